@@ -1,0 +1,1 @@
+"""The hrgraph Python client (gql) and the hrgraph CLI."""

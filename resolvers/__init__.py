@@ -1,0 +1,1 @@
+"""hrgraph's Lambda code: the handler, the core, its ports and their adapters."""

@@ -1,0 +1,130 @@
+"""What the SQL warehouses (DuckDB, Redshift) share: statements from sql/ and row decoding.
+
+Statements come out in the Redshift dialect with :named parameters; an adapter
+runs them as they are (Redshift) or transpiled (DuckDB).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlglot
+from sqlglot import exp
+
+from resolvers.adapters import sqltext
+from resolvers.core.ports import DepartmentHires, EmployeeQuery, QuarterHires
+from resolvers.core.tables import COLUMNS, REFERENCES, Department, Employee, Job, Record, Table
+
+Params = dict[str, Any]
+
+
+def columns(table: Table) -> str:
+    return ", ".join(COLUMNS[table])
+
+
+def select_by_ids(table: Table, ids: Sequence[int]) -> str:
+    id_list = ", ".join(str(int(i)) for i in ids)
+    return sqltext.redshift(
+        "queries/select_by_ids", table=table.value, columns=columns(table), ids=id_list
+    )
+
+
+def select_page(
+    table: Table, after_id: int, limit: int, where: EmployeeQuery | None
+) -> tuple[str, Params]:
+    base = sqltext.redshift(
+        "queries/select_page", table=table.value, columns=columns(table), limit=str(int(limit))
+    )
+    params: Params = {"after": after_id}
+    if where is None or table is not Table.HIRED_EMPLOYEES:
+        return base, params
+    query = sqlglot.parse_one(base, read="redshift")
+    assert isinstance(query, exp.Select)
+    conditions = {
+        "department_id": ("department_id = :department_id", where.department_id),
+        "job_id": ("job_id = :job_id", where.job_id),
+        "hired_from": ("datetime >= CAST(:hired_from AS TIMESTAMP)", _naive(where.hired_from)),
+        "hired_to": ("datetime < CAST(:hired_to AS TIMESTAMP)", _naive(where.hired_to)),
+        "needle": ("STRPOS(LOWER(name), LOWER(:needle)) > 0", where.name_contains),
+    }
+    for name, (condition, value) in conditions.items():
+        if value is not None:
+            query = query.where(condition, dialect="redshift")
+            params[name] = value
+    return query.sql(dialect="redshift"), params
+
+
+def year_bounds(year: int) -> Params:
+    return {"year_start": datetime(year, 1, 1), "year_end": datetime(year + 1, 1, 1)}
+
+
+def update_by_id(table: Table) -> str:
+    assignments = ", ".join(f"{c} = :{c}" for c in COLUMNS[table] if c != "id")
+    return sqltext.redshift("queries/update_by_id", table=table.value, assignments=assignments)
+
+
+def insert_staged_new(table: Table, staging: str) -> str:
+    checks = ""
+    if table is Table.HIRED_EMPLOYEES:
+        checks = "\n".join(
+            sqltext.redshift("queries/staged_reference_exists", column=column, target=target.value)
+            for column, target in REFERENCES.items()
+        )
+    return sqltext.redshift(
+        "queries/insert_staged_new",
+        table=table.value,
+        columns=columns(table),
+        staging=staging,
+        reference_checks=checks,
+    )
+
+
+def record_params(record: Record) -> Params:
+    values = {column: getattr(record, column) for column in COLUMNS[_table_of(record)]}
+    if isinstance(record, Employee):
+        values["datetime"] = _naive(record.datetime)
+    return values
+
+
+def decode_record(table: Table, row: Sequence[Any]) -> Record:
+    if table is Table.DEPARTMENTS:
+        return Department(int(row[0]), str(row[1]))
+    if table is Table.JOBS:
+        return Job(int(row[0]), str(row[1]))
+    moment = row[2]
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    return Employee(
+        id=int(row[0]),
+        name=str(row[1]),
+        datetime=as_utc(moment),
+        department_id=None if row[3] is None else int(row[3]),
+        job_id=None if row[4] is None else int(row[4]),
+    )
+
+
+def decode_quarter_hires(row: Sequence[Any]) -> QuarterHires:
+    return QuarterHires(str(row[0]), str(row[1]), *(int(v) for v in row[2:6]))
+
+
+def decode_department_hires(row: Sequence[Any]) -> DepartmentHires:
+    return DepartmentHires(int(row[0]), str(row[1]), int(row[2]), float(row[3]))
+
+
+def as_utc(moment: datetime) -> datetime:
+    """Warehouse timestamps are naive UTC; the core speaks aware UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _naive(moment: datetime | None) -> datetime | None:
+    return None if moment is None else moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _table_of(record: Record) -> Table:
+    if isinstance(record, Department):
+        return Table.DEPARTMENTS
+    if isinstance(record, Job):
+        return Table.JOBS
+    return Table.HIRED_EMPLOYEES

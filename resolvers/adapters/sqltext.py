@@ -1,0 +1,50 @@
+"""The SQL in sql/, loaded by name: Redshift dialect as written, DuckDB by transpiling.
+
+sql/ is the one source of SQL text. Identifiers in braces ({table}, {columns})
+are filled from closed sets the code owns (table and column names), never from
+user input; values travel as :named parameters.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from pathlib import Path
+
+import sqlglot
+
+SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
+
+# sqlglot warns about Redshift-only table properties (DISTSTYLE, SORTKEY) it drops for DuckDB.
+logging.getLogger("sqlglot").setLevel(logging.ERROR)
+
+
+@cache
+def raw(name: str) -> str:
+    """The statement in sql/<name>.sql without its full-line comments.
+
+    The comments are for readers of sql/; dropping them keeps statements small
+    (a Data API statement is at most 100 KB) and lets fragments nest.
+    """
+    text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.lstrip().startswith("--")]
+    return "\n".join(lines).strip()
+
+
+def redshift(name: str, **identifiers: str) -> str:
+    return raw(name).format(**identifiers) if identifiers else raw(name)
+
+
+def duckdb(name: str, **identifiers: str) -> str:
+    return to_duckdb(redshift(name, **identifiers))
+
+
+@cache
+def to_duckdb(sql: str) -> str:
+    """Transpile one Redshift statement; :name parameters become DuckDB's $name."""
+    return sqlglot.transpile(sql, read="redshift", write="duckdb")[0]
+
+
+def ddl_names() -> list[str]:
+    """Table DDL in dependency order (employees reference departments and jobs)."""
+    return ["ddl/departments", "ddl/jobs", "ddl/hired_employees"]

@@ -1,0 +1,117 @@
+"""The core's ports: what it needs from the outside world, as small Protocols.
+
+Adapters (resolvers/adapters) implement them for DuckDB, Redshift, a folder,
+S3, Bedrock; fakes in tests implement the same Protocols.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from resolvers.core.tables import Record, Table
+
+
+@dataclass(frozen=True, slots=True)
+class InsertOutcome:
+    """What the warehouse did with a batch of valid, id-unique records, decided atomically."""
+
+    inserted: frozenset[int]
+    already_exists: frozenset[int] = frozenset()
+    unknown_department: frozenset[int] = frozenset()
+    unknown_job: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class EmployeeQuery:
+    """Filters for browsing employees; None means no constraint."""
+
+    department_id: int | None = None
+    job_id: int | None = None
+    hired_from: datetime | None = None
+    hired_to: datetime | None = None
+    name_contains: str | None = None
+
+    def fingerprint(self) -> str:
+        return repr(
+            (
+                self.department_id,
+                self.job_id,
+                self.hired_from and self.hired_from.isoformat(),
+                self.hired_to and self.hired_to.isoformat(),
+                self.name_contains,
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Deleted:
+    record: Record
+
+
+@dataclass(frozen=True, slots=True)
+class StillReferenced:
+    employees: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuarterHires:
+    department: str
+    job: str
+    q1: int
+    q2: int
+    q3: int
+    q4: int
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentHires:
+    id: int
+    department: str
+    hired: int
+    mean: float
+
+
+@dataclass(frozen=True, slots=True)
+class QueryRows:
+    """A read-only query's result: column names and rows of JSON-ready values."""
+
+    columns: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+
+
+class Warehouse(Protocol):
+    """Where the three tables live (DuckDB locally, Redshift in AWS)."""
+
+    def insert_new(self, table: Table, records: Sequence[Record]) -> InsertOutcome:
+        """Insert the records whose id is new and whose references exist, in one transaction.
+
+        Must hold against concurrent writers: no id may end up twice in the table.
+        """
+        ...
+
+    def get(self, table: Table, id: int) -> Record | None: ...
+
+    def get_many(self, table: Table, ids: Sequence[int]) -> dict[int, Record]: ...
+
+    def page(
+        self, table: Table, after_id: int, limit: int, where: EmployeeQuery | None = None
+    ) -> list[Record]:
+        """Up to ``limit`` records with id > after_id, by id; ``where`` only for employees."""
+        ...
+
+    def replace(self, record: Record) -> bool:
+        """Overwrite the record with the same id; False when there is none."""
+        ...
+
+    def delete(self, table: Table, id: int) -> Deleted | StillReferenced | None:
+        """Delete one record unless employees still reference it; None when absent."""
+        ...
+
+    def count(self, table: Table) -> int: ...
+
+    def hires_by_quarter(self, year: int) -> list[QuarterHires]: ...
+
+    def departments_above_mean(self, year: int) -> list[DepartmentHires]: ...

@@ -1,0 +1,66 @@
+"""The three tables and the records they hold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class Table(StrEnum):
+    """A warehouse table; the value is the SQL name, the member name the GraphQL enum value."""
+
+    DEPARTMENTS = "departments"
+    JOBS = "jobs"
+    HIRED_EMPLOYEES = "hired_employees"
+
+    @classmethod
+    def from_graphql(cls, name: str) -> Table:
+        return cls[name]
+
+
+MAX_ID = 2**31 - 1
+"""Ids must fit GraphQL's 32-bit Int on the way out."""
+
+MAX_NAME_LENGTH = 255
+MAX_BATCH_ROWS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Department:
+    id: int
+    department: str
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    id: int
+    job: str
+
+
+@dataclass(frozen=True, slots=True)
+class Employee:
+    id: int
+    name: str
+    datetime: datetime
+    """Aware, in UTC, truncated to milliseconds (what Avro timestamp-millis keeps)."""
+    department_id: int | None
+    job_id: int | None
+
+
+Record = Department | Job | Employee
+
+COLUMNS: dict[Table, tuple[str, ...]] = {
+    Table.DEPARTMENTS: ("id", "department"),
+    Table.JOBS: ("id", "job"),
+    Table.HIRED_EMPLOYEES: ("id", "name", "datetime", "department_id", "job_id"),
+}
+
+RECORD_TYPES: dict[Table, type[Record]] = {
+    Table.DEPARTMENTS: Department,
+    Table.JOBS: Job,
+    Table.HIRED_EMPLOYEES: Employee,
+}
+
+REFERENCES: dict[str, Table] = {"department_id": Table.DEPARTMENTS, "job_id": Table.JOBS}
+"""Employee columns that point at another table."""

@@ -1,0 +1,147 @@
+"""Row rules: each raw row becomes a record or a problem naming the field and the rule.
+
+Raw rows use the API's field names (``departmentId``) because those are the
+names a user sees in a rejection message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from resolvers.core.errors import ValidationError
+from resolvers.core.tables import (
+    MAX_ID,
+    MAX_NAME_LENGTH,
+    Department,
+    Employee,
+    Job,
+    Record,
+    Table,
+)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """Why a row is INVALID."""
+
+    field: str | None
+    rule: str
+
+    @property
+    def message(self) -> str:
+        return f"{self.field}: {self.rule}" if self.field else self.rule
+
+
+class _Invalid(Exception):
+    def __init__(self, field: str, rule: str) -> None:
+        super().__init__(f"{field}: {rule}")
+        self.problem = RowProblem(field, rule)
+
+
+def parse_id(value: Any, field: str = "id", *, required: bool = True) -> int | None:
+    """Accept 42 or "42"; refuse 0, negatives, fractions, booleans and ids beyond 32 bits."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise _Invalid(field, "is required")
+        return None
+    if isinstance(value, bool):
+        raise _Invalid(field, "must be a positive integer")
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        number = int(value.strip())
+    else:
+        raise _Invalid(field, f"must be a positive integer, got {str(value)[:40]!r}")
+    if number < 1:
+        raise _Invalid(field, f"must be a positive integer, got {number}")
+    if number > MAX_ID:
+        raise _Invalid(field, f"must be at most {MAX_ID}, got {number}")
+    return number
+
+
+def parse_name(value: Any, field: str) -> str:
+    if value is None:
+        raise _Invalid(field, "is required")
+    if not isinstance(value, str):
+        raise _Invalid(field, "must be a string")
+    if not value.strip():
+        raise _Invalid(field, "must not be empty")
+    if len(value) > MAX_NAME_LENGTH:
+        raise _Invalid(field, f"must be at most {MAX_NAME_LENGTH} characters, got {len(value)}")
+    return value
+
+
+def parse_datetime(value: Any, field: str, now: datetime) -> datetime:
+    """ISO-8601, any offset (naive means UTC); stored in UTC with millisecond precision."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        moment = now
+    elif isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise _Invalid(field, f"must be an ISO-8601 date-time, got {value[:40]!r}") from None
+    else:
+        raise _Invalid(field, "must be an ISO-8601 date-time string")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    moment = moment.astimezone(UTC)
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def _department(row: Mapping[str, Any], now: datetime) -> Department:
+    return Department(
+        id=_required_id(row),
+        department=parse_name(row.get("department"), "department"),
+    )
+
+
+def _job(row: Mapping[str, Any], now: datetime) -> Job:
+    return Job(id=_required_id(row), job=parse_name(row.get("job"), "job"))
+
+
+def _employee(row: Mapping[str, Any], now: datetime) -> Employee:
+    return Employee(
+        id=_required_id(row),
+        name=parse_name(row.get("name"), "name"),
+        datetime=parse_datetime(row.get("datetime"), "datetime", now),
+        department_id=parse_id(row.get("departmentId"), "departmentId", required=False),
+        job_id=parse_id(row.get("jobId"), "jobId", required=False),
+    )
+
+
+def _required_id(row: Mapping[str, Any]) -> int:
+    number = parse_id(row.get("id"))
+    assert number is not None
+    return number
+
+
+_PARSERS: dict[Table, Callable[[Mapping[str, Any], datetime], Record]] = {
+    Table.DEPARTMENTS: _department,
+    Table.JOBS: _job,
+    Table.HIRED_EMPLOYEES: _employee,
+}
+
+
+def validate_row(table: Table, row: Any, now: datetime) -> Record | RowProblem:
+    """One row's verdict on its own: a record ready to store, or the first rule it breaks."""
+    if not isinstance(row, Mapping):
+        return RowProblem(None, "row must be an object")
+    try:
+        return _PARSERS[table](row, now)
+    except _Invalid as invalid:
+        return invalid.problem
+
+
+def checked(parse: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Apply one parser to a lone argument (not a batch row), raising ValidationError."""
+    try:
+        return parse(*args, **kwargs)
+    except _Invalid as invalid:
+        raise ValidationError(invalid.problem.field or "argument", invalid.problem.rule) from None

@@ -1,0 +1,45 @@
+"""The Lambda entry point: AppSync (or the local server) calls ``handler`` for every field.
+
+This file is the table of contents: one router per capability, and the one
+place where errors become GraphQL errors (see resolvers/envelope.py for why
+errors are returned rather than raised).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.event_handler import AppSyncResolver
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from resolvers.core.errors import HrgraphError
+from resolvers.envelope import error_envelope
+from resolvers.routes import identity, reports, tables
+
+logger = Logger(service="hrgraph")
+app = AppSyncResolver()
+app.include_router(identity.router)
+app.include_router(tables.router)
+app.include_router(reports.router)
+
+
+@app.exception_handler(HrgraphError)
+def domain_error(error: HrgraphError) -> dict[str, Any]:
+    logger.info("request refused", extra={"errorType": error.error_type, "reason": error.message})
+    return error_envelope(error.error_type, error.message, error.info)
+
+
+@app.exception_handler(Exception)
+def unexpected_error(error: Exception) -> dict[str, Any]:
+    """Log the traceback here; the client gets a reference, never the traceback."""
+    logger.exception("unexpected error")
+    request_id = getattr(app.lambda_context, "aws_request_id", "unknown")
+    message = f"internal error (request {request_id}); the details are in the service logs"
+    return error_envelope("InternalFailure", message, {"requestId": request_id})
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.APPSYNC_RESOLVER)
+def handler(event: dict[str, Any] | list[dict[str, Any]], context: LambdaContext) -> Any:
+    return app.resolve(event, context)

@@ -1,0 +1,1 @@
+"""One powertools Router per capability; the handler includes them all."""

@@ -1,0 +1,23 @@
+"""The hiring reports."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from aws_lambda_powertools.event_handler.graphql_appsync.router import Router
+
+from resolvers.core import reports
+from resolvers.wiring import services
+
+router = Router()
+
+
+@router.resolver(type_name="Query", field_name="hiresByQuarter")
+def hires_by_quarter(year: int) -> list[dict[str, Any]]:
+    return [asdict(row) for row in reports.hires_by_quarter(services().warehouse, year)]
+
+
+@router.resolver(type_name="Query", field_name="departmentsAboveMean")
+def departments_above_mean(year: int) -> list[dict[str, Any]]:
+    return [asdict(row) for row in reports.departments_above_mean(services().warehouse, year)]

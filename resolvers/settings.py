@@ -1,0 +1,146 @@
+"""The one settings object: every HRGRAPH_* environment variable, typed and checked.
+
+Nothing else in the project reads os.environ. A bad value fails at start-up
+with a message naming the variable and what it accepts.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+PREFIX = "HRGRAPH_"
+
+
+class SettingsError(ValueError):
+    """A variable holds a value the service cannot run with."""
+
+
+def _choice(*allowed: str) -> Any:
+    def parse(name: str, raw: str) -> str:
+        value = raw.strip().lower()
+        if value not in allowed:
+            raise SettingsError(f"{PREFIX}{name}: must be one of {', '.join(allowed)}, got {raw!r}")
+        return value
+
+    return parse
+
+
+def _int(minimum: int, maximum: int) -> Any:
+    def parse(name: str, raw: str) -> int:
+        try:
+            value = int(raw)
+        except ValueError:
+            raise SettingsError(f"{PREFIX}{name}: must be an integer, got {raw!r}") from None
+        if not minimum <= value <= maximum:
+            raise SettingsError(f"{PREFIX}{name}: must be between {minimum} and {maximum}")
+        return value
+
+    return parse
+
+
+def _float(name: str, raw: str) -> float:
+    try:
+        return float(raw)
+    except ValueError:
+        raise SettingsError(f"{PREFIX}{name}: must be a number, got {raw!r}") from None
+
+
+def _text(name: str, raw: str) -> str:
+    return raw.strip()
+
+
+def _path(name: str, raw: str) -> Path:
+    return Path(raw).expanduser()
+
+
+def _setting(default: Any, parse: Any = _text, doc: str = "") -> Any:
+    return field(default=default, metadata={"parse": parse, "doc": doc})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Defaults run everything on a laptop: DuckDB, a backup folder, local tokens."""
+
+    # Where local state lives: the database, backups, users and signing keys.
+    data_dir: Path = _setting(Path(".hrgraph"), _path, "Local state: database, backups, keys")
+    url: str = _setting("http://127.0.0.1:8000/graphql", doc="API address the client and CLI use")
+    token: str = _setting("", doc="ID token for the client/CLI (overrides the stored login)")
+    log_level: str = _setting("info", _choice("debug", "info", "warning", "error"), "Log level")
+
+    warehouse: str = _setting("duckdb", _choice("duckdb", "redshift"), "Warehouse adapter")
+    duckdb_path: str = _setting("", doc="DuckDB file (default: DATA_DIR/hrgraph.duckdb)")
+    redshift_workgroup: str = _setting("", doc="Redshift Serverless workgroup name")
+    redshift_cluster_id: str = _setting("", doc="Provisioned Redshift cluster id")
+    redshift_database: str = _setting("dev", doc="Redshift database")
+    redshift_secret_arn: str = _setting("", doc="Secrets Manager ARN of the writing user")
+    redshift_db_user: str = _setting("", doc="Database user for temporary credentials")
+    redshift_readonly_secret_arn: str = _setting("", doc="Secret of the read-only user")
+    redshift_readonly_db_user: str = _setting("", doc="Read-only database user")
+    redshift_copy_role_arn: str = _setting("", doc="IAM role Redshift assumes for COPY from S3")
+    redshift_timeout_seconds: float = _setting(60.0, _float, "Deadline for one statement")
+
+    backup_store: str = _setting("folder", _choice("folder", "s3"), "Where backups go")
+    backup_dir: str = _setting("", doc="Backup folder (default: DATA_DIR/backups)")
+    backup_bucket: str = _setting("", doc="S3 bucket for backups")
+    backup_prefix: str = _setting("backups/", doc="S3 key prefix for backups")
+
+    questions: str = _setting("offline", _choice("offline", "bedrock"), "Question engine")
+    bedrock_model_id: str = _setting(
+        "us.anthropic.claude-haiku-4-5-20251001-v1:0", doc="Bedrock model or inference profile"
+    )
+    sql_row_limit: int = _setting(1000, _int(1, 100_000), "Row cap of read-only SQL")
+
+    auth: str = _setting("local", _choice("local", "cognito"), "Who issues tokens")
+    cognito_region: str = _setting("", doc="Region of the Cognito user pool")
+    cognito_user_pool_id: str = _setting("", doc="Cognito user pool id")
+    cognito_client_id: str = _setting("", doc="Cognito app client id (token audience)")
+    token_ttl_seconds: int = _setting(3600, _int(60, 86_400), "Lifetime of local ID tokens")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for spec in fields(cls):
+            raw = environ.get(PREFIX + spec.name.upper())
+            if raw is not None and raw != "":
+                values[spec.name] = spec.metadata["parse"](spec.name.upper(), raw)
+        settings = cls(**values)
+        settings.check()
+        return settings
+
+    def check(self) -> None:
+        """Combinations that cannot work, reported before anything starts."""
+        if self.warehouse == "redshift" and not (
+            self.redshift_workgroup or self.redshift_cluster_id
+        ):
+            raise SettingsError(
+                f"{PREFIX}REDSHIFT_WORKGROUP or {PREFIX}REDSHIFT_CLUSTER_ID: "
+                "one is required when HRGRAPH_WAREHOUSE=redshift"
+            )
+        if self.backup_store == "s3" and not self.backup_bucket:
+            raise SettingsError(f"{PREFIX}BACKUP_BUCKET: required when HRGRAPH_BACKUP_STORE=s3")
+        if self.auth == "cognito" and not (self.cognito_region and self.cognito_user_pool_id):
+            raise SettingsError(
+                f"{PREFIX}COGNITO_REGION and {PREFIX}COGNITO_USER_POOL_ID: "
+                "required when HRGRAPH_AUTH=cognito"
+            )
+
+    @property
+    def database_path(self) -> Path:
+        return Path(self.duckdb_path) if self.duckdb_path else self.data_dir / "hrgraph.duckdb"
+
+    @property
+    def backup_path(self) -> Path:
+        return Path(self.backup_dir) if self.backup_dir else self.data_dir / "backups"
+
+    @classmethod
+    def documentation(cls) -> list[tuple[str, str, str]]:
+        """(variable, default, meaning) rows for the README table."""
+        return [
+            (PREFIX + spec.name.upper(), str(spec.default), spec.metadata["doc"])
+            for spec in fields(cls)
+        ]

@@ -1,0 +1,51 @@
+"""The composition root: settings pick the adapters the core runs on.
+
+Adapters are imported only when chosen, so the Lambda package never loads
+DuckDB and a laptop never needs boto3 credentials.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from resolvers.core.ports import Warehouse
+from resolvers.settings import Settings
+
+
+@dataclass
+class Services:
+    settings: Settings
+    warehouse: Warehouse
+
+
+def build(settings: Settings) -> Services:
+    return Services(settings=settings, warehouse=_warehouse(settings))
+
+
+def _warehouse(settings: Settings) -> Warehouse:
+    if settings.warehouse == "duckdb":
+        from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
+
+        return DuckDBWarehouse(settings.database_path)
+    raise NotImplementedError("the Redshift warehouse adapter is not wired yet")
+
+
+_lock = threading.Lock()
+_current: Services | None = None
+
+
+def services() -> Services:
+    """The process's services, built from the environment on first use (a Lambda cold start)."""
+    global _current
+    with _lock:
+        if _current is None:
+            _current = build(Settings.from_env())
+        return _current
+
+
+def use(replacement: Services | None) -> None:
+    """Run the handler on given services (the local server, tests); None to rebuild from env."""
+    global _current
+    with _lock:
+        _current = replacement

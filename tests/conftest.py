@@ -1,0 +1,57 @@
+"""Fixtures shared by every test: warehouses, services, the handler's context."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from resolvers import wiring
+from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
+from resolvers.core.ports import Warehouse
+from resolvers.settings import Settings
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+"""The historic CSVs (read in place, never copied into the project)."""
+
+
+def _duckdb(tmp_path: Path) -> Warehouse:
+    return DuckDBWarehouse(tmp_path / "warehouse.duckdb")
+
+
+WAREHOUSES = {"duckdb": _duckdb}
+"""Every Warehouse adapter the core's tests run against; more join as they are built."""
+
+
+@pytest.fixture(params=sorted(WAREHOUSES))
+def warehouse(request: pytest.FixtureRequest, tmp_path: Path) -> Warehouse:
+    return WAREHOUSES[request.param](tmp_path)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings.from_env({"HRGRAPH_DATA_DIR": str(tmp_path / "data")})
+
+
+@pytest.fixture
+def services(settings: Settings) -> Iterator[wiring.Services]:
+    """The handler wired to a fresh DuckDB in a temporary data dir."""
+    built = wiring.build(settings)
+    wiring.use(built)
+    yield built
+    wiring.use(None)
+
+
+@dataclass
+class FakeLambdaContext:
+    function_name: str = "hrgraph-test"
+    memory_limit_in_mb: int = 512
+    invoked_function_arn: str = "arn:aws:lambda:eu-west-1:123456789012:function:hrgraph-test"
+    aws_request_id: str = "test-request-id"
+
+
+@pytest.fixture
+def lambda_context() -> FakeLambdaContext:
+    return FakeLambdaContext()
