@@ -1,0 +1,101 @@
+"""Ask: a question in plain English, answered with read-only SQL; Analysts also write SQL."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from client.models import Answer, QueryResult
+from streamlit_app import charts, session
+from streamlit_app.access import can_query
+
+EXAMPLES = (
+    "How many employees were hired in 2021?",
+    "Hires per quarter in 2021 by department",
+    "Which departments hired more than the mean in 2021?",
+    "Top 5 jobs by hires in 2022",
+)
+"""Shown before the first question; a refusal replaces them with the engine's own suggestions."""
+
+QUESTION = "ask.question"
+
+signed_in = session.require()
+if not can_query(signed_in.groups):
+    st.info("Questions and SQL are for Analysts and Admins.")
+    st.stop()
+api = signed_in.client
+
+
+def _choose(question: str) -> None:
+    st.session_state[QUESTION] = question
+    st.session_state["ask.run"] = True
+
+
+def examples(questions: list[str] | tuple[str, ...], key: str) -> None:
+    columns = st.columns(min(len(questions), 2) or 1)
+    for i, question in enumerate(questions):
+        columns[i % len(columns)].button(
+            question, key=f"{key}_{i}", on_click=_choose, args=(question,), width="stretch"
+        )
+
+
+def frame_of(columns: list[str], rows: list[list[object]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=columns)
+
+
+def show_answer(answer: Answer) -> None:
+    if answer.refused:
+        st.warning(answer.explanation)
+        if answer.suggestions:
+            st.write("Try one of these:")
+            examples(answer.suggestions, "suggestion")
+        return
+    st.write(answer.explanation)
+    frame = frame_of(answer.columns, answer.rows)
+    chart = charts.answer_chart(frame, answer.chart)
+    if chart is not None:
+        st.altair_chart(chart, width="stretch", key="answer_chart")
+    st.dataframe(frame, hide_index=True, width="stretch", key="answer_table")
+    st.caption(f"{answer.row_count} rows · engine {answer.engine.lower()}")
+    if answer.sql:
+        st.code(answer.sql, language="sql")
+
+
+def show_result(result: QueryResult) -> None:
+    st.dataframe(frame_of(result.columns, result.rows), hide_index=True, width="stretch", key="sql_table")
+    cut = " (cut by the row limit)" if result.truncated else ""
+    st.caption(f"{result.row_count} rows{cut}. Ran:")
+    st.code(result.sql, language="sql")
+
+
+st.title("Ask a question")
+with st.form("ask"):
+    question = st.text_input("Question", key=QUESTION, placeholder=EXAMPLES[0])
+    asked = st.form_submit_button("Ask", type="primary")
+if "ask.answer" not in st.session_state:
+    st.caption("For example:")
+    examples(EXAMPLES, "example")
+if (asked or st.session_state.pop("ask.run", False)) and question.strip():
+    try:
+        st.session_state["ask.answer"] = api.ask(question.strip())
+    except session.CALL_ERRORS as error:
+        st.error(session.explain(error))
+answer = st.session_state.get("ask.answer")
+if isinstance(answer, Answer):
+    show_answer(answer)
+
+st.divider()
+st.header("Read-only SQL")
+st.caption("One SELECT over departments, jobs and hired_employees; anything else is refused.")
+with st.form("sql"):
+    sql = st.text_area("SQL", "SELECT * FROM departments ORDER BY id", key="sql")
+    ran = st.form_submit_button("Run")
+if ran and sql.strip():
+    try:
+        st.session_state["ask.result"] = api.run_sql(sql)
+    except session.CALL_ERRORS as error:
+        st.session_state.pop("ask.result", None)
+        st.error(session.explain(error))
+result = st.session_state.get("ask.result")
+if isinstance(result, QueryResult):
+    show_result(result)

@@ -1,0 +1,105 @@
+"""Altair charts for the reports and for answers: pure functions from frames to charts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from client.models import ChartHint, DepartmentHires, QuarterHires
+
+QUARTERS = ("q1", "q2", "q3", "q4")
+
+
+def quarter_frame(rows: list[QuarterHires]) -> pd.DataFrame:
+    """hiresByQuarter as a table: department, job, Q1..Q4."""
+    frame = pd.DataFrame(
+        [(r.department, r.job, r.q1, r.q2, r.q3, r.q4) for r in rows],
+        columns=["department", "job", *QUARTERS],
+    )
+    return frame
+
+
+def quarter_heatmap(frame: pd.DataFrame, rows: str) -> alt.Chart:
+    """Hires per quarter as a heatmap; ``rows`` is the column drawn down the side.
+
+    Several source rows with the same ``rows`` value (the jobs of a department)
+    are summed, so one chart works for departments and for jobs.
+    """
+    long = frame.melt(id_vars=[rows], value_vars=list(QUARTERS), var_name="quarter")
+    long = long.groupby([rows, "quarter"], as_index=False)["value"].sum()
+    long["quarter"] = long["quarter"].str.upper()
+    long = long.rename(columns={"value": "hires"})
+    base = alt.Chart(long).encode(
+        x=alt.X("quarter:O", title="Quarter"),
+        y=alt.Y(f"{rows}:N", title=rows.capitalize(), sort="ascending"),
+    )
+    cells = base.mark_rect().encode(
+        color=alt.Color("hires:Q", title="Hires", scale=alt.Scale(scheme="blues")),
+        tooltip=[rows, "quarter", "hires"],
+    )
+    labels = base.mark_text(baseline="middle").encode(text="hires:Q")
+    height = max(120, 22 * long[rows].nunique())
+    return (cells + labels).properties(height=height)  # type: ignore[no-any-return]
+
+
+def above_mean_frame(rows: list[DepartmentHires]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(r.id, r.department, r.hired, r.mean) for r in rows],
+        columns=["id", "department", "hired", "mean"],
+    )
+
+
+def above_mean_chart(frame: pd.DataFrame) -> alt.LayerChart:
+    """Bars of hires per department, most first, with the year's mean as a rule."""
+    bars = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X("department:N", sort="-y", title="Department"),
+            y=alt.Y("hired:Q", title="Hires"),
+            tooltip=["department", "hired"],
+        )
+    )
+    mean = float(frame["mean"].iloc[0]) if len(frame) else 0.0
+    rule = (
+        alt.Chart(pd.DataFrame({"mean": [mean], "label": [f"mean {mean:.1f}"]}))
+        .mark_rule(color="firebrick", strokeWidth=2, strokeDash=[6, 3])
+        .encode(y="mean:Q")
+    )
+    label = rule.mark_text(align="left", dx=4, dy=-6, color="firebrick").encode(text="label:N")
+    return alt.layer(bars, rule, label)
+
+
+def _field_type(frame: pd.DataFrame, column: str) -> str:
+    return "quantitative" if pd.api.types.is_numeric_dtype(frame[column]) else "nominal"
+
+
+def answer_chart(frame: pd.DataFrame, hint: ChartHint | None) -> alt.Chart | None:
+    """The chart an answer's hint asks for; None for TABLE, no hint, or a hint naming no column."""
+    if hint is None or hint.kind == "TABLE" or frame.empty:
+        return None
+    named = [c for c in (hint.x, hint.y, hint.series) if c]
+    if not hint.x or not hint.y or any(c not in frame.columns for c in named):
+        return None
+    x: dict[str, Any] = {"field": hint.x, "type": _field_type(frame, hint.x)}
+    y: dict[str, Any] = {"field": hint.y, "type": _field_type(frame, hint.y)}
+    chart = alt.Chart(frame)
+    if hint.kind == "HEATMAP":
+        value = hint.series or next(
+            (c for c in frame.columns if c not in (hint.x, hint.y) and _field_type(frame, c) == "quantitative"),
+            None,
+        )
+        if value is None:
+            return None
+        x["type"] = y["type"] = "ordinal"
+        return chart.mark_rect().encode(
+            x=alt.X(**x), y=alt.Y(**y), color=alt.Color(field=value, type="quantitative"),
+            tooltip=list(frame.columns),
+        )
+    mark = chart.mark_line(point=True) if hint.kind == "LINE" else chart.mark_bar()
+    encoding: dict[str, Any] = {"x": alt.X(**x), "y": alt.Y(**y), "tooltip": list(frame.columns)}
+    if hint.series:
+        encoding["color"] = alt.Color(field=hint.series, type="nominal")
+    return mark.encode(**encoding)

@@ -1,0 +1,93 @@
+"""An uploaded CSV, loaded through the client's batch loader (client/loading.py).
+
+The upload is written to a private temporary folder so the client's streaming
+reader and rejected-rows writer work on it exactly as they do for the CLI;
+what the page needs (preview, summary, rejected rows as CSV bytes) comes back
+in memory and the folder is removed.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from client.api import MAX_BATCH_ROWS, HrClient
+from client.csvfile import CsvSource
+from client.loading import load_csv
+from client.models import Table
+
+PREVIEW_ROWS = 20
+
+
+def guess_table(file_name: str) -> Table | None:
+    """departments.csv -> DEPARTMENTS, hired_employees_2021.csv -> HIRED_EMPLOYEES."""
+    stem = Path(file_name).stem.lower()
+    for table in (Table.HIRED_EMPLOYEES, Table.DEPARTMENTS, Table.JOBS):
+        if stem.startswith(table.value) or table.value in stem:
+            return table
+    if "employee" in stem:
+        return Table.HIRED_EMPLOYEES
+    return None
+
+
+@dataclass(frozen=True)
+class Preview:
+    rows: int
+    header: list[str] | None
+    frame: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class LoadOutcome:
+    received: int
+    inserted: int
+    rejected: pd.DataFrame
+    rejected_csv: bytes
+    seconds: float
+
+
+def _written(folder: Path, file_name: str, content: bytes) -> Path:
+    path = folder / (Path(file_name).name or "upload.csv")
+    path.write_bytes(content)
+    return path
+
+
+def preview(file_name: str, content: bytes, table: Table) -> Preview:
+    """The first rows as the loader will read them (header detected, columns named)."""
+    with tempfile.TemporaryDirectory(prefix="hrgraph-upload-") as folder:
+        source = CsvSource(_written(Path(folder), file_name, content), table)
+        first: list[list[str]] = []
+        total = 0
+        for row in source.rows():
+            if total < PREVIEW_ROWS:
+                first.append(row.cells)
+            total += 1
+        width = max([len(source.columns), *(len(cells) for cells in first)])
+        names = list(source.columns) + [f"extra {i}" for i in range(len(source.columns), width)]
+        padded = [cells + [""] * (width - len(cells)) for cells in first]
+        return Preview(total, source.header, pd.DataFrame(padded, columns=names))
+
+
+def load(
+    api: HrClient,
+    table: Table,
+    file_name: str,
+    content: bytes,
+    on_batch: Callable[[int], None] | None = None,
+    batch_size: int = MAX_BATCH_ROWS,
+) -> LoadOutcome:
+    """Send the file in batches; ``on_batch(rows)`` after each, for a progress bar."""
+    with tempfile.TemporaryDirectory(prefix="hrgraph-upload-") as folder:
+        path = _written(Path(folder), file_name, content)
+        summary = load_csv(api, table, path, batch_size=batch_size, on_batch=on_batch)
+        if summary.rejected_file is not None:
+            rejected_csv = summary.rejected_file.read_bytes()
+            rejected = pd.read_csv(summary.rejected_file, dtype=str, keep_default_na=False)
+        else:
+            rejected_csv = b""
+            rejected = pd.DataFrame()
+    return LoadOutcome(summary.received, summary.inserted, rejected, rejected_csv, summary.seconds)
