@@ -9,13 +9,13 @@ from client.models import Answer, QueryResult
 from streamlit_app import charts, session
 from streamlit_app.access import can_query
 
+# Shown before the first question; a refusal shows the engine's own suggestions instead.
 EXAMPLES = (
     "How many employees were hired in 2021?",
     "Hires per quarter in 2021 by department",
     "Which departments hired more than the mean in 2021?",
     "Top 5 jobs by hires in 2022",
 )
-"""Shown before the first question; a refusal replaces them with the engine's own suggestions."""
 
 QUESTION = "ask.question"
 

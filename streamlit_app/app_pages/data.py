@@ -112,12 +112,13 @@ def edit_row(frame: pd.DataFrame) -> None:
     if row_id is None:
         return
     row = frame[frame["id"] == row_id].iloc[0]
-    with st.form(f"edit_{table.value}"):
+    form = f"edit_{table.value}"
+    with st.form(form):
         patch: dict[str, Any]
         if table is Table.DEPARTMENTS:
-            patch = {"department": st.text_input("Department", str(row["department"]))}
+            patch = {"department": st.text_input("Department", str(row["department"]), key=f"{form}_{row_id}_department")}
         elif table is Table.JOBS:
-            patch = {"job": st.text_input("Job", str(row["job"]))}
+            patch = {"job": st.text_input("Job", str(row["job"]), key=f"{form}_{row_id}_job")}
         else:
             patch = {
                 "name": st.text_input("Name", str(row["name"])),
@@ -126,8 +127,8 @@ def edit_row(frame: pd.DataFrame) -> None:
                 "jobId": st.text_input("Job id (empty clears it)", _cell(row["job_id"])),
             }
         save, delete = st.columns(2)
-        saved = save.form_submit_button("Save", type="primary")
-        deleted = delete.form_submit_button("Delete")
+        saved = save.form_submit_button("Save", type="primary", key=f"{form}_save")
+        deleted = delete.form_submit_button("Delete", key=f"{form}_delete")
     if saved or deleted:
         try:
             message = _delete(row_id) if deleted else _save(row_id, row, patch)
@@ -137,7 +138,7 @@ def edit_row(frame: pd.DataFrame) -> None:
             row_errors.pop(_row_key(row_id), None)
             _names.clear()
             st.session_state["data.notice"] = message
-            st.rerun()
+        st.rerun()  # the table above shows the new state and the row's problem
     problem = row_errors.get(_row_key(row_id))
     if problem:
         st.error(f"Row {row_id}: {problem}")

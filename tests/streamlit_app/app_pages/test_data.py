@@ -1,0 +1,87 @@
+"""Data page: browse with filters and pages; admins correct and delete, errors beside the row."""
+
+from __future__ import annotations
+
+from client.api import HrClient
+from tests.streamlit_app.conftest import OpenPage, texts
+
+DEPARTMENTS = [{"id": i, "department": f"Department {i:02d}"} for i in range(1, 31)]
+JOBS = [{"id": 1, "job": "Engineer"}, {"id": 2, "job": "Analyst"}]
+EMPLOYEES = [
+    {"id": 1, "name": "Ada Lovelace", "datetime": "2021-02-01T09:00:00Z", "departmentId": 1, "jobId": 1},
+    {"id": 2, "name": "Alan Turing", "datetime": "2021-05-01T09:00:00Z", "departmentId": 2, "jobId": 2},
+    {"id": 3, "name": "Grace Hopper", "datetime": "2022-07-01T09:00:00Z", "departmentId": 1, "jobId": 2},
+]
+
+
+def seed(api: HrClient) -> None:
+    api.insert("departments", DEPARTMENTS)
+    api.insert("jobs", JOBS)
+    api.insert("hired_employees", EMPLOYEES)
+
+
+def test_viewers_page_through_departments_read_only(open_page: OpenPage, admin_api: HrClient) -> None:
+    seed(admin_api)
+    app = open_page("Viewers", "data")
+    app.radio(key="data_table").set_value(app.radio(key="data_table").options[0]).run()
+    first = app.dataframe[0].value
+    assert list(first["id"]) == [d["id"] for d in DEPARTMENTS[:25]]
+    assert "Read-only" in texts(app)
+    assert not app.form  # no correction form for a Viewer
+    app.button(key="next").click().run()
+    second = app.dataframe[0].value
+    assert list(second["id"]) == [d["id"] for d in DEPARTMENTS[25:]]
+    assert app.button(key="next").disabled
+    app.button(key="previous").click().run()
+    assert list(app.dataframe[0].value["id"]) == list(first["id"])
+
+
+def test_employees_filter_by_department_and_name(open_page: OpenPage, admin_api: HrClient) -> None:
+    seed(admin_api)
+    app = open_page("Viewers", "data")
+    app.radio(key="data_table").set_value(app.radio(key="data_table").options[2]).run()
+    app.selectbox(key="department_filter").set_value(1).run()
+    expected = {e["id"] for e in EMPLOYEES if e["departmentId"] == 1}
+    assert set(app.dataframe[0].value["id"]) == expected
+    app.text_input(key="name_contains").input("grace").run()
+    rows = app.dataframe[0].value
+    assert list(rows["name"]) == ["Grace Hopper"]
+    assert list(rows["department"]) == ["Department 01"]
+
+
+def test_an_admin_renames_a_department(open_page: OpenPage, admin_api: HrClient) -> None:
+    seed(admin_api)
+    app = open_page("Admins", "data")
+    app.radio(key="data_table").set_value(app.radio(key="data_table").options[0]).run()
+    app.selectbox(key="edit_id_departments").set_value(3).run()
+    app.text_input(key="edit_departments_3_department").input("Research")
+    app.button(key="edit_departments_save").click().run()
+    assert not app.exception
+    assert "Saved row 3" in texts(app)
+    renamed = admin_api.department(3)
+    assert renamed is not None and renamed.department == "Research"
+
+
+def test_a_refused_delete_is_shown_next_to_its_row(open_page: OpenPage, admin_api: HrClient) -> None:
+    seed(admin_api)
+    app = open_page("Admins", "data")
+    app.radio(key="data_table").set_value(app.radio(key="data_table").options[0]).run()
+    app.selectbox(key="edit_id_departments").set_value(1).run()
+    app.button(key="edit_departments_delete").click().run()
+    errors = [e.value for e in app.error]
+    assert any(e.startswith("Row 1: Conflict") for e in errors), errors
+    rows = app.dataframe[0].value
+    problem = rows.set_index("id")["problem"]
+    assert problem[1].startswith("Conflict")
+    assert problem[2] == ""
+    assert admin_api.department(1) is not None  # still there
+
+
+def test_an_admin_deletes_an_unreferenced_department(open_page: OpenPage, admin_api: HrClient) -> None:
+    seed(admin_api)
+    app = open_page("Admins", "data")
+    app.radio(key="data_table").set_value(app.radio(key="data_table").options[0]).run()
+    app.selectbox(key="edit_id_departments").set_value(25).run()
+    app.button(key="edit_departments_delete").click().run()
+    assert "Deleted row 25" in texts(app)
+    assert admin_api.department(25) is None
