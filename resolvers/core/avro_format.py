@@ -23,11 +23,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
-from typing import IO, Any
+from typing import IO, Any, Protocol, cast
 
 import fastavro
 
-from resolvers.core.errors import ValidationError
+from resolvers.core.errors import HrgraphError, ValidationError
 from resolvers.core.tables import Table
 
 SCHEMA_VERSION = 1
@@ -38,6 +38,20 @@ SYNC_INTERVAL = 256 * 1024
 """Bytes of encoded rows per Avro block: big blocks compress better and write faster."""
 
 Row = dict[str, Any]
+
+
+class Sink(Protocol):
+    """Where encoded bytes go (a file, an upload, a hashing wrapper)."""
+
+    def write(self, data: bytes, /) -> int: ...
+
+    def flush(self) -> None: ...
+
+    def seekable(self) -> bool: ...
+
+
+class Source(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
 
 
 class Codec(StrEnum):
@@ -85,9 +99,7 @@ def schema(table: Table) -> dict[str, Any]:
 _PARSED: dict[Table, Any] = {table: fastavro.parse_schema(schema(table)) for table in Table}
 
 
-def write(
-    out: IO[bytes], table: Table, codec: Codec, chunks: Iterable[Sequence[Row]]
-) -> int:
+def write(out: Sink, table: Table, codec: Codec, chunks: Iterable[Sequence[Row]]) -> int:
     """Stream chunks of rows into one Avro container file; returns the row count.
 
     Rows map column names to values; ``datetime`` as int epoch milliseconds
@@ -96,7 +108,7 @@ def write(
     """
     counted = _Counter(chunks)
     fastavro.writer(
-        out,
+        cast(IO[bytes], out),  # fastavro calls only write, flush and seekable
         _PARSED[table],
         counted,
         codec=codec.value,
@@ -106,7 +118,7 @@ def write(
     return counted.rows
 
 
-def read(source: IO[bytes], table: Table, chunk_rows: int) -> Iterator[list[Row]]:
+def read(source: Source, table: Table, chunk_rows: int) -> Iterator[list[Row]]:
     """Decode a backup file into chunks of rows in today's schema.
 
     ``datetime`` comes back as an aware UTC datetime. Anything that is not a
@@ -114,8 +126,10 @@ def read(source: IO[bytes], table: Table, chunk_rows: int) -> Iterator[list[Row]
     truncated stream, incompatible schema) is a ValidationError on backupId.
     """
     try:
-        reader = fastavro.reader(source, reader_schema=_PARSED[table])
-        writer_name = str(reader.writer_schema.get("name", "")).rsplit(".", 1)[-1]
+        reader = fastavro.reader(cast(IO[bytes], source), reader_schema=_PARSED[table])
+        written = reader.writer_schema
+        full_name = written.get("name", "") if isinstance(written, dict) else ""
+        writer_name = str(full_name).rsplit(".", 1)[-1]
         if writer_name != table.value:
             raise ValidationError("backupId", f"holds {writer_name!r} rows, not {table.value}")
         chunk: list[Row] = []
@@ -126,8 +140,8 @@ def read(source: IO[bytes], table: Table, chunk_rows: int) -> Iterator[list[Row]
                 chunk = []
         if chunk:
             yield chunk
-    except ValidationError:
-        raise
+    except HrgraphError:
+        raise  # our own verdicts, and the store's Unavailable, pass unchanged
     except Exception as error:  # fastavro reports damage as many types (EOF, zlib, schema)
         raise ValidationError(
             "backupId", f"is not a readable Avro backup of {table.value}: {error}"

@@ -48,7 +48,7 @@ class Manifest:
     table: Table
     schema_version: int
     rows: int
-    bytes: int
+    size_bytes: int
     sha256: str
     codec: Codec
     created_at: datetime
@@ -61,7 +61,7 @@ class Manifest:
             "table": self.table.value,
             "schemaVersion": self.schema_version,
             "rows": self.rows,
-            "bytes": self.bytes,
+            "bytes": self.size_bytes,
             "sha256": self.sha256,
             "codec": self.codec.value,
             "createdAt": self.created_at.astimezone(UTC).isoformat(timespec="milliseconds"),
@@ -80,7 +80,7 @@ class Manifest:
                 table=Table(raw["table"]),
                 schema_version=int(raw["schemaVersion"]),
                 rows=int(raw["rows"]),
-                bytes=int(raw["bytes"]),
+                size_bytes=int(raw["bytes"]),
                 sha256=str(raw["sha256"]),
                 codec=Codec(raw["codec"]),
                 created_at=datetime.fromisoformat(raw["createdAt"]),
@@ -143,7 +143,7 @@ def backup_table(
         table=table,
         schema_version=SCHEMA_VERSION,
         rows=rows,
-        bytes=sink.size,
+        size_bytes=sink.size,
         sha256=sink.hexdigest(),
         codec=codec,
         created_at=created_at,
@@ -189,7 +189,8 @@ def _manifest_to_restore(store: BackupStore, table: Table, backup_id: str | None
         raise NotFound(f"backup {backup_id!r} does not exist (or has no manifest)")
     if manifest.table is not table or manifest.id != backup_id:
         raise ValidationError(
-            "backupId", f"backup {backup_id} is a backup of {manifest.table.value}, not {table.value}"
+            "backupId",
+            f"backup {backup_id} is a backup of {manifest.table.value}, not {table.value}",
         )
     if manifest.schema_version > SCHEMA_VERSION:
         raise ValidationError(
@@ -220,11 +221,11 @@ def _verified_rows(store: BackupStore, manifest: Manifest, chunk_rows: int) -> I
 
 
 def _check_digest(manifest: Manifest, hashed: _HashingReader) -> None:
-    if hashed.size != manifest.bytes:
+    if hashed.size != manifest.size_bytes:
         raise ValidationError(
             "backupId",
             f"backup {manifest.id} is damaged: {hashed.size} bytes, the manifest says "
-            f"{manifest.bytes}",
+            f"{manifest.size_bytes}",
         )
     if hashed.hexdigest() != manifest.sha256:
         raise ValidationError(
