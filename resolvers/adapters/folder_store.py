@@ -85,13 +85,14 @@ class FolderBackupStore:
         try:
             with out:
                 yield out
-                out.flush()
-                os.fsync(out.fileno())
-            temporary.replace(final)
-            _sync_folder(self.folder)
-        except OSError as error:
-            temporary.unlink(missing_ok=True)
-            raise Unavailable(f"cannot write to the backup folder: {error.strerror}") from error
+                try:
+                    out.flush()
+                    os.fsync(out.fileno())
+                    temporary.replace(final)
+                    _sync_folder(self.folder)
+                except OSError as error:
+                    message = f"cannot write to the backup folder: {error.strerror}"
+                    raise Unavailable(message) from error
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
