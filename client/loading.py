@@ -23,7 +23,7 @@ from client.models import RejectReason, Table
 
 T = TypeVar("T")
 
-REJECTED_COLUMNS = ("index", "line", "id", "reason", "field", "message")
+REJECTED_COLUMNS = ("index", "line", "reason", "field", "message")
 """Leading columns of a rejected-rows file; the row's original cells follow."""
 
 
@@ -72,16 +72,12 @@ class _RejectedWriter:
         self._stream: IO[str] | None = None
         self._writer: Any = None
 
-    def write(
-        self, row: CsvRow, id: str | None, reason: str, field: str | None, message: str
-    ) -> None:
+    def write(self, row: CsvRow, reason: str, field: str | None, message: str) -> None:
         if self._writer is None:
             self._stream = self.path.open("w", encoding="utf-8", newline="")
             self._writer = csv.writer(self._stream)
             self._writer.writerow([*REJECTED_COLUMNS, *self._cell_names])
-        self._writer.writerow(
-            [row.index, row.line, id or "", reason, field or "", message, *row.cells]
-        )
+        self._writer.writerow([row.index, row.line, reason, field or "", message, *row.cells])
 
     @property
     def used(self) -> bool:
@@ -135,7 +131,7 @@ def _load_batch(
         problem = row.problem
         if problem:
             summary.rejected[RejectReason.INVALID] += 1
-            rejects.write(row, row.cells[0] if row.cells else None, "INVALID", None, problem)
+            rejects.write(row, "INVALID", None, problem)
         else:
             sendable.append(row)
     if not sendable:
@@ -145,4 +141,4 @@ def _load_batch(
     for rejection in result.rejected:
         row = sendable[rejection.index]
         summary.rejected[rejection.reason] += 1
-        rejects.write(row, rejection.id, rejection.reason.value, rejection.field, rejection.message)
+        rejects.write(row, rejection.reason.value, rejection.field, rejection.message)
