@@ -25,6 +25,16 @@ class PageName(StrEnum):
     BACKUPS = "backups"
 
 
+TITLES: dict[PageName, tuple[str, str]] = {
+    PageName.SIGN_IN: ("Sign in", ":material/login:"),
+    PageName.DATA: ("Data", ":material/table:"),
+    PageName.REPORTS: ("Reports", ":material/bar_chart:"),
+    PageName.ASK: ("Ask", ":material/question_answer:"),
+    PageName.LOAD: ("Load", ":material/upload_file:"),
+    PageName.BACKUPS: ("Backups", ":material/backup:"),
+}
+"""Menu title and icon of each page (Sign in reads "Account" once signed in)."""
+
 _GROUP_PAGES: dict[str, tuple[PageName, ...]] = {
     VIEWERS: (PageName.DATA, PageName.REPORTS),
     ANALYSTS: (PageName.DATA, PageName.REPORTS, PageName.ASK),

@@ -12,19 +12,9 @@ from pathlib import Path
 import streamlit as st
 
 from streamlit_app import session
-from streamlit_app.access import PageName, pages_for
+from streamlit_app.access import TITLES, PageName, pages_for
 
 PAGES = Path(__file__).parent / "app_pages"
-
-_TITLES = {
-    PageName.SIGN_IN: ("Sign in", ":material/login:"),
-    PageName.DATA: ("Data", ":material/table:"),
-    PageName.REPORTS: ("Reports", ":material/bar_chart:"),
-    PageName.ASK: ("Ask", ":material/question_answer:"),
-    PageName.LOAD: ("Load", ":material/upload_file:"),
-    PageName.BACKUPS: ("Backups", ":material/backup:"),
-}
-
 
 def main() -> None:
     st.set_page_config(page_title="hrgraph", page_icon=":material/groups:", layout="wide")
@@ -32,7 +22,9 @@ def main() -> None:
     names = pages_for(signed_in.groups if signed_in else None)
     pages = []
     for name in names:
-        title, icon = _TITLES[name]
+        title, icon = TITLES[name]
+        if name is PageName.SIGN_IN and signed_in:
+            title, icon = "Account", ":material/account_circle:"
         pages.append(st.Page(PAGES / f"{name.value}.py", title=title, icon=icon))
     with st.sidebar:
         if signed_in:

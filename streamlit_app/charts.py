@@ -32,16 +32,20 @@ def quarter_heatmap(frame: pd.DataFrame, rows: str) -> alt.Chart:
     long["quarter"] = long["quarter"].str.upper()
     long = long.rename(columns={"value": "hires"})
     base = alt.Chart(long).encode(
-        x=alt.X("quarter:O", title="Quarter"),
-        y=alt.Y(f"{rows}:N", title=rows.capitalize(), sort="ascending"),
+        x=alt.X("quarter:O", title=None, axis=alt.Axis(labelAngle=0, orient="top")),
+        y=alt.Y(f"{rows}:N", title=None, sort="ascending"),
     )
     cells = base.mark_rect().encode(
         color=alt.Color("hires:Q", title="Hires", scale=alt.Scale(scheme="blues")),
         tooltip=[rows, "quarter", "hires"],
     )
     labels = base.mark_text(baseline="middle").encode(text="hires:Q")
-    height = max(120, 22 * long[rows].nunique())
-    return (cells + labels).properties(height=height)  # type: ignore[no-any-return]
+    return (cells + labels).properties(height=chart_height(long[rows].nunique()))  # type: ignore[no-any-return]
+
+
+def chart_height(rows: int, per_row: int = 28) -> int:
+    """Pixels for a chart with one band per row (Streamlit does not size them itself)."""
+    return max(160, per_row * rows + 60)
 
 
 def above_mean_frame(rows: list[DepartmentHires]) -> pd.DataFrame:
@@ -52,13 +56,13 @@ def above_mean_frame(rows: list[DepartmentHires]) -> pd.DataFrame:
 
 
 def above_mean_chart(frame: pd.DataFrame) -> alt.LayerChart:
-    """Bars of hires per department, most first, with the year's mean as a rule."""
+    """Bars of hires per department, most first, with the year's mean as a line across them."""
     bars = (
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=alt.X("department:N", sort="-y", title="Department"),
-            y=alt.Y("hired:Q", title="Hires"),
+            y=alt.Y("department:N", sort="-x", title=None),
+            x=alt.X("hired:Q", title="Hires"),
             tooltip=["department", "hired"],
         )
     )
@@ -66,10 +70,14 @@ def above_mean_chart(frame: pd.DataFrame) -> alt.LayerChart:
     rule = (
         alt.Chart(pd.DataFrame({"mean": [mean], "label": [f"mean {mean:.1f}"]}))
         .mark_rule(color="firebrick", strokeWidth=2, strokeDash=[6, 3])
-        .encode(y="mean:Q")
+        .encode(x="mean:Q")
     )
-    label = rule.mark_text(align="left", dx=4, dy=-6, color="firebrick").encode(text="label:N")
-    return alt.layer(bars, rule, label)
+    label = rule.mark_text(
+        align="left", baseline="bottom", dx=4, y=-2, color="firebrick", fontWeight="bold"
+    ).encode(text="label:N")
+    return alt.layer(bars, rule, label).properties(
+        height=chart_height(len(frame), 36), padding={"top": 18, "left": 5, "right": 5, "bottom": 5}
+    )
 
 
 def _field_type(frame: pd.DataFrame, column: str) -> str:

@@ -37,7 +37,7 @@ else:
         heatmap = charts.quarter_heatmap(frame, "department")
     else:
         heatmap = charts.quarter_heatmap(frame[frame["department"] == focus], "job")
-    st.altair_chart(heatmap, width="stretch", key="quarters_heatmap")
+    st.altair_chart(heatmap, width="stretch", height="content", key="quarters_heatmap")
 
 st.header(f"Departments that hired more than the mean in {year}")
 if not above:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from client.auth import SignInFailed
 from streamlit_app import session
-from streamlit_app.access import pages_for
+from streamlit_app.access import TITLES, PageName, pages_for
 
 
 def signed_in_view(signed_in: session.SignedIn) -> None:
@@ -14,8 +14,12 @@ def signed_in_view(signed_in: session.SignedIn) -> None:
     st.write(f"**{signed_in.username}**")
     groups = ", ".join(signed_in.groups) or "no group: ask an admin to add you to one"
     st.write(f"Groups: {groups}")
-    pages = [page.value.replace("_", " ") for page in pages_for(signed_in.groups)]
-    st.caption("You can use: " + ", ".join(p for p in pages if p != "sign in"))
+    pages = [page for page in pages_for(signed_in.groups) if page is not PageName.SIGN_IN]
+    if pages:
+        st.write("Your pages:")
+        for column, page in zip(st.columns(len(pages)), pages, strict=True):
+            title, icon = TITLES[page]
+            column.page_link(f"app_pages/{page.value}.py", label=title, icon=icon)
     if st.button("Sign out", key="sign_out"):
         session.sign_out()
         st.rerun()
