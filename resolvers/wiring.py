@@ -27,7 +27,7 @@ def _warehouse(settings: Settings) -> Warehouse:
     if settings.warehouse == "duckdb":
         from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 
-        return DuckDBWarehouse(settings.database_path)
+        return DuckDBWarehouse(settings.database_path, settings.sql_timeout_seconds)
     raise NotImplementedError("the Redshift warehouse adapter is not wired yet")
 
 
