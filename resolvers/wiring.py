@@ -7,9 +7,9 @@ DuckDB and a laptop never needs boto3 credentials.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from resolvers.core.ports import Warehouse
+from resolvers.core.ports import QuestionEngine, Warehouse
 from resolvers.settings import Settings
 
 
@@ -17,6 +17,13 @@ from resolvers.settings import Settings
 class Services:
     settings: Settings
     warehouse: Warehouse
+    engine: QuestionEngine | None = field(default=None, repr=False)
+
+    def questions(self) -> QuestionEngine:
+        """The question engine Settings.questions names, built on first use."""
+        if self.engine is None:
+            self.engine = _question_engine(self.settings, self.warehouse)
+        return self.engine
 
 
 def build(settings: Settings) -> Services:
@@ -29,6 +36,16 @@ def _warehouse(settings: Settings) -> Warehouse:
 
         return DuckDBWarehouse(settings.database_path, settings.sql_timeout_seconds)
     raise NotImplementedError("the Redshift warehouse adapter is not wired yet")
+
+
+def _question_engine(settings: Settings, warehouse: Warehouse) -> QuestionEngine:
+    if settings.questions == "bedrock":
+        from resolvers.adapters.bedrock_engine import BedrockEngine
+
+        return BedrockEngine.from_settings(settings, warehouse)
+    from resolvers.core.questions.offline import OfflineEngine
+
+    return OfflineEngine(warehouse, settings.sql_row_limit)
 
 
 _lock = threading.Lock()

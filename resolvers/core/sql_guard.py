@@ -35,7 +35,7 @@ from typing import Any
 import sqlglot
 from sqlglot import exp
 from sqlglot.dialects.redshift import Redshift
-from sqlglot.errors import SqlglotError
+from sqlglot.errors import ErrorLevel, SqlglotError
 from sqlglot.generators.redshift import RedshiftGenerator
 from sqlglot.optimizer.scope import traverse_scope
 
@@ -64,6 +64,8 @@ _WRITES: tuple[type[exp.Expression], ...] = tuple(
 ALLOWED_FUNCTIONS: frozenset[type[exp.Func]] = frozenset(
     getattr(exp, name)
     for name in (
+        # operators sqlglot models as functions
+        "And", "Or", "Xor", "Collate", "RegexpLike", "RegexpILike",
         # aggregates
         "Count", "Sum", "Avg", "Min", "Max", "Median", "Stddev", "StddevPop", "StddevSamp",
         "Variance", "VariancePop", "PercentileCont", "PercentileDisc",
@@ -129,10 +131,12 @@ def guard(sql: str, row_cap: int, parameters: Collection[str] = ()) -> SafeQuery
     return SafeQuery(sql=_render(root), row_limit=row_limit)
 
 
-def _render(root: exp.Expression) -> str:
+def _render(root: exp.Query) -> str:
     """The statement that will run, checked to parse back to the very tree that was judged."""
     try:
-        rendered = root.sql(dialect=_RedshiftDataApi, comments=False, unsupported_level=3)
+        rendered = root.sql(
+            dialect=_RedshiftDataApi, comments=False, unsupported_level=ErrorLevel.RAISE
+        )
         reparsed = sqlglot.parse(rendered, read="redshift")
     except (SqlglotError, RecursionError) as error:
         raise _refuse(f"must render back as Redshift SQL ({_first_line(error)})") from None
@@ -164,7 +168,7 @@ def _check_text(sql: str) -> None:
             )
 
 
-def _parse_one(sql: str) -> exp.Expression:
+def _parse_one(sql: str) -> exp.Query:
     try:
         statements = [s for s in sqlglot.parse(sql, read="redshift") if s is not None]
     except (SqlglotError, RecursionError) as error:
@@ -179,7 +183,7 @@ def _parse_one(sql: str) -> exp.Expression:
     return root
 
 
-def _check_read_only(root: exp.Expression) -> None:
+def _check_read_only(root: exp.Query) -> None:
     for node in root.walk():
         if isinstance(node, _WRITES):
             what = "SELECT ... INTO" if isinstance(node, exp.Into) else node.key.upper()
@@ -188,7 +192,7 @@ def _check_read_only(root: exp.Expression) -> None:
             raise _refuse(f"must only read; {what} is not allowed")
 
 
-def _check_tables(root: exp.Expression) -> None:
+def _check_tables(root: exp.Query) -> None:
     for node in root.find_all(exp.Table):
         if not isinstance(node.this, exp.Identifier):
             raise _refuse("must read tables only, not table functions")
@@ -210,28 +214,29 @@ def _check_tables(root: exp.Expression) -> None:
                 )
 
 
-def _check_functions(root: exp.Expression) -> None:
+def _check_functions(root: exp.Query) -> None:
     for node in root.find_all(exp.Func):
         if type(node) not in ALLOWED_FUNCTIONS:
             name = node.name if isinstance(node, exp.Anonymous) else node.sql_name()
             raise _refuse(f"may call only allowlisted functions; {name.upper()} is not one")
 
 
-def _check_parameters(root: exp.Expression, bound: Collection[str]) -> None:
+def _check_parameters(root: exp.Query, bound: Collection[str]) -> None:
     for node in root.find_all(exp.Placeholder, exp.Parameter):
         name = node.name
         if not isinstance(node, exp.Placeholder) or not name or name not in bound:
             raise _refuse(f"has a parameter with no value: {node.sql('redshift')}")
 
 
-def _cap_limit(root: exp.Expression, row_cap: int) -> int:
+def _cap_limit(root: exp.Query, row_cap: int) -> int:
     """Keep a LIMIT within the cap; set cap + 1 so one extra row reveals truncation."""
-    assert isinstance(root, exp.Query)
     limit = root.args.get("limit")
     asked = None
     if isinstance(limit, exp.Limit):
         asked = _literal_int(limit.expression)
-    elif isinstance(limit, exp.Fetch) and not limit.args.get("limit_options", exp.Expression()).args.get("with_ties"):
+    elif isinstance(limit, exp.Fetch) and not limit.args.get(
+        "limit_options", exp.Expression()
+    ).args.get("with_ties"):
         asked = _literal_int(limit.args.get("count"))
     row_limit = asked if asked is not None and 0 <= asked <= row_cap else row_cap
     fetch = row_limit if row_limit == asked else row_cap + 1

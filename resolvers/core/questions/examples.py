@@ -1,4 +1,4 @@
-"""Questions the offline engine answers: offered when it refuses, and shown to Bedrock as few-shots."""
+"""Questions the offline engine answers: offered when it refuses, shown to Bedrock as few-shots."""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ confidence becomes a Refusal with a reason; nothing is guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
@@ -97,29 +98,38 @@ UNSUPPORTED = {
     "city": "locations",
     "country": "locations",
     "remote": "locations",
-    "weather": "anything but hires",
-    "stock": "anything but hires",
+    "weather": "weather",
+    "stock": "stock prices",
 }
-"""What the data does not hold: asked about, the engine says so instead of answering something else."""
+"""What the data does not hold: asked about, the engine says so rather than answer another thing."""
 
-MEASURE = r"(?:hires|hire|hired|hiring|employees|employee|people|persons|person|staff|workers|recruits|joiners|joined|starters|headcount|new)"
+MEASURE = (
+    r"(?:hires|hire|hired|hiring|employees|employee|people|persons|person|staff|workers"
+    r"|recruits|joiners|joined|starters|headcount|new)"
+)
 DIM_WORD = r"(?:department|dept|job|role|position|title|year|quarter|month)s?"
 DIM_CUE = re.compile(
-    rf"\b(?:by|per|each|every|across|which|what|among|for all|for every)\s+(?:the\s+|all\s+|of\s+the\s+)?"
+    r"\b(?:by|per|each|every|across|which|what|among|for all|for every)\s+"
+    r"(?:the\s+|all\s+|of\s+the\s+)?"
     rf"({DIM_WORD}(?:\s*(?:,|and|&|/)\s*(?:by\s+|per\s+|each\s+|every\s+)?{DIM_WORD})*)"
 )
-DIM_ADVERB = re.compile(r"\b(monthly|quarterly|yearly|annually|annual|month by month|year by year)\b")
+DIM_ADVERB = re.compile(
+    r"\b(monthly|quarterly|yearly|annually|annual|month by month|year by year)\b"
+)
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 NUMBERS |= {"eight": 8, "nine": 9, "ten": 10, "twenty": 20, "a": 1}
 _N = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)"
 TOP = re.compile(rf"\b(top|most|highest|largest|biggest|best)\s+{_N}\b|\b(top|first)\s+{_N}\b")
 BOTTOM = re.compile(rf"\b(bottom|fewest|least|lowest|smallest)\s+{_N}\b")
 N_DIM = re.compile(rf"\b{_N}\s+(?:most|least|busiest|biggest|top|bottom)?\s*{DIM_WORD}\b")
-MOST = re.compile(r"\b(top|most|highest|largest|biggest|busiest|max|maximum|more|greatest|leading)\b")
+MOST = re.compile(
+    r"\b(top|most|highest|largest|biggest|busiest|max|maximum|more|greatest|leading)\b"
+)
 LEAST = re.compile(r"\b(bottom|fewest|least|lowest|smallest|min|minimum|less|quietest)\b")
 MEAN = re.compile(
     r"\b(above|below|over|under|more than|less than|fewer than|greater than|higher than|"
-    r"lower than|exceed|exceeded|exceeding|beat)\s+(?:the\s+)?(?:yearly\s+|annual\s+)?(average|mean)\b"
+    r"lower than|exceed|exceeded|exceeding|beat)\s+(?:the\s+)?(?:yearly\s+|annual\s+)?"
+    r"(average|mean)\b"
 )
 SHARE = re.compile(r"\b(share|percentage|percent|proportion|fraction|split)\b|%")
 FIRST_LAST = re.compile(
@@ -129,7 +139,8 @@ FIRST_LAST = re.compile(
 )
 COMPARE = re.compile(r"\b(compare|compared|comparison|vs|versus|against|difference|differ)\b")
 LIST = re.compile(
-    r"\b(list|show|who|whom|name|names|which employees|which people|what employees|display|give me)\b"
+    r"\b(list|show|who|whom|name|names|which employees|which people|what employees|display"
+    r"|give me)\b"
 )
 COUNT = re.compile(r"\b(how many|number of|count|total|how much|tally)\b")
 ALL_WORDS = re.compile(r"[a-z0-9]+")
@@ -145,12 +156,12 @@ RESERVED = {
     "after", "during", "compare", "versus", "each", "every", "per", "from", "were", "was",
     "there", "their", "with", "have", "that", "this", "those", "these", "into", "the", "and",
     "for", "who", "how", "did", "does", "all", "give", "tell", "when", "where", "about",
-    "names", "name", "hires", "joined", "quarterly", "monthly", "yearly", "than", "more",
+    "names", "name", "joined", "quarterly", "monthly", "yearly", "than", "more",
     "over", "under", "recent", "newest", "oldest", "compared", "difference", "please",
     "works", "work", "working", "worked", "team", "teams", "by", "in", "of", "as", "a", "an",
     "to", "is", "are", "be", "on", "at", "it", "me", "we", "our", "new", "biggest", "largest",
     "smallest", "busiest", "split", "proportion", "fraction", "across", "among", "broken",
-    "down", "ranked", "rank", "order", "ordered", "sorted", "year", "annual", "half",
+    "down", "ranked", "rank", "order", "ordered", "sorted", "annual", "half",
 }  # fmt: skip
 """The engine's own vocabulary: never read as a department or job name by fuzzy matching."""
 
@@ -187,7 +198,7 @@ def _dimension_of(word: str) -> list[Dimension]:
 
 def parse(question: str, catalog: Catalog) -> Intent | Refusal:
     """The intent of one question, or why the engine will not answer it."""
-    text = " ".join(question.lower().replace("’", "'").split())
+    text = " ".join(question.lower().replace("\u2019", "'").split())
     if not text:
         return Refusal("The question is empty.")
     if INJECTION.search(text):
@@ -265,9 +276,7 @@ def _versus_mean(
     below = match.group(1) in ("below", "under", "less than", "fewer than", "lower than")
     jobs = "job" in dims or re.search(r"\b(jobs?|roles?|titles?|positions?)\b", frame.rest)
     dimension: Dimension = "job" if jobs and "department" not in dims else "department"
-    return Intent(
-        Kind.VS_MEAN, period=frame.period, dimensions=(dimension,), descending=not below
-    )
+    return Intent(Kind.VS_MEAN, period=frame.period, dimensions=(dimension,), descending=not below)
 
 
 def _first_last(
@@ -294,7 +303,7 @@ def _first_last(
     )
 
 
-def _ranking(text: str, dims: list[Dimension], common: dict[str, object]) -> Intent | None:
+def _ranking(text: str, dims: list[Dimension], common: Mapping[str, object]) -> Intent | None:
     top, bottom = TOP.search(text), BOTTOM.search(text)
     most, least = MOST.search(text), LEAST.search(text)
     if not (top or bottom or most or least):

@@ -176,7 +176,7 @@ def _take(
 def _exact_pass(tokens: list[str], index: NameIndex, reserved: set[str], matches: Matches) -> None:
     for start, end in _spans(tokens, index.longest):
         span = tuple(tokens[start:end])
-        if len(span) == 1 and span[0] in reserved or not _free(matches, start, end):
+        if (len(span) == 1 and span[0] in reserved) or not _free(matches, start, end):
             continue
         hits = index.exact(span)
         if hits:

@@ -118,7 +118,11 @@ def _time_columns(intent: Intent) -> list[tuple[str, str]]:
     columns: list[tuple[str, str]] = []
     single_year = intent.period is not None and intent.period.label[-4:].isdigit()
     for dimension in intent.dimensions:
-        if dimension in ("quarter", "month") and not single_year and "year" not in intent.dimensions:
+        if (
+            dimension in ("quarter", "month")
+            and not single_year
+            and "year" not in intent.dimensions
+        ):
             columns.append((DIMENSION_SQL["year"], "year"))
         if dimension in ("year", "quarter", "month"):
             columns.append((DIMENSION_SQL[dimension], dimension))
