@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from resolvers.core.ports import QuestionEngine, Warehouse
+from resolvers.core.ports import BackupStore, QuestionEngine, Warehouse
 from resolvers.settings import Settings
 
 
@@ -17,6 +17,7 @@ from resolvers.settings import Settings
 class Services:
     settings: Settings
     warehouse: Warehouse
+    backups: BackupStore
     engine: QuestionEngine | None = field(default=None, repr=False)
 
     def questions(self) -> QuestionEngine:
@@ -27,7 +28,9 @@ class Services:
 
 
 def build(settings: Settings) -> Services:
-    return Services(settings=settings, warehouse=_warehouse(settings))
+    return Services(
+        settings=settings, warehouse=_warehouse(settings), backups=_backup_store(settings)
+    )
 
 
 def _warehouse(settings: Settings) -> Warehouse:
@@ -46,6 +49,16 @@ def _question_engine(settings: Settings, warehouse: Warehouse) -> QuestionEngine
     from resolvers.core.questions.offline import OfflineEngine
 
     return OfflineEngine(warehouse, settings.sql_row_limit)
+
+
+def _backup_store(settings: Settings) -> BackupStore:
+    if settings.backup_store == "s3":
+        from resolvers.adapters.s3_store import S3BackupStore
+
+        return S3BackupStore(settings.backup_bucket, settings.backup_prefix)
+    from resolvers.adapters.folder_store import FolderBackupStore
+
+    return FolderBackupStore(settings.backup_path)
 
 
 _lock = threading.Lock()
