@@ -16,6 +16,7 @@ from streamlit_app.access import TITLES, PageName, pages_for
 
 PAGES = Path(__file__).parent / "app_pages"
 
+
 def main() -> None:
     st.set_page_config(page_title="hrgraph", page_icon=":material/groups:", layout="wide")
     signed_in = session.current()

@@ -14,11 +14,10 @@ QUARTERS = ("q1", "q2", "q3", "q4")
 
 def quarter_frame(rows: list[QuarterHires]) -> pd.DataFrame:
     """hiresByQuarter as a table: department, job, Q1..Q4."""
-    frame = pd.DataFrame(
+    return pd.DataFrame(
         [(r.department, r.job, r.q1, r.q2, r.q3, r.q4) for r in rows],
         columns=["department", "job", *QUARTERS],
     )
-    return frame
 
 
 def quarter_heatmap(frame: pd.DataFrame, rows: str) -> alt.Chart:
@@ -75,8 +74,10 @@ def above_mean_chart(frame: pd.DataFrame) -> alt.LayerChart:
     label = rule.mark_text(
         align="left", baseline="bottom", dx=4, y=-2, color="firebrick", fontWeight="bold"
     ).encode(text="label:N")
-    return alt.layer(bars, rule, label).properties(
-        height=chart_height(len(frame), 36), padding={"top": 18, "left": 5, "right": 5, "bottom": 5}
+    return alt.LayerChart(
+        layer=[bars, rule, label],
+        height=chart_height(len(frame), 36),
+        padding={"top": 18, "left": 5, "right": 5, "bottom": 5},
     )
 
 
@@ -96,18 +97,26 @@ def answer_chart(frame: pd.DataFrame, hint: ChartHint | None) -> alt.Chart | Non
     chart = alt.Chart(frame)
     if hint.kind == "HEATMAP":
         value = hint.series or next(
-            (c for c in frame.columns if c not in (hint.x, hint.y) and _field_type(frame, c) == "quantitative"),
+            (
+                c
+                for c in frame.columns
+                if c not in (hint.x, hint.y) and _field_type(frame, c) == "quantitative"
+            ),
             None,
         )
         if value is None:
             return None
         x["type"] = y["type"] = "ordinal"
-        return chart.mark_rect().encode(
-            x=alt.X(**x), y=alt.Y(**y), color=alt.Color(field=value, type="quantitative"),
+        heatmap: alt.Chart = chart.mark_rect().encode(
+            x=alt.X(**x),
+            y=alt.Y(**y),
+            color=alt.Color(field=value, type="quantitative"),
             tooltip=list(frame.columns),
         )
+        return heatmap
     mark = chart.mark_line(point=True) if hint.kind == "LINE" else chart.mark_bar()
     encoding: dict[str, Any] = {"x": alt.X(**x), "y": alt.Y(**y), "tooltip": list(frame.columns)}
     if hint.series:
         encoding["color"] = alt.Color(field=hint.series, type="nominal")
-    return mark.encode(**encoding)
+    drawn: alt.Chart = mark.encode(**encoding)
+    return drawn

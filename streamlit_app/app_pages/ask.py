@@ -9,12 +9,15 @@ from client.models import Answer, QueryResult
 from streamlit_app import charts, session
 from streamlit_app.access import can_query
 
-# Shown before the first question; a refusal shows the engine's own suggestions instead.
+# Questions the offline engine answers (the Bedrock engine answers them too); a refusal
+# offers the engine's own suggestions, filled in with live names, as buttons like these.
 EXAMPLES = (
-    "How many employees were hired in 2021?",
-    "Hires per quarter in 2021 by department",
+    "How many people were hired in 2021?",
+    "Hires by department in 2021",
+    "Hires per month in 2021",
+    "Top 5 jobs by hires in 2021",
     "Which departments hired more than the mean in 2021?",
-    "Top 5 jobs by hires in 2022",
+    "What share of hires in 2021 went to each department?",
 )
 
 QUESTION = "ask.question"
@@ -56,24 +59,29 @@ def show_answer(answer: Answer) -> None:
     if chart is not None:
         st.altair_chart(chart, width="stretch", key="answer_chart")
     st.dataframe(frame, hide_index=True, width="stretch", key="answer_table")
-    st.caption(f"{answer.row_count} rows · engine {answer.engine.lower()}")
+    st.caption(f"{_rows(answer.row_count)} · engine {answer.engine.lower()} · the SQL that ran:")
     if answer.sql:
-        st.code(answer.sql, language="sql")
+        st.code(answer.sql, language="sql", wrap_lines=True)
 
 
 def show_result(result: QueryResult) -> None:
-    st.dataframe(frame_of(result.columns, result.rows), hide_index=True, width="stretch", key="sql_table")
+    st.dataframe(
+        frame_of(result.columns, result.rows), hide_index=True, width="stretch", key="sql_table"
+    )
     cut = " (cut by the row limit)" if result.truncated else ""
-    st.caption(f"{result.row_count} rows{cut}. Ran:")
-    st.code(result.sql, language="sql")
+    st.caption(f"{_rows(result.row_count)}{cut}. Ran:")
+    st.code(result.sql, language="sql", wrap_lines=True)
+
+
+def _rows(count: int) -> str:
+    return "1 row" if count == 1 else f"{count} rows"
 
 
 st.title("Ask a question")
 with st.form("ask"):
     question = st.text_input("Question", key=QUESTION, placeholder=EXAMPLES[0])
     asked = st.form_submit_button("Ask", type="primary")
-if "ask.answer" not in st.session_state:
-    st.caption("For example:")
+with st.expander("Example questions", expanded="ask.answer" not in st.session_state):
     examples(EXAMPLES, "example")
 if (asked or st.session_state.pop("ask.run", False)) and question.strip():
     try:

@@ -22,7 +22,10 @@ if notice:
     st.success(notice)
 
 left, right = st.columns([2, 1])
-table = left.selectbox("Table", list(Table), format_func=lambda t: t.value, key="backup_table")
+table: Table = (
+    left.selectbox("Table", list(Table), format_func=lambda t: t.value, key="backup_table")
+    or Table.DEPARTMENTS
+)
 codec = right.selectbox("Compression", ["DEFLATE", "SNAPPY"], key="codec")
 if st.button(f"Back up {table.value} now", type="primary", key="create"):
     try:
@@ -30,7 +33,9 @@ if st.button(f"Back up {table.value} now", type="primary", key="create"):
     except session.CALL_ERRORS as error:
         st.error(session.explain(error))
     else:
-        st.session_state["backups.notice"] = f"Backed up {made.rows} rows of {table.value} ({made.id})."
+        st.session_state["backups.notice"] = (
+            f"Backed up {made.rows} rows of {table.value} ({made.id})."
+        )
         st.rerun()
 
 
@@ -61,7 +66,12 @@ def frame_of(backups: list[Backup]) -> pd.DataFrame:
 
 
 st.header("Existing backups")
-shown = st.selectbox("Show", [None, *Table], format_func=lambda t: "All tables" if t is None else t.value, key="filter")
+shown = st.selectbox(
+    "Show",
+    [None, *Table],
+    format_func=lambda t: "All tables" if t is None else t.value,
+    key="filter",
+)
 try:
     backups = sorted(api.iter_backups(shown), key=lambda b: b.created_at, reverse=True)
 except session.CALL_ERRORS as error:
@@ -77,7 +87,9 @@ by_id = {b.id: b for b in backups}
 chosen = st.selectbox(
     "Backup to restore",
     list(by_id),
-    format_func=lambda i: f"{by_id[i].table.value} · {by_id[i].created_at:%Y-%m-%d %H:%M:%S} · {by_id[i].rows} rows",
+    format_func=lambda i: (
+        f"{by_id[i].table.value} · {by_id[i].created_at:%Y-%m-%d %H:%M:%S} · {by_id[i].rows} rows"
+    ),
     key="restore_id",
 )
 backup = by_id[chosen]
@@ -90,14 +102,18 @@ else:
         f"This replaces every row of **{backup.table.value}** with the {backup.rows} rows "
         f"backed up at {backup.created_at:%Y-%m-%d %H:%M:%S} UTC. Rows added since are lost."
     )
+    force = st.checkbox(
+        "Force: restore even where employees' department or job references would break",
+        key="force",
+    )
     yes, no = st.columns(2)
     if yes.button(f"Yes, restore {backup.table.value}", type="primary", key="confirm_restore"):
-        st.session_state.pop(CONFIRM, None)
         try:
-            restored = api.restore_table(backup.table, backup.id)
+            restored = api.restore_table(backup.table, backup.id, force=force or None)
         except session.CALL_ERRORS as error:
             st.error(session.explain(error))
         else:
+            st.session_state.pop(CONFIRM, None)
             st.session_state["backups.notice"] = (
                 f"Restored {restored.rows_restored} rows into {backup.table.value} "
                 f"(it held {restored.previous_rows})."

@@ -25,12 +25,15 @@ st.title("Data")
 if not editable:
     st.caption("Read-only: corrections and deletes are for Admins.")
 
-table = st.radio(
-    "Table",
-    list(Table),
-    format_func=lambda t: t.value.replace("_", " "),
-    horizontal=True,
-    key="data_table",
+table: Table = (
+    st.radio(
+        "Table",
+        list(Table),
+        format_func=lambda t: t.value.replace("_", " "),
+        horizontal=True,
+        key="data_table",
+    )
+    or Table.DEPARTMENTS
 )
 page_size = int(st.selectbox("Rows per page", [25, 50, 100], key="page_size"))
 
@@ -52,13 +55,18 @@ def employee_filter() -> EmployeeFilter:
     if name.strip():
         chosen["nameContains"] = name.strip()
     department = middle.selectbox(
-        "Department", [None, *departments], format_func=lambda i: "Any" if i is None else departments[i],
+        "Department",
+        [None, *departments],
+        format_func=lambda i: "Any" if i is None else departments[i],
         key="department_filter",
     )
     if department is not None:
         chosen["departmentId"] = department
     job = right.selectbox(
-        "Job", [None, *jobs], format_func=lambda i: "Any" if i is None else jobs[i], key="job_filter"
+        "Job",
+        [None, *jobs],
+        format_func=lambda i: "Any" if i is None else jobs[i],
+        key="job_filter",
     )
     if job is not None:
         chosen["jobId"] = job
@@ -80,7 +88,9 @@ def fetch(token: str | None, chosen: EmployeeFilter) -> tuple[pd.DataFrame, str 
         return pd.DataFrame(rows, columns=["id", "department"]), page.next_token
     if table is Table.JOBS:
         page = api.jobs_page(page_size, token)
-        return pd.DataFrame([{"id": j.id, "job": j.job} for j in page.items], columns=["id", "job"]), page.next_token
+        return pd.DataFrame(
+            [{"id": j.id, "job": j.job} for j in page.items], columns=["id", "job"]
+        ), page.next_token
     page = api.employees_page(chosen or None, page_size, token)
     departments = _names(api.url, Table.DEPARTMENTS, api)
     jobs = _names(api.url, Table.JOBS, api)
@@ -107,8 +117,8 @@ def _row_key(row_id: int) -> str:
 def edit_row(frame: pd.DataFrame) -> None:
     """A correction form for one row of this page, with the API's answer beside it."""
     st.subheader("Correct or delete a row")
-    ids = [int(i) for i in frame["id"]]
-    row_id = st.selectbox("Row id", ids, key=f"edit_id_{table.value}")
+    ids: list[int] = [int(i) for i in frame["id"]]
+    row_id: int | None = st.selectbox("Row id", ids, key=f"edit_id_{table.value}")
     if row_id is None:
         return
     row = frame[frame["id"] == row_id].iloc[0]
@@ -116,14 +126,20 @@ def edit_row(frame: pd.DataFrame) -> None:
     with st.form(form):
         patch: dict[str, Any]
         if table is Table.DEPARTMENTS:
-            patch = {"department": st.text_input("Department", str(row["department"]), key=f"{form}_{row_id}_department")}
+            patch = {
+                "department": st.text_input(
+                    "Department", str(row["department"]), key=f"{form}_{row_id}_department"
+                )
+            }
         elif table is Table.JOBS:
             patch = {"job": st.text_input("Job", str(row["job"]), key=f"{form}_{row_id}_job")}
         else:
             patch = {
                 "name": st.text_input("Name", str(row["name"])),
                 "datetime": st.text_input("Hired (ISO-8601, UTC)", str(row["hired (UTC)"])),
-                "departmentId": st.text_input("Department id (empty clears it)", _cell(row["department_id"])),
+                "departmentId": st.text_input(
+                    "Department id (empty clears it)", _cell(row["department_id"])
+                ),
                 "jobId": st.text_input("Job id (empty clears it)", _cell(row["job_id"])),
             }
         save, delete = st.columns(2)
@@ -168,7 +184,7 @@ def _employee_patch(row: pd.Series, fields: dict[str, Any]) -> EmployeePatch:
     for key, column in (("departmentId", "department_id"), ("jobId", "job_id")):
         typed = fields[key].strip()
         if typed != _cell(row[column]):
-            patch[key] = int(typed) if typed.lstrip("-").isdigit() else (None if not typed else typed)
+            patch[key] = int(typed) if typed.lstrip("-").isdigit() else (typed or None)
     return patch  # type: ignore[return-value]
 
 
@@ -182,9 +198,9 @@ def _delete(row_id: int) -> str:
     return f"Deleted row {row_id}."
 
 
-chosen = employee_filter() if table is Table.HIRED_EMPLOYEES else {}
+chosen: EmployeeFilter = employee_filter() if table is Table.HIRED_EMPLOYEES else {}
 signature = json.dumps([table.value, page_size, chosen], default=str, sort_keys=True)
-paging = pager(st.session_state, "data.pager", signature)
+paging = pager(st.session_state, "data.pager", signature)  # type: ignore[arg-type]
 try:
     frame, next_token = fetch(paging.token, chosen)
 except session.CALL_ERRORS as error:

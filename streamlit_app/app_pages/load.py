@@ -60,20 +60,20 @@ if st.button(f"Load {preview.rows} rows into {table.value}", type="primary", key
 
 saved = st.session_state.get("load.outcome")
 if saved and saved[0] == upload.name and saved[1] == table:
-    outcome: uploads.LoadOutcome = saved[2]
+    loaded: uploads.LoadOutcome = saved[2]
     st.subheader("Summary")
     received, inserted, rejected = st.columns(3)
-    received.metric("Received", outcome.received)
-    inserted.metric("Inserted", outcome.inserted)
-    rejected.metric("Rejected", len(outcome.rejected))
-    if outcome.rejected.empty:
-        st.success(f"Every row was inserted ({outcome.seconds:.1f} s).")
+    received.metric("Received", loaded.received)
+    inserted.metric("Inserted", loaded.inserted)
+    rejected.metric("Rejected", len(loaded.rejected))
+    if loaded.rejected.empty:
+        st.success(f"Every row was inserted ({loaded.seconds:.1f} s).")
     else:
         st.subheader("Rejected rows")
-        st.dataframe(outcome.rejected, hide_index=True, width="stretch", key="rejected")
+        st.dataframe(loaded.rejected, hide_index=True, width="stretch", key="rejected")
         st.download_button(
             "Download rejected rows as CSV",
-            outcome.rejected_csv,
+            loaded.rejected_csv,
             file_name=f"{Path(upload.name).stem}.rejected.csv",
             mime="text/csv",
             key="download_rejected",

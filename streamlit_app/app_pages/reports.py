@@ -30,7 +30,9 @@ else:
     )
     departments = sorted(frame["department"].unique())
     focus = st.selectbox(
-        "Heatmap of", ["All departments", *departments], key="heatmap_focus",
+        "Heatmap of",
+        ["All departments", *departments],
+        key="heatmap_focus",
         help="All departments sums their jobs; pick one to see its jobs.",
     )
     if focus == "All departments":

@@ -119,7 +119,9 @@ def test_an_admin_loads_reads_reports_and_asks(
     live_server: LiveServer, streamlit_url: str, page: Page, tmp_path: Path
 ) -> None:
     with HrClient(live_server.url, live_server.token) as api:
-        api.insert("departments", [{"id": 1, "department": "Sales"}, {"id": 2, "department": "Research"}])
+        api.insert(
+            "departments", [{"id": 1, "department": "Sales"}, {"id": 2, "department": "Research"}]
+        )
         api.insert("jobs", [{"id": 1, "job": "Engineer"}])
     add_user(live_server, "alice", "Admins")
 

@@ -8,9 +8,27 @@ from tests.streamlit_app.conftest import OpenPage, texts
 DEPARTMENTS = [{"id": i, "department": f"Department {i:02d}"} for i in range(1, 31)]
 JOBS = [{"id": 1, "job": "Engineer"}, {"id": 2, "job": "Analyst"}]
 EMPLOYEES = [
-    {"id": 1, "name": "Ada Lovelace", "datetime": "2021-02-01T09:00:00Z", "departmentId": 1, "jobId": 1},
-    {"id": 2, "name": "Alan Turing", "datetime": "2021-05-01T09:00:00Z", "departmentId": 2, "jobId": 2},
-    {"id": 3, "name": "Grace Hopper", "datetime": "2022-07-01T09:00:00Z", "departmentId": 1, "jobId": 2},
+    {
+        "id": 1,
+        "name": "Ada Lovelace",
+        "datetime": "2021-02-01T09:00:00Z",
+        "departmentId": 1,
+        "jobId": 1,
+    },
+    {
+        "id": 2,
+        "name": "Alan Turing",
+        "datetime": "2021-05-01T09:00:00Z",
+        "departmentId": 2,
+        "jobId": 2,
+    },
+    {
+        "id": 3,
+        "name": "Grace Hopper",
+        "datetime": "2022-07-01T09:00:00Z",
+        "departmentId": 1,
+        "jobId": 2,
+    },
 ]
 
 
@@ -20,7 +38,9 @@ def seed(api: HrClient) -> None:
     api.insert("hired_employees", EMPLOYEES)
 
 
-def test_viewers_page_through_departments_read_only(open_page: OpenPage, admin_api: HrClient) -> None:
+def test_viewers_page_through_departments_read_only(
+    open_page: OpenPage, admin_api: HrClient
+) -> None:
     seed(admin_api)
     app = open_page("Viewers", "data")
     app.radio(key="data_table").set_value(app.radio(key="data_table").options[0]).run()
@@ -62,7 +82,9 @@ def test_an_admin_renames_a_department(open_page: OpenPage, admin_api: HrClient)
     assert renamed is not None and renamed.department == "Research"
 
 
-def test_a_refused_delete_is_shown_next_to_its_row(open_page: OpenPage, admin_api: HrClient) -> None:
+def test_a_refused_delete_is_shown_next_to_its_row(
+    open_page: OpenPage, admin_api: HrClient
+) -> None:
     seed(admin_api)
     app = open_page("Admins", "data")
     app.radio(key="data_table").set_value(app.radio(key="data_table").options[0]).run()
@@ -77,7 +99,9 @@ def test_a_refused_delete_is_shown_next_to_its_row(open_page: OpenPage, admin_ap
     assert admin_api.department(1) is not None  # still there
 
 
-def test_an_admin_deletes_an_unreferenced_department(open_page: OpenPage, admin_api: HrClient) -> None:
+def test_an_admin_deletes_an_unreferenced_department(
+    open_page: OpenPage, admin_api: HrClient
+) -> None:
     seed(admin_api)
     app = open_page("Admins", "data")
     app.radio(key="data_table").set_value(app.radio(key="data_table").options[0]).run()

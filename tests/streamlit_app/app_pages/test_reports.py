@@ -9,11 +9,20 @@ from datetime import datetime
 from client.api import HrClient
 from tests.streamlit_app.conftest import OpenPage, texts
 
-DEPARTMENTS = [{"id": 1, "department": "Sales"}, {"id": 2, "department": "Research"}, {"id": 3, "department": "Legal"}]
+DEPARTMENTS = [
+    {"id": 1, "department": "Sales"},
+    {"id": 2, "department": "Research"},
+    {"id": 3, "department": "Legal"},
+]
 JOBS = [{"id": 1, "job": "Engineer"}, {"id": 2, "job": "Analyst"}]
 HIRES = [  # (department, job, month) in 2021, plus one 2022 hire that must not count
-    (1, 1, 1), (1, 1, 2), (1, 2, 4), (1, 1, 11), (1, 2, 12),
-    (2, 1, 3), (2, 2, 8),
+    (1, 1, 1),
+    (1, 1, 2),
+    (1, 2, 4),
+    (1, 1, 11),
+    (1, 2, 12),
+    (2, 1, 3),
+    (2, 2, 8),
     (3, 1, 6),
 ]
 
@@ -22,10 +31,24 @@ def seed(api: HrClient) -> None:
     api.insert("departments", DEPARTMENTS)
     api.insert("jobs", JOBS)
     rows = [
-        {"id": i, "name": f"Person {i}", "datetime": f"2021-{m:02d}-15T12:00:00Z", "departmentId": d, "jobId": j}
+        {
+            "id": i,
+            "name": f"Person {i}",
+            "datetime": f"2021-{m:02d}-15T12:00:00Z",
+            "departmentId": d,
+            "jobId": j,
+        }
         for i, (d, j, m) in enumerate(HIRES, start=1)
     ]
-    rows.append({"id": 99, "name": "Later", "datetime": "2022-01-15T12:00:00Z", "departmentId": 3, "jobId": 1})
+    rows.append(
+        {
+            "id": 99,
+            "name": "Later",
+            "datetime": "2022-01-15T12:00:00Z",
+            "departmentId": 3,
+            "jobId": 1,
+        }
+    )
     api.insert("hired_employees", rows)
 
 

@@ -1,0 +1,67 @@
+"""Ask page: answers with table, chart and SQL; refusals offer clickable suggestions; SQL box."""
+
+from __future__ import annotations
+
+from client.api import HrClient
+from tests.streamlit_app.app_pages.test_reports import seed
+from tests.streamlit_app.conftest import OpenPage
+
+
+def test_a_question_is_answered_with_rows_and_the_sql(
+    open_page: OpenPage, admin_api: HrClient
+) -> None:
+    seed(admin_api)
+    app = open_page("Analysts", "ask")
+    app.text_input(key="ask.question").input("How many people were hired in 2021?")
+    app.button[0].click().run()  # the form's Ask button
+    assert not app.exception
+    answer = app.dataframe[0].value
+    hired_2021 = admin_api.run_sql(
+        "SELECT COUNT(*) FROM hired_employees "
+        "WHERE datetime >= '2021-01-01' AND datetime < '2022-01-01'"
+    ).rows[0][0]
+    assert answer.iloc[0, 0] == hired_2021
+    assert app.code
+    assert "SELECT" in app.code[0].value.upper()
+
+
+def test_an_answer_with_a_chart_hint_is_drawn(open_page: OpenPage, admin_api: HrClient) -> None:
+    seed(admin_api)
+    app = open_page("Analysts", "ask")
+    app.text_input(key="ask.question").input("Hires by department in 2021")
+    app.button[0].click().run()
+    assert not app.exception
+    assert app.get("vega_lite_chart")
+
+
+def test_a_refusal_offers_suggestions_that_ask_when_clicked(
+    open_page: OpenPage, admin_api: HrClient
+) -> None:
+    seed(admin_api)
+    app = open_page("Analysts", "ask")
+    app.text_input(key="ask.question").input("What is the weather like on Mars?")
+    app.button[0].click().run()
+    assert app.warning  # the engine's explanation of the refusal
+    suggestions = [b for b in app.button if b.key and b.key.startswith("suggestion_")]
+    assert suggestions
+    chosen = suggestions[0].label
+    suggestions[0].click().run()
+    assert app.text_input(key="ask.question").value == chosen
+    assert not app.warning
+    assert app.dataframe  # answered
+
+
+def test_the_sql_box_runs_a_select_and_refuses_a_write(
+    open_page: OpenPage, admin_api: HrClient
+) -> None:
+    seed(admin_api)
+    app = open_page("Analysts", "ask")
+    app.text_area(key="sql").input("SELECT id, department FROM departments ORDER BY id")
+    app.button(key="FormSubmitter:sql-Run").click().run()
+    shown = app.dataframe[0].value
+    assert list(shown["id"]) == sorted(d.id for d in admin_api.iter_departments())
+
+    app.text_area(key="sql").input("DELETE FROM departments")
+    app.button(key="FormSubmitter:sql-Run").click().run()
+    assert app.error
+    assert len(list(admin_api.iter_departments())) == len(shown)

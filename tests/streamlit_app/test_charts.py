@@ -1,0 +1,58 @@
+"""Charts are drawn from the data they are given, and only when a hint names real columns."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from client.models import ChartHint, DepartmentHires, QuarterHires
+from streamlit_app import charts
+
+FRAME = pd.DataFrame({"department": ["Sales", "Legal"], "hires": [3, 1], "year": [2021, 2021]})
+
+
+@pytest.mark.parametrize(("kind", "mark"), [("BAR", "bar"), ("LINE", "line")])
+def test_an_answer_hint_picks_the_mark_and_the_columns(kind: str, mark: str) -> None:
+    chart = charts.answer_chart(FRAME, ChartHint(kind, x="department", y="hires"))
+    assert chart is not None
+    spec = chart.to_dict()
+    assert spec["mark"]["type"] == mark
+    assert spec["encoding"]["x"]["field"] == "department"
+    assert spec["encoding"]["y"] == {"field": "hires", "type": "quantitative"}
+
+
+@pytest.mark.parametrize(
+    "hint",
+    [
+        None,
+        ChartHint("TABLE"),
+        ChartHint("BAR", x="department", y="nope"),
+        ChartHint("BAR", x="hires"),
+    ],
+)
+def test_no_chart_without_a_usable_hint(hint: ChartHint | None) -> None:
+    assert charts.answer_chart(FRAME, hint) is None
+
+
+def test_a_heatmap_colours_by_the_remaining_number() -> None:
+    chart = charts.answer_chart(FRAME, ChartHint("HEATMAP", x="year", y="department"))
+    assert chart is not None
+    assert chart.to_dict()["encoding"]["color"]["field"] == "hires"
+
+
+def test_the_quarter_heatmap_sums_jobs_into_their_department() -> None:
+    rows = [
+        QuarterHires("Sales", "Engineer", 1, 2, 0, 0),
+        QuarterHires("Sales", "Analyst", 3, 0, 0, 1),
+    ]
+    chart = charts.quarter_heatmap(charts.quarter_frame(rows), "department")
+    data = pd.DataFrame(chart.to_dict()["datasets"].popitem()[1])
+    by_quarter = dict(zip(data["quarter"], data["hires"], strict=True))
+    assert by_quarter == {"Q1": 4, "Q2": 2, "Q3": 0, "Q4": 1}
+
+
+def test_the_mean_line_sits_at_the_reported_mean() -> None:
+    rows = [DepartmentHires(1, "Sales", 9, 4.5), DepartmentHires(2, "Legal", 6, 4.5)]
+    spec = charts.above_mean_chart(charts.above_mean_frame(rows)).to_dict()
+    means = [row for data in spec["datasets"].values() for row in data if "label" in row]
+    assert means == [{"mean": 4.5, "label": "mean 4.5"}]
