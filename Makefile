@@ -22,7 +22,7 @@ $(STAMP): requirements/dev.txt pyproject.toml
 run: $(STAMP)
 	$(BIN)/hrgraph seed
 	@echo "GraphQL + GraphiQL: http://$(HOST):$(PORT)/graphql"
-	@echo "Web app:            http://$(HOST):$(UI_PORT)"
+	@echo "Web app:            http://$(HOST):$(UI_PORT)  (sign in as admin; the first run printed its password)"
 	$(BIN)/hrgraph serve --host $(HOST) --port $(PORT) & api=$$!; \
 	trap 'kill $$api 2>/dev/null' EXIT INT TERM; \
 	HRGRAPH_URL=http://$(HOST):$(PORT)/graphql $(BIN)/streamlit run streamlit_app/app.py \

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from client.api import HrClient
-from client.models import EmployeeFilter, EmployeePatch, Page, Table, format_datetime
+from client.models import EmployeeFilter, EmployeePatch, Page, Table
 from streamlit_app import session
 from streamlit_app.access import can_edit
 from streamlit_app.browsing import pager
@@ -19,6 +19,7 @@ signed_in = session.require()
 api = signed_in.client
 editable = can_edit(signed_in.groups)
 ROW_ERRORS = "data.row_errors"
+SHOWN_DATETIME = "%Y-%m-%d %H:%M:%S"
 row_errors: dict[str, str] = st.session_state.setdefault(ROW_ERRORS, {})
 
 st.title("Data")
@@ -98,7 +99,7 @@ def fetch(token: str | None, chosen: EmployeeFilter) -> tuple[pd.DataFrame, str 
         {
             "id": e.id,
             "name": e.name,
-            "hired (UTC)": format_datetime(e.datetime),
+            "hired (UTC)": e.datetime.strftime(SHOWN_DATETIME),
             "department_id": e.department_id,
             "department": departments.get(e.department_id) if e.department_id else None,
             "job_id": e.job_id,
@@ -135,12 +136,20 @@ def edit_row(frame: pd.DataFrame) -> None:
             patch = {"job": st.text_input("Job", str(row["job"]), key=f"{form}_{row_id}_job")}
         else:
             patch = {
-                "name": st.text_input("Name", str(row["name"])),
-                "datetime": st.text_input("Hired (ISO-8601, UTC)", str(row["hired (UTC)"])),
-                "departmentId": st.text_input(
-                    "Department id (empty clears it)", _cell(row["department_id"])
+                "name": st.text_input("Name", str(row["name"]), key=f"{form}_{row_id}_name"),
+                "datetime": st.text_input(
+                    "Hired (UTC, e.g. 2021-03-01 09:30)",
+                    str(row["hired (UTC)"]),
+                    key=f"{form}_{row_id}_datetime",
                 ),
-                "jobId": st.text_input("Job id (empty clears it)", _cell(row["job_id"])),
+                "departmentId": st.text_input(
+                    "Department id (empty clears it)",
+                    _cell(row["department_id"]),
+                    key=f"{form}_{row_id}_departmentId",
+                ),
+                "jobId": st.text_input(
+                    "Job id (empty clears it)", _cell(row["job_id"]), key=f"{form}_{row_id}_jobId"
+                ),
             }
         save, delete = st.columns(2)
         saved = save.form_submit_button("Save", type="primary", key=f"{form}_save")
@@ -180,12 +189,21 @@ def _employee_patch(row: pd.Series, fields: dict[str, Any]) -> EmployeePatch:
     if fields["name"] != row["name"]:
         patch["name"] = fields["name"]
     if fields["datetime"] != row["hired (UTC)"]:
-        patch["datetime"] = fields["datetime"]
+        patch["datetime"] = _moment(fields["datetime"])
     for key, column in (("departmentId", "department_id"), ("jobId", "job_id")):
         typed = fields[key].strip()
         if typed != _cell(row[column]):
             patch[key] = int(typed) if typed.lstrip("-").isdigit() else (typed or None)
     return patch  # type: ignore[return-value]
+
+
+def _moment(typed: str) -> datetime | str:
+    """Typed text as a UTC instant ("2021-03-01 10:00"); unparsable text goes to the API as is."""
+    try:
+        moment = datetime.fromisoformat(typed.strip())
+    except ValueError:
+        return typed
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _delete(row_id: int) -> str:

@@ -109,3 +109,27 @@ def test_an_admin_deletes_an_unreferenced_department(
     app.button(key="edit_departments_delete").click().run()
     assert "Deleted row 25" in texts(app)
     assert admin_api.department(25) is None
+
+
+def test_an_admin_corrects_an_employee_and_a_bad_date_is_refused_beside_it(
+    open_page: OpenPage, admin_api: HrClient
+) -> None:
+    seed(admin_api)
+    app = open_page("Admins", "data")
+    app.radio(key="data_table").set_value(app.radio(key="data_table").options[2]).run()
+    app.selectbox(key="edit_id_hired_employees").set_value(2).run()
+    app.text_input(key="edit_hired_employees_2_datetime").input("2021-12-24 08:30")
+    app.text_input(key="edit_hired_employees_2_departmentId").input("")
+    app.button(key="edit_hired_employees_save").click().run()
+    assert "Saved row 2" in texts(app)
+    corrected = admin_api.employee(2)
+    assert corrected is not None
+    assert corrected.datetime.isoformat() == "2021-12-24T08:30:00+00:00"
+    assert corrected.department_id is None
+    assert corrected.name == "Alan Turing"  # untouched fields stay
+
+    app.text_input(key="edit_hired_employees_2_datetime").input("next tuesday")
+    app.button(key="edit_hired_employees_save").click().run()
+    assert any(e.value.startswith("Row 2: ValidationError") for e in app.error)
+    still = admin_api.employee(2)
+    assert still is not None and still.datetime == corrected.datetime
