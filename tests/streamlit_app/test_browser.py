@@ -126,6 +126,8 @@ def test_an_admin_loads_reads_reports_and_asks(
     add_user(live_server, "alice", "Admins")
 
     page.goto(streamlit_url)
+    expect(page.get_by_text("Username", exact=True)).to_be_visible()
+    shot(page, "00-sign-in")
     page.get_by_label("Username").fill("alice")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
