@@ -30,6 +30,11 @@ def sign_in_form() -> None:
     st.title("Sign in to hrgraph")
     where = "Cognito" if config.auth == "cognito" else "the local server"
     st.caption(f"API: {config.url} · accounts from {where}")
+    if config.auth == "local":
+        st.caption(
+            "First time here? `make run` created the user **admin** and printed its password "
+            "in the terminal once; an admin adds people with `hrgraph users add`."
+        )
     with st.form("sign_in"):
         username = st.text_input("Username", key="username")
         password = st.text_input("Password", type="password", key="password")
