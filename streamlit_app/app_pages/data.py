@@ -47,6 +47,17 @@ def _names(url: str, table: Table, _api: HrClient) -> dict[int, str]:
     return {j.id: j.job for j in _api.iter_jobs()}
 
 
+def _one_of(column: Any, label: str, names: dict[int, str], key: str) -> int | None:
+    """A filter choice among named ids; None is "Any"."""
+    choice: int | None = column.selectbox(
+        label,
+        [None, *names],
+        format_func=lambda i: "Any" if i is None else names[i],
+        key=key,
+    )
+    return choice
+
+
 def employee_filter() -> EmployeeFilter:
     departments = _names(api.url, Table.DEPARTMENTS, api)
     jobs = _names(api.url, Table.JOBS, api)
@@ -55,20 +66,10 @@ def employee_filter() -> EmployeeFilter:
     name = left.text_input("Name contains", key="name_contains")
     if name.strip():
         chosen["nameContains"] = name.strip()
-    department = middle.selectbox(
-        "Department",
-        [None, *departments],
-        format_func=lambda i: "Any" if i is None else departments[i],
-        key="department_filter",
-    )
+    department = _one_of(middle, "Department", departments, "department_filter")
     if department is not None:
         chosen["departmentId"] = department
-    job = right.selectbox(
-        "Job",
-        [None, *jobs],
-        format_func=lambda i: "Any" if i is None else jobs[i],
-        key="job_filter",
-    )
+    job = _one_of(right, "Job", jobs, "job_filter")
     if job is not None:
         chosen["jobId"] = job
     since, until = st.columns(2)

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from streamlit.testing.v1 import AppTest
+
 from client.api import HrClient
 from tests.streamlit_app.app_pages.test_reports import seed
 from tests.streamlit_app.conftest import OpenPage
 
 
+def asked(open_page: OpenPage, api: HrClient, question: str) -> AppTest:
+    """The Ask page of an Analyst, over the reports' data, after asking ``question``."""
+    seed(api)
+    app = open_page("Analysts", "ask")
+    app.text_input(key="ask.question").input(question)
+    return app.button[0].click().run()  # the form's Ask button
+
+
 def test_a_question_is_answered_with_rows_and_the_sql(
     open_page: OpenPage, admin_api: HrClient
 ) -> None:
-    seed(admin_api)
-    app = open_page("Analysts", "ask")
-    app.text_input(key="ask.question").input("How many people were hired in 2021?")
-    app.button[0].click().run()  # the form's Ask button
+    app = asked(open_page, admin_api, "How many people were hired in 2021?")
     assert not app.exception
     answer = app.dataframe[0].value
     hired_2021 = admin_api.run_sql(
@@ -26,10 +33,7 @@ def test_a_question_is_answered_with_rows_and_the_sql(
 
 
 def test_an_answer_with_a_chart_hint_is_drawn(open_page: OpenPage, admin_api: HrClient) -> None:
-    seed(admin_api)
-    app = open_page("Analysts", "ask")
-    app.text_input(key="ask.question").input("Hires by department in 2021")
-    app.button[0].click().run()
+    app = asked(open_page, admin_api, "Hires by department in 2021")
     assert not app.exception
     assert app.get("vega_lite_chart")
 
@@ -37,10 +41,7 @@ def test_an_answer_with_a_chart_hint_is_drawn(open_page: OpenPage, admin_api: Hr
 def test_a_refusal_offers_suggestions_that_ask_when_clicked(
     open_page: OpenPage, admin_api: HrClient
 ) -> None:
-    seed(admin_api)
-    app = open_page("Analysts", "ask")
-    app.text_input(key="ask.question").input("What is the weather like on Mars?")
-    app.button[0].click().run()
+    app = asked(open_page, admin_api, "What is the weather like on Mars?")
     assert app.warning  # the engine's explanation of the refusal
     suggestions = [b for b in app.button if b.key and b.key.startswith("suggestion_")]
     assert suggestions

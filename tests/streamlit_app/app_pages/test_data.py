@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from streamlit.testing.v1 import AppTest
+
 from client.api import HrClient
+from client.models import Table
 from tests.streamlit_app.conftest import OpenPage, texts
 
 DEPARTMENTS = [{"id": i, "department": f"Department {i:02d}"} for i in range(1, 31)]
@@ -38,12 +41,17 @@ def seed(api: HrClient) -> None:
     api.insert("hired_employees", EMPLOYEES)
 
 
+def data_page(open_page: OpenPage, api: HrClient, group: str, table: Table) -> AppTest:
+    """The Data page over the seeded tables, as a user of ``group``, showing ``table``."""
+    seed(api)
+    app = open_page(group, "data")
+    return app.radio(key="data_table").set_value(table).run()
+
+
 def test_viewers_page_through_departments_read_only(
     open_page: OpenPage, admin_api: HrClient
 ) -> None:
-    seed(admin_api)
-    app = open_page("Viewers", "data")
-    app.radio(key="data_table").set_value(app.radio(key="data_table").options[0]).run()
+    app = data_page(open_page, admin_api, "Viewers", Table.DEPARTMENTS)
     first = app.dataframe[0].value
     assert list(first["id"]) == [d["id"] for d in DEPARTMENTS[:25]]
     assert "Read-only" in texts(app)
@@ -57,9 +65,7 @@ def test_viewers_page_through_departments_read_only(
 
 
 def test_employees_filter_by_department_and_name(open_page: OpenPage, admin_api: HrClient) -> None:
-    seed(admin_api)
-    app = open_page("Viewers", "data")
-    app.radio(key="data_table").set_value(app.radio(key="data_table").options[2]).run()
+    app = data_page(open_page, admin_api, "Viewers", Table.HIRED_EMPLOYEES)
     app.selectbox(key="department_filter").set_value(1).run()
     expected = {e["id"] for e in EMPLOYEES if e["departmentId"] == 1}
     assert set(app.dataframe[0].value["id"]) == expected
@@ -70,9 +76,7 @@ def test_employees_filter_by_department_and_name(open_page: OpenPage, admin_api:
 
 
 def test_an_admin_renames_a_department(open_page: OpenPage, admin_api: HrClient) -> None:
-    seed(admin_api)
-    app = open_page("Admins", "data")
-    app.radio(key="data_table").set_value(app.radio(key="data_table").options[0]).run()
+    app = data_page(open_page, admin_api, "Admins", Table.DEPARTMENTS)
     app.selectbox(key="edit_id_departments").set_value(3).run()
     app.text_input(key="edit_departments_3_department").input("Research")
     app.button(key="edit_departments_save").click().run()
@@ -85,9 +89,7 @@ def test_an_admin_renames_a_department(open_page: OpenPage, admin_api: HrClient)
 def test_a_refused_delete_is_shown_next_to_its_row(
     open_page: OpenPage, admin_api: HrClient
 ) -> None:
-    seed(admin_api)
-    app = open_page("Admins", "data")
-    app.radio(key="data_table").set_value(app.radio(key="data_table").options[0]).run()
+    app = data_page(open_page, admin_api, "Admins", Table.DEPARTMENTS)
     app.selectbox(key="edit_id_departments").set_value(1).run()
     app.button(key="edit_departments_delete").click().run()
     errors = [e.value for e in app.error]
@@ -102,9 +104,7 @@ def test_a_refused_delete_is_shown_next_to_its_row(
 def test_an_admin_deletes_an_unreferenced_department(
     open_page: OpenPage, admin_api: HrClient
 ) -> None:
-    seed(admin_api)
-    app = open_page("Admins", "data")
-    app.radio(key="data_table").set_value(app.radio(key="data_table").options[0]).run()
+    app = data_page(open_page, admin_api, "Admins", Table.DEPARTMENTS)
     app.selectbox(key="edit_id_departments").set_value(25).run()
     app.button(key="edit_departments_delete").click().run()
     assert "Deleted row 25" in texts(app)
@@ -114,9 +114,7 @@ def test_an_admin_deletes_an_unreferenced_department(
 def test_an_admin_corrects_an_employee_and_a_bad_date_is_refused_beside_it(
     open_page: OpenPage, admin_api: HrClient
 ) -> None:
-    seed(admin_api)
-    app = open_page("Admins", "data")
-    app.radio(key="data_table").set_value(app.radio(key="data_table").options[2]).run()
+    app = data_page(open_page, admin_api, "Admins", Table.HIRED_EMPLOYEES)
     app.selectbox(key="edit_id_hired_employees").set_value(2).run()
     app.text_input(key="edit_hired_employees_2_datetime").input("2021-12-24 08:30")
     app.text_input(key="edit_hired_employees_2_departmentId").input("")
