@@ -168,7 +168,7 @@ class CredentialsFile:
             os.fchmod(descriptor, 0o600)
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
                 json.dump(asdict(credentials), handle)
-            os.replace(temporary, self.path)
+            Path(temporary).replace(self.path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise

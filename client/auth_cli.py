@@ -22,7 +22,9 @@ import typer
 from client.auth import SignInFailed, SignInRequired, TokenProvider
 from resolvers.settings import Settings
 
-users_app = typer.Typer(help="Local users of the token issuer (HRGRAPH_AUTH=local).", no_args_is_help=True)
+users_app = typer.Typer(
+    help="Local users of the token issuer (HRGRAPH_AUTH=local).", no_args_is_help=True
+)
 
 
 def _settings() -> Settings:
@@ -100,7 +102,9 @@ def users_add(
     known = _known_groups()
     unknown = sorted(set(group) - known)
     if unknown:
-        raise _fail(f"unknown group {', '.join(unknown)}; the schema names {', '.join(sorted(known))}")
+        raise _fail(
+            f"unknown group {', '.join(unknown)}; the schema names {', '.join(sorted(known))}"
+        )
     store = _local_store(_settings())
     try:
         user = store.add(username, _password(password_stdin, confirm=True), group)
@@ -141,7 +145,9 @@ def users_ensure_admin(username: str = "admin") -> None:
     if not settings.admin_password:
         typer.echo(f"  password (shown once): {password}")
     typer.echo(f"  sign in:  hrgraph login {username}")
-    typer.echo("  then:     curl -H \"Authorization: $(hrgraph token)\" ...  (or paste it in GraphiQL)")
+    typer.echo(
+        '  then:     curl -H "Authorization: $(hrgraph token)" ...  (or paste it in GraphiQL)'
+    )
 
 
 def register(app: typer.Typer) -> None:

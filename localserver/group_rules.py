@@ -50,15 +50,16 @@ def _rule(directives: list[DirectiveNode]) -> Rule:
         return frozenset()
     groups: set[str] = set()
     for directive in cognito:
-        argument = next((a for a in directive.arguments if a.name.value == "cognito_groups"), None)
-        if argument is None:
+        arguments = {a.name.value: a.value for a in directive.arguments or ()}
+        value = arguments.get("cognito_groups")
+        if value is None:
             return ANY_USER
-        if not isinstance(argument.value, ListValueNode):
+        if not isinstance(value, ListValueNode):
             raise ValueError(f"@{directive.name.value}: cognito_groups must be a list")
-        for value in argument.value.values:
-            if not isinstance(value, StringValueNode):
+        for item in value.values:
+            if not isinstance(item, StringValueNode):
                 raise ValueError(f"@{directive.name.value}: cognito_groups holds strings")
-            groups.add(value.value)
+            groups.add(item.value)
     return frozenset(groups)
 
 

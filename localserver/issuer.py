@@ -205,7 +205,7 @@ class LocalIssuer:
     def refresh(self, refresh_token: str) -> dict[str, Any] | None:
         """New ID and access tokens with the user's current groups; None when refused."""
         try:
-            claims = self.verifier.verify(refresh_token, token_use="refresh")
+            claims = self.verifier.verify(refresh_token, kind="refresh")
         except Unauthorized:
             return None
         user = self.users.by_sub(str(claims["sub"]))

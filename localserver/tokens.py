@@ -30,7 +30,7 @@ ALGORITHM = "RS256"
 LEEWAY_SECONDS = 30
 """Clock skew tolerated on exp/nbf/iat; small, so an expired token stays expired."""
 
-NO_TOKEN = "Valid authorization header not provided."
+MISSING_HEADER = "Valid authorization header not provided."
 UNPARSABLE = "Unable to parse JWT token."
 EXPIRED = "Token has expired."
 REFUSED = "You are not authorized to make this call."
@@ -102,8 +102,8 @@ class TokenVerifier:
     client_id: str
     leeway: int = LEEWAY_SECONDS
 
-    def verify(self, token: str, token_use: str = "id") -> dict[str, Any]:
-        """The claims of a valid token of this ``token_use``; Unauthorized otherwise."""
+    def verify(self, token: str, kind: str = "id") -> dict[str, Any]:
+        """The claims of a valid token whose ``token_use`` is ``kind``; Unauthorized otherwise."""
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError:
@@ -112,7 +112,7 @@ class TokenVerifier:
         if header.get("alg") != ALGORITHM or not isinstance(header.get("kid"), str):
             raise Unauthorized(REFUSED)
         key = self.keys.key(header["kid"])
-        audience_claim = "client_id" if token_use == "access" else "aud"
+        audience_claim = "client_id" if kind == "access" else "aud"
         try:
             claims: dict[str, Any] = jwt.decode(
                 token,
@@ -130,7 +130,7 @@ class TokenVerifier:
             raise Unauthorized(EXPIRED) from None
         except jwt.PyJWTError:
             raise Unauthorized(REFUSED) from None
-        if claims.get("token_use") != token_use:
+        if claims.get("token_use") != kind:
             raise Unauthorized(REFUSED)
         if audience_claim == "client_id" and claims.get("client_id") != self.client_id:
             raise Unauthorized(REFUSED)
@@ -144,7 +144,7 @@ def bearer_token(authorization: str | None) -> str:
     Bearer prefix); the local server is lenient here because curl users type it.
     """
     if authorization is None or not authorization.strip():
-        raise Unauthorized(NO_TOKEN)
+        raise Unauthorized(MISSING_HEADER)
     value = authorization.strip()
     scheme, _, rest = value.partition(" ")
     if rest and scheme.lower() == "bearer":

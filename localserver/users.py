@@ -122,7 +122,9 @@ class UserStore:
             user = users.get(username)
             if user is None:
                 raise UserError(f"no user {username!r}")
-            users[username] = replace(user, password_hash=_hasher.hash(password), tokens_valid_after=now)
+            users[username] = replace(
+                user, password_hash=_hasher.hash(password), tokens_valid_after=now
+            )
 
     # -- the file --------------------------------------------------------------
 
@@ -154,8 +156,8 @@ class UserStore:
                 json.dump(document, handle, indent=2, sort_keys=True)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.chmod(temporary, 0o600)
-            os.replace(temporary, self.path)
+            Path(temporary).chmod(0o600)
+            Path(temporary).replace(self.path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
