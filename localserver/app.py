@@ -21,6 +21,7 @@ from strawberry.types import ExecutionResult
 from localserver.auth_gate import RequireToken, authentication, protect_unrouted_fields
 from localserver.binding import FieldError, Invoker, RequestContext, bind, routed_fields
 from localserver.broker import Broker
+from localserver.events import trace_id
 from localserver.gate import Gate
 from localserver.schema import SdlSchema, appsync_schema
 from resolvers import handler as lambda_handler
@@ -60,7 +61,9 @@ class AppSyncView(GraphQL[RequestContext, None]):
         self._gate = gate
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
-        return RequestContext(headers=dict(request.headers), gate=self._gate)
+        # AWS's front door adds one trace header per request; every field's event carries it.
+        headers = {**request.headers, "x-amzn-trace-id": trace_id()}
+        return RequestContext(headers=headers, gate=self._gate)
 
     async def on_ws_connect(self, context: RequestContext) -> Any:
         """A websocket must authenticate in connection_init (or its upgrade request)."""
