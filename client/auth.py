@@ -207,6 +207,10 @@ class TokenProvider:
     def logout(self) -> None:
         self.store.clear()
 
+    def __call__(self) -> str:
+        """HrClient's token seam: called before every request."""
+        return self.token()
+
     def token(self) -> str:
         """A token believed valid: HRGRAPH_TOKEN, or the stored one (refreshed when due)."""
         if self._settings.token:

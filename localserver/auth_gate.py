@@ -27,12 +27,13 @@ from localserver.group_rules import GroupRules
 from localserver.issuer import LocalIssuer, issuer_routes
 from localserver.tokens import (
     EXPIRED,
+    JwksFetcher,
     KeySet,
     TokenVerifier,
     appsync_identity,
     bearer_token,
     cognito_issuer,
-    https_jwks,
+    fetch_jwks,
 )
 from resolvers.core.errors import HrgraphError, Unauthorized
 from resolvers.settings import PREFIX, Settings, SettingsError
@@ -106,8 +107,13 @@ class Authentication:
     issuer: LocalIssuer | None = None
 
 
-def authentication(settings: Settings, rules: GroupRules | None = None) -> Authentication:
-    """The gate HRGRAPH_AUTH selects: the local issuer's keys, or a Cognito pool's JWKS."""
+def authentication(
+    settings: Settings, rules: GroupRules | None = None, fetch: JwksFetcher = fetch_jwks
+) -> Authentication:
+    """The gate HRGRAPH_AUTH selects: the local issuer's keys, or a Cognito pool's JWKS.
+
+    ``fetch`` gets the pool's JWKS document from its URL (tests hand in moto's).
+    """
     rules = rules or GroupRules.from_schema_file()
     if settings.auth == "cognito":
         if not settings.cognito_client_id:
@@ -115,7 +121,8 @@ def authentication(settings: Settings, rules: GroupRules | None = None) -> Authe
                 f"{PREFIX}COGNITO_CLIENT_ID: required to verify Cognito tokens (their audience)"
             )
         issuer = cognito_issuer(settings.cognito_region, settings.cognito_user_pool_id)
-        keys = KeySet(https_jwks(f"{issuer}/.well-known/jwks.json"))
+        url = f"{issuer}/.well-known/jwks.json"
+        keys = KeySet(lambda: fetch(url))
         return Authentication(
             TokenGate(TokenVerifier(keys, issuer, settings.cognito_client_id), rules), []
         )

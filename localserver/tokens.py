@@ -76,17 +76,16 @@ class KeySet:
         self._keys = keys
 
 
-def https_jwks(url: str, timeout: float = 5.0) -> JwksLoader:
-    """A loader fetching a JWKS document over HTTPS (Cognito's published keys)."""
+JwksFetcher = Callable[[str], Mapping[str, Any]]
+
+
+def fetch_jwks(url: str, timeout: float = 5.0) -> Mapping[str, Any]:
+    """A JWKS document fetched over HTTPS (Cognito's published keys)."""
     if not url.startswith("https://"):
         raise ValueError(f"JWKS must be fetched over https, got {url!r}")
-
-    def load() -> Mapping[str, Any]:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (https only)
-            document: Mapping[str, Any] = json.loads(response.read())
-        return document
-
-    return load
+    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (https only)
+        document: Mapping[str, Any] = json.loads(response.read())
+    return document
 
 
 def cognito_issuer(region: str, user_pool_id: str) -> str:

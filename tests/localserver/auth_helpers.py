@@ -62,7 +62,9 @@ def hs256_with_public_key(identity: IssuerIdentity) -> str:
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
     header = {"alg": "HS256", "typ": "JWT", "kid": identity.public_jwk["kid"]}
-    signing_input = f"{_b64(json.dumps(header).encode())}.{_b64(json.dumps(id_claims(identity)).encode())}"
+    signing_input = (
+        f"{_b64(json.dumps(header).encode())}.{_b64(json.dumps(id_claims(identity)).encode())}"
+    )
     signature = hmac.new(pem, signing_input.encode(), hashlib.sha256).digest()
     return f"{signing_input}.{_b64(signature)}"
 

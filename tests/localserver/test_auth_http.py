@@ -54,8 +54,10 @@ FIELDS: list[tuple[str, str, Any]] = [
     (
         "write",
         "insertDepartments",
-        lambda: f'mutation {{ insertDepartments(rows: [{{id: "{next(_ids)}", department: "New"}}]) '
-        "{ inserted } }",
+        lambda: (
+            f'mutation {{ insertDepartments(rows: [{{id: "{next(_ids)}", department: "New"}}]) '
+            "{ inserted } }"
+        ),
     ),
     ("write", "updateJob", 'mutation { updateJob(id: 1, job: "Engineer") { id job } }'),
     ("write", "deleteEmployee", "mutation { deleteEmployee(id: 999999) { id } }"),
@@ -103,9 +105,7 @@ def auth_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AuthServer
         base = url.removesuffix("/graphql")
         tokens = {}
         for name in USERS:
-            answer = httpx.post(
-                f"{base}/auth/login", json={"username": name, "password": PASSWORD}
-            )
+            answer = httpx.post(f"{base}/auth/login", json={"username": name, "password": PASSWORD})
             assert answer.status_code == 200, answer.text
             tokens[name] = answer.json()["AuthenticationResult"]
         seeded = graphql(url, SEED, tokens["admin"]["IdToken"]).json()
@@ -114,9 +114,7 @@ def auth_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AuthServer
 
 
 def outcome(body: dict[str, Any], field: str) -> str:
-    refused = [
-        e for e in body.get("errors", []) if e.get("errorType") == "Unauthorized"
-    ]
+    refused = [e for e in body.get("errors", []) if e.get("errorType") == "Unauthorized"]
     if refused:
         [error] = refused
         assert error["path"] == [field]
@@ -128,7 +126,9 @@ def outcome(body: dict[str, Any], field: str) -> str:
     return "allowed"
 
 
-MUTATIONS = {field for kind, field, doc in FIELDS if callable(doc) or str(doc).startswith("mutation")}
+MUTATIONS = {
+    field for kind, field, doc in FIELDS if callable(doc) or str(doc).startswith("mutation")
+}
 
 OUTCOMES: dict[tuple[str, str], str] = {}
 
@@ -151,7 +151,9 @@ def test_each_group_gets_exactly_the_fields_the_rules_give_it(
 
 
 def test_the_handler_sees_the_identity_as_appsync_sends_it(auth_server: AuthServer) -> None:
-    body = graphql(auth_server.url, "{ me { username groups } }", auth_server.tokens["ann"]["IdToken"])
+    body = graphql(
+        auth_server.url, "{ me { username groups } }", auth_server.tokens["ann"]["IdToken"]
+    )
     assert body.json()["data"]["me"] == {"username": "ann", "groups": ["Analysts"]}
 
 
@@ -206,7 +208,11 @@ def test_outcome_table(auth_server: AuthServer, capsys: pytest.CaptureFixture[st
     if not OUTCOMES:
         pytest.skip("the group tests did not run")
     users = sorted(USERS)
-    lines = ["| kind | field | " + " | ".join(f"{u} ({','.join(USERS[u]) or 'no group'})" for u in users) + " |"]
+    lines = [
+        "| kind | field | "
+        + " | ".join(f"{u} ({','.join(USERS[u]) or 'no group'})" for u in users)
+        + " |"
+    ]
     for kind, field, _ in FIELDS:
         cells = [OUTCOMES.get((u, field), "-") for u in users]
         lines.append(f"| {kind} | {field} | " + " | ".join(cells) + " |")
