@@ -26,13 +26,14 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
+from client.errors import Unauthorized
 from resolvers.settings import Settings
 
 REFRESH_MARGIN_SECONDS = 60
 """Refresh this long before expiry, so a token does not die in flight."""
 
 
-class SignInRequired(Exception):
+class SignInRequired(Unauthorized):
     """No usable token: the user must sign in (again)."""
 
     def __init__(self, reason: str) -> None:

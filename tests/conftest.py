@@ -124,7 +124,8 @@ def serving(settings: Settings, services: wiring.Services, **app_options: Any) -
 
 
 @pytest.fixture
-def live_server(tmp_path: Path) -> Iterator[LiveServer]:
+def live_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[LiveServer]:
+    """The server, and its admin's token exported as HRGRAPH_TOKEN (as a script would)."""
     from localserver.issuer import LocalIssuer
 
     settings = Settings.from_env({"HRGRAPH_DATA_DIR": str(tmp_path / "server-data")})
@@ -132,6 +133,8 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
     issuer.users.add("admin", ADMIN_PASSWORD, ["Admins"])
     signed_in = issuer.login("admin", ADMIN_PASSWORD)
     assert signed_in is not None
+    monkeypatch.setenv("HRGRAPH_TOKEN", signed_in["IdToken"])
+    monkeypatch.setenv("HRGRAPH_CREDENTIALS_FILE", str(tmp_path / "credentials.json"))
     services = wiring.build(settings)
     with serving(settings, services) as url:
         yield LiveServer(url, settings, services, signed_in["IdToken"])

@@ -145,3 +145,36 @@ def test_cognito_sign_in_and_refresh(cognito: tuple[Any, str], tmp_path: Path) -
     assert provider.token() != first.id_token  # REFRESH_TOKEN_AUTH gave a new one
     with pytest.raises(SignInFailed):
         provider.login("ann", "Wrong-password-1")
+
+
+def test_a_token_the_server_refuses_is_refreshed_once_then_the_call_succeeds(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    """E.g. the server restarted with new keys: the 401 triggers one refresh and a retry."""
+    from dataclasses import replace
+
+    from client.api import HrClient
+
+    provider = _provider(live_server, tmp_path, Clock())
+    credentials = provider.login("admin", ADMIN_PASSWORD)
+    provider.store.save(replace(credentials, id_token="refused-by-the-server"))
+    with HrClient(live_server.url, token_provider=provider) as api:
+        assert api.me().username == "admin"
+    assert provider.store.load().id_token != "refused-by-the-server"  # type: ignore[union-attr]
+
+
+def test_a_refused_token_that_cannot_be_refreshed_asks_to_sign_in(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from client.api import HrClient
+
+    provider = _provider(live_server, tmp_path, Clock())
+    credentials = provider.login("admin", ADMIN_PASSWORD)
+    provider.store.save(replace(credentials, id_token="refused", refresh_token="also-refused"))
+    with (
+        HrClient(live_server.url, token_provider=provider) as api,
+        pytest.raises(SignInRequired, match="hrgraph login"),
+    ):
+        api.me()
