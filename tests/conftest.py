@@ -36,6 +36,12 @@ def warehouse(request: pytest.FixtureRequest, tmp_path: Path) -> Warehouse:
     return WAREHOUSES[request.param](tmp_path)
 
 
+@pytest.fixture(autouse=True)
+def _private_credentials(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the real ~/.config/hrgraph/credentials.json."""
+    monkeypatch.setenv("HRGRAPH_CREDENTIALS_FILE", str(tmp_path / "credentials.json"))
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings.from_env({"HRGRAPH_DATA_DIR": str(tmp_path / "data")})
@@ -134,7 +140,6 @@ def live_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Liv
     signed_in = issuer.login("admin", ADMIN_PASSWORD)
     assert signed_in is not None
     monkeypatch.setenv("HRGRAPH_TOKEN", signed_in["IdToken"])
-    monkeypatch.setenv("HRGRAPH_CREDENTIALS_FILE", str(tmp_path / "credentials.json"))
     services = wiring.build(settings)
     with serving(settings, services) as url:
         yield LiveServer(url, settings, services, signed_in["IdToken"])
