@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_builder() -> ModuleType:
+    """infra/lambda_package.py is a script, not a package: load it by path."""
+    path = ROOT / "infra" / "lambda_package.py"
+    spec = importlib.util.spec_from_file_location("lambda_package", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+lambda_package = _load_builder()
 
 
 @pytest.fixture(scope="session")
