@@ -10,7 +10,7 @@ from graphql import GraphQLError
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Mount, Route
+from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
@@ -18,6 +18,7 @@ from strawberry.types import ExecutionResult
 
 from localserver.binding import FieldError, Invoker, RequestContext, bind, routed_fields
 from localserver.broker import Broker
+from localserver.events import trace_id
 from localserver.gate import Gate, OpenGate
 from localserver.schema import SdlSchema, appsync_schema
 from resolvers import handler as lambda_handler
@@ -57,7 +58,9 @@ class AppSyncView(GraphQL[RequestContext, None]):
         self._gate = gate
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
-        return RequestContext(headers=dict(request.headers), gate=self._gate)
+        # AWS's front door adds one trace header per request; every field's event carries it.
+        headers = {**request.headers, "x-amzn-trace-id": trace_id()}
+        return RequestContext(headers=headers, gate=self._gate)
 
     async def process_result(
         self, request: Request, result: ExecutionResult
@@ -82,7 +85,13 @@ def create_app(
     async def health(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
-    return Starlette(routes=[Route("/health", health), Mount("/graphql", view)])
+    return Starlette(
+        routes=[
+            Route("/health", health),
+            Route("/graphql", view, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", view),
+        ]
+    )
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:

@@ -87,8 +87,8 @@ def bind(
             continue
         for field_name, graphql_field in graphql_type.fields.items():
             route = f"{type_name}.{field_name}"
-            if type_name == "Subscription" and route in single:
-                graphql_field.subscribe = _subscriber(invoker, broker)
+            if type_name == "Subscription":
+                graphql_field.subscribe = _subscriber(invoker, broker, routed=route in single)
                 graphql_field.resolve = _payload
             elif route in single:
                 graphql_field.resolve = _resolver(invoker, broker)
@@ -163,12 +163,16 @@ def _unwrap_or_error(item: Any) -> Any:
         return error
 
 
-def _subscriber(invoker: Invoker, broker: Broker) -> Callable[..., AsyncIterator[Any]]:
+def _subscriber(
+    invoker: Invoker, broker: Broker, *, routed: bool
+) -> Callable[..., AsyncIterator[Any]]:
     async def subscribe(
         source: Any, info: GraphQLResolveInfo[Any], **arguments: Any
     ) -> AsyncIterator[Any]:
-        # AppSync runs the subscription's resolver once, at subscribe time: an error refuses it.
-        _unwrap(await invoker.invoke(_event(source, info, arguments)))
+        # AppSync runs a subscription's resolver once, at subscribe time: an error refuses it.
+        event = _event(source, info, arguments)
+        if routed:
+            _unwrap(await invoker.invoke(event))
         async for payload in broker.listen(info.field_name):
             yield payload
 

@@ -8,6 +8,8 @@ selectionSetGraphQL}, prev, stash.
 
 from __future__ import annotations
 
+import secrets
+import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -47,13 +49,24 @@ def appsync_event(
         "info": {
             "fieldName": info.field_name,
             "parentTypeName": info.parent_type.name,
-            "variables": dict(info.variable_values.coerced),
+            "variables": _variables(info),
             "selectionSetList": selection_set_list(node.selection_set),
             "selectionSetGraphQL": print_ast(node.selection_set) if node.selection_set else "",
         },
         "prev": None,
         "stash": {},
     }
+
+
+def trace_id() -> str:
+    """An X-Ray trace header like the one AWS adds; powertools logs it as the correlation id."""
+    return f"Root=1-{int(time.time()):08x}-{secrets.token_hex(12)}"
+
+
+def _variables(info: GraphQLResolveInfo[Any]) -> dict[str, Any]:
+    # graphql-core 3.3 types this as VariableValues(coerced=...); executors may pass a dict.
+    values: Any = info.variable_values
+    return dict(getattr(values, "coerced", values) or {})
 
 
 @dataclass

@@ -40,8 +40,6 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "job_id": pa.int64(),
 }
 
-_REFERENCE_TARGET = {"department_id": "unknown_department", "job_id": "unknown_job"}
-
 
 class DuckDBWarehouse:
     """Implements the Warehouse port on one DuckDB database file (or ``:memory:``)."""
@@ -92,36 +90,46 @@ class DuckDBWarehouse:
     # -- writes ---------------------------------------------------------------
 
     def insert_new(self, table: Table, records: Sequence[Record]) -> InsertOutcome:
-        staged = to_arrow(table, records)
-        staging = "staged_batch"
-        existing_sql = sqltext.duckdb(
-            "queries/staged_existing_ids", staging=staging, table=table.value
-        )
+        """References are checked against the (small) dimension tables first; then the rows
+        whose references hold go in through the primary-key index in one statement."""
         with self.transaction() as cursor:
-            cursor.register(staging, staged)
-            try:
-                existing = _ids(cursor.execute(existing_sql).fetchall())
-                unknown: dict[str, frozenset[int]] = {}
-                if table is Table.HIRED_EMPLOYEES:
-                    for column, target in REFERENCES.items():
-                        sql = sqltext.duckdb(
-                            "queries/staged_unknown_references",
-                            staging=staging,
-                            column=column,
-                            target=target.value,
-                        )
-                        unknown[_REFERENCE_TARGET[column]] = _ids(cursor.execute(sql).fetchall())
-                cursor.execute(sqltext.to_duckdb(q.insert_staged_new(table, staging)))
-            finally:
-                cursor.unregister(staging)
-        rejected = existing.union(*unknown.values())
-        inserted = frozenset(r.id for r in records) - rejected
+            unknown = self._unknown_references(cursor, records)
+            refused = frozenset().union(*unknown.values())
+            candidates = [r for r in records if r.id not in refused]
+            inserted: frozenset[int] = frozenset()
+            if candidates:
+                staging = "staged_batch"
+                cursor.register(staging, to_arrow(table, candidates))
+                try:
+                    sql = sqltext.raw("duckdb/insert_staged_returning").format(
+                        table=table.value, columns=q.columns(table), staging=staging
+                    )
+                    inserted = _ids(cursor.execute(sql).fetchall())
+                finally:
+                    cursor.unregister(staging)
         return InsertOutcome(
             inserted=inserted,
-            already_exists=existing,
-            unknown_department=unknown.get("unknown_department", frozenset()) - existing,
-            unknown_job=unknown.get("unknown_job", frozenset()) - existing,
+            already_exists=frozenset(r.id for r in candidates) - inserted,
+            unknown_department=unknown.get("department_id", frozenset()),
+            unknown_job=unknown.get("job_id", frozenset()),
         )
+
+    def _unknown_references(
+        self, cursor: duckdb.DuckDBPyConnection, records: Sequence[Record]
+    ) -> dict[str, frozenset[int]]:
+        """Record ids per reference column whose target row does not exist."""
+        employees = [r for r in records if isinstance(r, Employee)]
+        unknown: dict[str, frozenset[int]] = {}
+        for column, target in REFERENCES.items():
+            wanted = {getattr(e, column) for e in employees} - {None}
+            if not wanted:
+                continue
+            sql = sqltext.to_duckdb(q.select_by_ids(target, sorted(wanted), only="id"))
+            found = _ids(cursor.execute(sql).fetchall())
+            unknown[column] = frozenset(
+                e.id for e in employees if getattr(e, column) in wanted - found
+            )
+        return unknown
 
     def replace(self, record: Record) -> bool:
         table = table_of(record)
