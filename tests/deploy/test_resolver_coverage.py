@@ -19,15 +19,11 @@ from tests.deploy.conftest import ROOT
 
 ROOT_TYPES = ("Query", "Mutation", "Subscription")
 
-# Fields the schema declares whose routes other capabilities are still building (backups,
-# questions). When a route lands, this test fails until its name leaves this set.
+# Fields the schema declares whose routes other capabilities are still building
+# (questions). When a route lands, this test fails until its name leaves this set.
 PENDING_ROUTES = {
-    "Query.backups",
-    "Query.backup",
     "Query.ask",
     "Query.runSql",
-    "Mutation.backupTable",
-    "Mutation.restoreTable",
 }
 
 
