@@ -70,6 +70,7 @@ class Settings:
     url: str = _setting("http://127.0.0.1:8000/graphql", doc="API address the client and CLI use")
     token: str = _setting("", doc="ID token for the client/CLI (overrides the stored login)")
     log_level: str = _setting("info", _choice("debug", "info", "warning", "error"), "Log level")
+    metrics: str = _setting("off", _choice("on", "off"), "CloudWatch metrics (EMF on stdout)")
 
     warehouse: str = _setting("duckdb", _choice("duckdb", "redshift"), "Warehouse adapter")
     duckdb_path: str = _setting("", doc="DuckDB file (default: DATA_DIR/hrgraph.duckdb)")
@@ -100,6 +101,12 @@ class Settings:
     cognito_user_pool_id: str = _setting("", doc="Cognito user pool id")
     cognito_client_id: str = _setting("", doc="Cognito app client id (token audience)")
     token_ttl_seconds: int = _setting(3600, _int(60, 86_400), "Lifetime of local ID tokens")
+    credentials_file: Path = _setting(
+        Path("~/.config/hrgraph/credentials.json"), _path, "Where `hrgraph login` keeps tokens"
+    )
+    admin_password: str = _setting(
+        "", doc="First local admin's password for `make run` (default: generated, printed once)"
+    )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
