@@ -7,9 +7,9 @@ DuckDB and a laptop never needs boto3 credentials.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from resolvers.core.ports import Warehouse
+from resolvers.core.ports import BackupStore, QuestionEngine, Warehouse
 from resolvers.settings import Settings
 
 
@@ -17,18 +17,48 @@ from resolvers.settings import Settings
 class Services:
     settings: Settings
     warehouse: Warehouse
+    backups: BackupStore
+    engine: QuestionEngine | None = field(default=None, repr=False)
+
+    def questions(self) -> QuestionEngine:
+        """The question engine Settings.questions names, built on first use."""
+        if self.engine is None:
+            self.engine = _question_engine(self.settings, self.warehouse)
+        return self.engine
 
 
 def build(settings: Settings) -> Services:
-    return Services(settings=settings, warehouse=_warehouse(settings))
+    return Services(
+        settings=settings, warehouse=_warehouse(settings), backups=_backup_store(settings)
+    )
 
 
 def _warehouse(settings: Settings) -> Warehouse:
     if settings.warehouse == "duckdb":
         from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 
-        return DuckDBWarehouse(settings.database_path)
+        return DuckDBWarehouse(settings.database_path, settings.sql_timeout_seconds)
     raise NotImplementedError("the Redshift warehouse adapter is not wired yet")
+
+
+def _question_engine(settings: Settings, warehouse: Warehouse) -> QuestionEngine:
+    if settings.questions == "bedrock":
+        from resolvers.adapters.bedrock_engine import BedrockEngine
+
+        return BedrockEngine.from_settings(settings, warehouse)
+    from resolvers.core.questions.offline import OfflineEngine
+
+    return OfflineEngine(warehouse, settings.sql_row_limit)
+
+
+def _backup_store(settings: Settings) -> BackupStore:
+    if settings.backup_store == "s3":
+        from resolvers.adapters.s3_store import S3BackupStore
+
+        return S3BackupStore(settings.backup_bucket, settings.backup_prefix)
+    from resolvers.adapters.folder_store import FolderBackupStore
+
+    return FolderBackupStore(settings.backup_path)
 
 
 _lock = threading.Lock()

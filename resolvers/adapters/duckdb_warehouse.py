@@ -5,27 +5,50 @@ executemany manages a few thousand rows a second, Arrow hundreds of thousands.
 Writes are serialised by a lock: one process owns the file (DuckDB allows one
 writer process), and inside it one writer at a time keeps verdicts exact.
 Each thread reads through its own cursor, so reads run beside writes.
+
+Backups read through a cursor of their own inside one transaction (DuckDB's
+MVCC gives it a stable snapshot while writers go on); restores stage rows in
+a temporary table and swap them in within the same transaction, so a killed
+process leaves the old table (nothing is committed before the swap).
+
+Read-only SQL (``query``) cannot use a second, read-only connection: DuckDB
+refuses to open a file read-only in a process that has it open read-write
+(and to ATTACH it twice). So each query gets a fresh cursor in a READ ONLY
+transaction (DuckDB itself then refuses any write), always rolled back.
+``enable_external_access=false`` would be stronger still, but it is
+process-wide and cannot be switched back on, so it would take file access
+from every other capability sharing the process; file functions are instead
+kept out by the SQL guard's function allowlist and the statement-type check
+here, and Python replacement scans (reading Python variables as tables) are
+switched off for the query's cursor.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
+import sqlglot
 
 from resolvers.adapters import sql_common as q
 from resolvers.adapters import sqltext
+from resolvers.core.errors import ValidationError
 from resolvers.core.ports import (
     Deleted,
     DepartmentHires,
     EmployeeQuery,
     InsertOutcome,
     QuarterHires,
+    QueryParams,
+    QueryRows,
+    Row,
+    Staged,
     StillReferenced,
 )
 from resolvers.core.tables import COLUMNS, REFERENCES, Employee, Record, Table
@@ -44,10 +67,11 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
 class DuckDBWarehouse:
     """Implements the Warehouse port on one DuckDB database file (or ``:memory:``)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, query_timeout_seconds: float = 10.0) -> None:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self._db = duckdb.connect(str(path))
+        self._query_timeout = query_timeout_seconds
         self._write_lock = threading.RLock()
         self._local = threading.local()
         self.create_tables()
@@ -147,7 +171,7 @@ class DuckDBWarehouse:
             rows = cursor.execute(sqltext.to_duckdb(q.select_by_ids(table, [id]))).fetchall()
             if not rows:
                 return None
-            column = {Table.DEPARTMENTS: "department_id", Table.JOBS: "job_id"}.get(table)
+            column = _REFERENCING_COLUMN.get(table)
             if column:
                 count_sql = sqltext.duckdb("queries/count_references", column=column)
                 (references,) = cursor.execute(count_sql, {"id": id}).fetchone() or (0,)
@@ -184,6 +208,139 @@ class DuckDBWarehouse:
     def departments_above_mean(self, year: int) -> list[DepartmentHires]:
         rows = self._fetch(sqltext.redshift("reports/departments_above_mean"), q.year_bounds(year))
         return [q.decode_department_hires(row) for row in rows]
+
+    def query(self, sql: str, params: QueryParams | None = None) -> QueryRows:
+        """One guarded SELECT in a READ ONLY transaction that is always rolled back."""
+        cursor = self._db.cursor()
+        try:
+            statement = _one_select(cursor, sql)
+            cursor.execute("SET python_enable_replacements = false")
+            cursor.execute("BEGIN TRANSACTION READ ONLY")
+            timer = threading.Timer(self._query_timeout, cursor.interrupt)
+            timer.start()
+            try:
+                result = cursor.execute(statement, dict(params or {}))
+                columns = [str(column[0]) for column in result.description or []]
+                rows = [[q.json_value(value) for value in row] for row in result.fetchall()]
+            finally:
+                timer.cancel()
+                cursor.rollback()
+        except duckdb.InterruptException:
+            raise ValidationError(
+                "sql", f"must finish within {self._query_timeout:g} seconds"
+            ) from None
+        except duckdb.Error as error:
+            message = str(error).strip().splitlines()[0] if str(error).strip() else "failed"
+            raise ValidationError("sql", f"failed in the warehouse: {message}") from None
+        finally:
+            cursor.close()
+        return QueryRows(columns=columns, rows=rows)
+
+    # -- backups ----------------------------------------------------------------
+
+    def snapshot(self, table: Table, chunk_rows: int) -> Iterator[list[Row]]:
+        sql = sqltext.duckdb("queries/snapshot_table", table=table.value, columns=q.columns(table))
+        cursor = self._db.cursor()
+        try:
+            cursor.begin()
+            for batch in cursor.sql(sql).to_arrow_reader(chunk_rows):
+                yield _epoch_millis(batch).to_pylist()
+            cursor.commit()
+        finally:
+            cursor.close()
+
+    def restore_swap(
+        self,
+        table: Table,
+        chunks: Iterable[Sequence[Row]],
+        check: Callable[[Staged], None],
+        location: str | None = None,
+    ) -> int:
+        names = {"table": table.value, "columns": q.columns(table), "staging": f"restore_{table}"}
+        schema = arrow_schema(table)
+        with self._write_lock:
+            cursor = self._db.cursor()
+            try:
+                cursor.begin()
+                cursor.execute(sqltext.duckdb("restore/create_staging", **names))
+                insert = sqltext.duckdb(
+                    "restore/insert_from_staging",
+                    table=names["staging"],
+                    columns=names["columns"],
+                    staging="chunk",
+                )
+                for chunk in chunks:
+                    cursor.register("chunk", pa.Table.from_pylist(list(chunk), schema=schema))
+                    cursor.execute(insert)
+                    cursor.unregister("chunk")
+                check(_measure(cursor, table, names["staging"]))
+                (previous,) = cursor.execute(
+                    sqltext.duckdb("queries/count_rows", table=table.value)
+                ).fetchone() or (0,)
+                cursor.execute(sqltext.duckdb("restore/delete_all", **names))
+                cursor.execute(sqltext.duckdb("restore/insert_from_staging", **names))
+                cursor.commit()
+            except BaseException:
+                cursor.rollback()
+                raise
+            finally:
+                cursor.close()
+        return int(previous)
+
+
+def _measure(cursor: duckdb.DuckDBPyConnection, table: Table, staging: str) -> Staged:
+    """The facts the core's restore check needs, read inside the restore's transaction."""
+    rows, distinct = cursor.execute(
+        sqltext.duckdb("restore/staged_counts", staging=staging)
+    ).fetchone() or (0, 0)
+    missing: frozenset[int] = frozenset()
+    unknown: set[int] = set()
+    column = _REFERENCING_COLUMN.get(table)
+    if column:
+        sql = sqltext.duckdb("restore/missing_referenced_ids", staging=staging, column=column)
+        missing = _ids(cursor.execute(sql).fetchall())
+    elif table is Table.HIRED_EMPLOYEES:
+        for column, target in REFERENCES.items():
+            sql = sqltext.duckdb(
+                "queries/staged_unknown_references",
+                staging=staging,
+                column=column,
+                target=target.value,
+            )
+            unknown |= _ids(cursor.execute(sql).fetchall())
+    return Staged(int(rows), int(rows) - int(distinct), missing, len(unknown))
+
+
+_REFERENCING_COLUMN = {Table.DEPARTMENTS: "department_id", Table.JOBS: "job_id"}
+
+
+def arrow_schema(table: Table) -> pa.Schema:
+    """The warehouse's columns as Arrow types (timestamps naive UTC, as DuckDB stores them)."""
+    return pa.schema([(name, _ARROW_TYPES[name]) for name in COLUMNS[table]])
+
+
+def _epoch_millis(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """``datetime`` as int milliseconds since the epoch, the value Avro timestamp-millis holds."""
+    if "datetime" not in batch.schema.names:
+        return batch
+    index = batch.schema.get_field_index("datetime")
+    millis = pc.cast(batch.column(index), pa.timestamp("ms"), safe=False).cast(pa.int64())
+    columns = list(batch.columns)
+    columns[index] = millis
+    return pa.RecordBatch.from_arrays(columns, names=batch.schema.names)
+
+
+def _one_select(cursor: duckdb.DuckDBPyConnection, sql: str) -> str:
+    """The Redshift statement in DuckDB's dialect, which DuckDB's own parser must see as one SELECT.
+
+    Not sqltext.to_duckdb: that cache is for the project's own statements, and
+    caching every distinct user statement would grow without bound.
+    """
+    statements = sqlglot.transpile(sql, read="redshift", write="duckdb")
+    parsed = cursor.extract_statements(statements[0]) if len(statements) == 1 else []
+    if len(parsed) != 1 or parsed[0].type != duckdb.StatementType.SELECT:
+        raise ValidationError("sql", "must be exactly one SELECT statement")
+    return statements[0]
 
 
 def to_arrow(table: Table, records: Sequence[Record]) -> pa.Table:
