@@ -57,7 +57,6 @@ T = TypeVar("T")
 TokenProvider = Callable[[], str | None]
 """Returns the token to send now (None: send none); called before every request."""
 
-MAX_BATCH_ROWS = 1000
 _INSERT_OPERATIONS = {
     Table.DEPARTMENTS: "insertDepartments",
     Table.JOBS: "insertJobs",
