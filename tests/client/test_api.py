@@ -223,4 +223,4 @@ def test_the_package_exports_the_client_lazily() -> None:
     assert client.NotFound is errors.NotFound
     assert all(getattr(client, name) is not None for name in client.__all__)
     with pytest.raises(AttributeError):
-        _ = client.NoSuchThing  # type: ignore[attr-defined]
+        _ = client.NoSuchThing
