@@ -217,5 +217,8 @@ def above_mean(year: YearOption, as_json: JsonOption = False, url: UrlOption = N
     out.print(table)
 
 
+from client import questions_cli  # noqa: E402, F401  (registers `ask` and `sql` on app)
+
+
 def main() -> None:
     app()

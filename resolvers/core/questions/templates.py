@@ -91,6 +91,8 @@ def build(intent: Intent) -> Statement:
     """The statement that answers ``intent``."""
     builder = _Builder()
     builder.period(intent.period)
+    for kind in intent.missing:
+        builder.conditions.append(f"e.{kind}_id IS NULL")
     share_of_named = intent.kind is Kind.SHARE and not intent.dimensions
     builder.names("department", intent.departments, restrict=not share_of_named)
     builder.names("job", intent.jobs, restrict=not share_of_named)
