@@ -144,3 +144,16 @@ class Settings:
             (PREFIX + spec.name.upper(), str(spec.default), spec.metadata["doc"])
             for spec in fields(cls)
         ]
+
+
+def markdown_table() -> str:
+    """The README's settings table, generated so that it cannot drift from the code."""
+    lines = ["| variable | default | what it sets |", "|---|---|---|"]
+    for variable, default, doc in Settings.documentation():
+        shown = f"`{default}`" if default else ""
+        lines.append(f"| `{variable}` | {shown} | {doc} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(markdown_table())

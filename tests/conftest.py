@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import uvicorn
 
 from resolvers import wiring
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
@@ -55,3 +59,43 @@ class FakeLambdaContext:
 @pytest.fixture
 def lambda_context() -> FakeLambdaContext:
     return FakeLambdaContext()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@dataclass
+class LiveServer:
+    """A local server on a free port, in this process, over a fresh data dir."""
+
+    url: str
+    settings: Settings
+    services: wiring.Services
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[LiveServer]:
+    from localserver.app import create_app
+
+    settings = Settings.from_env({"HRGRAPH_DATA_DIR": str(tmp_path / "server-data")})
+    services = wiring.build(settings)
+    port = free_port()
+    config = uvicorn.Config(
+        create_app(settings, services), host="127.0.0.1", port=port, log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the local server did not start")
+        time.sleep(0.02)
+    yield LiveServer(f"http://127.0.0.1:{port}/graphql", settings, services)
+    server.should_exit = True
+    thread.join(timeout=10)
+    wiring.use(None)

@@ -50,6 +50,15 @@ def insert_employees(rows: list[Any]) -> dict[str, Any]:
     return _insert(Table.HIRED_EMPLOYEES, rows)
 
 
+@router.resolver(type_name="Subscription", field_name="onEmployeesInserted")
+def on_employees_inserted() -> None:
+    """Runs once when a client subscribes; AppSync then pushes insertEmployees results.
+
+    Returning null accepts the subscription (the schema's group rules already apply).
+    """
+    return
+
+
 @router.resolver(type_name="Query", field_name="department")
 def department(id: int) -> dict[str, Any] | None:
     return present.record(reads.get(services().warehouse, Table.DEPARTMENTS, id))

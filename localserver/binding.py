@@ -1,0 +1,183 @@
+"""Attach the Lambda handler to every field it has a route for, as AppSync resolvers do.
+
+Each routed field becomes: check the caller's group (the Gate), build the
+AppSync event, invoke the handler, and apply what our APPSYNC_JS response
+handler applies in AWS: an error envelope becomes a GraphQL error with its
+errorType. Fields the handler batches (Employee.department) are invoked with
+a list of events, like AppSync's BatchInvoke.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import anyio
+from graphql import GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema
+from strawberry.dataloader import DataLoader
+
+from localserver.broker import Broker
+from localserver.events import LambdaContext, appsync_event
+from localserver.gate import Gate
+from resolvers.envelope import unwrap_error
+
+Handler = Callable[[Any, Any], Any]
+
+
+class FieldError(Exception):
+    """A field's error as AppSync reports it: message, errorType, errorInfo."""
+
+    def __init__(self, error_type: str, message: str, info: Mapping[str, Any] | None = None):
+        super().__init__(message)
+        self.error_type = error_type
+        self.message = message
+        self.info = dict(info) if info else None
+
+
+@dataclass
+class RequestContext:
+    """Per request (or websocket connection): who calls, with which headers."""
+
+    headers: Mapping[str, str]
+    gate: Gate
+    connection_params: Any = None
+    loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
+
+    def identity(self) -> Any:
+        return self.gate.identify(self.headers, self.connection_params)
+
+
+class Invoker:
+    """Runs the handler off the event loop, one event at a time.
+
+    A warm Lambda container handles one event at a time, and powertools keeps
+    the current event on the resolver object, so events must not overlap.
+    """
+
+    def __init__(self, handler: Handler) -> None:
+        self._handler = handler
+        self._lock = threading.Lock()
+
+    async def invoke(self, event: Any) -> Any:
+        return await anyio.to_thread.run_sync(self._invoke, event)
+
+    def _invoke(self, event: Any) -> Any:
+        with self._lock:
+            return self._handler(event, LambdaContext())
+
+
+def routed_fields(app: Any) -> tuple[set[str], set[str]]:
+    """("Type.field" with a single resolver, "Type.field" with a batch resolver)."""
+    single = set(app._resolver_registry.resolvers)
+    batch = set(app._batch_resolver_registry.resolvers)
+    return single, batch
+
+
+def bind(
+    schema: GraphQLSchema,
+    invoker: Invoker,
+    broker: Broker,
+    single: set[str],
+    batch: set[str],
+) -> None:
+    for type_name, graphql_type in schema.type_map.items():
+        if not isinstance(graphql_type, GraphQLObjectType) or type_name.startswith("__"):
+            continue
+        for field_name, graphql_field in graphql_type.fields.items():
+            route = f"{type_name}.{field_name}"
+            if type_name == "Subscription":
+                graphql_field.subscribe = _subscriber(invoker, broker, routed=route in single)
+                graphql_field.resolve = _payload
+            elif route in single:
+                graphql_field.resolve = _resolver(invoker, broker)
+            elif route in batch:
+                graphql_field.resolve = _batch_resolver(invoker)
+
+
+def _event(source: Any, info: GraphQLResolveInfo[Any], arguments: dict[str, Any]) -> dict[str, Any]:
+    context: RequestContext = info.context
+    identity = context.identity()
+    if not context.gate.allows(identity, info.parent_type.name, info.field_name):
+        raise FieldError(
+            "Unauthorized",
+            f"Not Authorized to access {info.field_name} on type {info.parent_type.name}",
+        )
+    return appsync_event(info, arguments, source, identity, context.headers)
+
+
+def _unwrap(result: Any) -> Any:
+    error = unwrap_error(result)
+    if error is not None:
+        raise FieldError(error["errorType"], error["message"], error.get("errorInfo"))
+    return result
+
+
+def _resolver(invoker: Invoker, broker: Broker) -> Callable[..., Any]:
+    async def resolve(source: Any, info: GraphQLResolveInfo[Any], **arguments: Any) -> Any:
+        result = _unwrap(await invoker.invoke(_event(source, info, arguments)))
+        if info.parent_type.name == "Mutation" and result is not None:
+            broker.publish(info.field_name, result)
+        return result
+
+    return resolve
+
+
+def _batch_resolver(invoker: Invoker) -> Callable[..., Any]:
+    async def resolve(source: Any, info: GraphQLResolveInfo[Any], **arguments: Any) -> Any:
+        context: RequestContext = info.context
+        route = f"{info.parent_type.name}.{info.field_name}"
+        loader = context.loaders.get(route)
+        if loader is None:
+            loader = DataLoader(load_fn=_batch_invoke(invoker), cache=False)
+            context.loaders[route] = loader
+        return await loader.load(_Pending(_event(source, info, arguments)))
+
+    return resolve
+
+
+@dataclass(eq=False)
+class _Pending:
+    """A queued event; compared by identity so DataLoader can key on it."""
+
+    event: dict[str, Any]
+
+
+def _batch_invoke(invoker: Invoker) -> Callable[[list[_Pending]], Any]:
+    async def load(pending: list[_Pending]) -> list[Any]:
+        result = await invoker.invoke([p.event for p in pending])
+        try:
+            items = _unwrap(result)
+        except FieldError as error:
+            return [error] * len(pending)
+        return [_unwrap_or_error(item) for item in items]
+
+    return load
+
+
+def _unwrap_or_error(item: Any) -> Any:
+    try:
+        return _unwrap(item)
+    except FieldError as error:
+        return error
+
+
+def _subscriber(
+    invoker: Invoker, broker: Broker, *, routed: bool
+) -> Callable[..., AsyncIterator[Any]]:
+    async def subscribe(
+        source: Any, info: GraphQLResolveInfo[Any], **arguments: Any
+    ) -> AsyncIterator[Any]:
+        # AppSync runs a subscription's resolver once, at subscribe time: an error refuses it.
+        event = _event(source, info, arguments)
+        if routed:
+            _unwrap(await invoker.invoke(event))
+        async for payload in broker.listen(info.field_name):
+            yield payload
+
+    return subscribe
+
+
+def _payload(payload: Any, info: GraphQLResolveInfo[Any], **arguments: Any) -> Any:
+    return payload

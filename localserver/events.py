@@ -1,0 +1,85 @@
+"""AppSync-shaped Lambda events, built from a graphql-core resolve info.
+
+The shape is the one AppSync sends a direct Lambda resolver (and the one our
+APPSYNC_JS request handler forwards): arguments, identity, source, request,
+info {fieldName, parentTypeName, variables, selectionSetList,
+selectionSetGraphQL}, prev, stash.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphql import FieldNode, GraphQLResolveInfo, print_ast
+from graphql.language import SelectionSetNode
+
+
+def selection_set_list(selection: SelectionSetNode | None, prefix: str = "") -> list[str]:
+    """AppSync's flat list of selected paths: ["id", "department", "department/id"]."""
+    paths: list[str] = []
+    if selection is None:
+        return paths
+    for node in selection.selections:
+        if isinstance(node, FieldNode):
+            name = prefix + node.name.value
+            if not node.name.value.startswith("__"):
+                paths.append(name)
+            paths.extend(selection_set_list(node.selection_set, name + "/"))
+    return paths
+
+
+def appsync_event(
+    info: GraphQLResolveInfo[Any],
+    arguments: Mapping[str, Any],
+    source: Any,
+    identity: Mapping[str, Any] | None,
+    headers: Mapping[str, str],
+) -> dict[str, Any]:
+    node = info.field_nodes[0]
+    return {
+        "arguments": dict(arguments),
+        "identity": dict(identity) if identity is not None else None,
+        "source": source if isinstance(source, dict) else None,
+        "request": {"headers": dict(headers), "domainName": None},
+        "info": {
+            "fieldName": info.field_name,
+            "parentTypeName": info.parent_type.name,
+            "variables": _variables(info),
+            "selectionSetList": selection_set_list(node.selection_set),
+            "selectionSetGraphQL": print_ast(node.selection_set) if node.selection_set else "",
+        },
+        "prev": None,
+        "stash": {},
+    }
+
+
+def trace_id() -> str:
+    """An X-Ray trace header like the one AWS adds; powertools logs it as the correlation id."""
+    return f"Root=1-{int(time.time()):08x}-{secrets.token_hex(12)}"
+
+
+def _variables(info: GraphQLResolveInfo[Any]) -> dict[str, Any]:
+    # graphql-core 3.3 types this as VariableValues(coerced=...); executors may pass a dict.
+    values: Any = info.variable_values
+    return dict(getattr(values, "coerced", values) or {})
+
+
+@dataclass
+class LambdaContext:
+    """What the Lambda runtime hands a handler, as far as powertools reads it."""
+
+    function_name: str = "hrgraph-local"
+    function_version: str = "$LATEST"
+    memory_limit_in_mb: int = 1024
+    invoked_function_arn: str = "arn:aws:lambda:local:000000000000:function:hrgraph-local"
+    aws_request_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    log_group_name: str = "/aws/lambda/hrgraph-local"
+    log_stream_name: str = "local"
+
+    def get_remaining_time_in_millis(self) -> int:
+        return 30_000

@@ -1,0 +1,99 @@
+"""The local server serves schema.graphql itself, and answers in AppSync's shapes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from graphql import build_client_schema, get_introspection_query, print_schema
+
+from localserver.schema import printed_contract
+from tests.conftest import LiveServer
+
+
+def post(server: LiveServer, query: str, variables: dict[str, Any] | None = None) -> Any:
+    response = httpx.post(server.url, json={"query": query, "variables": variables or {}})
+    return response.json()
+
+
+def test_the_served_schema_is_the_contract(live_server: LiveServer) -> None:
+    introspection = post(live_server, get_introspection_query())["data"]
+    served = print_schema(build_client_schema(introspection))
+    # Introspection carries no directive usages: compare against the contract printed alike.
+    assert served == print_schema(build_client_schema_from_contract())
+
+
+def build_client_schema_from_contract() -> Any:
+    from graphql import build_schema, graphql_sync
+
+    contract = build_schema(printed_contract())
+    return build_client_schema(graphql_sync(contract, get_introspection_query()).data)  # type: ignore[arg-type]
+
+
+def test_domain_errors_keep_their_error_type_and_name_the_field(live_server: LiveServer) -> None:
+    body = post(live_server, "{ departments(limit: 0) { items { id } } }")
+    assert body["data"] is None
+    [error] = body["errors"]
+    assert error["errorType"] == "ValidationError"
+    assert error["errorInfo"] == {"field": "limit", "rule": "must be between 1 and 1000, got 0"}
+    assert error["path"] == ["departments"]
+    assert set(error) == {"path", "data", "errorType", "errorInfo", "locations", "message"}
+
+
+def test_a_nullable_field_fails_alone(live_server: LiveServer) -> None:
+    body = post(
+        live_server,
+        "{ department(id: 1) { id } departments(limit: 5000) { items { id } } }",
+    )
+    assert body["data"] is None or body["data"].get("department") is None
+    assert [e["errorType"] for e in body["errors"]] == ["ValidationError"]
+
+
+def test_conflicts_and_not_found_have_their_own_types(live_server: LiveServer) -> None:
+    post(
+        live_server,
+        'mutation { insertDepartments(rows: [{id: 1, department: "Eng"}]) { inserted } }',
+    )
+    post(
+        live_server,
+        'mutation { insertEmployees(rows: [{id: 1, name: "A", departmentId: 1}]) { inserted } }',
+    )
+    conflict = post(live_server, "mutation { deleteDepartment(id: 1) { id } }")
+    assert conflict["errors"][0]["errorType"] == "Conflict"
+    missing = post(live_server, "mutation { deleteJob(id: 9) { id } }")
+    assert missing["errors"][0]["errorType"] == "NotFound"
+
+
+def test_malformed_documents_are_validation_errors_without_a_traceback(
+    live_server: LiveServer,
+) -> None:
+    body = post(live_server, "{ departments(limit: 1) { items { salary } } }")
+    [error] = body["errors"]
+    assert error["errorType"] == "ValidationError"
+    assert "salary" in error["message"]
+    assert "Traceback" not in str(body)
+
+
+def test_employee_references_resolve_through_the_batched_field(live_server: LiveServer) -> None:
+    post(
+        live_server,
+        'mutation { insertDepartments(rows: [{id: 1, department: "Eng"}]) { inserted } '
+        'insertJobs(rows: [{id: 3, job: "Dev"}]) { inserted } }',
+    )
+    rows = [
+        {"id": i, "name": f"P{i}", "departmentId": 1 if i % 2 else None, "jobId": 3}
+        for i in range(1, 6)
+    ]
+    post(
+        live_server,
+        "mutation($r: [EmployeeInput]!) { insertEmployees(rows: $r) { inserted } }",
+        {"r": rows},
+    )
+    body = post(
+        live_server,
+        "{ employees(limit: 10) { items { id department { department } job { job } } } }",
+    )
+    items = body["data"]["employees"]["items"]
+    assert [(i["id"], i["department"], i["job"]) for i in items] == [
+        (n, {"department": "Eng"} if n % 2 else None, {"job": "Dev"}) for n in range(1, 6)
+    ]

@@ -1,0 +1,125 @@
+"""Every row rule, one verdict at a time."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from resolvers.core.tables import Department, Employee, Job, Table
+from resolvers.core.validation import RowProblem, validate_row
+
+NOW = datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=UTC)
+
+
+def problem(table: Table, row: object) -> RowProblem:
+    verdict = validate_row(table, row, NOW)
+    assert isinstance(verdict, RowProblem), f"expected a problem, got {verdict}"
+    return verdict
+
+
+@pytest.mark.parametrize(
+    ("raw_id", "expected"),
+    [(1, 1), ("42", 42), (" 7 ", 7), (2**31 - 1, 2**31 - 1)],
+)
+def test_ids_accept_positive_integers_as_numbers_or_text(raw_id: object, expected: int) -> None:
+    assert validate_row(Table.DEPARTMENTS, {"id": raw_id, "department": "HR"}, NOW) == Department(
+        expected, "HR"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw_id", "rule"),
+    [
+        (None, "is required"),
+        ("", "is required"),
+        (0, "must be a positive integer"),
+        (-3, "must be a positive integer"),
+        ("1.5", "must be a positive integer"),
+        (1.0, "must be a positive integer"),
+        ("abc", "must be a positive integer"),
+        (True, "must be a positive integer"),
+        ("١٢", "must be a positive integer"),  # Arabic-Indic digits are not an id
+        (2**31, "must be at most 2147483647"),
+    ],
+)
+def test_bad_ids_are_invalid_and_named(raw_id: object, rule: str) -> None:
+    found = problem(Table.JOBS, {"id": raw_id, "job": "Dev"})
+    assert found.field == "id"
+    assert rule in found.rule
+
+
+@pytest.mark.parametrize(
+    ("name", "rule"),
+    [
+        (None, "is required"),
+        ("", "must not be empty"),
+        ("   ", "must not be empty"),
+        ("x" * 256, "at most 255 characters"),
+        (12, "must be a string"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("table", "field"),
+    [(Table.DEPARTMENTS, "department"), (Table.JOBS, "job"), (Table.HIRED_EMPLOYEES, "name")],
+)
+def test_names_must_be_non_empty_and_short(
+    table: Table, field: str, name: object, rule: str
+) -> None:
+    found = problem(table, {"id": 1, field: name})
+    assert (found.field, rule in found.rule) == (field, True)
+
+
+def test_a_name_of_exactly_255_characters_including_multibyte_ones_is_fine() -> None:
+    name = "é" * 255
+    assert validate_row(Table.JOBS, {"id": 1, "job": name}, NOW) == Job(1, name)
+
+
+def test_datetimes_are_stored_in_utc_with_millisecond_precision() -> None:
+    row = {"id": 1, "name": "Ana", "datetime": "2021-07-27T16:02:08.987654+02:00"}
+    verdict = validate_row(Table.HIRED_EMPLOYEES, row, NOW)
+    assert isinstance(verdict, Employee)
+    assert verdict.datetime == datetime(2021, 7, 27, 14, 2, 8, 987000, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2021-07-27T16:02:08Z", "2021-07-27T16:02:08", "2021-07-27 16:02:08+00:00"],
+)
+def test_iso_8601_forms_are_accepted_and_naive_means_utc(text: str) -> None:
+    verdict = validate_row(Table.HIRED_EMPLOYEES, {"id": 1, "name": "A", "datetime": text}, NOW)
+    assert isinstance(verdict, Employee)
+    assert verdict.datetime == datetime(2021, 7, 27, 16, 2, 8, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("absent", [None, "", "  "])
+def test_absent_datetime_defaults_to_now_in_utc(absent: object) -> None:
+    row = {"id": 1, "name": "A", "datetime": absent}
+    verdict = validate_row(Table.HIRED_EMPLOYEES, row, NOW.astimezone(timezone(timedelta(hours=3))))
+    assert isinstance(verdict, Employee)
+    assert verdict.datetime == NOW.replace(microsecond=123000)
+    assert verdict.datetime.tzinfo == UTC
+
+
+@pytest.mark.parametrize("text", ["yesterday", "2021-13-01T00:00:00Z", "2021-02-30", "12"])
+def test_unparseable_datetimes_are_invalid(text: str) -> None:
+    found = problem(Table.HIRED_EMPLOYEES, {"id": 1, "name": "A", "datetime": text})
+    assert found.field == "datetime"
+    assert "ISO-8601" in found.rule
+
+
+def test_references_are_optional_but_must_be_positive_integers() -> None:
+    fine = validate_row(
+        Table.HIRED_EMPLOYEES, {"id": 1, "name": "A", "departmentId": "3", "jobId": None}, NOW
+    )
+    assert isinstance(fine, Employee)
+    assert (fine.department_id, fine.job_id) == (3, None)
+    found = problem(Table.HIRED_EMPLOYEES, {"id": 1, "name": "A", "jobId": "-1"})
+    assert found.field == "jobId"
+
+
+@pytest.mark.parametrize("row", [None, [1, "HR"], "1,HR", 5])
+def test_a_row_that_is_not_an_object_is_invalid(row: object) -> None:
+    found = problem(Table.DEPARTMENTS, row)
+    assert found.field is None
+    assert "object" in found.message
