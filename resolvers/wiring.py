@@ -28,7 +28,9 @@ def _warehouse(settings: Settings) -> Warehouse:
         from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 
         return DuckDBWarehouse(settings.database_path)
-    raise NotImplementedError("the Redshift warehouse adapter is not wired yet")
+    from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
+
+    return RedshiftWarehouse.from_settings(settings)
 
 
 _lock = threading.Lock()

@@ -40,8 +40,6 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "job_id": pa.int64(),
 }
 
-_REFERENCE_TARGET = {"department_id": "unknown_department", "job_id": "unknown_job"}
-
 
 class DuckDBWarehouse:
     """Implements the Warehouse port on one DuckDB database file (or ``:memory:``)."""
@@ -110,18 +108,11 @@ class DuckDBWarehouse:
                             column=column,
                             target=target.value,
                         )
-                        unknown[_REFERENCE_TARGET[column]] = _ids(cursor.execute(sql).fetchall())
+                        unknown[q.REFERENCE_VERDICTS[column]] = _ids(cursor.execute(sql).fetchall())
                 cursor.execute(sqltext.to_duckdb(q.insert_staged_new(table, staging)))
             finally:
                 cursor.unregister(staging)
-        rejected = existing.union(*unknown.values())
-        inserted = frozenset(r.id for r in records) - rejected
-        return InsertOutcome(
-            inserted=inserted,
-            already_exists=existing,
-            unknown_department=unknown.get("unknown_department", frozenset()) - existing,
-            unknown_job=unknown.get("unknown_job", frozenset()) - existing,
-        )
+        return q.insert_outcome(records, existing, unknown)
 
     def replace(self, record: Record) -> bool:
         table = table_of(record)
