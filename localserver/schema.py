@@ -17,6 +17,8 @@ import strawberry
 from graphql import GraphQLError, GraphQLScalarType, GraphQLSchema, build_schema, print_schema
 from strawberry.types import ExecutionContext
 
+from localserver.fast_variables import FastVariablesExecutionContext
+
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_PATH = ROOT / "schema.graphql"
 PRELUDE_PATH = Path(__file__).with_name("appsync_prelude.graphql")
@@ -63,7 +65,7 @@ class SdlSchema(strawberry.Schema):
     """A strawberry Schema whose executable schema is built from SDL."""
 
     def __init__(self, graphql_schema: GraphQLSchema) -> None:
-        super().__init__(query=_Unused)
+        super().__init__(query=_Unused, execution_context_class=FastVariablesExecutionContext)
         self._schema = graphql_schema
         self._schema._strawberry_schema = self  # type: ignore[attr-defined]
 

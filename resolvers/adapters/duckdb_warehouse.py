@@ -90,29 +90,51 @@ class DuckDBWarehouse:
     # -- writes ---------------------------------------------------------------
 
     def insert_new(self, table: Table, records: Sequence[Record]) -> InsertOutcome:
-        staged = to_arrow(table, records)
-        staging = "staged_batch"
-        existing_sql = sqltext.duckdb(
-            "queries/staged_existing_ids", staging=staging, table=table.value
-        )
+        """References are checked against the (small) dimension tables first; then the rows
+        whose references hold go in through the primary-key index in one statement."""
         with self.transaction() as cursor:
-            cursor.register(staging, staged)
-            try:
-                existing = _ids(cursor.execute(existing_sql).fetchall())
-                unknown: dict[str, frozenset[int]] = {}
-                if table is Table.HIRED_EMPLOYEES:
-                    for column, target in REFERENCES.items():
-                        sql = sqltext.duckdb(
-                            "queries/staged_unknown_references",
-                            staging=staging,
-                            column=column,
-                            target=target.value,
-                        )
-                        unknown[q.REFERENCE_VERDICTS[column]] = _ids(cursor.execute(sql).fetchall())
-                cursor.execute(sqltext.to_duckdb(q.insert_staged_new(table, staging)))
-            finally:
-                cursor.unregister(staging)
-        return q.insert_outcome(records, existing, unknown)
+            unknown = self._unknown_references(cursor, records)
+            refused = frozenset().union(*unknown.values())
+            candidates = [r for r in records if r.id not in refused]
+            inserted: frozenset[int] = frozenset()
+            if candidates:
+                staging = "staged_batch"
+                cursor.register(staging, to_arrow(table, candidates))
+                try:
+                    sql = sqltext.raw("duckdb/insert_staged_returning").format(
+                        table=table.value, columns=q.columns(table), staging=staging
+                    )
+                    inserted = _ids(cursor.execute(sql).fetchall())
+                finally:
+                    cursor.unregister(staging)
+            # ALREADY_EXISTS outranks UNKNOWN_REFERENCE (core/ingest.py), as on Redshift.
+            existing_refused: frozenset[int] = frozenset()
+            if refused:
+                sql = sqltext.to_duckdb(q.select_by_ids(table, sorted(refused), only="id"))
+                existing_refused = _ids(cursor.execute(sql).fetchall())
+        existing = (frozenset(r.id for r in candidates) - inserted) | existing_refused
+        return q.insert_outcome(
+            records,
+            existing,
+            {q.REFERENCE_VERDICTS[column]: ids for column, ids in unknown.items()},
+        )
+
+    def _unknown_references(
+        self, cursor: duckdb.DuckDBPyConnection, records: Sequence[Record]
+    ) -> dict[str, frozenset[int]]:
+        """Record ids per reference column whose target row does not exist."""
+        employees = [r for r in records if isinstance(r, Employee)]
+        unknown: dict[str, frozenset[int]] = {}
+        for column, target in REFERENCES.items():
+            wanted = {getattr(e, column) for e in employees} - {None}
+            if not wanted:
+                continue
+            sql = sqltext.to_duckdb(q.select_by_ids(target, sorted(wanted), only="id"))
+            found = _ids(cursor.execute(sql).fetchall())
+            unknown[column] = frozenset(
+                e.id for e in employees if getattr(e, column) in wanted - found
+            )
+        return unknown
 
     def replace(self, record: Record) -> bool:
         table = table_of(record)

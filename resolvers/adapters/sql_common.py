@@ -24,10 +24,14 @@ def columns(table: Table) -> str:
     return ", ".join(COLUMNS[table])
 
 
-def select_by_ids(table: Table, ids: Sequence[int]) -> str:
+def select_by_ids(table: Table, ids: Sequence[int], only: str | None = None) -> str:
+    """All columns (or ``only`` one) of the rows with these ids.
+
+    {ids} are integers formatted here (int() refuses anything else), never user text.
+    """
     id_list = ", ".join(str(int(i)) for i in ids)
     return sqltext.redshift(
-        "queries/select_by_ids", table=table.value, columns=columns(table), ids=id_list
+        "queries/select_by_ids", table=table.value, columns=only or columns(table), ids=id_list
     )
 
 

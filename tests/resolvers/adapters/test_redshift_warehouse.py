@@ -22,6 +22,7 @@ from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.redshift_data_client import StatementFailed
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core import ingest, reads
+from resolvers.core.validation import RowProblem, validate_row
 from resolvers.core.tables import Department, Employee, Table
 from resolvers.settings import Settings
 from tests.resolvers.adapters.redshift_support import READER, WRITER, calls_during, warehouse_on
@@ -49,12 +50,24 @@ def random_batches(seed: int) -> list[tuple[Table, list[dict[str, Any]]]]:
                     "id": rng.randrange(1, 150),
                     "name": rng.choice([*HOSTILE, "", "Ann"]),
                     "datetime": (start + timedelta(days=rng.randrange(700))).isoformat(),
-                    "department_id": rng.choice([None, *range(1, 9)]),
-                    "job_id": rng.choice([None, *range(1, 10)]),
+                    "departmentId": rng.choice([None, *range(1, 9)]),
+                    "jobId": rng.choice([None, *range(1, 10)]),
                 }
             )
         batches.append((Table.HIRED_EMPLOYEES, rows))
     batches.append((Table.DEPARTMENTS, [{"id": i, "department": f"E{i}"} for i in range(3, 9)]))
+    moment = start.isoformat()
+    known = [
+        {"id": 1001, "name": "a", "datetime": moment, "departmentId": 1},
+        {"id": 1002, "name": "b", "datetime": moment, "departmentId": 1, "jobId": 1},
+    ]
+    unknown = [  # every pairing of "the id exists" with unknown references
+        {"id": 1001, "name": "a", "datetime": moment, "departmentId": 99},
+        {"id": 1002, "name": "b", "datetime": moment, "departmentId": 99, "jobId": 99},
+        {"id": 1003, "name": "c", "datetime": moment, "departmentId": 99, "jobId": 99},
+        {"id": 1004, "name": "d", "datetime": moment, "jobId": 99},
+    ]
+    batches += [(Table.HIRED_EMPLOYEES, known), (Table.HIRED_EMPLOYEES, unknown)]
     return batches
 
 
@@ -64,10 +77,17 @@ def test_verdicts_and_contents_equal_duckdbs_for_the_same_input(
 ) -> None:
     redshift, duck = warehouse_on(fake), DuckDBWarehouse(tmp_path / "same.duckdb")
     now = datetime(2024, 5, 1, tzinfo=UTC)
+    reasons: set[ingest.RejectReason] = set()
     for table, rows in random_batches(seed):
         on_redshift = ingest.insert_batch(redshift, table, rows, now)
         on_duckdb = ingest.insert_batch(duck, table, rows, now)
         assert on_redshift == on_duckdb
+        reasons |= {r.reason for r in on_duckdb.rejected}
+        records = [validate_row(table, row, now) for row in rows]
+        valid = [r for r in reversed(records) if not isinstance(r, RowProblem)]
+        again = list({r.id: r for r in valid}.values())  # first of each id, as ingest keeps
+        assert redshift.insert_new(table, again) == duck.insert_new(table, again)
+    assert reasons == set(ingest.RejectReason), "the batches should reach every verdict"
     for table in Table:
         assert redshift.page(table, 0, 1000) == duck.page(table, 0, 1000)
     for year in (2021, 2022):

@@ -1,0 +1,300 @@
+"""HrClient: every operation of schema.graphql as a typed Python method (sync, gql over httpx).
+
+Errors come back as the classes in client/errors.py, chosen by the
+``errorType`` the server puts on each GraphQL error. The token is sent raw in
+the ``Authorization`` header, as AppSync's Cognito user pool mode expects; it
+is asked of a token provider before every request, so a login helper can
+refresh it without the client knowing how.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from datetime import datetime
+from types import TracebackType
+from typing import Any, TypeVar
+
+import httpx
+from gql import Client, GraphQLRequest
+from gql.transport.exceptions import (
+    TransportConnectionFailed,
+    TransportError,
+    TransportProtocolError,
+    TransportQueryError,
+    TransportServerError,
+)
+from gql.transport.httpx import HTTPXTransport
+
+from client import documents
+from client.errors import (
+    ApiError,
+    ConnectionFailed,
+    InternalFailure,
+    from_graphql_error,
+    from_http_status,
+)
+from client.models import (
+    Answer,
+    Backup,
+    Department,
+    DepartmentHires,
+    Employee,
+    EmployeeFilter,
+    EmployeePatch,
+    InsertResult,
+    Job,
+    Me,
+    Page,
+    QuarterHires,
+    QueryResult,
+    RestoreResult,
+    Table,
+    format_datetime,
+)
+
+T = TypeVar("T")
+TokenProvider = Callable[[], str | None]
+"""Returns the token to send now (None: send none); called before every request."""
+
+MAX_BATCH_ROWS = 1000
+_INSERT_OPERATIONS = {
+    Table.DEPARTMENTS: "insertDepartments",
+    Table.JOBS: "insertJobs",
+    Table.HIRED_EMPLOYEES: "insertEmployees",
+}
+
+
+class _TokenAuth(httpx.Auth):
+    def __init__(self, provider: TokenProvider) -> None:
+        self._provider = provider
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        token = self._provider()
+        if token:
+            request.headers["Authorization"] = token
+        yield request
+
+
+def _jsonable(value: Any) -> Any:
+    """Variables as JSON: datetimes become AWSDateTime strings, enums their names."""
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    if isinstance(value, Table):
+        return value.name
+    if isinstance(value, Mapping):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    return value
+
+
+class HrClient:
+    """A connection to one hrgraph API (AppSync or the local server).
+
+    >>> with HrClient("http://127.0.0.1:8000/graphql") as api:
+    ...     api.insert("departments", [{"id": 1, "department": "Sales"}]).inserted
+    """
+
+    def __init__(
+        self,
+        url: str,
+        token: str | None = None,
+        *,
+        token_provider: TokenProvider | None = None,
+        timeout: float = 60.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        """``transport`` replaces the network (httpx.MockTransport in tests)."""
+        if token is not None and token_provider is not None:
+            raise ValueError("give a token or a token_provider, not both")
+        provider: TokenProvider = token_provider or (lambda: token)
+        options: dict[str, Any] = {"auth": _TokenAuth(provider), "timeout": timeout}
+        if transport is not None:
+            options["transport"] = transport
+        self.url = url
+        self._gql = Client(transport=HTTPXTransport(url, **options))
+        self._session = self._gql.connect_sync()  # type: ignore[no-untyped-call]
+
+    def close(self) -> None:
+        self._gql.close_sync()  # type: ignore[no-untyped-call]
+
+    def __enter__(self) -> HrClient:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- plumbing -------------------------------------------------------------
+
+    def execute(self, operation: str, variables: Mapping[str, Any] | None = None) -> Any:
+        """Run one operation from client/operations and return its root field's value."""
+        request = GraphQLRequest(
+            documents.load(operation),
+            variable_values=_jsonable(dict(variables or {})),
+            operation_name=operation,
+        )
+        try:
+            data = self._session.execute(request)
+        except TransportQueryError as failure:
+            raise _query_error(failure) from None
+        except TransportConnectionFailed as failure:
+            raise ConnectionFailed(f"cannot reach {self.url}: {failure}") from None
+        except TransportServerError as failure:
+            raise from_http_status(failure.code or 500, str(failure)) from None
+        except TransportProtocolError as failure:
+            raise InternalFailure(f"not a GraphQL answer from {self.url}: {failure}") from None
+        except TransportError as failure:
+            raise ConnectionFailed(f"{self.url}: {failure}") from None
+        return data[operation]
+
+    def _pages(self, fetch: Callable[[str | None], Page[T]]) -> Iterator[T]:
+        token: str | None = None
+        while True:
+            page = fetch(token)
+            yield from page.items
+            token = page.next_token
+            if token is None:
+                return
+
+    # -- inserts --------------------------------------------------------------
+
+    def insert(self, table: Table | str, rows: Sequence[Mapping[str, Any]]) -> InsertResult:
+        """Send one batch (1 to 1000 rows); every row gets a verdict in the result."""
+        table = Table.parse(table)
+        operation = _INSERT_OPERATIONS[table]
+        return InsertResult.from_json(self.execute(operation, {"rows": list(rows)}))
+
+    # -- reads ----------------------------------------------------------------
+
+    def department(self, id: int) -> Department | None:
+        data = self.execute("department", {"id": id})
+        return Department.from_json(data) if data else None
+
+    def job(self, id: int) -> Job | None:
+        data = self.execute("job", {"id": id})
+        return Job.from_json(data) if data else None
+
+    def employee(self, id: int) -> Employee | None:
+        data = self.execute("employee", {"id": id})
+        return Employee.from_json(data) if data else None
+
+    def departments_page(
+        self, limit: int | None = None, next_token: str | None = None
+    ) -> Page[Department]:
+        data = self.execute("departments", {"limit": limit, "nextToken": next_token})
+        return Page([Department.from_json(i) for i in data["items"]], data["nextToken"])
+
+    def jobs_page(self, limit: int | None = None, next_token: str | None = None) -> Page[Job]:
+        data = self.execute("jobs", {"limit": limit, "nextToken": next_token})
+        return Page([Job.from_json(i) for i in data["items"]], data["nextToken"])
+
+    def employees_page(
+        self,
+        filter: EmployeeFilter | None = None,
+        limit: int | None = None,
+        next_token: str | None = None,
+    ) -> Page[Employee]:
+        variables = {"filter": filter, "limit": limit, "nextToken": next_token}
+        data = self.execute("employees", variables)
+        return Page([Employee.from_json(i) for i in data["items"]], data["nextToken"])
+
+    def iter_departments(self, page_size: int | None = None) -> Iterator[Department]:
+        """Every department, page after page, in id order."""
+        return self._pages(lambda token: self.departments_page(page_size, token))
+
+    def iter_jobs(self, page_size: int | None = None) -> Iterator[Job]:
+        return self._pages(lambda token: self.jobs_page(page_size, token))
+
+    def iter_employees(
+        self, filter: EmployeeFilter | None = None, page_size: int | None = None
+    ) -> Iterator[Employee]:
+        return self._pages(lambda token: self.employees_page(filter, page_size, token))
+
+    # -- corrections ----------------------------------------------------------
+
+    def update_department(self, id: int, department: str) -> Department:
+        return Department.from_json(
+            self.execute("updateDepartment", {"id": id, "department": department})
+        )
+
+    def update_job(self, id: int, job: str) -> Job:
+        return Job.from_json(self.execute("updateJob", {"id": id, "job": job}))
+
+    def update_employee(self, id: int, patch: EmployeePatch) -> Employee:
+        return Employee.from_json(self.execute("updateEmployee", {"id": id, "patch": patch}))
+
+    def delete_department(self, id: int) -> Department:
+        """Raises Conflict while employees still reference the department."""
+        return Department.from_json(self.execute("deleteDepartment", {"id": id}))
+
+    def delete_job(self, id: int) -> Job:
+        return Job.from_json(self.execute("deleteJob", {"id": id}))
+
+    def delete_employee(self, id: int) -> Employee:
+        return Employee.from_json(self.execute("deleteEmployee", {"id": id}))
+
+    # -- reports --------------------------------------------------------------
+
+    def hires_by_quarter(self, year: int) -> list[QuarterHires]:
+        return [QuarterHires.from_json(r) for r in self.execute("hiresByQuarter", {"year": year})]
+
+    def departments_above_mean(self, year: int) -> list[DepartmentHires]:
+        rows = self.execute("departmentsAboveMean", {"year": year})
+        return [DepartmentHires.from_json(r) for r in rows]
+
+    # -- backups --------------------------------------------------------------
+
+    def backups_page(
+        self,
+        table: Table | str | None = None,
+        limit: int | None = None,
+        next_token: str | None = None,
+    ) -> Page[Backup]:
+        chosen = Table.parse(table) if table is not None else None
+        data = self.execute("backups", {"table": chosen, "limit": limit, "nextToken": next_token})
+        return Page([Backup.from_json(i) for i in data["items"]], data["nextToken"])
+
+    def iter_backups(
+        self, table: Table | str | None = None, page_size: int | None = None
+    ) -> Iterator[Backup]:
+        return self._pages(lambda token: self.backups_page(table, page_size, token))
+
+    def backup(self, id: str) -> Backup | None:
+        data = self.execute("backup", {"id": id})
+        return Backup.from_json(data) if data else None
+
+    def backup_table(self, table: Table | str, codec: str | None = None) -> Backup:
+        variables = {"table": Table.parse(table), "codec": codec.upper() if codec else None}
+        return Backup.from_json(self.execute("backupTable", variables))
+
+    def restore_table(
+        self, table: Table | str, backup_id: str | None = None, force: bool | None = None
+    ) -> RestoreResult:
+        variables = {"table": Table.parse(table), "backupId": backup_id, "force": force}
+        return RestoreResult.from_json(self.execute("restoreTable", variables))
+
+    # -- questions, SQL, identity ---------------------------------------------
+
+    def ask(self, question: str) -> Answer:
+        return Answer.from_json(self.execute("ask", {"question": question}))
+
+    def run_sql(self, sql: str) -> QueryResult:
+        return QueryResult.from_json(self.execute("runSql", {"sql": sql}))
+
+    def me(self) -> Me:
+        return Me.from_json(self.execute("me"))
+
+
+def _query_error(failure: TransportQueryError) -> ApiError:
+    errors = failure.errors or []
+    if errors and isinstance(errors[0], Mapping):
+        error = from_graphql_error(errors[0])
+        if len(errors) > 1:
+            error.info.setdefault("moreErrors", errors[1:])
+        return error
+    return ApiError(str(failure))

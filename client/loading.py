@@ -1,0 +1,144 @@
+"""Loading a CSV file through the API in batches, keeping every rejected row with its reason.
+
+The file streams through in batches of at most 1000 rows (the API's limit),
+so memory stays flat whatever the file's size. Rows the server rejects (and
+rows too malformed to send) are written to ``<file>.rejected.csv`` beside
+the input: where the row was, why it was rejected, and its original cells,
+ready to fix and load again.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from client.api import MAX_BATCH_ROWS, HrClient
+from client.csvfile import CsvRow, CsvSource
+from client.models import RejectReason, Table
+
+T = TypeVar("T")
+
+REJECTED_COLUMNS = ("index", "line", "reason", "field", "message")
+"""Leading columns of a rejected-rows file; the row's original cells follow."""
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items (the last may be shorter); itertools.batched is 3.12+."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def rejected_path(path: Path) -> Path:
+    """``data/hired_employees.csv`` -> ``data/hired_employees.rejected.csv``."""
+    return path.with_name(f"{path.stem}.rejected.csv")
+
+
+@dataclass
+class LoadSummary:
+    table: Table
+    path: Path
+    received: int = 0
+    inserted: int = 0
+    rejected: Counter[RejectReason] = field(default_factory=Counter)
+    rejected_file: Path | None = None
+    seconds: float = 0.0
+
+    @property
+    def rejected_total(self) -> int:
+        return sum(self.rejected.values())
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.received / self.seconds if self.seconds else 0.0
+
+
+class _RejectedWriter:
+    """Opens the rejected-rows file only when the first rejection arrives."""
+
+    def __init__(self, path: Path, cell_names: Sequence[str]) -> None:
+        self.path = path
+        self._cell_names = list(cell_names)
+        self._stream: IO[str] | None = None
+        self._writer: Any = None
+
+    def write(self, row: CsvRow, reason: str, field: str | None, message: str) -> None:
+        if self._writer is None:
+            self._stream = self.path.open("w", encoding="utf-8", newline="")
+            self._writer = csv.writer(self._stream)
+            self._writer.writerow([*REJECTED_COLUMNS, *self._cell_names])
+        self._writer.writerow([row.index, row.line, reason, field or "", message, *row.cells])
+
+    @property
+    def used(self) -> bool:
+        return self._writer is not None
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+
+
+def load_csv(
+    api: HrClient,
+    table: Table,
+    path: Path,
+    batch_size: int = MAX_BATCH_ROWS,
+    on_batch: Callable[[int], None] | None = None,
+) -> LoadSummary:
+    """Send the file's rows in batches; ``on_batch(rows)`` is called after each batch."""
+    if not 1 <= batch_size <= MAX_BATCH_ROWS:
+        raise ValueError(f"batch size must be 1 to {MAX_BATCH_ROWS}, got {batch_size}")
+    source = CsvSource(path, table)
+    summary = LoadSummary(table, path)
+    target = rejected_path(path)
+    rejects = _RejectedWriter(target, source.cell_names)
+    started = time.perf_counter()
+    try:
+        for batch in batched(source.rows(), batch_size):
+            _load_batch(api, table, batch, summary, rejects)
+            if on_batch:
+                on_batch(len(batch))
+    finally:
+        rejects.close()
+        summary.seconds = time.perf_counter() - started
+    if rejects.used:
+        summary.rejected_file = target
+    else:
+        target.unlink(missing_ok=True)  # a stale file from an earlier run would mislead
+    return summary
+
+
+def _load_batch(
+    api: HrClient,
+    table: Table,
+    batch: list[CsvRow],
+    summary: LoadSummary,
+    rejects: _RejectedWriter,
+) -> None:
+    summary.received += len(batch)
+    sendable: list[CsvRow] = []
+    for row in batch:
+        problem = row.problem
+        if problem:
+            summary.rejected[RejectReason.INVALID] += 1
+            rejects.write(row, "INVALID", None, problem)
+        else:
+            sendable.append(row)
+    if not sendable:
+        return
+    result = api.insert(table, [row.api_row() for row in sendable])
+    summary.inserted += result.inserted
+    for rejection in result.rejected:
+        row = sendable[rejection.index]
+        summary.rejected[rejection.reason] += 1
+        rejects.write(row, rejection.reason.value, rejection.field, rejection.message)

@@ -1,0 +1,127 @@
+"""The client against the real local server over HTTP, on the historic data.
+
+Every expected value is computed in the test from the CSV files with plain
+Python (tests/client/expected.py), never read back from the system itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from client import errors
+from client.api import HrClient
+from client.csvfile import COLUMNS, api_row
+from client.loading import load_csv
+from client.models import RejectReason, Table
+from tests.client import expected
+from tests.conftest import SHARED_DATA, LiveServer
+
+YEAR = 2021
+
+
+@dataclass
+class Historic:
+    api: HrClient
+    departments: dict[str, str]
+    jobs: dict[str, str]
+    rows: list[list[str]]
+    verdicts: expected.Verdicts
+
+
+@pytest.fixture
+def historic(live_server: LiveServer, tmp_path: Path) -> Iterator[Historic]:
+    """The three historic files loaded through the API, and what the rules say of them."""
+    if not (SHARED_DATA / "hired_employees.csv").exists():
+        pytest.skip(f"the historic CSVs are not in {SHARED_DATA}")
+    departments = {r[0]: r[1] for r in expected.read(SHARED_DATA / "departments.csv")}
+    jobs = {r[0]: r[1] for r in expected.read(SHARED_DATA / "jobs.csv")}
+    rows = expected.read(SHARED_DATA / "hired_employees.csv")
+    verdicts = expected.employee_verdicts(rows, set(departments), set(jobs), 1000)
+    with HrClient(live_server.url) as api:
+        for table in Table:
+            copy = tmp_path / f"{table.value}.csv"  # rejects are written beside the file
+            copy.write_bytes((SHARED_DATA / copy.name).read_bytes())
+            load_csv(api, table, copy)
+        yield Historic(api, departments, jobs, rows, verdicts)
+
+
+def test_hires_by_quarter_matches_the_csv(historic: Historic) -> None:
+    want = expected.quarterly(historic.verdicts.inserted, historic.departments, historic.jobs, YEAR)
+    got = [
+        (r.department, r.job, r.q1, r.q2, r.q3, r.q4) for r in historic.api.hires_by_quarter(YEAR)
+    ]
+    assert want  # the historic data has hires in 2021
+    assert got == want
+
+
+def test_departments_above_mean_matches_the_csv(historic: Historic) -> None:
+    want, mean = expected.above_mean(historic.verdicts.inserted, historic.departments, YEAR)
+    got = historic.api.departments_above_mean(YEAR)
+    assert want
+    assert [(r.id, r.department, r.hired) for r in got] == want
+    assert all(r.mean == pytest.approx(mean) for r in got)
+
+
+def test_a_year_without_hires_has_empty_reports(historic: Historic) -> None:
+    assert historic.api.hires_by_quarter(2019) == []
+    assert historic.api.departments_above_mean(2019) == []
+
+
+@pytest.mark.parametrize("page_size", [1, 97, 1000])
+def test_pagination_visits_every_row_exactly_once(historic: Historic, page_size: int) -> None:
+    if page_size == 1:  # a request per row: the 12 departments are enough
+        ids = [d.id for d in historic.api.iter_departments(page_size=1)]
+        assert ids == sorted(int(k) for k in historic.departments)
+        return
+    assert [j.id for j in historic.api.iter_jobs(page_size=page_size)] == sorted(
+        int(k) for k in historic.jobs
+    )
+    employees = list(historic.api.iter_employees(page_size=page_size))
+    assert [e.id for e in employees] == sorted(historic.verdicts.inserted)
+    assert [d.id for d in historic.api.iter_departments(page_size=page_size)] == sorted(
+        int(k) for k in historic.departments
+    )
+
+
+def test_filtered_pages_hold_exactly_the_matching_rows(historic: Historic) -> None:
+    department = "5"
+    want = sorted(i for i, row in historic.verdicts.inserted.items() if row[3] == department)
+    got = historic.api.iter_employees({"departmentId": int(department)}, page_size=50)
+    assert [e.id for e in got] == want
+
+
+def test_an_employee_reads_back_as_loaded(historic: Historic) -> None:
+    row_id, row = next(
+        (i, r) for i, r in historic.verdicts.inserted.items() if r[2] and r[3] and r[4]
+    )
+    employee = historic.api.employee(row_id)
+    assert employee is not None
+    assert employee.name == row[1]
+    assert employee.datetime == expected.parse_moment(row[2])
+    assert employee.department is not None and employee.job is not None
+    assert employee.department.department == historic.departments[row[3]]
+    assert employee.job.job == historic.jobs[row[4]]
+
+
+def test_a_duplicate_batch_inserts_nothing(historic: Historic) -> None:
+    columns = COLUMNS[Table.HIRED_EMPLOYEES]
+    batch = [api_row(columns, row) for row in list(historic.verdicts.inserted.values())[:1000]]
+    result = historic.api.insert(Table.HIRED_EMPLOYEES, batch)
+    assert (result.received, result.inserted, result.inserted_ids) == (1000, 0, [])
+    assert {r.reason for r in result.rejected} == {RejectReason.ALREADY_EXISTS}
+    assert [r.index for r in result.rejected] == list(range(1000))
+
+
+def test_refusals_arrive_as_typed_errors(historic: Historic) -> None:
+    referenced = next(r[3] for r in historic.verdicts.inserted.values() if r[3])
+    with pytest.raises(errors.Conflict):
+        historic.api.delete_department(int(referenced))
+    with pytest.raises(errors.NotFound):
+        historic.api.update_job(999_999, "Nobody")
+    with pytest.raises(errors.ValidationError) as invalid:
+        historic.api.insert(Table.JOBS, [])
+    assert invalid.value.field == "rows"

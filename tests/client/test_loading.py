@@ -1,0 +1,117 @@
+"""Loading CSV files through the real local server over HTTP, with the gql client."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from client.api import HrClient
+from client.csvfile import COLUMNS
+from client.demo_data import write_dataset
+from client.loading import load_csv, rejected_path
+from client.models import Table
+from tests.client import expected
+from tests.conftest import SHARED_DATA, LiveServer
+
+BATCH = 1000
+
+
+def load_all(api: HrClient, folder: Path, batch_size: int = BATCH) -> None:
+    for table in Table:
+        load_csv(api, table, folder / f"{table.value}.csv", batch_size)
+
+
+def rejected_rows(path: Path) -> list[dict[str, str]]:
+    assert rejected_path(path).name == f"{path.stem}.rejected.csv"
+    with rejected_path(path).open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_a_generated_dataset_with_faulty_rows_gets_the_verdicts_the_rules_give(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    files = write_dataset(tmp_path, 4000, seed=99, fault_rate=0.05)
+    departments = expected.read(files.departments)
+    jobs = expected.read(files.jobs)
+    rows = expected.read(files.hired_employees)
+    verdicts = expected.employee_verdicts(
+        rows, {d[0] for d in departments}, {j[0] for j in jobs}, BATCH
+    )
+    assert set(verdicts.reasons) == {
+        "INVALID",
+        "DUPLICATE_IN_BATCH",
+        "ALREADY_EXISTS",
+        "UNKNOWN_REFERENCE",
+    }
+
+    with HrClient(live_server.url) as api:
+        for table, path, count in (
+            (Table.DEPARTMENTS, files.departments, len(departments)),
+            (Table.JOBS, files.jobs, len(jobs)),
+        ):
+            summary = load_csv(api, table, path)
+            assert (summary.inserted, summary.rejected_total) == (count, 0)
+            assert summary.rejected_file is None
+        summary = load_csv(api, Table.HIRED_EMPLOYEES, files.hired_employees)
+        stored_ids = [e.id for e in api.iter_employees(page_size=1000)]
+
+    assert summary.received == len(rows)
+    assert summary.inserted == len(verdicts.inserted)
+    assert {r.value: n for r, n in summary.rejected.items()} == dict(verdicts.reasons)
+    assert stored_ids == sorted(verdicts.inserted)
+
+    written = rejected_rows(files.hired_employees)
+    expected_rejections = [
+        (str(i), verdict) for i, verdict in enumerate(verdicts.outcome) if verdict != "INSERTED"
+    ]
+    assert [(r["index"], r["reason"]) for r in written] == expected_rejections
+    columns = ["index", "line", "reason", "field", "message", *COLUMNS[Table.HIRED_EMPLOYEES]]
+    assert list(written[0]) == columns
+    for record in written:
+        assert [record[c] for c in columns[5:]] == rows[int(record["index"])]
+        assert record["line"] == str(int(record["index"]) + 1)
+        assert record["message"]
+    fields = Counter((r["reason"], r["field"]) for r in written)
+    assert fields[("DUPLICATE_IN_BATCH", "id")] == verdicts.reasons["DUPLICATE_IN_BATCH"]
+    assert fields[("UNKNOWN_REFERENCE", "departmentId")] == verdicts.reasons["UNKNOWN_REFERENCE"]
+
+
+@pytest.fixture
+def historic(tmp_path: Path) -> Path:
+    """A writable copy of the historic files' folder (the loader writes rejects beside them)."""
+    if not (SHARED_DATA / "hired_employees.csv").exists():
+        pytest.skip(f"the historic CSVs are not in {SHARED_DATA}")
+    folder = tmp_path / "historic"
+    folder.mkdir()
+    for table in Table:
+        name = f"{table.value}.csv"
+        (folder / name).write_bytes((SHARED_DATA / name).read_bytes())
+    return folder
+
+
+def test_the_historic_files_load_with_exactly_the_rows_the_rules_reject(
+    live_server: LiveServer, historic: Path
+) -> None:
+    departments = expected.read(historic / "departments.csv")
+    jobs = expected.read(historic / "jobs.csv")
+    rows = expected.read(historic / "hired_employees.csv")
+    verdicts = expected.employee_verdicts(
+        rows, {d[0] for d in departments}, {j[0] for j in jobs}, BATCH
+    )
+    with HrClient(live_server.url) as api:
+        summaries = {
+            table: load_csv(api, table, historic / f"{table.value}.csv") for table in Table
+        }
+    assert summaries[Table.DEPARTMENTS].inserted == len(departments) == 12
+    assert summaries[Table.JOBS].inserted == len(jobs) == 183
+    employees = summaries[Table.HIRED_EMPLOYEES]
+    assert employees.received == len(rows) == 1999
+    assert employees.inserted == len(verdicts.inserted)
+    # Only an empty name is fatal: empty datetimes, departments and jobs are allowed.
+    assert {r.value: n for r, n in employees.rejected.items()} == {
+        "INVALID": sum(1 for r in rows if not r[1].strip())
+    }
+    assert all(r["field"] == "name" for r in rejected_rows(historic / "hired_employees.csv"))
