@@ -22,8 +22,8 @@ from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.redshift_data_client import StatementFailed
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core import ingest, reads
-from resolvers.core.validation import RowProblem, validate_row
 from resolvers.core.tables import Department, Employee, Table
+from resolvers.core.validation import RowProblem, validate_row
 from resolvers.settings import Settings
 from tests.resolvers.adapters.redshift_support import READER, WRITER, calls_during, warehouse_on
 from tests.resolvers.adapters.test_redshift_literals import HOSTILE
