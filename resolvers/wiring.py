@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from resolvers.core.ports import Warehouse
+from resolvers.core.ports import BackupStore, Warehouse
 from resolvers.settings import Settings
 
 
@@ -17,10 +17,13 @@ from resolvers.settings import Settings
 class Services:
     settings: Settings
     warehouse: Warehouse
+    backups: BackupStore
 
 
 def build(settings: Settings) -> Services:
-    return Services(settings=settings, warehouse=_warehouse(settings))
+    return Services(
+        settings=settings, warehouse=_warehouse(settings), backups=_backup_store(settings)
+    )
 
 
 def _warehouse(settings: Settings) -> Warehouse:
@@ -31,6 +34,16 @@ def _warehouse(settings: Settings) -> Warehouse:
     from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 
     return RedshiftWarehouse.from_settings(settings)
+
+
+def _backup_store(settings: Settings) -> BackupStore:
+    if settings.backup_store == "s3":
+        from resolvers.adapters.s3_store import S3BackupStore
+
+        return S3BackupStore(settings.backup_bucket, settings.backup_prefix)
+    from resolvers.adapters.folder_store import FolderBackupStore
+
+    return FolderBackupStore(settings.backup_path)
 
 
 _lock = threading.Lock()

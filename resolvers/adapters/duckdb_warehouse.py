@@ -5,18 +5,24 @@ executemany manages a few thousand rows a second, Arrow hundreds of thousands.
 Writes are serialised by a lock: one process owns the file (DuckDB allows one
 writer process), and inside it one writer at a time keeps verdicts exact.
 Each thread reads through its own cursor, so reads run beside writes.
+
+Backups read through a cursor of their own inside one transaction (DuckDB's
+MVCC gives it a stable snapshot while writers go on); restores stage rows in
+a temporary table and swap them in within the same transaction, so a killed
+process leaves the old table (nothing is committed before the swap).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from resolvers.adapters import sql_common as q
 from resolvers.adapters import sqltext
@@ -26,6 +32,8 @@ from resolvers.core.ports import (
     EmployeeQuery,
     InsertOutcome,
     QuarterHires,
+    Row,
+    Staged,
     StillReferenced,
 )
 from resolvers.core.tables import COLUMNS, REFERENCES, Employee, Record, Table
@@ -152,7 +160,7 @@ class DuckDBWarehouse:
             rows = cursor.execute(sqltext.to_duckdb(q.select_by_ids(table, [id]))).fetchall()
             if not rows:
                 return None
-            column = {Table.DEPARTMENTS: "department_id", Table.JOBS: "job_id"}.get(table)
+            column = _REFERENCING_COLUMN.get(table)
             if column:
                 count_sql = sqltext.duckdb("queries/count_references", column=column)
                 (references,) = cursor.execute(count_sql, {"id": id}).fetchone() or (0,)
@@ -189,6 +197,99 @@ class DuckDBWarehouse:
     def departments_above_mean(self, year: int) -> list[DepartmentHires]:
         rows = self._fetch(sqltext.redshift("reports/departments_above_mean"), q.year_bounds(year))
         return [q.decode_department_hires(row) for row in rows]
+
+    # -- backups ----------------------------------------------------------------
+
+    def snapshot(self, table: Table, chunk_rows: int) -> Iterator[list[Row]]:
+        sql = sqltext.duckdb("queries/snapshot_table", table=table.value, columns=q.columns(table))
+        cursor = self._db.cursor()
+        try:
+            cursor.begin()
+            for batch in cursor.sql(sql).to_arrow_reader(chunk_rows):
+                yield _epoch_millis(batch).to_pylist()
+            cursor.commit()
+        finally:
+            cursor.close()
+
+    def restore_swap(
+        self,
+        table: Table,
+        chunks: Iterable[Sequence[Row]],
+        check: Callable[[Staged], None],
+        location: str | None = None,
+    ) -> int:
+        names = {"table": table.value, "columns": q.columns(table), "staging": f"restore_{table}"}
+        schema = arrow_schema(table)
+        with self._write_lock:
+            cursor = self._db.cursor()
+            try:
+                cursor.begin()
+                cursor.execute(sqltext.duckdb("restore/create_staging", **names))
+                insert = sqltext.duckdb(
+                    "restore/insert_from_staging",
+                    table=names["staging"],
+                    columns=names["columns"],
+                    staging="chunk",
+                )
+                for chunk in chunks:
+                    cursor.register("chunk", pa.Table.from_pylist(list(chunk), schema=schema))
+                    cursor.execute(insert)
+                    cursor.unregister("chunk")
+                check(_measure(cursor, table, names["staging"]))
+                (previous,) = cursor.execute(
+                    sqltext.duckdb("queries/count_rows", table=table.value)
+                ).fetchone() or (0,)
+                cursor.execute(sqltext.duckdb("restore/delete_all", **names))
+                cursor.execute(sqltext.duckdb("restore/insert_from_staging", **names))
+                cursor.commit()
+            except BaseException:
+                cursor.rollback()
+                raise
+            finally:
+                cursor.close()
+        return int(previous)
+
+
+def _measure(cursor: duckdb.DuckDBPyConnection, table: Table, staging: str) -> Staged:
+    """The facts the core's restore check needs, read inside the restore's transaction."""
+    rows, distinct = cursor.execute(
+        sqltext.duckdb("restore/staged_counts", staging=staging)
+    ).fetchone() or (0, 0)
+    missing: frozenset[int] = frozenset()
+    unknown: set[int] = set()
+    column = _REFERENCING_COLUMN.get(table)
+    if column:
+        sql = sqltext.duckdb("restore/missing_referenced_ids", staging=staging, column=column)
+        missing = _ids(cursor.execute(sql).fetchall())
+    elif table is Table.HIRED_EMPLOYEES:
+        for column, target in REFERENCES.items():
+            sql = sqltext.duckdb(
+                "queries/staged_unknown_references",
+                staging=staging,
+                column=column,
+                target=target.value,
+            )
+            unknown |= _ids(cursor.execute(sql).fetchall())
+    return Staged(int(rows), int(rows) - int(distinct), missing, len(unknown))
+
+
+_REFERENCING_COLUMN = {Table.DEPARTMENTS: "department_id", Table.JOBS: "job_id"}
+
+
+def arrow_schema(table: Table) -> pa.Schema:
+    """The warehouse's columns as Arrow types (timestamps naive UTC, as DuckDB stores them)."""
+    return pa.schema([(name, _ARROW_TYPES[name]) for name in COLUMNS[table]])
+
+
+def _epoch_millis(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """``datetime`` as int milliseconds since the epoch, the value Avro timestamp-millis holds."""
+    if "datetime" not in batch.schema.names:
+        return batch
+    index = batch.schema.get_field_index("datetime")
+    millis = pc.cast(batch.column(index), pa.timestamp("ms"), safe=False).cast(pa.int64())
+    columns = list(batch.columns)
+    columns[index] = millis
+    return pa.RecordBatch.from_arrays(columns, names=batch.schema.names)
 
 
 def to_arrow(table: Table, records: Sequence[Record]) -> pa.Table:

@@ -6,10 +6,11 @@ S3, Bedrock; fakes in tests implement the same Protocols.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
 from resolvers.core.tables import Record, Table
 
@@ -82,6 +83,26 @@ class QueryRows:
     rows: list[list[Any]] = field(default_factory=list)
 
 
+Row = dict[str, Any]
+"""One table row for backups: lowercase column name -> value (int, str or None; see below)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Staged:
+    """Facts about a restore's staging table, measured after loading and before the swap.
+
+    The core decides from them whether the swap may go ahead (row count equals
+    the manifest's, no duplicate id, references still satisfied unless forced).
+    """
+
+    rows: int
+    duplicate_ids: int
+    missing_references: frozenset[int] = frozenset()
+    """Departments/jobs: ids that hired_employees reference but the staging table lacks."""
+    unknown_references: int = 0
+    """Employees: staged rows whose department_id or job_id exists in no live row."""
+
+
 class Warehouse(Protocol):
     """Where the three tables live (DuckDB locally, Redshift in AWS)."""
 
@@ -115,3 +136,91 @@ class Warehouse(Protocol):
     def hires_by_quarter(self, year: int) -> list[QuarterHires]: ...
 
     def departments_above_mean(self, year: int) -> list[DepartmentHires]: ...
+
+    # -- backups (resolvers/core/backup.py) -----------------------------------
+
+    def snapshot(self, table: Table, chunk_rows: int) -> Iterator[list[Row]]:
+        """Every row of ``table`` as of ONE consistent read, in id order, ``chunk_rows`` at a time.
+
+        All chunks come from one read transaction (or one statement): rows
+        committed by other writers after the first chunk was produced must not
+        appear, and none present then may be missing. Columns are those of
+        ``tables.COLUMNS`` with the same names; ``datetime`` is an int of
+        milliseconds since the Unix epoch in UTC (Avro timestamp-millis), NULL is
+        None. Memory must stay bounded by a chunk: stream, never fetch all.
+        The generator releases its transaction when exhausted or closed.
+        Redshift: one SELECT ... ORDER BY id read page by page (NextToken) is a
+        single statement's snapshot; convert typed cells to the values above.
+        """
+        ...
+
+    def restore_swap(
+        self,
+        table: Table,
+        chunks: Iterable[Sequence[Row]],
+        check: Callable[[Staged], None],
+        location: str | None = None,
+    ) -> int:
+        """Replace every row of ``table`` with the given rows, atomically; returns the old count.
+
+        Steps: load ``chunks`` (rows as from ``avro_format.read``: ``datetime`` an
+        aware UTC datetime) into a staging table; measure ``Staged`` on it
+        (missing_references for departments/jobs, unknown_references for
+        employees, against the live tables); call ``check(staged)``, which raises
+        to refuse; then in ONE transaction delete all rows of ``table`` and insert
+        the staged ones. Any exception, including one raised while iterating
+        ``chunks`` or by ``check``, leaves ``table`` exactly as it was. A process
+        killed at any moment leaves either all old rows or all new rows.
+        Writers of this warehouse must not change the tables between the
+        measurement and the swap (hold the write lock, or LOCK the tables).
+
+        ``location`` names the verified Avro file (``s3://bucket/key`` or a path)
+        when the store has one; an adapter may load it directly instead of
+        iterating ``chunks`` (Redshift: ``COPY staging FROM 's3://...'
+        IAM_ROLE ... FORMAT AS AVRO 'auto' TIMEFORMAT 'epochmillisecs'`` into a
+        staging table, then ``check``, then one BatchExecuteStatement: LOCK,
+        DELETE (not TRUNCATE, which commits), INSERT ... SELECT, DROP staging).
+        """
+        ...
+
+
+class BackupStore(Protocol):
+    """Where backup files live: a folder locally, S3 in AWS.
+
+    A backup is two objects under one id: the Avro data file and a JSON
+    manifest. The manifest is written last, so a backup interrupted midway
+    has no manifest and does not exist for ``list_ids``/``get_manifest``.
+    Failures to reach the storage raise ``errors.Unavailable``.
+    """
+
+    def location(self, backup_id: str) -> str:
+        """Where the data file is, for people and for Redshift COPY (path or s3:// URI)."""
+        ...
+
+    def write_data(self, backup_id: str) -> AbstractContextManager[IO[bytes]]:
+        """A writable stream for the data file.
+
+        The file becomes visible only when the block exits without an error;
+        on an error whatever was written is discarded.
+        """
+        ...
+
+    def read_data(self, backup_id: str) -> AbstractContextManager[IO[bytes]]:
+        """A readable stream of the data file; ``errors.NotFound`` when it is missing."""
+        ...
+
+    def put_manifest(self, backup_id: str, body: bytes) -> None:
+        """Store the manifest atomically (all or nothing)."""
+        ...
+
+    def get_manifest(self, backup_id: str) -> bytes | None:
+        """The manifest's bytes, or None when there is none."""
+        ...
+
+    def list_ids(self) -> list[str]:
+        """Ids of every backup that has a manifest, ascending (ids sort by time)."""
+        ...
+
+    def exists(self, backup_id: str) -> bool:
+        """True when the backup has a manifest."""
+        ...

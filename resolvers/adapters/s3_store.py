@@ -1,0 +1,231 @@
+"""The BackupStore on S3: ``<prefix><id>.avro`` and ``<prefix><id>.manifest.json``.
+
+- Streaming: the data file goes up as a multipart upload in 8 MiB parts while
+  the backup is written, so memory holds one part, whatever the table's size;
+  a backup smaller than one part is a single PutObject. A failed backup
+  aborts its upload, and S3 shows nothing (an incomplete multipart upload is
+  no object).
+- Every PutObject and CreateMultipartUpload asks for server-side encryption.
+- The manifest is put after the data object is complete; S3 puts are atomic.
+- Any failure to reach S3 (credentials, network, throttling, a missing
+  bucket) is ``Unavailable``; a missing object is ``NotFound``/None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from typing import IO, TYPE_CHECKING, Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from resolvers.core.errors import NotFound, Unavailable
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+
+DATA_SUFFIX = ".avro"
+MANIFEST_SUFFIX = ".manifest.json"
+PART_BYTES = 8 * 1024 * 1024
+"""Above S3's 5 MiB minimum part size; 10,000 parts allow 80 GB per backup."""
+
+_MISSING = {"NoSuchKey", "404", "NotFound"}
+
+
+class S3BackupStore:
+    """Implements the BackupStore port on one bucket and key prefix."""
+
+    def __init__(
+        self,
+        bucket: str,
+        prefix: str = "backups/",
+        client: S3Client | None = None,
+        encryption: str = "AES256",
+    ) -> None:
+        if client is None:
+            import boto3
+
+            client = boto3.client("s3")
+        self.bucket = bucket
+        self.prefix = prefix
+        self.encryption = encryption
+        self._s3 = client
+
+    def location(self, backup_id: str) -> str:
+        return f"s3://{self.bucket}/{self._key(backup_id, DATA_SUFFIX)}"
+
+    @contextmanager
+    def write_data(self, backup_id: str) -> Iterator[IO[bytes]]:
+        upload = _MultipartUpload(self, self._key(backup_id, DATA_SUFFIX))
+        with _unavailable():
+            try:
+                yield upload  # type: ignore[misc]
+                upload.complete()
+            except BaseException:
+                upload.abort()
+                raise
+
+    @contextmanager
+    def read_data(self, backup_id: str) -> Iterator[IO[bytes]]:
+        key = self._key(backup_id, DATA_SUFFIX)
+        with _unavailable():
+            try:
+                body = self._s3.get_object(Bucket=self.bucket, Key=key)["Body"]
+            except ClientError as error:
+                if _code(error) in _MISSING:
+                    raise NotFound(f"backup {backup_id} has no data file") from None
+                raise
+            try:
+                yield _Body(body)  # type: ignore[misc]
+            finally:
+                body.close()
+
+    def put_manifest(self, backup_id: str, body: bytes) -> None:
+        with _unavailable():
+            self._s3.put_object(
+                Bucket=self.bucket,
+                Key=self._key(backup_id, MANIFEST_SUFFIX),
+                Body=body,
+                ContentType="application/json",
+                ServerSideEncryption=self.encryption,  # type: ignore[arg-type]
+            )
+
+    def get_manifest(self, backup_id: str) -> bytes | None:
+        with _unavailable():
+            try:
+                response = self._s3.get_object(
+                    Bucket=self.bucket, Key=self._key(backup_id, MANIFEST_SUFFIX)
+                )
+            except ClientError as error:
+                if _code(error) in _MISSING:
+                    return None
+                raise
+            data: bytes = response["Body"].read()
+            return data
+
+    def list_ids(self) -> list[str]:
+        ids: list[str] = []
+        with _unavailable():
+            pages = self._s3.get_paginator("list_objects_v2").paginate(
+                Bucket=self.bucket, Prefix=self.prefix
+            )
+            for page in pages:
+                for item in page.get("Contents", []):
+                    name = item["Key"][len(self.prefix) :]
+                    if name.endswith(MANIFEST_SUFFIX) and "/" not in name:
+                        ids.append(name[: -len(MANIFEST_SUFFIX)])
+        return sorted(ids)
+
+    def exists(self, backup_id: str) -> bool:
+        with _unavailable():
+            try:
+                self._s3.head_object(Bucket=self.bucket, Key=self._key(backup_id, MANIFEST_SUFFIX))
+            except ClientError as error:
+                if _code(error) in _MISSING:
+                    return False
+                raise
+        return True
+
+    def _key(self, backup_id: str, suffix: str) -> str:
+        if not backup_id or "/" in backup_id:
+            raise NotFound(f"backup {backup_id!r} does not exist")
+        return f"{self.prefix}{backup_id}{suffix}"
+
+
+class _Body:
+    """The object's byte stream; a connection lost midway is Unavailable, not damage."""
+
+    def __init__(self, body: Any) -> None:
+        self._body = body
+
+    def read(self, size: int = -1) -> bytes:
+        with _unavailable():
+            data: bytes = self._body.read(None if size < 0 else size)
+            return data
+
+
+class _MultipartUpload:
+    """A write-only stream that uploads 8 MiB parts as they fill."""
+
+    def __init__(self, store: S3BackupStore, key: str) -> None:
+        self._store = store
+        self._s3 = store._s3
+        self._key = key
+        self._buffer = bytearray()
+        self._upload_id: str | None = None
+        self._parts: list[dict[str, Any]] = []
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:
+        self._buffer += data
+        while len(self._buffer) >= PART_BYTES:
+            self._upload_part(bytes(self._buffer[:PART_BYTES]))
+            del self._buffer[:PART_BYTES]
+        return len(data)
+
+    def flush(self) -> None:
+        """Parts go up when full; nothing to do until then."""
+
+    def seekable(self) -> bool:
+        return False
+
+    def complete(self) -> None:
+        store = self._store
+        if self._upload_id is None:
+            self._s3.put_object(
+                Bucket=store.bucket,
+                Key=self._key,
+                Body=bytes(self._buffer),
+                ServerSideEncryption=store.encryption,  # type: ignore[arg-type]
+            )
+            return
+        if self._buffer:
+            self._upload_part(bytes(self._buffer))
+            self._buffer.clear()
+        self._s3.complete_multipart_upload(
+            Bucket=store.bucket,
+            Key=self._key,
+            UploadId=self._upload_id,
+            MultipartUpload={"Parts": self._parts},  # type: ignore[typeddict-item]
+        )
+
+    def abort(self) -> None:
+        if self._upload_id is None:
+            return
+        # If even the abort fails, a lifecycle rule on the bucket removes the parts.
+        with suppress(BotoCoreError, ClientError):
+            self._s3.abort_multipart_upload(
+                Bucket=self._store.bucket, Key=self._key, UploadId=self._upload_id
+            )
+
+    def _upload_part(self, data: bytes) -> None:
+        if self._upload_id is None:
+            created = self._s3.create_multipart_upload(
+                Bucket=self._store.bucket,
+                Key=self._key,
+                ServerSideEncryption=self._store.encryption,  # type: ignore[arg-type]
+            )
+            self._upload_id = created["UploadId"]
+        number = len(self._parts) + 1
+        part = self._s3.upload_part(
+            Bucket=self._store.bucket,
+            Key=self._key,
+            UploadId=self._upload_id,
+            PartNumber=number,
+            Body=data,
+        )
+        self._parts.append({"PartNumber": number, "ETag": part["ETag"]})
+
+
+@contextmanager
+def _unavailable() -> Iterator[None]:
+    """S3 or the way to it failing becomes Unavailable; our own errors pass through."""
+    try:
+        yield
+    except ClientError as error:
+        raise Unavailable(f"S3 refused the request ({_code(error)})") from error
+    except BotoCoreError as error:
+        raise Unavailable(f"S3 cannot be reached: {error}") from error
+
+
+def _code(error: ClientError) -> str:
+    return str(error.response.get("Error", {}).get("Code", "unknown"))

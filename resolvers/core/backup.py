@@ -1,0 +1,368 @@
+"""Backups and restores that never lose data.
+
+A backup streams one consistent snapshot of a table into an Avro file
+(avro_format), hashing the bytes on their way to the store, and writes the
+manifest only after the data file is complete: an interrupted backup leaves
+nothing that looks valid.
+
+A restore refuses before touching anything when the manifest is missing, of
+another table or from a newer schema, or when the file's size or sha256
+differ from the manifest. It then decodes the file into the warehouse's
+staging table (hashing again, so a file changed since the check is caught),
+lets ``_admit`` judge the staged rows (count, duplicate ids, references) and
+only then has the warehouse swap them in within one transaction.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import re
+import secrets
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import IO, Any
+
+from resolvers.core import avro_format, cursor
+from resolvers.core.avro_format import SCHEMA_VERSION, Codec, Row
+from resolvers.core.errors import Conflict, NotFound, ValidationError
+from resolvers.core.ports import BackupStore, Staged, Warehouse
+from resolvers.core.tables import Table
+
+CHUNK_ROWS = 10_000
+"""Rows held in memory at once on either path."""
+
+_READ_BYTES = 1024 * 1024
+
+_ID = re.compile(r"^\d{8}T\d{9}Z-(departments|jobs|hired_employees)-[0-9a-f]{6}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """What a backup holds, written beside the data file as JSON (camelCase keys)."""
+
+    id: str
+    table: Table
+    schema_version: int
+    rows: int
+    size_bytes: int
+    sha256: str
+    codec: Codec
+    created_at: datetime
+    created_by: str
+    location: str
+
+    def to_json(self) -> bytes:
+        body = {
+            "id": self.id,
+            "table": self.table.value,
+            "schemaVersion": self.schema_version,
+            "rows": self.rows,
+            "bytes": self.size_bytes,
+            "sha256": self.sha256,
+            "codec": self.codec.value,
+            "createdAt": self.created_at.astimezone(UTC).isoformat(timespec="milliseconds"),
+            "createdBy": self.created_by,
+            "location": self.location,
+            "format": "avro",
+        }
+        return json.dumps(body, indent=2).encode()
+
+    @classmethod
+    def from_json(cls, body: bytes) -> Manifest:
+        try:
+            raw: dict[str, Any] = json.loads(body)
+            return cls(
+                id=str(raw["id"]),
+                table=Table(raw["table"]),
+                schema_version=int(raw["schemaVersion"]),
+                rows=int(raw["rows"]),
+                size_bytes=int(raw["bytes"]),
+                sha256=str(raw["sha256"]),
+                codec=Codec(raw["codec"]),
+                created_at=datetime.fromisoformat(raw["createdAt"]),
+                created_by=str(raw.get("createdBy") or ""),
+                location=str(raw.get("location") or ""),
+            )
+        except (ValueError, KeyError, TypeError) as error:
+            raise ValidationError("backupId", f"has an unreadable manifest: {error}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    table: Table
+    backup_id: str
+    rows_restored: int
+    previous_rows: int
+
+
+@dataclass(frozen=True, slots=True)
+class BackupPage:
+    items: list[Manifest]
+    next_token: str | None
+
+
+def new_backup_id(table: Table, now: datetime) -> str:
+    """``20261125T031500123Z-<table>-<6 hex>``: sorts by creation time, unique per call."""
+    moment = now.astimezone(UTC)
+    stamp = moment.strftime("%Y%m%dT%H%M%S") + f"{moment.microsecond // 1000:03d}Z"
+    return f"{stamp}-{table.value}-{secrets.token_hex(3)}"
+
+
+def table_of_id(backup_id: str) -> Table | None:
+    """The table a well-formed id names, None for anything else (never a path)."""
+    match = _ID.match(backup_id)
+    return Table(match.group(1)) if match else None
+
+
+# -- backup ---------------------------------------------------------------------
+
+
+def backup_table(
+    warehouse: Warehouse,
+    store: BackupStore,
+    table: Table,
+    *,
+    created_by: str,
+    codec: Codec = Codec.DEFLATE,
+    now: datetime | None = None,
+    chunk_rows: int = CHUNK_ROWS,
+) -> Manifest:
+    """Write one consistent snapshot of ``table`` to the store; the manifest goes last."""
+    moment = now or datetime.now(UTC)
+    created_at = moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+    backup_id = new_backup_id(table, created_at)
+    with store.write_data(backup_id) as raw:
+        sink = _HashingWriter(raw)
+        rows = avro_format.write(sink, table, codec, warehouse.snapshot(table, chunk_rows))
+    manifest = Manifest(
+        id=backup_id,
+        table=table,
+        schema_version=SCHEMA_VERSION,
+        rows=rows,
+        size_bytes=sink.size,
+        sha256=sink.hexdigest(),
+        codec=codec,
+        created_at=created_at,
+        created_by=created_by,
+        location=store.location(backup_id),
+    )
+    store.put_manifest(backup_id, manifest.to_json())
+    return manifest
+
+
+# -- restore --------------------------------------------------------------------
+
+
+def restore_table(
+    warehouse: Warehouse,
+    store: BackupStore,
+    table: Table,
+    backup_id: str | None = None,
+    *,
+    force: bool = False,
+    chunk_rows: int = CHUNK_ROWS,
+) -> RestoreResult:
+    """Replace ``table`` with a verified backup (the latest of that table when no id)."""
+    manifest = _manifest_to_restore(store, table, backup_id)
+    _verify_file(store, manifest)
+    chunks = _verified_rows(store, manifest, chunk_rows)
+
+    def admit(staged: Staged) -> None:
+        _admit(manifest, staged, force)
+
+    previous = warehouse.restore_swap(table, chunks, admit, store.location(manifest.id))
+    return RestoreResult(table, manifest.id, manifest.rows, previous)
+
+
+def _manifest_to_restore(store: BackupStore, table: Table, backup_id: str | None) -> Manifest:
+    if backup_id is None:
+        latest = [i for i in store.list_ids() if table_of_id(i) is table]
+        if not latest:
+            raise NotFound(f"there is no backup of {table.value} to restore")
+        backup_id = latest[-1]
+    manifest = get_backup(store, backup_id)
+    if manifest is None:
+        raise NotFound(f"backup {backup_id!r} does not exist (or has no manifest)")
+    if manifest.table is not table or manifest.id != backup_id:
+        raise ValidationError(
+            "backupId",
+            f"backup {backup_id} is a backup of {manifest.table.value}, not {table.value}",
+        )
+    if manifest.schema_version > SCHEMA_VERSION:
+        raise ValidationError(
+            "backupId",
+            f"backup {backup_id} has schema version {manifest.schema_version}; "
+            f"this release reads up to {SCHEMA_VERSION}",
+        )
+    return manifest
+
+
+def _verify_file(store: BackupStore, manifest: Manifest) -> None:
+    """First pass: size and sha256 of the stored bytes, before anything is loaded."""
+    with store.read_data(manifest.id) as raw:
+        hashed = _HashingReader(raw)
+        while hashed.read(_READ_BYTES):
+            pass
+    _check_digest(manifest, hashed)
+
+
+def _verified_rows(store: BackupStore, manifest: Manifest, chunk_rows: int) -> Iterator[list[Row]]:
+    """Second pass: decoded rows; ends with the digest check, so a swapped file fails."""
+    with store.read_data(manifest.id) as raw:
+        hashed = _HashingReader(raw)
+        yield from avro_format.read(hashed, manifest.table, chunk_rows)
+        while hashed.read(_READ_BYTES):
+            pass
+    _check_digest(manifest, hashed)
+
+
+def _check_digest(manifest: Manifest, hashed: _HashingReader) -> None:
+    if hashed.size != manifest.size_bytes:
+        raise ValidationError(
+            "backupId",
+            f"backup {manifest.id} is damaged: {hashed.size} bytes, the manifest says "
+            f"{manifest.size_bytes}",
+        )
+    if hashed.hexdigest() != manifest.sha256:
+        raise ValidationError(
+            "backupId", f"backup {manifest.id} is damaged: its sha256 differs from the manifest"
+        )
+
+
+def _admit(manifest: Manifest, staged: Staged, force: bool) -> None:
+    """The last word before the swap: the staged rows must be the backup, whole and sound."""
+    if staged.rows != manifest.rows:
+        raise ValidationError(
+            "backupId",
+            f"backup {manifest.id} yielded {staged.rows} rows, the manifest says {manifest.rows}",
+        )
+    if staged.duplicate_ids:
+        raise ValidationError(
+            "backupId", f"backup {manifest.id} holds {staged.duplicate_ids} duplicate ids"
+        )
+    if force:
+        return
+    if staged.missing_references:
+        sample = ", ".join(str(i) for i in sorted(staged.missing_references)[:10])
+        raise Conflict(
+            f"employees still reference {len(staged.missing_references)} "
+            f"{manifest.table.value} missing from backup {manifest.id} (ids {sample}); "
+            "pass force to restore anyway",
+            info={"missingIds": sorted(staged.missing_references)[:100]},
+        )
+    if staged.unknown_references:
+        raise Conflict(
+            f"{staged.unknown_references} employees in backup {manifest.id} reference "
+            "departments or jobs that do not exist; restore those first or pass force",
+            info={"unknownReferences": staged.unknown_references},
+        )
+
+
+# -- listing --------------------------------------------------------------------
+
+
+def get_backup(store: BackupStore, backup_id: str) -> Manifest | None:
+    if table_of_id(backup_id) is None:
+        return None
+    body = store.get_manifest(backup_id)
+    return None if body is None else Manifest.from_json(body)
+
+
+def list_backups(
+    store: BackupStore,
+    table: Table | None = None,
+    limit: int | None = None,
+    next_token: str | None = None,
+) -> BackupPage:
+    """Backups newest first, optionally of one table, a page at a time."""
+    size = cursor.page_limit(limit)
+    before = _decode_token(next_token)
+    ids = [
+        i
+        for i in reversed(store.list_ids())
+        if (table is None or table_of_id(i) is table) and (before is None or i < before)
+    ]
+    page = ids[:size]
+    items = [m for m in (get_backup(store, i) for i in page) if m is not None]
+    token = _encode_token(page[-1]) if len(ids) > size else None
+    return BackupPage(items, token)
+
+
+def _encode_token(last_id: str) -> str:
+    return base64.urlsafe_b64encode(last_id.encode()).decode().rstrip("=")
+
+
+def _decode_token(token: str | None) -> str | None:
+    if token is None:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        raw = ""
+    if table_of_id(raw) is None:
+        raise ValidationError("nextToken", "is not a token this API issued")
+    return raw
+
+
+# -- streams --------------------------------------------------------------------
+
+
+class _HashingWriter:
+    """A write-only stream that hashes and counts the bytes it passes to the store."""
+
+    def __init__(self, target: IO[bytes]) -> None:
+        self._target = target
+        self._sha = hashlib.sha256()
+        self.size = 0
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:
+        self._sha.update(data)
+        self.size += len(data)
+        self._target.write(data)
+        return len(data)
+
+    def flush(self) -> None:
+        self._target.flush()
+
+    def seekable(self) -> bool:
+        """Never: fastavro must not try to append to an existing file."""
+        return False
+
+    def hexdigest(self) -> str:
+        return self._sha.hexdigest()
+
+
+class _HashingReader:
+    """A read-only stream that hashes and counts what its reader consumes."""
+
+    def __init__(self, source: IO[bytes]) -> None:
+        self._source = source
+        self._sha = hashlib.sha256()
+        self.size = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._source.read(size)
+        self._sha.update(data)
+        self.size += len(data)
+        return data
+
+    def hexdigest(self) -> str:
+        return self._sha.hexdigest()
+
+
+__all__: Sequence[str] = [
+    "CHUNK_ROWS",
+    "BackupPage",
+    "Codec",
+    "Manifest",
+    "RestoreResult",
+    "backup_table",
+    "get_backup",
+    "list_backups",
+    "new_backup_id",
+    "restore_table",
+]

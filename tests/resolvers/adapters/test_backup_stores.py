@@ -1,0 +1,170 @@
+"""One contract for every BackupStore (folder, S3 under moto, the in-memory fake)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import boto3
+import pytest
+from moto import mock_aws
+
+from resolvers.adapters import s3_store
+from resolvers.adapters.folder_store import FolderBackupStore
+from resolvers.adapters.memory_store import MemoryBackupStore
+from resolvers.adapters.s3_store import S3BackupStore
+from resolvers.core import backup
+from resolvers.core.errors import NotFound, Unavailable
+from resolvers.core.ports import BackupStore
+from resolvers.core.tables import Table
+from resolvers.settings import Settings
+from resolvers.wiring import _backup_store
+
+BUCKET = "hrgraph-backups-test"
+
+
+@pytest.fixture
+def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """moto in place of AWS, with dummy credentials: nothing leaves the machine."""
+    for name, value in {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_SESSION_TOKEN": "testing",
+        "AWS_DEFAULT_REGION": "eu-west-1",
+    }.items():
+        monkeypatch.setenv(name, value)
+    with mock_aws():
+        boto3.client("s3").create_bucket(
+            Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
+        )
+        yield
+
+
+@pytest.fixture(params=["folder", "s3", "memory"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> BackupStore:
+    if request.param == "folder":
+        return FolderBackupStore(tmp_path / "backups")
+    if request.param == "s3":
+        request.getfixturevalue("aws")
+        return S3BackupStore(BUCKET, "team/backups/", client=boto3.client("s3"))
+    return MemoryBackupStore()
+
+
+def _id(second: int, table: Table = Table.JOBS) -> str:
+    from datetime import UTC, datetime
+
+    return backup.new_backup_id(table, datetime(2026, 1, 1, 0, 0, second, tzinfo=UTC))
+
+
+def test_a_data_file_reads_back_byte_for_byte(store: BackupStore) -> None:
+    backup_id = _id(1)
+    payload = bytes(range(256)) * 5000
+    with store.write_data(backup_id) as out:
+        for start in range(0, len(payload), 4096):
+            out.write(payload[start : start + 4096])
+    with store.read_data(backup_id) as source:
+        assert source.read() == payload
+
+
+def test_a_backup_exists_only_once_its_manifest_is_written(store: BackupStore) -> None:
+    backup_id = _id(1)
+    with store.write_data(backup_id) as out:
+        out.write(b"avro bytes")
+    assert (store.exists(backup_id), store.list_ids(), store.get_manifest(backup_id)) == (
+        False,
+        [],
+        None,
+    )
+    store.put_manifest(backup_id, b'{"id": 1}')
+    assert (store.exists(backup_id), store.list_ids()) == (True, [backup_id])
+    assert store.get_manifest(backup_id) == b'{"id": 1}'
+
+
+def test_a_write_that_fails_leaves_no_data_file(store: BackupStore) -> None:
+    backup_id = _id(1)
+    with pytest.raises(RuntimeError), store.write_data(backup_id) as out:
+        out.write(b"half a file")
+        raise RuntimeError("the snapshot broke")
+    with pytest.raises(NotFound), store.read_data(backup_id):
+        pass
+
+
+def test_ids_list_in_time_order(store: BackupStore) -> None:
+    ids = [_id(s, t) for s, t in [(3, Table.JOBS), (1, Table.DEPARTMENTS), (2, Table.JOBS)]]
+    for backup_id in ids:
+        with store.write_data(backup_id) as out:
+            out.write(b"x")
+        store.put_manifest(backup_id, b"{}")
+    assert store.list_ids() == sorted(ids)
+    assert store.list_ids()[0] == ids[1]
+
+
+def test_missing_things_are_none_or_not_found(store: BackupStore) -> None:
+    assert store.get_manifest(_id(9)) is None
+    assert not store.exists(_id(9))
+    with pytest.raises(NotFound), store.read_data(_id(9)):
+        pass
+
+
+def test_the_location_names_the_data_file(store: BackupStore) -> None:
+    backup_id = _id(1)
+    assert store.location(backup_id).endswith(f"{backup_id}.avro")
+
+
+# -- S3 specifics ----------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("aws")
+def test_s3_encrypts_every_object_and_streams_big_files_in_parts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(s3_store, "PART_BYTES", 5 * 1024 * 1024)
+    client = boto3.client("s3")
+    store = S3BackupStore(BUCKET, "p/", client=client)
+    calls: list[str] = []
+    client.meta.events.register("before-call.s3.*", lambda model, **_: calls.append(model.name))
+    payload = b"0123456789abcdef" * (12 * 1024 * 1024 // 16)  # 12 MiB: three parts
+    backup_id = _id(1)
+    with store.write_data(backup_id) as out:
+        for start in range(0, len(payload), 1 << 20):
+            out.write(payload[start : start + (1 << 20)])
+    store.put_manifest(backup_id, b"{}")
+    assert calls.count("UploadPart") == 3
+    for key in (f"p/{backup_id}.avro", f"p/{backup_id}.manifest.json"):
+        assert client.head_object(Bucket=BUCKET, Key=key)["ServerSideEncryption"] == "AES256"
+    with store.read_data(backup_id) as source:
+        assert source.read() == payload
+
+
+@pytest.mark.usefixtures("aws")
+def test_s3_aborts_the_upload_of_a_failed_backup(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(s3_store, "PART_BYTES", 5 * 1024 * 1024)
+    client = boto3.client("s3")
+    store = S3BackupStore(BUCKET, "p/", client=client)
+    with pytest.raises(RuntimeError), store.write_data(_id(1)) as out:
+        out.write(b"x" * (6 * 1024 * 1024))
+        raise RuntimeError("the snapshot broke")
+    assert client.list_multipart_uploads(Bucket=BUCKET).get("Uploads", []) == []
+    assert client.list_objects_v2(Bucket=BUCKET).get("KeyCount") == 0
+
+
+@pytest.mark.usefixtures("aws")
+def test_s3_that_cannot_be_reached_is_unavailable() -> None:
+    store = S3BackupStore("no-such-bucket", "p/", client=boto3.client("s3"))
+    with pytest.raises(Unavailable):
+        store.list_ids()
+    with pytest.raises(Unavailable), store.write_data(_id(1)) as out:
+        out.write(b"x")
+    with pytest.raises(Unavailable):
+        store.put_manifest(_id(1), b"{}")
+
+
+def test_settings_choose_the_store(tmp_path: Path) -> None:
+    folder = _backup_store(Settings.from_env({"HRGRAPH_DATA_DIR": str(tmp_path)}))
+    assert isinstance(folder, FolderBackupStore)
+    assert folder.folder == tmp_path / "backups"
+    s3 = _backup_store(
+        Settings.from_env({"HRGRAPH_BACKUP_STORE": "s3", "HRGRAPH_BACKUP_BUCKET": BUCKET})
+    )
+    assert isinstance(s3, S3BackupStore)
+    assert (s3.bucket, s3.prefix) == (BUCKET, "backups/")
