@@ -30,7 +30,7 @@ def _duckdb(tmp_path: Path) -> Warehouse:
 
 def _redshift_on_fake(tmp_path: Path) -> Warehouse:
     """The Redshift adapter on the fake Data API (real SQL on DuckDB, Redshift's rules)."""
-    fake = FakeRedshiftData(page_size=7)
+    fake = FakeRedshiftData(page_size=50)
     warehouse = RedshiftWarehouse(
         DataApi(fake, Connection("dev", workgroup="hrgraph"), sleep=_no_wait)
     )

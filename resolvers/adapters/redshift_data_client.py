@@ -22,7 +22,7 @@ import logging
 import random
 import time
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -128,18 +128,27 @@ class DataApi:
 
     def execute(self, sql: str, params: Mapping[str, Any] | None = None) -> Done:
         """One statement in its own transaction; ``:name`` parameters bound by the Data API."""
+        statement_id, description = self._submit_and_wait(sql, params)
+        return self._done(statement_id, description)
+
+    def stream(self, sql: str, params: Mapping[str, Any] | None = None) -> Iterator[Rows]:
+        """One query's result page by page: memory holds one page, the query is one snapshot."""
+        statement_id, _ = self._submit_and_wait(sql, params)
+        yield from self._pages(statement_id)
+
+    def _submit_and_wait(
+        self, sql: str, params: Mapping[str, Any] | None
+    ) -> tuple[str, dict[str, Any]]:
         text, parameters = bind(sql, params)
         request: dict[str, Any] = {"Sql": text, **self.connection.request_fields()}
         if parameters:
             request["Parameters"] = parameters
 
-        def attempt() -> Done:
+        def attempt() -> tuple[str, dict[str, Any]]:
             submitted = self._call("execute_statement", **request, ClientToken=_token())
-            description = self._wait(submitted["Id"])
-            return self._done(submitted["Id"], description)
+            return str(submitted["Id"]), self._wait(submitted["Id"])
 
-        done: Done = self._retrying_conflicts(attempt)
-        return done
+        return self._retrying_conflicts(attempt)
 
     def batch(self, sqls: Sequence[str]) -> list[Done]:
         """Statements in ONE transaction and session (BatchExecuteStatement, TRANSACTION mode).
@@ -210,19 +219,29 @@ class DataApi:
         return Done(int(description.get("ResultRows", -1)), rows)
 
     def _rows(self, statement_id: str) -> Rows:
-        columns: list[dict[str, Any]] = []
+        columns: list[str] = []
         rows: list[tuple[Any, ...]] = []
+        for page in self._pages(statement_id):
+            columns = columns or page.columns
+            rows += page.rows
+        return Rows(columns, rows)
+
+    def _pages(self, statement_id: str) -> Iterator[Rows]:
+        metadata: list[dict[str, Any]] = []
         request: dict[str, Any] = {"Id": statement_id}
         while True:
             page = self._call("get_statement_result", **request)
-            columns = columns or page.get("ColumnMetadata", [])
-            types = [c.get("typeName", "") for c in columns]
-            rows += [
-                tuple(decode_cell(c, t) for c, t in zip(record, types, strict=True))
-                for record in page.get("Records", [])
-            ]
+            metadata = metadata or page.get("ColumnMetadata", [])
+            types = [c.get("typeName", "") for c in metadata]
+            yield Rows(
+                [c.get("name", "") for c in metadata],
+                [
+                    tuple(decode_cell(c, t) for c, t in zip(record, types, strict=True))
+                    for record in page.get("Records", [])
+                ],
+            )
             if not page.get("NextToken"):
-                return Rows([c.get("name", "") for c in columns], rows)
+                return
             request["NextToken"] = page["NextToken"]
 
     # -- requests -------------------------------------------------------------

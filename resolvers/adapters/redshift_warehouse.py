@@ -18,13 +18,13 @@ one is configured (see sql/grants/readonly_user.sql).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from resolvers.adapters import redshift_backup, sqltext
 from resolvers.adapters import sql_common as q
-from resolvers.adapters import sqltext
 from resolvers.adapters.redshift_data_client import (
     Connection,
     DataApi,
@@ -41,6 +41,8 @@ from resolvers.core.ports import (
     InsertOutcome,
     QuarterHires,
     QueryRows,
+    Row,
+    Staged,
     StillReferenced,
 )
 from resolvers.core.tables import REFERENCES, Record, Table
@@ -58,10 +60,14 @@ _REFERENCED_BY = {Table.DEPARTMENTS: "department_id", Table.JOBS: "job_id"}
 class RedshiftWarehouse:
     """Implements the Warehouse port on Redshift (provisioned or Serverless)."""
 
-    def __init__(self, writer: DataApi, reader: DataApi | None = None) -> None:
+    def __init__(
+        self, writer: DataApi, reader: DataApi | None = None, copy_role_arn: str = ""
+    ) -> None:
         self.writer = writer
         self.reader = reader or writer
         """Runs reports and read-only queries; the writer unless a read-only user is set."""
+        self.copy_role_arn = copy_role_arn
+        """IAM role Redshift assumes to COPY a backup from S3; empty: restores use INSERTs."""
 
     @classmethod
     def from_settings(cls, settings: Settings, client: Any = None) -> RedshiftWarehouse:
@@ -96,7 +102,7 @@ class RedshiftWarehouse:
                 ),
                 policy,
             )
-        return cls(writer, reader)
+        return cls(writer, reader, settings.redshift_copy_role_arn)
 
     def create_tables(self) -> None:
         """The three tables (CREATE TABLE IF NOT EXISTS), in one transaction."""
@@ -215,6 +221,24 @@ class RedshiftWarehouse:
         """
         rows = self._read(self.reader, sql, params)
         return QueryRows(rows.columns, [[_json_ready(v) for v in row] for row in rows.rows])
+
+    # -- backups (resolvers/adapters/redshift_backup.py) -----------------------
+
+    def snapshot(self, table: Table, chunk_rows: int) -> Iterator[list[Row]]:
+        return redshift_backup.snapshot(self.writer, table, chunk_rows)
+
+    def restore_swap(
+        self,
+        table: Table,
+        chunks: Iterable[Sequence[Row]],
+        check: Callable[[Staged], None],
+        location: str | None = None,
+    ) -> int:
+        return self._with_tables(
+            lambda: redshift_backup.restore_swap(
+                self.writer, table, chunks, check, location, self.copy_role_arn
+            )
+        )
 
     # -- plumbing -------------------------------------------------------------
 

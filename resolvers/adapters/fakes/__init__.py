@@ -19,7 +19,8 @@ Redshift behaviours it does NOT model (so tests on it cannot catch them):
 - VARCHAR lengths in bytes, numeric overflow, DISTKEY/SORTKEY, vacuum, WLM
   queues, result size limits (100 MB) and result expiry (24 h);
 - sessions (SessionId, SessionKeepAliveSeconds), ListStatements, DescribeTable,
-  GetStatementResultV2 (CSV), COPY/UNLOAD from S3, IAM and Secrets Manager;
+  GetStatementResultV2 (CSV), UNLOAD, COPY other than Avro from s3:// (the IAM role is
+  not checked), IAM and Secrets Manager (any ARN or user is accepted);
 - the SQL dialect itself: sqlglot transpiles Redshift to DuckDB, so a function
   Redshift lacks but sqlglot accepts passes here (the adapter's SQL is checked
   against sqlglot's Redshift grammar, not Redshift's parser).

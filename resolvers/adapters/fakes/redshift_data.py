@@ -24,6 +24,7 @@ Faults for tests: :meth:`fail_requests` (throttling, ActiveStatementsExceeded),
 :meth:`fail_statements` (e.g. a serialization conflict, error 1023),
 :meth:`stall_statements` (never finishes until cancelled), ``after_statement``
 (a hook run inside the transaction after each statement, to widen races).
+COPY ... FORMAT AS AVRO 'auto' reads s3:// objects through ``s3_client`` (moto's).
 """
 
 from __future__ import annotations
@@ -107,8 +108,11 @@ class FakeRedshiftData:
         page_size: int = 100,
         readonly_users: Collection[str] = (),
         after_statement: StatementHook | None = None,
+        s3_client: Any = None,
     ) -> None:
         self.engine = engine or FakeRedshiftEngine()
+        if s3_client is not None:
+            self.engine.object_reader = lambda uri: _read_s3(s3_client, uri)
         self.page_size = page_size
         self.readonly_users = set(readonly_users)
         """SecretArn or DbUser values whose statements may only read (GRANT SELECT only)."""
@@ -483,6 +487,13 @@ def _page_start(operation: str, sub_id: str, token: str | None) -> int:
 
 def _nanoseconds(start: datetime, end: datetime) -> int:
     return int((end - start).total_seconds() * 1e9)
+
+
+def _read_s3(s3_client: Any, uri: str) -> bytes:
+    """COPY's source, read through an S3 client (moto's in tests)."""
+    bucket, _, key = uri.removeprefix("s3://").partition("/")
+    body: bytes = s3_client.get_object(Bucket=bucket, Key=key)["Body"].read()
+    return body
 
 
 def _client_error(operation: str, code: str, message: str) -> ClientError:

@@ -19,15 +19,18 @@ What it does not model is listed in the package docstring (fakes/__init__.py).
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
 import duckdb
+import fastavro
+import pyarrow as pa
 import sqlglot
 from sqlglot import exp
 
@@ -36,6 +39,12 @@ SERIALIZATION_ERROR = (
     "transactions forming the cycle are: (fake)"
 )
 
+_COPY_AVRO = re.compile(
+    r"^\s*COPY\s+(?P<table>\w+)\s+FROM\s+'(?P<source>s3://[^']+)'\s+"
+    r"IAM_ROLE\s+'(?P<role>arn:[^']+)'\s+FORMAT\s+AS\s+AVRO\s+'auto'"
+    r"(?:\s+TIMEFORMAT\s+'epochmillisecs')?\s*$",
+    re.IGNORECASE,
+)
 _LOCK = re.compile(r"^\s*LOCK\s+(?:TABLE\s+)?(?P<tables>[\w\s,.\"]+?)\s*;?\s*$", re.IGNORECASE)
 
 
@@ -68,8 +77,12 @@ class Outcome:
 class FakeRedshiftEngine:
     """One database shared by every session of the fake (one Redshift database)."""
 
-    def __init__(self, path: str = ":memory:") -> None:
+    def __init__(
+        self, path: str = ":memory:", object_reader: Callable[[str], bytes] | None = None
+    ) -> None:
         self._db = duckdb.connect(path)
+        self.object_reader = object_reader
+        """Fetches an s3:// object's bytes for COPY (e.g. through a moto S3 client)."""
         self._guard = threading.Lock()
         self._table_locks: dict[str, threading.Lock] = {}
 
@@ -105,6 +118,9 @@ class Session:
             for table in tables:
                 self._take(table)
             return Outcome()
+        copy = _COPY_AVRO.match(sql)
+        if copy:
+            return Outcome(rows_affected=self._copy_avro(copy["table"], copy["source"]))
         statement = translate(sql, params)
         try:
             result = self._cursor.execute(statement.sql(dialect="duckdb"))
@@ -141,6 +157,33 @@ class Session:
             self.end(commit=False)
         finally:
             self._cursor.close()
+
+    def _copy_avro(self, table: str, source: str) -> int:
+        """COPY ... FORMAT AS AVRO 'auto': fields matched to the table's columns by name."""
+        reader = self._engine.object_reader
+        if reader is None:
+            raise RedshiftSqlError("ERROR: the fake has no S3 to COPY from (object_reader)")
+        try:
+            data = reader(source)
+        except Exception as error:
+            raise RedshiftSqlError(f"ERROR: S3ServiceException: {error}") from error
+        columns = [row[0] for row in self._cursor.execute(f"DESCRIBE {table}").fetchall()]
+        records = []
+        for record in fastavro.reader(io.BytesIO(data)):
+            assert isinstance(record, dict)
+            fields = {str(k).lower(): v for k, v in record.items()}
+            records.append({c: _naive_utc(fields.get(c)) for c in columns})
+        if not records:
+            return 0
+        self._cursor.register("copied_avro", pa.Table.from_pylist(records))
+        try:
+            names = ", ".join(columns)
+            self._cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM copied_avro")
+        except duckdb.Error as error:
+            raise RedshiftSqlError(_error_text(error)) from error
+        finally:
+            self._cursor.unregister("copied_avro")
+        return len(records)
 
     def _take(self, table: str) -> None:
         lock = self._engine.table_lock(table)
@@ -196,7 +239,9 @@ def _bind(statement: exp.Expr, params: Mapping[str, str]) -> exp.Expr:
             return exp.Literal.string(params[name])
         return node
 
-    bound = statement.transform(replace)
+    if not any(True for _ in statement.find_all(exp.Placeholder)):
+        return statement
+    bound = statement.transform(replace, copy=False)  # the tree is ours: parsed just now
     if missing:
         raise RedshiftSqlError(f"ERROR: parameter :{missing[0]} has no value")
     return bound
@@ -218,9 +263,15 @@ def _without_keys(statement: exp.Expr) -> exp.Expr:
             return None
         return node
 
-    kept: exp.Expr | None = statement.transform(drop)
+    kept: exp.Expr | None = statement.transform(drop, copy=False)
     assert kept is not None
     return kept
+
+
+def _naive_utc(value: Any) -> Any:
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value
 
 
 def _lock_targets(sql: str) -> list[str] | None:
