@@ -70,6 +70,7 @@ class Settings:
     url: str = _setting("http://127.0.0.1:8000/graphql", doc="API address the client and CLI use")
     token: str = _setting("", doc="ID token for the client/CLI (overrides the stored login)")
     log_level: str = _setting("info", _choice("debug", "info", "warning", "error"), "Log level")
+    metrics: str = _setting("off", _choice("on", "off"), "CloudWatch metrics (EMF on stdout)")
 
     warehouse: str = _setting("duckdb", _choice("duckdb", "redshift"), "Warehouse adapter")
     duckdb_path: str = _setting("", doc="DuckDB file (default: DATA_DIR/hrgraph.duckdb)")
@@ -93,6 +94,7 @@ class Settings:
         "us.anthropic.claude-haiku-4-5-20251001-v1:0", doc="Bedrock model or inference profile"
     )
     sql_row_limit: int = _setting(1000, _int(1, 100_000), "Row cap of read-only SQL")
+    sql_timeout_seconds: float = _setting(10.0, _float, "Deadline for one read-only query")
 
     auth: str = _setting("local", _choice("local", "cognito"), "Who issues tokens")
     cognito_region: str = _setting("", doc="Region of the Cognito user pool")

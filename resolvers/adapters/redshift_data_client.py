@@ -99,6 +99,10 @@ class StatementFailed(Unavailable):
         return "does not exist" in self.detail and "relation" in self.detail
 
 
+class DeadlineExceeded(Unavailable):
+    """The statement was still running at the deadline; it has been cancelled."""
+
+
 @dataclass
 class Policy:
     """Timing of polls and retries (seconds)."""
@@ -187,7 +191,7 @@ class DataApi:
                 raise StatementFailed(detail)
             if self.clock() >= deadline:
                 self._cancel(statement_id)
-                raise Unavailable(
+                raise DeadlineExceeded(
                     f"the warehouse did not answer within {self.policy.timeout:g} seconds"
                 )
             delay = min(delay * 2, self.policy.max_poll, max(deadline - self.clock(), 0.0))

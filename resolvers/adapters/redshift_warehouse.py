@@ -19,8 +19,7 @@ one is configured (see sql/grants/readonly_user.sql).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime
-from decimal import Decimal
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from resolvers.adapters import redshift_backup, sqltext
@@ -28,18 +27,21 @@ from resolvers.adapters import sql_common as q
 from resolvers.adapters.redshift_data_client import (
     Connection,
     DataApi,
+    DeadlineExceeded,
     Done,
     Policy,
     Rows,
     StatementFailed,
 )
 from resolvers.adapters.redshift_literals import inline_values, values_statements
+from resolvers.core.errors import ValidationError
 from resolvers.core.ports import (
     Deleted,
     DepartmentHires,
     EmployeeQuery,
     InsertOutcome,
     QuarterHires,
+    QueryParams,
     QueryRows,
     Row,
     Staged,
@@ -68,6 +70,8 @@ class RedshiftWarehouse:
         """Runs reports and read-only queries; the writer unless a read-only user is set."""
         self.copy_role_arn = copy_role_arn
         """IAM role Redshift assumes to COPY a backup from S3; empty: restores use INSERTs."""
+        self.query_api: DataApi | None = None
+        """The reader with the read-only SQL deadline (Settings.sql_timeout_seconds), if set."""
 
     @classmethod
     def from_settings(cls, settings: Settings, client: Any = None) -> RedshiftWarehouse:
@@ -102,7 +106,11 @@ class RedshiftWarehouse:
                 ),
                 policy,
             )
-        return cls(writer, reader, settings.redshift_copy_role_arn)
+        warehouse = cls(writer, reader, settings.redshift_copy_role_arn)
+        warehouse.query_api = replace(
+            warehouse.reader, policy=Policy(timeout=settings.sql_timeout_seconds)
+        )
+        return warehouse
 
     def create_tables(self) -> None:
         """The three tables (CREATE TABLE IF NOT EXISTS), in one transaction."""
@@ -213,14 +221,24 @@ class RedshiftWarehouse:
         rows = self._read(self.reader, sql, q.year_bounds(year))
         return [q.decode_department_hires(row) for row in rows.rows]
 
-    def query(self, sql: str, params: Mapping[str, Any] | None = None) -> QueryRows:
-        """A read-only query (SQL already vetted by the caller), as the read-only user.
+    def query(self, sql: str, params: QueryParams | None = None) -> QueryRows:
+        """A guarded SELECT, run as the read-only user (never the writer, when one is set).
 
-        Values come back JSON-ready: timestamps and dates as ISO-8601 text,
-        numerics as float.
+        What the database refuses (syntax, unknown column, permission, its
+        statement_timeout, our deadline) is the caller's SQL: ValidationError.
         """
-        rows = self._read(self.reader, sql, params)
-        return QueryRows(rows.columns, [[_json_ready(v) for v in row] for row in rows.rows])
+        api = self.query_api or self.reader
+        try:
+            done = api.execute(sql, params)
+        except StatementFailed as failure:
+            message = failure.detail.strip().splitlines()[0] if failure.detail.strip() else ""
+            raise ValidationError("sql", f"failed in the warehouse: {message}") from None
+        except DeadlineExceeded:
+            raise ValidationError(
+                "sql", f"must finish within {api.policy.timeout:g} seconds"
+            ) from None
+        rows = done.rows or Rows([], [])
+        return QueryRows(rows.columns, [[q.json_value(v) for v in row] for row in rows.rows])
 
     # -- backups (resolvers/adapters/redshift_backup.py) -----------------------
 
@@ -269,11 +287,3 @@ def _rows(done: Done) -> list[tuple[Any, ...]]:
 
 def _ids(done: Done) -> frozenset[int]:
     return frozenset(int(row[0]) for row in _rows(done))
-
-
-def _json_ready(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return float(value)
-    return value

@@ -19,9 +19,9 @@ from resolvers import wiring
 from resolvers.adapters import redshift_warehouse
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
-from resolvers.adapters.redshift_data_client import StatementFailed
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core import ingest, reads
+from resolvers.core.errors import ValidationError
 from resolvers.core.tables import Department, Employee, Table
 from resolvers.core.validation import RowProblem, validate_row
 from resolvers.settings import Settings
@@ -184,9 +184,8 @@ def test_reports_and_queries_run_as_the_read_only_user(fake: FakeRedshiftData) -
     assert result.columns == ["id", "department"]
     assert result.rows == [[1, "D"]]
     assert {identity for identity, _ in fake.history} == {READER.secret_arn}
-    with pytest.raises(StatementFailed) as refused:
+    with pytest.raises(ValidationError, match="permission denied"):
         warehouse.query("DELETE FROM departments")
-    assert "permission denied" in refused.value.detail
     fake.history.clear()
     ingest.insert_batch(warehouse, Table.DEPARTMENTS, [{"id": 2, "department": "E"}])
     assert {identity for identity, _ in fake.history} == {WRITER.secret_arn}
@@ -197,7 +196,7 @@ def test_query_values_are_json_ready(fake: FakeRedshiftData) -> None:
     result = warehouse.query(
         "SELECT CAST('2021-02-03 04:05:06' AS TIMESTAMP) AS at, CAST(1.25 AS NUMERIC(5, 2)) AS n"
     )
-    assert result.rows == [["2021-02-03T04:05:06", 1.25]]
+    assert result.rows == [["2021-02-03T04:05:06Z", 1.25]]
 
 
 def test_a_new_database_gets_its_tables_on_first_use(fake: FakeRedshiftData) -> None:
