@@ -10,6 +10,13 @@ from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.redshift_data_client import Connection, DataApi, Policy
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 
+DUMMY_AWS = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_DEFAULT_REGION": "eu-west-1",
+}
+"""Credentials that can reach nothing: boto3 clients are built, never used against AWS."""
+
 WRITER = Connection("dev", workgroup="hrgraph", secret_arn="arn:aws:secretsmanager:writer")
 READER = Connection("dev", workgroup="hrgraph", secret_arn="arn:aws:secretsmanager:reader")
 

@@ -24,7 +24,7 @@ from resolvers.core import backup
 from resolvers.core.errors import Conflict
 from resolvers.core.ports import Staged
 from resolvers.core.tables import Department, Employee, Table
-from tests.resolvers.adapters.redshift_support import calls_during, data_api
+from tests.resolvers.adapters.redshift_support import DUMMY_AWS, calls_during, data_api
 
 BUCKET = "hrgraph-redshift-restore"
 ROLE = "arn:aws:iam::123456789012:role/redshift-copy"
@@ -33,11 +33,7 @@ ROLE = "arn:aws:iam::123456789012:role/redshift-copy"
 @pytest.fixture
 def s3(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """moto in place of S3, with dummy credentials: nothing leaves the machine."""
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": "eu-west-1",
-    }.items():
+    for name, value in DUMMY_AWS.items():
         monkeypatch.setenv(name, value)
     with mock_aws():
         client = boto3.client("s3")

@@ -25,7 +25,13 @@ from resolvers.core.errors import ValidationError
 from resolvers.core.tables import Department, Employee, Table
 from resolvers.core.validation import RowProblem, validate_row
 from resolvers.settings import Settings
-from tests.resolvers.adapters.redshift_support import READER, WRITER, calls_during, warehouse_on
+from tests.resolvers.adapters.redshift_support import (
+    DUMMY_AWS,
+    READER,
+    WRITER,
+    calls_during,
+    warehouse_on,
+)
 from tests.resolvers.adapters.test_redshift_literals import HOSTILE
 
 
@@ -209,11 +215,7 @@ def test_a_new_database_gets_its_tables_on_first_use(fake: FakeRedshiftData) -> 
 
 
 def test_configuration_alone_selects_redshift(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": "eu-west-1",
-    }.items():
+    for name, value in DUMMY_AWS.items():
         monkeypatch.setenv(name, value)
     settings = Settings.from_env(
         {
