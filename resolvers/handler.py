@@ -16,7 +16,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from resolvers.core.errors import HrgraphError
 from resolvers.envelope import error_envelope
-from resolvers.routes import backups, identity, reports, tables
+from resolvers.routes import backups, identity, questions, reports, tables
 
 logger = Logger(service="hrgraph")
 app = AppSyncResolver()
@@ -24,6 +24,7 @@ app.include_router(identity.router)
 app.include_router(tables.router)
 app.include_router(reports.router)
 app.include_router(backups.router)
+app.include_router(questions.router)
 
 
 @app.exception_handler(HrgraphError)

@@ -93,6 +93,7 @@ class Settings:
         "us.anthropic.claude-haiku-4-5-20251001-v1:0", doc="Bedrock model or inference profile"
     )
     sql_row_limit: int = _setting(1000, _int(1, 100_000), "Row cap of read-only SQL")
+    sql_timeout_seconds: float = _setting(10.0, _float, "Deadline for one read-only query")
 
     auth: str = _setting("local", _choice("local", "cognito"), "Who issues tokens")
     cognito_region: str = _setting("", doc="Region of the Cognito user pool")

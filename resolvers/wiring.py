@@ -7,9 +7,9 @@ DuckDB and a laptop never needs boto3 credentials.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from resolvers.core.ports import BackupStore, Warehouse
+from resolvers.core.ports import BackupStore, QuestionEngine, Warehouse
 from resolvers.settings import Settings
 
 
@@ -18,6 +18,13 @@ class Services:
     settings: Settings
     warehouse: Warehouse
     backups: BackupStore
+    engine: QuestionEngine | None = field(default=None, repr=False)
+
+    def questions(self) -> QuestionEngine:
+        """The question engine Settings.questions names, built on first use."""
+        if self.engine is None:
+            self.engine = _question_engine(self.settings, self.warehouse)
+        return self.engine
 
 
 def build(settings: Settings) -> Services:
@@ -30,8 +37,18 @@ def _warehouse(settings: Settings) -> Warehouse:
     if settings.warehouse == "duckdb":
         from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 
-        return DuckDBWarehouse(settings.database_path)
+        return DuckDBWarehouse(settings.database_path, settings.sql_timeout_seconds)
     raise NotImplementedError("the Redshift warehouse adapter is not wired yet")
+
+
+def _question_engine(settings: Settings, warehouse: Warehouse) -> QuestionEngine:
+    if settings.questions == "bedrock":
+        from resolvers.adapters.bedrock_engine import BedrockEngine
+
+        return BedrockEngine.from_settings(settings, warehouse)
+    from resolvers.core.questions.offline import OfflineEngine
+
+    return OfflineEngine(warehouse, settings.sql_row_limit)
 
 
 def _backup_store(settings: Settings) -> BackupStore:

@@ -10,6 +10,17 @@ Backups read through a cursor of their own inside one transaction (DuckDB's
 MVCC gives it a stable snapshot while writers go on); restores stage rows in
 a temporary table and swap them in within the same transaction, so a killed
 process leaves the old table (nothing is committed before the swap).
+
+Read-only SQL (``query``) cannot use a second, read-only connection: DuckDB
+refuses to open a file read-only in a process that has it open read-write
+(and to ATTACH it twice). So each query gets a fresh cursor in a READ ONLY
+transaction (DuckDB itself then refuses any write), always rolled back.
+``enable_external_access=false`` would be stronger still, but it is
+process-wide and cannot be switched back on, so it would take file access
+from every other capability sharing the process; file functions are instead
+kept out by the SQL guard's function allowlist and the statement-type check
+here, and Python replacement scans (reading Python variables as tables) are
+switched off for the query's cursor.
 """
 
 from __future__ import annotations
@@ -23,15 +34,19 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
+import sqlglot
 
 from resolvers.adapters import sql_common as q
 from resolvers.adapters import sqltext
+from resolvers.core.errors import ValidationError
 from resolvers.core.ports import (
     Deleted,
     DepartmentHires,
     EmployeeQuery,
     InsertOutcome,
     QuarterHires,
+    QueryParams,
+    QueryRows,
     Row,
     Staged,
     StillReferenced,
@@ -52,10 +67,11 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
 class DuckDBWarehouse:
     """Implements the Warehouse port on one DuckDB database file (or ``:memory:``)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, query_timeout_seconds: float = 10.0) -> None:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self._db = duckdb.connect(str(path))
+        self._query_timeout = query_timeout_seconds
         self._write_lock = threading.RLock()
         self._local = threading.local()
         self.create_tables()
@@ -193,6 +209,33 @@ class DuckDBWarehouse:
         rows = self._fetch(sqltext.redshift("reports/departments_above_mean"), q.year_bounds(year))
         return [q.decode_department_hires(row) for row in rows]
 
+    def query(self, sql: str, params: QueryParams | None = None) -> QueryRows:
+        """One guarded SELECT in a READ ONLY transaction that is always rolled back."""
+        cursor = self._db.cursor()
+        try:
+            statement = _one_select(cursor, sql)
+            cursor.execute("SET python_enable_replacements = false")
+            cursor.execute("BEGIN TRANSACTION READ ONLY")
+            timer = threading.Timer(self._query_timeout, cursor.interrupt)
+            timer.start()
+            try:
+                result = cursor.execute(statement, dict(params or {}))
+                columns = [str(column[0]) for column in result.description or []]
+                rows = [[q.json_value(value) for value in row] for row in result.fetchall()]
+            finally:
+                timer.cancel()
+                cursor.rollback()
+        except duckdb.InterruptException:
+            raise ValidationError(
+                "sql", f"must finish within {self._query_timeout:g} seconds"
+            ) from None
+        except duckdb.Error as error:
+            message = str(error).strip().splitlines()[0] if str(error).strip() else "failed"
+            raise ValidationError("sql", f"failed in the warehouse: {message}") from None
+        finally:
+            cursor.close()
+        return QueryRows(columns=columns, rows=rows)
+
     # -- backups ----------------------------------------------------------------
 
     def snapshot(self, table: Table, chunk_rows: int) -> Iterator[list[Row]]:
@@ -286,6 +329,19 @@ def _epoch_millis(batch: pa.RecordBatch) -> pa.RecordBatch:
     columns = list(batch.columns)
     columns[index] = millis
     return pa.RecordBatch.from_arrays(columns, names=batch.schema.names)
+
+
+def _one_select(cursor: duckdb.DuckDBPyConnection, sql: str) -> str:
+    """The Redshift statement in DuckDB's dialect, which DuckDB's own parser must see as one SELECT.
+
+    Not sqltext.to_duckdb: that cache is for the project's own statements, and
+    caching every distinct user statement would grow without bound.
+    """
+    statements = sqlglot.transpile(sql, read="redshift", write="duckdb")
+    parsed = cursor.extract_statements(statements[0]) if len(statements) == 1 else []
+    if len(parsed) != 1 or parsed[0].type != duckdb.StatementType.SELECT:
+        raise ValidationError("sql", "must be exactly one SELECT statement")
+    return statements[0]
 
 
 def to_arrow(table: Table, records: Sequence[Record]) -> pa.Table:

@@ -6,8 +6,10 @@ runs them as they are (Redshift) or transpiled (DuckDB).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
 from typing import Any
 
 import sqlglot
@@ -132,3 +134,23 @@ def _table_of(record: Record) -> Table:
     if isinstance(record, Job):
         return Table.JOBS
     return Table.HIRED_EMPLOYEES
+
+
+def json_value(value: Any) -> Any:
+    """One cell of a read-only query as JSON-ready data, alike from every warehouse.
+
+    Timestamps are naive UTC in the warehouse and leave as ISO-8601 with a Z;
+    DECIMAL and NUMERIC become floats (counts and shares, never money here);
+    anything else without a JSON form becomes its text.
+    """
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, Decimal):
+        return json_value(float(value))
+    if isinstance(value, datetime):
+        return as_utc(value).isoformat().replace("+00:00", "Z")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)

@@ -6,11 +6,11 @@ S3, Bedrock; fakes in tests implement the same Protocols.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import IO, Any, Protocol
+from typing import IO, Any, Literal, Protocol
 
 from resolvers.core.tables import Record, Table
 
@@ -83,6 +83,10 @@ class QueryRows:
     rows: list[list[Any]] = field(default_factory=list)
 
 
+QueryParams = Mapping[str, str | int | float | None]
+"""Values bound to a statement's :named parameters (Redshift Data API spelling)."""
+
+
 Row = dict[str, Any]
 """One table row for backups: lowercase column name -> value (int, str or None; see below)."""
 
@@ -136,6 +140,33 @@ class Warehouse(Protocol):
     def hires_by_quarter(self, year: int) -> list[QuarterHires]: ...
 
     def departments_above_mean(self, year: int) -> list[DepartmentHires]: ...
+
+    def query(self, sql: str, params: QueryParams | None = None) -> QueryRows:
+        """Run one read-only SELECT that resolvers/core/sql_guard.py has already passed.
+
+        ``sql`` is Redshift dialect as the guard re-rendered it: one statement, a
+        LIMIT in place, values as ``:name`` parameters bound from ``params``.
+        The guard is the first wall, not the only one; an adapter must run the
+        statement where it cannot write even if the guard let a write through:
+
+        - DuckDB: a fresh cursor, ``BEGIN TRANSACTION READ ONLY`` (DuckDB itself
+          refuses any write), always rolled back, DuckDB's own parser must see
+          exactly one SELECT, Python replacement scans off, interrupted after
+          Settings.sql_timeout_seconds.
+        - Redshift: ExecuteStatement as the read-only database user
+          (Settings.redshift_readonly_secret_arn / redshift_readonly_db_user;
+          that user holds SELECT on the three tables and nothing else, and has
+          ``statement_timeout`` set), Parameters from ``params`` (None goes into
+          the SQL text as NULL; values as strings), never as the writing user.
+          An error the database reports about the statement (syntax, unknown
+          column, timeout) is ValidationError("sql", <the database's message>);
+          the service being unreachable is Unavailable.
+
+        Rows come back JSON-ready: ints, floats (DECIMAL and NUMERIC too), str,
+        bool, None; timestamps as ISO-8601 strings ending in Z, dates as
+        YYYY-MM-DD (resolvers/adapters/sql_common.json_value does this).
+        """
+        ...
 
     # -- backups (resolvers/core/backup.py) -----------------------------------
 
@@ -224,3 +255,42 @@ class BackupStore(Protocol):
     def exists(self, backup_id: str) -> bool:
         """True when the backup has a manifest."""
         ...
+
+
+ChartKind = Literal["BAR", "LINE", "HEATMAP", "TABLE"]
+
+
+@dataclass(frozen=True, slots=True)
+class ChartHint:
+    """How to draw an answer: which column goes where. Declarative, never code."""
+
+    kind: ChartKind
+    x: str | None = None
+    y: str | None = None
+    series: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A question answered (or refused) by a QuestionEngine."""
+
+    question: str
+    engine: Literal["OFFLINE", "BEDROCK"]
+    sql: str | None = None
+    columns: list[str] = field(default_factory=list)
+    rows: list[list[Any]] = field(default_factory=list)
+    explanation: str = ""
+    chart: ChartHint | None = None
+    refused: bool = False
+    suggestions: list[str] = field(default_factory=list)
+    truncated: bool = False
+
+
+class QuestionEngine(Protocol):
+    """Turns a question in plain English into read-only SQL, runs it, and explains it.
+
+    Every statement an engine runs goes through resolvers/core/sql_guard.py;
+    an engine that cannot answer says so (Answer.refused) rather than guess.
+    """
+
+    def answer(self, question: str) -> Answer: ...

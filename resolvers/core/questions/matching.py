@@ -1,0 +1,212 @@
+"""Finding department and job names in a question: exact first, then fuzzy, never a coin toss.
+
+Words are compared as lower-case tokens, longest span first, so "VP Sales"
+wins over "Sales" and "Human Resources Manager" over "Human Resources". A
+plural is tried singular ("accountants"). What matches no name exactly is
+compared with rapidfuzz against the live names to catch typos
+("Enginering"); a span that fits several names equally well ("accountant"
+for Accountant I to IV) is reported as ambiguous, for the engine to refuse
+with the candidates, instead of picking one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from resolvers.core.questions.catalog import Catalog
+
+Kind = Literal["department", "job"]
+
+FUZZY_CUTOFF = 88.0
+"""rapidfuzz ratio (0-100) a typo must reach: one wrong letter in a ten-letter name passes."""
+FUZZY_TIE = 3.0
+"""Two names within this many points of each other are a tie: ambiguous."""
+
+_TOKEN = re.compile(r"\d{4}-\d{2}-\d{2}|[a-z0-9]+")
+
+KIND_CUES: dict[str, Kind] = {
+    "department": "department",
+    "departments": "department",
+    "dept": "department",
+    "team": "department",
+    "job": "job",
+    "jobs": "job",
+    "role": "job",
+    "title": "job",
+    "position": "job",
+}
+
+
+LEVELS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "1", "2", "3", "4", "5"})
+
+
+def tokenize(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    kind: Kind
+    name: str
+    start: int
+    end: int
+    """Token positions [start, end) in the question."""
+    fuzzy: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguity:
+    phrase: str
+    candidates: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Matches:
+    entities: list[Entity] = field(default_factory=list)
+    ambiguities: list[Ambiguity] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)
+
+    def of(self, kind: Kind) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e.name for e in self.entities if e.kind == kind))
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+class NameIndex:
+    """The catalog's names by their token sequence, built once per question."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.by_tokens: dict[tuple[str, ...], list[tuple[Kind, str]]] = {}
+        self.names: dict[str, list[tuple[Kind, str]]] = {}
+        for kind, names in (("department", catalog.departments), ("job", catalog.jobs)):
+            for name in names:
+                key = tuple(tokenize(name))
+                if key:
+                    self.by_tokens.setdefault(key, []).append((kind, name))  # type: ignore[arg-type]
+                    self.names.setdefault(" ".join(key), []).append((kind, name))  # type: ignore[arg-type]
+        self.longest = max((len(k) for k in self.by_tokens), default=0)
+
+    def exact(self, span: tuple[str, ...]) -> list[tuple[Kind, str]]:
+        found = self.by_tokens.get(span)
+        if not found and span:
+            found = self.by_tokens.get((*span[:-1], _singular(span[-1])))
+        return found or []
+
+    def family(self, span: tuple[str, ...]) -> list[tuple[Kind, str]]:
+        """Names that are the span plus a level ('accountant' -> Accountant I, II, ...)."""
+        if not span:
+            return []
+        stems = {span, (*span[:-1], _singular(span[-1]))}
+        return [
+            hit
+            for key, hits in self.by_tokens.items()
+            if key[:-1] in stems and key[-1] in LEVELS
+            for hit in hits
+        ]
+
+
+def find(tokens: list[str], catalog: Catalog, reserved: Iterable[str]) -> Matches:
+    """Entities in the question, longest exact span first, then families, then typos.
+
+    ``reserved`` are the engine's own words (hires, quarter, top ...): never a name by typo.
+    """
+    index = NameIndex(catalog)
+    reserved_words = set(reserved)
+    matches = Matches()
+    _exact_pass(tokens, index, reserved_words, matches)
+    _family_pass(tokens, index, reserved_words, matches)
+    _fuzzy_pass(tokens, index, reserved_words, matches)
+    matches.entities.sort(key=lambda e: e.start)
+    return matches
+
+
+def _free(matches: Matches, start: int, end: int) -> bool:
+    return not any(i in matches.consumed for i in range(start, end))
+
+
+def _spans(tokens: list[str], longest: int) -> Iterable[tuple[int, int]]:
+    for length in range(min(longest, len(tokens)), 0, -1):
+        for start in range(len(tokens) - length + 1):
+            yield start, start + length
+
+
+def _cue(tokens: list[str], start: int, end: int) -> Kind | None:
+    """'the Sales department', 'department Sales', 'job of ...': which table the words name."""
+    neighbours = tokens[end : end + 1] + tokens[max(start - 1, 0) : start]
+    for word in neighbours:
+        if word in KIND_CUES:
+            return KIND_CUES[word]
+    if start > 0 and tokens[start - 1] == "as":
+        return "job"
+    return None
+
+
+def _take(
+    tokens: list[str],
+    matches: Matches,
+    start: int,
+    end: int,
+    hits: list[tuple[Kind, str]],
+    fuzzy: bool = False,
+) -> None:
+    kinds = {kind for kind, _ in hits}
+    if len(kinds) > 1:
+        cue = _cue(tokens, start, end)
+        hits = [h for h in hits if h[0] == cue] if cue else hits
+    names = tuple(dict.fromkeys(name for _, name in hits))
+    matches.consumed.update(range(start, end))
+    if len(names) == 1:
+        matches.entities.append(Entity(hits[0][0], names[0], start, end, fuzzy))
+    else:
+        phrase = " ".join(tokens[start:end])
+        matches.ambiguities.append(Ambiguity(phrase, names))
+
+
+def _exact_pass(tokens: list[str], index: NameIndex, reserved: set[str], matches: Matches) -> None:
+    for start, end in _spans(tokens, index.longest):
+        span = tuple(tokens[start:end])
+        if (len(span) == 1 and span[0] in reserved) or not _free(matches, start, end):
+            continue
+        hits = index.exact(span)
+        if hits:
+            _take(tokens, matches, start, end, hits)
+
+
+def _family_pass(tokens: list[str], index: NameIndex, reserved: set[str], matches: Matches) -> None:
+    for start, end in _spans(tokens, 3):
+        span = tuple(tokens[start:end])
+        if any(w in reserved or len(w) < 4 for w in span) or not _free(matches, start, end):
+            continue
+        hits = index.family(span)
+        if hits:
+            _take(tokens, matches, start, end, hits)
+
+
+def _fuzzy_pass(tokens: list[str], index: NameIndex, reserved: set[str], matches: Matches) -> None:
+    choices = list(index.names)
+    for start, end in _spans(tokens, min(index.longest, 4)):
+        span = tokens[start:end]
+        if any(w in reserved or len(w) < 4 or w.isdigit() for w in span):
+            continue
+        if not _free(matches, start, end):
+            continue
+        found = process.extract(
+            " ".join(span), choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3
+        )
+        if not found:
+            continue
+        best = found[0][1]
+        close = [name for name, score, _ in found if best - score <= FUZZY_TIE]
+        hits = [hit for name in close for hit in index.names[name]]
+        _take(tokens, matches, start, end, hits, fuzzy=True)

@@ -1,0 +1,250 @@
+"""The SQL guard: the one gate every read-only statement passes, from ``ask`` and ``runSql`` alike.
+
+The seed system ran whatever text came in. Here a statement is *parsed*
+(sqlglot, Redshift dialect) and judged on its syntax tree, and the statement
+that runs is the one sqlglot renders back from that tree, never the raw text:
+comments, odd spacing and anything the parser did not understand are gone.
+
+Rules, each refusal naming the one it broke (ValidationError, field "sql"):
+
+- the text is at most MAX_SQL_CHARS characters with no control or invisible
+  characters (zero-width, bidi overrides: what you see is what runs);
+- it parses, as exactly one statement, and that statement is a query
+  (SELECT, or a set operation of SELECTs);
+- no node anywhere in the tree writes, defines, grants or controls anything:
+  no INSERT/UPDATE/DELETE/MERGE (also inside a CTE), no DDL, no GRANT, COPY,
+  UNLOAD, CALL, SET, transaction control, no ``SELECT ... INTO``, no
+  ``FOR UPDATE``, and no exp.Command (what sqlglot could not parse);
+- it reads only the three tables (plus CTEs it defines itself, resolved
+  by scope so a CTE cannot lend its name to a system table outside it), with
+  no schema or database qualifier: no pg_*, stl_*, svv_*, information_schema;
+- every function is on an allowlist (aggregates, windows, dates, strings,
+  arithmetic); an unknown function is refused, not looked up in a denylist;
+- every ``:name`` parameter is bound;
+- the outermost query has a LIMIT no larger than the row cap: absent or
+  larger, it becomes cap + 1 (the extra row tells the caller "truncated").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.dialects.redshift import Redshift
+from sqlglot.errors import ErrorLevel, SqlglotError
+from sqlglot.generators.redshift import RedshiftGenerator
+from sqlglot.optimizer.scope import traverse_scope
+
+from resolvers.core.errors import ValidationError
+from resolvers.core.tables import Table
+
+FIELD = "sql"
+MAX_SQL_CHARS = 20_000
+"""Far above any question's SQL; stops pathological input before the parser sees it."""
+
+TABLES = frozenset(table.value for table in Table)
+
+_WRITES: tuple[type[exp.Expression], ...] = tuple(
+    getattr(exp, name)
+    for name in (
+        "Insert", "Update", "Delete", "Merge", "Create", "Drop", "Alter", "AlterColumn",
+        "RenameTable", "TruncateTable", "Grant", "Revoke", "Copy", "Command", "Set",
+        "Transaction", "Commit", "Rollback", "Use", "Analyze", "Pragma", "Describe", "Kill",
+        "LoadData", "Cache", "Uncache", "Refresh", "Comment", "Into", "Lock", "Export",
+        "Attach", "Detach", "Install", "Summarize", "Show",
+    )
+    if hasattr(exp, name)
+)  # fmt: skip
+"""Node types that do anything but read; found anywhere in the tree, the statement is refused."""
+
+ALLOWED_FUNCTIONS: frozenset[type[exp.Func]] = frozenset(
+    getattr(exp, name)
+    for name in (
+        # operators sqlglot models as functions
+        "And", "Or", "Xor", "Collate", "RegexpLike", "RegexpILike",
+        # aggregates
+        "Count", "Sum", "Avg", "Min", "Max", "Median", "Stddev", "StddevPop", "StddevSamp",
+        "Variance", "VariancePop", "PercentileCont", "PercentileDisc",
+        # window functions
+        "RowNumber", "Rank", "DenseRank", "Ntile", "PercentRank", "CumeDist", "Lag", "Lead",
+        "FirstValue", "LastValue",
+        # conditionals and casts
+        "Case", "If", "Coalesce", "Nullif", "Greatest", "Least", "Cast", "TryCast",
+        # dates and times
+        "Extract", "DateTrunc", "TimestampTrunc", "TimeToStr", "TsOrDsAdd", "TsOrDsDiff",
+        "DateAdd", "DateDiff", "TimestampAdd", "TimestampDiff", "CurrentDate",
+        "CurrentTimestamp", "Year", "Quarter", "Month", "Day", "DayOfWeek", "DayOfYear",
+        "StrToTime", "StrToDate", "TsOrDsToDate", "Date", "LastDay",
+        # strings
+        "Lower", "Upper", "Trim", "Length", "Left", "Right", "Substring", "StrPosition",
+        "Concat", "Initcap", "Replace", "Pad", "SplitPart",
+        # arithmetic
+        "Round", "Floor", "Ceil", "Abs", "Sqrt", "Pow", "Ln", "Log", "Exp", "Sign", "Mod",
+    )
+    if hasattr(exp, name)
+)  # fmt: skip
+"""Functions a read of the three tables may call; anything else (pg_sleep, version,
+current_user, read_csv, generate_series ...) is refused by omission."""
+
+
+class _RedshiftDataApi(Redshift):
+    """Redshift as the Data API takes it: named parameters spelt ``:name``.
+
+    sqlglot's Redshift inherits Postgres's ``%(name)s``, which the Data API
+    does not understand; everything else is Redshift unchanged.
+    """
+
+    class Generator(RedshiftGenerator):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            # Quotes inside strings are doubled (standard SQL), never backslash-escaped:
+            # the rendering then means the same whether or not a reader honours backslashes.
+            self._escaped_quote_end = "''"
+
+        def placeholder_sql(self, expression: exp.Placeholder) -> str:
+            return f":{expression.name}" if expression.this else "?"
+
+
+@dataclass(frozen=True, slots=True)
+class SafeQuery:
+    """A statement that passed the guard, ready for Warehouse.query."""
+
+    sql: str
+    """Redshift dialect, re-rendered from the parsed tree, LIMIT in place."""
+    row_limit: int
+    """Rows to hand back; the statement may return one more, meaning 'truncated'."""
+
+
+def guard(sql: str, row_cap: int, parameters: Collection[str] = ()) -> SafeQuery:
+    """Judge one statement; return it re-rendered, or raise ValidationError naming the rule."""
+    _check_text(sql)
+    root = _parse_one(sql)
+    _check_read_only(root)
+    _check_tables(root)
+    _check_functions(root)
+    _check_parameters(root, parameters)
+    row_limit = _cap_limit(root, row_cap)
+    return SafeQuery(sql=_render(root), row_limit=row_limit)
+
+
+def _render(root: exp.Query) -> str:
+    """The statement that will run, checked to parse back to the very tree that was judged."""
+    try:
+        rendered = root.sql(
+            dialect=_RedshiftDataApi, comments=False, unsupported_level=ErrorLevel.RAISE
+        )
+        reparsed = sqlglot.parse(rendered, read="redshift")
+    except (SqlglotError, RecursionError) as error:
+        raise _refuse(f"must render back as Redshift SQL ({_first_line(error)})") from None
+    if len(reparsed) != 1 or reparsed[0] != root:
+        raise _refuse("must mean the same when re-rendered (it did not survive a round trip)")
+    return rendered
+
+
+def _refuse(rule: str) -> ValidationError:
+    return ValidationError(FIELD, rule)
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
+
+
+def _check_text(sql: str) -> None:
+    if not sql.strip():
+        raise _refuse("must not be empty")
+    if len(sql) > MAX_SQL_CHARS:
+        raise _refuse(f"must be at most {MAX_SQL_CHARS} characters, got {len(sql)}")
+    for position, char in enumerate(sql):
+        if char in "\t\n\r":
+            continue
+        if unicodedata.category(char) in {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}:
+            raise _refuse(
+                f"must not contain control or invisible characters "
+                f"(U+{ord(char):04X} at position {position})"
+            )
+
+
+def _parse_one(sql: str) -> exp.Query:
+    try:
+        statements = [s for s in sqlglot.parse(sql, read="redshift") if s is not None]
+    except (SqlglotError, RecursionError) as error:
+        raise _refuse(f"must be valid Redshift SQL ({_first_line(error)})") from None
+    if len(statements) != 1:
+        raise _refuse(f"must be exactly one statement, got {len(statements)}")
+    (root,) = statements
+    if isinstance(root, exp.Command):
+        raise _refuse(f"must be a query; {root.name.upper() or 'this command'} is not one")
+    if not isinstance(root, exp.Query) or isinstance(root, exp.Subquery):
+        raise _refuse(f"must be a query (SELECT), not {root.key.upper()}")
+    return root
+
+
+def _check_read_only(root: exp.Query) -> None:
+    for node in root.walk():
+        if isinstance(node, _WRITES):
+            what = "SELECT ... INTO" if isinstance(node, exp.Into) else node.key.upper()
+            if isinstance(node, exp.Lock):
+                what = "FOR UPDATE/SHARE (a locking read)"
+            raise _refuse(f"must only read; {what} is not allowed")
+
+
+def _check_tables(root: exp.Query) -> None:
+    for node in root.find_all(exp.Table):
+        if not isinstance(node.this, exp.Identifier):
+            raise _refuse("must read tables only, not table functions")
+        if node.args.get("db") or node.args.get("catalog"):
+            raise _refuse(f"must use the three tables unqualified, not {node.sql('redshift')}")
+    for column in root.find_all(exp.Column):
+        if column.args.get("db") or column.args.get("catalog"):
+            raise _refuse(f"must not qualify columns with a schema: {column.sql('redshift')}")
+    try:
+        scopes = traverse_scope(root)
+    except (SqlglotError, RecursionError) as error:
+        raise _refuse(f"must have resolvable table references ({_first_line(error)})") from None
+    for scope in scopes:
+        for source in scope.sources.values():
+            if isinstance(source, exp.Table) and source.name.lower() not in TABLES:
+                raise _refuse(
+                    f"may read only {', '.join(sorted(TABLES))} (and its own CTEs), "
+                    f"not {source.name}"
+                )
+
+
+def _check_functions(root: exp.Query) -> None:
+    for node in root.find_all(exp.Func):
+        if type(node) not in ALLOWED_FUNCTIONS:
+            name = node.name if isinstance(node, exp.Anonymous) else node.sql_name()
+            raise _refuse(f"may call only allowlisted functions; {name.upper()} is not one")
+
+
+def _check_parameters(root: exp.Query, bound: Collection[str]) -> None:
+    for node in root.find_all(exp.Placeholder, exp.Parameter):
+        name = node.name
+        if not isinstance(node, exp.Placeholder) or not name or name not in bound:
+            raise _refuse(f"has a parameter with no value: {node.sql('redshift')}")
+
+
+def _cap_limit(root: exp.Query, row_cap: int) -> int:
+    """Keep a LIMIT within the cap; set cap + 1 so one extra row reveals truncation."""
+    limit = root.args.get("limit")
+    asked = None
+    if isinstance(limit, exp.Limit):
+        asked = _literal_int(limit.expression)
+    elif isinstance(limit, exp.Fetch) and not limit.args.get(
+        "limit_options", exp.Expression()
+    ).args.get("with_ties"):
+        asked = _literal_int(limit.args.get("count"))
+    row_limit = asked if asked is not None and 0 <= asked <= row_cap else row_cap
+    fetch = row_limit if row_limit == asked else row_cap + 1
+    root.set("limit", exp.Limit(expression=exp.Literal.number(fetch)))
+    return row_limit
+
+
+def _literal_int(node: exp.Expression | None) -> int | None:
+    if isinstance(node, exp.Literal) and node.is_int:
+        return int(node.this)
+    return None

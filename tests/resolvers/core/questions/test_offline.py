@@ -1,0 +1,97 @@
+"""The offline engine, scored on the question set by execution accuracy, and its refusals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
+from resolvers.core.errors import ValidationError
+from resolvers.core.questions import ask
+from resolvers.core.questions.offline import OfflineEngine
+from resolvers.core.tables import Table
+from tests.resolvers.core.questions.question_set import (
+    CASES,
+    REFUSED,
+    correct,
+    expected_rows,
+    generate,
+)
+
+ACCURACY_BAR = 0.95
+"""Measured 47/47 when written; a change that drops below this bar is a regression."""
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DuckDBWarehouse]:
+    warehouse = DuckDBWarehouse(Path(tmp_path_factory.mktemp("questions")) / "q.duckdb")
+    generate(warehouse)
+    yield warehouse
+    warehouse.close()
+
+
+@pytest.fixture(scope="module")
+def engine(loaded: DuckDBWarehouse) -> OfflineEngine:
+    return OfflineEngine(loaded, 1000)
+
+
+def test_the_question_set_has_forty_questions_or_more() -> None:
+    assert len(CASES) >= 40
+    assert len({case.question for case in CASES}) == len(CASES)
+
+
+def test_execution_accuracy_on_the_question_set(
+    loaded: DuckDBWarehouse, engine: OfflineEngine
+) -> None:
+    wrong = []
+    for case in CASES:
+        answer = engine.answer(case.question)
+        if not correct(answer, expected_rows(loaded, case), case):
+            wrong.append((case.question, answer.explanation, answer.sql))
+    accuracy = 1 - len(wrong) / len(CASES)
+    print(f"\noffline engine execution accuracy: {len(CASES) - len(wrong)}/{len(CASES)}")
+    assert accuracy >= ACCURACY_BAR, wrong
+
+
+def test_every_answer_explains_itself_and_says_how_to_draw_it(engine: OfflineEngine) -> None:
+    for case in CASES[:: max(1, len(CASES) // 10)]:
+        answer = engine.answer(case.question)
+        assert answer.explanation.endswith(".")
+        assert answer.chart is not None
+        assert answer.sql is not None and " FROM " in answer.sql
+
+
+@pytest.mark.parametrize("question", [q for q in REFUSED if q])
+def test_out_of_scope_and_hostile_questions_are_refused_with_suggestions(
+    loaded: DuckDBWarehouse, engine: OfflineEngine, question: str
+) -> None:
+    before = {t: loaded.count(t) for t in Table}
+    answer = engine.answer(question)
+    assert answer.refused
+    assert answer.sql is None and answer.rows == []
+    assert answer.suggestions
+    assert answer.explanation
+    after = {t: loaded.count(t) for t in Table}
+    assert after == before
+
+
+def test_every_suggestion_is_a_question_the_engine_answers(engine: OfflineEngine) -> None:
+    refused = engine.answer("what is the average salary")
+    for suggestion in refused.suggestions:
+        assert not engine.answer(suggestion).refused, suggestion
+
+
+def test_names_are_bound_as_parameters_not_spliced(engine: OfflineEngine) -> None:
+    answer = engine.answer("How many people were hired in Engineering in 2021?")
+    assert answer.sql is not None
+    assert "Engineering" not in answer.sql
+    assert ":department_0" in answer.sql
+
+
+def test_an_empty_or_huge_question_is_a_validation_error(engine: OfflineEngine) -> None:
+    for question in ("   ", "how many " * 200):
+        with pytest.raises(ValidationError) as caught:
+            ask(engine, question)
+        assert caught.value.field == "question"
