@@ -213,5 +213,8 @@ def above_mean(year: YearOption, as_json: JsonOption = False, url: UrlOption = N
     out.print(table)
 
 
+from client import cli_backups  # noqa: E402, F401  (registers backup, restore, backups)
+
+
 def main() -> None:
     app()
