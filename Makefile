@@ -6,7 +6,14 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test lint format bench clean venv
+NODE_STAMP := node_modules/.installed
+STAGE  ?= dev
+REGION ?= us-east-1
+# Packaging never talks to AWS: dummy credentials make any attempt fail loudly instead.
+OFFLINE_AWS := AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_SESSION_TOKEN=testing \
+	AWS_DEFAULT_REGION=$(REGION) SLS_TELEMETRY_DISABLED=1 SLS_NOTIFICATIONS_MODE=off
+
+.PHONY: run test lint format bench clean venv lambda-zip package
 
 venv: $(STAMP)
 
@@ -23,7 +30,7 @@ run: $(STAMP)
 	$(BIN)/hrgraph serve --host $(HOST) --port $(PORT)
 
 ## Lint, type-check and run the whole test suite.
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -41,5 +48,19 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.ingest
 
+## The deploy tools (osls + AppSync plugin, pinned in package-lock.json).
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $@; \
+	else echo "npm not found: the serverless packaging tests will be skipped"; fi
+
+## The Lambda's zip: resolvers/, sql/ and requirements/lambda.txt for arm64/python3.12.
+lambda-zip: $(STAMP)
+	$(BIN)/python infra/lambda_package.py
+
+## serverless.yml -> CloudFormation in .serverless/ (offline), then cfn-lint everything.
+package: $(STAMP) $(NODE_STAMP) lambda-zip
+	$(OFFLINE_AWS) npx --no-install serverless package --stage $(STAGE) --region $(REGION)
+	$(BIN)/cfn-lint .serverless/cloudformation-template-*.json infra/*.yml
+
 clean:
-	rm -rf $(VENV) .hrgraph .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .hrgraph .pytest_cache .mypy_cache .ruff_cache build .serverless

@@ -14,9 +14,11 @@ from aws_lambda_powertools.event_handler import AppSyncResolver
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from resolvers import observability
 from resolvers.core.errors import HrgraphError
-from resolvers.envelope import error_envelope
-from resolvers.routes import backups, identity, questions, reports, tables
+from resolvers.envelope import error_envelope, unwrap_error
+from resolvers.observability import tracer
+from resolvers.routes import backups, identity, questions, reports, subscriptions, tables
 
 logger = Logger(service="hrgraph")
 app = AppSyncResolver()
@@ -25,6 +27,7 @@ app.include_router(tables.router)
 app.include_router(reports.router)
 app.include_router(backups.router)
 app.include_router(questions.router)
+app.include_router(subscriptions.router)
 
 
 @app.exception_handler(HrgraphError)
@@ -42,6 +45,19 @@ def unexpected_error(error: Exception) -> dict[str, Any]:
     return error_envelope("InternalFailure", message, {"requestId": request_id})
 
 
+# Responses stay out of X-Ray: they hold people's names.
+@tracer.capture_lambda_handler(capture_response=False)
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.APPSYNC_RESOLVER)
 def handler(event: dict[str, Any] | list[dict[str, Any]], context: LambdaContext) -> Any:
-    return app.resolve(event, context)
+    try:
+        result = app.resolve(event, context)
+    finally:
+        observability.publish()
+    return _each_item_answered(event, result)
+
+
+def _each_item_answered(event: Any, result: Any) -> Any:
+    """A BatchInvoke must answer a list: an error of the whole batch becomes each item's error."""
+    if isinstance(event, list) and unwrap_error(result) is not None:
+        return [result] * len(event)
+    return result

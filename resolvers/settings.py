@@ -70,6 +70,7 @@ class Settings:
     url: str = _setting("http://127.0.0.1:8000/graphql", doc="API address the client and CLI use")
     token: str = _setting("", doc="ID token for the client/CLI (overrides the stored login)")
     log_level: str = _setting("info", _choice("debug", "info", "warning", "error"), "Log level")
+    metrics: str = _setting("off", _choice("on", "off"), "CloudWatch metrics (EMF on stdout)")
 
     warehouse: str = _setting("duckdb", _choice("duckdb", "redshift"), "Warehouse adapter")
     duckdb_path: str = _setting("", doc="DuckDB file (default: DATA_DIR/hrgraph.duckdb)")

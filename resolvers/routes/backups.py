@@ -7,6 +7,7 @@ from typing import Any
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.event_handler.graphql_appsync.router import Router
 
+from resolvers import observability
 from resolvers.core import backup
 from resolvers.core.avro_format import Codec
 from resolvers.core.tables import Table
@@ -44,6 +45,7 @@ def backup_table(table: str, codec: str | None = None) -> dict[str, Any] | None:
     manifest = backup.backup_table(
         built.warehouse, built.backups, chosen, created_by=user, codec=Codec.from_graphql(codec)
     )
+    observability.backup_written(manifest.size_bytes)
     logger.info(
         "backup written",
         extra={"user": user, "table": chosen.value, "backupId": manifest.id, "rows": manifest.rows},

@@ -14,6 +14,7 @@ from typing import Any
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.event_handler.graphql_appsync.router import Router
 
+from resolvers import observability
 from resolvers.core import questions
 from resolvers.core.readonly_sql import run_sql
 from resolvers.routes.identity import caller
@@ -26,6 +27,8 @@ logger = Logger(service="hrgraph", child=True)
 @router.resolver(type_name="Query", field_name="ask")
 def ask(question: str) -> dict[str, Any]:
     answer = questions.ask(services().questions(), question)
+    if answer.refused:
+        observability.question_refused()
     logger.info(
         "question asked",
         extra={

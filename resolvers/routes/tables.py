@@ -10,6 +10,7 @@ from aws_lambda_powertools.utilities.data_classes.appsync_resolver_event import 
     AppSyncResolverEvent,
 )
 
+from resolvers import observability
 from resolvers.core import corrections, ingest, reads
 from resolvers.core.tables import Table
 from resolvers.routes import present
@@ -22,6 +23,7 @@ logger = Logger(service="hrgraph", child=True)
 
 def _insert(table: Table, rows: list[Any]) -> dict[str, Any]:
     report = ingest.insert_batch(services().warehouse, table, rows)
+    observability.rows_inserted(report.inserted, len(report.rejected))
     logger.info(
         "batch inserted",
         extra={

@@ -1,0 +1,93 @@
+"""Build the Lambda's zip: its runtime code plus requirements/lambda.txt for arm64/python3.12.
+
+Why a script and not a Serverless plugin: the Lambda runs on Graviton (arm64) with
+Python 3.12 while this machine is x86_64 with 3.11, so the compiled dependencies
+(fastavro, rapidfuzz) must be pip's manylinux aarch64 wheels for cp312, chosen with
+--platform/--python-version; and the zip must hold nothing else (no DuckDB, pyarrow,
+tests, localserver or client). serverless.yml points at the zip as its artifact.
+
+The python3.12 runtime brings boto3/botocore (and their jmespath, dateutil, urllib3),
+so lambda.txt pins everything *beyond* those and is installed with --no-deps.
+
+    python infra/lambda_package.py            # writes build/hrgraph-lambda.zip
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import shutil
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REQUIREMENTS = ROOT / "requirements" / "lambda.txt"
+CODE = ("resolvers", "sql")
+# Not runtime code: the APPSYNC_JS file is inlined into the AppSync resolvers.
+EXCLUDED_DIRS = {"__pycache__", "appsync", "bin", "tests"}
+EXCLUDED_SUFFIXES = {".pyc", ".pyo"}
+PLATFORMS = ("manylinux_2_28_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64")
+# A fixed timestamp keeps the zip byte-identical for identical inputs (no needless redeploys).
+EPOCH = (2020, 1, 1, 0, 0, 0)
+
+
+def install_dependencies(target: Path, requirements: Path = REQUIREMENTS) -> None:
+    """pip-install the pinned wheels for the Lambda's platform; reused while lambda.txt is."""
+    digest = hashlib.sha256(requirements.read_bytes()).hexdigest()
+    stamp = target / ".requirements.sha256"
+    if stamp.is_file() and stamp.read_text() == digest:
+        return
+    shutil.rmtree(target, ignore_errors=True)
+    command = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    command += ["--no-deps", "--no-compile", "--only-binary=:all:", "--implementation", "cp"]
+    command += ["--python-version", "3.12", "--target", str(target), "-r", str(requirements)]
+    for platform in PLATFORMS:
+        command += ["--platform", platform]
+    subprocess.run(command, check=True)  # noqa: S603 (a fixed argv, no shell)
+    stamp.write_text(digest)
+
+
+def _files(base: Path, under: Path) -> Iterator[tuple[Path, str]]:
+    for path in sorted(under.rglob("*")):
+        relative = path.relative_to(base)
+        if not path.is_file() or path.name == ".requirements.sha256":
+            continue
+        if EXCLUDED_DIRS & set(relative.parts[:-1]) or path.suffix in EXCLUDED_SUFFIXES:
+            continue
+        yield path, relative.as_posix()
+
+
+def build_zip(output: Path, dependencies: Path, root: Path = ROOT) -> list[str]:
+    """Write the zip (code and dependencies at its root); return the names it holds."""
+    entries = [item for name in CODE for item in _files(root, root / name)]
+    entries += list(_files(dependencies, dependencies))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path, name in sorted(entries, key=lambda entry: entry[1]):
+            info = zipfile.ZipInfo(name, date_time=EPOCH)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, path.read_bytes())
+    return [name for _, name in entries]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=ROOT / "build" / "hrgraph-lambda.zip")
+    parser.add_argument("--deps", type=Path, default=ROOT / "build" / "lambda-deps")
+    args = parser.parse_args(argv)
+    install_dependencies(args.deps)
+    names = build_zip(args.output, args.deps)
+    unzipped = sum(info.file_size for info in zipfile.ZipFile(args.output).infolist())
+    print(
+        f"{args.output.relative_to(ROOT)}: {len(names)} files, "
+        f"{args.output.stat().st_size / 1e6:.1f} MB zipped, {unzipped / 1e6:.1f} MB unzipped"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,142 @@
+"""The Lambda package holds what the handler needs and nothing a laptop brings.
+
+The handler is imported in a fresh virtual environment that holds only what the
+python3.12 Lambda runtime has (boto3) plus requirements/lambda.txt, from a copy
+of resolvers/ and sql/ alone: if any module on the way imports DuckDB, pyarrow,
+strawberry or another dev dependency, this fails here rather than in AWS.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.deploy.conftest import ROOT, lambda_package
+
+# Modules that exist for the laptop only: the composition root imports them when chosen.
+LOCAL_ONLY = {"resolvers.adapters.duckdb_warehouse"}
+
+PROBE = r"""
+import importlib, json, pkgutil, sys
+import aws_xray_sdk  # the Tracer's dependency must be declared, not found by luck
+from resolvers.handler import handler
+
+class Context:
+    function_name = "hrgraph"
+    memory_limit_in_mb = 1024
+    invoked_function_arn = "arn:aws:lambda:us-east-1:123456789012:function:hrgraph"
+    aws_request_id = "probe"
+
+event = {
+    "arguments": {},
+    "identity": {"username": "ada", "groups": ["Viewers"], "claims": {}},
+    "source": None,
+    "info": {"fieldName": "me", "parentTypeName": "Query", "variables": {},
+             "selectionSetList": ["username", "groups"], "selectionSetGraphQL": ""},
+    "request": {"headers": {"x-amzn-trace-id": "Root=1-probe"}},
+    "prev": None,
+    "stash": {},
+}
+answer = handler(event, Context())
+failures = {}
+import resolvers
+for module in pkgutil.walk_packages(resolvers.__path__, "resolvers."):
+    if module.name in set(sys.argv[1:]):
+        continue
+    try:
+        importlib.import_module(module.name)
+    except Exception as error:
+        failures[module.name] = repr(error)
+print(json.dumps({"answer": answer, "failures": failures}))
+"""
+
+
+@pytest.fixture(scope="session")
+def lambda_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A virtualenv with boto3 (as the runtime has) plus requirements/lambda.txt, nothing else."""
+    env_dir = tmp_path_factory.mktemp("lambda-venv")
+    venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [
+            *(str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"),
+            *("-c", str(ROOT / "requirements" / "dev.txt")),
+            *("-r", str(ROOT / "requirements" / "lambda.txt"), "boto3"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    return python
+
+
+@pytest.mark.slow
+def test_the_handler_answers_with_only_the_lambda_requirements(
+    lambda_python: Path, tmp_path: Path
+) -> None:
+    task_root = tmp_path / "task"
+    for part in ("resolvers", "sql"):
+        shutil.copytree(ROOT / part, task_root / part)
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "HRGRAPH_WAREHOUSE": "redshift",
+        "HRGRAPH_REDSHIFT_WORKGROUP": "nowhere",
+        "HRGRAPH_DATA_DIR": str(tmp_path / "data"),
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "POWERTOOLS_SERVICE_NAME": "hrgraph",
+    }
+
+    done = subprocess.run(
+        [str(lambda_python), "-s", "-E", "-c", PROBE, *sorted(LOCAL_ONLY)],
+        cwd=task_root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["answer"] == {"username": "ada", "groups": ["Viewers"]}
+    assert result["failures"] == {}, "modules that need more than lambda.txt"
+
+
+def test_the_zip_holds_code_and_dependencies_only(tmp_path: Path) -> None:
+    deps = tmp_path / "deps"
+    (deps / "fastavro").mkdir(parents=True)
+    (deps / "fastavro" / "__init__.py").write_text("")
+    (deps / "fastavro" / "__pycache__").mkdir()
+    (deps / "fastavro" / "__pycache__" / "x.cpython-312.pyc").write_bytes(b"")
+    (deps / "bin").mkdir()
+    (deps / "bin" / "fastavro").write_text("#!/bin/sh")
+    output = tmp_path / "lambda.zip"
+
+    lambda_package.build_zip(output, deps)
+
+    names = zipfile.ZipFile(output).namelist()
+    tops = {name.split("/")[0] for name in names}
+    assert tops == {"resolvers", "sql", "fastavro"}
+    assert "resolvers/handler.py" in names
+    assert any(name.startswith("sql/ddl/") for name in names)
+    assert not [n for n in names if "__pycache__" in n or n.startswith("resolvers/appsync/")]
+
+
+def test_the_zip_is_the_same_for_the_same_inputs(tmp_path: Path) -> None:
+    deps = tmp_path / "deps"
+    deps.mkdir()
+    first, second = tmp_path / "a.zip", tmp_path / "b.zip"
+
+    lambda_package.build_zip(first, deps)
+    lambda_package.build_zip(second, deps)
+
+    assert first.read_bytes() == second.read_bytes()
