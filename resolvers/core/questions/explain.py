@@ -12,6 +12,8 @@ def _scope(intent: Intent) -> str:
         parts.append("in " + _names(intent.departments, "department"))
     if intent.jobs:
         parts.append("as " + _names(intent.jobs, "job"))
+    for kind in intent.missing:
+        parts.append(f"without a {kind}")
     if intent.period is not None:
         label = intent.period.label
         parts.append(label if label.startswith(("from", "since", "before")) else f"in {label}")

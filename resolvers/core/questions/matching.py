@@ -197,7 +197,9 @@ def _fuzzy_pass(tokens: list[str], index: NameIndex, reserved: set[str], matches
     choices = list(index.names)
     for start, end in _spans(tokens, min(index.longest, 4)):
         span = tokens[start:end]
-        if any(w in reserved or len(w) < 4 or w.isdigit() for w in span):
+        if span[0] in LEVELS or any(
+            w in reserved or (len(w) < 4 and w not in LEVELS) or w.isdigit() for w in span
+        ):
             continue
         if not _free(matches, start, end):
             continue

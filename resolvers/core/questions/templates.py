@@ -91,6 +91,8 @@ def build(intent: Intent) -> Statement:
     """The statement that answers ``intent``."""
     builder = _Builder()
     builder.period(intent.period)
+    for kind in intent.missing:
+        builder.conditions.append(f"e.{kind}_id IS NULL")
     share_of_named = intent.kind is Kind.SHARE and not intent.dimensions
     builder.names("department", intent.departments, restrict=not share_of_named)
     builder.names("job", intent.jobs, restrict=not share_of_named)
@@ -129,6 +131,12 @@ def _time_columns(intent: Intent) -> list[tuple[str, str]]:
     return list(dict.fromkeys(columns))
 
 
+def _grouping(columns: list[tuple[str, str]]) -> tuple[str, str]:
+    """The SELECT list of grouped columns, and their positions for GROUP BY / ORDER BY."""
+    select = ", ".join(f"{expr} AS {name}" for expr, name in columns)
+    return select, ", ".join(str(i + 1) for i in range(len(columns)))
+
+
 def _breakdown(intent: Intent) -> str:
     names = [d for d in intent.dimensions if d in ("department", "job")]
     if names and len(intent.dimensions) == 1:
@@ -137,8 +145,7 @@ def _breakdown(intent: Intent) -> str:
         filters = _name_filter(intent, dimension)
         return f"{_per_name(dimension)}{filters} GROUP BY t.{column} ORDER BY t.{column}"
     columns = [(DIMENSION_SQL[d], d) for d in names] + _time_columns(intent)
-    select = ", ".join(f"{expr} AS {name}" for expr, name in columns)
-    positions = ", ".join(str(i + 1) for i in range(len(columns)))
+    select, positions = _grouping(columns)
     not_null = " AND ".join(f"m.{d} IS NOT NULL" for d in names) or "TRUE"
     return (
         f"SELECT {select}, COUNT(*) AS hires FROM matching AS m WHERE {not_null}"
@@ -168,8 +175,7 @@ def _ranking(intent: Intent) -> str:
             f" ORDER BY hires {direction}, t.{column}{limit}"
         )
     columns = _time_columns(intent)
-    select = ", ".join(f"{expr} AS {name}" for expr, name in columns)
-    positions = ", ".join(str(i + 1) for i in range(len(columns)))
+    select, positions = _grouping(columns)
     return (
         f"SELECT {select}, COUNT(*) AS hires FROM matching AS m GROUP BY {positions}"
         f" ORDER BY hires {direction}, {positions}{limit}"
@@ -211,8 +217,7 @@ def _share(intent: Intent) -> str:
         return f"{_per_name(dimension, ', ' + share)} GROUP BY t.{column} ORDER BY t.{column}"
     if intent.dimensions:
         columns = _time_columns(intent)
-        select = ", ".join(f"{expr} AS {name}" for expr, name in columns)
-        positions = ", ".join(str(i + 1) for i in range(len(columns)))
+        select, positions = _grouping(columns)
         return (
             f"SELECT {select}, COUNT(m.id) AS hires, {share} FROM matching AS m"
             f" GROUP BY {positions} ORDER BY {positions}"

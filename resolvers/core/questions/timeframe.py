@@ -61,6 +61,10 @@ RELATIVE = re.compile(
     r"|\b(today|yesterday|ytd|year to date)\b"
 )
 RANGE = re.compile(rf"\b(?:between|from)\s+{_POINT}\s+(?:and|to|until|through|till|-)\s+{_POINT}")
+MONTH_RANGE = re.compile(
+    rf"\b(?:between|from)\s+{_MONTH}\s+(?:and|to|until|through|till|-)\s+{_MONTH}\s+(?:of\s+)?{_YEAR}\b"
+)
+DAY = re.compile(rf"\b(?:on\s+)?{_ISO}")
 SINCE = re.compile(rf"\b(since|after|from|starting)\s+{_POINT}")
 BEFORE = re.compile(rf"\b(before|until|till|up to|prior to)\s+{_POINT}")
 QUARTER_YEAR = re.compile(
@@ -159,12 +163,21 @@ def _find_period(frame: TimeFrame) -> None:
         end = _point(match.groups()[4:], end=True)
         label = f"from {start.isoformat()} to before {end.isoformat()}"
         frame.period, frame.is_range = Period(start, end, label), True
+    elif match := MONTH_RANGE.search(text):
+        year = int(match.group(3))
+        start = _month_start(year, MONTHS[match.group(1)])
+        end = _month_start(year, MONTHS[match.group(2)] + 1)
+        label = f"from {start.isoformat()} to before {end.isoformat()}"
+        frame.period, frame.is_range = Period(start, end, label), True
     elif match := SINCE.search(text):
         start = _point(match.groups()[1:5], end=match.group(1) == "after")
         frame.period, frame.is_range = Period(start, None, f"since {start.isoformat()}"), True
     elif match := BEFORE.search(text):
         end = _point(match.groups()[1:5], end=False)
         frame.period, frame.is_range = Period(None, end, f"before {end.isoformat()}"), True
+    elif match := DAY.search(text):
+        day = date.fromisoformat(match.group(1))
+        frame.period = Period(day, date.fromordinal(day.toordinal() + 1), day.isoformat())
     elif match := QUARTER_YEAR.search(text):
         g = match.groups()
         quarter = int(g[0] or g[3] or ORDINALS.get(g[4] or "", 0) or g[6])

@@ -22,7 +22,7 @@ from typing import Any
 
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.adapters.sql_common import json_value
-from resolvers.core.ports import Answer
+from resolvers.core.ports import Answer, Warehouse
 from resolvers.core.tables import Department, Employee, Job, Table
 
 SHARED_DATA = Path(__file__).resolve().parents[5] / "shared" / "data"
@@ -279,6 +279,36 @@ CASES: list[Case] = [
         f"SELECT year(e.datetime), COUNT(*) FROM {ED} WHERE d.department = 'Engineering' "
         "AND year(e.datetime) IN (2021, 2022) GROUP BY 1",
     ),
+    Case(
+        "How did hiring in Engineering change between 2021 and 2022?",
+        f"SELECT year(e.datetime), COUNT(*) FROM {ED} WHERE d.department = 'Engineering' "
+        "AND year(e.datetime) IN (2021, 2022) GROUP BY 1",
+    ),
+    # more paraphrases: typos, missing departments, days, month ranges
+    Case(
+        "How many Acountant I were hired?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job = 'Accountant I'",
+    ),
+    Case(
+        "How many employees have no department?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id IS NULL",
+    ),
+    Case(
+        "biggest hiring month in 2022",
+        f"SELECT month(e.datetime), COUNT(*) FROM {E} WHERE {Y22} "
+        "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1",
+        ordered=True,
+    ),
+    Case(
+        "hires between March and June 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-03-01' "
+        "AND e.datetime < TIMESTAMP '2021-07-01'",
+    ),
+    Case(
+        "how many people were hired on 2021-03-05",
+        f"SELECT COUNT(*) FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2021-03-05'",
+    ),
+    Case("Employees hired as Recruiter in 2021", employees(f"j.job = 'Recruiter' AND {Y21}")),
     # the catalog
     Case("How many departments are there?", "SELECT COUNT(*) FROM departments"),
     Case("list all jobs", "SELECT id, job FROM jobs"),
@@ -296,11 +326,13 @@ REFUSED = [
     "hires in 2021; DROP TABLE jobs",
     "SELECT * FROM pg_user",
     "what is the gender split of our hires",
+    "tell me a joke",
+    "How many engineers did we hire?",  # Engineer I, III, IV: ambiguous
     "",
 ]
 
 
-def generate(warehouse: DuckDBWarehouse, seed: int = 11, employees_count: int = 2500) -> None:
+def generate(warehouse: Warehouse, seed: int = 11, employees_count: int = 2500) -> None:
     """Historic names, generated hires over 2020-2022 (about 3% without department or job)."""
     rng = random.Random(seed)
     departments = _names(SHARED_DATA / "departments.csv")
