@@ -16,6 +16,9 @@ import uvicorn
 
 from resolvers import wiring
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
+from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
+from resolvers.adapters.redshift_data_client import Connection, DataApi
+from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core.ports import Warehouse
 from resolvers.settings import Settings
 
@@ -27,7 +30,21 @@ def _duckdb(tmp_path: Path) -> Warehouse:
     return DuckDBWarehouse(tmp_path / "warehouse.duckdb")
 
 
-WAREHOUSES = {"duckdb": _duckdb}
+def _redshift_on_fake(tmp_path: Path) -> Warehouse:
+    """The Redshift adapter on the fake Data API (real SQL on DuckDB, Redshift's rules)."""
+    fake = FakeRedshiftData(page_size=50)
+    warehouse = RedshiftWarehouse(
+        DataApi(fake, Connection("dev", workgroup="hrgraph"), sleep=_no_wait)
+    )
+    warehouse.create_tables()
+    return warehouse
+
+
+def _no_wait(seconds: float) -> None:
+    """Polls and backoffs of the Data API client cost no time against the fake."""
+
+
+WAREHOUSES = {"duckdb": _duckdb, "redshift": _redshift_on_fake}
 """Every Warehouse adapter the core's tests run against; more join as they are built."""
 
 
@@ -132,14 +149,21 @@ def serving(settings: Settings, services: wiring.Services, **app_options: Any) -
 @pytest.fixture
 def live_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[LiveServer]:
     """The server, and its admin's token exported as HRGRAPH_TOKEN (as a script would)."""
+    settings = Settings.from_env({"HRGRAPH_DATA_DIR": str(tmp_path / "server-data")})
+    token = admin_token(settings)
+    monkeypatch.setenv("HRGRAPH_TOKEN", token)
+    services = wiring.build(settings)
+    with serving(settings, services) as url:
+        yield LiveServer(url, settings, services, token)
+
+
+def admin_token(settings: Settings) -> str:
+    """Create the admin in the data dir's local issuer and sign them in; their ID token."""
     from localserver.issuer import LocalIssuer
 
-    settings = Settings.from_env({"HRGRAPH_DATA_DIR": str(tmp_path / "server-data")})
     issuer = LocalIssuer.in_data_dir(settings.data_dir)
     issuer.users.add("admin", ADMIN_PASSWORD, ["Admins"])
     signed_in = issuer.login("admin", ADMIN_PASSWORD)
     assert signed_in is not None
-    monkeypatch.setenv("HRGRAPH_TOKEN", signed_in["IdToken"])
-    services = wiring.build(settings)
-    with serving(settings, services) as url:
-        yield LiveServer(url, settings, services, signed_in["IdToken"])
+    token: str = signed_in["IdToken"]
+    return token

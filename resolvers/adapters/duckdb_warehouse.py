@@ -131,11 +131,16 @@ class DuckDBWarehouse:
                     inserted = _ids(cursor.execute(sql).fetchall())
                 finally:
                     cursor.unregister(staging)
-        return InsertOutcome(
-            inserted=inserted,
-            already_exists=frozenset(r.id for r in candidates) - inserted,
-            unknown_department=unknown.get("department_id", frozenset()),
-            unknown_job=unknown.get("job_id", frozenset()),
+            # ALREADY_EXISTS outranks UNKNOWN_REFERENCE (core/ingest.py), as on Redshift.
+            existing_refused: frozenset[int] = frozenset()
+            if refused:
+                sql = sqltext.to_duckdb(q.select_by_ids(table, sorted(refused), only="id"))
+                existing_refused = _ids(cursor.execute(sql).fetchall())
+        existing = (frozenset(r.id for r in candidates) - inserted) | existing_refused
+        return q.insert_outcome(
+            records,
+            existing,
+            {q.REFERENCE_VERDICTS[column]: ids for column, ids in unknown.items()},
         )
 
     def _unknown_references(
@@ -277,7 +282,8 @@ class DuckDBWarehouse:
                 (previous,) = cursor.execute(
                     sqltext.duckdb("queries/count_rows", table=table.value)
                 ).fetchone() or (0,)
-                cursor.execute(sqltext.duckdb("restore/delete_all", **names))
+                cursor.execute(sqltext.duckdb("restore/drop_table", **names))
+                cursor.execute(sqltext.duckdb(f"ddl/{table.value}"))
                 cursor.execute(sqltext.duckdb("restore/insert_from_staging", **names))
                 cursor.commit()
             except BaseException:
