@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from client.api import MAX_BATCH_ROWS, HrClient
+from client.api import HrClient
 from client.csvfile import CsvSource
 from client.loading import load_csv
-from client.models import Table
+from client.models import MAX_BATCH_ROWS, Table
 
 PREVIEW_ROWS = 20
 
