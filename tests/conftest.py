@@ -149,11 +149,16 @@ def serving(settings: Settings, services: wiring.Services, **app_options: Any) -
 @pytest.fixture
 def live_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[LiveServer]:
     """The server, and its admin's token exported as HRGRAPH_TOKEN (as a script would)."""
+    from argon2 import PasswordHasher
+
     from localserver.issuer import LocalIssuer
+    from localserver.users import UserStore
 
     settings = Settings.from_env({"HRGRAPH_DATA_DIR": str(tmp_path / "server-data")})
     issuer = LocalIssuer.in_data_dir(settings.data_dir)
-    issuer.users.add("admin", ADMIN_PASSWORD, ["Admins"])
+    # Cheap argon2 parameters for the fixture's admin: every server test signs in.
+    fast = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    UserStore.in_data_dir(settings.data_dir, fast).add("admin", ADMIN_PASSWORD, ["Admins"])
     signed_in = issuer.login("admin", ADMIN_PASSWORD)
     assert signed_in is not None
     monkeypatch.setenv("HRGRAPH_TOKEN", signed_in["IdToken"])
