@@ -26,8 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REQUIREMENTS = ROOT / "requirements" / "lambda.txt"
 CODE = ("resolvers", "sql")
-# Not runtime code: the APPSYNC_JS file is inlined into the AppSync resolvers.
-EXCLUDED_DIRS = {"__pycache__", "appsync", "bin", "tests"}
+# Not runtime code: the APPSYNC_JS file is inlined into the AppSync resolvers; fakes are
+# test doubles (resolvers/adapters/fakes) and may use laptop-only packages such as DuckDB.
+EXCLUDED_DIRS = {"__pycache__", "appsync", "bin", "fakes", "tests"}
 EXCLUDED_SUFFIXES = {".pyc", ".pyo"}
 PLATFORMS = ("manylinux_2_28_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64")
 # A fixed timestamp keeps the zip byte-identical for identical inputs (no needless redeploys).

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import venv
 import zipfile
@@ -81,9 +80,12 @@ def lambda_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_handler_answers_with_only_the_lambda_requirements(
     lambda_python: Path, tmp_path: Path
 ) -> None:
+    # Exactly the code the Lambda zip holds (its dependencies come from the venv).
+    no_deps = tmp_path / "no-deps"
+    no_deps.mkdir()
+    lambda_package.build_zip(tmp_path / "code.zip", no_deps)
     task_root = tmp_path / "task"
-    for part in ("resolvers", "sql"):
-        shutil.copytree(ROOT / part, task_root / part)
+    zipfile.ZipFile(tmp_path / "code.zip").extractall(task_root)
     env = {
         "PATH": os.environ.get("PATH", ""),
         "HOME": str(tmp_path),
@@ -109,6 +111,19 @@ def test_the_handler_answers_with_only_the_lambda_requirements(
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["answer"] == {"username": "ada", "groups": ["Viewers"]}
     assert result["failures"] == {}, "modules that need more than lambda.txt"
+
+
+def test_test_doubles_stay_out_of_the_zip(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for name in ("resolvers/handler.py", "resolvers/adapters/fakes/engine.py", "sql/a.sql"):
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text("")
+    deps = tmp_path / "deps"
+    deps.mkdir()
+
+    names = lambda_package.build_zip(tmp_path / "lambda.zip", deps, root=project)
+
+    assert sorted(names) == ["resolvers/handler.py", "sql/a.sql"]
 
 
 def test_the_zip_holds_code_and_dependencies_only(tmp_path: Path) -> None:

@@ -90,6 +90,11 @@ def test_the_rendered_stack_holds_the_service(packaged: Path) -> None:
     assert schema["Properties"]["Definition"] == (ROOT / "schema.graphql").read_text()
     assert api["Properties"]["AuthenticationType"] == "AMAZON_COGNITO_USER_POOLS"
     assert api["Properties"]["XrayEnabled"] is True
+    # Multi-auth, so the schema's @aws_cognito_user_pools group rules apply; IAM reaches nothing.
+    assert api["Properties"]["AdditionalAuthenticationProviders"] == [
+        {"AuthenticationType": "AWS_IAM"}
+    ]
+    assert "@aws_iam" not in schema["Properties"]["Definition"]
     for resolver in (r for r in resources.values() if r["Type"] == "AWS::AppSync::Resolver"):
         assert resolver["Properties"]["Runtime"] == {
             "Name": "APPSYNC_JS",
