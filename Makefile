@@ -26,6 +26,7 @@ $(STAMP): requirements/dev.txt pyproject.toml
 ## Create the database, seed it with demo data when empty, and serve GraphQL.
 run: $(STAMP)
 	$(BIN)/hrgraph seed
+	$(BIN)/hrgraph users ensure-admin
 	@echo "GraphQL + GraphiQL: http://$(HOST):$(PORT)/graphql"
 	$(BIN)/hrgraph serve --host $(HOST) --port $(PORT)
 

@@ -72,7 +72,12 @@ class _TokenAuth(httpx.Auth):
         token = self._provider()
         if token:
             request.headers["Authorization"] = token
-        yield request
+        response = yield request
+        # A refused token gets one refresh (a provider that can refresh), then the error stands.
+        refresh = getattr(self._provider, "refresh", None)
+        if response.status_code == 401 and token and callable(refresh):
+            request.headers["Authorization"] = refresh()
+            yield request
 
 
 def _jsonable(value: Any) -> Any:
@@ -143,6 +148,8 @@ class HrClient:
         except TransportQueryError as failure:
             raise _query_error(failure) from None
         except TransportConnectionFailed as failure:
+            if isinstance(failure.__cause__, ApiError):  # raised by the token provider
+                raise failure.__cause__ from None
             raise ConnectionFailed(f"cannot reach {self.url}: {failure}") from None
         except TransportServerError as failure:
             raise from_http_status(failure.code or 500, str(failure)) from None

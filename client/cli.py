@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -27,7 +27,9 @@ from rich.progress import (
 )
 from rich.table import Table as RichTable
 
+from client import auth_cli
 from client.api import MAX_BATCH_ROWS, HrClient
+from client.auth import TokenProvider
 from client.csvfile import CsvFormatError, count_lines
 from client.errors import ApiError
 from client.loading import LoadSummary, load_csv
@@ -43,6 +45,7 @@ app = typer.Typer(
 )
 report_app = typer.Typer(help="The hiring reports.", no_args_is_help=True)
 app.add_typer(report_app, name="report")
+auth_cli.register(app)  # login, logout, token, users
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -67,7 +70,8 @@ def _api(url: str | None) -> Iterator[HrClient]:
     """A client for the command; API errors end it with exit code 1 and one clear line."""
     settings = _settings()
     try:
-        with HrClient(url or settings.url, settings.token or None) as api:
+        provider = TokenProvider(replace(settings, url=url) if url else settings)
+        with HrClient(url or settings.url, token_provider=provider) as api:
             yield api
     except ApiError as error:
         err.print(f"[red]{error.error_type}[/]: {error.message}")

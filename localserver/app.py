@@ -8,18 +8,21 @@ from typing import Any
 import uvicorn
 from graphql import GraphQLError
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
+from localserver.auth_gate import RequireToken, authentication, protect_unrouted_fields
 from localserver.binding import FieldError, Invoker, RequestContext, bind, routed_fields
 from localserver.broker import Broker
 from localserver.events import trace_id
-from localserver.gate import Gate, OpenGate
+from localserver.gate import Gate
 from localserver.schema import SdlSchema, appsync_schema
 from resolvers import handler as lambda_handler
 from resolvers import wiring
@@ -62,6 +65,14 @@ class AppSyncView(GraphQL[RequestContext, None]):
         headers = {**request.headers, "x-amzn-trace-id": trace_id()}
         return RequestContext(headers=headers, gate=self._gate)
 
+    async def on_ws_connect(self, context: RequestContext) -> Any:
+        """A websocket must authenticate in connection_init (or its upgrade request)."""
+        try:
+            context.identity()
+        except HrgraphError as refused:
+            raise ConnectionRejectionError({"errorType": "UnauthorizedException"}) from refused
+        return await super().on_ws_connect(context)
+
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
@@ -76,11 +87,17 @@ def create_app(
     services: wiring.Services | None = None,
     gate: Gate | None = None,
 ) -> Starlette:
+    """The app; ``gate`` defaults to the one HRGRAPH_AUTH selects (OpenGate() only in tests)."""
     wiring.use(services or wiring.build(settings))
     schema = appsync_schema()
     single, batch = routed_fields(lambda_handler.app)
     bind(schema, Invoker(lambda_handler.handler), Broker(schema), single, batch)
-    view = AppSyncView(SdlSchema(schema), gate or OpenGate())
+    protect_unrouted_fields(schema)
+    auth_routes: list[BaseRoute] = []
+    if gate is None:
+        auth = authentication(settings)
+        gate, auth_routes = auth.gate, auth.routes
+    view = AppSyncView(SdlSchema(schema), gate)
 
     async def health(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
@@ -90,7 +107,9 @@ def create_app(
             Route("/health", health),
             Route("/graphql", view, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", view),
-        ]
+            *auth_routes,
+        ],
+        middleware=[Middleware(RequireToken, gate=gate)],
     )
 
 

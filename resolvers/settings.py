@@ -101,6 +101,12 @@ class Settings:
     cognito_user_pool_id: str = _setting("", doc="Cognito user pool id")
     cognito_client_id: str = _setting("", doc="Cognito app client id (token audience)")
     token_ttl_seconds: int = _setting(3600, _int(60, 86_400), "Lifetime of local ID tokens")
+    credentials_file: Path = _setting(
+        Path("~/.config/hrgraph/credentials.json"), _path, "Where `hrgraph login` keeps tokens"
+    )
+    admin_password: str = _setting(
+        "", doc="First local admin's password for `make run` (default: generated, printed once)"
+    )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -6,8 +6,10 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -32,6 +34,12 @@ WAREHOUSES = {"duckdb": _duckdb}
 @pytest.fixture(params=sorted(WAREHOUSES))
 def warehouse(request: pytest.FixtureRequest, tmp_path: Path) -> Warehouse:
     return WAREHOUSES[request.param](tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def _private_credentials(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the real ~/.config/hrgraph/credentials.json."""
+    monkeypatch.setenv("HRGRAPH_CREDENTIALS_FILE", str(tmp_path / "credentials.json"))
 
 
 @pytest.fixture
@@ -70,22 +78,40 @@ def free_port() -> int:
 
 @dataclass
 class LiveServer:
-    """A local server on a free port, in this process, over a fresh data dir."""
+    """A local server on a free port, in this process, over a fresh data dir.
+
+    Auth is on, as in `make run`: ``token`` is an ID token of ``admin`` (group
+    Admins); send it raw in the Authorization header (``headers``).
+    """
 
     url: str
     settings: Settings
     services: wiring.Services
+    token: str = ""
+
+    @property
+    def base_url(self) -> str:
+        return self.url.removesuffix("/graphql")
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": self.token}
 
 
-@pytest.fixture
-def live_server(tmp_path: Path) -> Iterator[LiveServer]:
+ADMIN_PASSWORD = "admin-password"
+
+
+@contextmanager
+def serving(settings: Settings, services: wiring.Services, **app_options: Any) -> Iterator[str]:
+    """Run create_app(settings, services) with uvicorn in a thread; yield its /graphql URL."""
     from localserver.app import create_app
 
-    settings = Settings.from_env({"HRGRAPH_DATA_DIR": str(tmp_path / "server-data")})
-    services = wiring.build(settings)
     port = free_port()
     config = uvicorn.Config(
-        create_app(settings, services), host="127.0.0.1", port=port, log_level="warning"
+        create_app(settings, services, **app_options),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
@@ -95,7 +121,25 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the local server did not start")
         time.sleep(0.02)
-    yield LiveServer(f"http://127.0.0.1:{port}/graphql", settings, services)
-    server.should_exit = True
-    thread.join(timeout=10)
-    wiring.use(None)
+    try:
+        yield f"http://127.0.0.1:{port}/graphql"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        wiring.use(None)
+
+
+@pytest.fixture
+def live_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[LiveServer]:
+    """The server, and its admin's token exported as HRGRAPH_TOKEN (as a script would)."""
+    from localserver.issuer import LocalIssuer
+
+    settings = Settings.from_env({"HRGRAPH_DATA_DIR": str(tmp_path / "server-data")})
+    issuer = LocalIssuer.in_data_dir(settings.data_dir)
+    issuer.users.add("admin", ADMIN_PASSWORD, ["Admins"])
+    signed_in = issuer.login("admin", ADMIN_PASSWORD)
+    assert signed_in is not None
+    monkeypatch.setenv("HRGRAPH_TOKEN", signed_in["IdToken"])
+    services = wiring.build(settings)
+    with serving(settings, services) as url:
+        yield LiveServer(url, settings, services, signed_in["IdToken"])

@@ -41,7 +41,7 @@ def historic(live_server: LiveServer, tmp_path: Path) -> Iterator[Historic]:
     jobs = {r[0]: r[1] for r in expected.read(SHARED_DATA / "jobs.csv")}
     rows = expected.read(SHARED_DATA / "hired_employees.csv")
     verdicts = expected.employee_verdicts(rows, set(departments), set(jobs), 1000)
-    with HrClient(live_server.url) as api:
+    with HrClient(live_server.url, live_server.token) as api:
         for table in Table:
             copy = tmp_path / f"{table.value}.csv"  # rejects are written beside the file
             copy.write_bytes((SHARED_DATA / copy.name).read_bytes())

@@ -101,7 +101,8 @@ def test_an_api_error_exits_1_with_its_error_type_and_no_traceback(
     assert "Traceback" not in result.output
 
 
-def test_an_unreachable_server_exits_1_as_unavailable() -> None:
+def test_an_unreachable_server_exits_1_as_unavailable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HRGRAPH_TOKEN", "a-token")
     url = f"http://127.0.0.1:{free_port()}/graphql"
     result = runner.invoke(app, ["report", "above-mean", "--year", "2021", "--url", url])
     assert result.exit_code == 1

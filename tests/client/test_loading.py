@@ -47,7 +47,7 @@ def test_a_generated_dataset_with_faulty_rows_gets_the_verdicts_the_rules_give(
         "UNKNOWN_REFERENCE",
     }
 
-    with HrClient(live_server.url) as api:
+    with HrClient(live_server.url, live_server.token) as api:
         for table, path, count in (
             (Table.DEPARTMENTS, files.departments, len(departments)),
             (Table.JOBS, files.jobs, len(jobs)),
@@ -101,7 +101,7 @@ def test_the_historic_files_load_with_exactly_the_rows_the_rules_reject(
     verdicts = expected.employee_verdicts(
         rows, {d[0] for d in departments}, {j[0] for j in jobs}, BATCH
     )
-    with HrClient(live_server.url) as api:
+    with HrClient(live_server.url, live_server.token) as api:
         summaries = {
             table: load_csv(api, table, historic / f"{table.value}.csv") for table in Table
         }

@@ -12,7 +12,11 @@ from tests.conftest import LiveServer
 
 
 def post(server: LiveServer, query: str, variables: dict[str, Any] | None = None) -> Any:
-    response = httpx.post(server.url, json={"query": query, "variables": variables or {}})
+    response = httpx.post(
+        server.url,
+        json={"query": query, "variables": variables or {}},
+        headers=server.headers,
+    )
     return response.json()
 
 

@@ -27,7 +27,9 @@ async def test_a_subscriber_sees_each_batch_land(live_server: LiveServer) -> Non
 
     async def listen() -> None:
         transport = WebsocketsTransport(
-            url=ws_url, subprotocols=[WebsocketsTransport.GRAPHQLWS_SUBPROTOCOL]
+            url=ws_url,
+            subprotocols=[WebsocketsTransport.GRAPHQLWS_SUBPROTOCOL],
+            init_payload={"Authorization": live_server.token},
         )
         async with Client(transport=transport) as session:
             async for result in session.subscribe(SUBSCRIBE):
@@ -37,7 +39,8 @@ async def test_a_subscriber_sees_each_batch_land(live_server: LiveServer) -> Non
 
     listener = asyncio.create_task(listen())
     await asyncio.sleep(0.5)  # let the subscription register
-    async with Client(transport=HTTPXAsyncTransport(url=live_server.url)) as session:
+    http = HTTPXAsyncTransport(url=live_server.url, headers=live_server.headers)
+    async with Client(transport=http) as session:
         await session.execute(insert({"id": 1, "name": "A"}, {"id": 2, "name": "B"}))
         await session.execute(insert({"id": 3, "name": "C"}))
     await asyncio.wait_for(listener, timeout=10)

@@ -1,0 +1,200 @@
+"""The authenticating gate: AppSync's Cognito user pools mode, enforced on a laptop.
+
+``identify`` turns the Authorization header (HTTP) or the connection_init
+payload (websocket) into the identity AppSync hands a resolver, or raises
+Unauthorized; ``allows`` applies the schema's group directives. Which key set
+verifies tokens is the only difference between ``HRGRAPH_AUTH=local`` (the
+local issuer) and ``HRGRAPH_AUTH=cognito`` (the pool's published JWKS).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphql import GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema, default_field_resolver
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import BaseRoute
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from localserver.binding import FieldError
+from localserver.group_rules import GroupRules
+from localserver.issuer import LocalIssuer, issuer_routes
+from localserver.tokens import (
+    EXPIRED,
+    JwksFetcher,
+    KeySet,
+    TokenVerifier,
+    appsync_identity,
+    bearer_token,
+    cognito_issuer,
+    fetch_jwks,
+)
+from resolvers.core.errors import HrgraphError, Unauthorized
+from resolvers.settings import PREFIX, Settings, SettingsError
+
+SOURCE_IP_HEADER = "x-hrgraph-source-ip"
+"""Set by the server from the socket's peer address (never trusted from the client)."""
+
+
+def _header(headers: Mapping[str, Any], name: str) -> str | None:
+    for key, value in headers.items():
+        if key.lower() == name:
+            return str(value)
+    return None
+
+
+@dataclass
+class TokenGate:
+    """Verifies ID tokens (cached until they expire) and checks group rules per field."""
+
+    verifier: TokenVerifier
+    rules: GroupRules
+    cache_size: int = 1024
+    _cache: OrderedDict[tuple[str, str | None], dict[str, Any]] = field(
+        default_factory=OrderedDict, repr=False
+    )
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def identify(self, headers: Mapping[str, str], connection_params: Any = None) -> Any:
+        authorization = _header(headers, "authorization")
+        if authorization is None and isinstance(connection_params, Mapping):
+            # graphql-ws clients put the header in connection_init's payload.
+            nested = connection_params.get("headers")
+            source = nested if isinstance(nested, Mapping) else connection_params
+            authorization = _header(source, "authorization")
+        token = bearer_token(authorization)
+        return self._identity(token, _header(headers, SOURCE_IP_HEADER))
+
+    def allows(self, identity: Any, type_name: str, field_name: str) -> bool:
+        if not isinstance(identity, Mapping):
+            return False
+        return self.rules.allows(identity.get("groups"), type_name, field_name)
+
+    def _identity(self, token: str, source_ip: str | None) -> dict[str, Any]:
+        """The identity of a token verified before and not yet expired, else verify it now.
+
+        Every field asks (AppSync checks each one), so the RSA check runs once per token.
+        """
+        key = (token, source_ip)
+        with self._lock:
+            identity = self._cache.get(key)
+            if identity is not None:
+                if identity["claims"]["exp"] + self.verifier.leeway < time.time():
+                    del self._cache[key]
+                    raise Unauthorized(EXPIRED)
+                self._cache.move_to_end(key)
+                return identity
+        identity = appsync_identity(self.verifier.verify(token, kind="id"), source_ip)
+        with self._lock:
+            self._cache[key] = identity
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+        return identity
+
+
+@dataclass
+class Authentication:
+    """What the local server needs for auth: the gate, and the issuer's routes if local."""
+
+    gate: TokenGate
+    routes: list[BaseRoute]
+    issuer: LocalIssuer | None = None
+
+
+def authentication(
+    settings: Settings, rules: GroupRules | None = None, fetch: JwksFetcher = fetch_jwks
+) -> Authentication:
+    """The gate HRGRAPH_AUTH selects: the local issuer's keys, or a Cognito pool's JWKS.
+
+    ``fetch`` gets the pool's JWKS document from its URL (tests hand in moto's).
+    """
+    rules = rules or GroupRules.from_schema_file()
+    if settings.auth == "cognito":
+        if not settings.cognito_client_id:
+            raise SettingsError(
+                f"{PREFIX}COGNITO_CLIENT_ID: required to verify Cognito tokens (their audience)"
+            )
+        issuer = cognito_issuer(settings.cognito_region, settings.cognito_user_pool_id)
+        url = f"{issuer}/.well-known/jwks.json"
+        keys = KeySet(lambda: fetch(url))
+        return Authentication(
+            TokenGate(TokenVerifier(keys, issuer, settings.cognito_client_id), rules), []
+        )
+    local = LocalIssuer.in_data_dir(settings.data_dir, settings.token_ttl_seconds)
+    return Authentication(TokenGate(local.verifier, rules), list(issuer_routes(local)), local)
+
+
+class RequireToken:
+    """ASGI middleware: a GraphQL request without a valid token never reaches execution.
+
+    AppSync answers such a request as a whole with HTTP 401 and
+    ``{"errors": [{"errorType": "UnauthorizedException", "message": ...}]}``;
+    GraphiQL's page (GET) stays open, as the AppSync console does. It also
+    records the socket's peer address for the identity's ``sourceIp``,
+    replacing any value a client sent under that header name.
+    """
+
+    def __init__(self, app: ASGIApp, gate: Any, path: str = "/graphql") -> None:
+        self.app = app
+        self.gate = gate
+        self.path = path
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket") or scope["path"].rstrip("/") != self.path:
+            await self.app(scope, receive, send)
+            return
+        client = scope.get("client")
+        peer = (client[0] if client else "127.0.0.1").encode()
+        name = SOURCE_IP_HEADER.encode()
+        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() != name]
+        scope = {**scope, "headers": [*headers, (name, peer)]}
+        if scope["type"] == "http" and scope["method"] == "POST":
+            request = Request(scope)
+            try:
+                self.gate.identify(request.headers)
+            except HrgraphError as refused:
+                response = JSONResponse(
+                    {
+                        "errors": [
+                            {"errorType": "UnauthorizedException", "message": refused.message}
+                        ]
+                    },
+                    status_code=401,
+                    headers={"x-amzn-ErrorType": "UnauthorizedException"},
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def protect_unrouted_fields(schema: GraphQLSchema) -> None:
+    """Apply the group rules to fields the handler does not resolve (AppSync checks every field).
+
+    Routed fields are checked where their event is built (localserver/binding.py);
+    this covers the rest (Department.id, Me.username, root fields not built
+    yet ...), so every field is guarded as in AppSync.
+    """
+    for type_name, graphql_type in schema.type_map.items():
+        if not isinstance(graphql_type, GraphQLObjectType) or type_name.startswith("__"):
+            continue
+        for field_name, graphql_field in graphql_type.fields.items():
+            if graphql_field.resolve is None:
+                graphql_field.resolve = _guarded(type_name, field_name)
+
+
+def _guarded(type_name: str, field_name: str) -> Any:
+    def resolve(source: Any, info: GraphQLResolveInfo[Any], **arguments: Any) -> Any:
+        context = info.context
+        if not context.gate.allows(context.identity(), type_name, field_name):
+            raise FieldError(
+                "Unauthorized", f"Not Authorized to access {field_name} on type {type_name}"
+            )
+        return default_field_resolver(source, info, **arguments)
+
+    return resolve

@@ -1,0 +1,120 @@
+"""The local issuer over real HTTP: sign in, use the token, refresh, publish the keys."""
+
+from __future__ import annotations
+
+import stat
+
+import httpx
+import jwt
+import pytest
+
+from localserver.issuer import IssuerIdentity
+from localserver.users import UserStore
+from tests.conftest import ADMIN_PASSWORD, LiveServer
+
+
+def login(server: LiveServer, username: str, password: str) -> httpx.Response:
+    return httpx.post(
+        f"{server.base_url}/auth/login", json={"username": username, "password": password}
+    )
+
+
+def test_round_trip_sign_in_call_refresh(live_server: LiveServer) -> None:
+    # A user added while the server runs (what `hrgraph users add` does) can sign in at once.
+    UserStore.in_data_dir(live_server.settings.data_dir).add("ann", "ann-password", ["Analysts"])
+    answer = login(live_server, "ann", "ann-password")
+    assert answer.status_code == 200
+    result = answer.json()["AuthenticationResult"]
+    assert set(result) == {"IdToken", "AccessToken", "RefreshToken", "ExpiresIn", "TokenType"}
+    assert result["TokenType"] == "Bearer"
+
+    # The published JWKS verifies the ID token independently of the server's own verifier.
+    jwks = httpx.get(f"{live_server.base_url}/.well-known/jwks.json").json()
+    [key] = jwks["keys"]
+    assert set(key) == {"kty", "kid", "alg", "use", "n", "e"}  # public parts only
+    identity = IssuerIdentity.load_or_create(live_server.settings.data_dir)
+    claims = jwt.decode(
+        result["IdToken"],
+        jwt.PyJWK(key),
+        algorithms=["RS256"],
+        audience=identity.client_id,
+        issuer=identity.issuer,
+    )
+    assert claims["cognito:username"] == "ann"
+    assert claims["exp"] - claims["iat"] == result["ExpiresIn"]
+
+    me = httpx.post(
+        live_server.url,
+        json={"query": "{ me { username groups } }"},
+        headers={"Authorization": result["IdToken"]},
+    ).json()
+    assert me["data"]["me"] == {"username": "ann", "groups": ["Analysts"]}
+
+    refreshed = httpx.post(
+        f"{live_server.base_url}/auth/refresh", json={"refreshToken": result["RefreshToken"]}
+    )
+    assert refreshed.status_code == 200
+    renewed = refreshed.json()["AuthenticationResult"]
+    assert "RefreshToken" not in renewed  # as Cognito's REFRESH_TOKEN_AUTH
+    assert renewed["IdToken"] != result["IdToken"]
+
+    # Removing the user ends the session: the refresh token stops working.
+    UserStore.in_data_dir(live_server.settings.data_dir).remove("ann")
+    again = httpx.post(
+        f"{live_server.base_url}/auth/refresh", json={"refreshToken": result["RefreshToken"]}
+    )
+    assert again.status_code == 400
+    assert again.json()["__type"] == "NotAuthorizedException"
+
+
+def test_an_id_token_is_no_refresh_token(live_server: LiveServer) -> None:
+    answer = httpx.post(
+        f"{live_server.base_url}/auth/refresh", json={"refreshToken": live_server.token}
+    )
+    assert answer.status_code == 400
+
+
+def test_unknown_user_and_wrong_password_look_the_same(live_server: LiveServer) -> None:
+    wrong = login(live_server, "admin", "not-the-password")
+    unknown = login(live_server, "nobody", "not-the-password")
+    assert wrong.status_code == unknown.status_code == 400
+    assert (
+        wrong.json()
+        == unknown.json()
+        == {
+            "__type": "NotAuthorizedException",
+            "message": "Incorrect username or password.",
+        }
+    )
+
+
+def test_repeated_failures_are_throttled(live_server: LiveServer) -> None:
+    for _ in range(5):
+        assert login(live_server, "admin", "guess-guess").status_code == 400
+    blocked = login(live_server, "admin", ADMIN_PASSWORD)
+    assert blocked.status_code == 400
+    assert blocked.json()["message"] == "Password attempts exceeded"
+
+
+@pytest.mark.parametrize("body", [b"not json", b"[]", b'{"username": "admin"}'])
+def test_a_malformed_login_is_a_bad_request(live_server: LiveServer, body: bytes) -> None:
+    answer = httpx.post(f"{live_server.base_url}/auth/login", content=body)
+    assert answer.status_code == 400
+    assert answer.json()["__type"] == "InvalidParameterException"
+
+
+def test_no_password_or_token_reaches_the_logs(
+    live_server: LiveServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    ok = login(live_server, "admin", ADMIN_PASSWORD).json()["AuthenticationResult"]
+    login(live_server, "admin", "a-wrong-secret")
+    logged = caplog.text
+    for secret in (ADMIN_PASSWORD, "a-wrong-secret", ok["IdToken"], ok["RefreshToken"]):
+        assert secret not in logged
+
+
+def test_the_signing_key_is_private_and_kept(live_server: LiveServer) -> None:
+    key = live_server.settings.data_dir / "auth" / "signing-key.pem"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    first = IssuerIdentity.load_or_create(live_server.settings.data_dir).public_jwk
+    assert IssuerIdentity.load_or_create(live_server.settings.data_dir).public_jwk == first
