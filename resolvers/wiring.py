@@ -38,7 +38,9 @@ def _warehouse(settings: Settings) -> Warehouse:
         from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 
         return DuckDBWarehouse(settings.database_path, settings.sql_timeout_seconds)
-    raise NotImplementedError("the Redshift warehouse adapter is not wired yet")
+    from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
+
+    return RedshiftWarehouse.from_settings(settings)
 
 
 def _question_engine(settings: Settings, warehouse: Warehouse) -> QuestionEngine:

@@ -16,6 +16,9 @@ import uvicorn
 
 from resolvers import wiring
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
+from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
+from resolvers.adapters.redshift_data_client import Connection, DataApi
+from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core.ports import Warehouse
 from resolvers.settings import Settings
 
@@ -27,7 +30,21 @@ def _duckdb(tmp_path: Path) -> Warehouse:
     return DuckDBWarehouse(tmp_path / "warehouse.duckdb")
 
 
-WAREHOUSES = {"duckdb": _duckdb}
+def _redshift_on_fake(tmp_path: Path) -> Warehouse:
+    """The Redshift adapter on the fake Data API (real SQL on DuckDB, Redshift's rules)."""
+    fake = FakeRedshiftData(page_size=50)
+    warehouse = RedshiftWarehouse(
+        DataApi(fake, Connection("dev", workgroup="hrgraph"), sleep=_no_wait)
+    )
+    warehouse.create_tables()
+    return warehouse
+
+
+def _no_wait(seconds: float) -> None:
+    """Polls and backoffs of the Data API client cost no time against the fake."""
+
+
+WAREHOUSES = {"duckdb": _duckdb, "redshift": _redshift_on_fake}
 """Every Warehouse adapter the core's tests run against; more join as they are built."""
 
 

@@ -131,11 +131,16 @@ class DuckDBWarehouse:
                     inserted = _ids(cursor.execute(sql).fetchall())
                 finally:
                     cursor.unregister(staging)
-        return InsertOutcome(
-            inserted=inserted,
-            already_exists=frozenset(r.id for r in candidates) - inserted,
-            unknown_department=unknown.get("department_id", frozenset()),
-            unknown_job=unknown.get("job_id", frozenset()),
+            # ALREADY_EXISTS outranks UNKNOWN_REFERENCE (core/ingest.py), as on Redshift.
+            existing_refused: frozenset[int] = frozenset()
+            if refused:
+                sql = sqltext.to_duckdb(q.select_by_ids(table, sorted(refused), only="id"))
+                existing_refused = _ids(cursor.execute(sql).fetchall())
+        existing = (frozenset(r.id for r in candidates) - inserted) | existing_refused
+        return q.insert_outcome(
+            records,
+            existing,
+            {q.REFERENCE_VERDICTS[column]: ids for column, ids in unknown.items()},
         )
 
     def _unknown_references(

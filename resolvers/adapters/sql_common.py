@@ -16,7 +16,7 @@ import sqlglot
 from sqlglot import exp
 
 from resolvers.adapters import sqltext
-from resolvers.core.ports import DepartmentHires, EmployeeQuery, QuarterHires
+from resolvers.core.ports import DepartmentHires, EmployeeQuery, InsertOutcome, QuarterHires
 from resolvers.core.tables import COLUMNS, REFERENCES, Department, Employee, Job, Record, Table
 
 Params = dict[str, Any]
@@ -59,7 +59,7 @@ def select_page(
         if value is not None:
             query = query.where(condition, dialect="redshift")
             params[name] = value
-    return query.sql(dialect="redshift"), params
+    return sqltext.render_redshift(query), params
 
 
 def year_bounds(year: int) -> Params:
@@ -85,6 +85,32 @@ def insert_staged_new(table: Table, staging: str) -> str:
         staging=staging,
         reference_checks=checks,
     )
+
+
+REFERENCE_VERDICTS = {"department_id": "unknown_department", "job_id": "unknown_job"}
+"""Employee reference column -> the InsertOutcome field for ids whose reference is unknown."""
+
+
+def insert_outcome(
+    records: Sequence[Record], existing: frozenset[int], unknown: dict[str, frozenset[int]]
+) -> InsertOutcome:
+    """The verdicts of an anti-join insert, from the sets its transaction selected.
+
+    ``unknown`` maps REFERENCE_VERDICTS values to ids; an existing id is only ALREADY_EXISTS.
+    """
+    rejected = existing.union(*unknown.values())
+    return InsertOutcome(
+        inserted=frozenset(r.id for r in records) - rejected,
+        already_exists=existing,
+        unknown_department=unknown.get("unknown_department", frozenset()) - existing,
+        unknown_job=unknown.get("unknown_job", frozenset()) - existing,
+    )
+
+
+def record_values(record: Record) -> tuple[Any, ...]:
+    """The record's column values in table order (timestamps naive UTC)."""
+    params = record_params(record)
+    return tuple(params[column] for column in COLUMNS[_table_of(record)])
 
 
 def record_params(record: Record) -> Params:

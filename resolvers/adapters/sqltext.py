@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 import sqlglot
+from sqlglot import exp
 
 SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 
@@ -43,6 +44,21 @@ def duckdb(name: str, **identifiers: str) -> str:
 def to_duckdb(sql: str) -> str:
     """Transpile one Redshift statement; :name parameters become DuckDB's $name."""
     return sqlglot.transpile(sql, read="redshift", write="duckdb")[0]
+
+
+def render_redshift(expression: exp.Expr) -> str:
+    """An edited statement back as Redshift text, keeping ``:name`` parameters.
+
+    sqlglot's Redshift generator writes placeholders as ``%(name)s`` (psycopg's
+    style), which the Data API does not bind.
+    """
+
+    def keep_colon(node: exp.Expr) -> exp.Expr:
+        if isinstance(node, exp.Placeholder) and node.this:
+            return exp.var(f":{node.name}")
+        return node
+
+    return expression.transform(keep_colon).sql(dialect="redshift")
 
 
 def ddl_names() -> list[str]:

@@ -20,7 +20,12 @@ import pytest
 from tests.deploy.conftest import ROOT, lambda_package
 
 # Modules that exist for the laptop only: the composition root imports them when chosen.
-LOCAL_ONLY = {"resolvers.adapters.duckdb_warehouse"}
+LOCAL_ONLY = {
+    "resolvers.adapters.duckdb_warehouse",
+    # The public test doubles (the fake Data API runs its SQL on DuckDB).
+    "resolvers.adapters.fakes.redshift_data",
+    "resolvers.adapters.fakes.redshift_engine",
+}
 
 PROBE = r"""
 import importlib, json, pkgutil, sys

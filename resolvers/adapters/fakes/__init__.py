@@ -1,0 +1,27 @@
+"""Public test doubles for the outside services the adapters talk to.
+
+They ship beside the adapters (not under tests/) so that anyone testing code
+built on this package can use them, as botocore ships Stubber and httpx
+MockTransport. Importing them needs the dev dependencies (DuckDB); the Lambda
+package never imports them.
+
+``redshift_data.FakeRedshiftData`` stands in for ``boto3.client("redshift-data")``.
+Redshift behaviours it does NOT model (so tests on it cannot catch them):
+
+- timing: statements run when polled (the third DescribeStatement), not in the
+  background; a statement that is never described never runs, and a
+  DescribeStatement can block while the statement waits for a LOCK;
+- locking beyond LOCK: plain reads and writes do not wait for another session's
+  LOCK (Redshift's ACCESS EXCLUSIVE lock blocks them), and there is no deadlock
+  detection (take locks in one global order);
+- serialization errors other than DuckDB's write-write conflicts (Redshift also
+  aborts read-write cycles with error 1023); inject them with fail_statements;
+- VARCHAR lengths in bytes, numeric overflow, DISTKEY/SORTKEY, vacuum, WLM
+  queues, result size limits (100 MB) and result expiry (24 h);
+- sessions (SessionId, SessionKeepAliveSeconds), ListStatements, DescribeTable,
+  GetStatementResultV2 (CSV), UNLOAD, COPY other than Avro from s3:// (the IAM role is
+  not checked), IAM and Secrets Manager (any ARN or user is accepted);
+- the SQL dialect itself: sqlglot transpiles Redshift to DuckDB, so a function
+  Redshift lacks but sqlglot accepts passes here (the adapter's SQL is checked
+  against sqlglot's Redshift grammar, not Redshift's parser).
+"""

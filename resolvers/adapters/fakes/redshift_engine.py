@@ -1,0 +1,361 @@
+"""The database behind the fake Data API: Redshift SQL run for real on DuckDB.
+
+What it keeps from Redshift, because the adapter's correctness depends on it:
+
+- Constraints are informational: PRIMARY KEY and UNIQUE are dropped from DDL,
+  NOT NULL stays. Only the adapter's SQL keeps ids unique.
+- Snapshot isolation: every session is its own DuckDB connection with its own
+  transaction; a transaction sees the table as of its first query, so two
+  anti-join inserts that overlap both insert the same id.
+- ``LOCK t1, t2`` takes real exclusive locks (in the order written), held by the
+  session until its transaction ends; a second LOCK on the same table waits.
+- SQL Redshift cannot run fails like it would: ON CONFLICT, RETURNING, a MERGE
+  without both WHEN clauses, VALUES used as a table.
+- Results are typed like Redshift's (int8, float8, numeric, timestamp, ...).
+- Write-write conflicts surface as Redshift's error 1023.
+
+What it does not model is listed in the package docstring (fakes/__init__.py).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+import duckdb
+import fastavro
+import pyarrow as pa
+import sqlglot
+from sqlglot import exp
+
+SERIALIZATION_ERROR = (
+    "ERROR: 1023 DETAIL: Serializable isolation violation on table - {table}, "
+    "transactions forming the cycle are: (fake)"
+)
+
+_COPY_AVRO = re.compile(
+    r"^\s*COPY\s+(?P<table>\w+)\s+FROM\s+'(?P<source>s3://[^']+)'\s+"
+    r"IAM_ROLE\s+'(?P<role>arn:[^']+)'\s+FORMAT\s+AS\s+AVRO\s+'auto'"
+    r"(?:\s+TIMEFORMAT\s+'epochmillisecs')?\s*$",
+    re.IGNORECASE,
+)
+_LOCK = re.compile(r"^\s*LOCK\s+(?:TABLE\s+)?(?P<tables>[\w\s,.\"]+?)\s*;?\s*$", re.IGNORECASE)
+
+
+class RedshiftSqlError(Exception):
+    """A statement failed the way Redshift would fail it; ``str()`` is Redshift's error text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    type_name: str
+    """Redshift's ColumnMetadata typeName (int8, varchar, timestamp, ...)."""
+    precision: int = 0
+    scale: int = 0
+
+
+@dataclass(slots=True)
+class Outcome:
+    """One statement's effect: rows changed, or a result set."""
+
+    rows_affected: int = 0
+    columns: list[Column] | None = None
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+
+    @property
+    def has_result_set(self) -> bool:
+        return self.columns is not None
+
+
+class FakeRedshiftEngine:
+    """One database shared by every session of the fake (one Redshift database)."""
+
+    def __init__(
+        self, path: str = ":memory:", object_reader: Callable[[str], bytes] | None = None
+    ) -> None:
+        self._db = duckdb.connect(path)
+        self.object_reader = object_reader
+        """Fetches an s3:// object's bytes for COPY (e.g. through a moto S3 client)."""
+        self._guard = threading.Lock()
+        self._table_locks: dict[str, threading.Lock] = {}
+
+    def session(self) -> Session:
+        with self._guard:
+            return Session(self, self._db.cursor())
+
+    def table_lock(self, table: str) -> threading.Lock:
+        with self._guard:
+            return self._table_locks.setdefault(table.lower(), threading.Lock())
+
+    def close(self) -> None:
+        self._db.close()
+
+
+class Session:
+    """A Redshift session: one connection, at most one open transaction, its LOCKs."""
+
+    def __init__(self, engine: FakeRedshiftEngine, cursor: duckdb.DuckDBPyConnection) -> None:
+        self._engine = engine
+        self._cursor = cursor
+        self._held: list[threading.Lock] = []
+        self._in_transaction = False
+
+    def begin(self) -> None:
+        self._cursor.begin()
+        self._in_transaction = True
+
+    def run(self, sql: str, params: Mapping[str, str]) -> Outcome:
+        """Run one Redshift statement (parameters are strings, as the Data API sends them)."""
+        tables = _lock_targets(sql)
+        if tables is not None:
+            for table in tables:
+                self._take(table)
+            return Outcome()
+        copy = _COPY_AVRO.match(sql)
+        if copy:
+            return Outcome(rows_affected=self._copy_avro(copy["table"], copy["source"]))
+        statement = translate(sql, params)
+        try:
+            result = self._cursor.execute(statement.sql(dialect="duckdb"))
+            rows = result.fetchall()
+            description = result.description or []
+        except duckdb.TransactionException as error:
+            raise RedshiftSqlError(_conflict_text(statement, error)) from error
+        except duckdb.Error as error:
+            raise RedshiftSqlError(_error_text(error)) from error
+        if _returns_rows(statement):
+            return Outcome(columns=[_column(d[0], str(d[1])) for d in description], rows=rows)
+        changed = rows[0][0] if rows and isinstance(statement, exp.DML) else 0
+        return Outcome(rows_affected=int(changed or 0))
+
+    def end(self, commit: bool) -> None:
+        """End the transaction (if any) and release every LOCK the session holds."""
+        try:
+            if self._in_transaction:
+                self._in_transaction = False
+                if commit:
+                    try:
+                        self._cursor.commit()
+                    except duckdb.Error as error:
+                        self._cursor.rollback()
+                        raise RedshiftSqlError(SERIALIZATION_ERROR.format(table="?")) from error
+                else:
+                    self._cursor.rollback()
+        finally:
+            while self._held:
+                self._held.pop().release()
+
+    def close(self) -> None:
+        try:
+            self.end(commit=False)
+        finally:
+            self._cursor.close()
+
+    def _copy_avro(self, table: str, source: str) -> int:
+        """COPY ... FORMAT AS AVRO 'auto': fields matched to the table's columns by name."""
+        reader = self._engine.object_reader
+        if reader is None:
+            raise RedshiftSqlError("ERROR: the fake has no S3 to COPY from (object_reader)")
+        try:
+            data = reader(source)
+        except Exception as error:
+            raise RedshiftSqlError(f"ERROR: S3ServiceException: {error}") from error
+        columns = [row[0] for row in self._cursor.execute(f"DESCRIBE {table}").fetchall()]
+        records = []
+        for record in fastavro.reader(io.BytesIO(data)):
+            assert isinstance(record, dict)
+            fields = {str(k).lower(): v for k, v in record.items()}
+            records.append({c: _naive_utc(fields.get(c)) for c in columns})
+        if not records:
+            return 0
+        self._cursor.register("copied_avro", pa.Table.from_pylist(records))
+        try:
+            names = ", ".join(columns)
+            self._cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM copied_avro")
+        except duckdb.Error as error:
+            raise RedshiftSqlError(_error_text(error)) from error
+        finally:
+            self._cursor.unregister("copied_avro")
+        return len(records)
+
+    def _take(self, table: str) -> None:
+        lock = self._engine.table_lock(table)
+        if lock in self._held:
+            return
+        lock.acquire()
+        self._held.append(lock)
+
+
+def translate(sql: str, params: Mapping[str, str]) -> exp.Expr:
+    """Parse Redshift SQL, refuse what Redshift refuses, bind parameters, drop PK/UNIQUE."""
+    try:
+        statements = [s for s in sqlglot.parse(sql, read="redshift") if s is not None]
+    except sqlglot.errors.ParseError as error:
+        raise RedshiftSqlError(f"ERROR: syntax error ({error})") from error
+    if len(statements) != 1:
+        raise RedshiftSqlError("ERROR: cannot insert multiple commands into a prepared statement")
+    statement = statements[0]
+    refuse_unsupported(statement)
+    return _without_keys(_bind(statement, params))
+
+
+def refuse_unsupported(statement: exp.Expr) -> None:
+    """Redshift has no ON CONFLICT, no RETURNING, no insert-only MERGE, no VALUES as a table."""
+    if statement.find(exp.OnConflict):
+        raise RedshiftSqlError('ERROR: syntax error at or near "ON CONFLICT"')
+    if statement.find(exp.Returning) or statement.args.get("returning"):
+        raise RedshiftSqlError('ERROR: syntax error at or near "RETURNING"')
+    for values in statement.find_all(exp.Values):
+        if not isinstance(values.parent, exp.Insert):
+            raise RedshiftSqlError("ERROR: VALUES lists are not supported as a table source")
+    if isinstance(statement, exp.Merge):
+        whens = statement.args.get("whens")
+        matched = {bool(w.args.get("matched")) for w in (whens.expressions if whens else [])}
+        if matched != {True, False}:
+            raise RedshiftSqlError(
+                "ERROR: MERGE needs a WHEN MATCHED and a WHEN NOT MATCHED clause"
+            )
+    if isinstance(statement, exp.Command):
+        raise RedshiftSqlError(f"ERROR: the fake does not run {statement.sql()[:40]!r}")
+
+
+def _bind(statement: exp.Expr, params: Mapping[str, str]) -> exp.Expr:
+    """Parameters arrive as text; Redshift treats them like untyped string literals."""
+    missing: list[str] = []
+
+    def replace(node: exp.Expr) -> exp.Expr:
+        if isinstance(node, exp.Placeholder) and node.this:
+            name = str(node.this)
+            if name not in params:
+                missing.append(name)
+                return node
+            return exp.Literal.string(params[name])
+        return node
+
+    if not any(True for _ in statement.find_all(exp.Placeholder)):
+        return statement
+    bound = statement.transform(replace, copy=False)  # the tree is ours: parsed just now
+    if missing:
+        raise RedshiftSqlError(f"ERROR: parameter :{missing[0]} has no value")
+    return bound
+
+
+def _without_keys(statement: exp.Expr) -> exp.Expr:
+    if not isinstance(statement, exp.Create):
+        return statement
+
+    def drop(node: exp.Expr) -> exp.Expr | None:
+        informational = (
+            exp.PrimaryKey,
+            exp.PrimaryKeyColumnConstraint,
+            exp.UniqueColumnConstraint,
+        )
+        if isinstance(node, informational):
+            return None
+        if isinstance(node, exp.ColumnConstraint) and isinstance(node.kind, informational):
+            return None
+        return node
+
+    kept: exp.Expr | None = statement.transform(drop, copy=False)
+    assert kept is not None
+    return kept
+
+
+def _naive_utc(value: Any) -> Any:
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def _lock_targets(sql: str) -> list[str] | None:
+    match = _LOCK.match(sql)
+    if not match:
+        return None
+    return [t.strip().strip('"') for t in match["tables"].split(",") if t.strip()]
+
+
+def _returns_rows(statement: exp.Expr) -> bool:
+    return isinstance(statement, exp.Query)
+
+
+_TYPE_NAMES: dict[str, str] = {
+    "BIGINT": "int8",
+    "HUGEINT": "int8",
+    "INTEGER": "int4",
+    "SMALLINT": "int2",
+    "DOUBLE": "float8",
+    "FLOAT": "float4",
+    "VARCHAR": "varchar",
+    "BOOLEAN": "bool",
+    "TIMESTAMP": "timestamp",
+    "TIMESTAMP WITH TIME ZONE": "timestamptz",
+    "DATE": "date",
+}
+"""DuckDB result types as Redshift names them (SUM of integers is int8 on Redshift)."""
+
+
+def _column(name: str, duckdb_type: str) -> Column:
+    if duckdb_type.startswith("DECIMAL"):
+        precision, scale = (int(p) for p in duckdb_type[8:-1].split(","))
+        return Column(name, "numeric", precision, scale)
+    return Column(name, _TYPE_NAMES.get(duckdb_type, "varchar"))
+
+
+def cell(value: Any, column: Column) -> dict[str, Any]:
+    """One value as the Data API's typed Field."""
+    if value is None:
+        return {"isNull": True}
+    kind = column.type_name
+    if kind in {"int8", "int4", "int2"}:
+        return {"longValue": int(value)}
+    if kind in {"float8", "float4"}:
+        return {"doubleValue": float(value)}
+    if kind == "bool":
+        return {"booleanValue": bool(value)}
+    if kind == "numeric":
+        return {"stringValue": str(Decimal(value))}
+    if kind in {"timestamp", "timestamptz"} and isinstance(value, datetime):
+        return {"stringValue": _timestamp_text(value)}
+    if kind == "date" and isinstance(value, date):
+        return {"stringValue": value.isoformat()}
+    return {"stringValue": str(value)}
+
+
+def _timestamp_text(moment: datetime) -> str:
+    """Redshift's rendering: '2021-07-27 16:02:08', fractions without trailing zeros."""
+    text = moment.strftime("%Y-%m-%d %H:%M:%S")
+    if moment.microsecond:
+        text += f".{moment.microsecond:06d}".rstrip("0")
+    if moment.tzinfo is not None:
+        offset = moment.utcoffset()
+        hours = int(offset.total_seconds() // 3600) if offset else 0
+        text += f"{hours:+03d}"
+    return text
+
+
+def _error_text(error: duckdb.Error) -> str:
+    message = str(error)
+    missing = re.search(r"Table with name (\w+) does not exist", message)
+    if missing:
+        return f'ERROR: relation "{missing[1]}" does not exist'
+    if "NOT NULL constraint failed" in message:
+        return f"ERROR: Cannot insert a NULL value into a NOT NULL column ({message})"
+    return f"ERROR: {message}"
+
+
+def _conflict_text(statement: exp.Expr, error: duckdb.Error) -> str:
+    if "onflict" in str(error):
+        table = statement.find(exp.Table)
+        return SERIALIZATION_ERROR.format(table=table.name if table else "?")
+    return _error_text(error)
+
+
+StatementHook = Callable[[str], None]
+"""Called with each statement's SQL after it ran, inside its transaction (tests widen races)."""

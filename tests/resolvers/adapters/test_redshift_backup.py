@@ -1,0 +1,143 @@
+"""Backups and restores on Redshift: COPY from S3 for large ones, INSERTs for small, a guarded swap.
+
+The core's backup suite runs on this adapter too (tests/resolvers/core/test_backup.py);
+these tests cover the Redshift-only paths.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import boto3
+import pytest
+from moto import mock_aws
+
+from resolvers.adapters import redshift_backup
+from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
+from resolvers.adapters.memory_store import MemoryBackupStore
+from resolvers.adapters.redshift_data_client import StatementFailed
+from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
+from resolvers.adapters.s3_store import S3BackupStore
+from resolvers.core import backup
+from resolvers.core.errors import Conflict
+from resolvers.core.ports import Staged
+from resolvers.core.tables import Department, Employee, Table
+from tests.resolvers.adapters.redshift_support import DUMMY_AWS, calls_during, data_api
+
+BUCKET = "hrgraph-redshift-restore"
+ROLE = "arn:aws:iam::123456789012:role/redshift-copy"
+
+
+@pytest.fixture
+def s3(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """moto in place of S3, with dummy credentials: nothing leaves the machine."""
+    for name, value in DUMMY_AWS.items():
+        monkeypatch.setenv(name, value)
+    with mock_aws():
+        client = boto3.client("s3")
+        client.create_bucket(
+            Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
+        )
+        yield client
+
+
+def employees(count: int, start: int = 1) -> list[Employee]:
+    moment = datetime(2021, 5, 6, 7, 8, 9, 123000, tzinfo=UTC)
+    return [
+        Employee(i, f"Émployée '{i}' \\", moment, None, None) for i in range(start, start + count)
+    ]
+
+
+def test_a_large_backup_on_s3_is_restored_by_copy_with_the_role(
+    s3: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(redshift_backup, "COPY_THRESHOLD_ROWS", 50)
+    fake = FakeRedshiftData(s3_client=s3)
+    warehouse = RedshiftWarehouse(data_api(fake), copy_role_arn=ROLE)
+    warehouse.create_tables()
+    original = employees(120)
+    warehouse.insert_new(Table.HIRED_EMPLOYEES, original)
+    store = S3BackupStore(BUCKET, "b/", client=s3)
+    made = backup.backup_table(
+        warehouse, store, Table.HIRED_EMPLOYEES, created_by="t", chunk_rows=30
+    )
+    warehouse.insert_new(Table.HIRED_EMPLOYEES, employees(5, start=500))
+    fake.history.clear()
+    backup.restore_table(warehouse, store, Table.HIRED_EMPLOYEES, made.id, chunk_rows=30)
+    copies = [sql for _, sql in fake.history if sql.startswith("COPY")]
+    assert len(copies) == 1
+    assert ROLE in copies[0] and store.location(made.id) in copies[0]
+    assert not any(sql.startswith("INSERT INTO restore_staging") for _, sql in fake.history)
+    assert warehouse.page(Table.HIRED_EMPLOYEES, 0, 1000) == original
+
+
+def test_a_small_backup_is_restored_by_inserts_even_with_a_copy_role(s3: Any) -> None:
+    fake = FakeRedshiftData(s3_client=s3)
+    warehouse = RedshiftWarehouse(data_api(fake), copy_role_arn=ROLE)
+    warehouse.create_tables()
+    original = employees(30)
+    warehouse.insert_new(Table.HIRED_EMPLOYEES, original)
+    store = S3BackupStore(BUCKET, "b/", client=s3)
+    made = backup.backup_table(warehouse, store, Table.HIRED_EMPLOYEES, created_by="t")
+    warehouse.insert_new(Table.HIRED_EMPLOYEES, employees(5, start=500))
+    fake.history.clear()
+    backup.restore_table(warehouse, store, Table.HIRED_EMPLOYEES, made.id)
+    assert not any(sql.startswith("COPY") for _, sql in fake.history)
+    assert warehouse.page(Table.HIRED_EMPLOYEES, 0, 1000) == original
+
+
+def test_references_that_change_during_the_check_stop_the_swap() -> None:
+    fake = FakeRedshiftData()
+    warehouse = RedshiftWarehouse(data_api(fake))
+    warehouse.create_tables()
+    warehouse.insert_new(Table.DEPARTMENTS, [Department(1, "kept")])
+    store = MemoryBackupStore()
+    made = backup.backup_table(warehouse, store, Table.DEPARTMENTS, created_by="t")
+    warehouse.insert_new(Table.DEPARTMENTS, [Department(2, "added later")])
+
+    def check_while_a_writer_slips_in(staged: Staged) -> None:
+        assert staged.missing_references == frozenset()
+        moment = datetime(2021, 1, 1, tzinfo=UTC)
+        warehouse.insert_new(Table.HIRED_EMPLOYEES, [Employee(9, "new", moment, 2, None)])
+
+    rows = backup._verified_rows(store, made, 100)
+    with pytest.raises(Conflict):
+        warehouse.restore_swap(Table.DEPARTMENTS, rows, check_while_a_writer_slips_in)
+    assert warehouse.page(Table.DEPARTMENTS, 0, 10) == [
+        Department(1, "kept"),
+        Department(2, "added later"),
+    ]
+    with pytest.raises(StatementFailed) as gone:
+        warehouse.writer.execute("SELECT COUNT(*) FROM restore_staging_departments")
+    assert "does not exist" in gone.value.detail  # no staging table is left behind
+
+
+def test_a_refused_restore_drops_its_staging_table() -> None:
+    fake = FakeRedshiftData()
+    warehouse = RedshiftWarehouse(data_api(fake))
+    warehouse.create_tables()
+
+    def refuse(staged: Staged) -> None:
+        raise Conflict("no")
+
+    with pytest.raises(Conflict):
+        warehouse.restore_swap(Table.JOBS, [[{"id": 1, "job": "j"}]], refuse)
+    with pytest.raises(StatementFailed) as gone:
+        warehouse.writer.execute("SELECT COUNT(*) FROM restore_staging_jobs")
+    assert "does not exist" in gone.value.detail
+    assert warehouse.count(Table.JOBS) == 0
+
+
+def test_data_api_calls_for_a_backup_grow_with_pages_not_rows() -> None:
+    fake = FakeRedshiftData(page_size=100)
+    warehouse = RedshiftWarehouse(data_api(fake))
+    warehouse.create_tables()
+    warehouse.insert_new(Table.HIRED_EMPLOYEES, employees(450))
+    with calls_during(fake) as calls:
+        chunks = list(warehouse.snapshot(Table.HIRED_EMPLOYEES, 200))
+    assert [len(c) for c in chunks] == [200, 200, 50]
+    moment = employees(1)[0].datetime
+    assert chunks[0][0]["datetime"] == round(moment.timestamp() * 1000)  # epoch ms, UTC
+    assert calls == {"ExecuteStatement": 1, "DescribeStatement": 3, "GetStatementResult": 5}
