@@ -58,8 +58,10 @@ $(NODE_STAMP): package.json package-lock.json
 lambda-zip: $(STAMP)
 	$(BIN)/python infra/lambda_package.py
 
-## serverless.yml -> CloudFormation in .serverless/ (offline), then cfn-lint everything.
+## Lint the APPSYNC_JS resolver; serverless.yml -> CloudFormation in .serverless/ (offline);
+## cfn-lint everything.
 package: $(STAMP) $(NODE_STAMP) lambda-zip
+	npx --no-install eslint resolvers/appsync
 	$(OFFLINE_AWS) npx --no-install serverless package --stage $(STAGE) --region $(REGION)
 	$(BIN)/cfn-lint .serverless/cloudformation-template-*.json infra/*.yml
 

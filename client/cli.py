@@ -217,7 +217,11 @@ def above_mean(year: YearOption, as_json: JsonOption = False, url: UrlOption = N
     out.print(table)
 
 
-from client import questions_cli  # noqa: E402, F401  (registers `ask` and `sql` on app)
+# Command modules that register on ``app`` (import them after it exists).
+from client import (  # noqa: E402
+    cli_backups,  # noqa: F401  (backup, restore, backups)
+    questions_cli,  # noqa: F401  (ask, sql)
+)
 
 
 def main() -> None:

@@ -219,9 +219,10 @@ class LocalIssuer:
 class Throttle:
     """At most ``limit`` failures per key in a sliding window; then refuse until they age out."""
 
-    def __init__(self, limit: int = 5, window_seconds: float = 300.0) -> None:
+    def __init__(self, limit: int = 5, window_seconds: float = 300.0, max_keys: int = 10_000):
         self.limit = limit
         self.window = window_seconds
+        self.max_keys = max_keys
         self._failures: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
@@ -241,6 +242,11 @@ class Throttle:
         with self._lock:
             for key in keys:
                 self._recent(key, now).append(now)
+            if len(self._failures) > self.max_keys:
+                # A spray of usernames must not grow memory without bound: forget aged-out keys.
+                for key in list(self._failures):
+                    if not self._recent(key, now):
+                        del self._failures[key]
 
     def succeeded(self, key: str) -> None:
         with self._lock:

@@ -131,7 +131,8 @@ class TokenVerifier:
             raise Unauthorized(REFUSED) from None
         if claims.get("token_use") != kind:
             raise Unauthorized(REFUSED)
-        if audience_claim == "client_id" and claims.get("client_id") != self.client_id:
+        # Exactly our client: Cognito never issues a list audience, so none is accepted.
+        if claims.get(audience_claim) != self.client_id:
             raise Unauthorized(REFUSED)
         return claims
 

@@ -282,7 +282,8 @@ class DuckDBWarehouse:
                 (previous,) = cursor.execute(
                     sqltext.duckdb("queries/count_rows", table=table.value)
                 ).fetchone() or (0,)
-                cursor.execute(sqltext.duckdb("restore/delete_all", **names))
+                cursor.execute(sqltext.duckdb("restore/drop_table", **names))
+                cursor.execute(sqltext.duckdb(f"ddl/{table.value}"))
                 cursor.execute(sqltext.duckdb("restore/insert_from_staging", **names))
                 cursor.commit()
             except BaseException:

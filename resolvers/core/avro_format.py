@@ -21,6 +21,7 @@ in the file header, and reading with today's schema as reader schema widens
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import IO, Any, Protocol, cast
@@ -126,20 +127,23 @@ def read(source: Source, table: Table, chunk_rows: int) -> Iterator[list[Row]]:
     truncated stream, incompatible schema) is a ValidationError on backupId.
     """
     try:
-        reader = fastavro.reader(cast(IO[bytes], source), reader_schema=_PARSED[table])
+        recorded = _Recorder(source)
+        reader = fastavro.reader(cast(IO[bytes], recorded))
         written = reader.writer_schema
         full_name = written.get("name", "") if isinstance(written, dict) else ""
         writer_name = str(full_name).rsplit(".", 1)[-1]
         if writer_name != table.value:
             raise ValidationError("backupId", f"holds {writer_name!r} rows, not {table.value}")
-        chunk: list[Row] = []
-        for row in reader:
-            chunk.append(row)  # type: ignore[arg-type]
-            if len(chunk) >= chunk_rows:
-                yield chunk
-                chunk = []
-        if chunk:
-            yield chunk
+        if _layout(written) != _layout(_PARSED[table]):
+            # an older layout: read again from the start, resolving into today's schema
+            # (same-layout files skip resolution, which costs fastavro half its speed)
+            replay = cast(IO[bytes], recorded.replay())
+            reader = fastavro.reader(replay, reader_schema=_PARSED[table])
+        else:
+            recorded.stop()
+        rows = iter(reader)
+        while chunk := list(itertools.islice(rows, chunk_rows)):
+            yield chunk  # type: ignore[misc]
     except HrgraphError:
         raise  # our own verdicts, and the store's Unavailable, pass unchanged
     except Exception as error:  # fastavro reports damage as many types (EOF, zlib, schema)
@@ -149,13 +153,72 @@ def read(source: Source, table: Table, chunk_rows: int) -> Iterator[list[Row]]:
 
 
 class _Counter:
-    """Flattens chunks into rows for fastavro, counting as they pass."""
+    """Counts rows a chunk at a time; fastavro flattens the chunks in C (chain)."""
 
     def __init__(self, chunks: Iterable[Sequence[Row]]) -> None:
         self._chunks = chunks
         self.rows = 0
 
     def __iter__(self) -> Iterator[Row]:
+        return itertools.chain.from_iterable(self._counted())
+
+    def _counted(self) -> Iterator[Sequence[Row]]:
         for chunk in self._chunks:
             self.rows += len(chunk)
-            yield from chunk
+            yield chunk
+
+
+def _layout(schema: Any) -> Any:
+    """A schema without its docs and fastavro's bookkeeping, for comparing layouts."""
+    if isinstance(schema, dict):
+        return {k: _layout(v) for k, v in schema.items() if k != "doc" and not k.startswith("__")}
+    if isinstance(schema, list):
+        return [_layout(item) for item in schema]
+    return schema
+
+
+class _Recorder:
+    """Reads through, keeping what the header parse consumed so it can be replayed."""
+
+    def __init__(self, source: Source) -> None:
+        self._source = source
+        self._seen = bytearray()
+        self._recording = True
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._source.read(size)
+        if self._recording:
+            self._seen += data
+            if len(self._seen) > 1 << 20:
+                self._recording = False  # headers are small; never hold a whole file
+                self._seen.clear()
+        return data
+
+    def stop(self) -> None:
+        self._recording = False
+        self._seen.clear()
+
+    def replay(self) -> _Replay:
+        if not self._recording:
+            raise ValueError("the file header is too large to replay")
+        self._recording = False
+        return _Replay(bytes(self._seen), self._source)
+
+
+class _Replay:
+    """The bytes already read, then the rest of the source."""
+
+    def __init__(self, head: bytes, rest: Source) -> None:
+        self._head = head
+        self._rest = rest
+
+    def read(self, size: int = -1) -> bytes:
+        if not self._head:
+            return self._rest.read(size)
+        if size < 0:
+            data, self._head = self._head + self._rest.read(), b""
+            return data
+        data, self._head = self._head[:size], self._head[size:]
+        if len(data) < size:
+            data += self._rest.read(size - len(data))
+        return data

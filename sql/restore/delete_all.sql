@@ -1,2 +1,3 @@
--- Inside the swap's transaction. DELETE, not TRUNCATE: Redshift's TRUNCATE commits.
+-- The swap for Redshift, in one transaction with insert_from_staging.
+-- DELETE, not TRUNCATE: Redshift's TRUNCATE commits.
 DELETE FROM {table}

@@ -3,6 +3,7 @@ request handler -> the handler's event -> handler result -> response handler."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from resolvers.handler import handler
 from resolvers.routes import tables
 from tests.conftest import FakeLambdaContext
 from tests.deploy import appsync_js
+from tests.deploy.conftest import ROOT
 
 pytestmark = pytest.mark.skipif(appsync_js.node() is None, reason="node is not installed")
 
@@ -136,3 +138,15 @@ def test_a_lambda_failure_keeps_appsyncs_own_error_type(tmp_path: Path) -> None:
 
     assert answer["error"]["errorType"] == "Lambda:Unhandled"
     assert answer["error"]["message"] == "Task timed out"
+
+
+def test_the_resolver_uses_only_what_the_appsync_js_runtime_runs() -> None:
+    eslint = ROOT / "node_modules" / ".bin" / "eslint"
+    if not eslint.exists():
+        pytest.skip("node_modules is not installed (make test runs npm ci)")
+
+    linted = subprocess.run(
+        [str(eslint), "resolvers/appsync"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+    assert linted.returncode == 0, linted.stdout + linted.stderr

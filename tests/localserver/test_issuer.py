@@ -118,3 +118,13 @@ def test_the_signing_key_is_private_and_kept(live_server: LiveServer) -> None:
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
     first = IssuerIdentity.load_or_create(live_server.settings.data_dir).public_jwk
     assert IssuerIdentity.load_or_create(live_server.settings.data_dir).public_jwk == first
+
+
+def test_the_throttle_forgets_failures_once_they_age_out() -> None:
+    from localserver.issuer import Throttle
+
+    throttle = Throttle(limit=2, window_seconds=0.0, max_keys=3)
+    for index in range(10):
+        throttle.failed(f"user:{index}")
+    assert not throttle.blocked("user:9")
+    assert len(throttle._failures) <= 4

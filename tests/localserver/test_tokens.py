@@ -70,6 +70,13 @@ def test_each_bad_token_is_refused(issuer: LocalIssuer, case: str, message: str)
     assert refused.value.message == message
 
 
+def test_a_token_for_several_audiences_is_refused(issuer: LocalIssuer) -> None:
+    audiences = [issuer.identity.client_id, "another-client"]
+    token = signed(issuer.identity, id_claims(issuer.identity, aud=audiences))
+    with pytest.raises(Unauthorized):
+        issuer.verifier.verify(token)
+
+
 def test_a_refresh_token_is_not_an_id_token(issuer: LocalIssuer) -> None:
     with pytest.raises(Unauthorized):
         issuer.verifier.verify(_tokens(issuer)["RefreshToken"])
@@ -93,7 +100,7 @@ def test_clock_skew_within_the_leeway_is_tolerated(issuer: LocalIssuer) -> None:
 
 
 def test_a_token_missing_a_required_claim_is_refused(issuer: LocalIssuer) -> None:
-    for claim in ("exp", "iat", "sub", "token_use"):
+    for claim in ("exp", "iat", "sub", "token_use", "aud", "iss"):
         token = signed(issuer.identity, id_claims(issuer.identity, **{claim: None}))
         with pytest.raises(Unauthorized):
             issuer.verifier.verify(token)

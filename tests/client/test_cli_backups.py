@@ -1,0 +1,65 @@
+"""hrgraph backup / restore / backups against the live local server."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from client.cli import app
+from resolvers.core import ingest
+from resolvers.core.tables import Table
+from tests.conftest import LiveServer
+
+runner = CliRunner()
+
+
+def hrgraph(server: LiveServer, *args: str, answer: str | None = None) -> tuple[int, str]:
+    result = runner.invoke(app, [*args, "--url", server.url], input=answer)
+    return result.exit_code, result.output
+
+
+def _jobs(server: LiveServer, *ids: int) -> None:
+    rows = [{"id": i, "job": f"Job {i}"} for i in ids]
+    assert ingest.insert_batch(server.services.warehouse, Table.JOBS, rows).inserted == len(ids)
+
+
+def test_backup_then_restore_after_confirmation(live_server: LiveServer) -> None:
+    # GIVEN three jobs backed up from the command line
+    _jobs(live_server, 1, 2, 3)
+    code, output = hrgraph(live_server, "backup", "jobs", "--codec", "snappy")
+    assert code == 0, output
+    assert "Backed up jobs" in output and "3 rows" in output and "snappy" in output
+    # WHEN a job arrives and the restore is declined, THEN nothing changes
+    _jobs(live_server, 4)
+    code, output = hrgraph(live_server, "restore", "jobs", answer="n\n")
+    assert code == 1
+    assert "Replace every row of jobs" in output and "Nothing changed" in output
+    assert live_server.services.warehouse.count(Table.JOBS) == 4
+    # WHEN it is confirmed, THEN the table is the backup again
+    code, output = hrgraph(live_server, "restore", "jobs", answer="y\n")
+    assert code == 0, output
+    assert "3 rows (was 4)" in output
+    assert live_server.services.warehouse.count(Table.JOBS) == 3
+
+
+def test_backups_lists_newest_first_and_restore_takes_an_id(live_server: LiveServer) -> None:
+    _jobs(live_server, 1)
+    assert hrgraph(live_server, "backup", "jobs")[0] == 0
+    _jobs(live_server, 2)
+    assert hrgraph(live_server, "backup", "jobs")[0] == 0
+    code, output = hrgraph(live_server, "backups", "jobs", "--json")
+    assert code == 0, output
+    listed = json.loads(output)
+    assert [b["rows"] for b in listed] == [2, 1]
+    code, output = hrgraph(live_server, "restore", "jobs", "--backup-id", listed[1]["id"], "--yes")
+    assert code == 0, output
+    assert live_server.services.warehouse.count(Table.JOBS) == 1
+
+
+def test_restore_refusals_exit_1_with_the_error_type(live_server: LiveServer) -> None:
+    code, output = hrgraph(live_server, "restore", "departments", "--yes")
+    assert code == 1 and "NotFound" in output
+    bogus = "20200101T000000000Z-departments-abcdef"
+    code, output = hrgraph(live_server, "restore", "departments", "--backup-id", bogus, "--yes")
+    assert code == 1 and "NotFound" in output
