@@ -9,6 +9,7 @@ refresh it without the client knowing how.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
@@ -56,7 +57,6 @@ T = TypeVar("T")
 TokenProvider = Callable[[], str | None]
 """Returns the token to send now (None: send none); called before every request."""
 
-MAX_BATCH_ROWS = 1000
 _INSERT_OPERATIONS = {
     Table.DEPARTMENTS: "insertDepartments",
     Table.JOBS: "insertJobs",
@@ -80,17 +80,25 @@ class _TokenAuth(httpx.Auth):
             yield request
 
 
-def _jsonable(value: Any) -> Any:
-    """Variables as JSON: datetimes become AWSDateTime strings, enums their names."""
+def _datetime_as_text(value: Any) -> str:
     if isinstance(value, datetime):
         return format_datetime(value)
-    if isinstance(value, Table):
-        return value.name
-    if isinstance(value, Mapping):
-        return {key: _jsonable(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(item) for item in value]
-    return value
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _jsonable(variables: dict[str, Any]) -> dict[str, Any]:
+    """Variables as JSON values: datetimes become AWSDateTime strings.
+
+    Rows usually hold only strings and numbers, so one pass of the C encoder
+    checks that cheaply; only variables holding datetimes take the round trip.
+    Enums are passed by name by the callers (a StrEnum would encode as its value).
+    """
+    try:
+        json.dumps(variables)
+    except TypeError:
+        converted: dict[str, Any] = json.loads(json.dumps(variables, default=_datetime_as_text))
+        return converted
+    return variables
 
 
 class HrClient:
@@ -262,7 +270,7 @@ class HrClient:
         limit: int | None = None,
         next_token: str | None = None,
     ) -> Page[Backup]:
-        chosen = Table.parse(table) if table is not None else None
+        chosen = Table.parse(table).name if table is not None else None
         data = self.execute("backups", {"table": chosen, "limit": limit, "nextToken": next_token})
         return Page([Backup.from_json(i) for i in data["items"]], data["nextToken"])
 
@@ -276,13 +284,13 @@ class HrClient:
         return Backup.from_json(data) if data else None
 
     def backup_table(self, table: Table | str, codec: str | None = None) -> Backup:
-        variables = {"table": Table.parse(table), "codec": codec.upper() if codec else None}
+        variables = {"table": Table.parse(table).name, "codec": codec.upper() if codec else None}
         return Backup.from_json(self.execute("backupTable", variables))
 
     def restore_table(
         self, table: Table | str, backup_id: str | None = None, force: bool | None = None
     ) -> RestoreResult:
-        variables = {"table": Table.parse(table), "backupId": backup_id, "force": force}
+        variables = {"table": Table.parse(table).name, "backupId": backup_id, "force": force}
         return RestoreResult.from_json(self.execute("restoreTable", variables))
 
     # -- questions, SQL, identity ---------------------------------------------

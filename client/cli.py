@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -28,13 +28,15 @@ from rich.progress import (
 from rich.table import Table as RichTable
 
 from client import auth_cli
-from client.api import MAX_BATCH_ROWS, HrClient
 from client.auth import TokenProvider
 from client.csvfile import CsvFormatError, count_lines
 from client.errors import ApiError
 from client.loading import LoadSummary, load_csv
-from client.models import Table
+from client.models import MAX_BATCH_ROWS, Table
 from resolvers.settings import Settings, SettingsError
+
+if TYPE_CHECKING:
+    from client.api import HrClient
 
 app = typer.Typer(
     name="hrgraph",
@@ -68,6 +70,8 @@ def _settings() -> Settings:
 @contextmanager
 def _api(url: str | None) -> Iterator[HrClient]:
     """A client for the command; API errors end it with exit code 1 and one clear line."""
+    from client.api import HrClient
+
     settings = _settings()
     try:
         provider = TokenProvider(replace(settings, url=url) if url else settings)

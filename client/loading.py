@@ -15,11 +15,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
-from client.api import MAX_BATCH_ROWS, HrClient
 from client.csvfile import CsvRow, CsvSource
-from client.models import RejectReason, Table
+from client.models import MAX_BATCH_ROWS, RejectReason, Table
+
+if TYPE_CHECKING:
+    from client.api import HrClient
 
 T = TypeVar("T")
 

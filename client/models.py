@@ -17,6 +17,9 @@ from typing import Any, Generic, TypedDict, TypeVar
 T = TypeVar("T")
 Json = Mapping[str, Any]
 
+MAX_BATCH_ROWS = 1000
+"""The API takes 1 to 1000 rows per insert request."""
+
 
 class Table(StrEnum):
     """The GraphQL ``Table`` enum; the value is the table's name in files and the CLI."""

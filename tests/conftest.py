@@ -149,14 +149,26 @@ def serving(settings: Settings, services: wiring.Services, **app_options: Any) -
 @pytest.fixture
 def live_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[LiveServer]:
     """The server, and its admin's token exported as HRGRAPH_TOKEN (as a script would)."""
-    from localserver.issuer import LocalIssuer
-
     settings = Settings.from_env({"HRGRAPH_DATA_DIR": str(tmp_path / "server-data")})
-    issuer = LocalIssuer.in_data_dir(settings.data_dir)
-    issuer.users.add("admin", ADMIN_PASSWORD, ["Admins"])
-    signed_in = issuer.login("admin", ADMIN_PASSWORD)
-    assert signed_in is not None
-    monkeypatch.setenv("HRGRAPH_TOKEN", signed_in["IdToken"])
+    token = admin_token(settings)
+    monkeypatch.setenv("HRGRAPH_TOKEN", token)
     services = wiring.build(settings)
     with serving(settings, services) as url:
-        yield LiveServer(url, settings, services, signed_in["IdToken"])
+        yield LiveServer(url, settings, services, token)
+
+
+def admin_token(settings: Settings) -> str:
+    """Create the admin in the data dir's local issuer and sign them in; their ID token."""
+    from argon2 import PasswordHasher
+
+    from localserver.issuer import LocalIssuer
+    from localserver.users import UserStore
+
+    issuer = LocalIssuer.in_data_dir(settings.data_dir)
+    # Cheap argon2 parameters for the fixture's admin: every server test signs in.
+    fast = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    UserStore.in_data_dir(settings.data_dir, fast).add("admin", ADMIN_PASSWORD, ["Admins"])
+    signed_in = issuer.login("admin", ADMIN_PASSWORD)
+    assert signed_in is not None
+    token: str = signed_in["IdToken"]
+    return token

@@ -214,3 +214,13 @@ def test_a_non_graphql_success_is_an_internal_failure() -> None:
 def test_giving_both_a_token_and_a_provider_is_refused() -> None:
     with pytest.raises(ValueError, match="not both"):
         HrClient(URL, "t", token_provider=lambda: "u")
+
+
+def test_the_package_exports_the_client_lazily() -> None:
+    import client
+
+    assert client.HrClient is HrClient
+    assert client.NotFound is errors.NotFound
+    assert all(getattr(client, name) is not None for name in client.__all__)
+    with pytest.raises(AttributeError):
+        _ = client.NoSuchThing

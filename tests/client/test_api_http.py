@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -17,8 +16,10 @@ from client.api import HrClient
 from client.csvfile import COLUMNS, api_row
 from client.loading import load_csv
 from client.models import RejectReason, Table
+from resolvers import wiring
+from resolvers.settings import Settings
 from tests.client import expected
-from tests.conftest import SHARED_DATA, LiveServer
+from tests.conftest import SHARED_DATA, admin_token, serving
 
 YEAR = 2021
 
@@ -32,18 +33,24 @@ class Historic:
     verdicts: expected.Verdicts
 
 
-@pytest.fixture
-def historic(live_server: LiveServer, tmp_path: Path) -> Iterator[Historic]:
-    """The three historic files loaded through the API, and what the rules say of them."""
+@pytest.fixture(scope="module")
+def historic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Historic]:
+    """One server for the module, with the three historic files loaded through the API.
+
+    The tests below only read, or try writes the API refuses, so they share it.
+    """
     if not (SHARED_DATA / "hired_employees.csv").exists():
         pytest.skip(f"the historic CSVs are not in {SHARED_DATA}")
+    folder = tmp_path_factory.mktemp("historic")
     departments = {r[0]: r[1] for r in expected.read(SHARED_DATA / "departments.csv")}
     jobs = {r[0]: r[1] for r in expected.read(SHARED_DATA / "jobs.csv")}
     rows = expected.read(SHARED_DATA / "hired_employees.csv")
     verdicts = expected.employee_verdicts(rows, set(departments), set(jobs), 1000)
-    with HrClient(live_server.url, live_server.token) as api:
+    settings = Settings.from_env({"HRGRAPH_DATA_DIR": str(folder / "server-data")})
+    token = admin_token(settings)
+    with serving(settings, wiring.build(settings)) as url, HrClient(url, token) as api:
         for table in Table:
-            copy = tmp_path / f"{table.value}.csv"  # rejects are written beside the file
+            copy = folder / f"{table.value}.csv"  # rejects are written beside the file
             copy.write_bytes((SHARED_DATA / copy.name).read_bytes())
             load_csv(api, table, copy)
         yield Historic(api, departments, jobs, rows, verdicts)

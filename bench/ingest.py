@@ -1,0 +1,271 @@
+"""Ingest throughput: insertEmployees over real HTTP, against raw DuckDB Arrow inserts.
+
+    python -m bench.ingest [--employees 50000] [--batch-size 1000] [--profile]
+
+Every path gets the same generated employees (no faulty rows, so every path
+inserts every row), in the same run on the same machine, each into a fresh
+DuckDB file:
+
+- baseline: the rows typed in Python, built into an Arrow table per batch and
+  inserted with one ``INSERT ... SELECT`` (no checks at all);
+- for reference, the same raw insert of all rows in one statement;
+- the core alone, in this process: ``resolvers.core.ingest.insert_batch``
+  (validation, duplicate and reference checks, the DuckDB adapter);
+- API: a local server (``hrgraph serve``) in its own process on a free port,
+  driven by the gql client exactly as ``hrgraph load`` drives it.
+
+Each path runs ``--repeat`` times, interleaved, and its best run counts (the
+machine is shared: the best run is the one least disturbed). The figure of
+merit is API / baseline in the same batch size (the API takes
+at most 1000 rows a request, so a batch's fixed costs belong to both sides);
+goal >= 0.15. ``--profile`` prints where the core's time goes (pyinstrument);
+the API row minus the core row is HTTP, GraphQL and the client.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import httpx
+import pyarrow as pa
+
+from client.api import HrClient
+from client.csvfile import COLUMNS, api_row
+from client.demo_data import departments, employees, jobs
+from client.loading import batched
+from client.models import Table
+from resolvers.adapters import sqltext
+
+GOAL = 0.15
+
+
+@dataclass
+class Measure:
+    name: str
+    rows: int
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        return self.rows / self.seconds
+
+
+def typed(cells: list[str]) -> tuple[int, str, datetime, int | None, int | None]:
+    return (
+        int(cells[0]),
+        cells[1],
+        datetime.fromisoformat(cells[2].replace("Z", "")),
+        int(cells[3]) if cells[3] else None,
+        int(cells[4]) if cells[4] else None,
+    )
+
+
+def arrow_batch(rows: list[tuple[int, str, datetime, int | None, int | None]]) -> pa.Table:
+    columns = list(zip(*rows, strict=True))
+    return pa.table(
+        {
+            "id": pa.array(columns[0], pa.int64()),
+            "name": pa.array(columns[1], pa.string()),
+            "datetime": pa.array(columns[2], pa.timestamp("us")),
+            "department_id": pa.array(columns[3], pa.int64()),
+            "job_id": pa.array(columns[4], pa.int64()),
+        }
+    )
+
+
+def _raw_database(path: Path) -> duckdb.DuckDBPyConnection:
+    connection = duckdb.connect(str(path))
+    for name in sqltext.ddl_names():
+        connection.execute(sqltext.duckdb(name))
+    return connection
+
+
+def _raw_insert(connection: duckdb.DuckDBPyConnection, staged: pa.Table) -> None:
+    connection.register("staged", staged)
+    connection.execute("INSERT INTO hired_employees SELECT * FROM staged")
+    connection.unregister("staged")
+
+
+def _stored(connection: duckdb.DuckDBPyConnection) -> int:
+    (count,) = connection.execute("SELECT COUNT(*) FROM hired_employees").fetchone() or (0,)
+    return int(count)
+
+
+def baseline(rows: list[list[str]], batch_size: int, path: Path) -> Measure:
+    """Raw DuckDB: Arrow batches straight into the table, no validation, no checks."""
+    values = [typed(r) for r in rows]
+    connection = _raw_database(path)
+    started = time.perf_counter()
+    for batch in batched(values, batch_size):
+        _raw_insert(connection, arrow_batch(batch))
+    seconds = time.perf_counter() - started
+    assert _stored(connection) == len(rows)
+    connection.close()
+    return Measure(f"raw DuckDB Arrow insert, {batch_size}-row batches", len(rows), seconds)
+
+
+def bulk(rows: list[list[str]], path: Path) -> Measure:
+    """Raw DuckDB, all rows in one Arrow table and one statement (the ceiling)."""
+    connection = _raw_database(path)
+    values = [typed(r) for r in rows]
+    started = time.perf_counter()
+    _raw_insert(connection, arrow_batch(values))
+    seconds = time.perf_counter() - started
+    assert _stored(connection) == len(rows)
+    connection.close()
+    return Measure("raw DuckDB Arrow insert, one statement", len(rows), seconds)
+
+
+def core(rows: list[list[str]], batch_size: int, path: Path, profiler: Any = None) -> Measure:
+    """The core's ingest on the DuckDB adapter, in process: what the handler runs per batch."""
+    from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
+    from resolvers.core import ingest
+    from resolvers.core.tables import Table as CoreTable
+
+    warehouse = DuckDBWarehouse(path)
+    for table, reference in ((Table.DEPARTMENTS, departments()), (Table.JOBS, jobs())):
+        rows_in = [api_row(COLUMNS[table], r) for r in reference]
+        ingest.insert_batch(warehouse, CoreTable(table.value), rows_in)
+    columns = COLUMNS[Table.HIRED_EMPLOYEES]
+    batches = [[api_row(columns, r) for r in batch] for batch in batched(rows, batch_size)]
+    if profiler is not None:
+        profiler.start()
+    started = time.perf_counter()
+    inserted = sum(
+        ingest.insert_batch(warehouse, CoreTable.HIRED_EMPLOYEES, batch).inserted
+        for batch in batches
+    )
+    seconds = time.perf_counter() - started
+    if profiler is not None:
+        profiler.stop()
+    warehouse.close()
+    assert inserted == len(rows), f"the core inserted {inserted} of {len(rows)} rows"
+    return Measure(f"core ingest in process, {batch_size}-row batches", len(rows), seconds)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def wait_ready(base: str, deadline: float, process: subprocess.Popen[bytes] | None) -> None:
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError("the server exited before it was ready")
+        try:
+            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.05)
+    raise RuntimeError("the server did not become ready")
+
+
+@contextmanager
+def server_process(folder: Path) -> Iterator[str]:
+    """``hrgraph serve`` in its own process, as a user runs it; yields the GraphQL URL."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "HRGRAPH_DATA_DIR": str(folder),
+        "HRGRAPH_LOG_LEVEL": "warning",
+    }
+    command = [sys.executable, "-c", "from client.cli import main; main()"]
+    process = subprocess.Popen(
+        [*command, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL
+    )
+    try:
+        wait_ready(f"http://127.0.0.1:{port}", time.monotonic() + 60, process)
+        yield f"http://127.0.0.1:{port}/graphql"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def through_api(url: str, rows: list[list[str]], batch_size: int) -> Measure:
+    """insertEmployees over HTTP with the gql client, rows sent as a CSV load sends them."""
+    columns = COLUMNS[Table.HIRED_EMPLOYEES]
+    batches = [[api_row(columns, r) for r in batch] for batch in batched(rows, batch_size)]
+    with HrClient(url) as api:
+        for table, reference in ((Table.DEPARTMENTS, departments()), (Table.JOBS, jobs())):
+            api.insert(table, [api_row(COLUMNS[table], r) for r in reference])
+        started = time.perf_counter()
+        inserted = sum(api.insert(Table.HIRED_EMPLOYEES, batch).inserted for batch in batches)
+        seconds = time.perf_counter() - started
+    assert inserted == len(rows), f"the API inserted {inserted} of {len(rows)} rows"
+    return Measure(f"insertEmployees over HTTP, {batch_size}-row batches", len(rows), seconds)
+
+
+def report(measures: list[Measure]) -> float:
+    base, ceiling, _, api = measures
+    width = max(len(m.name) for m in measures)
+    print(f"{'path':<{width}}  {'rows':>8}  {'seconds':>8}  {'rows/s':>10}  {'/ baseline':>10}")
+    for m in measures:
+        print(
+            f"{m.name:<{width}}  {m.rows:>8,}  {m.seconds:>8.2f}  {m.rate:>10,.0f}"
+            f"  {m.rate / base.rate:>10.3f}"
+        )
+    ratio = api.rate / base.rate
+    verdict = "meets" if ratio >= GOAL else "is BELOW"
+    print(
+        f"\nratio API / raw DuckDB (same batches) = {ratio:.3f} ({verdict} the goal of {GOAL})"
+        f"\nratio API / raw DuckDB (one statement) = {api.rate / ceiling.rate:.3f}"
+    )
+    return ratio
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--employees", type=int, default=50_000)
+    parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=3, help="runs; the best of each path counts")
+    parser.add_argument("--profile", action="store_true", help="profile the core (pyinstrument)")
+    options = parser.parse_args(argv)
+
+    rows = list(employees(options.employees, options.seed, fault_rate=0.0))
+    profiler = None
+    if options.profile:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.0005)
+    profiled = profiler
+    runs: list[list[Measure]] = []
+    with tempfile.TemporaryDirectory(prefix="hrgraph-bench-") as tmp:
+        for attempt in range(options.repeat):
+            # Interleaved, so that every path sees the machine in the same mood.
+            folder = Path(tmp) / f"run-{attempt}"
+            folder.mkdir()
+            run = [
+                baseline(rows, options.batch_size, folder / "raw.duckdb"),
+                bulk(rows, folder / "bulk.duckdb"),
+                core(rows, options.batch_size, folder / "core.duckdb", profiler),
+            ]
+            with server_process(folder / "server") as url:
+                run.append(through_api(url, rows, options.batch_size))
+            runs.append(run)
+            profiler = None  # one profiled run is enough
+    report([min(column, key=lambda m: m.seconds) for column in zip(*runs, strict=True)])
+    if profiled is not None:
+        print(profiled.output_text(unicode=True, color=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
