@@ -9,8 +9,9 @@ refresh it without the client knowing how.
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from collections.abc import AsyncGenerator, Callable, Generator, Iterator, Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Any, TypeVar
@@ -125,6 +126,7 @@ class HrClient:
         if transport is not None:
             options["transport"] = transport
         self.url = url
+        self._provider = provider
         self._gql = Client(transport=HTTPXTransport(url, **options))
         self._session = self._gql.connect_sync()  # type: ignore[no-untyped-call]
 
@@ -292,6 +294,51 @@ class HrClient:
     ) -> RestoreResult:
         variables = {"table": Table.parse(table).name, "backupId": backup_id, "force": force}
         return RestoreResult.from_json(self.execute("restoreTable", variables))
+
+    # -- subscriptions --------------------------------------------------------
+
+    def on_employees_inserted(self, ws_url: str | None = None) -> Iterator[InsertResult]:
+        """Every accepted batch of employees as it lands, until the caller stops iterating.
+
+        Speaks graphql-ws, as the local server does (the token goes in the
+        connection_init payload); ``ws_url`` defaults to this client's URL with
+        ws:// or wss://. AppSync's real-time endpoint speaks its own protocol:
+        use gql's AppSyncWebsocketsTransport there.
+        """
+        from gql.transport.websockets import WebsocketsTransport
+
+        token = self._provider()
+        transport = WebsocketsTransport(
+            url=ws_url or self.url.replace("http", "ws", 1),
+            subprotocols=[WebsocketsTransport.GRAPHQLWS_SUBPROTOCOL],
+            init_payload={"Authorization": token} if token else {},
+        )
+        request = GraphQLRequest(
+            documents.load("onEmployeesInserted"), operation_name="onEmployeesInserted"
+        )
+
+        async def stream() -> AsyncGenerator[dict[str, Any], None]:
+            async with Client(transport=transport) as session:
+                async for data in session.subscribe(request):
+                    yield data
+
+        # A loop of our own, so the websocket is closed inside it when the caller stops.
+        loop = asyncio.new_event_loop()
+        results = stream()
+        try:
+            while True:
+                try:
+                    data = loop.run_until_complete(anext(results))
+                except StopAsyncIteration:
+                    return
+                yield InsertResult.from_json(data["onEmployeesInserted"])
+        except TransportQueryError as failure:
+            raise _query_error(failure) from None
+        except (OSError, TransportError) as failure:
+            raise ConnectionFailed(f"subscription to {transport.url} failed: {failure}") from None
+        finally:
+            loop.run_until_complete(results.aclose())
+            loop.close()
 
     # -- questions, SQL, identity ---------------------------------------------
 

@@ -61,13 +61,15 @@ class User:
 class UserStore:
     """Users of the local issuer, in ``users.json`` under the data dir."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, hasher: PasswordHasher | None = None) -> None:
+        """``hasher``: argon2id with its library defaults unless given (tests pass a cheap one)."""
         self.path = path
+        self._hasher = hasher or _hasher
         self._lock_path = path.with_name(path.name + ".lock")
 
     @classmethod
-    def in_data_dir(cls, data_dir: Path) -> UserStore:
-        return cls(data_dir / "auth" / "users.json")
+    def in_data_dir(cls, data_dir: Path, hasher: PasswordHasher | None = None) -> UserStore:
+        return cls(data_dir / "auth" / "users.json", hasher)
 
     # -- reading ---------------------------------------------------------------
 
@@ -104,7 +106,7 @@ class UserStore:
                 username=username,
                 sub=str(uuid.uuid4()),
                 groups=sorted(set(groups)),
-                password_hash=_hasher.hash(password),
+                password_hash=self._hasher.hash(password),
                 created_at=datetime.now(UTC).isoformat(timespec="seconds"),
             )
             users[username] = user
@@ -123,7 +125,7 @@ class UserStore:
             if user is None:
                 raise UserError(f"no user {username!r}")
             users[username] = replace(
-                user, password_hash=_hasher.hash(password), tokens_valid_after=now
+                user, password_hash=self._hasher.hash(password), tokens_valid_after=now
             )
 
     # -- the file --------------------------------------------------------------

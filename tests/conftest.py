@@ -159,10 +159,15 @@ def live_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Liv
 
 def admin_token(settings: Settings) -> str:
     """Create the admin in the data dir's local issuer and sign them in; their ID token."""
+    from argon2 import PasswordHasher
+
     from localserver.issuer import LocalIssuer
+    from localserver.users import UserStore
 
     issuer = LocalIssuer.in_data_dir(settings.data_dir)
-    issuer.users.add("admin", ADMIN_PASSWORD, ["Admins"])
+    # Cheap argon2 parameters for the fixture's admin: every server test signs in.
+    fast = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    UserStore.in_data_dir(settings.data_dir, fast).add("admin", ADMIN_PASSWORD, ["Admins"])
     signed_in = issuer.login("admin", ADMIN_PASSWORD)
     assert signed_in is not None
     token: str = signed_in["IdToken"]

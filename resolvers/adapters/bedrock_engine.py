@@ -103,7 +103,12 @@ class BedrockEngine:
     def from_settings(cls, settings: Settings, warehouse: Warehouse) -> BedrockEngine:
         """Our own retries (throttling only) instead of botocore's, so each attempt is visible."""
         config = Config(retries={"max_attempts": 1, "mode": "standard"}, read_timeout=60)
-        client = boto3.client("bedrock-runtime", config=config)
+        try:
+            client = boto3.client("bedrock-runtime", config=config)
+        except (
+            BotoCoreError
+        ) as error:  # e.g. no region: AWS_REGION is set in Lambda, maybe not here
+            raise Unavailable(f"Bedrock cannot be reached ({type(error).__name__})") from None
         return cls(client, warehouse, settings.bedrock_model_id, settings.sql_row_limit)
 
     def system_prompt(self, catalog: names.Catalog) -> str:

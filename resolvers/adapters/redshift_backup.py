@@ -23,6 +23,7 @@ dropped on the way out.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from itertools import chain
@@ -35,9 +36,11 @@ from resolvers.adapters import sql_common as q
 from resolvers.adapters import sqltext
 from resolvers.adapters.redshift_data_client import DataApi, Done
 from resolvers.adapters.redshift_literals import literal, quote_string, values_statements
-from resolvers.core.errors import Conflict
+from resolvers.core.errors import Conflict, HrgraphError
 from resolvers.core.ports import Row, Staged
 from resolvers.core.tables import COLUMNS, REFERENCES, Table
+
+log = logging.getLogger(__name__)
 
 MAX_BATCH_STATEMENTS = 40
 COPY_THRESHOLD_ROWS = 20_000
@@ -77,9 +80,18 @@ def restore_swap(
         _load(api, table, staging, chunks, location, copy_role_arn)
         facts = _measure(api, table, staging)
         check(facts)
-        return _swap(api, table, names, facts)
-    finally:
+        return _swap(api, table, names, facts)  # drops the staging table itself
+    except BaseException:
+        _drop_quietly(api, drop)
+        raise
+
+
+def _drop_quietly(api: DataApi, drop: str) -> None:
+    """Best effort on the way out: the next restore drops a leftover anyway."""
+    try:
         api.execute(drop)
+    except HrgraphError:
+        log.warning("could not drop a restore's staging table; the next restore will")
 
 
 def _load(

@@ -6,6 +6,8 @@ Python (tests/client/expected.py), never read back from the system itself.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -15,11 +17,11 @@ from client import errors
 from client.api import HrClient
 from client.csvfile import COLUMNS, api_row
 from client.loading import load_csv
-from client.models import RejectReason, Table
+from client.models import InsertResult, RejectReason, Table
 from resolvers import wiring
 from resolvers.settings import Settings
 from tests.client import expected
-from tests.conftest import SHARED_DATA, admin_token, serving
+from tests.conftest import SHARED_DATA, LiveServer, admin_token, serving
 
 YEAR = 2021
 
@@ -132,3 +134,37 @@ def test_refusals_arrive_as_typed_errors(historic: Historic) -> None:
     with pytest.raises(errors.ValidationError) as invalid:
         historic.api.insert(Table.JOBS, [])
     assert invalid.value.field == "rows"
+
+
+def test_a_subscriber_sees_the_batches_that_land(live_server: LiveServer) -> None:
+    received: list[InsertResult] = []
+    failures: list[BaseException] = []
+
+    def listen() -> None:
+        try:
+            with HrClient(live_server.url, live_server.token) as listener:
+                for result in listener.on_employees_inserted():
+                    received.append(result)
+                    if len(received) == 2:
+                        return
+        except BaseException as failure:  # surfaced by the assertion below
+            failures.append(failure)
+
+    thread = threading.Thread(target=listen, daemon=True)
+    thread.start()
+    sent: list[list[int]] = []
+    with HrClient(live_server.url, live_server.token) as api:
+        # Keep inserting until the subscriber has seen two batches: it may join late.
+        for batch in range(1, 100):
+            if len(received) >= 2 or failures:
+                break
+            ids = [batch * 10 + 1, batch * 10 + 2]
+            rows = [{"id": i, "name": f"Person {i}"} for i in ids]
+            sent.append(api.insert(Table.HIRED_EMPLOYEES, rows).inserted_ids)
+            time.sleep(0.2)
+    thread.join(timeout=30)
+    assert not failures
+    assert len(received) == 2
+    first = sent.index(received[0].inserted_ids)
+    assert received[1].inserted_ids == sent[first + 1]
+    assert received[0].table is Table.HIRED_EMPLOYEES

@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
 from localserver.users import UserError, UserStore
 
@@ -50,8 +51,12 @@ def test_bad_usernames_and_short_passwords_are_refused(
         UserStore.in_data_dir(tmp_path).add(username, password, [])
 
 
+FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+"""Cheap argon2 parameters: these tests are about the file, not the hash's cost."""
+
+
 def _add_many(path: str, prefix: str, count: int) -> None:
-    store = UserStore(Path(path))
+    store = UserStore(Path(path), FAST)
     for index in range(count):
         store.add(f"{prefix}{index}", "password-1234", ["Viewers"])
 

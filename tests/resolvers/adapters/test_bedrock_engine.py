@@ -14,10 +14,12 @@ import boto3
 import pytest
 from botocore.stub import ANY, Stubber
 
+from resolvers import wiring
 from resolvers.adapters.bedrock_engine import TOOL, BedrockEngine
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.errors import Unavailable
 from resolvers.core.tables import Department, Table
+from resolvers.settings import Settings
 
 MODEL = "us.anthropic.claude-haiku-4-5-20251001-v1:0"
 
@@ -157,3 +159,29 @@ def test_access_denied_is_unavailable_without_retrying(stubbed: Any) -> None:
     with pytest.raises(Unavailable, match="AccessDeniedException"):
         engine.answer("How many departments?")
     assert slept == []
+
+
+def test_settings_choose_the_bedrock_engine_and_its_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    settings = Settings.from_env(
+        {"HRGRAPH_DATA_DIR": str(tmp_path), "HRGRAPH_QUESTIONS": "bedrock"}
+    )
+    services = wiring.build(settings)
+    engine = services.questions()
+    assert isinstance(engine, BedrockEngine)
+    assert engine._model_id == settings.bedrock_model_id == MODEL
+
+
+def test_without_a_region_bedrock_is_unavailable_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("AWS_DEFAULT_REGION", "AWS_REGION"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
+    settings = Settings.from_env(
+        {"HRGRAPH_DATA_DIR": str(tmp_path), "HRGRAPH_QUESTIONS": "bedrock"}
+    )
+    with pytest.raises(Unavailable):
+        BedrockEngine.from_settings(settings, DuckDBWarehouse(":memory:"))

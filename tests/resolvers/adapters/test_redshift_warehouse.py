@@ -24,7 +24,7 @@ from resolvers.core import ingest, reads
 from resolvers.core.errors import ValidationError
 from resolvers.core.tables import Department, Employee, Table
 from resolvers.core.validation import RowProblem, validate_row
-from resolvers.settings import Settings
+from resolvers.settings import Settings, SettingsError
 from tests.resolvers.adapters.redshift_support import (
     DUMMY_AWS,
     READER,
@@ -235,3 +235,34 @@ def test_configuration_alone_selects_redshift(monkeypatch: pytest.MonkeyPatch) -
     }
     assert warehouse.reader.connection.db_user == "reader"
     assert warehouse.writer.policy.timeout == 12
+
+
+@pytest.mark.parametrize(
+    "environ",
+    [
+        {"HRGRAPH_REDSHIFT_WORKGROUP": "wg", "HRGRAPH_REDSHIFT_CLUSTER_ID": "c1"},
+        {"HRGRAPH_REDSHIFT_CLUSTER_ID": "c1"},
+        {"HRGRAPH_REDSHIFT_WORKGROUP": "wg", "HRGRAPH_REDSHIFT_DB_USER": "u"},
+        {"HRGRAPH_REDSHIFT_WORKGROUP": "wg", "HRGRAPH_REDSHIFT_READONLY_DB_USER": "u"},
+        {
+            "HRGRAPH_REDSHIFT_CLUSTER_ID": "c1",
+            "HRGRAPH_REDSHIFT_SECRET_ARN": "arn:s",
+            "HRGRAPH_REDSHIFT_DB_USER": "u",
+        },
+    ],
+)
+def test_identities_the_data_api_refuses_fail_at_start(environ: dict[str, str]) -> None:
+    with pytest.raises(SettingsError):
+        Settings.from_env({"HRGRAPH_WAREHOUSE": "redshift", **environ})
+
+
+def test_serverless_may_run_as_the_iam_identity() -> None:
+    settings = Settings.from_env(
+        {"HRGRAPH_WAREHOUSE": "redshift", "HRGRAPH_REDSHIFT_WORKGROUP": "wg"}
+    )
+    assert RedshiftWarehouse.from_settings(
+        settings, FakeRedshiftData()
+    ).writer.connection.request_fields() == {
+        "Database": "dev",
+        "WorkgroupName": "wg",
+    }
