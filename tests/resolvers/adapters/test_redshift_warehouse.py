@@ -241,7 +241,6 @@ def test_configuration_alone_selects_redshift(monkeypatch: pytest.MonkeyPatch) -
 @pytest.mark.parametrize(
     "environ",
     [
-        {"HRGRAPH_REDSHIFT_WORKGROUP": "wg", "HRGRAPH_REDSHIFT_CLUSTER_ID": "c1"},
         {"HRGRAPH_REDSHIFT_CLUSTER_ID": "c1"},
         {"HRGRAPH_REDSHIFT_WORKGROUP": "wg", "HRGRAPH_REDSHIFT_DB_USER": "u"},
         {"HRGRAPH_REDSHIFT_WORKGROUP": "wg", "HRGRAPH_REDSHIFT_READONLY_DB_USER": "u"},
