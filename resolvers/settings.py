@@ -129,12 +129,38 @@ class Settings:
                 f"{PREFIX}REDSHIFT_WORKGROUP or {PREFIX}REDSHIFT_CLUSTER_ID: "
                 "one is required when HRGRAPH_WAREHOUSE=redshift"
             )
+        if self.warehouse == "redshift":
+            self._check_redshift_identity()
         if self.backup_store == "s3" and not self.backup_bucket:
             raise SettingsError(f"{PREFIX}BACKUP_BUCKET: required when HRGRAPH_BACKUP_STORE=s3")
         if self.auth == "cognito" and not (self.cognito_region and self.cognito_user_pool_id):
             raise SettingsError(
                 f"{PREFIX}COGNITO_REGION and {PREFIX}COGNITO_USER_POOL_ID: "
                 "required when HRGRAPH_AUTH=cognito"
+            )
+
+    def _check_redshift_identity(self) -> None:
+        """What the Data API refuses: a secret and a user, DbUser on Serverless, a bare cluster.
+
+        (Both a workgroup and a cluster id are not refused here: serverless.yml
+        sets both variables and one resolves empty at deploy time.)
+        """
+        for secret, user in (
+            ("REDSHIFT_SECRET_ARN", "REDSHIFT_DB_USER"),
+            ("REDSHIFT_READONLY_SECRET_ARN", "REDSHIFT_READONLY_DB_USER"),
+        ):
+            has_secret, has_user = (bool(getattr(self, n.lower())) for n in (secret, user))
+            if has_secret and has_user:
+                raise SettingsError(f"{PREFIX}{secret} and {PREFIX}{user}: set only one")
+            if has_user and self.redshift_workgroup:
+                raise SettingsError(
+                    f"{PREFIX}{user}: Redshift Serverless takes no database user; "
+                    f"use {PREFIX}{secret} (or neither, for the IAM identity)"
+                )
+        if self.redshift_cluster_id and not (self.redshift_secret_arn or self.redshift_db_user):
+            raise SettingsError(
+                f"{PREFIX}REDSHIFT_SECRET_ARN or {PREFIX}REDSHIFT_DB_USER: "
+                "a provisioned cluster needs one"
             )
 
     @property

@@ -244,7 +244,7 @@ class DuckDBWarehouse:
     # -- backups ----------------------------------------------------------------
 
     def snapshot(self, table: Table, chunk_rows: int) -> Iterator[list[Row]]:
-        sql = sqltext.duckdb("queries/snapshot_table", table=table.value, columns=q.columns(table))
+        sql = sqltext.duckdb("queries/scan_table", table=table.value, columns=q.columns(table))
         cursor = self._db.cursor()
         try:
             cursor.begin()

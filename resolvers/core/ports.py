@@ -171,7 +171,10 @@ class Warehouse(Protocol):
     # -- backups (resolvers/core/backup.py) -----------------------------------
 
     def snapshot(self, table: Table, chunk_rows: int) -> Iterator[list[Row]]:
-        """Every row of ``table`` as of ONE consistent read, in id order, ``chunk_rows`` at a time.
+        """Every row of ``table`` as of ONE consistent read, ``chunk_rows`` at a time.
+
+        Any row order will do (restores do not depend on it); sort only where it
+        costs the caller no memory (DuckDB would buffer the whole table to sort).
 
         All chunks come from one read transaction (or one statement): rows
         committed by other writers after the first chunk was produced must not

@@ -59,7 +59,23 @@ def store(tmp_path: Path) -> BackupStore:
 
 @pytest.fixture
 def loaded(warehouse: Warehouse) -> Warehouse:
+    """The historic CSVs: for round trips of real values."""
     load_reference_data(warehouse)
+    return warehouse
+
+
+@pytest.fixture
+def stocked(warehouse: Warehouse) -> Warehouse:
+    """A few rows of each table, nulls included: quick on every warehouse."""
+    ingest.insert_batch(
+        warehouse, Table.DEPARTMENTS, [{"id": i, "department": f"D{i}"} for i in range(1, 5)]
+    )
+    ingest.insert_batch(warehouse, Table.JOBS, [{"id": i, "job": f"J{i}"} for i in range(1, 5)])
+    hires = [
+        {**_hire(i), "departmentId": i % 5 or None, "jobId": (i + 2) % 5 or None}
+        for i in range(1, 61)
+    ]
+    assert ingest.insert_batch(warehouse, Table.HIRED_EMPLOYEES, hires).inserted == 60
     return warehouse
 
 
@@ -69,8 +85,10 @@ def test_the_reference_data_has_nulls_to_round_trip(loaded: Warehouse) -> None:
     assert any(e.job_id is None for e in employees)  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("codec", list(Codec))
-@pytest.mark.parametrize("table", list(Table))
+@pytest.mark.parametrize(
+    ("table", "codec"),
+    [(table, Codec.DEFLATE) for table in Table] + [(Table.HIRED_EMPLOYEES, Codec.SNAPPY)],
+)
 def test_a_table_comes_back_exactly_as_it_was_backed_up(
     loaded: Warehouse, store: BackupStore, table: Table, codec: Codec
 ) -> None:
@@ -121,7 +139,7 @@ def test_the_backup_file_is_plain_avro_redshift_copy_can_map(
     ]
     stamp = next(f for f in written["fields"] if f["name"] == "datetime")
     assert stamp["type"] == {"type": "long", "logicalType": "timestamp-millis"}
-    assert first["id"] == table_rows(loaded, Table.HIRED_EMPLOYEES)[0].id
+    assert first["id"] in {e.id for e in table_rows(loaded, Table.HIRED_EMPLOYEES)}
 
 
 def test_the_manifest_describes_the_file_it_sits_beside(
@@ -202,72 +220,72 @@ def _damage(store: FolderBackupStore, backup_id: str, how: str) -> None:
     ],
 )
 def test_a_damaged_backup_is_refused_and_the_table_is_untouched(
-    loaded: Warehouse, store: FolderBackupStore, how: str, error: type[Exception]
+    stocked: Warehouse, store: FolderBackupStore, how: str, error: type[Exception]
 ) -> None:
     table = Table.HIRED_EMPLOYEES
-    made = backup.backup_table(loaded, store, table, created_by="ana")
-    _scramble(loaded, table)
-    before = table_rows(loaded, table)
+    made = backup.backup_table(stocked, store, table, created_by="ana")
+    _scramble(stocked, table)
+    before = table_rows(stocked, table)
     _damage(store, made.id, how)
     with pytest.raises(error) as refused:
-        backup.restore_table(loaded, store, table, made.id, force=True)
+        backup.restore_table(stocked, store, table, made.id, force=True)
     assert made.id in str(refused.value) or isinstance(refused.value, ValidationError)
-    assert table_rows(loaded, table) == before
+    assert table_rows(stocked, table) == before
 
 
 def test_unknown_ids_and_backups_of_another_table_are_refused(
-    loaded: Warehouse, store: BackupStore
+    stocked: Warehouse, store: BackupStore
 ) -> None:
-    jobs = backup.backup_table(loaded, store, Table.JOBS, created_by="ana")
-    before = table_rows(loaded, Table.DEPARTMENTS)
+    jobs = backup.backup_table(stocked, store, Table.JOBS, created_by="ana")
+    before = table_rows(stocked, Table.DEPARTMENTS)
     with pytest.raises(ValidationError, match="backup of jobs"):
-        backup.restore_table(loaded, store, Table.DEPARTMENTS, jobs.id)
+        backup.restore_table(stocked, store, Table.DEPARTMENTS, jobs.id)
     unknown = backup.new_backup_id(Table.DEPARTMENTS, datetime.now(UTC))
     for wrong in (unknown, "../../etc/passwd", ""):
         with pytest.raises(NotFound):
-            backup.restore_table(loaded, store, Table.DEPARTMENTS, wrong)
+            backup.restore_table(stocked, store, Table.DEPARTMENTS, wrong)
     with pytest.raises(NotFound, match="no backup of departments"):
-        backup.restore_table(loaded, store, Table.DEPARTMENTS)
-    assert table_rows(loaded, Table.DEPARTMENTS) == before
+        backup.restore_table(stocked, store, Table.DEPARTMENTS)
+    assert table_rows(stocked, Table.DEPARTMENTS) == before
 
 
 def test_a_backup_from_a_newer_schema_is_refused(
-    loaded: Warehouse, store: FolderBackupStore
+    stocked: Warehouse, store: FolderBackupStore
 ) -> None:
-    made = backup.backup_table(loaded, store, Table.JOBS, created_by="ana")
+    made = backup.backup_table(stocked, store, Table.JOBS, created_by="ana")
     path = store.folder / f"{made.id}.manifest.json"
     manifest = json.loads(path.read_bytes())
     manifest["schemaVersion"] = avro_format.SCHEMA_VERSION + 1
     path.write_text(json.dumps(manifest))
     with pytest.raises(ValidationError, match="schema version"):
-        backup.restore_table(loaded, store, Table.JOBS, made.id)
+        backup.restore_table(stocked, store, Table.JOBS, made.id)
 
 
-def test_an_unreachable_store_is_unavailable_and_changes_nothing(loaded: Warehouse) -> None:
+def test_an_unreachable_store_is_unavailable_and_changes_nothing(stocked: Warehouse) -> None:
     store = MemoryBackupStore()
-    made = backup.backup_table(loaded, store, Table.JOBS, created_by="ana")
+    made = backup.backup_table(stocked, store, Table.JOBS, created_by="ana")
     store.unavailable = True
-    before = table_rows(loaded, Table.JOBS)
+    before = table_rows(stocked, Table.JOBS)
     with pytest.raises(Unavailable):
-        backup.restore_table(loaded, store, Table.JOBS, made.id)
+        backup.restore_table(stocked, store, Table.JOBS, made.id)
     with pytest.raises(Unavailable):
-        backup.backup_table(loaded, store, Table.JOBS, created_by="ana")
-    assert table_rows(loaded, Table.JOBS) == before
+        backup.backup_table(stocked, store, Table.JOBS, created_by="ana")
+    assert table_rows(stocked, Table.JOBS) == before
 
 
 def test_a_backup_that_fails_midway_leaves_no_backup_behind(
-    loaded: Warehouse, store: FolderBackupStore, monkeypatch: pytest.MonkeyPatch
+    stocked: Warehouse, store: FolderBackupStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = loaded.snapshot
+    real = stocked.snapshot
 
     def failing(table: Table, chunk_rows: int) -> Iterator[list[dict[str, Any]]]:
         chunks = real(table, chunk_rows)
         yield next(chunks)
         raise OSError("the warehouse went away")
 
-    monkeypatch.setattr(loaded, "snapshot", failing)
+    monkeypatch.setattr(stocked, "snapshot", failing)
     with pytest.raises(OSError, match="went away"):
-        backup.backup_table(loaded, store, Table.HIRED_EMPLOYEES, created_by="ana", chunk_rows=50)
+        backup.backup_table(stocked, store, Table.HIRED_EMPLOYEES, created_by="ana", chunk_rows=50)
     assert store.list_ids() == []
     assert list(store.folder.iterdir()) == []
 
@@ -276,35 +294,35 @@ def test_a_backup_that_fails_midway_leaves_no_backup_behind(
 
 
 def test_restoring_departments_employees_still_need_is_a_conflict_unless_forced(
-    loaded: Warehouse, store: BackupStore
+    stocked: Warehouse, store: BackupStore
 ) -> None:
     # GIVEN a backup of departments taken before department 900 existed
-    made = backup.backup_table(loaded, store, Table.DEPARTMENTS, created_by="ana")
-    ingest.insert_batch(loaded, Table.DEPARTMENTS, [{"id": 900, "department": "New"}])
+    made = backup.backup_table(stocked, store, Table.DEPARTMENTS, created_by="ana")
+    ingest.insert_batch(stocked, Table.DEPARTMENTS, [{"id": 900, "department": "New"}])
     hire = {"id": 90_001, "name": "New", "datetime": "2023-01-01T00:00:00Z", "departmentId": 900}
-    assert ingest.insert_batch(loaded, Table.HIRED_EMPLOYEES, [hire]).inserted == 1
-    before = table_rows(loaded, Table.DEPARTMENTS)
+    assert ingest.insert_batch(stocked, Table.HIRED_EMPLOYEES, [hire]).inserted == 1
+    before = table_rows(stocked, Table.DEPARTMENTS)
     # WHEN it is restored without force, THEN it is refused naming the id
     with pytest.raises(Conflict, match="900") as refused:
-        backup.restore_table(loaded, store, Table.DEPARTMENTS, made.id)
+        backup.restore_table(stocked, store, Table.DEPARTMENTS, made.id)
     assert refused.value.info["missingIds"] == [900]
-    assert table_rows(loaded, Table.DEPARTMENTS) == before
+    assert table_rows(stocked, Table.DEPARTMENTS) == before
     # AND with force it goes ahead
-    result = backup.restore_table(loaded, store, Table.DEPARTMENTS, made.id, force=True)
+    result = backup.restore_table(stocked, store, Table.DEPARTMENTS, made.id, force=True)
     assert result.rows_restored == len(before) - 1
-    assert loaded.get(Table.DEPARTMENTS, 900) is None
+    assert stocked.get(Table.DEPARTMENTS, 900) is None
 
 
 def test_restoring_jobs_that_nobody_references_needs_no_force(
-    loaded: Warehouse, store: BackupStore
+    stocked: Warehouse, store: BackupStore
 ) -> None:
-    ingest.insert_batch(loaded, Table.JOBS, [{"id": 900, "job": "Unused"}])
-    made = backup.backup_table(loaded, store, Table.JOBS, created_by="ana")
-    loaded.delete(Table.JOBS, 900)
-    assert backup.restore_table(loaded, store, Table.JOBS, made.id).rows_restored == (
-        loaded.count(Table.JOBS)
+    ingest.insert_batch(stocked, Table.JOBS, [{"id": 900, "job": "Unused"}])
+    made = backup.backup_table(stocked, store, Table.JOBS, created_by="ana")
+    stocked.delete(Table.JOBS, 900)
+    assert backup.restore_table(stocked, store, Table.JOBS, made.id).rows_restored == (
+        stocked.count(Table.JOBS)
     )
-    assert loaded.get(Table.JOBS, 900) is not None
+    assert stocked.get(Table.JOBS, 900) is not None
 
 
 def test_restoring_employees_whose_department_is_gone_is_a_conflict_unless_forced(
@@ -379,7 +397,7 @@ def test_a_backup_taken_while_another_thread_inserts_is_one_consistent_snapshot(
     whole, partial = divmod(len(ids) - len(initial), 100)
     assert partial == 0
     landed_then = initial + [hire for batch in batches[:whole] for hire in batch]
-    assert ids == sorted(h["id"] for h in landed_then)
+    assert sorted(ids) == sorted(h["id"] for h in landed_then)
     assert warehouse.count(Table.HIRED_EMPLOYEES) > made.rows  # writes went on meanwhile
 
 
@@ -474,11 +492,11 @@ def test_a_backup_file_of_another_table_is_refused_even_under_a_matching_manifes
 # -- listing ---------------------------------------------------------------------
 
 
-def test_backups_list_newest_first_by_table_a_page_at_a_time(loaded: Warehouse) -> None:
+def test_backups_list_newest_first_by_table_a_page_at_a_time(stocked: Warehouse) -> None:
     store = MemoryBackupStore()
     made = [
         backup.backup_table(
-            loaded, store, table, created_by="ana", now=datetime(2026, 1, 1, 0, 0, n, tzinfo=UTC)
+            stocked, store, table, created_by="ana", now=datetime(2026, 1, 1, 0, 0, n, tzinfo=UTC)
         )
         for n, table in enumerate([Table.JOBS, Table.DEPARTMENTS, Table.JOBS, Table.JOBS])
     ]
@@ -496,12 +514,12 @@ def test_backups_list_newest_first_by_table_a_page_at_a_time(loaded: Warehouse) 
 
 
 def test_restore_without_an_id_takes_the_latest_backup_of_that_table(
-    loaded: Warehouse, store: BackupStore
+    stocked: Warehouse, store: BackupStore
 ) -> None:
-    backup.backup_table(loaded, store, Table.JOBS, created_by="ana")
-    ingest.insert_batch(loaded, Table.JOBS, [{"id": 900, "job": "Later"}])
-    latest = backup.backup_table(loaded, store, Table.JOBS, created_by="ana")
-    backup.backup_table(loaded, store, Table.DEPARTMENTS, created_by="ana")
-    result = backup.restore_table(loaded, store, Table.JOBS)
+    backup.backup_table(stocked, store, Table.JOBS, created_by="ana")
+    ingest.insert_batch(stocked, Table.JOBS, [{"id": 900, "job": "Later"}])
+    latest = backup.backup_table(stocked, store, Table.JOBS, created_by="ana")
+    backup.backup_table(stocked, store, Table.DEPARTMENTS, created_by="ana")
+    result = backup.restore_table(stocked, store, Table.JOBS)
     assert result.backup_id == latest.id
-    assert loaded.get(Table.JOBS, 900) is not None
+    assert stocked.get(Table.JOBS, 900) is not None
