@@ -70,7 +70,8 @@ class SdlSchema(strawberry.Schema):
             query=_Unused,
             execution_context_class=FastVariablesExecutionContext,
             # Clients send the same few documents again and again: parse and validate once.
-            extensions=[ParserCache(maxsize=256), ValidationCache(maxsize=256)],
+            # (strawberry documents instances here; its type hints only name classes)
+            extensions=[ParserCache(maxsize=256), ValidationCache(maxsize=256)],  # type: ignore[list-item]
         )
         self._schema = graphql_schema
         self._schema._strawberry_schema = self  # type: ignore[attr-defined]
