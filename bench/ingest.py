@@ -177,9 +177,26 @@ def wait_ready(base: str, deadline: float, process: subprocess.Popen[bytes] | No
     raise RuntimeError("the server did not become ready")
 
 
+def admin_token(data_dir: Path) -> str:
+    """An admin in the data dir's local issuer, signed in: the token the bench sends."""
+    import secrets
+
+    from localserver.issuer import LocalIssuer
+    from localserver.users import UserStore
+
+    password = secrets.token_urlsafe(16)
+    issuer = LocalIssuer.in_data_dir(data_dir)
+    UserStore.in_data_dir(data_dir).add("bench-admin", password, ["Admins"])
+    signed_in = issuer.login("bench-admin", password)
+    assert signed_in is not None, "the local issuer refused the bench's admin"
+    token: str = signed_in["IdToken"]
+    return token
+
+
 @contextmanager
-def server_process(folder: Path) -> Iterator[str]:
-    """``hrgraph serve`` in its own process, as a user runs it; yields the GraphQL URL."""
+def server_process(folder: Path) -> Iterator[tuple[str, str]]:
+    """``hrgraph serve`` in its own process, as a user runs it; yields (GraphQL URL, token)."""
+    token = admin_token(folder)
     port = free_port()
     env = {
         **os.environ,
@@ -192,17 +209,17 @@ def server_process(folder: Path) -> Iterator[str]:
     )
     try:
         wait_ready(f"http://127.0.0.1:{port}", time.monotonic() + 60, process)
-        yield f"http://127.0.0.1:{port}/graphql"
+        yield f"http://127.0.0.1:{port}/graphql", token
     finally:
         process.terminate()
         process.wait(timeout=30)
 
 
-def through_api(url: str, rows: list[list[str]], batch_size: int) -> Measure:
+def through_api(url: str, token: str, rows: list[list[str]], batch_size: int) -> Measure:
     """insertEmployees over HTTP with the gql client, rows sent as a CSV load sends them."""
     columns = COLUMNS[Table.HIRED_EMPLOYEES]
     batches = [[api_row(columns, r) for r in batch] for batch in batched(rows, batch_size)]
-    with HrClient(url) as api:
+    with HrClient(url, token) as api:
         for table, reference in ((Table.DEPARTMENTS, departments()), (Table.JOBS, jobs())):
             api.insert(table, [api_row(COLUMNS[table], r) for r in reference])
         started = time.perf_counter()
@@ -257,8 +274,8 @@ def main(argv: list[str] | None = None) -> int:
                 bulk(rows, folder / "bulk.duckdb"),
                 core(rows, options.batch_size, folder / "core.duckdb", profiler),
             ]
-            with server_process(folder / "server") as url:
-                run.append(through_api(url, rows, options.batch_size))
+            with server_process(folder / "server") as (url, token):
+                run.append(through_api(url, token, rows, options.batch_size))
             runs.append(run)
             profiler = None  # one profiled run is enough
     report([min(column, key=lambda m: m.seconds) for column in zip(*runs, strict=True)])

@@ -15,6 +15,7 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError, GraphQLScalarType, GraphQLSchema, build_schema, print_schema
+from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.types import ExecutionContext
 
 from localserver.fast_variables import FastVariablesExecutionContext
@@ -65,7 +66,13 @@ class SdlSchema(strawberry.Schema):
     """A strawberry Schema whose executable schema is built from SDL."""
 
     def __init__(self, graphql_schema: GraphQLSchema) -> None:
-        super().__init__(query=_Unused, execution_context_class=FastVariablesExecutionContext)
+        super().__init__(
+            query=_Unused,
+            execution_context_class=FastVariablesExecutionContext,
+            # Clients send the same few documents again and again: parse and validate once.
+            # (strawberry documents instances here; its type hints only name classes)
+            extensions=[ParserCache(maxsize=256), ValidationCache(maxsize=256)],  # type: ignore[list-item]
+        )
         self._schema = graphql_schema
         self._schema._strawberry_schema = self  # type: ignore[attr-defined]
 

@@ -140,11 +140,11 @@ class Settings:
             )
 
     def _check_redshift_identity(self) -> None:
-        """What the Data API refuses: both targets, DbUser on Serverless, a cluster without one."""
-        if self.redshift_workgroup and self.redshift_cluster_id:
-            raise SettingsError(
-                f"{PREFIX}REDSHIFT_WORKGROUP and {PREFIX}REDSHIFT_CLUSTER_ID: set only one"
-            )
+        """What the Data API refuses: a secret and a user, DbUser on Serverless, a bare cluster.
+
+        (Both a workgroup and a cluster id are not refused here: serverless.yml
+        sets both variables and one resolves empty at deploy time.)
+        """
         for secret, user in (
             ("REDSHIFT_SECRET_ARN", "REDSHIFT_DB_USER"),
             ("REDSHIFT_READONLY_SECRET_ARN", "REDSHIFT_READONLY_DB_USER"),

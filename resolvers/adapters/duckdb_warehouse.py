@@ -134,8 +134,7 @@ class DuckDBWarehouse:
             # ALREADY_EXISTS outranks UNKNOWN_REFERENCE (core/ingest.py), as on Redshift.
             existing_refused: frozenset[int] = frozenset()
             if refused:
-                sql = sqltext.to_duckdb(q.select_by_ids(table, sorted(refused), only="id"))
-                existing_refused = _ids(cursor.execute(sql).fetchall())
+                existing_refused = _ids_present(cursor, table, refused)
         existing = (frozenset(r.id for r in candidates) - inserted) | existing_refused
         return q.insert_outcome(
             records,
@@ -153,8 +152,7 @@ class DuckDBWarehouse:
             wanted = {getattr(e, column) for e in employees} - {None}
             if not wanted:
                 continue
-            sql = sqltext.to_duckdb(q.select_by_ids(target, sorted(wanted), only="id"))
-            found = _ids(cursor.execute(sql).fetchall())
+            found = _ids_present(cursor, target, wanted)
             unknown[column] = frozenset(
                 e.id for e in employees if getattr(e, column) in wanted - found
             )
@@ -363,6 +361,13 @@ def to_arrow(table: Table, records: Sequence[Record]) -> pa.Table:
 
 def table_of(record: Record) -> Table:
     return q._table_of(record)
+
+
+def _ids_present(
+    cursor: duckdb.DuckDBPyConnection, table: Table, ids: Iterable[int]
+) -> frozenset[int]:
+    sql = sqltext.raw("duckdb/ids_present").format(table=table.value)
+    return _ids(cursor.execute(sql, {"ids": sorted(ids)}).fetchall())
 
 
 def _ids(rows: list[tuple[Any, ...]]) -> frozenset[int]:

@@ -18,6 +18,8 @@ Redshift behaviours it does NOT model (so tests on it cannot catch them):
   aborts read-write cycles with error 1023); inject them with fail_statements;
 - VARCHAR lengths in bytes, numeric overflow, DISTKEY/SORTKEY, vacuum, WLM
   queues, result size limits (100 MB) and result expiry (24 h);
+- ClientToken idempotency (a retried submission runs again), per-account limits
+  on concurrent statements (inject ActiveStatementsExceeded with fail_requests);
 - sessions (SessionId, SessionKeepAliveSeconds), ListStatements, DescribeTable,
   GetStatementResultV2 (CSV), UNLOAD, COPY other than Avro from s3:// (the IAM role is
   not checked), IAM and Secrets Manager (any ARN or user is accepted);

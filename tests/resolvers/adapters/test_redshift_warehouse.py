@@ -22,6 +22,7 @@ from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core import ingest, reads
 from resolvers.core.errors import ValidationError
+from resolvers.core.ports import Deleted, StillReferenced
 from resolvers.core.tables import Department, Employee, Table
 from resolvers.core.validation import RowProblem, validate_row
 from resolvers.settings import Settings, SettingsError
@@ -240,7 +241,6 @@ def test_configuration_alone_selects_redshift(monkeypatch: pytest.MonkeyPatch) -
 @pytest.mark.parametrize(
     "environ",
     [
-        {"HRGRAPH_REDSHIFT_WORKGROUP": "wg", "HRGRAPH_REDSHIFT_CLUSTER_ID": "c1"},
         {"HRGRAPH_REDSHIFT_CLUSTER_ID": "c1"},
         {"HRGRAPH_REDSHIFT_WORKGROUP": "wg", "HRGRAPH_REDSHIFT_DB_USER": "u"},
         {"HRGRAPH_REDSHIFT_WORKGROUP": "wg", "HRGRAPH_REDSHIFT_READONLY_DB_USER": "u"},
@@ -266,3 +266,47 @@ def test_serverless_may_run_as_the_iam_identity() -> None:
         "Database": "dev",
         "WorkgroupName": "wg",
     }
+
+
+@pytest.mark.parametrize("first", ["insert", "delete"])
+def test_an_employee_insert_racing_a_department_delete_leaves_no_orphan(
+    fake: FakeRedshiftData, first: str
+) -> None:
+    warehouse = warehouse_on(fake)
+    warehouse.insert_new(Table.DEPARTMENTS, [Department(5, "doomed")])
+    started = threading.Event()
+    hold = {"insert": "INSERT INTO hired_employees", "delete": "DELETE FROM departments"}[first]
+
+    def slow_first_writer(sql: str) -> None:
+        if sql.startswith(hold) and not started.is_set():
+            started.set()
+            threading.Event().wait(0.2)  # the other writer arrives while this one holds its LOCKs
+
+    fake.after_statement = slow_first_writer
+    moment = datetime(2021, 1, 1, tzinfo=UTC)
+    results: dict[str, Any] = {}
+
+    def insert() -> None:
+        results["insert"] = warehouse.insert_new(
+            Table.HIRED_EMPLOYEES, [Employee(1, "x", moment, 5, None)]
+        )
+
+    def delete() -> None:
+        results["delete"] = warehouse.delete(Table.DEPARTMENTS, 5)
+
+    leader, follower = (insert, delete) if first == "insert" else (delete, insert)
+    thread = threading.Thread(target=leader)
+    thread.start()
+    assert started.wait(10)
+    follower()
+    thread.join(10)
+    employee = warehouse.get(Table.HIRED_EMPLOYEES, 1)
+    department = warehouse.get(Table.DEPARTMENTS, 5)
+    if first == "insert":
+        assert results["insert"].inserted == {1}
+        assert results["delete"] == StillReferenced(1)
+        assert employee is not None and department is not None
+    else:
+        assert results["delete"] == Deleted(Department(5, "doomed"))
+        assert results["insert"].unknown_department == {1}
+        assert employee is None and department is None
