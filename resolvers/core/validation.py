@@ -45,16 +45,16 @@ class _Invalid(Exception):
 
 def parse_id(value: Any, field: str = "id", *, required: bool = True) -> int | None:
     """Accept 42 or "42"; refuse 0, negatives, fractions, booleans and ids beyond 32 bits."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if isinstance(value, str):
+        value = value.strip() or None  # strip once: this runs for every id of every batch
+    if value is None:
         if required:
             raise _Invalid(field, "is required")
         return None
-    if isinstance(value, bool):
-        raise _Invalid(field, "must be a positive integer")
-    if isinstance(value, int):
+    if isinstance(value, int) and not isinstance(value, bool):
         number = value
-    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        number = int(value.strip())
+    elif isinstance(value, str) and value.isascii() and value.isdigit():
+        number = int(value)
     else:
         raise _Invalid(field, f"must be a positive integer, got {str(value)[:40]!r}")
     if number < 1:
