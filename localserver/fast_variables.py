@@ -25,10 +25,9 @@ from graphql import (
     GraphQLNonNull,
     GraphQLSchema,
     GraphQLString,
-    OperationDefinitionNode,
     Undefined,
 )
-from graphql.utilities import type_from_ast
+from graphql.utilities import get_operation_ast, type_from_ast
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 MIN_ROWS = 32
@@ -91,13 +90,6 @@ def coerce_rows(type_: Any, value: Any) -> list[Any] | None:
     return coerced
 
 
-def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode | None:
-    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    if name is None:
-        return operations[0] if len(operations) == 1 else None
-    return next((o for o in operations if o.name and o.name.value == name), None)
-
-
 class FastVariablesExecutionContext(StrawberryGraphQLCoreExecutionContext):
     """graphql-core's executor, with batch-row variables coerced by ``coerce_rows``."""
 
@@ -114,7 +106,7 @@ class FastVariablesExecutionContext(StrawberryGraphQLCoreExecutionContext):
         **kwargs: Any,
     ) -> Any:
         raw = dict(raw_variable_values or {})
-        operation = _operation(document, operation_name)
+        operation = get_operation_ast(document, operation_name)
         taken: dict[str, tuple[Any, list[Any]]] = {}
         for definition in (operation and operation.variable_definitions) or ():
             name = definition.variable.name.value

@@ -51,7 +51,7 @@ from resolvers.core.ports import (
     Staged,
     StillReferenced,
 )
-from resolvers.core.tables import COLUMNS, REFERENCES, Employee, Record, Table
+from resolvers.core.tables import COLUMNS, REFERENCES, Employee, Record, Table, table_of
 
 _ARROW_TYPES: dict[str, pa.DataType] = {
     "id": pa.int64(),
@@ -357,10 +357,6 @@ def to_arrow(table: Table, records: Sequence[Record]) -> pa.Table:
     if table is Table.HIRED_EMPLOYEES:
         data["datetime"] = [moment.replace(tzinfo=None) for moment in data["datetime"]]
     return pa.table({name: pa.array(data[name], type=_ARROW_TYPES[name]) for name in names})
-
-
-def table_of(record: Record) -> Table:
-    return q._table_of(record)
 
 
 def _ids_present(

@@ -47,7 +47,7 @@ from resolvers.core.ports import (
     Staged,
     StillReferenced,
 )
-from resolvers.core.tables import REFERENCES, Record, Table
+from resolvers.core.tables import REFERENCES, Record, Table, table_of
 from resolvers.settings import Settings
 
 T = TypeVar("T")
@@ -154,7 +154,7 @@ class RedshiftWarehouse:
         return q.insert_outcome(records, existing, sets)
 
     def replace(self, record: Record) -> bool:
-        table = q._table_of(record)
+        table = table_of(record)
         done = self._with_tables(
             lambda: self.writer.execute(q.update_by_id(table), q.record_params(record))
         )

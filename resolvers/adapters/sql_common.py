@@ -17,7 +17,16 @@ from sqlglot import exp
 
 from resolvers.adapters import sqltext
 from resolvers.core.ports import DepartmentHires, EmployeeQuery, InsertOutcome, QuarterHires
-from resolvers.core.tables import COLUMNS, REFERENCES, Department, Employee, Job, Record, Table
+from resolvers.core.tables import (
+    COLUMNS,
+    REFERENCES,
+    Department,
+    Employee,
+    Job,
+    Record,
+    Table,
+    table_of,
+)
 
 Params = dict[str, Any]
 
@@ -26,14 +35,11 @@ def columns(table: Table) -> str:
     return ", ".join(COLUMNS[table])
 
 
-def select_by_ids(table: Table, ids: Sequence[int], only: str | None = None) -> str:
-    """All columns (or ``only`` one) of the rows with these ids.
-
-    {ids} are integers formatted here (int() refuses anything else), never user text.
-    """
+def select_by_ids(table: Table, ids: Sequence[int]) -> str:
+    """{ids} are integers formatted here (int() refuses anything else), never user text."""
     id_list = ", ".join(str(int(i)) for i in ids)
     return sqltext.redshift(
-        "queries/select_by_ids", table=table.value, columns=only or columns(table), ids=id_list
+        "queries/select_by_ids", table=table.value, columns=columns(table), ids=id_list
     )
 
 
@@ -110,11 +116,11 @@ def insert_outcome(
 def record_values(record: Record) -> tuple[Any, ...]:
     """The record's column values in table order (timestamps naive UTC)."""
     params = record_params(record)
-    return tuple(params[column] for column in COLUMNS[_table_of(record)])
+    return tuple(params[column] for column in COLUMNS[table_of(record)])
 
 
 def record_params(record: Record) -> Params:
-    values = {column: getattr(record, column) for column in COLUMNS[_table_of(record)]}
+    values = {column: getattr(record, column) for column in COLUMNS[table_of(record)]}
     if isinstance(record, Employee):
         values["datetime"] = _naive(record.datetime)
     return values
@@ -152,14 +158,6 @@ def as_utc(moment: datetime) -> datetime:
 
 def _naive(moment: datetime | None) -> datetime | None:
     return None if moment is None else moment.astimezone(UTC).replace(tzinfo=None)
-
-
-def _table_of(record: Record) -> Table:
-    if isinstance(record, Department):
-        return Table.DEPARTMENTS
-    if isinstance(record, Job):
-        return Table.JOBS
-    return Table.HIRED_EMPLOYEES
 
 
 def json_value(value: Any) -> Any:

@@ -62,5 +62,11 @@ RECORD_TYPES: dict[Table, type[Record]] = {
     Table.HIRED_EMPLOYEES: Employee,
 }
 
+
+def table_of(record: Record) -> Table:
+    """The table a record belongs in."""
+    return next(table for table, kind in RECORD_TYPES.items() if isinstance(record, kind))
+
+
 REFERENCES: dict[str, Table] = {"department_id": Table.DEPARTMENTS, "job_id": Table.JOBS}
 """Employee columns that point at another table."""
