@@ -87,7 +87,7 @@ def create_app(
     services: wiring.Services | None = None,
     gate: Gate | None = None,
 ) -> Starlette:
-    """The app; ``gate`` defaults to the one HRGRAPH_AUTH selects (OpenGate() only in tests)."""
+    """The app; ``gate`` defaults to the one HRGRAPH_AUTH selects (tests may hand in another)."""
     wiring.use(services or wiring.build(settings))
     schema = appsync_schema()
     single, batch = routed_fields(lambda_handler.app)

@@ -45,12 +45,15 @@ def test_domain_errors_keep_their_error_type_and_name_the_field(live_server: Liv
 
 
 def test_a_nullable_field_fails_alone(live_server: LiveServer) -> None:
-    body = post(
-        live_server,
-        "{ department(id: 1) { id } departments(limit: 5000) { items { id } } }",
-    )
-    assert body["data"] is None or body["data"].get("department") is None
-    assert [e["errorType"] for e in body["errors"]] == ["ValidationError"]
+    """A failing nullable field is null with its error; its siblings still answer."""
+    broken = "20261125T031500123Z-jobs-abcdef"
+    folder = live_server.settings.backup_path
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{broken}.manifest.json").write_text("{ not json")
+    body = post(live_server, f'{{ me {{ username }} backup(id: "{broken}") {{ id }} }}')
+    assert body["data"] == {"me": {"username": "admin"}, "backup": None}
+    [error] = body["errors"]
+    assert (error["errorType"], error["path"]) == ("ValidationError", ["backup"])
 
 
 def test_conflicts_and_not_found_have_their_own_types(live_server: LiveServer) -> None:
