@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+from resolvers.core.cursor import PageTokens
 from resolvers.core.ports import BackupStore, QuestionEngine, Warehouse
 from resolvers.settings import Settings
 
@@ -19,6 +20,7 @@ class Services:
     warehouse: Warehouse
     backups: BackupStore
     engine: QuestionEngine | None = field(default=None, repr=False)
+    tokens: PageTokens | None = field(default=None, repr=False)
 
     def questions(self) -> QuestionEngine:
         """The question engine Settings.questions names, built on first use."""
@@ -26,11 +28,37 @@ class Services:
             self.engine = _question_engine(self.settings, self.warehouse)
         return self.engine
 
+    def page_tokens(self) -> PageTokens:
+        """Signs and checks nextTokens; the key is read once, on first use (a cold start)."""
+        if self.tokens is None:
+            with _key_lock:
+                if self.tokens is None:
+                    self.tokens = PageTokens(_page_token_key(self.settings))
+        return self.tokens
+
 
 def build(settings: Settings) -> Services:
-    return Services(
+    _private_local_state(settings)
+    services = Services(
         settings=settings, warehouse=_warehouse(settings), backups=_backup_store(settings)
     )
+    _private_local_state(settings)  # and the files the adapters just created
+    return services
+
+
+def _private_local_state(settings: Settings) -> None:
+    """The data dir (and its database and backup folder) are the owner's alone."""
+    if settings.warehouse != "duckdb" and settings.backup_store != "folder":
+        return  # the Lambda: nothing local but /tmp
+    from resolvers.adapters.private_files import private_file, private_tree
+
+    private_tree(settings.data_dir)
+    if settings.warehouse == "duckdb":  # its own file, wherever it is: never its folder
+        private_file(settings.database_path)
+        private_file(settings.database_path.with_name(settings.database_path.name + ".wal"))
+    inside = settings.backup_path.resolve().is_relative_to(settings.data_dir.resolve())
+    if settings.backup_store == "folder" and inside and settings.backup_path.is_dir():
+        private_tree(settings.backup_path)
 
 
 def _warehouse(settings: Settings) -> Warehouse:
@@ -53,6 +81,14 @@ def _question_engine(settings: Settings, warehouse: Warehouse) -> QuestionEngine
     return OfflineEngine(warehouse, settings.sql_row_limit)
 
 
+def _page_token_key(settings: Settings) -> bytes:
+    from resolvers.adapters import page_token_key
+
+    if settings.page_token_secret_arn:
+        return page_token_key.from_secrets_manager(settings.page_token_secret_arn)
+    return page_token_key.from_data_dir(settings.data_dir)
+
+
 def _backup_store(settings: Settings) -> BackupStore:
     if settings.backup_store == "s3":
         from resolvers.adapters.s3_store import S3BackupStore
@@ -64,6 +100,7 @@ def _backup_store(settings: Settings) -> BackupStore:
 
 
 _lock = threading.Lock()
+_key_lock = threading.Lock()
 _current: Services | None = None
 
 

@@ -77,7 +77,8 @@ def employee(id: int) -> dict[str, Any] | None:
 
 
 def _page(table: Table, limit: int | None, token: str | None, where: Any = None) -> dict[str, Any]:
-    page = reads.page(services().warehouse, table, limit, token, where)
+    built = services()
+    page = reads.page(built.warehouse, built.page_tokens(), table, limit, token, where)
     return {"items": [present.record(r) for r in page.items], "nextToken": page.next_token}
 
 
