@@ -4,7 +4,7 @@
     hrgraph logout
     hrgraph token                              the current ID token (for curl, GraphiQL)
     hrgraph users add NAME --group Admins [--password-stdin]
-    hrgraph users list | remove NAME | ensure-admin
+    hrgraph users list | remove NAME | disable NAME | enable NAME | ensure-admin
 
 ``users`` edits the local issuer's users file directly (safe while the
 server runs); Cognito users are managed in Cognito.
@@ -117,12 +117,13 @@ def users_add(
 def users_list() -> None:
     """Users and their groups (never their password hashes)."""
     for user in _local_store(_settings()).all():
-        typer.echo(f"{user.username}\t{','.join(user.groups) or '-'}\t{user.created_at}")
+        state = "\tdisabled" if user.disabled else ""
+        typer.echo(f"{user.username}\t{','.join(user.groups) or '-'}\t{user.created_at}{state}")
 
 
 @users_app.command("remove")
 def users_remove(username: str) -> None:
-    """Remove a user; their refresh token stops working at once."""
+    """Remove a user; every token they hold stops working at once."""
     from localserver.users import UserError
 
     try:
@@ -130,6 +131,30 @@ def users_remove(username: str) -> None:
     except UserError as error:
         raise _fail(str(error)) from None
     typer.echo(f"removed {username}")
+
+
+def _set_disabled(username: str, disabled: bool) -> None:
+    import time
+
+    from localserver.users import UserError
+
+    try:
+        _local_store(_settings()).set_disabled(username, disabled, int(time.time()))
+    except UserError as error:
+        raise _fail(str(error)) from None
+    typer.echo(f"{'disabled' if disabled else 'enabled'} {username}")
+
+
+@users_app.command("disable")
+def users_disable(username: str) -> None:
+    """Disable a user: no sign-in, and every token they hold stops working at once."""
+    _set_disabled(username, True)
+
+
+@users_app.command("enable")
+def users_enable(username: str) -> None:
+    """Enable a disabled user again; they sign in anew (their old tokens stay refused)."""
+    _set_disabled(username, False)
 
 
 @users_app.command("ensure-admin")
