@@ -38,6 +38,7 @@ from client.errors import (
 from client.models import (
     Answer,
     Backup,
+    BackupPage,
     Department,
     DepartmentHires,
     Employee,
@@ -271,10 +272,11 @@ class HrClient:
         table: Table | str | None = None,
         limit: int | None = None,
         next_token: str | None = None,
-    ) -> Page[Backup]:
+    ) -> BackupPage:
+        """A page of backups, newest first; ``unreadable`` lists those whose manifest is bad."""
         chosen = Table.parse(table).name if table is not None else None
         data = self.execute("backups", {"table": chosen, "limit": limit, "nextToken": next_token})
-        return Page([Backup.from_json(i) for i in data["items"]], data["nextToken"])
+        return BackupPage.from_json(data)
 
     def iter_backups(
         self, table: Table | str | None = None, page_size: int | None = None

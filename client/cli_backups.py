@@ -19,7 +19,7 @@ import typer
 from rich.table import Table as RichTable
 
 from client.cli import JsonOption, UrlOption, _api, app, err, out
-from client.models import Backup, Table
+from client.models import Backup, Table, UnreadableBackup
 
 CodecOption = Annotated[
     str, typer.Option("--codec", help="Avro block codec: deflate (default) or snappy.")
@@ -104,11 +104,22 @@ def backups_command(
     as_json: JsonOption = False,
     url: UrlOption = None,
 ) -> None:
-    """List backups, newest first."""
+    """List backups, newest first; backups whose manifest cannot be read are named apart."""
+    found: list[Backup] = []
+    unreadable: list[UnreadableBackup] = []
     with _api(url) as api:
-        found = list(api.iter_backups(table))
+        token: str | None = None
+        while True:
+            page = api.backups_page(table, None, token)
+            found.extend(page.items)
+            unreadable.extend(page.unreadable)
+            token = page.next_token
+            if token is None:
+                break
     if as_json:
         typer.echo(json.dumps([asdict(b) for b in found], indent=2, default=str))
+        for u in unreadable:
+            err.print(f"unreadable backup {u.id}: {u.reason}")
         return
     listing = RichTable(title="Backups, newest first")
     for name in ("id", "table", "created", "by", "rows", "size", "codec"):
@@ -124,3 +135,5 @@ def backups_command(
             b.codec.lower(),
         )
     out.print(listing)
+    for u in unreadable:
+        err.print(f"[yellow]unreadable backup {u.id}: {u.reason}[/]")

@@ -7,35 +7,45 @@ nothing that looks valid.
 
 A restore refuses before touching anything when the manifest is missing, of
 another table or from a newer schema, or when the file's size or sha256
-differ from the manifest. It then decodes the file into the warehouse's
-staging table (hashing again, so a file changed since the check is caught),
-lets ``_admit`` judge the staged rows (count, duplicate ids, references) and
-only then has the warehouse swap them in within one transaction.
+differ from the manifest, or when any row breaks the rules an insert applies
+(``validation.validate_row``: a bad id, an empty or overlong name, a control
+character...; the first few are listed). It then decodes the file into the
+warehouse's staging table (hashing again, so a file changed since the check
+is caught), lets ``_admit`` judge the staged rows (count, duplicate ids,
+references) and only then has the warehouse swap them in within one
+transaction.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import json
+import logging
 import re
 import secrets
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO, Any
 
 from resolvers.core import avro_format, cursor
 from resolvers.core.avro_format import SCHEMA_VERSION, Codec, Row
-from resolvers.core.errors import Conflict, NotFound, ValidationError
+from resolvers.core.errors import Conflict, NotFound, Unavailable, ValidationError
 from resolvers.core.ports import BackupStore, Staged, Warehouse
 from resolvers.core.tables import Table
+from resolvers.core.validation import RowProblem, validate_row
+
+log = logging.getLogger(__name__)
 
 CHUNK_ROWS = 10_000
 """Rows held in memory at once on either path."""
 
 _READ_BYTES = 1024 * 1024
+
+LISTED_ROWS = 5
+"""Offending rows a refused restore names (all are counted)."""
+
+_API_NAMES = {"department_id": "departmentId", "job_id": "jobId"}
 
 _ID = re.compile(r"^\d{8}T\d{9}Z-(departments|jobs|hired_employees)-[0-9a-f]{6}$")
 
@@ -100,9 +110,20 @@ class RestoreResult:
 
 
 @dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A listed backup whose manifest cannot be read, and why."""
+
+    id: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class BackupPage:
     items: list[Manifest]
     next_token: str | None
+    unreadable: list[Unreadable] = field(default_factory=list)
+    """Backups of this page whose manifest cannot be read: shown apart, never dropped
+    silently and never allowed to hide the readable ones."""
 
 
 def new_backup_id(table: Table, now: datetime) -> str:
@@ -202,12 +223,46 @@ def _manifest_to_restore(store: BackupStore, table: Table, backup_id: str | None
 
 
 def _verify_file(store: BackupStore, manifest: Manifest) -> None:
-    """First pass: size and sha256 of the stored bytes, before anything is loaded."""
+    """First pass, before anything is loaded: size and sha256 of the stored bytes, then
+    every row judged by the rules an insert applies."""
     with store.read_data(manifest.id) as raw:
         hashed = _HashingReader(raw)
-        while hashed.read(_READ_BYTES):
-            pass
-    _check_digest(manifest, hashed)
+        try:
+            offending = _offending_rows(manifest, avro_format.read(hashed, manifest.table, 1000))
+        finally:
+            while hashed.read(_READ_BYTES):  # damage is reported as damage, not as bad rows
+                pass
+            _check_digest(manifest, hashed)
+    if offending:
+        count, listed = offending
+        sample = "; ".join(f"row {r['index']} (id {r['id']}): {r['message']}" for r in listed)
+        error = ValidationError(
+            "backupId",
+            f"backup {manifest.id} holds {count} row(s) an insert would refuse: {sample}",
+        )
+        error.info["rows"] = listed
+        raise error
+
+
+def _offending_rows(
+    manifest: Manifest, chunks: Iterator[list[Row]]
+) -> tuple[int, list[dict[str, Any]]] | None:
+    """How many rows break the row rules, and the first few of them."""
+    now = manifest.created_at
+    count, listed = 0, list[dict[str, Any]]()
+    index = 0
+    for chunk in chunks:
+        for row in chunk:
+            verdict = validate_row(
+                manifest.table, {_API_NAMES.get(k, k): v for k, v in row.items()}, now
+            )
+            if isinstance(verdict, RowProblem):
+                count += 1
+                if len(listed) < LISTED_ROWS:
+                    shown = {"index": index, "id": row.get("id"), "message": verdict.message}
+                    listed.append({**shown, "field": verdict.field, "rule": verdict.rule})
+            index += 1
+    return (count, listed) if count else None
 
 
 def _verified_rows(store: BackupStore, manifest: Manifest, chunk_rows: int) -> Iterator[list[Row]]:
@@ -274,38 +329,42 @@ def get_backup(store: BackupStore, backup_id: str) -> Manifest | None:
 
 def list_backups(
     store: BackupStore,
+    tokens: cursor.PageTokens,
     table: Table | None = None,
     limit: int | None = None,
     next_token: str | None = None,
 ) -> BackupPage:
     """Backups newest first, optionally of one table, a page at a time."""
     size = cursor.page_limit(limit)
-    before = _decode_token(next_token)
+    scope = f"backups:{table.value if table else ''}"
+    before = _decode_token(tokens.decode(next_token, scope))
     ids = [
         i
         for i in reversed(store.list_ids())
         if (table is None or table_of_id(i) is table) and (before is None or i < before)
     ]
     page = ids[:size]
-    items = [m for m in (get_backup(store, i) for i in page) if m is not None]
-    token = _encode_token(page[-1]) if len(ids) > size else None
-    return BackupPage(items, token)
+    items: list[Manifest] = []
+    unreadable: list[Unreadable] = []
+    for backup_id in page:
+        try:
+            manifest = get_backup(store, backup_id)
+        except (ValidationError, Unavailable) as error:
+            log.warning("unreadable backup manifest", extra={"backupId": backup_id})
+            unreadable.append(Unreadable(backup_id, error.message))
+            continue
+        if manifest is not None:
+            items.append(manifest)
+    token = tokens.encode(scope, page[-1]) if len(ids) > size else None
+    return BackupPage(items, token, unreadable)
 
 
-def _encode_token(last_id: str) -> str:
-    return base64.urlsafe_b64encode(last_id.encode()).decode().rstrip("=")
-
-
-def _decode_token(token: str | None) -> str | None:
-    if token is None:
+def _decode_token(after: cursor.Position | None) -> str | None:
+    if after is None:
         return None
-    try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-    except (binascii.Error, UnicodeDecodeError):
-        raw = ""
-    if table_of_id(raw) is None:
-        raise ValidationError("nextToken", "is not a token this API issued")
-    return raw
+    if not isinstance(after, str) or table_of_id(after) is None:
+        raise ValidationError("nextToken", cursor.FORGED)
+    return after
 
 
 # -- streams --------------------------------------------------------------------
@@ -360,6 +419,7 @@ __all__: Sequence[str] = [
     "Codec",
     "Manifest",
     "RestoreResult",
+    "Unreadable",
     "backup_table",
     "get_backup",
     "list_backups",
