@@ -19,6 +19,7 @@ from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.types import ExecutionContext
 
 from localserver.fast_variables import FastVariablesExecutionContext
+from localserver.operation_choice import RequireOperationName
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_PATH = ROOT / "schema.graphql"
@@ -71,7 +72,12 @@ class SdlSchema(strawberry.Schema):
             execution_context_class=FastVariablesExecutionContext,
             # Clients send the same few documents again and again: parse and validate once.
             # (strawberry documents instances here; its type hints only name classes)
-            extensions=[ParserCache(maxsize=256), ValidationCache(maxsize=256)],  # type: ignore[list-item]
+            # RequireOperationName after ValidationCache: it adds to the errors that one sets.
+            extensions=[
+                ParserCache(maxsize=256),  # type: ignore[list-item]
+                ValidationCache(maxsize=256),  # type: ignore[list-item]
+                RequireOperationName,
+            ],
         )
         self._schema = graphql_schema
         self._schema._strawberry_schema = self  # type: ignore[attr-defined]

@@ -104,3 +104,19 @@ def test_employee_references_resolve_through_the_batched_field(live_server: Live
     assert [(i["id"], i["department"], i["job"]) for i in items] == [
         (n, {"department": "Eng"} if n % 2 else None, {"job": "Dev"}) for n in range(1, 6)
     ]
+
+
+def test_several_operations_need_an_operation_name(live_server: LiveServer) -> None:
+    """Never the first one by default: that could run a mutation the client did not mean."""
+    document = "query A { me { username } } mutation B { deleteJob(id: 5) { id } }"
+    body = httpx.post(live_server.url, json={"query": document}, headers=live_server.headers)
+    [error] = body.json()["errors"]
+    assert error["errorType"] == "ValidationError"
+    assert error["message"] == "Must provide operation name if query contains multiple operations."
+    assert body.json()["data"] is None
+    chosen = httpx.post(
+        live_server.url,
+        json={"query": document, "operationName": "A"},
+        headers=live_server.headers,
+    ).json()
+    assert chosen == {"data": {"me": {"username": "admin"}}}
