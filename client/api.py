@@ -52,6 +52,7 @@ from client.models import (
     QueryResult,
     RestoreResult,
     Table,
+    UnreadableBackup,
     format_datetime,
 )
 
@@ -282,6 +283,18 @@ class HrClient:
         self, table: Table | str | None = None, page_size: int | None = None
     ) -> Iterator[Backup]:
         return self._pages(lambda token: self.backups_page(table, page_size, token))
+
+    def all_backups(self, table: Table | str | None = None) -> BackupPage:
+        """Every page at once: readable backups in ``items``, the rest in ``unreadable``."""
+        items: list[Backup] = []
+        unreadable: list[UnreadableBackup] = []
+        token: str | None = None
+        while True:
+            page = self.backups_page(table, None, token)
+            items.extend(page.items)
+            unreadable.extend(page.unreadable)
+            if (token := page.next_token) is None:
+                return BackupPage(items, None, unreadable)
 
     def backup(self, id: str) -> Backup | None:
         data = self.execute("backup", {"id": id})

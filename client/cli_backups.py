@@ -19,7 +19,7 @@ import typer
 from rich.table import Table as RichTable
 
 from client.cli import JsonOption, UrlOption, _api, app, err, out
-from client.models import Backup, Table, UnreadableBackup
+from client.models import Backup, Table
 
 CodecOption = Annotated[
     str, typer.Option("--codec", help="Avro block codec: deflate (default) or snappy.")
@@ -105,17 +105,9 @@ def backups_command(
     url: UrlOption = None,
 ) -> None:
     """List backups, newest first; backups whose manifest cannot be read are named apart."""
-    found: list[Backup] = []
-    unreadable: list[UnreadableBackup] = []
     with _api(url) as api:
-        token: str | None = None
-        while True:
-            page = api.backups_page(table, None, token)
-            found.extend(page.items)
-            unreadable.extend(page.unreadable)
-            token = page.next_token
-            if token is None:
-                break
+        listed = api.all_backups(table)
+    found, unreadable = listed.items, listed.unreadable
     if as_json:
         typer.echo(json.dumps([asdict(b) for b in found], indent=2, default=str))
         for u in unreadable:
