@@ -702,7 +702,7 @@ CASES: list[Case] = [
         "sets",
     ),
     # -- missing department or job
-    Case("How many employees have no department?", count(NO_DEPARTMENT), "missing"),
+    Case("How many people on record have no department at all?", count(NO_DEPARTMENT), "missing"),
     Case(
         "How many people were hired without a job in 2022?",
         count(f"{NO_JOB} AND {Y22}"),
@@ -731,7 +731,7 @@ CASES: list[Case] = [
     ),
     # -- grouping by department, job, year, quarter, month, weekday
     Case(
-        "Hires per year",
+        "How many hires did we make in each calendar year?",
         "SELECT year(e.datetime), COUNT(*) FROM hired_employees e GROUP BY year(e.datetime)",
         "group",
     ),
