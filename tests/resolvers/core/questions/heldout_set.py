@@ -41,7 +41,8 @@ Answer conventions (so each gold answer is the one reading an analyst expects):
   between A and B" are A - B; "the change from A to B" is B - A; "how many
   fewer in A than B" is B - A. (A difference between two periods accepts
   either sign, ``also``.) Comparing two periods per group gives one row per
-  group that hired in either, with both counts (0 for none).
+  group that hired in either, with both counts (0 for none), or (also
+  accepted) one row per group and period with hires.
 - **Lists of employees** are compared on their names (names are unique in
   this data; more columns are welcome) unless the question asks for more
   (ids, hire dates as ISO-8601 UTC strings, e.g. 2022-12-30T21:01:57Z).
@@ -106,6 +107,16 @@ def _per_department_both(a: str, b: str, where: str = "TRUE") -> str:
         "SELECT d.department, COUNT(*) FILTER (WHERE "
         f"{a}), COUNT(*) FILTER (WHERE {b}) FROM {PER_DEPARTMENT} "
         f"WHERE ({a} OR {b}) AND {where} GROUP BY d.id, d.department"
+    )
+
+
+def _per_group_long(group: str, table: str, a: str, b: str, where: str = "TRUE") -> tuple[str]:
+    """The long form of a comparison of two years: one row per group and year with hires."""
+    key = group.split(".")[0] + ".id"
+    period = "year(e.datetime)"
+    return (
+        f"SELECT {group}, {period}, COUNT(*) FROM {table} WHERE ({a} OR {b}) AND {where} "
+        f"GROUP BY {key}, {group}, {period}",
     )
 
 
@@ -1018,6 +1029,7 @@ CASES: list[Case] = [
         "Compare hires per department in 2021 and 2022",
         _per_department_both(Y21, Y22),
         "compare",
+        also=_per_group_long("d.department", PER_DEPARTMENT, Y21, Y22),
     ),
     Case(
         "How did hiring in Q1 compare with Q2 in 2022?",
@@ -1065,5 +1077,6 @@ CASES: list[Case] = [
         f"{Y20}), COUNT(*) FILTER (WHERE {Y22}) FROM {PER_JOB} "
         f"WHERE ({Y20} OR {Y22}) AND {departments('Legal')} GROUP BY j.id, j.job",
         "compare",
+        also=_per_group_long("j.job", PER_JOB, Y20, Y22, departments("Legal")),
     ),
 ]
