@@ -45,7 +45,8 @@ Answer conventions (so each gold answer is the one reading an analyst expects):
   accepted) one row per group and period with hires.
 - **Lists of employees** are compared on their names (names are unique in
   this data; more columns are welcome) unless the question asks for more
-  (ids, hire dates as ISO-8601 UTC strings, e.g. 2022-12-30T21:01:57Z).
+  (ids, hire times as ISO-8601 UTC strings, e.g. 2022-12-30T21:01:57Z, or
+  hire dates, 2022-12-30, where a date answers the question).
 - **Dates**: all in UTC. A range "between A and B" or "from A to B" includes
   both ends (whole days, whole months); "after June" starts on 1 July,
   "before Q3" ends on 30 June; "after <a day>" starts the next day; "since
@@ -546,6 +547,7 @@ CASES: list[Case] = [
         "SELECT MAX(e.datetime) FROM hired_employees e",
         "employees",
         everyday=True,
+        also=("SELECT CAST(MAX(e.datetime) AS DATE) FROM hired_employees e",),
     ),
     Case(
         "Show the employees hired on 2022-12-30",
@@ -570,6 +572,10 @@ CASES: list[Case] = [
         "employees",
         ordered=True,
         key=(1,),
+        also=(
+            "SELECT e.name, CAST(e.datetime AS DATE) FROM hired_employees e "
+            "ORDER BY e.datetime DESC LIMIT 5",
+        ),
     ),
     Case(
         "List the ids and names of employees hired in Services in Q3 2022",
