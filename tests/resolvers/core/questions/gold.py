@@ -27,6 +27,10 @@ adds what an analyst's questions need and the generated data lacks:
 Gold SQL is scored against whatever the warehouse holds when it runs, so the
 development set stays right on the extended data too; the extension only
 moves numbers.
+
+What an answer means (shares out of all hires, groups by id, no rows of
+zeros, exclusions keep missing values ...) is written once, for the engine
+and for users, in docs/questions.md.
 """
 
 from __future__ import annotations
