@@ -7,13 +7,15 @@ nothing that looks valid.
 
 A restore refuses before touching anything when the manifest is missing, of
 another table or from a newer schema, or when the file's size or sha256
-differ from the manifest, or when any row breaks the rules an insert applies
-(``validation.validate_row``: a bad id, an empty or overlong name, a control
-character...; the first few are listed). It then decodes the file into the
-warehouse's staging table (hashing again, so a file changed since the check
-is caught), lets ``_admit`` judge the staged rows (count, duplicate ids,
-references) and only then has the warehouse swap them in within one
-transaction.
+differ from the manifest. It then decodes the file into the warehouse's
+staging table (hashing again, so a file changed since the check is caught),
+judging every row on the way by the rules an insert applies
+(``validation.stored_row_problem``: a bad id, an empty or overlong name, a
+control character...; when the warehouse loads the file itself, as Redshift's
+COPY does, the rows are judged in a pass of their own). Before the swap,
+``admit`` refuses a backup with any such row (counted, the first few listed),
+then ``_admit`` judges the staged rows (count, duplicate ids, references);
+only then does the warehouse swap them in within one transaction.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from resolvers.core.avro_format import SCHEMA_VERSION, Codec, Row
 from resolvers.core.errors import Conflict, NotFound, Unavailable, ValidationError
 from resolvers.core.ports import BackupStore, Staged, Warehouse
 from resolvers.core.tables import Table
-from resolvers.core.validation import RowProblem, validate_row
+from resolvers.core.validation import stored_row_problem
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +47,6 @@ _READ_BYTES = 1024 * 1024
 LISTED_ROWS = 5
 """Offending rows a refused restore names (all are counted)."""
 
-_API_NAMES = {"department_id": "departmentId", "job_id": "jobId"}
 
 _ID = re.compile(r"^\d{8}T\d{9}Z-(departments|jobs|hired_employees)-[0-9a-f]{6}$")
 
@@ -190,9 +191,16 @@ def restore_table(
     """Replace ``table`` with a verified backup (the latest of that table when no id)."""
     manifest = _manifest_to_restore(store, table, backup_id)
     _verify_file(store, manifest)
-    chunks = _verified_rows(store, manifest, chunk_rows)
+    rules = _RowRules(manifest)
+    chunks = _verified_rows(store, manifest, chunk_rows, rules)
 
     def admit(staged: Staged) -> None:
+        nonlocal rules
+        if not rules.complete:  # the warehouse read the file itself (Redshift COPY)
+            rules = _RowRules(manifest)
+            for _ in _verified_rows(store, manifest, chunk_rows, rules):
+                pass
+        rules.refuse_if_broken()
         _admit(manifest, staged, force)
 
     previous = warehouse.restore_swap(table, chunks, admit, store.location(manifest.id))
@@ -223,56 +231,82 @@ def _manifest_to_restore(store: BackupStore, table: Table, backup_id: str | None
 
 
 def _verify_file(store: BackupStore, manifest: Manifest) -> None:
-    """First pass, before anything is loaded: size and sha256 of the stored bytes, then
-    every row judged by the rules an insert applies."""
+    """First pass: size and sha256 of the stored bytes, before anything is loaded."""
     with store.read_data(manifest.id) as raw:
         hashed = _HashingReader(raw)
-        try:
-            offending = _offending_rows(manifest, avro_format.read(hashed, manifest.table, 1000))
-        finally:
-            while hashed.read(_READ_BYTES):  # damage is reported as damage, not as bad rows
-                pass
-            _check_digest(manifest, hashed)
-    if offending:
-        count, listed = offending
-        sample = "; ".join(f"row {r['index']} (id {r['id']}): {r['message']}" for r in listed)
-        error = ValidationError(
-            "backupId",
-            f"backup {manifest.id} holds {count} row(s) an insert would refuse: {sample}",
-        )
-        error.info["rows"] = listed
-        raise error
-
-
-def _offending_rows(
-    manifest: Manifest, chunks: Iterator[list[Row]]
-) -> tuple[int, list[dict[str, Any]]] | None:
-    """How many rows break the row rules, and the first few of them."""
-    now = manifest.created_at
-    count, listed = 0, list[dict[str, Any]]()
-    index = 0
-    for chunk in chunks:
-        for row in chunk:
-            verdict = validate_row(
-                manifest.table, {_API_NAMES.get(k, k): v for k, v in row.items()}, now
-            )
-            if isinstance(verdict, RowProblem):
-                count += 1
-                if len(listed) < LISTED_ROWS:
-                    shown = {"index": index, "id": row.get("id"), "message": verdict.message}
-                    listed.append({**shown, "field": verdict.field, "rule": verdict.rule})
-            index += 1
-    return (count, listed) if count else None
-
-
-def _verified_rows(store: BackupStore, manifest: Manifest, chunk_rows: int) -> Iterator[list[Row]]:
-    """Second pass: decoded rows; ends with the digest check, so a swapped file fails."""
-    with store.read_data(manifest.id) as raw:
-        hashed = _HashingReader(raw)
-        yield from avro_format.read(hashed, manifest.table, chunk_rows)
         while hashed.read(_READ_BYTES):
             pass
     _check_digest(manifest, hashed)
+
+
+def _verified_rows(
+    store: BackupStore, manifest: Manifest, chunk_rows: int, rules: _RowRules | None = None
+) -> Iterator[list[Row]]:
+    """Second pass: decoded rows, each judged by the insert's row rules before it goes on
+    to the staging table (the first bad row stops the load; the rest are judged only to
+    be counted); ends with the digest check, so a swapped file fails."""
+    rules = rules or _RowRules(manifest)
+    with store.read_data(manifest.id) as raw:
+        hashed = _HashingReader(raw)
+        decoded = avro_format.read(hashed, manifest.table, chunk_rows)
+        for chunk in decoded:
+            rules.judge(chunk)
+            if rules.broken:
+                for rest in decoded:
+                    rules.judge(rest)
+                break
+            yield chunk
+        while hashed.read(_READ_BYTES):
+            pass
+    _check_digest(manifest, hashed)
+    rules.complete = True
+    rules.refuse_if_broken()
+
+
+class _RowRules:
+    """Judges a restore's rows as an insert would (validation.stored_row_problem),
+    counting every offender and keeping the first few; read before the swap."""
+
+    def __init__(self, manifest: Manifest) -> None:
+        self._manifest = manifest
+        self.complete = False
+        self._seen = 0
+        self._count = 0
+        self._listed: list[dict[str, Any]] = []
+
+    def judge(self, chunk: list[Row]) -> None:
+        table, now = self._manifest.table, self._manifest.created_at
+        for row in chunk:
+            problem = stored_row_problem(table, row, now)
+            if problem is not None:
+                self._count += 1
+                if len(self._listed) < LISTED_ROWS:
+                    self._listed.append(
+                        {
+                            "index": self._seen,
+                            "id": row.get("id"),
+                            "field": problem.field,
+                            "rule": problem.rule,
+                            "message": problem.message,
+                        }
+                    )
+            self._seen += 1
+
+    @property
+    def broken(self) -> bool:
+        return self._count > 0
+
+    def refuse_if_broken(self) -> None:
+        if not self._count:
+            return
+        sample = "; ".join(f"row {r['index']} (id {r['id']}): {r['message']}" for r in self._listed)
+        error = ValidationError(
+            "backupId",
+            f"backup {self._manifest.id} holds {self._count} row(s) an insert would refuse: "
+            f"{sample}",
+        )
+        error.info["rows"] = self._listed
+        raise error
 
 
 def _check_digest(manifest: Manifest, hashed: _HashingReader) -> None:

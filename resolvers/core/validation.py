@@ -106,11 +106,16 @@ def parse_datetime(value: Any, field: str, now: datetime) -> datetime:
         raise _Invalid(field, "must be an ISO-8601 date-time string")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    try:
-        moment = moment.astimezone(UTC)
-    except OverflowError:
-        raise _Invalid(field, "must fall between years 1 and 9999 once converted to UTC") from None
-    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+    elif moment.tzinfo is not UTC:  # already UTC (a "Z", a stored row): no shift to pay for
+        try:
+            moment = moment.astimezone(UTC)
+        except OverflowError:
+            raise _Invalid(
+                field, "must fall between years 1 and 9999 once converted to UTC"
+            ) from None
+    if moment.microsecond % 1000:
+        moment = moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+    return moment
 
 
 def _department(row: Mapping[str, Any], now: datetime) -> Department:
@@ -155,6 +160,26 @@ def validate_row(table: Table, row: Any, now: datetime) -> Record | RowProblem:
         return _PARSERS[table](row, now)
     except _Invalid as invalid:
         return invalid.problem
+
+
+def stored_row_problem(table: Table, row: Mapping[str, Any], now: datetime) -> RowProblem | None:
+    """The rules of ``validate_row`` for a row read back from storage (a backup being
+    restored): column names (``department_id``), no record built, as it runs per row of
+    a whole table. Problems are worded as an insert words them (``departmentId``)."""
+    try:
+        parse_id(row.get("id"))
+        if table is Table.DEPARTMENTS:
+            parse_name(row.get("department"), "department")
+        elif table is Table.JOBS:
+            parse_name(row.get("job"), "job")
+        else:
+            parse_name(row.get("name"), "name")
+            parse_datetime(row.get("datetime"), "datetime", now)
+            parse_id(row.get("department_id"), "departmentId", required=False)
+            parse_id(row.get("job_id"), "jobId", required=False)
+    except _Invalid as invalid:
+        return invalid.problem
+    return None
 
 
 def checked(parse: Callable[..., T], *args: Any, **kwargs: Any) -> T:
