@@ -56,6 +56,7 @@ class S3BackupStore:
         self.prefix = prefix
         self.encryption = encryption
         self._s3 = client
+        self._signer: Any = None
 
     def location(self, backup_id: str) -> str:
         return f"s3://{self.bucket}/{self._key(backup_id, DATA_SUFFIX)}"
@@ -148,7 +149,7 @@ class S3BackupStore:
         """A presigned GetObject URL (signed locally with the caller's credentials, no call)."""
         key = self._key(backup_id, DATA_SUFFIX)
         with _unavailable():
-            url: str = self._s3.generate_presigned_url(
+            url: str = self._presigner().generate_presigned_url(
                 "get_object",
                 Params={
                     "Bucket": self.bucket,
@@ -158,6 +159,20 @@ class S3BackupStore:
                 ExpiresIn=expires_seconds,
             )
         return url
+
+    def _presigner(self) -> Any:
+        """A client that signs with SigV4 (botocore presigns S3 with legacy SigV2 by default,
+        which newer regions refuse), same region and credentials as the store's client."""
+        if self._signer is None:
+            import boto3
+            from botocore.config import Config
+
+            self._signer = boto3.client(
+                "s3",
+                region_name=self._s3.meta.region_name,
+                config=Config(signature_version="s3v4", s3={"addressing_style": "virtual"}),
+            )
+        return self._signer
 
     def _key(self, backup_id: str, suffix: str) -> str:
         if not backup_id or "/" in backup_id:
