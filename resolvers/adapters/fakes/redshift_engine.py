@@ -211,22 +211,20 @@ class Session:
         statement = translate(select, params)
         if not isinstance(statement, exp.Select):
             raise RedshiftSqlError("ERROR: UNLOAD takes one SELECT")
+        rows = 0
         try:
-            reader = self._cursor.execute(statement.sql(dialect="duckdb")).fetch_record_batch(
-                self._engine.unload_part_rows
-            )
+            query = self._cursor.sql(statement.sql(dialect="duckdb"))
+            for number, batch in enumerate(query.to_arrow_reader(self._engine.unload_part_rows)):
+                part = io.BytesIO()
+                pq.write_table(pa.Table.from_batches([batch]), part)
+                slice_, serial = number % UNLOAD_SLICES, number // UNLOAD_SLICES
+                try:
+                    writer(f"{target}{slice_:04d}_part_{serial:02d}.parquet", part.getvalue())
+                except Exception as error:
+                    raise RedshiftSqlError(f"ERROR: S3ServiceException: {error}") from error
+                rows += batch.num_rows
         except duckdb.Error as error:
             raise RedshiftSqlError(_error_text(error)) from error
-        rows = 0
-        for number, batch in enumerate(reader):
-            part = io.BytesIO()
-            pq.write_table(pa.Table.from_batches([batch]), part)
-            slice_, serial = number % UNLOAD_SLICES, number // UNLOAD_SLICES
-            try:
-                writer(f"{target}{slice_:04d}_part_{serial:02d}.parquet", part.getvalue())
-            except Exception as error:
-                raise RedshiftSqlError(f"ERROR: S3ServiceException: {error}") from error
-            rows += batch.num_rows
         return rows
 
     def _take(self, table: str) -> None:
