@@ -55,7 +55,6 @@ from client.models import (
     Page,
     QuarterHires,
     QueryResult,
-    RestoreResult,
     Table,
     format_datetime,
     parse_datetime,

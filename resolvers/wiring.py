@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from resolvers.core import jobs
+from resolvers.core import jobs as job_work
 from resolvers.core.backup_job import BackupJob
 from resolvers.core.ports import (
     BackupStore,
@@ -29,12 +29,12 @@ class Services:
     backups: BackupStore
     jobs: JobStore
     launcher: JobLauncher = field(repr=False)
-    events: JobEvents = field(default=jobs.NO_EVENTS, repr=False)
+    events: JobEvents = field(default=job_work.NO_EVENTS, repr=False)
     engine: QuestionEngine | None = field(default=None, repr=False)
 
     def run_job(self, job_id: str) -> BackupJob | None:
         """The worker's side of a job (a local thread, or the worker Lambda)."""
-        return jobs.run(job_id, self.jobs, self.warehouse, self.backups, self.events)
+        return job_work.run(job_id, self.jobs, self.warehouse, self.backups, self.events)
 
     def questions(self) -> QuestionEngine:
         """The question engine Settings.questions names, built on first use."""
@@ -74,7 +74,7 @@ def _job_store(settings: Settings) -> JobStore:
 
     store = FolderJobStore(settings.jobs_path)
     # A new process: no worker of an earlier one is alive to finish what it left.
-    store.fail_unfinished(jobs.LOST, datetime.now(UTC))
+    store.fail_unfinished(job_work.LOST, datetime.now(UTC))
     return store
 
 

@@ -36,5 +36,7 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     finally:
         observability.publish()
     status = finished.status.value if finished else None
-    logger.info("job ended", extra={"status": status, "errorType": finished and finished.error_type})
+    logger.info(
+        "job ended", extra={"status": status, "errorType": finished and finished.error_type}
+    )
     return {"jobId": job_id, "status": status}

@@ -30,7 +30,9 @@ class LinkSigner:
         query = urlencode({"expires": expires, "signature": self._sign(file_name, expires)})
         return f"{PREFIX}{quote(file_name)}?{query}"
 
-    def verify(self, file_name: str, expires: str, signature: str, now: float | None = None) -> bool:
+    def verify(
+        self, file_name: str, expires: str, signature: str, now: float | None = None
+    ) -> bool:
         """True for a link this key signed for this file that has not expired."""
         try:
             deadline = int(expires)

@@ -48,4 +48,6 @@ class LambdaLauncher:
         except BotoCoreError as error:
             raise Unavailable(f"Lambda cannot be reached: {error}") from error
         if answer.get("StatusCode") != 202:
-            raise Unavailable(f"Lambda did not queue the worker (status {answer.get('StatusCode')})")
+            raise Unavailable(
+                f"Lambda did not queue the worker (status {answer.get('StatusCode')})"
+            )

@@ -82,8 +82,10 @@ def snapshot(
 def _parts(staging: UnloadStaging, run: str) -> list[str]:
     keys: list[str] = []
     try:
-        pages = staging.client().get_paginator("list_objects_v2").paginate(
-            Bucket=staging.bucket, Prefix=run
+        pages = (
+            staging.client()
+            .get_paginator("list_objects_v2")
+            .paginate(Bucket=staging.bucket, Prefix=run)
         )
         for page in pages:
             keys.extend(item["Key"] for item in page.get("Contents", []))
@@ -135,6 +137,8 @@ def _delete_quietly(staging: UnloadStaging, run: str) -> None:
         for page in pages:
             keys = [{"Key": item["Key"]} for item in page.get("Contents", [])]
             if keys:
-                client.delete_objects(Bucket=staging.bucket, Delete={"Objects": keys, "Quiet": True})
+                client.delete_objects(
+                    Bucket=staging.bucket, Delete={"Objects": keys, "Quiet": True}
+                )
     except (BotoCoreError, ClientError):
         log.warning("could not delete the staging parts under %s; the lifecycle rule will", run)

@@ -121,7 +121,8 @@ def _launch(store: JobStore, launcher: JobLauncher, job: BackupJob) -> BackupJob
             error_type=error.error_type,
         )
         store.save(failed)
-        raise Unavailable(f"the {job.kind.value.lower()} could not be started: {error.message}")
+        message = f"the {job.kind.value.lower()} could not be started: {error.message}"
+        raise Unavailable(message) from error
     return job
 
 

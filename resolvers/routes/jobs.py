@@ -49,4 +49,4 @@ def publish_backup_job(id: str) -> dict[str, Any]:
 @router.resolver(type_name="Subscription", field_name="onBackupJobChanged")
 def on_backup_job_changed(id: str | None = None) -> None:
     """Accepts the subscription; AppSync filters messages by ``id`` when one is given."""
-    return None
+    return

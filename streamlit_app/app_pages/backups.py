@@ -42,7 +42,9 @@ def follow(job: BackupJob, label: str, total: int | None) -> BackupJob | None:
         if share is None and total and current.rows_done is not None:
             share = min(current.rows_done / total, 1.0)
         rows = f"{current.rows_done or 0:,} rows"
-        bar.progress(min(max(share or 0.0, 0.0), 1.0), text=f"{label}: {rows}, {current.status.lower()}")
+        bar.progress(
+            min(max(share or 0.0, 0.0), 1.0), text=f"{label}: {rows}, {current.status.lower()}"
+        )
 
     try:
         finished = api.wait_for_job(job, show)
@@ -137,9 +139,7 @@ backup = by_id[chosen]
 link = st.session_state.get(LINK)
 if link is not None and link[0] == backup.id:
     st.link_button(f"Download {link[1].file_name}", link[1].url, key="download")
-    st.caption(
-        f"The link works until {link[1].expires_at:%H:%M:%S} UTC, for anyone who has it."
-    )
+    st.caption(f"The link works until {link[1].expires_at:%H:%M:%S} UTC, for anyone who has it.")
 elif st.button("Get a download link", key="prepare_download"):
     try:
         st.session_state[LINK] = (backup.id, api.backup_download(backup.id))

@@ -179,9 +179,8 @@ def test_a_deleted_backup_no_longer_exists_and_its_file_is_gone(store: BackupSto
     store.delete(dropped)
     assert store.list_ids() == [kept]
     assert (store.exists(dropped), store.get_manifest(dropped)) == (False, None)
-    with pytest.raises(NotFound):
-        with store.read_data(dropped):
-            pass
+    with pytest.raises(NotFound), store.read_data(dropped):
+        pass
     store.delete(dropped)  # deleting again changes nothing
 
 
@@ -213,7 +212,6 @@ def test_an_archived_s3_object_is_a_conflict_that_says_so(aws: None) -> None:
         Bucket=BUCKET, Key=f"backups/{backup_id}.avro", Body=b"avro", StorageClass="GLACIER"
     )
     # WHEN it is read, THEN the error says it is archived, and what to do
-    with pytest.raises(Conflict, match="archived in S3") as refused:
-        with store.read_data(backup_id):
-            pass
+    with pytest.raises(Conflict, match="archived in S3") as refused, store.read_data(backup_id):
+        pass
     assert "RestoreObject" in refused.value.message

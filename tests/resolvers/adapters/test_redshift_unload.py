@@ -1,10 +1,11 @@
-"""Backups of Redshift by UNLOAD to Parquet, streamed to Avro, on the fake Data API and moto's S3."""
+"""Backups of Redshift by UNLOAD to Parquet, streamed to Avro: the fake Data API, moto's S3."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import boto3
 import fastavro
@@ -94,14 +95,13 @@ def test_a_backup_is_one_unload_streamed_to_avro_and_the_parts_are_deleted(
     assert keys(s3, "staging/") == []
     assert made.rows == 3000
     body = s3.get_object(Bucket=BUCKET, Key=f"backups/{made.id}.avro")["Body"].read()
-    import io
-
-    rows = sorted(fastavro.reader(io.BytesIO(body)), key=lambda r: r["id"])  # type: ignore[arg-type, index]
-    assert [r["id"] for r in rows] == list(range(1, 3001))  # type: ignore[index]
-    assert [(r["datetime"], r["department_id"], r["job_id"]) for r in rows] == [  # type: ignore[index]
+    records = [cast(dict[str, Any], r) for r in fastavro.reader(io.BytesIO(body))]
+    rows = sorted(records, key=lambda r: int(r["id"]))
+    assert [r["id"] for r in rows] == list(range(1, 3001))
+    assert [(r["datetime"], r["department_id"], r["job_id"]) for r in rows] == [
         (e.datetime, e.department_id, e.job_id) for e in original
     ]
-    assert rows[0]["name"] == "Émployée '1' \\"  # type: ignore[index]
+    assert rows[0]["name"] == "Émployée '1' \\"
 
 
 def test_an_unloaded_backup_restores_by_copy(
@@ -110,7 +110,7 @@ def test_an_unloaded_backup_restores_by_copy(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(redshift_backup, "COPY_THRESHOLD_ROWS", 100)
-    fake, warehouse = unloading
+    _, warehouse = unloading
     original = employees(1500)
     for start in range(0, len(original), 1000):
         warehouse.insert_new(Table.HIRED_EMPLOYEES, original[start : start + 1000])

@@ -162,7 +162,9 @@ def test_a_job_runs_once_however_often_it_is_launched(bench: Bench) -> None:
     assert len(bench.backups.list_ids()) == 1
 
 
-def test_progress_is_recorded_as_chunks_go_by(bench: Bench, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_progress_is_recorded_as_chunks_go_by(
+    bench: Bench, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _jobs(bench.warehouse, *range(1, 26))
     seen: list[tuple[JobStatus, int | None, float | None]] = []
     save = bench.store.save
@@ -192,9 +194,13 @@ def test_a_job_whose_worker_died_reads_as_failed_after_the_deadline(bench: Bench
     job = bench.backup()
     started = datetime(2026, 1, 1, tzinfo=UTC)
     bench.store.claim(job.id, started)
-    soon = jobs.get_job(bench.store, job.id, deadline_seconds=60, now=started + timedelta(seconds=59))
+    soon = jobs.get_job(
+        bench.store, job.id, deadline_seconds=60, now=started + timedelta(seconds=59)
+    )
     assert soon is not None and soon.status is JobStatus.RUNNING
-    later = jobs.get_job(bench.store, job.id, deadline_seconds=60, now=started + timedelta(seconds=61))
+    later = jobs.get_job(
+        bench.store, job.id, deadline_seconds=60, now=started + timedelta(seconds=61)
+    )
     assert later is not None
     assert (later.status, later.error, later.error_type) == (
         JobStatus.FAILED,
