@@ -9,9 +9,11 @@ no backup is moved to an archive class that cannot be read at once.
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from typing import Any
 
 from resolvers.settings import Settings
+from tests.deploy.conftest import lambda_package
 from tests.deploy.test_lambda_environment import lambda_environment
 
 
@@ -88,3 +90,33 @@ def test_backups_never_move_to_a_class_that_must_be_restored_first(
     assert classes <= {"STANDARD_IA", "GLACIER_IR", "INTELLIGENT_TIERING"}
     staging = next(r for r in rules if r.get("Prefix") == "staging/")
     assert staging["ExpirationInDays"] == 1
+
+
+def test_the_zip_keeps_pyarrows_parquet_and_drops_what_it_never_loads(tmp_path: Path) -> None:
+    deps = tmp_path / "deps" / "pyarrow"
+    for name in (
+        "__init__.py",
+        "parquet/core.py",
+        "libarrow.so.2600",
+        "libparquet.so.2600",
+        "libarrow_substrait.so.2600",  # lib.so links it: kept
+        "libarrow_flight.so.2600",
+        "_flight.cpython-312-aarch64-linux-gnu.so",
+        "libarrow_python_flight.so",
+        "libarrow_s3.so.2600",
+        "_s3fs.cpython-312-aarch64-linux-gnu.so",
+        "include/arrow/api.h",
+        "lib.pyx",
+        "tests/test_io.py",
+    ):
+        (deps / name).parent.mkdir(parents=True, exist_ok=True)
+        (deps / name).write_bytes(b"x")
+    names = lambda_package.build_zip(tmp_path / "out.zip", tmp_path / "deps")
+    shipped = {n for n in names if n.startswith("pyarrow/")}
+    assert shipped == {
+        "pyarrow/__init__.py",
+        "pyarrow/parquet/core.py",
+        "pyarrow/libarrow.so.2600",
+        "pyarrow/libparquet.so.2600",
+        "pyarrow/libarrow_substrait.so.2600",
+    }
