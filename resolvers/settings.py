@@ -101,6 +101,9 @@ class Settings:
         "thread", _choice("thread", "lambda"), "Who runs backups and restores outside requests"
     )
     worker_function: str = _setting("", doc="Worker Lambda invoked per job (JOB_RUNNER=lambda)")
+    appsync_url: str = _setting(
+        "", doc="GraphQL endpoint the job worker publishes job changes to (AWS only)"
+    )
     job_deadline_seconds: float = _setting(
         960.0, _float, "A job RUNNING longer than this reads as FAILED (its worker died)"
     )

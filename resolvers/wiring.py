@@ -50,6 +50,7 @@ def build(settings: Settings) -> Services:
         backups=_backup_store(settings),
         jobs=_job_store(settings),
         launcher=_NOT_YET,
+        events=_job_events(settings),
     )
     built.launcher = _job_launcher(settings, built)
     return built
@@ -76,6 +77,15 @@ def _job_store(settings: Settings) -> JobStore:
     # A new process: no worker of an earlier one is alive to finish what it left.
     store.fail_unfinished(job_work.LOST, datetime.now(UTC))
     return store
+
+
+def _job_events(settings: Settings) -> JobEvents:
+    """AppSync's subscription in AWS; locally clients follow jobs by polling backupJob."""
+    if settings.appsync_url:
+        from resolvers.adapters.appsync_events import AppSyncJobEvents
+
+        return AppSyncJobEvents(settings.appsync_url)
+    return job_work.NO_EVENTS
 
 
 def _job_launcher(settings: Settings, built: Services) -> JobLauncher:

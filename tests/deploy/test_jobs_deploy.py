@@ -120,3 +120,17 @@ def test_the_zip_keeps_pyarrows_parquet_and_drops_what_it_never_loads(tmp_path: 
         "pyarrow/libparquet.so.2600",
         "pyarrow/libarrow_substrait.so.2600",
     }
+
+
+def test_the_worker_may_call_only_the_iam_publish_field(serverless_config: dict[str, Any]) -> None:
+    publish = statements(serverless_config)["PublishJobChanges"]
+    assert publish["Action"] == "appsync:GraphQL"
+    parts = publish["Resource"]["Fn::Join"][1]
+    assert parts == [
+        {"Fn::GetAtt": ["GraphQlApi", "Arn"]},
+        "/types/Mutation/fields/publishBackupJob",
+    ]
+    worker = serverless_config["functions"]["worker"]
+    assert worker["environment"]["HRGRAPH_APPSYNC_URL"] == {
+        "Fn::GetAtt": ["GraphQlApi", "GraphQLUrl"]
+    }
