@@ -164,7 +164,11 @@ else:
         "Force: restore even where employees' department or job references would break",
         key="force",
     )
-    yes, no = st.columns(2)
+    # The safe choice first: on a phone the columns stack, and Cancel comes out on top.
+    no, yes = st.columns(2)
+    if no.button("Cancel", key="cancel_restore"):
+        st.session_state.pop(CONFIRM, None)
+        st.rerun()
     if yes.button(f"Yes, restore {backup.table.value}", type="primary", key="confirm_restore"):
         try:
             started = api.restore_table(backup.table, backup.id, force=force or None)
@@ -179,9 +183,6 @@ else:
                     f"(it held {done.restore.previous_rows})."
                 )
                 st.rerun()
-    if no.button("Cancel", key="cancel_restore"):
-        st.session_state.pop(CONFIRM, None)
-        st.rerun()
 
 # -- delete: apart from the safe actions, and only after a confirmation ----------------
 
