@@ -175,7 +175,7 @@ def restore_table(
     progress: Progress | None = None,
 ) -> RestoreResult:
     """Replace ``table`` with a verified backup (the latest of that table when no id)."""
-    manifest = manifest_to_restore(store, table, backup_id)
+    manifest = _manifest_to_restore(store, table, backup_id)
     _verify_file(store, manifest)
     chunks: Iterable[list[Row]] = _verified_rows(store, manifest, chunk_rows)
     if progress is not None:
@@ -203,7 +203,7 @@ def _reported(chunks: Iterable[list[Row]], progress: Progress, total: int) -> It
             close()
 
 
-def manifest_to_restore(store: BackupStore, table: Table, backup_id: str | None) -> Manifest:
+def _manifest_to_restore(store: BackupStore, table: Table, backup_id: str | None) -> Manifest:
     if backup_id is None:
         latest = [i for i in store.list_ids() if table_of_id(i) is table]
         if not latest:
@@ -288,6 +288,11 @@ def _admit(manifest: Manifest, staged: Staged, force: bool) -> None:
 
 
 # -- listing --------------------------------------------------------------------
+
+
+def manifest_to_restore(store: BackupStore, table: Table, backup_id: str | None) -> Manifest:
+    """The manifest a restore would use, or the refusal it would start with (a job checks first)."""
+    return _manifest_to_restore(store, table, backup_id)
 
 
 def delete_backup(store: BackupStore, backup_id: str) -> Manifest:

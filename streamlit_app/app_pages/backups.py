@@ -51,8 +51,7 @@ def follow(job: BackupJob, label: str, total: int | None) -> BackupJob | None:
     except session.CALL_ERRORS as error:
         st.error(session.explain(error))
         return None
-    if finished.failed:
-        bar.empty()
+    if finished.failed:  # the bar stays, showing how far the job got
         st.error(session.explain(job_failure(finished)))
         return None
     return finished
