@@ -43,7 +43,7 @@ def test_a_refused_restore_says_why_and_offers_force(
     open_page: OpenPage, admin_api: HrClient
 ) -> None:
     admin_api.insert("departments", DEPARTMENTS)
-    admin_api.backup_table("departments")
+    admin_api.wait_for_job(admin_api.backup_table("departments"), interval=0.05)
     admin_api.insert("departments", [{"id": 6, "department": "Added later"}])
     admin_api.insert("jobs", [{"id": 1, "job": "Engineer"}])
     admin_api.insert(
