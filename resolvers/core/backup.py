@@ -25,7 +25,7 @@ import json
 import logging
 import re
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO, Any
@@ -38,6 +38,9 @@ from resolvers.core.tables import Table
 from resolvers.core.validation import stored_row_problem
 
 log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int | None], None]
+"""Called with (rows done, rows in all when known) as the work advances."""
 
 CHUNK_ROWS = 10_000
 """Rows held in memory at once on either path."""
@@ -152,14 +155,18 @@ def backup_table(
     codec: Codec = Codec.DEFLATE,
     now: datetime | None = None,
     chunk_rows: int = CHUNK_ROWS,
+    progress: Progress | None = None,
 ) -> Manifest:
     """Write one consistent snapshot of ``table`` to the store; the manifest goes last."""
     moment = now or datetime.now(UTC)
     created_at = moment.replace(microsecond=moment.microsecond // 1000 * 1000)
     backup_id = new_backup_id(table, created_at)
+    chunks = warehouse.snapshot(table, chunk_rows)
+    if progress is not None:
+        chunks = _reported(chunks, progress, warehouse.count(table))
     with store.write_data(backup_id) as raw:
         sink = _HashingWriter(raw)
-        rows = avro_format.write(sink, table, codec, warehouse.snapshot(table, chunk_rows))
+        rows = avro_format.write(sink, table, codec, chunks)
     manifest = Manifest(
         id=backup_id,
         table=table,
@@ -187,12 +194,15 @@ def restore_table(
     *,
     force: bool = False,
     chunk_rows: int = CHUNK_ROWS,
+    progress: Progress | None = None,
 ) -> RestoreResult:
     """Replace ``table`` with a verified backup (the latest of that table when no id)."""
     manifest = _manifest_to_restore(store, table, backup_id)
     _verify_file(store, manifest)
     rules = _RowRules(manifest)
-    chunks = _verified_rows(store, manifest, chunk_rows, rules)
+    chunks: Iterable[list[Row]] = _verified_rows(store, manifest, chunk_rows, rules)
+    if progress is not None:
+        chunks = _reported(chunks, progress, manifest.rows)
 
     def admit(staged: Staged) -> None:
         nonlocal rules
@@ -205,6 +215,21 @@ def restore_table(
 
     previous = warehouse.restore_swap(table, chunks, admit, store.location(manifest.id))
     return RestoreResult(table, manifest.id, manifest.rows, previous)
+
+
+def _reported(chunks: Iterable[list[Row]], progress: Progress, total: int) -> Iterator[list[Row]]:
+    """The same chunks, telling ``progress`` how many rows went by (generators close through)."""
+    done = 0
+    source = iter(chunks)
+    try:
+        for chunk in source:
+            yield chunk
+            done += len(chunk)
+            progress(done, total)
+    finally:
+        close = getattr(source, "close", None)
+        if close is not None:
+            close()
 
 
 def _manifest_to_restore(store: BackupStore, table: Table, backup_id: str | None) -> Manifest:
@@ -354,6 +379,20 @@ def _admit(manifest: Manifest, staged: Staged, force: bool) -> None:
 # -- listing --------------------------------------------------------------------
 
 
+def manifest_to_restore(store: BackupStore, table: Table, backup_id: str | None) -> Manifest:
+    """The manifest a restore would use, or the refusal it would start with (a job checks first)."""
+    return _manifest_to_restore(store, table, backup_id)
+
+
+def delete_backup(store: BackupStore, backup_id: str) -> Manifest:
+    """Remove a backup; NotFound when there is none (an id is deleted once)."""
+    manifest = get_backup(store, backup_id)
+    if manifest is None:
+        raise NotFound(f"backup {backup_id!r} does not exist")
+    store.delete(backup_id)
+    return manifest
+
+
 def get_backup(store: BackupStore, backup_id: str) -> Manifest | None:
     if table_of_id(backup_id) is None:
         return None
@@ -455,6 +494,7 @@ __all__: Sequence[str] = [
     "RestoreResult",
     "Unreadable",
     "backup_table",
+    "delete_backup",
     "get_backup",
     "list_backups",
     "new_backup_id",

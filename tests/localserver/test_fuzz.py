@@ -10,7 +10,7 @@ arguments). Whatever it sends, the server must:
 - leave every row a mutation does not name untouched: an insert may add only
   the ids of its rows, an update or delete touch only its ``id``; backups and
   refusals change nothing. (``restoreTable`` replaces a whole table by design,
-  so after one the snapshot is taken afresh.)
+  in a job: it is left out, see SKIPPED.)
 
 Bounded for CI: a fixed number of examples in total, derandomized so a run is
 reproducible, on a small seeded data set.
@@ -52,6 +52,10 @@ TABLE_OF = {
 WRITE = re.compile(r"^(insert|update|delete)(Departments?|Jobs?|Employees?)$")
 
 Snapshot = dict[tuple[Table, int], Any]
+
+SKIPPED = {"Mutation.restoreTable"}
+"""Replaces a whole table by design, in a background job that outlives the request, so
+"rows it does not name" has no meaning; tests/resolvers/core/test_backup.py covers it."""
 
 
 def _iso(moment: datetime) -> str:
@@ -123,6 +127,8 @@ def _operations(schema: Any) -> st.SearchStrategy[Any]:
     strategies = []
     for result in schema.get_all_operations():
         operation = result.ok()
+        if operation.label in SKIPPED:
+            continue
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             strategies.append(operation.as_strategy(generation_mode=mode))
     return st.one_of(strategies)
