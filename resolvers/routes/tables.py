@@ -103,8 +103,8 @@ def employees(
         where = reads.employee_query(
             department_id=filter.get("departmentId"),
             job_id=filter.get("jobId"),
-            hired_from=present.parse_aws_datetime(filter.get("hiredFrom")),
-            hired_to=present.parse_aws_datetime(filter.get("hiredTo")),
+            hired_from=present.parse_aws_datetime(filter.get("hiredFrom"), "filter.hiredFrom"),
+            hired_to=present.parse_aws_datetime(filter.get("hiredTo"), "filter.hiredTo"),
             name_contains=filter.get("nameContains"),
         )
     return _page(Table.HIRED_EMPLOYEES, limit, nextToken, where)
