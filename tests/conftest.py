@@ -80,6 +80,10 @@ class FakeLambdaContext:
     invoked_function_arn: str = "arn:aws:lambda:eu-west-1:123456789012:function:hrgraph-test"
     aws_request_id: str = "test-request-id"
 
+    def get_remaining_time_in_millis(self) -> int:
+        """What the Lambda runtime answers at the start of an invocation (serverless.yml: 29 s)."""
+        return 29_000
+
 
 @pytest.fixture
 def lambda_context() -> FakeLambdaContext:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from aws_lambda_powertools import Logger
-from aws_lambda_powertools.event_handler.graphql_appsync.router import Router
+from resolvers.routing import ThreadSafeRouter as Router
 
 from resolvers import observability
 from resolvers.core import backup

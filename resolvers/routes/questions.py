@@ -12,7 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 from aws_lambda_powertools import Logger
-from aws_lambda_powertools.event_handler.graphql_appsync.router import Router
+from resolvers.routing import ThreadSafeRouter as Router
 
 from resolvers import observability
 from resolvers.core import questions
