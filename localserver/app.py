@@ -4,12 +4,13 @@ answered by the same Lambda handler that runs in AWS, errors in AppSync's shape.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
 
 import anyio
 import uvicorn
 from cross_web import HTTPException
-from graphql import GraphQLError
+from graphql import GraphQLError, OperationDefinitionNode, parse
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -21,8 +22,8 @@ from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.types import ExecutionResult
 
-from localserver.auth_gate import RequireToken, authentication, protect_unrouted_fields
 from localserver import limits as appsync_limits
+from localserver.auth_gate import RequireToken, authentication, protect_unrouted_fields
 from localserver.binding import (
     TIMED_OUT,
     FieldError,
@@ -36,10 +37,10 @@ from localserver.events import trace_id
 from localserver.gate import Gate
 from localserver.limits import Limits
 from localserver.schema import QueryDepthExceeded, SdlSchema, appsync_schema
-from resolvers.deadline import RequestScope
 from resolvers import handler as lambda_handler
 from resolvers import wiring
 from resolvers.core.errors import HrgraphError
+from resolvers.deadline import RequestScope
 from resolvers.settings import Settings
 
 
@@ -91,7 +92,9 @@ class AppSyncView(GraphQL[RequestContext, None]):
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
         # AWS's front door adds one trace header per request; every field's event carries it.
         headers = {**request.headers, "x-amzn-trace-id": trace_id()}
-        scope = None if isinstance(request, WebSocket) else RequestScope(self._limits.request_seconds)
+        scope = (
+            None if isinstance(request, WebSocket) else RequestScope(self._limits.request_seconds)
+        )
         return RequestContext(headers=headers, gate=self._gate, limits=self._limits, scope=scope)
 
     async def run(self, request: Any, context: Any = None, root_value: Any = None) -> Any:
@@ -139,7 +142,7 @@ class AppSyncView(GraphQL[RequestContext, None]):
             raise HTTPException(400, "The request body must be a JSON object with 'query'")
         return decoded
 
-    async def execute_operation(  # type: ignore[override]
+    async def execute_operation(
         self,
         request: Request,
         request_adapter: Any,
@@ -154,8 +157,13 @@ class AppSyncView(GraphQL[RequestContext, None]):
         (a slow query, another alias's invocation) is interrupted, not left to finish.
         """
         scope = context.scope or RequestScope(self._limits.request_seconds)
-        if not isinstance(request_data, list) and request_data.operation_name == "":
-            request_data.operation_name = None
+        if not isinstance(request_data, list):
+            if request_data.operation_name == "":
+                request_data.operation_name = None
+            if request_data.operation_name is None and _operations(request_data.query) > 1:
+                # strawberry would quietly run the first; GraphQL requires a choice.
+                message = "Must provide operation name if query contains multiple operations."
+                return ExecutionResult(data=None, errors=[GraphQLError(message)])
         result: Any = None
         try:
             async with anyio.create_task_group() as tasks:
@@ -177,7 +185,9 @@ class AppSyncView(GraphQL[RequestContext, None]):
                 result = ExecutionResult(
                     data=None,
                     errors=[
-                        GraphQLError(TIMED_OUT, original_error=FieldError("ExecutionTimeout", TIMED_OUT))
+                        GraphQLError(
+                            TIMED_OUT, original_error=FieldError("ExecutionTimeout", TIMED_OUT)
+                        )
                     ],
                 )
         finally:
@@ -212,11 +222,26 @@ class AppSyncView(GraphQL[RequestContext, None]):
         return response
 
 
+@lru_cache(maxsize=256)
+def _operations(query: str | None) -> int:
+    """How many operations a document defines (0 when it does not parse: strawberry says why)."""
+    if not query:
+        return 0
+    try:
+        document = parse(query)
+    except GraphQLError:
+        return 0
+    return sum(isinstance(d, OperationDefinitionNode) for d in document.definitions)
+
+
 def _refused_before_execution(response: dict[str, Any]) -> bool:
     errors = response.get("errors") or []
     timed_out = any(e.get("errorType") == "ExecutionTimeout" for e in errors)
-    return response.get("data") is None and bool(errors) and not timed_out and all(
-        e.get("path") is None for e in errors
+    return (
+        response.get("data") is None
+        and bool(errors)
+        and not timed_out
+        and all(e.get("path") is None for e in errors)
     )
 
 
@@ -224,10 +249,12 @@ def create_app(
     settings: Settings,
     services: wiring.Services | None = None,
     gate: Gate | None = None,
+    limits: Limits | None = None,
 ) -> Starlette:
-    """The app; ``gate`` defaults to the one HRGRAPH_AUTH selects (OpenGate() only in tests)."""
+    """The app; ``gate`` defaults to the one HRGRAPH_AUTH selects (OpenGate() only in tests),
+    ``limits`` to serverless.yml's (tests shorten the 30 s to see the cut)."""
     wiring.use(services or wiring.build(settings))
-    limits = appsync_limits.from_serverless()
+    limits = limits or appsync_limits.from_serverless()
     schema = appsync_schema()
     single, batch = routed_fields(lambda_handler.app)
     bind(schema, Invoker(lambda_handler.handler, limits), Broker(schema), single, batch)

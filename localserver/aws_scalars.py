@@ -34,11 +34,14 @@ _URL_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#]+[^\s]*")
 _PHONE_RE = re.compile(r"\+?[0-9][0-9 ()\-.]{2,30}")
 
 
+_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _real_date(match: re.Match[str]) -> bool:
     year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
     if not 1 <= month <= 12:
         return False
-    days = 29 if month == 2 and calendar.isleap(year) else calendar.mdays[month]
+    days = 29 if month == 2 and calendar.isleap(year) else _DAYS[month]
     return 1 <= day <= days
 
 
@@ -115,12 +118,19 @@ def _timestamp() -> tuple[Any, Any]:
     return parse_value, parse_literal
 
 
+def _set(scalar: GraphQLScalarType, parse_value: Any, parse_literal: Any) -> None:
+    # graphql-core 3.3 reads coerce_input_*; parse_* stay for anything still calling them.
+    scalar.parse_value = scalar.coerce_input_value = parse_value  # type: ignore[method-assign]
+    scalar.parse_literal = parse_literal  # type: ignore[method-assign]
+    scalar.coerce_input_literal = parse_literal
+
+
 def install(schema: GraphQLSchema) -> None:
     """Give the schema's AWS scalars AppSync's input rules."""
     for name, (check, rule) in _STRING_RULES.items():
         scalar = schema.type_map.get(name)
         if isinstance(scalar, GraphQLScalarType):
-            scalar.parse_value, scalar.parse_literal = _string_scalar(name, check, rule)  # type: ignore[method-assign]
+            _set(scalar, *_string_scalar(name, check, rule))
     stamp = schema.type_map.get("AWSTimestamp")
     if isinstance(stamp, GraphQLScalarType):
-        stamp.parse_value, stamp.parse_literal = _timestamp()  # type: ignore[method-assign]
+        _set(stamp, *_timestamp())

@@ -48,7 +48,7 @@ class Limits:
     response_bytes: int = LAMBDA_PAYLOAD_BYTES
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(yaml.SafeLoader):  # type: ignore[misc]
     """serverless.yml as data; CloudFormation short forms (!Ref ...) load as plain values."""
 
 

@@ -17,17 +17,16 @@ import strawberry
 from graphql import (
     FieldNode,
     FragmentDefinitionNode,
+    FragmentSpreadNode,
     GraphQLError,
     GraphQLScalarType,
     GraphQLSchema,
     InlineFragmentNode,
-    OperationDefinitionNode,
     SelectionSetNode,
     build_schema,
     print_schema,
 )
 from graphql.pyutils import Path as ResponsePath
-from graphql.utilities import get_operation_ast
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import AddValidationRules, ParserCache, ValidationCache
 from strawberry.types import ExecutionContext
@@ -86,7 +85,7 @@ def selection_depth(
             deepest = max(deepest, 1 + selection_depth(node.selection_set, fragments))
         elif isinstance(node, InlineFragmentNode):
             deepest = max(deepest, selection_depth(node.selection_set, fragments))
-        else:
+        elif isinstance(node, FragmentSpreadNode):
             fragment = fragments.pop(node.name.value, None)
             if fragment is not None:
                 deepest = max(deepest, selection_depth(fragment.selection_set, fragments))
@@ -122,7 +121,7 @@ class LimitedExecutionContext(FastVariablesExecutionContext):
             d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
         }
         if selection_depth(operation.selection_set, fragments) > limit:
-            built.execute_field = built._depth_checked_execute_field  # type: ignore[method-assign]
+            built.execute_field = built._depth_checked_execute_field
         return built
 
     def _depth_checked_execute_field(
@@ -131,8 +130,9 @@ class LimitedExecutionContext(FastVariablesExecutionContext):
         limit = self.query_depth_limit
         if limit is not None and _field_depth(path) > limit:
             field = self.schema.get_field(parent_type, field_details_list[0].node.name.value)
-            error = QueryDepthExceeded(limit)
-            self.handle_field_error(error, field.type if field else None, field_details_list, path)  # type: ignore[arg-type]
+            if field is not None:
+                error = QueryDepthExceeded(limit)
+                self.handle_field_error(error, field.type, field_details_list, path)
             return None
         return super().execute_field(parent_type, source, field_details_list, path, *rest)
 
@@ -146,10 +146,6 @@ class QueryDepthExceeded(Exception):
         self.message = f"Query depth limit reached: this API allows {limit} nested levels"
         self.info = None
         super().__init__(self.message)
-
-
-def operation_of(document: Any, operation_name: str | None) -> OperationDefinitionNode | None:
-    return get_operation_ast(document, operation_name)
 
 
 class SdlSchema(strawberry.Schema):

@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from resolvers.core.errors import Unavailable
+
 Interrupt = Callable[[], None]
 
 
@@ -44,14 +46,19 @@ class RequestScope:
 
     @contextmanager
     def on_cancel(self, interrupt: Interrupt) -> Iterator[None]:
-        """Call ``interrupt`` if the scope is cancelled while the block runs (or already was)."""
+        """Call ``interrupt`` if the scope is cancelled while the block runs.
+
+        Work of a scope already cancelled does not start (Unavailable). An
+        interrupt can arrive in the gap before the work's statement starts,
+        and DuckDB forgets an interrupt of an idle cursor; so a cancelled
+        scope keeps interrupting what is still registered until it is gone.
+        """
         with self._lock:
+            if self.cancelled is not None:
+                raise Unavailable(f"stopped: {self.cancelled}")
             key = self._next
             self._next += 1
             self._interrupts[key] = interrupt
-            already = self.cancelled is not None
-        if already:
-            interrupt()
         try:
             yield
         finally:
@@ -59,14 +66,29 @@ class RequestScope:
                 self._interrupts.pop(key, None)
 
     def cancel(self, reason: str) -> None:
-        """Stop every piece of work still registered; later work sees ``cancelled``."""
+        """Stop every piece of work still registered; later work is refused."""
         with self._lock:
-            if self.cancelled is None:
+            first = self.cancelled is None
+            if first:
                 self.cancelled = reason
+            pending = bool(self._interrupts)
+        if first and pending:
+            self._interrupt_all()
+            threading.Thread(target=self._keep_interrupting, daemon=True).start()
+
+    def _interrupt_all(self) -> bool:
+        with self._lock:
             interrupts = list(self._interrupts.values())
-            self._interrupts.clear()
         for interrupt in interrupts:
             interrupt()
+        return bool(interrupts)
+
+    def _keep_interrupting(self) -> None:
+        while self._interrupt_all():
+            time.sleep(_REINTERRUPT_SECONDS)
+
+
+_REINTERRUPT_SECONDS = 0.05
 
 
 _current: ContextVar[RequestScope | None] = ContextVar("hrgraph_request_scope", default=None)

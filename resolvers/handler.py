@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from aws_lambda_powertools import Logger
-from resolvers.routing import ThreadSafeResolver
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
@@ -19,6 +18,7 @@ from resolvers.core.errors import HrgraphError
 from resolvers.envelope import error_envelope, unwrap_error
 from resolvers.observability import tracer
 from resolvers.routes import backups, identity, questions, reports, subscriptions, tables
+from resolvers.routing import ThreadSafeResolver
 
 logger = Logger(service="hrgraph")
 app = ThreadSafeResolver()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from aws_lambda_powertools import Logger
-from resolvers.routing import ThreadSafeRouter as Router
 
 from resolvers import observability
 from resolvers.core import backup
@@ -13,6 +12,7 @@ from resolvers.core.avro_format import Codec
 from resolvers.core.tables import Table
 from resolvers.routes.identity import caller
 from resolvers.routes.present import aws_datetime
+from resolvers.routing import ThreadSafeRouter as Router
 from resolvers.wiring import services
 
 router = Router()
