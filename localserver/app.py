@@ -22,6 +22,7 @@ from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.types import ExecutionResult
 
+from localserver import fast_literals
 from localserver import limits as appsync_limits
 from localserver.auth_gate import RequireToken, authentication, protect_unrouted_fields
 from localserver.binding import (
@@ -88,6 +89,7 @@ class AppSyncView(GraphQL[RequestContext, None]):
         super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=False)
         self._gate = gate
         self._limits = limits
+        self._graphql = schema._schema
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
         # AWS's front door adds one trace header per request; every field's event carries it.
@@ -160,6 +162,9 @@ class AppSyncView(GraphQL[RequestContext, None]):
         if not isinstance(request_data, list):
             if request_data.operation_name == "":
                 request_data.operation_name = None
+            lifted = fast_literals.lift(self._graphql, request_data.query, request_data.variables)
+            if lifted is not None:
+                request_data.query, request_data.variables = lifted
             if request_data.operation_name is None and _operations(request_data.query) > 1:
                 # strawberry would quietly run the first; GraphQL requires a choice.
                 message = "Must provide operation name if query contains multiple operations."
