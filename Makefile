@@ -61,7 +61,8 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 bench: $(STAMP)
-	$(BIN)/python -m bench.ingest
+	$(BIN)/python -m bench.ingest --employees 20000 --repeat 2
+	$(BIN)/python -m bench.concurrency --seconds 6 --repeat 2
 
 ## The deploy tools (osls + AppSync plugin, pinned in package-lock.json).
 $(NODE_STAMP): package.json package-lock.json
