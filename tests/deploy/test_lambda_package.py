@@ -38,6 +38,9 @@ class Context:
     invoked_function_arn = "arn:aws:lambda:us-east-1:123456789012:function:hrgraph"
     aws_request_id = "probe"
 
+    def get_remaining_time_in_millis(self):
+        return 29000
+
 event = {
     "arguments": {},
     "identity": {"username": "ada", "groups": ["Viewers"], "claims": {}},
