@@ -61,7 +61,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 bench: $(STAMP)
-	$(BIN)/python -m bench.ingest --employees 20000 --repeat 2
+	$(BIN)/python -m bench.ingest --employees 10000 --literal-employees 5000 --repeat 2
 	$(BIN)/python -m bench.concurrency --seconds 6 --repeat 2
 
 ## The deploy tools (osls + AppSync plugin, pinned in package-lock.json).

@@ -34,6 +34,9 @@ from resolvers.envelope import unwrap_error
 
 Handler = Callable[[Any, Any], Any]
 
+TIMED_OUT = "Execution timed out."
+"""AppSync's message when a request runs past its 30 seconds."""
+
 
 class FieldError(Exception):
     """A field's error as AppSync reports it: message, errorType, errorInfo."""
@@ -96,10 +99,6 @@ class Invoker:
         context = LambdaContext(deadline=time.monotonic() + budget)
         with deadline.entered(scope):
             return self._handler(event, context)
-
-
-TIMED_OUT = "Execution timed out."
-"""AppSync's message when a request runs past its 30 seconds."""
 
 
 def routed_fields(app: Any) -> tuple[set[str], set[str]]:
