@@ -34,6 +34,7 @@ from localserver.binding import (
     routed_fields,
 )
 from localserver.broker import Broker
+from localserver.downloads import download_routes
 from localserver.events import trace_id
 from localserver.gate import Gate
 from localserver.limits import Limits
@@ -279,6 +280,7 @@ def create_app(
             Route("/graphql", view, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", view),
             *auth_routes,
+            *download_routes(lambda: wiring.services().backups),
         ],
         middleware=[Middleware(RequireToken, gate=gate)],
     )
