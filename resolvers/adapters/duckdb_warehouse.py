@@ -212,6 +212,13 @@ class DuckDBWarehouse:
         rows = self._fetch(sqltext.redshift("reports/departments_above_mean"), q.year_bounds(year))
         return [q.decode_department_hires(row) for row in rows]
 
+    def hires_by_department(self, year: int) -> list[DepartmentHires]:
+        rows = self._fetch(sqltext.redshift("reports/hires_by_department"), q.year_bounds(year))
+        return [q.decode_department_hires(row) for row in rows]
+
+    def hire_years(self) -> list[int]:
+        return [int(row[0]) for row in self._fetch(sqltext.redshift("reports/hire_years"))]
+
     def query(self, sql: str, params: QueryParams | None = None) -> QueryRows:
         """One guarded SELECT in a READ ONLY transaction that is always rolled back."""
         cursor = self._db.cursor()

@@ -221,6 +221,15 @@ class RedshiftWarehouse:
         rows = self._read(self.reader, sql, q.year_bounds(year))
         return [q.decode_department_hires(row) for row in rows.rows]
 
+    def hires_by_department(self, year: int) -> list[DepartmentHires]:
+        sql = sqltext.redshift("reports/hires_by_department")
+        rows = self._read(self.reader, sql, q.year_bounds(year))
+        return [q.decode_department_hires(row) for row in rows.rows]
+
+    def hire_years(self) -> list[int]:
+        rows = self._read(self.reader, sqltext.redshift("reports/hire_years"))
+        return [int(row[0]) for row in rows.rows]
+
     def query(self, sql: str, params: QueryParams | None = None) -> QueryRows:
         """A guarded SELECT, run as the read-only user (never the writer, when one is set).
 

@@ -141,6 +141,10 @@ class Warehouse(Protocol):
 
     def departments_above_mean(self, year: int) -> list[DepartmentHires]: ...
 
+    def hires_by_department(self, year: int) -> list[DepartmentHires]: ...
+
+    def hire_years(self) -> list[int]: ...
+
     def query(self, sql: str, params: QueryParams | None = None) -> QueryRows:
         """Run one read-only SELECT that resolvers/core/sql_guard.py has already passed.
 
