@@ -274,6 +274,11 @@ class HrClient:
         rows = self.execute("hiresByDepartment", {"year": year})
         return [DepartmentHires.from_json(r) for r in rows]
 
+    def row_count(self, table: Table | str, filter: EmployeeFilter | None = None) -> int:
+        """Rows of a table (a filter counts matching employees only)."""
+        variables = {"table": Table.parse(table).name, "filter": filter}
+        return int(self.execute("rowCount", variables))
+
     def hire_years(self) -> list[int]:
         """Years with at least one hire, oldest first."""
         return [int(year) for year in self.execute("hireYears")]

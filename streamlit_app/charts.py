@@ -94,9 +94,10 @@ def above_mean_chart(frame: pd.DataFrame) -> alt.LayerChart:
     """
     mean = float(frame["mean"].iloc[0]) if len(frame) else 0.0
     shown = frame.assign(standing=[ABOVE if h > mean else BELOW for h in frame["hired"]])
+    ranked = shown.sort_values(["hired", "department"], ascending=[False, True])
     y = alt.Y(
         "department:N",
-        sort="-x",
+        sort=list(ranked["department"]),  # "-x" is lost when layers share the axis
         title="Department",
         axis=alt.Axis(labelLimit=0, labelFontSize=LABEL_FONT_SIZE),
     )

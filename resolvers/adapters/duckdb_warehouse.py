@@ -200,8 +200,8 @@ class DuckDBWarehouse:
         sql, params = q.select_page(table, after_id, limit, where)
         return [q.decode_record(table, row) for row in self._fetch(sql, params)]
 
-    def count(self, table: Table) -> int:
-        (count,) = self._fetch(sqltext.redshift("queries/count_rows", table=table.value))[0]
+    def count(self, table: Table, where: EmployeeQuery | None = None) -> int:
+        (count,) = self._fetch(*q.count_rows(table, where))[0]
         return int(count)
 
     def hires_by_quarter(self, year: int) -> list[QuarterHires]:

@@ -207,8 +207,8 @@ class RedshiftWarehouse:
         sql, params = q.select_page(table, after_id, limit, where)
         return [q.decode_record(table, row) for row in self._read(self.writer, sql, params).rows]
 
-    def count(self, table: Table) -> int:
-        rows = self._read(self.writer, sqltext.redshift("queries/count_rows", table=table.value))
+    def count(self, table: Table, where: EmployeeQuery | None = None) -> int:
+        rows = self._read(self.writer, *q.count_rows(table, where))
         return int(rows.rows[0][0])
 
     def hires_by_quarter(self, year: int) -> list[QuarterHires]:

@@ -59,14 +59,9 @@ def _names(url: str, table: Table, _api: HrClient) -> dict[int, str]:
 
 
 @st.cache_data(ttl=60, show_spinner=False)
-def _total(url: str, table: Table, chosen_json: str, _api: HrClient) -> int:
-    """Rows of the table (that match the filter), counted page by page of 1000."""
-    if table is Table.DEPARTMENTS:
-        return sum(1 for _ in _api.iter_departments(page_size=1000))
-    if table is Table.JOBS:
-        return sum(1 for _ in _api.iter_jobs(page_size=1000))
-    chosen = json.loads(chosen_json) or None
-    return sum(1 for _ in _api.iter_employees(chosen, page_size=1000))
+def _total(url: str, table: Table, chosen: EmployeeFilter, _api: HrClient) -> int:
+    """Rows of the table (employees: those that match the filter), counted by the API."""
+    return _api.row_count(table, dict(chosen) or None)  # type: ignore[arg-type]
 
 
 def named(names: dict[int, str], value: int | None) -> str:
@@ -343,7 +338,7 @@ signature = json.dumps([table.value, page_size, chosen_json])
 paging = pager(st.session_state, "data.pager", signature)  # type: ignore[arg-type]
 try:
     frame, next_token = fetch(paging.token, chosen)
-    total = _total(api.url, table, chosen_json, api)
+    total = _total(api.url, table, chosen, api)
 except session.CALL_ERRORS as error:
     plain_errors.show(error)
     st.stop()
