@@ -59,7 +59,8 @@ problem = uploads.mismatch(preview, table)
 if problem:
     st.warning(f"Nothing will be sent. {problem}")
 
-label = f"Load {preview.rows} rows of {upload.name} into {table.value}"
+rows = f"{preview.rows} row" + ("" if preview.rows == 1 else "s")
+label = f"Load {rows} of {upload.name} into {table.value}"
 if st.button(label, type="primary", key=f"load:{file_key}", disabled=problem is not None):
     bar = st.progress(0.0, text="Sending…")
     sent = [0]
