@@ -32,6 +32,7 @@ SHOWN_DATETIME = "%Y-%m-%d %H:%M:%S"
 NO_ID = 0  # "none" in a picker (ids start at 1)
 NOUN = {Table.DEPARTMENTS: "department", Table.JOBS: "job", Table.HIRED_EMPLOYEES: "employee"}
 row_errors: dict[str, str] = st.session_state.setdefault(ROW_ERRORS, {})
+row_details: dict[str, dict[str, Any]] = st.session_state.setdefault("data.row_details", {})
 
 st.title("Data")
 if not editable:
@@ -179,6 +180,10 @@ def edit_row(frame: pd.DataFrame) -> None:
     problem = row_errors.get(_row_key(row_id))
     if problem:
         st.error(f"Row {row_id}: {problem}")
+        detail = row_details.get(_row_key(row_id))
+        if detail:
+            with st.expander("Details from the server"):
+                st.json(detail)
     _delete_area(row_id, row)
 
 
@@ -235,6 +240,7 @@ def _submit_save(row_id: int, row: pd.Series, fields: dict[str, Any]) -> None:
         return
     except session.CALL_ERRORS as error:
         row_errors[key] = plain_errors.sentence(error)
+        row_details[key] = plain_errors.detail(error)
         return
     row_errors.pop(key, None)
     _names.clear()
@@ -292,6 +298,7 @@ def _delete_area(row_id: int, row: pd.Series) -> None:
             _delete(row_id)
         except session.CALL_ERRORS as error:
             row_errors[_row_key(row_id)] = plain_errors.sentence(error)
+            row_details[_row_key(row_id)] = plain_errors.detail(error)
         else:
             row_errors.pop(_row_key(row_id), None)
             _names.clear()
