@@ -111,7 +111,7 @@ def above_mean_chart(frame: pd.DataFrame) -> alt.LayerChart:
                 "standing:N",
                 title=None,
                 scale=alt.Scale(domain=[ABOVE, BELOW], range=["#1f5fa8", "#b9c7d6"]),
-                legend=alt.Legend(orient="bottom"),
+                legend=alt.Legend(orient="bottom", direction="vertical"),
             ),
             tooltip=["department", "hired", "standing"],
         )
