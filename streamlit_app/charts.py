@@ -55,6 +55,7 @@ def quarter_heatmap(frame: pd.DataFrame, rows: str, year: int | None = None) -> 
             "hires:Q",
             title="Hires",
             scale=alt.Scale(scheme="blues", domain=[0, max(top, 1)]),
+            legend=alt.Legend(gradientLength=120),
         ),
         tooltip=[alt.Tooltip(f"{rows}:N"), "quarter", "hires"],
     )
@@ -64,16 +65,22 @@ def quarter_heatmap(frame: pd.DataFrame, rows: str, year: int | None = None) -> 
             alt.datum.hires > top * DARK_FROM, alt.value("white"), alt.value("black")
         ),
     )
-    return alt.LayerChart(layer=[cells, labels], height=chart_height(long[rows].nunique()))
+    return alt.LayerChart(
+        layer=[cells, labels], height=chart_height(long[rows].nunique(), around=110)
+    )
 
 
 DARK_FROM = 0.5
 """Share of the top value above which a "blues" cell is dark enough for white text."""
 
 
-def chart_height(rows: int, per_row: int = 26) -> int:
-    """Pixels for a chart with one band per row (Streamlit does not size them itself)."""
-    return max(160, per_row * rows + 70)
+def chart_height(rows: int, per_row: int = 26, around: int = 70) -> int:
+    """Pixels for a chart with one band per row (Streamlit does not size them itself).
+
+    Streamlit fits the whole chart (axes and legend too) into this height, so
+    ``around`` leaves room for them; a chart of two rows then stays readable.
+    """
+    return max(220, per_row * rows + around)
 
 
 def above_mean_frame(rows: list[DepartmentHires]) -> pd.DataFrame:
@@ -129,7 +136,7 @@ def above_mean_chart(frame: pd.DataFrame) -> alt.LayerChart:
     ).encode(text="label:N")
     return alt.LayerChart(
         layer=[bars, values, rule, label],
-        height=chart_height(len(frame), 26),
+        height=chart_height(len(frame), 26, around=150),
         padding={"top": 18, "left": 5, "right": 30, "bottom": 5},
     )
 
