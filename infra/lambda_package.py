@@ -6,8 +6,11 @@ Python 3.12 while this machine is x86_64 with 3.11, so the compiled dependencies
 --platform/--python-version; and the zip must hold nothing else (no DuckDB, pyarrow,
 tests, localserver or client). serverless.yml points at the zip as its artifact.
 
-The python3.12 runtime brings boto3/botocore (and their jmespath, dateutil, urllib3),
-so lambda.txt pins everything *beyond* those and is installed with --no-deps.
+boto3 and botocore are bundled too, pinned with everything they need: the runtime's own
+copy differs by region and date and may lack what the adapters send (ExecutionMode of
+BatchExecuteStatement came in botocore 1.43.60); /var/task is first on the runtime's
+sys.path, so the zip's copy is the one imported, and tests/deploy validate every request
+against it. lambda.txt is installed with --no-deps, so it must list every dependency.
 
     python infra/lambda_package.py            # writes build/hrgraph-lambda.zip
 """
