@@ -45,6 +45,7 @@ from botocore.model import ListShape, Shape, StructureShape
 from botocore.validate import validate_parameters
 
 from resolvers.adapters.fakes.redshift_engine import (
+    DatabaseEngine,
     FakeRedshiftEngine,
     Outcome,
     RedshiftSqlError,
@@ -103,7 +104,7 @@ class FakeRedshiftData:
 
     def __init__(
         self,
-        engine: FakeRedshiftEngine | None = None,
+        engine: DatabaseEngine | None = None,
         *,
         page_size: int = 100,
         readonly_users: Collection[str] = (),
@@ -305,6 +306,7 @@ class FakeRedshiftData:
         session = self.engine.session()
         current: _Sub | None = None
         try:
+            session.prepare([sub.sql for sub in statement.subs], statement.params)
             if statement.transaction:
                 session.begin()
             for sub in statement.subs:
