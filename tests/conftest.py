@@ -18,7 +18,11 @@ import uvicorn
 
 from resolvers import wiring
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
-from resolvers.adapters.fakes.postgres_engine import PostgresCluster, PostgresMissing
+from resolvers.adapters.fakes.postgres_engine import (
+    PostgresCluster,
+    PostgresMissing,
+    PostgresRedshiftEngine,
+)
 from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.redshift_data_client import Connection, DataApi
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
@@ -51,9 +55,24 @@ WAREHOUSES = {"duckdb": _duckdb, "redshift": _redshift_on_fake}
 """Every Warehouse adapter the core's tests run against; more join as they are built."""
 
 
-@pytest.fixture(params=sorted(WAREHOUSES))
-def warehouse(request: pytest.FixtureRequest, tmp_path: Path) -> Warehouse:
-    return WAREHOUSES[request.param](tmp_path)
+@pytest.fixture(params=[*sorted(WAREHOUSES), "redshift-postgres"])
+def warehouse(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Warehouse]:
+    """Each adapter; the Redshift one also on the fake's PostgreSQL engine (a second engine
+    that must agree with the DuckDB one on every answer)."""
+    if request.param != "redshift-postgres":
+        yield WAREHOUSES[request.param](tmp_path)
+        return
+    engine = PostgresRedshiftEngine(request.getfixturevalue("postgres_cluster"))
+    warehouse = RedshiftWarehouse(
+        DataApi(
+            FakeRedshiftData(engine, page_size=50),
+            Connection("dev", workgroup="hrgraph"),
+            sleep=_no_wait,
+        )
+    )
+    warehouse.create_tables()
+    yield warehouse
+    engine.close()
 
 
 @pytest.fixture(scope="session")

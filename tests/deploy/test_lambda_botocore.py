@@ -28,14 +28,15 @@ from typing import Any
 import botocore
 import pytest
 
-from tests.deploy.conftest import ROOT
+from tests.deploy.conftest import ROOT, lambda_package
 
 BOTO = ("boto3", "botocore", "s3transfer", "jmespath", "python-dateutil", "six", "urllib3")
 
 VALIDATE = r"""
 import json, pickle, sys
 import botocore, botocore.session
-from botocore.exceptions import ParamValidationError, OperationNotFoundError
+from botocore.exceptions import ParamValidationError
+from botocore.model import OperationNotFoundError
 from botocore.validate import validate_parameters
 
 requests = pickle.load(open(sys.argv[1], "rb"))
@@ -118,6 +119,8 @@ def test_every_request_the_resolvers_send_is_valid_for_the_bundled_botocore(
         ("bedrock-runtime", "Converse"),
     } <= sent
     assert any(p.get("ExecutionMode") == "TRANSACTION" for _, _, p in recorded_requests)
+    # The zip keeps botocore's models of these services only (infra/lambda_package.py).
+    assert {service for service, _ in sent} <= lambda_package.BOTOCORE_SERVICES
     requests = tmp_path / "requests.pickle"
     requests.write_bytes(pickle.dumps([*recorded_requests, CANARY]))
 

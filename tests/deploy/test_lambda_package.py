@@ -140,3 +140,24 @@ def test_the_zip_is_the_same_for_the_same_inputs(tmp_path: Path) -> None:
     lambda_package.build_zip(second, deps)
 
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_the_zip_keeps_the_botocore_models_of_the_services_it_calls(tmp_path: Path) -> None:
+    deps = tmp_path / "deps"
+    for name in (
+        "botocore/data/endpoints.json",
+        "botocore/data/redshift-data/2019-12-20/service-2.json.gz",
+        "botocore/data/ec2/2016-11-15/service-2.json.gz",
+        "botocore/client.py",
+    ):
+        (deps / name).parent.mkdir(parents=True, exist_ok=True)
+        (deps / name).write_text("{}")
+
+    names = lambda_package.build_zip(tmp_path / "lambda.zip", deps)
+
+    kept = sorted(n for n in names if n.startswith("botocore/"))
+    assert kept == [
+        "botocore/client.py",
+        "botocore/data/endpoints.json",
+        "botocore/data/redshift-data/2019-12-20/service-2.json.gz",
+    ]
