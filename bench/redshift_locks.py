@@ -239,11 +239,12 @@ def run(cluster: PostgresCluster, batches: int, readers: int, rows: int) -> None
     for name in operations:
         base = statistics.median(_seconds(alone[name]))
         free = _seconds([r for r in loaded[name] if not blocked(r)]) or [float("nan")]
+        met_count = sum(1 for r in loaded[name] if blocked(r))
         met = _seconds([r for r in loaded[name] if blocked(r)]) or [float("nan")]
         print(
             f"{name:<32}{base * 1e3:>8.1f}{statistics.median(free) * 1e3:>13.1f}"
             f"{statistics.median(met) * 1e3:>10.1f}{statistics.median(met) / base:>11.1f}"
-            f"{_percentile(met, 0.95) * 1e3:>9.1f}{len(met):>7}"
+            f"{_percentile(met, 0.95) * 1e3:>9.1f}{met_count:>7}"
         )
     print(f"({rounds} rounds under load, {len(alone['read one employee'])} alone)")
     engine.inner.close()
