@@ -205,6 +205,8 @@ class PostgresRedshiftEngine:
         self.schema = cluster.create_schema()
         self.object_reader = object_reader
         """Fetches an s3:// object's bytes for COPY (e.g. through a moto S3 client)."""
+        self.object_writer: Callable[[str, bytes], None] | None = None
+        """Unused: UNLOAD runs on the DuckDB engine only (this one refuses it)."""
         self._idle: list[psycopg.Connection[Any]] = []
         self._guard = threading.Lock()
 
