@@ -22,7 +22,7 @@ from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.types import ExecutionResult
 
-from localserver import fast_literals
+from localserver import fast_literals, graphiql
 from localserver import limits as appsync_limits
 from localserver.auth_gate import RequireToken, authentication, protect_unrouted_fields
 from localserver.binding import (
@@ -87,7 +87,7 @@ class AppSyncView(GraphQL[RequestContext, None]):
     a request's errors before any field ran are HTTP 400, and a request ends at 30 s."""
 
     def __init__(self, schema: SdlSchema, gate: Gate, limits: Limits) -> None:
-        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=False)
+        super().__init__(schema, graphql_ide=None, allow_queries_via_get=False)
         self._gate = gate
         self._limits = limits
         self._graphql = schema._schema
@@ -277,7 +277,10 @@ def create_app(
     return Starlette(
         routes=[
             Route("/health", health),
-            Route("/graphql", view, methods=["GET", "POST"]),
+            *graphiql.routes(
+                sign_in=any(getattr(r, "path", "") == "/auth/login" for r in auth_routes)
+            ),
+            Route("/graphql", view, methods=["POST"]),
             WebSocketRoute("/graphql", view),
             *auth_routes,
             *download_routes(lambda: wiring.services().backups),
