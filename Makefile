@@ -14,7 +14,7 @@ REGION ?= us-east-1
 OFFLINE_AWS := AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_SESSION_TOKEN=testing \
 	AWS_DEFAULT_REGION=$(REGION) SLS_TELEMETRY_DISABLED=1 SLS_NOTIFICATIONS_MODE=off
 
-.PHONY: run test lint format bench clean venv lambda-zip package browser
+.PHONY: run test lint format bench clean venv lambda-zip package browser postgres
 
 venv: $(STAMP)
 
@@ -26,14 +26,14 @@ $(STAMP): requirements/dev.txt pyproject.toml
 
 ## Create the database, seed it with demo data when empty, serve GraphQL and the web app.
 ## The API runs in the background, Streamlit in the foreground; Ctrl-C stops both.
-run: $(STAMP)
+run: $(STAMP) $(NODE_STAMP)
 	$(BIN)/hrgraph seed
 	$(BIN)/hrgraph users ensure-admin
 	@echo "GraphQL + GraphiQL: http://$(HOST):$(PORT)/graphql"
 	@echo "Web app:            http://$(HOST):$(UI_PORT)  (sign in as admin; the first run printed its password)"
 	$(BIN)/hrgraph serve --host $(HOST) --port $(PORT) & api=$$!; \
 	trap 'kill $$api 2>/dev/null' EXIT INT TERM; \
-	HRGRAPH_URL=http://$(HOST):$(PORT)/graphql $(BIN)/streamlit run streamlit_app/app.py \
+	HRGRAPH_URL=http://$(HOST):$(PORT)/graphql $(BIN)/streamlit run streamlit_app/serve.py \
 	  --server.address $(HOST) --server.port $(UI_PORT) --server.headless true \
 	  --browser.gatherUsageStats false --client.toolbarMode minimal
 
@@ -44,8 +44,16 @@ browser: $(CHROMIUM)
 $(CHROMIUM):
 	apt-get update && apt-get install -y --no-install-recommends chromium
 
+## Debian's PostgreSQL for the fake Data API's lock-faithful engine: the tests start a
+## throwaway cluster of their own (initdb in a temp dir, Unix socket only), nothing else.
+PG_CTL := $(firstword $(wildcard /usr/lib/postgresql/*/bin/pg_ctl) /usr/lib/postgresql/bin/pg_ctl)
+postgres: $(PG_CTL)
+
+$(PG_CTL):
+	apt-get update && apt-get install -y --no-install-recommends postgresql
+
 ## Lint, type-check and run the whole test suite.
-test: $(STAMP) $(NODE_STAMP) $(CHROMIUM)
+test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(PG_CTL)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -61,12 +69,13 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 bench: $(STAMP)
-	$(BIN)/python -m bench.ingest
+	$(BIN)/python -m bench.ingest --employees 10000 --literal-employees 5000 --repeat 2
+	$(BIN)/python -m bench.concurrency --seconds 6 --repeat 2
 
 ## The deploy tools (osls + AppSync plugin, pinned in package-lock.json).
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $@; \
-	else echo "npm not found: the serverless packaging tests will be skipped"; fi
+	else echo "npm not found: the serverless packaging tests will be skipped, and GraphiQL (served from node_modules, never a CDN) says how to install it"; fi
 
 ## The Lambda's zip: resolvers/, sql/ and requirements/lambda.txt for arm64/python3.12.
 lambda-zip: $(STAMP)

@@ -33,8 +33,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-REJECTED_COLUMNS = ("index", "line", "reason", "field", "message")
-"""Leading columns of a rejected-rows file; the row's original cells follow."""
+REJECTED_COLUMNS = ("line", "reason", "field", "message")
+"""Leading columns of a rejected-rows file (``line``: where the row starts in the file, from 1,
+as an editor shows it); the row's original cells follow."""
 
 NOT_SENT = "NOT_SENT"
 """Reason of rows a stopped load never sent."""
@@ -94,7 +95,7 @@ class _RejectedWriter:
             self._stream = self.path.open("w", encoding="utf-8", newline="")
             self._writer = csv.writer(self._stream)
             self._writer.writerow([*REJECTED_COLUMNS, *self._cell_names])
-        self._writer.writerow([row.index, row.line, reason, field or "", message, *row.cells])
+        self._writer.writerow([row.line, reason, field or "", message, *row.cells])
 
     @property
     def used(self) -> bool:

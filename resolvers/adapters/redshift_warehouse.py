@@ -135,7 +135,9 @@ class RedshiftWarehouse:
         columns = q.columns(table)
         head = sqltext.redshift("queries/insert_values", table=STAGING, columns=columns)
         sqls = [
-            _lock(table, *(REFERENCES.values() if table is Table.HIRED_EMPLOYEES else ())),
+            q.lock_statement(
+                table, *(REFERENCES.values() if table is Table.HIRED_EMPLOYEES else ())
+            ),
             sqltext.redshift(
                 "queries/create_staging", staging=STAGING, table=table.value, columns=columns
             ),
@@ -177,13 +179,13 @@ class RedshiftWarehouse:
         column = _REFERENCED_BY.get(table)
         if column is None:
             sqls = [
-                _lock(table),
+                q.lock_statement(table),
                 select,
                 inline_values(sqltext.redshift("queries/delete_by_id", table=table.value), key),
             ]
         else:
             sqls = [
-                _lock(table, Table.HIRED_EMPLOYEES),
+                q.lock_statement(table, Table.HIRED_EMPLOYEES),
                 select,
                 inline_values(sqltext.redshift("queries/count_references", column=column), key),
                 inline_values(
@@ -218,8 +220,8 @@ class RedshiftWarehouse:
         sql, params = q.select_page(table, after_id, limit, where)
         return [q.decode_record(table, row) for row in self._read(self.writer, sql, params).rows]
 
-    def count(self, table: Table) -> int:
-        rows = self._read(self.writer, sqltext.redshift("queries/count_rows", table=table.value))
+    def count(self, table: Table, where: EmployeeQuery | None = None) -> int:
+        rows = self._read(self.writer, *q.count_rows(table, where))
         return int(rows.rows[0][0])
 
     def hires_by_quarter(self, year: int) -> list[QuarterHires]:
@@ -231,6 +233,15 @@ class RedshiftWarehouse:
         sql = sqltext.redshift("reports/departments_above_mean")
         rows = self._read(self.reader, sql, q.year_bounds(year))
         return [q.decode_department_hires(row) for row in rows.rows]
+
+    def hires_by_department(self, year: int) -> list[DepartmentHires]:
+        sql = sqltext.redshift("reports/hires_by_department")
+        rows = self._read(self.reader, sql, q.year_bounds(year))
+        return [q.decode_department_hires(row) for row in rows.rows]
+
+    def hire_years(self) -> list[int]:
+        rows = self._read(self.reader, sqltext.redshift("reports/hire_years"))
+        return [int(row[0]) for row in rows.rows]
 
     def query(self, sql: str, params: QueryParams | None = None) -> QueryRows:
         """A guarded SELECT, run as the read-only user (never the writer, when one is set).
@@ -286,12 +297,6 @@ class RedshiftWarehouse:
                 raise
         self.create_tables()
         return run()
-
-
-def _lock(*tables: Table) -> str:
-    """LOCK in one global order (the Table enum's), so writers never deadlock."""
-    ordered = [t.value for t in Table if t in tables]
-    return sqltext.redshift("queries/lock", tables=", ".join(ordered))
 
 
 def _rows(done: Done) -> list[tuple[Any, ...]]:

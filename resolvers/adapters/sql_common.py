@@ -49,7 +49,19 @@ def select_page(
     base = sqltext.redshift(
         "queries/select_page", table=table.value, columns=columns(table), limit=str(int(limit))
     )
-    params: Params = {"after": after_id}
+    return _filtered(base, {"after": after_id}, table, where)
+
+
+def count_rows(table: Table, where: EmployeeQuery | None) -> tuple[str, Params]:
+    """``SELECT COUNT(*)`` of a table, with the same employee filters as ``select_page``."""
+    base = sqltext.redshift("queries/count_rows", table=table.value)
+    return _filtered(base, {}, table, where)
+
+
+def _filtered(
+    base: str, params: Params, table: Table, where: EmployeeQuery | None
+) -> tuple[str, Params]:
+    """``base`` with the employee filter's conditions added as data, values bound."""
     if where is None or table is not Table.HIRED_EMPLOYEES:
         return base, params
     query = sqlglot.parse_one(base, read="redshift")
@@ -90,6 +102,24 @@ def insert_staged_new(table: Table, staging: str) -> str:
         columns=columns(table),
         staging=staging,
         reference_checks=checks,
+    )
+
+
+LOCK_ORDER = (Table.HIRED_EMPLOYEES, Table.DEPARTMENTS, Table.JOBS)
+"""The one order every Redshift writer LOCKs tables in: the order the reports name them.
+
+Writers in one order never wait on each other in a cycle. A report takes its
+read locks table by table as it names them (hired_employees, then departments,
+then jobs); a writer that locked departments first and then waited for
+hired_employees, behind a report that holds hired_employees and waits for
+departments, would deadlock with it (seen on the PostgreSQL-backed fake).
+"""
+
+
+def lock_statement(*tables: Table) -> str:
+    """``LOCK`` on ``tables`` in LOCK_ORDER (Redshift's LOCK is always ACCESS EXCLUSIVE)."""
+    return sqltext.redshift(
+        "queries/lock", tables=", ".join(t.value for t in LOCK_ORDER if t in tables)
     )
 
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from aws_lambda_powertools import Logger
-from aws_lambda_powertools.event_handler.graphql_appsync.router import Router
 from aws_lambda_powertools.utilities.data_classes.appsync_resolver_event import (
     AppSyncResolverEvent,
 )
 
 from resolvers import observability
 from resolvers.core import corrections, ingest, reads
+from resolvers.core.ports import EmployeeQuery
 from resolvers.core.tables import Table
 from resolvers.routes import present
 from resolvers.routes.identity import caller
+from resolvers.routing import ThreadSafeRouter as Router
 from resolvers.wiring import services
 
 router = Router()
@@ -98,16 +99,25 @@ def employees(
     limit: int | None = None,
     nextToken: str | None = None,
 ) -> dict[str, Any]:
-    where = None
-    if filter:
-        where = reads.employee_query(
-            department_id=filter.get("departmentId"),
-            job_id=filter.get("jobId"),
-            hired_from=present.parse_aws_datetime(filter.get("hiredFrom"), "filter.hiredFrom"),
-            hired_to=present.parse_aws_datetime(filter.get("hiredTo"), "filter.hiredTo"),
-            name_contains=filter.get("nameContains"),
-        )
-    return _page(Table.HIRED_EMPLOYEES, limit, nextToken, where)
+    return _page(Table.HIRED_EMPLOYEES, limit, nextToken, employee_filter(filter))
+
+
+def employee_filter(filter: dict[str, Any] | None) -> EmployeeQuery | None:
+    """An EmployeeFilter argument as the core's query (None: every employee)."""
+    if not filter:
+        return None
+    return reads.employee_query(
+        department_id=filter.get("departmentId"),
+        job_id=filter.get("jobId"),
+        hired_from=present.parse_aws_datetime(filter.get("hiredFrom"), "filter.hiredFrom"),
+        hired_to=present.parse_aws_datetime(filter.get("hiredTo"), "filter.hiredTo"),
+        name_contains=filter.get("nameContains"),
+    )
+
+
+@router.resolver(type_name="Query", field_name="rowCount")
+def row_count(table: str, filter: dict[str, Any] | None = None) -> int:
+    return reads.row_count(services().warehouse, Table[table], employee_filter(filter))
 
 
 def _references(events: list[AppSyncResolverEvent], table: Table, key: str) -> list[Any]:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from resolvers import wiring
-from resolvers.adapters import redshift_warehouse
+from resolvers.adapters import sql_common
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
@@ -101,6 +101,8 @@ def test_verdicts_and_contents_equal_duckdbs_for_the_same_input(
     for year in (2021, 2022):
         assert redshift.hires_by_quarter(year) == duck.hires_by_quarter(year)
         assert redshift.departments_above_mean(year) == duck.departments_above_mean(year)
+        assert redshift.hires_by_department(year) == duck.hires_by_department(year)
+    assert redshift.hire_years() == duck.hire_years()
 
 
 @pytest.mark.parametrize("name", HOSTILE)
@@ -153,7 +155,7 @@ def test_racing_writers_add_no_duplicates_only_because_of_the_lock(
 ) -> None:
     warehouse = warehouse_on(fake)
     if not locked:
-        monkeypatch.setattr(redshift_warehouse, "_lock", lambda *tables: "SELECT 1")
+        monkeypatch.setattr(sql_common, "lock_statement", lambda *tables: "SELECT 1")
     # Each writer waits (briefly) after its anti-join insert for the others to get there too:
     # without the LOCK they all decide on the same snapshot; with it they cannot get there.
     rendezvous = threading.Barrier(RACERS, timeout=0.5)
@@ -287,7 +289,7 @@ def test_an_employee_insert_racing_a_department_delete_leaves_no_orphan_only_by_
     """
     warehouse = warehouse_on(fake)
     if not locked:
-        monkeypatch.setattr(redshift_warehouse, "_lock", lambda *tables: "SELECT 1")
+        monkeypatch.setattr(sql_common, "lock_statement", lambda *tables: "SELECT 1")
     warehouse.insert_new(Table.DEPARTMENTS, [Department(5, "doomed")])
     started = threading.Event()
     hold = {"insert": "INSERT INTO hired_employees", "delete": "DELETE FROM departments"}[first]
