@@ -8,7 +8,9 @@ header Cognito's URL carries, for the local server's token gate.
 
 from __future__ import annotations
 
+import base64
 import socket
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -17,6 +19,8 @@ from urllib.parse import urlsplit
 import boto3
 import httpx
 import pytest
+from cryptography.hazmat.primitives.hashes import SHA1
+from cryptography.hazmat.primitives.twofactor.totp import TOTP
 from moto.server import ThreadedMotoServer
 
 REGION = "eu-west-1"
@@ -120,3 +124,12 @@ def aws_env(moto_server: str, monkeypatch: pytest.MonkeyPatch) -> str:
     }.items():
         monkeypatch.setenv(name, value)
     return moto_server
+
+
+def totp_now(secret: str) -> str:
+    """The code an authenticator app shows now (waits out the last seconds of a window)."""
+    if time.time() % 30 > 26:
+        time.sleep(30 - time.time() % 30 + 0.1)
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8), casefold=True)
+    totp = TOTP(key, 6, SHA1(), 30, enforce_key_length=False)  # noqa: S303 (TOTP is SHA-1)
+    return totp.generate(time.time()).decode()

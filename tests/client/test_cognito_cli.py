@@ -8,15 +8,11 @@ computed from the key Cognito hands out, as an authenticator app would.
 
 from __future__ import annotations
 
-import base64
 import re
-import time
 from pathlib import Path
 
 import pytest
 from botocore.exceptions import ClientError
-from cryptography.hazmat.primitives.hashes import SHA1
-from cryptography.hazmat.primitives.twofactor.totp import TOTP
 from moto.cognitoidp.models import cognitoidp_backends
 from typer.testing import CliRunner
 
@@ -28,7 +24,14 @@ from client.models import ChallengeKind
 from localserver.auth_gate import authentication
 from resolvers import wiring
 from resolvers.settings import Settings
-from tests.client.cognito_server import REGION, MotoCognito, aws_env, make_pool, moto_server
+from tests.client.cognito_server import (
+    REGION,
+    MotoCognito,
+    aws_env,
+    make_pool,
+    moto_server,
+    totp_now,
+)
 from tests.conftest import serving
 
 __all__ = ["aws_env", "moto_server"]  # fixtures
@@ -56,15 +59,6 @@ def _invite(username: str = "ann", *extra: str) -> str:
     found = TEMPORARY.search(added.output)
     assert found, added.output
     return found.group(1)
-
-
-def _totp(secret: str) -> str:
-    """The code an authenticator app shows now (waits out the last seconds of a window)."""
-    if time.time() % 30 > 26:
-        time.sleep(30 - time.time() % 30 + 0.1)
-    key = base64.b32decode(secret + "=" * (-len(secret) % 8), casefold=True)
-    totp = TOTP(key, 6, SHA1(), 30, enforce_key_length=False)  # noqa: S303 (TOTP is SHA-1)
-    return totp.generate(time.time()).decode()
 
 
 def test_an_invited_user_signs_in_the_first_time_and_calls_the_api(
@@ -153,14 +147,14 @@ def test_mfa_setup_then_every_sign_in_asks_for_the_code(
     assert challenge.otpauth_uri().startswith("otpauth://totp/hrgraph:ann?secret=")
     with pytest.raises(SignInFailed, match="6 digits"):
         provider.respond(challenge, "12345")
-    credentials = provider.respond(challenge, _totp(challenge.secret_code))
+    credentials = provider.respond(challenge, totp_now(challenge.secret_code))
     assert credentials.username == "ann" and provider.token() == credentials.id_token
 
     wrong = runner.invoke(
         app, ["login", "ann", "--password-stdin"], input=f"{NEW_PASSWORD}\n000000\n"
     )
     assert wrong.exit_code == 1 and "mismatch" in wrong.output.lower()
-    code = _totp(challenge.secret_code)
+    code = totp_now(challenge.secret_code)
     login = runner.invoke(
         app, ["login", "ann", "--password-stdin"], input=f"{NEW_PASSWORD}\n{code}\n"
     )
