@@ -18,6 +18,7 @@ from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
+from localserver.appsync_realtime import realtime_route
 from localserver.auth_gate import RequireToken, authentication, protect_unrouted_fields
 from localserver.binding import FieldError, Invoker, RequestContext, bind, routed_fields
 from localserver.broker import Broker
@@ -107,6 +108,7 @@ def create_app(
             Route("/health", health),
             Route("/graphql", view, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", view),
+            realtime_route(schema, gate),  # AppSync's real-time protocol (one client path)
             *auth_routes,
         ],
         middleware=[Middleware(RequireToken, gate=gate)],
