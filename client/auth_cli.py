@@ -3,6 +3,7 @@
     hrgraph login NAME [--password-stdin]      local issuer or Cognito (HRGRAPH_AUTH)
     hrgraph logout
     hrgraph token                              the current ID token (for curl, GraphiQL)
+    hrgraph mfa [--code-stdin]                 turn on an authenticator app (Cognito)
     hrgraph password forgot NAME               Cognito emails a reset code
     hrgraph password reset NAME                the code and a new password
     hrgraph users add NAME --group Admins [--email ADDRESS] [--password-stdin]
@@ -170,6 +171,38 @@ def _cognito_provider(settings: Settings):  # type: ignore[no-untyped-def]
         return CognitoProvider(settings.cognito_region, settings.cognito_client_id)
     except SignInFailed as error:
         raise _fail(str(error)) from None
+
+
+def mfa(
+    answers_stdin: Annotated[
+        bool, typer.Option("--code-stdin", help="Read the 6-digit code from stdin.")
+    ] = False,
+) -> None:
+    """Turn on multi-factor sign-in for yourself (Cognito): an authenticator app's code.
+
+    Signed in first (`hrgraph login`): prints a new key for an authenticator
+    app, asks for the code it shows, then Cognito asks that code at every sign-in.
+    """
+    settings = _settings()
+    provider = _cognito_provider(settings)
+    tokens = TokenProvider(settings)
+    try:
+        tokens.token()  # refreshed if due, so the access token is fresh too
+    except SignInRequired as error:
+        raise _fail(str(error)) from None
+    stored = tokens.store.load()
+    if stored is None or not stored.access_token:
+        raise _fail("not signed in; sign in with `hrgraph login NAME` first")
+    try:
+        key = provider.new_authenticator_key(stored.access_token)
+        shown = Challenge(ChallengeKind.MFA_SETUP, stored.username, "", key)
+        typer.echo("Add this key to an authenticator app")
+        typer.echo(f"  key: {key}")
+        typer.echo(f"  or:  {shown.otpauth_uri()}")
+        provider.enable_mfa(stored.access_token, Answers(answers_stdin).text("6-digit code: "))
+    except SignInFailed as error:
+        raise _fail(f"MFA not turned on: {error}") from None
+    typer.echo("MFA is on: every sign-in now asks for the app's code")
 
 
 @password_app.command("forgot")
@@ -398,5 +431,6 @@ def register(app: typer.Typer) -> None:
     app.command()(login)
     app.command()(logout)
     app.command()(token)
+    app.command()(mfa)
     app.add_typer(users_app, name="users")
     app.add_typer(password_app, name="password")

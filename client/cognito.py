@@ -152,6 +152,29 @@ class CognitoProvider:
         )
         return self._tokens(answer, challenge.username)
 
+    # -- MFA on a pool where it is optional -------------------------------------
+
+    def new_authenticator_key(self, access_token: str) -> str:
+        """A new TOTP key for the signed-in user (AssociateSoftwareToken); not yet in force."""
+        answer = self._call("associate_software_token", AccessToken=access_token)
+        return str(answer["SecretCode"])
+
+    def enable_mfa(self, access_token: str, code: str) -> None:
+        """Prove the app holds the new key, then require its code at every sign-in."""
+        verified = self._call(
+            "verify_software_token",
+            AccessToken=access_token,
+            UserCode=_code(code),
+            FriendlyDeviceName="hrgraph",
+        )
+        if verified.get("Status") != "SUCCESS":
+            raise SignInFailed("the code does not match the new authenticator key")
+        self._call(
+            "set_user_mfa_preference",
+            AccessToken=access_token,
+            SoftwareTokenMfaSettings={"Enabled": True, "PreferredMfa": True},
+        )
+
     # -- a forgotten password ---------------------------------------------------
 
     def forgot_password(self, username: str) -> str:

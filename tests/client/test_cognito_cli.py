@@ -17,7 +17,7 @@ from moto.cognitoidp.models import cognitoidp_backends
 from typer.testing import CliRunner
 
 from client.api import HrClient
-from client.auth import TokenProvider
+from client.auth import CognitoProvider, TokenProvider
 from client.cli import app
 from client.errors import ChallengeRequired, SignInFailed
 from client.models import ChallengeKind
@@ -244,3 +244,38 @@ def test_locally_the_issuer_sends_no_codes_an_admin_sets_the_password(
     store = UserStore.in_data_dir(tmp_path)
     assert store.authenticate("ann", "second-password") is not None
     assert store.authenticate("ann", "first-password") is None
+
+
+def test_mfa_turned_on_by_the_user_is_asked_at_every_sign_in(
+    aws_env: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """serverless.yml's pool has MFA OPTIONAL: a user turns it on with `hrgraph mfa`."""
+    pool = make_pool(aws_env, mfa="OPTIONAL")
+    for name, value in {
+        **pool.env(),
+        "HRGRAPH_CREDENTIALS_FILE": str(tmp_path / "credentials.json"),
+    }.items():
+        monkeypatch.setenv(name, value)
+    assert runner.invoke(app, ["mfa", "--code-stdin"], input="123456\n").exit_code == 1
+    temporary = _invite()
+    runner.invoke(app, ["login", "ann", "--password-stdin"], input=f"{temporary}\n{NEW_PASSWORD}\n")
+
+    wrong = runner.invoke(app, ["mfa", "--code-stdin"], input="000000\n")
+    assert wrong.exit_code == 1 and "MFA not turned on" in wrong.output
+    assert "otpauth://totp/hrgraph:ann?secret=" in wrong.output
+
+    # What the command does, step by step, with the code an authenticator computes from the key.
+    settings = Settings.from_env()
+    stored = TokenProvider(settings).store.load()
+    assert stored is not None
+    cognito = CognitoProvider(REGION, pool.client_id)
+    key = cognito.new_authenticator_key(stored.access_token)
+    cognito.enable_mfa(stored.access_token, totp_now(key))
+
+    asked = runner.invoke(app, ["login", "ann", "--password-stdin"], input=f"{NEW_PASSWORD}\n")
+    assert asked.exit_code == 1 and "stdin ended before the 6-digit code" in asked.output
+    code = totp_now(key)
+    login = runner.invoke(
+        app, ["login", "ann", "--password-stdin"], input=f"{NEW_PASSWORD}\n{code}\n"
+    )
+    assert login.exit_code == 0, login.output
