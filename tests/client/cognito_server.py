@@ -106,7 +106,7 @@ def make_pool(moto_server: str, mfa: Literal["OFF", "ON", "OPTIONAL"] = "OFF") -
         ClientName="hrgraph",
         ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
     )["UserPoolClient"]["ClientId"]
-    for group in ("Admins", "Loaders", "Analysts", "Viewers"):
+    for group in ("Admins", "Analysts", "Viewers"):
         admin.create_group(UserPoolId=pool_id, GroupName=group)
     return MotoCognito(moto_server, pool_id, client_id, admin)
 

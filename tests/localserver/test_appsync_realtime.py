@@ -137,11 +137,11 @@ def test_a_query_is_refused_on_the_realtime_endpoint(
     )
 
 
-def test_a_group_without_the_right_is_refused_its_subscription(
+def test_a_user_outside_the_fields_groups_is_refused_the_subscription(
     live_server: LiveServer, socket: ClientConnection
 ) -> None:
-    """Loaders may not subscribe (schema: Admins, Analysts, Viewers): AppSync's denial."""
-    UserStore.in_data_dir(live_server.settings.data_dir).add("lou", "lou-password", ["Loaders"])
+    """A user in no group may not subscribe (schema: Admins, Analysts, Viewers): AppSync's denial."""
+    UserStore.in_data_dir(live_server.settings.data_dir).add("lou", "lou-password", [])
     login = httpx.post(
         live_server.base_url + "/auth/login",
         json={"username": "lou", "password": "lou-password"},
