@@ -140,7 +140,7 @@ def test_a_query_is_refused_on_the_realtime_endpoint(
 def test_a_user_outside_the_fields_groups_is_refused_the_subscription(
     live_server: LiveServer, socket: ClientConnection
 ) -> None:
-    """A user in no group may not subscribe (schema: Admins, Analysts, Viewers): AppSync's denial."""
+    """No group, no subscription (the field allows Admins, Analysts, Viewers), as in AppSync."""
     UserStore.in_data_dir(live_server.settings.data_dir).add("lou", "lou-password", [])
     login = httpx.post(
         live_server.base_url + "/auth/login",
