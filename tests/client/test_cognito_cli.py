@@ -9,6 +9,8 @@ computed from the key Cognito hands out, as an authenticator app would.
 from __future__ import annotations
 
 import re
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from typer.testing import CliRunner
 from client.api import HrClient
 from client.auth import CognitoProvider, TokenProvider
 from client.cli import app
+from client.cognito_users import CognitoUsers
 from client.errors import ChallengeRequired, SignInFailed
 from client.models import ChallengeKind
 from localserver.auth_gate import authentication
@@ -279,3 +282,53 @@ def test_mfa_turned_on_by_the_user_is_asked_at_every_sign_in(
         app, ["login", "ann", "--password-stdin"], input=f"{NEW_PASSWORD}\n{code}\n"
     )
     assert login.exit_code == 0, login.output
+
+
+def _first_sign_in(pool: MotoCognito, username: str, group: str, tmp_path: Path) -> TokenProvider:
+    """An invited user through their first sign-in, with their own credentials file."""
+    CognitoUsers(REGION, pool.pool_id).add(username, "Temporary-pass-1", [group])
+    settings = Settings.from_env(
+        {**pool.env(), "HRGRAPH_CREDENTIALS_FILE": str(tmp_path / f"{username}.json")}
+    )
+    provider = TokenProvider(settings)
+    with pytest.raises(ChallengeRequired) as asked:
+        provider.login(username, "Temporary-pass-1")
+    provider.respond(asked.value.challenge, f"{username.title()}-chose-this-1")
+    return provider
+
+
+def test_a_cognito_user_subscribes_over_appsyncs_realtime_protocol(
+    pool: MotoCognito, tmp_path: Path
+) -> None:
+    """ann (Analysts) hears the batches ada (Admins) inserts, both with moto's ID tokens."""
+    ann = _first_sign_in(pool, "ann", "Analysts", tmp_path)
+    ada = _first_sign_in(pool, "ada", "Admins", tmp_path)
+    settings = Settings.from_env()
+    gate = authentication(settings, fetch=pool.jwks).gate
+    heard: list[list[int]] = []
+    failures: list[BaseException] = []
+    with serving(settings, wiring.build(settings), gate=gate) as url:
+
+        def listen() -> None:
+            try:
+                with HrClient(url, token_provider=ann) as api:
+                    for result in api.on_employees_inserted():
+                        heard.append(result.inserted_ids)
+                        return
+            except BaseException as failure:  # surfaced by the assertion below
+                failures.append(failure)
+
+        listener = threading.Thread(target=listen, daemon=True)
+        listener.start()
+        sent: list[list[int]] = []
+        with HrClient(url, token_provider=ada) as api:
+            for i in range(1, 50):  # the listener may join late: insert until it hears one
+                if heard or failures:
+                    break
+                sent.append(
+                    api.insert("hired_employees", [{"id": i, "name": f"P{i}"}]).inserted_ids
+                )
+                time.sleep(0.2)
+        listener.join(timeout=20)
+    assert not failures
+    assert heard and heard[0] in sent
