@@ -29,6 +29,8 @@ from typing import Annotated
 import typer
 
 from client.auth import LOCAL_RESET, SignInFailed, SignInRequired, TokenProvider
+from client.cognito import CognitoProvider
+from client.cognito_users import CognitoUsers, UserAdminFailed
 from client.errors import ChallengeRequired
 from client.models import Challenge, ChallengeKind
 from resolvers.settings import Settings, SettingsError
@@ -162,11 +164,9 @@ def token() -> None:
         raise _fail(str(error)) from None
 
 
-def _cognito_provider(settings: Settings):  # type: ignore[no-untyped-def]
+def _cognito_provider(settings: Settings) -> CognitoProvider:
     if settings.auth != "cognito":
         raise _fail(LOCAL_RESET)
-    from client.cognito import CognitoProvider
-
     try:
         return CognitoProvider(settings.cognito_region, settings.cognito_client_id)
     except SignInFailed as error:
@@ -238,12 +238,10 @@ def _local_store(settings: Settings):  # type: ignore[no-untyped-def]
     return UserStore.in_data_dir(settings.data_dir)
 
 
-def _pool(settings: Settings):  # type: ignore[no-untyped-def]
+def _pool(settings: Settings) -> CognitoUsers | None:
     """The Cognito pool's admin calls, or None with HRGRAPH_AUTH=local."""
     if settings.auth != "cognito":
         return None
-    from client.cognito_users import CognitoUsers
-
     return CognitoUsers(settings.cognito_region, settings.cognito_user_pool_id)
 
 
@@ -290,7 +288,6 @@ def users_add(
     ] = False,
 ) -> None:
     """Add a user in a group (Cognito: AdminCreateUser with a temporary password)."""
-    from client.cognito_users import UserAdminFailed
     from localserver.users import UserError, UserStore
 
     known = _known_groups()
@@ -323,7 +320,6 @@ def users_add(
 @users_app.command("list")
 def users_list() -> None:
     """Users and their groups (Cognito: and their status); never a password or its hash."""
-    from client.cognito_users import UserAdminFailed
     from localserver.users import UserStore
 
     settings = _settings()
@@ -360,7 +356,6 @@ def users_remove(
     not deleted, so the account (and its sub, which the logs name) stays for
     audit; --delete removes it too.
     """
-    from client.cognito_users import UserAdminFailed
     from localserver.users import UserError, UserStore
 
     settings = _settings()
@@ -388,7 +383,6 @@ def users_passwd(username: str, password_stdin: PasswordStdin = False) -> None:
     """
     import time
 
-    from client.cognito_users import UserAdminFailed
     from localserver.users import UserError, UserStore
 
     settings = _settings()

@@ -90,6 +90,7 @@ class RealtimeConnection:
         self._keep_alive = keep_alive
         self._peer = websocket.client.host if websocket.client else "127.0.0.1"
         self._running: dict[str, asyncio.Task[None]] = {}
+        self._keep_alive_task: asyncio.Task[None] | None = None
 
     def _context(self, headers: Mapping[str, str]) -> RequestContext:
         # The peer address replaces any source-ip header a client sent (as on HTTP).
@@ -116,7 +117,6 @@ class RealtimeConnection:
             )
             await self._ws.close(code=1000)
             return
-        keep_alive = asyncio.create_task(self._keep_alive_loop())
         try:
             while True:
                 message = await self._ws.receive_json()
@@ -124,7 +124,8 @@ class RealtimeConnection:
         except (WebSocketDisconnect, ValueError):
             pass
         finally:
-            keep_alive.cancel()
+            if self._keep_alive_task is not None:
+                self._keep_alive_task.cancel()
             for task in self._running.values():
                 task.cancel()
 
@@ -138,6 +139,8 @@ class RealtimeConnection:
         kind = message.get("type")
         ident = str(message.get("id", ""))
         if kind == "connection_init":
+            if self._keep_alive_task is None:  # ka messages follow the ack
+                self._keep_alive_task = asyncio.create_task(self._keep_alive_loop())
             await self._send(
                 {
                     "type": "connection_ack",

@@ -193,3 +193,23 @@ def test_a_stopped_iteration_closes_the_subscription(live_server: LiveServer) ->
             time.sleep(0.2)
     thread.join(timeout=20)
     assert got and not thread.is_alive()
+
+
+def test_keep_alives_follow_the_ack() -> None:
+    """AppSync sends ``ka`` now and then; a client closes after connectionTimeoutMs without one."""
+    from starlette.applications import Starlette
+    from starlette.testclient import TestClient
+
+    from localserver.appsync_realtime import realtime_route
+    from localserver.gate import OpenGate
+    from localserver.schema import appsync_schema
+
+    app = Starlette(routes=[realtime_route(appsync_schema(), OpenGate(), keep_alive=0.05)])
+    with (
+        TestClient(app) as client,
+        client.websocket_connect("/graphql/realtime", subprotocols=["graphql-ws"]) as ws,
+    ):
+        ws.send_json({"type": "connection_init"})
+        assert ws.receive_json()["type"] == "connection_ack"
+        assert ws.receive_json() == {"type": "ka"}
+        assert ws.receive_json() == {"type": "ka"}
