@@ -22,6 +22,7 @@ from localserver.appsync_realtime import realtime_route
 from localserver.auth_gate import RequireToken, authentication, protect_unrouted_fields
 from localserver.binding import FieldError, Invoker, RequestContext, bind, routed_fields
 from localserver.broker import Broker
+from localserver.downloads import download_routes
 from localserver.events import trace_id
 from localserver.gate import Gate
 from localserver.schema import SdlSchema, appsync_schema
@@ -110,6 +111,7 @@ def create_app(
             WebSocketRoute("/graphql", view),
             realtime_route(schema, gate),  # AppSync's real-time protocol (one client path)
             *auth_routes,
+            *download_routes(lambda: wiring.services().backups),
         ],
         middleware=[Middleware(RequireToken, gate=gate)],
     )
