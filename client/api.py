@@ -137,6 +137,11 @@ class HrClient:
         self._gql = Client(transport=HTTPXTransport(url, **options))
         self._session = self._gql.connect_sync()  # type: ignore[no-untyped-call]
 
+    @property
+    def token_provider(self) -> TokenProvider:
+        """What this client asks for a token before each request (kept by the web app)."""
+        return self._provider
+
     def close(self) -> None:
         self._gql.close_sync()  # type: ignore[no-untyped-call]
 
@@ -270,6 +275,20 @@ class HrClient:
     def departments_above_mean(self, year: int) -> list[DepartmentHires]:
         rows = self.execute("departmentsAboveMean", {"year": year})
         return [DepartmentHires.from_json(r) for r in rows]
+
+    def hires_by_department(self, year: int) -> list[DepartmentHires]:
+        """Every department that hired that year (most first), each with the year's mean."""
+        rows = self.execute("hiresByDepartment", {"year": year})
+        return [DepartmentHires.from_json(r) for r in rows]
+
+    def row_count(self, table: Table | str, filter: EmployeeFilter | None = None) -> int:
+        """Rows of a table (a filter counts matching employees only)."""
+        variables = {"table": Table.parse(table).name, "filter": filter}
+        return int(self.execute("rowCount", variables))
+
+    def hire_years(self) -> list[int]:
+        """Years with at least one hire, oldest first."""
+        return [int(year) for year in self.execute("hireYears")]
 
     # -- backups --------------------------------------------------------------
 

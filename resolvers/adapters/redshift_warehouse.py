@@ -218,8 +218,8 @@ class RedshiftWarehouse:
         sql, params = q.select_page(table, after_id, limit, where)
         return [q.decode_record(table, row) for row in self._read(self.writer, sql, params).rows]
 
-    def count(self, table: Table) -> int:
-        rows = self._read(self.writer, sqltext.redshift("queries/count_rows", table=table.value))
+    def count(self, table: Table, where: EmployeeQuery | None = None) -> int:
+        rows = self._read(self.writer, *q.count_rows(table, where))
         return int(rows.rows[0][0])
 
     def hires_by_quarter(self, year: int) -> list[QuarterHires]:
@@ -231,6 +231,15 @@ class RedshiftWarehouse:
         sql = sqltext.redshift("reports/departments_above_mean")
         rows = self._read(self.reader, sql, q.year_bounds(year))
         return [q.decode_department_hires(row) for row in rows.rows]
+
+    def hires_by_department(self, year: int) -> list[DepartmentHires]:
+        sql = sqltext.redshift("reports/hires_by_department")
+        rows = self._read(self.reader, sql, q.year_bounds(year))
+        return [q.decode_department_hires(row) for row in rows.rows]
+
+    def hire_years(self) -> list[int]:
+        rows = self._read(self.reader, sqltext.redshift("reports/hire_years"))
+        return [int(row[0]) for row in rows.rows]
 
     def query(self, sql: str, params: QueryParams | None = None) -> QueryRows:
         """A guarded SELECT, run as the read-only user (never the writer, when one is set).
