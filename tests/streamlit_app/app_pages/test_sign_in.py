@@ -84,7 +84,7 @@ def test_a_first_sign_in_asks_for_a_new_password_twice(pool: MotoCognito) -> Non
     app.text_input(key="new_password_again").input(CHOSEN)
     app.button[0].click().run()
     assert not app.exception
-    assert "Groups: Analysts" in texts(app)
+    assert "Signed in as **ann** (Analysts)" in texts(app)
     assert pool.status("ann") == "CONFIRMED"
 
 
@@ -101,7 +101,7 @@ def test_mfa_setup_shows_the_key_and_takes_the_code(mfa_pool: MotoCognito) -> No
     app.text_input(key="mfa_code").input(totp_now(key))
     app.button[0].click().run()
     assert not app.exception
-    assert "Groups: Analysts" in texts(app)
+    assert "Signed in as **ann** (Analysts)" in texts(app)
 
 
 def test_a_forgotten_password_is_reset_on_the_page(pool: MotoCognito) -> None:
@@ -120,4 +120,4 @@ def test_a_forgotten_password_is_reset_on_the_page(pool: MotoCognito) -> None:
     app.button[2].click().run()
     assert "Password changed" in texts(app)
     signed_in = _password_form(CHOSEN)
-    assert "Groups: Analysts" in texts(signed_in)
+    assert "Signed in as **ann** (Analysts)" in texts(signed_in)
