@@ -283,7 +283,7 @@ def create_app(
             ),
             Route("/graphql", view, methods=["POST"]),
             WebSocketRoute("/graphql", view),
-            realtime_route(schema, gate),  # AppSync's real-time protocol (one client path)
+            realtime_route(schema, gate, limits),  # AppSync's real-time protocol (one client path)
             *auth_routes,
             *download_routes(lambda: wiring.services().backups),
         ],

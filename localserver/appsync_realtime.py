@@ -50,6 +50,7 @@ from localserver.auth_gate import SOURCE_IP_HEADER
 from localserver.binding import RequestContext
 from localserver.events import trace_id
 from localserver.gate import Gate
+from localserver.limits import Limits
 from localserver.tokens import MISSING_HEADER
 from resolvers.core.errors import HrgraphError
 
@@ -82,11 +83,17 @@ class RealtimeConnection:
     """One websocket: its subscriptions by id, its keep-alive, its caller's address."""
 
     def __init__(
-        self, websocket: WebSocket, schema: GraphQLSchema, gate: Gate, keep_alive: float
+        self,
+        websocket: WebSocket,
+        schema: GraphQLSchema,
+        gate: Gate,
+        limits: Limits,
+        keep_alive: float,
     ) -> None:
         self._ws = websocket
         self._schema = schema
         self._gate = gate
+        self._limits = limits
         self._keep_alive = keep_alive
         self._peer = websocket.client.host if websocket.client else "127.0.0.1"
         self._running: dict[str, asyncio.Task[None]] = {}
@@ -96,7 +103,7 @@ class RealtimeConnection:
         # The peer address replaces any source-ip header a client sent (as on HTTP).
         trusted = {k: v for k, v in headers.items() if k.lower() != SOURCE_IP_HEADER}
         trusted.update({SOURCE_IP_HEADER: self._peer, "x-amzn-trace-id": trace_id()})
-        return RequestContext(headers=trusted, gate=self._gate)
+        return RequestContext(headers=trusted, gate=self._gate, limits=self._limits)
 
     async def _send(self, message: dict[str, Any]) -> None:
         await self._ws.send_text(json.dumps(message, separators=(",", ":")))
@@ -261,7 +268,7 @@ def _denied_fields(
 
 
 def realtime_route(
-    schema: GraphQLSchema, gate: Gate, keep_alive: float = KEEP_ALIVE_SECONDS
+    schema: GraphQLSchema, gate: Gate, limits: Limits, keep_alive: float = KEEP_ALIVE_SECONDS
 ) -> WebSocketRoute:
     """The route to add beside /graphql."""
 
@@ -270,6 +277,6 @@ def realtime_route(
             await websocket.close(code=1002)  # AppSync's endpoint speaks only graphql-ws
             return
         await websocket.accept(subprotocol=SUBPROTOCOL)
-        await RealtimeConnection(websocket, schema, gate, keep_alive).serve()
+        await RealtimeConnection(websocket, schema, gate, limits, keep_alive).serve()
 
     return WebSocketRoute(PATH, endpoint)

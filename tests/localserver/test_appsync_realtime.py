@@ -201,10 +201,21 @@ def test_keep_alives_follow_the_ack() -> None:
     from starlette.testclient import TestClient
 
     from localserver.appsync_realtime import realtime_route
-    from localserver.gate import OpenGate
+    from localserver.limits import from_serverless
     from localserver.schema import appsync_schema
 
-    app = Starlette(routes=[realtime_route(appsync_schema(), OpenGate(), keep_alive=0.05)])
+    class Anyone:
+        def identify(self, headers: Any, connection_params: Any = None) -> Any:
+            return None
+
+        def allows(self, identity: Any, type_name: str, field_name: str) -> bool:
+            return True
+
+    app = Starlette(
+        routes=[
+            realtime_route(appsync_schema(), Anyone(), from_serverless(), keep_alive=0.05),
+        ]
+    )
     with (
         TestClient(app) as client,
         client.websocket_connect("/graphql/realtime", subprotocols=["graphql-ws"]) as ws,
