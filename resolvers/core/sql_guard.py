@@ -131,6 +131,11 @@ def guard(sql: str, row_cap: int, parameters: Collection[str] = ()) -> SafeQuery
     return SafeQuery(sql=_render(root), row_limit=row_limit)
 
 
+def render(tree: exp.Expression) -> str:
+    """A tree as the Redshift text the guard reads and the Data API runs (``:name`` kept)."""
+    return tree.sql(dialect=_RedshiftDataApi, comments=False)
+
+
 def _render(root: exp.Query) -> str:
     """The statement that will run, checked to parse back to the very tree that was judged."""
     try:
