@@ -22,10 +22,10 @@ import time
 from pathlib import Path
 
 import sqlglot
+from resolvers.core.questions.intent import Refusal
 
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.questions import catalog as names
-from resolvers.core.questions.intent import Refusal
 from resolvers.core.questions.offline import OfflineEngine
 from resolvers.core.sql_guard import guard
 from tests.resolvers.core.questions.question_set import (

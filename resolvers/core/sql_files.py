@@ -25,17 +25,17 @@ def raw(name: str) -> str:
 
 
 @cache
-def _parsed(name: str) -> exp.Expression:
+def _parsed(name: str) -> exp.Expr:
     return sqlglot.parse_one(raw(name), read="redshift")
 
 
-def with_literals(name: str, values: Mapping[str, str | int]) -> exp.Expression:
+def with_literals(name: str, values: Mapping[str, str | int]) -> exp.Expr:
     """sql/<name>.sql as a tree, each ``:name`` parameter replaced by its value as a literal.
 
     For SQL shown to a person, who must be able to run it as it stands.
     """
 
-    def inline(node: exp.Expression) -> exp.Expression:
+    def inline(node: exp.Expr) -> exp.Expr:
         if isinstance(node, exp.Placeholder) and node.name in values:
             value = values[node.name]
             return (

@@ -131,7 +131,7 @@ def guard(sql: str, row_cap: int, parameters: Collection[str] = ()) -> SafeQuery
     return SafeQuery(sql=_render(root), row_limit=row_limit)
 
 
-def render(tree: exp.Expression) -> str:
+def render(tree: exp.Expr) -> str:
     """A tree as the Redshift text the guard reads and the Data API runs (``:name`` kept)."""
     return tree.sql(dialect=_RedshiftDataApi, comments=False)
 

@@ -7,15 +7,17 @@ chart stops helping and the hint says TABLE.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from resolvers.core.ports import ChartHint
 from resolvers.core.questions.compiler import dimensions
 from resolvers.core.questions.query import (
+    TIME_DIMENSIONS,
     CompareQuery,
     CountQuery,
     HrQuery,
     ReportQuery,
     ShareQuery,
-    TIME_DIMENSIONS,
 )
 
 MAX_BARS = 20
@@ -55,7 +57,7 @@ def _label(query: CompareQuery) -> int | str:
     return period_label(query.periods[0])
 
 
-def _grouped(group: list[str], y: str, rows: int, ranked: bool) -> ChartHint:
+def _grouped(group: Sequence[str], y: str, rows: int, ranked: bool) -> ChartHint:
     if len(group) > 2 or rows > (MAX_BARS if len(group) == 1 else 4 * MAX_BARS):
         return ChartHint("TABLE")
     time = [d for d in group if d in TIME_DIMENSIONS]

@@ -50,6 +50,7 @@ _NAMED = {"department": ("departments", "department_id"), "job": ("jobs", "job_i
 def compile_query(query: HrQuery) -> str:
     """The statement that answers ``query``, as Redshift text (values inlined)."""
     inner = query.query
+    tree: exp.Expr
     match inner:
         case CountQuery():
             tree = _count(inner)
@@ -75,16 +76,16 @@ def col(table: str, name: str) -> exp.Column:
     return exp.column(name, table=table)
 
 
-def lit(value: str | int | float) -> exp.Expression:
+def lit(value: str | int | float) -> exp.Expr:
     return exp.Literal.string(value) if isinstance(value, str) else exp.Literal.number(value)
 
 
-def _timestamp(day: date) -> exp.Expression:
+def _timestamp(day: date) -> exp.Expr:
     return exp.cast(exp.Literal.string(day.isoformat()), exp.DataType.Type.TIMESTAMP)
 
 
-def _alias(expression: exp.Expression, name: str) -> exp.Alias:
-    return exp.alias_(expression, name)
+def _alias(expression: exp.Expr, name: str) -> exp.Alias:
+    return exp.Alias(this=expression, alias=exp.to_identifier(name))
 
 
 def _table(name: str, alias: str) -> exp.Table:
@@ -95,15 +96,15 @@ def _count_star() -> exp.Count:
     return exp.Count(this=exp.Star())
 
 
-def _in(column: exp.Expression, names: Sequence[str]) -> exp.Expression:
+def _in(column: exp.Expr, names: Sequence[str]) -> exp.Expr:
     return exp.In(this=column, expressions=[lit(n) for n in names])
 
 
 def _names_condition(
-    names: NameSet, name: exp.Expression, key: exp.Expression
-) -> list[exp.Expression]:
+    names: NameSet, name: exp.Expr, key: exp.Expr
+) -> list[exp.Expr]:
     """Kept names; left-out names keep the employees with none (they are not in them)."""
-    found: list[exp.Expression] = []
+    found: list[exp.Expr] = []
     if names.include:
         found.append(_in(name, names.include))
     if names.exclude:
@@ -111,8 +112,8 @@ def _names_condition(
     return found
 
 
-def period_condition(period: Period, moment: exp.Expression) -> exp.Expression:
-    parts: list[exp.Expression] = []
+def period_condition(period: Period, moment: exp.Expr) -> exp.Expr:
+    parts: list[exp.Expr] = []
     if period.start is not None:
         parts.append(exp.GTE(this=moment.copy(), expression=_timestamp(period.start)))
     if period.end is not None:
@@ -120,7 +121,7 @@ def period_condition(period: Period, moment: exp.Expression) -> exp.Expression:
     return exp.and_(*parts)
 
 
-def _conditions(filters: Filters) -> list[exp.Expression]:
+def _conditions(filters: Filters) -> list[exp.Expr]:
     found = _names_condition(filters.departments, col("d", "department"), col("e", "department_id"))
     found += _names_condition(filters.jobs, col("j", "job"), col("e", "job_id"))
     if filters.periods:
@@ -212,10 +213,10 @@ class _Group:
         moment = col(source, "datetime")
         if dimension in _NAMED:
             key = "id" if source == "t" else _NAMED[dimension][1]
-            self.keys: list[exp.Expression] = [col(source, key), col(source, dimension)]
-            self.select: exp.Expression = _alias(col(source, dimension), dimension)
-            self.order: list[exp.Expression] = [col(source, dimension), col(source, key)]
-            self.present: exp.Expression = col(source, key).is_(exp.null()).not_()
+            self.keys: list[exp.Expr] = [col(source, key), col(source, dimension)]
+            self.select: exp.Expr = _alias(col(source, dimension), dimension)
+            self.order: list[exp.Expr] = [col(source, dimension), col(source, key)]
+            self.present: exp.Expr = col(source, key).is_(exp.null()).not_()
             return
         unit = {"year": "YEAR", "quarter": "QUARTER", "month": "MONTH", "weekday": "DOW"}
         part = exp.Extract(this=exp.var(unit[dimension]), expression=moment)
@@ -234,11 +235,11 @@ class _Group:
             self.select = _alias(part.copy(), dimension)
 
 
-def _hires() -> exp.Expression:
+def _hires() -> exp.Expr:
     return _alias(exp.Count(this=col("m", "id")), "hires")
 
 
-def _count_expression(query: CountQuery) -> exp.Expression:
+def _count_expression(query: CountQuery) -> exp.Expr:
     if query.distinct == "hires":
         return exp.Count(this=col("m", "id"))
     key = "department_id" if query.distinct == "departments" else "job_id"
@@ -316,7 +317,7 @@ def _all_names(dimension: Dimension, filters: Filters) -> exp.Select:
 
 
 def _versus_mean(
-    query: CountQuery, group: Sequence[Dimension], measure: exp.Expression, column: str
+    query: CountQuery, group: Sequence[Dimension], measure: exp.Expr, column: str
 ) -> exp.Select:
     """Groups above (below) the mean of the groups that had at least one hire."""
     assert query.threshold is not None
@@ -360,7 +361,7 @@ def _average(query: AverageQuery) -> exp.Select:
     )
 
 
-def _share_pct(part: exp.Expression, whole: exp.Expression) -> exp.Expression:
+def _share_pct(part: exp.Expr, whole: exp.Expr) -> exp.Expr:
     ratio = exp.Div(
         this=exp.Mul(this=exp.Literal.number("100.0"), expression=part),
         expression=exp.Nullif(this=whole, expression=lit(0)),
@@ -444,14 +445,14 @@ def _compare(query: CompareQuery) -> exp.Select:
 def period_label(period: Period) -> int | str:
     """A whole calendar year as its number; any other period as 'from ... to ...'."""
     start, end = period.start, period.end
-    if start and end and start.month == start.day == end.month == end.day == 1:
-        if end.year == start.year + 1:
-            return start.year
+    whole = start and end and start.month == start.day == end.month == end.day == 1
+    if whole and start and end and end.year == start.year + 1:
+        return start.year
     return f"{start.isoformat() if start else 'start'} to {end.isoformat() if end else 'now'}"
 
 
 def _employees(query: EmployeesQuery) -> exp.Select:
-    columns: list[exp.Expression] = [col("m", "name")]
+    columns: list[exp.Expr] = [col("m", "name")]
     if query.columns == "full":
         columns = [col("m", c) for c in ("id", "name", "datetime", "department", "job")]
     descending = query.order == "latest"
@@ -471,7 +472,7 @@ def _employees(query: EmployeesQuery) -> exp.Select:
 def _catalog(query: CatalogQuery) -> exp.Select:
     column = "department" if query.of == "departments" else "job"
     name = exp.Lower(this=exp.column(column))
-    conditions: list[exp.Expression] = []
+    conditions: list[exp.Expr] = []
     if query.name_prefix:
         prefix = query.name_prefix.lower()
         conditions.append(
@@ -490,7 +491,7 @@ def _catalog(query: CatalogQuery) -> exp.Select:
     return select.where(exp.and_(*conditions)) if conditions else select
 
 
-def _report(query: ReportQuery) -> exp.Expression:
+def _report(query: ReportQuery) -> exp.Expr:
     """The report's own SQL from sql/reports/, its year bounds inlined."""
     bounds = {
         "year_start": date(query.year, 1, 1).isoformat(),

@@ -35,7 +35,8 @@ def _point(p: str) -> str:
     return (
         rf"(?:(?P<{p}iso>\d{{4}}-\d\d-\d\d)"
         rf"|(?P<{p}md_m>{_MONTH}) (?:the )?(?P<{p}md_d>{_DAY})(?: ,)?(?: of)? (?P<{p}md_y>{_YEAR})"
-        rf"|(?:the )?(?P<{p}dm_d>{_DAY})(?: of)? (?P<{p}dm_m>{_MONTH})(?: ,)?(?: of)? (?P<{p}dm_y>{_YEAR})"
+        rf"|(?:the )?(?P<{p}dm_d>{_DAY})(?: of)? (?P<{p}dm_m>{_MONTH})(?: ,)?(?: of)?"
+        rf" (?P<{p}dm_y>{_YEAR})"
         rf"|(?P<{p}m_m>{_MONTH})(?: of| in)? (?P<{p}m_y>{_YEAR})"
         rf"|q(?P<{p}q_q>[1-4])(?: of| in)? (?P<{p}q_y>{_YEAR})"
         rf"|(?P<{p}yq_y>{_YEAR}) q(?P<{p}yq_q>[1-4])"
@@ -306,9 +307,9 @@ def periods(spans: list[Span]) -> tuple[Period, ...]:
     ordered = sorted(spans, key=lambda s: s[0] or date.min)
     merged: list[Span] = []
     for start, end in ordered:
-        if merged and merged[-1][1] is not None and start is not None and merged[-1][1] >= start:
-            last = merged[-1]
-            merged[-1] = (last[0], None if end is None else max(last[1], end))
+        last_end = merged[-1][1] if merged else None
+        if last_end is not None and start is not None and last_end >= start:
+            merged[-1] = (merged[-1][0], None if end is None else max(last_end, end))
         else:
             merged.append((start, end))
     return tuple(Period(start=s, end=e) for s, e in merged if (s, e) != (None, None))

@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from resolvers.core.questions.words import Words
 
 ENTITY = r"__[dj]\d+__"
-_CUE = r"(?: (?:department|departments|dept|depts|team|teams|division|job|jobs|role|roles|title|titles|position|positions))?"
+_CUE = (
+    r"(?: (?:department|departments|dept|depts|team|teams|division|job|jobs|role|roles|title"
+    r"|titles|position|positions))?"
+)
 _ONE = rf"(?:the )?{ENTITY}{_CUE}"
 _LIST = rf"{_ONE}(?: (?:,|and|or|nor|,and|, and|, or)? ?{_ONE})*"
 EXCLUDED = re.compile(
@@ -28,7 +31,8 @@ INCLUDED = re.compile(
     rf"(?:(?:in|at|from|for|by|of|within|into|as|as an?|only|just) )?(?:the )?(?P<list>{_LIST})"
 )
 MISSING = re.compile(
-    r"\b(?:(?:who )?(?:with|have|has|had) )?(?:no|without|missing|lacking|unassigned|not assigned to)"
+    r"\b(?:(?:who )?(?:with|have|has|had) )?(?:no|without|missing|lacking|unassigned"
+    r"|not assigned to)"
     r"(?: an?| any)? (?P<what>department|departments|dept|job|jobs|role|roles|title|titles)\b"
     r"|\b(?P<what2>department|job)s? (?:is |was )?(?:missing|empty|unknown|blank|unassigned)\b"
 )

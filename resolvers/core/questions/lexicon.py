@@ -12,25 +12,19 @@ from __future__ import annotations
 
 import re
 
-FILLER = frozenset(
-    """
+_FILLER_WORDS = """
     a an the of in for to at on
     is are was were be been being do does did has have had
     there what whats how please can could would will you me i we us our my
     tell give get show showing display see find know let
-    me list lists
-    that who whom which those these this
+    list lists that who whom which those these this
     hires hire hired hiring employees employee people persons person staff workers worker
     recruits recruited joiners joined join starters started new newly headcount
     onboarded brought employed total overall altogether
     company firm organisation organization business
-    number count counts many much
-    so far ever
-    get got made make
-    it its
-    all ,
-    """.split()
-)
+    number count counts many much so far ever got made make it its all ,
+"""
+FILLER = frozenset(_FILLER_WORDS.split())
 """Words that change nothing about which rows answer the question, whatever the question."""
 
 NUMBERS = {
@@ -76,8 +70,25 @@ UNSUPPORTED = {
 """What the data does not hold (it has hires, departments and jobs only)."""
 
 WRITE_WORDS = frozenset(
-    "delete drop insert update truncate alter grant revoke remove erase wipe purge create "
-    "rename modify overwrite destroy".split()
+    [
+        "delete",
+        "drop",
+        "insert",
+        "update",
+        "truncate",
+        "alter",
+        "grant",
+        "revoke",
+        "remove",
+        "erase",
+        "wipe",
+        "purge",
+        "create",
+        "rename",
+        "modify",
+        "overwrite",
+        "destroy",
+    ]
 )
 
 _TOKEN = re.compile(

@@ -17,6 +17,7 @@ from typing import Any
 from resolvers.core.ports import Answer, Warehouse
 from resolvers.core.questions import catalog as names
 from resolvers.core.questions import chart, parse, reading
+from resolvers.core.questions.shapes import Refusal
 from resolvers.core.questions.compiler import compile_query
 from resolvers.core.questions.examples import suggestions
 from resolvers.core.questions.query import (
@@ -49,27 +50,27 @@ class OfflineEngine:
     def today(self) -> date:
         return self._clock().astimezone(UTC).date()
 
-    def understand(self, question: str, catalog: names.Catalog) -> HrQuery | parse.Refusal:
+    def understand(self, question: str, catalog: names.Catalog) -> HrQuery | Refusal:
         return parse.parse(question, catalog, self.today())
 
     def translate(
         self, question: str, catalog: names.Catalog
-    ) -> tuple[HrQuery, str] | parse.Refusal:
+    ) -> tuple[HrQuery, str] | Refusal:
         """Question to SQL without running it (what bench/questions.py times)."""
         query = self.understand(question, catalog)
-        if isinstance(query, parse.Refusal):
+        if isinstance(query, Refusal):
             return query
         return query, compile_query(query)
 
     def answer(self, question: str) -> Answer:
         catalog = names.load(self._warehouse)
         translated = self.translate(question, catalog)
-        if isinstance(translated, parse.Refusal):
+        if isinstance(translated, Refusal):
             return refusal(question, translated.reason, suggestions(catalog))
         return self.run(question, *translated)
 
     def run(self, question: str, query: HrQuery, sql: str) -> Answer:
-        """Run a compiled query and say what it answered (Bedrock's filled queries come here too)."""
+        """Run a compiled query and say what it answered (for Bedrock's filled queries too)."""
         result = run_sql(self._warehouse, sql, self._row_cap)
         read = reading.read_back(query)
         note = self._note(query, result.rows)
@@ -92,9 +93,7 @@ class OfflineEngine:
         periods = list(
             getattr(query.query, "periods", ()) if isinstance(query.query, CompareQuery) else ()
         )
-        periods += (
-            list(getattr(query.query, "filters").periods) if hasattr(query.query, "filters") else []
-        )
+        periods += list(query.query.filters.periods) if hasattr(query.query, "filters") else []
         first, last = run_sql(self._warehouse, HIRE_RANGE_SQL, 1).rows[0]
         if first is None:
             return "No hires are on record yet."

@@ -127,14 +127,16 @@ def read_back(query: HrQuery) -> str:
                 )
             part = _nameset(NameSet(include=inner.part_departments), "department")
             part += _nameset(NameSet(include=inner.part_jobs), "job")
-            return f"The share (percent) of the hires{scope(inner.filters)} that were {' and '.join(part)}."
+            slice_ = " and ".join(part)
+            return f"The share (percent) of the hires{scope(inner.filters)} that were {slice_}."
         case CompareQuery():
             sides = " and ".join(period_words(p) for p in inner.periods)
             per = f", per {inner.group_by}" if inner.group_by else ""
             if inner.show == "difference":
                 first, second = (period_words(p) for p in inner.periods)
                 return f"Hires{scope(inner.filters)} {second} minus hires {first}."
-            return f"Hires{scope(inner.filters)} {sides}, side by side{per}{_left_out(inner.filters, [inner.group_by] if inner.group_by else [])}."
+            notes = _left_out(inner.filters, [inner.group_by] if inner.group_by else [])
+            return f"Hires{scope(inner.filters)} {sides}, side by side{per}{notes}."
         case EmployeesQuery():
             what = "The names of the employees" if inner.columns == "names" else "The employees"
             if inner.limit:
@@ -142,8 +144,8 @@ def read_back(query: HrQuery) -> str:
                 what = f"The {which} {inner.limit} employee{'s' if inner.limit > 1 else ''} hired"
                 if inner.columns == "names":
                     what = f"The names of the {which} {inner.limit} hired"
-                return f"{what}{scope(inner.filters)}, {'latest' if inner.order == 'latest' else 'earliest'} first."
-            return f"{what} hired{scope(inner.filters)}, {'latest' if inner.order == 'latest' else 'earliest'} first."
+                return f"{what}{scope(inner.filters)}, {inner.order} first."
+            return f"{what} hired{scope(inner.filters)}, {inner.order} first."
         case CatalogQuery():
             search = ""
             if inner.name_prefix:
