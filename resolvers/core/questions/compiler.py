@@ -49,8 +49,13 @@ _NAMED = {"department": ("departments", "department_id"), "job": ("jobs", "job_i
 
 def compile_query(query: HrQuery) -> str:
     """The statement that answers ``query``, as Redshift text (values inlined)."""
+    return render(compile_tree(query))
+
+
+def compile_tree(query: HrQuery) -> exp.Query:
+    """The statement that answers ``query``, as a sqlglot tree (for sql_guard.guard_tree)."""
     inner = query.query
-    tree: exp.Expr
+    tree: exp.Query
     match inner:
         case CountQuery():
             tree = _count(inner)
@@ -66,7 +71,7 @@ def compile_query(query: HrQuery) -> str:
             tree = _catalog(inner)
         case ReportQuery():
             tree = _report(inner)
-    return render(tree)
+    return tree
 
 
 # -- building blocks ---------------------------------------------------------
@@ -88,8 +93,16 @@ def _alias(expression: exp.Expr, name: str) -> exp.Alias:
     return exp.Alias(this=expression, alias=exp.to_identifier(name))
 
 
-def _table(name: str, alias: str) -> exp.Table:
-    return exp.to_table(name).as_(alias)  # type: ignore[return-value]
+def _table(name: str, alias: str | None = None) -> exp.Table:
+    """A table reference built as a node (no parsing: this runs for every question)."""
+    table = exp.Table(this=exp.to_identifier(name))
+    if alias:
+        table.set("alias", exp.TableAlias(this=exp.to_identifier(alias)))
+    return table
+
+
+def _cte_name(name: str) -> exp.TableAlias:
+    return exp.TableAlias(this=exp.to_identifier(name))
 
 
 def _count_star() -> exp.Count:
@@ -100,15 +113,15 @@ def _in(column: exp.Expr, names: Sequence[str]) -> exp.Expr:
     return exp.In(this=column, expressions=[lit(n) for n in names])
 
 
-def _names_condition(
-    names: NameSet, name: exp.Expr, key: exp.Expr
-) -> list[exp.Expr]:
+def _names_condition(names: NameSet, name: exp.Expr, key: exp.Expr) -> list[exp.Expr]:
     """Kept names; left-out names keep the employees with none (they are not in them)."""
     found: list[exp.Expr] = []
     if names.include:
         found.append(_in(name, names.include))
     if names.exclude:
-        found.append(exp.or_(key.is_(exp.null()), exp.not_(_in(name, names.exclude))))
+        found.append(
+            exp.or_(key.is_(exp.null()), exp.not_(_in(name, names.exclude), copy=False), copy=False)
+        )
     return found
 
 
@@ -118,7 +131,7 @@ def period_condition(period: Period, moment: exp.Expr) -> exp.Expr:
         parts.append(exp.GTE(this=moment.copy(), expression=_timestamp(period.start)))
     if period.end is not None:
         parts.append(exp.LT(this=moment.copy(), expression=_timestamp(period.end)))
-    return exp.and_(*parts)
+    return exp.and_(*parts, copy=False)
 
 
 def _conditions(filters: Filters) -> list[exp.Expr]:
@@ -126,7 +139,7 @@ def _conditions(filters: Filters) -> list[exp.Expr]:
     found += _names_condition(filters.jobs, col("j", "job"), col("e", "job_id"))
     if filters.periods:
         moment = col("e", "datetime")
-        found.append(exp.or_(*(period_condition(p, moment) for p in filters.periods)))
+        found.append(exp.or_(*(period_condition(p, moment) for p in filters.periods), copy=False))
     if filters.without_department:
         found.append(col("e", "department_id").is_(exp.null()))
     if filters.without_job:
@@ -157,25 +170,28 @@ def matching(filters: Filters) -> exp.Select:
             col("e", "job_id"),
             col("d", "department"),
             col("j", "job"),
+            copy=False,
         )
-        .from_(_table("hired_employees", "e"))
+        .from_(_table("hired_employees", "e"), copy=False)
         .join(
             _table("departments", "d"),
             on=exp.EQ(this=col("d", "id"), expression=col("e", "department_id")),
             join_type="left",
+            copy=False,
         )
         .join(
             _table("jobs", "j"),
             on=exp.EQ(this=col("j", "id"), expression=col("e", "job_id")),
             join_type="left",
+            copy=False,
         )
     )
     conditions = _conditions(filters)
-    return select.where(exp.and_(*conditions)) if conditions else select
+    return select.where(exp.and_(*conditions, copy=False), copy=False) if conditions else select
 
 
 def _with_matching(select: exp.Select, filters: Filters) -> exp.Select:
-    return select.with_("matching", as_=matching(filters))
+    return select.with_(_cte_name("matching"), as_=matching(filters), copy=False)
 
 
 def spans_years(filters: Filters) -> bool:
@@ -250,55 +266,62 @@ def _count(query: CountQuery) -> exp.Select:
     column = query.distinct if query.distinct != "hires" else "hires"
     measure = _count_expression(query)
     if not query.group_by:
-        select = exp.select(_alias(measure, column)).from_(_table("matching", "m"))
+        select = exp.select(_alias(measure, column), copy=False).from_(
+            _table("matching", "m"), copy=False
+        )
         return _with_matching(select, query.filters)
     group = dimensions(query.group_by, query.filters)
     every_name = len(group) == 1 and group[0] in _NAMED and query.distinct == "hires"
     if query.threshold and query.threshold.compare in ("above_mean", "below_mean"):
         return _versus_mean(query, group, measure, column)
     select = _all_names(group[0], query.filters) if every_name else _grouped(group)
-    select = select.select(_alias(measure, column))
+    select = select.select(_alias(measure, column), copy=False)
     if query.threshold:
         operator = {"more_than": exp.GT, "fewer_than": exp.LT, "at_least": exp.GTE}
         operator |= {"at_most": exp.LTE}
         value = lit(query.threshold.value or 0)
         select = select.having(
-            operator[query.threshold.compare](this=measure.copy(), expression=value)
+            operator[query.threshold.compare](this=measure.copy(), expression=value), copy=False
         )
     order = [g.order for g in (_Group(d, "t" if every_name else "m") for d in group)]
     ties = [o for keys in order for o in keys]
     if query.rank:
         descending = query.rank.order == "most"
-        select = select.order_by(exp.Ordered(this=measure.copy(), desc=descending), *ties)
+        select = select.order_by(
+            exp.Ordered(this=measure.copy(), desc=descending), *ties, copy=False
+        )
         if query.rank.limit:
-            select = select.limit(query.rank.limit)
+            select = select.limit(query.rank.limit, copy=False)
         if query.rank.offset:
-            select = select.offset(query.rank.offset)
+            select = select.offset(query.rank.offset, copy=False)
     else:
-        select = select.order_by(*ties)
+        select = select.order_by(*ties, copy=False)
     return _with_matching(select, query.filters)
 
 
 def _grouped(group: Sequence[Dimension]) -> exp.Select:
     """Groups that had a hire: the grouping columns over ``matching``."""
     groups = [_Group(d) for d in group]
-    select = exp.select(*(g.select for g in groups)).from_(_table("matching", "m"))
+    select = exp.select(*(g.select for g in groups), copy=False).from_(
+        _table("matching", "m"), copy=False
+    )
     present = [g.present for g in groups if not isinstance(g.present, exp.Boolean)]
     if present:
-        select = select.where(exp.and_(*present))
-    return select.group_by(*(k for g in groups for k in g.keys))
+        select = select.where(exp.and_(*present, copy=False), copy=False)
+    return select.group_by(*(k for g in groups for k in g.keys), copy=False)
 
 
 def _all_names(dimension: Dimension, filters: Filters) -> exp.Select:
     """Every department (or job) the filters keep, with its hires among ``matching``."""
     table, key = _NAMED[dimension]
     select = (
-        exp.select(_alias(col("t", dimension), dimension))
-        .from_(_table(table, "t"))
+        exp.select(_alias(col("t", dimension), dimension), copy=False)
+        .from_(_table(table, "t"), copy=False)
         .join(
             _table("matching", "m"),
             on=exp.EQ(this=col("m", key), expression=col("t", "id")),
             join_type="left",
+            copy=False,
         )
     )
     names = filters.departments if dimension == "department" else filters.jobs
@@ -306,14 +329,14 @@ def _all_names(dimension: Dimension, filters: Filters) -> exp.Select:
     if names.include:
         conditions.append(_in(col("t", dimension), names.include))
     if names.exclude:
-        conditions.append(exp.not_(_in(col("t", dimension), names.exclude)))
+        conditions.append(exp.not_(_in(col("t", dimension), names.exclude), copy=False))
     if (dimension == "department" and filters.without_department) or (
         dimension == "job" and filters.without_job
     ):
         conditions.append(exp.false())
     if conditions:
-        select = select.where(exp.and_(*conditions))
-    return select.group_by(col("t", "id"), col("t", dimension))
+        select = select.where(exp.and_(*conditions, copy=False), copy=False)
+    return select.group_by(col("t", "id"), col("t", dimension), copy=False)
 
 
 def _versus_mean(
@@ -321,11 +344,11 @@ def _versus_mean(
 ) -> exp.Select:
     """Groups above (below) the mean of the groups that had at least one hire."""
     assert query.threshold is not None
-    per_group = _grouped(group).select(_alias(measure, column))
+    per_group = _grouped(group).select(_alias(measure, column), copy=False)
     groups = [_Group(d) for d in group]
     names = [g.select.alias for g in groups]
     mean = exp.Avg(this=exp.cast(exp.column(column), exp.DataType.Type.DOUBLE))
-    average = exp.select(_alias(mean, "mean")).from_("per_group")
+    average = exp.select(_alias(mean, "mean"), copy=False).from_(_table("per_group"), copy=False)
     above = query.threshold.compare == "above_mean"
     comparison = exp.GT if above else exp.LT
     select = (
@@ -333,31 +356,32 @@ def _versus_mean(
             *(col("p", n) for n in names),
             col("p", column),
             _alias(exp.Round(this=col("a", "mean"), decimals=lit(2)), "mean"),
+            copy=False,
         )
-        .from_(_table("per_group", "p"))
-        .join(_table("average", "a"), join_type="cross")
-        .where(comparison(this=col("p", column), expression=col("a", "mean")))
+        .from_(_table("per_group", "p"), copy=False)
+        .join(_table("average", "a"), join_type="cross", copy=False)
+        .where(comparison(this=col("p", column), expression=col("a", "mean")), copy=False)
     )
     ordering = exp.Ordered(this=col("p", column), desc=above)
-    select = select.order_by(ordering, *(col("p", n) for n in names))
+    select = select.order_by(ordering, *(col("p", n) for n in names), copy=False)
     if query.rank and query.rank.limit:
-        select = select.limit(query.rank.limit)
+        select = select.limit(query.rank.limit, copy=False)
     return (
-        select.with_("matching", as_=matching(query.filters))
-        .with_("per_group", as_=per_group)
-        .with_("average", as_=average)
+        select.with_(_cte_name("matching"), as_=matching(query.filters), copy=False)
+        .with_(_cte_name("per_group"), as_=per_group, copy=False)
+        .with_(_cte_name("average"), as_=average, copy=False)
     )
 
 
 def _average(query: AverageQuery) -> exp.Select:
     group = dimensions([query.per], query.filters)
-    per_group = _grouped(group).select(_alias(exp.Count(this=col("m", "id")), "hires"))
+    per_group = _grouped(group).select(_alias(exp.Count(this=col("m", "id")), "hires"), copy=False)
     mean = exp.Avg(this=exp.cast(exp.column("hires"), exp.DataType.Type.DOUBLE))
-    select = exp.select(_alias(exp.Round(this=mean, decimals=lit(2)), "average_hires"))
+    select = exp.select(_alias(exp.Round(this=mean, decimals=lit(2)), "average_hires"), copy=False)
     return (
-        select.from_("per_group")
-        .with_("matching", as_=matching(query.filters))
-        .with_("per_group", as_=per_group)
+        select.from_(_table("per_group"), copy=False)
+        .with_(_cte_name("matching"), as_=matching(query.filters), copy=False)
+        .with_(_cte_name("per_group"), as_=per_group, copy=False)
     )
 
 
@@ -377,22 +401,25 @@ def _share(query: ShareQuery) -> exp.Select:
             col("m", "department_id"),
         ) + _names_condition(NameSet(include=query.part_jobs), col("m", "job"), col("m", "job_id"))
         inside = exp.Sum(
-            this=exp.Case(ifs=[exp.If(this=exp.and_(*named), true=lit(1))], default=lit(0))
+            this=exp.Case(
+                ifs=[exp.If(this=exp.and_(*named, copy=False), true=lit(1))], default=lit(0)
+            )
         )
         select = exp.select(
             _alias(inside, "hires"),
             _alias(_count_star(), "total"),
             _share_pct(inside.copy(), _count_star()),
-        ).from_(_table("matching", "m"))
+            copy=False,
+        ).from_(_table("matching", "m"), copy=False)
         return _with_matching(select, query.filters)
     group = dimensions([query.group_by], query.filters)
     every_name = len(group) == 1 and group[0] in _NAMED
     select = _all_names(group[0], query.filters) if every_name else _grouped(group)
     count = exp.Count(this=col("m", "id"))
     total = exp.Window(this=exp.Sum(this=count.copy()))
-    select = select.select(_alias(count, "hires"), _share_pct(count.copy(), total))
+    select = select.select(_alias(count, "hires"), _share_pct(count.copy(), total), copy=False)
     source = "t" if every_name else "m"
-    select = select.order_by(*(o for d in group for o in _Group(d, source).order))
+    select = select.order_by(*(o for d in group for o in _Group(d, source).order), copy=False)
     return _with_matching(select, query.filters)
 
 
@@ -410,18 +437,24 @@ def _compare(query: CompareQuery) -> exp.Select:
             )
             for p in (first, second)
         ]
-        select = exp.select(_alias(exp.Sub(this=sums[1], expression=sums[0]), "difference"))
-        return _with_matching(select.from_(_table("matching", "m")), query.filters)
+        select = exp.select(
+            _alias(exp.Sub(this=sums[1], expression=sums[0]), "difference"), copy=False
+        )
+        return _with_matching(select.from_(_table("matching", "m"), copy=False), query.filters)
     name = "year" if whole_years else "period"
     if query.group_by is None:
         parts = [
-            exp.select(_alias(lit(label), name), _alias(_count_star(), "hires"))
-            .from_(_table("matching", "m"))
-            .where(period_condition(period, moment))
+            exp.select(_alias(lit(label), name), _alias(_count_star(), "hires"), copy=False)
+            .from_(_table("matching", "m"), copy=False)
+            .where(period_condition(period, moment), copy=False)
             for label, period in zip(labels, query.periods, strict=True)
         ]
-        union = exp.union(parts[0], parts[1], distinct=False)
-        select = exp.select(exp.Star()).from_(union.subquery("periods")).order_by(exp.column(name))
+        union = exp.union(parts[0], parts[1], distinct=False, copy=False)
+        select = (
+            exp.select(exp.Star(), copy=False)
+            .from_(union.subquery("periods", copy=False), copy=False)
+            .order_by(exp.column(name), copy=False)
+        )
         return _with_matching(select, query.filters)
     label = exp.Case(
         ifs=[
@@ -431,13 +464,18 @@ def _compare(query: CompareQuery) -> exp.Select:
     )
     group = _Group(query.group_by)
     select = (
-        exp.select(group.select, _alias(label, name), _alias(_count_star(), "hires"))
-        .from_(_table("matching", "m"))
+        exp.select(group.select, _alias(label, name), _alias(_count_star(), "hires"), copy=False)
+        .from_(_table("matching", "m"), copy=False)
         .where(
-            exp.and_(group.present, exp.or_(*(period_condition(p, moment) for p in query.periods)))
+            exp.and_(
+                group.present,
+                exp.or_(*(period_condition(p, moment) for p in query.periods), copy=False),
+                copy=False,
+            ),
+            copy=False,
         )
-        .group_by(*group.keys, label.copy())
-        .order_by(*group.order, label.copy())
+        .group_by(*group.keys, label.copy(), copy=False)
+        .order_by(*group.order, label.copy(), copy=False)
     )
     return _with_matching(select, query.filters)
 
@@ -457,15 +495,16 @@ def _employees(query: EmployeesQuery) -> exp.Select:
         columns = [col("m", c) for c in ("id", "name", "datetime", "department", "job")]
     descending = query.order == "latest"
     select = (
-        exp.select(*columns)
-        .from_(_table("matching", "m"))
+        exp.select(*columns, copy=False)
+        .from_(_table("matching", "m"), copy=False)
         .order_by(
             exp.Ordered(this=col("m", "datetime"), desc=descending),
             exp.Ordered(this=col("m", "id"), desc=descending),
+            copy=False,
         )
     )
     if query.limit:
-        select = select.limit(query.limit)
+        select = select.limit(query.limit, copy=False)
     return _with_matching(select, query.filters)
 
 
@@ -484,17 +523,23 @@ def _catalog(query: CatalogQuery) -> exp.Select:
         position = exp.StrPosition(this=name.copy(), substr=lit(query.name_contains.lower()))
         conditions.append(exp.GT(this=position, expression=lit(0)))
     if query.count_only:
-        select = exp.select(_alias(_count_star(), query.of)).from_(query.of)
+        select = exp.select(_alias(_count_star(), query.of), copy=False).from_(
+            _table(query.of), copy=False
+        )
     else:
-        select = exp.select(exp.column("id"), exp.column(column)).from_(query.of)
-        select = select.order_by(exp.column(column), exp.column("id"))
-    return select.where(exp.and_(*conditions)) if conditions else select
+        select = exp.select(exp.column("id"), exp.column(column), copy=False).from_(
+            _table(query.of), copy=False
+        )
+        select = select.order_by(exp.column(column), exp.column("id"), copy=False)
+    return select.where(exp.and_(*conditions, copy=False), copy=False) if conditions else select
 
 
-def _report(query: ReportQuery) -> exp.Expr:
+def _report(query: ReportQuery) -> exp.Query:
     """The report's own SQL from sql/reports/, its year bounds inlined."""
     bounds = {
         "year_start": date(query.year, 1, 1).isoformat(),
         "year_end": date(query.year + 1, 1, 1).isoformat(),
     }
-    return sql_files.with_literals(f"reports/{query.report}", bounds)
+    tree = sql_files.with_literals(f"reports/{query.report}", bounds)
+    assert isinstance(tree, exp.Query)
+    return tree

@@ -17,8 +17,7 @@ from typing import Any
 from resolvers.core.ports import Answer, Warehouse
 from resolvers.core.questions import catalog as names
 from resolvers.core.questions import chart, parse, reading
-from resolvers.core.questions.shapes import Refusal
-from resolvers.core.questions.compiler import compile_query
+from resolvers.core.questions.compiler import compile_tree
 from resolvers.core.questions.examples import suggestions
 from resolvers.core.questions.query import (
     CatalogQuery,
@@ -27,7 +26,9 @@ from resolvers.core.questions.query import (
     Period,
     ReportQuery,
 )
-from resolvers.core.readonly_sql import run_sql
+from resolvers.core.questions.shapes import Refusal
+from resolvers.core.readonly_sql import run_guarded, run_sql
+from resolvers.core.sql_guard import SafeQuery, guard_tree
 
 Clock = Callable[[], datetime]
 HIRE_RANGE_SQL = "SELECT MIN(datetime) AS first, MAX(datetime) AS last FROM hired_employees"
@@ -55,12 +56,12 @@ class OfflineEngine:
 
     def translate(
         self, question: str, catalog: names.Catalog
-    ) -> tuple[HrQuery, str] | Refusal:
-        """Question to SQL without running it (what bench/questions.py times)."""
+    ) -> tuple[HrQuery, SafeQuery] | Refusal:
+        """Question to guarded SQL without running it (what bench/questions.py times)."""
         query = self.understand(question, catalog)
         if isinstance(query, Refusal):
             return query
-        return query, compile_query(query)
+        return query, guard_tree(compile_tree(query), self._row_cap)
 
     def answer(self, question: str) -> Answer:
         catalog = names.load(self._warehouse)
@@ -69,9 +70,9 @@ class OfflineEngine:
             return refusal(question, translated.reason, suggestions(catalog))
         return self.run(question, *translated)
 
-    def run(self, question: str, query: HrQuery, sql: str) -> Answer:
-        """Run a compiled query and say what it answered (for Bedrock's filled queries too)."""
-        result = run_sql(self._warehouse, sql, self._row_cap)
+    def run(self, question: str, query: HrQuery, safe: SafeQuery) -> Answer:
+        """Run a guarded query and say what it answered (for Bedrock's filled queries too)."""
+        result = run_guarded(self._warehouse, safe)
         read = reading.read_back(query)
         note = self._note(query, result.rows)
         return Answer(
