@@ -481,12 +481,20 @@ def _compare(query: CompareQuery) -> exp.Select:
 
 
 def period_label(period: Period) -> int | str:
-    """A whole calendar year as its number; any other period as 'from ... to ...'."""
+    """A whole calendar year as its number; a quarter, half or month by name; else its dates."""
     start, end = period.start, period.end
-    whole = start and end and start.month == start.day == end.month == end.day == 1
-    if whole and start and end and end.year == start.year + 1:
-        return start.year
-    return f"{start.isoformat() if start else 'start'} to {end.isoformat() if end else 'now'}"
+    if start and end and start.day == end.day == 1:
+        months = (end.year - start.year) * 12 + end.month - start.month
+        if months == 12 and start.month == 1:
+            return start.year
+        if months == 6 and start.month in (1, 7):
+            return f"H{1 if start.month == 1 else 2} {start.year}"
+        if months == 3 and start.month % 3 == 1:
+            return f"Q{start.month // 3 + 1} {start.year}"
+        if months == 1:
+            return f"{start:%b} {start.year}"
+    last = date.fromordinal(end.toordinal() - 1).isoformat() if end else "now"
+    return f"{start.isoformat() if start else 'the start'} to {last}"
 
 
 def _employees(query: EmployeesQuery) -> exp.Select:

@@ -80,7 +80,8 @@ SHARE = re.compile(
 WENT = re.compile(r"\b(?:went|go|going|were|was) (?:to|into|in)\b|\bwent\b")
 AVERAGE = re.compile(r"\b(?:on )?(?:the )?(?:average|mean|avg)(?: number of| count of)?\b")
 COMPARE = re.compile(
-    r"\b(?:compare|compared|comparing|comparison|vs|versus|against|change|changed|differ|difference"
+    r"\b(?:compared (?:with|to)|compare|compared|comparing|comparison|vs|versus|against"
+    r"|change|changed|differ|difference"
     r"|grow|grew|growth|increase|increased|decrease|decreased|evolve|evolved)\b"
 )
 DIFFERENCE = re.compile(

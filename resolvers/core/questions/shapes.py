@@ -193,6 +193,8 @@ def _shape(
         if match := words.search(DIFFERENCE):
             show = "difference"
             words.take(match)
+            if (match.group("dir") or match.group("dir2")) in ("fewer", "less"):
+                first, second = second, first
         group = [d for d in reading.group if d in ("department", "job")]
         if len(group) < len(reading.group) or len(group) > 1 or reading.rank or reading.threshold:
             return Refusal("A comparison of two periods can be split by department or job only.")

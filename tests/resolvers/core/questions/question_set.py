@@ -317,6 +317,87 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2021-03-05'",
     ),
     Case("Employees hired as Recruiter in 2021", employees(f"j.job = 'Recruiter' AND {Y21}")),
+    # written after the typed query came in (issue 11): negation, several periods, ranks
+    # with offsets, thresholds, relative dates (the clock is 2026-11-28), name searches
+    Case(
+        "How many people joined between the 1st of March 2021 and the 31st of May 2021?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-03-01' "
+        "AND e.datetime < TIMESTAMP '2021-06-01'",
+    ),
+    Case(
+        "2022 hires leaving out the Legal department",
+        f"SELECT COUNT(*) FROM {ED} WHERE {Y22} "
+        "AND (e.department_id IS NULL OR d.department <> 'Legal')",
+    ),
+    Case(
+        "Marketing hires outside of 2022",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' AND NOT ({Y22})",
+    ),
+    Case(
+        "how many were hired in Q2 and Q4 of 2022 together",
+        f"SELECT COUNT(*) FROM {E} WHERE (e.datetime >= TIMESTAMP '2022-04-01' "
+        "AND e.datetime < TIMESTAMP '2022-07-01') OR e.datetime >= TIMESTAMP '2022-10-01' "
+        "AND e.datetime < TIMESTAMP '2023-01-01'",
+    ),
+    Case(
+        "Count the hires of 2022 that came after September",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-10-01' "
+        "AND e.datetime < TIMESTAMP '2023-01-01'",
+    ),
+    Case(
+        "Which job was the third most hired for in 2021?",
+        per_job(Y21, "COUNT(e.id) DESC, j.job") + " LIMIT 1 OFFSET 2",
+        ordered=True,
+    ),
+    Case(
+        "departments with fewer than 60 hires in 2022",
+        f"SELECT d.department, COUNT(e.id) FROM departments d LEFT JOIN hired_employees e "
+        f"ON e.department_id = d.id AND {Y22} GROUP BY d.id, d.department HAVING COUNT(e.id) < 60",
+    ),
+    Case(
+        "hires during the last two years",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= "
+        "TIMESTAMP '2024-11-29' AND e.datetime < TIMESTAMP '2026-11-29'",
+    ),
+    Case(
+        "employees whose name begins with 'Person 012'",
+        employees("e.name LIKE 'Person 012%'"),
+    ),
+    Case(
+        "what is the mean number of hires per department in 2021",
+        f"SELECT ROUND(AVG(n), 2) FROM (SELECT e.department_id, COUNT(*) AS n FROM {E} "
+        f"WHERE {Y21} AND e.department_id IS NOT NULL GROUP BY e.department_id)",
+    ),
+    Case(
+        "how many distinct jobs did Sales hire for in 2022",
+        f"SELECT COUNT(DISTINCT e.job_id) FROM {ED} WHERE d.department = 'Sales' AND {Y22}",
+    ),
+    Case(
+        "hires by day of the week in 2022",
+        f"SELECT dayname(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1",
+    ),
+    Case(
+        "How many fewer people were hired in 2022 than in 2021?",
+        f"SELECT (SELECT COUNT(*) FROM {E} WHERE {Y21}) - (SELECT COUNT(*) FROM {E} WHERE {Y22})",
+    ),
+    Case(
+        "staff hired without a job title in 2021",
+        employees(f"e.job_id IS NULL AND {Y21}"),
+    ),
+    # the seed's two reports, in the seed's own words
+    Case(
+        "Number of employees hired for each job and department in 2021 divided by quarter. "
+        "The table must be ordered alphabetically by department and job.",
+        QUARTERLY_2021 + " ORDER BY d.department, j.job",
+        ordered=True,
+    ),
+    Case(
+        "List of ids, name and number of employees hired of each department that hired more "
+        "employees than the mean of employees hired in 2021 for all the departments, ordered "
+        "by the number of employees hired (descending).",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
     # the catalog
     Case("How many departments are there?", "SELECT COUNT(*) FROM departments"),
     Case("list all jobs", "SELECT id, job FROM jobs"),
@@ -336,6 +417,11 @@ REFUSED = [
     "tell me a joke",
     "How many engineers did we hire?",  # Engineer I, III, IV: ambiguous
     "",
+    "Which departments hired nobody in 2021?",  # 'nobody' is not understood
+    "hires in March",  # which March?
+    "how many people were hired on weekends",
+    "Is Sales bigger than Marketing?",
+    "¿Cuántos empleados fueron contratados en 2021?",
 ]
 
 
