@@ -71,7 +71,8 @@ DIM_ADVERB = re.compile(
     r"|quarter by quarter)\b"
 )
 WHICH_DIM = re.compile(
-    rf"\b(?:which|what|in which|in what|on which|on what)(?: (?:the|one))? (?P<dims>{DIM})\b"
+    rf"\b(?:which|what|in which|in what|on which|on what)(?P<one> of (?:our|the|all|all the))?"
+    rf"(?: (?:the|one))? (?P<dims>{DIM})\b"
 )
 DIM_WITH = re.compile(rf"\b(?:the )?(?P<dims>{DIM}) (?:with|that had|that have|having)\b")
 SHARE = re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from resolvers.core.questions.compiler import dimensions, period_label
+from resolvers.core.questions.compiler import dimensions, period_label, shows_zeros
 from resolvers.core.questions.query import (
     AverageQuery,
     CatalogQuery,
@@ -203,9 +203,10 @@ def _count(query: CountQuery) -> str:
             text += f"; the {r.limit} with the {side} hires{skip} (ties by name)"
         else:
             text += f"; {order}"
-    single_name = len(group) == 1 and group[0] in ("department", "job")
-    if single_name and query.distinct == "hires" and not query.threshold:
-        text += f"; {_PLURAL[group[0]]} with no hire shown as 0"
+    if shows_zeros(query):
+        text += f"; {_PLURAL[group[0]]} with no hire count as 0"
+    else:
+        text += f"; only {_PLURAL[group[0]]} with a hire shown" if len(group) == 1 else ""
     return text + _left_out(query.filters, group) + "."
 
 
