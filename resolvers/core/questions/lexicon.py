@@ -23,6 +23,8 @@ _FILLER_WORDS = """
     onboarded brought employed came come arrived total overall altogether
     company firm organisation organization business
     number count counts many much so far ever got made make it its all ,
+    folks someone anyone anybody somebody very calendar their they them its
+    filled fill
 """
 FILLER = frozenset(_FILLER_WORDS.split())
 """Words that change nothing about which rows answer the question, whatever the question."""

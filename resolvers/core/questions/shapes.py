@@ -28,6 +28,7 @@ from resolvers.core.questions.patterns import (
     EMPLOYEES,
     EXISTS,
     FIRST_LAST,
+    LIST_ORDER,
     MEAN,
     NAMES_ONLY,
     SHARE,
@@ -323,15 +324,21 @@ def _catalog(
 ) -> CatalogQuery | None:
     """Departments or jobs themselves: no hires words, no filters on hires, no grouping."""
     subject = re.compile(rf"\b{SUBJECT}\b|\bhire\b")
-    match = words.search(CATALOG_WORD)
-    if match is None or words.has(subject) or reading.group or reading.rank or reading.threshold:
-        return None
     searches = [s for s in reading.who.searches if s.target == "title"]
+    match = words.search(CATALOG_WORD)
+    titles_only = bool(searches) and reading.group in ([], ["job"]) and not words.has(subject)
+    if titles_only:
+        reading.group = []
+    elif match is None or words.has(subject) or reading.group:
+        return None
+    if reading.rank or reading.threshold:
+        return None
     plain = Filters(jobs=filters_.jobs if searches else NameSet())
     if phrases or filters_ != plain or reading.who.included:
         return None
-    of = "departments" if match.group("what").startswith("dep") else "jobs"
-    words.take(match)
+    of = "departments" if match and match.group("what").startswith("dep") else "jobs"
+    if match:
+        words.take(match)
     counting = words.search(COUNT)
     if counting:
         words.take(counting)
@@ -347,11 +354,19 @@ def _catalog(
 
 
 def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQuery | None:
+    order_asked = words.search(LIST_ORDER)
+    if order_asked:
+        words.take(order_asked)
     first_last = words.search(FIRST_LAST)
     listing = words.search(EMPLOYEES)
     if words.has(COUNT) and not first_last:
         return None
-    if first_last is None and listing is None:
+    names_asked = words.search(NAMES_ONLY)
+    if (
+        first_last is None
+        and listing is None
+        and not (names_asked and "who" not in names_asked.group(0))
+    ):
         subject_first = re.compile(r"^ *(?:the )?(?:employees|people|staff|workers|new hires) ")
         if not words.has(subject_first) or filters_ == Filters():
             return None
@@ -382,6 +397,8 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         words.take(first_last)
     if listing:
         words.take(listing)
+    if order_asked and not first_last:
+        order = "latest" if order_asked.group("last") else "earliest"
     if reading.rank or reading.threshold:
         return None
     return EmployeesQuery(filters=filters_, columns=columns, order=order, limit=limit)  # type: ignore[arg-type]
