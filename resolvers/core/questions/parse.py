@@ -93,7 +93,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         re.compile(r"\bthan (?:in |during )?(?:1[5-9]|20|21)\d\d\b")
     )
     reading = Reading()
-    words.take_all(FILLER_PHRASES)
+    words.drop_all(FILLER_PHRASES)
     _thresholds(words, reading)
     try:
         phrases = dates.read(words, today, compare)

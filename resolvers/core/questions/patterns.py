@@ -100,7 +100,7 @@ COMPARE = re.compile(
     r"|grow|grew|growth|increase|increased|decrease|decreased|evolve|evolved)\b"
 )
 DIFFERENCE = re.compile(
-    r"\b(?:how many (?P<dir>more|fewer|less)|(?P<dir2>more|fewer|less)"
+    r"\b(?:how many (?P<dir>more|fewer|less)|(?P<dir2>more|fewer|less)|by how much"
     r"|(?:what is |what was )?the difference(?: in)?(?: the number of)?|difference|change in"
     r"|grow by|grew by)\b"
 )

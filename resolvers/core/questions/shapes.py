@@ -34,6 +34,7 @@ from resolvers.core.questions.patterns import (
     SHARE,
     SUBJECT,
     WENT,
+    dimension,
     number,
 )
 from resolvers.core.questions.query import (
@@ -186,6 +187,9 @@ def _shape(
     # two periods side by side
     if compare and pair:
         (sides,) = pair[:1]
+        difference = words.search(DIFFERENCE)
+        if difference:
+            words.take(difference)
         words.take_all(COMPARE)
         rest = [p.spans for p in phrases if p is not sides]
         filters_ = _filters(reading, names, catalog, rest)
@@ -193,9 +197,8 @@ def _shape(
             return filters_
         first, second = (Period(start=s, end=e) for s, e in sides.listed)
         show: Literal["each", "difference"] = "each"
-        if match := words.search(DIFFERENCE):
+        if match := difference:
             show = "difference"
-            words.take(match)
             if (match.group("dir") or match.group("dir2")) in ("fewer", "less"):
                 first, second = second, first
         group = [d for d in reading.group if d in ("department", "job")]
@@ -240,6 +243,10 @@ def _shape(
     if words.search(AVERAGE):
         words.take_all(AVERAGE)
         _count_words(words)
+        per = re.compile(r"\b(?:a|each|every|per) (?P<dims>month|quarter|year|week)\b")
+        if not reading.group and (match := words.search(per)) and match.group("dims") != "week":
+            reading.group.append(dimension(match.group("dims")))
+            words.take(match)
         if len(reading.group) != 1 or reading.rank or reading.threshold:
             return Refusal(
                 "An average is answered per one grouping, e.g. average hires per department."
@@ -396,7 +403,7 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         )
         words.take(first_last)
     if listing:
-        words.take(listing)
+        words.take_all(EMPLOYEES)
     if order_asked and not first_last:
         order = "latest" if order_asked.group("last") else "earliest"
     if reading.rank or reading.threshold:

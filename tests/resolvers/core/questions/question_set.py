@@ -476,6 +476,45 @@ CASES: list[Case] = [
         f"SELECT d.department, COUNT(*), ROUND(100.0 * COUNT(*) / (SELECT COUNT(*) FROM {E} "
         f"WHERE {Y22}), 1) FROM {ED} WHERE {Y22} AND d.id IS NOT NULL GROUP BY d.id, d.department",
     ),
+    Case(
+        "How many people were hired on or after 2022-12-01?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-12-01'",
+    ),
+    Case(
+        "How many hires has Legal made since the beginning of 2022?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' "
+        "AND e.datetime >= TIMESTAMP '2022-01-01'",
+    ),
+    Case(
+        "On average, how many people joined a quarter in 2022?",
+        f"SELECT ROUND(AVG(n), 2) FROM (SELECT quarter(e.datetime), COUNT(*) AS n FROM {E} "
+        f"WHERE {Y22} GROUP BY 1)",
+    ),
+    Case(
+        "Show everyone in Legal hired in 2022, latest hire first",
+        employees(f"d.department = 'Legal' AND {Y22}", "e.datetime DESC, e.id DESC"),
+        ordered=True,
+    ),
+    Case(
+        "How many people joined in each calendar year?",
+        f"SELECT year(e.datetime), COUNT(*) FROM {E} GROUP BY 1",
+    ),
+    Case(
+        "Compare Legal's hiring in 2021 with 2022",
+        f"SELECT year(e.datetime), COUNT(*) FROM {ED} WHERE d.department = 'Legal' "
+        "AND year(e.datetime) IN (2021, 2022) GROUP BY 1",
+    ),
+    Case(
+        "How does hiring in the first half of 2021 stack up against the second half of 2021?",
+        f"SELECT 'H1 2021', COUNT(*) FILTER (WHERE month(e.datetime) <= 6) FROM {E} WHERE {Y21} "
+        f"UNION ALL SELECT 'H2 2021', COUNT(*) FILTER (WHERE month(e.datetime) > 6) FROM {E} "
+        f"WHERE {Y21}",
+    ),
+    Case(
+        "By how much did Sales hiring change from 2021 to 2022?",
+        f"SELECT COUNT(*) FILTER (WHERE {Y22}) - COUNT(*) FILTER (WHERE {Y21}) FROM {ED} "
+        "WHERE d.department = 'Sales'",
+    ),
     # the seed's two reports, in the seed's own words
     Case(
         "Number of employees hired for each job and department in 2021 divided by quarter. "
