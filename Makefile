@@ -26,14 +26,14 @@ $(STAMP): requirements/dev.txt pyproject.toml
 
 ## Create the database, seed it with demo data when empty, serve GraphQL and the web app.
 ## The API runs in the background, Streamlit in the foreground; Ctrl-C stops both.
-run: $(STAMP)
+run: $(STAMP) $(NODE_STAMP)
 	$(BIN)/hrgraph seed
 	$(BIN)/hrgraph users ensure-admin
 	@echo "GraphQL + GraphiQL: http://$(HOST):$(PORT)/graphql"
 	@echo "Web app:            http://$(HOST):$(UI_PORT)  (sign in as admin; the first run printed its password)"
 	$(BIN)/hrgraph serve --host $(HOST) --port $(PORT) & api=$$!; \
 	trap 'kill $$api 2>/dev/null' EXIT INT TERM; \
-	HRGRAPH_URL=http://$(HOST):$(PORT)/graphql $(BIN)/streamlit run streamlit_app/app.py \
+	HRGRAPH_URL=http://$(HOST):$(PORT)/graphql $(BIN)/streamlit run streamlit_app/serve.py \
 	  --server.address $(HOST) --server.port $(UI_PORT) --server.headless true \
 	  --browser.gatherUsageStats false --client.toolbarMode minimal
 
@@ -66,7 +66,7 @@ bench: $(STAMP)
 ## The deploy tools (osls + AppSync plugin, pinned in package-lock.json).
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $@; \
-	else echo "npm not found: the serverless packaging tests will be skipped"; fi
+	else echo "npm not found: the serverless packaging tests will be skipped, and GraphiQL (served from node_modules, never a CDN) says how to install it"; fi
 
 ## The Lambda's zip: resolvers/, sql/ and requirements/lambda.txt for arm64/python3.12.
 lambda-zip: $(STAMP)

@@ -100,8 +100,8 @@ class CsvSource:
         unknown = [c for c, n in zip(cells, names, strict=True) if n not in aliases]
         if unknown:
             raise CsvFormatError(
-                f"{self.path}: header names unknown columns {unknown}; "
-                f"{self.table.value} has {', '.join(COLUMNS[self.table])}"
+                f"the header names {', '.join(repr(c) for c in unknown)}, which "
+                f"{self.table.value} does not have (its columns: {', '.join(COLUMNS[self.table])})"
             )
         self.header = cells
         self.columns = tuple(aliases[n] for n in names)

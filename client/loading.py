@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-REJECTED_COLUMNS = ("index", "line", "reason", "field", "message")
-"""Leading columns of a rejected-rows file; the row's original cells follow."""
+REJECTED_COLUMNS = ("line", "reason", "field", "message")
+"""Leading columns of a rejected-rows file (``line``: where the row starts in the file, from 1,
+as an editor shows it); the row's original cells follow."""
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -79,7 +80,7 @@ class _RejectedWriter:
             self._stream = self.path.open("w", encoding="utf-8", newline="")
             self._writer = csv.writer(self._stream)
             self._writer.writerow([*REJECTED_COLUMNS, *self._cell_names])
-        self._writer.writerow([row.index, row.line, reason, field or "", message, *row.cells])
+        self._writer.writerow([row.line, reason, field or "", message, *row.cells])
 
     @property
     def used(self) -> bool:

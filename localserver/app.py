@@ -18,9 +18,11 @@ from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
+from localserver import graphiql
 from localserver.auth_gate import RequireToken, authentication, protect_unrouted_fields
 from localserver.binding import FieldError, Invoker, RequestContext, bind, routed_fields
 from localserver.broker import Broker
+from localserver.downloads import download_routes
 from localserver.events import trace_id
 from localserver.gate import Gate
 from localserver.schema import SdlSchema, appsync_schema
@@ -57,7 +59,7 @@ def appsync_error(error: GraphQLError) -> dict[str, Any]:
 
 class AppSyncView(GraphQL[RequestContext, None]):
     def __init__(self, schema: SdlSchema, gate: Gate) -> None:
-        super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=False)
+        super().__init__(schema, graphql_ide=None, allow_queries_via_get=False)
         self._gate = gate
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> RequestContext:
@@ -105,9 +107,13 @@ def create_app(
     return Starlette(
         routes=[
             Route("/health", health),
-            Route("/graphql", view, methods=["GET", "POST"]),
+            *graphiql.routes(
+                sign_in=any(getattr(r, "path", "") == "/auth/login" for r in auth_routes)
+            ),
+            Route("/graphql", view, methods=["POST"]),
             WebSocketRoute("/graphql", view),
             *auth_routes,
+            *download_routes(lambda: wiring.services().backups),
         ],
         middleware=[Middleware(RequireToken, gate=gate)],
     )

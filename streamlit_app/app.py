@@ -1,38 +1,102 @@
-"""hrgraph's web app: `streamlit run streamlit_app/app.py` (make run starts it beside the API).
+"""hrgraph's web app: `streamlit run streamlit_app/serve.py` (make run starts it beside the API).
 
-This entry point only builds the menu: the pages the signed-in user's groups
-may use (streamlit_app/access.py), one file each under app_pages/. Every page
+This entry point builds the menu: the pages the signed-in user's groups may
+use (streamlit_app/access.py reads them from schema.graphql), one file each
+under app_pages/, each at its own address (/data, /reports ...), so a reload
+or a shared link opens the same page. Signed out, every address shows the
+sign-in form and, once signed in, the page that was asked for. Every page
 talks to the API through client/ and nothing else.
 """
 
 from __future__ import annotations
 
+import json
+import runpy
 from pathlib import Path
 
 import streamlit as st
 
-from streamlit_app import session
+from streamlit_app import kept_sessions, session
 from streamlit_app.access import TITLES, PageName, pages_for
 
 PAGES = Path(__file__).parent / "app_pages"
+PHONE_WIDTH = 640  # below this many CSS pixels the sidebar covers the page
+
+
+def _page(name: PageName, *, signed_in: bool, default: bool = False) -> st.Page:
+    title, icon = TITLES[name]
+    if name is PageName.SIGN_IN:
+        if signed_in:
+            return st.Page(
+                PAGES / "account.py",
+                title="Account",
+                icon=":material/account_circle:",
+                url_path="account",
+                default=True,
+            )
+        return st.Page(PAGES / "sign_in.py", title=title, icon=icon, default=True)
+    return st.Page(PAGES / f"{name.value}.py", title=title, icon=icon, url_path=name.value)
+
+
+def _sign_in_first(name: PageName) -> st.Page:
+    """A signed-out visit to /data: the sign-in form, at /data, so a reload after it lands there."""
+
+    def sign_in_here() -> None:
+        runpy.run_path(str(PAGES / "sign_in.py"))
+
+    sign_in_here.__name__ = f"sign_in_for_{name.value}"
+    return st.Page(sign_in_here, title=TITLES[name][0], url_path=name.value, visibility="hidden")
+
+
+def _handoff(current: st.Page) -> None:
+    """Send the browser to the cookie route once: after a sign-in (set), or a sign-out (clear)."""
+    pending = st.session_state.pop(session.HANDOFF, None)
+    if not pending:
+        return
+    kind, ticket = pending
+    if kind == "start":
+        target = kept_sessions.start_url(ticket, "/" + (current.url_path or ""))
+    else:
+        target = kept_sessions.END_PATH
+    st.html(
+        f"<script>window.location.replace({json.dumps(target)});</script>",
+        unsafe_allow_javascript=True,
+        width="content",
+    )
+
+
+def _close_menu_on_phones(current: st.Page) -> None:
+    """On a phone the menu covers the page: close it once a page is chosen."""
+    runs = st.session_state.get("app.runs", 0) + 1
+    st.session_state["app.runs"] = runs
+    script = f"""<script>/* {current.url_path or "home"} {runs} */
+    (() => {{
+      const doc = window.parent.document || document;
+      if ((window.parent.innerWidth || window.innerWidth) >= {PHONE_WIDTH}) return;
+      const bar = doc.querySelector('[data-testid="stSidebar"][data-collapsed="false"]');
+      const close = bar && bar.querySelector('[data-testid="stSidebarCollapseButton"] button');
+      if (close) close.click();
+    }})();</script>"""
+    with st.sidebar:
+        st.html(script, unsafe_allow_javascript=True, width="content")
 
 
 def main() -> None:
     st.set_page_config(page_title="hrgraph", page_icon=":material/groups:", layout="wide")
     signed_in = session.current()
     names = pages_for(signed_in.groups if signed_in else None)
-    pages = []
-    for name in names:
-        title, icon = TITLES[name]
-        if name is PageName.SIGN_IN and signed_in:
-            title, icon = "Account", ":material/account_circle:"
-        pages.append(st.Page(PAGES / f"{name.value}.py", title=title, icon=icon))
+    pages = [_page(name, signed_in=signed_in is not None) for name in names]
+    if signed_in is None:
+        pages += [_sign_in_first(name) for name in PageName if name is not PageName.SIGN_IN]
     with st.sidebar:
         if signed_in:
             st.caption(f"Signed in as **{signed_in.username}** ({', '.join(signed_in.groups)})")
         else:
             st.caption("Not signed in")
-    st.navigation(pages).run()
+    current = st.navigation(pages)
+    _handoff(current)
+    _close_menu_on_phones(current)
+    current.run()
 
 
 main()

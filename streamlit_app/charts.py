@@ -20,31 +20,67 @@ def quarter_frame(rows: list[QuarterHires]) -> pd.DataFrame:
     )
 
 
-def quarter_heatmap(frame: pd.DataFrame, rows: str) -> alt.Chart:
+LABEL_FONT_SIZE = 12
+
+
+def quarter_heatmap(frame: pd.DataFrame, rows: str, year: int | None = None) -> alt.LayerChart:
     """Hires per quarter as a heatmap; ``rows`` is the column drawn down the side.
 
     Several source rows with the same ``rows`` value (the jobs of a department)
-    are summed, so one chart works for departments and for jobs.
+    are summed, so one chart works for departments and for jobs. Labels are
+    never cut (``labelLimit`` 0, one band per row), both axes have titles, and
+    each number is white on dark cells and black on light ones.
     """
     long = frame.melt(id_vars=[rows], value_vars=list(QUARTERS), var_name="quarter")
     long = long.groupby([rows, "quarter"], as_index=False)["value"].sum()
     long["quarter"] = long["quarter"].str.upper()
     long = long.rename(columns={"value": "hires"})
+    top = int(long["hires"].max()) if len(long) else 0
+    quarter_title = f"Quarter of {year}" if year else "Quarter"
     base = alt.Chart(long).encode(
-        x=alt.X("quarter:O", title=None, axis=alt.Axis(labelAngle=0, orient="top")),
-        y=alt.Y(f"{rows}:N", title=None, sort="ascending"),
+        x=alt.X(
+            "quarter:O",
+            title=quarter_title,
+            axis=alt.Axis(labelAngle=0, orient="top", labelFontSize=LABEL_FONT_SIZE),
+        ),
+        y=alt.Y(
+            f"{rows}:N",
+            title=rows.capitalize(),
+            sort="ascending",
+            axis=alt.Axis(labelLimit=0, labelFontSize=LABEL_FONT_SIZE, titleFontSize=13),
+        ),
     )
-    cells = base.mark_rect().encode(
-        color=alt.Color("hires:Q", title="Hires", scale=alt.Scale(scheme="blues")),
-        tooltip=[rows, "quarter", "hires"],
+    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.Color(
+            "hires:Q",
+            title="Hires",
+            scale=alt.Scale(scheme="blues", domain=[0, max(top, 1)]),
+            legend=alt.Legend(gradientLength=120),
+        ),
+        tooltip=[alt.Tooltip(f"{rows}:N"), "quarter", "hires"],
     )
-    labels = base.mark_text(baseline="middle").encode(text="hires:Q")
-    return (cells + labels).properties(height=chart_height(long[rows].nunique()))  # type: ignore[no-any-return]
+    labels = base.mark_text(baseline="middle", fontSize=LABEL_FONT_SIZE).encode(
+        text="hires:Q",
+        color=alt.condition(
+            alt.datum.hires > top * DARK_FROM, alt.value("white"), alt.value("black")
+        ),
+    )
+    return alt.LayerChart(
+        layer=[cells, labels], height=chart_height(long[rows].nunique(), around=110)
+    )
 
 
-def chart_height(rows: int, per_row: int = 28) -> int:
-    """Pixels for a chart with one band per row (Streamlit does not size them itself)."""
-    return max(160, per_row * rows + 60)
+DARK_FROM = 0.5
+"""Share of the top value above which a "blues" cell is dark enough for white text."""
+
+
+def chart_height(rows: int, per_row: int = 26, around: int = 70) -> int:
+    """Pixels for a chart with one band per row (Streamlit does not size them itself).
+
+    Streamlit fits the whole chart (axes and legend too) into this height, so
+    ``around`` leaves room for them; a chart of two rows then stays readable.
+    """
+    return max(220, per_row * rows + around)
 
 
 def above_mean_frame(rows: list[DepartmentHires]) -> pd.DataFrame:
@@ -54,18 +90,42 @@ def above_mean_frame(rows: list[DepartmentHires]) -> pd.DataFrame:
     )
 
 
+ABOVE, BELOW = "above the mean", "at or below the mean"
+
+
 def above_mean_chart(frame: pd.DataFrame) -> alt.LayerChart:
-    """Bars of hires per department, most first, with the year's mean as a line across them."""
+    """Every department's hires, most first, those above the mean highlighted, the mean drawn.
+
+    ``frame`` holds every department that hired (hiresByDepartment); each bar
+    carries its value, so the chart reads without hovering.
+    """
+    mean = float(frame["mean"].iloc[0]) if len(frame) else 0.0
+    shown = frame.assign(standing=[ABOVE if h > mean else BELOW for h in frame["hired"]])
+    ranked = shown.sort_values(["hired", "department"], ascending=[False, True])
+    y = alt.Y(
+        "department:N",
+        sort=list(ranked["department"]),  # "-x" is lost when layers share the axis
+        title="Department",
+        axis=alt.Axis(labelLimit=0, labelFontSize=LABEL_FONT_SIZE),
+    )
     bars = (
-        alt.Chart(frame)
+        alt.Chart(shown)
         .mark_bar()
         .encode(
-            y=alt.Y("department:N", sort="-x", title=None),
-            x=alt.X("hired:Q", title="Hires"),
-            tooltip=["department", "hired"],
+            y=y,
+            x=alt.X("hired:Q", title="Hires that year"),
+            color=alt.Color(
+                "standing:N",
+                title=None,
+                scale=alt.Scale(domain=[ABOVE, BELOW], range=["#1f5fa8", "#b9c7d6"]),
+                legend=alt.Legend(orient="bottom", direction="vertical"),
+            ),
+            tooltip=["department", "hired", "standing"],
         )
     )
-    mean = float(frame["mean"].iloc[0]) if len(frame) else 0.0
+    values = bars.mark_text(align="left", baseline="middle", dx=3, fontSize=LABEL_FONT_SIZE).encode(
+        text="hired:Q", color=alt.value("black")
+    )
     rule = (
         alt.Chart(pd.DataFrame({"mean": [mean], "label": [f"mean {mean:.1f}"]}))
         .mark_rule(color="firebrick", strokeWidth=2, strokeDash=[6, 3])
@@ -75,9 +135,9 @@ def above_mean_chart(frame: pd.DataFrame) -> alt.LayerChart:
         align="left", baseline="bottom", dx=4, y=-2, color="firebrick", fontWeight="bold"
     ).encode(text="label:N")
     return alt.LayerChart(
-        layer=[bars, rule, label],
-        height=chart_height(len(frame), 36),
-        padding={"top": 18, "left": 5, "right": 5, "bottom": 5},
+        layer=[bars, values, rule, label],
+        height=chart_height(len(frame), 26, around=150),
+        padding={"top": 18, "left": 5, "right": 30, "bottom": 5},
     )
 
 

@@ -1,9 +1,12 @@
 """The signed-in user of one browser session: their client, name and groups.
 
-Tokens live in this session's memory only (never in the CLI's credentials
+Tokens live in the web app's memory only (never in the CLI's credentials
 file: two people on one app server must not share a sign-in). They come from
 the same identity providers the CLI uses (client/auth.py: the local issuer or
-Cognito) and are refreshed through them when due.
+Cognito) and are refreshed through them when due. When the app is served
+with its cookie routes (streamlit_app/serve.py), a sign-in is also kept
+under an HttpOnly cookie's opaque handle, so a reload finds it again
+(streamlit_app/kept_sessions.py says why it is done this way).
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ import streamlit as st
 
 from client.api import HrClient
 from client.auth import IdentityProvider, SignInFailed, SignInRequired, provider_for
-from client.errors import ApiError, ConnectionFailed, Unauthorized
+from client.errors import ApiError
 from resolvers.settings import Settings
+from streamlit_app import kept_sessions
 
 KEY = "hrgraph.session"
 REFRESH_MARGIN_SECONDS = 60
@@ -61,6 +65,12 @@ class SignedIn:
     client: HrClient
     username: str
     groups: list[str] = field(default_factory=list)
+    id_token_source: Callable[[], str | None] | None = None
+    """Where the client's token comes from (kept with the session; None: the client's own)."""
+
+    def token(self) -> str | None:
+        """The current ID token (refreshed when due), for GraphiQL and curl on the Account page."""
+        return (self.id_token_source or self.client.token_provider)()
 
 
 def settings() -> Settings:
@@ -83,22 +93,52 @@ def sign_in(username: str, password: str, config: Settings | None = None) -> Sig
     except BaseException:
         client.close()
         raise
-    return SignedIn(client, me.username, list(me.groups))
+    return SignedIn(client, me.username, list(me.groups), tokens)
+
+
+HANDLE = "hrgraph.session.handle"
+HANDOFF = "hrgraph.session.handoff"
+"""A pending redirect for the browser: set the session cookie, or clear it."""
 
 
 def current() -> SignedIn | None:
+    """Who is signed in here: this tab's session, else the one the session cookie names."""
     value = st.session_state.get(KEY)
-    return value if isinstance(value, SignedIn) else None
+    if isinstance(value, SignedIn):
+        return value
+    if not kept_sessions.mounted():
+        return None
+    handle = st.context.cookies.get(kept_sessions.COOKIE)
+    kept = kept_sessions.STORE.open(handle)
+    if kept is None:
+        return None
+    client = HrClient(settings().url, token_provider=kept.tokens)
+    signed_in = SignedIn(client, kept.username, list(kept.groups), kept.tokens)
+    st.session_state[KEY] = signed_in
+    st.session_state[HANDLE] = handle
+    return signed_in
 
 
 def remember(signed_in: SignedIn) -> None:
+    """This tab is signed in; with the cookie routes, the browser will be too (after a reload)."""
     st.session_state[KEY] = signed_in
+    if kept_sessions.mounted():
+        tokens = signed_in.id_token_source or signed_in.client.token_provider
+        kept = kept_sessions.Kept(tokens, signed_in.username, list(signed_in.groups))
+        binding = st.context.cookies.get(kept_sessions.XSRF_COOKIE)
+        handle, ticket = kept_sessions.STORE.keep(kept, binding)
+        st.session_state[HANDLE] = handle
+        st.session_state[HANDOFF] = ("start", ticket)
 
 
 def sign_out() -> None:
+    """Explicit sign-out: the kept session dies on the server, and the cookie is cleared."""
     signed_in = st.session_state.pop(KEY, None)
+    kept_sessions.STORE.drop(st.session_state.pop(HANDLE, None))
     if isinstance(signed_in, SignedIn):
         signed_in.client.close()
+    if kept_sessions.mounted():
+        st.session_state[HANDOFF] = ("end", "")
 
 
 def require() -> SignedIn:
@@ -111,14 +151,13 @@ def require() -> SignedIn:
 
 
 def explain(error: BaseException) -> str:
-    """One line a person can act on, for any failure of an API call."""
-    if isinstance(error, SignInRequired | Unauthorized):
-        return f"{error} — sign in again on the Sign in page."
-    if isinstance(error, ConnectionFailed):
-        return f"The API does not answer ({error.message}). Is the server running?"
-    if isinstance(error, ApiError):
-        return str(error)
-    return f"{type(error).__name__}: {error}"
+    """One line a person can act on, for any failure of an API call (plain_errors.sentence).
+
+    Pages should prefer ``plain_errors.show``, which adds the API's detail in an expander.
+    """
+    from streamlit_app import plain_errors
+
+    return plain_errors.sentence(error)
 
 
 CALL_ERRORS: tuple[type[BaseException], ...] = (ApiError, SignInRequired)

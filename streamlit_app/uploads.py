@@ -8,7 +8,9 @@ in memory and the folder is removed.
 
 from __future__ import annotations
 
+import csv
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,22 +18,45 @@ from pathlib import Path
 import pandas as pd
 
 from client.api import HrClient
-from client.csvfile import CsvSource
+from client.csvfile import COLUMNS, CsvFormatError, CsvSource
 from client.loading import load_csv
 from client.models import MAX_BATCH_ROWS, Table
 
 PREVIEW_ROWS = 20
 
 
-def guess_table(file_name: str) -> Table | None:
-    """departments.csv -> DEPARTMENTS, hired_employees_2021.csv -> HIRED_EMPLOYEES."""
+def guess_table(file_name: str, content: bytes = b"") -> Table | None:
+    """departments.csv -> DEPARTMENTS, hired_employees_2021.csv -> HIRED_EMPLOYEES.
+
+    A name that says nothing falls back on the first row: a header naming a
+    table's columns, or five cells (only hired_employees has five).
+    """
     stem = Path(file_name).stem.lower()
     for table in (Table.HIRED_EMPLOYEES, Table.DEPARTMENTS, Table.JOBS):
         if stem.startswith(table.value) or table.value in stem:
             return table
-    if "employee" in stem:
+    if "employee" in stem or "hire" in stem:
+        return Table.HIRED_EMPLOYEES
+    if "job" in stem:
+        return Table.JOBS
+    if "dep" in stem:
+        return Table.DEPARTMENTS
+    first = _first_row(content)
+    names = {cell.strip().lower() for cell in first}
+    for table in (Table.DEPARTMENTS, Table.JOBS, Table.HIRED_EMPLOYEES):
+        if set(COLUMNS[table]) - {"id"} <= names:
+            return table
+    if len(first) == len(COLUMNS[Table.HIRED_EMPLOYEES]):
         return Table.HIRED_EMPLOYEES
     return None
+
+
+def _first_row(content: bytes) -> list[str]:
+    text = content[:4096].decode("utf-8-sig", errors="replace")
+    for cells in csv.reader(text.splitlines()[:5]):
+        if any(cell.strip() for cell in cells):
+            return cells
+    return []
 
 
 @dataclass(frozen=True)
@@ -39,6 +64,37 @@ class Preview:
     rows: int
     header: list[str] | None
     frame: pd.DataFrame
+    widths: Counter[int]
+    """How many rows have each number of cells."""
+
+
+def mismatch(preview: Preview, table: Table) -> str | None:
+    """Why this file does not fit this table (checked before any row is sent), or None."""
+    expected = len(COLUMNS[table])
+    names = ", ".join(COLUMNS[table])
+    if preview.header is not None and len(preview.header) != expected:
+        return (
+            f"The header has {len(preview.header)} columns ({', '.join(preview.header)}), "
+            f"but {table.value} has {expected}: {names}."
+        )
+    if not preview.widths:
+        return "The file holds no rows."
+    width, count = preview.widths.most_common(1)[0]
+    if width != expected:
+        return (
+            f"Most rows of this file have {width} columns ({count} of {preview.rows}), "
+            f"but {table.value} has {expected}: {names}. Pick the table this file is for."
+        )
+    return None
+
+
+def read_problem(error: Exception) -> str:
+    """A reading failure in plain words (never a temp path)."""
+    if isinstance(error, UnicodeDecodeError):
+        return 'it is not UTF-8 text (save it from your spreadsheet as "CSV UTF-8").'
+    if isinstance(error, CsvFormatError):
+        return f"{error}."
+    return f"it is not a well-formed CSV file ({error})."
 
 
 @dataclass(frozen=True)
@@ -62,14 +118,16 @@ def preview(file_name: str, content: bytes, table: Table) -> Preview:
         source = CsvSource(_written(Path(folder), file_name, content), table)
         first: list[list[str]] = []
         total = 0
+        widths: Counter[int] = Counter()
         for row in source.rows():
             if total < PREVIEW_ROWS:
                 first.append(row.cells)
+            widths[len(row.cells)] += 1
             total += 1
         width = max([len(source.columns), *(len(cells) for cells in first)])
         names = list(source.columns) + [f"extra {i}" for i in range(len(source.columns), width)]
         padded = [cells + [""] * (width - len(cells)) for cells in first]
-        return Preview(total, source.header, pd.DataFrame(padded, columns=names))
+        return Preview(total, source.header, pd.DataFrame(padded, columns=names), widths)
 
 
 def load(

@@ -200,8 +200,8 @@ class DuckDBWarehouse:
         sql, params = q.select_page(table, after_id, limit, where)
         return [q.decode_record(table, row) for row in self._fetch(sql, params)]
 
-    def count(self, table: Table) -> int:
-        (count,) = self._fetch(sqltext.redshift("queries/count_rows", table=table.value))[0]
+    def count(self, table: Table, where: EmployeeQuery | None = None) -> int:
+        (count,) = self._fetch(*q.count_rows(table, where))[0]
         return int(count)
 
     def hires_by_quarter(self, year: int) -> list[QuarterHires]:
@@ -211,6 +211,13 @@ class DuckDBWarehouse:
     def departments_above_mean(self, year: int) -> list[DepartmentHires]:
         rows = self._fetch(sqltext.redshift("reports/departments_above_mean"), q.year_bounds(year))
         return [q.decode_department_hires(row) for row in rows]
+
+    def hires_by_department(self, year: int) -> list[DepartmentHires]:
+        rows = self._fetch(sqltext.redshift("reports/hires_by_department"), q.year_bounds(year))
+        return [q.decode_department_hires(row) for row in rows]
+
+    def hire_years(self) -> list[int]:
+        return [int(row[0]) for row in self._fetch(sqltext.redshift("reports/hire_years"))]
 
     def query(self, sql: str, params: QueryParams | None = None) -> QueryRows:
         """One guarded SELECT in a READ ONLY transaction that is always rolled back."""

@@ -49,7 +49,19 @@ def select_page(
     base = sqltext.redshift(
         "queries/select_page", table=table.value, columns=columns(table), limit=str(int(limit))
     )
-    params: Params = {"after": after_id}
+    return _filtered(base, {"after": after_id}, table, where)
+
+
+def count_rows(table: Table, where: EmployeeQuery | None) -> tuple[str, Params]:
+    """``SELECT COUNT(*)`` of a table, with the same employee filters as ``select_page``."""
+    base = sqltext.redshift("queries/count_rows", table=table.value)
+    return _filtered(base, {}, table, where)
+
+
+def _filtered(
+    base: str, params: Params, table: Table, where: EmployeeQuery | None
+) -> tuple[str, Params]:
+    """``base`` with the employee filter's conditions added as data, values bound."""
     if where is None or table is not Table.HIRED_EMPLOYEES:
         return base, params
     query = sqlglot.parse_one(base, read="redshift")

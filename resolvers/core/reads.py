@@ -46,6 +46,13 @@ def page(
     return Page(items, cursor.encode(table.value, items[-1].id, query))
 
 
+def row_count(warehouse: Warehouse, table: Table, where: EmployeeQuery | None = None) -> int:
+    """Rows of a table; ``where`` (employees only) counts those a filtered page walks through."""
+    if where is not None and table is not Table.HIRED_EMPLOYEES:
+        raise ValidationError("filter", f"filters employees only, not {table.value}")
+    return warehouse.count(table, where)
+
+
 def employee_query(
     department_id: int | None = None,
     job_id: int | None = None,

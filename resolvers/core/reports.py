@@ -22,3 +22,13 @@ def hires_by_quarter(warehouse: Warehouse, year: int) -> list[QuarterHires]:
 def departments_above_mean(warehouse: Warehouse, year: int) -> list[DepartmentHires]:
     """Departments whose hires exceed the mean over departments with at least one hire."""
     return warehouse.departments_above_mean(_check_year(year))
+
+
+def hires_by_department(warehouse: Warehouse, year: int) -> list[DepartmentHires]:
+    """Every department with a hire that year, most first, with the mean the report above uses."""
+    return warehouse.hires_by_department(_check_year(year))
+
+
+def hire_years(warehouse: Warehouse) -> list[int]:
+    """Years with at least one hire, oldest first: the only years a report has rows for."""
+    return warehouse.hire_years()

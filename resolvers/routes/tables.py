@@ -12,6 +12,7 @@ from aws_lambda_powertools.utilities.data_classes.appsync_resolver_event import 
 
 from resolvers import observability
 from resolvers.core import corrections, ingest, reads
+from resolvers.core.ports import EmployeeQuery
 from resolvers.core.tables import Table
 from resolvers.routes import present
 from resolvers.routes.identity import caller
@@ -97,16 +98,25 @@ def employees(
     limit: int | None = None,
     nextToken: str | None = None,
 ) -> dict[str, Any]:
-    where = None
-    if filter:
-        where = reads.employee_query(
-            department_id=filter.get("departmentId"),
-            job_id=filter.get("jobId"),
-            hired_from=present.parse_aws_datetime(filter.get("hiredFrom")),
-            hired_to=present.parse_aws_datetime(filter.get("hiredTo")),
-            name_contains=filter.get("nameContains"),
-        )
-    return _page(Table.HIRED_EMPLOYEES, limit, nextToken, where)
+    return _page(Table.HIRED_EMPLOYEES, limit, nextToken, employee_filter(filter))
+
+
+def employee_filter(filter: dict[str, Any] | None) -> EmployeeQuery | None:
+    """An EmployeeFilter argument as the core's query (None: every employee)."""
+    if not filter:
+        return None
+    return reads.employee_query(
+        department_id=filter.get("departmentId"),
+        job_id=filter.get("jobId"),
+        hired_from=present.parse_aws_datetime(filter.get("hiredFrom")),
+        hired_to=present.parse_aws_datetime(filter.get("hiredTo")),
+        name_contains=filter.get("nameContains"),
+    )
+
+
+@router.resolver(type_name="Query", field_name="rowCount")
+def row_count(table: str, filter: dict[str, Any] | None = None) -> int:
+    return reads.row_count(services().warehouse, Table[table], employee_filter(filter))
 
 
 def _references(events: list[AppSyncResolverEvent], table: Table, key: str) -> list[Any]:

@@ -1,26 +1,38 @@
-"""Data: browse departments, jobs and employees; admins correct and delete rows."""
+"""Data: browse departments, jobs and employees; admins correct and delete rows.
+
+Departments and jobs are picked by name (the select boxes search as you
+type), with the id beside. Input is checked here before any call, a delete
+asks first and names what it deletes, and a saved row stays in view with
+what changed, even when it no longer matches the filter.
+"""
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from client.api import HrClient
-from client.models import EmployeeFilter, EmployeePatch, Page, Table
-from streamlit_app import session
+from client.models import EmployeeFilter, Page, Table
+from streamlit_app import plain_errors, session
 from streamlit_app.access import can_edit
 from streamlit_app.browsing import pager
+from streamlit_app.editing import Change, describe, employee_changes
 
 signed_in = session.require()
 api = signed_in.client
 editable = can_edit(signed_in.groups)
 ROW_ERRORS = "data.row_errors"
+CONFIRM = "data.confirm_delete"
+EDITED = "data.edited"
 SHOWN_DATETIME = "%Y-%m-%d %H:%M:%S"
+NO_ID = 0  # "none" in a picker (ids start at 1)
+NOUN = {Table.DEPARTMENTS: "department", Table.JOBS: "job", Table.HIRED_EMPLOYEES: "employee"}
 row_errors: dict[str, str] = st.session_state.setdefault(ROW_ERRORS, {})
+row_details: dict[str, dict[str, Any]] = st.session_state.setdefault("data.row_details", {})
 
 st.title("Data")
 if not editable:
@@ -41,19 +53,33 @@ page_size = int(st.selectbox("Rows per page", [25, 50, 100], key="page_size"))
 
 @st.cache_data(ttl=60, show_spinner=False)
 def _names(url: str, table: Table, _api: HrClient) -> dict[int, str]:
-    """id -> name of departments or jobs, for filters and labels (cached a minute)."""
+    """id -> name of departments or jobs, for pickers and labels (cached a minute)."""
     if table is Table.DEPARTMENTS:
-        return {d.id: d.department for d in _api.iter_departments()}
-    return {j.id: j.job for j in _api.iter_jobs()}
+        return {d.id: d.department for d in _api.iter_departments(page_size=1000)}
+    return {j.id: j.job for j in _api.iter_jobs(page_size=1000)}
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _total(url: str, table: Table, chosen: EmployeeFilter, _api: HrClient) -> int:
+    """Rows of the table (employees: those that match the filter), counted by the API."""
+    return _api.row_count(table, dict(chosen) or None)  # type: ignore[arg-type]
+
+
+def named(names: dict[int, str], value: int | None) -> str:
+    """``Sales · #3``: the name a person looks for, the id beside it."""
+    if value is None:
+        return "— none —"
+    return f"{names.get(value, 'unknown')} · #{value}"
 
 
 def _one_of(column: Any, label: str, names: dict[int, str], key: str) -> int | None:
     """A filter choice among named ids; None is "Any"."""
     choice: int | None = column.selectbox(
         label,
-        [None, *names],
-        format_func=lambda i: "Any" if i is None else names[i],
+        [None, *sorted(names, key=lambda i: names[i].lower())],
+        format_func=lambda i: "Any" if i is None else named(names, i),
         key=key,
+        help="Type to search by name.",
     )
     return choice
 
@@ -73,11 +99,12 @@ def employee_filter() -> EmployeeFilter:
     if job is not None:
         chosen["jobId"] = job
     since, until = st.columns(2)
-    hired_from = since.date_input("Hired from", value=None, key="hired_from")
-    hired_to = until.date_input("Hired before", value=None, key="hired_to")
-    if hired_from:
+    # Typed dates apply on Enter or Tab; the calendar need not be closed first.
+    hired_from = since.date_input("Hired from", value=None, key="hired_from", format="YYYY-MM-DD")
+    hired_to = until.date_input("Hired before", value=None, key="hired_to", format="YYYY-MM-DD")
+    if isinstance(hired_from, date):
         chosen["hiredFrom"] = datetime.combine(hired_from, time(), UTC)
-    if hired_to:
+    if isinstance(hired_to, date):
         chosen["hiredTo"] = datetime.combine(hired_to, time(), UTC)
     return chosen
 
@@ -94,6 +121,10 @@ def fetch(token: str | None, chosen: EmployeeFilter) -> tuple[pd.DataFrame, str 
             [{"id": j.id, "job": j.job} for j in page.items], columns=["id", "job"]
         ), page.next_token
     page = api.employees_page(chosen or None, page_size, token)
+    return employee_frame(page.items), page.next_token
+
+
+def employee_frame(items: list[Any]) -> pd.DataFrame:
     departments = _names(api.url, Table.DEPARTMENTS, api)
     jobs = _names(api.url, Table.JOBS, api)
     rows = [
@@ -101,143 +132,244 @@ def fetch(token: str | None, chosen: EmployeeFilter) -> tuple[pd.DataFrame, str 
             "id": e.id,
             "name": e.name,
             "hired (UTC)": e.datetime.strftime(SHOWN_DATETIME),
-            "department_id": e.department_id,
             "department": departments.get(e.department_id) if e.department_id else None,
-            "job_id": e.job_id,
+            "department_id": e.department_id,
             "job": jobs.get(e.job_id) if e.job_id else None,
+            "job_id": e.job_id,
         }
-        for e in page.items
+        for e in items
     ]
-    columns = ["id", "name", "hired (UTC)", "department_id", "department", "job_id", "job"]
-    return pd.DataFrame(rows, columns=columns), page.next_token
+    columns = ["id", "name", "hired (UTC)", "department", "department_id", "job", "job_id"]
+    return pd.DataFrame(rows, columns=columns).astype({"department_id": "Int64", "job_id": "Int64"})
 
 
 def _row_key(row_id: int) -> str:
     return f"{table.value}:{row_id}"
 
 
+def _label(row: pd.Series) -> str:
+    """How a row is named to a person: ``employee 12 (Ada Lovelace)``."""
+    title = row["name"] if table is Table.HIRED_EMPLOYEES else row[NOUN[table]]
+    return f"{NOUN[table]} {int(row['id'])} ({title})"
+
+
+def _id_cell(value: Any) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
 def edit_row(frame: pd.DataFrame) -> None:
-    """A correction form for one row of this page, with the API's answer beside it."""
+    """A correction form for one row of this page; delete stands apart and asks first."""
     st.subheader("Correct or delete a row")
-    ids: list[int] = [int(i) for i in frame["id"]]
-    row_id: int | None = st.selectbox("Row id", ids, key=f"edit_id_{table.value}")
+    by_id = {int(i): r for i, r in zip(frame["id"], frame.to_dict("records"), strict=True)}
+    row_id: int | None = st.selectbox(
+        "Row",
+        list(by_id),
+        format_func=lambda i: _label(pd.Series(by_id[i])),
+        key=f"edit_id_{table.value}",
+        help="Type to search this page's rows.",
+    )
     if row_id is None:
         return
     row = frame[frame["id"] == row_id].iloc[0]
     form = f"edit_{table.value}"
     with st.form(form):
-        patch: dict[str, Any]
-        if table is Table.DEPARTMENTS:
-            patch = {
-                "department": st.text_input(
-                    "Department", str(row["department"]), key=f"{form}_{row_id}_department"
-                )
-            }
-        elif table is Table.JOBS:
-            patch = {"job": st.text_input("Job", str(row["job"]), key=f"{form}_{row_id}_job")}
-        else:
-            patch = {
-                "name": st.text_input("Name", str(row["name"]), key=f"{form}_{row_id}_name"),
-                "datetime": st.text_input(
-                    "Hired (UTC, e.g. 2021-03-01 09:30)",
-                    str(row["hired (UTC)"]),
-                    key=f"{form}_{row_id}_datetime",
-                ),
-                "departmentId": st.text_input(
-                    "Department id (empty clears it)",
-                    _cell(row["department_id"]),
-                    key=f"{form}_{row_id}_departmentId",
-                ),
-                "jobId": st.text_input(
-                    "Job id (empty clears it)", _cell(row["job_id"]), key=f"{form}_{row_id}_jobId"
-                ),
-            }
-        save, delete = st.columns(2)
-        saved = save.form_submit_button("Save", type="primary", key=f"{form}_save")
-        deleted = delete.form_submit_button("Delete", key=f"{form}_delete")
-    if saved or deleted:
-        try:
-            message = _delete(row_id) if deleted else _save(row_id, row, patch)
-        except session.CALL_ERRORS as error:
-            row_errors[_row_key(row_id)] = session.explain(error)
-        else:
-            row_errors.pop(_row_key(row_id), None)
-            _names.clear()
-            st.session_state["data.notice"] = message
-        st.rerun()  # the table above shows the new state and the row's problem
+        fields = _form_fields(form, row_id, row)
+        saved = st.form_submit_button("Save changes", type="primary", key=f"{form}_save")
+    if saved:
+        _submit_save(row_id, row, fields)
     problem = row_errors.get(_row_key(row_id))
     if problem:
         st.error(f"Row {row_id}: {problem}")
+        detail = row_details.get(_row_key(row_id))
+        if detail:
+            with st.expander("Details from the server"):
+                st.json(detail)
+    _delete_area(row_id, row)
 
 
-def _cell(value: Any) -> str:
-    return "" if value is None or pd.isna(value) else str(int(value))
-
-
-def _save(row_id: int, row: pd.Series, fields: dict[str, Any]) -> str:
+def _form_fields(form: str, row_id: int, row: pd.Series) -> dict[str, Any]:
     if table is Table.DEPARTMENTS:
-        api.update_department(row_id, fields["department"])
-    elif table is Table.JOBS:
-        api.update_job(row_id, fields["job"])
-    else:
-        api.update_employee(row_id, _employee_patch(row, fields))
-    return f"Saved row {row_id}."
+        return {
+            "department": st.text_input(
+                "Department", str(row["department"]), key=f"{form}_{row_id}_department"
+            )
+        }
+    if table is Table.JOBS:
+        return {"job": st.text_input("Job", str(row["job"]), key=f"{form}_{row_id}_job")}
+    departments = _names(api.url, Table.DEPARTMENTS, api)
+    jobs = _names(api.url, Table.JOBS, api)
+    left, right = st.columns(2)
+    fields: dict[str, Any] = {
+        "name": left.text_input("Name", str(row["name"]), key=f"{form}_{row_id}_name"),
+        "datetime": right.text_input(
+            "Hired (UTC, e.g. 2021-03-01 09:30)",
+            str(row["hired (UTC)"]),
+            key=f"{form}_{row_id}_datetime",
+        ),
+    }
+    current = _id_cell(row["department_id"])
+    fields["departmentId"] = _pick_id(left, "Department", departments, current, f"{form}_{row_id}")
+    current = _id_cell(row["job_id"])
+    fields["jobId"] = _pick_id(right, "Job", jobs, current, f"{form}_{row_id}")
+    return fields
 
 
-def _employee_patch(row: pd.Series, fields: dict[str, Any]) -> EmployeePatch:
-    """Only what changed; an id that is not a number goes to the API as typed, to be judged."""
-    patch: dict[str, Any] = {}
-    if fields["name"] != row["name"]:
-        patch["name"] = fields["name"]
-    if fields["datetime"] != row["hired (UTC)"]:
-        patch["datetime"] = _moment(fields["datetime"])
-    for key, column in (("departmentId", "department_id"), ("jobId", "job_id")):
-        typed = fields[key].strip()
-        if typed != _cell(row[column]):
-            patch[key] = int(typed) if typed.lstrip("-").isdigit() else (typed or None)
-    return patch  # type: ignore[return-value]
+def _pick_id(column: Any, label: str, names: dict[int, str], current: int | None, key: str) -> Any:
+    """A department or job by name (searchable), its id beside; "— none —" clears it."""
+    options: list[int] = [NO_ID, *sorted(names, key=lambda i: names[i].lower())]
+    if current is not None and current not in names:
+        options.append(current)
+    field = "departmentId" if label == "Department" else "jobId"
+    chosen = column.selectbox(
+        label,
+        options,
+        index=options.index(NO_ID if current is None else current),
+        format_func=lambda i: named(names, None if i == NO_ID else i),
+        key=f"{key}_{field}",
+        help="Type to search by name; “none” clears it.",
+    )
+    return None if chosen == NO_ID else chosen
 
 
-def _moment(typed: str) -> datetime | str:
-    """Typed text as a UTC instant ("2021-03-01 10:00"); unparsable text goes to the API as is."""
+def _submit_save(row_id: int, row: pd.Series, fields: dict[str, Any]) -> None:
+    key = _row_key(row_id)
     try:
-        moment = datetime.fromisoformat(typed.strip())
-    except ValueError:
-        return typed
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        changes = _save(row_id, row, fields)
+    except ValueError as refused:  # checked here, before any call
+        row_errors[key] = str(refused)
+        return
+    except session.CALL_ERRORS as error:
+        row_errors[key] = plain_errors.sentence(error)
+        row_details[key] = plain_errors.detail(error)
+        return
+    row_errors.pop(key, None)
+    _names.clear()
+    _total.clear()
+    st.session_state[EDITED] = (table.value, row_id, changes)
+    st.rerun()
 
 
-def _delete(row_id: int) -> str:
+def _save(row_id: int, row: pd.Series, fields: dict[str, Any]) -> list[Change]:
+    if table in (Table.DEPARTMENTS, Table.JOBS):
+        noun = NOUN[table]
+        text = str(fields[noun]).strip()
+        if not text:
+            raise ValueError(f"Enter a {noun} name (it cannot be empty).")
+        if text == row[noun]:
+            raise ValueError("Nothing changed: edit a field first.")
+        if table is Table.DEPARTMENTS:
+            api.update_department(row_id, text)
+        else:
+            api.update_job(row_id, text)
+        return [Change(noun, str(row[noun]), text)]
+    departments = _names(api.url, Table.DEPARTMENTS, api)
+    jobs = _names(api.url, Table.JOBS, api)
+    patch, changes = employee_changes(row, fields, departments, jobs)
+    if not patch:
+        raise ValueError("Nothing changed: edit a field first.")
+    api.update_employee(row_id, patch)
+    return changes
+
+
+def _delete_area(row_id: int, row: pd.Series) -> None:
+    """Delete, well apart from Save: first a button, then a confirmation naming the row."""
+    st.divider()
+    label = _label(row)
+    pending = st.session_state.get(CONFIRM)
+    if pending != (table.value, row_id):
+        if st.button(
+            f"Delete {label}…", key=f"edit_{table.value}_delete", icon=":material/delete:"
+        ):
+            st.session_state[CONFIRM] = (table.value, row_id)
+            st.rerun()
+        return
+    with st.container(border=True):
+        st.warning(f"Delete **{label}**? This cannot be undone (a backup can bring it back).")
+        yes, no = st.columns(2)
+        confirmed = yes.button(
+            f"Yes, delete {NOUN[table]} {row_id}", type="primary", key="confirm_delete"
+        )
+        if no.button("Keep it", key="cancel_delete"):
+            st.session_state.pop(CONFIRM, None)
+            st.rerun()
+    if confirmed:
+        st.session_state.pop(CONFIRM, None)
+        try:
+            _delete(row_id)
+        except session.CALL_ERRORS as error:
+            row_errors[_row_key(row_id)] = plain_errors.sentence(error)
+            row_details[_row_key(row_id)] = plain_errors.detail(error)
+        else:
+            row_errors.pop(_row_key(row_id), None)
+            _names.clear()
+            _total.clear()
+            st.session_state["data.notice"] = f"Deleted {label}."
+        st.rerun()
+
+
+def _delete(row_id: int) -> None:
     if table is Table.DEPARTMENTS:
         api.delete_department(row_id)
     elif table is Table.JOBS:
         api.delete_job(row_id)
     else:
         api.delete_employee(row_id)
-    return f"Deleted row {row_id}."
+
+
+def show_edited() -> None:
+    """The row just saved, as it is now, with what changed (it may have left the filter)."""
+    edited = st.session_state.get(EDITED)
+    if not edited or edited[0] != table.value:
+        return
+    _, row_id, changes = edited
+    st.success(f"Saved {NOUN[table]} {row_id}: " + describe(changes))
+    try:
+        if table is Table.DEPARTMENTS:
+            now = api.department(row_id)
+            frame = pd.DataFrame([{"id": now.id, "department": now.department}] if now else [])
+        elif table is Table.JOBS:
+            now_job = api.job(row_id)
+            frame = pd.DataFrame([{"id": now_job.id, "job": now_job.job}] if now_job else [])
+        else:
+            employee = api.employee(row_id)
+            frame = employee_frame([employee] if employee else [])
+    except session.CALL_ERRORS as error:
+        plain_errors.show(error)
+        return
+    st.dataframe(frame, hide_index=True, width="stretch", key="edited_row")
 
 
 chosen: EmployeeFilter = employee_filter() if table is Table.HIRED_EMPLOYEES else {}
-signature = json.dumps([table.value, page_size, chosen], default=str, sort_keys=True)
+chosen_json = json.dumps(chosen, default=str, sort_keys=True)
+signature = json.dumps([table.value, page_size, chosen_json])
 paging = pager(st.session_state, "data.pager", signature)  # type: ignore[arg-type]
 try:
     frame, next_token = fetch(paging.token, chosen)
+    total = _total(api.url, table, chosen, api)
 except session.CALL_ERRORS as error:
-    st.error(session.explain(error))
+    plain_errors.show(error)
     st.stop()
 
 notice = st.session_state.pop("data.notice", None)
 if notice:
     st.success(notice)
+show_edited()
 keys = [_row_key(int(i)) for i in frame["id"]]
 if any(k in row_errors for k in keys):
     frame.insert(1, "problem", [row_errors.get(k, "") for k in keys])
+first = (paging.number - 1) * page_size + 1
+shown = (
+    f"rows {first} to {first + len(frame) - 1} of {total:,}" if len(frame) else f"0 of {total:,}"
+)
+what = "matching employees" if chosen else f"{table.value.replace('_', ' ')}"
+st.markdown(f"**{total:,}** {what} · {shown}")
 st.dataframe(frame, hide_index=True, width="stretch", key="rows")
 back, where, forward = st.columns([1, 2, 1])
 if back.button("← Previous", disabled=paging.index == 0, key="previous"):
     paging.back()
     st.rerun()
-where.caption(f"Page {paging.number} · {len(frame)} rows" + ("" if next_token else " · last page"))
+pages = max(1, -(-total // page_size))
+where.caption(f"Page {paging.number} of {pages}")
 if forward.button("Next →", disabled=next_token is None, key="next"):
     paging.forward(next_token)
     st.rerun()

@@ -1,14 +1,21 @@
-"""Load: upload a CSV, preview it, send it in batches of 1000, then see what was rejected."""
+"""Load: upload a CSV, check it against a table, send it in batches of 1000, see what was rejected.
+
+Everything below the uploader is keyed on the file's identity (name and a
+hash of its bytes): choosing another file starts a fresh table picker,
+preview, button and summary, so they always speak of the same file.
+"""
 
 from __future__ import annotations
 
+import csv
+import hashlib
 from pathlib import Path
 
 import streamlit as st
 
 from client.csvfile import COLUMNS, CsvFormatError
 from client.models import Table
-from streamlit_app import session, uploads
+from streamlit_app import plain_errors, session, uploads
 
 signed_in = session.require()
 st.title("Load a CSV file")
@@ -22,27 +29,39 @@ if upload is None:
     st.stop()
 
 content = upload.getvalue()
+# One file's identity: every widget below carries it in its key.
+file_key = hashlib.sha256(upload.name.encode() + b"\0" + content).hexdigest()[:16]
 tables = list(Table)
-guessed = uploads.guess_table(upload.name)
-table = st.selectbox(
-    "Table",
-    tables,
-    index=tables.index(guessed) if guessed else 0,
-    format_func=lambda t: t.value,
-    key="table",
+guessed = uploads.guess_table(upload.name, content)
+table: Table = (
+    st.selectbox(
+        "Table",
+        tables,
+        index=tables.index(guessed) if guessed else 0,
+        format_func=lambda t: f"{t.value} ({', '.join(COLUMNS[t])})",
+        key=f"table:{file_key}",
+        help="Guessed from the file's name and first row; change it if the guess is wrong.",
+    )
+    or tables[0]
 )
 
 try:
     preview = uploads.preview(upload.name, content, table)
-except (CsvFormatError, UnicodeDecodeError) as error:
-    st.error(f"This file cannot be read as {table.value}: {error}")
+except (CsvFormatError, UnicodeDecodeError, csv.Error) as error:
+    st.error(f"**{upload.name}** cannot be read as {table.value}: {uploads.read_problem(error)}")
     st.stop()
 
 header = "with a header row" if preview.header else "without a header row"
-st.write(f"**{preview.rows}** rows, {header}. First rows:")
-st.dataframe(preview.frame, hide_index=True, width="stretch", key="preview")
+st.write(f"**{upload.name}**: **{preview.rows}** rows, {header}. First rows as {table.value}:")
+st.dataframe(preview.frame, hide_index=True, width="stretch", key=f"preview:{file_key}")
 
-if st.button(f"Load {preview.rows} rows into {table.value}", type="primary", key="load"):
+problem = uploads.mismatch(preview, table)
+if problem:
+    st.warning(f"Nothing will be sent. {problem}")
+
+rows = f"{preview.rows} row" + ("" if preview.rows == 1 else "s")
+label = f"Load {rows} of {upload.name} into {table.value}"
+if st.button(label, type="primary", key=f"load:{file_key}", disabled=problem is not None):
     bar = st.progress(0.0, text="Sending…")
     sent = [0]
 
@@ -54,14 +73,14 @@ if st.button(f"Load {preview.rows} rows into {table.value}", type="primary", key
     try:
         outcome = uploads.load(signed_in.client, table, upload.name, content, on_batch=advance)
     except session.CALL_ERRORS as error:
-        st.error(session.explain(error) + f" ({sent[0]} rows were sent before this.)")
+        plain_errors.show(error, after=f"{sent[0]} rows were sent before this.")
         st.stop()
-    st.session_state["load.outcome"] = (upload.name, table, outcome)
+    st.session_state["load.outcome"] = (file_key, table, outcome)
 
 saved = st.session_state.get("load.outcome")
-if saved and saved[0] == upload.name and saved[1] == table:
+if saved and saved[0] == file_key and saved[1] == table:
     loaded: uploads.LoadOutcome = saved[2]
-    st.subheader("Summary")
+    st.subheader(f"Summary: {upload.name} into {table.value}")
     received, inserted, rejected = st.columns(3)
     received.metric("Received", loaded.received)
     inserted.metric("Inserted", loaded.inserted)
@@ -70,11 +89,12 @@ if saved and saved[0] == upload.name and saved[1] == table:
         st.success(f"Every row was inserted ({loaded.seconds:.1f} s).")
     else:
         st.subheader("Rejected rows")
-        st.dataframe(loaded.rejected, hide_index=True, width="stretch", key="rejected")
+        st.caption("`line` is where the row sits in your file, counting from 1.")
+        st.dataframe(loaded.rejected, hide_index=True, width="stretch", key=f"rejected:{file_key}")
         st.download_button(
             "Download rejected rows as CSV",
             loaded.rejected_csv,
             file_name=f"{Path(upload.name).stem}.rejected.csv",
             mime="text/csv",
-            key="download_rejected",
+            key=f"download_rejected:{file_key}",
         )

@@ -1,33 +1,55 @@
-"""Reports: hires per quarter (table and heatmap) and departments above the mean (bars + mean)."""
+"""Reports: hires per quarter (table and heatmap) and every department against the mean.
+
+The year picker offers only years with hires (hireYears), newest first; the
+chosen year sits in the address (``?year=2021``), so a reload or a shared
+link opens the same report.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from streamlit_app import charts, session
+from streamlit_app import charts, plain_errors, session
 
 signed_in = session.require()
+api = signed_in.client
 st.title("Reports")
-year = int(st.number_input("Year", min_value=1900, max_value=2100, value=2021, step=1, key="year"))
 
 try:
-    quarters = signed_in.client.hires_by_quarter(year)
-    above = signed_in.client.departments_above_mean(year)
+    years = sorted(api.hire_years(), reverse=True)
 except session.CALL_ERRORS as error:
-    st.error(session.explain(error))
+    plain_errors.show(error)
+    st.stop()
+if not years:
+    st.info("No employees yet, so no report. Load employees on the Load page first.")
+    st.stop()
+
+asked = st.query_params.get("year")
+start = years.index(int(asked)) if asked and asked.isdigit() and int(asked) in years else 0
+year = int(
+    st.selectbox(
+        "Year",
+        years,
+        index=start,
+        key="year",
+        help=f"Years with hires: {years[-1]} to {years[0]} ({len(years)} in all).",
+    )
+)
+st.query_params["year"] = str(year)
+
+try:
+    quarters = api.hires_by_quarter(year)
+    per_department = api.hires_by_department(year)
+    above = api.departments_above_mean(year)
+except session.CALL_ERRORS as error:
+    plain_errors.show(error)
     st.stop()
 
 st.header(f"Hires per quarter in {year}")
 if not quarters:
-    st.info(f"No hires in {year}. Load employees on the Load page or pick another year.")
+    st.info(f"No hire in {year} has both a department and a job, so this report is empty.")
 else:
     frame = charts.quarter_frame(quarters)
-    st.dataframe(
-        frame.rename(columns={q: q.upper() for q in charts.QUARTERS}),
-        hide_index=True,
-        width="stretch",
-        key="quarters_table",
-    )
     departments = sorted(frame["department"].unique())
     focus = st.selectbox(
         "Heatmap of",
@@ -36,16 +58,32 @@ else:
         help="All departments sums their jobs; pick one to see its jobs.",
     )
     if focus == "All departments":
-        heatmap = charts.quarter_heatmap(frame, "department")
+        heatmap = charts.quarter_heatmap(frame, "department", year)
     else:
-        heatmap = charts.quarter_heatmap(frame[frame["department"] == focus], "job")
+        heatmap = charts.quarter_heatmap(frame[frame["department"] == focus], "job", year)
     st.altair_chart(heatmap, width="stretch", height="content", key="quarters_heatmap")
+    with st.expander(f"The table: {len(frame)} department and job pairs"):
+        st.dataframe(
+            frame.rename(columns={q: q.upper() for q in charts.QUARTERS}),
+            hide_index=True,
+            width="stretch",
+            key="quarters_table",
+        )
 
-st.header(f"Departments that hired more than the mean in {year}")
-if not above:
-    st.info("No department hired more than the mean that year.")
+st.header(f"Hires per department in {year}, against the mean")
+if not per_department:
+    st.info(f"No hire in {year} has a department.")
 else:
-    frame = charts.above_mean_frame(above)
-    st.caption(f"Mean hires per department (with at least one hire): {above[0].mean:.1f}")
-    st.altair_chart(charts.above_mean_chart(frame), width="stretch", key="above_mean_chart")
-    st.dataframe(frame, hide_index=True, width="stretch", key="above_mean_table")
+    mean = per_department[0].mean
+    st.caption(
+        f"Mean: **{mean:.1f}** hires per department (over the {len(per_department)} "
+        f"departments that hired in {year}). Dark bars: the {len(above)} above it."
+    )
+    frame = charts.above_mean_frame(per_department)
+    st.altair_chart(
+        charts.above_mean_chart(frame), width="stretch", height="content", key="above_mean_chart"
+    )
+    with st.expander(f"The {len(above)} departments above the mean (departmentsAboveMean)"):
+        st.dataframe(
+            charts.above_mean_frame(above), hide_index=True, width="stretch", key="above_mean_table"
+        )

@@ -75,6 +75,19 @@ def test_departments_above_mean_matches_the_csv(historic: Historic) -> None:
     assert all(r.mean == pytest.approx(mean) for r in got)
 
 
+def test_hire_years_counts_and_every_department_over_http(historic: Historic) -> None:
+    years = historic.api.hire_years()
+    assert YEAR in years and years == sorted(years)
+    above = historic.api.departments_above_mean(YEAR)
+    every = historic.api.hires_by_department(YEAR)
+    assert [r for r in every if r.hired > r.mean] == above
+    assert historic.api.row_count("hired_employees") == len(historic.verdicts.inserted)
+    assert historic.api.row_count("departments") == len(historic.departments)
+    one = every[0].id
+    in_one = [e.id for e in historic.api.iter_employees({"departmentId": one}, page_size=1000)]
+    assert historic.api.row_count("hired_employees", {"departmentId": one}) == len(in_one)
+
+
 def test_a_year_without_hires_has_empty_reports(historic: Historic) -> None:
     assert historic.api.hires_by_quarter(2019) == []
     assert historic.api.departments_above_mean(2019) == []

@@ -65,14 +65,13 @@ def test_a_generated_dataset_with_faulty_rows_gets_the_verdicts_the_rules_give(
 
     written = rejected_rows(files.hired_employees)
     expected_rejections = [
-        (str(i), verdict) for i, verdict in enumerate(verdicts.outcome) if verdict != "INSERTED"
+        (str(i + 1), verdict) for i, verdict in enumerate(verdicts.outcome) if verdict != "INSERTED"
     ]
-    assert [(r["index"], r["reason"]) for r in written] == expected_rejections
-    columns = ["index", "line", "reason", "field", "message", *COLUMNS[Table.HIRED_EMPLOYEES]]
+    assert [(r["line"], r["reason"]) for r in written] == expected_rejections  # header-less file
+    columns = ["line", "reason", "field", "message", *COLUMNS[Table.HIRED_EMPLOYEES]]
     assert list(written[0]) == columns
     for record in written:
-        assert [record[c] for c in columns[5:]] == rows[int(record["index"])]
-        assert record["line"] == str(int(record["index"]) + 1)
+        assert [record[c] for c in columns[4:]] == rows[int(record["line"]) - 1]
         assert record["message"]
     fields = Counter((r["reason"], r["field"]) for r in written)
     assert fields[("DUPLICATE_IN_BATCH", "id")] == verdicts.reasons["DUPLICATE_IN_BATCH"]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from localserver.group_rules import SCHEMA_PATH, GroupRules
+from streamlit_app import access
 from streamlit_app.access import PageName, can_edit, can_query, pages_for
 
 
@@ -33,3 +37,33 @@ def test_a_user_in_two_groups_gets_the_union() -> None:
 
 def test_an_unknown_group_gets_no_page_but_sign_in() -> None:
     assert pages_for(["Visitors"]) == [PageName.SIGN_IN]
+
+
+def test_every_operation_a_page_names_is_in_the_schema() -> None:
+    """A renamed field would otherwise hide a page from everybody, silently."""
+    declared = access.rules().declared
+    named = {op for ops in access.PAGE_OPERATIONS.values() for op in ops}
+    named |= set(access.EDIT_OPERATIONS) | set(access.QUERY_OPERATIONS)
+    assert named <= declared, named - declared
+
+
+def test_the_menu_follows_the_schemas_directives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Open `ask` to Viewers in the schema and Viewers get the Ask page, with nothing else."""
+    sdl = SCHEMA_PATH.read_text(encoding="utf-8")
+    ask = "ask(question: String!): Answer! @aws_cognito_user_pools(cognito_groups: "
+    opened = sdl.replace(
+        ask + '["Admins", "Analysts"])', ask + '["Admins", "Analysts", "Viewers"])'
+    )
+    assert opened != sdl
+    monkeypatch.setattr(access, "rules", lambda: GroupRules.from_sdl(opened))
+    assert PageName.ASK in pages_for(["Viewers"])
+    assert PageName.LOAD not in pages_for(["Viewers"])
+
+
+def test_the_app_and_the_server_agree_on_every_group() -> None:
+    """Same reader, same answers: for each group, a page shows iff the server admits its calls."""
+    server = GroupRules.from_schema_file()
+    for group in sorted(server.groups()):
+        for page, operations in access.PAGE_OPERATIONS.items():
+            admitted = all(server.allows([group], t, f) for t, f in operations)
+            assert (page in pages_for([group])) == admitted, (group, page)

@@ -26,7 +26,7 @@ def test_signing_in_shows_who_and_which_groups(server: LiveServer) -> None:
     shown = texts(app)
     assert not app.exception
     assert "vera" in shown
-    assert "Groups: Viewers" in shown
+    assert "groups: Viewers" in shown  # the Account page is where a sign-in lands
     app.switch_page("app_pages/reports.py").run()
     assert "Reports" in texts(app)
 
@@ -56,7 +56,7 @@ def test_pages_a_group_cannot_use_are_not_there(
 
 
 def test_signing_out_returns_to_the_sign_in_form(open_page: OpenPage) -> None:
-    app = open_page("Viewers", "sign_in")
+    app = open_page("Viewers", "account")
     app.button(key="sign_out").click().run()
     assert "Sign in to hrgraph" in texts(app)
     with pytest.raises(ValueError, match="Could not find a navigation page"):

@@ -1,10 +1,10 @@
 """End to end in a real headless Chromium (Debian's, driven by Playwright).
 
-`streamlit run` and the local server run on free ports; a person's path
-through the app: sign in, load a CSV with a bad row, read the rejected rows,
-open the report chart, ask a question. Screenshots land in tests/artifacts/.
-No browser is downloaded: `make test` installs Debian's chromium first, and a
-missing browser fails this test.
+`streamlit run streamlit_app/serve.py` and the local server run on free
+ports; a person's path through the app at desktop width, then at phone
+width, and GraphiQL with the network cut. Screenshots land in
+tests/artifacts/. No browser is downloaded: `make test` installs Debian's
+chromium first, and a missing browser fails these tests.
 """
 
 from __future__ import annotations
@@ -18,10 +18,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Locator, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Route, expect, sync_playwright
 
 from client.api import HrClient
-from tests.conftest import LiveServer, free_port
+from localserver.graphiql import missing_assets
+from streamlit_app import kept_sessions
+from tests.conftest import ADMIN_PASSWORD, LiveServer, free_port
 from tests.streamlit_app.conftest import APP, PASSWORD, add_user
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -57,7 +59,7 @@ def streamlit_url(live_server: LiveServer, tmp_path: Path) -> Iterator[str]:
         "HRGRAPH_DATA_DIR": str(live_server.settings.data_dir),
     }
     command = [
-        sys.executable, "-m", "streamlit", "run", str(APP),
+        sys.executable, "-m", "streamlit", "run", str(APP.with_name("serve.py")),
         "--server.address", "127.0.0.1", "--server.port", str(port),
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal",
@@ -83,23 +85,29 @@ def streamlit_url(live_server: LiveServer, tmp_path: Path) -> Iterator[str]:
         log.close()
 
 
+DESKTOP = {"width": 1280, "height": 1000}
+PHONE = {"width": 390, "height": 844}
+
+
 @pytest.fixture
-def page() -> Iterator[Page]:
+def browser() -> Iterator[Browser]:
     assert CHROMIUM.exists(), "Debian's chromium is missing: run `make browser` (make test does)"
     ARTIFACTS.mkdir(exist_ok=True)
+    expect.set_options(timeout=WAIT_MS)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
+        launched = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
         )
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        page = context.new_page()
-        page.set_default_timeout(WAIT_MS)
-        expect.set_options(timeout=WAIT_MS)
         try:
-            yield page
+            yield launched
         finally:
-            page.screenshot(path=str(ARTIFACTS / "last.png"))
-            browser.close()
+            launched.close()
+
+
+def new_page(browser: Browser, viewport: dict[str, int]) -> Page:
+    page = browser.new_context(viewport=viewport).new_page()  # type: ignore[arg-type]
+    page.set_default_timeout(WAIT_MS)
+    return page
 
 
 def shot(page: Page, name: str, focus: Locator | None = None) -> None:
@@ -110,52 +118,172 @@ def shot(page: Page, name: str, focus: Locator | None = None) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
-def open_menu_item(page: Page, title: str) -> None:
-    page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
-    expect(page.get_by_role("heading", name=title).first).to_be_visible()
+def menu(page: Page) -> Locator:
+    return page.get_by_test_id("stSidebarNav")
 
 
-def test_an_admin_loads_reads_reports_and_asks(
-    live_server: LiveServer, streamlit_url: str, page: Page, tmp_path: Path
-) -> None:
-    with HrClient(live_server.url, live_server.token) as api:
-        api.insert(
-            "departments", [{"id": 1, "department": "Sales"}, {"id": 2, "department": "Research"}]
-        )
-        api.insert("jobs", [{"id": 1, "job": "Engineer"}])
-    add_user(live_server, "alice", "Admins")
+def open_menu_item(page: Page, title: str, heading: str | None = None) -> None:
+    """Choose a page from the menu (opening it first on a phone) and wait for its title."""
+    opener = page.get_by_test_id("stExpandSidebarButton")
+    if opener.count() and opener.first.is_visible():
+        opener.first.click()
+    menu(page).get_by_text(title, exact=True).click()
+    expect(page.get_by_role("heading", name=heading or title).first).to_be_visible()
 
-    page.goto(streamlit_url)
-    expect(page.get_by_text("Username", exact=True)).to_be_visible()
-    shot(page, "00-sign-in")
-    page.get_by_label("Username").fill("alice")
+
+def sign_in(page: Page, url: str, username: str) -> None:
+    page.goto(url)
+    page.get_by_label("Username").fill(username)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_text("Groups: Admins")).to_be_visible()
-    expect(page.get_by_test_id("stSidebarNav").get_by_text("Account", exact=True)).to_be_visible()
-    shot(page, "01-signed-in")
+    # The app then sends the browser through /session/start once, to set the cookie.
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while session_cookie(page) is None and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    page.wait_for_load_state()
+    expect(page.get_by_test_id("stSidebarNav")).to_be_attached()
 
-    csv_file = tmp_path / "hired_employees.csv"
-    csv_file.write_text(CSV, encoding="utf-8")
-    page.get_by_test_id("stSidebarNav").get_by_text("Load", exact=True).click()
-    page.locator("input[type=file]").set_input_files(str(csv_file))
-    page.get_by_role("button", name="Load 4 rows into hired_employees").click()
+
+def upload(page: Page, path: Path, content: str) -> None:
+    path.write_text(content, encoding="utf-8")
+    page.locator("input[type=file]").set_input_files(str(path))
+
+
+def session_cookie(page: Page) -> dict[str, object] | None:
+    found = [c for c in page.context.cookies() if c["name"] == kept_sessions.COOKIE]
+    return dict(found[0]) if found else None
+
+
+def test_an_admin_at_desktop_width(
+    live_server: LiveServer, streamlit_url: str, browser: Browser, tmp_path: Path
+) -> None:
+    add_user(live_server, "alice", "Admins")
+    page = new_page(browser, DESKTOP)
+
+    # 2 + 6: signed in, the Account page is the landing page; the cookie is HttpOnly.
+    sign_in(page, streamlit_url, "alice")
+    expect(page.get_by_role("heading", name="Account")).to_be_visible()
+    expect(page.get_by_role("button", name="Copy token")).to_be_visible()
+    expect(page.get_by_text("Hired employees")).to_be_visible()  # rows per table
+    expect(page.get_by_role("button", name="Deploy")).to_have_count(0)
+    cookie = session_cookie(page)
+    assert cookie is not None and cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+    shot(page, "10-account-desktop")
+
+    # 1: the page follows the file; a file that does not fit sends nothing.
+    open_menu_item(page, "Load", "Load a CSV file")
+    upload(page, tmp_path / "departments.csv", "1,Sales\r\n2,Research\r\n")
+    page.get_by_role("button", name="Load 2 rows of departments.csv into departments").click()
+    expect(page.get_by_text("Every row was inserted")).to_be_visible()
+    upload(page, tmp_path / "jobs.csv", "1,Engineer\r\n")
+    page.get_by_role("button", name="Load 1 row of jobs.csv into jobs").click()
+    expect(page.get_by_text("Every row was inserted")).to_be_visible()
+    upload(page, tmp_path / "staff.csv", CSV)
+    expect(page.get_by_text("First rows as hired_employees")).to_be_visible()
+    expect(page.get_by_text("Every row was inserted")).to_have_count(0)  # the last file's
+    page.get_by_role("button", name="Load 4 rows of staff.csv into hired_employees").click()
     expect(page.get_by_role("heading", name="Rejected rows")).to_be_visible()
-    rejected = page.get_by_test_id("stDataFrame").last
-    expect(rejected).to_be_visible()
-    expect(page.get_by_role("button", name="Download rejected rows as CSV")).to_be_visible()
-    shot(page, "02-load-rejected-rows", rejected)
+    expect(page.get_by_text("is where the row sits in your file")).to_be_visible()
+    shot(page, "11-load-desktop", page.get_by_role("button", name="Download rejected rows as CSV"))
 
+    # 2: a reload keeps the session and the page.
+    open_menu_item(page, "Data")
+    page.reload()
+    expect(page.get_by_role("heading", name="Data")).to_be_visible()
+    assert page.url.endswith("/data")
+    assert "eyJ" not in page.url
+    assert "eyJ" not in page.evaluate("JSON.stringify(window.localStorage)")
+
+    # 3: totals, pickers by name, delete asks first; 4: the refusal in plain words.
+    page.get_by_text("hired employees", exact=True).click()
+    expect(page.get_by_text("3 hired employees · rows 1 to 3 of 3")).to_be_visible()
+    page.get_by_label("Department", exact=True).first.click()
+    page.keyboard.type("Resea")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("1 matching employees")).to_be_visible()
+    page.get_by_text("departments", exact=True).click()
+    page.get_by_role("button", name="Delete department 1 (Sales)…").click()
+    expect(page.get_by_text("Delete department 1 (Sales)? This cannot be undone")).to_be_visible()
+    page.get_by_role("button", name="Yes, delete department 1").click()
+    refusal = page.get_by_text("Row 1: This cannot be done now")
+    expect(refusal).to_be_visible()
+    page.get_by_text("Details from the server").click()
+    expect(page.get_by_text('"Conflict"')).to_be_visible()  # the API's own words, on demand
+    shot(page, "12-data-desktop", refusal)
+
+    # 5: years with data only, both charts drawn.
     open_menu_item(page, "Reports")
     expect(page.get_by_text("Hires per quarter in 2021")).to_be_visible()
     charts = page.locator(".vega-embed")
     expect(charts).to_have_count(2)
-    expect(charts.first.locator("canvas, svg").first).to_be_visible()
-    shot(page, "03-reports-heatmap", charts.first)
-    shot(page, "04-reports-above-mean", charts.last)
+    shot(page, "13-reports-heatmap-desktop", charts.first)
+    shot(page, "14-reports-mean-desktop", charts.last)
 
-    page.get_by_test_id("stSidebarNav").get_by_text("Ask", exact=True).click()
-    page.get_by_role("textbox", name="Question").fill("How many employees were hired in 2021?")
-    page.get_by_role("button", name="Ask", exact=True).click()
-    expect(page.get_by_test_id("stCode").first).to_be_visible()
-    shot(page, "05-ask")
+    # 2: signing out is explicit, and sticks across a reload.
+    open_menu_item(page, "Account")
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_label("Username")).to_be_visible()
+    page.reload()
+    expect(page.get_by_label("Username")).to_be_visible()
+    assert session_cookie(page) is None
+
+
+def test_phone_width_menu_closes_and_delete_stands_apart(
+    live_server: LiveServer, streamlit_url: str, browser: Browser
+) -> None:
+    with HrClient(live_server.url, live_server.token) as api:
+        api.insert("departments", [{"id": 1, "department": "Business Development"}])
+    add_user(live_server, "alice", "Admins")
+    add_user(live_server, "vera", "Viewers")
+
+    # 10: a Viewer's menu is what the schema lets Viewers call.
+    page = new_page(browser, PHONE)
+    sign_in(page, streamlit_url + "/reports", "vera")
+    expect(page.get_by_role("heading", name="Reports")).to_be_visible()  # where she was going
+    page.get_by_test_id("stExpandSidebarButton").click()
+    expect(menu(page).get_by_text("Data", exact=True)).to_be_visible()
+    expect(menu(page).get_by_text("Load", exact=True)).to_have_count(0)
+    shot(page, "20-viewer-menu-phone")
+
+    # 9: the menu closes after a choice; Delete is far from Save.
+    page = new_page(browser, PHONE)
+    sign_in(page, streamlit_url, "alice")
+    open_menu_item(page, "Data")
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar).to_have_attribute("data-collapsed", "true")
+    save = page.get_by_role("button", name="Save changes")
+    delete = page.get_by_role("button", name="Delete department 1 (Business Development)…")
+    delete.scroll_into_view_if_needed()
+    save_box, delete_box = save.bounding_box(), delete.bounding_box()
+    assert save_box is not None and delete_box is not None
+    assert delete_box["y"] - (save_box["y"] + save_box["height"]) >= 40
+    shot(page, "21-data-phone", delete)
+
+
+def test_graphiql_works_offline_and_sends_the_token(
+    live_server: LiveServer, browser: Browser
+) -> None:
+    missing = missing_assets()
+    if missing:
+        pytest.skip(f"GraphiQL's npm files are not installed (no npm here): {missing}")
+    page = new_page(browser, DESKTOP)
+    here = live_server.base_url
+    outside: list[str] = []
+
+    def only_local(route: Route) -> None:
+        if route.request.url.startswith(here):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_local)
+    page.goto(live_server.url)
+    page.get_by_label("Username").fill("admin")
+    page.get_by_label("Password").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_text("Signed in as admin (Admins).")).to_be_visible()
+    page.locator(".graphiql-execute-button").click()
+    expect(page.locator(".result-window")).to_contain_text('"username": "admin"')
+    assert outside == []
+    shot(page, "30-graphiql")

@@ -91,3 +91,39 @@ def test_past_twenty_bars_a_ranking_sums_the_rest_as_other() -> None:
 def test_past_twenty_bars_without_an_order_the_table_is_enough() -> None:
     frame = pd.DataFrame({"job": [f"Job {i:02d}" for i in range(30)], "hires": list(range(30))})
     assert charts.answer_chart(frame, ChartHint("BAR", x="job", y="hires")) is None
+
+
+def test_the_mean_chart_shows_every_department_and_marks_those_above() -> None:
+    rows = [
+        DepartmentHires(1, "Sales", 9, 5.0),
+        DepartmentHires(2, "Legal", 4, 5.0),
+        DepartmentHires(3, "Business Development", 2, 5.0),
+    ]
+    spec = charts.above_mean_chart(charts.above_mean_frame(rows)).to_dict()
+    bars = next(r for d in spec["datasets"].values() for r in [d] if "standing" in d[0])
+    standing = {row["department"]: row["standing"] for row in bars}
+    assert standing == {
+        "Sales": charts.ABOVE,
+        "Legal": charts.BELOW,
+        "Business Development": charts.BELOW,
+    }
+    marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]
+             for layer in spec["layer"]]  # fmt: skip
+    assert marks.count("text") == 2  # the value on each bar, and the mean's label
+    assert spec["layer"][0]["encoding"]["y"]["axis"]["labelLimit"] == 0
+
+
+def test_the_heatmap_keeps_whole_labels_titles_and_readable_numbers() -> None:
+    rows = [
+        QuarterHires("Business Development", "Senior Financial Analyst of the Year", 9, 1, 0, 0),
+        QuarterHires("Sales", "Engineer", 0, 0, 2, 0),
+    ]
+    spec = charts.quarter_heatmap(charts.quarter_frame(rows), "job", 2021).to_dict()
+    cells, labels = spec["layer"]
+    assert cells["encoding"]["y"]["axis"]["labelLimit"] == 0  # never "Senior Financ…"
+    assert cells["encoding"]["y"]["title"] == "Job"
+    assert cells["encoding"]["x"]["title"] == "Quarter of 2021"
+    colour = labels["encoding"]["color"]
+    assert colour["condition"]["value"] == "white" and colour["value"] == "black"
+    assert "9 * 0.5" in colour["condition"]["test"] or "4.5" in colour["condition"]["test"]
+    assert spec["height"] >= 2 * 26

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from client.csvfile import CsvFormatError
 from client.models import Table
 from streamlit_app import uploads
 
@@ -35,3 +36,37 @@ def test_a_row_with_too_many_cells_shows_them_all() -> None:
     preview = uploads.preview("jobs.csv", b"1,Engineer\r\n2,Analyst,extra\r\n", Table.JOBS)
     assert list(preview.frame.columns) == ["id", "job", "extra 2"]
     assert list(preview.frame["extra 2"]) == ["", "extra"]
+
+
+def test_a_name_that_says_nothing_is_guessed_from_the_first_row() -> None:
+    assert uploads.guess_table("export.csv", b"id,name,datetime,department_id,job_id\r\n") is (
+        Table.HIRED_EMPLOYEES
+    )
+    assert uploads.guess_table("export.csv", b"id,job\r\n1,Engineer\r\n") is Table.JOBS
+    assert uploads.guess_table("export.csv", b"1,Ada,2021-01-01T00:00:00Z,1,1\r\n") is (
+        Table.HIRED_EMPLOYEES
+    )
+
+
+def test_a_file_with_the_wrong_column_count_does_not_fit_the_table() -> None:
+    employees = b"1,Ada,2021-01-01T00:00:00Z,1,1\r\n2,Alan,2021-01-02T00:00:00Z,1,1\r\n"
+    preview = uploads.preview("export.csv", employees, Table.DEPARTMENTS)
+    said = uploads.mismatch(preview, Table.DEPARTMENTS)
+    assert said is not None
+    assert "have 5 columns" in said and "departments has 2: id, department" in said
+    fitting = uploads.preview("export.csv", employees, Table.HIRED_EMPLOYEES)
+    assert uploads.mismatch(fitting, Table.HIRED_EMPLOYEES) is None
+
+
+def test_a_header_with_too_few_columns_does_not_fit() -> None:
+    preview = uploads.preview("e.csv", b"id,name\r\n1,Ada\r\n", Table.HIRED_EMPLOYEES)
+    said = uploads.mismatch(preview, Table.HIRED_EMPLOYEES)
+    assert said is not None and "The header has 2 columns (id, name)" in said
+
+
+def test_a_header_naming_unknown_columns_is_refused_without_a_path() -> None:
+    with pytest.raises(CsvFormatError) as refused:
+        uploads.preview("jobs.csv", b"id,title\r\n1,Engineer\r\n", Table.JOBS)
+    said = uploads.read_problem(refused.value)
+    assert "'title'" in said and "id, job" in said
+    assert "hrgraph-upload" not in said and "/" not in said.replace("CSV/", "")

@@ -100,6 +100,8 @@ def test_verdicts_and_contents_equal_duckdbs_for_the_same_input(
     for year in (2021, 2022):
         assert redshift.hires_by_quarter(year) == duck.hires_by_quarter(year)
         assert redshift.departments_above_mean(year) == duck.departments_above_mean(year)
+        assert redshift.hires_by_department(year) == duck.hires_by_department(year)
+    assert redshift.hire_years() == duck.hire_years()
 
 
 @pytest.mark.parametrize("name", HOSTILE)

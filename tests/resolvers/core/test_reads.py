@@ -100,3 +100,19 @@ def test_get_many_returns_only_what_exists(warehouse: Warehouse) -> None:
     found = reads.get_many(warehouse, Table.HIRED_EMPLOYEES, [3, 3, 999, 1])
     assert sorted(found) == [1, 3]
     assert isinstance(found[3], Employee)
+
+
+def test_row_count_counts_what_the_pages_walk_through(warehouse: Warehouse) -> None:
+    data = load_random_dataset(warehouse, employees=400)
+    where = reads.employee_query(department_id=2, name_contains="son 1")
+    assert reads.row_count(warehouse, Table.HIRED_EMPLOYEES) == len(data.employees)
+    assert reads.row_count(warehouse, Table.DEPARTMENTS) == len(data.departments)
+    walked = all_pages(warehouse, Table.HIRED_EMPLOYEES, 1000, where)
+    assert walked, "the dataset should have matches"
+    assert reads.row_count(warehouse, Table.HIRED_EMPLOYEES, where) == len(walked)
+
+
+def test_a_filter_counts_employees_only(warehouse: Warehouse) -> None:
+    with pytest.raises(ValidationError) as refused:
+        reads.row_count(warehouse, Table.JOBS, reads.employee_query(job_id=1))
+    assert refused.value.field == "filter"

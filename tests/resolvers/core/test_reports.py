@@ -60,3 +60,29 @@ def test_absurd_years_are_refused(warehouse: Warehouse, year: int) -> None:
     with pytest.raises(ValidationError) as refused:
         reports.hires_by_quarter(warehouse, year)
     assert refused.value.field == "year"
+
+
+def test_hires_by_department_lists_every_department_with_the_same_mean(
+    warehouse: Warehouse,
+) -> None:
+    data = load_random_dataset(warehouse)
+    hires = Counter(
+        e["departmentId"]
+        for e in data.employees
+        if datetime.fromisoformat(e["datetime"]).year == 2021 and e["departmentId"]
+    )
+    expected = sorted(
+        ((d, data.departments[d], n) for d, n in hires.items()),
+        key=lambda t: (-t[2], t[1].encode(), t[0]),
+    )
+    found = reports.hires_by_department(warehouse, 2021)
+    assert [(r.id, r.department, r.hired) for r in found] == expected
+    above = reports.departments_above_mean(warehouse, 2021)
+    assert [r for r in found if r.hired > r.mean] == above
+    assert len(found) > len(above)
+
+
+def test_hire_years_are_the_years_with_a_hire(warehouse: Warehouse) -> None:
+    data = load_random_dataset(warehouse)
+    years = {datetime.fromisoformat(e["datetime"]).year for e in data.employees}
+    assert reports.hire_years(warehouse) == sorted(years)

@@ -81,7 +81,8 @@ def test_an_admin_renames_a_department(open_page: OpenPage, admin_api: HrClient)
     app.text_input(key="edit_departments_3_department").input("Research")
     app.button(key="edit_departments_save").click().run()
     assert not app.exception
-    assert "Saved row 3" in texts(app)
+    assert "Saved department 3: department Department 03 → Research" in texts(app)
+    assert list(app.dataframe[0].value["department"]) == ["Research"]
     renamed = admin_api.department(3)
     assert renamed is not None and renamed.department == "Research"
 
@@ -92,11 +93,12 @@ def test_a_refused_delete_is_shown_next_to_its_row(
     app = data_page(open_page, admin_api, "Admins", Table.DEPARTMENTS)
     app.selectbox(key="edit_id_departments").set_value(1).run()
     app.button(key="edit_departments_delete").click().run()
+    app.button(key="confirm_delete").click().run()
     errors = [e.value for e in app.error]
-    assert any(e.startswith("Row 1: Conflict") for e in errors), errors
-    rows = app.dataframe[0].value
+    assert any(e.startswith("Row 1: This cannot be done now") for e in errors), errors
+    rows = app.dataframe[-1].value
     problem = rows.set_index("id")["problem"]
-    assert problem[1].startswith("Conflict")
+    assert problem[1].startswith("This cannot be done now")
     assert problem[2] == ""
     assert admin_api.department(1) is not None  # still there
 
@@ -107,7 +109,13 @@ def test_an_admin_deletes_an_unreferenced_department(
     app = data_page(open_page, admin_api, "Admins", Table.DEPARTMENTS)
     app.selectbox(key="edit_id_departments").set_value(25).run()
     app.button(key="edit_departments_delete").click().run()
-    assert "Deleted row 25" in texts(app)
+    assert admin_api.department(25) is not None  # nothing happens before the confirmation
+    assert "Delete **department 25 (Department 25)**?" in texts(app)
+    app.button(key="cancel_delete").click().run()
+    assert "confirm_delete" not in [b.key for b in app.button]
+    app.button(key="edit_departments_delete").click().run()
+    app.button(key="confirm_delete").click().run()
+    assert "Deleted department 25 (Department 25)" in texts(app)
     assert admin_api.department(25) is None
 
 
@@ -117,9 +125,12 @@ def test_an_admin_corrects_an_employee_and_a_bad_date_is_refused_beside_it(
     app = data_page(open_page, admin_api, "Admins", Table.HIRED_EMPLOYEES)
     app.selectbox(key="edit_id_hired_employees").set_value(2).run()
     app.text_input(key="edit_hired_employees_2_datetime").input("2021-12-24 08:30")
-    app.text_input(key="edit_hired_employees_2_departmentId").input("")
+    app.selectbox(key="edit_hired_employees_2_departmentId").set_value(0)  # "— none —"
     app.button(key="edit_hired_employees_save").click().run()
-    assert "Saved row 2" in texts(app)
+    assert (
+        "Saved employee 2: hire date 2021-05-01 09:00:00 → 2021-12-24 08:30:00; "
+        "department Department 02 · #2 → none"
+    ) in texts(app)
     corrected = admin_api.employee(2)
     assert corrected is not None
     assert corrected.datetime.isoformat() == "2021-12-24T08:30:00+00:00"
@@ -128,6 +139,32 @@ def test_an_admin_corrects_an_employee_and_a_bad_date_is_refused_beside_it(
 
     app.text_input(key="edit_hired_employees_2_datetime").input("next tuesday")
     app.button(key="edit_hired_employees_save").click().run()
-    assert any(e.value.startswith("Row 2: ValidationError") for e in app.error)
+    assert any("is not a date and time" in e.value for e in app.error)
     still = admin_api.employee(2)
     assert still is not None and still.datetime == corrected.datetime
+
+
+def test_the_table_shows_the_total_and_picks_departments_by_name(
+    open_page: OpenPage, admin_api: HrClient
+) -> None:
+    app = data_page(open_page, admin_api, "Admins", Table.DEPARTMENTS)
+    assert "**30** departments · rows 1 to 25 of 30" in texts(app)
+    app.radio(key="data_table").set_value(Table.HIRED_EMPLOYEES).run()
+    picker = app.selectbox(key="department_filter")
+    assert "Department 02 · #2" in picker.options
+    picker.set_value(2).run()
+    assert "**1** matching employees" in texts(app)
+
+
+def test_a_saved_row_stays_in_view_after_it_leaves_the_filter(
+    open_page: OpenPage, admin_api: HrClient
+) -> None:
+    app = data_page(open_page, admin_api, "Admins", Table.HIRED_EMPLOYEES)
+    app.selectbox(key="department_filter").set_value(1).run()
+    app.selectbox(key="edit_id_hired_employees").set_value(1).run()
+    app.selectbox(key="edit_hired_employees_1_departmentId").set_value(2)
+    app.button(key="edit_hired_employees_save").click().run()
+    assert 1 not in set(app.dataframe[-1].value["id"])  # no longer in department 1
+    edited = app.dataframe[0].value
+    assert list(edited["id"]) == [1] and list(edited["department"]) == ["Department 02"]
+    assert "department Department 01 · #1 → Department 02 · #2" in texts(app)

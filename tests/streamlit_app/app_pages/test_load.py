@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Button, Selectbox
 
 from client.api import HrClient
 from client.models import Table
@@ -23,6 +27,17 @@ def as_csv(rows: list[list[str]]) -> bytes:
     return out.getvalue().encode()
 
 
+def table_picker(app: AppTest) -> Selectbox[Any]:
+    """The one table picker (its key carries the file's identity)."""
+    (picker,) = [s for s in app.selectbox if str(s.key).startswith("table:")]
+    return picker
+
+
+def load_button(app: AppTest) -> Button:
+    (button,) = [b for b in app.button if str(b.key).startswith("load:")]
+    return button
+
+
 def test_a_csv_with_bad_rows_loads_the_good_ones_and_lists_the_rest(
     open_page: OpenPage, admin_api: HrClient
 ) -> None:
@@ -31,16 +46,20 @@ def test_a_csv_with_bad_rows_loads_the_good_ones_and_lists_the_rest(
     rows = [*GOOD, NO_NAME, UNKNOWN_DEPARTMENT]
     app = open_page("Admins", "load")
     app.file_uploader(key="upload").upload("hired_employees.csv", as_csv(rows), "text/csv").run()
-    assert app.selectbox(key="table").value == Table.HIRED_EMPLOYEES  # guessed from the name
+    assert table_picker(app).value == Table.HIRED_EMPLOYEES  # guessed from the name
     preview = app.dataframe[0].value
     assert list(preview["id"]) == [r[0] for r in rows]
     assert f"{len(rows)}** rows" in texts(app)
 
-    app.button(key="load").click().run()
+    load_button(app).click().run()
     assert not app.exception
     metrics = {m.label: m.value for m in app.metric}
     assert metrics == {"Received": str(len(rows)), "Inserted": str(len(GOOD)), "Rejected": "2"}
-    rejected = app.dataframe[1].value.set_index("id")
+    rejected_frame = app.dataframe[1].value
+    assert list(rejected_frame.columns[:4]) == ["line", "reason", "field", "message"]
+    assert "index" not in rejected_frame.columns
+    rejected = rejected_frame.set_index("id")
+    assert rejected.loc[NO_NAME[0], "line"] == "3"
     assert rejected.loc[NO_NAME[0], "reason"] == "INVALID"
     assert rejected.loc[NO_NAME[0], "field"] == "name"
     assert rejected.loc[UNKNOWN_DEPARTMENT[0], "reason"] == "UNKNOWN_REFERENCE"
@@ -55,11 +74,11 @@ def test_loading_again_rejects_every_row_as_already_there(
     content = as_csv([["id", "department"], ["1", "Sales"], ["2", "Research"]])
     app = open_page("Admins", "load")
     app.file_uploader(key="upload").upload("depts.csv", content, "text/csv").run()
-    app.selectbox(key="table").set_value(Table.DEPARTMENTS).run()
+    table_picker(app).set_value(Table.DEPARTMENTS).run()
     assert "with a header row" in texts(app)
-    app.button(key="load").click().run()
+    load_button(app).click().run()
     assert "Every row was inserted" in texts(app)
-    app.button(key="load").click().run()
+    load_button(app).click().run()
     reasons = set(app.dataframe[1].value["reason"])
     assert reasons == {"ALREADY_EXISTS"}
 
@@ -69,3 +88,38 @@ def test_a_file_that_is_not_csv_text_is_refused_before_sending(open_page: OpenPa
     app.file_uploader(key="upload").upload("jobs.csv", b"\xff\xfe\x00bad", "text/csv").run()
     assert app.error
     assert "cannot be read as jobs" in app.error[0].value
+    assert "not UTF-8" in app.error[0].value
+
+
+def test_choosing_another_file_starts_afresh_and_everything_agrees(
+    open_page: OpenPage, admin_api: HrClient
+) -> None:
+    app = open_page("Admins", "load")
+    app.file_uploader(key="upload").upload(
+        "departments.csv", as_csv([["1", "Sales"], ["2", "Research"]]), "text/csv"
+    ).run()
+    load_button(app).click().run()
+    assert "Every row was inserted" in texts(app)
+    employees = as_csv([*GOOD, NO_NAME])
+    app.file_uploader(key="upload").upload("staff.csv", employees, "text/csv").run()
+    assert table_picker(app).value == Table.HIRED_EMPLOYEES  # five cells: employees
+    assert list(app.dataframe[0].value.columns) == [
+        "id",
+        "name",
+        "datetime",
+        "department_id",
+        "job_id",
+    ]
+    assert load_button(app).label == "Load 3 rows of staff.csv into hired_employees"
+    assert "Every row was inserted" not in texts(app)  # the last file's summary is gone
+
+
+def test_a_file_that_does_not_fit_the_table_sends_nothing(
+    open_page: OpenPage, admin_api: HrClient
+) -> None:
+    app = open_page("Admins", "load")
+    app.file_uploader(key="upload").upload("departments.csv", as_csv(GOOD), "text/csv").run()
+    assert table_picker(app).value == Table.DEPARTMENTS  # the name says so
+    assert "have 5 columns" in app.warning[0].value
+    assert load_button(app).disabled
+    assert admin_api.departments_page(10).items == []

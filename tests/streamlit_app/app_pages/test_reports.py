@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import datetime
 
 from client.api import HrClient
 from tests.streamlit_app.conftest import OpenPage, texts
@@ -57,7 +56,7 @@ def test_the_year_shows_quarters_and_departments_above_the_mean(
 ) -> None:
     seed(admin_api)
     app = open_page("Viewers", "reports")
-    app.number_input(key="year").set_value(2021).run()
+    app.selectbox(key="year").set_value(2021).run()
     assert not app.exception
     names = {d["id"]: d["department"] for d in DEPARTMENTS}
     jobs = {j["id"]: j["job"] for j in JOBS}
@@ -77,11 +76,22 @@ def test_the_year_shows_quarters_and_departments_above_the_mean(
     assert len(charts) == 2  # the heatmap and the bars with the mean
     bars = json.loads(charts[1].proto.spec)
     assert "rule" in json.dumps(bars["layer"])  # the mean, drawn as a line
+    assert f"over the {len(per_department)} departments that hired in 2021" in texts(app)
+    assert len(bars["layer"]) == 4  # bars, their values, the mean line and its label
 
 
-def test_a_year_without_hires_says_so(open_page: OpenPage, admin_api: HrClient) -> None:
+def test_the_year_picker_offers_only_years_with_hires(
+    open_page: OpenPage, admin_api: HrClient
+) -> None:
     seed(admin_api)
     app = open_page("Viewers", "reports")
-    app.number_input(key="year").set_value(datetime.now().year + 50).run()
-    assert "No hires in" in texts(app)
+    picker = app.selectbox(key="year")
+    assert [int(y) for y in picker.options] == [2022, 2021]  # newest first, nothing else
+    assert picker.value == 2022
+    assert app.query_params["year"] == "2022"  # a reload opens the same report
+
+
+def test_no_employees_says_where_to_load_them(open_page: OpenPage) -> None:
+    app = open_page("Viewers", "reports")
+    assert "Load employees on the Load page" in texts(app)
     assert not app.get("vega_lite_chart")

@@ -1,0 +1,103 @@
+"""Account: who you are, what is in the tables, the latest backup, your pages, your token."""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from client.api import HrClient
+from client.auth import issuer_base_url
+from client.models import Table
+from streamlit_app import plain_errors, session
+from streamlit_app.access import TITLES, PageName, can_back_up, pages_for
+
+signed_in = session.require()
+api = signed_in.client
+
+st.title("Account")
+groups = ", ".join(signed_in.groups) or "no group: ask an admin to add you to one"
+st.write(f"Signed in as **{signed_in.username}** · groups: {groups}")
+
+pages = [page for page in pages_for(signed_in.groups) if page is not PageName.SIGN_IN]
+if pages:
+    st.subheader("Your pages")
+    for column, page in zip(st.columns(len(pages)), pages, strict=True):
+        title, icon = TITLES[page]
+        column.page_link(f"app_pages/{page.value}.py", label=title, icon=icon)
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _rows(url: str, _api: HrClient) -> dict[Table, int]:
+    """Rows per table (cached a minute)."""
+    return {table: _api.row_count(table) for table in Table}
+
+
+st.subheader("What is in hrgraph")
+try:
+    counts = _rows(api.url, api)
+except session.CALL_ERRORS as error:
+    plain_errors.show(error)
+else:
+    for column, (table, count) in zip(st.columns(3), counts.items(), strict=True):
+        column.metric(table.value.replace("_", " ").capitalize(), f"{count:,}")
+
+if can_back_up(signed_in.groups):
+    try:
+        latest = api.backups_page(limit=1).items
+    except session.CALL_ERRORS as error:
+        plain_errors.show(error, before="The latest backup cannot be shown.")
+    else:
+        if latest:
+            backup = latest[0]
+            st.caption(
+                f"Latest backup: **{backup.table.value}**, {backup.rows:,} rows, "
+                f"{backup.created_at:%Y-%m-%d %H:%M} UTC"
+                + (f" by {backup.created_by}" if backup.created_by else "")
+            )
+        else:
+            st.caption("No backup yet: make one on the Backups page.")
+        st.page_link("app_pages/backups.py", label="Backups", icon=":material/backup:")
+
+st.subheader("Your token, for GraphiQL and curl")
+graphql_url = session.settings().url
+st.write(
+    f"The API is at `{graphql_url}`. Calls need your ID token in the `Authorization` "
+    "header; it lasts an hour and is renewed while you use this app."
+)
+try:
+    token = signed_in.token() or ""
+except session.CALL_ERRORS as error:
+    plain_errors.show(error)
+    token = ""
+if token:
+    st.html(
+        f"""<button id="copy-token" type="button" style="padding:.4rem .9rem;border-radius:.5rem;
+        border:1px solid #c4c7cf;background:#fff;cursor:pointer;font:inherit">Copy token</button>
+        <span id="copy-said" style="margin-left:.6rem"></span>
+        <script>(() => {{
+          const button = document.getElementById("copy-token");
+          button.onclick = async () => {{
+            await navigator.clipboard.writeText({json.dumps(token)});
+            document.getElementById("copy-said").textContent = "Copied.";
+          }};
+        }})();</script>""",
+        unsafe_allow_javascript=True,
+    )
+    base = issuer_base_url(graphql_url)
+    st.markdown(
+        f"GraphiQL: open [{graphql_url}]({graphql_url}), paste the token in its sign-in box "
+        "(or sign in there). With curl:"
+    )
+    st.code(
+        f"curl -s {graphql_url} -H 'Content-Type: application/json' \\\n"
+        f'  -H "Authorization: $HRGRAPH_TOKEN" \\\n'
+        '  -d \'{"query": "{ me { username groups } }"}\'',
+        language="bash",
+    )
+    st.caption(f"Set HRGRAPH_TOKEN to the copied token first. Local issuer: {base}/auth/login.")
+
+st.divider()
+if st.button("Sign out", key="sign_out", icon=":material/logout:"):
+    session.sign_out()
+    st.rerun()
