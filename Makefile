@@ -14,7 +14,7 @@ REGION ?= us-east-1
 OFFLINE_AWS := AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_SESSION_TOKEN=testing \
 	AWS_DEFAULT_REGION=$(REGION) SLS_TELEMETRY_DISABLED=1 SLS_NOTIFICATIONS_MODE=off
 
-.PHONY: run test lint format bench clean venv lambda-zip package browser
+.PHONY: run test lint format bench clean venv lambda-zip package browser postgres
 
 venv: $(STAMP)
 
@@ -44,8 +44,16 @@ browser: $(CHROMIUM)
 $(CHROMIUM):
 	apt-get update && apt-get install -y --no-install-recommends chromium
 
+## Debian's PostgreSQL for the fake Data API's lock-faithful engine: the tests start a
+## throwaway cluster of their own (initdb in a temp dir, Unix socket only), nothing else.
+PG_CTL := $(firstword $(wildcard /usr/lib/postgresql/*/bin/pg_ctl) /usr/lib/postgresql/bin/pg_ctl)
+postgres: $(PG_CTL)
+
+$(PG_CTL):
+	apt-get update && apt-get install -y --no-install-recommends postgresql
+
 ## Lint, type-check and run the whole test suite.
-test: $(STAMP) $(NODE_STAMP) $(CHROMIUM)
+test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(PG_CTL)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -61,7 +69,8 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 bench: $(STAMP)
-	$(BIN)/python -m bench.ingest
+	$(BIN)/python -m bench.ingest --employees 10000 --literal-employees 5000 --repeat 2
+	$(BIN)/python -m bench.concurrency --seconds 6 --repeat 2
 
 ## The deploy tools (osls + AppSync plugin, pinned in package-lock.json).
 $(NODE_STAMP): package.json package-lock.json

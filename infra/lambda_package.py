@@ -6,8 +6,11 @@ Python 3.12 while this machine is x86_64 with 3.11, so the compiled dependencies
 --platform/--python-version; and the zip must hold nothing else (no DuckDB, pandas,
 tests, localserver or client). serverless.yml points at the zip as its artifact.
 
-The python3.12 runtime brings boto3/botocore (and their jmespath, dateutil, urllib3),
-so lambda.txt pins everything *beyond* those and is installed with --no-deps.
+boto3 and botocore are bundled too, pinned with everything they need: the runtime's own
+copy differs by region and date and may lack what the adapters send (ExecutionMode of
+BatchExecuteStatement came in botocore 1.43.60); /var/task is first on the runtime's
+sys.path, so the zip's copy is the one imported, and tests/deploy validate every request
+against it. lambda.txt is installed with --no-deps, so it must list every dependency.
 
     python infra/lambda_package.py            # writes build/hrgraph-lambda.zip
 """
@@ -31,6 +34,12 @@ CODE = ("resolvers", "sql")
 # test doubles (resolvers/adapters/fakes) and may use laptop-only packages such as DuckDB.
 EXCLUDED_DIRS = {"__pycache__", "appsync", "bin", "fakes", "tests"}
 EXCLUDED_SUFFIXES = {".pyc", ".pyo"}
+BOTOCORE_SERVICES = frozenset(
+    {"redshift-data", "s3", "bedrock-runtime", "dynamodb", "lambda", "sts", "secretsmanager"}
+)
+"""The AWS services the Lambda's code may call: botocore's models of the other ~440 stay out
+of the zip (28 MB of the 56 unzipped). tests/deploy check every recorded request's service
+is here; a client for another one fails with UnknownServiceError."""
 # pyarrow (the worker reads UNLOAD's Parquet parts) without what it never loads: Arrow Flight
 # and the S3 filesystem (separate libraries only their own optional modules link; S3 goes
 # through boto3), C++ headers, Cython sources and pyarrow's tests. 149 MB -> about 93 MB
@@ -76,7 +85,16 @@ def _files(base: Path, under: Path) -> Iterator[tuple[Path, str]]:
             continue
         if EXCLUDED_DIRS & set(relative.parts[:-1]) or path.suffix in EXCLUDED_SUFFIXES:
             continue
+        if _unused_service_model(relative.parts):
+            continue
         yield path, relative.as_posix()
+
+
+def _unused_service_model(parts: tuple[str, ...]) -> bool:
+    """botocore/data/<service>/... for a service the Lambda never calls."""
+    return (
+        len(parts) > 3 and parts[:2] == ("botocore", "data") and parts[2] not in BOTOCORE_SERVICES
+    )
 
 
 def build_zip(output: Path, dependencies: Path, root: Path = ROOT) -> list[str]:

@@ -5,11 +5,17 @@ AppSync event, invoke the handler, and apply what our APPSYNC_JS response
 handler applies in AWS: an error envelope becomes a GraphQL error with its
 errorType. Fields the handler batches (Employee.department) are invoked with
 a list of events, like AppSync's BatchInvoke.
+
+Invocations run at once, each in a worker thread of its own (the handler keeps
+its current event per thread: resolvers/routing.py), under the request's
+``RequestScope``: a resolver that would run past ``resolverCountLimit`` answers
+AppSync's ``ResolverExecutionLimitReached`` instead, and work still running when
+the request ends is interrupted (resolvers/deadline.py).
 """
 
 from __future__ import annotations
 
-import threading
+import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,9 +27,15 @@ from strawberry.dataloader import DataLoader
 from localserver.broker import Broker
 from localserver.events import LambdaContext, appsync_event
 from localserver.gate import Gate
+from localserver.limits import Limits
+from resolvers import deadline
+from resolvers.deadline import RequestScope
 from resolvers.envelope import unwrap_error
 
 Handler = Callable[[Any, Any], Any]
+
+TIMED_OUT = "Execution timed out."
+"""AppSync's message when a request runs past its 30 seconds."""
 
 
 class FieldError(Exception):
@@ -38,34 +50,55 @@ class FieldError(Exception):
 
 @dataclass
 class RequestContext:
-    """Per request (or websocket connection): who calls, with which headers."""
+    """Per request (or websocket connection): who calls, with which headers, until when."""
 
     headers: Mapping[str, str]
     gate: Gate
+    limits: Limits
+    scope: RequestScope | None = None
+    """None on a websocket: each subscribe-time invocation gets a request's time of its own."""
     connection_params: Any = None
     loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
+    resolvers_run: int = 0
 
     def identity(self) -> Any:
         return self.gate.identify(self.headers, self.connection_params)
 
+    def count_resolver(self) -> None:
+        """One more resolver run; past the API's resolverCountLimit, AppSync's refusal."""
+        self.resolvers_run += 1
+        if self.resolvers_run > self.limits.resolver_count:
+            raise FieldError(
+                "ResolverExecutionLimitReached",
+                f"Resolver execution limit reached: this API runs at most "
+                f"{self.limits.resolver_count} resolvers per request",
+            )
+
 
 class Invoker:
-    """Runs the handler off the event loop, one event at a time.
+    """Runs the handler in a worker thread per invocation, as many at once as arrive.
 
-    A warm Lambda container handles one event at a time, and powertools keeps
-    the current event on the resolver object, so events must not overlap.
+    A request that ends (answered, abandoned, cut at 30 s) stops waiting for
+    its invocations at once (``abandon_on_cancel``); their warehouse work is
+    interrupted through the request's scope.
     """
 
-    def __init__(self, handler: Handler) -> None:
+    def __init__(self, handler: Handler, limits: Limits) -> None:
         self._handler = handler
-        self._lock = threading.Lock()
+        self._limits = limits
 
-    async def invoke(self, event: Any) -> Any:
-        return await anyio.to_thread.run_sync(self._invoke, event)
+    async def invoke(self, event: Any, scope: RequestScope | None) -> Any:
+        if scope is None:
+            scope = RequestScope(self._limits.request_seconds)
+        if scope.expired:
+            raise FieldError("ExecutionTimeout", TIMED_OUT)
+        return await anyio.to_thread.run_sync(self._invoke, event, scope, abandon_on_cancel=True)
 
-    def _invoke(self, event: Any) -> Any:
-        with self._lock:
-            return self._handler(event, LambdaContext())
+    def _invoke(self, event: Any, scope: RequestScope) -> Any:
+        budget = min(scope.remaining_seconds(), self._limits.lambda_seconds)
+        context = LambdaContext(deadline=time.monotonic() + budget)
+        with deadline.entered(scope):
+            return self._handler(event, context)
 
 
 def routed_fields(app: Any) -> tuple[set[str], set[str]]:
@@ -98,6 +131,7 @@ def bind(
 
 def _event(source: Any, info: GraphQLResolveInfo[Any], arguments: dict[str, Any]) -> dict[str, Any]:
     context: RequestContext = info.context
+    context.count_resolver()
     identity = context.identity()
     if not context.gate.allows(identity, info.parent_type.name, info.field_name):
         raise FieldError(
@@ -116,7 +150,8 @@ def _unwrap(result: Any) -> Any:
 
 def _resolver(invoker: Invoker, broker: Broker) -> Callable[..., Any]:
     async def resolve(source: Any, info: GraphQLResolveInfo[Any], **arguments: Any) -> Any:
-        result = _unwrap(await invoker.invoke(_event(source, info, arguments)))
+        context: RequestContext = info.context
+        result = _unwrap(await invoker.invoke(_event(source, info, arguments), context.scope))
         if info.parent_type.name == "Mutation" and result is not None:
             broker.publish(info.field_name, result)
         return result
@@ -130,7 +165,7 @@ def _batch_resolver(invoker: Invoker) -> Callable[..., Any]:
         route = f"{info.parent_type.name}.{info.field_name}"
         loader = context.loaders.get(route)
         if loader is None:
-            loader = DataLoader(load_fn=_batch_invoke(invoker), cache=False)
+            loader = DataLoader(load_fn=_batch_invoke(invoker, context.scope), cache=False)
             context.loaders[route] = loader
         return await loader.load(_Pending(_event(source, info, arguments)))
 
@@ -144,9 +179,9 @@ class _Pending:
     event: dict[str, Any]
 
 
-def _batch_invoke(invoker: Invoker) -> Callable[[list[_Pending]], Any]:
+def _batch_invoke(invoker: Invoker, scope: RequestScope | None) -> Callable[[list[_Pending]], Any]:
     async def load(pending: list[_Pending]) -> list[Any]:
-        result = await invoker.invoke([p.event for p in pending])
+        result = await invoker.invoke([p.event for p in pending], scope)
         try:
             items = _unwrap(result)
         except FieldError as error:
@@ -172,7 +207,7 @@ def _subscriber(
         # AppSync runs a subscription's resolver once, at subscribe time: an error refuses it.
         event = _event(source, info, arguments)
         if routed:
-            _unwrap(await invoker.invoke(event))
+            _unwrap(await invoker.invoke(event, None))
         async for payload in broker.listen(info.field_name):
             yield payload
 

@@ -80,6 +80,8 @@ class LambdaContext:
     aws_request_id: str = field(default_factory=lambda: str(uuid.uuid4()))
     log_group_name: str = "/aws/lambda/hrgraph-local"
     log_stream_name: str = "local"
+    deadline: float = field(default_factory=lambda: time.monotonic() + 29.0)
+    """time.monotonic() at which this invocation's time is up (what Lambda counts down to)."""
 
     def get_remaining_time_in_millis(self) -> int:
-        return 30_000
+        return max(0, int((self.deadline - time.monotonic()) * 1000))

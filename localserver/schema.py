@@ -14,11 +14,26 @@ from pathlib import Path
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError, GraphQLScalarType, GraphQLSchema, build_schema, print_schema
-from strawberry.extensions import ParserCache, ValidationCache
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLScalarType,
+    GraphQLSchema,
+    InlineFragmentNode,
+    SelectionSetNode,
+    build_schema,
+    print_schema,
+)
+from graphql.pyutils import Path as ResponsePath
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import AddValidationRules, ParserCache, ValidationCache
 from strawberry.types import ExecutionContext
 
+from localserver import aws_scalars
 from localserver.fast_variables import FastVariablesExecutionContext
+from localserver.limits import Limits
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_PATH = ROOT / "schema.graphql"
@@ -29,10 +44,6 @@ logger = logging.getLogger("hrgraph.localserver")
 def _serialize_json(value: Any) -> str:
     """AWSJSON travels as a JSON string, whether the resolver returned text or data."""
     return value if isinstance(value, str) else json.dumps(value)
-
-
-def _parse_json(value: Any) -> Any:
-    return json.loads(value) if isinstance(value, str) else value
 
 
 def sdl() -> str:
@@ -46,7 +57,7 @@ def appsync_schema() -> GraphQLSchema:
     aws_json = schema.type_map["AWSJSON"]
     assert isinstance(aws_json, GraphQLScalarType)
     aws_json.serialize = _serialize_json  # type: ignore[method-assign]
-    aws_json.parse_value = _parse_json  # type: ignore[method-assign]
+    aws_scalars.install(schema)
     return schema
 
 
@@ -62,16 +73,104 @@ class _Unused:
     ok: bool = True
 
 
+def selection_depth(
+    selection: SelectionSetNode | None, fragments: dict[str, FragmentDefinitionNode]
+) -> int:
+    """How many field levels deep a selection goes, through fragments (each spread once)."""
+    if selection is None:
+        return 0
+    deepest = 0
+    for node in selection.selections:
+        if isinstance(node, FieldNode):
+            deepest = max(deepest, 1 + selection_depth(node.selection_set, fragments))
+        elif isinstance(node, InlineFragmentNode):
+            deepest = max(deepest, selection_depth(node.selection_set, fragments))
+        elif isinstance(node, FragmentSpreadNode):
+            fragment = fragments.pop(node.name.value, None)
+            if fragment is not None:
+                deepest = max(deepest, selection_depth(fragment.selection_set, fragments))
+    return deepest
+
+
+def _field_depth(path: ResponsePath | None) -> int:
+    depth = 0
+    while path is not None:
+        if isinstance(path.key, str):
+            depth += 1
+        path = path.prev
+    return depth
+
+
+class LimitedExecutionContext(FastVariablesExecutionContext):
+    """Fields past ``queryDepthLimit`` answer AppSync's QueryDepthLimitReached, the rest run.
+
+    The document's depth is measured once when execution is built; only an
+    operation that goes too deep pays for a per-field check.
+    """
+
+    query_depth_limit: int | None = None
+
+    @classmethod
+    def build(cls, schema: GraphQLSchema, document: Any, *args: Any, **kwargs: Any) -> Any:
+        built = super().build(schema, document, *args, **kwargs)
+        limit = cls.query_depth_limit
+        if limit is None or isinstance(built, list):
+            return built
+        operation = built.operation
+        fragments = {
+            d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+        }
+        if selection_depth(operation.selection_set, fragments) > limit:
+            built.execute_field = built._depth_checked_execute_field
+        return built
+
+    def _depth_checked_execute_field(
+        self, parent_type: Any, source: Any, field_details_list: Any, path: Any, *rest: Any
+    ) -> Any:
+        limit = self.query_depth_limit
+        if limit is not None and _field_depth(path) > limit:
+            field = self.schema.get_field(parent_type, field_details_list[0].node.name.value)
+            if field is not None:
+                error = QueryDepthExceeded(limit)
+                self.handle_field_error(error, field.type, field_details_list, path)
+            return None
+        return super().execute_field(parent_type, source, field_details_list, path, *rest)
+
+
+class QueryDepthExceeded(Exception):
+    """AppSync's answer for a field deeper than the API's queryDepthLimit."""
+
+    error_type = "QueryDepthLimitReached"
+
+    def __init__(self, limit: int) -> None:
+        self.message = f"Query depth limit reached: this API allows {limit} nested levels"
+        self.info = None
+        super().__init__(self.message)
+
+
 class SdlSchema(strawberry.Schema):
     """A strawberry Schema whose executable schema is built from SDL."""
 
-    def __init__(self, graphql_schema: GraphQLSchema) -> None:
+    def __init__(self, graphql_schema: GraphQLSchema, limits: Limits | None = None) -> None:
+        context_class: type[FastVariablesExecutionContext] = FastVariablesExecutionContext
+        extensions: list[Any] = [
+            # Clients send the same few documents again and again: parse and validate once.
+            ParserCache(maxsize=256),
+            ValidationCache(maxsize=256),
+        ]
+        if limits is not None:
+            context_class = type(
+                "AppSyncLimitedExecutionContext",
+                (LimitedExecutionContext,),
+                {"query_depth_limit": limits.query_depth},
+            )
+            if not limits.introspection:
+                extensions.insert(0, AddValidationRules([NoSchemaIntrospectionCustomRule]))
         super().__init__(
             query=_Unused,
-            execution_context_class=FastVariablesExecutionContext,
-            # Clients send the same few documents again and again: parse and validate once.
-            # (strawberry documents instances here; its type hints only name classes)
-            extensions=[ParserCache(maxsize=256), ValidationCache(maxsize=256)],  # type: ignore[list-item]
+            execution_context_class=context_class,
+            # (strawberry documents extension instances here; its type hints only name classes)
+            extensions=extensions,
         )
         self._schema = graphql_schema
         self._schema._strawberry_schema = self  # type: ignore[attr-defined]

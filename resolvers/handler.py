@@ -10,18 +10,18 @@ from __future__ import annotations
 from typing import Any
 
 from aws_lambda_powertools import Logger
-from aws_lambda_powertools.event_handler import AppSyncResolver
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from resolvers import observability
+from resolvers import deadline, observability
 from resolvers.core.errors import HrgraphError
 from resolvers.envelope import error_envelope, unwrap_error
 from resolvers.observability import tracer
 from resolvers.routes import backups, identity, jobs, questions, reports, subscriptions, tables
+from resolvers.routing import ThreadSafeResolver
 
 logger = Logger(service="hrgraph")
-app = AppSyncResolver()
+app = ThreadSafeResolver()
 app.include_router(identity.router)
 app.include_router(tables.router)
 app.include_router(reports.router)
@@ -50,11 +50,17 @@ def unexpected_error(error: Exception) -> dict[str, Any]:
 @tracer.capture_lambda_handler(capture_response=False)
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.APPSYNC_RESOLVER)
 def handler(event: dict[str, Any] | list[dict[str, Any]], context: LambdaContext) -> Any:
-    try:
-        result = app.resolve(event, context)
-    finally:
-        observability.publish()
+    with deadline.entered(deadline.current() or _scope_of(context)):
+        try:
+            result = app.resolve(event, context)
+        finally:
+            observability.publish()
     return _each_item_answered(event, result)
+
+
+def _scope_of(context: LambdaContext) -> deadline.RequestScope:
+    """In Lambda the deadline is the invocation's remaining time (the local server sets its own)."""
+    return deadline.RequestScope(context.get_remaining_time_in_millis() / 1000)
 
 
 def _each_item_answered(event: Any, result: Any) -> Any:

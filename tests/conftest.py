@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +18,11 @@ import uvicorn
 
 from resolvers import wiring
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
+from resolvers.adapters.fakes.postgres_engine import (
+    PostgresCluster,
+    PostgresMissing,
+    PostgresRedshiftEngine,
+)
 from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.redshift_data_client import Connection, DataApi
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
@@ -48,9 +55,42 @@ WAREHOUSES = {"duckdb": _duckdb, "redshift": _redshift_on_fake}
 """Every Warehouse adapter the core's tests run against; more join as they are built."""
 
 
-@pytest.fixture(params=sorted(WAREHOUSES))
-def warehouse(request: pytest.FixtureRequest, tmp_path: Path) -> Warehouse:
-    return WAREHOUSES[request.param](tmp_path)
+@pytest.fixture(params=[*sorted(WAREHOUSES), "redshift-postgres"])
+def warehouse(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Warehouse]:
+    """Each adapter; the Redshift one also on the fake's PostgreSQL engine (a second engine
+    that must agree with the DuckDB one on every answer)."""
+    if request.param != "redshift-postgres":
+        yield WAREHOUSES[request.param](tmp_path)
+        return
+    engine = PostgresRedshiftEngine(request.getfixturevalue("postgres_cluster"))
+    warehouse = RedshiftWarehouse(
+        DataApi(
+            FakeRedshiftData(engine, page_size=50),
+            Connection("dev", workgroup="hrgraph"),
+            sleep=_no_wait,
+        )
+    )
+    warehouse.create_tables()
+    yield warehouse
+    engine.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    """A throwaway PostgreSQL cluster (Unix socket only) for the fake's lock-faithful engine.
+
+    Under /tmp rather than pytest's tmp dir: as root the server runs as ``postgres``,
+    which cannot enter pytest's root-only directories.
+    """
+    directory = Path(tempfile.mkdtemp(prefix="hrgraph-pg-"))
+    try:
+        cluster = PostgresCluster.start(directory)
+    except PostgresMissing as missing:
+        shutil.rmtree(directory, ignore_errors=True)
+        pytest.fail(str(missing))
+    yield cluster
+    cluster.stop()
+    shutil.rmtree(directory, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
@@ -79,6 +119,10 @@ class FakeLambdaContext:
     memory_limit_in_mb: int = 512
     invoked_function_arn: str = "arn:aws:lambda:eu-west-1:123456789012:function:hrgraph-test"
     aws_request_id: str = "test-request-id"
+
+    def get_remaining_time_in_millis(self) -> int:
+        """What the Lambda runtime answers at the start of an invocation (serverless.yml: 29 s)."""
+        return 29_000
 
 
 @pytest.fixture

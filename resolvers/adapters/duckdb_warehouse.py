@@ -2,9 +2,23 @@
 
 Batches go in through Arrow (a registered table, then one anti-join INSERT):
 executemany manages a few thousand rows a second, Arrow hundreds of thousands.
-Writes are serialised by a lock: one process owns the file (DuckDB allows one
-writer process), and inside it one writer at a time keeps verdicts exact.
-Each thread reads through its own cursor, so reads run beside writes.
+
+Concurrency: every call works on a cursor of its own (a DuckDB cursor is a
+connection to the same database: its own transaction and its own
+``interrupt()``), so reads run beside each other and beside writes, each on
+its own MVCC snapshot. Writes are serialised by a lock, not by DuckDB's
+optimistic concurrency with retries: one process owns the file (DuckDB allows
+one writer process), and two anti-join inserts of the same id would both see
+it absent — the later commit then fails on the primary key, and a retry would
+have to redo the batch's verdicts; with the lock every verdict is exact the
+first time and nothing is retried. The lock is taken for at most the
+request's remaining time (``resolvers.deadline``); a write that cannot get it
+in time is ``Unavailable``.
+
+Every cursor is registered with the current request's scope while it works:
+when the request is answered, abandoned or cut at its deadline, the work still
+running for it is interrupted (``cursor.interrupt()``) instead of holding the
+database for seconds more.
 
 Backups read through a cursor of their own inside one transaction (DuckDB's
 MVCC gives it a stable snapshot while writers go on); restores stage rows in
@@ -36,9 +50,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import sqlglot
 
+from resolvers import deadline
 from resolvers.adapters import sql_common as q
 from resolvers.adapters import sqltext
-from resolvers.core.errors import ValidationError
+from resolvers.core.errors import Unavailable, ValidationError
 from resolvers.core.ports import (
     Deleted,
     DepartmentHires,
@@ -72,7 +87,7 @@ class DuckDBWarehouse:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         self._db = duckdb.connect(str(path))
         self._query_timeout = query_timeout_seconds
-        self._write_lock = threading.RLock()
+        self._write_lock = threading.Lock()
         self._local = threading.local()
         self.create_tables()
 
@@ -80,21 +95,49 @@ class DuckDBWarehouse:
 
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:
-        """This thread's cursor on the shared database."""
+        """This thread's cursor for tools and tests (the API's calls use ``cursor()``)."""
         cursor: duckdb.DuckDBPyConnection | None = getattr(self._local, "cursor", None)
         if cursor is None:
             cursor = self._db.cursor()
             self._local.cursor = cursor
         return cursor
 
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of this call's own, interrupted if its request ends while it works."""
+        cursor = self._db.cursor()
+        try:
+            with deadline.interruptible(cursor.interrupt):
+                try:
+                    yield cursor
+                except duckdb.InterruptException:
+                    scope = deadline.current()
+                    if scope is not None and scope.cancelled:
+                        raise Unavailable(f"stopped: {scope.cancelled}") from None
+                    raise
+        finally:
+            cursor.close()
+
     def _fetch(self, sql: str, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
-        return self.connection.execute(sqltext.to_duckdb(sql), params or {}).fetchall()
+        with self.cursor() as cursor:
+            return cursor.execute(sqltext.to_duckdb(sql), params or {}).fetchall()
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """The write lock, waited for no longer than the request has left."""
+        scope = deadline.current()
+        wait = -1.0 if scope is None else scope.remaining_seconds()
+        if not self._write_lock.acquire(timeout=wait):
+            raise Unavailable("another write held the warehouse past this request's deadline")
+        try:
+            yield
+        finally:
+            self._write_lock.release()
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """One write transaction at a time; rolled back on any error."""
-        with self._write_lock:
-            cursor = self.connection
+        with self._writing(), self.cursor() as cursor:
             cursor.begin()
             try:
                 yield cursor
@@ -104,9 +147,9 @@ class DuckDBWarehouse:
             cursor.commit()
 
     def create_tables(self) -> None:
-        with self._write_lock:
+        with self._writing(), self.cursor() as cursor:
             for name in sqltext.ddl_names():
-                self.connection.execute(sqltext.duckdb(name))
+                cursor.execute(sqltext.duckdb(name))
 
     def close(self) -> None:
         self._db.close()
@@ -221,20 +264,20 @@ class DuckDBWarehouse:
 
     def query(self, sql: str, params: QueryParams | None = None) -> QueryRows:
         """One guarded SELECT in a READ ONLY transaction that is always rolled back."""
-        cursor = self._db.cursor()
         try:
-            statement = _one_select(cursor, sql)
-            cursor.execute("SET python_enable_replacements = false")
-            cursor.execute("BEGIN TRANSACTION READ ONLY")
-            timer = threading.Timer(self._query_timeout, cursor.interrupt)
-            timer.start()
-            try:
-                result = cursor.execute(statement, dict(params or {}))
-                columns = [str(column[0]) for column in result.description or []]
-                rows = [[q.json_value(value) for value in row] for row in result.fetchall()]
-            finally:
-                timer.cancel()
-                cursor.rollback()
+            with self.cursor() as cursor:
+                statement = _one_select(cursor, sql)
+                cursor.execute("SET python_enable_replacements = false")
+                cursor.execute("BEGIN TRANSACTION READ ONLY")
+                timer = threading.Timer(self._query_timeout, cursor.interrupt)
+                timer.start()
+                try:
+                    result = cursor.execute(statement, dict(params or {}))
+                    columns = [str(column[0]) for column in result.description or []]
+                    rows = [[q.json_value(value) for value in row] for row in result.fetchall()]
+                finally:
+                    timer.cancel()
+                    cursor.rollback()
         except duckdb.InterruptException:
             raise ValidationError(
                 "sql", f"must finish within {self._query_timeout:g} seconds"
@@ -242,22 +285,17 @@ class DuckDBWarehouse:
         except duckdb.Error as error:
             message = str(error).strip().splitlines()[0] if str(error).strip() else "failed"
             raise ValidationError("sql", f"failed in the warehouse: {message}") from None
-        finally:
-            cursor.close()
         return QueryRows(columns=columns, rows=rows)
 
     # -- backups ----------------------------------------------------------------
 
     def snapshot(self, table: Table, chunk_rows: int) -> Iterator[list[Row]]:
         sql = sqltext.duckdb("queries/scan_table", table=table.value, columns=q.columns(table))
-        cursor = self._db.cursor()
-        try:
+        with self.cursor() as cursor:
             cursor.begin()
             for batch in cursor.sql(sql).to_arrow_reader(chunk_rows):
                 yield _epoch_millis(batch).to_pylist()
             cursor.commit()
-        finally:
-            cursor.close()
 
     def restore_swap(
         self,
@@ -268,8 +306,7 @@ class DuckDBWarehouse:
     ) -> int:
         names = {"table": table.value, "columns": q.columns(table), "staging": f"restore_{table}"}
         schema = arrow_schema(table)
-        with self._write_lock:
-            cursor = self._db.cursor()
+        with self._writing(), self.cursor() as cursor:
             try:
                 cursor.begin()
                 cursor.execute(sqltext.duckdb("restore/create_staging", **names))
@@ -294,8 +331,6 @@ class DuckDBWarehouse:
             except BaseException:
                 cursor.rollback()
                 raise
-            finally:
-                cursor.close()
         return int(previous)
 
 

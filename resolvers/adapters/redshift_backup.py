@@ -161,12 +161,11 @@ def _swap(api: DataApi, table: Table, names: dict[str, str], facts: Staged) -> i
     related = {table, Table.HIRED_EMPLOYEES}
     if table is Table.HIRED_EMPLOYEES:
         related |= set(REFERENCES.values())
-    locked = [t.value for t in Table if t in related]
     delete = _guarded(sqltext.redshift("restore/delete_all", **names), unchanged)
     insert = _guarded(sqltext.redshift("restore/insert_from_staging", **names), unchanged)
     done = api.batch(
         [
-            sqltext.redshift("queries/lock", tables=", ".join(locked)),
+            q.lock_statement(*related),
             sqltext.redshift("restore/unchanged", unchanged=unchanged),
             delete,
             insert,

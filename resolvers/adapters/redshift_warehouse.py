@@ -135,7 +135,9 @@ class RedshiftWarehouse:
         columns = q.columns(table)
         head = sqltext.redshift("queries/insert_values", table=STAGING, columns=columns)
         sqls = [
-            _lock(table, *(REFERENCES.values() if table is Table.HIRED_EMPLOYEES else ())),
+            q.lock_statement(
+                table, *(REFERENCES.values() if table is Table.HIRED_EMPLOYEES else ())
+            ),
             sqltext.redshift(
                 "queries/create_staging", staging=STAGING, table=table.value, columns=columns
             ),
@@ -177,13 +179,13 @@ class RedshiftWarehouse:
         column = _REFERENCED_BY.get(table)
         if column is None:
             sqls = [
-                _lock(table),
+                q.lock_statement(table),
                 select,
                 inline_values(sqltext.redshift("queries/delete_by_id", table=table.value), key),
             ]
         else:
             sqls = [
-                _lock(table, Table.HIRED_EMPLOYEES),
+                q.lock_statement(table, Table.HIRED_EMPLOYEES),
                 select,
                 inline_values(sqltext.redshift("queries/count_references", column=column), key),
                 inline_values(
@@ -295,12 +297,6 @@ class RedshiftWarehouse:
                 raise
         self.create_tables()
         return run()
-
-
-def _lock(*tables: Table) -> str:
-    """LOCK in one global order (the Table enum's), so writers never deadlock."""
-    ordered = [t.value for t in Table if t in tables]
-    return sqltext.redshift("queries/lock", tables=", ".join(ordered))
 
 
 def _rows(done: Done) -> list[tuple[Any, ...]]:

@@ -105,6 +105,24 @@ def insert_staged_new(table: Table, staging: str) -> str:
     )
 
 
+LOCK_ORDER = (Table.HIRED_EMPLOYEES, Table.DEPARTMENTS, Table.JOBS)
+"""The one order every Redshift writer LOCKs tables in: the order the reports name them.
+
+Writers in one order never wait on each other in a cycle. A report takes its
+read locks table by table as it names them (hired_employees, then departments,
+then jobs); a writer that locked departments first and then waited for
+hired_employees, behind a report that holds hired_employees and waits for
+departments, would deadlock with it (seen on the PostgreSQL-backed fake).
+"""
+
+
+def lock_statement(*tables: Table) -> str:
+    """``LOCK`` on ``tables`` in LOCK_ORDER (Redshift's LOCK is always ACCESS EXCLUSIVE)."""
+    return sqltext.redshift(
+        "queries/lock", tables=", ".join(t.value for t in LOCK_ORDER if t in tables)
+    )
+
+
 REFERENCE_VERDICTS = {"department_id": "unknown_department", "job_id": "unknown_job"}
 """Employee reference column -> the InsertOutcome field for ids whose reference is unknown."""
 

@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from aws_lambda_powertools import Logger
-from aws_lambda_powertools.event_handler.graphql_appsync.router import Router
 
 from resolvers.core import backup, jobs
 from resolvers.core.avro_format import Codec
@@ -18,6 +17,7 @@ from resolvers.core.errors import NotFound
 from resolvers.core.tables import Table
 from resolvers.routes.identity import caller
 from resolvers.routes.present import aws_datetime, backup_fields, backup_job
+from resolvers.routing import ThreadSafeRouter as Router
 from resolvers.wiring import services
 
 router = Router()

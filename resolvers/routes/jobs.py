@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_lambda_powertools.event_handler.graphql_appsync.router import Router
-
 from resolvers.core import jobs
 from resolvers.core.errors import NotFound
 from resolvers.routes.present import backup_job
+from resolvers.routing import ThreadSafeRouter as Router
 from resolvers.wiring import services
 
 router = Router()

@@ -11,13 +11,13 @@ import json
 from typing import Any
 
 from aws_lambda_powertools import Logger
-from aws_lambda_powertools.event_handler.graphql_appsync.router import Router
 
 from resolvers import observability
 from resolvers.core import questions
 from resolvers.core.ports import ChartHint
 from resolvers.core.readonly_sql import run_sql
 from resolvers.routes.identity import caller
+from resolvers.routing import ThreadSafeRouter as Router
 from resolvers.wiring import services
 
 router = Router()

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from aws_lambda_powertools.event_handler.graphql_appsync.router import Router
-
 from resolvers.core import reports
+from resolvers.routing import ThreadSafeRouter as Router
 from resolvers.wiring import services
 
 router = Router()

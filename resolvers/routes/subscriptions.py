@@ -8,7 +8,7 @@ already happened in AppSync (the field's ``@aws_cognito_user_pools``).
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler.graphql_appsync.router import Router
+from resolvers.routing import ThreadSafeRouter as Router
 
 router = Router()
 

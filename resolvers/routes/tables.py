@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from aws_lambda_powertools import Logger
-from aws_lambda_powertools.event_handler.graphql_appsync.router import Router
 from aws_lambda_powertools.utilities.data_classes.appsync_resolver_event import (
     AppSyncResolverEvent,
 )
@@ -16,6 +15,7 @@ from resolvers.core.ports import EmployeeQuery
 from resolvers.core.tables import Table
 from resolvers.routes import present
 from resolvers.routes.identity import caller
+from resolvers.routing import ThreadSafeRouter as Router
 from resolvers.wiring import services
 
 router = Router()

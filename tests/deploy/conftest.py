@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import venv
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -37,3 +39,21 @@ def appsync_resolvers(serverless_config: dict[str, Any]) -> dict[str, dict[str, 
     """serverless.yml's AppSync resolvers by "Type.field"."""
     resolvers: dict[str, dict[str, Any]] = serverless_config["appSync"]["resolvers"]
     return resolvers
+
+
+@pytest.fixture(scope="session")
+def lambda_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A virtualenv with requirements/lambda.txt and nothing else (--no-deps, like the zip)."""
+    env_dir = tmp_path_factory.mktemp("lambda-venv")
+    venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [
+            *(str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"),
+            *("--no-deps", "-r", str(ROOT / "requirements" / "lambda.txt")),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    return python

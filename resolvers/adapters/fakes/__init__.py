@@ -2,7 +2,7 @@
 
 They ship beside the adapters (not under tests/) so that anyone testing code
 built on this package can use them, as botocore ships Stubber and httpx
-MockTransport. Importing them needs the dev dependencies (DuckDB); the Lambda
+MockTransport. Importing them needs the dev dependencies (DuckDB, psycopg); the Lambda
 package never imports them.
 
 ``redshift_data.FakeRedshiftData`` stands in for ``boto3.client("redshift-data")``.
@@ -11,9 +11,11 @@ Redshift behaviours it does NOT model (so tests on it cannot catch them):
 - timing: statements run when polled (the third DescribeStatement), not in the
   background; a statement that is never described never runs, and a
   DescribeStatement can block while the statement waits for a LOCK;
-- locking beyond LOCK: plain reads and writes do not wait for another session's
-  LOCK (Redshift's ACCESS EXCLUSIVE lock blocks them), and there is no deadlock
-  detection (take locks in one global order);
+- locking beyond LOCK, on the default DuckDB engine: plain reads and writes do
+  not wait for another session's LOCK (Redshift's ACCESS EXCLUSIVE lock blocks
+  them), and there is no deadlock detection. ``postgres_engine`` runs the same
+  SQL on PostgreSQL instead, which has both for real:
+  ``FakeRedshiftData(PostgresRedshiftEngine(PostgresCluster.start(dir)))``;
 - serialization errors other than DuckDB's write-write conflicts (Redshift also
   aborts read-write cycles with error 1023); inject them with fail_statements;
 - VARCHAR lengths in bytes, numeric overflow, DISTKEY/SORTKEY, vacuum, WLM

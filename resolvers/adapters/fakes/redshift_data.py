@@ -48,6 +48,7 @@ from botocore.model import ListShape, Shape, StructureShape
 from botocore.validate import validate_parameters
 
 from resolvers.adapters.fakes.redshift_engine import (
+    DatabaseEngine,
     FakeRedshiftEngine,
     Outcome,
     RedshiftSqlError,
@@ -106,14 +107,15 @@ class FakeRedshiftData:
 
     def __init__(
         self,
-        engine: FakeRedshiftEngine | None = None,
+        engine: DatabaseEngine | None = None,
         *,
         page_size: int = 100,
         readonly_users: Collection[str] = (),
         after_statement: StatementHook | None = None,
         s3_client: Any = None,
     ) -> None:
-        self.engine = engine or FakeRedshiftEngine()
+        self.engine: Any = engine or FakeRedshiftEngine()
+        """Either engine; the DuckDB one also runs UNLOAD (object_writer, unload_part_rows)."""
         if s3_client is not None:
             self.engine.object_reader = lambda uri: _read_s3(s3_client, uri)
             self.engine.object_writer = lambda uri, body: _write_s3(s3_client, uri, body)
@@ -309,6 +311,7 @@ class FakeRedshiftData:
         session = self.engine.session()
         current: _Sub | None = None
         try:
+            session.prepare([sub.sql for sub in statement.subs], statement.params)
             if statement.transaction:
                 session.begin()
             for sub in statement.subs:

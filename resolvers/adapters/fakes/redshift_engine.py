@@ -22,11 +22,11 @@ from __future__ import annotations
 import io
 import re
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 import duckdb
 import fastavro
@@ -82,6 +82,27 @@ class Outcome:
         return self.columns is not None
 
 
+class DatabaseSession(Protocol):
+    """One Redshift session as the fake Data API drives it."""
+
+    def prepare(self, sqls: Sequence[str], params: Mapping[str, str]) -> None:
+        """Called with the whole batch before it begins: work the fake may do ahead."""
+
+    def begin(self) -> None: ...
+    def run(self, sql: str, params: Mapping[str, str]) -> Outcome: ...
+    def end(self, commit: bool) -> None: ...
+    def close(self) -> None: ...
+
+
+class DatabaseEngine(Protocol):
+    """What runs the fake's SQL: DuckDB here, or PostgreSQL (postgres_engine.py)."""
+
+    object_reader: Callable[[str], bytes] | None
+    object_writer: Callable[[str, bytes], None] | None
+
+    def session(self) -> DatabaseSession: ...
+
+
 class FakeRedshiftEngine:
     """One database shared by every session of the fake (one Redshift database)."""
 
@@ -118,6 +139,9 @@ class Session:
         self._cursor = cursor
         self._held: list[threading.Lock] = []
         self._in_transaction = False
+
+    def prepare(self, sqls: Sequence[str], params: Mapping[str, str]) -> None:
+        """Nothing ahead here: DuckDB takes no LOCK that the fake's own time could prolong."""
 
     def begin(self) -> None:
         self._cursor.begin()

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from resolvers import wiring
-from resolvers.adapters import redshift_warehouse
+from resolvers.adapters import sql_common
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
@@ -149,7 +149,7 @@ def test_racing_writers_add_no_duplicates_only_because_of_the_lock(
 ) -> None:
     warehouse = warehouse_on(fake)
     if not locked:
-        monkeypatch.setattr(redshift_warehouse, "_lock", lambda *tables: "SELECT 1")
+        monkeypatch.setattr(sql_common, "lock_statement", lambda *tables: "SELECT 1")
     # Each writer waits (briefly) after its anti-join insert for the others to get there too:
     # without the LOCK they all decide on the same snapshot; with it they cannot get there.
     rendezvous = threading.Barrier(RACERS, timeout=0.5)

@@ -1,0 +1,181 @@
+"""One slow request stalls no one, and a request that ends takes its DuckDB work with it.
+
+Over real HTTP against a live server. Nothing here asserts a duration: each
+test asserts an order of events (the quick request is answered while the slow
+query is still running; the slow query ends because its request ended), with
+generous bounds only on how long a test waits for an event.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import httpx
+import pytest
+
+from localserver.limits import from_serverless
+from resolvers import wiring
+from resolvers.settings import Settings
+from tests.conftest import LiveServer, admin_token, serving
+
+# 1000 departments joined with themselves four times: 10^12 rows to look at, in constant memory.
+SLOW_SQL = (
+    "SELECT COUNT(*) AS n FROM departments a, departments b, departments c, departments d "
+    "WHERE (a.id * 31 + b.id * 17 + c.id * 7 + d.id) % 997 = 5"
+)
+WAIT = 120.0
+"""How long a test waits for an event before it calls the event missing (not a timing)."""
+
+
+@dataclass
+class QuerySpy:
+    """Wraps the warehouse's read-only ``query``: when it starts, and how it ended."""
+
+    started: threading.Event = field(default_factory=threading.Event)
+    ended: threading.Event = field(default_factory=threading.Event)
+    outcome: list[BaseException | None] = field(default_factory=list)
+
+    def wrap(self, query: Callable[..., Any]) -> Callable[..., Any]:
+        def spied(*args: Any, **kwargs: Any) -> Any:
+            self.started.set()
+            try:
+                result = query(*args, **kwargs)
+            except BaseException as error:
+                self.outcome.append(error)
+                raise
+            else:
+                self.outcome.append(None)
+                return result
+            finally:
+                self.ended.set()
+
+        return spied
+
+
+@pytest.fixture
+def slow_server(tmp_path: Path) -> Iterator[tuple[LiveServer, QuerySpy]]:
+    """A server whose read-only SQL never times out by itself, with 1000 departments."""
+    settings = Settings.from_env(
+        {"HRGRAPH_DATA_DIR": str(tmp_path / "data"), "HRGRAPH_SQL_TIMEOUT_SECONDS": "3600"}
+    )
+    token = admin_token(settings)
+    services = wiring.build(settings)
+    spy = QuerySpy()
+    services.warehouse.query = spy.wrap(services.warehouse.query)  # type: ignore[method-assign]
+    with serving(settings, services) as url:
+        server = LiveServer(url, settings, services, token)
+        rows = [{"id": i, "department": f"D{i}"} for i in range(1, 1001)]
+        mutation = (
+            "mutation($rows: [DepartmentInput]!) { insertDepartments(rows: $rows) { inserted } }"
+        )
+        inserted = post(server, mutation, {"rows": rows})
+        assert inserted == {"data": {"insertDepartments": {"inserted": 1000}}}
+        yield server, spy
+
+
+def post(server: LiveServer, query: str, variables: Any = None, timeout: float = WAIT) -> Any:
+    body = {"query": query, "variables": variables or {}}
+    return httpx.post(server.url, json=body, headers=server.headers, timeout=timeout).json()
+
+
+def run_sql_in_background(server: LiveServer) -> tuple[threading.Thread, list[Any]]:
+    answers: list[Any] = []
+    query = "query($sql: String!) { runSql(sql: $sql) { rowCount } }"
+    thread = threading.Thread(
+        target=lambda: answers.append(post(server, query, {"sql": SLOW_SQL})), daemon=True
+    )
+    thread.start()
+    return thread, answers
+
+
+def test_a_slow_query_does_not_delay_another_users_request(
+    slow_server: tuple[LiveServer, QuerySpy],
+) -> None:
+    server, spy = slow_server
+    slow, _ = run_sql_in_background(server)
+    assert spy.started.wait(WAIT), "the slow query never started"
+
+    me = post(server, "{ me { username } }")
+
+    assert me == {"data": {"me": {"username": "admin"}}}
+    assert not spy.ended.is_set(), "the quick request waited for the slow query"
+    assert slow.is_alive()
+
+
+def test_an_abandoned_request_has_its_duckdb_work_interrupted(
+    slow_server: tuple[LiveServer, QuerySpy],
+) -> None:
+    server, spy = slow_server
+    target = urlparse(server.url)
+    body = (
+        '{"query": "query($sql: String!) { runSql(sql: $sql) { rowCount } }", '
+        f'"variables": {{"sql": "{SLOW_SQL}"}}}}'
+    ).encode()
+    request = (
+        f"POST {target.path} HTTP/1.1\r\nHost: {target.netloc}\r\n"
+        f"Authorization: {server.token}\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
+    with socket.create_connection((target.hostname, target.port)) as client:
+        client.sendall(request)
+        assert spy.started.wait(WAIT), "the slow query never started"
+        assert not spy.ended.is_set()
+    # The client is gone: the query must end now, interrupted, long before its own timeout.
+    assert spy.ended.wait(WAIT), "the abandoned query kept running"
+    [outcome] = spy.outcome
+    assert outcome is not None
+    assert getattr(outcome, "error_type", None) == "Unavailable"
+    assert "the client went away" in str(outcome)
+    # ... and the server is free for the next caller.
+    assert post(server, "{ me { username } }") == {"data": {"me": {"username": "admin"}}}
+
+
+def test_a_request_past_its_deadline_gets_appsync_timeout_and_its_work_stops(
+    tmp_path: Path,
+) -> None:
+    settings = Settings.from_env(
+        {"HRGRAPH_DATA_DIR": str(tmp_path / "data"), "HRGRAPH_SQL_TIMEOUT_SECONDS": "3600"}
+    )
+    token = admin_token(settings)
+    services = wiring.build(settings)
+    spy = QuerySpy()
+    services.warehouse.query = spy.wrap(services.warehouse.query)  # type: ignore[method-assign]
+    # AppSync's 30 s, shortened so that the test need not wait for it.
+    limits = replace(from_serverless(), request_seconds=3.0)
+    with serving(settings, services, limits=limits) as url:
+        server = LiveServer(url, settings, services, token)
+        rows = [{"id": i, "department": f"D{i}"} for i in range(1, 1001)]
+        mutation = (
+            "mutation($rows: [DepartmentInput]!) { insertDepartments(rows: $rows) { inserted } }"
+        )
+        post(server, mutation, {"rows": rows})
+        query = "query($sql: String!) { runSql(sql: $sql) { rowCount } }"
+        response = httpx.post(
+            url,
+            json={"query": query, "variables": {"sql": SLOW_SQL}},
+            headers=server.headers,
+            timeout=WAIT,
+        )
+        assert spy.ended.wait(WAIT)
+    assert response.status_code == 200
+    assert response.json() == {
+        "data": None,
+        "errors": [
+            {
+                "path": None,
+                "data": None,
+                "errorType": "ExecutionTimeout",
+                "errorInfo": None,
+                "locations": [],
+                "message": "Execution timed out.",
+            }
+        ],
+    }
+    [outcome] = spy.outcome
+    assert "30 s request limit" in str(outcome)
