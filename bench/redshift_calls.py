@@ -23,7 +23,10 @@ from resolvers.adapters.memory_store import MemoryBackupStore
 from resolvers.adapters.redshift_data_client import Connection, DataApi
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core import backup, ingest, reads, reports
+from resolvers.core.cursor import PageTokens
 from resolvers.core.tables import Table
+
+TOKENS = PageTokens(b"bench key, thirty-two bytes long")
 
 OPERATIONS = (
     "BatchExecuteStatement",
@@ -94,7 +97,10 @@ def main() -> None:
         "report: departments above mean", lambda: reports.departments_above_mean(warehouse, 2021)
     )
     measure("read one employee", lambda: reads.get(warehouse, Table.HIRED_EMPLOYEES, 7))
-    measure("read a page of 100", lambda: reads.page(warehouse, Table.HIRED_EMPLOYEES, 100, None))
+    measure(
+        "read a page of 100",
+        lambda: reads.page(warehouse, TOKENS, Table.HIRED_EMPLOYEES, 100, None),
+    )
     made: list[backup.Manifest] = []
     measure(
         f"backup of {total} employees",

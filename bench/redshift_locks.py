@@ -42,7 +42,10 @@ from resolvers.adapters.fakes.redshift_engine import Outcome
 from resolvers.adapters.redshift_data_client import Connection, DataApi
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core import ingest, reads, reports
+from resolvers.core.cursor import PageTokens
 from resolvers.core.tables import Table
+
+TOKENS = PageTokens(b"bench key, thirty-two bytes long")
 
 START = datetime(2021, 1, 1, tzinfo=UTC)
 
@@ -156,7 +159,9 @@ def run(cluster: PostgresCluster, batches: int, readers: int, rows: int) -> None
         next_id += rows
     operations: dict[str, Callable[[], object]] = {
         "read one employee": lambda: reads.get(warehouse, Table.HIRED_EMPLOYEES, 7),
-        "read a page of 100": lambda: reads.page(warehouse, Table.HIRED_EMPLOYEES, 100, None),
+        "read a page of 100": lambda: reads.page(
+            warehouse, TOKENS, Table.HIRED_EMPLOYEES, 100, None
+        ),
         "read a department": lambda: reads.get(warehouse, Table.DEPARTMENTS, 3),
         "report: hires by quarter": lambda: reports.hires_by_quarter(warehouse, START.year),
         "report: departments above mean": lambda: reports.departments_above_mean(

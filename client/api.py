@@ -45,6 +45,7 @@ from client.models import (
     Backup,
     BackupDownload,
     BackupJob,
+    BackupPage,
     Department,
     DepartmentHires,
     Employee,
@@ -57,6 +58,7 @@ from client.models import (
     QuarterHires,
     QueryResult,
     Table,
+    UnreadableBackup,
     format_datetime,
     parse_datetime,
 )
@@ -297,15 +299,28 @@ class HrClient:
         table: Table | str | None = None,
         limit: int | None = None,
         next_token: str | None = None,
-    ) -> Page[Backup]:
+    ) -> BackupPage:
+        """A page of backups, newest first; ``unreadable`` lists those whose manifest is bad."""
         chosen = Table.parse(table).name if table is not None else None
         data = self.execute("backups", {"table": chosen, "limit": limit, "nextToken": next_token})
-        return Page([Backup.from_json(i) for i in data["items"]], data["nextToken"])
+        return BackupPage.from_json(data)
 
     def iter_backups(
         self, table: Table | str | None = None, page_size: int | None = None
     ) -> Iterator[Backup]:
         return self._pages(lambda token: self.backups_page(table, page_size, token))
+
+    def all_backups(self, table: Table | str | None = None) -> BackupPage:
+        """Every page at once: readable backups in ``items``, the rest in ``unreadable``."""
+        items: list[Backup] = []
+        unreadable: list[UnreadableBackup] = []
+        token: str | None = None
+        while True:
+            page = self.backups_page(table, None, token)
+            items.extend(page.items)
+            unreadable.extend(page.unreadable)
+            if (token := page.next_token) is None:
+                return BackupPage(items, None, unreadable)
 
     def backup(self, id: str) -> Backup | None:
         data = self.execute("backup", {"id": id})

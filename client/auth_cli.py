@@ -8,6 +8,7 @@
     hrgraph password reset NAME                the code and a new password
     hrgraph users add NAME --group Admins [--email ADDRESS] [--password-stdin]
     hrgraph users list | remove NAME [--delete] | passwd NAME | ensure-admin
+    hrgraph users disable NAME | enable NAME   local issuer (in Cognito: remove disables)
 
 A Cognito sign-in may ask more than the password: a new password the first
 time (the admin's one is temporary), a 6-digit code when MFA is on, or to set
@@ -326,7 +327,9 @@ def users_list() -> None:
     pool = _pool(settings)
     if pool is None:
         for user in UserStore.in_data_dir(settings.data_dir).all():
-            typer.echo(f"{user.username}\t{','.join(user.groups) or '-'}\t{user.created_at}")
+            state = "\tdisabled" if user.disabled else ""
+            groups = ",".join(user.groups) or "-"
+            typer.echo(f"{user.username}\t{groups}\t{user.created_at}{state}")
         return
     try:
         users = pool.all(_known_groups())
@@ -350,7 +353,7 @@ def users_remove(
         ),
     ] = False,
 ) -> None:
-    """Remove a user; their refresh tokens stop working at once.
+    """Remove a user; every token they hold stops working at once (locally).
 
     Local: the user is deleted. Cognito: signed out everywhere, then disabled,
     not deleted, so the account (and its sub, which the logs name) stays for
@@ -400,6 +403,30 @@ def users_passwd(username: str, password_stdin: PasswordStdin = False) -> None:
     typer.echo(f"{username} has a new temporary password and is signed out everywhere")
     if generated:
         _hand_over(username, password)
+
+
+def _set_disabled(username: str, disabled: bool) -> None:
+    import time
+
+    from localserver.users import UserError
+
+    try:
+        _local_store(_settings()).set_disabled(username, disabled, int(time.time()))
+    except UserError as error:
+        raise _fail(str(error)) from None
+    typer.echo(f"{'disabled' if disabled else 'enabled'} {username}")
+
+
+@users_app.command("disable")
+def users_disable(username: str) -> None:
+    """Disable a user: no sign-in, and every token they hold stops working at once."""
+    _set_disabled(username, True)
+
+
+@users_app.command("enable")
+def users_enable(username: str) -> None:
+    """Enable a disabled user again; they sign in anew (their old tokens stay refused)."""
+    _set_disabled(username, False)
 
 
 @users_app.command("ensure-admin")

@@ -31,7 +31,7 @@ from client import auth_cli
 from client.auth import TokenProvider
 from client.csvfile import CsvFormatError, count_lines
 from client.errors import ApiError
-from client.loading import LoadSummary, load_csv
+from client.loading import NOT_SENT, LoadSummary, load_csv
 from client.models import MAX_BATCH_ROWS, Table
 from resolvers.settings import Settings, SettingsError
 
@@ -88,7 +88,10 @@ def serve(
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
 ) -> None:
     """Serve GraphQL (and GraphiQL) at http://HOST:PORT/graphql over the data dir; never seeds."""
+    from resolvers.adapters.private_files import restrict_new_files
+
     settings = _settings()
+    restrict_new_files()  # the database, its log, backups, keys: 0600 in a 0700 data dir
     from localserver.app import serve as run_server
 
     run_server(settings, host, port)
@@ -101,8 +104,10 @@ def seed(
 ) -> None:
     """Create the local database from sql/ DDL and fill it with demo data if it is empty."""
     from client import seed as seeding
+    from resolvers.adapters.private_files import restrict_new_files
 
     settings = _settings()
+    restrict_new_files()
     try:
         report = seeding.seed(settings, employees, seed)
     except (seeding.DatabaseLocked, ValueError) as error:
@@ -177,8 +182,14 @@ def _print_summary(summary: LoadSummary) -> None:
     )
     for reason, count in sorted(summary.rejected.items()):
         out.print(f"  {reason.value}: {count}")
+    for error_type, count in sorted(summary.failed.items()):
+        how = "never sent" if error_type == NOT_SENT else "in batches refused whole"
+        out.print(f"  {error_type}: {count} ({how})")
     if summary.rejected_file:
         out.print(f"Rejected rows with reasons: {summary.rejected_file}")
+    if summary.stopped is not None:
+        err.print(f"[red]stopped early: {summary.stopped}[/]")
+        raise typer.Exit(1)
 
 
 def _print_json(value: Any) -> None:

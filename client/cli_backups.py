@@ -144,11 +144,14 @@ def backups_command(
     as_json: JsonOption = False,
     url: UrlOption = None,
 ) -> None:
-    """List backups, newest first."""
+    """List backups, newest first; backups whose manifest cannot be read are named apart."""
     with _api(url) as api:
-        found = list(api.iter_backups(table))
+        listed = api.all_backups(table)
+    found, unreadable = listed.items, listed.unreadable
     if as_json:
         typer.echo(json.dumps([asdict(b) for b in found], indent=2, default=str))
+        for u in unreadable:
+            err.print(f"unreadable backup {u.id}: {u.reason}")
         return
     listing = RichTable(title="Backups, newest first")
     for name in ("id", "table", "created", "by", "rows", "size", "codec"):
@@ -164,6 +167,8 @@ def backups_command(
             b.codec.lower(),
         )
     out.print(listing)
+    for u in unreadable:
+        err.print(f"[yellow]unreadable backup {u.id}: {u.reason}[/]")
 
 
 @app.command("backup-delete")

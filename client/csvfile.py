@@ -3,9 +3,10 @@
 The historic files have no header, CRLF line endings and UTF-8; files
 exported by spreadsheets add a header row, LF endings or a byte-order mark.
 All of those read the same here. Rows stream one at a time, so a file of
-millions of rows is read in bounded memory. An empty cell is sent as null
-(the server then applies its rules: a missing name is INVALID, a missing
-datetime defaults to now, a missing department or job is allowed).
+millions of rows is read in bounded memory. An empty cell is left out of the
+row it sends (the server then applies its rules: a missing name is INVALID, a
+missing datetime defaults to now, a missing department or job is allowed);
+it is never sent as an empty string, which the API refuses as a datetime.
 """
 
 from __future__ import annotations
@@ -47,10 +48,11 @@ def _blank(cell: str | None) -> bool:
 
 
 def api_row(columns: Sequence[str], cells: Sequence[str]) -> dict[str, Any]:
-    """CSV cells as a GraphQL input row: API field names, empty cells as null."""
+    """CSV cells as a GraphQL input row: API field names; empty cells stay absent."""
     return {
-        API_FIELDS.get(column, column): None if _blank(cell) else cell
+        API_FIELDS.get(column, column): cell
         for column, cell in zip(columns, cells, strict=False)
+        if not _blank(cell)
     }
 
 

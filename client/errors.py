@@ -2,8 +2,7 @@
 
     ApiError                     errorType         what the caller should do
     ├── ValidationError          ValidationError   fix the named field and retry
-    ├── Unauthorized             Unauthorized      sign in (again)
-    ├── Forbidden                Forbidden         ask an admin for a group
+    ├── Unauthorized             Unauthorized      sign in (again), or ask an admin for a group
     ├── NotFound                 NotFound          check the id
     ├── Conflict                 Conflict          resolve what blocks it (references, races)
     ├── Unavailable              Unavailable       retry later
@@ -20,8 +19,10 @@ to the API, so its failures are a tree of their own:
 The server (AppSync in AWS, the local server on a laptop) puts ``errorType``
 at the top level of each GraphQL error; ``from_graphql_error`` turns one such
 error into the matching class, so callers catch ``NotFound`` rather than
-comparing strings. An errorType this client does not know stays an
-``ApiError`` with the type kept in ``error_type``.
+comparing strings. A caller outside a field's groups gets ``Unauthorized``,
+as AppSync answers it (there is no separate "forbidden" type). An errorType
+this client does not know stays an ``ApiError`` with the type kept in
+``error_type``.
 """
 
 from __future__ import annotations
@@ -71,10 +72,6 @@ class Unauthorized(ApiError):
     error_type_name = "Unauthorized"
 
 
-class Forbidden(ApiError):
-    error_type_name = "Forbidden"
-
-
 class NotFound(ApiError):
     error_type_name = "NotFound"
 
@@ -102,7 +99,6 @@ _BY_ERROR_TYPE: dict[str, type[ApiError]] = {
     for cls in (
         ValidationError,
         Unauthorized,
-        Forbidden,
         NotFound,
         Conflict,
         Unavailable,
@@ -137,10 +133,8 @@ def from_graphql_error(error: Mapping[str, Any]) -> ApiError:
 
 def from_http_status(status: int, message: str) -> ApiError:
     """An HTTP failure with no GraphQL errors in its body (a proxy or gateway answered)."""
-    if status == 401:
+    if status in (401, 403):
         return Unauthorized(message)
-    if status == 403:
-        return Forbidden(message)
     if status in (429, 502, 503, 504):
         return Unavailable(message)
     if status >= 500:

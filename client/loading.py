@@ -5,6 +5,13 @@ so memory stays flat whatever the file's size. Rows the server rejects (and
 rows too malformed to send) are written to ``<file>.rejected.csv`` beside
 the input: where the row was, why it was rejected, and its original cells,
 ready to fix and load again.
+
+A batch the API refuses whole (an error instead of verdicts) costs that
+batch, not the file: its rows go to the rejects file under the error's type,
+and the load goes on. When going on cannot help (the server is unreachable,
+the token is refused) the load stops, and every row not yet sent goes to the
+rejects file as ``NOT_SENT``: a load never stops without saying where each
+row went.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from client.csvfile import CsvRow, CsvSource
+from client.errors import ApiError, Unauthorized, Unavailable
 from client.models import MAX_BATCH_ROWS, RejectReason, Table
 
 if TYPE_CHECKING:
@@ -28,6 +36,9 @@ T = TypeVar("T")
 REJECTED_COLUMNS = ("line", "reason", "field", "message")
 """Leading columns of a rejected-rows file (``line``: where the row starts in the file, from 1,
 as an editor shows it); the row's original cells follow."""
+
+NOT_SENT = "NOT_SENT"
+"""Reason of rows a stopped load never sent."""
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -54,12 +65,16 @@ class LoadSummary:
     received: int = 0
     inserted: int = 0
     rejected: Counter[RejectReason] = field(default_factory=Counter)
+    failed: Counter[str] = field(default_factory=Counter)
+    """Rows not judged one by one: a refused batch's errorType, or NOT_SENT, to a count."""
+    stopped: ApiError | None = None
+    """The error that ended the load early, if one did."""
     rejected_file: Path | None = None
     seconds: float = 0.0
 
     @property
     def rejected_total(self) -> int:
-        return sum(self.rejected.values())
+        return sum(self.rejected.values()) + sum(self.failed.values())
 
     @property
     def rows_per_second(self) -> float:
@@ -106,11 +121,15 @@ def load_csv(
     target = rejected_path(path)
     rejects = _RejectedWriter(target, source.cell_names)
     started = time.perf_counter()
+    rows = source.rows()
     try:
-        for batch in batched(source.rows(), batch_size):
+        for batch in batched(rows, batch_size):
             _load_batch(api, table, batch, summary, rejects)
             if on_batch:
                 on_batch(len(batch))
+            if summary.stopped is not None:
+                _not_sent(rows, summary, rejects)
+                break
     finally:
         rejects.close()
         summary.seconds = time.perf_counter() - started
@@ -119,6 +138,14 @@ def load_csv(
     else:
         target.unlink(missing_ok=True)  # a stale file from an earlier run would mislead
     return summary
+
+
+def _not_sent(rows: Iterator[CsvRow], summary: LoadSummary, rejects: _RejectedWriter) -> None:
+    message = f"not sent: the load stopped ({summary.stopped})"
+    for row in rows:
+        summary.received += 1
+        summary.failed[NOT_SENT] += 1
+        rejects.write(row, NOT_SENT, None, message)
 
 
 def _load_batch(
@@ -139,7 +166,15 @@ def _load_batch(
             sendable.append(row)
     if not sendable:
         return
-    result = api.insert(table, [row.api_row() for row in sendable])
+    try:
+        result = api.insert(table, [row.api_row() for row in sendable])
+    except ApiError as error:
+        for row in sendable:
+            summary.failed[error.error_type] += 1
+            rejects.write(row, error.error_type, error.info.get("field"), error.message)
+        if isinstance(error, Unavailable | Unauthorized):
+            summary.stopped = error
+        return
     summary.inserted += result.inserted
     for rejection in result.rejected:
         row = sendable[rejection.index]

@@ -47,26 +47,6 @@ class RejectReason(StrEnum):
     UNKNOWN_REFERENCE = "UNKNOWN_REFERENCE"
 
 
-class DepartmentRow(TypedDict, total=False):
-    """A row for insertDepartments; every field may be missing or null (the row is judged)."""
-
-    id: int | str | None
-    department: str | None
-
-
-class JobRow(TypedDict, total=False):
-    id: int | str | None
-    job: str | None
-
-
-class EmployeeRow(TypedDict, total=False):
-    id: int | str | None
-    name: str | None
-    datetime: str | datetime | None
-    departmentId: int | str | None
-    jobId: int | str | None
-
-
 class EmployeePatch(TypedDict, total=False):
     """A correction: absent keys stay as they are, None clears an optional field."""
 
@@ -264,6 +244,30 @@ class Backup:
             codec=str(data["codec"]),
             schema_version=int(data["schemaVersion"]),
             location=str(data["location"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadableBackup:
+    """A backup the server lists but cannot read the manifest of (it cannot be restored)."""
+
+    id: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class BackupPage(Page[Backup]):
+    unreadable: list[UnreadableBackup] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, data: Json) -> BackupPage:
+        return cls(
+            [Backup.from_json(i) for i in data["items"]],
+            data["nextToken"],
+            [
+                UnreadableBackup(str(u["id"]), str(u["reason"]))
+                for u in data.get("unreadable") or []
+            ],
         )
 
 

@@ -258,7 +258,7 @@ def create_app(
     gate: Gate | None = None,
     limits: Limits | None = None,
 ) -> Starlette:
-    """The app; ``gate`` defaults to the one HRGRAPH_AUTH selects (OpenGate() only in tests),
+    """The app; ``gate`` defaults to the one HRGRAPH_AUTH selects (tests may hand in another),
     ``limits`` to serverless.yml's (tests shorten the 30 s to see the cut)."""
     wiring.use(services or wiring.build(settings))
     limits = limits or appsync_limits.from_serverless()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +27,7 @@ from localserver.group_rules import GroupRules
 from localserver.issuer import LocalIssuer, issuer_routes
 from localserver.tokens import (
     EXPIRED,
+    REFUSED,
     JwksFetcher,
     KeySet,
     TokenVerifier,
@@ -55,6 +56,9 @@ class TokenGate:
 
     verifier: TokenVerifier
     rules: GroupRules
+    still_valid: Callable[[Mapping[str, Any]], bool] | None = None
+    """Asked of every request's verified claims: the local issuer's revocation check
+    (a removed or disabled user). None for Cognito, whose ID tokens cannot be revoked."""
     cache_size: int = 1024
     _cache: OrderedDict[tuple[str, str | None], dict[str, Any]] = field(
         default_factory=OrderedDict, repr=False
@@ -79,7 +83,8 @@ class TokenGate:
     def _identity(self, token: str, source_ip: str | None) -> dict[str, Any]:
         """The identity of a token verified before and not yet expired, else verify it now.
 
-        Every field asks (AppSync checks each one), so the RSA check runs once per token.
+        Every field asks (AppSync checks each one), so the RSA check runs once per token;
+        the revocation check runs every time (it reads the users file only when it changed).
         """
         key = (token, source_ip)
         with self._lock:
@@ -89,12 +94,14 @@ class TokenGate:
                     del self._cache[key]
                     raise Unauthorized(EXPIRED)
                 self._cache.move_to_end(key)
-                return identity
-        identity = appsync_identity(self.verifier.verify(token, kind="id"), source_ip)
-        with self._lock:
-            self._cache[key] = identity
-            while len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
+        if identity is None:
+            identity = appsync_identity(self.verifier.verify(token, kind="id"), source_ip)
+            with self._lock:
+                self._cache[key] = identity
+                while len(self._cache) > self.cache_size:
+                    self._cache.popitem(last=False)
+        if self.still_valid is not None and not self.still_valid(identity["claims"]):
+            raise Unauthorized(REFUSED)
         return identity
 
 
@@ -127,7 +134,8 @@ def authentication(
             TokenGate(TokenVerifier(keys, issuer, settings.cognito_client_id), rules), []
         )
     local = LocalIssuer.in_data_dir(settings.data_dir, settings.token_ttl_seconds)
-    return Authentication(TokenGate(local.verifier, rules), list(issuer_routes(local)), local)
+    gate = TokenGate(local.verifier, rules, still_valid=local.still_valid)
+    return Authentication(gate, list(issuer_routes(local)), local)
 
 
 class RequireToken:

@@ -1,9 +1,8 @@
 """The seam where identity comes in: who is calling, and may they call this field.
 
 AppSync verifies the Cognito token and checks the schema's group directives
-before our Lambda runs; locally a Gate does both. ``OpenGate`` lets every
-call through with no identity: it is what runs until an authenticating gate
-is plugged in (see localserver/auth*).
+before our Lambda runs; locally a Gate does both (localserver/auth_gate.py's
+TokenGate is the one implementation; tests hand in their own).
 """
 
 from __future__ import annotations
@@ -23,13 +22,3 @@ class Gate(Protocol):
     def allows(self, identity: Any, type_name: str, field_name: str) -> bool:
         """May this identity resolve this field (the schema's group directives)?"""
         ...
-
-
-class OpenGate:
-    """No authentication: every field for everybody."""
-
-    def identify(self, headers: Mapping[str, str], connection_params: Any = None) -> Any:
-        return None
-
-    def allows(self, identity: Any, type_name: str, field_name: str) -> bool:
-        return True

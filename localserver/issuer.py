@@ -27,6 +27,7 @@ import threading
 import time
 import uuid
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -195,6 +196,14 @@ class LocalIssuer:
             )
         return result
 
+    def still_valid(self, claims: Mapping[str, Any]) -> bool:
+        """Is the token's user still there, enabled, and the token newer than any revocation?
+
+        The server asks for every request, so removing or disabling a user
+        takes effect at once rather than when their ID token expires.
+        """
+        return self.users.still_valid(str(claims.get("sub")), int(claims.get("iat", 0)))
+
     def login(self, username: str, password: str) -> dict[str, Any] | None:
         user = self.users.authenticate(username, password)
         if user is None:
@@ -209,7 +218,7 @@ class LocalIssuer:
         except Unauthorized:
             return None
         user = self.users.by_sub(str(claims["sub"]))
-        if user is None or int(claims["iat"]) < user.tokens_valid_after:
+        if user is None or not user.accepts(int(claims["iat"])):
             return None
         return self.tokens_for(
             user, int(time.time()), auth_time=int(claims["auth_time"]), refresh=False

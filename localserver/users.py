@@ -5,6 +5,11 @@ while the server runs, so users live in their own small file: every change
 takes an exclusive ``flock`` on a lock file, reads, modifies and replaces the
 file atomically (write to a temporary file, fsync, ``os.replace``). Readers
 never see half a file. Passwords are kept only as argon2id hashes.
+
+Removing or disabling a user revokes their tokens at once: the server asks
+``still_valid`` for every request's token, and a removed user's ``sub`` is
+gone, a disabled one is refused, and a password change (``set_password``)
+refuses tokens issued before it. The file is re-read only when it changed.
 """
 
 from __future__ import annotations
@@ -20,7 +25,6 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -47,15 +51,13 @@ class User:
     password_hash: str = field(repr=False)
     created_at: str
     tokens_valid_after: int = 0
-    """Refresh tokens issued before this Unix time are refused (set by a password change)."""
+    """Tokens issued before this Unix time are refused (set by a password change)."""
+    disabled: bool = False
+    """A disabled user cannot sign in, and every token they hold is refused."""
 
-    def public(self) -> dict[str, Any]:
-        return {
-            "username": self.username,
-            "sub": self.sub,
-            "groups": list(self.groups),
-            "createdAt": self.created_at,
-        }
+    def accepts(self, issued_at: int) -> bool:
+        """Does a token issued at ``issued_at`` (its ``iat``) still speak for this user?"""
+        return not self.disabled and issued_at >= self.tokens_valid_after
 
 
 class UserStore:
@@ -66,6 +68,7 @@ class UserStore:
         self.path = path
         self._hasher = hasher or _hasher
         self._lock_path = path.with_name(path.name + ".lock")
+        self._cache: tuple[tuple[int, int, int], dict[str, User]] | None = None
 
     @classmethod
     def in_data_dir(cls, data_dir: Path, hasher: PasswordHasher | None = None) -> UserStore:
@@ -86,13 +89,18 @@ class UserStore:
         return any(group in user.groups for user in self._read().values())
 
     def authenticate(self, username: str, password: str) -> User | None:
-        """The user when the password matches; None otherwise, in about the same time."""
+        """The enabled user whose password matches; None otherwise, in about the same time."""
         user = self.get(username)
         try:
             _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
         except (VerificationError, InvalidHashError):
             return None
-        return user
+        return None if user is None or user.disabled else user
+
+    def still_valid(self, sub: str, issued_at: int) -> bool:
+        """May a token of ``sub`` issued at ``issued_at`` still be used (not removed/disabled)?"""
+        user = self.by_sub(sub)
+        return user is not None and user.accepts(issued_at)
 
     # -- writing ---------------------------------------------------------------
 
@@ -113,9 +121,21 @@ class UserStore:
         return user
 
     def remove(self, username: str) -> None:
+        """Delete the user; their tokens stop working at once (their ``sub`` is gone)."""
         with self._locked() as users:
             if users.pop(username, None) is None:
                 raise UserError(f"no user {username!r}")
+
+    def set_disabled(self, username: str, disabled: bool, now: int) -> None:
+        """Disable (every token refused, no sign-in) or enable again; an enabled user
+        signs in anew: tokens from before the change stay refused."""
+        with self._locked() as users:
+            user = users.get(username)
+            if user is None:
+                raise UserError(f"no user {username!r}")
+            users[username] = replace(
+                user, disabled=disabled, tokens_valid_after=max(user.tokens_valid_after, now)
+            )
 
     def set_password(self, username: str, password: str, now: int) -> None:
         """Change a password and revoke the refresh tokens issued before."""
@@ -131,17 +151,29 @@ class UserStore:
     # -- the file --------------------------------------------------------------
 
     def _read(self) -> dict[str, User]:
+        """The users, re-read only when the file changed (every request asks ``still_valid``)."""
+        try:
+            stat = self.path.stat()
+        except FileNotFoundError:
+            return {}
+        version = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        cached = self._cache
+        if cached is not None and cached[0] == version:
+            return dict(cached[1])
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return {}
-        return {name: User(**entry) for name, entry in raw.get("users", {}).items()}
+        users = {name: User(**entry) for name, entry in raw.get("users", {}).items()}
+        self._cache = (version, users)
+        return dict(users)
 
     @contextmanager
     def _locked(self) -> Iterator[dict[str, User]]:
         """Exclusive read-modify-write; the change is written only if the block succeeds."""
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with self._lock_path.open("a") as lock:
+        descriptor = os.open(self._lock_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(descriptor, "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 users = self._read()

@@ -114,6 +114,9 @@ class Settings:
     )
     sql_row_limit: int = _setting(1000, _int(1, 100_000), "Row cap of read-only SQL")
     sql_timeout_seconds: float = _setting(10.0, _float, "Deadline for one read-only query")
+    page_token_secret_arn: str = _setting(
+        "", doc="Secrets Manager ARN of the key that signs page tokens (default: DATA_DIR file)"
+    )
 
     auth: str = _setting("local", _choice("local", "cognito"), "Who issues tokens")
     cognito_region: str = _setting("", doc="Region of the Cognito user pool")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from resolvers.core import jobs as job_work
 from resolvers.core.backup_job import BackupJob
+from resolvers.core.cursor import PageTokens
 from resolvers.core.ports import (
     BackupStore,
     JobEvents,
@@ -31,6 +32,7 @@ class Services:
     launcher: JobLauncher = field(repr=False)
     events: JobEvents = field(default=job_work.NO_EVENTS, repr=False)
     engine: QuestionEngine | None = field(default=None, repr=False)
+    tokens: PageTokens | None = field(default=None, repr=False)
 
     def run_job(self, job_id: str) -> BackupJob | None:
         """The worker's side of a job (a local thread, or the worker Lambda)."""
@@ -42,8 +44,17 @@ class Services:
             self.engine = _question_engine(self.settings, self.warehouse)
         return self.engine
 
+    def page_tokens(self) -> PageTokens:
+        """Signs and checks nextTokens; the key is read once, on first use (a cold start)."""
+        if self.tokens is None:
+            with _key_lock:
+                if self.tokens is None:
+                    self.tokens = PageTokens(_page_token_key(self.settings))
+        return self.tokens
+
 
 def build(settings: Settings) -> Services:
+    _private_local_state(settings)
     built = Services(
         settings=settings,
         warehouse=_warehouse(settings),
@@ -53,7 +64,23 @@ def build(settings: Settings) -> Services:
         events=_job_events(settings),
     )
     built.launcher = _job_launcher(settings, built)
+    _private_local_state(settings)  # and the files the adapters just created
     return built
+
+
+def _private_local_state(settings: Settings) -> None:
+    """The data dir (and its database and backup folder) are the owner's alone."""
+    if settings.warehouse != "duckdb" and settings.backup_store != "folder":
+        return  # the Lambda: nothing local but /tmp
+    from resolvers.adapters.private_files import private_file, private_tree
+
+    private_tree(settings.data_dir)
+    if settings.warehouse == "duckdb":  # its own file, wherever it is: never its folder
+        private_file(settings.database_path)
+        private_file(settings.database_path.with_name(settings.database_path.name + ".wal"))
+    inside = settings.backup_path.resolve().is_relative_to(settings.data_dir.resolve())
+    if settings.backup_store == "folder" and inside and settings.backup_path.is_dir():
+        private_tree(settings.backup_path)
 
 
 class _NotYet:
@@ -118,6 +145,14 @@ def _question_engine(settings: Settings, warehouse: Warehouse) -> QuestionEngine
     return OfflineEngine(warehouse, settings.sql_row_limit)
 
 
+def _page_token_key(settings: Settings) -> bytes:
+    from resolvers.adapters import page_token_key
+
+    if settings.page_token_secret_arn:
+        return page_token_key.from_secrets_manager(settings.page_token_secret_arn)
+    return page_token_key.from_data_dir(settings.data_dir)
+
+
 def _backup_store(settings: Settings) -> BackupStore:
     if settings.backup_store == "s3":
         from resolvers.adapters.s3_store import S3BackupStore
@@ -129,6 +164,7 @@ def _backup_store(settings: Settings) -> BackupStore:
 
 
 _lock = threading.Lock()
+_key_lock = threading.Lock()
 _current: Services | None = None
 
 

@@ -42,7 +42,6 @@ SENTENCES: dict[str, str] = {
     "ValidationError": "That was not accepted: {field_part}{reason}",
     "Unauthorized": "Your sign-in has ended. Sign in again to go on.",
     "UnauthorizedException": "Your sign-in has ended. Sign in again to go on.",
-    "Forbidden": "Your account may not do this. An admin can add you to a group that may.",
     "NotFound": "That row is no longer there (someone may have changed or deleted it). "
     "Refresh and try again.",
     "Conflict": "This cannot be done now: {reason}",
@@ -51,6 +50,9 @@ SENTENCES: dict[str, str] = {
     "Try again; if it keeps happening, send the details below to whoever runs hrgraph.",
 }
 """The one mapping from errorType to what a person reads."""
+
+GROUP_DENIED = "Your account may not do this. An admin can add you to a group that may."
+"""An ``Unauthorized`` for one field (AppSync's word for a group denial too), not a sign-in."""
 
 UNKNOWN = "The request failed. The details below say what the server answered."
 _PATH = re.compile(r"(?:[A-Za-z]:)?(?:/[\w.\-+@]+){2,}/?")
@@ -90,6 +92,8 @@ def sentence(error: BaseException) -> str:
         return "The hrgraph server cannot be reached. Is it running, and is HRGRAPH_URL right?"
     if not isinstance(error, ApiError):
         return UNKNOWN
+    if error.error_type == "Unauthorized" and error.message.startswith("Not Authorized to access"):
+        return GROUP_DENIED
     template = SENTENCES.get(error.error_type)
     if template is None:
         return UNKNOWN

@@ -51,6 +51,22 @@ def _no_wait(seconds: float) -> None:
     """Polls and backoffs of the Data API client cost no time against the fake."""
 
 
+def _listing(folder: Path) -> dict[str, tuple[int, int]]:
+    if not folder.is_dir():
+        return {}
+    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir()}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _shared_data_stays_untouched() -> Iterator[None]:
+    """CI's shared/ is read-only (and root ignores write bits): a test that writes there,
+    e.g. a load leaving its rejects file beside a historic CSV, fails the run here."""
+    before = _listing(SHARED_DATA)
+    yield
+    after = _listing(SHARED_DATA)
+    assert after == before, f"a test wrote into {SHARED_DATA}: {sorted(set(after) ^ set(before))}"
+
+
 WAREHOUSES = {"duckdb": _duckdb, "redshift": _redshift_on_fake}
 """Every Warehouse adapter the core's tests run against; more join as they are built."""
 

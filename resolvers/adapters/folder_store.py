@@ -3,11 +3,17 @@
 Every file appears whole or not at all: bytes go to a hidden temporary file
 in the same folder, are flushed to disk, then renamed over the final name
 (a rename within one file system is atomic). A crash leaves at most a
-``.tmp-*`` file, which no listing ever shows.
+``.tmp-*`` file, which no listing ever shows and the next start removes: a
+writer holds an exclusive ``flock`` on its temporary file, so only files no
+live writer (in any process) holds are taken. Files are created 0600 in a
+0700 folder: backups hold whole tables.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import logging
 import os
 import secrets
 from collections.abc import Iterator
@@ -17,6 +23,8 @@ from typing import IO
 
 from resolvers.adapters.download_links import LinkSigner
 from resolvers.core.errors import NotFound, Unavailable
+
+log = logging.getLogger(__name__)
 
 DATA_SUFFIX = ".avro"
 MANIFEST_SUFFIX = ".manifest.json"
@@ -28,6 +36,24 @@ class FolderBackupStore:
     def __init__(self, folder: str | Path, link_key: str | Path | None = None) -> None:
         self.folder = Path(folder)
         self.links = LinkSigner(link_key or self.folder.parent / "download.key")
+        self.remove_leftovers()
+
+    def remove_leftovers(self) -> int:
+        """Delete temporary files of writes that died (a killed backup); how many went."""
+        if not self.folder.is_dir():
+            return 0
+        removed = 0
+        for path in self.folder.glob(".*.tmp-*"):
+            with contextlib.suppress(OSError), path.open("rb") as held:
+                try:
+                    fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    continue  # a live writer holds it
+                path.unlink()
+                removed += 1
+        if removed:
+            log.warning("removed %d leftover temporary backup file(s)", removed)
+        return removed
 
     def location(self, backup_id: str) -> str:
         return str(self._path(backup_id, DATA_SUFFIX).resolve())
@@ -100,9 +126,11 @@ class FolderBackupStore:
     def _atomic(self, final: Path) -> Iterator[IO[bytes]]:
         """Write to a temporary sibling; rename over ``final`` only on success."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             temporary = final.with_name(f".{final.name}.tmp-{secrets.token_hex(4)}")
-            out = temporary.open("xb")
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+            out = os.fdopen(os.open(temporary, flags, 0o600), "wb")
+            fcntl.flock(out, fcntl.LOCK_EX)  # marks it live for remove_leftovers
         except OSError as error:
             raise Unavailable(f"cannot write to the backup folder: {error.strerror}") from error
         try:

@@ -9,28 +9,35 @@ A restore refuses before touching anything when the manifest is missing, of
 another table or from a newer schema, or when the file's size or sha256
 differ from the manifest. It then decodes the file into the warehouse's
 staging table (hashing again, so a file changed since the check is caught),
-lets ``_admit`` judge the staged rows (count, duplicate ids, references) and
-only then has the warehouse swap them in within one transaction.
+judging every row on the way by the rules an insert applies
+(``validation.stored_row_problem``: a bad id, an empty or overlong name, a
+control character...; when the warehouse loads the file itself, as Redshift's
+COPY does, the rows are judged in a pass of their own). Before the swap,
+``admit`` refuses a backup with any such row (counted, the first few listed),
+then ``_admit`` judges the staged rows (count, duplicate ids, references);
+only then does the warehouse swap them in within one transaction.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import json
+import logging
 import re
 import secrets
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO, Any
 
 from resolvers.core import avro_format, cursor
 from resolvers.core.avro_format import SCHEMA_VERSION, Codec, Row
-from resolvers.core.errors import Conflict, NotFound, ValidationError
+from resolvers.core.errors import Conflict, NotFound, Unavailable, ValidationError
 from resolvers.core.ports import BackupStore, Staged, Warehouse
 from resolvers.core.tables import Table
+from resolvers.core.validation import stored_row_problem
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int | None], None]
 """Called with (rows done, rows in all when known) as the work advances."""
@@ -39,6 +46,10 @@ CHUNK_ROWS = 10_000
 """Rows held in memory at once on either path."""
 
 _READ_BYTES = 1024 * 1024
+
+LISTED_ROWS = 5
+"""Offending rows a refused restore names (all are counted)."""
+
 
 _ID = re.compile(r"^\d{8}T\d{9}Z-(departments|jobs|hired_employees)-[0-9a-f]{6}$")
 
@@ -103,9 +114,20 @@ class RestoreResult:
 
 
 @dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A listed backup whose manifest cannot be read, and why."""
+
+    id: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class BackupPage:
     items: list[Manifest]
     next_token: str | None
+    unreadable: list[Unreadable] = field(default_factory=list)
+    """Backups of this page whose manifest cannot be read: shown apart, never dropped
+    silently and never allowed to hide the readable ones."""
 
 
 def new_backup_id(table: Table, now: datetime) -> str:
@@ -177,11 +199,18 @@ def restore_table(
     """Replace ``table`` with a verified backup (the latest of that table when no id)."""
     manifest = _manifest_to_restore(store, table, backup_id)
     _verify_file(store, manifest)
-    chunks: Iterable[list[Row]] = _verified_rows(store, manifest, chunk_rows)
+    rules = _RowRules(manifest)
+    chunks: Iterable[list[Row]] = _verified_rows(store, manifest, chunk_rows, rules)
     if progress is not None:
         chunks = _reported(chunks, progress, manifest.rows)
 
     def admit(staged: Staged) -> None:
+        nonlocal rules
+        if not rules.complete:  # the warehouse read the file itself (Redshift COPY)
+            rules = _RowRules(manifest)
+            for _ in _verified_rows(store, manifest, chunk_rows, rules):
+                pass
+        rules.refuse_if_broken()
         _admit(manifest, staged, force)
 
     previous = warehouse.restore_swap(table, chunks, admit, store.location(manifest.id))
@@ -235,14 +264,74 @@ def _verify_file(store: BackupStore, manifest: Manifest) -> None:
     _check_digest(manifest, hashed)
 
 
-def _verified_rows(store: BackupStore, manifest: Manifest, chunk_rows: int) -> Iterator[list[Row]]:
-    """Second pass: decoded rows; ends with the digest check, so a swapped file fails."""
+def _verified_rows(
+    store: BackupStore, manifest: Manifest, chunk_rows: int, rules: _RowRules | None = None
+) -> Iterator[list[Row]]:
+    """Second pass: decoded rows, each judged by the insert's row rules before it goes on
+    to the staging table (the first bad row stops the load; the rest are judged only to
+    be counted); ends with the digest check, so a swapped file fails."""
+    rules = rules or _RowRules(manifest)
     with store.read_data(manifest.id) as raw:
         hashed = _HashingReader(raw)
-        yield from avro_format.read(hashed, manifest.table, chunk_rows)
+        decoded = avro_format.read(hashed, manifest.table, chunk_rows)
+        for chunk in decoded:
+            rules.judge(chunk)
+            if rules.broken:
+                for rest in decoded:
+                    rules.judge(rest)
+                break
+            yield chunk
         while hashed.read(_READ_BYTES):
             pass
     _check_digest(manifest, hashed)
+    rules.complete = True
+    rules.refuse_if_broken()
+
+
+class _RowRules:
+    """Judges a restore's rows as an insert would (validation.stored_row_problem),
+    counting every offender and keeping the first few; read before the swap."""
+
+    def __init__(self, manifest: Manifest) -> None:
+        self._manifest = manifest
+        self.complete = False
+        self._seen = 0
+        self._count = 0
+        self._listed: list[dict[str, Any]] = []
+
+    def judge(self, chunk: list[Row]) -> None:
+        table, now = self._manifest.table, self._manifest.created_at
+        for row in chunk:
+            problem = stored_row_problem(table, row, now)
+            if problem is not None:
+                self._count += 1
+                if len(self._listed) < LISTED_ROWS:
+                    self._listed.append(
+                        {
+                            "index": self._seen,
+                            "id": row.get("id"),
+                            "field": problem.field,
+                            "rule": problem.rule,
+                            "message": problem.message,
+                        }
+                    )
+            self._seen += 1
+
+    @property
+    def broken(self) -> bool:
+        return self._count > 0
+
+    def refuse_if_broken(self) -> None:
+        if not self._count:
+            return
+        sample = "; ".join(f"row {r['index']} (id {r['id']}): {r['message']}" for r in self._listed)
+        error = ValidationError(
+            "backupId",
+            f"backup {self._manifest.id} holds {self._count} row(s) an insert would refuse: "
+            f"{sample}",
+        )
+        error.info["rows"] = self._listed
+        raise error
 
 
 def _check_digest(manifest: Manifest, hashed: _HashingReader) -> None:
@@ -313,38 +402,42 @@ def get_backup(store: BackupStore, backup_id: str) -> Manifest | None:
 
 def list_backups(
     store: BackupStore,
+    tokens: cursor.PageTokens,
     table: Table | None = None,
     limit: int | None = None,
     next_token: str | None = None,
 ) -> BackupPage:
     """Backups newest first, optionally of one table, a page at a time."""
     size = cursor.page_limit(limit)
-    before = _decode_token(next_token)
+    scope = f"backups:{table.value if table else ''}"
+    before = _decode_token(tokens.decode(next_token, scope))
     ids = [
         i
         for i in reversed(store.list_ids())
         if (table is None or table_of_id(i) is table) and (before is None or i < before)
     ]
     page = ids[:size]
-    items = [m for m in (get_backup(store, i) for i in page) if m is not None]
-    token = _encode_token(page[-1]) if len(ids) > size else None
-    return BackupPage(items, token)
+    items: list[Manifest] = []
+    unreadable: list[Unreadable] = []
+    for backup_id in page:
+        try:
+            manifest = get_backup(store, backup_id)
+        except (ValidationError, Unavailable) as error:
+            log.warning("unreadable backup manifest", extra={"backupId": backup_id})
+            unreadable.append(Unreadable(backup_id, error.message))
+            continue
+        if manifest is not None:
+            items.append(manifest)
+    token = tokens.encode(scope, page[-1]) if len(ids) > size else None
+    return BackupPage(items, token, unreadable)
 
 
-def _encode_token(last_id: str) -> str:
-    return base64.urlsafe_b64encode(last_id.encode()).decode().rstrip("=")
-
-
-def _decode_token(token: str | None) -> str | None:
-    if token is None:
+def _decode_token(after: cursor.Position | None) -> str | None:
+    if after is None:
         return None
-    try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-    except (binascii.Error, UnicodeDecodeError):
-        raw = ""
-    if table_of_id(raw) is None:
-        raise ValidationError("nextToken", "is not a token this API issued")
-    return raw
+    if not isinstance(after, str) or table_of_id(after) is None:
+        raise ValidationError("nextToken", cursor.FORGED)
+    return after
 
 
 # -- streams --------------------------------------------------------------------
@@ -399,6 +492,7 @@ __all__: Sequence[str] = [
     "Codec",
     "Manifest",
     "RestoreResult",
+    "Unreadable",
     "backup_table",
     "delete_backup",
     "get_backup",

@@ -3,11 +3,13 @@
     HrgraphError                 errorType        what the caller should do
     ├── ValidationError          ValidationError  fix the named field and retry
     │   └── InvalidQuery         ValidationError  a typed question (HrQuery) breaks a rule
-    ├── Unauthorized             Unauthorized     sign in (again)
-    ├── Forbidden                Forbidden        ask an admin for a group
+    ├── Unauthorized             Unauthorized     sign in (again), or ask an admin for a group
     ├── NotFound                 NotFound         check the id
     ├── Conflict                 Conflict         resolve what blocks it (references, races)
     └── Unavailable              Unavailable      retry later: a dependency is down or slow
+
+There is no separate "forbidden" type: AppSync answers a caller outside a
+field's Cognito groups with ``Unauthorized`` too, and both doors must agree.
 
 Each class knows its GraphQL ``errorType``; the handler maps them to errors in
 exactly one place, so clients see the same ``errorType`` in AWS as locally.
@@ -48,10 +50,6 @@ class Unauthorized(HrgraphError):
     error_type = "Unauthorized"
 
 
-class Forbidden(HrgraphError):
-    error_type = "Forbidden"
-
-
 class NotFound(HrgraphError):
     error_type = "NotFound"
 
@@ -67,7 +65,6 @@ class Unavailable(HrgraphError):
 ERROR_TYPES: tuple[type[HrgraphError], ...] = (
     ValidationError,
     Unauthorized,
-    Forbidden,
     NotFound,
     Conflict,
     Unavailable,

@@ -13,8 +13,6 @@ timeout, an out-of-memory kill, a server stopped midway) is caught by
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import logging
 import time
@@ -234,6 +232,7 @@ def get_job(
 
 def list_jobs(
     store: JobStore,
+    tokens: cursor.PageTokens,
     limit: int | None = None,
     next_token: str | None = None,
     *,
@@ -242,11 +241,15 @@ def list_jobs(
 ) -> JobPage:
     """Jobs newest first, a page at a time."""
     size = cursor.page_limit(limit)
-    found = store.recent(size + 1, _decode_token(next_token))
+    found = store.recent(size + 1, _job_id_after(tokens.decode(next_token, _SCOPE)))
     moment = now or datetime.now(UTC)
     items = [_as_seen(j, deadline_seconds, moment) for j in found[:size]]
-    token = _encode_token(found[size - 1].id) if len(found) > size else None
+    token = tokens.encode(_SCOPE, found[size - 1].id) if len(found) > size else None
     return JobPage(items, token)
+
+
+_SCOPE = "backupJobs"
+"""What a backupJobs nextToken is bound to (cursor.PageTokens signs it)."""
 
 
 def _as_seen(job: BackupJob, deadline_seconds: float, now: datetime) -> BackupJob:
@@ -259,20 +262,12 @@ def _as_seen(job: BackupJob, deadline_seconds: float, now: datetime) -> BackupJo
     return job
 
 
-def _encode_token(last_id: str) -> str:
-    return base64.urlsafe_b64encode(last_id.encode()).decode().rstrip("=")
-
-
-def _decode_token(token: str | None) -> str | None:
-    if token is None:
+def _job_id_after(after: cursor.Position | None) -> str | None:
+    if after is None:
         return None
-    try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-    except (binascii.Error, UnicodeDecodeError):
-        raw = ""
-    if not _looks_like_job_id(raw):
-        raise ValidationError("nextToken", "is not a token this API issued")
-    return raw
+    if not isinstance(after, str) or not _looks_like_job_id(after):
+        raise ValidationError("nextToken", cursor.FORGED)
+    return after
 
 
 def _looks_like_job_id(text: str) -> bool:

@@ -30,6 +30,7 @@ def get_many(warehouse: Warehouse, table: Table, ids: Sequence[int]) -> dict[int
 
 def page(
     warehouse: Warehouse,
+    tokens: cursor.PageTokens,
     table: Table,
     limit: int | None,
     next_token: str | None,
@@ -37,13 +38,13 @@ def page(
 ) -> Page:
     size = cursor.page_limit(limit)
     query = where.fingerprint() if where else ""
-    after = cursor.decode(next_token, table.value, query)
+    after = tokens.decode_id(next_token, table.value, query)
     # One extra row tells whether another page exists without a COUNT.
     records = warehouse.page(table, after, size + 1, where)
     if len(records) <= size:
         return Page(records, None)
     items = records[:size]
-    return Page(items, cursor.encode(table.value, items[-1].id, query))
+    return Page(items, tokens.encode(table.value, items[-1].id, query))
 
 
 def row_count(warehouse: Warehouse, table: Table, where: EmployeeQuery | None = None) -> int:

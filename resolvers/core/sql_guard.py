@@ -27,6 +27,7 @@ Rules, each refusal naming the one it broke (ValidationError, field "sql"):
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -179,7 +180,57 @@ def _refuse(rule: str) -> ValidationError:
 
 
 def _first_line(error: Exception) -> str:
-    return str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
+    """The parser's complaint in plain words: never a sqlglot class name."""
+    text = str(error).strip()
+    if not text:
+        return "it cannot be parsed"
+    line = text.splitlines()[0]
+    line = _MISSING.sub(lambda m: f"an incomplete {_node_words(m.group(1))}", line)
+    line = _UNEXPECTED.sub("an unexpected word or symbol", line)
+    line = _CLASS.sub(lambda m: _node_words(m.group(1)), line)
+    line = _POSITION.sub(lambda m: f" at line {m.group(1)}, column {m.group(2)}", line)
+    return line.rstrip(". ")[:200]
+
+
+_MISSING = re.compile(r"Required keyword: '\w+' missing for <class '(?:\w+\.)*(\w+)'>")
+_UNEXPECTED = re.compile(r"Invalid expression / Unexpected token")
+_CLASS = re.compile(r"<class '(?:\w+\.)*(\w+)'>")
+_POSITION = re.compile(r"\.? Line (\d+), Col: (\d+)")
+
+_NODE_WORDS = {
+    "Add": "addition (+)", "Sub": "subtraction (-)", "Mul": "multiplication (*)",
+    "Div": "division (/)", "Mod": "remainder (%)", "EQ": "comparison (=)",
+    "NEQ": "comparison (<>)", "GT": "comparison (>)", "GTE": "comparison (>=)",
+    "LT": "comparison (<)", "LTE": "comparison (<=)", "And": "AND", "Or": "OR", "Not": "NOT",
+    "Order": "ORDER BY", "Group": "GROUP BY", "Where": "WHERE", "Having": "HAVING",
+    "Limit": "LIMIT", "Select": "SELECT", "Join": "JOIN", "Like": "LIKE", "ILike": "ILIKE",
+    "In": "IN", "Between": "BETWEEN", "Case": "CASE", "If": "CASE", "Cast": "CAST",
+    "Alias": "alias (AS)", "Is": "IS", "Paren": "parenthesis", "Anonymous": "function call",
+    "Values": "VALUES", "Subquery": "query in parentheses", "Union": "UNION",
+}  # fmt: skip
+"""sqlglot's node classes in the words a SQL user knows."""
+
+
+def _node_words(name: str) -> str:
+    known = _NODE_WORDS.get(name)
+    if known:
+        return known
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
+
+
+_STATEMENTS = (
+    exp.Insert, exp.Update, exp.Delete, exp.Merge, exp.Create, exp.Drop, exp.Alter,
+    exp.Set, exp.Use, exp.Describe, exp.Values, exp.Transaction, exp.Commit, exp.Rollback,
+)  # fmt: skip
+
+
+def _what(root: Any) -> str:
+    """A refused root statement named for a person: INSERT, VALUES, or a bare expression."""
+    if isinstance(root, exp.Subquery):
+        return "a query in parentheses"
+    if isinstance(root, _STATEMENTS):
+        return root.key.upper()
+    return "a bare expression"
 
 
 def _check_text(sql: str) -> None:
@@ -208,7 +259,7 @@ def _parse_one(sql: str) -> exp.Query:
     if isinstance(root, exp.Command):
         raise _refuse(f"must be a query; {root.name.upper() or 'this command'} is not one")
     if not isinstance(root, exp.Query) or isinstance(root, exp.Subquery):
-        raise _refuse(f"must be a query (SELECT), not {root.key.upper()}")
+        raise _refuse(f"must be a query (SELECT), not {_what(root)}")
     return root
 
 

@@ -6,6 +6,7 @@ names a user sees in a rejection message.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,6 +24,10 @@ from resolvers.core.tables import (
 )
 
 T = TypeVar("T")
+
+_UNSTORABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+"""Control characters (Redshift cannot store NUL; none belongs in a name) and lone
+surrogates (not Unicode: they cannot be encoded as UTF-8, so no warehouse can store them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +78,22 @@ def parse_name(value: Any, field: str) -> str:
         raise _Invalid(field, "must not be empty")
     if len(value) > MAX_NAME_LENGTH:
         raise _Invalid(field, f"must be at most {MAX_NAME_LENGTH} characters, got {len(value)}")
+    bad = _UNSTORABLE.search(value)
+    if bad:
+        code = ord(bad.group())
+        what = "a lone surrogate" if 0xD800 <= code <= 0xDFFF else "a control character"
+        raise _Invalid(field, f"must not contain {what} (U+{code:04X} at position {bad.start()})")
     return value
 
 
 def parse_datetime(value: Any, field: str, now: datetime) -> datetime:
-    """ISO-8601, any offset (naive means UTC); stored in UTC with millisecond precision."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    """ISO-8601, any offset (naive means UTC); stored in UTC with millisecond precision.
+
+    Only an absent value (None) means now: an empty string is a mistake, not a default.
+    A moment that leaves the calendar once shifted to UTC (0001-01-01T00:00+05:30)
+    is INVALID for its row alone.
+    """
+    if value is None:
         moment = now
     elif isinstance(value, datetime):
         moment = value
@@ -91,8 +106,16 @@ def parse_datetime(value: Any, field: str, now: datetime) -> datetime:
         raise _Invalid(field, "must be an ISO-8601 date-time string")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    moment = moment.astimezone(UTC)
-    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+    elif moment.tzinfo is not UTC:  # already UTC (a "Z", a stored row): no shift to pay for
+        try:
+            moment = moment.astimezone(UTC)
+        except OverflowError:
+            raise _Invalid(
+                field, "must fall between years 1 and 9999 once converted to UTC"
+            ) from None
+    if moment.microsecond % 1000:
+        moment = moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+    return moment
 
 
 def _department(row: Mapping[str, Any], now: datetime) -> Department:
@@ -137,6 +160,26 @@ def validate_row(table: Table, row: Any, now: datetime) -> Record | RowProblem:
         return _PARSERS[table](row, now)
     except _Invalid as invalid:
         return invalid.problem
+
+
+def stored_row_problem(table: Table, row: Mapping[str, Any], now: datetime) -> RowProblem | None:
+    """The rules of ``validate_row`` for a row read back from storage (a backup being
+    restored): column names (``department_id``), no record built, as it runs per row of
+    a whole table. Problems are worded as an insert words them (``departmentId``)."""
+    try:
+        parse_id(row.get("id"))
+        if table is Table.DEPARTMENTS:
+            parse_name(row.get("department"), "department")
+        elif table is Table.JOBS:
+            parse_name(row.get("job"), "job")
+        else:
+            parse_name(row.get("name"), "name")
+            parse_datetime(row.get("datetime"), "datetime", now)
+            parse_id(row.get("department_id"), "departmentId", required=False)
+            parse_id(row.get("job_id"), "jobId", required=False)
+    except _Invalid as invalid:
+        return invalid.problem
+    return None
 
 
 def checked(parse: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -94,8 +94,13 @@ def backups(
     table: str | None = None, limit: int | None = None, nextToken: str | None = None
 ) -> dict[str, Any]:
     chosen = Table.from_graphql(table) if table else None
-    page = backup.list_backups(services().backups, chosen, limit, nextToken)
-    return {"items": [backup_fields(m) for m in page.items], "nextToken": page.next_token}
+    built = services()
+    page = backup.list_backups(built.backups, built.page_tokens(), chosen, limit, nextToken)
+    return {
+        "items": [backup_fields(m) for m in page.items],
+        "unreadable": [{"id": u.id, "reason": u.reason} for u in page.unreadable],
+        "nextToken": page.next_token,
+    }
 
 
 @router.resolver(type_name="Query", field_name="backup")

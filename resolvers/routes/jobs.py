@@ -31,7 +31,11 @@ def backup_job_by_id(id: str) -> dict[str, Any] | None:
 def backup_jobs(limit: int | None = None, nextToken: str | None = None) -> dict[str, Any]:
     built = services()
     page = jobs.list_jobs(
-        built.jobs, limit, nextToken, deadline_seconds=built.settings.job_deadline_seconds
+        built.jobs,
+        built.page_tokens(),
+        limit,
+        nextToken,
+        deadline_seconds=built.settings.job_deadline_seconds,
     )
     return {"items": [backup_job(j) for j in page.items], "nextToken": page.next_token}
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from resolvers.core.backup import Manifest
 from resolvers.core.backup_job import BackupJob
+from resolvers.core.errors import ValidationError
 from resolvers.core.ingest import InsertReport
 from resolvers.core.tables import Department, Employee, Job, Record
 
@@ -17,11 +18,20 @@ def aws_datetime(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def parse_aws_datetime(value: str | None) -> datetime | None:
+def parse_aws_datetime(value: str | None, field: str) -> datetime | None:
+    """An AWSDateTime argument by the row rules' datetime rule: even a value AppSync lets
+    through (0001-01-01T00:00:00+05:30) is a ValidationError naming ``field``, never a crash."""
     if value is None:
         return None
-    moment = datetime.fromisoformat(value)
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+    try:
+        moment = datetime.fromisoformat(value.strip())
+        return (moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment).astimezone(UTC)
+    except ValueError:
+        raise ValidationError(field, f"must be an ISO-8601 date-time, got {value[:40]!r}") from None
+    except OverflowError:
+        raise ValidationError(
+            field, "must fall between years 1 and 9999 once converted to UTC"
+        ) from None
 
 
 def record(value: Record | None) -> dict[str, Any] | None:

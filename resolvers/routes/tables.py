@@ -78,7 +78,8 @@ def employee(id: int) -> dict[str, Any] | None:
 
 
 def _page(table: Table, limit: int | None, token: str | None, where: Any = None) -> dict[str, Any]:
-    page = reads.page(services().warehouse, table, limit, token, where)
+    built = services()
+    page = reads.page(built.warehouse, built.page_tokens(), table, limit, token, where)
     return {"items": [present.record(r) for r in page.items], "nextToken": page.next_token}
 
 
@@ -108,8 +109,8 @@ def employee_filter(filter: dict[str, Any] | None) -> EmployeeQuery | None:
     return reads.employee_query(
         department_id=filter.get("departmentId"),
         job_id=filter.get("jobId"),
-        hired_from=present.parse_aws_datetime(filter.get("hiredFrom")),
-        hired_to=present.parse_aws_datetime(filter.get("hiredTo")),
+        hired_from=present.parse_aws_datetime(filter.get("hiredFrom"), "filter.hiredFrom"),
+        hired_to=present.parse_aws_datetime(filter.get("hiredTo"), "filter.hiredTo"),
         name_contains=filter.get("nameContains"),
     )
 

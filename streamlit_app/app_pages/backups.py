@@ -118,10 +118,13 @@ shown = st.selectbox(
     key="filter",
 )
 try:
-    backups = sorted(api.iter_backups(shown), key=lambda b: b.created_at, reverse=True)
+    listed = api.all_backups(shown)
 except session.CALL_ERRORS as error:
     st.error(session.explain(error))
     st.stop()
+backups = sorted(listed.items, key=lambda b: b.created_at, reverse=True)
+for unreadable in listed.unreadable:
+    st.warning(f"Backup {unreadable.id} cannot be restored: {unreadable.reason}")
 if not backups:
     st.info("No backups yet.")
     st.stop()

@@ -172,7 +172,6 @@ def appsync_error(error_type: str, message: str, info: Any = None) -> httpx.Resp
         ("NotFound", errors.NotFound),
         ("ValidationError", errors.ValidationError),
         ("Unauthorized", errors.Unauthorized),
-        ("Forbidden", errors.Forbidden),
         ("Unavailable", errors.Unavailable),
         ("InternalFailure", errors.InternalFailure),
     ],

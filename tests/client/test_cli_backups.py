@@ -66,6 +66,20 @@ def test_restore_refusals_exit_1_with_the_error_type(live_server: LiveServer) ->
     assert code == 1 and "NotFound" in output
 
 
+def test_backups_names_an_unreadable_backup_apart_and_lists_the_rest(
+    live_server: LiveServer,
+) -> None:
+    _jobs(live_server, 1)
+    assert hrgraph(live_server, "backup", "jobs")[0] == 0
+    broken = "20260101T000000000Z-jobs-abcdef"
+    folder = live_server.settings.backup_path
+    (folder / f"{broken}.manifest.json").write_text("{ not json")
+    code, output = hrgraph(live_server, "backups")
+    assert code == 0, output
+    assert f"unreadable backup {broken}: backupId: has an unreadable manifest" in output
+    assert "1 " in output and "jobs" in output  # the readable backup is still listed
+
+
 def test_a_restore_that_fails_in_its_job_says_why_and_exits_1(live_server: LiveServer) -> None:
     # GIVEN a backup of departments, then an employee in a department the backup lacks
     warehouse = live_server.services.warehouse

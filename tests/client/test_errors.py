@@ -63,7 +63,7 @@ def test_an_error_without_type_or_message_is_still_an_api_error() -> None:
     ("status", "expected"),
     [
         (401, errors.Unauthorized),
-        (403, errors.Forbidden),
+        (403, errors.Unauthorized),
         (503, errors.Unavailable),
         (500, errors.InternalFailure),
         (404, errors.ApiError),

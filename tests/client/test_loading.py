@@ -114,3 +114,62 @@ def test_the_historic_files_load_with_exactly_the_rows_the_rules_reject(
         "INVALID": sum(1 for r in rows if not r[1].strip())
     }
     assert all(r["field"] == "name" for r in rejected_rows(historic / "hired_employees.csv"))
+
+
+def _employees_file(folder: Path, count: int) -> Path:
+    path = folder / "hired_employees.csv"
+    lines = [f"{i},Person {i},2021-01-01T00:00:00Z,," for i in range(1, count + 1)]
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    return path
+
+
+def test_a_load_that_cannot_reach_the_server_stops_and_keeps_every_row(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    path = _employees_file(tmp_path, 25)
+    with HrClient(f"http://127.0.0.1:{port}/graphql", "token") as api:
+        summary = load_csv(api, Table.HIRED_EMPLOYEES, path, batch_size=10)
+    assert summary.stopped is not None and summary.stopped.error_type == "Unavailable"
+    assert (summary.received, summary.inserted) == (25, 0)
+    assert dict(summary.failed) == {"Unavailable": 10, "NOT_SENT": 15}
+    kept = rejected_rows(path)
+    assert [int(r["id"]) for r in kept] == list(range(1, 26))  # every row, ready to load again
+    assert {r["reason"] for r in kept[10:]} == {"NOT_SENT"}
+
+
+class _RefusesSecondBatch:
+    """Answers like the server, except that the second batch is refused whole."""
+
+    def __init__(self) -> None:
+        self.batches = 0
+
+    def insert(self, table: Table, rows: list[dict[str, object]]) -> object:
+        from client.errors import ValidationError
+        from client.models import InsertResult
+
+        self.batches += 1
+        if self.batches == 2:
+            raise ValidationError("rows: refused", info={"field": "rows"})
+        return InsertResult.from_json(
+            {
+                "table": table.name,
+                "received": len(rows),
+                "inserted": len(rows),
+                "insertedIds": [int(str(r["id"])) for r in rows],
+                "rejected": [],
+            }
+        )
+
+
+def test_a_batch_refused_whole_costs_that_batch_only(tmp_path: Path) -> None:
+    path = _employees_file(tmp_path, 25)
+    api = _RefusesSecondBatch()
+    summary = load_csv(api, Table.HIRED_EMPLOYEES, path, batch_size=10)  # type: ignore[arg-type]
+    assert summary.stopped is None
+    assert (summary.inserted, dict(summary.failed)) == (15, {"ValidationError": 10})
+    kept = rejected_rows(path)
+    assert [int(r["id"]) for r in kept] == list(range(11, 21))
+    assert {(r["reason"], r["field"]) for r in kept} == {("ValidationError", "rows")}

@@ -45,12 +45,15 @@ def test_domain_errors_keep_their_error_type_and_name_the_field(live_server: Liv
 
 
 def test_a_nullable_field_fails_alone(live_server: LiveServer) -> None:
-    body = post(
-        live_server,
-        "{ department(id: 1) { id } departments(limit: 5000) { items { id } } }",
-    )
-    assert body["data"] is None or body["data"].get("department") is None
-    assert [e["errorType"] for e in body["errors"]] == ["ValidationError"]
+    """A failing nullable field is null with its error; its siblings still answer."""
+    broken = "20261125T031500123Z-jobs-abcdef"
+    folder = live_server.settings.backup_path
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{broken}.manifest.json").write_text("{ not json")
+    body = post(live_server, f'{{ me {{ username }} backup(id: "{broken}") {{ id }} }}')
+    assert body["data"] == {"me": {"username": "admin"}, "backup": None}
+    [error] = body["errors"]
+    assert (error["errorType"], error["path"]) == ("ValidationError", ["backup"])
 
 
 def test_conflicts_and_not_found_have_their_own_types(live_server: LiveServer) -> None:
@@ -101,3 +104,35 @@ def test_employee_references_resolve_through_the_batched_field(live_server: Live
     assert [(i["id"], i["department"], i["job"]) for i in items] == [
         (n, {"department": "Eng"} if n % 2 else None, {"job": "Dev"}) for n in range(1, 6)
     ]
+
+
+def test_several_operations_need_an_operation_name(live_server: LiveServer) -> None:
+    """Never the first one by default: that could run a mutation the client did not mean."""
+    document = "query A { me { username } } mutation B { deleteJob(id: 5) { id } }"
+    body = httpx.post(live_server.url, json={"query": document}, headers=live_server.headers)
+    [error] = body.json()["errors"]
+    assert error["errorType"] == "ValidationError"
+    assert error["message"] == "Must provide operation name if query contains multiple operations."
+    assert body.json()["data"] is None
+    chosen = httpx.post(
+        live_server.url,
+        json={"query": document, "operationName": "A"},
+        headers=live_server.headers,
+    ).json()
+    assert chosen == {"data": {"me": {"username": "admin"}}}
+
+
+def test_a_hired_from_off_the_calendar_in_utc_is_a_validation_error_naming_the_filter(
+    live_server: LiveServer,
+) -> None:
+    """Found by the fuzz run (it was InternalFailure): AppSync's AWSDateTime accepts
+    0001-01-01T00:00:00+05:30, so the resolver must refuse it itself. (Malformed values
+    are refused earlier, by the scalar, as AppSync does.)"""
+    value = "0001-01-01T00:00:00+05:30"
+    body = post(live_server, f'{{ employees(filter: {{hiredFrom: "{value}"}}) {{ nextToken }} }}')
+    [error] = body["errors"]
+    assert error["errorType"] == "ValidationError"
+    assert error["errorInfo"] == {
+        "field": "filter.hiredFrom",
+        "rule": "must fall between years 1 and 9999 once converted to UTC",
+    }

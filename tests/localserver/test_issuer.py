@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import stat
+import time
 
 import httpx
 import jwt
 import pytest
 
 from localserver.issuer import IssuerIdentity
+from localserver.tokens import REFUSED
 from localserver.users import UserStore
 from tests.conftest import ADMIN_PASSWORD, LiveServer
 
@@ -128,3 +130,54 @@ def test_the_throttle_forgets_failures_once_they_age_out() -> None:
         throttle.failed(f"user:{index}")
     assert not throttle.blocked("user:9")
     assert len(throttle._failures) <= 4
+
+
+def _call_as(server: LiveServer, token: str) -> httpx.Response:
+    return httpx.post(
+        server.url,
+        json={"query": "mutation { deleteEmployee(id: 424242) { id } }"},
+        headers={"Authorization": token},
+    )
+
+
+def _refused_whole(response: httpx.Response) -> bool:
+    return response.status_code == 401 and response.json() == {
+        "errors": [{"errorType": "UnauthorizedException", "message": REFUSED}]
+    }
+
+
+def test_a_removed_user_s_tokens_stop_working_at_once(live_server: LiveServer) -> None:
+    users = UserStore.in_data_dir(live_server.settings.data_dir)
+    users.add("rex", "rex-password", ["Admins"])
+    tokens = login(live_server, "rex", "rex-password").json()["AuthenticationResult"]
+    allowed = _call_as(live_server, tokens["IdToken"])
+    assert allowed.json()["errors"][0]["errorType"] == "NotFound"  # it reached the resolver
+    users.remove("rex")  # what `hrgraph users remove rex` does, while the server runs
+    assert _refused_whole(_call_as(live_server, tokens["IdToken"]))
+    refreshed = httpx.post(
+        f"{live_server.base_url}/auth/refresh", json={"refreshToken": tokens["RefreshToken"]}
+    )
+    assert refreshed.status_code == 400
+
+
+def test_a_disabled_user_is_refused_until_enabled_and_signed_in_anew(
+    live_server: LiveServer,
+) -> None:
+    users = UserStore.in_data_dir(live_server.settings.data_dir)
+    users.add("dee", "dee-password", ["Admins"])
+    old = login(live_server, "dee", "dee-password").json()["AuthenticationResult"]["IdToken"]
+    users.set_disabled("dee", True, int(time.time()) + 1)
+    assert _refused_whole(_call_as(live_server, old))
+    assert login(live_server, "dee", "dee-password").status_code == 400
+    users.set_disabled("dee", False, int(time.time()) + 1)
+    assert _refused_whole(_call_as(live_server, old))  # tokens from before stay refused
+    time.sleep(1.1)
+    fresh = login(live_server, "dee", "dee-password").json()["AuthenticationResult"]["IdToken"]
+    assert _call_as(live_server, fresh).json()["errors"][0]["errorType"] == "NotFound"
+
+
+def test_another_user_s_token_is_untouched_by_a_removal(live_server: LiveServer) -> None:
+    users = UserStore.in_data_dir(live_server.settings.data_dir)
+    users.add("gone", "gone-password", ["Viewers"])
+    users.remove("gone")
+    assert _call_as(live_server, live_server.token).json()["errors"][0]["errorType"] == "NotFound"

@@ -9,9 +9,9 @@ from client.errors import (
     ApiError,
     Conflict,
     ConnectionFailed,
-    Forbidden,
     InternalFailure,
     NotFound,
+    Unauthorized,
     Unavailable,
     ValidationError,
     error_class,
@@ -32,7 +32,7 @@ def test_a_validation_error_names_the_field_in_words_not_its_path() -> None:
     "error",
     [
         ValidationError("x: y"),
-        Forbidden("no"),
+        Unauthorized("Not Authorized to access deleteJob on type Mutation"),
         NotFound("gone"),
         Conflict("department 1 is still referenced by 3 employees"),
         Unavailable("busy"),
@@ -51,10 +51,20 @@ def test_every_error_type_reads_as_a_sentence_without_class_names(error: BaseExc
 
 
 def test_each_known_error_type_has_its_own_sentence() -> None:
-    for name in ("ValidationError", "Unauthorized", "Forbidden", "NotFound", "Conflict",
+    for name in ("ValidationError", "Unauthorized", "NotFound", "Conflict",
                  "Unavailable", "InternalFailure"):  # fmt: skip
         assert error_class(name).error_type_name in plain_errors.SENTENCES
-    assert len({plain_errors.SENTENCES[n] for n in ("Forbidden", "NotFound", "Conflict")}) == 3
+    assert len({plain_errors.SENTENCES[n] for n in ("Unauthorized", "NotFound", "Conflict")}) == 3
+
+
+def test_a_field_outside_the_groups_reads_as_a_group_denial_not_a_sign_in() -> None:
+    """There is no Forbidden: AppSync says Unauthorized for a group denial too."""
+    denied = Unauthorized("Not Authorized to access deleteJob on type Mutation")
+    assert plain_errors.sentence(denied) == plain_errors.GROUP_DENIED
+    assert (
+        plain_errors.sentence(Unauthorized("Token has expired."))
+        == (plain_errors.SENTENCES["Unauthorized"])
+    )
 
 
 def test_a_conflict_keeps_the_servers_reason() -> None:

@@ -141,3 +141,44 @@ def test_data_api_calls_for_a_backup_grow_with_pages_not_rows() -> None:
     moment = employees(1)[0].datetime
     assert chunks[0][0]["datetime"] == round(moment.timestamp() * 1000)  # epoch ms, UTC
     assert calls == {"ExecuteStatement": 1, "DescribeStatement": 3, "GetStatementResult": 5}
+
+
+def test_rows_redshift_copies_itself_are_still_judged_before_the_swap(
+    s3: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """COPY reads the file in Redshift, past the core's stream: the rows get a pass of their own."""
+    import hashlib
+    import io
+
+    import fastavro
+
+    from resolvers.core import avro_format
+    from resolvers.core.avro_format import Codec
+    from resolvers.core.errors import ValidationError
+
+    monkeypatch.setattr(redshift_backup, "COPY_THRESHOLD_ROWS", 50)
+    fake = FakeRedshiftData(s3_client=s3)
+    warehouse = RedshiftWarehouse(data_api(fake), copy_role_arn=ROLE)
+    warehouse.create_tables()
+    warehouse.insert_new(Table.HIRED_EMPLOYEES, employees(3, start=900))
+    moment = datetime(2021, 5, 6, tzinfo=UTC)
+    rows = [
+        {"id": -5 if i == 100 else i, "name": f"P{i}", "datetime": moment} for i in range(1, 121)
+    ]
+    buffer = io.BytesIO()
+    fastavro.writer(buffer, avro_format.schema(Table.HIRED_EMPLOYEES), rows, codec="deflate")
+    data = buffer.getvalue()
+    store = S3BackupStore(BUCKET, "b/", client=s3)
+    backup_id = backup.new_backup_id(Table.HIRED_EMPLOYEES, moment)
+    with store.write_data(backup_id) as out:
+        out.write(data)
+    manifest = backup.Manifest(
+        backup_id, Table.HIRED_EMPLOYEES, 1, len(rows), len(data),
+        hashlib.sha256(data).hexdigest(), Codec.DEFLATE, moment, "t", store.location(backup_id),
+    )  # fmt: skip
+    store.put_manifest(backup_id, manifest.to_json())
+    fake.history.clear()
+    with pytest.raises(ValidationError, match=r"holds 1 row\(s\).*row 99 \(id -5\)"):
+        backup.restore_table(warehouse, store, Table.HIRED_EMPLOYEES, backup_id, chunk_rows=30)
+    assert any(sql.startswith("COPY") for _, sql in fake.history)  # the COPY path was taken
+    assert [e.id for e in warehouse.page(Table.HIRED_EMPLOYEES, 0, 1000)] == [900, 901, 902]

@@ -34,6 +34,7 @@ from tests.resolvers.adapters.redshift_support import (
     warehouse_on,
 )
 from tests.resolvers.adapters.test_redshift_literals import HOSTILE
+from tests.resolvers.core.test_reads import TOKENS
 
 
 @pytest.fixture
@@ -111,14 +112,19 @@ def test_hostile_names_round_trip(fake: FakeRedshiftData, name: str) -> None:
     assert warehouse.get(Table.DEPARTMENTS, 1) == Department(1, name)
     assert (
         reads.page(
-            warehouse, Table.HIRED_EMPLOYEES, 10, None, reads.employee_query(name_contains=name)
+            warehouse,
+            TOKENS,
+            Table.HIRED_EMPLOYEES,
+            10,
+            None,
+            reads.employee_query(name_contains=name),
         ).items
         == []
     )
     moment = datetime(2021, 1, 1, tzinfo=UTC)
     warehouse.insert_new(Table.HIRED_EMPLOYEES, [Employee(2, name, moment, 1, None)])
     found = reads.page(
-        warehouse, Table.HIRED_EMPLOYEES, 10, None, reads.employee_query(name_contains=name)
+        warehouse, TOKENS, Table.HIRED_EMPLOYEES, 10, None, reads.employee_query(name_contains=name)
     )
     assert found.items == [Employee(2, name, moment, 1, None)]
     assert warehouse.replace(Employee(2, name + name, moment, None, None))
@@ -270,11 +276,20 @@ def test_serverless_may_run_as_the_iam_identity() -> None:
     }
 
 
+@pytest.mark.parametrize("locked", [True, False], ids=["with LOCKs", "LOCKs left out"])
 @pytest.mark.parametrize("first", ["insert", "delete"])
-def test_an_employee_insert_racing_a_department_delete_leaves_no_orphan(
-    fake: FakeRedshiftData, first: str
+def test_an_employee_insert_racing_a_department_delete_leaves_no_orphan_only_by_the_locks(
+    fake: FakeRedshiftData, monkeypatch: pytest.MonkeyPatch, first: str, locked: bool
 ) -> None:
+    """The same interleaving with and without the LOCKs: only the LOCKs keep the orphan out.
+
+    Without them each writer decides on a snapshot that misses the other's
+    uncommitted change, so both succeed and an employee is left pointing at a
+    deleted department; that is what shows the race really happens here.
+    """
     warehouse = warehouse_on(fake)
+    if not locked:
+        monkeypatch.setattr(sql_common, "lock_statement", lambda *tables: "SELECT 1")
     warehouse.insert_new(Table.DEPARTMENTS, [Department(5, "doomed")])
     started = threading.Event()
     hold = {"insert": "INSERT INTO hired_employees", "delete": "DELETE FROM departments"}[first]
@@ -304,7 +319,12 @@ def test_an_employee_insert_racing_a_department_delete_leaves_no_orphan(
     thread.join(10)
     employee = warehouse.get(Table.HIRED_EMPLOYEES, 1)
     department = warehouse.get(Table.DEPARTMENTS, 5)
-    if first == "insert":
+    if not locked:
+        assert results["insert"].inserted == {1}
+        assert results["delete"] == Deleted(Department(5, "doomed"))
+        assert isinstance(employee, Employee) and employee.department_id == 5
+        assert department is None
+    elif first == "insert":
         assert results["insert"].inserted == {1}
         assert results["delete"] == StillReferenced(1)
         assert employee is not None and department is not None

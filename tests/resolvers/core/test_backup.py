@@ -22,6 +22,7 @@ from resolvers.core.errors import Conflict, NotFound, Unavailable, ValidationErr
 from resolvers.core.ports import BackupStore, Warehouse
 from resolvers.core.tables import Record, Table
 from tests.conftest import SHARED_DATA
+from tests.resolvers.core.test_reads import TOKENS
 
 CSV_COLUMNS = {
     Table.DEPARTMENTS: ("id", "department"),
@@ -501,16 +502,16 @@ def test_backups_list_newest_first_by_table_a_page_at_a_time(stocked: Warehouse)
         for n, table in enumerate([Table.JOBS, Table.DEPARTMENTS, Table.JOBS, Table.JOBS])
     ]
     jobs = [m.id for m in reversed(made) if m.table is Table.JOBS]
-    first = backup.list_backups(store, Table.JOBS, limit=2)
+    first = backup.list_backups(store, TOKENS, Table.JOBS, limit=2)
     assert [m.id for m in first.items] == jobs[:2]
-    second = backup.list_backups(store, Table.JOBS, limit=2, next_token=first.next_token)
+    second = backup.list_backups(store, TOKENS, Table.JOBS, limit=2, next_token=first.next_token)
     assert ([m.id for m in second.items], second.next_token) == (jobs[2:], None)
-    everything = backup.list_backups(store)
+    everything = backup.list_backups(store, TOKENS)
     assert [m.id for m in everything.items] == [m.id for m in reversed(made)]
     assert backup.get_backup(store, made[1].id) == made[1]
     assert backup.get_backup(store, "nope") is None
     with pytest.raises(ValidationError):
-        backup.list_backups(store, next_token="forged")
+        backup.list_backups(store, TOKENS, next_token="forged")
 
 
 def test_restore_without_an_id_takes_the_latest_backup_of_that_table(
@@ -523,3 +524,114 @@ def test_restore_without_an_id_takes_the_latest_backup_of_that_table(
     result = backup.restore_table(stocked, store, Table.JOBS)
     assert result.backup_id == latest.id
     assert stocked.get(Table.JOBS, 900) is not None
+
+
+# -- restore re-checks every row (issue 12) -----------------------------------------
+
+
+def _employee_backup(store: BackupStore, rows: list[dict[str, Any]]) -> str:
+    """A backup with a consistent manifest (size, sha256, count) around the given rows."""
+    buffer = io.BytesIO()
+    fastavro.writer(buffer, avro_format.schema(Table.HIRED_EMPLOYEES), rows, codec="deflate")
+    return _store_raw_backup(store, Table.HIRED_EMPLOYEES, buffer.getvalue(), len(rows), 1)
+
+
+def _row(id: int, name: str = "Ana") -> dict[str, Any]:
+    moment = datetime(2022, 2, 2, tzinfo=UTC)
+    return {"id": id, "name": name, "datetime": moment, "department_id": None, "job_id": None}
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (_row(-5), "row 1 (id -5): id: must be a positive integer, got -5"),
+        (_row(3, ""), "row 1 (id 3): name: must not be empty"),
+        (_row(3, "x" * 10_000), "row 1 (id 3): name: must be at most 255 characters, got 10000"),
+        (_row(3, "A\x00B"), "row 1 (id 3): name: must not contain a control character"),
+        (_row(2**31), "row 1 (id 2147483648): id: must be at most 2147483647"),
+    ],
+)
+def test_a_backup_with_rows_an_insert_would_refuse_is_refused_before_the_swap(
+    stocked: Warehouse, bad: dict[str, Any], message: str
+) -> None:
+    store = MemoryBackupStore()
+    backup_id = _employee_backup(store, [_row(1), bad, _row(4)])
+    before = table_rows(stocked, Table.HIRED_EMPLOYEES)
+    with pytest.raises(ValidationError) as refused:
+        backup.restore_table(stocked, store, Table.HIRED_EMPLOYEES, backup_id, force=True)
+    assert refused.value.field == "backupId"
+    assert f"{backup_id} holds 1 row(s) an insert would refuse: {message}" in refused.value.rule
+    assert [r["index"] for r in refused.value.info["rows"]] == [1]
+    assert table_rows(stocked, Table.HIRED_EMPLOYEES) == before
+
+
+def test_a_refused_restore_counts_every_bad_row_and_lists_the_first_few(
+    stocked: Warehouse,
+) -> None:
+    store = MemoryBackupStore()
+    rows = [_row(i, "" if i % 3 == 0 else "Ana") for i in range(1, 3001)]
+    backup_id = _employee_backup(store, rows)
+    with pytest.raises(ValidationError) as refused:
+        backup.restore_table(stocked, store, Table.HIRED_EMPLOYEES, backup_id, force=True)
+    assert "holds 1000 row(s) an insert would refuse" in refused.value.rule
+    listed = refused.value.info["rows"]
+    assert [(r["index"], r["id"], r["field"]) for r in listed] == [
+        (i - 1, i, "name") for i in (3, 6, 9, 12, 15)
+    ]
+
+
+def test_duplicate_ids_in_a_backup_are_refused_even_when_forced(stocked: Warehouse) -> None:
+    store = MemoryBackupStore()
+    backup_id = _employee_backup(store, [_row(1), _row(2), _row(1)])
+    before = table_rows(stocked, Table.HIRED_EMPLOYEES)
+    with pytest.raises(ValidationError, match="1 duplicate ids"):
+        backup.restore_table(stocked, store, Table.HIRED_EMPLOYEES, backup_id, force=True)
+    assert table_rows(stocked, Table.HIRED_EMPLOYEES) == before
+
+
+def test_a_damaged_file_is_reported_as_damage_not_as_bad_rows(stocked: Warehouse) -> None:
+    store = MemoryBackupStore()
+    backup_id = _employee_backup(store, [_row(-5)])
+    manifest = json.loads(store.get_manifest(backup_id) or b"{}")
+    store.put_manifest(backup_id, json.dumps({**manifest, "sha256": "0" * 64}).encode())
+    with pytest.raises(ValidationError, match="damaged: its sha256 differs"):
+        backup.restore_table(stocked, store, Table.HIRED_EMPLOYEES, backup_id, force=True)
+
+
+# -- unreadable manifests and leftovers -------------------------------------------
+
+
+def test_an_unreadable_manifest_is_listed_apart_and_hides_nothing(
+    stocked: Warehouse, store: FolderBackupStore
+) -> None:
+    made = [backup.backup_table(stocked, store, Table.JOBS, created_by="ana") for _ in range(3)]
+    broken = made[1].id
+    (store.folder / f"{broken}.manifest.json").write_text("{ not json")
+    page = backup.list_backups(store, TOKENS, Table.JOBS, limit=10)
+    assert [m.id for m in page.items] == [made[2].id, made[0].id]
+    [unreadable] = page.unreadable
+    assert unreadable.id == broken
+    assert "unreadable manifest" in unreadable.reason
+
+
+def test_leftovers_of_killed_backups_are_removed_at_start_but_live_writes_are_kept(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "backups"
+    store = FolderBackupStore(folder)
+    folder.mkdir()
+    dead = folder / ".20260101T000000000Z-jobs-abcdef.avro.tmp-0badf00d"
+    dead.write_bytes(b"half a backup")
+    with store.write_data("20260101T000000001Z-jobs-123456") as live:
+        live.write(b"in progress")
+        restarted = FolderBackupStore(folder)  # another process starting meanwhile
+        assert not dead.exists()
+        assert len(list(folder.glob(".*.tmp-*"))) == 1  # the live one survived
+    assert restarted.list_ids() == []  # no manifest yet: not a backup
+    assert (folder / "20260101T000000001Z-jobs-123456.avro").read_bytes() == b"in progress"
+
+
+def test_backup_files_are_private(stocked: Warehouse, store: FolderBackupStore) -> None:
+    made = backup.backup_table(stocked, store, Table.JOBS, created_by="ana")
+    for suffix in (".avro", ".manifest.json"):
+        assert (store.folder / f"{made.id}{suffix}").stat().st_mode & 0o777 == 0o600

@@ -111,7 +111,7 @@ def test_an_all_invalid_batch_touches_nothing(warehouse: Warehouse) -> None:
 
 
 def test_hostile_names_are_stored_exactly(warehouse: Warehouse) -> None:
-    names = ["O'Brien", 'say "hi"', "back\\slash", "$$dollar$$", "Zoë 🚀 李", "new\nline", "; DROP"]
+    names = ["O'Brien", 'say "hi"', "back\\slash", "$$dollar$$", "Zoë 🚀 李", "50% _off_", "; DROP"]
     rows = [{"id": i, "department": name} for i, name in enumerate(names, start=1)]
     assert ingest.insert_batch(warehouse, Table.DEPARTMENTS, rows).inserted == len(names)
     stored = warehouse.get_many(Table.DEPARTMENTS, list(range(1, len(names) + 1)))
@@ -124,3 +124,25 @@ def test_stored_datetimes_read_back_as_the_same_utc_instant(warehouse: Warehouse
     stored = warehouse.get(Table.HIRED_EMPLOYEES, 1)
     assert isinstance(stored, Employee)
     assert stored.datetime == datetime(2021, 12, 31, 18, 29, 59, 999000, tzinfo=UTC)
+
+
+def test_one_unstorable_row_costs_that_row_only(warehouse: Warehouse) -> None:
+    """Issue 12: an overflowing datetime, a lone surrogate or a NUL used to fail all 1000."""
+    seed_references(warehouse)
+    rows: list[dict[str, object]] = [
+        {"id": i, "name": f"P{i}", "datetime": "2021-05-01T10:00:00Z", "departmentId": 1}
+        for i in range(1, 1001)
+    ]
+    bad = {
+        10: {"datetime": "0001-01-01T00:00:00+05:30"},
+        20: {"name": "Ana \ud800"},
+        30: {"name": "Ana\x00Ruiz"},
+        40: {"datetime": ""},
+    }
+    for index, change in bad.items():
+        rows[index] = {**rows[index], **change}
+    report = ingest.insert_batch(warehouse, Table.HIRED_EMPLOYEES, rows, NOW)
+    assert reasons(report) == dict.fromkeys(bad, RejectReason.INVALID)
+    assert [r.field for r in report.rejected] == ["datetime", "name", "name", "datetime"]
+    assert report.inserted == 996
+    assert warehouse.count(Table.HIRED_EMPLOYEES) == 996

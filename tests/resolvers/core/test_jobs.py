@@ -15,6 +15,7 @@ from resolvers.core.backup_job import BackupJob, JobKind, JobStatus
 from resolvers.core.errors import NotFound, Unavailable, ValidationError
 from resolvers.core.ports import Warehouse
 from resolvers.core.tables import Table
+from tests.resolvers.core.test_reads import TOKENS
 
 
 class Bench:
@@ -221,11 +222,12 @@ def test_jobs_list_newest_first_a_page_at_a_time(bench: Bench) -> None:
         )
         for second in range(5)
     ]
-    first = jobs.list_jobs(bench.store, limit=2)
+    first = jobs.list_jobs(bench.store, TOKENS, limit=2)
     assert [j.id for j in first.items] == [made[4].id, made[3].id]
     assert first.next_token is not None
-    rest = jobs.list_jobs(bench.store, limit=3, next_token=first.next_token)
+    rest = jobs.list_jobs(bench.store, TOKENS, limit=3, next_token=first.next_token)
     assert [j.id for j in rest.items] == [made[2].id, made[1].id, made[0].id]
     assert rest.next_token is None
-    with pytest.raises(ValidationError, match="nextToken"):
-        jobs.list_jobs(bench.store, next_token="forged")
+    for forged in ("forged", "Z\u0095", first.next_token[:-2] + "AA"):
+        with pytest.raises(ValidationError, match="nextToken"):
+            jobs.list_jobs(bench.store, TOKENS, next_token=forged)

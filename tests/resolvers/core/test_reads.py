@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from datetime import UTC, datetime
 
 import pytest
 
-from resolvers.core import reads
+from resolvers.core import cursor, reads
 from resolvers.core.errors import ValidationError
 from resolvers.core.ports import Warehouse
 from resolvers.core.tables import Employee, Table
 from tests.resolvers.core.factories import load_random_dataset
+
+TOKENS = cursor.PageTokens(b"a test key of thirty-two bytes!!")
 
 
 def all_pages(warehouse: Warehouse, table: Table, limit: int, where: object = None) -> list[int]:
     ids: list[int] = []
     token = None
     while True:
-        page = reads.page(warehouse, table, limit, token, where)  # type: ignore[arg-type]
+        page = reads.page(warehouse, TOKENS, table, limit, token, where)  # type: ignore[arg-type]
         ids.extend(r.id for r in page.items)
         if page.next_token is None:
             return ids
@@ -35,7 +39,7 @@ def test_paging_visits_every_employee_exactly_once_in_id_order(
 
 def test_a_page_that_ends_exactly_on_the_last_row_has_no_next_token(warehouse: Warehouse) -> None:
     load_random_dataset(warehouse, employees=20)
-    page = reads.page(warehouse, Table.HIRED_EMPLOYEES, 20, None)
+    page = reads.page(warehouse, TOKENS, Table.HIRED_EMPLOYEES, 20, None)
     assert (len(page.items), page.next_token) == (20, None)
 
 
@@ -68,24 +72,70 @@ def test_name_contains_is_case_insensitive_and_literal(warehouse: Warehouse) -> 
 @pytest.mark.parametrize("limit", [0, -1, 1001])
 def test_limits_outside_1_to_1000_are_refused(warehouse: Warehouse, limit: int) -> None:
     with pytest.raises(ValidationError) as refused:
-        reads.page(warehouse, Table.JOBS, limit, None)
+        reads.page(warehouse, TOKENS, Table.JOBS, limit, None)
     assert refused.value.field == "limit"
 
 
 @pytest.mark.parametrize("token", ["garbage", "eyJhIjoxfQ", "", "%%%"])
 def test_forged_tokens_are_refused(warehouse: Warehouse, token: str) -> None:
     with pytest.raises(ValidationError) as refused:
-        reads.page(warehouse, Table.JOBS, 10, token)
+        reads.page(warehouse, TOKENS, Table.JOBS, 10, token)
     assert refused.value.field == "nextToken"
 
 
 def test_a_token_cannot_be_replayed_on_another_table_or_filter(warehouse: Warehouse) -> None:
     load_random_dataset(warehouse, employees=50)
-    token = reads.page(warehouse, Table.HIRED_EMPLOYEES, 5, None).next_token
+    token = reads.page(warehouse, TOKENS, Table.HIRED_EMPLOYEES, 5, None).next_token
     with pytest.raises(ValidationError):
-        reads.page(warehouse, Table.JOBS, 5, token)
+        reads.page(warehouse, TOKENS, Table.JOBS, 5, token)
     with pytest.raises(ValidationError):
-        reads.page(warehouse, Table.HIRED_EMPLOYEES, 5, token, reads.employee_query(job_id=1))
+        reads.page(
+            warehouse, TOKENS, Table.HIRED_EMPLOYEES, 5, token, reads.employee_query(job_id=1)
+        )
+
+
+def _edited(token: str, **changes: object) -> str:
+    """The token with its payload changed and its signature kept, as an attacker would."""
+    body, signature = token.split(".")
+    payload = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
+    raw = json.dumps({**payload, **changes}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=") + "." + signature
+
+
+def test_an_edited_token_cannot_skip_ahead(warehouse: Warehouse) -> None:
+    load_random_dataset(warehouse, employees=50)
+    token = reads.page(warehouse, TOKENS, Table.HIRED_EMPLOYEES, 5, None).next_token
+    assert token is not None
+    assert reads.page(warehouse, TOKENS, Table.HIRED_EMPLOYEES, 5, token).items[0].id == 6
+    for forged in (_edited(token, a=40), _edited(token, a=-1), token.split(".")[0]):
+        with pytest.raises(ValidationError) as refused:
+            reads.page(warehouse, TOKENS, Table.HIRED_EMPLOYEES, 5, forged)
+        assert (refused.value.field, refused.value.rule) == ("nextToken", cursor.FORGED)
+
+
+def test_a_token_signed_with_another_key_is_refused(warehouse: Warehouse) -> None:
+    load_random_dataset(warehouse, employees=20)
+    other = cursor.PageTokens(b"another key, also thirty-two byt")
+    token = reads.page(warehouse, other, Table.HIRED_EMPLOYEES, 5, None).next_token
+    with pytest.raises(ValidationError, match="nextToken: " + cursor.FORGED):
+        reads.page(warehouse, TOKENS, Table.HIRED_EMPLOYEES, 5, token)
+
+
+def test_a_stale_token_is_refused(warehouse: Warehouse) -> None:
+    load_random_dataset(warehouse, employees=20)
+    now = [1_800_000_000.0]
+    tokens = cursor.PageTokens(TOKENS.key, clock=lambda: now[0])
+    token = reads.page(warehouse, tokens, Table.HIRED_EMPLOYEES, 5, None).next_token
+    now[0] += cursor.MAX_AGE_SECONDS
+    assert reads.page(warehouse, tokens, Table.HIRED_EMPLOYEES, 5, token).items[0].id == 6
+    now[0] += 1
+    with pytest.raises(ValidationError, match="nextToken: " + cursor.STALE):
+        reads.page(warehouse, tokens, Table.HIRED_EMPLOYEES, 5, token)
+
+
+def test_a_short_key_is_refused() -> None:
+    with pytest.raises(ValueError, match="32 bytes"):
+        cursor.PageTokens(b"short")
 
 
 def test_a_filter_with_an_empty_time_window_is_refused() -> None:

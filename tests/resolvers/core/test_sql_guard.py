@@ -111,3 +111,22 @@ def test_reads_of_the_three_tables_with_ctes_windows_and_parameters_pass() -> No
     safe = guard(sql, 50, {"start"})
     assert ":start" in safe.sql
     assert safe.sql.endswith("LIMIT 51")
+
+
+@pytest.mark.parametrize(
+    ("sql", "words"),
+    [
+        ("x AS y", "not a bare expression"),
+        ("1 = 1", "not a bare expression"),
+        ("(SELECT 1)", "not a query in parentheses"),
+        ("INSERT INTO jobs VALUES (1, 'a')", "not INSERT"),
+        ("SELECT 2 * FROM jobs", "an incomplete multiplication (*) at line 1, column 15"),
+        ("SELECT * FROM jobs WHERE id = ", "an incomplete comparison (=) at line 1, column 29"),
+        ("SELECT * FROM jobs ORDER BY", "an incomplete ORDER BY at line 1, column 27"),
+        ("SELECT 1 +* 2", "an unexpected word or symbol at line 1, column 13"),
+    ],
+)
+def test_refusals_speak_sql_not_the_parser_s_internals(sql: str, words: str) -> None:
+    rule = refusal(sql)
+    assert words in rule
+    assert "class" not in rule and "sqlglot" not in rule and "ALIAS" not in rule

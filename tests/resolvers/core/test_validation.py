@@ -92,16 +92,17 @@ def test_iso_8601_forms_are_accepted_and_naive_means_utc(text: str) -> None:
     assert verdict.datetime == datetime(2021, 7, 27, 16, 2, 8, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("absent", [None, "", "  "])
-def test_absent_datetime_defaults_to_now_in_utc(absent: object) -> None:
-    row = {"id": 1, "name": "A", "datetime": absent}
+@pytest.mark.parametrize("row", [{"id": 1, "name": "A", "datetime": None}, {"id": 1, "name": "A"}])
+def test_absent_datetime_defaults_to_now_in_utc(row: dict[str, object]) -> None:
     verdict = validate_row(Table.HIRED_EMPLOYEES, row, NOW.astimezone(timezone(timedelta(hours=3))))
     assert isinstance(verdict, Employee)
     assert verdict.datetime == NOW.replace(microsecond=123000)
     assert verdict.datetime.tzinfo == UTC
 
 
-@pytest.mark.parametrize("text", ["yesterday", "2021-13-01T00:00:00Z", "2021-02-30", "12"])
+@pytest.mark.parametrize(
+    "text", ["yesterday", "2021-13-01T00:00:00Z", "2021-02-30", "12", "", "  "]
+)
 def test_unparseable_datetimes_are_invalid(text: str) -> None:
     found = problem(Table.HIRED_EMPLOYEES, {"id": 1, "name": "A", "datetime": text})
     assert found.field == "datetime"
@@ -123,3 +124,50 @@ def test_a_row_that_is_not_an_object_is_invalid(row: object) -> None:
     found = problem(Table.DEPARTMENTS, row)
     assert found.field is None
     assert "object" in found.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["0001-01-01T00:00:00+05:30", "0001-01-01T03:00:00+05:00", "9999-12-31T23:59:59-00:01"],
+)
+def test_a_datetime_leaving_the_calendar_in_utc_is_invalid_for_its_row_alone(text: str) -> None:
+    found = problem(Table.HIRED_EMPLOYEES, {"id": 1, "name": "A", "datetime": text})
+    assert (found.field, found.rule) == (
+        "datetime",
+        "must fall between years 1 and 9999 once converted to UTC",
+    )
+
+
+def test_the_calendar_s_edges_in_utc_are_fine() -> None:
+    row = {"id": 1, "name": "A", "datetime": "0001-01-01T05:30:00+05:30"}
+    verdict = validate_row(Table.HIRED_EMPLOYEES, row, NOW)
+    assert isinstance(verdict, Employee)
+    assert verdict.datetime == datetime(1, 1, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("name", "what", "code", "position"),
+    [
+        ("Ana\x00Ruiz", "a control character", "U+0000", 3),
+        ("\tAna", "a control character", "U+0009", 0),
+        ("Ana\nRuiz", "a control character", "U+000A", 3),
+        ("Ana\x7f", "a control character", "U+007F", 3),
+        ("Ana\x85", "a control character", "U+0085", 3),
+        ("Ana \ud800", "a lone surrogate", "U+D800", 4),
+        ("\udfff", "a lone surrogate", "U+DFFF", 0),
+    ],
+)
+def test_names_a_warehouse_cannot_store_are_invalid(
+    name: str, what: str, code: str, position: int
+) -> None:
+    for table, field in ((Table.DEPARTMENTS, "department"), (Table.HIRED_EMPLOYEES, "name")):
+        found = problem(table, {"id": 1, field: name})
+        assert (found.field, found.rule) == (
+            field,
+            f"must not contain {what} ({code} at position {position})",
+        )
+
+
+def test_non_ascii_letters_and_emoji_are_fine() -> None:
+    name = "Zoë Ñúñez 🙂 李"
+    assert validate_row(Table.JOBS, {"id": 1, "job": name}, NOW) == Job(1, name)

@@ -102,7 +102,7 @@ def test_backups_are_listed_and_fetched_by_id(services: Services, lambda_context
     listed = call(lambda_context, "Query", "backups")
     assert [b["id"] for b in listed["items"]] == [departments["id"], jobs["id"]]
     only_jobs = call(lambda_context, "Query", "backups", table="JOBS", limit=5)
-    assert only_jobs == {"items": [jobs], "nextToken": None}
+    assert only_jobs == {"items": [jobs], "unreadable": [], "nextToken": None}
     assert call(lambda_context, "Query", "backup", id=jobs["id"]) == jobs
     assert call(lambda_context, "Query", "backup", id="20200101T000000000Z-jobs-abcdef") is None
     assert jobs["codec"] == "DEFLATE"
