@@ -290,6 +290,21 @@ class ChartHint:
     x: str | None = None
     y: str | None = None
     series: str | None = None
+    x_ordinal: bool = False
+    """x holds ordered categories (years, quarters, months, weekdays)."""
+    keep_order: bool = False
+    """Draw the rows in the order given (a ranking or time)."""
+
+    @classmethod
+    def from_json(cls, data: Json) -> ChartHint:
+        return cls(
+            kind=str(data["kind"]),
+            x=data.get("x"),
+            y=data.get("y"),
+            series=data.get("series"),
+            x_ordinal=bool(data.get("xOrdinal", False)),
+            keep_order=bool(data.get("keepOrder", False)),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +319,9 @@ class Answer:
     engine: str
     refused: bool
     suggestions: list[str] = field(default_factory=list)
+    reading: str | None = None
+    """The query that ran, restated in plain words (None when refused)."""
+    truncated: bool = False
 
     @classmethod
     def from_json(cls, data: Json) -> Answer:
@@ -315,10 +333,12 @@ class Answer:
             rows=_json_value(data["rows"]),
             row_count=int(data["rowCount"]),
             explanation=str(data["explanation"]),
-            chart=ChartHint(**chart) if chart else None,
+            chart=ChartHint.from_json(chart) if chart else None,
             engine=str(data["engine"]),
             refused=bool(data["refused"]),
             suggestions=[str(s) for s in data.get("suggestions") or []],
+            reading=data.get("reading"),
+            truncated=bool(data.get("truncated", False)),
         )
 
 

@@ -117,8 +117,7 @@ class BedrockEngine:
         for question in all_examples(catalog):
             translated = offline.translate(question, catalog)
             if isinstance(translated, tuple):
-                statement = translated[1]
-                shots.append(f"Q: {question}\nSQL: {statement.sql}\nparams: {statement.params}")
+                shots.append(f"Q: {question}\nSQL: {translated[1].sql}")
         return (
             f"{SCHEMA_NOTES}\n\nDepartments: {', '.join(catalog.departments)}\n\n"
             "Examples (our own engine's SQL; in yours, write values as literals):\n\n"

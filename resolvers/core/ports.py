@@ -271,6 +271,10 @@ class ChartHint:
     x: str | None = None
     y: str | None = None
     series: str | None = None
+    x_ordinal: bool = False
+    """x holds ordered categories (years, quarters, months, weekdays): evenly spaced, never 1.5."""
+    keep_order: bool = False
+    """Draw the rows in the order given (a ranking, or time), not sorted by label."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +291,8 @@ class Answer:
     refused: bool = False
     suggestions: list[str] = field(default_factory=list)
     truncated: bool = False
+    reading: str | None = None
+    """The query that ran, restated in plain words (None when refused)."""
 
 
 class QuestionEngine(Protocol):

@@ -66,6 +66,16 @@ def versus_mean(column: str, table: str, key: str, where: str, op: str) -> str:
     )
 
 
+def above_mean_report(where: str) -> str:
+    """The departmentsAboveMean report's columns: id, department, hires, the mean (unrounded)."""
+    return (
+        f"WITH c AS (SELECT d.id, d.department, COUNT(*) AS n FROM {E} JOIN departments d "
+        f"ON d.id = e.department_id WHERE {where} GROUP BY d.id, d.department) "
+        "SELECT id, department, n, (SELECT AVG(n) FROM c) FROM c WHERE n > (SELECT AVG(n) FROM c) "
+        "ORDER BY n DESC, department, id"
+    )
+
+
 def employees(where: str, order: str = "e.datetime, e.id", limit: str = "") -> str:
     return (
         f"SELECT e.id, e.name, e.datetime, d.department, j.job FROM {EDJ} "
@@ -196,12 +206,10 @@ CASES: list[Case] = [
     # above / below the yearly mean
     Case(
         "Which departments hired more than the mean in 2021?",
-        versus_mean("department", "departments", "department_id", Y21, ">"),
+        above_mean_report(Y21),
+        ordered=True,
     ),
-    Case(
-        "departments above average hiring in 2022",
-        versus_mean("department", "departments", "department_id", Y22, ">"),
-    ),
+    Case("departments above average hiring in 2022", above_mean_report(Y22), ordered=True),
     Case(
         "Which departments hired fewer than the average in 2021?",
         versus_mean("department", "departments", "department_id", Y21, "<"),
@@ -321,7 +329,6 @@ REFUSED = [
     "DROP TABLE hired_employees",
     "Please update the Sales department name to Revenue",
     "how many accountants were hired",  # Accountant I to IV: ambiguous
-    "how many hires last year",  # relative date
     "what is the weather in Paris",
     "hires in 2021; DROP TABLE jobs",
     "SELECT * FROM pg_user",
