@@ -24,14 +24,11 @@ the Bedrock engine (scored on the same sets by anyone with an account).
 from __future__ import annotations
 
 import argparse
-import importlib
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import sqlglot
 
@@ -41,10 +38,10 @@ from resolvers.core.questions import ask
 from resolvers.core.questions import catalog as names
 from resolvers.core.questions.offline import OfflineEngine
 from resolvers.core.questions.shapes import Refusal
-from tests.resolvers.core.questions import question_set
+from tests.resolvers.core.questions import gold, question_set, scoring
 
-CLOCK = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
-"""The engine's 'now' while scoring: relative dates must mean the same on every run."""
+CLOCK = gold.TODAY
+"""The engine's 'now' while scoring (the sets' own clock): relative dates mean the same each run."""
 
 
 def percentile(samples: list[float], fraction: float) -> float:
@@ -65,24 +62,6 @@ ENGINES: dict[str, Callable[[Warehouse], QuestionEngine]] = {
     "offline": offline_engine,
     "bedrock": bedrock_engine,
 }
-
-
-def score_dev(engine: QuestionEngine, warehouse: DuckDBWarehouse) -> tuple[int, int, int]:
-    """(right, refused, total) on the development set."""
-    right = refused = 0
-    for case in question_set.CASES:
-        answer = ask(engine, case.question)
-        refused += answer.refused
-        right += question_set.correct(answer, question_set.expected_rows(warehouse, case), case)
-    return right, refused, len(question_set.CASES)
-
-
-def held_out_sets() -> Any | None:
-    """asksets' scoring module, when it has landed; None before."""
-    try:
-        return importlib.import_module("tests.resolvers.core.questions.scoring")
-    except ModuleNotFoundError:
-        return None
 
 
 def latency(
@@ -112,32 +91,31 @@ def main() -> None:
     )
     parser.add_argument("--repeat", type=int, default=20, help="Timed passes over the dev set.")
     parser.add_argument("--engine", choices=sorted(ENGINES), default="offline")
+    parser.add_argument("--misses", action="store_true", help="Print every miss of every set.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         warehouse = DuckDBWarehouse(Path(folder) / "bench.duckdb")
-        question_set.generate(warehouse)
+        gold.load(warehouse)
         engine = ENGINES[args.engine](warehouse)
-        right, refused, total = score_dev(engine, warehouse)
         print(f"engine: {args.engine}")
-        print(f"dev set: {right}/{total} right = {right / total:.1%} ({refused} refused)")
-        scoring = held_out_sets()
-        if scoring is None:
-            print("held-out and trap sets: not on this branch yet")
-        else:
-            report_held_out(scoring, engine, warehouse)
+        results = scoring.score_sets(_Asked(engine), warehouse, development=True)
+        for result in results.values():
+            print(result.report() if args.misses else result.summary().splitlines()[0])
+        trap = results["trap"]
+        print(f"trap set: {trap.wrong} wrong, {trap.refused} refused, {trap.right} right")
         if isinstance(engine, OfflineEngine):
             report_latency(engine, names.load(warehouse), args.repeat)
         warehouse.close()
 
 
-def report_held_out(scoring: Any, engine: QuestionEngine, warehouse: DuckDBWarehouse) -> None:
-    """Scores from the held-out module's own scorer (its rules, not ours)."""
-    for line in scoring.report(lambda question: _answer(engine, question), warehouse):
-        print(line)
+class _Asked:
+    """The engine behind the API's use case (ask), which refuses empty and overlong questions."""
 
+    def __init__(self, engine: QuestionEngine) -> None:
+        self._engine = engine
 
-def _answer(engine: QuestionEngine, question: str) -> Answer:
-    return ask(engine, question)
+    def answer(self, question: str) -> Answer:
+        return ask(self._engine, question)
 
 
 def report_latency(engine: OfflineEngine, catalog: names.Catalog, repeat: int) -> None:

@@ -10,9 +10,9 @@ pass the filters, with their department and job. Conventions (reading.py says
 them in words):
 - departments and jobs are grouped by id and shown by name, so two of the
   same name stay apart;
-- counts per department (or job) alone list every department, zeros
-  included (a "fewest" question must see them); other groupings list only
-  what had a hire; employees without a department are left out of a
+- groupings list only the groups with at least one hire, except where a
+  zero answers the question (the fewest, fewer than N: per department or
+  job, every one of them, zeros included); employees without a department are left out of a
   grouping by department, never out of a total;
 - "the mean" is over the groups with at least one hire (as the report);
 - ties in a ranking are broken by name, then id.
@@ -271,7 +271,7 @@ def _count(query: CountQuery) -> exp.Select:
         )
         return _with_matching(select, query.filters)
     group = dimensions(query.group_by, query.filters)
-    every_name = len(group) == 1 and group[0] in _NAMED and query.distinct == "hires"
+    every_name = shows_zeros(query)
     if query.threshold and query.threshold.compare in ("above_mean", "below_mean"):
         return _versus_mean(query, group, measure, column)
     select = _all_names(group[0], query.filters) if every_name else _grouped(group)
@@ -297,6 +297,20 @@ def _count(query: CountQuery) -> exp.Select:
     else:
         select = select.order_by(*ties, copy=False)
     return _with_matching(select, query.filters)
+
+
+def shows_zeros(query: CountQuery) -> bool:
+    """Whether departments (jobs) with no hire are rows too, with 0.
+
+    Only where a zero answers the question: the fewest, or fewer than (at most)
+    a number, per department or per job. Any other grouping lists only the
+    groups with at least one hire (docs/questions.md).
+    """
+    lowest = (query.rank is not None and query.rank.order == "fewest") or (
+        query.threshold is not None and query.threshold.compare in ("fewer_than", "at_most")
+    )
+    single = len(query.group_by) == 1 and query.group_by[0] in _NAMED
+    return lowest and single and query.distinct == "hires"
 
 
 def _grouped(group: Sequence[Dimension]) -> exp.Select:
@@ -413,8 +427,8 @@ def _share(query: ShareQuery) -> exp.Select:
         ).from_(_table("matching", "m"), copy=False)
         return _with_matching(select, query.filters)
     group = dimensions([query.group_by], query.filters)
-    every_name = len(group) == 1 and group[0] in _NAMED
-    select = _all_names(group[0], query.filters) if every_name else _grouped(group)
+    every_name = False
+    select = _grouped(group)
     count = exp.Count(this=col("m", "id"))
     total = exp.Window(this=exp.Sum(this=count.copy()))
     select = select.select(_alias(count, "hires"), _share_pct(count.copy(), total), copy=False)
@@ -481,12 +495,20 @@ def _compare(query: CompareQuery) -> exp.Select:
 
 
 def period_label(period: Period) -> int | str:
-    """A whole calendar year as its number; any other period as 'from ... to ...'."""
+    """A whole calendar year as its number; a quarter, half or month by name; else its dates."""
     start, end = period.start, period.end
-    whole = start and end and start.month == start.day == end.month == end.day == 1
-    if whole and start and end and end.year == start.year + 1:
-        return start.year
-    return f"{start.isoformat() if start else 'start'} to {end.isoformat() if end else 'now'}"
+    if start and end and start.day == end.day == 1:
+        months = (end.year - start.year) * 12 + end.month - start.month
+        if months == 12 and start.month == 1:
+            return start.year
+        if months == 6 and start.month in (1, 7):
+            return f"H{1 if start.month == 1 else 2} {start.year}"
+        if months == 3 and start.month % 3 == 1:
+            return f"Q{start.month // 3 + 1} {start.year}"
+        if months == 1:
+            return f"{start:%b} {start.year}"
+    last = date.fromordinal(end.toordinal() - 1).isoformat() if end else "now"
+    return f"{start.isoformat() if start else 'the start'} to {last}"
 
 
 def _employees(query: EmployeesQuery) -> exp.Select:

@@ -252,15 +252,18 @@ _WORD_N |= {"eight": 8, "nine": 9, "ten": 10, "twelve": 12}
 
 
 def _back(today: date, n: int, unit: str) -> date:
+    """The first day of the rolling window of the last ``n`` units, which ends with today.
+
+    At midnight on 1 January 2023, the last 6 months are 1 July to 31 December 2022.
+    """
     if unit == "day":
-        return today - timedelta(days=n - 1)
+        return today - timedelta(days=n)
     if unit == "week":
-        return today - timedelta(weeks=n) + timedelta(days=1)
+        return today - timedelta(weeks=n)
     months = {"month": 1, "quarter": 3, "year": 12}[unit] * n
     total = today.year * 12 + today.month - 1 - months
     year, month = divmod(total, 12)
-    day = min(today.day, 28)
-    return date(year, month + 1, day) + timedelta(days=1)
+    return date(year, month + 1, min(today.day, 28 if month + 1 == 2 else 30))
 
 
 def _one(m: re.Match[str], today: date) -> Span:

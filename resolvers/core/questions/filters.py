@@ -33,7 +33,7 @@ INCLUDED = re.compile(
 MISSING = re.compile(
     r"\b(?:(?:who )?(?:with|have|has|had) )?(?:no|without|missing|lacking|unassigned"
     r"|not assigned to)"
-    r"(?: an?| any)? (?P<what>department|departments|dept|job|jobs|role|roles|title|titles)\b"
+    r"(?: an?| any)? (?P<what>department|departments|dept|job titles?|jobs?|roles?|titles?)\b"
     r"|\b(?P<what2>department|job)s? (?:is |was )?(?:missing|empty|unknown|blank|unassigned)\b"
 )
 _VALUE = r"(?P<value>__q\d+__|[a-z0-9][a-z0-9\-]*)"

@@ -20,7 +20,7 @@ _FILLER_WORDS = """
     list lists that who whom which those these this
     hires hire hired hiring employees employee people persons person staff workers worker
     recruits recruited joiners joined join starters started new newly headcount
-    onboarded brought employed total overall altogether
+    onboarded brought employed came come arrived total overall altogether
     company firm organisation organization business
     number count counts many much so far ever got made make it its all ,
 """

@@ -200,7 +200,7 @@ def _groups(words: Words, reading: Reading) -> None:
         reading.group.append(dimension("year" if adverb.startswith(("annual", "year")) else adverb))
     if match := words.search(WHICH_DIM):
         reading.group += dims(match.group("dims"))
-        reading.which_singular = not match.group("dims").endswith("s")
+        reading.which_singular = bool(match.group("one")) or not match.group("dims").endswith("s")
         reading.which = True
         words.take(match)
     ranked = reading.rank is not None or reading.threshold is not None
@@ -209,8 +209,9 @@ def _groups(words: Words, reading: Reading) -> None:
         reading.which_singular = not match.group("dims").endswith("s")
         words.take(match)
     if ranked and not reading.group:
-        bare = re.compile(rf"\b(?P<dims>{DIM})\b")
+        bare = re.compile(rf"\b(?P<how>how many |number of )?(?P<dims>{DIM})\b")
         if match := words.search(bare):
+            reading.counted_groups = bool(match.group("how"))
             reading.group += dims(match.group("dims"))
             reading.which_singular = not match.group("dims").endswith("s")
             words.take(match)

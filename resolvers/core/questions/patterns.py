@@ -71,7 +71,8 @@ DIM_ADVERB = re.compile(
     r"|quarter by quarter)\b"
 )
 WHICH_DIM = re.compile(
-    rf"\b(?:which|what|in which|in what|on which|on what)(?: (?:the|one))? (?P<dims>{DIM})\b"
+    rf"\b(?:which|what|in which|in what|on which|on what)(?P<one> of (?:our|the|all|all the))?"
+    rf"(?: (?:the|one))? (?P<dims>{DIM})\b"
 )
 DIM_WITH = re.compile(rf"\b(?:the )?(?P<dims>{DIM}) (?:with|that had|that have|having)\b")
 SHARE = re.compile(
@@ -80,7 +81,8 @@ SHARE = re.compile(
 WENT = re.compile(r"\b(?:went|go|going|were|was) (?:to|into|in)\b|\bwent\b")
 AVERAGE = re.compile(r"\b(?:on )?(?:the )?(?:average|mean|avg)(?: number of| count of)?\b")
 COMPARE = re.compile(
-    r"\b(?:compare|compared|comparing|comparison|vs|versus|against|change|changed|differ|difference"
+    r"\b(?:compared (?:with|to)|compare|compared|comparing|comparison|vs|versus|against"
+    r"|change|changed|differ|difference"
     r"|grow|grew|growth|increase|increased|decrease|decreased|evolve|evolved)\b"
 )
 DIFFERENCE = re.compile(

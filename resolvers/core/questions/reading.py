@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from resolvers.core.questions.compiler import dimensions, period_label
+from resolvers.core.questions.compiler import dimensions, period_label, shows_zeros
 from resolvers.core.questions.query import (
     AverageQuery,
     CatalogQuery,
@@ -39,7 +39,7 @@ def period_words(period: Period) -> str:
     last = end - timedelta(days=1) if end else None
     if start and end:
         label = period_label(period)
-        if isinstance(label, int):
+        if isinstance(label, int) or " to " not in label:
             return f"in {label}"
         if (
             start.day == 1
@@ -141,9 +141,13 @@ def read_back(query: HrQuery) -> str:
             what = "The names of the employees" if inner.columns == "names" else "The employees"
             if inner.limit:
                 which = "latest" if inner.order == "latest" else "first"
-                what = f"The {which} {inner.limit} employee{'s' if inner.limit > 1 else ''} hired"
+                what = f"The {which} {inner.limit} employees hired"
+                if inner.limit == 1:
+                    what = "The most recent hire" if which == "latest" else "The first hire"
                 if inner.columns == "names":
                     what = f"The names of the {which} {inner.limit} hired"
+                if inner.limit == 1:
+                    return f"{what}{scope(inner.filters)}."
                 return f"{what}{scope(inner.filters)}, {inner.order} first."
             return f"{what} hired{scope(inner.filters)}, {inner.order} first."
         case CatalogQuery():
@@ -199,9 +203,10 @@ def _count(query: CountQuery) -> str:
             text += f"; the {r.limit} with the {side} hires{skip} (ties by name)"
         else:
             text += f"; {order}"
-    single_name = len(group) == 1 and group[0] in ("department", "job")
-    if single_name and query.distinct == "hires" and not query.threshold:
-        text += f"; {_PLURAL[group[0]]} with no hire shown as 0"
+    if shows_zeros(query):
+        text += f"; {_PLURAL[group[0]]} with no hire count as 0"
+    else:
+        text += f"; only {_PLURAL[group[0]]} with a hire shown" if len(group) == 1 else ""
     return text + _left_out(query.filters, group) + "."
 
 

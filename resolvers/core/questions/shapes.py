@@ -72,6 +72,8 @@ class Reading:
     listed: list[list[Span]] = field(default_factory=list)
     group: list[Dimension] = field(default_factory=list)
     which: bool = False
+    counted_groups: bool = False
+    """'how many departments ...' where departments is the grouping (a count of groups)."""
     which_singular: bool = False
     rank: Rank | None = None
     rank_order: str | None = None
@@ -193,9 +195,16 @@ def _shape(
         if match := words.search(DIFFERENCE):
             show = "difference"
             words.take(match)
+            if (match.group("dir") or match.group("dir2")) in ("fewer", "less"):
+                first, second = second, first
         group = [d for d in reading.group if d in ("department", "job")]
         if len(group) < len(reading.group) or len(group) > 1 or reading.rank or reading.threshold:
             return Refusal("A comparison of two periods can be split by department or job only.")
+        if group and (show == "difference" or reading.which):
+            return Refusal(
+                "Which departments (jobs) grew or shrank between two periods is not answered "
+                "yet; ask for both periods side by side per department instead."
+            )
         _count_words(words)
         return CompareQuery(
             filters=filters_,
@@ -245,6 +254,16 @@ def _shape(
         return catalog_query
     if not reading.group and (employees := _employees(words, reading, filters_)):
         return employees
+    if (reading.rank or reading.threshold) and len(reading.group) > 1:
+        return Refusal(
+            "A ranking or threshold within each group (the top department of each year, "
+            "say) is not answered yet; ask for one grouping."
+        )
+    if reading.counted_groups and (reading.rank or reading.threshold):
+        return Refusal(
+            "Counting the departments (jobs) that pass a threshold is not answered yet; "
+            "ask which ones do, and count the rows."
+        )
     _count_words(words)
     if reading.rank_order and reading.group and not reading.rank:
         reading.rank = Rank(order=reading.rank_order)  # type: ignore[arg-type]

@@ -42,25 +42,30 @@ class Case:
     ordered: bool = False
 
 
-def per_department(where: str, order: str = "d.department", extra: str = "") -> str:
+def per_department(
+    where: str, order: str = "d.department", extra: str = "", zeros: bool = False
+) -> str:
+    """Hires per department (by id); ``zeros`` keeps the departments that hired nobody."""
+    having = "" if zeros else " HAVING COUNT(e.id) > 0"
     return (
         f"SELECT d.department, COUNT(e.id){extra} FROM departments d "
         f"LEFT JOIN hired_employees e ON e.department_id = d.id AND {where} "
-        f"GROUP BY d.department ORDER BY {order}"
+        f"GROUP BY d.id, d.department{having} ORDER BY {order}"
     )
 
 
-def per_job(where: str, order: str = "j.job") -> str:
+def per_job(where: str, order: str = "j.job", zeros: bool = False) -> str:
+    having = "" if zeros else " HAVING COUNT(e.id) > 0"
     return (
         f"SELECT j.job, COUNT(e.id) FROM jobs j LEFT JOIN hired_employees e "
-        f"ON e.job_id = j.id AND {where} GROUP BY j.job ORDER BY {order}"
+        f"ON e.job_id = j.id AND {where} GROUP BY j.id, j.job{having} ORDER BY {order}"
     )
 
 
 def versus_mean(column: str, table: str, key: str, where: str, op: str) -> str:
     return (
         f"WITH c AS (SELECT t.{column} AS name, COUNT(*) AS n FROM {E} JOIN {table} t "
-        f"ON t.id = e.{key} WHERE {where} GROUP BY t.{column}) "
+        f"ON t.id = e.{key} WHERE {where} GROUP BY t.id, t.{column}) "
         f"SELECT name, n, ROUND((SELECT AVG(n) FROM c), 2) FROM c "
         f"WHERE n {op} (SELECT AVG(n) FROM c)"
     )
@@ -87,7 +92,7 @@ QUARTERLY_2021 = (
     "SELECT d.department, j.job, "
     + ", ".join(f"COUNT(*) FILTER (WHERE quarter(e.datetime) = {q})" for q in range(1, 5))
     + f" FROM {E} JOIN departments d ON d.id = e.department_id "
-    f"JOIN jobs j ON j.id = e.job_id WHERE {Y21} GROUP BY d.department, j.job"
+    f"JOIN jobs j ON j.id = e.job_id WHERE {Y21} GROUP BY d.id, d.department, j.id, j.job"
 )
 
 CASES: list[Case] = [
@@ -183,12 +188,12 @@ CASES: list[Case] = [
     ),
     Case(
         "Which department hired the fewest people in 2021?",
-        per_department(Y21, "COUNT(e.id), d.department") + " LIMIT 1",
+        per_department(Y21, "COUNT(e.id), d.department", zeros=True) + " LIMIT 1",
         ordered=True,
     ),
     Case(
         "bottom 3 departments by hires in 2022",
-        per_department(Y22, "COUNT(e.id), d.department") + " LIMIT 3",
+        per_department(Y22, "COUNT(e.id), d.department", zeros=True) + " LIMIT 3",
         ordered=True,
     ),
     Case(
@@ -280,7 +285,8 @@ CASES: list[Case] = [
     Case(
         "Compare hires in 2021 and 2022 by department",
         f"SELECT d.department, year(e.datetime), COUNT(*) FROM {E} JOIN departments d "
-        "ON d.id = e.department_id WHERE year(e.datetime) IN (2021, 2022) GROUP BY 1, 2",
+        "ON d.id = e.department_id WHERE year(e.datetime) IN (2021, 2022) "
+        "GROUP BY d.id, 1, 2",
     ),
     Case(
         "2021 vs 2022 hires in Engineering",
@@ -317,6 +323,97 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2021-03-05'",
     ),
     Case("Employees hired as Recruiter in 2021", employees(f"j.job = 'Recruiter' AND {Y21}")),
+    # written after the typed query came in (issue 11): negation, several periods, ranks
+    # with offsets, thresholds, relative dates (the clock is 2026-11-28), name searches
+    Case(
+        "How many people joined between the 1st of March 2021 and the 31st of May 2021?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-03-01' "
+        "AND e.datetime < TIMESTAMP '2021-06-01'",
+    ),
+    Case(
+        "2022 hires leaving out the Legal department",
+        f"SELECT COUNT(*) FROM {ED} WHERE {Y22} "
+        "AND (e.department_id IS NULL OR d.department <> 'Legal')",
+    ),
+    Case(
+        "Marketing hires outside of 2022",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' AND NOT ({Y22})",
+    ),
+    Case(
+        "how many were hired in Q2 and Q4 of 2022 together",
+        f"SELECT COUNT(*) FROM {E} WHERE (e.datetime >= TIMESTAMP '2022-04-01' "
+        "AND e.datetime < TIMESTAMP '2022-07-01') OR e.datetime >= TIMESTAMP '2022-10-01' "
+        "AND e.datetime < TIMESTAMP '2023-01-01'",
+    ),
+    Case(
+        "Count the hires of 2022 that came after September",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-10-01' "
+        "AND e.datetime < TIMESTAMP '2023-01-01'",
+    ),
+    Case(
+        "Which job was the third most hired for in 2021?",
+        per_job(Y21, "COUNT(e.id) DESC, j.job") + " LIMIT 1 OFFSET 2",
+        ordered=True,
+    ),
+    Case(
+        "departments with fewer than 60 hires in 2022",
+        f"SELECT d.department, COUNT(e.id) FROM departments d LEFT JOIN hired_employees e "
+        f"ON e.department_id = d.id AND {Y22} GROUP BY d.id, d.department "
+        "HAVING COUNT(e.id) < 60",
+    ),
+    # relative dates are read at the sets' clock, gold.TODAY (midnight, 1 January 2023)
+    Case(
+        "hires during the last two years",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-01-01'",
+    ),
+    Case(
+        "How many people joined over the past 60 days?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-11-02'",
+    ),
+    Case(
+        "Which of the departments is the largest?",
+        per_department("TRUE", "COUNT(e.id) DESC, d.department") + " LIMIT 1",
+        ordered=True,
+    ),
+    Case(
+        "employees whose name begins with 'Person 012'",
+        employees("e.name LIKE 'Person 012%'"),
+    ),
+    Case(
+        "what is the mean number of hires per department in 2021",
+        f"SELECT ROUND(AVG(n), 2) FROM (SELECT e.department_id, COUNT(*) AS n FROM {E} "
+        f"WHERE {Y21} AND e.department_id IS NOT NULL GROUP BY e.department_id)",
+    ),
+    Case(
+        "how many distinct jobs did Sales hire for in 2022",
+        f"SELECT COUNT(DISTINCT e.job_id) FROM {ED} WHERE d.department = 'Sales' AND {Y22}",
+    ),
+    Case(
+        "hires by day of the week in 2022",
+        f"SELECT dayname(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1",
+    ),
+    Case(
+        "How many fewer people were hired in 2022 than in 2021?",
+        f"SELECT (SELECT COUNT(*) FROM {E} WHERE {Y21}) - (SELECT COUNT(*) FROM {E} WHERE {Y22})",
+    ),
+    Case(
+        "staff hired without a job title in 2021",
+        employees(f"e.job_id IS NULL AND {Y21}"),
+    ),
+    # the seed's two reports, in the seed's own words
+    Case(
+        "Number of employees hired for each job and department in 2021 divided by quarter. "
+        "The table must be ordered alphabetically by department and job.",
+        QUARTERLY_2021 + " ORDER BY d.department, j.job, d.id, j.id",
+        ordered=True,
+    ),
+    Case(
+        "List of ids, name and number of employees hired of each department that hired more "
+        "employees than the mean of employees hired in 2021 for all the departments, ordered "
+        "by the number of employees hired (descending).",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
     # the catalog
     Case("How many departments are there?", "SELECT COUNT(*) FROM departments"),
     Case("list all jobs", "SELECT id, job FROM jobs"),
@@ -336,6 +433,14 @@ REFUSED = [
     "tell me a joke",
     "How many engineers did we hire?",  # Engineer I, III, IV: ambiguous
     "",
+    "Which departments hired nobody in 2021?",  # 'nobody' is not understood
+    "hires in March",  # which March?
+    "how many people were hired on weekends",
+    "Is Sales bigger than Marketing?",
+    "¿Cuántos empleados fueron contratados en 2021?",
+    "the top job in every department",  # a ranking within each group
+    "how many jobs had more than 5 hires in 2021",  # a count of groups past a threshold
+    "which jobs grew between 2021 and 2022",  # a change per group
 ]
 
 

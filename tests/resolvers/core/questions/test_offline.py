@@ -12,6 +12,7 @@ from resolvers.core.questions import ask
 from resolvers.core.questions.offline import OfflineEngine
 from resolvers.core.readonly_sql import run_sql
 from resolvers.core.tables import Table
+from tests.resolvers.core.questions import gold
 from tests.resolvers.core.questions.question_set import (
     CASES,
     REFUSED,
@@ -34,7 +35,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DuckDBWarehouse
 
 @pytest.fixture(scope="module")
 def engine(loaded: DuckDBWarehouse) -> OfflineEngine:
-    return OfflineEngine(loaded, 1000)
+    return OfflineEngine(loaded, 1000, clock=lambda: gold.TODAY)
 
 
 def test_the_question_set_has_forty_questions_or_more() -> None:
