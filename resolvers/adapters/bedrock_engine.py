@@ -101,7 +101,9 @@ class BedrockEngine:
         self._prompt: tuple[tuple[names.Catalog, date], str] | None = None
 
     @classmethod
-    def from_settings(cls, settings: Settings, warehouse: Warehouse) -> BedrockEngine:
+    def from_settings(
+        cls, settings: Settings, warehouse: Warehouse, clock: Clock = utc_now
+    ) -> BedrockEngine:
         """Clients whose timeouts fit the time left; botocore's own retries off (ours count)."""
         session = boto3.session.Session()
 
@@ -129,6 +131,7 @@ class BedrockEngine:
             settings.bedrock_model_id,
             settings.sql_row_limit,
             settings.bedrock_deadline_seconds,
+            clock,
         )
 
     # -- what the model is told ----------------------------------------------
