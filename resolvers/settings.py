@@ -96,7 +96,7 @@ class Settings:
     bedrock_deadline_seconds: float = _setting(
         25.0,
         _float,
-        "One question's deadline on the Bedrock path (each model call gets the time left)",
+        "One question's deadline on the Bedrock path (model and warehouse calls get the time left)",
     )
     sql_row_limit: int = _setting(1000, _int(1, 100_000), "Row cap of read-only SQL")
     sql_timeout_seconds: float = _setting(10.0, _float, "Deadline for one read-only query")

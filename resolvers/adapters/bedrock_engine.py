@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import boto3
 from botocore.config import Config
@@ -36,7 +36,7 @@ from botocore.exceptions import BotoCoreError
 from resolvers.adapters import bedrock_prompt as prompt
 from resolvers.adapters.bedrock_calls import ClientFor, Deadline, Pacing, converse
 from resolvers.core.errors import InvalidQuery, Unavailable, ValidationError
-from resolvers.core.ports import Answer, ChartHint, Warehouse
+from resolvers.core.ports import Answer, ChartHint, QueryParams, QueryRows, Warehouse
 from resolvers.core.questions import catalog as names
 from resolvers.core.questions.compiler import compile_tree
 from resolvers.core.questions.examples import suggestions
@@ -96,7 +96,6 @@ class BedrockEngine:
         self._clock = clock
         self._monotonic = monotonic
         self._pacing = pacing or Pacing()
-        self._offline = OfflineEngine(warehouse, row_cap, clock)
         self._span: tuple[names.Catalog, tuple[str | None, str | None]] | None = None
         self._prompt: tuple[tuple[names.Catalog, date], str] | None = None
 
@@ -139,18 +138,20 @@ class BedrockEngine:
     def today(self) -> date:
         return self._clock().astimezone(UTC).date()
 
-    def hire_span(self, catalog: names.Catalog) -> tuple[str | None, str | None]:
+    def hire_span(
+        self, catalog: names.Catalog, warehouse: Warehouse | None = None
+    ) -> tuple[str | None, str | None]:
         """First and last hire dates on record, read once per catalog (one cheap query)."""
         if self._span is None or self._span[0] != catalog:
-            first, last = run_sql(self._warehouse, HIRE_RANGE_SQL, 1).rows[0]
+            first, last = run_sql(warehouse or self._warehouse, HIRE_RANGE_SQL, 1).rows[0]
             span = (str(first)[:10] if first else None, str(last)[:10] if last else None)
             self._span = (catalog, span)
         return self._span[1]
 
-    def system_prompt(self, catalog: names.Catalog) -> str:
+    def system_prompt(self, catalog: names.Catalog, warehouse: Warehouse | None = None) -> str:
         key = (catalog, self.today())
         if self._prompt is None or self._prompt[0] != key:
-            first, last = self.hire_span(catalog)
+            first, last = self.hire_span(catalog, warehouse)
             facts = prompt.DataFacts(key[1], first, last, self._row_cap)
             examples = prompt.typed_examples(catalog, key[1])
             self._prompt = (key, prompt.system_prompt(catalog, facts, examples))
@@ -169,8 +170,9 @@ class BedrockEngine:
 
     def answer(self, question: str) -> Answer:
         deadline = Deadline(self._deadline_seconds, self._monotonic)
-        catalog = names.load(self._warehouse)
-        system = self.system_prompt(catalog)
+        warehouse = cast(Warehouse, WithinDeadline(self._warehouse, deadline))
+        catalog = names.load(warehouse)
+        system = self.system_prompt(catalog, warehouse)
         fenced = f"<question_json>\n{prompt.data_json(question)}\n</question_json>"
         messages: list[dict[str, Any]] = [{"role": "user", "content": [{"text": fenced}]}]
         corrected: set[str] = set()
@@ -182,7 +184,7 @@ class BedrockEngine:
             if stop != "tool_use" or tool_use is None:
                 return self._refused(question, _not_run(stop), catalog)
             try:
-                return self._act(question, tool_use, catalog, deadline)
+                return self._act(question, tool_use, catalog, warehouse)
             except _Correctable as problem:
                 if problem.kind in corrected:
                     return self._refused(question, _gave_up(problem), catalog)
@@ -191,7 +193,7 @@ class BedrockEngine:
         return self._refused(question, "The model did not settle on an answer.", catalog)
 
     def _act(
-        self, question: str, tool_use: dict[str, Any], catalog: names.Catalog, deadline: Deadline
+        self, question: str, tool_use: dict[str, Any], catalog: names.Catalog, warehouse: Warehouse
     ) -> Answer:
         name, data = tool_use.get("name"), tool_use.get("input")
         if name == prompt.QUERY_TOOL:
@@ -200,11 +202,18 @@ class BedrockEngine:
                 safe = guard_tree(compile_tree(query), self._row_cap)
             except ValidationError as error:
                 raise _Correctable("sql", scrub(error.rule)) from None
-            _check_time(deadline)
-            answered = self._offline.run(question, query, safe)
+            offline = OfflineEngine(warehouse, self._row_cap, self._clock)
+            try:
+                answered = offline.run(question, query, safe)
+            except ValidationError as error:
+                if "within" in error.rule:
+                    raise Unavailable(f"The query did not finish in time: {error.rule}") from None
+                return self._refused(
+                    question, f"The query could not run: {scrub(error.rule)}", catalog
+                )
             return replace(answered, engine="BEDROCK")
         if name == prompt.SQL_TOOL:
-            return self._free_sql(question, _fields(data, "sql", "explanation"), deadline)
+            return self._free_sql(question, _fields(data, "sql", "explanation"), warehouse)
         if name == prompt.REFUSE_TOOL:
             reason = _fields(data, "reason")["reason"]
             return self._refused(question, f"Not answered: {reason[:300]}", catalog)
@@ -212,11 +221,10 @@ class BedrockEngine:
             "input", f"there is no tool of that name; call {', '.join(prompt.TOOLS)}"
         )
 
-    def _free_sql(self, question: str, proposal: dict[str, str], deadline: Deadline) -> Answer:
+    def _free_sql(self, question: str, proposal: dict[str, str], warehouse: Warehouse) -> Answer:
         try:
             safe = guard(proposal["sql"], self._row_cap)
-            _check_time(deadline)
-            result = run_guarded(self._warehouse, safe)
+            result = run_guarded(warehouse, safe)
         except ValidationError as error:
             if "within" in error.rule:  # the warehouse's own deadline: no retry fits
                 raise Unavailable(f"The model's SQL took too long: {error.rule}") from None
@@ -347,6 +355,26 @@ def _kind(value: Any) -> str:
     )
 
 
-def _check_time(deadline: Deadline) -> None:
-    if deadline.remaining() <= 0:
-        raise Unavailable("The question's deadline passed before its query could run")
+class WithinDeadline:
+    """The warehouse with every query's timeout cut to the question's time left.
+
+    Stands in for the Warehouse wherever the question's path reads (the
+    catalog, the hire span, the answer's query); other calls pass through.
+    """
+
+    def __init__(self, inner: Warehouse, deadline: Deadline) -> None:
+        self._inner = inner
+        self._deadline = deadline
+
+    def query(
+        self, sql: str, params: QueryParams | None = None, timeout_seconds: float | None = None
+    ) -> QueryRows:
+        left = self._deadline.remaining()
+        if left <= 0:
+            raise Unavailable("The question's deadline passed before its query could run")
+        if timeout_seconds is not None:
+            left = min(left, timeout_seconds)
+        return self._inner.query(sql, params, timeout_seconds=left)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)

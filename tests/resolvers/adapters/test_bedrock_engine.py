@@ -26,6 +26,7 @@ from resolvers.adapters.bedrock_engine import FREE_SQL_NOTE, BedrockEngine, scru
 from resolvers.adapters.bedrock_prompt import QUERY_TOOL, query_tool_schema
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.errors import Unavailable
+from resolvers.core.ports import QueryRows
 from resolvers.core.questions import ask
 from resolvers.core.questions import catalog as names
 from resolvers.core.tables import Department, Employee, Job, Table
@@ -42,9 +43,22 @@ def recorded(name: str) -> dict[str, Any]:
     return reply
 
 
+class SpyingDuck(DuckDBWarehouse):
+    """DuckDB that notes the timeout each read-only query was given."""
+
+    timeouts: list[float | None]
+
+    def query(
+        self, sql: str, params: Any = None, timeout_seconds: float | None = None
+    ) -> QueryRows:
+        self.timeouts.append(timeout_seconds)
+        return super().query(sql, params, timeout_seconds)
+
+
 @pytest.fixture
-def warehouse(tmp_path: Path) -> DuckDBWarehouse:
-    duck = DuckDBWarehouse(tmp_path / "b.duckdb")
+def warehouse(tmp_path: Path) -> SpyingDuck:
+    duck = SpyingDuck(tmp_path / "b.duckdb")
+    duck.timeouts = []
     duck.insert_new(
         Table.DEPARTMENTS,
         [Department(1, "Sales"), Department(2, "Legal"), Department(3, INJECTED)],
@@ -319,17 +333,30 @@ def test_throttling_is_retried_with_jitter_within_the_deadline(rig: Rig) -> None
     assert rig.timeouts == [25.0, 24.5, 23.5]  # each attempt gets only the time left
 
 
-def test_throttling_until_the_deadline_is_unavailable(
-    warehouse: DuckDBWarehouse, monkeypatch: pytest.MonkeyPatch
+def test_the_warehouse_gets_the_time_left_too(rig: Rig, warehouse: SpyingDuck) -> None:
+    rig.stubber.add_client_error("converse", "ThrottlingException", http_status_code=429)
+    reply_with(rig, "sales_2021_count")
+    rig.engine.answer("How many people did Sales hire in 2021?")
+    assert warehouse.timeouts[0] == 25.0  # the catalog, read before the model is asked
+    assert warehouse.timeouts[-1] == 24.5  # the answer, after one throttled attempt
+
+
+def test_no_time_left_for_the_query_is_unavailable(
+    warehouse: SpyingDuck, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    made = rig_for(warehouse, monkeypatch, deadline=5.0)
+    made = rig_for(warehouse, monkeypatch, deadline=2.0)
+    original = made.engine._client_for
+
+    def slow_model(seconds: float) -> Any:
+        made.clock.now += 2.5  # the model's reply takes all the time there was
+        return original(seconds)
+
+    made.engine._client_for = slow_model
     with made.stubber:
-        for _ in range(4):
-            made.stubber.add_client_error("converse", "ThrottlingException", http_status_code=429)
-        with pytest.raises(Unavailable, match="deadline"):
-            made.engine.answer("How many hires are there?")
-    assert sum(made.clock.slept) < 5.0
-    assert len(made.timeouts) == 4
+        made.stubber.add_response("converse", recorded("sales_2021_count"))
+        with pytest.raises(Unavailable, match="before its query could run"):
+            made.engine.answer("How many people did Sales hire in 2021?")
+    assert len(warehouse.timeouts) == 2  # the catalog and the hire span; the answer never ran
 
 
 def test_access_denied_is_unavailable_without_retrying(rig: Rig) -> None:
