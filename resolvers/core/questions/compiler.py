@@ -427,13 +427,12 @@ def _share(query: ShareQuery) -> exp.Select:
         ).from_(_table("matching", "m"), copy=False)
         return _with_matching(select, query.filters)
     group = dimensions([query.group_by], query.filters)
-    every_name = False
     select = _grouped(group)
     count = exp.Count(this=col("m", "id"))
-    total = exp.Window(this=exp.Sum(this=count.copy()))
-    select = select.select(_alias(count, "hires"), _share_pct(count.copy(), total), copy=False)
-    source = "t" if every_name else "m"
-    select = select.order_by(*(o for d in group for o in _Group(d, source).order), copy=False)
+    # the whole is every matching hire, with or without a department or job
+    whole = exp.Subquery(this=exp.select(_count_star()).from_(_table("matching"), copy=False))
+    select = select.select(_alias(count, "hires"), _share_pct(count.copy(), whole), copy=False)
+    select = select.order_by(*(o for d in group for o in _Group(d).order), copy=False)
     return _with_matching(select, query.filters)
 
 

@@ -53,20 +53,37 @@ def _point(p: str) -> str:
 
 
 _A, _B = _point("a_"), _point("b_")
-_JOIN = r"(?:,(?: and| or)?|and|or|plus|as well as|vs|versus|compared (?:to|with)|against)"
+_JOIN = (
+    r"(?:,(?: and| or)?|and|or|plus|as well as|vs|versus|compared (?:to|with)|against|with)"
+    r"(?: (?:its|their|our|the))?"
+)
 _NOT = r"(?:but )?(?:not|never|excluding|except|outside|other than|apart from)"
 _TO = r"(?:and|to|until|till|through|thru|-)"
 _AND_LIST = rf"(?P<list>{_A}(?: {_JOIN} {_point('c_')})+(?: combined| together)?)"
 
 PHRASES: list[tuple[str, re.Pattern[str]]] = [
     ("than", re.compile(rf"\b(?:in |during |for )?{_A} than (?:in |during |for )?{_B}\b")),
-    ("between", re.compile(rf"\b(?:between|from) {_A} {_TO} {_B}\b")),
+    (
+        "between",
+        re.compile(
+            rf"\b(?:between|from)(?: (?:the )?(?:hires|hiring))?(?: in)? {_A} {_TO}(?: in)? {_B}\b"
+        ),
+    ),
     ("not", re.compile(rf"\b{_NOT}(?: in| during| for| of)? {_A}\b")),
     ("since", re.compile(rf"\bfrom {_A} onwards?\b")),
-    ("since", re.compile(rf"\b(?:since|starting(?: from| in)?|as of) {_A}\b")),
+    (
+        "since",
+        re.compile(
+            rf"\b(?:since|starting(?: from| in)?|as of|on or after)"
+            rf"(?: the (?:start|beginning) of)? {_A}\b"
+        ),
+    ),
     ("after", re.compile(rf"\bafter {_A}\b")),
     ("before", re.compile(rf"\b(?:before|prior to) {_A}\b")),
-    ("until", re.compile(rf"\b(?:until|till|up to|through|by the end of) {_A}\b")),
+    (
+        "until",
+        re.compile(rf"\b(?:until|till|up to|through|by|on or before)(?: the end of)? {_A}\b"),
+    ),
     ("list", re.compile(rf"\b(?:in |during |for |of |on )?{_AND_LIST}")),
     ("in", re.compile(rf"\b(?:in|during|for|on|within|from) {_A}\b")),
     ("bare", re.compile(rf"\b{_A}\b")),

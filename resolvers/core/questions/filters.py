@@ -30,13 +30,23 @@ INCLUDED = re.compile(
     r"\b(?:(?:works?|worked|working|employed|hired|serving|served) (?:as|in|at|for)(?: an?)? )?"
     rf"(?:(?:in|at|from|for|by|of|within|into|as|as an?|only|just) )?(?:the )?(?P<list>{_LIST})"
 )
+MISSING_BOTH = re.compile(
+    r"\b(?:missing|without|with no|lacking|have no|has no) (?:both )?(?:an? )?(?:department|team) "
+    r"(?:and|or|nor) (?:an? )?(?:job|role|title)\b"
+)
 MISSING = re.compile(
     r"\b(?:(?:who )?(?:with|have|has|had) )?(?:no|without|missing|lacking|unassigned"
-    r"|not assigned to)"
-    r"(?: an?| any)? (?P<what>department|departments|dept|job titles?|jobs?|roles?|titles?)\b"
+    r"|not assigned to|never (?:got |been |was )?assigned to)"
+    r"(?: an?| any)? "
+    r"(?P<what>department|departments|dept|teams?|job titles?|jobs?|roles?|titles?)\b"
     r"|\b(?P<what2>department|job)s? (?:is |was )?(?:missing|empty|unknown|blank|unassigned)\b"
 )
 _VALUE = r"(?P<value>__q\d+__|[a-z0-9][a-z0-9\-]*)"
+IN_THE_NAME = re.compile(
+    r"\b(?:(?:jobs?|roles?|positions?|titles?) )?(?:with|having|that have|that has|have|has|whose)"
+    r" (?P<value>__q\d+__|[a-z0-9][a-z0-9\-]*) in "
+    r"(?:the |their |its )?(?P<whose>job titles?|titles?|names?)\b"
+)
 NAME_SEARCH = re.compile(
     r"\b(?:(?:whose|with|with a|with an|having|where the|where) )?(?:first |full |last )?"
     r"(?P<whose>names?|titles?|job titles?|department names?) "
@@ -82,7 +92,7 @@ def quote_values(tokens: list[str]) -> tuple[list[str], dict[str, str]]:
 def shield_search_values(tokens: list[str], values: dict[str, str]) -> list[str]:
     """'whose name starts with al': the searched word must not be read as a department or job."""
     line = " ".join(tokens)
-    for match in NAME_SEARCH.finditer(line):
+    for match in [*IN_THE_NAME.finditer(line), *NAME_SEARCH.finditer(line)]:
         group = "value" if match.group("value") else "value2"
         word = match.group(group)
         if word.startswith("__q"):
@@ -96,6 +106,10 @@ def shield_search_values(tokens: list[str], values: dict[str, str]) -> list[str]
 
 def read(words: Words, values: dict[str, str]) -> Who:
     who = Who()
+    for match in words.take_all(IN_THE_NAME):
+        target = "employee" if match.group("whose").startswith("name") else "title"
+        raw = match.group("value")
+        who.searches.append(NameSearch(target, False, values.get(raw, raw)))
     for match in words.take_all(NAME_SEARCH):
         whose = match.group("whose") or ""
         op = match.group("op") or match.group("op2") or ""
@@ -105,9 +119,11 @@ def read(words: Words, values: dict[str, str]) -> Who:
         )
         prefix = op.startswith(("start", "begin"))
         who.searches.append(NameSearch(target, prefix, values.get(raw, raw)))
+    for _ in words.take_all(MISSING_BOTH):
+        who.without_department = who.without_job = True
     for match in words.take_all(MISSING):
         what = match.group("what") or match.group("what2")
-        if what.startswith("dep"):
+        if what.startswith(("dep", "team")):
             who.without_department = True
         else:
             who.without_job = True

@@ -23,6 +23,8 @@ _FILLER_WORDS = """
     onboarded brought employed came come arrived total overall altogether
     company firm organisation organization business
     number count counts many much so far ever got made make it its all ,
+    folks someone anyone anybody somebody very calendar their they them its
+    filled fill into
 """
 FILLER = frozenset(_FILLER_WORDS.split())
 """Words that change nothing about which rows answer the question, whatever the question."""
@@ -100,7 +102,8 @@ def normalise(question: str) -> str:
     """Lower case, typographic quotes made plain, whitespace collapsed."""
     text = question.replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
-    return " ".join(text.lower().split())
+    text = re.sub(r"\bcalendar (years?|months?|quarters?)\b", r"\1", text.lower())
+    return " ".join(text.split())
 
 
 def tokens(text: str) -> list[str]:

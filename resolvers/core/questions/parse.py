@@ -22,6 +22,8 @@ from resolvers.core.questions.patterns import (
     DIM,
     DIM_ADVERB,
     DIM_WITH,
+    EACH_NAME,
+    FILLER_PHRASES,
     GROUP,
     INJECTION,
     MEAN,
@@ -31,10 +33,13 @@ from resolvers.core.questions.patterns import (
     ORDER_DIMS,
     ORDERING,
     RANK_BY,
+    RANK_THE,
+    RANKED_RANGE,
     RESERVED,
     THRESHOLD,
     TOP_N,
     WHICH_DIM,
+    WHICH_N,
     dimension,
     dims,
     number,
@@ -88,11 +93,15 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         re.compile(r"\bthan (?:in |during )?(?:1[5-9]|20|21)\d\d\b")
     )
     reading = Reading()
+    words.drop_all(FILLER_PHRASES)
     _thresholds(words, reading)
     try:
         phrases = dates.read(words, today, compare)
     except DateError as error:
         return Refusal(f"Which dates? {error}: name the year, e.g. March 2021.", (str(error),))
+    if match := words.search(EACH_NAME):
+        reading.group.append("department" if match.group("kind") == "d" else "job")
+        words.take(match, "each")
     reading.who = filters.read(words, values)
     _ranks(words, reading)
     _groups(words, reading)
@@ -103,8 +112,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if len(left) >= 3 and len(left) * 2 >= len(tokens):
         return Refusal(
             "This engine reads questions in English about hires, departments and jobs; "
-            f"it did not understand {', '.join(left[:6])}.",
-            tuple(left),
+            f"it did not understand {', '.join(values.get(w, w) for w in left[:6])}.",
+            tuple(values.get(w, w) for w in left),
         )
     if left:
         quoted = ", ".join(f'"{values.get(w, w)}"' for w in dict.fromkeys(left))
@@ -140,7 +149,7 @@ def _place_names(
 def _thresholds(words: Words, reading: Reading) -> None:
     if match := words.search(MEAN):
         op = match.group("op") or match.group("adj") or ""
-        below = op.startswith(("fewer", "less", "lower", "below", "under"))
+        below = op.startswith(("fewer", "less", "lower", "below", "under", "quieter"))
         reading.threshold = Threshold(compare="below_mean" if below else "above_mean")
         words.take(match)
         return
@@ -171,10 +180,36 @@ def _thresholds(words: Words, reading: Reading) -> None:
 
 
 def _ranks(words: Words, reading: Reading) -> None:
+    _rank(words, reading)
+    if reading.rank and (match := words.search(RANK_BY)):
+        words.take(match)
+
+
+def _rank(words: Words, reading: Reading) -> None:
     if words.has(MOST_RECENT):
         return
+    if match := words.search(RANK_THE):
+        reading.rank = Rank(order="most")
+        reading.group += dims(match.group("dims"))
+        words.take(match)
+        return
+    if match := words.search(RANKED_RANGE):
+        first, last = (_place(match.group(g)) for g in ("a", "b"))
+        if last > first:
+            reading.rank = Rank(order="most", offset=first - 1, limit=last - first + 1)
+            words.take(match)
+            return
+    if (which := words.search(WHICH_N)) and words.has(ORD_MOST):
+        reading.group += dims(which.group("dims"))
+        words.take(which)
+        most = words.search(ORD_MOST)
+        assert most is not None
+        order: Literal["most", "fewest"] = "fewest" if most.group("least") else "most"
+        reading.rank = Rank(order=order, limit=number(which.group("n")))
+        words.take(most)
+        return
     if match := words.search(TOP_N):
-        order: Literal["most", "fewest"] = "fewest" if match.group("bottom") else "most"
+        order = "fewest" if match.group("bottom") else "most"
         reading.rank = Rank(order=order, limit=number(match.group("n")))
         words.take(match)
     elif match := words.search(N_MOST):
@@ -186,8 +221,10 @@ def _ranks(words: Words, reading: Reading) -> None:
         offset = lexicon.ORDINALS[match.group("ord")] - 1 if match.group("ord") else 0
         reading.rank = Rank(order=order, offset=offset, limit=1 if offset else None)
         words.take(match)
-    if reading.rank and (match := words.search(RANK_BY)):
-        words.take(match)
+
+
+def _place(word: str) -> int:
+    return lexicon.ORDINALS.get(word) or int(re.sub(r"\D", "", word))
 
 
 def _groups(words: Words, reading: Reading) -> None:

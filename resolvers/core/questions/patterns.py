@@ -33,17 +33,27 @@ INJECTION = re.compile(
 THRESHOLD = re.compile(
     rf"\b(?P<op>more than|greater than|higher than|over|above|at least|no fewer than|no less than"
     rf"|fewer than|less than|lower than|under|below|at most|no more than|exceeding|exceeded)"
-    rf"(?: {SUBJECT})? {_N}(?: (?:or more|or fewer|or less))?(?: {SUBJECT})?\b"
+    rf"(?: {SUBJECT})? {_N}(?: (?:or more|or fewer|or less))?(?: {SUBJECT}| times)?\b"
     rf"|\b{_N.replace('<n>', '<n2>')} (?P<op2>or more|or fewer|or less|and more|and up|plus)\b"
 )
 MEAN = re.compile(
-    rf"\b(?P<op>more|greater|higher|above|over|fewer|less|lower|below|under|exceed(?:ed|ing|s)?)"
-    rf"(?: {SUBJECT}){{0,2}}(?: than)?(?: the)? (?:average|mean"
-    rf"|avg)\b(?: number)?(?: of {SUBJECT})?"
+    rf"\b(?P<op>more|greater|higher|above|over|fewer|less|lower|below|under|busier|quieter"
+    rf"|exceed(?:ed|ing|s)?)"
+    rf"(?: {SUBJECT}){{0,2}}(?: for hiring)?(?: than)?(?: the)? (?:average|mean|avg)\b"
+    rf"(?: number)?(?: of {SUBJECT})?(?: (?:job|department|team|month|year|quarter)\b)?"
     r"|\b(?P<adj>above|below)[ -]average\b"
 )
 TOP_N = re.compile(rf"\b(?:the )?(?:(?P<top>top)|{_LEAST.replace('least>', 'bottom>')}) {_N}\b")
 N_MOST = re.compile(rf"\b(?:the )?{_N} (?:{DIM} )?(?:with (?:the )?)?(?:{_MOST}|{_LEAST})\b")
+WHICH_N = re.compile(rf"\b(?:which|what) {_N} (?P<dims>{DIM})\b")
+RANKED_RANGE = re.compile(
+    r"\b(?:ranked|ranking|placed|came|come|were) (?P<a>1st|2nd|3rd|\d+th|first|second|third"
+    r"|fourth|fifth) (?:to|through|and|-) (?P<b>2nd|3rd|\d+th|second|third|fourth|fifth|sixth)\b"
+)
+RANK_THE = re.compile(
+    rf"\b(?:rank|order|sort)(?: all)? (?:the |our )?(?P<dims>{DIM}) by (?:the )?(?:number of )?"
+    rf"(?:{SUBJECT}|hiring)\b"
+)
 ORD_MOST = re.compile(rf"\b(?:the )?(?:{_ORD} )?(?:{_MOST}|{_LEAST})(?: number of| amount of)?\b")
 MOST_RECENT = re.compile(rf"\b(?:the )?(?:{_N} )?most recent(?:ly)?\b")
 RANK_BY = re.compile(
@@ -66,6 +76,10 @@ GROUP = re.compile(
     r"|of each|on each|on every|among)(?: the| all| all the| of the)? "
     rf"(?P<dims>{DIM}(?: (?:,|and|&|then|,and) (?:by |per |each |every )?(?:the )?{DIM})*)\b"
 )
+EACH_NAME = re.compile(
+    r"(?P<names>__(?P<kind>[dj])\d+__(?: (?:,|and|or) __(?P=kind)\d+__)+)"
+    r"(?: \w+){0,2}?(?P<each> each)\b"
+)
 DIM_ADVERB = re.compile(
     r"\b(?P<adv>monthly|quarterly|yearly|annually|annual|month by month|year by year"
     r"|quarter by quarter)\b"
@@ -86,7 +100,7 @@ COMPARE = re.compile(
     r"|grow|grew|growth|increase|increased|decrease|decreased|evolve|evolved)\b"
 )
 DIFFERENCE = re.compile(
-    r"\b(?:how many (?P<dir>more|fewer|less)|(?P<dir2>more|fewer|less)"
+    r"\b(?:how many (?P<dir>more|fewer|less)|(?P<dir2>more|fewer|less)|by how much"
     r"|(?:what is |what was )?the difference(?: in)?(?: the number of)?|difference|change in"
     r"|grow by|grew by)\b"
 )
@@ -99,7 +113,7 @@ EMPLOYEES = re.compile(
     r"|what employees"
     r"|what people|give me the employees|details of|employees who|people who|the employees"
     r"|the people"
-    r"|those hired|everyone|everybody)\b"
+    r"|those hired|everyone|everybody|is there anyone|is there anybody|anyone|anybody)\b"
 )
 NAMES_ONLY = re.compile(
     r"\b(?:the )?(?:full )?names(?: of| only)?\b|\bjust (?:the )?names\b|\bwho\b"
@@ -124,6 +138,18 @@ COLUMNS = re.compile(
 EXISTS = re.compile(
     r"\b(?:exist|exists|are there|is there|do we have|there are|in total|altogether|all the"
     r"|in the company|on record)\b"
+)
+LIST_ORDER = re.compile(
+    r"\b(?P<first>earliest|oldest|first)(?: hires?| hired)? first\b"
+    r"|\b(?P<last>latest|newest|most recent|last)(?: hires?| hired)? first\b"
+)
+FILLER_PHRASES = re.compile(
+    r"\b(?:(?:bring|brought|bringing|came|come|coming|take|took|taken) on board|went (?:to|into)"
+    r"|take on|took on|taken on|taking on|bring on|brought on|bringing on|came on board"
+    r"|come on board|on board|onboard|head ?count|on the payroll|on record|at all|between them"
+    r"|in all|all told|with their hires|with their counts|look like|looked like|stack up"
+    r"|accounts? for|accounted for|make up|made up"
+    r"|with (?:their|the) hire (?:dates?|times?)|as a percentage|in percent)\b"
 )
 YES_NO = re.compile(r"^ *(?:did|were|was|has|have|is|are) ")
 

@@ -122,8 +122,8 @@ def read_back(query: HrQuery) -> str:
             if inner.group_by:
                 group = dimensions([inner.group_by], inner.filters)
                 return (
-                    f"Each {_per(group)}'s share (percent) of the hires{scope(inner.filters)}"
-                    f"{_left_out(inner.filters, group)}."
+                    f"Each {_per(group)}'s share (percent) of all the hires{scope(inner.filters)}, "
+                    "those without a department or job included in the whole."
                 )
             part = _nameset(NameSet(include=inner.part_departments), "department")
             part += _nameset(NameSet(include=inner.part_jobs), "job")

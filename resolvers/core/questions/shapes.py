@@ -28,11 +28,13 @@ from resolvers.core.questions.patterns import (
     EMPLOYEES,
     EXISTS,
     FIRST_LAST,
+    LIST_ORDER,
     MEAN,
     NAMES_ONLY,
     SHARE,
     SUBJECT,
     WENT,
+    dimension,
     number,
 )
 from resolvers.core.questions.query import (
@@ -185,6 +187,9 @@ def _shape(
     # two periods side by side
     if compare and pair:
         (sides,) = pair[:1]
+        difference = words.search(DIFFERENCE)
+        if difference:
+            words.take(difference)
         words.take_all(COMPARE)
         rest = [p.spans for p in phrases if p is not sides]
         filters_ = _filters(reading, names, catalog, rest)
@@ -192,9 +197,8 @@ def _shape(
             return filters_
         first, second = (Period(start=s, end=e) for s, e in sides.listed)
         show: Literal["each", "difference"] = "each"
-        if match := words.search(DIFFERENCE):
+        if match := difference:
             show = "difference"
-            words.take(match)
             if (match.group("dir") or match.group("dir2")) in ("fewer", "less"):
                 first, second = second, first
         group = [d for d in reading.group if d in ("department", "job")]
@@ -239,6 +243,10 @@ def _shape(
     if words.search(AVERAGE):
         words.take_all(AVERAGE)
         _count_words(words)
+        per = re.compile(r"\b(?:a|each|every|per) (?P<dims>month|quarter|year|week)\b")
+        if not reading.group and (match := words.search(per)) and match.group("dims") != "week":
+            reading.group.append(dimension(match.group("dims")))
+            words.take(match)
         if len(reading.group) != 1 or reading.rank or reading.threshold:
             return Refusal(
                 "An average is answered per one grouping, e.g. average hires per department."
@@ -323,15 +331,21 @@ def _catalog(
 ) -> CatalogQuery | None:
     """Departments or jobs themselves: no hires words, no filters on hires, no grouping."""
     subject = re.compile(rf"\b{SUBJECT}\b|\bhire\b")
-    match = words.search(CATALOG_WORD)
-    if match is None or words.has(subject) or reading.group or reading.rank or reading.threshold:
-        return None
     searches = [s for s in reading.who.searches if s.target == "title"]
+    match = words.search(CATALOG_WORD)
+    titles_only = bool(searches) and reading.group in ([], ["job"]) and not words.has(subject)
+    if titles_only:
+        reading.group = []
+    elif match is None or words.has(subject) or reading.group:
+        return None
+    if reading.rank or reading.threshold:
+        return None
     plain = Filters(jobs=filters_.jobs if searches else NameSet())
     if phrases or filters_ != plain or reading.who.included:
         return None
-    of = "departments" if match.group("what").startswith("dep") else "jobs"
-    words.take(match)
+    of = "departments" if match and match.group("what").startswith("dep") else "jobs"
+    if match:
+        words.take(match)
     counting = words.search(COUNT)
     if counting:
         words.take(counting)
@@ -347,11 +361,19 @@ def _catalog(
 
 
 def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQuery | None:
+    order_asked = words.search(LIST_ORDER)
+    if order_asked:
+        words.take(order_asked)
     first_last = words.search(FIRST_LAST)
     listing = words.search(EMPLOYEES)
     if words.has(COUNT) and not first_last:
         return None
-    if first_last is None and listing is None:
+    names_asked = words.search(NAMES_ONLY)
+    if (
+        first_last is None
+        and listing is None
+        and not (names_asked and "who" not in names_asked.group(0))
+    ):
         subject_first = re.compile(r"^ *(?:the )?(?:employees|people|staff|workers|new hires) ")
         if not words.has(subject_first) or filters_ == Filters():
             return None
@@ -381,7 +403,9 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         )
         words.take(first_last)
     if listing:
-        words.take(listing)
+        words.take_all(EMPLOYEES)
+    if order_asked and not first_last:
+        order = "latest" if order_asked.group("last") else "earliest"
     if reading.rank or reading.threshold:
         return None
     return EmployeesQuery(filters=filters_, columns=columns, order=order, limit=limit)  # type: ignore[arg-type]

@@ -40,5 +40,12 @@ class Words:
             self.take(match)
         return found
 
+    def drop_all(self, pattern: re.Pattern[str]) -> None:
+        """Remove every match and close the gap (only before any rule has taken words).
+
+        For filler phrases: the words around them then read as neighbours.
+        """
+        self.text = " " + " ".join(pattern.sub(" ", self.text).split()) + " "
+
     def left(self) -> list[str]:
         return self.text.split()

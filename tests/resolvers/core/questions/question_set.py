@@ -226,7 +226,9 @@ CASES: list[Case] = [
     # shares
     Case(
         "What share of hires in 2021 went to each department?",
-        per_department(Y21, extra=", ROUND(100.0 * COUNT(e.id) / SUM(COUNT(e.id)) OVER (), 1)"),
+        per_department(
+            Y21, extra=f", ROUND(100.0 * COUNT(e.id) / (SELECT COUNT(*) FROM {E} WHERE {Y21}), 1)"
+        ),
     ),
     Case(
         "What percentage of 2021 hires were in Sales?",
@@ -399,6 +401,119 @@ CASES: list[Case] = [
     Case(
         "staff hired without a job title in 2021",
         employees(f"e.job_id IS NULL AND {Y21}"),
+    ),
+    # everyday words for hiring, lists, name searches and rankings (after the held-out run)
+    Case(
+        "How many folks did we bring on board in March 2022?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
+        "AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
+    Case(
+        "names of the Paralegals hired in 2022",
+        f"SELECT e.name FROM {EDJ} WHERE j.job = 'Paralegal' AND {Y22}",
+    ),
+    Case(
+        "List the people in Training, newest hire first",
+        employees("d.department = 'Training'", "e.datetime DESC, e.id DESC"),
+        ordered=True,
+    ),
+    Case(
+        "How many hires did Legal and Sales each make in 2021?",
+        f"SELECT d.department, COUNT(*) FROM {ED} WHERE d.department IN ('Legal', 'Sales') "
+        f"AND {Y21} GROUP BY d.id, d.department",
+    ),
+    Case(
+        "Which jobs have 'Analyst' in their title?",
+        "SELECT id, job FROM jobs WHERE job LIKE '%Analyst%'",
+    ),
+    Case(
+        "How many hires in 2021 went into jobs with 'Nurse' in the title?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job LIKE '%Nurse%' AND {Y21}",
+    ),
+    Case(
+        "How many hires in 2021 were never assigned to a team?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id IS NULL AND {Y21}",
+    ),
+    Case(
+        "How many employees on record are missing both a department and a job?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id IS NULL AND e.job_id IS NULL",
+    ),
+    Case(
+        "Which jobs did we fill more than 12 times in 2021?",
+        f"SELECT j.job, COUNT(*) FROM {E} JOIN jobs j ON j.id = e.job_id WHERE {Y21} "
+        "GROUP BY j.id, j.job HAVING COUNT(*) > 12",
+    ),
+    Case(
+        "Which months of 2022 were quieter than average for hiring?",
+        f"WITH c AS (SELECT month(e.datetime) AS m, COUNT(*) AS n FROM {E} WHERE {Y22} "
+        "GROUP BY 1) SELECT m, n, ROUND((SELECT AVG(n) FROM c), 2) FROM c "
+        "WHERE n < (SELECT AVG(n) FROM c)",
+    ),
+    Case(
+        "Which three departments hired most in 2021?",
+        per_department(Y21, "COUNT(e.id) DESC, d.department") + " LIMIT 3",
+        ordered=True,
+    ),
+    Case(
+        "Which jobs ranked 3rd to 5th by hires in 2022?",
+        per_job(Y22, "COUNT(e.id) DESC, j.job") + " LIMIT 3 OFFSET 2",
+        ordered=True,
+    ),
+    Case(
+        "Rank the departments by hires in 2020",
+        per_department(
+            "e.datetime >= TIMESTAMP '2020-01-01' AND e.datetime < TIMESTAMP '2021-01-01'",
+            "COUNT(e.id) DESC, d.department",
+        ),
+        ordered=True,
+    ),
+    Case(
+        "How many departments hired someone in 2021?",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "What percent of the 2022 hires did each department account for?",
+        f"SELECT d.department, COUNT(*), ROUND(100.0 * COUNT(*) / (SELECT COUNT(*) FROM {E} "
+        f"WHERE {Y22}), 1) FROM {ED} WHERE {Y22} AND d.id IS NOT NULL GROUP BY d.id, d.department",
+    ),
+    Case(
+        "How many people were hired on or after 2022-12-01?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-12-01'",
+    ),
+    Case(
+        "How many hires has Legal made since the beginning of 2022?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' "
+        "AND e.datetime >= TIMESTAMP '2022-01-01'",
+    ),
+    Case(
+        "On average, how many people joined a quarter in 2022?",
+        f"SELECT ROUND(AVG(n), 2) FROM (SELECT quarter(e.datetime), COUNT(*) AS n FROM {E} "
+        f"WHERE {Y22} GROUP BY 1)",
+    ),
+    Case(
+        "Show everyone in Legal hired in 2022, latest hire first",
+        employees(f"d.department = 'Legal' AND {Y22}", "e.datetime DESC, e.id DESC"),
+        ordered=True,
+    ),
+    Case(
+        "How many people joined in each calendar year?",
+        f"SELECT year(e.datetime), COUNT(*) FROM {E} GROUP BY 1",
+    ),
+    Case(
+        "Compare Legal's hiring in 2021 with 2022",
+        f"SELECT year(e.datetime), COUNT(*) FROM {ED} WHERE d.department = 'Legal' "
+        "AND year(e.datetime) IN (2021, 2022) GROUP BY 1",
+    ),
+    Case(
+        "How does hiring in the first half of 2021 stack up against the second half of 2021?",
+        f"SELECT 'H1 2021', COUNT(*) FILTER (WHERE month(e.datetime) <= 6) FROM {E} WHERE {Y21} "
+        f"UNION ALL SELECT 'H2 2021', COUNT(*) FILTER (WHERE month(e.datetime) > 6) FROM {E} "
+        f"WHERE {Y21}",
+    ),
+    Case(
+        "By how much did Sales hiring change from 2021 to 2022?",
+        f"SELECT COUNT(*) FILTER (WHERE {Y22}) - COUNT(*) FILTER (WHERE {Y21}) FROM {ED} "
+        "WHERE d.department = 'Sales'",
     ),
     # the seed's two reports, in the seed's own words
     Case(
