@@ -54,6 +54,8 @@ MAX_TURNS = 3
 """The first reply, and at most one correction each for a bad tool input and a refused SQL."""
 FREE_SQL_NOTE = "Answered with free SQL written by the model, not a typed query"
 MAX_FEEDBACK_CHARS = 300
+TOO_SLOW = "must finish within"
+"""How both warehouses word a query cut at its deadline."""
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`")
 
 
@@ -206,7 +208,7 @@ class BedrockEngine:
             try:
                 answered = offline.run(question, query, safe)
             except ValidationError as error:
-                if "within" in error.rule:
+                if error.rule.startswith(TOO_SLOW):
                     raise Unavailable(f"The query did not finish in time: {error.rule}") from None
                 return self._refused(
                     question, f"The query could not run: {scrub(error.rule)}", catalog
@@ -226,7 +228,7 @@ class BedrockEngine:
             safe = guard(proposal["sql"], self._row_cap)
             result = run_guarded(warehouse, safe)
         except ValidationError as error:
-            if "within" in error.rule:  # the warehouse's own deadline: no retry fits
+            if error.rule.startswith(TOO_SLOW):  # past the deadline: no retry fits
                 raise Unavailable(f"The model's SQL took too long: {error.rule}") from None
             raise _Correctable("sql", scrub(error.rule)) from None
         return Answer(

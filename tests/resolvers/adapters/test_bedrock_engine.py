@@ -359,6 +359,17 @@ def test_no_time_left_for_the_query_is_unavailable(
     assert len(warehouse.timeouts) == 2  # the catalog and the hire span; the answer never ran
 
 
+def test_free_sql_cut_at_the_deadline_is_unavailable_not_retried(
+    warehouse: SpyingDuck, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = rig_for(warehouse, monkeypatch, deadline=1.5)
+    with made.stubber:
+        made.stubber.add_response("converse", recorded("endless_sql"))
+        with pytest.raises(Unavailable, match="took too long"):
+            made.engine.answer("Count to infinity")
+    assert warehouse.timeouts[-1] == 1.5
+
+
 def test_access_denied_is_unavailable_without_retrying(rig: Rig) -> None:
     rig.stubber.add_client_error("converse", "AccessDeniedException", http_status_code=403)
     with pytest.raises(Unavailable, match="AccessDeniedException"):
