@@ -23,12 +23,13 @@ from botocore.stub import Stubber
 from resolvers import observability, wiring
 from resolvers.adapters.bedrock_calls import Pacing
 from resolvers.adapters.bedrock_engine import FREE_SQL_NOTE, BedrockEngine, scrub
-from resolvers.adapters.bedrock_prompt import QUERY_TOOL, query_tool_schema
+from resolvers.adapters.bedrock_prompt import FUNCTION_CALLS, QUERY_TOOL, query_tool_schema
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.errors import Unavailable
 from resolvers.core.ports import QueryRows
 from resolvers.core.questions import ask
 from resolvers.core.questions import catalog as names
+from resolvers.core.sql_guard import guard
 from resolvers.core.tables import Department, Employee, Job, Table
 from resolvers.settings import Settings, SettingsError
 
@@ -181,7 +182,8 @@ def test_the_prompt_carries_limits_dates_names_and_typed_examples_without_placeh
     assert "Today's date: 2023-03-15" in system
     assert "from 2020-05-20 to 2022-01-03" in system
     assert "at most 1000 rows" in system
-    assert "COUNT" in system and "DATE_TRUNC" in system and "PG_SLEEP" not in system
+    assert "COUNT, CURRENT_DATE, DATEADD, DATEDIFF, DATE_PART, DATE_TRUNC" in system
+    assert "TS_OR_DS" not in system
     assert '["Engineer", "Recruiter"]' in system
     assert 'answer_with_query: {"query": {' in system
     assert (
@@ -262,6 +264,11 @@ def test_a_warehouse_error_goes_back_without_the_cell_values_it_quotes(rig: Rig)
     feedback = sent_back(rig.requests[1])["content"][0]["text"]
     assert "failed in the warehouse" in feedback
     assert "Sales" not in feedback and "Legal" not in feedback and "Ops" not in feedback
+
+
+@pytest.mark.parametrize("call", FUNCTION_CALLS)
+def test_every_function_the_prompt_offers_passes_the_guard(call: str) -> None:
+    guard(f"SELECT {call} AS v FROM hired_employees", 10)
 
 
 def test_scrub_blanks_every_quoted_value() -> None:
