@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from collections.abc import AsyncGenerator, Callable, Generator, Iterator, Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Any, TypeVar
+from urllib.parse import urljoin
 
 import httpx
 from gql import Client, GraphQLRequest
@@ -32,12 +34,16 @@ from client.errors import (
     ApiError,
     ConnectionFailed,
     InternalFailure,
+    NotFound,
+    error_class,
     from_graphql_error,
     from_http_status,
 )
 from client.models import (
     Answer,
     Backup,
+    BackupDownload,
+    BackupJob,
     Department,
     DepartmentHires,
     Employee,
@@ -49,9 +55,9 @@ from client.models import (
     Page,
     QuarterHires,
     QueryResult,
-    RestoreResult,
     Table,
     format_datetime,
+    parse_datetime,
 )
 
 T = TypeVar("T")
@@ -285,15 +291,60 @@ class HrClient:
         data = self.execute("backup", {"id": id})
         return Backup.from_json(data) if data else None
 
-    def backup_table(self, table: Table | str, codec: str | None = None) -> Backup:
+    def backup_table(self, table: Table | str, codec: str | None = None) -> BackupJob:
+        """Start a backup; the job comes back QUEUED at once (follow it with ``wait_for_job``)."""
         variables = {"table": Table.parse(table).name, "codec": codec.upper() if codec else None}
-        return Backup.from_json(self.execute("backupTable", variables))
+        return BackupJob.from_json(self.execute("backupTable", variables))
 
     def restore_table(
         self, table: Table | str, backup_id: str | None = None, force: bool | None = None
-    ) -> RestoreResult:
+    ) -> BackupJob:
+        """Start a restore; an unknown backup is refused at once, the rest runs in the job."""
         variables = {"table": Table.parse(table).name, "backupId": backup_id, "force": force}
-        return RestoreResult.from_json(self.execute("restoreTable", variables))
+        return BackupJob.from_json(self.execute("restoreTable", variables))
+
+    def backup_job(self, id: str) -> BackupJob | None:
+        data = self.execute("backupJob", {"id": id})
+        return BackupJob.from_json(data) if data else None
+
+    def backup_jobs_page(
+        self, limit: int | None = None, next_token: str | None = None
+    ) -> Page[BackupJob]:
+        data = self.execute("backupJobs", {"limit": limit, "nextToken": next_token})
+        return Page([BackupJob.from_json(i) for i in data["items"]], data["nextToken"])
+
+    def wait_for_job(
+        self,
+        job: BackupJob,
+        on_change: Callable[[BackupJob], None] | None = None,
+        interval: float = 0.5,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> BackupJob:
+        """Poll until the job is SUCCEEDED or FAILED; ``on_change`` sees every new state."""
+        current = job
+        if on_change is not None:
+            on_change(current)
+        while not current.finished:
+            sleep(interval)
+            found = self.backup_job(current.id)
+            if found is None:
+                raise NotFound(f"job {current.id} no longer exists")
+            if found != current and on_change is not None:
+                on_change(found)
+            current = found
+        return current
+
+    def delete_backup(self, id: str) -> Backup:
+        return Backup.from_json(self.execute("deleteBackup", {"id": id}))
+
+    def backup_download(self, id: str) -> BackupDownload:
+        """A short-lived link to the backup's Avro file (Admins); anyone with it can fetch it."""
+        data = self.execute("backupDownloadUrl", {"id": id})
+        return BackupDownload(
+            url=urljoin(self.url, str(data["url"])),
+            expires_at=parse_datetime(str(data["expiresAt"])),
+            file_name=str(data["fileName"]),
+        )
 
     # -- subscriptions --------------------------------------------------------
 
@@ -350,6 +401,13 @@ class HrClient:
 
     def me(self) -> Me:
         return Me.from_json(self.execute("me"))
+
+
+def job_failure(job: BackupJob) -> ApiError:
+    """A FAILED job's error as the typed exception a direct call would have raised."""
+    cls = error_class(job.error_type)
+    what = f"{job.kind.lower()} of {job.table.value} (job {job.id})"
+    return cls(f"{what} failed: {job.error or 'no reason given'}", error_type=job.error_type)
 
 
 def _query_error(failure: TransportQueryError) -> ApiError:

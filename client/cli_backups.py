@@ -1,11 +1,12 @@
-"""``hrgraph backup``, ``hrgraph restore`` and ``hrgraph backups``: the backup commands.
+"""``hrgraph backup``, ``restore``, ``backups``, ``backup-delete`` and ``backup-download``.
 
-A backup or restore is one GraphQL call that the server works through as a
-stream; the terminal shows a spinner with the elapsed time meanwhile, then
-the rows, size and rate. ``restore`` names the exact backup it will use (the
-latest of the table unless --backup-id) and asks before replacing the table,
-unless --yes; the id it confirmed is the id it sends, so a backup taken in
-between cannot slip in.
+A backup or restore is a job on the server: the command starts it (the
+request returns at once), then follows it with a progress bar on stderr
+until it is SUCCEEDED or FAILED, and says what failed with its errorType
+(exit 1). ``restore`` names the exact backup it will use (the latest of the
+table unless --backup-id) and asks before replacing the table, unless --yes;
+the id it confirmed is the id it sends, so a backup taken in between cannot
+slip in.
 """
 
 from __future__ import annotations
@@ -13,13 +14,17 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import asdict
+from pathlib import Path
 from typing import Annotated
 
+import httpx
 import typer
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
+from client.api import HrClient, job_failure
 from client.cli import JsonOption, UrlOption, _api, app, err, out
-from client.models import Backup, Table
+from client.models import Backup, BackupJob, Table
 
 CodecOption = Annotated[
     str, typer.Option("--codec", help="Avro block codec: deflate (default) or snappy.")
@@ -41,6 +46,37 @@ def _size(count: int) -> str:
     raise AssertionError("unreachable")
 
 
+def follow(api: HrClient, job: BackupJob, label: str, total: int | None) -> BackupJob:
+    """Show the job's progress until it ends; a FAILED job exits 1 with its errorType."""
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rows]} rows · {task.fields[status]}"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(label, total=1.0, rows="0", status=job.status.lower())
+
+        def show(current: BackupJob) -> None:
+            share = current.progress
+            if share is None and total and current.rows_done is not None:
+                share = min(current.rows_done / total, 1.0)
+            bar.update(
+                task,
+                completed=share or 0.0,
+                rows=f"{current.rows_done or 0:,}",
+                status=current.status.lower(),
+            )
+
+        finished = api.wait_for_job(job, show)
+    if finished.failed:
+        failure = job_failure(finished)
+        err.print(f"[red]{failure.error_type}[/]: {failure.message}")
+        raise typer.Exit(1)
+    return finished
+
+
 @app.command("backup")
 def backup_command(
     table: Annotated[Table, typer.Argument(help="The table to back up.")],
@@ -53,9 +89,11 @@ def backup_command(
         raise typer.Exit(2)
     with _api(url) as api:
         started = time.monotonic()
-        with err.status(f"Backing up {table.value} ..."):
-            made = api.backup_table(table, codec)
+        job = api.backup_table(table, codec)
+        done = follow(api, job, f"Backing up {table.value}", None)
         seconds = time.monotonic() - started
+    made = done.backup
+    assert made is not None, "a SUCCEEDED backup job names its backup"
     rate = made.rows / seconds if seconds > 0 else 0.0
     out.print(f"Backed up {table.value}: {_describe(made)} in {seconds:.1f}s ({rate:,.0f} rows/s)")
     out.print(f"  sha256 {made.sha256}  {made.codec.lower()}  {made.location}")
@@ -89,9 +127,11 @@ def restore_command(
             err.print("Nothing changed.")
             raise typer.Exit(1)
         started = time.monotonic()
-        with err.status(f"Restoring {table.value} from {chosen.id} ..."):
-            result = api.restore_table(table, chosen.id, force or None)
+        job = api.restore_table(table, chosen.id, force or None)
+        done = follow(api, job, f"Restoring {table.value}", chosen.rows)
         seconds = time.monotonic() - started
+    result = done.restore
+    assert result is not None, "a SUCCEEDED restore job names what it restored"
     out.print(
         f"Restored {table.value} from {result.backup_id}: {result.rows_restored:,} rows "
         f"(was {result.previous_rows:,}) in {seconds:.1f}s"
@@ -124,3 +164,52 @@ def backups_command(
             b.codec.lower(),
         )
     out.print(listing)
+
+
+@app.command("backup-delete")
+def backup_delete_command(
+    backup_id: Annotated[str, typer.Argument(help="The backup to delete.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking.")] = False,
+    url: UrlOption = None,
+) -> None:
+    """Delete a backup for good (Admins only); asks first unless --yes."""
+    with _api(url) as api:
+        chosen = api.backup(backup_id)
+        if chosen is None:
+            err.print(f"[red]NotFound[/]: there is no backup {backup_id}")
+            raise typer.Exit(1)
+        question = f"Delete backup {_describe(chosen)} for good?"
+        if not yes and not typer.confirm(question, default=False, err=True):
+            err.print("Nothing deleted.")
+            raise typer.Exit(1)
+        gone = api.delete_backup(chosen.id)
+    out.print(f"Deleted backup {gone.id} of {gone.table.value}.")
+
+
+@app.command("backup-download")
+def backup_download_command(
+    backup_id: Annotated[str, typer.Argument(help="The backup to download.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Where to write (default: <id>.avro).")
+    ] = None,
+    url: UrlOption = None,
+) -> None:
+    """Download a backup's Avro file (Admins only) through a short-lived link."""
+    with _api(url) as api:
+        link = api.backup_download(backup_id)
+    target = output or Path(link.file_name)
+    partial = target.with_name(f".{target.name}.part")
+    try:
+        with httpx.stream("GET", link.url, timeout=60.0, follow_redirects=False) as answer:
+            if answer.status_code != 200:
+                err.print(f"[red]Unavailable[/]: the download answered HTTP {answer.status_code}")
+                raise typer.Exit(1)
+            with partial.open("wb") as sink:
+                for block in answer.iter_bytes():
+                    sink.write(block)
+        partial.replace(target)
+    except httpx.HTTPError as error:
+        partial.unlink(missing_ok=True)
+        err.print(f"[red]Unavailable[/]: the download failed: {error}")
+        raise typer.Exit(1) from None
+    out.print(f"Wrote {target} ({_size(target.stat().st_size)}).")

@@ -284,6 +284,72 @@ class RestoreResult:
         )
 
 
+FINISHED = frozenset({"SUCCEEDED", "FAILED"})
+
+
+@dataclass(frozen=True, slots=True)
+class BackupJob:
+    """A backup or restore running outside the request (schema.graphql's BackupJob)."""
+
+    id: str
+    kind: str
+    """BACKUP or RESTORE."""
+    table: Table
+    status: str
+    """QUEUED, RUNNING, SUCCEEDED or FAILED."""
+    progress: float | None
+    rows_done: int | None
+    created_at: datetime
+    created_by: str | None
+    started_at: datetime | None
+    finished_at: datetime | None
+    error: str | None
+    error_type: str | None
+    backup: Backup | None
+    restore: RestoreResult | None
+
+    @property
+    def finished(self) -> bool:
+        return self.status in FINISHED
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "FAILED"
+
+    @classmethod
+    def from_json(cls, data: Json) -> BackupJob:
+        def moment(key: str) -> datetime | None:
+            value = data.get(key)
+            return parse_datetime(str(value)) if value else None
+
+        progress = data.get("progress")
+        rows = data.get("rowsDone")
+        return cls(
+            id=str(data["id"]),
+            kind=str(data["kind"]),
+            table=Table[str(data["table"])],
+            status=str(data["status"]),
+            progress=None if progress is None else float(progress),
+            rows_done=None if rows is None else int(rows),
+            created_at=parse_datetime(str(data["createdAt"])),
+            created_by=data.get("createdBy"),
+            started_at=moment("startedAt"),
+            finished_at=moment("finishedAt"),
+            error=data.get("error"),
+            error_type=data.get("errorType"),
+            backup=Backup.from_json(data["backup"]) if data.get("backup") else None,
+            restore=RestoreResult.from_json(data["restore"]) if data.get("restore") else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class BackupDownload:
+    url: str
+    """Absolute: the client resolves the local server's relative links against its URL."""
+    expires_at: datetime
+    file_name: str
+
+
 @dataclass(frozen=True, slots=True)
 class ChartHint:
     kind: str

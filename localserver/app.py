@@ -21,6 +21,7 @@ from strawberry.types import ExecutionResult
 from localserver.auth_gate import RequireToken, authentication, protect_unrouted_fields
 from localserver.binding import FieldError, Invoker, RequestContext, bind, routed_fields
 from localserver.broker import Broker
+from localserver.downloads import download_routes
 from localserver.events import trace_id
 from localserver.gate import Gate
 from localserver.schema import SdlSchema, appsync_schema
@@ -108,6 +109,7 @@ def create_app(
             Route("/graphql", view, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", view),
             *auth_routes,
+            *download_routes(lambda: wiring.services().backups),
         ],
         middleware=[Middleware(RequireToken, gate=gate)],
     )

@@ -18,7 +18,7 @@ from resolvers import observability
 from resolvers.core.errors import HrgraphError
 from resolvers.envelope import error_envelope, unwrap_error
 from resolvers.observability import tracer
-from resolvers.routes import backups, identity, questions, reports, subscriptions, tables
+from resolvers.routes import backups, identity, jobs, questions, reports, subscriptions, tables
 
 logger = Logger(service="hrgraph")
 app = AppSyncResolver()
@@ -26,6 +26,7 @@ app.include_router(identity.router)
 app.include_router(tables.router)
 app.include_router(reports.router)
 app.include_router(backups.router)
+app.include_router(jobs.router)
 app.include_router(questions.router)
 app.include_router(subscriptions.router)
 

@@ -88,6 +88,25 @@ class Settings:
     backup_dir: str = _setting("", doc="Backup folder (default: DATA_DIR/backups)")
     backup_bucket: str = _setting("", doc="S3 bucket for backups")
     backup_prefix: str = _setting("backups/", doc="S3 key prefix for backups")
+    unload_prefix: str = _setting(
+        "staging/", doc="S3 key prefix where Redshift UNLOADs a backup's Parquet parts"
+    )
+    download_seconds: int = _setting(
+        300, _int(10, 3600), "Lifetime of a backup download link (presigned or signed local)"
+    )
+
+    job_store: str = _setting("folder", _choice("folder", "dynamodb"), "Where job state lives")
+    job_table: str = _setting("", doc="DynamoDB table of jobs (HRGRAPH_JOB_STORE=dynamodb)")
+    job_runner: str = _setting(
+        "thread", _choice("thread", "lambda"), "Who runs backups and restores outside requests"
+    )
+    worker_function: str = _setting("", doc="Worker Lambda invoked per job (JOB_RUNNER=lambda)")
+    appsync_url: str = _setting(
+        "", doc="GraphQL endpoint the job worker publishes job changes to (AWS only)"
+    )
+    job_deadline_seconds: float = _setting(
+        960.0, _float, "A job RUNNING longer than this reads as FAILED (its worker died)"
+    )
 
     questions: str = _setting("offline", _choice("offline", "bedrock"), "Question engine")
     bedrock_model_id: str = _setting(
@@ -143,6 +162,10 @@ class Settings:
             )
         if self.backup_store == "s3" and not self.backup_bucket:
             raise SettingsError(f"{PREFIX}BACKUP_BUCKET: required when HRGRAPH_BACKUP_STORE=s3")
+        if self.job_store == "dynamodb" and not self.job_table:
+            raise SettingsError(f"{PREFIX}JOB_TABLE: required when HRGRAPH_JOB_STORE=dynamodb")
+        if self.job_runner == "lambda" and not self.worker_function:
+            raise SettingsError(f"{PREFIX}WORKER_FUNCTION: required when HRGRAPH_JOB_RUNNER=lambda")
         if self.auth == "cognito" and not (self.cognito_region and self.cognito_user_pool_id):
             raise SettingsError(
                 f"{PREFIX}COGNITO_REGION and {PREFIX}COGNITO_USER_POOL_ID: "
@@ -176,6 +199,14 @@ class Settings:
     @property
     def database_path(self) -> Path:
         return Path(self.duckdb_path) if self.duckdb_path else self.data_dir / "hrgraph.duckdb"
+
+    @property
+    def jobs_path(self) -> Path:
+        return self.data_dir / "jobs"
+
+    @property
+    def download_key_path(self) -> Path:
+        return self.data_dir / "download.key"
 
     @property
     def backup_path(self) -> Path:

@@ -9,7 +9,16 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from resolvers.core.ports import BackupStore, QuestionEngine, Warehouse
+from resolvers.core import jobs as job_work
+from resolvers.core.backup_job import BackupJob
+from resolvers.core.ports import (
+    BackupStore,
+    JobEvents,
+    JobLauncher,
+    JobStore,
+    QuestionEngine,
+    Warehouse,
+)
 from resolvers.settings import Settings
 
 
@@ -18,7 +27,14 @@ class Services:
     settings: Settings
     warehouse: Warehouse
     backups: BackupStore
+    jobs: JobStore
+    launcher: JobLauncher = field(repr=False)
+    events: JobEvents = field(default=job_work.NO_EVENTS, repr=False)
     engine: QuestionEngine | None = field(default=None, repr=False)
+
+    def run_job(self, job_id: str) -> BackupJob | None:
+        """The worker's side of a job (a local thread, or the worker Lambda)."""
+        return job_work.run(job_id, self.jobs, self.warehouse, self.backups, self.events)
 
     def questions(self) -> QuestionEngine:
         """The question engine Settings.questions names, built on first use."""
@@ -28,9 +44,58 @@ class Services:
 
 
 def build(settings: Settings) -> Services:
-    return Services(
-        settings=settings, warehouse=_warehouse(settings), backups=_backup_store(settings)
+    built = Services(
+        settings=settings,
+        warehouse=_warehouse(settings),
+        backups=_backup_store(settings),
+        jobs=_job_store(settings),
+        launcher=_NOT_YET,
+        events=_job_events(settings),
     )
+    built.launcher = _job_launcher(settings, built)
+    return built
+
+
+class _NotYet:
+    def launch(self, job_id: str) -> None:
+        raise AssertionError("the launcher is set right after Services is built")
+
+
+_NOT_YET = _NotYet()
+
+
+def _job_store(settings: Settings) -> JobStore:
+    if settings.job_store == "dynamodb":
+        from resolvers.adapters.dynamodb_jobs import DynamoDBJobStore
+
+        return DynamoDBJobStore(settings.job_table)
+    from datetime import UTC, datetime
+
+    from resolvers.adapters.folder_jobs import FolderJobStore
+
+    store = FolderJobStore(settings.jobs_path)
+    # A new process: no worker of an earlier one is alive to finish what it left.
+    store.fail_unfinished(job_work.LOST, datetime.now(UTC))
+    return store
+
+
+def _job_events(settings: Settings) -> JobEvents:
+    """AppSync's subscription in AWS; locally clients follow jobs by polling backupJob."""
+    if settings.appsync_url:
+        from resolvers.adapters.appsync_events import AppSyncJobEvents
+
+        return AppSyncJobEvents(settings.appsync_url)
+    return job_work.NO_EVENTS
+
+
+def _job_launcher(settings: Settings, built: Services) -> JobLauncher:
+    if settings.job_runner == "lambda":
+        from resolvers.adapters.lambda_launcher import LambdaLauncher
+
+        return LambdaLauncher(settings.worker_function)
+    from resolvers.adapters.thread_launcher import ThreadLauncher
+
+    return ThreadLauncher(built.run_job)
 
 
 def _warehouse(settings: Settings) -> Warehouse:
@@ -60,7 +125,7 @@ def _backup_store(settings: Settings) -> BackupStore:
         return S3BackupStore(settings.backup_bucket, settings.backup_prefix)
     from resolvers.adapters.folder_store import FolderBackupStore
 
-    return FolderBackupStore(settings.backup_path)
+    return FolderBackupStore(settings.backup_path, settings.download_key_path)
 
 
 _lock = threading.Lock()

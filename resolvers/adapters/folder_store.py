@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from resolvers.adapters.download_links import LinkSigner
 from resolvers.core.errors import NotFound, Unavailable
 
 DATA_SUFFIX = ".avro"
@@ -24,8 +25,9 @@ MANIFEST_SUFFIX = ".manifest.json"
 class FolderBackupStore:
     """Implements the BackupStore port as ``<id>.avro`` + ``<id>.manifest.json`` files."""
 
-    def __init__(self, folder: str | Path) -> None:
+    def __init__(self, folder: str | Path, link_key: str | Path | None = None) -> None:
         self.folder = Path(folder)
+        self.links = LinkSigner(link_key or self.folder.parent / "download.key")
 
     def location(self, backup_id: str) -> str:
         return str(self._path(backup_id, DATA_SUFFIX).resolve())
@@ -67,6 +69,27 @@ class FolderBackupStore:
 
     def exists(self, backup_id: str) -> bool:
         return self._path(backup_id, MANIFEST_SUFFIX).is_file()
+
+    def delete(self, backup_id: str) -> None:
+        try:
+            self._path(backup_id, MANIFEST_SUFFIX).unlink(missing_ok=True)
+            self._path(backup_id, DATA_SUFFIX).unlink(missing_ok=True)
+        except OSError as error:
+            raise Unavailable(f"cannot delete from the backup folder: {error.strerror}") from error
+
+    def download_url(self, backup_id: str, expires_seconds: int) -> str:
+        """A relative link the local server serves (resolvers/adapters/download_links.py)."""
+        return self.links.link(self._path(backup_id, DATA_SUFFIX).name, expires_seconds)
+
+    def data_file(self, file_name: str) -> Path | None:
+        """The data file a download link names, if it is one (never a path outside the folder)."""
+        if not file_name.endswith(DATA_SUFFIX):
+            return None
+        try:
+            path = self._path(file_name[: -len(DATA_SUFFIX)], DATA_SUFFIX)
+        except NotFound:
+            return None
+        return path if path.is_file() else None
 
     def _path(self, backup_id: str, suffix: str) -> Path:
         if not backup_id or "/" in backup_id or "\\" in backup_id or backup_id.startswith("."):

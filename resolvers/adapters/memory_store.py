@@ -57,6 +57,15 @@ class MemoryBackupStore:
         self._reachable()
         return backup_id in self.manifests
 
+    def delete(self, backup_id: str) -> None:
+        self._reachable()
+        self.manifests.pop(backup_id, None)
+        self.data.pop(backup_id, None)
+
+    def download_url(self, backup_id: str, expires_seconds: int) -> str:
+        self._reachable()
+        return f"memory://{backup_id}.avro?expires={expires_seconds}"
+
     def _reachable(self) -> None:
         if self.unavailable:
             raise Unavailable("the backup store cannot be reached")

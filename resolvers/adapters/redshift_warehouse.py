@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from resolvers.adapters import redshift_backup, sqltext
+from resolvers.adapters import redshift_backup, redshift_unload, sqltext
 from resolvers.adapters import sql_common as q
 from resolvers.adapters.redshift_data_client import (
     Connection,
@@ -63,9 +63,15 @@ class RedshiftWarehouse:
     """Implements the Warehouse port on Redshift (provisioned or Serverless)."""
 
     def __init__(
-        self, writer: DataApi, reader: DataApi | None = None, copy_role_arn: str = ""
+        self,
+        writer: DataApi,
+        reader: DataApi | None = None,
+        copy_role_arn: str = "",
+        unload: redshift_unload.UnloadStaging | None = None,
     ) -> None:
         self.writer = writer
+        self.unload = unload
+        """Where backups UNLOAD to as Parquet; None: snapshots page through the Data API."""
         self.reader = reader or writer
         """Runs reports and read-only queries; the writer unless a read-only user is set."""
         self.copy_role_arn = copy_role_arn
@@ -106,7 +112,12 @@ class RedshiftWarehouse:
                 ),
                 policy,
             )
-        warehouse = cls(writer, reader, settings.redshift_copy_role_arn)
+        unload = None
+        if settings.backup_bucket and settings.redshift_copy_role_arn:
+            unload = redshift_unload.UnloadStaging(
+                settings.backup_bucket, settings.unload_prefix, settings.redshift_copy_role_arn
+            )
+        warehouse = cls(writer, reader, settings.redshift_copy_role_arn, unload)
         warehouse.query_api = replace(
             warehouse.reader, policy=Policy(timeout=settings.sql_timeout_seconds)
         )
@@ -247,6 +258,8 @@ class RedshiftWarehouse:
     # -- backups (resolvers/adapters/redshift_backup.py) -----------------------
 
     def snapshot(self, table: Table, chunk_rows: int) -> Iterator[list[Row]]:
+        if self.unload is not None:
+            return redshift_unload.snapshot(self.writer, self.unload, table, chunk_rows)
         return redshift_backup.snapshot(self.writer, table, chunk_rows)
 
     def restore_swap(

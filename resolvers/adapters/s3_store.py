@@ -8,7 +8,13 @@
 - Every PutObject and CreateMultipartUpload asks for server-side encryption.
 - The manifest is put after the data object is complete; S3 puts are atomic.
 - Any failure to reach S3 (credentials, network, throttling, a missing
-  bucket) is ``Unavailable``; a missing object is ``NotFound``/None.
+  bucket) is ``Unavailable``; a missing object is ``NotFound``/None. S3 says
+  "missing" (404) only to a caller holding s3:ListBucket on the bucket, which
+  serverless.yml grants without a prefix condition; a 403 stays Unavailable
+  (it may be a real denial), never a guessed NotFound.
+- An object archived to S3 Glacier Flexible Retrieval or Deep Archive answers
+  GetObject with InvalidObjectState: that is a ``Conflict`` saying so (the
+  bucket's lifecycle moves backups only to classes read at once).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from resolvers.core.errors import NotFound, Unavailable
+from resolvers.core.errors import Conflict, NotFound, Unavailable
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
@@ -50,6 +56,7 @@ class S3BackupStore:
         self.prefix = prefix
         self.encryption = encryption
         self._s3 = client
+        self._signer: Any = None
 
     def location(self, backup_id: str) -> str:
         return f"s3://{self.bucket}/{self._key(backup_id, DATA_SUFFIX)}"
@@ -74,6 +81,8 @@ class S3BackupStore:
             except ClientError as error:
                 if _code(error) in _MISSING:
                     raise NotFound(f"backup {backup_id} has no data file") from None
+                if _code(error) == "InvalidObjectState":
+                    raise _archived(backup_id, error) from None
                 raise
             try:
                 yield _Body(body)  # type: ignore[misc]
@@ -125,6 +134,45 @@ class S3BackupStore:
                     return False
                 raise
         return True
+
+    def delete(self, backup_id: str) -> None:
+        """Manifest first: from then on the backup is gone, even if the data delete fails.
+
+        On the versioned bucket a delete leaves a delete marker; the old
+        versions expire by the lifecycle rule.
+        """
+        with _unavailable():
+            for suffix in (MANIFEST_SUFFIX, DATA_SUFFIX):
+                self._s3.delete_object(Bucket=self.bucket, Key=self._key(backup_id, suffix))
+
+    def download_url(self, backup_id: str, expires_seconds: int) -> str:
+        """A presigned GetObject URL (signed locally with the caller's credentials, no call)."""
+        key = self._key(backup_id, DATA_SUFFIX)
+        with _unavailable():
+            url: str = self._presigner().generate_presigned_url(
+                "get_object",
+                Params={
+                    "Bucket": self.bucket,
+                    "Key": key,
+                    "ResponseContentDisposition": f'attachment; filename="{backup_id}.avro"',
+                },
+                ExpiresIn=expires_seconds,
+            )
+        return url
+
+    def _presigner(self) -> Any:
+        """A client that signs with SigV4 (botocore presigns S3 with legacy SigV2 by default,
+        which newer regions refuse), same region and credentials as the store's client."""
+        if self._signer is None:
+            import boto3
+            from botocore.config import Config
+
+            self._signer = boto3.client(
+                "s3",
+                region_name=self._s3.meta.region_name,
+                config=Config(signature_version="s3v4", s3={"addressing_style": "virtual"}),
+            )
+        return self._signer
 
     def _key(self, backup_id: str, suffix: str) -> str:
         if not backup_id or "/" in backup_id:
@@ -225,6 +273,15 @@ def _unavailable() -> Iterator[None]:
         raise Unavailable(f"S3 refused the request ({_code(error)})") from error
     except BotoCoreError as error:
         raise Unavailable(f"S3 cannot be reached: {error}") from error
+
+
+def _archived(backup_id: str, error: ClientError) -> Conflict:
+    storage = str(error.response.get("Error", {}).get("StorageClass") or "an archive class")
+    return Conflict(
+        f"backup {backup_id} is archived in S3 ({storage}) and cannot be read until it is "
+        "restored to S3 (RestoreObject, hours); restore the object, then retry",
+        info={"storageClass": storage},
+    )
 
 
 def _code(error: ClientError) -> str:

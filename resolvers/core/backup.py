@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import IO, Any
@@ -31,6 +31,9 @@ from resolvers.core.avro_format import SCHEMA_VERSION, Codec, Row
 from resolvers.core.errors import Conflict, NotFound, ValidationError
 from resolvers.core.ports import BackupStore, Staged, Warehouse
 from resolvers.core.tables import Table
+
+Progress = Callable[[int, int | None], None]
+"""Called with (rows done, rows in all when known) as the work advances."""
 
 CHUNK_ROWS = 10_000
 """Rows held in memory at once on either path."""
@@ -130,14 +133,18 @@ def backup_table(
     codec: Codec = Codec.DEFLATE,
     now: datetime | None = None,
     chunk_rows: int = CHUNK_ROWS,
+    progress: Progress | None = None,
 ) -> Manifest:
     """Write one consistent snapshot of ``table`` to the store; the manifest goes last."""
     moment = now or datetime.now(UTC)
     created_at = moment.replace(microsecond=moment.microsecond // 1000 * 1000)
     backup_id = new_backup_id(table, created_at)
+    chunks = warehouse.snapshot(table, chunk_rows)
+    if progress is not None:
+        chunks = _reported(chunks, progress, warehouse.count(table))
     with store.write_data(backup_id) as raw:
         sink = _HashingWriter(raw)
-        rows = avro_format.write(sink, table, codec, warehouse.snapshot(table, chunk_rows))
+        rows = avro_format.write(sink, table, codec, chunks)
     manifest = Manifest(
         id=backup_id,
         table=table,
@@ -165,17 +172,35 @@ def restore_table(
     *,
     force: bool = False,
     chunk_rows: int = CHUNK_ROWS,
+    progress: Progress | None = None,
 ) -> RestoreResult:
     """Replace ``table`` with a verified backup (the latest of that table when no id)."""
     manifest = _manifest_to_restore(store, table, backup_id)
     _verify_file(store, manifest)
-    chunks = _verified_rows(store, manifest, chunk_rows)
+    chunks: Iterable[list[Row]] = _verified_rows(store, manifest, chunk_rows)
+    if progress is not None:
+        chunks = _reported(chunks, progress, manifest.rows)
 
     def admit(staged: Staged) -> None:
         _admit(manifest, staged, force)
 
     previous = warehouse.restore_swap(table, chunks, admit, store.location(manifest.id))
     return RestoreResult(table, manifest.id, manifest.rows, previous)
+
+
+def _reported(chunks: Iterable[list[Row]], progress: Progress, total: int) -> Iterator[list[Row]]:
+    """The same chunks, telling ``progress`` how many rows went by (generators close through)."""
+    done = 0
+    source = iter(chunks)
+    try:
+        for chunk in source:
+            yield chunk
+            done += len(chunk)
+            progress(done, total)
+    finally:
+        close = getattr(source, "close", None)
+        if close is not None:
+            close()
 
 
 def _manifest_to_restore(store: BackupStore, table: Table, backup_id: str | None) -> Manifest:
@@ -263,6 +288,20 @@ def _admit(manifest: Manifest, staged: Staged, force: bool) -> None:
 
 
 # -- listing --------------------------------------------------------------------
+
+
+def manifest_to_restore(store: BackupStore, table: Table, backup_id: str | None) -> Manifest:
+    """The manifest a restore would use, or the refusal it would start with (a job checks first)."""
+    return _manifest_to_restore(store, table, backup_id)
+
+
+def delete_backup(store: BackupStore, backup_id: str) -> Manifest:
+    """Remove a backup; NotFound when there is none (an id is deleted once)."""
+    manifest = get_backup(store, backup_id)
+    if manifest is None:
+        raise NotFound(f"backup {backup_id!r} does not exist")
+    store.delete(backup_id)
+    return manifest
 
 
 def get_backup(store: BackupStore, backup_id: str) -> Manifest | None:
@@ -361,6 +400,7 @@ __all__: Sequence[str] = [
     "Manifest",
     "RestoreResult",
     "backup_table",
+    "delete_backup",
     "get_backup",
     "list_backups",
     "new_backup_id",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import IO, Any, Literal, Protocol
 
+from resolvers.core.backup_job import BackupJob
 from resolvers.core.tables import Record, Table
 
 
@@ -263,6 +264,59 @@ class BackupStore(Protocol):
     def exists(self, backup_id: str) -> bool:
         """True when the backup has a manifest."""
         ...
+
+    def delete(self, backup_id: str) -> None:
+        """Remove the manifest first (the backup stops existing), then the data file."""
+        ...
+
+    def download_url(self, backup_id: str, expires_seconds: int) -> str:
+        """A URL that serves the data file for ``expires_seconds`` to whoever holds it."""
+        ...
+
+
+class JobStore(Protocol):
+    """Where background jobs' state lives: a folder locally, DynamoDB in AWS.
+
+    Failures to reach the store raise ``errors.Unavailable``.
+    """
+
+    def create(self, job: BackupJob) -> None:
+        """Store a new job (its id is new)."""
+        ...
+
+    def get(self, job_id: str) -> BackupJob | None: ...
+
+    def claim(self, job_id: str, started_at: datetime) -> BackupJob | None:
+        """QUEUED -> RUNNING, atomically; the running job, or None when it was not queued.
+
+        Two workers handed the same job: exactly one gets it.
+        """
+        ...
+
+    def save(self, job: BackupJob) -> None:
+        """Overwrite a claimed job's state (progress, the outcome)."""
+        ...
+
+    def recent(self, limit: int, before: str | None = None) -> list[BackupJob]:
+        """Up to ``limit`` jobs newest first (ids sort by time), only ids < ``before``."""
+        ...
+
+
+class JobLauncher(Protocol):
+    """Starts a stored job's work outside the request that made it.
+
+    Locally a thread of the server process; in AWS an asynchronous
+    invocation of the worker Lambda. Raises ``errors.Unavailable`` when the
+    work cannot be started (the caller then marks the job FAILED).
+    """
+
+    def launch(self, job_id: str) -> None: ...
+
+
+class JobEvents(Protocol):
+    """Tells subscribers (onBackupJobChanged) that a job changed; best effort."""
+
+    def changed(self, job: BackupJob) -> None: ...
 
 
 ChartKind = Literal["BAR", "LINE", "HEATMAP", "TABLE"]

@@ -1,88 +1,92 @@
-"""Fields over backups: take one, restore one, list them. Admins only (schema.graphql)."""
+"""Fields over backups: take one, restore one (as jobs), list, delete, download. Admins only.
+
+backupTable and restoreTable return a BackupJob at once; the work runs outside
+the request (resolvers/core/jobs.py), so no request comes near AppSync's 30 s.
+"""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.event_handler.graphql_appsync.router import Router
 
-from resolvers import observability
-from resolvers.core import backup
+from resolvers.core import backup, jobs
 from resolvers.core.avro_format import Codec
+from resolvers.core.errors import NotFound
 from resolvers.core.tables import Table
 from resolvers.routes.identity import caller
-from resolvers.routes.present import aws_datetime
+from resolvers.routes.present import aws_datetime, backup_fields, backup_job
 from resolvers.wiring import services
 
 router = Router()
 logger = Logger(service="hrgraph", child=True)
 
 
-def _backup(manifest: backup.Manifest | None) -> dict[str, Any] | None:
-    if manifest is None:
-        return None
-    return {
-        "id": manifest.id,
-        "table": manifest.table.name,
-        "createdAt": aws_datetime(manifest.created_at),
-        "createdBy": manifest.created_by or None,
-        "rows": manifest.rows,
-        "bytes": float(manifest.size_bytes),
-        "sha256": manifest.sha256,
-        "codec": manifest.codec.name,
-        "schemaVersion": manifest.schema_version,
-        "location": manifest.location,
-    }
-
-
 @router.resolver(type_name="Mutation", field_name="backupTable")
-def backup_table(table: str, codec: str | None = None) -> dict[str, Any] | None:
+def backup_table(table: str, codec: str | None = None) -> dict[str, Any]:
+    """Queues the backup and returns its job at once; a worker writes the file."""
     chosen = Table.from_graphql(table)
     user = caller(router.current_event).username
-    logger.info("backup started", extra={"user": user, "table": chosen.value})
     built = services()
-    manifest = backup.backup_table(
-        built.warehouse, built.backups, chosen, created_by=user, codec=Codec.from_graphql(codec)
+    job = jobs.submit_backup(
+        built.jobs, built.launcher, chosen, created_by=user, codec=Codec.from_graphql(codec)
     )
-    observability.backup_written(manifest.size_bytes)
-    logger.info(
-        "backup written",
-        extra={"user": user, "table": chosen.value, "backupId": manifest.id, "rows": manifest.rows},
-    )
-    return _backup(manifest)
+    logger.info("backup queued", extra={"user": user, "table": chosen.value, "jobId": job.id})
+    return backup_job(job)
 
 
 @router.resolver(type_name="Mutation", field_name="restoreTable")
 def restore_table(
     table: str, backupId: str | None = None, force: bool | None = None
 ) -> dict[str, Any]:
+    """Checks the backup, queues the restore and returns its job at once."""
     chosen = Table.from_graphql(table)
     user = caller(router.current_event).username
-    logger.info(
-        "restore started",
-        extra={"user": user, "table": chosen.value, "backupId": backupId, "force": bool(force)},
-    )
     built = services()
-    result = backup.restore_table(
-        built.warehouse, built.backups, chosen, backupId, force=bool(force)
+    job = jobs.submit_restore(
+        built.jobs,
+        built.launcher,
+        built.backups,
+        chosen,
+        backupId,
+        created_by=user,
+        force=bool(force),
     )
     logger.info(
-        "table restored",
+        "restore queued",
         extra={
             "user": user,
             "table": chosen.value,
-            "backupId": result.backup_id,
-            "rowsRestored": result.rows_restored,
-            "previousRows": result.previous_rows,
+            "backupId": job.backup_id,
+            "force": bool(force),
+            "jobId": job.id,
         },
     )
-    return {
-        "table": result.table.name,
-        "backupId": result.backup_id,
-        "rowsRestored": result.rows_restored,
-        "previousRows": result.previous_rows,
-    }
+    return backup_job(job)
+
+
+@router.resolver(type_name="Mutation", field_name="deleteBackup")
+def delete_backup(id: str) -> dict[str, Any] | None:
+    user = caller(router.current_event).username
+    manifest = backup.delete_backup(services().backups, id)
+    logger.info("backup deleted", extra={"user": user, "backupId": id})
+    return backup_fields(manifest)
+
+
+@router.resolver(type_name="Query", field_name="backupDownloadUrl")
+def backup_download_url(id: str) -> dict[str, Any]:
+    """A short-lived link to the Avro file: presigned S3 in AWS, signed by the local server here."""
+    built = services()
+    if backup.get_backup(built.backups, id) is None:
+        raise NotFound(f"backup {id!r} does not exist")
+    seconds = built.settings.download_seconds
+    expires = datetime.now(UTC) + timedelta(seconds=seconds)
+    url = built.backups.download_url(id, seconds)
+    user = caller(router.current_event).username
+    logger.info("backup download link issued", extra={"user": user, "backupId": id})
+    return {"url": url, "expiresAt": aws_datetime(expires), "fileName": f"{id}.avro"}
 
 
 @router.resolver(type_name="Query", field_name="backups")
@@ -91,9 +95,9 @@ def backups(
 ) -> dict[str, Any]:
     chosen = Table.from_graphql(table) if table else None
     page = backup.list_backups(services().backups, chosen, limit, nextToken)
-    return {"items": [_backup(m) for m in page.items], "nextToken": page.next_token}
+    return {"items": [backup_fields(m) for m in page.items], "nextToken": page.next_token}
 
 
 @router.resolver(type_name="Query", field_name="backup")
 def backup_by_id(id: str) -> dict[str, Any] | None:
-    return _backup(backup.get_backup(services().backups, id))
+    return backup_fields(backup.get_backup(services().backups, id))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
+from resolvers.core.backup import Manifest
+from resolvers.core.backup_job import BackupJob
 from resolvers.core.ingest import InsertReport
 from resolvers.core.tables import Department, Employee, Job, Record
 
@@ -54,4 +57,50 @@ def insert_report(report: InsertReport) -> dict[str, Any]:
             }
             for r in report.rejected
         ],
+    }
+
+
+def backup_fields(manifest: Manifest | None) -> dict[str, Any] | None:
+    if manifest is None:
+        return None
+    return {
+        "id": manifest.id,
+        "table": manifest.table.name,
+        "createdAt": aws_datetime(manifest.created_at),
+        "createdBy": manifest.created_by or None,
+        "rows": manifest.rows,
+        "bytes": float(manifest.size_bytes),
+        "sha256": manifest.sha256,
+        "codec": manifest.codec.name,
+        "schemaVersion": manifest.schema_version,
+        "location": manifest.location,
+    }
+
+
+def backup_job(job: BackupJob) -> dict[str, Any]:
+    """A job as the BackupJob type spells it."""
+    manifest = Manifest.from_json(json.dumps(job.backup).encode()) if job.backup else None
+    restore = None
+    if job.restore is not None and job.backup_id is not None:
+        restore = {
+            "table": job.table.name,
+            "backupId": job.backup_id,
+            "rowsRestored": int(job.restore["rowsRestored"]),
+            "previousRows": int(job.restore["previousRows"]),
+        }
+    return {
+        "id": job.id,
+        "kind": job.kind.value,
+        "table": job.table.name,
+        "status": job.status.value,
+        "progress": job.progress,
+        "rowsDone": job.rows_done,
+        "createdAt": aws_datetime(job.created_at),
+        "createdBy": job.created_by or None,
+        "startedAt": aws_datetime(job.started_at) if job.started_at else None,
+        "finishedAt": aws_datetime(job.finished_at) if job.finished_at else None,
+        "error": job.error,
+        "errorType": job.error_type,
+        "backup": backup_fields(manifest),
+        "restore": restore,
     }

@@ -1,11 +1,19 @@
-"""Backups (Admins): back a table up, list the backups, restore one after a confirmation."""
+"""Backups (Admins): back up, restore after a confirmation, download, delete after one.
+
+A backup or a restore is a job on the server: the page starts it and follows
+it with a progress bar until it is SUCCEEDED or FAILED, then says what
+happened (a failure with its errorType, as the API put it). Deleting sits in
+its own section at the bottom, apart from the safe actions, and asks first,
+naming the backup.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from client.models import Backup, Table
+from client.api import HrClient, job_failure
+from client.models import Backup, BackupJob, Table
 from streamlit_app import session
 from streamlit_app.access import can_edit
 
@@ -13,30 +21,40 @@ signed_in = session.require()
 if not can_edit(signed_in.groups):
     st.info("Backups are for Admins.")
     st.stop()
-api = signed_in.client
+api: HrClient = signed_in.client
 CONFIRM = "backups.confirm"
+CONFIRM_DELETE = "backups.confirm_delete"
+NOTICE = "backups.notice"
+LINK = "backups.link"
 
 st.title("Backups")
-notice = st.session_state.pop("backups.notice", None)
+notice = st.session_state.pop(NOTICE, None)
 if notice:
     st.success(notice)
 
-left, right = st.columns([2, 1])
-table: Table = (
-    left.selectbox("Table", list(Table), format_func=lambda t: t.value, key="backup_table")
-    or Table.DEPARTMENTS
-)
-codec = right.selectbox("Compression", ["DEFLATE", "SNAPPY"], key="codec")
-if st.button(f"Back up {table.value} now", type="primary", key="create"):
+
+def follow(job: BackupJob, label: str, total: int | None) -> BackupJob | None:
+    """Show the job's progress until it ends; the finished job, or None if it failed."""
+    bar = st.progress(0.0, text=f"{label}: {job.status.lower()}")
+
+    def show(current: BackupJob) -> None:
+        share = current.progress
+        if share is None and total and current.rows_done is not None:
+            share = min(current.rows_done / total, 1.0)
+        rows = f"{current.rows_done or 0:,} rows"
+        bar.progress(
+            min(max(share or 0.0, 0.0), 1.0), text=f"{label}: {rows}, {current.status.lower()}"
+        )
+
     try:
-        made = api.backup_table(table, codec)
+        finished = api.wait_for_job(job, show)
     except session.CALL_ERRORS as error:
         st.error(session.explain(error))
-    else:
-        st.session_state["backups.notice"] = (
-            f"Backed up {made.rows} rows of {table.value} ({made.id})."
-        )
-        st.rerun()
+        return None
+    if finished.failed:  # the bar stays, showing how far the job got
+        st.error(session.explain(job_failure(finished)))
+        return None
+    return finished
 
 
 def size(bytes_: float) -> str:
@@ -45,6 +63,10 @@ def size(bytes_: float) -> str:
             return f"{bytes_:.0f} {unit}" if unit == "B" else f"{bytes_:.1f} {unit}"
         bytes_ /= 1024
     return f"{bytes_:.1f} GB"
+
+
+def describe(backup: Backup) -> str:
+    return f"{backup.table.value} · {backup.created_at:%Y-%m-%d %H:%M:%S} · {backup.rows} rows"
 
 
 def frame_of(backups: list[Backup]) -> pd.DataFrame:
@@ -65,6 +87,29 @@ def frame_of(backups: list[Backup]) -> pd.DataFrame:
     )
 
 
+# -- back up --------------------------------------------------------------------------
+
+left, right = st.columns([2, 1])
+table: Table = (
+    left.selectbox("Table", list(Table), format_func=lambda t: t.value, key="backup_table")
+    or Table.DEPARTMENTS
+)
+codec = right.selectbox("Compression", ["DEFLATE", "SNAPPY"], key="codec")
+if st.button(f"Back up {table.value} now", type="primary", key="create"):
+    try:
+        started = api.backup_table(table, codec)
+    except session.CALL_ERRORS as error:
+        st.error(session.explain(error))
+    else:
+        done = follow(started, f"Backing up {table.value}", None)
+        if done is not None and done.backup is not None:
+            st.session_state[NOTICE] = (
+                f"Backed up {done.backup.rows} rows of {table.value} ({done.backup.id})."
+            )
+            st.rerun()
+
+# -- list -----------------------------------------------------------------------------
+
 st.header("Existing backups")
 shown = st.selectbox(
     "Show",
@@ -82,17 +127,29 @@ if not backups:
     st.stop()
 st.dataframe(frame_of(backups), hide_index=True, width="stretch", key="backups")
 
-st.header("Restore")
 by_id = {b.id: b for b in backups}
 chosen = st.selectbox(
-    "Backup to restore",
-    list(by_id),
-    format_func=lambda i: (
-        f"{by_id[i].table.value} · {by_id[i].created_at:%Y-%m-%d %H:%M:%S} · {by_id[i].rows} rows"
-    ),
-    key="restore_id",
+    "Backup", list(by_id), format_func=lambda i: describe(by_id[i]), key="restore_id"
 )
 backup = by_id[chosen]
+
+# -- download -------------------------------------------------------------------------
+
+link = st.session_state.get(LINK)
+if link is not None and link[0] == backup.id:
+    st.link_button(f"Download {link[1].file_name}", link[1].url, key="download")
+    st.caption(f"The link works until {link[1].expires_at:%H:%M:%S} UTC, for anyone who has it.")
+elif st.button("Get a download link", key="prepare_download"):
+    try:
+        st.session_state[LINK] = (backup.id, api.backup_download(backup.id))
+    except session.CALL_ERRORS as error:
+        st.error(session.explain(error))
+    else:
+        st.rerun()
+
+# -- restore --------------------------------------------------------------------------
+
+st.header("Restore")
 if st.session_state.get(CONFIRM) != backup.id:
     if st.button("Restore…", key="restore"):
         st.session_state[CONFIRM] = backup.id
@@ -106,19 +163,50 @@ else:
         "Force: restore even where employees' department or job references would break",
         key="force",
     )
-    yes, no = st.columns(2)
-    if yes.button(f"Yes, restore {backup.table.value}", type="primary", key="confirm_restore"):
-        try:
-            restored = api.restore_table(backup.table, backup.id, force=force or None)
-        except session.CALL_ERRORS as error:
-            st.error(session.explain(error))
-        else:
-            st.session_state.pop(CONFIRM, None)
-            st.session_state["backups.notice"] = (
-                f"Restored {restored.rows_restored} rows into {backup.table.value} "
-                f"(it held {restored.previous_rows})."
-            )
-            st.rerun()
+    # The safe choice first: on a phone the columns stack, and Cancel comes out on top.
+    no, yes = st.columns(2)
     if no.button("Cancel", key="cancel_restore"):
         st.session_state.pop(CONFIRM, None)
         st.rerun()
+    if yes.button(f"Yes, restore {backup.table.value}", type="primary", key="confirm_restore"):
+        try:
+            started = api.restore_table(backup.table, backup.id, force=force or None)
+        except session.CALL_ERRORS as error:
+            st.error(session.explain(error))
+        else:
+            done = follow(started, f"Restoring {backup.table.value}", backup.rows)
+            if done is not None and done.restore is not None:
+                st.session_state.pop(CONFIRM, None)
+                st.session_state[NOTICE] = (
+                    f"Restored {done.restore.rows_restored} rows into {backup.table.value} "
+                    f"(it held {done.restore.previous_rows})."
+                )
+                st.rerun()
+
+# -- delete: apart from the safe actions, and only after a confirmation ----------------
+
+st.divider()
+st.header("Delete a backup")
+if st.session_state.get(CONFIRM_DELETE) != backup.id:
+    if st.button(f"Delete {backup.id}…", key="delete"):
+        st.session_state[CONFIRM_DELETE] = backup.id
+        st.rerun()
+else:
+    st.warning(
+        f"This deletes backup **{backup.id}** ({describe(backup)}) for good. "
+        "It cannot be restored afterwards."
+    )
+    keep, drop = st.columns(2)
+    if keep.button("Keep it", key="cancel_delete"):
+        st.session_state.pop(CONFIRM_DELETE, None)
+        st.rerun()
+    if drop.button(f"Yes, delete {backup.id}", type="primary", key="confirm_delete"):
+        try:
+            gone = api.delete_backup(backup.id)
+        except session.CALL_ERRORS as error:
+            st.error(session.explain(error))
+        else:
+            st.session_state.pop(CONFIRM_DELETE, None)
+            st.session_state.pop(LINK, None)
+            st.session_state[NOTICE] = f"Deleted backup {gone.id} of {gone.table.value}."
+            st.rerun()

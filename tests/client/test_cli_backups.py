@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -62,4 +63,43 @@ def test_restore_refusals_exit_1_with_the_error_type(live_server: LiveServer) ->
     assert code == 1 and "NotFound" in output
     bogus = "20200101T000000000Z-departments-abcdef"
     code, output = hrgraph(live_server, "restore", "departments", "--backup-id", bogus, "--yes")
+    assert code == 1 and "NotFound" in output
+
+
+def test_a_restore_that_fails_in_its_job_says_why_and_exits_1(live_server: LiveServer) -> None:
+    # GIVEN a backup of departments, then an employee in a department the backup lacks
+    warehouse = live_server.services.warehouse
+    ingest.insert_batch(warehouse, Table.DEPARTMENTS, [{"id": 1, "department": "Sales"}])
+    assert hrgraph(live_server, "backup", "departments")[0] == 0
+    ingest.insert_batch(warehouse, Table.DEPARTMENTS, [{"id": 2, "department": "New"}])
+    hire = {"id": 1, "name": "Ada", "datetime": "2021-01-01T00:00:00Z", "departmentId": 2}
+    ingest.insert_batch(warehouse, Table.HIRED_EMPLOYEES, [hire])
+    # WHEN it is restored, THEN the job's Conflict is the command's answer
+    code, output = hrgraph(live_server, "restore", "departments", "--yes")
+    assert code == 1
+    assert "Conflict" in output and "failed" in output and "pass force" in output
+    assert warehouse.count(Table.DEPARTMENTS) == 2
+    code, output = hrgraph(live_server, "restore", "departments", "--yes", "--force")
+    assert code == 0, output
+    assert "1 rows (was 2)" in output
+
+
+def test_a_backup_is_downloaded_byte_for_byte_then_deleted_after_asking(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    _jobs(live_server, 1, 2)
+    assert hrgraph(live_server, "backup", "jobs")[0] == 0
+    (made,) = live_server.services.backups.list_ids()
+    target = tmp_path / "copy.avro"
+    code, output = hrgraph(live_server, "backup-download", made, "--output", str(target))
+    assert code == 0, output
+    with live_server.services.backups.read_data(made) as original:
+        assert target.read_bytes() == original.read()
+    code, output = hrgraph(live_server, "backup-delete", made, answer="n\n")
+    assert code == 1 and "Nothing deleted" in output
+    assert live_server.services.backups.list_ids() == [made]
+    code, output = hrgraph(live_server, "backup-delete", made, answer="y\n")
+    assert code == 0 and f"Deleted backup {made}" in output
+    assert live_server.services.backups.list_ids() == []
+    code, output = hrgraph(live_server, "backup-delete", made, "--yes")
     assert code == 1 and "NotFound" in output

@@ -75,6 +75,22 @@ def test_serverless_package_renders_lint_clean_cloudformation(packaged: Path) ->
     assert linted.returncode == 0, linted.stdout + linted.stderr
 
 
+def _iam_root_fields(sdl: str) -> set[str]:
+    from graphql import ObjectTypeDefinitionNode, parse
+
+    found: set[str] = set()
+    for node in parse(sdl).definitions:
+        if isinstance(node, ObjectTypeDefinitionNode) and node.name.value in (
+            "Query",
+            "Mutation",
+            "Subscription",
+        ):
+            for field in node.fields or ():
+                if any(d.name.value == "aws_iam" for d in field.directives or ()):
+                    found.add(f"{node.name.value}.{field.name.value}")
+    return found
+
+
 def test_the_rendered_stack_holds_the_service(packaged: Path) -> None:
     template = json.loads((packaged / "cloudformation-template-update-stack.json").read_text())
     resources = template["Resources"]
@@ -90,11 +106,19 @@ def test_the_rendered_stack_holds_the_service(packaged: Path) -> None:
     assert schema["Properties"]["Definition"] == (ROOT / "schema.graphql").read_text()
     assert api["Properties"]["AuthenticationType"] == "AMAZON_COGNITO_USER_POOLS"
     assert api["Properties"]["XrayEnabled"] is True
-    # Multi-auth, so the schema's @aws_cognito_user_pools group rules apply; IAM reaches nothing.
+    # Multi-auth, so the schema's @aws_cognito_user_pools group rules apply; IAM reaches one
+    # root field, the job worker's publishBackupJob.
     assert api["Properties"]["AdditionalAuthenticationProviders"] == [
         {"AuthenticationType": "AWS_IAM"}
     ]
-    assert "@aws_iam" not in schema["Properties"]["Definition"]
+    assert _iam_root_fields(schema["Properties"]["Definition"]) == {"Mutation.publishBackupJob"}
+    # The worker: an async invocation that Lambda never retries, and its jobs table.
+    (invoke_config,) = (
+        r for r in resources.values() if r["Type"] == "AWS::Lambda::EventInvokeConfig"
+    )
+    assert invoke_config["Properties"]["MaximumRetryAttempts"] == 0
+    assert kinds["AWS::Lambda::Function"] == 2
+    assert kinds["AWS::DynamoDB::Table"] == 1
     for resolver in (r for r in resources.values() if r["Type"] == "AWS::AppSync::Resolver"):
         assert resolver["Properties"]["Runtime"] == {
             "Name": "APPSYNC_JS",

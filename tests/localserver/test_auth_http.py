@@ -62,7 +62,7 @@ FIELDS: list[tuple[str, str, Any]] = [
     ("write", "updateJob", 'mutation { updateJob(id: 1, job: "Engineer") { id job } }'),
     ("write", "deleteEmployee", "mutation { deleteEmployee(id: 999999) { id } }"),
     ("backup", "backups", "{ backups { items { id } } }"),
-    ("backup", "backupTable", "mutation { backupTable(table: JOBS) { id rows } }"),
+    ("backup", "backupTable", "mutation { backupTable(table: JOBS) { id status } }"),
 ]
 
 

@@ -24,7 +24,10 @@ Faults for tests: :meth:`fail_requests` (throttling, ActiveStatementsExceeded),
 :meth:`fail_statements` (e.g. a serialization conflict, error 1023),
 :meth:`stall_statements` (never finishes until cancelled), ``after_statement``
 (a hook run inside the transaction after each statement, to widen races).
-COPY ... FORMAT AS AVRO 'auto' reads s3:// objects through ``s3_client`` (moto's).
+COPY ... FORMAT AS AVRO 'auto' reads s3:// objects through ``s3_client`` (moto's);
+UNLOAD ('SELECT ...') TO 's3://...' ... FORMAT AS PARQUET writes Parquet parts
+(``NNNN_part_MM.parquet``, ``engine.unload_part_rows`` rows each) through it, and
+reports the rows unloaded as the statement's ResultRows.
 """
 
 from __future__ import annotations
@@ -113,6 +116,7 @@ class FakeRedshiftData:
         self.engine = engine or FakeRedshiftEngine()
         if s3_client is not None:
             self.engine.object_reader = lambda uri: _read_s3(s3_client, uri)
+            self.engine.object_writer = lambda uri, body: _write_s3(s3_client, uri, body)
         self.page_size = page_size
         self.readonly_users = set(readonly_users)
         """SecretArn or DbUser values whose statements may only read (GRANT SELECT only)."""
@@ -494,6 +498,12 @@ def _read_s3(s3_client: Any, uri: str) -> bytes:
     bucket, _, key = uri.removeprefix("s3://").partition("/")
     body: bytes = s3_client.get_object(Bucket=bucket, Key=key)["Body"].read()
     return body
+
+
+def _write_s3(s3_client: Any, uri: str, body: bytes) -> None:
+    """UNLOAD's parts, put through an S3 client (moto's in tests)."""
+    bucket, _, key = uri.removeprefix("s3://").partition("/")
+    s3_client.put_object(Bucket=bucket, Key=key, Body=body, ServerSideEncryption="AES256")
 
 
 def _client_error(operation: str, code: str, message: str) -> ClientError:

@@ -45,6 +45,14 @@ _COPY_AVRO = re.compile(
     r"(?:\s+TIMEFORMAT\s+'epochmillisecs')?\s*$",
     re.IGNORECASE,
 )
+_UNLOAD_PARQUET = re.compile(
+    r"^\s*UNLOAD\s*\(\s*'(?P<select>(?:[^'\\]|''|\\.)*)'\s*\)\s+TO\s+'(?P<target>s3://[^']+)'\s+"
+    r"IAM_ROLE\s+'(?P<role>arn:[^']+)'\s+FORMAT\s+(?:AS\s+)?PARQUET"
+    r"(?:\s+MAXFILESIZE\s+(?:AS\s+)?(?P<size>\d+)\s*MB)?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+UNLOAD_SLICES = 2
+"""Parts are written per slice, as a two-slice cluster would (0000_part_00, 0001_part_00 ...)."""
 _LOCK = re.compile(r"^\s*LOCK\s+(?:TABLE\s+)?(?P<tables>[\w\s,.\"]+?)\s*;?\s*$", re.IGNORECASE)
 
 
@@ -83,6 +91,10 @@ class FakeRedshiftEngine:
         self._db = duckdb.connect(path)
         self.object_reader = object_reader
         """Fetches an s3:// object's bytes for COPY (e.g. through a moto S3 client)."""
+        self.object_writer: Callable[[str, bytes], None] | None = None
+        """Stores an s3:// object for UNLOAD (e.g. through a moto S3 client)."""
+        self.unload_part_rows = 250_000
+        """Rows per Parquet part (stands in for MAXFILESIZE)."""
         self._guard = threading.Lock()
         self._table_locks: dict[str, threading.Lock] = {}
 
@@ -121,6 +133,10 @@ class Session:
         copy = _COPY_AVRO.match(sql)
         if copy:
             return Outcome(rows_affected=self._copy_avro(copy["table"], copy["source"]))
+        unload = _UNLOAD_PARQUET.match(sql)
+        if unload:
+            select = unload["select"].replace("''", "'").replace("\\\\", "\\")
+            return Outcome(rows_affected=self._unload_parquet(select, unload["target"], params))
         statement = translate(sql, params)
         try:
             result = self._cursor.execute(statement.sql(dialect="duckdb"))
@@ -184,6 +200,32 @@ class Session:
         finally:
             self._cursor.unregister("copied_avro")
         return len(records)
+
+    def _unload_parquet(self, select: str, target: str, params: Mapping[str, str]) -> int:
+        """UNLOAD ... FORMAT AS PARQUET: parts <target>NNNN_part_MM.parquet, one read."""
+        import pyarrow.parquet as pq
+
+        writer = self._engine.object_writer
+        if writer is None:
+            raise RedshiftSqlError("ERROR: the fake has no S3 to UNLOAD to (object_writer)")
+        statement = translate(select, params)
+        if not isinstance(statement, exp.Select):
+            raise RedshiftSqlError("ERROR: UNLOAD takes one SELECT")
+        rows = 0
+        try:
+            query = self._cursor.sql(statement.sql(dialect="duckdb"))
+            for number, batch in enumerate(query.to_arrow_reader(self._engine.unload_part_rows)):
+                part = io.BytesIO()
+                pq.write_table(pa.Table.from_batches([batch]), part)
+                slice_, serial = number % UNLOAD_SLICES, number // UNLOAD_SLICES
+                try:
+                    writer(f"{target}{slice_:04d}_part_{serial:02d}.parquet", part.getvalue())
+                except Exception as error:
+                    raise RedshiftSqlError(f"ERROR: S3ServiceException: {error}") from error
+                rows += batch.num_rows
+        except duckdb.Error as error:
+            raise RedshiftSqlError(_error_text(error)) from error
+        return rows
 
     def _take(self, table: str) -> None:
         lock = self._engine.table_lock(table)

@@ -14,7 +14,7 @@ from resolvers.adapters.folder_store import FolderBackupStore
 from resolvers.adapters.memory_store import MemoryBackupStore
 from resolvers.adapters.s3_store import S3BackupStore
 from resolvers.core import backup
-from resolvers.core.errors import NotFound, Unavailable
+from resolvers.core.errors import Conflict, NotFound, Unavailable
 from resolvers.core.ports import BackupStore
 from resolvers.core.tables import Table
 from resolvers.settings import Settings
@@ -168,3 +168,50 @@ def test_settings_choose_the_store(tmp_path: Path) -> None:
     )
     assert isinstance(s3, S3BackupStore)
     assert (s3.bucket, s3.prefix) == (BUCKET, "backups/")
+
+
+def test_a_deleted_backup_no_longer_exists_and_its_file_is_gone(store: BackupStore) -> None:
+    kept, dropped = _id(1), _id(2)
+    for backup_id in (kept, dropped):
+        with store.write_data(backup_id) as out:
+            out.write(b"avro bytes")
+        store.put_manifest(backup_id, b"{}")
+    store.delete(dropped)
+    assert store.list_ids() == [kept]
+    assert (store.exists(dropped), store.get_manifest(dropped)) == (False, None)
+    with pytest.raises(NotFound), store.read_data(dropped):
+        pass
+    store.delete(dropped)  # deleting again changes nothing
+
+
+def test_a_download_link_names_the_data_file(store: BackupStore) -> None:
+    backup_id = _id(1)
+    link = store.download_url(backup_id, 120)
+    assert f"{backup_id}.avro" in link
+
+
+def test_an_s3_link_is_presigned_with_sigv4_for_the_data_object(aws: None) -> None:
+    client = boto3.client("s3")
+    store = S3BackupStore(BUCKET, "backups/", client=client)
+    backup_id = _id(1)
+    with store.write_data(backup_id) as out:
+        out.write(b"avro bytes")
+    link = store.download_url(backup_id, 120)
+    assert link.startswith(f"https://{BUCKET}.s3.")
+    assert f"/backups/{backup_id}.avro?" in link
+    assert "X-Amz-Expires=120" in link and "X-Amz-Signature=" in link
+    assert "response-content-disposition=attachment" in link
+
+
+def test_an_archived_s3_object_is_a_conflict_that_says_so(aws: None) -> None:
+    # GIVEN a backup whose data object sits in S3 Glacier Flexible Retrieval
+    client = boto3.client("s3")
+    store = S3BackupStore(BUCKET, "backups/", client=client)
+    backup_id = _id(1)
+    client.put_object(
+        Bucket=BUCKET, Key=f"backups/{backup_id}.avro", Body=b"avro", StorageClass="GLACIER"
+    )
+    # WHEN it is read, THEN the error says it is archived, and what to do
+    with pytest.raises(Conflict, match="archived in S3") as refused, store.read_data(backup_id):
+        pass
+    assert "RestoreObject" in refused.value.message

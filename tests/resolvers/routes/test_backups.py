@@ -1,7 +1,9 @@
-"""backupTable, restoreTable, backups and backup through the Lambda handler."""
+"""backupTable, restoreTable (as jobs), backupJob(s), backups, backup, deleteBackup and
+backupDownloadUrl through the Lambda handler."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -27,6 +29,26 @@ def call(context: Any, parent: str, field: str, **arguments: Any) -> Any:
     return lambda_handler.handler(sent, context)
 
 
+def finished(context: Any, job: dict[str, Any], seconds: float = 30) -> dict[str, Any]:
+    """Follow a job through backupJob until it is SUCCEEDED or FAILED, as a client does."""
+    assert job["status"] == "QUEUED", job
+    deadline = time.monotonic() + seconds
+    while True:
+        current = call(context, "Query", "backupJob", id=job["id"])
+        if current["status"] in {"SUCCEEDED", "FAILED"}:
+            return dict(current)
+        assert time.monotonic() < deadline, f"job still {current['status']}"
+        time.sleep(0.02)
+
+
+def backed_up(context: Any, **arguments: Any) -> dict[str, Any]:
+    """backupTable, followed to its end; the backup it made."""
+    done = finished(context, call(context, "Mutation", "backupTable", **arguments))
+    assert done["status"] == "SUCCEEDED", done
+    made: dict[str, Any] = done["backup"]
+    return made
+
+
 def every_row(context: Any, table: Table) -> list[dict[str, Any]]:
     """The table as a client sees it, page by page through the handler."""
     rows: list[dict[str, Any]] = []
@@ -46,7 +68,7 @@ def test_a_table_round_trips_through_the_handler(
     # GIVEN the historic data, and a backup of one table taken through the API
     load_reference_data(services.warehouse)
     before = every_row(lambda_context, table)
-    made = call(lambda_context, "Mutation", "backupTable", table=table.name, codec="SNAPPY")
+    made = backed_up(lambda_context, table=table.name, codec="SNAPPY")
     assert (made["table"], made["rows"], made["codec"], made["createdBy"]) == (
         table.name,
         len(before),
@@ -59,9 +81,12 @@ def test_a_table_round_trips_through_the_handler(
         extra = {"id": 99_999, "name": "Extra", "datetime": "2024-02-29T23:59:59.999Z"}
     assert ingest.insert_batch(services.warehouse, table, [extra]).inserted == 1
     restore = {"table": table.name, "backupId": made["id"], "force": True}
-    result = call(lambda_context, "Mutation", "restoreTable", **restore)
+    job = call(lambda_context, "Mutation", "restoreTable", **restore)
+    assert (job["kind"], job["backup"]) == ("RESTORE", made)
+    done = finished(lambda_context, job)
     # THEN the client reads exactly what it read before, timestamps and nulls included
-    assert result == {
+    assert (done["status"], done["rowsDone"], done["progress"]) == ("SUCCEEDED", len(before), 1.0)
+    assert done["restore"] == {
         "table": table.name,
         "backupId": made["id"],
         "rowsRestored": len(before),
@@ -72,8 +97,8 @@ def test_a_table_round_trips_through_the_handler(
 
 def test_backups_are_listed_and_fetched_by_id(services: Services, lambda_context: Any) -> None:
     load_reference_data(services.warehouse)
-    jobs = call(lambda_context, "Mutation", "backupTable", table="JOBS")
-    departments = call(lambda_context, "Mutation", "backupTable", table="DEPARTMENTS")
+    jobs = backed_up(lambda_context, table="JOBS")
+    departments = backed_up(lambda_context, table="DEPARTMENTS")
     listed = call(lambda_context, "Query", "backups")
     assert [b["id"] for b in listed["items"]] == [departments["id"], jobs["id"]]
     only_jobs = call(lambda_context, "Query", "backups", table="JOBS", limit=5)
@@ -86,15 +111,22 @@ def test_backups_are_listed_and_fetched_by_id(services: Services, lambda_context
 
 def test_refusals_come_back_as_typed_errors(services: Services, lambda_context: Any) -> None:
     load_reference_data(services.warehouse)
-    departments = call(lambda_context, "Mutation", "backupTable", table="DEPARTMENTS")
+    departments = backed_up(lambda_context, table="DEPARTMENTS")
     ingest.insert_batch(services.warehouse, Table.DEPARTMENTS, [{"id": 77, "department": "New"}])
     hire = {"id": 50_000, "name": "N", "datetime": "2023-01-01T00:00:00Z", "departmentId": 77}
     ingest.insert_batch(services.warehouse, Table.HIRED_EMPLOYEES, [hire])
-    refused = call(
-        lambda_context, "Mutation", "restoreTable", table="DEPARTMENTS", backupId=departments["id"]
+    refused = finished(
+        lambda_context,
+        call(
+            lambda_context,
+            "Mutation",
+            "restoreTable",
+            table="DEPARTMENTS",
+            backupId=departments["id"],
+        ),
     )
-    assert refused[ERROR_KEY]["errorType"] == "Conflict"
-    assert refused[ERROR_KEY]["errorInfo"]["missingIds"] == [77]
+    assert (refused["status"], refused["errorType"]) == ("FAILED", "Conflict")
+    assert "(ids 77)" in refused["error"] and refused["restore"] is None
     unknown = call(
         lambda_context,
         "Mutation",
@@ -115,8 +147,49 @@ def test_backups_and_restores_log_who_asked(
 ) -> None:
     load_reference_data(services.warehouse)
     with caplog.at_level("INFO"):
-        made = call(lambda_context, "Mutation", "backupTable", table="JOBS")
-        call(lambda_context, "Mutation", "restoreTable", table="JOBS", backupId=made["id"])
+        made = backed_up(lambda_context, table="JOBS")
+        finished(
+            lambda_context,
+            call(lambda_context, "Mutation", "restoreTable", table="JOBS", backupId=made["id"]),
+        )
+        call(lambda_context, "Mutation", "deleteBackup", id=made["id"])
     logged = {r.getMessage(): getattr(r, "user", None) for r in caplog.records}
-    assert logged["backup written"] == "ana"
-    assert logged["table restored"] == "ana"
+    assert logged["backup queued"] == "ana"
+    assert logged["restore queued"] == "ana"
+    assert logged["backup deleted"] == "ana"
+
+
+def test_jobs_are_listed_newest_first(services: Services, lambda_context: Any) -> None:
+    load_reference_data(services.warehouse)
+    first = finished(lambda_context, call(lambda_context, "Mutation", "backupTable", table="JOBS"))
+    second = call(lambda_context, "Mutation", "backupTable", table="DEPARTMENTS")
+    finished(lambda_context, second)
+    page = call(lambda_context, "Query", "backupJobs", limit=1)
+    assert [j["id"] for j in page["items"]] == [second["id"]]
+    rest = call(lambda_context, "Query", "backupJobs", limit=5, nextToken=page["nextToken"])
+    assert rest == {"items": [first], "nextToken": None}
+    assert call(lambda_context, "Query", "backupJob", id="20200101T000000000Z-0a0b0c0d") is None
+
+
+def test_a_deleted_backup_is_gone_and_a_second_delete_is_not_found(
+    services: Services, lambda_context: Any
+) -> None:
+    load_reference_data(services.warehouse)
+    made = backed_up(lambda_context, table="JOBS")
+    assert call(lambda_context, "Mutation", "deleteBackup", id=made["id"]) == made
+    assert call(lambda_context, "Query", "backup", id=made["id"]) is None
+    again = call(lambda_context, "Mutation", "deleteBackup", id=made["id"])
+    assert again[ERROR_KEY]["errorType"] == "NotFound"
+    link = call(lambda_context, "Query", "backupDownloadUrl", id=made["id"])
+    assert link[ERROR_KEY]["errorType"] == "NotFound"
+
+
+def test_a_download_link_names_the_file_and_expires(
+    services: Services, lambda_context: Any
+) -> None:
+    load_reference_data(services.warehouse)
+    made = backed_up(lambda_context, table="JOBS")
+    link = call(lambda_context, "Query", "backupDownloadUrl", id=made["id"])
+    assert link["fileName"] == f"{made['id']}.avro"
+    assert link["url"].startswith(f"/downloads/backups/{made['id']}.avro?expires=")
+    assert link["expiresAt"].endswith("Z")

@@ -43,7 +43,7 @@ def test_a_refused_restore_says_why_and_offers_force(
     open_page: OpenPage, admin_api: HrClient
 ) -> None:
     admin_api.insert("departments", DEPARTMENTS)
-    admin_api.backup_table("departments")
+    admin_api.wait_for_job(admin_api.backup_table("departments"), interval=0.05)
     admin_api.insert("departments", [{"id": 6, "department": "Added later"}])
     admin_api.insert("jobs", [{"id": 1, "job": "Engineer"}])
     admin_api.insert(
@@ -62,8 +62,48 @@ def test_a_refused_restore_says_why_and_offers_force(
     app.button(key="restore").click().run()
     app.button(key="confirm_restore").click().run()
     assert app.error and "Conflict" in app.error[0].value
+    (bar,) = app.get("progress")  # the job was followed to its end, and its bar stays
+    assert "Restoring departments" in bar.proto.text and "failed" in bar.proto.text
     assert admin_api.department(6) is not None
     app.checkbox(key="force").check()
     app.button(key="confirm_restore").click().run()
     assert "Restored" in texts(app)
     assert admin_api.department(6) is None
+
+
+def test_a_backup_is_deleted_only_after_a_confirmation_that_names_it(
+    open_page: OpenPage, admin_api: HrClient
+) -> None:
+    admin_api.insert("departments", DEPARTMENTS)
+    made = admin_api.wait_for_job(admin_api.backup_table("departments"), interval=0.05)
+    assert made.backup is not None
+    app = open_page("Admins", "backups")
+    app.button(key="delete").click().run()
+    assert f"This deletes backup **{made.backup.id}**" in texts(app)
+    app.button(key="cancel_delete").click().run()
+    assert [b.id for b in admin_api.iter_backups()] == [made.backup.id]  # kept
+
+    app.button(key="delete").click().run()
+    app.button(key="confirm_delete").click().run()
+    assert not app.exception
+    assert f"Deleted backup {made.backup.id} of departments" in texts(app)
+    assert list(admin_api.iter_backups()) == []
+    assert "No backups yet" in texts(app)
+
+
+def test_an_admin_gets_a_download_link_that_serves_the_file(
+    open_page: OpenPage, admin_api: HrClient
+) -> None:
+    import httpx
+
+    admin_api.insert("departments", DEPARTMENTS)
+    made = admin_api.wait_for_job(admin_api.backup_table("departments"), interval=0.05)
+    assert made.backup is not None
+    app = open_page("Admins", "backups")
+    app.button(key="prepare_download").click().run()
+    assert not app.exception
+    (link,) = app.get("link_button")
+    assert f"{made.backup.id}.avro" in link.proto.label
+    answer = httpx.get(link.proto.url)
+    assert answer.status_code == 200 and answer.content.startswith(b"Obj\x01")
+    assert "for anyone who has it" in texts(app)

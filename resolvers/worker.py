@@ -1,0 +1,42 @@
+"""The worker Lambda's entry point: one asynchronous invocation runs one stored job.
+
+The event is ``{"hrgraphJobId": "<id>"}`` (resolvers/adapters/lambda_launcher.py).
+Whatever happens, the job ends SUCCEEDED or FAILED in the store (core/jobs.run
+records failures itself); the function returns normally, so Lambda has no
+error to retry (and serverless.yml allows no retry anyway).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from resolvers import observability
+from resolvers.adapters.lambda_launcher import EVENT_KEY
+from resolvers.observability import tracer
+from resolvers.wiring import services
+
+logger = Logger(service="hrgraph")
+
+
+@tracer.capture_lambda_handler(capture_response=False)
+@logger.inject_lambda_context()
+def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    job_id = event.get(EVENT_KEY) if isinstance(event, dict) else None
+    if not isinstance(job_id, str):
+        logger.error("not a job event; nothing run", extra={"keys": sorted(event or {})})
+        return {"jobId": None, "status": None}
+    logger.append_keys(jobId=job_id)
+    try:
+        finished = services().run_job(job_id)
+        if finished is not None and finished.backup and finished.kind.value == "BACKUP":
+            observability.backup_written(int(finished.backup.get("bytes", 0)))
+    finally:
+        observability.publish()
+    status = finished.status.value if finished else None
+    logger.info(
+        "job ended", extra={"status": status, "errorType": finished and finished.error_type}
+    )
+    return {"jobId": job_id, "status": status}

@@ -1,0 +1,87 @@
+"""HrClient.wait_for_job: every new state of a job reaches the caller (the progress bars' feed)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+
+from client.api import HrClient, job_failure
+from client.errors import Conflict
+from client.models import BackupJob
+
+
+def state(status: str, rows: int | None, progress: float | None, **more: Any) -> dict[str, Any]:
+    return {
+        "id": "20260101T000000000Z-0a1b2c3d",
+        "kind": "RESTORE",
+        "table": "DEPARTMENTS",
+        "status": status,
+        "progress": progress,
+        "rowsDone": rows,
+        "createdAt": "2026-01-01T00:00:00.000Z",
+        "createdBy": "ana",
+        "startedAt": None,
+        "finishedAt": None,
+        "error": None,
+        "errorType": None,
+        "backup": None,
+        "restore": None,
+        **more,
+    }
+
+
+def scripted(states: list[dict[str, Any]]) -> httpx.MockTransport:
+    answers = iter(states)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent = json.loads(request.content)
+        assert sent["operationName"] == "backupJob"
+        return httpx.Response(200, json={"data": {"backupJob": next(answers)}})
+
+    return httpx.MockTransport(answer)
+
+
+def test_each_new_state_is_reported_once_until_the_job_ends() -> None:
+    first = BackupJob.from_json(state("QUEUED", 0, 0.0))
+    polls = [
+        state("RUNNING", 0, 0.0),
+        state("RUNNING", 10_000, 0.4),
+        state("RUNNING", 10_000, 0.4),  # unchanged: not reported again
+        state("FAILED", 20_000, 0.8, error="employees still reference ...", errorType="Conflict"),
+    ]
+    seen: list[tuple[str, int | None, float | None]] = []
+    with HrClient("http://api.test/graphql", "t", transport=scripted(polls)) as api:
+        done = api.wait_for_job(
+            first, lambda j: seen.append((j.status, j.rows_done, j.progress)), sleep=lambda _: None
+        )
+    assert seen == [
+        ("QUEUED", 0, 0.0),
+        ("RUNNING", 0, 0.0),
+        ("RUNNING", 10_000, 0.4),
+        ("FAILED", 20_000, 0.8),
+    ]
+    assert done.failed
+    failure = job_failure(done)
+    assert isinstance(failure, Conflict)
+    assert str(failure) == (
+        "Conflict: restore of departments (job 20260101T000000000Z-0a1b2c3d) failed: "
+        "employees still reference ..."
+    )
+
+
+def test_a_job_that_vanishes_is_not_found() -> None:
+    from client.errors import NotFound
+
+    def gone(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"data": {"backupJob": None}})
+
+    first = BackupJob.from_json(state("QUEUED", 0, 0.0))
+    transport = httpx.MockTransport(gone)
+    with (
+        HrClient("http://api.test/graphql", "t", transport=transport) as api,
+        pytest.raises(NotFound),
+    ):
+        api.wait_for_job(first, sleep=lambda _: None)
