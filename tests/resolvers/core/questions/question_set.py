@@ -515,20 +515,6 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FILTER (WHERE {Y22}) - COUNT(*) FILTER (WHERE {Y21}) FROM {ED} "
         "WHERE d.department = 'Sales'",
     ),
-    # the seed's two reports, in the seed's own words
-    Case(
-        "Number of employees hired for each job and department in 2021 divided by quarter. "
-        "The table must be ordered alphabetically by department and job.",
-        QUARTERLY_2021 + " ORDER BY d.department, j.job, d.id, j.id",
-        ordered=True,
-    ),
-    Case(
-        "List of ids, name and number of employees hired of each department that hired more "
-        "employees than the mean of employees hired in 2021 for all the departments, ordered "
-        "by the number of employees hired (descending).",
-        above_mean_report(Y21),
-        ordered=True,
-    ),
     # the catalog
     Case("How many departments are there?", "SELECT COUNT(*) FROM departments"),
     Case("list all jobs", "SELECT id, job FROM jobs"),

@@ -148,3 +148,29 @@ def test_the_reading_restates_every_filter(engine: OfflineEngine) -> None:
     reading = answer.reading or ""
     for part in ("in Sales", "not as Analyst", "1 Mar", "30 Jun 2021", "per quarter"):
         assert part in reading, reading
+
+
+SEED_QUARTERLY = (
+    "Number of employees hired for each job and department in 2021 divided by quarter. "
+    "The table must be ordered alphabetically by department and job."
+)
+SEED_ABOVE_MEAN = (
+    "List of ids, name and number of employees hired of each department that hired more "
+    "employees than the mean of employees hired in 2021 for all the departments, ordered "
+    "by the number of employees hired (descending)."
+)
+
+
+def test_the_seeds_two_report_questions_in_its_own_words_are_the_reports(
+    engine: OfflineEngine, twins: DuckDBWarehouse
+) -> None:
+    quarterly = engine.answer(SEED_QUARTERLY)
+    above = engine.answer(SEED_ABOVE_MEAN)
+    assert quarterly.rows == [
+        list(asdict(row).values()) for row in reports.hires_by_quarter(twins, 2021)
+    ]
+    assert above.rows == [
+        list(asdict(row).values()) for row in reports.departments_above_mean(twins, 2021)
+    ]
+    assert quarterly.columns[:2] == ["department", "job"]
+    assert above.columns[:3] == ["id", "department", "hired"]
