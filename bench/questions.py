@@ -17,8 +17,10 @@ guarded SQL (parse, names, dates, compile, the SQL guard; the catalog already
 loaded) against a baseline measured in the same run: sqlglot merely parsing
 the SQL that came out.
 
-``--engine`` picks the engine: ``offline`` here; ``bedrock`` is a hook for
-the Bedrock engine (scored on the same sets by anyone with an account).
+``--engine`` picks the engine: ``offline``, or ``bedrock`` (the same sets
+through Claude on Bedrock, for anyone with an AWS account and model access:
+it calls the model once or more per question and refuses to start without
+credentials).
 """
 
 from __future__ import annotations
@@ -54,8 +56,47 @@ def offline_engine(warehouse: Warehouse) -> QuestionEngine:
 
 
 def bedrock_engine(warehouse: Warehouse) -> QuestionEngine:
-    """Hook for the Bedrock engine (needs an AWS account and model access)."""
-    raise SystemExit("--engine bedrock is not wired yet: the Bedrock path fills this hook")
+    """The Bedrock engine on the same sets: needs AWS credentials, a region and model access.
+
+    Without credentials or a region it stops with a message saying what to set,
+    before any question is asked. The model is HRGRAPH_BEDROCK_MODEL_ID; a
+    question Bedrock cannot answer in time (Unavailable) is scored as refused.
+    """
+    import boto3
+
+    from resolvers.adapters.bedrock_engine import BedrockEngine
+    from resolvers.core.errors import Unavailable
+    from resolvers.settings import Settings
+
+    session = boto3.session.Session()
+    if session.region_name is None or session.get_credentials() is None:
+        raise SystemExit(
+            "--engine bedrock needs AWS credentials and a region (AWS_PROFILE or "
+            "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, and AWS_DEFAULT_REGION) with access to "
+            "the model in HRGRAPH_BEDROCK_MODEL_ID; none were found, so nothing was scored."
+        )
+    try:
+        engine = BedrockEngine.from_settings(Settings.from_env(), warehouse, clock=lambda: CLOCK)
+    except Unavailable as error:
+        raise SystemExit(f"--engine bedrock: {error.message}") from None
+    return _RefusingWhenUnavailable(engine)
+
+
+class _RefusingWhenUnavailable:
+    """Scores an Unavailable answer (throttled past the deadline) as a refusal, not a crash."""
+
+    engine = "BEDROCK"
+
+    def __init__(self, inner: QuestionEngine) -> None:
+        self._inner = inner
+
+    def answer(self, question: str) -> Answer:
+        from resolvers.core.errors import Unavailable
+
+        try:
+            return self._inner.answer(question)
+        except Unavailable as error:
+            return Answer(question, "BEDROCK", explanation=error.message, refused=True)
 
 
 ENGINES: dict[str, Callable[[Warehouse], QuestionEngine]] = {

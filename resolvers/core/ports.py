@@ -148,8 +148,13 @@ class Warehouse(Protocol):
 
     def hire_years(self) -> list[int]: ...
 
-    def query(self, sql: str, params: QueryParams | None = None) -> QueryRows:
+    def query(
+        self, sql: str, params: QueryParams | None = None, timeout_seconds: float | None = None
+    ) -> QueryRows:
         """Run one read-only SELECT that resolvers/core/sql_guard.py has already passed.
+
+        ``timeout_seconds`` (a question's time left, say) can only shorten the
+        adapter's own deadline, never lengthen it.
 
         ``sql`` is Redshift dialect as the guard re-rendered it: one statement, a
         LIMIT in place, values as ``:name`` parameters bound from ``params``.

@@ -32,10 +32,13 @@ def run_sql(
 
 
 def run_guarded(
-    warehouse: Warehouse, safe: SafeQuery, params: QueryParams | None = None
+    warehouse: Warehouse,
+    safe: SafeQuery,
+    params: QueryParams | None = None,
+    timeout_seconds: float | None = None,
 ) -> QueryResult:
     """Run a statement the guard has passed, and cut it at its row limit."""
-    result = warehouse.query(safe.sql, params)
+    result = warehouse.query(safe.sql, params, timeout_seconds=timeout_seconds)
     rows = result.rows[: safe.row_limit]
     return QueryResult(
         sql=safe.sql,
