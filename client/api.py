@@ -16,7 +16,7 @@ from collections.abc import AsyncGenerator, Callable, Generator, Iterator, Mappi
 from datetime import datetime
 from types import TracebackType
 from typing import Any, TypeVar
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 from gql import Client, GraphQLRequest
@@ -35,6 +35,7 @@ from client.errors import (
     ConnectionFailed,
     InternalFailure,
     NotFound,
+    Unauthorized,
     error_class,
     from_graphql_error,
     from_http_status,
@@ -385,19 +386,20 @@ class HrClient:
     def on_employees_inserted(self, ws_url: str | None = None) -> Iterator[InsertResult]:
         """Every accepted batch of employees as it lands, until the caller stops iterating.
 
-        Speaks graphql-ws, as the local server does (the token goes in the
-        connection_init payload); ``ws_url`` defaults to this client's URL with
-        ws:// or wss://. AppSync's real-time endpoint speaks its own protocol:
-        use gql's AppSyncWebsocketsTransport there.
+        Speaks AppSync's real-time protocol in both doors (the local server
+        serves it too, at /graphql/realtime), with the ID token in the
+        handshake's ``header`` and in each ``start``. ``ws_url`` defaults to
+        ``realtime_url(self.url)``.
         """
-        from gql.transport.websockets import WebsocketsTransport
+        from gql.transport.appsync_auth import AppSyncJWTAuthentication
+        from gql.transport.appsync_websockets import AppSyncWebsocketsTransport
 
         token = self._provider()
-        transport = WebsocketsTransport(
-            url=ws_url or self.url.replace("http", "ws", 1),
-            subprotocols=[WebsocketsTransport.GRAPHQLWS_SUBPROTOCOL],
-            init_payload={"Authorization": token} if token else {},
-        )
+        if not token:
+            raise Unauthorized("a subscription needs a token: sign in with `hrgraph login`")
+        url = ws_url or realtime_url(self.url)
+        auth = AppSyncJWTAuthentication(host=urlsplit(self.url).netloc, jwt=token)
+        transport = AppSyncWebsocketsTransport(url=url, auth=auth)
         request = GraphQLRequest(
             documents.load("onEmployeesInserted"), operation_name="onEmployeesInserted"
         )
@@ -419,8 +421,10 @@ class HrClient:
                 yield InsertResult.from_json(data["onEmployeesInserted"])
         except TransportQueryError as failure:
             raise _query_error(failure) from None
+        except TransportServerError as failure:  # refused at the handshake (connection_error)
+            raise _connection_error(str(failure)) from None
         except (OSError, TransportError) as failure:
-            raise ConnectionFailed(f"subscription to {transport.url} failed: {failure}") from None
+            raise ConnectionFailed(f"subscription to {url} failed: {failure}") from None
         finally:
             loop.run_until_complete(results.aclose())
             loop.close()
@@ -452,3 +456,24 @@ def _query_error(failure: TransportQueryError) -> ApiError:
             error.info.setdefault("moreErrors", errors[1:])
         return error
     return ApiError(str(failure))
+
+
+def realtime_url(graphql_url: str) -> str:
+    """Where AppSync's real-time protocol is served for a GraphQL URL.
+
+    AppSync's own domain: the ``appsync-realtime-api`` host, same path. A
+    custom domain, and the local server: ``/graphql/realtime`` on the same host.
+    """
+    parts = urlsplit(graphql_url)
+    scheme = "wss" if parts.scheme in ("https", "wss") else "ws"
+    if ".appsync-api." in parts.netloc:
+        host = parts.netloc.replace(".appsync-api.", ".appsync-realtime-api.")
+        return urlunsplit((scheme, host, parts.path, "", ""))
+    return urlunsplit((scheme, parts.netloc, parts.path.rstrip("/") + "/realtime", "", ""))
+
+
+def _connection_error(message: str) -> ApiError:
+    """A refused handshake: AppSync says UnauthorizedException for a bad or missing token."""
+    if "UnauthorizedException" in message:
+        return Unauthorized(message)
+    return ApiError(message)

@@ -8,8 +8,11 @@ thing to do: run ``hrgraph login``.
 
 Two ways to sign in, same tokens: the local issuer (POST /auth/login on the
 local server) and Cognito (``initiate_auth`` USER_PASSWORD_AUTH, refreshed
-with REFRESH_TOKEN_AUTH). The token travels raw in the Authorization header,
-as AppSync expects.
+with REFRESH_TOKEN_AUTH; client/cognito.py). Cognito may answer a sign-in
+with a challenge (a new password, an MFA code): ``login`` raises
+``ChallengeRequired`` and ``respond`` answers it, until tokens come back. The
+local issuer asks no questions. The token travels raw in the Authorization
+header, as AppSync expects.
 """
 
 from __future__ import annotations
@@ -26,8 +29,29 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
-from client.errors import Unauthorized
+from client.cognito import CognitoProvider
+from client.errors import ChallengeRequired, SignInFailed, Unauthorized
+from client.models import Challenge
 from resolvers.settings import Settings
+
+__all__ = [
+    "ChallengeRequired",
+    "CognitoProvider",
+    "Credentials",
+    "CredentialsFile",
+    "IdentityProvider",
+    "LocalIssuerProvider",
+    "SignInFailed",
+    "SignInRequired",
+    "TokenProvider",
+    "issuer_base_url",
+    "provider_for",
+]
+
+LOCAL_RESET = (
+    "the local issuer sends no reset codes: an admin sets a new password with "
+    "`hrgraph users passwd NAME`"
+)
 
 REFRESH_MARGIN_SECONDS = 60
 """Refresh this long before expiry, so a token does not die in flight."""
@@ -38,10 +62,6 @@ class SignInRequired(Unauthorized):
 
     def __init__(self, reason: str) -> None:
         super().__init__(f"{reason}; sign in again with `hrgraph login USERNAME`")
-
-
-class SignInFailed(Exception):
-    """The identity provider refused the username/password (or was unreachable)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +91,10 @@ class IdentityProvider(Protocol):
 
     def refresh(self, refresh_token: str) -> dict[str, Any]:
         """A new AuthenticationResult (without a RefreshToken)."""
+        ...
+
+    def answer(self, challenge: Challenge, response: str) -> dict[str, Any]:
+        """The AuthenticationResult once a challenge is answered (or the next challenge)."""
         ...
 
 
@@ -104,42 +128,8 @@ class LocalIssuerProvider:
     def refresh(self, refresh_token: str) -> dict[str, Any]:
         return self._post("/auth/refresh", {"refreshToken": refresh_token})
 
-
-class CognitoProvider:
-    name = "cognito"
-
-    def __init__(self, region: str, client_id: str, client: Any = None) -> None:
-        if not (region and client_id):
-            raise SignInFailed("HRGRAPH_COGNITO_REGION and HRGRAPH_COGNITO_CLIENT_ID are required")
-        self.endpoint = client_id
-        if client is None:
-            import boto3  # only when signing in with Cognito
-
-            client = boto3.client("cognito-idp", region_name=region)
-        self._cognito = client
-
-    def _auth(self, flow: str, parameters: dict[str, str]) -> dict[str, Any]:
-        from botocore.exceptions import BotoCoreError, ClientError
-
-        try:
-            answer = self._cognito.initiate_auth(
-                AuthFlow=flow, ClientId=self.endpoint, AuthParameters=parameters
-            )
-        except ClientError as error:
-            raise SignInFailed(error.response.get("Error", {}).get("Message", str(error))) from None
-        except BotoCoreError as error:
-            raise SignInFailed(str(error)) from None
-        if "AuthenticationResult" not in answer:
-            challenge = answer.get("ChallengeName", "a challenge")
-            raise SignInFailed(f"Cognito asks for {challenge}; complete it in the hosted UI first")
-        result: dict[str, Any] = answer["AuthenticationResult"]
-        return result
-
-    def sign_in(self, username: str, password: str) -> dict[str, Any]:
-        return self._auth("USER_PASSWORD_AUTH", {"USERNAME": username, "PASSWORD": password})
-
-    def refresh(self, refresh_token: str) -> dict[str, Any]:
-        return self._auth("REFRESH_TOKEN_AUTH", {"REFRESH_TOKEN": refresh_token})
+    def answer(self, challenge: Challenge, response: str) -> dict[str, Any]:
+        raise SignInFailed("the local issuer asks no questions after the password")
 
 
 def provider_for(settings: Settings, http: httpx.Client | None = None) -> IdentityProvider:
@@ -200,7 +190,14 @@ class TokenProvider:
         return self._provider
 
     def login(self, username: str, password: str) -> Credentials:
-        result = self.provider.sign_in(username, password)
+        """Sign in and store the tokens; ChallengeRequired when Cognito asks for more."""
+        return self._keep(username, self.provider.sign_in(username, password))
+
+    def respond(self, challenge: Challenge, response: str) -> Credentials:
+        """Answer a challenge ``login`` (or an earlier ``respond``) raised; store the tokens."""
+        return self._keep(challenge.username, self.provider.answer(challenge, response))
+
+    def _keep(self, username: str, result: dict[str, Any]) -> Credentials:
         credentials = self._credentials(username, result, result.get("RefreshToken", ""))
         self.store.save(credentials)
         return credentials

@@ -9,6 +9,13 @@
     │   └── ConnectionFailed     Unavailable       the server could not be reached at all
     └── InternalFailure          InternalFailure   a bug on the server; quote the request id
 
+Signing in talks to the identity provider (the local issuer or Cognito), not
+to the API, so its failures are a tree of their own:
+
+    SignInFailed                 refused (password, code, policy) or unreachable
+    └── ChallengeRequired        Cognito wants one more answer: a new password, an MFA
+                                 code, or an authenticator to set up (``challenge``)
+
 The server (AppSync in AWS, the local server on a laptop) puts ``errorType``
 at the top level of each GraphQL error; ``from_graphql_error`` turns one such
 error into the matching class, so callers catch ``NotFound`` rather than
@@ -21,7 +28,10 @@ this client does not know stays an ``ApiError`` with the type kept in
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from client.models import Challenge
 
 
 class ApiError(Exception):
@@ -130,3 +140,19 @@ def from_http_status(status: int, message: str) -> ApiError:
     if status >= 500:
         return InternalFailure(message)
     return ApiError(message, error_type=f"HTTP {status}")
+
+
+class SignInFailed(Exception):
+    """The identity provider refused the sign-in (or a reset), or could not be reached."""
+
+
+class ChallengeRequired(SignInFailed):
+    """Cognito accepted what it was given and asks for one more answer before any tokens.
+
+    Callers that know challenges answer ``challenge`` (TokenProvider.respond);
+    older callers see a SignInFailed whose message says what is asked.
+    """
+
+    def __init__(self, challenge: Challenge) -> None:
+        super().__init__(f"Cognito asks for {challenge.asks}")
+        self.challenge = challenge

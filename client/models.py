@@ -360,6 +360,21 @@ class ChartHint:
     x: str | None = None
     y: str | None = None
     series: str | None = None
+    x_ordinal: bool = False
+    """x holds ordered categories (years, quarters, months, weekdays)."""
+    keep_order: bool = False
+    """Draw the rows in the order given (a ranking or time)."""
+
+    @classmethod
+    def from_json(cls, data: Json) -> ChartHint:
+        return cls(
+            kind=str(data["kind"]),
+            x=data.get("x"),
+            y=data.get("y"),
+            series=data.get("series"),
+            x_ordinal=bool(data.get("xOrdinal", False)),
+            keep_order=bool(data.get("keepOrder", False)),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +389,9 @@ class Answer:
     engine: str
     refused: bool
     suggestions: list[str] = field(default_factory=list)
+    reading: str | None = None
+    """The query that ran, restated in plain words (None when refused)."""
+    truncated: bool = False
 
     @classmethod
     def from_json(cls, data: Json) -> Answer:
@@ -385,10 +403,12 @@ class Answer:
             rows=_json_value(data["rows"]),
             row_count=int(data["rowCount"]),
             explanation=str(data["explanation"]),
-            chart=ChartHint(**chart) if chart else None,
+            chart=ChartHint.from_json(chart) if chart else None,
             engine=str(data["engine"]),
             refused=bool(data["refused"]),
             suggestions=[str(s) for s in data.get("suggestions") or []],
+            reading=data.get("reading"),
+            truncated=bool(data.get("truncated", False)),
         )
 
 
@@ -419,3 +439,45 @@ class Me:
     @classmethod
     def from_json(cls, data: Json) -> Me:
         return cls(username=str(data["username"]), groups=[str(g) for g in data["groups"]])
+
+
+class ChallengeKind(StrEnum):
+    """The Cognito sign-in challenges the client answers (their Cognito names)."""
+
+    NEW_PASSWORD = "NEW_PASSWORD_REQUIRED"  # noqa: S105 (a challenge name)
+    MFA_CODE = "SOFTWARE_TOKEN_MFA"
+    MFA_SETUP = "MFA_SETUP"
+
+
+_ASKS = {
+    ChallengeKind.NEW_PASSWORD: "a new password (the current one is temporary)",
+    ChallengeKind.MFA_CODE: "the 6-digit code of your authenticator app",
+    ChallengeKind.MFA_SETUP: "an authenticator app to be set up (MFA is required)",
+}
+
+
+@dataclass(frozen=True)
+class Challenge:
+    """One step of a Cognito sign-in that needs an answer from the person signing in.
+
+    ``session`` is Cognito's opaque proof of the steps so far (valid for a few
+    minutes); ``secret_code`` is the TOTP key to enter in an authenticator app
+    (MFA_SETUP only). Neither is printed by repr.
+    """
+
+    kind: ChallengeKind
+    username: str
+    """The name Cognito knows the user by (USER_ID_FOR_SRP when it gives one)."""
+    session: str = field(repr=False)
+    secret_code: str = field(default="", repr=False)
+
+    @property
+    def asks(self) -> str:
+        return _ASKS[self.kind]
+
+    def otpauth_uri(self, issuer: str = "hrgraph") -> str:
+        """The key as an otpauth:// URI (what a QR code for an authenticator app holds)."""
+        from urllib.parse import quote
+
+        label = quote(f"{issuer}:{self.username}", safe=":@")
+        return f"otpauth://totp/{label}?secret={self.secret_code}&issuer={quote(issuer)}"

@@ -24,6 +24,7 @@ from strawberry.types import ExecutionResult
 
 from localserver import fast_literals, graphiql
 from localserver import limits as appsync_limits
+from localserver.appsync_realtime import realtime_route
 from localserver.auth_gate import RequireToken, authentication, protect_unrouted_fields
 from localserver.binding import (
     TIMED_OUT,
@@ -282,6 +283,7 @@ def create_app(
             ),
             Route("/graphql", view, methods=["POST"]),
             WebSocketRoute("/graphql", view),
+            realtime_route(schema, gate, limits),  # AppSync's real-time protocol (one client path)
             *auth_routes,
             *download_routes(lambda: wiring.services().backups),
         ],

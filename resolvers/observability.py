@@ -44,3 +44,29 @@ def publish() -> None:
         metrics.flush_metrics()
     else:
         metrics.clear_metrics()
+
+
+STOP_REASONS = frozenset(
+    {"end_turn", "tool_use", "max_tokens", "stop_sequence", "guardrail_intervened",
+     "content_filtered", "malformed_model_output", "malformed_tool_use",
+     "model_context_window_exceeded"}
+)  # fmt: skip
+"""Converse's stopReason values; anything else is counted as BedrockStopOther."""
+
+
+def bedrock_reply(input_tokens: int, output_tokens: int, latency_ms: int, stop_reason: str) -> None:
+    """One Converse reply: its tokens and latency, and a count per stopReason."""
+    metrics.add_metric(name="BedrockInputTokens", unit=MetricUnit.Count, value=input_tokens)
+    metrics.add_metric(name="BedrockOutputTokens", unit=MetricUnit.Count, value=output_tokens)
+    metrics.add_metric(name="BedrockLatency", unit=MetricUnit.Milliseconds, value=latency_ms)
+    known = stop_reason if stop_reason in STOP_REASONS else "other"
+    reason = "".join(part.capitalize() for part in known.split("_"))
+    metrics.add_metric(name=f"BedrockStop{reason}", unit=MetricUnit.Count, value=1)
+
+
+def bedrock_retried() -> None:
+    metrics.add_metric(name="BedrockRetries", unit=MetricUnit.Count, value=1)
+
+
+def bedrock_unavailable() -> None:
+    metrics.add_metric(name="BedrockUnavailable", unit=MetricUnit.Count, value=1)

@@ -112,6 +112,11 @@ class Settings:
     bedrock_model_id: str = _setting(
         "us.anthropic.claude-haiku-4-5-20251001-v1:0", doc="Bedrock model or inference profile"
     )
+    bedrock_deadline_seconds: float = _setting(
+        25.0,
+        _float,
+        "One question's deadline on the Bedrock path (model and warehouse calls get the time left)",
+    )
     sql_row_limit: int = _setting(1000, _int(1, 100_000), "Row cap of read-only SQL")
     sql_timeout_seconds: float = _setting(10.0, _float, "Deadline for one read-only query")
     page_token_secret_arn: str = _setting(
@@ -153,6 +158,11 @@ class Settings:
             )
         if self.warehouse == "redshift":
             self._check_redshift_identity()
+        if not 1.0 <= self.bedrock_deadline_seconds <= 28.0:
+            raise SettingsError(
+                f"{PREFIX}BEDROCK_DEADLINE_SECONDS: must be between 1 and 28 "
+                "(AppSync gives a Lambda resolver 30 s)"
+            )
         if self.backup_store == "s3" and not self.backup_bucket:
             raise SettingsError(f"{PREFIX}BACKUP_BUCKET: required when HRGRAPH_BACKUP_STORE=s3")
         if self.job_store == "dynamodb" and not self.job_table:

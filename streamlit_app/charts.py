@@ -141,42 +141,88 @@ def above_mean_chart(frame: pd.DataFrame) -> alt.LayerChart:
     )
 
 
+MAX_BARS = 20
+"""Past this many bars an answer reads better as its table."""
+OTHER = "other"
+
+
 def _field_type(frame: pd.DataFrame, column: str) -> str:
     return "quantitative" if pd.api.types.is_numeric_dtype(frame[column]) else "nominal"
 
 
+def capped(frame: pd.DataFrame, x: str, y: str, keep_order: bool) -> pd.DataFrame | None:
+    """At most MAX_BARS bars: a ranking keeps its first ones and sums the rest as "other".
+
+    Anything else with more bars is better read as a table (None).
+    """
+    if frame[x].nunique() <= MAX_BARS:
+        return frame
+    if not keep_order or not pd.api.types.is_numeric_dtype(frame[y]) or frame[x].duplicated().any():
+        return None
+    head = frame.iloc[: MAX_BARS - 1][[x, y]]
+    rest = pd.DataFrame({x: [OTHER], y: [frame.iloc[MAX_BARS - 1 :][y].sum()]})
+    return pd.concat([head, rest], ignore_index=True)
+
+
 def answer_chart(frame: pd.DataFrame, hint: ChartHint | None) -> alt.Chart | None:
-    """The chart an answer's hint asks for; None for TABLE, no hint, or a hint naming no column."""
+    """The chart an answer's hint asks for; None for TABLE, no hint, or a hint naming no column.
+
+    An ordinal x (years, quarters, months, weekdays) is drawn as evenly spaced
+    categories in row order, never as a number line with 1.5 ticks; a ranking
+    keeps its rank order; past MAX_BARS bars there is no chart (or an "other" bar).
+    """
     if hint is None or hint.kind == "TABLE" or frame.empty:
         return None
     named = [c for c in (hint.x, hint.y, hint.series) if c]
     if not hint.x or not hint.y or any(c not in frame.columns for c in named):
         return None
-    x: dict[str, Any] = {"field": hint.x, "type": _field_type(frame, hint.x)}
+    if hint.kind == "HEATMAP":
+        return _heatmap(frame, hint)
+    if hint.series is None:
+        shown = capped(frame, hint.x, hint.y, hint.keep_order)
+        if shown is None:
+            return None
+        frame = shown
+    elif frame[hint.x].nunique() > MAX_BARS:
+        return None
+    ordered = hint.x_ordinal or hint.keep_order
+    x_type = "ordinal" if hint.x_ordinal else _field_type(frame, hint.x)
+    if hint.keep_order and not hint.x_ordinal:
+        x_type = "nominal"
+    order = list(dict.fromkeys(frame[hint.x].tolist())) if ordered else "ascending"
+    x: dict[str, Any] = {"field": hint.x, "type": x_type, "sort": order}
+    if hint.x_ordinal:
+        x["axis"] = alt.Axis(labelAngle=0)
     y: dict[str, Any] = {"field": hint.y, "type": _field_type(frame, hint.y)}
     chart = alt.Chart(frame)
-    if hint.kind == "HEATMAP":
-        value = hint.series or next(
-            (
-                c
-                for c in frame.columns
-                if c not in (hint.x, hint.y) and _field_type(frame, c) == "quantitative"
-            ),
-            None,
-        )
-        if value is None:
-            return None
-        x["type"] = y["type"] = "ordinal"
-        heatmap: alt.Chart = chart.mark_rect().encode(
-            x=alt.X(**x),
-            y=alt.Y(**y),
-            color=alt.Color(field=value, type="quantitative"),
-            tooltip=list(frame.columns),
-        )
-        return heatmap
     mark = chart.mark_line(point=True) if hint.kind == "LINE" else chart.mark_bar()
     encoding: dict[str, Any] = {"x": alt.X(**x), "y": alt.Y(**y), "tooltip": list(frame.columns)}
     if hint.series:
         encoding["color"] = alt.Color(field=hint.series, type="nominal")
     drawn: alt.Chart = mark.encode(**encoding)
     return drawn
+
+
+def _heatmap(frame: pd.DataFrame, hint: ChartHint) -> alt.Chart | None:
+    assert hint.x and hint.y
+    value = hint.series or next(
+        (
+            c
+            for c in frame.columns
+            if c not in (hint.x, hint.y) and _field_type(frame, c) == "quantitative"
+        ),
+        None,
+    )
+    if value is None or frame[hint.x].nunique() > 4 * MAX_BARS:
+        return None
+    heatmap: alt.Chart = (
+        alt.Chart(frame)
+        .mark_rect()
+        .encode(
+            x=alt.X(field=hint.x, type="ordinal"),
+            y=alt.Y(field=hint.y, type="ordinal"),
+            color=alt.Color(field=value, type="quantitative"),
+            tooltip=list(frame.columns),
+        )
+    )
+    return heatmap

@@ -81,12 +81,20 @@ def settings() -> Settings:
 def sign_in(username: str, password: str, config: Settings | None = None) -> SignedIn:
     """Sign in with the configured provider and ask the API who we are (groups included).
 
-    Raises SignInFailed for a refused password or an unreachable issuer, and the
-    client's ApiError when the API will not answer ``me``.
+    Raises SignInFailed for a refused password or an unreachable issuer
+    (ChallengeRequired when Cognito asks more: streamlit_app/sign_in_steps.py),
+    and the client's ApiError when the API will not answer ``me``.
     """
     config = config or settings()
     provider = provider_for(config)
-    tokens = SessionTokens(provider, provider.sign_in(username, password))
+    return signed_in_with(provider, provider.sign_in(username, password), config)
+
+
+def signed_in_with(
+    provider: IdentityProvider, result: dict[str, Any], config: Settings
+) -> SignedIn:
+    """The session for the tokens a sign-in yielded (also after a challenge was answered)."""
+    tokens = SessionTokens(provider, result)
     client = HrClient(config.url, token_provider=tokens)
     try:
         me = client.me()

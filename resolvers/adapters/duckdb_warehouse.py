@@ -262,14 +262,19 @@ class DuckDBWarehouse:
     def hire_years(self) -> list[int]:
         return [int(row[0]) for row in self._fetch(sqltext.redshift("reports/hire_years"))]
 
-    def query(self, sql: str, params: QueryParams | None = None) -> QueryRows:
+    def query(
+        self, sql: str, params: QueryParams | None = None, timeout_seconds: float | None = None
+    ) -> QueryRows:
         """One guarded SELECT in a READ ONLY transaction that is always rolled back."""
+        timeout = self._query_timeout
+        if timeout_seconds is not None:
+            timeout = max(0.0, min(timeout, timeout_seconds))
         try:
             with self.cursor() as cursor:
                 statement = _one_select(cursor, sql)
                 cursor.execute("SET python_enable_replacements = false")
                 cursor.execute("BEGIN TRANSACTION READ ONLY")
-                timer = threading.Timer(self._query_timeout, cursor.interrupt)
+                timer = threading.Timer(timeout, cursor.interrupt)
                 timer.start()
                 try:
                     result = cursor.execute(statement, dict(params or {}))
@@ -279,9 +284,7 @@ class DuckDBWarehouse:
                     timer.cancel()
                     cursor.rollback()
         except duckdb.InterruptException:
-            raise ValidationError(
-                "sql", f"must finish within {self._query_timeout:g} seconds"
-            ) from None
+            raise ValidationError("sql", f"must finish within {timeout:g} seconds") from None
         except duckdb.Error as error:
             message = str(error).strip().splitlines()[0] if str(error).strip() else "failed"
             raise ValidationError("sql", f"failed in the warehouse: {message}") from None

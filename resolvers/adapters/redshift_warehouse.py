@@ -243,13 +243,17 @@ class RedshiftWarehouse:
         rows = self._read(self.reader, sqltext.redshift("reports/hire_years"))
         return [int(row[0]) for row in rows.rows]
 
-    def query(self, sql: str, params: QueryParams | None = None) -> QueryRows:
+    def query(
+        self, sql: str, params: QueryParams | None = None, timeout_seconds: float | None = None
+    ) -> QueryRows:
         """A guarded SELECT, run as the read-only user (never the writer, when one is set).
 
         What the database refuses (syntax, unknown column, permission, its
         statement_timeout, our deadline) is the caller's SQL: ValidationError.
         """
         api = self.query_api or self.reader
+        if timeout_seconds is not None and timeout_seconds < api.policy.timeout:
+            api = replace(api, policy=replace(api.policy, timeout=max(0.0, timeout_seconds)))
         try:
             done = api.execute(sql, params)
         except StatementFailed as failure:

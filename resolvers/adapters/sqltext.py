@@ -9,27 +9,15 @@ from __future__ import annotations
 
 import logging
 from functools import cache
-from pathlib import Path
 
 import sqlglot
 from sqlglot import exp
 
-SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
+from resolvers.core.sql_files import SQL_DIR as SQL_DIR
+from resolvers.core.sql_files import raw as raw
 
 # sqlglot warns about Redshift-only table properties (DISTSTYLE, SORTKEY) it drops for DuckDB.
 logging.getLogger("sqlglot").setLevel(logging.ERROR)
-
-
-@cache
-def raw(name: str) -> str:
-    """The statement in sql/<name>.sql without its full-line comments.
-
-    The comments are for readers of sql/; dropping them keeps statements small
-    (a Data API statement is at most 100 KB) and lets fragments nest.
-    """
-    text = (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if not line.lstrip().startswith("--")]
-    return "\n".join(lines).strip()
 
 
 def redshift(name: str, **identifiers: str) -> str:

@@ -2,6 +2,7 @@
 
     HrgraphError                 errorType        what the caller should do
     ├── ValidationError          ValidationError  fix the named field and retry
+    │   └── InvalidQuery         ValidationError  a typed question (HrQuery) breaks a rule
     ├── Unauthorized             Unauthorized     sign in (again), or ask an admin for a group
     ├── NotFound                 NotFound         check the id
     ├── Conflict                 Conflict         resolve what blocks it (references, races)
@@ -39,6 +40,10 @@ class ValidationError(HrgraphError):
         super().__init__(f"{field}: {rule}", info={"field": field, "rule": rule})
         self.field = field
         self.rule = rule
+
+
+class InvalidQuery(ValidationError):
+    """An HrQuery (from a model's tool call, say) that does not validate; ``field`` is its path."""
 
 
 class Unauthorized(HrgraphError):

@@ -148,8 +148,13 @@ class Warehouse(Protocol):
 
     def hire_years(self) -> list[int]: ...
 
-    def query(self, sql: str, params: QueryParams | None = None) -> QueryRows:
+    def query(
+        self, sql: str, params: QueryParams | None = None, timeout_seconds: float | None = None
+    ) -> QueryRows:
         """Run one read-only SELECT that resolvers/core/sql_guard.py has already passed.
+
+        ``timeout_seconds`` (a question's time left, say) can only shorten the
+        adapter's own deadline, never lengthen it.
 
         ``sql`` is Redshift dialect as the guard re-rendered it: one statement, a
         LIMIT in place, values as ``:name`` parameters bound from ``params``.
@@ -331,6 +336,10 @@ class ChartHint:
     x: str | None = None
     y: str | None = None
     series: str | None = None
+    x_ordinal: bool = False
+    """x holds ordered categories (years, quarters, months, weekdays): evenly spaced, never 1.5."""
+    keep_order: bool = False
+    """Draw the rows in the order given (a ranking, or time), not sorted by label."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +356,8 @@ class Answer:
     refused: bool = False
     suggestions: list[str] = field(default_factory=list)
     truncated: bool = False
+    reading: str | None = None
+    """The query that ran, restated in plain words (None when refused)."""
 
 
 class QuestionEngine(Protocol):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from resolvers.core.ports import QueryParams, Warehouse
-from resolvers.core.sql_guard import guard
+from resolvers.core.sql_guard import SafeQuery, guard
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +28,17 @@ def run_sql(
     warehouse: Warehouse, sql: str, row_cap: int, params: QueryParams | None = None
 ) -> QueryResult:
     """Guard ``sql``, run it read-only, and hand back at most the cap's rows."""
-    safe = guard(sql, row_cap, frozenset(params or {}))
-    result = warehouse.query(safe.sql, params)
+    return run_guarded(warehouse, guard(sql, row_cap, frozenset(params or {})), params)
+
+
+def run_guarded(
+    warehouse: Warehouse,
+    safe: SafeQuery,
+    params: QueryParams | None = None,
+    timeout_seconds: float | None = None,
+) -> QueryResult:
+    """Run a statement the guard has passed, and cut it at its row limit."""
+    result = warehouse.query(safe.sql, params, timeout_seconds=timeout_seconds)
     rows = result.rows[: safe.row_limit]
     return QueryResult(
         sql=safe.sql,

@@ -123,13 +123,42 @@ class SafeQuery:
 def guard(sql: str, row_cap: int, parameters: Collection[str] = ()) -> SafeQuery:
     """Judge one statement; return it re-rendered, or raise ValidationError naming the rule."""
     _check_text(sql)
-    root = _parse_one(sql)
-    _check_read_only(root)
-    _check_tables(root)
-    _check_functions(root)
-    _check_parameters(root, parameters)
-    row_limit = _cap_limit(root, row_cap)
-    return SafeQuery(sql=_render(root), row_limit=row_limit)
+    return guard_tree(_parse_one(sql), row_cap, parameters)
+
+
+def guard_tree(root: exp.Query, row_cap: int, parameters: Collection[str] = ()) -> SafeQuery:
+    """Judge a statement already built as a tree (the question engines' own SQL).
+
+    The tree is rendered, its text checked and parsed back, and every rule is
+    applied to that parse of the very text that will run: what was judged is
+    what runs. (Text from a caller is parsed once more first, by ``guard``.)
+    """
+    built = root.copy()
+    row_limit = _cap_limit(built, row_cap)
+    rendered = _generate(built)
+    _check_text(rendered)
+    parsed = _parse_one(rendered)
+    _check_read_only(parsed)
+    _check_tables(parsed)
+    _check_functions(parsed)
+    _check_parameters(parsed, parameters)
+    if _cap_limit(parsed, row_cap) != row_limit:
+        raise _refuse("must mean the same when re-rendered (it did not survive a round trip)")
+    return SafeQuery(sql=rendered, row_limit=row_limit)
+
+
+def _generate(root: exp.Query) -> str:
+    try:
+        return root.sql(
+            dialect=_RedshiftDataApi, comments=False, unsupported_level=ErrorLevel.RAISE
+        )
+    except (SqlglotError, RecursionError) as error:
+        raise _refuse(f"must render back as Redshift SQL ({_first_line(error)})") from None
+
+
+def render(tree: exp.Expr) -> str:
+    """A tree as the Redshift text the guard reads and the Data API runs (``:name`` kept)."""
+    return tree.sql(dialect=_RedshiftDataApi, comments=False)
 
 
 def _render(root: exp.Query) -> str:

@@ -8,13 +8,13 @@ passes through as is.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from typing import Any
 
 from aws_lambda_powertools import Logger
 
 from resolvers import observability
 from resolvers.core import questions
+from resolvers.core.ports import ChartHint
 from resolvers.core.readonly_sql import run_sql
 from resolvers.routes.identity import caller
 from resolvers.routing import ThreadSafeRouter as Router
@@ -45,10 +45,25 @@ def ask(question: str) -> dict[str, Any]:
         "rows": json.dumps(answer.rows),
         "rowCount": len(answer.rows),
         "explanation": answer.explanation,
-        "chart": asdict(answer.chart) if answer.chart else None,
+        "reading": answer.reading,
+        "chart": _chart(answer.chart),
         "engine": answer.engine,
         "refused": answer.refused,
         "suggestions": answer.suggestions,
+        "truncated": answer.truncated,
+    }
+
+
+def _chart(hint: ChartHint | None) -> dict[str, Any] | None:
+    if hint is None:
+        return None
+    return {
+        "kind": hint.kind,
+        "x": hint.x,
+        "y": hint.y,
+        "series": hint.series,
+        "xOrdinal": hint.x_ordinal,
+        "keepOrder": hint.keep_order,
     }
 
 

@@ -46,22 +46,41 @@ def frame_of(columns: list[str], rows: list[list[object]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+ENGINES = {"OFFLINE": "the built-in engine", "BEDROCK": "Bedrock"}
+
+
+def _open_in_sql_box(sql: str) -> None:
+    st.session_state["sql"] = sql
+
+
 def show_answer(answer: Answer) -> None:
     if answer.refused:
         st.warning(answer.explanation)
         if answer.suggestions:
-            st.write("Try one of these:")
+            st.write("Questions it can answer:")
             examples(answer.suggestions, "suggestion")
         return
-    st.write(answer.explanation)
+    reading = answer.reading or answer.explanation
+    st.info(f"**Answered:** {reading}")
+    note = answer.explanation.removeprefix(reading).strip() if answer.reading else ""
+    if note:
+        st.write(note)
     frame = frame_of(answer.columns, answer.rows)
     chart = charts.answer_chart(frame, answer.chart)
     if chart is not None:
         st.altair_chart(chart, width="stretch", key="answer_chart")
     st.dataframe(frame, hide_index=True, width="stretch", key="answer_table")
-    st.caption(f"{_rows(answer.row_count)} · engine {answer.engine.lower()} · the SQL that ran:")
+    cut = " (cut at the row limit)" if answer.truncated else ""
+    engine = ENGINES.get(answer.engine, answer.engine.title())
+    st.caption(f"{_rows(answer.row_count)}{cut}, answered by {engine}. The SQL it ran:")
     if answer.sql:
         st.code(answer.sql, language="sql", wrap_lines=True)
+        st.button(
+            "Open in the SQL box",
+            key="answer_to_sql",
+            on_click=_open_in_sql_box,
+            args=(answer.sql,),
+        )
 
 
 def show_result(result: QueryResult) -> None:
@@ -95,7 +114,7 @@ if isinstance(answer, Answer):
 st.divider()
 st.header("Read-only SQL")
 st.caption("One SELECT over departments, jobs and hired_employees; anything else is refused.")
-with st.form("sql"):
+with st.form("sql_box"):
     sql = st.text_area("SQL", "SELECT * FROM departments ORDER BY id", key="sql")
     ran = st.form_submit_button("Run")
 if ran and sql.strip():

@@ -58,6 +58,41 @@ def test_the_mean_line_sits_at_the_reported_mean() -> None:
     assert means == [{"mean": 4.5, "label": "mean 4.5"}]
 
 
+def test_quarters_go_on_an_ordinal_axis_in_row_order() -> None:
+    frame = pd.DataFrame({"quarter": [1, 2, 3, 4], "hires": [5, 7, 2, 9]})
+    hint = ChartHint("BAR", x="quarter", y="hires", x_ordinal=True, keep_order=True)
+    chart = charts.answer_chart(frame, hint)
+    assert chart is not None
+    x = chart.to_dict()["encoding"]["x"]
+    assert x["type"] == "ordinal"  # four evenly spaced quarters, never a 1.5 tick
+    assert x["sort"] == [1, 2, 3, 4]
+
+
+def test_a_ranking_keeps_its_rank_order_not_the_alphabet() -> None:
+    frame = pd.DataFrame({"department": ["Sales", "Legal", "Admin"], "hires": [9, 5, 1]})
+    hint = ChartHint("BAR", x="department", y="hires", keep_order=True)
+    chart = charts.answer_chart(frame, hint)
+    assert chart is not None
+    assert chart.to_dict()["encoding"]["x"]["sort"] == ["Sales", "Legal", "Admin"]
+
+
+def test_past_twenty_bars_a_ranking_sums_the_rest_as_other() -> None:
+    frame = pd.DataFrame(
+        {"job": [f"Job {i:02d}" for i in range(30)], "hires": [30 - i for i in range(30)]}
+    )
+    chart = charts.answer_chart(frame, ChartHint("BAR", x="job", y="hires", keep_order=True))
+    assert chart is not None
+    data = pd.DataFrame(chart.to_dict()["datasets"].popitem()[1])
+    assert len(data) == charts.MAX_BARS
+    assert data["job"].iloc[-1] == "other"
+    assert data["hires"].sum() == frame["hires"].sum()
+
+
+def test_past_twenty_bars_without_an_order_the_table_is_enough() -> None:
+    frame = pd.DataFrame({"job": [f"Job {i:02d}" for i in range(30)], "hires": list(range(30))})
+    assert charts.answer_chart(frame, ChartHint("BAR", x="job", y="hires")) is None
+
+
 def test_the_mean_chart_shows_every_department_and_marks_those_above() -> None:
     rows = [
         DepartmentHires(1, "Sales", 9, 5.0),

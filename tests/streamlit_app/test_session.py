@@ -29,6 +29,9 @@ class FakeProvider:
         self.refreshed.append(refresh_token)
         return {"IdToken": f"id-{len(self.refreshed) + 1}", "ExpiresIn": 3600}
 
+    def answer(self, challenge: Any, response: str) -> dict[str, Any]:
+        raise SignInFailed("this fake asks no questions")
+
 
 class Clock:
     now = 1_000_000.0

@@ -12,8 +12,9 @@ with the candidates, instead of picking one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -21,6 +22,8 @@ from rapidfuzz import fuzz, process
 from resolvers.core.questions.catalog import Catalog
 
 Kind = Literal["department", "job"]
+Words = Set[str]
+"""A set of words (the engine's own vocabulary, never read as a name)."""
 
 FUZZY_CUTOFF = 88.0
 """rapidfuzz ratio (0-100) a typo must reach: one wrong letter in a ten-letter name passes."""
@@ -116,13 +119,19 @@ class NameIndex:
         ]
 
 
+@lru_cache(maxsize=4)
+def _index(catalog: Catalog) -> NameIndex:
+    """The index of the live names; rebuilt only when the catalog changed since last time."""
+    return NameIndex(catalog)
+
+
 def find(tokens: list[str], catalog: Catalog, reserved: Iterable[str]) -> Matches:
     """Entities in the question, longest exact span first, then families, then typos.
 
     ``reserved`` are the engine's own words (hires, quarter, top ...): never a name by typo.
     """
-    index = NameIndex(catalog)
-    reserved_words = set(reserved)
+    index = _index(catalog)
+    reserved_words: Words = reserved if isinstance(reserved, Set) else set(reserved)
     matches = Matches()
     _exact_pass(tokens, index, reserved_words, matches)
     _family_pass(tokens, index, reserved_words, matches)
@@ -173,7 +182,7 @@ def _take(
         matches.ambiguities.append(Ambiguity(phrase, names))
 
 
-def _exact_pass(tokens: list[str], index: NameIndex, reserved: set[str], matches: Matches) -> None:
+def _exact_pass(tokens: list[str], index: NameIndex, reserved: Words, matches: Matches) -> None:
     for start, end in _spans(tokens, index.longest):
         span = tuple(tokens[start:end])
         if (len(span) == 1 and span[0] in reserved) or not _free(matches, start, end):
@@ -183,7 +192,7 @@ def _exact_pass(tokens: list[str], index: NameIndex, reserved: set[str], matches
             _take(tokens, matches, start, end, hits)
 
 
-def _family_pass(tokens: list[str], index: NameIndex, reserved: set[str], matches: Matches) -> None:
+def _family_pass(tokens: list[str], index: NameIndex, reserved: Words, matches: Matches) -> None:
     for start, end in _spans(tokens, 3):
         span = tuple(tokens[start:end])
         if any(w in reserved or len(w) < 4 for w in span) or not _free(matches, start, end):
@@ -193,7 +202,7 @@ def _family_pass(tokens: list[str], index: NameIndex, reserved: set[str], matche
             _take(tokens, matches, start, end, hits)
 
 
-def _fuzzy_pass(tokens: list[str], index: NameIndex, reserved: set[str], matches: Matches) -> None:
+def _fuzzy_pass(tokens: list[str], index: NameIndex, reserved: Words, matches: Matches) -> None:
     choices = list(index.names)
     for start, end in _spans(tokens, min(index.longest, 4)):
         span = tokens[start:end]

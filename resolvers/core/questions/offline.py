@@ -1,19 +1,41 @@
-"""The offline question engine: rules, fuzzy names and SQL templates; no network, no model.
+"""The offline question engine: rules, fuzzy names and a typed query; no network, no model.
 
-question -> intent (intent.py, with names from matching.py and dates from
-timeframe.py) -> parameterised SQL (templates.py) -> the SQL guard and a
-read-only run (readonly_sql.py) -> an Answer with a sentence and a chart hint
-(explain.py). What it cannot parse with confidence it refuses, with
-questions it can answer as suggestions.
+question -> HrQuery (parse.py, with names from matching.py and dates from
+dates.py) -> SQL built as sqlglot expressions (compiler.py) -> the SQL guard
+and a read-only run (readonly_sql.py) -> an Answer that restates the query in
+words (reading.py) with a chart hint (chart.py). What it cannot read in full
+it refuses, naming the words it did not understand, with questions it can
+answer as suggestions.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+
 from resolvers.core.ports import Answer, Warehouse
 from resolvers.core.questions import catalog as names
-from resolvers.core.questions import explain, intent, templates
+from resolvers.core.questions import chart, parse, reading
+from resolvers.core.questions.compiler import compile_tree
 from resolvers.core.questions.examples import suggestions
-from resolvers.core.readonly_sql import run_sql
+from resolvers.core.questions.query import (
+    CatalogQuery,
+    CompareQuery,
+    HrQuery,
+    Period,
+    ReportQuery,
+)
+from resolvers.core.questions.shapes import Refusal
+from resolvers.core.readonly_sql import run_guarded, run_sql
+from resolvers.core.sql_guard import SafeQuery, guard_tree
+
+Clock = Callable[[], datetime]
+HIRE_RANGE_SQL = "SELECT MIN(datetime) AS first, MAX(datetime) AS last FROM hired_employees"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 class OfflineEngine:
@@ -21,39 +43,95 @@ class OfflineEngine:
 
     engine = "OFFLINE"
 
-    def __init__(self, warehouse: Warehouse, row_cap: int) -> None:
+    def __init__(self, warehouse: Warehouse, row_cap: int, clock: Clock = utc_now) -> None:
         self._warehouse = warehouse
         self._row_cap = row_cap
+        self._clock = clock
+
+    def today(self) -> date:
+        return self._clock().astimezone(UTC).date()
+
+    def understand(self, question: str, catalog: names.Catalog) -> HrQuery | Refusal:
+        return parse.parse(question, catalog, self.today())
 
     def translate(
         self, question: str, catalog: names.Catalog
-    ) -> tuple[intent.Intent, templates.Statement] | intent.Refusal:
-        """Question to SQL without running it (what bench/questions.py times)."""
-        parsed = intent.parse(question, catalog)
-        if isinstance(parsed, intent.Refusal):
-            return parsed
-        return parsed, templates.build(parsed)
+    ) -> tuple[HrQuery, SafeQuery] | Refusal:
+        """Question to guarded SQL without running it (what bench/questions.py times)."""
+        query = self.understand(question, catalog)
+        if isinstance(query, Refusal):
+            return query
+        return query, guard_tree(compile_tree(query), self._row_cap)
 
     def answer(self, question: str) -> Answer:
         catalog = names.load(self._warehouse)
         translated = self.translate(question, catalog)
-        if isinstance(translated, intent.Refusal):
-            return Answer(
-                question=question,
-                engine="OFFLINE",
-                explanation=translated.reason,
-                refused=True,
-                suggestions=suggestions(catalog),
-            )
-        parsed, statement = translated
-        result = run_sql(self._warehouse, statement.sql, self._row_cap, statement.params)
+        if isinstance(translated, Refusal):
+            return refusal(question, translated.reason, suggestions(catalog))
+        return self.run(question, *translated)
+
+    def run(self, question: str, query: HrQuery, safe: SafeQuery) -> Answer:
+        """Run a guarded query and say what it answered (for Bedrock's filled queries too)."""
+        result = run_guarded(self._warehouse, safe)
+        read = reading.read_back(query)
+        note = self._note(query, result.rows)
         return Answer(
             question=question,
             engine="OFFLINE",
             sql=result.sql,
             columns=result.columns,
             rows=result.rows,
-            explanation=explain.explanation(parsed),
-            chart=explain.chart(parsed),
+            explanation=f"{read} {note}".strip(),
+            chart=chart.hint(query, len(result.rows)),
             truncated=result.truncated,
+            reading=read,
         )
+
+    def _note(self, query: HrQuery, rows: list[list[Any]]) -> str:
+        """Say why an answer is empty or zero when its dates lie outside the hires on record."""
+        if not _empty(rows) or isinstance(query.query, CatalogQuery | ReportQuery):
+            return ""
+        periods = list(
+            getattr(query.query, "periods", ()) if isinstance(query.query, CompareQuery) else ()
+        )
+        periods += list(query.query.filters.periods) if hasattr(query.query, "filters") else []
+        first, last = run_sql(self._warehouse, HIRE_RANGE_SQL, 1).rows[0]
+        if first is None:
+            return "No hires are on record yet."
+        span = f"hires on record run from {str(first)[:10]} to {str(last)[:10]}"
+        if periods and not any(_overlaps(p, str(first)[:10], str(last)[:10]) for p in periods):
+            return f"No hires in that time: the {span}."
+        return f"No hires match (the {span})."
+
+
+def _empty(rows: list[list[Any]]) -> bool:
+    if not rows:
+        return True
+    if len(rows) == 1:
+        numbers = [v for v in rows[0] if isinstance(v, int | float) and not isinstance(v, bool)]
+        return bool(numbers) and all(v == 0 for v in numbers) and len(numbers) == len(rows[0])
+    return False
+
+
+def _overlaps(period: Period, first: str, last: str) -> bool:
+    start = period.start.isoformat() if period.start else "0000"
+    end = period.end.isoformat() if period.end else "9999"
+    return start <= last and end > first
+
+
+GENERIC_SUGGESTIONS = [
+    "How many people were hired in 2021?",
+    "Hires by department in 2021",
+    "Hires per quarter in 2021",
+    "Top 5 jobs by hires in 2021",
+]
+
+
+def refusal(question: str, reason: str, offered: list[str] | None = None) -> Answer:
+    return Answer(
+        question=question,
+        engine="OFFLINE",
+        explanation=reason,
+        refused=True,
+        suggestions=offered if offered is not None else list(GENERIC_SUGGESTIONS),
+    )

@@ -61,3 +61,15 @@ def test_a_runaway_query_is_interrupted_at_the_deadline(duck: DuckDBWarehouse) -
     with pytest.raises(ValidationError, match="within 1 seconds"):
         duck.query(endless)
     assert duck.query("SELECT COUNT(*) AS n FROM departments").rows == [[1]]
+
+
+def test_a_callers_time_left_shortens_the_deadline_but_never_lengthens_it(
+    duck: DuckDBWarehouse,
+) -> None:
+    endless = (
+        "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT COUNT(*) FROM r"
+    )
+    with pytest.raises(ValidationError, match=r"within 0\.2 seconds"):
+        duck.query(endless, timeout_seconds=0.2)
+    with pytest.raises(ValidationError, match="within 1 seconds"):
+        duck.query(endless, timeout_seconds=30)

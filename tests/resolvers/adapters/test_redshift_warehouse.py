@@ -21,7 +21,7 @@ from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core import ingest, reads
-from resolvers.core.errors import ValidationError
+from resolvers.core.errors import Unavailable, ValidationError
 from resolvers.core.ports import Deleted, StillReferenced
 from resolvers.core.tables import Department, Employee, Table
 from resolvers.core.validation import RowProblem, validate_row
@@ -332,3 +332,11 @@ def test_an_employee_insert_racing_a_department_delete_leaves_no_orphan_only_by_
         assert results["delete"] == Deleted(Department(5, "doomed"))
         assert results["insert"].unknown_department == {1}
         assert employee is None and department is None
+
+
+def test_a_callers_time_left_shortens_the_query_deadline(fake: FakeRedshiftData) -> None:
+    warehouse = warehouse_on(fake)
+    fake.stall_statements()
+    with pytest.raises((ValidationError, Unavailable), match=r"within 2 seconds|2 seconds"):
+        warehouse.query("SELECT 1 AS one", timeout_seconds=2)
+    assert warehouse.reader.policy.timeout == 60.0  # the adapter's own deadline is untouched

@@ -32,7 +32,16 @@ def test_ask_answers_with_sql_rows_as_json_and_a_chart(
     assert json.loads(result["rows"]) == [[1]]
     assert result["rowCount"] == 1
     assert result["columns"] == ["hires"]
-    assert result["chart"] == {"kind": "TABLE", "x": None, "y": None, "series": None}
+    assert result["chart"] == {
+        "kind": "TABLE",
+        "x": None,
+        "y": None,
+        "series": None,
+        "xOrdinal": False,
+        "keepOrder": False,
+    }
+    assert result["truncated"] is False
+    assert result["reading"] and result["reading"] in result["explanation"]
 
 
 def test_ask_refuses_a_hostile_question_with_suggestions(

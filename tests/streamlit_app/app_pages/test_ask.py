@@ -58,11 +58,24 @@ def test_the_sql_box_runs_a_select_and_refuses_a_write(
     seed(admin_api)
     app = open_page("Analysts", "ask")
     app.text_area(key="sql").input("SELECT id, department FROM departments ORDER BY id")
-    app.button(key="FormSubmitter:sql-Run").click().run()
+    app.button(key="FormSubmitter:sql_box-Run").click().run()
     shown = app.dataframe[0].value
     assert list(shown["id"]) == sorted(d.id for d in admin_api.iter_departments())
 
     app.text_area(key="sql").input("DELETE FROM departments")
-    app.button(key="FormSubmitter:sql-Run").click().run()
+    app.button(key="FormSubmitter:sql_box-Run").click().run()
     assert app.error
     assert len(list(admin_api.iter_departments())) == len(shown)
+
+
+def test_the_reading_is_shown_above_the_answer_and_its_sql_opens_in_the_sql_box(
+    open_page: OpenPage, admin_api: HrClient
+) -> None:
+    app = asked(open_page, admin_api, "How many people were hired in 2021 excluding Sales?")
+    assert not app.exception
+    reading = app.info[0].value
+    assert "not in Sales" in reading and "2021" in reading
+    caption = app.caption[0].value
+    assert "engine offline" not in caption and "hire(s)" not in caption
+    app.button(key="answer_to_sql").click().run()
+    assert app.text_area(key="sql").value == app.code[0].value

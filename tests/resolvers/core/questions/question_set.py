@@ -42,27 +42,42 @@ class Case:
     ordered: bool = False
 
 
-def per_department(where: str, order: str = "d.department", extra: str = "") -> str:
+def per_department(
+    where: str, order: str = "d.department", extra: str = "", zeros: bool = False
+) -> str:
+    """Hires per department (by id); ``zeros`` keeps the departments that hired nobody."""
+    having = "" if zeros else " HAVING COUNT(e.id) > 0"
     return (
         f"SELECT d.department, COUNT(e.id){extra} FROM departments d "
         f"LEFT JOIN hired_employees e ON e.department_id = d.id AND {where} "
-        f"GROUP BY d.department ORDER BY {order}"
+        f"GROUP BY d.id, d.department{having} ORDER BY {order}"
     )
 
 
-def per_job(where: str, order: str = "j.job") -> str:
+def per_job(where: str, order: str = "j.job", zeros: bool = False) -> str:
+    having = "" if zeros else " HAVING COUNT(e.id) > 0"
     return (
         f"SELECT j.job, COUNT(e.id) FROM jobs j LEFT JOIN hired_employees e "
-        f"ON e.job_id = j.id AND {where} GROUP BY j.job ORDER BY {order}"
+        f"ON e.job_id = j.id AND {where} GROUP BY j.id, j.job{having} ORDER BY {order}"
     )
 
 
 def versus_mean(column: str, table: str, key: str, where: str, op: str) -> str:
     return (
         f"WITH c AS (SELECT t.{column} AS name, COUNT(*) AS n FROM {E} JOIN {table} t "
-        f"ON t.id = e.{key} WHERE {where} GROUP BY t.{column}) "
+        f"ON t.id = e.{key} WHERE {where} GROUP BY t.id, t.{column}) "
         f"SELECT name, n, ROUND((SELECT AVG(n) FROM c), 2) FROM c "
         f"WHERE n {op} (SELECT AVG(n) FROM c)"
+    )
+
+
+def above_mean_report(where: str) -> str:
+    """The departmentsAboveMean report's columns: id, department, hires, the mean (unrounded)."""
+    return (
+        f"WITH c AS (SELECT d.id, d.department, COUNT(*) AS n FROM {E} JOIN departments d "
+        f"ON d.id = e.department_id WHERE {where} GROUP BY d.id, d.department) "
+        "SELECT id, department, n, (SELECT AVG(n) FROM c) FROM c WHERE n > (SELECT AVG(n) FROM c) "
+        "ORDER BY n DESC, department, id"
     )
 
 
@@ -77,7 +92,7 @@ QUARTERLY_2021 = (
     "SELECT d.department, j.job, "
     + ", ".join(f"COUNT(*) FILTER (WHERE quarter(e.datetime) = {q})" for q in range(1, 5))
     + f" FROM {E} JOIN departments d ON d.id = e.department_id "
-    f"JOIN jobs j ON j.id = e.job_id WHERE {Y21} GROUP BY d.department, j.job"
+    f"JOIN jobs j ON j.id = e.job_id WHERE {Y21} GROUP BY d.id, d.department, j.id, j.job"
 )
 
 CASES: list[Case] = [
@@ -173,12 +188,12 @@ CASES: list[Case] = [
     ),
     Case(
         "Which department hired the fewest people in 2021?",
-        per_department(Y21, "COUNT(e.id), d.department") + " LIMIT 1",
+        per_department(Y21, "COUNT(e.id), d.department", zeros=True) + " LIMIT 1",
         ordered=True,
     ),
     Case(
         "bottom 3 departments by hires in 2022",
-        per_department(Y22, "COUNT(e.id), d.department") + " LIMIT 3",
+        per_department(Y22, "COUNT(e.id), d.department", zeros=True) + " LIMIT 3",
         ordered=True,
     ),
     Case(
@@ -196,12 +211,10 @@ CASES: list[Case] = [
     # above / below the yearly mean
     Case(
         "Which departments hired more than the mean in 2021?",
-        versus_mean("department", "departments", "department_id", Y21, ">"),
+        above_mean_report(Y21),
+        ordered=True,
     ),
-    Case(
-        "departments above average hiring in 2022",
-        versus_mean("department", "departments", "department_id", Y22, ">"),
-    ),
+    Case("departments above average hiring in 2022", above_mean_report(Y22), ordered=True),
     Case(
         "Which departments hired fewer than the average in 2021?",
         versus_mean("department", "departments", "department_id", Y21, "<"),
@@ -213,7 +226,9 @@ CASES: list[Case] = [
     # shares
     Case(
         "What share of hires in 2021 went to each department?",
-        per_department(Y21, extra=", ROUND(100.0 * COUNT(e.id) / SUM(COUNT(e.id)) OVER (), 1)"),
+        per_department(
+            Y21, extra=f", ROUND(100.0 * COUNT(e.id) / (SELECT COUNT(*) FROM {E} WHERE {Y21}), 1)"
+        ),
     ),
     Case(
         "What percentage of 2021 hires were in Sales?",
@@ -272,7 +287,8 @@ CASES: list[Case] = [
     Case(
         "Compare hires in 2021 and 2022 by department",
         f"SELECT d.department, year(e.datetime), COUNT(*) FROM {E} JOIN departments d "
-        "ON d.id = e.department_id WHERE year(e.datetime) IN (2021, 2022) GROUP BY 1, 2",
+        "ON d.id = e.department_id WHERE year(e.datetime) IN (2021, 2022) "
+        "GROUP BY d.id, 1, 2",
     ),
     Case(
         "2021 vs 2022 hires in Engineering",
@@ -309,6 +325,196 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2021-03-05'",
     ),
     Case("Employees hired as Recruiter in 2021", employees(f"j.job = 'Recruiter' AND {Y21}")),
+    # written after the typed query came in (issue 11): negation, several periods, ranks
+    # with offsets, thresholds, relative dates (the clock is 2026-11-28), name searches
+    Case(
+        "How many people joined between the 1st of March 2021 and the 31st of May 2021?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-03-01' "
+        "AND e.datetime < TIMESTAMP '2021-06-01'",
+    ),
+    Case(
+        "2022 hires leaving out the Legal department",
+        f"SELECT COUNT(*) FROM {ED} WHERE {Y22} "
+        "AND (e.department_id IS NULL OR d.department <> 'Legal')",
+    ),
+    Case(
+        "Marketing hires outside of 2022",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' AND NOT ({Y22})",
+    ),
+    Case(
+        "how many were hired in Q2 and Q4 of 2022 together",
+        f"SELECT COUNT(*) FROM {E} WHERE (e.datetime >= TIMESTAMP '2022-04-01' "
+        "AND e.datetime < TIMESTAMP '2022-07-01') OR e.datetime >= TIMESTAMP '2022-10-01' "
+        "AND e.datetime < TIMESTAMP '2023-01-01'",
+    ),
+    Case(
+        "Count the hires of 2022 that came after September",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-10-01' "
+        "AND e.datetime < TIMESTAMP '2023-01-01'",
+    ),
+    Case(
+        "Which job was the third most hired for in 2021?",
+        per_job(Y21, "COUNT(e.id) DESC, j.job") + " LIMIT 1 OFFSET 2",
+        ordered=True,
+    ),
+    Case(
+        "departments with fewer than 60 hires in 2022",
+        f"SELECT d.department, COUNT(e.id) FROM departments d LEFT JOIN hired_employees e "
+        f"ON e.department_id = d.id AND {Y22} GROUP BY d.id, d.department "
+        "HAVING COUNT(e.id) < 60",
+    ),
+    # relative dates are read at the sets' clock, gold.TODAY (midnight, 1 January 2023)
+    Case(
+        "hires during the last two years",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-01-01'",
+    ),
+    Case(
+        "How many people joined over the past 60 days?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-11-02'",
+    ),
+    Case(
+        "Which of the departments is the largest?",
+        per_department("TRUE", "COUNT(e.id) DESC, d.department") + " LIMIT 1",
+        ordered=True,
+    ),
+    Case(
+        "employees whose name begins with 'Person 012'",
+        employees("e.name LIKE 'Person 012%'"),
+    ),
+    Case(
+        "what is the mean number of hires per department in 2021",
+        f"SELECT ROUND(AVG(n), 2) FROM (SELECT e.department_id, COUNT(*) AS n FROM {E} "
+        f"WHERE {Y21} AND e.department_id IS NOT NULL GROUP BY e.department_id)",
+    ),
+    Case(
+        "how many distinct jobs did Sales hire for in 2022",
+        f"SELECT COUNT(DISTINCT e.job_id) FROM {ED} WHERE d.department = 'Sales' AND {Y22}",
+    ),
+    Case(
+        "hires by day of the week in 2022",
+        f"SELECT dayname(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1",
+    ),
+    Case(
+        "How many fewer people were hired in 2022 than in 2021?",
+        f"SELECT (SELECT COUNT(*) FROM {E} WHERE {Y21}) - (SELECT COUNT(*) FROM {E} WHERE {Y22})",
+    ),
+    Case(
+        "staff hired without a job title in 2021",
+        employees(f"e.job_id IS NULL AND {Y21}"),
+    ),
+    # everyday words for hiring, lists, name searches and rankings (after the held-out run)
+    Case(
+        "How many folks did we bring on board in March 2022?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
+        "AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
+    Case(
+        "names of the Paralegals hired in 2022",
+        f"SELECT e.name FROM {EDJ} WHERE j.job = 'Paralegal' AND {Y22}",
+    ),
+    Case(
+        "List the people in Training, newest hire first",
+        employees("d.department = 'Training'", "e.datetime DESC, e.id DESC"),
+        ordered=True,
+    ),
+    Case(
+        "How many hires did Legal and Sales each make in 2021?",
+        f"SELECT d.department, COUNT(*) FROM {ED} WHERE d.department IN ('Legal', 'Sales') "
+        f"AND {Y21} GROUP BY d.id, d.department",
+    ),
+    Case(
+        "Which jobs have 'Analyst' in their title?",
+        "SELECT id, job FROM jobs WHERE job LIKE '%Analyst%'",
+    ),
+    Case(
+        "How many hires in 2021 went into jobs with 'Nurse' in the title?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job LIKE '%Nurse%' AND {Y21}",
+    ),
+    Case(
+        "How many hires in 2021 were never assigned to a team?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id IS NULL AND {Y21}",
+    ),
+    Case(
+        "How many employees on record are missing both a department and a job?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id IS NULL AND e.job_id IS NULL",
+    ),
+    Case(
+        "Which jobs did we fill more than 12 times in 2021?",
+        f"SELECT j.job, COUNT(*) FROM {E} JOIN jobs j ON j.id = e.job_id WHERE {Y21} "
+        "GROUP BY j.id, j.job HAVING COUNT(*) > 12",
+    ),
+    Case(
+        "Which months of 2022 were quieter than average for hiring?",
+        f"WITH c AS (SELECT month(e.datetime) AS m, COUNT(*) AS n FROM {E} WHERE {Y22} "
+        "GROUP BY 1) SELECT m, n, ROUND((SELECT AVG(n) FROM c), 2) FROM c "
+        "WHERE n < (SELECT AVG(n) FROM c)",
+    ),
+    Case(
+        "Which three departments hired most in 2021?",
+        per_department(Y21, "COUNT(e.id) DESC, d.department") + " LIMIT 3",
+        ordered=True,
+    ),
+    Case(
+        "Which jobs ranked 3rd to 5th by hires in 2022?",
+        per_job(Y22, "COUNT(e.id) DESC, j.job") + " LIMIT 3 OFFSET 2",
+        ordered=True,
+    ),
+    Case(
+        "Rank the departments by hires in 2020",
+        per_department(
+            "e.datetime >= TIMESTAMP '2020-01-01' AND e.datetime < TIMESTAMP '2021-01-01'",
+            "COUNT(e.id) DESC, d.department",
+        ),
+        ordered=True,
+    ),
+    Case(
+        "How many departments hired someone in 2021?",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "What percent of the 2022 hires did each department account for?",
+        f"SELECT d.department, COUNT(*), ROUND(100.0 * COUNT(*) / (SELECT COUNT(*) FROM {E} "
+        f"WHERE {Y22}), 1) FROM {ED} WHERE {Y22} AND d.id IS NOT NULL GROUP BY d.id, d.department",
+    ),
+    Case(
+        "How many people were hired on or after 2022-12-01?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-12-01'",
+    ),
+    Case(
+        "How many hires has Legal made since the beginning of 2022?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' "
+        "AND e.datetime >= TIMESTAMP '2022-01-01'",
+    ),
+    Case(
+        "On average, how many people joined a quarter in 2022?",
+        f"SELECT ROUND(AVG(n), 2) FROM (SELECT quarter(e.datetime), COUNT(*) AS n FROM {E} "
+        f"WHERE {Y22} GROUP BY 1)",
+    ),
+    Case(
+        "Show everyone in Legal hired in 2022, latest hire first",
+        employees(f"d.department = 'Legal' AND {Y22}", "e.datetime DESC, e.id DESC"),
+        ordered=True,
+    ),
+    Case(
+        "How many people joined in each calendar year?",
+        f"SELECT year(e.datetime), COUNT(*) FROM {E} GROUP BY 1",
+    ),
+    Case(
+        "Compare Legal's hiring in 2021 with 2022",
+        f"SELECT year(e.datetime), COUNT(*) FROM {ED} WHERE d.department = 'Legal' "
+        "AND year(e.datetime) IN (2021, 2022) GROUP BY 1",
+    ),
+    Case(
+        "How does hiring in the first half of 2021 stack up against the second half of 2021?",
+        f"SELECT 'H1 2021', COUNT(*) FILTER (WHERE month(e.datetime) <= 6) FROM {E} WHERE {Y21} "
+        f"UNION ALL SELECT 'H2 2021', COUNT(*) FILTER (WHERE month(e.datetime) > 6) FROM {E} "
+        f"WHERE {Y21}",
+    ),
+    Case(
+        "By how much did Sales hiring change from 2021 to 2022?",
+        f"SELECT COUNT(*) FILTER (WHERE {Y22}) - COUNT(*) FILTER (WHERE {Y21}) FROM {ED} "
+        "WHERE d.department = 'Sales'",
+    ),
     # the catalog
     Case("How many departments are there?", "SELECT COUNT(*) FROM departments"),
     Case("list all jobs", "SELECT id, job FROM jobs"),
@@ -321,7 +527,6 @@ REFUSED = [
     "DROP TABLE hired_employees",
     "Please update the Sales department name to Revenue",
     "how many accountants were hired",  # Accountant I to IV: ambiguous
-    "how many hires last year",  # relative date
     "what is the weather in Paris",
     "hires in 2021; DROP TABLE jobs",
     "SELECT * FROM pg_user",
@@ -329,6 +534,14 @@ REFUSED = [
     "tell me a joke",
     "How many engineers did we hire?",  # Engineer I, III, IV: ambiguous
     "",
+    "Which departments hired nobody in 2021?",  # 'nobody' is not understood
+    "hires in March",  # which March?
+    "how many people were hired on weekends",
+    "Is Sales bigger than Marketing?",
+    "¿Cuántos empleados fueron contratados en 2021?",
+    "the top job in every department",  # a ranking within each group
+    "how many jobs had more than 5 hires in 2021",  # a count of groups past a threshold
+    "which jobs grew between 2021 and 2022",  # a change per group
 ]
 
 

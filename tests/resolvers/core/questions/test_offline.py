@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
-from resolvers.core.errors import ValidationError
 from resolvers.core.questions import ask
 from resolvers.core.questions.offline import OfflineEngine
+from resolvers.core.readonly_sql import run_sql
 from resolvers.core.tables import Table
+from tests.resolvers.core.questions import gold, scoring
 from tests.resolvers.core.questions.question_set import (
     CASES,
     REFUSED,
@@ -34,7 +35,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DuckDBWarehouse
 
 @pytest.fixture(scope="module")
 def engine(loaded: DuckDBWarehouse) -> OfflineEngine:
-    return OfflineEngine(loaded, 1000)
+    return OfflineEngine(loaded, 1000, clock=lambda: gold.TODAY)
 
 
 def test_the_question_set_has_forty_questions_or_more() -> None:
@@ -83,15 +84,39 @@ def test_every_suggestion_is_a_question_the_engine_answers(engine: OfflineEngine
         assert not engine.answer(suggestion).refused, suggestion
 
 
-def test_names_are_bound_as_parameters_not_spliced(engine: OfflineEngine) -> None:
+def test_values_are_inlined_so_the_sql_shown_runs_as_is(
+    loaded: DuckDBWarehouse, engine: OfflineEngine
+) -> None:
     answer = engine.answer("How many people were hired in Engineering in 2021?")
     assert answer.sql is not None
-    assert "Engineering" not in answer.sql
-    assert ":department_0" in answer.sql
+    assert "'Engineering'" in answer.sql and ":" not in answer.sql.replace("::", "")
+    rerun = run_sql(loaded, answer.sql, 1000)
+    assert rerun.rows == answer.rows
 
 
-def test_an_empty_or_huge_question_is_a_validation_error(engine: OfflineEngine) -> None:
+def test_an_empty_or_huge_question_is_refused_with_suggestions(engine: OfflineEngine) -> None:
     for question in ("   ", "how many " * 200):
-        with pytest.raises(ValidationError) as caught:
-            ask(engine, question)
-        assert caught.value.field == "question"
+        answer = ask(engine, question)
+        assert answer.refused
+        assert answer.suggestions
+        assert answer.sql is None
+
+
+def test_the_done_when_bars_on_the_held_out_and_trap_sets(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Issue 11's bars as a regression guard: >= 90% right held-out, nothing wrong on traps.
+
+    Measured only: the engine is never tuned to these sets (misses become new
+    development questions in other words).
+    """
+    warehouse = DuckDBWarehouse(Path(tmp_path_factory.mktemp("sets")) / "sets.duckdb")
+    try:
+        gold.load(warehouse)
+        engine = OfflineEngine(warehouse, 1000, clock=lambda: gold.TODAY)
+        results = scoring.score_sets(engine, warehouse)
+    finally:
+        warehouse.close()
+    held_out, trap = results["held-out"], results["trap"]
+    assert held_out.accuracy >= 0.90, held_out.report()
+    assert trap.wrong == 0, trap.report()

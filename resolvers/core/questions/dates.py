@@ -1,0 +1,335 @@
+"""Dates in a question: every phrase that names a time, as sets of [start, end) periods.
+
+A phrase is a point (an ISO date, "March 1, 2021", "March 2021", "Q2 2021",
+"the first half of 2022", "2021", or a month/quarter/half whose year the
+question names elsewhere) with the word that frames it: in, between ... and,
+since, after, before, until, not in. Several phrases intersect ("in 2021
+after June" is July to December 2021); points joined by "and"/"or" are a
+union ("Q1 and Q3 2021"), unless the question compares them, when the parser
+takes them as the two sides. Relative phrases ("last 3 years", "since March",
+"this year") are resolved against the engine's clock, never left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from resolvers.core.questions.lexicon import MONTHS, ORDINALS
+from resolvers.core.questions.query import Period
+from resolvers.core.questions.words import Words
+
+Span = tuple[date | None, date | None]
+"""[start, end), None open."""
+
+_YEAR = r"(?:1[5-9]|20|21)\d\d"
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ORD = r"first|second|third|fourth|1st|2nd|3rd|4th|last"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+
+
+def _point(p: str) -> str:
+    """One point in time; groups are prefixed with ``p`` so a range can hold two."""
+    return (
+        rf"(?:(?P<{p}iso>\d{{4}}-\d\d-\d\d)"
+        rf"|(?P<{p}md_m>{_MONTH}) (?:the )?(?P<{p}md_d>{_DAY})(?: ,)?(?: of)? (?P<{p}md_y>{_YEAR})"
+        rf"|(?:the )?(?P<{p}dm_d>{_DAY})(?: of)? (?P<{p}dm_m>{_MONTH})(?: ,)?(?: of)?"
+        rf" (?P<{p}dm_y>{_YEAR})"
+        rf"|(?P<{p}m_m>{_MONTH})(?: of| in)? (?P<{p}m_y>{_YEAR})"
+        rf"|q(?P<{p}q_q>[1-4])(?: of| in)? (?P<{p}q_y>{_YEAR})"
+        rf"|(?P<{p}yq_y>{_YEAR}) q(?P<{p}yq_q>[1-4])"
+        rf"|(?:the )?(?P<{p}oq_o>{_ORD}) quarter(?: of| in)? (?P<{p}oq_y>{_YEAR})"
+        rf"|(?:the )?(?P<{p}h_o>first|second|1st|2nd) half(?: of| in)? (?P<{p}h_y>{_YEAR})"
+        rf"|h(?P<{p}hh_h>[12])(?: of)? (?P<{p}hh_y>{_YEAR})"
+        rf"|(?P<{p}y_y>{_YEAR})"
+        rf"|(?P<{p}m0_m>{_MONTH})"
+        rf"|q(?P<{p}q0_q>[1-4])"
+        rf"|(?:the )?(?P<{p}oq0_o>first|second|third|fourth|1st|2nd|3rd|4th) quarter"
+        rf"|(?:the )?(?P<{p}h0_o>first|second|1st|2nd) half"
+        rf"|h(?P<{p}hh0_h>[12]))"
+    )
+
+
+_A, _B = _point("a_"), _point("b_")
+_JOIN = (
+    r"(?:,(?: and| or)?|and|or|plus|as well as|vs|versus|compared (?:to|with)|against|with)"
+    r"(?: (?:its|their|our|the))?"
+)
+_NOT = r"(?:but )?(?:not|never|excluding|except|outside|other than|apart from)"
+_TO = r"(?:and|to|until|till|through|thru|-)"
+_AND_LIST = rf"(?P<list>{_A}(?: {_JOIN} {_point('c_')})+(?: combined| together)?)"
+
+PHRASES: list[tuple[str, re.Pattern[str]]] = [
+    ("than", re.compile(rf"\b(?:in |during |for )?{_A} than (?:in |during |for )?{_B}\b")),
+    (
+        "between",
+        re.compile(
+            rf"\b(?:between|from)(?: (?:the )?(?:hires|hiring))?(?: in)? {_A} {_TO}(?: in)? {_B}\b"
+        ),
+    ),
+    ("not", re.compile(rf"\b{_NOT}(?: in| during| for| of)? {_A}\b")),
+    ("since", re.compile(rf"\bfrom {_A} onwards?\b")),
+    (
+        "since",
+        re.compile(
+            rf"\b(?:since|starting(?: from| in)?|as of|on or after)"
+            rf"(?: the (?:start|beginning) of)? {_A}\b"
+        ),
+    ),
+    ("after", re.compile(rf"\bafter {_A}\b")),
+    ("before", re.compile(rf"\b(?:before|prior to) {_A}\b")),
+    (
+        "until",
+        re.compile(rf"\b(?:until|till|up to|through|by|on or before)(?: the end of)? {_A}\b"),
+    ),
+    ("list", re.compile(rf"\b(?:in |during |for |of |on )?{_AND_LIST}")),
+    ("in", re.compile(rf"\b(?:in|during|for|on|within|from) {_A}\b")),
+    ("bare", re.compile(rf"\b{_A}\b")),
+]
+RELATIVE_N = re.compile(
+    r"\b(?:in |during |over |for |within )?(?:the )?(?:last|past|previous|prior) "
+    r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve) "
+    r"(?P<unit>years?|months?|quarters?|weeks?|days?)\b"
+)
+RELATIVE_ONE = re.compile(
+    r"\b(?:in |during |over |for |within |since )?(?:the )?"
+    r"(?P<which>last|past|previous|this|current) (?P<unit>year|month|quarter|week)\b"
+    r"(?! (?:of |in )?(?:1[5-9]|20|21)\d\d)"
+    r"|\b(?P<ytd>ytd|year to date|so far this year)\b|\b(?:on )?(?P<day>today|yesterday)\b"
+)
+
+
+class DateError(ValueError):
+    """A date phrase that names no real time, or whose year the question does not say."""
+
+
+@dataclass(slots=True)
+class DatePhrase:
+    spans: list[Span]
+    listed: list[Span] = field(default_factory=list)
+    """For "P1 and P2": the points one by one (a comparison's sides)."""
+    words: str = ""
+
+
+def _month_start(year: int, month: int) -> date:
+    return date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _ordinal(word: str) -> int:
+    return 4 if word == "last" else ORDINALS[word]
+
+
+def point_span(m: re.Match[str], p: str, year: int | None) -> Span:
+    """The [start, end) of the point whose groups start with ``p``; ``year`` for a bare month."""
+    g = {k[len(p) :]: v for k, v in m.groupdict().items() if k.startswith(p) and v}
+    if "iso" in g:
+        day = date.fromisoformat(g["iso"])
+        return day, day + timedelta(days=1)
+    if "md_m" in g or "dm_m" in g:
+        kind = "md" if "md_m" in g else "dm"
+        day = date(int(g[f"{kind}_y"]), MONTHS[g[f"{kind}_m"]], _day(g[f"{kind}_d"]))
+        return day, day + timedelta(days=1)
+    if "m_m" in g:
+        y, mo = int(g["m_y"]), MONTHS[g["m_m"]]
+        return _month_start(y, mo), _month_start(y, mo + 1)
+    quarter = g.get("q_q") or g.get("yq_q") or g.get("q0_q")
+    ordinal = g.get("oq_o") or g.get("oq0_o")
+    if quarter or ordinal:
+        q = int(quarter) if quarter else _ordinal(ordinal or "")
+        y = int(g.get("q_y") or g.get("yq_y") or g.get("oq_y") or _need(year))
+        return _month_start(y, 3 * q - 2), _month_start(y, 3 * q + 1)
+    half = g.get("h_o") or g.get("h0_o")
+    numbered = g.get("hh_h") or g.get("hh0_h")
+    if half or numbered:
+        h = int(numbered) if numbered else (1 if half in ("first", "1st") else 2)
+        y = int(g.get("h_y") or g.get("hh_y") or _need(year))
+        return _month_start(y, 6 * h - 5), _month_start(y, 6 * h + 1)
+    if "y_y" in g:
+        y = int(g["y_y"])
+        return date(y, 1, 1), date(y + 1, 1, 1)
+    mo = MONTHS[g["m0_m"]]
+    y = _need(year)
+    return _month_start(y, mo), _month_start(y, mo + 1)
+
+
+def _need(year: int | None) -> int:
+    if year is None:
+        raise DateError("which year")
+    return year
+
+
+def _context_year(words: Words) -> int | None:
+    years = {int(y) for y in re.findall(rf"\b{_YEAR}\b", words.text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _latest(m: re.Match[str], p: str, today: date) -> Span:
+    """A yearless point after since/after: its most recent occurrence up to today."""
+    for year in (today.year, today.year - 1):
+        span = point_span(m, p, year)
+        if span[0] is not None and span[0] <= today:
+            return span
+    raise DateError("which year")
+
+
+def read(words: Words, today: date, compare: bool) -> list[DatePhrase]:
+    """Every date phrase in ``words`` (consumed as read)."""
+    phrases: list[DatePhrase] = []
+    _relative(words, today, phrases)
+    year = _context_year(words)
+    for kind, pattern in PHRASES:
+        while match := words.search(pattern):
+            phrases.append(_phrase(kind, match, year, today, compare))
+            words.take(match)
+    return phrases
+
+
+def _phrase(
+    kind: str, m: re.Match[str], year: int | None, today: date, compare: bool
+) -> DatePhrase:
+    text = m.group(0).strip()
+    try:
+        if kind == "between":
+            second = point_span(m, "b_", year)
+            first = point_span(m, "a_", year or (second[0].year if second[0] else None))
+            if compare and _same_kind(m):
+                return DatePhrase([first, second], [first, second], text)
+            return DatePhrase([(first[0], second[1])], words=text)
+        if kind == "than":
+            first, second = point_span(m, "a_", year), point_span(m, "b_", year)
+            return DatePhrase([first, second], [second, first], text)
+        if kind == "list":
+            return _listed(m, year, text)
+        yearless = not re.search(rf"\b{_YEAR}\b|\d{{4}}-", text)
+        if kind in ("since", "after") and yearless and year is None:
+            span = _latest(m, "a_", today)
+        else:
+            span = point_span(m, "a_", year)
+    except ValueError as error:
+        raise DateError(f'"{text}" ({error})') from None
+    start, end = span
+    match kind:
+        case "not":
+            return DatePhrase([(None, start), (end, None)], words=text)
+        case "since":
+            return DatePhrase([(start, None)], words=text)
+        case "after":
+            return DatePhrase([(end, None)], words=text)
+        case "before":
+            return DatePhrase([(None, start)], words=text)
+        case "until":
+            return DatePhrase([(None, end)], words=text)
+    return DatePhrase([span], [span], words=text)
+
+
+def _same_kind(m: re.Match[str]) -> bool:
+    kinds = [
+        {k.split("_", 2)[1] for k, v in m.groupdict().items() if k.startswith(p) and v}
+        for p in ("a_", "b_")
+    ]
+    return kinds[0] == kinds[1]
+
+
+def _listed(m: re.Match[str], year: int | None, text: str) -> DatePhrase:
+    """'Q1 and Q3 2021', 'March, April and May 2021': each point, the year from the last."""
+    body = re.sub(r" (?:combined|together)$", "", m.group("list"))
+    points = [p.strip() for p in re.split(rf"(?:^| ){_JOIN}(?= )", body) if p.strip()]
+    last_year = re.search(rf"{_YEAR}$", points[-1])
+    fallback = int(last_year.group(0)) if last_year else year
+    spans = []
+    single = re.compile(rf"^{_A}$")
+    for point in points:
+        one = single.match(point)
+        if one is None:
+            raise DateError(f'"{point}"')
+        spans.append(point_span(one, "a_", fallback))
+    return DatePhrase(spans, list(spans), text)
+
+
+def _relative(words: Words, today: date, phrases: list[DatePhrase]) -> None:
+    tomorrow = today + timedelta(days=1)
+    while m := words.search(RELATIVE_N):
+        n = int(m.group("n")) if m.group("n").isdigit() else _WORD_N[m.group("n")]
+        unit = m.group("unit").rstrip("s")
+        phrases.append(DatePhrase([(_back(today, n, unit), tomorrow)], words=m.group(0).strip()))
+        words.take(m)
+    while m := words.search(RELATIVE_ONE):
+        phrases.append(DatePhrase([_one(m, today)], words=m.group(0).strip()))
+        words.take(m)
+
+
+_WORD_N = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_WORD_N |= {"eight": 8, "nine": 9, "ten": 10, "twelve": 12}
+
+
+def _back(today: date, n: int, unit: str) -> date:
+    """The first day of the rolling window of the last ``n`` units, which ends with today.
+
+    At midnight on 1 January 2023, the last 6 months are 1 July to 31 December 2022.
+    """
+    if unit == "day":
+        return today - timedelta(days=n)
+    if unit == "week":
+        return today - timedelta(weeks=n)
+    months = {"month": 1, "quarter": 3, "year": 12}[unit] * n
+    total = today.year * 12 + today.month - 1 - months
+    year, month = divmod(total, 12)
+    return date(year, month + 1, min(today.day, 28 if month + 1 == 2 else 30))
+
+
+def _one(m: re.Match[str], today: date) -> Span:
+    tomorrow = today + timedelta(days=1)
+    if m.group("ytd"):
+        return date(today.year, 1, 1), tomorrow
+    if m.group("day"):
+        day = today if m.group("day") == "today" else today - timedelta(days=1)
+        return day, day + timedelta(days=1)
+    which, unit = m.group("which"), m.group("unit")
+    back = 0 if which in ("this", "current") else 1
+    if which == "past":
+        return _back(today, 1, unit), tomorrow
+    if unit == "year":
+        return date(today.year - back, 1, 1), date(today.year - back + 1, 1, 1)
+    if unit == "week":
+        monday = today - timedelta(days=today.weekday() + 7 * back)
+        return monday, monday + timedelta(days=7)
+    size = 3 if unit == "quarter" else 1
+    first = (today.month - 1) // size * size + 1
+    start = _month_start(today.year, first - back * size)
+    return start, _month_start(start.year, start.month + size)
+
+
+def intersect(sets: Iterable[list[Span]]) -> list[Span]:
+    """The times inside every set (each a union of spans)."""
+    result: list[Span] = [(None, None)]
+    for spans in sets:
+        result = [both for a in result for b in spans if (both := _overlap(a, b)) is not None]
+    return result
+
+
+def _overlap(a: Span, b: Span) -> Span | None:
+    starts = [d for d in (a[0], b[0]) if d is not None]
+    ends = [d for d in (a[1], b[1]) if d is not None]
+    start, end = (max(starts) if starts else None), (min(ends) if ends else None)
+    if start is not None and end is not None and start >= end:
+        return None
+    return start, end
+
+
+def periods(spans: list[Span]) -> tuple[Period, ...]:
+    """Spans as HrQuery periods, adjacent ones merged ('March and April' is one period)."""
+    ordered = sorted(spans, key=lambda s: s[0] or date.min)
+    merged: list[Span] = []
+    for start, end in ordered:
+        last_end = merged[-1][1] if merged else None
+        if last_end is not None and start is not None and last_end >= start:
+            merged[-1] = (merged[-1][0], None if end is None else max(last_end, end))
+        else:
+            merged.append((start, end))
+    return tuple(Period(start=s, end=e) for s, e in merged if (s, e) != (None, None))

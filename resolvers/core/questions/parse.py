@@ -1,0 +1,272 @@
+"""Question to HrQuery by rules: each word is read by a rule or is filler, or it is a refusal.
+
+Order of reading: quoted values and name searches, department and job names
+(matching.py), thresholds with numbers, the mean, dates (dates.py), who counts
+(filters.py), rankings, groupings, ordering words, then the measure. Each rule
+consumes the words it read (words.py); what is left must be in
+lexicon.FILLER. The result is an HrQuery, which refuses by its types what
+no kind can hold (a threshold without groups, say): the parser then refuses too.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal
+
+from resolvers.core.questions import dates, filters, lexicon, matching
+from resolvers.core.questions.catalog import Catalog
+from resolvers.core.questions.dates import DateError
+from resolvers.core.questions.patterns import (
+    COMPARE,
+    DIM,
+    DIM_ADVERB,
+    DIM_WITH,
+    EACH_NAME,
+    FILLER_PHRASES,
+    GROUP,
+    INJECTION,
+    MEAN,
+    MOST_RECENT,
+    N_MOST,
+    ORD_MOST,
+    ORDER_DIMS,
+    ORDERING,
+    RANK_BY,
+    RANK_THE,
+    RANKED_RANGE,
+    RESERVED,
+    THRESHOLD,
+    TOP_N,
+    WHICH_DIM,
+    WHICH_N,
+    dimension,
+    dims,
+    number,
+)
+from resolvers.core.questions.query import HrQuery, Rank, Threshold
+from resolvers.core.questions.shapes import MAX_CHARS, Reading, Refusal, measure
+from resolvers.core.questions.words import Words
+
+
+def _refuse_early(text: str) -> Refusal | None:
+    if not text:
+        return Refusal("The question is empty: ask about hires, departments or jobs.")
+    if len(text) > MAX_CHARS:
+        return Refusal(
+            f"The question is longer than {MAX_CHARS} characters: ask one thing at a time."
+        )
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(not c.isascii() for c in letters) > len(letters) // 5:
+        return Refusal("This engine reads questions in English only.")
+    if INJECTION.search(text):
+        return Refusal("That reads like an instruction or SQL, not a question about hires.")
+    return None
+
+
+def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
+    """The HrQuery a question asks, or why the engine will not answer it."""
+    text = lexicon.normalise(question)
+    if early := _refuse_early(text):
+        return early
+    tokens, values = filters.quote_values(lexicon.tokens(text))
+    tokens = filters.shield_search_values(tokens, values)
+    for word in tokens:
+        if word in lexicon.WRITE_WORDS:
+            return Refusal("This engine only answers questions; it never changes data.")
+        if word in lexicon.UNSUPPORTED:
+            return Refusal(
+                f"The data holds no {lexicon.UNSUPPORTED[word]}: "
+                "only hires, their departments and jobs.",
+                (word,),
+            )
+    found = matching.find(tokens, catalog, RESERVED)
+    if found.ambiguities:
+        first = found.ambiguities[0]
+        options = ", ".join(first.candidates[:8])
+        return Refusal(
+            f'"{first.phrase}" could mean several names: {options}. Name one.', (first.phrase,)
+        )
+    names, line = _place_names(tokens, found)
+    words = Words(line)
+    compare = words.has(COMPARE) or words.has(
+        re.compile(r"\bthan (?:in |during )?(?:1[5-9]|20|21)\d\d\b")
+    )
+    reading = Reading()
+    words.drop_all(FILLER_PHRASES)
+    _thresholds(words, reading)
+    try:
+        phrases = dates.read(words, today, compare)
+    except DateError as error:
+        return Refusal(f"Which dates? {error}: name the year, e.g. March 2021.", (str(error),))
+    if match := words.search(EACH_NAME):
+        reading.group.append("department" if match.group("kind") == "d" else "job")
+        words.take(match, "each")
+    reading.who = filters.read(words, values)
+    _ranks(words, reading)
+    _groups(words, reading)
+    query = measure(words, reading, phrases, names, compare, catalog)
+    if isinstance(query, Refusal):
+        return query
+    left = [w for w in words.left() if w not in lexicon.FILLER]
+    if len(left) >= 3 and len(left) * 2 >= len(tokens):
+        return Refusal(
+            "This engine reads questions in English about hires, departments and jobs; "
+            f"it did not understand {', '.join(values.get(w, w) for w in left[:6])}.",
+            tuple(values.get(w, w) for w in left),
+        )
+    if left:
+        quoted = ", ".join(f'"{values.get(w, w)}"' for w in dict.fromkeys(left))
+        return Refusal(
+            f"Not sure what {quoted} means here, so no answer rather than a guess.",
+            tuple(values.get(w, w) for w in dict.fromkeys(left)),
+        )
+    return query
+
+
+def _place_names(
+    tokens: list[str], found: matching.Matches
+) -> tuple[dict[str, tuple[str, str]], list[str]]:
+    """Each matched name becomes one token, ``__d0__`` (department) or ``__j0__`` (job)."""
+    names: dict[str, tuple[str, str]] = {}
+    line: list[str] = []
+    starts = {e.start: e for e in found.entities}
+    skip_until = -1
+    for i, token in enumerate(tokens):
+        if i < skip_until:
+            continue
+        entity = starts.get(i)
+        if entity is None:
+            line.append(token)
+            continue
+        key = f"__{entity.kind[0]}{len(names)}__"
+        names[key] = (entity.kind, entity.name)
+        line.append(key)
+        skip_until = entity.end
+    return names, line
+
+
+def _thresholds(words: Words, reading: Reading) -> None:
+    if match := words.search(MEAN):
+        op = match.group("op") or match.group("adj") or ""
+        below = op.startswith(("fewer", "less", "lower", "below", "under", "quieter"))
+        reading.threshold = Threshold(compare="below_mean" if below else "above_mean")
+        words.take(match)
+        return
+    if match := words.search(THRESHOLD):
+        op = match.group("op") or match.group("op2") or ""
+        n = number(match.group("n") or match.group("n2"))
+        kind = "more_than"
+        if op in (
+            "at least",
+            "no fewer than",
+            "no less than",
+            "or more",
+            "and more",
+            "and up",
+            "plus",
+        ):
+            kind = "at_least"
+        elif op in ("at most", "no more than", "or fewer", "or less"):
+            kind = "at_most"
+        elif op.startswith(("fewer", "less", "lower", "under", "below")):
+            kind = "fewer_than"
+        if "or more" in match.group(0):
+            kind = "at_least"
+        if "or fewer" in match.group(0) or "or less" in match.group(0):
+            kind = "at_most"
+        reading.threshold = Threshold(compare=kind, value=n)  # type: ignore[arg-type]
+        words.take(match)
+
+
+def _ranks(words: Words, reading: Reading) -> None:
+    _rank(words, reading)
+    if reading.rank and (match := words.search(RANK_BY)):
+        words.take(match)
+
+
+def _rank(words: Words, reading: Reading) -> None:
+    if words.has(MOST_RECENT):
+        return
+    if match := words.search(RANK_THE):
+        reading.rank = Rank(order="most")
+        reading.group += dims(match.group("dims"))
+        words.take(match)
+        return
+    if match := words.search(RANKED_RANGE):
+        first, last = (_place(match.group(g)) for g in ("a", "b"))
+        if last > first:
+            reading.rank = Rank(order="most", offset=first - 1, limit=last - first + 1)
+            words.take(match)
+            return
+    if (which := words.search(WHICH_N)) and words.has(ORD_MOST):
+        reading.group += dims(which.group("dims"))
+        words.take(which)
+        most = words.search(ORD_MOST)
+        assert most is not None
+        order: Literal["most", "fewest"] = "fewest" if most.group("least") else "most"
+        reading.rank = Rank(order=order, limit=number(which.group("n")))
+        words.take(most)
+        return
+    if match := words.search(TOP_N):
+        order = "fewest" if match.group("bottom") else "most"
+        reading.rank = Rank(order=order, limit=number(match.group("n")))
+        words.take(match)
+    elif match := words.search(N_MOST):
+        order = "fewest" if match.group("least") else "most"
+        reading.rank = Rank(order=order, limit=number(match.group("n")))
+        words.take(match, "n", "most" if match.group("most") else "least")
+    elif match := words.search(ORD_MOST):
+        order = "fewest" if match.group("least") else "most"
+        offset = lexicon.ORDINALS[match.group("ord")] - 1 if match.group("ord") else 0
+        reading.rank = Rank(order=order, offset=offset, limit=1 if offset else None)
+        words.take(match)
+
+
+def _place(word: str) -> int:
+    return lexicon.ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+
+
+def _groups(words: Words, reading: Reading) -> None:
+    if match := words.search(ORDERING):
+        _ordering(words, reading, match)
+    for match in words.take_all(GROUP):
+        reading.group += dims(match.group("dims"))
+    for match in words.take_all(DIM_ADVERB):
+        adverb = match.group("adv")
+        reading.group.append(dimension("year" if adverb.startswith(("annual", "year")) else adverb))
+    if match := words.search(WHICH_DIM):
+        reading.group += dims(match.group("dims"))
+        reading.which_singular = bool(match.group("one")) or not match.group("dims").endswith("s")
+        reading.which = True
+        words.take(match)
+    ranked = reading.rank is not None or reading.threshold is not None
+    if ranked and not reading.group and (match := words.search(DIM_WITH)):
+        reading.group += dims(match.group("dims"))
+        reading.which_singular = not match.group("dims").endswith("s")
+        words.take(match)
+    if ranked and not reading.group:
+        bare = re.compile(rf"\b(?P<how>how many |number of )?(?P<dims>{DIM})\b")
+        if match := words.search(bare):
+            reading.counted_groups = bool(match.group("how"))
+            reading.group += dims(match.group("dims"))
+            reading.which_singular = not match.group("dims").endswith("s")
+            words.take(match)
+    reading.group = list(dict.fromkeys(reading.group))
+
+
+def _ordering(words: Words, reading: Reading, match: re.Match[str]) -> None:
+    """'ordered by department and job' changes nothing; 'by the number hired' ranks."""
+    direction = match.group("dir") or ""
+    words.take(match)
+    if match.group("by"):
+        dims = words.match_at(ORDER_DIMS, match.end())
+        if dims:
+            words.take(dims)
+            return
+    if direction == "alphabetically" or (not match.group("by") and not direction):
+        return
+    ascending = direction.startswith("asc") or re.search(
+        r"from (?:the )?(?:fewest|least|lowest)", direction
+    )
+    reading.rank_order = "fewest" if ascending else "most"

@@ -1,0 +1,199 @@
+"""The words of question shapes, as patterns over a line of tokens (see words.py).
+
+Names of departments and jobs stand in the line as ``__d0__``/``__j0__``;
+dates are read by dates.py. Each pattern here is used by parse.py or
+shapes.py, which consume what it matched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resolvers.core.questions import lexicon, matching
+from resolvers.core.questions.query import Dimension
+
+SUBJECT = (
+    r"(?:hires|hire|hired|hiring|employees|employee|people|persons|person|staff|workers|recruits"
+    r"|joiners|new hires|starters)"
+)
+_N = r"(?P<n>\d{1,7}|" + "|".join(lexicon.NUMBERS) + r")"
+DIM = (
+    r"(?:departments?|depts?|teams?|divisions?|jobs?|roles?|titles?|positions?|years?|quarters?"
+    r"|months?|weekdays?|days? of (?:the )?week|week ?days?)"
+)
+_ORD = r"(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)"
+_MOST = r"(?P<most>most|highest|largest|biggest|busiest|greatest|top|best|max|maximum)"
+_LEAST = r"(?P<least>fewest|least|lowest|smallest|quietest|bottom|worst|min|minimum|slowest)"
+
+INJECTION = re.compile(
+    r"\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules|prompt|above|previous)\b"
+    r"|\bsystem prompt\b|\byou are now\b|\bjailbreak\b|\bpretend\b|\bact as\b"
+    r"|\bselect\b.+\bfrom\b|[;`]|--|/\*"
+)
+THRESHOLD = re.compile(
+    rf"\b(?P<op>more than|greater than|higher than|over|above|at least|no fewer than|no less than"
+    rf"|fewer than|less than|lower than|under|below|at most|no more than|exceeding|exceeded)"
+    rf"(?: {SUBJECT})? {_N}(?: (?:or more|or fewer|or less))?(?: {SUBJECT}| times)?\b"
+    rf"|\b{_N.replace('<n>', '<n2>')} (?P<op2>or more|or fewer|or less|and more|and up|plus)\b"
+)
+MEAN = re.compile(
+    rf"\b(?P<op>more|greater|higher|above|over|fewer|less|lower|below|under|busier|quieter"
+    rf"|exceed(?:ed|ing|s)?)"
+    rf"(?: {SUBJECT}){{0,2}}(?: for hiring)?(?: than)?(?: the)? (?:average|mean|avg)\b"
+    rf"(?: number)?(?: of {SUBJECT})?(?: (?:job|department|team|month|year|quarter)\b)?"
+    r"|\b(?P<adj>above|below)[ -]average\b"
+)
+TOP_N = re.compile(rf"\b(?:the )?(?:(?P<top>top)|{_LEAST.replace('least>', 'bottom>')}) {_N}\b")
+N_MOST = re.compile(rf"\b(?:the )?{_N} (?:{DIM} )?(?:with (?:the )?)?(?:{_MOST}|{_LEAST})\b")
+WHICH_N = re.compile(rf"\b(?:which|what) {_N} (?P<dims>{DIM})\b")
+RANKED_RANGE = re.compile(
+    r"\b(?:ranked|ranking|placed|came|come|were) (?P<a>1st|2nd|3rd|\d+th|first|second|third"
+    r"|fourth|fifth) (?:to|through|and|-) (?P<b>2nd|3rd|\d+th|second|third|fourth|fifth|sixth)\b"
+)
+RANK_THE = re.compile(
+    rf"\b(?:rank|order|sort)(?: all)? (?:the |our )?(?P<dims>{DIM}) by (?:the )?(?:number of )?"
+    rf"(?:{SUBJECT}|hiring)\b"
+)
+ORD_MOST = re.compile(rf"\b(?:the )?(?:{_ORD} )?(?:{_MOST}|{_LEAST})(?: number of| amount of)?\b")
+MOST_RECENT = re.compile(rf"\b(?:the )?(?:{_N} )?most recent(?:ly)?\b")
+RANK_BY = re.compile(
+    rf"\b(?:by|in|for) (?:the )?(?:number of |count of |total )?(?:{SUBJECT}|hiring)\b"
+)
+ORDERING = re.compile(
+    r"\b(?:(?:the )?(?:table|list|result|results|answer|output) )?(?:(?:must|should) be |is )?"
+    r"(?:ordered|sorted|order|sort|ranked|rank)(?: them| it)?(?: alphabetically)?"
+    r"(?P<by> by (?:the )?(?:number of |count of )?(?:(?:employees|people|hires"
+    r"|staff) )?(?:hired )?)?"
+    r"(?P<dir>descending|desc|ascending|asc|from (?:the )?(?:most|highest) to (?:the )?(?:fewest"
+    r"|least|lowest)"
+    r"|from (?:the )?(?:fewest|least|lowest) to (?:the )?(?:most|highest)|alphabetically)?"
+)
+ORDER_DIMS = re.compile(rf"\b(?P<dims>{DIM}(?: (?:,|and|then) {DIM})*)\b")
+GROUP = re.compile(
+    r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by|by|per"
+    r"|for each"
+    r"|for every|in each|in every|each|every|across|across all|for all(?: the)?|for all of the"
+    r"|of each|on each|on every|among)(?: the| all| all the| of the)? "
+    rf"(?P<dims>{DIM}(?: (?:,|and|&|then|,and) (?:by |per |each |every )?(?:the )?{DIM})*)\b"
+)
+EACH_NAME = re.compile(
+    r"(?P<names>__(?P<kind>[dj])\d+__(?: (?:,|and|or) __(?P=kind)\d+__)+)"
+    r"(?: \w+){0,2}?(?P<each> each)\b"
+)
+DIM_ADVERB = re.compile(
+    r"\b(?P<adv>monthly|quarterly|yearly|annually|annual|month by month|year by year"
+    r"|quarter by quarter)\b"
+)
+WHICH_DIM = re.compile(
+    rf"\b(?:which|what|in which|in what|on which|on what)(?P<one> of (?:our|the|all|all the))?"
+    rf"(?: (?:the|one))? (?P<dims>{DIM})\b"
+)
+DIM_WITH = re.compile(rf"\b(?:the )?(?P<dims>{DIM}) (?:with|that had|that have|having)\b")
+SHARE = re.compile(
+    r"\b(?:what )?(?:share|percentage|percent|proportion|fraction|ratio|%)(?: of)?\b|%"
+)
+WENT = re.compile(r"\b(?:went|go|going|were|was) (?:to|into|in)\b|\bwent\b")
+AVERAGE = re.compile(r"\b(?:on )?(?:the )?(?:average|mean|avg)(?: number of| count of)?\b")
+COMPARE = re.compile(
+    r"\b(?:compared (?:with|to)|compare|compared|comparing|comparison|vs|versus|against"
+    r"|change|changed|differ|difference"
+    r"|grow|grew|growth|increase|increased|decrease|decreased|evolve|evolved)\b"
+)
+DIFFERENCE = re.compile(
+    r"\b(?:how many (?P<dir>more|fewer|less)|(?P<dir2>more|fewer|less)|by how much"
+    r"|(?:what is |what was )?the difference(?: in)?(?: the number of)?|difference|change in"
+    r"|grow by|grew by)\b"
+)
+DISTINCT = re.compile(
+    r"\b(?:(?:how many|number of|count of|count the) (?:different |distinct |unique |separate )?"
+    r"|(?:different|distinct|unique) )(?P<what>departments|jobs|roles|titles|positions|depts)\b"
+)
+EMPLOYEES = re.compile(
+    r"\b(?:list|show|who|whom|display|name the|which employees|which people|which person"
+    r"|what employees"
+    r"|what people|give me the employees|details of|employees who|people who|the employees"
+    r"|the people"
+    r"|those hired|everyone|everybody|is there anyone|is there anybody|anyone|anybody)\b"
+)
+NAMES_ONLY = re.compile(
+    r"\b(?:the )?(?:full )?names(?: of| only)?\b|\bjust (?:the )?names\b|\bwho\b"
+)
+FIRST_LAST = re.compile(
+    rf"\b(?:the )?(?:(?P<n0>\d{{1,3}}|{'|'.join(lexicon.NUMBERS)}) )?(?:(?P<first>first|earliest"
+    rf"|oldest)|(?P<last>last|latest|most recent|newest|most recently|recent))"
+    rf"(?: {_N})?(?= (?:{SUBJECT}|to (?:be )?(?:hired|join)|hire|one|ones|persons?|people|hires?"
+    rf"|$))"
+    rf"|\b(?P<by>hired|joined) (?P<first2>first|earliest|last|most recently)\b"
+)
+COUNT = re.compile(
+    r"\b(?:how many|number of|count of|count|total number of|total|tally of|how much)\b"
+)
+CATALOG_WORD = re.compile(
+    r"\b(?P<what>departments|department|depts|jobs|job|roles|titles|positions)\b"
+)
+COLUMNS = re.compile(
+    r"\b(?:the )?(?:ids?|identifiers?)(?: ,)?(?: and)?(?: (?:the )?(?:names?"
+    r"|department names?))?(?: ,)?(?: and)?"
+)
+EXISTS = re.compile(
+    r"\b(?:exist|exists|are there|is there|do we have|there are|in total|altogether|all the"
+    r"|in the company|on record)\b"
+)
+LIST_ORDER = re.compile(
+    r"\b(?P<first>earliest|oldest|first)(?: hires?| hired)? first\b"
+    r"|\b(?P<last>latest|newest|most recent|last)(?: hires?| hired)? first\b"
+)
+FILLER_PHRASES = re.compile(
+    r"\b(?:(?:bring|brought|bringing|came|come|coming|take|took|taken) on board|went (?:to|into)"
+    r"|take on|took on|taken on|taking on|bring on|brought on|bringing on|came on board"
+    r"|come on board|on board|onboard|head ?count|on the payroll|on record|at all|between them"
+    r"|in all|all told|with their hires|with their counts|look like|looked like|stack up"
+    r"|accounts? for|accounted for|make up|made up"
+    r"|with (?:their|the) hire (?:dates?|times?)|as a percentage|in percent)\b"
+)
+YES_NO = re.compile(r"^ *(?:did|were|was|has|have|is|are) ")
+
+
+_ENGINE_WORDS = """
+not but except excluding other than outside apart without and or nor
+between since before after until till during from by per each every
+which what top bottom most fewest least highest lowest largest smallest biggest
+busiest quietest more less fewer over under above below average mean share
+percentage percent proportion compare versus vs difference change department departments dept job
+jobs role roles title titles position positions year years quarter quarters month
+months week weeks weekday weekdays day days first last latest earliest recent
+newest oldest named called whose name names starts start contains list ordered
+sorted order sort descending ascending alphabetically monthly quarterly yearly half team teams
+division unique distinct different total number
+"""
+RESERVED = (
+    (set(lexicon.FILLER) - matching.LEVELS)
+    | set(lexicon.MONTHS)
+    | set(lexicon.NUMBERS)
+    | set(lexicon.ORDINALS)
+    | set(_ENGINE_WORDS.split())
+)
+"""The engine's own words: never read as a department or job name by fuzzy matching."""
+
+
+def dimension(word: str) -> Dimension:
+    if word.startswith(("dep", "team", "div")):
+        return "department"
+    if word.startswith(("job", "role", "title", "position")):
+        return "job"
+    if word.startswith("year") or word.startswith("annual"):
+        return "year"
+    if word.startswith("quarter"):
+        return "quarter"
+    if word.startswith("month"):
+        return "month"
+    return "weekday"
+
+
+def dims(text: str) -> list[Dimension]:
+    found = re.findall(DIM, text)
+    return list(dict.fromkeys(dimension(w) for w in found))
+
+
+def number(word: str) -> int:
+    return int(word) if word.isdigit() else lexicon.NUMBERS[word]

@@ -1,0 +1,214 @@
+"""An HrQuery read back in plain words, so a wrong reading shows at a glance.
+
+The sentence is built from the very object the compiler compiled: it says
+every filter, the grouping, the threshold or ranking, and what was left out
+("Hires in Sales from 1 Jan to 30 Jun 2021, counted per quarter; employees
+without a department left out").
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from resolvers.core.questions.compiler import dimensions, period_label, shows_zeros
+from resolvers.core.questions.query import (
+    AverageQuery,
+    CatalogQuery,
+    CompareQuery,
+    CountQuery,
+    Dimension,
+    EmployeesQuery,
+    Filters,
+    HrQuery,
+    NameSet,
+    Period,
+    ReportQuery,
+    ShareQuery,
+)
+
+_PLURAL = {"department": "departments", "job": "jobs", "year": "years", "quarter": "quarters"}
+_PLURAL |= {"month": "months", "weekday": "weekdays"}
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b} {day.year}"
+
+
+def period_words(period: Period) -> str:
+    start, end = period.start, period.end
+    last = end - timedelta(days=1) if end else None
+    if start and end:
+        label = period_label(period)
+        if isinstance(label, int) or " to " not in label:
+            return f"in {label}"
+        if (
+            start.day == 1
+            and end.day == 1
+            and (end.year * 12 + end.month) - (start.year * 12 + start.month) == 1
+        ):
+            return f"in {start:%B} {start.year}"
+        if start == last:
+            return f"on {_day(start)}"
+        assert last is not None
+        head = f"{start.day} {start:%b}" if start.year == last.year else _day(start)
+        return f"from {head} to {_day(last)}"
+    if start:
+        return f"from {_day(start)} on"
+    assert last is not None
+    return f"up to {_day(last)}"
+
+
+def _names(names: tuple[str, ...]) -> str:
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _nameset(names: NameSet, what: str) -> list[str]:
+    parts = []
+    if names.include:
+        parts.append(
+            f"in {_names(names.include)}" if what == "department" else f"as {_names(names.include)}"
+        )
+    if names.exclude:
+        parts.append(f"not {'in' if what == 'department' else 'as'} {_names(names.exclude)}")
+    return parts
+
+
+def scope(filters: Filters) -> str:
+    """The filters as words: ' in Sales from 1 Mar to 31 May 2021', or ''."""
+    parts = _nameset(filters.departments, "department") + _nameset(filters.jobs, "job")
+    if filters.periods:
+        parts.append(" or ".join(period_words(p) for p in filters.periods))
+    if filters.without_department:
+        parts.append("without a department")
+    if filters.without_job:
+        parts.append("without a job")
+    if filters.name_prefix:
+        parts.append(f"whose name starts with “{filters.name_prefix}”")
+    if filters.name_contains:
+        parts.append(f"whose name contains “{filters.name_contains}”")
+    return (" " + " ".join(parts)) if parts else ""
+
+
+def _left_out(filters: Filters, group: list[Dimension] | tuple[Dimension, ...]) -> str:
+    notes = []
+    if "department" in group and not filters.without_department:
+        notes.append("employees without a department left out")
+    if "job" in group and not filters.without_job:
+        notes.append("employees without a job left out")
+    if filters.departments.exclude:
+        notes.append("employees without a department still counted")
+    return ("; " + "; ".join(notes)) if notes else ""
+
+
+def _per(group: list[Dimension]) -> str:
+    return " and ".join(group)
+
+
+def read_back(query: HrQuery) -> str:
+    """One or two sentences saying exactly what was counted or listed."""
+    inner = query.query
+    match inner:
+        case CountQuery():
+            return _count(inner)
+        case AverageQuery():
+            group = dimensions([inner.per], inner.filters)
+            return (
+                f"Hires{scope(inner.filters)}, counted per {_per(group)} and averaged over the "
+                f"{_PLURAL[inner.per]} with at least one hire{_left_out(inner.filters, group)}."
+            )
+        case ShareQuery():
+            if inner.group_by:
+                group = dimensions([inner.group_by], inner.filters)
+                return (
+                    f"Each {_per(group)}'s share (percent) of all the hires{scope(inner.filters)}, "
+                    "those without a department or job included in the whole."
+                )
+            part = _nameset(NameSet(include=inner.part_departments), "department")
+            part += _nameset(NameSet(include=inner.part_jobs), "job")
+            slice_ = " and ".join(part)
+            return f"The share (percent) of the hires{scope(inner.filters)} that were {slice_}."
+        case CompareQuery():
+            sides = " and ".join(period_words(p) for p in inner.periods)
+            per = f", per {inner.group_by}" if inner.group_by else ""
+            if inner.show == "difference":
+                first, second = (period_words(p) for p in inner.periods)
+                return f"Hires{scope(inner.filters)} {second} minus hires {first}."
+            notes = _left_out(inner.filters, [inner.group_by] if inner.group_by else [])
+            return f"Hires{scope(inner.filters)} {sides}, side by side{per}{notes}."
+        case EmployeesQuery():
+            what = "The names of the employees" if inner.columns == "names" else "The employees"
+            if inner.limit:
+                which = "latest" if inner.order == "latest" else "first"
+                what = f"The {which} {inner.limit} employees hired"
+                if inner.limit == 1:
+                    what = "The most recent hire" if which == "latest" else "The first hire"
+                if inner.columns == "names":
+                    what = f"The names of the {which} {inner.limit} hired"
+                if inner.limit == 1:
+                    return f"{what}{scope(inner.filters)}."
+                return f"{what}{scope(inner.filters)}, {inner.order} first."
+            return f"{what} hired{scope(inner.filters)}, {inner.order} first."
+        case CatalogQuery():
+            search = ""
+            if inner.name_prefix:
+                search = f" whose name starts with “{inner.name_prefix}”"
+            if inner.name_contains:
+                search = f" whose name contains “{inner.name_contains}”"
+            if inner.count_only:
+                return f"The number of {inner.of}{search}."
+            return f"Every one of the {inner.of}{search}, by name."
+        case ReportQuery():
+            if inner.report == "hires_by_quarter":
+                return (
+                    f"Hires in {inner.year} per department and job, counted per quarter "
+                    "(the hiresByQuarter report), ordered by department and job; "
+                    "employees without a department or job left out."
+                )
+            return (
+                f"The departments that hired more than the mean in {inner.year} (the "
+                "departmentsAboveMean report), most hires first; the mean is over the "
+                "departments with at least one hire that year."
+            )
+
+
+def _count(query: CountQuery) -> str:
+    what = {"hires": "Hires", "departments": "The number of different departments among hires"}
+    what |= {"jobs": "The number of different jobs among hires"}
+    head = what[query.distinct] + scope(query.filters)
+    if not query.group_by:
+        return f"{head}, counted{_left_out(query.filters, [])}."
+    group = dimensions(query.group_by, query.filters)
+    text = f"{head}, counted per {_per(group)}"
+    if query.threshold:
+        t = query.threshold
+        words = {
+            "more_than": f"more than {t.value}", "fewer_than": f"fewer than {t.value}",
+            "at_least": f"at least {t.value}", "at_most": f"at most {t.value}",
+            "above_mean": "more than the mean (over the groups with at least one hire)",
+            "below_mean": "fewer than the mean (over the groups with at least one hire)",
+        }  # fmt: skip
+        text += f"; only those with {words[t.compare]}"
+    if query.rank:
+        r = query.rank
+        order = "most first" if r.order == "most" else "fewest first"
+        if r.limit == 1 and r.offset:
+            text += (
+                f"; the one ranked {r.offset + 1}{_suffix(r.offset + 1)} ({order}, ties by name)"
+            )
+        elif r.limit:
+            skip = f" after skipping {r.offset}" if r.offset else ""
+            side = "most" if r.order == "most" else "fewest"
+            text += f"; the {r.limit} with the {side} hires{skip} (ties by name)"
+        else:
+            text += f"; {order}"
+    if shows_zeros(query):
+        text += f"; {_PLURAL[group[0]]} with no hire count as 0"
+    else:
+        text += f"; only {_PLURAL[group[0]]} with a hire shown" if len(group) == 1 else ""
+    return text + _left_out(query.filters, group) + "."
+
+
+def _suffix(n: int) -> str:
+    return {1: "st", 2: "nd", 3: "rd"}.get(n, "th")

@@ -1,0 +1,411 @@
+"""The kind of query a question asks, from the words the readers in parse.py left.
+
+Shares, averages, comparisons of two periods, the two reports, the catalog,
+lists of employees, and counts (grouped, thresholded, ranked). Each shape
+consumes its own words; an HrQuery that will not validate is a refusal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from pydantic import ValidationError as PydanticError
+
+from resolvers.core.questions import dates, filters
+from resolvers.core.questions.catalog import Catalog
+from resolvers.core.questions.dates import Span
+from resolvers.core.questions.patterns import (
+    AVERAGE,
+    CATALOG_WORD,
+    COLUMNS,
+    COMPARE,
+    COUNT,
+    DIFFERENCE,
+    DISTINCT,
+    EMPLOYEES,
+    EXISTS,
+    FIRST_LAST,
+    LIST_ORDER,
+    MEAN,
+    NAMES_ONLY,
+    SHARE,
+    SUBJECT,
+    WENT,
+    dimension,
+    number,
+)
+from resolvers.core.questions.query import (
+    AnyQuery,
+    AverageQuery,
+    CatalogQuery,
+    CompareQuery,
+    CountQuery,
+    Dimension,
+    EmployeesQuery,
+    Filters,
+    HrQuery,
+    NameSet,
+    Period,
+    Rank,
+    ReportQuery,
+    ShareQuery,
+    Threshold,
+)
+from resolvers.core.questions.words import Words
+
+MAX_CHARS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    reason: str
+    not_understood: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the rules found, before it becomes an HrQuery."""
+
+    who: filters.Who = field(default_factory=filters.Who)
+    date_sets: list[list[Span]] = field(default_factory=list)
+    listed: list[list[Span]] = field(default_factory=list)
+    group: list[Dimension] = field(default_factory=list)
+    which: bool = False
+    counted_groups: bool = False
+    """'how many departments ...' where departments is the grouping (a count of groups)."""
+    which_singular: bool = False
+    rank: Rank | None = None
+    rank_order: str | None = None
+    threshold: Threshold | None = None
+    ids: bool = False
+
+
+def _filters(
+    reading: Reading,
+    names: dict[str, tuple[str, str]],
+    catalog: Catalog,
+    date_sets: list[list[Span]],
+    part: bool = False,
+) -> Filters | Refusal:
+    who = reading.who
+    keep = {"department": [], "job": []}  # type: dict[str, list[str]]
+    drop = {"department": [], "job": []}  # type: dict[str, list[str]]
+    if not part:
+        for token in who.included:
+            kind, name = names[token]
+            keep[kind].append(name)
+    for token in who.excluded:
+        kind, name = names[token]
+        drop[kind].append(name)
+    prefix = contains = None
+    for search in who.searches:
+        if search.target == "title":
+            kind = "job" if catalog.jobs else "department"
+            hits = [n for n in catalog.jobs if _title_match(n, search)]
+            if not hits:
+                return Refusal(
+                    f"No job title {'starts with' if search.prefix else 'contains'} "
+                    f'"{search.value}".'
+                )
+            keep["job"] += hits
+            del kind
+        elif search.prefix:
+            prefix = search.value
+        else:
+            contains = search.value
+    spans = dates.intersect(date_sets) if date_sets else []
+    if date_sets and not spans:
+        return Refusal("Those dates never overlap, so no hire could match them all.")
+    try:
+        return Filters(
+            departments=NameSet(
+                include=tuple(dict.fromkeys(keep["department"])),
+                exclude=tuple(dict.fromkeys(drop["department"])),
+            ),
+            jobs=NameSet(
+                include=tuple(dict.fromkeys(keep["job"])), exclude=tuple(dict.fromkeys(drop["job"]))
+            ),
+            periods=dates.periods(spans),
+            without_department=who.without_department,
+            without_job=who.without_job,
+            name_prefix=prefix,
+            name_contains=contains,
+        )
+    except ValueError as error:
+        return Refusal(f"The question contradicts itself: {error}.")
+
+
+def _title_match(name: str, search: filters.NameSearch) -> bool:
+    lowered, value = name.lower(), search.value.lower()
+    return lowered.startswith(value) if search.prefix else value in lowered
+
+
+def measure(
+    words: Words,
+    reading: Reading,
+    phrases: list[dates.DatePhrase],
+    names: dict[str, tuple[str, str]],
+    compare: bool,
+    catalog: Catalog,
+) -> HrQuery | Refusal:
+    """The kind of query, from the words that are left; refuses what no kind holds."""
+    date_sets = [p.spans for p in phrases]
+    pair = [p for p in phrases if len(p.listed) == 2]
+    try:
+        query = _shape(words, reading, phrases, names, compare, catalog, date_sets, pair)
+    except ValueError as error:
+        return Refusal(f"This engine cannot answer that shape of question ({_first(error)}).")
+    if isinstance(query, Refusal):
+        return query
+    return HrQuery(query=query)
+
+
+def _first(error: ValueError) -> str:
+    if isinstance(error, PydanticError):
+        return str(error.errors(include_url=False)[0]["msg"]).removeprefix("Value error, ")
+    return str(error)
+
+
+def _shape(
+    words: Words,
+    reading: Reading,
+    phrases: list[dates.DatePhrase],
+    names: dict[str, tuple[str, str]],
+    compare: bool,
+    catalog: Catalog,
+    date_sets: list[list[Span]],
+    pair: list[dates.DatePhrase],
+) -> AnyQuery | Refusal:
+    if reading.threshold is None and (match := words.search(MEAN)):
+        words.take(match)
+    if words.search(COLUMNS):
+        reading.ids = True
+        words.take_all(COLUMNS)
+    # two periods side by side
+    if compare and pair:
+        (sides,) = pair[:1]
+        difference = words.search(DIFFERENCE)
+        if difference:
+            words.take(difference)
+        words.take_all(COMPARE)
+        rest = [p.spans for p in phrases if p is not sides]
+        filters_ = _filters(reading, names, catalog, rest)
+        if isinstance(filters_, Refusal):
+            return filters_
+        first, second = (Period(start=s, end=e) for s, e in sides.listed)
+        show: Literal["each", "difference"] = "each"
+        if match := difference:
+            show = "difference"
+            if (match.group("dir") or match.group("dir2")) in ("fewer", "less"):
+                first, second = second, first
+        group = [d for d in reading.group if d in ("department", "job")]
+        if len(group) < len(reading.group) or len(group) > 1 or reading.rank or reading.threshold:
+            return Refusal("A comparison of two periods can be split by department or job only.")
+        if group and (show == "difference" or reading.which):
+            return Refusal(
+                "Which departments (jobs) grew or shrank between two periods is not answered "
+                "yet; ask for both periods side by side per department instead."
+            )
+        _count_words(words)
+        return CompareQuery(
+            filters=filters_,
+            periods=(first, second),
+            show=show,
+            group_by=group[0] if group else None,
+        )
+    if compare and len(reading.who.included) >= 2 and not reading.group:
+        kinds = {names[t][0] for t in reading.who.included}
+        if len(kinds) == 1:
+            reading.group.append(kinds.pop())  # type: ignore[arg-type]
+            words.take_all(COMPARE)
+    filters_ = _filters(reading, names, catalog, date_sets)
+    if isinstance(filters_, Refusal):
+        return filters_
+    if words.search(SHARE):
+        words.take_all(SHARE)
+        words.take_all(WENT)
+        _count_words(words)
+        if reading.group:
+            if len(reading.group) > 1 or reading.rank or reading.threshold:
+                return Refusal("A share can be split by one grouping only.")
+            return ShareQuery(filters=filters_, group_by=reading.group[0])
+        part = _filters(reading, names, catalog, date_sets, part=True)
+        if isinstance(part, Refusal):
+            return part
+        return ShareQuery(
+            filters=part,
+            part_departments=filters_.departments.include,
+            part_jobs=filters_.jobs.include,
+        )
+    if words.search(AVERAGE):
+        words.take_all(AVERAGE)
+        _count_words(words)
+        per = re.compile(r"\b(?:a|each|every|per) (?P<dims>month|quarter|year|week)\b")
+        if not reading.group and (match := words.search(per)) and match.group("dims") != "week":
+            reading.group.append(dimension(match.group("dims")))
+            words.take(match)
+        if len(reading.group) != 1 or reading.rank or reading.threshold:
+            return Refusal(
+                "An average is answered per one grouping, e.g. average hires per department."
+            )
+        return AverageQuery(filters=filters_, per=reading.group[0])
+    if report := _report(reading, filters_, words):
+        return report
+    distinct: Literal["hires", "departments", "jobs"] = "hires"
+    if match := words.search(DISTINCT):
+        distinct = "departments" if match.group("what").startswith("dep") else "jobs"
+        words.take(match)
+    if distinct == "hires" and (catalog_query := _catalog(words, reading, filters_, phrases)):
+        return catalog_query
+    if not reading.group and (employees := _employees(words, reading, filters_)):
+        return employees
+    if (reading.rank or reading.threshold) and len(reading.group) > 1:
+        return Refusal(
+            "A ranking or threshold within each group (the top department of each year, "
+            "say) is not answered yet; ask for one grouping."
+        )
+    if reading.counted_groups and (reading.rank or reading.threshold):
+        return Refusal(
+            "Counting the departments (jobs) that pass a threshold is not answered yet; "
+            "ask which ones do, and count the rows."
+        )
+    _count_words(words)
+    if reading.rank_order and reading.group and not reading.rank:
+        reading.rank = Rank(order=reading.rank_order)  # type: ignore[arg-type]
+    rank = reading.rank
+    if rank and rank.limit is None and rank.offset == 0 and reading.which_singular:
+        rank = Rank(order=rank.order, limit=1)
+    threshold = reading.threshold
+    if reading.which and not rank and not threshold:
+        threshold = Threshold(compare="at_least", value=1)
+    return CountQuery(
+        filters=filters_,
+        distinct=distinct,
+        group_by=tuple(reading.group),
+        threshold=threshold,
+        rank=rank,
+    )
+
+
+def _count_words(words: Words) -> None:
+    words.take_all(COUNT)
+
+
+def _report(reading: Reading, filters_: Filters, words: Words) -> ReportQuery | None:
+    """The two report shapes, for one whole year and nothing else, run the report's own SQL."""
+    only_year = (
+        len(filters_.periods) == 1
+        and filters_ == Filters(periods=filters_.periods)
+        and dates_whole_year(filters_.periods[0])
+    )
+    if not only_year:
+        return None
+    year = filters_.periods[0].start.year  # type: ignore[union-attr]
+    group = set(reading.group)
+    if group == {"department", "job", "quarter"} and not reading.threshold and not reading.rank:
+        _count_words(words)
+        return ReportQuery(report="hires_by_quarter", year=year)
+    above = reading.threshold is not None and reading.threshold.compare == "above_mean"
+    if (
+        group == {"department"}
+        and above
+        and (reading.rank is None or reading.rank == Rank(order="most"))
+    ):
+        _count_words(words)
+        return ReportQuery(report="departments_above_mean", year=year)
+    return None
+
+
+def dates_whole_year(period: Period) -> bool:
+    start, end = period.start, period.end
+    return bool(
+        start and end and start.month == start.day == 1 and end == date(start.year + 1, 1, 1)
+    )
+
+
+def _catalog(
+    words: Words, reading: Reading, filters_: Filters, phrases: list[dates.DatePhrase]
+) -> CatalogQuery | None:
+    """Departments or jobs themselves: no hires words, no filters on hires, no grouping."""
+    subject = re.compile(rf"\b{SUBJECT}\b|\bhire\b")
+    searches = [s for s in reading.who.searches if s.target == "title"]
+    match = words.search(CATALOG_WORD)
+    titles_only = bool(searches) and reading.group in ([], ["job"]) and not words.has(subject)
+    if titles_only:
+        reading.group = []
+    elif match is None or words.has(subject) or reading.group:
+        return None
+    if reading.rank or reading.threshold:
+        return None
+    plain = Filters(jobs=filters_.jobs if searches else NameSet())
+    if phrases or filters_ != plain or reading.who.included:
+        return None
+    of = "departments" if match and match.group("what").startswith("dep") else "jobs"
+    if match:
+        words.take(match)
+    counting = words.search(COUNT)
+    if counting:
+        words.take(counting)
+    for extra in words.take_all(EXISTS):
+        del extra
+    search = searches[0] if searches else None
+    return CatalogQuery(
+        of=of,  # type: ignore[arg-type]
+        count_only=counting is not None,
+        name_prefix=search.value if search and search.prefix else None,
+        name_contains=search.value if search and not search.prefix else None,
+    )
+
+
+def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQuery | None:
+    order_asked = words.search(LIST_ORDER)
+    if order_asked:
+        words.take(order_asked)
+    first_last = words.search(FIRST_LAST)
+    listing = words.search(EMPLOYEES)
+    if words.has(COUNT) and not first_last:
+        return None
+    names_asked = words.search(NAMES_ONLY)
+    if (
+        first_last is None
+        and listing is None
+        and not (names_asked and "who" not in names_asked.group(0))
+    ):
+        subject_first = re.compile(r"^ *(?:the )?(?:employees|people|staff|workers|new hires) ")
+        if not words.has(subject_first) or filters_ == Filters():
+            return None
+    names_only = words.search(NAMES_ONLY)
+    columns = "names" if names_only and "who" not in names_only.group(0) else "full"
+    if names_only and columns == "names":
+        words.take(names_only)
+    order, limit = "earliest", None
+    if first_last:
+        latest = bool(first_last.group("last")) or (first_last.group("first2") or "") in (
+            "last",
+            "most recently",
+        )
+        order = "latest" if latest else "earliest"
+        n = first_last.group("n") or first_last.group("n0")
+        limit = (
+            number(n)
+            if n
+            else (
+                10
+                if re.search(
+                    r"\b(hires|employees|people|ones|persons)\b",
+                    words.text[first_last.end() : first_last.end() + 12],
+                )
+                else 1
+            )
+        )
+        words.take(first_last)
+    if listing:
+        words.take_all(EMPLOYEES)
+    if order_asked and not first_last:
+        order = "latest" if order_asked.group("last") else "earliest"
+    if reading.rank or reading.threshold:
+        return None
+    return EmployeesQuery(filters=filters_, columns=columns, order=order, limit=limit)  # type: ignore[arg-type]
