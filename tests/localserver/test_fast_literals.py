@@ -23,7 +23,6 @@ def literal(rows: list[str]) -> str:
 
 
 def good_rows(count: int = MIN_ROWS + 8) -> list[str]:
-    # escapes of every kind, but no control character: a name may not hold one (a tab is INVALID)
     names = ['"Ada"', '"Zoë \\"Z\\" Ng"', '"back\\\\slash"', '"slash\\/and\\u00e9"']
     return [
         f'{{id: {i}, name: {names[i % len(names)]}, datetime: "2021-0{1 + i % 9}-01T00:00:00Z", '
