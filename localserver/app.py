@@ -3,11 +3,11 @@ answered by the same Lambda handler that runs in AWS, errors in AppSync's shape.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from functools import lru_cache
 from typing import Any
 
-import anyio
 import uvicorn
 from cross_web import HTTPException
 from graphql import GraphQLError, OperationDefinitionNode, parse
@@ -25,7 +25,12 @@ from strawberry.types import ExecutionResult
 from localserver import fast_literals, graphiql
 from localserver import limits as appsync_limits
 from localserver.appsync_realtime import realtime_route
-from localserver.auth_gate import RequireToken, authentication, protect_unrouted_fields
+from localserver.auth_gate import (
+    IDENTITY_KEY,
+    RequireToken,
+    authentication,
+    protect_unrouted_fields,
+)
 from localserver.binding import (
     TIMED_OUT,
     FieldError,
@@ -99,7 +104,11 @@ class AppSyncView(GraphQL[RequestContext, None]):
         scope = (
             None if isinstance(request, WebSocket) else RequestScope(self._limits.request_seconds)
         )
-        return RequestContext(headers=headers, gate=self._gate, limits=self._limits, scope=scope)
+        context = RequestContext(headers=headers, gate=self._gate, limits=self._limits, scope=scope)
+        if scope is not None:
+            # RequireToken verified this request's token a moment ago: one check per request.
+            context.remember_identity(request.scope.get(IDENTITY_KEY))
+        return context
 
     async def run(self, request: Any, context: Any = None, root_value: Any = None) -> Any:
         if isinstance(request, WebSocket):
@@ -171,23 +180,24 @@ class AppSyncView(GraphQL[RequestContext, None]):
                 # strawberry would quietly run the first; GraphQL requires a choice.
                 message = "Must provide operation name if query contains multiple operations."
                 return ExecutionResult(data=None, errors=[GraphQLError(message)])
+        operation = asyncio.ensure_future(
+            super().execute_operation(
+                request, request_adapter, request_data, context, root_value, sub_response
+            )
+        )
+        disconnect = asyncio.ensure_future(_disconnected(request))
         result: Any = None
         try:
-            async with anyio.create_task_group() as tasks:
-
-                async def watch_disconnect() -> None:
-                    while (await request.receive())["type"] != "http.disconnect":
-                        pass
-                    scope.cancel("the client went away")
-                    tasks.cancel_scope.cancel()
-
-                tasks.start_soon(watch_disconnect)
-                with anyio.move_on_after(scope.remaining_seconds()) as cut:
-                    result = await super().execute_operation(
-                        request, request_adapter, request_data, context, root_value, sub_response
-                    )
-                tasks.cancel_scope.cancel()
-            if cut.cancelled_caught:
+            done, _ = await asyncio.wait(
+                (operation, disconnect),
+                timeout=scope.remaining_seconds(),
+                return_when=asyncio.FIRST_COMPLETED,
+            )
+            if operation in done:
+                result = operation.result()
+            elif disconnect in done:
+                scope.cancel("the client went away")
+            else:
                 scope.cancel("AppSync's 30 s request limit")
                 result = ExecutionResult(
                     data=None,
@@ -199,6 +209,8 @@ class AppSyncView(GraphQL[RequestContext, None]):
                 )
         finally:
             scope.cancel("the request was answered")
+            for task in (operation, disconnect):
+                task.cancel()
         if result is None:  # the client went away: nobody reads this
             result = ExecutionResult(data=None, errors=[])
         return result
@@ -227,6 +239,12 @@ class AppSyncView(GraphQL[RequestContext, None]):
         if len(response.body) > self._limits.response_bytes:
             return self._too_large("response")
         return response
+
+
+async def _disconnected(request: Request) -> None:
+    """Returns when the client has gone away (the ASGI ``http.disconnect`` message)."""
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
 
 
 @lru_cache(maxsize=256)
