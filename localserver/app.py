@@ -44,11 +44,13 @@ from localserver.broker import Broker
 from localserver.downloads import download_routes
 from localserver.events import trace_id
 from localserver.gate import Gate
+from localserver.job_events import BrokerJobEvents
 from localserver.limits import Limits
 from localserver.schema import QueryDepthExceeded, SdlSchema, appsync_schema
 from resolvers import handler as lambda_handler
 from resolvers import wiring
 from resolvers.core.errors import HrgraphError
+from resolvers.core.jobs import NO_EVENTS
 from resolvers.deadline import RequestScope
 from resolvers.settings import Settings
 
@@ -279,11 +281,15 @@ def create_app(
 ) -> Starlette:
     """The app; ``gate`` defaults to the one HRGRAPH_AUTH selects (tests may hand in another),
     ``limits`` to serverless.yml's (tests shorten the 30 s to see the cut)."""
-    wiring.use(services or wiring.build(settings))
+    built = services or wiring.build(settings)
+    wiring.use(built)
     limits = limits or appsync_limits.from_serverless()
     schema = appsync_schema()
     single, batch = routed_fields(lambda_handler.app)
-    bind(schema, Invoker(lambda_handler.handler, limits), Broker(schema), single, batch)
+    broker = Broker(schema)
+    if built.events is NO_EVENTS:  # no AppSync to publish through: jobs run here
+        built.events = BrokerJobEvents(broker)
+    bind(schema, Invoker(lambda_handler.handler, limits), broker, single, batch)
     protect_unrouted_fields(schema)
     auth_routes: list[BaseRoute] = []
     if gate is None:

@@ -228,7 +228,7 @@ def _subscriber(
         event = _event(source, info, arguments)
         if routed:
             _unwrap(await invoker.invoke(event, None))
-        async for payload in broker.listen(info.field_name):
+        async for payload in broker.listen(info.field_name, arguments):
             yield payload
 
     return subscribe
