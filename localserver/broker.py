@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections import defaultdict
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncGenerator, Mapping
 from typing import Any
 
 from graphql import GraphQLObjectType, GraphQLSchema, ValueNode
@@ -61,7 +61,7 @@ class Broker:
 
     async def listen(
         self, subscription: str, arguments: Mapping[str, Any] | None = None
-    ) -> AsyncIterator[Any]:
+    ) -> AsyncGenerator[Any, None]:
         listener = _Listener(asyncio.get_running_loop(), dict(arguments or {}))
         with self._lock:
             self._listeners[subscription].add(listener)
