@@ -23,7 +23,7 @@ from typing import Any
 
 from graphql import DocumentNode, GraphQLError, parse
 from strawberry.extensions import SchemaExtension
-from strawberry.schema.schema import validate_document
+from strawberry.schema.schema import validate_document as validate_document
 
 LARGEST_CACHED = 64 * 1024
 """Characters: a bigger document is parsed again when it returns, so a few huge ones
