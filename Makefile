@@ -68,9 +68,14 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: $(STAMP)
+## Debian's wrk: the load generator of bench/concurrency.py, in a process of its own.
+WRK := /usr/bin/wrk
+$(WRK):
+	apt-get update && apt-get install -y --no-install-recommends wrk
+
+bench: $(STAMP) $(WRK)
 	$(BIN)/python -m bench.ingest --employees 10000 --literal-employees 5000 --repeat 2
-	$(BIN)/python -m bench.concurrency --seconds 6 --repeat 2
+	$(BIN)/python -m bench.concurrency --seconds 6 --repeat 3
 
 ## The deploy tools (osls + AppSync plugin, pinned in package-lock.json).
 $(NODE_STAMP): package.json package-lock.json

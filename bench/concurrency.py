@@ -2,27 +2,33 @@
 
     python -m bench.concurrency [--clients 32] [--seconds 8] [--repeat 2]
 
-A local server (``hrgraph serve``) in its own process, as a user runs it, with
-demo departments. In one run, side by side:
+The load comes from ``wrk`` (Debian's package; ``make bench`` installs it), a
+C load generator in its own process, as the field measures HTTP servers: a
+Python client on the same 2 cores would spend more CPU sending than the
+server spends answering, and measure itself. The server is ``hrgraph serve``
+in its own process, as a user runs it, with demo departments. In one run, side
+by side:
 
-- 32 clients, each sending ``{ department(id: 1) { id department } }`` back to
-  back for ``--seconds``: errors, p50, p99. Baseline: the same 32 clients on
-  ``/health`` (the HTTP stack alone, no GraphQL, no handler, no DuckDB), and
-  one client alone on the same query.
-- one client sending the same query while another request runs ``runSql``
-  over a query that runs to its 10 s timeout: p99 of the quick query.
-  Baseline: the same client without the slow request.
+- 32 connections, each sending ``{ department(id: 1) { id department } }``
+  back to back for ``--seconds``: errors, requests/s, p50, p99. Baselines: the
+  same 32 connections on ``/health`` (the HTTP stack alone: no GraphQL, no
+  handler, no DuckDB), and one connection alone on the same query.
+- one connection sending the same query while another request runs
+  ``runSql`` over a query that runs to its 10 s timeout: p99 of the quick
+  query. Baseline: the same connection without the slow request.
 
-The machine is shared (2 cores, other work on them): every scenario runs
-``--repeat`` times, interleaved, and each figure is reported as min..max over
-the runs (p99 is the figure of merit, so its spread is shown, not hidden).
+An error is any answer that is not HTTP 200 or whose body holds ``"errors"``
+(wrk's Lua ``response`` hook reads every body). The machine is shared: every
+scenario runs ``--repeat`` times, interleaved, and each figure is reported as
+min..max over the runs (p99 is the figure of merit, so its spread is shown).
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import statistics
+import json
+import shutil
+import subprocess
 import tempfile
 import threading
 import time
@@ -41,71 +47,75 @@ SLOW_SQL = (
     "WHERE (a.id * 31 + b.id * 17 + c.id * 7 + d.id) % 997 = 5"
 )
 
+# wrk's script: the request, an error count read from every answer, and one line of
+# results (latencies in microseconds) that this module parses.
+WRK_SCRIPT = """
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) errors = 0 end
+function response(status, headers, body)
+  if status ~= 200 or string.find(body, '"errors"', 1, true) then errors = errors + 1 end
+end
+function done(summary, latency, requests)
+  local failed = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.timeout
+  for _, thread in ipairs(threads) do failed = failed + thread:get("errors") end
+  io.write(string.format("HRGRAPH %d %d %d %d\\n", summary.requests, failed,
+    latency:percentile(50), latency:percentile(99)))
+end
+"""
+
 
 @dataclass
 class Latencies:
     name: str
-    seconds: list[float]
+    requests: int
     errors: int
-
-    def quantile(self, q: float) -> float:
-        ordered = sorted(self.seconds)
-        if not ordered:
-            return float("nan")
-        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+    seconds: float
+    p50: float
+    p99: float
 
     @property
-    def p50(self) -> float:
-        return statistics.median(self.seconds) if self.seconds else float("nan")
-
-    @property
-    def p99(self) -> float:
-        return self.quantile(0.99)
+    def per_second(self) -> float:
+        return self.requests / self.seconds
 
 
-async def _client(
-    http: httpx.AsyncClient, url: str, body: dict[str, object] | None, until: float
-) -> tuple[list[float], int]:
-    times: list[float] = []
-    errors = 0
-    while time.perf_counter() < until:
-        started = time.perf_counter()
-        try:
-            if body is None:
-                response = await http.get(url)
-                ok = response.status_code == 200
-            else:
-                response = await http.post(url, json=body)
-                ok = response.status_code == 200 and "errors" not in response.json()
-        except httpx.HTTPError:
-            ok = False
-        times.append(time.perf_counter() - started)
-        errors += not ok
-    return times, errors
+def wrk_binary() -> str:
+    found = shutil.which("wrk")
+    if found is None:
+        raise SystemExit("wrk is not installed: `make bench` installs it (apt-get install wrk)")
+    return found
 
 
 def load(
-    name: str, url: str, token: str, body: dict[str, object] | None, clients: int, seconds: float
+    name: str, url: str, token: str, body: dict[str, object] | None, clients: int, seconds: int
 ) -> Latencies:
-    async def run() -> Latencies:
-        limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-        async with httpx.AsyncClient(
-            headers={"Authorization": token}, timeout=60, limits=limits
-        ) as http:
-            until = time.perf_counter() + seconds
-            results = await asyncio.gather(
-                *[_client(http, url, body, until) for _ in range(clients)]
+    """``clients`` connections sending back to back for ``seconds`` (GET when no body)."""
+    with tempfile.TemporaryDirectory(prefix="hrgraph-wrk-") as tmp:
+        script = Path(tmp, "load.lua")
+        request = ""
+        if body is not None:
+            request = (
+                'wrk.method = "POST"\n'
+                f"wrk.body = {json.dumps(json.dumps(body))}\n"
+                'wrk.headers["Content-Type"] = "application/json"\n'
             )
-        return Latencies(
-            name,
-            [t for times, _ in results for t in times],
-            sum(errors for _, errors in results),
-        )
+        request += f'wrk.headers["Authorization"] = {json.dumps(token)}\n'
+        script.write_text(request + WRK_SCRIPT)
+        command = [
+            wrk_binary(), "-t1", f"-c{clients}", f"-d{seconds}s", "--timeout", "60s",
+            "-s", str(script), url,
+        ]  # fmt: skip
+        finished = subprocess.run(command, capture_output=True, text=True, check=True)
+    output = finished.stdout
+    line = next((line for line in output.splitlines() if line.startswith("HRGRAPH ")), None)
+    if line is None:
+        raise RuntimeError(f"wrk printed no results:\n{output}{finished.stderr}")
+    requests, errors, p50, p99 = (int(value) for value in line.split()[1:])
+    return Latencies(name, requests, errors, seconds, p50 / 1e6, p99 / 1e6)
 
-    return asyncio.run(run())
 
-
-def beside_slow_query(url: str, token: str, seconds: float) -> Latencies:
+def beside_slow_query(url: str, token: str, seconds: int) -> Latencies:
     """The simple query, one client, while another request runs a query to its timeout."""
     slow_done = threading.Event()
 
@@ -136,26 +146,32 @@ def seed(url: str, token: str) -> None:
     httpx.post(url, json=body, headers={"Authorization": token}, timeout=60).raise_for_status()
 
 
-def _ms(values: list[float]) -> str:
-    low, high = min(values) * 1000, max(values) * 1000
-    return f"{low:7.1f}" if abs(high - low) < 0.05 else f"{low:7.1f}..{high:.1f}"
+def _range(values: list[float], scale: float = 1.0, digits: int = 1) -> str:
+    low, high = min(values) * scale, max(values) * scale
+    if round(low, digits) == round(high, digits):
+        return f"{low:.{digits}f}"
+    return f"{low:.{digits}f}..{high:.{digits}f}"
 
 
 def report(runs: list[list[Latencies]]) -> None:
-    print(f"{'scenario':<44} {'requests':>9} {'errors':>6} {'p50 ms':>16} {'p99 ms':>16}")
+    print(
+        f"{'scenario':<40} {'requests':>9} {'errors':>6} {'req/s':>11} "
+        f"{'p50 ms':>13} {'p99 ms':>13}"
+    )
     for column in zip(*runs, strict=True):
         name = column[0].name
-        requests = sum(len(m.seconds) for m in column)
+        requests = sum(m.requests for m in column)
         errors = sum(m.errors for m in column)
-        p50 = _ms([m.p50 for m in column])
-        p99 = _ms([m.p99 for m in column])
-        print(f"{name:<44} {requests:>9} {errors:>6} {p50:>16} {p99:>16}")
+        rate = _range([m.per_second for m in column], digits=0)
+        p50 = _range([m.p50 for m in column], 1000)
+        p99 = _range([m.p99 for m in column], 1000)
+        print(f"{name:<40} {requests:>9} {errors:>6} {rate:>11} {p50:>13} {p99:>13}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--clients", type=int, default=32)
-    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--seconds", type=int, default=8)
     parser.add_argument("--repeat", type=int, default=2)
     options = parser.parse_args(argv)
     runs: list[list[Latencies]] = []

@@ -15,9 +15,10 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
+from bench import rows
 from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.memory_store import MemoryBackupStore
 from resolvers.adapters.redshift_data_client import Connection, DataApi
@@ -54,19 +55,9 @@ def main() -> None:
     )
     ingest.insert_batch(warehouse, Table.JOBS, [{"id": i, "job": f"J{i}"} for i in range(1, 50)])
     store = MemoryBackupStore()
-    start = datetime(2021, 1, 1, tzinfo=UTC)
 
     def employees(first: int, count: int) -> list[dict[str, Any]]:
-        return [
-            {
-                "id": i,
-                "name": f"Person {i}",
-                "datetime": (start + timedelta(hours=i)).isoformat(),
-                "departmentId": i % 12 + 1,
-                "jobId": i % 49 + 1,
-            }
-            for i in range(first, first + count)
-        ]
+        return rows.employees(first, count, step=timedelta(hours=1))
 
     def fill() -> None:
         first = args.rows + 1

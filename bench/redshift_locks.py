@@ -28,10 +28,9 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
+from bench.rows import START, employees
 from resolvers.adapters.fakes.postgres_engine import (
     PostgresCluster,
     PostgresRedshiftEngine,
@@ -46,8 +45,6 @@ from resolvers.core.cursor import PageTokens
 from resolvers.core.tables import Table
 
 TOKENS = PageTokens(b"bench key, thirty-two bytes long")
-
-START = datetime(2021, 1, 1, tzinfo=UTC)
 
 
 @dataclass
@@ -111,19 +108,6 @@ def _phase(sql: str) -> str:
     if head.startswith("SELECT"):
         return "verdicts"
     return "insert"
-
-
-def employees(first: int, count: int) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": i,
-            "name": f"Person {i}",
-            "datetime": (START + timedelta(minutes=i)).isoformat(),
-            "departmentId": i % 12 + 1,
-            "jobId": i % 49 + 1,
-        }
-        for i in range(first, first + count)
-    ]
 
 
 def main() -> None:

@@ -42,6 +42,9 @@ from resolvers.settings import PREFIX, Settings, SettingsError
 SOURCE_IP_HEADER = "x-hrgraph-source-ip"
 """Set by the server from the socket's peer address (never trusted from the client)."""
 
+IDENTITY_KEY = "hrgraph.identity"
+"""Where the middleware leaves the request's verified identity in the ASGI scope."""
+
 
 def _header(headers: Mapping[str, Any], name: str) -> str | None:
     for key, value in headers.items():
@@ -165,7 +168,7 @@ class RequireToken:
         if scope["type"] == "http" and scope["method"] == "POST":
             request = Request(scope)
             try:
-                self.gate.identify(request.headers)
+                scope[IDENTITY_KEY] = self.gate.identify(request.headers)
             except HrgraphError as refused:
                 response = JSONResponse(
                     {

@@ -15,12 +15,13 @@ the request ends is interrupted (resolvers/deadline.py).
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-import anyio
 from graphql import GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema
 from strawberry.dataloader import DataLoader
 
@@ -60,9 +61,25 @@ class RequestContext:
     connection_params: Any = None
     loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
     resolvers_run: int = 0
+    _identity: Any = None
 
     def identity(self) -> Any:
-        return self.gate.identify(self.headers, self.connection_params)
+        """The caller, verified once per HTTP request as AppSync does.
+
+        Every field asks (each is authorized on its own); a websocket's context
+        lives as long as its connection, so it asks the gate each time, and a
+        token that expires or is revoked mid-connection stops working.
+        """
+        if self.scope is None:
+            return self.gate.identify(self.headers, self.connection_params)
+        if self._identity is None:
+            self._identity = self.gate.identify(self.headers, self.connection_params)
+        return self._identity
+
+    def remember_identity(self, identity: Any) -> None:
+        """The identity the request's middleware verified (None: verify on first ask)."""
+        if self.scope is not None:
+            self._identity = identity
 
     def count_resolver(self) -> None:
         """One more resolver run; past the API's resolverCountLimit, AppSync's refusal."""
@@ -83,16 +100,19 @@ class Invoker:
     interrupted through the request's scope.
     """
 
-    def __init__(self, handler: Handler, limits: Limits) -> None:
+    def __init__(self, handler: Handler, limits: Limits, threads: int = 40) -> None:
         self._handler = handler
         self._limits = limits
+        self._threads = ThreadPoolExecutor(threads, thread_name_prefix="hrgraph-invoke")
 
     async def invoke(self, event: Any, scope: RequestScope | None) -> Any:
         if scope is None:
             scope = RequestScope(self._limits.request_seconds)
         if scope.expired:
             raise FieldError("ExecutionTimeout", TIMED_OUT)
-        return await anyio.to_thread.run_sync(self._invoke, event, scope, abandon_on_cancel=True)
+        # Cancelling the await abandons the thread's result; the scope interrupts its work.
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._threads, self._invoke, event, scope)
 
     def _invoke(self, event: Any, scope: RequestScope) -> Any:
         budget = min(scope.remaining_seconds(), self._limits.lambda_seconds)
@@ -208,7 +228,7 @@ def _subscriber(
         event = _event(source, info, arguments)
         if routed:
             _unwrap(await invoker.invoke(event, None))
-        async for payload in broker.listen(info.field_name):
+        async for payload in broker.listen(info.field_name, arguments):
             yield payload
 
     return subscribe

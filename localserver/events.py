@@ -9,8 +9,10 @@ selectionSetGraphQL}, prev, stash.
 from __future__ import annotations
 
 import secrets
+import threading
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,7 +42,7 @@ def appsync_event(
     identity: Mapping[str, Any] | None,
     headers: Mapping[str, str],
 ) -> dict[str, Any]:
-    node = info.field_nodes[0]
+    paths, text = _selection(info.field_nodes[0])
     return {
         "arguments": dict(arguments),
         "identity": dict(identity) if identity is not None else None,
@@ -50,12 +52,40 @@ def appsync_event(
             "fieldName": info.field_name,
             "parentTypeName": info.parent_type.name,
             "variables": _variables(info),
-            "selectionSetList": selection_set_list(node.selection_set),
-            "selectionSetGraphQL": print_ast(node.selection_set) if node.selection_set else "",
+            "selectionSetList": list(paths),
+            "selectionSetGraphQL": text,
         },
         "prev": None,
         "stash": {},
     }
+
+
+_SELECTIONS: OrderedDict[int, tuple[FieldNode, tuple[str, ...], str]] = OrderedDict()
+_SELECTIONS_KEPT = 4096
+_selections_lock = threading.Lock()
+
+
+def _selection(node: FieldNode) -> tuple[tuple[str, ...], str]:
+    """A field's selection (paths, printed), worked out once per parsed document's node.
+
+    The parser cache hands every request of the same document the same nodes,
+    and printing a selection costs more than the rest of the event. Keyed by
+    the node's id, with the node kept so the id cannot be reused while cached.
+    """
+    key = id(node)
+    with _selections_lock:
+        cached = _SELECTIONS.get(key)
+        if cached is not None and cached[0] is node:
+            _SELECTIONS.move_to_end(key)
+            return cached[1], cached[2]
+    selection = node.selection_set
+    paths = tuple(selection_set_list(selection))
+    text = print_ast(selection) if selection else ""
+    with _selections_lock:
+        _SELECTIONS[key] = (node, paths, text)
+        while len(_SELECTIONS) > _SELECTIONS_KEPT:
+            _SELECTIONS.popitem(last=False)
+    return paths, text
 
 
 def trace_id() -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,11 +28,12 @@ from graphql import (
     print_schema,
 )
 from graphql.pyutils import Path as ResponsePath
-from graphql.validation import NoSchemaIntrospectionCustomRule
-from strawberry.extensions import AddValidationRules, ParserCache, ValidationCache
+from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule
+from strawberry.extensions import AddValidationRules, SchemaExtension
 from strawberry.types import ExecutionContext
 
 from localserver import aws_scalars
+from localserver.documents import DocumentCache, OffLoopDocuments
 from localserver.fast_variables import FastVariablesExecutionContext
 from localserver.limits import Limits
 
@@ -153,11 +155,9 @@ class SdlSchema(strawberry.Schema):
 
     def __init__(self, graphql_schema: GraphQLSchema, limits: Limits | None = None) -> None:
         context_class: type[FastVariablesExecutionContext] = FastVariablesExecutionContext
-        extensions: list[Any] = [
-            # Clients send the same few documents again and again: parse and validate once.
-            ParserCache(maxsize=256),
-            ValidationCache(maxsize=256),
-        ]
+        documents = DocumentCache(maxsize=256)
+        # Factories: strawberry builds each request its own extensions.
+        extensions: list[Callable[[], SchemaExtension]] = [lambda: OffLoopDocuments(documents)]
         if limits is not None:
             context_class = type(
                 "AppSyncLimitedExecutionContext",
@@ -165,11 +165,11 @@ class SdlSchema(strawberry.Schema):
                 {"query_depth_limit": limits.query_depth},
             )
             if not limits.introspection:
-                extensions.insert(0, AddValidationRules([NoSchemaIntrospectionCustomRule]))
+                no_introspection: list[type[ASTValidationRule]] = [NoSchemaIntrospectionCustomRule]
+                extensions.insert(0, lambda: AddValidationRules(no_introspection))
         super().__init__(
             query=_Unused,
             execution_context_class=context_class,
-            # (strawberry documents extension instances here; its type hints only name classes)
             extensions=extensions,
         )
         self._schema = graphql_schema

@@ -107,7 +107,7 @@ def _job_store(settings: Settings) -> JobStore:
 
 
 def _job_events(settings: Settings) -> JobEvents:
-    """AppSync's subscription in AWS; locally clients follow jobs by polling backupJob."""
+    """AppSync's subscription in AWS; the local server feeds its own (localserver/job_events.py)."""
     if settings.appsync_url:
         from resolvers.adapters.appsync_events import AppSyncJobEvents
 

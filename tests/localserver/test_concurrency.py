@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 import httpx
 import pytest
 
+from localserver import documents
 from localserver.limits import from_serverless
 from resolvers import wiring
 from resolvers.settings import Settings
@@ -179,3 +180,34 @@ def test_a_request_past_its_deadline_gets_appsync_timeout_and_its_work_stops(
     }
     [outcome] = spy.outcome
     assert "30 s request limit" in str(outcome)
+
+
+def test_a_document_being_validated_does_not_delay_another_users_request(
+    live_server: LiveServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Validation is quadratic in a selection's fields: a big document can take seconds.
+    # Here it takes as long as the test holds it, so only the order of events matters.
+    quick = "{ me { username } }"
+    assert post(live_server, quick) == {"data": {"me": {"username": "admin"}}}  # now known
+    started, release = threading.Event(), threading.Event()
+    real = documents.validate_document
+
+    def held(*args: Any) -> Any:
+        started.set()
+        release.wait(WAIT)
+        return real(*args)
+
+    monkeypatch.setattr(documents, "validate_document", held)
+    big = "{ " + " ".join(f"d{i}: department(id: 1) {{ id }}" for i in range(300)) + " }"
+    answers: list[Any] = []
+    thread = threading.Thread(target=lambda: answers.append(post(live_server, big)), daemon=True)
+    thread.start()
+    try:
+        assert started.wait(WAIT), "the big document was never validated"
+        me = post(live_server, quick)
+        assert me == {"data": {"me": {"username": "admin"}}}
+        assert not release.is_set() and thread.is_alive(), "the big document finished first"
+    finally:
+        release.set()
+    thread.join(WAIT)
+    assert answers and answers[0]["data"]["d0"] is None  # no department 1: null, no error

@@ -10,9 +10,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-import boto3
 import pytest
-from moto import mock_aws
 
 from resolvers.adapters import redshift_backup
 from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
@@ -24,22 +22,20 @@ from resolvers.core import backup
 from resolvers.core.errors import Conflict
 from resolvers.core.ports import Staged
 from resolvers.core.tables import Department, Employee, Table
-from tests.resolvers.adapters.redshift_support import DUMMY_AWS, calls_during, data_api
+from tests.resolvers.adapters.redshift_support import (
+    COPY_ROLE,
+    calls_during,
+    data_api,
+    moto_bucket,
+)
 
 BUCKET = "hrgraph-redshift-restore"
-ROLE = "arn:aws:iam::123456789012:role/redshift-copy"
+ROLE = COPY_ROLE
 
 
 @pytest.fixture
 def s3(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """moto in place of S3, with dummy credentials: nothing leaves the machine."""
-    for name, value in DUMMY_AWS.items():
-        monkeypatch.setenv(name, value)
-    with mock_aws():
-        client = boto3.client("s3")
-        client.create_bucket(
-            Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
-        )
+    with moto_bucket(monkeypatch, BUCKET) as client:
         yield client
 
 

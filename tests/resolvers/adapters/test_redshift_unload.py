@@ -7,10 +7,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
-import boto3
 import fastavro
 import pytest
-from moto import mock_aws
 
 from resolvers.adapters import redshift_backup
 from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
@@ -20,21 +18,15 @@ from resolvers.adapters.s3_store import S3BackupStore
 from resolvers.core import backup
 from resolvers.core.errors import HrgraphError
 from resolvers.core.tables import Department, Employee, Job, Table
-from tests.resolvers.adapters.redshift_support import DUMMY_AWS, data_api
+from tests.resolvers.adapters.redshift_support import COPY_ROLE, data_api, moto_bucket
 
 BUCKET = "hrgraph-unload"
-ROLE = "arn:aws:iam::123456789012:role/redshift-copy"
+ROLE = COPY_ROLE
 
 
 @pytest.fixture
 def s3(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    for name, value in DUMMY_AWS.items():
-        monkeypatch.setenv(name, value)
-    with mock_aws():
-        client = boto3.client("s3")
-        client.create_bucket(
-            Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
-        )
+    with moto_bucket(monkeypatch, BUCKET) as client:
         yield client
 
 

@@ -1,0 +1,95 @@
+"""onBackupJobChanged on the local server: a backup's changes reach its subscribers."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from gql import Client, GraphQLRequest, gql
+from gql.transport.httpx import HTTPXAsyncTransport
+from gql.transport.websockets import WebsocketsTransport
+from graphql import build_schema
+
+from localserver.broker import Broker
+from tests.conftest import LiveServer
+
+CHANGES = gql(
+    "subscription($id: ID) { onBackupJobChanged(id: $id) { id kind table status rowsDone } }"
+)
+BACKUP = "mutation { backupTable(table: DEPARTMENTS) { id status } }"
+INSERT = "mutation($rows: [DepartmentInput]!) { insertDepartments(rows: $rows) { inserted } }"
+
+
+def websocket(server: LiveServer) -> WebsocketsTransport:
+    return WebsocketsTransport(
+        url=server.url.replace("http://", "ws://"),
+        subprotocols=[WebsocketsTransport.GRAPHQLWS_SUBPROTOCOL],
+        init_payload={"Authorization": server.token},
+    )
+
+
+async def test_a_backup_is_followed_to_its_end_and_other_jobs_stay_quiet(
+    live_server: LiveServer,
+) -> None:
+    seen: list[dict[str, Any]] = []
+    elsewhere: list[dict[str, Any]] = []
+
+    async def follow_every_job() -> None:
+        async with Client(transport=websocket(live_server)) as session:
+            async for result in session.subscribe(CHANGES):
+                seen.append(result["onBackupJobChanged"])
+                if seen[-1]["status"] in ("SUCCEEDED", "FAILED"):
+                    return
+
+    async def follow_another_job() -> None:
+        async with Client(transport=websocket(live_server)) as session:
+            request = GraphQLRequest(CHANGES, variable_values={"id": "no-such-job"})
+            async for result in session.subscribe(request):
+                elsewhere.append(result["onBackupJobChanged"])
+
+    every = asyncio.create_task(follow_every_job())
+    other = asyncio.create_task(follow_another_job())
+    await asyncio.sleep(0.5)  # both subscriptions registered
+    http = HTTPXAsyncTransport(url=live_server.url, headers=live_server.headers)
+    async with Client(transport=http) as session:
+        rows = [{"id": i, "department": f"Department {i}"} for i in range(1, 51)]
+        await session.execute(GraphQLRequest(INSERT, variable_values={"rows": rows}))
+        started = (await session.execute(gql(BACKUP)))["backupTable"]
+    await asyncio.wait_for(every, timeout=30)
+    await asyncio.sleep(0.2)
+    other.cancel()
+
+    assert {change["id"] for change in seen} == {started["id"]}
+    assert seen[-1] == {
+        "id": started["id"],
+        "kind": "BACKUP",
+        "table": "DEPARTMENTS",
+        "status": "SUCCEEDED",
+        "rowsDone": 50,
+    }
+    assert elsewhere == []
+
+
+async def test_a_subscription_filters_on_its_arguments_as_appsync_does() -> None:
+    schema = build_schema(
+        """
+        type Job { id: ID! status: String }
+        type Query { job: Job }
+        type Mutation { publishJob(id: ID!): Job }
+        type Subscription { onJob(id: ID): Job @aws_subscribe(mutations: ["publishJob"]) }
+        directive @aws_subscribe(mutations: [String]) on FIELD_DEFINITION
+        """
+    )
+    broker = Broker(schema)
+    one, every = broker.listen("onJob", {"id": "j1"}), broker.listen("onJob", {"id": None})
+    first_one, first_every = asyncio.ensure_future(anext(one)), asyncio.ensure_future(anext(every))
+    await asyncio.sleep(0)
+    broker.publish("publishJob", {"id": "j2", "status": "RUNNING"})
+    await asyncio.sleep(0)
+    assert first_every.done() and not first_one.done()
+    # A worker thread publishes too: delivered on the listener's own loop.
+    await asyncio.to_thread(broker.publish, "publishJob", {"id": "j1", "status": "SUCCEEDED"})
+    assert await asyncio.wait_for(first_one, 5) == {"id": "j1", "status": "SUCCEEDED"}
+    assert first_every.result() == {"id": "j2", "status": "RUNNING"}
+    await one.aclose()
+    await every.aclose()
