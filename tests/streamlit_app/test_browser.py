@@ -200,7 +200,7 @@ def test_an_admin_at_desktop_width(
     page.get_by_label("Department", exact=True).first.click()
     page.keyboard.type("Resea")
     page.keyboard.press("Enter")
-    expect(page.get_by_text("1 matching employees")).to_be_visible()
+    expect(page.get_by_text("1 matching employee ·")).to_be_visible()
     page.get_by_text("departments", exact=True).click()
     page.get_by_role("button", name="Delete department 1 (Sales)…").click()
     expect(page.get_by_text("Delete department 1 (Sales)? This cannot be undone")).to_be_visible()
@@ -287,3 +287,66 @@ def test_graphiql_works_offline_and_sends_the_token(
     expect(page.locator(".result-window")).to_contain_text('"username": "admin"')
     assert outside == []
     shot(page, "30-graphiql")
+
+
+POPUPS = """() => {
+  window.popupsSeen = [];
+  const popup = '[data-testid="stDateInputCalendar"], [role="dialog"], [data-baseweb="popover"]';
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      for (const node of change.addedNodes) {
+        if (node instanceof Element && (node.matches(popup) || node.querySelector(popup))) {
+          window.popupsSeen.push(node.outerHTML.slice(0, 120));
+        }
+      }
+    }
+  }).observe(document.body, {childList: true, subtree: true});
+}"""
+
+
+def shown_names(page: Page) -> Locator:
+    """The name cells of the Data page's table (its accessible copy of the grid)."""
+    grid = page.get_by_test_id("stDataFrame").first
+    return grid.locator('td[role="gridcell"][aria-colindex="2"]')
+
+
+def test_a_typed_date_filters_at_once_with_no_calendar(
+    live_server: LiveServer, streamlit_url: str, browser: Browser
+) -> None:
+    hires = [("Ada", "2021-02-01"), ("Alan", "2021-05-01"), ("Grace", "2021-08-01"),
+             ("Edsger", "2022-01-10")]  # fmt: skip
+    with HrClient(live_server.url, live_server.token) as api:
+        api.insert("departments", [{"id": 1, "department": "Sales"}])
+        api.insert("jobs", [{"id": 1, "job": "Engineer"}])
+        rows = [
+            {"id": i, "name": name, "datetime": f"{day}T09:00:00Z", "departmentId": 1, "jobId": 1}
+            for i, (name, day) in enumerate(hires, 1)
+        ]
+        api.insert("hired_employees", rows)
+    add_user(live_server, "alice", "Admins")
+    page = new_page(browser, DESKTOP)
+    sign_in(page, streamlit_url, "alice")
+    open_menu_item(page, "Data")
+    page.get_by_text("hired employees", exact=True).click()
+    expect(page.get_by_text("4 hired employees · rows 1 to 4 of 4")).to_be_visible()
+    expect(shown_names(page)).to_have_text(["Ada", "Alan", "Grace", "Edsger"])
+    page.evaluate(POPUPS)
+
+    # Typed, then Enter: the rows and the total follow, and no calendar opens or closes.
+    page.get_by_role("textbox", name="Hired from").fill("2021-05-01")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("3 matching employees · rows 1 to 3 of 3")).to_be_visible()
+    expect(shown_names(page)).to_have_text(["Alan", "Grace", "Edsger"])
+    page.get_by_role("textbox", name="Hired before").fill("2021-08-01")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("1 matching employee · rows 1 to 1 of 1")).to_be_visible()
+    expect(shown_names(page)).to_have_text(["Alan"])
+    assert page.evaluate("window.popupsSeen") == []
+    shot(page, "15-data-typed-dates-desktop", page.get_by_test_id("stDataFrame").first)
+
+    # A day that is not on the calendar is refused in words and not applied; the other stays.
+    page.get_by_role("textbox", name="Hired before").fill("2021-02-30")
+    page.keyboard.press("Enter")
+    refusal = page.get_by_text("Hired before: 2021-02-30 is not a day on the calendar.")
+    expect(refusal).to_be_visible()
+    expect(page.get_by_text("3 matching employees · rows 1 to 3 of 3")).to_be_visible()
