@@ -10,6 +10,7 @@ chromium first, and a missing browser fails these tests.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -24,6 +25,7 @@ from client.api import HrClient
 from localserver.graphiql import missing_assets
 from streamlit_app import kept_sessions
 from tests.conftest import ADMIN_PASSWORD, LiveServer, free_port
+from tests.streamlit_app.app_pages.test_reports import seed
 from tests.streamlit_app.conftest import APP, PASSWORD, add_user
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -350,3 +352,75 @@ def test_a_typed_date_filters_at_once_with_no_calendar(
     refusal = page.get_by_text("Hired before: 2021-02-30 is not a day on the calendar.")
     expect(refusal).to_be_visible()
     expect(page.get_by_text("3 matching employees · rows 1 to 3 of 3")).to_be_visible()
+
+
+def ask(page: Page, question: str, reading: str) -> Locator:
+    """Ask on the Ask page; the chart drawn once the answer's reading is shown above it."""
+    page.get_by_role("textbox", name="Question").fill(question)
+    page.get_by_role("button", name="Ask", exact=True).click()
+    expect(page.get_by_text(f"Answered: {reading}", exact=True)).to_be_visible()
+    return page.locator(".vega-embed").first
+
+
+def axis(chart: Locator, which: str) -> Locator:
+    """An axis of a drawn chart, by Vega's own description ("X-axis titled ...")."""
+    return chart.locator(f'g[aria-label^="{which}-axis"]')
+
+
+def test_the_ask_page_reads_back_the_question_and_draws_it_in_order(
+    live_server: LiveServer, streamlit_url: str, browser: Browser
+) -> None:
+    with HrClient(live_server.url, live_server.token) as api:
+        seed(api)  # 2021: Sales 5 hires, Research 2, Legal 1 (the alphabet is the reverse)
+        ranking = api.ask("Top 3 departments by hires in 2021")
+        quarters = api.ask("How many employees were hired per quarter in 2021?")
+        months = api.ask("Hires per month in 2021")
+    add_user(live_server, "ann", "Analysts")
+    page = new_page(browser, DESKTOP)
+    sign_in(page, streamlit_url, "ann")
+    open_menu_item(page, "Ask", "Ask a question")
+
+    # A ranking: the reading above it, then bars from the most hires down, values on them.
+    chart = ask(page, ranking.question, ranking.reading or "")
+    bars = chart.locator("g.mark-rect path[aria-label]")
+    expect(bars).to_have_count(len(ranking.rows))
+    drawn = sorted(
+        (box["y"], label)
+        for label, box in ((b.get_attribute("aria-label"), b.bounding_box()) for b in bars.all())
+        if label and box
+    )
+    top_down = [fields(label) for _, label in drawn]
+    names = [bar["department"] for bar in top_down]
+    values = [int(bar["hires"]) for bar in top_down]
+    assert names == [row[0] for row in ranking.rows] != sorted(names)
+    assert values == sorted(values, reverse=True)
+    expect(axis(chart, "Y")).to_have_attribute("aria-label", re.compile("discrete scale"))
+    ticks = axis(chart, "X").locator(".role-axis-label text").all_text_contents()
+    assert ticks and all(re.fullmatch(r"\d+", tick) for tick in ticks)  # whole hires
+    shot(page, "40-ask-ranking-desktop", page.get_by_text("Answered:"))
+
+    # Quarters and months: whole, evenly spaced periods, never a 1.5 tick; a period with
+    # no hire keeps its place on the axis, with no mark (not a made-up zero).
+    for answer, name in ((quarters, "41-ask-quarters-desktop"), (months, "42-ask-months-desktop")):
+        chart = ask(page, answer.question, answer.reading or "")
+        x_axis = axis(chart, "X")
+        expect(x_axis).to_have_attribute("aria-label", re.compile("discrete scale"))
+        first, last = answer.rows[0][0], answer.rows[-1][0]
+        ticks = x_axis.locator(".role-axis-label text")
+        expect(ticks).to_have_text([str(period) for period in range(first, last + 1)])
+        marks = chart.locator(
+            "g.mark-rect.role-mark [aria-label], g.mark-symbol.role-mark [aria-label]"
+        )
+        expect(marks).to_have_count(len(answer.rows))
+        drawn = [fields(label) for label in marks.evaluate_all("ms => ms.map(m => m.ariaLabel)")]
+        assert sorted((int(m[answer.columns[0]]), int(m["hires"])) for m in drawn) == [
+            (int(period), int(hires)) for period, hires in answer.rows
+        ]
+        values = axis(chart, "Y").locator(".role-axis-label text").all_text_contents()
+        assert values and all(re.fullmatch(r"\d+", value) for value in values)  # whole hires
+        shot(page, name, page.get_by_text("Answered:"))
+
+
+def fields(label: str) -> dict[str, str]:
+    """Vega's label of a mark, "quarter: 1; hires: 3", as its fields and values."""
+    return dict(part.split(": ", 1) for part in label.split("; "))
