@@ -395,8 +395,8 @@ def test_the_ask_page_reads_back_the_question_and_draws_it_in_order(
     assert names == [row[0] for row in ranking.rows] != sorted(names)
     assert values == sorted(values, reverse=True)
     expect(axis(chart, "Y")).to_have_attribute("aria-label", re.compile("discrete scale"))
-    ticks = axis(chart, "X").locator(".role-axis-label text").all_text_contents()
-    assert ticks and all(re.fullmatch(r"\d+", tick) for tick in ticks)  # whole hires
+    hire_ticks = axis(chart, "X").locator(".role-axis-label text").all_text_contents()
+    assert hire_ticks and all(re.fullmatch(r"\d+", tick) for tick in hire_ticks)  # whole hires
     shot(page, "40-ask-ranking-desktop", page.get_by_text("Answered:"))
 
     # Quarters and months: whole, evenly spaced periods, never a 1.5 tick; a period with
@@ -406,18 +406,19 @@ def test_the_ask_page_reads_back_the_question_and_draws_it_in_order(
         x_axis = axis(chart, "X")
         expect(x_axis).to_have_attribute("aria-label", re.compile("discrete scale"))
         first, last = answer.rows[0][0], answer.rows[-1][0]
-        ticks = x_axis.locator(".role-axis-label text")
-        expect(ticks).to_have_text([str(period) for period in range(first, last + 1)])
+        periods = x_axis.locator(".role-axis-label text")
+        expect(periods).to_have_text([str(period) for period in range(first, last + 1)])
         marks = chart.locator(
             "g.mark-rect.role-mark [aria-label], g.mark-symbol.role-mark [aria-label]"
         )
         expect(marks).to_have_count(len(answer.rows))
-        drawn = [fields(label) for label in marks.evaluate_all("ms => ms.map(m => m.ariaLabel)")]
-        assert sorted((int(m[answer.columns[0]]), int(m["hires"])) for m in drawn) == [
+        labels: list[str] = marks.evaluate_all("ms => ms.map(m => m.ariaLabel)")
+        shown = [fields(label) for label in labels]
+        assert sorted((int(m[answer.columns[0]]), int(m["hires"])) for m in shown) == [
             (int(period), int(hires)) for period, hires in answer.rows
         ]
-        values = axis(chart, "Y").locator(".role-axis-label text").all_text_contents()
-        assert values and all(re.fullmatch(r"\d+", value) for value in values)  # whole hires
+        counts = axis(chart, "Y").locator(".role-axis-label text").all_text_contents()
+        assert counts and all(re.fullmatch(r"\d+", count) for count in counts)  # whole hires
         shot(page, name, page.get_by_text("Answered:"))
 
 
