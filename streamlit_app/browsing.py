@@ -1,9 +1,12 @@
-"""Paging through a table the API's way: forward with nextToken, back through the tokens seen."""
+"""Browsing a table: paging the API's way (forward with nextToken, back through the tokens
+seen) and the employee filter's typed dates."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 
@@ -41,3 +44,35 @@ def pager(state: MutableMapping[str, Any], key: str, signature: str) -> Pager:
         current = Pager(signature)
         state[key] = current
     return current
+
+
+DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def typed_date(text: str, label: str) -> date | None:
+    """A date typed as YYYY-MM-DD, or None when the box is empty.
+
+    The Data page's date filters are plain text boxes rather than
+    ``st.date_input``: focusing Streamlit's date field opens its calendar, and
+    a typed date applied only once that calendar closed. A text box applies on
+    Enter (or leaving it) and opens nothing. Anything else is refused with the
+    field's name and the rule, before any call.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    if not DATE_SHAPE.fullmatch(text):
+        raise ValueError(f"{label}: type a date as YYYY-MM-DD, e.g. 2021-03-01 (not “{text}”).")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{label}: {text} is not a day on the calendar.") from None
+
+
+def date_window(since: date | None, until: date | None) -> None:
+    """Refuse an empty window (the API would): "Hired before" must come after "Hired from"."""
+    if since is not None and until is not None and until <= since:
+        raise ValueError(
+            f"Hired before ({until}) must be a later day than Hired from ({since}): "
+            "no one can be hired in that window."
+        )

@@ -164,12 +164,13 @@ def capped(frame: pd.DataFrame, x: str, y: str, keep_order: bool) -> pd.DataFram
     return pd.concat([head, rest], ignore_index=True)
 
 
-def answer_chart(frame: pd.DataFrame, hint: ChartHint | None) -> alt.Chart | None:
+def answer_chart(frame: pd.DataFrame, hint: ChartHint | None) -> alt.Chart | alt.LayerChart | None:
     """The chart an answer's hint asks for; None for TABLE, no hint, or a hint naming no column.
 
     An ordinal x (years, quarters, months, weekdays) is drawn as evenly spaced
     categories in row order, never as a number line with 1.5 ticks; a ranking
-    keeps its rank order; past MAX_BARS bars there is no chart (or an "other" bar).
+    is drawn as horizontal bars in rank order, its names level and whole; past
+    MAX_BARS bars there is no chart (or an "other" bar).
     """
     if hint is None or hint.kind == "TABLE" or frame.empty:
         return None
@@ -183,8 +184,11 @@ def answer_chart(frame: pd.DataFrame, hint: ChartHint | None) -> alt.Chart | Non
         if shown is None:
             return None
         frame = shown
+        if hint.kind == "BAR" and hint.keep_order and not hint.x_ordinal:
+            return ranking_chart(frame, hint.x, hint.y)
     elif frame[hint.x].nunique() > MAX_BARS:
         return None
+    whole = _whole_numbers(frame, hint.y)
     ordered = hint.x_ordinal or hint.keep_order
     x_type = "ordinal" if hint.x_ordinal else _field_type(frame, hint.x)
     if hint.keep_order and not hint.x_ordinal:
@@ -193,7 +197,11 @@ def answer_chart(frame: pd.DataFrame, hint: ChartHint | None) -> alt.Chart | Non
     x: dict[str, Any] = {"field": hint.x, "type": x_type, "sort": order}
     if hint.x_ordinal:
         x["axis"] = alt.Axis(labelAngle=0)
-    y: dict[str, Any] = {"field": hint.y, "type": _field_type(frame, hint.y)}
+        if hint.series is None:
+            frame, order = every_period(frame, hint.x)
+            x["sort"] = order
+            x["scale"] = alt.Scale(domain=order)
+    y: dict[str, Any] = {"field": hint.y, "type": _field_type(frame, hint.y), **whole}
     chart = alt.Chart(frame)
     mark = chart.mark_line(point=True) if hint.kind == "LINE" else chart.mark_bar()
     encoding: dict[str, Any] = {"x": alt.X(**x), "y": alt.Y(**y), "tooltip": list(frame.columns)}
@@ -201,6 +209,73 @@ def answer_chart(frame: pd.DataFrame, hint: ChartHint | None) -> alt.Chart | Non
         encoding["color"] = alt.Color(field=hint.series, type="nominal")
     drawn: alt.Chart = mark.encode(**encoding)
     return drawn
+
+
+MAX_PERIODS = 4 * MAX_BARS
+"""Past this many periods between the first and the last, gaps are not drawn in."""
+
+
+def every_period(frame: pd.DataFrame, x: str) -> tuple[pd.DataFrame, list[Any]]:
+    """Whole periods (months 1-12, quarters, years) from the first to the last, gaps included.
+
+    Answers leave out periods with nothing in them, and evenly spaced
+    categories would then put April right beside June. The axis gets every
+    period in between instead, and a missing one is a row with no value: an
+    empty slot, and a break in a line, never a made-up zero. Only for whole
+    numbers in ascending order; anything else keeps its own rows.
+    """
+    values = frame[x].tolist()
+    if not pd.api.types.is_integer_dtype(frame[x]) or values != sorted(set(values)):
+        return frame, values
+    first, last = int(values[0]), int(values[-1])
+    if last - first + 1 > MAX_PERIODS:
+        return frame, values
+    every = list(range(first, last + 1))
+    missing = [period for period in every if period not in set(values)]
+    if missing:
+        frame = pd.concat([frame, pd.DataFrame({x: missing})], ignore_index=True)
+        frame = frame.sort_values(x, ignore_index=True)
+    return frame, every
+
+
+def _whole_numbers(frame: pd.DataFrame, column: str) -> dict[str, Any]:
+    """Counts are whole: an integer column's axis ticks whole numbers (never "1.5 hires")."""
+    if pd.api.types.is_integer_dtype(frame[column]):
+        return {"axis": alt.Axis(tickMinStep=1, format="d")}
+    return {}
+
+
+def ranking_chart(frame: pd.DataFrame, name: str, value: str) -> alt.LayerChart:
+    """A ranking as horizontal bars, first at the top, each with its value.
+
+    Names go down the side, level and never cut (rotated labels under
+    vertical bars read poorly past a few bars); the order is the rows' order,
+    which is the ranking's, never the alphabet.
+    """
+    order = list(dict.fromkeys(frame[name].tolist()))
+    bars = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            y=alt.Y(
+                field=name,
+                type="nominal",
+                sort=order,
+                title=name,
+                axis=alt.Axis(labelLimit=0, labelFontSize=LABEL_FONT_SIZE),
+            ),
+            x=alt.X(field=value, type="quantitative", title=value, **_whole_numbers(frame, value)),
+            tooltip=list(frame.columns),
+        )
+    )
+    values = bars.mark_text(align="left", baseline="middle", dx=3, fontSize=LABEL_FONT_SIZE).encode(
+        text=alt.Text(field=value, type="quantitative"), color=alt.value("black")
+    )
+    return alt.LayerChart(
+        layer=[bars, values],
+        height=chart_height(len(order), around=80),
+        padding={"top": 5, "left": 5, "right": 30, "bottom": 5},
+    )
 
 
 def _heatmap(frame: pd.DataFrame, hint: ChartHint) -> alt.Chart | None:

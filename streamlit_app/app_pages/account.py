@@ -60,10 +60,17 @@ if can_back_up(signed_in.groups):
         st.page_link("app_pages/backups.py", label="Backups", icon=":material/backup:")
 
 st.subheader("Your token, for GraphiQL and curl")
-graphql_url = session.settings().url
+config = session.settings()
+graphql_url = config.url
+cognito = config.auth == "cognito"
+lifetime = (
+    "it is short-lived (15 minutes as deployed) and renewed while you use this app"
+    if cognito
+    else "it lasts an hour and is renewed while you use this app"
+)
 st.write(
     f"The API is at `{graphql_url}`. Calls need your ID token in the `Authorization` "
-    "header; it lasts an hour and is renewed while you use this app."
+    f"header; {lifetime}."
 )
 try:
     token = signed_in.token() or ""
@@ -84,18 +91,36 @@ if token:
         }})();</script>""",
         unsafe_allow_javascript=True,
     )
-    base = issuer_base_url(graphql_url)
-    st.markdown(
-        f"GraphiQL: open [{graphql_url}]({graphql_url}), paste the token in its sign-in box "
-        "(or sign in there). With curl:"
+    where = (
+        f"GraphiQL (the local server's page at [{graphql_url}]({graphql_url})): paste the "
+        "token in its “ID token” box and press Use token."
+        if cognito
+        else f"GraphiQL: open [{graphql_url}]({graphql_url}), paste the token in its sign-in "
+        "box (or sign in there)."
     )
+    st.markdown(f"{where} With curl:")
     st.code(
         f"curl -s {graphql_url} -H 'Content-Type: application/json' \\\n"
         f'  -H "Authorization: $HRGRAPH_TOKEN" \\\n'
         '  -d \'{"query": "{ me { username groups } }"}\'',
         language="bash",
     )
-    st.caption(f"Set HRGRAPH_TOKEN to the copied token first. Local issuer: {base}/auth/login.")
+    if cognito:
+        # Cognito issues the tokens: no local issuer exists in this mode.
+        st.caption(
+            "Set HRGRAPH_TOKEN to the copied token first, or get one in a terminal from "
+            "Cognito: with `HRGRAPH_AUTH=cognito` and the pool's `HRGRAPH_COGNITO_REGION`, "
+            f"`HRGRAPH_COGNITO_USER_POOL_ID` and `HRGRAPH_COGNITO_CLIENT_ID` set, run "
+            f"`hrgraph login {signed_in.username}` (it asks for a new password or an MFA "
+            "code when Cognito does), then `export HRGRAPH_TOKEN=$(hrgraph token)`."
+        )
+    else:
+        base = issuer_base_url(graphql_url)
+        st.caption(
+            "Set HRGRAPH_TOKEN to the copied token first, or in a terminal run "
+            f"`hrgraph login {signed_in.username}`, then `export HRGRAPH_TOKEN=$(hrgraph token)`."
+            f" Local issuer: {base}/auth/login."
+        )
 
 st.divider()
 if st.button("Sign out", key="sign_out", icon=":material/logout:"):

@@ -100,9 +100,11 @@ st.title("Ask a question")
 with st.form("ask"):
     question = st.text_input("Question", key=QUESTION, placeholder=EXAMPLES[0])
     asked = st.form_submit_button("Ask", type="primary")
-with st.expander("Example questions", expanded="ask.answer" not in st.session_state):
+asking = bool(asked or st.session_state.pop("ask.run", False)) and bool(question.strip())
+# Open until a first question is asked, so the answer is not pushed below the fold.
+with st.expander("Example questions", expanded="ask.answer" not in st.session_state and not asking):
     examples(EXAMPLES, "example")
-if (asked or st.session_state.pop("ask.run", False)) and question.strip():
+if asking:
     try:
         st.session_state["ask.answer"] = api.ask(question.strip())
     except session.CALL_ERRORS as error:

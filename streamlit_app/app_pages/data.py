@@ -19,7 +19,7 @@ from client.api import HrClient
 from client.models import EmployeeFilter, Page, Table
 from streamlit_app import plain_errors, session
 from streamlit_app.access import can_edit
-from streamlit_app.browsing import pager
+from streamlit_app.browsing import date_window, pager, typed_date
 from streamlit_app.editing import Change, describe, employee_changes
 
 signed_in = session.require()
@@ -29,6 +29,8 @@ ROW_ERRORS = "data.row_errors"
 CONFIRM = "data.confirm_delete"
 EDITED = "data.edited"
 SHOWN_DATETIME = "%Y-%m-%d %H:%M:%S"
+FROM_HELP = "Type a day as YYYY-MM-DD and press Enter: hires from 00:00 UTC that day on."
+BEFORE_HELP = "Type a day as YYYY-MM-DD and press Enter: hires before 00:00 UTC that day."
 NO_ID = 0  # "none" in a picker (ids start at 1)
 NOUN = {Table.DEPARTMENTS: "department", Table.JOBS: "job", Table.HIRED_EMPLOYEES: "employee"}
 row_errors: dict[str, str] = st.session_state.setdefault(ROW_ERRORS, {})
@@ -99,14 +101,29 @@ def employee_filter() -> EmployeeFilter:
     if job is not None:
         chosen["jobId"] = job
     since, until = st.columns(2)
-    # Typed dates apply on Enter or Tab; the calendar need not be closed first.
-    hired_from = since.date_input("Hired from", value=None, key="hired_from", format="YYYY-MM-DD")
-    hired_to = until.date_input("Hired before", value=None, key="hired_to", format="YYYY-MM-DD")
-    if isinstance(hired_from, date):
+    # Typed dates in text boxes: they apply on Enter and open no calendar (see typed_date).
+    hired_from = _typed(since, "Hired from", "hired_from", FROM_HELP)
+    hired_to = _typed(until, "Hired before", "hired_to", BEFORE_HELP)
+    try:
+        date_window(hired_from, hired_to)
+    except ValueError as refused:
+        st.error(f"{refused} The dates are not applied until this is fixed.")
+        return chosen
+    if hired_from is not None:
         chosen["hiredFrom"] = datetime.combine(hired_from, time(), UTC)
-    if isinstance(hired_to, date):
+    if hired_to is not None:
         chosen["hiredTo"] = datetime.combine(hired_to, time(), UTC)
     return chosen
+
+
+def _typed(column: Any, label: str, key: str, help: str) -> date | None:
+    """One typed date box; a date that is not YYYY-MM-DD is refused below it and not applied."""
+    text = column.text_input(label, key=key, placeholder="YYYY-MM-DD", help=help)
+    try:
+        return typed_date(text, label)
+    except ValueError as refused:
+        column.error(f"{refused} It is not applied until it is fixed.")
+        return None
 
 
 def fetch(token: str | None, chosen: EmployeeFilter) -> tuple[pd.DataFrame, str | None]:
@@ -361,7 +378,8 @@ first = (paging.number - 1) * page_size + 1
 shown = (
     f"rows {first} to {first + len(frame) - 1} of {total:,}" if len(frame) else f"0 of {total:,}"
 )
-what = "matching employees" if chosen else f"{table.value.replace('_', ' ')}"
+what = "matching employees" if chosen else table.value.replace("_", " ")
+what = what.removesuffix("s") if total == 1 else what
 st.markdown(f"**{total:,}** {what} · {shown}")
 st.dataframe(frame, hide_index=True, width="stretch", key="rows")
 back, where, forward = st.columns([1, 2, 1])

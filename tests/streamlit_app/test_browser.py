@@ -10,6 +10,7 @@ chromium first, and a missing browser fails these tests.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -24,6 +25,7 @@ from client.api import HrClient
 from localserver.graphiql import missing_assets
 from streamlit_app import kept_sessions
 from tests.conftest import ADMIN_PASSWORD, LiveServer, free_port
+from tests.streamlit_app.app_pages.test_reports import seed
 from tests.streamlit_app.conftest import APP, PASSWORD, add_user
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -200,7 +202,7 @@ def test_an_admin_at_desktop_width(
     page.get_by_label("Department", exact=True).first.click()
     page.keyboard.type("Resea")
     page.keyboard.press("Enter")
-    expect(page.get_by_text("1 matching employees")).to_be_visible()
+    expect(page.get_by_text("1 matching employee ·")).to_be_visible()
     page.get_by_text("departments", exact=True).click()
     page.get_by_role("button", name="Delete department 1 (Sales)…").click()
     expect(page.get_by_text("Delete department 1 (Sales)? This cannot be undone")).to_be_visible()
@@ -287,3 +289,139 @@ def test_graphiql_works_offline_and_sends_the_token(
     expect(page.locator(".result-window")).to_contain_text('"username": "admin"')
     assert outside == []
     shot(page, "30-graphiql")
+
+
+POPUPS = """() => {
+  window.popupsSeen = [];
+  const popup = '[data-testid="stDateInputCalendar"], [role="dialog"], [data-baseweb="popover"]';
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      for (const node of change.addedNodes) {
+        if (node instanceof Element && (node.matches(popup) || node.querySelector(popup))) {
+          window.popupsSeen.push(node.outerHTML.slice(0, 120));
+        }
+      }
+    }
+  }).observe(document.body, {childList: true, subtree: true});
+}"""
+
+
+def shown_names(page: Page) -> Locator:
+    """The name cells of the Data page's table (its accessible copy of the grid)."""
+    grid = page.get_by_test_id("stDataFrame").first
+    return grid.locator('td[role="gridcell"][aria-colindex="2"]')
+
+
+def test_a_typed_date_filters_at_once_with_no_calendar(
+    live_server: LiveServer, streamlit_url: str, browser: Browser
+) -> None:
+    hires = [("Ada", "2021-02-01"), ("Alan", "2021-05-01"), ("Grace", "2021-08-01"),
+             ("Edsger", "2022-01-10")]  # fmt: skip
+    with HrClient(live_server.url, live_server.token) as api:
+        api.insert("departments", [{"id": 1, "department": "Sales"}])
+        api.insert("jobs", [{"id": 1, "job": "Engineer"}])
+        rows = [
+            {"id": i, "name": name, "datetime": f"{day}T09:00:00Z", "departmentId": 1, "jobId": 1}
+            for i, (name, day) in enumerate(hires, 1)
+        ]
+        api.insert("hired_employees", rows)
+    add_user(live_server, "alice", "Admins")
+    page = new_page(browser, DESKTOP)
+    sign_in(page, streamlit_url, "alice")
+    open_menu_item(page, "Data")
+    page.get_by_text("hired employees", exact=True).click()
+    expect(page.get_by_text("4 hired employees · rows 1 to 4 of 4")).to_be_visible()
+    expect(shown_names(page)).to_have_text(["Ada", "Alan", "Grace", "Edsger"])
+    page.evaluate(POPUPS)
+
+    # Typed, then Enter: the rows and the total follow, and no calendar opens or closes.
+    page.get_by_role("textbox", name="Hired from").fill("2021-05-01")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("3 matching employees · rows 1 to 3 of 3")).to_be_visible()
+    expect(shown_names(page)).to_have_text(["Alan", "Grace", "Edsger"])
+    page.get_by_role("textbox", name="Hired before").fill("2021-08-01")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("1 matching employee · rows 1 to 1 of 1")).to_be_visible()
+    expect(shown_names(page)).to_have_text(["Alan"])
+    assert page.evaluate("window.popupsSeen") == []
+    shot(page, "15-data-typed-dates-desktop", page.get_by_test_id("stDataFrame").first)
+
+    # A day that is not on the calendar is refused in words and not applied; the other stays.
+    page.get_by_role("textbox", name="Hired before").fill("2021-02-30")
+    page.keyboard.press("Enter")
+    refusal = page.get_by_text("Hired before: 2021-02-30 is not a day on the calendar.")
+    expect(refusal).to_be_visible()
+    expect(page.get_by_text("3 matching employees · rows 1 to 3 of 3")).to_be_visible()
+
+
+def ask(page: Page, question: str, reading: str) -> Locator:
+    """Ask on the Ask page; the chart drawn once the answer's reading is shown above it."""
+    page.get_by_role("textbox", name="Question").fill(question)
+    page.get_by_role("button", name="Ask", exact=True).click()
+    expect(page.get_by_text(f"Answered: {reading}", exact=True)).to_be_visible()
+    return page.locator(".vega-embed").first
+
+
+def axis(chart: Locator, which: str) -> Locator:
+    """An axis of a drawn chart, by Vega's own description ("X-axis titled ...")."""
+    return chart.locator(f'g[aria-label^="{which}-axis"]')
+
+
+def test_the_ask_page_reads_back_the_question_and_draws_it_in_order(
+    live_server: LiveServer, streamlit_url: str, browser: Browser
+) -> None:
+    with HrClient(live_server.url, live_server.token) as api:
+        seed(api)  # 2021: Sales 5 hires, Research 2, Legal 1 (the alphabet is the reverse)
+        ranking = api.ask("Top 3 departments by hires in 2021")
+        quarters = api.ask("How many employees were hired per quarter in 2021?")
+        months = api.ask("Hires per month in 2021")
+    add_user(live_server, "ann", "Analysts")
+    page = new_page(browser, DESKTOP)
+    sign_in(page, streamlit_url, "ann")
+    open_menu_item(page, "Ask", "Ask a question")
+
+    # A ranking: the reading above it, then bars from the most hires down, values on them.
+    chart = ask(page, ranking.question, ranking.reading or "")
+    bars = chart.locator("g.mark-rect path[aria-label]")
+    expect(bars).to_have_count(len(ranking.rows))
+    drawn = sorted(
+        (box["y"], label)
+        for label, box in ((b.get_attribute("aria-label"), b.bounding_box()) for b in bars.all())
+        if label and box
+    )
+    top_down = [fields(label) for _, label in drawn]
+    names = [bar["department"] for bar in top_down]
+    values = [int(bar["hires"]) for bar in top_down]
+    assert names == [row[0] for row in ranking.rows] != sorted(names)
+    assert values == sorted(values, reverse=True)
+    expect(axis(chart, "Y")).to_have_attribute("aria-label", re.compile("discrete scale"))
+    hire_ticks = axis(chart, "X").locator(".role-axis-label text").all_text_contents()
+    assert hire_ticks and all(re.fullmatch(r"\d+", tick) for tick in hire_ticks)  # whole hires
+    shot(page, "40-ask-ranking-desktop", page.get_by_text("Answered:"))
+
+    # Quarters and months: whole, evenly spaced periods, never a 1.5 tick; a period with
+    # no hire keeps its place on the axis, with no mark (not a made-up zero).
+    for answer, name in ((quarters, "41-ask-quarters-desktop"), (months, "42-ask-months-desktop")):
+        chart = ask(page, answer.question, answer.reading or "")
+        x_axis = axis(chart, "X")
+        expect(x_axis).to_have_attribute("aria-label", re.compile("discrete scale"))
+        first, last = answer.rows[0][0], answer.rows[-1][0]
+        periods = x_axis.locator(".role-axis-label text")
+        expect(periods).to_have_text([str(period) for period in range(first, last + 1)])
+        marks = chart.locator(
+            "g.mark-rect.role-mark [aria-label], g.mark-symbol.role-mark [aria-label]"
+        )
+        expect(marks).to_have_count(len(answer.rows))
+        labels: list[str] = marks.evaluate_all("ms => ms.map(m => m.ariaLabel)")
+        shown = [fields(label) for label in labels]
+        assert sorted((int(m[answer.columns[0]]), int(m["hires"])) for m in shown) == [
+            (int(period), int(hires)) for period, hires in answer.rows
+        ]
+        counts = axis(chart, "Y").locator(".role-axis-label text").all_text_contents()
+        assert counts and all(re.fullmatch(r"\d+", count) for count in counts)  # whole hires
+        shot(page, name, page.get_by_text("Answered:"))
+
+
+def fields(label: str) -> dict[str, str]:
+    """Vega's label of a mark, "quarter: 1; hires: 3", as its fields and values."""
+    return dict(part.split(": ", 1) for part in label.split("; "))

@@ -18,7 +18,9 @@ def test_an_answer_hint_picks_the_mark_and_the_columns(kind: str, mark: str) -> 
     spec = chart.to_dict()
     assert spec["mark"]["type"] == mark
     assert spec["encoding"]["x"]["field"] == "department"
-    assert spec["encoding"]["y"] == {"field": "hires", "type": "quantitative"}
+    assert spec["encoding"]["y"]["field"] == "hires"
+    assert spec["encoding"]["y"]["type"] == "quantitative"
+    assert spec["encoding"]["y"]["axis"] == {"format": "d", "tickMinStep": 1}  # whole hires
 
 
 @pytest.mark.parametrize(
@@ -68,12 +70,40 @@ def test_quarters_go_on_an_ordinal_axis_in_row_order() -> None:
     assert x["sort"] == [1, 2, 3, 4]
 
 
+def test_missing_months_keep_their_place_on_the_axis_with_no_value() -> None:
+    frame = pd.DataFrame({"month": [1, 2, 4, 6], "hires": [3, 1, 2, 5]})
+    hint = ChartHint("LINE", x="month", y="hires", x_ordinal=True, keep_order=True)
+    chart = charts.answer_chart(frame, hint)
+    assert chart is not None
+    spec = chart.to_dict()
+    assert spec["encoding"]["x"]["scale"]["domain"] == [1, 2, 3, 4, 5, 6]
+    data = pd.DataFrame(spec["datasets"].popitem()[1])
+    assert list(data["month"]) == [1, 2, 3, 4, 5, 6]
+    shown = dict(zip(data["month"], data["hires"], strict=True))
+    assert shown[1] == 3 and shown[6] == 5
+    assert pd.isna(shown[3]) and pd.isna(shown[5])  # an empty slot, not a made-up zero
+
+
+def test_periods_out_of_order_or_not_whole_keep_their_own_rows() -> None:
+    latest_first = pd.DataFrame({"year": [2023, 2021], "hires": [4, 2]})
+    frame, order = charts.every_period(latest_first, "year")
+    assert order == [2023, 2021] and len(frame) == 2
+    weekdays = pd.DataFrame({"weekday": ["Monday", "Wednesday"], "hires": [4, 2]})
+    frame, order = charts.every_period(weekdays, "weekday")
+    assert order == ["Monday", "Wednesday"] and len(frame) == 2
+
+
 def test_a_ranking_keeps_its_rank_order_not_the_alphabet() -> None:
     frame = pd.DataFrame({"department": ["Sales", "Legal", "Admin"], "hires": [9, 5, 1]})
     hint = ChartHint("BAR", x="department", y="hires", keep_order=True)
     chart = charts.answer_chart(frame, hint)
     assert chart is not None
-    assert chart.to_dict()["encoding"]["x"]["sort"] == ["Sales", "Legal", "Admin"]
+    bars, values = chart.to_dict()["layer"]
+    names = bars["encoding"]["y"]  # horizontal bars: the names down the side, first on top
+    assert names["sort"] == ["Sales", "Legal", "Admin"]
+    assert names["axis"]["labelLimit"] == 0
+    assert bars["encoding"]["x"]["field"] == "hires"
+    assert values["encoding"]["text"]["field"] == "hires"  # each bar carries its value
 
 
 def test_past_twenty_bars_a_ranking_sums_the_rest_as_other() -> None:

@@ -153,7 +153,7 @@ def test_the_table_shows_the_total_and_picks_departments_by_name(
     picker = app.selectbox(key="department_filter")
     assert "Department 02 · #2" in picker.options
     picker.set_value(2).run()
-    assert "**1** matching employees" in texts(app)
+    assert "**1** matching employee ·" in texts(app)
 
 
 def test_a_saved_row_stays_in_view_after_it_leaves_the_filter(
