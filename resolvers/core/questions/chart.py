@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from resolvers.core.ports import ChartHint
-from resolvers.core.questions.compiler import dimensions
 from resolvers.core.questions.query import (
     TIME_DIMENSIONS,
     CompareQuery,
@@ -19,6 +18,7 @@ from resolvers.core.questions.query import (
     ReportQuery,
     ShareQuery,
 )
+from resolvers.core.questions.sql_parts import dimensions
 
 MAX_BARS = 20
 """Beyond this many bars (or cells per axis) an answer is shown as a table."""

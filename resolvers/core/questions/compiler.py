@@ -16,7 +16,9 @@ them in words):
   grouping by department, never out of a total;
 - "the mean" is over the groups with at least one hire (as the report);
 - ties in a ranking are broken by name, then id.
-The two hiring reports run their own SQL from sql/reports/.
+The two hiring reports run their own SQL from sql/reports/. The parts every
+kind shares (the ``matching`` CTE, grouping columns, building blocks) are in
+sql_parts.py.
 """
 
 from __future__ import annotations
@@ -41,10 +43,23 @@ from resolvers.core.questions.query import (
     ReportQuery,
     ShareQuery,
 )
+from resolvers.core.questions.sql_parts import (
+    NAMED_DIMENSIONS,
+    Group,
+    aliased,
+    col,
+    count_star,
+    cte_name,
+    dimensions,
+    in_list,
+    lit,
+    matching,
+    names_condition,
+    period_condition,
+    table,
+    with_matching,
+)
 from resolvers.core.sql_guard import render
-
-WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
-_NAMED = {"department": ("departments", "department_id"), "job": ("jobs", "job_id")}
 
 
 def compile_query(query: HrQuery) -> str:
@@ -74,185 +89,8 @@ def compile_tree(query: HrQuery) -> exp.Query:
     return tree
 
 
-# -- building blocks ---------------------------------------------------------
-
-
-def col(table: str, name: str) -> exp.Column:
-    return exp.column(name, table=table)
-
-
-def lit(value: str | int | float) -> exp.Expr:
-    return exp.Literal.string(value) if isinstance(value, str) else exp.Literal.number(value)
-
-
-def _timestamp(day: date) -> exp.Expr:
-    return exp.cast(exp.Literal.string(day.isoformat()), exp.DataType.Type.TIMESTAMP)
-
-
-def _alias(expression: exp.Expr, name: str) -> exp.Alias:
-    return exp.Alias(this=expression, alias=exp.to_identifier(name))
-
-
-def _table(name: str, alias: str | None = None) -> exp.Table:
-    """A table reference built as a node (no parsing: this runs for every question)."""
-    table = exp.Table(this=exp.to_identifier(name))
-    if alias:
-        table.set("alias", exp.TableAlias(this=exp.to_identifier(alias)))
-    return table
-
-
-def _cte_name(name: str) -> exp.TableAlias:
-    return exp.TableAlias(this=exp.to_identifier(name))
-
-
-def _count_star() -> exp.Count:
-    return exp.Count(this=exp.Star())
-
-
-def _in(column: exp.Expr, names: Sequence[str]) -> exp.Expr:
-    return exp.In(this=column, expressions=[lit(n) for n in names])
-
-
-def _names_condition(names: NameSet, name: exp.Expr, key: exp.Expr) -> list[exp.Expr]:
-    """Kept names; left-out names keep the employees with none (they are not in them)."""
-    found: list[exp.Expr] = []
-    if names.include:
-        found.append(_in(name, names.include))
-    if names.exclude:
-        found.append(
-            exp.or_(key.is_(exp.null()), exp.not_(_in(name, names.exclude), copy=False), copy=False)
-        )
-    return found
-
-
-def period_condition(period: Period, moment: exp.Expr) -> exp.Expr:
-    parts: list[exp.Expr] = []
-    if period.start is not None:
-        parts.append(exp.GTE(this=moment.copy(), expression=_timestamp(period.start)))
-    if period.end is not None:
-        parts.append(exp.LT(this=moment.copy(), expression=_timestamp(period.end)))
-    return exp.and_(*parts, copy=False)
-
-
-def _conditions(filters: Filters) -> list[exp.Expr]:
-    found = _names_condition(filters.departments, col("d", "department"), col("e", "department_id"))
-    found += _names_condition(filters.jobs, col("j", "job"), col("e", "job_id"))
-    if filters.periods:
-        moment = col("e", "datetime")
-        found.append(exp.or_(*(period_condition(p, moment) for p in filters.periods), copy=False))
-    if filters.without_department:
-        found.append(col("e", "department_id").is_(exp.null()))
-    if filters.without_job:
-        found.append(col("e", "job_id").is_(exp.null()))
-    name = exp.Lower(this=col("e", "name"))
-    if filters.name_prefix:
-        prefix = filters.name_prefix.lower()
-        found.append(
-            exp.EQ(
-                this=exp.Left(this=name.copy(), expression=lit(len(prefix))),
-                expression=lit(prefix),
-            )
-        )
-    if filters.name_contains:
-        position = exp.StrPosition(this=name.copy(), substr=lit(filters.name_contains.lower()))
-        found.append(exp.GT(this=position, expression=lit(0)))
-    return found
-
-
-def matching(filters: Filters) -> exp.Select:
-    """The hires that pass ``filters``, each with its department and job name."""
-    select = (
-        exp.select(
-            col("e", "id"),
-            col("e", "name"),
-            col("e", "datetime"),
-            col("e", "department_id"),
-            col("e", "job_id"),
-            col("d", "department"),
-            col("j", "job"),
-            copy=False,
-        )
-        .from_(_table("hired_employees", "e"), copy=False)
-        .join(
-            _table("departments", "d"),
-            on=exp.EQ(this=col("d", "id"), expression=col("e", "department_id")),
-            join_type="left",
-            copy=False,
-        )
-        .join(
-            _table("jobs", "j"),
-            on=exp.EQ(this=col("j", "id"), expression=col("e", "job_id")),
-            join_type="left",
-            copy=False,
-        )
-    )
-    conditions = _conditions(filters)
-    return select.where(exp.and_(*conditions, copy=False), copy=False) if conditions else select
-
-
-def _with_matching(select: exp.Select, filters: Filters) -> exp.Select:
-    return select.with_(_cte_name("matching"), as_=matching(filters), copy=False)
-
-
-def spans_years(filters: Filters) -> bool:
-    """True unless every period lies inside one calendar year (then quarters need no year)."""
-    years = set()
-    for period in filters.periods:
-        if period.start is None or period.end is None:
-            return True
-        last = date.fromordinal(period.end.toordinal() - 1)
-        years |= {period.start.year, last.year}
-    return len(years) != 1
-
-
-def dimensions(group_by: Sequence[Dimension], filters: Filters) -> list[Dimension]:
-    """The grouping as run: a quarter or month across years gets its year beside it."""
-    found = list(group_by)
-    if (
-        any(d in ("quarter", "month") for d in found)
-        and "year" not in found
-        and spans_years(filters)
-    ):
-        first = next(i for i, d in enumerate(found) if d in ("quarter", "month"))
-        found.insert(first, "year")
-    return found
-
-
-class _Group:
-    """One grouping column: what to select, group by, and order by.
-
-    ``source`` is ``m`` (the matching hires) or ``t`` (the departments or jobs table).
-    """
-
-    def __init__(self, dimension: Dimension, source: str = "m") -> None:
-        self.dimension = dimension
-        moment = col(source, "datetime")
-        if dimension in _NAMED:
-            key = "id" if source == "t" else _NAMED[dimension][1]
-            self.keys: list[exp.Expr] = [col(source, key), col(source, dimension)]
-            self.select: exp.Expr = _alias(col(source, dimension), dimension)
-            self.order: list[exp.Expr] = [col(source, dimension), col(source, key)]
-            self.present: exp.Expr = col(source, key).is_(exp.null()).not_()
-            return
-        unit = {"year": "YEAR", "quarter": "QUARTER", "month": "MONTH", "weekday": "DOW"}
-        part = exp.Extract(this=exp.var(unit[dimension]), expression=moment)
-        self.keys = [part]
-        self.order = [part.copy()]
-        self.present = exp.true()
-        if dimension == "weekday":
-            named = exp.Case(
-                ifs=[
-                    exp.If(this=exp.EQ(this=part.copy(), expression=lit(i)), true=lit(n))
-                    for i, n in enumerate(WEEKDAYS)
-                ]
-            )
-            self.select = _alias(named, "weekday")
-        else:
-            self.select = _alias(part.copy(), dimension)
-
-
 def _hires() -> exp.Expr:
-    return _alias(exp.Count(this=col("m", "id")), "hires")
+    return aliased(exp.Count(this=col("m", "id")), "hires")
 
 
 def _count_expression(query: CountQuery) -> exp.Expr:
@@ -266,16 +104,16 @@ def _count(query: CountQuery) -> exp.Select:
     column = query.distinct if query.distinct != "hires" else "hires"
     measure = _count_expression(query)
     if not query.group_by:
-        select = exp.select(_alias(measure, column), copy=False).from_(
-            _table("matching", "m"), copy=False
+        select = exp.select(aliased(measure, column), copy=False).from_(
+            table("matching", "m"), copy=False
         )
-        return _with_matching(select, query.filters)
+        return with_matching(select, query.filters)
     group = dimensions(query.group_by, query.filters)
     every_name = shows_zeros(query)
     if query.threshold and query.threshold.compare in ("above_mean", "below_mean"):
         return _versus_mean(query, group, measure, column)
     select = _all_names(group[0], query.filters) if every_name else _grouped(group)
-    select = select.select(_alias(measure, column), copy=False)
+    select = select.select(aliased(measure, column), copy=False)
     if query.threshold:
         operator = {"more_than": exp.GT, "fewer_than": exp.LT, "at_least": exp.GTE}
         operator |= {"at_most": exp.LTE}
@@ -283,7 +121,7 @@ def _count(query: CountQuery) -> exp.Select:
         select = select.having(
             operator[query.threshold.compare](this=measure.copy(), expression=value), copy=False
         )
-    order = [g.order for g in (_Group(d, "t" if every_name else "m") for d in group)]
+    order = [g.order for g in (Group(d, "t" if every_name else "m") for d in group)]
     ties = [o for keys in order for o in keys]
     if query.rank:
         descending = query.rank.order == "most"
@@ -296,7 +134,7 @@ def _count(query: CountQuery) -> exp.Select:
             select = select.offset(query.rank.offset, copy=False)
     else:
         select = select.order_by(*ties, copy=False)
-    return _with_matching(select, query.filters)
+    return with_matching(select, query.filters)
 
 
 def shows_zeros(query: CountQuery) -> bool:
@@ -309,15 +147,15 @@ def shows_zeros(query: CountQuery) -> bool:
     lowest = (query.rank is not None and query.rank.order == "fewest") or (
         query.threshold is not None and query.threshold.compare in ("fewer_than", "at_most")
     )
-    single = len(query.group_by) == 1 and query.group_by[0] in _NAMED
+    single = len(query.group_by) == 1 and query.group_by[0] in NAMED_DIMENSIONS
     return lowest and single and query.distinct == "hires"
 
 
 def _grouped(group: Sequence[Dimension]) -> exp.Select:
     """Groups that had a hire: the grouping columns over ``matching``."""
-    groups = [_Group(d) for d in group]
+    groups = [Group(d) for d in group]
     select = exp.select(*(g.select for g in groups), copy=False).from_(
-        _table("matching", "m"), copy=False
+        table("matching", "m"), copy=False
     )
     present = [g.present for g in groups if not isinstance(g.present, exp.Boolean)]
     if present:
@@ -327,12 +165,12 @@ def _grouped(group: Sequence[Dimension]) -> exp.Select:
 
 def _all_names(dimension: Dimension, filters: Filters) -> exp.Select:
     """Every department (or job) the filters keep, with its hires among ``matching``."""
-    table, key = _NAMED[dimension]
+    names_table, key = NAMED_DIMENSIONS[dimension]
     select = (
-        exp.select(_alias(col("t", dimension), dimension), copy=False)
-        .from_(_table(table, "t"), copy=False)
+        exp.select(aliased(col("t", dimension), dimension), copy=False)
+        .from_(table(names_table, "t"), copy=False)
         .join(
-            _table("matching", "m"),
+            table("matching", "m"),
             on=exp.EQ(this=col("m", key), expression=col("t", "id")),
             join_type="left",
             copy=False,
@@ -341,9 +179,9 @@ def _all_names(dimension: Dimension, filters: Filters) -> exp.Select:
     names = filters.departments if dimension == "department" else filters.jobs
     conditions = []
     if names.include:
-        conditions.append(_in(col("t", dimension), names.include))
+        conditions.append(in_list(col("t", dimension), names.include))
     if names.exclude:
-        conditions.append(exp.not_(_in(col("t", dimension), names.exclude), copy=False))
+        conditions.append(exp.not_(in_list(col("t", dimension), names.exclude), copy=False))
     if (dimension == "department" and filters.without_department) or (
         dimension == "job" and filters.without_job
     ):
@@ -358,22 +196,22 @@ def _versus_mean(
 ) -> exp.Select:
     """Groups above (below) the mean of the groups that had at least one hire."""
     assert query.threshold is not None
-    per_group = _grouped(group).select(_alias(measure, column), copy=False)
-    groups = [_Group(d) for d in group]
+    per_group = _grouped(group).select(aliased(measure, column), copy=False)
+    groups = [Group(d) for d in group]
     names = [g.select.alias for g in groups]
     mean = exp.Avg(this=exp.cast(exp.column(column), exp.DataType.Type.DOUBLE))
-    average = exp.select(_alias(mean, "mean"), copy=False).from_(_table("per_group"), copy=False)
+    average = exp.select(aliased(mean, "mean"), copy=False).from_(table("per_group"), copy=False)
     above = query.threshold.compare == "above_mean"
     comparison = exp.GT if above else exp.LT
     select = (
         exp.select(
             *(col("p", n) for n in names),
             col("p", column),
-            _alias(exp.Round(this=col("a", "mean"), decimals=lit(2)), "mean"),
+            aliased(exp.Round(this=col("a", "mean"), decimals=lit(2)), "mean"),
             copy=False,
         )
-        .from_(_table("per_group", "p"), copy=False)
-        .join(_table("average", "a"), join_type="cross", copy=False)
+        .from_(table("per_group", "p"), copy=False)
+        .join(table("average", "a"), join_type="cross", copy=False)
         .where(comparison(this=col("p", column), expression=col("a", "mean")), copy=False)
     )
     ordering = exp.Ordered(this=col("p", column), desc=above)
@@ -381,21 +219,21 @@ def _versus_mean(
     if query.rank and query.rank.limit:
         select = select.limit(query.rank.limit, copy=False)
     return (
-        select.with_(_cte_name("matching"), as_=matching(query.filters), copy=False)
-        .with_(_cte_name("per_group"), as_=per_group, copy=False)
-        .with_(_cte_name("average"), as_=average, copy=False)
+        select.with_(cte_name("matching"), as_=matching(query.filters), copy=False)
+        .with_(cte_name("per_group"), as_=per_group, copy=False)
+        .with_(cte_name("average"), as_=average, copy=False)
     )
 
 
 def _average(query: AverageQuery) -> exp.Select:
     group = dimensions([query.per], query.filters)
-    per_group = _grouped(group).select(_alias(exp.Count(this=col("m", "id")), "hires"), copy=False)
+    per_group = _grouped(group).select(aliased(exp.Count(this=col("m", "id")), "hires"), copy=False)
     mean = exp.Avg(this=exp.cast(exp.column("hires"), exp.DataType.Type.DOUBLE))
-    select = exp.select(_alias(exp.Round(this=mean, decimals=lit(2)), "average_hires"), copy=False)
+    select = exp.select(aliased(exp.Round(this=mean, decimals=lit(2)), "average_hires"), copy=False)
     return (
-        select.from_(_table("per_group"), copy=False)
-        .with_(_cte_name("matching"), as_=matching(query.filters), copy=False)
-        .with_(_cte_name("per_group"), as_=per_group, copy=False)
+        select.from_(table("per_group"), copy=False)
+        .with_(cte_name("matching"), as_=matching(query.filters), copy=False)
+        .with_(cte_name("per_group"), as_=per_group, copy=False)
     )
 
 
@@ -404,36 +242,36 @@ def _share_pct(part: exp.Expr, whole: exp.Expr) -> exp.Expr:
         this=exp.Mul(this=exp.Literal.number("100.0"), expression=part),
         expression=exp.Nullif(this=whole, expression=lit(0)),
     )
-    return _alias(exp.Round(this=ratio, decimals=lit(1)), "share_pct")
+    return aliased(exp.Round(this=ratio, decimals=lit(1)), "share_pct")
 
 
 def _share(query: ShareQuery) -> exp.Select:
     if query.group_by is None:
-        named = _names_condition(
+        named = names_condition(
             NameSet(include=query.part_departments),
             col("m", "department"),
             col("m", "department_id"),
-        ) + _names_condition(NameSet(include=query.part_jobs), col("m", "job"), col("m", "job_id"))
+        ) + names_condition(NameSet(include=query.part_jobs), col("m", "job"), col("m", "job_id"))
         inside = exp.Sum(
             this=exp.Case(
                 ifs=[exp.If(this=exp.and_(*named, copy=False), true=lit(1))], default=lit(0)
             )
         )
         select = exp.select(
-            _alias(inside, "hires"),
-            _alias(_count_star(), "total"),
-            _share_pct(inside.copy(), _count_star()),
+            aliased(inside, "hires"),
+            aliased(count_star(), "total"),
+            _share_pct(inside.copy(), count_star()),
             copy=False,
-        ).from_(_table("matching", "m"), copy=False)
-        return _with_matching(select, query.filters)
+        ).from_(table("matching", "m"), copy=False)
+        return with_matching(select, query.filters)
     group = dimensions([query.group_by], query.filters)
     select = _grouped(group)
     count = exp.Count(this=col("m", "id"))
     # the whole is every matching hire, with or without a department or job
-    whole = exp.Subquery(this=exp.select(_count_star()).from_(_table("matching"), copy=False))
-    select = select.select(_alias(count, "hires"), _share_pct(count.copy(), whole), copy=False)
-    select = select.order_by(*(o for d in group for o in _Group(d).order), copy=False)
-    return _with_matching(select, query.filters)
+    whole = exp.Subquery(this=exp.select(count_star()).from_(table("matching"), copy=False))
+    select = select.select(aliased(count, "hires"), _share_pct(count.copy(), whole), copy=False)
+    select = select.order_by(*(o for d in group for o in Group(d).order), copy=False)
+    return with_matching(select, query.filters)
 
 
 def _compare(query: CompareQuery) -> exp.Select:
@@ -451,14 +289,14 @@ def _compare(query: CompareQuery) -> exp.Select:
             for p in (first, second)
         ]
         select = exp.select(
-            _alias(exp.Sub(this=sums[1], expression=sums[0]), "difference"), copy=False
+            aliased(exp.Sub(this=sums[1], expression=sums[0]), "difference"), copy=False
         )
-        return _with_matching(select.from_(_table("matching", "m"), copy=False), query.filters)
+        return with_matching(select.from_(table("matching", "m"), copy=False), query.filters)
     name = "year" if whole_years else "period"
     if query.group_by is None:
         parts = [
-            exp.select(_alias(lit(label), name), _alias(_count_star(), "hires"), copy=False)
-            .from_(_table("matching", "m"), copy=False)
+            exp.select(aliased(lit(label), name), aliased(count_star(), "hires"), copy=False)
+            .from_(table("matching", "m"), copy=False)
             .where(period_condition(period, moment), copy=False)
             for label, period in zip(labels, query.periods, strict=True)
         ]
@@ -468,17 +306,17 @@ def _compare(query: CompareQuery) -> exp.Select:
             .from_(union.subquery("periods", copy=False), copy=False)
             .order_by(exp.column(name), copy=False)
         )
-        return _with_matching(select, query.filters)
+        return with_matching(select, query.filters)
     label = exp.Case(
         ifs=[
             exp.If(this=period_condition(p, moment), true=lit(lab))
             for lab, p in zip(labels, query.periods, strict=True)
         ]
     )
-    group = _Group(query.group_by)
+    group = Group(query.group_by)
     select = (
-        exp.select(group.select, _alias(label, name), _alias(_count_star(), "hires"), copy=False)
-        .from_(_table("matching", "m"), copy=False)
+        exp.select(group.select, aliased(label, name), aliased(count_star(), "hires"), copy=False)
+        .from_(table("matching", "m"), copy=False)
         .where(
             exp.and_(
                 group.present,
@@ -490,7 +328,7 @@ def _compare(query: CompareQuery) -> exp.Select:
         .group_by(*group.keys, label.copy(), copy=False)
         .order_by(*group.order, label.copy(), copy=False)
     )
-    return _with_matching(select, query.filters)
+    return with_matching(select, query.filters)
 
 
 def period_label(period: Period) -> int | str:
@@ -517,7 +355,7 @@ def _employees(query: EmployeesQuery) -> exp.Select:
     descending = query.order == "latest"
     select = (
         exp.select(*columns, copy=False)
-        .from_(_table("matching", "m"), copy=False)
+        .from_(table("matching", "m"), copy=False)
         .order_by(
             exp.Ordered(this=col("m", "datetime"), desc=descending),
             exp.Ordered(this=col("m", "id"), desc=descending),
@@ -526,7 +364,7 @@ def _employees(query: EmployeesQuery) -> exp.Select:
     )
     if query.limit:
         select = select.limit(query.limit, copy=False)
-    return _with_matching(select, query.filters)
+    return with_matching(select, query.filters)
 
 
 def _catalog(query: CatalogQuery) -> exp.Select:
@@ -544,12 +382,12 @@ def _catalog(query: CatalogQuery) -> exp.Select:
         position = exp.StrPosition(this=name.copy(), substr=lit(query.name_contains.lower()))
         conditions.append(exp.GT(this=position, expression=lit(0)))
     if query.count_only:
-        select = exp.select(_alias(_count_star(), query.of), copy=False).from_(
-            _table(query.of), copy=False
+        select = exp.select(aliased(count_star(), query.of), copy=False).from_(
+            table(query.of), copy=False
         )
     else:
         select = exp.select(exp.column("id"), exp.column(column), copy=False).from_(
-            _table(query.of), copy=False
+            table(query.of), copy=False
         )
         select = select.order_by(exp.column(column), exp.column("id"), copy=False)
     return select.where(exp.and_(*conditions, copy=False), copy=False) if conditions else select

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from resolvers.core.questions.compiler import dimensions, period_label, shows_zeros
+from resolvers.core.questions.compiler import period_label, shows_zeros
 from resolvers.core.questions.query import (
     AverageQuery,
     CatalogQuery,
@@ -25,6 +25,7 @@ from resolvers.core.questions.query import (
     ReportQuery,
     ShareQuery,
 )
+from resolvers.core.questions.sql_parts import dimensions
 
 _PLURAL = {"department": "departments", "job": "jobs", "year": "years", "quarter": "quarters"}
 _PLURAL |= {"month": "months", "weekday": "weekdays"}

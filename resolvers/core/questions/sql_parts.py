@@ -1,0 +1,195 @@
+"""The parts every compiled question shares: sqlglot building blocks, the
+``matching`` CTE (the hires that pass the filters, with their department and
+job), and the grouping columns (by id, shown by name; dates by their parts).
+
+Split from compiler.py, which builds each kind of statement from these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlglot import exp
+
+from resolvers.core.questions.query import Dimension, Filters, NameSet, Period
+
+WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+NAMED_DIMENSIONS = {"department": ("departments", "department_id"), "job": ("jobs", "job_id")}
+"""A named dimension: (its table, the employee column that points at it)."""
+
+
+def col(table: str, name: str) -> exp.Column:
+    return exp.column(name, table=table)
+
+
+def lit(value: str | int | float) -> exp.Expr:
+    return exp.Literal.string(value) if isinstance(value, str) else exp.Literal.number(value)
+
+
+def timestamp(day: date) -> exp.Expr:
+    return exp.cast(exp.Literal.string(day.isoformat()), exp.DataType.Type.TIMESTAMP)
+
+
+def aliased(expression: exp.Expr, name: str) -> exp.Alias:
+    return exp.Alias(this=expression, alias=exp.to_identifier(name))
+
+
+def table(name: str, alias: str | None = None) -> exp.Table:
+    """A table reference built as a node (no parsing: this runs for every question)."""
+    table = exp.Table(this=exp.to_identifier(name))
+    if alias:
+        table.set("alias", exp.TableAlias(this=exp.to_identifier(alias)))
+    return table
+
+
+def cte_name(name: str) -> exp.TableAlias:
+    return exp.TableAlias(this=exp.to_identifier(name))
+
+
+def count_star() -> exp.Count:
+    return exp.Count(this=exp.Star())
+
+
+def in_list(column: exp.Expr, names: Sequence[str]) -> exp.Expr:
+    return exp.In(this=column, expressions=[lit(n) for n in names])
+
+
+def names_condition(names: NameSet, name: exp.Expr, key: exp.Expr) -> list[exp.Expr]:
+    """Kept names; left-out names keep the employees with none (they are not in them)."""
+    found: list[exp.Expr] = []
+    if names.include:
+        found.append(in_list(name, names.include))
+    if names.exclude:
+        found.append(
+            exp.or_(
+                key.is_(exp.null()), exp.not_(in_list(name, names.exclude), copy=False), copy=False
+            )
+        )
+    return found
+
+
+def period_condition(period: Period, moment: exp.Expr) -> exp.Expr:
+    parts: list[exp.Expr] = []
+    if period.start is not None:
+        parts.append(exp.GTE(this=moment.copy(), expression=timestamp(period.start)))
+    if period.end is not None:
+        parts.append(exp.LT(this=moment.copy(), expression=timestamp(period.end)))
+    return exp.and_(*parts, copy=False)
+
+
+def _conditions(filters: Filters) -> list[exp.Expr]:
+    found = names_condition(filters.departments, col("d", "department"), col("e", "department_id"))
+    found += names_condition(filters.jobs, col("j", "job"), col("e", "job_id"))
+    if filters.periods:
+        moment = col("e", "datetime")
+        found.append(exp.or_(*(period_condition(p, moment) for p in filters.periods), copy=False))
+    if filters.without_department:
+        found.append(col("e", "department_id").is_(exp.null()))
+    if filters.without_job:
+        found.append(col("e", "job_id").is_(exp.null()))
+    name = exp.Lower(this=col("e", "name"))
+    if filters.name_prefix:
+        prefix = filters.name_prefix.lower()
+        found.append(
+            exp.EQ(
+                this=exp.Left(this=name.copy(), expression=lit(len(prefix))),
+                expression=lit(prefix),
+            )
+        )
+    if filters.name_contains:
+        position = exp.StrPosition(this=name.copy(), substr=lit(filters.name_contains.lower()))
+        found.append(exp.GT(this=position, expression=lit(0)))
+    return found
+
+
+def matching(filters: Filters) -> exp.Select:
+    """The hires that pass ``filters``, each with its department and job name."""
+    select = (
+        exp.select(
+            col("e", "id"),
+            col("e", "name"),
+            col("e", "datetime"),
+            col("e", "department_id"),
+            col("e", "job_id"),
+            col("d", "department"),
+            col("j", "job"),
+            copy=False,
+        )
+        .from_(table("hired_employees", "e"), copy=False)
+        .join(
+            table("departments", "d"),
+            on=exp.EQ(this=col("d", "id"), expression=col("e", "department_id")),
+            join_type="left",
+            copy=False,
+        )
+        .join(
+            table("jobs", "j"),
+            on=exp.EQ(this=col("j", "id"), expression=col("e", "job_id")),
+            join_type="left",
+            copy=False,
+        )
+    )
+    conditions = _conditions(filters)
+    return select.where(exp.and_(*conditions, copy=False), copy=False) if conditions else select
+
+
+def with_matching(select: exp.Select, filters: Filters) -> exp.Select:
+    return select.with_(cte_name("matching"), as_=matching(filters), copy=False)
+
+
+def spans_years(filters: Filters) -> bool:
+    """True unless every period lies inside one calendar year (then quarters need no year)."""
+    years = set()
+    for period in filters.periods:
+        if period.start is None or period.end is None:
+            return True
+        last = date.fromordinal(period.end.toordinal() - 1)
+        years |= {period.start.year, last.year}
+    return len(years) != 1
+
+
+def dimensions(group_by: Sequence[Dimension], filters: Filters) -> list[Dimension]:
+    """The grouping as run: a quarter or month across years gets its year beside it."""
+    found = list(group_by)
+    if (
+        any(d in ("quarter", "month") for d in found)
+        and "year" not in found
+        and spans_years(filters)
+    ):
+        first = next(i for i, d in enumerate(found) if d in ("quarter", "month"))
+        found.insert(first, "year")
+    return found
+
+
+class Group:
+    """One grouping column: what to select, group by, and order by.
+
+    ``source`` is ``m`` (the matching hires) or ``t`` (the departments or jobs table).
+    """
+
+    def __init__(self, dimension: Dimension, source: str = "m") -> None:
+        self.dimension = dimension
+        moment = col(source, "datetime")
+        if dimension in NAMED_DIMENSIONS:
+            key = "id" if source == "t" else NAMED_DIMENSIONS[dimension][1]
+            self.keys: list[exp.Expr] = [col(source, key), col(source, dimension)]
+            self.select: exp.Expr = aliased(col(source, dimension), dimension)
+            self.order: list[exp.Expr] = [col(source, dimension), col(source, key)]
+            self.present: exp.Expr = col(source, key).is_(exp.null()).not_()
+            return
+        unit = {"year": "YEAR", "quarter": "QUARTER", "month": "MONTH", "weekday": "DOW"}
+        part = exp.Extract(this=exp.var(unit[dimension]), expression=moment)
+        self.keys = [part]
+        self.order = [part.copy()]
+        self.present = exp.true()
+        if dimension == "weekday":
+            named = exp.Case(
+                ifs=[
+                    exp.If(this=exp.EQ(this=part.copy(), expression=lit(i)), true=lit(n))
+                    for i, n in enumerate(WEEKDAYS)
+                ]
+            )
+            self.select = aliased(named, "weekday")
+        else:
+            self.select = aliased(part.copy(), dimension)
