@@ -11,6 +11,7 @@ from typing import Any
 
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities import jmespath_utils
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from resolvers import deadline, observability
@@ -50,12 +51,28 @@ def unexpected_error(error: Exception) -> dict[str, Any]:
 @tracer.capture_lambda_handler(capture_response=False)
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.APPSYNC_RESOLVER)
 def handler(event: dict[str, Any] | list[dict[str, Any]], context: LambdaContext) -> Any:
+    _keys_of_this_invocation(event, context)
     with deadline.entered(deadline.current() or _scope_of(context)):
         try:
             result = app.resolve(event, context)
         finally:
             observability.publish()
     return _each_item_answered(event, result)
+
+
+def _keys_of_this_invocation(event: Any, context: LambdaContext) -> None:
+    """The invocation's request id and correlation id on its own log lines.
+
+    powertools keeps them in process-wide keys: right in Lambda, one invocation
+    per process at a time, but the local server runs many at once in threads,
+    and one's lines carried another's ids. Keys set per thread win over them.
+    """
+    logger.thread_safe_append_keys(
+        function_request_id=context.aws_request_id,
+        correlation_id=jmespath_utils.query(
+            envelope=correlation_paths.APPSYNC_RESOLVER, data=event
+        ),
+    )
 
 
 def _scope_of(context: LambdaContext) -> deadline.RequestScope:

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import copy
+import io
 import json
+import logging
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from resolvers import handler as lambda_handler
+from resolvers.core import ingest
 from resolvers.core.tables import Table
 from resolvers.envelope import ERROR_KEY
 from resolvers.wiring import Services
+from tests.conftest import FakeLambdaContext
 
 EVENTS = Path(__file__).resolve().parents[1] / "events"
 
@@ -45,6 +50,48 @@ def test_insert_logs_the_caller_under_the_request_correlation_id(
     assert [getattr(r, "user", None) for r in written] == ["ana"]
     trace_id = event("insert_departments")["request"]["headers"]["x-amzn-trace-id"]
     assert lambda_handler.logger.get_correlation_id() == trace_id
+
+
+def test_invocations_at_once_each_log_their_own_request_and_correlation_ids(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The local server runs invocations in threads at once. Both get past powertools'
+    # (process-wide) key setting before either logs: each line must still carry its own ids.
+    both_started = threading.Barrier(2, timeout=30)
+    real_insert = ingest.insert_batch
+
+    def insert_after_both_started(*args: Any, **kwargs: Any) -> Any:
+        both_started.wait()
+        return real_insert(*args, **kwargs)
+
+    monkeypatch.setattr(ingest, "insert_batch", insert_after_both_started)
+    calls = []
+    for n in (1, 2):
+        called = event("insert_departments")
+        called["request"]["headers"]["x-amzn-trace-id"] = f"Root=1-trace-{n}"
+        called["arguments"]["rows"] = [{"id": 10 * n, "department": f"D{n}"}]
+        calls.append((called, FakeLambdaContext(aws_request_id=f"request-{n}")))
+    # Lines formatted as they are written, in the thread that writes them (as CloudWatch gets them).
+    written = io.StringIO()
+    catcher = logging.StreamHandler(written)
+    catcher.setFormatter(lambda_handler.logger.registered_formatter)
+    service_logger = logging.getLogger(lambda_handler.logger.name)
+    service_logger.addHandler(catcher)
+    try:
+        threads = [threading.Thread(target=lambda_handler.handler, args=call) for call in calls]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+    finally:
+        service_logger.removeHandler(catcher)
+
+    lines = [json.loads(line) for line in written.getvalue().splitlines() if line.strip()]
+    inserted = [line for line in lines if line.get("message") == "batch inserted"]
+    assert sorted((line["function_request_id"], line["correlation_id"]) for line in inserted) == [
+        ("request-1", "Root=1-trace-1"),
+        ("request-2", "Root=1-trace-2"),
+    ]
 
 
 def test_a_domain_error_comes_back_as_an_envelope_with_its_error_type(
