@@ -55,7 +55,7 @@ def quarter_heatmap(frame: pd.DataFrame, rows: str, year: int | None = None) -> 
             "hires:Q",
             title="Hires",
             scale=alt.Scale(scheme="blues", domain=[0, max(top, 1)]),
-            legend=alt.Legend(gradientLength=120),
+            legend=alt.Legend(gradientLength=120, format="d", tickMinStep=1),
         ),
         tooltip=[alt.Tooltip(f"{rows}:N"), "quarter", "hires"],
     )
@@ -113,7 +113,7 @@ def above_mean_chart(frame: pd.DataFrame) -> alt.LayerChart:
         .mark_bar()
         .encode(
             y=y,
-            x=alt.X("hired:Q", title="Hires that year"),
+            x=alt.X("hired:Q", title="Hires that year", **_whole_numbers(shown, "hired")),
             color=alt.Color(
                 "standing:N",
                 title=None,
@@ -123,8 +123,11 @@ def above_mean_chart(frame: pd.DataFrame) -> alt.LayerChart:
             tooltip=["department", "hired", "standing"],
         )
     )
-    values = bars.mark_text(align="left", baseline="middle", dx=3, fontSize=LABEL_FONT_SIZE).encode(
-        text="hired:Q", color=alt.value("black")
+    text = {"align": "left", "baseline": "middle", "dx": 3, "fontSize": LABEL_FONT_SIZE}
+    values = bars.mark_text(**text).encode(text="hired:Q", color=alt.value("black"))
+    # A white outline under each value keeps it legible where it crosses the mean line.
+    halo = bars.mark_text(**text, stroke="white", strokeWidth=4, strokeJoin="round").encode(
+        text="hired:Q", color=alt.value("white")
     )
     rule = (
         alt.Chart(pd.DataFrame({"mean": [mean], "label": [f"mean {mean:.1f}"]}))
@@ -135,7 +138,7 @@ def above_mean_chart(frame: pd.DataFrame) -> alt.LayerChart:
         align="left", baseline="bottom", dx=4, y=-2, color="firebrick", fontWeight="bold"
     ).encode(text="label:N")
     return alt.LayerChart(
-        layer=[bars, values, rule, label],
+        layer=[bars, rule, halo, values, label],
         height=chart_height(len(frame), 26, around=150),
         padding={"top": 18, "left": 5, "right": 30, "bottom": 5},
     )

@@ -137,10 +137,16 @@ def test_the_mean_chart_shows_every_department_and_marks_those_above() -> None:
         "Legal": charts.BELOW,
         "Business Development": charts.BELOW,
     }
-    marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]
-             for layer in spec["layer"]]  # fmt: skip
-    assert marks.count("text") == 2  # the value on each bar, and the mean's label
+    texts = [layer for layer in spec["layer"] if layer["mark"]["type"] == "text"]
+    values = [t for t in texts if t["encoding"]["text"]["field"] == "hired"]
+    assert any(t["encoding"]["text"]["field"] == "label" for t in texts)  # the mean's label
+    # the value on each bar: black, drawn after a white outline and after the mean line
+    assert [t["encoding"]["color"]["value"] for t in values] == ["white", "black"]
+    order = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert order.index("rule") < spec["layer"].index(values[0])
     assert spec["layer"][0]["encoding"]["y"]["axis"]["labelLimit"] == 0
+    hires_axis = spec["layer"][0]["encoding"]["x"]["axis"]
+    assert (hires_axis["tickMinStep"], hires_axis["format"]) == (1, "d")  # never "1.5 hires"
 
 
 def test_the_heatmap_keeps_whole_labels_titles_and_readable_numbers() -> None:
@@ -157,3 +163,5 @@ def test_the_heatmap_keeps_whole_labels_titles_and_readable_numbers() -> None:
     assert colour["condition"]["value"] == "white" and colour["value"] == "black"
     assert "9 * 0.5" in colour["condition"]["test"] or "4.5" in colour["condition"]["test"]
     assert spec["height"] >= 2 * 26
+    legend = cells["encoding"]["color"]["legend"]
+    assert (legend["format"], legend["tickMinStep"]) == ("d", 1)  # hires, never "0.5"
