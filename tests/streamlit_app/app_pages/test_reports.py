@@ -77,7 +77,8 @@ def test_the_year_shows_quarters_and_departments_above_the_mean(
     bars = json.loads(charts[1].proto.spec)
     assert "rule" in json.dumps(bars["layer"])  # the mean, drawn as a line
     assert f"over the {len(per_department)} departments that hired in 2021" in texts(app)
-    assert len(bars["layer"]) == 4  # bars, their values, the mean line and its label
+    # bars, the mean line, each value (white outline, then black) and the line's label
+    assert len(bars["layer"]) == 5
 
 
 def test_the_year_picker_offers_only_years_with_hires(
