@@ -9,9 +9,7 @@ local issuer) and ``HRGRAPH_AUTH=cognito`` (the pool's published JWKS).
 
 from __future__ import annotations
 
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +23,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from localserver.binding import FieldError
 from localserver.group_rules import GroupRules
 from localserver.issuer import LocalIssuer, issuer_routes
+from localserver.lru import Lru
 from localserver.tokens import (
     EXPIRED,
     REFUSED,
@@ -63,10 +62,10 @@ class TokenGate:
     """Asked of every request's verified claims: the local issuer's revocation check
     (a removed or disabled user). None for Cognito, whose ID tokens cannot be revoked."""
     cache_size: int = 1024
-    _cache: OrderedDict[tuple[str, str | None], dict[str, Any]] = field(
-        default_factory=OrderedDict, repr=False
-    )
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _cache: Lru[dict[str, Any]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._cache = Lru(self.cache_size)
 
     def identify(self, headers: Mapping[str, str], connection_params: Any = None) -> Any:
         authorization = _header(headers, "authorization")
@@ -90,19 +89,13 @@ class TokenGate:
         the revocation check runs every time (it reads the users file only when it changed).
         """
         key = (token, source_ip)
-        with self._lock:
-            identity = self._cache.get(key)
-            if identity is not None:
-                if identity["claims"]["exp"] + self.verifier.leeway < time.time():
-                    del self._cache[key]
-                    raise Unauthorized(EXPIRED)
-                self._cache.move_to_end(key)
+        identity = self._cache.get(key)
+        if identity is not None and identity["claims"]["exp"] + self.verifier.leeway < time.time():
+            self._cache.discard(key)
+            raise Unauthorized(EXPIRED)
         if identity is None:
             identity = appsync_identity(self.verifier.verify(token, kind="id"), source_ip)
-            with self._lock:
-                self._cache[key] = identity
-                while len(self._cache) > self.cache_size:
-                    self._cache.popitem(last=False)
+            self._cache.put(key, identity)
         if self.still_valid is not None and not self.still_valid(identity["claims"]):
             raise Unauthorized(REFUSED)
         return identity

@@ -16,49 +16,25 @@ its own request's execution context even across ``await``.
 from __future__ import annotations
 
 import asyncio
-import threading
-from collections import OrderedDict
-from collections.abc import AsyncIterator, Hashable
-from typing import Any
+from collections.abc import AsyncIterator
 
 from graphql import DocumentNode, GraphQLError, parse
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document as validate_document
+
+from localserver.lru import Lru
 
 LARGEST_CACHED = 64 * 1024
 """Characters: a bigger document is parsed again when it returns, so a few huge ones
 cannot pin hundreds of megabytes in the cache."""
 
 
-class _Lru:
-    """A small thread-safe LRU map (lookups happen on the loop, stores in threads)."""
-
-    def __init__(self, maxsize: int) -> None:
-        self._maxsize = maxsize
-        self._items: OrderedDict[Hashable, Any] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Hashable) -> Any:
-        with self._lock:
-            value = self._items.get(key)
-            if value is not None:
-                self._items.move_to_end(key)
-            return value
-
-    def put(self, key: Hashable, value: Any) -> None:
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self._maxsize:
-                self._items.popitem(last=False)
-
-
 class DocumentCache:
     """Parsed documents and their validation errors, shared by every request."""
 
     def __init__(self, maxsize: int = 256) -> None:
-        self.documents = _Lru(maxsize)
-        self.verdicts = _Lru(maxsize)
+        self.documents: Lru[DocumentNode] = Lru(maxsize)
+        self.verdicts: Lru[list[GraphQLError]] = Lru(maxsize)
 
 
 class OffLoopDocuments(SchemaExtension):

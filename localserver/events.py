@@ -9,16 +9,16 @@ selectionSetGraphQL}, prev, stash.
 from __future__ import annotations
 
 import secrets
-import threading
 import time
 import uuid
-from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import FieldNode, GraphQLResolveInfo, print_ast
 from graphql.language import SelectionSetNode
+
+from localserver.lru import Lru
 
 
 def selection_set_list(selection: SelectionSetNode | None, prefix: str = "") -> list[str]:
@@ -60,9 +60,7 @@ def appsync_event(
     }
 
 
-_SELECTIONS: OrderedDict[int, tuple[FieldNode, tuple[str, ...], str]] = OrderedDict()
-_SELECTIONS_KEPT = 4096
-_selections_lock = threading.Lock()
+_SELECTIONS: Lru[tuple[FieldNode, tuple[str, ...], str]] = Lru(4096)
 
 
 def _selection(node: FieldNode) -> tuple[tuple[str, ...], str]:
@@ -72,19 +70,13 @@ def _selection(node: FieldNode) -> tuple[tuple[str, ...], str]:
     and printing a selection costs more than the rest of the event. Keyed by
     the node's id, with the node kept so the id cannot be reused while cached.
     """
-    key = id(node)
-    with _selections_lock:
-        cached = _SELECTIONS.get(key)
-        if cached is not None and cached[0] is node:
-            _SELECTIONS.move_to_end(key)
-            return cached[1], cached[2]
+    cached = _SELECTIONS.get(id(node))
+    if cached is not None and cached[0] is node:
+        return cached[1], cached[2]
     selection = node.selection_set
     paths = tuple(selection_set_list(selection))
     text = print_ast(selection) if selection else ""
-    with _selections_lock:
-        _SELECTIONS[key] = (node, paths, text)
-        while len(_SELECTIONS) > _SELECTIONS_KEPT:
-            _SELECTIONS.popitem(last=False)
+    _SELECTIONS.put(id(node), (node, paths, text))
     return paths, text
 
 
