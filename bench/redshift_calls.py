@@ -21,8 +21,6 @@ from typing import Any
 from bench import rows
 from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.memory_store import MemoryBackupStore
-from resolvers.adapters.redshift_data_client import Connection, DataApi
-from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core import backup, ingest, reads, reports
 from resolvers.core.cursor import PageTokens
 from resolvers.core.tables import Table
@@ -46,14 +44,7 @@ def main() -> None:
     args = parser.parse_args()
 
     fake = FakeRedshiftData(page_size=args.page_size)
-    warehouse = RedshiftWarehouse(
-        DataApi(fake, Connection("dev", workgroup="bench"), sleep=lambda _: None)
-    )
-    warehouse.create_tables()
-    ingest.insert_batch(
-        warehouse, Table.DEPARTMENTS, [{"id": i, "department": f"D{i}"} for i in range(1, 13)]
-    )
-    ingest.insert_batch(warehouse, Table.JOBS, [{"id": i, "job": f"J{i}"} for i in range(1, 50)])
+    warehouse = rows.redshift_warehouse(fake)
     store = MemoryBackupStore()
 
     def employees(first: int, count: int) -> list[dict[str, Any]]:

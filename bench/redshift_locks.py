@@ -30,7 +30,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.rows import START, employees
+from bench.rows import START, employees, redshift_warehouse
 from resolvers.adapters.fakes.postgres_engine import (
     PostgresCluster,
     PostgresRedshiftEngine,
@@ -38,8 +38,6 @@ from resolvers.adapters.fakes.postgres_engine import (
 )
 from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.fakes.redshift_engine import Outcome
-from resolvers.adapters.redshift_data_client import Connection, DataApi
-from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core import ingest, reads, reports
 from resolvers.core.cursor import PageTokens
 from resolvers.core.tables import Table
@@ -129,14 +127,7 @@ def main() -> None:
 def run(cluster: PostgresCluster, batches: int, readers: int, rows: int) -> None:
     engine = TimedEngine(PostgresRedshiftEngine(cluster))
     fake = FakeRedshiftData(engine)  # type: ignore[arg-type]  # a timing wrapper, same shape
-    warehouse = RedshiftWarehouse(
-        DataApi(fake, Connection("dev", workgroup="bench"), sleep=lambda _: None)
-    )
-    warehouse.create_tables()
-    ingest.insert_batch(
-        warehouse, Table.DEPARTMENTS, [{"id": i, "department": f"D{i}"} for i in range(1, 13)]
-    )
-    ingest.insert_batch(warehouse, Table.JOBS, [{"id": i, "job": f"J{i}"} for i in range(1, 50)])
+    warehouse = redshift_warehouse(fake)
     next_id = 1
     for _ in range(10):  # 10 batches to start from
         ingest.insert_batch(warehouse, Table.HIRED_EMPLOYEES, employees(next_id, rows))
