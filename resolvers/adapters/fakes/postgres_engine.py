@@ -27,7 +27,6 @@ the ``postgres`` user, since PostgreSQL refuses to run as root.
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import pwd
 import re
@@ -37,11 +36,9 @@ import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import fastavro
 import psycopg
 from psycopg import sql as pgsql
 from sqlglot import exp
@@ -51,6 +48,8 @@ from resolvers.adapters.fakes.redshift_engine import (
     Column,
     Outcome,
     RedshiftSqlError,
+    avro_rows,
+    copy_source,
     translate,
 )
 
@@ -306,13 +305,7 @@ class PostgresSession:
 
     def _copy_avro(self, table: str, source: str) -> int:
         """COPY ... FORMAT AS AVRO 'auto': fields matched to the table's columns by name."""
-        reader = self._engine.object_reader
-        if reader is None:
-            raise RedshiftSqlError("ERROR: the fake has no S3 to COPY from (object_reader)")
-        try:
-            data = reader(source)
-        except Exception as error:
-            raise RedshiftSqlError(f"ERROR: S3ServiceException: {error}") from error
+        data = copy_source(self._engine.object_reader, source)
         described = self._execute(f"SELECT * FROM {table} WHERE 1 = 0")
         columns = [c.name for c in described.columns or []]
         count = 0
@@ -321,10 +314,8 @@ class PostgresSession:
         )
         try:
             with self._connection.cursor().copy(target) as copy:
-                for record in fastavro.reader(io.BytesIO(data)):
-                    assert isinstance(record, dict)
-                    fields = {str(k).lower(): v for k, v in record.items()}
-                    copy.write_row([_naive_utc(fields.get(c)) for c in columns])
+                for row in avro_rows(data, columns):
+                    copy.write_row(row)
                     count += 1
         except psycopg.Error as error:
             raise RedshiftSqlError(_error_text(error)) from error
@@ -367,12 +358,6 @@ def _column(description: Any) -> Column:
 def _type_name(oid: int) -> str:
     info = psycopg.adapters.types.get(oid)
     return _TYPE_NAMES.get(info.name if info else "", "varchar")
-
-
-def _naive_utc(value: Any) -> Any:
-    if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.astimezone(UTC).replace(tzinfo=None)
-    return value
 
 
 def _error_text(error: psycopg.Error) -> str:

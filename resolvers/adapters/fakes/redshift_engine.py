@@ -22,7 +22,7 @@ from __future__ import annotations
 import io
 import re
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -200,19 +200,9 @@ class Session:
 
     def _copy_avro(self, table: str, source: str) -> int:
         """COPY ... FORMAT AS AVRO 'auto': fields matched to the table's columns by name."""
-        reader = self._engine.object_reader
-        if reader is None:
-            raise RedshiftSqlError("ERROR: the fake has no S3 to COPY from (object_reader)")
-        try:
-            data = reader(source)
-        except Exception as error:
-            raise RedshiftSqlError(f"ERROR: S3ServiceException: {error}") from error
+        data = copy_source(self._engine.object_reader, source)
         columns = [row[0] for row in self._cursor.execute(f"DESCRIBE {table}").fetchall()]
-        records = []
-        for record in fastavro.reader(io.BytesIO(data)):
-            assert isinstance(record, dict)
-            fields = {str(k).lower(): v for k, v in record.items()}
-            records.append({c: _naive_utc(fields.get(c)) for c in columns})
+        records = [dict(zip(columns, row, strict=True)) for row in avro_rows(data, columns)]
         if not records:
             return 0
         self._cursor.register("copied_avro", pa.Table.from_pylist(records))
@@ -332,6 +322,25 @@ def _without_keys(statement: exp.Expr) -> exp.Expr:
     kept: exp.Expr | None = statement.transform(drop, copy=False)
     assert kept is not None
     return kept
+
+
+def copy_source(reader: Callable[[str], bytes] | None, source: str) -> bytes:
+    """The S3 object a COPY names, or the error Redshift gives when it cannot be read."""
+    if reader is None:
+        raise RedshiftSqlError("ERROR: the fake has no S3 to COPY from (object_reader)")
+    try:
+        return reader(source)
+    except Exception as error:
+        raise RedshiftSqlError(f"ERROR: S3ServiceException: {error}") from error
+
+
+def avro_rows(data: bytes, columns: Sequence[str]) -> Iterator[list[Any]]:
+    """COPY ... FORMAT AS AVRO 'auto': each record's fields matched to ``columns`` by name
+    (any case), datetimes as naive UTC as a TIMESTAMP column holds them."""
+    for record in fastavro.reader(io.BytesIO(data)):
+        assert isinstance(record, dict)
+        fields = {str(k).lower(): v for k, v in record.items()}
+        yield [_naive_utc(fields.get(c)) for c in columns]
 
 
 def _naive_utc(value: Any) -> Any:
