@@ -23,6 +23,7 @@ from localserver.tokens import REFUSED, cognito_issuer
 from resolvers import wiring
 from resolvers.core.errors import Unauthorized
 from resolvers.settings import Settings
+from tests.aws_doubles import use_dummy_aws
 from tests.conftest import serving
 
 REGION = "eu-west-1"
@@ -47,13 +48,7 @@ class Pool:
 
 @pytest.fixture
 def pool(monkeypatch: pytest.MonkeyPatch) -> Iterator[Pool]:
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": REGION,
-    }.items():
-        monkeypatch.setenv(name, value)
+    use_dummy_aws(monkeypatch, REGION)
     with mock_aws():
         client = boto3.client("cognito-idp", region_name=REGION)
         pool_id = client.create_user_pool(PoolName="hrgraph")["UserPool"]["Id"]

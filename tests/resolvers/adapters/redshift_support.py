@@ -5,38 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
-
-import boto3
-import pytest
-from moto import mock_aws
 
 from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.redshift_data_client import Connection, DataApi, Policy
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 
-DUMMY_AWS = {
-    "AWS_ACCESS_KEY_ID": "testing",
-    "AWS_SECRET_ACCESS_KEY": "testing",
-    "AWS_DEFAULT_REGION": "eu-west-1",
-}
-"""Credentials that can reach nothing: boto3 clients are built, never used against AWS."""
-
 COPY_ROLE = "arn:aws:iam::123456789012:role/redshift-copy"
 """The role Redshift assumes for COPY and UNLOAD (the fake checks it is passed)."""
-
-
-@contextmanager
-def moto_bucket(monkeypatch: pytest.MonkeyPatch, bucket: str) -> Iterator[Any]:
-    """moto in place of S3, one bucket made, dummy credentials: nothing leaves the machine."""
-    for name, value in DUMMY_AWS.items():
-        monkeypatch.setenv(name, value)
-    with mock_aws():
-        client = boto3.client("s3")
-        client.create_bucket(
-            Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
-        )
-        yield client
 
 
 WRITER = Connection("dev", workgroup="hrgraph", secret_arn="arn:aws:secretsmanager:writer")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import boto3
 import pytest
-from moto import mock_aws
 
 from resolvers.adapters import s3_store
 from resolvers.adapters.folder_store import FolderBackupStore
@@ -19,6 +18,7 @@ from resolvers.core.ports import BackupStore
 from resolvers.core.tables import Table
 from resolvers.settings import Settings
 from resolvers.wiring import _backup_store
+from tests.aws_doubles import moto_bucket
 
 BUCKET = "hrgraph-backups-test"
 
@@ -26,17 +26,7 @@ BUCKET = "hrgraph-backups-test"
 @pytest.fixture
 def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """moto in place of AWS, with dummy credentials: nothing leaves the machine."""
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": "eu-west-1",
-    }.items():
-        monkeypatch.setenv(name, value)
-    with mock_aws():
-        boto3.client("s3").create_bucket(
-            Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"}
-        )
+    with moto_bucket(monkeypatch, BUCKET):
         yield
 
 

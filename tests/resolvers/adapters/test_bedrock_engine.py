@@ -32,6 +32,7 @@ from resolvers.core.questions import catalog as names
 from resolvers.core.sql_guard import guard
 from resolvers.core.tables import Department, Employee, Job, Table
 from resolvers.settings import Settings, SettingsError
+from tests.aws_doubles import use_dummy_aws
 
 MODEL = "us.anthropic.claude-haiku-4-5-20251001-v1:0"
 REPLIES = Path(__file__).parent / "bedrock_replies"
@@ -98,12 +99,7 @@ class Rig:
 
 
 def rig_for(warehouse: DuckDBWarehouse, monkeypatch: pytest.MonkeyPatch, **kw: Any) -> Rig:
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-    }.items():
-        monkeypatch.setenv(name, value)
+    use_dummy_aws(monkeypatch, "us-east-1")
     client = boto3.client("bedrock-runtime")
     clock, timeouts, requests = Clock(), [], []
 

@@ -26,6 +26,7 @@ from resolvers.core.backup_job import BackupJob, JobKind, JobStatus, new_job_id
 from resolvers.core.errors import Unavailable
 from resolvers.core.ports import JobStore
 from resolvers.core.tables import Table
+from tests.aws_doubles import use_dummy_aws
 from tests.deploy.conftest import ROOT
 
 TABLE = "hrgraph-jobs-test"
@@ -40,13 +41,7 @@ def jobs_table_definition() -> dict[str, Any]:
 
 @pytest.fixture
 def dynamodb(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": "eu-west-1",
-    }.items():
-        monkeypatch.setenv(name, value)
+    use_dummy_aws(monkeypatch)
     with mock_aws():
         client = boto3.client("dynamodb")
         spec = jobs_table_definition()

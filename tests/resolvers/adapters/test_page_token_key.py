@@ -15,18 +15,14 @@ from resolvers.core import reads
 from resolvers.core.errors import Unavailable, ValidationError
 from resolvers.core.tables import Table
 from resolvers.settings import Settings
+from tests.aws_doubles import use_dummy_aws
 
 REGION = "eu-west-1"
 
 
 @pytest.fixture
 def aws(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": REGION,
-    }.items():
-        monkeypatch.setenv(name, value)
+    use_dummy_aws(monkeypatch, REGION)
 
 
 def test_in_aws_the_key_is_the_secret_read_once_per_cold_start(

@@ -22,11 +22,11 @@ from resolvers.core import backup
 from resolvers.core.errors import Conflict
 from resolvers.core.ports import Staged
 from resolvers.core.tables import Department, Employee, Table
+from tests.aws_doubles import moto_bucket
 from tests.resolvers.adapters.redshift_support import (
     COPY_ROLE,
     calls_during,
     data_api,
-    moto_bucket,
 )
 
 BUCKET = "hrgraph-redshift-restore"

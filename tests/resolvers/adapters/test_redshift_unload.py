@@ -18,7 +18,8 @@ from resolvers.adapters.s3_store import S3BackupStore
 from resolvers.core import backup
 from resolvers.core.errors import HrgraphError
 from resolvers.core.tables import Department, Employee, Job, Table
-from tests.resolvers.adapters.redshift_support import COPY_ROLE, data_api, moto_bucket
+from tests.aws_doubles import moto_bucket
+from tests.resolvers.adapters.redshift_support import COPY_ROLE, data_api
 
 BUCKET = "hrgraph-unload"
 ROLE = COPY_ROLE

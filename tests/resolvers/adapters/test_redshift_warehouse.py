@@ -26,8 +26,8 @@ from resolvers.core.ports import Deleted, StillReferenced
 from resolvers.core.tables import Department, Employee, Table
 from resolvers.core.validation import RowProblem, validate_row
 from resolvers.settings import Settings, SettingsError
+from tests.aws_doubles import use_dummy_aws
 from tests.resolvers.adapters.redshift_support import (
-    DUMMY_AWS,
     READER,
     WRITER,
     calls_during,
@@ -224,8 +224,7 @@ def test_a_new_database_gets_its_tables_on_first_use(fake: FakeRedshiftData) -> 
 
 
 def test_configuration_alone_selects_redshift(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name, value in DUMMY_AWS.items():
-        monkeypatch.setenv(name, value)
+    use_dummy_aws(monkeypatch)
     settings = Settings.from_env(
         {
             "HRGRAPH_WAREHOUSE": "redshift",
