@@ -11,6 +11,7 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ import httpx
 import pytest
 
 from localserver import documents
-from localserver.limits import from_serverless
+from localserver.limits import Limits, from_serverless
 from resolvers import wiring
 from resolvers.settings import Settings
 from tests.conftest import LiveServer, admin_token, serving
@@ -59,8 +60,10 @@ class QuerySpy:
         return spied
 
 
-@pytest.fixture
-def slow_server(tmp_path: Path) -> Iterator[tuple[LiveServer, QuerySpy]]:
+@contextmanager
+def slow_server_on(
+    tmp_path: Path, limits: Limits | None = None
+) -> Iterator[tuple[LiveServer, QuerySpy]]:
     """A server whose read-only SQL never times out by itself, with 1000 departments."""
     settings = Settings.from_env(
         {"HRGRAPH_DATA_DIR": str(tmp_path / "data"), "HRGRAPH_SQL_TIMEOUT_SECONDS": "3600"}
@@ -69,7 +72,7 @@ def slow_server(tmp_path: Path) -> Iterator[tuple[LiveServer, QuerySpy]]:
     services = wiring.build(settings)
     spy = QuerySpy()
     services.warehouse.query = spy.wrap(services.warehouse.query)  # type: ignore[method-assign]
-    with serving(settings, services) as url:
+    with serving(settings, services, limits=limits) as url:
         server = LiveServer(url, settings, services, token)
         rows = [{"id": i, "department": f"D{i}"} for i in range(1, 1001)]
         mutation = (
@@ -78,6 +81,12 @@ def slow_server(tmp_path: Path) -> Iterator[tuple[LiveServer, QuerySpy]]:
         inserted = post(server, mutation, {"rows": rows})
         assert inserted == {"data": {"insertDepartments": {"inserted": 1000}}}
         yield server, spy
+
+
+@pytest.fixture
+def slow_server(tmp_path: Path) -> Iterator[tuple[LiveServer, QuerySpy]]:
+    with slow_server_on(tmp_path) as served:
+        yield served
 
 
 def post(server: LiveServer, query: str, variables: Any = None, timeout: float = WAIT) -> Any:
@@ -140,25 +149,12 @@ def test_an_abandoned_request_has_its_duckdb_work_interrupted(
 def test_a_request_past_its_deadline_gets_appsync_timeout_and_its_work_stops(
     tmp_path: Path,
 ) -> None:
-    settings = Settings.from_env(
-        {"HRGRAPH_DATA_DIR": str(tmp_path / "data"), "HRGRAPH_SQL_TIMEOUT_SECONDS": "3600"}
-    )
-    token = admin_token(settings)
-    services = wiring.build(settings)
-    spy = QuerySpy()
-    services.warehouse.query = spy.wrap(services.warehouse.query)  # type: ignore[method-assign]
     # AppSync's 30 s, shortened so that the test need not wait for it.
     limits = replace(from_serverless(), request_seconds=3.0)
-    with serving(settings, services, limits=limits) as url:
-        server = LiveServer(url, settings, services, token)
-        rows = [{"id": i, "department": f"D{i}"} for i in range(1, 1001)]
-        mutation = (
-            "mutation($rows: [DepartmentInput]!) { insertDepartments(rows: $rows) { inserted } }"
-        )
-        post(server, mutation, {"rows": rows})
+    with slow_server_on(tmp_path, limits) as (server, spy):
         query = "query($sql: String!) { runSql(sql: $sql) { rowCount } }"
         response = httpx.post(
-            url,
+            server.url,
             json={"query": query, "variables": {"sql": SLOW_SQL}},
             headers=server.headers,
             timeout=WAIT,
