@@ -139,11 +139,16 @@ def sign_in(page: Page, url: str, username: str) -> None:
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     # The app then sends the browser through /session/start once, to set the cookie.
+    await_session_handoff(page, signed_in=True)
+    expect(page.get_by_test_id("stSidebarNav")).to_be_attached()
+
+
+def await_session_handoff(page: Page, *, signed_in: bool) -> None:
+    """Let the app's one trip through /session/start (or /session/end) finish loading."""
     deadline = time.monotonic() + WAIT_MS / 1000
-    while session_cookie(page) is None and time.monotonic() < deadline:
+    while (session_cookie(page) is None) == signed_in and time.monotonic() < deadline:
         page.wait_for_timeout(100)
     page.wait_for_load_state()
-    expect(page.get_by_test_id("stSidebarNav")).to_be_attached()
 
 
 def upload(page: Page, path: Path, content: str) -> None:
@@ -225,6 +230,8 @@ def test_an_admin_at_desktop_width(
     open_menu_item(page, "Account")
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_label("Username")).to_be_visible()
+    # (a reload during the trip through /session/end would abort that navigation)
+    await_session_handoff(page, signed_in=False)
     page.reload()
     expect(page.get_by_label("Username")).to_be_visible()
     assert session_cookie(page) is None
