@@ -36,6 +36,7 @@ from localserver.binding import (
     TIMED_OUT,
     FieldError,
     Invoker,
+    Invokes,
     RequestContext,
     bind,
     routed_fields,
@@ -45,6 +46,7 @@ from localserver.downloads import download_routes
 from localserver.events import trace_id
 from localserver.gate import Gate
 from localserver.job_events import BrokerJobEvents
+from localserver.lambda_process import LambdaProcess
 from localserver.limits import Limits
 from localserver.schema import QueryDepthExceeded, SdlSchema, appsync_schema
 from resolvers import handler as lambda_handler
@@ -278,18 +280,34 @@ def create_app(
     services: wiring.Services | None = None,
     gate: Gate | None = None,
     limits: Limits | None = None,
+    handler_process: LambdaProcess | None = None,
 ) -> Starlette:
     """The app; ``gate`` defaults to the one HRGRAPH_AUTH selects (tests may hand in another),
-    ``limits`` to serverless.yml's (tests shorten the 30 s to see the cut)."""
-    built = services or wiring.build(settings)
-    wiring.use(built)
+    ``limits`` to serverless.yml's (tests shorten the 30 s to see the cut).
+
+    The handler runs in threads of this process, over ``services``, unless a
+    ``handler_process`` is given (what ``hrgraph serve`` does): then the
+    warehouse is that process's, and this one keeps only the backup folder,
+    to serve download links.
+    """
     limits = limits or appsync_limits.from_serverless()
     schema = appsync_schema()
     single, batch = routed_fields(lambda_handler.app)
     broker = Broker(schema)
-    if built.events is NO_EVENTS:  # no AppSync to publish through: jobs run here
-        built.events = BrokerJobEvents(broker)
-    bind(schema, Invoker(lambda_handler.handler, limits), broker, single, batch)
+    invoker: Invokes
+    if handler_process is None:
+        built = services or wiring.build(settings)
+        wiring.use(built)
+        if built.events is NO_EVENTS:  # no AppSync to publish through: jobs run here
+            built.events = BrokerJobEvents(broker)
+        invoker = Invoker(lambda_handler.handler, limits)
+        backups = lambda: wiring.services().backups  # noqa: E731
+    else:
+        handler_process.publishing_to(broker.publish)
+        invoker = handler_process
+        store = wiring.backup_store(settings)
+        backups = lambda: store  # noqa: E731
+    bind(schema, invoker, broker, single, batch)
     protect_unrouted_fields(schema)
     auth_routes: list[BaseRoute] = []
     if gate is None:
@@ -310,16 +328,22 @@ def create_app(
             WebSocketRoute("/graphql", view),
             realtime_route(schema, gate, limits),  # AppSync's real-time protocol (one client path)
             *auth_routes,
-            *download_routes(lambda: wiring.services().backups),
+            *download_routes(backups),
         ],
         middleware=[Middleware(RequireToken, gate=gate)],
     )
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
-    app = create_app(settings)
-    settle_heap()
-    uvicorn.run(app, host=host, port=port, log_level=settings.log_level)
+    """The server, with the Lambda handler and its DuckDB in a process of their own."""
+    handler_process = LambdaProcess(settings, appsync_limits.from_serverless())
+    handler_process.start()
+    try:
+        app = create_app(settings, handler_process=handler_process)
+        settle_heap()
+        uvicorn.run(app, host=host, port=port, log_level=settings.log_level)
+    finally:
+        handler_process.stop()
 
 
 def settle_heap() -> None:

@@ -20,7 +20,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from graphql import GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema
 from strawberry.dataloader import DataLoader
@@ -116,9 +116,21 @@ class Invoker:
 
     def _invoke(self, event: Any, scope: RequestScope) -> Any:
         budget = min(scope.remaining_seconds(), self._limits.lambda_seconds)
-        context = LambdaContext(deadline=time.monotonic() + budget)
-        with deadline.entered(scope):
-            return self._handler(event, context)
+        return run_handler(self._handler, event, scope, budget)
+
+
+class Invokes(Protocol):
+    """How a field's event reaches the handler: a thread here (Invoker), or the
+    handler's own process (localserver/lambda_process.py)."""
+
+    async def invoke(self, event: Any, scope: RequestScope | None) -> Any: ...
+
+
+def run_handler(handler: Handler, event: Any, scope: RequestScope, budget: float) -> Any:
+    """One invocation with ``budget`` seconds, its warehouse work under the request's scope."""
+    context = LambdaContext(deadline=time.monotonic() + budget)
+    with deadline.entered(scope):
+        return handler(event, context)
 
 
 def routed_fields(app: Any) -> tuple[set[str], set[str]]:
@@ -130,7 +142,7 @@ def routed_fields(app: Any) -> tuple[set[str], set[str]]:
 
 def bind(
     schema: GraphQLSchema,
-    invoker: Invoker,
+    invoker: Invokes,
     broker: Broker,
     single: set[str],
     batch: set[str],
@@ -168,7 +180,7 @@ def _unwrap(result: Any) -> Any:
     return result
 
 
-def _resolver(invoker: Invoker, broker: Broker) -> Callable[..., Any]:
+def _resolver(invoker: Invokes, broker: Broker) -> Callable[..., Any]:
     async def resolve(source: Any, info: GraphQLResolveInfo[Any], **arguments: Any) -> Any:
         context: RequestContext = info.context
         result = _unwrap(await invoker.invoke(_event(source, info, arguments), context.scope))
@@ -179,7 +191,7 @@ def _resolver(invoker: Invoker, broker: Broker) -> Callable[..., Any]:
     return resolve
 
 
-def _batch_resolver(invoker: Invoker) -> Callable[..., Any]:
+def _batch_resolver(invoker: Invokes) -> Callable[..., Any]:
     async def resolve(source: Any, info: GraphQLResolveInfo[Any], **arguments: Any) -> Any:
         context: RequestContext = info.context
         route = f"{info.parent_type.name}.{info.field_name}"
@@ -199,7 +211,7 @@ class _Pending:
     event: dict[str, Any]
 
 
-def _batch_invoke(invoker: Invoker, scope: RequestScope | None) -> Callable[[list[_Pending]], Any]:
+def _batch_invoke(invoker: Invokes, scope: RequestScope | None) -> Callable[[list[_Pending]], Any]:
     async def load(pending: list[_Pending]) -> list[Any]:
         result = await invoker.invoke([p.event for p in pending], scope)
         try:
@@ -219,7 +231,7 @@ def _unwrap_or_error(item: Any) -> Any:
 
 
 def _subscriber(
-    invoker: Invoker, broker: Broker, *, routed: bool
+    invoker: Invokes, broker: Broker, *, routed: bool
 ) -> Callable[..., AsyncIterator[Any]]:
     async def subscribe(
         source: Any, info: GraphQLResolveInfo[Any], **arguments: Any

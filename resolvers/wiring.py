@@ -58,7 +58,7 @@ def build(settings: Settings) -> Services:
     built = Services(
         settings=settings,
         warehouse=_warehouse(settings),
-        backups=_backup_store(settings),
+        backups=backup_store(settings),
         jobs=_job_store(settings),
         launcher=_NOT_YET,
         events=_job_events(settings),
@@ -153,7 +153,8 @@ def _page_token_key(settings: Settings) -> bytes:
     return page_token_key.from_data_dir(settings.data_dir)
 
 
-def _backup_store(settings: Settings) -> BackupStore:
+def backup_store(settings: Settings) -> BackupStore:
+    """The store Settings.backup_store names (the local server serves its download links)."""
     if settings.backup_store == "s3":
         from resolvers.adapters.s3_store import S3BackupStore
 

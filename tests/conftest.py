@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import uvicorn
@@ -28,6 +28,9 @@ from resolvers.adapters.redshift_data_client import Connection, DataApi
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core.ports import Warehouse
 from resolvers.settings import Settings
+
+if TYPE_CHECKING:
+    from localserver.lambda_process import LambdaProcess
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 """The historic CSVs (read in place, never copied into the project)."""
@@ -179,7 +182,9 @@ ADMIN_PASSWORD = "admin-password"
 
 
 @contextmanager
-def serving(settings: Settings, services: wiring.Services, **app_options: Any) -> Iterator[str]:
+def serving(
+    settings: Settings, services: wiring.Services | None, **app_options: Any
+) -> Iterator[str]:
     """Run create_app(settings, services) with uvicorn in a thread; yield its /graphql URL."""
     from localserver.app import create_app
 
@@ -215,6 +220,42 @@ def live_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Liv
     services = wiring.build(settings)
     with serving(settings, services) as url:
         yield LiveServer(url, settings, services, token)
+
+
+@dataclass
+class ProcessServer:
+    """A local server as ``hrgraph serve`` runs it: the handler in a process of its own."""
+
+    url: str
+    settings: Settings
+    handler: LambdaProcess
+    token: str = ""
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": self.token}
+
+
+@contextmanager
+def serving_in_two_processes(settings: Settings, **app_options: Any) -> Iterator[ProcessServer]:
+    """The server in a thread here, its Lambda handler (and DuckDB) in a process of its own."""
+    from localserver.lambda_process import LambdaProcess
+    from localserver.limits import from_serverless
+
+    handler = LambdaProcess(settings, app_options.get("limits") or from_serverless())
+    handler.start()
+    try:
+        with serving(settings, None, handler_process=handler, **app_options) as url:
+            yield ProcessServer(url, settings, handler, admin_token(settings))
+    finally:
+        handler.stop()
+
+
+@pytest.fixture
+def process_server(tmp_path: Path) -> Iterator[ProcessServer]:
+    settings = Settings.from_env({"HRGRAPH_DATA_DIR": str(tmp_path / "server-data")})
+    with serving_in_two_processes(settings) as server:
+        yield server
 
 
 def admin_token(settings: Settings) -> str:

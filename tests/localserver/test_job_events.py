@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 from gql import Client, GraphQLRequest, gql
 from gql.transport.httpx import HTTPXAsyncTransport
 from gql.transport.websockets import WebsocketsTransport
 from graphql import build_schema
 
 from localserver.broker import Broker
-from tests.conftest import LiveServer
+from tests.conftest import LiveServer, ProcessServer
 
 CHANGES = gql(
     "subscription($id: ID) { onBackupJobChanged(id: $id) { id kind table status rowsDone } }"
@@ -20,7 +21,16 @@ BACKUP = "mutation { backupTable(table: DEPARTMENTS) { id status } }"
 INSERT = "mutation($rows: [DepartmentInput]!) { insertDepartments(rows: $rows) { inserted } }"
 
 
-def websocket(server: LiveServer) -> WebsocketsTransport:
+@pytest.fixture(params=["handler in a thread", "handler in its own process"])
+def server(request: pytest.FixtureRequest) -> LiveServer | ProcessServer:
+    """Both ways the handler runs: in tests' threads, and beside the server as ``serve`` runs it
+    (the job runs in the handler's process, the subscription is held by the server's)."""
+    fixture = "live_server" if request.param == "handler in a thread" else "process_server"
+    served: LiveServer | ProcessServer = request.getfixturevalue(fixture)
+    return served
+
+
+def websocket(server: LiveServer | ProcessServer) -> WebsocketsTransport:
     return WebsocketsTransport(
         url=server.url.replace("http://", "ws://"),
         subprotocols=[WebsocketsTransport.GRAPHQLWS_SUBPROTOCOL],
@@ -29,20 +39,20 @@ def websocket(server: LiveServer) -> WebsocketsTransport:
 
 
 async def test_a_backup_is_followed_to_its_end_and_other_jobs_stay_quiet(
-    live_server: LiveServer,
+    server: LiveServer | ProcessServer,
 ) -> None:
     seen: list[dict[str, Any]] = []
     elsewhere: list[dict[str, Any]] = []
 
     async def follow_every_job() -> None:
-        async with Client(transport=websocket(live_server)) as session:
+        async with Client(transport=websocket(server)) as session:
             async for result in session.subscribe(CHANGES):
                 seen.append(result["onBackupJobChanged"])
                 if seen[-1]["status"] in ("SUCCEEDED", "FAILED"):
                     return
 
     async def follow_another_job() -> None:
-        async with Client(transport=websocket(live_server)) as session:
+        async with Client(transport=websocket(server)) as session:
             request = GraphQLRequest(CHANGES, variable_values={"id": "no-such-job"})
             async for result in session.subscribe(request):
                 elsewhere.append(result["onBackupJobChanged"])
@@ -50,7 +60,7 @@ async def test_a_backup_is_followed_to_its_end_and_other_jobs_stay_quiet(
     every = asyncio.create_task(follow_every_job())
     other = asyncio.create_task(follow_another_job())
     await asyncio.sleep(0.5)  # both subscriptions registered
-    http = HTTPXAsyncTransport(url=live_server.url, headers=live_server.headers)
+    http = HTTPXAsyncTransport(url=server.url, headers=server.headers)
     async with Client(transport=http) as session:
         rows = [{"id": i, "department": f"Department {i}"} for i in range(1, 51)]
         await session.execute(GraphQLRequest(INSERT, variable_values={"rows": rows}))

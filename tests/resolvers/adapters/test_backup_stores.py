@@ -17,7 +17,7 @@ from resolvers.core.errors import Conflict, NotFound, Unavailable
 from resolvers.core.ports import BackupStore
 from resolvers.core.tables import Table
 from resolvers.settings import Settings
-from resolvers.wiring import _backup_store
+from resolvers.wiring import backup_store
 from tests.aws_doubles import moto_bucket
 
 BUCKET = "hrgraph-backups-test"
@@ -150,10 +150,10 @@ def test_s3_that_cannot_be_reached_is_unavailable() -> None:
 
 
 def test_settings_choose_the_store(tmp_path: Path) -> None:
-    folder = _backup_store(Settings.from_env({"HRGRAPH_DATA_DIR": str(tmp_path)}))
+    folder = backup_store(Settings.from_env({"HRGRAPH_DATA_DIR": str(tmp_path)}))
     assert isinstance(folder, FolderBackupStore)
     assert folder.folder == tmp_path / "backups"
-    s3 = _backup_store(
+    s3 = backup_store(
         Settings.from_env({"HRGRAPH_BACKUP_STORE": "s3", "HRGRAPH_BACKUP_BUCKET": BUCKET})
     )
     assert isinstance(s3, S3BackupStore)

@@ -1,0 +1,305 @@
+"""The Lambda handler in a process of its own, beside the server, as Lambda runs beside AppSync.
+
+Why: DuckDB's Python client lets go of the interpreter lock and takes it back
+several times per query, and in the server's process every take-back waits
+behind the event loop's Python work. A point read that costs 0.6 ms alone took
+2.5 ms with one client and 20-40 ms under load, and the whole server topped
+out near 320 requests/s. With the handler and its DuckDB in a process of their
+own, the loop (HTTP, tokens, GraphQL) and the warehouse each get a core and an
+interpreter lock of their own.
+
+The boundary is AppSync's own: the server sends the Lambda event as JSON and
+gets the handler's JSON answer back, so what crosses here is exactly what
+crosses in AWS, and an answer that is not JSON fails here as it would there.
+Messages are length-prefixed JSON over a Unix socket in a private folder:
+
+- server → handler: ``{"id", "event", "budget"}`` (seconds the invocation may
+  run: the request's time left, at most the Lambda's timeout), and
+  ``{"cancel": id, "reason"}`` when the request ends first (its DuckDB work is
+  interrupted in the handler's process, through the same RequestScope);
+- handler → server: ``{"id", "result"}`` or ``{"id", "failure"}``, and
+  ``{"publish", "payload"}`` when a backup job changes (the job runs beside the
+  handler; the server's broker pushes it to onBackupJobChanged subscribers).
+
+If the handler's process dies, the invocations in flight fail, and the next
+one starts a new process (a Lambda's next cold start).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import logging
+import multiprocessing
+import os
+import shutil
+import struct
+import tempfile
+import threading
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from multiprocessing.context import SpawnProcess
+from multiprocessing.synchronize import Event
+from pathlib import Path
+from typing import Any
+
+from localserver.binding import TIMED_OUT, FieldError, run_handler
+from localserver.limits import Limits
+from resolvers.deadline import RequestScope
+from resolvers.settings import Settings
+
+Publish = Callable[[str, Any], None]
+
+_HEADER = struct.Struct("!I")
+_START_SECONDS = 60.0
+_log = logging.getLogger("hrgraph.lambda_process")
+
+
+class HandlerGone(RuntimeError):
+    """The handler's process died while an invocation was in flight (a bug of ours)."""
+
+
+def encode(message: dict[str, Any]) -> bytes:
+    """One message on the wire: its length, then its JSON (no NaN: JSON has none)."""
+    body = json.dumps(message, separators=(",", ":"), allow_nan=False).encode()
+    return _HEADER.pack(len(body)) + body
+
+
+async def read_message(reader: asyncio.StreamReader) -> dict[str, Any]:
+    (size,) = _HEADER.unpack(await reader.readexactly(_HEADER.size))
+    decoded: dict[str, Any] = json.loads(await reader.readexactly(size))
+    return decoded
+
+
+class LambdaProcess:
+    """The server's side: starts the handler's process and invokes it as Invoker does."""
+
+    def __init__(self, settings: Settings, limits: Limits) -> None:
+        self._settings = settings
+        self._limits = limits
+        self._folder = Path(tempfile.mkdtemp(prefix="hrgraph-lambda-"))  # 0700
+        self._socket = str(self._folder / "handler.sock")
+        self._process: SpawnProcess | None = None
+        self._writer: asyncio.StreamWriter | None = None
+        self._connecting = threading.Lock()
+        self._pending: dict[int, asyncio.Future[Any]] = {}
+        self._ids = itertools.count(1)
+        self._publish: Publish = lambda field, payload: None
+        self._tasks: set[asyncio.Future[Any]] = set()
+
+    def publishing_to(self, publish: Publish) -> None:
+        """Where a job's changes go (the server's broker)."""
+        self._publish = publish
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    def start(self) -> None:
+        """Start the handler's process and wait until it listens (its cold start)."""
+        context = multiprocessing.get_context("spawn")
+        ready = context.Event()
+        process = context.Process(
+            target=_handler_main,
+            args=(self._settings, self._socket, ready, os.getpid()),
+            name="hrgraph-lambda",
+            daemon=True,
+        )
+        process.start()
+        if not ready.wait(_START_SECONDS) or not process.is_alive():
+            process.kill()
+            raise RuntimeError("the Lambda handler's process did not start (see its log above)")
+        self._process = process
+
+    def stop(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join(5)
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+    async def invoke(self, event: Any, scope: RequestScope | None) -> Any:
+        if scope is None:
+            scope = RequestScope(self._limits.request_seconds)
+        if scope.expired:
+            raise FieldError("ExecutionTimeout", TIMED_OUT)
+        writer = await self._connected()
+        loop = asyncio.get_running_loop()
+        call = next(self._ids)
+        answer: asyncio.Future[Any] = loop.create_future()
+        self._pending[call] = answer
+        budget = min(scope.remaining_seconds(), self._limits.lambda_seconds)
+        cancelled = threading.Event()
+
+        def cancel() -> None:  # from whichever thread cancels the scope
+            if not cancelled.is_set():
+                cancelled.set()
+                message = {"cancel": call, "reason": scope.cancelled or "the request ended"}
+                loop.call_soon_threadsafe(self._send, message)
+
+        try:
+            with scope.on_cancel(cancel):
+                writer.write(encode({"id": call, "event": event, "budget": budget}))
+                return await answer
+        except asyncio.CancelledError:
+            cancel()
+            raise
+        finally:
+            self._pending.pop(call, None)
+
+    def _send(self, message: dict[str, Any]) -> None:
+        if self._writer is not None and not self._writer.is_closing():
+            self._writer.write(encode(message))
+
+    async def _connected(self) -> asyncio.StreamWriter:
+        if self._writer is not None and not self._writer.is_closing():
+            return self._writer
+        if self._process is None or not self._process.is_alive():
+            _log.warning("starting the Lambda handler's process (cold start)")
+            await asyncio.get_running_loop().run_in_executor(None, self._restart)
+        reader, writer = await asyncio.open_unix_connection(self._socket)
+        if self._writer is not None and not self._writer.is_closing():
+            writer.close()  # another invocation connected while this one waited
+            return self._writer
+        self._writer = writer
+        _keep(self._tasks, self._read_answers(reader, writer))
+        return writer
+
+    def _restart(self) -> None:
+        with self._connecting:
+            if self._process is None or not self._process.is_alive():
+                self.start()
+
+    async def _read_answers(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> None:
+        try:
+            while True:
+                message = await read_message(reader)
+                if "publish" in message:
+                    self._publish(message["publish"], message["payload"])
+                    continue
+                answer = self._pending.get(message["id"])
+                if answer is None or answer.done():
+                    continue  # abandoned: its request has ended
+                if "failure" in message:
+                    answer.set_exception(RuntimeError(message["failure"]))
+                else:
+                    answer.set_result(message["result"])
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+            if self._writer is writer:
+                self._writer = None
+            for answer in list(self._pending.values()):
+                if not answer.done():
+                    answer.set_exception(HandlerGone("the Lambda handler's process stopped"))
+
+
+def _keep(tasks: set[asyncio.Future[Any]], work: Coroutine[Any, Any, None]) -> None:
+    """Run ``work`` as a task, held until done (the loop keeps only weak references)."""
+    task = asyncio.ensure_future(work)
+    tasks.add(task)
+    task.add_done_callback(tasks.discard)
+
+
+# -- the handler's process ----------------------------------------------------
+
+
+def _handler_main(settings: Settings, socket_path: str, ready: Event, parent: int) -> None:
+    """The Lambda's side: one handler, its own DuckDB, its job threads; serves one server."""
+    from localserver.app import settle_heap
+    from resolvers import handler as lambda_handler
+    from resolvers import wiring
+    from resolvers.core.jobs import NO_EVENTS
+
+    services = wiring.build(settings)
+    wiring.use(services)
+    server = _HandlerServer(lambda_handler.handler, socket_path, parent)
+    if services.events is NO_EVENTS:  # no AppSync to publish through: tell the server
+        services.events = _ServerJobEvents(server)
+    settle_heap()
+    asyncio.run(server.run(ready))
+
+
+class _ServerJobEvents:
+    """Implements the JobEvents port by sending the job to the server's broker."""
+
+    def __init__(self, server: _HandlerServer) -> None:
+        self._server = server
+
+    def changed(self, job: Any) -> None:
+        from resolvers.routes.present import backup_job
+
+        self._server.push({"publish": "publishBackupJob", "payload": backup_job(job)})
+
+
+class _HandlerServer:
+    def __init__(self, handler: Callable[[Any, Any], Any], socket_path: str, parent: int) -> None:
+        self._handler = handler
+        self._socket = socket_path
+        self._parent = parent
+        self._threads = ThreadPoolExecutor(40, thread_name_prefix="hrgraph-lambda")
+        self._scopes: dict[int, RequestScope] = {}
+        self._writer: asyncio.StreamWriter | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._done: asyncio.Event | None = None
+        self._tasks: set[asyncio.Future[Any]] = set()
+
+    async def run(self, ready: Event) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._done = asyncio.Event()
+        server = await asyncio.start_unix_server(self._serve, self._socket)
+        ready.set()
+        async with server:
+            while not self._done.is_set() and os.getppid() == self._parent:
+                with contextlib.suppress(TimeoutError):  # look again: the server may
+                    await asyncio.wait_for(self._done.wait(), 1.0)  # die without a word
+
+    def push(self, message: dict[str, Any]) -> None:
+        """Send from any thread (a job's thread publishes its changes)."""
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._write, encode(message))
+
+    def _write(self, data: bytes) -> None:
+        if self._writer is not None and not self._writer.is_closing():
+            self._writer.write(data)
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self._writer = writer
+        try:
+            while True:
+                message = await read_message(reader)
+                if "cancel" in message:
+                    scope = self._scopes.get(message["cancel"])
+                    if scope is not None:
+                        scope.cancel(message["reason"])
+                else:
+                    _keep(self._tasks, self._invoke(message))
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+            if self._writer is writer and self._done is not None:
+                self._done.set()  # its server is gone: so is this process
+
+    async def _invoke(self, message: dict[str, Any]) -> None:
+        call: int = message["id"]
+        scope = RequestScope(message["budget"])
+        self._scopes[call] = scope
+        loop = asyncio.get_running_loop()
+        try:
+            data = await loop.run_in_executor(self._threads, self._answer, call, message, scope)
+        finally:
+            self._scopes.pop(call, None)
+        self._write(data)
+
+    def _answer(self, call: int, message: dict[str, Any], scope: RequestScope) -> bytes:
+        try:
+            result = run_handler(self._handler, message["event"], scope, message["budget"])
+            return encode({"id": call, "result": result})
+        except Exception as error:  # a bug of ours: the server answers InternalFailure
+            _log.exception("the handler failed")
+            return encode({"id": call, "failure": f"{type(error).__name__}: {error}"})

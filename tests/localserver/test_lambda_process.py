@@ -1,0 +1,157 @@
+"""The server with its Lambda handler in a process of its own, as ``hrgraph serve`` runs it.
+
+Over real HTTP. What crosses between the two processes is AppSync's event and
+the handler's answer, as JSON; these tests check that everything a user does
+still works across that line (batched fields, subscriptions fed by a job in the
+other process), that a request that ends stops its work over there, and that a
+handler process that dies is replaced.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import httpx
+
+from resolvers.settings import Settings
+from tests.conftest import ProcessServer, serving_in_two_processes
+from tests.localserver.test_concurrency import SLOW_SQL, WAIT
+
+DEPARTMENTS = "mutation($rows: [DepartmentInput]!) { insertDepartments(rows: $rows) { inserted } }"
+JOBS = "mutation($rows: [JobInput]!) { insertJobs(rows: $rows) { inserted } }"
+EMPLOYEES = "mutation($rows: [EmployeeInput]!) { insertEmployees(rows: $rows) { inserted } }"
+PAGE = "{ employees(limit: 10) { items { id name department { department } job { job } } } }"
+
+
+def post(server: ProcessServer, query: str, variables: Any = None) -> Any:
+    body = {"query": query, "variables": variables or {}}
+    return httpx.post(server.url, json=body, headers=server.headers, timeout=WAIT).json()
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU the process has used so far (Linux's /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def busy_for(pid: int, seconds: float) -> float:
+    before = cpu_seconds(pid)
+    time.sleep(seconds)
+    return cpu_seconds(pid) - before
+
+
+def test_writes_reads_and_batched_fields_cross_to_the_handler_and_back(
+    process_server: ProcessServer,
+) -> None:
+    departments = [{"id": 1, "department": "Staff"}, {"id": 2, "department": "Supply"}]
+    employees = [
+        {
+            "id": i,
+            "name": f"Person {i}",
+            "datetime": "2021-03-01T10:00:00Z",
+            "departmentId": 1 + i % 2,
+            "jobId": 7,
+        }
+        for i in range(1, 4)
+    ]
+
+    assert post(process_server, DEPARTMENTS, {"rows": departments})["data"] == {
+        "insertDepartments": {"inserted": 2}
+    }
+    assert post(process_server, JOBS, {"rows": [{"id": 7, "job": "Engineer"}]})["data"] == {
+        "insertJobs": {"inserted": 1}
+    }
+    assert post(process_server, EMPLOYEES, {"rows": employees})["data"] == {
+        "insertEmployees": {"inserted": 3}
+    }
+    page = post(process_server, PAGE)
+
+    assert "errors" not in page
+    assert page["data"]["employees"]["items"] == [
+        {
+            "id": i,
+            "name": f"Person {i}",
+            "department": {"department": "Supply" if i % 2 else "Staff"},
+            "job": {"job": "Engineer"},
+        }
+        for i in range(1, 4)
+    ]
+
+
+def test_a_handler_error_keeps_its_error_type_across_the_processes(
+    process_server: ProcessServer,
+) -> None:
+    answer = post(
+        process_server,
+        "query($sql: String!) { runSql(sql: $sql) { rowCount } }",
+        {"sql": "DELETE FROM departments"},
+    )
+
+    assert answer["data"] is None
+    [error] = answer["errors"]
+    assert error["errorType"] == "ValidationError"
+    assert error["path"] == ["runSql"]
+    assert "must be a query" in error["message"]
+
+
+def test_an_abandoned_request_stops_its_query_in_the_handler_process(tmp_path: Path) -> None:
+    settings = Settings.from_env(
+        {"HRGRAPH_DATA_DIR": str(tmp_path / "data"), "HRGRAPH_SQL_TIMEOUT_SECONDS": "3600"}
+    )
+    with serving_in_two_processes(settings) as server:
+        rows = [{"id": i, "department": f"D{i}"} for i in range(1, 1001)]
+        assert post(server, DEPARTMENTS, {"rows": rows})["data"]["insertDepartments"] == {
+            "inserted": 1000
+        }
+        pid = server.handler.pid
+        assert pid is not None
+        target = urlparse(server.url)
+        body = (
+            '{"query": "query($sql: String!) { runSql(sql: $sql) { rowCount } }", '
+            f'"variables": {{"sql": "{SLOW_SQL}"}}}}'
+        ).encode()
+        request = (
+            f"POST {target.path} HTTP/1.1\r\nHost: {target.netloc}\r\n"
+            f"Authorization: {server.token}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n"
+        ).encode() + body
+        with socket.create_connection((target.hostname, target.port)) as client:
+            client.sendall(request)
+            # The query runs (it would for an hour) in the handler's process.
+            assert _eventually(lambda: busy_for(pid, 0.5) > 0.3), "the slow query never ran"
+        # The client is gone: the handler's process must go quiet, its query interrupted.
+        assert _eventually(lambda: busy_for(pid, 1.0) < 0.2), "the abandoned query kept running"
+        assert post(server, "{ me { username } }")["data"] == {"me": {"username": "admin"}}
+
+
+def test_a_handler_process_that_dies_is_replaced_by_the_next_request(
+    process_server: ProcessServer,
+) -> None:
+    rows = [{"id": 1, "department": "Staff"}]
+    assert post(process_server, DEPARTMENTS, {"rows": rows})["data"] is not None
+    first = process_server.handler.pid
+    assert first is not None
+
+    os.kill(first, signal.SIGKILL)
+    answers = [post(process_server, "{ department(id: 1) { department } }") for _ in range(2)]
+
+    # A request that meets the dead process is refused as our failure, never left hanging;
+    # by the next one at the latest a new process answers, over the same database.
+    assert answers[-1] == {"data": {"department": {"department": "Staff"}}}
+    for answer in answers[:-1]:
+        assert answer == answers[-1] or answer["errors"][0]["errorType"] == "InternalFailure"
+    assert process_server.handler.pid not in (None, first)
+
+
+def _eventually(check: Any, within: float = WAIT) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if check():
+            return True
+    return False
