@@ -20,6 +20,9 @@ when the request is answered, abandoned or cut at its deadline, the work still
 running for it is interrupted (``cursor.interrupt()``) instead of holding the
 database for seconds more.
 
+Departments and jobs read by id are kept in memory until the next write
+(resolvers/adapters/reference_cache.py): this adapter sees every write.
+
 Backups read through a cursor of their own inside one transaction (DuckDB's
 MVCC gives it a stable snapshot while writers go on); restores stage rows in
 a temporary table and swap them in within the same transaction, so a killed
@@ -53,6 +56,7 @@ import sqlglot
 from resolvers import deadline
 from resolvers.adapters import sql_common as q
 from resolvers.adapters import sqltext
+from resolvers.adapters.reference_cache import ReferenceCache
 from resolvers.core.errors import Unavailable, ValidationError
 from resolvers.core.ports import (
     Deleted,
@@ -78,6 +82,7 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "job_id": pa.int64(),
 }
 _UTC_MICROS = pa.timestamp("us", tz="UTC")
+_REFERENCE_TABLES = frozenset({Table.DEPARTMENTS, Table.JOBS})
 
 
 class DuckDBWarehouse:
@@ -90,6 +95,7 @@ class DuckDBWarehouse:
         self._query_timeout = query_timeout_seconds
         self._write_lock = threading.Lock()
         self._local = threading.local()
+        self._references = ReferenceCache(_REFERENCE_TABLES, self._select_by_ids)
         self.create_tables()
 
     # -- plumbing -------------------------------------------------------------
@@ -133,6 +139,7 @@ class DuckDBWarehouse:
         try:
             yield
         finally:
+            self._references.written()
             self._write_lock.release()
 
     @contextmanager
@@ -211,6 +218,9 @@ class DuckDBWarehouse:
     def get_many(self, table: Table, ids: Sequence[int]) -> dict[int, Record]:
         if not ids:
             return {}
+        return self._references.get_many(table, ids)
+
+    def _select_by_ids(self, table: Table, ids: Sequence[int]) -> dict[int, Record]:
         rows = self._fetch(q.select_by_ids(table, ids))
         return {int(row[0]): q.decode_record(table, row) for row in rows}
 

@@ -1,0 +1,75 @@
+"""Records read by id, kept in memory until the next write: for the warehouse that owns its file.
+
+Why: departments and jobs are small and read all the time — every
+``department(id)``, and every employee page asks for its departments and
+jobs — while each DuckDB query costs some 0.5 ms of fixed overhead whatever
+it reads. Only an adapter that sees every write may keep such a cache: DuckDB
+lets one process open its file for writing, and every write of ours goes
+through the adapter's write lock, which calls ``written()`` after the commit.
+(Redshift is written by other Lambdas too: it gets no cache.)
+
+A read that raced a write must not leave the old row behind: each read notes
+the generation it started in and stores its rows only if no write has ended
+since. Absent ids are remembered too (a miss costs the same query).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+
+from resolvers.core.tables import Record, Table
+
+Fetch = Callable[[Table, Sequence[int]], dict[int, Record]]
+
+MAX_IDS = 100_000
+"""Past this many remembered ids the cache starts again (memory stays bounded)."""
+
+
+class ReferenceCache:
+    """get_many through memory for ``tables``; every other table reads straight through."""
+
+    def __init__(self, tables: frozenset[Table], fetch: Fetch) -> None:
+        self._tables = tables
+        self._fetch = fetch
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._known: dict[tuple[Table, int], Record | None] = {}
+
+    def get_many(self, table: Table, ids: Sequence[int]) -> dict[int, Record]:
+        if table not in self._tables:
+            return self._fetch(table, ids)
+        found: dict[int, Record] = {}
+        missing: list[int] = []
+        with self._lock:
+            generation = self._generation
+            for id in ids:
+                key = (table, id)
+                if key in self._known:
+                    record = self._known[key]
+                    if record is not None:
+                        found[id] = record
+                else:
+                    missing.append(id)
+        if missing:
+            fetched = self._fetch(table, missing)
+            found.update(fetched)
+            self._remember(table, missing, fetched, generation)
+        return found
+
+    def written(self) -> None:
+        """A write has ended (committed or rolled back): forget everything read before it."""
+        with self._lock:
+            self._generation += 1
+            self._known.clear()
+
+    def _remember(
+        self, table: Table, ids: list[int], fetched: dict[int, Record], generation: int
+    ) -> None:
+        with self._lock:
+            if generation != self._generation:
+                return  # a write ended while this read ran: its rows may be old
+            if len(self._known) + len(ids) > MAX_IDS:
+                self._known.clear()
+            for id in ids:
+                self._known[(table, id)] = fetched.get(id)
