@@ -73,6 +73,34 @@ async def read_message(reader: asyncio.StreamReader) -> dict[str, Any]:
     return decoded
 
 
+class Outbox:
+    """A connection's outgoing messages, sent once per turn of the event loop.
+
+    Under load many invocations start (or end) in the same turn, and each
+    write to the socket is a system call that wakes the other process: one
+    write per turn instead of one per message. Used from the loop's thread.
+    """
+
+    def __init__(self, writer: asyncio.StreamWriter) -> None:
+        self.writer = writer
+        self._parts: list[bytes] = []
+
+    @property
+    def closed(self) -> bool:
+        return self.writer.is_closing()
+
+    def put(self, data: bytes) -> None:
+        if not self._parts:
+            asyncio.get_running_loop().call_soon(self._flush)
+        self._parts.append(data)
+
+    def _flush(self) -> None:
+        data = b"".join(self._parts)
+        self._parts.clear()
+        if not self.writer.is_closing():
+            self.writer.write(data)
+
+
 class LambdaProcess:
     """The server's side: starts the handler's process and invokes it as Invoker does."""
 
@@ -82,7 +110,7 @@ class LambdaProcess:
         self._folder = Path(tempfile.mkdtemp(prefix="hrgraph-lambda-"))  # 0700
         self._socket = str(self._folder / "handler.sock")
         self._process: SpawnProcess | None = None
-        self._writer: asyncio.StreamWriter | None = None
+        self._outbox: Outbox | None = None
         self._connecting = threading.Lock()
         self._pending: dict[int, asyncio.Future[Any]] = {}
         self._ids = itertools.count(1)
@@ -124,7 +152,7 @@ class LambdaProcess:
             scope = RequestScope(self._limits.request_seconds)
         if scope.expired:
             raise FieldError("ExecutionTimeout", TIMED_OUT)
-        writer = await self._connected()
+        outbox = await self._connected()
         loop = asyncio.get_running_loop()
         call = next(self._ids)
         answer: asyncio.Future[Any] = loop.create_future()
@@ -140,7 +168,7 @@ class LambdaProcess:
 
         try:
             with scope.on_cancel(cancel):
-                writer.write(encode({"id": call, "event": event, "budget": budget}))
+                outbox.put(encode({"id": call, "event": event, "budget": budget}))
                 return await answer
         except asyncio.CancelledError:
             cancel()
@@ -149,31 +177,29 @@ class LambdaProcess:
             self._pending.pop(call, None)
 
     def _send(self, message: dict[str, Any]) -> None:
-        if self._writer is not None and not self._writer.is_closing():
-            self._writer.write(encode(message))
+        if self._outbox is not None and not self._outbox.closed:
+            self._outbox.put(encode(message))
 
-    async def _connected(self) -> asyncio.StreamWriter:
-        if self._writer is not None and not self._writer.is_closing():
-            return self._writer
+    async def _connected(self) -> Outbox:
+        if self._outbox is not None and not self._outbox.closed:
+            return self._outbox
         if self._process is None or not self._process.is_alive():
             _log.warning("starting the Lambda handler's process (cold start)")
             await asyncio.get_running_loop().run_in_executor(None, self._restart)
         reader, writer = await asyncio.open_unix_connection(self._socket)
-        if self._writer is not None and not self._writer.is_closing():
+        if self._outbox is not None and not self._outbox.closed:
             writer.close()  # another invocation connected while this one waited
-            return self._writer
-        self._writer = writer
-        _keep(self._tasks, self._read_answers(reader, writer))
-        return writer
+            return self._outbox
+        self._outbox = Outbox(writer)
+        _keep(self._tasks, self._read_answers(reader, self._outbox))
+        return self._outbox
 
     def _restart(self) -> None:
         with self._connecting:
             if self._process is None or not self._process.is_alive():
                 self.start()
 
-    async def _read_answers(
-        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
-    ) -> None:
+    async def _read_answers(self, reader: asyncio.StreamReader, outbox: Outbox) -> None:
         try:
             while True:
                 message = await read_message(reader)
@@ -190,9 +216,9 @@ class LambdaProcess:
         except (asyncio.IncompleteReadError, ConnectionError):
             pass
         finally:
-            writer.close()
-            if self._writer is writer:
-                self._writer = None
+            outbox.writer.close()
+            if self._outbox is outbox:
+                self._outbox = None
             for answer in list(self._pending.values()):
                 if not answer.done():
                     answer.set_exception(HandlerGone("the Lambda handler's process stopped"))
@@ -243,7 +269,7 @@ class _HandlerServer:
         self._parent = parent
         self._threads = ThreadPoolExecutor(40, thread_name_prefix="hrgraph-lambda")
         self._scopes: dict[int, RequestScope] = {}
-        self._writer: asyncio.StreamWriter | None = None
+        self._outbox: Outbox | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._done: asyncio.Event | None = None
         self._tasks: set[asyncio.Future[Any]] = set()
@@ -264,11 +290,11 @@ class _HandlerServer:
             self._loop.call_soon_threadsafe(self._write, encode(message))
 
     def _write(self, data: bytes) -> None:
-        if self._writer is not None and not self._writer.is_closing():
-            self._writer.write(data)
+        if self._outbox is not None and not self._outbox.closed:
+            self._outbox.put(data)
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self._writer = writer
+        outbox = self._outbox = Outbox(writer)
         try:
             while True:
                 message = await read_message(reader)
@@ -282,7 +308,7 @@ class _HandlerServer:
             pass
         finally:
             writer.close()
-            if self._writer is writer and self._done is not None:
+            if self._outbox is outbox and self._done is not None:
                 self._done.set()  # its server is gone: so is this process
 
     async def _invoke(self, message: dict[str, Any]) -> None:
