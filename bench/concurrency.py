@@ -13,6 +13,10 @@ by side:
   back to back for ``--seconds``: errors, requests/s, p50, p99. Baselines: the
   same 32 connections on ``/health`` (the HTTP stack alone: no GraphQL, no
   handler, no DuckDB), and one connection alone on the same query.
+- the same 32 connections on ``{ employee(id: 1) { id name datetime } }``:
+  departments and jobs read by id are served from the warehouse's memory
+  (resolvers/adapters/reference_cache.py), employees always from DuckDB, so
+  this row shows the same load with a DuckDB query in every request.
 - one connection sending the same query while another request runs
   ``runSql`` over a query that runs to its 10 s timeout: p99 of the quick
   query. Baseline: the same connection without the slow request.
@@ -40,6 +44,7 @@ import httpx
 from bench.ingest import server_process
 
 SIMPLE = "{ department(id: 1) { id department } }"
+EMPLOYEE = "{ employee(id: 1) { id name datetime } }"
 # 1000 departments joined four times over, filtered so that no statistic can skip the work:
 # DuckDB runs it until the 10 s read-only SQL timeout interrupts it.
 SLOW_SQL = (
@@ -144,6 +149,15 @@ def seed(url: str, token: str) -> None:
         "variables": {"r": rows},
     }
     httpx.post(url, json=body, headers={"Authorization": token}, timeout=60).raise_for_status()
+    people = [
+        {"id": i, "name": f"Person {i}", "datetime": "2021-06-01T09:00:00Z", "departmentId": i}
+        for i in range(1, 1001)
+    ]
+    body = {
+        "query": "mutation($r: [EmployeeInput]!) { insertEmployees(rows: $r) { inserted } }",
+        "variables": {"r": people},
+    }
+    httpx.post(url, json=body, headers={"Authorization": token}, timeout=60).raise_for_status()
 
 
 def _range(values: list[float], scale: float = 1.0, digits: int = 1) -> str:
@@ -187,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
                 [
                     load(f"baseline: {n} clients on /health", health, token, None, n, s),
                     load(f"{n} clients, simple query", url, token, {"query": SIMPLE}, n, s),
+                    load(f"{n} clients, employee (DuckDB)", url, token, {"query": EMPLOYEE}, n, s),
                     load("baseline: 1 client, simple query", url, token, {"query": SIMPLE}, 1, s),
                     beside_slow_query(url, token, s),
                 ]
