@@ -9,6 +9,7 @@ handler process that dies is replaced.
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import socket
@@ -17,8 +18,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+import fastavro
 import httpx
 
+from client.api import HrClient
+from resolvers.core.tables import Table
 from resolvers.settings import Settings
 from tests.conftest import ProcessServer, serving_in_two_processes
 from tests.localserver.test_concurrency import SLOW_SQL, WAIT
@@ -82,6 +86,29 @@ def test_writes_reads_and_batched_fields_cross_to_the_handler_and_back(
         }
         for i in range(1, 4)
     ]
+
+
+def test_a_backup_made_over_there_downloads_here_and_restores_over_there(
+    process_server: ProcessServer,
+) -> None:
+    jobs = [{"id": i, "job": f"Job {i}"} for i in range(1, 6)]
+    with HrClient(process_server.url, process_server.token) as api:
+        api.insert(Table.JOBS, jobs)
+        made = api.wait_for_job(api.backup_table(Table.JOBS), interval=0.05)
+        assert made.status == "SUCCEEDED" and made.backup is not None
+        link = api.backup_download(made.backup.id)
+        api.delete_job(5)
+        restored = api.wait_for_job(api.restore_table(Table.JOBS, force=True), interval=0.05)
+        assert restored.status == "SUCCEEDED"
+        after = [{"id": j.id, "job": j.job} for j in api.iter_jobs()]
+
+    # The file the handler's job wrote is served by the server's download route ...
+    answer = httpx.get(link.url, timeout=WAIT)
+    assert answer.status_code == 200
+    rows: list[dict[str, Any]] = list(fastavro.reader(io.BytesIO(answer.content)))  # type: ignore[arg-type]
+    assert sorted(rows, key=lambda row: row["id"]) == jobs
+    # ... and the restore, run by the handler's job, brought the deleted row back.
+    assert after == jobs
 
 
 def test_a_handler_error_keeps_its_error_type_across_the_processes(
