@@ -104,6 +104,24 @@ def run_sql_in_background(server: LiveServer) -> tuple[threading.Thread, list[An
     return thread, answers
 
 
+@contextmanager
+def slow_sql_then_hang_up(url: str, token: str) -> Iterator[None]:
+    """Send runSql over SLOW_SQL on a raw socket, and close it unanswered when the block ends."""
+    target = urlparse(url)
+    body = (
+        '{"query": "query($sql: String!) { runSql(sql: $sql) { rowCount } }", '
+        f'"variables": {{"sql": "{SLOW_SQL}"}}}}'
+    ).encode()
+    request = (
+        f"POST {target.path} HTTP/1.1\r\nHost: {target.netloc}\r\n"
+        f"Authorization: {token}\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
+    with socket.create_connection((target.hostname, target.port)) as client:
+        client.sendall(request)
+        yield
+
+
 def test_a_slow_query_does_not_delay_another_users_request(
     slow_server: tuple[LiveServer, QuerySpy],
 ) -> None:
@@ -122,18 +140,7 @@ def test_an_abandoned_request_has_its_duckdb_work_interrupted(
     slow_server: tuple[LiveServer, QuerySpy],
 ) -> None:
     server, spy = slow_server
-    target = urlparse(server.url)
-    body = (
-        '{"query": "query($sql: String!) { runSql(sql: $sql) { rowCount } }", '
-        f'"variables": {{"sql": "{SLOW_SQL}"}}}}'
-    ).encode()
-    request = (
-        f"POST {target.path} HTTP/1.1\r\nHost: {target.netloc}\r\n"
-        f"Authorization: {server.token}\r\nContent-Type: application/json\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n"
-    ).encode() + body
-    with socket.create_connection((target.hostname, target.port)) as client:
-        client.sendall(request)
+    with slow_sql_then_hang_up(server.url, server.token):
         assert spy.started.wait(WAIT), "the slow query never started"
         assert not spy.ended.is_set()
     # The client is gone: the query must end now, interrupted, long before its own timeout.

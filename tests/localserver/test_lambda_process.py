@@ -12,11 +12,9 @@ from __future__ import annotations
 import io
 import os
 import signal
-import socket
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import fastavro
 import httpx
@@ -25,7 +23,7 @@ from client.api import HrClient
 from resolvers.core.tables import Table
 from resolvers.settings import Settings
 from tests.conftest import ProcessServer, serving_in_two_processes
-from tests.localserver.test_concurrency import SLOW_SQL, WAIT
+from tests.localserver.test_concurrency import WAIT, slow_sql_then_hang_up
 
 DEPARTMENTS = "mutation($rows: [DepartmentInput]!) { insertDepartments(rows: $rows) { inserted } }"
 JOBS = "mutation($rows: [JobInput]!) { insertJobs(rows: $rows) { inserted } }"
@@ -138,18 +136,7 @@ def test_an_abandoned_request_stops_its_query_in_the_handler_process(tmp_path: P
         }
         pid = server.handler.pid
         assert pid is not None
-        target = urlparse(server.url)
-        body = (
-            '{"query": "query($sql: String!) { runSql(sql: $sql) { rowCount } }", '
-            f'"variables": {{"sql": "{SLOW_SQL}"}}}}'
-        ).encode()
-        request = (
-            f"POST {target.path} HTTP/1.1\r\nHost: {target.netloc}\r\n"
-            f"Authorization: {server.token}\r\nContent-Type: application/json\r\n"
-            f"Content-Length: {len(body)}\r\n\r\n"
-        ).encode() + body
-        with socket.create_connection((target.hostname, target.port)) as client:
-            client.sendall(request)
+        with slow_sql_then_hang_up(server.url, server.token):
             # The query runs (it would for an hour) in the handler's process.
             assert _eventually(lambda: busy_for(pid, 0.5) > 0.3), "the slow query never ran"
         # The client is gone: the handler's process must go quiet, its query interrupted.
