@@ -30,7 +30,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
-import json
 import logging
 import multiprocessing
 import os
@@ -44,6 +43,8 @@ from multiprocessing.context import SpawnProcess
 from multiprocessing.synchronize import Event
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from localserver.binding import TIMED_OUT, FieldError, run_handler
 from localserver.limits import Limits
@@ -61,15 +62,26 @@ class HandlerGone(RuntimeError):
     """The handler's process died while an invocation was in flight (a bug of ours)."""
 
 
+_STRICT = (
+    orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+)
+"""Refuse what the Lambda runtime's json.dumps refuses (a datetime, a dataclass) rather
+than write it as orjson would; keys that are not strings become strings, as json does."""
+
+
 def encode(message: dict[str, Any]) -> bytes:
-    """One message on the wire: its length, then its JSON (no NaN: JSON has none)."""
-    body = json.dumps(message, separators=(",", ":"), allow_nan=False).encode()
+    """One message on the wire: its length, then its JSON.
+
+    orjson, because a 1000-row insert's event (its rows twice: arguments and
+    variables) took 2.5 ms to write and 2.2 ms to read with the json module.
+    """
+    body = orjson.dumps(message, option=_STRICT)
     return _HEADER.pack(len(body)) + body
 
 
 async def read_message(reader: asyncio.StreamReader) -> dict[str, Any]:
     (size,) = _HEADER.unpack(await reader.readexactly(_HEADER.size))
-    decoded: dict[str, Any] = json.loads(await reader.readexactly(size))
+    decoded: dict[str, Any] = orjson.loads(await reader.readexactly(size))
     return decoded
 
 
@@ -111,7 +123,7 @@ class LambdaProcess:
         self._socket = str(self._folder / "handler.sock")
         self._process: SpawnProcess | None = None
         self._outbox: Outbox | None = None
-        self._connecting = threading.Lock()
+        self._connecting = asyncio.Lock()
         self._pending: dict[int, asyncio.Future[Any]] = {}
         self._ids = itertools.count(1)
         self._publish: Publish = lambda field, payload: None
@@ -181,23 +193,20 @@ class LambdaProcess:
             self._outbox.put(encode(message))
 
     async def _connected(self) -> Outbox:
+        """The one connection to the handler's process, opened (and the process started
+        again if it died) by the first invocation that needs it; the others wait for it."""
         if self._outbox is not None and not self._outbox.closed:
             return self._outbox
-        if self._process is None or not self._process.is_alive():
-            _log.warning("starting the Lambda handler's process (cold start)")
-            await asyncio.get_running_loop().run_in_executor(None, self._restart)
-        reader, writer = await asyncio.open_unix_connection(self._socket)
-        if self._outbox is not None and not self._outbox.closed:
-            writer.close()  # another invocation connected while this one waited
-            return self._outbox
-        self._outbox = Outbox(writer)
-        _keep(self._tasks, self._read_answers(reader, self._outbox))
-        return self._outbox
-
-    def _restart(self) -> None:
-        with self._connecting:
+        async with self._connecting:
+            if self._outbox is not None and not self._outbox.closed:
+                return self._outbox
             if self._process is None or not self._process.is_alive():
-                self.start()
+                _log.warning("starting the Lambda handler's process (cold start)")
+                await asyncio.get_running_loop().run_in_executor(None, self.start)
+            reader, writer = await asyncio.open_unix_connection(self._socket)
+            self._outbox = Outbox(writer)
+            _keep(self._tasks, self._read_answers(reader, self._outbox))
+            return self._outbox
 
     async def _read_answers(self, reader: asyncio.StreamReader, outbox: Outbox) -> None:
         try:
@@ -269,7 +278,7 @@ class _HandlerServer:
         self._parent = parent
         self._threads = ThreadPoolExecutor(40, thread_name_prefix="hrgraph-lambda")
         self._scopes: dict[int, RequestScope] = {}
-        self._outbox: Outbox | None = None
+        self._outboxes: set[Outbox] = set()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._done: asyncio.Event | None = None
         self._tasks: set[asyncio.Future[Any]] = set()
@@ -285,16 +294,18 @@ class _HandlerServer:
                     await asyncio.wait_for(self._done.wait(), 1.0)  # die without a word
 
     def push(self, message: dict[str, Any]) -> None:
-        """Send from any thread (a job's thread publishes its changes)."""
+        """Send to the server from any thread (a job's thread publishes its changes)."""
         if self._loop is not None:
-            self._loop.call_soon_threadsafe(self._write, encode(message))
+            self._loop.call_soon_threadsafe(self._broadcast, encode(message))
 
-    def _write(self, data: bytes) -> None:
-        if self._outbox is not None and not self._outbox.closed:
-            self._outbox.put(data)
+    def _broadcast(self, data: bytes) -> None:
+        for outbox in self._outboxes:
+            outbox.put(data)
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        outbox = self._outbox = Outbox(writer)
+        """One connection: each answer goes back on the connection its invocation came on."""
+        outbox = Outbox(writer)
+        self._outboxes.add(outbox)
         try:
             while True:
                 message = await read_message(reader)
@@ -303,15 +314,16 @@ class _HandlerServer:
                     if scope is not None:
                         scope.cancel(message["reason"])
                 else:
-                    _keep(self._tasks, self._invoke(message))
+                    _keep(self._tasks, self._invoke(message, outbox))
         except (asyncio.IncompleteReadError, ConnectionError):
             pass
         finally:
             writer.close()
-            if self._outbox is outbox and self._done is not None:
+            self._outboxes.discard(outbox)
+            if not self._outboxes and self._done is not None:
                 self._done.set()  # its server is gone: so is this process
 
-    async def _invoke(self, message: dict[str, Any]) -> None:
+    async def _invoke(self, message: dict[str, Any], outbox: Outbox) -> None:
         call: int = message["id"]
         scope = RequestScope(message["budget"])
         self._scopes[call] = scope
@@ -320,7 +332,7 @@ class _HandlerServer:
             data = await loop.run_in_executor(self._threads, self._answer, call, message, scope)
         finally:
             self._scopes.pop(call, None)
-        self._write(data)
+        outbox.put(data)
 
     def _answer(self, call: int, message: dict[str, Any], scope: RequestScope) -> bytes:
         try:

@@ -9,17 +9,21 @@ handler process that dies is replaced.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import os
 import signal
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import fastavro
 import httpx
+import pytest
 
 from client.api import HrClient
+from localserver.lambda_process import encode, read_message
 from resolvers.core.tables import Table
 from resolvers.settings import Settings
 from tests.conftest import ProcessServer, serving_in_two_processes
@@ -109,6 +113,21 @@ def test_a_backup_made_over_there_downloads_here_and_restores_over_there(
     assert after == jobs
 
 
+async def test_requests_arriving_together_at_a_fresh_server_are_all_answered(
+    process_server: ProcessServer,
+) -> None:
+    # The first invocations open the connection to the handler's process: all at once here.
+    async with httpx.AsyncClient(headers=process_server.headers, timeout=WAIT) as client:
+        answers = await asyncio.gather(
+            *[
+                client.post(process_server.url, json={"query": "{ me { username } }"})
+                for _ in range(16)
+            ]
+        )
+
+    assert [a.json() for a in answers] == [{"data": {"me": {"username": "admin"}}}] * 16
+
+
 def test_a_handler_error_keeps_its_error_type_across_the_processes(
     process_server: ProcessServer,
 ) -> None:
@@ -169,3 +188,16 @@ def _eventually(check: Any, within: float = WAIT) -> bool:
         if check():
             return True
     return False
+
+
+async def test_a_message_crosses_as_the_lambda_runtime_would_write_it_or_not_at_all() -> None:
+    reader = asyncio.StreamReader()
+    reader.feed_data(encode({"id": 1, "result": {"rows": [1, "x", None, 1.5], 7: True}}))
+    reader.feed_eof()
+
+    assert await read_message(reader) == {
+        "id": 1,
+        "result": {"rows": [1, "x", None, 1.5], "7": True},  # json.dumps writes keys as text
+    }
+    with pytest.raises(TypeError):  # json.dumps refuses a datetime: so does the wire
+        encode({"id": 2, "result": datetime.now(UTC)})
