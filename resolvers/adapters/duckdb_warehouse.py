@@ -20,8 +20,10 @@ when the request is answered, abandoned or cut at its deadline, the work still
 running for it is interrupted (``cursor.interrupt()``) instead of holding the
 database for seconds more.
 
-Departments and jobs read by id are kept in memory until the next write
-(resolvers/adapters/reference_cache.py): this adapter sees every write.
+Departments and jobs read by id are kept in memory until the next write to
+their table (resolvers/adapters/reference_cache.py): this adapter sees every
+write. An insert's reference check reads through the same cache, so a bulk
+load asks DuckDB for its departments and jobs once, not once per batch.
 
 Backups read through a cursor of their own inside one transaction (DuckDB's
 MVCC gives it a stable snapshot while writers go on); restores stage rows in
@@ -130,8 +132,9 @@ class DuckDBWarehouse:
             return cursor.execute(sqltext.to_duckdb(sql), params or {}).fetchall()
 
     @contextmanager
-    def _writing(self) -> Iterator[None]:
-        """The write lock, waited for no longer than the request has left."""
+    def _writing(self, table: Table | None = None) -> Iterator[None]:
+        """The write lock, waited for no longer than the request has left; when it is let go,
+        the reference cache forgets ``table``'s rows (every table's when None)."""
         scope = deadline.current()
         wait = -1.0 if scope is None else scope.remaining_seconds()
         if not self._write_lock.acquire(timeout=wait):
@@ -139,13 +142,13 @@ class DuckDBWarehouse:
         try:
             yield
         finally:
-            self._references.written()
+            self._references.written(table)
             self._write_lock.release()
 
     @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def transaction(self, table: Table | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
         """One write transaction at a time; rolled back on any error."""
-        with self._writing(), self.cursor() as cursor:
+        with self._writing(table), self.cursor() as cursor:
             cursor.begin()
             try:
                 yield cursor
@@ -167,8 +170,8 @@ class DuckDBWarehouse:
     def insert_new(self, table: Table, records: Sequence[Record]) -> InsertOutcome:
         """References are checked against the (small) dimension tables first; then the rows
         whose references hold go in through the primary-key index in one statement."""
-        with self.transaction() as cursor:
-            unknown = _unknown_references(cursor, records)
+        with self.transaction(table) as cursor:
+            unknown = _unknown_references(records, self._present)
             refused = frozenset().union(*unknown.values())
             candidates = [r for r in records if r.id not in refused]
             inserted: frozenset[int] = frozenset()
@@ -187,7 +190,7 @@ class DuckDBWarehouse:
 
     def replace(self, record: Record) -> bool:
         table = table_of(record)
-        with self.transaction() as cursor:
+        with self.transaction(table) as cursor:
             found = cursor.execute(
                 sqltext.to_duckdb(q.select_by_ids(table, [record.id]))
             ).fetchall()
@@ -197,7 +200,7 @@ class DuckDBWarehouse:
         return True
 
     def delete(self, table: Table, id: int) -> Deleted | StillReferenced | None:
-        with self.transaction() as cursor:
+        with self.transaction(table) as cursor:
             rows = cursor.execute(sqltext.to_duckdb(q.select_by_ids(table, [id]))).fetchall()
             if not rows:
                 return None
@@ -219,6 +222,12 @@ class DuckDBWarehouse:
         if not ids:
             return {}
         return self._references.get_many(table, ids)
+
+    def _present(self, table: Table, ids: list[int]) -> Iterable[int]:
+        """Which of ``ids`` ``table`` holds, for an insert's reference check: from the
+        reference cache, which is exact here, as the insert holds the write lock (no other
+        write can end meanwhile) and has not written that table itself."""
+        return self._references.get_many(table, ids).keys()
 
     def _select_by_ids(self, table: Table, ids: Sequence[int]) -> dict[int, Record]:
         rows = self._fetch(q.select_by_ids(table, ids))
@@ -296,7 +305,7 @@ class DuckDBWarehouse:
     ) -> int:
         names = {"table": table.value, "columns": q.columns(table), "staging": f"restore_{table}"}
         schema = arrow_schema(table)
-        with self._writing(), self.cursor() as cursor:
+        with self._writing(table), self.cursor() as cursor:
             try:
                 cursor.begin()
                 cursor.execute(sqltext.duckdb("restore/create_staging", **names))
@@ -424,28 +433,18 @@ def _insert_staged(
 
 
 def _unknown_references(
-    cursor: duckdb.DuckDBPyConnection, records: Sequence[Record]
+    records: Sequence[Record], present: Callable[[Table, list[int]], Iterable[int]]
 ) -> dict[str, frozenset[int]]:
-    """Record ids per reference column whose target row does not exist (one query)."""
+    """Record ids per reference column whose target row does not exist."""
     employees = [r for r in records if isinstance(r, Employee)]
-    wanted = {
-        column: sorted({getattr(e, column) for e in employees} - {None}) for column in REFERENCES
-    }
-    wanted = {column: ids for column, ids in wanted.items() if ids}
-    if not wanted:
-        return {}
-    present = sqltext.raw("duckdb/reference_present")
-    sql = " UNION ALL ".join(
-        present.format(column=column, table=REFERENCES[column].value) for column in wanted
-    )
-    found: dict[str, set[int]] = {column: set() for column in wanted}
-    for column, id in cursor.execute(sql, wanted).fetchall():
-        found[column].add(int(id))
-    missing = {column: set(ids) - found[column] for column, ids in wanted.items()}
-    return {
-        column: frozenset(e.id for e in employees if getattr(e, column) in absent)
-        for column, absent in missing.items()
-    }
+    unknown: dict[str, frozenset[int]] = {}
+    for column, target in REFERENCES.items():
+        wanted = sorted({getattr(e, column) for e in employees} - {None})
+        if not wanted:
+            continue
+        absent = set(wanted) - set(present(target, wanted))
+        unknown[column] = frozenset(e.id for e in employees if getattr(e, column) in absent)
+    return unknown
 
 
 def _ids_present(

@@ -6,7 +6,8 @@ jobs — while each DuckDB query costs some 0.5 ms of fixed overhead whatever
 it reads. Only an adapter that sees every write may keep such a cache: DuckDB
 lets one process open its file for writing, and every write of ours goes
 through the adapter's write lock, which calls ``written()`` after the commit.
-(Redshift is written by other Lambdas too: it gets no cache.)
+(Redshift is written by other Lambdas too: it gets no cache.) A write to
+employees forgets nothing here; a write to departments forgets departments.
 
 A read that raced a write must not leave the old row behind: each read notes
 the generation it started in and stores its rows only if no write has ended
@@ -57,11 +58,15 @@ class ReferenceCache:
             self._remember(table, missing, fetched, generation)
         return found
 
-    def written(self) -> None:
-        """A write has ended (committed or rolled back): forget everything read before it."""
+    def written(self, table: Table | None = None) -> None:
+        """A write to ``table`` (None: to any table) has ended, committed or rolled back:
+        forget its rows, and keep no read that started before it."""
         with self._lock:
             self._generation += 1
-            self._known.clear()
+            if table is None:
+                self._known.clear()
+            elif table in self._tables:
+                self._known = {key: row for key, row in self._known.items() if key[0] != table}
 
     def _remember(
         self, table: Table, ids: list[int], fetched: dict[int, Record], generation: int

@@ -9,6 +9,7 @@ import pytest
 
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.adapters.reference_cache import ReferenceCache
+from resolvers.core import ingest
 from resolvers.core.tables import Department, Job, Record, Table
 
 
@@ -90,4 +91,23 @@ def test_every_write_the_duckdb_warehouse_makes_is_seen_by_its_next_read(
 
     warehouse.delete(Table.JOBS, 7)
     assert warehouse.get(Table.JOBS, 7) is None
+    warehouse.close()
+
+
+def test_an_insert_checks_its_references_against_every_earlier_write(tmp_path: Path) -> None:
+    warehouse = DuckDBWarehouse(tmp_path / "hr.duckdb")
+
+    def hire(id: int) -> str:
+        row = {"id": id, "name": f"P{id}", "datetime": "2021-01-01T00:00:00Z", "departmentId": 9}
+        report = ingest.insert_batch(warehouse, Table.HIRED_EMPLOYEES, [row])
+        return "INSERTED" if report.inserted else report.rejected[0].reason.value
+
+    assert hire(1) == "UNKNOWN_REFERENCE"  # department 9 remembered as absent
+    ingest.insert_batch(warehouse, Table.DEPARTMENTS, [{"id": 9, "department": "Staff"}])
+    assert hire(1) == "INSERTED"
+    assert hire(2) == "INSERTED"  # served from memory this time
+    warehouse.delete(Table.HIRED_EMPLOYEES, 1)
+    warehouse.delete(Table.HIRED_EMPLOYEES, 2)
+    warehouse.delete(Table.DEPARTMENTS, 9)
+    assert hire(3) == "UNKNOWN_REFERENCE"
     warehouse.close()
