@@ -299,7 +299,7 @@ def create_app(
         built = services or wiring.build(settings)
         wiring.use(built)
         if built.events is NO_EVENTS:  # no AppSync to publish through: jobs run here
-            built.events = BrokerJobEvents(broker)
+            built.events = BrokerJobEvents(broker.publish)
         invoker = Invoker(lambda_handler.handler, limits)
         backups = lambda: wiring.services().backups  # noqa: E731
     else:

@@ -47,11 +47,10 @@ from typing import Any
 import orjson
 
 from localserver.binding import TIMED_OUT, FieldError, run_handler
+from localserver.job_events import BrokerJobEvents, Publish
 from localserver.limits import Limits
 from resolvers.deadline import RequestScope
 from resolvers.settings import Settings
-
-Publish = Callable[[str, Any], None]
 
 _HEADER = struct.Struct("!I")
 _START_SECONDS = 60.0
@@ -254,21 +253,9 @@ def _handler_main(settings: Settings, socket_path: str, ready: Event, parent: in
     wiring.use(services)
     server = _HandlerServer(lambda_handler.handler, socket_path, parent)
     if services.events is NO_EVENTS:  # no AppSync to publish through: tell the server
-        services.events = _ServerJobEvents(server)
+        services.events = BrokerJobEvents(server.publish)
     settle_heap()
     asyncio.run(server.run(ready))
-
-
-class _ServerJobEvents:
-    """Implements the JobEvents port by sending the job to the server's broker."""
-
-    def __init__(self, server: _HandlerServer) -> None:
-        self._server = server
-
-    def changed(self, job: Any) -> None:
-        from resolvers.routes.present import backup_job
-
-        self._server.push({"publish": "publishBackupJob", "payload": backup_job(job)})
 
 
 class _HandlerServer:
@@ -293,10 +280,11 @@ class _HandlerServer:
                 with contextlib.suppress(TimeoutError):  # look again: the server may
                     await asyncio.wait_for(self._done.wait(), 1.0)  # die without a word
 
-    def push(self, message: dict[str, Any]) -> None:
-        """Send to the server from any thread (a job's thread publishes its changes)."""
+    def publish(self, mutation: str, payload: Any) -> None:
+        """To the server's broker, from any thread (a job's thread publishes its changes)."""
         if self._loop is not None:
-            self._loop.call_soon_threadsafe(self._broadcast, encode(message))
+            message = encode({"publish": mutation, "payload": payload})
+            self._loop.call_soon_threadsafe(self._broadcast, message)
 
     def _broadcast(self, data: bytes) -> None:
         for outbox in self._outboxes:
