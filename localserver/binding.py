@@ -106,17 +106,13 @@ class Invoker:
         self._threads = ThreadPoolExecutor(threads, thread_name_prefix="hrgraph-invoke")
 
     async def invoke(self, event: Any, scope: RequestScope | None) -> Any:
-        if scope is None:
-            scope = RequestScope(self._limits.request_seconds)
-        if scope.expired:
-            raise FieldError("ExecutionTimeout", TIMED_OUT)
+        scope = invocation_scope(scope, self._limits)
         # Cancelling the await abandons the thread's result; the scope interrupts its work.
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._threads, self._invoke, event, scope)
 
     def _invoke(self, event: Any, scope: RequestScope) -> Any:
-        budget = min(scope.remaining_seconds(), self._limits.lambda_seconds)
-        return run_handler(self._handler, event, scope, budget)
+        return run_handler(self._handler, event, scope, lambda_budget(scope, self._limits))
 
 
 class Invokes(Protocol):
@@ -124,6 +120,21 @@ class Invokes(Protocol):
     handler's own process (localserver/lambda_process.py)."""
 
     async def invoke(self, event: Any, scope: RequestScope | None) -> Any: ...
+
+
+def invocation_scope(scope: RequestScope | None, limits: Limits) -> RequestScope:
+    """The request's scope (a subscribe-time invocation gets a request's time of its own);
+    one whose time is up gets AppSync's timeout instead of an invocation."""
+    if scope is None:
+        scope = RequestScope(limits.request_seconds)
+    if scope.expired:
+        raise FieldError("ExecutionTimeout", TIMED_OUT)
+    return scope
+
+
+def lambda_budget(scope: RequestScope, limits: Limits) -> float:
+    """Seconds an invocation may run: the request's time left, at most the Lambda's timeout."""
+    return min(scope.remaining_seconds(), limits.lambda_seconds)
 
 
 def run_handler(handler: Handler, event: Any, scope: RequestScope, budget: float) -> Any:

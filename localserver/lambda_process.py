@@ -46,7 +46,7 @@ from typing import Any
 
 import orjson
 
-from localserver.binding import TIMED_OUT, FieldError, run_handler
+from localserver.binding import invocation_scope, lambda_budget, run_handler
 from localserver.job_events import BrokerJobEvents, Publish
 from localserver.limits import Limits
 from resolvers.deadline import RequestScope
@@ -159,16 +159,13 @@ class LambdaProcess:
         shutil.rmtree(self._folder, ignore_errors=True)
 
     async def invoke(self, event: Any, scope: RequestScope | None) -> Any:
-        if scope is None:
-            scope = RequestScope(self._limits.request_seconds)
-        if scope.expired:
-            raise FieldError("ExecutionTimeout", TIMED_OUT)
+        scope = invocation_scope(scope, self._limits)
         outbox = await self._connected()
         loop = asyncio.get_running_loop()
         call = next(self._ids)
         answer: asyncio.Future[Any] = loop.create_future()
         self._pending[call] = answer
-        budget = min(scope.remaining_seconds(), self._limits.lambda_seconds)
+        budget = lambda_budget(scope, self._limits)
         cancelled = threading.Event()
 
         def cancel() -> None:  # from whichever thread cancels the scope
