@@ -84,7 +84,7 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "job_id": pa.int64(),
 }
 _UTC_MICROS = pa.timestamp("us", tz="UTC")
-_REFERENCE_TABLES = frozenset({Table.DEPARTMENTS, Table.JOBS})
+_REFERENCE_TABLES = frozenset(REFERENCES.values())
 
 
 class DuckDBWarehouse:
