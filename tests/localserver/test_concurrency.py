@@ -24,7 +24,7 @@ from localserver import documents
 from localserver.limits import Limits, from_serverless
 from resolvers import wiring
 from resolvers.settings import Settings
-from tests.conftest import LiveServer, admin_token, serving
+from tests.conftest import LiveServer, ProcessServer, admin_token, serving
 
 # 1000 departments joined with themselves four times: 10^12 rows to look at, in constant memory.
 SLOW_SQL = (
@@ -89,7 +89,9 @@ def slow_server(tmp_path: Path) -> Iterator[tuple[LiveServer, QuerySpy]]:
         yield served
 
 
-def post(server: LiveServer, query: str, variables: Any = None, timeout: float = WAIT) -> Any:
+def post(
+    server: LiveServer | ProcessServer, query: str, variables: Any = None, timeout: float = WAIT
+) -> Any:
     body = {"query": query, "variables": variables or {}}
     return httpx.post(server.url, json=body, headers=server.headers, timeout=timeout).json()
 

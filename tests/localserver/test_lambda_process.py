@@ -27,17 +27,12 @@ from localserver.lambda_process import encode, read_message
 from resolvers.core.tables import Table
 from resolvers.settings import Settings
 from tests.conftest import ProcessServer, serving_in_two_processes
-from tests.localserver.test_concurrency import WAIT, slow_sql_then_hang_up
+from tests.localserver.test_concurrency import WAIT, post, slow_sql_then_hang_up
 
 DEPARTMENTS = "mutation($rows: [DepartmentInput]!) { insertDepartments(rows: $rows) { inserted } }"
 JOBS = "mutation($rows: [JobInput]!) { insertJobs(rows: $rows) { inserted } }"
 EMPLOYEES = "mutation($rows: [EmployeeInput]!) { insertEmployees(rows: $rows) { inserted } }"
 PAGE = "{ employees(limit: 10) { items { id name department { department } job { job } } } }"
-
-
-def post(server: ProcessServer, query: str, variables: Any = None) -> Any:
-    body = {"query": query, "variables": variables or {}}
-    return httpx.post(server.url, json=body, headers=server.headers, timeout=WAIT).json()
 
 
 def cpu_seconds(pid: int) -> float:
