@@ -39,6 +39,32 @@ def jobs_table_definition() -> dict[str, Any]:
     return properties
 
 
+class OneRequestAtATime:
+    """A boto3 client whose calls run one at a time, as DynamoDB applies writes to an item.
+
+    DynamoDB evaluates a conditional PutItem atomically; moto checks the
+    condition and then writes, with no lock between, so two threads can both
+    pass. Serialising each call (not each claim: a claim's GetItem and PutItem
+    still interleave with other workers') gives moto DynamoDB's guarantee and
+    leaves the adapter's condition as the only thing that stops a second winner.
+    """
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+        self._lock = threading.Lock()
+
+    def __getattr__(self, name: str) -> Any:
+        found = getattr(self._client, name)
+        if not callable(found):
+            return found
+
+        def one_at_a_time(*args: Any, **kwargs: Any) -> Any:
+            with self._lock:
+                return found(*args, **kwargs)
+
+        return one_at_a_time
+
+
 @pytest.fixture
 def dynamodb(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     use_dummy_aws(monkeypatch)
@@ -54,7 +80,7 @@ def dynamodb(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
         client.update_time_to_live(
             TableName=TABLE, TimeToLiveSpecification=spec["TimeToLiveSpecification"]
         )
-        yield client
+        yield OneRequestAtATime(client)
 
 
 @pytest.fixture(params=["folder", "dynamodb", "memory"])
@@ -176,3 +202,27 @@ def test_dynamodb_out_of_reach_is_unavailable(dynamodb: Any) -> None:
     store = DynamoDBJobStore("no-such-table", dynamodb)
     with pytest.raises(Unavailable, match="ResourceNotFoundException"):
         store.get(job().id)
+
+
+def test_dynamodb_a_worker_that_read_the_job_queued_still_loses_to_the_first_claim(
+    dynamodb: Any,
+) -> None:
+    """The race the threads above hit only sometimes, made certain: the second
+    worker's read happened before the first worker's claim landed."""
+    store = DynamoDBJobStore(TABLE, dynamodb)
+    made = job()
+    store.create(made)
+    stale = dynamodb.get_item(
+        TableName=TABLE, Key={"pk": {"S": "jobs"}, "id": {"S": made.id}}, ConsistentRead=True
+    )
+    assert store.claim(made.id, START) is not None
+
+    class ReadBeforeTheClaim:
+        def __getattr__(self, name: str) -> Any:
+            if name == "get_item":
+                return lambda **_: stale
+            return getattr(dynamodb, name)
+
+    late = DynamoDBJobStore(TABLE, ReadBeforeTheClaim())
+    assert late.claim(made.id, START + timedelta(seconds=1)) is None
+    assert store.get(made.id) == made.with_changes(status=JobStatus.RUNNING, started_at=START)
