@@ -32,6 +32,9 @@ from resolvers.settings import Settings
 if TYPE_CHECKING:
     from localserver.lambda_process import LambdaProcess
 
+pytest_plugins = ["tests.deploy.request_recorder"]
+"""Records the adapter tests' AWS requests for tests/deploy/test_lambda_botocore.py."""
+
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 """The historic CSVs (read in place, never copied into the project)."""
 
