@@ -410,20 +410,22 @@ def _insert_staged(
 ) -> frozenset[int]:
     """Insert the records whose id is new, in the open transaction; the ids inserted.
 
-    Most batches hold only new ids: the count alone says so. When some were
-    there already, the insert is undone and run again with RETURNING to learn
-    which (the write lock is held throughout, so nothing else changed between).
+    Most batches hold only new ids, and go in with a plain INSERT. When some
+    were there already, DuckDB refuses that statement; the transaction is undone
+    and the rows go in again, skipping those ids, with RETURNING to learn which
+    went in (the write lock is held throughout, so nothing else changed between).
     """
     staging = "staged_batch"
     names = {"table": table.value, "columns": q.columns(table), "staging": staging}
     rows = to_arrow(table, records)
     cursor.register(staging, rows)
     try:
-        insert = sqltext.raw("duckdb/insert_staged").format(**names)
-        (count,) = cursor.execute(insert).fetchone() or (0,)
-        if count == len(records):
+        try:
+            cursor.execute(sqltext.raw("duckdb/insert_staged").format(**names))
+        except duckdb.ConstraintException:
+            cursor.rollback()  # which also drops the registration
+        else:
             return frozenset(r.id for r in records)
-        cursor.rollback()  # which also drops the registration
         cursor.begin()
         cursor.register(staging, rows)
         returning = sqltext.raw("duckdb/insert_staged_returning").format(**names)
