@@ -50,6 +50,10 @@ class _Invalid(Exception):
 
 def parse_id(value: Any, field: str = "id", *, required: bool = True) -> int | None:
     """Accept 42 or "42"; refuse 0, negatives, fractions, booleans and ids beyond 32 bits."""
+    if type(value) is str and value.isdigit() and value.isascii():
+        number = int(value)  # the usual id, as a CSV or the API's ID type sends it: no strip
+        if 1 <= number <= MAX_ID:
+            return number
     if isinstance(value, str):
         value = value.strip() or None  # strip once: this runs for every id of every batch
     if value is None:
