@@ -34,6 +34,7 @@ from strawberry.types import ExecutionContext
 
 from localserver import aws_scalars
 from localserver.documents import DocumentCache, OffLoopDocuments
+from localserver.fast_leaf_lists import FastLeafListsExecutionContext
 from localserver.fast_variables import FastVariablesExecutionContext
 from localserver.limits import Limits
 
@@ -103,7 +104,11 @@ def _field_depth(path: ResponsePath | None) -> int:
     return depth
 
 
-class LimitedExecutionContext(FastVariablesExecutionContext):
+class BatchExecutionContext(FastVariablesExecutionContext, FastLeafListsExecutionContext):
+    """graphql-core's executor with the fast paths for a batch's rows in and its ids out."""
+
+
+class LimitedExecutionContext(BatchExecutionContext):
     """Fields past ``queryDepthLimit`` answer AppSync's QueryDepthLimitReached, the rest run.
 
     The document's depth is measured once when execution is built; only an
@@ -154,7 +159,7 @@ class SdlSchema(strawberry.Schema):
     """A strawberry Schema whose executable schema is built from SDL."""
 
     def __init__(self, graphql_schema: GraphQLSchema, limits: Limits | None = None) -> None:
-        context_class: type[FastVariablesExecutionContext] = FastVariablesExecutionContext
+        context_class: type[BatchExecutionContext] = BatchExecutionContext
         documents = DocumentCache(maxsize=256)
         # Factories: strawberry builds each request its own extensions.
         extensions: list[Callable[[], SchemaExtension]] = [lambda: OffLoopDocuments(documents)]
