@@ -75,6 +75,8 @@ def coerce_rows(type_: Any, value: Any) -> list[Any] | None:
     row = _flat_row_type(type_)
     if row is None or not isinstance(value, list) or len(value) < MIN_ROWS:
         return None
+    if _already_coerced(row, value):
+        return value
     fields = row.fields
     coerced: list[Any] = []
     try:
@@ -88,6 +90,22 @@ def coerce_rows(type_: Any, value: Any) -> list[Any] | None:
     except _StepAside:
         return None
     return coerced
+
+
+def _already_coerced(row: GraphQLInputObjectType, rows: list[Any]) -> bool:
+    """Whether every row holds only strings in String or ID fields, which coercion keeps as
+    they are: the usual batch, as a CSV load sends it. Its rows are then used as sent, not
+    copied (nothing downstream changes them; the copies cost more than the checks)."""
+    textual = {
+        name for name, field in row.fields.items() if field.type in (GraphQLString, GraphQLID)
+    }
+    for item in rows:
+        if type(item) is not dict or not textual >= item.keys():
+            return False
+        for value in item.values():
+            if type(value) is not str:
+                return False
+    return True
 
 
 class FastVariablesExecutionContext(StrawberryGraphQLCoreExecutionContext):
