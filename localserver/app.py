@@ -39,6 +39,7 @@ from localserver.binding import (
     Invokes,
     RequestContext,
     bind,
+    follow_log_level,
     routed_fields,
 )
 from localserver.broker import Broker
@@ -296,6 +297,7 @@ def create_app(
     broker = Broker(schema)
     invoker: Invokes
     if handler_process is None:
+        follow_log_level(settings.log_level)
         built = services or wiring.build(settings)
         wiring.use(built)
         if built.events is NO_EVENTS:  # no AppSync to publish through: jobs run here

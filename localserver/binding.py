@@ -16,6 +16,8 @@ the request ends is interrupted (resolvers/deadline.py).
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -135,6 +137,18 @@ def invocation_scope(scope: RequestScope | None, limits: Limits) -> RequestScope
 def lambda_budget(scope: RequestScope, limits: Limits) -> float:
     """Seconds an invocation may run: the request's time left, at most the Lambda's timeout."""
     return min(scope.remaining_seconds(), limits.lambda_seconds)
+
+
+def follow_log_level(log_level: str) -> None:
+    """The handler's loggers (powertools' "hrgraph" and its children, each with a level of its
+    own) log at the server's level, HRGRAPH_LOG_LEVEL, unless POWERTOOLS_LOG_LEVEL, the
+    Lambda's own setting, is given: else ``hrgraph serve`` at "warning" still printed a line
+    for every batch. Called once the handler's modules are imported."""
+    if "POWERTOOLS_LOG_LEVEL" in os.environ:
+        return
+    for name, found in logging.root.manager.loggerDict.items():
+        if isinstance(found, logging.Logger) and (name == "hrgraph" or name.startswith("hrgraph.")):
+            found.setLevel(log_level.upper())
 
 
 def run_handler(handler: Handler, event: Any, scope: RequestScope, budget: float) -> Any:

@@ -46,7 +46,7 @@ from typing import Any
 
 import orjson
 
-from localserver.binding import invocation_scope, lambda_budget, run_handler
+from localserver.binding import follow_log_level, invocation_scope, lambda_budget, run_handler
 from localserver.job_events import BrokerJobEvents, Publish
 from localserver.limits import Limits
 from resolvers.deadline import RequestScope
@@ -248,6 +248,7 @@ def _handler_main(settings: Settings, socket_path: str, ready: Event, parent: in
 
     services = wiring.build(settings)
     wiring.use(services)
+    follow_log_level(settings.log_level)
     server = _HandlerServer(lambda_handler.handler, socket_path, parent)
     if services.events is NO_EVENTS:  # no AppSync to publish through: tell the server
         services.events = BrokerJobEvents(server.publish)
