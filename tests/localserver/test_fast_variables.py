@@ -40,9 +40,7 @@ def test_valid_rows_coerce_exactly_as_graphql_core_does(name: str) -> None:
 
 
 def test_rows_of_strings_are_taken_as_sent_and_equal_graphql_cores() -> None:
-    rows = [
-        {k: str(v) for k, v in employee(i).items() if v is not None} for i in range(1, 200)
-    ]
+    rows = [{k: str(v) for k, v in employee(i).items() if v is not None} for i in range(1, 200)]
     fast = coerce_rows(rows_type("EmployeeInput"), rows)
     assert fast is rows  # no copy: coercion keeps every string as it is
     assert fast == coerce_input_value(rows, rows_type("EmployeeInput"))
