@@ -78,6 +78,46 @@ def encode(message: dict[str, Any]) -> bytes:
     return _HEADER.pack(len(body)) + body
 
 
+def invocation(call: int, event: Any, budget: float) -> dict[str, Any]:
+    """The message that invokes the handler with ``event``, its repeats sent once.
+
+    AppSync's event holds a batch's rows twice, as ``arguments`` and as
+    ``info.variables``; when both are the same list (as the server's coercion
+    leaves a batch of strings), the variable goes on the wire as the name of
+    the argument that holds it, and ``event_of`` puts it back. A 1000-row
+    insert's message is then half as long: less to write and, above all, to read.
+    """
+    message: dict[str, Any] = {"id": call, "event": event, "budget": budget}
+    if not isinstance(event, dict):  # a BatchInvoke's list of events
+        return message
+    info, arguments = event.get("info"), event.get("arguments")
+    if not isinstance(info, dict) or not isinstance(arguments, dict):
+        return message
+    variables = info.get("variables")
+    if not isinstance(variables, dict):
+        return message
+    same = {
+        variable: argument
+        for variable, value in variables.items()
+        if isinstance(value, list) and value
+        for argument, given in arguments.items()
+        if given is value
+    }
+    if same:
+        slim = {name: None if name in same else value for name, value in variables.items()}
+        message["event"] = {**event, "info": {**info, "variables": slim}}
+        message["same"] = same
+    return message
+
+
+def event_of(message: dict[str, Any]) -> Any:
+    """The event ``invocation`` sent, whole again."""
+    event = message["event"]
+    for variable, argument in message.get("same", {}).items():
+        event["info"]["variables"][variable] = event["arguments"][argument]
+    return event
+
+
 async def read_message(reader: asyncio.StreamReader) -> dict[str, Any]:
     (size,) = _HEADER.unpack(await reader.readexactly(_HEADER.size))
     decoded: dict[str, Any] = orjson.loads(await reader.readexactly(size))
@@ -176,7 +216,7 @@ class LambdaProcess:
 
         try:
             with scope.on_cancel(cancel):
-                outbox.put(encode({"id": call, "event": event, "budget": budget}))
+                outbox.put(encode(invocation(call, event, budget)))
                 return await answer
         except asyncio.CancelledError:
             cancel()
@@ -322,7 +362,7 @@ class _HandlerServer:
 
     def _answer(self, call: int, message: dict[str, Any], scope: RequestScope) -> bytes:
         try:
-            result = run_handler(self._handler, message["event"], scope, message["budget"])
+            result = run_handler(self._handler, event_of(message), scope, message["budget"])
             return encode({"id": call, "result": result})
         except Exception as error:  # a bug of ours: the server answers InternalFailure
             _log.exception("the handler failed")

@@ -23,7 +23,7 @@ import httpx
 import pytest
 
 from client.api import HrClient
-from localserver.lambda_process import encode, read_message
+from localserver.lambda_process import encode, event_of, invocation, read_message
 from resolvers.core.tables import Table
 from resolvers.settings import Settings
 from tests.conftest import ProcessServer, serving_in_two_processes
@@ -196,3 +196,22 @@ async def test_a_message_crosses_as_the_lambda_runtime_would_write_it_or_not_at_
     }
     with pytest.raises(TypeError):  # json.dumps refuses a datetime: so does the wire
         encode({"id": 2, "result": datetime.now(UTC)})
+
+
+async def test_a_batch_sent_as_both_argument_and_variable_crosses_once_and_arrives_twice() -> None:
+    rows = [{"id": str(i), "name": f"Person {i}"} for i in range(1, 200)]
+
+    def event(variables: dict[str, Any]) -> dict[str, Any]:
+        info = {"fieldName": "insertEmployees", "variables": variables}
+        return {"arguments": {"rows": rows}, "info": info}
+
+    shared, apart = event({"batch": rows, "note": "x"}), event({"batch": list(rows), "note": "x"})
+    reader = asyncio.StreamReader()
+    once, twice = encode(invocation(1, shared, 5.0)), encode(invocation(2, apart, 5.0))
+    reader.feed_data(once + twice)
+    reader.feed_eof()
+
+    assert len(once) < 0.6 * len(twice)  # the shared list went once; the copy, twice
+    assert event_of(await read_message(reader)) == shared
+    assert event_of(await read_message(reader)) == apart
+    assert invocation(3, [shared], 5.0)["event"] == [shared]  # a BatchInvoke's list, as it is
