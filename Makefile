@@ -74,7 +74,7 @@ $(WRK):
 	apt-get update && apt-get install -y --no-install-recommends wrk
 
 bench: $(STAMP) $(WRK)
-	$(BIN)/python -m bench.ingest --employees 10000 --literal-employees 5000 --repeat 2
+	$(BIN)/python -m bench.ingest --employees 10000 --literal-employees 5000 --repeat 3
 	$(BIN)/python -m bench.concurrency --seconds 6 --repeat 3
 
 ## The deploy tools (osls + AppSync plugin, pinned in package-lock.json).
