@@ -23,6 +23,8 @@ from cryptography.hazmat.primitives.hashes import SHA1
 from cryptography.hazmat.primitives.twofactor.totp import TOTP
 from moto.server import ThreadedMotoServer
 
+from tests.aws_doubles import use_dummy_aws
+
 REGION = "eu-west-1"
 PORTS = range(8340, 8360)
 """Ports of this worktree's range (8300-8399) for the moto server."""
@@ -114,15 +116,9 @@ def make_pool(moto_server: str, mfa: Literal["OFF", "ON", "OPTIONAL"] = "OFF") -
 @pytest.fixture
 def aws_env(moto_server: str, monkeypatch: pytest.MonkeyPatch) -> str:
     """Every boto3 client of the process (the CLI's) goes to the moto server."""
-    for name, value in {
-        "AWS_ENDPOINT_URL": moto_server,
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": REGION,
-        "MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP": "true",
-    }.items():
-        monkeypatch.setenv(name, value)
+    use_dummy_aws(monkeypatch, REGION)
+    monkeypatch.setenv("AWS_ENDPOINT_URL", moto_server)
+    monkeypatch.setenv("MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP", "true")
     return moto_server
 
 
