@@ -2,9 +2,9 @@
 
 Why this exists: an insert's answer lists up to 1000 ``insertedIds``, and
 graphql-core completes each one as a field of its own (a path, a nullability
-check, an awaitable check, then the scalar's ``coerce_output_value``): about as
-much time as every other part of the server's share of the request. AppSync
-does this work in the cloud; locally it sat in every batch of a load.
+check, an awaitable check, then the scalar's ``coerce_output_value``): about
+3 ms of the server's 11 for a 1000-row batch. AppSync does this work in the
+cloud; locally it sat in every batch of a load.
 
 The fast path calls the same ``coerce_output_value`` on each item, and covers
 only what cannot differ from graphql-core's answer: a list (no ``@stream``) of
