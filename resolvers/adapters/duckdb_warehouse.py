@@ -99,6 +99,9 @@ class DuckDBWarehouse:
         self._local = threading.local()
         self._references = ReferenceCache(_REFERENCE_TABLES, self._select_by_ids)
         self.create_tables()
+        # pyarrow looks for pandas on its first array, and imports it when installed
+        # (0.3 s in the dev venv): paid here, at start, not by the first insert.
+        to_arrow(Table.DEPARTMENTS, [])
 
     # -- plumbing -------------------------------------------------------------
 
