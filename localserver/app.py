@@ -39,21 +39,19 @@ from localserver.binding import (
     Invokes,
     RequestContext,
     bind,
-    follow_log_level,
+    handler_services,
     routed_fields,
 )
 from localserver.broker import Broker
 from localserver.downloads import download_routes
 from localserver.events import trace_id
 from localserver.gate import Gate
-from localserver.job_events import BrokerJobEvents
 from localserver.lambda_process import LambdaProcess
 from localserver.limits import Limits
 from localserver.schema import QueryDepthExceeded, SdlSchema, appsync_schema
 from resolvers import handler as lambda_handler
 from resolvers import wiring
 from resolvers.core.errors import HrgraphError
-from resolvers.core.jobs import NO_EVENTS
 from resolvers.deadline import RequestScope
 from resolvers.settings import Settings
 
@@ -297,11 +295,7 @@ def create_app(
     broker = Broker(schema)
     invoker: Invokes
     if handler_process is None:
-        follow_log_level(settings.log_level)
-        built = services or wiring.build(settings)
-        wiring.use(built)
-        if built.events is NO_EVENTS:  # no AppSync to publish through: jobs run here
-            built.events = BrokerJobEvents(broker.publish)
+        handler_services(settings, broker.publish, services)
         invoker = Invoker(lambda_handler.handler, limits)
         backups = lambda: wiring.services().backups  # noqa: E731
     else:

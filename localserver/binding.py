@@ -30,10 +30,13 @@ from strawberry.dataloader import DataLoader
 from localserver.broker import Broker
 from localserver.events import LambdaContext, appsync_event
 from localserver.gate import Gate
+from localserver.job_events import BrokerJobEvents, Publish
 from localserver.limits import Limits
-from resolvers import deadline
+from resolvers import deadline, wiring
+from resolvers.core.jobs import NO_EVENTS
 from resolvers.deadline import RequestScope
 from resolvers.envelope import unwrap_error
+from resolvers.settings import Settings
 
 Handler = Callable[[Any, Any], Any]
 
@@ -149,6 +152,20 @@ def follow_log_level(log_level: str) -> None:
     for name, found in logging.root.manager.loggerDict.items():
         if isinstance(found, logging.Logger) and (name == "hrgraph" or name.startswith("hrgraph.")):
             found.setLevel(log_level.upper())
+
+
+def handler_services(
+    settings: Settings, publish: Publish, services: wiring.Services | None = None
+) -> wiring.Services:
+    """The handler's services, in use in the process that runs it (the server's, or its own):
+    its loggers at the server's level, and backup jobs' changes published to the server's
+    broker through ``publish``, as there is no AppSync here to publish through."""
+    follow_log_level(settings.log_level)
+    built = services or wiring.build(settings)
+    wiring.use(built)
+    if built.events is NO_EVENTS:
+        built.events = BrokerJobEvents(publish)
+    return built
 
 
 def run_handler(handler: Handler, event: Any, scope: RequestScope, budget: float) -> Any:

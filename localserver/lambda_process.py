@@ -46,8 +46,8 @@ from typing import Any
 
 import orjson
 
-from localserver.binding import follow_log_level, invocation_scope, lambda_budget, run_handler
-from localserver.job_events import BrokerJobEvents, Publish
+from localserver.binding import handler_services, invocation_scope, lambda_budget, run_handler
+from localserver.job_events import Publish
 from localserver.limits import Limits
 from resolvers.deadline import RequestScope
 from resolvers.settings import Settings
@@ -283,15 +283,9 @@ def _handler_main(settings: Settings, socket_path: str, ready: Event, parent: in
     """The Lambda's side: one handler, its own DuckDB, its job threads; serves one server."""
     from localserver.app import settle_heap
     from resolvers import handler as lambda_handler
-    from resolvers import wiring
-    from resolvers.core.jobs import NO_EVENTS
 
-    services = wiring.build(settings)
-    wiring.use(services)
-    follow_log_level(settings.log_level)
     server = _HandlerServer(lambda_handler.handler, socket_path, parent)
-    if services.events is NO_EVENTS:  # no AppSync to publish through: tell the server
-        services.events = BrokerJobEvents(server.publish)
+    handler_services(settings, server.publish)  # a job's changes: to the server, by message
     settle_heap()
     asyncio.run(server.run(ready))
 
