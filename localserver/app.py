@@ -332,14 +332,10 @@ def create_app(
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
     """The server, with the Lambda handler and its DuckDB in a process of their own."""
-    handler_process = LambdaProcess(settings, appsync_limits.from_serverless())
-    handler_process.start()
-    try:
+    with LambdaProcess(settings, appsync_limits.from_serverless()) as handler_process:
         app = create_app(settings, handler_process=handler_process)
         settle_heap()
         uvicorn.run(app, host=host, port=port, log_level=settings.log_level)
-    finally:
-        handler_process.stop()
 
 
 def settle_heap() -> None:

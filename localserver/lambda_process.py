@@ -198,6 +198,13 @@ class LambdaProcess:
             self._process.join(5)
         shutil.rmtree(self._folder, ignore_errors=True)
 
+    def __enter__(self) -> LambdaProcess:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
     async def invoke(self, event: Any, scope: RequestScope | None) -> Any:
         scope = invocation_scope(scope, self._limits)
         outbox = await self._connected()

@@ -245,13 +245,11 @@ def serving_in_two_processes(settings: Settings, **app_options: Any) -> Iterator
     from localserver.lambda_process import LambdaProcess
     from localserver.limits import from_serverless
 
-    handler = LambdaProcess(settings, app_options.get("limits") or from_serverless())
-    handler.start()
-    try:
-        with serving(settings, None, handler_process=handler, **app_options) as url:
-            yield ProcessServer(url, settings, handler, admin_token(settings))
-    finally:
-        handler.stop()
+    with (
+        LambdaProcess(settings, app_options.get("limits") or from_serverless()) as handler,
+        serving(settings, None, handler_process=handler, **app_options) as url,
+    ):
+        yield ProcessServer(url, settings, handler, admin_token(settings))
 
 
 @pytest.fixture
