@@ -444,10 +444,10 @@ def _unknown_references(
     employees = [r for r in records if isinstance(r, Employee)]
     unknown: dict[str, frozenset[int]] = {}
     for column, target in REFERENCES.items():
-        wanted = sorted({getattr(e, column) for e in employees} - {None})
+        wanted = {getattr(e, column) for e in employees} - {None}
         if not wanted:
             continue
-        absent = set(wanted) - set(present(target, wanted))
+        absent = wanted - set(present(target, list(wanted)))
         unknown[column] = frozenset(e.id for e in employees if getattr(e, column) in absent)
     return unknown
 
