@@ -194,18 +194,15 @@ class DuckDBWarehouse:
     def replace(self, record: Record) -> bool:
         table = table_of(record)
         with self.transaction(table) as cursor:
-            found = cursor.execute(
-                sqltext.to_duckdb(q.select_by_ids(table, [record.id]))
-            ).fetchall()
-            if not found:
+            if not _select_by_ids(cursor, table, [record.id]):
                 return False
             cursor.execute(sqltext.to_duckdb(q.update_by_id(table)), q.record_params(record))
         return True
 
     def delete(self, table: Table, id: int) -> Deleted | StillReferenced | None:
         with self.transaction(table) as cursor:
-            rows = cursor.execute(sqltext.to_duckdb(q.select_by_ids(table, [id]))).fetchall()
-            if not rows:
+            found = _select_by_ids(cursor, table, [id])
+            if not found:
                 return None
             column = _REFERENCING_COLUMN.get(table)
             if column:
@@ -214,7 +211,7 @@ class DuckDBWarehouse:
                 if references:
                     return StillReferenced(int(references))
             cursor.execute(sqltext.duckdb("queries/delete_by_id", table=table.value), {"id": id})
-        return Deleted(q.decode_record(table, rows[0]))
+        return Deleted(found[id])
 
     # -- reads ----------------------------------------------------------------
 
@@ -233,8 +230,8 @@ class DuckDBWarehouse:
         return self._references.get_many(table, ids).keys()
 
     def _select_by_ids(self, table: Table, ids: Sequence[int]) -> dict[int, Record]:
-        rows = self._fetch(q.select_by_ids(table, ids))
-        return {int(row[0]): q.decode_record(table, row) for row in rows}
+        with self.cursor() as cursor:
+            return _select_by_ids(cursor, table, ids)
 
     def page(
         self, table: Table, after_id: int, limit: int, where: EmployeeQuery | None = None
@@ -450,6 +447,14 @@ def _unknown_references(
         absent = wanted - set(present(target, list(wanted)))
         unknown[column] = frozenset(e.id for e in employees if getattr(e, column) in absent)
     return unknown
+
+
+def _select_by_ids(
+    cursor: duckdb.DuckDBPyConnection, table: Table, ids: Sequence[int]
+) -> dict[int, Record]:
+    sql = sqltext.raw("duckdb/select_by_ids").format(table=table.value, columns=q.columns(table))
+    rows = cursor.execute(sql, {"ids": list(ids)}).fetchall()
+    return {int(row[0]): q.decode_record(table, row) for row in rows}
 
 
 def _ids_present(

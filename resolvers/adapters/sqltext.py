@@ -8,7 +8,7 @@ user input; values travel as :named parameters.
 from __future__ import annotations
 
 import logging
-from functools import cache
+from functools import lru_cache
 
 import sqlglot
 from sqlglot import exp
@@ -28,9 +28,13 @@ def duckdb(name: str, **identifiers: str) -> str:
     return to_duckdb(redshift(name, **identifiers))
 
 
-@cache
+@lru_cache(maxsize=1024)
 def to_duckdb(sql: str) -> str:
-    """Transpile one Redshift statement; :name parameters become DuckDB's $name."""
+    """Transpile one Redshift statement; :name parameters become DuckDB's $name.
+
+    Bounded: the project's statements are a few dozen texts, but a page's
+    ``LIMIT`` is written into its text, so each page size a client asks for is one more.
+    """
     return sqlglot.transpile(sql, read="redshift", write="duckdb")[0]
 
 
