@@ -98,23 +98,46 @@ def _datetime_as_text(value: Any) -> str:
 
 
 _REFUSE_WHAT_JSON_REFUSES = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+_JSON_CONTENT = {"Content-Type": "application/json"}
 
 
-def _jsonable(variables: dict[str, Any]) -> dict[str, Any]:
-    """Variables as JSON values: datetimes become AWSDateTime strings.
+def _body(payload: dict[str, Any]) -> bytes | None:
+    """The request's body, byte for byte as httpx would write it, or None to let httpx.
 
-    Rows usually hold only strings and numbers, so one pass of orjson checks
-    that cheaply (0.2 ms for 1000 rows, where the json module took 2.2 ms);
-    only variables holding datetimes (or anything else orjson is told to refuse)
-    take the round trip through the json module. Enums are passed by name by the
-    callers (a StrEnum would encode as its value).
+    httpx writes ``json=`` with json.dumps: 1.5 ms for a 1000-row batch, a third
+    of the client's time per batch; orjson takes 0.1 ms. They write the same
+    bytes for strings, integers, booleans and nulls, which is what rows hold.
+    Anything else goes the old way: a float (orjson writes NaN as null, so a NaN
+    would quietly become "absent", where httpx refuses it), and anything orjson
+    is told to refuse (a datetime, which ``_datetimes_as_text`` converts).
     """
+    if _holds_float(payload.get("variables")):
+        return None
     try:
-        orjson.dumps(variables, option=_REFUSE_WHAT_JSON_REFUSES)
+        return orjson.dumps(payload, option=_REFUSE_WHAT_JSON_REFUSES)
     except TypeError:
-        converted: dict[str, Any] = json.loads(json.dumps(variables, default=_datetime_as_text))
-        return converted
-    return variables
+        return None
+
+
+def _holds_float(value: Any) -> bool:
+    """Whether a float is anywhere in these JSON-like values (one pass, no recursion)."""
+    pending = [value]
+    for item in pending:
+        kind = type(item)
+        if kind is dict:
+            pending.extend(item.values())
+        elif kind is list or kind is tuple:
+            pending.extend(item)
+        elif kind is float:
+            return True
+    return False
+
+
+def _datetimes_as_text(variables: dict[str, Any]) -> dict[str, Any]:
+    """Variables as JSON values: datetimes become AWSDateTime strings. Enums are passed
+    by name by the callers (a StrEnum would encode as its value)."""
+    converted: dict[str, Any] = json.loads(json.dumps(variables, default=_datetime_as_text))
+    return converted
 
 
 class HrClient:
@@ -168,13 +191,18 @@ class HrClient:
 
     def execute(self, operation: str, variables: Mapping[str, Any] | None = None) -> Any:
         """Run one operation from client/operations and return its root field's value."""
+        document = documents.load(operation)
         request = GraphQLRequest(
-            documents.load(operation),
-            variable_values=_jsonable(dict(variables or {})),
-            operation_name=operation,
+            document, variable_values=dict(variables or {}), operation_name=operation
         )
+        body = _body(request.payload)
+        if body is None:
+            plain = _datetimes_as_text(request.variable_values or {})
+            request = GraphQLRequest(document, variable_values=plain, operation_name=operation)
+        # httpx sends ``content`` when it is given, and ``json`` (gql's own) only otherwise.
+        extra = None if body is None else {"content": body, "headers": _JSON_CONTENT}
         try:
-            data = self._session.execute(request)
+            data = self._session.execute(request, extra_args=extra)
         except TransportQueryError as failure:
             raise _query_error(failure) from None
         except TransportConnectionFailed as failure:
