@@ -149,6 +149,19 @@ def test_refusals_arrive_as_typed_errors(historic: Historic) -> None:
     assert invalid.value.field == "rows"
 
 
+def test_a_row_json_cannot_carry_as_utf8_costs_that_row_alone(live_server: LiveServer) -> None:
+    """A lone surrogate cannot be UTF-8: the client sends it escaped, the server refuses
+    its row, and the rest of the batch goes in."""
+    rows = [{"id": "1", "department": "Sales"}, {"id": "2", "department": "Bad \ud800"}]
+    with HrClient(live_server.url, live_server.token) as api:
+        result = api.insert(Table.DEPARTMENTS, rows)
+
+    assert result.inserted_ids == [1]
+    assert [(r.index, r.reason, r.field) for r in result.rejected] == [
+        (1, RejectReason.INVALID, "department")
+    ]
+
+
 def test_a_subscriber_sees_the_batches_that_land(live_server: LiveServer) -> None:
     received: list[InsertResult] = []
     failures: list[BaseException] = []
