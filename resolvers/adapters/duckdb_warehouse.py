@@ -445,7 +445,8 @@ def _unknown_references(
         if not wanted:
             continue
         absent = wanted - set(present(target, list(wanted)))
-        unknown[column] = frozenset(e.id for e in employees if getattr(e, column) in absent)
+        if absent:  # rare: a batch's rows usually all point at rows that exist
+            unknown[column] = frozenset(e.id for e in employees if getattr(e, column) in absent)
     return unknown
 
 
