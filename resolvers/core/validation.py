@@ -54,6 +54,8 @@ def parse_id(value: Any, field: str = "id", *, required: bool = True) -> int | N
         number = int(value)  # the usual id, as a CSV or the API's ID type sends it: no strip
         if 1 <= number <= MAX_ID:
             return number
+    elif type(value) is int and 1 <= value <= MAX_ID:
+        return value  # as a backup's rows and an Int argument hold it
     if isinstance(value, str):
         value = value.strip() or None  # strip once: this runs for every id of every batch
     if value is None:
