@@ -10,7 +10,7 @@ another table or from a newer schema, or when the file's size or sha256
 differ from the manifest. It then decodes the file into the warehouse's
 staging table (hashing again, so a file changed since the check is caught),
 judging every row on the way by the rules an insert applies
-(``validation.stored_row_problem``: a bad id, an empty or overlong name, a
+(``validation.stored_row_problems``: a bad id, an empty or overlong name, a
 control character...; when the warehouse loads the file itself, as Redshift's
 COPY does, the rows are judged in a pass of their own). Before the swap,
 ``admit`` refuses a backup with any such row (counted, the first few listed),
@@ -35,7 +35,7 @@ from resolvers.core.avro_format import SCHEMA_VERSION, Codec, Row
 from resolvers.core.errors import Conflict, NotFound, Unavailable, ValidationError
 from resolvers.core.ports import BackupStore, Staged, Warehouse
 from resolvers.core.tables import Table
-from resolvers.core.validation import stored_row_problem
+from resolvers.core.validation import stored_row_problems
 
 log = logging.getLogger(__name__)
 
@@ -289,7 +289,7 @@ def _verified_rows(
 
 
 class _RowRules:
-    """Judges a restore's rows as an insert would (validation.stored_row_problem),
+    """Judges a restore's rows as an insert would (validation.stored_row_problems),
     counting every offender and keeping the first few; read before the swap."""
 
     def __init__(self, manifest: Manifest) -> None:
@@ -301,21 +301,19 @@ class _RowRules:
 
     def judge(self, chunk: list[Row]) -> None:
         table, now = self._manifest.table, self._manifest.created_at
-        for row in chunk:
-            problem = stored_row_problem(table, row, now)
-            if problem is not None:
-                self._count += 1
-                if len(self._listed) < LISTED_ROWS:
-                    self._listed.append(
-                        {
-                            "index": self._seen,
-                            "id": row.get("id"),
-                            "field": problem.field,
-                            "rule": problem.rule,
-                            "message": problem.message,
-                        }
-                    )
-            self._seen += 1
+        for index, problem in stored_row_problems(table, chunk, now):
+            self._count += 1
+            if len(self._listed) < LISTED_ROWS:
+                self._listed.append(
+                    {
+                        "index": self._seen + index,
+                        "id": chunk[index].get("id"),
+                        "field": problem.field,
+                        "rule": problem.rule,
+                        "message": problem.message,
+                    }
+                )
+        self._seen += len(chunk)
 
     @property
     def broken(self) -> bool:
