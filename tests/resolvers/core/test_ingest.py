@@ -103,6 +103,22 @@ def test_sending_the_same_batch_twice_inserts_nothing_the_second_time(warehouse:
     assert warehouse.count(Table.DEPARTMENTS) == 50
 
 
+def test_an_id_already_there_is_already_exists_even_with_an_unknown_reference(
+    warehouse: Warehouse,
+) -> None:
+    """ALREADY_EXISTS outranks UNKNOWN_REFERENCE, as a row sent again is the likelier story."""
+    seed_references(warehouse)
+    ingest.insert_batch(warehouse, Table.HIRED_EMPLOYEES, [{"id": 5, "name": "Ann"}], NOW)
+    rows = [
+        {"id": 5, "name": "Ann", "departmentId": 99},
+        {"id": 6, "name": "Bo", "departmentId": 99},
+        {"id": 7, "name": "Cy", "departmentId": 1},
+    ]
+    report = ingest.insert_batch(warehouse, Table.HIRED_EMPLOYEES, rows, NOW)
+    assert reasons(report) == {0: RejectReason.ALREADY_EXISTS, 1: RejectReason.UNKNOWN_REFERENCE}
+    assert report.inserted_ids == [7]
+
+
 def test_an_all_invalid_batch_touches_nothing(warehouse: Warehouse) -> None:
     report = ingest.insert_batch(warehouse, Table.JOBS, [{"id": "x"}, None])
     assert report.inserted == 0
