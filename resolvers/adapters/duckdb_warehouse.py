@@ -183,7 +183,7 @@ class DuckDBWarehouse:
             # ALREADY_EXISTS outranks UNKNOWN_REFERENCE (core/ingest.py), as on Redshift.
             existing_refused: frozenset[int] = frozenset()
             if refused:
-                existing_refused = _ids_present(cursor, table, refused)
+                existing_refused = frozenset(_select_by_ids(cursor, table, sorted(refused)))
         existing = (frozenset(r.id for r in candidates) - inserted) | existing_refused
         return q.insert_outcome(
             records,
@@ -456,13 +456,6 @@ def _select_by_ids(
     sql = sqltext.raw("duckdb/select_by_ids").format(table=table.value, columns=q.columns(table))
     rows = cursor.execute(sql, {"ids": list(ids)}).fetchall()
     return {int(row[0]): q.decode_record(table, row) for row in rows}
-
-
-def _ids_present(
-    cursor: duckdb.DuckDBPyConnection, table: Table, ids: Iterable[int]
-) -> frozenset[int]:
-    sql = sqltext.raw("duckdb/ids_present").format(table=table.value)
-    return _ids(cursor.execute(sql, {"ids": sorted(ids)}).fetchall())
 
 
 def _ids(rows: list[tuple[Any, ...]]) -> frozenset[int]:
