@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 pytest_plugins = ["tests.deploy.request_recorder"]
 """Records the adapter tests' AWS requests for tests/deploy/test_lambda_botocore.py."""
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-"""The historic CSVs (read in place, never copied into the project)."""
+HISTORIC_DATA = Path(__file__).resolve().parent / "data" / "historic"
+"""The historic CSVs, kept in the repository (their README says where they came from)."""
 
 
 def _duckdb(tmp_path: Path) -> Warehouse:
@@ -64,13 +64,13 @@ def _listing(folder: Path) -> dict[str, tuple[int, int]]:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _shared_data_stays_untouched() -> Iterator[None]:
-    """CI's shared/ is read-only (and root ignores write bits): a test that writes there,
-    e.g. a load leaving its rejects file beside a historic CSV, fails the run here."""
-    before = _listing(SHARED_DATA)
+def _historic_data_stays_untouched() -> Iterator[None]:
+    """A test that writes beside the historic CSVs (a load leaves its rejects file beside
+    its input) would change what later tests read: it fails the run here."""
+    before = _listing(HISTORIC_DATA)
     yield
-    after = _listing(SHARED_DATA)
-    assert after == before, f"a test wrote into {SHARED_DATA}: {sorted(set(after) ^ set(before))}"
+    after = _listing(HISTORIC_DATA)
+    assert after == before, f"a test wrote into {HISTORIC_DATA}: {sorted(set(after) ^ set(before))}"
 
 
 WAREHOUSES = {"duckdb": _duckdb, "redshift": _redshift_on_fake}

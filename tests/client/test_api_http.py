@@ -21,7 +21,7 @@ from client.models import InsertResult, RejectReason, Table
 from resolvers import wiring
 from resolvers.settings import Settings
 from tests.client import expected
-from tests.conftest import SHARED_DATA, LiveServer, admin_token, serving
+from tests.conftest import HISTORIC_DATA, LiveServer, admin_token, serving
 
 YEAR = 2021
 
@@ -41,19 +41,17 @@ def historic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Historic]:
 
     The tests below only read, or try writes the API refuses, so they share it.
     """
-    if not (SHARED_DATA / "hired_employees.csv").exists():
-        pytest.skip(f"the historic CSVs are not in {SHARED_DATA}")
     folder = tmp_path_factory.mktemp("historic")
-    departments = {r[0]: r[1] for r in expected.read(SHARED_DATA / "departments.csv")}
-    jobs = {r[0]: r[1] for r in expected.read(SHARED_DATA / "jobs.csv")}
-    rows = expected.read(SHARED_DATA / "hired_employees.csv")
+    departments = {r[0]: r[1] for r in expected.read(HISTORIC_DATA / "departments.csv")}
+    jobs = {r[0]: r[1] for r in expected.read(HISTORIC_DATA / "jobs.csv")}
+    rows = expected.read(HISTORIC_DATA / "hired_employees.csv")
     verdicts = expected.employee_verdicts(rows, set(departments), set(jobs), 1000)
     settings = Settings.from_env({"HRGRAPH_DATA_DIR": str(folder / "server-data")})
     token = admin_token(settings)
     with serving(settings, wiring.build(settings)) as url, HrClient(url, token) as api:
         for table in Table:
             copy = folder / f"{table.value}.csv"  # rejects are written beside the file
-            copy.write_bytes((SHARED_DATA / copy.name).read_bytes())
+            copy.write_bytes((HISTORIC_DATA / copy.name).read_bytes())
             load_csv(api, table, copy)
         yield Historic(api, departments, jobs, rows, verdicts)
 

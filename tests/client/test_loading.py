@@ -14,7 +14,7 @@ from client.demo_data import write_dataset
 from client.loading import load_csv, rejected_path
 from client.models import Table
 from tests.client import expected
-from tests.conftest import SHARED_DATA, LiveServer
+from tests.conftest import HISTORIC_DATA, LiveServer
 
 BATCH = 1000
 
@@ -81,13 +81,11 @@ def test_a_generated_dataset_with_faulty_rows_gets_the_verdicts_the_rules_give(
 @pytest.fixture
 def historic(tmp_path: Path) -> Path:
     """A writable copy of the historic files' folder (the loader writes rejects beside them)."""
-    if not (SHARED_DATA / "hired_employees.csv").exists():
-        pytest.skip(f"the historic CSVs are not in {SHARED_DATA}")
     folder = tmp_path / "historic"
     folder.mkdir()
     for table in Table:
         name = f"{table.value}.csv"
-        (folder / name).write_bytes((SHARED_DATA / name).read_bytes())
+        (folder / name).write_bytes((HISTORIC_DATA / name).read_bytes())
     return folder
 
 

@@ -21,7 +21,7 @@ from resolvers.core.avro_format import Codec
 from resolvers.core.errors import Conflict, NotFound, Unavailable, ValidationError
 from resolvers.core.ports import BackupStore, Warehouse
 from resolvers.core.tables import Record, Table
-from tests.conftest import SHARED_DATA
+from tests.conftest import HISTORIC_DATA
 from tests.resolvers.core.test_reads import TOKENS
 
 CSV_COLUMNS = {
@@ -34,7 +34,7 @@ CSV_COLUMNS = {
 def load_reference_data(warehouse: Warehouse) -> None:
     """The historic CSVs through the ordinary ingest path (rows it rejects stay out)."""
     for table in Table:
-        with (SHARED_DATA / f"{table.value}.csv").open(newline="", encoding="utf-8") as f:
+        with (HISTORIC_DATA / f"{table.value}.csv").open(newline="", encoding="utf-8") as f:
             rows = [
                 {k: (v or None) for k, v in zip(CSV_COLUMNS[table], line, strict=True)}
                 for line in csv.reader(f)

@@ -42,7 +42,7 @@ from datetime import UTC, datetime, timedelta
 
 from resolvers.core.ports import Warehouse
 from resolvers.core.tables import Department, Employee, Job, Table
-from tests.resolvers.core.questions.question_set import SHARED_DATA, generate
+from tests.resolvers.core.questions.question_set import HISTORIC_DATA, generate
 
 TODAY = datetime(2023, 1, 1, tzinfo=UTC)
 """The clock the engine must be given for the relative-date questions.
@@ -139,7 +139,7 @@ def _historic_rows() -> list[tuple[str, datetime, int | None, int | None]]:
     """Historic employees with a name and a time, first occurrence of each name, in file order."""
     rows: list[tuple[str, datetime, int | None, int | None]] = []
     seen: set[str] = set()
-    with (SHARED_DATA / "hired_employees.csv").open(encoding="utf-8", newline="") as handle:
+    with (HISTORIC_DATA / "hired_employees.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.reader(handle):
             if len(row) < 5 or not row[1] or not row[2] or row[1] in seen:
                 continue

@@ -6,7 +6,7 @@ DuckDB transpiler). The engine is scored by execution accuracy: its rows
 against these rows, as multisets, in order only where the question asks
 for an order. bench/questions.py scores the same set.
 
-The dataset: the historic department and job names (../shared/data, read in
+The dataset: the historic department and job names (tests/data/historic, read in
 place) with generated hires over 2020-2022, some without a department or job.
 """
 
@@ -25,7 +25,7 @@ from resolvers.adapters.sql_common import json_value
 from resolvers.core.ports import Answer, Warehouse
 from resolvers.core.tables import Department, Employee, Job, Table
 
-SHARED_DATA = Path(__file__).resolve().parents[5] / "shared" / "data"
+HISTORIC_DATA = Path(__file__).resolve().parents[3] / "data" / "historic"
 
 # Shared pieces of the expected SQL.
 E = "hired_employees e"
@@ -548,8 +548,8 @@ REFUSED = [
 def generate(warehouse: Warehouse, seed: int = 11, employees_count: int = 2500) -> None:
     """Historic names, generated hires over 2020-2022 (about 3% without department or job)."""
     rng = random.Random(seed)
-    departments = _names(SHARED_DATA / "departments.csv")
-    jobs = _names(SHARED_DATA / "jobs.csv")
+    departments = _names(HISTORIC_DATA / "departments.csv")
+    jobs = _names(HISTORIC_DATA / "jobs.csv")
     warehouse.insert_new(Table.DEPARTMENTS, [Department(i, n) for i, n in departments.items()])
     warehouse.insert_new(Table.JOBS, [Job(i, n) for i, n in jobs.items()])
     start = datetime(2020, 1, 1, tzinfo=UTC)
