@@ -237,8 +237,11 @@ def _shape(
             return part
         return ShareQuery(
             filters=part,
-            part_departments=filters_.departments.include,
-            part_jobs=filters_.jobs.include,
+            part=Filters(
+                departments=NameSet(include=filters_.departments.include),
+                jobs=NameSet(include=filters_.jobs.include),
+                families=tuple(f for f in filters_.families if not f.excluded),
+            ),
         )
     if words.search(AVERAGE):
         words.take_all(AVERAGE)
