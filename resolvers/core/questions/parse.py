@@ -11,6 +11,7 @@ no kind can hold (a threshold without groups, say): the parser then refuses too.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Literal
 
@@ -70,6 +71,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if early := _refuse_early(text):
         return early
     tokens, values = filters.quote_values(lexicon.tokens(text))
+    tokens, people = filters.shield_people(tokens, catalog, RESERVED)
+    people = {key: _as_written(person, question) for key, person in people.items()}
     tokens = filters.shield_search_values(tokens, values)
     for word in tokens:
         if word in lexicon.WRITE_WORDS:
@@ -80,7 +83,13 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
                 "only hires, their departments and jobs.",
                 (word,),
             )
-    found = matching.find(tokens, catalog, RESERVED)
+    families = filters.find_families(tokens, catalog, RESERVED)
+    family_names: dict[str, tuple[str, str]] = {}
+    for i, family in enumerate(reversed(families)):
+        key = f"__f{len(families) - 1 - i}__"
+        family_names[key] = ("family", family.word)
+        tokens[family.start : family.end] = [key]
+    found = matching.find(tokens, catalog, RESERVED | set(family_names) | set(people))
     if found.ambiguities:
         first = found.ambiguities[0]
         options = ", ".join(first.candidates[:8])
@@ -88,11 +97,14 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             f'"{first.phrase}" could mean several names: {options}. Name one.', (first.phrase,)
         )
     names, line = _place_names(tokens, found)
+    names |= family_names
     words = Words(line)
     compare = words.has(COMPARE) or words.has(
         re.compile(r"\bthan (?:in |during )?(?:1[5-9]|20|21)\d\d\b")
     )
-    reading = Reading()
+    reading = Reading(
+        families={f"__f{i}__": f.titles for i, f in enumerate(families)}, people=people
+    )
     words.drop_all(FILLER_PHRASES)
     _thresholds(words, reading)
     try:
@@ -122,6 +134,13 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             tuple(values.get(w, w) for w in dict.fromkeys(left)),
         )
     return query
+
+
+def _as_written(person: filters.Person, question: str) -> filters.Person:
+    """The name as the question spelled it ('Harold Vogt', not 'harold vogt')."""
+    pattern = r"\b" + r"\W{1,3}".join(re.escape(w) for w in person.name.split()) + r"\b"
+    found = re.search(pattern, question, re.IGNORECASE)
+    return replace(person, name=found.group(0)) if found else person
 
 
 def _place_names(

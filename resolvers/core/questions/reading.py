@@ -173,6 +173,11 @@ def read_back(query: HrQuery) -> str:
         case EmployeesQuery():
             what = "The names of the employees" if inner.columns == "names" else "The employees"
             if inner.columns == "dated":
+                if inner.filters.employee_names and not inner.limit:
+                    return (
+                        f"Each employee{scope(inner.filters)}: id, name, hire time and date, "
+                        "department and job."
+                    )
                 what += " (with their hire dates)"
             if inner.order == "name":
                 return f"{what} hired{scope(inner.filters)}, in alphabetical order of name."

@@ -45,6 +45,7 @@ from resolvers.core.questions.query import (
     CountQuery,
     Dimension,
     EmployeesQuery,
+    Family,
     Filters,
     HrQuery,
     NameSet,
@@ -81,6 +82,10 @@ class Reading:
     rank_order: str | None = None
     threshold: Threshold | None = None
     ids: bool = False
+    families: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Job family tokens (``__f0__``) -> the titles they stand for."""
+    people: dict[str, filters.Person] = field(default_factory=dict)
+    """Person tokens (``__p0__``) -> the name looked up."""
 
 
 def _filters(
@@ -93,13 +98,17 @@ def _filters(
     who = reading.who
     keep = {"department": [], "job": []}  # type: dict[str, list[str]]
     drop = {"department": [], "job": []}  # type: dict[str, list[str]]
-    if not part:
-        for token in who.included:
+    families: list[Family] = []
+    for excluded, tokens in ((False, [] if part else who.included), (True, who.excluded)):
+        for token in tokens:
             kind, name = names[token]
-            keep[kind].append(name)
-    for token in who.excluded:
-        kind, name = names[token]
-        drop[kind].append(name)
+            side = drop if excluded else keep
+            if kind == "family":
+                titles = reading.families[token]
+                families.append(Family(word=name, titles=titles, excluded=excluded))
+                side["job"] += titles
+            else:
+                side[kind].append(name)
     prefix = contains = None
     for search in who.searches:
         if search.target == "title":
@@ -116,6 +125,22 @@ def _filters(
             prefix = search.value
         else:
             contains = search.value
+    # "designers, not counting web designers": the family less what is left out
+    left_out = set(drop["job"])
+    if left_out & set(keep["job"]):
+        keep["job"] = [t for t in keep["job"] if t not in left_out]
+        families = [
+            f
+            if f.excluded
+            else f.model_copy(update={"titles": tuple(t for t in f.titles if t not in left_out)})
+            for f in families
+        ]
+        if any(not f.titles for f in families) or not keep["job"]:
+            return Refusal("Nothing is left of those jobs once the ones left out are taken away.")
+    full_names = [p.name for p in (reading.people[t] for t in who.people) if not p.first_only]
+    first_names = {p.name for p in (reading.people[t] for t in who.people) if p.first_only}
+    if len(first_names) > 1 or (first_names and full_names):
+        return Refusal("Look up one first name at a time, or full names only.")
     spans = dates.intersect(date_sets) if date_sets else []
     if date_sets and not spans:
         return Refusal("Those dates never overlap, so no hire could match them all.")
@@ -133,9 +158,12 @@ def _filters(
             without_job=who.without_job,
             name_prefix=prefix,
             name_contains=contains,
+            families=tuple(families),
+            employee_names=tuple(dict.fromkeys(full_names)),
+            first_name=first_names.pop() if first_names else None,
         )
     except ValueError as error:
-        return Refusal(f"The question contradicts itself: {error}.")
+        return Refusal(f"The question contradicts itself: {_first(error)}.")
 
 
 def _title_match(name: str, search: filters.NameSearch) -> bool:
@@ -217,7 +245,7 @@ def _shape(
             group_by=group[0] if group else None,
         )
     if compare and len(reading.who.included) >= 2 and not reading.group:
-        kinds = {names[t][0] for t in reading.who.included}
+        kinds = {names[t][0].replace("family", "job") for t in reading.who.included}
         if len(kinds) == 1:
             reading.group.append(kinds.pop())  # type: ignore[arg-type]
             words.take_all(COMPARE)
@@ -364,6 +392,11 @@ def _catalog(
 
 
 def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQuery | None:
+    asks = {reading.people[t].ask for t in reading.who.people}
+    if asks & {"hired", "fact", "who"} and not words.has(COUNT):
+        # a person looked up: their row, with the hire date beside the hire time
+        words.take_all(EMPLOYEES)
+        return EmployeesQuery(filters=filters_, columns="dated")
     order_asked = words.search(LIST_ORDER)
     if order_asked:
         words.take(order_asked)
