@@ -137,7 +137,7 @@ def find_families(tokens: list[str], catalog: Catalog, reserved: Set[str]) -> li
             singular = (*span[:-1], _singular(span[-1]))
             plural = singular[-1] != span[-1]
             titles = index.get(singular if plural else tuple(span), ())
-            if not titles or (not plural and len(titles) < 2):
+            if len(titles) < 2:  # one title: the name matcher reads it as that title
                 continue
             found.append(FamilyWord(start, end, " ".join(span), titles))
             taken |= set(range(start, end))
