@@ -127,14 +127,14 @@ def find_families(tokens: list[str], catalog: Catalog, reserved: Set[str]) -> li
             span = tokens[start:end]
             if taken & set(range(start, end)) or any(not w.isalpha() for w in span):
                 continue
-            if " ".join(span) in exact:
-                taken |= set(range(start, end))
+            singular = (*span[:-1], _singular(span[-1]))
+            if " ".join(span) in exact or (length > 1 and " ".join(singular) in exact):
+                taken |= set(range(start, end))  # a name on record ('Registered Nurses')
                 continue
             if (length == 1 and span[0] in reserved) or (
                 end < len(tokens) and tokens[end] in LEVELS
             ):
                 continue
-            singular = (*span[:-1], _singular(span[-1]))
             plural = singular[-1] != span[-1]
             titles = index.get(singular if plural else tuple(span), ())
             if len(titles) < 2:  # one title: the name matcher reads it as that title
