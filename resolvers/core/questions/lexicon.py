@@ -1,97 +1,67 @@
-"""The offline engine's words: tokens, the short list of true filler, and what the data lacks.
+"""The offline engine's words: tokens, and the vocabulary of linguistic_schema.toml.
 
-A question is read as tokens. Every token must be consumed by a rule
+The vocabulary (filler, synonyms, short names, months, seasons, named days,
+what the data lacks) is data in linguistic_schema.toml, read here once; the
+grammar that reads question shapes stays in code. A question is read as tokens. Every token must be consumed by a rule
 (parse.py, dates.py) or be filler from FILLER; anything else is named back to
 the user in a refusal. Words that carry meaning (not, but, except, and, or,
 second, fewer, between, since, before, after ...) are deliberately absent
 from FILLER: if no rule used them, the question meant something the engine
-did not read, and it must say so rather than answer without them.
+did not read, and it must say so rather than answer without them (the schema
+lists them under [meaning], and a test holds filler and meaning apart).
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from collections.abc import Iterable
+from importlib import resources
+from typing import Any, Literal
 
-_FILLER_WORDS = """
-    a an the of in for to at on
-    is are was were be been being do does did has have had
-    there what whats how please can could would will you me i we us our my
-    tell give get show showing display see find know let
-    list lists that who whom which those these this
-    hires hire hired hiring employees employee people persons person staff workers worker
-    recruits recruited joiners joined join starters started new newly headcount
-    onboarded brought employed came come arrived total overall altogether
-    company firm organisation organization business
-    number count counts many much so far ever got made make it its all ,
-    folks someone anyone anybody somebody very calendar their they them its
-    filled fill into
-"""
-FILLER = frozenset(_FILLER_WORDS.split())
+SCHEMA_FILE = "linguistic_schema.toml"
+
+
+def _load() -> dict[str, Any]:
+    """The linguistic schema, read from the package (so an installed wheel has it too)."""
+    text = resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+SCHEMA = _load()
+"""linguistic_schema.toml as read: the words for each table, column, measure and period."""
+
+
+def _words(*lists: Iterable[str]) -> frozenset[str]:
+    return frozenset(word for words in lists for word in words)
+
+
+_SUBJECT = SCHEMA["tables"]["hired_employees"]
+MEANING = frozenset(SCHEMA["meaning"]["words"])
+"""Words that change which rows answer: never filler, never a spelling correction's guess."""
+FILLER = _words(_SUBJECT["words"], SCHEMA["filler"]["words"], SCHEMA["chat"]["words"])
 """Words that change nothing about which rows answer the question, whatever the question."""
 
-NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-}  # fmt: skip
-ORDINALS = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "fifth": 5, "5th": 5,
-}  # fmt: skip
+NUMBERS: dict[str, int] = dict(SCHEMA["numbers"])
+ORDINALS: dict[str, int] = dict(SCHEMA["ordinals"])
+MONTHS: dict[str, int] = {
+    word: int(number) for number, words in SCHEMA["periods"]["months"].items() for word in words
+}
+MONTH_NAMES = ("", *(words[0].title() for words in SCHEMA["periods"]["months"].values()))
+SEASONS: dict[str, tuple[int, int]] = {
+    name: (first, last) for name, (first, last) in SCHEMA["periods"]["seasons"].items()
+}
+"""Season -> (first month, last month); a winter runs into the next year."""
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
-MONTH_NAMES = (
-    "", "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-)  # fmt: skip
-
-UNSUPPORTED = {
-    "salary": "salaries", "salaries": "salaries", "wage": "wages", "wages": "wages",
-    "pay": "pay", "paid": "pay", "income": "pay", "bonus": "bonuses", "bonuses": "bonuses",
-    "age": "ages", "gender": "gender", "female": "gender", "male": "gender",
-    "women": "gender", "men": "gender", "birthday": "birthdays", "address": "addresses",
-    "email": "e-mail addresses", "phone": "phone numbers", "performance": "performance",
-    "rating": "ratings", "promotion": "promotions", "promoted": "promotions",
-    "attrition": "leavers", "turnover": "leavers", "quit": "leavers", "resigned": "leavers",
-    "left": "leavers", "fired": "leavers", "terminated": "leavers", "leavers": "leavers",
-    "tenure": "tenure", "location": "locations", "city": "locations", "country": "locations",
-    "remote": "locations", "weather": "weather", "stock": "stock prices",
-    "manager": "reporting lines", "managers": "reporting lines", "reports": "reporting lines",
-}  # fmt: skip
+UNSUPPORTED: dict[str, str] = dict(SCHEMA["unsupported"])
 """What the data does not hold (it has hires, departments and jobs only)."""
+WRITE_WORDS = frozenset(SCHEMA["write"]["words"])
 
-WRITE_WORDS = frozenset(
-    [
-        "delete",
-        "drop",
-        "insert",
-        "update",
-        "truncate",
-        "alter",
-        "grant",
-        "revoke",
-        "remove",
-        "erase",
-        "wipe",
-        "purge",
-        "create",
-        "rename",
-        "modify",
-        "overwrite",
-        "destroy",
-    ]
-)
+KIND_CUES: dict[str, Literal["department", "job"]] = {
+    **dict.fromkeys(SCHEMA["tables"]["departments"]["cues"], "department"),
+    **dict.fromkeys(SCHEMA["tables"]["jobs"]["cues"], "job"),
+}
+"""Words that say which table the name beside them is from ('the Sales department')."""
 
 _TOKEN = re.compile(
     r"\d{4}-\d{2}-\d{2}|\d+(?:st|nd|rd|th)?|[a-z][a-z0-9]*|%|,|'[^']{1,100}'|\"[^\"]{1,100}\""
@@ -114,3 +84,35 @@ def tokens(text: str) -> list[str]:
     """
     found = _TOKEN.findall(re.sub(r"(?<=[a-z])'(?=[a-z])", " ", text))
     return [t for t in found if t not in ("s", "t")]
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """A schema phrase as the tokens a question holds ("new year's day" -> new year day)."""
+    return tuple(tokens(normalise(phrase)))
+
+
+NAMED_DAYS: dict[tuple[str, ...], tuple[int, int]] = {
+    phrase_tokens(name): (month, day) for name, (month, day) in SCHEMA["periods"]["days"].items()
+}
+"""Named days ('new year day') -> (month, day)."""
+NAME_ALIASES: dict[tuple[str, ...], str] = {
+    phrase_tokens(alias): name for alias, name in SCHEMA["names"].items()
+}
+"""Short names ('hr', 'r d') -> the department or job name they stand for."""
+REWRITES: dict[tuple[str, ...], tuple[str, ...]] = {
+    phrase_tokens(phrase): phrase_tokens(meant) for phrase, meant in SCHEMA["rewrite"].items()
+}
+"""Phrases read as other words the grammar knows ('not counting' -> excluding)."""
+FILLER_PHRASE_LIST: tuple[tuple[str, ...], ...] = tuple(
+    phrase_tokens(phrase)
+    for phrase in (*_SUBJECT["phrases"], *SCHEMA["filler"]["phrases"], *SCHEMA["chat"]["phrases"])
+)
+
+
+def _alternation(phrases: Iterable[tuple[str, ...]]) -> str:
+    ordered = sorted({" ".join(p) for p in phrases}, key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p) for p in ordered)
+
+
+FILLER_PHRASES = re.compile(rf"\b(?:{_alternation(FILLER_PHRASE_LIST)})\b")
+"""Phrases that change nothing (hiring verbs, chat, politeness), dropped whole before reading."""

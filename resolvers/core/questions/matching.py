@@ -19,6 +19,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from resolvers.core.questions import lexicon
 from resolvers.core.questions.catalog import Catalog
 
 Kind = Literal["department", "job"]
@@ -32,17 +33,7 @@ FUZZY_TIE = 3.0
 
 _TOKEN = re.compile(r"\d{4}-\d{2}-\d{2}|[a-z0-9]+")
 
-KIND_CUES: dict[str, Kind] = {
-    "department": "department",
-    "departments": "department",
-    "dept": "department",
-    "team": "department",
-    "job": "job",
-    "jobs": "job",
-    "role": "job",
-    "title": "job",
-    "position": "job",
-}
+KIND_CUES: dict[str, Kind] = lexicon.KIND_CUES
 
 
 LEVELS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "1", "2", "3", "4", "5"})

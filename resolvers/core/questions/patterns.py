@@ -185,14 +185,8 @@ LIST_ORDER = re.compile(
     r"\b(?P<first>earliest|oldest|first)(?: hires?| hired)? first\b"
     r"|\b(?P<last>latest|newest|most recent|last)(?: hires?| hired)? first\b"
 )
-FILLER_PHRASES = re.compile(
-    r"\b(?:(?:bring|brought|bringing|came|come|coming|take|took|taken) on board|went (?:to|into)"
-    r"|take on|took on|taken on|taking on|bring on|brought on|bringing on|came on board"
-    r"|come on board|on board|onboard|head ?count|on the payroll|on record|at all|between them"
-    r"|in all|all told|with their hires|with their counts|look like|looked like|stack up"
-    r"|accounts? for|accounted for|make up|made up"
-    r"|with (?:their|the) hire (?:dates?|times?)|as a percentage|in percent)\b"
-)
+FILLER_PHRASES = lexicon.FILLER_PHRASES
+"""Hiring verbs, chat and politeness: the phrases of linguistic_schema.toml that mean nothing."""
 YES_NO = re.compile(r"^ *(?:did|were|was|has|have|is|are) ")
 
 
