@@ -21,6 +21,7 @@ from resolvers.core.questions.patterns import (
     AVERAGE,
     CATALOG_WORD,
     COLUMNS,
+    COMBINED,
     COMPARE,
     COUNT,
     DIFFERENCE,
@@ -96,6 +97,8 @@ class Reading:
     tail_overall: bool = False
     """'than Sales overall': the side after 'than' takes no date said before it."""
     alphabetical: bool = False
+    dated: bool = False
+    """'with their hire dates': a list of employees shows each hire's date too."""
     line: str = ""
     """The words before dates were read (where each phrase and name stood)."""
     each_dims: list[Dimension] = field(default_factory=list)
@@ -286,6 +289,8 @@ def _shape(
     filters_ = _filters(reading, names, catalog, date_sets)
     if isinstance(filters_, Refusal):
         return filters_
+    if len(reading.who.included) >= 2 and not reading.group:
+        words.take_all(COMBINED)  # 'Sales and Legal combined': one count over both
     if words.search(SHARE):
         words.take_all(SHARE)
         words.take_all(WENT)
@@ -578,6 +583,8 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
             return None
     names_only = words.search(NAMES_ONLY)
     columns = "names" if names_only and "who" not in names_only.group(0) else "full"
+    if reading.dated:
+        columns = "dated"
     if names_only and columns == "names":
         words.take(names_only)
     order, limit = "earliest", None
