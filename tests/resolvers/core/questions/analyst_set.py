@@ -1,0 +1,811 @@
+"""The analyst set: questions as HR analysts type them in chat and email, with hand-written gold.
+
+A second held-out set, written (like heldout_set.py) by someone who never read
+the engine (resolvers/core/questions/), the development questions, the
+held-out or trap questions, and who never ran an engine on these questions:
+measure on it, never tune to it. A miss worth fixing becomes a new
+*development* question, never an edit here.
+
+The data is ``gold.load`` (see gold.py); relative dates are read at
+``gold.TODAY``, midnight UTC on 1 January 2023.
+
+Answer conventions. Those of heldout_set.py hold here unchanged; the ones
+these questions lean on, in short:
+
+- **Rows, not names**: answers compare by value as multisets of rows (in
+  order only where the question asks for one, and then only on the ``key``
+  columns); numbers compare rounded to 1 decimal; extra columns are welcome,
+  extra or missing rows are not.
+- **Counts** are one row, one value, 0 when nothing matches, never a wider
+  period.
+- **Per-group counts** list only groups with at least one matching hire,
+  unless the question is about groups without hires. Departments and jobs
+  are groups by id: the two departments named "Support" are two rows, and
+  "Support" in a question means both. People without a department (job) are
+  left out of per-department (per-job) groupings and counted in totals.
+- **Excluding** a department or job keeps the people without one.
+- **Averages per department** are over the departments with a hire in the
+  period (every question picks a period where all departments hired);
+  "more than" is strict, "at least" is not, "between A and B" includes both.
+- **Shares** are percentages 0-100 of every hire in the same period, unless
+  the question names another whole ("of Training's hires").
+- **Differences**: "how many more A than B" and "A minus B" are A - B;
+  "fewer A than B" is B - A; "growth / change from A to B" is B - A; a
+  difference between two periods also accepts the other sign.
+- **Employee lists** compare on names (unique here); hire times as ISO-8601
+  UTC ('2021-11-07T02:48:42Z'), or dates ('2021-11-07') where a date answers.
+- **Dates** are UTC; "from A to B", "between A and B" include both days;
+  quarters and halves are of the calendar year; seasons are meteorological
+  (spring March-May, summer June-August, autumn/fall September-November).
+- **Labels**: years and quarters as numbers; months as numbers 1-12 (names
+  also accepted); weekdays as English names (ISO numbers also accepted).
+
+Conventions added for the kinds of question new here:
+
+- **Everyday words**: people, folks, staff, new starters, new joiners,
+  recruits, "came on board", "onboarded", "took on", "brought in" all mean
+  hires. Titles, roles and positions are jobs; teams, depts and orgs are
+  departments. "HR" is Human Resources, "R&D" Research and Development, "biz
+  dev"/"BD" Business Development, "Product Mgmt" Product Management. The
+  tables hold hires and nothing else (no leavers), so "how many people does
+  X have" is how many X ever hired.
+- **A job family** named by a word ("statisticians", "designers",
+  "engineers", "programmers", "developers", "technicians", "accountants",
+  "managers") is every title holding that word as a whole word, in any case
+  and position, singular or plural: "statisticians" are Statistician I-IV
+  (a Biostatistician is another word), "designers" are Graphic Designer and
+  Web Designer I-IV (a Design Engineer is not a designer), "developers" are
+  Developer I-IV, Web Developer I-III and Senior Developer (not "Business
+  Systems Development Analyst"), "programmers" take in Programmer Analyst
+  and Analyst Programmer. A phrase ("software engineers", "web designers")
+  is those words together, in that order. "DBAs" are Database Administrator
+  I-IV, "sysadmins" Systems Administrator II and IV. "Technicians" are the
+  titles with the word Technician; Environmental Tech is also accepted.
+- **Levels**: the roman numeral I, II, III or IV that ends a title. "By
+  level" gives one row per level with hires, labelled 'I'..'IV' (the full
+  titles, or the numbers 1-4, also accepted); "level IV hires" are those in
+  any title ending in IV; "above level II" is III and IV.
+- **A period left open** ("Q2", "in March", "the summer", "on July 4th"
+  with no year anywhere in the question) is that period in the latest year
+  with data, 2022. Never every year's Q2 together.
+- **Named days**: New Year's Day 2022 is 2022-01-01, Valentine's Day the
+  14th of February, Halloween the 31st of October, Christmas Eve the 24th and
+  New Year's Eve the 31st of December.
+- **Shares and averages** may come at full precision (scoring rounds to 1
+  decimal).
+- **Ordinal lists**: "the first six people we ever hired" are ordered by hire
+  time, earliest first; "the latest five" newest first.
+- **Ranks within groups** ("the top job in each department", "each
+  department's busiest quarter") keep every row that ties for first place,
+  with the group and the count.
+- **Lookups of one person** return what was asked (a date for "when", the
+  department or job title by name); a missing department or job is a NULL in
+  its column, not a missing row.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from tests.resolvers.core.questions.gold import (
+    PER_DEPARTMENT,
+    PER_JOB,
+    Case,
+    count,
+    departments,
+    names,
+    per_department,
+    span,
+    year,
+)
+
+
+def day(d: str) -> str:
+    """Hired on that calendar day (UTC)."""
+    return span(d, (date.fromisoformat(d) + timedelta(days=1)).isoformat())
+
+
+def days(first: str, last: str) -> str:
+    """Hired from ``first`` to ``last``, both days included."""
+    return span(first, (date.fromisoformat(last) + timedelta(days=1)).isoformat())
+
+
+def month(y: int, m: int) -> str:
+    end = f"{y + 1}-01-01" if m == 12 else f"{y}-{m + 1:02d}-01"
+    return span(f"{y}-{m:02d}-01", end)
+
+
+def months(y: int, first: int, last: int) -> str:
+    end = f"{y + 1}-01-01" if last == 12 else f"{y}-{last + 1:02d}-01"
+    return span(f"{y}-{first:02d}-01", end)
+
+
+def quarter(y: int, q: int) -> str:
+    return months(y, 3 * q - 2, 3 * q)
+
+
+def family(*words: str) -> str:
+    """Hired into a title holding one of the words (or phrases) as whole words, in any case."""
+    alternatives = "|".join(words)
+    return (
+        f"e.job_id IN (SELECT id FROM jobs WHERE regexp_matches(job, '(?i)\\b({alternatives})\\b'))"
+    )
+
+
+def not_family(*words: str) -> str:
+    """Not in the family; people without a job are kept (they are not in it)."""
+    return f"(e.job_id IS NULL OR NOT {family(*words)})"
+
+
+LEVEL = "regexp_extract(j.job, ' (I|II|III|IV)$', 1)"
+LEVEL_NUMBER = f"CASE {LEVEL} WHEN 'I' THEN 1 WHEN 'II' THEN 2 WHEN 'III' THEN 3 ELSE 4 END"
+
+
+def by_level(where: str) -> tuple[str, tuple[str, ...]]:
+    """Hires per level (gold), then the accepted encodings: per full title, per level number."""
+    where = f"{where} AND {LEVEL} <> ''"
+    return (
+        f"SELECT {LEVEL}, COUNT(*) FROM {PER_JOB} WHERE {where} GROUP BY 1",
+        (
+            f"SELECT j.job, COUNT(*) FROM {PER_JOB} WHERE {where} GROUP BY j.id, j.job",
+            f"SELECT {LEVEL_NUMBER}, COUNT(*) FROM {PER_JOB} WHERE {where} GROUP BY 1",
+        ),
+    )
+
+
+def hired_on(where: str) -> tuple[str, tuple[str, ...]]:
+    """Names with their hire date (gold), or with their hire time (accepted)."""
+    return (
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM hired_employees e WHERE {where}",
+        (f"SELECT e.name, e.datetime FROM hired_employees e WHERE {where}",),
+    )
+
+
+def person(name: str) -> str:
+    return "e.name = '" + name.replace("'", "''") + "'"
+
+
+def when(name: str) -> tuple[str, tuple[str, ...]]:
+    """One person's hire date (gold) or hire time (accepted)."""
+    return (
+        f"SELECT CAST(e.datetime AS DATE) FROM hired_employees e WHERE {person(name)}",
+        (f"SELECT e.datetime FROM hired_employees e WHERE {person(name)}",),
+    )
+
+
+def either_sign(a: str, b: str) -> tuple[str, tuple[str, ...]]:
+    """A - B for two WHERE clauses (gold), B - A accepted (a difference between periods)."""
+    sql = f"SELECT ({count(a)}) - ({count(b)})"
+    return sql, (f"SELECT ({count(b)}) - ({count(a)})",)
+
+
+def minus(a: str, b: str) -> str:
+    return f"SELECT ({count(a)}) - ({count(b)})"
+
+
+def month_labels(where: str) -> tuple[str, tuple[str, ...]]:
+    """Hires per month number (gold), or per English month name (accepted)."""
+    return (
+        f"SELECT month(e.datetime), COUNT(*) FROM hired_employees e WHERE {where} GROUP BY 1",
+        (
+            f"SELECT monthname(e.datetime), COUNT(*) FROM hired_employees e WHERE {where} "
+            "GROUP BY 1",
+        ),
+    )
+
+
+def top_within(group: str, item: str, joins: str, where: str) -> str:
+    """For each ``group``, the ``item`` values with the most hires (ties kept), with the count."""
+    return (
+        f"SELECT g, i, n FROM (SELECT {group} AS g, {item} AS i, COUNT(*) AS n, "
+        f"RANK() OVER (PARTITION BY {group} ORDER BY COUNT(*) DESC) AS r "
+        f"FROM {joins} WHERE {where} GROUP BY {group}, {item}) WHERE r = 1"
+    )
+
+
+def department_counts(where: str) -> str:
+    """id, name and hires of every department with a hire matching ``where`` (a CTE body)."""
+    return (
+        f"SELECT d.id, d.department, COUNT(*) AS n FROM {PER_DEPARTMENT} WHERE {where} "
+        "GROUP BY d.id, d.department"
+    )
+
+
+DEPT_JOB = f"{PER_DEPARTMENT} JOIN jobs j ON j.id = e.job_id"
+Y2021 = year(2021)
+Y2022 = year(2022)
+
+# -- vocabulary: everyday words, abbreviations, polite wrappers, typos -----------------------
+
+VOCABULARY = [
+    Case(
+        "how many new starters did HR have in 2022?",
+        count(f"{departments('Human Resources')} AND {Y2022}"),
+        "vocabulary",
+        everyday=True,
+    ),
+    Case(
+        "Could you pull the number of folks R&D onboarded in 2021? just the number, thanks",
+        count(f"{departments('Research and Development')} AND {Y2021}"),
+        "vocabulary",
+        everyday=True,
+    ),
+    Case(
+        "I need one number for a slide: how many people did we take on in 2020 in total",
+        count(year(2020)),
+        "vocabulary",
+        everyday=True,
+    ),
+    Case(
+        "how many poeple came on board in the Engineering dept in the first half of 2022",
+        count(f"{departments('Engineering')} AND {months(2022, 1, 6)}"),
+        "vocabulary",
+        everyday=True,
+    ),
+    Case(
+        "Can I get the count of distinct positions we recruited for in 2021?",
+        f"SELECT COUNT(DISTINCT e.job_id) FROM hired_employees e WHERE {Y2021}",
+        "vocabulary",
+        everyday=True,
+        note="positions are job titles; titles with at least one 2021 hire",
+    ),
+    Case(
+        "wich roles did Legal hire for in 2022",
+        f"SELECT j.job FROM {PER_JOB} WHERE {departments('Legal')} AND {Y2022} "
+        "GROUP BY j.id, j.job",
+        "vocabulary",
+        everyday=True,
+        note="the distinct titles Legal hired into in 2022",
+    ),
+    Case(
+        "how many hirse did biz dev make in Q3 2021",
+        count(f"{departments('Business Development')} AND {quarter(2021, 3)}"),
+        "vocabulary",
+        everyday=True,
+    ),
+    Case(
+        "new joiners per dept for 2022 pls",
+        per_department(Y2022),
+        "vocabulary",
+        everyday=True,
+    ),
+    Case(
+        "staff brought in by marketing in novmber 2021?",
+        count(f"{departments('Marketing')} AND {month(2021, 11)}"),
+        "vocabulary",
+        everyday=True,
+    ),
+    Case(
+        "Could you tell me how many people the accounting team onboarded last year?",
+        count(f"{departments('Accounting')} AND {Y2022}"),
+        "vocabulary",
+        everyday=True,
+        note="last year at TODAY is 2022",
+    ),
+    Case(
+        "what's the number of recruits in Product Mgmt for 2021",
+        count(f"{departments('Product Management')} AND {Y2021}"),
+        "vocabulary",
+        everyday=True,
+    ),
+    Case(
+        "Can you check how many hires the legal team has made, ever?",
+        count(departments("Legal")),
+        "vocabulary",
+        everyday=True,
+    ),
+    Case(
+        "how many employees joined w/o a dept assigned in 2022",
+        count(f"e.department_id IS NULL AND {Y2022}"),
+        "vocabulary",
+        everyday=True,
+    ),
+    Case(
+        "roles per team - how many different titles did each department hire in 2022?",
+        per_department(Y2022, "COUNT(DISTINCT e.job_id)"),
+        "vocabulary",
+        everyday=True,
+        note="titles with a hire in that department in 2022; hires without a job add no title",
+    ),
+    Case(
+        "number of R and D recruits in december 2022?",
+        count(f"{departments('Research and Development')} AND {month(2022, 12)}"),
+        "vocabulary",
+        everyday=True,
+    ),
+    Case(
+        "how many people does the HR org have?",
+        count(departments("Human Resources")),
+        "vocabulary",
+        everyday=True,
+        note="no leavers in the data: everyone HR ever hired",
+    ),
+    Case(
+        "hey, quick one - headcount we added in Support during 2021, both support teams",
+        count(f"{departments('Support')} AND {Y2021}"),
+        "vocabulary",
+        everyday=True,
+    ),
+]
+
+# -- lookup: one person, a name, whom a department hired when ------------------------------
+
+_WHEN_VOGT, _WHEN_VOGT_ALSO = when("Harold Vogt")
+_WHEN_ASHLEY, _WHEN_ASHLEY_ALSO = when("Ashley Dickey")
+_LEGAL_AUG, _LEGAL_AUG_ALSO = hired_on(f"{departments('Legal')} AND {month(2021, 8)}")
+_SERVICES_FEB, _SERVICES_FEB_ALSO = hired_on(f"{departments('Services')} AND {month(2022, 2)}")
+_LACEE = person("Lacee O'Hingerty")
+_ELIA = person("Elia D'Enrico")
+
+LOOKUP = [
+    Case(
+        "when did Harold Vogt join?",
+        _WHEN_VOGT,
+        "lookup",
+        also=_WHEN_VOGT_ALSO,
+        everyday=True,
+    ),
+    Case(
+        "what dept is Lacee O'Hingerty in",
+        f"SELECT d.department FROM {PER_DEPARTMENT} WHERE {_LACEE}",
+        "lookup",
+        everyday=True,
+    ),
+    Case(
+        "What's Jimmie Jack's job title?",
+        f"SELECT j.job FROM {PER_JOB} WHERE {person('Jimmie Jack')}",
+        "lookup",
+    ),
+    Case(
+        "Can you look up Thia Morican for me: which department and which role?",
+        "SELECT d.department, j.job FROM hired_employees e "
+        "LEFT JOIN departments d ON d.id = e.department_id "
+        f"LEFT JOIN jobs j ON j.id = e.job_id WHERE {person('Thia Morican')}",
+        "lookup",
+        everyday=True,
+        note="she has no department: one row, NULL department, her job",
+    ),
+    Case(
+        "how many people have the first name Putnam?",
+        count("e.name LIKE 'Putnam %'"),
+        "lookup",
+        note="Putnam Dodd; Putnem Lippiello is another first name",
+    ),
+    Case(
+        "who did Legal hire in August 2021? names and dates pls",
+        _LEGAL_AUG,
+        "lookup",
+        also=_LEGAL_AUG_ALSO,
+        everyday=True,
+    ),
+    Case(
+        "When was Lucky Hadkins brought on, and in what role?",
+        "SELECT CAST(e.datetime AS DATE), j.job FROM hired_employees e "
+        f"LEFT JOIN jobs j ON j.id = e.job_id WHERE {person('Lucky Hadkins')}",
+        "lookup",
+        also=(
+            "SELECT e.datetime, j.job FROM hired_employees e "
+            f"LEFT JOIN jobs j ON j.id = e.job_id WHERE {person('Lucky Hadkins')}",
+        ),
+        everyday=True,
+    ),
+    Case(
+        "who's employee id 3042?",
+        names("e.id = 3042"),
+        "lookup",
+        everyday=True,
+    ),
+    Case(
+        "anyone called Brook on the books? full name please",
+        names("e.name LIKE 'Brook %'"),
+        "lookup",
+        everyday=True,
+        note="first name Brook",
+    ),
+    Case(
+        "is there an Ashley Dickey in the data and when did she start",
+        _WHEN_ASHLEY,
+        "lookup",
+        also=_WHEN_ASHLEY_ALSO,
+        everyday=True,
+    ),
+    Case(
+        "Who joined Compliance in 2021?",
+        names(f"{departments('Compliance')} AND {Y2021}"),
+        "lookup",
+    ),
+    Case(
+        "which people did the second Support team (id 13) hire in September 2022",
+        names(f"e.department_id = 13 AND {month(2022, 9)}"),
+        "lookup",
+        everyday=True,
+    ),
+    Case(
+        "what's Wilt Di Francesco's employee id",
+        f"SELECT e.id FROM hired_employees e WHERE {person('Wilt Di Francesco')}",
+        "lookup",
+        everyday=True,
+    ),
+    Case(
+        "Which Services hires started in February 2022, and on what date?",
+        _SERVICES_FEB,
+        "lookup",
+        also=_SERVICES_FEB_ALSO,
+    ),
+    Case(
+        "what job was Elia D'Enrico hired for",
+        f"SELECT j.job FROM {PER_JOB} WHERE {_ELIA}",
+        "lookup",
+        everyday=True,
+    ),
+    Case(
+        "Washington Schleswig-Holstein - department and start date?",
+        "SELECT d.department, CAST(e.datetime AS DATE) FROM "
+        f"{PER_DEPARTMENT} WHERE {person('Washington Schleswig-Holstein')}",
+        "lookup",
+        also=(
+            f"SELECT d.department, e.datetime FROM {PER_DEPARTMENT} "
+            f"WHERE {person('Washington Schleswig-Holstein')}",
+        ),
+        everyday=True,
+    ),
+    Case(
+        "how many employees still carry a placeholder name starting with 'Person'?",
+        count("e.name LIKE 'Person %'"),
+        "lookup",
+        everyday=True,
+    ),
+]
+
+# -- dates: day ranges, single days, seasons, open quarters -------------------------------
+
+_NEW_YEAR, _NEW_YEAR_ALSO = hired_on(day("2022-01-01"))
+_Q1_MONTHS, _Q1_MONTHS_ALSO = month_labels(quarter(2022, 1))
+_SPRING_MONTHS, _SPRING_MONTHS_ALSO = month_labels(months(2022, 3, 5))
+
+DATES = [
+    Case(
+        "how many people started between 3 March and 18 May 2022?",
+        count(days("2022-03-03", "2022-05-18")),
+        "dates",
+    ),
+    Case(
+        "how many came on board on halloween 2021",
+        count(day("2021-10-31")),
+        "dates",
+        everyday=True,
+    ),
+    Case(
+        "hires in spring 2021?",
+        count(months(2021, 3, 5)),
+        "dates",
+        everyday=True,
+    ),
+    Case(
+        "feb 2022 hires, count only",
+        count(month(2022, 2)),
+        "dates",
+        everyday=True,
+    ),
+    Case(
+        "Q3 number please - how many hires?",
+        count(quarter(2022, 3)),
+        "dates",
+        everyday=True,
+        note="no year in the question: Q3 of 2022, the latest year with data",
+    ),
+    Case(
+        "who joined on New Year's Day 2022?",
+        _NEW_YEAR,
+        "dates",
+        also=_NEW_YEAR_ALSO,
+        everyday=True,
+    ),
+    Case(
+        "how many did Training hire during summer 2022",
+        count(f"{departments('Training')} AND {months(2022, 6, 8)}"),
+        "dates",
+        everyday=True,
+    ),
+    Case(
+        "How many people did we hire in the week of 6-12 June 2022?",
+        count(days("2022-06-06", "2022-06-12")),
+        "dates",
+    ),
+    Case(
+        "number of hires in the fall of 2021",
+        count(months(2021, 9, 11)),
+        "dates",
+        everyday=True,
+    ),
+    Case(
+        "how many joined in a December, across all three years?",
+        count("month(e.datetime) = 12"),
+        "dates",
+        everyday=True,
+        note="every December together, as asked",
+    ),
+    Case(
+        "How many hires landed on a weekend in 2022?",
+        count(f"isodow(e.datetime) IN (6, 7) AND {Y2022}"),
+        "dates",
+    ),
+    Case(
+        "since Sept 1 2022, how many people have we hired?",
+        count("e.datetime >= TIMESTAMP '2022-09-01'"),
+        "dates",
+        everyday=True,
+    ),
+    Case(
+        "first quarter hires by month?",
+        _Q1_MONTHS,
+        "dates",
+        also=_Q1_MONTHS_ALSO,
+        everyday=True,
+        note="no year: Q1 2022",
+    ),
+    Case(
+        "hires between Christmas Eve and New Year's Eve 2021, inclusive",
+        count(days("2021-12-24", "2021-12-31")),
+        "dates",
+        everyday=True,
+    ),
+    Case(
+        "How many people started in the second half of 2020?",
+        count(months(2020, 7, 12)),
+        "dates",
+    ),
+    Case(
+        "how many hires did we make before March 2020",
+        count("e.datetime < TIMESTAMP '2020-03-01'"),
+        "dates",
+        everyday=True,
+    ),
+    Case(
+        "monthly hires in spring pls",
+        _SPRING_MONTHS,
+        "dates",
+        also=_SPRING_MONTHS_ALSO,
+        everyday=True,
+        note="no year: spring 2022, March to May",
+    ),
+    Case(
+        "anyone hired on Valentine's Day 2022? how many",
+        count(day("2022-02-14")),
+        "dates",
+        everyday=True,
+    ),
+    Case(
+        "How many hires in the last 90 days?",
+        count("e.datetime >= TIMESTAMP '2022-10-03'"),
+        "dates",
+        note="90 days back from TODAY (2023-01-01 00:00 UTC) is 2022-10-03 00:00",
+    ),
+    Case(
+        "hires in H2 last year",
+        count(months(2022, 7, 12)),
+        "dates",
+        everyday=True,
+    ),
+]
+
+# -- family: job families and levels --------------------------------------------------------
+
+_STAT_LEVELS, _STAT_LEVELS_ALSO = by_level(family("Statistician"))
+_WEB_DESIGN_LEVELS, _WEB_DESIGN_LEVELS_ALSO = by_level(f"{family('Web Designer')} AND {Y2021}")
+_SAFETY_LEVELS, _SAFETY_LEVELS_ALSO = by_level(
+    f"{family('Safety Technician')} AND {departments('Training')} AND {Y2021}"
+)
+_COACH_LEVELS, _COACH_LEVELS_ALSO = by_level(family("Health Coach"))
+
+FAMILY = [
+    Case(
+        "how many statisticians did we hire in 2021?",
+        count(f"{family('Statistician')} AND {Y2021}"),
+        "family",
+        note="Statistician I-IV; Biostatisticians are another word",
+    ),
+    Case(
+        "DBAs hired overall?",
+        count(family("Database Administrator")),
+        "family",
+        everyday=True,
+    ),
+    Case(
+        "how many designers did we bring on in 2022",
+        count(f"{family('Designer')} AND {Y2022}"),
+        "family",
+        everyday=True,
+        note="Graphic Designer and Web Designer I-IV; not Design Engineer",
+    ),
+    Case(
+        "break down our statisticians by level",
+        _STAT_LEVELS,
+        "family",
+        also=_STAT_LEVELS_ALSO,
+        everyday=True,
+    ),
+    Case(
+        "How many programmers joined in 2020?",
+        count(f"{family('Programmer')} AND {year(2020)}"),
+        "family",
+        note="Programmer I/III/IV, Programmer Analyst I/II/IV, Analyst Programmer",
+    ),
+    Case(
+        "number of level IV hires, any title, in 2022",
+        count(f"e.job_id IN (SELECT id FROM jobs WHERE job LIKE '% IV') AND {Y2022}"),
+        "family",
+        everyday=True,
+    ),
+    Case(
+        "accountants hired by each dept in 2021?",
+        per_department(f"{family('Accountant')} AND {Y2021}"),
+        "family",
+        everyday=True,
+        note="titles with the word Accountant; Accounting Assistants are not accountants",
+    ),
+    Case(
+        "How many engineers did the Engineering department hire in 2022?",
+        count(f"{family('Engineer')} AND {departments('Engineering')} AND {Y2022}"),
+        "family",
+    ),
+    Case(
+        "web designers by level for 2021",
+        _WEB_DESIGN_LEVELS,
+        "family",
+        also=_WEB_DESIGN_LEVELS_ALSO,
+        everyday=True,
+    ),
+    Case(
+        "techs - how many technicians did we hire last year",
+        count(f"{family('Technician')} AND {Y2022}"),
+        "family",
+        also=(count(f"{family('Technician', 'Tech')} AND {Y2022}"),),
+        everyday=True,
+        note="titles with the word Technician; counting Environmental Tech also accepted",
+    ),
+    Case(
+        "sysadmins hired, all time",
+        count(family("Systems Administrator")),
+        "family",
+        everyday=True,
+    ),
+    Case(
+        "how many developers of any kind did we onboard in Q4 2021",
+        count(f"{family('Developer')} AND {quarter(2021, 4)}"),
+        "family",
+        everyday=True,
+        note="Developer I-IV, Web Developer I-III, Senior Developer",
+    ),
+    Case(
+        "which levels of Safety Technician did Training hire in 2021, with counts",
+        _SAFETY_LEVELS,
+        "family",
+        also=_SAFETY_LEVELS_ALSO,
+    ),
+    Case(
+        "health coaches by level please",
+        _COACH_LEVELS,
+        "family",
+        also=_COACH_LEVELS_ALSO,
+        everyday=True,
+    ),
+    Case(
+        "How many software engineers have we hired, all levels?",
+        count(family("Software Engineer")),
+        "family",
+        note="Software Engineer I-IV; a Software Test Engineer is another title",
+    ),
+    Case(
+        "how many hires had Senior in the title in 2021",
+        count(f"{family('Senior')} AND {Y2021}"),
+        "family",
+        everyday=True,
+    ),
+    Case(
+        "managers we hired in 2022 - how many, any kind of manager?",
+        count(f"{family('Manager')} AND {Y2022}"),
+        "family",
+        everyday=True,
+        note="every title with the word manager, in any case",
+    ),
+]
+
+# -- seed: the two standard reports in everyday words ----------------------------------------
+
+_QUARTERS = ", ".join(
+    f"COUNT(*) FILTER (WHERE quarter(e.datetime) = {q}) AS q{q}" for q in range(1, 5)
+)
+QUARTERLY_REPORT = (
+    f"SELECT d.department, j.job, {_QUARTERS} FROM {DEPT_JOB} WHERE {Y2021} "
+    "GROUP BY d.id, d.department, j.id, j.job ORDER BY d.department, j.job"
+)
+QUARTERLY_REPORT_LONG = (
+    f"SELECT d.department, j.job, quarter(e.datetime), COUNT(*) FROM {DEPT_JOB} "
+    f"WHERE {Y2021} GROUP BY d.id, d.department, j.id, j.job, quarter(e.datetime) "
+    "ORDER BY d.department, j.job"
+)
+ABOVE_MEAN_REPORT = (
+    f"WITH c AS ({department_counts(Y2021)}) "
+    "SELECT id, department, n FROM c WHERE n > (SELECT AVG(n) FROM c) ORDER BY n DESC"
+)
+
+
+def quarterly(question: str, everyday: bool = True, note: str = "") -> Case:
+    return Case(
+        question,
+        QUARTERLY_REPORT,
+        "seed",
+        ordered=True,
+        key=(0, 1),
+        also=(QUARTERLY_REPORT_LONG,),
+        everyday=everyday,
+        note=note
+        or "one row per department and job (by id) with Q1-Q4 columns; "
+        "one row per department, job and quarter with hires also accepted",
+    )
+
+
+def above_mean(question: str, everyday: bool = True) -> Case:
+    return Case(
+        question,
+        ABOVE_MEAN_REPORT,
+        "seed",
+        ordered=True,
+        key=(2,),
+        everyday=everyday,
+        note="the mean over all 14 departments, every one of which hired in 2021",
+    )
+
+
+SEED = [
+    quarterly(
+        "can you pull 2021 hiring split by quarter for every dept and title? "
+        "sort it by dept then title"
+    ),
+    quarterly(
+        "For the Q3 board deck I need the 2021 hires per department and job, one column per "
+        "quarter, alphabetical by department and then job."
+    ),
+    quarterly("quarterly hires in 2021 by department & job title, A-Z on dept and job pls"),
+    quarterly(
+        "my manager wants the 2021 breakdown: each department/job combo with how many we "
+        "hired in Q1, Q2, Q3 and Q4, ordered alphabetically (department first, then job)"
+    ),
+    quarterly(
+        "2021 new hires by team and role, quarter by quarter, sorted alphabetically by team "
+        "and role"
+    ),
+    quarterly(
+        "Could you build the table of people hired in 2021 for each job in each department, "
+        "divided into quarters and sorted by department name and job name?",
+        everyday=False,
+    ),
+    above_mean(
+        "which depts hired more than the average dept in 2021? need id, name and headcount, "
+        "biggest first"
+    ),
+    above_mean(
+        "For 2021, list the departments whose hiring beat the mean across all departments: "
+        "id, department and number hired, sorted from most to fewest.",
+        everyday=False,
+    ),
+    above_mean(
+        "teams that hired above average in 2021 (average over all teams) - give me their ids, "
+        "names and how many they took on, highest first"
+    ),
+    above_mean(
+        "quick check for my manager: departments above the 2021 mean hiring level, "
+        "with dept id, name and hires, in descending order of hires"
+    ),
+    above_mean(
+        "Can I get the above-average hiring departments for 2021 (mean of all departments), "
+        "showing id, name and hire count, most hires at the top?"
+    ),
+    above_mean(
+        "who hired more ppl than the mean department did in 2021? ids + names + counts, "
+        "sorted high to low"
+    ),
+]
+
+CASES: list[Case] = VOCABULARY + LOOKUP + DATES + FAMILY + SEED
