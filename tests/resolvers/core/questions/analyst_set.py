@@ -77,7 +77,9 @@ Conventions added for the kinds of question new here:
   time, earliest first; "the latest five" newest first.
 - **Ranks within groups** ("the top job in each department", "each
   department's busiest quarter") keep every row that ties for first place,
-  with the group and the count.
+  one row per group and winner (the count is welcome, not required).
+- **Lists answer with what they list**: "which departments ...", "top 3
+  titles" need the names; counts beside them are welcome, not required.
 - **Lookups of one person** return what was asked (a date for "when", the
   department or job title by name); a missing department or job is a NULL in
   its column, not a missing row.
@@ -95,6 +97,8 @@ from tests.resolvers.core.questions.gold import (
     departments,
     names,
     per_department,
+    per_job,
+    percent,
     span,
     year,
 )
@@ -194,13 +198,28 @@ def month_labels(where: str) -> tuple[str, tuple[str, ...]]:
     )
 
 
-def top_within(group: str, item: str, joins: str, where: str) -> str:
-    """For each ``group``, the ``item`` values with the most hires (ties kept), with the count."""
+def top_within(
+    group: tuple[str, str], item: tuple[str, str], joins: str, where: str, order: str = "DESC"
+) -> str:
+    """For each group, the items with the most hires (ties kept); a count is not required.
+
+    ``group`` and ``item`` are (key, label) pairs: departments and jobs group by
+    id and show their name.
+    """
+    (group_key, group_label), (item_key, item_label) = group, item
     return (
-        f"SELECT g, i, n FROM (SELECT {group} AS g, {item} AS i, COUNT(*) AS n, "
-        f"RANK() OVER (PARTITION BY {group} ORDER BY COUNT(*) DESC) AS r "
-        f"FROM {joins} WHERE {where} GROUP BY {group}, {item}) WHERE r = 1"
+        f"SELECT g, i FROM (SELECT {group_label} AS g, {item_label} AS i, COUNT(*) AS n, "
+        f"RANK() OVER (PARTITION BY {group_key} ORDER BY COUNT(*) {order}) AS r "
+        f"FROM {joins} WHERE {where} "
+        f"GROUP BY {group_key}, {group_label}, {item_key}, {item_label}) WHERE r = 1"
     )
+
+
+DEPARTMENT = ("d.id", "d.department")
+JOB = ("j.id", "j.job")
+YEAR = ("year(e.datetime)", "year(e.datetime)")
+QUARTER = ("quarter(e.datetime)", "quarter(e.datetime)")
+MONTH = ("month(e.datetime)", "month(e.datetime)")
 
 
 def department_counts(where: str) -> str:
@@ -808,4 +827,580 @@ SEED = [
     ),
 ]
 
-CASES: list[Case] = VOCABULARY + LOOKUP + DATES + FAMILY + SEED
+# -- arithmetic: differences, combined totals, averages, shares -----------------------------
+
+_Q4_GAP, _Q4_GAP_ALSO = either_sign(quarter(2021, 4), quarter(2022, 4))
+_ENG_GROWTH, _ENG_GROWTH_ALSO = either_sign(
+    f"{departments('Engineering')} AND {Y2021}", f"{departments('Engineering')} AND {year(2020)}"
+)
+_HALVES, _HALVES_ALSO = either_sign(months(2021, 7, 12), months(2021, 1, 6))
+_RD_2022 = count(f"{departments('Research and Development')} AND {Y2022}")
+_LEGAL_2022 = count(f"{departments('Legal')} AND {Y2022}")
+_DROP = f"100.0 * (({count(Y2021)}) - ({count(Y2022)})) / ({count(Y2021)})"
+
+ARITHMETIC = [
+    Case(
+        "how many more hires did Marketing make than Sales in 2022?",
+        minus(f"{departments('Marketing')} AND {Y2022}", f"{departments('Sales')} AND {Y2022}"),
+        "arithmetic",
+    ),
+    Case(
+        "what's the difference between Q4 2021 and Q4 2022 hiring",
+        _Q4_GAP,
+        "arithmetic",
+        also=_Q4_GAP_ALSO,
+        everyday=True,
+    ),
+    Case(
+        "HR and R&D together in 2021 - total hires?",
+        count(f"{departments('Human Resources', 'Research and Development')} AND {Y2021}"),
+        "arithmetic",
+        everyday=True,
+    ),
+    Case(
+        "on average how many people did a department hire in 2021?",
+        f"WITH c AS ({department_counts(Y2021)}) SELECT AVG(n) FROM c",
+        "arithmetic",
+        everyday=True,
+        note="over the 14 departments, all of which hired in 2021; people without one left out",
+    ),
+    Case(
+        "what share of 2021 hires went to Training?",
+        percent(departments("Training"), Y2021),
+        "arithmetic",
+    ),
+    Case(
+        "what % of our 2022 hiring happened in Q4",
+        percent(quarter(2022, 4), Y2022),
+        "arithmetic",
+        everyday=True,
+    ),
+    Case(
+        "what percentage of all our hires have no job title recorded?",
+        percent("e.job_id IS NULL", "TRUE"),
+        "arithmetic",
+    ),
+    Case(
+        "by how many people did Engineering's hiring grow from 2020 to 2021",
+        _ENG_GROWTH,
+        "arithmetic",
+        also=_ENG_GROWTH_ALSO,
+        everyday=True,
+        note="the change from 2020 to 2021: 2021 - 2020",
+    ),
+    Case(
+        "how many fewer people did Legal hire than Accounting in 2021",
+        minus(f"{departments('Accounting')} AND {Y2021}", f"{departments('Legal')} AND {Y2021}"),
+        "arithmetic",
+        everyday=True,
+        note="fewer A than B is B - A",
+    ),
+    Case(
+        "avg monthly hires in 2021?",
+        f"SELECT COUNT(*) / 12.0 FROM hired_employees e WHERE {Y2021}",
+        "arithmetic",
+        everyday=True,
+    ),
+    Case(
+        "Sales minus Marketing, 2021 hires?",
+        minus(f"{departments('Sales')} AND {Y2021}", f"{departments('Marketing')} AND {Y2021}"),
+        "arithmetic",
+        everyday=True,
+    ),
+    Case(
+        "by what percent did total hiring drop from 2021 to 2022?",
+        f"SELECT {_DROP}",
+        "arithmetic",
+        also=(f"SELECT -({_DROP})",),
+        note="the drop as a positive percentage of 2021; a negative change also accepted",
+    ),
+    Case(
+        "how many R&D hires did we make per Legal hire in 2022",
+        f"SELECT 1.0 * ({_RD_2022}) / ({_LEGAL_2022})",
+        "arithmetic",
+        everyday=True,
+    ),
+    Case(
+        "average hires per quarter in 2020",
+        f"SELECT COUNT(*) / 4.0 FROM hired_employees e WHERE {year(2020)}",
+        "arithmetic",
+    ),
+    Case(
+        "what % of 2021 hires were DBAs",
+        percent(family("Database Administrator"), Y2021),
+        "arithmetic",
+        everyday=True,
+    ),
+    Case(
+        "both Support teams plus Services, 2022 hires combined?",
+        count(f"{departments('Support', 'Services')} AND {Y2022}"),
+        "arithmetic",
+        everyday=True,
+    ),
+    Case(
+        "how many more people joined in H2 2021 than in H1 2021?",
+        _HALVES,
+        "arithmetic",
+        also=_HALVES_ALSO,
+    ),
+    Case(
+        "pct of 2022 hires that came in without a department",
+        percent("e.department_id IS NULL", Y2022),
+        "arithmetic",
+        everyday=True,
+    ),
+    Case(
+        "Mean hires per department in 2020, please.",
+        f"WITH c AS ({department_counts(year(2020))}) SELECT AVG(n) FROM c",
+        "arithmetic",
+        everyday=True,
+        note="every department hired in 2020",
+    ),
+]
+
+# -- condition: thresholds, bounds, comparisons with another group --------------------------
+
+_DEPT_2021 = f"WITH c AS ({department_counts(Y2021)}) "
+_DEPT_2022 = f"WITH c AS ({department_counts(Y2022)}) "
+_SALES_2021 = count(f"{departments('Sales')} AND {Y2021}")
+_TRAINING_2021 = f"{departments('Training')} AND {Y2021}"
+_ENG_2021 = count(f"{departments('Engineering')} AND {Y2021}")
+
+CONDITION = [
+    Case(
+        "how many depts hired at least 50 ppl in 2022",
+        f"{_DEPT_2022}SELECT COUNT(*) FROM c WHERE n >= 50",
+        "condition",
+        everyday=True,
+        note="Business Development hired exactly 50",
+    ),
+    Case(
+        "which titles had exactly one hire in 2021?",
+        f"SELECT job FROM ({per_job(Y2021)} HAVING COUNT(*) = 1)",
+        "condition",
+    ),
+    Case(
+        "How many departments hired between 20 and 60 people in 2021?",
+        f"{_DEPT_2021}SELECT COUNT(*) FROM c WHERE n BETWEEN 20 AND 60",
+        "condition",
+        note="both bounds included; the second Support hired exactly 20",
+    ),
+    Case(
+        "which departments hired more than Sales did in 2021",
+        f"{_DEPT_2021}SELECT department FROM c WHERE n > ({_SALES_2021})",
+        "condition",
+        everyday=True,
+    ),
+    Case(
+        "jobs with more than 20 hires overall?",
+        f"SELECT job FROM ({per_job()} HAVING COUNT(*) > 20)",
+        "condition",
+        everyday=True,
+    ),
+    Case(
+        "which teams hired fewer than 10 people in 2021",
+        f"{_DEPT_2021}SELECT department FROM c WHERE n < 10",
+        "condition",
+        everyday=True,
+    ),
+    Case(
+        "how many job titles got zero hires in 2022?",
+        f"SELECT COUNT(*) FROM jobs WHERE id NOT IN "
+        f"(SELECT e.job_id FROM hired_employees e WHERE {Y2022} AND e.job_id IS NOT NULL)",
+        "condition",
+        everyday=True,
+    ),
+    Case(
+        "in how many months of 2022 did we hire over 75 people",
+        "SELECT COUNT(*) FROM (SELECT month(e.datetime) FROM hired_employees e "
+        f"WHERE {Y2022} GROUP BY 1 HAVING COUNT(*) > 75)",
+        "condition",
+        everyday=True,
+        note="September had exactly 75 and is not over",
+    ),
+    Case(
+        "Which departments hired more in 2022 than they did in 2021?",
+        f"SELECT d.department FROM {PER_DEPARTMENT} GROUP BY d.id, d.department "
+        f"HAVING COUNT(*) FILTER (WHERE {Y2022}) > COUNT(*) FILTER (WHERE {Y2021})",
+        "condition",
+    ),
+    Case(
+        "how many titles have 15 or more hires, all time",
+        f"SELECT COUNT(*) FROM ({per_job()} HAVING COUNT(*) >= 15)",
+        "condition",
+        everyday=True,
+    ),
+    Case(
+        "Which jobs did Training hire at least 5 people into in 2021?",
+        f"SELECT job FROM ({per_job(_TRAINING_2021)} HAVING COUNT(*) >= 5)",
+        "condition",
+    ),
+    Case(
+        "on which days in 2022 did we hire 6 or more people",
+        f"SELECT CAST(e.datetime AS DATE) FROM hired_employees e WHERE {Y2022} "
+        "GROUP BY 1 HAVING COUNT(*) >= 6",
+        "condition",
+        everyday=True,
+    ),
+    Case(
+        "were there any quarters with more than 250 hires? which ones",
+        "SELECT year(e.datetime), quarter(e.datetime) FROM hired_employees e "
+        "GROUP BY 1, 2 HAVING COUNT(*) > 250",
+        "condition",
+        everyday=True,
+        note="quarters of every year, labelled by year and quarter",
+    ),
+    Case(
+        "which depts at least doubled their hiring from 2020 to 2021",
+        f"SELECT d.department FROM {PER_DEPARTMENT} GROUP BY d.id, d.department "
+        f"HAVING COUNT(*) FILTER (WHERE {Y2021}) >= 2 * COUNT(*) FILTER (WHERE {year(2020)})",
+        "condition",
+        everyday=True,
+    ),
+    Case(
+        "Which departments hired nobody in Q1 2022?",
+        "SELECT d.department FROM departments d WHERE d.id NOT IN (SELECT e.department_id "
+        f"FROM hired_employees e WHERE {quarter(2022, 1)} AND e.department_id IS NOT NULL)",
+        "condition",
+    ),
+    Case(
+        "how many teams hired fewer people than Engineering in 2021?",
+        f"{_DEPT_2021}SELECT COUNT(*) FROM c WHERE n < ({_ENG_2021})",
+        "condition",
+        everyday=True,
+    ),
+]
+
+# -- rank_within: the top of each group -------------------------------------------------
+
+RANK_WITHIN = [
+    Case(
+        "top job in each department in 2021?",
+        top_within(DEPARTMENT, JOB, DEPT_JOB, Y2021),
+        "rank_within",
+        everyday=True,
+        note="ties for first place are all listed",
+    ),
+    Case(
+        "busiest quarter for each dept in 2022",
+        top_within(DEPARTMENT, QUARTER, PER_DEPARTMENT, Y2022),
+        "rank_within",
+        everyday=True,
+    ),
+    Case(
+        "for each year, which department hired the most?",
+        top_within(YEAR, DEPARTMENT, PER_DEPARTMENT, "TRUE"),
+        "rank_within",
+    ),
+    Case(
+        "each team's busiest month in 2021 pls",
+        top_within(DEPARTMENT, MONTH, PER_DEPARTMENT, Y2021),
+        "rank_within",
+        everyday=True,
+    ),
+    Case(
+        "in every quarter of 2021, which department did the most hiring",
+        top_within(QUARTER, DEPARTMENT, PER_DEPARTMENT, Y2021),
+        "rank_within",
+        everyday=True,
+    ),
+    Case(
+        "What job did each of the two Support teams hire most in 2021?",
+        top_within(DEPARTMENT, JOB, DEPT_JOB, f"{departments('Support')} AND {Y2021}"),
+        "rank_within",
+    ),
+    Case(
+        "most recent hire in each department - who was it?",
+        f"SELECT d.department, e.name FROM {PER_DEPARTMENT} "
+        "QUALIFY RANK() OVER (PARTITION BY d.id ORDER BY e.datetime DESC) = 1",
+        "rank_within",
+        everyday=True,
+    ),
+    Case(
+        "Who was the first person each department hired in 2022?",
+        f"SELECT d.department, e.name FROM {PER_DEPARTMENT} WHERE {Y2022} "
+        "QUALIFY RANK() OVER (PARTITION BY d.id ORDER BY e.datetime) = 1",
+        "rank_within",
+        note="Compliance hired nobody in 2022 and has no row",
+    ),
+    Case(
+        "for every department, which year was its biggest hiring year",
+        top_within(DEPARTMENT, YEAR, PER_DEPARTMENT, "TRUE"),
+        "rank_within",
+        everyday=True,
+    ),
+    Case(
+        "per year, the title we hired most often",
+        top_within(YEAR, JOB, PER_JOB, "TRUE"),
+        "rank_within",
+        everyday=True,
+    ),
+    Case(
+        "which department hired the fewest people each year (of the ones that hired at all)?",
+        top_within(YEAR, DEPARTMENT, PER_DEPARTMENT, "TRUE", order="ASC"),
+        "rank_within",
+    ),
+    Case(
+        "most common statistician level in each year?",
+        top_within(YEAR, (LEVEL, LEVEL), PER_JOB, family("Statistician")),
+        "rank_within",
+        everyday=True,
+        note="levels labelled I-IV",
+    ),
+    Case(
+        "for each half of 2022, which team hired the most",
+        top_within(
+            ("month(e.datetime) > 6", "CASE WHEN month(e.datetime) > 6 THEN 2 ELSE 1 END"),
+            DEPARTMENT,
+            PER_DEPARTMENT,
+            Y2022,
+        ),
+        "rank_within",
+        everyday=True,
+        note="halves labelled 1 and 2",
+    ),
+]
+
+# -- order: ordered lists and the size of lists ----------------------------------------
+
+ORDER = [
+    Case(
+        "who were the first six people we ever hired?",
+        "SELECT e.name FROM hired_employees e ORDER BY e.datetime LIMIT 6",
+        "order",
+        ordered=True,
+        everyday=True,
+        note="by hire time, earliest first",
+    ),
+    Case(
+        "list all our departments alphabetically",
+        "SELECT department FROM departments ORDER BY department",
+        "order",
+        ordered=True,
+        everyday=True,
+        note="14 departments by id: Support appears twice",
+    ),
+    Case(
+        "every job title with the word Engineer in it, A to Z",
+        "SELECT job FROM jobs WHERE regexp_matches(job, '\\bEngineer\\b') ORDER BY job",
+        "order",
+        ordered=True,
+        everyday=True,
+        note="from the list of titles, hired for or not",
+    ),
+    Case(
+        "How many departments do we have in total?",
+        "SELECT COUNT(*) FROM departments",
+        "order",
+        note="14 departments, two of them named Support",
+    ),
+    Case(
+        "last 5 people hired, newest first",
+        "SELECT e.name FROM hired_employees e ORDER BY e.datetime DESC LIMIT 5",
+        "order",
+        ordered=True,
+        everyday=True,
+    ),
+    Case(
+        "names of the 10 most recent R&D hires, newest first please",
+        f"{names(departments('Research and Development'))} ORDER BY e.datetime DESC LIMIT 10",
+        "order",
+        ordered=True,
+        everyday=True,
+    ),
+    Case(
+        "how many job titles are on our list of titles?",
+        "SELECT COUNT(*) FROM jobs",
+        "order",
+        everyday=True,
+    ),
+    Case(
+        "Legal's hires, alphabetically by name",
+        f"{names(departments('Legal'))} ORDER BY e.name",
+        "order",
+        ordered=True,
+    ),
+    Case(
+        "rank the departments by 2021 hires, largest first",
+        f"SELECT department FROM ({per_department(Y2021)} ORDER BY COUNT(*) DESC)",
+        "order",
+        ordered=True,
+        everyday=True,
+    ),
+    Case(
+        "top 2 titles in 2022 by number of hires",
+        f"SELECT job FROM ({per_job(Y2022)} ORDER BY COUNT(*) DESC LIMIT 2)",
+        "order",
+        everyday=True,
+        note="two titles tie at the top with 11 each; the third has 10",
+    ),
+    Case(
+        "compliance hires from oldest to newest",
+        f"{names(departments('Compliance'))} ORDER BY e.datetime",
+        "order",
+        ordered=True,
+        everyday=True,
+    ),
+    Case(
+        "the 3 earliest hires of 2022, with their hire times",
+        f"SELECT e.name, e.datetime FROM hired_employees e WHERE {Y2022} "
+        "ORDER BY e.datetime LIMIT 3",
+        "order",
+        ordered=True,
+        everyday=True,
+    ),
+    Case(
+        "job titles Legal has ever hired for, Z to A",
+        f"SELECT j.job FROM {PER_JOB} WHERE {departments('Legal')} "
+        "GROUP BY j.id, j.job ORDER BY j.job DESC",
+        "order",
+        ordered=True,
+        everyday=True,
+    ),
+    Case(
+        "how long would a list of everyone we hired in dec 2022 be",
+        count(month(2022, 12)),
+        "order",
+        everyday=True,
+    ),
+    Case(
+        "months of 2021 ranked by hires, most first",
+        f"SELECT month(e.datetime), COUNT(*) FROM hired_employees e WHERE {Y2021} "
+        "GROUP BY 1 ORDER BY 2 DESC",
+        "order",
+        ordered=True,
+        key=(1,),
+        also=(
+            f"SELECT monthname(e.datetime), COUNT(*) FROM hired_employees e WHERE {Y2021} "
+            "GROUP BY 1 ORDER BY 2 DESC",
+        ),
+        everyday=True,
+    ),
+    Case(
+        "How many distinct department names do we have?",
+        "SELECT COUNT(DISTINCT department) FROM departments",
+        "order",
+        note="names, as asked: the two Support departments share one",
+    ),
+]
+
+# -- plain: ordinary counts, breakdowns and top-N in a chatty voice -------------------------
+
+_MONTHS_2022, _MONTHS_2022_ALSO = month_labels(Y2022)
+_PER_YEAR_LONG = (
+    f"SELECT d.department, year(e.datetime), COUNT(*) FROM {PER_DEPARTMENT} "
+    "GROUP BY d.id, d.department, year(e.datetime)"
+)
+_PER_YEAR_WIDE = per_department(
+    "TRUE",
+    ", ".join(f"COUNT(*) FILTER (WHERE year(e.datetime) = {y})" for y in (2020, 2021, 2022)),
+)
+
+PLAIN = [
+    Case("how many hires in total?", count(), "plain", everyday=True),
+    Case(
+        "hires broken down by year pls",
+        "SELECT year(e.datetime), COUNT(*) FROM hired_employees e GROUP BY 1",
+        "plain",
+    ),
+    Case(
+        "top 3 departments by hires in 2022?",
+        f"SELECT department FROM ({per_department(Y2022)} ORDER BY COUNT(*) DESC LIMIT 3)",
+        "plain",
+        everyday=True,
+    ),
+    Case(
+        "Hires per quarter in 2021, please.",
+        f"SELECT quarter(e.datetime), COUNT(*) FROM hired_employees e WHERE {Y2021} GROUP BY 1",
+        "plain",
+        everyday=True,
+    ),
+    Case(
+        "how many did sales hire in 2020",
+        count(f"{departments('Sales')} AND {year(2020)}"),
+        "plain",
+        everyday=True,
+    ),
+    Case(
+        "hires per job title in Legal",
+        per_job(departments("Legal")),
+        "plain",
+    ),
+    Case(
+        "which dept hired the most in 2021?",
+        f"SELECT department FROM ({per_department(Y2021)} ORDER BY COUNT(*) DESC LIMIT 1)",
+        "plain",
+        everyday=True,
+    ),
+    Case(
+        "How many departments hired anyone in 2022?",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM hired_employees e WHERE {Y2022}",
+        "plain",
+    ),
+    Case(
+        "monthly hiring for 2022",
+        _MONTHS_2022,
+        "plain",
+        also=_MONTHS_2022_ALSO,
+        everyday=True,
+    ),
+    Case(
+        "bottom 3 depts by hires, all time",
+        f"SELECT department FROM ({per_department()} ORDER BY COUNT(*) LIMIT 3)",
+        "plain",
+        everyday=True,
+    ),
+    Case(
+        "how many employees don't have a job on file",
+        count("e.job_id IS NULL"),
+        "plain",
+        everyday=True,
+    ),
+    Case(
+        "2021 hires split by weekday",
+        f"SELECT dayname(e.datetime), COUNT(*) FROM hired_employees e WHERE {Y2021} GROUP BY 1",
+        "plain",
+        also=(
+            f"SELECT isodow(e.datetime), COUNT(*) FROM hired_employees e WHERE {Y2021} GROUP BY 1",
+        ),
+    ),
+    Case(
+        "what are our top 5 jobs of all time by hires",
+        f"SELECT job FROM ({per_job()} ORDER BY COUNT(*) DESC LIMIT 5)",
+        "plain",
+        everyday=True,
+    ),
+    Case(
+        "yearly hires for each department?",
+        _PER_YEAR_LONG,
+        "plain",
+        also=(_PER_YEAR_WIDE,),
+        note="one row per department and year with hires; one row per department with a "
+        "column per year (0 for none) also accepted",
+    ),
+    Case(
+        "total R&D hires so far?",
+        count(departments("Research and Development")),
+        "plain",
+        everyday=True,
+    ),
+    Case(
+        "What was the most-hired job in 2020?",
+        f"SELECT job FROM ({per_job(year(2020))} ORDER BY COUNT(*) DESC LIMIT 1)",
+        "plain",
+    ),
+]
+
+
+CASES: list[Case] = (
+    VOCABULARY
+    + LOOKUP
+    + DATES
+    + FAMILY
+    + ARITHMETIC
+    + CONDITION
+    + RANK_WITHIN
+    + ORDER
+    + SEED
+    + PLAIN
+)
