@@ -244,19 +244,19 @@ VOCABULARY = [
         everyday=True,
     ),
     Case(
-        "Could you pull the number of folks R&D onboarded in 2021? just the number, thanks",
+        "would you grab the number of folks R&D onboarded in 2021? only need the figure, ta",
         count(f"{departments('Research and Development')} AND {Y2021}"),
         "vocabulary",
         everyday=True,
     ),
     Case(
-        "I need one number for a slide: how many people did we take on in 2020 in total",
+        "one figure for my deck: how many people did we take on in 2020 in total",
         count(year(2020)),
         "vocabulary",
         everyday=True,
     ),
     Case(
-        "how many poeple came on board in the Engineering dept in the first half of 2022",
+        "how many peopel came on board in the Engineering dept in the first half of 2022",
         count(f"{departments('Engineering')} AND {months(2022, 1, 6)}"),
         "vocabulary",
         everyday=True,
@@ -269,7 +269,7 @@ VOCABULARY = [
         note="positions are job titles; titles with at least one 2021 hire",
     ),
     Case(
-        "wich roles did Legal hire for in 2022",
+        "whcih roles did Legal hire for in 2022",
         f"SELECT j.job FROM {PER_JOB} WHERE {departments('Legal')} AND {Y2022} "
         "GROUP BY j.id, j.job",
         "vocabulary",
@@ -277,7 +277,7 @@ VOCABULARY = [
         note="the distinct titles Legal hired into in 2022",
     ),
     Case(
-        "how many hirse did biz dev make in Q3 2021",
+        "how many hries did biz dev make in Q3 2021",
         count(f"{departments('Business Development')} AND {quarter(2021, 3)}"),
         "vocabulary",
         everyday=True,
@@ -289,7 +289,7 @@ VOCABULARY = [
         everyday=True,
     ),
     Case(
-        "staff brought in by marketing in novmber 2021?",
+        "staff brought in by marketing in Novemebr 2021?",
         count(f"{departments('Marketing')} AND {month(2021, 11)}"),
         "vocabulary",
         everyday=True,
@@ -345,12 +345,26 @@ VOCABULARY = [
         "vocabulary",
         everyday=True,
     ),
+    Case(
+        "whats the total of new hires in BD for 2020",
+        count(f"{departments('Business Development')} AND {year(2020)}"),
+        "vocabulary",
+        everyday=True,
+    ),
+    Case(
+        "no. of folks Eng brought in last quarter?",
+        count(f"{departments('Engineering')} AND {quarter(2022, 4)}"),
+        "vocabulary",
+        everyday=True,
+        note="last quarter at TODAY is Q4 2022",
+    ),
 ]
 
 # -- lookup: one person, a name, whom a department hired when ------------------------------
 
 _WHEN_VOGT, _WHEN_VOGT_ALSO = when("Harold Vogt")
 _WHEN_ASHLEY, _WHEN_ASHLEY_ALSO = when("Ashley Dickey")
+_WHEN_FERRIS, _WHEN_FERRIS_ALSO = when("Ferris Hammerberger")
 _LEGAL_AUG, _LEGAL_AUG_ALSO = hired_on(f"{departments('Legal')} AND {month(2021, 8)}")
 _SERVICES_FEB, _SERVICES_FEB_ALSO = hired_on(f"{departments('Services')} AND {month(2022, 2)}")
 _LACEE = person("Lacee O'Hingerty")
@@ -474,6 +488,28 @@ LOOKUP = [
         "lookup",
         everyday=True,
     ),
+    Case(
+        "who else started the same day as Cly Butt?",
+        names(
+            "CAST(e.datetime AS DATE) = (SELECT CAST(datetime AS DATE) FROM hired_employees "
+            f"WHERE name = 'Cly Butt') AND NOT {person('Cly Butt')}"
+        ),
+        "lookup",
+        everyday=True,
+        note="the other people hired on Cly Butt's hire date (UTC), Cly Butt left out",
+    ),
+    Case(
+        "what department did employee 3215 go into?",
+        f"SELECT d.department FROM {PER_DEPARTMENT} WHERE e.id = 3215",
+        "lookup",
+    ),
+    Case(
+        "Ferris Hammerberger - hire date pls",
+        _WHEN_FERRIS,
+        "lookup",
+        also=_WHEN_FERRIS_ALSO,
+        everyday=True,
+    ),
 ]
 
 # -- dates: day ranges, single days, seasons, open quarters -------------------------------
@@ -514,7 +550,7 @@ DATES = [
         note="no year in the question: Q3 of 2022, the latest year with data",
     ),
     Case(
-        "who joined on New Year's Day 2022?",
+        "anyone start on new year's day 2022? who",
         _NEW_YEAR,
         "dates",
         also=_NEW_YEAR_ALSO,
@@ -606,6 +642,17 @@ DATES = [
         "dates",
         everyday=True,
     ),
+    Case(
+        "How many people were hired from the 15th of October to the 15th of November 2022?",
+        count(days("2022-10-15", "2022-11-15")),
+        "dates",
+    ),
+    Case(
+        "hires on the last day of 2021?",
+        count(day("2021-12-31")),
+        "dates",
+        everyday=True,
+    ),
 ]
 
 # -- family: job families and levels --------------------------------------------------------
@@ -616,6 +663,7 @@ _SAFETY_LEVELS, _SAFETY_LEVELS_ALSO = by_level(
     f"{family('Safety Technician')} AND {departments('Training')} AND {Y2021}"
 )
 _COACH_LEVELS, _COACH_LEVELS_ALSO = by_level(family("Health Coach"))
+_BIOSTAT_LEVELS, _BIOSTAT_LEVELS_ALSO = by_level(family("Biostatistician"))
 
 FAMILY = [
     Case(
@@ -728,6 +776,19 @@ FAMILY = [
         everyday=True,
         note="every title with the word manager, in any case",
     ),
+    Case(
+        "how many research assistants joined in 2021?",
+        count(f"{family('Research Assistant')} AND {Y2021}"),
+        "family",
+        everyday=True,
+        note="Research Assistant I-IV; a Research Associate is another title",
+    ),
+    Case(
+        "Biostatisticians by level, all years.",
+        _BIOSTAT_LEVELS,
+        "family",
+        also=_BIOSTAT_LEVELS_ALSO,
+    ),
 ]
 
 # -- seed: the two standard reports in everyday words ----------------------------------------
@@ -783,12 +844,12 @@ SEED = [
         "sort it by dept then title"
     ),
     quarterly(
-        "For the Q3 board deck I need the 2021 hires per department and job, one column per "
-        "quarter, alphabetical by department and then job."
+        "For the quarterly leadership pack I need the 2021 hires per department and job, one "
+        "column per quarter, alphabetical by department and then job."
     ),
     quarterly("quarterly hires in 2021 by department & job title, A-Z on dept and job pls"),
     quarterly(
-        "my manager wants the 2021 breakdown: each department/job combo with how many we "
+        "my boss asked for the 2021 breakdown: each department/job combo with how many we "
         "hired in Q1, Q2, Q3 and Q4, ordered alphabetically (department first, then job)"
     ),
     quarterly(
@@ -814,7 +875,7 @@ SEED = [
         "names and how many they took on, highest first"
     ),
     above_mean(
-        "quick check for my manager: departments above the 2021 mean hiring level, "
+        "quick check for the CHRO: departments above the 2021 mean hiring level, "
         "with dept id, name and hires, in descending order of hires"
     ),
     above_mean(
@@ -956,6 +1017,13 @@ ARITHMETIC = [
         everyday=True,
         note="every department hired in 2020",
     ),
+    Case(
+        "of everyone the two Support teams ever hired, what % went to the second one (id 13)?",
+        percent("e.department_id = 13", departments("Support")),
+        "arithmetic",
+        everyday=True,
+        note="the whole is both Support departments' hires, as the question names it",
+    ),
 ]
 
 # -- condition: thresholds, bounds, comparisons with another group --------------------------
@@ -986,7 +1054,7 @@ CONDITION = [
         note="both bounds included; the second Support hired exactly 20",
     ),
     Case(
-        "which departments hired more than Sales did in 2021",
+        "which depts out-hired Sales in 2021?",
         f"{_DEPT_2021}SELECT department FROM c WHERE n > ({_SALES_2021})",
         "condition",
         everyday=True,
@@ -1066,6 +1134,12 @@ CONDITION = [
     Case(
         "how many teams hired fewer people than Engineering in 2021?",
         f"{_DEPT_2021}SELECT COUNT(*) FROM c WHERE n < ({_ENG_2021})",
+        "condition",
+        everyday=True,
+    ),
+    Case(
+        "did any department hire exactly 5 people in 2021? which",
+        f"{_DEPT_2021}SELECT department FROM c WHERE n = 5",
         "condition",
         everyday=True,
     ),
@@ -1159,13 +1233,19 @@ RANK_WITHIN = [
         everyday=True,
         note="halves labelled 1 and 2",
     ),
+    Case(
+        "Who was the earliest hire of each year?",
+        "SELECT year(e.datetime), e.name FROM hired_employees e "
+        "QUALIFY RANK() OVER (PARTITION BY year(e.datetime) ORDER BY e.datetime) = 1",
+        "rank_within",
+    ),
 ]
 
 # -- order: ordered lists and the size of lists ----------------------------------------
 
 ORDER = [
     Case(
-        "who were the first six people we ever hired?",
+        "who were the very first 6 hires we ever made?",
         "SELECT e.name FROM hired_employees e ORDER BY e.datetime LIMIT 6",
         "order",
         ordered=True,
@@ -1281,6 +1361,13 @@ ORDER = [
         "SELECT COUNT(DISTINCT department) FROM departments",
         "order",
         note="names, as asked: the two Support departments share one",
+    ),
+    Case(
+        "alphabetical list of the people Compliance hired",
+        f"{names(departments('Compliance'))} ORDER BY e.name",
+        "order",
+        ordered=True,
+        everyday=True,
     ),
 ]
 

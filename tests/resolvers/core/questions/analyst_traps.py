@@ -8,14 +8,14 @@ fails it by answering anything else.
 
 The kinds (``shape``):
 
-- ``negated_lookup``: a negation inside a list or lookup ("who in Legal was
-  not hired in 2021"), which must not be dropped or moved to another part of
+- ``negated_lookup``: a negation inside a list or lookup ("which Legal hires
+  did not start in 2021"), which must not be dropped or moved to another part of
   the question. Exclusions keep people without a department or job.
 - ``family_exclusion``: a job family with part of it taken out
-  ("statisticians except level IV").
+  ("statisticians other than level IV").
 - ``one_sided_filter``: a difference, sum or share whose filter applies to
-  one side only ("how many more engineers did Sales hire in 2021 than Legal
-  hired overall"): the other side keeps its own, wider, scope.
+  one side only ("Sales' engineers of 2021 against everyone Legal ever
+  hired"): the other side keeps its own, wider, scope.
 - ``lookalike_word``: an ordinary word or a job title that contains a
   department's name ("accounting for", "a sales pitch", "paralegals",
   "Marketing Managers"), which must not become a department filter.
@@ -80,7 +80,7 @@ def at_level(*levels: str) -> str:
 
 NEGATED_LOOKUP = [
     Case(
-        "who in Legal was NOT hired in 2021?",
+        "which Legal hires did NOT start in 2021?",
         names(f"{departments('Legal')} AND NOT ({Y2021})"),
         "negated_lookup",
     ),
@@ -148,7 +148,7 @@ NEGATED_LOOKUP = [
 
 FAMILY_EXCLUSION = [
     Case(
-        "statisticians except level IV - how many have we hired?",
+        "statisticians other than the level IV ones - how many have we hired?",
         count(f"{family('Statistician')} AND NOT {family('Statistician IV')}"),
         "family_exclusion",
         everyday=True,
@@ -228,7 +228,7 @@ _DEPT_2021_MEAN = (
 
 ONE_SIDED_FILTER = [
     Case(
-        "how many more engineers did Sales hire in 2021 than Legal hired overall?",
+        "by how many did Sales' 2021 engineer hires exceed everyone Legal has ever hired?",
         minus(f"{departments('Sales')} AND {family('Engineer')} AND {Y2021}", departments("Legal")),
         "one_sided_filter",
         everyday=True,
@@ -339,7 +339,7 @@ LOOKALIKE_WORD = [
         note="the title, in any department",
     ),
     Case(
-        "Not counting interns, how many hires did we make in 2020?",
+        "Interns aside, how many people did we hire in 2020?",
         count(year(2020)),
         "lookalike_word",
         everyday=True,

@@ -93,9 +93,7 @@ def test_no_question_is_asked_twice_here_or_in_the_other_sets() -> None:
     assert set(new) & {_plain(q) for q in others} == set()
 
 
-def test_the_seed_reports_are_asked_in_everyday_words_with_their_order(
-    warehouse: DuckDBWarehouse,
-) -> None:
+def test_the_seed_reports_are_asked_in_everyday_words_with_their_order() -> None:
     seeds = [c for c in analyst_set.CASES if c.shape == "seed"]
     assert len({c.sql for c in seeds}) == 2  # the two standard reports, each in many wordings
     assert all(c.ordered and c.key for c in seeds)
