@@ -11,6 +11,7 @@ no kind can hold (a threshold without groups, say): the parser then refuses too.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Literal
 
@@ -18,24 +19,31 @@ from resolvers.core.questions import dates, filters, lexicon, matching
 from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.dates import DateError
 from resolvers.core.questions.patterns import (
+    ALPHABETICAL,
+    BOUNDS,
     COMPARE,
     DIM,
     DIM_ADVERB,
     DIM_WITH,
     EACH_NAME,
+    EXACTLY,
     FILLER_PHRASES,
     GROUP,
     INJECTION,
     MEAN,
+    MORE,
     MOST_RECENT,
     N_MOST,
+    NOBODY,
     ORD_MOST,
     ORDER_DIMS,
     ORDERING,
+    OVERALL,
     RANK_BY,
     RANK_THE,
     RANKED_RANGE,
     RESERVED,
+    THAN_NAME,
     THRESHOLD,
     TOP_N,
     WHICH_DIM,
@@ -44,7 +52,7 @@ from resolvers.core.questions.patterns import (
     dims,
     number,
 )
-from resolvers.core.questions.query import HrQuery, Rank, Threshold
+from resolvers.core.questions.query import HrQuery, Rank, Than, Threshold
 from resolvers.core.questions.shapes import MAX_CHARS, Reading, Refusal, measure
 from resolvers.core.questions.words import Words
 
@@ -70,6 +78,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if early := _refuse_early(text):
         return early
     tokens, values = filters.quote_values(lexicon.tokens(text))
+    tokens, people = filters.shield_people(tokens, catalog, RESERVED)
+    people = {key: _as_written(person, question) for key, person in people.items()}
     tokens = filters.shield_search_values(tokens, values)
     for word in tokens:
         if word in lexicon.WRITE_WORDS:
@@ -80,7 +90,13 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
                 "only hires, their departments and jobs.",
                 (word,),
             )
-    found = matching.find(tokens, catalog, RESERVED)
+    families = filters.find_families(tokens, catalog, RESERVED)
+    family_names: dict[str, tuple[str, str]] = {}
+    for i, family in enumerate(reversed(families)):
+        key = f"__f{len(families) - 1 - i}__"
+        family_names[key] = ("family", family.word)
+        tokens[family.start : family.end] = [key]
+    found = matching.find(tokens, catalog, RESERVED | set(family_names) | set(people))
     if found.ambiguities:
         first = found.ambiguities[0]
         options = ", ".join(first.candidates[:8])
@@ -88,14 +104,22 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             f'"{first.phrase}" could mean several names: {options}. Name one.', (first.phrase,)
         )
     names, line = _place_names(tokens, found)
+    names |= family_names
     words = Words(line)
     compare = words.has(COMPARE) or words.has(
         re.compile(r"\bthan (?:in |during )?(?:1[5-9]|20|21)\d\d\b")
     )
-    reading = Reading()
+    reading = Reading(
+        families={f"__f{i}__": f.titles for i, f in enumerate(families)}, people=people
+    )
     words.drop_all(FILLER_PHRASES)
+    reading.line = words.text
     _thresholds(words, reading)
+    if match := words.search(ALPHABETICAL):
+        reading.alphabetical = True
+        words.take(match)
     try:
+        _than(words, reading, names, today)
         phrases = dates.read(words, today, compare)
     except DateError as error:
         return Refusal(f"Which dates? {error}: name the year, e.g. March 2021.", (str(error),))
@@ -124,6 +148,13 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     return query
 
 
+def _as_written(person: filters.Person, question: str) -> filters.Person:
+    """The name as the question spelled it ('Harold Vogt', not 'harold vogt')."""
+    pattern = r"\b" + r"\W{1,3}".join(re.escape(w) for w in person.name.split()) + r"\b"
+    found = re.search(pattern, question, re.IGNORECASE)
+    return replace(person, name=found.group(0)) if found else person
+
+
 def _place_names(
     tokens: list[str], found: matching.Matches
 ) -> tuple[dict[str, tuple[str, str]], list[str]]:
@@ -146,7 +177,45 @@ def _place_names(
     return names, line
 
 
+def _than(words: Words, reading: Reading, names: dict[str, tuple[str, str]], today: date) -> None:
+    """'more hires than Sales (did in 2021)': a named group compared with, and its own dates."""
+    than = words.search(THAN_NAME)
+    if than is None:
+        return
+    more = list(MORE.finditer(words.text[: than.start()]))
+    if not more:
+        return
+    op, token = more[-1].group("op"), than.group("name")
+    reading.than = (op, token)
+    kind, name = names[token]
+    if reading.threshold is None and kind != "family":
+        compare = "more_than" if op == "more" else "fewer_than"
+        than_ = Than(department=name) if kind == "department" else Than(job=name)
+        reading.threshold = Threshold(compare=compare, than=than_)  # type: ignore[arg-type]
+    words.take(more[-1])
+    words.take(than)
+    tail = Words(words.text[than.end() :].split())
+    reading.tail_phrases = dates.read(tail, today, False)
+    if overall := tail.search(OVERALL):
+        reading.tail_overall = True
+        tail.take(overall)
+    words.text = words.text[: than.end()] + tail.text
+
+
 def _thresholds(words: Words, reading: Reading) -> None:
+    if match := words.search(NOBODY):
+        reading.threshold = Threshold(compare="exactly", value=0)
+        words.take(match)
+        return
+    if match := words.search(BOUNDS):
+        low, high = sorted((number(match.group("n")), number(match.group("n2"))))
+        reading.threshold = Threshold(compare="between", value=low, upper=high)
+        words.take(match)
+        return
+    if match := words.search(EXACTLY):
+        reading.threshold = Threshold(compare="exactly", value=number(match.group("n") or "one"))
+        words.take(match)
+        return
     if match := words.search(MEAN):
         op = match.group("op") or match.group("adj") or ""
         below = op.startswith(("fewer", "less", "lower", "below", "under", "quieter"))
@@ -232,6 +301,7 @@ def _groups(words: Words, reading: Reading) -> None:
         _ordering(words, reading, match)
     for match in words.take_all(GROUP):
         reading.group += dims(match.group("dims"))
+        reading.each_dims += dims(match.group("dims"))
     for match in words.take_all(DIM_ADVERB):
         adverb = match.group("adv")
         reading.group.append(dimension("year" if adverb.startswith(("annual", "year")) else adverb))
@@ -245,7 +315,8 @@ def _groups(words: Words, reading: Reading) -> None:
         reading.group += dims(match.group("dims"))
         reading.which_singular = not match.group("dims").endswith("s")
         words.take(match)
-    if ranked and not reading.group:
+    within = reading.rank is not None and reading.group == reading.each_dims
+    if ranked and (not reading.group or within):
         bare = re.compile(rf"\b(?P<how>how many |number of )?(?P<dims>{DIM})\b")
         if match := words.search(bare):
             reading.counted_groups = bool(match.group("how"))

@@ -38,10 +38,51 @@ THRESHOLD = re.compile(
 )
 MEAN = re.compile(
     rf"\b(?P<op>more|greater|higher|above|over|fewer|less|lower|below|under|busier|quieter"
-    rf"|exceed(?:ed|ing|s)?)"
-    rf"(?: {SUBJECT}){{0,2}}(?: for hiring)?(?: than)?(?: the)? (?:average|mean|avg)\b"
+    rf"|exceed(?:ed|ing|s)?|beat|beats|beating|outpaced|outpace|outpacing|outperformed"
+    rf"|outperform|outhired|outhire|topped|surpassed|surpass)"
+    rf"(?: {SUBJECT}){{0,2}}(?: for hiring)?(?: than)?(?: the| an?| our)?"
+    rf" (?:average|mean|avg|typical|usual|normal)\b"
     rf"(?: number)?(?: of {SUBJECT})?(?: (?:job|department|team|month|year|quarter)\b)?"
-    r"|\b(?P<adj>above|below)[ -]average\b"
+    rf"(?: (?:hiring|hires|level|count|figure|amount|number))?(?: of {SUBJECT})?"
+    r"|\b(?P<adj>above|below)[ -](?:average|the average|the mean|mean|typical)\b"
+)
+_NOT_YEAR = r"(?!(?:1[5-9]|20|21)\d\d\b)"
+EXACTLY = re.compile(
+    rf"\b(?:exactly|precisely|only|just) {_N}(?: {SUBJECT}| times?)?\b"
+    r"|\b(?:a single|only a single|just a single|just the one|only the one|one single)"
+    r" (?:hire|person|employee|new hire|recruit|joiner)\b"
+)
+BOUNDS = re.compile(
+    rf"\b(?:between|from) {_NOT_YEAR}{_N} (?:and|to|-) {_NOT_YEAR}{_N.replace('<n>', '<n2>')}"
+    rf"(?: {SUBJECT}| times)?\b"
+)
+NOBODY = re.compile(
+    r"\b(?:(?:hired|had|made|took on|brought on|have|has|with|recorded|saw) )?(?:nobody|no one"
+    r"|noone|no hires|no new hires|zero hires|no people|no recruits|not a single (?:person|hire"
+    r"|soul|one))\b"
+    r"|\b(?:did not|didn|never|has not|have not|hasn|haven) (?:hire|hired|take on|bring on"
+    r"|brought on|taken on|make|made) (?:anyone|anybody|a single (?:person|soul)"
+    r"|any(?: new)? (?:hires|people|one))\b"
+)
+THAN_NAME = re.compile(
+    r"\bthan (?:the |in |did |for |as |at |by )?(?P<name>__[djf]\d+__)"
+    r"(?: (?:department|dept|team|job|role|title|hires|hiring))?"
+    r"(?: (?:did|had|has|made|hired|do|does|got|managed|brought on|took on))?\b"
+)
+MORE = re.compile(
+    r"\b(?:how many |how much )?(?P<op>more|fewer|less)"
+    r"(?: (?:people|hires|employees|staff|new hires|folks|persons|recruits|joiners))?\b"
+)
+OVERALL = re.compile(r"\b(?:overall|ever|all time|of all time|in total|altogether|all together)\b")
+ALPHABETICAL = re.compile(
+    r"\b(?:(?:sorted|ordered|listed|sort|order|list|arranged) )?(?:them |it )?"
+    r"(?:alphabetically|in alphabetical order|a to z|a-z|by (?:their )?(?:last |first )?name)\b"
+    r"(?! by)"
+)
+"""(Not 'ordered alphabetically by department and job': ORDERING reads that.)"""
+SHARE_VERB = re.compile(
+    r"\b(?:were|was|went|are|is|came|come|happened|fell|occurred|landed|had|have|has|lack"
+    r"|lacked|lacking|missing)\b"
 )
 TOP_N = re.compile(rf"\b(?:the )?(?:(?P<top>top)|{_LEAST.replace('least>', 'bottom>')}) {_N}\b")
 N_MOST = re.compile(rf"\b(?:the )?{_N} (?:{DIM} )?(?:with (?:the )?)?(?:{_MOST}|{_LEAST})\b")
@@ -132,7 +173,8 @@ CATALOG_WORD = re.compile(
     r"\b(?P<what>departments|department|depts|jobs|job|roles|titles|positions)\b"
 )
 COLUMNS = re.compile(
-    r"\b(?:the )?(?:ids?|identifiers?)(?: ,)?(?: and)?(?: (?:the )?(?:names?"
+    r"\b(?:(?:with|including|showing|plus|and) (?:their |the |its )?)?"
+    r"(?:the )?(?:ids?|identifiers?)(?: ,)?(?: and)?(?: (?:the )?(?:names?"
     r"|department names?))?(?: ,)?(?: and)?"
 )
 EXISTS = re.compile(

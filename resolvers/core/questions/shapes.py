@@ -34,6 +34,7 @@ from resolvers.core.questions.patterns import (
     SHARE,
     SUBJECT,
     WENT,
+    YES_NO,
     dimension,
     number,
 )
@@ -43,8 +44,10 @@ from resolvers.core.questions.query import (
     CatalogQuery,
     CompareQuery,
     CountQuery,
+    DifferenceQuery,
     Dimension,
     EmployeesQuery,
+    Family,
     Filters,
     HrQuery,
     NameSet,
@@ -81,6 +84,21 @@ class Reading:
     rank_order: str | None = None
     threshold: Threshold | None = None
     ids: bool = False
+    families: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Job family tokens (``__f0__``) -> the titles they stand for."""
+    people: dict[str, filters.Person] = field(default_factory=dict)
+    """Person tokens (``__p0__``) -> the name looked up."""
+    than: tuple[str, str] | None = None
+    """'more (fewer) than Sales': the word and the named token compared with."""
+    tail_phrases: list[dates.DatePhrase] = field(default_factory=list)
+    """Dates said after 'than Sales' (that side's own), apart from the rest."""
+    tail_overall: bool = False
+    """'than Sales overall': the side after 'than' takes no date said before it."""
+    alphabetical: bool = False
+    line: str = ""
+    """The words before dates were read (where each phrase and name stood)."""
+    each_dims: list[Dimension] = field(default_factory=list)
+    """Dimensions named after each/per/by/every (the outer groups of a ranking within)."""
 
 
 def _filters(
@@ -93,13 +111,17 @@ def _filters(
     who = reading.who
     keep = {"department": [], "job": []}  # type: dict[str, list[str]]
     drop = {"department": [], "job": []}  # type: dict[str, list[str]]
-    if not part:
-        for token in who.included:
+    families: list[Family] = []
+    for excluded, tokens in ((False, [] if part else who.included), (True, who.excluded)):
+        for token in tokens:
             kind, name = names[token]
-            keep[kind].append(name)
-    for token in who.excluded:
-        kind, name = names[token]
-        drop[kind].append(name)
+            side = drop if excluded else keep
+            if kind == "family":
+                titles = reading.families[token]
+                families.append(Family(word=name, titles=titles, excluded=excluded))
+                side["job"] += titles
+            else:
+                side[kind].append(name)
     prefix = contains = None
     for search in who.searches:
         if search.target == "title":
@@ -116,6 +138,22 @@ def _filters(
             prefix = search.value
         else:
             contains = search.value
+    # "designers, not counting web designers": the family less what is left out
+    left_out = set(drop["job"])
+    if left_out & set(keep["job"]):
+        keep["job"] = [t for t in keep["job"] if t not in left_out]
+        families = [
+            f
+            if f.excluded
+            else f.model_copy(update={"titles": tuple(t for t in f.titles if t not in left_out)})
+            for f in families
+        ]
+        if any(not f.titles for f in families) or not keep["job"]:
+            return Refusal("Nothing is left of those jobs once the ones left out are taken away.")
+    full_names = [p.name for p in (reading.people[t] for t in who.people) if not p.first_only]
+    first_names = {p.name for p in (reading.people[t] for t in who.people) if p.first_only}
+    if len(first_names) > 1 or (first_names and full_names):
+        return Refusal("Look up one first name at a time, or full names only.")
     spans = dates.intersect(date_sets) if date_sets else []
     if date_sets and not spans:
         return Refusal("Those dates never overlap, so no hire could match them all.")
@@ -133,9 +171,12 @@ def _filters(
             without_job=who.without_job,
             name_prefix=prefix,
             name_contains=contains,
+            families=tuple(families),
+            employee_names=tuple(dict.fromkeys(full_names)),
+            first_name=first_names.pop() if first_names else None,
         )
     except ValueError as error:
-        return Refusal(f"The question contradicts itself: {error}.")
+        return Refusal(f"The question contradicts itself: {_first(error)}.")
 
 
 def _title_match(name: str, search: filters.NameSearch) -> bool:
@@ -152,6 +193,9 @@ def measure(
     catalog: Catalog,
 ) -> HrQuery | Refusal:
     """The kind of query, from the words that are left; refuses what no kind holds."""
+    if reading.than and reading.group:  # 'more than Sales in 2021': the dates hold for all
+        phrases = phrases + reading.tail_phrases
+        reading.tail_phrases = []
     date_sets = [p.spans for p in phrases]
     pair = [p for p in phrases if len(p.listed) == 2]
     try:
@@ -216,8 +260,25 @@ def _shape(
             show=show,
             group_by=group[0] if group else None,
         )
+    if reading.than and not reading.group:
+        return _than_difference(words, reading, names, catalog, date_sets)
+    if reading.than and reading.threshold and reading.threshold.than is None:
+        return Refusal("Compare the groups with one number or one named group, not both.")
+    if reading.than and names[reading.than[1]][0] == "family":
+        return Refusal("Compare the groups with one department or job, not a family of jobs.")
+    between = words.search(DIFFERENCE)
+    if compare and between and len(reading.who.included) == 2 and not reading.group:
+        if len(date_sets) > 1:
+            return Refusal(
+                "Say which dates go with which side, e.g. how many more did Sales hire in "
+                "2021 than Legal in 2022."
+            )
+        words.take(between)
+        words.take_all(COMPARE)
+        words.take_all(re.compile(r"\bbetween\b"))
+        return _difference(words, reading, names, catalog, reading.who.included, date_sets, [])
     if compare and len(reading.who.included) >= 2 and not reading.group:
-        kinds = {names[t][0] for t in reading.who.included}
+        kinds = {names[t][0].replace("family", "job") for t in reading.who.included}
         if len(kinds) == 1:
             reading.group.append(kinds.pop())  # type: ignore[arg-type]
             words.take_all(COMPARE)
@@ -237,8 +298,11 @@ def _shape(
             return part
         return ShareQuery(
             filters=part,
-            part_departments=filters_.departments.include,
-            part_jobs=filters_.jobs.include,
+            part=Filters(
+                departments=NameSet(include=filters_.departments.include),
+                jobs=NameSet(include=filters_.jobs.include),
+                families=tuple(f for f in filters_.families if not f.excluded),
+            ),
         )
     if words.search(AVERAGE):
         words.take_all(AVERAGE)
@@ -262,15 +326,20 @@ def _shape(
         return catalog_query
     if not reading.group and (employees := _employees(words, reading, filters_)):
         return employees
-    if (reading.rank or reading.threshold) and len(reading.group) > 1:
+    within = _within(reading)
+    if (reading.rank or reading.threshold) and len(reading.group) > 1 and within is None:
         return Refusal(
-            "A ranking or threshold within each group (the top department of each year, "
-            "say) is not answered yet; ask for one grouping."
+            "A ranking or threshold within each group is answered for two groupings, the "
+            "ranked one and the one it restarts in: e.g. the top job in each department."
         )
-    if reading.counted_groups and (reading.rank or reading.threshold):
+    if reading.counted_groups and reading.rank:
         return Refusal(
-            "Counting the departments (jobs) that pass a threshold is not answered yet; "
-            "ask which ones do, and count the rows."
+            "Counting the departments (jobs) of a ranking is not answered; ask for the ranking."
+        )
+    if reading.alphabetical and (reading.rank or not reading.group):
+        return Refusal(
+            "Alphabetical order is for lists: ask for the departments, jobs or employees "
+            "alphabetically, or for a ranking by hires, not both."
         )
     _count_words(words)
     if reading.rank_order and reading.group and not reading.rank:
@@ -278,6 +347,12 @@ def _shape(
     rank = reading.rank
     if rank and rank.limit is None and rank.offset == 0 and reading.which_singular:
         rank = Rank(order=rank.order, limit=1)
+    if rank and within:
+        if rank.limit is None or rank.offset:
+            return Refusal(
+                "How many in each group? Say the top one, or the top 3, in each department."
+            )
+        rank = Rank(order=rank.order, limit=rank.limit, within=within)
     threshold = reading.threshold
     if reading.which and not rank and not threshold:
         threshold = Threshold(compare="at_least", value=1)
@@ -287,7 +362,83 @@ def _shape(
         group_by=tuple(reading.group),
         threshold=threshold,
         rank=rank,
+        count_groups=reading.counted_groups and threshold is not None,
     )
+
+
+def _within(reading: Reading) -> Dimension | None:
+    """The outer group of a ranking within groups: the one said after each/per/by/in every."""
+    if reading.rank is None or len(reading.group) != 2:
+        return None
+    outer = [d for d in reading.group if d in reading.each_dims]
+    return outer[0] if len(outer) == 1 else None
+
+
+def _than_difference(
+    words: Words,
+    reading: Reading,
+    names: dict[str, tuple[str, str]],
+    catalog: Catalog,
+    date_sets: list[list[Span]],
+) -> DifferenceQuery | Refusal:
+    """'How many more did Sales hire (in 2021) than Legal (in 2022)?': each side its own.
+
+    Dates said on both sides stay on their side; dates said on one side only
+    hold for both, unless the other side says 'overall' (then it has none).
+    """
+    assert reading.than is not None
+    if YES_NO.search(reading.line):
+        return Refusal(
+            "A yes-or-no comparison is not answered; ask how many more (or fewer) instead."
+        )
+    op, token = reading.than
+    tail_sets = [p.spans for p in reading.tail_phrases]
+    head: list[list[Span]] = []
+    tail: list[list[Span]] = []
+    common = date_sets + tail_sets
+    if date_sets and tail_sets:
+        head, tail, common = date_sets, tail_sets, []
+    elif date_sets and reading.tail_overall:
+        head, common = date_sets, []
+    if not reading.who.included and not head:
+        return Refusal(
+            "More than that named group, but more of what? Name both sides, e.g. how many "
+            "more did Sales hire than Legal?"
+        )
+    if op == "more":
+        return _difference(words, reading, names, catalog, reading.who.included, common, head,
+                           [token], tail)  # fmt: skip
+    return _difference(words, reading, names, catalog, [token], common, tail,
+                       reading.who.included, head)  # fmt: skip
+
+
+def _difference(
+    words: Words,
+    reading: Reading,
+    names: dict[str, tuple[str, str]],
+    catalog: Catalog,
+    first: list[str],
+    common: list[list[Span]],
+    first_dates: list[list[Span]],
+    second: list[str] | None = None,
+    second_dates: list[list[Span]] | None = None,
+) -> DifferenceQuery | Refusal:
+    """First side minus second; with no ``second`` given, the two names of ``first``."""
+    if second is None:
+        first, second = first[:1], first[1:]
+    filters_ = _filters(reading, names, catalog, common, part=True)
+    if isinstance(filters_, Refusal):
+        return filters_
+    sides = []
+    for tokens, sets in ((first, first_dates), (second, second_dates or [])):
+        one = Reading(who=filters.Who(included=tokens), families=reading.families)
+        side = _filters(one, names, catalog, sets)
+        if isinstance(side, Refusal):
+            return side
+        sides.append(side)
+    _count_words(words)
+    words.take_all(COMPARE)
+    return DifferenceQuery(filters=filters_, sides=(sides[0], sides[1]))
 
 
 def _count_words(words: Words) -> None:
@@ -361,6 +512,11 @@ def _catalog(
 
 
 def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQuery | None:
+    asks = {reading.people[t].ask for t in reading.who.people}
+    if asks & {"hired", "fact", "who"} and not words.has(COUNT):
+        # a person looked up: their row, with the hire date beside the hire time
+        words.take_all(EMPLOYEES)
+        return EmployeesQuery(filters=filters_, columns="dated")
     order_asked = words.search(LIST_ORDER)
     if order_asked:
         words.take(order_asked)
@@ -406,6 +562,10 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         words.take_all(EMPLOYEES)
     if order_asked and not first_last:
         order = "latest" if order_asked.group("last") else "earliest"
+    if reading.alphabetical:
+        if first_last or order_asked:
+            return None
+        order = "name"
     if reading.rank or reading.threshold:
         return None
     return EmployeesQuery(filters=filters_, columns=columns, order=order, limit=limit)  # type: ignore[arg-type]
