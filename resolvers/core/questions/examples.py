@@ -106,8 +106,10 @@ def _names(reworded: Reworded, catalog: Catalog) -> tuple[list[str], list[str]]:
 
 def _period(reworded: Reworded, today: date) -> Period | None:
     """The one period the question's date phrases meet in, if they name one."""
+    words = Words(reworded.tokens)
+    words.drop_all(lexicon.FILLER_PHRASES)
     try:
-        phrases = dates.read(Words(reworded.tokens), today, False)
+        phrases = dates.read(words, today, False)
     except (ValueError, KeyError):
         return None
     if not phrases:

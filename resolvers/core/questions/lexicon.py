@@ -82,12 +82,17 @@ def split_apostrophes(text: str) -> str:
     return re.sub(r"(?<=[a-z])'(?=[a-z])", " ", text)
 
 
-def normalise(question: str) -> str:
-    """Lower case, typographic quotes made plain, whitespace collapsed."""
+def tidy(question: str) -> str:
+    """Typographic quotes made plain, 'calendar year' as 'year', whitespace collapsed; case kept."""
     text = question.replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
-    text = re.sub(r"\bcalendar (years?|months?|quarters?)\b", r"\1", text.lower())
+    text = re.sub(r"\bcalendar (years?|months?|quarters?)\b", r"\1", text, flags=re.IGNORECASE)
     return " ".join(text.split())
+
+
+def normalise(question: str) -> str:
+    """Lower case, typographic quotes made plain, whitespace collapsed."""
+    return tidy(question).lower()
 
 
 def tokens(text: str) -> list[str]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from resolvers.core.ports import Answer, Warehouse
 from resolvers.core.questions import catalog as names
-from resolvers.core.questions import chart, dates, examples, parse, reading
+from resolvers.core.questions import chart, dates, examples, lexicon, parse, reading
 from resolvers.core.questions.compiler import compile_tree
 from resolvers.core.questions.query import (
     CatalogQuery,
@@ -74,7 +74,7 @@ class OfflineEngine:
         )
         query = understood.query
         if isinstance(query, Refusal) and "(which year)" in query.reason and catalog.last_hire:
-            filled = dates.fill_year(reworded.text, catalog.last_hire)
+            filled = dates.fill_year(lexicon.normalise(reworded.text), catalog.last_hire)
             if filled:
                 again = parse.parse(filled[0], catalog, self.today())
                 if not isinstance(again, Refusal):

@@ -4,6 +4,7 @@ Two passes over the question's tokens, both outside the names of departments
 and jobs (matching.py finds those first), quoted values and searched names:
 
 - rewrites of linguistic_schema.toml ("not counting" -> excluding);
+  (people's names in a lookup, as filters.shield_people finds them, are kept too)
 - spelling: a word the engine does not know and English does not know
   either ("novmber", "poeple", "hirse") becomes the one word of the engine's
   vocabulary it is closest to, by SymSpell's edit distance over that
@@ -35,7 +36,7 @@ MIN_LENGTH = 4
 @dataclass(slots=True)
 class Reworded:
     text: str
-    """The question as the rules will read it (lower case)."""
+    """The question as the rules will read it: as written (its case kept), rewritten words aside."""
     notes: list[str] = field(default_factory=list)
     """What was read differently from how it was written: "Reading 'novmber' as November"."""
     corrected: dict[str, str] = field(default_factory=dict)
@@ -138,20 +139,24 @@ def _capitalised(question: str) -> set[str]:
 def _protected(tokens: list[str], catalog: Catalog) -> tuple[set[int], matching.Matches]:
     """Token positions that are names, quoted values or searched-for names."""
     shielded, values = filters.quote_values(tokens)
+    _, people = filters.shield_people(list(shielded), catalog, patterns.RESERVED)
+    named = {word for person in people.values() for word in person.name.lower().split()}
     shielded = filters.shield_search_values(shielded, values)
     found = matching.find(shielded, catalog, patterns.RESERVED)
     keep = set(found.consumed) | {i for i, t in enumerate(shielded) if t.startswith("__q")}
+    keep |= {i for i, t in enumerate(tokens) if t in named}
     return keep, found
 
 
 def reword(question: str, catalog: Catalog) -> Reworded:
     """The question with rewrites applied and misspelt ordinary words corrected, with notes."""
-    text = lexicon.normalise(question)
+    cased = lexicon.tidy(question)
+    text = cased.lower()
     spaced = lexicon.split_apostrophes(text)
     spans = [m for m in _SPANS.finditer(spaced) if m.group(0) not in lexicon.DROPPED]
     tokens = [m.group(0) for m in spans]
-    plain = Reworded(text=text, tokens=tokens)
-    if patterns.INJECTION.search(text) or not text.isascii():
+    plain = Reworded(text=question, tokens=tokens)
+    if patterns.INJECTION.search(text) or not text.isascii() or len(text) != len(cased):
         return plain
     keep, found = _protected(tokens, catalog)
     plain.found = found
@@ -178,9 +183,9 @@ def reword(question: str, catalog: Catalog) -> Reworded:
         return plain
     for index in sorted(replaced, reverse=True):
         start, end = spans[index].span()
-        spaced = spaced[:start] + replaced[index] + spaced[end:]
-    plain.text = " ".join(spaced.split())
-    plain.tokens = lexicon.tokens(plain.text)
+        cased = cased[:start] + replaced[index] + cased[end:]
+    plain.text = " ".join(cased.split())
+    plain.tokens = lexicon.tokens(lexicon.normalise(plain.text))
     plain.found = None
     return plain
 
