@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from resolvers.core.questions.lexicon import MONTHS, ORDINALS
+from resolvers.core.questions.lexicon import MONTHS, NAMED_DAYS, ORDINALS, SEASONS
 from resolvers.core.questions.query import Period
 from resolvers.core.questions.words import Words
 
@@ -28,6 +28,10 @@ _YEAR = r"(?:1[5-9]|20|21)\d\d"
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ORD = r"first|second|third|fourth|1st|2nd|3rd|4th|last"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_NAMED = "|".join(sorted((" ".join(name) for name in NAMED_DAYS), key=len, reverse=True))
+_SEASON = "|".join(sorted(SEASONS, key=len, reverse=True))
+_SEASON0 = "|".join(sorted((s for s in SEASONS if s != "fall"), key=len, reverse=True))
+"""A season without a year: not 'fall', which alone is a verb ('did hiring fall')."""
 
 
 def _point(p: str) -> str:
@@ -38,6 +42,11 @@ def _point(p: str) -> str:
         rf"|(?:the )?(?P<{p}dm_d>{_DAY})(?: of)? (?P<{p}dm_m>{_MONTH})(?: ,)?(?: of)?"
         rf" (?P<{p}dm_y>{_YEAR})"
         rf"|(?P<{p}m_m>{_MONTH})(?: of| in)? (?P<{p}m_y>{_YEAR})"
+        rf"|(?P<{p}nd_n>{_NAMED})(?: ,)?(?: of| in)? (?P<{p}nd_y>{_YEAR})"
+        rf"|(?:the )?(?P<{p}se_s>{_SEASON})(?: ,)?(?: of| in)? (?P<{p}se_y>{_YEAR})"
+        rf"|(?P<{p}md0_m>{_MONTH}) (?:the )?(?P<{p}md0_d>{_DAY})(?![\d,])"
+        rf"|(?:the )?(?P<{p}dm0_d>{_DAY})(?: of)? (?P<{p}dm0_m>{_MONTH})"
+        rf"|(?P<{p}nd0_n>{_NAMED})"
         rf"|q(?P<{p}q_q>[1-4])(?: of| in)? (?P<{p}q_y>{_YEAR})"
         rf"|(?P<{p}yq_y>{_YEAR}) q(?P<{p}yq_q>[1-4])"
         rf"|(?:the )?(?P<{p}oq_o>{_ORD}) quarter(?: of| in)? (?P<{p}oq_y>{_YEAR})"
@@ -48,7 +57,8 @@ def _point(p: str) -> str:
         rf"|q(?P<{p}q0_q>[1-4])"
         rf"|(?:the )?(?P<{p}oq0_o>first|second|third|fourth|1st|2nd|3rd|4th) quarter"
         rf"|(?:the )?(?P<{p}h0_o>first|second|1st|2nd) half"
-        rf"|h(?P<{p}hh0_h>[12]))"
+        rf"|h(?P<{p}hh0_h>[12])"
+        rf"|(?:the )?(?P<{p}se0_s>{_SEASON0}))"
     )
 
 
@@ -68,6 +78,10 @@ PHRASES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:between|from)(?: (?:the )?(?:hires|hiring))?(?: in)? {_A} {_TO}(?: in)? {_B}\b"
         ),
+    ),
+    (
+        "between",
+        re.compile(rf"\b(?:in |during )?{_A}(?: ,)? (?:to|until|till|through|thru) {_B}\b"),
     ),
     ("not", re.compile(rf"\b{_NOT}(?: in| during| for| of)? {_A}\b")),
     ("since", re.compile(rf"\bfrom {_A} onwards?\b")),
@@ -138,6 +152,19 @@ def point_span(m: re.Match[str], p: str, year: int | None) -> Span:
     if "m_m" in g:
         y, mo = int(g["m_y"]), MONTHS[g["m_m"]]
         return _month_start(y, mo), _month_start(y, mo + 1)
+    if "md0_m" in g or "dm0_m" in g:
+        kind = "md0" if "md0_m" in g else "dm0"
+        day = date(_need(year), MONTHS[g[f"{kind}_m"]], _day(g[f"{kind}_d"]))
+        return day, day + timedelta(days=1)
+    if "nd_n" in g or "nd0_n" in g:
+        month, number = NAMED_DAYS[tuple((g.get("nd_n") or g["nd0_n"]).split())]
+        day = date(int(g["nd_y"]) if "nd_y" in g else _need(year), month, number)
+        return day, day + timedelta(days=1)
+    if "se_s" in g or "se0_s" in g:
+        first, last = SEASONS[g.get("se_s") or g["se0_s"]]
+        y = int(g["se_y"]) if "se_y" in g else _need(year)
+        end_year = y + 1 if last < first else y
+        return _month_start(y, first), _month_start(end_year, last + 1)
     quarter = g.get("q_q") or g.get("yq_q") or g.get("q0_q")
     ordinal = g.get("oq_o") or g.get("oq0_o")
     if quarter or ordinal:
@@ -197,7 +224,10 @@ def _phrase(
     try:
         if kind == "between":
             second = point_span(m, "b_", year)
-            first = point_span(m, "a_", year or (second[0].year if second[0] else None))
+            end_year = second[0].year if second[0] else None
+            first = point_span(m, "a_", year or end_year)
+            if _yearless(m, "a_") and first[0] and second[1] and first[0] >= second[1]:
+                first = point_span(m, "a_", first[0].year - 1)
             if compare and _same_kind(m):
                 return DatePhrase([first, second], [first, second], text)
             return DatePhrase([(first[0], second[1])], words=text)
@@ -226,6 +256,13 @@ def _phrase(
         case "until":
             return DatePhrase([(None, end)], words=text)
     return DatePhrase([span], [span], words=text)
+
+
+def _yearless(m: re.Match[str], p: str) -> bool:
+    """A point written without its year ('April 12' in 'from April 12 to July 9, 2021')."""
+    return not any(
+        k.startswith(p) and k.endswith(("_y", "iso")) and v for k, v in m.groupdict().items()
+    )
 
 
 def _same_kind(m: re.Match[str]) -> bool:
@@ -303,6 +340,53 @@ def _one(m: re.Match[str], today: date) -> Span:
     first = (today.month - 1) // size * size + 1
     start = _month_start(today.year, first - back * size)
     return start, _month_start(start.year, start.month + size)
+
+
+_YEARLESS_POINT = re.compile(rf"\b{_point('a_')}\b")
+
+
+def fill_year(text: str, last_hire: date) -> tuple[str, str] | None:
+    """A question naming no year at all, with the year its open periods are read in.
+
+    The rule, said back to the user as the second value: each month, quarter,
+    half, season or day named without a year is read in the latest year in
+    which it had begun by the last hire on record ("Q2" in a warehouse whose
+    hires end in May 2022 is Q2 2022; "September" is September 2021). None
+    when the question names a year somewhere, or no open period.
+    """
+    if re.search(rf"\b{_YEAR}\b|\d{{4}}-", text):
+        return None
+    points, kinds = [], set()
+    for m in _YEARLESS_POINT.finditer(text):
+        open_kinds = {k.split("_")[1] for k, v in m.groupdict().items() if v}
+        open_kinds = {kind for kind in open_kinds if kind.endswith("0")}
+        if open_kinds:
+            points.append(m)
+            kinds |= open_kinds
+    if not points or "oq0" in kinds:
+        return None
+    years = []
+    for m in points:
+        for year in range(last_hire.year, last_hire.year - 3, -1):
+            start = point_span(m, "a_", year)[0]
+            if start is not None and start <= last_hire:
+                years.append(year)
+                break
+    if len(years) != len(points):
+        return None
+    year = min(years)
+    last = points[-1]
+    written = " and ".join(f"'{_shown(m.group(0).strip())}'" for m in points)
+    filled = f"{text[: last.end()]} {year}{text[last.end() :]}"
+    return filled, (
+        f"No year given for {written}: read in {year}, the latest year in which it had begun "
+        f"by the last hire on record ({last_hire.isoformat()})."
+    )
+
+
+def _shown(words: str) -> str:
+    """A date phrase as people write it: 'q2' -> Q2, 'march' -> March."""
+    return re.sub(r"\b(?:[qh][1-4]|[a-z]+)\b", lambda m: m.group(0).capitalize(), words)
 
 
 def intersect(sets: Iterable[list[Span]]) -> list[Span]:

@@ -2,9 +2,11 @@
 
 The vocabulary (filler, synonyms, short names, months, seasons, named days,
 what the data lacks) is data in linguistic_schema.toml, read here once; the
-grammar that reads question shapes stays in code. A question is read as tokens. Every token must be consumed by a rule
-(parse.py, dates.py) or be filler from FILLER; anything else is named back to
-the user in a refusal. Words that carry meaning (not, but, except, and, or,
+grammar that reads question shapes stays in code.
+
+A question is read as tokens. Every token must be consumed by a rule
+(parse.py, dates.py) or be filler from FILLER; anything else is named back
+to the user in a refusal. Words that carry meaning (not, but, except, and, or,
 second, fewer, between, since, before, after ...) are deliberately absent
 from FILLER: if no rule used them, the question meant something the engine
 did not read, and it must say so rather than answer without them (the schema
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
@@ -66,14 +69,30 @@ KIND_CUES: dict[str, Literal["department", "job"]] = {
 _TOKEN = re.compile(
     r"\d{4}-\d{2}-\d{2}|\d+(?:st|nd|rd|th)?|[a-z][a-z0-9]*|%|,|'[^']{1,100}'|\"[^\"]{1,100}\""
 )
+DROPPED = frozenset({"s", "t"})
+"""What an apostrophe leaves alone ("team's" -> team s): dropped as a possessive."""
+
+
+def token_pattern() -> str:
+    return _TOKEN.pattern
+
+
+def split_apostrophes(text: str) -> str:
+    """An apostrophe inside a word becomes a space (the same length: spans stay put)."""
+    return re.sub(r"(?<=[a-z])'(?=[a-z])", " ", text)
+
+
+def tidy(question: str) -> str:
+    """Typographic quotes made plain, 'calendar year' as 'year', whitespace collapsed; case kept."""
+    text = question.replace("\u2019", "'").replace("\u2018", "'")
+    text = text.replace("\u201c", '"').replace("\u201d", '"')
+    text = re.sub(r"\bcalendar (years?|months?|quarters?)\b", r"\1", text, flags=re.IGNORECASE)
+    return " ".join(text.split())
 
 
 def normalise(question: str) -> str:
     """Lower case, typographic quotes made plain, whitespace collapsed."""
-    text = question.replace("\u2019", "'").replace("\u2018", "'")
-    text = text.replace("\u201c", '"').replace("\u201d", '"')
-    text = re.sub(r"\bcalendar (years?|months?|quarters?)\b", r"\1", text.lower())
-    return " ".join(text.split())
+    return tidy(question).lower()
 
 
 def tokens(text: str) -> list[str]:
@@ -82,8 +101,7 @@ def tokens(text: str) -> list[str]:
     An apostrophe inside a word splits it ("team's" -> "team", "s"); the "s" is
     dropped as possessive.
     """
-    found = _TOKEN.findall(re.sub(r"(?<=[a-z])'(?=[a-z])", " ", text))
-    return [t for t in found if t not in ("s", "t")]
+    return [t for t in _TOKEN.findall(split_apostrophes(text)) if t not in DROPPED]
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -116,3 +134,22 @@ def _alternation(phrases: Iterable[tuple[str, ...]]) -> str:
 
 FILLER_PHRASES = re.compile(rf"\b(?:{_alternation(FILLER_PHRASE_LIST)})\b")
 """Phrases that change nothing (hiring verbs, chat, politeness), dropped whole before reading."""
+
+ENGLISH_WORDS = ("symspellpy", "frequency_dictionary_en_82_765.txt")
+"""The English word list (82,765 words with their frequencies) that symspellpy ships."""
+
+
+@lru_cache(maxsize=1)
+def english() -> dict[str, int]:
+    """Ordinary English words and how common each is, read once (about 40 ms) on first use.
+
+    What guards spelling correction and fuzzy name matching: a word in this list
+    is a real word the user meant ('counting' is never a typo of Accounting).
+    """
+    package, name = ENGLISH_WORDS
+    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    frequencies = {}
+    for line in text.splitlines():
+        word, _, count = line.partition(" ")
+        frequencies[word] = int(count)
+    return frequencies

@@ -1,4 +1,5 @@
-"""A small warehouse for the tests of issue 20's kinds (compiler and words alike)."""
+"""Engines for the question tests: on the development set's generated data (the tests of
+its words), and on a small warehouse (the tests of issue 20's kinds, compiler and words alike)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,23 @@ import pytest
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.questions.offline import OfflineEngine
 from resolvers.core.tables import Department, Employee, Job, Table
+from tests.resolvers.core.questions import gold
+from tests.resolvers.core.questions.question_set import generate
 
 ADMINS = ("Database Administrator I", "Database Administrator II", "Database Administrator III")
+
+
+@pytest.fixture(scope="module")
+def words_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DuckDBWarehouse]:
+    warehouse = DuckDBWarehouse(Path(tmp_path_factory.mktemp("words")) / "w.duckdb")
+    generate(warehouse)
+    yield warehouse
+    warehouse.close()
+
+
+@pytest.fixture(scope="module")
+def words_engine(words_warehouse: DuckDBWarehouse) -> OfflineEngine:
+    return OfflineEngine(words_warehouse, 1000, clock=lambda: gold.TODAY)
 
 
 @pytest.fixture(scope="module")

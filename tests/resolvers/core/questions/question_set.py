@@ -535,6 +535,74 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FILTER (WHERE {Y22}) - COUNT(*) FILTER (WHERE {Y21}) FROM {ED} "
         "WHERE d.department = 'Sales'",
     ),
+    # everyday words (issue 20): the linguistic schema, spelling, days, seasons, open periods
+    Case(
+        "how many folks did HR bring on in 2022?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Human Resources' AND {Y22}",
+    ),
+    Case(
+        "R&D new starters in 2021, just the number please",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Research and Development' AND {Y21}",
+    ),
+    Case(
+        "Could you pull the 2022 hires not counting Legal?",
+        f"SELECT COUNT(*) FROM {ED} WHERE {Y22} "
+        "AND (d.department IS NULL OR d.department <> 'Legal')",
+    ),
+    Case(
+        "hey, quick question: how many poeple came on board in novmber 2021? thanks",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-11-01' "
+        "AND e.datetime < TIMESTAMP '2021-12-01'",
+    ),
+    Case(
+        "wich team took on the most hirse in 2022",
+        per_department(Y22, "COUNT(e.id) DESC, d.department") + " LIMIT 1",
+        ordered=True,
+    ),
+    Case(
+        "May I have the count of Sales hires in 2021 for the board deck?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Sales' AND {Y21}",
+    ),
+    Case(
+        "how many people were onboarded from April 12 to July 9, 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-04-12' "
+        "AND e.datetime < TIMESTAMP '2021-07-10'",
+    ),
+    Case(
+        "hires from December 20 to January 10, 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-12-20' "
+        "AND e.datetime < TIMESTAMP '2022-01-11'",
+    ),
+    Case(
+        "anyone join on New Year's Day 2022?",
+        employees("e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-01-02'"),
+    ),
+    Case(
+        "Engineering hires in the spring of 2021",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Engineering' "
+        "AND e.datetime >= TIMESTAMP '2021-03-01' AND e.datetime < TIMESTAMP '2021-06-01'",
+    ),
+    Case(
+        "hiring in winter 2021, by month",
+        f"SELECT year(e.datetime), month(e.datetime), COUNT(*) FROM {E} "
+        "WHERE e.datetime >= TIMESTAMP '2021-12-01' AND e.datetime < TIMESTAMP '2022-03-01' "
+        "GROUP BY 1, 2",
+    ),
+    Case(
+        "new joiners March through May 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
+        "AND e.datetime < TIMESTAMP '2022-06-01'",
+    ),
+    Case(
+        "how many hires did Support make in Q2?",  # no year: the latest Q2 on record, 2022
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Support' "
+        "AND e.datetime >= TIMESTAMP '2022-04-01' AND e.datetime < TIMESTAMP '2022-07-01'",
+    ),
+    Case(
+        "hires in March",  # no year: March of the latest year with hires on record, 2022
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
+        "AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
     # the catalog
     Case("How many departments are there?", "SELECT COUNT(*) FROM departments"),
     Case("list all jobs", "SELECT id, job FROM jobs"),
@@ -733,7 +801,6 @@ REFUSED = [
     "what is the gender split of our hires",
     "tell me a joke",
     "",
-    "hires in March",  # which March?
     "how many people were hired on weekends",
     "Is Sales bigger than Marketing?",
     "¿Cuántos empleados fueron contratados en 2021?",

@@ -120,3 +120,24 @@ def test_the_done_when_bars_on_the_held_out_and_trap_sets(
     held_out, trap = results["held-out"], results["trap"]
     assert held_out.accuracy >= 0.90, held_out.report()
     assert trap.wrong == 0, trap.report()
+
+
+def test_a_refusal_names_what_it_missed_and_offers_the_nearest_question(
+    engine: OfflineEngine,
+) -> None:
+    answer = engine.answer("hires in Legal in feb 2022 split by flurbdorf")
+    assert answer.refused
+    assert '"flurbdorf"' in answer.explanation
+    assert answer.suggestions[0] == "How many people were hired in Legal in February 2022?"
+    assert answer.explanation.endswith(f"Did you mean: {answer.suggestions[0]}")
+    for suggestion in answer.suggestions:
+        assert not engine.answer(suggestion).refused, suggestion
+
+
+def test_every_refusal_offers_at_least_one_question_it_answers(engine: OfflineEngine) -> None:
+    refusals = [engine.answer(q) for q in [*REFUSED, "hires in 2021 per flurb"] if q]
+    for answer in [a for a in refusals if a.refused]:
+        question = answer.question
+        assert answer.suggestions, question
+        assert "Did you mean: " in answer.explanation or "You could ask: " in answer.explanation
+        assert not engine.answer(answer.suggestions[0]).refused, question

@@ -1,0 +1,70 @@
+"""Days, ranges, named days, seasons and periods named without a year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from resolvers.core.questions import dates
+from resolvers.core.questions.offline import OfflineEngine
+
+LAST_HIRE = date(2022, 5, 20)
+
+
+def _same(engine: OfflineEngine, question: str, plain: str) -> str:
+    answer = engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == engine.answer(plain).rows
+    return answer.reading or ""
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("hires from April 12 to July 9, 2021", "hires between 2021-04-12 and 2021-07-09"),
+        ("hires from December 20 to January 10, 2022", "hires between 2021-12-20 and 2022-01-10"),
+        ("hires on New Year's Day 2022", "hires on 2022-01-01"),
+        ("hires on Christmas 2021", "hires on 2021-12-25"),
+        ("hires on March 3rd 2021", "hires on 2021-03-03"),
+        ("hires in spring 2021", "hires between 2021-03-01 and 2021-05-31"),
+        ("hires in spring, March through May 2021", "hires between 2021-03-01 and 2021-05-31"),
+        ("hires in the fall of 2021", "hires between 2021-09-01 and 2021-11-30"),
+        ("hires in winter 2021", "hires between 2021-12-01 and 2022-02-28"),
+        ("hires March until May 2021", "hires between 2021-03-01 and 2021-05-31"),
+        ("hires in feb 2022", "hires in February 2022"),
+    ],
+)
+def test_days_ranges_and_seasons(words_engine: OfflineEngine, question: str, plain: str) -> None:
+    _same(words_engine, question, plain)
+
+
+def test_a_year_written_once_is_never_refused_as_dates_that_never_overlap(
+    words_engine: OfflineEngine,
+) -> None:
+    answer = words_engine.answer("hires from April 12 to July 9, 2021")
+    assert answer.reading == "Hires from 12 Apr to 9 Jul 2021, counted."
+
+
+def test_a_period_without_a_year_is_read_by_the_stated_rule(words_engine: OfflineEngine) -> None:
+    reading = _same(words_engine, "how many people did we hire in Q2?", "hires in Q2 2022")
+    assert reading.startswith("No year given for 'Q2': read in 2022, the latest year")
+
+
+def test_the_rule_takes_the_latest_year_the_period_had_begun() -> None:
+    assert dates.fill_year("hires in q2", LAST_HIRE) == (
+        "hires in q2 2022",
+        "No year given for 'Q2': read in 2022, the latest year in which it had begun by the "
+        "last hire on record (2022-05-20).",
+    )
+    filled = dates.fill_year("hires in september", LAST_HIRE)
+    assert filled is not None and filled[0] == "hires in september 2021"
+
+
+def test_the_rule_leaves_a_question_with_a_year_or_an_ordinal_quarter_alone() -> None:
+    assert dates.fill_year("hires in march 2021 and april", LAST_HIRE) is None
+    assert dates.fill_year("the second quarter with the most hires", LAST_HIRE) is None
+
+
+def test_fall_alone_is_a_verb_not_a_season(words_engine: OfflineEngine) -> None:
+    assert words_engine.answer("did hiring fall in 2022").refused
