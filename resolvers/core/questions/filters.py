@@ -148,13 +148,17 @@ _STOP = (
     r"(?:in|into|to|for|of|at|on|during|since|who|whose|hired|joined|join|start|started|were"
     r"|was|are|is|not|but|and|or|excluding|except|from|before|after|between|this|last|work"
     r"|works|working|have|has|had|do|does|did|hold|holds|sit|sits|belong|belongs|get|go|first"
-    r"|full|name|s|department|dept|team|job|role|title|position|date|hire)"
+    r"|full|name|s|department|dept|team|job|role|title|position|date|hire|hires|took|take"
+    r"|takes|taken|make|makes|made|got|gets|bring|brings|brought|the|a|an|most|more|fewest"
+    r"|least|any|many|much|new|our|their|we|us|you|they|it|that|this|those|these|one|all"
+    r"|each|every|some|people|employees|staff|folks|with|by|per|up|down|out|over)"
 )
 _WORD = rf"(?!{_STOP}\b)[a-z][a-z\-]*"
 _PERSON = rf"(?P<who>person \d{{3,4}}|{_WORD}(?: {_WORD}){{0,2}})"
 _JOINED = (
     r"(?:hired|join|joined|start|started|onboarded|recruited|employed|brought on|taken on"
     r"|come on board|came on board|come aboard)"
+    r"(?: (?:with us|here|at the company|with the company|at the firm|with the firm))?"
 )
 _FACT = (
     r"(?P<fact>hire date|start date|joining date|start day|department|dept|team|division"
@@ -192,6 +196,20 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:what is|what was|whats|what are|what were|when is|when was|give me|tell me"
             rf"|what) (?:the )?{_PERSON} {_FACT}\b"
+        ),
+    ),
+    (
+        "fact",
+        re.compile(
+            rf"\b(?:what|which) (?:department|dept|team|division) {_PERSON} (?:works?|working"
+            rf"|sits?|belongs?) (?:in|to|for)\b"
+        ),
+    ),
+    (  # 'Harold Vogt - hire date?': a first and last name, then what is asked
+        "fact",
+        re.compile(
+            rf"^ ?(?P<who>{_WORD} {_WORD}) (?P<fact>hire date|start date|joining date|department"
+            r"|dept|job title|job|role)\b"
         ),
     ),
     (

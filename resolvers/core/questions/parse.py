@@ -21,7 +21,9 @@ from resolvers.core.questions.dates import DateError
 from resolvers.core.questions.patterns import (
     ALPHABETICAL,
     BOUNDS,
+    BREAK_DOWN,
     COMPARE,
+    COUNT_GROUPS,
     DATED,
     DIM,
     DIM_ADVERB,
@@ -327,6 +329,10 @@ def _groups(words: Words, reading: Reading) -> None:
             reading.which_singular = not match.group("dims").endswith("s")
             words.take(match)
     reading.group = list(dict.fromkeys(reading.group))
+    if reading.group:
+        words.take_all(BREAK_DOWN)  # 'break the hires down by level'
+    if reading.threshold and reading.group and COUNT_GROUPS.search(reading.line):
+        reading.counted_groups = True  # 'the number of departments with more than 100'
 
 
 def _ordering(words: Words, reading: Reading, match: re.Match[str]) -> None:

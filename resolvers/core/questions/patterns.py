@@ -74,9 +74,19 @@ MORE = re.compile(
     r"\b(?:how many |how much )?(?P<op>more|fewer|less)"
     r"(?: (?:people|hires|employees|staff|new hires|folks|persons|recruits|joiners))?\b"
 )
+COUNT_GROUPS = re.compile(
+    rf"\b(?:how many|number of|count of|count the|total number of) (?:different |distinct )?"
+    rf"(?P<dims>{DIM})\b"
+)
+BREAK_DOWN = re.compile(
+    r"\b(?:break|breaking|broken|split|splitting) (?:it |that |this |them |those |these )?"
+    r"(?:down|up|out)\b"
+)
 DATED = re.compile(
     r"\b(?:with|and|including|plus|showing) (?:their |the |its )?(?:hire |hiring |start |joining )?"
     r"(?:dates?|days?)(?: (?:they|he|she) (?:were hired|was hired|joined|started))?\b"
+    r"|\b(?:and|with) (?:when|on what (?:dates?|days?))(?: (?:they|he|she) (?:were hired|was hired"
+    r"|joined|started))?\b"
 )
 COMBINED = re.compile(
     r"\b(?:combined|together|put together|taken together|jointly|between them|summed"
@@ -108,7 +118,10 @@ RANK_THE = re.compile(
     rf"\b(?:rank|order|sort)(?: all)? (?:the |our )?(?P<dims>{DIM}) by (?:the )?(?:number of )?"
     rf"(?:{SUBJECT}|hiring)\b"
 )
-ORD_MOST = re.compile(rf"\b(?:the )?(?:{_ORD} )?(?:{_MOST}|{_LEAST})(?: number of| amount of)?\b")
+ORD_MOST = re.compile(
+    rf"\b(?:the )?(?:{_ORD} )?(?:{_MOST}|{_LEAST})(?: number of| amount of)?"
+    r"(?: (?:common|frequent|frequently hired|popular|often hired|hired for))?\b"
+)
 MOST_RECENT = re.compile(rf"\b(?:the )?(?:{_N} )?most recent(?:ly)?\b")
 RANK_BY = re.compile(
     rf"\b(?:by|in|for) (?:the )?(?:number of |count of |total )?(?:{SUBJECT}|hiring)\b"
@@ -146,7 +159,10 @@ DIM_WITH = re.compile(rf"\b(?:the )?(?P<dims>{DIM}) (?:with|that had|that have|h
 SHARE = re.compile(
     r"\b(?:what )?(?:share|percentage|percent|proportion|fraction|ratio|%)(?: of)?\b|%"
 )
-WENT = re.compile(r"\b(?:went|go|going|were|was) (?:to|into|in)\b|\bwent\b")
+WENT = re.compile(
+    r"\b(?:went|go|going|were|was|happened|occurred|came|fell|landed|took place)"
+    r" (?:to|into|in|during)\b|\b(?:went|happened|occurred|took place)\b"
+)
 AVERAGE = re.compile(r"\b(?:on )?(?:the )?(?:average|mean|avg)(?: number of| count of)?\b")
 COMPARE = re.compile(
     r"\b(?:compared (?:with|to)|compare|compared|comparing|comparison|vs|versus|against"
@@ -183,12 +199,13 @@ COUNT = re.compile(
     r"\b(?:how many|number of|count of|count|total number of|total|tally of|how much)\b"
 )
 CATALOG_WORD = re.compile(
-    r"\b(?P<what>departments|department|depts|jobs|job|roles|titles|positions)\b"
+    r"\b(?P<what>departments|department|depts|job titles|jobs|job|roles|titles|positions)\b"
 )
 COLUMNS = re.compile(
-    r"\b(?:(?:with|including|showing|plus|and) (?:their |the |its )?)?"
-    r"(?:the )?(?:ids?|identifiers?)(?: ,)?(?: and)?(?: (?:the )?(?:names?"
-    r"|department names?))?(?: ,)?(?: and)?"
+    r"\b(?:(?:with|including|showing|plus|and|give me|give|show|need) (?:their |the |its )?)?"
+    r"(?:the )?(?:ids?|identifiers?)(?: ,)?(?: and)?(?: (?:the |their )?(?:names?"
+    r"|department names?))?(?: ,)?(?: and)?(?: (?:the |their )?(?:numbers?|counts?|totals?"
+    r"|hire counts?|headcounts?|number hired|how many they hired))?"
 )
 EXISTS = re.compile(
     r"\b(?:exist|exists|are there|is there|do we have|there are|in total|altogether|all the"
