@@ -97,17 +97,24 @@ def _head(title: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4)
 def _families(catalog: Catalog) -> tuple[dict[tuple[str, ...], tuple[str, ...]], set[str]]:
-    """Every ending of a title's head words ('designer', 'web designer') -> the titles.
+    """Job family words -> the titles; and the exact names, which a family never overrides.
 
-    A family is the titles whose head ends in the words: "designers" are the
-    Graphic Designer and every level of Web Designer; "web designers" only the
-    latter. Also the exact names (lower case, as words), which a family never overrides.
+    A family word is what a title is (the ending of its head words: 'designer',
+    'web designer', 'programmer'); its family is every title holding those
+    words, wherever they stand: "designers" are the Graphic Designer and every
+    level of Web Designer, "programmers" the Programmer I to IV, the Analyst
+    Programmer and the Programmer Analysts. A word no title ends in ('research')
+    names no family.
     """
+    words = {title: tuple(tokenize(title)) for title in catalog.jobs}
+    keys = {_head(title)[i:] for title in catalog.jobs for i in range(len(_head(title)))}
     found: dict[tuple[str, ...], list[str]] = {}
-    for title in catalog.jobs:
-        head = _head(title)
-        for i in range(len(head)):
-            found.setdefault(head[i:], []).append(title)
+    for title, tokens in words.items():
+        for size in {len(k) for k in keys}:
+            for start in range(len(tokens) - size + 1):
+                key = tokens[start : start + size]
+                if key in keys:
+                    found.setdefault(key, []).append(title)
     exact = {" ".join(tokenize(n)) for n in (*catalog.jobs, *catalog.departments)}
     return {k: tuple(dict.fromkeys(v)) for k, v in found.items()}, exact
 

@@ -197,13 +197,21 @@ def _than(words: Words, reading: Reading, names: dict[str, tuple[str, str]], tod
         compare = "more_than" if op == "more" else "fewer_than"
         than_ = Than(department=name) if kind == "department" else Than(job=name)
         reading.threshold = Threshold(compare=compare, than=than_)  # type: ignore[arg-type]
+    reading.than_noun = more[-1].group("noun")
     words.take(more[-1])
+    if reading.than_noun:  # 'more engineers than Sales': engineers stay, for both sides
+        start, end = more[-1].span("noun")
+        words.text = words.text[:start] + reading.than_noun + words.text[end:]
     words.take(than)
     tail = Words(words.text[than.end() :].split())
     reading.tail_phrases = dates.read(tail, today, False)
     if overall := tail.search(OVERALL):
         reading.tail_overall = True
         tail.take(overall)
+    for match in tail.take_all(filters.EXCLUDED):  # 'than Legal, not counting interns'
+        reading.tail_excluded += re.findall(filters.ENTITY, match.group("list"))
+    for match in tail.take_all(filters.INCLUDED):  # 'than Legal engineers'
+        reading.tail_included += re.findall(filters.ENTITY, match.group("list"))
     words.text = words.text[: than.end()] + tail.text
 
 

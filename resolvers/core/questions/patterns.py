@@ -71,9 +71,10 @@ THAN_NAME = re.compile(
     r"(?: (?:did|had|has|made|hired|do|does|got|managed|brought on|took on))?\b"
 )
 MORE = re.compile(
-    r"\b(?:how many |how much )?(?P<op>more|fewer|less)"
+    r"\b(?:how many |how much )?(?P<op>more|fewer|less)(?: (?P<noun>__[jf]\d+__))?"
     r"(?: (?:people|hires|employees|staff|new hires|folks|persons|recruits|joiners))?\b"
 )
+"""'how many more (engineers)': ``noun`` is what both sides count."""
 COUNT_GROUPS = re.compile(
     rf"\b(?:how many|number of|count of|count the|total number of) (?:different |distinct )?"
     rf"(?P<dims>{DIM})\b"

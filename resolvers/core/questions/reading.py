@@ -229,7 +229,7 @@ def _count(query: CountQuery) -> str:
         t = query.threshold
         bar = f"{t.value}"
         if t.than is not None:
-            bar = f"{t.than.department or t.than.job}'s hires"
+            bar = f"{t.than.department or t.than.job}'s hires (under the same filters)"
         words = {
             "more_than": f"more than {bar}", "fewer_than": f"fewer than {bar}",
             "at_least": f"at least {bar}", "at_most": f"at most {bar}",
