@@ -272,6 +272,8 @@ class Person:
     first_only: bool
     ask: str
     """hired, fact, first, full, named or who: what the words around the name asked."""
+    besides: str | None = None
+    """'the same first name as Joan Rillett': Joan Rillett, who is not counted among them."""
 
 
 def shield_people(
@@ -307,10 +309,11 @@ def shield_people(
         full = bool(groups.get("full") or groups.get("full2") or groups.get("full3"))
         if ask == "named" and not full and " " not in name:
             first = True
+        besides = name if ask in ("first", "full") and " " in name else None
         if ask == "first":
             name = name.split()[0]
         key = f"__p{len(people)}__"
-        people[key] = Person(name, first, ask)
+        people[key] = Person(name, first, ask, besides)
         start, end = match.span()
         line = line[:start] + f" {key} " + line[end:]
     return line.split(), people

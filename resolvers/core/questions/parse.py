@@ -34,6 +34,7 @@ from resolvers.core.questions.patterns import (
     GROUP,
     INJECTION,
     MEAN,
+    MINUS_NAME,
     MORE,
     MOST_RECENT,
     N_MOST,
@@ -155,9 +156,14 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
 
 def _as_written(person: filters.Person, question: str) -> filters.Person:
     """The name as the question spelled it ('Harold Vogt', not 'harold vogt')."""
-    pattern = r"\b" + r"\W{1,3}".join(re.escape(w) for w in person.name.split()) + r"\b"
-    found = re.search(pattern, question, re.IGNORECASE)
-    return replace(person, name=found.group(0)) if found else person
+
+    def written(name: str) -> str:
+        pattern = r"\b" + r"\W{1,3}".join(re.escape(w) for w in name.split()) + r"\b"
+        found = re.search(pattern, question, re.IGNORECASE)
+        return found.group(0) if found else name
+
+    besides = written(person.besides) if person.besides else None
+    return replace(person, name=written(person.name), besides=besides)
 
 
 def _place_names(
@@ -183,25 +189,31 @@ def _place_names(
 
 
 def _than(words: Words, reading: Reading, names: dict[str, tuple[str, str]], today: date) -> None:
-    """'more hires than Sales (did in 2021)': a named group compared with, and its own dates."""
+    """'more hires than Sales (did in 2021)', 'Sales minus Legal': the named side compared with.
+
+    The words after it are that side's own: its dates, its names, 'overall'.
+    """
     than = words.search(THAN_NAME)
-    if than is None:
-        return
-    more = list(MORE.finditer(words.text[: than.start()]))
-    if not more:
-        return
-    op, token = more[-1].group("op"), than.group("name")
-    reading.than = (op, token)
+    more = list(MORE.finditer(words.text[: than.start()])) if than else []
+    op, noun = "more", None
+    if than is not None and more:
+        op, noun = more[-1].group("op"), more[-1].group("noun")
+        words.take(more[-1])
+        if noun:  # 'more engineers than Sales': engineers stay, for both sides
+            start, end = more[-1].span("noun")
+            words.text = words.text[:start] + noun + words.text[end:]
+    else:
+        than = words.search(MINUS_NAME)
+        grouped = words.has(GROUP) or words.has(WHICH_DIM) or words.has(DIM_ADVERB)
+        if than is None or grouped or not re.search(filters.ENTITY, words.text[: than.start()]):
+            return  # 'hires by department minus Legal' leaves Legal out
+    token = than.group("name")
+    reading.than, reading.than_noun = (op, token), noun
     kind, name = names[token]
-    if reading.threshold is None and kind != "family":
+    if reading.threshold is None and kind != "family" and than.re is THAN_NAME:
         compare = "more_than" if op == "more" else "fewer_than"
         than_ = Than(department=name) if kind == "department" else Than(job=name)
         reading.threshold = Threshold(compare=compare, than=than_)  # type: ignore[arg-type]
-    reading.than_noun = more[-1].group("noun")
-    words.take(more[-1])
-    if reading.than_noun:  # 'more engineers than Sales': engineers stay, for both sides
-        start, end = more[-1].span("noun")
-        words.text = words.text[:start] + reading.than_noun + words.text[end:]
     words.take(than)
     tail = Words(words.text[than.end() :].split())
     reading.tail_phrases = dates.read(tail, today, False)

@@ -70,6 +70,11 @@ THAN_NAME = re.compile(
     r"(?: (?:department|dept|team|job|role|title|hires|hiring))?"
     r"(?: (?:did|had|has|made|hired|do|does|got|managed|brought on|took on))?\b"
 )
+MINUS_NAME = re.compile(
+    r"\b(?:minus|less) (?:the )?(?P<name>__[djf]\d+__)"
+    r"(?: (?:department|dept|team|job|role|title|hires|hiring))?\b"
+)
+"""'Sales hires minus Legal hires': a difference when a name stands before it."""
 MORE = re.compile(
     r"\b(?:how many |how much )?(?P<op>more|fewer|less)(?: (?P<noun>__[jf]\d+__))?"
     r"(?: (?:people|hires|employees|staff|new hires|folks|persons|recruits|joiners))?\b"

@@ -161,12 +161,16 @@ def _filters(
         if any(not f.titles for f in families) or not keep["job"]:
             return Refusal("Nothing is left of those jobs once the ones left out are taken away.")
     full_names = [p.name for p in (reading.people[t] for t in who.people) if not p.first_only]
+    besides = [p.besides for p in (reading.people[t] for t in who.people) if p.besides]
     first_names = {p.name for p in (reading.people[t] for t in who.people) if p.first_only}
     if len(first_names) > 1 or (first_names and full_names):
         return Refusal("Look up one first name at a time, or full names only.")
     spans = dates.intersect(date_sets) if date_sets else []
     if date_sets and not spans:
-        return Refusal("Those dates never overlap, so no hire could match them all.")
+        return Refusal(
+            "Those dates never overlap, so no hire could be in all of them at once: to compare "
+            "them, ask how many more were hired in one than in the other."
+        )
     try:
         return Filters(
             departments=NameSet(
@@ -183,6 +187,7 @@ def _filters(
             name_contains=contains,
             families=tuple(families),
             employee_names=tuple(dict.fromkeys(full_names)),
+            other_than_names=tuple(dict.fromkeys(besides)),
             first_name=first_names.pop() if first_names else None,
         )
     except ValueError as error:
