@@ -167,10 +167,11 @@ _JOINED = (
     r"|come on board|came on board|come aboard)"
     r"(?: (?:with us|here|at the company|with the company|at the firm|with the firm))?"
 )
-_FACT = (
-    r"(?P<fact>hire date|start date|joining date|start day|department|dept|team|division"
+_FACTS = (
+    r"(?:hire date|start date|joining date|start day|department|dept|team|division"
     r"|job title|job|role|title|position)"
 )
+_FACT = rf"(?P<fact>{_FACTS}(?: (?:and|,|&|plus) (?:the |their |his |her )?{_FACTS}){{0,2}})"
 _END = rf"(?=$| [^a-z]| {_STOP}\b)"
 """Where a name ends: the end, a number or token, or a word that starts the rest."""
 LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
@@ -212,17 +213,21 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
             rf"|sits?|belongs?) (?:in|to|for)\b"
         ),
     ),
-    (  # 'Harold Vogt - hire date?': a first and last name, then what is asked
+    (
         "fact",
         re.compile(
-            rf"^ ?(?P<who>{_WORD} {_WORD}) (?P<fact>hire date|start date|joining date|department"
-            r"|dept|job title|job|role)\b"
+            rf"\b(?:what|which) (?:department|dept|team|division) (?:hired|took on|brought on"
+            rf"|onboarded|recruited|employs|employed) {_PERSON}{_END}"
         ),
+    ),
+    (  # 'Harold Vogt - hire date?': a first and last name, then what is asked
+        "fact",
+        re.compile(rf"^ ?(?P<who>{_WORD} {_WORD}) {_FACT}\b"),
     ),
     (
         "fact",
         re.compile(
-            rf"\b(?:what is|what was|whats|give me|tell me) (?:the )?"
+            rf"\b(?:what is|what was|whats|give me|tell me|what) (?:the )?"
             rf"{_FACT} (?:of|for) {_PERSON}{_END}"
         ),
     ),
@@ -247,7 +252,8 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
     (
         "named",
         re.compile(
-            rf"\b(?P<how>named|called|with the (?P<first>first )?(?P<full>full )?name"
+            rf"\b(?P<how>named|called|go by|goes by|going by"
+            rf"|with the (?P<first>first )?(?P<full>full )?name"
             rf"|(?:who )?(?:share|shares|sharing|have|has|go by) the (?P<first2>first )?"
             rf"(?P<full2>full )?name|whose (?P<first3>first )?(?P<full3>full )?name is"
             rf"|by the (?P<first4>first )?name) {_PERSON}{_END}"
@@ -307,8 +313,8 @@ def shield_people(
             or groups.get("first4")
         )  # fmt: skip
         full = bool(groups.get("full") or groups.get("full2") or groups.get("full3"))
-        if ask == "named" and not full and " " not in name:
-            first = True
+        if ask != "full" and not full and " " not in name:
+            first = True  # 'when was Harold hired': a first name alone
         besides = name if ask in ("first", "full") and " " in name else None
         if ask == "first":
             name = name.split()[0]

@@ -20,6 +20,7 @@ from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.dates import DateError
 from resolvers.core.questions.patterns import (
     ALPHABETICAL,
+    ANY_LEVEL,
     BOUNDS,
     BREAK_DOWN,
     COMPARE,
@@ -246,6 +247,8 @@ def _thresholds(words: Words, reading: Reading) -> None:
         below = op.startswith(("fewer", "less", "lower", "below", "under", "quieter"))
         reading.threshold = Threshold(compare="below_mean" if below else "above_mean")
         words.take(match)
+        if whose := words.search(re.compile(r"\bwhose\b(?= .*?\b(?:hiring|hires)\b)")):
+            words.take(whose)  # 'departments whose 2022 hiring was above average'
         return
     if match := words.search(THRESHOLD):
         op = match.group("op") or match.group("op2") or ""
@@ -349,6 +352,8 @@ def _groups(words: Words, reading: Reading) -> None:
             reading.which_singular = not match.group("dims").endswith("s")
             words.take(match)
     reading.group = list(dict.fromkeys(reading.group))
+    if reading.families:
+        words.take_all(ANY_LEVEL)
     if reading.group:
         words.take_all(BREAK_DOWN)  # 'break the hires down by level'
     if reading.threshold and reading.group and COUNT_GROUPS.search(reading.line):

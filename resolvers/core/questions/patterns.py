@@ -86,8 +86,10 @@ COUNT_GROUPS = re.compile(
 )
 BREAK_DOWN = re.compile(
     r"\b(?:break|breaking|broken|split|splitting) (?:it |that |this |them |those |these )?"
-    r"(?:down|up|out)\b"
+    r"(?:down|up|out)\b|\b(?:split|divide|breakdown of|breakdown|give me a breakdown of)\b"
 )
+ANY_LEVEL = re.compile(r"\b(?:at |of |in )?(?:any|every|all)(?: the)? levels?\b")
+"""'Accountants (any level)': a family is every level already."""
 DATED = re.compile(
     r"\b(?:with|and|including|plus|showing) (?:their |the |its )?(?:hire |hiring |start |joining )?"
     r"(?:dates?|days?)(?: (?:they|he|she) (?:were hired|was hired|joined|started))?\b"
@@ -105,7 +107,8 @@ THAN_PERIOD = re.compile(
 OVERALL = re.compile(r"\b(?:overall|ever|all time|of all time|in total|altogether|all together)\b")
 ALPHABETICAL = re.compile(
     r"\b(?:(?:sorted|ordered|listed|sort|order|list|arranged) )?(?:them |it )?"
-    r"(?:alphabetically|in alphabetical order|a to z|a-z|by (?:their )?(?:last |first )?name)\b"
+    r"(?:(?:alphabetically|in alphabetical order) by (?:their )?(?:last |first |full )?names?"
+    r"|alphabetically|in alphabetical order|a to z|a-z|by (?:their )?(?:last |first )?name)\b"
     r"(?! by)"
 )
 """(Not 'ordered alphabetically by department and job': ORDERING reads that.)"""
@@ -185,7 +188,8 @@ DISTINCT = re.compile(
     r"|(?:different|distinct|unique) )(?P<what>departments|jobs|roles|titles|positions|depts)\b"
 )
 EMPLOYEES = re.compile(
-    r"\b(?:list|show|who|whom|display|name the|which employees|which people|which person"
+    r"\b(?:(?:list|show|display)(?: (?:every|all(?: the)?|each))?|who|whom|name the"
+    r"|which employees|which people|which person"
     r"|what employees"
     r"|what people|give me the employees|details of|employees who|people who|the employees"
     r"|the people"
@@ -208,10 +212,11 @@ CATALOG_WORD = re.compile(
     r"\b(?P<what>departments|department|depts|job titles|jobs|job|roles|titles|positions)\b"
 )
 COLUMNS = re.compile(
-    r"\b(?:(?:with|including|showing|plus|and|give me|give|show|need) (?:their |the |its )?)?"
-    r"(?:the )?(?:ids?|identifiers?)(?: ,)?(?: and)?(?: (?:the |their )?(?:names?"
+    r"\b(?:(?:with|including|include|showing|plus|and|give me|give|show|need)"
+    r" (?:their |the |its )?)?(?:the )?(?:department |dept )?(?:ids?|identifiers?)(?: ,)?"
+    r"(?: and)?(?: (?:the |their )?(?:names?"
     r"|department names?))?(?: ,)?(?: and)?(?: (?:the |their )?(?:numbers?|counts?|totals?"
-    r"|hire counts?|headcounts?|number hired|how many they hired))?"
+    r"|hire counts?|headcounts?|number hired|how many they hired|hires))?"
 )
 EXISTS = re.compile(
     r"\b(?:exist|exists|are there|is there|do we have|there are|in total|altogether|all the"

@@ -614,7 +614,7 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
     columns = "names" if names_only and "who" not in names_only.group(0) else "full"
     if reading.dated:
         columns = "dated"
-    if names_only and columns == "names":
+    if names_only and (columns == "names" or (reading.dated and "who" not in names_only[0])):
         words.take(names_only)
     order, limit = "earliest", None
     if first_last:
