@@ -27,6 +27,8 @@ MAX_BARS = 20
 def hint(query: HrQuery, rows: int) -> ChartHint:
     inner = query.query
     match inner:
+        case CountQuery() if inner.count_groups or (inner.rank and inner.rank.within):
+            return ChartHint("TABLE")
         case CountQuery() if inner.group_by:
             group = dimensions(inner.group_by, inner.filters)
             y = "hires" if inner.distinct == "hires" else inner.distinct

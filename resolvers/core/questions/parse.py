@@ -22,6 +22,7 @@ from resolvers.core.questions.patterns import (
     ALPHABETICAL,
     BOUNDS,
     COMPARE,
+    DATED,
     DIM,
     DIM_ADVERB,
     DIM_WITH,
@@ -44,6 +45,7 @@ from resolvers.core.questions.patterns import (
     RANKED_RANGE,
     RESERVED,
     THAN_NAME,
+    THAN_PERIOD,
     THRESHOLD,
     TOP_N,
     WHICH_DIM,
@@ -106,12 +108,13 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     names, line = _place_names(tokens, found)
     names |= family_names
     words = Words(line)
-    compare = words.has(COMPARE) or words.has(
-        re.compile(r"\bthan (?:in |during )?(?:1[5-9]|20|21)\d\d\b")
-    )
+    compare = words.has(COMPARE) or words.has(THAN_PERIOD)
     reading = Reading(
         families={f"__f{i}__": f.titles for i, f in enumerate(families)}, people=people
     )
+    if words.has(DATED):
+        reading.dated = True
+        words.take_all(DATED)
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text
     _thresholds(words, reading)

@@ -18,8 +18,9 @@ SUBJECT = (
 )
 _N = r"(?P<n>\d{1,7}|" + "|".join(lexicon.NUMBERS) + r")"
 DIM = (
-    r"(?:departments?|depts?|teams?|divisions?|jobs?|roles?|titles?|positions?|years?|quarters?"
-    r"|months?|weekdays?|days? of (?:the )?week|week ?days?)"
+    r"(?:departments?|depts?|teams?|divisions?|job titles?|jobs?|roles?|titles?|positions?|years?"
+    r"|quarters?|months?|weekdays?|days? of (?:the )?week|week ?days?|levels?|grades?"
+    r"|seniority levels?)"
 )
 _ORD = r"(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)"
 _MOST = r"(?P<most>most|highest|largest|biggest|busiest|greatest|top|best|max|maximum)"
@@ -72,6 +73,18 @@ THAN_NAME = re.compile(
 MORE = re.compile(
     r"\b(?:how many |how much )?(?P<op>more|fewer|less)"
     r"(?: (?:people|hires|employees|staff|new hires|folks|persons|recruits|joiners))?\b"
+)
+DATED = re.compile(
+    r"\b(?:with|and|including|plus|showing) (?:their |the |its )?(?:hire |hiring |start |joining )?"
+    r"(?:dates?|days?)(?: (?:they|he|she) (?:were hired|was hired|joined|started))?\b"
+)
+COMBINED = re.compile(
+    r"\b(?:combined|together|put together|taken together|jointly|between them|summed"
+    r"|added up|in total|altogether|all together)\b"
+)
+THAN_PERIOD = re.compile(
+    r"\bthan (?:in |during |for |on |over )?(?:the )?(?:q[1-4]\b|h[12]\b|first|second|third"
+    r"|fourth|(?:1[5-9]|20|21)\d\d|\d{4}-|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 )
 OVERALL = re.compile(r"\b(?:overall|ever|all time|of all time|in total|altogether|all together)\b")
 ALPHABETICAL = re.compile(
@@ -213,6 +226,8 @@ RESERVED = (
 
 
 def dimension(word: str) -> Dimension:
+    if word.startswith(("level", "grade", "seniority")):
+        return "level"
     if word.startswith(("dep", "team", "div")):
         return "department"
     if word.startswith(("job", "role", "title", "position")):

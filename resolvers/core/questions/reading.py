@@ -223,6 +223,8 @@ def _count(query: CountQuery) -> str:
         return f"{head}, counted{_left_out(query.filters, [])}."
     group = dimensions(query.group_by, query.filters)
     text = f"{head}, counted per {_per(group)}"
+    if "level" in group:
+        text += " (the I, II, III or IV ending a title; 'none' for a title without one)"
     if query.threshold:
         t = query.threshold
         bar = f"{t.value}"

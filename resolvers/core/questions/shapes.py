@@ -8,7 +8,7 @@ consumes its own words; an HrQuery that will not validate is a refusal.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -21,6 +21,7 @@ from resolvers.core.questions.patterns import (
     AVERAGE,
     CATALOG_WORD,
     COLUMNS,
+    COMBINED,
     COMPARE,
     COUNT,
     DIFFERENCE,
@@ -32,6 +33,7 @@ from resolvers.core.questions.patterns import (
     MEAN,
     NAMES_ONLY,
     SHARE,
+    SHARE_VERB,
     SUBJECT,
     WENT,
     YES_NO,
@@ -95,6 +97,8 @@ class Reading:
     tail_overall: bool = False
     """'than Sales overall': the side after 'than' takes no date said before it."""
     alphabetical: bool = False
+    dated: bool = False
+    """'with their hire dates': a list of employees shows each hire's date too."""
     line: str = ""
     """The words before dates were read (where each phrase and name stood)."""
     each_dims: list[Dimension] = field(default_factory=list)
@@ -285,6 +289,8 @@ def _shape(
     filters_ = _filters(reading, names, catalog, date_sets)
     if isinstance(filters_, Refusal):
         return filters_
+    if len(reading.who.included) >= 2 and not reading.group:
+        words.take_all(COMBINED)  # 'Sales and Legal combined': one count over both
     if words.search(SHARE):
         words.take_all(SHARE)
         words.take_all(WENT)
@@ -293,17 +299,7 @@ def _shape(
             if len(reading.group) > 1 or reading.rank or reading.threshold:
                 return Refusal("A share can be split by one grouping only.")
             return ShareQuery(filters=filters_, group_by=reading.group[0])
-        part = _filters(reading, names, catalog, date_sets, part=True)
-        if isinstance(part, Refusal):
-            return part
-        return ShareQuery(
-            filters=part,
-            part=Filters(
-                departments=NameSet(include=filters_.departments.include),
-                jobs=NameSet(include=filters_.jobs.include),
-                families=tuple(f for f in filters_.families if not f.excluded),
-            ),
-        )
+        return _share_of_part(reading, names, catalog, phrases)
     if words.search(AVERAGE):
         words.take_all(AVERAGE)
         _count_words(words)
@@ -441,6 +437,58 @@ def _difference(
     return DifferenceQuery(filters=filters_, sides=(sides[0], sides[1]))
 
 
+def _share_of_part(
+    reading: Reading,
+    names: dict[str, tuple[str, str]],
+    catalog: Catalog,
+    phrases: list[dates.DatePhrase],
+) -> ShareQuery | Refusal:
+    """The part and the whole of a share, by where their words stand.
+
+    'What share of Sales hires were in 2022': the whole is said before the
+    verb (Sales), the part after it (2022). With no verb to split at, named
+    departments and jobs are the part and dates the whole; with no names, a
+    lone date is the part of all hires ('what percent of hires were in 2022'),
+    and of two dates the later-said one is the part; the hires without a
+    department (job) are the part when the question asks about them.
+    """
+    line, who = reading.line, reading.who
+    share = SHARE.search(line)
+    verb = SHARE_VERB.search(line, share.end() if share else 0)
+    cut = verb.start() if verb else len(line)
+    located = [(line.find(p.words), p) for p in phrases]
+    missing = filters.MISSING.search(line) or filters.MISSING_BOTH.search(line)
+    after = {t for t in who.included if line.find(t) > cut}
+    dated_after = [p for at, p in located if at > cut]
+    missing_after = missing is not None and missing.start() > cut
+    if not (after or dated_after or missing_after):  # no verb, or nothing after it
+        after = set(who.included)
+        dated_after = []
+        missing_after = not after and missing is not None
+        if not after and not missing_after and located:
+            dated_after = [max(located, key=lambda item: item[0])[1]]
+    whole_who = replace(
+        who,
+        included=[t for t in who.included if t not in after],
+        without_department=who.without_department and not missing_after,
+        without_job=who.without_job and not missing_after,
+    )
+    part_who = filters.Who(
+        included=sorted(after, key=line.find),
+        without_department=who.without_department and missing_after,
+        without_job=who.without_job and missing_after,
+    )
+    whole = _filters(replace(reading, who=whole_who), names, catalog,
+                     [p.spans for p in phrases if p not in dated_after])  # fmt: skip
+    if isinstance(whole, Refusal):
+        return whole
+    part = _filters(replace(reading, who=part_who), names, catalog,
+                    [p.spans for p in dated_after])  # fmt: skip
+    if isinstance(part, Refusal):
+        return part
+    return ShareQuery(filters=whole, part=part)
+
+
 def _count_words(words: Words) -> None:
     words.take_all(COUNT)
 
@@ -535,6 +583,8 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
             return None
     names_only = words.search(NAMES_ONLY)
     columns = "names" if names_only and "who" not in names_only.group(0) else "full"
+    if reading.dated:
+        columns = "dated"
     if names_only and columns == "names":
         words.take(names_only)
     order, limit = "earliest", None

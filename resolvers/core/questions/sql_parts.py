@@ -181,10 +181,12 @@ def dimensions(group_by: Sequence[Dimension], filters: Filters) -> list[Dimensio
 
 
 def level_case(titles: Sequence[str], job: exp.Expr) -> exp.Expr:
-    """Each kept title's level ('Accountant III' -> 'III'; a title without one -> '-')."""
+    """Each kept title's level ('Accountant III' -> 'III'; a title without one -> 'none')."""
     return exp.Case(
         ifs=[
-            exp.If(this=exp.EQ(this=job.copy(), expression=lit(t)), true=lit(title_level(t) or "-"))
+            exp.If(
+                this=exp.EQ(this=job.copy(), expression=lit(t)), true=lit(title_level(t) or "none")
+            )
             for t in dict.fromkeys(titles)
         ]
     )

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import random
-from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -85,6 +84,27 @@ def employees(where: str, order: str = "e.datetime, e.id", limit: str = "") -> s
     return (
         f"SELECT e.id, e.name, e.datetime, d.department, j.job FROM {EDJ} "
         f"WHERE {where} ORDER BY {order} {limit}"
+    )
+
+
+def family(head: str) -> str:
+    """Every title whose last words (before a level I-IV) are ``head``: the family's members."""
+    return f"regexp_matches(j.job, '(^| ){head}( (I|II|III|IV))?$')"
+
+
+def difference(first: str, second: str) -> str:
+    """Hires matching ``first`` minus hires matching ``second`` (conditions on e, d, j)."""
+    count = f"SELECT COUNT(*) FROM {EDJ} WHERE"
+    return f"SELECT ({count} {first}) - ({count} {second})"
+
+
+def top_within(outer: str, inner: str, where: str) -> str:
+    """Per ``outer`` (department), the ``inner`` groups with the most hires, ties all kept."""
+    return (
+        f"WITH c AS (SELECT d.id AS did, d.department, {inner} AS g, COUNT(*) AS n FROM {EDJ} "
+        f"WHERE {where} AND d.id IS NOT NULL GROUP BY d.id, d.department, {inner}), "
+        "r AS (SELECT *, RANK() OVER (PARTITION BY did ORDER BY n DESC) AS place FROM c) "
+        "SELECT department, g, n FROM r WHERE place = 1"
     )
 
 
@@ -586,6 +606,187 @@ CASES: list[Case] = [
     # the catalog
     Case("How many departments are there?", "SELECT COUNT(*) FROM departments"),
     Case("list all jobs", "SELECT id, job FROM jobs"),
+    # issue 20: looking up a person (the generated names are 'Person 0042')
+    Case(
+        "When did Person 0042 join us?",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Person 0042'",
+    ),
+    Case(
+        "Which team is Person 0100 in?",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Person 0100'",
+    ),
+    Case(
+        "What is the job title of Person 0777?",
+        f"SELECT j.job FROM {EDJ} WHERE e.name = 'Person 0777'",
+    ),
+    Case(
+        "How many employees have the first name Person?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Person %'",
+    ),
+    Case(
+        "how many employees share the full name Person 0042",
+        f"SELECT COUNT(*) FROM {E} WHERE lower(e.name) = 'person 0042'",
+    ),
+    Case(
+        "Who did Sales bring on in March 2021, with their hire dates?",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Sales' "
+        "AND e.datetime >= TIMESTAMP '2021-03-01' AND e.datetime < TIMESTAMP '2021-04-01'",
+    ),
+    # job families and levels: a plural (or a singular naming several titles) is the family
+    Case(
+        "How many statisticians joined in 2022?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE {family('Statistician')} AND {Y22}",
+    ),
+    Case(
+        "How many engineers did we hire?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE {family('Engineer')}",
+    ),
+    Case(
+        "how many accountants were hired",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE {family('Accountant')}",
+    ),
+    Case(
+        "How many designers came on board in 2021, excluding web designers?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE {family('Designer')} AND j.job NOT LIKE 'Web Designer%' "
+        f"AND {Y21}",
+    ),
+    Case(
+        "technician hires per department in 2022",
+        f"SELECT d.department, COUNT(*) FROM {EDJ} WHERE {family('Technician')} AND {Y22} "
+        "AND d.id IS NOT NULL GROUP BY d.id, d.department",
+    ),
+    Case(
+        "Database Administrator hires by level",
+        f"SELECT j.job, COUNT(*) FROM {EDJ} WHERE j.job LIKE 'Database Administrator %' "
+        "GROUP BY j.id, j.job",
+    ),
+    Case(
+        "How many engineers were hired in 2022, leaving out software engineers?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE {family('Engineer')} "
+        f"AND NOT regexp_matches(j.job, '^Software Engineer') AND {Y22}",
+    ),
+    # arithmetic between sides and periods
+    Case(
+        "How many more people did Training hire than Legal in 2022?",
+        difference(f"d.department = 'Training' AND {Y22}", f"d.department = 'Legal' AND {Y22}"),
+    ),
+    Case(
+        "How many fewer hires did Legal make than Sales in 2021?",
+        difference(f"d.department = 'Sales' AND {Y21}", f"d.department = 'Legal' AND {Y21}"),
+    ),
+    Case(
+        "What's the difference between Marketing and Sales hiring in 2021?",
+        difference(f"d.department = 'Marketing' AND {Y21}", f"d.department = 'Sales' AND {Y21}"),
+    ),
+    Case(
+        "How many more hires did Sales make in 2022 than Legal did in 2021?",
+        difference(f"d.department = 'Sales' AND {Y22}", f"d.department = 'Legal' AND {Y21}"),
+    ),
+    Case(
+        "How many more hires did Sales make in 2022 than Legal did overall?",
+        difference(f"d.department = 'Sales' AND {Y22}", "d.department = 'Legal'"),
+    ),
+    Case(
+        "How many more people joined in Q3 2022 than in Q2 2022?",
+        difference(
+            "e.datetime >= TIMESTAMP '2022-07-01' AND e.datetime < TIMESTAMP '2022-10-01'",
+            "e.datetime >= TIMESTAMP '2022-04-01' AND e.datetime < TIMESTAMP '2022-07-01'",
+        ),
+    ),
+    Case(
+        "Sales and Marketing hires combined in 2021",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department IN ('Sales', 'Marketing') AND {Y21}",
+    ),
+    Case(
+        "what percent of all hires were in 2021",
+        f"SELECT 100.0 * COUNT(*) FILTER (WHERE {Y21}) / COUNT(*) FROM {E}",
+    ),
+    Case(
+        "What share of hires are missing a job title?",
+        f"SELECT 100.0 * COUNT(*) FILTER (WHERE e.job_id IS NULL) / COUNT(*) FROM {E}",
+    ),
+    Case(
+        "what share of Legal hires were made in 2022",
+        f"SELECT 100.0 * COUNT(*) FILTER (WHERE {Y22}) / COUNT(*) FROM {ED} "
+        "WHERE d.department = 'Legal'",
+    ),
+    # conditions on groups
+    Case(
+        "How many departments took on at least 100 people in 2021?",
+        f"SELECT COUNT(*) FROM (SELECT e.department_id FROM {E} WHERE {Y21} "
+        "AND e.department_id IS NOT NULL GROUP BY 1 HAVING COUNT(*) >= 100)",
+    ),
+    Case(
+        "how many jobs had more than 5 hires in 2021",
+        f"SELECT COUNT(*) FROM (SELECT e.job_id FROM {E} WHERE {Y21} "
+        "AND e.job_id IS NOT NULL GROUP BY 1 HAVING COUNT(*) > 5)",
+    ),
+    Case(
+        "Which job titles had exactly two hires in 2021?",
+        f"SELECT j.job, COUNT(*) FROM {E} JOIN jobs j ON j.id = e.job_id WHERE {Y21} "
+        "GROUP BY j.id, j.job HAVING COUNT(*) = 2",
+    ),
+    Case(
+        "Which departments hired between 60 and 150 people in 2022?",
+        f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y22} GROUP BY d.id, d.department HAVING COUNT(*) BETWEEN 60 AND 150",
+    ),
+    Case(
+        "Which departments hired more people than Sales in 2022?",
+        f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y22} GROUP BY d.id, d.department HAVING COUNT(*) > (SELECT COUNT(*) FROM {ED} "
+        f"WHERE d.department = 'Sales' AND {Y22})",
+    ),
+    Case(
+        "Which departments hired nobody in 2021?",
+        per_department(Y21, zeros=True).replace("ORDER BY", "HAVING COUNT(e.id) = 0 ORDER BY"),
+    ),
+    # rankings within groups
+    Case("the top job in every department", top_within("department", "j.job", "j.id IS NOT NULL")),
+    Case(
+        "What was the busiest quarter for each department in 2022?",
+        top_within("department", "quarter(e.datetime)", Y22),
+    ),
+    # order and size of lists
+    Case(
+        "List the departments in alphabetical order",
+        "SELECT id, department FROM departments ORDER BY department, id",
+        ordered=True,
+    ),
+    Case(
+        "Show the Legal hires from 2022 sorted by name",
+        employees(f"d.department = 'Legal' AND {Y22}", "e.name"),
+        ordered=True,
+    ),
+    Case(
+        "Who were the first six people we ever hired?",
+        employees("TRUE", limit="LIMIT 6"),
+        ordered=True,
+    ),
+    # the seed's above-the-mean report in everyday words
+    Case(
+        "Which departments beat the typical department's hiring in 2022? Give their ids, names "
+        "and counts.",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "departments that outpaced the average department in 2021",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    # traps of issue 20's kinds: right or refused, never an easier question
+    Case(
+        "How many people named Person were hired outside 2021?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Person %' AND year(e.datetime) <> 2021",
+    ),
+    Case(
+        "Which departments hired fewer people than Marketing in 2021?",
+        f"SELECT d.department, COUNT(e.id) FROM departments d LEFT JOIN hired_employees e "
+        f"ON e.department_id = d.id AND {Y21} GROUP BY d.id, d.department "
+        f"HAVING COUNT(e.id) < (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' "
+        f"AND {Y21})",
+    ),
 ]
 
 REFUSED = [
@@ -594,20 +795,19 @@ REFUSED = [
     "what is the average salary",
     "DROP TABLE hired_employees",
     "Please update the Sales department name to Revenue",
-    "how many accountants were hired",  # Accountant I to IV: ambiguous
     "what is the weather in Paris",
     "hires in 2021; DROP TABLE jobs",
     "SELECT * FROM pg_user",
     "what is the gender split of our hires",
     "tell me a joke",
-    "How many engineers did we hire?",  # Engineer I, III, IV: ambiguous
     "",
-    "Which departments hired nobody in 2021?",  # 'nobody' is not understood
     "how many people were hired on weekends",
     "Is Sales bigger than Marketing?",
     "¿Cuántos empleados fueron contratados en 2021?",
-    "the top job in every department",  # a ranking within each group
-    "how many jobs had more than 5 hires in 2021",  # a count of groups past a threshold
+    "Did Sales hire more than Legal in 2021?",  # yes or no: not answered with numbers
+    "the top jobs in each department",  # how many in each?
+    "What is the difference between Sales in 2021 and Legal in 2022?",  # which date goes where?
+    "top 5 departments by hires in 2021, alphabetically",  # two orders at once
     "which jobs grew between 2021 and 2022",  # a change per group
 ]
 
@@ -652,10 +852,13 @@ def expected_rows(warehouse: DuckDBWarehouse, case: Case) -> list[tuple[Any, ...
 
 
 def correct(answer: Answer, expected: list[tuple[Any, ...]], case: Case) -> bool:
-    """Execution accuracy: the same rows (as multisets, or in order when the question asks)."""
+    """Execution accuracy: the same rows (as multisets, or in order when the question asks).
+
+    Extra columns are welcome, as in the held-out scorer (a person looked up
+    comes with their department and job whichever of them was asked).
+    """
+    from tests.resolvers.core.questions.scoring import matches
+
     if answer.refused:
         return False
-    got = normalise(answer.rows)
-    if case.ordered:
-        return got == expected
-    return Counter(got) == Counter(expected)
+    return matches(normalise(answer.rows), expected, case.ordered)
