@@ -77,6 +77,7 @@ def vocabulary() -> frozenset[str]:
         | set(lexicon.WRITE_WORDS)
         | {w for phrase in lexicon.NAMED_DAYS for w in phrase}
         | {w for phrase in lexicon.REWRITES for w in phrase}
+        | {w for phrase in lexicon.FILLER_PHRASE_LIST for w in phrase}
         | set(patterns.RESERVED)
     )
     grammar = {w for w in _grammar_words() if w in english}
@@ -180,7 +181,14 @@ def reword(question: str, catalog: Catalog) -> Reworded:
     plain.found = found
     plain.notes = _name_notes(question, tokens, found)
     names = _capitalised(question)
-    replaced: dict[int, str] = {}
+    replaced: dict[int, str] = {
+        entity.end: "department"
+        for entity in found.entities
+        if entity.kind == "department"
+        and entity.end < len(tokens)
+        and tokens[entity.end] in lexicon.DEPARTMENT_AFTER_NAME
+    }
+    keep |= set(replaced)
     position = 0
     while position < len(tokens):
         length, meant = _rewrite_at(tokens, position, keep)
