@@ -386,7 +386,8 @@ def fill_year(text: str, last_hire: date) -> tuple[str, str] | None:
 
 def _shown(words: str) -> str:
     """A date phrase as people write it: 'q2' -> Q2, 'march' -> March."""
-    return re.sub(r"\b(?:[qh][1-4]|[a-z]+)\b", lambda m: m.group(0).capitalize(), words)
+    words = re.sub(r"^(?:the|in|on|during|for) ", "", words)
+    return re.sub(r"\b(?:[qh][1-4]|[a-z]{3,})\b", lambda m: m.group(0).capitalize(), words)
 
 
 def intersect(sets: Iterable[list[Span]]) -> list[Span]:

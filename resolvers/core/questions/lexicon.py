@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -65,6 +66,8 @@ KIND_CUES: dict[str, Literal["department", "job"]] = {
     **dict.fromkeys(SCHEMA["tables"]["jobs"]["cues"], "job"),
 }
 """Words that say which table the name beside them is from ('the Sales department')."""
+DEPARTMENT_AFTER_NAME = frozenset(SCHEMA["tables"]["departments"]["after_name"])
+"""Other words for department right after a department's name ('the Legal group')."""
 
 _TOKEN = re.compile(
     r"\d{4}-\d{2}-\d{2}|\d+(?:st|nd|rd|th)?|[a-z][a-z0-9]*|%|,|'[^']{1,100}'|\"[^\"]{1,100}\""
@@ -82,11 +85,53 @@ def split_apostrophes(text: str) -> str:
     return re.sub(r"(?<=[a-z])'(?=[a-z])", " ", text)
 
 
+_PERIOD_WORD = r"(?:q[1-4]|h[12]|[a-z]{3,9}|(?:19|20)\d\d)"
+_DASHED = re.compile(rf"\b({_PERIOD_WORD}) ?[-\u2013\u2014] ?({_PERIOD_WORD})\b", re.IGNORECASE)
+_SHORT_YEAR = re.compile(r"\b(q[1-4]|h[12]|[a-z]{3,9}) '(\d\d)\b", re.IGNORECASE)
+_SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def _dashed(match: re.Match[str]) -> str:
+    """'Jan-Jun', 'Q1-Q3' (or with an en dash), '2021-2022' is a range; other words stay."""
+    first, second = match.group(1), match.group(2)
+    if all(_is_period_word(word) for word in (first, second)):
+        return f"{first} to {second}"
+    return match.group(0)
+
+
+def _is_period_word(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in MONTHS or bool(re.fullmatch(r"q[1-4]|h[12]|(?:19|20)\d\d", lowered))
+
+
+def _slashed(match: re.Match[str]) -> str:
+    """A day written with slashes, as an ISO date when only one reading is a real day."""
+    a, b, year = (int(g) for g in match.groups())
+    readings = set()
+    for month, day in ((a, b), (b, a)):
+        try:
+            readings.add(date(year, month, day))
+        except ValueError:
+            continue
+    return readings.pop().isoformat() if len(readings) == 1 else match.group(0)
+
+
 def tidy(question: str) -> str:
-    """Typographic quotes made plain, 'calendar year' as 'year', whitespace collapsed; case kept."""
+    """Typographic quotes made plain, 'calendar year' as 'year', whitespace collapsed; case kept.
+
+    Dates written with signs the tokens drop are spelt out: 'Jan-Jun 2022' as
+    'Jan to Jun 2022', "Q1 '22" as 'Q1 2022', '3/15/2021' as 2021-03-15 (a day
+    like 3/4/2021, which reads either way, stays as written: it is refused).
+    """
     text = question.replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
     text = re.sub(r"\bcalendar (years?|months?|quarters?)\b", r"\1", text, flags=re.IGNORECASE)
+    text = _DASHED.sub(_dashed, text)
+    text = _SHORT_YEAR.sub(
+        lambda m: f"{m.group(1)} 20{m.group(2)}" if _is_period_word(m.group(1)) else m.group(0),
+        text,
+    )
+    text = _SLASHED.sub(_slashed, text)
     return " ".join(text.split())
 
 

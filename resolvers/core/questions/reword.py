@@ -77,6 +77,7 @@ def vocabulary() -> frozenset[str]:
         | set(lexicon.WRITE_WORDS)
         | {w for phrase in lexicon.NAMED_DAYS for w in phrase}
         | {w for phrase in lexicon.REWRITES for w in phrase}
+        | {w for phrase in lexicon.FILLER_PHRASE_LIST for w in phrase}
         | set(patterns.RESERVED)
     )
     grammar = {w for w in _grammar_words() if w in english}
@@ -112,27 +113,45 @@ def correction(word: str) -> str | None:
     found = _speller().lookup(word, Verbosity.CLOSEST, max_edit_distance=reach)
     if not found:
         return None
-    same_start = [s for s in found if s.term[0] == word[0]]
-    if not same_start:
+    slips = [
+        (_typo_kind(word, s.term), s.term)
+        for s in found
+        if s.term[0] == word[0] and _likely_slip(word, s.term, s.distance)
+    ]
+    if not slips:
         return None
-    best = min(_typo_kind(word, s.term) for s in same_start)
-    likely = [s.term for s in same_start if _typo_kind(word, s.term) == best]
+    best = min(kind for kind, _ in slips)
+    likely = [term for kind, term in slips if kind == best]
     if len(likely) != 1:
         return None
     meant: str = likely[0]
-    if meant in lexicon.MEANING and same_start[0].distance > 1:
+    if meant in lexicon.MEANING and found[0].distance > 1:
         return None
     return meant
+
+
+def _likely_slip(written: str, meant: str, distance: int) -> bool:
+    """A slip people make, not another word: letters left out, two swapped, or one wrong
+    letter in a long word. Names ('Braden', 'Thom') are one or two other letters away
+    from many words; a typo rarely is.
+    """
+    kind = _typo_kind(written, meant)
+    if distance == 1:
+        return kind < 2 or len(written) >= 6
+    return kind == 0
 
 
 _SPANS = re.compile(lexicon.token_pattern())
 
 
 def _capitalised(question: str) -> set[str]:
-    """Words written with a capital inside a sentence: names, never corrected."""
+    """Words that read as names, never corrected: capitalised inside a sentence, or beside
+    another capitalised word ('Gretna Lording' opening a question)."""
     names = set()
     for match in re.finditer(r"(?<=[A-Za-z0-9,;] )[A-Z][a-z]+\b", question):
         names.add(match.group(0).lower())
+    for match in re.finditer(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b", question):
+        names.update(word.lower() for word in match.groups())
     return names
 
 
@@ -162,7 +181,14 @@ def reword(question: str, catalog: Catalog) -> Reworded:
     plain.found = found
     plain.notes = _name_notes(question, tokens, found)
     names = _capitalised(question)
-    replaced: dict[int, str] = {}
+    replaced: dict[int, str] = {
+        entity.end: "department"
+        for entity in found.entities
+        if entity.kind == "department"
+        and entity.end < len(tokens)
+        and tokens[entity.end] in lexicon.DEPARTMENT_AFTER_NAME
+    }
+    keep |= set(replaced)
     position = 0
     while position < len(tokens):
         length, meant = _rewrite_at(tokens, position, keep)

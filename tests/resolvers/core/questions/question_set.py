@@ -599,6 +599,35 @@ CASES: list[Case] = [
         "AND e.datetime >= TIMESTAMP '2022-04-01' AND e.datetime < TIMESTAMP '2022-07-01'",
     ),
     Case(
+        "hi team - how many ppl did the Legal group bring in over the course of 2021?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' AND {Y21}",
+    ),
+    Case(
+        "Support hires for the period Feb-Apr 2022",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Support' "
+        "AND e.datetime >= TIMESTAMP '2022-02-01' AND e.datetime < TIMESTAMP '2022-05-01'",
+    ),
+    Case(
+        "how many came aboard in Q3 '21",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-07-01' "
+        "AND e.datetime < TIMESTAMP '2021-10-01'",
+    ),
+    Case(
+        "who joined us on 11/23/2021?",
+        employees("e.datetime >= TIMESTAMP '2021-11-23' AND e.datetime < TIMESTAMP '2021-11-24'"),
+    ),
+    Case(
+        "hires per business unit during the first six months of 2022",
+        per_department(
+            "e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-07-01'"
+        ),
+    ),
+    Case(
+        "headcount added in the back half of 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-07-01' "
+        "AND e.datetime < TIMESTAMP '2022-01-01'",
+    ),
+    Case(
         "hires in March",  # no year: March of the latest year with hires on record, 2022
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
         "AND e.datetime < TIMESTAMP '2022-04-01'",

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from resolvers.core.questions import dates
+from resolvers.core.questions import dates, lexicon
 from resolvers.core.questions.offline import OfflineEngine
 
 LAST_HIRE = date(2022, 5, 20)
@@ -68,3 +68,28 @@ def test_the_rule_leaves_a_question_with_a_year_or_an_ordinal_quarter_alone() ->
 
 def test_fall_alone_is_a_verb_not_a_season(words_engine: OfflineEngine) -> None:
     assert words_engine.answer("did hiring fall in 2022").refused
+
+
+@pytest.mark.parametrize(
+    ("written", "tidied"),
+    [
+        ("hires Jan-Jun 2022", "hires Jan to Jun 2022"),
+        ("hires Q1\u2013Q3 2021", "hires Q1 to Q3 2021"),
+        ("hires 2021-2022", "hires 2021 to 2022"),
+        ("hires in Q1 '22", "hires in Q1 2022"),
+        ("hires on 3/15/2021", "hires on 2021-03-15"),
+        ("hires on 15/3/2021", "hires on 2021-03-15"),
+        ("hires on 3/4/2021", "hires on 3/4/2021"),  # either day: left as written, refused
+        ("hires on 2021-03-04", "hires on 2021-03-04"),
+        ("a well-known job", "a well-known job"),
+    ],
+)
+def test_dates_written_with_signs_are_spelt_out(written: str, tidied: str) -> None:
+    assert lexicon.tidy(written) == tidied
+
+
+def test_a_dashed_month_range_is_a_range_not_two_dates_that_never_overlap(
+    words_engine: OfflineEngine,
+) -> None:
+    _same(words_engine, "hires Jan-Jun 2022", "hires in the first half of 2022")
+    assert words_engine.answer("hires on 3/4/2021").refused

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -30,7 +31,8 @@ def test_no_word_that_carries_meaning_is_filler() -> None:
 
 def test_each_rewrite_says_words_the_engine_reads() -> None:
     for meant in lexicon.REWRITES.values():
-        assert set(meant) <= reword.vocabulary(), meant
+        for word in meant:
+            assert word in reword.vocabulary() or re.fullmatch(r"q[1-4]", word), meant
 
 
 def test_the_words_the_issue_names_are_understood(words_engine: OfflineEngine) -> None:
@@ -69,3 +71,20 @@ def test_may_i_is_politeness_not_the_month_of_may(words_engine: OfflineEngine) -
 def test_a_polite_wrapper_never_swallows_a_meaning_word(words_engine: OfflineEngine) -> None:
     answer = words_engine.answer("Could you pull hires in 2022 except Sales?")
     assert "not in Sales" in (answer.reading or "")
+
+
+def test_everyday_phrasings_read_as_the_plain_question(words_engine: OfflineEngine) -> None:
+    pairs = [
+        ("how many ppl did the Legal group bring in in 2021", "Legal hires in 2021"),
+        ("hires per business unit in 2021", "hires by department in 2021"),
+        ("hires in the month of June 2022", "hires in June 2022"),
+        ("hires over the course of 2021", "hires in 2021"),
+        ("hires during the first 3 months of 2022", "hires in Q1 2022"),
+        ("hires in the back half of 2021", "hires in the second half of 2021"),
+        ("hey team, how many came aboard in 2022?", "hires in 2022"),
+        ("breakdown of hires by team for 2022", "hires by department in 2022"),
+    ]
+    for question, plain in pairs:
+        answer = words_engine.answer(question)
+        assert not answer.refused, (question, answer.explanation)
+        assert answer.rows == words_engine.answer(plain).rows, question

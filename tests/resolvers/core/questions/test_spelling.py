@@ -7,7 +7,7 @@ import pytest
 from resolvers.core.questions import matching, patterns
 from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.offline import OfflineEngine
-from resolvers.core.questions.reword import correction
+from resolvers.core.questions.reword import correction, reword
 
 CATALOG = Catalog(departments=("Accounting", "Engineering", "Sales"), jobs=("Recruiter",))
 
@@ -62,3 +62,14 @@ def test_a_capitalised_name_inside_a_sentence_is_never_corrected(
 ) -> None:
     answer = words_engine.answer("how many hires named Hirse in 2021")
     assert "Reading" not in (answer.reading or answer.explanation)
+
+
+@pytest.mark.parametrize("name", ["braden", "thom", "olly", "forst", "peyton", "marney", "wyre"])
+def test_names_a_letter_or_two_from_a_word_are_not_slips(name: str) -> None:
+    """People's names ('Thom', 'Braden') are not typos of 'them' or 'broken'."""
+    assert correction(name) is None
+
+
+def test_a_full_name_opening_a_question_is_never_corrected() -> None:
+    assert reword("Thom Braden, wich department?", CATALOG).corrected == {"wich": "which"}
+    assert reword("Wich department hired Thom Braden", CATALOG).corrected == {"wich": "which"}
