@@ -158,7 +158,8 @@ _STOP = (
     r"|full|name|s|department|dept|team|job|role|title|position|date|hire|hires|took|take"
     r"|takes|taken|make|makes|made|got|gets|bring|brings|brought|the|a|an|most|more|fewest"
     r"|least|any|many|much|new|our|their|we|us|you|they|it|that|this|those|these|one|all"
-    r"|each|every|some|people|employees|staff|folks|with|by|per|up|down|out|over)"
+    r"|each|every|some|people|employees|staff|folks|with|by|per|up|down|out|over|he|she|him"
+    r"|her|his|hers|them|me|i)"
 )
 _WORD = rf"(?!{_STOP}\b)[a-z][a-z\-]*"
 _PERSON = rf"(?P<who>person \d{{3,4}}|{_WORD}(?: {_WORD}){{0,2}})"
