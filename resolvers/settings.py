@@ -119,6 +119,10 @@ class Settings:
     )
     sql_row_limit: int = _setting(1000, _int(1, 100_000), "Row cap of read-only SQL")
     sql_timeout_seconds: float = _setting(10.0, _float, "Deadline for one read-only query")
+    duckdb_memory_limit: str = _setting(
+        "1GB", doc="DuckDB's memory limit: a query needing more fails instead of growing"
+    )
+    duckdb_threads: int = _setting(2, _int(1, 64), "DuckDB's threads: what one query may use")
     page_token_secret_arn: str = _setting(
         "", doc="Secrets Manager ARN of the key that signs page tokens (default: DATA_DIR file)"
     )
@@ -130,6 +134,10 @@ class Settings:
     token_ttl_seconds: int = _setting(3600, _int(60, 86_400), "Lifetime of local ID tokens")
     credentials_file: Path = _setting(
         Path("~/.config/hrgraph/credentials.json"), _path, "Where `hrgraph login` keeps tokens"
+    )
+    trusted_proxies: str = _setting(
+        "",
+        doc="Proxy addresses whose X-Forwarded-For the local server believes (default: none)",
     )
     admin_password: str = _setting(
         "", doc="First local admin's password for `make run` (default: generated, printed once)"

@@ -129,7 +129,12 @@ def _warehouse(settings: Settings) -> Warehouse:
     if settings.warehouse == "duckdb":
         from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 
-        return DuckDBWarehouse(settings.database_path, settings.sql_timeout_seconds)
+        return DuckDBWarehouse(
+            settings.database_path,
+            settings.sql_timeout_seconds,
+            memory_limit=settings.duckdb_memory_limit,
+            threads=settings.duckdb_threads,
+        )
     from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 
     return RedshiftWarehouse.from_settings(settings)
