@@ -393,7 +393,7 @@ def users_passwd(username: str, password_stdin: PasswordStdin = False) -> None:
     try:
         if pool is None:
             store = UserStore.in_data_dir(settings.data_dir)
-            store.set_password(username, _password(password_stdin, True), int(time.time()))
+            store.set_password(username, _password(password_stdin, True), time.time())
             typer.echo(f"password of {username} changed; their old sessions have ended")
             return
         password, generated = _temporary_password(password_stdin)
@@ -411,7 +411,7 @@ def _set_disabled(username: str, disabled: bool) -> None:
     from localserver.users import UserError
 
     try:
-        _local_store(_settings()).set_disabled(username, disabled, int(time.time()))
+        _local_store(_settings()).set_disabled(username, disabled, time.time())
     except UserError as error:
         raise _fail(str(error)) from None
     typer.echo(f"{'disabled' if disabled else 'enabled'} {username}")
