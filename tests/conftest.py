@@ -9,7 +9,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -189,16 +189,11 @@ def serving(
     settings: Settings, services: wiring.Services | None, **app_options: Any
 ) -> Iterator[str]:
     """Run create_app(settings, services) with uvicorn in a thread; yield its /graphql URL."""
-    from localserver.app import create_app
+    from localserver.app import create_app, server_config
 
     port = free_port()
-    config = uvicorn.Config(
-        create_app(settings, services, **app_options),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-    )
-    server = uvicorn.Server(config)
+    app = create_app(settings, services, **app_options)
+    server = uvicorn.Server(server_config(app, replace(settings, log_level="warning"), port=port))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -247,7 +242,7 @@ def serving_in_two_processes(settings: Settings, **app_options: Any) -> Iterator
 
     with (
         LambdaProcess(settings, app_options.get("limits") or from_serverless()) as handler,
-        serving(settings, None, handler_process=handler, **app_options) as url,
+        serving(settings, None, runner=handler, **app_options) as url,
     ):
         yield ProcessServer(url, settings, handler, admin_token(settings))
 
