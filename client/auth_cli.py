@@ -247,9 +247,9 @@ def _pool(settings: Settings) -> CognitoUsers | None:
 
 
 def _known_groups() -> frozenset[str]:
-    from localserver.group_rules import GroupRules
+    from hrgraph_contract.group_rules import GroupRules
 
-    return GroupRules.from_schema_file().groups()
+    return GroupRules.from_contract().groups()
 
 
 def _temporary_password(from_stdin: bool) -> tuple[str, bool]:

@@ -14,37 +14,13 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, Generic, TypedDict, TypeVar
 
+# The contract's, re-exported for the client's callers.
+from hrgraph_contract import MAX_BATCH_ROWS as MAX_BATCH_ROWS
+from hrgraph_contract import RejectReason as RejectReason
+from hrgraph_contract import Table as Table
+
 T = TypeVar("T")
 Json = Mapping[str, Any]
-
-MAX_BATCH_ROWS = 1000
-"""The API takes 1 to 1000 rows per insert request."""
-
-
-class Table(StrEnum):
-    """The GraphQL ``Table`` enum; the value is the table's name in files and the CLI."""
-
-    DEPARTMENTS = "departments"
-    JOBS = "jobs"
-    HIRED_EMPLOYEES = "hired_employees"
-
-    @classmethod
-    def parse(cls, value: str | Table) -> Table:
-        """Accept the member (``HIRED_EMPLOYEES``) or the value (``hired_employees``)."""
-        if isinstance(value, Table):
-            return value
-        try:
-            return cls[value.upper()]
-        except KeyError:
-            names = ", ".join(t.value for t in cls)
-            raise ValueError(f"unknown table {value!r}; one of {names}") from None
-
-
-class RejectReason(StrEnum):
-    INVALID = "INVALID"
-    DUPLICATE_IN_BATCH = "DUPLICATE_IN_BATCH"
-    ALREADY_EXISTS = "ALREADY_EXISTS"
-    UNKNOWN_REFERENCE = "UNKNOWN_REFERENCE"
 
 
 class EmployeePatch(TypedDict, total=False):

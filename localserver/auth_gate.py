@@ -20,8 +20,8 @@ from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from hrgraph_contract.group_rules import GroupRules
 from localserver.binding import FieldError
-from localserver.group_rules import GroupRules
 from localserver.issuer import LocalIssuer, issuer_routes
 from localserver.lru import Lru
 from localserver.tokens import (
@@ -117,7 +117,7 @@ def authentication(
 
     ``fetch`` gets the pool's JWKS document from its URL (tests hand in moto's).
     """
-    rules = rules or GroupRules.from_schema_file()
+    rules = rules or GroupRules.from_contract()
     if settings.auth == "cognito":
         if not settings.cognito_client_id:
             raise SettingsError(

@@ -11,7 +11,6 @@ import json
 import logging
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import strawberry
@@ -32,15 +31,13 @@ from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRul
 from strawberry.extensions import AddValidationRules, SchemaExtension
 from strawberry.types import ExecutionContext
 
+import hrgraph_contract
 from localserver import aws_scalars
 from localserver.documents import DocumentCache, OffLoopDocuments
 from localserver.fast_leaf_lists import FastLeafListsExecutionContext
 from localserver.fast_variables import FastVariablesExecutionContext
 from localserver.limits import Limits
 
-ROOT = Path(__file__).resolve().parents[1]
-SCHEMA_PATH = ROOT / "schema.graphql"
-PRELUDE_PATH = Path(__file__).with_name("appsync_prelude.graphql")
 logger = logging.getLogger("hrgraph.localserver")
 
 
@@ -50,13 +47,14 @@ def _serialize_json(value: Any) -> str:
 
 
 def sdl() -> str:
-    return SCHEMA_PATH.read_text(encoding="utf-8")
+    """schema.graphql as AppSync gets it (read from the contract package)."""
+    return hrgraph_contract.sdl()
 
 
 @cache
 def appsync_schema() -> GraphQLSchema:
     """schema.graphql with AppSync's built-ins declared, as graphql-core sees it."""
-    schema = build_schema(PRELUDE_PATH.read_text(encoding="utf-8") + "\n" + sdl())
+    schema = build_schema(hrgraph_contract.full_sdl())
     aws_json = schema.type_map["AWSJSON"]
     assert isinstance(aws_json, GraphQLScalarType)
     aws_json.serialize = _serialize_json  # type: ignore[method-assign]

@@ -2,7 +2,7 @@
 
 The handler is imported in a fresh virtual environment that holds requirements/lambda.txt
 alone (installed with --no-deps, as the zip is: boto3 and botocore included), from a copy
-of resolvers/ and sql/ alone: if any module on the way imports DuckDB, pyarrow,
+of hrgraph_contract/, resolvers/ and sql/ alone: if any module on the way imports DuckDB, pyarrow,
 strawberry or another dev dependency, this fails here rather than in AWS.
 """
 
@@ -128,7 +128,8 @@ def test_the_zip_holds_code_and_dependencies_only(tmp_path: Path) -> None:
 
     names = zipfile.ZipFile(output).namelist()
     tops = {name.split("/")[0] for name in names}
-    assert tops == {"resolvers", "sql", "fastavro"}
+    assert tops == {"hrgraph_contract", "resolvers", "sql", "fastavro"}
+    assert "hrgraph_contract/__init__.py" in names  # core imports the shared enums
     assert "resolvers/handler.py" in names
     assert any(name.startswith("sql/ddl/") for name in names)
     assert not [n for n in names if "__pycache__" in n or n.startswith("resolvers/appsync/")]

@@ -103,7 +103,10 @@ def test_the_rendered_stack_holds_the_service(packaged: Path) -> None:
     assert function["Properties"]["Runtime"] == "python3.12"
     assert function["Properties"]["Architectures"] == ["arm64"]
     assert function["Properties"]["TracingConfig"] == {"Mode": "Active"}
-    assert schema["Properties"]["Definition"] == (ROOT / "schema.graphql").read_text()
+    assert (
+        schema["Properties"]["Definition"]
+        == (ROOT / "hrgraph_contract" / "schema.graphql").read_text()
+    )
     assert api["Properties"]["AuthenticationType"] == "AMAZON_COGNITO_USER_POOLS"
     assert api["Properties"]["XrayEnabled"] is True
     # Multi-auth, so the schema's @aws_cognito_user_pools group rules apply; IAM reaches one
