@@ -82,7 +82,7 @@ $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $@; \
 	else echo "npm not found: the serverless packaging tests will be skipped, and GraphiQL (served from node_modules, never a CDN) says how to install it"; fi
 
-## The Lambda's zip: resolvers/, sql/ and requirements/lambda.txt for arm64/python3.12.
+## The Lambda's zip: hrgraph_contract/, resolvers/ (with its sql/) and requirements/lambda.txt.
 lambda-zip: $(STAMP)
 	$(BIN)/python infra/lambda_package.py
 

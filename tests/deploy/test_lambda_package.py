@@ -2,8 +2,8 @@
 
 The handler is imported in a fresh virtual environment that holds requirements/lambda.txt
 alone (installed with --no-deps, as the zip is: boto3 and botocore included), from a copy
-of hrgraph_contract/, resolvers/ and sql/ alone: if any module on the way imports DuckDB, pyarrow,
-strawberry or another dev dependency, this fails here rather than in AWS.
+of hrgraph_contract/ and resolvers/ (with its sql/) alone: if any module on the way imports
+DuckDB, pyarrow, strawberry or another dev dependency, this fails here rather than in AWS.
 """
 
 from __future__ import annotations
@@ -103,7 +103,11 @@ def test_the_handler_answers_with_only_the_lambda_requirements(
 
 def test_test_doubles_stay_out_of_the_zip(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    for name in ("resolvers/handler.py", "resolvers/adapters/fakes/engine.py", "sql/a.sql"):
+    for name in (
+        "resolvers/handler.py",
+        "resolvers/adapters/fakes/engine.py",
+        "resolvers/sql/a.sql",
+    ):
         (project / name).parent.mkdir(parents=True, exist_ok=True)
         (project / name).write_text("")
     deps = tmp_path / "deps"
@@ -111,7 +115,7 @@ def test_test_doubles_stay_out_of_the_zip(tmp_path: Path) -> None:
 
     names = lambda_package.build_zip(tmp_path / "lambda.zip", deps, root=project)
 
-    assert sorted(names) == ["resolvers/handler.py", "sql/a.sql"]
+    assert sorted(names) == ["resolvers/handler.py", "resolvers/sql/a.sql"]
 
 
 def test_the_zip_holds_code_and_dependencies_only(tmp_path: Path) -> None:
@@ -128,10 +132,10 @@ def test_the_zip_holds_code_and_dependencies_only(tmp_path: Path) -> None:
 
     names = zipfile.ZipFile(output).namelist()
     tops = {name.split("/")[0] for name in names}
-    assert tops == {"hrgraph_contract", "resolvers", "sql", "fastavro"}
+    assert tops == {"hrgraph_contract", "resolvers", "fastavro"}
     assert "hrgraph_contract/__init__.py" in names  # core imports the shared enums
     assert "resolvers/handler.py" in names
-    assert any(name.startswith("sql/ddl/") for name in names)
+    assert any(name.startswith("resolvers/sql/ddl/") for name in names)
     assert not [n for n in names if "__pycache__" in n or n.startswith("resolvers/appsync/")]
 
 
