@@ -32,7 +32,7 @@ import httpx
 from client.cognito import CognitoProvider
 from client.errors import ChallengeRequired, SignInFailed, Unauthorized
 from client.models import Challenge
-from resolvers.settings import Settings
+from hrgraph_contract.settings import Settings
 
 __all__ = [
     "ChallengeRequired",

@@ -34,7 +34,7 @@ from client.cognito import CognitoProvider
 from client.cognito_users import CognitoUsers, UserAdminFailed
 from client.errors import ChallengeRequired
 from client.models import Challenge, ChallengeKind
-from resolvers.settings import Settings, SettingsError
+from hrgraph_contract.settings import Settings, SettingsError
 
 users_app = typer.Typer(
     help=(

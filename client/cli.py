@@ -2,7 +2,7 @@
 
 Exit codes: 0 done, 1 the API (or the database) refused or failed (the
 message names the errorType; never a traceback), 2 a usage or settings
-error. Settings come from HRGRAPH_* variables through resolvers.settings;
+error. Settings come from HRGRAPH_* variables through hrgraph_contract.settings;
 ``--url`` overrides HRGRAPH_URL for one command.
 """
 
@@ -33,7 +33,7 @@ from client.csvfile import CsvFormatError, count_lines
 from client.errors import ApiError
 from client.loading import NOT_SENT, LoadSummary, load_csv
 from client.models import MAX_BATCH_ROWS, Table
-from resolvers.settings import Settings, SettingsError
+from hrgraph_contract.settings import Settings, SettingsError
 
 if TYPE_CHECKING:
     from client.api import HrClient

@@ -18,10 +18,10 @@ from client.csvfile import api_row
 from client.demo_data import departments, employees, jobs
 from client.loading import batched
 from client.models import Table as ClientTable
+from hrgraph_contract.settings import Settings
 from resolvers.core import ingest
 from resolvers.core.ports import Warehouse
 from resolvers.core.tables import MAX_BATCH_ROWS, Table
-from resolvers.settings import Settings
 
 DEFAULT_EMPLOYEES = 10_000
 DEFAULT_SEED = 2024

@@ -30,9 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REQUIREMENTS = ROOT / "requirements" / "lambda.txt"
 CODE = ("hrgraph_contract", "resolvers")
-# Not runtime code: the APPSYNC_JS file is inlined into the AppSync resolvers; fakes are
-# test doubles (resolvers/adapters/fakes) and may use laptop-only packages such as DuckDB.
-EXCLUDED_DIRS = {"__pycache__", "appsync", "bin", "fakes", "tests"}
+# Not runtime code: the APPSYNC_JS file is inlined into the AppSync resolvers. (The test
+# doubles live outside both packages, in hrgraph_testing/, which the zip never takes.)
+EXCLUDED_DIRS = {"__pycache__", "appsync", "bin", "tests"}
 EXCLUDED_SUFFIXES = {".pyc", ".pyo"}
 BOTOCORE_SERVICES = frozenset(
     {"redshift-data", "s3", "bedrock-runtime", "dynamodb", "lambda", "sts", "secretsmanager"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+from hrgraph_contract.settings import Settings
 from resolvers.core import jobs as job_work
 from resolvers.core.backup_job import BackupJob
 from resolvers.core.cursor import PageTokens
@@ -20,7 +21,6 @@ from resolvers.core.ports import (
     QuestionEngine,
     Warehouse,
 )
-from resolvers.settings import Settings
 
 
 @dataclass

@@ -12,7 +12,7 @@ import streamlit as st
 
 from client.auth import SignInFailed
 from client.models import Challenge, ChallengeKind
-from resolvers.settings import Settings
+from hrgraph_contract.settings import Settings
 from streamlit_app import session, sign_in_steps
 from streamlit_app.access import TITLES, PageName, pages_for
 

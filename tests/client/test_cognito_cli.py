@@ -24,9 +24,9 @@ from client.cli import app
 from client.cognito_users import CognitoUsers
 from client.errors import ChallengeRequired, SignInFailed
 from client.models import ChallengeKind
+from hrgraph_contract.settings import Settings
 from localserver.auth_gate import authentication
 from resolvers import wiring
-from resolvers.settings import Settings
 from tests.client.cognito_server import (
     REGION,
     MotoCognito,

@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 from client import demo_data
 from client.cli import app
 from client.seed import seed
+from hrgraph_contract.settings import Settings
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.tables import Table
-from resolvers.settings import Settings
 from tests.client import expected
 
 runner = CliRunner()
