@@ -27,11 +27,11 @@ $(STAMP): requirements/dev.txt pyproject.toml
 ## Create the database, seed it with demo data when empty, serve GraphQL and the web app.
 ## The API runs in the background, Streamlit in the foreground; Ctrl-C stops both.
 run: $(STAMP) $(NODE_STAMP)
-	$(BIN)/hrgraph seed
-	$(BIN)/hrgraph users ensure-admin
+	$(BIN)/hrgraph-local seed
+	$(BIN)/hrgraph-local users ensure-admin
 	@echo "GraphQL + GraphiQL: http://$(HOST):$(PORT)/graphql"
 	@echo "Web app:            http://$(HOST):$(UI_PORT)  (sign in as admin; the first run printed its password)"
-	$(BIN)/hrgraph serve --host $(HOST) --port $(PORT) & api=$$!; \
+	$(BIN)/hrgraph-local serve --host $(HOST) --port $(PORT) & api=$$!; \
 	trap 'kill $$api 2>/dev/null' EXIT INT TERM; \
 	HRGRAPH_URL=http://$(HOST):$(PORT)/graphql $(BIN)/streamlit run streamlit_app/serve.py \
 	  --server.address $(HOST) --server.port $(UI_PORT) --server.headless true \
@@ -52,17 +52,19 @@ postgres: $(PG_CTL)
 $(PG_CTL):
 	apt-get update && apt-get install -y --no-install-recommends postgresql
 
-## Lint, type-check and run the whole test suite.
+## Lint, type-check, check the package lines (import-linter, pyproject.toml) and run the tests.
 test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(PG_CTL)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

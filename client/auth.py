@@ -50,7 +50,7 @@ __all__ = [
 
 LOCAL_RESET = (
     "the local issuer sends no reset codes: an admin sets a new password with "
-    "`hrgraph users passwd NAME`"
+    "`hrgraph-local users passwd NAME`"
 )
 
 REFRESH_MARGIN_SECONDS = 60

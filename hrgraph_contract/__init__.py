@@ -3,8 +3,9 @@
 The API (resolvers/, the local server) and its callers (client/, streamlit_app/) must
 agree on the schema, the groups it admits and the few values a caller needs before it
 asks anything (the tables, the reasons a row is refused, the batch limit), and the
-HRGRAPH_* settings both read (``hrgraph_contract.settings``). Each lives here once; the files ship as package data and are read with importlib.resources, so a
-wheel installed anywhere finds them (nothing is looked up beside the source tree).
+HRGRAPH_* settings both read (``hrgraph_contract.settings``). Each lives here once; the
+files ship as package data and are read with importlib.resources, so a wheel installed
+anywhere finds them (nothing is looked up beside the source tree).
 
 This package imports no GraphQL, boto3 or DuckDB: resolvers/core may import it, and
 the Lambda zip carries it. ``hrgraph_contract.group_rules`` parses the schema with

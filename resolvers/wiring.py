@@ -10,6 +10,7 @@ import threading
 from dataclasses import dataclass, field
 
 from hrgraph_contract.settings import Settings
+from resolvers import observability
 from resolvers.core import jobs as job_work
 from resolvers.core.backup_job import BackupJob
 from resolvers.core.cursor import PageTokens
@@ -54,6 +55,7 @@ class Services:
 
 
 def build(settings: Settings) -> Services:
+    observability.configure(settings.metrics == "on")
     _private_local_state(settings)
     built = Services(
         settings=settings,

@@ -227,7 +227,7 @@ def live_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Liv
 
 @dataclass
 class ProcessServer:
-    """A local server as ``hrgraph serve`` runs it: the handler in a process of its own."""
+    """A local server as ``hrgraph-local serve`` runs it: the handler in a process of its own."""
 
     url: str
     settings: Settings
