@@ -14,7 +14,7 @@ REGION ?= us-east-1
 OFFLINE_AWS := AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_SESSION_TOKEN=testing \
 	AWS_DEFAULT_REGION=$(REGION) SLS_TELEMETRY_DISABLED=1 SLS_NOTIFICATIONS_MODE=off
 
-.PHONY: run test lint format bench clean venv lambda-zip package browser postgres
+.PHONY: run test lint format bench clean venv lambda-zip package browser postgres client
 
 venv: $(STAMP)
 
@@ -59,6 +59,11 @@ test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(PG_CTL)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/pytest
+
+## The client's models and typed operations, generated from hrgraph_contract/schema.graphql
+## and client/operations into client/generated.py (tests/client/test_generated.py fails when stale).
+client: $(STAMP)
+	$(BIN)/python infra/generate_client.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
