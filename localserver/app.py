@@ -30,6 +30,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from hrgraph_contract.settings import Settings
 from localserver import graphiql
 from localserver import limits as appsync_limits
 from localserver.appsync_realtime import realtime_route
@@ -53,7 +54,6 @@ from localserver.schema import DepthLimit, build_appsync_schema, document_depth
 from resolvers import handler as lambda_handler
 from resolvers import wiring
 from resolvers.deadline import RequestScope
-from resolvers.settings import Settings
 
 
 def dumps(content: Any) -> bytes:

@@ -19,7 +19,8 @@ from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from localserver.group_rules import GroupRules
+from hrgraph_contract.group_rules import GroupRules
+from hrgraph_contract.settings import PREFIX, Settings, SettingsError
 from localserver.issuer import LocalIssuer, issuer_routes
 from localserver.lru import Lru
 from localserver.tokens import (
@@ -34,7 +35,6 @@ from localserver.tokens import (
     fetch_jwks,
 )
 from resolvers.core.errors import HrgraphError, Unauthorized
-from resolvers.settings import PREFIX, Settings, SettingsError
 
 SOURCE_IP_HEADER = "x-hrgraph-source-ip"
 """Set by the server from the socket's peer address (never trusted from the client)."""
@@ -109,7 +109,7 @@ def authentication(
 
     ``fetch`` gets the pool's JWKS document from its URL (tests hand in moto's).
     """
-    rules = rules or GroupRules.from_schema_file()
+    rules = rules or GroupRules.from_contract()
     if settings.auth == "cognito":
         if not settings.cognito_client_id:
             raise SettingsError(

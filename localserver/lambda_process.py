@@ -48,6 +48,7 @@ from typing import Any, Protocol
 
 import orjson
 
+from hrgraph_contract.settings import Settings
 from localserver.binding import TIMED_OUT, FieldError, follow_log_level
 from localserver.events import LambdaContext
 from localserver.job_events import BrokerJobEvents, Publish
@@ -55,7 +56,6 @@ from localserver.limits import Limits
 from resolvers import deadline, wiring
 from resolvers.core.jobs import NO_EVENTS
 from resolvers.deadline import RequestScope
-from resolvers.settings import Settings
 
 _HEADER = struct.Struct("!I")
 _START_SECONDS = 60.0

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from graphql import (
@@ -23,12 +22,9 @@ from graphql import (
     print_schema,
 )
 
+import hrgraph_contract
 from localserver import aws_scalars
 from localserver.binding import FieldError
-
-ROOT = Path(__file__).resolve().parents[1]
-SCHEMA_PATH = ROOT / "schema.graphql"
-PRELUDE_PATH = Path(__file__).with_name("appsync_prelude.graphql")
 
 
 def _serialize_json(value: Any) -> str:
@@ -37,13 +33,14 @@ def _serialize_json(value: Any) -> str:
 
 
 def sdl() -> str:
-    return SCHEMA_PATH.read_text(encoding="utf-8")
+    """schema.graphql as AppSync gets it (read from the contract package)."""
+    return hrgraph_contract.sdl()
 
 
 def build_appsync_schema() -> GraphQLSchema:
     """schema.graphql with AppSync's built-ins declared and its scalars' rules, as
     graphql-core sees it: a fresh one, for one server to bind its resolvers to."""
-    schema = build_schema(PRELUDE_PATH.read_text(encoding="utf-8") + "\n" + sdl())
+    schema = build_schema(hrgraph_contract.full_sdl())
     aws_json = schema.type_map["AWSJSON"]
     assert isinstance(aws_json, GraphQLScalarType)
     aws_json.serialize = _serialize_json  # type: ignore[method-assign]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+from hrgraph_contract.settings import Settings
+from resolvers import observability
 from resolvers.core import jobs as job_work
 from resolvers.core.backup_job import BackupJob
 from resolvers.core.cursor import PageTokens
@@ -20,7 +22,6 @@ from resolvers.core.ports import (
     QuestionEngine,
     Warehouse,
 )
-from resolvers.settings import Settings
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Services:
 
 
 def build(settings: Settings) -> Services:
+    observability.configure(settings.metrics == "on")
     _private_local_state(settings)
     built = Services(
         settings=settings,

@@ -16,18 +16,18 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import uvicorn
 
-from resolvers import wiring
-from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
-from resolvers.adapters.fakes.postgres_engine import (
+from hrgraph_contract.settings import Settings
+from hrgraph_testing.postgres_engine import (
     PostgresCluster,
     PostgresMissing,
     PostgresRedshiftEngine,
 )
-from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
+from hrgraph_testing.redshift_data import FakeRedshiftData
+from resolvers import wiring
+from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.adapters.redshift_data_client import Connection, DataApi
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core.ports import Warehouse
-from resolvers.settings import Settings
 
 if TYPE_CHECKING:
     from localserver.lambda_process import LambdaProcess
@@ -222,7 +222,7 @@ def live_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Liv
 
 @dataclass
 class ProcessServer:
-    """A local server as ``hrgraph serve`` runs it: the handler in a process of its own."""
+    """A local server as ``hrgraph-local serve`` runs it: the handler in a process of its own."""
 
     url: str
     settings: Settings
