@@ -345,15 +345,26 @@ def _one(m: re.Match[str], today: date) -> Span:
 _YEARLESS_POINT = re.compile(rf"\b{_point('a_')}\b")
 
 
-def fill_year(text: str, last_hire: date) -> tuple[str, str] | None:
+_RELATIVE_YEAR = re.compile(r"\b(?P<which>last|previous|this|current) year\b")
+
+
+def fill_year(text: str, last_hire: date, today: date | None = None) -> tuple[str, str] | None:
     """A question naming no year at all, with the year its open periods are read in.
 
     The rule, said back to the user as the second value: each month, quarter,
     half, season or day named without a year is read in the latest year in
     which it had begun by the last hire on record ("Q2" in a warehouse whose
-    hires end in May 2022 is Q2 2022; "September" is September 2021). None
+    hires end in May 2022 is Q2 2022; "September" is September 2021). A
+    month or quarter "of last year" (or this year) is read in that year of
+    ``today``'s calendar instead. None
     when the question names a year somewhere, or no open period.
     """
+    relative = _RELATIVE_YEAR.search(text) if today else None
+    if relative and today and not re.search(rf"\b{_YEAR}\b|\d{{4}}-", text):
+        back = 0 if relative.group("which") in ("this", "current") else 1
+        year = today.year - back
+        filled = f"{text[: relative.start()]}{year}{text[relative.end() :]}"
+        return filled, f"'{relative.group(0)}' read as {year} (today is {today.isoformat()})."
     if re.search(rf"\b{_YEAR}\b|\d{{4}}-", text):
         return None
     points, kinds = [], set()

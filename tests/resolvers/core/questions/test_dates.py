@@ -93,3 +93,10 @@ def test_a_dashed_month_range_is_a_range_not_two_dates_that_never_overlap(
 ) -> None:
     _same(words_engine, "hires Jan-Jun 2022", "hires in the first half of 2022")
     assert words_engine.answer("hires on 3/4/2021").refused
+
+
+def test_a_period_of_last_year_is_read_in_last_year_of_the_clock() -> None:
+    assert dates.fill_year("hires in q4 of last year", LAST_HIRE, date(2023, 1, 1)) == (
+        "hires in q4 of 2022",
+        "'last year' read as 2022 (today is 2023-01-01).",
+    )
