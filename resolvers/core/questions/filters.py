@@ -97,17 +97,24 @@ def _head(title: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4)
 def _families(catalog: Catalog) -> tuple[dict[tuple[str, ...], tuple[str, ...]], set[str]]:
-    """Every ending of a title's head words ('designer', 'web designer') -> the titles.
+    """Job family words -> the titles; and the exact names, which a family never overrides.
 
-    A family is the titles whose head ends in the words: "designers" are the
-    Graphic Designer and every level of Web Designer; "web designers" only the
-    latter. Also the exact names (lower case, as words), which a family never overrides.
+    A family word is what a title is (the ending of its head words: 'designer',
+    'web designer', 'programmer'); its family is every title holding those
+    words, wherever they stand: "designers" are the Graphic Designer and every
+    level of Web Designer, "programmers" the Programmer I to IV, the Analyst
+    Programmer and the Programmer Analysts. A word no title ends in ('research')
+    names no family.
     """
+    words = {title: tuple(tokenize(title)) for title in catalog.jobs}
+    keys = {_head(title)[i:] for title in catalog.jobs for i in range(len(_head(title)))}
     found: dict[tuple[str, ...], list[str]] = {}
-    for title in catalog.jobs:
-        head = _head(title)
-        for i in range(len(head)):
-            found.setdefault(head[i:], []).append(title)
+    for title, tokens in words.items():
+        for size in {len(k) for k in keys}:
+            for start in range(len(tokens) - size + 1):
+                key = tokens[start : start + size]
+                if key in keys:
+                    found.setdefault(key, []).append(title)
     exact = {" ".join(tokenize(n)) for n in (*catalog.jobs, *catalog.departments)}
     return {k: tuple(dict.fromkeys(v)) for k, v in found.items()}, exact
 
@@ -148,18 +155,23 @@ _STOP = (
     r"(?:in|into|to|for|of|at|on|during|since|who|whose|hired|joined|join|start|started|were"
     r"|was|are|is|not|but|and|or|excluding|except|from|before|after|between|this|last|work"
     r"|works|working|have|has|had|do|does|did|hold|holds|sit|sits|belong|belongs|get|go|first"
-    r"|full|name|s|department|dept|team|job|role|title|position|date|hire)"
+    r"|full|name|s|department|dept|team|job|role|title|position|date|hire|hires|took|take"
+    r"|takes|taken|make|makes|made|got|gets|bring|brings|brought|the|a|an|most|more|fewest"
+    r"|least|any|many|much|new|our|their|we|us|you|they|it|that|this|those|these|one|all"
+    r"|each|every|some|people|employees|staff|folks|with|by|per|up|down|out|over)"
 )
 _WORD = rf"(?!{_STOP}\b)[a-z][a-z\-]*"
 _PERSON = rf"(?P<who>person \d{{3,4}}|{_WORD}(?: {_WORD}){{0,2}})"
 _JOINED = (
     r"(?:hired|join|joined|start|started|onboarded|recruited|employed|brought on|taken on"
     r"|come on board|came on board|come aboard)"
+    r"(?: (?:with us|here|at the company|with the company|at the firm|with the firm))?"
 )
-_FACT = (
-    r"(?P<fact>hire date|start date|joining date|start day|department|dept|team|division"
+_FACTS = (
+    r"(?:hire date|start date|joining date|start day|department|dept|team|division"
     r"|job title|job|role|title|position)"
 )
+_FACT = rf"(?P<fact>{_FACTS}(?: (?:and|,|&|plus) (?:the |their |his |her )?{_FACTS}){{0,2}})"
 _END = rf"(?=$| [^a-z]| {_STOP}\b)"
 """Where a name ends: the end, a number or token, or a word that starts the rest."""
 LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
@@ -197,7 +209,25 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
     (
         "fact",
         re.compile(
-            rf"\b(?:what is|what was|whats|give me|tell me) (?:the )?"
+            rf"\b(?:what|which) (?:department|dept|team|division) {_PERSON} (?:works?|working"
+            rf"|sits?|belongs?) (?:in|to|for)\b"
+        ),
+    ),
+    (
+        "fact",
+        re.compile(
+            rf"\b(?:what|which) (?:department|dept|team|division) (?:hired|took on|brought on"
+            rf"|onboarded|recruited|employs|employed) {_PERSON}{_END}"
+        ),
+    ),
+    (  # 'Harold Vogt - hire date?': a first and last name, then what is asked
+        "fact",
+        re.compile(rf"^ ?(?P<who>{_WORD} {_WORD}) {_FACT}\b"),
+    ),
+    (
+        "fact",
+        re.compile(
+            rf"\b(?:what is|what was|whats|give me|tell me|what) (?:the )?"
             rf"{_FACT} (?:of|for) {_PERSON}{_END}"
         ),
     ),
@@ -222,7 +252,8 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
     (
         "named",
         re.compile(
-            rf"\b(?P<how>named|called|with the (?P<first>first )?(?P<full>full )?name"
+            rf"\b(?P<how>named|called|go by|goes by|going by"
+            rf"|with the (?P<first>first )?(?P<full>full )?name"
             rf"|(?:who )?(?:share|shares|sharing|have|has|go by) the (?P<first2>first )?"
             rf"(?P<full2>full )?name|whose (?P<first3>first )?(?P<full3>full )?name is"
             rf"|by the (?P<first4>first )?name) {_PERSON}{_END}"
@@ -247,6 +278,8 @@ class Person:
     first_only: bool
     ask: str
     """hired, fact, first, full, named or who: what the words around the name asked."""
+    besides: str | None = None
+    """'the same first name as Joan Rillett': Joan Rillett, who is not counted among them."""
 
 
 def shield_people(
@@ -280,12 +313,13 @@ def shield_people(
             or groups.get("first4")
         )  # fmt: skip
         full = bool(groups.get("full") or groups.get("full2") or groups.get("full3"))
-        if ask == "named" and not full and " " not in name:
-            first = True
+        if ask != "full" and not full and " " not in name:
+            first = True  # 'when was Harold hired': a first name alone
+        besides = name if ask in ("first", "full") and " " in name else None
         if ask == "first":
             name = name.split()[0]
         key = f"__p{len(people)}__"
-        people[key] = Person(name, first, ask)
+        people[key] = Person(name, first, ask, besides)
         start, end = match.span()
         line = line[:start] + f" {key} " + line[end:]
     return line.split(), people

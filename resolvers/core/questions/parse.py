@@ -20,8 +20,11 @@ from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.dates import DateError
 from resolvers.core.questions.patterns import (
     ALPHABETICAL,
+    ANY_LEVEL,
     BOUNDS,
+    BREAK_DOWN,
     COMPARE,
+    COUNT_GROUPS,
     DATED,
     DIM,
     DIM_ADVERB,
@@ -32,6 +35,7 @@ from resolvers.core.questions.patterns import (
     GROUP,
     INJECTION,
     MEAN,
+    MINUS_NAME,
     MORE,
     MOST_RECENT,
     N_MOST,
@@ -153,9 +157,14 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
 
 def _as_written(person: filters.Person, question: str) -> filters.Person:
     """The name as the question spelled it ('Harold Vogt', not 'harold vogt')."""
-    pattern = r"\b" + r"\W{1,3}".join(re.escape(w) for w in person.name.split()) + r"\b"
-    found = re.search(pattern, question, re.IGNORECASE)
-    return replace(person, name=found.group(0)) if found else person
+
+    def written(name: str) -> str:
+        pattern = r"\b" + r"\W{1,3}".join(re.escape(w) for w in name.split()) + r"\b"
+        found = re.search(pattern, question, re.IGNORECASE)
+        return found.group(0) if found else name
+
+    besides = written(person.besides) if person.besides else None
+    return replace(person, name=written(person.name), besides=besides)
 
 
 def _place_names(
@@ -181,27 +190,41 @@ def _place_names(
 
 
 def _than(words: Words, reading: Reading, names: dict[str, tuple[str, str]], today: date) -> None:
-    """'more hires than Sales (did in 2021)': a named group compared with, and its own dates."""
+    """'more hires than Sales (did in 2021)', 'Sales minus Legal': the named side compared with.
+
+    The words after it are that side's own: its dates, its names, 'overall'.
+    """
     than = words.search(THAN_NAME)
-    if than is None:
-        return
-    more = list(MORE.finditer(words.text[: than.start()]))
-    if not more:
-        return
-    op, token = more[-1].group("op"), than.group("name")
-    reading.than = (op, token)
+    more = list(MORE.finditer(words.text[: than.start()])) if than else []
+    op, noun = "more", None
+    if than is not None and more:
+        op, noun = more[-1].group("op"), more[-1].group("noun")
+        words.take(more[-1])
+        if noun:  # 'more engineers than Sales': engineers stay, for both sides
+            start, end = more[-1].span("noun")
+            words.text = words.text[:start] + noun + words.text[end:]
+    else:
+        than = words.search(MINUS_NAME)
+        grouped = words.has(GROUP) or words.has(WHICH_DIM) or words.has(DIM_ADVERB)
+        if than is None or grouped or not re.search(filters.ENTITY, words.text[: than.start()]):
+            return  # 'hires by department minus Legal' leaves Legal out
+    token = than.group("name")
+    reading.than, reading.than_noun = (op, token), noun
     kind, name = names[token]
-    if reading.threshold is None and kind != "family":
+    if reading.threshold is None and kind != "family" and than.re is THAN_NAME:
         compare = "more_than" if op == "more" else "fewer_than"
         than_ = Than(department=name) if kind == "department" else Than(job=name)
         reading.threshold = Threshold(compare=compare, than=than_)  # type: ignore[arg-type]
-    words.take(more[-1])
     words.take(than)
     tail = Words(words.text[than.end() :].split())
     reading.tail_phrases = dates.read(tail, today, False)
     if overall := tail.search(OVERALL):
         reading.tail_overall = True
         tail.take(overall)
+    for match in tail.take_all(filters.EXCLUDED):  # 'than Legal, not counting interns'
+        reading.tail_excluded += re.findall(filters.ENTITY, match.group("list"))
+    for match in tail.take_all(filters.INCLUDED):  # 'than Legal engineers'
+        reading.tail_included += re.findall(filters.ENTITY, match.group("list"))
     words.text = words.text[: than.end()] + tail.text
 
 
@@ -224,6 +247,8 @@ def _thresholds(words: Words, reading: Reading) -> None:
         below = op.startswith(("fewer", "less", "lower", "below", "under", "quieter"))
         reading.threshold = Threshold(compare="below_mean" if below else "above_mean")
         words.take(match)
+        if whose := words.search(re.compile(r"\bwhose\b(?= .*?\b(?:hiring|hires)\b)")):
+            words.take(whose)  # 'departments whose 2022 hiring was above average'
         return
     if match := words.search(THRESHOLD):
         op = match.group("op") or match.group("op2") or ""
@@ -327,6 +352,12 @@ def _groups(words: Words, reading: Reading) -> None:
             reading.which_singular = not match.group("dims").endswith("s")
             words.take(match)
     reading.group = list(dict.fromkeys(reading.group))
+    if reading.families:
+        words.take_all(ANY_LEVEL)
+    if reading.group:
+        words.take_all(BREAK_DOWN)  # 'break the hires down by level'
+    if reading.threshold and reading.group and COUNT_GROUPS.search(reading.line):
+        reading.counted_groups = True  # 'the number of departments with more than 100'
 
 
 def _ordering(words: Words, reading: Reading, match: re.Match[str]) -> None:

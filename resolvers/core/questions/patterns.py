@@ -70,13 +70,31 @@ THAN_NAME = re.compile(
     r"(?: (?:department|dept|team|job|role|title|hires|hiring))?"
     r"(?: (?:did|had|has|made|hired|do|does|got|managed|brought on|took on))?\b"
 )
+MINUS_NAME = re.compile(
+    r"\b(?:minus|less) (?:the )?(?P<name>__[djf]\d+__)"
+    r"(?: (?:department|dept|team|job|role|title|hires|hiring))?\b"
+)
+"""'Sales hires minus Legal hires': a difference when a name stands before it."""
 MORE = re.compile(
-    r"\b(?:how many |how much )?(?P<op>more|fewer|less)"
+    r"\b(?:how many |how much )?(?P<op>more|fewer|less)(?: (?P<noun>__[jf]\d+__))?"
     r"(?: (?:people|hires|employees|staff|new hires|folks|persons|recruits|joiners))?\b"
 )
+"""'how many more (engineers)': ``noun`` is what both sides count."""
+COUNT_GROUPS = re.compile(
+    rf"\b(?:how many|number of|count of|count the|total number of) (?:different |distinct )?"
+    rf"(?P<dims>{DIM})\b"
+)
+BREAK_DOWN = re.compile(
+    r"\b(?:break|breaking|broken|split|splitting) (?:it |that |this |them |those |these )?"
+    r"(?:down|up|out)\b|\b(?:split|divide|breakdown of|breakdown|give me a breakdown of)\b"
+)
+ANY_LEVEL = re.compile(r"\b(?:at |of |in )?(?:any|every|all)(?: the)? levels?\b")
+"""'Accountants (any level)': a family is every level already."""
 DATED = re.compile(
     r"\b(?:with|and|including|plus|showing) (?:their |the |its )?(?:hire |hiring |start |joining )?"
     r"(?:dates?|days?)(?: (?:they|he|she) (?:were hired|was hired|joined|started))?\b"
+    r"|\b(?:and|with) (?:when|on what (?:dates?|days?))(?: (?:they|he|she) (?:were hired|was hired"
+    r"|joined|started))?\b"
 )
 COMBINED = re.compile(
     r"\b(?:combined|together|put together|taken together|jointly|between them|summed"
@@ -89,7 +107,8 @@ THAN_PERIOD = re.compile(
 OVERALL = re.compile(r"\b(?:overall|ever|all time|of all time|in total|altogether|all together)\b")
 ALPHABETICAL = re.compile(
     r"\b(?:(?:sorted|ordered|listed|sort|order|list|arranged) )?(?:them |it )?"
-    r"(?:alphabetically|in alphabetical order|a to z|a-z|by (?:their )?(?:last |first )?name)\b"
+    r"(?:(?:alphabetically|in alphabetical order) by (?:their )?(?:last |first |full )?names?"
+    r"|alphabetically|in alphabetical order|a to z|a-z|by (?:their )?(?:last |first )?name)\b"
     r"(?! by)"
 )
 """(Not 'ordered alphabetically by department and job': ORDERING reads that.)"""
@@ -108,7 +127,10 @@ RANK_THE = re.compile(
     rf"\b(?:rank|order|sort)(?: all)? (?:the |our )?(?P<dims>{DIM}) by (?:the )?(?:number of )?"
     rf"(?:{SUBJECT}|hiring)\b"
 )
-ORD_MOST = re.compile(rf"\b(?:the )?(?:{_ORD} )?(?:{_MOST}|{_LEAST})(?: number of| amount of)?\b")
+ORD_MOST = re.compile(
+    rf"\b(?:the )?(?:{_ORD} )?(?:{_MOST}|{_LEAST})(?: number of| amount of)?"
+    r"(?: (?:common|frequent|frequently hired|popular|often hired|hired for))?\b"
+)
 MOST_RECENT = re.compile(rf"\b(?:the )?(?:{_N} )?most recent(?:ly)?\b")
 RANK_BY = re.compile(
     rf"\b(?:by|in|for) (?:the )?(?:number of |count of |total )?(?:{SUBJECT}|hiring)\b"
@@ -146,7 +168,10 @@ DIM_WITH = re.compile(rf"\b(?:the )?(?P<dims>{DIM}) (?:with|that had|that have|h
 SHARE = re.compile(
     r"\b(?:what )?(?:share|percentage|percent|proportion|fraction|ratio|%)(?: of)?\b|%"
 )
-WENT = re.compile(r"\b(?:went|go|going|were|was) (?:to|into|in)\b|\bwent\b")
+WENT = re.compile(
+    r"\b(?:went|go|going|were|was|happened|occurred|came|fell|landed|took place)"
+    r" (?:to|into|in|during)\b|\b(?:went|happened|occurred|took place)\b"
+)
 AVERAGE = re.compile(r"\b(?:on )?(?:the )?(?:average|mean|avg)(?: number of| count of)?\b")
 COMPARE = re.compile(
     r"\b(?:compared (?:with|to)|compare|compared|comparing|comparison|vs|versus|against"
@@ -163,7 +188,8 @@ DISTINCT = re.compile(
     r"|(?:different|distinct|unique) )(?P<what>departments|jobs|roles|titles|positions|depts)\b"
 )
 EMPLOYEES = re.compile(
-    r"\b(?:list|show|who|whom|display|name the|which employees|which people|which person"
+    r"\b(?:(?:list|show|display)(?: (?:every|all(?: the)?|each))?|who|whom|name the"
+    r"|which employees|which people|which person"
     r"|what employees"
     r"|what people|give me the employees|details of|employees who|people who|the employees"
     r"|the people"
@@ -183,12 +209,14 @@ COUNT = re.compile(
     r"\b(?:how many|number of|count of|count|total number of|total|tally of|how much)\b"
 )
 CATALOG_WORD = re.compile(
-    r"\b(?P<what>departments|department|depts|jobs|job|roles|titles|positions)\b"
+    r"\b(?P<what>departments|department|depts|job titles|jobs|job|roles|titles|positions)\b"
 )
 COLUMNS = re.compile(
-    r"\b(?:(?:with|including|showing|plus|and) (?:their |the |its )?)?"
-    r"(?:the )?(?:ids?|identifiers?)(?: ,)?(?: and)?(?: (?:the )?(?:names?"
-    r"|department names?))?(?: ,)?(?: and)?"
+    r"\b(?:(?:with|including|include|showing|plus|and|give me|give|show|need)"
+    r" (?:their |the |its )?)?(?:the )?(?:department |dept )?(?:ids?|identifiers?)(?: ,)?"
+    r"(?: and)?(?: (?:the |their )?(?:names?"
+    r"|department names?))?(?: ,)?(?: and)?(?: (?:the |their )?(?:numbers?|counts?|totals?"
+    r"|hire counts?|headcounts?|number hired|how many they hired|hires))?"
 )
 EXISTS = re.compile(
     r"\b(?:exist|exists|are there|is there|do we have|there are|in total|altogether|all the"

@@ -125,6 +125,8 @@ class Filters(_Strict):
     """Employees with exactly one of these full names (case-insensitive): a person looked up."""
     first_name: Text | None = None
     """Employees whose first name (the name's first word) is this (case-insensitive)."""
+    other_than_names: Names = ()
+    """Employees not of these full names: 'who share Joan Rillett's first name' leaves her out."""
     families: Annotated[tuple[Family, ...], Field(max_length=8)] = ()
     """Job families the question named; their titles are in ``jobs`` (for the reading)."""
 

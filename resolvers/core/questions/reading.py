@@ -117,6 +117,8 @@ def scope(filters: Filters) -> str:
         parts.append(f"named {_names(tuple(f'“{n}”' for n in filters.employee_names))}")
     if filters.first_name:
         parts.append(f"whose first name is “{filters.first_name}”")
+    if filters.other_than_names:
+        parts.append(f"other than {_names(tuple(f'“{n}”' for n in filters.other_than_names))}")
     return (" " + " ".join(parts)) if parts else ""
 
 
@@ -229,7 +231,7 @@ def _count(query: CountQuery) -> str:
         t = query.threshold
         bar = f"{t.value}"
         if t.than is not None:
-            bar = f"{t.than.department or t.than.job}'s hires"
+            bar = f"{t.than.department or t.than.job}'s hires (under the same filters)"
         words = {
             "more_than": f"more than {bar}", "fewer_than": f"fewer than {bar}",
             "at_least": f"at least {bar}", "at_most": f"at most {bar}",

@@ -35,6 +35,7 @@ from resolvers.core.questions.patterns import (
     SHARE,
     SHARE_VERB,
     SUBJECT,
+    THAN_PERIOD,
     WENT,
     YES_NO,
     dimension,
@@ -94,6 +95,11 @@ class Reading:
     """'more (fewer) than Sales': the word and the named token compared with."""
     tail_phrases: list[dates.DatePhrase] = field(default_factory=list)
     """Dates said after 'than Sales' (that side's own), apart from the rest."""
+    than_noun: str | None = None
+    """'how many more engineers ... than Legal': the job (family) both sides count."""
+    tail_included: list[str] = field(default_factory=list)
+    """Names said after 'than Sales' ('than Sales engineers'): that side's own."""
+    tail_excluded: list[str] = field(default_factory=list)
     tail_overall: bool = False
     """'than Sales overall': the side after 'than' takes no date said before it."""
     alphabetical: bool = False
@@ -155,12 +161,16 @@ def _filters(
         if any(not f.titles for f in families) or not keep["job"]:
             return Refusal("Nothing is left of those jobs once the ones left out are taken away.")
     full_names = [p.name for p in (reading.people[t] for t in who.people) if not p.first_only]
+    besides = [p.besides for p in (reading.people[t] for t in who.people) if p.besides]
     first_names = {p.name for p in (reading.people[t] for t in who.people) if p.first_only}
     if len(first_names) > 1 or (first_names and full_names):
         return Refusal("Look up one first name at a time, or full names only.")
     spans = dates.intersect(date_sets) if date_sets else []
     if date_sets and not spans:
-        return Refusal("Those dates never overlap, so no hire could match them all.")
+        return Refusal(
+            "Those dates never overlap, so no hire could be in all of them at once: to compare "
+            "them, ask how many more were hired in one than in the other."
+        )
     try:
         return Filters(
             departments=NameSet(
@@ -177,6 +187,7 @@ def _filters(
             name_contains=contains,
             families=tuple(families),
             employee_names=tuple(dict.fromkeys(full_names)),
+            other_than_names=tuple(dict.fromkeys(besides)),
             first_name=first_names.pop() if first_names else None,
         )
     except ValueError as error:
@@ -249,6 +260,8 @@ def _shape(
             show = "difference"
             if (match.group("dir") or match.group("dir2")) in ("fewer", "less"):
                 first, second = second, first
+            elif "difference" in match.group(0) and not words.has(THAN_PERIOD):
+                first, second = second, first  # 'the difference between A and B' is A - B
         group = [d for d in reading.group if d in ("department", "job")]
         if len(group) < len(reading.group) or len(group) > 1 or reading.rank or reading.threshold:
             return Refusal("A comparison of two periods can be split by department or job only.")
@@ -266,6 +279,8 @@ def _shape(
         )
     if reading.than and not reading.group:
         return _than_difference(words, reading, names, catalog, date_sets)
+    if reading.than and (reading.tail_included or reading.tail_excluded):
+        return Refusal("Compare the groups with one department or job, not a part of one.")
     if reading.than and reading.threshold and reading.threshold.than is None:
         return Refusal("Compare the groups with one number or one named group, not both.")
     if reading.than and names[reading.than[1]][0] == "family":
@@ -280,7 +295,9 @@ def _shape(
         words.take(between)
         words.take_all(COMPARE)
         words.take_all(re.compile(r"\bbetween\b"))
-        return _difference(words, reading, names, catalog, reading.who.included, date_sets, [])
+        one, other = reading.who.included
+        reading.who.included = []
+        return _difference(words, reading, names, catalog, [one], date_sets, [], [other])
     if compare and len(reading.who.included) >= 2 and not reading.group:
         kinds = {names[t][0].replace("family", "job") for t in reading.who.included}
         if len(kinds) == 1:
@@ -388,6 +405,19 @@ def _than_difference(
             "A yes-or-no comparison is not answered; ask how many more (or fewer) instead."
         )
     op, token = reading.than
+    if reading.tail_excluded:
+        return Refusal("Say which side leaves that out: the words after 'than' name one side only.")
+    common_names = [reading.than_noun] if reading.than_noun else []
+    first_names = [t for t in reading.who.included if t not in common_names]
+    second_names = [token, *reading.tail_included]
+    kinds = [{names[t][0].replace("family", "job") for t in side}
+             for side in (first_names, second_names)]  # fmt: skip
+    if first_names and kinds[0] != kinds[1]:
+        return Refusal(
+            "Does each name hold for both sides? Name the same kind on each side, e.g. how "
+            "many more engineers did Sales hire than Legal?"
+        )
+    reading.who.included = first_names
     tail_sets = [p.spans for p in reading.tail_phrases]
     head: list[list[Span]] = []
     tail: list[list[Span]] = []
@@ -401,11 +431,12 @@ def _than_difference(
             "More than that named group, but more of what? Name both sides, e.g. how many "
             "more did Sales hire than Legal?"
         )
+    reading.who.included = common_names  # both sides count these
     if op == "more":
-        return _difference(words, reading, names, catalog, reading.who.included, common, head,
-                           [token], tail)  # fmt: skip
-    return _difference(words, reading, names, catalog, [token], common, tail,
-                       reading.who.included, head)  # fmt: skip
+        return _difference(words, reading, names, catalog, first_names, common, head,
+                           second_names, tail)  # fmt: skip
+    return _difference(words, reading, names, catalog, second_names, common, tail,
+                       first_names, head)  # fmt: skip
 
 
 def _difference(
@@ -416,13 +447,11 @@ def _difference(
     first: list[str],
     common: list[list[Span]],
     first_dates: list[list[Span]],
-    second: list[str] | None = None,
+    second: list[str],
     second_dates: list[list[Span]] | None = None,
 ) -> DifferenceQuery | Refusal:
-    """First side minus second; with no ``second`` given, the two names of ``first``."""
-    if second is None:
-        first, second = first[:1], first[1:]
-    filters_ = _filters(reading, names, catalog, common, part=True)
+    """First side minus second, both under the common filters (``reading.who.included``)."""
+    filters_ = _filters(reading, names, catalog, common)  # who.included: what both count
     if isinstance(filters_, Refusal):
         return filters_
     sides = []
@@ -585,7 +614,7 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
     columns = "names" if names_only and "who" not in names_only.group(0) else "full"
     if reading.dated:
         columns = "dated"
-    if names_only and columns == "names":
+    if names_only and (columns == "names" or (reading.dated and "who" not in names_only[0])):
         words.take(names_only)
     order, limit = "earliest", None
     if first_last:

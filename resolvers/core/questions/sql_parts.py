@@ -105,6 +105,15 @@ def conditions(filters: Filters, alias: str | None = None) -> list[exp.Expr]:
     if filters.employee_names:
         lowered = tuple(dict.fromkeys(n.lower() for n in filters.employee_names))
         found.append(in_list(name.copy(), lowered))
+    if filters.other_than_names:
+        lowered = tuple(dict.fromkeys(n.lower() for n in filters.other_than_names))
+        found.append(
+            exp.or_(
+                col(e, "name").is_(exp.null()),
+                exp.not_(in_list(name.copy(), lowered), copy=False),
+                copy=False,
+            )
+        )
     if filters.first_name:
         first = filters.first_name.lower()
         # the first word: the whole name, or the name up to its first space

@@ -87,9 +87,9 @@ def employees(where: str, order: str = "e.datetime, e.id", limit: str = "") -> s
     )
 
 
-def family(head: str) -> str:
-    """Every title whose last words (before a level I-IV) are ``head``: the family's members."""
-    return f"regexp_matches(j.job, '(^| ){head}( (I|II|III|IV))?$')"
+def family(word: str) -> str:
+    """Every title holding ``word`` as a whole word: the family's members."""
+    return f"regexp_matches(j.job, '(^| ){word}( |$)')"
 
 
 def difference(first: str, second: str) -> str:
