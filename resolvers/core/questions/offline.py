@@ -24,6 +24,7 @@ from resolvers.core.questions.compiler import compile_tree
 from resolvers.core.questions.query import (
     CatalogQuery,
     CompareQuery,
+    EmployeesQuery,
     HrQuery,
     Period,
     ReportQuery,
@@ -105,7 +106,8 @@ class OfflineEngine:
             said += f" Did you mean: {offered[0]}" if close else f" You could ask: {offered[0]}"
             return refusal(question, said, offered)
         safe = guard_tree(compile_tree(query), self._row_cap)
-        return self.run(question, query, safe, understood.notes)
+        answered = self.run(question, query, safe, understood.notes)
+        return _nobody_of_that_name(question, query, answered) or answered
 
     def _answers(self, question: str, catalog: names.Catalog) -> bool:
         """Whether the engine answers ``question`` as written (to offer only such questions)."""
@@ -149,6 +151,20 @@ class OfflineEngine:
         if periods and not any(_overlaps(p, str(first)[:10], str(last)[:10]) for p in periods):
             return f"No hires in that time: the {span}."
         return f"No hires match (the {span})."
+
+
+def _nobody_of_that_name(question: str, query: HrQuery, answered: Answer) -> Answer | None:
+    """A person looked up and not found is refused (maybe misspelt), never an empty answer."""
+    inner = query.query
+    if answered.rows or not isinstance(inner, EmployeesQuery) or inner.columns != "dated":
+        return None
+    filters = inner.filters
+    named = filters.employee_names or ((filters.first_name,) if filters.first_name else ())
+    if not named:
+        return None
+    name = named[0]
+    said = f"{answered.reading or ''} No employee named “{name}” matches; check the spelling."
+    return refusal(question, said.strip(), list(GENERIC_SUGGESTIONS))
 
 
 def _empty(rows: list[list[Any]]) -> bool:

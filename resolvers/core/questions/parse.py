@@ -23,6 +23,7 @@ from resolvers.core.questions.patterns import (
     ANY_LEVEL,
     BOUNDS,
     BREAK_DOWN,
+    COMBO,
     COMPARE,
     COUNT_GROUPS,
     DATED,
@@ -37,6 +38,7 @@ from resolvers.core.questions.patterns import (
     MEAN,
     MINUS_NAME,
     MORE,
+    MOST_FIRST,
     MOST_RECENT,
     N_MOST,
     NOBODY,
@@ -229,6 +231,23 @@ def _than(words: Words, reading: Reading, names: dict[str, tuple[str, str]], tod
 
 
 def _thresholds(words: Words, reading: Reading) -> None:
+    # 'above the 2021 mean' is 'above the mean in 2021': the year stays for dates.py
+    words.text = re.sub(
+        r"\b(the|an|a|our) ((?:1[5-9]|20|21)\d\d) (average|mean|avg|typical)\b",
+        r"\1 \3 in \2",
+        words.text,
+    )
+    # 'ranked by 2022 hires' is 'ranked by hires in 2022', not 'up to 2022'
+    words.text = re.sub(
+        r"\b(ranked|sorted|ordered|rank|sort|order|listed) by ((?:1[5-9]|20|21)\d\d)"
+        r" (hires|hiring|headcount|hire counts?)\b",
+        r"\1 by \3 in \2",
+        words.text,
+    )
+    if match := words.search(MOST_FIRST):
+        fewest = match.group("dir") in ("fewest", "smallest", "lowest", "least")
+        reading.rank_order = "fewest" if fewest else "most"
+        words.take(match)
     if match := words.search(NOBODY):
         reading.threshold = Threshold(compare="exactly", value=0)
         words.take(match)
@@ -278,7 +297,7 @@ def _thresholds(words: Words, reading: Reading) -> None:
 
 def _ranks(words: Words, reading: Reading) -> None:
     _rank(words, reading)
-    if reading.rank and (match := words.search(RANK_BY)):
+    if (reading.rank or reading.rank_order) and (match := words.search(RANK_BY)):
         words.take(match)
 
 
@@ -355,23 +374,32 @@ def _groups(words: Words, reading: Reading) -> None:
     if reading.families:
         words.take_all(ANY_LEVEL)
     if reading.group:
-        words.take_all(BREAK_DOWN)  # 'break the hires down by level'
+        words.take_all(BREAK_DOWN)
+    if len(reading.group) > 1:
+        words.take_all(COMBO)  # 'every department and job combo'  # 'break the hires down by level'
     if reading.threshold and reading.group and COUNT_GROUPS.search(reading.line):
         reading.counted_groups = True  # 'the number of departments with more than 100'
 
 
 def _ordering(words: Words, reading: Reading, match: re.Match[str]) -> None:
-    """'ordered by department and job' changes nothing; 'by the number hired' ranks."""
+    """'ordered by department and job' changes nothing; 'by the number hired' ranks.
+
+    'by' followed by neither a count nor departments, jobs or dates ('by last
+    name') is not read here: its words are left, and the question is refused.
+    """
     direction = match.group("dir") or ""
-    words.take(match)
-    if match.group("by"):
-        dims = words.match_at(ORDER_DIMS, match.end())
-        if dims:
-            words.take(dims)
-            return
-    if direction == "alphabetically" or (not match.group("by") and not direction):
+    by = match.group("by") or ""
+    counted = re.search(r"\b(?:number|count|employees|people|hires|staff|headcount|hired)\b", by)
+    dims = words.match_at(ORDER_DIMS, match.end()) if by else None
+    if by and not counted and dims is None and not direction:
         return
-    ascending = direction.startswith("asc") or re.search(
+    words.take(match)
+    if dims:
+        words.take(dims)
+        return
+    if direction == "alphabetically" or (not by and not direction):
+        return
+    ascending = direction.startswith(("asc", "low")) or re.search(
         r"from (?:the )?(?:fewest|least|lowest)", direction
     )
     reading.rank_order = "fewest" if ascending else "most"

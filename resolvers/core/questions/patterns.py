@@ -42,6 +42,7 @@ MEAN = re.compile(
     rf"|exceed(?:ed|ing|s)?|beat|beats|beating|outpaced|outpace|outpacing|outperformed"
     rf"|outperform|outhired|outhire|topped|surpassed|surpass)"
     rf"(?: {SUBJECT}){{0,2}}(?: for hiring)?(?: than)?(?: the| an?| our)?"
+    rf"(?: (?:departmental|department|company|overall|team|company-wide))?"
     rf" (?:average|mean|avg|typical|usual|normal)\b"
     rf"(?: number)?(?: of {SUBJECT})?(?: (?:job|department|team|month|year|quarter)\b)?"
     rf"(?: (?:hiring|hires|level|count|figure|amount|number))?(?: of {SUBJECT})?"
@@ -107,8 +108,8 @@ THAN_PERIOD = re.compile(
 OVERALL = re.compile(r"\b(?:overall|ever|all time|of all time|in total|altogether|all together)\b")
 ALPHABETICAL = re.compile(
     r"\b(?:(?:sorted|ordered|listed|sort|order|list|arranged) )?(?:them |it )?"
-    r"(?:(?:alphabetically|in alphabetical order) by (?:their )?(?:last |first |full )?names?"
-    r"|alphabetically|in alphabetical order|a to z|a-z|by (?:their )?(?:last |first )?name)\b"
+    r"(?:(?:alphabetically|alphabetical|in alphabetical order) by (?:their )?(?:full )?names?"
+    r"|alphabetically|in alphabetical order|a to z|a-z|by (?:their )?(?:first |full )?name)\b"
     r"(?! by)"
 )
 """(Not 'ordered alphabetically by department and job': ORDERING reads that.)"""
@@ -137,13 +138,19 @@ RANK_BY = re.compile(
 )
 ORDERING = re.compile(
     r"\b(?:(?:the )?(?:table|list|result|results|answer|output) )?(?:(?:must|should) be |is )?"
-    r"(?:ordered|sorted|order|sort|ranked|rank)(?: them| it)?(?: alphabetically)?"
+    r"(?:ordered|sorted|order|sort|ranked|rank|alphabetical(?:ly)?(?= by))(?: them| it)?"
+    r"(?: alphabetically)?"
     r"(?P<by> by (?:the )?(?:number of |count of )?(?:(?:employees|people|hires"
-    r"|staff) )?(?:hired )?)?"
-    r"(?P<dir>descending|desc|ascending|asc|from (?:the )?(?:most|highest) to (?:the )?(?:fewest"
-    r"|least|lowest)"
-    r"|from (?:the )?(?:fewest|least|lowest) to (?:the )?(?:most|highest)|alphabetically)?"
+    r"|staff|hire count|headcount|count|number hired) )?(?:hired )?)?"
+    r"(?: ?(?P<dir>descending|desc|ascending|asc|from (?:the )?(?:most|highest) to (?:the )?"
+    r"(?:fewest|least|lowest)|high to low|highest to lowest|most to least|low to high"
+    r"|from (?:the )?(?:fewest|least|lowest) to (?:the )?(?:most|highest)|alphabetically))?"
 )
+MOST_FIRST = re.compile(
+    r"\b(?:with )?(?:the )?(?P<dir>most|biggest|largest|highest|top|busiest|fewest|smallest"
+    r"|lowest|least) (?:hires? |hiring |one |ones |departments? |teams? )?first\b"
+)
+"""'most first', 'biggest first': the order of a list of groups."""
 ORDER_DIMS = re.compile(rf"\b(?P<dims>{DIM}(?: (?:,|and|then) {DIM})*)\b")
 GROUP = re.compile(
     r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by|by|per"
@@ -206,8 +213,10 @@ FIRST_LAST = re.compile(
     rf"|\b(?P<by>hired|joined) (?P<first2>first|earliest|last|most recently)\b"
 )
 COUNT = re.compile(
-    r"\b(?:how many|number of|count of|count|total number of|total|tally of|how much)\b"
+    r"\b(?:how many|number of|count of|count|total number of|total|tally of|how much"
+    r"|(?:hiring |hire )?(?:numbers|figures|counts|totals|stats))\b"
 )
+COMBO = re.compile(r"\b(?:combo|combos|combination|combinations|pairs?|pairing|pairings)\b")
 CATALOG_WORD = re.compile(
     r"\b(?P<what>departments|department|depts|job titles|jobs|job|roles|titles|positions)\b"
 )

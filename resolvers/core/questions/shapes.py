@@ -349,6 +349,10 @@ def _shape(
         return Refusal(
             "Counting the departments (jobs) of a ranking is not answered; ask for the ranking."
         )
+    if reading.rank_order and not reading.group:
+        return Refusal(
+            "An order by hires is for groups: ask for hires by department (or job), most first."
+        )
     if reading.alphabetical and (reading.rank or not reading.group):
         return Refusal(
             "Alphabetical order is for lists: ask for the departments, jobs or employees "
@@ -541,6 +545,7 @@ def _report(reading: Reading, filters_: Filters, words: Words) -> ReportQuery | 
         group == {"department"}
         and above
         and (reading.rank is None or reading.rank == Rank(order="most"))
+        and reading.rank_order in (None, "most")
     ):
         _count_words(words)
         return ReportQuery(report="departments_above_mean", year=year)
@@ -573,7 +578,7 @@ def _catalog(
         reading.group = []
     elif match is None or words.has(subject) or reading.group:
         return None
-    if reading.rank or reading.threshold:
+    if reading.rank or reading.threshold or reading.rank_order:
         return None
     plain = Filters(jobs=filters_.jobs if searches else NameSet())
     if phrases or filters_ != plain or reading.who.included:
@@ -652,6 +657,6 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         if first_last or order_asked:
             return None
         order = "name"
-    if reading.rank or reading.threshold:
+    if reading.rank or reading.threshold or reading.rank_order:
         return None
     return EmployeesQuery(filters=filters_, columns=columns, order=order, limit=limit)  # type: ignore[arg-type]
