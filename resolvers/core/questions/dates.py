@@ -273,19 +273,35 @@ def _same_kind(m: re.Match[str]) -> bool:
     return kinds[0] == kinds[1]
 
 
+_ONE_POINT = re.compile(rf"{_A}(?=$| )")
+_LIST_JOIN = re.compile(rf" {_JOIN} ")
+
+
 def _listed(m: re.Match[str], year: int | None, text: str) -> DatePhrase:
-    """'Q1 and Q3 2021', 'March, April and May 2021': each point, the year from the last."""
+    """'Q1 and Q3 2021', 'March, April and May 2021': each point, the year from the last.
+
+    The points are read one after another, each as long as it goes ('March 4, 2022'
+    whole, its comma no join): split at every comma, '2022' would stand alone and
+    widen the list to the whole year.
+    """
     body = re.sub(r" (?:combined|together)$", "", m.group("list"))
-    points = [p.strip() for p in re.split(rf"(?:^| ){_JOIN}(?= )", body) if p.strip()]
-    last_year = re.search(rf"{_YEAR}$", points[-1])
-    fallback = int(last_year.group(0)) if last_year else year
-    spans = []
-    single = re.compile(rf"^{_A}$")
-    for point in points:
-        one = single.match(point)
+    points: list[re.Match[str]] = []
+    position = 0
+    while True:
+        one = _ONE_POINT.match(body, position)
         if one is None:
-            raise DateError(f'"{point}"')
-        spans.append(point_span(one, "a_", fallback))
+            raise DateError(f'"{body[position:]}"')
+        points.append(one)
+        position = one.end()
+        join = _LIST_JOIN.match(body, position)
+        if join is None:
+            break
+        position = join.end()
+    if position != len(body):
+        raise DateError(f'"{body[position:].strip()}"')
+    last_year = re.search(rf"{_YEAR}$", points[-1].group(0))
+    fallback = int(last_year.group(0)) if last_year else year
+    spans = [point_span(one, "a_", fallback) for one in points]
     return DatePhrase(spans, list(spans), text)
 
 

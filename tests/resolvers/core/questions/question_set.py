@@ -638,6 +638,16 @@ CASES: list[Case] = [
         "AND e.datetime < TIMESTAMP '2022-10-01'",
     ),
     Case(
+        "Legal new joiners on Feb 3, 2022 and Feb 4, 2022",  # two days, never all of 2022
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' "
+        "AND e.datetime >= TIMESTAMP '2022-02-03' AND e.datetime < TIMESTAMP '2022-02-05'",
+    ),
+    Case(
+        "how many folks came aboard over the summer of '22, up until Aug 15th?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-06-01' "
+        "AND e.datetime < TIMESTAMP '2022-08-16'",
+    ),
+    Case(
         "hires in March",  # no year: March of the latest year with hires on record, 2022
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
         "AND e.datetime < TIMESTAMP '2022-04-01'",
