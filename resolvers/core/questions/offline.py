@@ -163,8 +163,12 @@ def _nobody_of_that_name(question: str, query: HrQuery, answered: Answer) -> Ans
     if not named:
         return None
     name = named[0]
-    said = f"{answered.reading or ''} No employee named “{name}” matches; check the spelling."
-    return refusal(question, said.strip(), list(GENERIC_SUGGESTIONS))
+    offered = f"How many people have the first name {name.split()[0]}?"
+    said = (
+        f"{answered.reading or ''} No employee named “{name}” matches; check the spelling. "
+        f"You could ask: {offered}"
+    )
+    return refusal(question, said.strip(), [offered, *GENERIC_SUGGESTIONS])
 
 
 def _empty(rows: list[list[Any]]) -> bool:

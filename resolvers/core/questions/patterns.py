@@ -105,7 +105,12 @@ THAN_PERIOD = re.compile(
     r"\bthan (?:in |during |for |on |over )?(?:the )?(?:q[1-4]\b|h[12]\b|first|second|third"
     r"|fourth|(?:1[5-9]|20|21)\d\d|\d{4}-|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 )
-OVERALL = re.compile(r"\b(?:overall|ever|all time|of all time|in total|altogether|all together)\b")
+OVERALL = re.compile(
+    r"\b(?:overall|ever|all time|of all time|all-time|in total|altogether|all together"
+    r"|across all (?:the )?years|in all years|all years|to date|company-wide|companywide"
+    r"|across the (?:company|board|whole company)|in (?:the )?whole company"
+    r"|(?:in|across|for) all (?:the )?(?:departments|teams|depts))\b"
+)
 ALPHABETICAL = re.compile(
     r"\b(?:(?:sorted|ordered|listed|sort|order|list|arranged) )?(?:them |it )?"
     r"(?:(?:alphabetically|alphabetical|in alphabetical order) by (?:their )?(?:full )?names?"

@@ -32,6 +32,7 @@ from resolvers.core.questions.patterns import (
     LIST_ORDER,
     MEAN,
     NAMES_ONLY,
+    OVERALL,
     SHARE,
     SHARE_VERB,
     SUBJECT,
@@ -246,6 +247,11 @@ def _shape(
     # two periods side by side
     if compare and pair:
         (sides,) = pair[:1]
+        if reading.who.included and words.has(OVERALL):
+            return Refusal(
+                "Does that name hold for both periods? Ask e.g. how many more did Sales hire "
+                "in 2022 than the whole company in 2021, or name it for both."
+            )
         difference = words.search(DIFFERENCE)
         if difference:
             words.take(difference)

@@ -824,6 +824,42 @@ CASES: list[Case] = [
         above_mean_report(Y21),
         ordered=True,
     ),
+    Case(
+        "how many programmers came on board in 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE {family('Programmer')} AND {Y22}",
+    ),
+    Case(
+        "Sales hires minus Legal hires in 2022",
+        difference(f"d.department = 'Sales' AND {Y22}", f"d.department = 'Legal' AND {Y22}"),
+    ),
+    Case(
+        "How many more engineers did Training hire than Sales in 2021?",
+        difference(
+            f"d.department = 'Training' AND {family('Engineer')} AND {Y21}",
+            f"d.department = 'Sales' AND {family('Engineer')} AND {Y21}",
+        ),
+    ),
+    Case(
+        "what's the difference between Q1 2022 and Q2 2022 hiring",
+        difference(
+            "e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-04-01'",
+            "e.datetime >= TIMESTAMP '2022-04-01' AND e.datetime < TIMESTAMP '2022-07-01'",
+        ),
+    ),
+    Case(
+        "how many employees have the same first name as Person 0042",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Person %' AND e.name <> 'Person 0042'",
+    ),
+    Case(
+        "hires per department in 2021, most first",
+        per_department(Y21, "COUNT(e.id) DESC, d.department"),
+        ordered=True,
+    ),
+    Case(
+        "list the departments that hired above the 2022 mean with ids, names and counts",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
     # traps of issue 20's kinds: right or refused, never an easier question
     Case(
         "How many people named Person were hired outside 2021?",
@@ -857,6 +893,10 @@ REFUSED = [
     "the top jobs in each department",  # how many in each?
     "What is the difference between Sales in 2021 and Legal in 2022?",  # which date goes where?
     "top 5 departments by hires in 2021, alphabetically",  # two orders at once
+    "how many people weren't called Person",  # a negation kept, and not read
+    "When was Zed Quinn hired?",  # nobody of that name: refused, not an empty answer
+    "list the 2022 Sales hires alphabetical by last name",  # last names are not the names
+    "How many more Sales hires in Q1 2022 than in Q1 2021 overall?",  # whose is Sales?
     "which jobs grew between 2021 and 2022",  # a change per group
 ]
 
