@@ -273,19 +273,35 @@ def _same_kind(m: re.Match[str]) -> bool:
     return kinds[0] == kinds[1]
 
 
+_ONE_POINT = re.compile(rf"{_A}(?=$| )")
+_LIST_JOIN = re.compile(rf" {_JOIN} ")
+
+
 def _listed(m: re.Match[str], year: int | None, text: str) -> DatePhrase:
-    """'Q1 and Q3 2021', 'March, April and May 2021': each point, the year from the last."""
+    """'Q1 and Q3 2021', 'March, April and May 2021': each point, the year from the last.
+
+    The points are read one after another, each as long as it goes ('March 4, 2022'
+    whole, its comma no join): split at every comma, '2022' would stand alone and
+    widen the list to the whole year.
+    """
     body = re.sub(r" (?:combined|together)$", "", m.group("list"))
-    points = [p.strip() for p in re.split(rf"(?:^| ){_JOIN}(?= )", body) if p.strip()]
-    last_year = re.search(rf"{_YEAR}$", points[-1])
-    fallback = int(last_year.group(0)) if last_year else year
-    spans = []
-    single = re.compile(rf"^{_A}$")
-    for point in points:
-        one = single.match(point)
+    points: list[re.Match[str]] = []
+    position = 0
+    while True:
+        one = _ONE_POINT.match(body, position)
         if one is None:
-            raise DateError(f'"{point}"')
-        spans.append(point_span(one, "a_", fallback))
+            raise DateError(f'"{body[position:]}"')
+        points.append(one)
+        position = one.end()
+        join = _LIST_JOIN.match(body, position)
+        if join is None:
+            break
+        position = join.end()
+    if position != len(body):
+        raise DateError(f'"{body[position:].strip()}"')
+    last_year = re.search(rf"{_YEAR}$", points[-1].group(0))
+    fallback = int(last_year.group(0)) if last_year else year
+    spans = [point_span(one, "a_", fallback) for one in points]
     return DatePhrase(spans, list(spans), text)
 
 
@@ -345,15 +361,26 @@ def _one(m: re.Match[str], today: date) -> Span:
 _YEARLESS_POINT = re.compile(rf"\b{_point('a_')}\b")
 
 
-def fill_year(text: str, last_hire: date) -> tuple[str, str] | None:
+_RELATIVE_YEAR = re.compile(r"\b(?P<which>last|previous|this|current) year\b")
+
+
+def fill_year(text: str, last_hire: date, today: date | None = None) -> tuple[str, str] | None:
     """A question naming no year at all, with the year its open periods are read in.
 
     The rule, said back to the user as the second value: each month, quarter,
     half, season or day named without a year is read in the latest year in
     which it had begun by the last hire on record ("Q2" in a warehouse whose
-    hires end in May 2022 is Q2 2022; "September" is September 2021). None
+    hires end in May 2022 is Q2 2022; "September" is September 2021). A
+    month or quarter "of last year" (or this year) is read in that year of
+    ``today``'s calendar instead. None
     when the question names a year somewhere, or no open period.
     """
+    relative = _RELATIVE_YEAR.search(text) if today else None
+    if relative and today and not re.search(rf"\b{_YEAR}\b|\d{{4}}-", text):
+        back = 0 if relative.group("which") in ("this", "current") else 1
+        year = today.year - back
+        filled = f"{text[: relative.start()]}{year}{text[relative.end() :]}"
+        return filled, f"'{relative.group(0)}' read as {year} (today is {today.isoformat()})."
     if re.search(rf"\b{_YEAR}\b|\d{{4}}-", text):
         return None
     points, kinds = [], set()

@@ -62,10 +62,13 @@ def nearest(
     'how many hires did Legal make in feb 2022 by gender-ish' offers "How many people
     were hired in Legal in February 2022?" before the general examples.
     """
+    text = " ".join(reworded.tokens)
+    if patterns.INJECTION.search(text) or lexicon.WRITE_WORDS & set(reworded.tokens):
+        return suggestions(catalog, _latest_year(catalog)), 0  # nothing of theirs to offer back
     departments, jobs = _names(reworded, catalog)
     period = _period(reworded, today)
     when = _when(period) if period else ""
-    group = next(iter(patterns.dims(" ".join(reworded.tokens))), None)
+    group = next(iter(patterns.dims(text)), None)
     built = []
     for department in departments[:2]:
         built.append(f"How many people were hired in {department}{when}?")

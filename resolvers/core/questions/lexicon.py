@@ -87,8 +87,9 @@ def split_apostrophes(text: str) -> str:
 
 _PERIOD_WORD = r"(?:q[1-4]|h[12]|[a-z]{3,9}|(?:19|20)\d\d)"
 _DASHED = re.compile(rf"\b({_PERIOD_WORD}) ?[-\u2013\u2014] ?({_PERIOD_WORD})\b", re.IGNORECASE)
-_SHORT_YEAR = re.compile(r"\b(q[1-4]|h[12]|[a-z]{3,9}) '(\d\d)\b", re.IGNORECASE)
+_SHORT_YEAR = re.compile(r"\b(q[1-4]|h[12]|[a-z]{3,9})( of)? '(\d\d)\b", re.IGNORECASE)
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_YEAR_FIRST = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
 
 
 def _dashed(match: re.Match[str]) -> str:
@@ -101,7 +102,11 @@ def _dashed(match: re.Match[str]) -> str:
 
 def _is_period_word(word: str) -> bool:
     lowered = word.lower()
-    return lowered in MONTHS or bool(re.fullmatch(r"q[1-4]|h[12]|(?:19|20)\d\d", lowered))
+    return (
+        lowered in MONTHS
+        or lowered in SEASONS
+        or bool(re.fullmatch(r"q[1-4]|h[12]|(?:19|20)\d\d", lowered))
+    )
 
 
 def _slashed(match: re.Match[str]) -> str:
@@ -116,22 +121,38 @@ def _slashed(match: re.Match[str]) -> str:
     return readings.pop().isoformat() if len(readings) == 1 else match.group(0)
 
 
+def _year_first(match: re.Match[str]) -> str:
+    """2022/03/04: year, month, day (the only order that starts with the year)."""
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return match.group(0)
+
+
 def tidy(question: str) -> str:
     """Typographic quotes made plain, 'calendar year' as 'year', whitespace collapsed; case kept.
 
     Dates written with signs the tokens drop are spelt out: 'Jan-Jun 2022' as
     'Jan to Jun 2022', "Q1 '22" as 'Q1 2022', '3/15/2021' as 2021-03-15 (a day
-    like 3/4/2021, which reads either way, stays as written: it is refused).
+    like 3/4/2021, which reads either way, stays as written: it is refused); a
+    free-standing '&' or '+' is 'and' ('Q3 & Q4'; 'R&D' is a name).
     """
     text = question.replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
     text = re.sub(r"\bcalendar (years?|months?|quarters?)\b", r"\1", text, flags=re.IGNORECASE)
     text = _DASHED.sub(_dashed, text)
     text = _SHORT_YEAR.sub(
-        lambda m: f"{m.group(1)} 20{m.group(2)}" if _is_period_word(m.group(1)) else m.group(0),
+        lambda m: (
+            f"{m.group(1)}{m.group(2) or ''} 20{m.group(3)}"
+            if _is_period_word(m.group(1))
+            else m.group(0)
+        ),
         text,
     )
     text = _SLASHED.sub(_slashed, text)
+    text = _YEAR_FIRST.sub(_year_first, text)
+    text = re.sub(r"(?<=\w) [&+] (?=\w)", " and ", text)
     return " ".join(text.split())
 
 

@@ -75,7 +75,9 @@ class OfflineEngine:
         )
         query = understood.query
         if isinstance(query, Refusal) and "(which year)" in query.reason and catalog.last_hire:
-            filled = dates.fill_year(lexicon.normalise(reworded.text), catalog.last_hire)
+            filled = dates.fill_year(
+                lexicon.normalise(reworded.text), catalog.last_hire, self.today()
+            )
             if filled:
                 again = parse.parse(filled[0], catalog, self.today())
                 if not isinstance(again, Refusal):

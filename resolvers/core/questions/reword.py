@@ -12,8 +12,8 @@ and jobs (matching.py finds those first), quoted values and searched names:
 
 A spelling correction is left out rather than guessed: never for an English
 word, a word under four letters, a word written with a capital inside the
-sentence (a person's name), a guess that starts with another letter, or a
-tie; and never into a word that carries meaning (not, fewer, between ...)
+sentence (a person's name, and so is a capitalised month: 'Marc' is a name), a guess that starts
+with another letter, or a tie; and never into a word that carries meaning (not, fewer, between ...)
 unless one letter away.
 """
 
@@ -199,7 +199,8 @@ def reword(question: str, catalog: Catalog) -> Reworded:
             position += length
             continue
         word = tokens[position]
-        if position not in keep and word not in names and (fixed := correction(word)):
+        fixed = correction(word) if position not in keep else None
+        if fixed and word not in names:
             replaced[position] = fixed
             plain.corrected[word] = fixed
             shown = lexicon.MONTH_NAMES[lexicon.MONTHS[fixed]] if fixed in lexicon.MONTHS else fixed

@@ -338,7 +338,7 @@ def _shape(
     if report := _report(reading, filters_, words):
         return report
     distinct: Literal["hires", "departments", "jobs"] = "hires"
-    if match := words.search(DISTINCT):
+    if (match := words.search(DISTINCT)) and not _of_the_catalog(words, phrases):
         distinct = "departments" if match.group("what").startswith("dep") else "jobs"
         words.take(match)
     if distinct == "hires" and (catalog_query := _catalog(words, reading, filters_, phrases)):
@@ -563,6 +563,13 @@ def dates_whole_year(period: Period) -> bool:
     return bool(
         start and end and start.month == start.day == 1 and end == date(start.year + 1, 1, 1)
     )
+
+
+def _of_the_catalog(words: Words, phrases: list[dates.DatePhrase]) -> bool:
+    """'How many jobs are there?' counts the jobs, not the jobs among hires (a job may
+    have none): with no word of hiring and no date, it is a question about the table."""
+    subject = re.compile(rf"\b{SUBJECT}\b|\bhire\b|\bhired\b|\bfill(?:ed)?\b")
+    return not phrases and not words.has(subject)
 
 
 def _catalog(

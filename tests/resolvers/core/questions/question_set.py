@@ -628,6 +628,26 @@ CASES: list[Case] = [
         "AND e.datetime < TIMESTAMP '2022-01-01'",
     ),
     Case(
+        "yo can u pull the febuary 2022 hiring numbers for Marketing",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' "
+        "AND e.datetime >= TIMESTAMP '2022-02-01' AND e.datetime < TIMESTAMP '2022-03-01'",
+    ),
+    Case(
+        "gimme the hires of Q3 last year",  # the clock is 1 January 2023: last year is 2022
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-07-01' "
+        "AND e.datetime < TIMESTAMP '2022-10-01'",
+    ),
+    Case(
+        "Legal new joiners on Feb 3, 2022 and Feb 4, 2022",  # two days, never all of 2022
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' "
+        "AND e.datetime >= TIMESTAMP '2022-02-03' AND e.datetime < TIMESTAMP '2022-02-05'",
+    ),
+    Case(
+        "how many folks came aboard over the summer of '22, up until Aug 15th?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-06-01' "
+        "AND e.datetime < TIMESTAMP '2022-08-16'",
+    ),
+    Case(
         "hires in March",  # no year: March of the latest year with hires on record, 2022
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
         "AND e.datetime < TIMESTAMP '2022-04-01'",

@@ -81,6 +81,10 @@ def test_fall_alone_is_a_verb_not_a_season(words_engine: OfflineEngine) -> None:
         ("hires on 15/3/2021", "hires on 2021-03-15"),
         ("hires on 3/4/2021", "hires on 3/4/2021"),  # either day: left as written, refused
         ("hires on 2021-03-04", "hires on 2021-03-04"),
+        ("hires on 2022/03/04", "hires on 2022-03-04"),
+        ("hires in the summer of '21", "hires in the summer of 2021"),
+        ("Q3 & Q4 of 2021", "Q3 and Q4 of 2021"),
+        ("R&D hires", "R&D hires"),
         ("a well-known job", "a well-known job"),
     ],
 )
@@ -93,3 +97,23 @@ def test_a_dashed_month_range_is_a_range_not_two_dates_that_never_overlap(
 ) -> None:
     _same(words_engine, "hires Jan-Jun 2022", "hires in the first half of 2022")
     assert words_engine.answer("hires on 3/4/2021").refused
+
+
+def test_a_period_of_last_year_is_read_in_last_year_of_the_clock() -> None:
+    assert dates.fill_year("hires in q4 of last year", LAST_HIRE, date(2023, 1, 1)) == (
+        "hires in q4 of 2022",
+        "'last year' read as 2022 (today is 2023-01-01).",
+    )
+
+
+def test_a_list_of_days_with_their_years_is_never_widened_to_the_year(
+    words_engine: OfflineEngine,
+) -> None:
+    """Split at its commas, 'March 4, 2022 and March 5, 2022' read as all of 2022."""
+    reading = _same(
+        words_engine,
+        "hires on March 4, 2022 and March 5, 2022",
+        "hires between 2022-03-04 and 2022-03-05",
+    )
+    assert reading == "Hires from 4 Mar to 5 Mar 2022, counted."
+    _same(words_engine, "hires in Q3 & Q4 of 2021", "hires in the second half of 2021")

@@ -73,3 +73,14 @@ def test_names_a_letter_or_two_from_a_word_are_not_slips(name: str) -> None:
 def test_a_full_name_opening_a_question_is_never_corrected() -> None:
     assert reword("Thom Braden, wich department?", CATALOG).corrected == {"wich": "which"}
     assert reword("Wich department hired Thom Braden", CATALOG).corrected == {"wich": "which"}
+
+
+def test_a_capitalised_word_inside_a_sentence_is_left_as_written(
+    words_engine: OfflineEngine,
+) -> None:
+    """A capitalised word inside a sentence may be a name: it is never guessed at."""
+    capitalised = words_engine.answer("hires in Febuary 2022")
+    assert capitalised.refused and '"febuary"' in capitalised.explanation
+    assert "Did you mean: " in capitalised.explanation
+    lower = words_engine.answer("hires in febuary 2022")
+    assert (lower.reading or "").startswith("Reading 'febuary' as February.")
