@@ -176,7 +176,14 @@ _FACT = rf"(?P<fact>{_FACTS}(?: (?:and|,|&|plus) (?:the |their |his |her )?{_FAC
 _END = rf"(?=$| [^a-z]| {_STOP}\b)"
 """Where a name ends: the end, a number or token, or a word that starts the rest."""
 LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
-    ("hired", re.compile(rf"\bwhen (?:was|did|were|is) {_PERSON} {_JOINED}\b")),
+    ("hired", re.compile(rf"\bwhen (?:exactly )?(?:was|did|were|is) {_PERSON} {_JOINED}\b")),
+    (
+        "hired",
+        re.compile(
+            rf"\bwhen {_PERSON} (?:started|joined|was hired|got hired|came on board|came aboard"
+            rf"|began|was brought on|was onboarded)\b"
+        ),
+    ),
     (
         "hired",
         re.compile(
@@ -200,6 +207,10 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("fact", re.compile(rf"\bwhat (?:does|did) {_PERSON} do\b(?: for (?:a )?(?:living|work))?")),
+    (
+        "fact",
+        re.compile(rf"\bwhat {_PERSON} (?:does|did)(?: here| for us| for a living| for work)?$"),
+    ),
     (
         "fact",
         re.compile(
@@ -244,6 +255,20 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?:share|shares|sharing|have|has|had|with) {_PERSON} first name\b"),
     ),
     (
+        "first",
+        re.compile(
+            rf"\b(?:share|shares|sharing|have|has|had) (?:a|the same|the) first name with"
+            rf" {_PERSON}{_END}"
+        ),
+    ),
+    (
+        "named",
+        re.compile(
+            rf"\b(?:have|has|had|with) {_PERSON} as (?:their|a|the|his|her)"
+            rf" (?P<first>first )?name\b"
+        ),
+    ),
+    (
         "full",
         re.compile(
             rf"\b(?:share|shares|sharing|have|has|had|with) the same (?:full )?name as"
@@ -264,7 +289,8 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         "who",
         re.compile(
             rf"^ ?(?:who is|who was|whos|look up|lookup|find|tell me about|details (?:of|for|on)"
-            rf"|info on|information on|information about|details about) {_PERSON}(?: please)? ?$"
+            rf"|info on|information on|information about|details about) {_PERSON}"
+            rf"(?: (?:please|pls|for me|thanks))* ?$"
         ),
     ),
 ]

@@ -95,6 +95,8 @@ DATED = re.compile(
     r"\b(?:with|and|including|plus|showing) (?:their |the |its )?(?:hire |hiring |start |joining )?"
     r"(?:dates?|days?)(?: (?:they|he|she) (?:were hired|was hired|joined|started))?\b"
     r"|\band when did (?:he|she|they) (?:start|join|get hired|come on board)\b"
+    r"|\bnames? (?:and |with |plus )?(?:their )?(?:hire |start |joining )?dates?\b"
+    r"|\b(?:incl|including|inc) (?:their |the )?(?:hire |start |joining )?dates?\b"
     r"|\b(?:and|with) (?:when|on what (?:dates?|days?))(?: (?:they|he|she) (?:were hired|was hired"
     r"|joined|started))?\b"
 )
