@@ -253,7 +253,8 @@ def _thresholds(words: Words, reading: Reading) -> None:
         words.take(match)
         return
     if match := words.search(BOUNDS):
-        low, high = sorted((number(match.group("n")), number(match.group("n2"))))
+        ends = (match.group("n") or match.group("n3"), match.group("n2") or match.group("n4"))
+        low, high = sorted(number(end) for end in ends)
         reading.threshold = Threshold(compare="between", value=low, upper=high)
         words.take(match)
         return

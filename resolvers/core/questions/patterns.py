@@ -57,7 +57,10 @@ EXACTLY = re.compile(
 BOUNDS = re.compile(
     rf"\b(?:between|from) {_NOT_YEAR}{_N} (?:and|to|-) {_NOT_YEAR}{_N.replace('<n>', '<n2>')}"
     rf"(?: {SUBJECT}| times)?\b"
+    rf"|\b{_NOT_YEAR}{_N.replace('<n>', '<n3>')} (?:to )?{_NOT_YEAR}{_N.replace('<n>', '<n4>')}"
+    rf" {SUBJECT}\b"
 )
+"""'between 50 and 100 hires', '50-100 hires' (the dash is not a token)."""
 NOBODY = re.compile(
     r"\b(?:(?:hired|had|made|took on|brought on|have|has|with|recorded|saw) )?(?:nobody|no one"
     r"|noone|no hires|no new hires|zero hires|no people|no recruits|not a single (?:person|hire"
