@@ -166,7 +166,7 @@ MOST_FIRST = re.compile(
 ORDER_DIMS = re.compile(rf"\b(?P<dims>{DIM}(?: (?:,|and|then) {DIM})*)\b")
 GROUP = re.compile(
     r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by|by|per"
-    r"|for each"
+    r"|for each|within each|within every|inside each"
     r"|for every|in each|in every|each|every|across|across all|for all(?: the)?|for all of the"
     r"|of each|on each|on every|among)(?: the| all| all the| of the)? "
     rf"(?P<dims>{DIM}(?: (?:,|and|&|then|,and) (?:by |per |each |every )?(?:the )?{DIM})*)\b"
