@@ -105,7 +105,9 @@ class Settings:
         "", doc="GraphQL endpoint the job worker publishes job changes to (AWS only)"
     )
     job_deadline_seconds: float = _setting(
-        960.0, _float, "A job RUNNING longer than this reads as FAILED (its worker died)"
+        960.0,
+        _float,
+        "A job RUNNING (or QUEUED) longer than this reads as FAILED and is never started",
     )
 
     questions: str = _setting("offline", _choice("offline", "bedrock"), "Question engine")

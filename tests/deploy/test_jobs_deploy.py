@@ -53,6 +53,17 @@ def test_the_worker_never_retries_and_outlives_any_request(
     assert Settings().job_deadline_seconds > worker["timeout"]
 
 
+def test_a_job_shown_as_failed_is_never_started_by_a_late_event(
+    serverless_config: dict[str, Any],
+) -> None:
+    """Lambda keeps a throttled async event up to maximumEventAge; a QUEUED job reads FAILED
+    after the job deadline, so an event must not outlive the deadline (the claim refuses it
+    anyway: tests/resolvers/core/test_jobs.py)."""
+    worker = serverless_config["functions"]["worker"]
+    deadline = Settings.from_env(lambda_environment(serverless_config)).job_deadline_seconds
+    assert 60 <= worker["maximumEventAge"] <= deadline - 60
+
+
 def test_the_api_may_start_only_the_worker(serverless_config: dict[str, Any]) -> None:
     start = statements(serverless_config)["StartJobWorkers"]
     assert start["Action"] == "lambda:InvokeFunction"
