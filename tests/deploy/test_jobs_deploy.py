@@ -17,9 +17,10 @@ from tests.deploy.conftest import lambda_package
 from tests.deploy.test_lambda_environment import lambda_environment
 
 
-def statements(config: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    found = config["provider"]["iam"]["role"]["statements"]
-    return {s["Sid"]: s for s in found}
+def statements(config: dict[str, Any], role: str = "ApiRole") -> dict[str, dict[str, Any]]:
+    """The policy statements of one function's role (serverless.yml resources), by Sid."""
+    (policy,) = config["resources"]["Resources"][role]["Properties"]["Policies"]
+    return {s["Sid"]: s for s in policy["PolicyDocument"]["Statement"]}
 
 
 def resources(config: dict[str, Any]) -> dict[str, Any]:
@@ -134,7 +135,7 @@ def test_the_zip_keeps_pyarrows_parquet_and_drops_what_it_never_loads(tmp_path: 
 
 
 def test_the_worker_may_call_only_the_iam_publish_field(serverless_config: dict[str, Any]) -> None:
-    publish = statements(serverless_config)["PublishJobChanges"]
+    publish = statements(serverless_config, "WorkerRole")["PublishJobChanges"]
     assert publish["Action"] == "appsync:GraphQL"
     parts = publish["Resource"]["Fn::Join"][1]
     assert parts == [
