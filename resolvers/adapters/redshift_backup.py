@@ -35,6 +35,7 @@ is dropped on the way out.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from itertools import chain
@@ -43,6 +44,7 @@ from typing import Any
 import sqlglot
 from sqlglot import exp
 
+from resolvers import deadline
 from resolvers.adapters import sql_common as q
 from resolvers.adapters import sqltext
 from resolvers.adapters.redshift_data_client import DataApi, Done, StatementFailed
@@ -187,7 +189,7 @@ def _swap(api: DataApi, table: Table, staging: str, facts: Staged) -> int:
     related = {table, Table.HIRED_EMPLOYEES}
     if table is Table.HIRED_EMPLOYEES:
         related |= set(REFERENCES.values())
-    left = api.seconds_left()
+    left = deadline.remaining_seconds(math.inf)  # the request's time: no scope, no limit
     if left < SWAP_SECONDS:
         raise Unavailable(
             f"the restore stopped before its swap: {left:.0f} s were left and the swap may need "
