@@ -85,7 +85,7 @@ CALLS: dict[tuple[str, str], tuple[frozenset[str], str, str]] = {
     ),
     # backupJobs lists jobs: a request, never a job.
     ("dynamodb:Query", "KeepJobState"): (
-        frozenset({API}), "resolvers/adapters/dynamodb_jobs.py", ".query("
+        frozenset({API}), "resolvers/adapters/dynamodb_jobs.py", "get_paginator(\"query\")"
     ),
     ("lambda:InvokeFunction", "StartJobWorkers"): (
         frozenset({API}), "resolvers/adapters/lambda_launcher.py", ".invoke("
