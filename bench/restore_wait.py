@@ -26,8 +26,8 @@ import time
 from pathlib import Path
 
 from bench.rows import START, employees, redshift_warehouse
-from resolvers.adapters.fakes.postgres_engine import PostgresCluster, PostgresRedshiftEngine
-from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
+from hrgraph_testing.postgres_engine import PostgresCluster, PostgresRedshiftEngine
+from hrgraph_testing.redshift_data import FakeRedshiftData
 from resolvers.adapters.memory_store import MemoryBackupStore
 from resolvers.core import backup, ingest, reports
 from resolvers.core.tables import Table

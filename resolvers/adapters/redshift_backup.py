@@ -7,7 +7,7 @@ Restore: a Data API batch is one session, and loading a backup can take many
 calls, so the new table is built beside the live one (``restore_staging_<table>``)
 and swapped in by name:
 
-1. drop a leftover staging table, create it from the table's own DDL (sql/ddl,
+1. drop a leftover staging table, create it from the table's own DDL (resolvers/sql/ddl,
    renamed), so it keeps NOT NULL, DISTSTYLE and SORTKEY once it is the table;
 2. load it: a large backup on S3 by ``COPY ... FORMAT AS AVRO 'auto'`` with
    the configured IAM role (Redshift reads the file itself); otherwise the
@@ -23,7 +23,7 @@ ACCESS EXCLUSIVE: every read of the table queues behind it, so a swap that
 deleted and inserted every row under the LOCK made reports wait for the whole
 copy (bench/restore_wait.py measures it). The renames are catalog changes.
 The new table belongs to the app user, as the old one did, and the read-only
-user reads it through sql/grants/readonly_user.sql's ALTER DEFAULT PRIVILEGES.
+user reads it through resolvers/sql/grants/readonly_user.sql's ALTER DEFAULT PRIVILEGES.
 
 Time: the swap is submitted only when the request (the worker's invocation)
 has SWAP_SECONDS left, and every statement is cancelled at the deadline
@@ -62,7 +62,7 @@ runSql, each cut at 25 s by the API) and writers' batches, then renames. Not sub
 less left: a swap still running when the worker stops could commit after the job reads FAILED.
 """
 CHANGED_MARKER = "hrgraph: references changed"
-"""The text sql/restore/swap_guard.sql fails with when the references moved."""
+"""The text resolvers/sql/restore/swap_guard.sql fails with when the references moved."""
 COPY_THRESHOLD_ROWS = 20_000
 """Backups larger than this load by COPY when the file is on S3 and a COPY role is set."""
 
@@ -106,7 +106,7 @@ def restore_swap(
 
 
 def staging_table_ddl(table: Table, staging: str) -> str:
-    """The table's own CREATE TABLE (sql/ddl), naming the staging table instead."""
+    """The table's own CREATE TABLE (resolvers/sql/ddl), naming the staging table instead."""
     create = sqlglot.parse_one(sqltext.redshift(f"ddl/{table.value}"), read="redshift")
     name = create.find(exp.Table)
     assert name is not None

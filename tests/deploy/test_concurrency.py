@@ -18,7 +18,7 @@ def reserved(config: dict[str, Any], function: str) -> int:
 
 
 def readonly_connection_limit() -> int:
-    grants = (ROOT / "sql" / "grants" / "readonly_user.sql").read_text()
+    grants = (ROOT / "resolvers" / "sql" / "grants" / "readonly_user.sql").read_text()
     found = re.search(r"CREATE USER hrgraph_readonly .*CONNECTION LIMIT (\d+)", grants)
     assert found, "the read-only user has a CONNECTION LIMIT"
     return int(found[1])

@@ -1,4 +1,4 @@
-"""sql/grants/: the COPY/UNLOAD role is the app user's alone, in statements Redshift documents.
+"""resolvers/sql/grants/: the COPY/UNLOAD role is the app user's alone, in documented statements.
 
 The grammar below is the one the Amazon Redshift Database Developer Guide gives
 for GRANT and REVOKE of ASSUMEROLE (the "GRANT" and "REVOKE" pages, "Granting
@@ -26,7 +26,7 @@ import re
 
 from tests.deploy.conftest import ROOT
 
-GRANTS = ROOT / "sql" / "grants"
+GRANTS = ROOT / "resolvers" / "sql" / "grants"
 _ROLE = r"(?:'arn:aws:iam::\d{12}:role/[\w+=,.@/-]+'|:'\w+')"
 _WHO = r"(?:ROLE\s+\w+|GROUP\s+\w+|PUBLIC|\w+)"
 _FOR = r"(?:ALL|COPY|UNLOAD|EXTERNAL\s+FUNCTION|CREATE\s+MODEL)"

@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
+from hrgraph_contract.settings import Settings
+from hrgraph_testing.redshift_data import FakeRedshiftData
 from resolvers import deadline, wiring, worker
 from resolvers.adapters import redshift_backup
-from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.lambda_launcher import EVENT_KEY
 from resolvers.adapters.memory_jobs import ManualLauncher, MemoryJobStore
 from resolvers.adapters.memory_store import MemoryBackupStore
@@ -20,7 +21,6 @@ from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core import backup, ingest, jobs
 from resolvers.core.backup_job import JobStatus
 from resolvers.core.tables import Job, Table
-from resolvers.settings import Settings
 from resolvers.wiring import Services
 from tests.resolvers.adapters.redshift_support import FakeTime, data_api
 

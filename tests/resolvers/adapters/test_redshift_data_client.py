@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from hrgraph_testing.redshift_data import FakeRedshiftData
 from resolvers import deadline
-from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.redshift_data_client import Policy, StatementFailed, decode_cell
 from resolvers.core.errors import Conflict, Unavailable
 from tests.resolvers.adapters.redshift_support import FakeTime, calls_during, data_api
