@@ -362,6 +362,7 @@ _YEARLESS_POINT = re.compile(rf"\b{_point('a_')}\b")
 
 
 _RELATIVE_YEAR = re.compile(r"\b(?P<which>last|previous|this|current) year\b")
+_LAST_SEASON = re.compile(rf"\b(?:this past|last|past|previous) (?P<season>{_SEASON})\b")
 
 
 def fill_year(text: str, last_hire: date, today: date | None = None) -> tuple[str, str] | None:
@@ -375,6 +376,17 @@ def fill_year(text: str, last_hire: date, today: date | None = None) -> tuple[st
     ``today``'s calendar instead. None
     when the question names a year somewhere, or no open period.
     """
+    season = _LAST_SEASON.search(text) if today else None
+    if season and today and not re.search(rf"\b{_YEAR}\b|\d{{4}}-", text):
+        first, last = SEASONS[season.group("season")]
+        year = today.year
+        while _month_start(year + (1 if last < first else 0), last + 1) > today:
+            year -= 1
+        filled = f"{text[: season.start()]}{season.group('season')} {year}{text[season.end() :]}"
+        return filled, (
+            f"'{season.group(0)}' read as the {season.group('season')} of {year}, the last "
+            f"one over by today ({today.isoformat()})."
+        )
     relative = _RELATIVE_YEAR.search(text) if today else None
     if relative and today and not re.search(rf"\b{_YEAR}\b|\d{{4}}-", text):
         back = 0 if relative.group("which") in ("this", "current") else 1
