@@ -158,7 +158,8 @@ _STOP = (
     r"|full|name|s|department|dept|team|job|role|title|position|date|hire|hires|took|take"
     r"|takes|taken|make|makes|made|got|gets|bring|brings|brought|the|a|an|most|more|fewest"
     r"|least|any|many|much|new|our|their|we|us|you|they|it|that|this|those|these|one|all"
-    r"|each|every|some|people|employees|staff|folks|with|by|per|up|down|out|over)"
+    r"|each|every|some|people|employees|staff|folks|with|by|per|up|down|out|over|he|she|him"
+    r"|her|his|hers|them|me|i)"
 )
 _WORD = rf"(?!{_STOP}\b)[a-z][a-z\-]*"
 _PERSON = rf"(?P<who>person \d{{3,4}}|{_WORD}(?: {_WORD}){{0,2}})"
@@ -175,7 +176,14 @@ _FACT = rf"(?P<fact>{_FACTS}(?: (?:and|,|&|plus) (?:the |their |his |her )?{_FAC
 _END = rf"(?=$| [^a-z]| {_STOP}\b)"
 """Where a name ends: the end, a number or token, or a word that starts the rest."""
 LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
-    ("hired", re.compile(rf"\bwhen (?:was|did|were|is) {_PERSON} {_JOINED}\b")),
+    ("hired", re.compile(rf"\bwhen (?:exactly )?(?:was|did|were|is) {_PERSON} {_JOINED}\b")),
+    (
+        "hired",
+        re.compile(
+            rf"\bwhen {_PERSON} (?:started|joined|was hired|got hired|came on board|came aboard"
+            rf"|began|was brought on|was onboarded)\b"
+        ),
+    ),
     (
         "hired",
         re.compile(
@@ -199,6 +207,10 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("fact", re.compile(rf"\bwhat (?:does|did) {_PERSON} do\b(?: for (?:a )?(?:living|work))?")),
+    (
+        "fact",
+        re.compile(rf"\bwhat {_PERSON} (?:does|did)(?: here| for us| for a living| for work)?$"),
+    ),
     (
         "fact",
         re.compile(
@@ -243,6 +255,20 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?:share|shares|sharing|have|has|had|with) {_PERSON} first name\b"),
     ),
     (
+        "first",
+        re.compile(
+            rf"\b(?:share|shares|sharing|have|has|had) (?:a|the same|the) first name with"
+            rf" {_PERSON}{_END}"
+        ),
+    ),
+    (
+        "named",
+        re.compile(
+            rf"\b(?:have|has|had|with) {_PERSON} as (?:their|a|the|his|her)"
+            rf" (?P<first>first )?name\b"
+        ),
+    ),
+    (
         "full",
         re.compile(
             rf"\b(?:share|shares|sharing|have|has|had|with) the same (?:full )?name as"
@@ -263,7 +289,8 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         "who",
         re.compile(
             rf"^ ?(?:who is|who was|whos|look up|lookup|find|tell me about|details (?:of|for|on)"
-            rf"|info on|information on|information about|details about) {_PERSON}(?: please)? ?$"
+            rf"|info on|information on|information about|details about) {_PERSON}"
+            rf"(?: (?:please|pls|for me|thanks))* ?$"
         ),
     ),
 ]

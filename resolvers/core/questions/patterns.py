@@ -94,6 +94,9 @@ ANY_LEVEL = re.compile(r"\b(?:at |of |in )?(?:any|every|all)(?: the)? levels?\b"
 DATED = re.compile(
     r"\b(?:with|and|including|plus|showing) (?:their |the |its )?(?:hire |hiring |start |joining )?"
     r"(?:dates?|days?)(?: (?:they|he|she) (?:were hired|was hired|joined|started))?\b"
+    r"|\band when did (?:he|she|they) (?:start|join|get hired|come on board)\b"
+    r"|\bnames? (?:and |with |plus )?(?:their )?(?:hire |start |joining )?dates?\b"
+    r"|\b(?:incl|including|inc) (?:their |the )?(?:hire |start |joining )?dates?\b"
     r"|\b(?:and|with) (?:when|on what (?:dates?|days?))(?: (?:they|he|she) (?:were hired|was hired"
     r"|joined|started))?\b"
 )
@@ -114,7 +117,7 @@ OVERALL = re.compile(
 ALPHABETICAL = re.compile(
     r"\b(?:(?:sorted|ordered|listed|sort|order|list|arranged) )?(?:them |it )?"
     r"(?:(?:alphabetically|alphabetical|in alphabetical order) by (?:their )?(?:full )?names?"
-    r"|alphabetically|in alphabetical order|a to z|a-z|by (?:their )?(?:first |full )?name)\b"
+    r"|alphabetically|in alphabetical order|a to z|a-z|a z|by (?:their )?(?:first |full )?name)\b"
     r"(?! by)"
 )
 """(Not 'ordered alphabetically by department and job': ORDERING reads that.)"""
@@ -134,7 +137,8 @@ RANK_THE = re.compile(
     rf"(?:{SUBJECT}|hiring)\b"
 )
 ORD_MOST = re.compile(
-    rf"\b(?:the )?(?:{_ORD} )?(?:{_MOST}|{_LEAST})(?: number of| amount of)?"
+    rf"\b(?:(?:saw|had|recorded|got) )?(?:the )?(?:{_ORD} )?(?:{_MOST}|{_LEAST})"
+    r"(?: number of| amount of)?"
     r"(?: (?:common|frequent|frequently hired|popular|often hired|hired for))?\b"
 )
 MOST_RECENT = re.compile(rf"\b(?:the )?(?:{_N} )?most recent(?:ly)?\b")

@@ -580,8 +580,19 @@ def _catalog(
     searches = [s for s in reading.who.searches if s.target == "title"]
     match = words.search(CATALOG_WORD)
     titles_only = bool(searches) and reading.group in ([], ["job"]) and not words.has(subject)
+    # 'every job title in alphabetical order': the jobs themselves, not hires per job
+    every = reading.group in (["department"], ["job"]) and reading.group == reading.each_dims
+    listed = every and not words.has(subject) and not words.has(COUNT)
     if titles_only:
         reading.group = []
+    elif listed and match is None:
+        of_every = "departments" if reading.group == ["department"] else "jobs"
+        reading.group = []
+        if reading.rank or reading.threshold or reading.rank_order or phrases:
+            return None
+        if filters_ != Filters() or reading.who.included:
+            return None
+        return CatalogQuery(of=of_every)  # type: ignore[arg-type]
     elif match is None or words.has(subject) or reading.group:
         return None
     if reading.rank or reading.threshold or reading.rank_order:
@@ -621,7 +632,8 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         return None
     names_asked = words.search(NAMES_ONLY)
     if (
-        first_last is None
+        not reading.alphabetical
+        and first_last is None
         and listing is None
         and not (names_asked and "who" not in names_asked.group(0))
     ):
