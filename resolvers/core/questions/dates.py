@@ -362,6 +362,7 @@ _YEARLESS_POINT = re.compile(rf"\b{_point('a_')}\b")
 
 
 _RELATIVE_YEAR = re.compile(r"\b(?P<which>last|previous|this|current) year\b")
+_LAST_SEASON = re.compile(rf"\b(?:this past|last|past|previous) (?P<season>{_SEASON})\b")
 
 
 def fill_year(text: str, last_hire: date, today: date | None = None) -> tuple[str, str] | None:
@@ -375,12 +376,10 @@ def fill_year(text: str, last_hire: date, today: date | None = None) -> tuple[st
     ``today``'s calendar instead. None
     when the question names a year somewhere, or no open period.
     """
-    relative = _RELATIVE_YEAR.search(text) if today else None
-    if relative and today and not re.search(rf"\b{_YEAR}\b|\d{{4}}-", text):
-        back = 0 if relative.group("which") in ("this", "current") else 1
-        year = today.year - back
-        filled = f"{text[: relative.start()]}{year}{text[relative.end() :]}"
-        return filled, f"'{relative.group(0)}' read as {year} (today is {today.isoformat()})."
+    if today and not re.search(rf"\b{_YEAR}\b|\d{{4}}-", text):
+        relative = _relative_year(text, today)
+        if relative:
+            return relative
     if re.search(rf"\b{_YEAR}\b|\d{{4}}-", text):
         return None
     points, kinds = [], set()
@@ -409,6 +408,26 @@ def fill_year(text: str, last_hire: date, today: date | None = None) -> tuple[st
         f"No year given for {written}: read in {year}, the latest year in which it had begun "
         f"by the last hire on record ({last_hire.isoformat()})."
     )
+
+
+def _relative_year(text: str, today: date) -> tuple[str, str] | None:
+    """'last spring' (the last one over by today), 'Q4 of last year': the year from the clock."""
+    if season := _LAST_SEASON.search(text):
+        name = season.group("season")
+        first_month, last_month = SEASONS[name]
+        year = today.year
+        while _month_start(year + (last_month < first_month), last_month + 1) > today:
+            year -= 1
+        filled = f"{text[: season.start()]}{name} {year}{text[season.end() :]}"
+        return filled, (
+            f"'{season.group(0)}' read as the {name} of {year}, the last one over by today "
+            f"({today.isoformat()})."
+        )
+    if relative := _RELATIVE_YEAR.search(text):
+        year = today.year - (0 if relative.group("which") in ("this", "current") else 1)
+        filled = f"{text[: relative.start()]}{year}{text[relative.end() :]}"
+        return filled, f"'{relative.group(0)}' read as {year} (today is {today.isoformat()})."
+    return None
 
 
 def _shown(words: str) -> str:

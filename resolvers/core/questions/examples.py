@@ -69,6 +69,8 @@ def nearest(
     period = _period(reworded, today)
     when = _when(period) if period else ""
     group = next(iter(patterns.dims(text)), None)
+    if group and period and not _finer(group, period):
+        group = None
     built = []
     for department in departments[:2]:
         built.append(f"How many people were hired in {department}{when}?")
@@ -92,6 +94,16 @@ def nearest(
         if example not in offered:
             offered.append(example)
     return offered, close
+
+
+_UNIT_DAYS = {"year": 366, "quarter": 92, "month": 31, "weekday": 1}
+
+
+def _finer(group: str, period: Period) -> bool:
+    """A grouping that splits the period ('by month' in a quarter, never 'by year' in a day)."""
+    if group not in _UNIT_DAYS or period.start is None or period.end is None:
+        return True
+    return (period.end - period.start).days > _UNIT_DAYS[group]
 
 
 def _latest_year(catalog: Catalog) -> int:

@@ -90,6 +90,12 @@ _DASHED = re.compile(rf"\b({_PERIOD_WORD}) ?[-\u2013\u2014] ?({_PERIOD_WORD})\b"
 _SHORT_YEAR = re.compile(r"\b(q[1-4]|h[12]|[a-z]{3,9})( of)? '(\d\d)\b", re.IGNORECASE)
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _YEAR_FIRST = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_MONTH_DAY = rf"[a-z]{{3,9}} {_DAY}|{_DAY} [a-z]{{3,9}}"
+_DASHED_DAYS = re.compile(rf"\b({_MONTH_DAY}) ?[-\u2013\u2014] ?({_MONTH_DAY})\b", re.IGNORECASE)
+_DASHED_IN_MONTH = re.compile(
+    rf"\b([a-z]{{3,9}}) ({_DAY}) ?[-\u2013\u2014] ?({_DAY})\b", re.IGNORECASE
+)
 
 
 def _dashed(match: re.Match[str]) -> str:
@@ -98,6 +104,12 @@ def _dashed(match: re.Match[str]) -> str:
     if all(_is_period_word(word) for word in (first, second)):
         return f"{first} to {second}"
     return match.group(0)
+
+
+def _dashed_days(match: re.Match[str]) -> str:
+    """'April 12 - July 9', '12 April-9 July': two days, a range."""
+    months = [w for part in match.groups() for w in part.split() if w.lower() in MONTHS]
+    return f"{match.group(1)} to {match.group(2)}" if len(months) == 2 else match.group(0)
 
 
 def _is_period_word(word: str) -> bool:
@@ -136,12 +148,23 @@ def tidy(question: str) -> str:
     Dates written with signs the tokens drop are spelt out: 'Jan-Jun 2022' as
     'Jan to Jun 2022', "Q1 '22" as 'Q1 2022', '3/15/2021' as 2021-03-15 (a day
     like 3/4/2021, which reads either way, stays as written: it is refused); a
-    free-standing '&' or '+' is 'and' ('Q3 & Q4'; 'R&D' is a name).
+    free-standing '&' or '+' is 'and' ('Q3 & Q4'; 'R&D' is a name); 'April 12 -
+    July 9' and 'April 12-15' are ranges; 'the year 2021' is 2021.
     """
     text = question.replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
     text = re.sub(r"\bcalendar (years?|months?|quarters?)\b", r"\1", text, flags=re.IGNORECASE)
+    text = _DASHED_DAYS.sub(_dashed_days, text)
+    text = _DASHED_IN_MONTH.sub(
+        lambda m: (
+            f"{m.group(1)} {m.group(2)} to {m.group(1)} {m.group(3)}"
+            if m.group(1).lower() in MONTHS
+            else m.group(0)
+        ),
+        text,
+    )
     text = _DASHED.sub(_dashed, text)
+    text = re.sub(r"\bthe year ((?:19|20)\d\d)\b", r"\1", text, flags=re.IGNORECASE)
     text = _SHORT_YEAR.sub(
         lambda m: (
             f"{m.group(1)}{m.group(2) or ''} 20{m.group(3)}"

@@ -648,6 +648,16 @@ CASES: list[Case] = [
         "AND e.datetime < TIMESTAMP '2022-08-16'",
     ),
     Case(
+        "how many ppl started Sept 6 - Oct 14, 2021?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-09-06' "
+        "AND e.datetime < TIMESTAMP '2021-10-15'",
+    ),
+    Case(
+        "ok, what about last spring, for Support?",  # the clock: 1 January 2023
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Support' "
+        "AND e.datetime >= TIMESTAMP '2022-03-01' AND e.datetime < TIMESTAMP '2022-06-01'",
+    ),
+    Case(
         "hires in March",  # no year: March of the latest year with hires on record, 2022
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
         "AND e.datetime < TIMESTAMP '2022-04-01'",

@@ -117,3 +117,29 @@ def test_a_list_of_days_with_their_years_is_never_widened_to_the_year(
     )
     assert reading == "Hires from 4 Mar to 5 Mar 2022, counted."
     _same(words_engine, "hires in Q3 & Q4 of 2021", "hires in the second half of 2021")
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("how many hires April 12 \u2013 July 9, 2021", "hires between 2021-04-12 and 2021-07-09"),
+        ("hires April 12-15, 2021", "hires between 2021-04-12 and 2021-04-15"),
+        ("springtime hires 2021", "hires in spring 2021"),
+        ("hires in the first quarter of the year 2022", "hires in Q1 2022"),
+        ("hires in the final quarter of 2021", "hires in Q4 2021"),
+        ("what about Q2 2022", "hires in Q2 2022"),
+    ],
+)
+def test_more_ways_to_write_a_period(
+    words_engine: OfflineEngine, question: str, plain: str
+) -> None:
+    _same(words_engine, question, plain)
+
+
+def test_last_summer_is_the_last_summer_over_by_today() -> None:
+    filled = dates.fill_year("hires last summer", LAST_HIRE, date(2023, 1, 1))
+    assert filled is not None and filled[0] == "hires summer 2022"
+    winter = dates.fill_year("hires last winter", LAST_HIRE, date(2023, 1, 1))
+    assert (
+        winter is not None and winter[0] == "hires winter 2021"
+    )  # Dec 2022 - Feb 2023 is not over
