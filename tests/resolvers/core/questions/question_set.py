@@ -886,6 +886,13 @@ CASES: list[Case] = [
         "SELECT id, job FROM jobs ORDER BY job, id",
         ordered=True,
     ),
+    Case("Give me the department/job/quarter breakdown for 2021", QUARTERLY_2021),
+    Case(
+        "List ids, names and hire counts for departments whose 2021 hiring beat the average "
+        "across departments, highest first",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
     # traps of issue 20's kinds: right or refused, never an easier question
     Case(
         "How many people named Person were hired outside 2021?",
