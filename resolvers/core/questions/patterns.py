@@ -104,6 +104,12 @@ DATED = re.compile(
     r"|\b(?:and|with) (?:when|on what (?:dates?|days?))(?: (?:they|he|she) (?:were hired|was hired"
     r"|joined|started))?\b"
 )
+GREW = re.compile(
+    r"\b(?P<up>grew|grow|growing|increased|increase|went up|go up|rose|rise|expanded|expand"
+    r"|gained|gain)\b|\b(?P<down>shrank|shrink|shrunk|decreased|decrease|declined|decline"
+    r"|dropped|drop|fell|went down|go down|slowed|slow down)\b"
+)
+"""'which departments grew between 2021 and 2022': a change per group, one way."""
 COMBINED = re.compile(
     r"\b(?:combined|together|put together|taken together|jointly|between them|summed"
     r"|added up|in total|altogether|all together)\b"
