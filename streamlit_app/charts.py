@@ -23,7 +23,55 @@ def quarter_frame(rows: list[QuarterHires]) -> pd.DataFrame:
 LABEL_FONT_SIZE = 12
 
 
-def quarter_heatmap(frame: pd.DataFrame, rows: str, year: int | None = None) -> alt.LayerChart:
+Note = tuple[str, list[str]]
+"""A chart's title and subtitle lines: how many hires it shows, and what it leaves out."""
+
+
+def _hires(count: int) -> str:
+    return f"{count:,} hire" + ("" if count == 1 else "s")
+
+
+def heatmap_note(frame: pd.DataFrame, bars: dict[str, int], hired: int | None) -> Note:
+    """What the heatmap counts (hires with a department and a job) and what it leaves out.
+
+    ``bars`` is each department's hires as the bar chart counts them (no job
+    included); ``hired`` every hire of the year, when known (no department too).
+    """
+    shown = int(frame[list(QUARTERS)].to_numpy().sum()) if len(frame) else 0
+    per_department = frame.groupby("department")[list(QUARTERS)].sum().sum(axis=1)
+    no_job = {
+        name: count - int(per_department.get(name, 0))
+        for name, count in sorted(bars.items())
+        if count > int(per_department.get(name, 0))
+    }
+    lines: list[str] = []
+    if no_job:
+        where = ", ".join(f"{name} {count}" for name, count in list(no_job.items())[:4])
+        more = ", …" if len(no_job) > 4 else ""
+        lines.append(
+            f"Left out: {_hires(sum(no_job.values()))} with no job ({where}{more}); "
+            "the bars below count them."
+        )
+    if hired is not None and hired > sum(bars.values()):
+        lines.append(f"Left out: {_hires(hired - sum(bars.values()))} with no department.")
+    return f"{_hires(shown)} with both a department and a job", lines
+
+
+def bars_note(frame: pd.DataFrame, with_job: pd.DataFrame, hired: int | None) -> Note:
+    """What the bar chart counts (every hire with a department) against the heatmap."""
+    shown = int(frame["hired"].sum()) if len(frame) else 0
+    heat = int(with_job[list(QUARTERS)].to_numpy().sum()) if len(with_job) else 0
+    lines: list[str] = []
+    if shown > heat:
+        lines.append(f"Includes {_hires(shown - heat)} with no job (not in the heatmap).")
+    if hired is not None and hired > shown:
+        lines.append(f"Left out: {_hires(hired - shown)} with no department.")
+    return f"{_hires(shown)} with a department", lines
+
+
+def quarter_heatmap(
+    frame: pd.DataFrame, rows: str, year: int | None = None, note: Note | None = None
+) -> alt.LayerChart:
     """Hires per quarter as a heatmap; ``rows`` is the column drawn down the side.
 
     Several source rows with the same ``rows`` value (the jobs of a department)
@@ -66,7 +114,23 @@ def quarter_heatmap(frame: pd.DataFrame, rows: str, year: int | None = None) -> 
         ),
     )
     return alt.LayerChart(
-        layer=[cells, labels], height=chart_height(long[rows].nunique(), around=110)
+        layer=[cells, labels],
+        height=chart_height(long[rows].nunique(), around=110 + 16 * _note_lines(note)),
+        title=_title(note),
+    )
+
+
+def _note_lines(note: Note | None) -> int:
+    return 0 if note is None else 1 + len(note[1])
+
+
+def _title(note: Note | None) -> Any:
+    """The note as the chart's own title, left-aligned, subtitle lines under it (or none)."""
+    if note is None:
+        return alt.Undefined
+    text, subtitle = note
+    return alt.TitleParams(
+        text=text, subtitle=subtitle, anchor="start", fontSize=13, subtitleFontSize=12
     )
 
 
@@ -93,7 +157,7 @@ def above_mean_frame(rows: list[DepartmentHires]) -> pd.DataFrame:
 ABOVE, BELOW = "above the mean", "at or below the mean"
 
 
-def above_mean_chart(frame: pd.DataFrame) -> alt.LayerChart:
+def above_mean_chart(frame: pd.DataFrame, note: Note | None = None) -> alt.LayerChart:
     """Every department's hires, most first, those above the mean highlighted, the mean drawn.
 
     ``frame`` holds every department that hired (hiresByDepartment); each bar
@@ -139,8 +203,9 @@ def above_mean_chart(frame: pd.DataFrame) -> alt.LayerChart:
     ).encode(text="label:N")
     return alt.LayerChart(
         layer=[bars, rule, halo, values, label],
-        height=chart_height(len(frame), 26, around=150),
+        height=chart_height(len(frame), 26, around=150 + 16 * _note_lines(note)),
         padding={"top": 18, "left": 5, "right": 30, "bottom": 5},
+        title=_title(note),
     )
 
 

@@ -43,7 +43,25 @@ def examples(questions: list[str] | tuple[str, ...], key: str) -> None:
 
 
 def frame_of(columns: list[str], rows: list[list[object]]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=columns)
+    """Rows as a table; a repeated column name gets its place added (``id``, ``id (2)``).
+
+    SQL allows ``SELECT id, id`` and a self join repeats every name, but a
+    table drawn in the browser needs distinct ones.
+    """
+    return pd.DataFrame(rows, columns=distinct_names(columns))
+
+
+def distinct_names(columns: list[str]) -> list[str]:
+    used: set[str] = set()
+    named: list[str] = []
+    for column in columns:
+        name, place = column, 1
+        while name in used:
+            place += 1
+            name = f"{column} ({place})"
+        used.add(name)
+        named.append(name)
+    return named
 
 
 ENGINES = {"OFFLINE": "the built-in engine", "BEDROCK": "Bedrock"}

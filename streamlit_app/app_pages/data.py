@@ -260,8 +260,7 @@ def _submit_save(row_id: int, row: pd.Series, fields: dict[str, Any]) -> None:
         row_details[key] = plain_errors.detail(error)
         return
     row_errors.pop(key, None)
-    _names.clear()
-    _total.clear()
+    session.wrote()
     st.session_state[EDITED] = (table.value, row_id, changes)
     st.rerun()
 
@@ -318,8 +317,7 @@ def _delete_area(row_id: int, row: pd.Series) -> None:
             row_details[_row_key(row_id)] = plain_errors.detail(error)
         else:
             row_errors.pop(_row_key(row_id), None)
-            _names.clear()
-            _total.clear()
+            session.wrote()
             st.session_state["data.notice"] = f"Deleted {label}."
         st.rerun()
 
