@@ -270,13 +270,51 @@ def answer_chart(frame: pd.DataFrame, hint: ChartHint | None) -> alt.Chart | alt
             x["sort"] = order
             x["scale"] = alt.Scale(domain=order)
     y: dict[str, Any] = {"field": hint.y, "type": _field_type(frame, hint.y), **whole}
+    if hint.kind == "BAR" and hint.series and not hint.x_ordinal:
+        return grouped_bars(frame, hint.x, hint.y, hint.series, order)
     chart = alt.Chart(frame)
     mark = chart.mark_line(point=True) if hint.kind == "LINE" else chart.mark_bar()
     encoding: dict[str, Any] = {"x": alt.X(**x), "y": alt.Y(**y), "tooltip": list(frame.columns)}
     if hint.series:
         encoding["color"] = alt.Color(field=hint.series, type="nominal")
+        if hint.kind == "BAR":  # side by side, as the answer says, never stacked
+            encoding["xOffset"] = alt.XOffset(field=hint.series, type="nominal")
     drawn: alt.Chart = mark.encode(**encoding)
     return drawn
+
+
+def grouped_bars(
+    frame: pd.DataFrame, name: str, value: str, series: str, order: list[Any] | str
+) -> alt.Chart:
+    """A comparison (2021 against 2022, per department) as bars side by side, never stacked.
+
+    Names go down the side, level and whole (a department name is never cut
+    or turned on its end), each series a bar of its own within the name's band.
+    """
+    names = frame[name].nunique()
+    bars: alt.Chart = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            y=alt.Y(
+                field=name,
+                type="nominal",
+                sort=order,
+                title=name,
+                axis=alt.Axis(labelLimit=0, labelFontSize=LABEL_FONT_SIZE),
+            ),
+            yOffset=alt.YOffset(field=series, type="nominal"),
+            x=alt.X(field=value, type="quantitative", title=value, **_whole_numbers(frame, value)),
+            color=alt.Color(
+                field=series,
+                type="nominal",
+                legend=alt.Legend(orient="bottom", direction="horizontal"),
+            ),
+            tooltip=list(frame.columns),
+        )
+        .properties(height=chart_height(names, per_row=12 * frame[series].nunique() + 8))
+    )
+    return bars
 
 
 MAX_PERIODS = 4 * MAX_BARS

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 import pandas as pd
 import streamlit as st
 
@@ -21,6 +25,13 @@ EXAMPLES = (
 )
 
 QUESTION = "ask.question"
+SQL_TEXT = "ask.sql_text"
+HISTORY = "ask.sql_history"
+SQL_ERROR = "ask.sql_error"
+CANCELLED = "ask.sql_cancelled"
+DEFAULT_SQL = "SELECT * FROM departments ORDER BY id"
+HISTORY_SIZE = 20
+POSITION = re.compile(r"at line (\d+), column (\d+)")
 
 signed_in = session.require()
 if not can_query(signed_in.groups):
@@ -69,6 +80,7 @@ ENGINES = {"OFFLINE": "the built-in engine", "BEDROCK": "Bedrock"}
 
 def _open_in_sql_box(sql: str) -> None:
     st.session_state["sql"] = sql
+    st.session_state[SQL_TEXT] = sql
 
 
 def show_answer(answer: Answer) -> None:
@@ -110,6 +122,62 @@ def show_result(result: QueryResult) -> None:
     st.code(result.sql, language="sql", wrap_lines=True)
 
 
+def _from_history() -> None:
+    chosen = st.session_state.get("sql_history")
+    if chosen:
+        st.session_state["sql"] = chosen
+        st.session_state[SQL_TEXT] = chosen
+
+
+def remember(history: list[str], sql: str) -> None:
+    """Newest first, each query once, at most HISTORY_SIZE."""
+    if sql in history:
+        history.remove(sql)
+    history.insert(0, sql)
+    del history[HISTORY_SIZE:]
+
+
+def _cancel() -> None:
+    st.session_state[CANCELLED] = True
+
+
+def run_with_cancel(sql: str) -> QueryResult:
+    """Run the SQL while the page shows it running, with Cancel.
+
+    The call runs in a thread and the page writes its progress between short
+    waits: a click on Cancel starts a new run of the page, which Streamlit
+    lets interrupt this one at the next write. The query itself only reads;
+    the server ends it at its time limit.
+    """
+    waiting = st.empty()
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hrgraph-sql")
+    try:
+        future = pool.submit(api.run_sql, sql)
+        started = time.monotonic()
+        with waiting.container():
+            ticker = st.empty()
+            st.button("Cancel", key="sql_cancel", on_click=_cancel)
+        while not future.done():
+            ticker.caption(f"Running… {time.monotonic() - started:.0f} s")
+            time.sleep(0.2)
+        return future.result()
+    finally:
+        waiting.empty()
+        pool.shutdown(wait=False)
+
+
+def show_sql_error(sql: str, said: str) -> None:
+    """The refusal in words, and where a syntax error is: its line with a caret under it."""
+    st.error(said)
+    found = POSITION.search(said)
+    lines = sql.splitlines()
+    if found is None or not 1 <= int(found.group(1)) <= len(lines):
+        return
+    number, column = int(found.group(1)), int(found.group(2))
+    line = lines[number - 1]
+    st.code(f"{line}\n{' ' * max(column - 1, 0)}^ line {number}, column {column}", language=None)
+
+
 def _rows(count: int) -> str:
     return "1 row" if count == 1 else f"{count} rows"
 
@@ -134,15 +202,37 @@ if isinstance(answer, Answer):
 st.divider()
 st.header("Read-only SQL")
 st.caption("One SELECT over departments, jobs and hired_employees; anything else is refused.")
+# The box's text and the history live outside the widget, so both survive a visit elsewhere.
+st.session_state.setdefault("sql", st.session_state.get(SQL_TEXT, DEFAULT_SQL))
+history: list[str] = st.session_state.setdefault(HISTORY, [])
+if history:
+    st.selectbox(
+        "History",
+        [None, *history],
+        format_func=lambda q: "Run before (newest first)…" if q is None else " ".join(q.split()),
+        key="sql_history",
+        on_change=_from_history,
+    )
 with st.form("sql_box"):
-    sql = st.text_area("SQL", "SELECT * FROM departments ORDER BY id", key="sql")
+    sql = st.text_area("SQL", key="sql")
     ran = st.form_submit_button("Run")
 if ran and sql.strip():
+    st.session_state[SQL_TEXT] = sql
+    remember(history, sql)
+    st.session_state.pop(SQL_ERROR, None)
     try:
-        st.session_state["ask.result"] = api.run_sql(sql)
+        st.session_state["ask.result"] = run_with_cancel(sql)
     except session.CALL_ERRORS as error:
         st.session_state.pop("ask.result", None)
-        st.error(session.explain(error))
+        st.session_state[SQL_ERROR] = (sql, session.explain(error))
+if st.session_state.pop(CANCELLED, False):
+    st.info(
+        "Cancelled: the page stopped waiting. The query only reads, and the server ends it at "
+        "its time limit."
+    )
+failed = st.session_state.get(SQL_ERROR)
+if failed:
+    show_sql_error(*failed)
 result = st.session_state.get("ask.result")
-if isinstance(result, QueryResult):
+if isinstance(result, QueryResult) and not failed:
     show_result(result)

@@ -106,9 +106,9 @@ def employee_filter() -> EmployeeFilter:
     hired_to = _typed(until, "Hired before", "hired_to", BEFORE_HELP)
     try:
         date_window(hired_from, hired_to)
-    except ValueError as refused:
-        st.error(f"{refused} The dates are not applied until this is fixed.")
-        return chosen
+    except ValueError as refused:  # keep "from"; only "before" waits for a fix
+        st.error(f"{refused} Hired before is not applied until this is fixed; Hired from is.")
+        hired_to = None
     if hired_from is not None:
         chosen["hiredFrom"] = datetime.combine(hired_from, time(), UTC)
     if hired_to is not None:
@@ -254,11 +254,12 @@ def _submit_save(row_id: int, row: pd.Series, fields: dict[str, Any]) -> None:
         changes = _save(row_id, row, fields)
     except ValueError as refused:  # checked here, before any call
         row_errors[key] = str(refused)
-        return
+        row_details.pop(key, None)
+        st.rerun()  # the table above is drawn again with this error, not the last one
     except session.CALL_ERRORS as error:
         row_errors[key] = plain_errors.sentence(error)
         row_details[key] = plain_errors.detail(error)
-        return
+        st.rerun()
     row_errors.pop(key, None)
     session.wrote()
     st.session_state[EDITED] = (table.value, row_id, changes)
@@ -332,8 +333,11 @@ def _delete(row_id: int) -> None:
 
 
 def show_edited() -> None:
-    """The row just saved, as it is now, with what changed (it may have left the filter)."""
-    edited = st.session_state.get(EDITED)
+    """The row just saved, as it is now, with what changed (it may have left the filter).
+
+    Shown once: the next action (paging, a filter, another table) clears it.
+    """
+    edited = st.session_state.pop(EDITED, None)
     if not edited or edited[0] != table.value:
         return
     _, row_id, changes = edited
