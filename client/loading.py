@@ -180,9 +180,9 @@ def _load_batch(
     sendable: list[CsvRow] = []
     for row in batch:
         problem = row.problem
-        if problem:
+        if problem:  # field: what a person fixes, the line's CSV or its number of cells
             summary.rejected[RejectReason.INVALID] += 1
-            rejects.write(row, "INVALID", None, problem)
+            rejects.write(row, "INVALID", "line" if row.malformed else "cells", problem)
         elif undated is Undated.REJECT and row.lacks("datetime"):
             summary.rejected[RejectReason.INVALID] += 1
             rejects.write(row, "INVALID", "datetime", UNDATED_MESSAGE)

@@ -114,12 +114,20 @@ def show_answer(answer: Answer) -> None:
 
 
 def show_result(result: QueryResult) -> None:
-    st.dataframe(
-        frame_of(result.columns, result.rows), hide_index=True, width="stretch", key="sql_table"
-    )
+    frame = frame_of(result.columns, result.rows)
+    st.dataframe(frame, hide_index=True, width="stretch", key="sql_table")
     cut = " (cut by the row limit)" if result.truncated else ""
     st.caption(f"{_rows(result.row_count)}{cut}. Ran:")
     st.code(result.sql, language="sql", wrap_lines=True)
+    st.download_button(
+        "Download these rows as CSV",
+        frame.to_csv(index=False).encode("utf-8"),
+        file_name="query.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key="sql_export",
+        icon=":material/download:",
+    )
 
 
 def _from_history() -> None:

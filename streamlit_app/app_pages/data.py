@@ -32,6 +32,7 @@ SHOWN_DATETIME = "%Y-%m-%d %H:%M:%S"
 FROM_HELP = "Type a day as YYYY-MM-DD and press Enter: hires from 00:00 UTC that day on."
 BEFORE_HELP = "Type a day as YYYY-MM-DD and press Enter: hires before 00:00 UTC that day."
 NO_ID = 0  # "none" in a picker (ids start at 1)
+NO_DEPARTMENT, NO_JOB = "no department", "no job"  # words in the table, never "None"
 NOUN = {Table.DEPARTMENTS: "department", Table.JOBS: "job", Table.HIRED_EMPLOYEES: "employee"}
 row_errors: dict[str, str] = st.session_state.setdefault(ROW_ERRORS, {})
 row_details: dict[str, dict[str, Any]] = st.session_state.setdefault("data.row_details", {})
@@ -141,17 +142,25 @@ def fetch(token: str | None, chosen: EmployeeFilter) -> tuple[pd.DataFrame, str 
     return employee_frame(page.items), page.next_token
 
 
-def employee_frame(items: list[Any]) -> pd.DataFrame:
-    departments = _names(api.url, Table.DEPARTMENTS, api)
-    jobs = _names(api.url, Table.JOBS, api)
+def employee_frame(
+    items: list[Any],
+    departments: dict[int, str] | None = None,
+    jobs: dict[int, str] | None = None,
+) -> pd.DataFrame:
+    if departments is None:
+        departments = _names(api.url, Table.DEPARTMENTS, api)
+    if jobs is None:
+        jobs = _names(api.url, Table.JOBS, api)
     rows = [
         {
             "id": e.id,
             "name": e.name,
             "hired (UTC)": e.datetime.strftime(SHOWN_DATETIME),
-            "department": departments.get(e.department_id) if e.department_id else None,
+            "department": departments.get(e.department_id, "unknown")
+            if e.department_id
+            else NO_DEPARTMENT,
             "department_id": e.department_id,
-            "job": jobs.get(e.job_id) if e.job_id else None,
+            "job": jobs.get(e.job_id, "unknown") if e.job_id else NO_JOB,
             "job_id": e.job_id,
         }
         for e in items
@@ -394,5 +403,41 @@ if forward.button("Next →", disabled=next_token is None, key="next"):
     paging.forward(next_token)
     st.rerun()
 
+
+def export(chosen: EmployeeFilter, departments: dict[int, str], jobs: dict[int, str]) -> bytes:
+    """Every row of the table (employees: every one matching the filter), as CSV.
+
+    Called when the button is pressed (Streamlit runs it then, in a thread of
+    its own), so the pages are fetched only for a download.
+    """
+    if table is Table.DEPARTMENTS:
+        rows = pd.DataFrame(
+            [{"id": d.id, "department": d.department} for d in api.iter_departments(1000)],
+            columns=["id", "department"],
+        )
+    elif table is Table.JOBS:
+        rows = pd.DataFrame(
+            [{"id": j.id, "job": j.job} for j in api.iter_jobs(1000)], columns=["id", "job"]
+        )
+    else:
+        employees = list(api.iter_employees(chosen or None, page_size=1000))
+        rows = employee_frame(employees, departments, jobs)
+    text: str = rows.to_csv(index=False)
+    return text.encode("utf-8")
+
+
+if total:
+    every = f"all {total:,} matching rows" if chosen else f"all {total:,} rows"
+    departments_now = _names(api.url, Table.DEPARTMENTS, api)  # read here, not in the thread
+    jobs_now = _names(api.url, Table.JOBS, api)
+    st.download_button(
+        f"Download {every} as CSV",
+        lambda: export(chosen, departments_now, jobs_now),
+        file_name=f"{table.value}.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key="export",
+        icon=":material/download:",
+    )
 if editable and not frame.empty:
     edit_row(frame)

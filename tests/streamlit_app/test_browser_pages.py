@@ -5,6 +5,8 @@ One local server and one served app for the module (see conftest.py's ``served``
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -14,6 +16,7 @@ from tests.streamlit_app.browser_app import (
     PHONE,
     ServedApp,
     new_page,
+    open_menu_item,
     shot,
     sign_in,
 )
@@ -143,3 +146,47 @@ def test_a_two_year_comparison_is_drawn_side_by_side_with_whole_names(
         assert abs(first["width"] - 2 * second["width"]) < 2  # 2021: 2 hires, 2022: 1
         expect(chart.locator(".role-axis-label text", has_text=long_name)).to_have_count(1)
         shot(page, f"73-ask-side-by-side-{width}", chart)
+
+
+WRONG = "SELECT id\nFROM jobs WHERE id = = 1"
+
+
+def test_sql_keeps_its_text_and_history_across_pages_and_shows_where_a_syntax_error_is(
+    served: ServedApp, chromium: Browser
+) -> None:
+    """The SQL editor's habits: history that survives navigation, the error's position."""
+    served.add_user("ann", "Analysts")
+    page = new_page(chromium, DESKTOP)
+    sign_in(page, served.ui, "ann", "/ask")
+    box = page.get_by_role("textbox", name="SQL")
+    box.fill("SELECT id FROM jobs")
+    page.get_by_role("button", name="Run", exact=True).click()
+    expect(page.get_by_text("0 rows. Ran:")).to_be_visible()
+    box.fill(WRONG)
+    page.get_by_role("button", name="Run", exact=True).click()
+    caret = page.get_by_test_id("stCode").filter(has_text="^ line 2, column")
+    expect(caret).to_be_visible()
+    shot(page, "74-sql-error-position-desktop", caret)
+    open_menu_item(page, "Data")
+    open_menu_item(page, "Ask", "Ask a question")
+    expect(page.get_by_role("textbox", name="SQL")).to_have_value(WRONG)
+    page.get_by_label("History").click()
+    page.get_by_role("option", name="SELECT id FROM jobs", exact=True).click()
+    expect(page.get_by_role("textbox", name="SQL")).to_have_value("SELECT id FROM jobs")
+
+
+def test_the_whole_filtered_set_is_exported(served: ServedApp, chromium: Browser) -> None:
+    """Data grids' export: every matching row, not the page on screen; "no job", not None."""
+    with HrClient(served.url, served.token) as api:
+        seed(api)
+        api.insert("hired_employees", [{"id": 9, "name": "Nobody", "datetime": "2021-09-01"}])
+    page = admin(served, chromium, "/data", DESKTOP)
+    page.get_by_text("hired employees", exact=True).click()
+    page.get_by_role("textbox", name="Hired from").fill("2021-04-01")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("4 matching employees")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download all 4 matching rows as CSV").click()
+    lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    assert [line.split(",")[1] for line in lines[1:]] == ["Alan", "Grace", "Edsger", "Nobody"]
+    assert lines[-1].split(",")[3] == "no department"
