@@ -63,11 +63,13 @@ def _not_yours(name: PageName, signed_in: session.SignedIn) -> st.Page:
 
     def whose_page() -> None:
         st.title(title)
-        allowed = " or ".join(groups_for(name)) or "nobody's group yet"
+        groups = groups_for(name)
+        allowed = " or ".join(groups) or "no group yet"
         mine = ", ".join(signed_in.groups) or "no group"
+        which = "that group" if len(groups) == 1 else "one of those groups"
         st.info(
             f"The {title} page is for {allowed}. You are signed in as **{signed_in.username}** "
-            f"({mine}). If you need it, ask an admin to add you to one of those groups."
+            f"({mine}). If you need it, ask an admin to add you to {which}."
         )
         st.page_link(PAGES / "account.py", label="Back to your pages", icon=":material/home:")
 

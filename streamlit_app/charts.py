@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import altair as alt
@@ -39,11 +40,8 @@ def heatmap_note(frame: pd.DataFrame, bars: dict[str, int], hired: int | None) -
     """
     shown = int(frame[list(QUARTERS)].to_numpy().sum()) if len(frame) else 0
     per_department = frame.groupby("department")[list(QUARTERS)].sum().sum(axis=1)
-    no_job = {
-        name: count - int(per_department.get(name, 0))
-        for name, count in sorted(bars.items())
-        if count > int(per_department.get(name, 0))
-    }
+    missing = {name: count - int(per_department.get(name, 0)) for name, count in bars.items()}
+    no_job = dict(sorted(((n, c) for n, c in missing.items() if c > 0), key=lambda p: -p[1]))
     lines: list[str] = []
     if no_job:
         where = ", ".join(f"{name} {count}" for name, count in list(no_job.items())[:4])
@@ -121,7 +119,7 @@ def quarter_heatmap(
 
 
 def _note_lines(note: Note | None) -> int:
-    return 0 if note is None else 1 + len(note[1])
+    return 0 if note is None else 1 + sum(len(textwrap.wrap(line, TITLE_LINE)) for line in note[1])
 
 
 def _title(note: Note | None) -> Any:
@@ -129,9 +127,15 @@ def _title(note: Note | None) -> Any:
     if note is None:
         return alt.Undefined
     text, subtitle = note
+    # Short lines: a phone's chart is narrow, and Vega cuts a title line rather than wrap it.
+    wrapped = [part for line in subtitle for part in textwrap.wrap(line, TITLE_LINE)]
     return alt.TitleParams(
-        text=text, subtitle=subtitle, anchor="start", fontSize=13, subtitleFontSize=12
+        text=text, subtitle=wrapped, anchor="start", fontSize=13, subtitleFontSize=12
     )
+
+
+TITLE_LINE = 46
+"""Characters per subtitle line (about 300 px at 12 px: a phone's chart width)."""
 
 
 DARK_FROM = 0.5

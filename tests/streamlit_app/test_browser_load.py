@@ -201,3 +201,19 @@ def test_duplicate_column_names_in_sql_do_not_break_the_page(
     no_traceback(page)
     expect(page.get_by_text("rows. Ran:", exact=False)).to_be_visible()  # the last result stays
     shot(page, "55-sql-duplicate-columns-desktop", page.get_by_text("rows. Ran:"))
+
+
+def test_rejected_rows_are_sent_again_from_the_page(served: ServedApp, admin_page: Page) -> None:
+    """Fixing and re-sending: rows refused for a department not there yet go in once it is."""
+    page = admin_page
+    content = "1,Ada,2021-02-01T09:00:00Z,1,1\r\n2,Alan,2021-05-01T09:00:00Z,1,1\r\n"
+    upload(page, Path(served.tmp) / "early.csv", content)
+    load(page, 2, "early.csv", "hired_employees")
+    assert metric(page, "Rejected") == "2"
+    with HrClient(served.url, served.token) as api:
+        api.insert("departments", [{"id": 1, "department": "Sales"}])
+        api.insert("jobs", [{"id": 1, "job": "Engineer"}])
+    page.get_by_role("button", name="Send these 2 rows again").click()
+    expect(page.get_by_text("Sent again: 2 of 2 rows inserted.")).to_be_visible()
+    with HrClient(served.url, served.token) as api:
+        assert sorted(e.id for e in api.iter_employees()) == [1, 2]
