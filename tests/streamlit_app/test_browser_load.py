@@ -163,6 +163,7 @@ def test_the_data_page_follows_a_load_at_once(served: ServedApp, admin_page: Pag
     page.get_by_text("departments", exact=True).click()
     expect(page.get_by_text("2 departments · rows 1 to 2 of 2")).to_be_visible()
     page.get_by_text("hired employees", exact=True).click()
+    expect(page.get_by_role("textbox", name="Hired from")).to_be_visible()  # the filter is drawn
     page.get_by_label("Department", exact=True).first.click()
     expect(page.get_by_role("option", name="Research · #2")).to_be_visible()
 
