@@ -99,7 +99,11 @@ def show_answer(answer: Answer) -> None:
     chart = charts.answer_chart(frame, answer.chart)
     if chart is not None:
         st.altair_chart(chart, width="stretch", key="answer_chart")
-    st.dataframe(frame, hide_index=True, width="stretch", key="answer_table")
+    if frame.shape == (1, 1) and pd.api.types.is_number(frame.iloc[0, 0]):
+        value = frame.iloc[0, 0]  # one number reads as a number, not as a one-cell table
+        st.metric(str(frame.columns[0]), f"{value:,}")
+    else:
+        st.dataframe(frame, hide_index=True, width="stretch", key="answer_table")
     cut = " (cut at the row limit)" if answer.truncated else ""
     engine = ENGINES.get(answer.engine, answer.engine.title())
     st.caption(f"{_rows(answer.row_count)}{cut}, answered by {engine}. The SQL it ran:")
