@@ -1,4 +1,4 @@
-"""Build the Lambda's zip: its runtime code plus requirements/lambda.txt for arm64/python3.12.
+"""Build the Lambda's zip: hrgraph_contract/, resolvers/ (its sql/ inside) and lambda.txt.
 
 Why a script and not a Serverless plugin: the Lambda runs on Graviton (arm64) with
 Python 3.12 while this machine is x86_64 with 3.11, so the compiled dependencies
@@ -29,10 +29,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIREMENTS = ROOT / "requirements" / "lambda.txt"
-CODE = ("resolvers", "sql")
-# Not runtime code: the APPSYNC_JS file is inlined into the AppSync resolvers; fakes are
-# test doubles (resolvers/adapters/fakes) and may use laptop-only packages such as DuckDB.
-EXCLUDED_DIRS = {"__pycache__", "appsync", "bin", "fakes", "tests"}
+CODE = ("hrgraph_contract", "resolvers")
+# Not runtime code: the APPSYNC_JS file is inlined into the AppSync resolvers. (The test
+# doubles live outside both packages, in hrgraph_testing/, which the zip never takes.)
+EXCLUDED_DIRS = {"__pycache__", "appsync", "bin", "tests"}
 EXCLUDED_SUFFIXES = {".pyc", ".pyo"}
 BOTOCORE_SERVICES = frozenset(
     {"redshift-data", "s3", "bedrock-runtime", "dynamodb", "lambda", "sts", "secretsmanager"}

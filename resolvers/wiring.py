@@ -9,6 +9,8 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+from hrgraph_contract.settings import Settings
+from resolvers import observability
 from resolvers.core import jobs as job_work
 from resolvers.core.backup_job import BackupJob
 from resolvers.core.cursor import PageTokens
@@ -20,7 +22,6 @@ from resolvers.core.ports import (
     QuestionEngine,
     Warehouse,
 )
-from resolvers.settings import Settings
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Services:
 
 
 def build(settings: Settings) -> Services:
+    observability.configure(settings.metrics == "on")
     _private_local_state(settings)
     built = Services(
         settings=settings,
@@ -129,7 +131,12 @@ def _warehouse(settings: Settings) -> Warehouse:
     if settings.warehouse == "duckdb":
         from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 
-        return DuckDBWarehouse(settings.database_path, settings.sql_timeout_seconds)
+        return DuckDBWarehouse(
+            settings.database_path,
+            settings.sql_timeout_seconds,
+            memory_limit=settings.duckdb_memory_limit,
+            threads=settings.duckdb_threads,
+        )
     from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 
     return RedshiftWarehouse.from_settings(settings)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from resolvers.settings import markdown_table
+from hrgraph_contract.settings import markdown_table
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -12,7 +12,9 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 def test_the_settings_table_is_the_one_the_code_generates() -> None:
     text = README.read_text(encoding="utf-8")
     between = text.split("<!-- settings:start -->")[1].split("<!-- settings:end -->")[0]
-    assert between.strip() == markdown_table(), "run `python -m resolvers.settings` into README"
+    assert between.strip() == markdown_table(), (
+        "run `python -m hrgraph_contract.settings` into README"
+    )
 
 
 def test_the_readme_starts_with_the_two_commands() -> None:

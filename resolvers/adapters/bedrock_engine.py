@@ -33,6 +33,7 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError
 
+from hrgraph_contract.settings import Settings
 from resolvers.adapters import bedrock_prompt as prompt
 from resolvers.adapters.bedrock_calls import ClientFor, Deadline, Pacing, converse
 from resolvers.core.errors import InvalidQuery, Unavailable, ValidationError
@@ -44,7 +45,6 @@ from resolvers.core.questions.offline import HIRE_RANGE_SQL, Clock, OfflineEngin
 from resolvers.core.questions.query import HrQuery, ShareQuery, from_json
 from resolvers.core.readonly_sql import run_guarded, run_sql
 from resolvers.core.sql_guard import guard, guard_tree
-from resolvers.settings import Settings
 
 if TYPE_CHECKING:
     from mypy_boto3_bedrock_runtime import BedrockRuntimeClient

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
+from hrgraph_contract.settings import Settings
 from resolvers.adapters import redshift_backup, redshift_unload, sqltext
 from resolvers.adapters import sql_common as q
 from resolvers.adapters.redshift_data_client import (
@@ -48,7 +49,6 @@ from resolvers.core.ports import (
     StillReferenced,
 )
 from resolvers.core.tables import REFERENCES, Record, Table, table_of
-from resolvers.settings import Settings
 
 T = TypeVar("T")
 

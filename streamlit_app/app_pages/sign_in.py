@@ -12,7 +12,7 @@ import streamlit as st
 
 from client.auth import SignInFailed
 from client.models import Challenge, ChallengeKind
-from resolvers.settings import Settings
+from hrgraph_contract.settings import Settings
 from streamlit_app import session, sign_in_steps
 from streamlit_app.access import TITLES, PageName, pages_for
 
@@ -115,7 +115,7 @@ def forgot_password_form(config: Settings) -> None:
         if config.auth != "cognito":
             st.caption(
                 "The local issuer sends no reset codes: an admin sets a new password "
-                "with `hrgraph users passwd NAME`."
+                "with `hrgraph-local users passwd NAME`."
             )
             return
         with st.form("forgot_password"):

@@ -12,7 +12,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from resolvers.settings import Settings
+from hrgraph_contract.settings import Settings
 from tests.deploy.conftest import lambda_package
 from tests.deploy.test_lambda_environment import lambda_environment
 

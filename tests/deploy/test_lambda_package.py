@@ -2,8 +2,8 @@
 
 The handler is imported in a fresh virtual environment that holds requirements/lambda.txt
 alone (installed with --no-deps, as the zip is: boto3 and botocore included), from a copy
-of resolvers/ and sql/ alone: if any module on the way imports DuckDB, pyarrow,
-strawberry or another dev dependency, this fails here rather than in AWS.
+of hrgraph_contract/ and resolvers/ (with its sql/) alone: if any module on the way imports
+DuckDB, pyarrow, strawberry or another dev dependency, this fails here rather than in AWS.
 """
 
 from __future__ import annotations
@@ -19,12 +19,7 @@ import pytest
 from tests.deploy.conftest import lambda_package
 
 # Modules that exist for the laptop only: the composition root imports them when chosen.
-LOCAL_ONLY = {
-    "resolvers.adapters.duckdb_warehouse",
-    # The public test doubles (the fake Data API runs its SQL on DuckDB).
-    "resolvers.adapters.fakes.redshift_data",
-    "resolvers.adapters.fakes.redshift_engine",
-}
+LOCAL_ONLY = {"resolvers.adapters.duckdb_warehouse"}
 
 PROBE = r"""
 import importlib, json, pkgutil, sys
@@ -101,17 +96,19 @@ def test_the_handler_answers_with_only_the_lambda_requirements(
     assert result["failures"] == {}, "modules that need more than lambda.txt"
 
 
-def test_test_doubles_stay_out_of_the_zip(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    for name in ("resolvers/handler.py", "resolvers/adapters/fakes/engine.py", "sql/a.sql"):
-        (project / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / name).write_text("")
+def test_test_doubles_are_not_in_the_lambda_source_tree(tmp_path: Path) -> None:
+    """The fakes live in hrgraph_testing/, beside the code the zip takes, not inside it.
+
+    The zip once kept them out only by a directory name; now no rule is needed (and
+    import-linter holds that resolvers/ never imports hrgraph_testing).
+    """
     deps = tmp_path / "deps"
     deps.mkdir()
 
-    names = lambda_package.build_zip(tmp_path / "lambda.zip", deps, root=project)
+    names = lambda_package.build_zip(tmp_path / "lambda.zip", deps)
 
-    assert sorted(names) == ["resolvers/handler.py", "sql/a.sql"]
+    assert not [n for n in names if n.startswith("hrgraph_testing/") or "/fakes/" in n]
+    assert not (lambda_package.ROOT / "resolvers" / "adapters" / "fakes").exists()
 
 
 def test_the_zip_holds_code_and_dependencies_only(tmp_path: Path) -> None:
@@ -128,9 +125,10 @@ def test_the_zip_holds_code_and_dependencies_only(tmp_path: Path) -> None:
 
     names = zipfile.ZipFile(output).namelist()
     tops = {name.split("/")[0] for name in names}
-    assert tops == {"resolvers", "sql", "fastavro"}
+    assert tops == {"hrgraph_contract", "resolvers", "fastavro"}
+    assert "hrgraph_contract/__init__.py" in names  # core imports the shared enums
     assert "resolvers/handler.py" in names
-    assert any(name.startswith("sql/ddl/") for name in names)
+    assert any(name.startswith("resolvers/sql/ddl/") for name in names)
     assert not [n for n in names if "__pycache__" in n or n.startswith("resolvers/appsync/")]
 
 

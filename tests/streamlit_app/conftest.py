@@ -21,10 +21,10 @@ from playwright.sync_api import Browser, expect, sync_playwright
 from streamlit.testing.v1 import AppTest
 
 from client.api import HrClient
+from hrgraph_contract.settings import Settings
 from localserver.users import UserStore
 from resolvers import wiring
 from resolvers.core.tables import Table
-from resolvers.settings import Settings
 from streamlit_app import session
 from tests.conftest import LiveServer, admin_token, free_port, serving
 

@@ -20,6 +20,7 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
+from hrgraph_contract.settings import Settings, SettingsError
 from resolvers import observability, wiring
 from resolvers.adapters.bedrock_calls import Pacing
 from resolvers.adapters.bedrock_engine import FREE_SQL_NOTE, BedrockEngine, scrub
@@ -31,7 +32,6 @@ from resolvers.core.questions import ask
 from resolvers.core.questions import catalog as names
 from resolvers.core.sql_guard import guard
 from resolvers.core.tables import Department, Employee, Job, Table
-from resolvers.settings import Settings, SettingsError
 from tests.aws_doubles import use_dummy_aws
 
 MODEL = "us.anthropic.claude-haiku-4-5-20251001-v1:0"

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
+from hrgraph_testing.redshift_data import FakeRedshiftData
 from resolvers.adapters import redshift_backup
-from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.memory_store import MemoryBackupStore
 from resolvers.adapters.redshift_data_client import StatementFailed
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
+from hrgraph_testing.redshift_data import FakeRedshiftData
 from resolvers.adapters.redshift_data_client import Policy, StatementFailed, decode_cell
 from resolvers.core.errors import Conflict, Unavailable
 from tests.resolvers.adapters.redshift_support import FakeTime, calls_during, data_api

@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from resolvers.adapters.fakes.postgres_engine import PostgresCluster, PostgresRedshiftEngine
-from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
+from hrgraph_testing.postgres_engine import PostgresCluster, PostgresRedshiftEngine
+from hrgraph_testing.redshift_data import FakeRedshiftData
 from resolvers.adapters.redshift_data_client import Done
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core import ingest

@@ -2,7 +2,7 @@
 
 Seeding writes straight through the core (the same validation and ingest the
 API runs) rather than over HTTP, because it runs before any server: DuckDB
-lets one process own the file, so seeding must finish before ``hrgraph
+lets one process own the file, so seeding must finish before ``hrgraph-local
 serve`` starts, and must refuse politely while a server holds the file.
 """
 
@@ -18,17 +18,17 @@ from client.csvfile import api_row
 from client.demo_data import departments, employees, jobs
 from client.loading import batched
 from client.models import Table as ClientTable
+from hrgraph_contract.settings import Settings
 from resolvers.core import ingest
 from resolvers.core.ports import Warehouse
 from resolvers.core.tables import MAX_BATCH_ROWS, Table
-from resolvers.settings import Settings
 
 DEFAULT_EMPLOYEES = 10_000
 DEFAULT_SEED = 2024
 
 
 class DatabaseLocked(RuntimeError):
-    """Another process (usually ``hrgraph serve``) holds the database file."""
+    """Another process (usually ``hrgraph-local serve``) holds the database file."""
 
 
 @dataclass
@@ -51,7 +51,7 @@ class SeedReport:
 
 
 def open_warehouse(settings: Settings) -> Warehouse:
-    """The local DuckDB warehouse with its tables created from sql/ DDL."""
+    """The local DuckDB warehouse with its tables created from resolvers/sql/ DDL."""
     if settings.warehouse != "duckdb":
         raise ValueError("seeding is for the local DuckDB warehouse (HRGRAPH_WAREHOUSE=duckdb)")
     import duckdb
@@ -64,7 +64,7 @@ def open_warehouse(settings: Settings) -> Warehouse:
         if "lock" in str(error).lower():
             raise DatabaseLocked(
                 f"{settings.database_path} is in use by another process "
-                "(is `hrgraph serve` running?); stop it, then seed again"
+                "(is `hrgraph-local serve` running?); stop it, then seed again"
             ) from None
         raise
 

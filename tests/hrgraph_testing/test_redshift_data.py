@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError, ParamValidationError
 
-from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
+from hrgraph_testing.redshift_data import FakeRedshiftData
 
 TARGET = {"WorkgroupName": "hrgraph", "Database": "dev"}
 

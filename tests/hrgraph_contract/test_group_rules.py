@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from graphql import GraphQLObjectType, build_schema
 
-from localserver.group_rules import ANY_USER, GroupRules
-from localserver.schema import PRELUDE_PATH, sdl
+from hrgraph_contract import full_sdl, sdl
+from hrgraph_contract.group_rules import ANY_USER, GroupRules
 
 
 def test_every_field_of_the_schema_carries_an_auth_directive() -> None:
     """A field without one falls to AppSync's default: every signed-in user, any group."""
-    schema = build_schema(PRELUDE_PATH.read_text(encoding="utf-8") + sdl())
+    schema = build_schema(full_sdl())
     rules = GroupRules.from_sdl(sdl())
     every_field = {
         (name, field)

@@ -43,7 +43,7 @@ import psycopg
 from psycopg import sql as pgsql
 from sqlglot import exp
 
-from resolvers.adapters.fakes.redshift_engine import (
+from hrgraph_testing.redshift_engine import (
     SERIALIZATION_ERROR,
     Column,
     Outcome,

@@ -47,7 +47,7 @@ from botocore.exceptions import ClientError, ParamValidationError
 from botocore.model import ListShape, Shape, StructureShape
 from botocore.validate import validate_parameters
 
-from resolvers.adapters.fakes.redshift_engine import (
+from hrgraph_testing.redshift_engine import (
     DatabaseEngine,
     FakeRedshiftEngine,
     Outcome,

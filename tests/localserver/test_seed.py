@@ -1,4 +1,5 @@
-"""Seeding: tables from sql/ DDL, demo data only into an empty database, never while locked."""
+"""`hrgraph-local seed`: tables from resolvers/sql/ DDL, demo data only into an empty database,
+never while the database is locked."""
 
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from client import demo_data
-from client.cli import app
-from client.seed import seed
+from hrgraph_contract.settings import Settings
+from localserver.cli import app
+from localserver.seed import seed
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.tables import Table
-from resolvers.settings import Settings
 from tests.client import expected
 
 runner = CliRunner()

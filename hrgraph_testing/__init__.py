@@ -1,9 +1,9 @@
-"""Public test doubles for the outside services the adapters talk to.
+"""Test doubles for the outside services the adapters talk to, for tests/ and bench/.
 
-They ship beside the adapters (not under tests/) so that anyone testing code
-built on this package can use them, as botocore ships Stubber and httpx
-MockTransport. Importing them needs the dev dependencies (DuckDB, psycopg); the Lambda
-package never imports them.
+A package of their own (not under resolvers/, not under tests/): the Lambda's source
+tree holds no test double, and bench/ imports them without importing tests. They need
+the dev dependencies (DuckDB, psycopg); the wheel and the Lambda zip leave them out, and
+import-linter holds that no shipped package imports them.
 
 ``redshift_data.FakeRedshiftData`` stands in for ``boto3.client("redshift-data")``.
 Redshift behaviours it does NOT model (so tests on it cannot catch them):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from graphql import (
     DirectiveNode,
@@ -27,7 +26,7 @@ from graphql import (
     parse,
 )
 
-SCHEMA_PATH = Path(__file__).resolve().parents[1] / "schema.graphql"
+from hrgraph_contract import sdl
 
 COGNITO_DIRECTIVES = frozenset({"aws_cognito_user_pools", "aws_auth"})
 AUTH_DIRECTIVES = COGNITO_DIRECTIVES | {"aws_iam", "aws_api_key", "aws_oidc", "aws_lambda"}
@@ -97,8 +96,9 @@ class GroupRules:
         return cls(rules, frozenset(declared))
 
     @classmethod
-    def from_schema_file(cls, path: Path = SCHEMA_PATH) -> GroupRules:
-        return cls.from_sdl(path.read_text(encoding="utf-8"))
+    def from_contract(cls) -> GroupRules:
+        """The rules of the schema this package ships (hrgraph_contract.sdl())."""
+        return cls.from_sdl(sdl())
 
     def allows(self, groups: Iterable[str] | None, type_name: str, field_name: str) -> bool:
         """May a signed-in caller in ``groups`` resolve Type.field?"""
