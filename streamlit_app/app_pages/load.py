@@ -89,8 +89,19 @@ if table is Table.HIRED_EMPLOYEES:
         known = _existing_ids(signed_in.client.url, signed_in.client)
     except session.CALL_ERRORS as error:
         plain_errors.show(error, before="Departments and jobs cannot be read to check the file.")
+
+
+@st.cache_data(ttl=60, max_entries=4, show_spinner="Checking every row of the file…")
+def _checked(
+    key: str, table: Table, _name: str, _content: bytes, _known: dict[str, set[int]] | None
+) -> uploads.Preview:
+    """The preview and check of one file as one table, read once (``key``: the file's identity;
+    a write clears it with every other cache, so references are checked again)."""
+    return uploads.preview(_name, _content, table, _known)
+
+
 try:
-    preview = uploads.preview(upload.name, content, table, known)
+    preview = _checked(file_key, table, upload.name, content, known)
 except (CsvFormatError, UnicodeDecodeError, csv.Error) as error:
     st.error(f"**{upload.name}** cannot be read as {table.value}: {uploads.read_problem(error)}")
     st.stop()
