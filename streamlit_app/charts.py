@@ -268,7 +268,7 @@ def answer_chart(frame: pd.DataFrame, hint: ChartHint | None) -> alt.Chart | alt
     order = list(dict.fromkeys(frame[hint.x].tolist())) if ordered else "ascending"
     x: dict[str, Any] = {"field": hint.x, "type": x_type, "sort": order}
     if hint.x_ordinal:
-        x["axis"] = alt.Axis(labelAngle=0)
+        x["axis"] = alt.Axis(labelAngle=0, labelExpr=_period_names(frame, hint.x))
         if hint.series is None:
             frame, order = every_period(frame, hint.x)
             x["sort"] = order
@@ -319,6 +319,30 @@ def grouped_bars(
         .properties(height=chart_height(names, per_row=12 * frame[series].nunique() + 8))
     )
     return bars
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def period_label(column: str, value: int) -> str:
+    """How a period reads on an axis: month 3 is "Mar", quarter 1 is "Q1", a year itself."""
+    if column == "month" and 1 <= value <= len(MONTHS):
+        return MONTHS[value - 1]
+    if column == "quarter" and 1 <= value <= 4:
+        return f"Q{value}"
+    return str(value)
+
+
+def _period_names(frame: pd.DataFrame, column: str) -> Any:
+    """Vega's labelExpr naming months and quarters (whole numbers only; else none)."""
+    if not pd.api.types.is_integer_dtype(frame[column]):
+        return alt.Undefined
+    if column == "month":
+        names = ",".join(f"'{m}'" for m in MONTHS)
+        return f"[{names}][datum.value - 1] || datum.label"
+    if column == "quarter":
+        return "'Q' + datum.label"
+    return alt.Undefined
 
 
 MAX_PERIODS = 4 * MAX_BARS
