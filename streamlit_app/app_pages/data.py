@@ -28,6 +28,7 @@ editable = can_edit(signed_in.groups)
 ROW_ERRORS = "data.row_errors"
 CONFIRM = "data.confirm_delete"
 EDITED = "data.edited"
+UNDO = "data.undo"
 SHOWN_DATETIME = "%Y-%m-%d %H:%M:%S"
 FROM_HELP = "Type a day as YYYY-MM-DD and press Enter: hires from 00:00 UTC that day on."
 BEFORE_HELP = "Type a day as YYYY-MM-DD and press Enter: hires before 00:00 UTC that day."
@@ -321,7 +322,7 @@ def _delete_area(row_id: int, row: pd.Series) -> None:
     if confirmed:
         st.session_state.pop(CONFIRM, None)
         try:
-            _delete(row_id)
+            gone = _delete(row_id)
         except session.CALL_ERRORS as error:
             row_errors[_row_key(row_id)] = plain_errors.sentence(error)
             row_details[_row_key(row_id)] = plain_errors.detail(error)
@@ -329,16 +330,41 @@ def _delete_area(row_id: int, row: pd.Series) -> None:
             row_errors.pop(_row_key(row_id), None)
             session.wrote()
             st.session_state["data.notice"] = f"Deleted {label}."
+            st.session_state[UNDO] = (table, label, gone)
         st.rerun()
 
 
-def _delete(row_id: int) -> None:
+def _delete(row_id: int) -> dict[str, Any]:
+    """Delete the row; what the API returned, as the row to insert again for Undo."""
     if table is Table.DEPARTMENTS:
-        api.delete_department(row_id)
-    elif table is Table.JOBS:
-        api.delete_job(row_id)
+        department = api.delete_department(row_id)
+        return {"id": department.id, "department": department.department}
+    if table is Table.JOBS:
+        job = api.delete_job(row_id)
+        return {"id": job.id, "job": job.job}
+    employee = api.delete_employee(row_id)
+    row: dict[str, Any] = {"id": employee.id, "name": employee.name}
+    row["datetime"] = employee.datetime.isoformat().replace("+00:00", "Z")
+    if employee.department_id is not None:
+        row["departmentId"] = employee.department_id
+    if employee.job_id is not None:
+        row["jobId"] = employee.job_id
+    return row
+
+
+def _undo(deleted_from: Table, label: str, row: dict[str, Any]) -> None:
+    """Undo a delete: the row goes back in, as it was (the API's own insert checks it)."""
+    try:
+        result = api.insert(deleted_from, [row])
+    except session.CALL_ERRORS as error:
+        st.session_state["data.undo_failed"] = plain_errors.sentence(error)
+        return
+    session.wrote()
+    if result.inserted:
+        st.session_state["data.notice"] = f"Put back {label}."
     else:
-        api.delete_employee(row_id)
+        why = result.rejected[0].message if result.rejected else "the API did not take it"
+        st.session_state["data.undo_failed"] = f"{label} could not be put back: {why}."
 
 
 def show_edited() -> None:
@@ -379,8 +405,16 @@ except session.CALL_ERRORS as error:
     st.stop()
 
 notice = st.session_state.pop("data.notice", None)
+undo = st.session_state.pop(UNDO, None)
 if notice:
     st.success(notice)
+if undo is not None:  # offered once, right after the delete
+    st.button(
+        "Undo the delete", key="undo_delete", icon=":material/undo:", on_click=_undo, args=undo
+    )
+failed_undo = st.session_state.pop("data.undo_failed", None)
+if failed_undo:
+    st.error(failed_undo)
 show_edited()
 keys = [_row_key(int(i)) for i in frame["id"]]
 if any(k in row_errors for k in keys):

@@ -190,3 +190,22 @@ def test_the_whole_filtered_set_is_exported(served: ServedApp, chromium: Browser
     lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
     assert [line.split(",")[1] for line in lines[1:]] == ["Alan", "Grace", "Edsger", "Nobody"]
     assert lines[-1].split(",")[3] == "no department"
+
+
+def test_a_delete_can_be_undone_right_after(served: ServedApp, chromium: Browser) -> None:
+    """Data grids' undo after delete: the row goes back as it was."""
+    with HrClient(served.url, served.token) as api:
+        seed(api)
+        api.insert("departments", [{"id": 3, "department": "Legal"}])
+    page = admin(served, chromium, "/data", DESKTOP)
+    page.get_by_label("Row", exact=True).click()
+    page.keyboard.type("Legal")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Delete department 3 (Legal)…").click()
+    page.get_by_role("button", name="Yes, delete department 3").click()
+    expect(page.get_by_text("Deleted department 3 (Legal).")).to_be_visible()
+    page.get_by_role("button", name="Undo the delete").click()
+    expect(page.get_by_text("Put back department 3 (Legal).")).to_be_visible()
+    with HrClient(served.url, served.token) as api:
+        back = api.department(3)
+    assert back is not None and back.department == "Legal"
