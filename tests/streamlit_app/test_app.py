@@ -81,3 +81,15 @@ def test_an_error_no_page_expected_is_said_in_words_never_as_a_traceback(
     assert "stopped on an error of ours" in shown and "a bug of ours" not in shown
     app.button(key="app.afresh").click().run()
     assert not app.exception and "stopped on an error" not in texts(app)
+
+
+def test_streamlit_shows_no_error_details_however_the_app_is_launched() -> None:
+    """From the repository (config.toml) and as installed (python -m streamlit_app)."""
+    import tomllib
+
+    from streamlit_app.__main__ import command
+
+    config = tomllib.loads((APP.parents[1] / ".streamlit" / "config.toml").read_text())
+    assert config["client"]["showErrorDetails"] == "none"
+    assert "--client.showErrorDetails=none" in command([])
+    assert command(["--client.showErrorDetails=full"])[-1] == "--client.showErrorDetails=full"
