@@ -658,6 +658,15 @@ CASES: list[Case] = [
         "AND e.datetime >= TIMESTAMP '2022-03-01' AND e.datetime < TIMESTAMP '2022-06-01'",
     ),
     Case(
+        "what was the intake of new team members by function in 2021?",
+        per_department(Y21),
+    ),
+    Case(
+        "no. of openings we filled in Q4 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-10-01' "
+        "AND e.datetime < TIMESTAMP '2023-01-01'",
+    ),
+    Case(
         "hires in March",  # no year: March of the latest year with hires on record, 2022
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
         "AND e.datetime < TIMESTAMP '2022-04-01'",

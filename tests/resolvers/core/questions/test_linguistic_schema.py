@@ -83,6 +83,13 @@ def test_everyday_phrasings_read_as_the_plain_question(words_engine: OfflineEngi
         ("hires in the back half of 2021", "hires in the second half of 2021"),
         ("hey team, how many came aboard in 2022?", "hires in 2022"),
         ("breakdown of hires by team for 2022", "hires by department in 2022"),
+        ("hire volume by dept for 2022", "hires by department in 2022"),
+        ("how many new heads did Sales add in 2022", "Sales hires in 2022"),
+        ("how many new team members joined Legal in 2022", "Legal hires in 2022"),
+        ("department-wise hires 2022", "hires by department in 2022"),
+        ("hires per role type 2021", "hires by job in 2021"),
+        ("no. of hires in 2022", "hires in 2022"),
+        ("how many openings did we fill in 2022", "hires in 2022"),
     ]
     for question, plain in pairs:
         answer = words_engine.answer(question)
