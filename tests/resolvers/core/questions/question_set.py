@@ -667,6 +667,15 @@ CASES: list[Case] = [
         "AND e.datetime < TIMESTAMP '2023-01-01'",
     ),
     Case(
+        "Quick one for the QBR - I'm putting together a slide: Engineering hires, H1 2022?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Engineering' "
+        "AND e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-07-01'",
+    ),
+    Case(
+        "my boss wants to know the hires per month over the whole of 2021, need it asap",
+        f"SELECT month(e.datetime), COUNT(*) FROM {E} WHERE {Y21} GROUP BY 1",
+    ),
+    Case(
         "hires in March",  # no year: March of the latest year with hires on record, 2022
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
         "AND e.datetime < TIMESTAMP '2022-04-01'",

@@ -90,8 +90,22 @@ def test_everyday_phrasings_read_as_the_plain_question(words_engine: OfflineEngi
         ("hires per role type 2021", "hires by job in 2021"),
         ("no. of hires in 2022", "hires in 2022"),
         ("how many openings did we fill in 2022", "hires in 2022"),
+        ("Just checking: how many hires in March 2022?", "hires in March 2022"),
+        (
+            "We're prepping the board pack. Hires by department for 2022 please.",
+            "hires by department in 2022",
+        ),
     ]
     for question, plain in pairs:
         answer = words_engine.answer(question)
         assert not answer.refused, (question, answer.explanation)
         assert answer.rows == words_engine.answer(plain).rows, question
+
+
+def test_chat_around_a_meaning_word_still_leaves_it_to_be_read(
+    words_engine: OfflineEngine,
+) -> None:
+    """'Sorry to bug you, but ...': 'but' is a meaning word, never chat, so it is named."""
+    answer = words_engine.answer("Sorry to bug you, but how many folks did Legal hire in 2022?")
+    assert answer.refused and '"but"' in answer.explanation
+    assert answer.suggestions[0] == "How many people were hired in Legal in 2022?"
