@@ -49,7 +49,8 @@ MISSING = re.compile(
 )
 _VALUE = r"(?P<value>__q\d+__|[a-z0-9][a-z0-9\-]*)"
 IN_THE_NAME = re.compile(
-    r"\b(?:(?:jobs?|roles?|positions?|titles?) )?(?:with|having|that have|that has|have|has|whose)"
+    r"\b(?:(?:jobs?|roles?|positions?|titles?) )?(?:with|having|that have|that has|have|has|had"
+    r"|whose)"
     r" (?P<value>__q\d+__|[a-z0-9][a-z0-9\-]*) in "
     r"(?:the |their |its )?(?P<whose>job titles?|titles?|names?)\b"
 )

@@ -23,6 +23,7 @@ from resolvers.core.questions.patterns import (
     ANY_LEVEL,
     BOUNDS,
     BREAK_DOWN,
+    BREAKDOWN,
     COMBO,
     COMPARE,
     COUNT_GROUPS,
@@ -233,7 +234,8 @@ def _than(words: Words, reading: Reading, names: dict[str, tuple[str, str]], tod
 def _thresholds(words: Words, reading: Reading) -> None:
     # 'above the 2021 mean' is 'above the mean in 2021': the year stays for dates.py
     words.text = re.sub(
-        r"\b(the|an|a|our) ((?:1[5-9]|20|21)\d\d) (average|mean|avg|typical)\b",
+        r"\b(the|an|a|our) ((?:1[5-9]|20|21)\d\d)"
+        r" ((?:departmental |department |company |team )?(?:average|mean|avg|typical))\b",
         r"\1 \3 in \2",
         words.text,
     )
@@ -253,7 +255,8 @@ def _thresholds(words: Words, reading: Reading) -> None:
         words.take(match)
         return
     if match := words.search(BOUNDS):
-        low, high = sorted((number(match.group("n")), number(match.group("n2"))))
+        ends = (match.group("n") or match.group("n3"), match.group("n2") or match.group("n4"))
+        low, high = sorted(number(end) for end in ends)
         reading.threshold = Threshold(compare="between", value=low, upper=high)
         words.take(match)
         return
@@ -349,6 +352,8 @@ def _groups(words: Words, reading: Reading) -> None:
     for match in words.take_all(GROUP):
         reading.group += dims(match.group("dims"))
         reading.each_dims += dims(match.group("dims"))
+    for match in words.take_all(BREAKDOWN):
+        reading.group += dims(match.group("dims"))
     for match in words.take_all(DIM_ADVERB):
         adverb = match.group("adv")
         reading.group.append(dimension("year" if adverb.startswith(("annual", "year")) else adverb))

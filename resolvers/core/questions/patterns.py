@@ -46,6 +46,7 @@ MEAN = re.compile(
     rf" (?:average|mean|avg|typical|usual|normal)\b"
     rf"(?: number)?(?: of {SUBJECT})?(?: (?:job|department|team|month|year|quarter)\b)?"
     rf"(?: (?:hiring|hires|level|count|figure|amount|number))?(?: of {SUBJECT})?"
+    rf"(?: (?:across|among|of|over|for) (?:all )?(?:the )?(?:departments|depts|teams|jobs))?"
     r"|\b(?P<adj>above|below)[ -](?:average|the average|the mean|mean|typical)\b"
 )
 _NOT_YEAR = r"(?!(?:1[5-9]|20|21)\d\d\b)"
@@ -57,7 +58,10 @@ EXACTLY = re.compile(
 BOUNDS = re.compile(
     rf"\b(?:between|from) {_NOT_YEAR}{_N} (?:and|to|-) {_NOT_YEAR}{_N.replace('<n>', '<n2>')}"
     rf"(?: {SUBJECT}| times)?\b"
+    rf"|\b{_NOT_YEAR}{_N.replace('<n>', '<n3>')} (?:to )?{_NOT_YEAR}{_N.replace('<n>', '<n4>')}"
+    rf" {SUBJECT}\b"
 )
+"""'between 50 and 100 hires', '50-100 hires' (the dash is not a token)."""
 NOBODY = re.compile(
     r"\b(?:(?:hired|had|made|took on|brought on|have|has|with|recorded|saw) )?(?:nobody|no one"
     r"|noone|no hires|no new hires|zero hires|no people|no recruits|not a single (?:person|hire"
@@ -163,11 +167,18 @@ MOST_FIRST = re.compile(
 ORDER_DIMS = re.compile(rf"\b(?P<dims>{DIM}(?: (?:,|and|then) {DIM})*)\b")
 GROUP = re.compile(
     r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by|by|per"
-    r"|for each"
+    r"|for each|within each|within every|inside each"
     r"|for every|in each|in every|each|every|across|across all|for all(?: the)?|for all of the"
-    r"|of each|on each|on every|among)(?: the| all| all the| of the)? "
-    rf"(?P<dims>{DIM}(?: (?:,|and|&|then|,and) (?:by |per |each |every )?(?:the )?{DIM})*)\b"
+    r"|of each|on each|on every|among|one column per|a column per|a column for each"
+    r"|one column for each|columns per|columns by)(?: the| all| all the| of the)? "
+    rf"(?P<dims>{DIM}(?: (?:(?:,|and|&|then|,and|plus|x) )?(?:by |per |each |every )?(?:the )?"
+    rf"{DIM})*)\b"
 )
+BREAKDOWN = re.compile(
+    rf"\b(?:the |a )?(?P<dims>{DIM}(?: (?:and |, |& |x )?{DIM})+) (?:breakdown|split|mix|matrix"
+    r"|combos?|combinations?|pairs?)\b"
+)
+"""'the department/job/quarter breakdown' (a slash is not a token)."""
 EACH_NAME = re.compile(
     r"(?P<names>__(?P<kind>[dj])\d+__(?: (?:,|and|or) __(?P=kind)\d+__)+)"
     r"(?: \w+){0,2}?(?P<each> each)\b"

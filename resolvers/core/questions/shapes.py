@@ -539,7 +539,7 @@ def _report(reading: Reading, filters_: Filters, words: Words) -> ReportQuery | 
         and filters_ == Filters(periods=filters_.periods)
         and dates_whole_year(filters_.periods[0])
     )
-    if not only_year:
+    if not only_year or reading.counted_groups:  # 'how many departments ...' is a number
         return None
     year = filters_.periods[0].start.year  # type: ignore[union-attr]
     group = set(reading.group)

@@ -888,6 +888,29 @@ CASES: list[Case] = [
         above_mean_report(Y22),
         ordered=True,
     ),
+    Case(
+        "how many departments hired more than the average department in 2022",
+        f"WITH c AS (SELECT e.department_id, COUNT(*) AS n FROM {E} WHERE {Y22} "
+        "AND e.department_id IS NOT NULL GROUP BY 1) "
+        "SELECT COUNT(*) FROM c WHERE n > (SELECT AVG(n) FROM c)",
+    ),
+    Case(
+        "departments with 40-90 hires in 2021",
+        f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y21} GROUP BY d.id, d.department HAVING COUNT(*) BETWEEN 40 AND 90",
+    ),
+    Case(
+        "every job title in alphabetical order please",
+        "SELECT id, job FROM jobs ORDER BY job, id",
+        ordered=True,
+    ),
+    Case("Give me the department/job/quarter breakdown for 2021", QUARTERLY_2021),
+    Case(
+        "List ids, names and hire counts for departments whose 2021 hiring beat the average "
+        "across departments, highest first",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
     # traps of issue 20's kinds: right or refused, never an easier question
     Case(
         "How many people named Person were hired outside 2021?",
