@@ -64,7 +64,7 @@ def _point(p: str) -> str:
 
 _A, _B = _point("a_"), _point("b_")
 _JOIN = (
-    r"(?:,(?: and| or)?|and|or|plus|as well as|vs|versus|compared (?:to|with)|against|with)"
+    r"(?:,(?: and| or)?|and|or|plus|as well as|vs|versus|compared? (?:to|with)|against|with)"
     r"(?: (?:its|their|our|the))?"
 )
 _NOT = r"(?:but )?(?:not|never|excluding|except|outside|other than|apart from)"

@@ -165,6 +165,7 @@ def tidy(question: str) -> str:
     )
     text = _DASHED.sub(_dashed, text)
     text = re.sub(r"\bthe year ((?:19|20)\d\d)\b", r"\1", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bno\. ?of\b", "number of", text, flags=re.IGNORECASE)
     text = _SHORT_YEAR.sub(
         lambda m: (
             f"{m.group(1)}{m.group(2) or ''} 20{m.group(3)}"

@@ -658,6 +658,36 @@ CASES: list[Case] = [
         "AND e.datetime >= TIMESTAMP '2022-03-01' AND e.datetime < TIMESTAMP '2022-06-01'",
     ),
     Case(
+        "what was the intake of new team members by function in 2021?",
+        per_department(Y21),
+    ),
+    Case(
+        "no. of openings we filled in Q4 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-10-01' "
+        "AND e.datetime < TIMESTAMP '2023-01-01'",
+    ),
+    Case(
+        "Quick one for the QBR - I'm putting together a slide: Engineering hires, H1 2022?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Engineering' "
+        "AND e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-07-01'",
+    ),
+    Case(
+        "my boss wants to know the hires per month over the whole of 2021, need it asap",
+        f"SELECT month(e.datetime), COUNT(*) FROM {E} WHERE {Y21} GROUP BY 1",
+    ),
+    Case(
+        "how does Q3 2021 compare with Q3 2022 for Support hiring?",
+        f"SELECT 'Q3 2021', COUNT(*) FILTER (WHERE e.datetime < TIMESTAMP '2022-01-01') FROM {ED} "
+        "WHERE d.department = 'Support' AND quarter(e.datetime) = 3 AND year(e.datetime) = 2021 "
+        f"UNION ALL SELECT 'Q3 2022', COUNT(*) FROM {ED} WHERE d.department = 'Support' "
+        "AND quarter(e.datetime) = 3 AND year(e.datetime) = 2022",
+    ),
+    Case(
+        "how big a slice of 2021 hiring was Training?",
+        f"SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Training') / COUNT(*) "
+        f"FROM {ED} WHERE {Y21}",
+    ),
+    Case(
         "hires in March",  # no year: March of the latest year with hires on record, 2022
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
         "AND e.datetime < TIMESTAMP '2022-04-01'",

@@ -143,3 +143,11 @@ def test_last_summer_is_the_last_summer_over_by_today() -> None:
     assert (
         winter is not None and winter[0] == "hires winter 2021"
     )  # Dec 2022 - Feb 2023 is not over
+
+
+def test_two_periods_joined_by_compare_with_are_the_two_sides(
+    words_engine: OfflineEngine,
+) -> None:
+    """'2021 compare with 2022' was read as both at once: 'Those dates never overlap'."""
+    answer = words_engine.answer("how does 2021 compare with 2022 for Legal hiring")
+    assert answer.reading == "Hires in Legal in 2021 and in 2022, side by side."

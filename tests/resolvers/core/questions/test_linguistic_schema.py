@@ -83,8 +83,29 @@ def test_everyday_phrasings_read_as_the_plain_question(words_engine: OfflineEngi
         ("hires in the back half of 2021", "hires in the second half of 2021"),
         ("hey team, how many came aboard in 2022?", "hires in 2022"),
         ("breakdown of hires by team for 2022", "hires by department in 2022"),
+        ("hire volume by dept for 2022", "hires by department in 2022"),
+        ("how many new heads did Sales add in 2022", "Sales hires in 2022"),
+        ("how many new team members joined Legal in 2022", "Legal hires in 2022"),
+        ("department-wise hires 2022", "hires by department in 2022"),
+        ("hires per role type 2021", "hires by job in 2021"),
+        ("no. of hires in 2022", "hires in 2022"),
+        ("how many openings did we fill in 2022", "hires in 2022"),
+        ("Just checking: how many hires in March 2022?", "hires in March 2022"),
+        (
+            "We're prepping the board pack. Hires by department for 2022 please.",
+            "hires by department in 2022",
+        ),
     ]
     for question, plain in pairs:
         answer = words_engine.answer(question)
         assert not answer.refused, (question, answer.explanation)
         assert answer.rows == words_engine.answer(plain).rows, question
+
+
+def test_chat_around_a_meaning_word_still_leaves_it_to_be_read(
+    words_engine: OfflineEngine,
+) -> None:
+    """'Sorry to bug you, but ...': 'but' is a meaning word, never chat, so it is named."""
+    answer = words_engine.answer("Sorry to bug you, but how many folks did Legal hire in 2022?")
+    assert answer.refused and '"but"' in answer.explanation
+    assert answer.suggestions[0] == "How many people were hired in Legal in 2022?"
