@@ -35,6 +35,8 @@ def hint(query: HrQuery, rows: int) -> ChartHint:
             return _grouped(group, y, rows, ranked=inner.rank is not None)
         case ShareQuery() if inner.group_by:
             return _grouped(dimensions([inner.group_by], inner.filters), "share_pct", rows, False)
+        case CompareQuery() if inner.show == "difference" and inner.group_by:
+            return ChartHint("TABLE")
         case CompareQuery() if inner.show == "each":
             x = "year" if isinstance(_label(inner), int) else "period"
             if inner.group_by:

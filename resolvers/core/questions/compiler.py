@@ -382,6 +382,8 @@ def _compare(query: CompareQuery) -> exp.Select:
     labels = [period_label(p) for p in query.periods]
     whole_years = all(isinstance(label, int) for label in labels)
     moment = col("m", "datetime")
+    if query.show == "difference" and query.group_by is not None:
+        return _grouped_change(query)
     if query.show == "difference":
         sums = [
             exp.Sum(
@@ -431,6 +433,40 @@ def _compare(query: CompareQuery) -> exp.Select:
         .group_by(*group.keys, label.copy(), copy=False)
         .order_by(*group.order, label.copy(), copy=False)
     )
+    return with_matching(select, query.filters)
+
+
+def _grouped_change(query: CompareQuery) -> exp.Select:
+    """Per department (job) hiring in either period: both counts, and the second minus the first."""
+    assert query.group_by is not None
+    moment = col("m", "datetime")
+    sums = [
+        exp.Sum(
+            this=exp.Case(
+                ifs=[exp.If(this=period_condition(p, moment), true=lit(1))], default=lit(0)
+            )
+        )
+        for p in query.periods
+    ]
+    change = exp.Sub(this=sums[1].copy(), expression=sums[0].copy())
+    group = _group(query.group_by, query.filters)
+    either = exp.or_(*(period_condition(p, moment) for p in query.periods), copy=False)
+    select = (
+        exp.select(
+            group.select,
+            aliased(sums[0], "first_hires"),
+            aliased(sums[1], "second_hires"),
+            aliased(change, "difference"),
+            copy=False,
+        )
+        .from_(table("matching", "m"), copy=False)
+        .where(exp.and_(group.present, either, copy=False), copy=False)
+        .group_by(*group.keys, copy=False)
+        .order_by(*group.order, copy=False)
+    )
+    if query.only:
+        test = exp.GT if query.only == "grew" else exp.LT
+        select = select.having(test(this=change.copy(), expression=lit(0)), copy=False)
     return with_matching(select, query.filters)
 
 

@@ -275,8 +275,9 @@ def _yearless(m: re.Match[str], p: str) -> bool:
 
 
 def _same_kind(m: re.Match[str]) -> bool:
+    """Both ends the same kind of point ('Q1 to Q2 2022': a quarter with its year or without)."""
     kinds = [
-        {k.split("_", 2)[1] for k, v in m.groupdict().items() if k.startswith(p) and v}
+        {k.split("_", 2)[1].rstrip("0") for k, v in m.groupdict().items() if k.startswith(p) and v}
         for p in ("a_", "b_")
     ]
     return kinds[0] == kinds[1]

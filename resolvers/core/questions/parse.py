@@ -34,6 +34,7 @@ from resolvers.core.questions.patterns import (
     EACH_NAME,
     EXACTLY,
     FILLER_PHRASES,
+    GREW,
     GROUP,
     INJECTION,
     MEAN,
@@ -115,7 +116,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     names, line = _place_names(tokens, found)
     names |= family_names
     words = Words(line)
-    compare = words.has(COMPARE) or words.has(THAN_PERIOD)
+    compare = words.has(COMPARE) or words.has(THAN_PERIOD) or words.has(GREW)
     reading = Reading(
         families={f"__f{i}__": f.titles for i, f in enumerate(families)}, people=people
     )

@@ -104,6 +104,12 @@ DATED = re.compile(
     r"|\b(?:and|with) (?:when|on what (?:dates?|days?))(?: (?:they|he|she) (?:were hired|was hired"
     r"|joined|started))?\b"
 )
+GREW = re.compile(
+    r"\b(?P<up>grew|grow|growing|increased|increase|went up|go up|rose|rise|expanded|expand"
+    r"|gained|gain)\b|\b(?P<down>shrank|shrink|shrunk|decreased|decrease|declined|decline"
+    r"|dropped|drop|fell|went down|go down|slowed|slow down)\b"
+)
+"""'which departments grew between 2021 and 2022': a change per group, one way."""
 COMBINED = re.compile(
     r"\b(?:combined|together|put together|taken together|jointly|between them|summed"
     r"|added up|in total|altogether|all together)\b"
@@ -121,7 +127,8 @@ OVERALL = re.compile(
 ALPHABETICAL = re.compile(
     r"\b(?:(?:sorted|ordered|listed|sort|order|list|arranged) )?(?:them |it )?"
     r"(?:(?:alphabetically|alphabetical|in alphabetical order) by (?:their )?(?:full )?names?"
-    r"|alphabetically|in alphabetical order|a to z|a-z|a z|by (?:their )?(?:first |full )?name)\b"
+    r"|alphabetically|in alphabetical order|a to z|a-z|a z|by (?:their )?(?:first |full )?name"
+    r"|alphabetical|alphabetic)\b"
     r"(?! by)"
 )
 """(Not 'ordered alphabetically by department and job': ORDERING reads that.)"""
@@ -170,7 +177,8 @@ GROUP = re.compile(
     r"|for each|within each|within every|inside each"
     r"|for every|in each|in every|each|every|across|across all|for all(?: the)?|for all of the"
     r"|of each|on each|on every|among|one column per|a column per|a column for each"
-    r"|one column for each|columns per|columns by)(?: the| all| all the| of the)? "
+    r"|one column for each|columns per|columns by|breakdown by|breakdown of|breakdown per"
+    r"|breakdown)(?: the| all| all the| of the)? "
     rf"(?P<dims>{DIM}(?: (?:(?:,|and|&|then|,and|plus|x) )?(?:by |per |each |every )?(?:the )?"
     rf"{DIM})*)\b"
 )
@@ -241,10 +249,11 @@ CATALOG_WORD = re.compile(
     r"\b(?P<what>departments|department|depts|job titles|jobs|job|roles|titles|positions)\b"
 )
 COLUMNS = re.compile(
-    r"\b(?:(?:with|including|include|showing|plus|and|give me|give|show|need)"
+    r"\b(?:(?:with|including|include|incl|inc|showing|plus|and|give me|give|show|need|want)"
     r" (?:their |the |its )?)?(?:the )?(?:department |dept )?(?:ids?|identifiers?)(?: ,)?"
     r"(?: and)?(?: (?:the |their )?(?:names?"
-    r"|department names?))?(?: ,)?(?: and)?(?: (?:the |their )?(?:numbers?|counts?|totals?"
+    r"|department names?|dept names?|departments?|depts?))?(?: ,)?(?: and)?"
+    r"(?: (?:the |their )?(?:numbers?|counts?|totals?"
     r"|hire counts?|headcounts?|number hired|how many they hired|hires))?"
 )
 EXISTS = re.compile(

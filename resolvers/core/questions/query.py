@@ -303,11 +303,15 @@ class CompareQuery(_Strict):
     periods: tuple[Period, Period]
     show: Literal["each", "difference"] = "each"
     group_by: Literal["department", "job"] | None = None
+    only: Literal["grew", "shrank"] | None = None
+    """With group_by and the difference: only the groups whose hires rose (fell)."""
 
     @model_validator(mode="after")
     def _shape(self) -> CompareQuery:
         if self.filters.periods:
             raise ValueError("a comparison's periods go in periods, not filters.periods")
+        if self.only and (self.show != "difference" or self.group_by is None):
+            raise ValueError("only (grew/shrank) needs show difference and group_by")
         return self
 
 

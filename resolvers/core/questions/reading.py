@@ -167,6 +167,14 @@ def read_back(query: HrQuery) -> str:
         case CompareQuery():
             sides = " and ".join(period_words(p) for p in inner.periods)
             per = f", per {inner.group_by}" if inner.group_by else ""
+            if inner.show == "difference" and inner.group_by:
+                first, second = (period_words(p) for p in inner.periods)
+                notes = _left_out(inner.filters, [inner.group_by])
+                return (
+                    f"Hires{scope(inner.filters)} per {inner.group_by} that hired {first} or "
+                    f"{second}: both counts and the change ({second} minus {first})"
+                    f"{_only(inner.only, first, second)}{notes}."
+                )
             if inner.show == "difference":
                 first, second = (period_words(p) for p in inner.periods)
                 return f"Hires{scope(inner.filters)} {second} minus hires {first}."
@@ -215,6 +223,13 @@ def read_back(query: HrQuery) -> str:
                 "departmentsAboveMean report), most hires first; the mean is over the "
                 "departments with at least one hire that year."
             )
+
+
+def _only(only: str | None, first: str, second: str) -> str:
+    if only is None:
+        return ""
+    more = "more" if only == "grew" else "fewer"
+    return f"; only those with {more} hires {second} than {first}"
 
 
 def _count(query: CountQuery) -> str:

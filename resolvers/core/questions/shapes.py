@@ -29,6 +29,7 @@ from resolvers.core.questions.patterns import (
     EMPLOYEES,
     EXISTS,
     FIRST_LAST,
+    GREW,
     LIST_ORDER,
     MEAN,
     NAMES_ONLY,
@@ -255,33 +256,47 @@ def _shape(
         difference = words.search(DIFFERENCE)
         if difference:
             words.take(difference)
+        grew = words.search(GREW)
+        if grew:
+            words.take(grew)
         words.take_all(COMPARE)
         rest = [p.spans for p in phrases if p is not sides]
         filters_ = _filters(reading, names, catalog, rest)
         if isinstance(filters_, Refusal):
             return filters_
         first, second = (Period(start=s, end=e) for s, e in sides.listed)
-        show: Literal["each", "difference"] = "each"
-        if match := difference:
-            show = "difference"
-            if (match.group("dir") or match.group("dir2")) in ("fewer", "less"):
-                first, second = second, first
-            elif "difference" in match.group(0) and not words.has(THAN_PERIOD):
-                first, second = second, first  # 'the difference between A and B' is A - B
         group = [d for d in reading.group if d in ("department", "job")]
         if len(group) < len(reading.group) or len(group) > 1 or reading.rank or reading.threshold:
             return Refusal("A comparison of two periods can be split by department or job only.")
-        if group and (show == "difference" or reading.which):
+        show: Literal["each", "difference"] = "each"
+        direction = (difference.group("dir") or difference.group("dir2")) if difference else None
+        only: Literal["grew", "shrank"] | None = None
+        if group and (grew or (direction and reading.which)):
+            # per group, the second minus the first, in the order said ('fewer in A than B'
+            # keeps the groups where A - B < 0): which grew, which shrank
+            show = "difference"
+            up = grew.group("up") if grew else direction == "more"
+            only = "grew" if up else "shrank"
+            if grew and sides.listed[0][0] and sides.listed[1][0]:
+                first, second = sorted((first, second), key=lambda p: p.start or date.min)
+        elif group and reading.which:
             return Refusal(
-                "Which departments (jobs) grew or shrank between two periods is not answered "
-                "yet; ask for both periods side by side per department instead."
+                "Which departments (jobs), by what rule? Ask which grew (or shrank) between "
+                "the two periods, or for both periods side by side per department."
             )
+        elif difference:
+            show = "difference"
+            if direction in ("fewer", "less"):
+                first, second = second, first
+            elif "difference" in difference.group(0) and not words.has(THAN_PERIOD):
+                first, second = second, first  # 'the difference between A and B' is A - B
         _count_words(words)
         return CompareQuery(
             filters=filters_,
             periods=(first, second),
             show=show,
             group_by=group[0] if group else None,
+            only=only,
         )
     if reading.than and not reading.group:
         return _than_difference(words, reading, names, catalog, date_sets)

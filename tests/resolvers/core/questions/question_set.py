@@ -928,6 +928,18 @@ CASES: list[Case] = [
         above_mean_report(Y21),
         ordered=True,
     ),
+    Case(
+        "which jobs grew between 2021 and 2022",
+        f"SELECT j.job, COUNT(*) FILTER (WHERE {Y21}), COUNT(*) FILTER (WHERE {Y22}) FROM {E} "
+        f"JOIN jobs j ON j.id = e.job_id GROUP BY j.id, j.job "
+        f"HAVING COUNT(*) FILTER (WHERE {Y22}) > COUNT(*) FILTER (WHERE {Y21})",
+    ),
+    Case(
+        "Which departments hired fewer people in 2022 than in 2021?",
+        f"SELECT d.department, COUNT(*) FILTER (WHERE {Y22}) - COUNT(*) FILTER (WHERE {Y21}) "
+        f"FROM {E} JOIN departments d ON d.id = e.department_id GROUP BY d.id, d.department "
+        f"HAVING COUNT(*) FILTER (WHERE {Y22}) < COUNT(*) FILTER (WHERE {Y21})",
+    ),
     # traps of issue 20's kinds: right or refused, never an easier question
     Case(
         "How many people named Person were hired outside 2021?",
@@ -965,7 +977,6 @@ REFUSED = [
     "When was Zed Quinn hired?",  # nobody of that name: refused, not an empty answer
     "list the 2022 Sales hires alphabetical by last name",  # last names are not the names
     "How many more Sales hires in Q1 2022 than in Q1 2021 overall?",  # whose is Sales?
-    "which jobs grew between 2021 and 2022",  # a change per group
 ]
 
 

@@ -16,6 +16,7 @@ from resolvers.core.questions.compiler import compile_tree
 from resolvers.core.questions.offline import OfflineEngine
 from resolvers.core.questions.query import (
     AnyQuery,
+    CompareQuery,
     CountQuery,
     DifferenceQuery,
     EmployeesQuery,
@@ -121,3 +122,12 @@ def test_names_are_looked_up_whole_and_first_names_as_a_word(small_engine: Offli
 def test_a_list_in_alphabetical_order(small_engine: OfflineEngine) -> None:
     listed = rows(small_engine, EmployeesQuery(columns="names", order="name"))
     assert [r[0] for r in listed] == sorted((r[0] for r in listed), key=str)
+
+
+def test_a_change_per_group_keeps_the_groups_that_rose_or_fell(small_engine: OfflineEngine) -> None:
+    y22 = Period(start=date(2022, 1, 1), end=date(2023, 1, 1))
+    change = CompareQuery(periods=(Y21[0], y22), show="difference", group_by="department")
+    assert rows(small_engine, change) == [("Legal", 2, 1, -1), ("Sales", 4, 0, -4)]
+    fell = change.model_copy(update={"only": "shrank"})
+    assert rows(small_engine, fell) == [("Legal", 2, 1, -1), ("Sales", 4, 0, -4)]
+    assert rows(small_engine, change.model_copy(update={"only": "grew"})) == []

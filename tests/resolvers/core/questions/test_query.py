@@ -136,6 +136,9 @@ def test_text_that_is_not_an_object_is_refused_by_name() -> None:
         ({"query": {"kind": "difference", "sides": [{}, {}]}}, "query.difference"),
         ({"query": {"kind": "share", "part": {}}}, "query.share"),
         ({"query": {"kind": "employees", "order": "salary"}}, "query.employees.order"),
+        ({"query": {"kind": "compare", "only": "grew", "periods": [
+            {"start": "2021-01-01", "end": "2022-01-01"},
+            {"start": "2022-01-01", "end": "2023-01-01"}]}}, "query.compare"),
     ],
 )  # fmt: skip
 def test_a_new_kind_refuses_what_it_cannot_hold(data: Any, field: str) -> None:
