@@ -92,11 +92,14 @@ PHRASES: list[tuple[str, re.Pattern[str]]] = [
             rf"(?: the (?:start|beginning) of)? {_A}\b"
         ),
     ),
-    ("after", re.compile(rf"\bafter {_A}\b")),
-    ("before", re.compile(rf"\b(?:before|prior to) {_A}\b")),
+    ("after", re.compile(rf"\bafter(?: (?:the )?end of)? {_A}\b")),
+    ("before", re.compile(rf"\b(?:before|prior to) (?!(?:the )?end of){_A}\b")),
     (
         "until",
-        re.compile(rf"\b(?:until|till|up to|through|by|on or before)(?: the end of)? {_A}\b"),
+        re.compile(
+            rf"\b(?:until|till|up to|through|by|on or before|before (?:the )?end of)"
+            rf"(?: (?:the )?end of)? {_A}\b"
+        ),
     ),
     ("list", re.compile(rf"\b(?:in |during |for |of |on )?{_AND_LIST}")),
     ("in", re.compile(rf"\b(?:in|during|for|on|within|from) {_A}\b")),
@@ -107,8 +110,14 @@ RELATIVE_N = re.compile(
     r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve) "
     r"(?P<unit>years?|months?|quarters?|weeks?|days?)\b"
 )
+RELATIVE_SINCE = re.compile(
+    r"\b(?:since|from)(?: the (?:start|beginning) of)? (?:the )?"
+    r"(?P<which>last|past|previous|this|current) (?P<unit>year|month|quarter|week)\b"
+    r"(?! (?:of |in )?(?:1[5-9]|20|21)\d\d)"
+)
+"""'Since last year' runs from the start of last year on (not last year alone)."""
 RELATIVE_ONE = re.compile(
-    r"\b(?:in |during |over |for |within |since )?(?:the )?"
+    r"\b(?:in |during |over |for |within )?(?:the )?"
     r"(?P<which>last|past|previous|this|current) (?P<unit>year|month|quarter|week)\b"
     r"(?! (?:of |in )?(?:1[5-9]|20|21)\d\d)"
     r"|\b(?P<ytd>ytd|year to date|so far this year)\b|\b(?:on )?(?P<day>today|yesterday)\b"
@@ -313,6 +322,10 @@ def _relative(words: Words, today: date, phrases: list[DatePhrase]) -> None:
         unit = m.group("unit").rstrip("s")
         phrases.append(DatePhrase([(_back(today, n, unit), tomorrow)], words=m.group(0).strip()))
         words.take(m)
+    while m := words.search(RELATIVE_SINCE):
+        start = _one(m, today)[0]
+        phrases.append(DatePhrase([(start, None)], words=m.group(0).strip()))
+        words.take(m)
     while m := words.search(RELATIVE_ONE):
         phrases.append(DatePhrase([_one(m, today)], words=m.group(0).strip()))
         words.take(m)
@@ -339,9 +352,10 @@ def _back(today: date, n: int, unit: str) -> date:
 
 def _one(m: re.Match[str], today: date) -> Span:
     tomorrow = today + timedelta(days=1)
-    if m.group("ytd"):
+    groups = m.groupdict()
+    if groups.get("ytd"):
         return date(today.year, 1, 1), tomorrow
-    if m.group("day"):
+    if groups.get("day"):
         day = today if m.group("day") == "today" else today - timedelta(days=1)
         return day, day + timedelta(days=1)
     which, unit = m.group("which"), m.group("unit")

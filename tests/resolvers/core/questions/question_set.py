@@ -688,6 +688,11 @@ CASES: list[Case] = [
         f"FROM {ED} WHERE {Y21}",
     ),
     Case(
+        "R&D joiners since the start of last year, up to and including Sept 2022",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Research and Development' "
+        "AND e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-10-01'",
+    ),
+    Case(
         "hires in March",  # no year: March of the latest year with hires on record, 2022
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
         "AND e.datetime < TIMESTAMP '2022-04-01'",

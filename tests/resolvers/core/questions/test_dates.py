@@ -151,3 +151,20 @@ def test_two_periods_joined_by_compare_with_are_the_two_sides(
     """'2021 compare with 2022' was read as both at once: 'Those dates never overlap'."""
     answer = words_engine.answer("how does 2021 compare with 2022 for Legal hiring")
     assert answer.reading == "Hires in Legal in 2021 and in 2022, side by side."
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("hires since the beginning of last year", "hires since 2022-01-01"),
+        ("hires since last year", "hires since 2022-01-01"),  # from its start, not it alone
+        ("hires before end of 2021", "hires until 2021-12-31"),
+        ("hires after the end of Q1 2022", "hires since 2022-04-01"),
+        ("hires in 2022 through end of Q3", "hires between 2022-01-01 and 2022-09-30"),
+        ("hires up to and including March 2022", "hires until 2022-03-31"),
+        ("hires during the entire year of 2021", "hires in 2021"),
+        ("hires in the last full quarter", "hires in Q4 2022"),
+    ],
+)
+def test_ends_and_starts_of_periods(words_engine: OfflineEngine, question: str, plain: str) -> None:
+    _same(words_engine, question, plain)

@@ -90,6 +90,8 @@ def test_everyday_phrasings_read_as_the_plain_question(words_engine: OfflineEngi
         ("hires per role type 2021", "hires by job in 2021"),
         ("no. of hires in 2022", "hires in 2022"),
         ("how many openings did we fill in 2022", "hires in 2022"),
+        ("hwo many hires in teh Sales dept in 2021", "Sales hires in 2021"),
+        ("hires by mo in 2021", "hires by month in 2021"),
         ("Just checking: how many hires in March 2022?", "hires in March 2022"),
         (
             "We're prepping the board pack. Hires by department for 2022 please.",
