@@ -101,8 +101,8 @@ DATED = re.compile(
     r"|\band when did (?:he|she|they) (?:start|join|get hired|come on board)\b"
     r"|\bnames? (?:and |with |plus )?(?:their )?(?:hire |start |joining )?dates?\b"
     r"|\b(?:incl|including|inc) (?:their |the )?(?:hire |start |joining )?dates?\b"
-    r"|\b(?:and|with) (?:when|on what (?:dates?|days?))(?: (?:they|he|she) (?:were hired|was hired"
-    r"|joined|started))?\b"
+    r"|\b(?:and|with) (?:when|(?:on )?(?:what|which) (?:exact )?(?:dates?|days?))"
+    r"(?: (?:they|he|she) (?:were hired|was hired|joined|started))?(?: exactly)?\b(?! of)"
 )
 GREW = re.compile(
     r"\b(?P<up>grew|grow|growing|increased|increase|went up|go up|rose|rise|expanded|expand"
@@ -225,11 +225,19 @@ DIFFERENCE = re.compile(
 )
 DISTINCT = re.compile(
     r"\b(?:(?:how many|number of|count of|count the) (?:different |distinct |unique |separate )?"
-    r"|(?:different|distinct|unique) )(?P<what>departments|jobs|roles|titles|positions|depts)\b"
+    r"|(?:different|distinct|unique) )(?P<what>departments|jobs|roles|titles|positions|depts|teams"
+    r"|divisions)\b"
 )
+ANYONE = re.compile(
+    r"\b(?:anyone|anybody|someone|somebody|any one|a single (?:person|soul)|any new hires"
+    r"|any hires|any people)\b"
+)
+"""'how many departments hired anyone': the groups counted had at least one hire; no list."""
 EMPLOYEES = re.compile(
     r"\b(?:(?:list|show|display)(?: (?:every|all(?: the)?|each))?|who|whom|name the"
     r"|which employees|which people|which person"
+    r"|which(?: +of)?(?: +(?:the|our))?(?= +(?:__[djf]\d+__ +)?(?:new +)?(?:hires|people"
+    r"|employees|staff|folks|joiners|starters|recruits|persons)\b)"
     r"|what employees"
     r"|what people|give me the employees|details of|employees who|people who|the employees"
     r"|the people"

@@ -18,6 +18,7 @@ from resolvers.core.questions import dates, filters
 from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.dates import Span
 from resolvers.core.questions.patterns import (
+    ANYONE,
     AVERAGE,
     CATALOG_WORD,
     COLUMNS,
@@ -221,7 +222,14 @@ def measure(
         return Refusal(f"This engine cannot answer that shape of question ({_first(error)}).")
     if isinstance(query, Refusal):
         return query
+    if isinstance(query, CountQuery) and not query.group_by and words.has(WHICH):
+        # 'which Legal hires started in March?' asks for people: one number is no answer
+        return Refusal("Which ones? Ask for the list, e.g. who was hired in Legal in March 2021?")
     return HrQuery(query=query)
+
+
+WHICH = re.compile(r"\b(?:which|wich)\b")
+"""A 'which' left after every rule read its words: it asked for items, never a count."""
 
 
 def _first(error: ValueError) -> str:
@@ -354,11 +362,16 @@ def _shape(
         return report
     distinct: Literal["hires", "departments", "jobs"] = "hires"
     if (match := words.search(DISTINCT)) and not _of_the_catalog(words, phrases):
-        distinct = "departments" if match.group("what").startswith("dep") else "jobs"
+        what = match.group("what")
+        distinct = "departments" if what.startswith(("dep", "team", "div")) else "jobs"
         words.take(match)
+        words.take_all(ANYONE)  # 'how many departments hired anyone': never a list of people
     if distinct == "hires" and (catalog_query := _catalog(words, reading, filters_, phrases)):
         return catalog_query
-    if not reading.group and (employees := _employees(words, reading, filters_)):
+    employees = None
+    if not reading.group and distinct == "hires":
+        employees = _employees(words, reading, filters_)
+    if employees:
         return employees
     within = _within(reading)
     if (reading.rank or reading.threshold) and len(reading.group) > 1 and within is None:

@@ -726,6 +726,36 @@ CASES: list[Case] = [
         f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Sales' "
         "AND e.datetime >= TIMESTAMP '2021-03-01' AND e.datetime < TIMESTAMP '2021-04-01'",
     ),
+    # a 'which ... hires' question asks for the people (with dates if 'and when'), never a count
+    Case(
+        "Which Legal people came in during March 2021, and when exactly?",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Legal' "
+        "AND e.datetime >= TIMESTAMP '2021-03-01' AND e.datetime < TIMESTAMP '2021-04-01'",
+    ),
+    Case(
+        "which of the Engineering hires joined in June 2022 and on which day?",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Engineering' "
+        "AND e.datetime >= TIMESTAMP '2022-06-01' AND e.datetime < TIMESTAMP '2022-07-01'",
+    ),
+    Case(
+        "which Sales recruits started in March 2021?",
+        f"SELECT e.name FROM {ED} WHERE d.department = 'Sales' "
+        "AND e.datetime >= TIMESTAMP '2021-03-01' AND e.datetime < TIMESTAMP '2021-04-01'",
+    ),
+    # 'anyone' after 'how many departments (jobs)': a count of groups, never a list of people
+    Case(
+        "how many jobs had anybody hired in 2021",
+        f"SELECT COUNT(DISTINCT e.job_id) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "how many teams took on someone in 2020",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM {E} "
+        "WHERE e.datetime >= TIMESTAMP '2020-01-01' AND e.datetime < TIMESTAMP '2021-01-01'",
+    ),
+    Case(
+        "number of departments that hired at least one person last year",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM {E} WHERE {Y22}",
+    ),
     # job families and levels: a plural (or a singular naming several titles) is the family
     Case(
         "How many statisticians joined in 2022?",

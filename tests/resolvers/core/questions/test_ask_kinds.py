@@ -76,3 +76,48 @@ def test_a_person_not_on_record_is_refused_by_name_not_answered_empty(
     assert answer.refused and answer.sql is None and answer.suggestions
     assert "No employee named “Zed Quinn” matches" in answer.explanation
     assert small_engine.answer("How many people named Zed Quinn were hired?").rows == [[0]]
+
+
+@pytest.mark.parametrize(
+    ("question", "names", "dated"),
+    [
+        ("Which Legal people came in during May 2021, and when exactly?", ["Bea Ruiz"], True),
+        ("which of the Sales hires joined in March 2021 and on which day?", ["john doe"], True),
+        ("Which Sales hires started in February 2021, and on what date?", ["Johnny Cash"], True),
+        ("Which Sales hires joined in March 2021?", ["john doe"], False),
+    ],
+)
+def test_which_hires_is_the_list_of_them_never_their_count(
+    small_engine: OfflineEngine, question: str, names: list[str], dated: bool
+) -> None:
+    answer = small_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert [row[answer.columns.index("name")] for row in answer.rows] == names
+    assert ("hire_date" in answer.columns) is dated, answer.columns
+
+
+@pytest.mark.parametrize(
+    "question", ["which Sales employee joined in March 2021", "which hire did Sales make in 2021"]
+)
+def test_a_which_question_left_as_a_count_is_refused(
+    small_engine: OfflineEngine, question: str
+) -> None:
+    answer = small_engine.answer(question)
+    assert answer.refused and answer.sql is None, answer.reading
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many departments hired anyone in 2021?", [[2]]),
+        ("how many jobs had anybody hired in 2022", [[1]]),
+        ("how many teams took on someone in 2021", [[2]]),
+        ("number of departments that hired at least one person in 2022", [[1]]),
+    ],
+)
+def test_anyone_after_how_many_groups_counts_the_groups(
+    small_engine: OfflineEngine, question: str, expected: list[list[int]]
+) -> None:
+    answer = small_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == expected, (answer.reading, answer.rows)
