@@ -235,7 +235,7 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (  # 'Harold Vogt - hire date?': a first and last name, then what is asked
         "fact",
-        re.compile(rf"^ ?(?P<who>{_WORD} {_WORD}) {_FACT}\b"),
+        re.compile(rf"^ ?(?P<who>person \d{{3,4}}|{_WORD} {_WORD}) {_FACT}\b"),
     ),
     (
         "fact",
@@ -289,8 +289,10 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
     (
         "who",
         re.compile(
-            rf"^ ?(?:who is|who was|whos|look up|lookup|find|tell me about|details (?:of|for|on)"
-            rf"|info on|information on|information about|details about) {_PERSON}"
+            rf"^ ?(?:(?:can|could|would) you (?:please |pls )?|please |pls )?"
+            rf"(?:who is|who was|whos|look up|lookup|pull up|find|tell me about"
+            rf"|details (?:of|for|on)|info on|information on|information about|details about)"
+            rf" {_PERSON}"
             rf"(?: (?:please|pls|for me|thanks))* ?$"
         ),
     ),

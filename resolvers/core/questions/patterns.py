@@ -44,8 +44,8 @@ MEAN = re.compile(
     rf"(?: {SUBJECT}){{0,2}}(?: for hiring)?(?: than)?(?: the| an?| our)?"
     rf"(?: (?:departmental|department|company|overall|team|company-wide))?"
     rf" (?:average|mean|avg|typical|usual|normal)\b"
-    rf"(?: number)?(?: of {SUBJECT})?(?: (?:job|department|team|month|year|quarter)\b)?"
-    rf"(?: (?:hiring|hires|level|count|figure|amount|number))?(?: of {SUBJECT})?"
+    rf"(?: number)?(?: of {SUBJECT})?(?: (?:job|department|dept|team|month|year|quarter)\b)?"
+    rf"(?: (?:on |in )?(?:hiring|hires|level|count|figure|amount|number))?(?: of {SUBJECT})?"
     rf"(?: (?:across|among|of|over|for) (?:all )?(?:the )?(?:departments|depts|teams|jobs))?"
     r"|\b(?P<adj>above|below)[ -](?:average|the average|the mean|mean|typical)\b"
 )

@@ -236,6 +236,16 @@ CASES: list[Case] = [
     ),
     Case("departments above average hiring in 2022", above_mean_report(Y22), ordered=True),
     Case(
+        "depts that beat the average dept on hiring in 2021 - id, name, hires",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "which teams outhired the average team in 2022? id, name, count pls",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
         "Which departments hired fewer than the average in 2021?",
         versus_mean("department", "departments", "department_id", Y21, "<"),
     ),
@@ -706,6 +716,15 @@ CASES: list[Case] = [
         f"SELECT e.name, CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Person 0042'",
     ),
     Case(
+        "can you look up Person 0042 for me",
+        f"SELECT e.id, e.name, CAST(e.datetime AS DATE), d.department, j.job FROM {EDJ} "
+        "WHERE e.name = 'Person 0042'",
+    ),
+    Case(
+        "Person 0100 - hire date?",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Person 0100'",
+    ),
+    Case(
         "Which team is Person 0100 in?",
         f"SELECT d.department FROM {ED} WHERE e.name = 'Person 0100'",
     ),
@@ -725,6 +744,11 @@ CASES: list[Case] = [
         "Who did Sales bring on in March 2021, with their hire dates?",
         f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Sales' "
         "AND e.datetime >= TIMESTAMP '2021-03-01' AND e.datetime < TIMESTAMP '2021-04-01'",
+    ),
+    Case(
+        "the oldest 3 hires we have on file",
+        employees("TRUE", limit="LIMIT 3"),
+        ordered=True,
     ),
     # a 'which ... hires' question asks for the people (with dates if 'and when'), never a count
     Case(

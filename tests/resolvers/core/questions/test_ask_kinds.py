@@ -121,3 +121,36 @@ def test_anyone_after_how_many_groups_counts_the_groups(
     answer = small_engine.answer(question)
     assert not answer.refused, answer.explanation
     assert answer.rows == expected, (answer.reading, answer.rows)
+
+
+@pytest.mark.parametrize(
+    "question", ["can you look up Person 0042 for me", "Person 0042 - hire date?"]
+)
+def test_a_person_is_looked_up_in_chat_words(words_engine: OfflineEngine, question: str) -> None:
+    answer = words_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert [row[answer.columns.index("name")] for row in answer.rows] == ["Person 0042"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "depts that beat the average dept on hiring in 2021 - id, name, hires",
+        "which teams outhired the average team in 2021? id, name, count pls",
+    ],
+)
+def test_the_above_the_mean_report_in_chat_words(
+    small_engine: OfflineEngine, question: str
+) -> None:
+    answer = small_engine.answer(question)
+    assert "departmentsAboveMean" in (answer.reading or ""), answer.explanation
+    assert answer.rows == [[1, "Sales", 4, 3.0]], answer.rows  # the mean of 4 and 2 beside
+
+
+def test_on_file_changes_nothing_like_on_record(small_engine: OfflineEngine) -> None:
+    answer = small_engine.answer("the oldest 3 hires we have on file")
+    assert [row[answer.columns.index("name")] for row in answer.rows] == [
+        "John Smith",
+        "Johnny Cash",
+        "john doe",
+    ], answer.explanation
