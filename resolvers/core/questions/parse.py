@@ -57,6 +57,7 @@ from resolvers.core.questions.patterns import (
     THAN_PERIOD,
     THRESHOLD,
     TOP_N,
+    TRAILING_DIMS,
     WHICH_DIM,
     WHICH_N,
     dimension,
@@ -358,7 +359,7 @@ def _groups(words: Words, reading: Reading) -> None:
     for match in words.take_all(GROUP):
         reading.group += dims(match.group("dims"))
         reading.each_dims += dims(match.group("dims"))
-    for match in words.take_all(BREAKDOWN):
+    for match in [*words.take_all(BREAKDOWN), *words.take_all(TRAILING_DIMS)]:
         reading.group += dims(match.group("dims"))
     for match in words.take_all(DIM_ADVERB):
         adverb = match.group("adv")

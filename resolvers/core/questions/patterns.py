@@ -192,6 +192,8 @@ BREAKDOWN = re.compile(
     r"|combos?|combinations?|pairs?)\b"
 )
 """'the department/job/quarter breakdown' (a slash is not a token)."""
+TRAILING_DIMS = re.compile(rf", (?:the )?(?P<dims>{DIM}(?: (?:and|&|x|plus|,) {DIM})+) *$")
+"""'hires per quarter 2021, dept + job': two or more groupings said last, after a comma."""
 EACH_NAME = re.compile(
     r"(?P<names>__(?P<kind>[dj])\d+__(?: (?:,|and|or) __(?P=kind)\d+__)+)"
     r"(?: \w+){0,2}?(?P<each> each)\b"

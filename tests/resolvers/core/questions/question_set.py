@@ -224,6 +224,7 @@ CASES: list[Case] = [
     ),
     # the report: per quarter per department and job
     Case("Hires per quarter for each department and job in 2021", QUARTERLY_2021),
+    Case("hires per quarter 2021, dept + job", QUARTERLY_2021),
     Case(
         "For 2021, how many people were hired each quarter by department and job?",
         QUARTERLY_2021,

@@ -154,3 +154,8 @@ def test_on_file_changes_nothing_like_on_record(small_engine: OfflineEngine) -> 
         "Johnny Cash",
         "john doe",
     ], answer.explanation
+
+
+def test_groupings_said_last_after_a_comma_group(small_engine: OfflineEngine) -> None:
+    answer = small_engine.answer("hires per quarter 2021, dept + job")
+    assert "hiresByQuarter" in (answer.reading or ""), answer.explanation
