@@ -651,18 +651,22 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         # a person looked up: their row, with the hire date beside the hire time
         words.take_all(EMPLOYEES)
         return EmployeesQuery(filters=filters_, columns="dated")
+    # 'newest first' orders a list of people: a list, or left unread (never lost from a count)
+    unordered = words.text
     order_asked = words.search(LIST_ORDER)
     if order_asked:
         words.take(order_asked)
     first_last = words.search(FIRST_LAST)
     listing = words.search(EMPLOYEES)
     if words.has(COUNT) and not first_last:
+        words.text = unordered
         return None
     names_asked = words.search(NAMES_ONLY)
     if (
         not reading.alphabetical
         and first_last is None
         and listing is None
+        and order_asked is None
         and not (names_asked and "who" not in names_asked.group(0))
     ):
         subject_first = re.compile(r"^ *(?:the )?(?:employees|people|staff|workers|new hires) ")
@@ -701,8 +705,10 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         order = "latest" if order_asked.group("last") else "earliest"
     if reading.alphabetical:
         if first_last or order_asked:
+            words.text = unordered
             return None
         order = "name"
     if reading.rank or reading.threshold or reading.rank_order:
+        words.text = unordered
         return None
     return EmployeesQuery(filters=filters_, columns=columns, order=order, limit=limit)  # type: ignore[arg-type]

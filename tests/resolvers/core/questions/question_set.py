@@ -751,6 +751,11 @@ CASES: list[Case] = [
         employees("TRUE", limit="LIMIT 3"),
         ordered=True,
     ),
+    Case(
+        "Legal hires in 2022, newest first",
+        employees(f"d.department = 'Legal' AND {Y22}", "e.datetime DESC, e.id DESC"),
+        ordered=True,
+    ),
     # a 'which ... hires' question asks for the people (with dates if 'and when'), never a count
     Case(
         "Which Legal people came in during March 2021, and when exactly?",

@@ -159,3 +159,17 @@ def test_on_file_changes_nothing_like_on_record(small_engine: OfflineEngine) -> 
 def test_groupings_said_last_after_a_comma_group(small_engine: OfflineEngine) -> None:
     answer = small_engine.answer("hires per quarter 2021, dept + job")
     assert "hiresByQuarter" in (answer.reading or ""), answer.explanation
+
+
+def test_newest_first_lists_the_hires_and_is_never_dropped_from_a_count(
+    small_engine: OfflineEngine,
+) -> None:
+    listed = small_engine.answer("Sales hires in 2021, newest first")
+    assert [row[listed.columns.index("name")] for row in listed.rows] == [
+        "Ana Lima",
+        "john doe",
+        "Johnny Cash",
+        "John Smith",
+    ], listed.explanation
+    counted = small_engine.answer("how many Sales hires in 2021, newest first")
+    assert counted.refused and counted.sql is None, counted.reading
