@@ -30,6 +30,16 @@ _UNSTORABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 surrogates (not Unicode: they cannot be encoded as UTF-8, so no warehouse can store them)."""
 
 
+ISO_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"([T ][0-9]{2}(:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?)?"
+)
+"""The ISO-8601 shapes a datetime may take: a date, then optionally a time after T or a space,
+a fraction, and Z or a +HH[:MM] offset. Narrower than datetime.fromisoformat (which also
+takes week dates, any separator, offsets with seconds): a file import decides the same rule
+in SQL (sql/imports/datetime_problem.sql), and both must agree on every value."""
+
+
 @dataclass(frozen=True, slots=True)
 class RowProblem:
     """Why a row is INVALID."""
@@ -105,7 +115,10 @@ def parse_datetime(value: Any, field: str, now: datetime) -> datetime:
         moment = value
     elif isinstance(value, str):
         try:
-            moment = datetime.fromisoformat(value.strip())
+            text = value.strip()
+            if not ISO_DATETIME.fullmatch(text):
+                raise ValueError(text)
+            moment = datetime.fromisoformat(text)
         except ValueError:
             raise _Invalid(field, f"must be an ISO-8601 date-time, got {value[:40]!r}") from None
     else:
