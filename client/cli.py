@@ -235,6 +235,7 @@ def above_mean(year: YearOption, as_json: JsonOption = False, url: UrlOption = N
 # Command modules that register on ``app`` (import them after it exists).
 from client import (  # noqa: E402
     cli_backups,  # noqa: F401  (backup, restore, backups)
+    cli_imports,  # noqa: F401  (import)
     questions_cli,  # noqa: F401  (ask, sql)
 )
 

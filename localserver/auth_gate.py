@@ -193,7 +193,7 @@ def protect_unrouted_fields(schema: GraphQLSchema) -> None:
 
 
 def _guarded(type_name: str, field_name: str) -> Any:
-    def resolve(source: Any, info: GraphQLResolveInfo[Any], **arguments: Any) -> Any:
+    def resolve(source: Any, info: GraphQLResolveInfo[Any], /, **arguments: Any) -> Any:
         context = info.context
         if not context.gate.allows(context.identity(), type_name, field_name):
             raise FieldError(

@@ -223,7 +223,7 @@ def _unwrap(result: Any) -> Any:
 
 
 def _resolver(invoker: Invokes, broker: Broker) -> Callable[..., Any]:
-    async def resolve(source: Any, info: GraphQLResolveInfo[Any], **arguments: Any) -> Any:
+    async def resolve(source: Any, info: GraphQLResolveInfo[Any], /, **arguments: Any) -> Any:
         context: RequestContext = info.context
         result = _unwrap(await invoker.invoke(_event(source, info, arguments), context.scope))
         if info.parent_type.name == "Mutation" and result is not None:
@@ -234,7 +234,7 @@ def _resolver(invoker: Invokes, broker: Broker) -> Callable[..., Any]:
 
 
 def _batch_resolver(invoker: Invokes) -> Callable[..., Any]:
-    async def resolve(source: Any, info: GraphQLResolveInfo[Any], **arguments: Any) -> Any:
+    async def resolve(source: Any, info: GraphQLResolveInfo[Any], /, **arguments: Any) -> Any:
         context: RequestContext = info.context
         route = f"{info.parent_type.name}.{info.field_name}"
         loader = context.loaders.get(route)

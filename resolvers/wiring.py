@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from typing import cast
 
 from resolvers.core import jobs as job_work
 from resolvers.core.backup_job import BackupJob
@@ -18,6 +19,7 @@ from resolvers.core.ports import (
     JobLauncher,
     JobStore,
     QuestionEngine,
+    UploadStore,
     Warehouse,
 )
 from resolvers.settings import Settings
@@ -33,10 +35,14 @@ class Services:
     events: JobEvents = field(default=job_work.NO_EVENTS, repr=False)
     engine: QuestionEngine | None = field(default=None, repr=False)
     tokens: PageTokens | None = field(default=None, repr=False)
+    uploads: UploadStore | None = field(default=None, repr=False)
+    """Where files to import are uploaded: the backup store itself, when it takes uploads."""
 
     def run_job(self, job_id: str) -> BackupJob | None:
         """The worker's side of a job (a local thread, or the worker Lambda)."""
-        return job_work.run(job_id, self.jobs, self.warehouse, self.backups, self.events)
+        return job_work.run(
+            job_id, self.jobs, self.warehouse, self.backups, self.events, uploads=self.uploads
+        )
 
     def questions(self) -> QuestionEngine:
         """The question engine Settings.questions names, built on first use."""
@@ -55,10 +61,12 @@ class Services:
 
 def build(settings: Settings) -> Services:
     _private_local_state(settings)
+    store = backup_store(settings)
     built = Services(
         settings=settings,
         warehouse=_warehouse(settings),
-        backups=backup_store(settings),
+        backups=store,
+        uploads=cast(UploadStore, store) if _takes_uploads(store) else None,
         jobs=_job_store(settings),
         launcher=_NOT_YET,
         events=_job_events(settings),
@@ -66,6 +74,11 @@ def build(settings: Settings) -> Services:
     built.launcher = _job_launcher(settings, built)
     _private_local_state(settings)  # and the files the adapters just created
     return built
+
+
+def _takes_uploads(store: object) -> bool:
+    """The folder and S3 stores also keep uploads (UploadStore); a test's fake may not."""
+    return all(callable(getattr(store, name, None)) for name in ("upload_url", "upload_location"))
 
 
 def _private_local_state(settings: Settings) -> None:

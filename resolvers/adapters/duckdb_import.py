@@ -53,9 +53,7 @@ def import_file(
             progress(0.3, read)
             judge = import_sql.judge(table, STAGED, JUDGED, "rowid", _line(db, request))
             params = {"now": _naive(request), "missing": request.missing_datetime}
-            db.execute(
-                sqltext.to_duckdb(judge), params if table is Table.HIRED_EMPLOYEES else {}
-            )
+            db.execute(sqltext.to_duckdb(judge), params if table is Table.HIRED_EMPLOYEES else {})
             received = _one(
                 db,
                 f"SELECT (SELECT COUNT(*) FROM {JUDGED}) + (SELECT COUNT(*) FROM {MALFORMED_ROWS})",

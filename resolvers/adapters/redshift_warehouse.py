@@ -34,11 +34,14 @@ from resolvers.adapters.redshift_data_client import (
     StatementFailed,
 )
 from resolvers.adapters.redshift_literals import inline_values, values_statements
-from resolvers.core.errors import ValidationError
+from resolvers.core.errors import Unavailable, ValidationError
 from resolvers.core.ports import (
     Deleted,
     DepartmentHires,
     EmployeeQuery,
+    ImportOutcome,
+    ImportProgress,
+    ImportRequest,
     InsertOutcome,
     QuarterHires,
     QueryParams,
@@ -265,6 +268,10 @@ class RedshiftWarehouse:
             ) from None
         rows = done.rows or Rows([], [])
         return QueryRows(rows.columns, [[q.json_value(v) for v in row] for row in rows.rows])
+
+    def import_file(self, request: ImportRequest, progress: ImportProgress) -> ImportOutcome:
+        """COPY from S3 into text staging, then the rules in SQL (redshift_import.py)."""
+        raise Unavailable("imports are not available on Redshift yet")
 
     # -- backups (resolvers/adapters/redshift_backup.py) -----------------------
 
