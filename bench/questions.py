@@ -7,12 +7,15 @@ generated dataset in a temporary DuckDB):
 - dev: tests/resolvers/core/questions/question_set.py, the questions the
   engine was developed beside;
 - held-out and trap: tests/resolvers/core/questions/heldout_set.py and
-  trap_set.py, written apart from the engine and scored through their own
-  scoring module, when they are present. The engine is measured on them,
-  never tuned to them.
+  trap_set.py, written apart from the engine before issue 11's rewrite;
+- analyst and analyst-traps: analyst_set.py and analyst_traps.py, written
+  apart from the engine before issue 20's work, in analysts' own chat voice
+  (slang, typos, polite wrappers, lookups, day ranges).
+The engine is measured on the sets held out, never tuned to them: only their
+tallies are printed (per shape with --by-shape), never their questions.
 
-It prints accuracy per set, and for the trap set how many answers were wrong
-rather than refused (the target is zero wrong); then p50/p95 from question to
+It prints one table of every set (right, refused, wrong; a trap set's
+target is zero wrong); then p50/p95 from question to
 guarded SQL (parse, names, dates, compile, the SQL guard; the catalog already
 loaded) against a baseline measured in the same run: sqlglot merely parsing
 the SQL that came out.
@@ -29,7 +32,7 @@ import argparse
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import sqlglot
@@ -132,21 +135,42 @@ def main() -> None:
     )
     parser.add_argument("--repeat", type=int, default=20, help="Timed passes over the dev set.")
     parser.add_argument("--engine", choices=sorted(ENGINES), default="offline")
-    parser.add_argument("--misses", action="store_true", help="Print every miss of every set.")
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="Print every miss of the development set (the sets held out are never printed).",
+    )
+    parser.add_argument(
+        "--by-shape", action="store_true", help="Tally every set per shape (counts only)."
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         warehouse = DuckDBWarehouse(Path(folder) / "bench.duckdb")
         gold.load(warehouse)
         engine = ENGINES[args.engine](warehouse)
         print(f"engine: {args.engine}")
-        results = scoring.score_sets(_Asked(engine), warehouse, development=True)
+        results = scoring.score_sets(_Asked(engine), warehouse, development=True, analyst=True)
+        print(table(results.values()))
         for result in results.values():
-            print(result.report() if args.misses else result.summary().splitlines()[0])
-        trap = results["trap"]
-        print(f"trap set: {trap.wrong} wrong, {trap.refused} refused, {trap.right} right")
+            if args.by_shape:
+                print(result.summary())
+        if args.misses:
+            print(results["development"].report())
         if isinstance(engine, OfflineEngine):
             report_latency(engine, names.load(warehouse), args.repeat)
         warehouse.close()
+
+
+def table(results: Iterable[scoring.SetResult]) -> str:
+    """Every set in one table: right, refused, wrong (a trap set's bar is zero wrong)."""
+    lines = [
+        f"{'set':<14} {'questions':>9} {'right':>6} {'refused':>8} {'wrong':>6} {'accuracy':>9}"
+    ]
+    for r in results:
+        lines.append(
+            f"{r.name:<14} {r.total:>9} {r.right:>6} {r.refused:>8} {r.wrong:>6} {r.accuracy:>9.1%}"
+        )
+    return "\n".join(lines)
 
 
 class _Asked:

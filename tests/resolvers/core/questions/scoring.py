@@ -1,4 +1,4 @@
-"""Scores any question engine on the development, held-out and trap sets.
+"""Scores any question engine on the development, held-out and trap sets (and the analyst sets).
 
 The engine is taken as it is: anything with ``answer(question) -> Answer``
 (the QuestionEngine port), built by the caller. Gold answers come from the
@@ -38,7 +38,13 @@ from typing import Any, Literal, Protocol
 
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.ports import Answer
-from tests.resolvers.core.questions import heldout_set, question_set, trap_set
+from tests.resolvers.core.questions import (
+    analyst_set,
+    analyst_traps,
+    heldout_set,
+    question_set,
+    trap_set,
+)
 from tests.resolvers.core.questions.gold import Case
 
 Verdict = Literal["right", "refused", "wrong"]
@@ -136,6 +142,15 @@ def development_cases() -> list[Case]:
 
 SETS: dict[str, list[Case]] = {"held-out": heldout_set.CASES, "trap": trap_set.CASES}
 
+ANALYST_SETS: dict[str, list[Case]] = {
+    "analyst": analyst_set.CASES,
+    "analyst-traps": analyst_traps.CASES,
+}
+"""The second held-out pair, in analysts' chat voice: "analyst" is read like "held-out"
+(execution accuracy), "analyst-traps" like "trap" (nothing may be wrong). Kept apart from
+``SETS`` so the default scoring stays what it was; ``score_sets(..., analyst=True)`` adds them.
+"""
+
 
 def gold_rows(warehouse: DuckDBWarehouse, case: Case) -> list[Rows]:
     """The gold rows, then those of each accepted encoding, normalised."""
@@ -225,10 +240,12 @@ def score(
 
 
 def score_sets(
-    engine: Engine, warehouse: DuckDBWarehouse, development: bool = False
+    engine: Engine, warehouse: DuckDBWarehouse, development: bool = False, analyst: bool = False
 ) -> dict[str, SetResult]:
-    """The held-out and trap sets (and the development set if asked), by name."""
+    """The held-out and trap sets (and the development and analyst sets if asked), by name."""
     sets = dict(SETS)
     if development:
         sets = {"development": development_cases(), **sets}
+    if analyst:
+        sets.update(ANALYST_SETS)
     return {name: score(engine, warehouse, cases, name) for name, cases in sets.items()}
