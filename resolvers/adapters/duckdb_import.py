@@ -38,6 +38,11 @@ MALFORMED_ROWS = "import_malformed_rows"
 GAPS = "import_malformed_gaps"
 _TEMP_TABLES = (STAGED, JUDGED, REJECTED, MALFORMED, f"{MALFORMED}_scan", MALFORMED_ROWS, GAPS)
 
+MEMORY_LIMIT = "256MB"
+"""DuckDB's buffer limit while an import runs (staging and verdict tables spill to disk past
+it): a file of ten million rows stays within a few hundred MiB. The setting is the
+database's, so other work meanwhile shares the limit; it is put back afterwards."""
+
 Cursor = Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
 Writing = Callable[[Table], AbstractContextManager[None]]
 
@@ -48,6 +53,8 @@ def import_file(
     """The Warehouse port's ``import_file`` on DuckDB (see the module's docstring)."""
     table = request.table
     with cursor() as db:
+        limit = db.execute("SELECT current_setting('memory_limit')").fetchone()
+        db.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         try:
             read = _stage(db, request)
             progress(0.3, read)
@@ -66,6 +73,8 @@ def import_file(
         finally:
             for name in _TEMP_TABLES:
                 db.execute(f"DROP TABLE IF EXISTS {name}")
+            if limit:
+                db.execute(f"SET memory_limit = {_literal(str(limit[0]))}")
 
 
 def _line(db: duckdb.DuckDBPyConnection, request: ImportRequest) -> str:

@@ -22,6 +22,10 @@ LEAD = quote_string(f"^[{_SPACE}]+")
 TRAIL = quote_string(f"[{_SPACE}]+$")
 CONTROL = "'[' || CHR(1) || '-' || CHR(31) || CHR(127) || '-' || CHR(159) || ']'"
 """validation._UNSTORABLE without NUL (no file cell holds one) and lone surrogates (no UTF-8)."""
+PLAIN_NAME = quote_string(
+    "^[^" + _SPACE + "][^" + "".join(chr(c) for c in (*range(1, 32), *range(127, 160))) + "]*$"
+)
+"""A name that starts with no space and holds no control character (the common case)."""
 BEFORE_CONTROL = "'^[^' || CHR(1) || '-' || CHR(31) || CHR(127) || '-' || CHR(159) || ']*'"
 
 MISSING_DATETIME = (
@@ -33,8 +37,8 @@ _NAME_COLUMN = {Table.DEPARTMENTS: "department", Table.JOBS: "job"}
 _API_FIELDS = {"department_id": "departmentId", "job_id": "jobId"}
 
 
-def _fragment(name: str, **values: str) -> str:
-    return "(" + sqltext.redshift(f"imports/{name}", **values) + ")"
+def _fragment(fragment: str, **values: str) -> str:
+    return "(" + sqltext.redshift(f"imports/{fragment}", **values) + ")"
 
 
 def _repr(value: str) -> str:
@@ -84,6 +88,15 @@ def judge(table: Table, staged: str, judged: str, position: str, line: str) -> s
             ),
             department_problem=_id_problem("department_text", required=False),
             job_problem=_id_problem("job_text", required=False),
+            fast=_fragment(
+                "fast_employees",
+                id="id",
+                name_cell="name",
+                datetime="datetime",
+                department_id="department_id",
+                job_id="job_id",
+                plain_name=PLAIN_NAME,
+            ),
         )
     name = _NAME_COLUMN[table]
     return sqltext.redshift(

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from resolvers.adapters import redshift_backup, redshift_unload, sqltext
+from resolvers.adapters import redshift_backup, redshift_import, redshift_unload, sqltext
 from resolvers.adapters import sql_common as q
 from resolvers.adapters.redshift_data_client import (
     Connection,
@@ -34,7 +34,7 @@ from resolvers.adapters.redshift_data_client import (
     StatementFailed,
 )
 from resolvers.adapters.redshift_literals import inline_values, values_statements
-from resolvers.core.errors import Unavailable, ValidationError
+from resolvers.core.errors import ValidationError
 from resolvers.core.ports import (
     Deleted,
     DepartmentHires,
@@ -271,7 +271,16 @@ class RedshiftWarehouse:
 
     def import_file(self, request: ImportRequest, progress: ImportProgress) -> ImportOutcome:
         """COPY from S3 into text staging, then the rules in SQL (redshift_import.py)."""
-        raise Unavailable("imports are not available on Redshift yet")
+        s3 = self.unload.client() if self.unload is not None else None
+        if s3 is None:
+            import boto3
+
+            s3 = boto3.client("s3")
+        return self._with_tables(
+            lambda: redshift_import.import_file(
+                self.writer, s3, request, self.copy_role_arn, progress
+            )
+        )
 
     # -- backups (resolvers/adapters/redshift_backup.py) -----------------------
 

@@ -7,7 +7,21 @@
 -- {staged} holds the file's cells as text, {position} numbers them in file order, {line}
 -- says where each starts in the file.
 CREATE TEMP TABLE {judged} AS
-WITH cells AS (
+WITH plain AS (
+    SELECT
+        {position} AS pos,
+        {line} AS line,
+        CAST(NULL AS VARCHAR) AS field,
+        CAST(NULL AS VARCHAR) AS problem,
+        CAST(id AS BIGINT) AS id,
+        name,
+        CAST(REPLACE(REPLACE(datetime, 'T', ' '), 'Z', '') AS TIMESTAMP) AS datetime,
+        CAST(department_id AS BIGINT) AS department_id,
+        CAST(job_id AS BIGINT) AS job_id
+    FROM {staged}
+    WHERE {fast}
+),
+cells AS (
     SELECT
         {position} AS pos,
         {line} AS line,
@@ -24,6 +38,7 @@ WITH cells AS (
         CASE WHEN job_id ~ '^[0-9]+$' THEN job_id
              ELSE REGEXP_REPLACE(REGEXP_REPLACE(job_id, {lead}, ''), {trail}, '') END AS job_text
     FROM {staged}
+    WHERE NOT COALESCE({fast}, FALSE)
 ),
 kept AS (
     -- A row whose every cell is blank is no row (`hrgraph load` skips it too).
@@ -101,18 +116,29 @@ typed AS (
         CASE WHEN problem IS NULL AND job_text <> ''
              THEN CAST(LTRIM(job_text, '0') AS BIGINT) END AS job_id
     FROM verdicts
+),
+judged AS (
+    SELECT pos, line, field, problem, id, name, datetime, department_id, job_id FROM typed
+    UNION ALL
+    SELECT pos, line, field, problem, id, name, datetime, department_id, job_id FROM plain
+),
+repeated AS (
+    -- Ids that more than one valid row holds, with the line of the first (it wins).
+    SELECT id, MIN(line) AS first_line FROM judged
+    WHERE problem IS NULL
+    GROUP BY id
+    HAVING COUNT(*) > 1
 )
 SELECT
-    pos, line, id, name, datetime, department_id, job_id,
-    CASE WHEN problem IS NOT NULL THEN 'INVALID'
-         WHEN line > MIN(line) OVER (PARTITION BY CASE WHEN problem IS NULL THEN id END)
-         THEN 'DUPLICATE_IN_BATCH' END AS reason,
-    CASE WHEN problem IS NOT NULL THEN field
-         WHEN line > MIN(line) OVER (PARTITION BY CASE WHEN problem IS NULL THEN id END)
-         THEN 'id' END AS field,
-    CASE WHEN problem IS NOT NULL THEN field || ': ' || problem
-         WHEN line > MIN(line) OVER (PARTITION BY CASE WHEN problem IS NULL THEN id END)
-         THEN 'id ' || CAST(id AS VARCHAR) || ' already appears at line '
-              || CAST(MIN(line) OVER (PARTITION BY CASE WHEN problem IS NULL THEN id END) AS VARCHAR)
+    j.pos, j.line, j.id, j.name, j.datetime, j.department_id, j.job_id,
+    CASE WHEN j.problem IS NOT NULL THEN 'INVALID'
+         WHEN j.line > r.first_line THEN 'DUPLICATE_IN_BATCH' END AS reason,
+    CASE WHEN j.problem IS NOT NULL THEN j.field
+         WHEN j.line > r.first_line THEN 'id' END AS field,
+    CASE WHEN j.problem IS NOT NULL THEN j.field || ': ' || j.problem
+         WHEN j.line > r.first_line
+         THEN 'id ' || CAST(j.id AS VARCHAR) || ' already appears at line '
+              || CAST(r.first_line AS VARCHAR)
     END AS message
-FROM typed
+FROM judged AS j
+LEFT JOIN repeated AS r ON r.id = j.id AND j.problem IS NULL
