@@ -117,10 +117,11 @@ def statements(rows: int, folder: Path) -> int:
 def _child(kind: str, csv_path: Path, folder: Path) -> dict[str, Any]:
     done = subprocess.run(
         [sys.executable, "-m", "bench.imports", "--child", kind, str(csv_path), str(folder)],
-        check=True,
         capture_output=True,
         text=True,
     )
+    if done.returncode:
+        raise SystemExit(f"the {kind} load failed:\n{done.stderr.strip()[-2000:]}")
     found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return found
 

@@ -247,3 +247,46 @@ def test_departments_get_the_verdicts_a_batch_gives(tmp_path: Path) -> None:
     assert got == expected
     assert outcome.inserted == report.inserted == 1
     assert outcome.rejected == {"ALREADY_EXISTS": 1, "DUPLICATE_IN_BATCH": 1, "INVALID": 3}
+
+
+def test_a_parquet_file_gets_the_verdicts_its_csv_gets(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [
+        ["1", "Ann", "2021-01-01T00:00:00Z", "1", "2"],
+        ["5", "Again", "2021-01-01", "", ""],
+        ["x", "Bad", "2021-01-01", "", ""],
+        ["6", "Nobody", "2021-01-01", "7", ""],
+    ]
+    csv_path = tmp_path / "rows.csv"
+    _write_csv(csv_path, rows)
+    (tmp_path / "p").mkdir()
+    parquet_path = tmp_path / "p" / "rows.parquet"
+    columns = {name: [row[i] or None for row in rows] for i, name in enumerate(EMPLOYEE_COLUMNS)}
+    pq.write_table(pa.table(columns), parquet_path)
+    outcomes = []
+    for path, kind in ((csv_path, "CSV"), (parquet_path, "PARQUET")):
+        warehouse = _seeded()
+        request = ImportRequest(
+            Table.HIRED_EMPLOYEES,
+            str(path),
+            kind,  # type: ignore[arg-type]
+            str(path.with_suffix(".rejected.csv")),
+            NOW,
+        )
+        outcomes.append((warehouse.import_file(request, lambda s, r: None), _table(warehouse)))
+    (from_csv, csv_table), (from_parquet, parquet_table) = outcomes
+    assert (
+        from_parquet.rejected
+        == from_csv.rejected
+        == {
+            "ALREADY_EXISTS": 1,
+            "INVALID": 1,
+            "UNKNOWN_REFERENCE": 1,
+        }
+    )
+    assert parquet_table == csv_table
+    assert (tmp_path / "p" / "rows.rejected.csv").read_text() == (
+        tmp_path / "rows.rejected.csv"
+    ).read_text()
