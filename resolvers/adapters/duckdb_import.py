@@ -38,10 +38,12 @@ MALFORMED_ROWS = "import_malformed_rows"
 GAPS = "import_malformed_gaps"
 _TEMP_TABLES = (STAGED, JUDGED, REJECTED, MALFORMED, f"{MALFORMED}_scan", MALFORMED_ROWS, GAPS)
 
-MEMORY_LIMIT = "256MB"
-"""DuckDB's buffer limit while an import runs (staging and verdict tables spill to disk past
-it): a file of ten million rows stays within a few hundred MiB. The setting is the
-database's, so other work meanwhile shares the limit; it is put back afterwards."""
+MEMORY_LIMIT = "1GB"
+"""DuckDB's buffer limit while an import runs: past it the staging and verdict tables spill
+to disk. It must hold the table's primary-key index, which DuckDB keeps in memory (about
+64 MiB a million rows: raw DuckDB loading ten million rows grows by some 640 MiB for it
+alone). The setting is the database's, so other work meanwhile shares the limit; it is put
+back afterwards."""
 
 Cursor = Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
 Writing = Callable[[Table], AbstractContextManager[None]]
