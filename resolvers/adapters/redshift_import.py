@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote
 
 from resolvers.adapters import import_sql, sqltext
 from resolvers.adapters import sql_common as q
@@ -119,7 +120,8 @@ def import_file(
 def _place_rejects(s3: Any, location: str) -> str:
     """UNLOAD's ``<name>000`` object copied to ``<name>`` (S3 copies it; no row passes here)."""
     bucket, key = _split(location)
-    s3.copy_object(Bucket=bucket, Key=key, CopySource={"Bucket": bucket, "Key": key + "000"})
+    source = quote(f"{bucket}/{key}{UNLOADED_SUFFIX}")  # the model's form: "bucket/key", encoded
+    s3.copy_object(Bucket=bucket, Key=key, CopySource=source)
     s3.delete_object(Bucket=bucket, Key=key + UNLOADED_SUFFIX)
     return location
 

@@ -21,6 +21,7 @@ from tests.deploy.conftest import lambda_package
 # Modules that exist for the laptop only: the composition root imports them when chosen.
 LOCAL_ONLY = {
     "resolvers.adapters.duckdb_warehouse",
+    "resolvers.adapters.duckdb_import",  # the DuckDB half of imports, used by the one above
     # The public test doubles (the fake Data API runs its SQL on DuckDB).
     "resolvers.adapters.fakes.redshift_data",
     "resolvers.adapters.fakes.redshift_engine",
