@@ -14,7 +14,7 @@ REGION ?= us-east-1
 OFFLINE_AWS := AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_SESSION_TOKEN=testing \
 	AWS_DEFAULT_REGION=$(REGION) SLS_TELEMETRY_DISABLED=1 SLS_NOTIFICATIONS_MODE=off
 
-.PHONY: run test lint format bench clean venv lambda-zip package browser postgres
+.PHONY: run test lint format bench clean venv lambda-zip package browser postgres client
 
 venv: $(STAMP)
 
@@ -27,11 +27,11 @@ $(STAMP): requirements/dev.txt pyproject.toml
 ## Create the database, seed it with demo data when empty, serve GraphQL and the web app.
 ## The API runs in the background, Streamlit in the foreground; Ctrl-C stops both.
 run: $(STAMP) $(NODE_STAMP)
-	$(BIN)/hrgraph seed
-	$(BIN)/hrgraph users ensure-admin
+	$(BIN)/hrgraph-local seed
+	$(BIN)/hrgraph-local users ensure-admin
 	@echo "GraphQL + GraphiQL: http://$(HOST):$(PORT)/graphql"
 	@echo "Web app:            http://$(HOST):$(UI_PORT)  (sign in as admin; the first run printed its password)"
-	$(BIN)/hrgraph serve --host $(HOST) --port $(PORT) & api=$$!; \
+	$(BIN)/hrgraph-local serve --host $(HOST) --port $(PORT) & api=$$!; \
 	trap 'kill $$api 2>/dev/null' EXIT INT TERM; \
 	HRGRAPH_URL=http://$(HOST):$(PORT)/graphql $(BIN)/streamlit run streamlit_app/serve.py \
 	  --server.address $(HOST) --server.port $(UI_PORT) --server.headless true \
@@ -52,17 +52,24 @@ postgres: $(PG_CTL)
 $(PG_CTL):
 	apt-get update && apt-get install -y --no-install-recommends postgresql
 
-## Lint, type-check and run the whole test suite.
+## Lint, type-check, check the package lines (import-linter, pyproject.toml) and run the tests.
 test: $(STAMP) $(NODE_STAMP) $(CHROMIUM) $(PG_CTL)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/pytest
+
+## The client's models and typed operations, generated from hrgraph_contract/schema.graphql
+## and client/operations into client/generated.py (tests/client/test_generated.py fails when stale).
+client: $(STAMP)
+	$(BIN)/python infra/generate_client.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
@@ -82,7 +89,7 @@ $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $@; \
 	else echo "npm not found: the serverless packaging tests will be skipped, and GraphiQL (served from node_modules, never a CDN) says how to install it"; fi
 
-## The Lambda's zip: resolvers/, sql/ and requirements/lambda.txt for arm64/python3.12.
+## The Lambda's zip: hrgraph_contract/, resolvers/ (with its sql/) and requirements/lambda.txt.
 lambda-zip: $(STAMP)
 	$(BIN)/python infra/lambda_package.py
 

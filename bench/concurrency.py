@@ -5,7 +5,7 @@
 The load comes from ``wrk`` (Debian's package; ``make bench`` installs it), a
 C load generator in its own process, as the field measures HTTP servers: a
 Python client on the same 2 cores would spend more CPU sending than the
-server spends answering, and measure itself. The server is ``hrgraph serve``
+server spends answering, and measure itself. The server is ``hrgraph-local serve``
 in its own process, as a user runs it, with demo departments. In one run, side
 by side:
 

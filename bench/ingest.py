@@ -11,7 +11,7 @@ DuckDB file:
 - for reference, the same raw insert of all rows in one statement;
 - the core alone, in this process: ``resolvers.core.ingest.insert_batch``
   (validation, duplicate and reference checks, the DuckDB adapter);
-- API: a local server (``hrgraph serve``) in its own process on a free port,
+- API: a local server (``hrgraph-local serve``) in its own process on a free port,
   driven by the gql client exactly as ``hrgraph load`` drives it.
 
 Each path runs ``--repeat`` times, interleaved, and the table shows the best
@@ -238,7 +238,7 @@ def admin_token(data_dir: Path) -> str:
 
 @contextmanager
 def server_process(folder: Path) -> Iterator[tuple[str, str]]:
-    """``hrgraph serve`` in its own process, as a user runs it; yields (GraphQL URL, token)."""
+    """``hrgraph-local serve`` in its own process, as a user runs it; yields (URL, token)."""
     token = admin_token(folder)
     port = free_port()
     env = {
@@ -246,7 +246,7 @@ def server_process(folder: Path) -> Iterator[tuple[str, str]]:
         "HRGRAPH_DATA_DIR": str(folder),
         "HRGRAPH_LOG_LEVEL": "warning",
     }
-    command = [sys.executable, "-c", "from client.cli import main; main()"]
+    command = [sys.executable, "-c", "from localserver.cli import main; main()"]
     process = subprocess.Popen(
         [*command, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL
     )

@@ -29,10 +29,10 @@ import httpx
 
 from bench.backup import generated_employees, load
 from client.api import HrClient
+from hrgraph_contract.settings import Settings
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.backup_job import BackupJob
 from resolvers.core.tables import Department, Job, Table
-from resolvers.settings import Settings
 
 BUDGET_SECONDS = 25.0
 
@@ -113,7 +113,7 @@ def redshift_fake(rows: int) -> None:
     import pyarrow as pa
     from moto import mock_aws
 
-    from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
+    from hrgraph_testing.redshift_data import FakeRedshiftData
     from resolvers.adapters.folder_jobs import FolderJobStore
     from resolvers.adapters.redshift_data_client import Connection, DataApi
     from resolvers.adapters.redshift_unload import UnloadStaging

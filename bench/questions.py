@@ -67,9 +67,9 @@ def bedrock_engine(warehouse: Warehouse) -> QuestionEngine:
     """
     import boto3
 
+    from hrgraph_contract.settings import Settings
     from resolvers.adapters.bedrock_engine import BedrockEngine
     from resolvers.core.errors import Unavailable
-    from resolvers.settings import Settings
 
     session = boto3.session.Session()
     if session.region_name is None or session.get_credentials() is None:

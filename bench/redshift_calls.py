@@ -19,7 +19,7 @@ from datetime import timedelta
 from typing import Any
 
 from bench import rows
-from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
+from hrgraph_testing.redshift_data import FakeRedshiftData
 from resolvers.adapters.memory_store import MemoryBackupStore
 from resolvers.core import backup, ingest, reads, reports
 from resolvers.core.cursor import PageTokens

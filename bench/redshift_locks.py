@@ -31,13 +31,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.rows import START, employees, redshift_warehouse
-from resolvers.adapters.fakes.postgres_engine import (
+from hrgraph_testing.postgres_engine import (
     PostgresCluster,
     PostgresRedshiftEngine,
     PostgresSession,
 )
-from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
-from resolvers.adapters.fakes.redshift_engine import Outcome
+from hrgraph_testing.redshift_data import FakeRedshiftData
+from hrgraph_testing.redshift_engine import Outcome
 from resolvers.core import ingest, reads, reports
 from resolvers.core.cursor import PageTokens
 from resolvers.core.tables import Table

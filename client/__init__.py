@@ -1,7 +1,7 @@
 """The hrgraph Python client: ``HrClient`` over GraphQL, typed results and typed errors.
 
-Names are imported on first use, so ``hrgraph seed`` and ``hrgraph serve``,
-which never talk HTTP, do not pay for importing gql and httpx.
+Names are imported on first use, so a command that never talks HTTP (``hrgraph
+demo-data``) does not pay for importing gql and httpx.
 """
 
 from __future__ import annotations

@@ -1,5 +1,10 @@
 """HrClient: every operation of schema.graphql as a typed Python method (sync, gql over httpx).
 
+The typed methods are generated (client/generated.py: ``Operations``, one method per
+file of client/operations, and the models they return); HrClient is their transport
+(``execute`` and ``subscribe`` on gql) plus what a caller wants beyond one call: pages
+as iterators, a table given by name, a job followed to its end, absolute download links.
+
 Errors come back as the classes in client/errors.py, chosen by the
 ``errorType`` the server puts on each GraphQL error. The token is sent raw in
 the ``Authorization`` header, as AppSync's Cognito user pool mode expects; it
@@ -13,6 +18,7 @@ import asyncio
 import json
 import time
 from collections.abc import AsyncGenerator, Callable, Generator, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from types import TracebackType
 from typing import Any, TypeVar
@@ -42,28 +48,21 @@ from client.errors import (
     from_graphql_error,
     from_http_status,
 )
-from client.models import (
-    Answer,
+from client.generated import (
     Backup,
     BackupDownload,
     BackupJob,
     BackupPage,
     Department,
-    DepartmentHires,
     Employee,
     EmployeeFilter,
-    EmployeePatch,
     InsertResult,
     Job,
-    Me,
-    Page,
-    QuarterHires,
-    QueryResult,
-    Table,
+    Operations,
     UnreadableBackup,
-    format_datetime,
-    parse_datetime,
 )
+from client.model_base import Page, format_datetime
+from hrgraph_contract import Table
 
 T = TypeVar("T")
 TokenProvider = Callable[[], str | None]
@@ -148,7 +147,7 @@ def _as_text(payload: Any) -> str:
     return json.dumps(payload, default=_datetime_as_text)
 
 
-class HrClient:
+class HrClient(Operations):
     """A connection to one hrgraph API (AppSync or the local server).
 
     >>> with HrClient("http://127.0.0.1:8000/graphql") as api:
@@ -241,27 +240,13 @@ class HrClient:
 
     # -- reads ----------------------------------------------------------------
 
-    def department(self, id: int) -> Department | None:
-        data = self.execute("department", {"id": id})
-        return Department.from_json(data) if data else None
-
-    def job(self, id: int) -> Job | None:
-        data = self.execute("job", {"id": id})
-        return Job.from_json(data) if data else None
-
-    def employee(self, id: int) -> Employee | None:
-        data = self.execute("employee", {"id": id})
-        return Employee.from_json(data) if data else None
-
     def departments_page(
         self, limit: int | None = None, next_token: str | None = None
     ) -> Page[Department]:
-        data = self.execute("departments", {"limit": limit, "nextToken": next_token})
-        return Page([Department.from_json(i) for i in data["items"]], data["nextToken"])
+        return self.departments(limit, next_token)
 
     def jobs_page(self, limit: int | None = None, next_token: str | None = None) -> Page[Job]:
-        data = self.execute("jobs", {"limit": limit, "nextToken": next_token})
-        return Page([Job.from_json(i) for i in data["items"]], data["nextToken"])
+        return self.jobs(limit, next_token)
 
     def employees_page(
         self,
@@ -269,9 +254,7 @@ class HrClient:
         limit: int | None = None,
         next_token: str | None = None,
     ) -> Page[Employee]:
-        variables = {"filter": filter, "limit": limit, "nextToken": next_token}
-        data = self.execute("employees", variables)
-        return Page([Employee.from_json(i) for i in data["items"]], data["nextToken"])
+        return self.employees(filter, limit, next_token)
 
     def iter_departments(self, page_size: int | None = None) -> Iterator[Department]:
         """Every department, page after page, in id order."""
@@ -285,51 +268,11 @@ class HrClient:
     ) -> Iterator[Employee]:
         return self._pages(lambda token: self.employees_page(filter, page_size, token))
 
-    # -- corrections ----------------------------------------------------------
-
-    def update_department(self, id: int, department: str) -> Department:
-        return Department.from_json(
-            self.execute("updateDepartment", {"id": id, "department": department})
-        )
-
-    def update_job(self, id: int, job: str) -> Job:
-        return Job.from_json(self.execute("updateJob", {"id": id, "job": job}))
-
-    def update_employee(self, id: int, patch: EmployeePatch) -> Employee:
-        return Employee.from_json(self.execute("updateEmployee", {"id": id, "patch": patch}))
-
-    def delete_department(self, id: int) -> Department:
-        """Raises Conflict while employees still reference the department."""
-        return Department.from_json(self.execute("deleteDepartment", {"id": id}))
-
-    def delete_job(self, id: int) -> Job:
-        return Job.from_json(self.execute("deleteJob", {"id": id}))
-
-    def delete_employee(self, id: int) -> Employee:
-        return Employee.from_json(self.execute("deleteEmployee", {"id": id}))
-
-    # -- reports --------------------------------------------------------------
-
-    def hires_by_quarter(self, year: int) -> list[QuarterHires]:
-        return [QuarterHires.from_json(r) for r in self.execute("hiresByQuarter", {"year": year})]
-
-    def departments_above_mean(self, year: int) -> list[DepartmentHires]:
-        rows = self.execute("departmentsAboveMean", {"year": year})
-        return [DepartmentHires.from_json(r) for r in rows]
-
-    def hires_by_department(self, year: int) -> list[DepartmentHires]:
-        """Every department that hired that year (most first), each with the year's mean."""
-        rows = self.execute("hiresByDepartment", {"year": year})
-        return [DepartmentHires.from_json(r) for r in rows]
+    # -- by table name ------------------------------------------------------------
 
     def row_count(self, table: Table | str, filter: EmployeeFilter | None = None) -> int:
         """Rows of a table (a filter counts matching employees only)."""
-        variables = {"table": Table.parse(table).name, "filter": filter}
-        return int(self.execute("rowCount", variables))
-
-    def hire_years(self) -> list[int]:
-        """Years with at least one hire, oldest first."""
-        return [int(year) for year in self.execute("hireYears")]
+        return super().row_count(Table.parse(table), filter)
 
     # -- backups --------------------------------------------------------------
 
@@ -340,9 +283,7 @@ class HrClient:
         next_token: str | None = None,
     ) -> BackupPage:
         """A page of backups, newest first; ``unreadable`` lists those whose manifest is bad."""
-        chosen = Table.parse(table).name if table is not None else None
-        data = self.execute("backups", {"table": chosen, "limit": limit, "nextToken": next_token})
-        return BackupPage.from_json(data)
+        return self.backups(Table.parse(table) if table is not None else None, limit, next_token)
 
     def iter_backups(
         self, table: Table | str | None = None, page_size: int | None = None
@@ -361,31 +302,20 @@ class HrClient:
             if (token := page.next_token) is None:
                 return BackupPage(items, None, unreadable)
 
-    def backup(self, id: str) -> Backup | None:
-        data = self.execute("backup", {"id": id})
-        return Backup.from_json(data) if data else None
-
     def backup_table(self, table: Table | str, codec: str | None = None) -> BackupJob:
         """Start a backup; the job comes back QUEUED at once (follow it with ``wait_for_job``)."""
-        variables = {"table": Table.parse(table).name, "codec": codec.upper() if codec else None}
-        return BackupJob.from_json(self.execute("backupTable", variables))
+        return super().backup_table(Table.parse(table), codec.upper() if codec else None)
 
     def restore_table(
-        self, table: Table | str, backup_id: str | None = None, force: bool | None = None
+        self, table: Table | str, backup_id: int | str | None = None, force: bool | None = None
     ) -> BackupJob:
         """Start a restore; an unknown backup is refused at once, the rest runs in the job."""
-        variables = {"table": Table.parse(table).name, "backupId": backup_id, "force": force}
-        return BackupJob.from_json(self.execute("restoreTable", variables))
-
-    def backup_job(self, id: str) -> BackupJob | None:
-        data = self.execute("backupJob", {"id": id})
-        return BackupJob.from_json(data) if data else None
+        return super().restore_table(Table.parse(table), backup_id, force)
 
     def backup_jobs_page(
         self, limit: int | None = None, next_token: str | None = None
     ) -> Page[BackupJob]:
-        data = self.execute("backupJobs", {"limit": limit, "nextToken": next_token})
-        return Page([BackupJob.from_json(i) for i in data["items"]], data["nextToken"])
+        return self.backup_jobs(limit, next_token)
 
     def wait_for_job(
         self,
@@ -408,22 +338,26 @@ class HrClient:
             current = found
         return current
 
-    def delete_backup(self, id: str) -> Backup:
-        return Backup.from_json(self.execute("deleteBackup", {"id": id}))
-
     def backup_download(self, id: str) -> BackupDownload:
         """A short-lived link to the backup's Avro file (Admins); anyone with it can fetch it."""
-        data = self.execute("backupDownloadUrl", {"id": id})
-        return BackupDownload(
-            url=urljoin(self.url, str(data["url"])),
-            expires_at=parse_datetime(str(data["expiresAt"])),
-            file_name=str(data["fileName"]),
-        )
+        link = self.backup_download_url(id)
+        return replace(link, url=urljoin(self.url, link.url))
 
     # -- subscriptions --------------------------------------------------------
 
     def on_employees_inserted(self, ws_url: str | None = None) -> Iterator[InsertResult]:
-        """Every accepted batch of employees as it lands, until the caller stops iterating.
+        """Every accepted batch of employees as it lands, until the caller stops iterating."""
+        for data in self.subscribe("onEmployeesInserted", {}, ws_url):
+            if data is not None:
+                yield InsertResult.from_json(data)
+
+    def subscribe(
+        self,
+        operation: str,
+        variables: Mapping[str, Any] | None = None,
+        ws_url: str | None = None,
+    ) -> Iterator[Any]:
+        """Each event of one subscription, until the caller stops iterating.
 
         Speaks AppSync's real-time protocol in both doors (the local server
         serves it too, at /graphql/realtime), with the ID token in the
@@ -440,7 +374,9 @@ class HrClient:
         auth = AppSyncJWTAuthentication(host=urlsplit(self.url).netloc, jwt=token)
         transport = AppSyncWebsocketsTransport(url=url, auth=auth)
         request = GraphQLRequest(
-            documents.load("onEmployeesInserted"), operation_name="onEmployeesInserted"
+            documents.load(operation),
+            variable_values=dict(variables or {}),
+            operation_name=operation,
         )
 
         async def stream() -> AsyncGenerator[dict[str, Any], None]:
@@ -457,7 +393,7 @@ class HrClient:
                     data = loop.run_until_complete(anext(results))
                 except StopAsyncIteration:
                     return
-                yield InsertResult.from_json(data["onEmployeesInserted"])
+                yield data[operation]
         except TransportQueryError as failure:
             raise _query_error(failure) from None
         except TransportServerError as failure:  # refused at the handshake (connection_error)
@@ -467,17 +403,6 @@ class HrClient:
         finally:
             loop.run_until_complete(results.aclose())
             loop.close()
-
-    # -- questions, SQL, identity ---------------------------------------------
-
-    def ask(self, question: str) -> Answer:
-        return Answer.from_json(self.execute("ask", {"question": question}))
-
-    def run_sql(self, sql: str) -> QueryResult:
-        return QueryResult.from_json(self.execute("runSql", {"sql": sql}))
-
-    def me(self) -> Me:
-        return Me.from_json(self.execute("me"))
 
 
 def job_failure(job: BackupJob) -> ApiError:

@@ -32,7 +32,7 @@ import httpx
 from client.cognito import CognitoProvider
 from client.errors import ChallengeRequired, SignInFailed, Unauthorized
 from client.models import Challenge
-from resolvers.settings import Settings
+from hrgraph_contract.settings import Settings
 
 __all__ = [
     "ChallengeRequired",
@@ -50,7 +50,7 @@ __all__ = [
 
 LOCAL_RESET = (
     "the local issuer sends no reset codes: an admin sets a new password with "
-    "`hrgraph users passwd NAME`"
+    "`hrgraph-local users passwd NAME`"
 )
 
 REFRESH_MARGIN_SECONDS = 60

@@ -7,23 +7,21 @@
     hrgraph password forgot NAME               Cognito emails a reset code
     hrgraph password reset NAME                the code and a new password
     hrgraph users add NAME --group Admins [--email ADDRESS] [--password-stdin]
-    hrgraph users list | remove NAME [--delete] | passwd NAME | ensure-admin
-    hrgraph users disable NAME | enable NAME   local issuer (in Cognito: remove disables)
+    hrgraph users list | remove NAME [--delete] | passwd NAME      (Cognito)
 
 A Cognito sign-in may ask more than the password: a new password the first
 time (the admin's one is temporary), a 6-digit code when MFA is on, or to set
 up an authenticator app. ``login`` asks each in turn; with --password-stdin
 the answers are the next lines of stdin, in the order asked.
 
-``users`` edits the local issuer's users file directly (safe while the
-server runs) with HRGRAPH_AUTH=local, and the Cognito user pool with the
-admin APIs (AWS credentials allowed to administer it) with HRGRAPH_AUTH=cognito.
+``users`` edits the Cognito user pool with the admin APIs (AWS credentials allowed
+to administer it). The local issuer's users are the local server's:
+``hrgraph-local users`` (localserver/cli.py), since this client imports no server code.
 """
 
 from __future__ import annotations
 
 import getpass
-import secrets
 import sys
 from typing import Annotated
 
@@ -34,12 +32,12 @@ from client.cognito import CognitoProvider
 from client.cognito_users import CognitoUsers, UserAdminFailed
 from client.errors import ChallengeRequired
 from client.models import Challenge, ChallengeKind
-from resolvers.settings import Settings, SettingsError
+from hrgraph_contract.settings import Settings, SettingsError
 
 users_app = typer.Typer(
     help=(
-        "Users: the local issuer's (HRGRAPH_AUTH=local) or the Cognito pool's "
-        "(HRGRAPH_AUTH=cognito; needs AWS credentials that may administer it)."
+        "The Cognito pool's users (HRGRAPH_AUTH=cognito; needs AWS credentials that may "
+        "administer it). The local issuer's: `hrgraph-local users`."
     ),
     no_args_is_help=True,
 )
@@ -231,25 +229,21 @@ def password_reset(username: str, password_stdin: PasswordStdin = False) -> None
     typer.echo(f"password changed; sign in with: hrgraph login {username}")
 
 
-def _local_store(settings: Settings):  # type: ignore[no-untyped-def]
-    if settings.auth != "local":
-        raise _fail("ensure-admin is for the local issuer; in Cognito use `hrgraph users add`")
-    from localserver.users import UserStore
-
-    return UserStore.in_data_dir(settings.data_dir)
-
-
-def _pool(settings: Settings) -> CognitoUsers | None:
-    """The Cognito pool's admin calls, or None with HRGRAPH_AUTH=local."""
+def _pool() -> CognitoUsers:
+    """The Cognito pool's admin calls; the local issuer's users are hrgraph-local's."""
+    settings = _settings()
     if settings.auth != "cognito":
-        return None
+        raise _fail(
+            "with HRGRAPH_AUTH=local the users are the local server's: "
+            "use `hrgraph-local users ...`"
+        )
     return CognitoUsers(settings.cognito_region, settings.cognito_user_pool_id)
 
 
 def _known_groups() -> frozenset[str]:
-    from localserver.group_rules import GroupRules
+    from hrgraph_contract.group_rules import GroupRules
 
-    return GroupRules.from_schema_file().groups()
+    return GroupRules.from_contract().groups()
 
 
 def _temporary_password(from_stdin: bool) -> tuple[str, bool]:
@@ -274,63 +268,39 @@ def users_add(
         list[str], typer.Option("--group", "-g", help="A group; repeat for several.")
     ] = [],  # noqa: B006 (typer reads the default)
     email: Annotated[
-        str | None,
-        typer.Option(help="Cognito: a verified email, where forgotten-password codes go."),
+        str | None, typer.Option(help="A verified email, where forgotten-password codes go.")
     ] = None,
     password_stdin: Annotated[
         bool,
         typer.Option(
             "--password-stdin",
-            help=(
-                "Read the password from stdin. Local: the password (else asked twice). "
-                "Cognito: the temporary password (else one is generated and printed once)."
-            ),
+            help="Read the temporary password from stdin (else one is generated, printed once).",
         ),
     ] = False,
 ) -> None:
-    """Add a user in a group (Cognito: AdminCreateUser with a temporary password)."""
-    from localserver.users import UserError, UserStore
-
+    """Add a user in a group (AdminCreateUser with a temporary password)."""
     known = _known_groups()
     unknown = sorted(set(group) - known)
     if unknown:
         raise _fail(
             f"unknown group {', '.join(unknown)}; the schema names {', '.join(sorted(known))}"
         )
-    settings = _settings()
-    pool = _pool(settings)
+    pool = _pool()
     groups = ", ".join(sorted(set(group))) or "no group"
-    if pool is not None:
-        password, generated = _temporary_password(password_stdin)
-        try:
-            pool.add(username, password, group, email)
-        except UserAdminFailed as error:
-            raise _fail(str(error)) from None
-        typer.echo(f"added {username} ({groups}) to the Cognito pool")
-        if generated:
-            _hand_over(username, password)
-        return
-    store = UserStore.in_data_dir(settings.data_dir)
+    password, generated = _temporary_password(password_stdin)
     try:
-        user = store.add(username, _password(password_stdin, confirm=True), group)
-    except UserError as error:
+        pool.add(username, password, group, email)
+    except UserAdminFailed as error:
         raise _fail(str(error)) from None
-    typer.echo(f"added {user.username} ({', '.join(user.groups) or 'no group'})")
+    typer.echo(f"added {username} ({groups}) to the Cognito pool")
+    if generated:
+        _hand_over(username, password)
 
 
 @users_app.command("list")
 def users_list() -> None:
-    """Users and their groups (Cognito: and their status); never a password or its hash."""
-    from localserver.users import UserStore
-
-    settings = _settings()
-    pool = _pool(settings)
-    if pool is None:
-        for user in UserStore.in_data_dir(settings.data_dir).all():
-            state = "\tdisabled" if user.disabled else ""
-            groups = ",".join(user.groups) or "-"
-            typer.echo(f"{user.username}\t{groups}\t{user.created_at}{state}")
-        return
+    """Users, their groups and status; never a password."""
+    pool = _pool()
     try:
         users = pool.all(_known_groups())
     except UserAdminFailed as error:
@@ -347,30 +317,20 @@ def users_remove(
     username: str,
     delete: Annotated[
         bool,
-        typer.Option(
-            "--delete",
-            help="Cognito: delete the account for good (by default it is only disabled).",
-        ),
+        typer.Option("--delete", help="Delete the account for good (by default only disabled)."),
     ] = False,
 ) -> None:
-    """Remove a user; every token they hold stops working at once (locally).
+    """Sign a user out everywhere, then disable them.
 
-    Local: the user is deleted. Cognito: signed out everywhere, then disabled,
-    not deleted, so the account (and its sub, which the logs name) stays for
-    audit; --delete removes it too.
+    Not deleted, so the account (and its sub, which the logs name) stays for audit;
+    --delete removes it too.
     """
-    from localserver.users import UserError, UserStore
-
-    settings = _settings()
-    pool = _pool(settings)
+    pool = _pool()
     try:
-        if pool is None:
-            UserStore.in_data_dir(settings.data_dir).remove(username)
-        else:
-            pool.remove(username, delete=delete)
-    except (UserError, UserAdminFailed) as error:
+        pool.remove(username, delete=delete)
+    except UserAdminFailed as error:
         raise _fail(str(error)) from None
-    if pool is not None and not delete:
+    if not delete:
         typer.echo(f"signed {username} out everywhere and disabled the account (kept for audit)")
     else:
         typer.echo(f"removed {username}")
@@ -378,73 +338,19 @@ def users_remove(
 
 @users_app.command("passwd")
 def users_passwd(username: str, password_stdin: PasswordStdin = False) -> None:
-    """An admin sets a user's password; their refresh tokens stop working.
+    """An admin sets a new temporary password (generated and printed once unless on stdin).
 
-    Local: the new password (asked twice). Cognito: a new temporary password
-    (generated and printed once unless on stdin) that the user replaces at
-    their next sign-in.
+    The user replaces it at their next sign-in; their refresh tokens stop working.
     """
-    import time
-
-    from localserver.users import UserError, UserStore
-
-    settings = _settings()
-    pool = _pool(settings)
+    pool = _pool()
+    password, generated = _temporary_password(password_stdin)
     try:
-        if pool is None:
-            store = UserStore.in_data_dir(settings.data_dir)
-            store.set_password(username, _password(password_stdin, True), int(time.time()))
-            typer.echo(f"password of {username} changed; their old sessions have ended")
-            return
-        password, generated = _temporary_password(password_stdin)
         pool.set_temporary_password(username, password)
-    except (UserError, UserAdminFailed) as error:
+    except UserAdminFailed as error:
         raise _fail(str(error)) from None
     typer.echo(f"{username} has a new temporary password and is signed out everywhere")
     if generated:
         _hand_over(username, password)
-
-
-def _set_disabled(username: str, disabled: bool) -> None:
-    import time
-
-    from localserver.users import UserError
-
-    try:
-        _local_store(_settings()).set_disabled(username, disabled, int(time.time()))
-    except UserError as error:
-        raise _fail(str(error)) from None
-    typer.echo(f"{'disabled' if disabled else 'enabled'} {username}")
-
-
-@users_app.command("disable")
-def users_disable(username: str) -> None:
-    """Disable a user: no sign-in, and every token they hold stops working at once."""
-    _set_disabled(username, True)
-
-
-@users_app.command("enable")
-def users_enable(username: str) -> None:
-    """Enable a disabled user again; they sign in anew (their old tokens stay refused)."""
-    _set_disabled(username, False)
-
-
-@users_app.command("ensure-admin")
-def users_ensure_admin(username: str = "admin") -> None:
-    """Create a first admin when there is none (used by `make run`); print how to sign in."""
-    settings = _settings()
-    store = _local_store(settings)
-    if store.has_member_of("Admins"):
-        return
-    password = settings.admin_password or secrets.token_urlsafe(12)
-    store.add(username, password, ["Admins"])
-    typer.echo(f"Created the first admin: {username}")
-    if not settings.admin_password:
-        typer.echo(f"  password (shown once): {password}")
-    typer.echo(f"  sign in:  hrgraph login {username}")
-    typer.echo(
-        '  then:     curl -H "Authorization: $(hrgraph token)" ...  (or paste it in GraphiQL)'
-    )
 
 
 def register(app: typer.Typer) -> None:

@@ -1,22 +1,21 @@
-"""``hrgraph``: serve, seed, make demo data, load CSV files and read the reports from a terminal.
+"""``hrgraph``: make demo data, load CSV files, read the reports, back up, ask, sign in.
 
 Exit codes: 0 done, 1 the API (or the database) refused or failed (the
 message names the errorType; never a traceback), 2 a usage or settings
-error. Settings come from HRGRAPH_* variables through resolvers.settings;
+error. Settings come from HRGRAPH_* variables through hrgraph_contract.settings;
 ``--url`` overrides HRGRAPH_URL for one command.
+
+The local server's own commands (serve, seed, its users) are ``hrgraph-local``
+(localserver/cli.py): this client talks to an API and imports no server package.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -27,20 +26,15 @@ from rich.progress import (
 )
 from rich.table import Table as RichTable
 
-from client import auth_cli
-from client.auth import TokenProvider
+from client import auth_cli, cli_backups, cli_imports, questions_cli
+from client.cli_common import JsonOption, UrlOption, YearOption, api_client, err, out, print_json
 from client.csvfile import CsvFormatError, count_lines
-from client.errors import ApiError
 from client.loading import NOT_SENT, LoadSummary, load_csv
 from client.models import MAX_BATCH_ROWS, Table
-from resolvers.settings import Settings, SettingsError
-
-if TYPE_CHECKING:
-    from client.api import HrClient
 
 app = typer.Typer(
     name="hrgraph",
-    help="HR data over GraphQL: serve it locally, load CSV files, read the reports.",
+    help="HR data over GraphQL: load CSV files, read the reports, back up, ask.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -48,80 +42,9 @@ app = typer.Typer(
 report_app = typer.Typer(help="The hiring reports.", no_args_is_help=True)
 app.add_typer(report_app, name="report")
 auth_cli.register(app)  # login, logout, token, users
-
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-UrlOption = Annotated[
-    str | None, typer.Option("--url", help="GraphQL endpoint (default: HRGRAPH_URL).")
-]
-YearOption = Annotated[int, typer.Option("--year", help="Calendar year of the hires.")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-
-
-def _settings() -> Settings:
-    try:
-        return Settings.from_env()
-    except SettingsError as error:
-        err.print(f"[red]settings:[/] {error}")
-        raise typer.Exit(2) from None
-
-
-@contextmanager
-def _api(url: str | None) -> Iterator[HrClient]:
-    """A client for the command; API errors end it with exit code 1 and one clear line."""
-    from client.api import HrClient
-
-    settings = _settings()
-    try:
-        provider = TokenProvider(replace(settings, url=url) if url else settings)
-        with HrClient(url or settings.url, token_provider=provider) as api:
-            yield api
-    except ApiError as error:
-        err.print(f"[red]{error.error_type}[/]: {error.message}")
-        raise typer.Exit(1) from None
-
-
-@app.command()
-def serve(
-    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
-) -> None:
-    """Serve GraphQL (and GraphiQL) at http://HOST:PORT/graphql over the data dir; never seeds."""
-    from resolvers.adapters.private_files import restrict_new_files
-
-    settings = _settings()
-    restrict_new_files()  # the database, its log, backups, keys: 0600 in a 0700 data dir
-    from localserver.app import serve as run_server
-
-    run_server(settings, host, port)
-
-
-@app.command()
-def seed(
-    employees: Annotated[int, typer.Option(min=0, help="Demo employees to generate.")] = 10_000,
-    seed: Annotated[int, typer.Option(help="Random seed of the demo data.")] = 2024,
-) -> None:
-    """Create the local database from sql/ DDL and fill it with demo data if it is empty."""
-    from client import seed as seeding
-    from resolvers.adapters.private_files import restrict_new_files
-
-    settings = _settings()
-    restrict_new_files()
-    try:
-        report = seeding.seed(settings, employees, seed)
-    except (seeding.DatabaseLocked, ValueError) as error:
-        err.print(f"[red]seed:[/] {error}")
-        raise typer.Exit(1) from None
-    if not report.was_empty:
-        counts = ", ".join(f"{t.value} {n}" for t, n in report.existing_rows.items())
-        out.print(f"{report.database} already holds data ({counts}); not seeding.")
-        return
-    out.print(f"Seeded {report.database} with demo data:")
-    for table in report.seeded:
-        reasons = ", ".join(f"{reason} {n}" for reason, n in sorted(table.rejected.items()))
-        rejected = f"; rejected {sum(table.rejected.values())} ({reasons})" if reasons else ""
-        out.print(f"  {table.table.value}: {table.inserted} of {table.received} rows{rejected}")
+app.add_typer(cli_backups.commands)  # backup, restore, backups, backup-delete, -download
+app.add_typer(questions_cli.commands)  # ask, sql
+app.add_typer(cli_imports.commands)  # import
 
 
 @app.command("demo-data")
@@ -152,7 +75,7 @@ def load(
     url: UrlOption = None,
 ) -> None:
     """Load a CSV file (header or not, LF or CRLF, BOM or not) in batches; keep rejected rows."""
-    with _api(url) as api:
+    with api_client(url) as api:
         progress = Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
@@ -192,17 +115,13 @@ def _print_summary(summary: LoadSummary) -> None:
         raise typer.Exit(1)
 
 
-def _print_json(value: Any) -> None:
-    typer.echo(json.dumps(value, indent=2, ensure_ascii=False))
-
-
 @report_app.command("quarterly")
 def quarterly(year: YearOption, as_json: JsonOption = False, url: UrlOption = None) -> None:
     """Hires per quarter, per department and job."""
-    with _api(url) as api:
+    with api_client(url) as api:
         rows = api.hires_by_quarter(year)
     if as_json:
-        _print_json([asdict(row) for row in rows])
+        print_json([asdict(row) for row in rows])
         return
     table = RichTable(title=f"Hires by quarter, {year}")
     for name in ("department", "job"):
@@ -217,10 +136,10 @@ def quarterly(year: YearOption, as_json: JsonOption = False, url: UrlOption = No
 @report_app.command("above-mean")
 def above_mean(year: YearOption, as_json: JsonOption = False, url: UrlOption = None) -> None:
     """Departments that hired more than the mean of all departments that year."""
-    with _api(url) as api:
+    with api_client(url) as api:
         rows = api.departments_above_mean(year)
     if as_json:
-        _print_json([asdict(row) for row in rows])
+        print_json([asdict(row) for row in rows])
         return
     mean = f"mean {rows[0].mean:.2f}" if rows else "no department above the mean"
     table = RichTable(title=f"Departments hiring above the mean, {year}", caption=mean)
@@ -230,14 +149,6 @@ def above_mean(year: YearOption, as_json: JsonOption = False, url: UrlOption = N
     for row in rows:
         table.add_row(str(row.id), row.department, str(row.hired))
     out.print(table)
-
-
-# Command modules that register on ``app`` (import them after it exists).
-from client import (  # noqa: E402
-    cli_backups,  # noqa: F401  (backup, restore, backups)
-    cli_imports,  # noqa: F401  (import)
-    questions_cli,  # noqa: F401  (ask, sql)
-)
 
 
 def main() -> None:

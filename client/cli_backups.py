@@ -23,12 +23,15 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from rich.table import Table as RichTable
 
 from client.api import HrClient, job_failure
-from client.cli import JsonOption, UrlOption, _api, app, err, out
+from client.cli_common import JsonOption, UrlOption, api_client, err, out
 from client.models import Backup, BackupJob, Table
 
 CodecOption = Annotated[
     str, typer.Option("--codec", help="Avro block codec: deflate (default) or snappy.")
 ]
+
+commands = typer.Typer()
+"""Merged into the hrgraph app by client/cli.py (no import back into cli.py)."""
 
 
 def _describe(backup: Backup) -> str:
@@ -77,7 +80,7 @@ def follow(api: HrClient, job: BackupJob, label: str, total: int | None) -> Back
     return finished
 
 
-@app.command("backup")
+@commands.command("backup")
 def backup_command(
     table: Annotated[Table, typer.Argument(help="The table to back up.")],
     codec: CodecOption = "deflate",
@@ -87,7 +90,7 @@ def backup_command(
     if codec.lower() not in {"deflate", "snappy"}:
         err.print(f"[red]--codec[/]: deflate or snappy, not {codec!r}")
         raise typer.Exit(2)
-    with _api(url) as api:
+    with api_client(url) as api:
         started = time.monotonic()
         job = api.backup_table(table, codec)
         done = follow(api, job, f"Backing up {table.value}", None)
@@ -99,7 +102,7 @@ def backup_command(
     out.print(f"  sha256 {made.sha256}  {made.codec.lower()}  {made.location}")
 
 
-@app.command("restore")
+@commands.command("restore")
 def restore_command(
     table: Annotated[Table, typer.Argument(help="The table to replace.")],
     backup_id: Annotated[
@@ -116,7 +119,7 @@ def restore_command(
     url: UrlOption = None,
 ) -> None:
     """Replace every row of a table with a verified backup, all at once (Admins only)."""
-    with _api(url) as api:
+    with api_client(url) as api:
         chosen = api.backup(backup_id) if backup_id else next(iter(api.iter_backups(table)), None)
         if chosen is None:
             missing = f"backup {backup_id}" if backup_id else f"a backup of {table.value}"
@@ -138,14 +141,14 @@ def restore_command(
     )
 
 
-@app.command("backups")
+@commands.command("backups")
 def backups_command(
     table: Annotated[Table | None, typer.Argument(help="Only this table's backups.")] = None,
     as_json: JsonOption = False,
     url: UrlOption = None,
 ) -> None:
     """List backups, newest first; backups whose manifest cannot be read are named apart."""
-    with _api(url) as api:
+    with api_client(url) as api:
         listed = api.all_backups(table)
     found, unreadable = listed.items, listed.unreadable
     if as_json:
@@ -171,14 +174,14 @@ def backups_command(
         err.print(f"[yellow]unreadable backup {u.id}: {u.reason}[/]")
 
 
-@app.command("backup-delete")
+@commands.command("backup-delete")
 def backup_delete_command(
     backup_id: Annotated[str, typer.Argument(help="The backup to delete.")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking.")] = False,
     url: UrlOption = None,
 ) -> None:
     """Delete a backup for good (Admins only); asks first unless --yes."""
-    with _api(url) as api:
+    with api_client(url) as api:
         chosen = api.backup(backup_id)
         if chosen is None:
             err.print(f"[red]NotFound[/]: there is no backup {backup_id}")
@@ -191,7 +194,7 @@ def backup_delete_command(
     out.print(f"Deleted backup {gone.id} of {gone.table.value}.")
 
 
-@app.command("backup-download")
+@commands.command("backup-download")
 def backup_download_command(
     backup_id: Annotated[str, typer.Argument(help="The backup to download.")],
     output: Annotated[
@@ -200,7 +203,7 @@ def backup_download_command(
     url: UrlOption = None,
 ) -> None:
     """Download a backup's Avro file (Admins only) through a short-lived link."""
-    with _api(url) as api:
+    with api_client(url) as api:
         link = api.backup_download(backup_id)
     target = output or Path(link.file_name)
     partial = target.with_name(f".{target.name}.part")

@@ -25,12 +25,15 @@ from rich.progress import (
 )
 
 from client import imports
-from client.cli import UrlOption, _api, app, err, out
+from client.cli_common import UrlOption, api_client, err, out
 from client.loading import rejected_path
 from client.models import Table
 
+commands = typer.Typer()
+"""Merged into the hrgraph app by client/cli.py (no import back into cli.py)."""
 
-@app.command("import")
+
+@commands.command("import")
 def import_command(
     file: Annotated[
         Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="CSV or Parquet.")
@@ -56,7 +59,7 @@ def import_command(
         err.print(f"[red]--format[/]: csv or parquet, not {file_format!r}")
         raise typer.Exit(2)
     started = time.monotonic()
-    with _api(url) as api:
+    with api_client(url) as api:
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),

@@ -1,6 +1,6 @@
 """``hrgraph ask "..."`` and ``hrgraph sql "..."``: questions and read-only SQL from a terminal.
 
-Registered on the main app by one import at the end of client/cli.py.
+Added to the main app by client/cli.py (``app.add_typer(commands)``).
 Both print a table by default, or with ``--json`` an object holding
 ``sql``, ``columns``, ``rows`` and the rest of the answer.
 """
@@ -13,7 +13,10 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table as RichTable
 
-from client.cli import JsonOption, UrlOption, _api, _print_json, app, out
+from client.cli_common import JsonOption, UrlOption, api_client, out, print_json
+
+commands = typer.Typer()
+"""Merged into the hrgraph app by client/cli.py (no import back into cli.py)."""
 
 
 def _rows_table(columns: list[str], rows: list[list[Any]], title: str | None = None) -> RichTable:
@@ -25,17 +28,17 @@ def _rows_table(columns: list[str], rows: list[list[Any]], title: str | None = N
     return table
 
 
-@app.command()
+@commands.command()
 def ask(
     question: Annotated[str, typer.Argument(help="A question in plain English.")],
     as_json: JsonOption = False,
     url: UrlOption = None,
 ) -> None:
     """Ask a question about the hires; prints the answer, the SQL behind it and why."""
-    with _api(url) as api:
+    with api_client(url) as api:
         answer = api.ask(question)
     if as_json:
-        _print_json(asdict(answer))
+        print_json(asdict(answer))
         return
     if answer.refused:
         out.print(f"[yellow]Not answered:[/] {answer.explanation}")
@@ -48,17 +51,17 @@ def ask(
     out.print(f"[dim]{answer.engine} engine, {answer.row_count} row(s). SQL: {answer.sql}[/]")
 
 
-@app.command()
+@commands.command()
 def sql(
     statement: Annotated[str, typer.Argument(help="One read-only SELECT over the three tables.")],
     as_json: JsonOption = False,
     url: UrlOption = None,
 ) -> None:
     """Run one read-only SELECT (guarded, capped) and print its rows."""
-    with _api(url) as api:
+    with api_client(url) as api:
         result = api.run_sql(statement)
     if as_json:
-        _print_json(asdict(result))
+        print_json(asdict(result))
         return
     out.print(_rows_table(result.columns, result.rows))
     cut = " (cut at the row limit)" if result.truncated else ""

@@ -39,15 +39,14 @@ from graphql import (
     OperationDefinitionNode,
     OperationType,
     get_operation_ast,
-    parse,
     subscribe,
-    validate,
 )
 from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from localserver.auth_gate import SOURCE_IP_HEADER
-from localserver.binding import RequestContext
+from localserver.binding import RequestContext, appsync_error
+from localserver.documents import Documents, Refused
 from localserver.events import trace_id
 from localserver.gate import Gate
 from localserver.limits import Limits
@@ -86,12 +85,14 @@ class RealtimeConnection:
         self,
         websocket: WebSocket,
         schema: GraphQLSchema,
+        documents: Documents,
         gate: Gate,
         limits: Limits,
         keep_alive: float,
     ) -> None:
         self._ws = websocket
         self._schema = schema
+        self._documents = documents
         self._gate = gate
         self._limits = limits
         self._keep_alive = keep_alive
@@ -126,15 +127,24 @@ class RealtimeConnection:
             return
         try:
             while True:
-                message = await self._ws.receive_json()
+                message = await self._receive()
                 await self._handle(message if isinstance(message, dict) else {})
-        except (WebSocketDisconnect, ValueError):
+        except (WebSocketDisconnect, ValueError, RecursionError):
             pass
         finally:
             if self._keep_alive_task is not None:
                 self._keep_alive_task.cancel()
             for task in self._running.values():
                 task.cancel()
+
+    async def _receive(self) -> Any:
+        """The next message; one larger than a request may be is refused unread (the
+        connection closes), and a big one is decoded off the event loop."""
+        text = await self._ws.receive_text()
+        if len(text) > self._limits.request_bytes:
+            await self._ws.close(code=1009)  # "message too big"
+            raise WebSocketDisconnect(1009)
+        return json.loads(text) if len(text) < 65536 else await asyncio.to_thread(json.loads, text)
 
     async def _keep_alive_loop(self) -> None:
         with contextlib.suppress(Exception):
@@ -175,8 +185,6 @@ class RealtimeConnection:
         await self._send({"type": "error", "id": ident, "payload": {"errors": errors}})
 
     async def _start(self, ident: str, payload: Any) -> None:
-        from localserver.app import appsync_error  # the HTTP door's error shape
-
         if not ident or ident in self._running:
             await self._refuse(ident, [_error("ValidationError", "a start needs a new id")])
             return
@@ -194,18 +202,19 @@ class RealtimeConnection:
             return
         try:
             request = json.loads(str(payload.get("data")))
-            document = parse(str(request["query"]))
-        except (ValueError, TypeError, KeyError, GraphQLError) as bad:
+            if not isinstance(request, dict):
+                raise TypeError("the request is not a JSON object")
+            document = await self._documents.checked(request.get("query"))
+        except (ValueError, TypeError, RecursionError) as bad:
             await self._refuse(ident, [_error("ValidationError", f"not a GraphQL request: {bad}")])
             return
-        problems = validate(self._schema, document)
+        except Refused as refusal:
+            await self._refuse(ident, [appsync_error(p) for p in refusal.errors])
+            return
         operation = get_operation_ast(document, request.get("operationName"))
-        if not problems and (
-            operation is None or operation.operation != OperationType.SUBSCRIPTION
-        ):
-            problems = [GraphQLError("only subscriptions go over the real-time endpoint")]
-        if problems:
-            await self._refuse(ident, [appsync_error(p) for p in problems])
+        if operation is None or operation.operation != OperationType.SUBSCRIPTION:
+            problem = GraphQLError("only subscriptions go over the real-time endpoint")
+            await self._refuse(ident, [appsync_error(problem)])
             return
         assert operation is not None  # a valid subscription names its operation
         denied = _denied_fields(self._gate, identity, operation)
@@ -228,8 +237,6 @@ class RealtimeConnection:
         self._running[ident] = asyncio.create_task(self._pump(ident, stream))
 
     async def _pump(self, ident: str, stream: AsyncIterator[ExecutionResult]) -> None:
-        from localserver.app import appsync_error
-
         try:
             async for result in stream:
                 payload: dict[str, Any] = {"data": result.data}
@@ -268,7 +275,11 @@ def _denied_fields(
 
 
 def realtime_route(
-    schema: GraphQLSchema, gate: Gate, limits: Limits, keep_alive: float = KEEP_ALIVE_SECONDS
+    schema: GraphQLSchema,
+    documents: Documents,
+    gate: Gate,
+    limits: Limits,
+    keep_alive: float = KEEP_ALIVE_SECONDS,
 ) -> WebSocketRoute:
     """The route to add beside /graphql."""
 
@@ -277,6 +288,7 @@ def realtime_route(
             await websocket.close(code=1002)  # AppSync's endpoint speaks only graphql-ws
             return
         await websocket.accept(subprotocol=SUBPROTOCOL)
-        await RealtimeConnection(websocket, schema, gate, limits, keep_alive).serve()
+        connection = RealtimeConnection(websocket, schema, documents, gate, limits, keep_alive)
+        await connection.serve()
 
     return WebSocketRoute(PATH, endpoint)

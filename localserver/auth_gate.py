@@ -1,7 +1,7 @@
 """The authenticating gate: AppSync's Cognito user pools mode, enforced on a laptop.
 
-``identify`` turns the Authorization header (HTTP) or the connection_init
-payload (websocket) into the identity AppSync hands a resolver, or raises
+``identify`` turns the Authorization header (HTTP, or a real-time message's
+authorization) into the identity AppSync hands a resolver, or raises
 Unauthorized; ``allows`` applies the schema's group directives. Which key set
 verifies tokens is the only difference between ``HRGRAPH_AUTH=local`` (the
 local issuer) and ``HRGRAPH_AUTH=cognito`` (the pool's published JWKS).
@@ -14,14 +14,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphql import GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema, default_field_resolver
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from localserver.binding import FieldError
-from localserver.group_rules import GroupRules
+from hrgraph_contract.group_rules import GroupRules
+from hrgraph_contract.settings import PREFIX, Settings, SettingsError
 from localserver.issuer import LocalIssuer, issuer_routes
 from localserver.lru import Lru
 from localserver.tokens import (
@@ -36,7 +35,6 @@ from localserver.tokens import (
     fetch_jwks,
 )
 from resolvers.core.errors import HrgraphError, Unauthorized
-from resolvers.settings import PREFIX, Settings, SettingsError
 
 SOURCE_IP_HEADER = "x-hrgraph-source-ip"
 """Set by the server from the socket's peer address (never trusted from the client)."""
@@ -67,14 +65,8 @@ class TokenGate:
     def __post_init__(self) -> None:
         self._cache = Lru(self.cache_size)
 
-    def identify(self, headers: Mapping[str, str], connection_params: Any = None) -> Any:
-        authorization = _header(headers, "authorization")
-        if authorization is None and isinstance(connection_params, Mapping):
-            # graphql-ws clients put the header in connection_init's payload.
-            nested = connection_params.get("headers")
-            source = nested if isinstance(nested, Mapping) else connection_params
-            authorization = _header(source, "authorization")
-        token = bearer_token(authorization)
+    def identify(self, headers: Mapping[str, str]) -> Any:
+        token = bearer_token(_header(headers, "authorization"))
         return self._identity(token, _header(headers, SOURCE_IP_HEADER))
 
     def allows(self, identity: Any, type_name: str, field_name: str) -> bool:
@@ -117,7 +109,7 @@ def authentication(
 
     ``fetch`` gets the pool's JWKS document from its URL (tests hand in moto's).
     """
-    rules = rules or GroupRules.from_schema_file()
+    rules = rules or GroupRules.from_contract()
     if settings.auth == "cognito":
         if not settings.cognito_client_id:
             raise SettingsError(
@@ -175,30 +167,3 @@ class RequireToken:
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
-
-
-def protect_unrouted_fields(schema: GraphQLSchema) -> None:
-    """Apply the group rules to fields the handler does not resolve (AppSync checks every field).
-
-    Routed fields are checked where their event is built (localserver/binding.py);
-    this covers the rest (Department.id, Me.username, root fields not built
-    yet ...), so every field is guarded as in AppSync.
-    """
-    for type_name, graphql_type in schema.type_map.items():
-        if not isinstance(graphql_type, GraphQLObjectType) or type_name.startswith("__"):
-            continue
-        for field_name, graphql_field in graphql_type.fields.items():
-            if graphql_field.resolve is None:
-                graphql_field.resolve = _guarded(type_name, field_name)
-
-
-def _guarded(type_name: str, field_name: str) -> Any:
-    def resolve(source: Any, info: GraphQLResolveInfo[Any], /, **arguments: Any) -> Any:
-        context = info.context
-        if not context.gate.allows(context.identity(), type_name, field_name):
-            raise FieldError(
-                "Unauthorized", f"Not Authorized to access {field_name} on type {type_name}"
-            )
-        return default_field_resolver(source, info, **arguments)
-
-    return resolve

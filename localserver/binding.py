@@ -1,16 +1,13 @@
 """Attach the Lambda handler to every field it has a route for, as AppSync resolvers do.
 
-Each routed field becomes: check the caller's group (the Gate), build the
-AppSync event, invoke the handler, and apply what our APPSYNC_JS response
-handler applies in AWS: an error envelope becomes a GraphQL error with its
-errorType. Fields the handler batches (Employee.department) are invoked with
-a list of events, like AppSync's BatchInvoke.
-
-Invocations run at once, each in a worker thread of its own (the handler keeps
-its current event per thread: resolvers/routing.py), under the request's
-``RequestScope``: a resolver that would run past ``resolverCountLimit`` answers
-AppSync's ``ResolverExecutionLimitReached`` instead, and work still running when
-the request ends is interrupted (resolvers/deadline.py).
+Each routed field becomes: count it toward the resolver limit (by its cost),
+check the caller's group (the Gate), build the AppSync event, invoke the
+handler, and apply what our APPSYNC_JS response handler applies in AWS: an
+error envelope becomes a GraphQL error with its errorType. Fields the handler
+batches (Employee.department) are invoked with a list of events, like
+AppSync's BatchInvoke. A request keeps a few invocations in flight at most, so
+a thousand aliases wait their turn behind their own request, not in front of
+everyone else's.
 """
 
 from __future__ import annotations
@@ -18,27 +15,25 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import time
 from collections.abc import AsyncIterator, Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from graphql import GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema
-from strawberry.dataloader import DataLoader
+from graphql import (
+    GraphQLError,
+    GraphQLObjectType,
+    GraphQLResolveInfo,
+    GraphQLSchema,
+    default_field_resolver,
+)
 
 from localserver.broker import Broker
-from localserver.events import LambdaContext, appsync_event
+from localserver.events import appsync_event
 from localserver.gate import Gate
-from localserver.job_events import BrokerJobEvents, Publish
 from localserver.limits import Limits
-from resolvers import deadline, wiring
-from resolvers.core.jobs import NO_EVENTS
+from resolvers.core.errors import HrgraphError
 from resolvers.deadline import RequestScope
 from resolvers.envelope import unwrap_error
-from resolvers.settings import Settings
-
-Handler = Callable[[Any, Any], Any]
 
 TIMED_OUT = "Execution timed out."
 """AppSync's message when a request runs past its 30 seconds."""
@@ -54,99 +49,76 @@ class FieldError(Exception):
         self.info = dict(info) if info else None
 
 
+def appsync_error(error: GraphQLError) -> dict[str, Any]:
+    """One error as AppSync writes it: errorType and errorInfo at top level, no traceback."""
+    original = error.original_error
+    if isinstance(original, (FieldError, HrgraphError)):
+        error_type, message, info = original.error_type, original.message, original.info or None
+    elif original is None or error.path is None:
+        # Before any field ran: the document, its operation or its variables were refused.
+        error_type, message, info = "ValidationError", error.message, None
+    else:
+        logging.getLogger("hrgraph.localserver").error("unexpected error", exc_info=original)
+        error_type, message, info = "InternalFailure", "internal error in the local server", None
+    return {
+        "path": error.path,
+        "data": None,
+        "errorType": error_type,
+        "errorInfo": info,
+        "locations": [
+            {"line": loc.line, "column": loc.column, "sourceName": None}
+            for loc in error.locations or []
+        ],
+        "message": message,
+    }
+
+
+class Invokes(Protocol):
+    """How an event reaches the handler (localserver/lambda_process.py's runner)."""
+
+    async def invoke(self, event: Any, scope: RequestScope | None) -> Any: ...
+
+
 @dataclass
 class RequestContext:
-    """Per request (or websocket connection): who calls, with which headers, until when."""
+    """Per request (or real-time subscription): who calls, with which headers, until when."""
 
     headers: Mapping[str, str]
     gate: Gate
     limits: Limits
     scope: RequestScope | None = None
-    """None on a websocket: each subscribe-time invocation gets a request's time of its own."""
-    connection_params: Any = None
-    loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
-    resolvers_run: int = 0
-    _identity: Any = None
+    """None on a subscription: its subscribe-time invocation gets a request's time of its own."""
+    identity_checked: Any = None
+    cost: int = 0
+    batches: dict[str, _Batch] = field(default_factory=dict)
+    in_flight: asyncio.Semaphore | None = None
 
     def identity(self) -> Any:
-        """The caller, verified once per HTTP request as AppSync does.
+        """The caller, verified once per request (every field asks, as AppSync checks each)."""
+        if self.identity_checked is None:
+            self.identity_checked = self.gate.identify(self.headers)
+        return self.identity_checked
 
-        Every field asks (each is authorized on its own); a websocket's context
-        lives as long as its connection, so it asks the gate each time, and a
-        token that expires or is revoked mid-connection stops working.
-        """
-        if self.scope is None:
-            return self.gate.identify(self.headers, self.connection_params)
-        if self._identity is None:
-            self._identity = self.gate.identify(self.headers, self.connection_params)
-        return self._identity
-
-    def remember_identity(self, identity: Any) -> None:
-        """The identity the request's middleware verified (None: verify on first ask)."""
-        if self.scope is not None:
-            self._identity = identity
-
-    def count_resolver(self) -> None:
-        """One more resolver run; past the API's resolverCountLimit, AppSync's refusal."""
-        self.resolvers_run += 1
-        if self.resolvers_run > self.limits.resolver_count:
+    def count_resolver(self, route: str) -> None:
+        """One more resolver run, by its cost; past resolverCountLimit, AppSync's refusal."""
+        self.cost += self.limits.cost(route)
+        if self.cost > self.limits.resolver_count:
             raise FieldError(
                 "ResolverExecutionLimitReached",
                 f"Resolver execution limit reached: this API runs at most "
                 f"{self.limits.resolver_count} resolvers per request",
             )
 
-
-class Invoker:
-    """Runs the handler in a worker thread per invocation, as many at once as arrive.
-
-    A request that ends (answered, abandoned, cut at 30 s) stops waiting for
-    its invocations at once (``abandon_on_cancel``); their warehouse work is
-    interrupted through the request's scope.
-    """
-
-    def __init__(self, handler: Handler, limits: Limits, threads: int = 40) -> None:
-        self._handler = handler
-        self._limits = limits
-        self._threads = ThreadPoolExecutor(threads, thread_name_prefix="hrgraph-invoke")
-
-    async def invoke(self, event: Any, scope: RequestScope | None) -> Any:
-        scope = invocation_scope(scope, self._limits)
-        # Cancelling the await abandons the thread's result; the scope interrupts its work.
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._threads, self._invoke, event, scope)
-
-    def _invoke(self, event: Any, scope: RequestScope) -> Any:
-        return run_handler(self._handler, event, scope, lambda_budget(scope, self._limits))
-
-
-class Invokes(Protocol):
-    """How a field's event reaches the handler: a thread here (Invoker), or the
-    handler's own process (localserver/lambda_process.py)."""
-
-    async def invoke(self, event: Any, scope: RequestScope | None) -> Any: ...
-
-
-def invocation_scope(scope: RequestScope | None, limits: Limits) -> RequestScope:
-    """The request's scope (a subscribe-time invocation gets a request's time of its own);
-    one whose time is up gets AppSync's timeout instead of an invocation."""
-    if scope is None:
-        scope = RequestScope(limits.request_seconds)
-    if scope.expired:
-        raise FieldError("ExecutionTimeout", TIMED_OUT)
-    return scope
-
-
-def lambda_budget(scope: RequestScope, limits: Limits) -> float:
-    """Seconds an invocation may run: the request's time left, at most the Lambda's timeout."""
-    return min(scope.remaining_seconds(), limits.lambda_seconds)
+    async def invoke(self, invoker: Invokes, event: Any) -> Any:
+        if self.in_flight is None:
+            self.in_flight = asyncio.Semaphore(self.limits.invocations_per_request)
+        async with self.in_flight:
+            return await invoker.invoke(event, self.scope)
 
 
 def follow_log_level(log_level: str) -> None:
-    """The handler's loggers (powertools' "hrgraph" and its children, each with a level of its
-    own) log at the server's level, HRGRAPH_LOG_LEVEL, unless POWERTOOLS_LOG_LEVEL, the
-    Lambda's own setting, is given: else ``hrgraph serve`` at "warning" still printed a line
-    for every batch. Called once the handler's modules are imported."""
+    """The handler's loggers (powertools' "hrgraph" and its children) log at the server's
+    level, unless POWERTOOLS_LOG_LEVEL, the Lambda's own setting, is given."""
     if "POWERTOOLS_LOG_LEVEL" in os.environ:
         return
     for name, found in logging.root.manager.loggerDict.items():
@@ -154,41 +126,15 @@ def follow_log_level(log_level: str) -> None:
             found.setLevel(log_level.upper())
 
 
-def handler_services(
-    settings: Settings, publish: Publish, services: wiring.Services | None = None
-) -> wiring.Services:
-    """The handler's services, in use in the process that runs it (the server's, or its own):
-    its loggers at the server's level, and backup jobs' changes published to the server's
-    broker through ``publish``, as there is no AppSync here to publish through."""
-    follow_log_level(settings.log_level)
-    built = services or wiring.build(settings)
-    wiring.use(built)
-    if built.events is NO_EVENTS:
-        built.events = BrokerJobEvents(publish)
-    return built
-
-
-def run_handler(handler: Handler, event: Any, scope: RequestScope, budget: float) -> Any:
-    """One invocation with ``budget`` seconds, its warehouse work under the request's scope."""
-    context = LambdaContext(deadline=time.monotonic() + budget)
-    with deadline.entered(scope):
-        return handler(event, context)
-
-
 def routed_fields(app: Any) -> tuple[set[str], set[str]]:
     """("Type.field" with a single resolver, "Type.field" with a batch resolver)."""
-    single = set(app._resolver_registry.resolvers)
-    batch = set(app._batch_resolver_registry.resolvers)
-    return single, batch
+    return set(app._resolver_registry.resolvers), set(app._batch_resolver_registry.resolvers)
 
 
 def bind(
-    schema: GraphQLSchema,
-    invoker: Invokes,
-    broker: Broker,
-    single: set[str],
-    batch: set[str],
+    schema: GraphQLSchema, invoker: Invokes, broker: Broker, single: set[str], batch: set[str]
 ) -> None:
+    """Every object field gets its resolver: the handler's route, or the group check alone."""
     for type_name, graphql_type in schema.type_map.items():
         if not isinstance(graphql_type, GraphQLObjectType) or type_name.startswith("__"):
             continue
@@ -201,17 +147,31 @@ def bind(
                 graphql_field.resolve = _resolver(invoker, broker)
             elif route in batch:
                 graphql_field.resolve = _batch_resolver(invoker)
+            else:
+                graphql_field.resolve = _guarded
 
 
-def _event(source: Any, info: GraphQLResolveInfo[Any], arguments: dict[str, Any]) -> dict[str, Any]:
+def _allowed(info: GraphQLResolveInfo[Any]) -> Any:
     context: RequestContext = info.context
-    context.count_resolver()
     identity = context.identity()
     if not context.gate.allows(identity, info.parent_type.name, info.field_name):
         raise FieldError(
             "Unauthorized",
             f"Not Authorized to access {info.field_name} on type {info.parent_type.name}",
         )
+    return identity
+
+
+def _guarded(source: Any, info: GraphQLResolveInfo[Any], **arguments: Any) -> Any:
+    """A field the handler does not resolve: its group rule, then the source's value."""
+    _allowed(info)
+    return default_field_resolver(source, info, **arguments)
+
+
+def _event(source: Any, info: GraphQLResolveInfo[Any], arguments: dict[str, Any]) -> dict[str, Any]:
+    context: RequestContext = info.context
+    context.count_resolver(f"{info.parent_type.name}.{info.field_name}")
+    identity = _allowed(info)
     return appsync_event(info, arguments, source, identity, context.headers)
 
 
@@ -225,7 +185,7 @@ def _unwrap(result: Any) -> Any:
 def _resolver(invoker: Invokes, broker: Broker) -> Callable[..., Any]:
     async def resolve(source: Any, info: GraphQLResolveInfo[Any], /, **arguments: Any) -> Any:
         context: RequestContext = info.context
-        result = _unwrap(await invoker.invoke(_event(source, info, arguments), context.scope))
+        result = _unwrap(await context.invoke(invoker, _event(source, info, arguments)))
         if info.parent_type.name == "Mutation" and result is not None:
             broker.publish(info.field_name, result)
         return result
@@ -233,43 +193,49 @@ def _resolver(invoker: Invokes, broker: Broker) -> Callable[..., Any]:
     return resolve
 
 
+class _Batch:
+    """The events of one batched field gathered in one turn of the loop: one BatchInvoke."""
+
+    def __init__(self, invoker: Invokes, context: RequestContext) -> None:
+        self._invoker = invoker
+        self._context = context
+        self._waiting: list[tuple[dict[str, Any], asyncio.Future[Any]]] = []
+
+    def load(self, event: dict[str, Any]) -> asyncio.Future[Any]:
+        loop = asyncio.get_running_loop()
+        if not self._waiting:
+            loop.call_soon(lambda: asyncio.ensure_future(self._dispatch()))
+        answer: asyncio.Future[Any] = loop.create_future()
+        self._waiting.append((event, answer))
+        return answer
+
+    async def _dispatch(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        try:
+            items = _unwrap(await self._context.invoke(self._invoker, [e for e, _ in waiting]))
+            if not isinstance(items, list) or len(items) != len(waiting):
+                raise RuntimeError("the handler's batch answer does not match its events")
+        except Exception as error:
+            items = [error] * len(waiting)
+        for (_, answer), item in zip(waiting, items, strict=True):
+            if answer.done():
+                continue
+            try:
+                if isinstance(item, Exception):
+                    raise item
+                answer.set_result(_unwrap(item))
+            except Exception as error:
+                answer.set_exception(error)
+
+
 def _batch_resolver(invoker: Invokes) -> Callable[..., Any]:
     async def resolve(source: Any, info: GraphQLResolveInfo[Any], /, **arguments: Any) -> Any:
         context: RequestContext = info.context
         route = f"{info.parent_type.name}.{info.field_name}"
-        loader = context.loaders.get(route)
-        if loader is None:
-            loader = DataLoader(load_fn=_batch_invoke(invoker, context.scope), cache=False)
-            context.loaders[route] = loader
-        return await loader.load(_Pending(_event(source, info, arguments)))
+        batch = context.batches.setdefault(route, _Batch(invoker, context))
+        return await batch.load(_event(source, info, arguments))
 
     return resolve
-
-
-@dataclass(eq=False)
-class _Pending:
-    """A queued event; compared by identity so DataLoader can key on it."""
-
-    event: dict[str, Any]
-
-
-def _batch_invoke(invoker: Invokes, scope: RequestScope | None) -> Callable[[list[_Pending]], Any]:
-    async def load(pending: list[_Pending]) -> list[Any]:
-        result = await invoker.invoke([p.event for p in pending], scope)
-        try:
-            items = _unwrap(result)
-        except FieldError as error:
-            return [error] * len(pending)
-        return [_unwrap_or_error(item) for item in items]
-
-    return load
-
-
-def _unwrap_or_error(item: Any) -> Any:
-    try:
-        return _unwrap(item)
-    except FieldError as error:
-        return error
 
 
 def _subscriber(
@@ -281,7 +247,7 @@ def _subscriber(
         # AppSync runs a subscription's resolver once, at subscribe time: an error refuses it.
         event = _event(source, info, arguments)
         if routed:
-            _unwrap(await invoker.invoke(event, None))
+            _unwrap(await info.context.invoke(invoker, event))
         async for payload in broker.listen(info.field_name, arguments):
             yield payload
 

@@ -1,75 +1,127 @@
-"""Parse and validate each GraphQL document once, and never on the event loop.
+"""Every document's way in, on both endpoints: limits first, then parse and validate, off the loop.
 
-Why: graphql-core's validation is quadratic in the fields of one selection
-(OverlappingFieldsCanBeMerged compares them pairwise). A 100 KB document of
-3,000 copies of one field takes seconds to validate, and done on the event
-loop those seconds stall every other request. A document not seen before is
-parsed and validated in a worker thread, which the interpreter interrupts
-every few milliseconds so the loop keeps serving; documents seen before
-(nearly every request: clients send the same few) come from a shared cache
-without leaving the loop.
-
-Strawberry builds a fresh extension per request (a factory), so each hook reads
-its own request's execution context even across ``await``.
+A document is refused before the work it would cause: longer than the limit
+before it is parsed; more tokens than the limit while it is parsed
+(graphql-core stops counting there); more fields than the limit, fragments
+expanded, before it is validated (validation is quadratic in the fields of one
+selection). What passes is parsed and validated in a worker thread, so a big
+document never holds the event loop, and the verdict is cached: clients send
+the same few documents, and those come back without leaving the loop.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import Sequence
 
-from graphql import DocumentNode, GraphQLError, parse
-from strawberry.extensions import SchemaExtension
-from strawberry.schema.schema import validate_document as validate_document
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLSchema,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    parse,
+    specified_rules,
+)
+from graphql import validate as validate
+from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule
 
+from localserver.limits import Limits
 from localserver.lru import Lru
 
 LARGEST_CACHED = 64 * 1024
-"""Characters: a bigger document is parsed again when it returns, so a few huge ones
-cannot pin hundreds of megabytes in the cache."""
+"""Characters: a bigger document is checked again when it returns, so that a few huge
+ones cannot pin hundreds of megabytes in the cache."""
 
 
-class DocumentCache:
-    """Parsed documents and their validation errors, shared by every request."""
+class Refused(Exception):
+    """A document that will not run, with the errors that say why (AppSync: HTTP 400)."""
 
-    def __init__(self, maxsize: int = 256) -> None:
-        self.documents: Lru[DocumentNode] = Lru(maxsize)
-        self.verdicts: Lru[list[GraphQLError]] = Lru(maxsize)
+    def __init__(self, errors: Sequence[GraphQLError]) -> None:
+        super().__init__(errors[0].message)
+        self.errors = list(errors)
 
 
-class OffLoopDocuments(SchemaExtension):
-    """strawberry's parsing and validation steps, cached and run in a worker thread."""
+class Documents:
+    """Checked documents of one schema, cached by their text."""
 
-    def __init__(self, cache: DocumentCache) -> None:
-        super().__init__()
-        self._cache = cache
+    def __init__(self, schema: GraphQLSchema, limits: Limits) -> None:
+        self.schema = schema
+        self.limits = limits
+        self.rules: list[type[ASTValidationRule]] = list(specified_rules)
+        if not limits.introspection:
+            self.rules.append(NoSchemaIntrospectionCustomRule)
+        self._verdicts: Lru[DocumentNode | Refused] = Lru(256)
 
-    async def on_parse(self) -> AsyncIterator[None]:
-        context = self.execution_context
-        query = context.query
-        if context.graphql_document is None and query:
-            document: DocumentNode | None = self._cache.documents.get(query)
-            if document is None:
-                try:
-                    document = await asyncio.to_thread(parse, query, **context.parse_options)
-                except GraphQLError:
-                    document = None  # strawberry parses it again and reports where it fails
-                else:
-                    if len(query) <= LARGEST_CACHED:
-                        self._cache.documents.put(query, document)
-            context.graphql_document = document
-        yield
+    async def checked(self, query: object) -> DocumentNode:
+        """The parsed, valid document; Refused otherwise."""
+        if not isinstance(query, str) or not query.strip():
+            raise Refused([GraphQLError("The request must hold a GraphQL document in 'query'.")])
+        if len(query) > self.limits.document_chars:
+            raise Refused(
+                [
+                    GraphQLError(
+                        f"The document is {len(query):,} characters long; "
+                        f"this API reads at most {self.limits.document_chars:,}."
+                    )
+                ]
+            )
+        verdict = self._verdicts.get(query)
+        if verdict is None:
+            verdict = await asyncio.to_thread(self._check, query)
+            if len(query) <= LARGEST_CACHED:
+                self._verdicts.put(query, verdict)
+        if isinstance(verdict, Refused):
+            raise verdict
+        return verdict
 
-    async def on_validate(self) -> AsyncIterator[None]:
-        context = self.execution_context
-        document, rules = context.graphql_document, tuple(context.validation_rules)
-        if context.query and document is not None and rules and not context.pre_execution_errors:
-            key = (context.query, rules)
-            errors: list[GraphQLError] | None = self._cache.verdicts.get(key)
-            if errors is None:
-                schema = context.schema._schema
-                errors = await asyncio.to_thread(validate_document, schema, document, rules)
-                if len(context.query) <= LARGEST_CACHED:
-                    self._cache.verdicts.put(key, errors)
-            context.pre_execution_errors = errors
-        yield
+    def _check(self, query: str) -> DocumentNode | Refused:
+        try:
+            document = parse(query, max_tokens=self.limits.document_tokens)
+        except GraphQLError as error:
+            return Refused([error])
+        fields = field_count(document, self.limits.document_fields)
+        if fields > self.limits.document_fields:
+            message = (
+                f"The document selects more than {self.limits.document_fields:,} fields "
+                "(fragments expanded); ask for fewer in one request."
+            )
+            return Refused([GraphQLError(message)])
+        errors = validate(self.schema, document, self.rules)
+        return Refused(errors) if errors else document
+
+
+def field_count(document: DocumentNode, ceiling: int) -> int:
+    """Fields the document selects, each fragment spread counted in full; counting stops
+    past ``ceiling`` (fragments spread in fragments multiply). A spread cycle counts
+    nothing here: validation refuses it."""
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    sizes: dict[str, int] = {}
+
+    def count(selection: SelectionSetNode | None, visiting: frozenset[str]) -> int:
+        total = 0
+        for node in selection.selections if selection else ():
+            if isinstance(node, FieldNode):
+                total += 1 + count(node.selection_set, visiting)
+            elif isinstance(node, InlineFragmentNode):
+                total += count(node.selection_set, visiting)
+            elif isinstance(node, FragmentSpreadNode):
+                name = node.name.value
+                if name not in sizes and name in fragments and name not in visiting:
+                    sizes[name] = count(fragments[name].selection_set, visiting | {name})
+                total += sizes.get(name, 0)
+            if total > ceiling:
+                return total
+        return total
+
+    return sum(
+        count(d.selection_set, frozenset())
+        for d in document.definitions
+        if isinstance(d, OperationDefinitionNode)
+    )

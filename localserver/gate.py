@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 
 class Gate(Protocol):
-    def identify(self, headers: Mapping[str, str], connection_params: Any = None) -> Any:
+    def identify(self, headers: Mapping[str, str]) -> Any:
         """The AppSync identity dict of the caller, None when anonymous access is allowed.
 
         Raises resolvers.core.errors.Unauthorized for a missing or invalid token.

@@ -11,8 +11,10 @@ the public key as a JWKS, and serves the three routes a client needs:
 Failures answer like Cognito's InitiateAuth (HTTP 400,
 ``{"__type": "NotAuthorizedException", "message": ...}``); unknown user and
 wrong password are indistinguishable, in text and in time (argon2 runs in
-both cases), and repeated failures are throttled per username and per client
-address. Passwords and tokens are never logged.
+both cases). Password checks run one at a time, a bounded line waiting;
+repeated failures lock out one username at one address (the socket's peer:
+X-Forwarded-For counts only from a configured proxy, localserver/app.py).
+Passwords and tokens are never logged.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from starlette.routing import Route
 
 from localserver.tokens import ALGORITHM, KeySet, TokenVerifier
 from localserver.users import User, UserStore
+from resolvers.adapters.private_files import private_tree
 from resolvers.core.errors import Unauthorized
 
 logger = logging.getLogger("hrgraph.localserver.issuer")
@@ -136,6 +139,10 @@ class LocalIssuer:
 
     @classmethod
     def in_data_dir(cls, data_dir: Path, ttl_seconds: int = 3600) -> LocalIssuer:
+        """The issuer of a data dir, its auth folder (keys, users) tightened to 0700/0600:
+        a file an older release or a hand left readable by others is closed at every start."""
+        if (data_dir / "auth").is_dir():
+            private_tree(data_dir / "auth")
         return cls(
             IssuerIdentity.load_or_create(data_dir), UserStore.in_data_dir(data_dir), ttl_seconds
         )
@@ -145,14 +152,15 @@ class LocalIssuer:
             claims, self.identity.private_key, algorithm=ALGORITHM, headers={"kid": self._kid}
         )
 
-    def tokens_for(self, user: User, now: int, auth_time: int, refresh: bool) -> dict[str, Any]:
-        """Cognito's AuthenticationResult for a signed-in user."""
+    def tokens_for(self, user: User, now: float, auth_time: int, refresh: bool) -> dict[str, Any]:
+        """Cognito's AuthenticationResult for a signed-in user. ``iat`` keeps its fraction
+        (a JWT NumericDate may): a password change revokes to the microsecond."""
         origin = str(uuid.uuid4())
         common = {
             "sub": user.sub,
             "iss": self.identity.issuer,
             "iat": now,
-            "exp": now + self.ttl,
+            "exp": int(now) + self.ttl,
             "auth_time": auth_time,
             "origin_jti": origin,
         }
@@ -188,7 +196,7 @@ class LocalIssuer:
             result["RefreshToken"] = self._sign(
                 {
                     **common,
-                    "exp": now + REFRESH_TTL_SECONDS,
+                    "exp": int(now) + REFRESH_TTL_SECONDS,
                     "aud": self.identity.client_id,
                     "token_use": "refresh",
                     "jti": str(uuid.uuid4()),
@@ -202,14 +210,14 @@ class LocalIssuer:
         The server asks for every request, so removing or disabling a user
         takes effect at once rather than when their ID token expires.
         """
-        return self.users.still_valid(str(claims.get("sub")), int(claims.get("iat", 0)))
+        return self.users.still_valid(str(claims.get("sub")), float(claims.get("iat", 0)))
 
     def login(self, username: str, password: str) -> dict[str, Any] | None:
         user = self.users.authenticate(username, password)
         if user is None:
             return None
-        now = int(time.time())
-        return self.tokens_for(user, now, auth_time=now, refresh=True)
+        now = time.time()
+        return self.tokens_for(user, now, auth_time=int(now), refresh=True)
 
     def refresh(self, refresh_token: str) -> dict[str, Any] | None:
         """New ID and access tokens with the user's current groups; None when refused."""
@@ -218,11 +226,9 @@ class LocalIssuer:
         except Unauthorized:
             return None
         user = self.users.by_sub(str(claims["sub"]))
-        if user is None or not user.accepts(int(claims["iat"])):
+        if user is None or not user.accepts(float(claims["iat"])):
             return None
-        return self.tokens_for(
-            user, int(time.time()), auth_time=int(claims["auth_time"]), refresh=False
-        )
+        return self.tokens_for(user, time.time(), auth_time=int(claims["auth_time"]), refresh=False)
 
 
 class Throttle:
@@ -262,6 +268,10 @@ class Throttle:
             self._failures.pop(key, None)
 
 
+MAX_WAITING_SIGN_INS = 16
+"""Sign-ins queued for a password check; past this, Cognito's TooManyRequestsException."""
+
+
 def _refused(message: str) -> JSONResponse:
     return JSONResponse({"__type": "NotAuthorizedException", "message": message}, status_code=400)
 
@@ -286,6 +296,7 @@ async def _json_fields(request: Request, *names: str) -> list[str] | None:
 def issuer_routes(issuer: LocalIssuer, throttle: Throttle | None = None) -> list[Route]:
     """The issuer's HTTP routes, to mount beside /graphql."""
     throttle = throttle or Throttle()
+    hashing = anyio.CapacityLimiter(1)
 
     async def login(request: Request) -> JSONResponse:
         fields = await _json_fields(request, "username", "password")
@@ -293,17 +304,25 @@ def issuer_routes(issuer: LocalIssuer, throttle: Throttle | None = None) -> list
             return _bad_request("Expected a JSON object with username and password.")
         username, password = fields
         client = request.client.host if request.client else "unknown"
-        keys = (f"user:{username}", f"ip:{client}")
-        if throttle.blocked(*keys):
+        # One user at one address: a stranger elsewhere cannot lock the user out, nor can
+        # one user's mistakes lock out the others behind the same address.
+        key = f"{username}@{client}"
+        if throttle.blocked(key):
             logger.warning("sign-in throttled", extra={"user": username, "client": client})
             return _refused("Password attempts exceeded")
-        # argon2 is deliberately slow: keep it off the event loop.
-        result = await anyio.to_thread.run_sync(issuer.login, username, password)
+        if hashing.statistics().tasks_waiting >= MAX_WAITING_SIGN_INS:
+            return JSONResponse(
+                {"__type": "TooManyRequestsException", "message": "Too many sign-ins at once."},
+                status_code=400,
+            )
+        # argon2 is slow by design and takes every core it is given: one check at a time,
+        # off the event loop, so a spray of sign-ins waits in line instead of starving queries.
+        result = await anyio.to_thread.run_sync(issuer.login, username, password, limiter=hashing)
         if result is None:
-            throttle.failed(*keys)
+            throttle.failed(key)
             logger.info("sign-in refused", extra={"user": username, "client": client})
             return _refused("Incorrect username or password.")
-        throttle.succeeded(keys[0])
+        throttle.succeeded(key)
         logger.info("signed in", extra={"user": username, "client": client})
         return JSONResponse({"AuthenticationResult": result, "ChallengeParameters": {}})
 

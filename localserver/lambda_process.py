@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import itertools
+import json
 import logging
 import multiprocessing
 import os
@@ -38,20 +40,22 @@ import shutil
 import struct
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
-from multiprocessing.context import SpawnProcess
-from multiprocessing.synchronize import Event
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 
-from localserver.binding import handler_services, invocation_scope, lambda_budget, run_handler
-from localserver.job_events import Publish
+from hrgraph_contract.settings import Settings
+from localserver.binding import TIMED_OUT, FieldError, follow_log_level
+from localserver.events import LambdaContext
+from localserver.job_events import BrokerJobEvents, Publish
 from localserver.limits import Limits
+from resolvers import deadline, wiring
+from resolvers.core.jobs import NO_EVENTS
 from resolvers.deadline import RequestScope
-from resolvers.settings import Settings
 
 _HEADER = struct.Struct("!I")
 _START_SECONDS = 60.0
@@ -73,10 +77,25 @@ def encode(message: dict[str, Any]) -> bytes:
     """One message on the wire: its length, then its JSON.
 
     orjson, because a 1000-row insert's event took 2.5 ms to write and 2.2 ms
-    to read with the json module.
+    to read with the json module. A lone surrogate (``"\\ud800"``, which JSON
+    may carry and a client may send) is not UTF-8, and orjson refuses it: such
+    a message is written by the json module, escaped, as the Lambda runtime
+    would, so the handler sees the value and refuses that row alone.
     """
-    body = orjson.dumps(message, option=_STRICT)
+    try:
+        body = orjson.dumps(message, option=_STRICT)
+    except TypeError as error:
+        if "surrogates" not in str(error):
+            raise
+        body = json.dumps(message, separators=(",", ":"), allow_nan=False).encode()
     return _HEADER.pack(len(body)) + body
+
+
+def _decode(body: bytes) -> Any:
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return json.loads(body)  # a lone surrogate, escaped: see encode
 
 
 def invocation(call: int, event: Any, budget: float) -> dict[str, Any]:
@@ -121,7 +140,7 @@ def event_of(message: dict[str, Any]) -> Any:
 
 async def read_message(reader: asyncio.StreamReader) -> dict[str, Any]:
     (size,) = _HEADER.unpack(await reader.readexactly(_HEADER.size))
-    decoded: dict[str, Any] = orjson.loads(await reader.readexactly(size))
+    decoded: dict[str, Any] = _decode(await reader.readexactly(size))
     return decoded
 
 
@@ -153,15 +172,31 @@ class Outbox:
             self.writer.write(data)
 
 
-class LambdaProcess:
-    """The server's side: starts the handler's process and invokes it as Invoker does."""
+class _Running(Protocol):
+    """A process or a thread: where the handler runs."""
 
-    def __init__(self, settings: Settings, limits: Limits) -> None:
+    def is_alive(self) -> bool: ...
+
+
+class LambdaProcess:
+    """The one way the handler runs: behind a Unix socket, invoked with AppSync's JSON.
+
+    ``hrgraph serve`` runs it in a process of its own. Given ``services``
+    (tests, to watch the warehouse), the same handler server runs in a thread
+    of this process instead: the same socket, messages and code, so what a
+    test sees crossing is what crosses under ``hrgraph serve``.
+    """
+
+    def __init__(
+        self, settings: Settings, limits: Limits, services: wiring.Services | None = None
+    ) -> None:
         self._settings = settings
         self._limits = limits
+        self._services = services
         self._folder = Path(tempfile.mkdtemp(prefix="hrgraph-lambda-"))  # 0700
         self._socket = str(self._folder / "handler.sock")
-        self._process: SpawnProcess | None = None
+        self._running: _Running | None = None
+        self._stop: Callable[[], None] = lambda: None
         self._outbox: Outbox | None = None
         self._connecting = asyncio.Lock()
         self._pending: dict[int, asyncio.Future[Any]] = {}
@@ -175,10 +210,13 @@ class LambdaProcess:
 
     @property
     def pid(self) -> int | None:
-        return self._process.pid if self._process is not None else None
+        return getattr(self._running, "pid", None)
 
     def start(self) -> None:
-        """Start the handler's process and wait until it listens (its cold start)."""
+        """Start the handler and wait until it listens (its cold start)."""
+        if self._services is not None:
+            self._start_thread(self._services)
+            return
         context = multiprocessing.get_context("spawn")
         ready = context.Event()
         process = context.Process(
@@ -191,12 +229,28 @@ class LambdaProcess:
         if not ready.wait(_START_SECONDS) or not process.is_alive():
             process.kill()
             raise RuntimeError("the Lambda handler's process did not start (see its log above)")
-        self._process = process
+        self._running, self._stop = process, process.terminate
+
+    def _start_thread(self, services: wiring.Services) -> None:
+        from resolvers import handler as lambda_handler
+
+        ready = threading.Event()
+        server = _HandlerServer(lambda_handler.handler, self._socket, os.getppid())
+        handler_services(self._settings, server.publish, services)
+        thread = threading.Thread(
+            target=asyncio.run, args=(server.run(ready),), name="hrgraph-lambda", daemon=True
+        )
+        thread.start()
+        if not ready.wait(_START_SECONDS):
+            raise RuntimeError("the Lambda handler's thread did not start")
+        self._running, self._stop = thread, server.stop
 
     def stop(self) -> None:
-        if self._process is not None and self._process.is_alive():
-            self._process.terminate()
-            self._process.join(5)
+        if self._running is not None and self._running.is_alive():
+            self._stop()
+            join = getattr(self._running, "join", None)
+            if join is not None:
+                join(5)
         shutil.rmtree(self._folder, ignore_errors=True)
 
     def __enter__(self) -> LambdaProcess:
@@ -244,7 +298,7 @@ class LambdaProcess:
         async with self._connecting:
             if self._outbox is not None and not self._outbox.closed:
                 return self._outbox
-            if self._process is None or not self._process.is_alive():
+            if self._running is None or not self._running.is_alive():
                 _log.warning("starting the Lambda handler's process (cold start)")
                 await asyncio.get_running_loop().run_in_executor(None, self.start)
             reader, writer = await asyncio.open_unix_connection(self._socket)
@@ -287,9 +341,54 @@ def _keep(tasks: set[asyncio.Future[Any]], work: Coroutine[Any, Any, None]) -> N
 # -- the handler's process ----------------------------------------------------
 
 
-def _handler_main(settings: Settings, socket_path: str, ready: Event, parent: int) -> None:
+def invocation_scope(scope: RequestScope | None, limits: Limits) -> RequestScope:
+    """The request's scope (a subscribe-time invocation gets a request's time of its own);
+    one whose time is up gets AppSync's timeout instead of an invocation."""
+    if scope is None:
+        scope = RequestScope(limits.request_seconds)
+    if scope.expired:
+        raise FieldError("ExecutionTimeout", TIMED_OUT)
+    return scope
+
+
+def lambda_budget(scope: RequestScope, limits: Limits) -> float:
+    """Seconds an invocation may run: the request's time left, at most the Lambda's timeout."""
+    return min(scope.remaining_seconds(), limits.lambda_seconds)
+
+
+def handler_services(
+    settings: Settings, publish: Publish, services: wiring.Services | None = None
+) -> wiring.Services:
+    """The handler's services, in use where it runs: its loggers at the server's level, and
+    backup jobs' changes published to the server's broker (there is no AppSync to do it)."""
+    follow_log_level(settings.log_level)
+    built = services or wiring.build(settings)
+    wiring.use(built)
+    if built.events is NO_EVENTS:
+        built.events = BrokerJobEvents(publish)
+    return built
+
+
+def settle_heap() -> None:
+    """Keep the garbage collector's full passes from stalling every request at once.
+
+    Under 32 busy clients CPython ran a full collection every 2-3 s, each
+    scanning the whole heap (schema, SQL parser, Arrow ...) for 135-170 ms while
+    every request waited. Objects built at start-up live as long as the server,
+    so they are frozen out of the scans, and young collections come in fewer,
+    larger passes.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
+
+
+class _Ready(Protocol):
+    def set(self) -> None: ...
+
+
+def _handler_main(settings: Settings, socket_path: str, ready: _Ready, parent: int) -> None:
     """The Lambda's side: one handler, its own DuckDB, its job threads; serves one server."""
-    from localserver.app import settle_heap
     from resolvers import handler as lambda_handler
 
     server = _HandlerServer(lambda_handler.handler, socket_path, parent)
@@ -310,7 +409,12 @@ class _HandlerServer:
         self._done: asyncio.Event | None = None
         self._tasks: set[asyncio.Future[Any]] = set()
 
-    async def run(self, ready: Event) -> None:
+    def stop(self) -> None:
+        """From another thread: stop serving (the thread's way to end, as a process ends)."""
+        if self._loop is not None and self._done is not None:
+            self._loop.call_soon_threadsafe(self._done.set)
+
+    async def run(self, ready: _Ready) -> None:
         self._loop = asyncio.get_running_loop()
         self._done = asyncio.Event()
         server = await asyncio.start_unix_server(self._serve, self._socket)
@@ -343,7 +447,7 @@ class _HandlerServer:
                         scope.cancel(message["reason"])
                 else:
                     _keep(self._tasks, self._invoke(message, outbox))
-        except (asyncio.IncompleteReadError, ConnectionError):
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError):
             pass
         finally:
             writer.close()
@@ -364,7 +468,9 @@ class _HandlerServer:
 
     def _answer(self, call: int, message: dict[str, Any], scope: RequestScope) -> bytes:
         try:
-            result = run_handler(self._handler, event_of(message), scope, message["budget"])
+            context = LambdaContext(deadline=time.monotonic() + message["budget"])
+            with deadline.entered(scope):
+                result = self._handler(event_of(message), context)
             return encode({"id": call, "result": result})
         except Exception as error:  # a bug of ours: the server answers InternalFailure
             _log.exception("the handler failed")

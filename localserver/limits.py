@@ -1,25 +1,26 @@
-"""AppSync's request limits, read from serverless.yml so both doors refuse the same requests.
+"""The limits a request meets, read from serverless.yml where AppSync has them.
 
-- ``queryDepthLimit``, ``resolverCountLimit``, ``introspection``: the API's own
-  settings (appSync: section of serverless.yml, serverless-appsync-plugin 2.x
-  keys). AppSync answers a field past the depth with ``QueryDepthLimitReached``
-  and every resolver past the count with ``ResolverExecutionLimitReached``
-  (AppSync developer guide, "Configuring GraphQL run complexity, query depth,
-  and introspection"); the rest of the response still comes back.
-- 30 s per request: AppSync's hard execution limit. A request still running
-  then is answered with AppSync's timeout error (``Execution timed out.``) and
-  its remaining work is interrupted.
-- The Lambda's own time is ``provider.timeout`` (29 s); the handler's deadline is
-  the lesser of that and what is left of the request.
-- Sizes: a Lambda resolver's request and response each travel as one
-  synchronous Lambda invocation, whose payload quota is 6 MB (Lambda quotas);
-  nothing larger can reach or leave the handler in AWS, so the local server
-  refuses a larger request body or response the same way.
+- ``queryDepthLimit``, ``resolverCountLimit``, ``introspection``: the API's
+  settings (serverless-appsync-plugin keys). A field past the depth answers
+  ``QueryDepthLimitReached``, a resolver past the count
+  ``ResolverExecutionLimitReached``; the rest of the response still comes back.
+- 30 s per request (AppSync's hard limit), the Lambda's ``provider.timeout``.
+- 6 MB in and out: a synchronous Lambda invocation's payload quota.
+
+And the local door's own, so that no request can starve the rest. Each is
+checked before the work it bounds, on both endpoints:
+
+- a document is at most ``document_chars`` long and ``document_tokens`` tokens
+  (graphql-core's ``parse(max_tokens=...)``), and selects at most
+  ``document_fields`` fields, fragments expanded, before it is validated;
+- a resolver counts ``FIELD_COSTS`` toward the resolver limit (1 unless
+  listed): 1,000 reports cost what they do, not what 1,000 point reads do;
+- a request keeps at most ``invocations_per_request`` invocations in flight.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,11 +29,18 @@ import yaml
 
 SERVERLESS_PATH = Path(__file__).resolve().parents[1] / "serverless.yml"
 
-REQUEST_SECONDS = 30.0
-"""AppSync cuts every query, mutation and subscription request at 30 seconds."""
-
-LAMBDA_PAYLOAD_BYTES = 6 * 1024 * 1024
-"""A synchronous Lambda invocation's request and response payload quota."""
+FIELD_COSTS = {
+    "Query.hiresByQuarter": 50,
+    "Query.departmentsAboveMean": 50,
+    "Query.hiresByDepartment": 50,
+    "Query.hireYears": 20,
+    "Query.rowCount": 20,
+    "Query.employees": 5,
+    "Query.ask": 100,
+    "Query.runSql": 100,
+}
+"""Resolver weight, from what each costs the warehouse beside a point read (1): a report
+scans the table, runSql and ask may run for their whole SQL deadline."""
 
 
 @dataclass(frozen=True)
@@ -43,9 +51,19 @@ class Limits:
     """AppSync's default is 10,000."""
     introspection: bool
     lambda_seconds: float
-    request_seconds: float = REQUEST_SECONDS
-    request_bytes: int = LAMBDA_PAYLOAD_BYTES
-    response_bytes: int = LAMBDA_PAYLOAD_BYTES
+    request_seconds: float = 30.0
+    request_bytes: int = 6 * 1024 * 1024
+    response_bytes: int = 6 * 1024 * 1024
+    document_chars: int = 512 * 1024
+    document_tokens: int = 50_000
+    """A 1000-row insert written as a literal is some 20,000 tokens."""
+    document_fields: int = 2_000
+    """The introspection query selects a few hundred."""
+    invocations_per_request: int = 4
+    field_costs: dict[str, int] = field(default_factory=lambda: dict(FIELD_COSTS))
+
+    def cost(self, route: str) -> int:
+        return self.field_costs.get(route, 1)
 
 
 class _Loader(yaml.SafeLoader):  # type: ignore[misc]

@@ -50,14 +50,15 @@ class User:
     groups: list[str]
     password_hash: str = field(repr=False)
     created_at: str
-    tokens_valid_after: int = 0
-    """Tokens issued before this Unix time are refused (set by a password change)."""
+    tokens_valid_after: float = 0
+    """Tokens issued at or before this Unix time are refused (set by a password change),
+    to the microsecond: a token signed in the same second, before the change, is refused."""
     disabled: bool = False
     """A disabled user cannot sign in, and every token they hold is refused."""
 
-    def accepts(self, issued_at: int) -> bool:
+    def accepts(self, issued_at: float) -> bool:
         """Does a token issued at ``issued_at`` (its ``iat``) still speak for this user?"""
-        return not self.disabled and issued_at >= self.tokens_valid_after
+        return not self.disabled and issued_at > self.tokens_valid_after
 
 
 class UserStore:
@@ -97,7 +98,7 @@ class UserStore:
             return None
         return None if user is None or user.disabled else user
 
-    def still_valid(self, sub: str, issued_at: int) -> bool:
+    def still_valid(self, sub: str, issued_at: float) -> bool:
         """May a token of ``sub`` issued at ``issued_at`` still be used (not removed/disabled)?"""
         user = self.by_sub(sub)
         return user is not None and user.accepts(issued_at)
@@ -126,7 +127,7 @@ class UserStore:
             if users.pop(username, None) is None:
                 raise UserError(f"no user {username!r}")
 
-    def set_disabled(self, username: str, disabled: bool, now: int) -> None:
+    def set_disabled(self, username: str, disabled: bool, now: float) -> None:
         """Disable (every token refused, no sign-in) or enable again; an enabled user
         signs in anew: tokens from before the change stay refused."""
         with self._locked() as users:
@@ -137,7 +138,7 @@ class UserStore:
                 user, disabled=disabled, tokens_valid_after=max(user.tokens_valid_after, now)
             )
 
-    def set_password(self, username: str, password: str, now: int) -> None:
+    def set_password(self, username: str, password: str, now: float) -> None:
         """Change a password and revoke the refresh tokens issued before."""
         check_password(password)
         with self._locked() as users:

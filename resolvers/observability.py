@@ -34,13 +34,21 @@ def question_refused() -> None:
     metrics.add_metric(name="QuestionsRefused", unit=MetricUnit.Count, value=1)
 
 
+_emit = False
+"""HRGRAPH_METRICS=on: set by resolvers.wiring when it builds the services (this module
+imports no wiring, so the two do not import each other)."""
+
+
+def configure(emit: bool) -> None:
+    global _emit
+    _emit = emit
+
+
 def publish() -> None:
     """End of an invocation: emit the recorded metrics (or drop them when disabled)."""
     if not metrics.metric_set:
         return
-    from resolvers.wiring import services  # routes that recorded metrics have built it
-
-    if services().settings.metrics == "on":
+    if _emit:
         metrics.flush_metrics()
     else:
         metrics.clear_metrics()

@@ -10,6 +10,8 @@ import threading
 from dataclasses import dataclass, field
 from typing import cast
 
+from hrgraph_contract.settings import Settings
+from resolvers import observability
 from resolvers.core import jobs as job_work
 from resolvers.core.backup_job import BackupJob
 from resolvers.core.cursor import PageTokens
@@ -22,7 +24,6 @@ from resolvers.core.ports import (
     UploadStore,
     Warehouse,
 )
-from resolvers.settings import Settings
 
 
 @dataclass
@@ -41,7 +42,13 @@ class Services:
     def run_job(self, job_id: str) -> BackupJob | None:
         """The worker's side of a job (a local thread, or the worker Lambda)."""
         return job_work.run(
-            job_id, self.jobs, self.warehouse, self.backups, self.events, uploads=self.uploads
+            job_id,
+            self.jobs,
+            self.warehouse,
+            self.backups,
+            self.events,
+            deadline_seconds=self.settings.job_deadline_seconds,
+            uploads=self.uploads,
         )
 
     def questions(self) -> QuestionEngine:
@@ -60,6 +67,7 @@ class Services:
 
 
 def build(settings: Settings) -> Services:
+    observability.configure(settings.metrics == "on")
     _private_local_state(settings)
     store = backup_store(settings)
     built = Services(
@@ -142,7 +150,12 @@ def _warehouse(settings: Settings) -> Warehouse:
     if settings.warehouse == "duckdb":
         from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 
-        return DuckDBWarehouse(settings.database_path, settings.sql_timeout_seconds)
+        return DuckDBWarehouse(
+            settings.database_path,
+            settings.sql_timeout_seconds,
+            memory_limit=settings.duckdb_memory_limit,
+            threads=settings.duckdb_threads,
+        )
     from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 
     return RedshiftWarehouse.from_settings(settings)

@@ -3,7 +3,7 @@
 The API enforces the rules; this only hides what a group could not use, so a
 Viewer is never shown a Load button that would answer Unauthorized. There is
 no second table of groups here: each page names the operations it calls, and
-``localserver/group_rules.py`` (the code the local server checks every call
+``hrgraph_contract.group_rules`` (the code the local server checks every call
 with) says who may call them. A page is shown when the user may call all of
 its operations.
 """
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from functools import cache
 
-from localserver.group_rules import GroupRules
+from hrgraph_contract.group_rules import GroupRules
 
 
 class PageName(StrEnum):
@@ -68,7 +68,7 @@ QUERY_OPERATIONS: tuple[Operation, ...] = (("Query", "ask"), ("Query", "runSql")
 @cache
 def rules() -> GroupRules:
     """schema.graphql's group rules, read once per process (the same reader as the server)."""
-    return GroupRules.from_schema_file()
+    return GroupRules.from_contract()
 
 
 def may_call(groups: Iterable[str], operations: Iterable[Operation]) -> bool:

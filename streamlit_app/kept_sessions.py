@@ -162,9 +162,24 @@ async def _start(request: Request) -> Response:
             path="/",
             httponly=True,
             samesite="strict",
-            secure=request.url.scheme == "https",
+            secure=_secure(request),
         )
     return _no_store(response)
+
+
+LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def _secure(request: Request) -> bool:
+    """Secure everywhere but on the laptop's own loopback.
+
+    Behind the load balancer the request reaches Streamlit over plain http (TLS ends
+    at the balancer), so the scheme cannot tell; a forwarded header would, but only a
+    header the balancer itself set may be believed, and Streamlit cannot tell which.
+    So the cookie is Secure unless the browser asked for a loopback host (``make run``
+    over http://127.0.0.1).
+    """
+    return request.url.scheme == "https" or request.url.hostname not in LOOPBACK
 
 
 async def _end(request: Request) -> Response:

@@ -21,7 +21,7 @@ import streamlit as st
 from client.api import HrClient
 from client.auth import IdentityProvider, SignInFailed, SignInRequired, provider_for
 from client.errors import ApiError
-from resolvers.settings import Settings
+from hrgraph_contract.settings import Settings
 from streamlit_app import kept_sessions
 
 KEY = "hrgraph.session"

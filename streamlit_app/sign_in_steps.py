@@ -16,7 +16,7 @@ from client.auth import IdentityProvider, provider_for
 from client.cognito import CognitoProvider
 from client.errors import ChallengeRequired, SignInFailed
 from client.models import Challenge
-from resolvers.settings import Settings
+from hrgraph_contract.settings import Settings
 from streamlit_app import session
 
 KEY = "hrgraph.challenge"

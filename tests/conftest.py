@@ -9,25 +9,25 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 import uvicorn
 
-from resolvers import wiring
-from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
-from resolvers.adapters.fakes.postgres_engine import (
+from hrgraph_contract.settings import Settings
+from hrgraph_testing.postgres_engine import (
     PostgresCluster,
     PostgresMissing,
     PostgresRedshiftEngine,
 )
-from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
+from hrgraph_testing.redshift_data import FakeRedshiftData
+from resolvers import wiring
+from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.adapters.redshift_data_client import Connection, DataApi
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core.ports import Warehouse
-from resolvers.settings import Settings
 
 if TYPE_CHECKING:
     from localserver.lambda_process import LambdaProcess
@@ -189,16 +189,11 @@ def serving(
     settings: Settings, services: wiring.Services | None, **app_options: Any
 ) -> Iterator[str]:
     """Run create_app(settings, services) with uvicorn in a thread; yield its /graphql URL."""
-    from localserver.app import create_app
+    from localserver.app import create_app, server_config
 
     port = free_port()
-    config = uvicorn.Config(
-        create_app(settings, services, **app_options),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-    )
-    server = uvicorn.Server(config)
+    app = create_app(settings, services, **app_options)
+    server = uvicorn.Server(server_config(app, replace(settings, log_level="warning"), port=port))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -227,7 +222,7 @@ def live_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Liv
 
 @dataclass
 class ProcessServer:
-    """A local server as ``hrgraph serve`` runs it: the handler in a process of its own."""
+    """A local server as ``hrgraph-local serve`` runs it: the handler in a process of its own."""
 
     url: str
     settings: Settings
@@ -247,7 +242,7 @@ def serving_in_two_processes(settings: Settings, **app_options: Any) -> Iterator
 
     with (
         LambdaProcess(settings, app_options.get("limits") or from_serverless()) as handler,
-        serving(settings, None, handler_process=handler, **app_options) as url,
+        serving(settings, None, runner=handler, **app_options) as url,
     ):
         yield ProcessServer(url, settings, handler, admin_token(settings))
 

@@ -93,10 +93,20 @@ _REFERENCE_TABLES = frozenset(REFERENCES.values())
 class DuckDBWarehouse:
     """Implements the Warehouse port on one DuckDB database file (or ``:memory:``)."""
 
-    def __init__(self, path: str | Path, query_timeout_seconds: float = 10.0) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        query_timeout_seconds: float = 10.0,
+        memory_limit: str = "1GB",
+        threads: int = 2,
+    ) -> None:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self._db = duckdb.connect(str(path))
+        # Bounds for every query, the read-only SQL a user writes above all: one query
+        # may not take every core, nor grow the process past the limit (it fails instead).
+        self._db = duckdb.connect(
+            str(path), config={"memory_limit": memory_limit, "threads": threads}
+        )
         self._query_timeout = query_timeout_seconds
         self._write_lock = threading.Lock()
         self._local = threading.local()

@@ -50,13 +50,17 @@ def _id_problem(text: str, *, required: bool) -> str:
     return _fragment("id_problem", text=text, absent=absent, repr=_repr(f"LEFT({text}, 40)"))
 
 
+def _control_problem(cell: str) -> str:
+    return _fragment("control_problem", cell=cell, before=f"({BEFORE_CONTROL})")
+
+
 def _name_problem(cell: str) -> str:
     return _fragment(
         "name_problem",
         cell=cell,
         lead=LEAD,
         control=f"({CONTROL})",
-        before=f"({BEFORE_CONTROL})",
+        control_problem=_control_problem(cell),
     )
 
 
@@ -84,7 +88,9 @@ def judge(table: Table, staged: str, judged: str, position: str, line: str) -> s
                 "datetime_problem",
                 text="datetime_text",
                 absent=f"({MISSING_DATETIME})",
-                repr=_repr("LEFT(datetime_cell, 40)"),
+                repr=_repr("LEFT(datetime_text, 40)"),
+                control=f"({CONTROL})",
+                control_problem=_control_problem("datetime_text"),
             ),
             department_problem=_id_problem("department_text", required=False),
             job_problem=_id_problem("job_text", required=False),

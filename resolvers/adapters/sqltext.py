@@ -1,8 +1,9 @@
-"""The SQL in sql/, loaded by name: Redshift dialect as written, DuckDB by transpiling.
+"""The SQL in resolvers/sql/, loaded by name: Redshift dialect as written, DuckDB by transpiling.
 
-sql/ is the one source of SQL text. Identifiers in braces ({table}, {columns})
-are filled from closed sets the code owns (table and column names), never from
-user input; values travel as :named parameters.
+resolvers/sql/ is the one source of SQL text (sql/duckdb/ holds the three
+statements that are DuckDB-only on purpose; each file says why). Identifiers in
+braces ({table}, {columns}) are filled from closed sets the code owns (table and
+column names), never from user input; values travel as :named parameters.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from functools import lru_cache
 import sqlglot
 from sqlglot import exp
 
-from resolvers.core.sql_files import SQL_DIR as SQL_DIR
 from resolvers.core.sql_files import raw as raw
 
 # sqlglot warns about Redshift-only table properties (DISTSTYLE, SORTKEY) it drops for DuckDB.

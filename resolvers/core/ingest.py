@@ -12,20 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Any
 
+from hrgraph_contract import RejectReason as RejectReason
 from resolvers.core.errors import ValidationError
 from resolvers.core.ports import InsertOutcome, Warehouse
 from resolvers.core.tables import MAX_BATCH_ROWS, Record, Table
 from resolvers.core.validation import RowProblem, validate_row
-
-
-class RejectReason(StrEnum):
-    INVALID = "INVALID"
-    DUPLICATE_IN_BATCH = "DUPLICATE_IN_BATCH"
-    ALREADY_EXISTS = "ALREADY_EXISTS"
-    UNKNOWN_REFERENCE = "UNKNOWN_REFERENCE"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,7 @@
-"""The SQL text in sql/, loaded by name (the one source of SQL text, for core and adapters).
+"""The SQL text in resolvers/sql/, loaded by name: the one source of SQL text, for all.
+
+The files are package data of ``resolvers``, read with importlib.resources, so the
+Lambda zip and an installed wheel find them where the source tree does.
 
 Comments are dropped on load: they are for readers of sql/, and a Data API
 statement is at most 100 KB.
@@ -8,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
+from importlib import resources
 
 import sqlglot
 from sqlglot import exp
 
-SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
+SQL_DIR = resources.files("resolvers") / "sql"
 
 
 @cache

@@ -20,6 +20,12 @@ Rules, each refusal naming the one it broke (ValidationError, field "sql"):
   no schema or database qualifier: no pg_*, stl_*, svv_*, information_schema;
 - every function is on an allowlist (aggregates, windows, dates, strings,
   arithmetic); an unknown function is refused, not looked up in a denylist;
+- functions that allocate are bounded before they run: LPAD/RPAD to a
+  literal length of at most MAX_PAD, REPLACE by a literal of at most
+  MAX_REPLACEMENT characters and never nested in another (each one
+  multiplies); ``LPAD('a', 2147483647)`` would grow the warehouse by
+  gigabytes in one call that no deadline can interrupt (REPEAT, RANGE,
+  GENERATE_SERIES are not on the allowlist at all);
 - every ``:name`` parameter is bound;
 - the outermost query has a LIMIT no larger than the row cap: absent or
   larger, it becomes cap + 1 (the extra row tells the caller "truncated").
@@ -48,6 +54,10 @@ MAX_SQL_CHARS = 20_000
 """Far above any question's SQL; stops pathological input before the parser sees it."""
 
 TABLES = frozenset(table.value for table in Table)
+
+MAX_PAD = 1000
+"""Longest LPAD/RPAD result: far above any stored name (255)."""
+MAX_REPLACEMENT = 255
 
 _WRITES: tuple[type[exp.Expression], ...] = tuple(
     getattr(exp, name)
@@ -141,6 +151,7 @@ def guard_tree(root: exp.Query, row_cap: int, parameters: Collection[str] = ()) 
     _check_read_only(parsed)
     _check_tables(parsed)
     _check_functions(parsed)
+    _check_allocations(parsed)
     _check_parameters(parsed, parameters)
     if _cap_limit(parsed, row_cap) != row_limit:
         raise _refuse("must mean the same when re-rendered (it did not survive a round trip)")
@@ -299,6 +310,26 @@ def _check_functions(root: exp.Query) -> None:
         if type(node) not in ALLOWED_FUNCTIONS:
             name = node.name if isinstance(node, exp.Anonymous) else node.sql_name()
             raise _refuse(f"may call only allowlisted functions; {name.upper()} is not one")
+
+
+def _check_allocations(root: exp.Query) -> None:
+    for pad in root.find_all(exp.Pad):
+        name = "LPAD" if pad.args.get("is_left") else "RPAD"
+        length = _literal_int(pad.args.get("expression"))
+        if length is None or not 0 <= length <= MAX_PAD:
+            raise _refuse(f"{name}'s length must be a number from 0 to {MAX_PAD}")
+    for replace in root.find_all(exp.Replace):
+        replacement = replace.args.get("replacement")
+        if replacement is not None and not (
+            isinstance(replacement, exp.Literal)
+            and replacement.is_string
+            and len(replacement.this) <= MAX_REPLACEMENT
+        ):
+            raise _refuse(
+                f"REPLACE's replacement must be text of at most {MAX_REPLACEMENT} characters"
+            )
+        if replace.this.find(exp.Replace):
+            raise _refuse("REPLACE must not be nested in REPLACE")
 
 
 def _check_parameters(root: exp.Query, bound: Collection[str]) -> None:

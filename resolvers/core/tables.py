@@ -4,26 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
-
-class Table(StrEnum):
-    """A warehouse table; the value is the SQL name, the member name the GraphQL enum value."""
-
-    DEPARTMENTS = "departments"
-    JOBS = "jobs"
-    HIRED_EMPLOYEES = "hired_employees"
-
-    @classmethod
-    def from_graphql(cls, name: str) -> Table:
-        return cls[name]
-
+# The contract's, re-exported: core's modules read the tables from here.
+from hrgraph_contract import MAX_BATCH_ROWS as MAX_BATCH_ROWS
+from hrgraph_contract import Table as Table
 
 MAX_ID = 2**31 - 1
 """Ids must fit GraphQL's 32-bit Int on the way out."""
 
 MAX_NAME_LENGTH = 255
-MAX_BATCH_ROWS = 1000
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,9 +58,16 @@ class _Invalid(Exception):
         self.problem = RowProblem(field, rule)
 
 
+_ID_DIGITS = len(str(MAX_ID))
+
+
 def parse_id(value: Any, field: str = "id", *, required: bool = True) -> int | None:
-    """Accept 42 or "42"; refuse 0, negatives, fractions, booleans and ids beyond 32 bits."""
-    if type(value) is str and value.isdigit() and value.isascii():
+    """Accept 42 or "42"; refuse 0, negatives, fractions, booleans and ids beyond 32 bits.
+
+    Digits are counted before they are read: Python refuses to read more than
+    4,300 of them, and a 5,000-digit id is the row's mistake, not a failure of ours.
+    """
+    if type(value) is str and value.isdigit() and value.isascii() and len(value) <= _ID_DIGITS:
         number = int(value)  # the usual id, as a CSV or the API's ID type sends it: no strip
         if 1 <= number <= MAX_ID:
             return number
@@ -75,13 +82,17 @@ def parse_id(value: Any, field: str = "id", *, required: bool = True) -> int | N
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
     elif isinstance(value, str) and value.isascii() and value.isdigit():
-        number = int(value)
+        digits = value.lstrip("0")
+        if len(digits) > _ID_DIGITS:
+            raise _Invalid(field, f"must be at most {MAX_ID}, got a number of {len(digits)} digits")
+        number = int(digits or "0")
     else:
         raise _Invalid(field, f"must be a positive integer, got {str(value)[:40]!r}")
     if number < 1:
         raise _Invalid(field, f"must be a positive integer, got {number}")
     if number > MAX_ID:
-        raise _Invalid(field, f"must be at most {MAX_ID}, got {number}")
+        shown = number if number.bit_length() < 64 else f"a number of {len(str(number))} digits"
+        raise _Invalid(field, f"must be at most {MAX_ID}, got {shown}")
     return number
 
 
@@ -94,12 +105,16 @@ def parse_name(value: Any, field: str) -> str:
         raise _Invalid(field, "must not be empty")
     if len(value) > MAX_NAME_LENGTH:
         raise _Invalid(field, f"must be at most {MAX_NAME_LENGTH} characters, got {len(value)}")
+    _refuse_unstorable(value, field)
+    return value
+
+
+def _refuse_unstorable(value: str, field: str) -> None:
     bad = None if value.isprintable() else _UNSTORABLE.search(value)  # printable: the usual
     if bad:
         code = ord(bad.group())
         what = "a lone surrogate" if 0xD800 <= code <= 0xDFFF else "a control character"
         raise _Invalid(field, f"must not contain {what} (U+{code:04X} at position {bad.start()})")
-    return value
 
 
 def parse_datetime(value: Any, field: str, now: datetime) -> datetime:
@@ -114,11 +129,12 @@ def parse_datetime(value: Any, field: str, now: datetime) -> datetime:
     elif isinstance(value, datetime):
         moment = value
     elif isinstance(value, str):
+        value = value.strip()
+        _refuse_unstorable(value, field)  # fromisoformat lets a trailing NUL through
         try:
-            text = value.strip()
-            if not ISO_DATETIME.fullmatch(text):
-                raise ValueError(text)
-            moment = datetime.fromisoformat(text)
+            if not ISO_DATETIME.fullmatch(value):
+                raise ValueError(value)
+            moment = datetime.fromisoformat(value)
         except ValueError:
             raise _Invalid(field, f"must be an ISO-8601 date-time, got {value[:40]!r}") from None
     else:

@@ -12,7 +12,7 @@ import streamlit as st
 
 from client.auth import SignInFailed
 from client.models import Challenge, ChallengeKind
-from resolvers.settings import Settings
+from hrgraph_contract.settings import Settings
 from streamlit_app import session, sign_in_steps
 from streamlit_app.access import TITLES, PageName, pages_for
 
@@ -41,7 +41,7 @@ def sign_in_form() -> None:
     if config.auth == "local":
         st.caption(
             "First time here? `make run` created the user **admin** and printed its password "
-            "in the terminal once; an admin adds people with `hrgraph users add`."
+            "in the terminal once; an admin adds people with `hrgraph-local users add`."
         )
     with st.form("sign_in"):
         username = st.text_input("Username", key="username")
@@ -113,7 +113,7 @@ def forgot_password_form(config: Settings) -> None:
         if config.auth != "cognito":
             st.caption(
                 "The local issuer sends no reset codes: an admin sets a new password "
-                "with `hrgraph users passwd NAME`."
+                "with `hrgraph-local users passwd NAME`."
             )
             return
         with st.form("forgot_password"):

@@ -143,7 +143,9 @@ def test_enum_and_filter_variables_are_sent_as_the_contract_spells_them() -> Non
         "departmentId": 3,
         "hiredFrom": "2021-01-01T00:00:00.000Z",
     }
-    api2, server2 = client(lambda body: data("backups", {"items": [], "nextToken": None}))
+    api2, server2 = client(
+        lambda body: data("backups", {"items": [], "unreadable": [], "nextToken": None})
+    )
     api2.backups_page("hired_employees")
     assert server2.bodies()[0]["variables"]["table"] == "HIRED_EMPLOYEES"
 

@@ -18,8 +18,8 @@ from client.api import HrClient
 from client.csvfile import COLUMNS, api_row
 from client.loading import load_csv
 from client.models import InsertResult, RejectReason, Table
+from hrgraph_contract.settings import Settings
 from resolvers import wiring
-from resolvers.settings import Settings
 from tests.client import expected
 from tests.conftest import HISTORIC_DATA, LiveServer, admin_token, serving
 

@@ -20,8 +20,8 @@ from client.auth import (
     TokenProvider,
     issuer_base_url,
 )
+from hrgraph_contract.settings import Settings
 from localserver.users import UserStore
-from resolvers.settings import Settings
 from tests.conftest import ADMIN_PASSWORD, LiveServer
 
 

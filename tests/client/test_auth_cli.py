@@ -1,15 +1,15 @@
-"""hrgraph login / token / users: what a person types, end to end against the live server."""
+"""hrgraph login / token: what a person types, end to end against the live server."""
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from client.cli import app
+from localserver.cli import app as local_app
 from tests.conftest import LiveServer
 
 runner = CliRunner()
@@ -24,34 +24,12 @@ def signed_out(live_server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> Live
     return live_server
 
 
-def test_users_add_list_remove(signed_out: LiveServer) -> None:
-    added = runner.invoke(
-        app,
-        ["users", "add", "ann", "--group", "Analysts", "--group", "Viewers", "--password-stdin"],
-        input="ann-password\n",
-    )
-    assert added.exit_code == 0, added.output
-    listed = runner.invoke(app, ["users", "list"])
-    assert re.search(r"^ann\tAnalysts,Viewers\t", listed.output, re.MULTILINE)
-    assert "ann-password" not in listed.output and "argon2" not in listed.output
-    again = runner.invoke(app, ["users", "add", "ann", "--password-stdin"], input="x-password\n")
-    assert again.exit_code == 1 and "already exists" in again.output
-    assert runner.invoke(app, ["users", "remove", "ann"]).exit_code == 0
-    assert "ann" not in runner.invoke(app, ["users", "list"]).output
-
-
-def test_a_group_the_schema_does_not_name_is_refused(signed_out: LiveServer) -> None:
-    result = runner.invoke(
-        app, ["users", "add", "eve", "--group", "Root", "--password-stdin"], input="eve-password\n"
-    )
-    assert result.exit_code == 1
-    assert "unknown group Root" in result.output
-
-
 def test_login_then_every_command_sends_the_token(signed_out: LiveServer, tmp_path: Path) -> None:
     assert runner.invoke(app, ["token"]).exit_code == 1  # not signed in yet
     runner.invoke(
-        app, ["users", "add", "vic", "--group", "Viewers", "--password-stdin"], input="vic-pass-1\n"
+        local_app,
+        ["users", "add", "vic", "--group", "Viewers", "--password-stdin"],
+        input="vic-pass-1\n",
     )
     login = runner.invoke(app, ["login", "vic", "--password-stdin"], input="vic-pass-1\n")
     assert login.exit_code == 0, login.output
@@ -72,33 +50,12 @@ def test_a_wrong_password_fails_with_one_clear_line(signed_out: LiveServer) -> N
     assert "Incorrect username or password." in result.output
 
 
-def test_ensure_admin_creates_one_admin_once(
+def test_local_users_are_the_local_servers_command(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("HRGRAPH_DATA_DIR", str(tmp_path / "data"))
-    first = runner.invoke(app, ["users", "ensure-admin"])
-    assert first.exit_code == 0, first.output
-    password = re.search(r"password \(shown once\): (\S+)", first.output)
-    assert password is not None
-    assert "hrgraph login admin" in first.output
-    second = runner.invoke(app, ["users", "ensure-admin"])
-    assert second.exit_code == 0 and second.output == ""
-
-    from localserver.users import UserStore
-
-    store = UserStore.in_data_dir(tmp_path / "data")
-    assert store.authenticate("admin", password.group(1)) is not None
-
-
-def test_ensure_admin_uses_the_given_password_and_never_prints_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("HRGRAPH_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("HRGRAPH_ADMIN_PASSWORD", "chosen-admin-password")
-    result = runner.invoke(app, ["users", "ensure-admin", "--username", "root"])
-    assert result.exit_code == 0
-    assert "chosen-admin-password" not in result.output
-    from localserver.users import UserStore
-
-    user = UserStore.in_data_dir(tmp_path / "data").authenticate("root", "chosen-admin-password")
-    assert user is not None and user.groups == ["Admins"]
+    """The client manages Cognito's users only; locally it names the command that does."""
+    monkeypatch.setenv("HRGRAPH_AUTH", "local")
+    monkeypatch.setenv("HRGRAPH_DATA_DIR", str(tmp_path))
+    result = runner.invoke(app, ["users", "list"])
+    assert result.exit_code == 1
+    assert "hrgraph-local users" in result.output

@@ -24,9 +24,9 @@ from client.cli import app
 from client.cognito_users import CognitoUsers
 from client.errors import ChallengeRequired, SignInFailed
 from client.models import ChallengeKind
+from hrgraph_contract.settings import Settings
 from localserver.auth_gate import authentication
 from resolvers import wiring
-from resolvers.settings import Settings
 from tests.client.cognito_server import (
     REGION,
     MotoCognito,
@@ -230,25 +230,6 @@ def test_an_unknown_user_is_a_clear_failure(pool: MotoCognito) -> None:
     assert result.exit_code == 1 and "User does not exist" in result.output
 
 
-def test_locally_the_issuer_sends_no_codes_an_admin_sets_the_password(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from localserver.users import UserStore
-
-    monkeypatch.setenv("HRGRAPH_AUTH", "local")
-    monkeypatch.setenv("HRGRAPH_DATA_DIR", str(tmp_path))
-    forgot = runner.invoke(app, ["password", "forgot", "ann"])
-    assert forgot.exit_code == 1 and "hrgraph users passwd NAME" in forgot.output
-    runner.invoke(app, ["users", "add", "ann", "--password-stdin"], input="first-password\n")
-    changed = runner.invoke(
-        app, ["users", "passwd", "ann", "--password-stdin"], input="second-password\n"
-    )
-    assert changed.exit_code == 0, changed.output
-    store = UserStore.in_data_dir(tmp_path)
-    assert store.authenticate("ann", "second-password") is not None
-    assert store.authenticate("ann", "first-password") is None
-
-
 def test_mfa_turned_on_by_the_user_is_asked_at_every_sign_in(
     aws_env: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -332,3 +313,18 @@ def test_a_cognito_user_subscribes_over_appsyncs_realtime_protocol(
         listener.join(timeout=20)
     assert not failures
     assert heard and heard[0] in sent
+
+
+def test_users_list_shows_every_page_of_a_large_pool(pool: MotoCognito) -> None:
+    """ListUsers pages by PaginationToken (60 users a page), not NextToken."""
+    users = CognitoUsers(REGION, pool.pool_id)
+    names = [f"user{n:03d}" for n in range(75)]
+    for name in names:
+        users.add(name, "Temporary-pass-1", ["Viewers"] if name < "user070" else [])
+
+    listed = runner.invoke(app, ["users", "list"])
+
+    assert listed.exit_code == 0, listed.output
+    shown = re.findall(r"^(user\d{3})\t(\S*)\t", listed.output, re.MULTILINE)
+    assert [name for name, _ in shown] == names
+    assert sum(groups == "Viewers" for _, groups in shown) == 70  # a group of more than a page

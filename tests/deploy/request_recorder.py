@@ -33,7 +33,7 @@ import pytest
 from botocore.client import BaseClient
 from botocore.exceptions import ParamValidationError
 
-from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
+from hrgraph_testing.redshift_data import FakeRedshiftData
 
 Request = tuple[str, str, Any]
 """(service name, operation name, parameters)."""

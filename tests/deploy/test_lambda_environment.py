@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from resolvers.settings import PREFIX, Settings
+from hrgraph_contract.settings import PREFIX, Settings
 
 
 def lambda_environment(serverless_config: dict[str, Any]) -> dict[str, str]:
@@ -22,7 +22,7 @@ def test_every_variable_names_a_setting(serverless_config: dict[str, Any]) -> No
 
     unknown = set(lambda_environment(serverless_config)) - known
 
-    assert not unknown, f"not in resolvers/settings.py: {sorted(unknown)}"
+    assert not unknown, f"not in hrgraph_contract/settings.py: {sorted(unknown)}"
 
 
 def test_the_lambda_runs_on_the_aws_adapters(serverless_config: dict[str, Any]) -> None:

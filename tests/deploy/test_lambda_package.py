@@ -2,8 +2,8 @@
 
 The handler is imported in a fresh virtual environment that holds requirements/lambda.txt
 alone (installed with --no-deps, as the zip is: boto3 and botocore included), from a copy
-of resolvers/ and sql/ alone: if any module on the way imports DuckDB, pyarrow,
-strawberry or another dev dependency, this fails here rather than in AWS.
+of hrgraph_contract/ and resolvers/ (with its sql/) alone: if any module on the way imports
+DuckDB, pyarrow, strawberry or another dev dependency, this fails here rather than in AWS.
 """
 
 from __future__ import annotations
@@ -22,9 +22,6 @@ from tests.deploy.conftest import lambda_package
 LOCAL_ONLY = {
     "resolvers.adapters.duckdb_warehouse",
     "resolvers.adapters.duckdb_import",  # the DuckDB half of imports, used by the one above
-    # The public test doubles (the fake Data API runs its SQL on DuckDB).
-    "resolvers.adapters.fakes.redshift_data",
-    "resolvers.adapters.fakes.redshift_engine",
 }
 
 PROBE = r"""
@@ -102,17 +99,19 @@ def test_the_handler_answers_with_only_the_lambda_requirements(
     assert result["failures"] == {}, "modules that need more than lambda.txt"
 
 
-def test_test_doubles_stay_out_of_the_zip(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    for name in ("resolvers/handler.py", "resolvers/adapters/fakes/engine.py", "sql/a.sql"):
-        (project / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / name).write_text("")
+def test_test_doubles_are_not_in_the_lambda_source_tree(tmp_path: Path) -> None:
+    """The fakes live in hrgraph_testing/, beside the code the zip takes, not inside it.
+
+    The zip once kept them out only by a directory name; now no rule is needed (and
+    import-linter holds that resolvers/ never imports hrgraph_testing).
+    """
     deps = tmp_path / "deps"
     deps.mkdir()
 
-    names = lambda_package.build_zip(tmp_path / "lambda.zip", deps, root=project)
+    names = lambda_package.build_zip(tmp_path / "lambda.zip", deps)
 
-    assert sorted(names) == ["resolvers/handler.py", "sql/a.sql"]
+    assert not [n for n in names if n.startswith("hrgraph_testing/") or "/fakes/" in n]
+    assert not (lambda_package.ROOT / "resolvers" / "adapters" / "fakes").exists()
 
 
 def test_the_zip_holds_code_and_dependencies_only(tmp_path: Path) -> None:
@@ -129,9 +128,10 @@ def test_the_zip_holds_code_and_dependencies_only(tmp_path: Path) -> None:
 
     names = zipfile.ZipFile(output).namelist()
     tops = {name.split("/")[0] for name in names}
-    assert tops == {"resolvers", "sql", "fastavro"}
+    assert tops == {"hrgraph_contract", "resolvers", "fastavro"}
+    assert "hrgraph_contract/__init__.py" in names  # core imports the shared enums
     assert "resolvers/handler.py" in names
-    assert any(name.startswith("sql/ddl/") for name in names)
+    assert any(name.startswith("resolvers/sql/ddl/") for name in names)
     assert not [n for n in names if "__pycache__" in n or n.startswith("resolvers/appsync/")]
 
 
@@ -140,8 +140,9 @@ def test_the_zip_is_the_same_for_the_same_inputs(tmp_path: Path) -> None:
     deps.mkdir()
     first, second = tmp_path / "a.zip", tmp_path / "b.zip"
 
-    lambda_package.build_zip(first, deps)
-    lambda_package.build_zip(second, deps)
+    python = lambda_package.find_target_python()
+    lambda_package.build_zip(first, deps, python=python)
+    lambda_package.build_zip(second, deps, python=python)
 
     assert first.read_bytes() == second.read_bytes()
 
@@ -165,3 +166,33 @@ def test_the_zip_keeps_the_botocore_models_of_the_services_it_calls(tmp_path: Pa
         "botocore/data/endpoints.json",
         "botocore/data/redshift-data/2019-12-20/service-2.json.gz",
     ]
+
+
+def test_the_zip_carries_bytecode_the_runtimes_python_uses_as_is(tmp_path: Path) -> None:
+    """/var/task is read-only: without bytecode in the zip, every cold start compiles again."""
+    python = lambda_package.find_target_python()
+    assert python is not None, "a CPython 3.12 (the Lambda runtime's) is needed to build the zip"
+    deps = tmp_path / "deps"
+    (deps / "fastavro").mkdir(parents=True)
+    (deps / "fastavro" / "__init__.py").write_text("VALUE = 1\n")
+    output = tmp_path / "lambda.zip"
+
+    names = lambda_package.build_zip(output, deps, python=python)
+
+    modules = [n for n in names if n.endswith(".py")]
+    compiled = {n for n in names if n.endswith(".pyc")}
+    for module in modules:
+        folder, _, file = module.rpartition("/")
+        assert f"{folder}/__pycache__/{file[:-3]}.cpython-312.pyc" in compiled, module
+    probe = (
+        "import importlib.util, marshal, sys, zipfile\n"
+        "pyc = zipfile.ZipFile(sys.argv[1]).read('resolvers/__pycache__/handler.cpython-312.pyc')\n"
+        "print(pyc[:4] == importlib.util.MAGIC_NUMBER, int.from_bytes(pyc[4:8], 'little'),\n"
+        "      marshal.loads(pyc[16:]).co_filename)\n"
+    )
+    done = subprocess.run(
+        [str(python), "-c", probe, str(output)], capture_output=True, text=True, check=True
+    )
+    # The runtime's magic number; flags 1: hash-based and never checked against the source,
+    # whose timestamps the zip fixes; tracebacks name the files where Lambda puts them.
+    assert done.stdout.split() == ["True", "1", "/var/task/resolvers/handler.py"]

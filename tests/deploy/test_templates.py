@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from hrgraph_contract.settings import Settings
 from tests.deploy.conftest import ROOT, lambda_package
 
 CFN_LINT = Path(sys.executable).with_name("cfn-lint")
@@ -103,7 +104,10 @@ def test_the_rendered_stack_holds_the_service(packaged: Path) -> None:
     assert function["Properties"]["Runtime"] == "python3.12"
     assert function["Properties"]["Architectures"] == ["arm64"]
     assert function["Properties"]["TracingConfig"] == {"Mode": "Active"}
-    assert schema["Properties"]["Definition"] == (ROOT / "schema.graphql").read_text()
+    assert (
+        schema["Properties"]["Definition"]
+        == (ROOT / "hrgraph_contract" / "schema.graphql").read_text()
+    )
     assert api["Properties"]["AuthenticationType"] == "AMAZON_COGNITO_USER_POOLS"
     assert api["Properties"]["XrayEnabled"] is True
     # Multi-auth, so the schema's @aws_cognito_user_pools group rules apply; IAM reaches one
@@ -117,6 +121,7 @@ def test_the_rendered_stack_holds_the_service(packaged: Path) -> None:
         r for r in resources.values() if r["Type"] == "AWS::Lambda::EventInvokeConfig"
     )
     assert invoke_config["Properties"]["MaximumRetryAttempts"] == 0
+    assert invoke_config["Properties"]["MaximumEventAgeInSeconds"] < Settings().job_deadline_seconds
     assert kinds["AWS::Lambda::Function"] == 2
     assert kinds["AWS::DynamoDB::Table"] == 1
     for resolver in (r for r in resources.values() if r["Type"] == "AWS::AppSync::Resolver"):
@@ -124,3 +129,24 @@ def test_the_rendered_stack_holds_the_service(packaged: Path) -> None:
             "Name": "APPSYNC_JS",
             "RuntimeVersion": "1.0.0",
         }
+
+
+def test_the_web_app_is_served_over_https_only() -> None:
+    """People type passwords into the web app: no plain-HTTP mode, not even by default."""
+    from cfnlint.decode import cfn_yaml
+
+    template = cfn_yaml.load(str(ROOT / "infra" / "streamlit.yml"))
+    certificate = template["Parameters"]["CertificateArn"]
+    assert "Default" not in certificate and certificate["AllowedPattern"].startswith("arn:")
+    listeners = {
+        name: resource
+        for name, resource in template["Resources"].items()
+        if resource["Type"] == "AWS::ElasticLoadBalancingV2::Listener"
+    }
+    assert not [name for name, resource in listeners.items() if "Condition" in resource]
+    for resource in listeners.values():
+        properties = resource["Properties"]
+        if properties["Protocol"] == "HTTP":
+            assert [a["Type"] for a in properties["DefaultActions"]] == ["redirect"]
+            assert properties["DefaultActions"][0]["RedirectConfig"]["Protocol"] == "HTTPS"
+    assert {r["Properties"]["Protocol"] for r in listeners.values()} == {"HTTP", "HTTPS"}

@@ -201,11 +201,12 @@ def test_keep_alives_follow_the_ack() -> None:
     from starlette.testclient import TestClient
 
     from localserver.appsync_realtime import realtime_route
+    from localserver.documents import Documents
     from localserver.limits import from_serverless
     from localserver.schema import appsync_schema
 
     class Anyone:
-        def identify(self, headers: Any, connection_params: Any = None) -> Any:
+        def identify(self, headers: Any) -> Any:
             return None
 
         def allows(self, identity: Any, type_name: str, field_name: str) -> bool:
@@ -213,7 +214,13 @@ def test_keep_alives_follow_the_ack() -> None:
 
     app = Starlette(
         routes=[
-            realtime_route(appsync_schema(), Anyone(), from_serverless(), keep_alive=0.05),
+            realtime_route(
+                appsync_schema(),
+                Documents(appsync_schema(), from_serverless()),
+                Anyone(),
+                from_serverless(),
+                keep_alive=0.05,
+            ),
         ]
     )
     with (

@@ -8,7 +8,11 @@ generous bounds only on how long a test waits for an event.
 
 from __future__ import annotations
 
+import json
 import socket
+import subprocess
+import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,6 +37,68 @@ SLOW_SQL = (
 )
 WAIT = 120.0
 """How long a test waits for an event before it calls the event missing (not a timing)."""
+
+STALL = 1.0
+"""The longest another client's simple query may wait while an attack runs: a bound on
+starvation (the attacks stalled others for 7 to 70 s), not a timing of our speed."""
+
+
+BYSTANDER = """
+import json, sys, time
+import httpx
+url, token, stop = sys.argv[1], sys.argv[2], sys.argv[3]
+import os
+with httpx.Client(headers={"Authorization": token}, timeout=120) as client:
+    while not os.path.exists(stop):
+        start = time.perf_counter()
+        answer = client.post(url, json={"query": "{ me { username } }"}).json()
+        print(json.dumps([time.perf_counter() - start, answer]), flush=True)
+        time.sleep(0.02)
+"""
+"""The bystander's loop, in a process of its own: it must not share an interpreter lock
+with the server it measures."""
+
+
+@dataclass
+class Bystander:
+    """Another client, asking ``{ me { username } }`` over and over while an attack runs."""
+
+    waits: list[float] = field(default_factory=list)
+    answers: list[Any] = field(default_factory=list)
+
+    def assert_never_starved(self) -> None:
+        assert len(self.waits) >= 3, "the bystander was not answered during the attack"
+        assert all(a == {"data": {"me": {"username": "admin"}}} for a in self.answers)
+        assert max(self.waits) < STALL, f"a bystander waited {max(self.waits):.2f} s"
+
+
+@contextmanager
+def bystander(server: LiveServer | ProcessServer) -> Iterator[Bystander]:
+    """Runs a bystander for as long as the block (and at least three of its queries) last."""
+    seen = Bystander()
+    with tempfile.TemporaryDirectory() as folder:
+        stop = Path(folder) / "stop"
+        process = subprocess.Popen(
+            [sys.executable, "-c", BYSTANDER, server.url, server.token, str(stop)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert process.stdout is not None
+        first = process.stdout.readline()  # answered once before the attack starts
+        try:
+            yield seen
+        finally:
+            lines = [first]
+            while len(lines) < 4:
+                lines.append(process.stdout.readline())
+            stop.touch()
+            rest = process.stdout.read()  # to its end: the bystander stops at the flag
+            process.wait(WAIT)
+            for line in [*lines, *rest.splitlines()][1:]:
+                if line.strip():
+                    wait, answer = json.loads(line)
+                    seen.waits.append(wait)
+                    seen.answers.append(answer)
 
 
 @dataclass
@@ -185,14 +251,14 @@ def test_a_document_being_validated_does_not_delay_another_users_request(
     quick = "{ me { username } }"
     assert post(live_server, quick) == {"data": {"me": {"username": "admin"}}}  # now known
     started, release = threading.Event(), threading.Event()
-    real = documents.validate_document
+    real = documents.validate
 
     def held(*args: Any) -> Any:
         started.set()
         release.wait(WAIT)
         return real(*args)
 
-    monkeypatch.setattr(documents, "validate_document", held)
+    monkeypatch.setattr(documents, "validate", held)
     big = "{ " + " ".join(f"d{i}: department(id: 1) {{ id }}" for i in range(300)) + " }"
     answers: list[Any] = []
     thread = threading.Thread(target=lambda: answers.append(post(live_server, big)), daemon=True)

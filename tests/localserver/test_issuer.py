@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import stat
+import subprocess
+import sys
 import time
 
 import httpx
 import jwt
 import pytest
 
-from localserver.issuer import IssuerIdentity
+from localserver.issuer import IssuerIdentity, LocalIssuer
 from localserver.tokens import REFUSED
 from localserver.users import UserStore
 from tests.conftest import ADMIN_PASSWORD, LiveServer
+from tests.localserver.test_concurrency import WAIT, bystander
 
 
 def login(server: LiveServer, username: str, password: str) -> httpx.Response:
@@ -43,7 +46,7 @@ def test_round_trip_sign_in_call_refresh(live_server: LiveServer) -> None:
         issuer=identity.issuer,
     )
     assert claims["cognito:username"] == "ann"
-    assert claims["exp"] - claims["iat"] == result["ExpiresIn"]
+    assert claims["exp"] - int(claims["iat"]) == result["ExpiresIn"]
 
     me = httpx.post(
         live_server.url,
@@ -181,3 +184,102 @@ def test_another_user_s_token_is_untouched_by_a_removal(live_server: LiveServer)
     users.add("gone", "gone-password", ["Viewers"])
     users.remove("gone")
     assert _call_as(live_server, live_server.token).json()["errors"][0]["errorType"] == "NotFound"
+
+
+def test_one_users_failures_lock_out_no_one_else_behind_the_address(
+    live_server: LiveServer,
+) -> None:
+    UserStore.in_data_dir(live_server.settings.data_dir).add("ann", "ann-password", ["Analysts"])
+    for _ in range(5):
+        assert login(live_server, "ann", "guess-guess").status_code == 400
+    assert login(live_server, "ann", "ann-password").json()["message"] == (
+        "Password attempts exceeded"
+    )
+    assert login(live_server, "admin", ADMIN_PASSWORD).status_code == 200
+
+
+def test_a_stranger_elsewhere_cannot_lock_out_a_named_user(live_server: LiveServer) -> None:
+    # 127.0.0.2 is another address of the loopback: another machine, as the server sees it.
+    elsewhere = httpx.Client(transport=httpx.HTTPTransport(local_address="127.0.0.2"))
+    with elsewhere:
+        for _ in range(6):
+            answer = elsewhere.post(
+                f"{live_server.base_url}/auth/login",
+                json={"username": "admin", "password": "guess-guess"},
+            )
+            assert answer.status_code == 400
+        assert answer.json()["message"] == "Password attempts exceeded"
+    assert login(live_server, "admin", ADMIN_PASSWORD).status_code == 200
+
+
+def test_a_forwarded_for_header_does_not_dodge_the_lockout(live_server: LiveServer) -> None:
+    # No proxy is configured (HRGRAPH_TRUSTED_PROXIES): the header is the client's own word.
+    for attempt in range(5):
+        answer = httpx.post(
+            f"{live_server.base_url}/auth/login",
+            json={"username": "admin", "password": "guess-guess"},
+            headers={"X-Forwarded-For": f"203.0.113.{attempt}"},
+        )
+        assert answer.json()["message"] == "Incorrect username or password."
+    blocked = httpx.post(
+        f"{live_server.base_url}/auth/login",
+        json={"username": "admin", "password": ADMIN_PASSWORD},
+        headers={"X-Forwarded-For": "203.0.113.99"},
+    )
+    assert blocked.json()["message"] == "Password attempts exceeded"
+
+
+def test_a_password_change_revokes_tokens_of_the_same_second(live_server: LiveServer) -> None:
+    users = UserStore.in_data_dir(live_server.settings.data_dir)
+    users.add("sam", "sam-password", ["Admins"])
+    before = login(live_server, "sam", "sam-password").json()["AuthenticationResult"]
+    users.set_password("sam", "sam-password-2", time.time())  # within the same second, mostly
+    assert _refused_whole(_call_as(live_server, before["IdToken"]))
+    refreshed = httpx.post(
+        f"{live_server.base_url}/auth/refresh", json={"refreshToken": before["RefreshToken"]}
+    )
+    assert refreshed.status_code == 400
+    after = login(live_server, "sam", "sam-password-2").json()["AuthenticationResult"]["IdToken"]
+    assert _call_as(live_server, after).json()["errors"][0]["errorType"] == "NotFound"
+
+
+def test_the_auth_files_are_tightened_at_every_start(live_server: LiveServer) -> None:
+    folder = live_server.settings.data_dir / "auth"
+    users = folder / "users.json"
+    users.chmod(0o644)
+    folder.chmod(0o755)
+    LocalIssuer.in_data_dir(live_server.settings.data_dir)  # what the server does as it starts
+    assert stat.S_IMODE(users.stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+SPRAY = """
+import sys
+from concurrent.futures import ThreadPoolExecutor
+import httpx
+url = sys.argv[1]
+def spray(client):
+    with httpx.Client(timeout=120) as http:
+        return [
+            http.post(url, json={"username": f"nobody{client}x{n}", "password": "guess-guess"})
+            .status_code
+            for n in range(4)
+        ]
+with ThreadPoolExecutor(32) as pool:
+    print(sorted({s for answer in pool.map(spray, range(32)) for s in answer}))
+"""
+"""32 clients, each sending new usernames (a full argon2 check each), from a process of
+their own: as clients elsewhere, they share no interpreter lock with the server."""
+
+
+def test_a_spray_of_sign_ins_starves_no_one(live_server: LiveServer) -> None:
+    with bystander(live_server) as others:
+        sprayed = subprocess.run(
+            [sys.executable, "-c", SPRAY, f"{live_server.base_url}/auth/login"],
+            capture_output=True,
+            text=True,
+            timeout=WAIT,
+            check=True,
+        )
+    assert sprayed.stdout.strip() == "[400]"  # refused, or told to wait: never an error
+    others.assert_never_starved()

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import asyncio
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from gql import Client, GraphQLRequest, gql
+from gql.transport.appsync_auth import AppSyncJWTAuthentication
+from gql.transport.appsync_websockets import AppSyncWebsocketsTransport
 from gql.transport.httpx import HTTPXAsyncTransport
-from gql.transport.websockets import WebsocketsTransport
 from graphql import build_schema
 
+from client.api import realtime_url
 from localserver.broker import Broker
 from tests.conftest import LiveServer, ProcessServer
 
@@ -30,12 +33,10 @@ def server(request: pytest.FixtureRequest) -> LiveServer | ProcessServer:
     return served
 
 
-def websocket(server: LiveServer | ProcessServer) -> WebsocketsTransport:
-    return WebsocketsTransport(
-        url=server.url.replace("http://", "ws://"),
-        subprotocols=[WebsocketsTransport.GRAPHQLWS_SUBPROTOCOL],
-        init_payload={"Authorization": server.token},
-    )
+def websocket(server: LiveServer | ProcessServer) -> AppSyncWebsocketsTransport:
+    """AppSync's real-time protocol, as the client speaks it to either door."""
+    auth = AppSyncJWTAuthentication(host=urlsplit(server.url).netloc, jwt=server.token)
+    return AppSyncWebsocketsTransport(url=realtime_url(server.url), auth=auth)
 
 
 async def test_a_backup_is_followed_to_its_end_and_other_jobs_stay_quiet(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import os
 import signal
 import time
@@ -26,12 +27,16 @@ from client.api import HrClient
 from localserver.lambda_process import encode, event_of, invocation, read_message
 from resolvers.core.tables import Table
 from resolvers.settings import Settings
-from tests.conftest import ProcessServer, serving_in_two_processes
+from tests.conftest import LiveServer, ProcessServer, serving_in_two_processes
 from tests.localserver.test_concurrency import WAIT, post, slow_sql_then_hang_up
 
 DEPARTMENTS = "mutation($rows: [DepartmentInput]!) { insertDepartments(rows: $rows) { inserted } }"
 JOBS = "mutation($rows: [JobInput]!) { insertJobs(rows: $rows) { inserted } }"
 EMPLOYEES = "mutation($rows: [EmployeeInput]!) { insertEmployees(rows: $rows) { inserted } }"
+EMPLOYEES_REJECTED = (
+    "mutation($rows: [EmployeeInput]!) "
+    "{ insertEmployees(rows: $rows) { inserted rejected { index reason field message } } }"
+)
 PAGE = "{ employees(limit: 10) { items { id name department { department } job { job } } } }"
 
 
@@ -215,3 +220,44 @@ async def test_a_batch_sent_as_both_argument_and_variable_crosses_once_and_arriv
     assert event_of(await read_message(reader)) == shared
     assert event_of(await read_message(reader)) == apart
     assert invocation(3, [shared], 5.0)["event"] == [shared]  # a BatchInvoke's list, as it is
+
+
+LONE = "\ud800"
+"""A lone surrogate: JSON may carry it (as an escape), UTF-8 cannot."""
+
+
+def post_escaped(server: LiveServer, query: str, variables: dict[str, Any]) -> Any:
+    """The body as JSON with every non-ASCII character escaped, the lone surrogate too."""
+    body = json.dumps({"query": query, "variables": variables}).encode()
+    headers = {**server.headers, "Content-Type": "application/json"}
+    return httpx.post(server.url, content=body, headers=headers, timeout=WAIT).json()
+
+
+@pytest.mark.parametrize("field", ["name", "datetime", "id"])
+def test_a_lone_surrogate_costs_its_row_alone(live_server: LiveServer, field: str) -> None:
+    rows: list[dict[str, Any]] = [{"id": i, "name": f"Person {i}"} for i in range(1, 1000)]
+    rows.append({"id": 1000, "name": "Last", field: f"2021-01-01T00:00:00Z{LONE}"})
+    answer = post_escaped(live_server, EMPLOYEES_REJECTED, {"rows": rows})
+    result = answer["data"]["insertEmployees"]
+    assert result["inserted"] == 999
+    [rejected] = result["rejected"]
+    assert (rejected["index"], rejected["reason"], rejected["field"]) == (999, "INVALID", field)
+    assert "U+D800" in rejected["message"] or "positive integer" in rejected["message"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "query($t: String) { departments(nextToken: $t) { items { id } } }",
+        "query($t: String!) { ask(question: $t) { sql } }",
+        "query($t: String!) { runSql(sql: $t) { rowCount } }",
+    ],
+    ids=["nextToken", "ask", "runSql"],
+)
+def test_a_lone_surrogate_in_an_argument_is_a_validation_error(
+    live_server: LiveServer, query: str
+) -> None:
+    answer = post_escaped(live_server, query, {"t": f"SELECT 1{LONE}"})
+    # Refused naming the rule, or (ask) answered with a refusal in words: never a failure.
+    assert {e["errorType"] for e in answer.get("errors", [])} <= {"ValidationError"}
+    assert answer.get("errors") or answer["data"]

@@ -45,8 +45,8 @@ def test_an_issued_id_token_verifies_with_cognito_shaped_claims(issuer: LocalIss
     assert claims["cognito:groups"] == ["Analysts"]
     assert claims["aud"] == issuer.identity.client_id
     assert claims["iss"] == issuer.identity.issuer
-    assert claims["exp"] - claims["iat"] == issuer.ttl
-    assert claims["auth_time"] == claims["iat"]
+    assert claims["exp"] - int(claims["iat"]) == issuer.ttl
+    assert claims["auth_time"] == int(claims["iat"])
 
 
 @pytest.mark.parametrize(

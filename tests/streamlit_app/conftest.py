@@ -13,8 +13,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from client.api import HrClient
+from hrgraph_contract.settings import Settings
 from localserver.users import UserStore
-from resolvers.settings import Settings
 from streamlit_app import session
 from tests.conftest import LiveServer
 

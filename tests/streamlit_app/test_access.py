@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from localserver.group_rules import SCHEMA_PATH, GroupRules
+from hrgraph_contract import sdl as contract_sdl
+from hrgraph_contract.group_rules import GroupRules
 from streamlit_app import access
 from streamlit_app.access import PageName, can_edit, can_query, pages_for
 
@@ -49,7 +50,7 @@ def test_every_operation_a_page_names_is_in_the_schema() -> None:
 
 def test_the_menu_follows_the_schemas_directives(monkeypatch: pytest.MonkeyPatch) -> None:
     """Open `ask` to Viewers in the schema and Viewers get the Ask page, with nothing else."""
-    sdl = SCHEMA_PATH.read_text(encoding="utf-8")
+    sdl = contract_sdl()
     ask = "ask(question: String!): Answer! @aws_cognito_user_pools(cognito_groups: "
     opened = sdl.replace(
         ask + '["Admins", "Analysts"])', ask + '["Admins", "Analysts", "Viewers"])'
@@ -62,7 +63,7 @@ def test_the_menu_follows_the_schemas_directives(monkeypatch: pytest.MonkeyPatch
 
 def test_the_app_and_the_server_agree_on_every_group() -> None:
     """Same reader, same answers: for each group, a page shows iff the server admits its calls."""
-    server = GroupRules.from_schema_file()
+    server = GroupRules.from_contract()
     for group in sorted(server.groups()):
         for page, operations in access.PAGE_OPERATIONS.items():
             admitted = all(server.allows([group], t, f) for t, f in operations)

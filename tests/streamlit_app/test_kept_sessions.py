@@ -100,3 +100,27 @@ def test_the_routes_set_an_httponly_strict_cookie_then_clear_it() -> None:
     assert ended.status_code == 303
     assert f'{kept_sessions.COOKIE}=""' in ended.headers["set-cookie"]
     assert kept_sessions.STORE.open(handle) is None
+
+
+@pytest.mark.parametrize(
+    ("base_url", "secure"),
+    [
+        ("http://127.0.0.1:8501", False),
+        ("http://localhost:8501", False),
+        ("https://127.0.0.1", True),
+        # Behind the load balancer: TLS ends there, Streamlit sees http and the site's name.
+        ("http://hr.example.com", True),
+        ("http://10.0.3.7:8501", True),
+    ],
+)
+def test_the_cookie_is_secure_off_the_laptops_loopback(base_url: str, secure: bool) -> None:
+    app = Starlette(routes=kept_sessions.routes())
+    _, ticket = kept_sessions.STORE.keep(kept(), binding=None)
+
+    async def start() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url=base_url) as client:
+            return await client.get(kept_sessions.start_url(ticket, "/data"))
+
+    cookie = asyncio.run(start()).headers["set-cookie"]
+    assert ("; secure" in cookie.lower()) is secure

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
+from hrgraph_testing.redshift_data import FakeRedshiftData
 from resolvers.adapters.redshift_data_client import Connection, DataApi, Policy
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import boto3
 import pytest
 
+from hrgraph_contract.settings import Settings
 from resolvers.adapters import s3_store
 from resolvers.adapters.folder_store import FolderBackupStore
 from resolvers.adapters.memory_store import MemoryBackupStore
@@ -16,7 +17,6 @@ from resolvers.core import backup
 from resolvers.core.errors import Conflict, NotFound, Unavailable
 from resolvers.core.ports import BackupStore
 from resolvers.core.tables import Table
-from resolvers.settings import Settings
 from resolvers.wiring import backup_store
 from tests.aws_doubles import moto_bucket
 

@@ -9,12 +9,12 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from hrgraph_contract.settings import Settings
 from resolvers import wiring
 from resolvers.adapters import page_token_key
 from resolvers.core import reads
 from resolvers.core.errors import Unavailable, ValidationError
 from resolvers.core.tables import Table
-from resolvers.settings import Settings
 from tests.aws_doubles import use_dummy_aws
 
 REGION = "eu-west-1"

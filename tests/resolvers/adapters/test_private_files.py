@@ -5,10 +5,10 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from hrgraph_contract.settings import Settings
 from resolvers import wiring
 from resolvers.core import backup
 from resolvers.core.tables import Table
-from resolvers.settings import Settings
 
 
 def mode(path: Path) -> int:

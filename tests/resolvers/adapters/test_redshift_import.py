@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
+from hrgraph_testing.redshift_data import FakeRedshiftData
 from resolvers.adapters import redshift_import
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
-from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.redshift_data_client import StatementFailed
 from resolvers.adapters.redshift_unload import UnloadStaging
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse

@@ -10,8 +10,8 @@ from typing import Any, cast
 import fastavro
 import pytest
 
+from hrgraph_testing.redshift_data import FakeRedshiftData
 from resolvers.adapters import redshift_backup
-from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.redshift_unload import UnloadStaging
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.adapters.s3_store import S3BackupStore

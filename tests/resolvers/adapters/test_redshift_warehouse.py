@@ -15,17 +15,17 @@ from typing import Any
 
 import pytest
 
+from hrgraph_contract.settings import Settings, SettingsError
+from hrgraph_testing.redshift_data import FakeRedshiftData
 from resolvers import wiring
 from resolvers.adapters import sql_common
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
-from resolvers.adapters.fakes.redshift_data import FakeRedshiftData
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core import ingest, reads
 from resolvers.core.errors import Unavailable, ValidationError
 from resolvers.core.ports import Deleted, StillReferenced
 from resolvers.core.tables import Department, Employee, Table
 from resolvers.core.validation import RowProblem, validate_row
-from resolvers.settings import Settings, SettingsError
 from tests.aws_doubles import use_dummy_aws
 from tests.resolvers.adapters.redshift_support import (
     READER,

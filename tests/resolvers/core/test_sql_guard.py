@@ -16,6 +16,14 @@ def refusal(sql: str) -> str:
 
 
 MALICIOUS: list[tuple[str, str]] = [
+        ("SELECT LENGTH(LPAD('a', 2147483647, 'x'))", "LPAD's length"),
+        ("SELECT RPAD(name, id * 100000) FROM hired_employees", "RPAD's length"),
+        ("SELECT LPAD('a', -1)", "LPAD's length"),
+        ("SELECT REPLACE(job, 'a', job) FROM jobs", "REPLACE's replacement"),
+        ("SELECT REPLACE(REPLACE(job, 'a', 'aaaa'), 'a', 'aaaa') FROM jobs", "nested"),
+        ("SELECT REPEAT('a', 2147483647)", "REPEAT"),
+        ("SELECT * FROM range(1000000000)", "table functions"),
+        ("SELECT generate_series(1, 1000000000)", "GENERATE_SERIES"),
         ("SELECT 1; SELECT 2", "exactly one statement"),
         ("SELECT * FROM jobs; DROP TABLE jobs", "exactly one statement"),
         ("SELECT 1 -- comment\n; DELETE FROM jobs", "exactly one statement"),

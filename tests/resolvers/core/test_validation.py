@@ -41,6 +41,12 @@ def test_ids_accept_positive_integers_as_numbers_or_text(raw_id: object, expecte
         (True, "must be a positive integer"),
         ("١٢", "must be a positive integer"),  # Arabic-Indic digits are not an id
         (2**31, "must be at most 2147483647"),
+        # Past Python's 4,300-digit limit on reading integers: the row's mistake, named.
+        ("9" * 5000, "must be at most 2147483647, got a number of 5000 digits"),
+        (" " + "9" * 5000, "must be at most 2147483647, got a number of 5000 digits"),
+        pytest.param(
+            10**4000, "must be at most 2147483647, got a number of 4001 digits", id="huge"
+        ),
     ],
 )
 def test_bad_ids_are_invalid_and_named(raw_id: object, rule: str) -> None:
@@ -107,6 +113,19 @@ def test_unparseable_datetimes_are_invalid(text: str) -> None:
     found = problem(Table.HIRED_EMPLOYEES, {"id": 1, "name": "A", "datetime": text})
     assert found.field == "datetime"
     assert "ISO-8601" in found.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("2021-01-01T00:00:00Z\x00", "a control character (U+0000 at position 20)"),
+        ("2021-01-01T00:00:00\x00Z", "a control character (U+0000 at position 19)"),
+        ("2021-01-01T00:00:00Z\ud800", "a lone surrogate (U+D800 at position 20)"),
+    ],
+)
+def test_a_datetime_holding_what_no_warehouse_stores_is_invalid(text: str, rule: str) -> None:
+    found = problem(Table.HIRED_EMPLOYEES, {"id": 1, "name": "A", "datetime": text})
+    assert (found.field, found.rule) == ("datetime", f"must not contain {rule}")
 
 
 def test_references_are_optional_but_must_be_positive_integers() -> None:

@@ -16,9 +16,9 @@ from moto.cognitoidp.models import cognitoidp_backends
 from streamlit.testing.v1 import AppTest
 
 from client.cognito_users import CognitoUsers
+from hrgraph_contract.settings import Settings
 from localserver.auth_gate import authentication
 from resolvers import wiring
-from resolvers.settings import Settings
 from tests.client.cognito_server import (
     REGION,
     MotoCognito,
