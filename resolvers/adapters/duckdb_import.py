@@ -13,7 +13,10 @@
    name. Any failure rolls back and removes the half-written file.
 
 No row passes through Python: the adapter issues a fixed handful of statements
-whatever the file's size.
+whatever the file's size. Memory is the database's limit (HRGRAPH_DUCKDB_MEMORY_LIMIT,
+1 GB by default): past it the staging and verdict tables spill to disk; it must hold
+the table's primary-key index, which DuckDB keeps in memory (raw DuckDB loading ten
+million rows grows by some 640 MiB for it alone).
 """
 
 from __future__ import annotations
@@ -38,13 +41,6 @@ MALFORMED_ROWS = "import_malformed_rows"
 GAPS = "import_malformed_gaps"
 _TEMP_TABLES = (STAGED, JUDGED, REJECTED, MALFORMED, f"{MALFORMED}_scan", MALFORMED_ROWS, GAPS)
 
-MEMORY_LIMIT = "1GB"
-"""DuckDB's buffer limit while an import runs: past it the staging and verdict tables spill
-to disk. It must hold the table's primary-key index, which DuckDB keeps in memory (about
-64 MiB a million rows: raw DuckDB loading ten million rows grows by some 640 MiB for it
-alone). The setting is the database's, so other work meanwhile shares the limit; it is put
-back afterwards."""
-
 Cursor = Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
 Writing = Callable[[Table], AbstractContextManager[None]]
 
@@ -55,8 +51,6 @@ def import_file(
     """The Warehouse port's ``import_file`` on DuckDB (see the module's docstring)."""
     table = request.table
     with cursor() as db:
-        limit = db.execute("SELECT current_setting('memory_limit')").fetchone()
-        db.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         try:
             read = _stage(db, request)
             progress(0.3, read)
@@ -75,8 +69,6 @@ def import_file(
         finally:
             for name in _TEMP_TABLES:
                 db.execute(f"DROP TABLE IF EXISTS {name}")
-            if limit:
-                db.execute(f"SET memory_limit = {_literal(str(limit[0]))}")
 
 
 def _line(db: duckdb.DuckDBPyConnection, request: ImportRequest) -> str:
