@@ -174,7 +174,10 @@ def _decide_and_insert(
             _write_rejects(db, table, hidden)
         else:
             final.unlink(missing_ok=True)  # a stale file from an earlier run would mislead
-        inserted = _one(db, sqltext.to_duckdb(import_sql.insert_accepted(table, JUDGED, REJECTED)))
+        insert = sqltext.raw("duckdb/import_insert_accepted").format(
+            table=table.value, columns=", ".join(COLUMNS[table]), judged=JUDGED, rejected=REJECTED
+        )
+        inserted = _one(db, insert)
         db.commit()
     except BaseException:
         db.rollback()
