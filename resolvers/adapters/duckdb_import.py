@@ -199,7 +199,7 @@ def _write_rejects(db: duckdb.DuckDBPyConnection, table: Table, path: Path) -> N
     judged = sqltext.to_duckdb(import_sql.rejects_file(table, REJECTED, STAGED, "rowid"))
     padding = ", ".join("NULL" for _ in columns[1:])
     malformed = (
-        f"SELECT line, 'INVALID', NULL, message, cells{', ' + padding if padding else ''} "
+        f"SELECT line, 'INVALID', 'cells', message, cells{', ' + padding if padding else ''} "
         f"FROM {MALFORMED_ROWS}"
     )
     header = ", ".join(("line", "reason", "field", "message", *columns))

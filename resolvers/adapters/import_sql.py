@@ -28,10 +28,10 @@ PLAIN_NAME = quote_string(
 """A name that starts with no space and holds no control character (the common case)."""
 BEFORE_CONTROL = "'^[^' || CHR(1) || '-' || CHR(31) || CHR(127) || '-' || CHR(159) || ']*'"
 
-MISSING_DATETIME = (
-    "CASE WHEN :missing = 'NOW' THEN NULL ELSE 'is required (a file row needs its hire date; "
-    "import with missingDatetime NOW to date such rows at the import)' END"
+UNDATED = quote_string(
+    "no hire date (rows without one are rejected unless they are to be dated now)"
 )
+"""client/loading.UNDATED_MESSAGE: a file's row without a datetime, refused as the load does."""
 
 _NAME_COLUMN = {Table.DEPARTMENTS: "department", Table.JOBS: "job"}
 _API_FIELDS = {"department_id": "departmentId", "job_id": "jobId"}
@@ -87,13 +87,14 @@ def judge(table: Table, staged: str, judged: str, position: str, line: str) -> s
             datetime_problem=_fragment(
                 "datetime_problem",
                 text="datetime_text",
-                absent=f"({MISSING_DATETIME})",
+                absent="NULL",
                 repr=_repr("LEFT(datetime_text, 40)"),
                 control=f"({CONTROL})",
                 control_problem=_control_problem("datetime_text"),
             ),
             department_problem=_id_problem("department_text", required=False),
             job_problem=_id_problem("job_text", required=False),
+            undated=UNDATED,
             fast=_fragment(
                 "fast_employees",
                 id="id",
