@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -225,6 +226,9 @@ def create_app(
     thread here. ``gate`` defaults to the one HRGRAPH_AUTH selects; ``limits`` to
     serverless.yml's (tests shorten the 30 s to see the cut)."""
     limits = limits or appsync_limits.from_serverless()
+    # A document checked in a worker thread holds the interpreter lock between switches:
+    # the event loop takes it back within 1 ms instead of 5, and keeps answering others.
+    sys.setswitchinterval(0.001)
     schema = build_appsync_schema()
     broker = Broker(schema)
     owned = runner is None
