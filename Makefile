@@ -6,6 +6,8 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 UI_PORT ?= 8501
+# Streamlit's error details in the browser: none for users; `make run UI_ERRORS=full` to develop.
+UI_ERRORS ?= none
 
 NODE_STAMP := node_modules/.installed
 STAGE  ?= dev
@@ -35,7 +37,8 @@ run: $(STAMP) $(NODE_STAMP)
 	trap 'kill $$api 2>/dev/null' EXIT INT TERM; \
 	HRGRAPH_URL=http://$(HOST):$(PORT)/graphql $(BIN)/streamlit run streamlit_app/serve.py \
 	  --server.address $(HOST) --server.port $(UI_PORT) --server.headless true \
-	  --browser.gatherUsageStats false --client.toolbarMode minimal
+	  --browser.gatherUsageStats false --client.toolbarMode minimal \
+	  --client.showErrorDetails $(UI_ERRORS)
 
 ## Debian's chromium for the browser tests (never a browser download); CI runs as root.
 CHROMIUM := /usr/bin/chromium

@@ -121,14 +121,27 @@ class CognitoUsers:
         ]
 
     def _pages(self, operation: str, **arguments: Any) -> list[dict[str, Any]]:
+        """Every user of a listing, through boto3's paginator for it.
+
+        The two listings page differently (ListUsers with PaginationToken,
+        ListUsersInGroup with NextToken; at most 60 users a page); the paginator
+        knows each one's token from botocore's own paginator model.
+        """
+        from botocore.exceptions import BotoCoreError, ClientError
+
         users: list[dict[str, Any]] = []
-        token: str | None = None
-        while True:
-            page = self._call(operation, **arguments, **({"NextToken": token} if token else {}))
-            users.extend(page.get("Users", []))
-            token = page.get("NextToken")
-            if not token:
-                return users
+        try:
+            pages = self._cognito.get_paginator(operation).paginate(  # type: ignore[call-overload]
+                UserPoolId=self.pool, **arguments
+            )
+            for page in pages:
+                users.extend(page.get("Users", []))
+        except ClientError as error:
+            details = error.response.get("Error", {})
+            raise UserAdminFailed(str(details.get("Message") or details.get("Code"))) from None
+        except BotoCoreError as error:
+            raise UserAdminFailed(f"cannot reach Cognito: {error}") from None
+        return users
 
     def remove(self, username: str, delete: bool = False) -> None:
         """Sign the user out everywhere, then disable (or, with ``delete``, delete) them."""

@@ -12,6 +12,12 @@ and the load goes on. When going on cannot help (the server is unreachable,
 the token is refused) the load stops, and every row not yet sent goes to the
 rejects file as ``NOT_SENT``: a load never stops without saying where each
 row went.
+
+A row with no hire date is rejected by default (``Undated.REJECT``): the
+API's rule "an absent datetime means now" fits a new hire entered today, not
+a historic file, whose undated rows would otherwise become phantom hires of
+the day of loading. ``Undated.NOW`` sends them as they are, for the server to
+date now; both the CLI (``--undated``) and the web app ask which.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -39,6 +46,18 @@ as an editor shows it); the row's original cells follow."""
 
 NOT_SENT = "NOT_SENT"
 """Reason of rows a stopped load never sent."""
+
+
+class Undated(StrEnum):
+    """What a load does with employee rows that have no hire date."""
+
+    REJECT = "reject"
+    """Reject them (INVALID, field datetime): the default for files."""
+    NOW = "now"
+    """Send them; the server dates them at the moment of loading."""
+
+
+UNDATED_MESSAGE = "no hire date (rows without one are rejected unless they are to be dated now)"
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -112,6 +131,7 @@ def load_csv(
     path: Path,
     batch_size: int = MAX_BATCH_ROWS,
     on_batch: Callable[[int], None] | None = None,
+    undated: Undated = Undated.REJECT,
 ) -> LoadSummary:
     """Send the file's rows in batches; ``on_batch(rows)`` is called after each batch."""
     if not 1 <= batch_size <= MAX_BATCH_ROWS:
@@ -124,7 +144,7 @@ def load_csv(
     rows = source.rows()
     try:
         for batch in batched(rows, batch_size):
-            _load_batch(api, table, batch, summary, rejects)
+            _load_batch(api, table, batch, summary, rejects, undated)
             if on_batch:
                 on_batch(len(batch))
             if summary.stopped is not None:
@@ -154,14 +174,18 @@ def _load_batch(
     batch: list[CsvRow],
     summary: LoadSummary,
     rejects: _RejectedWriter,
+    undated: Undated = Undated.REJECT,
 ) -> None:
     summary.received += len(batch)
     sendable: list[CsvRow] = []
     for row in batch:
         problem = row.problem
-        if problem:
+        if problem:  # field: what a person fixes, the line's CSV or its number of cells
             summary.rejected[RejectReason.INVALID] += 1
-            rejects.write(row, "INVALID", None, problem)
+            rejects.write(row, "INVALID", "line" if row.malformed else "cells", problem)
+        elif undated is Undated.REJECT and row.lacks("datetime"):
+            summary.rejected[RejectReason.INVALID] += 1
+            rejects.write(row, "INVALID", "datetime", UNDATED_MESSAGE)
         else:
             sendable.append(row)
     if not sendable:

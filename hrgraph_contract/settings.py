@@ -82,7 +82,9 @@ class Settings:
     redshift_readonly_secret_arn: str = _setting("", doc="Secret of the read-only user")
     redshift_readonly_db_user: str = _setting("", doc="Read-only database user")
     redshift_copy_role_arn: str = _setting("", doc="IAM role Redshift assumes for COPY from S3")
-    redshift_timeout_seconds: float = _setting(60.0, _float, "Deadline for one statement")
+    redshift_timeout_seconds: float = _setting(
+        60.0, _float, "Deadline for one statement (never past the request's own time left)"
+    )
 
     backup_store: str = _setting("folder", _choice("folder", "s3"), "Where backups go")
     backup_dir: str = _setting("", doc="Backup folder (default: DATA_DIR/backups)")
@@ -105,7 +107,9 @@ class Settings:
         "", doc="GraphQL endpoint the job worker publishes job changes to (AWS only)"
     )
     job_deadline_seconds: float = _setting(
-        960.0, _float, "A job RUNNING longer than this reads as FAILED (its worker died)"
+        960.0,
+        _float,
+        "A job RUNNING (or QUEUED) longer than this reads as FAILED and is never started",
     )
 
     questions: str = _setting("offline", _choice("offline", "bedrock"), "Question engine")

@@ -12,6 +12,14 @@ BatchExecuteStatement came in botocore 1.43.60); /var/task is first on the runti
 sys.path, so the zip's copy is the one imported, and tests/deploy validate every request
 against it. lambda.txt is installed with --no-deps, so it must list every dependency.
 
+Bytecode: /var/task is read-only in Lambda, so Python cannot cache what it compiles and
+every cold start compiles botocore, pydantic, sqlglot and the rest again. The zip carries
+their bytecode, compiled at build time by a CPython of the runtime's version (3.12: its
+.pyc format is its own, so this machine's 3.11 cannot write it), found on PATH or among
+pyenv's versions, or named with --python. The .pyc files are unchecked-hash ones (PEP 552):
+Lambda unpacks the zip with its fixed timestamps, which a timestamp-checked .pyc would see
+as a changed source and ignore.
+
     python infra/lambda_package.py            # writes build/hrgraph-lambda.zip
 """
 
@@ -20,9 +28,11 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -60,6 +70,10 @@ EXCLUDED_DEPENDENCY_PATTERNS = (
 PLATFORMS = ("manylinux_2_28_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64")
 # A fixed timestamp keeps the zip byte-identical for identical inputs (no needless redeploys).
 EPOCH = (2020, 1, 1, 0, 0, 0)
+TARGET_PYTHON = "3.12"
+"""The Lambda runtime's Python (serverless.yml: python3.12); its bytecode goes in the zip."""
+TASK_ROOT = "/var/task"
+"""Where Lambda unpacks the zip: the paths the bytecode's tracebacks name."""
 
 
 def install_dependencies(target: Path, requirements: Path = REQUIREMENTS) -> None:
@@ -97,8 +111,42 @@ def _unused_service_model(parts: tuple[str, ...]) -> bool:
     )
 
 
-def build_zip(output: Path, dependencies: Path, root: Path = ROOT) -> list[str]:
-    """Write the zip (code and dependencies at its root); return the names it holds."""
+def find_target_python(explicit: str | None = None) -> Path | None:
+    """A CPython TARGET_PYTHON: ``explicit``, else python3.12 on PATH, else one of pyenv's."""
+    if explicit:
+        return Path(explicit)
+    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    candidates = [shutil.which(f"python{TARGET_PYTHON}")]
+    candidates += [
+        str(p) for p in sorted(pyenv.glob(f"{TARGET_PYTHON}.*/bin/python{TARGET_PYTHON}"))
+    ]
+    for candidate in candidates:
+        if candidate and _version(Path(candidate)) == TARGET_PYTHON:
+            return Path(candidate)
+    return None
+
+
+def _version(python: Path) -> str | None:
+    try:
+        done = subprocess.run(  # noqa: S603 (a fixed argv, no shell)
+            [str(python), "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip()
+
+
+def build_zip(
+    output: Path, dependencies: Path, root: Path = ROOT, python: Path | None = None
+) -> list[str]:
+    """Write the zip (code and dependencies at its root); return the names it holds.
+
+    With ``python`` (a CPython TARGET_PYTHON) every module's bytecode goes in too.
+    """
     entries = [item for name in CODE for item in _files(root, root / name)]
     entries += [
         (path, name)
@@ -106,22 +154,48 @@ def build_zip(output: Path, dependencies: Path, root: Path = ROOT) -> list[str]:
         if not any(fnmatch.fnmatch(name, pattern) for pattern in EXCLUDED_DEPENDENCY_PATTERNS)
     ]
     output.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path, name in sorted(entries, key=lambda entry: entry[1]):
-            info = zipfile.ZipInfo(name, date_time=EPOCH)
-            info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, path.read_bytes())
+    with tempfile.TemporaryDirectory(prefix="hrgraph-lambda-") as scratch:
+        if python is not None:
+            entries += _bytecode(python, entries, Path(scratch))
+        with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+            for path, name in sorted(entries, key=lambda entry: entry[1]):
+                info = zipfile.ZipInfo(name, date_time=EPOCH)
+                info.external_attr = 0o644 << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zf.writestr(info, path.read_bytes())
     return [name for _, name in entries]
+
+
+def _bytecode(python: Path, entries: list[tuple[Path, str]], stage: Path) -> list[tuple[Path, str]]:
+    """The zip's modules compiled by ``python`` into ``stage``: (pyc, name in the zip) pairs."""
+    for path, name in entries:
+        if name.endswith(".py"):
+            (stage / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, stage / name)
+    command = [str(python), "-m", "compileall", "-q", "-j", "0"]
+    command += ["--invalidation-mode", "unchecked-hash", "-s", str(stage), "-p", TASK_ROOT]
+    subprocess.run([*command, str(stage)], check=True, timeout=900)  # noqa: S603 (fixed argv)
+    return [(pyc, pyc.relative_to(stage).as_posix()) for pyc in sorted(stage.rglob("*.pyc"))]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=ROOT / "build" / "hrgraph-lambda.zip")
     parser.add_argument("--deps", type=Path, default=ROOT / "build" / "lambda-deps")
+    parser.add_argument(
+        "--python", help=f"a CPython {TARGET_PYTHON} to compile bytecode with (default: found)"
+    )
     args = parser.parse_args(argv)
+    python = find_target_python(args.python)
+    if python is None or _version(python) != TARGET_PYTHON:
+        print(
+            f"no CPython {TARGET_PYTHON} found (PATH, pyenv): the zip's bytecode must be "
+            f"compiled by the runtime's Python; install one or pass --python",
+            file=sys.stderr,
+        )
+        return 2
     install_dependencies(args.deps)
-    names = build_zip(args.output, args.deps)
+    names = build_zip(args.output, args.deps, python=python)
     unzipped = sum(info.file_size for info in zipfile.ZipFile(args.output).infolist())
     print(
         f"{args.output.relative_to(ROOT)}: {len(names)} files, "

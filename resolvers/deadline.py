@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Protocol
 
 from resolvers.core.errors import Unavailable
 
@@ -29,8 +30,14 @@ Interrupt = Callable[[], None]
 class RequestScope:
     """One request's deadline and the interrupts of its running work."""
 
-    def __init__(self, seconds: float, reason: str = "the request's deadline passed") -> None:
-        self.deadline = time.monotonic() + seconds
+    def __init__(
+        self,
+        seconds: float,
+        reason: str = "the request's deadline passed",
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._clock = clock
+        self.deadline = clock() + seconds
         self._lock = threading.Lock()
         self._interrupts: dict[int, Interrupt] = {}
         self._next = 0
@@ -38,11 +45,11 @@ class RequestScope:
         self._reason = reason
 
     def remaining_seconds(self) -> float:
-        return max(0.0, self.deadline - time.monotonic())
+        return max(0.0, self.deadline - self._clock())
 
     @property
     def expired(self) -> bool:
-        return self.cancelled is not None or time.monotonic() >= self.deadline
+        return self.cancelled is not None or self._clock() >= self.deadline
 
     @contextmanager
     def on_cancel(self, interrupt: Interrupt) -> Iterator[None]:
@@ -89,6 +96,37 @@ class RequestScope:
 
 
 _REINTERRUPT_SECONDS = 0.05
+
+
+class LambdaContext(Protocol):
+    def get_remaining_time_in_millis(self) -> int: ...
+
+
+REQUEST_SECONDS = 25.0
+"""The API's ceiling: AppSync ends a Lambda resolver's request at 30 s, counted from before
+the function runs (a cold start's init, the network), while the Lambda's own remaining time
+starts later. 25 s leaves those their 5 s (DESIGN.md: "the Lambda within 25 s")."""
+API_MARGIN_SECONDS = 2.0
+"""Kept back from an API invocation's remaining time: one CancelStatement and the answer."""
+WORKER_MARGIN_SECONDS = 20.0
+"""Kept back from the worker's remaining time: cancel what runs, wait for Redshift to say it
+stopped, record the job FAILED in DynamoDB and publish that, each call with its own timeouts."""
+
+
+def for_lambda(
+    context: LambdaContext, margin_seconds: float, ceiling_seconds: float | None = None
+) -> RequestScope:
+    """The scope of one Lambda invocation: its remaining time less a margin (and a ceiling).
+
+    ``get_remaining_time_in_millis`` is the invocation's own clock (the
+    function's timeout less what has run); Lambda stops the process at zero
+    without a word, so work must end ``margin_seconds`` before that to stop
+    what it started in Redshift and say so.
+    """
+    seconds = context.get_remaining_time_in_millis() / 1000 - margin_seconds
+    if ceiling_seconds is not None:
+        seconds = min(seconds, ceiling_seconds)
+    return RequestScope(max(0.0, seconds), "the Lambda invocation's time ran out")
 
 
 _current: ContextVar[RequestScope | None] = ContextVar("hrgraph_request_scope", default=None)

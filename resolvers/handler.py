@@ -76,8 +76,9 @@ def _keys_of_this_invocation(event: Any, context: LambdaContext) -> None:
 
 
 def _scope_of(context: LambdaContext) -> deadline.RequestScope:
-    """In Lambda the deadline is the invocation's remaining time (the local server sets its own)."""
-    return deadline.RequestScope(context.get_remaining_time_in_millis() / 1000)
+    """In Lambda the deadline is the invocation's remaining time, within AppSync's (the local
+    server sets its own): every Redshift statement and Bedrock call of the request fits in it."""
+    return deadline.for_lambda(context, deadline.API_MARGIN_SECONDS, deadline.REQUEST_SECONDS)
 
 
 def _each_item_answered(event: Any, result: Any) -> Any:

@@ -37,7 +37,14 @@ class Services:
 
     def run_job(self, job_id: str) -> BackupJob | None:
         """The worker's side of a job (a local thread, or the worker Lambda)."""
-        return job_work.run(job_id, self.jobs, self.warehouse, self.backups, self.events)
+        return job_work.run(
+            job_id,
+            self.jobs,
+            self.warehouse,
+            self.backups,
+            self.events,
+            deadline_seconds=self.settings.job_deadline_seconds,
+        )
 
     def questions(self) -> QuestionEngine:
         """The question engine Settings.questions names, built on first use."""

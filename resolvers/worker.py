@@ -4,6 +4,12 @@ The event is ``{"hrgraphJobId": "<id>"}`` (resolvers/adapters/lambda_launcher.py
 Whatever happens, the job ends SUCCEEDED or FAILED in the store (core/jobs.run
 records failures itself); the function returns normally, so Lambda has no
 error to retry (and serverless.yml allows no retry anyway).
+
+The job runs in a request scope cut from the invocation's remaining time: a
+Redshift statement still running when it ends is cancelled (CancelStatement),
+and a restore's swap is not submitted unless it can finish, so a worker that
+Lambda stops at its timeout leaves nothing running that could commit after
+the job reads FAILED.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from typing import Any
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from resolvers import observability
+from resolvers import deadline, observability
 from resolvers.adapters.lambda_launcher import EVENT_KEY
 from resolvers.observability import tracer
 from resolvers.wiring import services
@@ -29,8 +35,10 @@ def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
         logger.error("not a job event; nothing run", extra={"keys": sorted(event or {})})
         return {"jobId": None, "status": None}
     logger.append_keys(jobId=job_id)
+    scope = deadline.for_lambda(context, deadline.WORKER_MARGIN_SECONDS)
     try:
-        finished = services().run_job(job_id)
+        with deadline.entered(scope):
+            finished = services().run_job(job_id)
         if finished is not None and finished.backup and finished.kind.value == "BACKUP":
             observability.backup_written(int(finished.backup.get("bytes", 0)))
     finally:

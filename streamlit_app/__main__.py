@@ -19,6 +19,7 @@ DEFAULTS = (
     "--server.headless=true",
     "--browser.gatherUsageStats=false",
     "--client.toolbarMode=minimal",
+    "--client.showErrorDetails=none",  # no traceback in the browser (pass =full to develop)
 )
 
 

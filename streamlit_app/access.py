@@ -88,6 +88,11 @@ def pages_for(groups: Iterable[str] | None) -> list[PageName]:
     ]
 
 
+def groups_for(page: PageName) -> list[str]:
+    """The groups that may use a page, for a person who may not ("Load is for Admins")."""
+    return sorted(g for g in rules().groups() if may_call([g], PAGE_OPERATIONS[page]))
+
+
 def can_edit(groups: Iterable[str]) -> bool:
     """Corrections and deletes: whoever the schema lets call every update and delete."""
     return may_call(groups, EDIT_OPERATIONS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import altair as alt
@@ -23,7 +24,52 @@ def quarter_frame(rows: list[QuarterHires]) -> pd.DataFrame:
 LABEL_FONT_SIZE = 12
 
 
-def quarter_heatmap(frame: pd.DataFrame, rows: str, year: int | None = None) -> alt.LayerChart:
+Note = tuple[str, list[str]]
+"""A chart's title and subtitle lines: how many hires it shows, and what it leaves out."""
+
+
+def _hires(count: int) -> str:
+    return f"{count:,} hire" + ("" if count == 1 else "s")
+
+
+def heatmap_note(frame: pd.DataFrame, bars: dict[str, int], hired: int | None) -> Note:
+    """What the heatmap counts (hires with a department and a job) and what it leaves out.
+
+    ``bars`` is each department's hires as the bar chart counts them (no job
+    included); ``hired`` every hire of the year, when known (no department too).
+    """
+    shown = int(frame[list(QUARTERS)].to_numpy().sum()) if len(frame) else 0
+    per_department = frame.groupby("department")[list(QUARTERS)].sum().sum(axis=1)
+    missing = {name: count - int(per_department.get(name, 0)) for name, count in bars.items()}
+    no_job = dict(sorted(((n, c) for n, c in missing.items() if c > 0), key=lambda p: -p[1]))
+    lines: list[str] = []
+    if no_job:
+        where = ", ".join(f"{name} {count}" for name, count in list(no_job.items())[:4])
+        more = ", …" if len(no_job) > 4 else ""
+        lines.append(
+            f"Left out: {_hires(sum(no_job.values()))} with no job ({where}{more}); "
+            "the bars below count them."
+        )
+    if hired is not None and hired > sum(bars.values()):
+        lines.append(f"Left out: {_hires(hired - sum(bars.values()))} with no department.")
+    return f"{_hires(shown)} with both a department and a job", lines
+
+
+def bars_note(frame: pd.DataFrame, with_job: pd.DataFrame, hired: int | None) -> Note:
+    """What the bar chart counts (every hire with a department) against the heatmap."""
+    shown = int(frame["hired"].sum()) if len(frame) else 0
+    heat = int(with_job[list(QUARTERS)].to_numpy().sum()) if len(with_job) else 0
+    lines: list[str] = []
+    if shown > heat:
+        lines.append(f"Includes {_hires(shown - heat)} with no job (not in the heatmap).")
+    if hired is not None and hired > shown:
+        lines.append(f"Left out: {_hires(hired - shown)} with no department.")
+    return f"{_hires(shown)} with a department", lines
+
+
+def quarter_heatmap(
+    frame: pd.DataFrame, rows: str, year: int | None = None, note: Note | None = None
+) -> alt.LayerChart:
     """Hires per quarter as a heatmap; ``rows`` is the column drawn down the side.
 
     Several source rows with the same ``rows`` value (the jobs of a department)
@@ -66,8 +112,30 @@ def quarter_heatmap(frame: pd.DataFrame, rows: str, year: int | None = None) -> 
         ),
     )
     return alt.LayerChart(
-        layer=[cells, labels], height=chart_height(long[rows].nunique(), around=110)
+        layer=[cells, labels],
+        height=chart_height(long[rows].nunique(), around=110 + 16 * _note_lines(note)),
+        title=_title(note),
     )
+
+
+def _note_lines(note: Note | None) -> int:
+    return 0 if note is None else 1 + sum(len(textwrap.wrap(line, TITLE_LINE)) for line in note[1])
+
+
+def _title(note: Note | None) -> Any:
+    """The note as the chart's own title, left-aligned, subtitle lines under it (or none)."""
+    if note is None:
+        return alt.Undefined
+    text, subtitle = note
+    # Short lines: a phone's chart is narrow, and Vega cuts a title line rather than wrap it.
+    wrapped = [part for line in subtitle for part in textwrap.wrap(line, TITLE_LINE)]
+    return alt.TitleParams(
+        text=text, subtitle=wrapped, anchor="start", fontSize=13, subtitleFontSize=12
+    )
+
+
+TITLE_LINE = 46
+"""Characters per subtitle line (about 300 px at 12 px: a phone's chart width)."""
 
 
 DARK_FROM = 0.5
@@ -93,7 +161,7 @@ def above_mean_frame(rows: list[DepartmentHires]) -> pd.DataFrame:
 ABOVE, BELOW = "above the mean", "at or below the mean"
 
 
-def above_mean_chart(frame: pd.DataFrame) -> alt.LayerChart:
+def above_mean_chart(frame: pd.DataFrame, note: Note | None = None) -> alt.LayerChart:
     """Every department's hires, most first, those above the mean highlighted, the mean drawn.
 
     ``frame`` holds every department that hired (hiresByDepartment); each bar
@@ -139,8 +207,9 @@ def above_mean_chart(frame: pd.DataFrame) -> alt.LayerChart:
     ).encode(text="label:N")
     return alt.LayerChart(
         layer=[bars, rule, halo, values, label],
-        height=chart_height(len(frame), 26, around=150),
+        height=chart_height(len(frame), 26, around=150 + 16 * _note_lines(note)),
         padding={"top": 18, "left": 5, "right": 30, "bottom": 5},
+        title=_title(note),
     )
 
 
@@ -199,19 +268,81 @@ def answer_chart(frame: pd.DataFrame, hint: ChartHint | None) -> alt.Chart | alt
     order = list(dict.fromkeys(frame[hint.x].tolist())) if ordered else "ascending"
     x: dict[str, Any] = {"field": hint.x, "type": x_type, "sort": order}
     if hint.x_ordinal:
-        x["axis"] = alt.Axis(labelAngle=0)
+        x["axis"] = alt.Axis(labelAngle=0, labelExpr=_period_names(frame, hint.x))
         if hint.series is None:
             frame, order = every_period(frame, hint.x)
             x["sort"] = order
             x["scale"] = alt.Scale(domain=order)
     y: dict[str, Any] = {"field": hint.y, "type": _field_type(frame, hint.y), **whole}
+    if hint.kind == "BAR" and hint.series and not hint.x_ordinal:
+        return grouped_bars(frame, hint.x, hint.y, hint.series, order)
     chart = alt.Chart(frame)
     mark = chart.mark_line(point=True) if hint.kind == "LINE" else chart.mark_bar()
     encoding: dict[str, Any] = {"x": alt.X(**x), "y": alt.Y(**y), "tooltip": list(frame.columns)}
     if hint.series:
         encoding["color"] = alt.Color(field=hint.series, type="nominal")
+        if hint.kind == "BAR":  # side by side, as the answer says, never stacked
+            encoding["xOffset"] = alt.XOffset(field=hint.series, type="nominal")
     drawn: alt.Chart = mark.encode(**encoding)
     return drawn
+
+
+def grouped_bars(
+    frame: pd.DataFrame, name: str, value: str, series: str, order: list[Any] | str
+) -> alt.Chart:
+    """A comparison (2021 against 2022, per department) as bars side by side, never stacked.
+
+    Names go down the side, level and whole (a department name is never cut
+    or turned on its end), each series a bar of its own within the name's band.
+    """
+    names = frame[name].nunique()
+    bars: alt.Chart = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            y=alt.Y(
+                field=name,
+                type="nominal",
+                sort=order,
+                title=name,
+                axis=alt.Axis(labelLimit=0, labelFontSize=LABEL_FONT_SIZE),
+            ),
+            yOffset=alt.YOffset(field=series, type="nominal"),
+            x=alt.X(field=value, type="quantitative", title=value, **_whole_numbers(frame, value)),
+            color=alt.Color(
+                field=series,
+                type="nominal",
+                legend=alt.Legend(orient="bottom", direction="horizontal"),
+            ),
+            tooltip=list(frame.columns),
+        )
+        .properties(height=chart_height(names, per_row=12 * frame[series].nunique() + 8))
+    )
+    return bars
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def period_label(column: str, value: int) -> str:
+    """How a period reads on an axis: month 3 is "Mar", quarter 1 is "Q1", a year itself."""
+    if column == "month" and 1 <= value <= len(MONTHS):
+        return MONTHS[value - 1]
+    if column == "quarter" and 1 <= value <= 4:
+        return f"Q{value}"
+    return str(value)
+
+
+def _period_names(frame: pd.DataFrame, column: str) -> Any:
+    """Vega's labelExpr naming months and quarters (whole numbers only; else none)."""
+    if not pd.api.types.is_integer_dtype(frame[column]):
+        return alt.Undefined
+    if column == "month":
+        names = ",".join(f"'{m}'" for m in MONTHS)
+        return f"[{names}][datum.value - 1] || datum.label"
+    if column == "quarter":
+        return "'Q' + datum.label"
+    return alt.Undefined
 
 
 MAX_PERIODS = 4 * MAX_BARS

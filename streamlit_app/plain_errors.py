@@ -79,8 +79,27 @@ def _reason(error: ApiError) -> str:
     return reason if reason.endswith((".", "?", "!")) else reason + "."
 
 
+def ends_session(error: BaseException) -> bool:
+    """Does this failure mean the sign-in is over (not a group denial of one field)?"""
+    if isinstance(error, SignInRequired):
+        return True
+    return (
+        isinstance(error, ApiError)
+        and error.error_type in ("Unauthorized", "UnauthorizedException")
+        and not error.message.startswith("Not Authorized to access")
+    )
+
+
 def sentence(error: BaseException) -> str:
-    """The one line a person reads for any failure of a call (API, sign-in or network)."""
+    """The one line a person reads for any failure of a call (API, sign-in or network).
+
+    A failure that ends the sign-in also ends this tab's session
+    (``session.end``): the next run shows the sign-in form, never a dead end.
+    """
+    if ends_session(error):
+        from streamlit_app import session
+
+        session.end(SENTENCES["Unauthorized"])
     if isinstance(error, SignInRequired):
         return SENTENCES["Unauthorized"]
     if isinstance(error, SignInFailed):
@@ -116,7 +135,13 @@ def detail(error: BaseException) -> dict[str, Any]:
 
 
 def show(error: BaseException, *, before: str = "", after: str = "") -> None:
-    """``st.error`` with the sentence, then the API's detail in a closed expander."""
-    st.error(" ".join(part for part in (before, sentence(error), after) if part))
+    """``st.error`` with the sentence, then the API's detail in a closed expander.
+
+    When the sign-in has ended, the app starts over on the sign-in form instead.
+    """
+    said = sentence(error)
+    if ends_session(error):
+        st.rerun()
+    st.error(" ".join(part for part in (before, said, after) if part))
     with st.expander("Details from the server"):
         st.json(detail(error))

@@ -104,6 +104,8 @@ def signed_in_with(
     return SignedIn(client, me.username, list(me.groups), tokens)
 
 
+ENDED = "hrgraph.session.ended"
+"""Set when the API refused this session's token: the app then asks for a sign-in again."""
 HANDLE = "hrgraph.session.handle"
 HANDOFF = "hrgraph.session.handoff"
 """A pending redirect for the browser: set the session cookie, or clear it."""
@@ -111,6 +113,8 @@ HANDOFF = "hrgraph.session.handoff"
 
 def current() -> SignedIn | None:
     """Who is signed in here: this tab's session, else the one the session cookie names."""
+    if st.session_state.get(ENDED):
+        return None
     value = st.session_state.get(KEY)
     if isinstance(value, SignedIn):
         return value
@@ -129,6 +133,7 @@ def current() -> SignedIn | None:
 
 def remember(signed_in: SignedIn) -> None:
     """This tab is signed in; with the cookie routes, the browser will be too (after a reload)."""
+    st.session_state.pop(ENDED, None)
     st.session_state[KEY] = signed_in
     if kept_sessions.mounted():
         tokens = signed_in.id_token_source or signed_in.client.token_provider
@@ -139,14 +144,48 @@ def remember(signed_in: SignedIn) -> None:
         st.session_state[HANDOFF] = ("start", ticket)
 
 
+def end(reason: str = "") -> None:
+    """The API no longer accepts this session (the user was disabled or removed, the sign-in
+    expired): forget it here and in the kept sessions, so this tab and a reload both show
+    the sign-in form, with a word on why, instead of pages that can only fail."""
+    st.session_state[ENDED] = reason or "Your sign-in has ended."
+    signed_in = st.session_state.pop(KEY, None)
+    kept_sessions.STORE.drop(st.session_state.pop(HANDLE, None))
+    if isinstance(signed_in, SignedIn):
+        signed_in.client.close()
+
+
+def ended() -> str | None:
+    """Why the last session ended, to say above the sign-in form (None: it did not)."""
+    reason = st.session_state.get(ENDED)
+    return reason if isinstance(reason, str) else None
+
+
+def forget_page_state() -> None:
+    """Everything pages keep in this tab, except who is signed in (for "Start afresh")."""
+    keep = {KEY, HANDLE, HANDOFF, ENDED, "app.runs"}
+    for key in [k for k in st.session_state if k not in keep]:
+        del st.session_state[key]
+
+
 def sign_out() -> None:
     """Explicit sign-out: the kept session dies on the server, and the cookie is cleared."""
+    st.session_state.pop(ENDED, None)
     signed_in = st.session_state.pop(KEY, None)
     kept_sessions.STORE.drop(st.session_state.pop(HANDLE, None))
     if isinstance(signed_in, SignedIn):
         signed_in.client.close()
     if kept_sessions.mounted():
         st.session_state[HANDOFF] = ("end", "")
+
+
+def wrote() -> None:
+    """After any write from this app (a load, a correction, a delete, a restore).
+
+    Pages cache counts and name pickers for a minute; a person who has just
+    written must never read the old numbers, so every cache is dropped.
+    """
+    st.cache_data.clear()
 
 
 def require() -> SignedIn:

@@ -10,13 +10,24 @@ question -> the model calls one of three tools (bedrock_prompt.py):
   guard and the answer says plainly it was free SQL, not a typed query.
 - ``refuse``: a question outside the tables; refused with suggestions.
 
+The first turn offers no free SQL (bedrock_prompt.FIRST_TURN_TOOLS): the model
+answers with the typed query, refuses, or calls ``needs_free_sql`` to say what
+the query cannot hold; only then, on the next turn, is ``answer_with_sql``
+offered, and the fallback is logged.
+
 Nothing is run unless the reply stopped for a tool call (``stopReason`` is
 ``tool_use``): a ``max_tokens`` cut is refused, never run as complete. A
 tool input that is not an object or fails the schema, and SQL the guard (or
-the warehouse) refuses, are sent back once each with the error (scrubbed of
-any quoted value, so no cell value returns to the model) for one correction;
-a second failure is an honest refusal. The whole question runs under one
-deadline (bedrock_calls.py).
+the warehouse) refuses, are sent back once each for one correction; a second
+failure is an honest refusal. What goes back is our own rule (the schema's,
+the guard's), or for a warehouse failure only its class and position
+(``warehouse_feedback``): the warehouse's text quotes cell values.
+
+The whole question runs under one deadline: Settings.bedrock_deadline_seconds,
+cut to what the request has left (resolvers/deadline.py; in Lambda the
+invocation's remaining time, within AppSync's 30 s). Every retry is
+bedrock_calls.converse's: botocore's own are off (``total_max_attempts: 1``),
+and each attempt's connect and read timeouts together fit the time left.
 """
 
 from __future__ import annotations
@@ -34,8 +45,9 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError
 
 from hrgraph_contract.settings import Settings
+from resolvers import deadline as request_deadline
 from resolvers.adapters import bedrock_prompt as prompt
-from resolvers.adapters.bedrock_calls import ClientFor, Deadline, Pacing, converse
+from resolvers.adapters.bedrock_calls import ClientFor, Deadline, Pacing, converse, logger
 from resolvers.core.errors import InvalidQuery, Unavailable, ValidationError
 from resolvers.core.ports import Answer, ChartHint, QueryParams, QueryRows, Warehouse
 from resolvers.core.questions import catalog as names
@@ -50,8 +62,11 @@ if TYPE_CHECKING:
     from mypy_boto3_bedrock_runtime import BedrockRuntimeClient
 
 MAX_TOKENS = 2048
-MAX_TURNS = 3
-"""The first reply, and at most one correction each for a bad tool input and a refused SQL."""
+MAX_TURNS = 4
+"""The first reply, the free-SQL turn after needs_free_sql, and at most one correction each
+for a bad tool input and a refused SQL."""
+CONNECT_SECONDS = 2.0
+"""At most this much of an attempt's time goes to connecting; the rest is the read timeout."""
 FREE_SQL_NOTE = "Answered with free SQL written by the model, not a typed query"
 MAX_FEEDBACK_CHARS = 300
 TOO_SLOW = "must finish within"
@@ -66,6 +81,25 @@ class _Correctable(Exception):
         super().__init__(feedback)
         self.kind = kind
         self.feedback = feedback
+
+
+def attempt_config(seconds: float) -> Config:
+    """botocore's settings for one attempt that must end within ``seconds``, retrying nothing.
+
+    ``total_max_attempts: 1`` is botocore's documented "no retries" (its
+    Config docstring: it "includes the initial request, so a value of 1
+    indicates that no requests will be retried"); ``max_attempts`` counts the
+    retries after the first, so the ``max_attempts: 1`` this replaced meant two
+    HTTP attempts per call, throttling included, behind bedrock_calls' back.
+    A connect and then the read each get their own timeout, so they share
+    the time rather than each taking all of it.
+    """
+    connect = min(CONNECT_SECONDS, seconds / 2)
+    return Config(
+        connect_timeout=connect,
+        read_timeout=max(seconds - connect, 0.1),
+        retries={"total_max_attempts": 1, "mode": "standard"},
+    )
 
 
 def scrub(text: str) -> str:
@@ -110,12 +144,7 @@ class BedrockEngine:
 
         @lru_cache(maxsize=32)
         def client_at(seconds: int) -> BedrockRuntimeClient:
-            config = Config(
-                read_timeout=seconds,
-                connect_timeout=min(5, seconds),
-                retries={"max_attempts": 1, "mode": "standard"},
-            )
-            return session.client("bedrock-runtime", config=config)
+            return session.client("bedrock-runtime", config=attempt_config(seconds))
 
         def client_for(seconds: float) -> BedrockRuntimeClient:
             return client_at(max(1, int(seconds)))
@@ -159,34 +188,43 @@ class BedrockEngine:
             self._prompt = (key, prompt.system_prompt(catalog, facts, examples))
         return self._prompt[1]
 
-    def request(self, system: str, messages: list[dict[str, Any]]) -> dict[str, Any]:
+    def request(
+        self, system: str, messages: list[dict[str, Any]], free_sql: bool = False
+    ) -> dict[str, Any]:
         return {
             "modelId": self._model_id,
             "system": [{"text": system}],
             "messages": messages,
-            "toolConfig": prompt.tool_config(),
+            "toolConfig": prompt.tool_config(free_sql),
             "inferenceConfig": {"maxTokens": MAX_TOKENS, "temperature": 0.0},
         }
 
     # -- one question ----------------------------------------------------------
 
     def answer(self, question: str) -> Answer:
-        deadline = Deadline(self._deadline_seconds, self._monotonic)
+        seconds = request_deadline.remaining_seconds(self._deadline_seconds)
+        deadline = Deadline(seconds, self._monotonic)
         warehouse = cast(Warehouse, WithinDeadline(self._warehouse, deadline))
         catalog = names.load(warehouse)
         system = self.system_prompt(catalog, warehouse)
         fenced = f"<question_json>\n{prompt.data_json(question)}\n</question_json>"
         messages: list[dict[str, Any]] = [{"role": "user", "content": [{"text": fenced}]}]
         corrected: set[str] = set()
-        for _ in range(MAX_TURNS):
-            response = converse(self._client_for, self.request(system, messages), deadline,
-                                self._pacing)  # fmt: skip
+        free_sql = False
+        for turn in range(1, MAX_TURNS + 1):
+            request = self.request(system, messages, free_sql)
+            response = converse(self._client_for, request, deadline, self._pacing)
             stop = str(response.get("stopReason", ""))
             tool_use = _tool_use(response)
             if stop != "tool_use" or tool_use is None:
                 return self._refused(question, _not_run(stop), catalog)
+            if tool_use.get("name") == prompt.NEEDS_SQL_TOOL and not free_sql:
+                free_sql = True
+                logger.info("bedrock free SQL fallback", extra={"turn": turn + 1})
+                messages += _tool_answer(tool_use, FREE_SQL_OFFERED, "success")
+                continue
             try:
-                return self._act(question, tool_use, catalog, warehouse)
+                return self._act(question, tool_use, catalog, warehouse, free_sql)
             except _Correctable as problem:
                 if problem.kind in corrected:
                     return self._refused(question, _gave_up(problem), catalog)
@@ -195,7 +233,12 @@ class BedrockEngine:
         return self._refused(question, "The model did not settle on an answer.", catalog)
 
     def _act(
-        self, question: str, tool_use: dict[str, Any], catalog: names.Catalog, warehouse: Warehouse
+        self,
+        question: str,
+        tool_use: dict[str, Any],
+        catalog: names.Catalog,
+        warehouse: Warehouse,
+        free_sql: bool,
     ) -> Answer:
         name, data = tool_use.get("name"), tool_use.get("input")
         if name == prompt.QUERY_TOOL:
@@ -203,7 +246,7 @@ class BedrockEngine:
             try:
                 safe = guard_tree(compile_tree(query), self._row_cap)
             except ValidationError as error:
-                raise _Correctable("sql", scrub(error.rule)) from None
+                raise _Correctable("sql", feedback(error)) from None
             offline = OfflineEngine(warehouse, self._row_cap, self._clock)
             try:
                 answered = offline.run(question, query, safe)
@@ -214,14 +257,14 @@ class BedrockEngine:
                     question, f"The query could not run: {scrub(error.rule)}", catalog
                 )
             return replace(answered, engine="BEDROCK")
-        if name == prompt.SQL_TOOL:
+        if name == prompt.SQL_TOOL and free_sql:
+            logger.info("bedrock answered with free SQL")
             return self._free_sql(question, _fields(data, "sql", "explanation"), warehouse)
         if name == prompt.REFUSE_TOOL:
             reason = _fields(data, "reason")["reason"]
             return self._refused(question, f"Not answered: {reason[:300]}", catalog)
-        raise _Correctable(
-            "input", f"there is no tool of that name; call {', '.join(prompt.TOOLS)}"
-        )
+        offered = prompt.TOOLS if free_sql else prompt.FIRST_TURN_TOOLS
+        raise _Correctable("input", f"that tool is not offered now; call {', '.join(offered)}")
 
     def _free_sql(self, question: str, proposal: dict[str, str], warehouse: Warehouse) -> Answer:
         try:
@@ -230,7 +273,7 @@ class BedrockEngine:
         except ValidationError as error:
             if error.rule.startswith(TOO_SLOW):  # past the deadline: no retry fits
                 raise Unavailable(f"The model's SQL took too long: {error.rule}") from None
-            raise _Correctable("sql", scrub(error.rule)) from None
+            raise _Correctable("sql", feedback(error)) from None
         return Answer(
             question=question,
             engine="BEDROCK",
@@ -280,8 +323,15 @@ def _gave_up(problem: _Correctable) -> str:
     return f"The model's {what} was refused twice, so nothing was answered: {problem.feedback}"
 
 
+FREE_SQL_OFFERED = "answer_with_sql is offered now: answer with one read-only SELECT, or refuse."
+
+
 def _correction(tool_use: dict[str, Any], feedback: str) -> list[dict[str, Any]]:
     """The failed call and its error, so the model can mend it in the next turn."""
+    return _tool_answer(tool_use, f"Refused: {feedback}. Call one tool again.", "error")
+
+
+def _tool_answer(tool_use: dict[str, Any], text: str, status: str) -> list[dict[str, Any]]:
     return [
         {"role": "assistant", "content": [{"toolUse": tool_use}]},
         {
@@ -290,13 +340,53 @@ def _correction(tool_use: dict[str, Any], feedback: str) -> list[dict[str, Any]]
                 {
                     "toolResult": {
                         "toolUseId": tool_use.get("toolUseId", ""),
-                        "content": [{"text": f"Refused: {feedback}. Call one tool again."}],
-                        "status": "error",
+                        "content": [{"text": text}],
+                        "status": status,
                     }
                 }
             ],
         },
     ]
+
+
+WAREHOUSE_FAILED = "failed in the warehouse"
+"""How both warehouses begin a query's failure (its rest is the warehouse's own text)."""
+_WAREHOUSE_CLASSES = (
+    ("a name that does not exist (table, column or function)",
+     ("does not exist", "not found", "catalog error", "binder error")),
+    ("a syntax error", ("syntax", "parser error")),
+    ("a value that does not convert to the type asked for",
+     ("convert", "invalid input", "conversion error", "cast")),
+    ("a division by zero", ("division by zero", "divide by zero")),
+    ("a number out of range", ("out of range", "overflow")),
+    ("permission denied (only the three tables may be read)", ("permission denied",)),
+)  # fmt: skip
+_POSITION = re.compile(r"\b(?:position|line)\s*:?\s*(\d+)", re.IGNORECASE)
+
+
+def feedback(error: ValidationError) -> str:
+    """What the model is told of a refusal: our own rule, or a warehouse failure's class only.
+
+    The guard's and the schema's rules are our words about the model's own
+    input. A warehouse's message is not: it quotes the values it choked on
+    (``invalid input syntax for integer: "Ada"``), with any quote, apostrophe
+    or newline a value holds, so no scrubbing of it is safe. The model gets
+    the failure's class, from a fixed list, and its position when the text has one.
+    """
+    if not error.rule.startswith(WAREHOUSE_FAILED):
+        return f"{error.field}: {scrub(error.rule)}"
+    return warehouse_feedback(error.rule.removeprefix(WAREHOUSE_FAILED))
+
+
+def warehouse_feedback(text: str) -> str:
+    lowered = text.lower()
+    kind = next(
+        (name for name, markers in _WAREHOUSE_CLASSES if any(m in lowered for m in markers)),
+        "an error",
+    )
+    position = _POSITION.search(text)
+    where = f" at position {position[1]}" if position else ""
+    return f"sql: {WAREHOUSE_FAILED} with {kind}{where}"
 
 
 def _typed(data: Any, catalog: names.Catalog) -> HrQuery:

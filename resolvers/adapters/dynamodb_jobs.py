@@ -88,26 +88,19 @@ class DynamoDBJobStore:
             condition += " AND id < :before"
             values[":before"] = {"S": before}
         found: list[BackupJob] = []
-        start: dict[str, Any] | None = None
         with _unavailable():
-            while len(found) < limit:
-                options: dict[str, Any] = {}
-                if start is not None:
-                    options["ExclusiveStartKey"] = start
-                answer = self._db.query(
-                    TableName=self.table_name,
-                    KeyConditionExpression=condition,
-                    ExpressionAttributeValues=values,
-                    ScanIndexForward=False,
-                    Limit=limit - len(found),
-                    ConsistentRead=True,
-                    **options,
-                )
-                found.extend(_job(item) for item in answer.get("Items", []))
-                start = answer.get("LastEvaluatedKey")
-                if start is None:
-                    break
-        return found
+            # boto3's paginator follows LastEvaluatedKey (a page also ends at 1 MB).
+            pages = self._db.get_paginator("query").paginate(
+                TableName=self.table_name,
+                KeyConditionExpression=condition,
+                ExpressionAttributeValues=values,
+                ScanIndexForward=False,
+                ConsistentRead=True,
+                PaginationConfig={"MaxItems": limit, "PageSize": limit},
+            )
+            for page in pages:
+                found.extend(_job(item) for item in page.get("Items", []))
+        return found[:limit]
 
     def _item(self, job: BackupJob) -> dict[str, Any]:
         expires = int((job.created_at + self.retention).timestamp())

@@ -4,26 +4,38 @@ Snapshot: ONE ``SELECT ... ORDER BY id`` is one consistent read; its result is
 read page by page (NextToken), so memory holds a page, never the table.
 
 Restore: a Data API batch is one session, and loading a backup can take many
-calls, so rows are staged in a real table (``restore_staging_<table>``):
+calls, so the new table is built beside the live one (``restore_staging_<table>``)
+and swapped in by name:
 
-1. drop a leftover staging table, create it empty;
+1. drop a leftover staging table, create it from the table's own DDL (resolvers/sql/ddl,
+   renamed), so it keeps NOT NULL, DISTSTYLE and SORTKEY once it is the table;
 2. load it: a large backup on S3 by ``COPY ... FORMAT AS AVRO 'auto'`` with
    the configured IAM role (Redshift reads the file itself); otherwise the
    decoded rows by multi-row INSERTs, up to 40 statements per batch;
 3. measure it (rows, duplicate ids, references) and let the core's check
    decide;
-4. swap in ONE batch: LOCK, measure again, DELETE and INSERT ... SELECT both
-   guarded by "the facts are what the check saw", DROP the staging table.
-   A batch cannot branch; if a writer changed the references in between, both
-   halves do nothing and the restore reports a Conflict.
+4. swap in ONE short batch: LOCK, count the old rows, check that the facts are
+   what the check saw (else the batch fails and rolls back: a batch cannot
+   branch), rename the live table away and the staging table in, drop the old.
 
-Any failure before the swap leaves the table as it was; the staging table is
-dropped on the way out.
+Readers are kept waiting only for step 4. Redshift's LOCK (and ALTER TABLE) is
+ACCESS EXCLUSIVE: every read of the table queues behind it, so a swap that
+deleted and inserted every row under the LOCK made reports wait for the whole
+copy (bench/restore_wait.py measures it). The renames are catalog changes.
+The new table belongs to the app user, as the old one did, and the read-only
+user reads it through resolvers/sql/grants/readonly_user.sql's ALTER DEFAULT PRIVILEGES.
+
+Time: the swap is submitted only when the request (the worker's invocation)
+has SWAP_SECONDS left, and every statement is cancelled at the deadline
+(redshift_data_client.py): a worker that Lambda stops leaves the table as it
+was. Any failure before the swap leaves the table as it was; the staging table
+is dropped on the way out.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from itertools import chain
@@ -32,17 +44,25 @@ from typing import Any
 import sqlglot
 from sqlglot import exp
 
+from resolvers import deadline
 from resolvers.adapters import sql_common as q
 from resolvers.adapters import sqltext
-from resolvers.adapters.redshift_data_client import DataApi, Done
+from resolvers.adapters.redshift_data_client import DataApi, Done, StatementFailed
 from resolvers.adapters.redshift_literals import literal, quote_string, values_statements
-from resolvers.core.errors import Conflict, HrgraphError
+from resolvers.core.errors import Conflict, HrgraphError, Unavailable
 from resolvers.core.ports import Row, Staged
 from resolvers.core.tables import COLUMNS, REFERENCES, Table
 
 log = logging.getLogger(__name__)
 
 MAX_BATCH_STATEMENTS = 40
+SWAP_SECONDS = 60.0
+"""Time the swap's batch may need: its LOCK waits for readers already running (a report or
+runSql, each cut at 25 s by the API) and writers' batches, then renames. Not submitted with
+less left: a swap still running when the worker stops could commit after the job reads FAILED.
+"""
+CHANGED_MARKER = "hrgraph: references changed"
+"""The text resolvers/sql/restore/swap_guard.sql fails with when the references moved."""
 COPY_THRESHOLD_ROWS = 20_000
 """Backups larger than this load by COPY when the file is on S3 and a COPY role is set."""
 
@@ -73,17 +93,25 @@ def restore_swap(
     copy_role_arn: str,
 ) -> int:
     staging = f"restore_staging_{table.value}"
-    names = {"table": table.value, "columns": q.columns(table), "staging": staging}
     drop = sqltext.redshift("restore/drop_staging", staging=staging)
-    api.batch([drop, sqltext.redshift("restore/create_staging_table", **names)])
+    api.batch([drop, staging_table_ddl(table, staging)])
     try:
         _load(api, table, staging, chunks, location, copy_role_arn)
         facts = _measure(api, table, staging)
         check(facts)
-        return _swap(api, table, names, facts)  # drops the staging table itself
+        return _swap(api, table, staging, facts)  # the staging table becomes the table
     except BaseException:
         _drop_quietly(api, drop)
         raise
+
+
+def staging_table_ddl(table: Table, staging: str) -> str:
+    """The table's own CREATE TABLE (resolvers/sql/ddl), naming the staging table instead."""
+    create = sqlglot.parse_one(sqltext.redshift(f"ddl/{table.value}"), read="redshift")
+    name = create.find(exp.Table)
+    assert name is not None
+    name.set("this", exp.to_identifier(staging))
+    return create.sql(dialect="redshift")
 
 
 def _drop_quietly(api: DataApi, drop: str) -> None:
@@ -155,29 +183,38 @@ def _measure(api: DataApi, table: Table, staging: str) -> Staged:
     return Staged(int(rows), int(rows) - int(distinct), missing, len(unknown))
 
 
-def _swap(api: DataApi, table: Table, names: dict[str, str], facts: Staged) -> int:
-    unchanged = _unchanged(table, names["staging"], facts)
+def _swap(api: DataApi, table: Table, staging: str, facts: Staged) -> int:
+    retired = f"restore_retired_{table.value}"
     # The table and every table on the other end of a reference, in the global lock order.
     related = {table, Table.HIRED_EMPLOYEES}
     if table is Table.HIRED_EMPLOYEES:
         related |= set(REFERENCES.values())
-    delete = _guarded(sqltext.redshift("restore/delete_all", **names), unchanged)
-    insert = _guarded(sqltext.redshift("restore/insert_from_staging", **names), unchanged)
-    done = api.batch(
-        [
-            q.lock_statement(*related),
-            sqltext.redshift("restore/unchanged", unchanged=unchanged),
-            delete,
-            insert,
-            sqltext.redshift("restore/drop_staging", staging=names["staging"]),
-        ]
-    )
-    if not _first(done[1])[0]:
+    left = deadline.remaining_seconds(math.inf)  # the request's time: no scope, no limit
+    if left < SWAP_SECONDS:
+        raise Unavailable(
+            f"the restore stopped before its swap: {left:.0f} s were left and the swap may need "
+            f"{SWAP_SECONDS:.0f} s; the table was not changed"
+        )
+    guard = sqltext.redshift("restore/swap_guard", unchanged=_unchanged(table, staging, facts))
+    try:
+        done = api.batch(
+            [
+                q.lock_statement(*related),
+                sqltext.redshift("queries/count_rows", table=table.value),
+                guard,
+                sqltext.redshift("restore/rename_table", table=table.value, new_name=retired),
+                sqltext.redshift("restore/rename_table", table=staging, new_name=table.value),
+                sqltext.redshift("restore/drop_staging", staging=retired),
+            ]
+        )
+    except StatementFailed as failure:
+        if CHANGED_MARKER not in failure.detail:
+            raise
         raise Conflict(
             f"references to {table.value} changed while the restore was checked; nothing was "
             "restored, retry"
-        )
-    return max(done[2].result_rows, 0)
+        ) from None
+    return int(_first(done[1])[0])
 
 
 def _reference_queries(table: Table, staging: str) -> list[str]:
@@ -210,14 +247,6 @@ def _unchanged(table: Table, staging: str, facts: Staged) -> str:
     column = _REFERENCING_COLUMN[table]
     outside = f"NOT EXISTS (SELECT 1 FROM ({missing}) AS m WHERE m.{column} NOT IN ({ids}))"
     return f"{count} AND {outside}"
-
-
-def _guarded(sql: str, condition: str) -> str:
-    statement = sqlglot.parse_one(sql, read="redshift")
-    target = statement.expression if isinstance(statement, exp.Insert) else statement
-    assert isinstance(target, exp.Select | exp.Delete)
-    target.where(condition, dialect="redshift", copy=False)
-    return sqltext.render_redshift(statement)
 
 
 def _avro_value(value: Any) -> Any:

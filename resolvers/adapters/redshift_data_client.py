@@ -6,7 +6,15 @@ are fetched page by page with GetStatementResult. This module owns that loop
 and its failure modes, so the warehouse adapter deals in rows and verdicts:
 
 - throttling and ActiveStatementsExceeded are retried with jittered backoff;
-- a statement still running at the deadline is cancelled (Unavailable);
+- every statement's deadline is the policy's timeout cut to the time the
+  request has left (resolvers/deadline.py: in Lambda, the invocation's
+  remaining time less a margin); with too little left nothing is submitted;
+- a statement still running at its deadline, or when the request is
+  cancelled, is cancelled (CancelStatement) and described once more: the Data
+  API runs a statement on its own, whatever becomes of the caller, so a
+  statement left running could commit after the caller reported failure. If
+  it finished before the cancel landed, its result stands (Unavailable
+  otherwise);
 - FAILED and ABORTED become Unavailable, except serialization conflicts
   (error 1023), which are resubmitted a bounded number of times and then
   reported as Conflict;
@@ -19,6 +27,7 @@ Sleep, clock and randomness are injected so tests never wait.
 from __future__ import annotations
 
 import logging
+import math
 import random
 import time
 import uuid
@@ -30,6 +39,7 @@ from typing import Any, TypeVar
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from resolvers import deadline
 from resolvers.adapters.redshift_literals import bind
 from resolvers.core.errors import Conflict, Unavailable
 
@@ -108,6 +118,8 @@ class Policy:
     """Timing of polls and retries (seconds)."""
 
     timeout: float = 60.0
+    min_statement: float = 1.0
+    """A statement is not submitted with less time than this left (it could not finish)."""
     first_poll: float = 0.05
     max_poll: float = 2.0
     request_attempts: int = 6
@@ -149,8 +161,9 @@ class DataApi:
             request["Parameters"] = parameters
 
         def attempt() -> tuple[str, dict[str, Any]]:
+            seconds = self._seconds_for_a_statement()
             submitted = self._call("execute_statement", **request, ClientToken=_token())
-            return str(submitted["Id"]), self._wait(submitted["Id"])
+            return str(submitted["Id"]), self._wait(submitted["Id"], seconds)
 
         return self._retrying_conflicts(attempt)
 
@@ -167,8 +180,9 @@ class DataApi:
         }
 
         def attempt() -> list[Done]:
+            seconds = self._seconds_for_a_statement()
             submitted = self._call("batch_execute_statement", **request, ClientToken=_token())
-            description = self._wait(submitted["Id"])
+            description = self._wait(submitted["Id"], seconds)
             return [self._done(sub["Id"], sub) for sub in description.get("SubStatements", [])]
 
         done: list[Done] = self._retrying_conflicts(attempt)
@@ -176,9 +190,22 @@ class DataApi:
 
     # -- polling --------------------------------------------------------------
 
-    def _wait(self, statement_id: str) -> dict[str, Any]:
-        deadline = self.clock() + self.policy.timeout
+    def seconds_left(self) -> float:
+        """What a statement submitted now may take: the policy's timeout, cut to the request's."""
+        return deadline.remaining_seconds(self.policy.timeout)
+
+    def _seconds_for_a_statement(self) -> float:
+        seconds = self.seconds_left()
+        if seconds < self.policy.min_statement:
+            raise DeadlineExceeded(
+                "the request's time ran out before the warehouse could be asked; nothing was run"
+            )
+        return seconds
+
+    def _wait(self, statement_id: str, seconds: float) -> dict[str, Any]:
+        ends = self.clock() + seconds
         delay = self.policy.first_poll
+        scope = deadline.current()
         while True:
             self.sleep(delay)
             description = self._call("describe_statement", Id=statement_id)
@@ -189,18 +216,29 @@ class DataApi:
                 detail = description.get("Error") or status
                 log.warning("Redshift statement %s %s: %s", statement_id, status, detail)
                 raise StatementFailed(detail)
-            if self.clock() >= deadline:
-                self._cancel(statement_id)
-                raise DeadlineExceeded(
-                    f"the warehouse did not answer within {self.policy.timeout:g} seconds"
-                )
-            delay = min(delay * 2, self.policy.max_poll, max(deadline - self.clock(), 0.0))
+            if self.clock() >= ends or (scope is not None and scope.cancelled is not None):
+                finished = self._cancel(statement_id)
+                if finished is not None:
+                    return finished
+                raise DeadlineExceeded(f"the warehouse did not answer within {seconds:.3g} seconds")
+            delay = min(delay * 2, self.policy.max_poll, max(ends - self.clock(), 0.0))
 
-    def _cancel(self, statement_id: str) -> None:
+    def _cancel(self, statement_id: str) -> dict[str, Any] | None:
+        """Cancel a statement; its description if it FINISHED before the cancel landed.
+
+        CancelStatement refuses a statement that has already ended (a
+        ValidationException), so the statement is described again to learn
+        which way it went: a swap that committed in that instant did happen.
+        """
         try:
-            self._call("cancel_statement", Id=statement_id)
+            self._call("cancel_statement", cleanup=True, Id=statement_id)
         except Unavailable:
             log.warning("could not cancel Redshift statement %s", statement_id)
+        try:
+            description = self._call("describe_statement", cleanup=True, Id=statement_id)
+        except Unavailable:
+            return None
+        return description if description["Status"] == "FINISHED" else None
 
     def _retrying_conflicts(self, attempt: Callable[[], T]) -> T:
         for number in range(1, self.policy.conflict_attempts + 1):
@@ -250,8 +288,12 @@ class DataApi:
 
     # -- requests -------------------------------------------------------------
 
-    def _call(self, method: str, **request: Any) -> dict[str, Any]:
-        """One API call; throttling and capacity errors retried with full jitter."""
+    def _call(self, method: str, *, cleanup: bool = False, **request: Any) -> dict[str, Any]:
+        """One API call; throttling and capacity errors retried with full jitter.
+
+        A retry waits only while the request has time left, except ``cleanup``
+        calls (a cancel), which run in the margin kept back for them.
+        """
         for number in range(1, self.policy.request_attempts + 1):
             try:
                 response: dict[str, Any] = getattr(self.client, method)(**request)
@@ -261,15 +303,18 @@ class DataApi:
                 if code not in RETRYABLE_CODES or number == self.policy.request_attempts:
                     log.warning("Redshift Data API %s failed: %s", method, error)
                     raise Unavailable(f"the warehouse is unavailable ({code})") from error
-                self._back_off(number)
+                self._back_off(number, cleanup=cleanup)
             except BotoCoreError as error:
                 log.warning("Redshift Data API %s failed: %s", method, error)
                 raise Unavailable("the warehouse is unreachable") from error
         raise AssertionError("unreachable")
 
-    def _back_off(self, attempt: int) -> None:
+    def _back_off(self, attempt: int, *, cleanup: bool = False) -> None:
         ceiling = min(self.policy.backoff_cap, self.policy.backoff_base * 2**attempt)
-        self.sleep(ceiling * self.jitter())
+        delay = ceiling * self.jitter()
+        if not cleanup and deadline.remaining_seconds(math.inf) < delay + self.policy.min_statement:
+            raise DeadlineExceeded("the warehouse is busy and the request's time ran out")
+        self.sleep(delay)
 
 
 def _token() -> str:

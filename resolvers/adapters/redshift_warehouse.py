@@ -254,12 +254,15 @@ class RedshiftWarehouse:
         api = self.query_api or self.reader
         if timeout_seconds is not None and timeout_seconds < api.policy.timeout:
             api = replace(api, policy=replace(api.policy, timeout=max(0.0, timeout_seconds)))
+        request_is_the_limit = api.seconds_left() < api.policy.timeout
         try:
             done = api.execute(sql, params)
         except StatementFailed as failure:
             message = failure.detail.strip().splitlines()[0] if failure.detail.strip() else ""
             raise ValidationError("sql", f"failed in the warehouse: {message}") from None
         except DeadlineExceeded:
+            if request_is_the_limit:  # the request ran out of time, not the query: Unavailable
+                raise
             raise ValidationError(
                 "sql", f"must finish within {api.policy.timeout:g} seconds"
             ) from None

@@ -36,6 +36,7 @@ DEFAULT_DEADLINE_SECONDS = 960
 """A RUNNING job older than this is dead (the AWS worker's timeout is 900 s)."""
 
 LOST = "the worker stopped without finishing (a timeout, an out-of-memory kill or a restart)"
+NEVER_STARTED = "the job did not start within its deadline, and it will not run"
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +132,25 @@ def run(
     backups: BackupStore,
     events: JobEvents = NO_EVENTS,
     clock: Callable[[], float] = time.monotonic,
+    deadline_seconds: float = DEFAULT_DEADLINE_SECONDS,
 ) -> BackupJob | None:
-    """Do a queued job's work; the finished job, or None when it was not this worker's to run."""
-    job = store.claim(job_id, datetime.now(UTC))
+    """Do a queued job's work; the finished job, or None when it was not this worker's to run.
+
+    A job still QUEUED past its deadline has read FAILED to everyone since
+    (``_as_seen``): it is recorded so and never started, however late its
+    event arrives (Lambda keeps a throttled async event for up to
+    maximumEventAge, serverless.yml).
+    """
+    now = datetime.now(UTC)
+    queued = store.get(job_id)
+    if queued is not None and queued.status is JobStatus.QUEUED:
+        seen = _as_seen(queued, deadline_seconds, now)
+        if seen.status is JobStatus.FAILED:
+            log.warning("job %s is past its deadline; not started", job_id)
+            store.save(seen.with_changes(finished_at=now))
+            events.changed(seen)
+            return seen
+    job = store.claim(job_id, now)
     if job is None:
         log.warning("job %s was not queued; not run again", job_id)
         return None
@@ -258,7 +275,8 @@ def _as_seen(job: BackupJob, deadline_seconds: float, now: datetime) -> BackupJo
         return job
     since = job.started_at or job.created_at
     if now - since > timedelta(seconds=deadline_seconds):
-        return job.with_changes(status=JobStatus.FAILED, error=LOST, error_type="Unavailable")
+        error = NEVER_STARTED if job.status is JobStatus.QUEUED else LOST
+        return job.with_changes(status=JobStatus.FAILED, error=error, error_type="Unavailable")
     return job
 
 

@@ -121,8 +121,4 @@ if token:
             f"`hrgraph login {signed_in.username}`, then `export HRGRAPH_TOKEN=$(hrgraph token)`."
             f" Local issuer: {base}/auth/login."
         )
-
-st.divider()
-if st.button("Sign out", key="sign_out", icon=":material/logout:"):
-    session.sign_out()
-    st.rerun()
+st.caption("Sign out is in the sidebar, on every page.")

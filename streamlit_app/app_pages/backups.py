@@ -49,12 +49,24 @@ def follow(job: BackupJob, label: str, total: int | None) -> BackupJob | None:
     try:
         finished = api.wait_for_job(job, show)
     except session.CALL_ERRORS as error:
+        bar.empty()
         st.error(session.explain(error))
         return None
-    if finished.failed:  # the bar stays, showing how far the job got
-        st.error(session.explain(job_failure(finished)))
+    if finished.failed:  # no bar left behind reading "failed" near its end: the words say it
+        bar.empty()
+        done = f" after {finished.rows_done:,} rows" if finished.rows_done else ""
+        st.error(f"{label} failed{done}; nothing was changed. " + _words(job_failure(finished)))
         return None
     return finished
+
+
+def _words(error: BaseException) -> str:
+    """The API's sentence, in this page's terms (its Force checkbox, not "pass force")."""
+    return (
+        session.explain(error)
+        .replace("pass force to restore anyway", "tick “Force” to restore anyway")
+        .replace("pass force", "tick “Force”")
+    )
 
 
 def size(bytes_: float) -> str:
@@ -124,7 +136,13 @@ except session.CALL_ERRORS as error:
     st.stop()
 backups = sorted(listed.items, key=lambda b: b.created_at, reverse=True)
 for unreadable in listed.unreadable:
-    st.warning(f"Backup {unreadable.id} cannot be restored: {unreadable.reason}")
+    st.warning(
+        f"Backup **{unreadable.id}** cannot be restored or listed: the file that describes it "
+        "(its manifest) is damaged. Whoever runs hrgraph can remove its two files from the "
+        f"backup storage: {unreadable.id}.avro and {unreadable.id}.manifest.json."
+    )
+    with st.expander(f"What the server said about {unreadable.id}"):
+        st.code(unreadable.reason, language=None, wrap_lines=True)
 if not backups:
     st.info("No backups yet.")
     st.stop()
@@ -175,9 +193,10 @@ else:
         try:
             started = api.restore_table(backup.table, backup.id, force=force or None)
         except session.CALL_ERRORS as error:
-            st.error(session.explain(error))
+            st.error(_words(error))
         else:
             done = follow(started, f"Restoring {backup.table.value}", backup.rows)
+            session.wrote()  # a restore replaces a table: counts and pickers follow
             if done is not None and done.restore is not None:
                 st.session_state.pop(CONFIRM, None)
                 st.session_state[NOTICE] = (

@@ -28,10 +28,12 @@ editable = can_edit(signed_in.groups)
 ROW_ERRORS = "data.row_errors"
 CONFIRM = "data.confirm_delete"
 EDITED = "data.edited"
+UNDO = "data.undo"
 SHOWN_DATETIME = "%Y-%m-%d %H:%M:%S"
 FROM_HELP = "Type a day as YYYY-MM-DD and press Enter: hires from 00:00 UTC that day on."
 BEFORE_HELP = "Type a day as YYYY-MM-DD and press Enter: hires before 00:00 UTC that day."
 NO_ID = 0  # "none" in a picker (ids start at 1)
+NO_DEPARTMENT, NO_JOB = "no department", "no job"  # words in the table, never "None"
 NOUN = {Table.DEPARTMENTS: "department", Table.JOBS: "job", Table.HIRED_EMPLOYEES: "employee"}
 row_errors: dict[str, str] = st.session_state.setdefault(ROW_ERRORS, {})
 row_details: dict[str, dict[str, Any]] = st.session_state.setdefault("data.row_details", {})
@@ -106,9 +108,9 @@ def employee_filter() -> EmployeeFilter:
     hired_to = _typed(until, "Hired before", "hired_to", BEFORE_HELP)
     try:
         date_window(hired_from, hired_to)
-    except ValueError as refused:
-        st.error(f"{refused} The dates are not applied until this is fixed.")
-        return chosen
+    except ValueError as refused:  # keep "from"; only "before" waits for a fix
+        st.error(f"{refused} Hired before is not applied until this is fixed; Hired from is.")
+        hired_to = None
     if hired_from is not None:
         chosen["hiredFrom"] = datetime.combine(hired_from, time(), UTC)
     if hired_to is not None:
@@ -141,17 +143,25 @@ def fetch(token: str | None, chosen: EmployeeFilter) -> tuple[pd.DataFrame, str 
     return employee_frame(page.items), page.next_token
 
 
-def employee_frame(items: list[Any]) -> pd.DataFrame:
-    departments = _names(api.url, Table.DEPARTMENTS, api)
-    jobs = _names(api.url, Table.JOBS, api)
+def employee_frame(
+    items: list[Any],
+    departments: dict[int, str] | None = None,
+    jobs: dict[int, str] | None = None,
+) -> pd.DataFrame:
+    if departments is None:
+        departments = _names(api.url, Table.DEPARTMENTS, api)
+    if jobs is None:
+        jobs = _names(api.url, Table.JOBS, api)
     rows = [
         {
             "id": e.id,
             "name": e.name,
             "hired (UTC)": e.datetime.strftime(SHOWN_DATETIME),
-            "department": departments.get(e.department_id) if e.department_id else None,
+            "department": departments.get(e.department_id, "unknown")
+            if e.department_id
+            else NO_DEPARTMENT,
             "department_id": e.department_id,
-            "job": jobs.get(e.job_id) if e.job_id else None,
+            "job": jobs.get(e.job_id, "unknown") if e.job_id else NO_JOB,
             "job_id": e.job_id,
         }
         for e in items
@@ -254,14 +264,14 @@ def _submit_save(row_id: int, row: pd.Series, fields: dict[str, Any]) -> None:
         changes = _save(row_id, row, fields)
     except ValueError as refused:  # checked here, before any call
         row_errors[key] = str(refused)
-        return
+        row_details.pop(key, None)
+        st.rerun()  # the table above is drawn again with this error, not the last one
     except session.CALL_ERRORS as error:
         row_errors[key] = plain_errors.sentence(error)
         row_details[key] = plain_errors.detail(error)
-        return
+        st.rerun()
     row_errors.pop(key, None)
-    _names.clear()
-    _total.clear()
+    session.wrote()
     st.session_state[EDITED] = (table.value, row_id, changes)
     st.rerun()
 
@@ -312,30 +322,57 @@ def _delete_area(row_id: int, row: pd.Series) -> None:
     if confirmed:
         st.session_state.pop(CONFIRM, None)
         try:
-            _delete(row_id)
+            gone = _delete(row_id)
         except session.CALL_ERRORS as error:
             row_errors[_row_key(row_id)] = plain_errors.sentence(error)
             row_details[_row_key(row_id)] = plain_errors.detail(error)
         else:
             row_errors.pop(_row_key(row_id), None)
-            _names.clear()
-            _total.clear()
+            session.wrote()
             st.session_state["data.notice"] = f"Deleted {label}."
+            st.session_state[UNDO] = (table, label, gone)
         st.rerun()
 
 
-def _delete(row_id: int) -> None:
+def _delete(row_id: int) -> dict[str, Any]:
+    """Delete the row; what the API returned, as the row to insert again for Undo."""
     if table is Table.DEPARTMENTS:
-        api.delete_department(row_id)
-    elif table is Table.JOBS:
-        api.delete_job(row_id)
+        department = api.delete_department(row_id)
+        return {"id": department.id, "department": department.department}
+    if table is Table.JOBS:
+        job = api.delete_job(row_id)
+        return {"id": job.id, "job": job.job}
+    employee = api.delete_employee(row_id)
+    row: dict[str, Any] = {"id": employee.id, "name": employee.name}
+    row["datetime"] = employee.datetime.isoformat().replace("+00:00", "Z")
+    if employee.department_id is not None:
+        row["departmentId"] = employee.department_id
+    if employee.job_id is not None:
+        row["jobId"] = employee.job_id
+    return row
+
+
+def _undo(deleted_from: Table, label: str, row: dict[str, Any]) -> None:
+    """Undo a delete: the row goes back in, as it was (the API's own insert checks it)."""
+    try:
+        result = api.insert(deleted_from, [row])
+    except session.CALL_ERRORS as error:
+        st.session_state["data.undo_failed"] = plain_errors.sentence(error)
+        return
+    session.wrote()
+    if result.inserted:
+        st.session_state["data.notice"] = f"Put back {label}."
     else:
-        api.delete_employee(row_id)
+        why = result.rejected[0].message if result.rejected else "the API did not take it"
+        st.session_state["data.undo_failed"] = f"{label} could not be put back: {why}."
 
 
 def show_edited() -> None:
-    """The row just saved, as it is now, with what changed (it may have left the filter)."""
-    edited = st.session_state.get(EDITED)
+    """The row just saved, as it is now, with what changed (it may have left the filter).
+
+    Shown once: the next action (paging, a filter, another table) clears it.
+    """
+    edited = st.session_state.pop(EDITED, None)
     if not edited or edited[0] != table.value:
         return
     _, row_id, changes = edited
@@ -368,8 +405,16 @@ except session.CALL_ERRORS as error:
     st.stop()
 
 notice = st.session_state.pop("data.notice", None)
+undo = st.session_state.pop(UNDO, None)
 if notice:
     st.success(notice)
+if undo is not None:  # offered once, right after the delete
+    st.button(
+        "Undo the delete", key="undo_delete", icon=":material/undo:", on_click=_undo, args=undo
+    )
+failed_undo = st.session_state.pop("data.undo_failed", None)
+if failed_undo:
+    st.error(failed_undo)
 show_edited()
 keys = [_row_key(int(i)) for i in frame["id"]]
 if any(k in row_errors for k in keys):
@@ -392,5 +437,41 @@ if forward.button("Next →", disabled=next_token is None, key="next"):
     paging.forward(next_token)
     st.rerun()
 
+
+def export(chosen: EmployeeFilter, departments: dict[int, str], jobs: dict[int, str]) -> bytes:
+    """Every row of the table (employees: every one matching the filter), as CSV.
+
+    Called when the button is pressed (Streamlit runs it then, in a thread of
+    its own), so the pages are fetched only for a download.
+    """
+    if table is Table.DEPARTMENTS:
+        rows = pd.DataFrame(
+            [{"id": d.id, "department": d.department} for d in api.iter_departments(1000)],
+            columns=["id", "department"],
+        )
+    elif table is Table.JOBS:
+        rows = pd.DataFrame(
+            [{"id": j.id, "job": j.job} for j in api.iter_jobs(1000)], columns=["id", "job"]
+        )
+    else:
+        employees = list(api.iter_employees(chosen or None, page_size=1000))
+        rows = employee_frame(employees, departments, jobs)
+    text: str = rows.to_csv(index=False)
+    return text.encode("utf-8")
+
+
+if total:
+    every = f"all {total:,} matching rows" if chosen else f"all {total:,} rows"
+    departments_now = _names(api.url, Table.DEPARTMENTS, api)  # read here, not in the thread
+    jobs_now = _names(api.url, Table.JOBS, api)
+    st.download_button(
+        f"Download {every} as CSV",
+        lambda: export(chosen, departments_now, jobs_now),
+        file_name=f"{table.value}.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key="export",
+        icon=":material/download:",
+    )
 if editable and not frame.empty:
     edit_row(frame)

@@ -2,7 +2,12 @@
 
 Everything below the uploader is keyed on the file's identity (name and a
 hash of its bytes): choosing another file starts a fresh table picker,
-preview, button and summary, so they always speak of the same file.
+preview, check, button and summary, so they always speak of the same file.
+Before sending, every row is checked here (streamlit_app/uploads.py) and the
+problems are counted by reason; rows with no hire date wait for a choice
+(reject them, the default, or date them now). After sending, the rejects are
+grouped by reason, each group opens its rows, and rejected rows can be fixed
+in place and sent again.
 """
 
 from __future__ import annotations
@@ -13,11 +18,44 @@ from pathlib import Path
 
 import streamlit as st
 
+from client.api import HrClient
 from client.csvfile import COLUMNS, CsvFormatError
+from client.loading import REJECTED_COLUMNS, Undated
 from client.models import Table
 from streamlit_app import plain_errors, session, uploads
 
 signed_in = session.require()
+UNDATED_CHOICES = {
+    Undated.REJECT: "Reject them (they go to the rejected rows, to fix and send again)",
+    Undated.NOW: "Date them now (the moment of loading, UTC)",
+}
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _existing_ids(url: str, _api: HrClient) -> dict[str, set[int]]:
+    """Department and job ids that exist, for the check before sending (cleared on writes)."""
+    return {
+        "department_id": {d.id for d in _api.iter_departments(page_size=1000)},
+        "job_id": {j.id for j in _api.iter_jobs(page_size=1000)},
+    }
+
+
+def _empty_references(known: dict[str, set[int]], check: uploads.Check) -> str | None:
+    """Employees before departments or jobs: which of those tables are empty, in words."""
+    empty = [name for name, column in (("departments", "department_id"), ("jobs", "job_id"))
+             if not known[column] and check.counts[("UNKNOWN_REFERENCE", column)]]  # fmt: skip
+    if not empty:
+        return None
+    tables = " and ".join(empty)
+    verb = "are" if len(empty) > 1 else "is"
+    return (
+        f"**{tables} {verb} empty**: every row that names a "
+        f"{' or '.join(t.removesuffix('s') for t in empty)} will be rejected "
+        f"(UNKNOWN_REFERENCE). Load {' and '.join(f'{t}.csv' for t in empty)} first, "
+        "then this file."
+    )
+
+
 st.title("Load a CSV file")
 st.caption(
     "Files with or without a header row. Columns in order — "
@@ -45,21 +83,63 @@ table: Table = (
     or tables[0]
 )
 
+known: dict[str, set[int]] | None = None
+if table is Table.HIRED_EMPLOYEES:
+    try:
+        known = _existing_ids(signed_in.client.url, signed_in.client)
+    except session.CALL_ERRORS as error:
+        plain_errors.show(error, before="Departments and jobs cannot be read to check the file.")
+
+
+@st.cache_data(ttl=60, max_entries=4, show_spinner="Checking every row of the file…")
+def _checked(
+    key: str, table: Table, _name: str, _content: bytes, _known: dict[str, set[int]] | None
+) -> uploads.Preview:
+    """The preview and check of one file as one table, read once (``key``: the file's identity;
+    a write clears it with every other cache, so references are checked again)."""
+    return uploads.preview(_name, _content, table, _known)
+
+
 try:
-    preview = uploads.preview(upload.name, content, table)
+    preview = _checked(file_key, table, upload.name, content, known)
 except (CsvFormatError, UnicodeDecodeError, csv.Error) as error:
     st.error(f"**{upload.name}** cannot be read as {table.value}: {uploads.read_problem(error)}")
     st.stop()
 
 header = "with a header row" if preview.header else "without a header row"
-st.write(f"**{upload.name}**: **{preview.rows}** rows, {header}. First rows as {table.value}:")
+st.write(f"**{upload.name}**: **{preview.rows:,}** rows, {header}. First rows as {table.value}:")
 st.dataframe(preview.frame, hide_index=True, width="stretch", key=f"preview:{file_key}")
 
 problem = uploads.mismatch(preview, table)
 if problem:
     st.warning(f"Nothing will be sent. {problem}")
 
-rows = f"{preview.rows} row" + ("" if preview.rows == 1 else "s")
+check = preview.check
+undated = Undated.REJECT
+if check.counts and problem is None:
+    found = sum(check.counts.values())
+    st.subheader("Checked before sending")
+    st.caption(
+        f"{found:,} problem{'s' if found != 1 else ''} found in this file, by reason (the server "
+        "checks every row again, and also finds ids that are already there)."
+    )
+    st.table(uploads.check_frame(check).set_index("reason"))
+    if known is not None:
+        empty = _empty_references(known, check)
+        if empty:
+            st.warning(empty)
+if check.undated and problem is None:
+    some = f"{check.undated:,} row" + (" has" if check.undated == 1 else "s have")
+    st.markdown(f"**{some} no hire date.**")
+    undated = st.radio(
+        "Rows with no hire date",
+        list(UNDATED_CHOICES),
+        format_func=UNDATED_CHOICES.__getitem__,
+        key=f"undated:{file_key}",
+        help="A historic file's empty date is not today: rejecting keeps reports true.",
+    )
+
+rows = f"{preview.rows:,} row" + ("" if preview.rows == 1 else "s")
 label = f"Load {rows} of {upload.name} into {table.value}"
 if st.button(label, type="primary", key=f"load:{file_key}", disabled=problem is not None):
     bar = st.progress(0.0, text="Sending…")
@@ -71,10 +151,14 @@ if st.button(label, type="primary", key=f"load:{file_key}", disabled=problem is 
         bar.progress(done, text=f"Sent {sent[0]} of {preview.rows} rows")
 
     try:
-        outcome = uploads.load(signed_in.client, table, upload.name, content, on_batch=advance)
+        outcome = uploads.load(
+            signed_in.client, table, upload.name, content, on_batch=advance, undated=undated
+        )
     except session.CALL_ERRORS as error:
         plain_errors.show(error, after=f"{sent[0]} rows were sent before this.")
         st.stop()
+    finally:
+        session.wrote()  # counts and pickers elsewhere must show the new rows at once
     st.session_state["load.outcome"] = (file_key, table, outcome)
 
 saved = st.session_state.get("load.outcome")
@@ -82,15 +166,39 @@ if saved and saved[0] == file_key and saved[1] == table:
     loaded: uploads.LoadOutcome = saved[2]
     st.subheader(f"Summary: {upload.name} into {table.value}")
     received, inserted, rejected = st.columns(3)
-    received.metric("Received", loaded.received)
-    inserted.metric("Inserted", loaded.inserted)
-    rejected.metric("Rejected", len(loaded.rejected))
+    received.metric("Received", f"{loaded.received:,}")
+    inserted.metric("Inserted", f"{loaded.inserted:,}")
+    rejected.metric("Rejected", f"{len(loaded.rejected):,}")
     if loaded.rejected.empty:
         st.success(f"Every row was inserted ({loaded.seconds:.1f} s).")
     else:
         st.subheader("Rejected rows")
-        st.caption("`line` is where the row sits in your file, counting from 1.")
-        st.dataframe(loaded.rejected, hide_index=True, width="stretch", key=f"rejected:{file_key}")
+        groups = uploads.reject_groups(loaded.rejected)
+        st.table(groups.set_index("reason"))
+        options = ["all", *(f"{r.reason} · {r.field}" for r in groups.itertuples())]
+        counts = {"all": len(loaded.rejected)} | {
+            f"{r.reason} · {r.field}": r.rows for r in groups.itertuples()
+        }
+        shown_group = st.radio(
+            "Show the rejected rows",
+            options,
+            format_func=lambda o: f"{'all' if o == 'all' else o} ({counts[o]:,})",
+            horizontal=True,
+            key=f"reject_group:{file_key}",
+        )
+        shown = uploads.in_group(loaded.rejected, shown_group)
+        st.caption(
+            f"{len(shown):,} rejected rows shown. `line` is where the row sits in your file, "
+            "counting from 1. Fix cells in place below and send the rows again."
+        )
+        cells = [c for c in shown.columns if c not in REJECTED_COLUMNS]
+        edited = st.data_editor(
+            shown,
+            hide_index=True,
+            width="stretch",
+            disabled=list(REJECTED_COLUMNS),
+            key=f"rejected:{file_key}:{shown_group}",
+        )
         st.download_button(
             "Download rejected rows as CSV",
             loaded.rejected_csv,
@@ -98,3 +206,28 @@ if saved and saved[0] == file_key and saved[1] == table:
             mime="text/csv",
             key=f"download_rejected:{file_key}",
         )
+        again = f"Send these {len(edited):,} rows again"
+        if st.button(again, key=f"resend:{file_key}:{shown_group}", disabled=edited.empty):
+            fixed = uploads.as_csv(edited[cells])
+            name = f"{Path(upload.name).stem}.fixed.csv"
+            try:
+                outcome = uploads.load(signed_in.client, table, name, fixed, undated=undated)
+            except session.CALL_ERRORS as error:
+                plain_errors.show(error)
+                st.stop()
+            finally:
+                session.wrote()
+            st.session_state["load.resent"] = (file_key, outcome)
+
+resent = st.session_state.get("load.resent")
+if resent and resent[0] == file_key:
+    again_outcome: uploads.LoadOutcome = resent[1]
+    words = f"Sent again: {again_outcome.inserted:,} of {again_outcome.received:,} rows inserted"
+    if again_outcome.rejected.empty:
+        st.success(words + ".")
+    else:
+        reasons = ", ".join(
+            f"{r.reason} · {r.field} ({r.rows})"
+            for r in uploads.reject_groups(again_outcome.rejected).itertuples()
+        )
+        st.warning(f"{words}; still rejected: {reasons}.")

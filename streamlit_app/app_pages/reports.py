@@ -3,13 +3,20 @@
 The year picker offers only years with hires (hireYears), newest first; the
 chosen year sits in the address (``?year=2021``), so a reload or a shared
 link opens the same report.
+
+The two charts count different hires: the heatmap only those with both a
+department and a job (hiresByQuarter), the bars every hire with a department
+(hiresByDepartment). Each chart says on itself how many it shows and what it
+leaves out, so their totals never seem to disagree.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from client.models import Table
 from streamlit_app import charts, plain_errors, session
+from streamlit_app.access import PageName, pages_for
 
 signed_in = session.require()
 api = signed_in.client
@@ -21,7 +28,10 @@ except session.CALL_ERRORS as error:
     plain_errors.show(error)
     st.stop()
 if not years:
-    st.info("No employees yet, so no report. Load employees on the Load page first.")
+    if PageName.LOAD in pages_for(signed_in.groups):
+        st.info("No employees yet, so no report. Load employees on the Load page first.")
+    else:
+        st.info("No employees yet, so no report. It fills in once an admin loads them.")
     st.stop()
 
 asked = st.query_params.get("year")
@@ -41,6 +51,10 @@ try:
     quarters = api.hires_by_quarter(year)
     per_department = api.hires_by_department(year)
     above = api.departments_above_mean(year)
+    hired_that_year = api.row_count(
+        Table.HIRED_EMPLOYEES,
+        {"hiredFrom": f"{year}-01-01T00:00:00Z", "hiredTo": f"{year + 1}-01-01T00:00:00Z"},
+    )
 except session.CALL_ERRORS as error:
     plain_errors.show(error)
     st.stop()
@@ -50,6 +64,7 @@ if not quarters:
     st.info(f"No hire in {year} has both a department and a job, so this report is empty.")
 else:
     frame = charts.quarter_frame(quarters)
+    bars = {row.department: row.hired for row in per_department}
     departments = sorted(frame["department"].unique())
     focus = st.selectbox(
         "Heatmap of",
@@ -58,9 +73,12 @@ else:
         help="All departments sums their jobs; pick one to see its jobs.",
     )
     if focus == "All departments":
-        heatmap = charts.quarter_heatmap(frame, "department", year)
+        note = charts.heatmap_note(frame, bars, hired_that_year)
+        heatmap = charts.quarter_heatmap(frame, "department", year, note)
     else:
-        heatmap = charts.quarter_heatmap(frame[frame["department"] == focus], "job", year)
+        shown = frame[frame["department"] == focus]
+        note = charts.heatmap_note(shown, {focus: bars.get(focus, 0)}, None)
+        heatmap = charts.quarter_heatmap(shown, "job", year, note)
     st.altair_chart(heatmap, width="stretch", height="content", key="quarters_heatmap")
     with st.expander(f"The table: {len(frame)} department and job pairs"):
         st.dataframe(
@@ -80,8 +98,13 @@ else:
         f"departments that hired in {year}). Dark bars: the {len(above)} above it."
     )
     frame = charts.above_mean_frame(per_department)
+    with_job = charts.quarter_frame(quarters)
+    note = charts.bars_note(frame, with_job, hired_that_year)
     st.altair_chart(
-        charts.above_mean_chart(frame), width="stretch", height="content", key="above_mean_chart"
+        charts.above_mean_chart(frame, note),
+        width="stretch",
+        height="content",
+        key="above_mean_chart",
     )
     with st.expander(f"The {len(above)} departments above the mean (departmentsAboveMean)"):
         st.dataframe(

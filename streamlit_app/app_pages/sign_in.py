@@ -28,7 +28,7 @@ def signed_in_view(signed_in: session.SignedIn) -> None:
         for column, page in zip(st.columns(len(pages)), pages, strict=True):
             title, icon = TITLES[page]
             column.page_link(f"app_pages/{page.value}.py", label=title, icon=icon)
-    if st.button("Sign out", key="sign_out"):
+    if st.button("Sign out", key="sign_out_here"):
         session.sign_out()
         st.rerun()
 
@@ -38,14 +38,16 @@ def sign_in_form() -> None:
     st.title("Sign in to hrgraph")
     where = "Cognito" if config.auth == "cognito" else "the local server"
     st.caption(f"API: {config.url} · accounts from {where}")
-    if config.auth == "local":
-        st.caption(
-            "First time here? `make run` created the user **admin** and printed its password "
-            "in the terminal once; an admin adds people with `hrgraph-local users add`."
-        )
+    ended = session.ended()
+    if ended:
+        st.warning(ended)
+    st.caption("No account yet? Ask whoever runs hrgraph for one.")
     with st.form("sign_in"):
-        username = st.text_input("Username", key="username")
-        password = st.text_input("Password", type="password", key="password")
+        username = st.text_input("Username", key="username", autocomplete="username")
+        # A sign-in, not a sign-up: password managers offer the saved password.
+        password = st.text_input(
+            "Password", type="password", key="password", autocomplete="current-password"
+        )
         submitted = st.form_submit_button("Sign in", type="primary")
     if not submitted:
         return

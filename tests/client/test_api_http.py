@@ -16,7 +16,7 @@ import pytest
 from client import errors
 from client.api import HrClient
 from client.csvfile import COLUMNS, api_row
-from client.loading import load_csv
+from client.loading import Undated, load_csv
 from client.models import InsertResult, RejectReason, Table
 from hrgraph_contract.settings import Settings
 from resolvers import wiring
@@ -52,7 +52,7 @@ def historic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Historic]:
         for table in Table:
             copy = folder / f"{table.value}.csv"  # rejects are written beside the file
             copy.write_bytes((HISTORIC_DATA / copy.name).read_bytes())
-            load_csv(api, table, copy)
+            load_csv(api, table, copy, undated=Undated.NOW)  # as the verdicts expect
         yield Historic(api, departments, jobs, rows, verdicts)
 
 

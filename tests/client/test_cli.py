@@ -63,6 +63,21 @@ def test_load_accepts_a_header_lf_and_bom(live_server: LiveServer, tmp_path: Pat
     assert "INVALID: 1" in output
 
 
+def test_load_rejects_rows_with_no_hire_date_unless_told_to_date_them_now(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    """A historic file's empty datetime is not "hired today" (issue 22, item 1)."""
+    path = tmp_path / "hired_employees.csv"
+    path.write_text("1,Ada,,,\r\n2,Alan,2021-05-01T09:00:00Z,,\r\n", encoding="utf-8")
+    output = load(live_server, "hired_employees", path)
+    assert "received 2, inserted 1, rejected 1" in output
+    rejected = expected.read(tmp_path / "hired_employees.rejected.csv")
+    assert rejected[1][:3] == ["1", "INVALID", "datetime"]
+    path.write_text("3,Grace,,,\r\n", encoding="utf-8")
+    dated_now = load(live_server, "hired_employees", path, "--undated", "now")
+    assert "received 1, inserted 1" in dated_now
+
+
 def test_reports_print_tables_and_json(live_server: LiveServer, dataset: Path) -> None:
     for table in Table:
         load(live_server, table.value, dataset / f"{table.value}.csv")

@@ -313,3 +313,18 @@ def test_a_cognito_user_subscribes_over_appsyncs_realtime_protocol(
         listener.join(timeout=20)
     assert not failures
     assert heard and heard[0] in sent
+
+
+def test_users_list_shows_every_page_of_a_large_pool(pool: MotoCognito) -> None:
+    """ListUsers pages by PaginationToken (60 users a page), not NextToken."""
+    users = CognitoUsers(REGION, pool.pool_id)
+    names = [f"user{n:03d}" for n in range(75)]
+    for name in names:
+        users.add(name, "Temporary-pass-1", ["Viewers"] if name < "user070" else [])
+
+    listed = runner.invoke(app, ["users", "list"])
+
+    assert listed.exit_code == 0, listed.output
+    shown = re.findall(r"^(user\d{3})\t(\S*)\t", listed.output, re.MULTILINE)
+    assert [name for name, _ in shown] == names
+    assert sum(groups == "Viewers" for _, groups in shown) == 70  # a group of more than a page

@@ -93,3 +93,36 @@ def test_count_lines_counts_a_last_line_without_newline(tmp_path: Path, last: st
     path = tmp_path / "x.csv"
     path.write_text("a\nb\nc" + last)
     assert count_lines(path) == 3
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_another_delimiter_and_a_header_in_words_read_as_the_table(
+    tmp_path: Path, delimiter: str
+) -> None:
+    lines = ["Job ID,Job Title", "7,Cartographer", '8,"Tester, senior"']
+    text = [line.replace(",", delimiter).replace("Tester" + delimiter, "Tester,") for line in lines]
+    source = CsvSource(write(tmp_path / "jobs.csv", text, "\r\n", bom=False), Table.JOBS)
+    assert source.header == ["Job ID", "Job Title"]
+    assert [row.api_row() for row in source.rows()] == [
+        {"id": "7", "job": "Cartographer"},
+        {"id": "8", "job": "Tester, senior"},
+    ]
+
+
+def test_a_malformed_line_is_its_own_verdict_and_the_next_lines_read(tmp_path: Path) -> None:
+    lines = [
+        ",".join(ROWS[0]),
+        '4,"Grace Hopper,2021-06-01T09:00:00Z,1,1',
+        "5,Ada,,,",
+        "6,a\x00b,,,",
+    ]
+    path = write(tmp_path / "e.csv", lines, "\r\n", bom=False)
+    rows = list(CsvSource(path, Table.HIRED_EMPLOYEES).rows())
+    assert [(row.line, row.problem) for row in rows] == [
+        (1, None),
+        (2, "a quote opens and does not close on this line"),
+        (3, None),
+        (4, "the line holds a NUL character (is it a text file?)"),
+    ]
+    assert rows[1].cells == ['4,"Grace Hopper,2021-06-01T09:00:00Z,1,1']
+    assert rows[2].lacks("datetime") and not rows[0].lacks("datetime")

@@ -17,9 +17,10 @@ from tests.deploy.conftest import lambda_package
 from tests.deploy.test_lambda_environment import lambda_environment
 
 
-def statements(config: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    found = config["provider"]["iam"]["role"]["statements"]
-    return {s["Sid"]: s for s in found}
+def statements(config: dict[str, Any], role: str = "ApiRole") -> dict[str, dict[str, Any]]:
+    """The policy statements of one function's role (serverless.yml resources), by Sid."""
+    (policy,) = config["resources"]["Resources"][role]["Properties"]["Policies"]
+    return {s["Sid"]: s for s in policy["PolicyDocument"]["Statement"]}
 
 
 def resources(config: dict[str, Any]) -> dict[str, Any]:
@@ -51,6 +52,17 @@ def test_the_worker_never_retries_and_outlives_any_request(
     assert 25 < deadline < worker["timeout"]
     # A job still RUNNING past the worker's timeout reads as FAILED.
     assert Settings().job_deadline_seconds > worker["timeout"]
+
+
+def test_a_job_shown_as_failed_is_never_started_by_a_late_event(
+    serverless_config: dict[str, Any],
+) -> None:
+    """Lambda keeps a throttled async event up to maximumEventAge; a QUEUED job reads FAILED
+    after the job deadline, so an event must not outlive the deadline (the claim refuses it
+    anyway: tests/resolvers/core/test_jobs.py)."""
+    worker = serverless_config["functions"]["worker"]
+    deadline = Settings.from_env(lambda_environment(serverless_config)).job_deadline_seconds
+    assert 60 <= worker["maximumEventAge"] <= deadline - 60
 
 
 def test_the_api_may_start_only_the_worker(serverless_config: dict[str, Any]) -> None:
@@ -123,7 +135,7 @@ def test_the_zip_keeps_pyarrows_parquet_and_drops_what_it_never_loads(tmp_path: 
 
 
 def test_the_worker_may_call_only_the_iam_publish_field(serverless_config: dict[str, Any]) -> None:
-    publish = statements(serverless_config)["PublishJobChanges"]
+    publish = statements(serverless_config, "WorkerRole")["PublishJobChanges"]
     assert publish["Action"] == "appsync:GraphQL"
     parts = publish["Resource"]["Fn::Join"][1]
     assert parts == [

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from hrgraph_contract.settings import Settings
 from tests.deploy.conftest import ROOT, lambda_package
 
 CFN_LINT = Path(sys.executable).with_name("cfn-lint")
@@ -120,6 +121,7 @@ def test_the_rendered_stack_holds_the_service(packaged: Path) -> None:
         r for r in resources.values() if r["Type"] == "AWS::Lambda::EventInvokeConfig"
     )
     assert invoke_config["Properties"]["MaximumRetryAttempts"] == 0
+    assert invoke_config["Properties"]["MaximumEventAgeInSeconds"] < Settings().job_deadline_seconds
     assert kinds["AWS::Lambda::Function"] == 2
     assert kinds["AWS::DynamoDB::Table"] == 1
     for resolver in (r for r in resources.values() if r["Type"] == "AWS::AppSync::Resolver"):

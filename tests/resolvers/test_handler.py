@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from resolvers import deadline
 from resolvers import handler as lambda_handler
 from resolvers.core import ingest
 from resolvers.core.tables import Table
@@ -143,3 +144,25 @@ def test_me_reports_the_cognito_identity(services: Services, lambda_context: Any
     me = event("departments_bad_limit", arguments={})
     me["info"].update(fieldName="me")
     assert lambda_handler.handler(me, lambda_context) == {"username": "vic", "groups": ["Viewers"]}
+
+
+def test_a_request_has_the_time_appsync_waits_less_what_answering_needs(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """AppSync waits 30 s from before the function runs; a 29 s Lambda must stop sooner."""
+    seen: list[float] = []
+
+    def resolve(event: Any, context: Any) -> dict[str, Any]:
+        scope = deadline.current()
+        assert scope is not None
+        seen.append(scope.remaining_seconds())
+        return {}
+
+    monkeypatch.setattr(lambda_handler.app, "resolve", resolve)
+    lambda_handler.handler(event("insert_departments"), FakeLambdaContext())  # 29 s left
+    short = FakeLambdaContext()
+    monkeypatch.setattr(short, "get_remaining_time_in_millis", lambda: 10_000)
+    lambda_handler.handler(event("insert_departments"), short)
+
+    assert 20.0 < seen[0] <= deadline.REQUEST_SECONDS
+    assert seen[1] <= 10.0 - deadline.API_MARGIN_SECONDS

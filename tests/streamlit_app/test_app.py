@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from client.api import HrClient
 from tests.conftest import LiveServer
 from tests.streamlit_app.conftest import APP, PASSWORD, TIMEOUT, OpenPage, add_user, texts
 
@@ -61,3 +62,34 @@ def test_signing_out_returns_to_the_sign_in_form(open_page: OpenPage) -> None:
     assert "Sign in to hrgraph" in texts(app)
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         app.switch_page("app_pages/data.py")
+
+
+def test_an_error_no_page_expected_is_said_in_words_never_as_a_traceback(
+    open_page: OpenPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 22: no traceback reaches the page; the page can start afresh."""
+
+    def broken(self: HrClient, sql: str) -> None:
+        raise RuntimeError("a bug of ours")
+
+    monkeypatch.setattr(HrClient, "run_sql", broken)
+    app = open_page("Analysts", "ask")
+    (run,) = [b for b in app.button if b.label == "Run"]
+    run.click().run()
+    assert not app.exception  # Streamlit's traceback box
+    shown = texts(app)
+    assert "stopped on an error of ours" in shown and "a bug of ours" not in shown
+    app.button(key="app.afresh").click().run()
+    assert not app.exception and "stopped on an error" not in texts(app)
+
+
+def test_streamlit_shows_no_error_details_however_the_app_is_launched() -> None:
+    """From the repository (config.toml) and as installed (python -m streamlit_app)."""
+    import tomllib
+
+    from streamlit_app.__main__ import command
+
+    config = tomllib.loads((APP.parents[1] / ".streamlit" / "config.toml").read_text())
+    assert config["client"]["showErrorDetails"] == "none"
+    assert "--client.showErrorDetails=none" in command([])
+    assert command(["--client.showErrorDetails=full"])[-1] == "--client.showErrorDetails=full"

@@ -24,6 +24,7 @@ from playwright.sync_api import Browser, Locator, Page, Route, expect, sync_play
 from client.api import HrClient
 from localserver.graphiql import missing_assets
 from streamlit_app import kept_sessions
+from streamlit_app.charts import period_label
 from tests.conftest import ADMIN_PASSWORD, LiveServer, free_port
 from tests.streamlit_app.app_pages.test_reports import seed
 from tests.streamlit_app.conftest import APP, PASSWORD, add_user
@@ -414,7 +415,10 @@ def test_the_ask_page_reads_back_the_question_and_draws_it_in_order(
         expect(x_axis).to_have_attribute("aria-label", re.compile("discrete scale"))
         first, last = answer.rows[0][0], answer.rows[-1][0]
         periods = x_axis.locator(".role-axis-label text")
-        expect(periods).to_have_text([str(period) for period in range(first, last + 1)])
+        column = answer.columns[0]
+        expect(periods).to_have_text(
+            [period_label(column, period) for period in range(first, last + 1)]
+        )  # by name: "Mar", "Q1"
         marks = chart.locator(
             "g.mark-rect.role-mark [aria-label], g.mark-symbol.role-mark [aria-label]"
         )

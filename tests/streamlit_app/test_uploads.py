@@ -70,3 +70,48 @@ def test_a_header_naming_unknown_columns_is_refused_without_a_path() -> None:
     said = uploads.read_problem(refused.value)
     assert "'title'" in said and "id, job" in said
     assert "hrgraph-upload" not in said and "/" not in said.replace("CSV/", "")
+
+
+def test_the_check_before_sending_counts_problems_by_reason_with_their_first_line() -> None:
+    content = (
+        b"1,Ada,2021-01-01T00:00:00Z,1,1\r\n"
+        b"1,Ada again,2021-01-01T00:00:00Z,1,1\r\n"
+        b"x,,,,\r\n"
+        b'4,"Grace,2021,1,1\r\n'
+        b"5,Alan,,7,1\r\n"
+    )
+    known = {"department_id": {1}, "job_id": {1}}
+    check = uploads.preview("e.csv", content, Table.HIRED_EMPLOYEES, known).check
+    assert dict(check.counts) == {
+        ("DUPLICATE_IN_BATCH", "id"): 1,
+        ("INVALID", "id"): 1,
+        ("INVALID", "name"): 1,
+        ("INVALID", "datetime"): 2,
+        ("INVALID", "line"): 1,
+        ("UNKNOWN_REFERENCE", "department_id"): 1,
+    }
+    assert check.first_line[("INVALID", "datetime")] == 3
+    assert check.undated == 2
+    frame = uploads.check_frame(check)
+    assert list(frame.columns) == ["reason", "field", "rows", "first line", "what it means"]
+
+
+def test_rejects_of_any_width_read_as_one_table_and_group_by_reason() -> None:
+    rejected = (
+        b"line,reason,field,message,id,name,datetime,department_id,job_id\r\n"
+        b'3,INVALID,line,a quote opens,"4,""Grace"\r\n'
+        b"4,INVALID,cells,row has 7 cells,5,B,2021,1,1,x,y\r\n"
+        b"5,UNKNOWN_REFERENCE,departmentId,departmentId 9 does not exist,6,C,2021,9,1\r\n"
+    )
+    frame = uploads.rejected_frame(rejected)
+    assert list(frame.columns[-2:]) == ["extra 5", "extra 6"]
+    assert list(frame["line"]) == ["3", "4", "5"]
+    groups = uploads.reject_groups(frame)
+    assert [(g.reason, g.field, g.rows) for g in groups.itertuples()] == [
+        ("INVALID", "line", 1),
+        ("INVALID", "cells", 1),
+        ("UNKNOWN_REFERENCE", "departmentId", 1),
+    ]
+    assert list(uploads.in_group(frame, "INVALID · cells")["line"]) == ["4"]
+    resend = uploads.as_csv(uploads.in_group(frame, "INVALID · cells")[["id", "name", "extra 5"]])
+    assert resend == b"id,name\r\n5,B\r\n"

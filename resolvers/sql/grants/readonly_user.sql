@@ -2,7 +2,10 @@
 -- infra/redshift.yml ReadOnlySecret): SELECT on the app's tables, nothing else. The SQL
 -- guard in the Lambda already refuses anything but one SELECT; this user makes the
 -- warehouse refuse it too.
--- Run once as the admin, after app_user.sql; :'password' is ReadOnlySecret's password.
+-- Run once as the admin, after app_user.sql (whose REVOKE ... FROM PUBLIC leaves this user no
+-- ASSUMEROLE: it can neither COPY nor UNLOAD); :'password' is ReadOnlySecret's password.
+-- CONNECTION LIMIT: the API function's reserved concurrency (serverless.yml apiConcurrency)
+-- is the same number, so the API never asks for a connection this user would be refused.
 CREATE USER hrgraph_readonly PASSWORD :'password' CONNECTION LIMIT 20;
 
 GRANT USAGE ON SCHEMA public TO hrgraph_readonly;

@@ -1,2 +1,2 @@
--- The second half of the swap, in the same transaction as delete_all.
+-- DuckDB's swap, in the same transaction as drop_table and the table's DDL.
 INSERT INTO {table} ({columns}) SELECT {columns} FROM {staging}

@@ -15,7 +15,7 @@ import pytest
 from hrgraph_testing.redshift_data import FakeRedshiftData
 from resolvers.adapters import redshift_backup
 from resolvers.adapters.memory_store import MemoryBackupStore
-from resolvers.adapters.redshift_data_client import StatementFailed
+from resolvers.adapters.redshift_data_client import Policy, StatementFailed
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.adapters.s3_store import S3BackupStore
 from resolvers.core import backup
@@ -178,3 +178,19 @@ def test_rows_redshift_copies_itself_are_still_judged_before_the_swap(
         backup.restore_table(warehouse, store, Table.HIRED_EMPLOYEES, backup_id, chunk_rows=30)
     assert any(sql.startswith("COPY") for _, sql in fake.history)  # the COPY path was taken
     assert [e.id for e in warehouse.page(Table.HIRED_EMPLOYEES, 0, 1000)] == [900, 901, 902]
+
+
+def test_a_restore_outside_any_request_swaps_whatever_a_statement_may_take() -> None:
+    """SWAP_SECONDS is compared with the request's time left, not one statement's timeout
+    (a local job runner has no request, and the API's statements get 25 s)."""
+    fake = FakeRedshiftData()
+    warehouse = RedshiftWarehouse(data_api(fake, policy=Policy(timeout=25.0)))
+    warehouse.create_tables()
+    warehouse.insert_new(Table.DEPARTMENTS, [Department(1, "kept")])
+    store = MemoryBackupStore()
+    made = backup.backup_table(warehouse, store, Table.DEPARTMENTS, created_by="t")
+    warehouse.insert_new(Table.DEPARTMENTS, [Department(2, "added later")])
+
+    backup.restore_table(warehouse, store, Table.DEPARTMENTS, made.id)
+
+    assert warehouse.page(Table.DEPARTMENTS, 0, 10) == [Department(1, "kept")]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
 from hrgraph_testing.redshift_data import FakeRedshiftData
+from resolvers import deadline
 from resolvers.adapters.redshift_data_client import Policy, StatementFailed, decode_cell
 from resolvers.core.errors import Conflict, Unavailable
 from tests.resolvers.adapters.redshift_support import FakeTime, calls_during, data_api
@@ -52,6 +56,83 @@ def test_a_statement_past_its_deadline_is_cancelled_and_reported_unavailable(
         api.execute("INSERT INTO t VALUES (1)")
     assert calls["CancelStatement"] == 1
     assert api.execute("SELECT COUNT(*) FROM t").rows.rows == [(0,)]  # type: ignore[union-attr]
+
+
+def test_a_statement_gets_only_the_time_its_request_has_left(fake: FakeRedshiftData) -> None:
+    # GIVEN a request (a Lambda invocation) with 3 s left and a statement timeout of 25 s
+    time = FakeTime()
+    api = data_api(fake, time=time, policy=Policy(timeout=25.0))
+    api.execute("CREATE TABLE t (n BIGINT)")
+    fake.stall_statements()
+    with deadline.entered(deadline.RequestScope(3.0, clock=time.clock)):
+        started = time.now
+        # WHEN a statement stalls
+        with calls_during(fake) as calls, pytest.raises(Unavailable):
+            api.execute("INSERT INTO t VALUES (1)")
+    # THEN it is cancelled when the request's time is up, not the statement's
+    assert time.now - started <= 3.0
+    assert calls["CancelStatement"] == 1
+    assert api.execute("SELECT COUNT(*) FROM t").rows.rows == [(0,)]  # type: ignore[union-attr]
+
+
+def test_two_slow_statements_together_end_within_the_request(fake: FakeRedshiftData) -> None:
+    """Each statement used to get its own 25 s: two of them outlived AppSync's 30 s."""
+    time = FakeTime()
+    api = data_api(fake, time=time, policy=Policy(timeout=15.0))
+    fake.stall_statements(2)
+    with deadline.entered(deadline.RequestScope(20.0, clock=time.clock)):
+        for _ in range(2):
+            with contextlib.suppress(Unavailable):
+                api.execute("SELECT 1")
+    # the first is cut at its own 15 s, the second at the request's 5 s left
+    assert time.now <= 20.0
+    assert fake.calls["CancelStatement"] == 2
+
+
+def test_nothing_is_submitted_once_the_request_has_no_time_left(fake: FakeRedshiftData) -> None:
+    time = FakeTime()
+    scope = deadline.RequestScope(0.5, clock=time.clock)
+    refused = pytest.raises(Unavailable, match="nothing was run")
+    with deadline.entered(scope), calls_during(fake) as calls, refused:
+        data_api(fake, time=time).batch(["SELECT 1"])
+    assert calls == {}
+
+
+class FinishesAsCancelled(FakeRedshiftData):
+    """A statement that ends in the instant between the deadline and the cancel."""
+
+    def cancel_statement(self, **request: Any) -> dict[str, Any]:
+        statement, _ = self._find("CancelStatement", request["Id"])
+        statement.stalled = False
+        self.describe_statement(Id=request["Id"])  # runs it to the end
+        return super().cancel_statement(**request)  # ValidationException: already FINISHED
+
+
+def test_a_statement_that_finished_as_it_was_cancelled_keeps_its_result() -> None:
+    fake = FinishesAsCancelled()
+    api = data_api(fake, policy=Policy(timeout=5.0))
+    api.execute("CREATE TABLE t (n BIGINT)")
+    fake.stall_statements()
+    done = api.execute("INSERT INTO t VALUES (1)")
+    assert done.result_rows == 1  # it committed: saying it failed would be a lie
+    assert api.execute("SELECT COUNT(*) FROM t").rows.rows == [(1,)]  # type: ignore[union-attr]
+
+
+def test_a_cancelled_request_cancels_its_running_statement(fake: FakeRedshiftData) -> None:
+    """The local server cancels a scope when its client goes away."""
+    scope = deadline.RequestScope(60.0)
+    time = FakeTime()
+
+    def sleep_then_give_up(seconds: float) -> None:
+        time.sleep(seconds)
+        scope.cancel("the client went away")
+
+    api = replace(data_api(fake, time=time), sleep=sleep_then_give_up)
+    fake.stall_statements()
+    with deadline.entered(scope), pytest.raises(Unavailable):
+        api.execute("SELECT 1")
+    assert fake.calls["CancelStatement"] == 1
+    assert time.now < 1.0  # at the next poll, not at the statement's 60 s
 
 
 @pytest.mark.parametrize(

@@ -20,9 +20,10 @@ import pytest
 
 from hrgraph_testing.postgres_engine import PostgresCluster, PostgresRedshiftEngine
 from hrgraph_testing.redshift_data import FakeRedshiftData
+from resolvers.adapters.memory_store import MemoryBackupStore
 from resolvers.adapters.redshift_data_client import Done
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
-from resolvers.core import ingest
+from resolvers.core import backup, ingest
 from resolvers.core.tables import Department, Table
 from tests.resolvers.adapters.redshift_support import warehouse_on
 
@@ -225,3 +226,41 @@ def test_staging_before_the_lock_would_let_racing_writers_duplicate(
 
     ids = [r.id for r in warehouse.page(Table.DEPARTMENTS, 0, 100)]
     assert ids == [1, 1]  # both decided on a snapshot without the other's row
+
+
+def test_a_report_behind_a_restore_waits_for_the_renames_only_and_reads_the_new_table(
+    fake: FakeRedshiftData, engine: PostgresRedshiftEngine
+) -> None:
+    """Under the swap's LOCK no row is copied; a report queued behind it reads the restored rows."""
+    warehouse = seeded(fake)
+    store = MemoryBackupStore()
+    made = backup.backup_table(warehouse, store, Table.HIRED_EMPLOYEES, created_by="t")
+    ingest.insert_batch(warehouse, Table.HIRED_EMPLOYEES, employees(BATCH + 1))
+    under_lock: list[str] = []
+    holding, release = threading.Event(), threading.Event()
+
+    def hold_after_the_swaps_lock(sql: str) -> None:
+        if holding.is_set():
+            under_lock.append(sql)
+        elif sql.startswith("LOCK"):  # the restore's only LOCK is its swap's
+            holding.set()
+            release.wait(30)
+
+    fake.after_statement = hold_after_the_swaps_lock
+    restorer = threading.Thread(
+        target=backup.restore_table, args=(warehouse, store, Table.HIRED_EMPLOYEES, made.id)
+    )
+    restorer.start()
+    assert holding.wait(30)
+    seen: dict[str, Any] = {}
+    reader = threading.Thread(target=lambda: seen.update(n=warehouse.count(Table.HIRED_EMPLOYEES)))
+    reader.start()
+    waited = until_a_session_waits_for_a_lock(engine)
+    release.set()
+    restorer.join(60)
+    reader.join(60)
+
+    assert waited, "the report went past the swap's LOCK"
+    assert seen["n"] == BATCH  # the restored table, whole, under its own name
+    assert not [sql for sql in under_lock if sql.startswith(("INSERT", "DELETE", "COPY"))]
+    assert warehouse.count(Table.HIRED_EMPLOYEES) == BATCH

@@ -233,3 +233,25 @@ def test_jobs_list_newest_first_a_page_at_a_time(bench: Bench) -> None:
     for forged in ("forged", "Z\u0095", resigned):
         with pytest.raises(ValidationError, match="nextToken"):
             jobs.list_jobs(bench.store, TOKENS, next_token=forged)
+
+
+def test_a_job_past_its_deadline_is_never_started_however_late_its_event_comes(
+    bench: Bench,
+) -> None:
+    # GIVEN a restore queued 20 minutes ago, which users have seen as FAILED since minute 16
+    _jobs(bench.warehouse, 1, 2)
+    made = bench.finished(bench.backup())
+    _jobs(bench.warehouse, 3)
+    restore = bench.restore(Table.JOBS, made.backup_id)
+    long_ago = restore.created_at - timedelta(minutes=20)
+    bench.store.save(restore.with_changes(created_at=long_ago))
+    shown = jobs.get_job(bench.store, restore.id)
+    assert shown is not None and shown.status is JobStatus.FAILED
+    # WHEN Lambda finally delivers its (throttled) event
+    ran = jobs.run(restore.id, bench.store, bench.warehouse, bench.backups)
+    # THEN the worker refuses it: the table is untouched and the job stays FAILED
+    assert ran is not None and ran.status is JobStatus.FAILED
+    assert ran.error == jobs.NEVER_STARTED
+    assert bench.warehouse.count(Table.JOBS) == 3
+    stored = bench.store.get(restore.id)
+    assert stored is not None and stored.status is JobStatus.FAILED

@@ -62,8 +62,9 @@ def test_a_refused_restore_says_why_and_offers_force(
     app.button(key="restore").click().run()
     app.button(key="confirm_restore").click().run()
     assert app.error and "cannot be done now" in app.error[0].value  # plain_errors' Conflict
-    (bar,) = app.get("progress")  # the job was followed to its end, and its bar stays
-    assert "Restoring departments" in bar.proto.text and "failed" in bar.proto.text
+    assert "Restoring departments failed" in app.error[0].value
+    assert "tick “Force”" in app.error[0].value  # the page's checkbox, not "pass force"
+    assert not app.get("progress")  # no bar left reading "failed" (issue 22, item 9)
     assert admin_api.department(6) is not None
     app.checkbox(key="force").check()
     app.button(key="confirm_restore").click().run()

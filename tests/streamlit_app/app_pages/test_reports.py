@@ -93,6 +93,13 @@ def test_the_year_picker_offers_only_years_with_hires(
 
 
 def test_no_employees_says_where_to_load_them(open_page: OpenPage) -> None:
-    app = open_page("Viewers", "reports")
+    app = open_page("Admins", "reports")
     assert "Load employees on the Load page" in texts(app)
     assert not app.get("vega_lite_chart")
+
+
+def test_no_employees_sends_a_viewer_to_no_page_they_lack(open_page: OpenPage) -> None:
+    """Issue 22, item 11: a Viewer has no Load page, so is not told to use it."""
+    app = open_page("Viewers", "reports")
+    assert "once an admin loads them" in texts(app)
+    assert "Load page" not in texts(app)
