@@ -18,6 +18,7 @@ import streamlit as st
 
 from client.auth import SignInFailed, SignInRequired
 from client.errors import ApiError, ConnectionFailed
+from streamlit_app import session
 
 FIELD_WORDS: dict[str, str] = {
     "id": "the id",
@@ -97,8 +98,6 @@ def sentence(error: BaseException) -> str:
     (``session.end``): the next run shows the sign-in form, never a dead end.
     """
     if ends_session(error):
-        from streamlit_app import session
-
         session.end(SENTENCES["Unauthorized"])
     if isinstance(error, SignInRequired):
         return SENTENCES["Unauthorized"]

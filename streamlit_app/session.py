@@ -197,15 +197,5 @@ def require() -> SignedIn:
     return signed_in
 
 
-def explain(error: BaseException) -> str:
-    """One line a person can act on, for any failure of an API call (plain_errors.sentence).
-
-    Pages should prefer ``plain_errors.show``, which adds the API's detail in an expander.
-    """
-    from streamlit_app import plain_errors
-
-    return plain_errors.sentence(error)
-
-
 CALL_ERRORS: tuple[type[BaseException], ...] = (ApiError, SignInRequired)
 """What an API call from a page may raise that the page shows instead of crashing."""

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from client.models import Answer, QueryResult
-from streamlit_app import charts, session
+from streamlit_app import charts, plain_errors, session
 from streamlit_app.access import can_query
 
 # Questions the offline engine answers (the Bedrock engine answers them too); a refusal
@@ -206,7 +206,7 @@ if asking:
     try:
         st.session_state["ask.answer"] = api.ask(question.strip())
     except session.CALL_ERRORS as error:
-        st.error(session.explain(error))
+        st.error(plain_errors.sentence(error))
 answer = st.session_state.get("ask.answer")
 if isinstance(answer, Answer):
     show_answer(answer)
@@ -236,7 +236,7 @@ if ran and sql.strip():
         st.session_state["ask.result"] = run_with_cancel(sql)
     except session.CALL_ERRORS as error:
         st.session_state.pop("ask.result", None)
-        st.session_state[SQL_ERROR] = (sql, session.explain(error))
+        st.session_state[SQL_ERROR] = (sql, plain_errors.sentence(error))
 if st.session_state.pop(CANCELLED, False):
     st.info(
         "Cancelled: the page stopped waiting. The query only reads, and the server ends it at "

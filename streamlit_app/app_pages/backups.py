@@ -14,7 +14,7 @@ import streamlit as st
 
 from client.api import HrClient, job_failure
 from client.models import Backup, BackupJob, Table
-from streamlit_app import session
+from streamlit_app import plain_errors, session
 from streamlit_app.access import can_edit
 
 signed_in = session.require()
@@ -50,7 +50,7 @@ def follow(job: BackupJob, label: str, total: int | None) -> BackupJob | None:
         finished = api.wait_for_job(job, show)
     except session.CALL_ERRORS as error:
         bar.empty()
-        st.error(session.explain(error))
+        st.error(plain_errors.sentence(error))
         return None
     if finished.failed:  # no bar left behind reading "failed" near its end: the words say it
         bar.empty()
@@ -63,7 +63,7 @@ def follow(job: BackupJob, label: str, total: int | None) -> BackupJob | None:
 def _words(error: BaseException) -> str:
     """The API's sentence, in this page's terms (its Force checkbox, not "pass force")."""
     return (
-        session.explain(error)
+        plain_errors.sentence(error)
         .replace("pass force to restore anyway", "tick “Force” to restore anyway")
         .replace("pass force", "tick “Force”")
     )
@@ -111,7 +111,7 @@ if st.button(f"Back up {table.value} now", type="primary", key="create"):
     try:
         started = api.backup_table(table, codec)
     except session.CALL_ERRORS as error:
-        st.error(session.explain(error))
+        st.error(plain_errors.sentence(error))
     else:
         done = follow(started, f"Backing up {table.value}", None)
         if done is not None and done.backup is not None:
@@ -132,7 +132,7 @@ shown = st.selectbox(
 try:
     listed = api.all_backups(shown)
 except session.CALL_ERRORS as error:
-    st.error(session.explain(error))
+    st.error(plain_errors.sentence(error))
     st.stop()
 backups = sorted(listed.items, key=lambda b: b.created_at, reverse=True)
 for unreadable in listed.unreadable:
@@ -164,7 +164,7 @@ elif st.button("Get a download link", key="prepare_download"):
     try:
         st.session_state[LINK] = (backup.id, api.backup_download(backup.id))
     except session.CALL_ERRORS as error:
-        st.error(session.explain(error))
+        st.error(plain_errors.sentence(error))
     else:
         st.rerun()
 
@@ -226,7 +226,7 @@ else:
         try:
             gone = api.delete_backup(backup.id)
         except session.CALL_ERRORS as error:
-            st.error(session.explain(error))
+            st.error(plain_errors.sentence(error))
         else:
             st.session_state.pop(CONFIRM_DELETE, None)
             st.session_state.pop(LINK, None)

@@ -13,7 +13,7 @@ import streamlit as st
 from client.auth import SignInFailed
 from client.models import Challenge, ChallengeKind
 from hrgraph_contract.settings import Settings
-from streamlit_app import session, sign_in_steps
+from streamlit_app import plain_errors, session, sign_in_steps
 from streamlit_app.access import TITLES, PageName, pages_for
 
 
@@ -60,7 +60,7 @@ def sign_in_form() -> None:
         st.error(f"Sign-in refused: {error}")
         return
     except session.CALL_ERRORS as error:
-        st.error(session.explain(error))
+        st.error(plain_errors.sentence(error))
         return
     _after(step)
 
@@ -104,7 +104,7 @@ def challenge_form(waiting: sign_in_steps.Pending, config: Settings) -> None:
         st.error(f"Refused: {error}")
         return
     except session.CALL_ERRORS as error:
-        st.error(session.explain(error))
+        st.error(plain_errors.sentence(error))
         return
     _after(step)
 
