@@ -39,6 +39,7 @@ from localserver.auth_gate import IDENTITY_KEY, RequireToken, authentication
 from localserver.binding import (
     TIMED_OUT,
     FieldError,
+    Gate,
     RequestContext,
     appsync_error,
     bind,
@@ -48,7 +49,6 @@ from localserver.broker import Broker
 from localserver.documents import Documents, Refused
 from localserver.downloads import download_routes
 from localserver.events import trace_id
-from localserver.gate import Gate
 from localserver.lambda_process import LambdaProcess, settle_heap
 from localserver.limits import Limits
 from localserver.schema import DepthLimit, build_appsync_schema, document_depth
