@@ -54,7 +54,14 @@ from resolvers.core.questions import catalog as names
 from resolvers.core.questions.compiler import compile_tree
 from resolvers.core.questions.examples import suggestions
 from resolvers.core.questions.offline import HIRE_RANGE_SQL, Clock, OfflineEngine, utc_now
-from resolvers.core.questions.query import HrQuery, ShareQuery, from_json
+from resolvers.core.questions.query import (
+    DifferenceQuery,
+    Filters,
+    HrQuery,
+    ShareQuery,
+    Threshold,
+    from_json,
+)
 from resolvers.core.readonly_sql import run_guarded, run_sql
 from resolvers.core.sql_guard import guard, guard_tree
 
@@ -411,22 +418,34 @@ def _unknown_names(query: HrQuery, catalog: names.Catalog) -> str | None:
     """The path of the first department or job name that is not on record (None: all are)."""
     inner = query.query
     departments, jobs = set(catalog.departments), set(catalog.jobs)
-    filters = getattr(inner, "filters", None)
+    named: list[tuple[str, Filters]] = []
+    if (filters := getattr(inner, "filters", None)) is not None:
+        named.append(("filters", filters))
+    if isinstance(inner, ShareQuery) and inner.part is not None:
+        named.append(("part", inner.part))
+    if isinstance(inner, DifferenceQuery):
+        named += [(f"sides.{i}", side) for i, side in enumerate(inner.sides)]
     checks: list[tuple[str, tuple[str, ...], set[str]]] = []
-    if filters is not None:
+    for where, each in named:
         for side in ("include", "exclude"):
             checks.append(
-                (f"filters.departments.{side}", getattr(filters.departments, side), departments)
+                (f"{where}.departments.{side}", getattr(each.departments, side), departments)
             )
-            checks.append((f"filters.jobs.{side}", getattr(filters.jobs, side), jobs))
-    if isinstance(inner, ShareQuery):
-        checks += [("part_departments", inner.part_departments, departments),
-                   ("part_jobs", inner.part_jobs, jobs)]  # fmt: skip
+            checks.append((f"{where}.jobs.{side}", getattr(each.jobs, side), jobs))
+    threshold = getattr(inner, "threshold", None)
+    if isinstance(threshold, Threshold) and threshold.than is not None:
+        than = threshold.than
+        checks.append(("threshold.than.department", _some(than.department), departments))
+        checks.append(("threshold.than.job", _some(than.job), jobs))
     for path, values, known in checks:
         for index, value in enumerate(values):
             if value not in known:
                 return f"query.{path}.{index}"
     return None
+
+
+def _some(name: str | None) -> tuple[str, ...]:
+    return () if name is None else (name,)
 
 
 def _fields(data: Any, *required: str) -> dict[str, str]:

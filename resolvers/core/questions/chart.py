@@ -27,12 +27,16 @@ MAX_BARS = 20
 def hint(query: HrQuery, rows: int) -> ChartHint:
     inner = query.query
     match inner:
+        case CountQuery() if inner.count_groups or (inner.rank and inner.rank.within):
+            return ChartHint("TABLE")
         case CountQuery() if inner.group_by:
             group = dimensions(inner.group_by, inner.filters)
             y = "hires" if inner.distinct == "hires" else inner.distinct
             return _grouped(group, y, rows, ranked=inner.rank is not None)
         case ShareQuery() if inner.group_by:
             return _grouped(dimensions([inner.group_by], inner.filters), "share_pct", rows, False)
+        case CompareQuery() if inner.show == "difference" and inner.group_by:
+            return ChartHint("TABLE")
         case CompareQuery() if inner.show == "each":
             x = "year" if isinstance(_label(inner), int) else "period"
             if inner.group_by:

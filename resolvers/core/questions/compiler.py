@@ -15,7 +15,9 @@ them in words):
   job, every one of them, zeros included); employees without a department are left out of a
   grouping by department, never out of a total;
 - "the mean" is over the groups with at least one hire (as the report);
-- ties in a ranking are broken by name, then id.
+- ties in a ranking are broken by name, then id; a ranking within groups
+  (the top job in each department) keeps every row tied at its cut-off;
+- shares and averages come at full precision (rounding is for display).
 The two hiring reports run their own SQL from sql/reports/. The parts every
 kind shares (the ``matching`` CTE, grouping columns, building blocks) are in
 sql_parts.py.
@@ -34,6 +36,7 @@ from resolvers.core.questions.query import (
     CatalogQuery,
     CompareQuery,
     CountQuery,
+    DifferenceQuery,
     Dimension,
     EmployeesQuery,
     Filters,
@@ -42,19 +45,20 @@ from resolvers.core.questions.query import (
     Period,
     ReportQuery,
     ShareQuery,
+    Threshold,
 )
 from resolvers.core.questions.sql_parts import (
     NAMED_DIMENSIONS,
     Group,
     aliased,
     col,
+    conditions,
     count_star,
     cte_name,
     dimensions,
     in_list,
     lit,
     matching,
-    names_condition,
     period_condition,
     table,
     with_matching,
@@ -80,6 +84,8 @@ def compile_tree(query: HrQuery) -> exp.Query:
             tree = _share(inner)
         case CompareQuery():
             tree = _compare(inner)
+        case DifferenceQuery():
+            tree = _difference(inner)
         case EmployeesQuery():
             tree = _employees(inner)
         case CatalogQuery():
@@ -111,18 +117,15 @@ def _count(query: CountQuery) -> exp.Select:
     group = dimensions(query.group_by, query.filters)
     every_name = shows_zeros(query)
     if query.threshold and query.threshold.compare in ("above_mean", "below_mean"):
-        return _versus_mean(query, group, measure, column)
-    select = _all_names(group[0], query.filters) if every_name else _grouped(group)
+        return _count_of_groups(query, _versus_mean(query, group, measure, column))
+    groups = [_group(d, query.filters, "t" if every_name else "m") for d in group]
+    select = _all_names(group[0], query.filters) if every_name else _grouped(groups)
     select = select.select(aliased(measure, column), copy=False)
     if query.threshold:
-        operator = {"more_than": exp.GT, "fewer_than": exp.LT, "at_least": exp.GTE}
-        operator |= {"at_most": exp.LTE}
-        value = lit(query.threshold.value or 0)
-        select = select.having(
-            operator[query.threshold.compare](this=measure.copy(), expression=value), copy=False
-        )
-    order = [g.order for g in (Group(d, "t" if every_name else "m") for d in group)]
-    ties = [o for keys in order for o in keys]
+        select = select.having(_passes(measure, query.threshold, query.filters), copy=False)
+    ties = [o for g in groups for o in g.order]
+    if query.rank and query.rank.within:
+        return _ranked_within(query, select, groups, measure)
     if query.rank:
         descending = query.rank.order == "most"
         select = select.order_by(
@@ -132,9 +135,82 @@ def _count(query: CountQuery) -> exp.Select:
             select = select.limit(query.rank.limit, copy=False)
         if query.rank.offset:
             select = select.offset(query.rank.offset, copy=False)
-    else:
+    elif not query.count_groups:
         select = select.order_by(*ties, copy=False)
-    return with_matching(select, query.filters)
+    return _count_of_groups(query, with_matching(select, query.filters))
+
+
+def _count_of_groups(query: CountQuery, select: exp.Select) -> exp.Select:
+    """'How many departments ...': the number of rows the grouped statement gives."""
+    if not query.count_groups:
+        return select
+    what = {"department": "departments", "job": "jobs", "level": "levels"}
+    name = "_".join(what.get(d, d + "s") for d in query.group_by)
+    ctes = select.args.get("with")
+    select.set("with", None)
+    counted = exp.select(aliased(count_star(), name), copy=False).from_(
+        select.subquery("passing", copy=False), copy=False
+    )
+    if ctes is not None:
+        counted.set("with", ctes)
+    return counted
+
+
+def _passes(measure: exp.Expr, threshold: Threshold, filters: Filters) -> exp.Expr:
+    """The HAVING condition of a threshold on a number, two bounds, or a named group's hires."""
+    if threshold.than is not None:
+        than = threshold.than
+        kept = (
+            Filters(departments=NameSet(include=(than.department,)))
+            if than.department
+            else Filters(jobs=NameSet(include=(than.job or "",)))
+        )
+        named = conditions(kept, "m")
+        bar: exp.Expr = exp.Subquery(
+            this=exp.select(measure.copy(), copy=False)
+            .from_(table("matching", "m"), copy=False)
+            .where(exp.and_(*named, copy=False), copy=False)
+        )
+    else:
+        bar = lit(threshold.value or 0)
+    if threshold.compare == "between":
+        return exp.Between(this=measure.copy(), low=bar, high=lit(threshold.upper or 0))
+    operator = {"more_than": exp.GT, "fewer_than": exp.LT, "at_least": exp.GTE}
+    operator |= {"at_most": exp.LTE, "exactly": exp.EQ}
+    return operator[threshold.compare](this=measure.copy(), expression=bar)
+
+
+def _ranked_within(
+    query: CountQuery, select: exp.Select, groups: Sequence[Group], measure: exp.Expr
+) -> exp.Select:
+    """The top (or bottom) ``limit`` groups inside each group of ``rank.within``, ties kept."""
+    assert query.rank is not None and query.rank.within is not None
+    descending = query.rank.order == "most"
+    outer = [g for g in groups if g.dimension == query.rank.within]
+    if not outer:  # a quarter within a year: ``dimensions`` added the year
+        outer = [g for g in groups if g.dimension == "year"]
+    window = exp.Window(
+        this=exp.Rank(),
+        partition_by=[k.copy() for g in outer for k in g.keys],
+        order=exp.Order(expressions=[exp.Ordered(this=measure.copy(), desc=descending)]),
+    )
+    select = select.select(aliased(window, "place"), copy=False)
+    names = [n for g in groups for n in g.names]
+    column = "hires" if query.distinct == "hires" else query.distinct
+    outer_names = [n for g in outer for n in g.names]
+    inner_names = [n for n in names if n not in outer_names]
+    ranked = (
+        exp.select(*(exp.column(n) for n in [*names, column]), copy=False)
+        .from_(select.subquery("ranked", copy=False), copy=False)
+        .where(exp.LTE(this=exp.column("place"), expression=lit(query.rank.limit or 1)))
+        .order_by(
+            *(exp.column(n) for n in outer_names),
+            exp.column("place"),
+            *(exp.column(n) for n in inner_names),
+            copy=False,
+        )
+    )
+    return with_matching(ranked, query.filters)
 
 
 def shows_zeros(query: CountQuery) -> bool:
@@ -144,19 +220,26 @@ def shows_zeros(query: CountQuery) -> bool:
     a number, per department or per job. Any other grouping lists only the
     groups with at least one hire (docs/questions.md).
     """
+    threshold = query.threshold
     lowest = (query.rank is not None and query.rank.order == "fewest") or (
-        query.threshold is not None and query.threshold.compare in ("fewer_than", "at_most")
+        threshold is not None
+        and (
+            threshold.compare in ("fewer_than", "at_most")
+            or (threshold.compare in ("exactly", "between") and threshold.value == 0)
+        )
     )
     single = len(query.group_by) == 1 and query.group_by[0] in NAMED_DIMENSIONS
     return lowest and single and query.distinct == "hires"
 
 
-def _grouped(group: Sequence[Dimension]) -> exp.Select:
+def _group(dimension: Dimension, filters: Filters, source: str = "m") -> Group:
+    return Group(dimension, source, filters.jobs.include)
+
+
+def _grouped(groups: Sequence[Group]) -> exp.Select:
     """Groups that had a hire: the grouping columns over ``matching``."""
-    groups = [Group(d) for d in group]
-    select = exp.select(*(g.select for g in groups), copy=False).from_(
-        table("matching", "m"), copy=False
-    )
+    columns = [c for g in groups for c in (g.select, *g.extra)]
+    select = exp.select(*columns, copy=False).from_(table("matching", "m"), copy=False)
     present = [g.present for g in groups if not isinstance(g.present, exp.Boolean)]
     if present:
         select = select.where(exp.and_(*present, copy=False), copy=False)
@@ -196,9 +279,9 @@ def _versus_mean(
 ) -> exp.Select:
     """Groups above (below) the mean of the groups that had at least one hire."""
     assert query.threshold is not None
-    per_group = _grouped(group).select(aliased(measure, column), copy=False)
-    groups = [Group(d) for d in group]
-    names = [g.select.alias for g in groups]
+    groups = [_group(d, query.filters) for d in group]
+    per_group = _grouped(groups).select(aliased(measure, column), copy=False)
+    names = [n for g in groups for n in g.names]
     mean = exp.Avg(this=exp.cast(exp.column(column), exp.DataType.Type.DOUBLE))
     average = exp.select(aliased(mean, "mean"), copy=False).from_(table("per_group"), copy=False)
     above = query.threshold.compare == "above_mean"
@@ -207,7 +290,7 @@ def _versus_mean(
         exp.select(
             *(col("p", n) for n in names),
             col("p", column),
-            aliased(exp.Round(this=col("a", "mean"), decimals=lit(2)), "mean"),
+            aliased(col("a", "mean"), "mean"),
             copy=False,
         )
         .from_(table("per_group", "p"), copy=False)
@@ -226,10 +309,12 @@ def _versus_mean(
 
 
 def _average(query: AverageQuery) -> exp.Select:
-    group = dimensions([query.per], query.filters)
-    per_group = _grouped(group).select(aliased(exp.Count(this=col("m", "id")), "hires"), copy=False)
+    groups = [_group(d, query.filters) for d in dimensions([query.per], query.filters)]
+    per_group = _grouped(groups).select(
+        aliased(exp.Count(this=col("m", "id")), "hires"), copy=False
+    )
     mean = exp.Avg(this=exp.cast(exp.column("hires"), exp.DataType.Type.DOUBLE))
-    select = exp.select(aliased(exp.Round(this=mean, decimals=lit(2)), "average_hires"), copy=False)
+    select = exp.select(aliased(mean, "average_hires"), copy=False)
     return (
         select.from_(table("per_group"), copy=False)
         .with_(cte_name("matching"), as_=matching(query.filters), copy=False)
@@ -238,20 +323,18 @@ def _average(query: AverageQuery) -> exp.Select:
 
 
 def _share_pct(part: exp.Expr, whole: exp.Expr) -> exp.Expr:
+    """100 * part / whole at full precision (rounding is the display's job); NULL for no hires."""
     ratio = exp.Div(
         this=exp.Mul(this=exp.Literal.number("100.0"), expression=part),
         expression=exp.Nullif(this=whole, expression=lit(0)),
     )
-    return aliased(exp.Round(this=ratio, decimals=lit(1)), "share_pct")
+    return aliased(ratio, "share_pct")
 
 
 def _share(query: ShareQuery) -> exp.Select:
     if query.group_by is None:
-        named = names_condition(
-            NameSet(include=query.part_departments),
-            col("m", "department"),
-            col("m", "department_id"),
-        ) + names_condition(NameSet(include=query.part_jobs), col("m", "job"), col("m", "job_id"))
+        assert query.part is not None
+        named = conditions(query.part, "m")
         inside = exp.Sum(
             this=exp.Case(
                 ifs=[exp.If(this=exp.and_(*named, copy=False), true=lit(1))], default=lit(0)
@@ -264,13 +347,33 @@ def _share(query: ShareQuery) -> exp.Select:
             copy=False,
         ).from_(table("matching", "m"), copy=False)
         return with_matching(select, query.filters)
-    group = dimensions([query.group_by], query.filters)
-    select = _grouped(group)
+    groups = [_group(d, query.filters) for d in dimensions([query.group_by], query.filters)]
+    select = _grouped(groups)
     count = exp.Count(this=col("m", "id"))
     # the whole is every matching hire, with or without a department or job
     whole = exp.Subquery(this=exp.select(count_star()).from_(table("matching"), copy=False))
     select = select.select(aliased(count, "hires"), _share_pct(count.copy(), whole), copy=False)
-    select = select.order_by(*(o for d in group for o in Group(d).order), copy=False)
+    select = select.order_by(*(o for g in groups for o in g.order), copy=False)
+    return with_matching(select, query.filters)
+
+
+def _difference(query: DifferenceQuery) -> exp.Select:
+    """Each side's hires among ``matching`` and the first minus the second, in one row."""
+    sums = [
+        exp.Sum(
+            this=exp.Case(
+                ifs=[exp.If(this=exp.and_(*conditions(side, "m"), copy=False), true=lit(1))],
+                default=lit(0),
+            )
+        )
+        for side in query.sides
+    ]
+    select = exp.select(
+        aliased(sums[0], "first_hires"),
+        aliased(sums[1], "second_hires"),
+        aliased(exp.Sub(this=sums[0].copy(), expression=sums[1].copy()), "difference"),
+        copy=False,
+    ).from_(table("matching", "m"), copy=False)
     return with_matching(select, query.filters)
 
 
@@ -279,6 +382,8 @@ def _compare(query: CompareQuery) -> exp.Select:
     labels = [period_label(p) for p in query.periods]
     whole_years = all(isinstance(label, int) for label in labels)
     moment = col("m", "datetime")
+    if query.show == "difference" and query.group_by is not None:
+        return _grouped_change(query)
     if query.show == "difference":
         sums = [
             exp.Sum(
@@ -313,7 +418,7 @@ def _compare(query: CompareQuery) -> exp.Select:
             for lab, p in zip(labels, query.periods, strict=True)
         ]
     )
-    group = Group(query.group_by)
+    group = _group(query.group_by, query.filters)
     select = (
         exp.select(group.select, aliased(label, name), aliased(count_star(), "hires"), copy=False)
         .from_(table("matching", "m"), copy=False)
@@ -328,6 +433,40 @@ def _compare(query: CompareQuery) -> exp.Select:
         .group_by(*group.keys, label.copy(), copy=False)
         .order_by(*group.order, label.copy(), copy=False)
     )
+    return with_matching(select, query.filters)
+
+
+def _grouped_change(query: CompareQuery) -> exp.Select:
+    """Per department (job) hiring in either period: both counts, and the second minus the first."""
+    assert query.group_by is not None
+    moment = col("m", "datetime")
+    sums = [
+        exp.Sum(
+            this=exp.Case(
+                ifs=[exp.If(this=period_condition(p, moment), true=lit(1))], default=lit(0)
+            )
+        )
+        for p in query.periods
+    ]
+    change = exp.Sub(this=sums[1].copy(), expression=sums[0].copy())
+    group = _group(query.group_by, query.filters)
+    either = exp.or_(*(period_condition(p, moment) for p in query.periods), copy=False)
+    select = (
+        exp.select(
+            group.select,
+            aliased(sums[0], "first_hires"),
+            aliased(sums[1], "second_hires"),
+            aliased(change, "difference"),
+            copy=False,
+        )
+        .from_(table("matching", "m"), copy=False)
+        .where(exp.and_(group.present, either, copy=False), copy=False)
+        .group_by(*group.keys, copy=False)
+        .order_by(*group.order, copy=False)
+    )
+    if query.only:
+        test = exp.GT if query.only == "grew" else exp.LT
+        select = select.having(test(this=change.copy(), expression=lit(0)), copy=False)
     return with_matching(select, query.filters)
 
 
@@ -350,17 +489,22 @@ def period_label(period: Period) -> int | str:
 
 def _employees(query: EmployeesQuery) -> exp.Select:
     columns: list[exp.Expr] = [col("m", "name")]
-    if query.columns == "full":
+    if query.columns != "names":
         columns = [col("m", c) for c in ("id", "name", "datetime", "department", "job")]
+    if query.columns == "dated":
+        day = exp.cast(col("m", "datetime"), exp.DataType.Type.DATE)
+        columns.insert(3, aliased(day, "hire_date"))
     descending = query.order == "latest"
+    order = [
+        exp.Ordered(this=col("m", "datetime"), desc=descending),
+        exp.Ordered(this=col("m", "id"), desc=descending),
+    ]
+    if query.order == "name":
+        order = [exp.Ordered(this=col("m", "name")), *order]
     select = (
         exp.select(*columns, copy=False)
         .from_(table("matching", "m"), copy=False)
-        .order_by(
-            exp.Ordered(this=col("m", "datetime"), desc=descending),
-            exp.Ordered(this=col("m", "id"), desc=descending),
-            copy=False,
-        )
+        .order_by(*order, copy=False)
     )
     if query.limit:
         select = select.limit(query.limit, copy=False)

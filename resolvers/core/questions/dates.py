@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from resolvers.core.questions.lexicon import MONTHS, ORDINALS
+from resolvers.core.questions.lexicon import MONTHS, NAMED_DAYS, ORDINALS, SEASONS
 from resolvers.core.questions.query import Period
 from resolvers.core.questions.words import Words
 
@@ -28,6 +28,10 @@ _YEAR = r"(?:1[5-9]|20|21)\d\d"
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ORD = r"first|second|third|fourth|1st|2nd|3rd|4th|last"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_NAMED = "|".join(sorted((" ".join(name) for name in NAMED_DAYS), key=len, reverse=True))
+_SEASON = "|".join(sorted(SEASONS, key=len, reverse=True))
+_SEASON0 = "|".join(sorted((s for s in SEASONS if s != "fall"), key=len, reverse=True))
+"""A season without a year: not 'fall', which alone is a verb ('did hiring fall')."""
 
 
 def _point(p: str) -> str:
@@ -38,6 +42,11 @@ def _point(p: str) -> str:
         rf"|(?:the )?(?P<{p}dm_d>{_DAY})(?: of)? (?P<{p}dm_m>{_MONTH})(?: ,)?(?: of)?"
         rf" (?P<{p}dm_y>{_YEAR})"
         rf"|(?P<{p}m_m>{_MONTH})(?: of| in)? (?P<{p}m_y>{_YEAR})"
+        rf"|(?P<{p}nd_n>{_NAMED})(?: ,)?(?: of| in)? (?P<{p}nd_y>{_YEAR})"
+        rf"|(?:the )?(?P<{p}se_s>{_SEASON})(?: ,)?(?: of| in)? (?P<{p}se_y>{_YEAR})"
+        rf"|(?P<{p}md0_m>{_MONTH}) (?:the )?(?P<{p}md0_d>{_DAY})(?![\d,])"
+        rf"|(?:the )?(?P<{p}dm0_d>{_DAY})(?: of)? (?P<{p}dm0_m>{_MONTH})"
+        rf"|(?P<{p}nd0_n>{_NAMED})"
         rf"|q(?P<{p}q_q>[1-4])(?: of| in)? (?P<{p}q_y>{_YEAR})"
         rf"|(?P<{p}yq_y>{_YEAR}) q(?P<{p}yq_q>[1-4])"
         rf"|(?:the )?(?P<{p}oq_o>{_ORD}) quarter(?: of| in)? (?P<{p}oq_y>{_YEAR})"
@@ -48,13 +57,14 @@ def _point(p: str) -> str:
         rf"|q(?P<{p}q0_q>[1-4])"
         rf"|(?:the )?(?P<{p}oq0_o>first|second|third|fourth|1st|2nd|3rd|4th) quarter"
         rf"|(?:the )?(?P<{p}h0_o>first|second|1st|2nd) half"
-        rf"|h(?P<{p}hh0_h>[12]))"
+        rf"|h(?P<{p}hh0_h>[12])"
+        rf"|(?:the )?(?P<{p}se0_s>{_SEASON0}))"
     )
 
 
 _A, _B = _point("a_"), _point("b_")
 _JOIN = (
-    r"(?:,(?: and| or)?|and|or|plus|as well as|vs|versus|compared (?:to|with)|against|with)"
+    r"(?:,(?: and| or)?|and|or|plus|as well as|vs|versus|compared? (?:to|with)|against|with)"
     r"(?: (?:its|their|our|the))?"
 )
 _NOT = r"(?:but )?(?:not|never|excluding|except|outside|other than|apart from)"
@@ -69,6 +79,10 @@ PHRASES: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:between|from)(?: (?:the )?(?:hires|hiring))?(?: in)? {_A} {_TO}(?: in)? {_B}\b"
         ),
     ),
+    (
+        "between",
+        re.compile(rf"\b(?:in |during )?{_A}(?: ,)? (?:to|until|till|through|thru) {_B}\b"),
+    ),
     ("not", re.compile(rf"\b{_NOT}(?: in| during| for| of)? {_A}\b")),
     ("since", re.compile(rf"\bfrom {_A} onwards?\b")),
     (
@@ -78,11 +92,14 @@ PHRASES: list[tuple[str, re.Pattern[str]]] = [
             rf"(?: the (?:start|beginning) of)? {_A}\b"
         ),
     ),
-    ("after", re.compile(rf"\bafter {_A}\b")),
-    ("before", re.compile(rf"\b(?:before|prior to) {_A}\b")),
+    ("after", re.compile(rf"\bafter(?: (?:the )?end of)? {_A}\b")),
+    ("before", re.compile(rf"\b(?:before|prior to) (?!(?:the )?end of){_A}\b")),
     (
         "until",
-        re.compile(rf"\b(?:until|till|up to|through|by|on or before)(?: the end of)? {_A}\b"),
+        re.compile(
+            rf"\b(?:until|till|up to|through|by|on or before|before (?:the )?end of)"
+            rf"(?: (?:the )?end of)? {_A}\b"
+        ),
     ),
     ("list", re.compile(rf"\b(?:in |during |for |of |on )?{_AND_LIST}")),
     ("in", re.compile(rf"\b(?:in|during|for|on|within|from) {_A}\b")),
@@ -93,8 +110,14 @@ RELATIVE_N = re.compile(
     r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve) "
     r"(?P<unit>years?|months?|quarters?|weeks?|days?)\b"
 )
+RELATIVE_SINCE = re.compile(
+    r"\b(?:since|from)(?: the (?:start|beginning) of)? (?:the )?"
+    r"(?P<which>last|past|previous|this|current) (?P<unit>year|month|quarter|week)\b"
+    r"(?! (?:of |in )?(?:1[5-9]|20|21)\d\d)"
+)
+"""'Since last year' runs from the start of last year on (not last year alone)."""
 RELATIVE_ONE = re.compile(
-    r"\b(?:in |during |over |for |within |since )?(?:the )?"
+    r"\b(?:in |during |over |for |within )?(?:the )?"
     r"(?P<which>last|past|previous|this|current) (?P<unit>year|month|quarter|week)\b"
     r"(?! (?:of |in )?(?:1[5-9]|20|21)\d\d)"
     r"|\b(?P<ytd>ytd|year to date|so far this year)\b|\b(?:on )?(?P<day>today|yesterday)\b"
@@ -138,6 +161,19 @@ def point_span(m: re.Match[str], p: str, year: int | None) -> Span:
     if "m_m" in g:
         y, mo = int(g["m_y"]), MONTHS[g["m_m"]]
         return _month_start(y, mo), _month_start(y, mo + 1)
+    if "md0_m" in g or "dm0_m" in g:
+        kind = "md0" if "md0_m" in g else "dm0"
+        day = date(_need(year), MONTHS[g[f"{kind}_m"]], _day(g[f"{kind}_d"]))
+        return day, day + timedelta(days=1)
+    if "nd_n" in g or "nd0_n" in g:
+        month, number = NAMED_DAYS[tuple((g.get("nd_n") or g["nd0_n"]).split())]
+        day = date(int(g["nd_y"]) if "nd_y" in g else _need(year), month, number)
+        return day, day + timedelta(days=1)
+    if "se_s" in g or "se0_s" in g:
+        first, last = SEASONS[g.get("se_s") or g["se0_s"]]
+        y = int(g["se_y"]) if "se_y" in g else _need(year)
+        end_year = y + 1 if last < first else y
+        return _month_start(y, first), _month_start(end_year, last + 1)
     quarter = g.get("q_q") or g.get("yq_q") or g.get("q0_q")
     ordinal = g.get("oq_o") or g.get("oq0_o")
     if quarter or ordinal:
@@ -197,7 +233,10 @@ def _phrase(
     try:
         if kind == "between":
             second = point_span(m, "b_", year)
-            first = point_span(m, "a_", year or (second[0].year if second[0] else None))
+            end_year = second[0].year if second[0] else None
+            first = point_span(m, "a_", year or end_year)
+            if _yearless(m, "a_") and first[0] and second[1] and first[0] >= second[1]:
+                first = point_span(m, "a_", first[0].year - 1)
             if compare and _same_kind(m):
                 return DatePhrase([first, second], [first, second], text)
             return DatePhrase([(first[0], second[1])], words=text)
@@ -228,27 +267,51 @@ def _phrase(
     return DatePhrase([span], [span], words=text)
 
 
+def _yearless(m: re.Match[str], p: str) -> bool:
+    """A point written without its year ('April 12' in 'from April 12 to July 9, 2021')."""
+    return not any(
+        k.startswith(p) and k.endswith(("_y", "iso")) and v for k, v in m.groupdict().items()
+    )
+
+
 def _same_kind(m: re.Match[str]) -> bool:
+    """Both ends the same kind of point ('Q1 to Q2 2022': a quarter with its year or without)."""
     kinds = [
-        {k.split("_", 2)[1] for k, v in m.groupdict().items() if k.startswith(p) and v}
+        {k.split("_", 2)[1].rstrip("0") for k, v in m.groupdict().items() if k.startswith(p) and v}
         for p in ("a_", "b_")
     ]
     return kinds[0] == kinds[1]
 
 
+_ONE_POINT = re.compile(rf"{_A}(?=$| )")
+_LIST_JOIN = re.compile(rf" {_JOIN} ")
+
+
 def _listed(m: re.Match[str], year: int | None, text: str) -> DatePhrase:
-    """'Q1 and Q3 2021', 'March, April and May 2021': each point, the year from the last."""
+    """'Q1 and Q3 2021', 'March, April and May 2021': each point, the year from the last.
+
+    The points are read one after another, each as long as it goes ('March 4, 2022'
+    whole, its comma no join): split at every comma, '2022' would stand alone and
+    widen the list to the whole year.
+    """
     body = re.sub(r" (?:combined|together)$", "", m.group("list"))
-    points = [p.strip() for p in re.split(rf"(?:^| ){_JOIN}(?= )", body) if p.strip()]
-    last_year = re.search(rf"{_YEAR}$", points[-1])
-    fallback = int(last_year.group(0)) if last_year else year
-    spans = []
-    single = re.compile(rf"^{_A}$")
-    for point in points:
-        one = single.match(point)
+    points: list[re.Match[str]] = []
+    position = 0
+    while True:
+        one = _ONE_POINT.match(body, position)
         if one is None:
-            raise DateError(f'"{point}"')
-        spans.append(point_span(one, "a_", fallback))
+            raise DateError(f'"{body[position:]}"')
+        points.append(one)
+        position = one.end()
+        join = _LIST_JOIN.match(body, position)
+        if join is None:
+            break
+        position = join.end()
+    if position != len(body):
+        raise DateError(f'"{body[position:].strip()}"')
+    last_year = re.search(rf"{_YEAR}$", points[-1].group(0))
+    fallback = int(last_year.group(0)) if last_year else year
+    spans = [point_span(one, "a_", fallback) for one in points]
     return DatePhrase(spans, list(spans), text)
 
 
@@ -258,6 +321,10 @@ def _relative(words: Words, today: date, phrases: list[DatePhrase]) -> None:
         n = int(m.group("n")) if m.group("n").isdigit() else _WORD_N[m.group("n")]
         unit = m.group("unit").rstrip("s")
         phrases.append(DatePhrase([(_back(today, n, unit), tomorrow)], words=m.group(0).strip()))
+        words.take(m)
+    while m := words.search(RELATIVE_SINCE):
+        start = _one(m, today)[0]
+        phrases.append(DatePhrase([(start, None)], words=m.group(0).strip()))
         words.take(m)
     while m := words.search(RELATIVE_ONE):
         phrases.append(DatePhrase([_one(m, today)], words=m.group(0).strip()))
@@ -285,9 +352,10 @@ def _back(today: date, n: int, unit: str) -> date:
 
 def _one(m: re.Match[str], today: date) -> Span:
     tomorrow = today + timedelta(days=1)
-    if m.group("ytd"):
+    groups = m.groupdict()
+    if groups.get("ytd"):
         return date(today.year, 1, 1), tomorrow
-    if m.group("day"):
+    if groups.get("day"):
         day = today if m.group("day") == "today" else today - timedelta(days=1)
         return day, day + timedelta(days=1)
     which, unit = m.group("which"), m.group("unit")
@@ -303,6 +371,84 @@ def _one(m: re.Match[str], today: date) -> Span:
     first = (today.month - 1) // size * size + 1
     start = _month_start(today.year, first - back * size)
     return start, _month_start(start.year, start.month + size)
+
+
+_YEARLESS_POINT = re.compile(rf"\b{_point('a_')}\b")
+
+
+_RELATIVE_YEAR = re.compile(r"\b(?P<which>last|previous|this|current) year\b")
+_LAST_SEASON = re.compile(rf"\b(?:this past|last|past|previous) (?P<season>{_SEASON})\b")
+
+
+def fill_year(text: str, last_hire: date, today: date | None = None) -> tuple[str, str] | None:
+    """A question naming no year at all, with the year its open periods are read in.
+
+    The rule, said back to the user as the second value: each month, quarter,
+    half, season or day named without a year is read in the latest year in
+    which it had begun by the last hire on record ("Q2" in a warehouse whose
+    hires end in May 2022 is Q2 2022; "September" is September 2021). A
+    month or quarter "of last year" (or this year) is read in that year of
+    ``today``'s calendar instead. None
+    when the question names a year somewhere, or no open period.
+    """
+    if today and not re.search(rf"\b{_YEAR}\b|\d{{4}}-", text):
+        relative = _relative_year(text, today)
+        if relative:
+            return relative
+    if re.search(rf"\b{_YEAR}\b|\d{{4}}-", text):
+        return None
+    points, kinds = [], set()
+    for m in _YEARLESS_POINT.finditer(text):
+        open_kinds = {k.split("_")[1] for k, v in m.groupdict().items() if v}
+        open_kinds = {kind for kind in open_kinds if kind.endswith("0")}
+        if open_kinds:
+            points.append(m)
+            kinds |= open_kinds
+    if not points or "oq0" in kinds:
+        return None
+    years = []
+    for m in points:
+        for year in range(last_hire.year, last_hire.year - 3, -1):
+            start = point_span(m, "a_", year)[0]
+            if start is not None and start <= last_hire:
+                years.append(year)
+                break
+    if len(years) != len(points):
+        return None
+    year = min(years)
+    last = points[-1]
+    written = " and ".join(f"'{_shown(m.group(0).strip())}'" for m in points)
+    filled = f"{text[: last.end()]} {year}{text[last.end() :]}"
+    return filled, (
+        f"No year given for {written}: read in {year}, the latest year in which it had begun "
+        f"by the last hire on record ({last_hire.isoformat()})."
+    )
+
+
+def _relative_year(text: str, today: date) -> tuple[str, str] | None:
+    """'last spring' (the last one over by today), 'Q4 of last year': the year from the clock."""
+    if season := _LAST_SEASON.search(text):
+        name = season.group("season")
+        first_month, last_month = SEASONS[name]
+        year = today.year
+        while _month_start(year + (last_month < first_month), last_month + 1) > today:
+            year -= 1
+        filled = f"{text[: season.start()]}{name} {year}{text[season.end() :]}"
+        return filled, (
+            f"'{season.group(0)}' read as the {name} of {year}, the last one over by today "
+            f"({today.isoformat()})."
+        )
+    if relative := _RELATIVE_YEAR.search(text):
+        year = today.year - (0 if relative.group("which") in ("this", "current") else 1)
+        filled = f"{text[: relative.start()]}{year}{text[relative.end() :]}"
+        return filled, f"'{relative.group(0)}' read as {year} (today is {today.isoformat()})."
+    return None
+
+
+def _shown(words: str) -> str:
+    """A date phrase as people write it: 'q2' -> Q2, 'march' -> March."""
+    words = re.sub(r"^(?:the|in|on|during|for) ", "", words)
+    return re.sub(r"\b(?:[qh][1-4]|[a-z]{3,})\b", lambda m: m.group(0).capitalize(), words)
 
 
 def intersect(sets: Iterable[list[Span]]) -> list[Span]:

@@ -10,11 +10,17 @@ is kept, and several kept names are a union (an employee is in one department).
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from resolvers.core.questions.catalog import Catalog
+from resolvers.core.questions.matching import LEVELS, find, tokenize
+from resolvers.core.questions.query import title_level
 from resolvers.core.questions.words import Words
 
-ENTITY = r"__[dj]\d+__"
+ENTITY = r"__[djf]\d+__"
+"""A department (d), job (j) or job family (f) named in the question, as one token."""
 _CUE = (
     r"(?: (?:department|departments|dept|depts|team|teams|division|job|jobs|role|roles|title"
     r"|titles|position|positions))?"
@@ -43,7 +49,8 @@ MISSING = re.compile(
 )
 _VALUE = r"(?P<value>__q\d+__|[a-z0-9][a-z0-9\-]*)"
 IN_THE_NAME = re.compile(
-    r"\b(?:(?:jobs?|roles?|positions?|titles?) )?(?:with|having|that have|that has|have|has|whose)"
+    r"\b(?:(?:jobs?|roles?|positions?|titles?) )?(?:with|having|that have|that has|have|has|had"
+    r"|whose)"
     r" (?P<value>__q\d+__|[a-z0-9][a-z0-9\-]*) in "
     r"(?:the |their |its )?(?P<whose>job titles?|titles?|names?)\b"
 )
@@ -57,6 +64,295 @@ NAME_SEARCH = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class FamilyWord:
+    """Words of the question read as a job family: tokens [start, end) and the titles."""
+
+    start: int
+    end: int
+    word: str
+    titles: tuple[str, ...]
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _head(title: str) -> tuple[str, ...]:
+    """A title's words without its level; 'Director of Sales' is headed by 'director'."""
+    words = tokenize(title)
+    if title_level(title):
+        words = words[:-1]
+    if "of" in words:
+        words = words[: words.index("of")]
+    if words[:1] == ["vp"]:
+        words = ["vp"]
+    return tuple(words)
+
+
+@lru_cache(maxsize=4)
+def _families(catalog: Catalog) -> tuple[dict[tuple[str, ...], tuple[str, ...]], set[str]]:
+    """Job family words -> the titles; and the exact names, which a family never overrides.
+
+    A family word is what a title is (the ending of its head words: 'designer',
+    'web designer', 'programmer'); its family is every title holding those
+    words, wherever they stand: "designers" are the Graphic Designer and every
+    level of Web Designer, "programmers" the Programmer I to IV, the Analyst
+    Programmer and the Programmer Analysts. A word no title ends in ('research')
+    names no family.
+    """
+    words = {title: tuple(tokenize(title)) for title in catalog.jobs}
+    keys = {_head(title)[i:] for title in catalog.jobs for i in range(len(_head(title)))}
+    found: dict[tuple[str, ...], list[str]] = {}
+    for title, tokens in words.items():
+        for size in {len(k) for k in keys}:
+            for start in range(len(tokens) - size + 1):
+                key = tokens[start : start + size]
+                if key in keys:
+                    found.setdefault(key, []).append(title)
+    exact = {" ".join(tokenize(n)) for n in (*catalog.jobs, *catalog.departments)}
+    return {k: tuple(dict.fromkeys(v)) for k, v in found.items()}, exact
+
+
+def find_families(tokens: list[str], catalog: Catalog, reserved: Set[str]) -> list[FamilyWord]:
+    """Job families in the question: a plural title word, or a singular one naming several titles.
+
+    A name on record as written ("Nurse", "Sales") is left to the name
+    matcher, and so is a word followed by a level ("Engineer III").
+    """
+    index, exact = _families(catalog)
+    found: list[FamilyWord] = []
+    taken: set[int] = set()
+    for length in (3, 2, 1):
+        for start in range(len(tokens) - length + 1):
+            end = start + length
+            span = tokens[start:end]
+            if taken & set(range(start, end)) or any(not w.isalpha() for w in span):
+                continue
+            singular = (*span[:-1], _singular(span[-1]))
+            if " ".join(span) in exact or (length > 1 and " ".join(singular) in exact):
+                taken |= set(range(start, end))  # a name on record ('Registered Nurses')
+                continue
+            if (length == 1 and span[0] in reserved) or (
+                end < len(tokens) and tokens[end] in LEVELS
+            ):
+                continue
+            plural = singular[-1] != span[-1]
+            titles = index.get(singular if plural else tuple(span), ())
+            if len(titles) < 2:  # one title: the name matcher reads it as that title
+                continue
+            found.append(FamilyWord(start, end, " ".join(span), titles))
+            taken |= set(range(start, end))
+    return sorted(found, key=lambda f: f.start)
+
+
+_STOP = (
+    r"(?:in|into|to|for|of|at|on|during|since|who|whose|hired|joined|join|start|started|were"
+    r"|was|are|is|not|but|and|or|excluding|except|from|before|after|between|this|last|work"
+    r"|works|working|have|has|had|do|does|did|hold|holds|sit|sits|belong|belongs|get|go|first"
+    r"|full|name|s|department|dept|team|job|role|title|position|date|hire|hires|took|take"
+    r"|takes|taken|make|makes|made|got|gets|bring|brings|brought|the|a|an|most|more|fewest"
+    r"|least|any|many|much|new|our|their|we|us|you|they|it|that|this|those|these|one|all"
+    r"|each|every|some|people|employees|staff|folks|with|by|per|up|down|out|over|he|she|him"
+    r"|her|his|hers|them|me|i)"
+)
+_WORD = rf"(?!{_STOP}\b)[a-z][a-z\-]*"
+_PERSON = rf"(?P<who>person \d{{3,4}}|{_WORD}(?: {_WORD}){{0,2}})"
+_JOINED = (
+    r"(?:hired|join|joined|start|started|onboarded|recruited|employed|brought on|taken on"
+    r"|come on board|came on board|come aboard)"
+    r"(?: (?:with us|here|at the company|with the company|at the firm|with the firm))?"
+)
+_FACTS = (
+    r"(?:hire date|start date|joining date|start day|department|dept|team|division"
+    r"|job title|job|role|title|position)"
+)
+_FACT = rf"(?P<fact>{_FACTS}(?: (?:and|,|&|plus) (?:the |their |his |her )?{_FACTS}){{0,2}})"
+_END = rf"(?=$| [^a-z]| {_STOP}\b)"
+"""Where a name ends: the end, a number or token, or a word that starts the rest."""
+LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
+    ("hired", re.compile(rf"\bwhen (?:exactly )?(?:was|did|were|is) {_PERSON} {_JOINED}\b")),
+    (
+        "hired",
+        re.compile(
+            rf"\bwhen {_PERSON} (?:started|joined|was hired|got hired|came on board|came aboard"
+            rf"|began|was brought on|was onboarded)\b"
+        ),
+    ),
+    (
+        "hired",
+        re.compile(
+            rf"\b(?:what|which) (?:date|day|year|month) (?:was|did|were) {_PERSON} {_JOINED}\b"
+        ),
+    ),
+    (
+        "fact",
+        re.compile(
+            rf"\b(?:in )?(?:what|which) (?:department|dept|team|division) (?:is|was|does|did)"
+            rf" {_PERSON}(?: (?:work|works|working|sit|sits|belong|belongs|get hired|hired"
+            rf"|join|joined|go))?(?: in| to| into| for| part of)?(?: in)?{_END}"
+        ),
+    ),
+    (
+        "fact",
+        re.compile(
+            rf"\b(?:what|which) (?:job|role|title|position|job title) (?:does|did|is|was|do)"
+            rf" {_PERSON}(?: (?:have|has|hold|holds|do|does|work as|hired as|hired for|hired into"
+            rf"|hired in|in|get hired for|get hired as|get))?{_END}"
+        ),
+    ),
+    ("fact", re.compile(rf"\bwhat (?:does|did) {_PERSON} do\b(?: for (?:a )?(?:living|work))?")),
+    (
+        "fact",
+        re.compile(rf"\bwhat {_PERSON} (?:does|did)(?: here| for us| for a living| for work)?$"),
+    ),
+    (
+        "fact",
+        re.compile(
+            rf"\b(?:what is|what was|whats|what are|what were|when is|when was|give me|tell me"
+            rf"|what) (?:the )?{_PERSON} {_FACT}\b"
+        ),
+    ),
+    (
+        "fact",
+        re.compile(
+            rf"\b(?:what|which) (?:department|dept|team|division) {_PERSON} (?:works?|working"
+            rf"|sits?|belongs?) (?:in|to|for)\b"
+        ),
+    ),
+    (
+        "fact",
+        re.compile(
+            rf"\b(?:what|which) (?:department|dept|team|division) (?:hired|took on|brought on"
+            rf"|onboarded|recruited|employs|employed) {_PERSON}{_END}"
+        ),
+    ),
+    (  # 'Harold Vogt - hire date?': a first and last name, then what is asked
+        "fact",
+        re.compile(rf"^ ?(?P<who>{_WORD} {_WORD}) {_FACT}\b"),
+    ),
+    (
+        "fact",
+        re.compile(
+            rf"\b(?:what is|what was|whats|give me|tell me|what) (?:the )?"
+            rf"{_FACT} (?:of|for) {_PERSON}{_END}"
+        ),
+    ),
+    (
+        "first",
+        re.compile(
+            rf"\b(?:share|shares|sharing|have|has|had|with) (?:the same first name as|the first"
+            rf" name of) {_PERSON}{_END}"
+        ),
+    ),
+    (
+        "first",
+        re.compile(rf"\b(?:share|shares|sharing|have|has|had|with) {_PERSON} first name\b"),
+    ),
+    (
+        "first",
+        re.compile(
+            rf"\b(?:share|shares|sharing|have|has|had) (?:a|the same|the) first name with"
+            rf" {_PERSON}{_END}"
+        ),
+    ),
+    (
+        "named",
+        re.compile(
+            rf"\b(?:have|has|had|with) {_PERSON} as (?:their|a|the|his|her)"
+            rf" (?P<first>first )?name\b"
+        ),
+    ),
+    (
+        "full",
+        re.compile(
+            rf"\b(?:share|shares|sharing|have|has|had|with) the same (?:full )?name as"
+            rf" {_PERSON}{_END}"
+        ),
+    ),
+    (
+        "named",
+        re.compile(
+            rf"\b(?P<how>named|called|go by|goes by|going by"
+            rf"|with the (?P<first>first )?(?P<full>full )?name"
+            rf"|(?:who )?(?:share|shares|sharing|have|has|go by) the (?P<first2>first )?"
+            rf"(?P<full2>full )?name|whose (?P<first3>first )?(?P<full3>full )?name is"
+            rf"|by the (?P<first4>first )?name) {_PERSON}{_END}"
+        ),
+    ),
+    (
+        "who",
+        re.compile(
+            rf"^ ?(?:who is|who was|whos|look up|lookup|find|tell me about|details (?:of|for|on)"
+            rf"|info on|information on|information about|details about) {_PERSON}"
+            rf"(?: (?:please|pls|for me|thanks))* ?$"
+        ),
+    ),
+]
+"""A person looked up by name: when they were hired, their department or job, who shares a name."""
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person the question names: a full name, or a first name only."""
+
+    name: str
+    first_only: bool
+    ask: str
+    """hired, fact, first, full, named or who: what the words around the name asked."""
+    besides: str | None = None
+    """'the same first name as Joan Rillett': Joan Rillett, who is not counted among them."""
+
+
+def shield_people(
+    tokens: list[str], catalog: Catalog, reserved: Set[str]
+) -> tuple[list[str], dict[str, Person]]:
+    """A person's name in a lookup becomes one ``__pN__`` token, safe from name matching.
+
+    The words around it ("when was ... hired", "what department is ... in")
+    are read here too; a name word that is one of the engine's own words is
+    no name, and the lookup is not read.
+    """
+    line = " ".join(tokens)
+    people: dict[str, Person] = {}
+    on_record = _families(catalog)[1]
+    for ask, pattern in LOOKUPS:
+        match = pattern.search(line)
+        if match is None:
+            continue
+        name = match.group("who")
+        words = name.split()
+        if any(w in reserved or w in on_record for w in words if w != "person") or (
+            name in on_record
+        ):
+            continue  # an engine word or a department or job name is nobody's name
+        named = find(words, catalog, reserved)
+        if named.entities or named.ambiguities:
+            continue  # nor is a misspelt department or job ("the Enginering team")
+        groups = match.groupdict()
+        first = ask == "first" or bool(
+            groups.get("first") or groups.get("first2") or groups.get("first3")
+            or groups.get("first4")
+        )  # fmt: skip
+        full = bool(groups.get("full") or groups.get("full2") or groups.get("full3"))
+        if ask != "full" and not full and " " not in name:
+            first = True  # 'when was Harold hired': a first name alone
+        besides = name if ask in ("first", "full") and " " in name else None
+        if ask == "first":
+            name = name.split()[0]
+        key = f"__p{len(people)}__"
+        people[key] = Person(name, first, ask, besides)
+        start, end = match.span()
+        line = line[:start] + f" {key} " + line[end:]
+    return line.split(), people
+
+
 @dataclass(slots=True)
 class NameSearch:
     target: str
@@ -67,6 +363,8 @@ class NameSearch:
 
 @dataclass(slots=True)
 class Who:
+    people: list[str] = field(default_factory=list)
+    """Person tokens (``__p0__``) looked up."""
     included: list[str] = field(default_factory=list)
     """Entity tokens (``__d0__``) kept."""
     excluded: list[str] = field(default_factory=list)
@@ -104,8 +402,13 @@ def shield_search_values(tokens: list[str], values: dict[str, str]) -> list[str]
     return line.split()
 
 
+PERSON_TOKEN = re.compile(r"__p\d+__")
+
+
 def read(words: Words, values: dict[str, str]) -> Who:
     who = Who()
+    for match in words.take_all(PERSON_TOKEN):
+        who.people.append(match.group(0))
     for match in words.take_all(IN_THE_NAME):
         target = "employee" if match.group("whose").startswith("name") else "title"
         raw = match.group("value")

@@ -1,109 +1,188 @@
-"""The offline engine's words: tokens, the short list of true filler, and what the data lacks.
+"""The offline engine's words: tokens, and the vocabulary of linguistic_schema.toml.
+
+The vocabulary (filler, synonyms, short names, months, seasons, named days,
+what the data lacks) is data in linguistic_schema.toml, read here once; the
+grammar that reads question shapes stays in code.
 
 A question is read as tokens. Every token must be consumed by a rule
-(parse.py, dates.py) or be filler from FILLER; anything else is named back to
-the user in a refusal. Words that carry meaning (not, but, except, and, or,
+(parse.py, dates.py) or be filler from FILLER; anything else is named back
+to the user in a refusal. Words that carry meaning (not, but, except, and, or,
 second, fewer, between, since, before, after ...) are deliberately absent
 from FILLER: if no rule used them, the question meant something the engine
-did not read, and it must say so rather than answer without them.
+did not read, and it must say so rather than answer without them (the schema
+lists them under [meaning], and a test holds filler and meaning apart).
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from collections.abc import Iterable
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
 
-_FILLER_WORDS = """
-    a an the of in for to at on
-    is are was were be been being do does did has have had
-    there what whats how please can could would will you me i we us our my
-    tell give get show showing display see find know let
-    list lists that who whom which those these this
-    hires hire hired hiring employees employee people persons person staff workers worker
-    recruits recruited joiners joined join starters started new newly headcount
-    onboarded brought employed came come arrived total overall altogether
-    company firm organisation organization business
-    number count counts many much so far ever got made make it its all ,
-    folks someone anyone anybody somebody very calendar their they them its
-    filled fill into
-"""
-FILLER = frozenset(_FILLER_WORDS.split())
+SCHEMA_FILE = "linguistic_schema.toml"
+
+
+def _load() -> dict[str, Any]:
+    """The linguistic schema, read from the package (so an installed wheel has it too)."""
+    text = resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+SCHEMA = _load()
+"""linguistic_schema.toml as read: the words for each table, column, measure and period."""
+
+
+def _words(*lists: Iterable[str]) -> frozenset[str]:
+    return frozenset(word for words in lists for word in words)
+
+
+_SUBJECT = SCHEMA["tables"]["hired_employees"]
+MEANING = frozenset(SCHEMA["meaning"]["words"])
+"""Words that change which rows answer: never filler, never a spelling correction's guess."""
+FILLER = _words(_SUBJECT["words"], SCHEMA["filler"]["words"], SCHEMA["chat"]["words"])
 """Words that change nothing about which rows answer the question, whatever the question."""
 
-NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-}  # fmt: skip
-ORDINALS = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "fifth": 5, "5th": 5,
-}  # fmt: skip
+NUMBERS: dict[str, int] = dict(SCHEMA["numbers"])
+ORDINALS: dict[str, int] = dict(SCHEMA["ordinals"])
+MONTHS: dict[str, int] = {
+    word: int(number) for number, words in SCHEMA["periods"]["months"].items() for word in words
+}
+MONTH_NAMES = ("", *(words[0].title() for words in SCHEMA["periods"]["months"].values()))
+SEASONS: dict[str, tuple[int, int]] = {
+    name: (first, last) for name, (first, last) in SCHEMA["periods"]["seasons"].items()
+}
+"""Season -> (first month, last month); a winter runs into the next year."""
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
-MONTH_NAMES = (
-    "", "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-)  # fmt: skip
-
-UNSUPPORTED = {
-    "salary": "salaries", "salaries": "salaries", "wage": "wages", "wages": "wages",
-    "pay": "pay", "paid": "pay", "income": "pay", "bonus": "bonuses", "bonuses": "bonuses",
-    "age": "ages", "gender": "gender", "female": "gender", "male": "gender",
-    "women": "gender", "men": "gender", "birthday": "birthdays", "address": "addresses",
-    "email": "e-mail addresses", "phone": "phone numbers", "performance": "performance",
-    "rating": "ratings", "promotion": "promotions", "promoted": "promotions",
-    "attrition": "leavers", "turnover": "leavers", "quit": "leavers", "resigned": "leavers",
-    "left": "leavers", "fired": "leavers", "terminated": "leavers", "leavers": "leavers",
-    "tenure": "tenure", "location": "locations", "city": "locations", "country": "locations",
-    "remote": "locations", "weather": "weather", "stock": "stock prices",
-    "manager": "reporting lines", "managers": "reporting lines", "reports": "reporting lines",
-}  # fmt: skip
+UNSUPPORTED: dict[str, str] = dict(SCHEMA["unsupported"])
 """What the data does not hold (it has hires, departments and jobs only)."""
+WRITE_WORDS = frozenset(SCHEMA["write"]["words"])
 
-WRITE_WORDS = frozenset(
-    [
-        "delete",
-        "drop",
-        "insert",
-        "update",
-        "truncate",
-        "alter",
-        "grant",
-        "revoke",
-        "remove",
-        "erase",
-        "wipe",
-        "purge",
-        "create",
-        "rename",
-        "modify",
-        "overwrite",
-        "destroy",
-    ]
-)
+KIND_CUES: dict[str, Literal["department", "job"]] = {
+    **dict.fromkeys(SCHEMA["tables"]["departments"]["cues"], "department"),
+    **dict.fromkeys(SCHEMA["tables"]["jobs"]["cues"], "job"),
+}
+"""Words that say which table the name beside them is from ('the Sales department')."""
+DEPARTMENT_AFTER_NAME = frozenset(SCHEMA["tables"]["departments"]["after_name"])
+"""Other words for department right after a department's name ('the Legal group')."""
 
 _TOKEN = re.compile(
     r"\d{4}-\d{2}-\d{2}|\d+(?:st|nd|rd|th)?|[a-z][a-z0-9]*|%|,|'[^']{1,100}'|\"[^\"]{1,100}\""
 )
+DROPPED = frozenset({"s", "t"})
+"""What an apostrophe leaves alone ("team's" -> team s): dropped as a possessive."""
+
+
+def token_pattern() -> str:
+    return _TOKEN.pattern
+
+
+def split_apostrophes(text: str) -> str:
+    """An apostrophe inside a word becomes a space (the same length: spans stay put)."""
+    return re.sub(r"(?<=[a-z])'(?=[a-z])", " ", text)
+
+
+_PERIOD_WORD = r"(?:q[1-4]|h[12]|[a-z]{3,9}|(?:19|20)\d\d)"
+_DASHED = re.compile(rf"\b({_PERIOD_WORD}) ?[-\u2013\u2014] ?({_PERIOD_WORD})\b", re.IGNORECASE)
+_SHORT_YEAR = re.compile(r"\b(q[1-4]|h[12]|[a-z]{3,9})( of)? '(\d\d)\b", re.IGNORECASE)
+_SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_YEAR_FIRST = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_MONTH_DAY = rf"[a-z]{{3,9}} {_DAY}|{_DAY} [a-z]{{3,9}}"
+_DASHED_DAYS = re.compile(rf"\b({_MONTH_DAY}) ?[-\u2013\u2014] ?({_MONTH_DAY})\b", re.IGNORECASE)
+_DASHED_IN_MONTH = re.compile(
+    rf"\b([a-z]{{3,9}}) ({_DAY}) ?[-\u2013\u2014] ?({_DAY})\b", re.IGNORECASE
+)
+
+
+def _dashed(match: re.Match[str]) -> str:
+    """'Jan-Jun', 'Q1-Q3' (or with an en dash), '2021-2022' is a range; other words stay."""
+    first, second = match.group(1), match.group(2)
+    if all(_is_period_word(word) for word in (first, second)):
+        return f"{first} to {second}"
+    return match.group(0)
+
+
+def _dashed_days(match: re.Match[str]) -> str:
+    """'April 12 - July 9', '12 April-9 July': two days, a range."""
+    months = [w for part in match.groups() for w in part.split() if w.lower() in MONTHS]
+    return f"{match.group(1)} to {match.group(2)}" if len(months) == 2 else match.group(0)
+
+
+def _is_period_word(word: str) -> bool:
+    lowered = word.lower()
+    return (
+        lowered in MONTHS
+        or lowered in SEASONS
+        or bool(re.fullmatch(r"q[1-4]|h[12]|(?:19|20)\d\d", lowered))
+    )
+
+
+def _slashed(match: re.Match[str]) -> str:
+    """A day written with slashes, as an ISO date when only one reading is a real day."""
+    a, b, year = (int(g) for g in match.groups())
+    readings = set()
+    for month, day in ((a, b), (b, a)):
+        try:
+            readings.add(date(year, month, day))
+        except ValueError:
+            continue
+    return readings.pop().isoformat() if len(readings) == 1 else match.group(0)
+
+
+def _year_first(match: re.Match[str]) -> str:
+    """2022/03/04: year, month, day (the only order that starts with the year)."""
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return match.group(0)
+
+
+def tidy(question: str) -> str:
+    """Typographic quotes made plain, 'calendar year' as 'year', whitespace collapsed; case kept.
+
+    Dates written with signs the tokens drop are spelt out: 'Jan-Jun 2022' as
+    'Jan to Jun 2022', "Q1 '22" as 'Q1 2022', '3/15/2021' as 2021-03-15 (a day
+    like 3/4/2021, which reads either way, stays as written: it is refused); a
+    free-standing '&' or '+' is 'and' ('Q3 & Q4'; 'R&D' is a name); 'April 12 -
+    July 9' and 'April 12-15' are ranges; 'the year 2021' is 2021.
+    """
+    text = question.replace("\u2019", "'").replace("\u2018", "'")
+    text = text.replace("\u201c", '"').replace("\u201d", '"')
+    text = re.sub(r"\bcalendar (years?|months?|quarters?)\b", r"\1", text, flags=re.IGNORECASE)
+    text = _DASHED_DAYS.sub(_dashed_days, text)
+    text = _DASHED_IN_MONTH.sub(
+        lambda m: (
+            f"{m.group(1)} {m.group(2)} to {m.group(1)} {m.group(3)}"
+            if m.group(1).lower() in MONTHS
+            else m.group(0)
+        ),
+        text,
+    )
+    text = _DASHED.sub(_dashed, text)
+    text = re.sub(r"\bthe year ((?:19|20)\d\d)\b", r"\1", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bno\. ?of\b", "number of", text, flags=re.IGNORECASE)
+    text = _SHORT_YEAR.sub(
+        lambda m: (
+            f"{m.group(1)}{m.group(2) or ''} 20{m.group(3)}"
+            if _is_period_word(m.group(1))
+            else m.group(0)
+        ),
+        text,
+    )
+    text = _SLASHED.sub(_slashed, text)
+    text = _YEAR_FIRST.sub(_year_first, text)
+    text = re.sub(r"(?<=\w) [&+] (?=\w)", " and ", text)
+    return " ".join(text.split())
 
 
 def normalise(question: str) -> str:
     """Lower case, typographic quotes made plain, whitespace collapsed."""
-    text = question.replace("\u2019", "'").replace("\u2018", "'")
-    text = text.replace("\u201c", '"').replace("\u201d", '"')
-    text = re.sub(r"\bcalendar (years?|months?|quarters?)\b", r"\1", text.lower())
-    return " ".join(text.split())
+    return tidy(question).lower()
 
 
 def tokens(text: str) -> list[str]:
@@ -112,5 +191,55 @@ def tokens(text: str) -> list[str]:
     An apostrophe inside a word splits it ("team's" -> "team", "s"); the "s" is
     dropped as possessive.
     """
-    found = _TOKEN.findall(re.sub(r"(?<=[a-z])'(?=[a-z])", " ", text))
-    return [t for t in found if t not in ("s", "t")]
+    return [t for t in _TOKEN.findall(split_apostrophes(text)) if t not in DROPPED]
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """A schema phrase as the tokens a question holds ("new year's day" -> new year day)."""
+    return tuple(tokens(normalise(phrase)))
+
+
+NAMED_DAYS: dict[tuple[str, ...], tuple[int, int]] = {
+    phrase_tokens(name): (month, day) for name, (month, day) in SCHEMA["periods"]["days"].items()
+}
+"""Named days ('new year day') -> (month, day)."""
+NAME_ALIASES: dict[tuple[str, ...], str] = {
+    phrase_tokens(alias): name for alias, name in SCHEMA["names"].items()
+}
+"""Short names ('hr', 'r d') -> the department or job name they stand for."""
+REWRITES: dict[tuple[str, ...], tuple[str, ...]] = {
+    phrase_tokens(phrase): phrase_tokens(meant) for phrase, meant in SCHEMA["rewrite"].items()
+}
+"""Phrases read as other words the grammar knows ('not counting' -> excluding)."""
+FILLER_PHRASE_LIST: tuple[tuple[str, ...], ...] = tuple(
+    phrase_tokens(phrase)
+    for phrase in (*_SUBJECT["phrases"], *SCHEMA["filler"]["phrases"], *SCHEMA["chat"]["phrases"])
+)
+
+
+def _alternation(phrases: Iterable[tuple[str, ...]]) -> str:
+    ordered = sorted({" ".join(p) for p in phrases}, key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p) for p in ordered)
+
+
+FILLER_PHRASES = re.compile(rf"\b(?:{_alternation(FILLER_PHRASE_LIST)})\b")
+"""Phrases that change nothing (hiring verbs, chat, politeness), dropped whole before reading."""
+
+ENGLISH_WORDS = ("symspellpy", "frequency_dictionary_en_82_765.txt")
+"""The English word list (82,765 words with their frequencies) that symspellpy ships."""
+
+
+@lru_cache(maxsize=1)
+def english() -> dict[str, int]:
+    """Ordinary English words and how common each is, read once (about 40 ms) on first use.
+
+    What guards spelling correction and fuzzy name matching: a word in this list
+    is a real word the user meant ('counting' is never a typo of Accounting).
+    """
+    package, name = ENGLISH_WORDS
+    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    frequencies = {}
+    for line in text.splitlines():
+        word, _, count = line.partition(" ")
+        frequencies[word] = int(count)
+    return frequencies

@@ -19,6 +19,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from resolvers.core.questions import lexicon
 from resolvers.core.questions.catalog import Catalog
 
 Kind = Literal["department", "job"]
@@ -32,17 +33,7 @@ FUZZY_TIE = 3.0
 
 _TOKEN = re.compile(r"\d{4}-\d{2}-\d{2}|[a-z0-9]+")
 
-KIND_CUES: dict[str, Kind] = {
-    "department": "department",
-    "departments": "department",
-    "dept": "department",
-    "team": "department",
-    "job": "job",
-    "jobs": "job",
-    "role": "job",
-    "title": "job",
-    "position": "job",
-}
+KIND_CUES: dict[str, Kind] = lexicon.KIND_CUES
 
 
 LEVELS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "1", "2", "3", "4", "5"})
@@ -60,6 +51,8 @@ class Entity:
     end: int
     """Token positions [start, end) in the question."""
     fuzzy: bool = False
+    alias: bool = False
+    """Read from a short name of linguistic_schema.toml ('hr' for Human Resources)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,10 +91,17 @@ class NameIndex:
                 if key:
                     self.by_tokens.setdefault(key, []).append((kind, name))  # type: ignore[arg-type]
                     self.names.setdefault(" ".join(key), []).append((kind, name))  # type: ignore[arg-type]
-        self.longest = max((len(k) for k in self.by_tokens), default=0)
+        self.words = frozenset(word for key in self.by_tokens for word in key)
+        """Every word of a live name: not an ordinary word when a question holds it."""
+        self.aliases: dict[tuple[str, ...], list[tuple[Kind, str]]] = {}
+        for alias, meant in lexicon.NAME_ALIASES.items():
+            hits = self.names.get(" ".join(tokenize(meant)), [])
+            if hits and alias not in self.by_tokens:
+                self.aliases[alias] = hits
+        self.longest = max((len(k) for k in [*self.by_tokens, *self.aliases]), default=0)
 
     def exact(self, span: tuple[str, ...]) -> list[tuple[Kind, str]]:
-        found = self.by_tokens.get(span)
+        found = self.by_tokens.get(span) or self.aliases.get(span)
         if not found and span:
             found = self.by_tokens.get((*span[:-1], _singular(span[-1])))
         return found or []
@@ -168,6 +168,7 @@ def _take(
     end: int,
     hits: list[tuple[Kind, str]],
     fuzzy: bool = False,
+    alias: bool = False,
 ) -> None:
     kinds = {kind for kind, _ in hits}
     if len(kinds) > 1:
@@ -176,7 +177,7 @@ def _take(
     names = tuple(dict.fromkeys(name for _, name in hits))
     matches.consumed.update(range(start, end))
     if len(names) == 1:
-        matches.entities.append(Entity(hits[0][0], names[0], start, end, fuzzy))
+        matches.entities.append(Entity(hits[0][0], names[0], start, end, fuzzy, alias))
     else:
         phrase = " ".join(tokens[start:end])
         matches.ambiguities.append(Ambiguity(phrase, names))
@@ -189,7 +190,7 @@ def _exact_pass(tokens: list[str], index: NameIndex, reserved: Words, matches: M
             continue
         hits = index.exact(span)
         if hits:
-            _take(tokens, matches, start, end, hits)
+            _take(tokens, matches, start, end, hits, alias=span in index.aliases)
 
 
 def _family_pass(tokens: list[str], index: NameIndex, reserved: Words, matches: Matches) -> None:
@@ -210,6 +211,8 @@ def _fuzzy_pass(tokens: list[str], index: NameIndex, reserved: Words, matches: M
             w in reserved or (len(w) < 4 and w not in LEVELS) or w.isdigit() for w in span
         ):
             continue
+        if any(_ordinary(w, index) for w in span):
+            continue
         if not _free(matches, start, end):
             continue
         found = process.extract(
@@ -221,3 +224,12 @@ def _fuzzy_pass(tokens: list[str], index: NameIndex, reserved: Words, matches: M
         close = [name for name, score, _ in found if best - score <= FUZZY_TIE]
         hits = [hit for name in close for hit in index.names[name]]
         _take(tokens, matches, start, end, hits, fuzzy=True)
+
+
+def _ordinary(word: str, index: NameIndex) -> bool:
+    """An English word that is no word of any name: what the user wrote, never a typo of one.
+
+    'not counting Sales' holds 'counting', an English word one letter from
+    'accounting': read as Accounting, it would answer another question.
+    """
+    return word not in index.words and word not in LEVELS and word in lexicon.english()

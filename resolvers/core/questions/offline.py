@@ -1,31 +1,35 @@
 """The offline question engine: rules, fuzzy names and a typed query; no network, no model.
 
-question -> HrQuery (parse.py, with names from matching.py and dates from
+question -> its ordinary words made plain (reword.py: the schema's rewrites,
+spelling) -> HrQuery (parse.py, with names from matching.py and dates from
 dates.py) -> SQL built as sqlglot expressions (compiler.py) -> the SQL guard
 and a read-only run (readonly_sql.py) -> an Answer that restates the query in
-words (reading.py) with a chart hint (chart.py). What it cannot read in full
-it refuses, naming the words it did not understand, with questions it can
-answer as suggestions.
+words (reading.py), each correction and rule it applied said first ("Reading
+'novmber' as November."), with a chart hint (chart.py). What it cannot read
+in full it refuses, naming the words it did not understand, with the nearest
+questions it can answer, built from the words it did (examples.nearest).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
 from resolvers.core.ports import Answer, Warehouse
 from resolvers.core.questions import catalog as names
-from resolvers.core.questions import chart, parse, reading
+from resolvers.core.questions import chart, dates, examples, lexicon, parse, reading
 from resolvers.core.questions.compiler import compile_tree
-from resolvers.core.questions.examples import suggestions
 from resolvers.core.questions.query import (
     CatalogQuery,
     CompareQuery,
+    EmployeesQuery,
     HrQuery,
     Period,
     ReportQuery,
 )
+from resolvers.core.questions.reword import Reworded, reword
 from resolvers.core.questions.shapes import Refusal
 from resolvers.core.readonly_sql import run_guarded, run_sql
 from resolvers.core.sql_guard import SafeQuery, guard_tree
@@ -36,6 +40,15 @@ HIRE_RANGE_SQL = "SELECT MIN(datetime) AS first, MAX(datetime) AS last FROM hire
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+@dataclass(slots=True)
+class Understood:
+    """A question as read: the query (or why not), and what was read differently from written."""
+
+    query: HrQuery | Refusal
+    reworded: Reworded
+    notes: list[str] = field(default_factory=list)
 
 
 class OfflineEngine:
@@ -52,7 +65,25 @@ class OfflineEngine:
         return self._clock().astimezone(UTC).date()
 
     def understand(self, question: str, catalog: names.Catalog) -> HrQuery | Refusal:
-        return parse.parse(question, catalog, self.today())
+        return self.read(question, catalog).query
+
+    def read(self, question: str, catalog: names.Catalog) -> Understood:
+        """The question's words made plain, then parsed; an open period read by the year rule."""
+        reworded = reword(question, catalog)
+        understood = Understood(
+            parse.parse(reworded.text, catalog, self.today()), reworded, list(reworded.notes)
+        )
+        query = understood.query
+        if isinstance(query, Refusal) and "(which year)" in query.reason and catalog.last_hire:
+            filled = dates.fill_year(
+                lexicon.normalise(reworded.text), catalog.last_hire, self.today()
+            )
+            if filled:
+                again = parse.parse(filled[0], catalog, self.today())
+                if not isinstance(again, Refusal):
+                    understood.query = again
+                    understood.notes.append(filled[1])
+        return understood
 
     def translate(
         self, question: str, catalog: names.Catalog
@@ -65,15 +96,33 @@ class OfflineEngine:
 
     def answer(self, question: str) -> Answer:
         catalog = names.load(self._warehouse)
-        translated = self.translate(question, catalog)
-        if isinstance(translated, Refusal):
-            return refusal(question, translated.reason, suggestions(catalog))
-        return self.run(question, *translated)
+        understood = self.read(question, catalog)
+        query = understood.query
+        if isinstance(query, Refusal):
+            offered, close = examples.nearest(
+                understood.reworded, catalog, self._answers, self.today()
+            )
+            said = " ".join([*understood.notes, query.reason])
+            said += f" Did you mean: {offered[0]}" if close else f" You could ask: {offered[0]}"
+            return refusal(question, said, offered)
+        safe = guard_tree(compile_tree(query), self._row_cap)
+        answered = self.run(question, query, safe, understood.notes)
+        return _nobody_of_that_name(question, query, answered) or answered
 
-    def run(self, question: str, query: HrQuery, safe: SafeQuery) -> Answer:
-        """Run a guarded query and say what it answered (for Bedrock's filled queries too)."""
+    def _answers(self, question: str, catalog: names.Catalog) -> bool:
+        """Whether the engine answers ``question`` as written (to offer only such questions)."""
+        return not isinstance(parse.parse(question, catalog, self.today()), Refusal)
+
+    def run(
+        self, question: str, query: HrQuery, safe: SafeQuery, notes: list[str] | None = None
+    ) -> Answer:
+        """Run a guarded query and say what it answered (for Bedrock's filled queries too).
+
+        ``notes`` (spelling corrections, short names, the year rule) come first in the
+        reading: what the question was read as is part of what was answered.
+        """
         result = run_guarded(self._warehouse, safe)
-        read = reading.read_back(query)
+        read = " ".join([*(notes or []), reading.read_back(query)])
         note = self._note(query, result.rows)
         return Answer(
             question=question,
@@ -102,6 +151,24 @@ class OfflineEngine:
         if periods and not any(_overlaps(p, str(first)[:10], str(last)[:10]) for p in periods):
             return f"No hires in that time: the {span}."
         return f"No hires match (the {span})."
+
+
+def _nobody_of_that_name(question: str, query: HrQuery, answered: Answer) -> Answer | None:
+    """A person looked up and not found is refused (maybe misspelt), never an empty answer."""
+    inner = query.query
+    if answered.rows or not isinstance(inner, EmployeesQuery) or inner.columns != "dated":
+        return None
+    filters = inner.filters
+    named = filters.employee_names or ((filters.first_name,) if filters.first_name else ())
+    if not named:
+        return None
+    name = named[0]
+    offered = f"How many people have the first name {name.split()[0]}?"
+    said = (
+        f"{answered.reading or ''} No employee named “{name}” matches; check the spelling. "
+        f"You could ask: {offered}"
+    )
+    return refusal(question, said.strip(), [offered, *GENERIC_SUGGESTIONS])
 
 
 def _empty(rows: list[list[Any]]) -> bool:

@@ -11,6 +11,7 @@ no kind can hold (a threshold without groups, say): the parser then refuses too.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Literal
 
@@ -18,24 +19,42 @@ from resolvers.core.questions import dates, filters, lexicon, matching
 from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.dates import DateError
 from resolvers.core.questions.patterns import (
+    ALPHABETICAL,
+    ANY_LEVEL,
+    BOUNDS,
+    BREAK_DOWN,
+    BREAKDOWN,
+    COMBO,
     COMPARE,
+    COUNT_GROUPS,
+    DATED,
     DIM,
     DIM_ADVERB,
     DIM_WITH,
     EACH_NAME,
+    EXACTLY,
     FILLER_PHRASES,
+    GREW,
     GROUP,
     INJECTION,
     MEAN,
+    MINUS_NAME,
+    MORE,
+    MOST_FIRST,
     MOST_RECENT,
     N_MOST,
+    NOBODY,
+    NUMBER_ONE,
     ORD_MOST,
     ORDER_DIMS,
     ORDERING,
+    OVERALL,
     RANK_BY,
     RANK_THE,
     RANKED_RANGE,
     RESERVED,
+    THAN_NAME,
+    THAN_PERIOD,
     THRESHOLD,
     TOP_N,
     WHICH_DIM,
@@ -44,7 +63,7 @@ from resolvers.core.questions.patterns import (
     dims,
     number,
 )
-from resolvers.core.questions.query import HrQuery, Rank, Threshold
+from resolvers.core.questions.query import HrQuery, Rank, Than, Threshold
 from resolvers.core.questions.shapes import MAX_CHARS, Reading, Refusal, measure
 from resolvers.core.questions.words import Words
 
@@ -70,6 +89,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if early := _refuse_early(text):
         return early
     tokens, values = filters.quote_values(lexicon.tokens(text))
+    tokens, people = filters.shield_people(tokens, catalog, RESERVED)
+    people = {key: _as_written(person, question) for key, person in people.items()}
     tokens = filters.shield_search_values(tokens, values)
     for word in tokens:
         if word in lexicon.WRITE_WORDS:
@@ -80,7 +101,13 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
                 "only hires, their departments and jobs.",
                 (word,),
             )
-    found = matching.find(tokens, catalog, RESERVED)
+    families = filters.find_families(tokens, catalog, RESERVED)
+    family_names: dict[str, tuple[str, str]] = {}
+    for i, family in enumerate(reversed(families)):
+        key = f"__f{len(families) - 1 - i}__"
+        family_names[key] = ("family", family.word)
+        tokens[family.start : family.end] = [key]
+    found = matching.find(tokens, catalog, RESERVED | set(family_names) | set(people))
     if found.ambiguities:
         first = found.ambiguities[0]
         options = ", ".join(first.candidates[:8])
@@ -88,14 +115,23 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             f'"{first.phrase}" could mean several names: {options}. Name one.', (first.phrase,)
         )
     names, line = _place_names(tokens, found)
+    names |= family_names
     words = Words(line)
-    compare = words.has(COMPARE) or words.has(
-        re.compile(r"\bthan (?:in |during )?(?:1[5-9]|20|21)\d\d\b")
+    compare = words.has(COMPARE) or words.has(THAN_PERIOD) or words.has(GREW)
+    reading = Reading(
+        families={f"__f{i}__": f.titles for i, f in enumerate(families)}, people=people
     )
-    reading = Reading()
+    if words.has(DATED):
+        reading.dated = True
+        words.take_all(DATED)
     words.drop_all(FILLER_PHRASES)
+    reading.line = words.text
     _thresholds(words, reading)
+    if match := words.search(ALPHABETICAL):
+        reading.alphabetical = True
+        words.take(match)
     try:
+        _than(words, reading, names, today)
         phrases = dates.read(words, today, compare)
     except DateError as error:
         return Refusal(f"Which dates? {error}: name the year, e.g. March 2021.", (str(error),))
@@ -124,6 +160,18 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     return query
 
 
+def _as_written(person: filters.Person, question: str) -> filters.Person:
+    """The name as the question spelled it ('Harold Vogt', not 'harold vogt')."""
+
+    def written(name: str) -> str:
+        pattern = r"\b" + r"\W{1,3}".join(re.escape(w) for w in name.split()) + r"\b"
+        found = re.search(pattern, question, re.IGNORECASE)
+        return found.group(0) if found else name
+
+    besides = written(person.besides) if person.besides else None
+    return replace(person, name=written(person.name), besides=besides)
+
+
 def _place_names(
     tokens: list[str], found: matching.Matches
 ) -> tuple[dict[str, tuple[str, str]], list[str]]:
@@ -146,12 +194,85 @@ def _place_names(
     return names, line
 
 
+def _than(words: Words, reading: Reading, names: dict[str, tuple[str, str]], today: date) -> None:
+    """'more hires than Sales (did in 2021)', 'Sales minus Legal': the named side compared with.
+
+    The words after it are that side's own: its dates, its names, 'overall'.
+    """
+    than = words.search(THAN_NAME)
+    more = list(MORE.finditer(words.text[: than.start()])) if than else []
+    op, noun = "more", None
+    if than is not None and more:
+        op, noun = more[-1].group("op"), more[-1].group("noun")
+        words.take(more[-1])
+        if noun:  # 'more engineers than Sales': engineers stay, for both sides
+            start, end = more[-1].span("noun")
+            words.text = words.text[:start] + noun + words.text[end:]
+    else:
+        than = words.search(MINUS_NAME)
+        grouped = words.has(GROUP) or words.has(WHICH_DIM) or words.has(DIM_ADVERB)
+        if than is None or grouped or not re.search(filters.ENTITY, words.text[: than.start()]):
+            return  # 'hires by department minus Legal' leaves Legal out
+    token = than.group("name")
+    reading.than, reading.than_noun = (op, token), noun
+    kind, name = names[token]
+    if reading.threshold is None and kind != "family" and than.re is THAN_NAME:
+        compare = "more_than" if op == "more" else "fewer_than"
+        than_ = Than(department=name) if kind == "department" else Than(job=name)
+        reading.threshold = Threshold(compare=compare, than=than_)  # type: ignore[arg-type]
+    words.take(than)
+    tail = Words(words.text[than.end() :].split())
+    reading.tail_phrases = dates.read(tail, today, False)
+    if overall := tail.search(OVERALL):
+        reading.tail_overall = True
+        tail.take(overall)
+    for match in tail.take_all(filters.EXCLUDED):  # 'than Legal, not counting interns'
+        reading.tail_excluded += re.findall(filters.ENTITY, match.group("list"))
+    for match in tail.take_all(filters.INCLUDED):  # 'than Legal engineers'
+        reading.tail_included += re.findall(filters.ENTITY, match.group("list"))
+    words.text = words.text[: than.end()] + tail.text
+
+
 def _thresholds(words: Words, reading: Reading) -> None:
+    # 'above the 2021 mean' is 'above the mean in 2021': the year stays for dates.py
+    words.text = re.sub(
+        r"\b(the|an|a|our) ((?:1[5-9]|20|21)\d\d)"
+        r" ((?:departmental |department |company |team )?(?:average|mean|avg|typical))\b",
+        r"\1 \3 in \2",
+        words.text,
+    )
+    # 'ranked by 2022 hires' is 'ranked by hires in 2022', not 'up to 2022'
+    words.text = re.sub(
+        r"\b(ranked|sorted|ordered|rank|sort|order|listed) by ((?:1[5-9]|20|21)\d\d)"
+        r" (hires|hiring|headcount|hire counts?)\b",
+        r"\1 by \3 in \2",
+        words.text,
+    )
+    if match := words.search(MOST_FIRST):
+        fewest = match.group("dir") in ("fewest", "smallest", "lowest", "least")
+        reading.rank_order = "fewest" if fewest else "most"
+        words.take(match)
+    if match := words.search(NOBODY):
+        reading.threshold = Threshold(compare="exactly", value=0)
+        words.take(match)
+        return
+    if match := words.search(BOUNDS):
+        ends = (match.group("n") or match.group("n3"), match.group("n2") or match.group("n4"))
+        low, high = sorted(number(end) for end in ends)
+        reading.threshold = Threshold(compare="between", value=low, upper=high)
+        words.take(match)
+        return
+    if match := words.search(EXACTLY):
+        reading.threshold = Threshold(compare="exactly", value=number(match.group("n") or "one"))
+        words.take(match)
+        return
     if match := words.search(MEAN):
         op = match.group("op") or match.group("adj") or ""
         below = op.startswith(("fewer", "less", "lower", "below", "under", "quieter"))
         reading.threshold = Threshold(compare="below_mean" if below else "above_mean")
         words.take(match)
+        if whose := words.search(re.compile(r"\bwhose\b(?= .*?\b(?:hiring|hires)\b)")):
+            words.take(whose)  # 'departments whose 2022 hiring was above average'
         return
     if match := words.search(THRESHOLD):
         op = match.group("op") or match.group("op2") or ""
@@ -181,12 +302,16 @@ def _thresholds(words: Words, reading: Reading) -> None:
 
 def _ranks(words: Words, reading: Reading) -> None:
     _rank(words, reading)
-    if reading.rank and (match := words.search(RANK_BY)):
+    if (reading.rank or reading.rank_order) and (match := words.search(RANK_BY)):
         words.take(match)
 
 
 def _rank(words: Words, reading: Reading) -> None:
     if words.has(MOST_RECENT):
+        return
+    if match := words.search(NUMBER_ONE):
+        reading.rank = Rank(order="most", limit=1)
+        words.take(match)
         return
     if match := words.search(RANK_THE):
         reading.rank = Rank(order="most")
@@ -232,6 +357,9 @@ def _groups(words: Words, reading: Reading) -> None:
         _ordering(words, reading, match)
     for match in words.take_all(GROUP):
         reading.group += dims(match.group("dims"))
+        reading.each_dims += dims(match.group("dims"))
+    for match in words.take_all(BREAKDOWN):
+        reading.group += dims(match.group("dims"))
     for match in words.take_all(DIM_ADVERB):
         adverb = match.group("adv")
         reading.group.append(dimension("year" if adverb.startswith(("annual", "year")) else adverb))
@@ -245,7 +373,8 @@ def _groups(words: Words, reading: Reading) -> None:
         reading.group += dims(match.group("dims"))
         reading.which_singular = not match.group("dims").endswith("s")
         words.take(match)
-    if ranked and not reading.group:
+    within = reading.rank is not None and reading.group == reading.each_dims
+    if ranked and (not reading.group or within):
         bare = re.compile(rf"\b(?P<how>how many |number of )?(?P<dims>{DIM})\b")
         if match := words.search(bare):
             reading.counted_groups = bool(match.group("how"))
@@ -253,20 +382,35 @@ def _groups(words: Words, reading: Reading) -> None:
             reading.which_singular = not match.group("dims").endswith("s")
             words.take(match)
     reading.group = list(dict.fromkeys(reading.group))
+    if reading.families:
+        words.take_all(ANY_LEVEL)
+    if reading.group:
+        words.take_all(BREAK_DOWN)
+    if len(reading.group) > 1:
+        words.take_all(COMBO)  # 'every department and job combo'  # 'break the hires down by level'
+    if reading.threshold and reading.group and COUNT_GROUPS.search(reading.line):
+        reading.counted_groups = True  # 'the number of departments with more than 100'
 
 
 def _ordering(words: Words, reading: Reading, match: re.Match[str]) -> None:
-    """'ordered by department and job' changes nothing; 'by the number hired' ranks."""
+    """'ordered by department and job' changes nothing; 'by the number hired' ranks.
+
+    'by' followed by neither a count nor departments, jobs or dates ('by last
+    name') is not read here: its words are left, and the question is refused.
+    """
     direction = match.group("dir") or ""
-    words.take(match)
-    if match.group("by"):
-        dims = words.match_at(ORDER_DIMS, match.end())
-        if dims:
-            words.take(dims)
-            return
-    if direction == "alphabetically" or (not match.group("by") and not direction):
+    by = match.group("by") or ""
+    counted = re.search(r"\b(?:number|count|employees|people|hires|staff|headcount|hired)\b", by)
+    dims = words.match_at(ORDER_DIMS, match.end()) if by else None
+    if by and not counted and dims is None and not direction:
         return
-    ascending = direction.startswith("asc") or re.search(
+    words.take(match)
+    if dims:
+        words.take(dims)
+        return
+    if direction == "alphabetically" or (not by and not direction):
+        return
+    ascending = direction.startswith(("asc", "low")) or re.search(
         r"from (?:the )?(?:fewest|least|lowest)", direction
     )
     reading.rank_order = "fewest" if ascending else "most"

@@ -18,8 +18,9 @@ SUBJECT = (
 )
 _N = r"(?P<n>\d{1,7}|" + "|".join(lexicon.NUMBERS) + r")"
 DIM = (
-    r"(?:departments?|depts?|teams?|divisions?|jobs?|roles?|titles?|positions?|years?|quarters?"
-    r"|months?|weekdays?|days? of (?:the )?week|week ?days?)"
+    r"(?:departments?|depts?|teams?|divisions?|job titles?|jobs?|roles?|titles?|positions?|years?"
+    r"|quarters?|months?|weekdays?|days? of (?:the )?week|week ?days?|levels?|grades?"
+    r"|seniority levels?)"
 )
 _ORD = r"(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)"
 _MOST = r"(?P<most>most|highest|largest|biggest|busiest|greatest|top|best|max|maximum)"
@@ -38,10 +39,102 @@ THRESHOLD = re.compile(
 )
 MEAN = re.compile(
     rf"\b(?P<op>more|greater|higher|above|over|fewer|less|lower|below|under|busier|quieter"
-    rf"|exceed(?:ed|ing|s)?)"
-    rf"(?: {SUBJECT}){{0,2}}(?: for hiring)?(?: than)?(?: the)? (?:average|mean|avg)\b"
+    rf"|exceed(?:ed|ing|s)?|beat|beats|beating|outpaced|outpace|outpacing|outperformed"
+    rf"|outperform|outhired|outhire|topped|surpassed|surpass)"
+    rf"(?: {SUBJECT}){{0,2}}(?: for hiring)?(?: than)?(?: the| an?| our)?"
+    rf"(?: (?:departmental|department|company|overall|team|company-wide))?"
+    rf" (?:average|mean|avg|typical|usual|normal)\b"
     rf"(?: number)?(?: of {SUBJECT})?(?: (?:job|department|team|month|year|quarter)\b)?"
-    r"|\b(?P<adj>above|below)[ -]average\b"
+    rf"(?: (?:hiring|hires|level|count|figure|amount|number))?(?: of {SUBJECT})?"
+    rf"(?: (?:across|among|of|over|for) (?:all )?(?:the )?(?:departments|depts|teams|jobs))?"
+    r"|\b(?P<adj>above|below)[ -](?:average|the average|the mean|mean|typical)\b"
+)
+_NOT_YEAR = r"(?!(?:1[5-9]|20|21)\d\d\b)"
+EXACTLY = re.compile(
+    rf"\b(?:exactly|precisely|only|just) {_N}(?: {SUBJECT}| times?)?\b"
+    r"|\b(?:a single|only a single|just a single|just the one|only the one|one single)"
+    r" (?:hire|person|employee|new hire|recruit|joiner)\b"
+)
+BOUNDS = re.compile(
+    rf"\b(?:between|from) {_NOT_YEAR}{_N} (?:and|to|-) {_NOT_YEAR}{_N.replace('<n>', '<n2>')}"
+    rf"(?: {SUBJECT}| times)?\b"
+    rf"|\b{_NOT_YEAR}{_N.replace('<n>', '<n3>')} (?:to )?{_NOT_YEAR}{_N.replace('<n>', '<n4>')}"
+    rf" {SUBJECT}\b"
+)
+"""'between 50 and 100 hires', '50-100 hires' (the dash is not a token)."""
+NOBODY = re.compile(
+    r"\b(?:(?:hired|had|made|took on|brought on|have|has|with|recorded|saw) )?(?:nobody|no one"
+    r"|noone|no hires|no new hires|zero hires|no people|no recruits|not a single (?:person|hire"
+    r"|soul|one))\b"
+    r"|\b(?:did not|didn|never|has not|have not|hasn|haven) (?:hire|hired|take on|bring on"
+    r"|brought on|taken on|make|made) (?:anyone|anybody|a single (?:person|soul)"
+    r"|any(?: new)? (?:hires|people|one))\b"
+)
+THAN_NAME = re.compile(
+    r"\bthan (?:the |in |did |for |as |at |by )?(?P<name>__[djf]\d+__)"
+    r"(?: (?:department|dept|team|job|role|title|hires|hiring))?"
+    r"(?: (?:did|had|has|made|hired|do|does|got|managed|brought on|took on))?\b"
+)
+MINUS_NAME = re.compile(
+    r"\b(?:minus|less) (?:the )?(?P<name>__[djf]\d+__)"
+    r"(?: (?:department|dept|team|job|role|title|hires|hiring))?\b"
+)
+"""'Sales hires minus Legal hires': a difference when a name stands before it."""
+MORE = re.compile(
+    r"\b(?:how many |how much )?(?P<op>more|fewer|less)(?: (?P<noun>__[jf]\d+__))?"
+    r"(?: (?:people|hires|employees|staff|new hires|folks|persons|recruits|joiners))?\b"
+)
+"""'how many more (engineers)': ``noun`` is what both sides count."""
+COUNT_GROUPS = re.compile(
+    rf"\b(?:how many|number of|count of|count the|total number of) (?:different |distinct )?"
+    rf"(?P<dims>{DIM})\b"
+)
+BREAK_DOWN = re.compile(
+    r"\b(?:break|breaking|broken|split|splitting) (?:it |that |this |them |those |these )?"
+    r"(?:down|up|out)\b|\b(?:split|divide|breakdown of|breakdown|give me a breakdown of)\b"
+)
+ANY_LEVEL = re.compile(r"\b(?:at |of |in )?(?:any|every|all)(?: the)? levels?\b")
+"""'Accountants (any level)': a family is every level already."""
+DATED = re.compile(
+    r"\b(?:with|and|including|plus|showing) (?:their |the |its )?(?:hire |hiring |start |joining )?"
+    r"(?:dates?|days?)(?: (?:they|he|she) (?:were hired|was hired|joined|started))?\b"
+    r"|\band when did (?:he|she|they) (?:start|join|get hired|come on board)\b"
+    r"|\bnames? (?:and |with |plus )?(?:their )?(?:hire |start |joining )?dates?\b"
+    r"|\b(?:incl|including|inc) (?:their |the )?(?:hire |start |joining )?dates?\b"
+    r"|\b(?:and|with) (?:when|on what (?:dates?|days?))(?: (?:they|he|she) (?:were hired|was hired"
+    r"|joined|started))?\b"
+)
+GREW = re.compile(
+    r"\b(?P<up>grew|grow|growing|increased|increase|went up|go up|rose|rise|expanded|expand"
+    r"|gained|gain)\b|\b(?P<down>shrank|shrink|shrunk|decreased|decrease|declined|decline"
+    r"|dropped|drop|fell|went down|go down|slowed|slow down)\b"
+)
+"""'which departments grew between 2021 and 2022': a change per group, one way."""
+COMBINED = re.compile(
+    r"\b(?:combined|together|put together|taken together|jointly|between them|summed"
+    r"|added up|in total|altogether|all together)\b"
+)
+THAN_PERIOD = re.compile(
+    r"\bthan (?:in |during |for |on |over )?(?:the )?(?:q[1-4]\b|h[12]\b|first|second|third"
+    r"|fourth|(?:1[5-9]|20|21)\d\d|\d{4}-|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
+OVERALL = re.compile(
+    r"\b(?:overall|ever|all time|of all time|all-time|in total|altogether|all together"
+    r"|across all (?:the )?years|in all years|all years|to date|company-wide|companywide"
+    r"|across the (?:company|board|whole company)|in (?:the )?whole company"
+    r"|(?:in|across|for) all (?:the )?(?:departments|teams|depts))\b"
+)
+ALPHABETICAL = re.compile(
+    r"\b(?:(?:sorted|ordered|listed|sort|order|list|arranged) )?(?:them |it )?"
+    r"(?:(?:alphabetically|alphabetical|in alphabetical order) by (?:their )?(?:full )?names?"
+    r"|alphabetically|in alphabetical order|a to z|a-z|a z|by (?:their )?(?:first |full )?name"
+    r"|alphabetical|alphabetic)\b"
+    r"(?! by)"
+)
+"""(Not 'ordered alphabetically by department and job': ORDERING reads that.)"""
+SHARE_VERB = re.compile(
+    r"\b(?:were|was|went|are|is|came|come|happened|fell|occurred|landed|had|have|has|lack"
+    r"|lacked|lacking|missing)\b"
 )
 TOP_N = re.compile(rf"\b(?:the )?(?:(?P<top>top)|{_LEAST.replace('least>', 'bottom>')}) {_N}\b")
 N_MOST = re.compile(rf"\b(?:the )?{_N} (?:{DIM} )?(?:with (?:the )?)?(?:{_MOST}|{_LEAST})\b")
@@ -54,28 +147,51 @@ RANK_THE = re.compile(
     rf"\b(?:rank|order|sort)(?: all)? (?:the |our )?(?P<dims>{DIM}) by (?:the )?(?:number of )?"
     rf"(?:{SUBJECT}|hiring)\b"
 )
-ORD_MOST = re.compile(rf"\b(?:the )?(?:{_ORD} )?(?:{_MOST}|{_LEAST})(?: number of| amount of)?\b")
+ORD_MOST = re.compile(
+    rf"\b(?:(?:saw|had|recorded|got) )?(?:the )?(?:{_ORD} )?(?:{_MOST}|{_LEAST})"
+    r"(?: number of| amount of)?"
+    r"(?: (?:common|frequent|frequently hired|popular|often hired|hired for))?\b"
+)
+NUMBER_ONE = re.compile(
+    rf"\b(?:(?:the|our|their|its|your|each|every) (?:number one|no 1|1)|number one|no 1)"
+    rf"(?= (?:{DIM}|hiring (?:{DIM})))"
+)
+"""'the #1 role per department' (the '#' is not a token): the top one."""
 MOST_RECENT = re.compile(rf"\b(?:the )?(?:{_N} )?most recent(?:ly)?\b")
 RANK_BY = re.compile(
     rf"\b(?:by|in|for) (?:the )?(?:number of |count of |total )?(?:{SUBJECT}|hiring)\b"
 )
 ORDERING = re.compile(
     r"\b(?:(?:the )?(?:table|list|result|results|answer|output) )?(?:(?:must|should) be |is )?"
-    r"(?:ordered|sorted|order|sort|ranked|rank)(?: them| it)?(?: alphabetically)?"
+    r"(?:ordered|sorted|order|sort|ranked|rank|alphabetical(?:ly)?(?= by))(?: them| it)?"
+    r"(?: alphabetically)?"
     r"(?P<by> by (?:the )?(?:number of |count of )?(?:(?:employees|people|hires"
-    r"|staff) )?(?:hired )?)?"
-    r"(?P<dir>descending|desc|ascending|asc|from (?:the )?(?:most|highest) to (?:the )?(?:fewest"
-    r"|least|lowest)"
-    r"|from (?:the )?(?:fewest|least|lowest) to (?:the )?(?:most|highest)|alphabetically)?"
+    r"|staff|hire count|headcount|count|number hired) )?(?:hired )?)?"
+    r"(?: ?(?P<dir>descending|desc|ascending|asc|from (?:the )?(?:most|highest) to (?:the )?"
+    r"(?:fewest|least|lowest)|high to low|highest to lowest|most to least|low to high"
+    r"|from (?:the )?(?:fewest|least|lowest) to (?:the )?(?:most|highest)|alphabetically))?"
 )
+MOST_FIRST = re.compile(
+    r"\b(?:with )?(?:the )?(?P<dir>most|biggest|largest|highest|top|busiest|fewest|smallest"
+    r"|lowest|least) (?:hires? |hiring |one |ones |departments? |teams? )?first\b"
+)
+"""'most first', 'biggest first': the order of a list of groups."""
 ORDER_DIMS = re.compile(rf"\b(?P<dims>{DIM}(?: (?:,|and|then) {DIM})*)\b")
 GROUP = re.compile(
     r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by|by|per"
-    r"|for each"
+    r"|for each|within each|within every|inside each"
     r"|for every|in each|in every|each|every|across|across all|for all(?: the)?|for all of the"
-    r"|of each|on each|on every|among)(?: the| all| all the| of the)? "
-    rf"(?P<dims>{DIM}(?: (?:,|and|&|then|,and) (?:by |per |each |every )?(?:the )?{DIM})*)\b"
+    r"|of each|on each|on every|among|one column per|a column per|a column for each"
+    r"|one column for each|columns per|columns by|breakdown by|breakdown of|breakdown per"
+    r"|breakdown)(?: the| all| all the| of the)? "
+    rf"(?P<dims>{DIM}(?: (?:(?:,|and|&|then|,and|plus|x) )?(?:by |per |each |every )?(?:the )?"
+    rf"{DIM})*)\b"
 )
+BREAKDOWN = re.compile(
+    rf"\b(?:the |a )?(?P<dims>{DIM}(?: (?:and |, |& |x )?{DIM})+) (?:breakdown|split|mix|matrix"
+    r"|combos?|combinations?|pairs?)\b"
+)
+"""'the department/job/quarter breakdown' (a slash is not a token)."""
 EACH_NAME = re.compile(
     r"(?P<names>__(?P<kind>[dj])\d+__(?: (?:,|and|or) __(?P=kind)\d+__)+)"
     r"(?: \w+){0,2}?(?P<each> each)\b"
@@ -92,7 +208,10 @@ DIM_WITH = re.compile(rf"\b(?:the )?(?P<dims>{DIM}) (?:with|that had|that have|h
 SHARE = re.compile(
     r"\b(?:what )?(?:share|percentage|percent|proportion|fraction|ratio|%)(?: of)?\b|%"
 )
-WENT = re.compile(r"\b(?:went|go|going|were|was) (?:to|into|in)\b|\bwent\b")
+WENT = re.compile(
+    r"\b(?:went|go|going|were|was|happened|occurred|came|fell|landed|took place)"
+    r" (?:to|into|in|during)\b|\b(?:went|happened|occurred|took place)\b"
+)
 AVERAGE = re.compile(r"\b(?:on )?(?:the )?(?:average|mean|avg)(?: number of| count of)?\b")
 COMPARE = re.compile(
     r"\b(?:compared (?:with|to)|compare|compared|comparing|comparison|vs|versus|against"
@@ -109,7 +228,8 @@ DISTINCT = re.compile(
     r"|(?:different|distinct|unique) )(?P<what>departments|jobs|roles|titles|positions|depts)\b"
 )
 EMPLOYEES = re.compile(
-    r"\b(?:list|show|who|whom|display|name the|which employees|which people|which person"
+    r"\b(?:(?:list|show|display)(?: (?:every|all(?: the)?|each))?|who|whom|name the"
+    r"|which employees|which people|which person"
     r"|what employees"
     r"|what people|give me the employees|details of|employees who|people who|the employees"
     r"|the people"
@@ -126,14 +246,20 @@ FIRST_LAST = re.compile(
     rf"|\b(?P<by>hired|joined) (?P<first2>first|earliest|last|most recently)\b"
 )
 COUNT = re.compile(
-    r"\b(?:how many|number of|count of|count|total number of|total|tally of|how much)\b"
+    r"\b(?:how many|number of|count of|count|total number of|total|tally of|how much"
+    r"|(?:hiring |hire )?(?:numbers|figures|counts|totals|stats))\b"
 )
+COMBO = re.compile(r"\b(?:combo|combos|combination|combinations|pairs?|pairing|pairings)\b")
 CATALOG_WORD = re.compile(
-    r"\b(?P<what>departments|department|depts|jobs|job|roles|titles|positions)\b"
+    r"\b(?P<what>departments|department|depts|job titles|jobs|job|roles|titles|positions)\b"
 )
 COLUMNS = re.compile(
-    r"\b(?:the )?(?:ids?|identifiers?)(?: ,)?(?: and)?(?: (?:the )?(?:names?"
-    r"|department names?))?(?: ,)?(?: and)?"
+    r"\b(?:(?:with|including|include|incl|inc|showing|plus|and|give me|give|show|need|want)"
+    r" (?:their |the |its )?)?(?:the )?(?:department |dept )?(?:ids?|identifiers?)(?: ,)?"
+    r"(?: and)?(?: (?:the |their )?(?:names?"
+    r"|department names?|dept names?|departments?|depts?))?(?: ,)?(?: and)?"
+    r"(?: (?:the |their )?(?:numbers?|counts?|totals?"
+    r"|hire counts?|headcounts?|number hired|how many they hired|hires))?"
 )
 EXISTS = re.compile(
     r"\b(?:exist|exists|are there|is there|do we have|there are|in total|altogether|all the"
@@ -143,14 +269,8 @@ LIST_ORDER = re.compile(
     r"\b(?P<first>earliest|oldest|first)(?: hires?| hired)? first\b"
     r"|\b(?P<last>latest|newest|most recent|last)(?: hires?| hired)? first\b"
 )
-FILLER_PHRASES = re.compile(
-    r"\b(?:(?:bring|brought|bringing|came|come|coming|take|took|taken) on board|went (?:to|into)"
-    r"|take on|took on|taken on|taking on|bring on|brought on|bringing on|came on board"
-    r"|come on board|on board|onboard|head ?count|on the payroll|on record|at all|between them"
-    r"|in all|all told|with their hires|with their counts|look like|looked like|stack up"
-    r"|accounts? for|accounted for|make up|made up"
-    r"|with (?:their|the) hire (?:dates?|times?)|as a percentage|in percent)\b"
-)
+FILLER_PHRASES = lexicon.FILLER_PHRASES
+"""Hiring verbs, chat and politeness: the phrases of linguistic_schema.toml that mean nothing."""
 YES_NO = re.compile(r"^ *(?:did|were|was|has|have|is|are) ")
 
 
@@ -177,6 +297,8 @@ RESERVED = (
 
 
 def dimension(word: str) -> Dimension:
+    if word.startswith(("level", "grade", "seniority")):
+        return "level"
     if word.startswith(("dep", "team", "div")):
         return "department"
     if word.startswith(("job", "role", "title", "position")):

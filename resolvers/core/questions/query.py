@@ -14,6 +14,7 @@ so the JSON schema a model is given is strict (additionalProperties: false).
     ├── AverageQuery    hires per group, averaged over the groups with a hire
     ├── ShareQuery      a slice's (or each group's) percent of the hires
     ├── CompareQuery    hires in two periods side by side, or their difference
+    ├── DifferenceQuery hires of one side minus another (two departments, jobs, periods)
     ├── EmployeesQuery  the employees (or only their names), earliest or latest first
     ├── CatalogQuery    the departments or jobs themselves (no hires involved)
     └── ReportQuery     the two hiring reports of sql/reports/, for one year
@@ -31,8 +32,12 @@ from pydantic import ValidationError as PydanticError
 
 from resolvers.core.errors import InvalidQuery
 
-Dimension = Literal["department", "job", "year", "quarter", "month", "weekday"]
-"""What hires can be grouped by. Departments and jobs are grouped by id, shown by name."""
+Dimension = Literal["department", "job", "level", "year", "quarter", "month", "weekday"]
+"""What hires can be grouped by. Departments and jobs are grouped by id, shown by name.
+
+``level`` is a job title's level (the I, II, III or IV that ends it), for the
+titles the filters keep: "Database Administrator hires by level".
+"""
 TIME_DIMENSIONS: frozenset[str] = frozenset({"year", "quarter", "month", "weekday"})
 MAX_LIMIT = 1000
 MAX_NAMES = 50
@@ -80,6 +85,29 @@ class Period(_Strict):
         return self
 
 
+LEVELS = ("I", "II", "III", "IV", "V", "VI")
+"""The levels a job title may end with ("Accountant III")."""
+
+
+def title_level(title: str) -> str | None:
+    """The level a job title ends with ("Accountant III" -> "III"), or None."""
+    last = title.rsplit(" ", 1)
+    return last[1] if len(last) == 2 and last[1] in LEVELS else None
+
+
+class Family(_Strict):
+    """A job family named by one word ("statisticians"): every title it stands for.
+
+    The titles are the ones counted: they are also in ``jobs.include`` (or
+    ``jobs.exclude`` when the family is left out), so the SQL reads the names
+    and the reading can say which titles the word meant.
+    """
+
+    word: Text
+    titles: Annotated[tuple[Name, ...], Field(min_length=1, max_length=MAX_NAMES)]
+    excluded: bool = False
+
+
 class Filters(_Strict):
     """Which hires count. Every field is honoured by every kind that has ``filters``."""
 
@@ -93,6 +121,14 @@ class Filters(_Strict):
     name_prefix: Text | None = None
     """Employee names starting with this (case-insensitive)."""
     name_contains: Text | None = None
+    employee_names: Names = ()
+    """Employees with exactly one of these full names (case-insensitive): a person looked up."""
+    first_name: Text | None = None
+    """Employees whose first name (the name's first word) is this (case-insensitive)."""
+    other_than_names: Names = ()
+    """Employees not of these full names: 'who share Joan Rillett's first name' leaves her out."""
+    families: Annotated[tuple[Family, ...], Field(max_length=8)] = ()
+    """Job families the question named; their titles are in ``jobs`` (for the reading)."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Filters:
@@ -100,31 +136,82 @@ class Filters(_Strict):
             raise ValueError("without_department contradicts naming departments to keep")
         if self.without_job and self.jobs.include:
             raise ValueError("without_job contradicts naming jobs to keep")
+        for family in self.families:
+            names = self.jobs.exclude if family.excluded else self.jobs.include
+            if not set(family.titles) <= set(names):
+                side = "exclude" if family.excluded else "include"
+                raise ValueError(f"the titles of family {family.word!r} must be in jobs.{side}")
+        return self
+
+
+Count = Annotated[int, Field(ge=0, le=10_000_000)]
+
+
+class Than(_Strict):
+    """The hires of one named department or job (same filters): 'more than Sales did'."""
+
+    department: Name | None = None
+    job: Name | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> Than:
+        if (self.department is None) == (self.job is None):
+            raise ValueError("name exactly one department or one job")
         return self
 
 
 class Threshold(_Strict):
-    """Keep the groups whose hires pass: a number, or the mean of the groups with a hire."""
+    """Keep the groups whose hires pass: a number, two bounds, a named group's hires, or the mean.
 
-    compare: Literal["more_than", "fewer_than", "at_least", "at_most", "above_mean", "below_mean"]
-    value: Annotated[int, Field(ge=0, le=10_000_000)] | None = None
+    ``between`` keeps ``value`` to ``upper``, both included; ``exactly`` is
+    ``value`` itself; with ``than`` the comparison is against the hires of that
+    department (job) under the same filters, instead of a number.
+    """
+
+    compare: Literal[
+        "more_than", "fewer_than", "at_least", "at_most", "exactly", "between",
+        "above_mean", "below_mean",
+    ]  # fmt: skip
+    value: Count | None = None
+    upper: Count | None = None
+    than: Than | None = None
 
     @model_validator(mode="after")
     def _value(self) -> Threshold:
-        needs = self.compare not in ("above_mean", "below_mean")
-        if needs and self.value is None:
-            raise ValueError(f"{self.compare} needs a value")
-        if not needs and self.value is not None:
+        mean = self.compare in ("above_mean", "below_mean")
+        if mean and (self.value is not None or self.than or self.upper is not None):
             raise ValueError(f"{self.compare} takes no value")
+        if self.than is not None:
+            if self.compare not in ("more_than", "fewer_than", "at_least", "at_most"):
+                raise ValueError(f"{self.compare} cannot compare with a named group")
+            if self.value is not None or self.upper is not None:
+                raise ValueError("compare with a number or a named group, not both")
+        elif not mean and self.value is None:
+            raise ValueError(f"{self.compare} needs a value")
+        if (self.compare == "between") != (self.upper is not None):
+            raise ValueError("between (and only between) needs an upper bound")
+        if self.upper is not None and self.value is not None and self.upper < self.value:
+            raise ValueError("upper must not be below value")
         return self
 
 
 class Rank(_Strict):
-    """Order groups by hires; ``offset`` 1 with ``limit`` 1 is 'the second most'."""
+    """Order groups by hires; ``offset`` 1 with ``limit`` 1 is 'the second most'.
+
+    With ``within``, the ranking restarts in each group of that dimension (the
+    top job in each department): ``limit`` rows per group, ties all kept.
+    """
 
     order: Literal["most", "fewest"]
     limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] | None = None
     offset: Annotated[int, Field(ge=0, le=MAX_LIMIT)] = 0
+    within: Dimension | None = None
+
+    @model_validator(mode="after")
+    def _within(self) -> Rank:
+        if self.within is not None and (self.limit is None or self.offset):
+            raise ValueError("a ranking within groups needs a limit and no offset")
+        return self
 
 
 GroupBy = Annotated[tuple[Dimension, ...], Field(max_length=3)]
@@ -143,15 +230,34 @@ class CountQuery(_Strict):
     group_by: GroupBy = ()
     threshold: Threshold | None = None
     rank: Rank | None = None
+    count_groups: bool = False
+    """One number: how many groups there are (that pass the threshold), not the groups."""
 
     @model_validator(mode="after")
     def _shape(self) -> CountQuery:
         _unique(self.group_by)
-        if (self.threshold or self.rank) and not self.group_by:
-            raise ValueError("a threshold or a ranking needs group_by")
+        _levels(self.group_by, self.filters)
+        if (self.threshold or self.rank or self.count_groups) and not self.group_by:
+            raise ValueError("a threshold, a ranking or a count of groups needs group_by")
         if self.distinct != "hires" and self.distinct[:-1] in self.group_by:
             raise ValueError("cannot count distinct what is grouped by")
+        if self.rank and self.rank.within:
+            if self.rank.within not in self.group_by or len(self.group_by) < 2:
+                raise ValueError("rank.within must be one of two or more group_by dimensions")
+            if self.threshold and self.threshold.compare in ("above_mean", "below_mean"):
+                raise ValueError("a ranking within groups cannot take the mean")
+        if self.count_groups and self.rank:
+            raise ValueError("count_groups counts groups; it takes no ranking")
         return self
+
+
+def _levels(group_by: tuple[str, ...], filters: Filters) -> None:
+    if "level" not in group_by:
+        return
+    if "job" in group_by:
+        raise ValueError("group by level or by job, not both")
+    if not filters.jobs.include:
+        raise ValueError("group_by level needs the job titles (jobs.include) it splits")
 
 
 class AverageQuery(_Strict):
@@ -161,21 +267,31 @@ class AverageQuery(_Strict):
     filters: Filters = Filters()
     per: Dimension
 
+    @model_validator(mode="after")
+    def _shape(self) -> AverageQuery:
+        _levels((self.per,), self.filters)
+        return self
+
 
 class ShareQuery(_Strict):
-    """Percent of the filtered hires: of a named slice, or of each group."""
+    """Percent (0-100, full precision) of the filtered hires: of a slice, or of each group.
+
+    ``filters`` pick the whole; ``part`` picks the slice among them (a
+    department, a job family, a period, the hires without a job ...).
+    """
 
     kind: Literal["share"] = "share"
     filters: Filters = Filters()
-    part_departments: Names = ()
-    part_jobs: Names = ()
+    part: Filters | None = None
     group_by: Dimension | None = None
 
     @model_validator(mode="after")
     def _shape(self) -> ShareQuery:
-        sliced = bool(self.part_departments or self.part_jobs)
+        sliced = self.part is not None and self.part != Filters()
         if sliced == (self.group_by is not None):
-            raise ValueError("a share needs either a part (departments/jobs) or group_by")
+            raise ValueError("a share needs either a part or group_by")
+        if self.group_by is not None:
+            _levels((self.group_by,), self.filters)
         return self
 
 
@@ -187,20 +303,45 @@ class CompareQuery(_Strict):
     periods: tuple[Period, Period]
     show: Literal["each", "difference"] = "each"
     group_by: Literal["department", "job"] | None = None
+    only: Literal["grew", "shrank"] | None = None
+    """With group_by and the difference: only the groups whose hires rose (fell)."""
 
     @model_validator(mode="after")
     def _shape(self) -> CompareQuery:
         if self.filters.periods:
             raise ValueError("a comparison's periods go in periods, not filters.periods")
+        if self.only and (self.show != "difference" or self.group_by is None):
+            raise ValueError("only (grew/shrank) needs show difference and group_by")
+        return self
+
+
+class DifferenceQuery(_Strict):
+    """Hires of one side minus hires of the other, both under ``filters``.
+
+    Each side adds its own filters (a department, a job, a period ...), so a
+    constraint said of one side only stays on that side.
+    """
+
+    kind: Literal["difference"] = "difference"
+    filters: Filters = Filters()
+    sides: tuple[Filters, Filters]
+    """first minus second."""
+
+    @model_validator(mode="after")
+    def _shape(self) -> DifferenceQuery:
+        if self.sides[0] == self.sides[1]:
+            raise ValueError("the two sides of a difference must differ")
         return self
 
 
 class EmployeesQuery(_Strict):
     kind: Literal["employees"] = "employees"
     filters: Filters = Filters()
-    columns: Literal["full", "names"] = "full"
-    """full: id, name, hire time, department, job; names: the names only."""
-    order: Literal["earliest", "latest"] = "earliest"
+    columns: Literal["full", "names", "dated"] = "full"
+    """full: id, name, hire time, department, job; names: the names only;
+    dated: full plus the hire date (a person looked up, 'with their dates')."""
+    order: Literal["earliest", "latest", "name"] = "earliest"
+    """By hire time, or alphabetically by name."""
     limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] | None = None
 
 
@@ -227,6 +368,7 @@ AnyQuery = Annotated[
     | AverageQuery
     | ShareQuery
     | CompareQuery
+    | DifferenceQuery
     | EmployeesQuery
     | CatalogQuery
     | ReportQuery,

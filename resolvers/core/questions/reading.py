@@ -16,8 +16,10 @@ from resolvers.core.questions.query import (
     CatalogQuery,
     CompareQuery,
     CountQuery,
+    DifferenceQuery,
     Dimension,
     EmployeesQuery,
+    Family,
     Filters,
     HrQuery,
     NameSet,
@@ -28,7 +30,7 @@ from resolvers.core.questions.query import (
 from resolvers.core.questions.sql_parts import dimensions
 
 _PLURAL = {"department": "departments", "job": "jobs", "year": "years", "quarter": "quarters"}
-_PLURAL |= {"month": "months", "weekday": "weekdays"}
+_PLURAL |= {"month": "months", "weekday": "weekdays", "level": "levels"}
 
 
 def _day(day: date) -> str:
@@ -76,9 +78,31 @@ def _nameset(names: NameSet, what: str) -> list[str]:
     return parts
 
 
+def _family(family: Family) -> str:
+    """'statisticians (Statistician I, II, III or IV)': the titles a family word was read as."""
+    titles = family.titles
+    if len(titles) > 8:
+        return f"{family.word} ({len(titles)} titles: {', '.join(titles[:3])} ...)"
+    return f"{family.word} ({_names(titles)})"
+
+
+def _jobs(filters: Filters) -> list[str]:
+    """The kept and left-out jobs, each family said as its word with its titles."""
+    parts = []
+    for excluded in (False, True):
+        families = [f for f in filters.families if f.excluded == excluded]
+        names = filters.jobs.exclude if excluded else filters.jobs.include
+        covered = {t for f in families for t in f.titles}
+        said = [_family(f) for f in families] + [n for n in names if n not in covered]
+        if said:
+            joined = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " or " + said[-1]
+            parts.append(f"{'not as' if excluded else 'as'} {joined}")
+    return parts
+
+
 def scope(filters: Filters) -> str:
     """The filters as words: ' in Sales from 1 Mar to 31 May 2021', or ''."""
-    parts = _nameset(filters.departments, "department") + _nameset(filters.jobs, "job")
+    parts = _nameset(filters.departments, "department") + _jobs(filters)
     if filters.periods:
         parts.append(" or ".join(period_words(p) for p in filters.periods))
     if filters.without_department:
@@ -89,6 +113,12 @@ def scope(filters: Filters) -> str:
         parts.append(f"whose name starts with “{filters.name_prefix}”")
     if filters.name_contains:
         parts.append(f"whose name contains “{filters.name_contains}”")
+    if filters.employee_names:
+        parts.append(f"named {_names(tuple(f'“{n}”' for n in filters.employee_names))}")
+    if filters.first_name:
+        parts.append(f"whose first name is “{filters.first_name}”")
+    if filters.other_than_names:
+        parts.append(f"other than {_names(tuple(f'“{n}”' for n in filters.other_than_names))}")
     return (" " + " ".join(parts)) if parts else ""
 
 
@@ -126,13 +156,25 @@ def read_back(query: HrQuery) -> str:
                     f"Each {_per(group)}'s share (percent) of all the hires{scope(inner.filters)}, "
                     "those without a department or job included in the whole."
                 )
-            part = _nameset(NameSet(include=inner.part_departments), "department")
-            part += _nameset(NameSet(include=inner.part_jobs), "job")
-            slice_ = " and ".join(part)
-            return f"The share (percent) of the hires{scope(inner.filters)} that were {slice_}."
+            part = scope(inner.part or Filters()).strip()
+            return f"The share (percent) of the hires{scope(inner.filters)} that were {part}."
+        case DifferenceQuery():
+            first, second = (scope(side).strip() or "overall" for side in inner.sides)
+            return (
+                f"Hires{scope(inner.filters)}: those {first} minus those {second}, "
+                "with both counts."
+            )
         case CompareQuery():
             sides = " and ".join(period_words(p) for p in inner.periods)
             per = f", per {inner.group_by}" if inner.group_by else ""
+            if inner.show == "difference" and inner.group_by:
+                first, second = (period_words(p) for p in inner.periods)
+                notes = _left_out(inner.filters, [inner.group_by])
+                return (
+                    f"Hires{scope(inner.filters)} per {inner.group_by} that hired {first} or "
+                    f"{second}: both counts and the change ({second} minus {first})"
+                    f"{_only(inner.only, first, second)}{notes}."
+                )
             if inner.show == "difference":
                 first, second = (period_words(p) for p in inner.periods)
                 return f"Hires{scope(inner.filters)} {second} minus hires {first}."
@@ -140,6 +182,15 @@ def read_back(query: HrQuery) -> str:
             return f"Hires{scope(inner.filters)} {sides}, side by side{per}{notes}."
         case EmployeesQuery():
             what = "The names of the employees" if inner.columns == "names" else "The employees"
+            if inner.columns == "dated":
+                if inner.filters.employee_names and not inner.limit:
+                    return (
+                        f"Each employee{scope(inner.filters)}: id, name, hire time and date, "
+                        "department and job."
+                    )
+                what += " (with their hire dates)"
+            if inner.order == "name":
+                return f"{what} hired{scope(inner.filters)}, in alphabetical order of name."
             if inner.limit:
                 which = "latest" if inner.order == "latest" else "first"
                 what = f"The {which} {inner.limit} employees hired"
@@ -174,6 +225,13 @@ def read_back(query: HrQuery) -> str:
             )
 
 
+def _only(only: str | None, first: str, second: str) -> str:
+    if only is None:
+        return ""
+    more = "more" if only == "grew" else "fewer"
+    return f"; only those with {more} hires {second} than {first}"
+
+
 def _count(query: CountQuery) -> str:
     what = {"hires": "Hires", "departments": "The number of different departments among hires"}
     what |= {"jobs": "The number of different jobs among hires"}
@@ -182,15 +240,33 @@ def _count(query: CountQuery) -> str:
         return f"{head}, counted{_left_out(query.filters, [])}."
     group = dimensions(query.group_by, query.filters)
     text = f"{head}, counted per {_per(group)}"
+    if "level" in group:
+        text += " (the I, II, III or IV ending a title; 'none' for a title without one)"
     if query.threshold:
         t = query.threshold
+        bar = f"{t.value}"
+        if t.than is not None:
+            bar = f"{t.than.department or t.than.job}'s hires (under the same filters)"
         words = {
-            "more_than": f"more than {t.value}", "fewer_than": f"fewer than {t.value}",
-            "at_least": f"at least {t.value}", "at_most": f"at most {t.value}",
+            "more_than": f"more than {bar}", "fewer_than": f"fewer than {bar}",
+            "at_least": f"at least {bar}", "at_most": f"at most {bar}",
+            "exactly": f"exactly {bar}", "between": f"between {bar} and {t.upper} (both included)",
             "above_mean": "more than the mean (over the groups with at least one hire)",
             "below_mean": "fewer than the mean (over the groups with at least one hire)",
         }  # fmt: skip
         text += f"; only those with {words[t.compare]}"
+    if query.count_groups:
+        text = f"The number of {' and '.join(_PLURAL[d] for d in query.group_by)}: {text}"
+        return text + _left_out(query.filters, group) + "."
+    if query.rank and query.rank.within:
+        r = query.rank
+        side = "most" if r.order == "most" else "fewest"
+        inner_dims: list[Dimension] = [d for d in group if d not in (r.within, "year")] or group
+        one = (
+            f"the {_per(inner_dims)}" if r.limit == 1 else f"the {r.limit} {_PLURAL[inner_dims[0]]}"
+        )
+        text += f"; in each {r.within}, {one} with the {side} hires (ties all shown)"
+        return text + _left_out(query.filters, group) + "."
     if query.rank:
         r = query.rank
         order = "most first" if r.order == "most" else "fewest first"

@@ -8,7 +8,7 @@ consumes its own words; an HrQuery that will not validate is a refusal.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -21,6 +21,7 @@ from resolvers.core.questions.patterns import (
     AVERAGE,
     CATALOG_WORD,
     COLUMNS,
+    COMBINED,
     COMPARE,
     COUNT,
     DIFFERENCE,
@@ -28,12 +29,17 @@ from resolvers.core.questions.patterns import (
     EMPLOYEES,
     EXISTS,
     FIRST_LAST,
+    GREW,
     LIST_ORDER,
     MEAN,
     NAMES_ONLY,
+    OVERALL,
     SHARE,
+    SHARE_VERB,
     SUBJECT,
+    THAN_PERIOD,
     WENT,
+    YES_NO,
     dimension,
     number,
 )
@@ -43,8 +49,10 @@ from resolvers.core.questions.query import (
     CatalogQuery,
     CompareQuery,
     CountQuery,
+    DifferenceQuery,
     Dimension,
     EmployeesQuery,
+    Family,
     Filters,
     HrQuery,
     NameSet,
@@ -81,6 +89,28 @@ class Reading:
     rank_order: str | None = None
     threshold: Threshold | None = None
     ids: bool = False
+    families: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Job family tokens (``__f0__``) -> the titles they stand for."""
+    people: dict[str, filters.Person] = field(default_factory=dict)
+    """Person tokens (``__p0__``) -> the name looked up."""
+    than: tuple[str, str] | None = None
+    """'more (fewer) than Sales': the word and the named token compared with."""
+    tail_phrases: list[dates.DatePhrase] = field(default_factory=list)
+    """Dates said after 'than Sales' (that side's own), apart from the rest."""
+    than_noun: str | None = None
+    """'how many more engineers ... than Legal': the job (family) both sides count."""
+    tail_included: list[str] = field(default_factory=list)
+    """Names said after 'than Sales' ('than Sales engineers'): that side's own."""
+    tail_excluded: list[str] = field(default_factory=list)
+    tail_overall: bool = False
+    """'than Sales overall': the side after 'than' takes no date said before it."""
+    alphabetical: bool = False
+    dated: bool = False
+    """'with their hire dates': a list of employees shows each hire's date too."""
+    line: str = ""
+    """The words before dates were read (where each phrase and name stood)."""
+    each_dims: list[Dimension] = field(default_factory=list)
+    """Dimensions named after each/per/by/every (the outer groups of a ranking within)."""
 
 
 def _filters(
@@ -93,13 +123,17 @@ def _filters(
     who = reading.who
     keep = {"department": [], "job": []}  # type: dict[str, list[str]]
     drop = {"department": [], "job": []}  # type: dict[str, list[str]]
-    if not part:
-        for token in who.included:
+    families: list[Family] = []
+    for excluded, tokens in ((False, [] if part else who.included), (True, who.excluded)):
+        for token in tokens:
             kind, name = names[token]
-            keep[kind].append(name)
-    for token in who.excluded:
-        kind, name = names[token]
-        drop[kind].append(name)
+            side = drop if excluded else keep
+            if kind == "family":
+                titles = reading.families[token]
+                families.append(Family(word=name, titles=titles, excluded=excluded))
+                side["job"] += titles
+            else:
+                side[kind].append(name)
     prefix = contains = None
     for search in who.searches:
         if search.target == "title":
@@ -116,9 +150,29 @@ def _filters(
             prefix = search.value
         else:
             contains = search.value
+    # "designers, not counting web designers": the family less what is left out
+    left_out = set(drop["job"])
+    if left_out & set(keep["job"]):
+        keep["job"] = [t for t in keep["job"] if t not in left_out]
+        families = [
+            f
+            if f.excluded
+            else f.model_copy(update={"titles": tuple(t for t in f.titles if t not in left_out)})
+            for f in families
+        ]
+        if any(not f.titles for f in families) or not keep["job"]:
+            return Refusal("Nothing is left of those jobs once the ones left out are taken away.")
+    full_names = [p.name for p in (reading.people[t] for t in who.people) if not p.first_only]
+    besides = [p.besides for p in (reading.people[t] for t in who.people) if p.besides]
+    first_names = {p.name for p in (reading.people[t] for t in who.people) if p.first_only}
+    if len(first_names) > 1 or (first_names and full_names):
+        return Refusal("Look up one first name at a time, or full names only.")
     spans = dates.intersect(date_sets) if date_sets else []
     if date_sets and not spans:
-        return Refusal("Those dates never overlap, so no hire could match them all.")
+        return Refusal(
+            "Those dates never overlap, so no hire could be in all of them at once: to compare "
+            "them, ask how many more were hired in one than in the other."
+        )
     try:
         return Filters(
             departments=NameSet(
@@ -133,9 +187,13 @@ def _filters(
             without_job=who.without_job,
             name_prefix=prefix,
             name_contains=contains,
+            families=tuple(families),
+            employee_names=tuple(dict.fromkeys(full_names)),
+            other_than_names=tuple(dict.fromkeys(besides)),
+            first_name=first_names.pop() if first_names else None,
         )
     except ValueError as error:
-        return Refusal(f"The question contradicts itself: {error}.")
+        return Refusal(f"The question contradicts itself: {_first(error)}.")
 
 
 def _title_match(name: str, search: filters.NameSearch) -> bool:
@@ -152,6 +210,9 @@ def measure(
     catalog: Catalog,
 ) -> HrQuery | Refusal:
     """The kind of query, from the words that are left; refuses what no kind holds."""
+    if reading.than and reading.group:  # 'more than Sales in 2021': the dates hold for all
+        phrases = phrases + reading.tail_phrases
+        reading.tail_phrases = []
     date_sets = [p.spans for p in phrases]
     pair = [p for p in phrases if len(p.listed) == 2]
     try:
@@ -187,43 +248,87 @@ def _shape(
     # two periods side by side
     if compare and pair:
         (sides,) = pair[:1]
+        if reading.who.included and words.has(OVERALL):
+            return Refusal(
+                "Does that name hold for both periods? Ask e.g. how many more did Sales hire "
+                "in 2022 than the whole company in 2021, or name it for both."
+            )
         difference = words.search(DIFFERENCE)
         if difference:
             words.take(difference)
+        grew = words.search(GREW)
+        if grew:
+            words.take(grew)
         words.take_all(COMPARE)
         rest = [p.spans for p in phrases if p is not sides]
         filters_ = _filters(reading, names, catalog, rest)
         if isinstance(filters_, Refusal):
             return filters_
         first, second = (Period(start=s, end=e) for s, e in sides.listed)
-        show: Literal["each", "difference"] = "each"
-        if match := difference:
-            show = "difference"
-            if (match.group("dir") or match.group("dir2")) in ("fewer", "less"):
-                first, second = second, first
         group = [d for d in reading.group if d in ("department", "job")]
         if len(group) < len(reading.group) or len(group) > 1 or reading.rank or reading.threshold:
             return Refusal("A comparison of two periods can be split by department or job only.")
-        if group and (show == "difference" or reading.which):
+        show: Literal["each", "difference"] = "each"
+        direction = (difference.group("dir") or difference.group("dir2")) if difference else None
+        only: Literal["grew", "shrank"] | None = None
+        if group and (grew or (direction and reading.which)):
+            # per group, the second minus the first, in the order said ('fewer in A than B'
+            # keeps the groups where A - B < 0): which grew, which shrank
+            show = "difference"
+            up = grew.group("up") if grew else direction == "more"
+            only = "grew" if up else "shrank"
+            if grew and sides.listed[0][0] and sides.listed[1][0]:
+                first, second = sorted((first, second), key=lambda p: p.start or date.min)
+        elif group and reading.which:
             return Refusal(
-                "Which departments (jobs) grew or shrank between two periods is not answered "
-                "yet; ask for both periods side by side per department instead."
+                "Which departments (jobs), by what rule? Ask which grew (or shrank) between "
+                "the two periods, or for both periods side by side per department."
             )
+        elif difference:
+            show = "difference"
+            if direction in ("fewer", "less"):
+                first, second = second, first
+            elif "difference" in difference.group(0) and not words.has(THAN_PERIOD):
+                first, second = second, first  # 'the difference between A and B' is A - B
         _count_words(words)
         return CompareQuery(
             filters=filters_,
             periods=(first, second),
             show=show,
             group_by=group[0] if group else None,
+            only=only,
         )
+    if reading.than and not reading.group:
+        return _than_difference(words, reading, names, catalog, date_sets)
+    if reading.than and (reading.tail_included or reading.tail_excluded):
+        return Refusal("Compare the groups with one department or job, not a part of one.")
+    if reading.than and reading.threshold and reading.threshold.than is None:
+        return Refusal("Compare the groups with one number or one named group, not both.")
+    if reading.than and names[reading.than[1]][0] == "family":
+        return Refusal("Compare the groups with one department or job, not a family of jobs.")
+    between = words.search(DIFFERENCE)
+    if compare and between and len(reading.who.included) == 2 and not reading.group:
+        if len(date_sets) > 1:
+            return Refusal(
+                "Say which dates go with which side, e.g. how many more did Sales hire in "
+                "2021 than Legal in 2022."
+            )
+        words.take(between)
+        words.take_all(COMPARE)
+        words.take_all(re.compile(r"\bbetween\b"))
+        one, other = reading.who.included
+        reading.who.included = []
+        return _difference(words, reading, names, catalog, [one], date_sets, [], [other])
     if compare and len(reading.who.included) >= 2 and not reading.group:
-        kinds = {names[t][0] for t in reading.who.included}
+        kinds = {names[t][0].replace("family", "job") for t in reading.who.included}
         if len(kinds) == 1:
             reading.group.append(kinds.pop())  # type: ignore[arg-type]
             words.take_all(COMPARE)
     filters_ = _filters(reading, names, catalog, date_sets)
     if isinstance(filters_, Refusal):
         return filters_
+    if len(reading.who.included) >= 2 and not reading.group:
+        words.take_all(COMBINED)  # 'Sales and Legal combined': one count over both
     if words.search(SHARE):
         words.take_all(SHARE)
         words.take_all(WENT)
@@ -232,14 +337,7 @@ def _shape(
             if len(reading.group) > 1 or reading.rank or reading.threshold:
                 return Refusal("A share can be split by one grouping only.")
             return ShareQuery(filters=filters_, group_by=reading.group[0])
-        part = _filters(reading, names, catalog, date_sets, part=True)
-        if isinstance(part, Refusal):
-            return part
-        return ShareQuery(
-            filters=part,
-            part_departments=filters_.departments.include,
-            part_jobs=filters_.jobs.include,
-        )
+        return _share_of_part(reading, names, catalog, phrases)
     if words.search(AVERAGE):
         words.take_all(AVERAGE)
         _count_words(words)
@@ -255,22 +353,31 @@ def _shape(
     if report := _report(reading, filters_, words):
         return report
     distinct: Literal["hires", "departments", "jobs"] = "hires"
-    if match := words.search(DISTINCT):
+    if (match := words.search(DISTINCT)) and not _of_the_catalog(words, phrases):
         distinct = "departments" if match.group("what").startswith("dep") else "jobs"
         words.take(match)
     if distinct == "hires" and (catalog_query := _catalog(words, reading, filters_, phrases)):
         return catalog_query
     if not reading.group and (employees := _employees(words, reading, filters_)):
         return employees
-    if (reading.rank or reading.threshold) and len(reading.group) > 1:
+    within = _within(reading)
+    if (reading.rank or reading.threshold) and len(reading.group) > 1 and within is None:
         return Refusal(
-            "A ranking or threshold within each group (the top department of each year, "
-            "say) is not answered yet; ask for one grouping."
+            "A ranking or threshold within each group is answered for two groupings, the "
+            "ranked one and the one it restarts in: e.g. the top job in each department."
         )
-    if reading.counted_groups and (reading.rank or reading.threshold):
+    if reading.counted_groups and reading.rank:
         return Refusal(
-            "Counting the departments (jobs) that pass a threshold is not answered yet; "
-            "ask which ones do, and count the rows."
+            "Counting the departments (jobs) of a ranking is not answered; ask for the ranking."
+        )
+    if reading.rank_order and not reading.group:
+        return Refusal(
+            "An order by hires is for groups: ask for hires by department (or job), most first."
+        )
+    if reading.alphabetical and (reading.rank or not reading.group):
+        return Refusal(
+            "Alphabetical order is for lists: ask for the departments, jobs or employees "
+            "alphabetically, or for a ranking by hires, not both."
         )
     _count_words(words)
     if reading.rank_order and reading.group and not reading.rank:
@@ -278,6 +385,12 @@ def _shape(
     rank = reading.rank
     if rank and rank.limit is None and rank.offset == 0 and reading.which_singular:
         rank = Rank(order=rank.order, limit=1)
+    if rank and within:
+        if rank.limit is None or rank.offset:
+            return Refusal(
+                "How many in each group? Say the top one, or the top 3, in each department."
+            )
+        rank = Rank(order=rank.order, limit=rank.limit, within=within)
     threshold = reading.threshold
     if reading.which and not rank and not threshold:
         threshold = Threshold(compare="at_least", value=1)
@@ -287,7 +400,147 @@ def _shape(
         group_by=tuple(reading.group),
         threshold=threshold,
         rank=rank,
+        count_groups=reading.counted_groups and threshold is not None,
     )
+
+
+def _within(reading: Reading) -> Dimension | None:
+    """The outer group of a ranking within groups: the one said after each/per/by/in every."""
+    if reading.rank is None or len(reading.group) != 2:
+        return None
+    outer = [d for d in reading.group if d in reading.each_dims]
+    return outer[0] if len(outer) == 1 else None
+
+
+def _than_difference(
+    words: Words,
+    reading: Reading,
+    names: dict[str, tuple[str, str]],
+    catalog: Catalog,
+    date_sets: list[list[Span]],
+) -> DifferenceQuery | Refusal:
+    """'How many more did Sales hire (in 2021) than Legal (in 2022)?': each side its own.
+
+    Dates said on both sides stay on their side; dates said on one side only
+    hold for both, unless the other side says 'overall' (then it has none).
+    """
+    assert reading.than is not None
+    if YES_NO.search(reading.line):
+        return Refusal(
+            "A yes-or-no comparison is not answered; ask how many more (or fewer) instead."
+        )
+    op, token = reading.than
+    if reading.tail_excluded:
+        return Refusal("Say which side leaves that out: the words after 'than' name one side only.")
+    common_names = [reading.than_noun] if reading.than_noun else []
+    first_names = [t for t in reading.who.included if t not in common_names]
+    second_names = [token, *reading.tail_included]
+    kinds = [{names[t][0].replace("family", "job") for t in side}
+             for side in (first_names, second_names)]  # fmt: skip
+    if first_names and kinds[0] != kinds[1]:
+        return Refusal(
+            "Does each name hold for both sides? Name the same kind on each side, e.g. how "
+            "many more engineers did Sales hire than Legal?"
+        )
+    reading.who.included = first_names
+    tail_sets = [p.spans for p in reading.tail_phrases]
+    head: list[list[Span]] = []
+    tail: list[list[Span]] = []
+    common = date_sets + tail_sets
+    if date_sets and tail_sets:
+        head, tail, common = date_sets, tail_sets, []
+    elif date_sets and reading.tail_overall:
+        head, common = date_sets, []
+    if not reading.who.included and not head:
+        return Refusal(
+            "More than that named group, but more of what? Name both sides, e.g. how many "
+            "more did Sales hire than Legal?"
+        )
+    reading.who.included = common_names  # both sides count these
+    if op == "more":
+        return _difference(words, reading, names, catalog, first_names, common, head,
+                           second_names, tail)  # fmt: skip
+    return _difference(words, reading, names, catalog, second_names, common, tail,
+                       first_names, head)  # fmt: skip
+
+
+def _difference(
+    words: Words,
+    reading: Reading,
+    names: dict[str, tuple[str, str]],
+    catalog: Catalog,
+    first: list[str],
+    common: list[list[Span]],
+    first_dates: list[list[Span]],
+    second: list[str],
+    second_dates: list[list[Span]] | None = None,
+) -> DifferenceQuery | Refusal:
+    """First side minus second, both under the common filters (``reading.who.included``)."""
+    filters_ = _filters(reading, names, catalog, common)  # who.included: what both count
+    if isinstance(filters_, Refusal):
+        return filters_
+    sides = []
+    for tokens, sets in ((first, first_dates), (second, second_dates or [])):
+        one = Reading(who=filters.Who(included=tokens), families=reading.families)
+        side = _filters(one, names, catalog, sets)
+        if isinstance(side, Refusal):
+            return side
+        sides.append(side)
+    _count_words(words)
+    words.take_all(COMPARE)
+    return DifferenceQuery(filters=filters_, sides=(sides[0], sides[1]))
+
+
+def _share_of_part(
+    reading: Reading,
+    names: dict[str, tuple[str, str]],
+    catalog: Catalog,
+    phrases: list[dates.DatePhrase],
+) -> ShareQuery | Refusal:
+    """The part and the whole of a share, by where their words stand.
+
+    'What share of Sales hires were in 2022': the whole is said before the
+    verb (Sales), the part after it (2022). With no verb to split at, named
+    departments and jobs are the part and dates the whole; with no names, a
+    lone date is the part of all hires ('what percent of hires were in 2022'),
+    and of two dates the later-said one is the part; the hires without a
+    department (job) are the part when the question asks about them.
+    """
+    line, who = reading.line, reading.who
+    share = SHARE.search(line)
+    verb = SHARE_VERB.search(line, share.end() if share else 0)
+    cut = verb.start() if verb else len(line)
+    located = [(line.find(p.words), p) for p in phrases]
+    missing = filters.MISSING.search(line) or filters.MISSING_BOTH.search(line)
+    after = {t for t in who.included if line.find(t) > cut}
+    dated_after = [p for at, p in located if at > cut]
+    missing_after = missing is not None and missing.start() > cut
+    if not (after or dated_after or missing_after):  # no verb, or nothing after it
+        after = set(who.included)
+        dated_after = []
+        missing_after = not after and missing is not None
+        if not after and not missing_after and located:
+            dated_after = [max(located, key=lambda item: item[0])[1]]
+    whole_who = replace(
+        who,
+        included=[t for t in who.included if t not in after],
+        without_department=who.without_department and not missing_after,
+        without_job=who.without_job and not missing_after,
+    )
+    part_who = filters.Who(
+        included=sorted(after, key=line.find),
+        without_department=who.without_department and missing_after,
+        without_job=who.without_job and missing_after,
+    )
+    whole = _filters(replace(reading, who=whole_who), names, catalog,
+                     [p.spans for p in phrases if p not in dated_after])  # fmt: skip
+    if isinstance(whole, Refusal):
+        return whole
+    part = _filters(replace(reading, who=part_who), names, catalog,
+                    [p.spans for p in dated_after])  # fmt: skip
+    if isinstance(part, Refusal):
+        return part
+    return ShareQuery(filters=whole, part=part)
 
 
 def _count_words(words: Words) -> None:
@@ -301,7 +554,7 @@ def _report(reading: Reading, filters_: Filters, words: Words) -> ReportQuery | 
         and filters_ == Filters(periods=filters_.periods)
         and dates_whole_year(filters_.periods[0])
     )
-    if not only_year:
+    if not only_year or reading.counted_groups:  # 'how many departments ...' is a number
         return None
     year = filters_.periods[0].start.year  # type: ignore[union-attr]
     group = set(reading.group)
@@ -313,6 +566,7 @@ def _report(reading: Reading, filters_: Filters, words: Words) -> ReportQuery | 
         group == {"department"}
         and above
         and (reading.rank is None or reading.rank == Rank(order="most"))
+        and reading.rank_order in (None, "most")
     ):
         _count_words(words)
         return ReportQuery(report="departments_above_mean", year=year)
@@ -326,6 +580,13 @@ def dates_whole_year(period: Period) -> bool:
     )
 
 
+def _of_the_catalog(words: Words, phrases: list[dates.DatePhrase]) -> bool:
+    """'How many jobs are there?' counts the jobs, not the jobs among hires (a job may
+    have none): with no word of hiring and no date, it is a question about the table."""
+    subject = re.compile(rf"\b{SUBJECT}\b|\bhire\b|\bhired\b|\bfill(?:ed)?\b")
+    return not phrases and not words.has(subject)
+
+
 def _catalog(
     words: Words, reading: Reading, filters_: Filters, phrases: list[dates.DatePhrase]
 ) -> CatalogQuery | None:
@@ -334,11 +595,22 @@ def _catalog(
     searches = [s for s in reading.who.searches if s.target == "title"]
     match = words.search(CATALOG_WORD)
     titles_only = bool(searches) and reading.group in ([], ["job"]) and not words.has(subject)
+    # 'every job title in alphabetical order': the jobs themselves, not hires per job
+    every = reading.group in (["department"], ["job"]) and reading.group == reading.each_dims
+    listed = every and not words.has(subject) and not words.has(COUNT)
     if titles_only:
         reading.group = []
+    elif listed and match is None:
+        of_every = "departments" if reading.group == ["department"] else "jobs"
+        reading.group = []
+        if reading.rank or reading.threshold or reading.rank_order or phrases:
+            return None
+        if filters_ != Filters() or reading.who.included:
+            return None
+        return CatalogQuery(of=of_every)  # type: ignore[arg-type]
     elif match is None or words.has(subject) or reading.group:
         return None
-    if reading.rank or reading.threshold:
+    if reading.rank or reading.threshold or reading.rank_order:
         return None
     plain = Filters(jobs=filters_.jobs if searches else NameSet())
     if phrases or filters_ != plain or reading.who.included:
@@ -361,6 +633,11 @@ def _catalog(
 
 
 def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQuery | None:
+    asks = {reading.people[t].ask for t in reading.who.people}
+    if asks & {"hired", "fact", "who"} and not words.has(COUNT):
+        # a person looked up: their row, with the hire date beside the hire time
+        words.take_all(EMPLOYEES)
+        return EmployeesQuery(filters=filters_, columns="dated")
     order_asked = words.search(LIST_ORDER)
     if order_asked:
         words.take(order_asked)
@@ -370,7 +647,8 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         return None
     names_asked = words.search(NAMES_ONLY)
     if (
-        first_last is None
+        not reading.alphabetical
+        and first_last is None
         and listing is None
         and not (names_asked and "who" not in names_asked.group(0))
     ):
@@ -379,7 +657,9 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
             return None
     names_only = words.search(NAMES_ONLY)
     columns = "names" if names_only and "who" not in names_only.group(0) else "full"
-    if names_only and columns == "names":
+    if reading.dated:
+        columns = "dated"
+    if names_only and (columns == "names" or (reading.dated and "who" not in names_only[0])):
         words.take(names_only)
     order, limit = "earliest", None
     if first_last:
@@ -406,6 +686,10 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         words.take_all(EMPLOYEES)
     if order_asked and not first_last:
         order = "latest" if order_asked.group("last") else "earliest"
-    if reading.rank or reading.threshold:
+    if reading.alphabetical:
+        if first_last or order_asked:
+            return None
+        order = "name"
+    if reading.rank or reading.threshold or reading.rank_order:
         return None
     return EmployeesQuery(filters=filters_, columns=columns, order=order, limit=limit)  # type: ignore[arg-type]

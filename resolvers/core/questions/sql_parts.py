@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlglot import exp
 
-from resolvers.core.questions.query import Dimension, Filters, NameSet, Period
+from resolvers.core.questions.query import Dimension, Filters, NameSet, Period, title_level
 
 WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 NAMED_DIMENSIONS = {"department": ("departments", "department_id"), "job": ("jobs", "job_id")}
@@ -78,17 +78,19 @@ def period_condition(period: Period, moment: exp.Expr) -> exp.Expr:
     return exp.and_(*parts, copy=False)
 
 
-def _conditions(filters: Filters) -> list[exp.Expr]:
-    found = names_condition(filters.departments, col("d", "department"), col("e", "department_id"))
-    found += names_condition(filters.jobs, col("j", "job"), col("e", "job_id"))
+def conditions(filters: Filters, alias: str | None = None) -> list[exp.Expr]:
+    """The filters as conditions: on the joined tables (e, d, j), or on ``alias`` (matching)."""
+    e, d, j = (alias, alias, alias) if alias else ("e", "d", "j")
+    found = names_condition(filters.departments, col(d, "department"), col(e, "department_id"))
+    found += names_condition(filters.jobs, col(j, "job"), col(e, "job_id"))
     if filters.periods:
-        moment = col("e", "datetime")
+        moment = col(e, "datetime")
         found.append(exp.or_(*(period_condition(p, moment) for p in filters.periods), copy=False))
     if filters.without_department:
-        found.append(col("e", "department_id").is_(exp.null()))
+        found.append(col(e, "department_id").is_(exp.null()))
     if filters.without_job:
-        found.append(col("e", "job_id").is_(exp.null()))
-    name = exp.Lower(this=col("e", "name"))
+        found.append(col(e, "job_id").is_(exp.null()))
+    name = exp.Lower(this=col(e, "name"))
     if filters.name_prefix:
         prefix = filters.name_prefix.lower()
         found.append(
@@ -100,6 +102,31 @@ def _conditions(filters: Filters) -> list[exp.Expr]:
     if filters.name_contains:
         position = exp.StrPosition(this=name.copy(), substr=lit(filters.name_contains.lower()))
         found.append(exp.GT(this=position, expression=lit(0)))
+    if filters.employee_names:
+        lowered = tuple(dict.fromkeys(n.lower() for n in filters.employee_names))
+        found.append(in_list(name.copy(), lowered))
+    if filters.other_than_names:
+        lowered = tuple(dict.fromkeys(n.lower() for n in filters.other_than_names))
+        found.append(
+            exp.or_(
+                col(e, "name").is_(exp.null()),
+                exp.not_(in_list(name.copy(), lowered), copy=False),
+                copy=False,
+            )
+        )
+    if filters.first_name:
+        first = filters.first_name.lower()
+        # the first word: the whole name, or the name up to its first space
+        found.append(
+            exp.or_(
+                exp.EQ(this=name.copy(), expression=lit(first)),
+                exp.EQ(
+                    this=exp.Left(this=name.copy(), expression=lit(len(first) + 1)),
+                    expression=lit(first + " "),
+                ),
+                copy=False,
+            )
+        )
     return found
 
 
@@ -130,8 +157,8 @@ def matching(filters: Filters) -> exp.Select:
             copy=False,
         )
     )
-    conditions = _conditions(filters)
-    return select.where(exp.and_(*conditions, copy=False), copy=False) if conditions else select
+    found = conditions(filters)
+    return select.where(exp.and_(*found, copy=False), copy=False) if found else select
 
 
 def with_matching(select: exp.Select, filters: Filters) -> exp.Select:
@@ -162,21 +189,58 @@ def dimensions(group_by: Sequence[Dimension], filters: Filters) -> list[Dimensio
     return found
 
 
+def level_case(titles: Sequence[str], job: exp.Expr) -> exp.Expr:
+    """Each kept title's level ('Accountant III' -> 'III'; a title without one -> 'none')."""
+    return exp.Case(
+        ifs=[
+            exp.If(
+                this=exp.EQ(this=job.copy(), expression=lit(t)), true=lit(title_level(t) or "none")
+            )
+            for t in dict.fromkeys(titles)
+        ]
+    )
+
+
+def one_stem(titles: Sequence[str]) -> bool:
+    """Whether the titles are one title at several levels (Database Administrator I to IV)."""
+    stems = {t.rsplit(" ", 1)[0] if title_level(t) else t for t in titles}
+    return len(stems) == 1
+
+
 class Group:
     """One grouping column: what to select, group by, and order by.
 
     ``source`` is ``m`` (the matching hires) or ``t`` (the departments or jobs table).
+    ``titles`` are the kept job titles, for the ``level`` dimension.
     """
 
-    def __init__(self, dimension: Dimension, source: str = "m") -> None:
+    def __init__(self, dimension: Dimension, source: str = "m", titles: Sequence[str] = ()) -> None:
         self.dimension = dimension
         moment = col(source, "datetime")
+        self.keys: list[exp.Expr]
+        self.select: exp.Expr
+        self.order: list[exp.Expr]
+        self.present: exp.Expr
+        self.extra: list[exp.Expr] = []
+        self.names = [dimension]
+        if dimension == "level":
+            level = level_case(titles, col(source, "job"))
+            self.keys = [level]
+            self.select = aliased(level.copy(), "level")
+            self.order = [level.copy()]
+            self.present = col(source, "job_id").is_(exp.null()).not_()
+            if one_stem(titles):  # one title per level: show the title too
+                self.keys = [col(source, "job_id"), col(source, "job"), level.copy()]
+                self.select = aliased(col(source, "job"), "job")
+                self.extra = [aliased(level.copy(), "level")]
+                self.names = ["job", "level"]
+            return
         if dimension in NAMED_DIMENSIONS:
             key = "id" if source == "t" else NAMED_DIMENSIONS[dimension][1]
-            self.keys: list[exp.Expr] = [col(source, key), col(source, dimension)]
-            self.select: exp.Expr = aliased(col(source, dimension), dimension)
-            self.order: list[exp.Expr] = [col(source, dimension), col(source, key)]
-            self.present: exp.Expr = col(source, key).is_(exp.null()).not_()
+            self.keys = [col(source, key), col(source, dimension)]
+            self.select = aliased(col(source, dimension), dimension)
+            self.order = [col(source, dimension), col(source, key)]
+            self.present = col(source, key).is_(exp.null()).not_()
             return
         unit = {"year": "YEAR", "quarter": "QUARTER", "month": "MONTH", "weekday": "DOW"}
         part = exp.Extract(this=exp.var(unit[dimension]), expression=moment)

@@ -248,6 +248,41 @@ def test_a_department_not_on_record_is_sent_back_not_answered_as_zero(rig: Rig) 
     assert "query.filters.departments.include.0" in feedback and "Marketing" not in feedback
 
 
+def test_a_difference_between_two_sides_is_compiled_run_and_read_back(rig: Rig) -> None:
+    reply_with(rig, "sales_minus_legal")
+    answer = ask(rig.engine, "How many more did Sales hire than Legal in 2021?")
+    assert not answer.refused
+    assert answer.rows == [[2, 1, 1]]  # Sales: Ada and Bo; Legal: Cy
+    assert answer.reading and "in Sales minus those in Legal" in answer.reading
+
+
+def test_a_ranking_within_groups_keeps_its_ties(rig: Rig) -> None:
+    reply_with(rig, "top_job_per_department")
+    answer = ask(rig.engine, "The top job in each department in 2021")
+    assert not answer.refused
+    assert sorted(map(tuple, answer.rows)) == [
+        ("Legal", "Engineer", 1),
+        ("Sales", "Engineer", 1),
+        ("Sales", "Recruiter", 1),
+    ]
+    assert answer.reading and "ties all shown" in answer.reading
+
+
+def test_a_group_compared_with_a_department_not_on_record_is_sent_back(rig: Rig) -> None:
+    reply_with(rig, "more_than_unknown", "refuse_weather")
+    answer = rig.engine.answer("Which departments hired more than Marketing?")
+    assert answer.refused
+    feedback = sent_back(rig.requests[1])["content"][0]["text"]
+    assert "query.threshold.than.department.0" in feedback and "Marketing" not in feedback
+
+
+def test_the_tool_schema_holds_issue_20s_kinds() -> None:
+    text = json.dumps(query_tool_schema())
+    for field_name in ("families", "employee_names", "first_name", "sides", "within", "than"):
+        assert f'"{field_name}"' in text
+    assert '"count_groups"' in text and '"level"' in text and '"between"' in text
+
+
 # -- the model tries to write, or writes SQL the guard refuses ------------------
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import random
-from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -85,6 +84,27 @@ def employees(where: str, order: str = "e.datetime, e.id", limit: str = "") -> s
     return (
         f"SELECT e.id, e.name, e.datetime, d.department, j.job FROM {EDJ} "
         f"WHERE {where} ORDER BY {order} {limit}"
+    )
+
+
+def family(word: str) -> str:
+    """Every title holding ``word`` as a whole word: the family's members."""
+    return f"regexp_matches(j.job, '(^| ){word}( |$)')"
+
+
+def difference(first: str, second: str) -> str:
+    """Hires matching ``first`` minus hires matching ``second`` (conditions on e, d, j)."""
+    count = f"SELECT COUNT(*) FROM {EDJ} WHERE"
+    return f"SELECT ({count} {first}) - ({count} {second})"
+
+
+def top_within(outer: str, inner: str, where: str) -> str:
+    """Per ``outer`` (department), the ``inner`` groups with the most hires, ties all kept."""
+    return (
+        f"WITH c AS (SELECT d.id AS did, d.department, {inner} AS g, COUNT(*) AS n FROM {EDJ} "
+        f"WHERE {where} AND d.id IS NOT NULL GROUP BY d.id, d.department, {inner}), "
+        "r AS (SELECT *, RANK() OVER (PARTITION BY did ORDER BY n DESC) AS place FROM c) "
+        "SELECT department, g, n FROM r WHERE place = 1"
     )
 
 
@@ -515,9 +535,423 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FILTER (WHERE {Y22}) - COUNT(*) FILTER (WHERE {Y21}) FROM {ED} "
         "WHERE d.department = 'Sales'",
     ),
+    # everyday words (issue 20): the linguistic schema, spelling, days, seasons, open periods
+    Case(
+        "how many folks did HR bring on in 2022?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Human Resources' AND {Y22}",
+    ),
+    Case(
+        "R&D new starters in 2021, just the number please",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Research and Development' AND {Y21}",
+    ),
+    Case(
+        "Could you pull the 2022 hires not counting Legal?",
+        f"SELECT COUNT(*) FROM {ED} WHERE {Y22} "
+        "AND (d.department IS NULL OR d.department <> 'Legal')",
+    ),
+    Case(
+        "hey, quick question: how many poeple came on board in novmber 2021? thanks",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-11-01' "
+        "AND e.datetime < TIMESTAMP '2021-12-01'",
+    ),
+    Case(
+        "wich team took on the most hirse in 2022",
+        per_department(Y22, "COUNT(e.id) DESC, d.department") + " LIMIT 1",
+        ordered=True,
+    ),
+    Case(
+        "May I have the count of Sales hires in 2021 for the board deck?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Sales' AND {Y21}",
+    ),
+    Case(
+        "how many people were onboarded from April 12 to July 9, 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-04-12' "
+        "AND e.datetime < TIMESTAMP '2021-07-10'",
+    ),
+    Case(
+        "hires from December 20 to January 10, 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-12-20' "
+        "AND e.datetime < TIMESTAMP '2022-01-11'",
+    ),
+    Case(
+        "anyone join on New Year's Day 2022?",
+        employees("e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-01-02'"),
+    ),
+    Case(
+        "Engineering hires in the spring of 2021",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Engineering' "
+        "AND e.datetime >= TIMESTAMP '2021-03-01' AND e.datetime < TIMESTAMP '2021-06-01'",
+    ),
+    Case(
+        "hiring in winter 2021, by month",
+        f"SELECT year(e.datetime), month(e.datetime), COUNT(*) FROM {E} "
+        "WHERE e.datetime >= TIMESTAMP '2021-12-01' AND e.datetime < TIMESTAMP '2022-03-01' "
+        "GROUP BY 1, 2",
+    ),
+    Case(
+        "new joiners March through May 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
+        "AND e.datetime < TIMESTAMP '2022-06-01'",
+    ),
+    Case(
+        "how many hires did Support make in Q2?",  # no year: the latest Q2 on record, 2022
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Support' "
+        "AND e.datetime >= TIMESTAMP '2022-04-01' AND e.datetime < TIMESTAMP '2022-07-01'",
+    ),
+    Case(
+        "hi team - how many ppl did the Legal group bring in over the course of 2021?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' AND {Y21}",
+    ),
+    Case(
+        "Support hires for the period Feb-Apr 2022",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Support' "
+        "AND e.datetime >= TIMESTAMP '2022-02-01' AND e.datetime < TIMESTAMP '2022-05-01'",
+    ),
+    Case(
+        "how many came aboard in Q3 '21",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-07-01' "
+        "AND e.datetime < TIMESTAMP '2021-10-01'",
+    ),
+    Case(
+        "who joined us on 11/23/2021?",
+        employees("e.datetime >= TIMESTAMP '2021-11-23' AND e.datetime < TIMESTAMP '2021-11-24'"),
+    ),
+    Case(
+        "hires per business unit during the first six months of 2022",
+        per_department(
+            "e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-07-01'"
+        ),
+    ),
+    Case(
+        "headcount added in the back half of 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-07-01' "
+        "AND e.datetime < TIMESTAMP '2022-01-01'",
+    ),
+    Case(
+        "yo can u pull the febuary 2022 hiring numbers for Marketing",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' "
+        "AND e.datetime >= TIMESTAMP '2022-02-01' AND e.datetime < TIMESTAMP '2022-03-01'",
+    ),
+    Case(
+        "gimme the hires of Q3 last year",  # the clock is 1 January 2023: last year is 2022
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-07-01' "
+        "AND e.datetime < TIMESTAMP '2022-10-01'",
+    ),
+    Case(
+        "Legal new joiners on Feb 3, 2022 and Feb 4, 2022",  # two days, never all of 2022
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' "
+        "AND e.datetime >= TIMESTAMP '2022-02-03' AND e.datetime < TIMESTAMP '2022-02-05'",
+    ),
+    Case(
+        "how many folks came aboard over the summer of '22, up until Aug 15th?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-06-01' "
+        "AND e.datetime < TIMESTAMP '2022-08-16'",
+    ),
+    Case(
+        "how many ppl started Sept 6 - Oct 14, 2021?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-09-06' "
+        "AND e.datetime < TIMESTAMP '2021-10-15'",
+    ),
+    Case(
+        "ok, what about last spring, for Support?",  # the clock: 1 January 2023
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Support' "
+        "AND e.datetime >= TIMESTAMP '2022-03-01' AND e.datetime < TIMESTAMP '2022-06-01'",
+    ),
+    Case(
+        "what was the intake of new team members by function in 2021?",
+        per_department(Y21),
+    ),
+    Case(
+        "no. of openings we filled in Q4 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-10-01' "
+        "AND e.datetime < TIMESTAMP '2023-01-01'",
+    ),
+    Case(
+        "Quick one for the QBR - I'm putting together a slide: Engineering hires, H1 2022?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Engineering' "
+        "AND e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-07-01'",
+    ),
+    Case(
+        "my boss wants to know the hires per month over the whole of 2021, need it asap",
+        f"SELECT month(e.datetime), COUNT(*) FROM {E} WHERE {Y21} GROUP BY 1",
+    ),
+    Case(
+        "how does Q3 2021 compare with Q3 2022 for Support hiring?",
+        f"SELECT 'Q3 2021', COUNT(*) FILTER (WHERE e.datetime < TIMESTAMP '2022-01-01') FROM {ED} "
+        "WHERE d.department = 'Support' AND quarter(e.datetime) = 3 AND year(e.datetime) = 2021 "
+        f"UNION ALL SELECT 'Q3 2022', COUNT(*) FROM {ED} WHERE d.department = 'Support' "
+        "AND quarter(e.datetime) = 3 AND year(e.datetime) = 2022",
+    ),
+    Case(
+        "how big a slice of 2021 hiring was Training?",
+        f"SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Training') / COUNT(*) "
+        f"FROM {ED} WHERE {Y21}",
+    ),
+    Case(
+        "R&D joiners since the start of last year, up to and including Sept 2022",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Research and Development' "
+        "AND e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-10-01'",
+    ),
+    Case(
+        "hires in March",  # no year: March of the latest year with hires on record, 2022
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
+        "AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
     # the catalog
     Case("How many departments are there?", "SELECT COUNT(*) FROM departments"),
     Case("list all jobs", "SELECT id, job FROM jobs"),
+    # issue 20: looking up a person (the generated names are 'Person 0042')
+    Case(
+        "When did Person 0042 join us?",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Person 0042'",
+    ),
+    Case(
+        "Which team is Person 0100 in?",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Person 0100'",
+    ),
+    Case(
+        "What is the job title of Person 0777?",
+        f"SELECT j.job FROM {EDJ} WHERE e.name = 'Person 0777'",
+    ),
+    Case(
+        "How many employees have the first name Person?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Person %'",
+    ),
+    Case(
+        "how many employees share the full name Person 0042",
+        f"SELECT COUNT(*) FROM {E} WHERE lower(e.name) = 'person 0042'",
+    ),
+    Case(
+        "Who did Sales bring on in March 2021, with their hire dates?",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Sales' "
+        "AND e.datetime >= TIMESTAMP '2021-03-01' AND e.datetime < TIMESTAMP '2021-04-01'",
+    ),
+    # job families and levels: a plural (or a singular naming several titles) is the family
+    Case(
+        "How many statisticians joined in 2022?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE {family('Statistician')} AND {Y22}",
+    ),
+    Case(
+        "How many engineers did we hire?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE {family('Engineer')}",
+    ),
+    Case(
+        "how many accountants were hired",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE {family('Accountant')}",
+    ),
+    Case(
+        "How many designers came on board in 2021, excluding web designers?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE {family('Designer')} AND j.job NOT LIKE 'Web Designer%' "
+        f"AND {Y21}",
+    ),
+    Case(
+        "technician hires per department in 2022",
+        f"SELECT d.department, COUNT(*) FROM {EDJ} WHERE {family('Technician')} AND {Y22} "
+        "AND d.id IS NOT NULL GROUP BY d.id, d.department",
+    ),
+    Case(
+        "Database Administrator hires by level",
+        f"SELECT j.job, COUNT(*) FROM {EDJ} WHERE j.job LIKE 'Database Administrator %' "
+        "GROUP BY j.id, j.job",
+    ),
+    Case(
+        "How many engineers were hired in 2022, leaving out software engineers?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE {family('Engineer')} "
+        f"AND NOT regexp_matches(j.job, '^Software Engineer') AND {Y22}",
+    ),
+    # arithmetic between sides and periods
+    Case(
+        "How many more people did Training hire than Legal in 2022?",
+        difference(f"d.department = 'Training' AND {Y22}", f"d.department = 'Legal' AND {Y22}"),
+    ),
+    Case(
+        "How many fewer hires did Legal make than Sales in 2021?",
+        difference(f"d.department = 'Sales' AND {Y21}", f"d.department = 'Legal' AND {Y21}"),
+    ),
+    Case(
+        "What's the difference between Marketing and Sales hiring in 2021?",
+        difference(f"d.department = 'Marketing' AND {Y21}", f"d.department = 'Sales' AND {Y21}"),
+    ),
+    Case(
+        "How many more hires did Sales make in 2022 than Legal did in 2021?",
+        difference(f"d.department = 'Sales' AND {Y22}", f"d.department = 'Legal' AND {Y21}"),
+    ),
+    Case(
+        "How many more hires did Sales make in 2022 than Legal did overall?",
+        difference(f"d.department = 'Sales' AND {Y22}", "d.department = 'Legal'"),
+    ),
+    Case(
+        "How many more people joined in Q3 2022 than in Q2 2022?",
+        difference(
+            "e.datetime >= TIMESTAMP '2022-07-01' AND e.datetime < TIMESTAMP '2022-10-01'",
+            "e.datetime >= TIMESTAMP '2022-04-01' AND e.datetime < TIMESTAMP '2022-07-01'",
+        ),
+    ),
+    Case(
+        "Sales and Marketing hires combined in 2021",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department IN ('Sales', 'Marketing') AND {Y21}",
+    ),
+    Case(
+        "what percent of all hires were in 2021",
+        f"SELECT 100.0 * COUNT(*) FILTER (WHERE {Y21}) / COUNT(*) FROM {E}",
+    ),
+    Case(
+        "What share of hires are missing a job title?",
+        f"SELECT 100.0 * COUNT(*) FILTER (WHERE e.job_id IS NULL) / COUNT(*) FROM {E}",
+    ),
+    Case(
+        "what share of Legal hires were made in 2022",
+        f"SELECT 100.0 * COUNT(*) FILTER (WHERE {Y22}) / COUNT(*) FROM {ED} "
+        "WHERE d.department = 'Legal'",
+    ),
+    # conditions on groups
+    Case(
+        "How many departments took on at least 100 people in 2021?",
+        f"SELECT COUNT(*) FROM (SELECT e.department_id FROM {E} WHERE {Y21} "
+        "AND e.department_id IS NOT NULL GROUP BY 1 HAVING COUNT(*) >= 100)",
+    ),
+    Case(
+        "how many jobs had more than 5 hires in 2021",
+        f"SELECT COUNT(*) FROM (SELECT e.job_id FROM {E} WHERE {Y21} "
+        "AND e.job_id IS NOT NULL GROUP BY 1 HAVING COUNT(*) > 5)",
+    ),
+    Case(
+        "Which job titles had exactly two hires in 2021?",
+        f"SELECT j.job, COUNT(*) FROM {E} JOIN jobs j ON j.id = e.job_id WHERE {Y21} "
+        "GROUP BY j.id, j.job HAVING COUNT(*) = 2",
+    ),
+    Case(
+        "Which departments hired between 60 and 150 people in 2022?",
+        f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y22} GROUP BY d.id, d.department HAVING COUNT(*) BETWEEN 60 AND 150",
+    ),
+    Case(
+        "Which departments hired more people than Sales in 2022?",
+        f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y22} GROUP BY d.id, d.department HAVING COUNT(*) > (SELECT COUNT(*) FROM {ED} "
+        f"WHERE d.department = 'Sales' AND {Y22})",
+    ),
+    Case(
+        "Which departments hired nobody in 2021?",
+        per_department(Y21, zeros=True).replace("ORDER BY", "HAVING COUNT(e.id) = 0 ORDER BY"),
+    ),
+    # rankings within groups
+    Case("the top job in every department", top_within("department", "j.job", "j.id IS NOT NULL")),
+    Case(
+        "What was the busiest quarter for each department in 2022?",
+        top_within("department", "quarter(e.datetime)", Y22),
+    ),
+    # order and size of lists
+    Case(
+        "List the departments in alphabetical order",
+        "SELECT id, department FROM departments ORDER BY department, id",
+        ordered=True,
+    ),
+    Case(
+        "Show the Legal hires from 2022 sorted by name",
+        employees(f"d.department = 'Legal' AND {Y22}", "e.name"),
+        ordered=True,
+    ),
+    Case(
+        "Who were the first six people we ever hired?",
+        employees("TRUE", limit="LIMIT 6"),
+        ordered=True,
+    ),
+    # the seed's above-the-mean report in everyday words
+    Case(
+        "Which departments beat the typical department's hiring in 2022? Give their ids, names "
+        "and counts.",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "departments that outpaced the average department in 2021",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "how many programmers came on board in 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE {family('Programmer')} AND {Y22}",
+    ),
+    Case(
+        "Sales hires minus Legal hires in 2022",
+        difference(f"d.department = 'Sales' AND {Y22}", f"d.department = 'Legal' AND {Y22}"),
+    ),
+    Case(
+        "How many more engineers did Training hire than Sales in 2021?",
+        difference(
+            f"d.department = 'Training' AND {family('Engineer')} AND {Y21}",
+            f"d.department = 'Sales' AND {family('Engineer')} AND {Y21}",
+        ),
+    ),
+    Case(
+        "what's the difference between Q1 2022 and Q2 2022 hiring",
+        difference(
+            "e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-04-01'",
+            "e.datetime >= TIMESTAMP '2022-04-01' AND e.datetime < TIMESTAMP '2022-07-01'",
+        ),
+    ),
+    Case(
+        "how many employees have the same first name as Person 0042",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Person %' AND e.name <> 'Person 0042'",
+    ),
+    Case(
+        "hires per department in 2021, most first",
+        per_department(Y21, "COUNT(e.id) DESC, d.department"),
+        ordered=True,
+    ),
+    Case(
+        "list the departments that hired above the 2022 mean with ids, names and counts",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "how many departments hired more than the average department in 2022",
+        f"WITH c AS (SELECT e.department_id, COUNT(*) AS n FROM {E} WHERE {Y22} "
+        "AND e.department_id IS NOT NULL GROUP BY 1) "
+        "SELECT COUNT(*) FROM c WHERE n > (SELECT AVG(n) FROM c)",
+    ),
+    Case(
+        "departments with 40-90 hires in 2021",
+        f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y21} GROUP BY d.id, d.department HAVING COUNT(*) BETWEEN 40 AND 90",
+    ),
+    Case(
+        "every job title in alphabetical order please",
+        "SELECT id, job FROM jobs ORDER BY job, id",
+        ordered=True,
+    ),
+    Case("Give me the department/job/quarter breakdown for 2021", QUARTERLY_2021),
+    Case(
+        "List ids, names and hire counts for departments whose 2021 hiring beat the average "
+        "across departments, highest first",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "which jobs grew between 2021 and 2022",
+        f"SELECT j.job, COUNT(*) FILTER (WHERE {Y21}), COUNT(*) FILTER (WHERE {Y22}) FROM {E} "
+        f"JOIN jobs j ON j.id = e.job_id GROUP BY j.id, j.job "
+        f"HAVING COUNT(*) FILTER (WHERE {Y22}) > COUNT(*) FILTER (WHERE {Y21})",
+    ),
+    Case(
+        "Which departments hired fewer people in 2022 than in 2021?",
+        f"SELECT d.department, COUNT(*) FILTER (WHERE {Y22}) - COUNT(*) FILTER (WHERE {Y21}) "
+        f"FROM {E} JOIN departments d ON d.id = e.department_id GROUP BY d.id, d.department "
+        f"HAVING COUNT(*) FILTER (WHERE {Y22}) < COUNT(*) FILTER (WHERE {Y21})",
+    ),
+    # traps of issue 20's kinds: right or refused, never an easier question
+    Case(
+        "How many people named Person were hired outside 2021?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Person %' AND year(e.datetime) <> 2021",
+    ),
+    Case(
+        "Which departments hired fewer people than Marketing in 2021?",
+        f"SELECT d.department, COUNT(e.id) FROM departments d LEFT JOIN hired_employees e "
+        f"ON e.department_id = d.id AND {Y21} GROUP BY d.id, d.department "
+        f"HAVING COUNT(e.id) < (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' "
+        f"AND {Y21})",
+    ),
 ]
 
 REFUSED = [
@@ -526,22 +960,23 @@ REFUSED = [
     "what is the average salary",
     "DROP TABLE hired_employees",
     "Please update the Sales department name to Revenue",
-    "how many accountants were hired",  # Accountant I to IV: ambiguous
     "what is the weather in Paris",
     "hires in 2021; DROP TABLE jobs",
     "SELECT * FROM pg_user",
     "what is the gender split of our hires",
     "tell me a joke",
-    "How many engineers did we hire?",  # Engineer I, III, IV: ambiguous
     "",
-    "Which departments hired nobody in 2021?",  # 'nobody' is not understood
-    "hires in March",  # which March?
     "how many people were hired on weekends",
     "Is Sales bigger than Marketing?",
     "¿Cuántos empleados fueron contratados en 2021?",
-    "the top job in every department",  # a ranking within each group
-    "how many jobs had more than 5 hires in 2021",  # a count of groups past a threshold
-    "which jobs grew between 2021 and 2022",  # a change per group
+    "Did Sales hire more than Legal in 2021?",  # yes or no: not answered with numbers
+    "the top jobs in each department",  # how many in each?
+    "What is the difference between Sales in 2021 and Legal in 2022?",  # which date goes where?
+    "top 5 departments by hires in 2021, alphabetically",  # two orders at once
+    "how many people weren't called Person",  # a negation kept, and not read
+    "When was Zed Quinn hired?",  # nobody of that name: refused, not an empty answer
+    "list the 2022 Sales hires alphabetical by last name",  # last names are not the names
+    "How many more Sales hires in Q1 2022 than in Q1 2021 overall?",  # whose is Sales?
 ]
 
 
@@ -585,10 +1020,13 @@ def expected_rows(warehouse: DuckDBWarehouse, case: Case) -> list[tuple[Any, ...
 
 
 def correct(answer: Answer, expected: list[tuple[Any, ...]], case: Case) -> bool:
-    """Execution accuracy: the same rows (as multisets, or in order when the question asks)."""
+    """Execution accuracy: the same rows (as multisets, or in order when the question asks).
+
+    Extra columns are welcome, as in the held-out scorer (a person looked up
+    comes with their department and job whichever of them was asked).
+    """
+    from tests.resolvers.core.questions.scoring import matches
+
     if answer.refused:
         return False
-    got = normalise(answer.rows)
-    if case.ordered:
-        return got == expected
-    return Counter(got) == Counter(expected)
+    return matches(normalise(answer.rows), expected, case.ordered)

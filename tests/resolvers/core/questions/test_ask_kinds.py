@@ -1,0 +1,78 @@
+"""Issue 20's kinds asked in words: right, or refused; never an easier question.
+
+Traps of our own on the compiler tests' small data (Sales, Legal and Ops; three
+levels of Database Administrator and a Recruiter): negations inside lookups, a
+family with a part left out, a difference with a filter on one side only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from resolvers.core.questions.offline import OfflineEngine
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "said"),
+    [
+        ("How many people named John were not in Sales?", [[0]], "“John”"),
+        ("How many people named John were hired in Legal or Sales?", [[2]], "“John”"),
+        ("When was John Smith hired?", None, "“John Smith”"),
+        ("How many administrators joined, excluding Database Administrator II?", [[3]],
+         "Database Administrator I or Database Administrator III"),
+        ("How many database administrators did we hire in 2021?", [[4]], "administrators ("),
+        ("How many more people did Sales hire in 2021 than Legal did overall?", [[4, 3, 1]],
+         "in Sales in 2021 minus those in Legal,"),
+        ("How many more people did Sales hire in 2021 than Legal did in 2022?", [[4, 1, 3]],
+         "minus those in Legal in 2022"),
+        ("How many more people did Sales hire than Legal in 2021?", [[4, 2, 2]], "Hires in 2021"),
+        ("How many fewer people did Legal hire than Sales in 2021?", [[4, 2, 2]],
+         "in Sales minus those in Legal"),
+        ("Which departments hired fewer people than Sales in 2021?", [["Legal", 2], ["Ops", 0]],
+         "fewer than Sales's hires"),
+        ("Which departments hired nobody in 2021?", [["Ops", 0]], "exactly 0"),
+        ("How many departments hired at least 2 people in 2021?", [[2]], "The number of"),
+    ],
+)  # fmt: skip
+def test_each_kind_is_answered_and_says_what_it_answered(
+    small_engine: OfflineEngine, question: str, expected: list[list[object]] | None, said: str
+) -> None:
+    answer = small_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    if expected is not None:
+        assert answer.rows == expected
+    assert said in (answer.reading or ""), answer.reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Sales hire more than Legal in 2021?",  # yes or no: not answered with numbers
+        "What is the difference between Sales in 2021 and Legal in 2022?",  # whose dates?
+        "the top jobs in each department",  # how many in each?
+        "top 2 departments by hires, alphabetically",  # two orders at once
+        "hires by level",  # the levels of which titles?
+        "Which departments hired more than the administrators?",  # a family is no one group
+    ],
+)
+def test_what_a_kind_cannot_hold_is_refused(small_engine: OfflineEngine, question: str) -> None:
+    answer = small_engine.answer(question)
+    assert answer.refused, (answer.reading, answer.rows)
+    assert answer.sql is None
+
+
+def test_a_job_title_or_department_is_never_read_as_a_persons_name(
+    small_engine: OfflineEngine,
+) -> None:
+    for question in ("What department is Recruiter in?", "What is the Legal team's job?"):
+        answer = small_engine.answer(question)
+        assert "named" not in (answer.reading or "") and "named" not in answer.explanation
+
+
+def test_a_person_not_on_record_is_refused_by_name_not_answered_empty(
+    small_engine: OfflineEngine,
+) -> None:
+    answer = small_engine.answer("What job does Zed Quinn have?")
+    assert answer.refused and answer.sql is None and answer.suggestions
+    assert "No employee named “Zed Quinn” matches" in answer.explanation
+    assert small_engine.answer("How many people named Zed Quinn were hired?").rows == [[0]]

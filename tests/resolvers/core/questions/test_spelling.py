@@ -1,0 +1,86 @@
+"""Spelling correction of ordinary words, and names that never match inside ordinary words."""
+
+from __future__ import annotations
+
+import pytest
+
+from resolvers.core.questions import matching, patterns
+from resolvers.core.questions.catalog import Catalog
+from resolvers.core.questions.offline import OfflineEngine
+from resolvers.core.questions.reword import correction, reword
+
+CATALOG = Catalog(departments=("Accounting", "Engineering", "Sales"), jobs=("Recruiter",))
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("wich", "which"), ("novmber", "november"), ("poeple", "people"), ("hirse", "hires")],
+)
+def test_typos_of_ordinary_words_are_corrected(typed: str, meant: str) -> None:
+    assert correction(typed) == meant
+
+
+@pytest.mark.parametrize("word", ["counting", "pull", "slide", "deck", "sails", "nobody"])
+def test_english_words_are_never_corrected(word: str) -> None:
+    assert correction(word) is None
+
+
+def test_a_word_is_never_corrected_into_a_far_meaning_word() -> None:
+    assert correction("bewteen") == "between"  # two letters swapped: one slip
+    assert correction("xcept") is None  # another first letter: not sure
+
+
+def test_not_counting_a_department_is_never_read_as_accounting() -> None:
+    found = matching.find(["not", "counting", "sales"], CATALOG, patterns.RESERVED)
+    assert found.of("department") == ("Sales",)
+
+
+def test_not_counting_excludes_and_never_means_accounting(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("how many hires in 2021 not counting Sales")
+    assert answer.reading is not None
+    assert "Accounting" not in answer.reading and "not in Sales" in answer.reading
+    plain = words_engine.answer("how many hires in 2021 excluding Sales")
+    assert answer.rows == plain.rows
+
+
+def test_a_misspelt_name_is_still_matched_and_said(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("How many people joined Enginering in 2022?")
+    assert (answer.reading or "").startswith("Reading 'Enginering' as Engineering.")
+
+
+def test_the_reading_names_each_correction(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("how many poeple were hired in novmber 2021")
+    reading = answer.reading or ""
+    assert "Reading 'poeple' as people." in reading
+    assert "Reading 'novmber' as November." in reading
+    plain = words_engine.answer("how many people were hired in November 2021")
+    assert answer.rows == plain.rows
+
+
+def test_a_capitalised_name_inside_a_sentence_is_never_corrected(
+    words_engine: OfflineEngine,
+) -> None:
+    answer = words_engine.answer("how many hires named Hirse in 2021")
+    assert "Reading" not in (answer.reading or answer.explanation)
+
+
+@pytest.mark.parametrize("name", ["braden", "thom", "olly", "forst", "peyton", "marney", "wyre"])
+def test_names_a_letter_or_two_from_a_word_are_not_slips(name: str) -> None:
+    """People's names ('Thom', 'Braden') are not typos of 'them' or 'broken'."""
+    assert correction(name) is None
+
+
+def test_a_full_name_opening_a_question_is_never_corrected() -> None:
+    assert reword("Thom Braden, wich department?", CATALOG).corrected == {"wich": "which"}
+    assert reword("Wich department hired Thom Braden", CATALOG).corrected == {"wich": "which"}
+
+
+def test_a_capitalised_word_inside_a_sentence_is_left_as_written(
+    words_engine: OfflineEngine,
+) -> None:
+    """A capitalised word inside a sentence may be a name: it is never guessed at."""
+    capitalised = words_engine.answer("hires in Febuary 2022")
+    assert capitalised.refused and '"febuary"' in capitalised.explanation
+    assert "Did you mean: " in capitalised.explanation
+    lower = words_engine.answer("hires in febuary 2022")
+    assert (lower.reading or "").startswith("Reading 'febuary' as February.")
