@@ -7,9 +7,7 @@ on the trap set) are wired where the engine is tested.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC
-from pathlib import Path
 
 import pytest
 
@@ -39,16 +37,20 @@ TRAP_SHAPES = {
 ALL_CASES = [("held-out", c) for c in heldout_set.CASES] + [("trap", c) for c in trap_set.CASES]
 
 
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DuckDBWarehouse]:
-    loaded = DuckDBWarehouse(Path(tmp_path_factory.mktemp("sets")) / "sets.duckdb")
-    gold.load(loaded)
-    yield loaded
-    loaded.close()
-
-
-def _plain(question: str) -> str:
+def plain(question: str) -> str:
+    """A question as compared for repeats: case, spacing and punctuation aside."""
     return re.sub(r"[^a-z0-9]+", " ", question.casefold()).strip()
+
+
+def check_gold_answer(warehouse: DuckDBWarehouse, name: str, case: Case) -> None:
+    """A case's gold SQL (and every other encoding of it) runs; empty only where marked."""
+    gold_rows, *encodings = scoring.gold_rows(warehouse, case)
+    assert bool(gold_rows) != case.empty, f"{name}: {case.question} gave {gold_rows[:3]}"
+    width = len(gold_rows[0]) if gold_rows else 0
+    assert all(k < width for k in case.key)
+    assert not case.key or case.ordered
+    for rows in encodings:  # another encoding of the same answer runs and agrees on emptiness
+        assert bool(rows) == bool(gold_rows)
 
 
 # -- the sets ---------------------------------------------------------------------------------
@@ -58,13 +60,7 @@ def _plain(question: str) -> str:
 def test_every_gold_answer_runs_and_is_empty_only_where_marked(
     warehouse: DuckDBWarehouse, name: str, case: Case
 ) -> None:
-    gold_rows, *encodings = scoring.gold_rows(warehouse, case)
-    assert bool(gold_rows) != case.empty, f"{name}: {case.question} gave {gold_rows[:3]}"
-    width = len(gold_rows[0]) if gold_rows else 0
-    assert all(k < width for k in case.key)
-    assert not case.key or case.ordered
-    for rows in encodings:  # another encoding of the same answer runs too
-        assert bool(rows) == bool(gold_rows)
+    check_gold_answer(warehouse, name, case)
 
 
 def test_the_sets_are_big_enough_and_a_third_is_in_everyday_words() -> None:
@@ -75,8 +71,8 @@ def test_the_sets_are_big_enough_and_a_third_is_in_everyday_words() -> None:
 
 def test_no_question_is_asked_twice_across_the_development_held_out_and_trap_sets() -> None:
     development = [c.question for c in question_set.CASES] + [q for q in question_set.REFUSED if q]
-    questions = [_plain(q) for q in development]
-    questions += [_plain(c.question) for c in heldout_set.CASES + trap_set.CASES]
+    questions = [plain(q) for q in development]
+    questions += [plain(c.question) for c in heldout_set.CASES + trap_set.CASES]
     assert len(questions) == len(set(questions))
 
 
