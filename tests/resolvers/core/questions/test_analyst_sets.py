@@ -12,7 +12,6 @@ from collections import Counter
 import pytest
 
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
-from resolvers.adapters.sql_common import json_value
 from resolvers.core.ports import Answer
 from tests.resolvers.core.questions import (
     analyst_set,
@@ -23,7 +22,7 @@ from tests.resolvers.core.questions import (
     trap_set,
 )
 from tests.resolvers.core.questions.gold import Case
-from tests.resolvers.core.questions.test_sets import check_gold_answer, plain
+from tests.resolvers.core.questions.test_sets import Oracle, Refuser, check_gold_answer, plain
 
 ANALYST_SHAPES = {
     "vocabulary", "lookup", "dates", "family", "arithmetic", "condition", "rank_within", "order",
@@ -92,26 +91,6 @@ def test_a_question_about_data_the_tables_lack_passes_only_when_refused(
 # -- the scorer takes them -------------------------------------------------------------------
 
 
-class _Oracle:
-    """Answers with the gold SQL itself, as JSON-ready rows like a real engine returns."""
-
-    def __init__(self, warehouse: DuckDBWarehouse, cases: list[Case]) -> None:
-        self._warehouse = warehouse
-        self._sql = {c.question: c.sql for c in cases}
-
-    def answer(self, question: str) -> Answer:
-        cursor = self._warehouse.connection.execute(self._sql[question])
-        rows = [[json_value(v) for v in row] for row in cursor.fetchall()]
-        return Answer(
-            question, "OFFLINE", self._sql[question], ["x"] * len(cursor.description or []), rows
-        )
-
-
-class _Refuser:
-    def answer(self, question: str) -> Answer:
-        return Answer(question, "OFFLINE", refused=True, explanation="not understood")
-
-
 class _Nothing:
     """Answers every question with no rows: never right where the gold has rows."""
 
@@ -121,7 +100,7 @@ class _Nothing:
 
 def test_the_scorer_reports_the_analyst_sets_by_name(warehouse: DuckDBWarehouse) -> None:
     cases = heldout_set.CASES + trap_set.CASES + analyst_set.CASES + analyst_traps.CASES
-    results = scoring.score_sets(_Oracle(warehouse, cases), warehouse, analyst=True)
+    results = scoring.score_sets(Oracle(warehouse, cases), warehouse, analyst=True)
     assert list(results) == ["held-out", "trap", "analyst", "analyst-traps"]
     assert [(r.right, r.wrong, r.refused) for r in results.values()][2:] == [
         (len(analyst_set.CASES), 0, 0),
@@ -132,7 +111,7 @@ def test_the_scorer_reports_the_analyst_sets_by_name(warehouse: DuckDBWarehouse)
 def test_refusing_every_trap_is_never_wrong_and_answering_nothing_always_is(
     warehouse: DuckDBWarehouse,
 ) -> None:
-    refused = scoring.score(_Refuser(), warehouse, analyst_traps.CASES, "analyst-traps")
+    refused = scoring.score(Refuser(), warehouse, analyst_traps.CASES, "analyst-traps")
     assert (refused.refused, refused.wrong) == (len(analyst_traps.CASES), 0)
     nothing = scoring.score(_Nothing(), warehouse, analyst_traps.CASES, "analyst-traps")
     assert (nothing.right, nothing.wrong) == (0, len(analyst_traps.CASES))

@@ -119,7 +119,7 @@ def test_order_is_checked_only_where_asked_and_only_on_its_key() -> None:
     assert not scoring.matches(swapped_tie, expected, ordered=True)
 
 
-class _Oracle:
+class Oracle:
     """Answers with the gold SQL itself, as JSON-ready rows like a real engine returns."""
 
     def __init__(self, warehouse: DuckDBWarehouse, cases: list[Case]) -> None:
@@ -134,7 +134,9 @@ class _Oracle:
         )
 
 
-class _Refuser:
+class Refuser:
+    """Refuses every question, as an engine that understands none would."""
+
     def answer(self, question: str) -> Answer:
         return Answer(question, "OFFLINE", refused=True, explanation="not understood")
 
@@ -153,7 +155,7 @@ class _Broken:
 
 def test_an_engine_that_answers_the_gold_is_right_everywhere(warehouse: DuckDBWarehouse) -> None:
     cases = heldout_set.CASES + trap_set.CASES
-    results = scoring.score_sets(_Oracle(warehouse, cases), warehouse)
+    results = scoring.score_sets(Oracle(warehouse, cases), warehouse)
     assert [(r.right, r.wrong, r.refused) for r in results.values()] == [
         (len(heldout_set.CASES), 0, 0),
         (len(trap_set.CASES), 0, 0),
@@ -162,7 +164,7 @@ def test_an_engine_that_answers_the_gold_is_right_everywhere(warehouse: DuckDBWa
 
 def test_refusals_errors_and_easier_questions_are_told_apart(warehouse: DuckDBWarehouse) -> None:
     cases = trap_set.CASES[:6]  # periods without data: 0, never the all-time count
-    refused = scoring.score(_Refuser(), warehouse, cases, "trap")
+    refused = scoring.score(Refuser(), warehouse, cases, "trap")
     assert (refused.refused, refused.wrong, len(refused.misses)) == (6, 0, 6)
     quietly = scoring.score(_AllTime(), warehouse, cases, "trap")
     assert (quietly.right, quietly.wrong) == (0, 6)
