@@ -116,7 +116,7 @@ def _job_store(settings: Settings) -> JobStore:
 
 
 def _job_events(settings: Settings) -> JobEvents:
-    """AppSync's subscription in AWS; the local server feeds its own (localserver/job_events.py)."""
+    """AppSync's subscription in AWS; the local server feeds its own (lambda_process.py)."""
     if settings.appsync_url:
         from resolvers.adapters.appsync_events import AppSyncJobEvents
 

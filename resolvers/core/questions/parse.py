@@ -44,6 +44,7 @@ from resolvers.core.questions.patterns import (
     MOST_RECENT,
     N_MOST,
     NOBODY,
+    NUMBER_ONE,
     ORD_MOST,
     ORDER_DIMS,
     ORDERING,
@@ -307,6 +308,10 @@ def _ranks(words: Words, reading: Reading) -> None:
 
 def _rank(words: Words, reading: Reading) -> None:
     if words.has(MOST_RECENT):
+        return
+    if match := words.search(NUMBER_ONE):
+        reading.rank = Rank(order="most", limit=1)
+        words.take(match)
         return
     if match := words.search(RANK_THE):
         reading.rank = Rank(order="most")

@@ -152,6 +152,11 @@ ORD_MOST = re.compile(
     r"(?: number of| amount of)?"
     r"(?: (?:common|frequent|frequently hired|popular|often hired|hired for))?\b"
 )
+NUMBER_ONE = re.compile(
+    rf"\b(?:(?:the|our|their|its|your|each|every) (?:number one|no 1|1)|number one|no 1)"
+    rf"(?= (?:{DIM}|hiring (?:{DIM})))"
+)
+"""'the #1 role per department' (the '#' is not a token): the top one."""
 MOST_RECENT = re.compile(rf"\b(?:the )?(?:{_N} )?most recent(?:ly)?\b")
 RANK_BY = re.compile(
     rf"\b(?:by|in|for) (?:the )?(?:number of |count of |total )?(?:{SUBJECT}|hiring)\b"
