@@ -40,6 +40,11 @@ takes week dates, any separator, offsets with seconds): a file import decides th
 in SQL (sql/imports/datetime_problem.sql), and both must agree on every value."""
 
 
+ISO_RULE = "must be an ISO-8601 date-time in extended form, like 2021-07-27T16:02:08Z"
+"""What a refused datetime is told: the extended form is what ISO_DATETIME takes (a week date
+or 20210727 is ISO-8601 too, so "not ISO-8601" would not be true of them)."""
+
+
 @dataclass(frozen=True, slots=True)
 class RowProblem:
     """Why a row is INVALID."""
@@ -136,7 +141,8 @@ def parse_datetime(value: Any, field: str, now: datetime) -> datetime:
                 raise ValueError(value)
             moment = datetime.fromisoformat(value)
         except ValueError:
-            raise _Invalid(field, f"must be an ISO-8601 date-time, got {value[:40]!r}") from None
+            problem = f"{ISO_RULE}, got {value[:40]!r}"
+            raise _Invalid(field, problem) from None
     else:
         raise _Invalid(field, "must be an ISO-8601 date-time string")
     if moment.tzinfo is None:

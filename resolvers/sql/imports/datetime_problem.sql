@@ -13,7 +13,7 @@ CASE WHEN {text} IS NULL OR {text} = '' THEN {absent}
        OR {text} ~ '^.{{16}}:[6-9]'
        OR {text} ~ '^.{{12}}.*[+-](2[4-9]|[3-9][0-9])(:?[0-9]{{2}})?$'
        OR {text} ~ '^.{{12}}.*[+-]23:?[6-9][0-9]$'
-     THEN 'must be an ISO-8601 date-time, got ' || {repr}
+     THEN 'must be an ISO-8601 date-time in extended form, like 2021-07-27T16:02:08Z, got ' || {repr}
      WHEN CAST(SUBSTRING({text}, 1, 4) AS INT) = 0
        OR CAST(SUBSTRING({text}, 6, 2) AS INT) NOT BETWEEN 1 AND 12
        OR CAST(SUBSTRING({text}, 9, 2) AS INT) NOT BETWEEN 1 AND CASE
@@ -23,5 +23,5 @@ CASE WHEN {text} IS NULL OR {text} = '' THEN {absent}
             WHEN CAST(SUBSTRING({text}, 1, 4) AS INT) % 100 = 0 THEN 28
             WHEN CAST(SUBSTRING({text}, 1, 4) AS INT) % 4 = 0 THEN 29
             ELSE 28 END
-     THEN 'must be an ISO-8601 date-time, got ' || {repr}
+     THEN 'must be an ISO-8601 date-time in extended form, like 2021-07-27T16:02:08Z, got ' || {repr}
 END
