@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -38,6 +39,7 @@ from localserver.auth_gate import IDENTITY_KEY, RequireToken, authentication
 from localserver.binding import (
     TIMED_OUT,
     FieldError,
+    Gate,
     RequestContext,
     appsync_error,
     bind,
@@ -47,7 +49,6 @@ from localserver.broker import Broker
 from localserver.documents import Documents, Refused
 from localserver.downloads import download_routes
 from localserver.events import trace_id
-from localserver.gate import Gate
 from localserver.lambda_process import LambdaProcess, settle_heap
 from localserver.limits import Limits
 from localserver.schema import DepthLimit, build_appsync_schema, document_depth
@@ -225,6 +226,9 @@ def create_app(
     thread here. ``gate`` defaults to the one HRGRAPH_AUTH selects; ``limits`` to
     serverless.yml's (tests shorten the 30 s to see the cut)."""
     limits = limits or appsync_limits.from_serverless()
+    # A document checked in a worker thread holds the interpreter lock between switches:
+    # the event loop takes it back within 1 ms instead of 5, and keeps answering others.
+    sys.setswitchinterval(0.001)
     schema = build_appsync_schema()
     broker = Broker(schema)
     owned = runner is None

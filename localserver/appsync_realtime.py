@@ -15,10 +15,10 @@ real-time WebSocket client":
   ``data`` messages; a refused start is an ``error`` with the id;
 - ``stop`` -> ``complete``.
 
-The local server serves it at ``/graphql/realtime`` (the custom-domain path).
-Subscriptions run on the same bound schema and gate as the graphql-ws route:
-the token is verified at the handshake and again for each start (AppSync
-authorizes each subscription on its own), and the field's group rules apply.
+The local server serves it at ``/graphql/realtime`` (the custom-domain path),
+on the same bound schema, gate and document limits as ``/graphql``: the token
+is verified at the handshake and again for each start (AppSync authorizes each
+subscription on its own), and the field's group rules apply.
 """
 
 from __future__ import annotations
@@ -45,10 +45,9 @@ from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from localserver.auth_gate import SOURCE_IP_HEADER
-from localserver.binding import RequestContext, appsync_error
+from localserver.binding import Gate, RequestContext, appsync_error
 from localserver.documents import Documents, Refused
 from localserver.events import trace_id
-from localserver.gate import Gate
 from localserver.limits import Limits
 from localserver.tokens import MISSING_HEADER
 from resolvers.core.errors import HrgraphError

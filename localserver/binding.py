@@ -29,7 +29,6 @@ from graphql import (
 
 from localserver.broker import Broker
 from localserver.events import appsync_event
-from localserver.gate import Gate
 from localserver.limits import Limits
 from resolvers.core.errors import HrgraphError
 from resolvers.deadline import RequestScope
@@ -71,6 +70,17 @@ def appsync_error(error: GraphQLError) -> dict[str, Any]:
         ],
         "message": message,
     }
+
+
+class Gate(Protocol):
+    """Who calls, and may they resolve this field: AppSync's token check and group
+    directives (localserver/auth_gate.py's TokenGate; tests hand in their own)."""
+
+    def identify(self, headers: Mapping[str, str]) -> Any:
+        """The caller's AppSync identity; resolvers.core.errors.Unauthorized when refused."""
+        ...
+
+    def allows(self, identity: Any, type_name: str, field_name: str) -> bool: ...
 
 
 class Invokes(Protocol):
@@ -183,7 +193,7 @@ def _unwrap(result: Any) -> Any:
 
 
 def _resolver(invoker: Invokes, broker: Broker) -> Callable[..., Any]:
-    async def resolve(source: Any, info: GraphQLResolveInfo[Any], **arguments: Any) -> Any:
+    async def resolve(source: Any, info: GraphQLResolveInfo[Any], /, **arguments: Any) -> Any:
         context: RequestContext = info.context
         result = _unwrap(await context.invoke(invoker, _event(source, info, arguments)))
         if info.parent_type.name == "Mutation" and result is not None:
@@ -229,7 +239,7 @@ class _Batch:
 
 
 def _batch_resolver(invoker: Invokes) -> Callable[..., Any]:
-    async def resolve(source: Any, info: GraphQLResolveInfo[Any], **arguments: Any) -> Any:
+    async def resolve(source: Any, info: GraphQLResolveInfo[Any], /, **arguments: Any) -> Any:
         context: RequestContext = info.context
         route = f"{info.parent_type.name}.{info.field_name}"
         batch = context.batches.setdefault(route, _Batch(invoker, context))

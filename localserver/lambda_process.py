@@ -1,29 +1,19 @@
-"""The Lambda handler in a process of its own, beside the server, as Lambda runs beside AppSync.
+"""The Lambda handler behind a Unix socket: the one way it runs, as Lambda runs beside AppSync.
 
-Why: DuckDB's Python client lets go of the interpreter lock and takes it back
-several times per query, and in the server's process every take-back waits
-behind the event loop's Python work. A point read that costs 0.6 ms alone took
-2.5 ms with one client and 20-40 ms under load, and the whole server topped
-out near 320 requests/s. With the handler and its DuckDB in a process of their
-own, the loop (HTTP, tokens, GraphQL) and the warehouse each get a core and an
-interpreter lock of their own.
+``hrgraph serve`` runs it in a process of its own, so the event loop (HTTP,
+tokens, GraphQL) and DuckDB (which lets go of the interpreter lock and takes
+it back several times per query) each get a core: a point read that cost 0.6 ms
+alone cost 2.5 ms beside the loop. What crosses is what crosses in AWS:
+AppSync's event and the handler's answer, as length-prefixed JSON:
 
-The boundary is AppSync's own: the server sends the Lambda event as JSON and
-gets the handler's JSON answer back, so what crosses here is exactly what
-crosses in AWS, and an answer that is not JSON fails here as it would there.
-Messages are length-prefixed JSON over a Unix socket in a private folder:
-
-- server → handler: ``{"id", "event", "budget"}`` (seconds the invocation may
-  run: the request's time left, at most the Lambda's timeout), with ``"same"``
-  when a batch's rows were sent once for two places (``invocation``), and
-  ``{"cancel": id, "reason"}`` when the request ends first (its DuckDB work is
-  interrupted in the handler's process, through the same RequestScope);
+- server → handler: ``{"id", "event", "budget"}`` (seconds it may run), with
+  ``"same"`` when a batch's rows were sent once for two places (``invocation``),
+  and ``{"cancel": id, "reason"}`` when its request ends first;
 - handler → server: ``{"id", "result"}`` or ``{"id", "failure"}``, and
-  ``{"publish", "payload"}`` when a backup job changes (the job runs beside the
-  handler; the server's broker pushes it to onBackupJobChanged subscribers).
+  ``{"publish", "payload"}`` when a backup job changes.
 
-If the handler's process dies, the invocations in flight fail, and the next
-one starts a new process (a Lambda's next cold start).
+A handler process that dies fails the invocations in flight; the next one
+starts a new process (a Lambda's next cold start).
 """
 
 from __future__ import annotations
@@ -51,15 +41,32 @@ import orjson
 from hrgraph_contract.settings import Settings
 from localserver.binding import TIMED_OUT, FieldError, follow_log_level
 from localserver.events import LambdaContext
-from localserver.job_events import BrokerJobEvents, Publish
 from localserver.limits import Limits
 from resolvers import deadline, wiring
+from resolvers.core.backup_job import BackupJob
 from resolvers.core.jobs import NO_EVENTS
 from resolvers.deadline import RequestScope
+from resolvers.routes.present import backup_job
 
 _HEADER = struct.Struct("!I")
 _START_SECONDS = 60.0
 _log = logging.getLogger("hrgraph.lambda_process")
+
+
+Publish = Callable[[str, Any], None]
+"""(mutation, payload) to the server's broker: ``Broker.publish``, or a message to it."""
+
+
+class BrokerJobEvents:
+    """The JobEvents port, locally: a job's changes go to the server's broker, shaped as
+    ``publishBackupJob`` answers them in AWS (resolvers/adapters/appsync_events.py), so a
+    page or the CLI follows a backup the same way against either door."""
+
+    def __init__(self, publish: Publish) -> None:
+        self._publish = publish
+
+    def changed(self, job: BackupJob) -> None:
+        self._publish("publishBackupJob", backup_job(job))
 
 
 class HandlerGone(RuntimeError):

@@ -135,21 +135,44 @@ def small_limits_server(tmp_path: Path) -> Iterator[LiveServer]:
         yield LiveServer(url, settings, services, token)
 
 
+@pytest.fixture
+def count_limit_server(tmp_path: Path) -> Iterator[LiveServer]:
+    """A server whose resolverCountLimit is 10 (and whose depth limit is serverless.yml's)."""
+    settings = Settings.from_env({"HRGRAPH_DATA_DIR": str(tmp_path / "data")})
+    token = admin_token(settings)
+    with serving(
+        settings, wiring.build(settings), limits=replace(LIMITS, resolver_count=10)
+    ) as url:
+        yield LiveServer(url, settings, wiring.services(), token)
+
+
 def test_resolvers_past_the_count_limit_answer_appsync_error(
-    small_limits_server: LiveServer,
+    count_limit_server: LiveServer,
 ) -> None:
+    small_limits_server = count_limit_server
+    rows = ", ".join(f'{{id: {i}, name: "E{i}", departmentId: 1}}' for i in range(1, 31))
     post(
         small_limits_server,
-        'mutation { insertDepartments(rows: [{id: 1, department: "Eng"}]) { inserted } }',
+        'mutation { insertDepartments(rows: [{id: 1, department: "Eng"}]) { inserted } '
+        f"insertEmployees(rows: [{rows}]) {{ inserted }} }}",
     )
-    aliases = " ".join(f"d{i}: department(id: 1) {{ id }}" for i in range(30))
-    response = post(small_limits_server, "{ " + aliases + " }")
+    # A page (its cost) and a department per row (30): past 10, AppSync's error per field.
+    response = post(small_limits_server, "{ employees { items { id department { id } } } }")
     assert response.status_code == 200
     body = response.json()
     assert {e["errorType"] for e in body["errors"]} == {"ResolverExecutionLimitReached"}
-    assert len(body["errors"]) == 20
-    answered = [value for value in body["data"].values() if value is not None]
-    assert answered == [{"id": 1}] * 10
+    departments = [item["department"] for item in body["data"]["employees"]["items"]]
+    answered = 10 - LIMITS.cost("Query.employees")
+    assert departments.count({"id": 1}) == answered
+    assert departments.count(None) == 30 - answered
+
+
+def test_root_fields_sure_to_pass_the_count_limit_are_refused_before_running(
+    small_limits_server: LiveServer,
+) -> None:
+    aliases = " ".join(f"d{i}: department(id: 1) {{ id }}" for i in range(30))
+    response = post(small_limits_server, "{ " + aliases + " }")
+    assert_refused(response, "ResolverExecutionLimitReached", "cost 30", "at most 10")
 
 
 def test_a_data_query_past_the_depth_limit_answers_appsync_error(

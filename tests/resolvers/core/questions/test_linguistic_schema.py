@@ -6,9 +6,9 @@ import re
 import tomllib
 from pathlib import Path
 
-from infra import lambda_package
 from resolvers.core.questions import lexicon, reword
 from resolvers.core.questions.offline import OfflineEngine
+from tests.deploy.conftest import lambda_package
 
 ROOT = Path(__file__).resolve().parents[4]
 
