@@ -26,7 +26,7 @@ from rich.progress import (
 )
 from rich.table import Table as RichTable
 
-from client import auth_cli, cli_backups, questions_cli
+from client import auth_cli, cli_backups, cli_imports, questions_cli
 from client.cli_common import JsonOption, UrlOption, YearOption, api_client, err, out, print_json
 from client.csvfile import CsvFormatError, count_lines
 from client.loading import NOT_SENT, LoadSummary, Undated, load_csv
@@ -44,6 +44,7 @@ app.add_typer(report_app, name="report")
 auth_cli.register(app)  # login, logout, token, users
 app.add_typer(cli_backups.commands)  # backup, restore, backups, backup-delete, -download
 app.add_typer(questions_cli.commands)  # ask, sql
+app.add_typer(cli_imports.commands)  # import
 
 
 @app.command("demo-data")

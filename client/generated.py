@@ -155,9 +155,13 @@ class BackupDownload:
 
 @dataclass(frozen=True, slots=True)
 class BackupJob(JobState):
-    """A backup or restore that runs outside the request that started it; follow it with
-    backupJob(id) or onBackupJobChanged(id). Not called Job: Job is a row of the jobs table.
-    @aws_iam because the worker publishes it (publishBackupJob) with its IAM role.
+    """A backup, restore or import that runs outside the request that started it; follow it with
+    backupJob(id) or onBackupJobChanged(id); kind says which. One type with a kind rather than
+    a sibling ImportJob: every job shares its life (QUEUED -> RUNNING -> SUCCEEDED | FAILED),
+    its query, list and subscription, so clients follow an import exactly as a backup, and
+    adding IMPORT and importResult changed nothing a client already reads. It keeps the name
+    BackupJob (renaming would break every client and the subscription); not Job, a row of the
+    jobs table. @aws_iam because the worker publishes it (publishBackupJob) with its IAM role.
     """
 
     id: str
@@ -165,21 +169,23 @@ class BackupJob(JobState):
     kind: str
     table: Table
     status: str
-    progress: float | None
+    progress: float | None = None
     """Share of the rows done, 0 to 1; null while the total is unknown."""
-    rows_done: int | None
-    created_at: datetime
-    created_by: str | None = None
-    started_at: datetime | None = None
-    finished_at: datetime | None = None
+    rows_done: int | None = None
     error: str | None = None
     """Why it failed, in words; null unless FAILED."""
     error_type: str | None = None
     """The failure's errorType (ValidationError, Conflict, NotFound, Unavailable ...)."""
+    created_at: datetime | None = None
+    created_by: str | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
     backup: Backup | None = None
     """BACKUP: the backup made, once SUCCEEDED. RESTORE: the backup being restored."""
     restore: RestoreResult | None = None
     """RESTORE, once SUCCEEDED."""
+    import_result: ImportResult | None = None
+    """IMPORT, once SUCCEEDED."""
 
     @classmethod
     def from_json(cls, data: Json) -> BackupJob:
@@ -190,18 +196,29 @@ class BackupJob(JobState):
             status=str(data["status"]),
             progress=None if data["progress"] is None else float(data["progress"]),
             rows_done=None if data["rowsDone"] is None else int(data["rowsDone"]),
-            created_at=parse_datetime(str(data["createdAt"])),
-            created_by=None if data["createdBy"] is None else str(data["createdBy"]),
-            started_at=None
-            if data["startedAt"] is None
-            else parse_datetime(str(data["startedAt"])),
-            finished_at=None
-            if data["finishedAt"] is None
-            else parse_datetime(str(data["finishedAt"])),
             error=None if data["error"] is None else str(data["error"]),
             error_type=None if data["errorType"] is None else str(data["errorType"]),
-            backup=None if data["backup"] is None else Backup.from_json(data["backup"]),
-            restore=None if data["restore"] is None else RestoreResult.from_json(data["restore"]),
+            created_at=None
+            if selected(data, "createdAt") is None
+            else parse_datetime(str(selected(data, "createdAt"))),
+            created_by=None
+            if selected(data, "createdBy") is None
+            else str(selected(data, "createdBy")),
+            started_at=None
+            if selected(data, "startedAt") is None
+            else parse_datetime(str(selected(data, "startedAt"))),
+            finished_at=None
+            if selected(data, "finishedAt") is None
+            else parse_datetime(str(selected(data, "finishedAt"))),
+            backup=None
+            if selected(data, "backup") is None
+            else Backup.from_json(selected(data, "backup")),
+            restore=None
+            if selected(data, "restore") is None
+            else RestoreResult.from_json(selected(data, "restore")),
+            import_result=None
+            if selected(data, "importResult") is None
+            else ImportResult.from_json(selected(data, "importResult")),
         )
 
 
@@ -348,6 +365,57 @@ class EmployeePage(Page[Employee]):
 
 
 @dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an IMPORT job did: every row accepted or refused, committed in one transaction."""
+
+    source: str
+    """The uploaded file (what importUploadUrl named)."""
+    received: int
+    inserted: int
+    rejected: int
+    rejected_by_reason: list[ReasonCount] = field(default_factory=list)
+    """Refused rows per reason, the most common first."""
+    rejects_source: str | None = None
+    """The rejects file beside the source (line, reason, field, message, then the row's cells);
+    null when every row went in. Fetch it with importRejectsUrl.
+    """
+
+    @classmethod
+    def from_json(cls, data: Json) -> ImportResult:
+        return cls(
+            source=str(data["source"]),
+            received=int(data["received"]),
+            inserted=int(data["inserted"]),
+            rejected=int(data["rejected"]),
+            rejected_by_reason=[ReasonCount.from_json(item) for item in data["rejectedByReason"]],
+            rejects_source=None if data["rejectsSource"] is None else str(data["rejectsSource"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ImportUpload:
+    """Where to PUT a file for importTable: around the API, so AppSync's 6 MB payload cap never
+    applies.
+    """
+
+    url: str
+    """Send the file's bytes with one HTTP PUT before expiresAt; relative (to the API's host) on
+    the local server.
+    """
+    source: str
+    """Pass this to importTable."""
+    expires_at: datetime
+
+    @classmethod
+    def from_json(cls, data: Json) -> ImportUpload:
+        return cls(
+            url=str(data["url"]),
+            source=str(data["source"]),
+            expires_at=parse_datetime(str(data["expiresAt"])),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class InsertResult:
     """The schema's InsertResult."""
 
@@ -454,6 +522,21 @@ class QueryResult:
             rows=json_value(data["rows"]),
             row_count=int(data["rowCount"]),
             truncated=bool(data["truncated"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonCount:
+    """The schema's ReasonCount."""
+
+    reason: RejectReason
+    count: int
+
+    @classmethod
+    def from_json(cls, data: Json) -> ReasonCount:
+        return cls(
+            reason=RejectReason(data["reason"]),
+            count=int(data["count"]),
         )
 
 
@@ -649,6 +732,35 @@ class Operations:
         """The query ``hiresByQuarter`` (client/operations/hiresByQuarter.graphql)."""
         data = self.execute("hiresByQuarter", {"year": year})
         return [QuarterHires.from_json(item) for item in data]
+
+    def import_rejects_url(self, id: int | str) -> BackupDownload:
+        """The query ``importRejectsUrl`` (client/operations/importRejectsUrl.graphql)."""
+        data = self.execute("importRejectsUrl", {"id": id})
+        return BackupDownload.from_json(data)
+
+    def import_table(
+        self,
+        table: Table,
+        source: str,
+        format: str | None = None,
+        missing_datetime: str | None = None,
+    ) -> BackupJob:
+        """The mutation ``importTable`` (client/operations/importTable.graphql)."""
+        data = self.execute(
+            "importTable",
+            {
+                "table": table.name,
+                "source": source,
+                "format": format,
+                "missingDatetime": missing_datetime,
+            },
+        )
+        return BackupJob.from_json(data)
+
+    def import_upload_url(self, table: Table, filename: str) -> ImportUpload:
+        """The query ``importUploadUrl`` (client/operations/importUploadUrl.graphql)."""
+        data = self.execute("importUploadUrl", {"table": table.name, "filename": filename})
+        return ImportUpload.from_json(data)
 
     def insert_departments(self, rows: Sequence[DepartmentInput | None]) -> InsertResult:
         """The mutation ``insertDepartments`` (client/operations/insertDepartments.graphql)."""

@@ -51,6 +51,19 @@ _UNLOAD_PARQUET = re.compile(
     r"(?:\s+MAXFILESIZE\s+(?:AS\s+)?(?P<size>\d+)\s*MB)?\s*$",
     re.IGNORECASE | re.DOTALL,
 )
+_COPY_CSV = re.compile(
+    r"^\s*COPY\s+(?P<table>\w+)\s*\((?P<columns>[\w\s,]+)\)\s+FROM\s+'(?P<source>s3://[^']+)'\s+"
+    r"IAM_ROLE\s+'(?P<role>arn:[^']+)'\s+FORMAT\s+AS\s+CSV(?P<header>\s+IGNOREHEADER\s+1)?"
+    r"\s+EMPTYASNULL\s*$",
+    re.IGNORECASE,
+)
+_UNLOAD_CSV = re.compile(
+    r"^\s*UNLOAD\s*\(\s*'(?P<select>(?:[^'\\]|''|\\.)*)'\s*\)\s+TO\s+'(?P<target>s3://[^']+)'\s+"
+    r"IAM_ROLE\s+'(?P<role>arn:[^']+)'\s+FORMAT\s+AS\s+CSV\s+HEADER\s+PARALLEL\s+OFF"
+    r"\s+ALLOWOVERWRITE\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_IDENTITY = re.compile(r"\s+IDENTITY\s*\(\s*1\s*,\s*1\s*\)", re.IGNORECASE)
 UNLOAD_SLICES = 2
 """Parts are written per slice, as a two-slice cluster would (0000_part_00, 0001_part_00 ...)."""
 _LOCK = re.compile(r"^\s*LOCK\s+(?:TABLE\s+)?(?P<tables>[\w\s,.\"]+?)\s*;?\s*$", re.IGNORECASE)
@@ -157,6 +170,15 @@ class Session:
         copy = _COPY_AVRO.match(sql)
         if copy:
             return Outcome(rows_affected=self._copy_avro(copy["table"], copy["source"]))
+        copy_csv = _COPY_CSV.match(sql)
+        if copy_csv:
+            return Outcome(rows_affected=self._copy_csv(copy_csv))
+        unload_csv = _UNLOAD_CSV.match(sql)
+        if unload_csv:
+            select = unload_csv["select"].replace("''", "'").replace("\\\\", "\\")
+            return Outcome(rows_affected=self._unload_csv(select, unload_csv["target"], params))
+        if sql.lstrip().upper().startswith("CREATE") and _IDENTITY.search(sql):
+            sql = _IDENTITY.sub("", sql)  # the fake's COPY numbers the rows itself (see _copy_csv)
         unload = _UNLOAD_PARQUET.match(sql)
         if unload:
             select = unload["select"].replace("''", "'").replace("\\\\", "\\")
@@ -214,6 +236,63 @@ class Session:
         finally:
             self._cursor.unregister("copied_avro")
         return len(records)
+
+    def _copy_csv(self, copy: re.Match[str]) -> int:
+        """COPY ... FORMAT AS CSV [IGNOREHEADER 1] EMPTYASNULL into the named columns, text as
+        read; a ``pos`` column of the table (IDENTITY on Redshift) numbers rows in file order."""
+        import tempfile
+
+        data = copy_source(self._engine.object_reader, copy["source"])
+        table = copy["table"]
+        names = [c.strip() for c in copy["columns"].split(",")]
+        columns = [row[0] for row in self._cursor.execute(f"DESCRIBE {table}").fetchall()]
+        ending = r"\r\n" if b"\r\n" in data[: 1 << 16] else r"\n"
+        with tempfile.NamedTemporaryFile(suffix=".csv") as local:
+            local.write(data)
+            local.flush()
+            spec = ", ".join(f"'{n}': 'VARCHAR'" for n in names)
+            read = (
+                f"SELECT * FROM read_csv('{local.name}', header = {bool(copy['header'])}, "
+                f"columns = {{{spec}}}, auto_detect = false, delim = ',', quote = '\"', "
+                f"escape = '\"', new_line = '{ending}')"
+            )
+            numbered = "row_number() OVER () AS pos, " if "pos" in columns else ""
+            try:
+                before = self._cursor.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+                self._cursor.execute(
+                    f"INSERT INTO {table} ({'pos, ' if numbered else ''}{', '.join(names)}) "
+                    f"SELECT {numbered}{', '.join(names)} FROM ({read})"
+                )
+                after = self._cursor.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+            except duckdb.Error as error:
+                raise RedshiftSqlError(
+                    f"ERROR: Load into table '{table}' failed: {error}"
+                ) from error
+        return int(after[0] if after else 0) - int(before[0] if before else 0)
+
+    def _unload_csv(self, select: str, target: str, params: Mapping[str, str]) -> int:
+        """UNLOAD ... FORMAT AS CSV HEADER PARALLEL OFF: one object, ``<target>000``."""
+        import csv
+
+        writer = self._engine.object_writer
+        if writer is None:
+            raise RedshiftSqlError("ERROR: the fake has no S3 to UNLOAD to (object_writer)")
+        statement = translate(select, params)
+        try:
+            result = self._cursor.execute(statement.sql(dialect="duckdb"))
+            header = [d[0] for d in result.description or []]
+            rows = result.fetchall()
+        except duckdb.Error as error:
+            raise RedshiftSqlError(_error_text(error)) from error
+        text = io.StringIO()
+        out = csv.writer(text, lineterminator="\n")
+        out.writerow(header)
+        out.writerows(rows)
+        try:
+            writer(f"{target}000", text.getvalue().encode())
+        except Exception as error:
+            raise RedshiftSqlError(f"ERROR: S3ServiceException: {error}") from error
+        return len(rows)
 
     def _unload_parquet(self, select: str, target: str, params: Mapping[str, str]) -> int:
         """UNLOAD ... FORMAT AS PARQUET: parts <target>NNNN_part_MM.parquet, one read."""

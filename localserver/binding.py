@@ -193,7 +193,7 @@ def _unwrap(result: Any) -> Any:
 
 
 def _resolver(invoker: Invokes, broker: Broker) -> Callable[..., Any]:
-    async def resolve(source: Any, info: GraphQLResolveInfo[Any], **arguments: Any) -> Any:
+    async def resolve(source: Any, info: GraphQLResolveInfo[Any], /, **arguments: Any) -> Any:
         context: RequestContext = info.context
         result = _unwrap(await context.invoke(invoker, _event(source, info, arguments)))
         if info.parent_type.name == "Mutation" and result is not None:
@@ -239,7 +239,7 @@ class _Batch:
 
 
 def _batch_resolver(invoker: Invokes) -> Callable[..., Any]:
-    async def resolve(source: Any, info: GraphQLResolveInfo[Any], **arguments: Any) -> Any:
+    async def resolve(source: Any, info: GraphQLResolveInfo[Any], /, **arguments: Any) -> Any:
         context: RequestContext = info.context
         route = f"{info.parent_type.name}.{info.field_name}"
         batch = context.batches.setdefault(route, _Batch(invoker, context))

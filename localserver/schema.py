@@ -94,7 +94,9 @@ class DepthLimit:
     def __init__(self, limit: int) -> None:
         self.limit = limit
 
-    def resolve(self, next_: Any, source: Any, info: GraphQLResolveInfo[Any], **args: Any) -> Any:
+    def resolve(
+        self, next_: Any, source: Any, info: GraphQLResolveInfo[Any], /, **args: Any
+    ) -> Any:
         depth, path = 0, info.path
         while path is not None:
             depth += isinstance(path.key, str)

@@ -18,7 +18,16 @@ from resolvers import deadline, observability
 from resolvers.core.errors import HrgraphError
 from resolvers.envelope import error_envelope, unwrap_error
 from resolvers.observability import tracer
-from resolvers.routes import backups, identity, jobs, questions, reports, subscriptions, tables
+from resolvers.routes import (
+    backups,
+    identity,
+    imports,
+    jobs,
+    questions,
+    reports,
+    subscriptions,
+    tables,
+)
 from resolvers.routing import ThreadSafeResolver
 
 logger = Logger(service="hrgraph")
@@ -28,6 +37,7 @@ app.include_router(tables.router)
 app.include_router(reports.router)
 app.include_router(backups.router)
 app.include_router(jobs.router)
+app.include_router(imports.router)
 app.include_router(questions.router)
 app.include_router(subscriptions.router)
 

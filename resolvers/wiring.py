@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from typing import cast
 
 from hrgraph_contract.settings import Settings
 from resolvers import observability
@@ -20,6 +21,7 @@ from resolvers.core.ports import (
     JobLauncher,
     JobStore,
     QuestionEngine,
+    UploadStore,
     Warehouse,
 )
 
@@ -34,6 +36,8 @@ class Services:
     events: JobEvents = field(default=job_work.NO_EVENTS, repr=False)
     engine: QuestionEngine | None = field(default=None, repr=False)
     tokens: PageTokens | None = field(default=None, repr=False)
+    uploads: UploadStore | None = field(default=None, repr=False)
+    """Where files to import are uploaded: the backup store itself, when it takes uploads."""
 
     def run_job(self, job_id: str) -> BackupJob | None:
         """The worker's side of a job (a local thread, or the worker Lambda)."""
@@ -44,6 +48,7 @@ class Services:
             self.backups,
             self.events,
             deadline_seconds=self.settings.job_deadline_seconds,
+            uploads=self.uploads,
         )
 
     def questions(self) -> QuestionEngine:
@@ -64,10 +69,12 @@ class Services:
 def build(settings: Settings) -> Services:
     observability.configure(settings.metrics == "on")
     _private_local_state(settings)
+    store = backup_store(settings)
     built = Services(
         settings=settings,
         warehouse=_warehouse(settings),
-        backups=backup_store(settings),
+        backups=store,
+        uploads=cast(UploadStore, store) if _takes_uploads(store) else None,
         jobs=_job_store(settings),
         launcher=_NOT_YET,
         events=_job_events(settings),
@@ -75,6 +82,11 @@ def build(settings: Settings) -> Services:
     built.launcher = _job_launcher(settings, built)
     _private_local_state(settings)  # and the files the adapters just created
     return built
+
+
+def _takes_uploads(store: object) -> bool:
+    """The folder and S3 stores also keep uploads (UploadStore); a test's fake may not."""
+    return all(callable(getattr(store, name, None)) for name in ("upload_url", "upload_location"))
 
 
 def _private_local_state(settings: Settings) -> None:

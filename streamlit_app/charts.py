@@ -300,13 +300,7 @@ def grouped_bars(
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            y=alt.Y(
-                field=name,
-                type="nominal",
-                sort=order,
-                title=name,
-                axis=alt.Axis(labelLimit=0, labelFontSize=LABEL_FONT_SIZE),
-            ),
+            y=_names_down_the_side(name, order),
             yOffset=alt.YOffset(field=series, type="nominal"),
             x=alt.X(field=value, type="quantitative", title=value, **_whole_numbers(frame, value)),
             color=alt.Color(
@@ -379,6 +373,17 @@ def _whole_numbers(frame: pd.DataFrame, column: str) -> dict[str, Any]:
     return {}
 
 
+def _names_down_the_side(name: str, order: list[Any] | str) -> alt.Y:
+    """Names on the y axis, level and whole: a department name is never cut or turned."""
+    return alt.Y(
+        field=name,
+        type="nominal",
+        sort=order,
+        title=name,
+        axis=alt.Axis(labelLimit=0, labelFontSize=LABEL_FONT_SIZE),
+    )
+
+
 def ranking_chart(frame: pd.DataFrame, name: str, value: str) -> alt.LayerChart:
     """A ranking as horizontal bars, first at the top, each with its value.
 
@@ -391,13 +396,7 @@ def ranking_chart(frame: pd.DataFrame, name: str, value: str) -> alt.LayerChart:
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            y=alt.Y(
-                field=name,
-                type="nominal",
-                sort=order,
-                title=name,
-                axis=alt.Axis(labelLimit=0, labelFontSize=LABEL_FONT_SIZE),
-            ),
+            y=_names_down_the_side(name, order),
             x=alt.X(field=value, type="quantitative", title=value, **_whole_numbers(frame, value)),
             tooltip=list(frame.columns),
         )

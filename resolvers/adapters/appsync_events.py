@@ -28,7 +28,9 @@ DOCUMENT = (
     "mutation publishBackupJob($id: ID!) { publishBackupJob(id: $id) { "
     "id kind table status progress rowsDone createdAt createdBy startedAt finishedAt "
     f"error errorType backup {{ {_BACKUP} }} "
-    "restore { table backupId rowsRestored previousRows } } }"
+    "restore { table backupId rowsRestored previousRows } "
+    "importResult { source received inserted rejected rejectedByReason { reason count } "
+    "rejectsSource } } }"
 )
 
 

@@ -22,25 +22,37 @@ PREFIX = "/downloads/backups/"
 
 
 class LinkSigner:
-    def __init__(self, key_file: str | Path) -> None:
-        self.key_file = Path(key_file)
+    """Signs links under ``prefix``; ``scope`` (an HTTP method, say) is signed too, so a link
+    made for one use (uploading a file) cannot serve another (reading it)."""
 
-    def link(self, file_name: str, expires_seconds: int, now: float | None = None) -> str:
+    def __init__(self, key_file: str | Path, prefix: str = PREFIX) -> None:
+        self.key_file = Path(key_file)
+        self.prefix = prefix
+
+    def link(
+        self, file_name: str, expires_seconds: int, now: float | None = None, scope: str = ""
+    ) -> str:
         expires = int((now if now is not None else time.time()) + expires_seconds)
-        query = urlencode({"expires": expires, "signature": self._sign(file_name, expires)})
-        return f"{PREFIX}{quote(file_name)}?{query}"
+        signature = self._sign(scope + file_name, expires)
+        query = urlencode({"expires": expires, "signature": signature})
+        return f"{self.prefix}{quote(file_name)}?{query}"
 
     def verify(
-        self, file_name: str, expires: str, signature: str, now: float | None = None
+        self,
+        file_name: str,
+        expires: str,
+        signature: str,
+        now: float | None = None,
+        scope: str = "",
     ) -> bool:
-        """True for a link this key signed for this file that has not expired."""
+        """True for a link this key signed for this file (and scope) that has not expired."""
         try:
             deadline = int(expires)
         except ValueError:
             return False
         if deadline < (now if now is not None else time.time()):
             return False
-        return hmac.compare_digest(self._sign(file_name, deadline), signature)
+        return hmac.compare_digest(self._sign(scope + file_name, deadline), signature)
 
     def _sign(self, file_name: str, expires: int) -> str:
         message = f"{file_name}\n{expires}".encode()

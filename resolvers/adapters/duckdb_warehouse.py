@@ -56,14 +56,17 @@ import pyarrow.compute as pc
 import sqlglot
 
 from resolvers import deadline
+from resolvers.adapters import duckdb_import, sqltext
 from resolvers.adapters import sql_common as q
-from resolvers.adapters import sqltext
 from resolvers.adapters.reference_cache import ReferenceCache
 from resolvers.core.errors import Unavailable, ValidationError
 from resolvers.core.ports import (
     Deleted,
     DepartmentHires,
     EmployeeQuery,
+    ImportOutcome,
+    ImportProgress,
+    ImportRequest,
     InsertOutcome,
     QuarterHires,
     QueryParams,
@@ -295,6 +298,10 @@ class DuckDBWarehouse:
             message = str(error).strip().splitlines()[0] if str(error).strip() else "failed"
             raise ValidationError("sql", f"failed in the warehouse: {message}") from None
         return QueryRows(columns=columns, rows=rows)
+
+    def import_file(self, request: ImportRequest, progress: ImportProgress) -> ImportOutcome:
+        """A whole file, judged in SQL (resolvers/adapters/duckdb_import.py)."""
+        return duckdb_import.import_file(self.cursor, self._writing, request, progress)
 
     # -- backups ----------------------------------------------------------------
 

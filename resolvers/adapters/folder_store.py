@@ -17,7 +17,7 @@ import logging
 import os
 import secrets
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -35,7 +35,10 @@ class FolderBackupStore:
 
     def __init__(self, folder: str | Path, link_key: str | Path | None = None) -> None:
         self.folder = Path(folder)
-        self.links = LinkSigner(link_key or self.folder.parent / "download.key")
+        key = link_key or self.folder.parent / "download.key"
+        self.links = LinkSigner(key)
+        self.upload_links = LinkSigner(key, prefix="/")
+        """Signs ``/uploads/<id>/<name>`` links, served by the local server (downloads.py)."""
         self.remove_leftovers()
 
     def remove_leftovers(self) -> int:
@@ -107,6 +110,46 @@ class FolderBackupStore:
         """A relative link the local server serves (resolvers/adapters/download_links.py)."""
         return self.links.link(self._path(backup_id, DATA_SUFFIX).name, expires_seconds)
 
+    # -- uploads to import (the UploadStore port): beside the backup folder -----
+
+    def upload_url(self, source: str, expires_seconds: int) -> str:
+        return self.upload_links.link(source, expires_seconds, scope="PUT ")
+
+    def upload_exists(self, source: str) -> bool:
+        return self.upload_path(source).is_file()
+
+    def upload_location(self, source: str) -> str:
+        return str(self.upload_path(source).resolve())
+
+    def upload_head(self, source: str, size: int) -> bytes:
+        try:
+            with self.upload_path(source).open("rb") as stream:
+                return stream.read(size)
+        except FileNotFoundError:
+            raise NotFound(f"nothing was uploaded to {source!r}") from None
+
+    def upload_download_url(self, source: str, expires_seconds: int) -> str | None:
+        if not self.upload_exists(source):
+            return None
+        return self.upload_links.link(source, expires_seconds, scope="GET ")
+
+    def upload_path(self, source: str) -> Path:
+        """The file of ``uploads/<id>/<name>`` (never a path outside the uploads folder)."""
+        parts = source.split("/")
+        if (
+            len(parts) != 3
+            or parts[0] != "uploads"
+            or any(not p or p.startswith(".") or "\\" in p for p in parts)
+        ):
+            raise NotFound(f"nothing was uploaded to {source!r}")
+        return self.folder.parent / source
+
+    def receive_upload(self, source: str) -> AbstractContextManager[IO[bytes]]:
+        """A writable stream for an upload; the file appears whole when the block ends."""
+        final = self.upload_path(source)
+        final.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return _atomic_file(final)
+
     def data_file(self, file_name: str) -> Path | None:
         """The data file a download link names, if it is one (never a path outside the folder)."""
         if not file_name.endswith(DATA_SUFFIX):
@@ -127,26 +170,37 @@ class FolderBackupStore:
         """Write to a temporary sibling; rename over ``final`` only on success."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            temporary = final.with_name(f".{final.name}.tmp-{secrets.token_hex(4)}")
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
-            out = os.fdopen(os.open(temporary, flags, 0o600), "wb")
-            fcntl.flock(out, fcntl.LOCK_EX)  # marks it live for remove_leftovers
         except OSError as error:
             raise Unavailable(f"cannot write to the backup folder: {error.strerror}") from error
-        try:
-            with out:
-                yield out
-                try:
-                    out.flush()
-                    os.fsync(out.fileno())
-                    temporary.replace(final)
-                    _sync_folder(self.folder)
-                except OSError as error:
-                    message = f"cannot write to the backup folder: {error.strerror}"
-                    raise Unavailable(message) from error
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+        with _atomic_file(final) as out:
+            yield out
+
+
+@contextmanager
+def _atomic_file(final: Path) -> Iterator[IO[bytes]]:
+    """Write to a hidden temporary sibling of ``final``; rename over it only on success."""
+    folder = final.parent
+    try:
+        temporary = final.with_name(f".{final.name}.tmp-{secrets.token_hex(4)}")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+        out = os.fdopen(os.open(temporary, flags, 0o600), "wb")
+        fcntl.flock(out, fcntl.LOCK_EX)  # marks it live for remove_leftovers
+    except OSError as error:
+        raise Unavailable(f"cannot write to the backup folder: {error.strerror}") from error
+    try:
+        with out:
+            yield out
+            try:
+                out.flush()
+                os.fsync(out.fileno())
+                temporary.replace(final)
+                _sync_folder(folder)
+            except OSError as error:
+                message = f"cannot write to the backup folder: {error.strerror}"
+                raise Unavailable(message) from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def _sync_folder(folder: Path) -> None:

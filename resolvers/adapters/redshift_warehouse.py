@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from hrgraph_contract.settings import Settings
-from resolvers.adapters import redshift_backup, redshift_unload, sqltext
+from resolvers.adapters import redshift_backup, redshift_import, redshift_unload, sqltext
 from resolvers.adapters import sql_common as q
 from resolvers.adapters.redshift_data_client import (
     Connection,
@@ -40,6 +40,9 @@ from resolvers.core.ports import (
     Deleted,
     DepartmentHires,
     EmployeeQuery,
+    ImportOutcome,
+    ImportProgress,
+    ImportRequest,
     InsertOutcome,
     QuarterHires,
     QueryParams,
@@ -268,6 +271,19 @@ class RedshiftWarehouse:
             ) from None
         rows = done.rows or Rows([], [])
         return QueryRows(rows.columns, [[q.json_value(v) for v in row] for row in rows.rows])
+
+    def import_file(self, request: ImportRequest, progress: ImportProgress) -> ImportOutcome:
+        """COPY from S3 into text staging, then the rules in SQL (redshift_import.py)."""
+        s3 = self.unload.client() if self.unload is not None else None
+        if s3 is None:
+            import boto3
+
+            s3 = boto3.client("s3")
+        return self._with_tables(
+            lambda: redshift_import.import_file(
+                self.writer, s3, request, self.copy_role_arn, progress
+            )
+        )
 
     # -- backups (resolvers/adapters/redshift_backup.py) -----------------------
 

@@ -160,6 +160,68 @@ class S3BackupStore:
             )
         return url
 
+    # -- uploads to import (the UploadStore port), beside the backups -----------
+
+    def upload_url(self, source: str, expires_seconds: int) -> str:
+        """A presigned PutObject URL for ``source`` (the same bucket; SSE as every put)."""
+        with _unavailable():
+            url: str = self._presigner().generate_presigned_url(
+                "put_object",
+                Params={"Bucket": self.bucket, "Key": self._upload_key(source)},
+                ExpiresIn=expires_seconds,
+            )
+        return url
+
+    def upload_exists(self, source: str) -> bool:
+        with _unavailable():
+            try:
+                self._s3.head_object(Bucket=self.bucket, Key=self._upload_key(source))
+            except ClientError as error:
+                if _code(error) in _MISSING:
+                    return False
+                raise
+        return True
+
+    def upload_location(self, source: str) -> str:
+        return f"s3://{self.bucket}/{self._upload_key(source)}"
+
+    def upload_head(self, source: str, size: int) -> bytes:
+        """The first ``size`` bytes by a ranged GET: the worker never reads the whole file."""
+        with _unavailable():
+            try:
+                answer = self._s3.get_object(
+                    Bucket=self.bucket, Key=self._upload_key(source), Range=f"bytes=0-{size - 1}"
+                )
+            except ClientError as error:
+                if _code(error) in _MISSING:
+                    raise NotFound(f"nothing was uploaded to {source!r}") from None
+                raise
+            data: bytes = answer["Body"].read()
+            return data
+
+    def upload_download_url(self, source: str, expires_seconds: int) -> str | None:
+        if not self.upload_exists(source):
+            return None
+        name = source.rsplit("/", 1)[-1]
+        with _unavailable():
+            url: str = self._presigner().generate_presigned_url(
+                "get_object",
+                Params={
+                    "Bucket": self.bucket,
+                    "Key": self._upload_key(source),
+                    "ResponseContentDisposition": f'attachment; filename="{name}"',
+                },
+                ExpiresIn=expires_seconds,
+            )
+        return url
+
+    def _upload_key(self, source: str) -> str:
+        """Uploads sit under ``uploads/`` at the bucket's root, apart from the backups' prefix."""
+        parts = source.split("/")
+        if len(parts) != 3 or parts[0] != "uploads" or not all(parts):
+            raise NotFound(f"nothing was uploaded to {source!r}")
+        return source
+
     def _presigner(self) -> Any:
         """A client that signs with SigV4 (botocore presigns S3 with legacy SigV2 by default,
         which newer regions refuse), same region and credentials as the store's client."""

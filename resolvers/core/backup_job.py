@@ -1,4 +1,4 @@
-"""A backup or restore that runs outside the request: what it is and where it stands.
+"""A backup, restore or import that runs outside the request: what it is and where it stands.
 
 Named ``BackupJob`` (also in schema.graphql), not ``Job``: ``Job`` is already a
 row of the jobs table (a job title), in the core and in the contract.
@@ -23,6 +23,7 @@ from resolvers.core.tables import Table
 class JobKind(StrEnum):
     BACKUP = "BACKUP"
     RESTORE = "RESTORE"
+    IMPORT = "IMPORT"
 
 
 class JobStatus(StrEnum):
@@ -59,6 +60,14 @@ class BackupJob:
     """The manifest (as its JSON) of the backup made, or of the one being restored."""
     restore: dict[str, Any] | None = None
     """RESTORE, once done: {"rowsRestored": n, "previousRows": m}."""
+    source: str | None = None
+    """IMPORT: the uploaded file (the key importUploadUrl named)."""
+    file_format: str | None = None
+    """IMPORT: CSV or PARQUET."""
+    missing_datetime: str | None = None
+    """IMPORT of employees: REJECT (the default for files) or NOW."""
+    imported: dict[str, Any] | None = None
+    """IMPORT, once done: {"received", "inserted", "rejected": {reason: n}, "rejectsFile"}."""
 
     def with_changes(self, **changes: Any) -> BackupJob:
         return replace(self, **changes)
@@ -83,6 +92,10 @@ class BackupJob:
             "errorType": self.error_type,
             "backup": self.backup,
             "restore": self.restore,
+            "source": self.source,
+            "fileFormat": self.file_format,
+            "missingDatetime": self.missing_datetime,
+            "imported": self.imported,
         }
         return {k: v for k, v in item.items() if v is not None}
 
@@ -106,6 +119,10 @@ class BackupJob:
             error_type=item.get("errorType"),
             backup=item.get("backup"),
             restore=item.get("restore"),
+            source=item.get("source"),
+            file_format=item.get("fileFormat"),
+            missing_datetime=item.get("missingDatetime"),
+            imported=item.get("imported"),
         )
 
 

@@ -20,11 +20,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from resolvers.core import backup, cursor
+from resolvers.core import backup, cursor, imports
 from resolvers.core.avro_format import Codec
 from resolvers.core.backup_job import BackupJob, JobKind, JobStatus, new_job_id
 from resolvers.core.errors import HrgraphError, Unavailable, ValidationError
-from resolvers.core.ports import BackupStore, JobEvents, JobLauncher, JobStore, Warehouse
+from resolvers.core.ports import (
+    BackupStore,
+    JobEvents,
+    JobLauncher,
+    JobStore,
+    UploadStore,
+    Warehouse,
+)
 from resolvers.core.tables import Table
 
 log = logging.getLogger(__name__)
@@ -91,6 +98,34 @@ def submit_restore(
     return _launch(store, launcher, job)
 
 
+def submit_import(
+    store: JobStore,
+    launcher: JobLauncher,
+    uploads: UploadStore,
+    table: Table,
+    source: str,
+    *,
+    created_by: str,
+    file_format: str | None = None,
+    missing_datetime: str | None = None,
+    now: datetime | None = None,
+) -> BackupJob:
+    """Refuses at once a source that is not ours or holds no upload, and unknown options."""
+    chosen = imports.format_of(source, file_format)
+    missing = imports.missing_datetime_of(missing_datetime)
+    imports.check_uploaded(uploads, source)
+    job = _new(
+        JobKind.IMPORT,
+        table,
+        created_by,
+        now,
+        source=source,
+        file_format=chosen,
+        missing_datetime=missing,
+    )
+    return _launch(store, launcher, job)
+
+
 def _new(
     kind: JobKind, table: Table, created_by: str, now: datetime | None, **details: object
 ) -> BackupJob:
@@ -133,6 +168,7 @@ def run(
     events: JobEvents = NO_EVENTS,
     clock: Callable[[], float] = time.monotonic,
     deadline_seconds: float = DEFAULT_DEADLINE_SECONDS,
+    uploads: UploadStore | None = None,
 ) -> BackupJob | None:
     """Do a queued job's work; the finished job, or None when it was not this worker's to run.
 
@@ -170,6 +206,14 @@ def run(
                 backup_id=manifest.id,
                 backup=json.loads(manifest.to_json()),
                 rows_done=manifest.rows,
+            )
+        elif job.kind is JobKind.IMPORT:
+            if uploads is None:
+                raise Unavailable("this worker has no upload store to import from")
+            done = imports.run_import(job, warehouse, uploads, reporter.share)
+            outcome = reporter.job.with_changes(
+                rows_done=done.received,
+                imported=imports.outcome_item(done, job.source or ""),
             )
         else:
             restored = backup.restore_table(
@@ -224,7 +268,14 @@ class _Progress:
 
     def rows(self, done: int, total: int | None) -> None:
         share = None if not total else min(done / total, 0.99)
-        self.job = self.job.with_changes(rows_done=done, progress=share)
+        self._record(self.job.with_changes(rows_done=done, progress=share))
+
+    def share(self, share: float, rows: int) -> None:
+        """An import's steps: the share of its work done, and the rows read so far."""
+        self._record(self.job.with_changes(rows_done=rows, progress=min(max(share, 0.0), 0.99)))
+
+    def _record(self, job: BackupJob) -> None:
+        self.job = job
         now = self._clock()
         if now - self._last >= PROGRESS_EVERY_SECONDS:
             self._last = now

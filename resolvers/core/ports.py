@@ -108,6 +108,39 @@ class Staged:
     """Employees: staged rows whose department_id or job_id exists in no live row."""
 
 
+@dataclass(frozen=True, slots=True)
+class ImportRequest:
+    """A file to import into one table, with the same row rules as a batch (core/imports.py)."""
+
+    table: Table
+    location: str
+    """Where the warehouse reads the file: a path (DuckDB) or an s3:// URI (Redshift COPY)."""
+    file_format: Literal["CSV", "PARQUET"]
+    rejects_location: str
+    """Where the rejects file goes, beside the source (path or s3:// URI)."""
+    now: datetime
+    """What an absent datetime means when ``missing_datetime`` is NOW (aware, UTC)."""
+    missing_datetime: Literal["REJECT", "NOW"] = "REJECT"
+    header: tuple[str, ...] | None = None
+    """CSV: the table columns the file's header names, in file order; None: no header row."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    """What an import did, decided and committed in one transaction (or not at all)."""
+
+    received: int
+    inserted: int
+    rejected: dict[str, int] = field(default_factory=dict)
+    """Rows refused, per reason (INVALID, DUPLICATE_IN_BATCH, ALREADY_EXISTS, UNKNOWN_REFERENCE)."""
+    rejects_location: str | None = None
+    """The rejects file written, or None when every row went in."""
+
+
+ImportProgress = Callable[[float, int], None]
+"""Told (share of the work done, rows read so far) between an import's steps."""
+
+
 class Warehouse(Protocol):
     """Where the three tables live (DuckDB locally, Redshift in AWS)."""
 
@@ -177,6 +210,19 @@ class Warehouse(Protocol):
         Rows come back JSON-ready: ints, floats (DECIMAL and NUMERIC too), str,
         bool, None; timestamps as ISO-8601 strings ending in Z, dates as
         YYYY-MM-DD (resolvers/adapters/sql_common.json_value does this).
+        """
+        ...
+
+    def import_file(self, request: ImportRequest, progress: ImportProgress) -> ImportOutcome:
+        """Load a whole file with the verdicts ``ingest.insert_batch`` gives one batch of it.
+
+        Set-based, never row by row in Python: the file goes into a staging table
+        whose columns are all text (a bad value is a verdict, not a failed load),
+        SQL from sql/imports decides INVALID and DUPLICATE_IN_BATCH (the first
+        valid occurrence in the file wins), then, under the batches' LOCK order
+        and in ONE transaction, ALREADY_EXISTS, UNKNOWN_REFERENCE and the
+        anti-join insert, and the rejects file is written. Any failure leaves
+        the table as it was and no rejects file.
         """
         ...
 
@@ -277,6 +323,33 @@ class BackupStore(Protocol):
 
     def download_url(self, backup_id: str, expires_seconds: int) -> str:
         """A URL that serves the data file for ``expires_seconds`` to whoever holds it."""
+        ...
+
+
+class UploadStore(Protocol):
+    """Where files to import are uploaded: the backup folder locally, the backup bucket in AWS.
+
+    A source is ``uploads/<random>/<file name>``, made by ``new_source``; the
+    rejects file of an import goes beside it. Failures to reach the storage
+    raise ``errors.Unavailable``.
+    """
+
+    def upload_url(self, source: str, expires_seconds: int) -> str:
+        """A URL that takes one HTTP PUT of the file's bytes for ``expires_seconds``."""
+        ...
+
+    def upload_exists(self, source: str) -> bool: ...
+
+    def upload_location(self, source: str) -> str:
+        """Where the warehouse reads it: a path (DuckDB) or an s3:// URI (Redshift COPY)."""
+        ...
+
+    def upload_head(self, source: str, size: int) -> bytes:
+        """The file's first ``size`` bytes (a CSV's header row), never the whole file."""
+        ...
+
+    def upload_download_url(self, source: str, expires_seconds: int) -> str | None:
+        """A URL serving an uploaded file (a rejects file) for a while; None when absent."""
         ...
 
 

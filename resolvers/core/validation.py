@@ -30,6 +30,21 @@ _UNSTORABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 surrogates (not Unicode: they cannot be encoded as UTF-8, so no warehouse can store them)."""
 
 
+ISO_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"([T ][0-9]{2}(:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?)?"
+)
+"""The ISO-8601 shapes a datetime may take: a date, then optionally a time after T or a space,
+a fraction, and Z or a +HH[:MM] offset. Narrower than datetime.fromisoformat (which also
+takes week dates, any separator, offsets with seconds): a file import decides the same rule
+in SQL (sql/imports/datetime_problem.sql), and both must agree on every value."""
+
+
+ISO_RULE = "must be an ISO-8601 date-time in extended form, like 2021-07-27T16:02:08Z"
+"""What a refused datetime is told: the extended form is what ISO_DATETIME takes (a week date
+or 20210727 is ISO-8601 too, so "not ISO-8601" would not be true of them)."""
+
+
 @dataclass(frozen=True, slots=True)
 class RowProblem:
     """Why a row is INVALID."""
@@ -122,9 +137,12 @@ def parse_datetime(value: Any, field: str, now: datetime) -> datetime:
         value = value.strip()
         _refuse_unstorable(value, field)  # fromisoformat lets a trailing NUL through
         try:
+            if not ISO_DATETIME.fullmatch(value):
+                raise ValueError(value)
             moment = datetime.fromisoformat(value)
         except ValueError:
-            raise _Invalid(field, f"must be an ISO-8601 date-time, got {value[:40]!r}") from None
+            problem = f"{ISO_RULE}, got {value[:40]!r}"
+            raise _Invalid(field, problem) from None
     else:
         raise _Invalid(field, "must be an ISO-8601 date-time string")
     if moment.tzinfo is None:

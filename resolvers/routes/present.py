@@ -113,4 +113,24 @@ def backup_job(job: BackupJob) -> dict[str, Any]:
         "errorType": job.error_type,
         "backup": backup_fields(manifest),
         "restore": restore,
+        "importResult": import_result(job),
+    }
+
+
+def import_result(job: BackupJob) -> dict[str, Any] | None:
+    """An IMPORT job's outcome as ImportResult spells it (counts may come back as Decimal)."""
+    done = job.imported
+    if done is None or job.source is None:
+        return None
+    by_reason = {str(k): int(v) for k, v in dict(done.get("rejected") or {}).items()}
+    return {
+        "source": job.source,
+        "received": int(done["received"]),
+        "inserted": int(done["inserted"]),
+        "rejected": sum(by_reason.values()),
+        "rejectedByReason": [
+            {"reason": reason, "count": count}
+            for reason, count in sorted(by_reason.items(), key=lambda item: (-item[1], item[0]))
+        ],
+        "rejectsSource": done.get("rejectsSource"),
     }

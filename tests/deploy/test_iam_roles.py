@@ -94,6 +94,23 @@ CALLS: dict[tuple[str, str], tuple[frozenset[str], str, str]] = {
     ("appsync:GraphQL", "PublishJobChanges"): (
         frozenset({WORKER}), "resolvers/adapters/appsync_events.py", "SigV4Auth("
     ),
+    # Imports: the API presigns the upload's PUT and the rejects' GET, and checks the upload
+    # (HeadObject needs GetObject); the worker reads the header row and places the rejects.
+    ("s3:PutObject", "UploadsToImport"): (
+        frozenset({API}), "resolvers/adapters/s3_store.py", '"put_object"'
+    ),
+    ("s3:GetObject", "UploadsToImport"): (
+        frozenset({API}), "resolvers/adapters/s3_store.py", "head_object("
+    ),
+    ("s3:GetObject", "ReadUploadsAndPlaceRejects"): (
+        frozenset({WORKER}), "resolvers/adapters/s3_store.py", 'Range=f"bytes='
+    ),
+    ("s3:PutObject", "ReadUploadsAndPlaceRejects"): (
+        frozenset({WORKER}), "resolvers/adapters/redshift_import.py", "copy_object("
+    ),
+    ("s3:DeleteObject", "ReadUploadsAndPlaceRejects"): (
+        frozenset({WORKER}), "resolvers/adapters/redshift_import.py", "delete_object("
+    ),
 }  # fmt: skip
 
 
@@ -130,7 +147,12 @@ def test_every_call_the_table_names_is_in_the_code() -> None:
 
 
 def test_the_internet_facing_function_cannot_write_backups_or_publish() -> None:
-    api = {action for (action, _), (who, _, _) in CALLS.items() if API in who}
+    # Its one PutObject signs import uploads, and holds for uploads/* only (serverless.yml).
+    api = {
+        action
+        for (action, sid), (who, _, _) in CALLS.items()
+        if API in who and sid != "UploadsToImport"
+    }
     assert not api & {"s3:PutObject", "appsync:GraphQL"}
     worker = {action for (action, _), (who, _, _) in CALLS.items() if WORKER in who}
     assert not worker & {"bedrock:InvokeModel", "lambda:InvokeFunction", "dynamodb:Query"}

@@ -19,7 +19,10 @@ import pytest
 from tests.deploy.conftest import lambda_package
 
 # Modules that exist for the laptop only: the composition root imports them when chosen.
-LOCAL_ONLY = {"resolvers.adapters.duckdb_warehouse"}
+LOCAL_ONLY = {
+    "resolvers.adapters.duckdb_warehouse",
+    "resolvers.adapters.duckdb_import",  # the DuckDB half of imports, used by the one above
+}
 
 PROBE = r"""
 import importlib, json, pkgutil, sys

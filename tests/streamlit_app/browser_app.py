@@ -1,4 +1,4 @@
-"""What the browser test modules share: pages, sign-in, uploads.
+"""What the browser test modules share: pages, signed-in pages, uploads.
 
 The served app (``served``), Chromium (``chromium``) and ``empty_tables`` are fixtures in
 conftest.py, one served app and one browser per module.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from tests.streamlit_app.conftest import ServedApp
 from tests.streamlit_app.test_browser import (
@@ -17,15 +17,28 @@ from tests.streamlit_app.test_browser import (
     new_page,
     open_menu_item,
     shot,
+    sign_in,
 )
-from tests.streamlit_app.test_browser import sign_in as sign_in_at
 
 __all__ = ["DESKTOP", "PHONE", "ServedApp", "new_page", "open_menu_item", "shot"]
 
 
-def sign_in(page: Page, ui: str, username: str, path: str = "") -> None:
-    """Sign in at ``ui + path``; the page asked for opens once signed in."""
-    sign_in_at(page, ui + path, username)
+def signed_in_page(
+    served: ServedApp,
+    chromium: Browser,
+    viewport: dict[str, int],
+    username: str,
+    group: str,
+    path: str = "",
+) -> Page:
+    """A new page at ``viewport``, ``username`` (added to ``group`` if new) signed in at ``path``.
+
+    The page asked for opens once signed in.
+    """
+    served.add_user(username, group)
+    page = new_page(chromium, viewport)
+    sign_in(page, served.ui + path, username)
+    return page
 
 
 def upload(page: Page, path: Path, content: str | None = None) -> None:

@@ -131,12 +131,30 @@ def streamlit_serving(url: str, settings: Settings, tmp: Path) -> Iterator[str]:
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal",
     ]  # fmt: skip
-    log_path = tmp / f"streamlit-{port}.log"
+    with until_healthy(command, port, environment, tmp / f"streamlit-{port}.log") as base:
+        yield base
+
+
+@contextmanager
+def until_healthy(
+    command: list[str],
+    port: int,
+    environment: dict[str, str],
+    log_path: Path,
+    cwd: Path | None = None,
+    seconds: float = 60,
+) -> Iterator[str]:
+    """A `streamlit run` process, its URL once /_stcore/health answers; its log if it never does.
+
+    Stopped on the way out, whatever the test did.
+    """
     with log_path.open("w") as log:
-        process = subprocess.Popen(command, env=environment, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=cwd, env=environment, stdout=log, stderr=subprocess.STDOUT
+        )
         base = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 60
+            deadline = time.monotonic() + seconds
             while True:
                 try:
                     if httpx.get(f"{base}/_stcore/health", timeout=2).status_code == 200:

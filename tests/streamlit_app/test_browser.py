@@ -9,25 +9,21 @@ chromium first, and a missing browser fails these tests.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
-from playwright.sync_api import Browser, Locator, Page, Route, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 from client.api import HrClient
 from localserver.graphiql import missing_assets
 from streamlit_app import kept_sessions
 from streamlit_app.charts import period_label
-from tests.conftest import ADMIN_PASSWORD, LiveServer, free_port
+from tests.conftest import ADMIN_PASSWORD, LiveServer
 from tests.streamlit_app.app_pages.test_reports import seed
-from tests.streamlit_app.conftest import APP, PASSWORD, add_user
+from tests.streamlit_app.conftest import PASSWORD, add_user, streamlit_serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -54,57 +50,13 @@ CSV = (
 
 @pytest.fixture
 def streamlit_url(live_server: LiveServer, tmp_path: Path) -> Iterator[str]:
-    """`streamlit run streamlit_app/app.py` on a free port, talking to the live server."""
-    port = free_port()
-    environment = {
-        **os.environ,
-        "HRGRAPH_URL": live_server.url,
-        "HRGRAPH_DATA_DIR": str(live_server.settings.data_dir),
-    }
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(APP.with_name("serve.py")),
-        "--server.address", "127.0.0.1", "--server.port", str(port),
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal",
-    ]  # fmt: skip
-    log = (tmp_path / "streamlit.log").open("w")
-    process = subprocess.Popen(command, env=environment, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/_stcore/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError((tmp_path / "streamlit.log").read_text())
-            time.sleep(0.2)
+    """`streamlit run streamlit_app/serve.py` on a free port, talking to the live server."""
+    with streamlit_serving(live_server.url, live_server.settings, tmp_path) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
 
 
 DESKTOP = {"width": 1280, "height": 1000}
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), "Debian's chromium is missing: run `make browser` (make test does)"
-    ARTIFACTS.mkdir(exist_ok=True)
-    expect.set_options(timeout=WAIT_MS)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 def new_page(browser: Browser, viewport: dict[str, int]) -> Page:
@@ -163,10 +115,10 @@ def session_cookie(page: Page) -> dict[str, object] | None:
 
 
 def test_an_admin_at_desktop_width(
-    live_server: LiveServer, streamlit_url: str, browser: Browser, tmp_path: Path
+    live_server: LiveServer, streamlit_url: str, chromium: Browser, tmp_path: Path
 ) -> None:
     add_user(live_server, "alice", "Admins")
-    page = new_page(browser, DESKTOP)
+    page = new_page(chromium, DESKTOP)
 
     # 2 + 6: signed in, the Account page is the landing page; the cookie is HttpOnly.
     sign_in(page, streamlit_url, "alice")
@@ -239,7 +191,7 @@ def test_an_admin_at_desktop_width(
 
 
 def test_phone_width_menu_closes_and_delete_stands_apart(
-    live_server: LiveServer, streamlit_url: str, browser: Browser
+    live_server: LiveServer, streamlit_url: str, chromium: Browser
 ) -> None:
     with HrClient(live_server.url, live_server.token) as api:
         api.insert("departments", [{"id": 1, "department": "Business Development"}])
@@ -247,7 +199,7 @@ def test_phone_width_menu_closes_and_delete_stands_apart(
     add_user(live_server, "vera", "Viewers")
 
     # 10: a Viewer's menu is what the schema lets Viewers call.
-    page = new_page(browser, PHONE)
+    page = new_page(chromium, PHONE)
     sign_in(page, streamlit_url + "/reports", "vera")
     expect(page.get_by_role("heading", name="Reports")).to_be_visible()  # where she was going
     page.get_by_test_id("stExpandSidebarButton").click()
@@ -256,7 +208,7 @@ def test_phone_width_menu_closes_and_delete_stands_apart(
     shot(page, "20-viewer-menu-phone")
 
     # 9: the menu closes after a choice; Delete is far from Save.
-    page = new_page(browser, PHONE)
+    page = new_page(chromium, PHONE)
     sign_in(page, streamlit_url, "alice")
     open_menu_item(page, "Data")
     sidebar = page.get_by_test_id("stSidebar")
@@ -271,12 +223,12 @@ def test_phone_width_menu_closes_and_delete_stands_apart(
 
 
 def test_graphiql_works_offline_and_sends_the_token(
-    live_server: LiveServer, browser: Browser
+    live_server: LiveServer, chromium: Browser
 ) -> None:
     missing = missing_assets()
     if missing:
         pytest.skip(f"GraphiQL's npm files are not installed (no npm here): {missing}")
-    page = new_page(browser, DESKTOP)
+    page = new_page(chromium, DESKTOP)
     here = live_server.base_url
     outside: list[str] = []
 
@@ -321,7 +273,7 @@ def shown_names(page: Page) -> Locator:
 
 
 def test_a_typed_date_filters_at_once_with_no_calendar(
-    live_server: LiveServer, streamlit_url: str, browser: Browser
+    live_server: LiveServer, streamlit_url: str, chromium: Browser
 ) -> None:
     hires = [("Ada", "2021-02-01"), ("Alan", "2021-05-01"), ("Grace", "2021-08-01"),
              ("Edsger", "2022-01-10")]  # fmt: skip
@@ -334,7 +286,7 @@ def test_a_typed_date_filters_at_once_with_no_calendar(
         ]
         api.insert("hired_employees", rows)
     add_user(live_server, "alice", "Admins")
-    page = new_page(browser, DESKTOP)
+    page = new_page(chromium, DESKTOP)
     sign_in(page, streamlit_url, "alice")
     open_menu_item(page, "Data")
     page.get_by_text("hired employees", exact=True).click()
@@ -376,7 +328,7 @@ def axis(chart: Locator, which: str) -> Locator:
 
 
 def test_the_ask_page_reads_back_the_question_and_draws_it_in_order(
-    live_server: LiveServer, streamlit_url: str, browser: Browser
+    live_server: LiveServer, streamlit_url: str, chromium: Browser
 ) -> None:
     with HrClient(live_server.url, live_server.token) as api:
         seed(api)  # 2021: Sales 5 hires, Research 2, Legal 1 (the alphabet is the reverse)
@@ -384,7 +336,7 @@ def test_the_ask_page_reads_back_the_question_and_draws_it_in_order(
         quarters = api.ask("How many employees were hired per quarter in 2021?")
         months = api.ask("Hires per month in 2021")
     add_user(live_server, "ann", "Analysts")
-    page = new_page(browser, DESKTOP)
+    page = new_page(chromium, DESKTOP)
     sign_in(page, streamlit_url, "ann")
     open_menu_item(page, "Ask", "Ask a question")
 

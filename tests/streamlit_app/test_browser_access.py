@@ -19,7 +19,7 @@ from tests.streamlit_app.browser_app import (
     new_page,
     open_menu_item,
     shot,
-    sign_in,
+    signed_in_page,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("empty_tables")]
@@ -29,9 +29,7 @@ def test_sign_out_is_in_the_sidebar_and_an_ended_session_leads_back_to_sign_in(
     served: ServedApp, chromium: Browser
 ) -> None:
     """Item 10: ``users disable`` ends the session; the app says so and asks for a sign-in."""
-    served.add_user("dora", "Viewers")
-    page = new_page(chromium, DESKTOP)
-    sign_in(page, served.ui, "dora", "/data")
+    page = signed_in_page(served, chromium, DESKTOP, "dora", "Viewers", "/data")
     expect(page.get_by_test_id("stSidebar").get_by_role("button", name="Sign out")).to_be_visible()
     time.sleep(1.1)  # tokens are refused from the next second on
     users = UserStore.in_data_dir(served.settings.data_dir)
@@ -49,9 +47,7 @@ def test_sign_out_is_in_the_sidebar_and_an_ended_session_leads_back_to_sign_in(
         users.set_disabled("dora", False, int(time.time()))
 
     # The sidebar's Sign out, on a phone: the menu opens, Sign out is there and works.
-    served.add_user("pat", "Viewers")
-    page = new_page(chromium, PHONE)
-    sign_in(page, served.ui, "pat", "/reports")
+    page = signed_in_page(served, chromium, PHONE, "pat", "Viewers", "/reports")
     page.get_by_test_id("stExpandSidebarButton").click()
     page.get_by_test_id("stSidebar").get_by_role("button", name="Sign out").click()
     expect(page.get_by_label("Username")).to_be_visible()
@@ -62,10 +58,8 @@ def test_a_viewer_is_told_whose_page_load_is_and_not_sent_to_it(
     served: ServedApp, chromium: Browser
 ) -> None:
     """Item 11: /load for a Viewer names its groups; an empty Reports page does not point there."""
-    served.add_user("vic", "Viewers")
     for viewport, width in ((DESKTOP, "desktop"), (PHONE, "phone")):
-        page = new_page(chromium, viewport)
-        sign_in(page, served.ui, "vic", "/load")
+        page = signed_in_page(served, chromium, viewport, "vic", "Viewers", "/load")
         expect(page.get_by_text("The Load page is for Admins")).to_be_visible()
         expect(page.get_by_text("Page not found")).to_have_count(0)
         shot(page, f"62-viewer-at-load-{width}")
@@ -103,10 +97,8 @@ def test_each_report_chart_says_which_hires_it_counts_and_which_it_leaves_out(
             for i, (d, j) in enumerate(hires, 1)
         ]
         api.insert("hired_employees", rows)
-    served.add_user("vera", "Viewers")
     for viewport, width in ((DESKTOP, "desktop"), (PHONE, "phone")):
-        page = new_page(chromium, viewport)
-        sign_in(page, served.ui, "vera", "/reports")
+        page = signed_in_page(served, chromium, viewport, "vera", "Viewers", "/reports")
         charts = page.locator(".vega-embed")
         expect(charts).to_have_count(2)
         heatmap, bars = charts.first, charts.last

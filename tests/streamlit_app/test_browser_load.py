@@ -22,10 +22,9 @@ from tests.streamlit_app.browser_app import (
     DESKTOP,
     PHONE,
     ServedApp,
-    new_page,
     open_menu_item,
     shot,
-    sign_in,
+    signed_in_page,
     upload,
 )
 
@@ -42,9 +41,7 @@ def files(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def admin_page(served: ServedApp, chromium: Browser) -> Iterator[Page]:
-    served.add_user("alice", "Admins")
-    page = new_page(chromium, DESKTOP)
-    sign_in(page, served.ui, "alice", "/load")
+    page = signed_in_page(served, chromium, DESKTOP, "alice", "Admins", "/load")
     yield page
     page.context.close()
 
@@ -172,10 +169,8 @@ def test_a_semicolon_file_with_a_header_in_words_is_read_as_a_table(
     served: ServedApp, chromium: Browser
 ) -> None:
     """Header and delimiter detection: "Job ID;Job Title" is a header, ";" a delimiter."""
-    served.add_user("alice", "Admins")
     for viewport, name in ((DESKTOP, "desktop"), (PHONE, "phone")):
-        page = new_page(chromium, viewport)
-        sign_in(page, served.ui, "alice", "/load")
+        page = signed_in_page(served, chromium, viewport, "alice", "Admins", "/load")
         upload(page, Path(served.tmp) / "jobs_export.csv", "Job ID;Job Title\r\n7;Cartographer\r\n")
         expect(page.get_by_text("with a header row")).to_be_visible()
         expect(page.get_by_text("1 row", exact=False).first).to_be_visible()
@@ -189,9 +184,7 @@ def test_duplicate_column_names_in_sql_do_not_break_the_page(
     """Item 3: ``SELECT id, id`` shows both columns; the page stays whole after navigating."""
     with HrClient(served.url, served.token) as api:
         api.insert("jobs", [{"id": 1, "job": "Engineer"}, {"id": 2, "job": "Analyst"}])
-    served.add_user("ann", "Analysts")
-    page = new_page(chromium, DESKTOP)
-    sign_in(page, served.ui, "ann", "/ask")
+    page = signed_in_page(served, chromium, DESKTOP, "ann", "Analysts", "/ask")
     for sql in ("SELECT id, id FROM jobs", "SELECT * FROM jobs a CROSS JOIN jobs b"):
         page.get_by_role("textbox", name="SQL").fill(sql)
         page.get_by_role("button", name="Run", exact=True).click()

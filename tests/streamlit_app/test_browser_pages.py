@@ -8,17 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
 from client.api import HrClient
 from tests.streamlit_app.browser_app import (
     DESKTOP,
     PHONE,
     ServedApp,
-    new_page,
     open_menu_item,
     shot,
-    sign_in,
+    signed_in_page,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("empty_tables")]
@@ -37,20 +36,13 @@ def seed(api: HrClient) -> None:
     api.insert("hired_employees", rows)
 
 
-def admin(served: ServedApp, chromium: Browser, path: str, viewport: dict[str, int]) -> Page:
-    served.add_user("alice", "Admins")
-    page = new_page(chromium, viewport)
-    sign_in(page, served.ui, "alice", path)
-    return page
-
-
 def test_the_data_page_shows_the_current_problem_keeps_from_and_lets_banners_go(
     served: ServedApp, chromium: Browser
 ) -> None:
     """Item 7: the table's problem column, a "before" earlier than "from", a banner's life."""
     with HrClient(served.url, served.token) as api:
         seed(api)
-    page = admin(served, chromium, "/data", DESKTOP)
+    page = signed_in_page(served, chromium, DESKTOP, "alice", "Admins", "/data")
     grid = page.get_by_test_id("stDataFrame").first
     name = page.get_by_label("Department", exact=True)
     save = page.get_by_role("button", name="Save changes")
@@ -101,7 +93,7 @@ def test_a_failed_restore_says_so_in_the_pages_words_and_leaves_no_bar(
     folder = served.settings.data_dir / "backups"
     (folder / f"{other.backup.id}.manifest.json").write_text("{not json", encoding="utf-8")
     for viewport, width in ((DESKTOP, "desktop"), (PHONE, "phone")):
-        page = admin(served, chromium, "/backups", viewport)
+        page = signed_in_page(served, chromium, viewport, "alice", "Admins", "/backups")
         damaged = page.get_by_text(f"Backup {other.backup.id} cannot be restored", exact=False)
         expect(damaged).to_contain_text("is damaged")
         expect(page.get_by_text("Expecting property name")).not_to_be_visible()
@@ -126,7 +118,7 @@ def test_an_admin_deletes_a_backup_with_a_damaged_manifest_from_the_page(
     assert kept is not None and broken is not None
     folder = served.settings.data_dir / "backups"
     (folder / f"{broken.id}.manifest.json").write_text("{not json", encoding="utf-8")
-    page = admin(served, chromium, "/backups", DESKTOP)
+    page = signed_in_page(served, chromium, DESKTOP, "alice", "Admins", "/backups")
     page.get_by_role("button", name=f"Delete {broken.id}…").click()
     page.get_by_role("button", name="Keep it").click()  # the same confirmation as a delete
     expect(page.get_by_text(f"Backup {broken.id} cannot be restored", exact=False)).to_be_visible()
@@ -153,10 +145,8 @@ def test_a_two_year_comparison_is_drawn_side_by_side_with_whole_names(
             for i, d in enumerate(days, 1)
         ]
         api.insert("hired_employees", rows)
-    served.add_user("ann", "Analysts")
     for viewport, width in ((DESKTOP, "desktop"), (PHONE, "phone")):
-        page = new_page(chromium, viewport)
-        sign_in(page, served.ui, "ann", "/ask")
+        page = signed_in_page(served, chromium, viewport, "ann", "Analysts", "/ask")
         page.get_by_role("textbox", name="Question").fill("Hires by department in 2021 vs 2022")
         page.get_by_role("button", name="Ask", exact=True).click()
         expect(page.get_by_text("side by side", exact=False).first).to_be_visible()
@@ -179,9 +169,7 @@ def test_sql_keeps_its_text_and_history_across_pages_and_shows_where_a_syntax_er
     served: ServedApp, chromium: Browser
 ) -> None:
     """The SQL editor's habits: history that survives navigation, the error's position."""
-    served.add_user("ann", "Analysts")
-    page = new_page(chromium, DESKTOP)
-    sign_in(page, served.ui, "ann", "/ask")
+    page = signed_in_page(served, chromium, DESKTOP, "ann", "Analysts", "/ask")
     box = page.get_by_role("textbox", name="SQL")
     box.fill("SELECT id FROM jobs")
     page.get_by_role("button", name="Run", exact=True).click()
@@ -204,7 +192,7 @@ def test_the_whole_filtered_set_is_exported(served: ServedApp, chromium: Browser
     with HrClient(served.url, served.token) as api:
         seed(api)
         api.insert("hired_employees", [{"id": 9, "name": "Nobody", "datetime": "2021-09-01"}])
-    page = admin(served, chromium, "/data", DESKTOP)
+    page = signed_in_page(served, chromium, DESKTOP, "alice", "Admins", "/data")
     page.get_by_text("hired employees", exact=True).click()
     page.get_by_role("textbox", name="Hired from").fill("2021-04-01")
     page.keyboard.press("Enter")
@@ -221,7 +209,7 @@ def test_a_delete_can_be_undone_right_after(served: ServedApp, chromium: Browser
     with HrClient(served.url, served.token) as api:
         seed(api)
         api.insert("departments", [{"id": 3, "department": "Legal"}])
-    page = admin(served, chromium, "/data", DESKTOP)
+    page = signed_in_page(served, chromium, DESKTOP, "alice", "Admins", "/data")
     page.get_by_label("Row", exact=True).click()
     page.keyboard.type("Legal")
     page.keyboard.press("Enter")

@@ -17,20 +17,17 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from playwright.sync_api import Browser, expect
 
 from streamlit_app.access import TITLES, PageName
 from tests.conftest import LiveServer, free_port
-from tests.streamlit_app.conftest import add_user
+from tests.streamlit_app.conftest import add_user, until_healthy
 from tests.streamlit_app.test_browser import (
     DESKTOP,
-    browser,  # noqa: F401 (a fixture)
     new_page,
     open_menu_item,
     shot,
@@ -181,36 +178,18 @@ def image_url(installed: Path, live_server: LiveServer, tmp_path: Path) -> Itera
         "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none",
     }
     log_path = tmp_path / "streamlit.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            command, cwd=workdir, env=environment, stdout=log, stderr=subprocess.STDOUT
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 90
-            while True:
-                try:
-                    if httpx.get(f"{url}/_stcore/health", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(log_path.read_text())
-                time.sleep(0.2)
-            yield url
-        finally:
-            process.terminate()
-            process.wait(timeout=20)
+    with until_healthy(command, port, environment, log_path, cwd=workdir, seconds=90) as url:
+        yield url
     assert "Traceback" not in log_path.read_text(), log_path.read_text()
 
 
 def test_the_installed_app_signs_in_and_opens_every_page(
     live_server: LiveServer,
     image_url: str,
-    browser: Browser,  # noqa: F811 (the fixture imported above)
+    chromium: Browser,
 ) -> None:
     add_user(live_server, "alice", "Admins")
-    page = new_page(browser, DESKTOP)
+    page = new_page(chromium, DESKTOP)
     sign_in(page, image_url, "alice")
     expect(page.get_by_role("heading", name="Account")).to_be_visible()
     for name, heading in HEADINGS.items():

@@ -1,5 +1,6 @@
 """Engines for the question tests: on the development set's generated data (the tests of
-its words), and on a small warehouse (the tests of issue 20's kinds, compiler and words alike)."""
+its words), and on a small warehouse (the tests of issue 20's kinds, compiler and words alike);
+and the gold dataset the question sets are checked against."""
 
 from __future__ import annotations
 
@@ -24,6 +25,15 @@ def words_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DuckDB
     generate(warehouse)
     yield warehouse
     warehouse.close()
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DuckDBWarehouse]:
+    """The gold dataset the held-out, trap and analyst sets are asked of, once per module."""
+    loaded = DuckDBWarehouse(Path(tmp_path_factory.mktemp("sets")) / "sets.duckdb")
+    gold.load(loaded)
+    yield loaded
+    loaded.close()
 
 
 @pytest.fixture(scope="module")

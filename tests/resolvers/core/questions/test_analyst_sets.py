@@ -7,26 +7,22 @@ them. The bars an engine must reach are wired where the engine is tested.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
-from resolvers.adapters.sql_common import json_value
 from resolvers.core.ports import Answer
 from tests.resolvers.core.questions import (
     analyst_set,
     analyst_traps,
-    gold,
     heldout_set,
     question_set,
     scoring,
     trap_set,
 )
 from tests.resolvers.core.questions.gold import Case
+from tests.resolvers.core.questions.test_sets import Oracle, Refuser, check_gold_answer, plain
 
 ANALYST_SHAPES = {
     "vocabulary", "lookup", "dates", "family", "arithmetic", "condition", "rank_within", "order",
@@ -42,18 +38,6 @@ ALL_CASES = [("analyst", c) for c in analyst_set.CASES] + [
 ]
 
 
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DuckDBWarehouse]:
-    loaded = DuckDBWarehouse(Path(tmp_path_factory.mktemp("analyst")) / "w.duckdb")
-    gold.load(loaded)
-    yield loaded
-    loaded.close()
-
-
-def _plain(question: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", question.casefold()).strip()
-
-
 # -- the sets ---------------------------------------------------------------------------------
 
 
@@ -61,13 +45,7 @@ def _plain(question: str) -> str:
 def test_every_gold_answer_runs_and_is_empty_only_where_marked(
     warehouse: DuckDBWarehouse, name: str, case: Case
 ) -> None:
-    gold_rows, *encodings = scoring.gold_rows(warehouse, case)
-    assert bool(gold_rows) != case.empty, f"{name}: {case.question} gave {gold_rows[:3]}"
-    width = len(gold_rows[0]) if gold_rows else 0
-    assert all(k < width for k in case.key)
-    assert not case.key or case.ordered
-    for rows in encodings:  # another encoding of the same answer runs and agrees on emptiness
-        assert bool(rows) == bool(gold_rows)
+    check_gold_answer(warehouse, name, case)
 
 
 def test_the_sets_are_big_enough_and_half_the_analyst_set_is_in_everyday_words() -> None:
@@ -88,9 +66,9 @@ def test_every_kind_is_covered_by_a_dozen_analyst_questions_and_a_handful_of_tra
 def test_no_question_is_asked_twice_here_or_in_the_other_sets() -> None:
     others = [c.question for c in question_set.CASES] + [q for q in question_set.REFUSED if q]
     others += [c.question for c in heldout_set.CASES + trap_set.CASES]
-    new = [_plain(c.question) for _, c in ALL_CASES]
+    new = [plain(c.question) for _, c in ALL_CASES]
     assert [q for q, n in Counter(new).items() if n > 1] == []
-    assert set(new) & {_plain(q) for q in others} == set()
+    assert set(new) & {plain(q) for q in others} == set()
 
 
 def test_the_seed_reports_are_asked_in_everyday_words_with_their_order() -> None:
@@ -113,26 +91,6 @@ def test_a_question_about_data_the_tables_lack_passes_only_when_refused(
 # -- the scorer takes them -------------------------------------------------------------------
 
 
-class _Oracle:
-    """Answers with the gold SQL itself, as JSON-ready rows like a real engine returns."""
-
-    def __init__(self, warehouse: DuckDBWarehouse, cases: list[Case]) -> None:
-        self._warehouse = warehouse
-        self._sql = {c.question: c.sql for c in cases}
-
-    def answer(self, question: str) -> Answer:
-        cursor = self._warehouse.connection.execute(self._sql[question])
-        rows = [[json_value(v) for v in row] for row in cursor.fetchall()]
-        return Answer(
-            question, "OFFLINE", self._sql[question], ["x"] * len(cursor.description or []), rows
-        )
-
-
-class _Refuser:
-    def answer(self, question: str) -> Answer:
-        return Answer(question, "OFFLINE", refused=True, explanation="not understood")
-
-
 class _Nothing:
     """Answers every question with no rows: never right where the gold has rows."""
 
@@ -142,7 +100,7 @@ class _Nothing:
 
 def test_the_scorer_reports_the_analyst_sets_by_name(warehouse: DuckDBWarehouse) -> None:
     cases = heldout_set.CASES + trap_set.CASES + analyst_set.CASES + analyst_traps.CASES
-    results = scoring.score_sets(_Oracle(warehouse, cases), warehouse, analyst=True)
+    results = scoring.score_sets(Oracle(warehouse, cases), warehouse, analyst=True)
     assert list(results) == ["held-out", "trap", "analyst", "analyst-traps"]
     assert [(r.right, r.wrong, r.refused) for r in results.values()][2:] == [
         (len(analyst_set.CASES), 0, 0),
@@ -153,7 +111,7 @@ def test_the_scorer_reports_the_analyst_sets_by_name(warehouse: DuckDBWarehouse)
 def test_refusing_every_trap_is_never_wrong_and_answering_nothing_always_is(
     warehouse: DuckDBWarehouse,
 ) -> None:
-    refused = scoring.score(_Refuser(), warehouse, analyst_traps.CASES, "analyst-traps")
+    refused = scoring.score(Refuser(), warehouse, analyst_traps.CASES, "analyst-traps")
     assert (refused.refused, refused.wrong) == (len(analyst_traps.CASES), 0)
     nothing = scoring.score(_Nothing(), warehouse, analyst_traps.CASES, "analyst-traps")
     assert (nothing.right, nothing.wrong) == (0, len(analyst_traps.CASES))

@@ -7,9 +7,7 @@ on the trap set) are wired where the engine is tested.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC
-from pathlib import Path
 
 import pytest
 
@@ -39,16 +37,20 @@ TRAP_SHAPES = {
 ALL_CASES = [("held-out", c) for c in heldout_set.CASES] + [("trap", c) for c in trap_set.CASES]
 
 
-@pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DuckDBWarehouse]:
-    loaded = DuckDBWarehouse(Path(tmp_path_factory.mktemp("sets")) / "sets.duckdb")
-    gold.load(loaded)
-    yield loaded
-    loaded.close()
-
-
-def _plain(question: str) -> str:
+def plain(question: str) -> str:
+    """A question as compared for repeats: case, spacing and punctuation aside."""
     return re.sub(r"[^a-z0-9]+", " ", question.casefold()).strip()
+
+
+def check_gold_answer(warehouse: DuckDBWarehouse, name: str, case: Case) -> None:
+    """A case's gold SQL (and every other encoding of it) runs; empty only where marked."""
+    gold_rows, *encodings = scoring.gold_rows(warehouse, case)
+    assert bool(gold_rows) != case.empty, f"{name}: {case.question} gave {gold_rows[:3]}"
+    width = len(gold_rows[0]) if gold_rows else 0
+    assert all(k < width for k in case.key)
+    assert not case.key or case.ordered
+    for rows in encodings:  # another encoding of the same answer runs and agrees on emptiness
+        assert bool(rows) == bool(gold_rows)
 
 
 # -- the sets ---------------------------------------------------------------------------------
@@ -58,13 +60,7 @@ def _plain(question: str) -> str:
 def test_every_gold_answer_runs_and_is_empty_only_where_marked(
     warehouse: DuckDBWarehouse, name: str, case: Case
 ) -> None:
-    gold_rows, *encodings = scoring.gold_rows(warehouse, case)
-    assert bool(gold_rows) != case.empty, f"{name}: {case.question} gave {gold_rows[:3]}"
-    width = len(gold_rows[0]) if gold_rows else 0
-    assert all(k < width for k in case.key)
-    assert not case.key or case.ordered
-    for rows in encodings:  # another encoding of the same answer runs too
-        assert bool(rows) == bool(gold_rows)
+    check_gold_answer(warehouse, name, case)
 
 
 def test_the_sets_are_big_enough_and_a_third_is_in_everyday_words() -> None:
@@ -75,8 +71,8 @@ def test_the_sets_are_big_enough_and_a_third_is_in_everyday_words() -> None:
 
 def test_no_question_is_asked_twice_across_the_development_held_out_and_trap_sets() -> None:
     development = [c.question for c in question_set.CASES] + [q for q in question_set.REFUSED if q]
-    questions = [_plain(q) for q in development]
-    questions += [_plain(c.question) for c in heldout_set.CASES + trap_set.CASES]
+    questions = [plain(q) for q in development]
+    questions += [plain(c.question) for c in heldout_set.CASES + trap_set.CASES]
     assert len(questions) == len(set(questions))
 
 
@@ -123,7 +119,7 @@ def test_order_is_checked_only_where_asked_and_only_on_its_key() -> None:
     assert not scoring.matches(swapped_tie, expected, ordered=True)
 
 
-class _Oracle:
+class Oracle:
     """Answers with the gold SQL itself, as JSON-ready rows like a real engine returns."""
 
     def __init__(self, warehouse: DuckDBWarehouse, cases: list[Case]) -> None:
@@ -138,7 +134,9 @@ class _Oracle:
         )
 
 
-class _Refuser:
+class Refuser:
+    """Refuses every question, as an engine that understands none would."""
+
     def answer(self, question: str) -> Answer:
         return Answer(question, "OFFLINE", refused=True, explanation="not understood")
 
@@ -157,7 +155,7 @@ class _Broken:
 
 def test_an_engine_that_answers_the_gold_is_right_everywhere(warehouse: DuckDBWarehouse) -> None:
     cases = heldout_set.CASES + trap_set.CASES
-    results = scoring.score_sets(_Oracle(warehouse, cases), warehouse)
+    results = scoring.score_sets(Oracle(warehouse, cases), warehouse)
     assert [(r.right, r.wrong, r.refused) for r in results.values()] == [
         (len(heldout_set.CASES), 0, 0),
         (len(trap_set.CASES), 0, 0),
@@ -166,7 +164,7 @@ def test_an_engine_that_answers_the_gold_is_right_everywhere(warehouse: DuckDBWa
 
 def test_refusals_errors_and_easier_questions_are_told_apart(warehouse: DuckDBWarehouse) -> None:
     cases = trap_set.CASES[:6]  # periods without data: 0, never the all-time count
-    refused = scoring.score(_Refuser(), warehouse, cases, "trap")
+    refused = scoring.score(Refuser(), warehouse, cases, "trap")
     assert (refused.refused, refused.wrong, len(refused.misses)) == (6, 0, 6)
     quietly = scoring.score(_AllTime(), warehouse, cases, "trap")
     assert (quietly.right, quietly.wrong) == (0, 6)
