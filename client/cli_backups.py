@@ -6,7 +6,8 @@ until it is SUCCEEDED or FAILED, and says what failed with its errorType
 (exit 1). ``restore`` names the exact backup it will use (the latest of the
 table unless --backup-id) and asks before replacing the table, unless --yes;
 the id it confirmed is the id it sends, so a backup taken in between cannot
-slip in.
+slip in. ``backup-delete`` also deletes a backup ``backups`` names as
+unreadable (deleteUnreadableBackup), after asking the same way.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from rich.table import Table as RichTable
 
 from client.api import HrClient, job_failure
 from client.cli_common import JsonOption, UrlOption, api_client, err, out
+from client.errors import ValidationError
 from client.models import Backup, BackupJob, Table
 
 CodecOption = Annotated[
@@ -180,9 +182,19 @@ def backup_delete_command(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking.")] = False,
     url: UrlOption = None,
 ) -> None:
-    """Delete a backup for good (Admins only); asks first unless --yes."""
+    """Delete a backup for good (Admins only), one listed as unreadable too; asks first
+    unless --yes."""
     with api_client(url) as api:
-        chosen = api.backup(backup_id)
+        try:
+            chosen = api.backup(backup_id)
+        except ValidationError as error:  # its manifest cannot be read: nothing to describe
+            question = f"Backup {backup_id} is damaged ({error.message}). Delete it for good?"
+            if not yes and not typer.confirm(question, default=False, err=True):
+                err.print("Nothing deleted.")
+                raise typer.Exit(1) from None
+            gone_id = api.delete_unreadable_backup(backup_id)
+            out.print(f"Deleted damaged backup {gone_id}.")
+            return
         if chosen is None:
             err.print(f"[red]NotFound[/]: there is no backup {backup_id}")
             raise typer.Exit(1)

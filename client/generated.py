@@ -678,6 +678,12 @@ class Operations:
         data = self.execute("deleteJob", {"id": id})
         return Job.from_json(data)
 
+    def delete_unreadable_backup(self, id: int | str) -> str:
+        """The mutation ``deleteUnreadableBackup``
+        (client/operations/deleteUnreadableBackup.graphql)."""
+        data = self.execute("deleteUnreadableBackup", {"id": id})
+        return str(data)
+
     def department(self, id: int) -> Department | None:
         """The query ``department`` (client/operations/department.graphql)."""
         data = self.execute("department", {"id": id})

@@ -301,7 +301,11 @@ def operation_method(schema: GraphQLSchema, operation: OperationDefinitionNode) 
         lines.append(f"            yield {conversion(root_field.type, 'data')}")
     else:
         lines.append(f"    def {snake(name)}({signature}) -> {result}:")
-        lines.append(f'        """The {kind} ``{name}`` (client/operations/{name}.graphql)."""')
+        doc = f'        """The {kind} ``{name}`` (client/operations/{name}.graphql)."""'
+        if len(doc) > 100:  # the project's line length: a long name's path goes below
+            path = f"client/operations/{name}.graphql"
+            doc = f'        """The {kind} ``{name}``\n        ({path})."""'
+        lines.append(doc)
         lines.append(f'        data = self.execute("{name}", {{{", ".join(variables)}}})')
         lines.append(f"        return {conversion(root_field.type, 'data')}")
     return "\n".join(lines)

@@ -391,6 +391,27 @@ def delete_backup(store: BackupStore, backup_id: str) -> Manifest:
     return manifest
 
 
+def delete_unreadable_backup(store: BackupStore, backup_id: str) -> str:
+    """Remove a backup whose manifest cannot be read (deleteBackup needs it to answer).
+
+    Only such a backup: one with a readable manifest is refused (a Conflict that
+    points to deleteBackup), so this door never removes a restorable backup
+    without its manifest being shown. NotFound when there is no manifest at all.
+    """
+    body = store.get_manifest(backup_id) if table_of_id(backup_id) is not None else None
+    if body is None:
+        raise NotFound(f"backup {backup_id!r} does not exist")
+    try:
+        Manifest.from_json(body)
+    except ValidationError:
+        store.delete(backup_id)
+        return backup_id
+    raise Conflict(
+        f"backup {backup_id!r} has a readable manifest; delete it with deleteBackup",
+        info={"id": backup_id},
+    )
+
+
 def get_backup(store: BackupStore, backup_id: str) -> Manifest | None:
     if table_of_id(backup_id) is None:
         return None
@@ -493,6 +514,7 @@ __all__: Sequence[str] = [
     "Unreadable",
     "backup_table",
     "delete_backup",
+    "delete_unreadable_backup",
     "get_backup",
     "list_backups",
     "new_backup_id",

@@ -1,4 +1,5 @@
-"""Fields over backups: take one, restore one (as jobs), list, delete, download. Admins only.
+"""Fields over backups: take one, restore one (as jobs), list, delete (an unreadable one
+too), download. Admins only.
 
 backupTable and restoreTable return a BackupJob at once; the work runs outside
 the request (resolvers/core/jobs.py), so no request comes near AppSync's 30 s.
@@ -73,6 +74,15 @@ def delete_backup(id: str) -> dict[str, Any] | None:
     manifest = backup.delete_backup(services().backups, id)
     logger.info("backup deleted", extra={"user": user, "backupId": id})
     return backup_fields(manifest)
+
+
+@router.resolver(type_name="Mutation", field_name="deleteUnreadableBackup")
+def delete_unreadable_backup(id: str) -> str:
+    """The way out for a backup listed as unreadable: deleteBackup needs its manifest."""
+    user = caller(router.current_event).username
+    deleted = backup.delete_unreadable_backup(services().backups, id)
+    logger.info("unreadable backup deleted", extra={"user": user, "backupId": id})
+    return deleted
 
 
 @router.resolver(type_name="Query", field_name="backupDownloadUrl")

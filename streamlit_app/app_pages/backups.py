@@ -4,7 +4,8 @@ A backup or a restore is a job on the server: the page starts it and follows
 it with a progress bar until it is SUCCEEDED or FAILED, then says what
 happened (a failure with its errorType, as the API put it). Deleting sits in
 its own section at the bottom, apart from the safe actions, and asks first,
-naming the backup.
+naming the backup. A backup whose manifest is damaged is named apart, with a Delete
+button of its own (deleteUnreadableBackup) behind the same confirmation.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ if not can_edit(signed_in.groups):
 api: HrClient = signed_in.client
 CONFIRM = "backups.confirm"
 CONFIRM_DELETE = "backups.confirm_delete"
+CONFIRM_UNREADABLE = "backups.confirm_delete_unreadable"
 NOTICE = "backups.notice"
 LINK = "backups.link"
 
@@ -120,6 +122,32 @@ if st.button(f"Back up {table.value} now", type="primary", key="create"):
             )
             st.rerun()
 
+
+def confirm_unreadable(backup_id: str) -> None:
+    """Delete a backup whose manifest is damaged, after the same confirmation as below."""
+    if st.session_state.get(CONFIRM_UNREADABLE) != backup_id:
+        if st.button(f"Delete {backup_id}…", key=f"delete_unreadable_{backup_id}"):
+            st.session_state[CONFIRM_UNREADABLE] = backup_id
+            st.rerun()
+        return
+    st.warning(f"This deletes damaged backup **{backup_id}** for good.")
+    keep, drop = st.columns(2)
+    if keep.button("Keep it", key=f"cancel_delete_unreadable_{backup_id}"):
+        st.session_state.pop(CONFIRM_UNREADABLE, None)
+        st.rerun()
+    if drop.button(
+        f"Yes, delete {backup_id}", type="primary", key=f"confirm_delete_unreadable_{backup_id}"
+    ):
+        try:
+            gone = api.delete_unreadable_backup(backup_id)
+        except session.CALL_ERRORS as error:
+            st.error(plain_errors.sentence(error))
+        else:
+            st.session_state.pop(CONFIRM_UNREADABLE, None)
+            st.session_state[NOTICE] = f"Deleted damaged backup {gone}."
+            st.rerun()
+
+
 # -- list -----------------------------------------------------------------------------
 
 st.header("Existing backups")
@@ -138,11 +166,11 @@ backups = sorted(listed.items, key=lambda b: b.created_at, reverse=True)
 for unreadable in listed.unreadable:
     st.warning(
         f"Backup **{unreadable.id}** cannot be restored or listed: the file that describes it "
-        "(its manifest) is damaged. Whoever runs hrgraph can remove its two files from the "
-        f"backup storage: {unreadable.id}.avro and {unreadable.id}.manifest.json."
+        "(its manifest) is damaged. Deleting it removes its data file and that manifest."
     )
     with st.expander(f"What the server said about {unreadable.id}"):
         st.code(unreadable.reason, language=None, wrap_lines=True)
+    confirm_unreadable(unreadable.id)
 if not backups:
     st.info("No backups yet.")
     st.stop()

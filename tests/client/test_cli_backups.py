@@ -80,6 +80,22 @@ def test_backups_names_an_unreadable_backup_apart_and_lists_the_rest(
     assert "1 " in output and "jobs" in output  # the readable backup is still listed
 
 
+def test_a_backup_listed_as_unreadable_is_deleted_after_asking(live_server: LiveServer) -> None:
+    _jobs(live_server, 1)
+    assert hrgraph(live_server, "backup", "jobs")[0] == 0
+    assert hrgraph(live_server, "backup", "jobs")[0] == 0
+    kept, broken = live_server.services.backups.list_ids()
+    (live_server.settings.backup_path / f"{broken}.manifest.json").write_text("{ not json")
+    code, output = hrgraph(live_server, "backup-delete", broken, answer="n\n")
+    assert code == 1 and "is damaged" in output and "Nothing deleted" in output
+    assert live_server.services.backups.list_ids() == [kept, broken]
+    code, output = hrgraph(live_server, "backup-delete", broken, answer="y\n")
+    assert code == 0 and f"Deleted damaged backup {broken}" in output
+    assert live_server.services.backups.list_ids() == [kept]
+    code, output = hrgraph(live_server, "backups")
+    assert code == 0 and "unreadable" not in output
+
+
 def test_a_restore_that_fails_in_its_job_says_why_and_exits_1(live_server: LiveServer) -> None:
     # GIVEN a backup of departments, then an employee in a department the backup lacks
     warehouse = live_server.services.warehouse

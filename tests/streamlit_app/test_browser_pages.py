@@ -107,6 +107,30 @@ def test_a_failed_restore_says_so_in_the_pages_words_and_leaves_no_bar(
         shot(page, f"72-backups-failed-restore-{width}", failed)
 
 
+def test_an_admin_deletes_a_backup_with_a_damaged_manifest_from_the_page(
+    served: ServedApp, chromium: Browser
+) -> None:
+    """Item 9: a damaged backup is named apart, and deleted there after a confirmation."""
+    with HrClient(served.url, served.token) as api:
+        seed(api)
+        kept = api.wait_for_job(api.backup_table("jobs"), interval=0.1).backup
+        broken = api.wait_for_job(api.backup_table("jobs"), interval=0.1).backup
+    assert kept is not None and broken is not None
+    folder = served.settings.data_dir / "backups"
+    (folder / f"{broken.id}.manifest.json").write_text("{not json", encoding="utf-8")
+    page = signed_in_page(served, chromium, DESKTOP, "alice", "Admins", "/backups")
+    page.get_by_role("button", name=f"Delete {broken.id}…").click()
+    page.get_by_role("button", name="Keep it").click()  # the same confirmation as a delete
+    expect(page.get_by_text(f"Backup {broken.id} cannot be restored", exact=False)).to_be_visible()
+    page.get_by_role("button", name=f"Delete {broken.id}…").click()
+    page.get_by_role("button", name=f"Yes, delete {broken.id}").click()
+    expect(page.get_by_text(f"Deleted damaged backup {broken.id}.")).to_be_visible()
+    expect(page.get_by_text(f"Backup {broken.id} cannot", exact=False)).to_have_count(0)
+    expect(page.get_by_test_id("stDataFrame")).to_contain_text(kept.id)
+    assert not list(folder.glob(f"{broken.id}*"))
+    shot(page, "73-backups-damaged-deleted-desktop")
+
+
 def test_a_two_year_comparison_is_drawn_side_by_side_with_whole_names(
     served: ServedApp, chromium: Browser
 ) -> None:

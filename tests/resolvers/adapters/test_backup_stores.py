@@ -205,3 +205,19 @@ def test_an_archived_s3_object_is_a_conflict_that_says_so(aws: None) -> None:
     with pytest.raises(Conflict, match="archived in S3") as refused, store.read_data(backup_id):
         pass
     assert "RestoreObject" in refused.value.message
+
+
+def test_a_backup_with_an_unreadable_manifest_can_be_deleted_and_only_such_a_one(
+    store: BackupStore,
+) -> None:
+    damaged, sound = _id(1), _id(2)
+    for backup_id, manifest in ((damaged, b"{ not json"), (sound, b"{}")):
+        with store.write_data(backup_id) as out:
+            out.write(b"avro bytes")
+        store.put_manifest(backup_id, manifest)
+    assert backup.delete_unreadable_backup(store, damaged) == damaged
+    assert store.list_ids() == [sound]
+    with pytest.raises(NotFound), store.read_data(damaged):
+        pass
+    with pytest.raises(NotFound, match=damaged):
+        backup.delete_unreadable_backup(store, damaged)  # an id is deleted once

@@ -614,6 +614,24 @@ def test_an_unreadable_manifest_is_listed_apart_and_hides_nothing(
     assert "unreadable manifest" in unreadable.reason
 
 
+def test_only_a_backup_whose_manifest_cannot_be_read_is_deleted_without_it(
+    stocked: Warehouse, store: FolderBackupStore
+) -> None:
+    kept, broken = (backup.backup_table(stocked, store, Table.JOBS, created_by="ana") for _ in "ab")
+    (store.folder / f"{broken.id}.manifest.json").write_text("{ not json")
+    with pytest.raises(ValidationError, match="unreadable manifest"):
+        backup.delete_backup(store, broken.id)  # the readable door cannot answer for it
+    with pytest.raises(Conflict, match=f"{kept.id}.*readable manifest.*deleteBackup"):
+        backup.delete_unreadable_backup(store, kept.id)
+    assert backup.delete_unreadable_backup(store, broken.id) == broken.id
+    assert not list(store.folder.glob(f"{broken.id}*"))
+    page = backup.list_backups(store, TOKENS, Table.JOBS, limit=10)
+    assert ([m.id for m in page.items], page.unreadable) == ([kept.id], [])
+    for unknown in ("20260101T000000000Z-jobs-abcdef", "../etc/passwd"):
+        with pytest.raises(NotFound):
+            backup.delete_unreadable_backup(store, unknown)
+
+
 def test_leftovers_of_killed_backups_are_removed_at_start_but_live_writes_are_kept(
     tmp_path: Path,
 ) -> None:

@@ -184,6 +184,29 @@ def test_a_deleted_backup_is_gone_and_a_second_delete_is_not_found(
     assert link[ERROR_KEY]["errorType"] == "NotFound"
 
 
+def test_a_backup_listed_as_unreadable_is_deleted_by_its_own_mutation(
+    services: Services, lambda_context: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    load_reference_data(services.warehouse)
+    kept, broken = (backed_up(lambda_context, table="JOBS") for _ in "ab")
+    services.backups.put_manifest(broken["id"], b"{ not json")
+    refused = call(lambda_context, "Mutation", "deleteBackup", id=broken["id"])
+    assert refused[ERROR_KEY]["errorType"] == "ValidationError"
+    readable = call(lambda_context, "Mutation", "deleteUnreadableBackup", id=kept["id"])
+    assert readable[ERROR_KEY]["errorType"] == "Conflict"
+    assert "deleteBackup" in readable[ERROR_KEY]["message"]
+    with caplog.at_level("INFO"):
+        deleted = call(lambda_context, "Mutation", "deleteUnreadableBackup", id=broken["id"])
+    assert deleted == broken["id"]
+    assert {r.getMessage(): getattr(r, "user", None) for r in caplog.records}[
+        "unreadable backup deleted"
+    ] == "ana"
+    page = call(lambda_context, "Query", "backups", table="JOBS")
+    assert ([b["id"] for b in page["items"]], page["unreadable"]) == ([kept["id"]], [])
+    again = call(lambda_context, "Mutation", "deleteUnreadableBackup", id=broken["id"])
+    assert again[ERROR_KEY]["errorType"] == "NotFound"
+
+
 def test_a_download_link_names_the_file_and_expires(
     services: Services, lambda_context: Any
 ) -> None:
