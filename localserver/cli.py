@@ -8,7 +8,7 @@
 
 Why a command of its own: the ``hrgraph`` client talks to an API (AppSync or this
 server) and imports no server package, so it installs and runs where DuckDB,
-strawberry and the local users file do not exist. These commands open the
+graphql-core and the local users file do not exist. These commands open the
 database and the users file directly, on the laptop that runs the server. The
 users file may be edited while the server runs; each change holds at once.
 

@@ -1,6 +1,6 @@
 """The Lambda handler behind a Unix socket: the one way it runs, as Lambda runs beside AppSync.
 
-``hrgraph serve`` runs it in a process of its own, so the event loop (HTTP,
+``hrgraph-local serve`` runs it in a process of its own, so the event loop (HTTP,
 tokens, GraphQL) and DuckDB (which lets go of the interpreter lock and takes
 it back several times per query) each get a core: a point read that cost 0.6 ms
 alone cost 2.5 ms beside the loop. What crosses is what crosses in AWS:
@@ -188,10 +188,10 @@ class _Running(Protocol):
 class LambdaProcess:
     """The one way the handler runs: behind a Unix socket, invoked with AppSync's JSON.
 
-    ``hrgraph serve`` runs it in a process of its own. Given ``services``
+    ``hrgraph-local serve`` runs it in a process of its own. Given ``services``
     (tests, to watch the warehouse), the same handler server runs in a thread
     of this process instead: the same socket, messages and code, so what a
-    test sees crossing is what crosses under ``hrgraph serve``.
+    test sees crossing is what crosses under ``hrgraph-local serve``.
     """
 
     def __init__(

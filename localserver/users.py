@@ -1,6 +1,6 @@
 """The local issuer's users: a JSON file beside the database, safe for two processes.
 
-DuckDB lets one process write its file, and ``hrgraph users add`` must work
+DuckDB lets one process write its file, and ``hrgraph-local users add`` must work
 while the server runs, so users live in their own small file: every change
 takes an exclusive ``flock`` on a lock file, reads, modifies and replaces the
 file atomically (write to a temporary file, fsync, ``os.replace``). Readers
