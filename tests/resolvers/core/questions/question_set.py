@@ -778,6 +778,14 @@ CASES: list[Case] = [
         employees("d.department = 'Training'"),
         ordered=True,
     ),
+    # singular 'which Sales hire joined ...' asks for the people too
+    Case(
+        "which Sales hire joined in May 2021",
+        employees(
+            "d.department = 'Sales' AND e.datetime >= TIMESTAMP '2021-05-01' "
+            "AND e.datetime < TIMESTAMP '2021-06-01'"
+        ),
+    ),
     # a 'which ... hires' question asks for the people (with dates if 'and when'), never a count
     Case(
         "Which Legal people came in during March 2021, and when exactly?",
