@@ -57,6 +57,7 @@ from resolvers.core.questions.patterns import (
     THAN_PERIOD,
     THRESHOLD,
     TOP_N,
+    TOP_N_ONLY,
     TRAILING_DIMS,
     WHICH_DIM,
     WHICH_N,
@@ -335,6 +336,8 @@ def _rank(words: Words, reading: Reading) -> None:
         words.take(most)
         return
     if match := words.search(TOP_N):
+        if only := words.search(TOP_N_ONLY):
+            words.take(only, "only")
         order = "fewest" if match.group("bottom") else "most"
         reading.rank = Rank(order=order, limit=number(match.group("n")))
         words.take(match)

@@ -137,6 +137,8 @@ SHARE_VERB = re.compile(
     r"|lacked|lacking|missing)\b"
 )
 TOP_N = re.compile(rf"\b(?:the )?(?:(?P<top>top)|{_LEAST.replace('least>', 'bottom>')}) {_N}\b")
+TOP_N_ONLY = re.compile(rf"{TOP_N.pattern}(?: {DIM})? (?P<only>only)\b")
+"""'top five only', 'top 3 depts only': the 'only' restates the cut-off, it adds nothing."""
 N_MOST = re.compile(rf"\b(?:the )?{_N} (?:{DIM} )?(?:with (?:the )?)?(?:{_MOST}|{_LEAST})\b")
 WHICH_N = re.compile(rf"\b(?:which|what) {_N} (?P<dims>{DIM})\b")
 RANKED_RANGE = re.compile(

@@ -223,7 +223,11 @@ def measure(
     if isinstance(query, Refusal):
         return query
     if isinstance(query, CountQuery) and not query.group_by and words.has(WHICH):
-        # 'which Legal hires started in March?' asks for people: one number is no answer
+        # 'which Legal hires started in March?' asks for people: one number is no answer.
+        # 'which ones did Sales hire in May?', 'which Sales hire joined in May?': a plain
+        # count of hires read that way is the list of those people, same filters.
+        if query.distinct == "hires" and not (query.threshold or query.rank or query.count_groups):
+            return HrQuery(query=EmployeesQuery(filters=query.filters))
         return Refusal("Which ones? Ask for the list, e.g. who was hired in Legal in March 2021?")
     return HrQuery(query=query)
 

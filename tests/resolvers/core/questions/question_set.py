@@ -196,6 +196,17 @@ CASES: list[Case] = [
         per_job(Y21, "COUNT(e.id) DESC, j.job") + " LIMIT 5",
         ordered=True,
     ),
+    # 'only' after a top-N restates the cut-off
+    Case(
+        "top 3 depts only by hires in 2022",
+        per_department(Y22, "COUNT(e.id) DESC, d.department") + " LIMIT 3",
+        ordered=True,
+    ),
+    Case(
+        "top five only: jobs by hires in 2021",
+        per_job(Y21, "COUNT(e.id) DESC, j.job") + " LIMIT 5",
+        ordered=True,
+    ),
     Case(
         "What are the 3 departments with the most hires in 2022?",
         per_department(Y22, "COUNT(e.id) DESC, d.department") + " LIMIT 3",
@@ -755,6 +766,25 @@ CASES: list[Case] = [
         "Legal hires in 2022, newest first",
         employees(f"d.department = 'Legal' AND {Y22}", "e.datetime DESC, e.id DESC"),
         ordered=True,
+    ),
+    # an order spelled as a span ("from newest to oldest") is the same order
+    Case(
+        "Legal hires in 2022, from newest to oldest",
+        employees(f"d.department = 'Legal' AND {Y22}", "e.datetime DESC, e.id DESC"),
+        ordered=True,
+    ),
+    Case(
+        "list the people in Training oldest to newest",
+        employees("d.department = 'Training'"),
+        ordered=True,
+    ),
+    # singular 'which Sales hire joined ...' asks for the people too
+    Case(
+        "which Sales hire joined in May 2021",
+        employees(
+            "d.department = 'Sales' AND e.datetime >= TIMESTAMP '2021-05-01' "
+            "AND e.datetime < TIMESTAMP '2021-06-01'"
+        ),
     ),
     # a 'which ... hires' question asks for the people (with dates if 'and when'), never a count
     Case(

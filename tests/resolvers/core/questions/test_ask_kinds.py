@@ -97,12 +97,26 @@ def test_which_hires_is_the_list_of_them_never_their_count(
 
 
 @pytest.mark.parametrize(
-    "question", ["which Sales employee joined in March 2021", "which hire did Sales make in 2021"]
+    ("question", "names"),
+    [
+        ("which Sales employee joined in March 2021", ["john doe"]),
+        (
+            "which hire did Sales make in 2021",
+            ["John Smith", "Johnny Cash", "john doe", "Ana Lima"],
+        ),
+    ],
 )
-def test_a_which_question_left_as_a_count_is_refused(
-    small_engine: OfflineEngine, question: str
+def test_a_singular_which_hire_is_the_list_of_them_never_their_count(
+    small_engine: OfflineEngine, question: str, names: list[str]
 ) -> None:
+    """Issue 20: one word in the singular does not make the answer one person, nor a count."""
     answer = small_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert [row[answer.columns.index("name")] for row in answer.rows] == names
+
+
+def test_which_ones_without_a_noun_is_still_refused(small_engine: OfflineEngine) -> None:
+    answer = small_engine.answer("which ones did Sales hire in May 2021")
     assert answer.refused and answer.sql is None, answer.reading
 
 
