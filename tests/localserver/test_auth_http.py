@@ -17,12 +17,12 @@ from typing import Any
 import httpx
 import pytest
 
+from hrgraph_contract.settings import Settings
 from localserver.graphiql import missing_assets
 from localserver.issuer import IssuerIdentity, LocalIssuer
 from localserver.tokens import EXPIRED, MISSING_HEADER, REFUSED, UNPARSABLE
 from resolvers import wiring
 from resolvers.core.tables import Table
-from resolvers.settings import Settings
 from tests.conftest import serving
 from tests.localserver.auth_helpers import bad_tokens, graphql
 

@@ -18,11 +18,11 @@ import pytest
 import requests
 from moto import mock_aws
 
+from hrgraph_contract.settings import Settings
 from localserver.auth_gate import authentication
 from localserver.tokens import REFUSED, cognito_issuer
 from resolvers import wiring
 from resolvers.core.errors import Unauthorized
-from resolvers.settings import Settings
 from tests.aws_doubles import use_dummy_aws
 from tests.conftest import serving
 

@@ -24,10 +24,10 @@ from urllib.parse import urlparse
 import httpx
 import pytest
 
+from hrgraph_contract.settings import Settings
 from localserver import documents
 from localserver.limits import Limits, from_serverless
 from resolvers import wiring
-from resolvers.settings import Settings
 from tests.conftest import LiveServer, ProcessServer, admin_token, serving
 
 # 1000 departments joined with themselves four times: 10^12 rows to look at, in constant memory.

@@ -33,9 +33,9 @@ from hypothesis import strategies as st
 from schemathesis.generation import GenerationMode
 from schemathesis.graphql import nodes
 
+from hrgraph_contract.settings import Settings
 from resolvers import wiring
 from resolvers.core.tables import Table
-from resolvers.settings import Settings
 from tests.conftest import admin_token, serving
 
 EXAMPLES = 300

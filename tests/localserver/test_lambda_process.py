@@ -24,9 +24,9 @@ import httpx
 import pytest
 
 from client.api import HrClient
+from hrgraph_contract.settings import Settings
 from localserver.lambda_process import encode, event_of, invocation, read_message
 from resolvers.core.tables import Table
-from resolvers.settings import Settings
 from tests.conftest import LiveServer, ProcessServer, serving_in_two_processes
 from tests.localserver.test_concurrency import WAIT, post, slow_sql_then_hang_up
 

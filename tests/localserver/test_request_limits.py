@@ -12,9 +12,9 @@ from typing import Any
 import httpx
 import pytest
 
+from hrgraph_contract.settings import Settings
 from localserver.limits import from_serverless
 from resolvers import wiring
-from resolvers.settings import Settings
 from tests.conftest import LiveServer, admin_token, serving
 
 LIMITS = from_serverless()
