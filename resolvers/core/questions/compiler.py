@@ -314,7 +314,14 @@ def _average(query: AverageQuery) -> exp.Select:
         aliased(exp.Count(this=col("m", "id")), "hires"), copy=False
     )
     mean = exp.Avg(this=exp.cast(exp.column("hires"), exp.DataType.Type.DOUBLE))
-    select = exp.select(aliased(mean, "average_hires"), copy=False)
+    # the groups averaged over and their hires: the mean shows what it divides
+    what = {"department": "departments", "job": "jobs", "level": "levels"}
+    select = exp.select(
+        aliased(mean, "average_hires"),
+        aliased(count_star(), what.get(query.per, query.per + "s")),
+        aliased(exp.Sum(this=exp.column("hires")), "hires"),
+        copy=False,
+    )
     return (
         select.from_(table("per_group"), copy=False)
         .with_(cte_name("matching"), as_=matching(query.filters), copy=False)
@@ -382,9 +389,9 @@ def _compare(query: CompareQuery) -> exp.Select:
     labels = [period_label(p) for p in query.periods]
     whole_years = all(isinstance(label, int) for label in labels)
     moment = col("m", "datetime")
-    if query.show == "difference" and query.group_by is not None:
+    if query.show != "each" and query.group_by is not None:
         return _grouped_change(query)
-    if query.show == "difference":
+    if query.show != "each":
         sums = [
             exp.Sum(
                 this=exp.Case(
@@ -393,9 +400,7 @@ def _compare(query: CompareQuery) -> exp.Select:
             )
             for p in (first, second)
         ]
-        select = exp.select(
-            aliased(exp.Sub(this=sums[1], expression=sums[0]), "difference"), copy=False
-        )
+        select = exp.select(*_change_columns(query, sums), copy=False)
         return with_matching(select.from_(table("matching", "m"), copy=False), query.filters)
     name = "year" if whole_years else "period"
     if query.group_by is None:
@@ -452,13 +457,7 @@ def _grouped_change(query: CompareQuery) -> exp.Select:
     group = _group(query.group_by, query.filters)
     either = exp.or_(*(period_condition(p, moment) for p in query.periods), copy=False)
     select = (
-        exp.select(
-            group.select,
-            aliased(sums[0], "first_hires"),
-            aliased(sums[1], "second_hires"),
-            aliased(change, "difference"),
-            copy=False,
-        )
+        exp.select(group.select, *_change_columns(query, sums), copy=False)
         .from_(table("matching", "m"), copy=False)
         .where(exp.and_(group.present, either, copy=False), copy=False)
         .group_by(*group.keys, copy=False)
@@ -468,6 +467,30 @@ def _grouped_change(query: CompareQuery) -> exp.Select:
         test = exp.GT if query.only == "grew" else exp.LT
         select = select.having(test(this=change.copy(), expression=lit(0)), copy=False)
     return with_matching(select, query.filters)
+
+
+def _change_columns(query: CompareQuery, sums: Sequence[exp.Expr]) -> list[exp.Expr]:
+    """Both periods' hires, the second minus the first (the first minus the second for a
+    drop), and, when asked, that as a percent of the first.
+
+    A percent change from no hires at all is NULL: growth from zero has no percent.
+    """
+    later, earlier = (sums[0], sums[1]) if query.drop else (sums[1], sums[0])
+    change = exp.Sub(this=later.copy(), expression=earlier.copy())
+    columns: list[exp.Expr] = [
+        aliased(sums[0].copy(), "first_hires"),
+        aliased(sums[1].copy(), "second_hires"),
+        aliased(change, "drop" if query.drop else "difference"),
+    ]
+    if query.show == "percent_change":
+        percent = exp.Div(
+            this=exp.Mul(
+                this=exp.Literal.number("100.0"), expression=exp.Paren(this=change.copy())
+            ),
+            expression=exp.Nullif(this=sums[0].copy(), expression=lit(0)),
+        )
+        columns.append(aliased(percent, "percent_drop" if query.drop else "percent_change"))
+    return columns
 
 
 def period_label(period: Period) -> int | str:

@@ -296,21 +296,27 @@ class ShareQuery(_Strict):
 
 
 class CompareQuery(_Strict):
-    """Hires in two periods: each (optionally per group), or the second minus the first."""
+    """Hires in two periods: each (optionally per group), the second minus the first, or
+    that change as a percent of the first (``percent_change``, full precision)."""
 
     kind: Literal["compare"] = "compare"
     filters: Filters = Filters()
     periods: tuple[Period, Period]
-    show: Literal["each", "difference"] = "each"
+    show: Literal["each", "difference", "percent_change"] = "each"
     group_by: Literal["department", "job"] | None = None
     only: Literal["grew", "shrank"] | None = None
     """With group_by and the difference: only the groups whose hires rose (fell)."""
+    drop: bool = False
+    """The change said as a fall: the first minus the second ('by how many did hiring drop
+    from 2021 to 2022' is 166, not -166), and as a percent, that fall over the first."""
 
     @model_validator(mode="after")
     def _shape(self) -> CompareQuery:
+        if self.drop and (self.show == "each" or self.only):
+            raise ValueError("drop needs show difference or percent_change, and no only")
         if self.filters.periods:
             raise ValueError("a comparison's periods go in periods, not filters.periods")
-        if self.only and (self.show != "difference" or self.group_by is None):
+        if self.only and (self.show == "each" or self.group_by is None):
             raise ValueError("only (grew/shrank) needs show difference and group_by")
         return self
 

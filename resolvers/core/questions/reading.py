@@ -145,9 +145,13 @@ def read_back(query: HrQuery) -> str:
             return _count(inner)
         case AverageQuery():
             group = dimensions([inner.per], inner.filters)
+            report = ""
+            if inner.per == "department":  # the mean of departmentsAboveMean, for its year
+                report = " (the mean the departmentsAboveMean report compares with)"
             return (
                 f"Hires{scope(inner.filters)}, counted per {_per(group)} and averaged over the "
-                f"{_PLURAL[inner.per]} with at least one hire{_left_out(inner.filters, group)}."
+                f"{_PLURAL[inner.per]} with at least one such hire{report}, with how many "
+                f"{_PLURAL[inner.per]} and hires that is{_left_out(inner.filters, group)}."
             )
         case ShareQuery():
             if inner.group_by:
@@ -167,17 +171,30 @@ def read_back(query: HrQuery) -> str:
         case CompareQuery():
             sides = " and ".join(period_words(p) for p in inner.periods)
             per = f", per {inner.group_by}" if inner.group_by else ""
-            if inner.show == "difference" and inner.group_by:
+            percent = ""
+            if inner.show == "percent_change":
+                percent = ", and that change as a percent of the hires " + period_words(
+                    inner.periods[0]
+                )
+            if inner.show != "each" and inner.group_by:
                 first, second = (period_words(p) for p in inner.periods)
                 notes = _left_out(inner.filters, [inner.group_by])
                 return (
                     f"Hires{scope(inner.filters)} per {inner.group_by} that hired {first} or "
-                    f"{second}: both counts and the change ({second} minus {first})"
+                    f"{second}: both counts and the change ({second} minus {first}){percent}"
                     f"{_only(inner.only, first, second)}{notes}."
                 )
-            if inner.show == "difference":
+            if inner.show != "each":
                 first, second = (period_words(p) for p in inner.periods)
-                return f"Hires{scope(inner.filters)} {second} minus hires {first}."
+                if inner.drop:  # a fall, said as a positive number
+                    return (
+                        f"Hires{scope(inner.filters)} {first} minus hires {second} (the drop), "
+                        f"with both counts{percent.replace('change', 'drop')}."
+                    )
+                return (
+                    f"Hires{scope(inner.filters)} {second} minus hires {first}, "
+                    f"with both counts{percent}."
+                )
             notes = _left_out(inner.filters, [inner.group_by] if inner.group_by else [])
             return f"Hires{scope(inner.filters)} {sides}, side by side{per}{notes}."
         case EmployeesQuery():

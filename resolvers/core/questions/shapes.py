@@ -35,6 +35,7 @@ from resolvers.core.questions.patterns import (
     MEAN,
     NAMES_ONLY,
     OVERALL,
+    PERCENT_CHANGE,
     SHARE,
     SHARE_VERB,
     SUBJECT,
@@ -110,6 +111,8 @@ class Reading:
     """'with their hire dates': a list of employees shows each hire's date too."""
     line: str = ""
     """The words before dates were read (where each phrase and name stood)."""
+    spoken: str = ""
+    """The line before filler phrases were dropped ('went to' still there, for shares)."""
     each_dims: list[Dimension] = field(default_factory=list)
     """Dimensions named after each/per/by/every (the outer groups of a ranking within)."""
 
@@ -233,6 +236,12 @@ def measure(
 
 
 WHICH = re.compile(r"\b(?:which|wich)\b")
+AVERAGE_OF = re.compile(
+    r"\b(?:an? |each |every |one |any |the |our )?(?:typical |single |given |usual )?"
+    r"(?P<dims>department|dept|team|division|job|role|title|position|departments|depts|teams"
+    r"|jobs|roles|titles)\b"
+)
+"""What an average is per when no 'per' said it: 'how many did a department hire, on average'."""
 """A 'which' left after every rule read its words: it asked for items, never a count."""
 
 
@@ -271,6 +280,7 @@ def _shape(
         grew = words.search(GREW)
         if grew:
             words.take(grew)
+        percent = bool(words.take_all(PERCENT_CHANGE)) or PERCENT_CHANGE.search(reading.spoken)
         words.take_all(COMPARE)
         rest = [p.spans for p in phrases if p is not sides]
         filters_ = _filters(reading, names, catalog, rest)
@@ -280,13 +290,17 @@ def _shape(
         group = [d for d in reading.group if d in ("department", "job")]
         if len(group) < len(reading.group) or len(group) > 1 or reading.rank or reading.threshold:
             return Refusal("A comparison of two periods can be split by department or job only.")
-        show: Literal["each", "difference"] = "each"
+        show: Literal["each", "difference", "percent_change"] = "each"
         direction = (difference.group("dir") or difference.group("dir2")) if difference else None
         only: Literal["grew", "shrank"] | None = None
+        drop = False
+        changed: Literal["difference", "percent_change"] = (
+            "percent_change" if percent else "difference"
+        )
         if group and (grew or (direction and reading.which)):
             # per group, the second minus the first, in the order said ('fewer in A than B'
             # keeps the groups where A - B < 0): which grew, which shrank
-            show = "difference"
+            show = changed
             up = grew.group("up") if grew else direction == "more"
             only = "grew" if up else "shrank"
             if grew and sides.listed[0][0] and sides.listed[1][0]:
@@ -296,6 +310,12 @@ def _shape(
                 "Which departments (jobs), by what rule? Ask which grew (or shrank) between "
                 "the two periods, or for both periods side by side per department."
             )
+        elif percent or (grew and not group):
+            # 'by what percent did hiring drop from 2021 to 2022', 'how much did it grow':
+            # the change from the period said first (the one after 'than', listed first)
+            show = changed
+            down = (grew and grew.group("down")) or direction in ("fewer", "less")
+            drop = bool(down) and not group
         elif difference:
             show = "difference"
             if direction in ("fewer", "less"):
@@ -309,6 +329,7 @@ def _shape(
             show=show,
             group_by=group[0] if group else None,
             only=only,
+            drop=drop,
         )
     if reading.than and not reading.group:
         return _than_difference(words, reading, names, catalog, date_sets)
@@ -355,6 +376,10 @@ def _shape(
         _count_words(words)
         per = re.compile(r"\b(?:a|each|every|per) (?P<dims>month|quarter|year|week)\b")
         if not reading.group and (match := words.search(per)) and match.group("dims") != "week":
+            reading.group.append(dimension(match.group("dims")))
+            words.take(match)
+        if not reading.group and (match := words.search(AVERAGE_OF)):
+            # 'on average, how many did a department hire': the mean over departments
             reading.group.append(dimension(match.group("dims")))
             words.take(match)
         if len(reading.group) != 1 or reading.rank or reading.threshold:
@@ -526,8 +551,17 @@ def _share_of_part(
     line, who = reading.line, reading.who
     share = SHARE.search(line)
     verb = SHARE_VERB.search(line, share.end() if share else 0)
+    split_names = False  # names on both sides of 'went to' (a filler phrase) or the share word
+    if not verb:  # the part is the names after it, of the names before; dates are the whole
+        spoken = SHARE.search(reading.spoken)
+        went = WENT.search(reading.spoken, spoken.end()) if spoken else None
+        if went and {reading.spoken.find(t) < went.start() for t in who.included} == {1, 0}:
+            line, verb = reading.spoken, went  # 'what percent of Sales and Legal went to Legal'
+        elif share and {line.find(t) < share.start() for t in who.included} == {1, 0}:
+            verb = share  # 'of all the Sales and Legal hires, what percent Legal'
+        split_names = verb is not None
     cut = verb.start() if verb else len(line)
-    located = [(line.find(p.words), p) for p in phrases]
+    located = [(line.find(p.words), p) for p in phrases if not split_names]
     missing = filters.MISSING.search(line) or filters.MISSING_BOTH.search(line)
     after = {t for t in who.included if line.find(t) > cut}
     dated_after = [p for at, p in located if at > cut]

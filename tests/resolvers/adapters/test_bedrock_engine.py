@@ -652,3 +652,14 @@ def test_a_stalled_or_throttling_bedrock_gets_exactly_the_calls_the_deadline_all
         server.shutdown()
     assert server.calls == calls
     assert time.monotonic() - started < seconds + 1.0
+
+
+# -- issue 20, askgroups: arithmetic between periods and groups, rankings within groups --
+
+
+def test_a_percent_drop_between_two_periods_is_compiled_run_and_read_back(rig: Rig) -> None:
+    reply_with(rig, "sales_percent_drop")
+    answer = ask(rig.engine, "By what percent did Sales hiring drop from 2021 to 2022?")
+    assert not answer.refused
+    assert answer.rows == [[2, 1, 1, 50.0]]  # Ada and Bo in 2021, Di in 2022
+    assert answer.reading and "(the drop)" in answer.reading

@@ -1042,6 +1042,51 @@ CASES: list[Case] = [
         f"HAVING COUNT(e.id) < (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' "
         f"AND {Y21})",
     ),
+    # issue 20, askgroups: arithmetic between groups or periods, rankings within groups
+    Case(
+        "Of the Sales and Legal hires put together, what percent were Legal?",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Legal') / COUNT(*) "
+        f"FROM {ED} WHERE d.department IN ('Sales', 'Legal')",
+    ),
+    Case(
+        "Of the Sales and Legal hires in 2022, what share were Legal?",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Legal') / COUNT(*) "
+        f"FROM {ED} WHERE d.department IN ('Sales', 'Legal') AND {Y22}",
+    ),
+    Case(
+        "In 2021, how many people did one department hire on average?",
+        f"WITH c AS (SELECT e.department_id, COUNT(*) AS n FROM {E} WHERE {Y21} "
+        "AND e.department_id IS NOT NULL GROUP BY 1) SELECT AVG(n) FROM c",
+    ),
+    Case(
+        "how many hires does the average department make in 2022?",
+        f"WITH c AS (SELECT e.department_id, COUNT(*) AS n FROM {E} WHERE {Y22} "
+        "AND e.department_id IS NOT NULL GROUP BY 1) SELECT AVG(n) FROM c",
+    ),
+    Case(
+        "by how many did Sales hiring grow from 2020 to 2021",
+        difference(
+            f"d.department = 'Sales' AND {Y21}",
+            "d.department = 'Sales' AND year(e.datetime) = 2020",
+        ),
+    ),
+    Case(
+        "how far did hiring fall in percent between 2021 and 2022",
+        f"SELECT 100.0 * ((SELECT COUNT(*) FROM {E} WHERE {Y21}) - "
+        f"(SELECT COUNT(*) FROM {E} WHERE {Y22})) / (SELECT COUNT(*) FROM {E} WHERE {Y21})",
+    ),
+    Case(
+        "what was the percentage change in Engineering hires between 2021 and 2022",
+        f"SELECT 100.0 * ((SELECT COUNT(*) FROM {ED} WHERE d.department = 'Engineering' AND "
+        f"{Y22}) - (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Engineering' AND {Y21})) "
+        f"/ (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Engineering' AND {Y21})",
+    ),
+    Case(
+        "hiring growth from 2020 to 2021 in percent",
+        f"SELECT 100.0 * ((SELECT COUNT(*) FROM {E} WHERE {Y21}) - "
+        f"(SELECT COUNT(*) FROM {E} WHERE year(e.datetime) = 2020)) / "
+        f"(SELECT COUNT(*) FROM {E} WHERE year(e.datetime) = 2020)",
+    ),
 ]
 
 REFUSED = [
