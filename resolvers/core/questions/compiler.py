@@ -375,11 +375,15 @@ def _difference(query: DifferenceQuery) -> exp.Select:
         )
         for side in query.sides
     ]
+    result = aliased(exp.Sub(this=sums[0].copy(), expression=sums[1].copy()), "difference")
+    if query.show == "ratio":
+        ratio = exp.Div(
+            this=exp.Mul(this=exp.Literal.number("1.0"), expression=sums[0].copy()),
+            expression=exp.Nullif(this=sums[1].copy(), expression=lit(0)),
+        )
+        result = aliased(ratio, "ratio")
     select = exp.select(
-        aliased(sums[0], "first_hires"),
-        aliased(sums[1], "second_hires"),
-        aliased(exp.Sub(this=sums[0].copy(), expression=sums[1].copy()), "difference"),
-        copy=False,
+        aliased(sums[0], "first_hires"), aliased(sums[1], "second_hires"), result, copy=False
     ).from_(table("matching", "m"), copy=False)
     return with_matching(select, query.filters)
 
@@ -511,6 +515,8 @@ def period_label(period: Period) -> int | str:
 
 
 def _employees(query: EmployeesQuery) -> exp.Select:
+    if query.per is not None:
+        return _employees_per_group(query)
     columns: list[exp.Expr] = [col("m", "name")]
     if query.columns != "names":
         columns = [col("m", c) for c in ("id", "name", "datetime", "department", "job")]
@@ -531,6 +537,42 @@ def _employees(query: EmployeesQuery) -> exp.Select:
     )
     if query.limit:
         select = select.limit(query.limit, copy=False)
+    return with_matching(select, query.filters)
+
+
+def _employees_per_group(query: EmployeesQuery) -> exp.Select:
+    """The first (latest) ``limit`` hires in each group, ties at the same instant all kept."""
+    assert query.per is not None and query.limit is not None
+    descending = query.order == "latest"
+    groups = [_group(d, query.filters) for d in dimensions([query.per], query.filters)]
+    dated = [g for g in groups if g.dimension not in NAMED_DIMENSIONS]
+    day = aliased(exp.cast(col("m", "datetime"), exp.DataType.Type.DATE), "hire_date")
+    people = [col("m", c) for c in ("id", "name", "datetime")] + [day]
+    people += [col("m", "department"), col("m", "job")]
+    window = exp.Window(
+        this=exp.Rank(),
+        partition_by=[k.copy() for g in groups for k in g.keys],
+        order=exp.Order(expressions=[exp.Ordered(this=col("m", "datetime"), desc=descending)]),
+    )
+    inner = (
+        exp.select(*(g.select for g in dated), *people, aliased(window, "place"), copy=False)
+        .from_(table("matching", "m"), copy=False)
+        .where(exp.and_(*(g.present for g in groups), copy=False), copy=False)
+    )
+    shown = [*(n for g in dated for n in g.names), "id", "name", "datetime", "hire_date"]
+    shown += ["department", "job"]
+    first = [n for g in groups for n in g.names if n in shown]
+    select = (
+        exp.select(*(exp.column(n) for n in shown), copy=False)
+        .from_(inner.subquery("ranked", copy=False), copy=False)
+        .where(exp.LTE(this=exp.column("place"), expression=lit(query.limit)), copy=False)
+        .order_by(
+            *(exp.column(n) for n in first),
+            exp.Ordered(this=exp.column("datetime"), desc=descending),
+            exp.Ordered(this=exp.column("id"), desc=descending),
+            copy=False,
+        )
+    )
     return with_matching(select, query.filters)
 
 

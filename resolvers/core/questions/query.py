@@ -118,6 +118,8 @@ class Filters(_Strict):
     without_department: bool = False
     """Only employees with no department."""
     without_job: bool = False
+    missing_either: bool = False
+    """Only employees missing a department or a job (either, or both)."""
     name_prefix: Text | None = None
     """Employee names starting with this (case-insensitive)."""
     name_contains: Text | None = None
@@ -136,6 +138,8 @@ class Filters(_Strict):
             raise ValueError("without_department contradicts naming departments to keep")
         if self.without_job and self.jobs.include:
             raise ValueError("without_job contradicts naming jobs to keep")
+        if self.missing_either and (self.without_department or self.without_job):
+            raise ValueError("missing_either is said alone, not beside without_department/job")
         for family in self.families:
             names = self.jobs.exclude if family.excluded else self.jobs.include
             if not set(family.titles) <= set(names):
@@ -322,7 +326,7 @@ class CompareQuery(_Strict):
 
 
 class DifferenceQuery(_Strict):
-    """Hires of one side minus hires of the other, both under ``filters``.
+    """Hires of one side minus (or divided by) hires of the other, both under ``filters``.
 
     Each side adds its own filters (a department, a job, a period ...), so a
     constraint said of one side only stays on that side.
@@ -332,6 +336,9 @@ class DifferenceQuery(_Strict):
     filters: Filters = Filters()
     sides: tuple[Filters, Filters]
     """first minus second."""
+    show: Literal["difference", "ratio"] = "difference"
+    """ratio: the first's hires per hire of the second ('Engineering hires per Sales hire'),
+    full precision; NULL when the second hired nobody."""
 
     @model_validator(mode="after")
     def _shape(self) -> DifferenceQuery:
@@ -349,6 +356,17 @@ class EmployeesQuery(_Strict):
     order: Literal["earliest", "latest", "name"] = "earliest"
     """By hire time, or alphabetically by name."""
     limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] | None = None
+    per: Dimension | None = None
+    """The first (latest) ``limit`` hires in each group of this dimension: 'the first hire
+    in each department'. Hires at the same instant tie and are all shown."""
+
+    @model_validator(mode="after")
+    def _per(self) -> EmployeesQuery:
+        if self.per is not None and (self.limit is None or self.order == "name"):
+            raise ValueError("per needs a limit and an order by hire time")
+        if self.per == "level":
+            raise ValueError("per takes a department, job or time dimension, not level")
+        return self
 
 
 class CatalogQuery(_Strict):

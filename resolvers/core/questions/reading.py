@@ -109,6 +109,8 @@ def scope(filters: Filters) -> str:
         parts.append("without a department")
     if filters.without_job:
         parts.append("without a job")
+    if filters.missing_either:
+        parts.append("without a department or without a job (either or both)")
     if filters.name_prefix:
         parts.append(f"whose name starts with “{filters.name_prefix}”")
     if filters.name_contains:
@@ -164,6 +166,11 @@ def read_back(query: HrQuery) -> str:
             return f"The share (percent) of the hires{scope(inner.filters)} that were {part}."
         case DifferenceQuery():
             first, second = (scope(side).strip() or "overall" for side in inner.sides)
+            if inner.show == "ratio":
+                return (
+                    f"Hires{scope(inner.filters)}: those {first} per hire of those {second} "
+                    "(the first count divided by the second), with both counts."
+                )
             return (
                 f"Hires{scope(inner.filters)}: those {first} minus those {second}, "
                 "with both counts."
@@ -197,6 +204,15 @@ def read_back(query: HrQuery) -> str:
                 )
             notes = _left_out(inner.filters, [inner.group_by] if inner.group_by else [])
             return f"Hires{scope(inner.filters)} {sides}, side by side{per}{notes}."
+        case EmployeesQuery() if inner.per is not None:
+            group = dimensions([inner.per], inner.filters)
+            which = "latest" if inner.order == "latest" else "first"
+            who = f"the {which} hire" if inner.limit == 1 else f"the {which} {inner.limit} hires"
+            return (
+                f"In each {_per(group)}, {who}{scope(inner.filters)} (id, name, hire time and "
+                f"date, department and job; hires at the same instant all shown)"
+                f"{_left_out(inner.filters, group)}."
+            )
         case EmployeesQuery():
             what = "The names of the employees" if inner.columns == "names" else "The employees"
             if inner.columns == "dated":

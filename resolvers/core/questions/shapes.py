@@ -189,6 +189,7 @@ def _filters(
             periods=dates.periods(spans),
             without_department=who.without_department,
             without_job=who.without_job,
+            missing_either=who.missing_either,
             name_prefix=prefix,
             name_contains=contains,
             families=tuple(families),
@@ -339,6 +340,8 @@ def _shape(
         return Refusal("Compare the groups with one number or one named group, not both.")
     if reading.than and names[reading.than[1]][0] == "family":
         return Refusal("Compare the groups with one department or job, not a family of jobs.")
+    if (ratio := RATIO.search(reading.line)) and not reading.group:
+        return _ratio(words, reading, names, catalog, date_sets, ratio)
     between = words.search(DIFFERENCE)
     if compare and between and len(reading.who.included) == 2 and not reading.group:
         if len(date_sets) > 1:
@@ -400,6 +403,8 @@ def _shape(
     employees = None
     if not reading.group and distinct == "hires":
         employees = _employees(words, reading, filters_)
+    elif len(reading.group) == 1 and distinct == "hires":
+        employees = _first_per_group(words, reading, filters_)
     if employees:
         return employees
     within = _within(reading)
@@ -506,6 +511,59 @@ def _than_difference(
                        first_names, head)  # fmt: skip
 
 
+def _ratio(
+    words: Words,
+    reading: Reading,
+    names: dict[str, tuple[str, str]],
+    catalog: Catalog,
+    date_sets: list[list[Span]],
+    ratio: re.Match[str],
+) -> DifferenceQuery | Refusal:
+    """'How many Engineering hires per Sales hire in 2022': one side's hires over the other's.
+
+    Both sides take every other filter (the dates said once hold for both); a
+    third name, or dates said for one side only, is refused: whose would it be?
+    """
+    one, other = (next(t for t in ratio.group(*pair) if t) for pair in (_A, _B))
+    if set(reading.who.included) != {one, other} or reading.who.excluded:
+        return Refusal(
+            "A ratio is of two named groups and nothing else, e.g. how many Engineering "
+            "hires per Sales hire in 2022?"
+        )
+    if len(date_sets) > 1:
+        return Refusal(
+            "Say the dates once, for both sides, e.g. how many Engineering hires per Sales "
+            "hire in 2022?"
+        )
+    start, end = ratio.span()  # the line and the words keep the same positions: blank
+    segment = words.text[start:end]  # the ratio's own words there, leave any other unread
+    segment = re.sub(r"\S+", lambda t: " " * len(t[0]) if t[0] in _RATIO_WORDS else t[0], segment)
+    words.text = words.text[:start] + segment + words.text[end:]
+    reading.who.included = []
+    query = _difference(words, reading, names, catalog, [one], date_sets, [], [other])
+    return query if isinstance(query, Refusal) else query.model_copy(update={"show": "ratio"})
+
+
+_A, _B = ("a", "a2", "a3", "a4"), ("b", "b2", "b3", "b4")
+_RATIO_WORDS = frozenset(re.findall(r"\S+", """
+    per for each every to one a an single ratio of between the and vs versus over how many
+    number hire hires hired hiring people person employees staff new did we were was make
+    made they do does there ,
+"""))  # fmt: skip
+_SAID = rf"(?: (?:{SUBJECT}|new|did|we|were|was|make|made|they|do|does|there))*?"
+RATIO = re.compile(
+    rf"(?P<a>__[djf]\d+__){_SAID} (?:per|for each|for every|to each|to every|for one)"
+    rf"(?: each| every| one| a| an| single)? (?P<b>__[djf]\d+__)(?: (?:hire|hires|person|one))?\b"
+    rf"|\b(?:the )?ratio (?:of |between )?(?:the )?(?P<a2>__[djf]\d+__){_SAID}"
+    rf" (?:to|and|vs|versus|over) (?:the )?(?P<b2>__[djf]\d+__)"
+    rf"|(?P<a3>__[djf]\d+__){_SAID} (?:to|vs|versus) (?P<b3>__[djf]\d+__){_SAID}"
+    rf" (?:hiring |hire |hires )?ratio\b"
+    rf"|\bfor (?:each|every) (?P<b4>__[djf]\d+__)(?: (?!__)\S+){{0,6}}? ,?(?: how many"
+    rf"| number of)? (?P<a4>__[djf]\d+__)"
+)
+"""A ratio of two named groups' hires (a the numerator, b the denominator)."""
+
+
 def _difference(
     words: Words,
     reading: Reading,
@@ -562,7 +620,11 @@ def _share_of_part(
         split_names = verb is not None
     cut = verb.start() if verb else len(line)
     located = [(line.find(p.words), p) for p in phrases if not split_names]
-    missing = filters.MISSING.search(line) or filters.MISSING_BOTH.search(line)
+    missing = (
+        filters.MISSING_EITHER.search(line)
+        or filters.MISSING.search(line)
+        or filters.MISSING_BOTH.search(line)
+    )
     after = {t for t in who.included if line.find(t) > cut}
     dated_after = [p for at, p in located if at > cut]
     missing_after = missing is not None and missing.start() > cut
@@ -577,11 +639,13 @@ def _share_of_part(
         included=[t for t in who.included if t not in after],
         without_department=who.without_department and not missing_after,
         without_job=who.without_job and not missing_after,
+        missing_either=who.missing_either and not missing_after,
     )
     part_who = filters.Who(
         included=sorted(after, key=line.find),
         without_department=who.without_department and missing_after,
         without_job=who.without_job and missing_after,
+        missing_either=who.missing_either and missing_after,
     )
     whole = _filters(replace(reading, who=whole_who), names, catalog,
                      [p.spans for p in phrases if p not in dated_after])  # fmt: skip
@@ -649,15 +713,16 @@ def _catalog(
     # 'every job title in alphabetical order': the jobs themselves, not hires per job
     every = reading.group in (["department"], ["job"]) and reading.group == reading.each_dims
     listed = every and not words.has(subject) and not words.has(COUNT)
+    listed = listed and not words.has(FIRST_LAST)  # "who joined first in each department"
     if titles_only:
         reading.group = []
     elif listed and match is None:
         of_every = "departments" if reading.group == ["department"] else "jobs"
-        reading.group = []
         if reading.rank or reading.threshold or reading.rank_order or phrases:
-            return None
+            return None  # the grouping stays: 'who joined first in each department in 2021'
         if filters_ != Filters() or reading.who.included:
             return None
+        reading.group = []
         return CatalogQuery(of=of_every)  # type: ignore[arg-type]
     elif match is None or words.has(subject) or reading.group:
         return None
@@ -680,6 +745,30 @@ def _catalog(
         count_only=counting is not None,
         name_prefix=search.value if search and search.prefix else None,
         name_contains=search.value if search and not search.prefix else None,
+    )
+
+
+def _first_per_group(words: Words, reading: Reading, filters_: Filters) -> EmployeesQuery | None:
+    """'The first hire in each department', 'the latest 2 hires per year': people per group."""
+    first_last = words.search(FIRST_LAST)
+    if first_last is None or reading.rank or reading.threshold or reading.rank_order:
+        return None
+    if words.has(COUNT) or reading.alphabetical or reading.group[0] == "level":
+        return None
+    latest = bool(first_last.group("last")) or (first_last.group("first2") or "") in (
+        "last",
+        "most recently",
+    )
+    n = first_last.group("n") or first_last.group("n0")
+    words.take(first_last)
+    words.take_all(EMPLOYEES)
+    words.take_all(NAMES_ONLY)
+    return EmployeesQuery(
+        filters=filters_,
+        columns="dated",
+        order="latest" if latest else "earliest",
+        limit=number(n) if n else 1,
+        per=reading.group[0],
     )
 
 

@@ -90,6 +90,14 @@ def conditions(filters: Filters, alias: str | None = None) -> list[exp.Expr]:
         found.append(col(e, "department_id").is_(exp.null()))
     if filters.without_job:
         found.append(col(e, "job_id").is_(exp.null()))
+    if filters.missing_either:
+        found.append(
+            exp.or_(
+                col(e, "department_id").is_(exp.null()),
+                col(e, "job_id").is_(exp.null()),
+                copy=False,
+            )
+        )
     name = exp.Lower(this=col(e, "name"))
     if filters.name_prefix:
         prefix = filters.name_prefix.lower()

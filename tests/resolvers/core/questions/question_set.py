@@ -1087,6 +1087,47 @@ CASES: list[Case] = [
         f"(SELECT COUNT(*) FROM {E} WHERE year(e.datetime) = 2020)) / "
         f"(SELECT COUNT(*) FROM {E} WHERE year(e.datetime) = 2020)",
     ),
+    Case(
+        "How many Engineering hires did we make per Sales hire in 2022?",
+        f"SELECT 1.0 * (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Engineering' AND {Y22})"
+        f" / (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Sales' AND {Y22})",
+    ),
+    Case(
+        "ratio of Support to Marketing hires in 2021",
+        f"SELECT 1.0 * (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Support' AND {Y21})"
+        f" / (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' AND {Y21})",
+    ),
+    Case(
+        "Sales plus Marketing: how many hires in 2021 combined?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department IN ('Sales', 'Marketing') AND {Y21}",
+    ),
+    Case(
+        "What percentage of the 2022 hires are missing a job or a department?",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE e.department_id IS NULL OR e.job_id IS NULL) "
+        f"/ COUNT(*) FROM {E} WHERE {Y22}",
+    ),
+    Case(
+        "how many people were hired with no job or no department",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id IS NULL OR e.job_id IS NULL",
+    ),
+    Case(
+        "Who was the earliest hire in every department?",
+        "WITH r AS (SELECT e.id, e.name, RANK() OVER (PARTITION BY e.department_id "
+        f"ORDER BY e.datetime) AS place FROM {E} WHERE e.department_id IS NOT NULL) "
+        "SELECT id, name FROM r WHERE place = 1",
+    ),
+    Case(
+        "the newest hire of each year",
+        "WITH r AS (SELECT year(e.datetime) AS y, e.id, e.name, RANK() OVER (PARTITION BY "
+        f"year(e.datetime) ORDER BY e.datetime DESC) AS place FROM {E}) "
+        "SELECT y, id, name FROM r WHERE place = 1",
+    ),
+    Case(
+        "which person joined first in each department in 2022",
+        "WITH r AS (SELECT e.id, e.name, RANK() OVER (PARTITION BY e.department_id "
+        f"ORDER BY e.datetime) AS place FROM {E} WHERE e.department_id IS NOT NULL AND {Y22}) "
+        "SELECT id, name FROM r WHERE place = 1",
+    ),
 ]
 
 REFUSED = [

@@ -73,3 +73,75 @@ def test_growth_between_two_periods_as_a_difference_or_a_percent(
 def test_drop_as_a_command_is_still_refused(small_engine: OfflineEngine, question: str) -> None:
     answer = small_engine.answer(question)
     assert answer.refused and "never changes data" in answer.explanation
+
+
+def test_a_ratio_of_two_named_groups_divides_their_hires(small_engine: OfflineEngine) -> None:
+    for question in (
+        "how many Sales hires per Legal hire in 2021",
+        "what is the ratio of Sales to Legal hires in 2021?",
+        "for every Legal hire in 2021, how many Sales hires",
+    ):
+        rows, reading = _answered(small_engine, question)
+        assert rows == [[4, 2, 2.0]], question
+        assert "in Sales per hire of those in Legal" in reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many Sales hires in 2021 per Legal hire in 2022",  # whose dates?
+        "how many Sales hires per Legal hire, not counting Ops",  # a third name: held or refused
+    ],
+)
+def test_a_ratio_refuses_what_it_cannot_hold(small_engine: OfflineEngine, question: str) -> None:
+    answer = small_engine.answer(question)
+    assert answer.refused, (answer.reading, answer.rows)
+
+
+def test_departments_added_together_are_one_total(small_engine: OfflineEngine) -> None:
+    rows, reading = _answered(small_engine, "Sales plus Legal, 2021 hires combined")
+    assert rows == [[6]]
+    assert "in Sales or Legal" in reading
+
+
+def test_missing_a_department_or_a_job_is_either_not_both(words_engine: OfflineEngine) -> None:
+    either = "SELECT COUNT(*) FROM hired_employees WHERE department_id IS NULL OR job_id IS NULL"
+    both = "SELECT COUNT(*) FROM hired_employees WHERE department_id IS NULL AND job_id IS NULL"
+    warehouse = words_engine._warehouse  # the engine's own data, counted directly
+    expected = warehouse.query(either).rows[0][0]
+    assert expected != warehouse.query(both).rows[0][0]
+    for question in (
+        "how many hires have no job or no department",
+        "hires missing a dept or a job",
+    ):
+        rows, reading = _answered(words_engine, question)
+        assert rows == [[expected]], question
+        assert "either or both" in reading
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("who was the first hire in each department", ["John Smith", "Bea Ruiz"]),
+        ("the latest hire per department", ["Ana Lima", "Di Late"]),
+        ("who joined first in each department in 2021", ["John Smith", "Bea Ruiz"]),
+        ("the most recent 2 hires in each year", ["Bea Ruiz", "Cy Tan", "Di Late"]),
+    ],
+)
+def test_a_person_per_group_is_the_first_or_latest_hire_of_each(
+    small_engine: OfflineEngine, question: str, names: list[str]
+) -> None:
+    answer = small_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    column = answer.columns.index("name")
+    assert sorted(row[column] for row in answer.rows) == sorted(names)
+    assert "hire_date" in answer.columns
+    assert (answer.reading or "").startswith("In each ")
+
+
+def test_missing_both_a_department_and_a_job_is_still_both(words_engine: OfflineEngine) -> None:
+    both = "SELECT COUNT(*) FROM hired_employees WHERE department_id IS NULL AND job_id IS NULL"
+    expected = words_engine._warehouse.query(both).rows[0][0]
+    for question in ("hires missing both a department and a job", "hires with no dept and no job"):
+        rows, _ = _answered(words_engine, question)
+        assert rows == [[expected]], question
