@@ -144,7 +144,7 @@ def _count_of_groups(query: CountQuery, select: exp.Select) -> exp.Select:
     """'How many departments ...': the number of rows the grouped statement gives."""
     if not query.count_groups:
         return select
-    what = {"department": "departments", "job": "jobs", "level": "levels"}
+    what = {"department": "departments", "job": "jobs", "level": "levels", "half": "halves"}
     name = "_".join(what.get(d, d + "s") for d in query.group_by)
     ctes = select.args.get("with")
     select.set("with", None)
@@ -315,7 +315,7 @@ def _average(query: AverageQuery) -> exp.Select:
     )
     mean = exp.Avg(this=exp.cast(exp.column("hires"), exp.DataType.Type.DOUBLE))
     # the groups averaged over and their hires: the mean shows what it divides
-    what = {"department": "departments", "job": "jobs", "level": "levels"}
+    what = {"department": "departments", "job": "jobs", "level": "levels", "half": "halves"}
     select = exp.select(
         aliased(mean, "average_hires"),
         aliased(count_star(), what.get(query.per, query.per + "s")),

@@ -385,7 +385,9 @@ def _groups(words: Words, reading: Reading) -> None:
         words.take(match)
     within = reading.rank is not None and reading.group == reading.each_dims
     if ranked and (not reading.group or within):
-        bare = re.compile(rf"\b(?P<how>how many |number of )?(?P<dims>{DIM})\b")
+        bare = re.compile(
+            rf"\b(?P<how>how many |number of )?(?P<dims>{DIM})(?: with| that had| having)?\b"
+        )
         if match := words.search(bare):
             reading.counted_groups = bool(match.group("how"))
             reading.group += dims(match.group("dims"))

@@ -20,6 +20,7 @@ _N = r"(?P<n>\d{1,7}|" + "|".join(lexicon.NUMBERS) + r")"
 DIM = (
     r"(?:departments?|depts?|teams?|divisions?|job titles?|jobs?|roles?|titles?|positions?|years?"
     r"|quarters?|months?|weekdays?|days? of (?:the )?week|week ?days?|levels?|grades?"
+    r"|half[ -]years?|halves(?: of the year)?|half(?: of the year)?"
     r"|seniority levels?)"
 )
 _ORD = r"(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)"
@@ -332,6 +333,8 @@ def dimension(word: str) -> Dimension:
         return "year"
     if word.startswith("quarter"):
         return "quarter"
+    if word.startswith("hal"):
+        return "half"
     if word.startswith("month"):
         return "month"
     return "weekday"

@@ -32,13 +32,14 @@ from pydantic import ValidationError as PydanticError
 
 from resolvers.core.errors import InvalidQuery
 
-Dimension = Literal["department", "job", "level", "year", "quarter", "month", "weekday"]
+Dimension = Literal["department", "job", "level", "year", "half", "quarter", "month", "weekday"]
 """What hires can be grouped by. Departments and jobs are grouped by id, shown by name.
 
 ``level`` is a job title's level (the I, II, III or IV that ends it), for the
-titles the filters keep: "Database Administrator hires by level".
+titles the filters keep: "Database Administrator hires by level". ``half`` is the
+half of the year, 1 (January to June) or 2 (July to December).
 """
-TIME_DIMENSIONS: frozenset[str] = frozenset({"year", "quarter", "month", "weekday"})
+TIME_DIMENSIONS: frozenset[str] = frozenset({"year", "half", "quarter", "month", "weekday"})
 MAX_LIMIT = 1000
 MAX_NAMES = 50
 

@@ -30,7 +30,7 @@ from resolvers.core.questions.query import (
 from resolvers.core.questions.sql_parts import dimensions
 
 _PLURAL = {"department": "departments", "job": "jobs", "year": "years", "quarter": "quarters"}
-_PLURAL |= {"month": "months", "weekday": "weekdays", "level": "levels"}
+_PLURAL |= {"month": "months", "weekday": "weekdays", "level": "levels", "half": "halves"}
 
 
 def _day(day: date) -> str:
@@ -294,11 +294,14 @@ def _count(query: CountQuery) -> str:
     if query.rank and query.rank.within:
         r = query.rank
         side = "most" if r.order == "most" else "fewest"
-        inner_dims: list[Dimension] = [d for d in group if d not in (r.within, "year")] or group
+        inner_dims: list[Dimension] = [d for d in group if d != r.within]
+        if len(inner_dims) > 1:  # a quarter (month) ranked with its year beside it
+            inner_dims = [d for d in inner_dims if d != "year"]
         one = (
             f"the {_per(inner_dims)}" if r.limit == 1 else f"the {r.limit} {_PLURAL[inner_dims[0]]}"
         )
-        text += f"; in each {r.within}, {one} with the {side} hires (ties all shown)"
+        among = " among those with a hire" if side == "fewest" else ""
+        text += f"; in each {r.within}, {one} with the {side} hires{among} (ties all shown)"
         return text + _left_out(query.filters, group) + "."
     if query.rank:
         r = query.rank

@@ -680,3 +680,11 @@ def test_the_first_hire_in_each_department_is_compiled_run_and_read_back(rig: Ri
     column = answer.columns.index("name")
     assert sorted(row[column] for row in answer.rows) == ["Ada", "Cy"]  # Ed has no department
     assert answer.reading and answer.reading.startswith("In each department, the first hire")
+
+
+def test_hires_per_half_year_are_compiled_run_and_read_back(rig: Rig) -> None:
+    reply_with(rig, "hires_per_half_2021")
+    answer = ask(rig.engine, "Hires per half in 2021")
+    assert not answer.refused
+    assert answer.rows == [[1, 1], [2, 2]]  # Ada in February; Bo and Cy after June
+    assert answer.reading and "counted per half" in answer.reading

@@ -1128,6 +1128,32 @@ CASES: list[Case] = [
         f"ORDER BY e.datetime) AS place FROM {E} WHERE e.department_id IS NOT NULL AND {Y22}) "
         "SELECT id, name FROM r WHERE place = 1",
     ),
+    Case(
+        "which department made the fewest hires in each year",
+        f"WITH c AS (SELECT year(e.datetime) AS y, d.id, d.department, COUNT(*) AS n FROM {E} "
+        "JOIN departments d ON d.id = e.department_id GROUP BY 1, 2, 3), r AS (SELECT *, "
+        "RANK() OVER (PARTITION BY y ORDER BY n) AS place FROM c) "
+        "SELECT y, department, n FROM r WHERE place = 1",
+    ),
+    Case(
+        "the job with the fewest hires each year",
+        f"WITH c AS (SELECT year(e.datetime) AS y, j.id, j.job, COUNT(*) AS n FROM {E} "
+        "JOIN jobs j ON j.id = e.job_id GROUP BY 1, 2, 3), r AS (SELECT *, "
+        "RANK() OVER (PARTITION BY y ORDER BY n) AS place FROM c) "
+        "SELECT y, job, n FROM r WHERE place = 1",
+    ),
+    Case(
+        "hires per half of the year in 2022",
+        f"SELECT CASE WHEN month(e.datetime) <= 6 THEN 1 ELSE 2 END, COUNT(*) FROM {E} "
+        f"WHERE {Y22} GROUP BY 1",
+    ),
+    Case(
+        "the number one department in each half of 2021",
+        f"WITH c AS (SELECT CASE WHEN month(e.datetime) <= 6 THEN 1 ELSE 2 END AS h, d.id, "
+        f"d.department, COUNT(*) AS n FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y21} GROUP BY 1, 2, 3), r AS (SELECT *, RANK() OVER (PARTITION BY h "
+        "ORDER BY n DESC) AS place FROM c) SELECT h, department, n FROM r WHERE place = 1",
+    ),
 ]
 
 REFUSED = [

@@ -145,3 +145,23 @@ def test_missing_both_a_department_and_a_job_is_still_both(words_engine: Offline
     for question in ("hires missing both a department and a job", "hires with no dept and no job"):
         rows, _ = _answered(words_engine, question)
         assert rows == [[expected]], question
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "said"),
+    [
+        ("the department with the fewest hires each year", [[2021, "Legal", 2], [2022, "Legal", 1]],
+         "the department with the fewest hires among those with a hire"),  # Ops hired nobody
+        ("each department's biggest hiring year", [["Legal", 2021, 2], ["Sales", 2021, 4]],
+         "in each department, the year with the most hires"),
+        ("the top department in each half of 2021", [[1, "Sales", 4]],
+         "in each half, the department with the most hires"),
+        ("hires per half of the year in 2021", [[1, 6]], "counted per half"),
+    ],
+)  # fmt: skip
+def test_rankings_within_groups_say_which_groups_they_rank(
+    small_engine: OfflineEngine, question: str, expected: list[list[object]], said: str
+) -> None:
+    rows, reading = _answered(small_engine, question)
+    assert sorted(rows) == expected
+    assert said in reading, reading
