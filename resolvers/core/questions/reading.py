@@ -130,7 +130,7 @@ def _left_out(filters: Filters, group: list[Dimension] | tuple[Dimension, ...]) 
         notes.append("employees without a department left out")
     if "job" in group and not filters.without_job:
         notes.append("employees without a job left out")
-    if filters.departments.exclude:
+    if filters.departments.exclude and "department" not in group:
         notes.append("employees without a department still counted")
     return ("; " + "; ".join(notes)) if notes else ""
 

@@ -288,6 +288,16 @@ def _shape(
         if isinstance(filters_, Refusal):
             return filters_
         first, second = (Period(start=s, end=e) for s, e in sides.listed)
+        versus = len(reading.who.included) >= 2 and not reading.group and _versus(reading)
+        if versus:
+            # 'how did Sales hiring change from 2021 to 2022 versus Legal': each on its own
+            kinds = {names[t][0] for t in reading.who.included}
+            if kinds not in ({"department"}, {"job"}):
+                return Refusal(
+                    "Compare the change of two departments, or of two jobs, e.g. how much did "
+                    "hiring grow from 2021 to 2022 in Sales versus Legal?"
+                )
+            reading.group.append(kinds.pop())  # type: ignore[arg-type]
         group = [d for d in reading.group if d in ("department", "job")]
         if len(group) < len(reading.group) or len(group) > 1 or reading.rank or reading.threshold:
             return Refusal("A comparison of two periods can be split by department or job only.")
@@ -298,7 +308,9 @@ def _shape(
         changed: Literal["difference", "percent_change"] = (
             "percent_change" if percent else "difference"
         )
-        if group and (grew or (direction and reading.which)):
+        if versus:  # each named group's change, none left out
+            show = changed if (percent or grew or difference) else "each"
+        elif group and (grew or (direction and reading.which)):
             # per group, the second minus the first, in the order said ('fewer in A than B'
             # keeps the groups where A - B < 0): which grew, which shrank
             show = changed
@@ -511,6 +523,17 @@ def _than_difference(
                        first_names, head)  # fmt: skip
 
 
+CHANGED = re.compile(r"\b(?:growth|grown|changed|evolved|evolve)\b")
+"""A change over time: two groups' changes compared are not their counts compared."""
+VERSUS = re.compile(r"\b(?:vs|versus|compared (?:with|to)|compare|against|than)\b")
+
+
+def _versus(reading: Reading) -> bool:
+    """Whether a comparing word stands between the names: they are compared, not summed."""
+    at = [reading.line.find(t) for t in reading.who.included]
+    return any(min(at) < m.start() < max(at) for m in VERSUS.finditer(reading.line))
+
+
 def _ratio(
     words: Words,
     reading: Reading,
@@ -525,6 +548,11 @@ def _ratio(
     third name, or dates said for one side only, is refused: whose would it be?
     """
     one, other = (next(t for t in ratio.group(*pair) if t) for pair in (_A, _B))
+    if words.has(GREW) or words.has(COMPARE):
+        return Refusal(
+            "A ratio is of two groups' hires over the same dates, not of their changes: "
+            "e.g. how many Engineering hires per Sales hire in 2022?"
+        )
     if set(reading.who.included) != {one, other} or reading.who.excluded:
         return Refusal(
             "A ratio is of two named groups and nothing else, e.g. how many Engineering "
@@ -576,6 +604,11 @@ def _difference(
     second_dates: list[list[Span]] | None = None,
 ) -> DifferenceQuery | Refusal:
     """First side minus second, both under the common filters (``reading.who.included``)."""
+    if words.has(GREW) or words.has(CHANGED):  # 'how much more did Sales grow than Legal'
+        return Refusal(
+            "A difference between two groups' growth is not answered; ask for each one's "
+            "change, e.g. how much did hiring grow from 2021 to 2022 per department?"
+        )
     filters_ = _filters(reading, names, catalog, common)  # who.included: what both count
     if isinstance(filters_, Refusal):
         return filters_
@@ -613,13 +646,18 @@ def _share_of_part(
     if not verb:  # the part is the names after it, of the names before; dates are the whole
         spoken = SHARE.search(reading.spoken)
         went = WENT.search(reading.spoken, spoken.end()) if spoken else None
-        if went and {reading.spoken.find(t) < went.start() for t in who.included} == {1, 0}:
-            line, verb = reading.spoken, went  # 'what percent of Sales and Legal went to Legal'
+        said = reading.spoken
+        sides = {said.find(t) < went.start() for t in who.included} if went else set()
+        dated = {said.find(p.words) < went.start() for p in phrases} if went else set()
+        if went and (sides == {1, 0} or dated == {1, 0}):
+            line, verb = said, went  # 'what percent of Sales and Legal went to Legal'
         elif share and {line.find(t) < share.start() for t in who.included} == {1, 0}:
             verb = share  # 'of all the Sales and Legal hires, what percent Legal'
         split_names = verb is not None
     cut = verb.start() if verb else len(line)
-    located = [(line.find(p.words), p) for p in phrases if not split_names]
+    located = [(line.find(p.words), p) for p in phrases]
+    if split_names and {at > cut for at, _ in located} != {1, 0}:
+        located = []  # dates said on one side only are the whole's ('... went to Legal in 2022')
     missing = (
         filters.MISSING_EITHER.search(line)
         or filters.MISSING.search(line)

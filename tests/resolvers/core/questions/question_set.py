@@ -1154,6 +1154,19 @@ CASES: list[Case] = [
         f"WHERE {Y21} GROUP BY 1, 2, 3), r AS (SELECT *, RANK() OVER (PARTITION BY h "
         "ORDER BY n DESC) AS place FROM c) SELECT h, department, n FROM r WHERE place = 1",
     ),
+    Case(
+        "Sales vs Marketing: percent change in hires from 2021 to 2022",
+        f"SELECT d.department, COUNT(*) FILTER (WHERE {Y21}), COUNT(*) FILTER (WHERE {Y22}), "
+        f"100.0 * (COUNT(*) FILTER (WHERE {Y22}) - COUNT(*) FILTER (WHERE {Y21})) / "
+        f"COUNT(*) FILTER (WHERE {Y21}) FROM {E} JOIN departments d ON d.id = e.department_id "
+        "WHERE d.department IN ('Sales', 'Marketing') GROUP BY d.id, d.department",
+    ),
+    Case(
+        "what share of the hires from 2020 to 2022 went to Legal in 2022",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Legal' AND "
+        f"{Y22}) / COUNT(*) FROM {ED} "
+        "WHERE e.datetime >= TIMESTAMP '2020-01-01' AND e.datetime < TIMESTAMP '2023-01-01'",
+    ),
 ]
 
 REFUSED = [

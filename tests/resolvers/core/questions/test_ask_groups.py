@@ -165,3 +165,36 @@ def test_rankings_within_groups_say_which_groups_they_rank(
     rows, reading = _answered(small_engine, question)
     assert sorted(rows) == expected
     assert said in reading, reading
+
+
+def test_two_groups_compared_over_two_periods_keep_each_its_own_change(
+    small_engine: OfflineEngine,
+) -> None:
+    rows, reading = _answered(
+        small_engine, "by how many did Sales hiring grow from 2021 to 2022 versus Legal"
+    )
+    assert sorted(rows) == [["Legal", 2, 1, -1], ["Sales", 4, 0, -4]]  # never their sum
+    assert "per department" in reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much more did Sales grow than Legal from 2021 to 2022",  # a difference of changes
+        "how many more Sales hires than Legal hires, growth from 2021 to 2022",
+        "how many Sales hires per Legal hire, compared from 2021 to 2022",
+    ],
+)
+def test_a_difference_or_ratio_of_changes_is_refused_not_read_as_counts(
+    small_engine: OfflineEngine, question: str
+) -> None:
+    answer = small_engine.answer(question)
+    assert answer.refused, (answer.reading, answer.rows)
+
+
+def test_dates_on_both_sides_of_a_share_keep_each_side_its_own(small_engine: OfflineEngine) -> None:
+    rows, reading = _answered(
+        small_engine, "what percent of hires in 2021 and 2022 went to Legal in 2022"
+    )
+    assert rows == [[1, 7, pytest.approx(100 / 7)]]  # Di Late, of all seven hires
+    assert "that were in Legal in 2022" in reading
