@@ -21,6 +21,7 @@ from resolvers.core.questions.dates import DateError
 from resolvers.core.questions.patterns import (
     ALPHABETICAL,
     ANY_LEVEL,
+    AS_PERCENT,
     BOUNDS,
     BREAK_DOWN,
     BREAKDOWN,
@@ -54,6 +55,7 @@ from resolvers.core.questions.patterns import (
     RANK_THE,
     RANKED_RANGE,
     RESERVED,
+    SHARE,
     THAN_NAME,
     THAN_PERIOD,
     THRESHOLD,
@@ -131,6 +133,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if words.has(DATED):
         reading.dated = True
         words.take_all(DATED)
+    if AS_PERCENT.search(words.text) and not SHARE.search(AS_PERCENT.sub(" ", words.text)):
+        # 'hires by department as a percentage': a share, not filler (as it is after 'share')
+        words.text = AS_PERCENT.sub(" percent ", words.text)
     reading.spoken = words.text
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text

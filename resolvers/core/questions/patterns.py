@@ -230,6 +230,11 @@ WENT = re.compile(
     r"\b(?:went|go|going|were|was|happened|occurred|came|fell|landed|took place)"
     r" (?:to|into|in|during)\b|\b(?:went|happened|occurred|took place)\b"
 )
+AS_PERCENT = re.compile(
+    r"\b(?:as an? |in )(?:percentage|percent|proportion|pct)s?\b|\bas percentages\b"
+    r"|\bin percentage terms\b"
+)
+"""'as a percentage', 'in percent': filler beside a share word; alone, they ask for one."""
 AVERAGE = re.compile(r"\b(?:on )?(?:the )?(?:average|mean|avg)(?: number of| count of)?\b")
 COMPARE = re.compile(
     r"\b(?:compared (?:with|to)|compare|compared|comparing|comparison|vs|versus|against"
@@ -268,6 +273,7 @@ FIRST_LAST = re.compile(
     rf"\b(?:the )?(?:(?P<n0>\d{{1,3}}|{'|'.join(lexicon.NUMBERS)}) )?(?:(?P<first>first|earliest"
     rf"|oldest)|(?P<last>last|latest|most recent|newest|most recently|recent))"
     rf"(?: {_N})?(?= (?:{SUBJECT}|to (?:be )?(?:hired|join)|hire|one|ones|persons?|people|hires?"
+    rf"|joiner|starter|recruit|newcomer"
     rf"|$))"
     rf"|\b(?P<by>hired|joined) (?P<first2>first|earliest|last|most recently)\b"
 )

@@ -325,8 +325,11 @@ def _shape(
             )
         elif percent or (grew and not group):
             # 'by what percent did hiring drop from 2021 to 2022', 'how much did it grow':
-            # the change from the period said first (the one after 'than', listed first)
+            # a change from the earlier period to the later ('2022 vs 2021 growth'); with
+            # 'than', from the period after 'than' (listed first) to the other
             show = changed
+            if not THAN_PERIOD.search(reading.line) and first.start and second.start:
+                first, second = sorted((first, second), key=lambda p: p.start or date.min)
             down = (grew and grew.group("down")) or direction in ("fewer", "less")
             drop = bool(down) and not group
         elif difference:
@@ -642,7 +645,7 @@ def _share_of_part(
     line, who = reading.line, reading.who
     share = SHARE.search(line)
     verb = SHARE_VERB.search(line, share.end() if share else 0)
-    split_names = False  # names on both sides of 'went to' (a filler phrase) or the share word
+    split_names = whole_after = False  # names on both sides of 'went to' or the share word
     if not verb:  # the part is the names after it, of the names before; dates are the whole
         spoken = SHARE.search(reading.spoken)
         went = WENT.search(reading.spoken, spoken.end()) if spoken else None
@@ -653,6 +656,8 @@ def _share_of_part(
             line, verb = said, went  # 'what percent of Sales and Legal went to Legal'
         elif share and {line.find(t) < share.start() for t in who.included} == {1, 0}:
             verb = share  # 'of all the Sales and Legal hires, what percent Legal'
+            # "Legal's share of the Sales and Legal hires": the part first, then 'of' the whole
+            whole_after = share.group(0).rstrip().endswith(" of")
         split_names = verb is not None
     cut = verb.start() if verb else len(line)
     located = [(line.find(p.words), p) for p in phrases]
@@ -663,7 +668,7 @@ def _share_of_part(
         or filters.MISSING.search(line)
         or filters.MISSING_BOTH.search(line)
     )
-    after = {t for t in who.included if line.find(t) > cut}
+    after = {t for t in who.included if (line.find(t) > cut) != whole_after}
     dated_after = [p for at, p in located if at > cut]
     missing_after = missing is not None and missing.start() > cut
     if not (after or dated_after or missing_after):  # no verb, or nothing after it

@@ -1167,6 +1167,21 @@ CASES: list[Case] = [
         f"{Y22}) / COUNT(*) FROM {ED} "
         "WHERE e.datetime >= TIMESTAMP '2020-01-01' AND e.datetime < TIMESTAMP '2023-01-01'",
     ),
+    Case(
+        "Marketing's share of the Marketing and Support hires in 2022",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Marketing') / COUNT(*) "
+        f"FROM {ED} WHERE d.department IN ('Marketing', 'Support') AND {Y22}",
+    ),
+    Case(
+        "hires per quarter in 2021 as a percentage",
+        f"SELECT quarter(e.datetime), 100.0 * COUNT(*) / (SELECT COUNT(*) FROM {E} WHERE {Y21}) "
+        f"FROM {E} WHERE {Y21} GROUP BY 1",
+    ),
+    Case(
+        "2022 vs 2021 hiring growth %",
+        f"SELECT 100.0 * ((SELECT COUNT(*) FROM {E} WHERE {Y22}) - "
+        f"(SELECT COUNT(*) FROM {E} WHERE {Y21})) / (SELECT COUNT(*) FROM {E} WHERE {Y21})",
+    ),
 ]
 
 REFUSED = [

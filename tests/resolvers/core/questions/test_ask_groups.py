@@ -198,3 +198,33 @@ def test_dates_on_both_sides_of_a_share_keep_each_side_its_own(small_engine: Off
     )
     assert rows == [[1, 7, pytest.approx(100 / 7)]]  # Di Late, of all seven hires
     assert "that were in Legal in 2022" in reading
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "said"),
+    [
+        ("Legal's share of the Sales and Legal hires in 2021", [[2, 6, pytest.approx(100 / 3)]],
+         "hires in Sales or Legal in 2021 that were in Legal"),
+        # 'as a percentage' is filler after a share word; alone it asks for the share
+        ("Sales hires in 2021 as a percentage", [[4, 6, pytest.approx(200 / 3)]],
+         "hires in 2021 that were in Sales"),
+        ("2022 vs 2021 hiring growth %", [[6, 1, -5, pytest.approx(-500 / 6)]],
+         "in 2022 minus hires in 2021"),  # growth runs from the earlier year
+        ("YoY change in hiring 2021 vs 2022", [[6, 1, -5]], "in 2022 minus hires in 2021"),
+    ],
+)  # fmt: skip
+def test_shares_and_changes_in_everyday_words(
+    small_engine: OfflineEngine, question: str, expected: list[list[object]], said: str
+) -> None:
+    rows, reading = _answered(small_engine, question)
+    assert rows == expected
+    assert said in reading, reading
+
+
+def test_a_grouping_as_a_percentage_is_each_groups_share(small_engine: OfflineEngine) -> None:
+    rows, reading = _answered(small_engine, "hires by department in 2021 as a percentage")
+    assert sorted(rows) == [
+        ["Legal", 2, pytest.approx(100 / 3)],
+        ["Sales", 4, pytest.approx(200 / 3)],
+    ]
+    assert "share (percent)" in reading
