@@ -5,7 +5,8 @@ uploads the file around it (one streamed PUT), starts an IMPORT job, and
 follows it with a progress bar until it ends; then it prints the rows
 received, inserted and refused per reason, and saves the rejects file beside
 the input (``<name>.rejected.csv``). The rules are a batch's, but a row
-without a datetime is refused unless ``--missing-datetime now``.
+without a datetime is refused unless ``--missing-datetime now`` (the flag
+``hrgraph load`` takes for the same rule).
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from rich.progress import (
 )
 
 from client import imports
-from client.cli_common import UrlOption, api_client, err, out
-from client.loading import rejected_path
+from client.cli_common import MissingDatetimeOption, UrlOption, api_client, err, out
+from client.loading import Undated, rejected_path
 from client.models import Table
 
 commands = typer.Typer()
@@ -42,19 +43,10 @@ def import_command(
     file_format: Annotated[
         str | None, typer.Option("--format", help="csv or parquet (default: from the name).")
     ] = None,
-    missing_datetime: Annotated[
-        str,
-        typer.Option(
-            "--missing-datetime",
-            help="Rows without a datetime: reject (default) or now (dated at the import).",
-        ),
-    ] = "reject",
+    missing: MissingDatetimeOption = Undated.REJECT,
     url: UrlOption = None,
 ) -> None:
     """Import a large file as one server job, with a batch's row rules (Admins only)."""
-    if missing_datetime.lower() not in {"reject", "now"}:
-        err.print(f"[red]--missing-datetime[/]: reject or now, not {missing_datetime!r}")
-        raise typer.Exit(2)
     if file_format is not None and file_format.lower() not in {"csv", "parquet"}:
         err.print(f"[red]--format[/]: csv or parquet, not {file_format!r}")
         raise typer.Exit(2)
@@ -74,7 +66,7 @@ def import_command(
             table.name,
             source,
             file_format.upper() if file_format else None,
-            missing_datetime.upper(),
+            missing.name,
         )
         with Progress(
             TextColumn("{task.description}"),

@@ -52,7 +52,7 @@ def test_the_historic_files_import_as_they_load(live_server: LiveServer, tmp_pat
     loaded = _copy(tmp_path / "loaded")
     for table in ORDER:
         code, output = hrgraph(
-            live_server, "load", table.value, str(loaded[table]), "--undated", "now"
+            live_server, "load", table.value, str(loaded[table]), "--missing-datetime", "now"
         )
         assert code == 0, output
     by_load = _tables(live_server)
