@@ -11,24 +11,34 @@ without a datetime is refused unless ``--missing-datetime now`` (the flag
 
 from __future__ import annotations
 
+import csv
 import time
+from itertools import islice
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     DownloadColumn,
     Progress,
-    TaskProgressColumn,
+    SpinnerColumn,
     TextColumn,
     TimeElapsedColumn,
+    TransferSpeedColumn,
 )
 
 from client import imports
 from client.cli_common import MissingDatetimeOption, UrlOption, api_client, err, out
 from client.loading import Undated, rejected_path
 from client.models import Table
+
+if TYPE_CHECKING:
+    from client.api import HrClient
+
+FIRST_REJECTS = 5
+"""Rejected rows printed after the counts (all of them are in the rejects file)."""
 
 commands = typer.Typer()
 """Merged into the hrgraph app by client/cli.py (no import back into cli.py)."""
@@ -52,15 +62,7 @@ def import_command(
         raise typer.Exit(2)
     started = time.monotonic()
     with api_client(url) as api:
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            DownloadColumn(),
-            console=err,
-            transient=True,
-        ) as bar:
-            task = bar.add_task(f"Uploading {file.name}", total=file.stat().st_size)
-            source = imports.upload(api, table.name, file, lambda n: bar.advance(task, n))
+        source = _upload(api, table, file)
         job = imports.start(
             api,
             table.name,
@@ -68,31 +70,61 @@ def import_command(
             file_format.upper() if file_format else None,
             missing.name,
         )
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TaskProgressColumn(),
-            TextColumn("{task.fields[rows]} rows · {task.fields[status]}"),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-        ) as bar:
-            task = bar.add_task(f"Importing {table.value}", total=1.0, rows="0", status="queued")
-
-            def show(current: imports.ImportJob) -> None:
-                bar.update(
-                    task,
-                    completed=current.progress or 0.0,
-                    rows=f"{current.rows_done or 0:,}",
-                    status=current.status.lower(),
-                )
-
-            finished = imports.wait(api, job, show)
+        finished = _follow(api, table, job)
         if finished.status == "FAILED":
             err.print(f"[red]{finished.error_type}[/]: {finished.error}")
             raise typer.Exit(1)
         saved = imports.fetch_rejects(api, finished, rejected_path(file))
     _print_result(table, finished, saved, time.monotonic() - started)
+
+
+def _upload(api: HrClient, table: Table, file: Path) -> str:
+    """The file's bytes to the upload link, with a bar in bytes; then one line that stays."""
+    size, began = file.stat().st_size, time.monotonic()
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(f"Uploading {file.name}", total=size)
+        source = imports.upload(api, table.name, file, lambda n: bar.advance(task, n))
+    err.print(f"✓ Uploaded {file.name}: {size / 2**20:,.1f} MiB in {time.monotonic() - began:.1f}s")
+    return source
+
+
+def _follow(api: HrClient, table: Table, job: imports.ImportJob) -> imports.ImportJob:
+    """The job's steps as it reports them: a line per step finished (with the rows it counted
+    when the job said so), a spinner on the one under way. No percentage: there is none."""
+    printed = [0]
+    began = time.monotonic()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(f"Importing into {table.value}: queued")
+
+        def show(current: imports.ImportJob) -> None:
+            done = current.steps_done()
+            for number in range(printed[0], done):
+                name, words = imports.STEPS[number]
+                counted = ""
+                if name == current.stage and current.rows_done is not None:
+                    counted = f": {current.rows_done:,} rows"
+                bar.console.print(f"✓ {words}{counted} ({time.monotonic() - began:.1f}s)")
+            printed[0] = max(printed[0], done)
+            if done < len(imports.STEPS) and not current.finished:
+                words = imports.STEPS[done][1]
+                state = "queued" if current.status == "QUEUED" else f"step {done + 1} of 3"
+                bar.update(task, description=f"{state}: {words.lower()}…")
+
+        return imports.wait(api, job, show)
 
 
 def _print_result(
@@ -109,3 +141,13 @@ def _print_result(
         out.print(f"  {reason}: {count:,}")
     if saved is not None:
         out.print(f"Rejected rows with reasons: {saved}")
+        _print_first_rejects(saved)
+
+
+def _print_first_rejects(saved: Path) -> None:
+    """The first rows of the rejects file (line, reason, field, message), read, not loaded."""
+    with saved.open(encoding="utf-8", newline="") as stream:
+        rows = list(islice(csv.reader(stream), 1, FIRST_REJECTS + 1))
+    out.print(f"First {len(rows)}:")
+    for line, reason, field, message, *_ in rows:
+        out.print(f"  line {line}: {reason} {field or '-'}: {escape(message)}")
