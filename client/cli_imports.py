@@ -113,10 +113,10 @@ def _follow(api: HrClient, table: Table, job: imports.ImportJob) -> imports.Impo
         def show(current: imports.ImportJob) -> None:
             done = current.steps_done()
             for number in range(printed[0], done):
-                name, words = imports.STEPS[number]
+                name, words, rows = imports.STEPS[number]
                 counted = ""
                 if name == current.stage and current.rows_done is not None:
-                    counted = f": {current.rows_done:,} rows"
+                    counted = f": {current.rows_done:,} {rows}"
                 bar.console.print(f"✓ {words}{counted} ({time.monotonic() - began:.1f}s)")
             printed[0] = max(printed[0], done)
             if done < len(imports.STEPS) and not current.finished:

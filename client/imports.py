@@ -35,11 +35,12 @@ if TYPE_CHECKING:
 CHUNK_BYTES = 1 << 20
 
 STEPS = (
-    ("STAGED", "File read into a staging table"),
-    ("CHECKED", "Every row checked against the row rules"),
-    ("INSERTED", "Accepted rows inserted, rejects written"),
+    ("STAGED", "File read into a staging table", "rows read"),
+    ("CHECKED", "Every row checked against the row rules", "rows checked"),
+    ("INSERTED", "Accepted rows inserted, rejects written", "rows decided"),
 )
-"""The job's steps (schema.graphql's ImportStage) in order, in words for a person."""
+"""The job's steps (schema.graphql's ImportStage) in order: name, words for a person, and
+what the rows the job reports with it are."""
 
 POLL_FIRST_SECONDS = 0.25
 POLL_MOST_SECONDS = 2.0
@@ -104,7 +105,7 @@ class ImportJob:
         """How many of STEPS are finished (all of them once SUCCEEDED)."""
         if self.status == "SUCCEEDED":
             return len(STEPS)
-        names = [name for name, _ in STEPS]
+        names = [name for name, _, _ in STEPS]
         return names.index(self.stage) + 1 if self.stage in names else 0
 
 

@@ -37,6 +37,13 @@ IMPORT_ABOVE_ROWS = 10_000
 HEAD_BYTES = 64 * 1024
 """How much of a large file the page reads to preview it and guess its table."""
 
+DONE, UNDER_WAY, TO_COME = (
+    ":material/check_circle:",
+    ":material/hourglass_top:",
+    ":material/radio_button_unchecked:",
+)
+"""Streamlit's own icon font: the marks draw without an emoji font (Debian's chromium has none)."""
+
 FIRST_REJECTS = 1000
 """Rejected rows shown on the page; the download holds every one."""
 
@@ -104,16 +111,16 @@ def steps_markdown(job: imports.ImportJob, seen_rows: dict[str, int]) -> str:
         seen_rows.setdefault(job.stage, job.rows_done)
     done = job.steps_done()
     lines = []
-    for number, (name, words) in enumerate(imports.STEPS):
-        rows = f" — {seen_rows[name]:,} rows" if name in seen_rows else ""
+    for number, (name, words, counted) in enumerate(imports.STEPS):
+        rows = f" — {seen_rows[name]:,} {counted}" if name in seen_rows else ""
         if number < done:
-            lines.append(f"- ✅ {words}{rows}")
+            lines.append(f"- {DONE} {words}{rows}")
         elif number == done and job.status == "RUNNING":
-            lines.append(f"- ⏳ {words}…")
+            lines.append(f"- {UNDER_WAY} {words}…")
         elif job.status == "QUEUED" and number == 0:
-            lines.append(f"- ⏳ Waiting for the server to start the job; then: {words.lower()}")
+            lines.append(f"- {UNDER_WAY} Waiting for the server to start the job")
         else:
-            lines.append(f"- ▫️ {words}")
+            lines.append(f"- {TO_COME} {words}")
     return "\n".join(lines)
 
 

@@ -156,8 +156,10 @@ def test_a_large_file_goes_as_one_import_job_and_shows_its_steps_and_rejects(
     # THEN the page followed the job's steps, and says what it did and what it refused
     assert not app.exception
     said = texts(app)
-    assert "✅ File read into a staging table" in said
-    assert f"✅ Accepted rows inserted, rejects written — {rows:,} rows" in said
+    assert f"{importing.DONE} File read into a staging table" in said
+    assert (
+        f"{importing.DONE} Accepted rows inserted, rejects written — {rows:,} rows decided" in said
+    )
     assert "no percentage" in said
     metrics = {m.label: m.value for m in app.metric}
     assert metrics == {"Received": f"{rows:,}", "Inserted": f"{rows - 3:,}", "Rejected": "3"}
