@@ -254,8 +254,9 @@ def rejected_frame(rejected_csv: bytes, limit: int | None = None) -> pd.DataFram
     ``limit``: only the first rows (an import's rejects file may be long)."""
     if not rejected_csv:
         return pd.DataFrame()
-    reader = csv.reader(io.StringIO(rejected_csv.decode("utf-8"), newline=""))
-    header, *rows = islice(reader, None if limit is None else limit + 1)
+    text = io.TextIOWrapper(io.BytesIO(rejected_csv), encoding="utf-8", newline="")
+    # Read as far as needed, never decoded whole: a million rejected rows weigh 100+ MB.
+    header, *rows = islice(csv.reader(text), None if limit is None else limit + 1)
     width = max([len(header), *(len(row) for row in rows)])
     names = header + [f"extra {i}" for i in range(len(header) - len(REJECTED_COLUMNS), width)]
     names = names[:width]
