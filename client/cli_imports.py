@@ -84,7 +84,7 @@ def _upload(api: HrClient, table: Table, file: Path) -> str:
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
-        DownloadColumn(),
+        DownloadColumn(binary_units=True),
         TransferSpeedColumn(),
         TimeElapsedColumn(),
         console=err,
@@ -108,7 +108,7 @@ def _follow(api: HrClient, table: Table, job: imports.ImportJob) -> imports.Impo
         console=err,
         transient=True,
     ) as bar:
-        task = bar.add_task(f"Importing into {table.value}: queued")
+        task = bar.add_task(f"queued on the server, for {table.value}…")
 
         def show(current: imports.ImportJob) -> None:
             done = current.steps_done()
@@ -120,9 +120,11 @@ def _follow(api: HrClient, table: Table, job: imports.ImportJob) -> imports.Impo
                 bar.console.print(f"✓ {words}{counted} ({time.monotonic() - began:.1f}s)")
             printed[0] = max(printed[0], done)
             if done < len(imports.STEPS) and not current.finished:
-                words = imports.STEPS[done][1]
-                state = "queued" if current.status == "QUEUED" else f"step {done + 1} of 3"
-                bar.update(task, description=f"{state}: {words.lower()}…")
+                words = imports.STEPS[done][1].lower()
+                doing = f"step {done + 1} of {len(imports.STEPS)}: {words}…"
+                if current.status == "QUEUED":
+                    doing = f"queued on the server, for {table.value}…"
+                bar.update(task, description=doing)
 
         return imports.wait(api, job, show)
 
