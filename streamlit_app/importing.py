@@ -10,8 +10,11 @@ batches in), and the page's own check reads every row in Python. The import
 costs the same few steps however long the file is (one PUT to a
 presigned S3 URL in AWS or a signed local link here, then COPY or
 ``read_csv`` and the row rules in SQL, in one transaction), so above the
-line it is the faster and the safer path. A line count is cheap (bytes
-counted, nothing parsed), so the page can choose before reading any row.
+line it is the faster and the safer path. Measured on the local server
+(hrgraph load against hrgraph import, demo data, 1% faulty): 10,000 rows take
+1.0 s in batches and 1.1 s as a job, 50,000 rows 5.3 s and 1.6 s; so locally
+the two meet about here, and in AWS the batches cost more. A line count is
+cheap (bytes counted, nothing parsed), so the page chooses before reading any row.
 
 What is shown while it runs is what is known: the bytes uploaded, then the
 job's steps as the server reports them (``client.imports.STEPS``), each with
