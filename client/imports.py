@@ -22,15 +22,13 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 from urllib.parse import urljoin
 
 import httpx
 
+from client.api import POLL_FIRST_SECONDS, POLL_MOST_SECONDS, HrClient
 from client.errors import ApiError, NotFound, from_http_status
-
-if TYPE_CHECKING:
-    from client.api import HrClient
 
 CHUNK_BYTES = 1 << 20
 
@@ -41,11 +39,6 @@ STEPS = (
 )
 """The job's steps (schema.graphql's ImportStage) in order: name, words for a person, and
 what the rows the job reports with it are."""
-
-POLL_FIRST_SECONDS = 0.25
-POLL_MOST_SECONDS = 2.0
-"""Polling starts often (a small import ends within a second) and slows by half each time up
-to this, so a long import costs one request per 2 s, not two per second."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +169,8 @@ def wait(
     on_change: Callable[[ImportJob], None] | None = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> ImportJob:
-    """Poll until the job is SUCCEEDED or FAILED; ``on_change`` sees every new state."""
+    """Poll until the job is SUCCEEDED or FAILED; ``on_change`` sees every new state
+    (as often as HrClient.wait_for_job polls, whose schedule this shares)."""
     current = started
     if on_change is not None:
         on_change(current)

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from client import imports
-from client.api import HrClient, job_failure
+from client.api import POLL_FIRST_SECONDS, POLL_MOST_SECONDS, HrClient, job_failure
 from client.errors import Conflict
 from client.models import BackupJob
 
@@ -98,5 +98,15 @@ def test_an_import_is_polled_often_at_first_then_at_most_every_two_seconds() -> 
     with HrClient("http://api.test/graphql", "t", transport=scripted(polls)) as api:
         done = imports.wait(api, first, sleep=waits.append)
     assert done.status == "SUCCEEDED" and done.steps_done() == len(imports.STEPS)
-    assert waits[0] == imports.POLL_FIRST_SECONDS
-    assert waits == sorted(waits) and waits[-1] == imports.POLL_MOST_SECONDS
+    assert waits[0] == POLL_FIRST_SECONDS
+    assert waits == sorted(waits) and waits[-1] == POLL_MOST_SECONDS
+
+
+def test_a_backup_is_polled_on_the_same_schedule() -> None:
+    first = BackupJob.from_json(state("QUEUED", 0, 0.0))
+    polls = [state("RUNNING", i, None) for i in range(9)] + [state("SUCCEEDED", 9, 1.0)]
+    waits: list[float] = []
+    with HrClient("http://api.test/graphql", "t", transport=scripted(polls)) as api:
+        api.wait_for_job(first, sleep=waits.append)
+    assert waits[0] == POLL_FIRST_SECONDS
+    assert waits == sorted(waits) and waits[-1] == POLL_MOST_SECONDS
