@@ -3,7 +3,8 @@
 A file of more than 10,000 lines goes another way (streamlit_app/importing.py
 says why there): one upload to the link importUploadUrl hands out, one
 import job followed step by step, then the counts per reason and the first
-rejected rows, with the whole rejects file to download.
+rejected rows (to fix in place and send again, as one batch), with the whole
+rejects file to download.
 
 Everything below the uploader is keyed on the file's identity (name and a
 hash of its bytes): choosing another file starts a fresh table picker,
@@ -106,7 +107,8 @@ def _import_large(table: Table, name: str, content: bytes, file_key: str) -> Non
             "is one statement over the whole file, so there is no percentage to show within it."
         )
         checklist = st.empty()
-        sent, counted = [0], dict[str, int]()
+        sent = [0]
+        counted: dict[str, int] = {}  # each step's rows, kept across polls
 
         def on_bytes(size: int) -> None:
             sent[0] += size
@@ -128,10 +130,12 @@ def _import_large(table: Table, name: str, content: bytes, file_key: str) -> Non
         st.session_state["load.imported"] = (file_key, table, imported)
     saved = st.session_state.get("load.imported")
     if saved and saved[0] == file_key and saved[1] == table:
-        _show_imported(table, name, saved[2], file_key)
+        _show_imported(table, name, saved[2], file_key, undated)
 
 
-def _show_imported(table: Table, name: str, imported: importing.Imported, file_key: str) -> None:
+def _show_imported(
+    table: Table, name: str, imported: importing.Imported, file_key: str, undated: Undated
+) -> None:
     job = imported.job
     if job.status != "SUCCEEDED":
         failure = error_class(job.error_type)(
@@ -158,9 +162,38 @@ def _show_imported(table: Table, name: str, imported: importing.Imported, file_k
     shown = "the" if result.rejected <= len(first) else f"the first {len(first):,} of"
     st.caption(
         f"{shown.capitalize()} {result.rejected:,} rejected rows. `line` is where the row sits in "
-        "your file, counting from 1; the download holds every one, to fix and load again."
+        "your file, counting from 1. Fix cells in place and send these again (one batch), or "
+        "download every one to fix and load again."
     )
-    st.dataframe(first, hide_index=True, width="stretch", key=f"import_rejects:{file_key}")
+    edited = st.data_editor(
+        first,
+        hide_index=True,
+        width="stretch",
+        disabled=list(REJECTED_COLUMNS),
+        key=f"import_rejects:{file_key}",
+    )
+    again = f"Send these {len(edited):,} rows again"
+    if st.button(again, key=f"import_resend:{file_key}", disabled=edited.empty):
+        cells = [c for c in edited.columns if c not in REJECTED_COLUMNS]
+        fixed = uploads.as_csv(edited[cells])
+        try:
+            outcome = uploads.load(
+                signed_in.client, table, f"{Path(name).stem}.fixed.csv", fixed, undated=undated
+            )
+        except session.CALL_ERRORS as error:
+            plain_errors.show(error)
+            st.stop()
+        finally:
+            session.wrote()
+        words = f"Sent again: {outcome.inserted:,} of {outcome.received:,} rows inserted"
+        if outcome.rejected.empty:
+            st.success(words + ".")
+        else:
+            reasons = ", ".join(
+                f"{r.reason} · {r.field} ({r.rows})"
+                for r in uploads.reject_groups(outcome.rejected).itertuples()
+            )
+            st.warning(f"{words}; still rejected: {reasons}.")
     st.download_button(
         "Download rejected rows as CSV",
         imported.rejects_csv,

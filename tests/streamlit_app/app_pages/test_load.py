@@ -179,6 +179,14 @@ def test_a_large_file_goes_as_one_import_job_and_shows_its_steps_and_rejects(
     assert app.get("download_button")
     assert admin_api.row_count(Table.HIRED_EMPLOYEES) == rows - 3
 
+    # AND the rejected rows can be sent again, in one batch, once their department exists
+    admin_api.insert("departments", [{"id": 99, "department": "Research"}])
+    (again,) = [b for b in app.button if str(b.key).startswith("import_resend:")]
+    assert again.label == "Send these 3 rows again"
+    again.click().run()
+    assert "Sent again: 1 of 3 rows inserted; still rejected" in texts(app)
+    assert admin_api.row_count(Table.HIRED_EMPLOYEES) == rows - 2
+
 
 def test_a_small_file_keeps_the_batch_path(open_page: OpenPage) -> None:
     app = open_page("Admins", "load")
