@@ -26,7 +26,6 @@ from graphql import (
     get_operation_ast,
 )
 from starlette.applications import Starlette
-from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -35,7 +34,7 @@ from hrgraph_contract.settings import Settings
 from localserver import graphiql
 from localserver import limits as appsync_limits
 from localserver.appsync_realtime import realtime_route
-from localserver.auth_gate import IDENTITY_KEY, RequireToken, authentication
+from localserver.auth_gate import SOURCE_IP_HEADER, authentication
 from localserver.binding import (
     TIMED_OUT,
     FieldError,
@@ -54,6 +53,7 @@ from localserver.limits import Limits
 from localserver.schema import DepthLimit, build_appsync_schema, document_depth
 from resolvers import handler as lambda_handler
 from resolvers import wiring
+from resolvers.core.errors import HrgraphError
 from resolvers.deadline import RequestScope
 
 
@@ -65,10 +65,12 @@ def dumps(content: Any) -> bytes:
         return json.dumps(content).encode()
 
 
-def refused(status: int, error_type: str, message: str) -> Response:
+def refused(
+    status: int, error_type: str, message: str, headers: dict[str, str] | None = None
+) -> Response:
     """A request refused before GraphQL ran, in AppSync's shape (no data, one error)."""
     body = {"errors": [{"errorType": error_type, "message": message}]}
-    return Response(dumps(body), status, media_type="application/json")
+    return Response(dumps(body), status, headers, media_type="application/json")
 
 
 class GraphQLEndpoint:
@@ -81,6 +83,15 @@ class GraphQLEndpoint:
         self._limits = limits
 
     async def answer(self, request: Request) -> Response:
+        # The peer's address, never a client's claim (X-Forwarded-For counts only from a
+        # configured proxy: server_config); the token is checked before the body is read.
+        peer = request.client.host if request.client else "127.0.0.1"
+        headers = {**request.headers, SOURCE_IP_HEADER: peer, "x-amzn-trace-id": trace_id()}
+        try:
+            identity = self._gate.identify(headers)
+        except HrgraphError as refusal:  # AppSync refuses such a request whole, with a 401
+            unauthorized = "UnauthorizedException"
+            return refused(401, unauthorized, refusal.message, {"x-amzn-ErrorType": unauthorized})
         limit = self._limits.request_bytes
         declared = request.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
@@ -94,11 +105,11 @@ class GraphQLEndpoint:
         if isinstance(decoded, str):
             return refused(400, "MalformedHttpRequestException", decoded)
         context = RequestContext(
-            headers={**request.headers, "x-amzn-trace-id": trace_id()},
+            headers=headers,
             gate=self._gate,
             limits=self._limits,
             scope=RequestScope(self._limits.request_seconds),
-            identity_checked=request.scope.get(IDENTITY_KEY),
+            identity_checked=identity,
         )
         result = await self._until_done(request, context, decoded)
         if result is None:  # the client went away: nobody reads this
@@ -255,11 +266,10 @@ def create_app(
             if owned:
                 handler.stop()
 
-    sign_in = any(getattr(r, "path", "") == "/auth/login" for r in auth_routes)
     return Starlette(
         routes=[
             Route("/health", health),
-            *graphiql.routes(sign_in=sign_in),
+            *graphiql.routes(sign_in=bool(auth_routes)),
             Route(
                 "/graphql",
                 GraphQLEndpoint(schema, documents, gate, limits).answer,
@@ -269,7 +279,6 @@ def create_app(
             *auth_routes,
             *download_routes(lambda: store),
         ],
-        middleware=[Middleware(RequireToken, gate=gate)],
         lifespan=lifespan,
     )
 

@@ -100,8 +100,8 @@ class RealtimeConnection:
         self._keep_alive_task: asyncio.Task[None] | None = None
 
     def _context(self, headers: Mapping[str, str]) -> RequestContext:
-        # The peer address replaces any source-ip header a client sent (as on HTTP).
-        trusted = {k: v for k, v in headers.items() if k.lower() != SOURCE_IP_HEADER}
+        # Names in lower case, as HTTP's; the peer address over any a client sent.
+        trusted = {k.lower(): v for k, v in headers.items()}
         trusted.update({SOURCE_IP_HEADER: self._peer, "x-amzn-trace-id": trace_id()})
         return RequestContext(headers=trusted, gate=self._gate, limits=self._limits)
 

@@ -33,11 +33,11 @@ from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRul
 
 from localserver.binding import FieldError
 from localserver.limits import Limits
-from localserver.lru import Lru
 
 LARGEST_CACHED = 64 * 1024
 """Characters: a bigger document is checked again when it returns, so that a few huge
 ones cannot pin hundreds of megabytes in the cache."""
+CACHED = 256
 
 
 class Refused(Exception):
@@ -57,7 +57,7 @@ class Documents:
         self.rules: list[type[ASTValidationRule]] = list(specified_rules)
         if not limits.introspection:
             self.rules.append(NoSchemaIntrospectionCustomRule)
-        self._verdicts: Lru[DocumentNode | Refused] = Lru(256)
+        self._verdicts: dict[str, DocumentNode | Refused] = {}  # used on the loop alone
 
     async def checked(self, query: object) -> DocumentNode:
         """The parsed, valid document; Refused otherwise."""
@@ -81,7 +81,9 @@ class Documents:
         if verdict is None:
             verdict = await asyncio.to_thread(self._check, query)
             if len(query) <= LARGEST_CACHED:
-                self._verdicts.put(query, verdict)
+                if len(self._verdicts) >= CACHED:  # the oldest goes first
+                    del self._verdicts[next(iter(self._verdicts))]
+                self._verdicts[query] = verdict
         if isinstance(verdict, Refused):
             raise verdict
         return verdict

@@ -18,8 +18,8 @@ import httpx
 import pytest
 
 from hrgraph_contract.settings import Settings
+from localcognito.issuer import IssuerIdentity, LocalIssuer
 from localserver.graphiql import missing_assets
-from localserver.issuer import IssuerIdentity, LocalIssuer
 from localserver.tokens import EXPIRED, MISSING_HEADER, REFUSED, UNPARSABLE
 from resolvers import wiring
 from resolvers.core.tables import Table
