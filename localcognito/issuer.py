@@ -13,7 +13,7 @@ Failures answer like Cognito's InitiateAuth (HTTP 400,
 wrong password are indistinguishable, in text and in time (argon2 runs in
 both cases). Password checks run one at a time, a bounded line waiting;
 repeated failures lock out one username at one address (the socket's peer:
-X-Forwarded-For counts only from a configured proxy, localserver/app.py).
+X-Forwarded-For counts only from a configured proxy, localdev/server.py).
 Passwords and tokens are never logged.
 """
 
@@ -42,12 +42,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from localcognito.tokens import ALGORITHM, KeySet, TokenVerifier
 from localcognito.users import User, UserStore
 from resolvers.adapters.private_files import private_tree
+from resolvers.core.errors import Unauthorized
 
 logger = logging.getLogger("hrgraph.localcognito.issuer")
 
-ALGORITHM = "RS256"
 REFRESH_TTL_SECONDS = 30 * 24 * 3600
 """Cognito's default refresh token validity."""
 
@@ -126,12 +127,14 @@ def _require_private(path: Path) -> None:
 
 
 class LocalIssuer:
-    """Signs tokens for the users in the store (the AppSync stand-in verifies them by the JWKS)."""
+    """Signs tokens for the users in the store; verifies its own through TokenVerifier."""
 
     def __init__(self, identity: IssuerIdentity, users: UserStore, ttl_seconds: int) -> None:
         self.identity = identity
         self.users = users
         self.ttl = ttl_seconds
+        jwks = identity.jwks
+        self.verifier = TokenVerifier(KeySet(lambda: jwks), identity.issuer, identity.client_id)
         self._kid = identity.public_jwk["kid"]
 
     @classmethod
@@ -219,17 +222,8 @@ class LocalIssuer:
     def refresh(self, refresh_token: str) -> dict[str, Any] | None:
         """New ID and access tokens with the user's current groups; None when refused."""
         try:
-            claims = jwt.decode(
-                refresh_token,
-                self.identity.private_key.public_key(),
-                algorithms=[ALGORITHM],
-                issuer=self.identity.issuer,
-                audience=self.identity.client_id,
-                options={"require": ["exp", "iat", "sub", "auth_time", "token_use"]},
-            )
-        except jwt.PyJWTError:
-            return None
-        if claims["token_use"] != "refresh":  # noqa: S105 (a claim, not a secret)
+            claims = self.verifier.verify(refresh_token, kind="refresh")
+        except Unauthorized:
             return None
         user = self.users.by_sub(str(claims["sub"]))
         if user is None or not user.accepts(float(claims["iat"])):

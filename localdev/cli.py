@@ -83,7 +83,7 @@ def serve(
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
 ) -> None:
     """Serve GraphQL (and GraphiQL) at http://HOST:PORT/graphql over the data dir; never seeds."""
-    from localserver.app import serve as run_server
+    from localdev.server import serve as run_server
     from resolvers.adapters.private_files import restrict_new_files
 
     settings = _settings()

@@ -19,8 +19,8 @@ from starlette.routing import BaseRoute
 
 from hrgraph_contract.group_rules import GroupRules
 from hrgraph_contract.settings import PREFIX, Settings, SettingsError
-from localcognito.issuer import IssuerIdentity, LocalIssuer, issuer_routes
-from localserver.tokens import (
+from localcognito.issuer import LocalIssuer, issuer_routes
+from localcognito.tokens import (
     EXPIRED,
     REFUSED,
     JwksFetcher,
@@ -62,9 +62,7 @@ class TokenGate:
         return appsync_identity(claims, headers.get(SOURCE_IP_HEADER))
 
     def allows(self, identity: Any, type_name: str, field_name: str) -> bool:
-        if not isinstance(identity, Mapping):
-            return False
-        return self.rules.allows(identity.get("groups"), type_name, field_name)
+        return self.rules.allows(identity["groups"], type_name, field_name)
 
 
 @dataclass
@@ -74,12 +72,6 @@ class Authentication:
     gate: TokenGate
     routes: list[BaseRoute]
     issuer: LocalIssuer | None = None
-
-
-def issuer_verifier(identity: IssuerIdentity) -> TokenVerifier:
-    """The verifier of the local issuer's tokens: its own JWKS, as Cognito's is fetched."""
-    jwks = identity.jwks
-    return TokenVerifier(KeySet(lambda: jwks), identity.issuer, identity.client_id)
 
 
 def authentication(
@@ -102,5 +94,5 @@ def authentication(
             TokenGate(TokenVerifier(keys, issuer, settings.cognito_client_id), rules), []
         )
     local = LocalIssuer.in_data_dir(settings.data_dir, settings.token_ttl_seconds)
-    gate = TokenGate(issuer_verifier(local.identity), rules, still_valid=local.still_valid)
+    gate = TokenGate(local.verifier, rules, still_valid=local.still_valid)
     return Authentication(gate, list(issuer_routes(local)), local)

@@ -49,7 +49,7 @@ def appsync_event(
         "info": {
             "fieldName": info.field_name,
             "parentTypeName": info.parent_type.name,
-            "variables": _variables(info),
+            "variables": dict(info.variable_values.coerced),
             "selectionSetList": list(paths),
             "selectionSetGraphQL": text,
         },
@@ -84,12 +84,6 @@ def _selection(node: FieldNode) -> tuple[tuple[str, ...], str]:
 def trace_id() -> str:
     """An X-Ray trace header like the one AWS adds; powertools logs it as the correlation id."""
     return f"Root=1-{int(time.time()):08x}-{secrets.token_hex(12)}"
-
-
-def _variables(info: GraphQLResolveInfo[Any]) -> dict[str, Any]:
-    # graphql-core 3.3 types this as VariableValues(coerced=...); executors may pass a dict.
-    values: Any = info.variable_values
-    return dict(getattr(values, "coerced", values) or {})
 
 
 @dataclass

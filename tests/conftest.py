@@ -189,7 +189,7 @@ def serving(
     settings: Settings, services: wiring.Services | None, **app_options: Any
 ) -> Iterator[str]:
     """Run create_app(settings, services) with uvicorn in a thread; yield its /graphql URL."""
-    from localserver.app import create_app, server_config
+    from localdev.server import create_app, server_config
 
     port = free_port()
     app = create_app(settings, services, **app_options)

@@ -12,8 +12,8 @@ import jwt
 import pytest
 
 from localcognito.issuer import IssuerIdentity, LocalIssuer
+from localcognito.tokens import REFUSED
 from localcognito.users import UserStore
-from localserver.tokens import REFUSED
 from tests.conftest import ADMIN_PASSWORD, LiveServer
 from tests.localserver.test_concurrency import WAIT, bystander
 

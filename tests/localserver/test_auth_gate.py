@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 
 from hrgraph_contract.settings import Settings
-from localserver.app import create_app
+from localserver.app import appsync_app
 from localserver.lambda_process import LambdaProcess
 from localserver.limits import from_serverless
 from resolvers.core.errors import Unauthorized
@@ -32,7 +32,7 @@ async def test_the_source_ip_is_the_peers_never_the_clients_claim(tmp_path: Path
     settings = Settings.from_env({"HRGRAPH_DATA_DIR": str(tmp_path)})
     gate = Recording()
     runner = LambdaProcess(settings, from_serverless())  # never started: nothing gets through
-    app = create_app(settings, gate=gate, runner=runner)
+    app = appsync_app(settings, gate, runner=runner)
     transport = httpx.ASGITransport(app, client=("192.0.2.7", 50000))
     async with httpx.AsyncClient(transport=transport, base_url="http://local") as client:
         answer = await client.post(

@@ -19,8 +19,8 @@ import pytest
 
 from hrgraph_contract.settings import Settings
 from localcognito.issuer import IssuerIdentity, LocalIssuer
-from localserver.graphiql import missing_assets
-from localserver.tokens import EXPIRED, MISSING_HEADER, REFUSED, UNPARSABLE
+from localcognito.tokens import EXPIRED, MISSING_HEADER, REFUSED, UNPARSABLE
+from localdev.graphiql import missing_assets
 from resolvers import wiring
 from resolvers.core.tables import Table
 from tests.conftest import serving

@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 
 from localcognito.issuer import IssuerIdentity, LocalIssuer
-from localserver.auth_gate import issuer_verifier
-from localserver.tokens import (
+from localcognito.tokens import (
     EXPIRED,
     LEEWAY_SECONDS,
     MISSING_HEADER,
@@ -33,10 +32,6 @@ def issuer(tmp_path_factory: pytest.TempPathFactory) -> LocalIssuer:
     return local
 
 
-def verifier(issuer: LocalIssuer) -> TokenVerifier:
-    return issuer_verifier(issuer.identity)
-
-
 def _tokens(issuer: LocalIssuer) -> dict[str, Any]:
     signed_in = issuer.login("ann", "ann-password")
     assert signed_in is not None
@@ -44,7 +39,7 @@ def _tokens(issuer: LocalIssuer) -> dict[str, Any]:
 
 
 def test_an_issued_id_token_verifies_with_cognito_shaped_claims(issuer: LocalIssuer) -> None:
-    claims = verifier(issuer).verify(_tokens(issuer)["IdToken"])
+    claims = issuer.verifier.verify(_tokens(issuer)["IdToken"])
     assert claims["token_use"] == "id"
     assert claims["cognito:username"] == "ann"
     assert claims["cognito:groups"] == ["Analysts"]
@@ -71,7 +66,7 @@ def test_each_bad_token_is_refused(issuer: LocalIssuer, case: str, message: str)
     token = bad_tokens(issuer.identity, _tokens(issuer)["AccessToken"])[case]
     assert token is not None
     with pytest.raises(Unauthorized) as refused:
-        verifier(issuer).verify(token)
+        issuer.verifier.verify(token)
     assert refused.value.message == message
 
 
@@ -79,16 +74,16 @@ def test_a_token_for_several_audiences_is_refused(issuer: LocalIssuer) -> None:
     audiences = [issuer.identity.client_id, "another-client"]
     token = signed(issuer.identity, id_claims(issuer.identity, aud=audiences))
     with pytest.raises(Unauthorized):
-        verifier(issuer).verify(token)
+        issuer.verifier.verify(token)
 
 
 def test_a_refresh_token_is_not_an_id_token(issuer: LocalIssuer) -> None:
     with pytest.raises(Unauthorized):
-        verifier(issuer).verify(_tokens(issuer)["RefreshToken"])
+        issuer.verifier.verify(_tokens(issuer)["RefreshToken"])
 
 
 def test_an_access_token_verifies_where_one_is_asked_for(issuer: LocalIssuer) -> None:
-    claims = verifier(issuer).verify(_tokens(issuer)["AccessToken"], kind="access")
+    claims = issuer.verifier.verify(_tokens(issuer)["AccessToken"], kind="access")
     assert claims["client_id"] == issuer.identity.client_id
     assert claims["username"] == "ann"
 
@@ -98,17 +93,17 @@ def test_clock_skew_within_the_leeway_is_tolerated(issuer: LocalIssuer) -> None:
     just_expired = signed(
         issuer.identity, id_claims(issuer.identity, exp=now - LEEWAY_SECONDS // 2)
     )
-    assert verifier(issuer).verify(just_expired)["cognito:username"] == "forger"
+    assert issuer.verifier.verify(just_expired)["cognito:username"] == "forger"
     not_yet = signed(issuer.identity, id_claims(issuer.identity, nbf=now + 3 * LEEWAY_SECONDS))
     with pytest.raises(Unauthorized):
-        verifier(issuer).verify(not_yet)
+        issuer.verifier.verify(not_yet)
 
 
 def test_a_token_missing_a_required_claim_is_refused(issuer: LocalIssuer) -> None:
     for claim in ("exp", "iat", "sub", "token_use", "aud", "iss"):
         token = signed(issuer.identity, id_claims(issuer.identity, **{claim: None}))
         with pytest.raises(Unauthorized):
-            verifier(issuer).verify(token)
+            issuer.verifier.verify(token)
 
 
 def test_an_unknown_kid_reloads_the_key_set_at_most_once_a_minute(tmp_path: Path) -> None:
@@ -150,7 +145,7 @@ def test_a_missing_header_gets_appsyncs_message(header: str | None) -> None:
 
 
 def test_the_identity_has_appsyncs_cognito_shape(issuer: LocalIssuer) -> None:
-    claims = verifier(issuer).verify(_tokens(issuer)["IdToken"])
+    claims = issuer.verifier.verify(_tokens(issuer)["IdToken"])
     identity = appsync_identity(claims, "10.1.2.3")
     assert identity == {
         "sub": claims["sub"],
