@@ -74,7 +74,7 @@ class GraphQLEndpoint:
 
     async def answer(self, request: Request) -> Response:
         # The peer's address, never a client's claim (X-Forwarded-For counts only from a
-        # configured proxy: server_config); the token is checked before the body is read.
+        # configured proxy: localdev/server.py); the token is checked before the body is read.
         peer = request.client.host if request.client else "127.0.0.1"
         headers = {**request.headers, SOURCE_IP_HEADER: peer, "x-amzn-trace-id": trace_id()}
         try:
