@@ -6,7 +6,7 @@ error. Settings come from HRGRAPH_* variables through hrgraph_contract.settings;
 ``--url`` overrides HRGRAPH_URL for one command.
 
 The local server's own commands (serve, seed, its users) are ``hrgraph-local``
-(localserver/cli.py): this client talks to an API and imports no server package.
+(localdev/cli.py): this client talks to an API and imports no server package.
 """
 
 from __future__ import annotations
