@@ -24,6 +24,7 @@ from resolvers.core.questions.patterns import (
     BOUNDS,
     BREAK_DOWN,
     BREAKDOWN,
+    CHANGE_DROP,
     COMBO,
     COMPARE,
     COUNT_GROUPS,
@@ -94,7 +95,11 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     tokens, people = filters.shield_people(tokens, catalog, RESERVED)
     people = {key: _as_written(person, question) for key, person in people.items()}
     tokens = filters.shield_search_values(tokens, values)
+    falls = len(CHANGE_DROP.findall(" ".join(tokens)))  # 'did hiring drop': no command
     for word in tokens:
+        if word == "drop" and falls:
+            falls -= 1
+            continue
         if word in lexicon.WRITE_WORDS:
             return Refusal("This engine only answers questions; it never changes data.")
         if word in lexicon.UNSUPPORTED:
@@ -126,6 +131,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if words.has(DATED):
         reading.dated = True
         words.take_all(DATED)
+    reading.spoken = words.text
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text
     _thresholds(words, reading)
@@ -379,7 +385,9 @@ def _groups(words: Words, reading: Reading) -> None:
         words.take(match)
     within = reading.rank is not None and reading.group == reading.each_dims
     if ranked and (not reading.group or within):
-        bare = re.compile(rf"\b(?P<how>how many |number of )?(?P<dims>{DIM})\b")
+        bare = re.compile(
+            rf"\b(?P<how>how many |number of )?(?P<dims>{DIM})(?: with| that had| having)?\b"
+        )
         if match := words.search(bare):
             reading.counted_groups = bool(match.group("how"))
             reading.group += dims(match.group("dims"))

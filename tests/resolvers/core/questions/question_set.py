@@ -1042,6 +1042,131 @@ CASES: list[Case] = [
         f"HAVING COUNT(e.id) < (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' "
         f"AND {Y21})",
     ),
+    # issue 20, askgroups: arithmetic between groups or periods, rankings within groups
+    Case(
+        "Of the Sales and Legal hires put together, what percent were Legal?",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Legal') / COUNT(*) "
+        f"FROM {ED} WHERE d.department IN ('Sales', 'Legal')",
+    ),
+    Case(
+        "Of the Sales and Legal hires in 2022, what share were Legal?",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Legal') / COUNT(*) "
+        f"FROM {ED} WHERE d.department IN ('Sales', 'Legal') AND {Y22}",
+    ),
+    Case(
+        "In 2021, how many people did one department hire on average?",
+        f"WITH c AS (SELECT e.department_id, COUNT(*) AS n FROM {E} WHERE {Y21} "
+        "AND e.department_id IS NOT NULL GROUP BY 1) SELECT AVG(n) FROM c",
+    ),
+    Case(
+        "how many hires does the average department make in 2022?",
+        f"WITH c AS (SELECT e.department_id, COUNT(*) AS n FROM {E} WHERE {Y22} "
+        "AND e.department_id IS NOT NULL GROUP BY 1) SELECT AVG(n) FROM c",
+    ),
+    Case(
+        "by how many did Sales hiring grow from 2020 to 2021",
+        difference(
+            f"d.department = 'Sales' AND {Y21}",
+            "d.department = 'Sales' AND year(e.datetime) = 2020",
+        ),
+    ),
+    Case(
+        "how far did hiring fall in percent between 2021 and 2022",
+        f"SELECT 100.0 * ((SELECT COUNT(*) FROM {E} WHERE {Y21}) - "
+        f"(SELECT COUNT(*) FROM {E} WHERE {Y22})) / (SELECT COUNT(*) FROM {E} WHERE {Y21})",
+    ),
+    Case(
+        "what was the percentage change in Engineering hires between 2021 and 2022",
+        f"SELECT 100.0 * ((SELECT COUNT(*) FROM {ED} WHERE d.department = 'Engineering' AND "
+        f"{Y22}) - (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Engineering' AND {Y21})) "
+        f"/ (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Engineering' AND {Y21})",
+    ),
+    Case(
+        "hiring growth from 2020 to 2021 in percent",
+        f"SELECT 100.0 * ((SELECT COUNT(*) FROM {E} WHERE {Y21}) - "
+        f"(SELECT COUNT(*) FROM {E} WHERE year(e.datetime) = 2020)) / "
+        f"(SELECT COUNT(*) FROM {E} WHERE year(e.datetime) = 2020)",
+    ),
+    Case(
+        "How many Engineering hires did we make per Sales hire in 2022?",
+        f"SELECT 1.0 * (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Engineering' AND {Y22})"
+        f" / (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Sales' AND {Y22})",
+    ),
+    Case(
+        "ratio of Support to Marketing hires in 2021",
+        f"SELECT 1.0 * (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Support' AND {Y21})"
+        f" / (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' AND {Y21})",
+    ),
+    Case(
+        "Sales plus Marketing: how many hires in 2021 combined?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department IN ('Sales', 'Marketing') AND {Y21}",
+    ),
+    Case(
+        "What percentage of the 2022 hires are missing a job or a department?",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE e.department_id IS NULL OR e.job_id IS NULL) "
+        f"/ COUNT(*) FROM {E} WHERE {Y22}",
+    ),
+    Case(
+        "how many people were hired with no job or no department",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id IS NULL OR e.job_id IS NULL",
+    ),
+    Case(
+        "Who was the earliest hire in every department?",
+        "WITH r AS (SELECT e.id, e.name, RANK() OVER (PARTITION BY e.department_id "
+        f"ORDER BY e.datetime) AS place FROM {E} WHERE e.department_id IS NOT NULL) "
+        "SELECT id, name FROM r WHERE place = 1",
+    ),
+    Case(
+        "the newest hire of each year",
+        "WITH r AS (SELECT year(e.datetime) AS y, e.id, e.name, RANK() OVER (PARTITION BY "
+        f"year(e.datetime) ORDER BY e.datetime DESC) AS place FROM {E}) "
+        "SELECT y, id, name FROM r WHERE place = 1",
+    ),
+    Case(
+        "which person joined first in each department in 2022",
+        "WITH r AS (SELECT e.id, e.name, RANK() OVER (PARTITION BY e.department_id "
+        f"ORDER BY e.datetime) AS place FROM {E} WHERE e.department_id IS NOT NULL AND {Y22}) "
+        "SELECT id, name FROM r WHERE place = 1",
+    ),
+    Case(
+        "which department made the fewest hires in each year",
+        f"WITH c AS (SELECT year(e.datetime) AS y, d.id, d.department, COUNT(*) AS n FROM {E} "
+        "JOIN departments d ON d.id = e.department_id GROUP BY 1, 2, 3), r AS (SELECT *, "
+        "RANK() OVER (PARTITION BY y ORDER BY n) AS place FROM c) "
+        "SELECT y, department, n FROM r WHERE place = 1",
+    ),
+    Case(
+        "the job with the fewest hires each year",
+        f"WITH c AS (SELECT year(e.datetime) AS y, j.id, j.job, COUNT(*) AS n FROM {E} "
+        "JOIN jobs j ON j.id = e.job_id GROUP BY 1, 2, 3), r AS (SELECT *, "
+        "RANK() OVER (PARTITION BY y ORDER BY n) AS place FROM c) "
+        "SELECT y, job, n FROM r WHERE place = 1",
+    ),
+    Case(
+        "hires per half of the year in 2022",
+        f"SELECT CASE WHEN month(e.datetime) <= 6 THEN 1 ELSE 2 END, COUNT(*) FROM {E} "
+        f"WHERE {Y22} GROUP BY 1",
+    ),
+    Case(
+        "the number one department in each half of 2021",
+        f"WITH c AS (SELECT CASE WHEN month(e.datetime) <= 6 THEN 1 ELSE 2 END AS h, d.id, "
+        f"d.department, COUNT(*) AS n FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y21} GROUP BY 1, 2, 3), r AS (SELECT *, RANK() OVER (PARTITION BY h "
+        "ORDER BY n DESC) AS place FROM c) SELECT h, department, n FROM r WHERE place = 1",
+    ),
+    Case(
+        "Sales vs Marketing: percent change in hires from 2021 to 2022",
+        f"SELECT d.department, COUNT(*) FILTER (WHERE {Y21}), COUNT(*) FILTER (WHERE {Y22}), "
+        f"100.0 * (COUNT(*) FILTER (WHERE {Y22}) - COUNT(*) FILTER (WHERE {Y21})) / "
+        f"COUNT(*) FILTER (WHERE {Y21}) FROM {E} JOIN departments d ON d.id = e.department_id "
+        "WHERE d.department IN ('Sales', 'Marketing') GROUP BY d.id, d.department",
+    ),
+    Case(
+        "what share of the hires from 2020 to 2022 went to Legal in 2022",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Legal' AND "
+        f"{Y22}) / COUNT(*) FROM {ED} "
+        "WHERE e.datetime >= TIMESTAMP '2020-01-01' AND e.datetime < TIMESTAMP '2023-01-01'",
+    ),
 ]
 
 REFUSED = [
