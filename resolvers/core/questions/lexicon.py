@@ -45,6 +45,8 @@ MEANING = frozenset(SCHEMA["meaning"]["words"])
 """Words that change which rows answer: never filler, never a spelling correction's guess."""
 FILLER = _words(_SUBJECT["words"], SCHEMA["filler"]["words"], SCHEMA["chat"]["words"])
 """Words that change nothing about which rows answer the question, whatever the question."""
+CHAT_WORDS = frozenset(SCHEMA["chat"]["words"])
+"""Politeness and chat ('ty', 'cheers'): also a word of a person's full name ('Ty Hofer')."""
 
 NUMBERS: dict[str, int] = dict(SCHEMA["numbers"])
 ORDINALS: dict[str, int] = dict(SCHEMA["ordinals"])

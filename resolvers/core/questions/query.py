@@ -50,6 +50,7 @@ class _Strict(BaseModel):
 Name = Annotated[str, Field(min_length=1, max_length=255)]
 Names = Annotated[tuple[Name, ...], Field(max_length=MAX_NAMES)]
 Text = Annotated[str, Field(min_length=1, max_length=100)]
+EmployeeId = Annotated[int, Field(ge=1, le=2_147_483_647)]
 
 
 class NameSet(_Strict):
@@ -123,8 +124,13 @@ class Filters(_Strict):
     name_contains: Text | None = None
     employee_names: Names = ()
     """Employees with exactly one of these full names (case-insensitive): a person looked up."""
+    employee_ids: Annotated[tuple[EmployeeId, ...], Field(max_length=MAX_NAMES)] = ()
+    """Employees with one of these ids: a person looked up by id ('who is employee 1234')."""
     first_name: Text | None = None
     """Employees whose first name (the name's first word) is this (case-insensitive)."""
+    same_day_as: Names = ()
+    """Employees hired on a day one of these (full names) was hired: 'who started the same
+    day as Joan Rillett' (with her name in ``other_than_names``, she is left out)."""
     other_than_names: Names = ()
     """Employees not of these full names: 'who share Joan Rillett's first name' leaves her out."""
     families: Annotated[tuple[Family, ...], Field(max_length=8)] = ()

@@ -115,6 +115,11 @@ def scope(filters: Filters) -> str:
         parts.append(f"whose name contains “{filters.name_contains}”")
     if filters.employee_names:
         parts.append(f"named {_names(tuple(f'“{n}”' for n in filters.employee_names))}")
+    if filters.same_day_as:
+        parts.append(f"on the same day as {_names(tuple(f'“{n}”' for n in filters.same_day_as))}")
+    if filters.employee_ids:
+        ids = tuple(str(i) for i in filters.employee_ids)
+        parts.append(f"with the employee id {_names(ids)}")
     if filters.first_name:
         parts.append(f"whose first name is “{filters.first_name}”")
     if filters.other_than_names:
@@ -183,7 +188,7 @@ def read_back(query: HrQuery) -> str:
         case EmployeesQuery():
             what = "The names of the employees" if inner.columns == "names" else "The employees"
             if inner.columns == "dated":
-                if inner.filters.employee_names and not inner.limit:
+                if (inner.filters.employee_names or inner.filters.employee_ids) and not inner.limit:
                     return (
                         f"Each employee{scope(inner.filters)}: id, name, hire time and date, "
                         "department and job."

@@ -163,7 +163,14 @@ def _filters(
         ]
         if any(not f.titles for f in families) or not keep["job"]:
             return Refusal("Nothing is left of those jobs once the ones left out are taken away.")
-    full_names = [p.name for p in (reading.people[t] for t in who.people) if not p.first_only]
+    looked_up = [reading.people[t] for t in who.people]
+    ids = [p.employee_id for p in looked_up if p.employee_id is not None]
+    same_day = [p.name for p in looked_up if p.ask == "sameday"]
+    full_names = [
+        p.name
+        for p in looked_up
+        if not p.first_only and p.employee_id is None and p.ask != "sameday"
+    ]
     besides = [p.besides for p in (reading.people[t] for t in who.people) if p.besides]
     first_names = {p.name for p in (reading.people[t] for t in who.people) if p.first_only}
     if len(first_names) > 1 or (first_names and full_names):
@@ -190,6 +197,8 @@ def _filters(
             name_contains=contains,
             families=tuple(families),
             employee_names=tuple(dict.fromkeys(full_names)),
+            employee_ids=tuple(dict.fromkeys(ids)),
+            same_day_as=tuple(dict.fromkeys(same_day)),
             other_than_names=tuple(dict.fromkeys(besides)),
             first_name=first_names.pop() if first_names else None,
         )

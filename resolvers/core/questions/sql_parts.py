@@ -51,7 +51,7 @@ def count_star() -> exp.Count:
     return exp.Count(this=exp.Star())
 
 
-def in_list(column: exp.Expr, names: Sequence[str]) -> exp.Expr:
+def in_list(column: exp.Expr, names: Sequence[str] | Sequence[int]) -> exp.Expr:
     return exp.In(this=column, expressions=[lit(n) for n in names])
 
 
@@ -105,6 +105,10 @@ def conditions(filters: Filters, alias: str | None = None) -> list[exp.Expr]:
     if filters.employee_names:
         lowered = tuple(dict.fromkeys(n.lower() for n in filters.employee_names))
         found.append(in_list(name.copy(), lowered))
+    if filters.same_day_as:
+        found.append(_same_day(filters.same_day_as, col(e, "datetime")))
+    if filters.employee_ids:
+        found.append(in_list(col(e, "id"), filters.employee_ids))
     if filters.other_than_names:
         lowered = tuple(dict.fromkeys(n.lower() for n in filters.other_than_names))
         found.append(
@@ -128,6 +132,18 @@ def conditions(filters: Filters, alias: str | None = None) -> list[exp.Expr]:
             )
         )
     return found
+
+
+def _same_day(names: Sequence[str], moment: exp.Expr) -> exp.Expr:
+    """The hire day is one of the days the employees of these names were hired."""
+    day = exp.DataType.Type.DATE
+    lowered = tuple(dict.fromkeys(n.lower() for n in names))
+    their_days = (
+        exp.select(exp.cast(col("x", "datetime"), day), copy=False)
+        .from_(table("hired_employees", "x"), copy=False)
+        .where(in_list(exp.Lower(this=col("x", "name")), lowered), copy=False)
+    )
+    return exp.In(this=exp.cast(moment.copy(), day), query=exp.Subquery(this=their_days))
 
 
 def matching(filters: Filters) -> exp.Select:
