@@ -134,6 +134,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         words.take(match)
     try:
         _than(words, reading, names, today)
+        reading.months, reading.weekdays, per_year = dates.read_recurring(words)
+        if per_year:
+            reading.group.append("year")
         phrases = dates.read(words, today, compare)
     except DateError as error:
         return Refusal(f"Which dates? {error}: name the year, e.g. March 2021.", (str(error),))

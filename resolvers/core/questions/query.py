@@ -96,6 +96,14 @@ def title_level(title: str) -> str | None:
     return last[1] if len(last) == 2 and last[1] in LEVELS else None
 
 
+Weekday = Literal["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+WEEKDAY_NAMES: tuple[Weekday, ...] = (
+    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+)  # fmt: skip
+"""In the order of SQL's day of the week (DOW: 0 is Sunday)."""
+MonthNumber = Annotated[int, Field(ge=1, le=12)]
+
+
 class Family(_Strict):
     """A job family named by one word ("statisticians"): every title it stands for.
 
@@ -116,6 +124,10 @@ class Filters(_Strict):
     jobs: NameSet = NameSet()
     periods: Annotated[tuple[Period, ...], Field(max_length=12)] = ()
     """Hires in any of these periods (one period in nearly every question)."""
+    months: Annotated[tuple[MonthNumber, ...], Field(max_length=12)] = ()
+    """Hires in one of these months (1-12) of whichever year: 'in any December'."""
+    weekdays: Annotated[tuple[Weekday, ...], Field(max_length=7)] = ()
+    """Hires on one of these days of the week: 'on a weekend' is Saturday and Sunday."""
     without_department: bool = False
     """Only employees with no department."""
     without_job: bool = False

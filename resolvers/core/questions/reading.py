@@ -11,7 +11,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from resolvers.core.questions.compiler import period_label, shows_zeros
+from resolvers.core.questions.lexicon import MONTH_NAMES
 from resolvers.core.questions.query import (
+    WEEKDAY_NAMES,
     AverageQuery,
     CatalogQuery,
     CompareQuery,
@@ -105,6 +107,12 @@ def scope(filters: Filters) -> str:
     parts = _nameset(filters.departments, "department") + _jobs(filters)
     if filters.periods:
         parts.append(" or ".join(period_words(p) for p in filters.periods))
+    if filters.months:
+        named = tuple(MONTH_NAMES[m] for m in sorted(set(filters.months)))
+        parts.append(f"in {_names(named)} of any year")
+    if filters.weekdays:
+        days = tuple(d for d in WEEKDAY_NAMES if d in filters.weekdays)
+        parts.append(f"on a {_names(days)}")
     if filters.without_department:
         parts.append("without a department")
     if filters.without_job:

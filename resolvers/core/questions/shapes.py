@@ -62,6 +62,7 @@ from resolvers.core.questions.query import (
     ReportQuery,
     ShareQuery,
     Threshold,
+    Weekday,
 )
 from resolvers.core.questions.words import Words
 
@@ -105,6 +106,10 @@ class Reading:
     tail_excluded: list[str] = field(default_factory=list)
     tail_overall: bool = False
     """'than Sales overall': the side after 'than' takes no date said before it."""
+    months: list[int] = field(default_factory=list)
+    """Months of any year kept ('in any December')."""
+    weekdays: list[Weekday] = field(default_factory=list)
+    """Days of the week kept ('on a weekend')."""
     alphabetical: bool = False
     dated: bool = False
     """'with their hire dates': a list of employees shows each hire's date too."""
@@ -191,6 +196,8 @@ def _filters(
                 include=tuple(dict.fromkeys(keep["job"])), exclude=tuple(dict.fromkeys(drop["job"]))
             ),
             periods=dates.periods(spans),
+            months=tuple(dict.fromkeys(reading.months)),
+            weekdays=tuple(dict.fromkeys(reading.weekdays)),
             without_department=who.without_department,
             without_job=who.without_job,
             name_prefix=prefix,

@@ -12,7 +12,14 @@ from datetime import date
 
 from sqlglot import exp
 
-from resolvers.core.questions.query import Dimension, Filters, NameSet, Period, title_level
+from resolvers.core.questions.query import (
+    WEEKDAY_NAMES,
+    Dimension,
+    Filters,
+    NameSet,
+    Period,
+    title_level,
+)
 
 WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 NAMED_DIMENSIONS = {"department": ("departments", "department_id"), "job": ("jobs", "job_id")}
@@ -86,6 +93,13 @@ def conditions(filters: Filters, alias: str | None = None) -> list[exp.Expr]:
     if filters.periods:
         moment = col(e, "datetime")
         found.append(exp.or_(*(period_condition(p, moment) for p in filters.periods), copy=False))
+    if filters.months:
+        month = exp.Extract(this=exp.var("MONTH"), expression=col(e, "datetime"))
+        found.append(in_list(month, sorted(set(filters.months))))
+    if filters.weekdays:
+        dow = exp.Extract(this=exp.var("DOW"), expression=col(e, "datetime"))
+        days = sorted({WEEKDAY_NAMES.index(d) for d in filters.weekdays})
+        found.append(in_list(dow, days))
     if filters.without_department:
         found.append(col(e, "department_id").is_(exp.null()))
     if filters.without_job:

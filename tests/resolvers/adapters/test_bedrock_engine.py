@@ -299,6 +299,13 @@ def test_a_person_looked_up_by_id_or_by_their_hire_day_is_compiled_and_read_back
     assert same_day.reading and "on the same day as “Bo” other than “Bo”" in same_day.reading
 
 
+def test_days_of_the_week_and_months_of_any_year_are_compiled_and_read_back(rig: Rig) -> None:
+    reply_with(rig, "monday_hires_jan_feb")
+    answer = ask(rig.engine, "How many people started on a Monday in any January or February?")
+    assert not answer.refused and answer.rows == [[2]], answer.explanation  # Ada and Di
+    assert answer.reading and "in January or February of any year on a Monday" in answer.reading
+
+
 # -- the model tries to write, or writes SQL the guard refuses ------------------
 
 

@@ -1124,6 +1124,72 @@ CASES: list[Case] = [
         "anyone called Gretna? full names",
         f"SELECT e.name FROM {E} WHERE e.name LIKE 'Gretna %'",
     ),
+    # issue 20, asklookup: days and periods (dashed days of one month, a month of any year,
+    # weekends and weekdays, the first or last day of a year or month, open quarters)
+    Case(
+        "how many people started the week of 6-12 June 2022?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-06-06' "
+        "AND e.datetime < TIMESTAMP '2022-06-13'",
+    ),
+    Case(
+        "hires 3\u20139 May 2021",  # an en dash
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-05-03' "
+        "AND e.datetime < TIMESTAMP '2021-05-10'",
+    ),
+    Case(
+        "who joined 3-9 May?",  # no year: the latest year with hires, 2022
+        f"SELECT e.name FROM {E} WHERE e.datetime >= TIMESTAMP '2022-05-03' "
+        "AND e.datetime < TIMESTAMP '2022-05-10'",
+    ),
+    Case("hires in any December", f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 12"),
+    Case(
+        "how many people joined in Novembers across all years",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 11",
+    ),
+    Case(
+        "Legal hires each March",
+        f"SELECT year(e.datetime), COUNT(*) FROM {ED} WHERE d.department = 'Legal' "
+        "AND month(e.datetime) = 3 GROUP BY 1",
+    ),
+    Case(
+        "Q1 hires by year",  # Q1 of every year, never the latest year's alone
+        f"SELECT year(e.datetime), COUNT(*) FROM {E} WHERE quarter(e.datetime) = 1 GROUP BY 1",
+    ),
+    Case(
+        "how many people were hired on a weekend in 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y22} AND dayofweek(e.datetime) IN (0, 6)",
+    ),
+    Case(
+        "Sales hires on weekdays in 2021",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Sales' AND {Y21} "
+        "AND dayofweek(e.datetime) BETWEEN 1 AND 5",
+    ),
+    Case(
+        "hires on Mondays or Fridays in Q3 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE dayofweek(e.datetime) IN (1, 5) "
+        "AND e.datetime >= TIMESTAMP '2021-07-01' AND e.datetime < TIMESTAMP '2021-10-01'",
+    ),
+    Case(
+        "who was hired on the last day of 2021",
+        f"SELECT e.name FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2021-12-31'",
+    ),
+    Case(
+        "hires on the first day of March 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2022-03-01'",
+    ),
+    Case(
+        "monthly hiring for the first quarter",  # no year: the latest year with hires, 2022
+        f"SELECT month(e.datetime), COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP "
+        "'2022-01-01' AND e.datetime < TIMESTAMP '2022-04-01' GROUP BY 1",
+    ),
+    Case(
+        "Christmas Eve 2021 - who started?",
+        f"SELECT e.name FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2021-12-24'",
+    ),
+    Case(
+        "who landed on 2021-10-10",
+        f"SELECT e.name FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2021-10-10'",
+    ),
 ]
 
 REFUSED = [
@@ -1138,7 +1204,7 @@ REFUSED = [
     "what is the gender split of our hires",
     "tell me a joke",
     "",
-    "how many people were hired on weekends",
+    "how many people were hired on rainy days",
     "Is Sales bigger than Marketing?",
     "¿Cuántos empleados fueron contratados en 2021?",
     "Did Sales hire more than Legal in 2021?",  # yes or no: not answered with numbers
