@@ -92,7 +92,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if early := _refuse_early(text):
         return early
     tokens, values = filters.quote_values(lexicon.tokens(text))
-    tokens, people = filters.shield_people(tokens, catalog, RESERVED)
+    tokens, people = filters.shield_people(tokens, catalog, RESERVED, filters.capitalised(question))
     people = {key: _as_written(person, question) for key, person in people.items()}
     tokens = filters.shield_search_values(tokens, values)
     falls = len(CHANGE_DROP.findall(" ".join(tokens)))  # 'did hiring drop': no command
@@ -140,6 +140,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         words.take(match)
     try:
         _than(words, reading, names, today)
+        reading.months, reading.weekdays, per_year = dates.read_recurring(words)
+        if per_year:
+            reading.group.append("year")
         phrases = dates.read(words, today, compare)
     except DateError as error:
         return Refusal(f"Which dates? {error}: name the year, e.g. March 2021.", (str(error),))

@@ -63,6 +63,7 @@ from resolvers.core.questions.query import (
     ReportQuery,
     ShareQuery,
     Threshold,
+    Weekday,
 )
 from resolvers.core.questions.words import Words
 
@@ -106,6 +107,10 @@ class Reading:
     tail_excluded: list[str] = field(default_factory=list)
     tail_overall: bool = False
     """'than Sales overall': the side after 'than' takes no date said before it."""
+    months: list[int] = field(default_factory=list)
+    """Months of any year kept ('in any December')."""
+    weekdays: list[Weekday] = field(default_factory=list)
+    """Days of the week kept ('on a weekend')."""
     alphabetical: bool = False
     dated: bool = False
     """'with their hire dates': a list of employees shows each hire's date too."""
@@ -166,7 +171,14 @@ def _filters(
         ]
         if any(not f.titles for f in families) or not keep["job"]:
             return Refusal("Nothing is left of those jobs once the ones left out are taken away.")
-    full_names = [p.name for p in (reading.people[t] for t in who.people) if not p.first_only]
+    looked_up = [reading.people[t] for t in who.people]
+    ids = [p.employee_id for p in looked_up if p.employee_id is not None]
+    same_day = [p.name for p in looked_up if p.ask == "sameday"]
+    full_names = [
+        p.name
+        for p in looked_up
+        if not p.first_only and p.employee_id is None and p.ask != "sameday"
+    ]
     besides = [p.besides for p in (reading.people[t] for t in who.people) if p.besides]
     first_names = {p.name for p in (reading.people[t] for t in who.people) if p.first_only}
     if len(first_names) > 1 or (first_names and full_names):
@@ -187,6 +199,8 @@ def _filters(
                 include=tuple(dict.fromkeys(keep["job"])), exclude=tuple(dict.fromkeys(drop["job"]))
             ),
             periods=dates.periods(spans),
+            months=tuple(dict.fromkeys(reading.months)),
+            weekdays=tuple(dict.fromkeys(reading.weekdays)),
             without_department=who.without_department,
             without_job=who.without_job,
             missing_either=who.missing_either,
@@ -194,6 +208,8 @@ def _filters(
             name_contains=contains,
             families=tuple(families),
             employee_names=tuple(dict.fromkeys(full_names)),
+            employee_ids=tuple(dict.fromkeys(ids)),
+            same_day_as=tuple(dict.fromkeys(same_day)),
             other_than_names=tuple(dict.fromkeys(besides)),
             first_name=first_names.pop() if first_names else None,
         )
