@@ -69,7 +69,8 @@ MISSING = re.compile(
     r"(?P<what>department|departments|dept|teams?|job titles?|jobs?|roles?|titles?)\b"
     r"|\b(?P<what2>department|job)s? (?:is |was )?(?:missing|empty|unknown|blank|unassigned)\b"
 )
-_VALUE = r"(?P<value>__q\d+__|[a-z0-9][a-z0-9\-]*)"
+_VALUE = r"(?!(?:columns?|rows?|each|every)\b)(?P<value>__q\d+__|[a-z0-9][a-z0-9\-]*)"
+"""A searched word; not 'job title with columns Q1 ...', which lays the answer out."""
 IN_THE_NAME = re.compile(
     r"\b(?:(?:jobs?|roles?|positions?|titles?) )?(?:with|having|that have|that has|have|has|had"
     r"|whose)"

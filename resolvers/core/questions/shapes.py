@@ -21,7 +21,6 @@ from resolvers.core.questions.patterns import (
     ANYONE,
     AVERAGE,
     CATALOG_WORD,
-    COLUMNS,
     COMBINED,
     COMPARE,
     COUNT,
@@ -120,6 +119,8 @@ class Reading:
     """The line before filler phrases were dropped ('went to' still there, for shares)."""
     each_dims: list[Dimension] = field(default_factory=list)
     """Dimensions named after each/per/by/every (the outer groups of a ranking within)."""
+    order_dims: list[Dimension] = field(default_factory=list)
+    """'sorted by department then job': the groupings the answer is ordered by, in turn."""
 
 
 def _filters(
@@ -231,6 +232,8 @@ def measure(
     catalog: Catalog,
 ) -> HrQuery | Refusal:
     """The kind of query, from the words that are left; refuses what no kind holds."""
+    if refused := _order_refused(reading):
+        return refused
     if reading.than and reading.group:  # 'more than Sales in 2021': the dates hold for all
         phrases = phrases + reading.tail_phrases
         reading.tail_phrases = []
@@ -250,6 +253,24 @@ def measure(
             return HrQuery(query=EmployeesQuery(filters=query.filters))
         return Refusal("Which ones? Ask for the list, e.g. who was hired in Legal in March 2021?")
     return HrQuery(query=query)
+
+
+def _order_refused(reading: Reading) -> Refusal | None:
+    """An order by groupings holds only for an answer per those groupings, ordered by them."""
+    order = reading.order_dims
+    if not order:
+        return None
+    said = " then ".join(order)
+    if not set(order) <= set(reading.group):
+        return Refusal(
+            f"Ordered by {said}, but the answer is not counted per {said}: ask e.g. for hires "
+            f"per {said}."
+        )
+    by_hires = reading.rank or reading.rank_order
+    mean = reading.threshold and reading.threshold.compare in ("above_mean", "below_mean")
+    if by_hires or mean:
+        return Refusal(f"Ordered by {said} and by the number of hires at once: ask for one order.")
+    return None
 
 
 WHICH = re.compile(r"\b(?:which|wich)\b")
@@ -280,9 +301,6 @@ def _shape(
 ) -> AnyQuery | Refusal:
     if reading.threshold is None and (match := words.search(MEAN)):
         words.take(match)
-    if words.search(COLUMNS):
-        reading.ids = True
-        words.take_all(COLUMNS)
     # two periods side by side
     if compare and pair:
         (sides,) = pair[:1]
@@ -469,6 +487,12 @@ def _shape(
     threshold = reading.threshold
     if reading.which and not rank and not threshold:
         threshold = Threshold(compare="at_least", value=1)
+    if reading.ids and reading.group:
+        return Refusal(
+            "Ids come with the departmentsAboveMean report (the departments above a year's "
+            "mean, most first) and with lists of departments, jobs or employees; hires per "
+            "group are shown by name: ask without the ids."
+        )
     return CountQuery(
         filters=filters_,
         distinct=distinct,
@@ -727,7 +751,13 @@ def _report(reading: Reading, filters_: Filters, words: Words) -> ReportQuery | 
         return None
     year = filters_.periods[0].start.year  # type: ignore[union-attr]
     group = set(reading.group)
-    if group == {"department", "job", "quarter"} and not reading.threshold and not reading.rank:
+    report_order = reading.order_dims == ["department", "job", "quarter"][: len(reading.order_dims)]
+    if (
+        group == {"department", "job", "quarter"}
+        and not reading.threshold
+        and not reading.rank
+        and report_order
+    ):
         _count_words(words)
         return ReportQuery(report="hires_by_quarter", year=year)
     above = reading.threshold is not None and reading.threshold.compare == "above_mean"

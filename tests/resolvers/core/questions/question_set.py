@@ -115,6 +115,28 @@ QUARTERLY_2021 = (
     f"JOIN jobs j ON j.id = e.job_id WHERE {Y21} GROUP BY d.id, d.department, j.id, j.job"
 )
 
+
+def quarterly(where: str, order: str = "d.department, j.job, d.id, j.id") -> str:
+    """The hiresByQuarter report's rows: per department and job, Q1..Q4, in the order given."""
+    return (
+        "SELECT d.department, j.job, "
+        + ", ".join(f"COUNT(*) FILTER (WHERE quarter(e.datetime) = {q})" for q in range(1, 5))
+        + f" FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"JOIN jobs j ON j.id = e.job_id WHERE {where} GROUP BY d.id, d.department, j.id, j.job "
+        f"ORDER BY {order}"
+    )
+
+
+def above_mean_ordered(where: str, descending: bool = True) -> str:
+    """Departments above the year's mean (over departments with a hire), by hires."""
+    way = "DESC" if descending else "ASC"
+    return (
+        f"WITH c AS (SELECT d.id, d.department, COUNT(*) AS n FROM {E} JOIN departments d "
+        f"ON d.id = e.department_id WHERE {where} GROUP BY d.id, d.department) "
+        f"SELECT department, n FROM c WHERE n > (SELECT AVG(n) FROM c) ORDER BY n {way}, department"
+    )
+
+
 CASES: list[Case] = [
     # counts
     Case("How many people were hired in 2021?", f"SELECT COUNT(*) FROM {E} WHERE {Y21}"),
@@ -1315,6 +1337,103 @@ CASES: list[Case] = [
         "who landed on 2021-10-10",
         f"SELECT e.name FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2021-10-10'",
     ),
+    # issue 20, askseed: the seed's two reports in everyday words, conditions on groups
+    Case(
+        "Could you build the table of hires per department and job for 2021, one column per "
+        "quarter?",
+        quarterly(Y21),
+        ordered=True,
+    ),
+    Case(
+        "breakdown of 2022 hiring for each dept/job combo, split into quarters",
+        quarterly(Y22),
+    ),
+    Case(
+        "For the leadership pack: 2021 hires per department & job title, Q1, Q2, Q3 and Q4",
+        quarterly(Y21),
+    ),
+    Case(
+        "my boss asked for 2022 hiring by department and job, divided into quarters, sorted by "
+        "department name and then job name",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "hires by dept and job with a column for each quarter of 2021, A-Z on dept and job",
+        quarterly(Y21),
+        ordered=True,
+    ),
+    Case(
+        "2022 hires: one row per department/job pair, quarters as columns, department first",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "per department and job title, how many people did we hire in each of Q1, Q2, Q3 and Q4 "
+        "of 2021?",
+        quarterly(Y21),
+    ),
+    Case(
+        "hires in 2021 per job and department with a column per quarter, sorted by job then "
+        "department",
+        "SELECT j.job, d.department, quarter(e.datetime), COUNT(*) "
+        f"FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"JOIN jobs j ON j.id = e.job_id WHERE {Y21} GROUP BY j.id, j.job, d.id, d.department, 3 "
+        "ORDER BY j.job, j.id, d.department, d.id, 3",
+        ordered=True,
+    ),
+    Case(
+        "2022 hires by dept and job title with columns Q1 Q2 Q3 Q4, dept first then job",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case("department and job hires for 2021 with quarterly columns", quarterly(Y21)),
+    Case("give me a table: department, job, Q1, Q2, Q3, Q4 for 2022", quarterly(Y22)),
+    Case(
+        "hires per quarter of 2022, Q1, Q2, Q3 and Q4",
+        f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1 ORDER BY 1",
+    ),
+    Case(
+        "which teams hired more than the typical team in 2022, high to low",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "departments above the mean hiring level for 2021, dept id, name and hires, descending",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "Which depts beat the average over all teams in 2022? most hires at the top",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "departments whose 2021 hires were above the average, from most to fewest",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "which departments were above average in terms of hires in 2022",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "for 2021, show me department id, department name and number of hires for the "
+        "departments above the mean",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "departments that out-hired the average department in 2022",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "departments above the mean in 2021, fewest first",
+        above_mean_ordered(Y21, descending=False),
+        ordered=True,
+    ),
 ]
 
 REFUSED = [
@@ -1341,6 +1460,9 @@ REFUSED = [
     "is there a Chief Happiness Officer?",  # words of job titles name nobody
     "list the 2022 Sales hires alphabetical by last name",  # last names are not the names
     "How many more Sales hires in Q1 2022 than in Q1 2021 overall?",  # whose is Sales?
+    "hires in 2021 sorted by department",  # ordered by what the answer is not counted per
+    "top 3 departments in 2021 sorted by department",  # two orders at once
+    "departments above the mean in 2021 with their ids, fewest first",  # ids only in the report
 ]
 
 
