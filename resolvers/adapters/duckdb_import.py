@@ -36,10 +36,22 @@ from resolvers.core.tables import COLUMNS, Table
 STAGED = "import_staged"
 JUDGED = "import_judged"
 REJECTED = "import_rejected"
+REPEATED = "import_repeated"
+CELLS = "import_cells"
 MALFORMED = "import_malformed"
 MALFORMED_ROWS = "import_malformed_rows"
 GAPS = "import_malformed_gaps"
-_TEMP_TABLES = (STAGED, JUDGED, REJECTED, MALFORMED, f"{MALFORMED}_scan", MALFORMED_ROWS, GAPS)
+_TEMP_TABLES = (
+    STAGED,
+    JUDGED,
+    CELLS,
+    REPEATED,
+    REJECTED,
+    MALFORMED,
+    f"{MALFORMED}_scan",
+    MALFORMED_ROWS,
+    GAPS,
+)
 
 Cursor = Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
 Writing = Callable[[Table], AbstractContextManager[None]]
@@ -54,9 +66,15 @@ def import_file(
         try:
             read = _stage(db, request)
             progress(0.3, read)
-            judge = import_sql.judge(table, STAGED, JUDGED, "rowid", _line(db, request))
+            line = _line(db, request)
+            judge = import_sql.judge(table, STAGED, JUDGED, "rowid", line, read_by_duckdb=True)
             params = {"now": _naive(request), "missing": request.missing_datetime}
             db.execute(sqltext.to_duckdb(judge), params if table is Table.HIRED_EMPLOYEES else {})
+            if table is Table.HIRED_EMPLOYEES:
+                _keep_cells_only(db)
+            repeated = import_sql.repeated(table, JUDGED, REPEATED)
+            if repeated:
+                db.execute(sqltext.to_duckdb(repeated))
             received = _one(
                 db,
                 f"SELECT (SELECT COUNT(*) FROM {JUDGED}) + (SELECT COUNT(*) FROM {MALFORMED_ROWS})",
@@ -69,6 +87,18 @@ def import_file(
         finally:
             for name in _TEMP_TABLES:
                 db.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def _keep_cells_only(db: duckdb.DuckDBPyConnection) -> None:
+    """Drop the staging table (every cell of the file as text, the largest table here) once
+    judged, keeping only the cells the rejects file cannot write back from judged values."""
+    columns = ", ".join(COLUMNS[Table.HIRED_EMPLOYEES])
+    db.execute(
+        sqltext.raw("duckdb/import_keep_cells").format(cells=CELLS, columns=columns, staged=STAGED)
+    )
+    db.execute(f"DROP TABLE {STAGED}")
+    for name in (MALFORMED, f"{MALFORMED}_scan", GAPS):
+        db.execute(f"DROP TABLE IF EXISTS {name}")
 
 
 def _line(db: duckdb.DuckDBPyConnection, request: ImportRequest) -> str:
@@ -100,6 +130,11 @@ def _stage(db: duckdb.DuckDBPyConnection, request: ImportRequest) -> int:
     table = request.table
     columns = COLUMNS[table]
     path = _literal(request.location)
+    flags = ""
+    if table is Table.HIRED_EMPLOYEES:
+        # The fast rules tested once, as the file is read (import_sql.judge then reads the column).
+        select_fast = sqltext.to_duckdb(f"SELECT {import_sql.fast_employees()} AS fast")
+        flags = ", " + select_fast.removeprefix("SELECT ")
     try:
         if request.file_format == "PARQUET":
             present = {
@@ -112,7 +147,7 @@ def _stage(db: duckdb.DuckDBPyConnection, request: ImportRequest) -> int:
             )
             db.execute(
                 sqltext.raw("duckdb/import_read_parquet").format(
-                    staged=STAGED, select_columns=select, path=path
+                    staged=STAGED, select_columns=select, path=path, flags=flags
                 )
             )
             db.execute(
@@ -127,6 +162,7 @@ def _stage(db: duckdb.DuckDBPyConnection, request: ImportRequest) -> int:
                 sqltext.raw("duckdb/import_read_csv").format(
                     staged=STAGED,
                     select_columns=select,
+                    flags=flags,
                     path=path,
                     header="true" if request.header is not None else "false",
                     columns=", ".join(f"'{c}': 'VARCHAR'" for c in in_file),
@@ -160,7 +196,7 @@ def _decide_and_insert(
     hidden = final.with_name(f".{final.name}.tmp-{secrets.token_hex(4)}")
     db.begin()
     try:
-        db.execute(sqltext.to_duckdb(import_sql.rejected(table, JUDGED, REJECTED)))
+        db.execute(sqltext.to_duckdb(import_sql.rejected(table, JUDGED, REJECTED, REPEATED)))
         counts = {
             str(reason): int(count)
             for reason, count in db.execute(
@@ -196,7 +232,12 @@ def _decide_and_insert(
 def _write_rejects(db: duckdb.DuckDBPyConnection, table: Table, path: Path) -> None:
     """The refused rows, by line: line, reason, field, message, then the row's cells."""
     columns = COLUMNS[table]
-    judged = sqltext.to_duckdb(import_sql.rejects_file(table, REJECTED, STAGED, "rowid"))
+    if table is Table.HIRED_EMPLOYEES:
+        judged = sqltext.raw("duckdb/import_rejects_employees").format(
+            rejected=REJECTED, judged=JUDGED, cells=CELLS
+        )
+    else:
+        judged = sqltext.to_duckdb(import_sql.rejects_file(table, REJECTED, STAGED, "rowid"))
     padding = ", ".join("NULL" for _ in columns[1:])
     malformed = (
         f"SELECT line, 'INVALID', 'cells', message, cells{', ' + padding if padding else ''} "
