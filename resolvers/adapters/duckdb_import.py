@@ -1,22 +1,25 @@
 """Bulk import on DuckDB: the file read by DuckDB itself, every verdict decided in SQL.
 
 1. ``read_csv`` (every column VARCHAR) or ``read_parquet`` (every column cast
-   to text) fills a temp staging table; rows appear in file order, so the
-   table's ``rowid`` numbers them. Lines DuckDB cannot split into the table's
-   cells go to its rejects table and become INVALID rows of their own.
+   to text) fills a temp staging table, and tests each employee row against the
+   fast rules in the same pass (its ``fast`` column); rows appear in file order,
+   so the table's ``rowid`` numbers them. Lines DuckDB cannot split into the
+   table's cells go to its rejects table and become INVALID rows of their own.
 2. sql/imports/judge_*.sql (Redshift dialect, through sqlglot) decides each
-   row's own verdict (INVALID, DUPLICATE_IN_BATCH) — outside the write lock, so
-   batches go on meanwhile.
+   row's own INVALID verdict, and repeated_employees.sql the ids held twice
+   (DUPLICATE_IN_BATCH) — outside the write lock, so batches go on meanwhile.
+   The staging table goes as soon as the rows are judged: only the cells of rows
+   that missed the fast rules are kept (a fast row's cells are its values' text).
 3. Under the write lock, in ONE transaction: the table's verdicts
    (ALREADY_EXISTS, UNKNOWN_REFERENCE), the rejects file (written to a hidden
    name first), the anti-join insert; commit, then the rejects file takes its
    name. Any failure rolls back and removes the half-written file.
 
 No row passes through Python: the adapter issues a fixed handful of statements
-whatever the file's size. Memory is the database's limit (HRGRAPH_DUCKDB_MEMORY_LIMIT,
-1 GB by default): past it the staging and verdict tables spill to disk; it must hold
-the table's primary-key index, which DuckDB keeps in memory (raw DuckDB loading ten
-million rows grows by some 640 MiB for it alone).
+whatever the file's size. Memory: the warehouse runs imports under their own limit
+(HRGRAPH_DUCKDB_IMPORT_MEMORY_LIMIT, 256 MB by default; see
+DuckDBWarehouse._import_memory); past it the staging, verdict and insert tables spill to
+disk, so ten million rows add under 300 MiB to the process (bench/imports.py).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from pathlib import Path
 import duckdb
 
 from resolvers.adapters import import_sql, sqltext
-from resolvers.core.errors import ValidationError
+from resolvers.core.errors import Unavailable, ValidationError
 from resolvers.core.ports import ImportOutcome, ImportProgress, ImportRequest
 from resolvers.core.tables import COLUMNS, Table
 
@@ -84,6 +87,11 @@ def import_file(
                 outcome = _decide_and_insert(db, request, received)
             progress(0.95, received)
             return outcome
+        except duckdb.OutOfMemoryException as error:
+            raise Unavailable(
+                "the import needs more memory than HRGRAPH_DUCKDB_IMPORT_MEMORY_LIMIT allows "
+                f"({_first_line(error)})"
+            ) from None
         finally:
             for name in _TEMP_TABLES:
                 db.execute(f"DROP TABLE IF EXISTS {name}")
@@ -175,6 +183,8 @@ def _stage(db: duckdb.DuckDBPyConnection, request: ImportRequest) -> int:
                     malformed_rows=MALFORMED_ROWS, malformed=MALFORMED, expected=len(in_file)
                 )
             )
+    except duckdb.OutOfMemoryException:
+        raise  # the limit's fault, not the file's (import_file says so)
     except duckdb.IOException as error:
         raise ValidationError("source", f"cannot be read: {_first_line(error)}") from None
     except duckdb.Error as error:
