@@ -87,6 +87,8 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "job_id": pa.int64(),
 }
 _UTC_MICROS = pa.timestamp("us", tz="UTC")
+IMPORT_MEMORY_LIMIT = "256MB"
+"""The default of HRGRAPH_DUCKDB_IMPORT_MEMORY_LIMIT (see ``_import_memory``)."""
 _REFERENCE_TABLES = frozenset(REFERENCES.values())
 
 
@@ -99,7 +101,7 @@ class DuckDBWarehouse:
         query_timeout_seconds: float = 10.0,
         memory_limit: str = "1GB",
         threads: int = 2,
-        import_memory_limit: str = "256MB",
+        import_memory_limit: str = IMPORT_MEMORY_LIMIT,
     ) -> None:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
