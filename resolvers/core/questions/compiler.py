@@ -221,6 +221,8 @@ def shows_zeros(query: CountQuery) -> bool:
     groups with at least one hire (docs/questions.md).
     """
     threshold = query.threshold
+    if threshold is not None and threshold.compare in ("above_mean", "below_mean"):
+        return False  # the mean is over the groups with a hire; so are the groups compared
     lowest = (query.rank is not None and query.rank.order == "fewest") or (
         threshold is not None
         and (
@@ -297,10 +299,14 @@ def _versus_mean(
         .join(table("average", "a"), join_type="cross", copy=False)
         .where(comparison(this=col("p", column), expression=col("a", "mean")), copy=False)
     )
-    ordering = exp.Ordered(this=col("p", column), desc=above)
+    # most first above the mean, fewest first below it, unless a ranking says otherwise
+    descending = query.rank.order == "most" if query.rank else above
+    ordering = exp.Ordered(this=col("p", column), desc=descending)
     select = select.order_by(ordering, *(col("p", n) for n in names), copy=False)
     if query.rank and query.rank.limit:
         select = select.limit(query.rank.limit, copy=False)
+    if query.rank and query.rank.offset:
+        select = select.offset(query.rank.offset, copy=False)
     return (
         select.with_(cte_name("matching"), as_=matching(query.filters), copy=False)
         .with_(cte_name("per_group"), as_=per_group, copy=False)

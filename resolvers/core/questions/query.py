@@ -51,6 +51,7 @@ class _Strict(BaseModel):
 Name = Annotated[str, Field(min_length=1, max_length=255)]
 Names = Annotated[tuple[Name, ...], Field(max_length=MAX_NAMES)]
 Text = Annotated[str, Field(min_length=1, max_length=100)]
+EmployeeId = Annotated[int, Field(ge=1, le=2_147_483_647)]
 
 
 class NameSet(_Strict):
@@ -96,6 +97,14 @@ def title_level(title: str) -> str | None:
     return last[1] if len(last) == 2 and last[1] in LEVELS else None
 
 
+Weekday = Literal["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+WEEKDAY_NAMES: tuple[Weekday, ...] = (
+    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+)  # fmt: skip
+"""In the order of SQL's day of the week (DOW: 0 is Sunday)."""
+MonthNumber = Annotated[int, Field(ge=1, le=12)]
+
+
 class Family(_Strict):
     """A job family named by one word ("statisticians"): every title it stands for.
 
@@ -116,6 +125,10 @@ class Filters(_Strict):
     jobs: NameSet = NameSet()
     periods: Annotated[tuple[Period, ...], Field(max_length=12)] = ()
     """Hires in any of these periods (one period in nearly every question)."""
+    months: Annotated[tuple[MonthNumber, ...], Field(max_length=12)] = ()
+    """Hires in one of these months (1-12) of whichever year: 'in any December'."""
+    weekdays: Annotated[tuple[Weekday, ...], Field(max_length=7)] = ()
+    """Hires on one of these days of the week: 'on a weekend' is Saturday and Sunday."""
     without_department: bool = False
     """Only employees with no department."""
     without_job: bool = False
@@ -126,8 +139,13 @@ class Filters(_Strict):
     name_contains: Text | None = None
     employee_names: Names = ()
     """Employees with exactly one of these full names (case-insensitive): a person looked up."""
+    employee_ids: Annotated[tuple[EmployeeId, ...], Field(max_length=MAX_NAMES)] = ()
+    """Employees with one of these ids: a person looked up by id ('who is employee 1234')."""
     first_name: Text | None = None
     """Employees whose first name (the name's first word) is this (case-insensitive)."""
+    same_day_as: Names = ()
+    """Employees hired on a day one of these (full names) was hired: 'who started the same
+    day as Joan Rillett' (with her name in ``other_than_names``, she is left out)."""
     other_than_names: Names = ()
     """Employees not of these full names: 'who share Joan Rillett's first name' leaves her out."""
     families: Annotated[tuple[Family, ...], Field(max_length=8)] = ()

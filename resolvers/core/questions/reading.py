@@ -11,7 +11,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from resolvers.core.questions.compiler import period_label, shows_zeros
+from resolvers.core.questions.lexicon import MONTH_NAMES
 from resolvers.core.questions.query import (
+    WEEKDAY_NAMES,
     AverageQuery,
     CatalogQuery,
     CompareQuery,
@@ -105,6 +107,12 @@ def scope(filters: Filters) -> str:
     parts = _nameset(filters.departments, "department") + _jobs(filters)
     if filters.periods:
         parts.append(" or ".join(period_words(p) for p in filters.periods))
+    if filters.months:
+        named = tuple(MONTH_NAMES[m] for m in sorted(set(filters.months)))
+        parts.append(f"in {_names(named)} of any year")
+    if filters.weekdays:
+        days = tuple(d for d in WEEKDAY_NAMES if d in filters.weekdays)
+        parts.append(f"on a {_names(days)}")
     if filters.without_department:
         parts.append("without a department")
     if filters.without_job:
@@ -117,6 +125,11 @@ def scope(filters: Filters) -> str:
         parts.append(f"whose name contains “{filters.name_contains}”")
     if filters.employee_names:
         parts.append(f"named {_names(tuple(f'“{n}”' for n in filters.employee_names))}")
+    if filters.same_day_as:
+        parts.append(f"on the same day as {_names(tuple(f'“{n}”' for n in filters.same_day_as))}")
+    if filters.employee_ids:
+        ids = tuple(str(i) for i in filters.employee_ids)
+        parts.append(f"with the employee id {_names(ids)}")
     if filters.first_name:
         parts.append(f"whose first name is “{filters.first_name}”")
     if filters.other_than_names:
@@ -216,7 +229,7 @@ def read_back(query: HrQuery) -> str:
         case EmployeesQuery():
             what = "The names of the employees" if inner.columns == "names" else "The employees"
             if inner.columns == "dated":
-                if inner.filters.employee_names and not inner.limit:
+                if (inner.filters.employee_names or inner.filters.employee_ids) and not inner.limit:
                     return (
                         f"Each employee{scope(inner.filters)}: id, name, hire time and date, "
                         "department and job."

@@ -21,7 +21,6 @@ from resolvers.core.questions.patterns import (
     ANYONE,
     AVERAGE,
     CATALOG_WORD,
-    COLUMNS,
     COMBINED,
     COMPARE,
     COUNT,
@@ -63,6 +62,7 @@ from resolvers.core.questions.query import (
     ReportQuery,
     ShareQuery,
     Threshold,
+    Weekday,
 )
 from resolvers.core.questions.words import Words
 
@@ -106,6 +106,10 @@ class Reading:
     tail_excluded: list[str] = field(default_factory=list)
     tail_overall: bool = False
     """'than Sales overall': the side after 'than' takes no date said before it."""
+    months: list[int] = field(default_factory=list)
+    """Months of any year kept ('in any December')."""
+    weekdays: list[Weekday] = field(default_factory=list)
+    """Days of the week kept ('on a weekend')."""
     alphabetical: bool = False
     dated: bool = False
     """'with their hire dates': a list of employees shows each hire's date too."""
@@ -115,6 +119,8 @@ class Reading:
     """The line before filler phrases were dropped ('went to' still there, for shares)."""
     each_dims: list[Dimension] = field(default_factory=list)
     """Dimensions named after each/per/by/every (the outer groups of a ranking within)."""
+    order_dims: list[Dimension] = field(default_factory=list)
+    """'sorted by department then job': the groupings the answer is ordered by, in turn."""
 
 
 def _filters(
@@ -166,7 +172,14 @@ def _filters(
         ]
         if any(not f.titles for f in families) or not keep["job"]:
             return Refusal("Nothing is left of those jobs once the ones left out are taken away.")
-    full_names = [p.name for p in (reading.people[t] for t in who.people) if not p.first_only]
+    looked_up = [reading.people[t] for t in who.people]
+    ids = [p.employee_id for p in looked_up if p.employee_id is not None]
+    same_day = [p.name for p in looked_up if p.ask == "sameday"]
+    full_names = [
+        p.name
+        for p in looked_up
+        if not p.first_only and p.employee_id is None and p.ask != "sameday"
+    ]
     besides = [p.besides for p in (reading.people[t] for t in who.people) if p.besides]
     first_names = {p.name for p in (reading.people[t] for t in who.people) if p.first_only}
     if len(first_names) > 1 or (first_names and full_names):
@@ -187,6 +200,8 @@ def _filters(
                 include=tuple(dict.fromkeys(keep["job"])), exclude=tuple(dict.fromkeys(drop["job"]))
             ),
             periods=dates.periods(spans),
+            months=tuple(dict.fromkeys(reading.months)),
+            weekdays=tuple(dict.fromkeys(reading.weekdays)),
             without_department=who.without_department,
             without_job=who.without_job,
             missing_either=who.missing_either,
@@ -194,6 +209,8 @@ def _filters(
             name_contains=contains,
             families=tuple(families),
             employee_names=tuple(dict.fromkeys(full_names)),
+            employee_ids=tuple(dict.fromkeys(ids)),
+            same_day_as=tuple(dict.fromkeys(same_day)),
             other_than_names=tuple(dict.fromkeys(besides)),
             first_name=first_names.pop() if first_names else None,
         )
@@ -215,6 +232,8 @@ def measure(
     catalog: Catalog,
 ) -> HrQuery | Refusal:
     """The kind of query, from the words that are left; refuses what no kind holds."""
+    if refused := _order_refused(reading):
+        return refused
     if reading.than and reading.group:  # 'more than Sales in 2021': the dates hold for all
         phrases = phrases + reading.tail_phrases
         reading.tail_phrases = []
@@ -234,6 +253,24 @@ def measure(
             return HrQuery(query=EmployeesQuery(filters=query.filters))
         return Refusal("Which ones? Ask for the list, e.g. who was hired in Legal in March 2021?")
     return HrQuery(query=query)
+
+
+def _order_refused(reading: Reading) -> Refusal | None:
+    """An order by groupings holds only for an answer per those groupings, ordered by them."""
+    order = reading.order_dims
+    if not order:
+        return None
+    said = " then ".join(order)
+    if not set(order) <= set(reading.group):
+        return Refusal(
+            f"Ordered by {said}, but the answer is not counted per {said}: ask e.g. for hires "
+            f"per {said}."
+        )
+    by_hires = reading.rank or reading.rank_order
+    mean = reading.threshold and reading.threshold.compare in ("above_mean", "below_mean")
+    if by_hires or mean:
+        return Refusal(f"Ordered by {said} and by the number of hires at once: ask for one order.")
+    return None
 
 
 WHICH = re.compile(r"\b(?:which|wich)\b")
@@ -264,9 +301,6 @@ def _shape(
 ) -> AnyQuery | Refusal:
     if reading.threshold is None and (match := words.search(MEAN)):
         words.take(match)
-    if words.search(COLUMNS):
-        reading.ids = True
-        words.take_all(COLUMNS)
     # two periods side by side
     if compare and pair:
         (sides,) = pair[:1]
@@ -456,6 +490,12 @@ def _shape(
     threshold = reading.threshold
     if reading.which and not rank and not threshold:
         threshold = Threshold(compare="at_least", value=1)
+    if reading.ids and reading.group:
+        return Refusal(
+            "Ids come with the departmentsAboveMean report (the departments above a year's "
+            "mean, most first) and with lists of departments, jobs or employees; hires per "
+            "group are shown by name: ask without the ids."
+        )
     return CountQuery(
         filters=filters_,
         distinct=distinct,
@@ -716,7 +756,13 @@ def _report(reading: Reading, filters_: Filters, words: Words) -> ReportQuery | 
         return None
     year = filters_.periods[0].start.year  # type: ignore[union-attr]
     group = set(reading.group)
-    if group == {"department", "job", "quarter"} and not reading.threshold and not reading.rank:
+    report_order = reading.order_dims == ["department", "job", "quarter"][: len(reading.order_dims)]
+    if (
+        group == {"department", "job", "quarter"}
+        and not reading.threshold
+        and not reading.rank
+        and report_order
+    ):
         _count_words(words)
         return ReportQuery(report="hires_by_quarter", year=year)
     above = reading.threshold is not None and reading.threshold.compare == "above_mean"

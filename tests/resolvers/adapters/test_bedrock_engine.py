@@ -283,6 +283,29 @@ def test_the_tool_schema_holds_issue_20s_kinds() -> None:
     assert '"count_groups"' in text and '"level"' in text and '"between"' in text
 
 
+def test_a_person_looked_up_by_id_or_by_their_hire_day_is_compiled_and_read_back(
+    rig: Rig,
+) -> None:
+    """Issue 20: the tool schema holds a lookup by id and the others hired the same day."""
+    text = json.dumps(query_tool_schema())
+    assert '"employee_ids"' in text and '"same_day_as"' in text
+    reply_with(rig, "employee_by_id", "same_day_as_bo")
+    by_id = ask(rig.engine, "Who is employee 3?")
+    assert not by_id.refused, by_id.explanation
+    assert [row[by_id.columns.index("name")] for row in by_id.rows] == ["Cy"]
+    assert by_id.reading and "with the employee id 3" in by_id.reading
+    same_day = ask(rig.engine, "Who else started the same day as Bo?")
+    assert not same_day.refused and same_day.rows == [], same_day.explanation
+    assert same_day.reading and "on the same day as “Bo” other than “Bo”" in same_day.reading
+
+
+def test_days_of_the_week_and_months_of_any_year_are_compiled_and_read_back(rig: Rig) -> None:
+    reply_with(rig, "monday_hires_jan_feb")
+    answer = ask(rig.engine, "How many people started on a Monday in any January or February?")
+    assert not answer.refused and answer.rows == [[2]], answer.explanation  # Ada and Di
+    assert answer.reading and "in January or February of any year on a Monday" in answer.reading
+
+
 # -- the model tries to write, or writes SQL the guard refuses ------------------
 
 
