@@ -47,7 +47,7 @@ def _point(p: str) -> str:
         rf" (?P<{p}dm_y>{_YEAR})"
         rf"|(?P<{p}m_m>{_MONTH})(?: of| in)? (?P<{p}m_y>{_YEAR})"
         rf"|(?P<{p}nd_n>{_NAMED})(?: ,)?(?: of| in)? (?P<{p}nd_y>{_YEAR})"
-        rf"|(?:the )?(?P<{p}se_s>{_SEASON})(?: ,)?(?: of| in)? (?P<{p}se_y>{_YEAR})"
+        rf"|(?:the )?(?P<{p}se_s>{_SEASON})(?: ,)?(?: of|(?<!fall) in)? (?P<{p}se_y>{_YEAR})"
         rf"|(?P<{p}md0_m>{_MONTH}) (?:the )?(?P<{p}md0_d>{_DAY})(?![\d,])"
         rf"|(?:the )?(?P<{p}dm0_d>{_DAY})(?: of)? (?P<{p}dm0_m>{_MONTH})"
         rf"|(?P<{p}nd0_n>{_NAMED})"

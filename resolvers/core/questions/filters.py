@@ -57,6 +57,8 @@ MISSING_EITHER = re.compile(
 
 ('with no department or job' is neither: both missing, MISSING_BOTH.)"""
 MISSING_BOTH = re.compile(
+    r"\b(?:(?:with|have|has|had) )?neither (?:an? )?(?:department|dept|team|job|role|title)"
+    r" nor (?:an? )?(?:department|dept|team|job|role|title)\b|"
     r"\b(?:missing|without|with no|lacking|have no|has no) (?:both )?(?:an? )?"
     r"(?:department|dept|team) "
     r"(?:and(?: no| without)?|or|nor) (?:an? )?(?:job|role|title)\b"

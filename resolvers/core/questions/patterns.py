@@ -242,7 +242,8 @@ QUARTER_COLUMNS = re.compile(
 GROUP = re.compile(
     r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by|by|per"
     r"|for each|within each|within every|inside each"
-    r"|for every|in each|in every|each|every|across|across all|for all(?: the)?|for all of the"
+    r"|for every|in each|in every|by each|by every|each|every|across|across all|for all(?: the)?"
+    r"|for all of the"
     r"|of each|on each|on every|among|one column per|a column per|a column for each"
     r"|one column for each|columns per|columns by|breakdown by|breakdown of|breakdown per"
     r"|(?:with )?(?:one |a )?columns? (?:per|for each|for every|by)"
@@ -303,7 +304,7 @@ COMPARE = re.compile(
     r"|grow|grew|growth|increase|increased|decrease|decreased|evolve|evolved)\b"
 )
 DIFFERENCE = re.compile(
-    r"\b(?:how many (?P<dir>more|fewer|less)|(?P<dir2>more|fewer|less)|by how much"
+    r"\b(?:how many (?P<dir>more|fewer|less)|(?P<dir2>more|fewer|less|lower|higher)|by how much"
     r"|(?:what is |what was )?the difference(?: in)?(?: the number of)?|difference|change in"
     r"|grow by|grew by|by how many)\b"
 )
@@ -331,8 +332,9 @@ NAMES_ONLY = re.compile(
     r"\b(?:the )?(?:full )?names(?: of| only)?\b|\bjust (?:the )?names\b|\bwho\b"
 )
 FIRST_LAST = re.compile(
-    rf"\b(?:the )?(?:(?P<n0>\d{{1,3}}|{'|'.join(lexicon.NUMBERS)}) )?(?:(?P<first>first|earliest"
-    rf"|oldest)|(?P<last>last|latest|most recent|newest|most recently|recent))"
+    rf"\b(?:the )?(?:(?P<n0>\d{{1,3}}|{'|'.join(lexicon.NUMBERS)}) )?"
+    rf"(?:(?P<first>first(?: ever)?|earliest|oldest)"
+    rf"|(?P<last>last|latest|most recent|newest|most recently|recent))"
     rf"(?: {_N})?(?= (?:{SUBJECT}|to (?:be )?(?:hired|join)|hire|one|ones|persons?|people|hires?"
     rf"|joiner|starter|recruit|newcomer"
     rf"|$))"

@@ -337,6 +337,7 @@ def _shape(
             return Refusal("A comparison of two periods can be split by department or job only.")
         show: Literal["each", "difference", "percent_change"] = "each"
         direction = (difference.group("dir") or difference.group("dir2")) if difference else None
+        direction = {"lower": "fewer", "higher": "more"}.get(direction or "", direction)
         only: Literal["grew", "shrank"] | None = None
         drop = False
         changed: Literal["difference", "percent_change"] = (
@@ -479,6 +480,13 @@ def _shape(
     if reading.rank_order and reading.group and not reading.rank:
         reading.rank = Rank(order=reading.rank_order)  # type: ignore[arg-type]
     rank = reading.rank
+    listed = [p for p in phrases if len(p.listed) > 1 and not COMBINED.search(p.words)]
+    if rank and listed and not within and not words.has(COMBINED):
+        # 'the top department in H1 and H2 2021': in each, or over both? never guessed
+        return Refusal(
+            "The top in each of those periods, or over them together? Ask e.g. the top "
+            "department in each half of 2021, or in H1 and H2 2021 combined."
+        )
     if rank and rank.limit is None and rank.offset == 0 and reading.which_singular:
         rank = Rank(order=rank.order, limit=1)
     if rank and within:

@@ -1204,6 +1204,20 @@ CASES: list[Case] = [
         f"SELECT 100.0 * ((SELECT COUNT(*) FROM {E} WHERE {Y22}) - "
         f"(SELECT COUNT(*) FROM {E} WHERE {Y21})) / (SELECT COUNT(*) FROM {E} WHERE {Y21})",
     ),
+    Case(
+        "by what percentage was hiring lower in 2022 than in 2021",
+        f"SELECT 100.0 * ((SELECT COUNT(*) FROM {E} WHERE {Y21}) - "
+        f"(SELECT COUNT(*) FROM {E} WHERE {Y22})) / (SELECT COUNT(*) FROM {E} WHERE {Y21})",
+    ),
+    Case(
+        "average number of people hired by each team in 2022",
+        f"WITH c AS (SELECT e.department_id, COUNT(*) AS n FROM {E} WHERE {Y22} "
+        "AND e.department_id IS NOT NULL GROUP BY 1) SELECT AVG(n) FROM c",
+    ),
+    Case(
+        "how many hires have neither a department nor a job",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id IS NULL AND e.job_id IS NULL",
+    ),
     # issue 20, asklookup: people looked up by name (particles, hyphens, ordinary words),
     # by id, and the others hired on their day; a name not on record is an empty answer
     Case(

@@ -228,3 +228,46 @@ def test_a_grouping_as_a_percentage_is_each_groups_share(small_engine: OfflineEn
         ["Sales", 4, pytest.approx(200 / 3)],
     ]
     assert "share (percent)" in reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what % did hiring fall in 2022 compared to 2021",  # 'fall in 2022' is no autumn
+        "how much lower was hiring in 2022 than 2021 in percent",
+    ],
+)
+def test_a_fall_in_hiring_said_as_a_verb_or_lower_is_a_percent_drop(
+    small_engine: OfflineEngine, question: str
+) -> None:
+    rows, reading = _answered(small_engine, question)
+    assert rows == [[6, 1, 5, pytest.approx(500 / 6)]]
+    assert "in 2021 minus hires in 2022 (the drop)" in reading
+
+
+def test_a_ranking_over_several_periods_says_whether_in_each_or_together(
+    small_engine: OfflineEngine,
+) -> None:
+    assert small_engine.answer("the top department in H1 and H2 2021").refused
+    rows, _ = _answered(small_engine, "the top department in H1 and H2 2021 combined")
+    assert rows == [["Sales", 4]]
+
+
+def test_everyday_words_for_the_average_and_the_first_hire_per_group(
+    small_engine: OfflineEngine,
+) -> None:
+    rows, _ = _answered(
+        small_engine, "what's the average number of people hired by each department in 2021"
+    )
+    assert rows == [[3.0, 2, 6]]
+    answer = small_engine.answer("the first ever hire in each team")
+    assert not answer.refused, answer.explanation
+    names = sorted(row[answer.columns.index("name")] for row in answer.rows)
+    assert names == ["Bea Ruiz", "John Smith"]
+
+
+def test_neither_a_department_nor_a_job_is_both_missing(words_engine: OfflineEngine) -> None:
+    both = "SELECT COUNT(*) FROM hired_employees WHERE department_id IS NULL AND job_id IS NULL"
+    expected = words_engine._warehouse.query(both).rows[0][0]
+    rows, _ = _answered(words_engine, "how many people were hired with neither a job nor a dept")
+    assert rows == [[expected]]
