@@ -388,6 +388,13 @@ def _difference(query: DifferenceQuery) -> exp.Select:
             expression=exp.Nullif(this=sums[1].copy(), expression=lit(0)),
         )
         result = aliased(ratio, "ratio")
+    if query.show == "percent":
+        more = exp.Sub(this=sums[0].copy(), expression=sums[1].copy())
+        percent = exp.Div(
+            this=exp.Mul(this=exp.Literal.number("100.0"), expression=exp.Paren(this=more)),
+            expression=exp.Nullif(this=sums[1].copy(), expression=lit(0)),
+        )
+        result = aliased(percent, "percent_more")
     select = exp.select(
         aliased(sums[0], "first_hires"), aliased(sums[1], "second_hires"), result, copy=False
     ).from_(table("matching", "m"), copy=False)

@@ -355,9 +355,10 @@ class DifferenceQuery(_Strict):
     filters: Filters = Filters()
     sides: tuple[Filters, Filters]
     """first minus second."""
-    show: Literal["difference", "ratio"] = "difference"
-    """ratio: the first's hires per hire of the second ('Engineering hires per Sales hire'),
-    full precision; NULL when the second hired nobody."""
+    show: Literal["difference", "ratio", "percent"] = "difference"
+    """ratio: the first's hires per hire of the second ('Engineering hires per Sales hire');
+    percent: the difference as a percent of the second's hires ('what percent more did Sales
+    hire than Legal'); both full precision, NULL when the second hired nobody."""
 
     @model_validator(mode="after")
     def _shape(self) -> DifferenceQuery:

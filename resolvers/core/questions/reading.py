@@ -179,6 +179,11 @@ def read_back(query: HrQuery) -> str:
             return f"The share (percent) of the hires{scope(inner.filters)} that were {part}."
         case DifferenceQuery():
             first, second = (scope(side).strip() or "overall" for side in inner.sides)
+            if inner.show == "percent":
+                return (
+                    f"Hires{scope(inner.filters)}: those {first} minus those {second}, as a "
+                    f"percent of those {second}, with both counts."
+                )
             if inner.show == "ratio":
                 return (
                     f"Hires{scope(inner.filters)}: those {first} per hire of those {second} "

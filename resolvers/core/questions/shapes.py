@@ -567,6 +567,16 @@ def _than_difference(
             "more did Sales hire than Legal?"
         )
     reading.who.included = common_names  # both sides count these
+    if percent := words.search(PERCENT_CHANGE):
+        # 'what percent more did Sales hire than Legal': over the side after 'than'
+        if op != "more":
+            return Refusal(
+                "Ask it the other way round, e.g. what percent more did Sales hire than Legal?"
+            )
+        words.take(percent)
+        query = _difference(words, reading, names, catalog, first_names, common, head,
+                            second_names, tail)  # fmt: skip
+        return query if isinstance(query, Refusal) else query.model_copy(update={"show": "percent"})
     if op == "more":
         return _difference(words, reading, names, catalog, first_names, common, head,
                            second_names, tail)  # fmt: skip

@@ -711,3 +711,11 @@ def test_hires_per_half_year_are_compiled_run_and_read_back(rig: Rig) -> None:
     assert not answer.refused
     assert answer.rows == [[1, 1], [2, 2]]  # Ada in February; Bo and Cy after June
     assert answer.reading and "counted per half" in answer.reading
+
+
+def test_percent_more_than_another_side_is_compiled_run_and_read_back(rig: Rig) -> None:
+    reply_with(rig, "sales_percent_more_than_legal")
+    answer = ask(rig.engine, "What percent more did Sales hire than Legal in 2021?")
+    assert not answer.refused
+    assert answer.rows == [[2, 1, 100.0]]
+    assert answer.reading and "as a percent of those in Legal" in answer.reading

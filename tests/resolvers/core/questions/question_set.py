@@ -1218,6 +1218,12 @@ CASES: list[Case] = [
         "how many hires have neither a department nor a job",
         f"SELECT COUNT(*) FROM {E} WHERE e.department_id IS NULL AND e.job_id IS NULL",
     ),
+    Case(
+        "By what percent did Marketing out-hire Legal in 2022?",
+        f"SELECT 100.0 * ((SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' AND {Y22})"
+        f" - (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' AND {Y22})) / "
+        f"(SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' AND {Y22})",
+    ),
     # issue 20, asklookup: people looked up by name (particles, hyphens, ordinary words),
     # by id, and the others hired on their day; a name not on record is an empty answer
     Case(

@@ -271,3 +271,12 @@ def test_neither_a_department_nor_a_job_is_both_missing(words_engine: OfflineEng
     expected = words_engine._warehouse.query(both).rows[0][0]
     rows, _ = _answered(words_engine, "how many people were hired with neither a job nor a dept")
     assert rows == [[expected]]
+
+
+def test_percent_more_of_one_group_than_another_is_over_the_side_after_than(
+    small_engine: OfflineEngine,
+) -> None:
+    rows, reading = _answered(small_engine, "what percent more did Sales hire than Legal in 2021")
+    assert rows == [[4, 2, 100.0]]
+    assert "as a percent of those in Legal" in reading
+    assert small_engine.answer("what percent fewer did Legal hire than Sales in 2021").refused
