@@ -495,6 +495,7 @@ def _shape(
                 "How many in each group? Say the top one, or the top 3, in each department."
             )
         rank = Rank(order=rank.order, limit=rank.limit, within=within)
+        words.take_all(TIES)  # a ranking within groups shows its ties: 'ties kept' is so
     threshold = reading.threshold
     if reading.which and not rank and not threshold:
         threshold = Threshold(compare="at_least", value=1)
@@ -584,6 +585,11 @@ def _than_difference(
                        first_names, head)  # fmt: skip
 
 
+TIES = re.compile(
+    r"\b(?:with|including|incl|inc|keeping|keep|showing|show|and|plus) (?:all |any )?(?:the )?"
+    r"ties\b|\b(?:ties|tie) (?:included|kept|shown|too|allowed|and all)\b"
+)
+"""'the top job in each department (ties kept)': what a ranking within groups does anyway."""
 CHANGED = re.compile(r"\b(?:growth|grown|changed|evolved|evolve)\b")
 """A change over time: two groups' changes compared are not their counts compared."""
 VERSUS = re.compile(r"\b(?:vs|versus|compared (?:with|to)|compare|against|than)\b")

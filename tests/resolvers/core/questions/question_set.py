@@ -1224,6 +1224,10 @@ CASES: list[Case] = [
         f" - (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' AND {Y22})) / "
         f"(SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' AND {Y22})",
     ),
+    Case(
+        "most hired role per department in 2022, ties included",
+        top_within("d.department", "j.job", f"{Y22} AND j.id IS NOT NULL"),
+    ),
     # issue 20, asklookup: people looked up by name (particles, hyphens, ordinary words),
     # by id, and the others hired on their day; a name not on record is an empty answer
     Case(

@@ -280,3 +280,17 @@ def test_percent_more_of_one_group_than_another_is_over_the_side_after_than(
     assert rows == [[4, 2, 100.0]]
     assert "as a percent of those in Legal" in reading
     assert small_engine.answer("what percent fewer did Legal hire than Sales in 2021").refused
+
+
+def test_ties_said_of_a_ranking_within_groups_are_what_it_shows(
+    small_engine: OfflineEngine,
+) -> None:
+    rows, reading = _answered(small_engine, "the top job in each department in 2021, ties kept")
+    assert sorted(rows) == [
+        ["Legal", "Database Administrator III", 1],
+        ["Legal", "Recruiter", 1],
+        ["Sales", "Database Administrator I", 2],
+    ]
+    assert "ties all shown" in reading
+    # a plain top 3 breaks ties by name: 'including ties' there is not read, so refused
+    assert small_engine.answer("top 2 jobs including ties").refused
