@@ -413,8 +413,11 @@ def _shape(
     filters_ = _filters(reading, names, catalog, date_sets)
     if isinstance(filters_, Refusal):
         return filters_
-    if len(reading.who.included) >= 2 and not reading.group:
-        words.take_all(COMBINED)  # 'Sales and Legal combined': one count over both
+    departments = [t for t in reading.who.included if names[t][0] == "department"]
+    if (len(reading.who.included) >= 2 or departments) and not reading.group:
+        # 'Sales and Legal combined': one count over both; 'Support hires combined': over
+        # every department of that name (a name names them all)
+        words.take_all(COMBINED)
     if words.search(SHARE):
         words.take_all(SHARE)
         words.take_all(WENT)

@@ -1228,6 +1228,10 @@ CASES: list[Case] = [
         "most hired role per department in 2022, ties included",
         top_within("d.department", "j.job", f"{Y22} AND j.id IS NOT NULL"),
     ),
+    Case(
+        "Support hires in 2022 combined",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Support' AND {Y22}",
+    ),
     # issue 20, asklookup: people looked up by name (particles, hyphens, ordinary words),
     # by id, and the others hired on their day; a name not on record is an empty answer
     Case(

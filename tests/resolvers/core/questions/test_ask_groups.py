@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.questions.offline import OfflineEngine
+from tests.resolvers.core.questions import gold
 
 
 def _answered(engine: OfflineEngine, question: str) -> tuple[list[list[object]], str]:
@@ -294,3 +296,16 @@ def test_ties_said_of_a_ranking_within_groups_are_what_it_shows(
     assert "ties all shown" in reading
     # a plain top 3 breaks ties by name: 'including ties' there is not read, so refused
     assert small_engine.answer("top 2 jobs including ties").refused
+
+
+def test_one_name_of_two_departments_combined_counts_both(warehouse: DuckDBWarehouse) -> None:
+    engine = OfflineEngine(warehouse, 1000, clock=lambda: gold.TODAY)
+    both = (
+        "SELECT COUNT(*) FROM hired_employees e JOIN departments d ON d.id = e.department_id "
+        "WHERE d.department = 'Support' AND year(e.datetime) = 2022"
+    )
+    ids = "SELECT COUNT(*) FROM departments WHERE department = 'Support'"
+    assert warehouse.query(ids).rows[0][0] == 2  # the gold data's two departments named Support
+    rows, reading = _answered(engine, "Support hires in 2022 combined")
+    assert rows == [[warehouse.query(both).rows[0][0]]]
+    assert "in Support" in reading
