@@ -593,6 +593,8 @@ TIES = re.compile(
     r"ties\b|\b(?:ties|tie) (?:included|kept|shown|too|allowed|and all)\b"
 )
 """'the top job in each department (ties kept)': what a ranking within groups does anyway."""
+NEGATED = re.compile(r"^(?:but |and )?(?:not|except|excluding|outside|other than|apart from)\b")
+"""A date phrase that leaves a period out ('but not in 2021')."""
 CHANGED = re.compile(r"\b(?:growth|grown|changed|evolved|evolve)\b")
 """A change over time: two groups' changes compared are not their counts compared."""
 VERSUS = re.compile(r"\b(?:vs|versus|compared (?:with|to)|compare|against|than)\b")
@@ -712,6 +714,16 @@ def _share_of_part(
     line, who = reading.line, reading.who
     share = SHARE.search(line)
     verb = SHARE_VERB.search(line, share.end() if share else 0)
+    asked = SHARE.search(reading.spoken)
+    marker = WENT.search(reading.spoken, asked.end()) if asked and not verb else verb
+    ruled = reading.spoken if marker is not verb else line
+    negated = [p for p in phrases if NEGATED.match(p.words)]
+    if marker and any(ruled.find(p.words) > marker.start() for p in negated):
+        # 'what percent of hires went to Sales but not in 2021': the whole's or the part's?
+        return Refusal(
+            "Is that period left out of all the hires, or only of the share? Ask e.g. what "
+            "percent of the hires outside 2021 went to Sales."
+        )
     split_names = whole_after = False  # names on both sides of 'went to' or the share word
     if not verb:  # the part is the names after it, of the names before; dates are the whole
         spoken = SHARE.search(reading.spoken)

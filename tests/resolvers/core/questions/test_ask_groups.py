@@ -309,3 +309,13 @@ def test_one_name_of_two_departments_combined_counts_both(warehouse: DuckDBWareh
     rows, reading = _answered(engine, "Support hires in 2022 combined")
     assert rows == [[warehouse.query(both).rows[0][0]]]
     assert "in Support" in reading
+
+
+def test_a_period_left_out_after_the_share_verb_is_refused_not_guessed(
+    small_engine: OfflineEngine,
+) -> None:
+    answer = small_engine.answer("what percent of hires went to Sales but not in 2022")
+    assert answer.refused, (answer.reading, answer.rows)
+    rows, reading = _answered(small_engine, "what percent of the hires outside 2022 went to Sales")
+    assert rows == [[4, 6, pytest.approx(200 / 3)]]
+    assert "that were in Sales" in reading
