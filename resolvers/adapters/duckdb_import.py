@@ -32,6 +32,7 @@ from pathlib import Path
 import duckdb
 
 from resolvers.adapters import import_sql, sqltext
+from resolvers.core.backup_job import ImportStage
 from resolvers.core.errors import Unavailable, ValidationError
 from resolvers.core.ports import ImportOutcome, ImportProgress, ImportRequest
 from resolvers.core.tables import COLUMNS, Table
@@ -68,7 +69,7 @@ def import_file(
     with cursor() as db:
         try:
             read = _stage(db, request)
-            progress(0.3, read)
+            progress(ImportStage.STAGED, read)
             line = _line(db, request)
             judge = import_sql.judge(table, STAGED, JUDGED, "rowid", line, read_by_duckdb=True)
             params = {"now": _naive(request), "missing": request.missing_datetime}
@@ -82,10 +83,10 @@ def import_file(
                 db,
                 f"SELECT (SELECT COUNT(*) FROM {JUDGED}) + (SELECT COUNT(*) FROM {MALFORMED_ROWS})",
             )
-            progress(0.6, received)
+            progress(ImportStage.CHECKED, received)
             with writing(table):
                 outcome = _decide_and_insert(db, request, received)
-            progress(0.95, received)
+            progress(ImportStage.INSERTED, received)
             return outcome
         except duckdb.OutOfMemoryException as error:
             raise Unavailable(

@@ -30,6 +30,7 @@ from resolvers.adapters import import_sql, sqltext
 from resolvers.adapters import sql_common as q
 from resolvers.adapters.redshift_data_client import DataApi, Done
 from resolvers.adapters.redshift_literals import quote_string
+from resolvers.core.backup_job import ImportStage
 from resolvers.core.errors import Unavailable, ValidationError
 from resolvers.core.ports import ImportOutcome, ImportProgress, ImportRequest
 from resolvers.core.tables import COLUMNS, REFERENCES, Table
@@ -100,7 +101,6 @@ def import_file(
     if not role_arn:
         raise Unavailable("imports need HRGRAPH_REDSHIFT_COPY_ROLE_ARN (the role COPY reads with)")
     sqls = statements(request, role_arn)
-    progress(0.1, 0)
     try:
         done = api.batch(sqls)
     except BaseException:
@@ -116,7 +116,7 @@ def import_file(
         location = _place_rejects(s3, request.rejects_location)
     else:
         _delete(s3, request.rejects_location + UNLOADED_SUFFIX)
-    progress(0.95, received)
+    progress(ImportStage.INSERTED, received)  # one batch: its steps are not seen apart
     return ImportOutcome(received, inserted, dict(sorted(counts.items())), location)
 
 
