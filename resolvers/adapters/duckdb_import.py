@@ -1,15 +1,17 @@
 """Bulk import on DuckDB: the file read by DuckDB itself, every verdict decided in SQL.
 
 1. ``read_csv`` (every column VARCHAR) or ``read_parquet`` (every column cast
-   to text) fills a temp staging table, and tests each employee row against the
-   fast rules in the same pass (its ``fast`` column); rows appear in file order,
-   so the table's ``rowid`` numbers them. Lines DuckDB cannot split into the
-   table's cells go to its rejects table and become INVALID rows of their own.
-2. sql/imports/judge_*.sql (Redshift dialect, through sqlglot) decides each
-   row's own INVALID verdict, and repeated_employees.sql the ids held twice
-   (DUPLICATE_IN_BATCH) — outside the write lock, so batches go on meanwhile.
-   The staging table goes as soon as the rows are judged: only the cells of rows
-   that missed the fast rules are kept (a fast row's cells are its values' text).
+   to text) fills a temp staging table; rows appear in file order, so the
+   table's ``rowid`` numbers them. Lines DuckDB cannot split into the table's
+   cells go to its rejects table and become INVALID rows of their own. In the
+   same pass each employee row is tested against the fast rules
+   (sql/imports/fast_employees.sql): a row that passes (most of a real file) is
+   stored typed, the others as text (sql/duckdb/import_staged_employees.sql).
+2. sql/imports/judge_*.sql (Redshift dialect, through sqlglot) decides the
+   other rows' own verdicts (INVALID); a view gives every row with its verdict
+   (sql/duckdb/import_candidates.sql: no row is copied for it), and
+   repeated_employees.sql the ids held twice (DUPLICATE_IN_BATCH) — outside the
+   write lock, so batches go on meanwhile.
 3. Under the write lock, in ONE transaction: the table's verdicts
    (ALREADY_EXISTS, UNKNOWN_REFERENCE), the rejects file (written to a hidden
    name first), the anti-join insert; commit, then the rejects file takes its
