@@ -38,6 +38,7 @@ from resolvers.core.tables import COLUMNS, REFERENCES, Table
 STAGED = "import_staged"
 JUDGED = "import_judged"
 REJECTED = "import_rejected"
+REPEATED = "import_repeated"
 UNLOADED_SUFFIX = "000"
 """UNLOAD ... PARALLEL OFF names its one object <prefix>000."""
 
@@ -55,6 +56,7 @@ def statements(request: ImportRequest, role_arn: str) -> list[str]:
         ":missing", quote_string(request.missing_datetime)
     )
     rejects = import_sql.rejects_file(table, REJECTED, STAGED, "pos") + " ORDER BY r.line"
+    repeated = import_sql.repeated(table, JUDGED, REPEATED)
     return [
         q.lock_statement(*related),
         sqltext.redshift(
@@ -71,7 +73,8 @@ def statements(request: ImportRequest, role_arn: str) -> list[str]:
             header="IGNOREHEADER 1" if request.header is not None else "",
         ),
         judge,
-        import_sql.rejected(table, JUDGED, REJECTED),
+        *([repeated] if repeated else []),
+        import_sql.rejected(table, JUDGED, REJECTED, REPEATED),
         import_sql.rejected_counts(REJECTED),
         sqltext.redshift(
             "imports/unload_rejects",
@@ -83,8 +86,8 @@ def statements(request: ImportRequest, role_arn: str) -> list[str]:
     ]
 
 
-COUNTS = 5
-"""Index of the counts statement in ``statements``."""
+COUNTS = -3
+"""Index of the counts statement in ``statements`` (before the UNLOAD and the insert)."""
 
 
 def _line(request: ImportRequest) -> str:
