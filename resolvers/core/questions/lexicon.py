@@ -149,7 +149,8 @@ def tidy(question: str) -> str:
     'Jan to Jun 2022', "Q1 '22" as 'Q1 2022', '3/15/2021' as 2021-03-15 (a day
     like 3/4/2021, which reads either way, stays as written: it is refused); a
     free-standing '&' or '+' is 'and' ('Q3 & Q4'; 'R&D' is a name); 'April 12 -
-    July 9' and 'April 12-15' are ranges; 'the year 2021' is 2021.
+    July 9' and 'April 12-15' are ranges; 'the year 2021' is 2021; 'w/o' is
+    'without' and 'w/' 'with'.
     """
     text = question.replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
@@ -166,6 +167,8 @@ def tidy(question: str) -> str:
     text = _DASHED.sub(_dashed, text)
     text = re.sub(r"\bthe year ((?:19|20)\d\d)\b", r"\1", text, flags=re.IGNORECASE)
     text = re.sub(r"\bno\. ?of\b", "number of", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?<![\w/])w/o(?![\w/])", "without", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?<![\w/])w/(?= )", "with", text, flags=re.IGNORECASE)
     text = _SHORT_YEAR.sub(
         lambda m: (
             f"{m.group(1)}{m.group(2) or ''} 20{m.group(3)}"
@@ -207,6 +210,10 @@ NAME_ALIASES: dict[tuple[str, ...], str] = {
     phrase_tokens(alias): name for alias, name in SCHEMA["names"].items()
 }
 """Short names ('hr', 'r d') -> the department or job name they stand for."""
+FAMILY_ALIASES: dict[tuple[str, ...], tuple[str, ...]] = {
+    phrase_tokens(alias): phrase_tokens(meant) for alias, meant in SCHEMA["families"].items()
+}
+"""Short words for a job family ('dbas') -> the family word they stand for."""
 REWRITES: dict[tuple[str, ...], tuple[str, ...]] = {
     phrase_tokens(phrase): phrase_tokens(meant) for phrase, meant in SCHEMA["rewrite"].items()
 }

@@ -94,10 +94,11 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     tokens, people = filters.shield_people(tokens, catalog, RESERVED)
     people = {key: _as_written(person, question) for key, person in people.items()}
     tokens = filters.shield_search_values(tokens, values)
+    titled = filters.titles_meant(text, tokens)
     for word in tokens:
         if word in lexicon.WRITE_WORDS:
             return Refusal("This engine only answers questions; it never changes data.")
-        if word in lexicon.UNSUPPORTED:
+        if word in lexicon.UNSUPPORTED and word not in titled:
             return Refusal(
                 f"The data holds no {lexicon.UNSUPPORTED[word]}: "
                 "only hires, their departments and jobs.",
@@ -360,6 +361,8 @@ def _groups(words: Words, reading: Reading) -> None:
     if match := words.search(ORDERING):
         _ordering(words, reading, match)
     for match in words.take_all(GROUP):
+        if ACROSS_ALL.match(match.group(0)) and words.has(TOTAL):
+            continue  # 'in total across all depts': one number, company-wide
         reading.group += dims(match.group("dims"))
         reading.each_dims += dims(match.group("dims"))
     for match in [*words.take_all(BREAKDOWN), *words.take_all(TRAILING_DIMS)]:
@@ -394,6 +397,14 @@ def _groups(words: Words, reading: Reading) -> None:
         words.take_all(COMBO)  # 'every department and job combo'  # 'break the hires down by level'
     if reading.threshold and reading.group and COUNT_GROUPS.search(reading.line):
         reading.counted_groups = True  # 'the number of departments with more than 100'
+
+
+ACROSS_ALL = re.compile(r"\b(?:across|for|over|among|in) (?:all|every)\b")
+TOTAL = re.compile(
+    r"\b(?:in total|total|totals|altogether|all together|combined|summed|grand total|overall"
+    r"|company-wide|companywide|sum)\b"
+)
+"""A grouping said with 'all' beside a total ('the total across all teams') is no grouping."""
 
 
 def _ordering(words: Words, reading: Reading, match: re.Match[str]) -> None:

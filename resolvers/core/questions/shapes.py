@@ -619,11 +619,11 @@ def _catalog(
         reading.group = []
     elif listed and match is None:
         of_every = "departments" if reading.group == ["department"] else "jobs"
-        reading.group = []
         if reading.rank or reading.threshold or reading.rank_order or phrases:
-            return None
+            return None  # 'accountants by department in 2021': hires, grouping kept
         if filters_ != Filters() or reading.who.included:
             return None
+        reading.group = []
         return CatalogQuery(of=of_every)  # type: ignore[arg-type]
     elif match is None or words.has(subject) or reading.group:
         return None
