@@ -130,10 +130,16 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         )
     names, line = _place_names(tokens, found)
     names |= family_names
+    picked = filters.pick_departments(line, names, catalog)
+    if isinstance(picked, str):
+        return Refusal(picked)
+    line, department_ids = picked
     words = Words(line)
     compare = words.has(COMPARE) or words.has(THAN_PERIOD) or words.has(GREW)
     reading = Reading(
-        families={f"__f{i}__": f.titles for i, f in enumerate(families)}, people=people
+        families={f"__f{i}__": f.titles for i, f in enumerate(families)},
+        people=people,
+        department_ids=department_ids,
     )
     if words.has(DATED):
         reading.dated = True

@@ -1548,6 +1548,15 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Research and Development' "
         "AND year(e.datetime) = 2020",
     ),
+    Case(
+        "Support (id 8) hires in 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id = 8 AND {Y21}",
+    ),
+    Case(
+        "hires in department 11 in 2022 by job",
+        f"SELECT j.job, COUNT(*) FROM {EDJ} WHERE e.department_id = 11 AND {Y22} "
+        "AND j.id IS NOT NULL GROUP BY j.id, j.job",
+    ),
 ]
 
 REFUSED = [

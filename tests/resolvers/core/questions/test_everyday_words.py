@@ -1,11 +1,17 @@
 """Everyday words of issue 20 (askwords): chat closers, short forms, families and levels,
-and missing values, each read as meant and said back, or refused."""
+missing values, and departments that share a name, each read as meant and said back, or refused."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
 import pytest
 
+from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.questions.offline import OfflineEngine
+from resolvers.core.tables import Department, Employee, Job, Table
 
 
 def same(engine: OfflineEngine, question: str, plain: str) -> None:
@@ -114,3 +120,75 @@ def test_departments_missing_hires_is_not_hires_missing_a_department(
 ) -> None:
     answer = words_engine.answer("which departments are missing hires in 2022")
     assert answer.refused or "without a department" not in (answer.reading or "")
+
+
+@pytest.fixture(scope="module")
+def twin_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OfflineEngine]:
+    """Two departments named Support (ids 2 and 3) beside Sales (1)."""
+    warehouse = DuckDBWarehouse(Path(tmp_path_factory.mktemp("twins")) / "t.duckdb")
+    warehouse.insert_new(
+        Table.DEPARTMENTS,
+        [Department(1, "Sales"), Department(2, "Support"), Department(3, "Support")],
+    )
+    warehouse.insert_new(Table.JOBS, [Job(1, "Recruiter")])
+    plan = [(1, 1), (2, 2), (3, 2), (4, 3), (5, 1)]  # (id, department)
+    warehouse.insert_new(
+        Table.HIRED_EMPLOYEES,
+        [Employee(i, f"P {i}", datetime(2021, 3, i, tzinfo=UTC), d, 1) for i, d in plan],
+    )
+    yield OfflineEngine(warehouse, 1000)
+    warehouse.close()
+
+
+def test_a_shared_name_counts_both_and_says_which_ids(twin_engine: OfflineEngine) -> None:
+    answer = twin_engine.answer("Support hires in 2021")
+    assert answer.rows == [[3]]
+    assert (answer.reading or "").startswith(
+        "2 departments are named Support (ids 2 and 3): both are counted."
+    )
+    both = twin_engine.answer("hires in both Support teams in 2021")
+    assert both.rows == [[3]] and not both.refused
+
+
+@pytest.mark.parametrize(
+    ("question", "hires"),
+    [
+        ("hires in Support (id 3) in 2021", 1),
+        ("hires in the second Support team (id 3) in 2021", 1),
+        ("hires in department 3 in 2021", 1),
+        ("Support id 2 hires in 2021", 2),
+        ("hires in Support (id 3) and Sales in 2021", 3),
+    ],
+)
+def test_an_id_after_a_shared_name_picks_that_department(
+    twin_engine: OfflineEngine, question: str, hires: int
+) -> None:
+    answer = twin_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == [[hires]], question
+    assert "(only id" in (answer.reading or "") or "(ids" in (answer.reading or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("hires in the second Support team in 2021", "(ids 2 and 3): say which"),
+        ("hires in department 9 in 2021", "No department has id 9."),
+        ("Sales (id 3) hires in 2021", "No department named Sales has id 3"),
+        ("hires in both Sales teams in 2021", '"both"'),
+        ("hires in 2021 not in Support (id 3)", "Leaving out one of two departments"),
+    ],
+)
+def test_a_shared_name_never_silently_picks_one(
+    twin_engine: OfflineEngine, question: str, said: str
+) -> None:
+    answer = twin_engine.answer(question)
+    assert answer.refused and said in answer.explanation, answer.explanation
+
+
+def test_a_grouping_by_department_says_a_shared_name_is_two_rows(
+    twin_engine: OfflineEngine,
+) -> None:
+    answer = twin_engine.answer("hires by department in 2021")
+    assert sorted(map(tuple, answer.rows)) == [("Sales", 2), ("Support", 1), ("Support", 2)]
+    assert "each is its own row" in (answer.reading or "")
