@@ -65,7 +65,7 @@ _NOTED = r"(?:recorded|listed|entered|set|given|assigned|captured|logged|info|in
 MISSING = re.compile(
     r"\b(?:(?:who )?(?:with|have|has|had) )?(?:no|without|missing|lacking|lack|lacks|lacked"
     r"|unassigned"
-    r"|not assigned to|never (?:got |been |was )?assigned to)"
+    r"|not assigned to|never (?:got |been |was )?assigned to|(?:do|does|did) not have)"
     rf"(?: an?| any)?(?: {_NOTED})? "
     r"(?P<what>department|departments|dept|teams?|job titles?|jobs?|roles?|titles?)\b"
     rf"(?: {_NOTED}(?! (?:in|as|for|by|to) __))?"
@@ -243,6 +243,12 @@ _BOTH = re.compile(
     r"(?: (?:teams|departments|depts|of them))?\b"
 )
 _ORDINAL_NAME = re.compile(rf"\b{_ORDINAL}(?P<tok>__d\d+__)")
+_EACH_OF = re.compile(
+    r"\b(?:each|per|every|by) (?P<tok>__d\d+__) (?:team|department|dept|division|unit)\b"
+    r"|\b(?:both |the two )?(?P<tok2>__d\d+__) (?:teams|departments|depts|divisions|units)"
+    r" (?:separately|apart|each|one by one|side by side)\b"
+)
+"""'hires in each Support team': the departments a shared name holds, one row each."""
 
 
 def pick_departments(
@@ -280,6 +286,10 @@ def pick_departments(
         names[token] = ("department", held_by)
         picked[token] = (wanted,)
         text = text[: match.start()] + f" {token} " + text[match.end() :]
+    for match in list(_EACH_OF.finditer(text))[::-1]:
+        token = match.group("tok") or match.group("tok2")
+        if names[token][0] == "department" and catalog.shared(names[token][1]):
+            text = text[: match.start()] + f" {token} by department " + text[match.end() :]
     for match in list(_BOTH.finditer(text))[::-1]:
         token = match.group("tok") or match.group("tok2")
         if names[token][0] == "department" and catalog.shared(names[token][1]):

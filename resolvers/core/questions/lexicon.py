@@ -159,7 +159,8 @@ def tidy(question: str) -> str:
     like 3/4/2021, which reads either way, stays as written: it is refused); a
     free-standing '&' or '+' is 'and' ('Q3 & Q4'; 'R&D' is a name); 'April 12 -
     July 9', 'April 12-15' and '6-12 June' are ranges (so is 'the week of 6-12
-    June'); 'the year 2021' is 2021; 'w/o' is 'without' and 'w/' 'with'.
+    June'); 'the year 2021' is 2021; 'w/o' is 'without', 'w/' 'with' and 'the
+    no.' 'the number'.
     """
     text = question.replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
@@ -185,6 +186,7 @@ def tidy(question: str) -> str:
     text = re.sub(r"\bthe year ((?:19|20)\d\d)\b", r"\1", text, flags=re.IGNORECASE)
     text = re.sub(r"\bno\. ?of\b", "number of", text, flags=re.IGNORECASE)
     text = re.sub(r"(?<![\w/])w/o(?![\w/])", "without", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(the|a|total|tot|that) no\.(?=[\s,;?!)]|$)", r"\1 number", text, flags=re.I)
     text = re.sub(r"(?<![\w/])w/(?= )", "with", text, flags=re.IGNORECASE)
     text = _SHORT_YEAR.sub(
         lambda m: (

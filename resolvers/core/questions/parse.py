@@ -163,6 +163,12 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if match := words.search(EACH_NAME):
         reading.group.append("department" if match.group("kind") == "d" else "job")
         words.take(match, "each")
+    for match in words.take_all(LEVELS_OF):  # 'levels of Software Engineer hired in 2022'
+        reading.group.append("level")
+        token = words.text[match.end() :].split()[0]
+        stem = [t for t in reading.families.get(token, ()) if _stem(t) == names[token][1]]
+        if stem:  # 'the levels of Accountant': Accountant I to IV, not Staff Accountant
+            reading.families[token] = tuple(stem)
     reading.who = filters.read(words, values)
     if words.has(COLUMNS):  # 'ids, names and counts': before 'department id' reads as a grouping
         reading.ids = True
@@ -446,6 +452,15 @@ def _groups(words: Words, reading: Reading) -> None:
         reading.counted_groups = True  # 'the number of departments with more than 100'
 
 
+def _stem(title: str) -> str:
+    """A title without its level, as the question's words ('Accountant III' -> accountant)."""
+    words = title.lower().split()
+    return " ".join(
+        words[:-1] if words and words[-1] in ("i", "ii", "iii", "iv", "v", "vi") else words
+    )
+
+
+LEVELS_OF = re.compile(r"(?:^ *|\b(?:the|what|which) )levels? of(?= __[fj]\d+__)")
 ACROSS_ALL = re.compile(r"\b(?:across|for|over|among|in) (?:all|every)\b")
 TOTAL = re.compile(
     r"\b(?:in total|total|totals|altogether|all together|combined|summed|grand total|overall"

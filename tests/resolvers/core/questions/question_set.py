@@ -1557,6 +1557,19 @@ CASES: list[Case] = [
         f"SELECT j.job, COUNT(*) FROM {EDJ} WHERE e.department_id = 11 AND {Y22} "
         "AND j.id IS NOT NULL GROUP BY j.id, j.job",
     ),
+    Case(
+        "how many people don't have a department in 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id IS NULL AND {Y22}",
+    ),
+    Case(
+        "what was the no. for Legal in 2021?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal' AND {Y21}",
+    ),
+    Case(
+        "the levels of Accountant hired in 2022, with counts",
+        f"SELECT j.job, COUNT(*) FROM {EDJ} WHERE j.job IN ('Accountant I', 'Accountant II', "
+        f"'Accountant III', 'Accountant IV') AND {Y22} GROUP BY j.id, j.job",
+    ),
 ]
 
 REFUSED = [

@@ -39,6 +39,8 @@ def same(engine: OfflineEngine, question: str, plain: str) -> None:
         ("BD hires in 2022", "Business Development hires in 2022"),
         ("how many positions did we fill in 2021", "hires in 2021"),
         ("hires in 2022 in total across all departments", "hires in 2022"),
+        ("how many people don't have a department", "hires without a department"),
+        ("hires in 2021? just need the no.", "hires in 2021"),
     ],
 )
 def test_chat_and_short_forms_read_as_the_plain_question(
@@ -192,3 +194,18 @@ def test_a_grouping_by_department_says_a_shared_name_is_two_rows(
     answer = twin_engine.answer("hires by department in 2021")
     assert sorted(map(tuple, answer.rows)) == [("Sales", 2), ("Support", 1), ("Support", 2)]
     assert "each is its own row" in (answer.reading or "")
+
+
+def test_each_department_of_a_shared_name_is_its_own_row(twin_engine: OfflineEngine) -> None:
+    for question in ("hires in each Support team in 2021", "Support teams separately, 2021"):
+        answer = twin_engine.answer(question)
+        assert sorted(map(tuple, answer.rows)) == [("Support", 1), ("Support", 2)], question
+
+
+def test_the_levels_of_a_title_are_that_title_at_each_level(words_engine: OfflineEngine) -> None:
+    """'the levels of Accountant': Accountant I to IV, not Staff or Tax Accountant."""
+    answer = words_engine.answer("the levels of Accountant hired in 2021")
+    assert "(Accountant I, Accountant II, Accountant III or Accountant IV)" in (
+        answer.reading or ""
+    )
+    assert {row[0] for row in answer.rows} <= {f"Accountant {n}" for n in ("I", "II", "III", "IV")}
