@@ -1570,6 +1570,25 @@ CASES: list[Case] = [
         f"SELECT j.job, COUNT(*) FROM {EDJ} WHERE j.job IN ('Accountant I', 'Accountant II', "
         f"'Accountant III', 'Accountant IV') AND {Y22} GROUP BY j.id, j.job",
     ),
+    Case(
+        "recruiting numbers for CY2022, excl Legal",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE (d.department IS NULL OR d.department <> 'Legal') "
+        f"AND {Y22}",
+    ),
+    Case(
+        "Training hires for the full year 2021, sum only",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Training' AND {Y21}",
+    ),
+    Case(
+        "how many Marketing hires in Q4'21",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Marketing' "
+        "AND e.datetime >= TIMESTAMP '2021-10-01' AND e.datetime < TIMESTAMP '2022-01-01'",
+    ),
+    Case(
+        "hires in '20 vs '21",
+        f"SELECT year(e.datetime), COUNT(*) FROM {E} WHERE year(e.datetime) IN (2020, 2021) "
+        "GROUP BY 1",
+    ),
 ]
 
 REFUSED = [

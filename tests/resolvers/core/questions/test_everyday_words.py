@@ -41,6 +41,13 @@ def same(engine: OfflineEngine, question: str, plain: str) -> None:
         ("hires in 2022 in total across all departments", "hires in 2022"),
         ("how many people don't have a department", "hires without a department"),
         ("hires in 2021? just need the no.", "hires in 2021"),
+        ("how many hires in CY2021", "hires in 2021"),
+        ("hires for the full year 2021", "hires in 2021"),
+        ("how many hires in '21", "hires in 2021"),
+        ("hires in Q1'22", "hires in Q1 2022"),
+        ("sum of hires in 2022", "hires in 2022"),
+        ("2021 recruiting numbers", "hires in 2021"),
+        ("hires, excl Sales, 2021", "hires in 2021 excluding Sales"),
     ],
 )
 def test_chat_and_short_forms_read_as_the_plain_question(
@@ -209,3 +216,7 @@ def test_the_levels_of_a_title_are_that_title_at_each_level(words_engine: Offlin
         answer.reading or ""
     )
     assert {row[0] for row in answer.rows} <= {f"Accountant {n}" for n in ("I", "II", "III", "IV")}
+
+
+def test_a_full_year_without_a_year_is_never_every_hire(words_engine: OfflineEngine) -> None:
+    assert words_engine.answer("hires in the full year").refused
