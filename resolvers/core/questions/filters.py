@@ -305,13 +305,20 @@ def pick_departments(
     return text.split(), picked
 
 
-def shared_names_note(names: tuple[str, ...], catalog: Catalog, grouped: bool) -> list[str]:
+def shared_names_note(
+    names: tuple[str, ...], catalog: Catalog, grouped: bool, left_out: tuple[str, ...] = ()
+) -> list[str]:
     """Say which departments a shared name counted ('Support' is ids 8 and 13)."""
     notes = []
-    for name in dict.fromkeys(names):
+    for name in dict.fromkeys((*names, *left_out)):
         if ids := catalog.shared(name):
             listed = " and ".join(str(i) for i in ids)
-            each = "each is its own row" if grouped else "both are counted"
+            every = "both" if len(ids) == 2 else "all"
+            each = f"{every} are counted"
+            if grouped:
+                each = "each is its own row"
+            elif name in left_out and name not in names:
+                each = f"{every} are left out"
             notes.append(f"{len(ids)} departments are named {name} (ids {listed}): {each}.")
     return notes
 
@@ -324,6 +331,7 @@ _AS_TITLES = re.compile(
     rf"|(?:any|every|all) (?:kinds?|types?|levels?|titles?)|titles?|job titles?|roles?|positions?"
     rf"|jobs?|hires|hired(?! (?:the |more|fewer|most|least|any|some|people|staff|employees|new"
     rf"|__))|were hired|was hired|got hired|joined|did we hire|did we take on"
+    rf"|did (?:we|you|they|the company|[a-z]+(?: [a-z]+)?) (?:hire|take on|bring on|recruit)"
     rf"|we hired|came on board|started)\b"
 )
 _MANAGES = re.compile(

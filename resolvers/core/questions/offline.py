@@ -191,8 +191,9 @@ def _shared_names(query: HrQuery, catalog: names.Catalog) -> list[str]:
         name
         for one in every
         if one is not None and not one.department_ids
-        for name in (*one.departments.include, *one.departments.exclude)
+        for name in one.departments.include
     ]
+    left_out = [n for one in every if one is not None for n in one.departments.exclude]
     threshold = getattr(inner, "threshold", None)
     if threshold is not None and threshold.than is not None and threshold.than.department:
         said.append(threshold.than.department)
@@ -202,7 +203,7 @@ def _shared_names(query: HrQuery, catalog: names.Catalog) -> list[str]:
         kept = inner.filters.departments.include if hasattr(inner, "filters") else ()
         shown = kept or tuple(n for _, n in catalog.department_ids)
         return filters.shared_names_note(tuple(shown), catalog, grouped=True)
-    return filters.shared_names_note(tuple(said), catalog, grouped=False)
+    return filters.shared_names_note(tuple(said), catalog, False, tuple(left_out))
 
 
 def _empty(rows: list[list[Any]]) -> bool:

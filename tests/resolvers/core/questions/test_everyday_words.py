@@ -74,6 +74,7 @@ def test_managers_as_job_titles_count_the_family(words_engine: OfflineEngine) ->
     assert not answer.refused, answer.explanation
     assert "General Manager" in (answer.reading or "")
     same(words_engine, "how many people were hired as managers in 2021", "managers hired in 2021")
+    same(words_engine, "how many managers did Sales hire in 2021", "Sales managers hired in 2021")
 
 
 @pytest.mark.parametrize(
@@ -157,6 +158,9 @@ def test_a_shared_name_counts_both_and_says_which_ids(twin_engine: OfflineEngine
     )
     both = twin_engine.answer("hires in both Support teams in 2021")
     assert both.rows == [[3]] and not both.refused
+    left_out = twin_engine.answer("hires in 2021 not in Support")
+    assert left_out.rows == [[2]]
+    assert "(ids 2 and 3): both are left out." in (left_out.reading or "")
 
 
 @pytest.mark.parametrize(
