@@ -255,8 +255,8 @@ GROUP = re.compile(
     r"|(?:split|splitting|divided|dividing|broken|breaking|separated|cut|carved)"
     r" (?:up |out )?(?:into|by|per)|broken out"
     r"|breakdown)(?: the| all| all the| of the)? "
-    rf"(?P<dims>{DIM}(?: (?:(?:,|and|&|then|,and|plus|x) )?(?:by |per |each |every )?(?:the )?"
-    rf"{DIM})*)\b"
+    rf"(?P<dims>{DIM}(?: (?:(?:,(?! the )|and|&|then|,and|plus|x) )?(?:by |per |each |every )?"
+    rf"(?:the )?{DIM})*)\b"
 )
 BREAKDOWN = re.compile(
     rf"\b(?:the |a )?(?P<dims>{DIM}(?: (?:and |, |& |x )?{DIM})+) (?:breakdown|split|mix|matrix"

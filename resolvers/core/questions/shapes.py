@@ -494,6 +494,8 @@ def _shape(
             "Alphabetical order is for lists: ask for the departments, jobs or employees "
             "alphabetically, or for a ranking by hires, not both."
         )
+    if within and reading.rank:
+        words.take_all(WITH_COUNT)  # each row's count is shown: 'and how many'
     _count_words(words)
     if reading.rank_order and reading.group and not reading.rank:
         reading.rank = Rank(order=reading.rank_order)  # type: ignore[arg-type]
@@ -514,6 +516,8 @@ def _shape(
             )
         rank = Rank(order=rank.order, limit=rank.limit, within=within)
         words.take_all(TIES)  # a ranking within groups shows its ties: 'ties kept' is so
+        if rank.order == "fewest":  # among the groups with a hire, as the reading says
+            words.take_all(AMONG_HIRED)
     threshold = reading.threshold
     if reading.which and not rank and not threshold:
         threshold = Threshold(compare="at_least", value=1)
@@ -610,6 +614,15 @@ TIES = re.compile(
 """'the top job in each department (ties kept)': what a ranking within groups does anyway."""
 NEGATED = re.compile(r"^(?:but |and )?(?:not|except|excluding|outside|other than|apart from)\b")
 """A date phrase that leaves a period out ('but not in 2021')."""
+WITH_COUNT = re.compile(
+    r"\b(?:and|with|plus|including) (?:how many|its count|their counts?|the counts?"
+    r"|the number(?: of hires)?|its number of hires|the hires|its hires)\b"
+)
+AMONG_HIRED = re.compile(
+    r"\b(?:among|of) (?:those|the ones|the departments|the jobs|departments|jobs)"
+    r" (?:that|which|who) (?:hired|had hires|had a hire|hired at all|hired anyone)\b"
+)
+"""'the fewest ... among those that hired': what a fewest within groups is (no zeros)."""
 CHANGED = re.compile(r"\b(?:growth|grown|changed|evolved|evolve)\b")
 """A change over time: two groups' changes compared are not their counts compared."""
 VERSUS = re.compile(r"\b(?:vs|versus|compared (?:with|to)|compare|against|than)\b")

@@ -1229,6 +1229,14 @@ CASES: list[Case] = [
         top_within("d.department", "j.job", f"{Y22} AND j.id IS NOT NULL"),
     ),
     Case(
+        "for each department, its most hired title in 2021 and how many",
+        top_within("d.department", "j.job", f"{Y21} AND j.id IS NOT NULL"),
+    ),
+    Case(
+        "per department, the role with the highest number of hires in 2022",
+        top_within("d.department", "j.job", f"{Y22} AND j.id IS NOT NULL"),
+    ),
+    Case(
         "Support hires in 2022 combined",
         f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Support' AND {Y22}",
     ),

@@ -319,3 +319,29 @@ def test_a_period_left_out_after_the_share_verb_is_refused_not_guessed(
     rows, reading = _answered(small_engine, "what percent of the hires outside 2022 went to Sales")
     assert rows == [[4, 6, pytest.approx(200 / 3)]]
     assert "that were in Sales" in reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "for every department, its top job in 2021 and how many",
+        "per department, the job with the highest number of hires in 2021",
+    ],
+)
+def test_a_ranking_within_groups_said_around_a_comma_or_with_its_count(
+    small_engine: OfflineEngine, question: str
+) -> None:
+    rows, _ = _answered(small_engine, question)
+    assert sorted(rows) == [
+        ["Legal", "Database Administrator III", 1],
+        ["Legal", "Recruiter", 1],
+        ["Sales", "Database Administrator I", 2],
+    ]
+
+
+def test_the_fewest_among_those_that_hired_is_what_a_fewest_within_groups_is(
+    small_engine: OfflineEngine,
+) -> None:
+    question = "the department with the fewest hires in each year, among those that hired"
+    rows, _ = _answered(small_engine, question)
+    assert sorted(rows) == [[2021, "Legal", 2], [2022, "Legal", 1]]
