@@ -20,6 +20,7 @@ from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.dates import DateError
 from resolvers.core.questions.patterns import (
     ALPHABETICAL,
+    ANY_DIM,
     ANY_LEVEL,
     AS_COLUMNS,
     BOUNDS,
@@ -33,6 +34,7 @@ from resolvers.core.questions.patterns import (
     DIM,
     DIM_ADVERB,
     DIM_FIRST,
+    DIM_THAT,
     DIM_WITH,
     EACH_NAME,
     EXACTLY,
@@ -46,6 +48,7 @@ from resolvers.core.questions.patterns import (
     MORE,
     MOST_FIRST,
     MOST_RECENT,
+    MULTIPLIED,
     N_MOST,
     NOBODY,
     NUMBER_ONE,
@@ -61,12 +64,14 @@ from resolvers.core.questions.patterns import (
     RESERVED,
     THAN_NAME,
     THAN_PERIOD,
+    THEY_DID,
     THRESHOLD,
     TOP_N,
     TOP_N_ONLY,
     TRAILING_DIMS,
     WHICH_DIM,
     WHICH_N,
+    WHICH_ONES,
     dimension,
     dims,
     number,
@@ -125,7 +130,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     names, line = _place_names(tokens, found)
     names |= family_names
     words = Words(line)
+    words.text = THEY_DID.sub("than", words.text)  # 'more in 2022 than they did in 2021'
     compare = words.has(COMPARE) or words.has(THAN_PERIOD) or words.has(GREW)
+    compare = compare or words.has(MULTIPLIED)
     reading = Reading(
         families={f"__f{i}__": f.titles for i, f in enumerate(families)}, people=people
     )
@@ -134,6 +141,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         words.take_all(DATED)
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text
+    if (multiplied := words.search(MULTIPLIED)) and multiplied.group("least"):
+        words.take(multiplied, "least")  # 'at least doubled' is doubled: never 'the least'
     _thresholds(words, reading)
     if match := words.search(ALPHABETICAL):
         reading.alphabetical = True
@@ -394,6 +403,13 @@ def _groups(words: Words, reading: Reading) -> None:
         reading.group += dims(match.group("dims"))
         reading.which_singular = bool(match.group("one")) or not match.group("dims").endswith("s")
         reading.which = True
+        words.take(match)
+    elif not reading.group and (match := words.search(DIM_THAT) or words.search(ANY_DIM)):
+        reading.group += dims(match.group("dims"))  # 'departments that hired more in 2022'
+        reading.which = True
+        words.take(match)
+    if reading.group and (match := words.search(WHICH_ONES)):
+        reading.which = True  # 'any quarters with more than 250? which ones'
         words.take(match)
     ranked = reading.rank is not None or reading.threshold is not None
     if ranked and not reading.group and (match := words.search(DIM_WITH)):

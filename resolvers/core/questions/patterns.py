@@ -20,7 +20,7 @@ _N = r"(?P<n>\d{1,7}|" + "|".join(lexicon.NUMBERS) + r")"
 DIM = (
     r"(?:departments?|depts?|teams?|divisions?|job titles?|jobs?|roles?|titles?|positions?|years?"
     r"|quarters?|months?|weekdays?|days? of (?:the )?week|week ?days?|levels?|grades?"
-    r"|seniority levels?)"
+    r"|seniority levels?|days?|dates?|calendar days?)"
 )
 _ORD = r"(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)"
 _MOST = r"(?P<most>most|highest|largest|biggest|busiest|greatest|top|best|max|maximum)"
@@ -35,7 +35,8 @@ THRESHOLD = re.compile(
     rf"\b(?P<op>more than|greater than|higher than|over|above|at least|no fewer than|no less than"
     rf"|fewer than|less than|lower than|under|below|at most|no more than|exceeding|exceeded)"
     rf"(?: {SUBJECT})? {_N}(?: (?:or more|or fewer|or less))?(?: {SUBJECT}| times)?\b"
-    rf"|\b{_N.replace('<n>', '<n2>')} (?P<op2>or more|or fewer|or less|and more|and up|plus)\b"
+    rf"|\b{_N.replace('<n>', '<n2>')}(?: {SUBJECT})? (?P<op2>or more|or fewer|or less|and more"
+    rf"|and up|plus)\b"
 )
 MEAN = re.compile(
     rf"\b(?P<op>more|greater|higher|above|over|fewer|less|lower|below|under|busier|quieter"
@@ -115,6 +116,24 @@ GREW = re.compile(
     r"|dropped|drop|fell|went down|go down|slowed|slow down)\b"
 )
 """'which departments grew between 2021 and 2022': a change per group, one way."""
+MULTIPLIED = re.compile(
+    r"\b(?:(?P<least>at least|no less than) )?(?:(?P<more>more than|over|less than|under) )?"
+    r"(?P<verb>doubled|double|doubling|tripled|triple|tripling|quadrupled|quadruple"
+    r"|halved|halve|halving)\b(?: (?:their |its |the )?(?:hires|hiring|headcount|intake))?"
+    r"(?P<least2> or more| at least)?"
+)
+"""'at least doubled their hiring from 2020 to 2021': grew (shrank) by a factor."""
+FACTORS = {"doubl": 2, "tripl": 3, "quadrupl": 4, "halv": 2}
+THEY_DID = re.compile(
+    r"\bthan (?:they|we|it|he|she|each|those|these|that one|the department|the team)"
+    r" (?:did|had|hired|made|managed|recorded|got|saw|brought on|took on)\b"
+)
+"""'more in 2022 than they did in 2021': the same groups on the other side."""
+BOTH_COUNTS = re.compile(
+    r"\b(?:with|showing|and|including|plus|give me|show) (?:both|the two|each) (?:of the )?"
+    r"(?:numbers|counts|figures|totals|years|periods|columns)\b"
+)
+"""'with both numbers': a comparison of two periods shows both counts anyway."""
 COMBINED = re.compile(
     r"\b(?:combined|together|put together|taken together|jointly|between them|summed"
     r"|added up|in total|altogether|all together)\b"
@@ -231,8 +250,8 @@ GROUP = re.compile(
     r"|for every|in each|in every|each|every|across|across all|for all(?: the)?|for all of the"
     r"|of each|on each|on every|among|one column per|a column per|a column for each"
     r"|one column for each|columns per|columns by|breakdown by|breakdown of|breakdown per"
-    r"|(?:with )?(?:one |a )?columns? (?:per|for each|for every|by)"
-    r"|(?:with )?(?:one |a )?rows? (?:per|for each|for every|by)"
+    r"|(?:with )?(?:one |a )?(?:separate |own )?columns? (?:per|for each|for every|by)"
+    r"|(?:with )?(?:one |a )?(?:separate |own )?rows? (?:per|for each|for every|by)"
     r"|(?:split|splitting|divided|dividing|broken|breaking|separated|cut|carved)"
     r" (?:up |out )?(?:into|by|per)|broken out"
     r"|breakdown)(?: the| all| all the| of the)? "
@@ -269,6 +288,27 @@ WHICH_DIM = re.compile(
     rf"\b(?:which|what|in which|in what|on which|on what)(?P<one> of (?:our|the|all|all the))?"
     rf"(?: (?:the|one))? (?P<dims>{DIM})\b"
 )
+DIM_THAT = re.compile(
+    r"\b(?:(?:list|show|name|give me|give) )?(?:the |all |any |those )?"
+    r"(?P<dims>departments|depts|teams|divisions|jobs"
+    r"|job titles|titles|roles|positions|quarters|months|years|days|dates|weekdays)"
+    r" (?:that|which|who|whose|with|having)\b"
+)
+"""'departments that hired more in 2022 than in 2021': plural groups asked for, as 'which'."""
+ANY_DIM = re.compile(
+    r"\b(?:(?:are|were|is|was) there |did |do |does |have |has |had )?any (?:of (?:the |our )?)?"
+    r"(?P<dims>departments?|depts?|teams?|divisions?|jobs?|job titles?|titles?|roles?|positions?"
+    r"|quarters?|months?|years?|days?|dates?|weekdays?)\b"
+    r"(?:(?: +(?:of|in|for|during))? +(?:with|having|that had|that have|which had|where)\b)?"
+)
+"""'did any department hire exactly 5', 'any quarters with more than 250': which ones.
+
+(Spaces, not one space, before 'with': 'any quarters of 2021 with', its date already read.)"""
+WHICH_ONES = re.compile(
+    r"(?:\b(?:and|if so|if yes|if any|,)\b ?,? ?)*\b(?:which|what) (?:ones?|of them|are they"
+    r"|were they|was it|is it|one)\b|(?:\b(?:and|if so|if yes|if any)\b ?,? ?)*\b(?:which|what) *$"
+)
+"""'... ? which ones', '... if so which': the groups are listed (a list answers 'any')."""
 DIM_WITH = re.compile(rf"\b(?:the )?(?P<dims>{DIM}) (?:with|that had|that have|having)\b")
 SHARE = re.compile(
     r"\b(?:what )?(?:share|percentage|percent|proportion|fraction|ratio|%)(?: of)?\b|%"
@@ -357,6 +397,7 @@ jobs role roles title titles position positions year years quarter quarters mont
 months week weeks weekday weekdays day days first last latest earliest recent
 newest oldest named called whose name names starts start contains list ordered
 sorted order sort descending ascending alphabetically monthly quarterly yearly half team teams
+date dates daily
 division unique distinct different total number
 """
 RESERVED = (
@@ -370,6 +411,8 @@ RESERVED = (
 
 
 def dimension(word: str) -> Dimension:
+    if word.startswith(("day", "date", "calendar")) and "week" not in word:
+        return "day"
     if word.startswith(("level", "grade", "seniority")):
         return "level"
     if word.startswith(("dep", "team", "div")):

@@ -20,6 +20,7 @@ from resolvers.core.questions.dates import Span
 from resolvers.core.questions.patterns import (
     ANYONE,
     AVERAGE,
+    BOTH_COUNTS,
     CATALOG_WORD,
     COMBINED,
     COMPARE,
@@ -28,10 +29,12 @@ from resolvers.core.questions.patterns import (
     DISTINCT,
     EMPLOYEES,
     EXISTS,
+    FACTORS,
     FIRST_LAST,
     GREW,
     LIST_ORDER,
     MEAN,
+    MULTIPLIED,
     NAMES_ONLY,
     OVERALL,
     SHARE,
@@ -283,12 +286,23 @@ def _shape(
                 "Does that name hold for both periods? Ask e.g. how many more did Sales hire "
                 "in 2022 than the whole company in 2021, or name it for both."
             )
+        factor, multiplied = None, words.search(MULTIPLIED)
+        if multiplied:  # 'at least doubled': grew (or shrank) by that factor
+            if multiplied.group("more"):
+                return Refusal(
+                    "A growth by more (or less) than a factor is not answered; ask which "
+                    "departments at least doubled (or halved) their hiring between two periods."
+                )
+            words.take(multiplied)
+            verb = multiplied.group("verb")
+            factor = next(n for stem, n in FACTORS.items() if verb.startswith(stem))
         difference = words.search(DIFFERENCE)
         if difference:
             words.take(difference)
         grew = words.search(GREW)
         if grew:
             words.take(grew)
+        words.take_all(BOTH_COUNTS)  # each group's two counts are shown anyway
         words.take_all(COMPARE)
         rest = [p.spans for p in phrases if p is not sides]
         filters_ = _filters(reading, names, catalog, rest)
@@ -301,14 +315,21 @@ def _shape(
         show: Literal["each", "difference"] = "each"
         direction = (difference.group("dir") or difference.group("dir2")) if difference else None
         only: Literal["grew", "shrank"] | None = None
-        if group and (grew or (direction and reading.which)):
+        if group and (grew or multiplied or (direction and reading.which)):
             # per group, the second minus the first, in the order said ('fewer in A than B'
             # keeps the groups where A - B < 0): which grew, which shrank
             show = "difference"
             up = grew.group("up") if grew else direction == "more"
+            if multiplied:
+                up = not multiplied.group("verb").startswith("halv")
             only = "grew" if up else "shrank"
-            if grew and sides.listed[0][0] and sides.listed[1][0]:
+            if (grew or multiplied) and sides.listed[0][0] and sides.listed[1][0]:
                 first, second = sorted((first, second), key=lambda p: p.start or date.min)
+        elif multiplied:
+            return Refusal(
+                "Doubled (or halved) is answered per department or job: ask which departments "
+                "at least doubled their hiring from 2021 to 2022."
+            )
         elif group and reading.which:
             return Refusal(
                 "Which departments (jobs), by what rule? Ask which grew (or shrank) between "
@@ -327,6 +348,7 @@ def _shape(
             show=show,
             group_by=group[0] if group else None,
             only=only,
+            factor=factor,
         )
     if reading.than and not reading.group:
         return _than_difference(words, reading, names, catalog, date_sets)

@@ -242,6 +242,11 @@ class Group:
             self.order = [col(source, dimension), col(source, key)]
             self.present = col(source, key).is_(exp.null()).not_()
             return
+        if dimension == "day":  # the calendar date: one group per day that had a hire
+            day = exp.cast(moment, exp.DataType.Type.DATE)
+            self.keys, self.order, self.present = [day], [day.copy()], exp.true()
+            self.select = aliased(day.copy(), "day")
+            return
         unit = {"year": "YEAR", "quarter": "QUARTER", "month": "MONTH", "weekday": "DOW"}
         part = exp.Extract(this=exp.var(unit[dimension]), expression=moment)
         self.keys = [part]

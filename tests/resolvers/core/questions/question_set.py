@@ -127,6 +127,18 @@ def quarterly(where: str, order: str = "d.department, j.job, d.id, j.id") -> str
     )
 
 
+def two_years(table: str, key: str, name: str, having: str, years: str = "21, 22") -> str:
+    """Per department (job), each of two years' hires (``n21``, ``n22``), where ``having``."""
+    counts = ", ".join(
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 20{y}) AS n{y}" for y in years.split(", ")
+    )
+    columns = ", ".join(f"n{y}" for y in years.split(", "))
+    return (
+        f"SELECT {name}, {columns} FROM (SELECT d.id, {name}, {counts} FROM {E} "
+        f"JOIN {table} ON d.id = e.{key} GROUP BY d.id, {name}) d WHERE {having}"
+    )
+
+
 def above_mean_ordered(where: str, descending: bool = True) -> str:
     """Departments above the year's mean (over departments with a hire), by hires."""
     way = "DESC" if descending else "ASC"
@@ -1066,8 +1078,8 @@ CASES: list[Case] = [
     ),
     # issue 20, askseed: the seed's two reports in everyday words, conditions on groups
     Case(
-        "Could you build the table of hires per department and job for 2021, one column per "
-        "quarter?",
+        "Could you put together a 2021 table of hires for every department and job, with a "
+        "separate column for each quarter?",
         quarterly(Y21),
         ordered=True,
     ),
@@ -1076,12 +1088,13 @@ CASES: list[Case] = [
         quarterly(Y22),
     ),
     Case(
-        "For the leadership pack: 2021 hires per department & job title, Q1, Q2, Q3 and Q4",
+        "for the exec pack I need 2021 headcount adds per department and job, Q1 through Q4 as "
+        "columns",
         quarterly(Y21),
     ),
     Case(
-        "my boss asked for 2022 hiring by department and job, divided into quarters, sorted by "
-        "department name and then job name",
+        "my manager asked for hiring by department and job in 2022 cut into quarters, ordered "
+        "by department then by job title",
         quarterly(Y22),
         ordered=True,
     ),
@@ -1161,6 +1174,48 @@ CASES: list[Case] = [
         above_mean_ordered(Y21, descending=False),
         ordered=True,
     ),
+    Case(
+        "name the departments that outhired the Sales team during 2022",
+        f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y22} GROUP BY d.id, d.department HAVING COUNT(*) > (SELECT COUNT(*) FROM {ED} "
+        f"WHERE d.department = 'Sales' AND {Y22})",
+    ),
+    Case(
+        "list the teams that took on more people in 2022 than in 2021",
+        two_years("departments d", "department_id", "d.department", "n22 > n21"),
+    ),
+    Case(
+        "which job titles hired more people in 2022 than they did in 2021?",
+        two_years("jobs d", "job_id", "d.job", "n22 > n21"),
+    ),
+    Case(
+        "jobs whose hiring at least doubled between 2020 and 2021",
+        two_years("jobs d", "job_id", "d.job", "n20 > 0 AND n21 >= 2 * n20", "20, 21"),
+    ),
+    Case(
+        "which jobs halved their hiring between 2021 and 2022",
+        two_years("jobs d", "job_id", "d.job", "2 * n22 <= n21"),
+    ),
+    Case(
+        "count the job titles with 15 or more hires of all time",
+        f"SELECT COUNT(*) FROM (SELECT e.job_id FROM {E} WHERE e.job_id IS NOT NULL "
+        "GROUP BY e.job_id HAVING COUNT(*) >= 15)",
+    ),
+    Case(
+        "which dates in 2022 saw six or more people hired?",
+        f"SELECT CAST(e.datetime AS DATE), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1 "
+        "HAVING COUNT(*) >= 6",
+    ),
+    Case(
+        "were there any quarters in 2021 above 200 hires? if so which",
+        f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y21} GROUP BY 1 "
+        "HAVING COUNT(*) > 200",
+    ),
+    Case(
+        "did any team bring on precisely 31 people in 2022, and which one?",
+        f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y22} GROUP BY d.id, d.department HAVING COUNT(*) = 31",
+    ),
 ]
 
 REFUSED = [
@@ -1189,6 +1244,8 @@ REFUSED = [
     "hires in 2021 sorted by department",  # ordered by what the answer is not counted per
     "top 3 departments in 2021 sorted by department",  # two orders at once
     "departments above the mean in 2021 with their ids, fewest first",  # ids only in the report
+    "teams whose hires more than tripled from 2021 to 2022",  # a factor, not more than one
+    "has Legal doubled its intake between 2021 and 2022",  # doubling is answered per group
 ]
 
 
