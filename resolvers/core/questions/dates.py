@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from resolvers.core.questions.lexicon import MONTHS, NAMED_DAYS, ORDINALS, SEASONS
-from resolvers.core.questions.query import Period
+from resolvers.core.questions.lexicon import MONTH_NAMES, MONTHS, NAMED_DAYS, ORDINALS, SEASONS
+from resolvers.core.questions.query import WEEKDAY_NAMES, Period, Weekday
 from resolvers.core.questions.words import Words
 
 Span = tuple[date | None, date | None]
@@ -37,7 +37,11 @@ _SEASON0 = "|".join(sorted((s for s in SEASONS if s != "fall"), key=len, reverse
 def _point(p: str) -> str:
     """One point in time; groups are prefixed with ``p`` so a range can hold two."""
     return (
-        rf"(?:(?P<{p}iso>\d{{4}}-\d\d-\d\d)"
+        rf"(?:(?:the )?(?P<{p}dy_o>first|last|1st) day of (?:the year )?(?P<{p}dy_y>{_YEAR})"
+        rf"|(?:the )?(?P<{p}dmo_o>first|last|1st) day of (?P<{p}dmo_m>{_MONTH})(?: of| in)?"
+        rf" (?P<{p}dmo_y>{_YEAR})"
+        rf"|(?:the )?(?P<{p}dmo0_o>first|last|1st) day of (?P<{p}dmo0_m>{_MONTH})(?! ?\d)"
+        rf"|(?P<{p}iso>\d{{4}}-\d\d-\d\d)"
         rf"|(?P<{p}md_m>{_MONTH}) (?:the )?(?P<{p}md_d>{_DAY})(?: ,)?(?: of)? (?P<{p}md_y>{_YEAR})"
         rf"|(?:the )?(?P<{p}dm_d>{_DAY})(?: of)? (?P<{p}dm_m>{_MONTH})(?: ,)?(?: of)?"
         rf" (?P<{p}dm_y>{_YEAR})"
@@ -124,6 +128,104 @@ RELATIVE_ONE = re.compile(
 )
 
 
+_MONTH_FULL = "|".join(name.lower() for name in MONTH_NAMES[1:])
+_PLURAL_MONTHS = {
+    plural: number
+    for number, name in enumerate(MONTH_NAMES[1:], start=1)
+    for plural in {
+        name.lower() + "s",
+        re.sub(r"y$", "ies", re.sub(r"ch$", "ches", name.lower())),
+    }
+    if plural.endswith("s")
+}
+"""'Decembers', 'Januaries', 'Marches': a month, every year."""
+_MONTHS_PLURAL = "|".join(sorted(_PLURAL_MONTHS, key=len, reverse=True))
+_ANY_YEAR = (
+    r"(?: ,)? (?:of|in|across|for|over) (?P<every>any|every|each|all)(?: the)? (?:years?"
+    r"|of the years)"
+)
+MONTH_ANY_YEAR = re.compile(
+    rf"\b(?:(?:in|during|for|over) )?(?:(?P<each>any|every|each|all) (?P<m1>{_MONTH_FULL})s?"
+    rf"(?:{_ANY_YEAR.replace('every>', 'every1>')})?"
+    rf"|(?P<m2>{_MONTHS_PLURAL})(?:{_ANY_YEAR.replace('every>', 'every2>')})?"
+    rf"|(?P<m3>{_MONTH}){_ANY_YEAR})\b"
+)
+"""'in any December', 'Decembers across all years', 'March of each year': a month, any year
+(of each or every year, or each December: per year)."""
+YEARLY = re.compile(
+    r"\b(?:by|per|each|every|in each|in every|of each|of every|for each|for every|across"
+    r"|across all|over the|each of the|for all|in all)(?: the)? years?\b"
+    r"|\b(?:yearly|annually|annual)\b|\byear (?:by|on|over|after) year\b"
+)
+"""Hires per year: a yearless quarter beside it is that quarter of every year, not one year's."""
+_OPEN_KINDS = frozenset({"m0", "q0", "oq0", "h0", "hh0", "se0"})
+_DAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DAY_WORD = (
+    rf"(?:weekends?|week-ends?|weekdays?|week days?|working days?|business days?"
+    rf"|(?:{_DAY_NAMES})s?)"
+)
+_NOT_GROUPED = r"(?<!\bby )(?<!\bper )(?<!each )(?<!every )(?<!which )(?<!what )(?<!among )"
+WEEKDAYS = re.compile(
+    rf"\b(?:on|during|over|at|across) (?:a |the |any |an )?(?P<d>{_DAY_WORD})"
+    rf"(?: (?:or|and|,|, or) (?:on )?(?:a |the )?(?P<d2>{_DAY_WORD}))?\b"
+    rf"|{_NOT_GROUPED}\b(?P<d3>{_DAY_WORD})(?= (?:hires|hire|hiring|joiners|starters|starts"
+    rf"|recruits|new hires|intake)\b)"
+)
+"""'on a weekend', 'on Mondays or Fridays', 'weekend hires' (not 'by weekday': a grouping)."""
+
+
+def read_recurring(words: Words) -> tuple[list[int], list[Weekday], bool]:
+    """Months of any year and days of the week the question keeps (consumed as read), and
+    whether they are asked per year ('each March', 'March of every year')."""
+    months: list[int] = []
+    per_year = False
+    for match in words.take_all(MONTH_ANY_YEAR):
+        word = match.group("m1") or match.group("m3")
+        months.append(MONTHS[word] if word else _PLURAL_MONTHS[match.group("m2")])
+        said = {match.group(g) for g in ("each", "every", "every1", "every2")}
+        per_year = per_year or bool(said & {"each", "every"})
+    months += _open_every_year(words)
+    days: list[Weekday] = []
+    for match in words.take_all(WEEKDAYS):
+        for group in ("d", "d2", "d3"):
+            if word := match.group(group):
+                days += _days_of(word)
+    return months, list(dict.fromkeys(days)), per_year
+
+
+_OPEN_POINT = re.compile(rf"\b(?:(?:in|during|for|on|of) )?(?:the )?{_point('a_')}\b")
+
+
+def _open_every_year(words: Words) -> list[int]:
+    """'Q1 hires by year', 'first quarter hires in each year': the months of a quarter (half,
+    month, season) named without a year, in every year, when hires are counted per year.
+
+    Read in one year (the year rule), such a question would show that year's row only.
+    """
+    if not YEARLY.search(words.text) or re.search(rf"\b{_YEAR}\b|\d{{4}}-", words.text):
+        return []
+    months: list[int] = []
+    for match in list(_OPEN_POINT.finditer(words.text)):
+        kinds = {k.split("_")[1] for k, v in match.groupdict().items() if v}
+        if not kinds or not kinds <= _OPEN_KINDS:
+            continue
+        start, end = point_span(match, "a_", 2001)
+        assert start is not None and end is not None
+        count = (end.year - start.year) * 12 + end.month - start.month
+        months += [(start.month - 1 + i) % 12 + 1 for i in range(count)]
+        words.take(match)
+    return months
+
+
+def _days_of(word: str) -> list[Weekday]:
+    """The weekdays a word names: a weekend is Saturday and Sunday; working days Mon-Fri."""
+    if word.startswith(("weekend", "week-end")):
+        return ["Saturday", "Sunday"]
+    if word.startswith(("weekday", "week day", "working", "business")):
+        return list(WEEKDAY_NAMES[1:6])
+    return [{d.lower(): d for d in WEEKDAY_NAMES}[word.removesuffix("s")]]
+
+
 class DateError(ValueError):
     """A date phrase that names no real time, or whose year the question does not say."""
 
@@ -151,6 +253,16 @@ def _ordinal(word: str) -> int:
 def point_span(m: re.Match[str], p: str, year: int | None) -> Span:
     """The [start, end) of the point whose groups start with ``p``; ``year`` for a bare month."""
     g = {k[len(p) :]: v for k, v in m.groupdict().items() if k.startswith(p) and v}
+    if "dy_o" in g:  # the first (last) day of a year
+        day = date(int(g["dy_y"]), 12, 31) if g["dy_o"] == "last" else date(int(g["dy_y"]), 1, 1)
+        return day, day + timedelta(days=1)
+    if "dmo_o" in g or "dmo0_o" in g:  # the first (last) day of a month
+        kind = "dmo" if "dmo_o" in g else "dmo0"
+        y = int(g["dmo_y"]) if kind == "dmo" else _need(year)
+        start = _month_start(y, MONTHS[g[f"{kind}_m"]])
+        end = _month_start(y, MONTHS[g[f"{kind}_m"]] + 1)
+        day = end - timedelta(days=1) if g[f"{kind}_o"] == "last" else start
+        return day, day + timedelta(days=1)
     if "iso" in g:
         day = date.fromisoformat(g["iso"])
         return day, day + timedelta(days=1)
@@ -376,6 +488,10 @@ def _one(m: re.Match[str], today: date) -> Span:
 _YEARLESS_POINT = re.compile(rf"\b{_point('a_')}\b")
 
 
+_RANKED = re.compile(
+    r"\b(?:most|fewest|least|busiest|quietest|top|bottom|highest|lowest|rank|ranked|ranking"
+    r"|biggest|smallest|largest|best|worst)\b"
+)
 _RELATIVE_YEAR = re.compile(r"\b(?P<which>last|previous|this|current) year\b")
 _LAST_SEASON = re.compile(rf"\b(?:this past|last|past|previous) (?P<season>{_SEASON})\b")
 
@@ -404,8 +520,8 @@ def fill_year(text: str, last_hire: date, today: date | None = None) -> tuple[st
         if open_kinds:
             points.append(m)
             kinds |= open_kinds
-    if not points or "oq0" in kinds:
-        return None
+    if not points or ("oq0" in kinds and _RANKED.search(text)):
+        return None  # 'which was the second quarter by hires' is a rank, not Q2
     years = []
     for m in points:
         for year in range(last_hire.year, last_hire.year - 3, -1):

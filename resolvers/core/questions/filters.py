@@ -14,8 +14,9 @@ from collections.abc import Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from resolvers.core.questions import lexicon
 from resolvers.core.questions.catalog import Catalog
-from resolvers.core.questions.matching import LEVELS, find, tokenize
+from resolvers.core.questions.matching import LEVELS, find, name_words, tokenize
 from resolvers.core.questions.query import title_level
 from resolvers.core.questions.words import Words
 
@@ -26,7 +27,7 @@ _CUE = (
     r"|titles|position|positions))?"
 )
 _ONE = rf"(?:the )?{ENTITY}{_CUE}"
-_LIST = rf"{_ONE}(?: (?:,|and|or|nor|,and|, and|, or)? ?{_ONE})*"
+_LIST = rf"{_ONE}(?: (?:,|and|or|nor|,and|, and|, or|plus|, plus)? ?{_ONE})*"
 EXCLUDED = re.compile(
     r"\b(?:but |and )?(?:not|excluding|except|other than|outside|apart from|besides|without|minus"
     r"|leaving out|ignoring)(?: for| of)?(?: in| from| as| within| for)?(?: an?)? "
@@ -36,12 +37,33 @@ INCLUDED = re.compile(
     r"\b(?:(?:works?|worked|working|employed|hired|serving|served) (?:as|in|at|for)(?: an?)? )?"
     rf"(?:(?:in|at|from|for|by|of|within|into|as|as an?|only|just) )?(?:the )?(?P<list>{_LIST})"
 )
+_DEPARTMENT_WORD = r"(?:department|dept|team)"
+_JOB_WORD = r"(?:job title|job|role|title)"
+_EITHER_PAIR = (
+    rf"(?:{_DEPARTMENT_WORD}s? (?:or|and/or) (?:an? |any )?{_JOB_WORD}s?"
+    rf"|{_JOB_WORD}s? (?:or|and/or) (?:an? |any )?{_DEPARTMENT_WORD}s?)"
+)
+_NO_PAIR = (
+    rf"(?:{_DEPARTMENT_WORD} or (?:no|without|missing|lacking) (?:an? )?{_JOB_WORD}"
+    rf"|{_JOB_WORD} or (?:no|without|missing|lacking) (?:an? )?{_DEPARTMENT_WORD})"
+)
+MISSING_EITHER = re.compile(
+    rf"\b(?:missing|lacking|lack|lacks|lacked) (?:either )?(?:an? |any )?{_EITHER_PAIR}\b"
+    rf"|\b(?:(?:with|have|has|had) )?(?:no|without|missing|lacking) (?:an? )?{_NO_PAIR}\b"
+    rf"|\b(?:(?:with|have|has|had) )?(?:either )?(?:no|without) (?:an? )?{_DEPARTMENT_WORD}"
+    rf" or (?:an? )?{_JOB_WORD} or both\b"
+)
+"""'missing a department or a job', 'no job or no department': either missing, or both.
+
+('with no department or job' is neither: both missing, MISSING_BOTH.)"""
 MISSING_BOTH = re.compile(
-    r"\b(?:missing|without|with no|lacking|have no|has no) (?:both )?(?:an? )?(?:department|team) "
-    r"(?:and|or|nor) (?:an? )?(?:job|role|title)\b"
+    r"\b(?:missing|without|with no|lacking|have no|has no) (?:both )?(?:an? )?"
+    r"(?:department|dept|team) "
+    r"(?:and(?: no| without)?|or|nor) (?:an? )?(?:job|role|title)\b"
 )
 MISSING = re.compile(
-    r"\b(?:(?:who )?(?:with|have|has|had) )?(?:no|without|missing|lacking|unassigned"
+    r"\b(?:(?:who )?(?:with|have|has|had) )?(?:no|without|missing|lacking|lack|lacks|lacked"
+    r"|unassigned"
     r"|not assigned to|never (?:got |been |was )?assigned to)"
     r"(?: an?| any)? "
     r"(?P<what>department|departments|dept|teams?|job titles?|jobs?|roles?|titles?)\b"
@@ -165,25 +187,80 @@ _STOP = (
     r"|full|name|s|department|dept|team|job|role|title|position|date|hire|hires|took|take"
     r"|takes|taken|make|makes|made|got|gets|bring|brings|brought|the|a|an|most|more|fewest"
     r"|least|any|many|much|new|our|their|we|us|you|they|it|that|this|those|these|one|all"
-    r"|each|every|some|people|employees|staff|folks|with|by|per|up|down|out|over|he|she|him"
-    r"|her|his|hers|them|me|i)"
+    r"|each|every|some|people|employees|employee|staff|folks|with|by|per|up|down|out|over|he|she|him"
+    r"|her|his|hers|them|me|i|come|came|land|landed|arrive|arrived|begin|began|go|went|else"
+    r"|other|others|when|what|which|same|id|exactly|where|names)"
 )
 _WORD = rf"(?!{_STOP}\b)[a-z][a-z\-]*"
-_PERSON = rf"(?P<who>person \d{{3,4}}|{_WORD}(?: {_WORD}){{0,2}})"
+_ID = (
+    r"(?:the )?(?:employee|person|one|hire|staff member) with(?: the)? (?:employee )?id \d{1,9}"
+    r"|(?:employee|emp|staff member|worker)(?: (?:id|number|no|nr|num))? \d{1,9}"
+    r"|(?:employee |staff )?id(?: number| no)? \d{1,9}"
+)
+"""'employee 1234', 'employee id 1234', 'the one with id 12' ('#' is no token): by id."""
+ID_LOOKUP = re.compile(rf"(?:{_ID})")
+_PERSON = rf"(?P<who>{_ID}|person \d{{3,4}}|{_WORD}(?: {_WORD}){{0,3}})"
 _JOINED = (
     r"(?:hired|join|joined|start|started|onboarded|recruited|employed|brought on|taken on"
-    r"|come on board|came on board|come aboard)"
+    r"|come on board|came on board|come aboard|land|landed|come on|came on|get hired|got hired"
+    r"|get brought on|got brought on|get onboarded|got onboarded|arrive|arrived|begin|began"
+    r"|come in|came in|go|went)"
     r"(?: (?:with us|here|at the company|with the company|at the firm|with the firm))?"
 )
 _FACTS = (
-    r"(?:hire date|start date|joining date|start day|department|dept|team|division"
-    r"|job title|job|role|title|position)"
+    r"(?:hire date|start date|joining date|start day|hire day|date of hire|date hired"
+    r"|department|dept|team|division|job title|job|role|title|position"
+    r"|employee id|employee number|staff id|id number|id|full name|name)"
 )
-_FACT = rf"(?P<fact>{_FACTS}(?: (?:and|,|&|plus) (?:the |their |his |her )?{_FACTS}){{0,2}})"
+_FACT = (
+    rf"(?P<fact>{_FACTS}(?: (?:and|,|&|plus|, and|and the|and their|and his|and her)"
+    rf"(?: the| their| his| her)? {_FACTS}){{0,2}})"
+)
+_ASKED = (
+    rf"(?:in |into |as )?(?:what|which) {_FACTS}(?: (?:and|,|&|plus|, and|,and)"
+    rf"(?: in| into| as| on)?(?: what| which| the)? {_FACTS}){{0,2}}"
+)
+"""'which department and which role', 'what team and what job': the facts asked first."""
+_ON_RECORD = (
+    r"(?: (?:in the data|in our data|in the system|in the database|in the records"
+    r"|in our records|on record|on file|on the books|here|with us|at the company))?"
+)
 _END = rf"(?=$| [^a-z]| {_STOP}\b)"
 """Where a name ends: the end, a number or token, or a word that starts the rest."""
 LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
-    ("hired", re.compile(rf"\bwhen (?:exactly )?(?:was|did|were|is) {_PERSON} {_JOINED}\b")),
+    (  # 'when, and in what role, did X join', 'which department and role is X in'
+        "fact",
+        re.compile(
+            rf"\b(?:when(?: exactly)?(?: ,)?(?: and| &)?(?: ,)? {_ASKED}|{_ASKED}(?: ,)?"
+            rf"(?: and| &)?(?: ,)? when)(?: ,)? (?:was|did|were|is|does) {_PERSON}"
+            rf"(?: {_JOINED})?(?: (?:work|works|working|sit|sits|belong|belongs))?"
+            rf"(?: in| to| into| for| as| on)?{_END}"
+        ),
+    ),
+    (
+        "fact",
+        re.compile(
+            rf"\b{_ASKED} (?:is|was|does|did) {_PERSON}(?: (?:work|works|working|sit|sits"
+            rf"|belong|belongs|have|has|hold|holds|get hired|hired|join|joined|go|get)"
+            rf"|(?: {_JOINED}))?"
+            rf"(?: in| to| into| for| as| part of| with)?{_END}"
+        ),
+    ),
+    (
+        "hired",
+        re.compile(
+            rf"\bwhen (?:exactly )?(?:was|did|were|is) {_PERSON} {_JOINED}\b"
+            rf"(?:(?: ,)?(?: and| &| plus)(?: ,)?(?: in| into| as| on| with)? (?:what|which)"
+            rf" {_FACTS}\b)?"
+        ),
+    ),
+    (
+        "fact",
+        re.compile(
+            rf"\bwhere (?:does|did|is|was) {_PERSON}(?: (?:work|works|working|sit|sits"
+            rf"|end up|go|land|get placed|placed|based|sitting))?(?: now| these days)?{_END}"
+        ),
+    ),
     (
         "hired",
         re.compile(
@@ -241,12 +318,15 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (  # 'Harold Vogt - hire date?': a first and last name, then what is asked
         "fact",
-        re.compile(rf"^ ?(?P<who>person \d{{3,4}}|{_WORD} {_WORD}) {_FACT}\b"),
+        re.compile(
+            rf"^ ?(?P<who>{_ID}|person \d{{3,4}}|{_WORD} {_WORD}(?: {_WORD})?)"
+            rf"(?: (?:what|which|whats|what is|the|their|his|her))? {_FACT}\b"
+        ),
     ),
     (
         "fact",
         re.compile(
-            rf"\b(?:what is|what was|whats|give me|tell me|what) (?:the )?"
+            rf"(?:\b(?:what is|what was|whats|give me|tell me|what|need|want) (?:the )?|^ ?)"
             rf"{_FACT} (?:of|for) {_PERSON}{_END}"
         ),
     ),
@@ -296,9 +376,53 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         "who",
         re.compile(
             rf"^ ?(?:(?:can|could|would) you (?:please |pls )?|please |pls )?"
-            rf"(?:who is|who was|whos|look up|lookup|pull up|find|tell me about"
-            rf"|details (?:of|for|on)|info on|information on|information about|details about)"
-            rf" {_PERSON}"
+            rf"(?:who is|who was|whos|look up|lookup|pull up|find|tell me about|search for"
+            rf"|details (?:of|for|on)|info on|information on|information about|details about"
+            rf"|(?:give me|show me|show|get me|pull)(?: the)? (?:record|details|row|info)"
+            rf" (?:of|for)"
+            rf"|what do we have on|what have we got on|anything on|(?:i m |i am |im )?looking for"
+            rf"|searching for|trying to find)"
+            rf" {_PERSON}(?: (?:record|details|row|info))?{_ON_RECORD}"
+            rf"(?: (?:please|pls|for me|thanks))* ?$"
+        ),
+    ),
+    (  # 'who else started the same day as Joan Rillett': her hire day, she left out
+        "sameday",
+        re.compile(
+            rf"\b(?:else |other people |others |other employees |other hires |besides )?"
+            rf"(?:(?:was |were |got |get )?{_JOINED} )?(?:on |at )?the same (?:day|date"
+            rf"|start date|hire date|day of hire|start day|hire day)(?: as| that)? {_PERSON}"
+            rf"(?: (?:did|was hired|got hired|started|joined|came on|came on board|landed"
+            rf"|came in|was brought on|was onboarded|arrived))?{_END}"
+        ),
+    ),
+    (  # "who's Zsazsa Pash?": 'who' and a full name, nothing else
+        "who",
+        re.compile(rf"^ ?who (?P<who>{_WORD} {_WORD}(?: {_WORD})?)(?: (?:please|pls|thanks))* ?$"),
+    ),
+    (  # 'is there a Harold Vogt in the data': a full name only (a lone word may be a title)
+        "who",
+        re.compile(
+            rf"^ ?(?:is there|are there|do we have|did we hire|have we got|have we hired"
+            rf"|did we ever hire|do we employ|does|did)(?: (?:an?|any|someone|anyone|somebody"
+            rf"|anybody|one|a person|an employee|a hire)(?: (?:called|named|by the name of))?)?"
+            rf" (?P<who>{_WORD}(?: {_WORD}){{1,2}}){_ON_RECORD}"
+            rf"(?: (?:exist|exists|work here|on staff|at all))?(?: (?:please|pls|thanks))* ?$"
+        ),
+    ),
+    (  # 'Harold Vogt's record', 'employee 1234 details'
+        "who",
+        re.compile(
+            rf"^ ?(?P<who>{_ID}|{_WORD} {_WORD}(?: {_WORD})?) (?:record|details|info|row)"
+            rf"(?: (?:please|pls|for me|thanks))* ?$"
+        ),
+    ),
+    (  # 'employee 1234?', 'who's employee 1234', 'employee 1234 - who is that'
+        "who",
+        re.compile(
+            rf"^ ?(?:(?:who is|whos|who was|who|who has|who had|who holds|look up|lookup|find"
+            rf"|show me) )?(?P<who>{_ID})"
+            rf"(?: (?:who is that|who is it|whos that))?"
             rf"(?: (?:please|pls|for me|thanks))* ?$"
         ),
     ),
@@ -314,31 +438,55 @@ class Person:
     first_only: bool
     ask: str
     """hired, fact, first, full, named or who: what the words around the name asked."""
+    employee_id: int | None = None
+    """'employee 1234': the person looked up by id (``name`` is then the words as read)."""
     besides: str | None = None
     """'the same first name as Joan Rillett': Joan Rillett, who is not counted among them."""
 
 
+def capitalised(question: str) -> frozenset[str]:
+    """The words a question writes with a capital: a name's, when they are ordinary words."""
+    return frozenset(w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", question))
+
+
 def shield_people(
-    tokens: list[str], catalog: Catalog, reserved: Set[str]
+    tokens: list[str], catalog: Catalog, reserved: Set[str], written: Set[str] = frozenset()
 ) -> tuple[list[str], dict[str, Person]]:
     """A person's name in a lookup becomes one ``__pN__`` token, safe from name matching.
 
     The words around it ("when was ... hired", "what department is ... in")
-    are read here too; a name word that is one of the engine's own words is
-    no name, and the lookup is not read.
+    are read here too; a name word that is one of the engine's own words, or a
+    word of a department or job title, is no name, and the lookup is not read;
+    nor is a word the data lacks ('manager') unless ``written`` with a capital
+    ('Angelika Stock').
     """
     line = " ".join(tokens)
     people: dict[str, Person] = {}
     on_record = _families(catalog)[1]
+    title_words = {w for w in name_words(catalog) if len(w) > 2}  # 'officer' names nobody
     for ask, pattern in LOOKUPS:
         match = pattern.search(line)
         if match is None:
             continue
         name = match.group("who")
+        if ID_LOOKUP.fullmatch(name):
+            if ask in ("hired", "fact", "who"):
+                key = f"__p{len(people)}__"
+                number = int(re.findall(r"\d+", name)[-1])
+                people[key] = Person(name, False, ask, employee_id=number)
+                start, end = match.span()
+                line = line[:start] + f" {key} " + line[end:]
+            continue
         words = name.split()
-        if any(w in reserved or w in on_record for w in words if w != "person") or (
-            name in on_record
-        ):
+        chat = lexicon.CHAT_WORDS if len(words) > 1 else frozenset()
+        if any(
+            (w in reserved and w not in chat)
+            or w in on_record
+            or w in title_words
+            or (w in lexicon.UNSUPPORTED and w not in written)
+            for w in words
+            if w != "person"
+        ) or (name in on_record):
             continue  # an engine word or a department or job name is nobody's name
         named = find(words, catalog, reserved)
         if named.entities or named.ambiguities:
@@ -351,11 +499,13 @@ def shield_people(
         full = bool(groups.get("full") or groups.get("full2") or groups.get("full3"))
         if ask != "full" and not full and " " not in name:
             first = True  # 'when was Harold hired': a first name alone
-        besides = name if ask in ("first", "full") and " " in name else None
+        besides = name if ask in ("first", "full", "sameday") and " " in name else None
+        if ask == "sameday" and besides is None:
+            continue  # the same day as a first name alone: whose day?
         if ask == "first":
             name = name.split()[0]
         key = f"__p{len(people)}__"
-        people[key] = Person(name, first, ask, besides)
+        people[key] = Person(name, first, ask, besides=besides)
         start, end = match.span()
         line = line[:start] + f" {key} " + line[end:]
     return line.split(), people
@@ -378,6 +528,7 @@ class Who:
     excluded: list[str] = field(default_factory=list)
     without_department: bool = False
     without_job: bool = False
+    missing_either: bool = False
     searches: list[NameSearch] = field(default_factory=list)
 
 
@@ -430,6 +581,8 @@ def read(words: Words, values: dict[str, str]) -> Who:
         )
         prefix = op.startswith(("start", "begin"))
         who.searches.append(NameSearch(target, prefix, values.get(raw, raw)))
+    for _ in words.take_all(MISSING_EITHER):
+        who.missing_either = True
     for _ in words.take_all(MISSING_BOTH):
         who.without_department = who.without_job = True
     for match in words.take_all(MISSING):

@@ -45,6 +45,8 @@ MEANING = frozenset(SCHEMA["meaning"]["words"])
 """Words that change which rows answer: never filler, never a spelling correction's guess."""
 FILLER = _words(_SUBJECT["words"], SCHEMA["filler"]["words"], SCHEMA["chat"]["words"])
 """Words that change nothing about which rows answer the question, whatever the question."""
+CHAT_WORDS = frozenset(SCHEMA["chat"]["words"])
+"""Politeness and chat ('ty', 'cheers'): also a word of a person's full name ('Ty Hofer')."""
 
 NUMBERS: dict[str, int] = dict(SCHEMA["numbers"])
 ORDINALS: dict[str, int] = dict(SCHEMA["ordinals"])
@@ -94,8 +96,15 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _MONTH_DAY = rf"[a-z]{{3,9}} {_DAY}|{_DAY} [a-z]{{3,9}}"
 _DASHED_DAYS = re.compile(rf"\b({_MONTH_DAY}) ?[-\u2013\u2014] ?({_MONTH_DAY})\b", re.IGNORECASE)
 _DASHED_IN_MONTH = re.compile(
-    rf"\b([a-z]{{3,9}}) ({_DAY}) ?[-\u2013\u2014] ?({_DAY})\b", re.IGNORECASE
+    rf"\b(?:(?:the )?week of )?([a-z]{{3,9}}) ({_DAY}) ?[-\u2013\u2014] ?({_DAY})\b",
+    re.IGNORECASE,
 )
+_DASHED_DAYS_FIRST = re.compile(
+    rf"\b(?:(?:the )?week of )?(?:the )?({_DAY}) ?[-\u2013\u2014] ?({_DAY})(?: of)?"
+    rf" ([a-z]{{3,9}})\b",
+    re.IGNORECASE,
+)
+"""'6-12 June', 'the week of 3-9 May' (any dash): two days of one month, a range."""
 
 
 def _dashed(match: re.Match[str]) -> str:
@@ -149,7 +158,8 @@ def tidy(question: str) -> str:
     'Jan to Jun 2022', "Q1 '22" as 'Q1 2022', '3/15/2021' as 2021-03-15 (a day
     like 3/4/2021, which reads either way, stays as written: it is refused); a
     free-standing '&' or '+' is 'and' ('Q3 & Q4'; 'R&D' is a name); 'April 12 -
-    July 9' and 'April 12-15' are ranges; 'the year 2021' is 2021.
+    July 9', 'April 12-15' and '6-12 June' are ranges (so is 'the week of 6-12
+    June'); 'the year 2021' is 2021.
     """
     text = question.replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
@@ -159,6 +169,14 @@ def tidy(question: str) -> str:
         lambda m: (
             f"{m.group(1)} {m.group(2)} to {m.group(1)} {m.group(3)}"
             if m.group(1).lower() in MONTHS
+            else m.group(0)
+        ),
+        text,
+    )
+    text = _DASHED_DAYS_FIRST.sub(
+        lambda m: (
+            f"{m.group(1)} {m.group(3)} to {m.group(2)} {m.group(3)}"
+            if m.group(3).lower() in MONTHS
             else m.group(0)
         ),
         text,

@@ -125,6 +125,11 @@ def _index(catalog: Catalog) -> NameIndex:
     return NameIndex(catalog)
 
 
+def name_words(catalog: Catalog) -> frozenset[str]:
+    """Every word of a live department or job name ('chief', 'officer', 'sales')."""
+    return _index(catalog).words
+
+
 def find(tokens: list[str], catalog: Catalog, reserved: Iterable[str]) -> Matches:
     """Entities in the question, longest exact span first, then families, then typos.
 

@@ -13,18 +13,17 @@ questions it can answer, built from the words it did (examples.nearest).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
 from resolvers.core.ports import Answer, Warehouse
 from resolvers.core.questions import catalog as names
-from resolvers.core.questions import chart, dates, examples, lexicon, parse, reading
+from resolvers.core.questions import chart, dates, examples, lexicon, parse, people, reading
 from resolvers.core.questions.compiler import compile_tree
 from resolvers.core.questions.query import (
     CatalogQuery,
     CompareQuery,
-    EmployeesQuery,
     HrQuery,
     Period,
     ReportQuery,
@@ -107,7 +106,25 @@ class OfflineEngine:
             return refusal(question, said, offered)
         safe = guard_tree(compile_tree(query), self._row_cap)
         answered = self.run(question, query, safe, understood.notes)
-        return _nobody_of_that_name(question, query, answered) or answered
+        if answered.rows or not people.looked_up(query):
+            return answered
+        return self._not_on_record(question, query, answered, understood.notes)
+
+    def _not_on_record(
+        self, question: str, query: HrQuery, answered: Answer, notes: list[str]
+    ) -> Answer:
+        """A lookup that found nobody: a slip read as the one name meant, or an empty answer
+        that says nobody of that name is on record (several near names: a refusal naming them)."""
+        found = people.not_found(self._warehouse, query)
+        if isinstance(found, people.Respelt):
+            safe = guard_tree(compile_tree(found.query), self._row_cap)
+            return self.run(question, found.query, safe, [*notes, found.note])
+        if found.near:
+            offered = [f"Look up {name}" for name in found.near[:4]]
+            said = f"{found.said} Did you mean {' or '.join(found.near[:4])}?"
+            return refusal(question, said, offered)
+        said = f"{answered.reading or ''} {found.said}".strip()
+        return replace(answered, explanation=said)
 
     def _answers(self, question: str, catalog: names.Catalog) -> bool:
         """Whether the engine answers ``question`` as written (to offer only such questions)."""
@@ -151,24 +168,6 @@ class OfflineEngine:
         if periods and not any(_overlaps(p, str(first)[:10], str(last)[:10]) for p in periods):
             return f"No hires in that time: the {span}."
         return f"No hires match (the {span})."
-
-
-def _nobody_of_that_name(question: str, query: HrQuery, answered: Answer) -> Answer | None:
-    """A person looked up and not found is refused (maybe misspelt), never an empty answer."""
-    inner = query.query
-    if answered.rows or not isinstance(inner, EmployeesQuery) or inner.columns != "dated":
-        return None
-    filters = inner.filters
-    named = filters.employee_names or ((filters.first_name,) if filters.first_name else ())
-    if not named:
-        return None
-    name = named[0]
-    offered = f"How many people have the first name {name.split()[0]}?"
-    said = (
-        f"{answered.reading or ''} No employee named “{name}” matches; check the spelling. "
-        f"You could ask: {offered}"
-    )
-    return refusal(question, said.strip(), [offered, *GENERIC_SUGGESTIONS])
 
 
 def _empty(rows: list[list[Any]]) -> bool:

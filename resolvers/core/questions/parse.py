@@ -26,6 +26,7 @@ from resolvers.core.questions.patterns import (
     BOUNDS,
     BREAK_DOWN,
     BREAKDOWN,
+    CHANGE_DROP,
     COLUMNS,
     COMBO,
     COMPARE,
@@ -102,10 +103,14 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if early := _refuse_early(text):
         return early
     tokens, values = filters.quote_values(lexicon.tokens(text))
-    tokens, people = filters.shield_people(tokens, catalog, RESERVED)
+    tokens, people = filters.shield_people(tokens, catalog, RESERVED, filters.capitalised(question))
     people = {key: _as_written(person, question) for key, person in people.items()}
     tokens = filters.shield_search_values(tokens, values)
+    falls = len(CHANGE_DROP.findall(" ".join(tokens)))  # 'did hiring drop': no command
     for word in tokens:
+        if word == "drop" and falls:
+            falls -= 1
+            continue
         if word in lexicon.WRITE_WORDS:
             return Refusal("This engine only answers questions; it never changes data.")
         if word in lexicon.UNSUPPORTED:
@@ -139,6 +144,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if words.has(DATED):
         reading.dated = True
         words.take_all(DATED)
+    reading.spoken = words.text
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text
     if (multiplied := words.search(MULTIPLIED)) and multiplied.group("least"):
@@ -150,6 +156,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     quarters = words.take_all(QUARTER_COLUMNS)  # 'Q1, Q2, Q3 and Q4': each quarter, not a list
     try:
         _than(words, reading, names, today)
+        reading.months, reading.weekdays, per_year = dates.read_recurring(words)
+        if per_year:
+            reading.group.append("year")
         phrases = dates.read(words, today, compare)
     except DateError as error:
         return Refusal(f"Which dates? {error}: name the year, e.g. March 2021.", (str(error),))
@@ -418,7 +427,9 @@ def _groups(words: Words, reading: Reading) -> None:
         words.take(match)
     within = reading.rank is not None and reading.group == reading.each_dims
     if ranked and (not reading.group or within):
-        bare = re.compile(rf"\b(?P<how>how many |number of )?(?P<dims>{DIM})\b")
+        bare = re.compile(
+            rf"\b(?P<how>how many |number of )?(?P<dims>{DIM})(?: with| that had| having)?\b"
+        )
         if match := words.search(bare):
             reading.counted_groups = bool(match.group("how"))
             reading.group += dims(match.group("dims"))

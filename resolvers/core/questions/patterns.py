@@ -20,6 +20,7 @@ _N = r"(?P<n>\d{1,7}|" + "|".join(lexicon.NUMBERS) + r")"
 DIM = (
     r"(?:departments?|depts?|teams?|divisions?|job titles?|jobs?|roles?|titles?|positions?|years?"
     r"|quarters?|months?|weekdays?|days? of (?:the )?week|week ?days?|levels?|grades?"
+    r"|half[ -]years?|halves(?: of the year)?|half(?: of the year)?"
     r"|seniority levels?|days?|dates?|calendar days?)"
 )
 _ORD = r"(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)"
@@ -113,7 +114,7 @@ DATED = re.compile(
 GREW = re.compile(
     r"\b(?P<up>grew|grow|growing|increased|increase|went up|go up|rose|rise|expanded|expand"
     r"|gained|gain)\b|\b(?P<down>shrank|shrink|shrunk|decreased|decrease|declined|decline"
-    r"|dropped|drop|fell|went down|go down|slowed|slow down)\b"
+    r"|dropped|drop|fell|fall|dipped|dip|went down|go down|slowed|slow down)\b"
 )
 """'which departments grew between 2021 and 2022': a change per group, one way."""
 MULTIPLIED = re.compile(
@@ -134,6 +135,19 @@ BOTH_COUNTS = re.compile(
     r"(?:numbers|counts|figures|totals|years|periods|columns)\b"
 )
 """'with both numbers': a comparison of two periods shows both counts anyway."""
+CHANGE_DROP = re.compile(
+    r"\b(?:hiring|hires|hire|headcount|intake|numbers?|it|they|recruiting|recruitment)"
+    r"(?: \w+){0,2}? drop(?= (?:from|between|by|in|during|over|after|before|since|off|vs"
+    r"|versus|compared|year)\b| *$| ,)"
+    r"|\b(?:a|the|any|what|big|sharp|biggest) drop (?:in|of|from|between|off)\b"
+)
+"""'did hiring drop from 2021 to 2022', 'the drop in hires': a fall in hires, not DROP TABLE."""
+PERCENT_CHANGE = re.compile(
+    r"\b(?:by )?(?:what |which )?(?:percent|percentage|pct)(?: change| growth| increase"
+    r"| decrease| drop| decline| fall)?(?: in)?\b|%|\bgrowth rate\b|\brate of (?:growth|change)\b"
+    r"|\bas a percentage\b"
+)
+"""A change between two periods asked as a percent ('by what percent did hiring drop')."""
 COMBINED = re.compile(
     r"\b(?:combined|together|put together|taken together|jointly|between them|summed"
     r"|added up|in total|altogether|all together)\b"
@@ -326,7 +340,7 @@ COMPARE = re.compile(
 DIFFERENCE = re.compile(
     r"\b(?:how many (?P<dir>more|fewer|less)|(?P<dir2>more|fewer|less)|by how much"
     r"|(?:what is |what was )?the difference(?: in)?(?: the number of)?|difference|change in"
-    r"|grow by|grew by)\b"
+    r"|grow by|grew by|by how many)\b"
 )
 DISTINCT = re.compile(
     r"\b(?:(?:how many|number of|count of|count the) (?:different |distinct |unique |separate )?"
@@ -423,6 +437,8 @@ def dimension(word: str) -> Dimension:
         return "year"
     if word.startswith("quarter"):
         return "quarter"
+    if word.startswith("hal"):
+        return "half"
     if word.startswith("month"):
         return "month"
     return "weekday"

@@ -32,15 +32,18 @@ from pydantic import ValidationError as PydanticError
 
 from resolvers.core.errors import InvalidQuery
 
-Dimension = Literal["department", "job", "level", "year", "quarter", "month", "weekday", "day"]
+Dimension = Literal[
+    "department", "job", "level", "year", "half", "quarter", "month", "weekday", "day"
+]
 """What hires can be grouped by. Departments and jobs are grouped by id, shown by name.
 
 ``day`` is the calendar date of the hire (UTC): "on which days did we hire 6 or more".
 
 ``level`` is a job title's level (the I, II, III or IV that ends it), for the
-titles the filters keep: "Database Administrator hires by level".
+titles the filters keep: "Database Administrator hires by level". ``half`` is the
+half of the year, 1 (January to June) or 2 (July to December).
 """
-TIME_DIMENSIONS: frozenset[str] = frozenset({"year", "quarter", "month", "weekday", "day"})
+TIME_DIMENSIONS: frozenset[str] = frozenset({"year", "half", "quarter", "month", "weekday", "day"})
 MAX_LIMIT = 1000
 MAX_NAMES = 50
 
@@ -52,6 +55,7 @@ class _Strict(BaseModel):
 Name = Annotated[str, Field(min_length=1, max_length=255)]
 Names = Annotated[tuple[Name, ...], Field(max_length=MAX_NAMES)]
 Text = Annotated[str, Field(min_length=1, max_length=100)]
+EmployeeId = Annotated[int, Field(ge=1, le=2_147_483_647)]
 
 
 class NameSet(_Strict):
@@ -97,6 +101,14 @@ def title_level(title: str) -> str | None:
     return last[1] if len(last) == 2 and last[1] in LEVELS else None
 
 
+Weekday = Literal["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+WEEKDAY_NAMES: tuple[Weekday, ...] = (
+    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+)  # fmt: skip
+"""In the order of SQL's day of the week (DOW: 0 is Sunday)."""
+MonthNumber = Annotated[int, Field(ge=1, le=12)]
+
+
 class Family(_Strict):
     """A job family named by one word ("statisticians"): every title it stands for.
 
@@ -117,16 +129,27 @@ class Filters(_Strict):
     jobs: NameSet = NameSet()
     periods: Annotated[tuple[Period, ...], Field(max_length=12)] = ()
     """Hires in any of these periods (one period in nearly every question)."""
+    months: Annotated[tuple[MonthNumber, ...], Field(max_length=12)] = ()
+    """Hires in one of these months (1-12) of whichever year: 'in any December'."""
+    weekdays: Annotated[tuple[Weekday, ...], Field(max_length=7)] = ()
+    """Hires on one of these days of the week: 'on a weekend' is Saturday and Sunday."""
     without_department: bool = False
     """Only employees with no department."""
     without_job: bool = False
+    missing_either: bool = False
+    """Only employees missing a department or a job (either, or both)."""
     name_prefix: Text | None = None
     """Employee names starting with this (case-insensitive)."""
     name_contains: Text | None = None
     employee_names: Names = ()
     """Employees with exactly one of these full names (case-insensitive): a person looked up."""
+    employee_ids: Annotated[tuple[EmployeeId, ...], Field(max_length=MAX_NAMES)] = ()
+    """Employees with one of these ids: a person looked up by id ('who is employee 1234')."""
     first_name: Text | None = None
     """Employees whose first name (the name's first word) is this (case-insensitive)."""
+    same_day_as: Names = ()
+    """Employees hired on a day one of these (full names) was hired: 'who started the same
+    day as Joan Rillett' (with her name in ``other_than_names``, she is left out)."""
     other_than_names: Names = ()
     """Employees not of these full names: 'who share Joan Rillett's first name' leaves her out."""
     families: Annotated[tuple[Family, ...], Field(max_length=8)] = ()
@@ -138,6 +161,8 @@ class Filters(_Strict):
             raise ValueError("without_department contradicts naming departments to keep")
         if self.without_job and self.jobs.include:
             raise ValueError("without_job contradicts naming jobs to keep")
+        if self.missing_either and (self.without_department or self.without_job):
+            raise ValueError("missing_either is said alone, not beside without_department/job")
         for family in self.families:
             names = self.jobs.exclude if family.excluded else self.jobs.include
             if not set(family.titles) <= set(names):
@@ -298,24 +323,30 @@ class ShareQuery(_Strict):
 
 
 class CompareQuery(_Strict):
-    """Hires in two periods: each (optionally per group), or the second minus the first."""
+    """Hires in two periods: each (optionally per group), the second minus the first, or
+    that change as a percent of the first (``percent_change``, full precision)."""
 
     kind: Literal["compare"] = "compare"
     filters: Filters = Filters()
     periods: tuple[Period, Period]
-    show: Literal["each", "difference"] = "each"
+    show: Literal["each", "difference", "percent_change"] = "each"
     group_by: Literal["department", "job"] | None = None
     only: Literal["grew", "shrank"] | None = None
     """With group_by and the difference: only the groups whose hires rose (fell)."""
     factor: Annotated[float, Field(gt=1, le=100)] | None = None
     """With only: grew at least this many times over (second >= factor x first: 'doubled'
     is 2), or shrank to at most one factor-th (second x factor <= first: 'halved')."""
+    drop: bool = False
+    """The change said as a fall: the first minus the second ('by how many did hiring drop
+    from 2021 to 2022' is 166, not -166), and as a percent, that fall over the first."""
 
     @model_validator(mode="after")
     def _shape(self) -> CompareQuery:
+        if self.drop and (self.show == "each" or self.only):
+            raise ValueError("drop needs show difference or percent_change, and no only")
         if self.filters.periods:
             raise ValueError("a comparison's periods go in periods, not filters.periods")
-        if self.only and (self.show != "difference" or self.group_by is None):
+        if self.only and (self.show == "each" or self.group_by is None):
             raise ValueError("only (grew/shrank) needs show difference and group_by")
         if self.factor is not None and self.only is None:
             raise ValueError("a factor (doubled, halved) needs only grew or shrank")
@@ -323,7 +354,7 @@ class CompareQuery(_Strict):
 
 
 class DifferenceQuery(_Strict):
-    """Hires of one side minus hires of the other, both under ``filters``.
+    """Hires of one side minus (or divided by) hires of the other, both under ``filters``.
 
     Each side adds its own filters (a department, a job, a period ...), so a
     constraint said of one side only stays on that side.
@@ -333,6 +364,9 @@ class DifferenceQuery(_Strict):
     filters: Filters = Filters()
     sides: tuple[Filters, Filters]
     """first minus second."""
+    show: Literal["difference", "ratio"] = "difference"
+    """ratio: the first's hires per hire of the second ('Engineering hires per Sales hire'),
+    full precision; NULL when the second hired nobody."""
 
     @model_validator(mode="after")
     def _shape(self) -> DifferenceQuery:
@@ -350,6 +384,17 @@ class EmployeesQuery(_Strict):
     order: Literal["earliest", "latest", "name"] = "earliest"
     """By hire time, or alphabetically by name."""
     limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] | None = None
+    per: Dimension | None = None
+    """The first (latest) ``limit`` hires in each group of this dimension: 'the first hire
+    in each department'. Hires at the same instant tie and are all shown."""
+
+    @model_validator(mode="after")
+    def _per(self) -> EmployeesQuery:
+        if self.per is not None and (self.limit is None or self.order == "name"):
+            raise ValueError("per needs a limit and an order by hire time")
+        if self.per == "level":
+            raise ValueError("per takes a department, job or time dimension, not level")
+        return self
 
 
 class CatalogQuery(_Strict):

@@ -155,10 +155,14 @@ def _capitalised(question: str) -> set[str]:
     return names
 
 
-def _protected(tokens: list[str], catalog: Catalog) -> tuple[set[int], matching.Matches]:
+def _protected(
+    tokens: list[str], catalog: Catalog, question: str
+) -> tuple[set[int], matching.Matches]:
     """Token positions that are names, quoted values or searched-for names."""
     shielded, values = filters.quote_values(tokens)
-    _, people = filters.shield_people(list(shielded), catalog, patterns.RESERVED)
+    _, people = filters.shield_people(
+        list(shielded), catalog, patterns.RESERVED, filters.capitalised(question)
+    )
     named = {word for person in people.values() for word in person.name.lower().split()}
     shielded = filters.shield_search_values(shielded, values)
     found = matching.find(shielded, catalog, patterns.RESERVED)
@@ -177,7 +181,7 @@ def reword(question: str, catalog: Catalog) -> Reworded:
     plain = Reworded(text=question, tokens=tokens)
     if patterns.INJECTION.search(text) or not text.isascii() or len(text) != len(cased):
         return plain
-    keep, found = _protected(tokens, catalog)
+    keep, found = _protected(tokens, catalog, question)
     plain.found = found
     plain.notes = _name_notes(question, tokens, found)
     names = _capitalised(question)

@@ -12,7 +12,14 @@ from datetime import date
 
 from sqlglot import exp
 
-from resolvers.core.questions.query import Dimension, Filters, NameSet, Period, title_level
+from resolvers.core.questions.query import (
+    WEEKDAY_NAMES,
+    Dimension,
+    Filters,
+    NameSet,
+    Period,
+    title_level,
+)
 
 WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 NAMED_DIMENSIONS = {"department": ("departments", "department_id"), "job": ("jobs", "job_id")}
@@ -51,7 +58,7 @@ def count_star() -> exp.Count:
     return exp.Count(this=exp.Star())
 
 
-def in_list(column: exp.Expr, names: Sequence[str]) -> exp.Expr:
+def in_list(column: exp.Expr, names: Sequence[str] | Sequence[int]) -> exp.Expr:
     return exp.In(this=column, expressions=[lit(n) for n in names])
 
 
@@ -86,10 +93,25 @@ def conditions(filters: Filters, alias: str | None = None) -> list[exp.Expr]:
     if filters.periods:
         moment = col(e, "datetime")
         found.append(exp.or_(*(period_condition(p, moment) for p in filters.periods), copy=False))
+    if filters.months:
+        month = exp.Extract(this=exp.var("MONTH"), expression=col(e, "datetime"))
+        found.append(in_list(month, sorted(set(filters.months))))
+    if filters.weekdays:
+        dow = exp.Extract(this=exp.var("DOW"), expression=col(e, "datetime"))
+        days = sorted({WEEKDAY_NAMES.index(d) for d in filters.weekdays})
+        found.append(in_list(dow, days))
     if filters.without_department:
         found.append(col(e, "department_id").is_(exp.null()))
     if filters.without_job:
         found.append(col(e, "job_id").is_(exp.null()))
+    if filters.missing_either:
+        found.append(
+            exp.or_(
+                col(e, "department_id").is_(exp.null()),
+                col(e, "job_id").is_(exp.null()),
+                copy=False,
+            )
+        )
     name = exp.Lower(this=col(e, "name"))
     if filters.name_prefix:
         prefix = filters.name_prefix.lower()
@@ -105,6 +127,10 @@ def conditions(filters: Filters, alias: str | None = None) -> list[exp.Expr]:
     if filters.employee_names:
         lowered = tuple(dict.fromkeys(n.lower() for n in filters.employee_names))
         found.append(in_list(name.copy(), lowered))
+    if filters.same_day_as:
+        found.append(_same_day(filters.same_day_as, col(e, "datetime")))
+    if filters.employee_ids:
+        found.append(in_list(col(e, "id"), filters.employee_ids))
     if filters.other_than_names:
         lowered = tuple(dict.fromkeys(n.lower() for n in filters.other_than_names))
         found.append(
@@ -128,6 +154,18 @@ def conditions(filters: Filters, alias: str | None = None) -> list[exp.Expr]:
             )
         )
     return found
+
+
+def _same_day(names: Sequence[str], moment: exp.Expr) -> exp.Expr:
+    """The hire day is one of the days the employees of these names were hired."""
+    day = exp.DataType.Type.DATE
+    lowered = tuple(dict.fromkeys(n.lower() for n in names))
+    their_days = (
+        exp.select(exp.cast(col("x", "datetime"), day), copy=False)
+        .from_(table("hired_employees", "x"), copy=False)
+        .where(in_list(exp.Lower(this=col("x", "name")), lowered), copy=False)
+    )
+    return exp.In(this=exp.cast(moment.copy(), day), query=exp.Subquery(this=their_days))
 
 
 def matching(filters: Filters) -> exp.Select:
@@ -180,11 +218,11 @@ def dimensions(group_by: Sequence[Dimension], filters: Filters) -> list[Dimensio
     """The grouping as run: a quarter or month across years gets its year beside it."""
     found = list(group_by)
     if (
-        any(d in ("quarter", "month") for d in found)
+        any(d in ("half", "quarter", "month") for d in found)
         and "year" not in found
         and spans_years(filters)
     ):
-        first = next(i for i, d in enumerate(found) if d in ("quarter", "month"))
+        first = next(i for i, d in enumerate(found) if d in ("half", "quarter", "month"))
         found.insert(first, "year")
     return found
 
@@ -248,7 +286,15 @@ class Group:
             self.select = aliased(day.copy(), "day")
             return
         unit = {"year": "YEAR", "quarter": "QUARTER", "month": "MONTH", "weekday": "DOW"}
-        part = exp.Extract(this=exp.var(unit[dimension]), expression=moment)
+        part: exp.Expr
+        if dimension == "half":  # 1 for January to June, 2 for July to December
+            month = exp.Extract(this=exp.var("MONTH"), expression=moment)
+            part = exp.Case(
+                ifs=[exp.If(this=exp.LTE(this=month, expression=lit(6)), true=lit(1))],
+                default=lit(2),
+            )
+        else:
+            part = exp.Extract(this=exp.var(unit[dimension]), expression=moment)
         self.keys = [part]
         self.order = [part.copy()]
         self.present = exp.true()

@@ -292,6 +292,29 @@ def test_groups_that_halved_their_hiring_are_compiled_run_and_read_back(rig: Rig
     assert answer.reading and "at most 1/2 of those in 2021" in answer.reading
 
 
+def test_a_person_looked_up_by_id_or_by_their_hire_day_is_compiled_and_read_back(
+    rig: Rig,
+) -> None:
+    """Issue 20: the tool schema holds a lookup by id and the others hired the same day."""
+    text = json.dumps(query_tool_schema())
+    assert '"employee_ids"' in text and '"same_day_as"' in text
+    reply_with(rig, "employee_by_id", "same_day_as_bo")
+    by_id = ask(rig.engine, "Who is employee 3?")
+    assert not by_id.refused, by_id.explanation
+    assert [row[by_id.columns.index("name")] for row in by_id.rows] == ["Cy"]
+    assert by_id.reading and "with the employee id 3" in by_id.reading
+    same_day = ask(rig.engine, "Who else started the same day as Bo?")
+    assert not same_day.refused and same_day.rows == [], same_day.explanation
+    assert same_day.reading and "on the same day as “Bo” other than “Bo”" in same_day.reading
+
+
+def test_days_of_the_week_and_months_of_any_year_are_compiled_and_read_back(rig: Rig) -> None:
+    reply_with(rig, "monday_hires_jan_feb")
+    answer = ask(rig.engine, "How many people started on a Monday in any January or February?")
+    assert not answer.refused and answer.rows == [[2]], answer.explanation  # Ada and Di
+    assert answer.reading and "in January or February of any year on a Monday" in answer.reading
+
+
 # -- the model tries to write, or writes SQL the guard refuses ------------------
 
 
@@ -661,3 +684,39 @@ def test_a_stalled_or_throttling_bedrock_gets_exactly_the_calls_the_deadline_all
         server.shutdown()
     assert server.calls == calls
     assert time.monotonic() - started < seconds + 1.0
+
+
+# -- issue 20, askgroups: arithmetic between periods and groups, rankings within groups --
+
+
+def test_a_percent_drop_between_two_periods_is_compiled_run_and_read_back(rig: Rig) -> None:
+    reply_with(rig, "sales_percent_drop")
+    answer = ask(rig.engine, "By what percent did Sales hiring drop from 2021 to 2022?")
+    assert not answer.refused
+    assert answer.rows == [[2, 1, 1, 50.0]]  # Ada and Bo in 2021, Di in 2022
+    assert answer.reading and "(the drop)" in answer.reading
+
+
+def test_a_ratio_of_two_sides_is_compiled_run_and_read_back(rig: Rig) -> None:
+    reply_with(rig, "sales_per_legal")
+    answer = ask(rig.engine, "How many Sales hires per Legal hire in 2021?")
+    assert not answer.refused
+    assert answer.rows == [[2, 1, 2.0]]  # Sales: Ada and Bo; Legal: Cy
+    assert answer.reading and "per hire of those in Legal" in answer.reading
+
+
+def test_the_first_hire_in_each_department_is_compiled_run_and_read_back(rig: Rig) -> None:
+    reply_with(rig, "first_hire_per_department")
+    answer = ask(rig.engine, "Who was the first hire in each department?")
+    assert not answer.refused
+    column = answer.columns.index("name")
+    assert sorted(row[column] for row in answer.rows) == ["Ada", "Cy"]  # Ed has no department
+    assert answer.reading and answer.reading.startswith("In each department, the first hire")
+
+
+def test_hires_per_half_year_are_compiled_run_and_read_back(rig: Rig) -> None:
+    reply_with(rig, "hires_per_half_2021")
+    answer = ask(rig.engine, "Hires per half in 2021")
+    assert not answer.refused
+    assert answer.rows == [[1, 1], [2, 2]]  # Ada in February; Bo and Cy after June
+    assert answer.reading and "counted per half" in answer.reading

@@ -69,12 +69,12 @@ def test_a_job_title_or_department_is_never_read_as_a_persons_name(
         assert "named" not in (answer.reading or "") and "named" not in answer.explanation
 
 
-def test_a_person_not_on_record_is_refused_by_name_not_answered_empty(
+def test_a_person_not_on_record_is_an_empty_answer_that_says_so(
     small_engine: OfflineEngine,
 ) -> None:
     answer = small_engine.answer("What job does Zed Quinn have?")
-    assert answer.refused and answer.sql is None and answer.suggestions
-    assert "No employee named “Zed Quinn” matches" in answer.explanation
+    assert not answer.refused and answer.rows == [] and answer.sql
+    assert "No employee named “Zed Quinn” is on record." in answer.explanation
     assert small_engine.answer("How many people named Zed Quinn were hired?").rows == [[0]]
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from resolvers.core.questions import dates, lexicon
 from resolvers.core.questions.offline import OfflineEngine
+from resolvers.core.questions.words import Words
 
 LAST_HIRE = date(2022, 5, 20)
 
@@ -84,6 +85,9 @@ def test_fall_alone_is_a_verb_not_a_season(words_engine: OfflineEngine) -> None:
         ("hires on 2022/03/04", "hires on 2022-03-04"),
         ("hires in the summer of '21", "hires in the summer of 2021"),
         ("Q3 & Q4 of 2021", "Q3 and Q4 of 2021"),
+        ("hires the week of 6-12 June 2022", "hires 6 June to 12 June 2022"),
+        ("hires 3\u20139 May", "hires 3 May to 9 May"),
+        ("hires June 6-12, 2022", "hires June 6 to June 12, 2022"),
         ("R&D hires", "R&D hires"),
         ("a well-known job", "a well-known job"),
     ],
@@ -168,3 +172,66 @@ def test_two_periods_joined_by_compare_with_are_the_two_sides(
 )
 def test_ends_and_starts_of_periods(words_engine: OfflineEngine, question: str, plain: str) -> None:
     _same(words_engine, question, plain)
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("hires on the last day of 2021", "hires on 2021-12-31"),
+        ("hires on the first day of 2022", "hires on 2022-01-01"),
+        ("hires on the last day of February 2021", "hires on 2021-02-28"),
+        ("hires on the first day of March 2022", "hires on 2022-03-01"),
+        ("hires in the week of 6-12 June 2022", "hires between 2022-06-06 and 2022-06-12"),
+        ("hires 28-31 December 2021", "hires between 2021-12-28 and 2021-12-31"),
+    ],
+)
+def test_first_and_last_days_and_dashed_days_of_one_month(
+    words_engine: OfflineEngine, question: str, plain: str
+) -> None:
+    _same(words_engine, question, plain)
+
+
+def test_the_rule_reads_an_ordinal_quarter_unless_the_question_ranks() -> None:
+    filled = dates.fill_year("hires per month in the first quarter", LAST_HIRE)
+    assert filled is not None and filled[0] == "hires per month in the first quarter 2022"
+    assert dates.fill_year("which was the second quarter by most hires", LAST_HIRE) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "months", "weekdays", "per_year"),
+    [
+        ("hires in any December", [12], [], False),
+        ("Decembers across all years", [12], [], False),
+        ("hires in March of any year", [3], [], False),
+        ("hires each March", [3], [], True),
+        ("hires in June of every year", [6], [], True),
+        ("Q1 hires by year", [1, 2, 3], [], False),
+        ("hires in the second half, per year", [7, 8, 9, 10, 11, 12], [], False),
+        ("hires on a weekend in 2022", [], ["Saturday", "Sunday"], False),
+        ("weekend hires", [], ["Saturday", "Sunday"], False),
+        ("hires on weekdays", [], ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], False),
+        ("hires on Mondays or Fridays", [], ["Monday", "Friday"], False),
+        ("hires by weekday", [], [], False),  # a grouping, not a filter
+        ("hires in Q1 2021 by year", [], [], False),  # a year said: Q1 of that year
+        ("hires in December", [], [], False),  # one December: the year rule's
+    ],
+)
+def test_a_month_of_any_year_and_days_of_the_week(
+    question: str, months: list[int], weekdays: list[str], per_year: bool
+) -> None:
+    words = Words(lexicon.tokens(lexicon.normalise(question)))
+    read = dates.read_recurring(words)
+    assert (sorted(read[0]), sorted(read[1]), read[2]) == (
+        sorted(months),
+        sorted(weekdays),
+        per_year,
+    )
+
+
+def test_a_quarter_without_a_year_counted_per_year_is_every_years_quarter(
+    words_engine: OfflineEngine,
+) -> None:
+    """Read by the year rule it would be one row, 2022's: an open period never narrowed."""
+    answer = words_engine.answer("Q1 hires by year")
+    assert [row[0] for row in answer.rows] == [2020, 2021, 2022], answer.reading
+    assert "of any year, counted per year" in (answer.reading or "")

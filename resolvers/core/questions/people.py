@@ -1,0 +1,151 @@
+"""A person looked up and not on record: an empty answer that says so, or a slip read right.
+
+The names of employees are not in the catalog (there may be millions), so a
+lookup runs as asked first. Only when it finds nobody are the names on
+record that could be a slip of the one asked read (those sharing its first
+letter, or its last word's first letter), and compared by edit distance:
+
+- exactly one name a slip away ('Harold Vogtt' -> Harold Vogt, 'Elia
+  DEnrico' -> Elia D'Enrico) is read instead, and the reading says so;
+- several are a refusal that names them, never a pick among people;
+- none is the empty answer, saying that nobody of that name (id, first
+  name) is on record: an answer, not a refusal, and never a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+from sqlglot import exp
+
+from resolvers.core.ports import Warehouse
+from resolvers.core.questions.query import EmployeesQuery, HrQuery
+from resolvers.core.questions.sql_parts import col, lit, table
+from resolvers.core.readonly_sql import run_guarded
+from resolvers.core.sql_guard import guard_tree
+
+MAX_CANDIDATES = 20_000
+"""Names read at most when looking for a slip (the names sharing a first letter)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Respelt:
+    """The lookup again, with the one name on record a slip away from the name asked."""
+
+    query: HrQuery
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Nobody:
+    """Nobody on record: why, and the names a slip away when there are several."""
+
+    said: str
+    near: tuple[str, ...] = ()
+
+
+def looked_up(query: HrQuery) -> bool:
+    """Whether ``query`` lists the people of one name, id or first name (a lookup)."""
+    inner = query.query
+    if not isinstance(inner, EmployeesQuery):
+        return False
+    filters = inner.filters
+    return bool(
+        filters.employee_names or filters.employee_ids or filters.first_name or filters.same_day_as
+    )
+
+
+def not_found(warehouse: Warehouse, query: HrQuery) -> Respelt | Nobody:
+    """What to answer when the lookup ``query`` found nobody (see the module's docstring)."""
+    inner = query.query
+    assert isinstance(inner, EmployeesQuery)
+    filters = inner.filters
+    if filters.employee_ids:
+        ids = " or ".join(str(i) for i in filters.employee_ids)
+        return Nobody(f"No employee with the id {ids} is on record{_also(query)}.")
+    if filters.first_name:
+        return Nobody(f"No employee's first name is “{filters.first_name}”{_also(query)}.")
+    named = filters.employee_names or filters.same_day_as
+    if len(named) != 1:
+        return Nobody(f"No employee of those names is on record{_also(query)}.")
+    asked = named[0]
+    near, on_record = _near(warehouse, asked)
+    if on_record and filters.same_day_as:
+        return Nobody(f"Nobody else was hired on the day “{asked}” was{_also(query)}.")
+    if on_record:  # the name is there: the other conditions left nobody
+        return Nobody(f"“{asked}” is on record, but not under the other conditions asked.")
+    same = [name for name in near if _letters(name) == _letters(asked)]
+    if len(same) == 1:  # only spacing or punctuation apart: 'Elia DEnrico', 'D Enrico'
+        meant = same[0]
+        field = "employee_names" if filters.employee_names else "same_day_as"
+        update: dict[str, tuple[str, ...]] = {field: (meant,)}
+        if asked in filters.other_than_names:
+            update["other_than_names"] = tuple(
+                meant if n == asked else n for n in filters.other_than_names
+            )
+        respelt = inner.model_copy(update={"filters": filters.model_copy(update=update)})
+        note = (
+            f"No employee is named “{asked}”: reading it as {meant}, the one name on record "
+            "with those letters."
+        )
+        return Respelt(HrQuery(query=respelt), note)
+    if near:
+        return Nobody(f"No employee is named “{asked}”.", tuple(near))
+    return Nobody(f"No employee named “{asked}” is on record{_also(query)}.")
+
+
+def _also(query: HrQuery) -> str:
+    """' under those filters' when the lookup was narrowed by more than the person."""
+    inner = query.query
+    assert isinstance(inner, EmployeesQuery)
+    bare = inner.filters.model_copy(
+        update={
+            "employee_names": (),
+            "employee_ids": (),
+            "first_name": None,
+            "same_day_as": (),
+            "other_than_names": (),
+        }
+    )
+    return "" if bare == type(bare)() else " under the other conditions asked"
+
+
+def _near(warehouse: Warehouse, asked: str) -> tuple[list[str], bool]:
+    """Names on record a slip away from ``asked`` (one edit, two in a name of over 8
+    letters), and whether ``asked`` itself is on record."""
+    words = asked.lower().split()
+    letters = "".join(c for c in asked.lower() if c.isalpha())
+    if not words or not letters:
+        return [], False
+    lowered = exp.Lower(this=col("e", "name"))
+    first = exp.Like(this=lowered, expression=lit(_like(words[0][0]) + "%"))
+    last = exp.Like(this=lowered.copy(), expression=lit("% " + _like(words[-1][0]) + "%"))
+    tree = (
+        exp.select(col("e", "name"), copy=False)
+        .distinct()
+        .from_(table("hired_employees", "e"), copy=False)
+        .where(exp.or_(first, last, copy=False), copy=False)
+    )
+    rows = run_guarded(warehouse, guard_tree(tree, MAX_CANDIDATES)).rows
+    reach = 1 if len(letters) <= 8 else 2
+    wanted = asked.lower()
+    near = []
+    on_record = False
+    for (name,) in rows:
+        if not isinstance(name, str):
+            continue
+        if name.lower() == wanted:
+            on_record = True
+        elif Levenshtein.distance(wanted, name.lower(), score_cutoff=reach) <= reach:
+            near.append(name)
+    return sorted(set(near)), on_record
+
+
+def _letters(name: str) -> str:
+    return "".join(c for c in name.lower() if c.isalpha())
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern's literal part: the wildcards and the escape are no letters of a name."""
+    return "".join(c for c in text if c not in "%_\\")

@@ -1,0 +1,114 @@
+"""People looked up (issue 20): by any full name, by id, and the others hired on their day.
+
+On the sets' dataset, whose 120 real names (from the historic file) include
+particles, hyphens, apostrophes and ordinary words ('Wilt Di Francesco',
+'Washington Schleswig-Holstein', "Elia D'Enrico", 'Angelika Stock', 'Ty
+Hofer'). A lookup finds that person or nobody: a name not on record is an
+empty answer that says so, one only spaced or punctuated differently is read
+as the name on record (and said), and a name a letter or two from another is
+refused naming it, never answered as that other person.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
+from resolvers.core.ports import Answer
+from resolvers.core.questions import ask
+from resolvers.core.questions.offline import OfflineEngine
+from tests.resolvers.core.questions import gold
+
+
+@pytest.fixture(scope="module")
+def engine(warehouse: DuckDBWarehouse) -> OfflineEngine:
+    return OfflineEngine(warehouse, 1000, clock=lambda: gold.TODAY)
+
+
+def names(answer: Answer) -> list[str]:
+    assert not answer.refused, answer.explanation
+    return [row[answer.columns.index("name")] for row in answer.rows]
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("when did Wilt Di Francesco start?", "Wilt Di Francesco"),
+        ("when was Washington Schleswig-Holstein brought on?", "Washington Schleswig-Holstein"),
+        ("is there an Elia D'Enrico in the data", "Elia D'Enrico"),
+        ("When, and in what role, did Angelika Stock join?", "Angelika Stock"),
+        ("what role did Ty Hofer come on as?", "Ty Hofer"),
+        ("which team and what job does Lyman Hadye have?", "Lyman Hadye"),
+        ("Gay Philbin - what dept?", "Gay Philbin"),
+        ("start date for Joan Rillett", "Joan Rillett"),
+        ("who's employee #3002?", "Ty Hofer"),
+        ("which job does employee id 3012 have", "Jacky Oldred"),
+    ],
+)
+def test_a_person_is_found_by_any_full_name_or_id_with_every_fact_asked(
+    engine: OfflineEngine, question: str, name: str
+) -> None:
+    answer = ask(engine, question)
+    assert names(answer) == [name]
+    assert {"hire_date", "department", "job", "id"} <= set(answer.columns), answer.columns
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("What job does Zed Quinn have?", "No employee named “Zed Quinn” is on record."),
+        ("look up employee 99999", "No employee with the id 99999 is on record."),
+        ("when did Harold Vogt join Legal?", "“Harold Vogt” is on record, but not under"),
+        ("who started the same day as Zed Quinn", "No employee named “Zed Quinn” is on record."),
+    ],
+)
+def test_nobody_on_record_is_an_empty_answer_that_says_so(
+    engine: OfflineEngine, question: str, said: str
+) -> None:
+    answer = ask(engine, question)
+    assert not answer.refused and answer.rows == [] and answer.sql, answer.explanation
+    assert said in answer.explanation
+
+
+def test_a_name_only_punctuated_differently_is_read_as_the_name_on_record_and_said(
+    engine: OfflineEngine,
+) -> None:
+    answer = ask(engine, "look up Washington Schleswig Holstein")
+    assert names(answer) == ["Washington Schleswig-Holstein"]
+    assert "reading it as Washington Schleswig-Holstein" in answer.explanation
+
+
+def test_a_name_a_letter_or_two_from_another_is_refused_naming_it_never_answered(
+    engine: OfflineEngine,
+) -> None:
+    answer = ask(engine, "when did Harold Vogel start")
+    assert answer.refused and answer.sql is None and answer.rows == []
+    assert "Did you mean Harold Vogt?" in answer.explanation
+    assert answer.suggestions == ["Look up Harold Vogt"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Joan Rillett's manager - who is it?",  # the data holds no reporting lines
+        "is there a Chief Happiness Officer?",  # words of job titles name nobody
+        "when did angelika stock join",  # 'stock' written small is the word, not a name
+    ],
+)
+def test_words_of_titles_or_of_what_the_data_lacks_are_no_persons_name(
+    engine: OfflineEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.refused and answer.sql is None, answer.explanation
+
+
+def test_the_others_hired_on_a_persons_day_leave_that_person_out(
+    engine: OfflineEngine, warehouse: DuckDBWarehouse
+) -> None:
+    answer = ask(engine, "who else started the same day as Joan Rillett?")
+    expected = warehouse.connection.execute(
+        "SELECT name FROM hired_employees WHERE CAST(datetime AS DATE) = DATE '2021-10-10' "
+        "AND name <> 'Joan Rillett'"
+    ).fetchall()
+    assert sorted(names(answer)) == sorted(n for (n,) in expected) and len(expected) > 1
+    assert "on the same day as “Joan Rillett” other than “Joan Rillett”" in (answer.reading or "")
