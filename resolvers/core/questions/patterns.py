@@ -249,7 +249,7 @@ _QBEFORE = (
 )
 _QAFTER = (
     r"(?: (?:as|in) (?:separate |their own |individual |different )?columns?"
-    r"| (?:separately|each|apart))"
+    r"| (?:separately|each|apart|across the top|across))"
 )
 QUARTER_COLUMNS = re.compile(
     rf"\b(?:{_QBEFORE}?(?:(?:with|in|into|by|for|across|over) )?{_QLIST}(?:{_QAFTER}| columns?)?"

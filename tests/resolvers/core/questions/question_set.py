@@ -1403,6 +1403,20 @@ CASES: list[Case] = [
     Case("department and job hires for 2021 with quarterly columns", quarterly(Y21)),
     Case("give me a table: department, job, Q1, Q2, Q3, Q4 for 2022", quarterly(Y22)),
     Case(
+        "the hiresByQuarter report for the most recent year, please",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "which departments out-hired the typical department in the latest year with data?",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "hires for 2021 per department & job title, Q1 to Q4 across the top",
+        quarterly(Y21),
+    ),
+    Case(
         "hires per quarter of 2022, Q1, Q2, Q3 and Q4",
         f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1 ORDER BY 1",
     ),

@@ -41,6 +41,19 @@ def test_the_quarterly_report_in_everyday_words(words_engine: OfflineEngine, que
     assert "(the hiresByQuarter report), ordered by department and job" in (answer.reading or "")
 
 
+def test_the_latest_year_is_the_year_of_the_last_hire_and_said_so(
+    words_engine: OfflineEngine,
+) -> None:
+    answer = words_engine.answer("the departmentsAboveMean report for the latest year")
+    assert not answer.refused, answer.explanation
+    assert answer.rows == words_engine.answer(ABOVE_MEAN.replace("2021", "2022")).rows
+    assert "'the latest year' read as 2022, the year of the last hire on record" in (
+        answer.reading or ""
+    )
+    last_year = words_engine.answer("hires last year")  # the clock's year, not the data's
+    assert "read as" not in (last_year.reading or "")
+
+
 def test_an_order_by_groupings_is_kept_or_refused(words_engine: OfflineEngine) -> None:
     by_job = words_engine.answer(
         "hires in 2021 per department and job with a column per quarter, sorted by job then "
