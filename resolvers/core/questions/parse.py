@@ -288,7 +288,7 @@ def _thresholds(words: Words, reading: Reading) -> None:
         reading.rank_order = "fewest" if fewest else "most"
         words.take(match)
     elif match := words.search(ORDER_BY_HIRES):
-        up = match.group("up") or match.group("up2") or match.group("up3")
+        up = match.group("up") or match.group("up2") or match.group("up3")  # down4: top down
         reading.rank_order = "fewest" if up else "most"
         words.take(match)
     if match := words.search(NOBODY):
@@ -462,7 +462,9 @@ def _ordering(words: Words, reading: Reading, match: re.Match[str]) -> None:
     direction = match.group("dir") or ""
     by = match.group("by") or ""
     counted = re.search(r"\b(?:number|count|employees|people|hires|staff|headcount|hired)\b", by)
-    named = words.match_at(ORDER_DIMS, match.end()) if by else None
+    verb = re.match(r" *(?:ordered|sorted|order|sort|arranged)\b", match.group(0))
+    # 'sorted by department then job', or 'sorted dept then job' (no 'by')
+    named = words.match_at(ORDER_DIMS, match.end()) if by or (verb and not direction) else None
     if by and not counted and named is None and not direction:
         return
     words.take(match)

@@ -220,6 +220,7 @@ ORDER_BY_HIRES = re.compile(
     r"(?:the )?(?:low(?:est)?|fewest|least|smallest|bottom)"
     r"|(?P<up2>low(?:est)?|fewest|least|smallest|bottom) (?:hires |hiring |one |ones )?to "
     r"(?:the )?(?:high(?:est)?|most|biggest|largest|top))(?: (?:hires|hiring))?\b"
+    r"|\b(?:from )?(?P<down4>top (?:down|to bottom))\b"
     r"|\b(?:with )?(?:the )?(?:(?P<down3>most|biggest|largest|highest|busiest)"
     r"|(?P<up3>fewest|smallest|lowest|least|quietest)) (?:hires |hiring |hirers |ones |one )?"
     r"(?:at|on) (?:the )?top\b"
@@ -254,10 +255,12 @@ _QAFTER = (
 QUARTER_COLUMNS = re.compile(
     rf"\b(?:{_QBEFORE}?(?:(?:with|in|into|by|for|across|over) )?{_QLIST}(?:{_QAFTER}| columns?)?"
     rf"|{_QBEFORE}{_QRANGE}{_QAFTER}?|(?:with |in |as )?{_QRANGE}(?:{_QAFTER}| columns?))\b"
+    rf"|^(?: (?:give|me|show|the|please|pls|our|we|i|need))* {_QRANGE}(?= (?:19|20)\d\d\b)"
 )
 """'Q1, Q2, Q3 and Q4', 'a column for each of Q1-Q4': every quarter, each its own count.
 
-(A bare 'Q1 to Q4 2022' is the whole year, read by dates.py.)"""
+('Q1-Q4 2021 hires ...' leading the question is too; 'hires from Q1 to Q4 2022' is the
+whole year, read by dates.py.)"""
 GROUP = re.compile(
     r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by|by|per"
     r"|for each|within each|within every|inside each"

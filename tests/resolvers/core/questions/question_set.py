@@ -1416,6 +1416,18 @@ CASES: list[Case] = [
         "hires for 2021 per department & job title, Q1 to Q4 across the top",
         quarterly(Y21),
     ),
+    Case("2022 hires by dept & job, by qtr, sorted dept then job", quarterly(Y22), ordered=True),
+    Case("hires per dept and job in 2021 w/ a column per qtr", quarterly(Y21)),
+    Case("Q1-Q4 2022 hires for every department/job pairing", quarterly(Y22)),
+    Case(
+        "could you share the hires per quarter for each department and job in 2022?",
+        quarterly(Y22),
+    ),
+    Case(
+        "pls send me the departments that beat the 2021 mean, ids + names + counts, top down",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
     Case(
         "hires per quarter of 2022, Q1, Q2, Q3 and Q4",
         f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1 ORDER BY 1",

@@ -31,6 +31,9 @@ ABOVE_MEAN = "Which departments hired more than the mean in 2021?"
         "department and job hires for 2021 with quarterly columns",
         "2021 hires, department and job, with a column for each of Q1-Q4",
         "could you run the quarterly hiring report for 2021?",
+        "2021 hires by dept & job, by qtr, sorted dept then job",
+        "Q1-Q4 2021 hires for each department/job combo",
+        "please share 2021 hires for each department and job w/ quarters as columns",
     ],
 )
 def test_the_quarterly_report_in_everyday_words(words_engine: OfflineEngine, question: str) -> None:
