@@ -246,7 +246,8 @@ _QRANGE = r"q1 (?:to|through|thru|till|until) q4"
 _QBEFORE = (
     r"(?:(?:with |in |into |as )?(?:a |one )?(?:separate )?columns? (?:for |per )?(?:each of )?"
     r"|(?:for |in )?(?:each|every one|all) of (?:the )?"
-    r"|(?:split|divided|broken|separated|cut) (?:up |out )?(?:into|by) )"
+    r"|(?:split|divided|broken|separated|cut) (?:up |out )?(?:into|by) "
+    r"|(?:with|and) (?:the |their |its )?(?:hires|hiring|counts?|numbers?) )"
 )
 _QAFTER = (
     r"(?: (?:as|in) (?:separate |their own |individual |different )?columns?"

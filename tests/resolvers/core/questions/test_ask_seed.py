@@ -34,6 +34,7 @@ ABOVE_MEAN = "Which departments hired more than the mean in 2021?"
         "2021 hires by dept & job, by qtr, sorted dept then job",
         "Q1-Q4 2021 hires for each department/job combo",
         "please share 2021 hires for each department and job w/ quarters as columns",
+        "for 2021 give me each department/job with hires in Q1 Q2 Q3 Q4",
     ],
 )
 def test_the_quarterly_report_in_everyday_words(words_engine: OfflineEngine, question: str) -> None:
