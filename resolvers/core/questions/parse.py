@@ -70,6 +70,7 @@ from resolvers.core.questions.patterns import (
     TOP_N,
     TOP_N_ONLY,
     TRAILING_DIMS,
+    TWO_SIDED,
     WHICH_DIM,
     WHICH_N,
     WHICH_ONES,
@@ -295,6 +296,13 @@ def _thresholds(words: Words, reading: Reading) -> None:
         reading.threshold = Threshold(compare="exactly", value=0)
         words.take(match)
         return
+    if (match := words.search(TWO_SIDED)) and (bounds := _two_sided(match)):
+        reading.threshold = Threshold(compare="between", value=bounds[0], upper=bounds[1])
+        year = match.span("year")  # 'more than 100 in 2022 and fewer than 150': the date stays
+        words.take(match)
+        if year[0] >= 0:
+            words.text = words.text[: year[0]] + match.group("year") + words.text[year[1] :]
+        return
     if match := words.search(BOUNDS):
         ends = (match.group("n") or match.group("n3"), match.group("n2") or match.group("n4"))
         low, high = sorted(number(end) for end in ends)
@@ -337,6 +345,23 @@ def _thresholds(words: Words, reading: Reading) -> None:
             kind = "at_most"
         reading.threshold = Threshold(compare=kind, value=n)  # type: ignore[arg-type]
         words.take(match)
+
+
+def _two_sided(match: re.Match[str]) -> tuple[int, int] | None:
+    """A count above one bound and below another, as the whole numbers both include.
+
+    None when no whole number lies between them: the words stay unread and the
+    question is refused, never answered as an empty range.
+    """
+    low_op, high_op = (
+        match.group("lo") or match.group("lo2"),
+        match.group("hi") or match.group("hi2"),
+    )
+    low = number(match.group("n") or match.group("n4"))
+    high = number(match.group("n2") or match.group("n3"))
+    low += 0 if low_op in ("at least", "no fewer than", "no less than") else 1
+    high -= 0 if high_op in ("at most", "no more than") else 1
+    return (low, high) if low <= high else None
 
 
 def _ranks(words: Words, reading: Reading) -> None:

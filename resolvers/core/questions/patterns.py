@@ -66,6 +66,18 @@ BOUNDS = re.compile(
     rf" {SUBJECT}\b"
 )
 """'between 50 and 100 hires', '50-100 hires' (the dash is not a token)."""
+_LOW = r"more than|greater than|over|above|at least|no fewer than|no less than"
+_HIGH = r"fewer than|less than|under|below|at most|no more than"
+TWO_SIDED = re.compile(
+    rf"\b(?P<lo>{_LOW})(?: {SUBJECT})? {_N}(?: {SUBJECT})?"
+    rf"(?P<year> (?:in|during|for) (?:19|20)\d\d)?"
+    rf" (?:and|but|,)(?: also)?(?: yet)?"
+    rf" (?P<hi>{_HIGH})(?: {SUBJECT})? {_N.replace('<n>', '<n2>')}(?: {SUBJECT})?\b"
+    rf"|\b(?P<hi2>{_HIGH})(?: {SUBJECT})? {_N.replace('<n>', '<n3>')}(?: {SUBJECT})?"
+    rf" (?:and|but|,)(?: also)? (?P<lo2>{_LOW})(?: {SUBJECT})? {_N.replace('<n>', '<n4>')}"
+    rf"(?: {SUBJECT})?\b"
+)
+"""'more than 70 and fewer than 80 hires': whole counts, so 71 to 79 both included."""
 NOBODY = re.compile(
     r"\b(?:(?:hired|had|made|took on|brought on|have|has|with|recorded|saw) )?(?:nobody|no one"
     r"|noone|no hires|no new hires|zero hires|no people|no recruits|not a single (?:person|hire"
@@ -310,7 +322,7 @@ DIM_THAT = re.compile(
     r"\b(?:(?:list|show|name|give me|give) )?(?:the |all |any |those )?"
     r"(?P<dims>departments|depts|teams|divisions|jobs"
     r"|job titles|titles|roles|positions|quarters|months|years|days|dates|weekdays)"
-    r" (?:that|which|who|whose|with|having)\b"
+    r"(?: +(?:of|in|for|during))? +(?:that|which|who|whose|with|having)\b"
 )
 """'departments that hired more in 2022 than in 2021': plural groups asked for, as 'which'."""
 ANY_DIM = re.compile(

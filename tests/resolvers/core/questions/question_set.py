@@ -1430,6 +1430,16 @@ CASES: list[Case] = [
         ordered=True,
     ),
     Case(
+        "months of 2022 with over 60 hires but under 75",
+        f"SELECT month(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1 "
+        "HAVING COUNT(*) > 60 AND COUNT(*) < 75",
+    ),
+    Case(
+        "were any teams above 40 hires in 2021 and below 70? which",
+        f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y21} GROUP BY d.id, d.department HAVING COUNT(*) > 40 AND COUNT(*) < 70",
+    ),
+    Case(
         "hires per quarter of 2022, Q1, Q2, Q3 and Q4",
         f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1 ORDER BY 1",
     ),

@@ -195,3 +195,14 @@ def test_a_growth_it_cannot_hold_is_refused_saying_why(
     answer = words_engine.answer(question)
     assert answer.refused, answer.reading
     assert reason in answer.explanation
+
+
+def test_a_count_between_two_strict_bounds_keeps_the_whole_numbers_inside(
+    words_engine: OfflineEngine,
+) -> None:
+    answer = words_engine.answer("which months in 2021 had more than 70 hires and fewer than 80")
+    assert not answer.refused, answer.explanation
+    assert answer.rows and all(70 < n < 80 for _, n in answer.rows)
+    assert "between 71 and 79 (both included)" in (answer.reading or "")
+    empty = words_engine.answer("months with more than 70 and fewer than 71 hires in 2021")
+    assert empty.refused  # no whole number between them: never an empty range answered
