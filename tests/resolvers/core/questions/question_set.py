@@ -1419,6 +1419,7 @@ CASES: list[Case] = [
     Case("2022 hires by dept & job, by qtr, sorted dept then job", quarterly(Y22), ordered=True),
     Case("hires per dept and job in 2021 w/ a column per qtr", quarterly(Y21)),
     Case("Q1-Q4 2022 hires for every department/job pairing", quarterly(Y22)),
+    Case("crosstab of 2021 hiring: department x job x quarter", quarterly(Y21)),
     Case("2022 numbers: every dept/job and its hires in Q1 Q2 Q3 Q4", quarterly(Y22)),
     Case(
         "could you share the hires per quarter for each department and job in 2022?",
