@@ -112,8 +112,11 @@ BREAK_DOWN = re.compile(
     r"\b(?:break|breaking|broken|split|splitting) (?:it |that |this |them |those |these )?"
     r"(?:down|up|out)\b|\b(?:split|divide|breakdown of|breakdown|give me a breakdown of)\b"
 )
-ANY_LEVEL = re.compile(r"\b(?:at |of |in )?(?:any|every|all)(?: the)? levels?\b")
-"""'Accountants (any level)': a family is every level already."""
+ANY_LEVEL = re.compile(
+    r"\b(?:at |of |in |with )?(?:any|every|all)(?: the)? (?:levels?|titles?|job titles?|seniority"
+    r"|grades?)\b|\b(?:of |in )?(?:any|every|all) (?:kinds?|types?|sorts?)(?: of)?\b"
+)
+"""'Accountants (any level)', 'managers of any kind': a family is every title of it already."""
 DATED = re.compile(
     r"\b(?:with|and|including|plus|showing) (?:their |the |its )?(?:hire |hiring |start |joining )?"
     r"(?:dates?|days?)(?: (?:they|he|she) (?:were hired|was hired|joined|started))?\b"
@@ -275,7 +278,8 @@ QUARTER_COLUMNS = re.compile(
 ('Q1-Q4 2021 hires ...' leading the question is too; 'hires from Q1 to Q4 2022' is the
 whole year, read by dates.py.)"""
 GROUP = re.compile(
-    r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by|by|per"
+    r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by"
+    r"|(?:hired |recruited )?(?:by|from|in|at|into) (?:each|every)(?: single)?|by|per"
     r"|for each|within each|within every|inside each"
     r"|for every|in each|in every|each|every|across|across all|for all(?: the)?|for all of the"
     r"|of each|on each|on every|among|one column per|a column per|a column for each"
@@ -325,13 +329,20 @@ DIM_THAT = re.compile(
     r"(?: +(?:of|in|for|during))? +(?:that|which|who|whose|with|having)\b"
 )
 """'departments that hired more in 2022 than in 2021': plural groups asked for, as 'which'."""
-ANY_DIM = re.compile(
-    r"\b(?:(?:are|were|is|was) there |did |do |does |have |has |had )?any (?:of (?:the |our )?)?"
+_ANY_DIMS = (
     r"(?P<dims>departments?|depts?|teams?|divisions?|jobs?|job titles?|titles?|roles?|positions?"
     r"|quarters?|months?|years?|days?|dates?|weekdays?)\b"
+)
+ANY_DIM = re.compile(
+    r"\b(?:(?:are|were|is|was) there |did |do |does |have |has |had |were |was )any "
+    rf"(?:of (?:the |our )?)?{_ANY_DIMS}"
     r"(?:(?: +(?:of|in|for|during))? +(?:with|having|that had|that have|which had|where)\b)?"
+    rf"|\bany (?:of (?:the |our )?)?{_ANY_DIMS.replace('<dims>', '<dims2>')}"
+    r"(?: +(?:of|in|for|during))? +(?:with|having|that had|that have|which had|where)\b"
 )
 """'did any department hire exactly 5', 'any quarters with more than 250': which ones.
+
+Only asked that way: 'level II hires, any title' is any title at all, no grouping.
 
 (Spaces, not one space, before 'with': 'any quarters of 2021 with', its date already read.)"""
 WHICH_ONES = re.compile(
@@ -360,8 +371,8 @@ DIFFERENCE = re.compile(
 )
 DISTINCT = re.compile(
     r"\b(?:(?:how many|number of|count of|count the) (?:different |distinct |unique |separate )?"
-    r"|(?:different|distinct|unique) )(?P<what>departments|jobs|roles|titles|positions|depts|teams"
-    r"|divisions)\b"
+    r"|(?:different|distinct|unique) )(?P<what>departments|job titles|job roles|jobs|roles|titles"
+    r"|positions|depts|teams|divisions)\b"
 )
 ANYONE = re.compile(
     r"\b(?:anyone|anybody|someone|somebody|any one|a single (?:person|soul)|any new hires"
