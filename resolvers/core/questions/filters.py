@@ -55,12 +55,20 @@ IN_THE_NAME = re.compile(
     r" (?P<value>__q\d+__|[a-z0-9][a-z0-9\-]*) in "
     r"(?:the |their |its )?(?P<whose>job titles?|titles?|names?)\b"
 )
+_SAID_LAST = (
+    r"(?= *$| ,| in (?:it|them|the name|the title|their names?|their titles?)| a to z| z to a"
+    r"| alphabetical| sorted| ordered| in alphabetical| in reverse| please| pls| thanks| and | or )"
+)
+"""Where a searched word written after 'with' or 'has' ends: 'titles with engineer, A to Z'
+(never 'job titles has Sales ever hired for', where 'has' is a verb)."""
 NAME_SEARCH = re.compile(
-    r"\b(?:(?:whose|with|with a|with an|having|where the|where) )?(?:first |full |last )?"
-    r"(?P<whose>names?|titles?|job titles?|department names?) "
-    r"(?P<op>starts? with|starting with|begins? with|beginning with|contains?|containing|includes?"
-    r"|including|with|has|having|matches|matching|like)"
-    rf" {_VALUE}"
+    r"\b(?:(?P<pre>whose|with|with a|with an|having|where the|where) )?"
+    r"(?:first |full |last )?"
+    r"(?P<whose>names?|titles?|job titles?|department names?) (?:(?:that|which) )?"
+    r"(?:(?P<op>starts? with|starting with|begins? with|beginning with|contains?|containing"
+    r"|includes?|including|matches|matching|like) "
+    rf"(?:(?:the )?(?:word|string|text|letters?) )?{_VALUE}"
+    rf"|(?P<op3>with|has|having|have) {_VALUE.replace('value', 'value3')}{_SAID_LAST})"
     rf"|\b(?P<op2>named|called|titled) {_VALUE.replace('value', 'value2')}"
 )
 
@@ -490,6 +498,8 @@ class NameSearch:
     """'employee' or 'title' (a job or department name)."""
     prefix: bool
     value: str
+    listed: bool = False
+    """'names starting with Mar': the names are what is asked (a list, unless counted)."""
 
 
 @dataclass(slots=True)
@@ -522,7 +532,7 @@ def shield_search_values(tokens: list[str], values: dict[str, str]) -> list[str]
     """'whose name starts with al': the searched word must not be read as a department or job."""
     line = " ".join(tokens)
     for match in [*IN_THE_NAME.finditer(line), *NAME_SEARCH.finditer(line)]:
-        group = "value" if match.group("value") else "value2"
+        group = next(g for g in ("value", "value2", "value3") if match.groupdict().get(g))
         word = match.group(group)
         if word.startswith("__q"):
             continue
@@ -546,13 +556,14 @@ def read(words: Words, values: dict[str, str]) -> Who:
         who.searches.append(NameSearch(target, False, values.get(raw, raw)))
     for match in words.take_all(NAME_SEARCH):
         whose = match.group("whose") or ""
-        op = match.group("op") or match.group("op2") or ""
-        raw = match.group("value") or match.group("value2")
+        op = match.group("op") or match.group("op2") or match.group("op3") or ""
+        raw = match.group("value") or match.group("value2") or match.group("value3")
         target = (
             "title" if ("title" in whose or "department" in whose or op == "titled") else "employee"
         )
         prefix = op.startswith(("start", "begin"))
-        who.searches.append(NameSearch(target, prefix, values.get(raw, raw)))
+        listed = target == "employee" and whose.startswith("name") and not match.group("pre")
+        who.searches.append(NameSearch(target, prefix, values.get(raw, raw), listed))
     for _ in words.take_all(MISSING_BOTH):
         who.without_department = who.without_job = True
     for match in words.take_all(MISSING):

@@ -53,6 +53,7 @@ from resolvers.core.questions.patterns import (
     RANK_THE,
     RANKED_RANGE,
     RESERVED,
+    REVERSE_ALPHABETICAL,
     THAN_NAME,
     THAN_PERIOD,
     THRESHOLD,
@@ -129,7 +130,10 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text
     _thresholds(words, reading)
-    if match := words.search(ALPHABETICAL):
+    if match := words.search(REVERSE_ALPHABETICAL):
+        reading.alphabetical = reading.descending_names = True
+        words.take(match)
+    elif match := words.search(ALPHABETICAL):
         reading.alphabetical = True
         words.take(match)
     try:
@@ -248,9 +252,9 @@ def _thresholds(words: Words, reading: Reading) -> None:
     )
     # 'ranked by 2022 hires' is 'ranked by hires in 2022', not 'up to 2022'
     words.text = re.sub(
-        r"\b(ranked|sorted|ordered|rank|sort|order|listed) by ((?:1[5-9]|20|21)\d\d)"
-        r" (hires|hiring|headcount|hire counts?)\b",
-        r"\1 by \3 in \2",
+        rf"\b(ranked|sorted|ordered|rank|sort|order|listed)((?: all)?(?: the| our)? {DIM})?"
+        r" by ((?:1[5-9]|20|21)\d\d) (hires|hiring|headcount|hire counts?)\b",
+        r"\1\2 by \4 in \3",
         words.text,
     )
     if match := words.search(MOST_FIRST):
@@ -318,8 +322,8 @@ def _rank(words: Words, reading: Reading) -> None:
         reading.rank = Rank(order="most", limit=1)
         words.take(match)
         return
-    if match := words.search(RANK_THE):
-        reading.rank = Rank(order="most")
+    if match := words.search(RANK_THE):  # 'rank the departments by hires, smallest first'
+        reading.rank = Rank(order="fewest" if reading.rank_order == "fewest" else "most")
         reading.group += dims(match.group("dims"))
         words.take(match)
         return
@@ -376,12 +380,13 @@ def _groups(words: Words, reading: Reading) -> None:
         reading.which = True
         words.take(match)
     ranked = reading.rank is not None or reading.threshold is not None
+    ordered = ranked or reading.rank_order is not None  # 'months of 2021 ranked by hires'
     if ranked and not reading.group and (match := words.search(DIM_WITH)):
         reading.group += dims(match.group("dims"))
         reading.which_singular = not match.group("dims").endswith("s")
         words.take(match)
     within = reading.rank is not None and reading.group == reading.each_dims
-    if ranked and (not reading.group or within):
+    if ordered and (not reading.group or within):
         bare = re.compile(rf"\b(?P<how>how many |number of )?(?P<dims>{DIM})\b")
         if match := words.search(bare):
             reading.counted_groups = bool(match.group("how"))

@@ -132,6 +132,13 @@ ALPHABETICAL = re.compile(
     r"(?! by)"
 )
 """(Not 'ordered alphabetically by department and job': ORDERING reads that.)"""
+REVERSE_ALPHABETICAL = re.compile(
+    r"\b(?:(?:sorted|ordered|listed|sort|order|list|arranged) )?(?:them |it )?(?:from )?"
+    r"(?:z to a|z-a|z a|reverse alphabetical(?:ly)?(?: order)?|in reverse alphabetical order"
+    r"|in reverse order of (?:the )?names?|alphabetically descending|alphabetical descending"
+    r"|descending alphabetical(?:ly)?(?: order)?|in descending alphabetical order)\b"
+)
+"""'Z to A', 'in reverse alphabetical order': names from the end of the alphabet."""
 SHARE_VERB = re.compile(
     r"\b(?:were|was|went|are|is|came|come|happened|fell|occurred|landed|had|have|has|lack"
     r"|lacked|lacking|missing)\b"
@@ -253,8 +260,8 @@ NAMES_ONLY = re.compile(
 FIRST_LAST = re.compile(
     rf"\b(?:the )?(?:(?P<n0>\d{{1,3}}|{'|'.join(lexicon.NUMBERS)}) )?(?:(?P<first>first|earliest"
     rf"|oldest)|(?P<last>last|latest|most recent|newest|most recently|recent))"
-    rf"(?: {_N})?(?= (?:{SUBJECT}|to (?:be )?(?:hired|join)|hire|one|ones|persons?|people|hires?"
-    rf"|$))"
+    rf"(?: {_N})?(?= +(?:__[dj]\d+__ +)?(?:{SUBJECT}|to (?:be )?(?:hired|join)|hire|one|ones"
+    rf"|persons?|people|hires?|$))"
     rf"|\b(?P<by>hired|joined) (?P<first2>first|earliest|last|most recently)\b"
 )
 COUNT = re.compile(
@@ -275,7 +282,9 @@ COLUMNS = re.compile(
 )
 EXISTS = re.compile(
     r"\b(?:exist|exists|are there|is there|do we have|there are|in total|altogether|all the"
-    r"|in the company|on record)\b"
+    r"|in the company|on record|(?:are |is )?(?:in|on) (?:the |our )?(?:jobs? |departments? "
+    r"|reference |lookup |dimension |master )?(?:tables?|list|lists|data)"
+    r"|(?:are |is )?(?:listed|defined|set up|recorded)(?: in the system)?)\b"
 )
 LIST_ORDER = re.compile(
     r"\b(?P<first>earliest|oldest|first)(?: hires?| hired)? first\b"

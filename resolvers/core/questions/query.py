@@ -358,8 +358,8 @@ class EmployeesQuery(_Strict):
     columns: Literal["full", "names", "dated"] = "full"
     """full: id, name, hire time, department, job; names: the names only;
     dated: full plus the hire date (a person looked up, 'with their dates')."""
-    order: Literal["earliest", "latest", "name"] = "earliest"
-    """By hire time, or alphabetically by name."""
+    order: Literal["earliest", "latest", "name", "name_descending"] = "earliest"
+    """By hire time, or alphabetically by name (A to Z, or Z to A)."""
     limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] | None = None
 
 
@@ -369,6 +369,10 @@ class CatalogQuery(_Strict):
     kind: Literal["catalog"] = "catalog"
     of: Literal["departments", "jobs"]
     count_only: bool = False
+    distinct_names: bool = False
+    """With count_only: how many different names (two departments may share one)."""
+    descending: bool = False
+    """Listed Z to A instead of A to Z."""
     name_prefix: Text | None = None
     name_contains: Text | None = None
 

@@ -202,8 +202,9 @@ def read_back(query: HrQuery) -> str:
                         "department and job."
                     )
                 what += " (with their hire dates)"
-            if inner.order == "name":
-                return f"{what} hired{scope(inner.filters)}, in alphabetical order of name."
+            if inner.order in ("name", "name_descending"):
+                way = " (Z to A)" if inner.order == "name_descending" else ""
+                return f"{what} hired{scope(inner.filters)}, in alphabetical order of name{way}."
             if inner.limit:
                 which = "latest" if inner.order == "latest" else "first"
                 what = f"The {which} {inner.limit} employees hired"
@@ -222,8 +223,10 @@ def read_back(query: HrQuery) -> str:
             if inner.name_contains:
                 search = f" whose name contains “{inner.name_contains}”"
             if inner.count_only:
-                return f"The number of {inner.of}{search}."
-            return f"Every one of the {inner.of}{search}, by name."
+                names = " (different names; two may share one)" if inner.distinct_names else ""
+                return f"The number of {inner.of}{search}{names}."
+            order = " (Z to A)" if inner.descending else ""
+            return f"Every one of the {inner.of}{search}, by name{order}."
         case ReportQuery():
             if inner.report == "hires_by_quarter":
                 return (

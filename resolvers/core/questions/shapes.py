@@ -111,6 +111,8 @@ class Reading:
     weekdays: list[Weekday] = field(default_factory=list)
     """Days of the week kept ('on a weekend')."""
     alphabetical: bool = False
+    descending_names: bool = False
+    """'Z to A': alphabetical from the end."""
     dated: bool = False
     """'with their hire dates': a list of employees shows each hire's date too."""
     line: str = ""
@@ -248,6 +250,12 @@ def measure(
     return HrQuery(query=query)
 
 
+DIFFERENT_NAMES = re.compile(
+    r"\b(?:distinct|different|unique|separate)\b(?= .*\bnames\b)"
+    r"|\b(?:names|name)\b(?= .*\b(?:distinct|different|unique)\b)"
+    r"|\b(?:distinct|different|unique|separate)\b"
+)
+"""'how many distinct department names': a count of names; 'how many different jobs': rows."""
 WHICH = re.compile(r"\b(?:which|wich)\b")
 """A 'which' left after every rule read its words: it asked for items, never a count."""
 
@@ -416,6 +424,11 @@ def _shape(
     if reading.rank_order and reading.group and not reading.rank:
         reading.rank = Rank(order=reading.rank_order)  # type: ignore[arg-type]
     rank = reading.rank
+    if rank and reading.rank_order and rank.order != reading.rank_order:
+        return Refusal(  # 'the top 3 departments, fewest first': which three?
+            "Most or fewest? The ranking and the order asked disagree: ask e.g. for the top 3 "
+            "departments by hires, most first."
+        )
     if rank and rank.limit is None and rank.offset == 0 and reading.which_singular:
         rank = Rank(order=rank.order, limit=1)
     if rank and within:
@@ -640,7 +653,7 @@ def _catalog(
             return None
         if filters_ != Filters() or reading.who.included:
             return None
-        return CatalogQuery(of=of_every)  # type: ignore[arg-type]
+        return CatalogQuery(of=of_every, descending=reading.descending_names)  # type: ignore[arg-type]
     elif match is None or words.has(subject) or reading.group:
         return None
     if reading.rank or reading.threshold or reading.rank_order:
@@ -656,10 +669,22 @@ def _catalog(
         words.take(counting)
     for extra in words.take_all(EXISTS):
         del extra
+    # 'how many different department names': the names, not the rows (two may share one)
+    different = words.search(DIFFERENT_NAMES) if counting else None
+    named = False
+    if different:
+        words.take(different)
+        if name := words.search(re.compile(r"\b(?:names|name|distinct|different|unique)\b")):
+            named = True
+            words.take(name)
     search = searches[0] if searches else None
+    if reading.descending_names and counting:
+        return None
     return CatalogQuery(
         of=of,  # type: ignore[arg-type]
         count_only=counting is not None,
+        distinct_names=named,
+        descending=reading.descending_names,
         name_prefix=search.value if search and search.prefix else None,
         name_contains=search.value if search and not search.prefix else None,
     )
@@ -682,8 +707,10 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         words.text = unordered
         return None
     names_asked = words.search(NAMES_ONLY)
+    names_listed = any(s.listed for s in reading.who.searches)  # 'names starting with Mar'
     if (
-        not reading.alphabetical
+        not names_listed
+        and not reading.alphabetical
         and first_last is None
         and listing is None
         and order_asked is None
@@ -694,6 +721,8 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
             return None
     names_only = words.search(NAMES_ONLY)
     columns = "names" if names_only and "who" not in names_only.group(0) else "full"
+    if names_listed and not listing:
+        columns = "names"
     if reading.dated:
         columns = "dated"
     if names_only and (columns == "names" or (reading.dated and "who" not in names_only[0])):
@@ -727,7 +756,7 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         if first_last or order_asked:
             words.text = unordered
             return None
-        order = "name"
+        order = "name_descending" if reading.descending_names else "name"
     if reading.rank or reading.threshold or reading.rank_order:
         words.text = unordered
         return None

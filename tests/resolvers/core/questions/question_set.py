@@ -1190,6 +1190,61 @@ CASES: list[Case] = [
         "who landed on 2021-10-10",
         f"SELECT e.name FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2021-10-10'",
     ),
+    # issue 20, asklookup: lists, their order and size
+    Case(
+        "job titles containing Analyst, Z to A",
+        "SELECT job FROM jobs WHERE job LIKE '%Analyst%' ORDER BY job DESC",
+        ordered=True,
+    ),
+    Case(
+        "titles with engineer in them, A to Z",
+        "SELECT job FROM jobs WHERE lower(job) LIKE '%engineer%' ORDER BY job",
+        ordered=True,
+    ),
+    Case(
+        "departments in reverse alphabetical order",
+        "SELECT department FROM departments ORDER BY department DESC",
+        ordered=True,
+    ),
+    Case(
+        "what job titles has Marketing ever hired for?",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Marketing' AND j.id IS NOT NULL",
+    ),
+    Case(
+        "the 4 most recent Training hires, newest first - names",
+        f"SELECT e.name FROM {ED} WHERE d.department = 'Training' "
+        "ORDER BY e.datetime DESC, e.id DESC LIMIT 4",
+        ordered=True,
+    ),
+    Case("how many jobs are in the jobs table", "SELECT COUNT(*) FROM jobs"),
+    Case(
+        "how many different department names are there?",
+        "SELECT COUNT(DISTINCT department) FROM departments",
+    ),
+    Case(
+        "how long would a list of everyone hired in April 2022 be",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-04-01' "
+        "AND e.datetime < TIMESTAMP '2022-05-01'",
+    ),
+    Case(
+        "rank the jobs by 2022 hires, smallest first",
+        per_job(Y22, "COUNT(e.id), j.job", zeros=True),
+        ordered=True,
+    ),
+    Case(
+        "quarters of 2021 ranked by hires",
+        f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y21} GROUP BY 1 ORDER BY 2 DESC, 1",
+        ordered=True,
+    ),
+    Case(
+        "top 3 departments of all time",
+        per_department("TRUE", "COUNT(e.id) DESC, d.department") + " LIMIT 3",
+        ordered=True,
+    ),
+    Case(
+        "names starting with Gre",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE 'Gre%'",
+    ),
 ]
 
 REFUSED = [
@@ -1214,6 +1269,7 @@ REFUSED = [
     "how many people weren't called Person",  # a negation kept, and not read
     "who is Joan Rillett's line manager",  # no reporting lines; 'manager' is no name
     "is there a Chief Happiness Officer?",  # words of job titles name nobody
+    "the top 3 departments in 2021, fewest first",  # which three: the most, or the fewest?
     "list the 2022 Sales hires alphabetical by last name",  # last names are not the names
     "How many more Sales hires in Q1 2022 than in Q1 2021 overall?",  # whose is Sales?
 ]
