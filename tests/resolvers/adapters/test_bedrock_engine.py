@@ -306,6 +306,15 @@ def test_days_of_the_week_and_months_of_any_year_are_compiled_and_read_back(rig:
     assert answer.reading and "in January or February of any year on a Monday" in answer.reading
 
 
+def test_a_list_of_names_z_to_a_is_compiled_and_read_back(rig: Rig) -> None:
+    text = json.dumps(query_tool_schema())
+    assert '"descending"' in text and '"distinct_names"' in text and '"name_descending"' in text
+    reply_with(rig, "jobs_z_to_a")
+    answer = ask(rig.engine, "List the jobs, Z to A")
+    assert not answer.refused and answer.rows == [[2, "Recruiter"], [1, "Engineer"]]
+    assert answer.reading and "(Z to A)" in answer.reading
+
+
 # -- the model tries to write, or writes SQL the guard refuses ------------------
 
 
