@@ -16,7 +16,7 @@ REGION ?= us-east-1
 OFFLINE_AWS := AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_SESSION_TOKEN=testing \
 	AWS_DEFAULT_REGION=$(REGION) SLS_TELEMETRY_DISABLED=1 SLS_NOTIFICATIONS_MODE=off
 
-.PHONY: run test lint format bench clean venv lambda-zip package browser postgres client
+.PHONY: run test lint format bench clean venv lambda-zip package browser postgres client postgraphile
 
 venv: $(STAMP)
 
@@ -83,7 +83,16 @@ WRK := /usr/bin/wrk
 $(WRK):
 	apt-get update && apt-get install -y --no-install-recommends wrk
 
-bench: $(STAMP) $(WRK)
+## bench.concurrency's peer: PostGraphile 4, pinned by bench/postgraphile/package-lock.json and
+## installed beside it (node_modules, gitignored); without npm the bench measures hrgraph alone.
+PEER_STAMP := bench/postgraphile/node_modules/.installed
+postgraphile: $(PEER_STAMP)
+
+$(PEER_STAMP): bench/postgraphile/package.json bench/postgraphile/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix bench/postgraphile --no-audit --no-fund && touch $@; \
+	else echo "npm not found: bench.concurrency will measure hrgraph without its peer, PostGraphile"; fi
+
+bench: $(STAMP) $(WRK) $(PG_CTL) $(PEER_STAMP)
 	$(BIN)/python -m bench.ingest --employees 10000 --literal-employees 5000 --repeat 3
 	$(BIN)/python -m bench.concurrency --seconds 6 --repeat 3
 

@@ -198,7 +198,7 @@ def main() -> None:
         n = args.rows
         snapshot_rows = _as_snapshot_rows(employees)
         # The bench's own million rows stay out of every collection (as the server's
-        # start-up heap does, localserver/app.py:settle_heap), or each full collection
+        # start-up heap does, localserver/lambda_process.py:settle_heap), or each full collection
         # scans them inside whichever figure is being timed.
         gc.collect()
         gc.freeze()

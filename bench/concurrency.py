@@ -1,6 +1,6 @@
 """Latency under concurrency: many clients at once, and quick requests beside a slow one.
 
-    python -m bench.concurrency [--clients 32] [--seconds 8] [--repeat 2]
+    python -m bench.concurrency [--clients 32] [--seconds 8] [--repeat 2] [--no-peer]
 
 The load comes from ``wrk`` (Debian's package; ``make bench`` installs it), a
 C load generator in its own process, as the field measures HTTP servers: a
@@ -20,6 +20,11 @@ by side:
 - one connection sending the same query while another request runs
   ``runSql`` over a query that runs to its 10 s timeout: p99 of the quick
   query. Baseline: the same connection without the slow request.
+- the peer (issue 21): PostGraphile 4 on PostgreSQL 15 with the same rows
+  (bench/peer.py says how it is set up), right after hrgraph on each query, at
+  the same connections, and the ratios hrgraph ÷ PostGraphile of p50 and p99,
+  run by run. Without PostGraphile or PostgreSQL the bench says how to get them
+  and measures hrgraph alone.
 
 Before the measured runs, 2 s of each query at ``--clients`` connections go
 unmeasured: a fresh server fills its caches (parsed documents, the handler's
@@ -27,23 +32,27 @@ first calls) in its first requests, and the first run's p99 would show them.
 An error is any answer that is not HTTP 200 or whose body holds ``"errors"``
 (wrk's Lua ``response`` hook reads every body). The machine is shared: every
 scenario runs ``--repeat`` times, interleaved, and each figure is reported as
-min..max over the runs (p99 is the figure of merit, so its spread is shown).
+min..max over the runs (p99 is the figure of merit, so its spread is shown), with each run's load
+average beside it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import tempfile
 import threading
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 
+from bench import peer
 from bench.ingest import server_process
 
 SIMPLE = "{ department(id: 1) { id department } }"
@@ -96,7 +105,12 @@ def wrk_binary() -> str:
 
 
 def load(
-    name: str, url: str, token: str, body: dict[str, object] | None, clients: int, seconds: int
+    name: str,
+    url: str,
+    token: str | None,
+    body: dict[str, object] | None,
+    clients: int,
+    seconds: int,
 ) -> Latencies:
     """``clients`` connections sending back to back for ``seconds`` (GET when no body)."""
     with tempfile.TemporaryDirectory(prefix="hrgraph-wrk-") as tmp:
@@ -108,7 +122,8 @@ def load(
                 f"wrk.body = {json.dumps(json.dumps(body))}\n"
                 'wrk.headers["Content-Type"] = "application/json"\n'
             )
-        request += f'wrk.headers["Authorization"] = {json.dumps(token)}\n'
+        if token is not None:
+            request += f'wrk.headers["Authorization"] = {json.dumps(token)}\n'
         script.write_text(request + WRK_SCRIPT)
         command = [
             wrk_binary(), "-t1", f"-c{clients}", f"-d{seconds}s", "--timeout", "60s",
@@ -145,16 +160,25 @@ def beside_slow_query(url: str, token: str, seconds: int) -> Latencies:
     return measured
 
 
+def departments() -> list[tuple[int, str]]:
+    return [(i, f"Department {i}") for i in range(1, 1001)]
+
+
+def employees() -> list[tuple[int, str, str, int]]:
+    return [(i, f"Person {i}", "2021-06-01T09:00:00Z", i) for i in range(1, 1001)]
+
+
 def seed(url: str, token: str) -> None:
-    rows = [{"id": i, "department": f"Department {i}"} for i in range(1, 1001)]
+    """The rows the peer's tables hold too: 1,000 departments, 1,000 people."""
+    rows = [{"id": i, "department": name} for i, name in departments()]
     body = {
         "query": "mutation($r: [DepartmentInput]!) { insertDepartments(rows: $r) { inserted } }",
         "variables": {"r": rows},
     }
     httpx.post(url, json=body, headers={"Authorization": token}, timeout=60).raise_for_status()
     people = [
-        {"id": i, "name": f"Person {i}", "datetime": "2021-06-01T09:00:00Z", "departmentId": i}
-        for i in range(1, 1001)
+        {"id": i, "name": name, "datetime": hired, "departmentId": department}
+        for i, name, hired, department in employees()
     ]
     body = {
         "query": "mutation($r: [EmployeeInput]!) { insertEmployees(rows: $r) { inserted } }",
@@ -170,9 +194,11 @@ def _range(values: list[float], scale: float = 1.0, digits: int = 1) -> str:
     return f"{low:.{digits}f}..{high:.{digits}f}"
 
 
-def report(runs: list[list[Latencies]]) -> None:
+def report(runs: list[list[Latencies]], loads: list[float], pairs: list[tuple[int, int]]) -> None:
+    """The table (min..max over runs), then hrgraph ÷ peer in each run for each pair of rows:
+    the two sides of a ratio ran seconds apart, so the ratio says more than the ranges."""
     print(
-        f"{'scenario':<40} {'requests':>9} {'errors':>6} {'req/s':>11} "
+        f"{'scenario':<46} {'requests':>9} {'errors':>6} {'req/s':>11} "
         f"{'p50 ms':>13} {'p99 ms':>13}"
     )
     for column in zip(*runs, strict=True):
@@ -182,7 +208,14 @@ def report(runs: list[list[Latencies]]) -> None:
         rate = _range([m.per_second for m in column], digits=0)
         p50 = _range([m.p50 for m in column], 1000)
         p99 = _range([m.p99 for m in column], 1000)
-        print(f"{name:<40} {requests:>9} {errors:>6} {rate:>11} {p50:>13} {p99:>13}")
+        print(f"{name:<46} {requests:>9} {errors:>6} {rate:>11} {p50:>13} {p99:>13}")
+    print("hrgraph ÷ PostGraphile, each run (below 1: hrgraph faster):")
+    for ours, theirs in pairs:
+        p50 = ", ".join(f"{run[ours].p50 / run[theirs].p50:.2f}" for run in runs)
+        p99 = ", ".join(f"{run[ours].p99 / run[theirs].p99:.2f}" for run in runs)
+        name = runs[0][ours].name.removesuffix(": hrgraph")
+        print(f"  {name:<24} p50 {p50:<20} p99 {p99}")
+    print("load average (1 min) at each run's start: " + ", ".join(f"{x:.1f}" for x in loads))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -190,28 +223,45 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=int, default=8)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--no-peer", action="store_true", help="measure hrgraph alone")
     options = parser.parse_args(argv)
+    absent = "--no-peer" if options.no_peer else peer.missing()
+    if absent is not None:
+        print(f"{peer.NAME} skipped: {absent}")
     runs: list[list[Latencies]] = []
-    with (
-        tempfile.TemporaryDirectory(prefix="hrgraph-bench-") as tmp,
-        server_process(Path(tmp)) as (url, token),
-    ):
+    loads: list[float] = []
+    with ExitStack() as stack:
+        tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="hrgraph-bench-"))
+        url, token = stack.enter_context(server_process(Path(tmp)))
         seed(url, token)
+        them = None
+        if absent is None:
+            them = stack.enter_context(peer.peer_server(departments(), employees()))
         health = url.removesuffix("/graphql") + "/health"
         n, s = options.clients, options.seconds
-        for query in (SIMPLE, EMPLOYEE):  # unmeasured: a fresh server's caches fill first
+        ours = {"department": SIMPLE, "employee": EMPLOYEE}
+        theirs = {"department": peer.DEPARTMENT, "employee": peer.EMPLOYEE}
+        for query in ours.values():  # unmeasured: a fresh server's caches fill first
             load("warm-up", url, token, {"query": query}, n, 2)
+        if them is not None:
+            for query in theirs.values():
+                load("warm-up", them, None, {"query": query}, n, 2)
+        pairs: list[tuple[int, int]] = []
         for _ in range(options.repeat):
-            runs.append(
-                [
-                    load(f"baseline: {n} clients on /health", health, token, None, n, s),
-                    load(f"{n} clients, simple query", url, token, {"query": SIMPLE}, n, s),
-                    load(f"{n} clients, employee (DuckDB)", url, token, {"query": EMPLOYEE}, n, s),
-                    load("baseline: 1 client, simple query", url, token, {"query": SIMPLE}, 1, s),
-                    beside_slow_query(url, token, s),
-                ]
-            )
-    report(runs)
+            loads.append(os.getloadavg()[0])
+            run = [load(f"baseline: {n} clients on /health", health, token, None, n, s)]
+            pairs = []
+            for clients, what in ((n, "department"), (n, "employee"), (1, "department")):
+                label = f"{clients} client{'s' if clients > 1 else ''}, {what}"
+                mine: dict[str, object] = {"query": ours[what]}
+                run.append(load(f"{label}: hrgraph", url, token, mine, clients, s))
+                if them is not None:
+                    peers: dict[str, object] = {"query": theirs[what]}
+                    run.append(load(f"{label}: {peer.NAME}", them, None, peers, clients, s))
+                    pairs.append((len(run) - 2, len(run) - 1))
+            run.append(beside_slow_query(url, token, s))
+            runs.append(run)
+    report(runs, loads, pairs)
     return 0
 
 

@@ -224,8 +224,8 @@ def admin_token(data_dir: Path) -> str:
     """An admin in the data dir's local issuer, signed in: the token the bench sends."""
     import secrets
 
-    from localserver.issuer import LocalIssuer
-    from localserver.users import UserStore
+    from localcognito.issuer import LocalIssuer
+    from localcognito.users import UserStore
 
     password = secrets.token_urlsafe(16)
     issuer = LocalIssuer.in_data_dir(data_dir)
@@ -246,7 +246,7 @@ def server_process(folder: Path) -> Iterator[tuple[str, str]]:
         "HRGRAPH_DATA_DIR": str(folder),
         "HRGRAPH_LOG_LEVEL": "warning",
     }
-    command = [sys.executable, "-c", "from localserver.cli import main; main()"]
+    command = [sys.executable, "-c", "from localdev.cli import main; main()"]
     process = subprocess.Popen(
         [*command, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL
     )

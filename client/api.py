@@ -65,6 +65,12 @@ from client.model_base import Page, format_datetime
 from hrgraph_contract import Table
 
 T = TypeVar("T")
+
+POLL_FIRST_SECONDS = 0.25
+"""A job's first poll: a small job ends within a second, and its end should show at once."""
+POLL_MOST_SECONDS = 2.0
+"""The longest wait between polls: each is half as long again as the last, up to this, so a
+long job (backup, restore, import) costs a request per 2 s, not two a second."""
 TokenProvider = Callable[[], str | None]
 """Returns the token to send now (None: send none); called before every request."""
 
@@ -321,15 +327,20 @@ class HrClient(Operations):
         self,
         job: BackupJob,
         on_change: Callable[[BackupJob], None] | None = None,
-        interval: float = 0.5,
+        interval: float = POLL_FIRST_SECONDS,
         sleep: Callable[[float], None] = time.sleep,
     ) -> BackupJob:
-        """Poll until the job is SUCCEEDED or FAILED; ``on_change`` sees every new state."""
+        """Poll until the job is SUCCEEDED or FAILED; ``on_change`` sees every new state.
+
+        Often at first (a small job ends within a second), then half as often again each
+        time up to POLL_MOST_SECONDS: a long job costs a request per 2 s, not two a second.
+        """
         current = job
         if on_change is not None:
             on_change(current)
         while not current.finished:
             sleep(interval)
+            interval = min(interval * 1.5, POLL_MOST_SECONDS)
             found = self.backup_job(current.id)
             if found is None:
                 raise NotFound(f"job {current.id} no longer exists")

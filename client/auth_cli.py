@@ -16,7 +16,7 @@ the answers are the next lines of stdin, in the order asked.
 
 ``users`` edits the Cognito user pool with the admin APIs (AWS credentials allowed
 to administer it). The local issuer's users are the local server's:
-``hrgraph-local users`` (localserver/cli.py), since this client imports no server code.
+``hrgraph-local users`` (localdev/cli.py), since this client imports no server code.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ error. Settings come from HRGRAPH_* variables through hrgraph_contract.settings;
 ``--url`` overrides HRGRAPH_URL for one command.
 
 The local server's own commands (serve, seed, its users) are ``hrgraph-local``
-(localserver/cli.py): this client talks to an API and imports no server package.
+(localdev/cli.py): this client talks to an API and imports no server package.
 """
 
 from __future__ import annotations
@@ -27,7 +27,18 @@ from rich.progress import (
 from rich.table import Table as RichTable
 
 from client import auth_cli, cli_backups, cli_imports, questions_cli
-from client.cli_common import JsonOption, UrlOption, YearOption, api_client, err, out, print_json
+from client.cli_common import (
+    JsonOption,
+    MissingDatetimeOption,
+    UndatedAlias,
+    UrlOption,
+    YearOption,
+    api_client,
+    err,
+    missing_datetime,
+    out,
+    print_json,
+)
 from client.csvfile import CsvFormatError, count_lines
 from client.loading import NOT_SENT, LoadSummary, Undated, load_csv
 from client.models import MAX_BATCH_ROWS, Table
@@ -72,15 +83,12 @@ def load(
     batch_size: Annotated[
         int, typer.Option(min=1, max=MAX_BATCH_ROWS, help="Rows per request.")
     ] = MAX_BATCH_ROWS,
-    undated: Annotated[
-        Undated,
-        typer.Option(
-            help="Employee rows with no hire date: reject them, or date them now (as loaded)."
-        ),
-    ] = Undated.REJECT,
+    missing: MissingDatetimeOption = Undated.REJECT,
+    undated: UndatedAlias = None,
     url: UrlOption = None,
 ) -> None:
     """Load a CSV file (header or not, LF or CRLF, BOM or not) in batches; keep rejected rows."""
+    chosen = missing_datetime(missing, undated)
     with api_client(url) as api:
         progress = Progress(
             TextColumn("[bold]{task.description}"),
@@ -95,7 +103,7 @@ def load(
             task = progress.add_task(f"{table.value}", total=count_lines(file))
             try:
                 summary = load_csv(
-                    api, table, file, batch_size, lambda n: progress.advance(task, n), undated
+                    api, table, file, batch_size, lambda n: progress.advance(task, n), chosen
                 )
             except CsvFormatError as error:
                 err.print(f"[red]{error}[/]")

@@ -18,6 +18,7 @@ from rich.console import Console
 
 from client.auth import TokenProvider
 from client.errors import ApiError
+from client.loading import Undated
 from hrgraph_contract.settings import Settings, SettingsError
 
 if TYPE_CHECKING:
@@ -31,6 +32,30 @@ UrlOption = Annotated[
 ]
 YearOption = Annotated[int, typer.Option("--year", help="Calendar year of the hires.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+MissingDatetimeOption = Annotated[
+    Undated,
+    typer.Option(
+        "--missing-datetime",
+        case_sensitive=False,
+        help="Employee rows with no datetime: reject them (INVALID), or date them now (UTC).",
+    ),
+]
+"""One flag for one rule in ``load`` and ``import`` (the API's ``missingDatetime``)."""
+UndatedAlias = Annotated[
+    Undated | None,
+    typer.Option(
+        "--undated", hidden=True, case_sensitive=False, help="Old name: --missing-datetime."
+    ),
+]
+"""``load --undated``, the flag's first name: still read, with a word that it is deprecated."""
+
+
+def missing_datetime(chosen: Undated, old_name: Undated | None) -> Undated:
+    """The choice of ``--missing-datetime``, or of its deprecated spelling ``--undated``."""
+    if old_name is None:
+        return chosen
+    err.print("[yellow]--undated is deprecated[/]: it is --missing-datetime now (the same rule)")
+    return old_name
 
 
 def settings() -> Settings:

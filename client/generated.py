@@ -170,12 +170,14 @@ class BackupJob(JobState):
     table: Table
     status: str
     progress: float | None = None
-    """Share of the rows done, 0 to 1; null while the total is unknown."""
+    """Share of the rows done, 0 to 1; null while the total is unknown (an IMPORT until it ends)."""
     rows_done: int | None = None
     error: str | None = None
     """Why it failed, in words; null unless FAILED."""
     error_type: str | None = None
     """The failure's errorType (ValidationError, Conflict, NotFound, Unavailable ...)."""
+    import_stage: str | None = None
+    """IMPORT: the last step finished; null before the first (on Redshift only INSERTED is seen)."""
     created_at: datetime | None = None
     created_by: str | None = None
     started_at: datetime | None = None
@@ -198,6 +200,7 @@ class BackupJob(JobState):
             rows_done=None if data["rowsDone"] is None else int(data["rowsDone"]),
             error=None if data["error"] is None else str(data["error"]),
             error_type=None if data["errorType"] is None else str(data["errorType"]),
+            import_stage=None if data["importStage"] is None else str(data["importStage"]),
             created_at=None
             if selected(data, "createdAt") is None
             else parse_datetime(str(selected(data, "createdAt"))),

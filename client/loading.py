@@ -17,7 +17,8 @@ A row with no hire date is rejected by default (``Undated.REJECT``): the
 API's rule "an absent datetime means now" fits a new hire entered today, not
 a historic file, whose undated rows would otherwise become phantom hires of
 the day of loading. ``Undated.NOW`` sends them as they are, for the server to
-date now; both the CLI (``--undated``) and the web app ask which.
+date now; both the CLI (``--missing-datetime``, as for ``import``) and the web app
+ask which.
 """
 
 from __future__ import annotations

@@ -126,6 +126,11 @@ class Settings:
     duckdb_memory_limit: str = _setting(
         "1GB", doc="DuckDB's memory limit: a query needing more fails instead of growing"
     )
+    duckdb_import_memory_limit: str = _setting(
+        "256MB",
+        doc="DuckDB's memory limit while a bulk import runs (it spills past it; the limit is"
+        " the database's, so queries meanwhile share it)",
+    )
     duckdb_threads: int = _setting(2, _int(1, 64), "DuckDB's threads: what one query may use")
     page_token_secret_arn: str = _setting(
         "", doc="Secrets Manager ARN of the key that signs page tokens (default: DATA_DIR file)"

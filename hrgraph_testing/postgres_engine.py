@@ -85,7 +85,7 @@ class PostgresMissing(RuntimeError):
     """No PostgreSQL server binaries here (Debian: ``apt-get install postgresql``)."""
 
 
-def _binaries() -> Path:
+def server_binaries() -> Path:
     found = shutil.which("pg_ctl")
     if found:
         return Path(found).resolve().parent
@@ -115,7 +115,7 @@ class PostgresCluster:
         run_as = _run_as()
         if run_as is not None:
             os.chown(directory, run_as.pw_uid, run_as.pw_gid)
-        bin_dir = _binaries()
+        bin_dir = server_binaries()
         data = directory / "data"
         cluster._run(
             [
@@ -167,7 +167,7 @@ class PostgresCluster:
         return name
 
     def stop(self) -> None:
-        pg_ctl = str(_binaries() / "pg_ctl")
+        pg_ctl = str(server_binaries() / "pg_ctl")
         self._run([pg_ctl, "-D", str(self.directory / "data"), "-m", "immediate", "stop"])
 
     def _run(self, argv: list[str]) -> None:

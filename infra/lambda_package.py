@@ -4,7 +4,7 @@ Why a script and not a Serverless plugin: the Lambda runs on Graviton (arm64) wi
 Python 3.12 while this machine is x86_64 with 3.11, so the compiled dependencies
 (fastavro, rapidfuzz) must be pip's manylinux aarch64 wheels for cp312, chosen with
 --platform/--python-version; and the zip must hold nothing else (no DuckDB, pandas,
-tests, localserver or client). serverless.yml points at the zip as its artifact.
+tests, the local stand-ins or client). serverless.yml points at the zip as its artifact.
 
 boto3 and botocore are bundled too, pinned with everything they need: the runtime's own
 copy differs by region and date and may lack what the adapters send (ExecutionMode of

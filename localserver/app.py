@@ -12,30 +12,28 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
-import orjson
-import uvicorn
 from graphql import (
     ExecutionResult,
     GraphQLError,
+    GraphQLSchema,
     OperationType,
     execute,
     get_operation_ast,
 )
 from starlette.applications import Starlette
-from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from hrgraph_contract.settings import Settings
-from localserver import graphiql
 from localserver import limits as appsync_limits
 from localserver.appsync_realtime import realtime_route
-from localserver.auth_gate import IDENTITY_KEY, RequireToken, authentication
+from localserver.auth_gate import SOURCE_IP_HEADER
 from localserver.binding import (
     TIMED_OUT,
     FieldError,
@@ -47,40 +45,43 @@ from localserver.binding import (
 )
 from localserver.broker import Broker
 from localserver.documents import Documents, Refused
-from localserver.downloads import download_routes
 from localserver.events import trace_id
-from localserver.lambda_process import LambdaProcess, settle_heap
+from localserver.lambda_process import LambdaProcess, json_bytes
 from localserver.limits import Limits
-from localserver.schema import DepthLimit, build_appsync_schema, document_depth
+from localserver.schema import DepthLimit, build_appsync_schema
 from resolvers import handler as lambda_handler
 from resolvers import wiring
+from resolvers.core.errors import HrgraphError
 from resolvers.deadline import RequestScope
 
 
-def dumps(content: Any) -> bytes:
-    """JSON bytes; a lone surrogate (which JSON may carry) is written escaped, never a 500."""
-    try:
-        return orjson.dumps(content)
-    except TypeError:
-        return json.dumps(content).encode()
-
-
-def refused(status: int, error_type: str, message: str) -> Response:
+def refused(
+    status: int, error_type: str, message: str, headers: dict[str, str] | None = None
+) -> Response:
     """A request refused before GraphQL ran, in AppSync's shape (no data, one error)."""
     body = {"errors": [{"errorType": error_type, "message": message}]}
-    return Response(dumps(body), status, media_type="application/json")
+    return Response(json_bytes(body), status, headers, media_type="application/json")
 
 
+@dataclass
 class GraphQLEndpoint:
     """POST /graphql: one GraphQL request, answered as AppSync answers it."""
 
-    def __init__(self, app_schema: Any, documents: Documents, gate: Gate, limits: Limits):
-        self._schema = app_schema
-        self._documents = documents
-        self._gate = gate
-        self._limits = limits
+    _schema: GraphQLSchema
+    _documents: Documents
+    _gate: Gate
+    _limits: Limits
 
     async def answer(self, request: Request) -> Response:
+        # The peer's address, never a client's claim (X-Forwarded-For counts only from a
+        # configured proxy: localdev/server.py); the token is checked before the body is read.
+        peer = request.client.host if request.client else "127.0.0.1"
+        headers = {**request.headers, SOURCE_IP_HEADER: peer, "x-amzn-trace-id": trace_id()}
+        try:
+            identity = self._gate.identify(headers)
+        except HrgraphError as refusal:  # AppSync refuses such a request whole, with a 401
+            unauthorized = "UnauthorizedException"
+            return refused(401, unauthorized, refusal.message, {"x-amzn-ErrorType": unauthorized})
         limit = self._limits.request_bytes
         declared = request.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
@@ -94,11 +95,11 @@ class GraphQLEndpoint:
         if isinstance(decoded, str):
             return refused(400, "MalformedHttpRequestException", decoded)
         context = RequestContext(
-            headers={**request.headers, "x-amzn-trace-id": trace_id()},
+            headers=headers,
             gate=self._gate,
             limits=self._limits,
             scope=RequestScope(self._limits.request_seconds),
-            identity_checked=request.scope.get(IDENTITY_KEY),
+            identity_checked=identity,
         )
         result = await self._until_done(request, context, decoded)
         if result is None:  # the client went away: nobody reads this
@@ -106,10 +107,12 @@ class GraphQLEndpoint:
         answer: dict[str, Any] = {"data": result.data}
         if result.errors:
             answer["errors"] = [appsync_error(e) for e in result.errors]
-        content = dumps(answer)
+        content = json_bytes(answer)
         if len(content) > self._limits.response_bytes:
             return self._too_large("response")
-        status = 400 if _refused_before_execution(answer) else 200
+        errors = answer.get("errors", [])
+        ran = [e for e in errors if e["path"] or e["errorType"] == "ExecutionTimeout"]
+        status = 400 if result.data is None and errors and not ran else 200  # refused whole
         return Response(content, status, media_type="application/json")
 
     async def _until_done(
@@ -145,22 +148,21 @@ class GraphQLEndpoint:
         if name is not None and not isinstance(name, str):
             return ExecutionResult(None, [GraphQLError("'operationName' must be a string.")])
         try:
-            document = await self._documents.checked(body.get("query"))
+            document, depth = await self._documents.checked(body.get("query"))
         except Refused as refusal:
             return ExecutionResult(None, refusal.errors)
         operation = get_operation_ast(document, name)
         if operation is not None and operation.operation == OperationType.SUBSCRIPTION:
             message = "Subscriptions go over the real-time endpoint, /graphql/realtime."
             return ExecutionResult(None, [GraphQLError(message)])
-        depth = self._limits.query_depth
-        deep = depth is not None and document_depth(document) > depth
+        limit = self._limits.query_depth
         result = execute(
             self._schema,
             document,
             context_value=context,
             variable_values=variables,
             operation_name=name,
-            middleware=[DepthLimit(depth)] if deep and depth is not None else None,
+            middleware=[DepthLimit(limit)] if limit is not None and depth > limit else None,
         )
         if not isinstance(result, ExecutionResult):
             result = await result
@@ -205,26 +207,19 @@ async def _disconnected(request: Request) -> None:
         pass
 
 
-def _refused_before_execution(response: dict[str, Any]) -> bool:
-    errors = response.get("errors") or []
-    return (
-        response.get("data") is None
-        and bool(errors)
-        and all(e.get("path") is None and e["errorType"] != "ExecutionTimeout" for e in errors)
-    )
-
-
-def create_app(
+def appsync_app(
     settings: Settings,
+    gate: Gate,
     services: wiring.Services | None = None,
-    gate: Gate | None = None,
     limits: Limits | None = None,
     runner: LambdaProcess | None = None,
+    routes: Sequence[BaseRoute] = (),
 ) -> Starlette:
-    """The app. The handler runs behind ``runner``; by default one the app starts and stops:
-    the handler's own process, or, given ``services`` (tests), the same handler server in a
-    thread here. ``gate`` defaults to the one HRGRAPH_AUTH selects; ``limits`` to
-    serverless.yml's (tests shorten the 30 s to see the cut)."""
+    """AppSync's doors, /graphql and /graphql/realtime, and ``routes`` beside them (the
+    laptop's other stand-ins, localdev/server.py). The handler runs behind ``runner``; by
+    default one the app starts and stops: the handler's own process, or, given
+    ``services`` (tests), the same handler server in a thread here. ``limits`` default
+    to serverless.yml's (tests shorten the 30 s to see the cut)."""
     limits = limits or appsync_limits.from_serverless()
     # A document checked in a worker thread holds the interpreter lock between switches:
     # the event loop takes it back within 1 ms instead of 5, and keeps answering others.
@@ -235,11 +230,6 @@ def create_app(
     handler = runner or LambdaProcess(settings, limits, services)
     handler.publishing_to(broker.publish)
     bind(schema, handler, broker, *routed_fields(lambda_handler.app))
-    auth_routes: list[BaseRoute] = []
-    if gate is None:
-        auth = authentication(settings)
-        gate, auth_routes = auth.gate, auth.routes
-    store = services.backups if services is not None else wiring.backup_store(settings)
     documents = Documents(schema, limits)
 
     async def health(request: Request) -> JSONResponse:
@@ -255,43 +245,13 @@ def create_app(
             if owned:
                 handler.stop()
 
-    sign_in = any(getattr(r, "path", "") == "/auth/login" for r in auth_routes)
+    endpoint = GraphQLEndpoint(schema, documents, gate, limits)
     return Starlette(
         routes=[
             Route("/health", health),
-            *graphiql.routes(sign_in=sign_in),
-            Route(
-                "/graphql",
-                GraphQLEndpoint(schema, documents, gate, limits).answer,
-                methods=["POST"],
-            ),
+            Route("/graphql", endpoint.answer, methods=["POST"]),
             realtime_route(schema, documents, gate, limits),
-            *auth_routes,
-            *download_routes(lambda: store),
+            *routes,
         ],
-        middleware=[Middleware(RequireToken, gate=gate)],
         lifespan=lifespan,
     )
-
-
-def server_config(
-    app: Starlette, settings: Settings, host: str = "127.0.0.1", port: int = 8000
-) -> uvicorn.Config:
-    """How uvicorn serves the app: forwarding headers (X-Forwarded-For) are believed only
-    from the proxies HRGRAPH_TRUSTED_PROXIES names, never from any client."""
-    proxies = settings.trusted_proxies
-    return uvicorn.Config(
-        app,
-        host=host,
-        port=port,
-        log_level=settings.log_level,
-        proxy_headers=bool(proxies),
-        forwarded_allow_ips=proxies or None,
-    )
-
-
-def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """The server, with the Lambda handler and its DuckDB in a process of their own."""
-    app = create_app(settings)
-    settle_heap()
-    uvicorn.Server(server_config(app, settings, host, port)).run()

@@ -29,14 +29,13 @@ import contextlib
 import inspect
 import json
 from collections.abc import AsyncIterator, Mapping
-from typing import Any
+from typing import Any, cast
 
 from graphql import (
     ExecutionResult,
     FieldNode,
     GraphQLError,
     GraphQLSchema,
-    OperationDefinitionNode,
     OperationType,
     get_operation_ast,
     subscribe,
@@ -44,12 +43,12 @@ from graphql import (
 from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from localcognito.tokens import MISSING_HEADER
 from localserver.auth_gate import SOURCE_IP_HEADER
 from localserver.binding import Gate, RequestContext, appsync_error
 from localserver.documents import Documents, Refused
 from localserver.events import trace_id
 from localserver.limits import Limits
-from localserver.tokens import MISSING_HEADER
 from resolvers.core.errors import HrgraphError
 
 PATH = "/graphql/realtime"
@@ -68,13 +67,19 @@ def _headers(encoded: str | None) -> dict[str, str]:
         decoded = json.loads(base64.b64decode(encoded + "=" * (-len(encoded) % 4)))
     except ValueError:
         return {}
-    if not isinstance(decoded, Mapping):
-        return {}
-    return {str(key): str(value) for key, value in decoded.items()}
+    return {str(k): str(v) for k, v in decoded.items()} if isinstance(decoded, Mapping) else {}
 
 
-def _error(error_type: str, message: str) -> dict[str, Any]:
-    return {"errorType": error_type, "message": message}
+def _errors(error_type: str, message: str) -> list[dict[str, Any]]:
+    return [{"errorType": error_type, "message": message}]
+
+
+class _Refused(Exception):
+    """A start refused, with the errors its ``error`` message carries."""
+
+    def __init__(self, errors: list[dict[str, Any]]) -> None:
+        super().__init__(errors)
+        self.errors = errors
 
 
 class RealtimeConnection:
@@ -100,28 +105,28 @@ class RealtimeConnection:
         self._keep_alive_task: asyncio.Task[None] | None = None
 
     def _context(self, headers: Mapping[str, str]) -> RequestContext:
-        # The peer address replaces any source-ip header a client sent (as on HTTP).
-        trusted = {k: v for k, v in headers.items() if k.lower() != SOURCE_IP_HEADER}
+        # Names in lower case, as HTTP's; the peer address over any a client sent.
+        trusted = {k.lower(): v for k, v in headers.items()}
         trusted.update({SOURCE_IP_HEADER: self._peer, "x-amzn-trace-id": trace_id()})
         return RequestContext(headers=trusted, gate=self._gate, limits=self._limits)
 
-    async def _send(self, message: dict[str, Any]) -> None:
+    async def _send(self, kind: str, ident: str | None = None, **payload: Any) -> None:
+        message: dict[str, Any] = {"type": kind}
+        if ident is not None:
+            message["id"] = ident
+        if payload:
+            message["payload"] = payload
         await self._ws.send_text(json.dumps(message, separators=(",", ":")))
 
     async def serve(self) -> None:
-        headers = _headers(self._ws.query_params.get("header"))
         try:
-            self._context(headers).identity()
+            self._context(_headers(self._ws.query_params.get("header"))).identity()
         except HrgraphError as refused:
             # Answered to connection_init, which every client sends first, then closed.
             with contextlib.suppress(WebSocketDisconnect, ValueError, TimeoutError):
                 await asyncio.wait_for(self._ws.receive_text(), timeout=10)
-            await self._send(
-                {
-                    "type": "connection_error",
-                    "payload": {"errors": [_error("UnauthorizedException", refused.message)]},
-                }
-            )
+            errors = _errors("UnauthorizedException", refused.message)
+            await self._send("connection_error", errors=errors)
             await self._ws.close(code=1000)
             return
         try:
@@ -131,10 +136,9 @@ class RealtimeConnection:
         except (WebSocketDisconnect, ValueError, RecursionError):
             pass
         finally:
-            if self._keep_alive_task is not None:
-                self._keep_alive_task.cancel()
-            for task in self._running.values():
-                task.cancel()
+            for task in [self._keep_alive_task, *self._running.values()]:
+                if task is not None:
+                    task.cancel()
 
     async def _receive(self) -> Any:
         """The next message; one larger than a request may be is refused unread (the
@@ -149,7 +153,7 @@ class RealtimeConnection:
         with contextlib.suppress(Exception):
             while True:
                 await asyncio.sleep(self._keep_alive)
-                await self._send({"type": "ka"})
+                await self._send("ka")
 
     async def _handle(self, message: dict[str, Any]) -> None:
         kind = message.get("type")
@@ -157,69 +161,60 @@ class RealtimeConnection:
         if kind == "connection_init":
             if self._keep_alive_task is None:  # ka messages follow the ack
                 self._keep_alive_task = asyncio.create_task(self._keep_alive_loop())
-            await self._send(
-                {
-                    "type": "connection_ack",
-                    "payload": {"connectionTimeoutMs": CONNECTION_TIMEOUT_MS},
-                }
-            )
+            await self._send("connection_ack", connectionTimeoutMs=CONNECTION_TIMEOUT_MS)
         elif kind == "start":
-            await self._start(ident, message.get("payload"))
+            try:
+                stream = await self._subscribe(ident, message.get("payload"))
+            except _Refused as refusal:
+                await self._send("error", ident, errors=refusal.errors)
+                return
+            await self._send("start_ack", ident)
+            self._running[ident] = asyncio.create_task(self._pump(ident, stream))
         elif kind == "stop":
             task = self._running.pop(ident, None)
             if task is not None:
                 task.cancel()
-            await self._send({"type": "complete", "id": ident})
+            await self._send("complete", ident)
         else:
-            await self._send(
-                {
-                    "type": "error",
-                    "payload": {
-                        "errors": [_error("UnsupportedOperation", f"{kind} is not supported")]
-                    },
-                }
-            )
+            errors = _errors("UnsupportedOperation", f"{kind} is not supported")
+            await self._send("error", errors=errors)
 
-    async def _refuse(self, ident: str, errors: list[dict[str, Any]]) -> None:
-        await self._send({"type": "error", "id": ident, "payload": {"errors": errors}})
-
-    async def _start(self, ident: str, payload: Any) -> None:
+    async def _subscribe(self, ident: str, payload: Any) -> AsyncIterator[ExecutionResult]:
+        """The start's subscription, checked as AppSync checks it before ``start_ack``:
+        the token again, the document, and each field's auth directives."""
         if not ident or ident in self._running:
-            await self._refuse(ident, [_error("ValidationError", "a start needs a new id")])
-            return
+            raise _Refused(_errors("ValidationError", "a start needs a new id"))
         payload = payload if isinstance(payload, Mapping) else {}
         extensions = payload.get("extensions")
         authorization = extensions.get("authorization") if isinstance(extensions, Mapping) else None
         if not isinstance(authorization, Mapping):
-            await self._refuse(ident, [_error("UnauthorizedException", MISSING_HEADER)])
-            return
+            raise _Refused(_errors("UnauthorizedException", MISSING_HEADER))
         context = self._context({str(k): str(v) for k, v in authorization.items()})
         try:
             identity = context.identity()
         except HrgraphError as refused:
-            await self._refuse(ident, [_error("UnauthorizedException", refused.message)])
-            return
+            raise _Refused(_errors("UnauthorizedException", refused.message)) from None
         try:
             request = json.loads(str(payload.get("data")))
             if not isinstance(request, dict):
                 raise TypeError("the request is not a JSON object")
-            document = await self._documents.checked(request.get("query"))
+            document = (await self._documents.checked(request.get("query"))).document
         except (ValueError, TypeError, RecursionError) as bad:
-            await self._refuse(ident, [_error("ValidationError", f"not a GraphQL request: {bad}")])
-            return
+            raise _Refused(_errors("ValidationError", f"not a GraphQL request: {bad}")) from None
         except Refused as refusal:
-            await self._refuse(ident, [appsync_error(p) for p in refusal.errors])
-            return
+            raise _Refused([appsync_error(p) for p in refusal.errors]) from None
         operation = get_operation_ast(document, request.get("operationName"))
         if operation is None or operation.operation != OperationType.SUBSCRIPTION:
             problem = GraphQLError("only subscriptions go over the real-time endpoint")
-            await self._refuse(ident, [appsync_error(problem)])
-            return
-        assert operation is not None  # a valid subscription names its operation
-        denied = _denied_fields(self._gate, identity, operation)
+            raise _Refused([appsync_error(problem)])
+        denied = [
+            f"Not Authorized to access {node.name.value} on type Subscription"
+            for node in operation.selection_set.selections
+            if isinstance(node, FieldNode)
+            and not self._gate.allows(identity, "Subscription", node.name.value)
+        ]
         if denied:
-            await self._refuse(ident, denied)
-            return
+            raise _Refused([{"errorType": "Unauthorized", "message": m} for m in denied])
         stream: Any = subscribe(
             self._schema,
             document,
@@ -230,10 +225,8 @@ class RealtimeConnection:
         if inspect.isawaitable(stream):
             stream = await stream
         if isinstance(stream, ExecutionResult):
-            await self._refuse(ident, [appsync_error(e) for e in stream.errors or []])
-            return
-        await self._send({"type": "start_ack", "id": ident})
-        self._running[ident] = asyncio.create_task(self._pump(ident, stream))
+            raise _Refused([appsync_error(e) for e in stream.errors or []])
+        return cast(AsyncIterator[ExecutionResult], stream)
 
     async def _pump(self, ident: str, stream: AsyncIterator[ExecutionResult]) -> None:
         try:
@@ -241,7 +234,7 @@ class RealtimeConnection:
                 payload: dict[str, Any] = {"data": result.data}
                 if result.errors:
                     payload["errors"] = [appsync_error(e) for e in result.errors]
-                await self._send({"type": "data", "id": ident, "payload": payload})
+                await self._send("data", ident, **payload)
         except Exception as failure:  # the subscription's resolver refused it: an error, by id
             error = (
                 failure
@@ -250,27 +243,11 @@ class RealtimeConnection:
             )
             self._running.pop(ident, None)
             with contextlib.suppress(Exception):
-                await self._refuse(ident, [appsync_error(error)])
+                await self._send("error", ident, errors=[appsync_error(error)])
         finally:
             aclose = getattr(stream, "aclose", None)
             if aclose is not None:
                 await aclose()
-
-
-def _denied_fields(
-    gate: Gate, identity: Any, operation: OperationDefinitionNode
-) -> list[dict[str, Any]]:
-    """AppSync checks a subscription field's auth directives at subscribe time, before start_ack."""
-    denied = []
-    for selection in operation.selection_set.selections:
-        if isinstance(selection, FieldNode) and not gate.allows(
-            identity, "Subscription", selection.name.value
-        ):
-            name = selection.name.value
-            denied.append(
-                _error("Unauthorized", f"Not Authorized to access {name} on type Subscription")
-            )
-    return denied
 
 
 def realtime_route(
@@ -280,8 +257,6 @@ def realtime_route(
     limits: Limits,
     keep_alive: float = KEEP_ALIVE_SECONDS,
 ) -> WebSocketRoute:
-    """The route to add beside /graphql."""
-
     async def endpoint(websocket: WebSocket) -> None:
         if SUBPROTOCOL not in websocket.scope.get("subprotocols", []):
             await websocket.close(code=1002)  # AppSync's endpoint speaks only graphql-ws

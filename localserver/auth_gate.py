@@ -4,26 +4,23 @@
 authorization) into the identity AppSync hands a resolver, or raises
 Unauthorized; ``allows`` applies the schema's group directives. Which key set
 verifies tokens is the only difference between ``HRGRAPH_AUTH=local`` (the
-local issuer) and ``HRGRAPH_AUTH=cognito`` (the pool's published JWKS).
+local issuer, localcognito/) and ``HRGRAPH_AUTH=cognito`` (the pool's published JWKS).
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from starlette.requests import Request
-from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from hrgraph_contract.group_rules import GroupRules
 from hrgraph_contract.settings import PREFIX, Settings, SettingsError
-from localserver.issuer import LocalIssuer, issuer_routes
-from localserver.lru import Lru
-from localserver.tokens import (
+from localcognito.issuer import LocalIssuer, issuer_routes
+from localcognito.tokens import (
     EXPIRED,
     REFUSED,
     JwksFetcher,
@@ -34,63 +31,38 @@ from localserver.tokens import (
     cognito_issuer,
     fetch_jwks,
 )
-from resolvers.core.errors import HrgraphError, Unauthorized
+from resolvers.core.errors import Unauthorized
 
 SOURCE_IP_HEADER = "x-hrgraph-source-ip"
-"""Set by the server from the socket's peer address (never trusted from the client)."""
-
-IDENTITY_KEY = "hrgraph.identity"
-"""Where the middleware leaves the request's verified identity in the ASGI scope."""
-
-
-def _header(headers: Mapping[str, Any], name: str) -> str | None:
-    for key, value in headers.items():
-        if key.lower() == name:
-            return str(value)
-    return None
+"""Set by the server from the socket's peer address, over any value a client sent."""
 
 
 @dataclass
 class TokenGate:
-    """Verifies ID tokens (cached until they expire) and checks group rules per field."""
+    """Verifies ID tokens and checks group rules per field."""
 
     verifier: TokenVerifier
     rules: GroupRules
     still_valid: Callable[[Mapping[str, Any]], bool] | None = None
     """Asked of every request's verified claims: the local issuer's revocation check
     (a removed or disabled user). None for Cognito, whose ID tokens cannot be revoked."""
-    cache_size: int = 1024
-    _cache: Lru[dict[str, Any]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._cache = Lru(self.cache_size)
+        # Every field asks (AppSync checks each one): the RSA check runs once per token.
+        # A refused token raises, and lru_cache keeps no exception.
+        self._verified = lru_cache(1024)(self.verifier.verify)
 
     def identify(self, headers: Mapping[str, str]) -> Any:
-        token = bearer_token(_header(headers, "authorization"))
-        return self._identity(token, _header(headers, SOURCE_IP_HEADER))
+        """``headers`` with lower-case names, as Starlette and the real-time endpoint give them."""
+        claims = self._verified(bearer_token(headers.get("authorization")))
+        if claims["exp"] + self.verifier.leeway < time.time():  # expired since it was cached
+            raise Unauthorized(EXPIRED)
+        if self.still_valid is not None and not self.still_valid(claims):
+            raise Unauthorized(REFUSED)
+        return appsync_identity(claims, headers.get(SOURCE_IP_HEADER))
 
     def allows(self, identity: Any, type_name: str, field_name: str) -> bool:
-        if not isinstance(identity, Mapping):
-            return False
-        return self.rules.allows(identity.get("groups"), type_name, field_name)
-
-    def _identity(self, token: str, source_ip: str | None) -> dict[str, Any]:
-        """The identity of a token verified before and not yet expired, else verify it now.
-
-        Every field asks (AppSync checks each one), so the RSA check runs once per token;
-        the revocation check runs every time (it reads the users file only when it changed).
-        """
-        key = (token, source_ip)
-        identity = self._cache.get(key)
-        if identity is not None and identity["claims"]["exp"] + self.verifier.leeway < time.time():
-            self._cache.discard(key)
-            raise Unauthorized(EXPIRED)
-        if identity is None:
-            identity = appsync_identity(self.verifier.verify(token, kind="id"), source_ip)
-            self._cache.put(key, identity)
-        if self.still_valid is not None and not self.still_valid(identity["claims"]):
-            raise Unauthorized(REFUSED)
-        return identity
+        return self.rules.allows(identity["groups"], type_name, field_name)
 
 
 @dataclass
@@ -124,46 +96,3 @@ def authentication(
     local = LocalIssuer.in_data_dir(settings.data_dir, settings.token_ttl_seconds)
     gate = TokenGate(local.verifier, rules, still_valid=local.still_valid)
     return Authentication(gate, list(issuer_routes(local)), local)
-
-
-class RequireToken:
-    """ASGI middleware: a GraphQL request without a valid token never reaches execution.
-
-    AppSync answers such a request as a whole with HTTP 401 and
-    ``{"errors": [{"errorType": "UnauthorizedException", "message": ...}]}``;
-    GraphiQL's page (GET) stays open, as the AppSync console does. It also
-    records the socket's peer address for the identity's ``sourceIp``,
-    replacing any value a client sent under that header name.
-    """
-
-    def __init__(self, app: ASGIApp, gate: Any, path: str = "/graphql") -> None:
-        self.app = app
-        self.gate = gate
-        self.path = path
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] not in ("http", "websocket") or scope["path"].rstrip("/") != self.path:
-            await self.app(scope, receive, send)
-            return
-        client = scope.get("client")
-        peer = (client[0] if client else "127.0.0.1").encode()
-        name = SOURCE_IP_HEADER.encode()
-        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() != name]
-        scope = {**scope, "headers": [*headers, (name, peer)]}
-        if scope["type"] == "http" and scope["method"] == "POST":
-            request = Request(scope)
-            try:
-                scope[IDENTITY_KEY] = self.gate.identify(request.headers)
-            except HrgraphError as refused:
-                response = JSONResponse(
-                    {
-                        "errors": [
-                            {"errorType": "UnauthorizedException", "message": refused.message}
-                        ]
-                    },
-                    status_code=401,
-                    headers={"x-amzn-ErrorType": "UnauthorizedException"},
-                )
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)

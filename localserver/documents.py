@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from graphql import (
     DocumentNode,
@@ -33,11 +34,17 @@ from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRul
 
 from localserver.binding import FieldError
 from localserver.limits import Limits
-from localserver.lru import Lru
 
 LARGEST_CACHED = 64 * 1024
 """Characters: a bigger document is checked again when it returns, so that a few huge
 ones cannot pin hundreds of megabytes in the cache."""
+CACHED = 256
+
+
+class Checked(NamedTuple):
+    document: DocumentNode
+    depth: int
+    """Field levels, through fragments: past queryDepthLimit, execution marks the fields."""
 
 
 class Refused(Exception):
@@ -57,9 +64,9 @@ class Documents:
         self.rules: list[type[ASTValidationRule]] = list(specified_rules)
         if not limits.introspection:
             self.rules.append(NoSchemaIntrospectionCustomRule)
-        self._verdicts: Lru[DocumentNode | Refused] = Lru(256)
+        self._verdicts: dict[str, Checked | Refused] = {}  # used on the loop alone
 
-    async def checked(self, query: object) -> DocumentNode:
+    async def checked(self, query: object) -> Checked:
         """The parsed, valid document; Refused otherwise."""
         if not isinstance(query, str) or not query.strip():
             raise Refused([GraphQLError("The request must hold a GraphQL document in 'query'.")])
@@ -81,17 +88,19 @@ class Documents:
         if verdict is None:
             verdict = await asyncio.to_thread(self._check, query)
             if len(query) <= LARGEST_CACHED:
-                self._verdicts.put(query, verdict)
+                if len(self._verdicts) >= CACHED:  # the oldest goes first
+                    del self._verdicts[next(iter(self._verdicts))]
+                self._verdicts[query] = verdict
         if isinstance(verdict, Refused):
             raise verdict
         return verdict
 
-    def _check(self, query: str) -> DocumentNode | Refused:
+    def _check(self, query: str) -> Checked | Refused:
         try:
             document = parse(query, max_tokens=self.limits.document_tokens)
         except GraphQLError as error:
             return Refused([error])
-        fields = field_count(document, self.limits.document_fields)
+        fields, depth = shape(document, self.limits.document_fields)
         if fields > self.limits.document_fields:
             message = (
                 f"The document selects more than {self.limits.document_fields:,} fields "
@@ -107,7 +116,7 @@ class Documents:
             refusal = FieldError("ResolverExecutionLimitReached", message)
             return Refused([GraphQLError(message, original_error=refusal)])
         errors = validate(self.schema, document, self.rules)
-        return Refused(errors) if errors else document
+        return Refused(errors) if errors else Checked(document, depth)
 
 
 _TOKENS = re.compile(
@@ -152,33 +161,34 @@ def root_cost(document: DocumentNode, limits: Limits) -> int:
     return total
 
 
-def field_count(document: DocumentNode, ceiling: int) -> int:
-    """Fields the document selects, each fragment spread counted in full; counting stops
-    past ``ceiling`` (fragments spread in fragments multiply). A spread cycle counts
-    nothing here: validation refuses it."""
+def shape(document: DocumentNode, ceiling: int) -> tuple[int, int]:
+    """(fields selected, levels deep) of the operations, each fragment spread counted in
+    full; counting stops past ``ceiling`` fields (fragments spread in fragments multiply).
+    A spread cycle counts nothing here: validation refuses it."""
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
-    sizes: dict[str, int] = {}
+    known: dict[str, tuple[int, int]] = {}
 
-    def count(selection: SelectionSetNode | None, visiting: frozenset[str]) -> int:
-        total = 0
+    def walk(selection: SelectionSetNode | None, visiting: frozenset[str]) -> tuple[int, int]:
+        fields = deepest = 0
         for node in selection.selections if selection else ():
-            if isinstance(node, FieldNode):
-                total += 1 + count(node.selection_set, visiting)
-            elif isinstance(node, InlineFragmentNode):
-                total += count(node.selection_set, visiting)
+            own = isinstance(node, FieldNode)  # a field is a level and one field itself
+            if isinstance(node, FieldNode | InlineFragmentNode):
+                inner, below = walk(node.selection_set, visiting)
             elif isinstance(node, FragmentSpreadNode):
                 name = node.name.value
-                if name not in sizes and name in fragments and name not in visiting:
-                    sizes[name] = count(fragments[name].selection_set, visiting | {name})
-                total += sizes.get(name, 0)
-            if total > ceiling:
-                return total
-        return total
+                if name not in known and name in fragments and name not in visiting:
+                    known[name] = walk(fragments[name].selection_set, visiting | {name})
+                inner, below = known.get(name, (0, 0))
+            fields, deepest = fields + own + inner, max(deepest, own + below)
+            if fields > ceiling:
+                break
+        return fields, deepest
 
-    return sum(
-        count(d.selection_set, frozenset())
+    shapes = [
+        walk(d.selection_set, frozenset())
         for d in document.definitions
         if isinstance(d, OperationDefinitionNode)
-    )
+    ]
+    return sum(f for f, _ in shapes), max((d for _, d in shapes), default=0)

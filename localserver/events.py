@@ -18,8 +18,6 @@ from typing import Any
 from graphql import FieldNode, GraphQLResolveInfo, print_ast
 from graphql.language import SelectionSetNode
 
-from localserver.lru import Lru
-
 
 def selection_set_list(selection: SelectionSetNode | None, prefix: str = "") -> list[str]:
     """AppSync's flat list of selected paths: ["id", "department", "department/id"]."""
@@ -51,7 +49,7 @@ def appsync_event(
         "info": {
             "fieldName": info.field_name,
             "parentTypeName": info.parent_type.name,
-            "variables": _variables(info),
+            "variables": dict(info.variable_values.coerced),
             "selectionSetList": list(paths),
             "selectionSetGraphQL": text,
         },
@@ -60,7 +58,8 @@ def appsync_event(
     }
 
 
-_SELECTIONS: Lru[tuple[FieldNode, tuple[str, ...], str]] = Lru(4096)
+_SELECTIONS: dict[int, tuple[FieldNode, tuple[str, ...], str]] = {}
+"""Read and filled by resolvers, on the event loop alone."""
 
 
 def _selection(node: FieldNode) -> tuple[tuple[str, ...], str]:
@@ -76,19 +75,15 @@ def _selection(node: FieldNode) -> tuple[tuple[str, ...], str]:
     selection = node.selection_set
     paths = tuple(selection_set_list(selection))
     text = print_ast(selection) if selection else ""
-    _SELECTIONS.put(id(node), (node, paths, text))
+    if len(_SELECTIONS) >= 4096:  # the oldest goes first
+        del _SELECTIONS[next(iter(_SELECTIONS))]
+    _SELECTIONS[id(node)] = (node, paths, text)
     return paths, text
 
 
 def trace_id() -> str:
     """An X-Ray trace header like the one AWS adds; powertools logs it as the correlation id."""
     return f"Root=1-{int(time.time()):08x}-{secrets.token_hex(12)}"
-
-
-def _variables(info: GraphQLResolveInfo[Any]) -> dict[str, Any]:
-    # graphql-core 3.3 types this as VariableValues(coerced=...); executors may pass a dict.
-    values: Any = info.variable_values
-    return dict(getattr(values, "coerced", values) or {})
 
 
 @dataclass

@@ -33,8 +33,9 @@ import threading
 import time
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
+from multiprocessing.synchronize import Event as Synchronized
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import orjson
 
@@ -53,6 +54,8 @@ _START_SECONDS = 60.0
 _log = logging.getLogger("hrgraph.lambda_process")
 
 
+Ready = threading.Event | Synchronized
+"""Set once the handler listens: a thread's event, or a process's."""
 Publish = Callable[[str, Any], None]
 """(mutation, payload) to the server's broker: ``Broker.publish``, or a message to it."""
 
@@ -69,10 +72,6 @@ class BrokerJobEvents:
         self._publish("publishBackupJob", backup_job(job))
 
 
-class HandlerGone(RuntimeError):
-    """The handler's process died while an invocation was in flight (a bug of ours)."""
-
-
 _STRICT = (
     orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
 )
@@ -80,21 +79,23 @@ _STRICT = (
 than write it as orjson would; keys that are not strings become strings, as json does."""
 
 
-def encode(message: dict[str, Any]) -> bytes:
-    """One message on the wire: its length, then its JSON.
-
-    orjson, because a 1000-row insert's event took 2.5 ms to write and 2.2 ms
-    to read with the json module. A lone surrogate (``"\\ud800"``, which JSON
-    may carry and a client may send) is not UTF-8, and orjson refuses it: such
-    a message is written by the json module, escaped, as the Lambda runtime
-    would, so the handler sees the value and refuses that row alone.
-    """
+def json_bytes(value: Any, option: int = 0) -> bytes:
+    """orjson, because a 1000-row insert's event took 2.5 ms to write and 2.2 ms to read
+    with the json module. A lone surrogate (``"\\ud800"``, which JSON may carry and a
+    client may send) is not UTF-8, and orjson refuses it: such a value is written by the
+    json module, escaped, as the Lambda runtime would, so the handler sees the value and
+    refuses that row alone (and a response carrying it is never a 500)."""
     try:
-        body = orjson.dumps(message, option=_STRICT)
+        return orjson.dumps(value, option=option)
     except TypeError as error:
         if "surrogates" not in str(error):
             raise
-        body = json.dumps(message, separators=(",", ":"), allow_nan=False).encode()
+        return json.dumps(value, separators=(",", ":"), allow_nan=False).encode()
+
+
+def encode(message: dict[str, Any]) -> bytes:
+    """One message on the wire: its length, then its JSON."""
+    body = json_bytes(message, _STRICT)
     return _HEADER.pack(len(body)) + body
 
 
@@ -102,7 +103,7 @@ def _decode(body: bytes) -> Any:
     try:
         return orjson.loads(body)
     except orjson.JSONDecodeError:
-        return json.loads(body)  # a lone surrogate, escaped: see encode
+        return json.loads(body)  # a lone surrogate, escaped: see json_bytes
 
 
 def invocation(call: int, event: Any, budget: float) -> dict[str, Any]:
@@ -163,10 +164,6 @@ class Outbox:
         self.writer = writer
         self._parts: list[bytes] = []
 
-    @property
-    def closed(self) -> bool:
-        return self.writer.is_closing()
-
     def put(self, data: bytes) -> None:
         if not self._parts:
             asyncio.get_running_loop().call_soon(self._flush)
@@ -177,12 +174,6 @@ class Outbox:
         self._parts.clear()
         if not self.writer.is_closing():
             self.writer.write(data)
-
-
-class _Running(Protocol):
-    """A process or a thread: where the handler runs."""
-
-    def is_alive(self) -> bool: ...
 
 
 class LambdaProcess:
@@ -202,7 +193,7 @@ class LambdaProcess:
         self._services = services
         self._folder = Path(tempfile.mkdtemp(prefix="hrgraph-lambda-"))  # 0700
         self._socket = str(self._folder / "handler.sock")
-        self._running: _Running | None = None
+        self._running: multiprocessing.process.BaseProcess | threading.Thread | None = None
         self._stop: Callable[[], None] = lambda: None
         self._outbox: Outbox | None = None
         self._connecting = asyncio.Lock()
@@ -212,7 +203,6 @@ class LambdaProcess:
         self._tasks: set[asyncio.Future[Any]] = set()
 
     def publishing_to(self, publish: Publish) -> None:
-        """Where a job's changes go (the server's broker)."""
         self._publish = publish
 
     @property
@@ -221,43 +211,32 @@ class LambdaProcess:
 
     def start(self) -> None:
         """Start the handler and wait until it listens (its cold start)."""
-        if self._services is not None:
-            self._start_thread(self._services)
-            return
-        context = multiprocessing.get_context("spawn")
-        ready = context.Event()
-        process = context.Process(
-            target=_handler_main,
-            args=(self._settings, self._socket, ready, os.getpid()),
-            name="hrgraph-lambda",
-            daemon=True,
-        )
-        process.start()
-        if not ready.wait(_START_SECONDS) or not process.is_alive():
-            process.kill()
-            raise RuntimeError("the Lambda handler's process did not start (see its log above)")
-        self._running, self._stop = process, process.terminate
+        running: multiprocessing.process.BaseProcess | threading.Thread
+        if self._services is None:
+            context = multiprocessing.get_context("spawn")
+            ready: Ready = context.Event()
+            args = (self._settings, self._socket, ready, os.getpid())
+            running = context.Process(target=_handler_main, args=args, daemon=True)
+            stop = running.terminate
+        else:
+            from resolvers import handler as lambda_handler
 
-    def _start_thread(self, services: wiring.Services) -> None:
-        from resolvers import handler as lambda_handler
-
-        ready = threading.Event()
-        server = _HandlerServer(lambda_handler.handler, self._socket, os.getppid())
-        handler_services(self._settings, server.publish, services)
-        thread = threading.Thread(
-            target=asyncio.run, args=(server.run(ready),), name="hrgraph-lambda", daemon=True
-        )
-        thread.start()
-        if not ready.wait(_START_SECONDS):
-            raise RuntimeError("the Lambda handler's thread did not start")
-        self._running, self._stop = thread, server.stop
+            ready = threading.Event()
+            server = _HandlerServer(lambda_handler.handler, self._socket, os.getppid())
+            handler_services(self._settings, server.publish, self._services)
+            running = threading.Thread(target=asyncio.run, args=(server.run(ready),), daemon=True)
+            stop = server.stop
+        running.name = "hrgraph-lambda"
+        running.start()
+        if not ready.wait(_START_SECONDS) or not running.is_alive():
+            stop()
+            raise RuntimeError("the Lambda handler did not start (see its log above)")
+        self._running, self._stop = running, stop
 
     def stop(self) -> None:
         if self._running is not None and self._running.is_alive():
             self._stop()
-            join = getattr(self._running, "join", None)
-            if join is not None:
-                join(5)
+            self._running.join(5)
         shutil.rmtree(self._folder, ignore_errors=True)
 
     def __enter__(self) -> LambdaProcess:
@@ -268,13 +247,17 @@ class LambdaProcess:
         self.stop()
 
     async def invoke(self, event: Any, scope: RequestScope | None) -> Any:
-        scope = invocation_scope(scope, self._limits)
+        """The handler's answer to ``event`` within the request's time left, at most the
+        Lambda's timeout (a subscribe-time invocation gets a request's time of its own)."""
+        scope = scope or RequestScope(self._limits.request_seconds)
+        if scope.expired:
+            raise FieldError("ExecutionTimeout", TIMED_OUT)
         outbox = await self._connected()
         loop = asyncio.get_running_loop()
         call = next(self._ids)
         answer: asyncio.Future[Any] = loop.create_future()
         self._pending[call] = answer
-        budget = lambda_budget(scope, self._limits)
+        budget = min(scope.remaining_seconds(), self._limits.lambda_seconds)
         cancelled = threading.Event()
 
         def cancel() -> None:  # from whichever thread cancels the scope
@@ -294,16 +277,16 @@ class LambdaProcess:
             self._pending.pop(call, None)
 
     def _send(self, message: dict[str, Any]) -> None:
-        if self._outbox is not None and not self._outbox.closed:
+        if self._outbox is not None and not self._outbox.writer.is_closing():
             self._outbox.put(encode(message))
 
     async def _connected(self) -> Outbox:
         """The one connection to the handler's process, opened (and the process started
         again if it died) by the first invocation that needs it; the others wait for it."""
-        if self._outbox is not None and not self._outbox.closed:
+        if self._outbox is not None and not self._outbox.writer.is_closing():
             return self._outbox
         async with self._connecting:
-            if self._outbox is not None and not self._outbox.closed:
+            if self._outbox is not None and not self._outbox.writer.is_closing():
                 return self._outbox
             if self._running is None or not self._running.is_alive():
                 _log.warning("starting the Lambda handler's process (cold start)")
@@ -335,7 +318,7 @@ class LambdaProcess:
                 self._outbox = None
             for answer in list(self._pending.values()):
                 if not answer.done():
-                    answer.set_exception(HandlerGone("the Lambda handler's process stopped"))
+                    answer.set_exception(RuntimeError("the Lambda handler's process stopped"))
 
 
 def _keep(tasks: set[asyncio.Future[Any]], work: Coroutine[Any, Any, None]) -> None:
@@ -346,21 +329,6 @@ def _keep(tasks: set[asyncio.Future[Any]], work: Coroutine[Any, Any, None]) -> N
 
 
 # -- the handler's process ----------------------------------------------------
-
-
-def invocation_scope(scope: RequestScope | None, limits: Limits) -> RequestScope:
-    """The request's scope (a subscribe-time invocation gets a request's time of its own);
-    one whose time is up gets AppSync's timeout instead of an invocation."""
-    if scope is None:
-        scope = RequestScope(limits.request_seconds)
-    if scope.expired:
-        raise FieldError("ExecutionTimeout", TIMED_OUT)
-    return scope
-
-
-def lambda_budget(scope: RequestScope, limits: Limits) -> float:
-    """Seconds an invocation may run: the request's time left, at most the Lambda's timeout."""
-    return min(scope.remaining_seconds(), limits.lambda_seconds)
 
 
 def handler_services(
@@ -390,11 +358,7 @@ def settle_heap() -> None:
     gc.set_threshold(10_000, 10, 10)
 
 
-class _Ready(Protocol):
-    def set(self) -> None: ...
-
-
-def _handler_main(settings: Settings, socket_path: str, ready: _Ready, parent: int) -> None:
+def _handler_main(settings: Settings, socket_path: str, ready: Ready, parent: int) -> None:
     """The Lambda's side: one handler, its own DuckDB, its job threads; serves one server."""
     from resolvers import handler as lambda_handler
 
@@ -421,7 +385,7 @@ class _HandlerServer:
         if self._loop is not None and self._done is not None:
             self._loop.call_soon_threadsafe(self._done.set)
 
-    async def run(self, ready: _Ready) -> None:
+    async def run(self, ready: Ready) -> None:
         self._loop = asyncio.get_running_loop()
         self._done = asyncio.Event()
         server = await asyncio.start_unix_server(self._serve, self._socket)

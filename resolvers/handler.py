@@ -17,7 +17,6 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from resolvers import deadline, observability
 from resolvers.core.errors import HrgraphError
 from resolvers.envelope import error_envelope, unwrap_error
-from resolvers.observability import tracer
 from resolvers.routes import (
     backups,
     identity,
@@ -57,8 +56,7 @@ def unexpected_error(error: Exception) -> dict[str, Any]:
     return error_envelope("InternalFailure", message, {"requestId": request_id})
 
 
-# Responses stay out of X-Ray: they hold people's names.
-@tracer.capture_lambda_handler(capture_response=False)
+@observability.traced
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.APPSYNC_RESOLVER)
 def handler(event: dict[str, Any] | list[dict[str, Any]], context: LambdaContext) -> Any:
     _keys_of_this_invocation(event, context)

@@ -154,6 +154,7 @@ def _warehouse(settings: Settings) -> Warehouse:
             settings.database_path,
             settings.sql_timeout_seconds,
             memory_limit=settings.duckdb_memory_limit,
+            import_memory_limit=settings.duckdb_import_memory_limit,
             threads=settings.duckdb_threads,
         )
     from resolvers.adapters.redshift_warehouse import RedshiftWarehouse

@@ -21,13 +21,12 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from resolvers import deadline, observability
 from resolvers.adapters.lambda_launcher import EVENT_KEY
-from resolvers.observability import tracer
 from resolvers.wiring import services
 
 logger = Logger(service="hrgraph")
 
 
-@tracer.capture_lambda_handler(capture_response=False)
+@observability.traced
 @logger.inject_lambda_context()
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     job_id = event.get(EVENT_KEY) if isinstance(event, dict) else None

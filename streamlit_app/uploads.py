@@ -21,6 +21,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 import pandas as pd
@@ -247,12 +248,15 @@ def load(
     return LoadOutcome(summary.received, summary.inserted, rejected, rejected_csv, summary.seconds)
 
 
-def rejected_frame(rejected_csv: bytes) -> pd.DataFrame:
+def rejected_frame(rejected_csv: bytes, limit: int | None = None) -> pd.DataFrame:
     """The rejects file as a table of text; rows of any width (a malformed line has one cell,
-    a line with extra cells more) are padded to the widest, extra cells named ``extra N``."""
+    a line with extra cells more) are padded to the widest, extra cells named ``extra N``.
+    ``limit``: only the first rows (an import's rejects file may be long)."""
     if not rejected_csv:
         return pd.DataFrame()
-    header, *rows = csv.reader(io.StringIO(rejected_csv.decode("utf-8"), newline=""))
+    text = io.TextIOWrapper(io.BytesIO(rejected_csv), encoding="utf-8", newline="")
+    # Read as far as needed, never decoded whole: a million rejected rows weigh 100+ MB.
+    header, *rows = islice(csv.reader(text), None if limit is None else limit + 1)
     width = max([len(header), *(len(row) for row in rows)])
     names = header + [f"extra {i}" for i in range(len(header) - len(REJECTED_COLUMNS), width)]
     names = names[:width]

@@ -189,7 +189,7 @@ def serving(
     settings: Settings, services: wiring.Services | None, **app_options: Any
 ) -> Iterator[str]:
     """Run create_app(settings, services) with uvicorn in a thread; yield its /graphql URL."""
-    from localserver.app import create_app, server_config
+    from localdev.server import create_app, server_config
 
     port = free_port()
     app = create_app(settings, services, **app_options)
@@ -258,8 +258,8 @@ def admin_token(settings: Settings) -> str:
     """Create the admin in the data dir's local issuer and sign them in; their ID token."""
     from argon2 import PasswordHasher
 
-    from localserver.issuer import LocalIssuer
-    from localserver.users import UserStore
+    from localcognito.issuer import LocalIssuer
+    from localcognito.users import UserStore
 
     issuer = LocalIssuer.in_data_dir(settings.data_dir)
     # Cheap argon2 parameters for the fixture's admin: every server test signs in.

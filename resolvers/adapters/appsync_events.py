@@ -30,7 +30,7 @@ DOCUMENT = (
     f"error errorType backup {{ {_BACKUP} }} "
     "restore { table backupId rowsRestored previousRows } "
     "importResult { source received inserted rejected rejectedByReason { reason count } "
-    "rejectsSource } } }"
+    "rejectsSource } importStage } }"
 )
 
 

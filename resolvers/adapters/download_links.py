@@ -1,7 +1,7 @@
 """Short-lived download links for backups kept in a folder, served by the local server.
 
 In AWS a link is a presigned S3 URL; locally the file sits in the backup folder,
-so the local server serves it (localserver/downloads.py) to whoever brings a
+so the local server serves it (localdev/downloads.py) to whoever brings a
 link this module signed: ``/downloads/backups/<id>.avro?expires=<epoch>&signature=<hmac>``.
 The HMAC-SHA256 key is 32 random bytes in the data dir (0600), made on first use;
 a link names one file and dies at ``expires``. The path is relative: the client

@@ -1,22 +1,25 @@
 """Bulk import on DuckDB: the file read by DuckDB itself, every verdict decided in SQL.
 
 1. ``read_csv`` (every column VARCHAR) or ``read_parquet`` (every column cast
-   to text) fills a temp staging table; rows appear in file order, so the
-   table's ``rowid`` numbers them. Lines DuckDB cannot split into the table's
-   cells go to its rejects table and become INVALID rows of their own.
+   to text) fills a temp staging table, and tests each employee row against the
+   fast rules in the same pass (its ``fast`` column); rows appear in file order,
+   so the table's ``rowid`` numbers them. Lines DuckDB cannot split into the
+   table's cells go to its rejects table and become INVALID rows of their own.
 2. sql/imports/judge_*.sql (Redshift dialect, through sqlglot) decides each
-   row's own verdict (INVALID, DUPLICATE_IN_BATCH) — outside the write lock, so
-   batches go on meanwhile.
+   row's own INVALID verdict, and repeated_employees.sql the ids held twice
+   (DUPLICATE_IN_BATCH) — outside the write lock, so batches go on meanwhile.
+   The staging table goes as soon as the rows are judged: only the cells of rows
+   that missed the fast rules are kept (a fast row's cells are its values' text).
 3. Under the write lock, in ONE transaction: the table's verdicts
    (ALREADY_EXISTS, UNKNOWN_REFERENCE), the rejects file (written to a hidden
    name first), the anti-join insert; commit, then the rejects file takes its
    name. Any failure rolls back and removes the half-written file.
 
 No row passes through Python: the adapter issues a fixed handful of statements
-whatever the file's size. Memory is the database's limit (HRGRAPH_DUCKDB_MEMORY_LIMIT,
-1 GB by default): past it the staging and verdict tables spill to disk; it must hold
-the table's primary-key index, which DuckDB keeps in memory (raw DuckDB loading ten
-million rows grows by some 640 MiB for it alone).
+whatever the file's size. Memory: the warehouse runs imports under their own limit
+(HRGRAPH_DUCKDB_IMPORT_MEMORY_LIMIT, 256 MB by default; see
+DuckDBWarehouse._import_memory); past it the staging, verdict and insert tables spill to
+disk, so ten million rows add under 300 MiB to the process (bench/imports.py).
 """
 
 from __future__ import annotations
@@ -29,17 +32,30 @@ from pathlib import Path
 import duckdb
 
 from resolvers.adapters import import_sql, sqltext
-from resolvers.core.errors import ValidationError
+from resolvers.core.backup_job import ImportStage
+from resolvers.core.errors import Unavailable, ValidationError
 from resolvers.core.ports import ImportOutcome, ImportProgress, ImportRequest
 from resolvers.core.tables import COLUMNS, Table
 
 STAGED = "import_staged"
 JUDGED = "import_judged"
 REJECTED = "import_rejected"
+REPEATED = "import_repeated"
+CELLS = "import_cells"
 MALFORMED = "import_malformed"
 MALFORMED_ROWS = "import_malformed_rows"
 GAPS = "import_malformed_gaps"
-_TEMP_TABLES = (STAGED, JUDGED, REJECTED, MALFORMED, f"{MALFORMED}_scan", MALFORMED_ROWS, GAPS)
+_TEMP_TABLES = (
+    STAGED,
+    JUDGED,
+    CELLS,
+    REPEATED,
+    REJECTED,
+    MALFORMED,
+    f"{MALFORMED}_scan",
+    MALFORMED_ROWS,
+    GAPS,
+)
 
 Cursor = Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
 Writing = Callable[[Table], AbstractContextManager[None]]
@@ -53,22 +69,45 @@ def import_file(
     with cursor() as db:
         try:
             read = _stage(db, request)
-            progress(0.3, read)
-            judge = import_sql.judge(table, STAGED, JUDGED, "rowid", _line(db, request))
+            progress(ImportStage.STAGED, read)
+            line = _line(db, request)
+            judge = import_sql.judge(table, STAGED, JUDGED, "rowid", line, read_by_duckdb=True)
             params = {"now": _naive(request), "missing": request.missing_datetime}
             db.execute(sqltext.to_duckdb(judge), params if table is Table.HIRED_EMPLOYEES else {})
+            if table is Table.HIRED_EMPLOYEES:
+                _keep_cells_only(db)
+            repeated = import_sql.repeated(table, JUDGED, REPEATED)
+            if repeated:
+                db.execute(sqltext.to_duckdb(repeated))
             received = _one(
                 db,
                 f"SELECT (SELECT COUNT(*) FROM {JUDGED}) + (SELECT COUNT(*) FROM {MALFORMED_ROWS})",
             )
-            progress(0.6, received)
+            progress(ImportStage.CHECKED, received)
             with writing(table):
                 outcome = _decide_and_insert(db, request, received)
-            progress(0.95, received)
+            progress(ImportStage.INSERTED, received)
             return outcome
+        except duckdb.OutOfMemoryException as error:
+            raise Unavailable(
+                "the import needs more memory than HRGRAPH_DUCKDB_IMPORT_MEMORY_LIMIT allows "
+                f"({_first_line(error)})"
+            ) from None
         finally:
             for name in _TEMP_TABLES:
                 db.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def _keep_cells_only(db: duckdb.DuckDBPyConnection) -> None:
+    """Drop the staging table (every cell of the file as text, the largest table here) once
+    judged, keeping only the cells the rejects file cannot write back from judged values."""
+    columns = ", ".join(COLUMNS[Table.HIRED_EMPLOYEES])
+    db.execute(
+        sqltext.raw("duckdb/import_keep_cells").format(cells=CELLS, columns=columns, staged=STAGED)
+    )
+    db.execute(f"DROP TABLE {STAGED}")
+    for name in (MALFORMED, f"{MALFORMED}_scan", GAPS):
+        db.execute(f"DROP TABLE IF EXISTS {name}")
 
 
 def _line(db: duckdb.DuckDBPyConnection, request: ImportRequest) -> str:
@@ -100,6 +139,11 @@ def _stage(db: duckdb.DuckDBPyConnection, request: ImportRequest) -> int:
     table = request.table
     columns = COLUMNS[table]
     path = _literal(request.location)
+    flags = ""
+    if table is Table.HIRED_EMPLOYEES:
+        # The fast rules tested once, as the file is read (import_sql.judge then reads the column).
+        select_fast = sqltext.to_duckdb(f"SELECT {import_sql.fast_employees()} AS fast")
+        flags = ", " + select_fast.removeprefix("SELECT ")
     try:
         if request.file_format == "PARQUET":
             present = {
@@ -112,7 +156,7 @@ def _stage(db: duckdb.DuckDBPyConnection, request: ImportRequest) -> int:
             )
             db.execute(
                 sqltext.raw("duckdb/import_read_parquet").format(
-                    staged=STAGED, select_columns=select, path=path
+                    staged=STAGED, select_columns=select, path=path, flags=flags
                 )
             )
             db.execute(
@@ -127,6 +171,7 @@ def _stage(db: duckdb.DuckDBPyConnection, request: ImportRequest) -> int:
                 sqltext.raw("duckdb/import_read_csv").format(
                     staged=STAGED,
                     select_columns=select,
+                    flags=flags,
                     path=path,
                     header="true" if request.header is not None else "false",
                     columns=", ".join(f"'{c}': 'VARCHAR'" for c in in_file),
@@ -139,6 +184,8 @@ def _stage(db: duckdb.DuckDBPyConnection, request: ImportRequest) -> int:
                     malformed_rows=MALFORMED_ROWS, malformed=MALFORMED, expected=len(in_file)
                 )
             )
+    except duckdb.OutOfMemoryException:
+        raise  # the limit's fault, not the file's (import_file says so)
     except duckdb.IOException as error:
         raise ValidationError("source", f"cannot be read: {_first_line(error)}") from None
     except duckdb.Error as error:
@@ -160,7 +207,7 @@ def _decide_and_insert(
     hidden = final.with_name(f".{final.name}.tmp-{secrets.token_hex(4)}")
     db.begin()
     try:
-        db.execute(sqltext.to_duckdb(import_sql.rejected(table, JUDGED, REJECTED)))
+        db.execute(sqltext.to_duckdb(import_sql.rejected(table, JUDGED, REJECTED, REPEATED)))
         counts = {
             str(reason): int(count)
             for reason, count in db.execute(
@@ -196,7 +243,12 @@ def _decide_and_insert(
 def _write_rejects(db: duckdb.DuckDBPyConnection, table: Table, path: Path) -> None:
     """The refused rows, by line: line, reason, field, message, then the row's cells."""
     columns = COLUMNS[table]
-    judged = sqltext.to_duckdb(import_sql.rejects_file(table, REJECTED, STAGED, "rowid"))
+    if table is Table.HIRED_EMPLOYEES:
+        judged = sqltext.raw("duckdb/import_rejects_employees").format(
+            rejected=REJECTED, judged=JUDGED, cells=CELLS
+        )
+    else:
+        judged = sqltext.to_duckdb(import_sql.rejects_file(table, REJECTED, STAGED, "rowid"))
     padding = ", ".join("NULL" for _ in columns[1:])
     malformed = (
         f"SELECT line, 'INVALID', 'cells', message, cells{', ' + padding if padding else ''} "

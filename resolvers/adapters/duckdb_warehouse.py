@@ -87,6 +87,8 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "job_id": pa.int64(),
 }
 _UTC_MICROS = pa.timestamp("us", tz="UTC")
+IMPORT_MEMORY_LIMIT = "256MB"
+"""The default of HRGRAPH_DUCKDB_IMPORT_MEMORY_LIMIT (see ``_import_memory``)."""
 _REFERENCE_TABLES = frozenset(REFERENCES.values())
 
 
@@ -99,6 +101,7 @@ class DuckDBWarehouse:
         query_timeout_seconds: float = 10.0,
         memory_limit: str = "1GB",
         threads: int = 2,
+        import_memory_limit: str = IMPORT_MEMORY_LIMIT,
     ) -> None:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -108,6 +111,11 @@ class DuckDBWarehouse:
             str(path), config={"memory_limit": memory_limit, "threads": threads}
         )
         self._query_timeout = query_timeout_seconds
+        self._memory_limits = (memory_limit, import_memory_limit)
+        self._imports_running = 0
+        self._imports_lock = threading.Lock()
+        self._set_memory_limit(import_memory_limit)  # a bad value fails here, not mid-import
+        self._set_memory_limit(memory_limit)
         self._write_lock = threading.Lock()
         self._local = threading.local()
         self._references = ReferenceCache(_REFERENCE_TABLES, self._select_by_ids)
@@ -301,7 +309,40 @@ class DuckDBWarehouse:
 
     def import_file(self, request: ImportRequest, progress: ImportProgress) -> ImportOutcome:
         """A whole file, judged in SQL (resolvers/adapters/duckdb_import.py)."""
-        return duckdb_import.import_file(self.cursor, self._writing, request, progress)
+        with self._import_memory():
+            return duckdb_import.import_file(self.cursor, self._writing, request, progress)
+
+    @contextmanager
+    def _import_memory(self) -> Iterator[None]:
+        """The import's memory limit while any import runs, the warehouse's again after.
+
+        A file of millions of rows is several tables of millions of rows (its cells, its
+        verdicts, the insert's own copy); under a limit DuckDB spills them to its temporary
+        directory (``<database>.tmp``, beside the database in the data dir) instead of
+        holding them, for little time: the import's work is CPU, not I/O. DuckDB's
+        ``memory_limit`` is the database's, not a connection's (its scope is GLOBAL), so
+        queries that run meanwhile share the lower limit: they spill too, or, for the few
+        operators that cannot, fail with DuckDB's out-of-memory error.
+        """
+        regular, during_import = self._memory_limits
+        with self._imports_lock:
+            self._imports_running += 1
+            if self._imports_running == 1:
+                self._set_memory_limit(during_import)
+        try:
+            yield
+        finally:
+            with self._imports_lock:
+                self._imports_running -= 1
+                if self._imports_running == 0:
+                    self._set_memory_limit(regular)
+
+    def _set_memory_limit(self, limit: str) -> None:
+        cursor = self._db.cursor()
+        try:
+            cursor.execute("SET memory_limit = '" + limit.replace("'", "''") + "'")
+        finally:
+            cursor.close()
 
     # -- backups ----------------------------------------------------------------
 

@@ -64,11 +64,35 @@ def _name_problem(cell: str) -> str:
     )
 
 
-def judge(table: Table, staged: str, judged: str, position: str, line: str) -> str:
+def fast_employees() -> str:
+    """True for a staged employee row (its cells as columns) that plainly keeps every rule."""
+    return _fragment(
+        "fast_employees",
+        id="id",
+        name_cell="name",
+        datetime="datetime",
+        department_id="department_id",
+        job_id="job_id",
+        plain_name=PLAIN_NAME,
+    )
+
+
+def judge(
+    table: Table,
+    staged: str,
+    judged: str,
+    position: str,
+    line: str,
+    *,
+    read_by_duckdb: bool = False,
+) -> str:
     """CREATE TEMP TABLE ``judged``: each staged row's own verdict and its typed values.
 
     ``position`` numbers the staged rows in file order; ``line`` is the SQL of a row's
-    line in the file (from ``position``).
+    line in the file (from ``position``). ``read_by_duckdb``: the staging table was filled
+    by duckdb_import, which computed ``fast_employees()`` into its ``fast`` column as it read
+    the file (so the rules are not tested twice over every row), and DuckDB casts a fast
+    row's datetime as it stands (Redshift wants the T and the Z gone).
     """
     common = {
         "staged": staged,
@@ -95,15 +119,10 @@ def judge(table: Table, staged: str, judged: str, position: str, line: str) -> s
             department_problem=_id_problem("department_text", required=False),
             job_problem=_id_problem("job_text", required=False),
             undated=UNDATED,
-            fast=_fragment(
-                "fast_employees",
-                id="id",
-                name_cell="name",
-                datetime="datetime",
-                department_id="department_id",
-                job_id="job_id",
-                plain_name=PLAIN_NAME,
-            ),
+            fast="fast" if read_by_duckdb else fast_employees(),
+            plain_datetime="CAST(datetime AS TIMESTAMP)"
+            if read_by_duckdb
+            else "CAST(REPLACE(REPLACE(datetime, 'T', ' '), 'Z', '') AS TIMESTAMP)",
         )
     name = _NAME_COLUMN[table]
     return sqltext.redshift(
@@ -114,11 +133,24 @@ def judge(table: Table, staged: str, judged: str, position: str, line: str) -> s
     )
 
 
-def rejected(table: Table, judged: str, rejected_table: str) -> str:
+def repeated(table: Table, judged: str, repeated_table: str) -> str | None:
+    """CREATE TEMP TABLE ``repeated_table``: the ids more than one valid row holds, with the
+    line of the first (employees; departments and jobs decide it in ``judge``)."""
+    if table is Table.HIRED_EMPLOYEES:
+        return sqltext.redshift(
+            "imports/repeated_employees", judged=judged, repeated=repeated_table
+        )
+    return None
+
+
+def rejected(table: Table, judged: str, rejected_table: str, repeated_table: str) -> str:
     """CREATE TEMP TABLE ``rejected_table``: every row refused, with its final verdict."""
     if table is Table.HIRED_EMPLOYEES:
         return sqltext.redshift(
-            "imports/rejected_employees", judged=judged, rejected=rejected_table
+            "imports/rejected_employees",
+            judged=judged,
+            rejected=rejected_table,
+            repeated=repeated_table,
         )
     return sqltext.redshift(
         "imports/rejected_dimension", judged=judged, rejected=rejected_table, table=table.value

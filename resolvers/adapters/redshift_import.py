@@ -30,6 +30,7 @@ from resolvers.adapters import import_sql, sqltext
 from resolvers.adapters import sql_common as q
 from resolvers.adapters.redshift_data_client import DataApi, Done
 from resolvers.adapters.redshift_literals import quote_string
+from resolvers.core.backup_job import ImportStage
 from resolvers.core.errors import Unavailable, ValidationError
 from resolvers.core.ports import ImportOutcome, ImportProgress, ImportRequest
 from resolvers.core.tables import COLUMNS, REFERENCES, Table
@@ -37,6 +38,7 @@ from resolvers.core.tables import COLUMNS, REFERENCES, Table
 STAGED = "import_staged"
 JUDGED = "import_judged"
 REJECTED = "import_rejected"
+REPEATED = "import_repeated"
 UNLOADED_SUFFIX = "000"
 """UNLOAD ... PARALLEL OFF names its one object <prefix>000."""
 
@@ -54,6 +56,7 @@ def statements(request: ImportRequest, role_arn: str) -> list[str]:
         ":missing", quote_string(request.missing_datetime)
     )
     rejects = import_sql.rejects_file(table, REJECTED, STAGED, "pos") + " ORDER BY r.line"
+    repeated = import_sql.repeated(table, JUDGED, REPEATED)
     return [
         q.lock_statement(*related),
         sqltext.redshift(
@@ -70,7 +73,8 @@ def statements(request: ImportRequest, role_arn: str) -> list[str]:
             header="IGNOREHEADER 1" if request.header is not None else "",
         ),
         judge,
-        import_sql.rejected(table, JUDGED, REJECTED),
+        *([repeated] if repeated else []),
+        import_sql.rejected(table, JUDGED, REJECTED, REPEATED),
         import_sql.rejected_counts(REJECTED),
         sqltext.redshift(
             "imports/unload_rejects",
@@ -82,8 +86,8 @@ def statements(request: ImportRequest, role_arn: str) -> list[str]:
     ]
 
 
-COUNTS = 5
-"""Index of the counts statement in ``statements``."""
+COUNTS = -3
+"""Index of the counts statement in ``statements`` (before the UNLOAD and the insert)."""
 
 
 def _line(request: ImportRequest) -> str:
@@ -97,7 +101,6 @@ def import_file(
     if not role_arn:
         raise Unavailable("imports need HRGRAPH_REDSHIFT_COPY_ROLE_ARN (the role COPY reads with)")
     sqls = statements(request, role_arn)
-    progress(0.1, 0)
     try:
         done = api.batch(sqls)
     except BaseException:
@@ -113,7 +116,7 @@ def import_file(
         location = _place_rejects(s3, request.rejects_location)
     else:
         _delete(s3, request.rejects_location + UNLOADED_SUFFIX)
-    progress(0.95, received)
+    progress(ImportStage.INSERTED, received)  # one batch: its steps are not seen apart
     return ImportOutcome(received, inserted, dict(sorted(counts.items())), location)
 
 

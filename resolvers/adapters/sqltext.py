@@ -1,7 +1,7 @@
 """The SQL in resolvers/sql/, loaded by name: Redshift dialect as written, DuckDB by transpiling.
 
-resolvers/sql/ is the one source of SQL text (sql/duckdb/ holds the three
-statements that are DuckDB-only on purpose; each file says why). Identifiers in
+resolvers/sql/ is the one source of SQL text (sql/duckdb/ holds the statements
+that are DuckDB-only on purpose; each file says why). Identifiers in
 braces ({table}, {columns}) are filled from closed sets the code owns (table and
 column names), never from user input; values travel as :named parameters.
 """

@@ -26,6 +26,18 @@ class JobKind(StrEnum):
     IMPORT = "IMPORT"
 
 
+class ImportStage(StrEnum):
+    """The last step an IMPORT job finished. Each step is one set-based statement over the
+    whole file, so an import reports its steps (and the rows each counted), not a share."""
+
+    STAGED = "STAGED"
+    """The file is in the staging table (rows: the rows read)."""
+    CHECKED = "CHECKED"
+    """Every row's own verdict is decided (rows: the rows judged)."""
+    INSERTED = "INSERTED"
+    """The accepted rows are in and the rejects file is written (rows: the rows judged)."""
+
+
 class JobStatus(StrEnum):
     QUEUED = "QUEUED"
     RUNNING = "RUNNING"
@@ -68,6 +80,8 @@ class BackupJob:
     """IMPORT of employees: REJECT (the default for files) or NOW."""
     imported: dict[str, Any] | None = None
     """IMPORT, once done: {"received", "inserted", "rejected": {reason: n}, "rejectsFile"}."""
+    import_stage: ImportStage | None = None
+    """IMPORT: the last step finished; None before the first."""
 
     def with_changes(self, **changes: Any) -> BackupJob:
         return replace(self, **changes)
@@ -96,6 +110,7 @@ class BackupJob:
             "fileFormat": self.file_format,
             "missingDatetime": self.missing_datetime,
             "imported": self.imported,
+            "importStage": self.import_stage.value if self.import_stage else None,
         }
         return {k: v for k, v in item.items() if v is not None}
 
@@ -123,6 +138,7 @@ class BackupJob:
             file_format=item.get("fileFormat"),
             missing_datetime=item.get("missingDatetime"),
             imported=item.get("imported"),
+            import_stage=ImportStage(item["importStage"]) if item.get("importStage") else None,
         )
 
 

@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 
 from resolvers.core import backup, cursor, imports
 from resolvers.core.avro_format import Codec
-from resolvers.core.backup_job import BackupJob, JobKind, JobStatus, new_job_id
+from resolvers.core.backup_job import BackupJob, ImportStage, JobKind, JobStatus, new_job_id
 from resolvers.core.errors import HrgraphError, Unavailable, ValidationError
 from resolvers.core.ports import (
     BackupStore,
@@ -123,7 +123,8 @@ def submit_import(
         file_format=chosen,
         missing_datetime=missing,
     )
-    return _launch(store, launcher, job)
+    # An import knows no share of its work until it ends (importStage says where it is).
+    return _launch(store, launcher, job.with_changes(progress=None))
 
 
 def _new(
@@ -210,7 +211,7 @@ def run(
         elif job.kind is JobKind.IMPORT:
             if uploads is None:
                 raise Unavailable("this worker has no upload store to import from")
-            done = imports.run_import(job, warehouse, uploads, reporter.share)
+            done = imports.run_import(job, warehouse, uploads, reporter.stage)
             outcome = reporter.job.with_changes(
                 rows_done=done.received,
                 imported=imports.outcome_item(done, job.source or ""),
@@ -270,14 +271,15 @@ class _Progress:
         share = None if not total else min(done / total, 0.99)
         self._record(self.job.with_changes(rows_done=done, progress=share))
 
-    def share(self, share: float, rows: int) -> None:
-        """An import's steps: the share of its work done, and the rows read so far."""
-        self._record(self.job.with_changes(rows_done=rows, progress=min(max(share, 0.0), 0.99)))
+    def stage(self, stage: ImportStage, rows: int) -> None:
+        """An import's step done, and the rows it counted: always recorded (a job has three,
+        and a client waiting on one must not miss it); no share, for there is none to tell."""
+        self._record(self.job.with_changes(import_stage=stage, rows_done=rows), at_once=True)
 
-    def _record(self, job: BackupJob) -> None:
+    def _record(self, job: BackupJob, at_once: bool = False) -> None:
         self.job = job
         now = self._clock()
-        if now - self._last >= PROGRESS_EVERY_SECONDS:
+        if at_once or now - self._last >= PROGRESS_EVERY_SECONDS:
             self._last = now
             try:
                 self._store.save(self.job)

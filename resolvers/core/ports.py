@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import IO, Any, Literal, Protocol
 
-from resolvers.core.backup_job import BackupJob
+from resolvers.core.backup_job import BackupJob, ImportStage
 from resolvers.core.tables import Record, Table
 
 
@@ -137,8 +137,9 @@ class ImportOutcome:
     """The rejects file written, or None when every row went in."""
 
 
-ImportProgress = Callable[[float, int], None]
-"""Told (share of the work done, rows read so far) between an import's steps."""
+ImportProgress = Callable[[ImportStage, int], None]
+"""Told (the step just finished, the rows it counted) after each of an import's steps; an
+adapter that runs several steps as one request (Redshift's batch) tells only the last."""
 
 
 class Warehouse(Protocol):

@@ -114,6 +114,7 @@ def backup_job(job: BackupJob) -> dict[str, Any]:
         "backup": backup_fields(manifest),
         "restore": restore,
         "importResult": import_result(job),
+        "importStage": job.import_stage.value if job.import_stage else None,
     }
 
 

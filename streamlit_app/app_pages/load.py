@@ -1,5 +1,11 @@
 """Load: upload a CSV, check it against a table, send it in batches of 1000, see what was rejected.
 
+A file of more than 10,000 lines goes another way (streamlit_app/importing.py
+says why there): one upload to the link importUploadUrl hands out, one
+import job followed step by step, then the counts per reason and the first
+rejected rows (to fix in place and send again, as one batch), with the whole
+rejects file to download.
+
 Everything below the uploader is keyed on the file's identity (name and a
 hash of its bytes): choosing another file starts a fresh table picker,
 preview, check, button and summary, so they always speak of the same file.
@@ -16,13 +22,16 @@ import csv
 import hashlib
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
+from client import imports
 from client.api import HrClient
 from client.csvfile import COLUMNS, CsvFormatError
+from client.errors import error_class
 from client.loading import REJECTED_COLUMNS, Undated
 from client.models import Table
-from streamlit_app import plain_errors, session, uploads
+from streamlit_app import importing, plain_errors, session, uploads
 
 signed_in = session.require()
 UNDATED_CHOICES = {
@@ -56,10 +65,150 @@ def _empty_references(known: dict[str, set[int]], check: uploads.Check) -> str |
     )
 
 
+def _mib(size: float) -> str:
+    return f"{size / 2**20:,.1f} MiB"
+
+
+def _import_large(table: Table, name: str, content: bytes, file_key: str) -> None:
+    """The large-file path: preview the head, one import job with its steps, what it did."""
+    lines = importing.line_count(content)
+    st.info(
+        f"**{name}** has **{lines:,}** lines ({_mib(len(content))}): more than "
+        f"{importing.IMPORT_ABOVE_ROWS:,}, so it goes to the server as **one import job**: "
+        "one upload, then every row checked and the accepted ones inserted in one transaction. "
+        f"Files up to {importing.IMPORT_ABOVE_ROWS:,} lines go in batches of 1000, checked here "
+        "first."
+    )
+    try:
+        preview = uploads.preview(name, importing.head(content), table)
+    except (CsvFormatError, UnicodeDecodeError, csv.Error) as error:
+        st.error(f"**{name}** cannot be read as {table.value}: {uploads.read_problem(error)}")
+        st.stop()
+    header = "with a header row" if preview.header else "without a header row"
+    st.write(f"**{name}**, {header}. First rows as {table.value}:")
+    st.dataframe(preview.frame, hide_index=True, width="stretch", key=f"preview:{file_key}")
+    problem = uploads.mismatch(preview, table)
+    if problem:
+        st.warning(f"Nothing will be sent. {problem}")
+    undated = Undated.REJECT
+    if table is Table.HIRED_EMPLOYEES and problem is None:
+        undated = st.radio(
+            "Rows with no hire date",
+            list(UNDATED_CHOICES),
+            format_func=UNDATED_CHOICES.__getitem__,
+            key=f"undated:{file_key}",
+            help="The server counts them; a historic file's empty date is not today.",
+        )
+    label = f"Import {lines:,} lines of {name} into {table.value}"
+    if st.button(label, type="primary", key=f"import:{file_key}", disabled=problem is not None):
+        bar = st.progress(0.0, text=f"Uploading {name}…")
+        st.caption(
+            "The server reports each step when it finishes, with the rows it counted. A step "
+            "is one statement over the whole file, so there is no percentage to show within it."
+        )
+        checklist = st.empty()
+        sent = [0]
+        counted: dict[str, int] = {}  # each step's rows, kept across polls
+
+        def on_bytes(size: int) -> None:
+            sent[0] += size
+            done = min(sent[0] / max(len(content), 1), 1.0)
+            bar.progress(done, text=f"Uploaded {_mib(sent[0])} of {_mib(len(content))}")
+
+        def on_change(job: imports.ImportJob) -> None:
+            checklist.markdown(importing.steps_markdown(job, counted))
+
+        try:
+            imported = importing.run(
+                signed_in.client, table, name, content, undated, on_bytes, on_change
+            )
+        except session.CALL_ERRORS as error:
+            plain_errors.show(error, after="Nothing was imported.")
+            st.stop()
+        finally:
+            session.wrote()
+        st.session_state["load.imported"] = (file_key, table, imported)
+    saved = st.session_state.get("load.imported")
+    if saved and saved[0] == file_key and saved[1] == table:
+        _show_imported(table, name, saved[2], file_key, undated)
+
+
+def _show_imported(
+    table: Table, name: str, imported: importing.Imported, file_key: str, undated: Undated
+) -> None:
+    job = imported.job
+    if job.status != "SUCCEEDED":
+        failure = error_class(job.error_type)(
+            job.error or "no reason given", error_type=job.error_type
+        )
+        st.error(
+            f"The import of {name} failed; nothing was changed. {plain_errors.sentence(failure)}"
+        )
+        return
+    result = imported.result
+    st.subheader(f"Summary: {name} into {table.value}")
+    received, inserted, rejected = st.columns(3)
+    received.metric("Received", f"{result.received:,}")
+    inserted.metric("Inserted", f"{result.inserted:,}")
+    rejected.metric("Rejected", f"{result.rejected:,}")
+    took = f"uploaded in {imported.upload_seconds:.1f} s, imported in {imported.job_seconds:.1f} s"
+    if not result.rejected:
+        st.success(f"Every row was inserted ({took}).")
+        return
+    st.caption(f"One import job, {took}.")
+    st.subheader("Rejected rows")
+    st.table(pd.DataFrame(importing.reason_rows(result)).set_index("reason"))
+    first = uploads.rejected_frame(imported.rejects_csv, importing.FIRST_REJECTS)
+    shown = "the" if result.rejected <= len(first) else f"the first {len(first):,} of"
+    st.caption(
+        f"{shown.capitalize()} {result.rejected:,} rejected rows. `line` is where the row sits in "
+        "your file, counting from 1. Fix cells in place and send these again (one batch), or "
+        "download every one to fix and load again."
+    )
+    edited = st.data_editor(
+        first,
+        hide_index=True,
+        width="stretch",
+        disabled=list(REJECTED_COLUMNS),
+        key=f"import_rejects:{file_key}",
+    )
+    again = f"Send these {len(edited):,} rows again"
+    if st.button(again, key=f"import_resend:{file_key}", disabled=edited.empty):
+        cells = [c for c in edited.columns if c not in REJECTED_COLUMNS]
+        fixed = uploads.as_csv(edited[cells])
+        try:
+            outcome = uploads.load(
+                signed_in.client, table, f"{Path(name).stem}.fixed.csv", fixed, undated=undated
+            )
+        except session.CALL_ERRORS as error:
+            plain_errors.show(error)
+            st.stop()
+        finally:
+            session.wrote()
+        words = f"Sent again: {outcome.inserted:,} of {outcome.received:,} rows inserted"
+        if outcome.rejected.empty:
+            st.success(words + ".")
+        else:
+            reasons = ", ".join(
+                f"{r.reason} · {r.field} ({r.rows})"
+                for r in uploads.reject_groups(outcome.rejected).itertuples()
+            )
+            st.warning(f"{words}; still rejected: {reasons}.")
+    st.download_button(
+        "Download rejected rows as CSV",
+        imported.rejects_csv,
+        file_name=f"{Path(name).stem}.rejected.csv",
+        mime="text/csv",
+        key=f"download_import_rejects:{file_key}",
+    )
+
+
 st.title("Load a CSV file")
 st.caption(
     "Files with or without a header row. Columns in order — "
     + " · ".join(f"{t.value}: {', '.join(c)}" for t, c in COLUMNS.items())
+    + f". More than {importing.IMPORT_ABOVE_ROWS:,} lines go as one import job; up to 200 MB "
+    "here (larger files: `hrgraph import`)."
 )
 
 upload = st.file_uploader("CSV file", type=["csv"], key="upload")
@@ -82,6 +231,10 @@ table: Table = (
     )
     or tables[0]
 )
+
+if importing.is_large(content):
+    _import_large(table, upload.name, content, file_key)
+    st.stop()
 
 known: dict[str, set[int]] | None = None
 if table is Table.HIRED_EMPLOYEES:

@@ -21,7 +21,7 @@ from client.auth import (
     issuer_base_url,
 )
 from hrgraph_contract.settings import Settings
-from localserver.users import UserStore
+from localcognito.users import UserStore
 from tests.conftest import ADMIN_PASSWORD, LiveServer
 
 

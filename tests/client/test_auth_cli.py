@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from client.cli import app
-from localserver.cli import app as local_app
+from localdev.cli import app as local_app
 from tests.conftest import LiveServer
 
 runner = CliRunner()

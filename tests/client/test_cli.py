@@ -74,8 +74,23 @@ def test_load_rejects_rows_with_no_hire_date_unless_told_to_date_them_now(
     rejected = expected.read(tmp_path / "hired_employees.rejected.csv")
     assert rejected[1][:3] == ["1", "INVALID", "datetime"]
     path.write_text("3,Grace,,,\r\n", encoding="utf-8")
-    dated_now = load(live_server, "hired_employees", path, "--undated", "now")
+    dated_now = load(live_server, "hired_employees", path, "--missing-datetime", "now")
     assert "received 1, inserted 1" in dated_now
+
+
+def test_load_and_import_name_the_rule_for_undated_rows_alike(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    """One flag, --missing-datetime, in both; load's first spelling still works, and says so."""
+    for command in ("load", "import"):
+        result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+        assert "--missing-datetime" in result.output
+        assert "--undated" not in result.output
+    path = tmp_path / "hired_employees.csv"
+    path.write_text("4,Edsger,,,\r\n", encoding="utf-8")
+    old = load(live_server, "hired_employees", path, "--undated", "NOW")
+    assert "received 1, inserted 1" in old
+    assert "--undated is deprecated" in old
 
 
 def test_reports_print_tables_and_json(live_server: LiveServer, dataset: Path) -> None:

@@ -52,7 +52,7 @@ def test_the_historic_files_import_as_they_load(live_server: LiveServer, tmp_pat
     loaded = _copy(tmp_path / "loaded")
     for table in ORDER:
         code, output = hrgraph(
-            live_server, "load", table.value, str(loaded[table]), "--undated", "now"
+            live_server, "load", table.value, str(loaded[table]), "--missing-datetime", "now"
         )
         assert code == 0, output
     by_load = _tables(live_server)
@@ -119,3 +119,27 @@ def test_a_bad_option_exits_2(live_server: LiveServer, option: list[str]) -> Non
         live_server, "import", str(HISTORIC / "jobs.csv"), "--table", "jobs", *option
     )
     assert code == 2, output
+
+
+def test_import_shows_upload_then_each_step_then_the_first_rejects(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    """What a person sees: bytes uploaded, the job's steps as it reports them (no invented
+    percentage), the counts per reason, and the first rejected rows with line and reason."""
+    path = tmp_path / "departments.csv"
+    path.write_bytes(b"1,Sales\r\n2,\r\n1,Sales again\r\n3,Research\r\n")
+    code, output = hrgraph(live_server, "import", str(path), "--table", "departments")
+    assert code == 0, output
+    assert "✓ Uploaded departments.csv: 0.0 MiB" in output
+    steps = [line.split(":")[0].split(" (")[0] for line in output.splitlines() if "✓" in line]
+    assert steps[1:] == [
+        "✓ File read into a staging table",
+        "✓ Every row checked against the row rules",
+        "✓ Accepted rows inserted, rejects written",
+    ]
+    assert "%" not in output
+    assert "received 4, inserted 2, rejected 2" in output
+    assert "  DUPLICATE_IN_BATCH: 1" in output and "  INVALID: 1" in output
+    assert "First 2:" in output
+    assert "  line 2: INVALID department:" in output
+    assert "  line 3: DUPLICATE_IN_BATCH id:" in output

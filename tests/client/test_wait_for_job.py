@@ -8,7 +8,8 @@ from typing import Any
 import httpx
 import pytest
 
-from client.api import HrClient, job_failure
+from client import imports
+from client.api import POLL_FIRST_SECONDS, POLL_MOST_SECONDS, HrClient, job_failure
 from client.errors import Conflict
 from client.models import BackupJob
 
@@ -29,6 +30,7 @@ def state(status: str, rows: int | None, progress: float | None, **more: Any) ->
         "errorType": None,
         "backup": None,
         "restore": None,
+        "importStage": None,
         **more,
     }
 
@@ -85,3 +87,26 @@ def test_a_job_that_vanishes_is_not_found() -> None:
         pytest.raises(NotFound),
     ):
         api.wait_for_job(first, sleep=lambda _: None)
+
+
+def test_an_import_is_polled_often_at_first_then_at_most_every_two_seconds() -> None:
+    """A small import ends within a second; a long one should not cost two requests a second."""
+    first = imports.ImportJob.from_json(state("QUEUED", 0, None, kind="IMPORT"))
+    polls = [state("RUNNING", 0, None, kind="IMPORT") for _ in range(9)]
+    polls.append(state("SUCCEEDED", 5, 1.0, kind="IMPORT", importStage="INSERTED"))
+    waits: list[float] = []
+    with HrClient("http://api.test/graphql", "t", transport=scripted(polls)) as api:
+        done = imports.wait(api, first, sleep=waits.append)
+    assert done.status == "SUCCEEDED" and done.steps_done() == len(imports.STEPS)
+    assert waits[0] == POLL_FIRST_SECONDS
+    assert waits == sorted(waits) and waits[-1] == POLL_MOST_SECONDS
+
+
+def test_a_backup_is_polled_on_the_same_schedule() -> None:
+    first = BackupJob.from_json(state("QUEUED", 0, 0.0))
+    polls = [state("RUNNING", i, None) for i in range(9)] + [state("SUCCEEDED", 9, 1.0)]
+    waits: list[float] = []
+    with HrClient("http://api.test/graphql", "t", transport=scripted(polls)) as api:
+        api.wait_for_job(first, sleep=waits.append)
+    assert waits[0] == POLL_FIRST_SECONDS
+    assert waits == sorted(waits) and waits[-1] == POLL_MOST_SECONDS

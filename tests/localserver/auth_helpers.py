@@ -14,7 +14,7 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from localserver.issuer import IssuerIdentity
+from localcognito.issuer import IssuerIdentity
 
 
 def _b64(data: bytes) -> str:

@@ -21,7 +21,7 @@ from websockets.sync.client import ClientConnection, connect
 
 from client.api import HrClient, realtime_url
 from client.errors import Unauthorized
-from localserver.users import UserStore
+from localcognito.users import UserStore
 from tests.conftest import LiveServer
 
 INSERT = "mutation($rows: [EmployeeInput]!) { insertEmployees(rows: $rows) { inserted } }"

@@ -1,32 +1,47 @@
-"""RequireToken: what reaches the GraphQL view, and what never does."""
+"""The gate at /graphql: what reaches GraphQL, and what the identity says of the caller."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import httpx
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import JSONResponse
-from starlette.routing import Route
 
-from localserver.auth_gate import SOURCE_IP_HEADER, RequireToken
-
-
-class AcceptAnything:
-    def identify(self, headers: Any, connection_params: Any = None) -> Any:
-        return {"groups": ["Admins"]}
+from hrgraph_contract.settings import Settings
+from localserver.app import appsync_app
+from localserver.lambda_process import LambdaProcess
+from localserver.limits import from_serverless
+from resolvers.core.errors import Unauthorized
 
 
-async def echo(request: Request) -> JSONResponse:
-    return JSONResponse({"sourceIp": request.headers.getlist(SOURCE_IP_HEADER)})
+class Recording:
+    """A gate that notes the headers it was shown, then refuses."""
+
+    def __init__(self) -> None:
+        self.seen: list[dict[str, str]] = []
+
+    def identify(self, headers: Any) -> Any:
+        self.seen.append(dict(headers))
+        raise Unauthorized("no")
+
+    def allows(self, identity: Any, type_name: str, field_name: str) -> bool:
+        return False
 
 
-async def test_the_source_ip_is_the_peers_never_the_clients_claim() -> None:
-    app = RequireToken(
-        Starlette(routes=[Route("/graphql", echo, methods=["POST"])]), AcceptAnything()
-    )
+async def test_the_source_ip_is_the_peers_never_the_clients_claim(tmp_path: Path) -> None:
+    settings = Settings.from_env({"HRGRAPH_DATA_DIR": str(tmp_path)})
+    gate = Recording()
+    runner = LambdaProcess(settings, from_serverless())  # never started: nothing gets through
+    app = appsync_app(settings, gate, runner=runner)
     transport = httpx.ASGITransport(app, client=("192.0.2.7", 50000))
     async with httpx.AsyncClient(transport=transport, base_url="http://local") as client:
-        answer = await client.post("/graphql", headers={SOURCE_IP_HEADER: "203.0.113.66"})
-    assert answer.json() == {"sourceIp": ["192.0.2.7"]}
+        answer = await client.post(
+            "/graphql",
+            headers={"X-HRGraph-Source-IP": "203.0.113.66", "X-Forwarded-For": "203.0.113.66"},
+            json={"query": "{ rowCount }"},
+        )
+    runner.stop()
+    assert answer.status_code == 401
+    assert answer.headers["x-amzn-errortype"] == "UnauthorizedException"
+    assert answer.json() == {"errors": [{"errorType": "UnauthorizedException", "message": "no"}]}
+    assert [seen["x-hrgraph-source-ip"] for seen in gate.seen] == ["192.0.2.7"]

@@ -18,9 +18,9 @@ import httpx
 import pytest
 
 from hrgraph_contract.settings import Settings
-from localserver.graphiql import missing_assets
-from localserver.issuer import IssuerIdentity, LocalIssuer
-from localserver.tokens import EXPIRED, MISSING_HEADER, REFUSED, UNPARSABLE
+from localcognito.issuer import IssuerIdentity, LocalIssuer
+from localcognito.tokens import EXPIRED, MISSING_HEADER, REFUSED, UNPARSABLE
+from localdev.graphiql import missing_assets
 from resolvers import wiring
 from resolvers.core.tables import Table
 from tests.conftest import serving

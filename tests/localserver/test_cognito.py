@@ -19,8 +19,8 @@ import requests
 from moto import mock_aws
 
 from hrgraph_contract.settings import Settings
+from localcognito.tokens import REFUSED, cognito_issuer
 from localserver.auth_gate import authentication
-from localserver.tokens import REFUSED, cognito_issuer
 from resolvers import wiring
 from resolvers.core.errors import Unauthorized
 from tests.aws_doubles import use_dummy_aws
@@ -96,7 +96,7 @@ def moto_jwks(url: str) -> Mapping[str, Any]:
 def test_motos_id_token_verifies_through_the_same_path(pool: Pool, tmp_path: Any) -> None:
     auth = authentication(_settings(pool, tmp_path), fetch=moto_jwks)
     assert auth.routes == [] and auth.issuer is None  # no local issuer in Cognito mode
-    identity = auth.gate.identify({"Authorization": pool.sign_in()["IdToken"]})
+    identity = auth.gate.identify({"authorization": pool.sign_in()["IdToken"]})
     assert fetched[-1] == (
         f"https://cognito-idp.{REGION}.amazonaws.com/{pool.pool_id}/.well-known/jwks.json"
     )
@@ -113,7 +113,7 @@ def test_motos_access_token_is_refused_where_an_id_token_is_required(
 ) -> None:
     gate = authentication(_settings(pool, tmp_path), fetch=moto_jwks).gate
     with pytest.raises(Unauthorized) as refused:
-        gate.identify({"Authorization": pool.sign_in()["AccessToken"]})
+        gate.identify({"authorization": pool.sign_in()["AccessToken"]})
     assert refused.value.message == REFUSED
 
 
@@ -121,7 +121,7 @@ def test_a_token_for_another_app_client_is_refused(pool: Pool, tmp_path: Any) ->
     other = _settings(pool, tmp_path, client_id="another-app-client")
     gate = authentication(other, fetch=moto_jwks).gate
     with pytest.raises(Unauthorized):
-        gate.identify({"Authorization": pool.sign_in()["IdToken"]})
+        gate.identify({"authorization": pool.sign_in()["IdToken"]})
 
 
 def test_cognito_mode_needs_the_app_client_id(pool: Pool, tmp_path: Any) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 from graphql import build_client_schema, get_introspection_query, print_schema
 
-from localserver.schema import printed_contract
+from localserver.schema import appsync_schema
 from tests.conftest import LiveServer
 
 
@@ -30,7 +30,7 @@ def test_the_served_schema_is_the_contract(live_server: LiveServer) -> None:
 def build_client_schema_from_contract() -> Any:
     from graphql import build_schema, graphql_sync
 
-    contract = build_schema(printed_contract())
+    contract = build_schema(print_schema(appsync_schema()))
     return build_client_schema(graphql_sync(contract, get_introspection_query()).data)  # type: ignore[arg-type]
 
 

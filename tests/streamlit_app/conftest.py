@@ -22,7 +22,7 @@ from streamlit.testing.v1 import AppTest
 
 from client.api import HrClient
 from hrgraph_contract.settings import Settings
-from localserver.users import UserStore
+from localcognito.users import UserStore
 from resolvers import wiring
 from resolvers.core.tables import Table
 from streamlit_app import session

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 from client.api import HrClient
-from localserver.graphiql import missing_assets
+from localdev.graphiql import missing_assets
 from streamlit_app import kept_sessions
 from streamlit_app.charts import period_label
 from tests.conftest import ADMIN_PASSWORD, LiveServer

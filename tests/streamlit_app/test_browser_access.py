@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from client.api import HrClient
-from localserver.users import UserStore
+from localcognito.users import UserStore
 from tests.streamlit_app.browser_app import (
     DESKTOP,
     PHONE,

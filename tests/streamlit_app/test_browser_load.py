@@ -17,7 +17,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from client.api import HrClient
 from client.models import Table
+from streamlit_app import importing
 from tests.conftest import HISTORIC_DATA
+from tests.streamlit_app.app_pages.test_load import large_file
 from tests.streamlit_app.browser_app import (
     DESKTOP,
     PHONE,
@@ -211,3 +213,37 @@ def test_rejected_rows_are_sent_again_from_the_page(served: ServedApp, admin_pag
     expect(page.get_by_text("Sent again: 2 of 2 rows inserted.")).to_be_visible()
     with HrClient(served.url, served.token) as api:
         assert sorted(e.id for e in api.iter_employees()) == [1, 2]
+
+
+def test_a_large_file_is_imported_as_one_job_and_its_rejects_shown(
+    served: ServedApp, admin_page: Page, tmp_path: Path
+) -> None:
+    """Issue 25: above the batch path's line, the page uploads the file to the import link,
+    follows the job's steps and shows the counts per reason and the first rejected rows."""
+    with HrClient(served.url, served.token) as api:
+        api.insert("departments", [{"id": 1, "department": "Sales"}])
+        api.insert("jobs", [{"id": 1, "job": "Engineer"}])
+    rows = importing.IMPORT_ABOVE_ROWS + 2000
+    path = tmp_path / "big_hires.csv"
+    path.write_bytes(large_file(rows))
+    page = admin_page
+    upload(page, path)
+    expect(page.get_by_text("one import job", exact=False).first).to_be_visible()
+    page.get_by_role(
+        "button", name=f"Import {rows:,} lines of big_hires.csv into hired_employees"
+    ).click()
+    summary = page.get_by_role("heading", name="Summary: big_hires.csv into hired_employees")
+    expect(summary).to_be_visible()
+    no_traceback(page)
+    expect(page.get_by_text("Accepted rows inserted, rejects written", exact=False)).to_be_visible()
+    assert (metric(page, "Received"), metric(page, "Inserted"), metric(page, "Rejected")) == (
+        f"{rows:,}",
+        f"{rows - 3:,}",
+        "3",
+    )
+    reasons = page.get_by_test_id("stTable").filter(has_text="DUPLICATE_IN_BATCH")
+    expect(reasons).to_be_visible()
+    expect(page.get_by_role("button", name="Download rejected rows as CSV")).to_be_visible()
+    shot(page, "56-load-large-file-import-desktop", summary)
+    with HrClient(served.url, served.token) as api:
+        assert api.row_count(Table.HIRED_EMPLOYEES) == rows - 3

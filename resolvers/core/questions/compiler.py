@@ -144,7 +144,7 @@ def _count_of_groups(query: CountQuery, select: exp.Select) -> exp.Select:
     """'How many departments ...': the number of rows the grouped statement gives."""
     if not query.count_groups:
         return select
-    what = {"department": "departments", "job": "jobs", "level": "levels"}
+    what = {"department": "departments", "job": "jobs", "level": "levels", "half": "halves"}
     name = "_".join(what.get(d, d + "s") for d in query.group_by)
     ctes = select.args.get("with")
     select.set("with", None)
@@ -221,6 +221,8 @@ def shows_zeros(query: CountQuery) -> bool:
     groups with at least one hire (docs/questions.md).
     """
     threshold = query.threshold
+    if threshold is not None and threshold.compare in ("above_mean", "below_mean"):
+        return False  # the mean is over the groups with a hire; so are the groups compared
     lowest = (query.rank is not None and query.rank.order == "fewest") or (
         threshold is not None
         and (
@@ -297,10 +299,14 @@ def _versus_mean(
         .join(table("average", "a"), join_type="cross", copy=False)
         .where(comparison(this=col("p", column), expression=col("a", "mean")), copy=False)
     )
-    ordering = exp.Ordered(this=col("p", column), desc=above)
+    # most first above the mean, fewest first below it, unless a ranking says otherwise
+    descending = query.rank.order == "most" if query.rank else above
+    ordering = exp.Ordered(this=col("p", column), desc=descending)
     select = select.order_by(ordering, *(col("p", n) for n in names), copy=False)
     if query.rank and query.rank.limit:
         select = select.limit(query.rank.limit, copy=False)
+    if query.rank and query.rank.offset:
+        select = select.offset(query.rank.offset, copy=False)
     return (
         select.with_(cte_name("matching"), as_=matching(query.filters), copy=False)
         .with_(cte_name("per_group"), as_=per_group, copy=False)
@@ -314,7 +320,14 @@ def _average(query: AverageQuery) -> exp.Select:
         aliased(exp.Count(this=col("m", "id")), "hires"), copy=False
     )
     mean = exp.Avg(this=exp.cast(exp.column("hires"), exp.DataType.Type.DOUBLE))
-    select = exp.select(aliased(mean, "average_hires"), copy=False)
+    # the groups averaged over and their hires: the mean shows what it divides
+    what = {"department": "departments", "job": "jobs", "level": "levels", "half": "halves"}
+    select = exp.select(
+        aliased(mean, "average_hires"),
+        aliased(count_star(), what.get(query.per, query.per + "s")),
+        aliased(exp.Sum(this=exp.column("hires")), "hires"),
+        copy=False,
+    )
     return (
         select.from_(table("per_group"), copy=False)
         .with_(cte_name("matching"), as_=matching(query.filters), copy=False)
@@ -368,11 +381,15 @@ def _difference(query: DifferenceQuery) -> exp.Select:
         )
         for side in query.sides
     ]
+    result = aliased(exp.Sub(this=sums[0].copy(), expression=sums[1].copy()), "difference")
+    if query.show == "ratio":
+        ratio = exp.Div(
+            this=exp.Mul(this=exp.Literal.number("1.0"), expression=sums[0].copy()),
+            expression=exp.Nullif(this=sums[1].copy(), expression=lit(0)),
+        )
+        result = aliased(ratio, "ratio")
     select = exp.select(
-        aliased(sums[0], "first_hires"),
-        aliased(sums[1], "second_hires"),
-        aliased(exp.Sub(this=sums[0].copy(), expression=sums[1].copy()), "difference"),
-        copy=False,
+        aliased(sums[0], "first_hires"), aliased(sums[1], "second_hires"), result, copy=False
     ).from_(table("matching", "m"), copy=False)
     return with_matching(select, query.filters)
 
@@ -382,9 +399,9 @@ def _compare(query: CompareQuery) -> exp.Select:
     labels = [period_label(p) for p in query.periods]
     whole_years = all(isinstance(label, int) for label in labels)
     moment = col("m", "datetime")
-    if query.show == "difference" and query.group_by is not None:
+    if query.show != "each" and query.group_by is not None:
         return _grouped_change(query)
-    if query.show == "difference":
+    if query.show != "each":
         sums = [
             exp.Sum(
                 this=exp.Case(
@@ -393,9 +410,7 @@ def _compare(query: CompareQuery) -> exp.Select:
             )
             for p in (first, second)
         ]
-        select = exp.select(
-            aliased(exp.Sub(this=sums[1], expression=sums[0]), "difference"), copy=False
-        )
+        select = exp.select(*_change_columns(query, sums), copy=False)
         return with_matching(select.from_(table("matching", "m"), copy=False), query.filters)
     name = "year" if whole_years else "period"
     if query.group_by is None:
@@ -452,13 +467,7 @@ def _grouped_change(query: CompareQuery) -> exp.Select:
     group = _group(query.group_by, query.filters)
     either = exp.or_(*(period_condition(p, moment) for p in query.periods), copy=False)
     select = (
-        exp.select(
-            group.select,
-            aliased(sums[0], "first_hires"),
-            aliased(sums[1], "second_hires"),
-            aliased(change, "difference"),
-            copy=False,
-        )
+        exp.select(group.select, *_change_columns(query, sums), copy=False)
         .from_(table("matching", "m"), copy=False)
         .where(exp.and_(group.present, either, copy=False), copy=False)
         .group_by(*group.keys, copy=False)
@@ -468,6 +477,30 @@ def _grouped_change(query: CompareQuery) -> exp.Select:
         test = exp.GT if query.only == "grew" else exp.LT
         select = select.having(test(this=change.copy(), expression=lit(0)), copy=False)
     return with_matching(select, query.filters)
+
+
+def _change_columns(query: CompareQuery, sums: Sequence[exp.Expr]) -> list[exp.Expr]:
+    """Both periods' hires, the second minus the first (the first minus the second for a
+    drop), and, when asked, that as a percent of the first.
+
+    A percent change from no hires at all is NULL: growth from zero has no percent.
+    """
+    later, earlier = (sums[0], sums[1]) if query.drop else (sums[1], sums[0])
+    change = exp.Sub(this=later.copy(), expression=earlier.copy())
+    columns: list[exp.Expr] = [
+        aliased(sums[0].copy(), "first_hires"),
+        aliased(sums[1].copy(), "second_hires"),
+        aliased(change, "drop" if query.drop else "difference"),
+    ]
+    if query.show == "percent_change":
+        percent = exp.Div(
+            this=exp.Mul(
+                this=exp.Literal.number("100.0"), expression=exp.Paren(this=change.copy())
+            ),
+            expression=exp.Nullif(this=sums[0].copy(), expression=lit(0)),
+        )
+        columns.append(aliased(percent, "percent_drop" if query.drop else "percent_change"))
+    return columns
 
 
 def period_label(period: Period) -> int | str:
@@ -488,6 +521,8 @@ def period_label(period: Period) -> int | str:
 
 
 def _employees(query: EmployeesQuery) -> exp.Select:
+    if query.per is not None:
+        return _employees_per_group(query)
     columns: list[exp.Expr] = [col("m", "name")]
     if query.columns != "names":
         columns = [col("m", c) for c in ("id", "name", "datetime", "department", "job")]
@@ -509,6 +544,42 @@ def _employees(query: EmployeesQuery) -> exp.Select:
     )
     if query.limit:
         select = select.limit(query.limit, copy=False)
+    return with_matching(select, query.filters)
+
+
+def _employees_per_group(query: EmployeesQuery) -> exp.Select:
+    """The first (latest) ``limit`` hires in each group, ties at the same instant all kept."""
+    assert query.per is not None and query.limit is not None
+    descending = query.order == "latest"
+    groups = [_group(d, query.filters) for d in dimensions([query.per], query.filters)]
+    dated = [g for g in groups if g.dimension not in NAMED_DIMENSIONS]
+    day = aliased(exp.cast(col("m", "datetime"), exp.DataType.Type.DATE), "hire_date")
+    people = [col("m", c) for c in ("id", "name", "datetime")] + [day]
+    people += [col("m", "department"), col("m", "job")]
+    window = exp.Window(
+        this=exp.Rank(),
+        partition_by=[k.copy() for g in groups for k in g.keys],
+        order=exp.Order(expressions=[exp.Ordered(this=col("m", "datetime"), desc=descending)]),
+    )
+    inner = (
+        exp.select(*(g.select for g in dated), *people, aliased(window, "place"), copy=False)
+        .from_(table("matching", "m"), copy=False)
+        .where(exp.and_(*(g.present for g in groups), copy=False), copy=False)
+    )
+    shown = [*(n for g in dated for n in g.names), "id", "name", "datetime", "hire_date"]
+    shown += ["department", "job"]
+    first = [n for g in groups for n in g.names if n in shown]
+    select = (
+        exp.select(*(exp.column(n) for n in shown), copy=False)
+        .from_(inner.subquery("ranked", copy=False), copy=False)
+        .where(exp.LTE(this=exp.column("place"), expression=lit(query.limit)), copy=False)
+        .order_by(
+            *(exp.column(n) for n in first),
+            exp.Ordered(this=exp.column("datetime"), desc=descending),
+            exp.Ordered(this=exp.column("id"), desc=descending),
+            copy=False,
+        )
+    )
     return with_matching(select, query.filters)
 
 

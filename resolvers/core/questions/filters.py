@@ -27,7 +27,7 @@ _CUE = (
     r"|titles|position|positions))?"
 )
 _ONE = rf"(?:the )?{ENTITY}{_CUE}"
-_LIST = rf"{_ONE}(?: (?:,|and|or|nor|,and|, and|, or)? ?{_ONE})*"
+_LIST = rf"{_ONE}(?: (?:,|and|or|nor|,and|, and|, or|plus|, plus)? ?{_ONE})*"
 EXCLUDED = re.compile(
     r"\b(?:but |and )?(?:not|excluding|except|other than|outside|apart from|besides|without|minus"
     r"|leaving out|ignoring)(?: for| of)?(?: in| from| as| within| for)?(?: an?)? "
@@ -37,18 +37,40 @@ INCLUDED = re.compile(
     r"\b(?:(?:works?|worked|working|employed|hired|serving|served) (?:as|in|at|for)(?: an?)? )?"
     rf"(?:(?:in|at|from|for|by|of|within|into|as|as an?|only|just) )?(?:the )?(?P<list>{_LIST})"
 )
+_DEPARTMENT_WORD = r"(?:department|dept|team)"
+_JOB_WORD = r"(?:job title|job|role|title)"
+_EITHER_PAIR = (
+    rf"(?:{_DEPARTMENT_WORD}s? (?:or|and/or) (?:an? |any )?{_JOB_WORD}s?"
+    rf"|{_JOB_WORD}s? (?:or|and/or) (?:an? |any )?{_DEPARTMENT_WORD}s?)"
+)
+_NO_PAIR = (
+    rf"(?:{_DEPARTMENT_WORD} or (?:no|without|missing|lacking) (?:an? )?{_JOB_WORD}"
+    rf"|{_JOB_WORD} or (?:no|without|missing|lacking) (?:an? )?{_DEPARTMENT_WORD})"
+)
+MISSING_EITHER = re.compile(
+    rf"\b(?:missing|lacking|lack|lacks|lacked) (?:either )?(?:an? |any )?{_EITHER_PAIR}\b"
+    rf"|\b(?:(?:with|have|has|had) )?(?:no|without|missing|lacking) (?:an? )?{_NO_PAIR}\b"
+    rf"|\b(?:(?:with|have|has|had) )?(?:either )?(?:no|without) (?:an? )?{_DEPARTMENT_WORD}"
+    rf" or (?:an? )?{_JOB_WORD} or both\b"
+)
+"""'missing a department or a job', 'no job or no department': either missing, or both.
+
+('with no department or job' is neither: both missing, MISSING_BOTH.)"""
 MISSING_BOTH = re.compile(
-    r"\b(?:missing|without|with no|lacking|have no|has no) (?:both )?(?:an? )?(?:department|team) "
-    r"(?:and|or|nor) (?:an? )?(?:job|role|title)\b"
+    r"\b(?:missing|without|with no|lacking|have no|has no) (?:both )?(?:an? )?"
+    r"(?:department|dept|team) "
+    r"(?:and(?: no| without)?|or|nor) (?:an? )?(?:job|role|title)\b"
 )
 MISSING = re.compile(
-    r"\b(?:(?:who )?(?:with|have|has|had) )?(?:no|without|missing|lacking|unassigned"
+    r"\b(?:(?:who )?(?:with|have|has|had) )?(?:no|without|missing|lacking|lack|lacks|lacked"
+    r"|unassigned"
     r"|not assigned to|never (?:got |been |was )?assigned to)"
     r"(?: an?| any)? "
     r"(?P<what>department|departments|dept|teams?|job titles?|jobs?|roles?|titles?)\b"
     r"|\b(?P<what2>department|job)s? (?:is |was )?(?:missing|empty|unknown|blank|unassigned)\b"
 )
-_VALUE = r"(?P<value>__q\d+__|[a-z0-9][a-z0-9\-]*)"
+_VALUE = r"(?!(?:columns?|rows?|each|every)\b)(?P<value>__q\d+__|[a-z0-9][a-z0-9\-]*)"
+"""A searched word; not 'job title with columns Q1 ...', which lays the answer out."""
 IN_THE_NAME = re.compile(
     r"\b(?:(?:jobs?|roles?|positions?|titles?) )?(?:with|having|that have|that has|have|has|had"
     r"|whose)"
@@ -511,6 +533,7 @@ class Who:
     excluded: list[str] = field(default_factory=list)
     without_department: bool = False
     without_job: bool = False
+    missing_either: bool = False
     searches: list[NameSearch] = field(default_factory=list)
 
 
@@ -564,6 +587,8 @@ def read(words: Words, values: dict[str, str]) -> Who:
         prefix = op.startswith(("start", "begin"))
         listed = target == "employee" and whose.startswith("name") and not match.group("pre")
         who.searches.append(NameSearch(target, prefix, values.get(raw, raw), listed))
+    for _ in words.take_all(MISSING_EITHER):
+        who.missing_either = True
     for _ in words.take_all(MISSING_BOTH):
         who.without_department = who.without_job = True
     for match in words.take_all(MISSING):

@@ -21,15 +21,19 @@ from resolvers.core.questions.dates import DateError
 from resolvers.core.questions.patterns import (
     ALPHABETICAL,
     ANY_LEVEL,
+    AS_COLUMNS,
     BOUNDS,
     BREAK_DOWN,
     BREAKDOWN,
+    CHANGE_DROP,
+    COLUMNS,
     COMBO,
     COMPARE,
     COUNT_GROUPS,
     DATED,
     DIM,
     DIM_ADVERB,
+    DIM_FIRST,
     DIM_WITH,
     EACH_NAME,
     EXACTLY,
@@ -37,6 +41,7 @@ from resolvers.core.questions.patterns import (
     GREW,
     GROUP,
     INJECTION,
+    LISTED_DIMS,
     MEAN,
     MINUS_NAME,
     MORE,
@@ -46,9 +51,11 @@ from resolvers.core.questions.patterns import (
     NOBODY,
     NUMBER_ONE,
     ORD_MOST,
+    ORDER_BY_HIRES,
     ORDER_DIMS,
     ORDERING,
     OVERALL,
+    QUARTER_COLUMNS,
     RANK_BY,
     RANK_THE,
     RANKED_RANGE,
@@ -95,7 +102,11 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     tokens, people = filters.shield_people(tokens, catalog, RESERVED, filters.capitalised(question))
     people = {key: _as_written(person, question) for key, person in people.items()}
     tokens = filters.shield_search_values(tokens, values)
+    falls = len(CHANGE_DROP.findall(" ".join(tokens)))  # 'did hiring drop': no command
     for word in tokens:
+        if word == "drop" and falls:
+            falls -= 1
+            continue
         if word in lexicon.WRITE_WORDS:
             return Refusal("This engine only answers questions; it never changes data.")
         if word in lexicon.UNSUPPORTED:
@@ -127,6 +138,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if words.has(DATED):
         reading.dated = True
         words.take_all(DATED)
+    reading.spoken = words.text
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text
     _thresholds(words, reading)
@@ -136,6 +148,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     elif match := words.search(ALPHABETICAL):
         reading.alphabetical = True
         words.take(match)
+    quarters = words.take_all(QUARTER_COLUMNS)  # 'Q1, Q2, Q3 and Q4': each quarter, not a list
     try:
         _than(words, reading, names, today)
         reading.months, reading.weekdays, per_year = dates.read_recurring(words)
@@ -148,8 +161,14 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         reading.group.append("department" if match.group("kind") == "d" else "job")
         words.take(match, "each")
     reading.who = filters.read(words, values)
+    if words.has(COLUMNS):  # 'ids, names and counts': before 'department id' reads as a grouping
+        reading.ids = True
+        words.take_all(COLUMNS)
     _ranks(words, reading)
     _groups(words, reading)
+    if quarters:
+        reading.group = list(dict.fromkeys([*reading.group, "quarter"]))
+    _order_groups(reading)
     query = measure(words, reading, phrases, names, compare, catalog)
     if isinstance(query, Refusal):
         return query
@@ -211,7 +230,9 @@ def _than(words: Words, reading: Reading, names: dict[str, tuple[str, str]], tod
     than = words.search(THAN_NAME)
     more = list(MORE.finditer(words.text[: than.start()])) if than else []
     op, noun = "more", None
-    if than is not None and more:
+    if than is not None and than.group("out"):  # 'which departments out-hired Sales'
+        pass
+    elif than is not None and more:
         op, noun = more[-1].group("op"), more[-1].group("noun")
         words.take(more[-1])
         if noun:  # 'more engineers than Sales': engineers stay, for both sides
@@ -260,6 +281,10 @@ def _thresholds(words: Words, reading: Reading) -> None:
     if match := words.search(MOST_FIRST):
         fewest = match.group("dir") in ("fewest", "smallest", "lowest", "least")
         reading.rank_order = "fewest" if fewest else "most"
+        words.take(match)
+    elif match := words.search(ORDER_BY_HIRES):
+        up = match.group("up") or match.group("up2") or match.group("up3")
+        reading.rank_order = "fewest" if up else "most"
         words.take(match)
     if match := words.search(NOBODY):
         reading.threshold = Threshold(compare="exactly", value=0)
@@ -366,11 +391,15 @@ def _place(word: str) -> int:
 def _groups(words: Words, reading: Reading) -> None:
     if match := words.search(ORDERING):
         _ordering(words, reading, match)
+    for match in words.take_all(DIM_FIRST):  # 'department first, then job'
+        reading.order_dims += dims(match.group("dims"))
+    columns = words.take_all(AS_COLUMNS)  # 'with each quarter in its own column'
     for match in words.take_all(GROUP):
         reading.group += dims(match.group("dims"))
         reading.each_dims += dims(match.group("dims"))
-    for match in [*words.take_all(BREAKDOWN), *words.take_all(TRAILING_DIMS)]:
-        reading.group += dims(match.group("dims"))
+    listed = [*words.take_all(BREAKDOWN), *words.take_all(TRAILING_DIMS)]
+    for match in [*listed, *words.take_all(LISTED_DIMS), *columns]:
+        reading.group += dims(match.group("dims") or match.group("dims2"))
     for match in words.take_all(DIM_ADVERB):
         adverb = match.group("adv")
         reading.group.append(dimension("year" if adverb.startswith(("annual", "year")) else adverb))
@@ -387,11 +416,20 @@ def _groups(words: Words, reading: Reading) -> None:
         words.take(match)
     within = reading.rank is not None and reading.group == reading.each_dims
     if ordered and (not reading.group or within):
-        bare = re.compile(rf"\b(?P<how>how many |number of )?(?P<dims>{DIM})\b")
+        bare = re.compile(
+            rf"\b(?P<how>how many |number of )?(?P<dims>{DIM})(?: with| that had| having)?\b"
+        )
         if match := words.search(bare):
             reading.counted_groups = bool(match.group("how"))
             reading.group += dims(match.group("dims"))
             reading.which_singular = not match.group("dims").endswith("s")
+            words.take(match)
+    if ranked and reading.group:  # 'departments above the mean hires per department'
+        bare = re.compile(rf"\b(?P<how>how many |number of )?(?P<dims>{DIM})\b")
+        while (match := words.search(bare)) and set(dims(match.group("dims"))) <= set(
+            reading.group
+        ):
+            reading.counted_groups |= bool(match.group("how"))
             words.take(match)
     reading.group = list(dict.fromkeys(reading.group))
     if reading.families:
@@ -413,12 +451,13 @@ def _ordering(words: Words, reading: Reading, match: re.Match[str]) -> None:
     direction = match.group("dir") or ""
     by = match.group("by") or ""
     counted = re.search(r"\b(?:number|count|employees|people|hires|staff|headcount|hired)\b", by)
-    dims = words.match_at(ORDER_DIMS, match.end()) if by else None
-    if by and not counted and dims is None and not direction:
+    named = words.match_at(ORDER_DIMS, match.end()) if by else None
+    if by and not counted and named is None and not direction:
         return
     words.take(match)
-    if dims:
-        words.take(dims)
+    if named:
+        reading.order_dims += dims(named.group("dims"))
+        words.take(named)
         return
     if direction == "alphabetically" or (not by and not direction):
         return
@@ -426,3 +465,16 @@ def _ordering(words: Words, reading: Reading, match: re.Match[str]) -> None:
         r"from (?:the )?(?:fewest|least|lowest)", direction
     )
     reading.rank_order = "fewest" if ascending else "most"
+
+
+def _order_groups(reading: Reading) -> None:
+    """'by department and job, sorted by job then department': the groupings in the order said.
+
+    A grouped answer is ordered by its groupings in turn, so an order named
+    by groupings puts those first. An order by a grouping the answer does not
+    have is left in ``order_dims`` for the shapes to refuse.
+    """
+    order = list(dict.fromkeys(reading.order_dims))
+    reading.order_dims = order
+    if order and set(order) <= set(reading.group):
+        reading.group = [*order, *(d for d in reading.group if d not in order)]

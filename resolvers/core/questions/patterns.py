@@ -20,6 +20,7 @@ _N = r"(?P<n>\d{1,7}|" + "|".join(lexicon.NUMBERS) + r")"
 DIM = (
     r"(?:departments?|depts?|teams?|divisions?|job titles?|jobs?|roles?|titles?|positions?|years?"
     r"|quarters?|months?|weekdays?|days? of (?:the )?week|week ?days?|levels?|grades?"
+    r"|half[ -]years?|halves(?: of the year)?|half(?: of the year)?"
     r"|seniority levels?)"
 )
 _ORD = r"(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)"
@@ -40,12 +41,14 @@ THRESHOLD = re.compile(
 MEAN = re.compile(
     rf"\b(?P<op>more|greater|higher|above|over|fewer|less|lower|below|under|busier|quieter"
     rf"|exceed(?:ed|ing|s)?|beat|beats|beating|outpaced|outpace|outpacing|outperformed"
-    rf"|outperform|outhired|outhire|topped|surpassed|surpass)"
+    rf"|outperform|outhired|outhire|out hired|out hire|out hiring|outhiring|topped|surpassed"
+    rf"|surpass)"
     rf"(?: {SUBJECT}){{0,2}}(?: for hiring)?(?: than)?(?: the| an?| our)?"
     rf"(?: (?:departmental|department|company|overall|team|company-wide))?"
     rf" (?:average|mean|avg|typical|usual|normal)\b"
     rf"(?: number)?(?: of {SUBJECT})?(?: (?:job|department|dept|team|month|year|quarter)\b)?"
-    rf"(?: (?:on |in )?(?:hiring|hires|level|count|figure|amount|number))?(?: of {SUBJECT})?"
+    rf"(?: (?:on |in )?(?:hiring|hires|level|count|figure|amount|number))?"
+    rf"(?: (?:level|rate|count|figure|number|volume))?(?: of {SUBJECT})?"
     rf"(?: (?:across|among|of|over|for) (?:all )?(?:the )?(?:departments|depts|teams|jobs))?"
     r"|\b(?P<adj>above|below)[ -](?:average|the average|the mean|mean|typical)\b"
 )
@@ -71,7 +74,10 @@ NOBODY = re.compile(
     r"|any(?: new)? (?:hires|people|one))\b"
 )
 THAN_NAME = re.compile(
-    r"\bthan (?:the |in |did |for |as |at |by )?(?P<name>__[djf]\d+__)"
+    r"\b(?:than|(?P<out>outhired|outhire|outhires|outhiring|out hired|out hire|out hiring"
+    r"|outpaced|outpace|outpacing|outperformed|outperform|outgrew|outrecruited|outstripped"
+    r"|out recruited|beat|beating|surpassed|topped))"
+    r" (?:the |in |did |for |as |at |by )?(?P<name>__[djf]\d+__)"
     r"(?: (?:department|dept|team|job|role|title|hires|hiring))?"
     r"(?: (?:did|had|has|made|hired|do|does|got|managed|brought on|took on))?\b"
 )
@@ -107,9 +113,22 @@ DATED = re.compile(
 GREW = re.compile(
     r"\b(?P<up>grew|grow|growing|increased|increase|went up|go up|rose|rise|expanded|expand"
     r"|gained|gain)\b|\b(?P<down>shrank|shrink|shrunk|decreased|decrease|declined|decline"
-    r"|dropped|drop|fell|went down|go down|slowed|slow down)\b"
+    r"|dropped|drop|fell|fall|dipped|dip|went down|go down|slowed|slow down)\b"
 )
 """'which departments grew between 2021 and 2022': a change per group, one way."""
+CHANGE_DROP = re.compile(
+    r"\b(?:hiring|hires|hire|headcount|intake|numbers?|it|they|recruiting|recruitment)"
+    r"(?: \w+){0,2}? drop(?= (?:from|between|by|in|during|over|after|before|since|off|vs"
+    r"|versus|compared|year)\b| *$| ,)"
+    r"|\b(?:a|the|any|what|big|sharp|biggest) drop (?:in|of|from|between|off)\b"
+)
+"""'did hiring drop from 2021 to 2022', 'the drop in hires': a fall in hires, not DROP TABLE."""
+PERCENT_CHANGE = re.compile(
+    r"\b(?:by )?(?:what |which )?(?:percent|percentage|pct)(?: change| growth| increase"
+    r"| decrease| drop| decline| fall)?(?: in)?\b|%|\bgrowth rate\b|\brate of (?:growth|change)\b"
+    r"|\bas a percentage\b"
+)
+"""A change between two periods asked as a percent ('by what percent did hiring drop')."""
 COMBINED = re.compile(
     r"\b(?:combined|together|put together|taken together|jointly|between them|summed"
     r"|added up|in total|altogether|all together)\b"
@@ -129,7 +148,7 @@ ALPHABETICAL = re.compile(
     r"(?:(?:alphabetically|alphabetical|in alphabetical order) by (?:their )?(?:full )?names?"
     r"|alphabetically|in alphabetical order|a to z|a-z|a z|by (?:their )?(?:first |full )?name"
     r"|alphabetical|alphabetic)\b"
-    r"(?! by)"
+    r"(?! (?:by|on) )"
 )
 """(Not 'ordered alphabetically by department and job': ORDERING reads that.)"""
 REVERSE_ALPHABETICAL = re.compile(
@@ -172,37 +191,93 @@ RANK_BY = re.compile(
 )
 ORDERING = re.compile(
     r"\b(?:(?:the )?(?:table|list|result|results|answer|output) )?(?:(?:must|should) be |is )?"
-    r"(?:ordered|sorted|order|sort|ranked|rank|alphabetical(?:ly)?(?= by))(?: them| it)?"
-    r"(?: alphabetically)?"
-    r"(?P<by> by (?:the )?(?:number of |count of )?(?:(?:employees|people|hires"
+    r"(?:ordered|sorted|order|sort|ranked|rank|(?:arranged|listed)(?= (?:by|on) )"
+    r"|(?:in )?(?:alphabetical(?:ly)?|alphabetic|a to z|a z|alphabetical order)(?= (?:by|on) ))"
+    r"(?: them| it)?(?: first)?(?: (?:alphabetically|a to z|a z|in alphabetical order))?"
+    r"(?P<by> (?:by|on) (?:the )?(?:number of |count of )?(?:(?:employees|people|hires"
     r"|staff|hire count|headcount|count|number hired) )?(?:hired )?)?"
     r"(?: ?(?P<dir>descending|desc|ascending|asc|from (?:the )?(?:most|highest) to (?:the )?"
     r"(?:fewest|least|lowest)|high to low|highest to lowest|most to least|low to high"
     r"|from (?:the )?(?:fewest|least|lowest) to (?:the )?(?:most|highest)|alphabetically))?"
 )
+ORDER_BY_HIRES = re.compile(
+    r"\b(?:(?:sorted|ordered|listed|ranked|arranged) )?(?:in )?(?:(?P<down>descending|desc"
+    r"|decreasing)|(?P<up>ascending|asc|increasing))(?: order)?(?: of (?:hires|hiring|count))?\b"
+    r"|\b(?:(?:sorted|ordered|listed|ranked|arranged|going|running) )?(?:from )?(?:the )?"
+    r"(?:(?P<down2>high(?:est)?|most|biggest|largest|top) (?:hires |hiring |one |ones )?to "
+    r"(?:the )?(?:low(?:est)?|fewest|least|smallest|bottom)"
+    r"|(?P<up2>low(?:est)?|fewest|least|smallest|bottom) (?:hires |hiring |one |ones )?to "
+    r"(?:the )?(?:high(?:est)?|most|biggest|largest|top))(?: (?:hires|hiring))?\b"
+    r"|\b(?:with )?(?:the )?(?:(?P<down3>most|biggest|largest|highest|busiest)"
+    r"|(?P<up3>fewest|smallest|lowest|least|quietest)) (?:hires |hiring |hirers |ones |one )?"
+    r"(?:at|on) (?:the )?top\b"
+)
+"""'descending', 'high to low', 'most hires at the top': a list of groups ordered by hires."""
 MOST_FIRST = re.compile(
     r"\b(?:with )?(?:the )?(?P<dir>most|biggest|largest|highest|top|busiest|fewest|smallest"
     r"|lowest|least) (?:hires? |hiring |one |ones |departments? |teams? )?first\b"
 )
 """'most first', 'biggest first': the order of a list of groups."""
-ORDER_DIMS = re.compile(rf"\b(?P<dims>{DIM}(?: (?:,|and|then) {DIM})*)\b")
+ORDER_DIMS = re.compile(
+    rf"\b(?P<dims>{DIM}(?: names?)?(?: first)?(?:(?: (?:,|and|then|followed|after that|by|the))+"
+    rf" {DIM}(?: names?)?(?: second| next)?)*)\b"
+)
+"""'by department name and then job name': the dimensions a grouped answer is ordered by."""
+DIM_FIRST = re.compile(
+    rf"\b(?:by )?(?P<dims>{DIM}(?: names?)? first(?: (?:,|and|then|, then|and then) (?:by )?"
+    rf"(?:the )?{DIM}(?: names?)?)*)\b"
+)
+"""'department first, then job': an order of the groupings said without a verb."""
+_QLIST = r"q1 (?:, )?q2 (?:, )?q3 (?:, )?(?:and |& )?q4"
+_QRANGE = r"q1 (?:to|through|thru|till|until) q4"
+_QBEFORE = (
+    r"(?:(?:with |in |into |as )?(?:a |one )?(?:separate )?columns? (?:for |per )?(?:each of )?"
+    r"|(?:for |in )?(?:each|every one|all) of (?:the )?"
+    r"|(?:split|divided|broken|separated|cut) (?:up |out )?(?:into|by) )"
+)
+_QAFTER = (
+    r"(?: (?:as|in) (?:separate |their own |individual |different )?columns?"
+    r"| (?:separately|each|apart))"
+)
+QUARTER_COLUMNS = re.compile(
+    rf"\b(?:{_QBEFORE}?(?:(?:with|in|into|by|for|across|over) )?{_QLIST}(?:{_QAFTER}| columns?)?"
+    rf"|{_QBEFORE}{_QRANGE}{_QAFTER}?|(?:with |in |as )?{_QRANGE}(?:{_QAFTER}| columns?))\b"
+)
+"""'Q1, Q2, Q3 and Q4', 'a column for each of Q1-Q4': every quarter, each its own count.
+
+(A bare 'Q1 to Q4 2022' is the whole year, read by dates.py.)"""
 GROUP = re.compile(
     r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by|by|per"
     r"|for each|within each|within every|inside each"
     r"|for every|in each|in every|each|every|across|across all|for all(?: the)?|for all of the"
     r"|of each|on each|on every|among|one column per|a column per|a column for each"
     r"|one column for each|columns per|columns by|breakdown by|breakdown of|breakdown per"
+    r"|(?:with )?(?:one |a )?columns? (?:per|for each|for every|by)"
+    r"|(?:with )?(?:one |a )?rows? (?:per|for each|for every|by)"
+    r"|(?:split|splitting|divided|dividing|broken|breaking|separated|cut|carved)"
+    r" (?:up |out )?(?:into|by|per)|broken out"
     r"|breakdown)(?: the| all| all the| of the)? "
     rf"(?P<dims>{DIM}(?: (?:(?:,|and|&|then|,and|plus|x) )?(?:by |per |each |every )?(?:the )?"
     rf"{DIM})*)\b"
 )
 BREAKDOWN = re.compile(
     rf"\b(?:the |a )?(?P<dims>{DIM}(?: (?:and |, |& |x )?{DIM})+) (?:breakdown|split|mix|matrix"
-    r"|combos?|combinations?|pairs?)\b"
+    r"|combos?|combinations?|pairs?|hires|hiring|headcount|counts|numbers|figures)\b"
+    rf"|\b(?P<dims2>{DIM}(?: x {DIM})+)\b"
 )
 """'the department/job/quarter breakdown' (a slash is not a token)."""
+AS_COLUMNS = re.compile(
+    rf"\b(?:with |and )?(?:the |one |each |every )?(?P<dims>{DIM}) (?:as|in|across)"
+    r" (?:the |its own |their own |a separate |separate |individual |different )?"
+    r"(?:columns?|the top)\b"
+)
+"""'quarters as columns': a grouping laid out across (the answer holds it as a column)."""
 TRAILING_DIMS = re.compile(rf", (?:the )?(?P<dims>{DIM}(?: (?:and|&|x|plus|,) {DIM})+) *$")
 """'hires per quarter 2021, dept + job': two or more groupings said last, after a comma."""
+LISTED_DIMS = re.compile(
+    rf"(?<!which )(?<!what )\b(?P<dims>{DIM}(?:(?: ,| and| plus)+ {DIM})+)(?= +,| *$)"
+)
+"""'2021 hires, department and job, by quarter': groupings listed between commas."""
 EACH_NAME = re.compile(
     r"(?P<names>__(?P<kind>[dj])\d+__(?: (?:,|and|or) __(?P=kind)\d+__)+)"
     r"(?: \w+){0,2}?(?P<each> each)\b"
@@ -232,7 +307,7 @@ COMPARE = re.compile(
 DIFFERENCE = re.compile(
     r"\b(?:how many (?P<dir>more|fewer|less)|(?P<dir2>more|fewer|less)|by how much"
     r"|(?:what is |what was )?the difference(?: in)?(?: the number of)?|difference|change in"
-    r"|grow by|grew by)\b"
+    r"|grow by|grew by|by how many)\b"
 )
 DISTINCT = re.compile(
     r"\b(?:(?:how many|number of|count of|count the) (?:different |distinct |unique |separate )?"
@@ -328,6 +403,8 @@ def dimension(word: str) -> Dimension:
         return "year"
     if word.startswith("quarter"):
         return "quarter"
+    if word.startswith("hal"):
+        return "half"
     if word.startswith("month"):
         return "month"
     return "weekday"

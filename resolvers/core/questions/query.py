@@ -32,13 +32,14 @@ from pydantic import ValidationError as PydanticError
 
 from resolvers.core.errors import InvalidQuery
 
-Dimension = Literal["department", "job", "level", "year", "quarter", "month", "weekday"]
+Dimension = Literal["department", "job", "level", "year", "half", "quarter", "month", "weekday"]
 """What hires can be grouped by. Departments and jobs are grouped by id, shown by name.
 
 ``level`` is a job title's level (the I, II, III or IV that ends it), for the
-titles the filters keep: "Database Administrator hires by level".
+titles the filters keep: "Database Administrator hires by level". ``half`` is the
+half of the year, 1 (January to June) or 2 (July to December).
 """
-TIME_DIMENSIONS: frozenset[str] = frozenset({"year", "quarter", "month", "weekday"})
+TIME_DIMENSIONS: frozenset[str] = frozenset({"year", "half", "quarter", "month", "weekday"})
 MAX_LIMIT = 1000
 MAX_NAMES = 50
 
@@ -131,6 +132,8 @@ class Filters(_Strict):
     without_department: bool = False
     """Only employees with no department."""
     without_job: bool = False
+    missing_either: bool = False
+    """Only employees missing a department or a job (either, or both)."""
     name_prefix: Text | None = None
     """Employee names starting with this (case-insensitive)."""
     name_contains: Text | None = None
@@ -154,6 +157,8 @@ class Filters(_Strict):
             raise ValueError("without_department contradicts naming departments to keep")
         if self.without_job and self.jobs.include:
             raise ValueError("without_job contradicts naming jobs to keep")
+        if self.missing_either and (self.without_department or self.without_job):
+            raise ValueError("missing_either is said alone, not beside without_department/job")
         for family in self.families:
             names = self.jobs.exclude if family.excluded else self.jobs.include
             if not set(family.titles) <= set(names):
@@ -314,27 +319,33 @@ class ShareQuery(_Strict):
 
 
 class CompareQuery(_Strict):
-    """Hires in two periods: each (optionally per group), or the second minus the first."""
+    """Hires in two periods: each (optionally per group), the second minus the first, or
+    that change as a percent of the first (``percent_change``, full precision)."""
 
     kind: Literal["compare"] = "compare"
     filters: Filters = Filters()
     periods: tuple[Period, Period]
-    show: Literal["each", "difference"] = "each"
+    show: Literal["each", "difference", "percent_change"] = "each"
     group_by: Literal["department", "job"] | None = None
     only: Literal["grew", "shrank"] | None = None
     """With group_by and the difference: only the groups whose hires rose (fell)."""
+    drop: bool = False
+    """The change said as a fall: the first minus the second ('by how many did hiring drop
+    from 2021 to 2022' is 166, not -166), and as a percent, that fall over the first."""
 
     @model_validator(mode="after")
     def _shape(self) -> CompareQuery:
+        if self.drop and (self.show == "each" or self.only):
+            raise ValueError("drop needs show difference or percent_change, and no only")
         if self.filters.periods:
             raise ValueError("a comparison's periods go in periods, not filters.periods")
-        if self.only and (self.show != "difference" or self.group_by is None):
+        if self.only and (self.show == "each" or self.group_by is None):
             raise ValueError("only (grew/shrank) needs show difference and group_by")
         return self
 
 
 class DifferenceQuery(_Strict):
-    """Hires of one side minus hires of the other, both under ``filters``.
+    """Hires of one side minus (or divided by) hires of the other, both under ``filters``.
 
     Each side adds its own filters (a department, a job, a period ...), so a
     constraint said of one side only stays on that side.
@@ -344,6 +355,9 @@ class DifferenceQuery(_Strict):
     filters: Filters = Filters()
     sides: tuple[Filters, Filters]
     """first minus second."""
+    show: Literal["difference", "ratio"] = "difference"
+    """ratio: the first's hires per hire of the second ('Engineering hires per Sales hire'),
+    full precision; NULL when the second hired nobody."""
 
     @model_validator(mode="after")
     def _shape(self) -> DifferenceQuery:
@@ -361,6 +375,17 @@ class EmployeesQuery(_Strict):
     order: Literal["earliest", "latest", "name", "name_descending"] = "earliest"
     """By hire time, or alphabetically by name (A to Z, or Z to A)."""
     limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] | None = None
+    per: Dimension | None = None
+    """The first (latest) ``limit`` hires in each group of this dimension: 'the first hire
+    in each department'. Hires at the same instant tie and are all shown."""
+
+    @model_validator(mode="after")
+    def _per(self) -> EmployeesQuery:
+        if self.per is not None and (self.limit is None or self.order == "name"):
+            raise ValueError("per needs a limit and an order by hire time")
+        if self.per == "level":
+            raise ValueError("per takes a department, job or time dimension, not level")
+        return self
 
 
 class CatalogQuery(_Strict):

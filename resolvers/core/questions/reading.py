@@ -32,7 +32,7 @@ from resolvers.core.questions.query import (
 from resolvers.core.questions.sql_parts import dimensions
 
 _PLURAL = {"department": "departments", "job": "jobs", "year": "years", "quarter": "quarters"}
-_PLURAL |= {"month": "months", "weekday": "weekdays", "level": "levels"}
+_PLURAL |= {"month": "months", "weekday": "weekdays", "level": "levels", "half": "halves"}
 
 
 def _day(day: date) -> str:
@@ -117,6 +117,8 @@ def scope(filters: Filters) -> str:
         parts.append("without a department")
     if filters.without_job:
         parts.append("without a job")
+    if filters.missing_either:
+        parts.append("without a department or without a job (either or both)")
     if filters.name_prefix:
         parts.append(f"whose name starts with “{filters.name_prefix}”")
     if filters.name_contains:
@@ -141,7 +143,7 @@ def _left_out(filters: Filters, group: list[Dimension] | tuple[Dimension, ...]) 
         notes.append("employees without a department left out")
     if "job" in group and not filters.without_job:
         notes.append("employees without a job left out")
-    if filters.departments.exclude:
+    if filters.departments.exclude and "department" not in group:
         notes.append("employees without a department still counted")
     return ("; " + "; ".join(notes)) if notes else ""
 
@@ -158,9 +160,13 @@ def read_back(query: HrQuery) -> str:
             return _count(inner)
         case AverageQuery():
             group = dimensions([inner.per], inner.filters)
+            report = ""
+            if inner.per == "department":  # the mean of departmentsAboveMean, for its year
+                report = " (the mean the departmentsAboveMean report compares with)"
             return (
                 f"Hires{scope(inner.filters)}, counted per {_per(group)} and averaged over the "
-                f"{_PLURAL[inner.per]} with at least one hire{_left_out(inner.filters, group)}."
+                f"{_PLURAL[inner.per]} with at least one such hire{report}, with how many "
+                f"{_PLURAL[inner.per]} and hires that is{_left_out(inner.filters, group)}."
             )
         case ShareQuery():
             if inner.group_by:
@@ -173,6 +179,11 @@ def read_back(query: HrQuery) -> str:
             return f"The share (percent) of the hires{scope(inner.filters)} that were {part}."
         case DifferenceQuery():
             first, second = (scope(side).strip() or "overall" for side in inner.sides)
+            if inner.show == "ratio":
+                return (
+                    f"Hires{scope(inner.filters)}: those {first} per hire of those {second} "
+                    "(the first count divided by the second), with both counts."
+                )
             return (
                 f"Hires{scope(inner.filters)}: those {first} minus those {second}, "
                 "with both counts."
@@ -180,19 +191,41 @@ def read_back(query: HrQuery) -> str:
         case CompareQuery():
             sides = " and ".join(period_words(p) for p in inner.periods)
             per = f", per {inner.group_by}" if inner.group_by else ""
-            if inner.show == "difference" and inner.group_by:
+            percent = ""
+            if inner.show == "percent_change":
+                percent = ", and that change as a percent of the hires " + period_words(
+                    inner.periods[0]
+                )
+            if inner.show != "each" and inner.group_by:
                 first, second = (period_words(p) for p in inner.periods)
                 notes = _left_out(inner.filters, [inner.group_by])
                 return (
                     f"Hires{scope(inner.filters)} per {inner.group_by} that hired {first} or "
-                    f"{second}: both counts and the change ({second} minus {first})"
+                    f"{second}: both counts and the change ({second} minus {first}){percent}"
                     f"{_only(inner.only, first, second)}{notes}."
                 )
-            if inner.show == "difference":
+            if inner.show != "each":
                 first, second = (period_words(p) for p in inner.periods)
-                return f"Hires{scope(inner.filters)} {second} minus hires {first}."
+                if inner.drop:  # a fall, said as a positive number
+                    return (
+                        f"Hires{scope(inner.filters)} {first} minus hires {second} (the drop), "
+                        f"with both counts{percent.replace('change', 'drop')}."
+                    )
+                return (
+                    f"Hires{scope(inner.filters)} {second} minus hires {first}, "
+                    f"with both counts{percent}."
+                )
             notes = _left_out(inner.filters, [inner.group_by] if inner.group_by else [])
             return f"Hires{scope(inner.filters)} {sides}, side by side{per}{notes}."
+        case EmployeesQuery() if inner.per is not None:
+            group = dimensions([inner.per], inner.filters)
+            which = "latest" if inner.order == "latest" else "first"
+            who = f"the {which} hire" if inner.limit == 1 else f"the {which} {inner.limit} hires"
+            return (
+                f"In each {_per(group)}, {who}{scope(inner.filters)} (id, name, hire time and "
+                f"date, department and job; hires at the same instant all shown)"
+                f"{_left_out(inner.filters, group)}."
+            )
         case EmployeesQuery():
             what = "The names of the employees" if inner.columns == "names" else "The employees"
             if inner.columns == "dated":
@@ -277,11 +310,14 @@ def _count(query: CountQuery) -> str:
     if query.rank and query.rank.within:
         r = query.rank
         side = "most" if r.order == "most" else "fewest"
-        inner_dims: list[Dimension] = [d for d in group if d not in (r.within, "year")] or group
+        inner_dims: list[Dimension] = [d for d in group if d != r.within]
+        if len(inner_dims) > 1:  # a quarter (month) ranked with its year beside it
+            inner_dims = [d for d in inner_dims if d != "year"]
         one = (
             f"the {_per(inner_dims)}" if r.limit == 1 else f"the {r.limit} {_PLURAL[inner_dims[0]]}"
         )
-        text += f"; in each {r.within}, {one} with the {side} hires (ties all shown)"
+        among = " among those with a hire" if side == "fewest" else ""
+        text += f"; in each {r.within}, {one} with the {side} hires{among} (ties all shown)"
         return text + _left_out(query.filters, group) + "."
     if query.rank:
         r = query.rank

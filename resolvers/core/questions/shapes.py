@@ -21,7 +21,6 @@ from resolvers.core.questions.patterns import (
     ANYONE,
     AVERAGE,
     CATALOG_WORD,
-    COLUMNS,
     COMBINED,
     COMPARE,
     COUNT,
@@ -35,6 +34,7 @@ from resolvers.core.questions.patterns import (
     MEAN,
     NAMES_ONLY,
     OVERALL,
+    PERCENT_CHANGE,
     SHARE,
     SHARE_VERB,
     SUBJECT,
@@ -117,8 +117,12 @@ class Reading:
     """'with their hire dates': a list of employees shows each hire's date too."""
     line: str = ""
     """The words before dates were read (where each phrase and name stood)."""
+    spoken: str = ""
+    """The line before filler phrases were dropped ('went to' still there, for shares)."""
     each_dims: list[Dimension] = field(default_factory=list)
     """Dimensions named after each/per/by/every (the outer groups of a ranking within)."""
+    order_dims: list[Dimension] = field(default_factory=list)
+    """'sorted by department then job': the groupings the answer is ordered by, in turn."""
 
 
 def _filters(
@@ -202,6 +206,7 @@ def _filters(
             weekdays=tuple(dict.fromkeys(reading.weekdays)),
             without_department=who.without_department,
             without_job=who.without_job,
+            missing_either=who.missing_either,
             name_prefix=prefix,
             name_contains=contains,
             families=tuple(families),
@@ -229,6 +234,8 @@ def measure(
     catalog: Catalog,
 ) -> HrQuery | Refusal:
     """The kind of query, from the words that are left; refuses what no kind holds."""
+    if refused := _order_refused(reading):
+        return refused
     if reading.than and reading.group:  # 'more than Sales in 2021': the dates hold for all
         phrases = phrases + reading.tail_phrases
         reading.tail_phrases = []
@@ -256,7 +263,33 @@ DIFFERENT_NAMES = re.compile(
     r"|\b(?:distinct|different|unique|separate)\b"
 )
 """'how many distinct department names': a count of names; 'how many different jobs': rows."""
+
+
+def _order_refused(reading: Reading) -> Refusal | None:
+    """An order by groupings holds only for an answer per those groupings, ordered by them."""
+    order = reading.order_dims
+    if not order:
+        return None
+    said = " then ".join(order)
+    if not set(order) <= set(reading.group):
+        return Refusal(
+            f"Ordered by {said}, but the answer is not counted per {said}: ask e.g. for hires "
+            f"per {said}."
+        )
+    by_hires = reading.rank or reading.rank_order
+    mean = reading.threshold and reading.threshold.compare in ("above_mean", "below_mean")
+    if by_hires or mean:
+        return Refusal(f"Ordered by {said} and by the number of hires at once: ask for one order.")
+    return None
+
+
 WHICH = re.compile(r"\b(?:which|wich)\b")
+AVERAGE_OF = re.compile(
+    r"\b(?:an? |each |every |one |any |the |our )?(?:typical |single |given |usual )?"
+    r"(?P<dims>department|dept|team|division|job|role|title|position|departments|depts|teams"
+    r"|jobs|roles|titles)\b"
+)
+"""What an average is per when no 'per' said it: 'how many did a department hire, on average'."""
 """A 'which' left after every rule read its words: it asked for items, never a count."""
 
 
@@ -278,9 +311,6 @@ def _shape(
 ) -> AnyQuery | Refusal:
     if reading.threshold is None and (match := words.search(MEAN)):
         words.take(match)
-    if words.search(COLUMNS):
-        reading.ids = True
-        words.take_all(COLUMNS)
     # two periods side by side
     if compare and pair:
         (sides,) = pair[:1]
@@ -295,22 +325,39 @@ def _shape(
         grew = words.search(GREW)
         if grew:
             words.take(grew)
+        percent = bool(words.take_all(PERCENT_CHANGE)) or PERCENT_CHANGE.search(reading.spoken)
         words.take_all(COMPARE)
         rest = [p.spans for p in phrases if p is not sides]
         filters_ = _filters(reading, names, catalog, rest)
         if isinstance(filters_, Refusal):
             return filters_
         first, second = (Period(start=s, end=e) for s, e in sides.listed)
+        versus = len(reading.who.included) >= 2 and not reading.group and _versus(reading)
+        if versus:
+            # 'how did Sales hiring change from 2021 to 2022 versus Legal': each on its own
+            kinds = {names[t][0] for t in reading.who.included}
+            if kinds not in ({"department"}, {"job"}):
+                return Refusal(
+                    "Compare the change of two departments, or of two jobs, e.g. how much did "
+                    "hiring grow from 2021 to 2022 in Sales versus Legal?"
+                )
+            reading.group.append(kinds.pop())  # type: ignore[arg-type]
         group = [d for d in reading.group if d in ("department", "job")]
         if len(group) < len(reading.group) or len(group) > 1 or reading.rank or reading.threshold:
             return Refusal("A comparison of two periods can be split by department or job only.")
-        show: Literal["each", "difference"] = "each"
+        show: Literal["each", "difference", "percent_change"] = "each"
         direction = (difference.group("dir") or difference.group("dir2")) if difference else None
         only: Literal["grew", "shrank"] | None = None
-        if group and (grew or (direction and reading.which)):
+        drop = False
+        changed: Literal["difference", "percent_change"] = (
+            "percent_change" if percent else "difference"
+        )
+        if versus:  # each named group's change, none left out
+            show = changed if (percent or grew or difference) else "each"
+        elif group and (grew or (direction and reading.which)):
             # per group, the second minus the first, in the order said ('fewer in A than B'
             # keeps the groups where A - B < 0): which grew, which shrank
-            show = "difference"
+            show = changed
             up = grew.group("up") if grew else direction == "more"
             only = "grew" if up else "shrank"
             if grew and sides.listed[0][0] and sides.listed[1][0]:
@@ -320,6 +367,12 @@ def _shape(
                 "Which departments (jobs), by what rule? Ask which grew (or shrank) between "
                 "the two periods, or for both periods side by side per department."
             )
+        elif percent or (grew and not group):
+            # 'by what percent did hiring drop from 2021 to 2022', 'how much did it grow':
+            # the change from the period said first (the one after 'than', listed first)
+            show = changed
+            down = (grew and grew.group("down")) or direction in ("fewer", "less")
+            drop = bool(down) and not group
         elif difference:
             show = "difference"
             if direction in ("fewer", "less"):
@@ -333,6 +386,7 @@ def _shape(
             show=show,
             group_by=group[0] if group else None,
             only=only,
+            drop=drop,
         )
     if reading.than and not reading.group:
         return _than_difference(words, reading, names, catalog, date_sets)
@@ -342,6 +396,8 @@ def _shape(
         return Refusal("Compare the groups with one number or one named group, not both.")
     if reading.than and names[reading.than[1]][0] == "family":
         return Refusal("Compare the groups with one department or job, not a family of jobs.")
+    if (ratio := RATIO.search(reading.line)) and not reading.group:
+        return _ratio(words, reading, names, catalog, date_sets, ratio)
     between = words.search(DIFFERENCE)
     if compare and between and len(reading.who.included) == 2 and not reading.group:
         if len(date_sets) > 1:
@@ -381,6 +437,10 @@ def _shape(
         if not reading.group and (match := words.search(per)) and match.group("dims") != "week":
             reading.group.append(dimension(match.group("dims")))
             words.take(match)
+        if not reading.group and (match := words.search(AVERAGE_OF)):
+            # 'on average, how many did a department hire': the mean over departments
+            reading.group.append(dimension(match.group("dims")))
+            words.take(match)
         if len(reading.group) != 1 or reading.rank or reading.threshold:
             return Refusal(
                 "An average is answered per one grouping, e.g. average hires per department."
@@ -399,6 +459,8 @@ def _shape(
     employees = None
     if not reading.group and distinct == "hires":
         employees = _employees(words, reading, filters_)
+    elif len(reading.group) == 1 and distinct == "hires":
+        employees = _first_per_group(words, reading, filters_)
     if employees:
         return employees
     within = _within(reading)
@@ -440,6 +502,12 @@ def _shape(
     threshold = reading.threshold
     if reading.which and not rank and not threshold:
         threshold = Threshold(compare="at_least", value=1)
+    if reading.ids and reading.group:
+        return Refusal(
+            "Ids come with the departmentsAboveMean report (the departments above a year's "
+            "mean, most first) and with lists of departments, jobs or employees; hires per "
+            "group are shown by name: ask without the ids."
+        )
     return CountQuery(
         filters=filters_,
         distinct=distinct,
@@ -510,6 +578,75 @@ def _than_difference(
                        first_names, head)  # fmt: skip
 
 
+CHANGED = re.compile(r"\b(?:growth|grown|changed|evolved|evolve)\b")
+"""A change over time: two groups' changes compared are not their counts compared."""
+VERSUS = re.compile(r"\b(?:vs|versus|compared (?:with|to)|compare|against|than)\b")
+
+
+def _versus(reading: Reading) -> bool:
+    """Whether a comparing word stands between the names: they are compared, not summed."""
+    at = [reading.line.find(t) for t in reading.who.included]
+    return any(min(at) < m.start() < max(at) for m in VERSUS.finditer(reading.line))
+
+
+def _ratio(
+    words: Words,
+    reading: Reading,
+    names: dict[str, tuple[str, str]],
+    catalog: Catalog,
+    date_sets: list[list[Span]],
+    ratio: re.Match[str],
+) -> DifferenceQuery | Refusal:
+    """'How many Engineering hires per Sales hire in 2022': one side's hires over the other's.
+
+    Both sides take every other filter (the dates said once hold for both); a
+    third name, or dates said for one side only, is refused: whose would it be?
+    """
+    one, other = (next(t for t in ratio.group(*pair) if t) for pair in (_A, _B))
+    if words.has(GREW) or words.has(COMPARE):
+        return Refusal(
+            "A ratio is of two groups' hires over the same dates, not of their changes: "
+            "e.g. how many Engineering hires per Sales hire in 2022?"
+        )
+    if set(reading.who.included) != {one, other} or reading.who.excluded:
+        return Refusal(
+            "A ratio is of two named groups and nothing else, e.g. how many Engineering "
+            "hires per Sales hire in 2022?"
+        )
+    if len(date_sets) > 1:
+        return Refusal(
+            "Say the dates once, for both sides, e.g. how many Engineering hires per Sales "
+            "hire in 2022?"
+        )
+    start, end = ratio.span()  # the line and the words keep the same positions: blank
+    segment = words.text[start:end]  # the ratio's own words there, leave any other unread
+    segment = re.sub(r"\S+", lambda t: " " * len(t[0]) if t[0] in _RATIO_WORDS else t[0], segment)
+    words.text = words.text[:start] + segment + words.text[end:]
+    reading.who.included = []
+    query = _difference(words, reading, names, catalog, [one], date_sets, [], [other])
+    return query if isinstance(query, Refusal) else query.model_copy(update={"show": "ratio"})
+
+
+_A, _B = ("a", "a2", "a3", "a4"), ("b", "b2", "b3", "b4")
+_RATIO_WORDS = frozenset(re.findall(r"\S+", """
+    per for each every to one a an single ratio of between the and vs versus over how many
+    number hire hires hired hiring people person employees staff new did we were was make
+    made they do does there ,
+"""))  # fmt: skip
+_SAID = rf"(?: (?:{SUBJECT}|new|did|we|were|was|make|made|they|do|does|there))*?"
+RATIO = re.compile(
+    rf"(?P<a>__[djf]\d+__){_SAID} (?:per|for each|for every|to each|to every|for one)"
+    rf"(?: each| every| one| a| an| single)? (?P<b>__[djf]\d+__)(?: (?:hire|hires|person|one))?\b"
+    rf"|\b(?:the )?ratio (?:of |between )?(?:the )?(?P<a2>__[djf]\d+__){_SAID}"
+    rf" (?:to|and|vs|versus|over) (?:the )?(?P<b2>__[djf]\d+__)"
+    rf"|(?P<a3>__[djf]\d+__){_SAID} (?:to|vs|versus) (?P<b3>__[djf]\d+__){_SAID}"
+    rf" (?:hiring |hire |hires )?ratio\b"
+    rf"|\bfor (?:each|every) (?P<b4>__[djf]\d+__)(?: (?!__)\S+){{0,6}}? ,?(?: how many"
+    rf"| number of)? (?P<a4>__[djf]\d+__)"
+)
+"""A ratio of two named groups' hires (a the numerator, b the denominator)."""
+
+
 def _difference(
     words: Words,
     reading: Reading,
@@ -522,6 +659,11 @@ def _difference(
     second_dates: list[list[Span]] | None = None,
 ) -> DifferenceQuery | Refusal:
     """First side minus second, both under the common filters (``reading.who.included``)."""
+    if words.has(GREW) or words.has(CHANGED):  # 'how much more did Sales grow than Legal'
+        return Refusal(
+            "A difference between two groups' growth is not answered; ask for each one's "
+            "change, e.g. how much did hiring grow from 2021 to 2022 per department?"
+        )
     filters_ = _filters(reading, names, catalog, common)  # who.included: what both count
     if isinstance(filters_, Refusal):
         return filters_
@@ -555,9 +697,27 @@ def _share_of_part(
     line, who = reading.line, reading.who
     share = SHARE.search(line)
     verb = SHARE_VERB.search(line, share.end() if share else 0)
+    split_names = False  # names on both sides of 'went to' (a filler phrase) or the share word
+    if not verb:  # the part is the names after it, of the names before; dates are the whole
+        spoken = SHARE.search(reading.spoken)
+        went = WENT.search(reading.spoken, spoken.end()) if spoken else None
+        said = reading.spoken
+        sides = {said.find(t) < went.start() for t in who.included} if went else set()
+        dated = {said.find(p.words) < went.start() for p in phrases} if went else set()
+        if went and (sides == {1, 0} or dated == {1, 0}):
+            line, verb = said, went  # 'what percent of Sales and Legal went to Legal'
+        elif share and {line.find(t) < share.start() for t in who.included} == {1, 0}:
+            verb = share  # 'of all the Sales and Legal hires, what percent Legal'
+        split_names = verb is not None
     cut = verb.start() if verb else len(line)
     located = [(line.find(p.words), p) for p in phrases]
-    missing = filters.MISSING.search(line) or filters.MISSING_BOTH.search(line)
+    if split_names and {at > cut for at, _ in located} != {1, 0}:
+        located = []  # dates said on one side only are the whole's ('... went to Legal in 2022')
+    missing = (
+        filters.MISSING_EITHER.search(line)
+        or filters.MISSING.search(line)
+        or filters.MISSING_BOTH.search(line)
+    )
     after = {t for t in who.included if line.find(t) > cut}
     dated_after = [p for at, p in located if at > cut]
     missing_after = missing is not None and missing.start() > cut
@@ -572,11 +732,13 @@ def _share_of_part(
         included=[t for t in who.included if t not in after],
         without_department=who.without_department and not missing_after,
         without_job=who.without_job and not missing_after,
+        missing_either=who.missing_either and not missing_after,
     )
     part_who = filters.Who(
         included=sorted(after, key=line.find),
         without_department=who.without_department and missing_after,
         without_job=who.without_job and missing_after,
+        missing_either=who.missing_either and missing_after,
     )
     whole = _filters(replace(reading, who=whole_who), names, catalog,
                      [p.spans for p in phrases if p not in dated_after])  # fmt: skip
@@ -604,7 +766,13 @@ def _report(reading: Reading, filters_: Filters, words: Words) -> ReportQuery | 
         return None
     year = filters_.periods[0].start.year  # type: ignore[union-attr]
     group = set(reading.group)
-    if group == {"department", "job", "quarter"} and not reading.threshold and not reading.rank:
+    report_order = reading.order_dims == ["department", "job", "quarter"][: len(reading.order_dims)]
+    if (
+        group == {"department", "job", "quarter"}
+        and not reading.threshold
+        and not reading.rank
+        and report_order
+    ):
         _count_words(words)
         return ReportQuery(report="hires_by_quarter", year=year)
     above = reading.threshold is not None and reading.threshold.compare == "above_mean"
@@ -644,15 +812,16 @@ def _catalog(
     # 'every job title in alphabetical order': the jobs themselves, not hires per job
     every = reading.group in (["department"], ["job"]) and reading.group == reading.each_dims
     listed = every and not words.has(subject) and not words.has(COUNT)
+    listed = listed and not words.has(FIRST_LAST)  # "who joined first in each department"
     if titles_only:
         reading.group = []
     elif listed and match is None:
         of_every = "departments" if reading.group == ["department"] else "jobs"
-        reading.group = []
         if reading.rank or reading.threshold or reading.rank_order or phrases:
-            return None
+            return None  # the grouping stays: 'who joined first in each department in 2021'
         if filters_ != Filters() or reading.who.included:
             return None
+        reading.group = []
         return CatalogQuery(of=of_every, descending=reading.descending_names)  # type: ignore[arg-type]
     elif match is None or words.has(subject) or reading.group:
         return None
@@ -687,6 +856,30 @@ def _catalog(
         descending=reading.descending_names,
         name_prefix=search.value if search and search.prefix else None,
         name_contains=search.value if search and not search.prefix else None,
+    )
+
+
+def _first_per_group(words: Words, reading: Reading, filters_: Filters) -> EmployeesQuery | None:
+    """'The first hire in each department', 'the latest 2 hires per year': people per group."""
+    first_last = words.search(FIRST_LAST)
+    if first_last is None or reading.rank or reading.threshold or reading.rank_order:
+        return None
+    if words.has(COUNT) or reading.alphabetical or reading.group[0] == "level":
+        return None
+    latest = bool(first_last.group("last")) or (first_last.group("first2") or "") in (
+        "last",
+        "most recently",
+    )
+    n = first_last.group("n") or first_last.group("n0")
+    words.take(first_last)
+    words.take_all(EMPLOYEES)
+    words.take_all(NAMES_ONLY)
+    return EmployeesQuery(
+        filters=filters_,
+        columns="dated",
+        order="latest" if latest else "earliest",
+        limit=number(n) if n else 1,
+        per=reading.group[0],
     )
 
 

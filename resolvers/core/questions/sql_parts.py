@@ -104,6 +104,14 @@ def conditions(filters: Filters, alias: str | None = None) -> list[exp.Expr]:
         found.append(col(e, "department_id").is_(exp.null()))
     if filters.without_job:
         found.append(col(e, "job_id").is_(exp.null()))
+    if filters.missing_either:
+        found.append(
+            exp.or_(
+                col(e, "department_id").is_(exp.null()),
+                col(e, "job_id").is_(exp.null()),
+                copy=False,
+            )
+        )
     name = exp.Lower(this=col(e, "name"))
     if filters.name_prefix:
         prefix = filters.name_prefix.lower()
@@ -210,11 +218,11 @@ def dimensions(group_by: Sequence[Dimension], filters: Filters) -> list[Dimensio
     """The grouping as run: a quarter or month across years gets its year beside it."""
     found = list(group_by)
     if (
-        any(d in ("quarter", "month") for d in found)
+        any(d in ("half", "quarter", "month") for d in found)
         and "year" not in found
         and spans_years(filters)
     ):
-        first = next(i for i, d in enumerate(found) if d in ("quarter", "month"))
+        first = next(i for i, d in enumerate(found) if d in ("half", "quarter", "month"))
         found.insert(first, "year")
     return found
 
@@ -273,7 +281,15 @@ class Group:
             self.present = col(source, key).is_(exp.null()).not_()
             return
         unit = {"year": "YEAR", "quarter": "QUARTER", "month": "MONTH", "weekday": "DOW"}
-        part = exp.Extract(this=exp.var(unit[dimension]), expression=moment)
+        part: exp.Expr
+        if dimension == "half":  # 1 for January to June, 2 for July to December
+            month = exp.Extract(this=exp.var("MONTH"), expression=moment)
+            part = exp.Case(
+                ifs=[exp.If(this=exp.LTE(this=month, expression=lit(6)), true=lit(1))],
+                default=lit(2),
+            )
+        else:
+            part = exp.Extract(this=exp.var(unit[dimension]), expression=moment)
         self.keys = [part]
         self.order = [part.copy()]
         self.present = exp.true()

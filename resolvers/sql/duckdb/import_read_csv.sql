@@ -3,7 +3,10 @@
 -- value is a verdict and not a failed read; a row with the wrong number of cells is kept
 -- out and recorded in {malformed} (DuckDB's rejects table) with its line. {new_line} is
 -- the file's own line ending (DuckDB misreads a lone LF inside a quoted cell of a CRLF file).
+-- {flags} adds columns computed from the cells in the same pass (", <expr> AS fast": the
+-- employee rows that plainly keep every rule), so no later statement reads the cells for it.
 CREATE TEMP TABLE {staged} AS
+SELECT *{flags} FROM (
 SELECT {select_columns}
 FROM read_csv(
     {path},
@@ -19,3 +22,4 @@ FROM read_csv(
     rejects_table = '{malformed}',
     rejects_scan = '{malformed}_scan'
 )
+) AS cells

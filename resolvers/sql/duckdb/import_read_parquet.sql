@@ -1,3 +1,4 @@
 -- DuckDB only: a Parquet file's columns as text, in file order, into the staging table.
+-- {flags}: as in import_read_csv.sql.
 CREATE TEMP TABLE {staged} AS
-SELECT {select_columns} FROM read_parquet({path})
+SELECT *{flags} FROM (SELECT {select_columns} FROM read_parquet({path})) AS cells

@@ -1,11 +1,13 @@
 -- (Regex counts are written {{n}}: the file is filled in with str.format.)
 -- An import's own verdicts on each staged employee row, as a batch of the whole file would
 -- give them (resolvers/core/ingest.py): INVALID names the first field that breaks its rule,
--- in the order id, name, datetime, departmentId, jobId, in validation.py's words; then a
--- valid row whose id an earlier valid row has is DUPLICATE_IN_BATCH (the first wins).
--- ALREADY_EXISTS and UNKNOWN_REFERENCE are decided later, under LOCK (accept_employees.sql).
+-- in the order id, name, datetime, departmentId, jobId, in validation.py's words. A valid
+-- row whose id an earlier valid row has is DUPLICATE_IN_BATCH (the first wins): its ids are
+-- found next (repeated_employees.sql); that verdict, ALREADY_EXISTS and UNKNOWN_REFERENCE
+-- are given under LOCK (rejected_employees.sql).
 -- {staged} holds the file's cells as text, {position} numbers them in file order, {line}
--- says where each starts in the file.
+-- says where each starts in the file; {plain_datetime} is the TIMESTAMP of a fast row's
+-- datetime cell (YYYY-MM-DDTHH:MM:SSZ).
 CREATE TEMP TABLE {judged} AS
 WITH plain AS (
     SELECT
@@ -15,7 +17,7 @@ WITH plain AS (
         CAST(NULL AS VARCHAR) AS problem,
         CAST(id AS BIGINT) AS id,
         name,
-        CAST(REPLACE(REPLACE(datetime, 'T', ' '), 'Z', '') AS TIMESTAMP) AS datetime,
+        {plain_datetime} AS datetime,
         CAST(department_id AS BIGINT) AS department_id,
         CAST(job_id AS BIGINT) AS job_id
     FROM {staged}
@@ -128,24 +130,12 @@ judged AS (
     SELECT pos, line, field, problem, id, name, datetime, department_id, job_id FROM typed
     UNION ALL
     SELECT pos, line, field, problem, id, name, datetime, department_id, job_id FROM plain
-),
-repeated AS (
-    -- Ids that more than one valid row holds, with the line of the first (it wins).
-    SELECT id, MIN(line) AS first_line FROM judged
-    WHERE problem IS NULL
-    GROUP BY id
-    HAVING COUNT(*) > 1
 )
+-- DUPLICATE_IN_BATCH is decided from this table (repeated_employees.sql): deciding it here
+-- would read these rows twice, and DuckDB would hold all of them in memory to do so.
 SELECT
-    j.pos, j.line, j.id, j.name, j.datetime, j.department_id, j.job_id,
-    CASE WHEN j.problem IS NOT NULL THEN 'INVALID'
-         WHEN j.line > r.first_line THEN 'DUPLICATE_IN_BATCH' END AS reason,
-    CASE WHEN j.problem IS NOT NULL THEN j.field
-         WHEN j.line > r.first_line THEN 'id' END AS field,
-    CASE WHEN j.problem IS NOT NULL THEN j.problem
-         WHEN j.line > r.first_line
-         THEN 'id ' || CAST(j.id AS VARCHAR) || ' already appears at line '
-              || CAST(r.first_line AS VARCHAR)
-    END AS message
-FROM judged AS j
-LEFT JOIN repeated AS r ON r.id = j.id AND j.problem IS NULL
+    pos, line, id, name, datetime, department_id, job_id,
+    CASE WHEN problem IS NOT NULL THEN 'INVALID' END AS reason,
+    field,
+    problem AS message
+FROM judged

@@ -684,3 +684,39 @@ def test_a_stalled_or_throttling_bedrock_gets_exactly_the_calls_the_deadline_all
         server.shutdown()
     assert server.calls == calls
     assert time.monotonic() - started < seconds + 1.0
+
+
+# -- issue 20, askgroups: arithmetic between periods and groups, rankings within groups --
+
+
+def test_a_percent_drop_between_two_periods_is_compiled_run_and_read_back(rig: Rig) -> None:
+    reply_with(rig, "sales_percent_drop")
+    answer = ask(rig.engine, "By what percent did Sales hiring drop from 2021 to 2022?")
+    assert not answer.refused
+    assert answer.rows == [[2, 1, 1, 50.0]]  # Ada and Bo in 2021, Di in 2022
+    assert answer.reading and "(the drop)" in answer.reading
+
+
+def test_a_ratio_of_two_sides_is_compiled_run_and_read_back(rig: Rig) -> None:
+    reply_with(rig, "sales_per_legal")
+    answer = ask(rig.engine, "How many Sales hires per Legal hire in 2021?")
+    assert not answer.refused
+    assert answer.rows == [[2, 1, 2.0]]  # Sales: Ada and Bo; Legal: Cy
+    assert answer.reading and "per hire of those in Legal" in answer.reading
+
+
+def test_the_first_hire_in_each_department_is_compiled_run_and_read_back(rig: Rig) -> None:
+    reply_with(rig, "first_hire_per_department")
+    answer = ask(rig.engine, "Who was the first hire in each department?")
+    assert not answer.refused
+    column = answer.columns.index("name")
+    assert sorted(row[column] for row in answer.rows) == ["Ada", "Cy"]  # Ed has no department
+    assert answer.reading and answer.reading.startswith("In each department, the first hire")
+
+
+def test_hires_per_half_year_are_compiled_run_and_read_back(rig: Rig) -> None:
+    reply_with(rig, "hires_per_half_2021")
+    answer = ask(rig.engine, "Hires per half in 2021")
+    assert not answer.refused
+    assert answer.rows == [[1, 1], [2, 2]]  # Ada in February; Bo and Cy after June
+    assert answer.reading and "counted per half" in answer.reading

@@ -141,7 +141,7 @@ def _batch_verdicts(rows: list[list[str]]) -> tuple[list[tuple[str, str | None, 
 
 def _import_verdicts(
     path: Path, rows: list[list[str]]
-) -> tuple[list[tuple[str, str | None, str] | None], Any]:
+) -> tuple[list[tuple[str, str | None, str] | None], Any, dict[int, list[str]]]:
     warehouse = _seeded()
     rejects = path.with_name("rows.rejected.csv")
     request = ImportRequest(
@@ -150,15 +150,14 @@ def _import_verdicts(
     outcome = warehouse.import_file(request, lambda share, done: None)
     assert outcome.received == len(rows)
     verdicts: list[tuple[str, str | None, str] | None] = [None] * len(rows)
+    cells: dict[int, list[str]] = {}
     if outcome.rejects_location:
         with rejects.open(encoding="utf-8", newline="") as stream:
             for record in csv.DictReader(stream):
-                verdicts[int(record["line"]) - 1] = (
-                    record["reason"],
-                    record["field"] or None,
-                    record["message"],
-                )
-    return verdicts, _table(warehouse)
+                index = int(record["line"]) - 1
+                verdicts[index] = (record["reason"], record["field"] or None, record["message"])
+                cells[index] = [record[column] for column in EMPLOYEE_COLUMNS]
+    return verdicts, _table(warehouse), cells
 
 
 def _table(warehouse: DuckDBWarehouse) -> list[tuple[Any, ...]]:
@@ -172,12 +171,16 @@ def _compare(rows: list[list[str]], tmp_path: Path) -> None:
     expected, expected_table = _batch_verdicts(sent) if sent else ([], None)
     if not sent:
         return
-    got, got_table = _import_verdicts(path, sent)
+    got, got_table, got_cells = _import_verdicts(path, sent)
     for index, (want, have) in enumerate(zip(expected, got, strict=True)):
         if want is not None and have is not None and not _printable(sent[index]):
             want, have = want[:2], have[:2]  # type: ignore[assignment]
         assert have == want, f"row {index} {sent[index]!r}"
     assert got_table == expected_table
+    # The rejects file gives each refused row's cells as the file has them, whichever way
+    # the import judged the row.
+    for index, row_cells in got_cells.items():
+        assert row_cells == sent[index], f"row {index}"
 
 
 @settings(
@@ -207,6 +210,19 @@ def test_each_row_of_a_file_gets_the_verdict_a_batch_gives_it(
 )
 def test_examples_of_each_rule(row: list[str], tmp_path: Path) -> None:
     _compare([row, ["1", "Dup", "2021-01-01", "", ""]], tmp_path)
+
+
+def test_rows_refused_after_the_fast_rules_keep_their_cells_as_written(tmp_path: Path) -> None:
+    # GIVEN rows that pass every rule on their own (the fast path) but are refused for the
+    # table (already there, unknown department) or as a later duplicate, on days 29 to 31
+    rows = [
+        ["5", "Again", "2021-03-31T23:59:59Z", "1", ""],
+        ["12", "Nobody", "2021-12-30T10:00:00Z", "7", "2"],
+        ["13", "First", "2021-01-29T00:00:00Z", "", "2"],
+        ["13", "Second", "0999-04-30T08:00:00Z", "1", "2"],
+    ]
+    # THEN each gets the batch's verdict and the rejects file gives its cells as written
+    _compare(rows, tmp_path)
 
 
 def test_a_rule_swapped_in_sql_is_caught(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,7 +22,8 @@ from resolvers.adapters.redshift_data_client import StatementFailed
 from resolvers.adapters.redshift_unload import UnloadStaging
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core import ingest
-from resolvers.core.ports import ImportRequest
+from resolvers.core.backup_job import ImportStage
+from resolvers.core.ports import ImportProgress, ImportRequest
 from resolvers.core.tables import Table
 from tests.aws_doubles import moto_bucket
 from tests.resolvers.adapters.redshift_support import COPY_ROLE, data_api
@@ -64,7 +65,13 @@ def _redshift(s3: Any, fake: FakeRedshiftData) -> RedshiftWarehouse:
     return warehouse
 
 
-def _import(s3: Any, fake: FakeRedshiftData, body: str, missing: str = "REJECT") -> Any:
+def _import(
+    s3: Any,
+    fake: FakeRedshiftData,
+    body: str,
+    missing: str = "REJECT",
+    progress: ImportProgress = lambda stage, rows: None,
+) -> Any:
     s3.put_object(Bucket=BUCKET, Key="uploads/abc/e.csv", Body=body.encode())
     request = ImportRequest(
         Table.HIRED_EMPLOYEES,
@@ -74,7 +81,7 @@ def _import(s3: Any, fake: FakeRedshiftData, body: str, missing: str = "REJECT")
         NOW,
         missing_datetime="NOW" if missing == "NOW" else "REJECT",
     )
-    return _redshift(s3, fake).import_file(request, lambda share, rows: None)
+    return _redshift(s3, fake).import_file(request, progress)
 
 
 def test_redshift_gives_the_verdicts_and_rejects_duckdb_gives(s3: Any, tmp_path: Path) -> None:
@@ -101,6 +108,30 @@ def test_redshift_gives_the_verdicts_and_rejects_duckdb_gives(s3: Any, tmp_path:
     assert got == want
     rows = fake.engine._db.execute("SELECT id FROM hired_employees ORDER BY id").fetchall()
     assert rows == local.connection.execute("SELECT id FROM hired_employees ORDER BY id").fetchall()
+
+
+def test_each_warehouse_tells_the_steps_it_can_see(s3: Any, tmp_path: Path) -> None:
+    """DuckDB runs its steps apart and tells each; Redshift's one batch tells only the end."""
+    on_redshift: list[tuple[ImportStage, int]] = []
+    outcome = _import(s3, FakeRedshiftData(s3_client=s3), ROWS, progress=_told(on_redshift))
+    on_duckdb: list[tuple[ImportStage, int]] = []
+    local = DuckDBWarehouse(":memory:")
+    _seed(local)
+    path = tmp_path / "e.csv"
+    path.write_text(ROWS, encoding="utf-8", newline="")
+    request = ImportRequest(Table.HIRED_EMPLOYEES, str(path), "CSV", str(tmp_path / "r.csv"), NOW)
+    local.import_file(request, _told(on_duckdb))
+    rows = outcome.received
+    assert on_redshift == [(ImportStage.INSERTED, rows)]
+    assert on_duckdb == [
+        (ImportStage.STAGED, rows),
+        (ImportStage.CHECKED, rows),
+        (ImportStage.INSERTED, rows),
+    ]
+
+
+def _told(into: list[tuple[ImportStage, int]]) -> ImportProgress:
+    return lambda stage, rows: into.append((stage, rows))
 
 
 def test_the_worker_sends_one_batch_however_many_rows() -> None:

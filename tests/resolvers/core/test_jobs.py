@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from resolvers.adapters.folder_store import FolderBackupStore
 from resolvers.adapters.memory_jobs import ManualLauncher, MemoryJobStore
 from resolvers.adapters.memory_store import MemoryBackupStore
-from resolvers.core import backup, ingest, jobs
+from resolvers.core import backup, imports, ingest, jobs
 from resolvers.core.avro_format import Codec
-from resolvers.core.backup_job import BackupJob, JobKind, JobStatus
+from resolvers.core.backup_job import BackupJob, ImportStage, JobKind, JobStatus
 from resolvers.core.errors import NotFound, Unavailable, ValidationError
 from resolvers.core.ports import Warehouse
 from resolvers.core.tables import Table
+from tests.conftest import WAREHOUSES
 from tests.resolvers.core.test_reads import TOKENS
 
 
@@ -255,3 +258,38 @@ def test_a_job_past_its_deadline_is_never_started_however_late_its_event_comes(
     assert bench.warehouse.count(Table.JOBS) == 3
     stored = bench.store.get(restore.id)
     assert stored is not None and stored.status is JobStatus.FAILED
+
+
+def test_an_import_records_every_step_it_finishes_and_invents_no_share(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 25: a client following an import sees STAGED, CHECKED, INSERTED with their rows,
+    even when all three finish within the second that throttles other progress writes."""
+    # GIVEN a file of two jobs (one nameless) uploaded for import on DuckDB
+    warehouse = WAREHOUSES["duckdb"](tmp_path)
+    uploads = FolderBackupStore(tmp_path / "backups")
+    source = imports.new_source("jobs.csv")
+    path = uploads.upload_path(source)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"1,Engineer\r\n2,\r\n")
+    store = MemoryJobStore()
+    job = jobs.submit_import(store, ManualLauncher(), uploads, Table.JOBS, source, created_by="ana")
+    seen: list[tuple[JobStatus, ImportStage | None, int | None, float | None]] = []
+    save = store.save
+
+    def recording(changed: BackupJob) -> None:
+        seen.append((changed.status, changed.import_stage, changed.rows_done, changed.progress))
+        save(changed)
+
+    monkeypatch.setattr(store, "save", recording)
+    # WHEN it runs on a clock that never moves
+    jobs.run(job.id, store, warehouse, MemoryBackupStore(), clock=lambda: 0.0, uploads=uploads)
+    # THEN every step was recorded with its rows, and no share until the end
+    assert job.progress is None
+    running = JobStatus.RUNNING
+    assert seen == [
+        (running, ImportStage.STAGED, 2, None),
+        (running, ImportStage.CHECKED, 2, None),
+        (running, ImportStage.INSERTED, 2, None),
+        (JobStatus.SUCCEEDED, ImportStage.INSERTED, 2, 1.0),
+    ]

@@ -11,6 +11,7 @@ from streamlit.testing.v1.element_tree import Button, Selectbox
 
 from client.api import HrClient
 from client.models import Table
+from streamlit_app import importing
 from tests.streamlit_app.conftest import OpenPage, texts
 
 GOOD = [
@@ -123,3 +124,73 @@ def test_a_file_that_does_not_fit_the_table_sends_nothing(
     assert "have 5 columns" in app.warning[0].value
     assert load_button(app).disabled
     assert admin_api.departments_page(10).items == []
+
+
+def large_file(rows: int) -> bytes:
+    """``rows`` employees, three of them bad: no name (line 3), an id seen before (line 5),
+    an unknown department (line 7)."""
+    lines = [[str(i), f"Person {i}", "2021-02-01T09:00:00Z", "1", "1"] for i in range(1, rows + 1)]
+    lines[2][1] = ""
+    lines[4][0] = "1"
+    lines[6][3] = "99"
+    return as_csv(lines)
+
+
+def test_a_large_file_goes_as_one_import_job_and_shows_its_steps_and_rejects(
+    open_page: OpenPage, admin_api: HrClient
+) -> None:
+    # GIVEN a file above the batch path's line (streamlit_app/importing.py), with three bad rows
+    admin_api.insert("departments", [{"id": 1, "department": "Sales"}])
+    admin_api.insert("jobs", [{"id": 1, "job": "Engineer"}])
+    rows = importing.IMPORT_ABOVE_ROWS + 2000
+    app = open_page("Admins", "load")
+    app.file_uploader(key="upload").upload("big_hires.csv", large_file(rows), "text/csv").run()
+    assert "one import job" in texts(app)
+    assert list(app.dataframe[0].value["id"][:2]) == ["1", "2"]  # the head, previewed
+    (button,) = [b for b in app.button if str(b.key).startswith("import:")]
+    assert button.label == f"Import {rows:,} lines of big_hires.csv into hired_employees"
+
+    # WHEN it is imported
+    button.click().run()
+
+    # THEN the page followed the job's steps, and says what it did and what it refused
+    assert not app.exception
+    said = texts(app)
+    assert f"{importing.DONE} File read into a staging table" in said
+    assert (
+        f"{importing.DONE} Accepted rows inserted, rejects written — {rows:,} rows decided" in said
+    )
+    assert "no percentage" in said
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics == {"Received": f"{rows:,}", "Inserted": f"{rows - 3:,}", "Rejected": "3"}
+    by_reason = app.table[0].value
+    assert dict(zip(by_reason.index, by_reason["rows"], strict=True)) == {
+        "INVALID": 1,
+        "DUPLICATE_IN_BATCH": 1,
+        "UNKNOWN_REFERENCE": 1,
+    }
+    rejects = app.dataframe[1].value
+    assert list(rejects.columns[:4]) == ["line", "reason", "field", "message"]
+    assert list(zip(rejects["line"], rejects["reason"], rejects["field"], strict=True)) == [
+        ("3", "INVALID", "name"),
+        ("5", "DUPLICATE_IN_BATCH", "id"),
+        ("7", "UNKNOWN_REFERENCE", "departmentId"),
+    ]
+    assert app.get("download_button")
+    assert admin_api.row_count(Table.HIRED_EMPLOYEES) == rows - 3
+
+    # AND the rejected rows can be sent again, in one batch, once their department exists
+    admin_api.insert("departments", [{"id": 99, "department": "Research"}])
+    (again,) = [b for b in app.button if str(b.key).startswith("import_resend:")]
+    assert again.label == "Send these 3 rows again"
+    again.click().run()
+    assert "Sent again: 1 of 3 rows inserted; still rejected" in texts(app)
+    assert admin_api.row_count(Table.HIRED_EMPLOYEES) == rows - 2
+
+
+def test_a_small_file_keeps_the_batch_path(open_page: OpenPage) -> None:
+    app = open_page("Admins", "load")
+    rows = importing.IMPORT_ABOVE_ROWS
+    app.file_uploader(key="upload").upload("hires.csv", large_file(rows), "text/csv").run()
+    assert "goes to the server as **one import job**" not in texts(app)
+    assert load_button(app).label == f"Load {rows:,} rows of hires.csv into hired_employees"

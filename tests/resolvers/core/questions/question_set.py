@@ -115,6 +115,28 @@ QUARTERLY_2021 = (
     f"JOIN jobs j ON j.id = e.job_id WHERE {Y21} GROUP BY d.id, d.department, j.id, j.job"
 )
 
+
+def quarterly(where: str, order: str = "d.department, j.job, d.id, j.id") -> str:
+    """The hiresByQuarter report's rows: per department and job, Q1..Q4, in the order given."""
+    return (
+        "SELECT d.department, j.job, "
+        + ", ".join(f"COUNT(*) FILTER (WHERE quarter(e.datetime) = {q})" for q in range(1, 5))
+        + f" FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"JOIN jobs j ON j.id = e.job_id WHERE {where} GROUP BY d.id, d.department, j.id, j.job "
+        f"ORDER BY {order}"
+    )
+
+
+def above_mean_ordered(where: str, descending: bool = True) -> str:
+    """Departments above the year's mean (over departments with a hire), by hires."""
+    way = "DESC" if descending else "ASC"
+    return (
+        f"WITH c AS (SELECT d.id, d.department, COUNT(*) AS n FROM {E} JOIN departments d "
+        f"ON d.id = e.department_id WHERE {where} GROUP BY d.id, d.department) "
+        f"SELECT department, n FROM c WHERE n > (SELECT AVG(n) FROM c) ORDER BY n {way}, department"
+    )
+
+
 CASES: list[Case] = [
     # counts
     Case("How many people were hired in 2021?", f"SELECT COUNT(*) FROM {E} WHERE {Y21}"),
@@ -1042,6 +1064,131 @@ CASES: list[Case] = [
         f"HAVING COUNT(e.id) < (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' "
         f"AND {Y21})",
     ),
+    # issue 20, askgroups: arithmetic between groups or periods, rankings within groups
+    Case(
+        "Of the Sales and Legal hires put together, what percent were Legal?",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Legal') / COUNT(*) "
+        f"FROM {ED} WHERE d.department IN ('Sales', 'Legal')",
+    ),
+    Case(
+        "Of the Sales and Legal hires in 2022, what share were Legal?",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Legal') / COUNT(*) "
+        f"FROM {ED} WHERE d.department IN ('Sales', 'Legal') AND {Y22}",
+    ),
+    Case(
+        "In 2021, how many people did one department hire on average?",
+        f"WITH c AS (SELECT e.department_id, COUNT(*) AS n FROM {E} WHERE {Y21} "
+        "AND e.department_id IS NOT NULL GROUP BY 1) SELECT AVG(n) FROM c",
+    ),
+    Case(
+        "how many hires does the average department make in 2022?",
+        f"WITH c AS (SELECT e.department_id, COUNT(*) AS n FROM {E} WHERE {Y22} "
+        "AND e.department_id IS NOT NULL GROUP BY 1) SELECT AVG(n) FROM c",
+    ),
+    Case(
+        "by how many did Sales hiring grow from 2020 to 2021",
+        difference(
+            f"d.department = 'Sales' AND {Y21}",
+            "d.department = 'Sales' AND year(e.datetime) = 2020",
+        ),
+    ),
+    Case(
+        "how far did hiring fall in percent between 2021 and 2022",
+        f"SELECT 100.0 * ((SELECT COUNT(*) FROM {E} WHERE {Y21}) - "
+        f"(SELECT COUNT(*) FROM {E} WHERE {Y22})) / (SELECT COUNT(*) FROM {E} WHERE {Y21})",
+    ),
+    Case(
+        "what was the percentage change in Engineering hires between 2021 and 2022",
+        f"SELECT 100.0 * ((SELECT COUNT(*) FROM {ED} WHERE d.department = 'Engineering' AND "
+        f"{Y22}) - (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Engineering' AND {Y21})) "
+        f"/ (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Engineering' AND {Y21})",
+    ),
+    Case(
+        "hiring growth from 2020 to 2021 in percent",
+        f"SELECT 100.0 * ((SELECT COUNT(*) FROM {E} WHERE {Y21}) - "
+        f"(SELECT COUNT(*) FROM {E} WHERE year(e.datetime) = 2020)) / "
+        f"(SELECT COUNT(*) FROM {E} WHERE year(e.datetime) = 2020)",
+    ),
+    Case(
+        "How many Engineering hires did we make per Sales hire in 2022?",
+        f"SELECT 1.0 * (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Engineering' AND {Y22})"
+        f" / (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Sales' AND {Y22})",
+    ),
+    Case(
+        "ratio of Support to Marketing hires in 2021",
+        f"SELECT 1.0 * (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Support' AND {Y21})"
+        f" / (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' AND {Y21})",
+    ),
+    Case(
+        "Sales plus Marketing: how many hires in 2021 combined?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department IN ('Sales', 'Marketing') AND {Y21}",
+    ),
+    Case(
+        "What percentage of the 2022 hires are missing a job or a department?",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE e.department_id IS NULL OR e.job_id IS NULL) "
+        f"/ COUNT(*) FROM {E} WHERE {Y22}",
+    ),
+    Case(
+        "how many people were hired with no job or no department",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id IS NULL OR e.job_id IS NULL",
+    ),
+    Case(
+        "Who was the earliest hire in every department?",
+        "WITH r AS (SELECT e.id, e.name, RANK() OVER (PARTITION BY e.department_id "
+        f"ORDER BY e.datetime) AS place FROM {E} WHERE e.department_id IS NOT NULL) "
+        "SELECT id, name FROM r WHERE place = 1",
+    ),
+    Case(
+        "the newest hire of each year",
+        "WITH r AS (SELECT year(e.datetime) AS y, e.id, e.name, RANK() OVER (PARTITION BY "
+        f"year(e.datetime) ORDER BY e.datetime DESC) AS place FROM {E}) "
+        "SELECT y, id, name FROM r WHERE place = 1",
+    ),
+    Case(
+        "which person joined first in each department in 2022",
+        "WITH r AS (SELECT e.id, e.name, RANK() OVER (PARTITION BY e.department_id "
+        f"ORDER BY e.datetime) AS place FROM {E} WHERE e.department_id IS NOT NULL AND {Y22}) "
+        "SELECT id, name FROM r WHERE place = 1",
+    ),
+    Case(
+        "which department made the fewest hires in each year",
+        f"WITH c AS (SELECT year(e.datetime) AS y, d.id, d.department, COUNT(*) AS n FROM {E} "
+        "JOIN departments d ON d.id = e.department_id GROUP BY 1, 2, 3), r AS (SELECT *, "
+        "RANK() OVER (PARTITION BY y ORDER BY n) AS place FROM c) "
+        "SELECT y, department, n FROM r WHERE place = 1",
+    ),
+    Case(
+        "the job with the fewest hires each year",
+        f"WITH c AS (SELECT year(e.datetime) AS y, j.id, j.job, COUNT(*) AS n FROM {E} "
+        "JOIN jobs j ON j.id = e.job_id GROUP BY 1, 2, 3), r AS (SELECT *, "
+        "RANK() OVER (PARTITION BY y ORDER BY n) AS place FROM c) "
+        "SELECT y, job, n FROM r WHERE place = 1",
+    ),
+    Case(
+        "hires per half of the year in 2022",
+        f"SELECT CASE WHEN month(e.datetime) <= 6 THEN 1 ELSE 2 END, COUNT(*) FROM {E} "
+        f"WHERE {Y22} GROUP BY 1",
+    ),
+    Case(
+        "the number one department in each half of 2021",
+        f"WITH c AS (SELECT CASE WHEN month(e.datetime) <= 6 THEN 1 ELSE 2 END AS h, d.id, "
+        f"d.department, COUNT(*) AS n FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y21} GROUP BY 1, 2, 3), r AS (SELECT *, RANK() OVER (PARTITION BY h "
+        "ORDER BY n DESC) AS place FROM c) SELECT h, department, n FROM r WHERE place = 1",
+    ),
+    Case(
+        "Sales vs Marketing: percent change in hires from 2021 to 2022",
+        f"SELECT d.department, COUNT(*) FILTER (WHERE {Y21}), COUNT(*) FILTER (WHERE {Y22}), "
+        f"100.0 * (COUNT(*) FILTER (WHERE {Y22}) - COUNT(*) FILTER (WHERE {Y21})) / "
+        f"COUNT(*) FILTER (WHERE {Y21}) FROM {E} JOIN departments d ON d.id = e.department_id "
+        "WHERE d.department IN ('Sales', 'Marketing') GROUP BY d.id, d.department",
+    ),
+    Case(
+        "what share of the hires from 2020 to 2022 went to Legal in 2022",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Legal' AND "
+        f"{Y22}) / COUNT(*) FROM {ED} "
+        "WHERE e.datetime >= TIMESTAMP '2020-01-01' AND e.datetime < TIMESTAMP '2023-01-01'",
+    ),
     # issue 20, asklookup: people looked up by name (particles, hyphens, ordinary words),
     # by id, and the others hired on their day; a name not on record is an empty answer
     Case(
@@ -1245,6 +1392,103 @@ CASES: list[Case] = [
         "names starting with Gre",
         f"SELECT e.name FROM {E} WHERE e.name LIKE 'Gre%'",
     ),
+    # issue 20, askseed: the seed's two reports in everyday words, conditions on groups
+    Case(
+        "Could you build the table of hires per department and job for 2021, one column per "
+        "quarter?",
+        quarterly(Y21),
+        ordered=True,
+    ),
+    Case(
+        "breakdown of 2022 hiring for each dept/job combo, split into quarters",
+        quarterly(Y22),
+    ),
+    Case(
+        "For the leadership pack: 2021 hires per department & job title, Q1, Q2, Q3 and Q4",
+        quarterly(Y21),
+    ),
+    Case(
+        "my boss asked for 2022 hiring by department and job, divided into quarters, sorted by "
+        "department name and then job name",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "hires by dept and job with a column for each quarter of 2021, A-Z on dept and job",
+        quarterly(Y21),
+        ordered=True,
+    ),
+    Case(
+        "2022 hires: one row per department/job pair, quarters as columns, department first",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "per department and job title, how many people did we hire in each of Q1, Q2, Q3 and Q4 "
+        "of 2021?",
+        quarterly(Y21),
+    ),
+    Case(
+        "hires in 2021 per job and department with a column per quarter, sorted by job then "
+        "department",
+        "SELECT j.job, d.department, quarter(e.datetime), COUNT(*) "
+        f"FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"JOIN jobs j ON j.id = e.job_id WHERE {Y21} GROUP BY j.id, j.job, d.id, d.department, 3 "
+        "ORDER BY j.job, j.id, d.department, d.id, 3",
+        ordered=True,
+    ),
+    Case(
+        "2022 hires by dept and job title with columns Q1 Q2 Q3 Q4, dept first then job",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case("department and job hires for 2021 with quarterly columns", quarterly(Y21)),
+    Case("give me a table: department, job, Q1, Q2, Q3, Q4 for 2022", quarterly(Y22)),
+    Case(
+        "hires per quarter of 2022, Q1, Q2, Q3 and Q4",
+        f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1 ORDER BY 1",
+    ),
+    Case(
+        "which teams hired more than the typical team in 2022, high to low",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "departments above the mean hiring level for 2021, dept id, name and hires, descending",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "Which depts beat the average over all teams in 2022? most hires at the top",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "departments whose 2021 hires were above the average, from most to fewest",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "which departments were above average in terms of hires in 2022",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "for 2021, show me department id, department name and number of hires for the "
+        "departments above the mean",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "departments that out-hired the average department in 2022",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "departments above the mean in 2021, fewest first",
+        above_mean_ordered(Y21, descending=False),
+        ordered=True,
+    ),
 ]
 
 REFUSED = [
@@ -1272,6 +1516,9 @@ REFUSED = [
     "the top 3 departments in 2021, fewest first",  # which three: the most, or the fewest?
     "list the 2022 Sales hires alphabetical by last name",  # last names are not the names
     "How many more Sales hires in Q1 2022 than in Q1 2021 overall?",  # whose is Sales?
+    "hires in 2021 sorted by department",  # ordered by what the answer is not counted per
+    "top 3 departments in 2021 sorted by department",  # two orders at once
+    "departments above the mean in 2021 with their ids, fewest first",  # ids only in the report
 ]
 
 

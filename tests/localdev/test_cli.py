@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from client.cli import app as client_app
-from localserver.cli import app
-from localserver.users import UserStore
+from localcognito.users import UserStore
+from localdev.cli import app
 from tests.conftest import LiveServer
 
 runner = CliRunner()

@@ -11,9 +11,9 @@ import httpx
 import jwt
 import pytest
 
-from localserver.issuer import IssuerIdentity, LocalIssuer
-from localserver.tokens import REFUSED
-from localserver.users import UserStore
+from localcognito.issuer import IssuerIdentity, LocalIssuer
+from localcognito.tokens import REFUSED
+from localcognito.users import UserStore
 from tests.conftest import ADMIN_PASSWORD, LiveServer
 from tests.localserver.test_concurrency import WAIT, bystander
 
@@ -126,7 +126,7 @@ def test_the_signing_key_is_private_and_kept(live_server: LiveServer) -> None:
 
 
 def test_the_throttle_forgets_failures_once_they_age_out() -> None:
-    from localserver.issuer import Throttle
+    from localcognito.issuer import Throttle
 
     throttle = Throttle(limit=2, window_seconds=0.0, max_keys=3)
     for index in range(10):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
-from localserver.users import UserError, UserStore
+from localcognito.users import UserError, UserStore
 
 
 def test_a_user_is_stored_with_an_argon2_hash_never_the_password(tmp_path: Path) -> None:

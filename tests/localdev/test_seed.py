@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from client import demo_data
 from hrgraph_contract.settings import Settings
-from localserver.cli import app
-from localserver.seed import seed
+from localdev.cli import app
+from localdev.seed import seed
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.tables import Table
 from tests.client import expected

@@ -13,7 +13,7 @@ Failures answer like Cognito's InitiateAuth (HTTP 400,
 wrong password are indistinguishable, in text and in time (argon2 runs in
 both cases). Password checks run one at a time, a bounded line waiting;
 repeated failures lock out one username at one address (the socket's peer:
-X-Forwarded-For counts only from a configured proxy, localserver/app.py).
+X-Forwarded-For counts only from a configured proxy, localdev/server.py).
 Passwords and tokens are never logged.
 """
 
@@ -42,12 +42,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from localserver.tokens import ALGORITHM, KeySet, TokenVerifier
-from localserver.users import User, UserStore
+from localcognito.tokens import ALGORITHM, KeySet, TokenVerifier
+from localcognito.users import User, UserStore
 from resolvers.adapters.private_files import private_tree
 from resolvers.core.errors import Unauthorized
 
-logger = logging.getLogger("hrgraph.localserver.issuer")
+logger = logging.getLogger("hrgraph.localcognito.issuer")
 
 REFRESH_TTL_SECONDS = 30 * 24 * 3600
 """Cognito's default refresh token validity."""

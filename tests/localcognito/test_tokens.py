@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from localserver.issuer import IssuerIdentity, LocalIssuer
-from localserver.tokens import (
+from localcognito.issuer import IssuerIdentity, LocalIssuer
+from localcognito.tokens import (
     EXPIRED,
     LEEWAY_SECONDS,
     MISSING_HEADER,

@@ -28,7 +28,7 @@ import typer
 
 from hrgraph_contract.group_rules import GroupRules
 from hrgraph_contract.settings import Settings, SettingsError
-from localserver.users import UserError, UserStore
+from localcognito.users import UserError, UserStore
 
 app = typer.Typer(
     name="hrgraph-local",
@@ -83,7 +83,7 @@ def serve(
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
 ) -> None:
     """Serve GraphQL (and GraphiQL) at http://HOST:PORT/graphql over the data dir; never seeds."""
-    from localserver.app import serve as run_server
+    from localdev.server import serve as run_server
     from resolvers.adapters.private_files import restrict_new_files
 
     settings = _settings()
@@ -97,7 +97,7 @@ def seed(
     seed: Annotated[int, typer.Option(help="Random seed of the demo data.")] = 2024,
 ) -> None:
     """Create the local database from resolvers/sql/ DDL; fill it with demo data if empty."""
-    from localserver import seed as seeding
+    from localdev import seed as seeding
     from resolvers.adapters.private_files import restrict_new_files
 
     settings = _settings()

@@ -1,0 +1,1 @@
+"""``hrgraph-local``: the laptop's development commands (serve, seed, users)."""

@@ -1,0 +1,200 @@
+"""Arithmetic between groups or periods, and rankings within groups (issue 20), asked in words.
+
+On the small warehouse of conftest.py: Sales hired four people in 2021 (January
+to April), Legal two in 2021 (May, June) and one in February 2022, Ops nobody.
+Each answer is right, or refused; a constraint is never dropped.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from resolvers.core.questions.offline import OfflineEngine
+
+
+def _answered(engine: OfflineEngine, question: str) -> tuple[list[list[object]], str]:
+    answer = engine.answer(question)
+    assert not answer.refused, answer.explanation
+    return answer.rows, answer.reading or ""
+
+
+def test_a_share_within_a_named_set_of_departments_takes_that_set_as_the_whole(
+    small_engine: OfflineEngine,
+) -> None:
+    for question in (
+        "of all the Sales and Legal hires, what percent went to Legal",
+        "what percent of Sales and Legal hires went to Legal?",
+        "of all the Sales and Legal hires, what percent Legal",
+    ):
+        rows, reading = _answered(small_engine, question)
+        assert rows == [[3, 7, pytest.approx(300 / 7)]], question
+        assert "hires in Sales or Legal that were in Legal" in reading
+
+
+def test_the_average_department_is_the_mean_over_the_departments_that_hired(
+    small_engine: OfflineEngine,
+) -> None:
+    rows, reading = _answered(small_engine, "how many did a department hire on average in 2021?")
+    assert rows == [[3.0, 2, 6]]  # Sales 4, Legal 2; Ops hired nobody and is not averaged over
+    assert "departments with at least one such hire" in reading
+    assert "departmentsAboveMean" in reading
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "said"),
+    [
+        ("by how many did Sales hiring grow from 2021 to 2022", [[4, 0, -4]],
+         "minus hires in 2021"),
+        ("how much did Legal hiring grow from 2021 to 2022?", [[2, 1, -1]], "in Legal"),
+        ("by how many did Legal hiring drop from 2021 to 2022?", [[2, 1, 1]], "(the drop)"),
+        ("by what percent did Legal hiring drop from 2021 to 2022?", [[2, 1, 1, 50.0]],
+         "as a percent of the hires in 2021"),
+        ("what was the percent change in hires from 2021 to 2022",
+         [[6, 1, -5, pytest.approx(-500 / 6)]], "as a percent"),
+        # 'in percent' is filler elsewhere; here it asks for the percent, never dropped
+        ("hiring growth from 2021 to 2022 in percent", [[6, 1, -5, pytest.approx(-500 / 6)]],
+         "as a percent"),
+        ("by what percent fewer people were hired in 2022 than in 2021",
+         [[6, 1, 5, pytest.approx(500 / 6)]], "percent of the hires in 2021"),
+    ],
+)  # fmt: skip
+def test_growth_between_two_periods_as_a_difference_or_a_percent(
+    small_engine: OfflineEngine, question: str, expected: list[list[object]], said: str
+) -> None:
+    rows, reading = _answered(small_engine, question)
+    assert rows == expected
+    assert said in reading, reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["drop the Legal department", "drop jobs", "please drop the table of hires"],
+)
+def test_drop_as_a_command_is_still_refused(small_engine: OfflineEngine, question: str) -> None:
+    answer = small_engine.answer(question)
+    assert answer.refused and "never changes data" in answer.explanation
+
+
+def test_a_ratio_of_two_named_groups_divides_their_hires(small_engine: OfflineEngine) -> None:
+    for question in (
+        "how many Sales hires per Legal hire in 2021",
+        "what is the ratio of Sales to Legal hires in 2021?",
+        "for every Legal hire in 2021, how many Sales hires",
+    ):
+        rows, reading = _answered(small_engine, question)
+        assert rows == [[4, 2, 2.0]], question
+        assert "in Sales per hire of those in Legal" in reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many Sales hires in 2021 per Legal hire in 2022",  # whose dates?
+        "how many Sales hires per Legal hire, not counting Ops",  # a third name: held or refused
+    ],
+)
+def test_a_ratio_refuses_what_it_cannot_hold(small_engine: OfflineEngine, question: str) -> None:
+    answer = small_engine.answer(question)
+    assert answer.refused, (answer.reading, answer.rows)
+
+
+def test_departments_added_together_are_one_total(small_engine: OfflineEngine) -> None:
+    rows, reading = _answered(small_engine, "Sales plus Legal, 2021 hires combined")
+    assert rows == [[6]]
+    assert "in Sales or Legal" in reading
+
+
+def test_missing_a_department_or_a_job_is_either_not_both(words_engine: OfflineEngine) -> None:
+    either = "SELECT COUNT(*) FROM hired_employees WHERE department_id IS NULL OR job_id IS NULL"
+    both = "SELECT COUNT(*) FROM hired_employees WHERE department_id IS NULL AND job_id IS NULL"
+    warehouse = words_engine._warehouse  # the engine's own data, counted directly
+    expected = warehouse.query(either).rows[0][0]
+    assert expected != warehouse.query(both).rows[0][0]
+    for question in (
+        "how many hires have no job or no department",
+        "hires missing a dept or a job",
+    ):
+        rows, reading = _answered(words_engine, question)
+        assert rows == [[expected]], question
+        assert "either or both" in reading
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("who was the first hire in each department", ["John Smith", "Bea Ruiz"]),
+        ("the latest hire per department", ["Ana Lima", "Di Late"]),
+        ("who joined first in each department in 2021", ["John Smith", "Bea Ruiz"]),
+        ("the most recent 2 hires in each year", ["Bea Ruiz", "Cy Tan", "Di Late"]),
+    ],
+)
+def test_a_person_per_group_is_the_first_or_latest_hire_of_each(
+    small_engine: OfflineEngine, question: str, names: list[str]
+) -> None:
+    answer = small_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    column = answer.columns.index("name")
+    assert sorted(row[column] for row in answer.rows) == sorted(names)
+    assert "hire_date" in answer.columns
+    assert (answer.reading or "").startswith("In each ")
+
+
+def test_missing_both_a_department_and_a_job_is_still_both(words_engine: OfflineEngine) -> None:
+    both = "SELECT COUNT(*) FROM hired_employees WHERE department_id IS NULL AND job_id IS NULL"
+    expected = words_engine._warehouse.query(both).rows[0][0]
+    for question in ("hires missing both a department and a job", "hires with no dept and no job"):
+        rows, _ = _answered(words_engine, question)
+        assert rows == [[expected]], question
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "said"),
+    [
+        ("the department with the fewest hires each year", [[2021, "Legal", 2], [2022, "Legal", 1]],
+         "the department with the fewest hires among those with a hire"),  # Ops hired nobody
+        ("each department's biggest hiring year", [["Legal", 2021, 2], ["Sales", 2021, 4]],
+         "in each department, the year with the most hires"),
+        ("the top department in each half of 2021", [[1, "Sales", 4]],
+         "in each half, the department with the most hires"),
+        ("hires per half of the year in 2021", [[1, 6]], "counted per half"),
+    ],
+)  # fmt: skip
+def test_rankings_within_groups_say_which_groups_they_rank(
+    small_engine: OfflineEngine, question: str, expected: list[list[object]], said: str
+) -> None:
+    rows, reading = _answered(small_engine, question)
+    assert sorted(rows) == expected
+    assert said in reading, reading
+
+
+def test_two_groups_compared_over_two_periods_keep_each_its_own_change(
+    small_engine: OfflineEngine,
+) -> None:
+    rows, reading = _answered(
+        small_engine, "by how many did Sales hiring grow from 2021 to 2022 versus Legal"
+    )
+    assert sorted(rows) == [["Legal", 2, 1, -1], ["Sales", 4, 0, -4]]  # never their sum
+    assert "per department" in reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much more did Sales grow than Legal from 2021 to 2022",  # a difference of changes
+        "how many more Sales hires than Legal hires, growth from 2021 to 2022",
+        "how many Sales hires per Legal hire, compared from 2021 to 2022",
+    ],
+)
+def test_a_difference_or_ratio_of_changes_is_refused_not_read_as_counts(
+    small_engine: OfflineEngine, question: str
+) -> None:
+    answer = small_engine.answer(question)
+    assert answer.refused, (answer.reading, answer.rows)
+
+
+def test_dates_on_both_sides_of_a_share_keep_each_side_its_own(small_engine: OfflineEngine) -> None:
+    rows, reading = _answered(
+        small_engine, "what percent of hires in 2021 and 2022 went to Legal in 2022"
+    )
+    assert rows == [[1, 7, pytest.approx(100 / 7)]]  # Di Late, of all seven hires
+    assert "that were in Legal in 2022" in reading
