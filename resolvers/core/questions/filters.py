@@ -202,12 +202,13 @@ _ID = (
 )
 """'employee 1234', 'employee id 1234', 'the one with id 12' ('#' is no token): by id."""
 ID_LOOKUP = re.compile(rf"(?:{_ID})")
-_PERSON = rf"(?P<who>{_ID}|person \d{{3,4}}|{_WORD}(?: {_WORD}){{0,3}})"
+_PERSON = rf"(?P<who>{_ID}|person \d{{3,4}}|{_WORD}(?: {_WORD}){{0,3}}?)"
+"""A name as short as what follows lets it be ('where was X placed': X, then the verb)."""
 _JOINED = (
     r"(?:hired|join|joined|start|started|onboarded|recruited|employed|brought on|taken on"
     r"|come on board|came on board|come aboard|land|landed|come on|came on|get hired|got hired"
     r"|get brought on|got brought on|get onboarded|got onboarded|arrive|arrived|begin|began"
-    r"|come in|came in|go|went)"
+    r"|come in|came in|go|went|added|placed|put)"
     r"(?: (?:with us|here|at the company|with the company|at the firm|with the firm))?"
 )
 _FACTS = (
@@ -244,7 +245,8 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         "fact",
         re.compile(
             rf"\b{_ASKED} (?:is|was|does|did) {_PERSON}(?: (?:work|works|working|sit|sits"
-            rf"|belong|belongs|have|has|hold|holds|get hired|hired|join|joined|go|get)"
+            rf"|belong|belongs|have|has|hold|holds|get hired|hired|join|joined|go|get|end up"
+            rf"|ended up|get placed|get put|get assigned)"
             rf"|(?: {_JOINED}))?"
             rf"(?: in| to| into| for| as| part of| with)?{_END}"
         ),
@@ -261,7 +263,8 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         "fact",
         re.compile(
             rf"\bwhere (?:does|did|is|was) {_PERSON}(?: (?:work|works|working|sit|sits"
-            rf"|end up|go|land|get placed|placed|based|sitting))?(?: now| these days)?{_END}"
+            rf"|end up|ended up|go|land|get placed|placed|based|sitting|put|assigned))?"
+            rf"(?: now| these days)?{_END}"
         ),
     ),
     (
@@ -322,8 +325,18 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
     (  # 'Harold Vogt - hire date?': a first and last name, then what is asked
         "fact",
         re.compile(
-            rf"^ ?(?P<who>{_ID}|person \d{{3,4}}|{_WORD} {_WORD}(?: {_WORD})?)"
+            rf"^ ?(?P<who>{_ID}|person \d{{3,4}}|{_WORD} {_WORD}(?: {_WORD})?)(?: ,)?"
             rf"(?: (?:what|which|whats|what is|the|their|his|her))? {_FACT}\b"
+        ),
+    ),
+    (  # 'Harold Vogt: when hired?', 'Harold Vogt joined when?', 'hire date - Harold Vogt'
+        "hired",
+        re.compile(
+            rf"^ ?(?P<who>{_ID}|person \d{{3,4}}|{_WORD} {_WORD}(?: {_WORD})?)(?: ,)?"
+            rf"(?: when(?: (?:was|did) (?:he|she|they))?(?: {_JOINED})?| {_JOINED} when)"
+            rf"(?: (?:please|pls|thanks))* ?$"
+            rf"|^ ?(?:the )?(?:hire date|start date|date|day|joining date)(?: ,)?(?: of| for)?"
+            rf" (?P<who2>{_WORD} {_WORD}(?: {_WORD})?)(?: {_JOINED})?(?: (?:please|pls|thanks))* ?$"
         ),
     ),
     (
@@ -349,6 +362,14 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:share|shares|sharing|have|has|had) (?:a|the same|the) first name with"
             rf" {_PERSON}{_END}"
+        ),
+    ),
+    (  # 'anyone with the surname Vogt', 'whose last name is Vogt': the name's last word
+        "last",
+        re.compile(
+            rf"\b(?:(?:with|having|has|have|had|whose|of|by|named|called|go by)"
+            rf"(?: the| a| their| an)? )?(?:surname|last name|family name)s?"
+            rf"(?: is| was| of| as| being)? (?P<who>{_WORD}){_END}"
         ),
     ),
     (
@@ -471,7 +492,7 @@ def shield_people(
         match = pattern.search(line)
         if match is None:
             continue
-        name = match.group("who")
+        name = match.group("who") or match.groupdict().get("who2") or ""
         if ID_LOOKUP.fullmatch(name):
             if ask in ("hired", "fact", "who"):
                 key = f"__p{len(people)}__"
@@ -500,7 +521,7 @@ def shield_people(
             or groups.get("first4")
         )  # fmt: skip
         full = bool(groups.get("full") or groups.get("full2") or groups.get("full3"))
-        if ask != "full" and not full and " " not in name:
+        if ask not in ("full", "last") and not full and " " not in name:
             first = True  # 'when was Harold hired': a first name alone
         besides = name if ask in ("first", "full", "sameday") and " " in name else None
         if ask == "sameday" and besides is None:

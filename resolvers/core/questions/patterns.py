@@ -172,9 +172,10 @@ RANKED_RANGE = re.compile(
     r"|fourth|fifth) (?:to|through|and|-) (?P<b>2nd|3rd|\d+th|second|third|fourth|fifth|sixth)\b"
 )
 RANK_THE = re.compile(
-    rf"\b(?:rank|order|sort)(?: all)? (?:the |our )?(?P<dims>{DIM}) by (?:the )?(?:number of )?"
-    rf"(?:{SUBJECT}|hiring)\b"
+    rf"\b(?:rank|order|sort)(?: all)? +(?:the |our )?(?P<dims>{DIM})(?: +of)? +by (?:the )?"
+    rf"(?:number of )?(?:{SUBJECT}|hiring)\b"
 )
+"""'rank the departments by hires', 'rank the months of 2021 by hires' (2021 read as a date)."""
 ORD_MOST = re.compile(
     rf"\b(?:(?:saw|had|recorded|got) )?(?:the )?(?:{_ORD} )?(?:{_MOST}|{_LEAST})"
     r"(?: number of| amount of)?"
@@ -311,8 +312,8 @@ DIFFERENCE = re.compile(
 )
 DISTINCT = re.compile(
     r"\b(?:(?:how many|number of|count of|count the) (?:different |distinct |unique |separate )?"
-    r"|(?:different|distinct|unique) )(?P<what>departments|jobs|roles|titles|positions|depts|teams"
-    r"|divisions)\b"
+    r"|(?:different|distinct|unique) )(?P<what>departments|job titles|jobs|roles|titles|positions"
+    r"|depts|teams|divisions)\b"
 )
 ANYONE = re.compile(
     r"\b(?:anyone|anybody|someone|somebody|any one|a single (?:person|soul)|any new hires"

@@ -143,6 +143,8 @@ class Filters(_Strict):
     """Employees with one of these ids: a person looked up by id ('who is employee 1234')."""
     first_name: Text | None = None
     """Employees whose first name (the name's first word) is this (case-insensitive)."""
+    last_name: Text | None = None
+    """Employees whose last name (the name's last word) is this (case-insensitive)."""
     same_day_as: Names = ()
     """Employees hired on a day one of these (full names) was hired: 'who started the same
     day as Joan Rillett' (with her name in ``other_than_names``, she is left out)."""

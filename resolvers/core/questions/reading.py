@@ -132,6 +132,8 @@ def scope(filters: Filters) -> str:
         parts.append(f"with the employee id {_names(ids)}")
     if filters.first_name:
         parts.append(f"whose first name is “{filters.first_name}”")
+    if filters.last_name:
+        parts.append(f"whose last name is “{filters.last_name}”")
     if filters.other_than_names:
         parts.append(f"other than {_names(tuple(f'“{n}”' for n in filters.other_than_names))}")
     return (" " + " ".join(parts)) if parts else ""

@@ -177,15 +177,18 @@ def _filters(
     looked_up = [reading.people[t] for t in who.people]
     ids = [p.employee_id for p in looked_up if p.employee_id is not None]
     same_day = [p.name for p in looked_up if p.ask == "sameday"]
+    last_names = {p.name for p in looked_up if p.ask == "last"}
     full_names = [
         p.name
         for p in looked_up
-        if not p.first_only and p.employee_id is None and p.ask != "sameday"
+        if not p.first_only and p.employee_id is None and p.ask not in ("sameday", "last")
     ]
     besides = [p.besides for p in (reading.people[t] for t in who.people) if p.besides]
     first_names = {p.name for p in (reading.people[t] for t in who.people) if p.first_only}
     if len(first_names) > 1 or (first_names and full_names):
         return Refusal("Look up one first name at a time, or full names only.")
+    if len(last_names) > 1 or (last_names and (full_names or first_names)):
+        return Refusal("Look up one last name at a time, or full names only.")
     spans = dates.intersect(date_sets) if date_sets else []
     if date_sets and not spans:
         return Refusal(
@@ -215,6 +218,7 @@ def _filters(
             same_day_as=tuple(dict.fromkeys(same_day)),
             other_than_names=tuple(dict.fromkeys(besides)),
             first_name=first_names.pop() if first_names else None,
+            last_name=last_names.pop() if last_names else None,
         )
     except ValueError as error:
         return Refusal(f"The question contradicts itself: {_first(error)}.")
@@ -841,6 +845,8 @@ def _catalog(
     # 'how many different department names': the names, not the rows (two may share one)
     different = words.search(DIFFERENT_NAMES) if counting else None
     named = False
+    if counting and not different and (said := words.search(re.compile(r"\bnames\b"))):
+        words.take(said)  # 'how many department names are there': the rows of the table
     if different:
         words.take(different)
         if name := words.search(re.compile(r"\b(?:names|name|distinct|different|unique)\b")):

@@ -1392,6 +1392,55 @@ CASES: list[Case] = [
         "names starting with Gre",
         f"SELECT e.name FROM {E} WHERE e.name LIKE 'Gre%'",
     ),
+    Case(
+        "which distinct job titles did Training hire for in 2022",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Training' AND {Y22} "
+        "AND j.id IS NOT NULL",
+    ),
+    Case(
+        "how many different job titles has Legal hired for",
+        f"SELECT COUNT(DISTINCT e.job_id) FROM {ED} WHERE d.department = 'Legal'",
+    ),
+    Case(
+        "rank the quarters of 2022 by hires",
+        f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1 ORDER BY 2 DESC, 1",
+        ordered=True,
+    ),
+    Case("how many department names are there", "SELECT COUNT(*) FROM departments"),
+    # issue 20, asklookup: more ways to look a person up, and to write a day
+    Case(
+        "where was Joan Rillett placed",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Joan Rillett'",
+    ),
+    Case(
+        "Gretna Lording: when hired?",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Gretna Lording'",
+    ),
+    Case(
+        "Joan Rillett, what team?",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Joan Rillett'",
+    ),
+    Case(
+        "anyone with the surname Rillett?",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE '% Rillett'",
+    ),
+    Case(
+        "hires from the 3rd to the 9th of May 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-05-03' "
+        "AND e.datetime < TIMESTAMP '2021-05-10'",
+    ),
+    Case(
+        "who joined on the final day of 2022",
+        f"SELECT e.name FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2022-12-31'",
+    ),
+    Case(
+        "how many hires on the first of June 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2021-06-01'",
+    ),
+    Case(
+        "how many people started on a Sunday in any year",
+        f"SELECT COUNT(*) FROM {E} WHERE dayofweek(e.datetime) = 0",
+    ),
     # issue 20, askseed: the seed's two reports in everyday words, conditions on groups
     Case(
         "Could you build the table of hires per department and job for 2021, one column per "

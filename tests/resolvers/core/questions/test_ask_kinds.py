@@ -207,6 +207,11 @@ def test_newest_first_lists_the_hires_and_is_never_dropped_from_a_count(
         ("the 2 most recent Sales hires - names", [["Ana Lima"], ["john doe"]]),
         ("how long would a list of everyone hired in 2021 be", [[6]]),
         ("top 2 jobs of all time", [["Recruiter", 3], ["Database Administrator I", 2]]),
+        ("rank the months of 2021 by hires, fewest first", [[1, 1], [2, 1], [3, 1], [4, 1],
+                                                            [5, 1], [6, 1]]),
+        ("how many different job titles has Sales hired for", [[3]]),
+        ("which distinct job titles did Legal hire for", [["Database Administrator III", 1],
+                                                          ["Recruiter", 2]]),
     ],
 )  # fmt: skip
 def test_lists_keep_the_order_and_size_asked(

@@ -42,6 +42,9 @@ def names(answer: Answer) -> list[str]:
         ("Gay Philbin - what dept?", "Gay Philbin"),
         ("start date for Joan Rillett", "Joan Rillett"),
         ("who's employee #3002?", "Ty Hofer"),
+        ("where was Joan Rillett placed", "Joan Rillett"),  # not “Joan Rillett placed”
+        ("Gretna Lording: when hired?", "Gretna Lording"),
+        ("hire date - Gretna Lording", "Gretna Lording"),
         ("which job does employee id 3012 have", "Jacky Oldred"),
     ],
 )
@@ -112,3 +115,14 @@ def test_the_others_hired_on_a_persons_day_leave_that_person_out(
     ).fetchall()
     assert sorted(names(answer)) == sorted(n for (n,) in expected) and len(expected) > 1
     assert "on the same day as “Joan Rillett” other than “Joan Rillett”" in (answer.reading or "")
+
+
+def test_a_last_name_looks_up_everyone_of_that_surname_and_says_so(
+    engine: OfflineEngine,
+) -> None:
+    answer = ask(engine, "anyone with the surname Rillett?")
+    assert names(answer) == ["Joan Rillett"]
+    assert "whose last name is “Rillett”" in (answer.reading or "")
+    nobody = ask(engine, "employees with last name Quinnzy")
+    assert not nobody.refused and nobody.rows == []
+    assert "No employee's last name is “Quinnzy”" in nobody.explanation
