@@ -288,7 +288,7 @@ def test_a_person_looked_up_by_id_or_by_their_hire_day_is_compiled_and_read_back
 ) -> None:
     """Issue 20: the tool schema holds a lookup by id and the others hired the same day."""
     text = json.dumps(query_tool_schema())
-    assert '"employee_ids"' in text and '"same_day_as"' in text
+    assert '"employee_ids"' in text and '"same_day_as"' in text and '"last_name"' in text
     reply_with(rig, "employee_by_id", "same_day_as_bo")
     by_id = ask(rig.engine, "Who is employee 3?")
     assert not by_id.refused, by_id.explanation
