@@ -399,7 +399,7 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
     (
         "who",
         re.compile(
-            rf"^ ?(?:(?:can|could|would) you (?:please |pls )?|please |pls )?"
+            rf"^ ?(?:(?:can|could|would) (?:you|u) (?:please |pls )?|please |pls )?"
             rf"(?:who is|who was|whos|look up|lookup|pull up|find|tell me about|search for"
             rf"|details (?:of|for|on)|info on|information on|information about|details about"
             rf"|(?:give me|show me|show|get me|pull)(?: the)? (?:record|details|row|info)"

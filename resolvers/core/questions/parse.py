@@ -141,11 +141,11 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     reading.spoken = words.text
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text
-    _thresholds(words, reading)
-    if match := words.search(REVERSE_ALPHABETICAL):
+    if match := words.search(REVERSE_ALPHABETICAL):  # before 'sorted ... descending' by hires
         reading.alphabetical = reading.descending_names = True
         words.take(match)
-    elif match := words.search(ALPHABETICAL):
+    _thresholds(words, reading)
+    if not reading.descending_names and (match := words.search(ALPHABETICAL)):
         reading.alphabetical = True
         words.take(match)
     quarters = words.take_all(QUARTER_COLUMNS)  # 'Q1, Q2, Q3 and Q4': each quarter, not a list
@@ -271,11 +271,12 @@ def _thresholds(words: Words, reading: Reading) -> None:
         r"\1 \3 in \2",
         words.text,
     )
-    # 'ranked by 2022 hires' is 'ranked by hires in 2022', not 'up to 2022'
+    # 'ranked by 2022 hires', 'biggest departments by 2022 hiring': by hires in 2022, not
+    # 'by' as in 'up to 2022'
     words.text = re.sub(
-        rf"\b(ranked|sorted|ordered|rank|sort|order|listed)((?: all)?(?: the| our)? {DIM})?"
-        r" by ((?:1[5-9]|20|21)\d\d) (hires|hiring|headcount|hire counts?)\b",
-        r"\1\2 by \4 in \3",
+        rf"\b((?:ranked|sorted|ordered|rank|sort|order|listed)(?:(?: all)?(?: the| our)? {DIM})?"
+        rf"|{DIM}) by ((?:1[5-9]|20|21)\d\d) (hires|hiring|headcount|hire counts?)\b",
+        r"\1 by \3 in \2",
         words.text,
     )
     if match := words.search(MOST_FIRST):

@@ -1407,6 +1407,21 @@ CASES: list[Case] = [
         ordered=True,
     ),
     Case("how many department names are there", "SELECT COUNT(*) FROM departments"),
+    Case(  # 'by 2022 hiring' is hires in 2022, not hires up to the end of 2022
+        "largest departments by 2021 hiring",
+        per_department(Y21, "COUNT(e.id) DESC, d.department"),
+        ordered=True,
+    ),
+    Case(  # 'descending' after 'alphabetically' is Z to A, not most hires first
+        "departments sorted alphabetically descending",
+        "SELECT department FROM departments ORDER BY department DESC",
+        ordered=True,
+    ),
+    Case(
+        "list the quarters of 2022 from busiest to quietest",
+        f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1 ORDER BY 2 DESC, 1",
+        ordered=True,
+    ),
     # issue 20, asklookup: more ways to look a person up, and to write a day
     Case(
         "where was Joan Rillett placed",

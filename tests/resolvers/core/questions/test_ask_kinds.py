@@ -210,6 +210,11 @@ def test_newest_first_lists_the_hires_and_is_never_dropped_from_a_count(
         ("rank the months of 2021 by hires, fewest first", [[1, 1], [2, 1], [3, 1], [4, 1],
                                                             [5, 1], [6, 1]]),
         ("how many different job titles has Sales hired for", [[3]]),
+        # 'by 2021 hiring' is hires in 2021 (it was read as hires up to 31 Dec 2021)
+        ("biggest departments by 2021 hiring", [["Sales", 4], ["Legal", 2]]),
+        # 'descending' after 'alphabetically' is Z to A (it was read as most hires first)
+        ("departments sorted alphabetically descending", [[1, "Sales"], [3, "Ops"],
+                                                          [2, "Legal"]]),
         ("which distinct job titles did Legal hire for", [["Database Administrator III", 1],
                                                           ["Recruiter", 2]]),
     ],

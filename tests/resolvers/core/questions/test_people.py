@@ -44,6 +44,7 @@ def names(answer: Answer) -> list[str]:
         ("who's employee #3002?", "Ty Hofer"),
         ("where was Joan Rillett placed", "Joan Rillett"),  # not “Joan Rillett placed”
         ("Gretna Lording: when hired?", "Gretna Lording"),
+        ("can u look up gasparo ofen pls", "Gasparo Ofen"),  # 'ofen' is no typo of 'often'
         ("hire date - Gretna Lording", "Gretna Lording"),
         ("which job does employee id 3012 have", "Jacky Oldred"),
     ],
