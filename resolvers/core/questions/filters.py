@@ -364,6 +364,13 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
             rf" {_PERSON}{_END}"
         ),
     ),
+    (  # 'who started on 2021-11-07 besides Harold Vogt': a full name left out
+        "besides",
+        re.compile(
+            rf"\b(?:(?:but|and) )?(?:other than|besides|except(?: for)?|apart from|excluding"
+            rf"|leaving out|but not) (?P<who>{_WORD}(?: {_WORD}){{1,3}}?){_END}"
+        ),
+    ),
     (  # 'anyone with the surname Vogt', 'whose last name is Vogt': the name's last word
         "last",
         re.compile(
@@ -523,7 +530,7 @@ def shield_people(
         full = bool(groups.get("full") or groups.get("full2") or groups.get("full3"))
         if ask not in ("full", "last") and not full and " " not in name:
             first = True  # 'when was Harold hired': a first name alone
-        besides = name if ask in ("first", "full", "sameday") and " " in name else None
+        besides = name if ask in ("first", "full", "sameday", "besides") and " " in name else None
         if ask == "sameday" and besides is None:
             continue  # the same day as a first name alone: whose day?
         if ask == "first":

@@ -181,7 +181,9 @@ def _filters(
     full_names = [
         p.name
         for p in looked_up
-        if not p.first_only and p.employee_id is None and p.ask not in ("sameday", "last")
+        if not p.first_only
+        and p.employee_id is None
+        and p.ask not in ("sameday", "last", "besides")
     ]
     besides = [p.besides for p in (reading.people[t] for t in who.people) if p.besides]
     first_names = {p.name for p in (reading.people[t] for t in who.people) if p.first_only}

@@ -1453,6 +1453,11 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2021-06-01'",
     ),
     Case(
+        "who besides Joan Rillett started on 2021-10-10",
+        f"SELECT e.name FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2021-10-10' "
+        "AND e.name <> 'Joan Rillett'",
+    ),
+    Case(
         "how many people started on a Sunday in any year",
         f"SELECT COUNT(*) FROM {E} WHERE dayofweek(e.datetime) = 0",
     ),

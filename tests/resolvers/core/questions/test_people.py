@@ -127,3 +127,9 @@ def test_a_last_name_looks_up_everyone_of_that_surname_and_says_so(
     nobody = ask(engine, "employees with last name Quinnzy")
     assert not nobody.refused and nobody.rows == []
     assert "No employee's last name is “Quinnzy”" in nobody.explanation
+
+
+def test_a_person_left_out_by_name_is_left_out_and_said(engine: OfflineEngine) -> None:
+    answer = ask(engine, "who started on 2021-10-10 other than Joan Rillett")
+    assert "Joan Rillett" not in names(answer) and "Gretna Lording" in names(answer)
+    assert "other than “Joan Rillett”" in (answer.reading or "")
