@@ -14,7 +14,7 @@ server pays nothing for it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from aws_lambda_powertools import Metrics, Tracer
 from aws_lambda_powertools.metrics import MetricUnit
@@ -24,10 +24,8 @@ NAMESPACE = "hrgraph"
 tracer = Tracer(service="hrgraph")
 metrics = Metrics(namespace=NAMESPACE, service="hrgraph")
 
-Handler = TypeVar("Handler", bound=Callable[..., Any])
 
-
-def traced(handler: Handler) -> Handler:
+def traced(handler: Callable[..., Any]) -> Callable[..., Any]:
     """A Lambda entry point in X-Ray where tracing is on (in Lambda); as it is elsewhere.
 
     With tracing off, powertools' ``capture_lambda_handler`` still opens a dummy
@@ -38,7 +36,7 @@ def traced(handler: Handler) -> Handler:
     """
     if tracer.disabled:
         return handler
-    return cast(Handler, tracer.capture_lambda_handler(handler, capture_response=False))
+    return tracer.capture_lambda_handler(handler, capture_response=False)
 
 
 def rows_inserted(inserted: int, rejected: int) -> None:
