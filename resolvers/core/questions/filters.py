@@ -441,6 +441,15 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?: (?:exist|exists|work here|on staff|at all))?(?: (?:please|pls|thanks))* ?$"
         ),
     ),
+    (  # 'is there a Harold in the data?': a first name, only when written with a capital
+        "who1",
+        re.compile(
+            rf"^ ?(?:is there|are there|do we have|did we hire|have we got|have we hired"
+            rf"|did we ever hire|do we employ)(?: (?:an?|any|someone|anyone|somebody|anybody"
+            rf"|a person|an employee|a hire)(?: (?:called|named|by the name of))?)?"
+            rf" (?P<who>{_WORD}){_ON_RECORD}(?: (?:please|pls|thanks))* ?$"
+        ),
+    ),
     (  # 'Harold Vogt's record', 'employee 1234 details'
         "who",
         re.compile(
@@ -509,6 +518,10 @@ def shield_people(
                 line = line[:start] + f" {key} " + line[end:]
             continue
         words = name.split()
+        if ask == "who1":  # a lone word is a first name only when written as one
+            if name not in written or name in _TIME_WORDS:
+                continue  # 'is there a Monday', 'is there a Christmas': no one's name
+            ask = "who"
         chat = lexicon.CHAT_WORDS if len(words) > 1 else frozenset()
         if any(
             (w in reserved and w not in chat)
@@ -595,6 +608,12 @@ def shield_search_values(tokens: list[str], values: dict[str, str]) -> list[str]
 
 
 PERSON_TOKEN = re.compile(r"__p\d+__")
+_TIME_WORDS = frozenset(
+    {w for phrase in lexicon.NAMED_DAYS for w in phrase}
+    | set(lexicon.SEASONS)
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"weekend", "weekday", "today", "yesterday", "tomorrow"}
+)
 
 
 def read(words: Words, values: dict[str, str]) -> Who:

@@ -1453,6 +1453,10 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2021-06-01'",
     ),
     Case(
+        "is there a Gretna in the data?",  # a lone first name, written as a name
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {E} WHERE e.name LIKE 'Gretna %'",
+    ),
+    Case(
         "who besides Joan Rillett started on 2021-10-10",
         f"SELECT e.name FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2021-10-10' "
         "AND e.name <> 'Joan Rillett'",

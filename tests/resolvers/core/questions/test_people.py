@@ -133,3 +133,11 @@ def test_a_person_left_out_by_name_is_left_out_and_said(engine: OfflineEngine) -
     answer = ask(engine, "who started on 2021-10-10 other than Joan Rillett")
     assert "Joan Rillett" not in names(answer) and "Gretna Lording" in names(answer)
     assert "other than “Joan Rillett”" in (answer.reading or "")
+
+
+def test_a_lone_first_name_is_looked_up_only_when_written_as_a_name(
+    engine: OfflineEngine,
+) -> None:
+    assert names(ask(engine, "is there a Brook in the data?")) == ["Brook Tant"]
+    assert ask(engine, "is there a brook in the data?").refused  # a word, not a name
+    assert ask(engine, "is there a Monday in the data?").refused
