@@ -25,6 +25,10 @@ by side:
   the same connections, and the ratios hrgraph ÷ PostGraphile of p50 and p99,
   run by run. Without PostGraphile or PostgreSQL the bench says how to get them
   and measures hrgraph alone.
+- beside each of these, the CPU (user + system) the server's processes spent
+  per request, read from /proc: hrgraph's server and its handler's process;
+  PostGraphile's Node process and PostgreSQL's. At 32 connections on a busy
+  machine the median is mostly queue, and the queue follows this cost.
 
 Before the measured runs, 2 s of each query at ``--clients`` connections go
 unmeasured: a fresh server fills its caches (parsed documents, the handler's
@@ -46,6 +50,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,6 +96,8 @@ class Latencies:
     seconds: float
     p50: float
     p99: float
+    cpu_ms: float | None = None
+    """CPU per request of the server's processes (user + system), None where not counted."""
 
     @property
     def per_second(self) -> float:
@@ -111,8 +118,10 @@ def load(
     body: dict[str, object] | None,
     clients: int,
     seconds: int,
+    servers: Sequence[int] = (),
 ) -> Latencies:
-    """``clients`` connections sending back to back for ``seconds`` (GET when no body)."""
+    """``clients`` connections sending back to back for ``seconds`` (GET when no body),
+    and the CPU the process trees of ``servers`` spent meanwhile."""
     with tempfile.TemporaryDirectory(prefix="hrgraph-wrk-") as tmp:
         script = Path(tmp, "load.lua")
         request = ""
@@ -129,13 +138,41 @@ def load(
             wrk_binary(), "-t1", f"-c{clients}", f"-d{seconds}s", "--timeout", "60s",
             "-s", str(script), url,
         ]  # fmt: skip
+        before = cpu_by_process(servers)
         finished = subprocess.run(command, capture_output=True, text=True, check=True)
+        after = cpu_by_process(servers)
     output = finished.stdout
     line = next((line for line in output.splitlines() if line.startswith("HRGRAPH ")), None)
     if line is None:
         raise RuntimeError(f"wrk printed no results:\n{output}{finished.stderr}")
     requests, errors, p50, p99 = (int(value) for value in line.split()[1:])
-    return Latencies(name, requests, errors, seconds, p50 / 1e6, p99 / 1e6)
+    cpu = sum(spent - before.get(pid, 0.0) for pid, spent in after.items())
+    cpu_ms = cpu * 1000 / requests if after and requests else None
+    return Latencies(name, requests, errors, seconds, p50 / 1e6, p99 / 1e6, cpu_ms)
+
+
+def cpu_by_process(roots: Sequence[int]) -> dict[int, float]:
+    """CPU seconds (user + system) so far of each process in the trees under ``roots``, from
+    Linux's /proc (nothing elsewhere). On a busy machine a median at 32 connections is
+    mostly queue, and the queue follows what each request costs: this shows the cost."""
+    proc = Path("/proc")
+    if not roots or not proc.is_dir():
+        return {}
+    ticks = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    spent: dict[int, float] = {}
+    for entry in proc.iterdir():
+        if entry.name.isdigit():
+            try:  # after the command's name: state, parent, ... utime (12th), stime (13th)
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # it ended meanwhile
+            parents[int(entry.name)] = int(fields[1])
+            spent[int(entry.name)] = (int(fields[11]) + int(fields[12])) / ticks
+    tree = set(roots) & spent.keys()
+    while more := {pid for pid, parent in parents.items() if parent in tree} - tree:
+        tree |= more
+    return {pid: spent[pid] for pid in tree}
 
 
 def beside_slow_query(url: str, token: str, seconds: int) -> Latencies:
@@ -199,7 +236,7 @@ def report(runs: list[list[Latencies]], loads: list[float], pairs: list[tuple[in
     the two sides of a ratio ran seconds apart, so the ratio says more than the ranges."""
     print(
         f"{'scenario':<46} {'requests':>9} {'errors':>6} {'req/s':>11} "
-        f"{'p50 ms':>13} {'p99 ms':>13}"
+        f"{'p50 ms':>13} {'p99 ms':>13} {'CPU ms/req':>11}"
     )
     for column in zip(*runs, strict=True):
         name = column[0].name
@@ -208,7 +245,9 @@ def report(runs: list[list[Latencies]], loads: list[float], pairs: list[tuple[in
         rate = _range([m.per_second for m in column], digits=0)
         p50 = _range([m.p50 for m in column], 1000)
         p99 = _range([m.p99 for m in column], 1000)
-        print(f"{name:<46} {requests:>9} {errors:>6} {rate:>11} {p50:>13} {p99:>13}")
+        counted = [m.cpu_ms for m in column if m.cpu_ms is not None]
+        cpu = _range(counted, digits=2) if counted else "-"
+        print(f"{name:<46} {requests:>9} {errors:>6} {rate:>11} {p50:>13} {p99:>13} {cpu:>11}")
     print("hrgraph ÷ PostGraphile, each run (below 1: hrgraph faster):")
     for ours, theirs in pairs:
         p50 = ", ".join(f"{run[ours].p50 / run[theirs].p50:.2f}" for run in runs)
@@ -232,11 +271,12 @@ def main(argv: list[str] | None = None) -> int:
     loads: list[float] = []
     with ExitStack() as stack:
         tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="hrgraph-bench-"))
-        url, token = stack.enter_context(server_process(Path(tmp)))
+        url, token, server = stack.enter_context(server_process(Path(tmp)))
         seed(url, token)
         them = None
         if absent is None:
             them = stack.enter_context(peer.peer_server(departments(), employees()))
+        ourselves = [server]
         health = url.removesuffix("/graphql") + "/health"
         n, s = options.clients, options.seconds
         ours = {"department": SIMPLE, "employee": EMPLOYEE}
@@ -245,19 +285,21 @@ def main(argv: list[str] | None = None) -> int:
             load("warm-up", url, token, {"query": query}, n, 2)
         if them is not None:
             for query in theirs.values():
-                load("warm-up", them, None, {"query": query}, n, 2)
+                load("warm-up", them.url, None, {"query": query}, n, 2)
         pairs: list[tuple[int, int]] = []
         for _ in range(options.repeat):
             loads.append(os.getloadavg()[0])
-            run = [load(f"baseline: {n} clients on /health", health, token, None, n, s)]
+            base = f"baseline: {n} clients on /health"
+            run = [load(base, health, token, None, n, s, ourselves)]
             pairs = []
             for clients, what in ((n, "department"), (n, "employee"), (1, "department")):
                 label = f"{clients} client{'s' if clients > 1 else ''}, {what}"
                 mine: dict[str, object] = {"query": ours[what]}
-                run.append(load(f"{label}: hrgraph", url, token, mine, clients, s))
+                run.append(load(f"{label}: hrgraph", url, token, mine, clients, s, ourselves))
                 if them is not None:
                     peers: dict[str, object] = {"query": theirs[what]}
-                    run.append(load(f"{label}: {peer.NAME}", them, None, peers, clients, s))
+                    named = f"{label}: {peer.NAME}"
+                    run.append(load(named, them.url, None, peers, clients, s, them.processes))
                     pairs.append((len(run) - 2, len(run) - 1))
             run.append(beside_slow_query(url, token, s))
             runs.append(run)

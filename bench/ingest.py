@@ -237,8 +237,8 @@ def admin_token(data_dir: Path) -> str:
 
 
 @contextmanager
-def server_process(folder: Path) -> Iterator[tuple[str, str]]:
-    """``hrgraph-local serve`` in its own process, as a user runs it; yields (URL, token)."""
+def server_process(folder: Path) -> Iterator[tuple[str, str, int]]:
+    """``hrgraph-local serve`` in its own process, as a user runs it; yields (URL, token, pid)."""
     token = admin_token(folder)
     port = free_port()
     env = {
@@ -252,7 +252,7 @@ def server_process(folder: Path) -> Iterator[tuple[str, str]]:
     )
     try:
         wait_ready(f"http://127.0.0.1:{port}", time.monotonic() + 60, process)
-        yield f"http://127.0.0.1:{port}/graphql", token
+        yield f"http://127.0.0.1:{port}/graphql", token, process.pid
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -435,9 +435,9 @@ def main(argv: list[str] | None = None) -> int:
             base = baseline(rows, options.batch_size, folder / "raw.duckdb")
             ceiling = bulk(rows, folder / "bulk.duckdb")
             alone = core(rows, options.batch_size, folder / "core.duckdb", profiler)
-            with server_process(folder / "server") as (url, token):
+            with server_process(folder / "server") as (url, token, _):
                 api = through_api(url, token, rows, options.batch_size, folder / "beside.duckdb")
-            with server_process(folder / "server-literal") as (url, token):
+            with server_process(folder / "server-literal") as (url, token, _):
                 literal_rows = rows[: options.literal_employees]
                 literal = through_api_literal(
                     url, token, literal_rows, options.batch_size, folder / "beside-literal.duckdb"

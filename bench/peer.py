@@ -32,6 +32,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -65,6 +66,13 @@ CREATE TABLE hired_employees (
 """
 
 
+@dataclass
+class Peer:
+    url: str
+    processes: list[int]
+    """PostGraphile's Node process and PostgreSQL's postmaster: their trees serve the peer."""
+
+
 def missing() -> str | None:
     """Why the peer cannot run here, with the command that fixes it; None when it can."""
     if shutil.which("node") is None:
@@ -86,8 +94,8 @@ def version() -> str:
 @contextmanager
 def peer_server(
     departments: list[tuple[int, str]], employees: list[tuple[int, str, str, int]]
-) -> Iterator[str | None]:
-    """PostgreSQL holding these rows and PostGraphile in front; yields its URL, or None."""
+) -> Iterator[Peer | None]:
+    """PostgreSQL holding these rows and PostGraphile in front; None when either is missing."""
     if missing() is not None:
         yield None
         return
@@ -118,7 +126,8 @@ def peer_server(
         url = f"http://127.0.0.1:{port}/graphql"
         try:
             _wait_ready(url, process)
-            yield url
+            postmaster = int((directory / "data" / "postmaster.pid").read_text().split()[0])
+            yield Peer(url, [process.pid, postmaster])
         finally:
             process.terminate()
             process.wait(timeout=30)

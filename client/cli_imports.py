@@ -32,7 +32,7 @@ from rich.progress import (
 from client import imports
 from client.cli_common import MissingDatetimeOption, UrlOption, api_client, err, out
 from client.loading import Undated, rejected_path
-from client.models import Table
+from client.models import BackupJob, Table
 
 if TYPE_CHECKING:
     from client.api import HrClient
@@ -65,7 +65,7 @@ def import_command(
         source = _upload(api, table, file)
         job = imports.start(
             api,
-            table.name,
+            table,
             source,
             file_format.upper() if file_format else None,
             missing.name,
@@ -96,7 +96,7 @@ def _upload(api: HrClient, table: Table, file: Path) -> str:
     return source
 
 
-def _follow(api: HrClient, table: Table, job: imports.ImportJob) -> imports.ImportJob:
+def _follow(api: HrClient, table: Table, job: BackupJob) -> BackupJob:
     """The job's steps as it reports them: a line per step finished (with the rows it counted
     when the job said so), a spinner on the one under way. No percentage: there is none."""
     printed = [0]
@@ -110,12 +110,12 @@ def _follow(api: HrClient, table: Table, job: imports.ImportJob) -> imports.Impo
     ) as bar:
         task = bar.add_task(f"queued on the server, for {table.value}…")
 
-        def show(current: imports.ImportJob) -> None:
-            done = current.steps_done()
+        def show(current: BackupJob) -> None:
+            done = imports.steps_done(current)
             for number in range(printed[0], done):
                 name, words, rows = imports.STEPS[number]
                 counted = ""
-                if name == current.stage and current.rows_done is not None:
+                if name == current.import_stage and current.rows_done is not None:
                     counted = f": {current.rows_done:,} {rows}"
                 bar.console.print(f"✓ {words}{counted} ({time.monotonic() - began:.1f}s)")
             printed[0] = max(printed[0], done)
@@ -126,21 +126,19 @@ def _follow(api: HrClient, table: Table, job: imports.ImportJob) -> imports.Impo
                     doing = f"queued on the server, for {table.value}…"
                 bar.update(task, description=doing)
 
-        return imports.wait(api, job, show)
+        return api.wait_for_job(job, show)
 
 
-def _print_result(
-    table: Table, finished: imports.ImportJob, saved: Path | None, seconds: float
-) -> None:
-    result = finished.result
+def _print_result(table: Table, finished: BackupJob, saved: Path | None, seconds: float) -> None:
+    result = finished.import_result
     assert result is not None, "a SUCCEEDED import job says what it did"
     rate = result.received / seconds if seconds > 0 else 0.0
     out.print(
         f"{table.value}: received {result.received:,}, inserted {result.inserted:,}, "
         f"rejected {result.rejected:,} in {seconds:.1f}s ({rate:,.0f} rows/s)"
     )
-    for reason, count in result.by_reason.items():
-        out.print(f"  {reason}: {count:,}")
+    for counted in result.rejected_by_reason:
+        out.print(f"  {counted.reason}: {counted.count:,}")
     if saved is not None:
         out.print(f"Rejected rows with reasons: {saved}")
         _print_first_rejects(saved)

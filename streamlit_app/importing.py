@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from client import imports
 from client.api import HrClient
 from client.loading import Undated
-from client.models import Table
+from client.models import BackupJob, ImportResult, Table
 
 IMPORT_ABOVE_ROWS = 10_000
 """Files with more lines than this go as one import job (see the module's docstring)."""
@@ -75,15 +75,15 @@ def head(content: bytes) -> bytes:
 class Imported:
     """What an import did, as the page shows it after the run that made it."""
 
-    job: imports.ImportJob
+    job: BackupJob
     rejects_csv: bytes
     upload_seconds: float
     job_seconds: float
 
     @property
-    def result(self) -> imports.ImportResult:
-        assert self.job.result is not None, "a SUCCEEDED import job says what it did"
-        return self.job.result
+    def result(self) -> ImportResult:
+        assert self.job.import_result is not None, "a SUCCEEDED import job says what it did"
+        return self.job.import_result
 
 
 def run(
@@ -93,7 +93,7 @@ def run(
     content: bytes,
     undated: Undated,
     on_bytes: Callable[[int], None],
-    on_change: Callable[[imports.ImportJob], None],
+    on_change: Callable[[BackupJob], None],
 ) -> Imported:
     """Upload, start, follow to the end, fetch the rejects: the CLI's ``import``, in memory."""
     began = time.monotonic()
@@ -101,18 +101,18 @@ def run(
         api, table.name, file_name, io.BytesIO(content), len(content), on_bytes
     )
     uploaded = time.monotonic()
-    started = imports.start(api, table.name, source, None, undated.name)
-    finished = imports.wait(api, started, on_change)
+    started = imports.start(api, table, source, None, undated.name)
+    finished = api.wait_for_job(started, on_change)
     rejects = imports.rejects_bytes(api, finished) if finished.status == "SUCCEEDED" else b""
     return Imported(finished, rejects, uploaded - began, time.monotonic() - uploaded)
 
 
-def steps_markdown(job: imports.ImportJob, seen_rows: dict[str, int]) -> str:
+def steps_markdown(job: BackupJob, seen_rows: dict[str, int]) -> str:
     """The job's steps as a checklist: done (with the rows the job counted when it said so),
     under way, or still to come. ``seen_rows`` keeps each step's count across polls."""
-    if job.stage is not None and job.rows_done is not None:
-        seen_rows.setdefault(job.stage, job.rows_done)
-    done = job.steps_done()
+    if job.import_stage is not None and job.rows_done is not None:
+        seen_rows.setdefault(job.import_stage, job.rows_done)
+    done = imports.steps_done(job)
     lines = []
     for number, (name, words, counted) in enumerate(imports.STEPS):
         rows = f" — {seen_rows[name]:,} {counted}" if name in seen_rows else ""
@@ -127,7 +127,7 @@ def steps_markdown(job: imports.ImportJob, seen_rows: dict[str, int]) -> str:
     return "\n".join(lines)
 
 
-def reason_rows(result: imports.ImportResult) -> list[dict[str, object]]:
+def reason_rows(result: ImportResult) -> list[dict[str, object]]:
     """Rejected rows per reason, most first, for the summary table."""
-    ranked = sorted(result.by_reason.items(), key=lambda item: -item[1])
-    return [{"reason": reason, "rows": count} for reason, count in ranked]
+    ranked = sorted(result.rejected_by_reason, key=lambda counted: -counted.count)
+    return [{"reason": str(counted.reason), "rows": counted.count} for counted in ranked]

@@ -441,6 +441,10 @@ def _unknown_names(query: HrQuery, catalog: names.Catalog) -> str | None:
         for index, value in enumerate(values):
             if value not in known:
                 return f"query.{path}.{index}"
+    for where, each in named:  # an id must be a department of a name kept beside it
+        for index, department_id in enumerate(each.department_ids):
+            if catalog.department_name(department_id) not in each.departments.include:
+                return f"query.{where}.department_ids.{index}"
     return None
 
 

@@ -258,6 +258,7 @@ def system_prompt(catalog: names.Catalog, facts: DataFacts, examples: list[str])
             fenced_names("departments", catalog.departments),
             "Job names, as a JSON array of strings:",
             fenced_names("jobs", catalog.jobs),
+            *_shared_departments(catalog),
             "",
             "Examples, one JSON object per line (a question and its answer_with_query input):",
             "<examples>",
@@ -265,6 +266,23 @@ def system_prompt(catalog: names.Catalog, facts: DataFacts, examples: list[str])
             "</examples>",
         ]
     )
+
+
+def _shared_departments(catalog: names.Catalog) -> list[str]:
+    """Names two departments share, with their ids: filters.department_ids picks one."""
+    shared = tuple(
+        f"{name}: {', '.join(str(i) for i in catalog.shared(name))}"
+        for name in catalog.departments
+        if catalog.shared(name)
+    )
+    if not shared:
+        return []
+    return [
+        "Department names held by more than one department, as 'name: ids' strings (a name "
+        "alone means all of them; to pick one, keep the name in departments.include and put "
+        "its id in filters.department_ids):",
+        fenced_names("shared_departments", shared),
+    ]
 
 
 KIND_EXAMPLES = (

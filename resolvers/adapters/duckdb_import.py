@@ -1,15 +1,17 @@
 """Bulk import on DuckDB: the file read by DuckDB itself, every verdict decided in SQL.
 
 1. ``read_csv`` (every column VARCHAR) or ``read_parquet`` (every column cast
-   to text) fills a temp staging table, and tests each employee row against the
-   fast rules in the same pass (its ``fast`` column); rows appear in file order,
-   so the table's ``rowid`` numbers them. Lines DuckDB cannot split into the
-   table's cells go to its rejects table and become INVALID rows of their own.
-2. sql/imports/judge_*.sql (Redshift dialect, through sqlglot) decides each
-   row's own INVALID verdict, and repeated_employees.sql the ids held twice
-   (DUPLICATE_IN_BATCH) — outside the write lock, so batches go on meanwhile.
-   The staging table goes as soon as the rows are judged: only the cells of rows
-   that missed the fast rules are kept (a fast row's cells are its values' text).
+   to text) fills a temp staging table; rows appear in file order, so the
+   table's ``rowid`` numbers them. Lines DuckDB cannot split into the table's
+   cells go to its rejects table and become INVALID rows of their own. In the
+   same pass each employee row is tested against the fast rules
+   (sql/imports/fast_employees.sql): a row that passes (most of a real file) is
+   stored typed, the others as text (sql/duckdb/import_staged_employees.sql).
+2. sql/imports/judge_*.sql (Redshift dialect, through sqlglot) decides the
+   other rows' own verdicts (INVALID); a view gives every row with its verdict
+   (sql/duckdb/import_candidates.sql: no row is copied for it), and
+   repeated_employees.sql the ids held twice (DUPLICATE_IN_BATCH) — outside the
+   write lock, so batches go on meanwhile.
 3. Under the write lock, in ONE transaction: the table's verdicts
    (ALREADY_EXISTS, UNKNOWN_REFERENCE), the rejects file (written to a hidden
    name first), the anti-join insert; commit, then the rejects file takes its
@@ -41,14 +43,13 @@ STAGED = "import_staged"
 JUDGED = "import_judged"
 REJECTED = "import_rejected"
 REPEATED = "import_repeated"
-CELLS = "import_cells"
+CANDIDATES = "import_candidates"
 MALFORMED = "import_malformed"
 MALFORMED_ROWS = "import_malformed_rows"
 GAPS = "import_malformed_gaps"
 _TEMP_TABLES = (
     STAGED,
     JUDGED,
-    CELLS,
     REPEATED,
     REJECTED,
     MALFORMED,
@@ -70,22 +71,26 @@ def import_file(
         try:
             read = _stage(db, request)
             progress(ImportStage.STAGED, read)
-            line = _line(db, request)
-            judge = import_sql.judge(table, STAGED, JUDGED, "rowid", line, read_by_duckdb=True)
             params = {"now": _naive(request), "missing": request.missing_datetime}
-            db.execute(sqltext.to_duckdb(judge), params if table is Table.HIRED_EMPLOYEES else {})
             if table is Table.HIRED_EMPLOYEES:
-                _keep_cells_only(db)
-            repeated = import_sql.repeated(table, JUDGED, REPEATED)
+                candidates = _judge_employees(db, request, params)
+            else:
+                judge = import_sql.judge(
+                    table, STAGED, JUDGED, "rowid", _line(db, request, f"{STAGED}.rowid")
+                )
+                db.execute(sqltext.to_duckdb(judge))
+                candidates = JUDGED
+            repeated = import_sql.repeated(table, candidates, REPEATED)
             if repeated:
                 db.execute(sqltext.to_duckdb(repeated))
             received = _one(
                 db,
-                f"SELECT (SELECT COUNT(*) FROM {JUDGED}) + (SELECT COUNT(*) FROM {MALFORMED_ROWS})",
+                f"SELECT (SELECT COUNT(*) FROM {candidates}) "
+                f"+ (SELECT COUNT(*) FROM {MALFORMED_ROWS})",
             )
             progress(ImportStage.CHECKED, received)
             with writing(table):
-                outcome = _decide_and_insert(db, request, received)
+                outcome = _decide_and_insert(db, request, received, candidates)
             progress(ImportStage.INSERTED, received)
             return outcome
         except duckdb.OutOfMemoryException as error:
@@ -94,34 +99,44 @@ def import_file(
                 f"({_first_line(error)})"
             ) from None
         finally:
+            db.execute(f"DROP VIEW IF EXISTS {CANDIDATES}")
             for name in _TEMP_TABLES:
                 db.execute(f"DROP TABLE IF EXISTS {name}")
 
 
-def _keep_cells_only(db: duckdb.DuckDBPyConnection) -> None:
-    """Drop the staging table (every cell of the file as text, the largest table here) once
-    judged, keeping only the cells the rejects file cannot write back from judged values."""
-    columns = ", ".join(COLUMNS[Table.HIRED_EMPLOYEES])
-    db.execute(
-        sqltext.raw("duckdb/import_keep_cells").format(cells=CELLS, columns=columns, staged=STAGED)
+def _judge_employees(
+    db: duckdb.DuckDBPyConnection, request: ImportRequest, params: dict[str, str]
+) -> str:
+    """Judge the staged employee rows that missed the fast rules (the fast ones need no
+    judgement: they were typed as the file was read); the name of the view of them all."""
+    slow = f"(SELECT rowid AS pos, * FROM {STAGED} WHERE NOT fast) AS slow"
+    judge = import_sql.judge(
+        Table.HIRED_EMPLOYEES, slow, JUDGED, "pos", _line(db, request, "pos"), fast="FALSE"
     )
-    db.execute(f"DROP TABLE {STAGED}")
-    for name in (MALFORMED, f"{MALFORMED}_scan", GAPS):
-        db.execute(f"DROP TABLE IF EXISTS {name}")
+    db.execute(sqltext.to_duckdb(judge), params)
+    db.execute(
+        sqltext.raw("duckdb/import_candidates").format(
+            candidates=CANDIDATES,
+            staged=STAGED,
+            judged=JUDGED,
+            line=_line(db, request, f"{STAGED}.rowid"),
+        )
+    )
+    return CANDIDATES
 
 
-def _line(db: duckdb.DuckDBPyConnection, request: ImportRequest) -> str:
-    """SQL for a staged row's line: its rowid (from 0) after the header, plus the malformed
-    lines before it (DuckDB numbers those itself; they are not staged). Exact for files
-    whose rows each take one line and hold no blank line."""
+def _line(db: duckdb.DuckDBPyConnection, request: ImportRequest, position: str) -> str:
+    """SQL for a staged row's line from ``position``, the staging table's rowid (from 0):
+    after the header, plus the malformed lines before it (DuckDB numbers those itself; they
+    are not staged). Exact for files whose rows each take one line and hold no blank line."""
     first = 2 if request.header is not None else 1
     if not _one(db, f"SELECT COUNT(*) FROM {MALFORMED_ROWS}"):
-        return f"rowid + {first}"
+        return f"{position} + {first}"
     db.execute(
-        f"CREATE TEMP TABLE {GAPS} AS SELECT line - {first - 1} - ROW_NUMBER() OVER (ORDER BY line)"
-        f" AS gap FROM {MALFORMED_ROWS}"
+        f"CREATE TEMP TABLE IF NOT EXISTS {GAPS} AS SELECT line - {first - 1} "
+        f"- ROW_NUMBER() OVER (ORDER BY line) AS gap FROM {MALFORMED_ROWS}"
     )
-    return f"rowid + {first} + (SELECT COUNT(*) FROM {GAPS} AS g WHERE g.gap <= {STAGED}.rowid)"
+    return f"{position} + {first} + (SELECT COUNT(*) FROM {GAPS} AS g WHERE g.gap <= {position})"
 
 
 def _naive(request: ImportRequest) -> str:
@@ -139,11 +154,13 @@ def _stage(db: duckdb.DuckDBPyConnection, request: ImportRequest) -> int:
     table = request.table
     columns = COLUMNS[table]
     path = _literal(request.location)
-    flags = ""
+    flags, outer = "", "*"
     if table is Table.HIRED_EMPLOYEES:
-        # The fast rules tested once, as the file is read (import_sql.judge then reads the column).
+        # The fast rules tested once, as the file is read; those rows are typed there too.
         select_fast = sqltext.to_duckdb(f"SELECT {import_sql.fast_employees()} AS fast")
-        flags = ", " + select_fast.removeprefix("SELECT ")
+        flags = ", COALESCE(" + select_fast.removeprefix("SELECT ").removesuffix(" AS fast")
+        flags += ", FALSE) AS fast"
+        outer = sqltext.raw("duckdb/import_staged_employees")
     try:
         if request.file_format == "PARQUET":
             present = {
@@ -156,7 +173,7 @@ def _stage(db: duckdb.DuckDBPyConnection, request: ImportRequest) -> int:
             )
             db.execute(
                 sqltext.raw("duckdb/import_read_parquet").format(
-                    staged=STAGED, select_columns=select, path=path, flags=flags
+                    staged=STAGED, select_columns=select, path=path, flags=flags, outer=outer
                 )
             )
             db.execute(
@@ -172,6 +189,7 @@ def _stage(db: duckdb.DuckDBPyConnection, request: ImportRequest) -> int:
                     staged=STAGED,
                     select_columns=select,
                     flags=flags,
+                    outer=outer,
                     path=path,
                     header="true" if request.header is not None else "false",
                     columns=", ".join(f"'{c}': 'VARCHAR'" for c in in_file),
@@ -200,14 +218,16 @@ def _stage(db: duckdb.DuckDBPyConnection, request: ImportRequest) -> int:
 
 
 def _decide_and_insert(
-    db: duckdb.DuckDBPyConnection, request: ImportRequest, received: int
+    db: duckdb.DuckDBPyConnection, request: ImportRequest, received: int, candidates: str
 ) -> ImportOutcome:
+    """``candidates``: every row with its own verdict (the judged table, or for employees
+    the view of the fast rows and the judged ones)."""
     table = request.table
     final = Path(request.rejects_location)
     hidden = final.with_name(f".{final.name}.tmp-{secrets.token_hex(4)}")
     db.begin()
     try:
-        db.execute(sqltext.to_duckdb(import_sql.rejected(table, JUDGED, REJECTED, REPEATED)))
+        db.execute(sqltext.to_duckdb(import_sql.rejected(table, candidates, REJECTED, REPEATED)))
         counts = {
             str(reason): int(count)
             for reason, count in db.execute(
@@ -222,7 +242,10 @@ def _decide_and_insert(
         else:
             final.unlink(missing_ok=True)  # a stale file from an earlier run would mislead
         insert = sqltext.raw("duckdb/import_insert_accepted").format(
-            table=table.value, columns=", ".join(COLUMNS[table]), judged=JUDGED, rejected=REJECTED
+            table=table.value,
+            columns=", ".join(COLUMNS[table]),
+            judged=candidates,
+            rejected=REJECTED,
         )
         inserted = _one(db, insert)
         db.commit()
@@ -245,7 +268,7 @@ def _write_rejects(db: duckdb.DuckDBPyConnection, table: Table, path: Path) -> N
     columns = COLUMNS[table]
     if table is Table.HIRED_EMPLOYEES:
         judged = sqltext.raw("duckdb/import_rejects_employees").format(
-            rejected=REJECTED, judged=JUDGED, cells=CELLS
+            rejected=REJECTED, staged=STAGED
         )
     else:
         judged = sqltext.to_duckdb(import_sql.rejects_file(table, REJECTED, STAGED, "rowid"))

@@ -44,6 +44,7 @@ switched off for the query's cursor.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -87,6 +88,7 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "job_id": pa.int64(),
 }
 _UTC_MICROS = pa.timestamp("us", tz="UTC")
+log = logging.getLogger(__name__)
 IMPORT_MEMORY_LIMIT = "256MB"
 """The default of HRGRAPH_DUCKDB_IMPORT_MEMORY_LIMIT (see ``_import_memory``)."""
 _REFERENCE_TABLES = frozenset(REFERENCES.values())
@@ -322,13 +324,18 @@ class DuckDBWarehouse:
         holding them, for little time: the import's work is CPU, not I/O. DuckDB's
         ``memory_limit`` is the database's, not a connection's (its scope is GLOBAL), so
         queries that run meanwhile share the lower limit: they spill too, or, for the few
-        operators that cannot, fail with DuckDB's out-of-memory error.
+        operators that cannot, fail with DuckDB's out-of-memory error. Lowering is best
+        effort: when DuckDB cannot free the memory other work holds at that moment, the
+        import runs under the regular limit (and says so in the log).
         """
         regular, during_import = self._memory_limits
         with self._imports_lock:
             self._imports_running += 1
             if self._imports_running == 1:
-                self._set_memory_limit(during_import)
+                try:
+                    self._set_memory_limit(during_import)
+                except duckdb.Error as error:  # memory other work holds pinned cannot go now
+                    log.warning("import runs under the regular memory limit: %s", error)
         try:
             yield
         finally:

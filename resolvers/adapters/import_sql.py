@@ -83,16 +83,14 @@ def judge(
     judged: str,
     position: str,
     line: str,
-    *,
-    read_by_duckdb: bool = False,
+    fast: str | None = None,
 ) -> str:
     """CREATE TEMP TABLE ``judged``: each staged row's own verdict and its typed values.
 
     ``position`` numbers the staged rows in file order; ``line`` is the SQL of a row's
-    line in the file (from ``position``). ``read_by_duckdb``: the staging table was filled
-    by duckdb_import, which computed ``fast_employees()`` into its ``fast`` column as it read
-    the file (so the rules are not tested twice over every row), and DuckDB casts a fast
-    row's datetime as it stands (Redshift wants the T and the Z gone).
+    line in the file (from ``position``). ``fast`` is the SQL that is true for a row that
+    keeps the fast rules (``fast_employees()`` when None); DuckDB, which keeps those rows
+    apart as it reads the file (duckdb_import.py), judges only the others and passes FALSE.
     """
     common = {
         "staged": staged,
@@ -119,10 +117,7 @@ def judge(
             department_problem=_id_problem("department_text", required=False),
             job_problem=_id_problem("job_text", required=False),
             undated=UNDATED,
-            fast="fast" if read_by_duckdb else fast_employees(),
-            plain_datetime="CAST(datetime AS TIMESTAMP)"
-            if read_by_duckdb
-            else "CAST(REPLACE(REPLACE(datetime, 'T', ' '), 'Z', '') AS TIMESTAMP)",
+            fast=fast or fast_employees(),
         )
     name = _NAME_COLUMN[table]
     return sqltext.redshift(

@@ -4,11 +4,13 @@ Snapshot: ONE ``SELECT ... ORDER BY id`` is one consistent read; its result is
 read page by page (NextToken), so memory holds a page, never the table.
 
 Restore: a Data API batch is one session, and loading a backup can take many
-calls, so the new table is built beside the live one (``restore_staging_<table>``)
-and swapped in by name:
+calls, so the new table is built beside the live one and swapped in by name:
 
-1. drop a leftover staging table, create it from the table's own DDL (resolvers/sql/ddl,
-   renamed), so it keeps NOT NULL, DISTSTYLE and SORTKEY once it is the table;
+1. create a staging table of the restore's own
+   (``restore_staging_<table>_<UTC stamp>_<random>``) from the table's DDL
+   (resolvers/sql/ddl, renamed), so it keeps NOT NULL, DISTSTYLE and SORTKEY once it is
+   the table; in the same batch drop staging tables of this table older than
+   LEFTOVER_AFTER (a crashed worker's), at most MAX_LEFTOVERS_DROPPED of them;
 2. load it: a large backup on S3 by ``COPY ... FORMAT AS AVRO 'auto'`` with
    the configured IAM role (Redshift reads the file itself); otherwise the
    decoded rows by multi-row INSERTs, up to 40 statements per batch;
@@ -17,6 +19,14 @@ and swapped in by name:
 4. swap in ONE short batch: LOCK, count the old rows, check that the facts are
    what the check saw (else the batch fails and rolls back: a batch cannot
    branch), rename the live table away and the staging table in, drop the old.
+
+Two restores of one table at once (two users, or a retry while the first still runs)
+never share a staging table: each loads and measures its own, and their swaps queue
+on the LOCK, so the table ends as if they had run one after the other (the last
+swap wins) and each job tells the row counts it saw under the lock. Refusing the
+second restore instead would need an atomic per-table claim in every job store,
+with its own expiry for dead workers; a lock held for the whole load would make
+readers wait for the whole copy (below).
 
 Readers are kept waiting only for step 4. Redshift's LOCK (and ALTER TABLE) is
 ACCESS EXCLUSIVE: every read of the table queues behind it, so a swap that
@@ -29,13 +39,15 @@ Time: the swap is submitted only when the request (the worker's invocation)
 has SWAP_SECONDS left, and every statement is cancelled at the deadline
 (redshift_data_client.py): a worker that Lambda stops leaves the table as it
 was. Any failure before the swap leaves the table as it was; the staging table
-is dropped on the way out.
+is dropped on the way out, and a later restore drops one a killed worker left.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+import re
+import secrets
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from itertools import chain
@@ -66,6 +78,14 @@ CHANGED_MARKER = "hrgraph: references changed"
 COPY_THRESHOLD_ROWS = 20_000
 """Backups larger than this load by COPY when the file is on S3 and a COPY role is set."""
 
+LEFTOVER_AFTER = timedelta(hours=1)
+"""A staging table older than this is a dead restore's: a restore runs only in a worker,
+and Lambda stops every invocation within 15 minutes (statements are cancelled with it)."""
+MAX_LEFTOVERS_DROPPED = 10
+"""Leftovers one restore drops, at most: its first batch stays small whatever piled up."""
+STAGING_PREFIX = "restore_staging_"
+_STAMP = "%Y%m%dT%H%M%SZ"
+
 _EPOCH = datetime(1970, 1, 1)
 _REFERENCING_COLUMN = {Table.DEPARTMENTS: "department_id", Table.JOBS: "job_id"}
 
@@ -92,9 +112,14 @@ def restore_swap(
     location: str | None,
     copy_role_arn: str,
 ) -> int:
-    staging = f"restore_staging_{table.value}"
+    now = datetime.now(UTC)
+    staging = staging_name(table, now)
     drop = sqltext.redshift("restore/drop_staging", staging=staging)
-    api.batch([drop, staging_table_ddl(table, staging)])
+    leftovers = [
+        sqltext.redshift("restore/drop_staging", staging=name)
+        for name in _leftovers(api, table, now)
+    ]
+    api.batch([*leftovers, staging_table_ddl(table, staging)])
     try:
         _load(api, table, staging, chunks, location, copy_role_arn)
         facts = _measure(api, table, staging)
@@ -103,6 +128,34 @@ def restore_swap(
     except BaseException:
         _drop_quietly(api, drop)
         raise
+
+
+def staging_name(table: Table, now: datetime) -> str:
+    """A name no other restore uses: when it was made (for the leftover sweep), and chance."""
+    return f"{STAGING_PREFIX}{table.value}_{now.strftime(_STAMP).lower()}_{secrets.token_hex(4)}"
+
+
+def staging_tables(api: DataApi, table: Table) -> dict[str, datetime]:
+    """The staging tables restores of ``table`` have made and not dropped, with their time."""
+    pattern = re.compile(rf"{STAGING_PREFIX}{table.value}_(\d{{8}}t\d{{6}}z)_[0-9a-f]{{8}}")
+    prefix = quote_string(f"{STAGING_PREFIX}{table.value}_%")
+    found: dict[str, datetime] = {}
+    for page in api.stream(sqltext.redshift("restore/staging_tables", prefix=prefix)):
+        for name, *_ in page.rows:
+            matched = pattern.fullmatch(str(name))
+            if matched:
+                stamp = datetime.strptime(matched[1].upper(), _STAMP).replace(tzinfo=UTC)
+                found[str(name)] = stamp
+    return found
+
+
+def _leftovers(api: DataApi, table: Table, now: datetime) -> list[str]:
+    """Staging tables of restores that cannot still be running, oldest first, a bounded few."""
+    made = staging_tables(api, table)
+    dead = sorted((n for n, at in made.items() if now - at > LEFTOVER_AFTER), key=made.__getitem__)
+    if len(dead) > MAX_LEFTOVERS_DROPPED:
+        log.warning("%d leftover restore staging tables of %s", len(dead), table.value)
+    return dead[:MAX_LEFTOVERS_DROPPED]
 
 
 def staging_table_ddl(table: Table, staging: str) -> str:
@@ -115,7 +168,7 @@ def staging_table_ddl(table: Table, staging: str) -> str:
 
 
 def _drop_quietly(api: DataApi, drop: str) -> None:
-    """Best effort on the way out: the next restore drops a leftover anyway."""
+    """Best effort on the way out: a later restore drops a leftover anyway."""
     try:
         api.execute(drop)
     except HrgraphError:

@@ -7,7 +7,8 @@ file's size (the worker holds no row and sends a fixed number of statements):
    batches' order (sql_common.LOCK_ORDER), first, as every writer does;
 2. a TEMP staging table of text columns; ``COPY ... FORMAT AS CSV`` from the
    uploaded object (a bad value is a verdict, not a failed COPY);
-3. sql/imports/judge_*.sql, rejected_*.sql: the same verdicts as DuckDB's;
+3. sql/imports/judge_*.sql, repeated_employees.sql, rejected_*.sql: the same
+   verdicts as DuckDB's;
 4. the counts per reason; ``UNLOAD`` of the rejects beside the source
    (PARALLEL OFF: one object, ``<name>.rejected.csv000``, copied to its name);
 5. the anti-join insert. Any failure rolls everything back.

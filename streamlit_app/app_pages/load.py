@@ -25,12 +25,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from client import imports
 from client.api import HrClient
 from client.csvfile import COLUMNS, CsvFormatError
 from client.errors import error_class
 from client.loading import REJECTED_COLUMNS, Undated
-from client.models import Table
+from client.models import BackupJob, Table
 from streamlit_app import importing, plain_errors, session, uploads
 
 signed_in = session.require()
@@ -115,7 +114,7 @@ def _import_large(table: Table, name: str, content: bytes, file_key: str) -> Non
             done = min(sent[0] / max(len(content), 1), 1.0)
             bar.progress(done, text=f"Uploaded {_mib(sent[0])} of {_mib(len(content))}")
 
-        def on_change(job: imports.ImportJob) -> None:
+        def on_change(job: BackupJob) -> None:
             checklist.markdown(importing.steps_markdown(job, counted))
 
         try:

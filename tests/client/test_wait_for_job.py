@@ -11,7 +11,7 @@ import pytest
 from client import imports
 from client.api import POLL_FIRST_SECONDS, POLL_MOST_SECONDS, HrClient, job_failure
 from client.errors import Conflict
-from client.models import BackupJob
+from client.models import BackupJob, ReasonCount, RejectReason
 
 
 def state(status: str, rows: int | None, progress: float | None, **more: Any) -> dict[str, Any]:
@@ -90,14 +90,27 @@ def test_a_job_that_vanishes_is_not_found() -> None:
 
 
 def test_an_import_is_polled_often_at_first_then_at_most_every_two_seconds() -> None:
-    """A small import ends within a second; a long one should not cost two requests a second."""
-    first = imports.ImportJob.from_json(state("QUEUED", 0, None, kind="IMPORT"))
+    """A small import ends within a second; a long one should not cost two requests a second.
+    An import is a BackupJob like any other: its outcome arrives in the generated types."""
+    first = BackupJob.from_json(state("QUEUED", 0, None, kind="IMPORT"))
     polls = [state("RUNNING", 0, None, kind="IMPORT") for _ in range(9)]
-    polls.append(state("SUCCEEDED", 5, 1.0, kind="IMPORT", importStage="INSERTED"))
+    outcome = {
+        "source": "uploads/hired_employees/x.csv",
+        "received": 5,
+        "inserted": 3,
+        "rejected": 2,
+        "rejectedByReason": [{"reason": "INVALID", "count": 2}],
+        "rejectsSource": "uploads/hired_employees/x.rejected.csv",
+    }
+    polls.append(
+        state("SUCCEEDED", 5, 1.0, kind="IMPORT", importStage="INSERTED", importResult=outcome)
+    )
     waits: list[float] = []
     with HrClient("http://api.test/graphql", "t", transport=scripted(polls)) as api:
-        done = imports.wait(api, first, sleep=waits.append)
-    assert done.status == "SUCCEEDED" and done.steps_done() == len(imports.STEPS)
+        done = api.wait_for_job(first, sleep=waits.append)
+    assert done.status == "SUCCEEDED" and imports.steps_done(done) == len(imports.STEPS)
+    assert done.import_result is not None
+    assert done.import_result.rejected_by_reason == [ReasonCount(RejectReason.INVALID, 2)]
     assert waits[0] == POLL_FIRST_SECONDS
     assert waits == sorted(waits) and waits[-1] == POLL_MOST_SECONDS
 
@@ -110,3 +123,14 @@ def test_a_backup_is_polled_on_the_same_schedule() -> None:
         api.wait_for_job(first, sleep=waits.append)
     assert waits[0] == POLL_FIRST_SECONDS
     assert waits == sorted(waits) and waits[-1] == POLL_MOST_SECONDS
+
+
+def test_an_imports_steps_are_counted_from_its_import_stage() -> None:
+    def at(status: str, stage: str | None) -> BackupJob:
+        return BackupJob.from_json(state(status, 0, None, kind="IMPORT", importStage=stage))
+
+    assert imports.steps_done(at("QUEUED", None)) == 0
+    assert imports.steps_done(at("RUNNING", "STAGED")) == 1
+    assert imports.steps_done(at("RUNNING", "CHECKED")) == 2
+    assert imports.steps_done(at("FAILED", "CHECKED")) == 2
+    assert imports.steps_done(at("SUCCEEDED", None)) == len(imports.STEPS)  # Redshift skips some

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +16,7 @@ from resolvers.adapters import redshift_backup
 from resolvers.adapters.lambda_launcher import EVENT_KEY
 from resolvers.adapters.memory_jobs import ManualLauncher, MemoryJobStore
 from resolvers.adapters.memory_store import MemoryBackupStore
-from resolvers.adapters.redshift_data_client import Policy, StatementFailed
+from resolvers.adapters.redshift_data_client import Policy
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.core import backup, ingest, jobs
 from resolvers.core.backup_job import JobStatus
@@ -76,14 +76,19 @@ def test_an_event_without_a_job_runs_nothing(services: Services, lambda_context:
 
 
 class StallsTheRestoresLoad(FakeRedshiftData):
-    """The fake Data API, where the batch that loads a restore's rows may never finish by itself."""
+    """The fake Data API, where the batch that loads a restore's rows may never finish by itself,
+    or may first wait for something else (``before_load``) to run to its end."""
 
     stall_load = False
+    before_load: Callable[[], None] | None = None
 
     def batch_execute_statement(self, **request: Any) -> dict[str, Any]:
         loads = any(sql.startswith("INSERT INTO restore_staging") for sql in request["Sqls"])
         if loads and self.stall_load:
             self.stall_statements()
+        if loads and self.before_load is not None:
+            meanwhile, self.before_load = self.before_load, None
+            meanwhile()
         return super().batch_execute_statement(**request)
 
 
@@ -143,9 +148,7 @@ def test_a_worker_whose_time_runs_out_cancels_its_statement_and_leaves_the_table
     # ... and the table is as it was, with no staging table left behind
     assert services.warehouse.page(Table.JOBS, 0, 10) == before
     assert not any("RENAME" in sql for _, sql in fake.history)
-    with pytest.raises(StatementFailed) as gone:
-        services.warehouse.writer.execute("SELECT 1 FROM restore_staging_jobs")  # type: ignore[attr-defined]
-    assert gone.value.missing_relation
+    assert redshift_backup.staging_tables(services.warehouse.writer, Table.JOBS) == {}  # type: ignore[attr-defined]
 
 
 def test_a_worker_does_not_start_a_swap_it_may_not_finish(
@@ -177,3 +180,24 @@ def test_a_worker_with_time_restores_by_renaming(
 
     assert answer == {"jobId": job_id, "status": "SUCCEEDED"}
     assert services.warehouse.page(Table.JOBS, 0, 10) == [Job(1, "Engineer")]
+
+
+def test_two_restores_of_one_table_running_at_once_both_succeed(
+    on_redshift: tuple[Services, StallsTheRestoresLoad, FakeTime],
+) -> None:
+    # GIVEN two restore jobs of one table (two users, or a retry of the first)
+    services, fake, _ = on_redshift
+    first, _ = restore_queued(services)
+    second, _ = restore_queued(services)
+    answers: list[dict[str, Any]] = []
+    # WHEN the second job's worker runs whole while the first's is loading its rows
+    fake.before_load = lambda: answers.append(worker.handler({EVENT_KEY: second}, Remaining(900)))
+    answers.insert(0, worker.handler({EVENT_KEY: first}, Remaining(900.0)))
+
+    # THEN neither spoiled the other's staging table: both succeed, the last swap wins
+    assert answers == [
+        {"jobId": first, "status": "SUCCEEDED"},
+        {"jobId": second, "status": "SUCCEEDED"},
+    ]
+    assert services.warehouse.page(Table.JOBS, 0, 10) == [Job(1, "Engineer")]
+    assert redshift_backup.staging_tables(services.warehouse.writer, Table.JOBS) == {}  # type: ignore[attr-defined]

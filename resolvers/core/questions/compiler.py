@@ -265,6 +265,8 @@ def _all_names(dimension: Dimension, filters: Filters) -> exp.Select:
     conditions = []
     if names.include:
         conditions.append(in_list(col("t", dimension), names.include))
+    if dimension == "department" and filters.department_ids:
+        conditions.append(in_list(col("t", "id"), filters.department_ids))
     if names.exclude:
         conditions.append(exp.not_(in_list(col("t", dimension), names.exclude), copy=False))
     if (dimension == "department" and filters.without_department) or (

@@ -24,7 +24,7 @@ ENTITY = r"__[djf]\d+__"
 """A department (d), job (j) or job family (f) named in the question, as one token."""
 _CUE = (
     r"(?: (?:department|departments|dept|depts|team|teams|division|job|jobs|role|roles|title"
-    r"|titles|position|positions))?"
+    r"|titles|position|positions)(?![a-z]))?"
 )
 _ONE = rf"(?:the )?{ENTITY}{_CUE}"
 _LIST = rf"{_ONE}(?: (?:,|and|or|nor|,and|, and|, or|plus|, plus)? ?{_ONE})*"
@@ -61,13 +61,20 @@ MISSING_BOTH = re.compile(
     r"(?:department|dept|team) "
     r"(?:and(?: no| without)?|or|nor) (?:an? )?(?:job|role|title)\b"
 )
+_NOTED = r"(?:recorded|listed|entered|set|given|assigned|captured|logged|info|information|data)"
 MISSING = re.compile(
     r"\b(?:(?:who )?(?:with|have|has|had) )?(?:no|without|missing|lacking|lack|lacks|lacked"
     r"|unassigned"
-    r"|not assigned to|never (?:got |been |was )?assigned to)"
-    r"(?: an?| any)? "
+    r"|not assigned to|never (?:got |been |was )?assigned to|(?:do|does|did) not have)"
+    rf"(?: an?| any)?(?: {_NOTED})? "
     r"(?P<what>department|departments|dept|teams?|job titles?|jobs?|roles?|titles?)\b"
-    r"|\b(?P<what2>department|job)s? (?:is |was )?(?:missing|empty|unknown|blank|unassigned)\b"
+    rf"(?: {_NOTED}(?! (?:in|as|for|by|to) __))?"
+    r"|\b(?:(?:with|where|whose) )?(?:the |their |an? )?"
+    r"(?P<what2>department|dept|job|role|job title)s?"
+    r" (?:is |was )?(?:missing|empty|unknown|blank|unassigned|null|not recorded"
+    r"|not set|not given|not listed|not assigned)\b"
+    r"|\b(?:with )?(?:an? )?(?:unassigned|blank|empty|missing|unknown|null) "
+    r"(?P<what3>department|dept|job|role|job title)s?\b"
 )
 _VALUE = r"(?!(?:columns?|rows?|each|every)\b)(?P<value>__q\d+__|[a-z0-9][a-z0-9\-]*)"
 """A searched word; not 'job title with columns Q1 ...', which lays the answer out."""
@@ -158,8 +165,8 @@ def find_families(tokens: list[str], catalog: Catalog, reserved: Set[str]) -> li
     matcher, and so is a word followed by a level ("Engineer III").
     """
     index, exact = _families(catalog)
-    found: list[FamilyWord] = []
-    taken: set[int] = set()
+    found = family_aliases(tokens, catalog) + _levels(tokens, catalog)
+    taken: set[int] = {i for f in found for i in range(f.start, f.end)}
     for length in (3, 2, 1):
         for start in range(len(tokens) - length + 1):
             end = start + length
@@ -180,7 +187,212 @@ def find_families(tokens: list[str], catalog: Catalog, reserved: Set[str]) -> li
                 continue
             found.append(FamilyWord(start, end, " ".join(span), titles))
             taken |= set(range(start, end))
-    return sorted(found, key=lambda f: f.start)
+    return _narrowed(sorted(found, key=lambda f: f.start), tokens)
+
+
+ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V", "6": "VI"}
+_LEVEL_WORDS = frozenset({"level", "grade", "lvl"})
+
+
+def _levels(tokens: list[str], catalog: Catalog) -> list[FamilyWord]:
+    """'level III', 'level 3': every title ending in that level, whatever the title."""
+    found = []
+    for start in range(len(tokens) - 1):
+        word, level = tokens[start], tokens[start + 1]
+        if word not in _LEVEL_WORDS or level not in LEVELS:
+            continue
+        roman = ROMAN.get(level, level.upper())
+        titles = tuple(t for t in catalog.jobs if title_level(t) == roman)
+        if titles:
+            found.append(FamilyWord(start, start + 2, f"level {roman}", titles))
+    return found
+
+
+def _narrowed(found: list[FamilyWord], tokens: list[str]) -> list[FamilyWord]:
+    """A level said beside a family is that family at that level: 'level III accountants',
+    'accountants at level III' (the titles of both), never the two added together."""
+    merged: list[FamilyWord] = []
+    for family in found:
+        last = merged[-1] if merged else None
+        if last is not None and is_level(last.word) != is_level(family.word):
+            gap = tokens[last.end : family.start]
+            if gap in ([], ["at"], ["of"], ["in"], [","]):
+                level, other = (last, family) if is_level(last.word) else (family, last)
+                titles = tuple(t for t in other.titles if t in level.titles)
+                if titles:
+                    word = f"{other.word} at {level.word}"
+                    merged[-1] = FamilyWord(last.start, family.end, word, titles)
+                    continue
+        merged.append(family)
+    return merged
+
+
+def is_level(word: str) -> bool:
+    """Whether a family word is a level across every title ('level III')."""
+    return word.startswith("level ") and word.split()[-1] in ROMAN.values()
+
+
+_ORDINAL = r"(?:(?:the )?(?:first|second|other|older|newer|new|old|1st|2nd) )"
+_NAME_ID = re.compile(
+    rf"{_ORDINAL}?(?P<tok>__d\d+__)(?: (?:department|dept|team|division|unit|group))?"
+    r" (?:id|no|number) (?P<id>\d{1,4})\b"
+)
+_NAME_NUMBER = re.compile(
+    rf"{_ORDINAL}?(?P<tok>__d\d+__)(?: (?:department|dept|team|division|unit|group))?"
+    r" (?P<id>\d{1,3})\b(?! (?:hires|people|employees|staff|or|to|and|-))"
+)
+_DEPARTMENT_ID = re.compile(
+    r"\b(?:the )?(?:department|dept|team|division) (?P<marked>(?:id|no|number) )?(?P<id>\d{1,4})\b"
+)
+_BOTH = re.compile(
+    r"\b(?:both|the two|both of the|both the)(?: of)?(?: our| the)? (?P<tok>__d\d+__)"
+    r"(?: (?:teams|departments|depts|divisions|units|groups|ones))?"
+    r"|(?P<tok2>__d\d+__)(?: (?:teams|departments|depts))? (?:both|combined)"
+    r"(?: (?:teams|departments|depts|of them))?\b"
+)
+_ORDINAL_NAME = re.compile(rf"\b{_ORDINAL}(?P<tok>__d\d+__)")
+_EACH_OF = re.compile(
+    r"\b(?:each|per|every|by) (?P<tok>__d\d+__) (?:team|department|dept|division|unit)\b"
+    r"|\b(?:both |the two )?(?P<tok2>__d\d+__) (?:teams|departments|depts|divisions|units)"
+    r" (?:separately|apart|each|one by one|side by side)\b"
+)
+"""'hires in each Support team': the departments a shared name holds, one row each."""
+
+
+def pick_departments(
+    line: list[str], names: dict[str, tuple[str, str]], catalog: Catalog
+) -> tuple[list[str], dict[str, tuple[int, ...]]] | str:
+    """Departments picked by id, for a name two departments share; or why not (a refusal).
+
+    'Support (id 13)', 'the second Support team (id 13)', 'department 13': that
+    one department. 'Both Support teams': every department of the name ('both'
+    over a name held once is left unread). 'The second Support team' with no id
+    is refused, naming the ids. Each picked token maps to its ids.
+    """
+    text = " " + " ".join(line) + " "
+    picked: dict[str, tuple[int, ...]] = {}
+    for match in list(_NAME_ID.finditer(text))[::-1]:
+        name = names[match.group("tok")][1]
+        wanted = int(match.group("id"))
+        if wanted not in catalog.ids_of(name):
+            held = " and ".join(str(i) for i in catalog.ids_of(name))
+            return f"No department named {name} has id {wanted} (its id: {held})."
+        picked[match.group("tok")] = (wanted,)
+        text = text[: match.start()] + match.group("tok") + text[match.end() :]
+    for match in list(_NAME_NUMBER.finditer(text))[::-1]:
+        if int(match.group("id")) in catalog.shared(names[match.group("tok")][1]):
+            picked[match.group("tok")] = (int(match.group("id")),)
+            text = text[: match.start()] + match.group("tok") + text[match.end() :]
+    for number, match in enumerate(list(_DEPARTMENT_ID.finditer(text))[::-1]):
+        wanted = int(match.group("id"))
+        if re.fullmatch(r"(?:19|20)\d\d", match.group("id")):
+            continue  # 'the department 2021': a year
+        held_by = catalog.department_name(wanted)
+        if held_by is None:
+            return f"No department has id {wanted}."
+        token = f"__d{90 + number}__"
+        names[token] = ("department", held_by)
+        picked[token] = (wanted,)
+        text = text[: match.start()] + f" {token} " + text[match.end() :]
+    for match in list(_EACH_OF.finditer(text))[::-1]:
+        token = match.group("tok") or match.group("tok2")
+        if names[token][0] == "department" and catalog.shared(names[token][1]):
+            text = text[: match.start()] + f" {token} by department " + text[match.end() :]
+    for match in list(_BOTH.finditer(text))[::-1]:
+        token = match.group("tok") or match.group("tok2")
+        if names[token][0] == "department" and catalog.shared(names[token][1]):
+            text = text[: match.start()] + f" {token} " + text[match.end() :]
+    for match in _ORDINAL_NAME.finditer(text):
+        shared_name = names[match.group("tok")][1]
+        if match.group("tok") not in picked and (ids := catalog.shared(shared_name)):
+            listed = " and ".join(str(i) for i in ids)
+            return (
+                f"Two departments are named {shared_name} (ids {listed}): say which, e.g. "
+                f"{shared_name} (id {ids[-1]}), or both {shared_name} teams."
+            )
+    return text.split(), picked
+
+
+def shared_names_note(
+    names: tuple[str, ...], catalog: Catalog, grouped: bool, left_out: tuple[str, ...] = ()
+) -> list[str]:
+    """Say which departments a shared name counted ('Support' is ids 8 and 13)."""
+    notes = []
+    for name in dict.fromkeys((*names, *left_out)):
+        if ids := catalog.shared(name):
+            listed = " and ".join(str(i) for i in ids)
+            every = "both" if len(ids) == 2 else "all"
+            each = f"{every} are counted"
+            if grouped:
+                each = "each is its own row"
+            elif name in left_out and name not in names:
+                each = f"{every} are left out"
+            notes.append(f"{len(ids)} departments are named {name} (ids {listed}): {each}.")
+    return notes
+
+
+_MANAGER = r"managers?"
+_AS_TITLES = re.compile(
+    rf"\b(?:(?:any|every|all) (?:kinds?|types?|sorts?) of|hired as(?: an?)?|hire as(?: an?)?"
+    rf"|joined as(?: an?)?|as(?: an?)?) {_MANAGER}\b"
+    rf"|\b{_MANAGER} (?:of (?:any|every|all) (?:kinds?|types?|sorts?|levels?|titles?)"
+    rf"|(?:any|every|all) (?:kinds?|types?|levels?|titles?)|titles?|job titles?|roles?|positions?"
+    rf"|jobs?|hires|hired(?! (?:the |more|fewer|most|least|any|some|people|staff|employees|new"
+    rf"|__))|were hired|was hired|got hired|joined|did we hire|did we take on"
+    rf"|did (?:we|you|they|the company|[a-z]+(?: [a-z]+)?) (?:hire|take on|bring on|recruit)"
+    rf"|we hired|came on board|started)\b"
+)
+_MANAGES = re.compile(
+    r"\b(?:manages?|managed|managing|reports?|reporting|reported|report to|under|boss|bosses"
+    r"|direct|directs|team lead|line)\b|managers?'"
+)
+
+
+_PER_MANAGER = re.compile(r"\b(?:per|each|every|by|which|whose) managers?\b")
+
+
+def titles_meant(text: str, tokens: list[str]) -> frozenset[str]:
+    """Words the data lacks in one sense read as job titles in another: 'managers of any kind'.
+
+    'Manager' is a reporting line (which the data does not hold) unless the
+    words around it say a job title: hired as a manager, manager titles,
+    managers of any kind, managers hired in 2021. Any word of managing or
+    reporting anywhere in the question ('who manages Sales', 'hires per
+    manager', 'reports to') keeps it a reporting line, refused.
+    """
+    line = " ".join(tokens)
+    found = _AS_TITLES.search(line)
+    if found is None or _MANAGES.search(text) or _PER_MANAGER.search(line):
+        return frozenset()
+    return frozenset({"manager", "managers"})
+
+
+def family_aliases(tokens: list[str], catalog: Catalog) -> list[FamilyWord]:
+    """Short words for a family ('DBAs', 'sysadmins', 'devs'), read as the family they stand for.
+
+    linguistic_schema.toml's [families] says which; the family is the titles
+    holding the words meant, so it follows the live catalog. A level after the
+    word ('DBA II') narrows it to that one title.
+    """
+    index = _families(catalog)[0]
+    found: list[FamilyWord] = []
+    taken: set[int] = set()
+    for alias, meant in sorted(lexicon.FAMILY_ALIASES.items(), key=lambda a: -len(a[0])):
+        for start in range(len(tokens) - len(alias) + 1):
+            end = start + len(alias)
+            if tuple(tokens[start:end]) != alias or taken & set(range(start, end)):
+                continue
+            singular = (*meant[:-1], _singular(meant[-1]))
+            titles = index.get(singular, ())
+            level = tokens[end] if end < len(tokens) else ""
+            if level in LEVELS and titles:
+                titled = " ".join((*singular, level))
+                titles = tuple(t for t in titles if " ".join(tokenize(t)) == titled)
+                end += 1 if titles else 0
+            if titles:
+                found.append(FamilyWord(start, end, " ".join(meant), titles))
+                taken |= set(range(start, end))
+    return found
 
 
 _STOP = (
@@ -639,7 +851,7 @@ def read(words: Words, values: dict[str, str]) -> Who:
     for _ in words.take_all(MISSING_BOTH):
         who.without_department = who.without_job = True
     for match in words.take_all(MISSING):
-        what = match.group("what") or match.group("what2")
+        what = match.group("what") or match.group("what2") or match.group("what3")
         if what.startswith(("dep", "team")):
             who.without_department = True
         else:

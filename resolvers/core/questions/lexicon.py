@@ -89,7 +89,7 @@ def split_apostrophes(text: str) -> str:
 
 _PERIOD_WORD = r"(?:q[1-4]|h[12]|[a-z]{3,9}|(?:19|20)\d\d)"
 _DASHED = re.compile(rf"\b({_PERIOD_WORD}) ?[-\u2013\u2014] ?({_PERIOD_WORD})\b", re.IGNORECASE)
-_SHORT_YEAR = re.compile(r"\b(q[1-4]|h[12]|[a-z]{3,9})( of)? '(\d\d)\b", re.IGNORECASE)
+_SHORT_YEAR = re.compile(r"\b(q[1-4]|h[12]|[a-z]{3,9})( of)? ?'(\d\d)\b", re.IGNORECASE)
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _YEAR_FIRST = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -165,7 +165,8 @@ def tidy(question: str) -> str:
     like 3/4/2021, which reads either way, stays as written: it is refused); a
     free-standing '&' or '+' is 'and' ('Q3 & Q4'; 'R&D' is a name); 'April 12 -
     July 9', 'April 12-15' and '6-12 June' are ranges (so is 'the week of 6-12
-    June'); 'the year 2021' is 2021.
+    June'); 'the year 2021' is 2021; 'w/o' is 'without', 'w/' 'with', 'the
+    no.' 'the number', 'CY2021' and 'the full year 2021' 2021, "in '21" in 2021.
     """
     text = question.replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
@@ -198,6 +199,19 @@ def tidy(question: str) -> str:
     text = _DASHED.sub(_dashed, text)
     text = re.sub(r"\bthe year ((?:19|20)\d\d)\b", r"\1", text, flags=re.IGNORECASE)
     text = re.sub(r"\bno\. ?of\b", "number of", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?<![\w/])w/o(?![\w/])", "without", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bcy ?((?:19|20)\d\d)\b", r"\1", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"\b(?:the )?(?:full|whole|entire) year (?=(?:19|20)\d\d\b)", "", text, flags=re.I
+    )
+    text = re.sub(
+        r"\b(in|during|since|before|after|until|for|of|from|to|and|vs|versus) '(\d\d)\b",
+        r"\1 20\2",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(r"\b(the|a|total|tot|that) no\.(?=[\s,;?!)]|$)", r"\1 number", text, flags=re.I)
+    text = re.sub(r"(?<![\w/])w/(?= )", "with", text, flags=re.IGNORECASE)
     text = _SHORT_YEAR.sub(
         lambda m: (
             f"{m.group(1)}{m.group(2) or ''} 20{m.group(3)}"
@@ -239,6 +253,10 @@ NAME_ALIASES: dict[tuple[str, ...], str] = {
     phrase_tokens(alias): name for alias, name in SCHEMA["names"].items()
 }
 """Short names ('hr', 'r d') -> the department or job name they stand for."""
+FAMILY_ALIASES: dict[tuple[str, ...], tuple[str, ...]] = {
+    phrase_tokens(alias): phrase_tokens(meant) for alias, meant in SCHEMA["families"].items()
+}
+"""Short words for a job family ('dbas') -> the family word they stand for."""
 REWRITES: dict[tuple[str, ...], tuple[str, ...]] = {
     phrase_tokens(phrase): phrase_tokens(meant) for phrase, meant in SCHEMA["rewrite"].items()
 }

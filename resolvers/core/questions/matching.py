@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from resolvers.core.questions import lexicon
 from resolvers.core.questions.catalog import Catalog
@@ -213,22 +214,62 @@ def _fuzzy_pass(tokens: list[str], index: NameIndex, reserved: Words, matches: M
     for start, end in _spans(tokens, min(index.longest, 4)):
         span = tokens[start:end]
         if span[0] in LEVELS or any(
-            w in reserved or (len(w) < 4 and w not in LEVELS) or w.isdigit() for w in span
+            _unlike_a_name(w, inner, reserved, index)
+            for w, inner in zip(span, _inner(len(span)), strict=True)
         ):
             continue
         if any(_ordinary(w, index) for w in span):
             continue
         if not _free(matches, start, end):
             continue
+        written = " ".join(span)
         found = process.extract(
-            " ".join(span), choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3
+            written, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3
         )
-        if not found:
+        if found:
+            best = found[0][1]
+            close = [name for name, score, _ in found if best - score <= FUZZY_TIE]
+        else:
+            close = _swapped(written, choices)
+        if not close:
             continue
-        best = found[0][1]
-        close = [name for name, score, _ in found if best - score <= FUZZY_TIE]
         hits = [hit for name in close for hit in index.names[name]]
         _take(tokens, matches, start, end, hits, fuzzy=True)
+
+
+def _inner(length: int) -> list[bool]:
+    return [0 < i < length - 1 for i in range(length)]
+
+
+def _unlike_a_name(word: str, inner: bool, reserved: Words, index: NameIndex) -> bool:
+    """A word a misspelt name cannot hold: the engine's own, short, or a number.
+
+    Inside a longer span a word of a live name is kept ('Reserach and
+    Development' holds 'and', one of the engine's words, in its middle).
+    """
+    if inner and word in index.words and not word.isdigit():
+        return False
+    return word in reserved or (len(word) < 4 and word not in LEVELS) or word.isdigit()
+
+
+def _swapped(written: str, choices: list[str]) -> list[str]:
+    """The one name two neighbouring letters swapped away ('Saels', 'Supprot'), if only one.
+
+    A swap is one slip but two edits to rapidfuzz's ratio, which puts short
+    names out of reach ('saels' scores 80 against 'sales'); the first letter
+    must agree, and the word be five letters or more.
+    """
+    if len(written) < 5:
+        return []
+    swapped = [
+        name
+        for name in choices
+        if name[:1] == written[:1]
+        and len(name) == len(written)
+        and OSA.distance(written, name, score_cutoff=1) == 1
+        and sorted(name) == sorted(written)
+    ]
+    return swapped if len(swapped) == 1 else []
 
 
 def _ordinary(word: str, index: NameIndex) -> bool:

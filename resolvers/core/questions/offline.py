@@ -19,11 +19,21 @@ from typing import Any
 
 from resolvers.core.ports import Answer, Warehouse
 from resolvers.core.questions import catalog as names
-from resolvers.core.questions import chart, dates, examples, lexicon, parse, people, reading
+from resolvers.core.questions import (
+    chart,
+    dates,
+    examples,
+    filters,
+    lexicon,
+    parse,
+    people,
+    reading,
+)
 from resolvers.core.questions.compiler import compile_tree
 from resolvers.core.questions.query import (
     CatalogQuery,
     CompareQuery,
+    Filters,
     HrQuery,
     Period,
     ReportQuery,
@@ -82,6 +92,8 @@ class OfflineEngine:
                 if not isinstance(again, Refusal):
                     understood.query = again
                     understood.notes.append(filled[1])
+        if not isinstance(understood.query, Refusal) and catalog.department_ids:
+            understood.notes += _shared_names(understood.query, catalog)
         return understood
 
     def translate(
@@ -168,6 +180,30 @@ class OfflineEngine:
         if periods and not any(_overlaps(p, str(first)[:10], str(last)[:10]) for p in periods):
             return f"No hires in that time: the {span}."
         return f"No hires match (the {span})."
+
+
+def _shared_names(query: HrQuery, catalog: names.Catalog) -> list[str]:
+    """A name two departments share, said with its ids: both counted, or each its own row."""
+    inner = query.query
+    every: list[Filters | None] = [getattr(inner, "filters", None), getattr(inner, "part", None)]
+    every += list(getattr(inner, "sides", ()))
+    said = [
+        name
+        for one in every
+        if one is not None and not one.department_ids
+        for name in one.departments.include
+    ]
+    left_out = [n for one in every if one is not None for n in one.departments.exclude]
+    threshold = getattr(inner, "threshold", None)
+    if threshold is not None and threshold.than is not None and threshold.than.department:
+        said.append(threshold.than.department)
+    group = getattr(inner, "group_by", None) or getattr(inner, "per", None) or ()
+    grouped = "department" in (group if isinstance(group, tuple) else (group,))
+    if grouped:
+        kept = inner.filters.departments.include if hasattr(inner, "filters") else ()
+        shown = kept or tuple(n for _, n in catalog.department_ids)
+        return filters.shared_names_note(tuple(shown), catalog, grouped=True)
+    return filters.shared_names_note(tuple(said), catalog, False, tuple(left_out))
 
 
 def _empty(rows: list[list[Any]]) -> bool:

@@ -102,6 +102,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     tokens, people = filters.shield_people(tokens, catalog, RESERVED, filters.capitalised(question))
     people = {key: _as_written(person, question) for key, person in people.items()}
     tokens = filters.shield_search_values(tokens, values)
+    titled = filters.titles_meant(text, tokens)
     falls = len(CHANGE_DROP.findall(" ".join(tokens)))  # 'did hiring drop': no command
     for word in tokens:
         if word == "drop" and falls:
@@ -109,7 +110,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             continue
         if word in lexicon.WRITE_WORDS:
             return Refusal("This engine only answers questions; it never changes data.")
-        if word in lexicon.UNSUPPORTED:
+        if word in lexicon.UNSUPPORTED and word not in titled:
             return Refusal(
                 f"The data holds no {lexicon.UNSUPPORTED[word]}: "
                 "only hires, their departments and jobs.",
@@ -130,10 +131,16 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         )
     names, line = _place_names(tokens, found)
     names |= family_names
+    picked = filters.pick_departments(line, names, catalog)
+    if isinstance(picked, str):
+        return Refusal(picked)
+    line, department_ids = picked
     words = Words(line)
     compare = words.has(COMPARE) or words.has(THAN_PERIOD) or words.has(GREW)
     reading = Reading(
-        families={f"__f{i}__": f.titles for i, f in enumerate(families)}, people=people
+        families={f"__f{i}__": f.titles for i, f in enumerate(families)},
+        people=people,
+        department_ids=department_ids,
     )
     if words.has(DATED):
         reading.dated = True
@@ -160,6 +167,12 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if match := words.search(EACH_NAME):
         reading.group.append("department" if match.group("kind") == "d" else "job")
         words.take(match, "each")
+    for match in words.take_all(LEVELS_OF):  # 'levels of Software Engineer hired in 2022'
+        reading.group.append("level")
+        token = words.text[match.end() :].split()[0]
+        stem = [t for t in reading.families.get(token, ()) if _stem(t) == names[token][1]]
+        if stem:  # 'the levels of Accountant': Accountant I to IV, not Staff Accountant
+            reading.families[token] = tuple(stem)
     reading.who = filters.read(words, values)
     if words.has(COLUMNS):  # 'ids, names and counts': before 'department id' reads as a grouping
         reading.ids = True
@@ -396,6 +409,8 @@ def _groups(words: Words, reading: Reading) -> None:
         reading.order_dims += dims(match.group("dims"))
     columns = words.take_all(AS_COLUMNS)  # 'with each quarter in its own column'
     for match in words.take_all(GROUP):
+        if ACROSS_ALL.match(match.group(0)) and words.has(TOTAL):
+            continue  # 'in total across all depts': one number, company-wide
         reading.group += dims(match.group("dims"))
         reading.each_dims += dims(match.group("dims"))
     listed = [*words.take_all(BREAKDOWN), *words.take_all(TRAILING_DIMS)]
@@ -441,6 +456,23 @@ def _groups(words: Words, reading: Reading) -> None:
         words.take_all(COMBO)  # 'every department and job combo'  # 'break the hires down by level'
     if reading.threshold and reading.group and COUNT_GROUPS.search(reading.line):
         reading.counted_groups = True  # 'the number of departments with more than 100'
+
+
+def _stem(title: str) -> str:
+    """A title without its level, as the question's words ('Accountant III' -> accountant)."""
+    words = title.lower().split()
+    return " ".join(
+        words[:-1] if words and words[-1] in ("i", "ii", "iii", "iv", "v", "vi") else words
+    )
+
+
+LEVELS_OF = re.compile(r"(?:^ *|\b(?:the|what|which) )levels? of(?= __[fj]\d+__)")
+ACROSS_ALL = re.compile(r"\b(?:across|for|over|among|in) (?:all|every)\b")
+TOTAL = re.compile(
+    r"\b(?:in total|total|totals|altogether|all together|combined|summed|grand total|overall"
+    r"|company-wide|companywide|sum)\b"
+)
+"""A grouping said with 'all' beside a total ('the total across all teams') is no grouping."""
 
 
 def _ordering(words: Words, reading: Reading, match: re.Match[str]) -> None:

@@ -99,8 +99,11 @@ BREAK_DOWN = re.compile(
     r"\b(?:break|breaking|broken|split|splitting) (?:it |that |this |them |those |these )?"
     r"(?:down|up|out)\b|\b(?:split|divide|breakdown of|breakdown|give me a breakdown of)\b"
 )
-ANY_LEVEL = re.compile(r"\b(?:at |of |in )?(?:any|every|all)(?: the)? levels?\b")
-"""'Accountants (any level)': a family is every level already."""
+ANY_LEVEL = re.compile(
+    r"\b(?:at |of |in |with )?(?:any|every|all)(?: the)? (?:levels?|titles?|job titles?|seniority"
+    r"|grades?)\b|\b(?:of |in )?(?:any|every|all) (?:kinds?|types?|sorts?)(?: of)?\b"
+)
+"""'Accountants (any level)', 'managers of any kind': a family is every title of it already."""
 DATED = re.compile(
     r"\b(?:with|and|including|plus|showing) (?:their |the |its )?(?:hire |hiring |start |joining )?"
     r"(?:dates?|days?)(?: (?:they|he|she) (?:were hired|was hired|joined|started))?\b"
@@ -248,7 +251,8 @@ QUARTER_COLUMNS = re.compile(
 
 (A bare 'Q1 to Q4 2022' is the whole year, read by dates.py.)"""
 GROUP = re.compile(
-    r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by|by|per"
+    r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by"
+    r"|(?:hired |recruited )?(?:by|from|in|at|into) (?:each|every)(?: single)?|by|per"
     r"|for each|within each|within every|inside each"
     r"|for every|in each|in every|each|every|across|across all|for all(?: the)?|for all of the"
     r"|of each|on each|on every|among|one column per|a column per|a column for each"
@@ -312,8 +316,8 @@ DIFFERENCE = re.compile(
 )
 DISTINCT = re.compile(
     r"\b(?:(?:how many|number of|count of|count the) (?:different |distinct |unique |separate )?"
-    r"|(?:different|distinct|unique) )(?P<what>departments|job titles|jobs|roles|titles|positions"
-    r"|depts|teams|divisions)\b"
+    r"|(?:different|distinct|unique) )(?P<what>departments|job titles|job roles|jobs|roles|titles"
+    r"|positions|depts|teams|divisions)\b"
 )
 ANYONE = re.compile(
     r"\b(?:anyone|anybody|someone|somebody|any one|a single (?:person|soul)|any new hires"

@@ -141,6 +141,9 @@ class Filters(_Strict):
     """Employees with exactly one of these full names (case-insensitive): a person looked up."""
     employee_ids: Annotated[tuple[EmployeeId, ...], Field(max_length=MAX_NAMES)] = ()
     """Employees with one of these ids: a person looked up by id ('who is employee 1234')."""
+    department_ids: Annotated[tuple[EmployeeId, ...], Field(max_length=MAX_NAMES)] = ()
+    """Only the departments of these ids, for a name two departments share ('Support (id
+    13)', 'department 13'); each id's name is in departments.include too."""
     first_name: Text | None = None
     """Employees whose first name (the name's first word) is this (case-insensitive)."""
     last_name: Text | None = None
@@ -157,6 +160,8 @@ class Filters(_Strict):
     def _consistent(self) -> Filters:
         if self.without_department and self.departments.include:
             raise ValueError("without_department contradicts naming departments to keep")
+        if self.department_ids and not self.departments.include:
+            raise ValueError("department_ids need their names in departments.include")
         if self.without_job and self.jobs.include:
             raise ValueError("without_job contradicts naming jobs to keep")
         if self.missing_either and (self.without_department or self.without_job):

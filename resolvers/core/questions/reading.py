@@ -105,6 +105,9 @@ def _jobs(filters: Filters) -> list[str]:
 def scope(filters: Filters) -> str:
     """The filters as words: ' in Sales from 1 Mar to 31 May 2021', or ''."""
     parts = _nameset(filters.departments, "department") + _jobs(filters)
+    if filters.department_ids and parts:
+        kept = ", ".join(str(i) for i in filters.department_ids)
+        parts[0] += f" (only id {kept})" if len(filters.department_ids) == 1 else f" (ids {kept})"
     if filters.periods:
         parts.append(" or ".join(period_words(p) for p in filters.periods))
     if filters.months:

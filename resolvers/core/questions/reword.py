@@ -184,6 +184,12 @@ def reword(question: str, catalog: Catalog) -> Reworded:
     keep, found = _protected(tokens, catalog, question)
     plain.found = found
     plain.notes = _name_notes(question, tokens, found)
+    for family in filters.family_aliases(tokens, catalog):
+        if keep & set(range(family.start, family.end)):
+            continue
+        keep |= set(range(family.start, family.end))
+        written = _as_written(question, tuple(tokens[family.start : family.end]))
+        plain.notes.append(f"Reading '{written}' as {family.word}.")
     names = _capitalised(question)
     replaced: dict[int, str] = {
         entity.end: "department"

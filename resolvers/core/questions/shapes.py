@@ -121,6 +121,8 @@ class Reading:
     """The line before filler phrases were dropped ('went to' still there, for shares)."""
     each_dims: list[Dimension] = field(default_factory=list)
     """Dimensions named after each/per/by/every (the outer groups of a ranking within)."""
+    department_ids: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """Department tokens picked by id ('Support (id 13)'): a name two departments share."""
     order_dims: list[Dimension] = field(default_factory=list)
     """'sorted by department then job': the groupings the answer is ordered by, in turn."""
 
@@ -146,6 +148,18 @@ def _filters(
                 side["job"] += titles
             else:
                 side[kind].append(name)
+            if token in reading.department_ids and excluded:
+                return Refusal(
+                    "Leaving out one of two departments of one name is not answered: ask "
+                    "for the other one by its id instead."
+                )
+    picked = [t for t in who.included if t in reading.department_ids and not part]
+    department_ids: list[int] = []
+    if picked:  # the other departments kept beside a picked one: every id of their names
+        for token in who.included:
+            kind, name = names[token]
+            if kind == "department":
+                department_ids += reading.department_ids.get(token) or catalog.ids_of(name)
     prefix = contains = None
     for search in who.searches:
         if search.target == "title":
@@ -217,6 +231,7 @@ def _filters(
             families=tuple(families),
             employee_names=tuple(dict.fromkeys(full_names)),
             employee_ids=tuple(dict.fromkeys(ids)),
+            department_ids=tuple(dict.fromkeys(department_ids)),
             same_day_as=tuple(dict.fromkeys(same_day)),
             other_than_names=tuple(dict.fromkeys(besides)),
             first_name=first_names.pop() if first_names else None,
@@ -675,7 +690,11 @@ def _difference(
         return filters_
     sides = []
     for tokens, sets in ((first, first_dates), (second, second_dates or [])):
-        one = Reading(who=filters.Who(included=tokens), families=reading.families)
+        one = Reading(
+            who=filters.Who(included=tokens),
+            families=reading.families,
+            department_ids=reading.department_ids,
+        )
         side = _filters(one, names, catalog, sets)
         if isinstance(side, Refusal):
             return side
@@ -824,7 +843,7 @@ def _catalog(
     elif listed and match is None:
         of_every = "departments" if reading.group == ["department"] else "jobs"
         if reading.rank or reading.threshold or reading.rank_order or phrases:
-            return None  # the grouping stays: 'who joined first in each department in 2021'
+            return None  # the grouping stays: 'accountants by department in 2021'
         if filters_ != Filters() or reading.who.included:
             return None
         reading.group = []

@@ -131,6 +131,8 @@ def conditions(filters: Filters, alias: str | None = None) -> list[exp.Expr]:
         found.append(_same_day(filters.same_day_as, col(e, "datetime")))
     if filters.employee_ids:
         found.append(in_list(col(e, "id"), filters.employee_ids))
+    if filters.department_ids:
+        found.append(in_list(col(e, "department_id"), filters.department_ids))
     if filters.other_than_names:
         lowered = tuple(dict.fromkeys(n.lower() for n in filters.other_than_names))
         found.append(

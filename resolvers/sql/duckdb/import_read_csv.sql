@@ -4,8 +4,10 @@
 -- out and recorded in {malformed} (DuckDB's rejects table) with its line. {new_line} is
 -- the file's own line ending (DuckDB misreads a lone LF inside a quoted cell of a CRLF file).
 -- {flags} adds columns computed from the cells in the same pass (", <expr> AS fast": the
--- employee rows that plainly keep every rule), so no later statement reads the cells for it.
+-- employee rows that plainly keep every rule) and {outer} is what the table keeps of them
+-- (import_staged_employees.sql, or "*"), so no later statement reads the cells for it.
 CREATE TEMP TABLE {staged} AS
+SELECT {outer} FROM (
 SELECT *{flags} FROM (
 SELECT {select_columns}
 FROM read_csv(
@@ -23,3 +25,4 @@ FROM read_csv(
     rejects_scan = '{malformed}_scan'
 )
 ) AS cells
+) AS flagged

@@ -6,8 +6,8 @@
 -- found next (repeated_employees.sql); that verdict, ALREADY_EXISTS and UNKNOWN_REFERENCE
 -- are given under LOCK (rejected_employees.sql).
 -- {staged} holds the file's cells as text, {position} numbers them in file order, {line}
--- says where each starts in the file; {plain_datetime} is the TIMESTAMP of a fast row's
--- datetime cell (YYYY-MM-DDTHH:MM:SSZ).
+-- says where each starts in the file; {fast} is true for a row that keeps the fast rules
+-- (DuckDB stages those apart: it judges only the other rows here, and {fast} is FALSE).
 CREATE TEMP TABLE {judged} AS
 WITH plain AS (
     SELECT
@@ -17,7 +17,7 @@ WITH plain AS (
         CAST(NULL AS VARCHAR) AS problem,
         CAST(id AS BIGINT) AS id,
         name,
-        {plain_datetime} AS datetime,
+        CAST(REPLACE(REPLACE(datetime, 'T', ' '), 'Z', '') AS TIMESTAMP) AS datetime,
         CAST(department_id AS BIGINT) AS department_id,
         CAST(job_id AS BIGINT) AS job_id
     FROM {staged}

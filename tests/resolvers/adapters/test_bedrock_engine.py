@@ -283,6 +283,22 @@ def test_the_tool_schema_holds_issue_20s_kinds() -> None:
     assert '"count_groups"' in text and '"level"' in text and '"between"' in text
 
 
+def test_a_department_picked_by_id_is_compiled_read_back_and_checked(rig: Rig) -> None:
+    """Issue 20: department_ids picks one of the departments a name names; a wrong id is
+    sent back, never answered as zero."""
+    assert '"department_ids"' in json.dumps(query_tool_schema())
+    reply_with(rig, "sales_2021_by_id")
+    answer = ask(rig.engine, "How many did Sales (id 1) hire in 2021?")
+    assert not answer.refused and answer.rows == [[2]], answer.explanation
+    assert answer.reading and "Sales (only id 1)" in answer.reading
+    rig.requests.clear()
+    reply_with(rig, "sales_with_legal_id", "refuse_weather")
+    wrong = rig.engine.answer("How many did Sales (id 2) hire in 2021?")
+    assert wrong.refused
+    feedback = sent_back(rig.requests[1])["content"][0]["text"]
+    assert "query.filters.department_ids.0" in feedback
+
+
 def test_a_person_looked_up_by_id_or_by_their_hire_day_is_compiled_and_read_back(
     rig: Rig,
 ) -> None:

@@ -7,7 +7,7 @@ these tests cover the Redshift-only paths.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -15,13 +15,13 @@ import pytest
 from hrgraph_testing.redshift_data import FakeRedshiftData
 from resolvers.adapters import redshift_backup
 from resolvers.adapters.memory_store import MemoryBackupStore
-from resolvers.adapters.redshift_data_client import Policy, StatementFailed
+from resolvers.adapters.redshift_data_client import Policy
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
 from resolvers.adapters.s3_store import S3BackupStore
 from resolvers.core import backup
 from resolvers.core.errors import Conflict
 from resolvers.core.ports import Staged
-from resolvers.core.tables import Department, Employee, Table
+from resolvers.core.tables import Department, Employee, Job, Table
 from tests.aws_doubles import moto_bucket
 from tests.resolvers.adapters.redshift_support import (
     COPY_ROLE,
@@ -105,9 +105,7 @@ def test_references_that_change_during_the_check_stop_the_swap() -> None:
         Department(1, "kept"),
         Department(2, "added later"),
     ]
-    with pytest.raises(StatementFailed) as gone:
-        warehouse.writer.execute("SELECT COUNT(*) FROM restore_staging_departments")
-    assert "does not exist" in gone.value.detail  # no staging table is left behind
+    assert redshift_backup.staging_tables(warehouse.writer, Table.DEPARTMENTS) == {}
 
 
 def test_a_refused_restore_drops_its_staging_table() -> None:
@@ -120,10 +118,59 @@ def test_a_refused_restore_drops_its_staging_table() -> None:
 
     with pytest.raises(Conflict):
         warehouse.restore_swap(Table.JOBS, [[{"id": 1, "job": "j"}]], refuse)
-    with pytest.raises(StatementFailed) as gone:
-        warehouse.writer.execute("SELECT COUNT(*) FROM restore_staging_jobs")
-    assert "does not exist" in gone.value.detail
+    assert redshift_backup.staging_tables(warehouse.writer, Table.JOBS) == {}
     assert warehouse.count(Table.JOBS) == 0
+
+
+def test_two_restores_of_one_table_at_once_each_build_their_own_table() -> None:
+    # GIVEN two backups of departments
+    warehouse = RedshiftWarehouse(data_api(FakeRedshiftData()))
+    warehouse.create_tables()
+    store = MemoryBackupStore()
+    warehouse.insert_new(Table.DEPARTMENTS, [Department(1, "first")])
+    first = backup.backup_table(warehouse, store, Table.DEPARTMENTS, created_by="ana")
+    warehouse.insert_new(Table.DEPARTMENTS, [Department(2, "second")])
+    second = backup.backup_table(warehouse, store, Table.DEPARTMENTS, created_by="bo")
+    seen: list[Staged] = []
+
+    def the_other_restore_runs_meanwhile(staged: Staged) -> None:
+        seen.append(staged)
+        other = backup.restore_table(warehouse, store, Table.DEPARTMENTS, second.id)
+        assert other.rows_restored == 2
+
+    # WHEN one restore is loaded and checked while a second one of the same table runs whole
+    rows = backup._verified_rows(store, first, 100)
+    previous = warehouse.restore_swap(Table.DEPARTMENTS, rows, the_other_restore_runs_meanwhile)
+
+    # THEN both succeed as if one had run after the other: the last swap wins, nothing mixed
+    assert seen[0].rows == 1
+    assert previous == 2  # what the other restore left
+    assert warehouse.page(Table.DEPARTMENTS, 0, 10) == [Department(1, "first")]
+    assert redshift_backup.staging_tables(warehouse.writer, Table.DEPARTMENTS) == {}
+
+
+def test_a_restore_drops_old_leftover_staging_tables_but_not_a_running_restores() -> None:
+    warehouse = RedshiftWarehouse(data_api(FakeRedshiftData()))
+    warehouse.create_tables()
+    now = datetime.now(UTC)
+    crashed = [
+        redshift_backup.staging_name(Table.JOBS, now - timedelta(hours=2, minutes=i))
+        for i in range(redshift_backup.MAX_LEFTOVERS_DROPPED + 2)
+    ]
+    running = redshift_backup.staging_name(Table.JOBS, now - timedelta(minutes=5))
+    other_table = redshift_backup.staging_name(Table.DEPARTMENTS, now - timedelta(hours=2))
+    for name in [*crashed, running, other_table]:
+        warehouse.writer.execute(redshift_backup.staging_table_ddl(Table.JOBS, name))
+
+    warehouse.restore_swap(Table.JOBS, [[{"id": 1, "job": "j"}]], lambda staged: None)
+
+    left = redshift_backup.staging_tables(warehouse.writer, Table.JOBS)
+    # the oldest leftovers go first, at most MAX_LEFTOVERS_DROPPED of them per restore
+    assert set(left) == {running, *crashed[:2]}
+    assert redshift_backup.staging_tables(warehouse.writer, Table.DEPARTMENTS) == {
+        other_table: pytest.approx(now - timedelta(hours=2), abs=timedelta(seconds=1))
+    }
+    assert warehouse.page(Table.JOBS, 0, 10) == [Job(1, "j")]
 
 
 def test_data_api_calls_for_a_backup_grow_with_pages_not_rows() -> None:

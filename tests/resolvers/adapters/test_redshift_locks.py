@@ -20,6 +20,7 @@ import pytest
 
 from hrgraph_testing.postgres_engine import PostgresCluster, PostgresRedshiftEngine
 from hrgraph_testing.redshift_data import FakeRedshiftData
+from resolvers.adapters import redshift_backup
 from resolvers.adapters.memory_store import MemoryBackupStore
 from resolvers.adapters.redshift_data_client import Done
 from resolvers.adapters.redshift_warehouse import RedshiftWarehouse
@@ -264,3 +265,53 @@ def test_a_report_behind_a_restore_waits_for_the_renames_only_and_reads_the_new_
     assert seen["n"] == BATCH  # the restored table, whole, under its own name
     assert not [sql for sql in under_lock if sql.startswith(("INSERT", "DELETE", "COPY"))]
     assert warehouse.count(Table.HIRED_EMPLOYEES) == BATCH
+
+
+def test_two_restores_swapping_at_once_queue_on_the_lock_and_both_succeed(
+    fake: FakeRedshiftData, engine: PostgresRedshiftEngine
+) -> None:
+    """Two restores of one table at once: each loads its own staging table, and the second
+    swap waits for the first's LOCK, then renames the table the first put in place."""
+    warehouse = seeded(fake)
+    store = MemoryBackupStore()
+    older = backup.backup_table(warehouse, store, Table.DEPARTMENTS, created_by="ana")
+    ingest.insert_batch(warehouse, Table.DEPARTMENTS, [{"id": 99, "department": "Later"}])
+    newer = backup.backup_table(warehouse, store, Table.DEPARTMENTS, created_by="bo")
+    outcomes: dict[str, Any] = {}
+    checked, go_on = threading.Event(), threading.Event()
+
+    def wait_before_swapping(staged: Any) -> None:
+        checked.set()
+        go_on.wait(30)
+
+    def restore(name: str, made: Any, check: Any) -> None:
+        rows = backup._verified_rows(store, made, 100)
+        try:
+            outcomes[name] = warehouse.restore_swap(Table.DEPARTMENTS, rows, check)
+        except Exception as error:  # the assertion below names it
+            outcomes[name] = error
+
+    # GIVEN one restore loaded and checked, about to swap
+    second = threading.Thread(target=restore, args=("second", newer, wait_before_swapping))
+    second.start()
+    assert checked.wait(30)
+    # WHEN another restore of the same table runs and holds its swap's LOCK ...
+    holding, release = hold_the_lock_after(fake, "LOCK")
+    first = threading.Thread(target=restore, args=("first", older, lambda staged: None))
+    first.start()
+    assert holding.wait(30)
+    # ... while the first one's swap starts and queues behind it
+    go_on.set()
+    waited = until_a_session_waits_for_a_lock(engine)
+    release.set()
+    first.join(60)
+    second.join(60)
+
+    # THEN both swapped, one after the other: the last swap's rows are the table's
+    assert waited, "the second swap did not wait for the first's LOCK"
+    assert outcomes == {"first": DEPARTMENTS + 1, "second": DEPARTMENTS}
+    assert [d.id for d in warehouse.page(Table.DEPARTMENTS, 0, 100)] == [
+        *range(1, DEPARTMENTS + 1),
+        99,
+    ]
+    assert redshift_backup.staging_tables(warehouse.writer, Table.DEPARTMENTS) == {}

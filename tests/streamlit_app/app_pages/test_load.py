@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from typing import Any
 
+import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button, Selectbox
 
+from client import imports
 from client.api import HrClient
 from client.models import Table
 from streamlit_app import importing
@@ -194,3 +197,27 @@ def test_a_small_file_keeps_the_batch_path(open_page: OpenPage) -> None:
     app.file_uploader(key="upload").upload("hires.csv", large_file(rows), "text/csv").run()
     assert "goes to the server as **one import job**" not in texts(app)
     assert load_button(app).label == f"Load {rows:,} rows of hires.csv into hired_employees"
+
+
+def test_a_failed_import_says_so_and_that_nothing_changed(
+    open_page: OpenPage, admin_api: HrClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The job's own words and errorType reach the page; no summary of rows that never went in.
+    (A job fails on the server's side, e.g. storage unreachable: here its end is made FAILED.)"""
+    real_wait = imports.wait
+
+    def failing(*args: Any, **kwargs: Any) -> imports.ImportJob:
+        done = real_wait(*args, **kwargs)
+        error = "the upload store cannot be reached"
+        return replace(done, status="FAILED", error=error, error_type="Unavailable", result=None)
+
+    monkeypatch.setattr(imports, "wait", failing)
+    app = open_page("Admins", "load")
+    rows = importing.IMPORT_ABOVE_ROWS + 1
+    app.file_uploader(key="upload").upload("big.csv", large_file(rows), "text/csv").run()
+    (button,) = [b for b in app.button if str(b.key).startswith("import:")]
+    button.click().run()
+    assert not app.exception
+    assert "The import of big.csv failed; nothing was changed" in app.error[0].value
+    assert "busy or briefly down" in app.error[0].value  # the app's words for Unavailable
+    assert not app.metric

@@ -1562,6 +1562,161 @@ CASES: list[Case] = [
         above_mean_ordered(Y21, descending=False),
         ordered=True,
     ),
+    # issue 20, askwords: chat closers, no date limit, short forms, families and levels,
+    # missing values, misspelt names
+    Case(
+        "Only need the figure: Legal hires in 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal' AND {Y22}",
+    ),
+    Case(
+        "hires in Training in 2021, count only, ta",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Training' AND {Y21}",
+    ),
+    Case(
+        "how many Marketing hires of all time?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Marketing'",
+    ),
+    Case(
+        "Engineering hires across all years pls",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Engineering'",
+    ),
+    Case(
+        "hires from June to August 2022 inclusive",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-06-01' "
+        "AND e.datetime < TIMESTAMP '2022-09-01'",
+    ),
+    Case(
+        "how many hires in 2022 in total across all teams",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y22}",
+    ),
+    Case(
+        "pct of 2022 hires that were in Support",
+        f"SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Support') / COUNT(*) "
+        f"FROM {EDJ} WHERE {Y22}",
+    ),
+    Case(
+        "hires w/o a dept in 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id IS NULL AND {Y22}",
+    ),
+    Case(
+        "how many 2021 hires had no job recorded",
+        f"SELECT COUNT(*) FROM {E} WHERE e.job_id IS NULL AND {Y21}",
+    ),
+    Case(
+        "eng hires in Q1 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Engineering' "
+        "AND e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
+    Case(
+        "BD new joiners in 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Business Development' AND {Y21}",
+    ),
+    Case(
+        "how many positions did we fill in 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "how many job titles did Marketing hire for in 2021",
+        f"SELECT COUNT(DISTINCT e.job_id) FROM {EDJ} WHERE d.department = 'Marketing' AND {Y21}",
+    ),
+    Case(
+        "how many DBAs did we take on in 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE {family('Database Administrator')} AND {Y22}",
+    ),
+    Case(
+        "sysadmins hired in 2020",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE {family('Systems Administrator')} "
+        "AND year(e.datetime) = 2020",
+    ),
+    Case(
+        "techs hired in Sales, all time",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE {family('Technician')} AND d.department = 'Sales'",
+    ),
+    Case(
+        "how many devs joined in 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE {family('Developer')} AND {Y21}",
+    ),
+    Case(
+        "how many managers of any kind were hired in 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE {family('[Mm]anager')} AND {Y22}",
+    ),
+    Case(
+        "level II hires in 2021, any title",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job LIKE '% II' AND {Y21}",
+    ),
+    Case(
+        "level III accountants hired in 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE {family('Accountant')} AND j.job LIKE '% III' AND {Y22}",
+    ),
+    Case(
+        "which levels of Statistician did Research and Development hire in 2021, with counts",
+        f"SELECT j.job, COUNT(*) FROM {EDJ} WHERE {family('Statistician')} "
+        f"AND d.department = 'Research and Development' AND {Y21} GROUP BY j.id, j.job",
+    ),
+    Case(
+        "accountants hired by each department in 2021",
+        f"SELECT d.department, COUNT(*) FROM {EDJ} WHERE {family('Accountant')} AND {Y21} "
+        "AND d.id IS NOT NULL GROUP BY d.id, d.department",
+    ),
+    Case(
+        "biostatisticians by department in 2022",
+        f"SELECT d.department, COUNT(*) FROM {EDJ} WHERE {family('Biostatistician')} AND {Y22} "
+        "AND d.id IS NOT NULL GROUP BY d.id, d.department",
+    ),
+    Case(
+        "hires in Saels in 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' AND {Y22}",
+    ),
+    Case(
+        "hires in Supprot or Lgeal in 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department IN ('Support', 'Legal') AND {Y21}",
+    ),
+    Case(
+        "Reserach and Development hires in 2020",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Research and Development' "
+        "AND year(e.datetime) = 2020",
+    ),
+    Case(
+        "Support (id 8) hires in 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id = 8 AND {Y21}",
+    ),
+    Case(
+        "hires in department 11 in 2022 by job",
+        f"SELECT j.job, COUNT(*) FROM {EDJ} WHERE e.department_id = 11 AND {Y22} "
+        "AND j.id IS NOT NULL GROUP BY j.id, j.job",
+    ),
+    Case(
+        "how many people don't have a department in 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id IS NULL AND {Y22}",
+    ),
+    Case(
+        "what was the no. for Legal in 2021?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal' AND {Y21}",
+    ),
+    Case(
+        "the levels of Accountant hired in 2022, with counts",
+        f"SELECT j.job, COUNT(*) FROM {EDJ} WHERE j.job IN ('Accountant I', 'Accountant II', "
+        f"'Accountant III', 'Accountant IV') AND {Y22} GROUP BY j.id, j.job",
+    ),
+    Case(
+        "recruiting numbers for CY2022, excl Legal",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE (d.department IS NULL OR d.department <> 'Legal') "
+        f"AND {Y22}",
+    ),
+    Case(
+        "Training hires for the full year 2021, sum only",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Training' AND {Y21}",
+    ),
+    Case(
+        "how many Marketing hires in Q4'21",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Marketing' "
+        "AND e.datetime >= TIMESTAMP '2021-10-01' AND e.datetime < TIMESTAMP '2022-01-01'",
+    ),
+    Case(
+        "hires in '20 vs '21",
+        f"SELECT year(e.datetime), COUNT(*) FROM {E} WHERE year(e.datetime) IN (2020, 2021) "
+        "GROUP BY 1",
+    ),
 ]
 
 REFUSED = [
@@ -1592,6 +1747,8 @@ REFUSED = [
     "hires in 2021 sorted by department",  # ordered by what the answer is not counted per
     "top 3 departments in 2021 sorted by department",  # two orders at once
     "departments above the mean in 2021 with their ids, fewest first",  # ids only in the report
+    "who manages the Legal team",  # managing is a reporting line: never the Manager titles
+    "how many hires per manager in 2021",
 ]
 
 

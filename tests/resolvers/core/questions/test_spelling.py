@@ -10,6 +10,7 @@ from resolvers.core.questions.offline import OfflineEngine
 from resolvers.core.questions.reword import correction, reword
 
 CATALOG = Catalog(departments=("Accounting", "Engineering", "Sales"), jobs=("Recruiter",))
+SWAPS = Catalog(departments=("Legal", "Sales", "Support"), jobs=("Recruiter",))
 
 
 @pytest.mark.parametrize(
@@ -84,3 +85,22 @@ def test_a_capitalised_word_inside_a_sentence_is_left_as_written(
     assert "Did you mean: " in capitalised.explanation
     lower = words_engine.answer("hires in febuary 2022")
     assert (lower.reading or "").startswith("Reading 'febuary' as February.")
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("saels", "Sales"), ("supprot", "Support")])
+def test_two_letters_swapped_in_a_short_name_are_read_as_it(typed: str, meant: str) -> None:
+    found = matching.find([typed, "hires"], SWAPS, patterns.RESERVED)
+    assert found.of("department") == (meant,)
+
+
+def test_a_swap_never_reads_an_english_word_or_a_tie_as_a_name() -> None:
+    tie = Catalog(departments=("Legal", "Lgela"), jobs=())  # 'lgeal' is a swap from both
+    assert not matching.find(["lgeal"], tie, patterns.RESERVED).entities
+    assert not matching.find(["seals"], SWAPS, patterns.RESERVED).entities
+
+
+def test_a_misspelt_name_with_and_inside_is_read_and_said(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("Reserach and Development hires in 2021")
+    assert (answer.reading or "").startswith(
+        "Reading 'Reserach and Development' as Research and Development."
+    )

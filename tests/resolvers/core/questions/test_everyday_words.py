@@ -1,0 +1,226 @@
+"""Everyday words of issue 20 (askwords): chat closers, short forms, families and levels,
+missing values, and departments that share a name, each read as meant and said back, or refused."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
+from resolvers.core.questions.offline import OfflineEngine
+from resolvers.core.tables import Department, Employee, Job, Table
+
+
+def same(engine: OfflineEngine, question: str, plain: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.refused, (question, answer.explanation)
+    assert answer.rows == engine.answer(plain).rows, question
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("How many hires in 2021? only need the figure", "hires in 2021"),
+        ("just the total for Legal in 2022 pls", "Legal hires in 2022"),
+        ("Sales hires 2021 ta", "Sales hires in 2021"),
+        ("count only: hires in Q2 2022", "hires in Q2 2022"),
+        ("how many Sales hires of all time", "how many Sales hires"),
+        ("Sales hires, all years", "how many Sales hires"),
+        ("Legal hires across all the years", "how many Legal hires"),
+        ("hires from March to May 2021 inclusive", "hires from March to May 2021"),
+        ("pct of hires in Sales in 2021", "percent of 2021 hires in Sales"),
+        ("hires w/o a department in 2021", "hires without a department in 2021"),
+        ("hires with no job recorded in 2022", "hires without a job in 2022"),
+        ("hires whose department is blank", "hires without a department"),
+        ("eng hires in 2021", "Engineering hires in 2021"),
+        ("BD hires in 2022", "Business Development hires in 2022"),
+        ("how many positions did we fill in 2021", "hires in 2021"),
+        ("hires in 2022 in total across all departments", "hires in 2022"),
+        ("how many people don't have a department", "hires without a department"),
+        ("hires in 2021? just need the no.", "hires in 2021"),
+        ("how many hires in CY2021", "hires in 2021"),
+        ("hires for the full year 2021", "hires in 2021"),
+        ("how many hires in '21", "hires in 2021"),
+        ("hires in Q1'22", "hires in Q1 2022"),
+        ("sum of hires in 2022", "hires in 2022"),
+        ("2021 recruiting numbers", "hires in 2021"),
+        ("hires, excl Sales, 2021", "hires in 2021 excluding Sales"),
+    ],
+)
+def test_chat_and_short_forms_read_as_the_plain_question(
+    words_engine: OfflineEngine, question: str, plain: str
+) -> None:
+    same(words_engine, question, plain)
+
+
+def test_a_short_family_word_is_read_and_said_with_its_titles(
+    words_engine: OfflineEngine,
+) -> None:
+    answer = words_engine.answer("how many DBAs were hired in 2021")
+    reading = answer.reading or ""
+    assert reading.startswith("Reading 'DBAs' as database administrators.")
+    assert "Database Administrator I," in reading and "Database Administrator IV" in reading
+    same(words_engine, "sysadmins hired in 2021", "systems administrators hired in 2021")
+    same(words_engine, "techs hired in 2022", "technicians hired in 2022")
+    same(words_engine, "devs hired in 2022", "developers hired in 2022")
+    same(words_engine, "DBA II hires in 2021", "Database Administrator II hires in 2021")
+
+
+def test_managers_as_job_titles_count_the_family(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("how many managers of any kind were hired in 2021")
+    assert not answer.refused, answer.explanation
+    assert "General Manager" in (answer.reading or "")
+    same(words_engine, "how many people were hired as managers in 2021", "managers hired in 2021")
+    same(words_engine, "how many managers did Sales hire in 2021", "Sales managers hired in 2021")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who manages Sales",
+        "how many hires per manager in 2021",
+        "how many hires report to a manager",
+        "which manager hired the most in 2021",
+        "how many managers does Sales have",
+        "hires by each manager's team in 2021",
+    ],
+)
+def test_managers_as_people_who_manage_stay_refused(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    assert words_engine.answer(question).refused, question
+
+
+def test_a_level_counts_every_title_of_it_and_beside_a_family_narrows_it(
+    words_engine: OfflineEngine,
+) -> None:
+    every = words_engine.answer("level III hires in 2021, any title")
+    assert "level III" in (every.reading or "") and not every.refused
+    same(words_engine, "level 3 hires in 2021", "level III hires in 2021")
+    narrowed = words_engine.answer("level III accountants hired in 2022")
+    assert "(Accountant III or Staff Accountant III)" in (narrowed.reading or "")
+    same(words_engine, "accountants at level III in 2022", "level III accountants hired in 2022")
+
+
+def test_a_family_keeps_its_grouping(words_engine: OfflineEngine) -> None:
+    """'accountants by department' once lost 'by department' and answered one total."""
+    answer = words_engine.answer("accountants by department in 2021")
+    assert "per department" in (answer.reading or "")
+    assert len(answer.rows) > 1
+    same(words_engine, "accountants hired by each department in 2021", answer.question)
+
+
+def test_a_total_across_all_departments_is_one_number(words_engine: OfflineEngine) -> None:
+    total = words_engine.answer("total hires across all departments in 2021")
+    assert len(total.rows) == 1 and total.rows == words_engine.answer("hires in 2021").rows
+    grouped = words_engine.answer("hires across all departments in 2021")
+    assert "per department" in (grouped.reading or "")
+
+
+def test_a_job_cue_after_a_department_is_read_whole(words_engine: OfflineEngine) -> None:
+    """'Engineering roles' once left an 's' behind ('role' read, 'roles' not)."""
+    same(words_engine, "how many Engineering roles were filled in 2021", "Engineering hires 2021")
+
+
+def test_departments_missing_hires_is_not_hires_missing_a_department(
+    words_engine: OfflineEngine,
+) -> None:
+    answer = words_engine.answer("which departments are missing hires in 2022")
+    assert answer.refused or "without a department" not in (answer.reading or "")
+
+
+@pytest.fixture(scope="module")
+def twin_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OfflineEngine]:
+    """Two departments named Support (ids 2 and 3) beside Sales (1)."""
+    warehouse = DuckDBWarehouse(Path(tmp_path_factory.mktemp("twins")) / "t.duckdb")
+    warehouse.insert_new(
+        Table.DEPARTMENTS,
+        [Department(1, "Sales"), Department(2, "Support"), Department(3, "Support")],
+    )
+    warehouse.insert_new(Table.JOBS, [Job(1, "Recruiter")])
+    plan = [(1, 1), (2, 2), (3, 2), (4, 3), (5, 1)]  # (id, department)
+    warehouse.insert_new(
+        Table.HIRED_EMPLOYEES,
+        [Employee(i, f"P {i}", datetime(2021, 3, i, tzinfo=UTC), d, 1) for i, d in plan],
+    )
+    yield OfflineEngine(warehouse, 1000)
+    warehouse.close()
+
+
+def test_a_shared_name_counts_both_and_says_which_ids(twin_engine: OfflineEngine) -> None:
+    answer = twin_engine.answer("Support hires in 2021")
+    assert answer.rows == [[3]]
+    assert (answer.reading or "").startswith(
+        "2 departments are named Support (ids 2 and 3): both are counted."
+    )
+    both = twin_engine.answer("hires in both Support teams in 2021")
+    assert both.rows == [[3]] and not both.refused
+    left_out = twin_engine.answer("hires in 2021 not in Support")
+    assert left_out.rows == [[2]]
+    assert "(ids 2 and 3): both are left out." in (left_out.reading or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "hires"),
+    [
+        ("hires in Support (id 3) in 2021", 1),
+        ("hires in the second Support team (id 3) in 2021", 1),
+        ("hires in department 3 in 2021", 1),
+        ("Support id 2 hires in 2021", 2),
+        ("hires in Support (id 3) and Sales in 2021", 3),
+    ],
+)
+def test_an_id_after_a_shared_name_picks_that_department(
+    twin_engine: OfflineEngine, question: str, hires: int
+) -> None:
+    answer = twin_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == [[hires]], question
+    assert "(only id" in (answer.reading or "") or "(ids" in (answer.reading or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("hires in the second Support team in 2021", "(ids 2 and 3): say which"),
+        ("hires in department 9 in 2021", "No department has id 9."),
+        ("Sales (id 3) hires in 2021", "No department named Sales has id 3"),
+        ("hires in both Sales teams in 2021", '"both"'),
+        ("hires in 2021 not in Support (id 3)", "Leaving out one of two departments"),
+    ],
+)
+def test_a_shared_name_never_silently_picks_one(
+    twin_engine: OfflineEngine, question: str, said: str
+) -> None:
+    answer = twin_engine.answer(question)
+    assert answer.refused and said in answer.explanation, answer.explanation
+
+
+def test_a_grouping_by_department_says_a_shared_name_is_two_rows(
+    twin_engine: OfflineEngine,
+) -> None:
+    answer = twin_engine.answer("hires by department in 2021")
+    assert sorted(map(tuple, answer.rows)) == [("Sales", 2), ("Support", 1), ("Support", 2)]
+    assert "each is its own row" in (answer.reading or "")
+
+
+def test_each_department_of_a_shared_name_is_its_own_row(twin_engine: OfflineEngine) -> None:
+    for question in ("hires in each Support team in 2021", "Support teams separately, 2021"):
+        answer = twin_engine.answer(question)
+        assert sorted(map(tuple, answer.rows)) == [("Support", 1), ("Support", 2)], question
+
+
+def test_the_levels_of_a_title_are_that_title_at_each_level(words_engine: OfflineEngine) -> None:
+    """'the levels of Accountant': Accountant I to IV, not Staff or Tax Accountant."""
+    answer = words_engine.answer("the levels of Accountant hired in 2021")
+    assert "(Accountant I, Accountant II, Accountant III or Accountant IV)" in (
+        answer.reading or ""
+    )
+    assert {row[0] for row in answer.rows} <= {f"Accountant {n}" for n in ("I", "II", "III", "IV")}
+
+
+def test_a_full_year_without_a_year_is_never_every_hire(words_engine: OfflineEngine) -> None:
+    assert words_engine.answer("hires in the full year").refused
