@@ -155,7 +155,8 @@ ALPHABETICAL = re.compile(
 )
 """(Not 'ordered alphabetically by department and job': ORDERING reads that.)"""
 REVERSE_ALPHABETICAL = re.compile(
-    r"\b(?:(?:sorted|ordered|listed|sort|order|list|arranged) )?(?:them |it )?(?:from )?"
+    r"\b(?:(?:sorted|ordered|listed|sort|order|list|arranged) )?(?:them |it )?"
+    r"(?:(?:by|on) (?:their |the )?(?:full )?names? )?(?:from )?"
     r"(?:z to a|z-a|z a|reverse alphabetical(?:ly)?(?: order)?|in reverse alphabetical order"
     r"|in reverse order of (?:the )?names?|alphabetically descending|alphabetical descending"
     r"|descending alphabetical(?:ly)?(?: order)?|in descending alphabetical order)\b"

@@ -212,6 +212,8 @@ def test_newest_first_lists_the_hires_and_is_never_dropped_from_a_count(
         ("how many different job titles has Sales hired for", [[3]]),
         # 'by 2021 hiring' is hires in 2021 (it was read as hires up to 31 Dec 2021)
         ("biggest departments by 2021 hiring", [["Sales", 4], ["Legal", 2]]),
+        ("names of Sales hires in 2021 sorted by name Z-A", [["john doe"], ["Johnny Cash"],
+                                                             ["John Smith"], ["Ana Lima"]]),
         # 'descending' after 'alphabetically' is Z to A (it was read as most hires first)
         ("departments sorted alphabetically descending", [[1, "Sales"], [3, "Ops"],
                                                           [2, "Legal"]]),
