@@ -38,6 +38,7 @@ import anyio
 import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from jwt.algorithms import RSAAlgorithm
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -51,11 +52,6 @@ logger = logging.getLogger("hrgraph.localcognito.issuer")
 
 REFRESH_TTL_SECONDS = 30 * 24 * 3600
 """Cognito's default refresh token validity."""
-
-
-def _b64(number: int) -> str:
-    raw = number.to_bytes((number.bit_length() + 7) // 8, "big")
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
 
 @dataclass(frozen=True)
@@ -72,8 +68,8 @@ class IssuerIdentity:
 
     @property
     def public_jwk(self) -> dict[str, str]:
-        numbers = self.private_key.public_key().public_numbers()
-        jwk = {"e": _b64(numbers.e), "kty": "RSA", "n": _b64(numbers.n)}
+        public = RSAAlgorithm.to_jwk(self.private_key.public_key(), as_dict=True)
+        jwk = {name: public[name] for name in ("e", "kty", "n")}
         # RFC 7638 thumbprint as kid: stable, and changes with the key.
         canonical = json.dumps(jwk, separators=(",", ":"), sort_keys=True).encode()
         kid = base64.urlsafe_b64encode(hashlib.sha256(canonical).digest()).rstrip(b"=").decode()

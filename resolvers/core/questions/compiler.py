@@ -475,7 +475,20 @@ def _grouped_change(query: CompareQuery) -> exp.Select:
         .group_by(*group.keys, copy=False)
         .order_by(*group.order, copy=False)
     )
-    if query.only:
+    if query.only and query.factor is not None:  # doubled: second >= 2 x first
+        factor = lit(query.factor)
+        first, second = sums[0].copy(), sums[1].copy()
+        kept = (  # growth from none is no multiple: the first period must have a hire
+            exp.and_(
+                exp.GT(this=first.copy(), expression=lit(0)),
+                exp.GTE(this=second, expression=exp.Mul(this=factor, expression=first)),
+                copy=False,
+            )
+            if query.only == "grew"
+            else exp.LTE(this=exp.Mul(this=factor, expression=second), expression=first)
+        )
+        select = select.having(kept, copy=False)
+    elif query.only:
         test = exp.GT if query.only == "grew" else exp.LT
         select = select.having(test(this=change.copy(), expression=lit(0)), copy=False)
     return with_matching(select, query.filters)

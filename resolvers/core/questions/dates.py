@@ -602,3 +602,26 @@ def periods(spans: list[Span]) -> tuple[Period, ...]:
         else:
             merged.append((start, end))
     return tuple(Period(start=s, end=e) for s, e in merged if (s, e) != (None, None))
+
+
+_LATEST_YEAR = re.compile(
+    r"\b(?:the )?(?:latest|most recent|newest|last) (?:calendar )?year"
+    r"(?: (?:with (?:any )?(?:data|hires|hiring)|on record|in the data|we have(?: data)?(?: for)?"
+    r"|(?:that |which )?(?:has|had) (?:any )?(?:data|hires)))+\b"
+    r"|\b(?:the )?(?:latest|most recent|newest) (?:calendar )?year\b",
+    re.IGNORECASE,
+)
+"""'the latest year', 'the last year with data': not 'last year' (the clock's, read above)."""
+
+
+def latest_year(text: str, last_hire: date) -> tuple[str, str] | None:
+    """'the latest year (with data)' as the year of the last hire on record, and the rule said."""
+    match = _LATEST_YEAR.search(text)
+    if match is None:
+        return None
+    year = last_hire.year
+    filled = f"{text[: match.start()]}{year}{text[match.end() :]}"
+    return filled, (
+        f"'{match.group(0).strip()}' read as {year}, the year of the last hire on record "
+        f"({last_hire.isoformat()})."
+    )

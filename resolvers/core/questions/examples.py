@@ -96,7 +96,7 @@ def nearest(
     return offered, close
 
 
-_UNIT_DAYS = {"year": 366, "half": 184, "quarter": 92, "month": 31, "weekday": 1}
+_UNIT_DAYS = {"year": 366, "half": 184, "quarter": 92, "month": 31, "weekday": 1, "day": 1}
 
 
 def _finer(group: str, period: Period) -> bool:

@@ -76,8 +76,13 @@ MISSING = re.compile(
     r"|\b(?:with )?(?:an? )?(?:unassigned|blank|empty|missing|unknown|null) "
     r"(?P<what3>department|dept|job|role|job title)s?\b"
 )
-_VALUE = r"(?!(?:columns?|rows?|each|every)\b)(?P<value>__q\d+__|[a-z0-9][a-z0-9\-]*)"
-"""A searched word; not 'job title with columns Q1 ...', which lays the answer out."""
+_VALUE = (
+    r"(?!(?:columns?|rows?|each|every|more|fewer|less|over|under|above|below|exactly|at least"
+    r"|at most|no|zero|\d+ (?:or|and|plus|hires?|people|employees|new|staff))\b)"
+    r"(?P<value>__q\d+__|[a-z0-9][a-z0-9\-]*)"
+)
+"""A searched word; not 'job title with columns Q1 ...' (a layout) or 'titles with 15 or more
+hires' (a threshold)."""
 IN_THE_NAME = re.compile(
     r"\b(?:(?:jobs?|roles?|positions?|titles?) )?(?:with|having|that have|that has|have|has|had"
     r"|whose)"

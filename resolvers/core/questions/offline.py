@@ -79,14 +79,15 @@ class OfflineEngine:
     def read(self, question: str, catalog: names.Catalog) -> Understood:
         """The question's words made plain, then parsed; an open period read by the year rule."""
         reworded = reword(question, catalog)
-        understood = Understood(
-            parse.parse(reworded.text, catalog, self.today()), reworded, list(reworded.notes)
-        )
+        notes = list(reworded.notes)
+        text = reworded.text
+        if catalog.last_hire and (latest := dates.latest_year(text, catalog.last_hire)):
+            text, rule = latest  # 'the latest year': the year of the last hire, said so
+            notes.append(rule)
+        understood = Understood(parse.parse(text, catalog, self.today()), reworded, notes)
         query = understood.query
         if isinstance(query, Refusal) and "(which year)" in query.reason and catalog.last_hire:
-            filled = dates.fill_year(
-                lexicon.normalise(reworded.text), catalog.last_hire, self.today()
-            )
+            filled = dates.fill_year(lexicon.normalise(text), catalog.last_hire, self.today())
             if filled:
                 again = parse.parse(filled[0], catalog, self.today())
                 if not isinstance(again, Refusal):

@@ -20,6 +20,7 @@ from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.dates import DateError
 from resolvers.core.questions.patterns import (
     ALPHABETICAL,
+    ANY_DIM,
     ANY_LEVEL,
     AS_COLUMNS,
     BOUNDS,
@@ -34,6 +35,7 @@ from resolvers.core.questions.patterns import (
     DIM,
     DIM_ADVERB,
     DIM_FIRST,
+    DIM_THAT,
     DIM_WITH,
     EACH_NAME,
     EXACTLY,
@@ -47,6 +49,7 @@ from resolvers.core.questions.patterns import (
     MORE,
     MOST_FIRST,
     MOST_RECENT,
+    MULTIPLIED,
     N_MOST,
     NOBODY,
     NUMBER_ONE,
@@ -63,12 +66,15 @@ from resolvers.core.questions.patterns import (
     REVERSE_ALPHABETICAL,
     THAN_NAME,
     THAN_PERIOD,
+    THEY_DID,
     THRESHOLD,
     TOP_N,
     TOP_N_ONLY,
     TRAILING_DIMS,
+    TWO_SIDED,
     WHICH_DIM,
     WHICH_N,
+    WHICH_ONES,
     dimension,
     dims,
     number,
@@ -136,7 +142,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         return Refusal(picked)
     line, department_ids = picked
     words = Words(line)
+    words.text = THEY_DID.sub("than", words.text)  # 'more in 2022 than they did in 2021'
     compare = words.has(COMPARE) or words.has(THAN_PERIOD) or words.has(GREW)
+    compare = compare or words.has(MULTIPLIED)
     reading = Reading(
         families={f"__f{i}__": f.titles for i, f in enumerate(families)},
         people=people,
@@ -151,6 +159,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if match := words.search(REVERSE_ALPHABETICAL):  # before 'sorted ... descending' by hires
         reading.alphabetical = reading.descending_names = True
         words.take(match)
+    if (multiplied := words.search(MULTIPLIED)) and multiplied.group("least"):
+        words.take(multiplied, "least")  # 'at least doubled' is doubled: never 'the least'
     _thresholds(words, reading)
     if not reading.descending_names and (match := words.search(ALPHABETICAL)):
         reading.alphabetical = True
@@ -297,12 +307,19 @@ def _thresholds(words: Words, reading: Reading) -> None:
         reading.rank_order = "fewest" if fewest else "most"
         words.take(match)
     elif match := words.search(ORDER_BY_HIRES):
-        up = match.group("up") or match.group("up2") or match.group("up3")
+        up = match.group("up") or match.group("up2") or match.group("up3")  # down4: top down
         reading.rank_order = "fewest" if up else "most"
         words.take(match)
     if match := words.search(NOBODY):
         reading.threshold = Threshold(compare="exactly", value=0)
         words.take(match)
+        return
+    if (match := words.search(TWO_SIDED)) and (bounds := _two_sided(match)):
+        reading.threshold = Threshold(compare="between", value=bounds[0], upper=bounds[1])
+        year = match.span("year")  # 'more than 100 in 2022 and fewer than 150': the date stays
+        words.take(match)
+        if year[0] >= 0:
+            words.text = words.text[: year[0]] + match.group("year") + words.text[year[1] :]
         return
     if match := words.search(BOUNDS):
         ends = (match.group("n") or match.group("n3"), match.group("n2") or match.group("n4"))
@@ -346,6 +363,23 @@ def _thresholds(words: Words, reading: Reading) -> None:
             kind = "at_most"
         reading.threshold = Threshold(compare=kind, value=n)  # type: ignore[arg-type]
         words.take(match)
+
+
+def _two_sided(match: re.Match[str]) -> tuple[int, int] | None:
+    """A count above one bound and below another, as the whole numbers both include.
+
+    None when no whole number lies between them: the words stay unread and the
+    question is refused, never answered as an empty range.
+    """
+    low_op, high_op = (
+        match.group("lo") or match.group("lo2"),
+        match.group("hi") or match.group("hi2"),
+    )
+    low = number(match.group("n") or match.group("n4"))
+    high = number(match.group("n2") or match.group("n3"))
+    low += 0 if low_op in ("at least", "no fewer than", "no less than") else 1
+    high -= 0 if high_op in ("at most", "no more than") else 1
+    return (low, high) if low <= high else None
 
 
 def _ranks(words: Words, reading: Reading) -> None:
@@ -424,6 +458,14 @@ def _groups(words: Words, reading: Reading) -> None:
         reading.which_singular = bool(match.group("one")) or not match.group("dims").endswith("s")
         reading.which = True
         words.take(match)
+    elif not reading.group and (match := words.search(DIM_THAT) or words.search(ANY_DIM)):
+        said = match.group("dims") or match.groupdict().get("dims2") or ""
+        reading.group += dims(said)  # 'departments that hired more in 2022'
+        reading.which = True
+        words.take(match)
+    if reading.group and (match := words.search(WHICH_ONES)):
+        reading.which = True  # 'any quarters with more than 250? which ones'
+        words.take(match)
     ranked = reading.rank is not None or reading.threshold is not None
     ordered = ranked or reading.rank_order is not None  # 'months of 2021 ranked by hires'
     if ranked and not reading.group and (match := words.search(DIM_WITH)):
@@ -484,7 +526,9 @@ def _ordering(words: Words, reading: Reading, match: re.Match[str]) -> None:
     direction = match.group("dir") or ""
     by = match.group("by") or ""
     counted = re.search(r"\b(?:number|count|employees|people|hires|staff|headcount|hired)\b", by)
-    named = words.match_at(ORDER_DIMS, match.end()) if by else None
+    verb = re.match(r" *(?:ordered|sorted|order|sort|arranged)\b", match.group(0))
+    # 'sorted by department then job', or 'sorted dept then job' (no 'by')
+    named = words.match_at(ORDER_DIMS, match.end()) if by or (verb and not direction) else None
     if by and not counted and named is None and not direction:
         return
     words.take(match)

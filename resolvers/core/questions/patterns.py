@@ -21,7 +21,7 @@ DIM = (
     r"(?:departments?|depts?|teams?|divisions?|job titles?|jobs?|roles?|titles?|positions?|years?"
     r"|quarters?|months?|weekdays?|days? of (?:the )?week|week ?days?|levels?|grades?"
     r"|half[ -]years?|halves(?: of the year)?|half(?: of the year)?"
-    r"|seniority levels?)"
+    r"|seniority levels?|days?|dates?|calendar days?)"
 )
 _ORD = r"(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)"
 _MOST = r"(?P<most>most|highest|largest|biggest|busiest|greatest|top|best|max|maximum)"
@@ -36,7 +36,8 @@ THRESHOLD = re.compile(
     rf"\b(?P<op>more than|greater than|higher than|over|above|at least|no fewer than|no less than"
     rf"|fewer than|less than|lower than|under|below|at most|no more than|exceeding|exceeded)"
     rf"(?: {SUBJECT})? {_N}(?: (?:or more|or fewer|or less))?(?: {SUBJECT}| times)?\b"
-    rf"|\b{_N.replace('<n>', '<n2>')} (?P<op2>or more|or fewer|or less|and more|and up|plus)\b"
+    rf"|\b{_N.replace('<n>', '<n2>')}(?: {SUBJECT})? (?P<op2>or more|or fewer|or less|and more"
+    rf"|and up|plus)\b"
 )
 MEAN = re.compile(
     rf"\b(?P<op>more|greater|higher|above|over|fewer|less|lower|below|under|busier|quieter"
@@ -65,6 +66,18 @@ BOUNDS = re.compile(
     rf" {SUBJECT}\b"
 )
 """'between 50 and 100 hires', '50-100 hires' (the dash is not a token)."""
+_LOW = r"more than|greater than|over|above|at least|no fewer than|no less than"
+_HIGH = r"fewer than|less than|under|below|at most|no more than"
+TWO_SIDED = re.compile(
+    rf"\b(?P<lo>{_LOW})(?: {SUBJECT})? {_N}(?: {SUBJECT})?"
+    rf"(?P<year> (?:in|during|for) (?:19|20)\d\d)?"
+    rf" (?:and|but|,)(?: also)?(?: yet)?"
+    rf" (?P<hi>{_HIGH})(?: {SUBJECT})? {_N.replace('<n>', '<n2>')}(?: {SUBJECT})?\b"
+    rf"|\b(?P<hi2>{_HIGH})(?: {SUBJECT})? {_N.replace('<n>', '<n3>')}(?: {SUBJECT})?"
+    rf" (?:and|but|,)(?: also)? (?P<lo2>{_LOW})(?: {SUBJECT})? {_N.replace('<n>', '<n4>')}"
+    rf"(?: {SUBJECT})?\b"
+)
+"""'more than 70 and fewer than 80 hires': whole counts, so 71 to 79 both included."""
 NOBODY = re.compile(
     r"\b(?:(?:hired|had|made|took on|brought on|have|has|with|recorded|saw) )?(?:nobody|no one"
     r"|noone|no hires|no new hires|zero hires|no people|no recruits|not a single (?:person|hire"
@@ -119,6 +132,24 @@ GREW = re.compile(
     r"|dropped|drop|fell|fall|dipped|dip|went down|go down|slowed|slow down)\b"
 )
 """'which departments grew between 2021 and 2022': a change per group, one way."""
+MULTIPLIED = re.compile(
+    r"\b(?:(?P<least>at least|no less than) )?(?:(?P<more>more than|over|less than|under) )?"
+    r"(?P<verb>doubled|double|doubling|tripled|triple|tripling|quadrupled|quadruple"
+    r"|halved|halve|halving)\b(?: (?:their |its |the )?(?:hires|hiring|headcount|intake))?"
+    r"(?P<least2> or more| at least)?"
+)
+"""'at least doubled their hiring from 2020 to 2021': grew (shrank) by a factor."""
+FACTORS = {"doubl": 2, "tripl": 3, "quadrupl": 4, "halv": 2}
+THEY_DID = re.compile(
+    r"\bthan (?:they|we|it|he|she|each|those|these|that one|the department|the team)"
+    r" (?:did|had|hired|made|managed|recorded|got|saw|brought on|took on)\b"
+)
+"""'more in 2022 than they did in 2021': the same groups on the other side."""
+BOTH_COUNTS = re.compile(
+    r"\b(?:with|showing|and|including|plus|give me|show) (?:both|the two|each) (?:of the )?"
+    r"(?:numbers|counts|figures|totals|years|periods|columns)\b"
+)
+"""'with both numbers': a comparison of two periods shows both counts anyway."""
 CHANGE_DROP = re.compile(
     r"\b(?:hiring|hires|hire|headcount|intake|numbers?|it|they|recruiting|recruitment)"
     r"(?: \w+){0,2}? drop(?= (?:from|between|by|in|during|over|after|before|since|off|vs"
@@ -213,6 +244,7 @@ ORDER_BY_HIRES = re.compile(
     r"to (?:the )?(?:low(?:est)?|fewest|least|smallest|bottom|quietest)"
     r"|(?P<up2>low(?:est)?|fewest|least|smallest|bottom|quietest) (?:hires |hiring |one |ones )?"
     r"to (?:the )?(?:high(?:est)?|most|biggest|largest|top|busiest))(?: (?:hires|hiring))?\b"
+    r"|\b(?:from )?(?P<down4>top (?:down|to bottom))\b"
     r"|\b(?:with )?(?:the )?(?:(?P<down3>most|biggest|largest|highest|busiest)"
     r"|(?P<up3>fewest|smallest|lowest|least|quietest)) (?:hires |hiring |hirers |ones |one )?"
     r"(?:at|on) (?:the )?top\b"
@@ -238,19 +270,22 @@ _QRANGE = r"q1 (?:to|through|thru|till|until) q4"
 _QBEFORE = (
     r"(?:(?:with |in |into |as )?(?:a |one )?(?:separate )?columns? (?:for |per )?(?:each of )?"
     r"|(?:for |in )?(?:each|every one|all) of (?:the )?"
-    r"|(?:split|divided|broken|separated|cut) (?:up |out )?(?:into|by) )"
+    r"|(?:split|divided|broken|separated|cut) (?:up |out )?(?:into|by) "
+    r"|(?:with|and) (?:the |their |its )?(?:hires|hiring|counts?|numbers?) )"
 )
 _QAFTER = (
     r"(?: (?:as|in) (?:separate |their own |individual |different )?columns?"
-    r"| (?:separately|each|apart))"
+    r"| (?:separately|each|apart|across the top|across))"
 )
 QUARTER_COLUMNS = re.compile(
     rf"\b(?:{_QBEFORE}?(?:(?:with|in|into|by|for|across|over) )?{_QLIST}(?:{_QAFTER}| columns?)?"
     rf"|{_QBEFORE}{_QRANGE}{_QAFTER}?|(?:with |in |as )?{_QRANGE}(?:{_QAFTER}| columns?))\b"
+    rf"|^(?: (?:give|me|show|the|please|pls|our|we|i|need))* {_QRANGE}(?= (?:19|20)\d\d\b)"
 )
 """'Q1, Q2, Q3 and Q4', 'a column for each of Q1-Q4': every quarter, each its own count.
 
-(A bare 'Q1 to Q4 2022' is the whole year, read by dates.py.)"""
+('Q1-Q4 2021 hires ...' leading the question is too; 'hires from Q1 to Q4 2022' is the
+whole year, read by dates.py.)"""
 GROUP = re.compile(
     r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by"
     r"|(?:hired |recruited )?(?:by|from|in|at|into) (?:each|every)(?: single)?|by|per"
@@ -258,8 +293,8 @@ GROUP = re.compile(
     r"|for every|in each|in every|each|every|across|across all|for all(?: the)?|for all of the"
     r"|of each|on each|on every|among|one column per|a column per|a column for each"
     r"|one column for each|columns per|columns by|breakdown by|breakdown of|breakdown per"
-    r"|(?:with )?(?:one |a )?columns? (?:per|for each|for every|by)"
-    r"|(?:with )?(?:one |a )?rows? (?:per|for each|for every|by)"
+    r"|(?:with )?(?:one |a )?(?:separate |own )?columns? (?:per|for each|for every|by)"
+    r"|(?:with )?(?:one |a )?(?:separate |own )?rows? (?:per|for each|for every|by)"
     r"|(?:split|splitting|divided|dividing|broken|breaking|separated|cut|carved)"
     r" (?:up |out )?(?:into|by|per)|broken out"
     r"|breakdown)(?: the| all| all the| of the)? "
@@ -296,6 +331,34 @@ WHICH_DIM = re.compile(
     rf"\b(?:which|what|in which|in what|on which|on what)(?P<one> of (?:our|the|all|all the))?"
     rf"(?: (?:the|one))? (?P<dims>{DIM})\b"
 )
+DIM_THAT = re.compile(
+    r"\b(?:(?:list|show|name|give me|give) )?(?:the |all |any |those )?"
+    r"(?P<dims>departments|depts|teams|divisions|jobs"
+    r"|job titles|titles|roles|positions|quarters|months|years|days|dates|weekdays)"
+    r"(?: +(?:of|in|for|during))? +(?:that|which|who|whose|with|having)\b"
+)
+"""'departments that hired more in 2022 than in 2021': plural groups asked for, as 'which'."""
+_ANY_DIMS = (
+    r"(?P<dims>departments?|depts?|teams?|divisions?|jobs?|job titles?|titles?|roles?|positions?"
+    r"|quarters?|months?|years?|days?|dates?|weekdays?)\b"
+)
+ANY_DIM = re.compile(
+    r"\b(?:(?:are|were|is|was) there |did |do |does |have |has |had |were |was )any "
+    rf"(?:of (?:the |our )?)?{_ANY_DIMS}"
+    r"(?:(?: +(?:of|in|for|during))? +(?:with|having|that had|that have|which had|where)\b)?"
+    rf"|\bany (?:of (?:the |our )?)?{_ANY_DIMS.replace('<dims>', '<dims2>')}"
+    r"(?: +(?:of|in|for|during))? +(?:with|having|that had|that have|which had|where)\b"
+)
+"""'did any department hire exactly 5', 'any quarters with more than 250': which ones.
+
+Only asked that way: 'level II hires, any title' is any title at all, no grouping.
+
+(Spaces, not one space, before 'with': 'any quarters of 2021 with', its date already read.)"""
+WHICH_ONES = re.compile(
+    r"(?:\b(?:and|if so|if yes|if any|,)\b ?,? ?)*\b(?:which|what) (?:ones?|of them|are they"
+    r"|were they|was it|is it|one)\b|(?:\b(?:and|if so|if yes|if any)\b ?,? ?)*\b(?:which|what) *$"
+)
+"""'... ? which ones', '... if so which': the groups are listed (a list answers 'any')."""
 DIM_WITH = re.compile(rf"\b(?:the )?(?P<dims>{DIM}) (?:with|that had|that have|having)\b")
 SHARE = re.compile(
     r"\b(?:what )?(?:share|percentage|percent|proportion|fraction|ratio|%)(?: of)?\b|%"
@@ -386,6 +449,7 @@ jobs role roles title titles position positions year years quarter quarters mont
 months week weeks weekday weekdays day days first last latest earliest recent
 newest oldest named called whose name names starts start contains list ordered
 sorted order sort descending ascending alphabetically monthly quarterly yearly half team teams
+date dates daily
 division unique distinct different total number
 """
 RESERVED = (
@@ -399,6 +463,8 @@ RESERVED = (
 
 
 def dimension(word: str) -> Dimension:
+    if word.startswith(("day", "date", "calendar")) and "week" not in word:
+        return "day"
     if word.startswith(("level", "grade", "seniority")):
         return "level"
     if word.startswith(("dep", "team", "div")):

@@ -32,14 +32,18 @@ from pydantic import ValidationError as PydanticError
 
 from resolvers.core.errors import InvalidQuery
 
-Dimension = Literal["department", "job", "level", "year", "half", "quarter", "month", "weekday"]
+Dimension = Literal[
+    "department", "job", "level", "year", "half", "quarter", "month", "weekday", "day"
+]
 """What hires can be grouped by. Departments and jobs are grouped by id, shown by name.
+
+``day`` is the calendar date of the hire (UTC): "on which days did we hire 6 or more".
 
 ``level`` is a job title's level (the I, II, III or IV that ends it), for the
 titles the filters keep: "Database Administrator hires by level". ``half`` is the
 half of the year, 1 (January to June) or 2 (July to December).
 """
-TIME_DIMENSIONS: frozenset[str] = frozenset({"year", "half", "quarter", "month", "weekday"})
+TIME_DIMENSIONS: frozenset[str] = frozenset({"year", "half", "quarter", "month", "weekday", "day"})
 MAX_LIMIT = 1000
 MAX_NAMES = 50
 
@@ -336,6 +340,9 @@ class CompareQuery(_Strict):
     group_by: Literal["department", "job"] | None = None
     only: Literal["grew", "shrank"] | None = None
     """With group_by and the difference: only the groups whose hires rose (fell)."""
+    factor: Annotated[float, Field(gt=1, le=100)] | None = None
+    """With only: grew at least this many times over (second >= factor x first: 'doubled'
+    is 2), or shrank to at most one factor-th (second x factor <= first: 'halved')."""
     drop: bool = False
     """The change said as a fall: the first minus the second ('by how many did hiring drop
     from 2021 to 2022' is 166, not -166), and as a percent, that fall over the first."""
@@ -348,6 +355,8 @@ class CompareQuery(_Strict):
             raise ValueError("a comparison's periods go in periods, not filters.periods")
         if self.only and (self.show == "each" or self.group_by is None):
             raise ValueError("only (grew/shrank) needs show difference and group_by")
+        if self.factor is not None and self.only is None:
+            raise ValueError("a factor (doubled, halved) needs only grew or shrank")
         return self
 
 

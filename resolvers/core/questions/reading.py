@@ -33,6 +33,7 @@ from resolvers.core.questions.sql_parts import dimensions
 
 _PLURAL = {"department": "departments", "job": "jobs", "year": "years", "quarter": "quarters"}
 _PLURAL |= {"month": "months", "weekday": "weekdays", "level": "levels", "half": "halves"}
+_PLURAL |= {"day": "days"}
 
 
 def _day(day: date) -> str:
@@ -207,7 +208,7 @@ def read_back(query: HrQuery) -> str:
                 return (
                     f"Hires{scope(inner.filters)} per {inner.group_by} that hired {first} or "
                     f"{second}: both counts and the change ({second} minus {first}){percent}"
-                    f"{_only(inner.only, first, second)}{notes}."
+                    f"{_only(inner.only, first, second, inner.factor)}{notes}."
                 )
             if inner.show != "each":
                 first, second = (period_words(p) for p in inner.periods)
@@ -279,9 +280,17 @@ def read_back(query: HrQuery) -> str:
             )
 
 
-def _only(only: str | None, first: str, second: str) -> str:
+def _only(only: str | None, first: str, second: str, factor: float | None = None) -> str:
     if only is None:
         return ""
+    if factor is not None:
+        times = f"{factor:g}"
+        if only == "grew":
+            return (
+                f"; only those whose hires {second} were at least {times} times those {first}"
+                f" (those with none {first} left out)"
+            )
+        return f"; only those whose hires {second} were at most 1/{times} of those {first}"
     more = "more" if only == "grew" else "fewer"
     return f"; only those with {more} hires {second} than {first}"
 

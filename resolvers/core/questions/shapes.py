@@ -20,6 +20,7 @@ from resolvers.core.questions.dates import Span
 from resolvers.core.questions.patterns import (
     ANYONE,
     AVERAGE,
+    BOTH_COUNTS,
     CATALOG_WORD,
     COMBINED,
     COMPARE,
@@ -28,10 +29,12 @@ from resolvers.core.questions.patterns import (
     DISTINCT,
     EMPLOYEES,
     EXISTS,
+    FACTORS,
     FIRST_LAST,
     GREW,
     LIST_ORDER,
     MEAN,
+    MULTIPLIED,
     NAMES_ONLY,
     OVERALL,
     PERCENT_CHANGE,
@@ -340,12 +343,23 @@ def _shape(
                 "Does that name hold for both periods? Ask e.g. how many more did Sales hire "
                 "in 2022 than the whole company in 2021, or name it for both."
             )
+        factor, multiplied = None, words.search(MULTIPLIED)
+        if multiplied:  # 'at least doubled': grew (or shrank) by that factor
+            if multiplied.group("more"):
+                return Refusal(
+                    "A growth by more (or less) than a factor is not answered; ask which "
+                    "departments at least doubled (or halved) their hiring between two periods."
+                )
+            words.take(multiplied)
+            verb = multiplied.group("verb")
+            factor = next(n for stem, n in FACTORS.items() if verb.startswith(stem))
         difference = words.search(DIFFERENCE)
         if difference:
             words.take(difference)
         grew = words.search(GREW)
         if grew:
             words.take(grew)
+        words.take_all(BOTH_COUNTS)  # each group's two counts are shown anyway
         percent = bool(words.take_all(PERCENT_CHANGE)) or PERCENT_CHANGE.search(reading.spoken)
         words.take_all(COMPARE)
         rest = [p.spans for p in phrases if p is not sides]
@@ -373,16 +387,28 @@ def _shape(
         changed: Literal["difference", "percent_change"] = (
             "percent_change" if percent else "difference"
         )
+        if versus and multiplied:
+            return Refusal(
+                "Doubled (or halved) is answered for every department or job at once: ask which "
+                "departments at least doubled their hiring from 2021 to 2022."
+            )
         if versus:  # each named group's change, none left out
             show = changed if (percent or grew or difference) else "each"
-        elif group and (grew or (direction and reading.which)):
+        elif group and (grew or multiplied or (direction and reading.which)):
             # per group, the second minus the first, in the order said ('fewer in A than B'
             # keeps the groups where A - B < 0): which grew, which shrank
             show = changed
             up = grew.group("up") if grew else direction == "more"
+            if multiplied:
+                up = not multiplied.group("verb").startswith("halv")
             only = "grew" if up else "shrank"
-            if grew and sides.listed[0][0] and sides.listed[1][0]:
+            if (grew or multiplied) and sides.listed[0][0] and sides.listed[1][0]:
                 first, second = sorted((first, second), key=lambda p: p.start or date.min)
+        elif multiplied:
+            return Refusal(
+                "Doubled (or halved) is answered per department or job: ask which departments "
+                "at least doubled their hiring from 2021 to 2022."
+            )
         elif group and reading.which:
             return Refusal(
                 "Which departments (jobs), by what rule? Ask which grew (or shrank) between "
@@ -407,6 +433,7 @@ def _shape(
             show=show,
             group_by=group[0] if group else None,
             only=only,
+            factor=factor,
             drop=drop,
         )
     if reading.than and not reading.group:

@@ -295,6 +295,11 @@ class Group:
             self.order = [col(source, dimension), col(source, key)]
             self.present = col(source, key).is_(exp.null()).not_()
             return
+        if dimension == "day":  # the calendar date: one group per day that had a hire
+            day = exp.cast(moment, exp.DataType.Type.DATE)
+            self.keys, self.order, self.present = [day], [day.copy()], exp.true()
+            self.select = aliased(day.copy(), "day")
+            return
         unit = {"year": "YEAR", "quarter": "QUARTER", "month": "MONTH", "weekday": "DOW"}
         part: exp.Expr
         if dimension == "half":  # 1 for January to June, 2 for July to December

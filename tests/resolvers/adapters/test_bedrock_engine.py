@@ -281,6 +281,15 @@ def test_the_tool_schema_holds_issue_20s_kinds() -> None:
     for field_name in ("families", "employee_names", "first_name", "sides", "within", "than"):
         assert f'"{field_name}"' in text
     assert '"count_groups"' in text and '"level"' in text and '"between"' in text
+    assert '"factor"' in text and '"day"' in text
+
+
+def test_groups_that_halved_their_hiring_are_compiled_run_and_read_back(rig: Rig) -> None:
+    reply_with(rig, "jobs_halved")
+    answer = ask(rig.engine, "Which jobs halved their hiring from 2021 to 2022?")
+    assert not answer.refused
+    assert answer.rows == [["Engineer", 2, 1, -1], ["Recruiter", 1, 0, -1]]
+    assert answer.reading and "at most 1/2 of those in 2021" in answer.reading
 
 
 def test_a_department_picked_by_id_is_compiled_read_back_and_checked(rig: Rig) -> None:

@@ -11,9 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button, Selectbox
 
-from client import imports
 from client.api import HrClient
-from client.models import Table
+from client.models import BackupJob, Table
 from streamlit_app import importing
 from tests.streamlit_app.conftest import OpenPage, texts
 
@@ -204,14 +203,16 @@ def test_a_failed_import_says_so_and_that_nothing_changed(
 ) -> None:
     """The job's own words and errorType reach the page; no summary of rows that never went in.
     (A job fails on the server's side, e.g. storage unreachable: here its end is made FAILED.)"""
-    real_wait = imports.wait
+    real_wait = HrClient.wait_for_job
 
-    def failing(*args: Any, **kwargs: Any) -> imports.ImportJob:
-        done = real_wait(*args, **kwargs)
+    def failing(self: HrClient, *args: Any, **kwargs: Any) -> BackupJob:
+        done = real_wait(self, *args, **kwargs)
         error = "the upload store cannot be reached"
-        return replace(done, status="FAILED", error=error, error_type="Unavailable", result=None)
+        return replace(
+            done, status="FAILED", error=error, error_type="Unavailable", import_result=None
+        )
 
-    monkeypatch.setattr(imports, "wait", failing)
+    monkeypatch.setattr(HrClient, "wait_for_job", failing)
     app = open_page("Admins", "load")
     rows = importing.IMPORT_ABOVE_ROWS + 1
     app.file_uploader(key="upload").upload("big.csv", large_file(rows), "text/csv").run()

@@ -127,6 +127,18 @@ def quarterly(where: str, order: str = "d.department, j.job, d.id, j.id") -> str
     )
 
 
+def two_years(table: str, key: str, name: str, having: str, years: str = "21, 22") -> str:
+    """Per department (job), each of two years' hires (``n21``, ``n22``), where ``having``."""
+    counts = ", ".join(
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 20{y}) AS n{y}" for y in years.split(", ")
+    )
+    columns = ", ".join(f"n{y}" for y in years.split(", "))
+    return (
+        f"SELECT {name}, {columns} FROM (SELECT d.id, {name}, {counts} FROM {E} "
+        f"JOIN {table} ON d.id = e.{key} GROUP BY d.id, {name}) d WHERE {having}"
+    )
+
+
 def above_mean_ordered(where: str, descending: bool = True) -> str:
     """Departments above the year's mean (over departments with a hire), by hires."""
     way = "DESC" if descending else "ASC"
@@ -1467,8 +1479,8 @@ CASES: list[Case] = [
     ),
     # issue 20, askseed: the seed's two reports in everyday words, conditions on groups
     Case(
-        "Could you build the table of hires per department and job for 2021, one column per "
-        "quarter?",
+        "Could you put together a 2021 table of hires for every department and job, with a "
+        "separate column for each quarter?",
         quarterly(Y21),
         ordered=True,
     ),
@@ -1477,12 +1489,13 @@ CASES: list[Case] = [
         quarterly(Y22),
     ),
     Case(
-        "For the leadership pack: 2021 hires per department & job title, Q1, Q2, Q3 and Q4",
+        "for the exec pack I need 2021 headcount adds per department and job, Q1 through Q4 as "
+        "columns",
         quarterly(Y21),
     ),
     Case(
-        "my boss asked for 2022 hiring by department and job, divided into quarters, sorted by "
-        "department name and then job name",
+        "my manager asked for hiring by department and job in 2022 cut into quarters, ordered "
+        "by department then by job title",
         quarterly(Y22),
         ordered=True,
     ),
@@ -1517,6 +1530,44 @@ CASES: list[Case] = [
     ),
     Case("department and job hires for 2021 with quarterly columns", quarterly(Y21)),
     Case("give me a table: department, job, Q1, Q2, Q3, Q4 for 2022", quarterly(Y22)),
+    Case(
+        "the hiresByQuarter report for the most recent year, please",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "which departments out-hired the typical department in the latest year with data?",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "hires for 2021 per department & job title, Q1 to Q4 across the top",
+        quarterly(Y21),
+    ),
+    Case("2022 hires by dept & job, by qtr, sorted dept then job", quarterly(Y22), ordered=True),
+    Case("hires per dept and job in 2021 w/ a column per qtr", quarterly(Y21)),
+    Case("Q1-Q4 2022 hires for every department/job pairing", quarterly(Y22)),
+    Case("crosstab of 2021 hiring: department x job x quarter", quarterly(Y21)),
+    Case("2022 numbers: every dept/job and its hires in Q1 Q2 Q3 Q4", quarterly(Y22)),
+    Case(
+        "could you share the hires per quarter for each department and job in 2022?",
+        quarterly(Y22),
+    ),
+    Case(
+        "pls send me the departments that beat the 2021 mean, ids + names + counts, top down",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "months of 2022 with over 60 hires but under 75",
+        f"SELECT month(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1 "
+        "HAVING COUNT(*) > 60 AND COUNT(*) < 75",
+    ),
+    Case(
+        "were any teams above 40 hires in 2021 and below 70? which",
+        f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y21} GROUP BY d.id, d.department HAVING COUNT(*) > 40 AND COUNT(*) < 70",
+    ),
     Case(
         "hires per quarter of 2022, Q1, Q2, Q3 and Q4",
         f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1 ORDER BY 1",
@@ -1561,6 +1612,48 @@ CASES: list[Case] = [
         "departments above the mean in 2021, fewest first",
         above_mean_ordered(Y21, descending=False),
         ordered=True,
+    ),
+    Case(
+        "name the departments that outhired the Sales team during 2022",
+        f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y22} GROUP BY d.id, d.department HAVING COUNT(*) > (SELECT COUNT(*) FROM {ED} "
+        f"WHERE d.department = 'Sales' AND {Y22})",
+    ),
+    Case(
+        "list the teams that took on more people in 2022 than in 2021",
+        two_years("departments d", "department_id", "d.department", "n22 > n21"),
+    ),
+    Case(
+        "which job titles hired more people in 2022 than they did in 2021?",
+        two_years("jobs d", "job_id", "d.job", "n22 > n21"),
+    ),
+    Case(
+        "jobs whose hiring at least doubled between 2020 and 2021",
+        two_years("jobs d", "job_id", "d.job", "n20 > 0 AND n21 >= 2 * n20", "20, 21"),
+    ),
+    Case(
+        "which jobs halved their hiring between 2021 and 2022",
+        two_years("jobs d", "job_id", "d.job", "2 * n22 <= n21"),
+    ),
+    Case(
+        "count the job titles with 15 or more hires of all time",
+        f"SELECT COUNT(*) FROM (SELECT e.job_id FROM {E} WHERE e.job_id IS NOT NULL "
+        "GROUP BY e.job_id HAVING COUNT(*) >= 15)",
+    ),
+    Case(
+        "which dates in 2022 saw six or more people hired?",
+        f"SELECT CAST(e.datetime AS DATE), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1 "
+        "HAVING COUNT(*) >= 6",
+    ),
+    Case(
+        "were there any quarters in 2021 above 200 hires? if so which",
+        f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y21} GROUP BY 1 "
+        "HAVING COUNT(*) > 200",
+    ),
+    Case(
+        "did any team bring on precisely 31 people in 2022, and which one?",
+        f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y22} GROUP BY d.id, d.department HAVING COUNT(*) = 31",
     ),
     # issue 20, askwords: chat closers, no date limit, short forms, families and levels,
     # missing values, misspelt names
@@ -1747,6 +1840,8 @@ REFUSED = [
     "hires in 2021 sorted by department",  # ordered by what the answer is not counted per
     "top 3 departments in 2021 sorted by department",  # two orders at once
     "departments above the mean in 2021 with their ids, fewest first",  # ids only in the report
+    "teams whose hires more than tripled from 2021 to 2022",  # a factor, not more than one
+    "has Legal doubled its intake between 2021 and 2022",  # doubling is answered per group
     "who manages the Legal team",  # managing is a reporting line: never the Manager titles
     "how many hires per manager in 2021",
 ]

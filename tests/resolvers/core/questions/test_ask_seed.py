@@ -18,13 +18,12 @@ ABOVE_MEAN = "Which departments hired more than the mean in 2021?"
 @pytest.mark.parametrize(
     "question",
     [
-        "Could you build the table of hires per department and job for 2021, one column per "
-        "quarter?",
-        "breakdown of 2021 hires for each department/job combo, split into quarters",
-        "For the leadership pack: 2021 hires per department & job title, Q1, Q2, Q3 and Q4",
-        "my boss asked for 2021 hiring by department and job, divided into quarters, sorted by "
-        "department name and then job name",
-        "hires by dept and job with one column per quarter for 2021, A-Z on dept and job",
+        "can you build me a table for 2021: hires per department and job, a column per quarter",
+        "2021 breakdown, every dept/job pair, hires divided into quarters",
+        "for leadership: hires in 2021 by department & job, in Q1, Q2, Q3 and Q4 separately",
+        "my manager asked for 2021 hires per job and department split by quarter, sorted by "
+        "department name and then by job name",
+        "2021 hires per team and role with one column per quarter, a to z by team and role",
         "number of people hired in each quarter of 2021 for every department and job, "
         "department first",
         "2021 hires: one row per department/job pair, quarters as columns",
@@ -32,6 +31,10 @@ ABOVE_MEAN = "Which departments hired more than the mean in 2021?"
         "department and job hires for 2021 with quarterly columns",
         "2021 hires, department and job, with a column for each of Q1-Q4",
         "could you run the quarterly hiring report for 2021?",
+        "2021 hires by dept & job, by qtr, sorted dept then job",
+        "Q1-Q4 2021 hires for each department/job combo",
+        "please share 2021 hires for each department and job w/ quarters as columns",
+        "for 2021 give me each department/job with hires in Q1 Q2 Q3 Q4",
     ],
 )
 def test_the_quarterly_report_in_everyday_words(words_engine: OfflineEngine, question: str) -> None:
@@ -40,6 +43,19 @@ def test_the_quarterly_report_in_everyday_words(words_engine: OfflineEngine, que
     assert not answer.refused, answer.explanation
     assert answer.rows == plain.rows
     assert "(the hiresByQuarter report), ordered by department and job" in (answer.reading or "")
+
+
+def test_the_latest_year_is_the_year_of_the_last_hire_and_said_so(
+    words_engine: OfflineEngine,
+) -> None:
+    answer = words_engine.answer("the departmentsAboveMean report for the latest year")
+    assert not answer.refused, answer.explanation
+    assert answer.rows == words_engine.answer(ABOVE_MEAN.replace("2021", "2022")).rows
+    assert "'the latest year' read as 2022, the year of the last hire on record" in (
+        answer.reading or ""
+    )
+    last_year = words_engine.answer("hires last year")  # the clock's year, not the data's
+    assert "read as" not in (last_year.reading or "")
 
 
 def test_an_order_by_groupings_is_kept_or_refused(words_engine: OfflineEngine) -> None:
@@ -99,3 +115,94 @@ def test_ids_outside_the_report_are_refused_not_dropped(words_engine: OfflineEng
     answer = words_engine.answer("departments above the mean in 2021 with their ids, fewest first")
     assert answer.refused
     assert "Ids come with the departmentsAboveMean report" in answer.explanation
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        (
+            "which teams outhired the Sales department in 2021",
+            "which departments hired more than Sales did in 2021",
+        ),
+        (
+            "the departments which hired more people in 2022 than in 2021",
+            "which departments grew between 2021 and 2022",
+        ),
+        (
+            "which departments hired more people in 2022 than they did in 2021?",
+            "which departments grew between 2021 and 2022",
+        ),
+        (
+            "across all time, how many roles have 15 or more hires",
+            "how many job titles have at least 15 hires overall",
+        ),
+        (
+            "were there any quarters with over 250 hires, and if so which ones",
+            "which quarters had more than 250 hires",
+        ),
+        (
+            "in 2022 did any dept take on exactly 31 people? which one",
+            "which departments hired exactly 31 people in 2022",
+        ),
+    ],
+)
+def test_conditions_on_groups_in_other_words(
+    words_engine: OfflineEngine, question: str, plain: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    expected = words_engine.answer(plain)
+    assert answer.rows == expected.rows and answer.reading == expected.reading
+
+
+def test_groups_that_doubled_their_hiring_from_one_year_to_the_next(
+    words_engine: OfflineEngine,
+) -> None:
+    answer = words_engine.answer("which jobs at least doubled their hiring from 2021 to 2022")
+    assert not answer.refused, answer.explanation
+    assert answer.rows and all(
+        first > 0 and second >= 2 * first for _, first, second, _ in answer.rows
+    )
+    grew = words_engine.answer("which jobs grew between 2021 and 2022")
+    doubled = {row[0] for row in grew.rows if row[1] > 0 and row[2] >= 2 * row[1]}
+    assert {row[0] for row in answer.rows} == doubled
+    reading = answer.reading or ""
+    assert "at least 2 times those in 2021 (those with none in 2021 left out)" in reading
+    halved = words_engine.answer("which departments halved their hiring between 2021 and 2022")
+    assert not halved.refused, halved.explanation
+    assert all(2 * second <= first for _, first, second, _ in halved.rows)
+
+
+def test_days_with_at_least_n_hires(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("which days of 2022 had 6 hires or more")
+    assert not answer.refused, answer.explanation
+    assert answer.rows and all(str(day).startswith("2022-") and n >= 6 for day, n in answer.rows)
+    assert "counted per day; only those with at least 6" in (answer.reading or "")
+    per_day = words_engine.answer("hires per day in 2022")
+    assert [row for row in per_day.rows if row[1] >= 6] == answer.rows
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("jobs that more than tripled hiring from 2021 to 2022", "more (or less) than a factor"),
+        ("did Legal double its hiring between 2020 and 2021", "per department or job"),
+    ],
+)
+def test_a_growth_it_cannot_hold_is_refused_saying_why(
+    words_engine: OfflineEngine, question: str, reason: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert answer.refused, answer.reading
+    assert reason in answer.explanation
+
+
+def test_a_count_between_two_strict_bounds_keeps_the_whole_numbers_inside(
+    words_engine: OfflineEngine,
+) -> None:
+    answer = words_engine.answer("which months in 2021 had more than 70 hires and fewer than 80")
+    assert not answer.refused, answer.explanation
+    assert answer.rows and all(70 < n < 80 for _, n in answer.rows)
+    assert "between 71 and 79 (both included)" in (answer.reading or "")
+    empty = words_engine.answer("months with more than 70 and fewer than 71 hires in 2021")
+    assert empty.refused  # no whole number between them: never an empty range answered
