@@ -114,6 +114,8 @@ class Reading:
     weekdays: list[Weekday] = field(default_factory=list)
     """Days of the week kept ('on a weekend')."""
     alphabetical: bool = False
+    descending_names: bool = False
+    """'Z to A': alphabetical from the end."""
     dated: bool = False
     """'with their hire dates': a list of employees shows each hire's date too."""
     line: str = ""
@@ -192,15 +194,20 @@ def _filters(
     looked_up = [reading.people[t] for t in who.people]
     ids = [p.employee_id for p in looked_up if p.employee_id is not None]
     same_day = [p.name for p in looked_up if p.ask == "sameday"]
+    last_names = {p.name for p in looked_up if p.ask == "last"}
     full_names = [
         p.name
         for p in looked_up
-        if not p.first_only and p.employee_id is None and p.ask != "sameday"
+        if not p.first_only
+        and p.employee_id is None
+        and p.ask not in ("sameday", "last", "besides")
     ]
     besides = [p.besides for p in (reading.people[t] for t in who.people) if p.besides]
     first_names = {p.name for p in (reading.people[t] for t in who.people) if p.first_only}
     if len(first_names) > 1 or (first_names and full_names):
         return Refusal("Look up one first name at a time, or full names only.")
+    if len(last_names) > 1 or (last_names and (full_names or first_names)):
+        return Refusal("Look up one last name at a time, or full names only.")
     spans = dates.intersect(date_sets) if date_sets else []
     if date_sets and not spans:
         return Refusal(
@@ -231,6 +238,7 @@ def _filters(
             same_day_as=tuple(dict.fromkeys(same_day)),
             other_than_names=tuple(dict.fromkeys(besides)),
             first_name=first_names.pop() if first_names else None,
+            last_name=last_names.pop() if last_names else None,
         )
     except ValueError as error:
         return Refusal(f"The question contradicts itself: {_first(error)}.")
@@ -271,6 +279,14 @@ def measure(
             return HrQuery(query=EmployeesQuery(filters=query.filters))
         return Refusal("Which ones? Ask for the list, e.g. who was hired in Legal in March 2021?")
     return HrQuery(query=query)
+
+
+DIFFERENT_NAMES = re.compile(
+    r"\b(?:distinct|different|unique|separate)\b(?= .*\bnames\b)"
+    r"|\b(?:names|name)\b(?= .*\b(?:distinct|different|unique)\b)"
+    r"|\b(?:distinct|different|unique|separate)\b"
+)
+"""'how many distinct department names': a count of names; 'how many different jobs': rows."""
 
 
 def _order_refused(reading: Reading) -> Refusal | None:
@@ -533,6 +549,11 @@ def _shape(
         return Refusal(
             "The top in each of those periods, or over them together? Ask e.g. the top "
             "department in each half of 2021, or in H1 and H2 2021 combined."
+        )
+    if rank and reading.rank_order and rank.order != reading.rank_order:
+        return Refusal(  # 'the top 3 departments, fewest first': which three?
+            "Most or fewest? The ranking and the order asked disagree: ask e.g. for the top 3 "
+            "departments by hires, most first."
         )
     if rank and rank.limit is None and rank.offset == 0 and reading.which_singular:
         rank = Rank(order=rank.order, limit=1)
@@ -910,7 +931,7 @@ def _catalog(
         if filters_ != Filters() or reading.who.included:
             return None
         reading.group = []
-        return CatalogQuery(of=of_every)  # type: ignore[arg-type]
+        return CatalogQuery(of=of_every, descending=reading.descending_names)  # type: ignore[arg-type]
     elif match is None or words.has(subject) or reading.group:
         return None
     if reading.rank or reading.threshold or reading.rank_order:
@@ -926,10 +947,24 @@ def _catalog(
         words.take(counting)
     for extra in words.take_all(EXISTS):
         del extra
+    # 'how many different department names': the names, not the rows (two may share one)
+    different = words.search(DIFFERENT_NAMES) if counting else None
+    named = False
+    if counting and not different and (said := words.search(re.compile(r"\bnames\b"))):
+        words.take(said)  # 'how many department names are there': the rows of the table
+    if different:
+        words.take(different)
+        if name := words.search(re.compile(r"\b(?:names|name|distinct|different|unique)\b")):
+            named = True
+            words.take(name)
     search = searches[0] if searches else None
+    if reading.descending_names and counting:
+        return None
     return CatalogQuery(
         of=of,  # type: ignore[arg-type]
         count_only=counting is not None,
+        distinct_names=named,
+        descending=reading.descending_names,
         name_prefix=search.value if search and search.prefix else None,
         name_contains=search.value if search and not search.prefix else None,
     )
@@ -976,8 +1011,10 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         words.text = unordered
         return None
     names_asked = words.search(NAMES_ONLY)
+    names_listed = any(s.listed for s in reading.who.searches)  # 'names starting with Mar'
     if (
-        not reading.alphabetical
+        not names_listed
+        and not reading.alphabetical
         and first_last is None
         and listing is None
         and order_asked is None
@@ -988,6 +1025,8 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
             return None
     names_only = words.search(NAMES_ONLY)
     columns = "names" if names_only and "who" not in names_only.group(0) else "full"
+    if names_listed and not listing:
+        columns = "names"
     if reading.dated:
         columns = "dated"
     if names_only and (columns == "names" or (reading.dated and "who" not in names_only[0])):
@@ -1021,7 +1060,7 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         if first_last or order_asked:
             words.text = unordered
             return None
-        order = "name"
+        order = "name_descending" if reading.descending_names else "name"
     if reading.rank or reading.threshold or reading.rank_order:
         words.text = unordered
         return None
