@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -64,6 +65,29 @@ def _empty_references(known: dict[str, set[int]], check: uploads.Check) -> str |
     )
 
 
+def _show_preview(
+    name: str, table: Table, file_key: str, read: Callable[[], uploads.Preview], whole: bool
+) -> tuple[uploads.Preview, str | None]:
+    """Read the file as ``table`` (or stop, saying why not), show its first rows and what would
+    keep it from being sent: one preview for the batch and the import path, so they read alike.
+    ``whole``: the preview read the whole file, so its row count is the file's (the import path
+    reads only the head, and says the file's lines itself).
+    """
+    try:
+        preview = read()
+    except (CsvFormatError, UnicodeDecodeError, csv.Error) as error:
+        st.error(f"**{name}** cannot be read as {table.value}: {uploads.read_problem(error)}")
+        st.stop()
+    header = "with a header row" if preview.header else "without a header row"
+    rows = f"**{preview.rows:,}** rows, " if whole else ""
+    st.write(f"**{name}**: {rows}{header}. First rows as {table.value}:")
+    st.dataframe(preview.frame, hide_index=True, width="stretch", key=f"preview:{file_key}")
+    problem = uploads.mismatch(preview, table)
+    if problem:
+        st.warning(f"Nothing will be sent. {problem}")
+    return preview, problem
+
+
 def _mib(size: float) -> str:
     return f"{size / 2**20:,.1f} MiB"
 
@@ -78,17 +102,10 @@ def _import_large(table: Table, name: str, content: bytes, file_key: str) -> Non
         f"Files up to {importing.IMPORT_ABOVE_ROWS:,} lines go in batches of 1000, checked here "
         "first."
     )
-    try:
-        preview = uploads.preview(name, importing.head(content), table)
-    except (CsvFormatError, UnicodeDecodeError, csv.Error) as error:
-        st.error(f"**{name}** cannot be read as {table.value}: {uploads.read_problem(error)}")
-        st.stop()
-    header = "with a header row" if preview.header else "without a header row"
-    st.write(f"**{name}**, {header}. First rows as {table.value}:")
-    st.dataframe(preview.frame, hide_index=True, width="stretch", key=f"preview:{file_key}")
-    problem = uploads.mismatch(preview, table)
-    if problem:
-        st.warning(f"Nothing will be sent. {problem}")
+    head = importing.head(content)
+    _, problem = _show_preview(
+        name, table, file_key, lambda: uploads.preview(name, head, table), whole=False
+    )
     undated = Undated.REJECT
     if table is Table.HIRED_EMPLOYEES and problem is None:
         undated = st.radio(
@@ -252,19 +269,14 @@ def _checked(
     return uploads.preview(_name, _content, table, _known)
 
 
-try:
-    preview = _checked(file_key, table, upload.name, content, known)
-except (CsvFormatError, UnicodeDecodeError, csv.Error) as error:
-    st.error(f"**{upload.name}** cannot be read as {table.value}: {uploads.read_problem(error)}")
-    st.stop()
-
-header = "with a header row" if preview.header else "without a header row"
-st.write(f"**{upload.name}**: **{preview.rows:,}** rows, {header}. First rows as {table.value}:")
-st.dataframe(preview.frame, hide_index=True, width="stretch", key=f"preview:{file_key}")
-
-problem = uploads.mismatch(preview, table)
-if problem:
-    st.warning(f"Nothing will be sent. {problem}")
+upload_name = upload.name
+preview, problem = _show_preview(
+    upload_name,
+    table,
+    file_key,
+    lambda: _checked(file_key, table, upload_name, content, known),
+    whole=True,
+)
 
 check = preview.check
 undated = Undated.REJECT
