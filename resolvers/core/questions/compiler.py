@@ -390,6 +390,13 @@ def _difference(query: DifferenceQuery) -> exp.Select:
             expression=exp.Nullif(this=sums[1].copy(), expression=lit(0)),
         )
         result = aliased(ratio, "ratio")
+    if query.show == "percent":
+        more = exp.Sub(this=sums[0].copy(), expression=sums[1].copy())
+        percent = exp.Div(
+            this=exp.Mul(this=exp.Literal.number("100.0"), expression=exp.Paren(this=more)),
+            expression=exp.Nullif(this=sums[1].copy(), expression=lit(0)),
+        )
+        result = aliased(percent, "percent_more")
     select = exp.select(
         aliased(sums[0], "first_hires"), aliased(sums[1], "second_hires"), result, copy=False
     ).from_(table("matching", "m"), copy=False)
@@ -549,8 +556,9 @@ def _employees(query: EmployeesQuery) -> exp.Select:
         exp.Ordered(this=col("m", "datetime"), desc=descending),
         exp.Ordered(this=col("m", "id"), desc=descending),
     ]
-    if query.order == "name":
-        order = [exp.Ordered(this=col("m", "name")), *order]
+    if query.order in ("name", "name_descending"):
+        by_name = exp.Ordered(this=col("m", "name"), desc=query.order == "name_descending")
+        order = [by_name, *order]
     select = (
         exp.select(*columns, copy=False)
         .from_(table("matching", "m"), copy=False)
@@ -612,14 +620,20 @@ def _catalog(query: CatalogQuery) -> exp.Select:
         position = exp.StrPosition(this=name.copy(), substr=lit(query.name_contains.lower()))
         conditions.append(exp.GT(this=position, expression=lit(0)))
     if query.count_only:
-        select = exp.select(aliased(count_star(), query.of), copy=False).from_(
+        counted = (
+            exp.Count(this=exp.Distinct(expressions=[exp.column(column)]))
+            if query.distinct_names
+            else count_star()
+        )
+        select = exp.select(aliased(counted, query.of), copy=False).from_(
             table(query.of), copy=False
         )
     else:
         select = exp.select(exp.column("id"), exp.column(column), copy=False).from_(
             table(query.of), copy=False
         )
-        select = select.order_by(exp.column(column), exp.column("id"), copy=False)
+        by_name = exp.Ordered(this=exp.column(column), desc=query.descending)
+        select = select.order_by(by_name, exp.column("id"), copy=False)
     return select.where(exp.and_(*conditions, copy=False), copy=False) if conditions else select
 
 

@@ -37,17 +37,17 @@ _SEASON0 = "|".join(sorted((s for s in SEASONS if s != "fall"), key=len, reverse
 def _point(p: str) -> str:
     """One point in time; groups are prefixed with ``p`` so a range can hold two."""
     return (
-        rf"(?:(?:the )?(?P<{p}dy_o>first|last|1st) day of (?:the year )?(?P<{p}dy_y>{_YEAR})"
-        rf"|(?:the )?(?P<{p}dmo_o>first|last|1st) day of (?P<{p}dmo_m>{_MONTH})(?: of| in)?"
-        rf" (?P<{p}dmo_y>{_YEAR})"
-        rf"|(?:the )?(?P<{p}dmo0_o>first|last|1st) day of (?P<{p}dmo0_m>{_MONTH})(?! ?\d)"
+        rf"(?:(?:the )?(?P<{p}dy_o>first|last|1st|final) day of (?:the year )?(?P<{p}dy_y>{_YEAR})"
+        rf"|(?:the )?(?P<{p}dmo_o>first|last|1st|final)(?: day)? of (?P<{p}dmo_m>{_MONTH})"
+        rf"(?: of| in| ,)? (?P<{p}dmo_y>{_YEAR})"
+        rf"|(?:the )?(?P<{p}dmo0_o>first|last|1st|final) day of (?P<{p}dmo0_m>{_MONTH})(?! ?\d)"
         rf"|(?P<{p}iso>\d{{4}}-\d\d-\d\d)"
         rf"|(?P<{p}md_m>{_MONTH}) (?:the )?(?P<{p}md_d>{_DAY})(?: ,)?(?: of)? (?P<{p}md_y>{_YEAR})"
         rf"|(?:the )?(?P<{p}dm_d>{_DAY})(?: of)? (?P<{p}dm_m>{_MONTH})(?: ,)?(?: of)?"
         rf" (?P<{p}dm_y>{_YEAR})"
         rf"|(?P<{p}m_m>{_MONTH})(?: of| in)? (?P<{p}m_y>{_YEAR})"
         rf"|(?P<{p}nd_n>{_NAMED})(?: ,)?(?: of| in)? (?P<{p}nd_y>{_YEAR})"
-        rf"|(?:the )?(?P<{p}se_s>{_SEASON})(?: ,)?(?: of| in)? (?P<{p}se_y>{_YEAR})"
+        rf"|(?:the )?(?P<{p}se_s>{_SEASON})(?: ,)?(?: of|(?<!fall) in)? (?P<{p}se_y>{_YEAR})"
         rf"|(?P<{p}md0_m>{_MONTH}) (?:the )?(?P<{p}md0_d>{_DAY})(?![\d,])"
         rf"|(?:the )?(?P<{p}dm0_d>{_DAY})(?: of)? (?P<{p}dm0_m>{_MONTH})"
         rf"|(?P<{p}nd0_n>{_NAMED})"
@@ -145,13 +145,18 @@ _ANY_YEAR = (
     r"|of the years)"
 )
 MONTH_ANY_YEAR = re.compile(
-    rf"\b(?:(?:in|during|for|over) )?(?:(?P<each>any|every|each|all) (?P<m1>{_MONTH_FULL})s?"
+    rf"\b(?:(?:in|during|for|over) )?(?:(?P<each>any|every|each|all)(?: given| single)?"
+    rf" (?P<m1>{_MONTH_FULL})s?"
     rf"(?:{_ANY_YEAR.replace('every>', 'every1>')})?"
     rf"|(?P<m2>{_MONTHS_PLURAL})(?:{_ANY_YEAR.replace('every>', 'every2>')})?"
     rf"|(?P<m3>{_MONTH}){_ANY_YEAR})\b"
 )
 """'in any December', 'Decembers across all years', 'March of each year': a month, any year
 (of each or every year, or each December: per year)."""
+ALL_YEARS = re.compile(
+    r"\b(?:in|across|over|of|for|during) (?:any|all(?: the)?) years\b|\bin any year\b"
+)
+"""'on a Saturday in any year': no year left out, as if no year were said."""
 YEARLY = re.compile(
     r"\b(?:by|per|each|every|in each|in every|of each|of every|for each|for every|across"
     r"|across all|over the|each of the|for all|in all)(?: the)? years?\b"
@@ -185,6 +190,7 @@ def read_recurring(words: Words) -> tuple[list[int], list[Weekday], bool]:
         said = {match.group(g) for g in ("each", "every", "every1", "every2")}
         per_year = per_year or bool(said & {"each", "every"})
     months += _open_every_year(words)
+    words.take_all(ALL_YEARS)
     days: list[Weekday] = []
     for match in words.take_all(WEEKDAYS):
         for group in ("d", "d2", "d3"):
@@ -254,14 +260,15 @@ def point_span(m: re.Match[str], p: str, year: int | None) -> Span:
     """The [start, end) of the point whose groups start with ``p``; ``year`` for a bare month."""
     g = {k[len(p) :]: v for k, v in m.groupdict().items() if k.startswith(p) and v}
     if "dy_o" in g:  # the first (last) day of a year
-        day = date(int(g["dy_y"]), 12, 31) if g["dy_o"] == "last" else date(int(g["dy_y"]), 1, 1)
+        ending = g["dy_o"] in ("last", "final")
+        day = date(int(g["dy_y"]), 12, 31) if ending else date(int(g["dy_y"]), 1, 1)
         return day, day + timedelta(days=1)
     if "dmo_o" in g or "dmo0_o" in g:  # the first (last) day of a month
         kind = "dmo" if "dmo_o" in g else "dmo0"
         y = int(g["dmo_y"]) if kind == "dmo" else _need(year)
         start = _month_start(y, MONTHS[g[f"{kind}_m"]])
         end = _month_start(y, MONTHS[g[f"{kind}_m"]] + 1)
-        day = end - timedelta(days=1) if g[f"{kind}_o"] == "last" else start
+        day = end - timedelta(days=1) if g[f"{kind}_o"] in ("last", "final") else start
         return day, day + timedelta(days=1)
     if "iso" in g:
         day = date.fromisoformat(g["iso"])

@@ -57,6 +57,8 @@ MISSING_EITHER = re.compile(
 
 ('with no department or job' is neither: both missing, MISSING_BOTH.)"""
 MISSING_BOTH = re.compile(
+    r"\b(?:(?:with|have|has|had) )?neither (?:an? )?(?:department|dept|team|job|role|title)"
+    r" nor (?:an? )?(?:department|dept|team|job|role|title)\b|"
     r"\b(?:missing|without|with no|lacking|have no|has no) (?:both )?(?:an? )?"
     r"(?:department|dept|team) "
     r"(?:and(?: no| without)?|or|nor) (?:an? )?(?:job|role|title)\b"
@@ -89,12 +91,20 @@ IN_THE_NAME = re.compile(
     r" (?P<value>__q\d+__|[a-z0-9][a-z0-9\-]*) in "
     r"(?:the |their |its )?(?P<whose>job titles?|titles?|names?)\b"
 )
+_SAID_LAST = (
+    r"(?= *$| ,| in (?:it|them|the name|the title|their names?|their titles?)| a to z| z to a"
+    r"| alphabetical| sorted| ordered| in alphabetical| in reverse| please| pls| thanks| and | or )"
+)
+"""Where a searched word written after 'with' or 'has' ends: 'titles with engineer, A to Z'
+(never 'job titles has Sales ever hired for', where 'has' is a verb)."""
 NAME_SEARCH = re.compile(
-    r"\b(?:(?:whose|with|with a|with an|having|where the|where) )?(?:first |full |last )?"
-    r"(?P<whose>names?|titles?|job titles?|department names?) "
-    r"(?P<op>starts? with|starting with|begins? with|beginning with|contains?|containing|includes?"
-    r"|including|with|has|having|matches|matching|like)"
-    rf" {_VALUE}"
+    r"\b(?:(?P<pre>whose|with|with a|with an|having|where the|where) )?"
+    r"(?:first |full |last )?"
+    r"(?P<whose>names?|titles?|job titles?|department names?) (?:(?:that|which) )?"
+    r"(?:(?P<op>starts? with|starting with|begins? with|beginning with|contains?|containing"
+    r"|includes?|including|matches|matching|like) "
+    rf"(?:(?:the )?(?:word|string|text|letters?) )?{_VALUE}"
+    rf"|(?P<op3>with|has|having|have) {_VALUE.replace('value', 'value3')}{_SAID_LAST})"
     rf"|\b(?P<op2>named|called|titled) {_VALUE.replace('value', 'value2')}"
 )
 
@@ -411,12 +421,13 @@ _ID = (
 )
 """'employee 1234', 'employee id 1234', 'the one with id 12' ('#' is no token): by id."""
 ID_LOOKUP = re.compile(rf"(?:{_ID})")
-_PERSON = rf"(?P<who>{_ID}|person \d{{3,4}}|{_WORD}(?: {_WORD}){{0,3}})"
+_PERSON = rf"(?P<who>{_ID}|person \d{{3,4}}|{_WORD}(?: {_WORD}){{0,3}}?)"
+"""A name as short as what follows lets it be ('where was X placed': X, then the verb)."""
 _JOINED = (
     r"(?:hired|join|joined|start|started|onboarded|recruited|employed|brought on|taken on"
     r"|come on board|came on board|come aboard|land|landed|come on|came on|get hired|got hired"
     r"|get brought on|got brought on|get onboarded|got onboarded|arrive|arrived|begin|began"
-    r"|come in|came in|go|went)"
+    r"|come in|came in|go|went|added|placed|put)"
     r"(?: (?:with us|here|at the company|with the company|at the firm|with the firm))?"
 )
 _FACTS = (
@@ -453,7 +464,8 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         "fact",
         re.compile(
             rf"\b{_ASKED} (?:is|was|does|did) {_PERSON}(?: (?:work|works|working|sit|sits"
-            rf"|belong|belongs|have|has|hold|holds|get hired|hired|join|joined|go|get)"
+            rf"|belong|belongs|have|has|hold|holds|get hired|hired|join|joined|go|get|end up"
+            rf"|ended up|get placed|get put|get assigned)"
             rf"|(?: {_JOINED}))?"
             rf"(?: in| to| into| for| as| part of| with)?{_END}"
         ),
@@ -470,7 +482,8 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         "fact",
         re.compile(
             rf"\bwhere (?:does|did|is|was) {_PERSON}(?: (?:work|works|working|sit|sits"
-            rf"|end up|go|land|get placed|placed|based|sitting))?(?: now| these days)?{_END}"
+            rf"|end up|ended up|go|land|get placed|placed|based|sitting|put|assigned))?"
+            rf"(?: now| these days)?{_END}"
         ),
     ),
     (
@@ -531,8 +544,18 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
     (  # 'Harold Vogt - hire date?': a first and last name, then what is asked
         "fact",
         re.compile(
-            rf"^ ?(?P<who>{_ID}|person \d{{3,4}}|{_WORD} {_WORD}(?: {_WORD})?)"
+            rf"^ ?(?P<who>{_ID}|person \d{{3,4}}|{_WORD} {_WORD}(?: {_WORD})?)(?: ,)?"
             rf"(?: (?:what|which|whats|what is|the|their|his|her))? {_FACT}\b"
+        ),
+    ),
+    (  # 'Harold Vogt: when hired?', 'Harold Vogt joined when?', 'hire date - Harold Vogt'
+        "hired",
+        re.compile(
+            rf"^ ?(?P<who>{_ID}|person \d{{3,4}}|{_WORD} {_WORD}(?: {_WORD})?)(?: ,)?"
+            rf"(?: when(?: (?:was|did) (?:he|she|they))?(?: {_JOINED})?| {_JOINED} when)"
+            rf"(?: (?:please|pls|thanks))* ?$"
+            rf"|^ ?(?:the )?(?:hire date|start date|date|day|joining date)(?: ,)?(?: of| for)?"
+            rf" (?P<who2>{_WORD} {_WORD}(?: {_WORD})?)(?: {_JOINED})?(?: (?:please|pls|thanks))* ?$"
         ),
     ),
     (
@@ -558,6 +581,21 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:share|shares|sharing|have|has|had) (?:a|the same|the) first name with"
             rf" {_PERSON}{_END}"
+        ),
+    ),
+    (  # 'who started on 2021-11-07 besides Harold Vogt': a full name left out
+        "besides",
+        re.compile(
+            rf"\b(?:(?:but|and) )?(?:other than|besides|except(?: for)?|apart from|excluding"
+            rf"|leaving out|but not) (?P<who>{_WORD}(?: {_WORD}){{1,3}}?){_END}"
+        ),
+    ),
+    (  # 'anyone with the surname Vogt', 'whose last name is Vogt': the name's last word
+        "last",
+        re.compile(
+            rf"\b(?:(?:with|having|has|have|had|whose|of|by|named|called|go by)"
+            rf"(?: the| a| their| an)? )?(?:surname|last name|family name)s?"
+            rf"(?: is| was| of| as| being)? (?P<who>{_WORD}){_END}"
         ),
     ),
     (
@@ -587,7 +625,7 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
     (
         "who",
         re.compile(
-            rf"^ ?(?:(?:can|could|would) you (?:please |pls )?|please |pls )?"
+            rf"^ ?(?:(?:can|could|would) (?:you|u) (?:please |pls )?|please |pls )?"
             rf"(?:who is|who was|whos|look up|lookup|pull up|find|tell me about|search for"
             rf"|details (?:of|for|on)|info on|information on|information about|details about"
             rf"|(?:give me|show me|show|get me|pull)(?: the)? (?:record|details|row|info)"
@@ -620,6 +658,15 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
             rf"|anybody|one|a person|an employee|a hire)(?: (?:called|named|by the name of))?)?"
             rf" (?P<who>{_WORD}(?: {_WORD}){{1,2}}){_ON_RECORD}"
             rf"(?: (?:exist|exists|work here|on staff|at all))?(?: (?:please|pls|thanks))* ?$"
+        ),
+    ),
+    (  # 'is there a Harold in the data?': a first name, only when written with a capital
+        "who1",
+        re.compile(
+            rf"^ ?(?:is there|are there|do we have|did we hire|have we got|have we hired"
+            rf"|did we ever hire|do we employ)(?: (?:an?|any|someone|anyone|somebody|anybody"
+            rf"|a person|an employee|a hire)(?: (?:called|named|by the name of))?)?"
+            rf" (?P<who>{_WORD}){_ON_RECORD}(?: (?:please|pls|thanks))* ?$"
         ),
     ),
     (  # 'Harold Vogt's record', 'employee 1234 details'
@@ -680,7 +727,7 @@ def shield_people(
         match = pattern.search(line)
         if match is None:
             continue
-        name = match.group("who")
+        name = match.group("who") or match.groupdict().get("who2") or ""
         if ID_LOOKUP.fullmatch(name):
             if ask in ("hired", "fact", "who"):
                 key = f"__p{len(people)}__"
@@ -690,6 +737,10 @@ def shield_people(
                 line = line[:start] + f" {key} " + line[end:]
             continue
         words = name.split()
+        if ask == "who1":  # a lone word is a first name only when written as one
+            if name not in written or name in _TIME_WORDS:
+                continue  # 'is there a Monday', 'is there a Christmas': no one's name
+            ask = "who"
         chat = lexicon.CHAT_WORDS if len(words) > 1 else frozenset()
         if any(
             (w in reserved and w not in chat)
@@ -709,9 +760,9 @@ def shield_people(
             or groups.get("first4")
         )  # fmt: skip
         full = bool(groups.get("full") or groups.get("full2") or groups.get("full3"))
-        if ask != "full" and not full and " " not in name:
+        if ask not in ("full", "last") and not full and " " not in name:
             first = True  # 'when was Harold hired': a first name alone
-        besides = name if ask in ("first", "full", "sameday") and " " in name else None
+        besides = name if ask in ("first", "full", "sameday", "besides") and " " in name else None
         if ask == "sameday" and besides is None:
             continue  # the same day as a first name alone: whose day?
         if ask == "first":
@@ -729,6 +780,8 @@ class NameSearch:
     """'employee' or 'title' (a job or department name)."""
     prefix: bool
     value: str
+    listed: bool = False
+    """'names starting with Mar': the names are what is asked (a list, unless counted)."""
 
 
 @dataclass(slots=True)
@@ -762,7 +815,7 @@ def shield_search_values(tokens: list[str], values: dict[str, str]) -> list[str]
     """'whose name starts with al': the searched word must not be read as a department or job."""
     line = " ".join(tokens)
     for match in [*IN_THE_NAME.finditer(line), *NAME_SEARCH.finditer(line)]:
-        group = "value" if match.group("value") else "value2"
+        group = next(g for g in ("value", "value2", "value3") if match.groupdict().get(g))
         word = match.group(group)
         if word.startswith("__q"):
             continue
@@ -774,6 +827,12 @@ def shield_search_values(tokens: list[str], values: dict[str, str]) -> list[str]
 
 
 PERSON_TOKEN = re.compile(r"__p\d+__")
+_TIME_WORDS = frozenset(
+    {w for phrase in lexicon.NAMED_DAYS for w in phrase}
+    | set(lexicon.SEASONS)
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"weekend", "weekday", "today", "yesterday", "tomorrow"}
+)
 
 
 def read(words: Words, values: dict[str, str]) -> Who:
@@ -786,13 +845,14 @@ def read(words: Words, values: dict[str, str]) -> Who:
         who.searches.append(NameSearch(target, False, values.get(raw, raw)))
     for match in words.take_all(NAME_SEARCH):
         whose = match.group("whose") or ""
-        op = match.group("op") or match.group("op2") or ""
-        raw = match.group("value") or match.group("value2")
+        op = match.group("op") or match.group("op2") or match.group("op3") or ""
+        raw = match.group("value") or match.group("value2") or match.group("value3")
         target = (
             "title" if ("title" in whose or "department" in whose or op == "titled") else "employee"
         )
         prefix = op.startswith(("start", "begin"))
-        who.searches.append(NameSearch(target, prefix, values.get(raw, raw)))
+        listed = target == "employee" and whose.startswith("name") and not match.group("pre")
+        who.searches.append(NameSearch(target, prefix, values.get(raw, raw), listed))
     for _ in words.take_all(MISSING_EITHER):
         who.missing_either = True
     for _ in words.take_all(MISSING_BOTH):

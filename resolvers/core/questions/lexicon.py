@@ -99,6 +99,12 @@ _DASHED_IN_MONTH = re.compile(
     rf"\b(?:(?:the )?week of )?([a-z]{{3,9}}) ({_DAY}) ?[-\u2013\u2014] ?({_DAY})\b",
     re.IGNORECASE,
 )
+_DAYS_OF_ONE_MONTH = re.compile(
+    rf"\b(?:the )?({_DAY})(?: of)? (to|until|till|through|thru|and) (?:the )?({_DAY})(?: of)?"
+    rf" ([a-z]{{3,9}})\b",
+    re.IGNORECASE,
+)
+"""'3rd to 9th May', 'from the 3rd to the 9th of May', 'between 3 and 9 May': days of a month."""
 _DASHED_DAYS_FIRST = re.compile(
     rf"\b(?:(?:the )?week of )?(?:the )?({_DAY}) ?[-\u2013\u2014] ?({_DAY})(?: of)?"
     rf" ([a-z]{{3,9}})\b",
@@ -178,6 +184,14 @@ def tidy(question: str) -> str:
         lambda m: (
             f"{m.group(1)} {m.group(3)} to {m.group(2)} {m.group(3)}"
             if m.group(3).lower() in MONTHS
+            else m.group(0)
+        ),
+        text,
+    )
+    text = _DAYS_OF_ONE_MONTH.sub(
+        lambda m: (
+            f"{m.group(1)} {m.group(4)} {m.group(2)} {m.group(3)} {m.group(4)}"
+            if m.group(4).lower() in MONTHS
             else m.group(0)
         ),
         text,

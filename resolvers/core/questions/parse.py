@@ -23,6 +23,7 @@ from resolvers.core.questions.patterns import (
     ANY_DIM,
     ANY_LEVEL,
     AS_COLUMNS,
+    AS_PERCENT,
     BOUNDS,
     BREAK_DOWN,
     BREAKDOWN,
@@ -63,6 +64,8 @@ from resolvers.core.questions.patterns import (
     RANK_THE,
     RANKED_RANGE,
     RESERVED,
+    REVERSE_ALPHABETICAL,
+    SHARE,
     THAN_NAME,
     THAN_PERIOD,
     THEY_DID,
@@ -152,13 +155,19 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if words.has(DATED):
         reading.dated = True
         words.take_all(DATED)
+    if AS_PERCENT.search(words.text) and not SHARE.search(AS_PERCENT.sub(" ", words.text)):
+        # 'hires by department as a percentage': a share, not filler (as it is after 'share')
+        words.text = AS_PERCENT.sub(" percent ", words.text)
     reading.spoken = words.text
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text
+    if match := words.search(REVERSE_ALPHABETICAL):  # before 'sorted ... descending' by hires
+        reading.alphabetical = reading.descending_names = True
+        words.take(match)
     if (multiplied := words.search(MULTIPLIED)) and multiplied.group("least"):
         words.take(multiplied, "least")  # 'at least doubled' is doubled: never 'the least'
     _thresholds(words, reading)
-    if match := words.search(ALPHABETICAL):
+    if not reading.descending_names and (match := words.search(ALPHABETICAL)):
         reading.alphabetical = True
         words.take(match)
     quarters = words.take_all(QUARTER_COLUMNS)  # 'Q1, Q2, Q3 and Q4': each quarter, not a list
@@ -290,10 +299,11 @@ def _thresholds(words: Words, reading: Reading) -> None:
         r"\1 \3 in \2",
         words.text,
     )
-    # 'ranked by 2022 hires' is 'ranked by hires in 2022', not 'up to 2022'
+    # 'ranked by 2022 hires', 'biggest departments by 2022 hiring': by hires in 2022, not
+    # 'by' as in 'up to 2022'
     words.text = re.sub(
-        r"\b(ranked|sorted|ordered|rank|sort|order|listed) by ((?:1[5-9]|20|21)\d\d)"
-        r" (hires|hiring|headcount|hire counts?)\b",
+        rf"\b((?:ranked|sorted|ordered|rank|sort|order|listed)(?:(?: all)?(?: the| our)? {DIM})?"
+        rf"|{DIM}) by ((?:1[5-9]|20|21)\d\d) (hires|hiring|headcount|hire counts?)\b",
         r"\1 by \3 in \2",
         words.text,
     )
@@ -390,8 +400,8 @@ def _rank(words: Words, reading: Reading) -> None:
         reading.rank = Rank(order="most", limit=1)
         words.take(match)
         return
-    if match := words.search(RANK_THE):
-        reading.rank = Rank(order="most")
+    if match := words.search(RANK_THE):  # 'rank the departments by hires, smallest first'
+        reading.rank = Rank(order="fewest" if reading.rank_order == "fewest" else "most")
         reading.group += dims(match.group("dims"))
         words.take(match)
         return
@@ -462,12 +472,13 @@ def _groups(words: Words, reading: Reading) -> None:
         reading.which = True  # 'any quarters with more than 250? which ones'
         words.take(match)
     ranked = reading.rank is not None or reading.threshold is not None
+    ordered = ranked or reading.rank_order is not None  # 'months of 2021 ranked by hires'
     if ranked and not reading.group and (match := words.search(DIM_WITH)):
         reading.group += dims(match.group("dims"))
         reading.which_singular = not match.group("dims").endswith("s")
         words.take(match)
     within = reading.rank is not None and reading.group == reading.each_dims
-    if ranked and (not reading.group or within):
+    if ordered and (not reading.group or within):
         bare = re.compile(
             rf"\b(?P<how>how many |number of )?(?P<dims>{DIM})(?: with| that had| having)?\b"
         )

@@ -185,6 +185,14 @@ ALPHABETICAL = re.compile(
     r"(?! (?:by|on) )"
 )
 """(Not 'ordered alphabetically by department and job': ORDERING reads that.)"""
+REVERSE_ALPHABETICAL = re.compile(
+    r"\b(?:(?:sorted|ordered|listed|sort|order|list|arranged) )?(?:them |it )?"
+    r"(?:(?:by|on) (?:their |the )?(?:full )?names? )?(?:from )?"
+    r"(?:z to a|z-a|z a|reverse alphabetical(?:ly)?(?: order)?|in reverse alphabetical order"
+    r"|in reverse order of (?:the )?names?|alphabetically descending|alphabetical descending"
+    r"|descending alphabetical(?:ly)?(?: order)?|in descending alphabetical order)\b"
+)
+"""'Z to A', 'in reverse alphabetical order': names from the end of the alphabet."""
 SHARE_VERB = re.compile(
     r"\b(?:were|was|went|are|is|came|come|happened|fell|occurred|landed|had|have|has|lack"
     r"|lacked|lacking|missing)\b"
@@ -199,9 +207,10 @@ RANKED_RANGE = re.compile(
     r"|fourth|fifth) (?:to|through|and|-) (?P<b>2nd|3rd|\d+th|second|third|fourth|fifth|sixth)\b"
 )
 RANK_THE = re.compile(
-    rf"\b(?:rank|order|sort)(?: all)? (?:the |our )?(?P<dims>{DIM}) by (?:the )?(?:number of )?"
-    rf"(?:{SUBJECT}|hiring)\b"
+    rf"\b(?:rank|order|sort)(?: all)? +(?:the |our )?(?P<dims>{DIM})(?: +of)? +by (?:the )?"
+    rf"(?:number of )?(?:{SUBJECT}|hiring)\b"
 )
+"""'rank the departments by hires', 'rank the months of 2021 by hires' (2021 read as a date)."""
 ORD_MOST = re.compile(
     rf"\b(?:(?:saw|had|recorded|got) )?(?:the )?(?:{_ORD} )?(?:{_MOST}|{_LEAST})"
     r"(?: number of| amount of)?"
@@ -231,10 +240,10 @@ ORDER_BY_HIRES = re.compile(
     r"\b(?:(?:sorted|ordered|listed|ranked|arranged) )?(?:in )?(?:(?P<down>descending|desc"
     r"|decreasing)|(?P<up>ascending|asc|increasing))(?: order)?(?: of (?:hires|hiring|count))?\b"
     r"|\b(?:(?:sorted|ordered|listed|ranked|arranged|going|running) )?(?:from )?(?:the )?"
-    r"(?:(?P<down2>high(?:est)?|most|biggest|largest|top) (?:hires |hiring |one |ones )?to "
-    r"(?:the )?(?:low(?:est)?|fewest|least|smallest|bottom)"
-    r"|(?P<up2>low(?:est)?|fewest|least|smallest|bottom) (?:hires |hiring |one |ones )?to "
-    r"(?:the )?(?:high(?:est)?|most|biggest|largest|top))(?: (?:hires|hiring))?\b"
+    r"(?:(?P<down2>high(?:est)?|most|biggest|largest|top|busiest) (?:hires |hiring |one |ones )?"
+    r"to (?:the )?(?:low(?:est)?|fewest|least|smallest|bottom|quietest)"
+    r"|(?P<up2>low(?:est)?|fewest|least|smallest|bottom|quietest) (?:hires |hiring |one |ones )?"
+    r"to (?:the )?(?:high(?:est)?|most|biggest|largest|top|busiest))(?: (?:hires|hiring))?\b"
     r"|\b(?:from )?(?P<down4>top (?:down|to bottom))\b"
     r"|\b(?:with )?(?:the )?(?:(?P<down3>most|biggest|largest|highest|busiest)"
     r"|(?P<up3>fewest|smallest|lowest|least|quietest)) (?:hires |hiring |hirers |ones |one )?"
@@ -281,7 +290,8 @@ GROUP = re.compile(
     r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by"
     r"|(?:hired |recruited )?(?:by|from|in|at|into) (?:each|every)(?: single)?|by|per"
     r"|for each|within each|within every|inside each"
-    r"|for every|in each|in every|each|every|across|across all|for all(?: the)?|for all of the"
+    r"|for every|in each|in every|by each|by every|each|every|across|across all|for all(?: the)?"
+    r"|for all of the"
     r"|of each|on each|on every|among|one column per|a column per|a column for each"
     r"|one column for each|columns per|columns by|breakdown by|breakdown of|breakdown per"
     r"|(?:with )?(?:one |a )?(?:separate |own )?columns? (?:per|for each|for every|by)"
@@ -289,8 +299,8 @@ GROUP = re.compile(
     r"|(?:split|splitting|divided|dividing|broken|breaking|separated|cut|carved)"
     r" (?:up |out )?(?:into|by|per)|broken out"
     r"|breakdown)(?: the| all| all the| of the)? "
-    rf"(?P<dims>{DIM}(?: (?:(?:,|and|&|then|,and|plus|x) )?(?:by |per |each |every )?(?:the )?"
-    rf"{DIM})*)\b"
+    rf"(?P<dims>{DIM}(?: (?:(?:,(?! the )|and|&|then|,and|plus|x) )?(?:by |per |each |every )?"
+    rf"(?:the )?{DIM})*)\b"
 )
 BREAKDOWN = re.compile(
     rf"\b(?:the |a )?(?P<dims>{DIM}(?: (?:and |, |& |x )?{DIM})+) (?:breakdown|split|mix|matrix"
@@ -358,6 +368,11 @@ WENT = re.compile(
     r"\b(?:went|go|going|were|was|happened|occurred|came|fell|landed|took place)"
     r" (?:to|into|in|during)\b|\b(?:went|happened|occurred|took place)\b"
 )
+AS_PERCENT = re.compile(
+    r"\b(?:as an? |in )(?:percentage|percent|proportion|pct)s?\b|\bas percentages\b"
+    r"|\bin percentage terms\b"
+)
+"""'as a percentage', 'in percent': filler beside a share word; alone, they ask for one."""
 AVERAGE = re.compile(r"\b(?:on )?(?:the )?(?:average|mean|avg)(?: number of| count of)?\b")
 COMPARE = re.compile(
     r"\b(?:compared (?:with|to)|compare|compared|comparing|comparison|vs|versus|against"
@@ -365,7 +380,7 @@ COMPARE = re.compile(
     r"|grow|grew|growth|increase|increased|decrease|decreased|evolve|evolved)\b"
 )
 DIFFERENCE = re.compile(
-    r"\b(?:how many (?P<dir>more|fewer|less)|(?P<dir2>more|fewer|less)|by how much"
+    r"\b(?:how many (?P<dir>more|fewer|less)|(?P<dir2>more|fewer|less|lower|higher)|by how much"
     r"|(?:what is |what was )?the difference(?: in)?(?: the number of)?|difference|change in"
     r"|grow by|grew by|by how many)\b"
 )
@@ -393,9 +408,11 @@ NAMES_ONLY = re.compile(
     r"\b(?:the )?(?:full )?names(?: of| only)?\b|\bjust (?:the )?names\b|\bwho\b"
 )
 FIRST_LAST = re.compile(
-    rf"\b(?:the )?(?:(?P<n0>\d{{1,3}}|{'|'.join(lexicon.NUMBERS)}) )?(?:(?P<first>first|earliest"
-    rf"|oldest)|(?P<last>last|latest|most recent|newest|most recently|recent))"
-    rf"(?: {_N})?(?= (?:{SUBJECT}|to (?:be )?(?:hired|join)|hire|one|ones|persons?|people|hires?"
+    rf"\b(?:the )?(?:(?P<n0>\d{{1,3}}|{'|'.join(lexicon.NUMBERS)}) )?"
+    rf"(?:(?P<first>first(?: ever)?|earliest|oldest)"
+    rf"|(?P<last>last|latest|most recent|newest|most recently|recent))"
+    rf"(?: {_N})?(?= +(?:__[dj]\d+__ +)?(?:{SUBJECT}|to (?:be )?(?:hired|join)|hire|one|ones"
+    rf"|persons?|people|hires?|joiner|starter|recruit|newcomer"
     rf"|$))"
     rf"|\b(?P<by>hired|joined) (?P<first2>first|earliest|last|most recently)\b"
 )
@@ -417,7 +434,9 @@ COLUMNS = re.compile(
 )
 EXISTS = re.compile(
     r"\b(?:exist|exists|are there|is there|do we have|there are|in total|altogether|all the"
-    r"|in the company|on record)\b"
+    r"|in the company|on record|(?:are |is )?(?:in|on) (?:the |our )?(?:jobs? |departments? "
+    r"|reference |lookup |dimension |master )?(?:tables?|list|lists|data)"
+    r"|(?:are |is )?(?:listed|defined|set up|recorded)(?: in the system)?)\b"
 )
 LIST_ORDER = re.compile(
     r"\b(?P<first>earliest|oldest|first)(?: hires?| hired)? first\b"

@@ -52,7 +52,11 @@ def looked_up(query: HrQuery) -> bool:
         return False
     filters = inner.filters
     return bool(
-        filters.employee_names or filters.employee_ids or filters.first_name or filters.same_day_as
+        filters.employee_names
+        or filters.employee_ids
+        or filters.first_name
+        or filters.last_name
+        or filters.same_day_as
     )
 
 
@@ -66,6 +70,8 @@ def not_found(warehouse: Warehouse, query: HrQuery) -> Respelt | Nobody:
         return Nobody(f"No employee with the id {ids} is on record{_also(query)}.")
     if filters.first_name:
         return Nobody(f"No employee's first name is “{filters.first_name}”{_also(query)}.")
+    if filters.last_name:
+        return Nobody(f"No employee's last name is “{filters.last_name}”{_also(query)}.")
     named = filters.employee_names or filters.same_day_as
     if len(named) != 1:
         return Nobody(f"No employee of those names is on record{_also(query)}.")
@@ -104,6 +110,7 @@ def _also(query: HrQuery) -> str:
             "employee_names": (),
             "employee_ids": (),
             "first_name": None,
+            "last_name": None,
             "same_day_as": (),
             "other_than_names": (),
         }

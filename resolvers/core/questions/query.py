@@ -150,6 +150,8 @@ class Filters(_Strict):
     13)', 'department 13'); each id's name is in departments.include too."""
     first_name: Text | None = None
     """Employees whose first name (the name's first word) is this (case-insensitive)."""
+    last_name: Text | None = None
+    """Employees whose last name (the name's last word) is this (case-insensitive)."""
     same_day_as: Names = ()
     """Employees hired on a day one of these (full names) was hired: 'who started the same
     day as Joan Rillett' (with her name in ``other_than_names``, she is left out)."""
@@ -369,9 +371,10 @@ class DifferenceQuery(_Strict):
     filters: Filters = Filters()
     sides: tuple[Filters, Filters]
     """first minus second."""
-    show: Literal["difference", "ratio"] = "difference"
-    """ratio: the first's hires per hire of the second ('Engineering hires per Sales hire'),
-    full precision; NULL when the second hired nobody."""
+    show: Literal["difference", "ratio", "percent"] = "difference"
+    """ratio: the first's hires per hire of the second ('Engineering hires per Sales hire');
+    percent: the difference as a percent of the second's hires ('what percent more did Sales
+    hire than Legal'); both full precision, NULL when the second hired nobody."""
 
     @model_validator(mode="after")
     def _shape(self) -> DifferenceQuery:
@@ -386,8 +389,8 @@ class EmployeesQuery(_Strict):
     columns: Literal["full", "names", "dated"] = "full"
     """full: id, name, hire time, department, job; names: the names only;
     dated: full plus the hire date (a person looked up, 'with their dates')."""
-    order: Literal["earliest", "latest", "name"] = "earliest"
-    """By hire time, or alphabetically by name."""
+    order: Literal["earliest", "latest", "name", "name_descending"] = "earliest"
+    """By hire time, or alphabetically by name (A to Z, or Z to A)."""
     limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] | None = None
     per: Dimension | None = None
     """The first (latest) ``limit`` hires in each group of this dimension: 'the first hire
@@ -408,6 +411,10 @@ class CatalogQuery(_Strict):
     kind: Literal["catalog"] = "catalog"
     of: Literal["departments", "jobs"]
     count_only: bool = False
+    distinct_names: bool = False
+    """With count_only: how many different names (two departments may share one)."""
+    descending: bool = False
+    """Listed Z to A instead of A to Z."""
     name_prefix: Text | None = None
     name_contains: Text | None = None
 

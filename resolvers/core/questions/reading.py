@@ -136,6 +136,8 @@ def scope(filters: Filters) -> str:
         parts.append(f"with the employee id {_names(ids)}")
     if filters.first_name:
         parts.append(f"whose first name is “{filters.first_name}”")
+    if filters.last_name:
+        parts.append(f"whose last name is “{filters.last_name}”")
     if filters.other_than_names:
         parts.append(f"other than {_names(tuple(f'“{n}”' for n in filters.other_than_names))}")
     return (" " + " ".join(parts)) if parts else ""
@@ -183,6 +185,11 @@ def read_back(query: HrQuery) -> str:
             return f"The share (percent) of the hires{scope(inner.filters)} that were {part}."
         case DifferenceQuery():
             first, second = (scope(side).strip() or "overall" for side in inner.sides)
+            if inner.show == "percent":
+                return (
+                    f"Hires{scope(inner.filters)}: those {first} minus those {second}, as a "
+                    f"percent of those {second}, with both counts."
+                )
             if inner.show == "ratio":
                 return (
                     f"Hires{scope(inner.filters)}: those {first} per hire of those {second} "
@@ -239,8 +246,9 @@ def read_back(query: HrQuery) -> str:
                         "department and job."
                     )
                 what += " (with their hire dates)"
-            if inner.order == "name":
-                return f"{what} hired{scope(inner.filters)}, in alphabetical order of name."
+            if inner.order in ("name", "name_descending"):
+                way = " (Z to A)" if inner.order == "name_descending" else ""
+                return f"{what} hired{scope(inner.filters)}, in alphabetical order of name{way}."
             if inner.limit:
                 which = "latest" if inner.order == "latest" else "first"
                 what = f"The {which} {inner.limit} employees hired"
@@ -259,8 +267,10 @@ def read_back(query: HrQuery) -> str:
             if inner.name_contains:
                 search = f" whose name contains “{inner.name_contains}”"
             if inner.count_only:
-                return f"The number of {inner.of}{search}."
-            return f"Every one of the {inner.of}{search}, by name."
+                names = " (different names; two may share one)" if inner.distinct_names else ""
+                return f"The number of {inner.of}{search}{names}."
+            order = " (Z to A)" if inner.descending else ""
+            return f"Every one of the {inner.of}{search}, by name{order}."
         case ReportQuery():
             if inner.report == "hires_by_quarter":
                 return (

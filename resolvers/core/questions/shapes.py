@@ -114,6 +114,8 @@ class Reading:
     weekdays: list[Weekday] = field(default_factory=list)
     """Days of the week kept ('on a weekend')."""
     alphabetical: bool = False
+    descending_names: bool = False
+    """'Z to A': alphabetical from the end."""
     dated: bool = False
     """'with their hire dates': a list of employees shows each hire's date too."""
     line: str = ""
@@ -192,15 +194,20 @@ def _filters(
     looked_up = [reading.people[t] for t in who.people]
     ids = [p.employee_id for p in looked_up if p.employee_id is not None]
     same_day = [p.name for p in looked_up if p.ask == "sameday"]
+    last_names = {p.name for p in looked_up if p.ask == "last"}
     full_names = [
         p.name
         for p in looked_up
-        if not p.first_only and p.employee_id is None and p.ask != "sameday"
+        if not p.first_only
+        and p.employee_id is None
+        and p.ask not in ("sameday", "last", "besides")
     ]
     besides = [p.besides for p in (reading.people[t] for t in who.people) if p.besides]
     first_names = {p.name for p in (reading.people[t] for t in who.people) if p.first_only}
     if len(first_names) > 1 or (first_names and full_names):
         return Refusal("Look up one first name at a time, or full names only.")
+    if len(last_names) > 1 or (last_names and (full_names or first_names)):
+        return Refusal("Look up one last name at a time, or full names only.")
     spans = dates.intersect(date_sets) if date_sets else []
     if date_sets and not spans:
         return Refusal(
@@ -231,6 +238,7 @@ def _filters(
             same_day_as=tuple(dict.fromkeys(same_day)),
             other_than_names=tuple(dict.fromkeys(besides)),
             first_name=first_names.pop() if first_names else None,
+            last_name=last_names.pop() if last_names else None,
         )
     except ValueError as error:
         return Refusal(f"The question contradicts itself: {_first(error)}.")
@@ -271,6 +279,14 @@ def measure(
             return HrQuery(query=EmployeesQuery(filters=query.filters))
         return Refusal("Which ones? Ask for the list, e.g. who was hired in Legal in March 2021?")
     return HrQuery(query=query)
+
+
+DIFFERENT_NAMES = re.compile(
+    r"\b(?:distinct|different|unique|separate)\b(?= .*\bnames\b)"
+    r"|\b(?:names|name)\b(?= .*\b(?:distinct|different|unique)\b)"
+    r"|\b(?:distinct|different|unique|separate)\b"
+)
+"""'how many distinct department names': a count of names; 'how many different jobs': rows."""
 
 
 def _order_refused(reading: Reading) -> Refusal | None:
@@ -366,6 +382,7 @@ def _shape(
             return Refusal("A comparison of two periods can be split by department or job only.")
         show: Literal["each", "difference", "percent_change"] = "each"
         direction = (difference.group("dir") or difference.group("dir2")) if difference else None
+        direction = {"lower": "fewer", "higher": "more"}.get(direction or "", direction)
         only: Literal["grew", "shrank"] | None = None
         drop = False
         changed: Literal["difference", "percent_change"] = (
@@ -400,8 +417,11 @@ def _shape(
             )
         elif percent or (grew and not group):
             # 'by what percent did hiring drop from 2021 to 2022', 'how much did it grow':
-            # the change from the period said first (the one after 'than', listed first)
+            # a change from the earlier period to the later ('2022 vs 2021 growth'); with
+            # 'than', from the period after 'than' (listed first) to the other
             show = changed
+            if not THAN_PERIOD.search(reading.line) and first.start and second.start:
+                first, second = sorted((first, second), key=lambda p: p.start or date.min)
             down = (grew and grew.group("down")) or direction in ("fewer", "less")
             drop = bool(down) and not group
         elif difference:
@@ -451,8 +471,11 @@ def _shape(
     filters_ = _filters(reading, names, catalog, date_sets)
     if isinstance(filters_, Refusal):
         return filters_
-    if len(reading.who.included) >= 2 and not reading.group:
-        words.take_all(COMBINED)  # 'Sales and Legal combined': one count over both
+    departments = [t for t in reading.who.included if names[t][0] == "department"]
+    if (len(reading.who.included) >= 2 or departments) and not reading.group:
+        # 'Sales and Legal combined': one count over both; 'Support hires combined': over
+        # every department of that name (a name names them all)
+        words.take_all(COMBINED)
     if words.search(SHARE):
         words.take_all(SHARE)
         words.take_all(WENT)
@@ -514,10 +537,24 @@ def _shape(
             "Alphabetical order is for lists: ask for the departments, jobs or employees "
             "alphabetically, or for a ranking by hires, not both."
         )
+    if within and reading.rank:
+        words.take_all(WITH_COUNT)  # each row's count is shown: 'and how many'
     _count_words(words)
     if reading.rank_order and reading.group and not reading.rank:
         reading.rank = Rank(order=reading.rank_order)  # type: ignore[arg-type]
     rank = reading.rank
+    listed = [p for p in phrases if len(p.listed) > 1 and not COMBINED.search(p.words)]
+    if rank and listed and not within and not words.has(COMBINED):
+        # 'the top department in H1 and H2 2021': in each, or over both? never guessed
+        return Refusal(
+            "The top in each of those periods, or over them together? Ask e.g. the top "
+            "department in each half of 2021, or in H1 and H2 2021 combined."
+        )
+    if rank and reading.rank_order and rank.order != reading.rank_order:
+        return Refusal(  # 'the top 3 departments, fewest first': which three?
+            "Most or fewest? The ranking and the order asked disagree: ask e.g. for the top 3 "
+            "departments by hires, most first."
+        )
     if rank and rank.limit is None and rank.offset == 0 and reading.which_singular:
         rank = Rank(order=rank.order, limit=1)
     if rank and within:
@@ -526,6 +563,9 @@ def _shape(
                 "How many in each group? Say the top one, or the top 3, in each department."
             )
         rank = Rank(order=rank.order, limit=rank.limit, within=within)
+        words.take_all(TIES)  # a ranking within groups shows its ties: 'ties kept' is so
+        if rank.order == "fewest":  # among the groups with a hire, as the reading says
+            words.take_all(AMONG_HIRED)
     threshold = reading.threshold
     if reading.which and not rank and not threshold:
         threshold = Threshold(compare="at_least", value=1)
@@ -598,6 +638,16 @@ def _than_difference(
             "more did Sales hire than Legal?"
         )
     reading.who.included = common_names  # both sides count these
+    if percent := words.search(PERCENT_CHANGE):
+        # 'what percent more did Sales hire than Legal': over the side after 'than'
+        if op != "more":
+            return Refusal(
+                "Ask it the other way round, e.g. what percent more did Sales hire than Legal?"
+            )
+        words.take(percent)
+        query = _difference(words, reading, names, catalog, first_names, common, head,
+                            second_names, tail)  # fmt: skip
+        return query if isinstance(query, Refusal) else query.model_copy(update={"show": "percent"})
     if op == "more":
         return _difference(words, reading, names, catalog, first_names, common, head,
                            second_names, tail)  # fmt: skip
@@ -605,6 +655,22 @@ def _than_difference(
                        first_names, head)  # fmt: skip
 
 
+TIES = re.compile(
+    r"\b(?:with|including|incl|inc|keeping|keep|showing|show|and|plus) (?:all |any )?(?:the )?"
+    r"ties\b|\b(?:ties|tie) (?:included|kept|shown|too|allowed|and all)\b"
+)
+"""'the top job in each department (ties kept)': what a ranking within groups does anyway."""
+NEGATED = re.compile(r"^(?:but |and )?(?:not|except|excluding|outside|other than|apart from)\b")
+"""A date phrase that leaves a period out ('but not in 2021')."""
+WITH_COUNT = re.compile(
+    r"\b(?:and|with|plus|including) (?:how many|its count|their counts?|the counts?"
+    r"|the number(?: of hires)?|its number of hires|the hires|its hires)\b"
+)
+AMONG_HIRED = re.compile(
+    r"\b(?:among|of) (?:those|the ones|the departments|the jobs|departments|jobs)"
+    r" (?:that|which|who) (?:hired|had hires|had a hire|hired at all|hired anyone)\b"
+)
+"""'the fewest ... among those that hired': what a fewest within groups is (no zeros)."""
 CHANGED = re.compile(r"\b(?:growth|grown|changed|evolved|evolve)\b")
 """A change over time: two groups' changes compared are not their counts compared."""
 VERSUS = re.compile(r"\b(?:vs|versus|compared (?:with|to)|compare|against|than)\b")
@@ -728,7 +794,17 @@ def _share_of_part(
     line, who = reading.line, reading.who
     share = SHARE.search(line)
     verb = SHARE_VERB.search(line, share.end() if share else 0)
-    split_names = False  # names on both sides of 'went to' (a filler phrase) or the share word
+    asked = SHARE.search(reading.spoken)
+    marker = WENT.search(reading.spoken, asked.end()) if asked and not verb else verb
+    ruled = reading.spoken if marker is not verb else line
+    negated = [p for p in phrases if NEGATED.match(p.words)]
+    if marker and any(ruled.find(p.words) > marker.start() for p in negated):
+        # 'what percent of hires went to Sales but not in 2021': the whole's or the part's?
+        return Refusal(
+            "Is that period left out of all the hires, or only of the share? Ask e.g. what "
+            "percent of the hires outside 2021 went to Sales."
+        )
+    split_names = whole_after = False  # names on both sides of 'went to' or the share word
     if not verb:  # the part is the names after it, of the names before; dates are the whole
         spoken = SHARE.search(reading.spoken)
         went = WENT.search(reading.spoken, spoken.end()) if spoken else None
@@ -739,6 +815,8 @@ def _share_of_part(
             line, verb = said, went  # 'what percent of Sales and Legal went to Legal'
         elif share and {line.find(t) < share.start() for t in who.included} == {1, 0}:
             verb = share  # 'of all the Sales and Legal hires, what percent Legal'
+            # "Legal's share of the Sales and Legal hires": the part first, then 'of' the whole
+            whole_after = share.group(0).rstrip().endswith(" of")
         split_names = verb is not None
     cut = verb.start() if verb else len(line)
     located = [(line.find(p.words), p) for p in phrases]
@@ -749,7 +827,7 @@ def _share_of_part(
         or filters.MISSING.search(line)
         or filters.MISSING_BOTH.search(line)
     )
-    after = {t for t in who.included if line.find(t) > cut}
+    after = {t for t in who.included if (line.find(t) > cut) != whole_after}
     dated_after = [p for at, p in located if at > cut]
     missing_after = missing is not None and missing.start() > cut
     if not (after or dated_after or missing_after):  # no verb, or nothing after it
@@ -853,7 +931,7 @@ def _catalog(
         if filters_ != Filters() or reading.who.included:
             return None
         reading.group = []
-        return CatalogQuery(of=of_every)  # type: ignore[arg-type]
+        return CatalogQuery(of=of_every, descending=reading.descending_names)  # type: ignore[arg-type]
     elif match is None or words.has(subject) or reading.group:
         return None
     if reading.rank or reading.threshold or reading.rank_order:
@@ -869,10 +947,24 @@ def _catalog(
         words.take(counting)
     for extra in words.take_all(EXISTS):
         del extra
+    # 'how many different department names': the names, not the rows (two may share one)
+    different = words.search(DIFFERENT_NAMES) if counting else None
+    named = False
+    if counting and not different and (said := words.search(re.compile(r"\bnames\b"))):
+        words.take(said)  # 'how many department names are there': the rows of the table
+    if different:
+        words.take(different)
+        if name := words.search(re.compile(r"\b(?:names|name|distinct|different|unique)\b")):
+            named = True
+            words.take(name)
     search = searches[0] if searches else None
+    if reading.descending_names and counting:
+        return None
     return CatalogQuery(
         of=of,  # type: ignore[arg-type]
         count_only=counting is not None,
+        distinct_names=named,
+        descending=reading.descending_names,
         name_prefix=search.value if search and search.prefix else None,
         name_contains=search.value if search and not search.prefix else None,
     )
@@ -919,8 +1011,10 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         words.text = unordered
         return None
     names_asked = words.search(NAMES_ONLY)
+    names_listed = any(s.listed for s in reading.who.searches)  # 'names starting with Mar'
     if (
-        not reading.alphabetical
+        not names_listed
+        and not reading.alphabetical
         and first_last is None
         and listing is None
         and order_asked is None
@@ -931,6 +1025,8 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
             return None
     names_only = words.search(NAMES_ONLY)
     columns = "names" if names_only and "who" not in names_only.group(0) else "full"
+    if names_listed and not listing:
+        columns = "names"
     if reading.dated:
         columns = "dated"
     if names_only and (columns == "names" or (reading.dated and "who" not in names_only[0])):
@@ -964,7 +1060,7 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         if first_last or order_asked:
             words.text = unordered
             return None
-        order = "name"
+        order = "name_descending" if reading.descending_names else "name"
     if reading.rank or reading.threshold or reading.rank_order:
         words.text = unordered
         return None

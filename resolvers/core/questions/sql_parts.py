@@ -142,6 +142,19 @@ def conditions(filters: Filters, alias: str | None = None) -> list[exp.Expr]:
                 copy=False,
             )
         )
+    if filters.last_name:
+        last = filters.last_name.lower()
+        # the last word: the whole name, or the name from its last space on
+        found.append(
+            exp.or_(
+                exp.EQ(this=name.copy(), expression=lit(last)),
+                exp.EQ(
+                    this=exp.Right(this=name.copy(), expression=lit(len(last) + 1)),
+                    expression=lit(" " + last),
+                ),
+                copy=False,
+            )
+        )
     if filters.first_name:
         first = filters.first_name.lower()
         # the first word: the whole name, or the name up to its first space

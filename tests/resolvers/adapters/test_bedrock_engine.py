@@ -313,7 +313,7 @@ def test_a_person_looked_up_by_id_or_by_their_hire_day_is_compiled_and_read_back
 ) -> None:
     """Issue 20: the tool schema holds a lookup by id and the others hired the same day."""
     text = json.dumps(query_tool_schema())
-    assert '"employee_ids"' in text and '"same_day_as"' in text
+    assert '"employee_ids"' in text and '"same_day_as"' in text and '"last_name"' in text
     reply_with(rig, "employee_by_id", "same_day_as_bo")
     by_id = ask(rig.engine, "Who is employee 3?")
     assert not by_id.refused, by_id.explanation
@@ -329,6 +329,15 @@ def test_days_of_the_week_and_months_of_any_year_are_compiled_and_read_back(rig:
     answer = ask(rig.engine, "How many people started on a Monday in any January or February?")
     assert not answer.refused and answer.rows == [[2]], answer.explanation  # Ada and Di
     assert answer.reading and "in January or February of any year on a Monday" in answer.reading
+
+
+def test_a_list_of_names_z_to_a_is_compiled_and_read_back(rig: Rig) -> None:
+    text = json.dumps(query_tool_schema())
+    assert '"descending"' in text and '"distinct_names"' in text and '"name_descending"' in text
+    reply_with(rig, "jobs_z_to_a")
+    answer = ask(rig.engine, "List the jobs, Z to A")
+    assert not answer.refused and answer.rows == [[2, "Recruiter"], [1, "Engineer"]]
+    assert answer.reading and "(Z to A)" in answer.reading
 
 
 # -- the model tries to write, or writes SQL the guard refuses ------------------
@@ -736,3 +745,11 @@ def test_hires_per_half_year_are_compiled_run_and_read_back(rig: Rig) -> None:
     assert not answer.refused
     assert answer.rows == [[1, 1], [2, 2]]  # Ada in February; Bo and Cy after June
     assert answer.reading and "counted per half" in answer.reading
+
+
+def test_percent_more_than_another_side_is_compiled_run_and_read_back(rig: Rig) -> None:
+    reply_with(rig, "sales_percent_more_than_legal")
+    answer = ask(rig.engine, "What percent more did Sales hire than Legal in 2021?")
+    assert not answer.refused
+    assert answer.rows == [[2, 1, 100.0]]
+    assert answer.reading and "as a percent of those in Legal" in answer.reading

@@ -1201,6 +1201,57 @@ CASES: list[Case] = [
         f"{Y22}) / COUNT(*) FROM {ED} "
         "WHERE e.datetime >= TIMESTAMP '2020-01-01' AND e.datetime < TIMESTAMP '2023-01-01'",
     ),
+    Case(
+        "Marketing's share of the Marketing and Support hires in 2022",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Marketing') / COUNT(*) "
+        f"FROM {ED} WHERE d.department IN ('Marketing', 'Support') AND {Y22}",
+    ),
+    Case(
+        "hires per quarter in 2021 as a percentage",
+        f"SELECT quarter(e.datetime), 100.0 * COUNT(*) / (SELECT COUNT(*) FROM {E} WHERE {Y21}) "
+        f"FROM {E} WHERE {Y21} GROUP BY 1",
+    ),
+    Case(
+        "2022 vs 2021 hiring growth %",
+        f"SELECT 100.0 * ((SELECT COUNT(*) FROM {E} WHERE {Y22}) - "
+        f"(SELECT COUNT(*) FROM {E} WHERE {Y21})) / (SELECT COUNT(*) FROM {E} WHERE {Y21})",
+    ),
+    Case(
+        "by what percentage was hiring lower in 2022 than in 2021",
+        f"SELECT 100.0 * ((SELECT COUNT(*) FROM {E} WHERE {Y21}) - "
+        f"(SELECT COUNT(*) FROM {E} WHERE {Y22})) / (SELECT COUNT(*) FROM {E} WHERE {Y21})",
+    ),
+    Case(
+        "average number of people hired by each team in 2022",
+        f"WITH c AS (SELECT e.department_id, COUNT(*) AS n FROM {E} WHERE {Y22} "
+        "AND e.department_id IS NOT NULL GROUP BY 1) SELECT AVG(n) FROM c",
+    ),
+    Case(
+        "how many hires have neither a department nor a job",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id IS NULL AND e.job_id IS NULL",
+    ),
+    Case(
+        "By what percent did Marketing out-hire Legal in 2022?",
+        f"SELECT 100.0 * ((SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' AND {Y22})"
+        f" - (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' AND {Y22})) / "
+        f"(SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' AND {Y22})",
+    ),
+    Case(
+        "most hired role per department in 2022, ties included",
+        top_within("d.department", "j.job", f"{Y22} AND j.id IS NOT NULL"),
+    ),
+    Case(
+        "for each department, its most hired title in 2021 and how many",
+        top_within("d.department", "j.job", f"{Y21} AND j.id IS NOT NULL"),
+    ),
+    Case(
+        "per department, the role with the highest number of hires in 2022",
+        top_within("d.department", "j.job", f"{Y22} AND j.id IS NOT NULL"),
+    ),
+    Case(
+        "Support hires in 2022 combined",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Support' AND {Y22}",
+    ),
     # issue 20, asklookup: people looked up by name (particles, hyphens, ordinary words),
     # by id, and the others hired on their day; a name not on record is an empty answer
     Case(
@@ -1348,6 +1399,134 @@ CASES: list[Case] = [
     Case(
         "who landed on 2021-10-10",
         f"SELECT e.name FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2021-10-10'",
+    ),
+    # issue 20, asklookup: lists, their order and size
+    Case(
+        "job titles containing Analyst, Z to A",
+        "SELECT job FROM jobs WHERE job LIKE '%Analyst%' ORDER BY job DESC",
+        ordered=True,
+    ),
+    Case(
+        "titles with engineer in them, A to Z",
+        "SELECT job FROM jobs WHERE lower(job) LIKE '%engineer%' ORDER BY job",
+        ordered=True,
+    ),
+    Case(
+        "departments in reverse alphabetical order",
+        "SELECT department FROM departments ORDER BY department DESC",
+        ordered=True,
+    ),
+    Case(
+        "what job titles has Marketing ever hired for?",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Marketing' AND j.id IS NOT NULL",
+    ),
+    Case(
+        "the 4 most recent Training hires, newest first - names",
+        f"SELECT e.name FROM {ED} WHERE d.department = 'Training' "
+        "ORDER BY e.datetime DESC, e.id DESC LIMIT 4",
+        ordered=True,
+    ),
+    Case("how many jobs are in the jobs table", "SELECT COUNT(*) FROM jobs"),
+    Case(
+        "how many different department names are there?",
+        "SELECT COUNT(DISTINCT department) FROM departments",
+    ),
+    Case(
+        "how long would a list of everyone hired in April 2022 be",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-04-01' "
+        "AND e.datetime < TIMESTAMP '2022-05-01'",
+    ),
+    Case(
+        "rank the jobs by 2022 hires, smallest first",
+        per_job(Y22, "COUNT(e.id), j.job", zeros=True),
+        ordered=True,
+    ),
+    Case(
+        "quarters of 2021 ranked by hires",
+        f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y21} GROUP BY 1 ORDER BY 2 DESC, 1",
+        ordered=True,
+    ),
+    Case(
+        "top 3 departments of all time",
+        per_department("TRUE", "COUNT(e.id) DESC, d.department") + " LIMIT 3",
+        ordered=True,
+    ),
+    Case(
+        "names starting with Gre",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE 'Gre%'",
+    ),
+    Case(
+        "which distinct job titles did Training hire for in 2022",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Training' AND {Y22} "
+        "AND j.id IS NOT NULL",
+    ),
+    Case(
+        "how many different job titles has Legal hired for",
+        f"SELECT COUNT(DISTINCT e.job_id) FROM {ED} WHERE d.department = 'Legal'",
+    ),
+    Case(
+        "rank the quarters of 2022 by hires",
+        f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1 ORDER BY 2 DESC, 1",
+        ordered=True,
+    ),
+    Case("how many department names are there", "SELECT COUNT(*) FROM departments"),
+    Case(  # 'by 2022 hiring' is hires in 2022, not hires up to the end of 2022
+        "largest departments by 2021 hiring",
+        per_department(Y21, "COUNT(e.id) DESC, d.department"),
+        ordered=True,
+    ),
+    Case(  # 'descending' after 'alphabetically' is Z to A, not most hires first
+        "departments sorted alphabetically descending",
+        "SELECT department FROM departments ORDER BY department DESC",
+        ordered=True,
+    ),
+    Case(
+        "list the quarters of 2022 from busiest to quietest",
+        f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1 ORDER BY 2 DESC, 1",
+        ordered=True,
+    ),
+    # issue 20, asklookup: more ways to look a person up, and to write a day
+    Case(
+        "where was Joan Rillett placed",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Joan Rillett'",
+    ),
+    Case(
+        "Gretna Lording: when hired?",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Gretna Lording'",
+    ),
+    Case(
+        "Joan Rillett, what team?",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Joan Rillett'",
+    ),
+    Case(
+        "anyone with the surname Rillett?",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE '% Rillett'",
+    ),
+    Case(
+        "hires from the 3rd to the 9th of May 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-05-03' "
+        "AND e.datetime < TIMESTAMP '2021-05-10'",
+    ),
+    Case(
+        "who joined on the final day of 2022",
+        f"SELECT e.name FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2022-12-31'",
+    ),
+    Case(
+        "how many hires on the first of June 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2021-06-01'",
+    ),
+    Case(
+        "is there a Gretna in the data?",  # a lone first name, written as a name
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {E} WHERE e.name LIKE 'Gretna %'",
+    ),
+    Case(
+        "who besides Joan Rillett started on 2021-10-10",
+        f"SELECT e.name FROM {E} WHERE CAST(e.datetime AS DATE) = DATE '2021-10-10' "
+        "AND e.name <> 'Joan Rillett'",
+    ),
+    Case(
+        "how many people started on a Sunday in any year",
+        f"SELECT COUNT(*) FROM {E} WHERE dayofweek(e.datetime) = 0",
     ),
     # issue 20, askseed: the seed's two reports in everyday words, conditions on groups
     Case(
@@ -1706,6 +1885,7 @@ REFUSED = [
     "how many people weren't called Person",  # a negation kept, and not read
     "who is Joan Rillett's line manager",  # no reporting lines; 'manager' is no name
     "is there a Chief Happiness Officer?",  # words of job titles name nobody
+    "the top 3 departments in 2021, fewest first",  # which three: the most, or the fewest?
     "list the 2022 Sales hires alphabetical by last name",  # last names are not the names
     "How many more Sales hires in Q1 2022 than in Q1 2021 overall?",  # whose is Sales?
     "hires in 2021 sorted by department",  # ordered by what the answer is not counted per

@@ -174,3 +174,13 @@ def test_the_seeds_two_report_questions_in_its_own_words_are_the_reports(
     ]
     assert quarterly.columns[:2] == ["department", "job"]
     assert above.columns[:3] == ["id", "department", "hired"]
+
+
+def test_how_many_department_names_counts_a_shared_name_once_only_when_asked(
+    engine: OfflineEngine,
+) -> None:
+    """Two departments named Sales: three departments, two different names."""
+    assert engine.answer("how many departments are in the departments table").rows == [[3]]
+    names = engine.answer("how many distinct department names are there?")
+    assert names.rows == [[2]], names.reading
+    assert "different names" in (names.reading or "")

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.questions.offline import OfflineEngine
+from tests.resolvers.core.questions import gold
 
 
 def _answered(engine: OfflineEngine, question: str) -> tuple[list[list[object]], str]:
@@ -198,3 +200,148 @@ def test_dates_on_both_sides_of_a_share_keep_each_side_its_own(small_engine: Off
     )
     assert rows == [[1, 7, pytest.approx(100 / 7)]]  # Di Late, of all seven hires
     assert "that were in Legal in 2022" in reading
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "said"),
+    [
+        ("Legal's share of the Sales and Legal hires in 2021", [[2, 6, pytest.approx(100 / 3)]],
+         "hires in Sales or Legal in 2021 that were in Legal"),
+        # 'as a percentage' is filler after a share word; alone it asks for the share
+        ("Sales hires in 2021 as a percentage", [[4, 6, pytest.approx(200 / 3)]],
+         "hires in 2021 that were in Sales"),
+        ("2022 vs 2021 hiring growth %", [[6, 1, -5, pytest.approx(-500 / 6)]],
+         "in 2022 minus hires in 2021"),  # growth runs from the earlier year
+        ("YoY change in hiring 2021 vs 2022", [[6, 1, -5]], "in 2022 minus hires in 2021"),
+    ],
+)  # fmt: skip
+def test_shares_and_changes_in_everyday_words(
+    small_engine: OfflineEngine, question: str, expected: list[list[object]], said: str
+) -> None:
+    rows, reading = _answered(small_engine, question)
+    assert rows == expected
+    assert said in reading, reading
+
+
+def test_a_grouping_as_a_percentage_is_each_groups_share(small_engine: OfflineEngine) -> None:
+    rows, reading = _answered(small_engine, "hires by department in 2021 as a percentage")
+    assert sorted(rows) == [
+        ["Legal", 2, pytest.approx(100 / 3)],
+        ["Sales", 4, pytest.approx(200 / 3)],
+    ]
+    assert "share (percent)" in reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what % did hiring fall in 2022 compared to 2021",  # 'fall in 2022' is no autumn
+        "how much lower was hiring in 2022 than 2021 in percent",
+    ],
+)
+def test_a_fall_in_hiring_said_as_a_verb_or_lower_is_a_percent_drop(
+    small_engine: OfflineEngine, question: str
+) -> None:
+    rows, reading = _answered(small_engine, question)
+    assert rows == [[6, 1, 5, pytest.approx(500 / 6)]]
+    assert "in 2021 minus hires in 2022 (the drop)" in reading
+
+
+def test_a_ranking_over_several_periods_says_whether_in_each_or_together(
+    small_engine: OfflineEngine,
+) -> None:
+    assert small_engine.answer("the top department in H1 and H2 2021").refused
+    rows, _ = _answered(small_engine, "the top department in H1 and H2 2021 combined")
+    assert rows == [["Sales", 4]]
+
+
+def test_everyday_words_for_the_average_and_the_first_hire_per_group(
+    small_engine: OfflineEngine,
+) -> None:
+    rows, _ = _answered(
+        small_engine, "what's the average number of people hired by each department in 2021"
+    )
+    assert rows == [[3.0, 2, 6]]
+    answer = small_engine.answer("the first ever hire in each team")
+    assert not answer.refused, answer.explanation
+    names = sorted(row[answer.columns.index("name")] for row in answer.rows)
+    assert names == ["Bea Ruiz", "John Smith"]
+
+
+def test_neither_a_department_nor_a_job_is_both_missing(words_engine: OfflineEngine) -> None:
+    both = "SELECT COUNT(*) FROM hired_employees WHERE department_id IS NULL AND job_id IS NULL"
+    expected = words_engine._warehouse.query(both).rows[0][0]
+    rows, _ = _answered(words_engine, "how many people were hired with neither a job nor a dept")
+    assert rows == [[expected]]
+
+
+def test_percent_more_of_one_group_than_another_is_over_the_side_after_than(
+    small_engine: OfflineEngine,
+) -> None:
+    rows, reading = _answered(small_engine, "what percent more did Sales hire than Legal in 2021")
+    assert rows == [[4, 2, 100.0]]
+    assert "as a percent of those in Legal" in reading
+    assert small_engine.answer("what percent fewer did Legal hire than Sales in 2021").refused
+
+
+def test_ties_said_of_a_ranking_within_groups_are_what_it_shows(
+    small_engine: OfflineEngine,
+) -> None:
+    rows, reading = _answered(small_engine, "the top job in each department in 2021, ties kept")
+    assert sorted(rows) == [
+        ["Legal", "Database Administrator III", 1],
+        ["Legal", "Recruiter", 1],
+        ["Sales", "Database Administrator I", 2],
+    ]
+    assert "ties all shown" in reading
+    # a plain top 3 breaks ties by name: 'including ties' there is not read, so refused
+    assert small_engine.answer("top 2 jobs including ties").refused
+
+
+def test_one_name_of_two_departments_combined_counts_both(warehouse: DuckDBWarehouse) -> None:
+    engine = OfflineEngine(warehouse, 1000, clock=lambda: gold.TODAY)
+    both = (
+        "SELECT COUNT(*) FROM hired_employees e JOIN departments d ON d.id = e.department_id "
+        "WHERE d.department = 'Support' AND year(e.datetime) = 2022"
+    )
+    ids = "SELECT COUNT(*) FROM departments WHERE department = 'Support'"
+    assert warehouse.query(ids).rows[0][0] == 2  # the gold data's two departments named Support
+    rows, reading = _answered(engine, "Support hires in 2022 combined")
+    assert rows == [[warehouse.query(both).rows[0][0]]]
+    assert "in Support" in reading
+
+
+def test_a_period_left_out_after_the_share_verb_is_refused_not_guessed(
+    small_engine: OfflineEngine,
+) -> None:
+    answer = small_engine.answer("what percent of hires went to Sales but not in 2022")
+    assert answer.refused, (answer.reading, answer.rows)
+    rows, reading = _answered(small_engine, "what percent of the hires outside 2022 went to Sales")
+    assert rows == [[4, 6, pytest.approx(200 / 3)]]
+    assert "that were in Sales" in reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "for every department, its top job in 2021 and how many",
+        "per department, the job with the highest number of hires in 2021",
+    ],
+)
+def test_a_ranking_within_groups_said_around_a_comma_or_with_its_count(
+    small_engine: OfflineEngine, question: str
+) -> None:
+    rows, _ = _answered(small_engine, question)
+    assert sorted(rows) == [
+        ["Legal", "Database Administrator III", 1],
+        ["Legal", "Recruiter", 1],
+        ["Sales", "Database Administrator I", 2],
+    ]
+
+
+def test_the_fewest_among_those_that_hired_is_what_a_fewest_within_groups_is(
+    small_engine: OfflineEngine,
+) -> None:
+    question = "the department with the fewest hires in each year, among those that hired"
+    rows, _ = _answered(small_engine, question)
+    assert sorted(rows) == [[2021, "Legal", 2], [2022, "Legal", 1]]

@@ -187,3 +187,48 @@ def test_newest_first_lists_the_hires_and_is_never_dropped_from_a_count(
     ], listed.explanation
     counted = small_engine.answer("how many Sales hires in 2021, newest first")
     assert counted.refused and counted.sql is None, counted.reading
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # an order said after a ranking is kept ('smallest first' was read most first)
+        ("rank the departments by 2021 hires, fewest first", [["Ops", 0], ["Legal", 2],
+                                                              ["Sales", 4]]),
+        ("departments ranked by hires in 2021", [["Sales", 4], ["Legal", 2]]),
+        ("job titles containing Administrator, Z to A", [[3, "Database Administrator III"],
+                                                          [2, "Database Administrator II"],
+                                                          [1, "Database Administrator I"]]),
+        # 'has' is a verb here: the titles Sales hired for, not titles holding 'Sales'
+        ("what job titles has Sales ever hired for?", [["Database Administrator I", 2],
+                                                       ["Database Administrator II", 1],
+                                                       ["Recruiter", 1]]),
+        ("names starting with Jo", [["John Smith"], ["Johnny Cash"], ["john doe"]]),
+        ("the 2 most recent Sales hires - names", [["Ana Lima"], ["john doe"]]),
+        ("how long would a list of everyone hired in 2021 be", [[6]]),
+        ("top 2 jobs of all time", [["Recruiter", 3], ["Database Administrator I", 2]]),
+        ("rank the months of 2021 by hires, fewest first", [[1, 1], [2, 1], [3, 1], [4, 1],
+                                                            [5, 1], [6, 1]]),
+        ("how many different job titles has Sales hired for", [[3]]),
+        # 'by 2021 hiring' is hires in 2021 (it was read as hires up to 31 Dec 2021)
+        ("biggest departments by 2021 hiring", [["Sales", 4], ["Legal", 2]]),
+        ("names of Sales hires in 2021 sorted by name Z-A", [["john doe"], ["Johnny Cash"],
+                                                             ["John Smith"], ["Ana Lima"]]),
+        # 'descending' after 'alphabetically' is Z to A (it was read as most hires first)
+        ("departments sorted alphabetically descending", [[1, "Sales"], [3, "Ops"],
+                                                          [2, "Legal"]]),
+        ("which distinct job titles did Legal hire for", [["Database Administrator III", 1],
+                                                          ["Recruiter", 2]]),
+    ],
+)  # fmt: skip
+def test_lists_keep_the_order_and_size_asked(
+    small_engine: OfflineEngine, question: str, expected: list[list[object]]
+) -> None:
+    answer = small_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == expected, (answer.reading, answer.rows)
+
+
+def test_a_ranking_and_an_order_that_disagree_are_refused(small_engine: OfflineEngine) -> None:
+    answer = small_engine.answer("the top 2 departments in 2021, fewest first")
+    assert answer.refused and answer.sql is None, answer.reading

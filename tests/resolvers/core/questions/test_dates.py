@@ -183,6 +183,10 @@ def test_ends_and_starts_of_periods(words_engine: OfflineEngine, question: str, 
         ("hires on the first day of March 2022", "hires on 2022-03-01"),
         ("hires in the week of 6-12 June 2022", "hires between 2022-06-06 and 2022-06-12"),
         ("hires 28-31 December 2021", "hires between 2021-12-28 and 2021-12-31"),
+        ("hires from the 3rd to the 9th of May 2022", "hires between 2022-05-03 and 2022-05-09"),
+        ("hires between 3 and 9 May 2022", "hires between 2022-05-03 and 2022-05-09"),
+        ("hires on the final day of 2021", "hires on 2021-12-31"),
+        ("hires on the first of March 2022", "hires on 2022-03-01"),
     ],
 )
 def test_first_and_last_days_and_dashed_days_of_one_month(
@@ -214,6 +218,8 @@ def test_the_rule_reads_an_ordinal_quarter_unless_the_question_ranks() -> None:
         ("hires by weekday", [], [], False),  # a grouping, not a filter
         ("hires in Q1 2021 by year", [], [], False),  # a year said: Q1 of that year
         ("hires in December", [], [], False),  # one December: the year rule's
+        ("hires in any given December", [12], [], False),
+        ("hires on a Saturday in any year", [], ["Saturday"], False),
     ],
 )
 def test_a_month_of_any_year_and_days_of_the_week(

@@ -42,6 +42,10 @@ def names(answer: Answer) -> list[str]:
         ("Gay Philbin - what dept?", "Gay Philbin"),
         ("start date for Joan Rillett", "Joan Rillett"),
         ("who's employee #3002?", "Ty Hofer"),
+        ("where was Joan Rillett placed", "Joan Rillett"),  # not “Joan Rillett placed”
+        ("Gretna Lording: when hired?", "Gretna Lording"),
+        ("can u look up gasparo ofen pls", "Gasparo Ofen"),  # 'ofen' is no typo of 'often'
+        ("hire date - Gretna Lording", "Gretna Lording"),
         ("which job does employee id 3012 have", "Jacky Oldred"),
     ],
 )
@@ -112,3 +116,28 @@ def test_the_others_hired_on_a_persons_day_leave_that_person_out(
     ).fetchall()
     assert sorted(names(answer)) == sorted(n for (n,) in expected) and len(expected) > 1
     assert "on the same day as “Joan Rillett” other than “Joan Rillett”" in (answer.reading or "")
+
+
+def test_a_last_name_looks_up_everyone_of_that_surname_and_says_so(
+    engine: OfflineEngine,
+) -> None:
+    answer = ask(engine, "anyone with the surname Rillett?")
+    assert names(answer) == ["Joan Rillett"]
+    assert "whose last name is “Rillett”" in (answer.reading or "")
+    nobody = ask(engine, "employees with last name Quinnzy")
+    assert not nobody.refused and nobody.rows == []
+    assert "No employee's last name is “Quinnzy”" in nobody.explanation
+
+
+def test_a_person_left_out_by_name_is_left_out_and_said(engine: OfflineEngine) -> None:
+    answer = ask(engine, "who started on 2021-10-10 other than Joan Rillett")
+    assert "Joan Rillett" not in names(answer) and "Gretna Lording" in names(answer)
+    assert "other than “Joan Rillett”" in (answer.reading or "")
+
+
+def test_a_lone_first_name_is_looked_up_only_when_written_as_a_name(
+    engine: OfflineEngine,
+) -> None:
+    assert names(ask(engine, "is there a Brook in the data?")) == ["Brook Tant"]
+    assert ask(engine, "is there a brook in the data?").refused  # a word, not a name
+    assert ask(engine, "is there a Monday in the data?").refused
