@@ -25,6 +25,13 @@ unchanged. Departures and readings worth stating:
   with the four quarter counts, ordered on the department and job names.
 
 The data is ``gold.load``; relative dates are read at ``gold.TODAY``.
+
+Two questions the examiner wrote were, word for word, development questions
+written earlier (an ordinal list of the first hires, and the number of
+departments): the lead took them out before the set was first scored, so the
+set measures only questions nobody tuned to (test_analyst_set_2 keeps it so).
+"CONVENTIONS.md" above is the module docstring of analyst_set.py, given to the
+examiner as a file of its own so that no question of that set was in sight.
 """
 
 from __future__ import annotations
@@ -577,12 +584,6 @@ CASES: list[Case] = [
     ),
     # order
     _e(
-        "who were the first six people we ever hired",
-        names("TRUE") + " ORDER BY e.datetime LIMIT 6",
-        "order",
-        ordered=True,
-    ),
-    _e(
         "latest five hires?",
         names("TRUE") + " ORDER BY e.datetime DESC LIMIT 5",
         "order",
@@ -747,7 +748,6 @@ CASES: list[Case] = [
     ),
     # plain
     Case("count of rows in hired_employees", count(), "plain"),
-    Case("how many departments are there", "SELECT COUNT(*) FROM departments", "plain"),
     Case("number of jobs in the jobs table", "SELECT COUNT(*) FROM jobs", "plain"),
     Case(
         "how many hired employees have a null department_id",

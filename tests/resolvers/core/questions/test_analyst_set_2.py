@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
-from tests.resolvers.core.questions import analyst_set_2, gold
+from tests.resolvers.core.questions import analyst_set_2, gold, question_set
 from tests.resolvers.core.questions.gold import Case
+from tests.resolvers.core.questions.test_sets import plain
 
 ALL = analyst_set_2.CASES + analyst_set_2.TRAPS
 
@@ -41,6 +42,15 @@ def test_shapes_are_known() -> None:
 def test_questions_are_unique() -> None:
     questions = [case.question.strip().lower() for case in ALL]
     assert len(questions) == len(set(questions))
+
+
+def test_no_development_question_copies_one_of_these() -> None:
+    """The engine is tuned on the development set: a copy there would score the tuning. The
+    count alone is shown, never the questions, so a failure leaks nothing to the reader."""
+    development = {plain(c.question) for c in question_set.CASES}
+    development |= {plain(q) for q in question_set.REFUSED if q}
+    copies = sum(plain(case.question) in development for case in ALL)
+    assert copies == 0, f"{copies} development question(s) copy this held-out set: reword them"
 
 
 def test_at_least_half_are_everyday() -> None:

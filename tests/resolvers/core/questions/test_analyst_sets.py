@@ -15,6 +15,7 @@ from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.ports import Answer
 from tests.resolvers.core.questions import (
     analyst_set,
+    analyst_set_2,
     analyst_traps,
     heldout_set,
     question_set,
@@ -99,13 +100,14 @@ class _Nothing:
 
 
 def test_the_scorer_reports_the_analyst_sets_by_name(warehouse: DuckDBWarehouse) -> None:
-    cases = heldout_set.CASES + trap_set.CASES + analyst_set.CASES + analyst_traps.CASES
+    analysts = [analyst_set.CASES, analyst_traps.CASES, analyst_set_2.CASES, analyst_set_2.TRAPS]
+    cases = heldout_set.CASES + trap_set.CASES + [c for cases in analysts for c in cases]
     results = scoring.score_sets(Oracle(warehouse, cases), warehouse, analyst=True)
-    assert list(results) == ["held-out", "trap", "analyst", "analyst-traps"]
+    names = ["analyst", "analyst-traps", "analyst-2", "analyst-2-traps"]
+    assert list(results) == ["held-out", "trap", *names]
     assert [(r.right, r.wrong, r.refused) for r in results.values()][2:] == [
-        (len(analyst_set.CASES), 0, 0),
-        (len(analyst_traps.CASES), 0, 0),
-    ], results["analyst"].report() + results["analyst-traps"].report()
+        (len(cases), 0, 0) for cases in analysts
+    ], "".join(results[name].report() for name in names)
 
 
 def test_refusing_every_trap_is_never_wrong_and_answering_nothing_always_is(
