@@ -154,7 +154,7 @@ CHANGE_DROP = re.compile(
     r"\b(?:hiring|hires|hire|headcount|intake|numbers?|it|they|recruiting|recruitment)"
     r"(?: \w+){0,2}? drop(?= (?:from|between|by|in|during|over|after|before|since|off|vs"
     r"|versus|compared|year)\b| *$| ,)"
-    r"|\b(?:a|the|any|what|big|sharp|biggest) drop (?:in|of|from|between|off)\b"
+    r"|(?:^|\b(?:a|the|any|what|big|sharp|biggest) )drop (?:in|of|from|between|off)\b"
 )
 """'did hiring drop from 2021 to 2022', 'the drop in hires': a fall in hires, not DROP TABLE."""
 PERCENT_CHANGE = re.compile(
@@ -163,6 +163,9 @@ PERCENT_CHANGE = re.compile(
     r"|\bas a percentage\b"
 )
 """A change between two periods asked as a percent ('by what percent did hiring drop')."""
+CHANGE_NOUN = re.compile(r"\bgrowth\b|(?:^ *|\b(?:the|a|any|net|total|overall|what) )change\b")
+"""'growth in Sales hires from 2021 to 2022', 'change in ...': the change itself is asked
+(a noun; 'how did hiring change' is a verb and keeps both periods side by side)."""
 COMBINED = re.compile(
     r"\b(?:combined|together|put together|taken together|jointly|between them|summed"
     r"|added up|in total|altogether|all together)\b"

@@ -22,6 +22,7 @@ from resolvers.core.questions.patterns import (
     AVERAGE,
     BOTH_COUNTS,
     CATALOG_WORD,
+    CHANGE_NOUN,
     COMBINED,
     COMPARE,
     COUNT,
@@ -361,6 +362,9 @@ def _shape(
             words.take(grew)
         words.take_all(BOTH_COUNTS)  # each group's two counts are shown anyway
         percent = bool(words.take_all(PERCENT_CHANGE)) or PERCENT_CHANGE.search(reading.spoken)
+        noun = None if (grew or difference) else words.search(CHANGE_NOUN)
+        if noun:  # 'growth in Sales hires from 2021 to 2022': the change, not both counts
+            words.take(noun)
         words.take_all(COMPARE)
         rest = [p.spans for p in phrases if p is not sides]
         filters_ = _filters(reading, names, catalog, rest)
@@ -415,7 +419,7 @@ def _shape(
                 "Which departments (jobs), by what rule? Ask which grew (or shrank) between "
                 "the two periods, or for both periods side by side per department."
             )
-        elif percent or (grew and not group):
+        elif percent or (grew and not group) or noun:
             # 'by what percent did hiring drop from 2021 to 2022', 'how much did it grow':
             # a change from the earlier period to the later ('2022 vs 2021 growth'); with
             # 'than', from the period after 'than' (listed first) to the other

@@ -1861,6 +1861,36 @@ CASES: list[Case] = [
         f"SELECT year(e.datetime), COUNT(*) FROM {E} WHERE year(e.datetime) IN (2020, 2021) "
         "GROUP BY 1",
     ),
+    # issue 20, fixgrowth: the change named as a noun up front is the change, not both counts
+    Case(
+        "Growth in Support hires from 2020 to 2021?",
+        difference(
+            f"d.department = 'Support' AND {Y21}",
+            "d.department = 'Support' AND year(e.datetime) = 2020",
+        ),
+    ),
+    Case(
+        "what was the change in Marketing hires between 2021 and 2022",
+        difference(
+            f"d.department = 'Marketing' AND {Y22}", f"d.department = 'Marketing' AND {Y21}"
+        ),
+    ),
+    Case(
+        "drop in Legal hires from 2021 to 2022",
+        difference(f"d.department = 'Legal' AND {Y21}", f"d.department = 'Legal' AND {Y22}"),
+    ),
+    Case(
+        "Engineering hiring growth, 2021 to 2022",
+        difference(
+            f"d.department = 'Engineering' AND {Y22}", f"d.department = 'Engineering' AND {Y21}"
+        ),
+    ),
+    Case(
+        "percent growth in Sales hires from 2020 to 2021",
+        f"SELECT 100.0 * ((SELECT COUNT(*) FROM {ED} WHERE d.department = 'Sales' AND {Y21}) - "
+        f"(SELECT COUNT(*) FROM {ED} WHERE d.department = 'Sales' AND year(e.datetime) = 2020))"
+        f" / (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Sales' AND year(e.datetime) = 2020)",
+    ),
 ]
 
 REFUSED = [

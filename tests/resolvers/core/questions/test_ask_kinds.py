@@ -232,3 +232,30 @@ def test_lists_keep_the_order_and_size_asked(
 def test_a_ranking_and_an_order_that_disagree_are_refused(small_engine: OfflineEngine) -> None:
     answer = small_engine.answer("the top 2 departments in 2021, fewest first")
     assert answer.refused and answer.sql is None, answer.reading
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "said"),
+    [
+        ("Growth in Legal hires from 2021 to 2022?", [[2, 1, -1]], "in 2022 minus hires in 2021"),
+        ("Change in Sales hires from 2021 to 2022?", [[4, 0, -4]], "in 2022 minus hires in 2021"),
+        ("What was the growth in Legal hires between 2022 and 2021?", [[2, 1, -1]], "minus"),
+        ("Legal hiring growth, 2021 to 2022", [[2, 1, -1]], "in 2022 minus hires in 2021"),
+        ("Drop in Legal hires from 2021 to 2022?", [[2, 1, 1]], "(the drop)"),
+        ("Decline in Legal hires from 2021 to 2022?", [[2, 1, 1]], "(the drop)"),
+        ("Percent growth in Legal hires from 2021 to 2022?", [[2, 1, -1, -50.0]], "percent"),
+        ("growth in hires per department from 2021 to 2022",
+         [["Legal", 2, 1, -1], ["Sales", 4, 0, -4]], "the change (in 2022 minus in 2021)"),
+        ("How did Legal hiring change from 2021 to 2022?", [[2021, 2], [2022, 1]], "side by side"),
+        ("Legal hires 2021 vs 2022", [[2021, 2], [2022, 1]], "side by side"),
+    ],
+)  # fmt: skip
+def test_a_change_named_as_a_noun_is_answered_with_the_change(
+    small_engine: OfflineEngine, question: str, expected: list[list[object]], said: str
+) -> None:
+    """'Growth in X from A to B' asks for B - A (a drop, A - B), not the two counts alone;
+    a question with no change word keeps the two periods side by side."""
+    answer = small_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert sorted(answer.rows) == sorted(expected)
+    assert said in (answer.reading or ""), answer.reading
