@@ -15,8 +15,9 @@ them in words):
   job, every one of them, zeros included); employees without a department are left out of a
   grouping by department, never out of a total;
 - "the mean" is over the groups with at least one hire (as the report);
-- ties in a ranking are broken by name, then id; a ranking within groups
-  (the top job in each department) keeps every row tied at its cut-off;
+- a ranking to a cut-off (the most, the top 3, the top job in each
+  department) keeps every row tied at its cut-off; one that skips places
+  (the second most) breaks ties by name, then id;
 - shares and averages come at full precision (rounding is for display).
 The two hiring reports run their own SQL from sql/reports/. The parts every
 kind shares (the ``matching`` CTE, grouping columns, building blocks) are in
@@ -124,7 +125,7 @@ def _count(query: CountQuery) -> exp.Select:
     if query.threshold:
         select = select.having(_passes(measure, query.threshold, query.filters), copy=False)
     ties = [o for g in groups for o in g.order]
-    if query.rank and query.rank.within:
+    if query.rank and (query.rank.within or (query.rank.limit and not query.rank.offset)):
         return _ranked_within(query, select, groups, measure)
     if query.rank:
         descending = query.rank.order == "most"
@@ -183,11 +184,15 @@ def _passes(measure: exp.Expr, threshold: Threshold, filters: Filters) -> exp.Ex
 def _ranked_within(
     query: CountQuery, select: exp.Select, groups: Sequence[Group], measure: exp.Expr
 ) -> exp.Select:
-    """The top (or bottom) ``limit`` groups inside each group of ``rank.within``, ties kept."""
-    assert query.rank is not None and query.rank.within is not None
+    """The top (or bottom) ``limit`` groups, inside each group of ``rank.within`` if any.
+
+    Every group tied at the cut-off is kept (RANK() <= limit; Redshift has no
+    FETCH ... WITH TIES): 'the busiest month' names both months if two tie.
+    """
+    assert query.rank is not None and query.rank.limit is not None
     descending = query.rank.order == "most"
-    outer = [g for g in groups if g.dimension == query.rank.within]
-    if not outer:  # a quarter within a year: ``dimensions`` added the year
+    outer = [g for g in groups if query.rank.within and g.dimension == query.rank.within]
+    if query.rank.within and not outer:  # a quarter within a year: ``dimensions`` added the year
         outer = [g for g in groups if g.dimension == "year"]
     window = exp.Window(
         this=exp.Rank(),
@@ -305,7 +310,17 @@ def _versus_mean(
     descending = query.rank.order == "most" if query.rank else above
     ordering = exp.Ordered(this=col("p", column), desc=descending)
     select = select.order_by(ordering, *(col("p", n) for n in names), copy=False)
-    if query.rank and query.rank.limit:
+    if query.rank and query.rank.limit and not query.rank.offset:  # ties at the cut-off kept
+        window = exp.Window(this=exp.Rank(), order=exp.Order(expressions=[ordering.copy()]))
+        select = select.select(aliased(window, "place"), copy=False)
+        select.set("order", None)
+        select = (
+            exp.select(*(exp.column(n) for n in [*names, column, "mean"]), copy=False)
+            .from_(select.subquery("ranked", copy=False), copy=False)
+            .where(exp.LTE(this=exp.column("place"), expression=lit(query.rank.limit)))
+            .order_by(exp.column("place"), *(exp.column(n) for n in names), copy=False)
+        )
+    elif query.rank and query.rank.limit:
         select = select.limit(query.rank.limit, copy=False)
     if query.rank and query.rank.offset:
         select = select.offset(query.rank.offset, copy=False)

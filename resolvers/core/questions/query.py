@@ -232,6 +232,9 @@ class Threshold(_Strict):
 class Rank(_Strict):
     """Order groups by hires; ``offset`` 1 with ``limit`` 1 is 'the second most'.
 
+    Without an offset, ``limit`` keeps every group tied at its cut-off ('the
+    most' names all tied first); with one, ties are broken by name.
+
     With ``within``, the ranking restarts in each group of that dimension (the
     top job in each department): ``limit`` rows per group, ties all kept.
     """

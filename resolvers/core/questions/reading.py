@@ -346,9 +346,15 @@ def _count(query: CountQuery) -> str:
                 f"; the one ranked {r.offset + 1}{_suffix(r.offset + 1)} ({order}, ties by name)"
             )
         elif r.limit:
-            skip = f" after skipping {r.offset}" if r.offset else ""
             side = "most" if r.order == "most" else "fewest"
-            text += f"; the {r.limit} with the {side} hires{skip} (ties by name)"
+            if r.offset:
+                text += f"; the {r.limit} with the {side} hires after skipping {r.offset}"
+                text += " (ties by name)"
+            elif r.limit == 1:
+                text += f"; the one with the {side} hires (all shown if several tie)"
+            else:
+                text += f"; the {r.limit} with the {side} hires (more if several tie at the"
+                text += f" {r.limit}{_suffix(r.limit)} place: all of them shown)"
         else:
             text += f"; {order}"
     if shows_zeros(query):

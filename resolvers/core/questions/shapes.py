@@ -570,6 +570,8 @@ def _shape(
         words.take_all(TIES)  # a ranking within groups shows its ties: 'ties kept' is so
         if rank.order == "fewest":  # among the groups with a hire, as the reading says
             words.take_all(AMONG_HIRED)
+    elif rank and rank.limit and not rank.offset:
+        words.take_all(TIES)  # a ranking to a cut-off keeps its ties: 'ties kept' is so
     threshold = reading.threshold
     if reading.which and not rank and not threshold:
         threshold = Threshold(compare="at_least", value=1)
@@ -663,7 +665,7 @@ TIES = re.compile(
     r"\b(?:with|including|incl|inc|keeping|keep|showing|show|and|plus) (?:all |any )?(?:the )?"
     r"ties\b|\b(?:ties|tie) (?:included|kept|shown|too|allowed|and all)\b"
 )
-"""'the top job in each department (ties kept)': what a ranking within groups does anyway."""
+"""'the top job (in each department), ties kept': what a ranking to a cut-off does anyway."""
 NEGATED = re.compile(r"^(?:but |and )?(?:not|except|excluding|outside|other than|apart from)\b")
 """A date phrase that leaves a period out ('but not in 2021')."""
 WITH_COUNT = re.compile(

@@ -1891,6 +1891,33 @@ CASES: list[Case] = [
         f"(SELECT COUNT(*) FROM {ED} WHERE d.department = 'Sales' AND year(e.datetime) = 2020))"
         f" / (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Sales' AND year(e.datetime) = 2020)",
     ),
+    # issue 20, fixties: a superlative keeps every group tied at its cut-off (the data has
+    # two jobs tied first in 2022 and over all years, two tied 2nd in 2020, two 3rd in 2021)
+    Case(
+        "which role did we hire for the most in 2022",
+        "SELECT job, n FROM (SELECT j.job, COUNT(e.id) n, "
+        "RANK() OVER (ORDER BY COUNT(e.id) DESC) r "
+        f"FROM {EDJ} WHERE {Y22} AND e.job_id IS NOT NULL GROUP BY j.id, j.job) WHERE r = 1",
+    ),
+    Case(
+        "what job has had the highest number of hires, all time?",
+        "SELECT job, n FROM (SELECT j.job, COUNT(e.id) n, "
+        "RANK() OVER (ORDER BY COUNT(e.id) DESC) r "
+        f"FROM {EDJ} WHERE e.job_id IS NOT NULL GROUP BY j.id, j.job) WHERE r = 1",
+    ),
+    Case(
+        "the two most hired jobs of 2020",
+        "SELECT job, n FROM (SELECT j.job, COUNT(e.id) n, "
+        "RANK() OVER (ORDER BY COUNT(e.id) DESC) r "
+        f"FROM {EDJ} WHERE year(e.datetime) = 2020 AND e.job_id IS NOT NULL "
+        "GROUP BY j.id, j.job) WHERE r <= 2",
+    ),
+    Case(
+        "top 3 titles by hires in 2021, ties included",
+        "SELECT job, n FROM (SELECT j.job, COUNT(e.id) n, "
+        "RANK() OVER (ORDER BY COUNT(e.id) DESC) r "
+        f"FROM {EDJ} WHERE {Y21} AND e.job_id IS NOT NULL GROUP BY j.id, j.job) WHERE r <= 3",
+    ),
 ]
 
 REFUSED = [

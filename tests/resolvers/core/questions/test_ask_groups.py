@@ -294,8 +294,30 @@ def test_ties_said_of_a_ranking_within_groups_are_what_it_shows(
         ["Sales", "Database Administrator I", 2],
     ]
     assert "ties all shown" in reading
-    # a plain top 3 breaks ties by name: 'including ties' there is not read, so refused
-    assert small_engine.answer("top 2 jobs including ties").refused
+    # a plain top 2 keeps its ties too, so 'including ties' is what it does
+    rows, _ = _answered(small_engine, "top 2 jobs in 2021 including ties")
+    assert rows == [["Database Administrator I", 2], ["Recruiter", 2]]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "said"),
+    [
+        ("which job had the most hires in 2021", [["Database Administrator I", 2],
+         ["Recruiter", 2]], "all shown if several tie"),
+        ("what was the most hired role in 2021?", [["Database Administrator I", 2],
+         ["Recruiter", 2]], "all shown if several tie"),
+        ("the top 3 jobs in 2021", [["Database Administrator I", 2], ["Recruiter", 2],
+         ["Database Administrator II", 1], ["Database Administrator III", 1]],
+         "more if several tie at the 3rd place"),
+        ("which department hired the fewest in 2021", [["Ops", 0]], "all shown if several tie"),
+    ],
+)  # fmt: skip
+def test_a_singular_superlative_names_every_group_tied_first(
+    small_engine: OfflineEngine, question: str, expected: list[list[object]], said: str
+) -> None:
+    rows, reading = _answered(small_engine, question)
+    assert rows == expected
+    assert said in reading and "ties by name" not in reading
 
 
 def test_one_name_of_two_departments_combined_counts_both(warehouse: DuckDBWarehouse) -> None:

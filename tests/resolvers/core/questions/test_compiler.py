@@ -94,6 +94,29 @@ def test_a_ranking_within_groups_keeps_ties_and_restarts_per_group(
     assert sorted(ever) == [("Legal", "Recruiter", 2), ("Sales", "Database Administrator I", 2)]
 
 
+def test_a_ranking_to_a_cut_off_keeps_every_group_tied_there(small_engine: OfflineEngine) -> None:
+    """'The job with the most hires' names both if two tie (issue 20: it named one by name)."""
+
+    def top(limit: int, offset: int = 0) -> list[tuple[Any, ...]]:
+        rank = Rank(order="most", limit=limit, offset=offset)
+        return rows(
+            small_engine, CountQuery(filters=Filters(periods=Y21), group_by=("job",), rank=rank)
+        )
+
+    assert top(1) == [("Database Administrator I", 2), ("Recruiter", 2)]  # tied first, both
+    assert top(3) == [  # two more tie at the 3rd place: both kept, most first, then by name
+        ("Database Administrator I", 2),
+        ("Recruiter", 2),
+        ("Database Administrator II", 1),
+        ("Database Administrator III", 1),
+    ]
+    assert top(1, offset=2) == [("Database Administrator II", 1)]  # a place skipped to: by name
+    months = CountQuery(
+        filters=Filters(periods=Y21), group_by=("month",), rank=Rank(order="most", limit=1)
+    )
+    assert len(rows(small_engine, months)) == 6  # one hire in each of six months: all tie
+
+
 def test_a_difference_keeps_each_sides_own_filters(small_engine: OfflineEngine) -> None:
     sales_2021 = Filters(departments=NameSet(include=("Sales",)), periods=Y21)
     legal_ever = Filters(departments=NameSet(include=("Legal",)))
