@@ -181,14 +181,17 @@ def find_families(tokens: list[str], catalog: Catalog, reserved: Set[str]) -> li
             if taken & set(range(start, end)) or any(not w.isalpha() for w in span):
                 continue
             singular = (*span[:-1], _singular(span[-1]))
-            if " ".join(span) in exact or (length > 1 and " ".join(singular) in exact):
+            plural = singular[-1] != span[-1]
+            # a plural names its family even when one title is it as written:
+            # 'sales associates' are the Senior Sales Associates too
+            kin = plural and len(index.get(singular, ())) > 1
+            if " ".join(span) in exact or (length > 1 and " ".join(singular) in exact and not kin):
                 taken |= set(range(start, end))  # a name on record ('Registered Nurses')
                 continue
             if (length == 1 and span[0] in reserved) or (
                 end < len(tokens) and tokens[end] in LEVELS
             ):
                 continue
-            plural = singular[-1] != span[-1]
             titles = index.get(singular if plural else tuple(span), ())
             if len(titles) < 2:  # one title: the name matcher reads it as that title
                 continue

@@ -110,7 +110,8 @@ MonthNumber = Annotated[int, Field(ge=1, le=12)]
 
 
 class Family(_Strict):
-    """A job family named by one word ("statisticians"): every title it stands for.
+    """A job family named by a plural ("statisticians", "sales associates"): every title
+    holding those words, in that order, as whole words (the Senior Sales Associates too).
 
     The titles are the ones counted: they are also in ``jobs.include`` (or
     ``jobs.exclude`` when the family is left out), so the SQL reads the names

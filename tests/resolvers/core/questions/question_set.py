@@ -1918,6 +1918,35 @@ CASES: list[Case] = [
         "RANK() OVER (ORDER BY COUNT(e.id) DESC) r "
         f"FROM {EDJ} WHERE {Y21} AND e.job_id IS NOT NULL GROUP BY j.id, j.job) WHERE r <= 3",
     ),
+    # issue 20, fixfamily: a plural of a title that longer titles hold is the whole family
+    # ('sales associates' are the Senior Sales Associates too); the singular as written is
+    # the one title
+    Case(
+        "how many sales associates did we take on in 2022?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job LIKE '%Sales Associate%' AND {Y22}",
+    ),
+    Case(
+        "financial analysts hired in 2021 by department",
+        f"SELECT d.department, COUNT(*) FROM {EDJ} WHERE j.job LIKE '%Financial Analyst%' "
+        f"AND {Y21} AND d.department IS NOT NULL GROUP BY d.id, d.department",
+    ),
+    Case(
+        "cost accountants in 2022 leaving out Senior Cost Accountant",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job = 'Cost Accountant' AND {Y22}",
+    ),
+    Case(
+        "How many Design Engineer hires were there in 2021?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job = 'Design Engineer' AND {Y21}",
+    ),
+    Case(
+        "quality engineers hired, all years",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job LIKE '%Quality Engineer%'",
+    ),
+    Case(
+        "how many 2021 hires were not design engineers?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE (j.job IS NULL OR j.job NOT LIKE '%Design Engineer%') "
+        f"AND {Y21}",
+    ),
 ]
 
 REFUSED = [
