@@ -88,6 +88,19 @@ def _show_preview(
     return preview, problem
 
 
+def _show_sent_again(outcome: uploads.LoadOutcome) -> None:
+    """What a resend of fixed rows did, worded alike on the batch and the import path."""
+    words = f"Sent again: {outcome.inserted:,} of {outcome.received:,} rows inserted"
+    if outcome.rejected.empty:
+        st.success(words + ".")
+        return
+    reasons = ", ".join(
+        f"{r.reason} · {r.field} ({r.rows})"
+        for r in uploads.reject_groups(outcome.rejected).itertuples()
+    )
+    st.warning(f"{words}; still rejected: {reasons}.")
+
+
 def _mib(size: float) -> str:
     return f"{size / 2**20:,.1f} MiB"
 
@@ -201,15 +214,7 @@ def _show_imported(
             st.stop()
         finally:
             session.wrote()
-        words = f"Sent again: {outcome.inserted:,} of {outcome.received:,} rows inserted"
-        if outcome.rejected.empty:
-            st.success(words + ".")
-        else:
-            reasons = ", ".join(
-                f"{r.reason} · {r.field} ({r.rows})"
-                for r in uploads.reject_groups(outcome.rejected).itertuples()
-            )
-            st.warning(f"{words}; still rejected: {reasons}.")
+        _show_sent_again(outcome)
     st.download_button(
         "Download rejected rows as CSV",
         imported.rejects_csv,
@@ -385,13 +390,4 @@ if saved and saved[0] == file_key and saved[1] == table:
 
 resent = st.session_state.get("load.resent")
 if resent and resent[0] == file_key:
-    again_outcome: uploads.LoadOutcome = resent[1]
-    words = f"Sent again: {again_outcome.inserted:,} of {again_outcome.received:,} rows inserted"
-    if again_outcome.rejected.empty:
-        st.success(words + ".")
-    else:
-        reasons = ", ".join(
-            f"{r.reason} · {r.field} ({r.rows})"
-            for r in uploads.reject_groups(again_outcome.rejected).itertuples()
-        )
-        st.warning(f"{words}; still rejected: {reasons}.")
+    _show_sent_again(resent[1])
