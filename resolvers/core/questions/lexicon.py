@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -127,6 +127,12 @@ def _dashed_days(match: re.Match[str]) -> str:
     return f"{match.group(1)} to {match.group(2)}" if len(months) == 2 else match.group(0)
 
 
+def _in_a_month(template: str, month: int) -> Callable[[re.Match[str]], str]:
+    """Days of one month written as a range, spelled out by ``template`` with the month beside
+    each day; left as written when group ``month`` is not a month ('Sales 6-12')."""
+    return lambda m: m.expand(template) if m.group(month).lower() in MONTHS else m.group(0)
+
+
 def _is_period_word(word: str) -> bool:
     lowered = word.lower()
     return (
@@ -172,30 +178,9 @@ def tidy(question: str) -> str:
     text = text.replace("\u201c", '"').replace("\u201d", '"')
     text = re.sub(r"\bcalendar (years?|months?|quarters?)\b", r"\1", text, flags=re.IGNORECASE)
     text = _DASHED_DAYS.sub(_dashed_days, text)
-    text = _DASHED_IN_MONTH.sub(
-        lambda m: (
-            f"{m.group(1)} {m.group(2)} to {m.group(1)} {m.group(3)}"
-            if m.group(1).lower() in MONTHS
-            else m.group(0)
-        ),
-        text,
-    )
-    text = _DASHED_DAYS_FIRST.sub(
-        lambda m: (
-            f"{m.group(1)} {m.group(3)} to {m.group(2)} {m.group(3)}"
-            if m.group(3).lower() in MONTHS
-            else m.group(0)
-        ),
-        text,
-    )
-    text = _DAYS_OF_ONE_MONTH.sub(
-        lambda m: (
-            f"{m.group(1)} {m.group(4)} {m.group(2)} {m.group(3)} {m.group(4)}"
-            if m.group(4).lower() in MONTHS
-            else m.group(0)
-        ),
-        text,
-    )
+    text = _DASHED_IN_MONTH.sub(_in_a_month(r"\1 \2 to \1 \3", month=1), text)
+    text = _DASHED_DAYS_FIRST.sub(_in_a_month(r"\1 \3 to \2 \3", month=3), text)
+    text = _DAYS_OF_ONE_MONTH.sub(_in_a_month(r"\1 \4 \2 \3 \4", month=4), text)
     text = _DASHED.sub(_dashed, text)
     text = re.sub(r"\bthe year ((?:19|20)\d\d)\b", r"\1", text, flags=re.IGNORECASE)
     text = re.sub(r"\bno\. ?of\b", "number of", text, flags=re.IGNORECASE)
