@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import uvloop
 
 from hrgraph_contract.settings import Settings
 from localserver.binding import TIMED_OUT, FieldError, follow_log_level
@@ -252,17 +253,19 @@ class LambdaProcess:
         scope = scope or RequestScope(self._limits.request_seconds)
         if scope.expired:
             raise FieldError("ExecutionTimeout", TIMED_OUT)
-        outbox = await self._connected()
+        outbox = self._outbox
+        if outbox is None or outbox.writer.is_closing():
+            outbox = await self._connected()
         loop = asyncio.get_running_loop()
         call = next(self._ids)
         answer: asyncio.Future[Any] = loop.create_future()
         self._pending[call] = answer
         budget = min(scope.remaining_seconds(), self._limits.lambda_seconds)
-        cancelled = threading.Event()
+        cancelled: list[bool] = []
 
         def cancel() -> None:  # from whichever thread cancels the scope
-            if not cancelled.is_set():
-                cancelled.set()
+            if not cancelled:  # (a race sends a second cancel: the handler ignores it)
+                cancelled.append(True)
                 message = {"cancel": call, "reason": scope.cancelled or "the request ended"}
                 loop.call_soon_threadsafe(self._send, message)
 
@@ -365,7 +368,10 @@ def _handler_main(settings: Settings, socket_path: str, ready: Ready, parent: in
     server = _HandlerServer(lambda_handler.handler, socket_path, parent)
     handler_services(settings, server.publish)  # a job's changes: to the server, by message
     settle_heap()
-    asyncio.run(server.run(ready))
+    # uvloop, as the server's uvicorn runs: a loop turn costs less, and every invocation
+    # takes a few (read, hand to a thread, answer).
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        runner.run(server.run(ready))
 
 
 class _HandlerServer:
