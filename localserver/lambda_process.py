@@ -26,13 +26,13 @@ import json
 import logging
 import multiprocessing
 import os
+import queue
 import shutil
 import struct
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Coroutine
-from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.synchronize import Event as Synchronized
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,8 @@ from resolvers.deadline import RequestScope
 from resolvers.routes.present import backup_job
 
 _HEADER = struct.Struct("!I")
+_WORKERS = 40
+"""Invocations the handler runs at once (a slow query holds one), as Lambda's concurrency."""
 _START_SECONDS = 60.0
 _log = logging.getLogger("hrgraph.lambda_process")
 
@@ -374,17 +376,20 @@ def _handler_main(settings: Settings, socket_path: str, ready: Ready, parent: in
         runner.run(server.run(ready))
 
 
+_Job = tuple[int, dict[str, Any], RequestScope, Outbox]
+"""An invocation for a worker thread: its id, message, scope, and where its answer goes."""
+
+
 class _HandlerServer:
     def __init__(self, handler: Callable[[Any, Any], Any], socket_path: str, parent: int) -> None:
         self._handler = handler
         self._socket = socket_path
         self._parent = parent
-        self._threads = ThreadPoolExecutor(40, thread_name_prefix="hrgraph-lambda")
+        self._work: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._scopes: dict[int, RequestScope] = {}
         self._outboxes: set[Outbox] = set()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._done: asyncio.Event | None = None
-        self._tasks: set[asyncio.Future[Any]] = set()
 
     def stop(self) -> None:
         """From another thread: stop serving (the thread's way to end, as a process ends)."""
@@ -394,12 +399,19 @@ class _HandlerServer:
     async def run(self, ready: Ready) -> None:
         self._loop = asyncio.get_running_loop()
         self._done = asyncio.Event()
+        for number in range(_WORKERS):
+            name = f"hrgraph-lambda-{number}"
+            threading.Thread(target=self._work_on, name=name, daemon=True).start()
         server = await asyncio.start_unix_server(self._serve, self._socket)
         ready.set()
-        async with server:
-            while not self._done.is_set() and os.getppid() == self._parent:
-                with contextlib.suppress(TimeoutError):  # look again: the server may
-                    await asyncio.wait_for(self._done.wait(), 1.0)  # die without a word
+        try:
+            async with server:
+                while not self._done.is_set() and os.getppid() == self._parent:
+                    with contextlib.suppress(TimeoutError):  # look again: the server may
+                        await asyncio.wait_for(self._done.wait(), 1.0)  # die without a word
+        finally:
+            for _ in range(_WORKERS):
+                self._work.put(None)
 
     def publish(self, mutation: str, payload: Any) -> None:
         """To the server's broker, from any thread (a job's thread publishes its changes)."""
@@ -423,7 +435,9 @@ class _HandlerServer:
                     if scope is not None:
                         scope.cancel(message["reason"])
                 else:
-                    _keep(self._tasks, self._invoke(message, outbox))
+                    call = message["id"]
+                    self._scopes[call] = scope = RequestScope(message["budget"])
+                    self._work.put((call, message, scope, outbox))
         except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError):
             pass
         finally:
@@ -432,16 +446,20 @@ class _HandlerServer:
             if not self._outboxes and self._done is not None:
                 self._done.set()  # its server is gone: so is this process
 
-    async def _invoke(self, message: dict[str, Any], outbox: Outbox) -> None:
-        call: int = message["id"]
-        scope = RequestScope(message["budget"])
-        self._scopes[call] = scope
-        loop = asyncio.get_running_loop()
-        try:
-            data = await loop.run_in_executor(self._threads, self._answer, call, message, scope)
-        finally:
+    def _work_on(self) -> None:
+        """A worker thread: invocations in turn, each answer handed to the loop to send.
+
+        Each invocation blocks its thread (DuckDB), so several run at once; a
+        fixed set of threads on one queue, rather than an executor's futures
+        and a task per invocation, costs the loop one call per answer."""
+        loop = self._loop
+        assert loop is not None
+        while (job := self._work.get()) is not None:
+            call, message, scope, outbox = job
+            data = self._answer(call, message, scope)
             self._scopes.pop(call, None)
-        outbox.put(data)
+            with contextlib.suppress(RuntimeError):  # the loop has closed: nobody waits
+                loop.call_soon_threadsafe(outbox.put, data)
 
     def _answer(self, call: int, message: dict[str, Any], scope: RequestScope) -> bytes:
         try:
