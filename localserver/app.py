@@ -29,6 +29,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from hrgraph_contract.settings import Settings
 from localserver import limits as appsync_limits
@@ -236,7 +237,7 @@ def appsync_app(
     limits: Limits | None = None,
     runner: LambdaProcess | None = None,
     routes: Sequence[BaseRoute] = (),
-) -> Starlette:
+) -> ASGIApp:
     """AppSync's doors, /graphql and /graphql/realtime, and ``routes`` beside them (the
     laptop's other stand-ins, localdev/server.py). The handler runs behind ``runner``; by
     default one the app starts and stops: the handler's own process, or, given
@@ -268,7 +269,7 @@ def appsync_app(
                 handler.stop()
 
     endpoint = GraphQLEndpoint(schema, documents, gate, limits)
-    return Starlette(
+    app = Starlette(
         routes=[
             Route("/health", health),
             Route("/graphql", endpoint.answer, methods=["POST"]),
@@ -277,3 +278,14 @@ def appsync_app(
         ],
         lifespan=lifespan,
     )
+
+    async def doors(scope: Scope, receive: Receive, send: Send) -> None:
+        """POST /graphql, nearly every request, straight to its endpoint (Starlette's
+        middlewares and router cost it 15 us of 150); the rest through Starlette."""
+        if scope["type"] == "http" and scope["path"] == "/graphql" and scope["method"] == "POST":
+            response = await endpoint.answer(Request(scope, receive))
+            await response(scope, receive, send)
+        else:
+            await app(scope, receive, send)
+
+    return doors
