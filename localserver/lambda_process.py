@@ -32,7 +32,7 @@ import struct
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from multiprocessing.synchronize import Event as Synchronized
 from pathlib import Path
 from typing import Any
@@ -51,16 +51,13 @@ from resolvers.deadline import RequestScope
 from resolvers.routes.present import backup_job
 
 _HEADER = struct.Struct("!I")
-_WORKERS = 40
-"""Invocations the handler runs at once (a slow query holds one), as Lambda's concurrency."""
+_WORKERS = 40  # invocations the handler runs at once (a slow query holds one)
 _START_SECONDS = 60.0
 _log = logging.getLogger("hrgraph.lambda_process")
 
 
-Ready = threading.Event | Synchronized
-"""Set once the handler listens: a thread's event, or a process's."""
-Publish = Callable[[str, Any], None]
-"""(mutation, payload) to the server's broker: ``Broker.publish``, or a message to it."""
+Ready = threading.Event | Synchronized  # set once the handler listens: a thread's, a process's
+Publish = Callable[[str, Any], None]  # (mutation, payload) to the server's broker
 
 
 class BrokerJobEvents:
@@ -112,21 +109,16 @@ def _decode(body: bytes) -> Any:
 def invocation(call: int, event: Any, budget: float) -> dict[str, Any]:
     """The message that invokes the handler with ``event``, its repeats sent once.
 
-    AppSync's event holds a batch's rows twice, as ``arguments`` and as
-    ``info.variables``; when both are the same list (as the server's coercion
-    leaves a batch of strings), the variable goes on the wire as the name of
-    the argument that holds it, and ``event_of`` puts it back. A 1000-row
-    insert's message is then half as long: less to write and, above all, to read.
+    AppSync's event holds a batch's rows twice, as ``arguments`` and as ``info.variables``;
+    when both are the same list (as the server's coercion leaves a batch of strings), the
+    variable goes as the name of the argument that holds it, and ``event_of`` puts it back:
+    a 1000-row insert's message is half as long, to write and above all to read.
     """
     message: dict[str, Any] = {"id": call, "event": event, "budget": budget}
     if not isinstance(event, dict):  # a BatchInvoke's list of events
         return message
-    info, arguments = event.get("info"), event.get("arguments")
-    if not isinstance(info, dict) or not isinstance(arguments, dict):
-        return message
-    variables = info.get("variables")
-    if not isinstance(variables, dict):
-        return message
+    info, arguments = event["info"], event["arguments"]  # as events.appsync_event builds it
+    variables = info["variables"]
     same = {
         variable: argument
         for variable, value in variables.items()
@@ -156,12 +148,9 @@ async def read_message(reader: asyncio.StreamReader) -> dict[str, Any]:
 
 
 class Outbox:
-    """A connection's outgoing messages, sent once per turn of the event loop.
-
-    Under load many invocations start (or end) in the same turn, and each
-    write to the socket is a system call that wakes the other process: one
-    write per turn instead of one per message. Used from the loop's thread.
-    """
+    """A connection's outgoing messages, sent once per turn of the loop (its thread alone):
+    each write is a system call that wakes the other process, and under load many
+    invocations start (or end) in the same turn."""
 
     def __init__(self, writer: asyncio.StreamWriter) -> None:
         self.writer = writer
@@ -180,13 +169,9 @@ class Outbox:
 
 
 class LambdaProcess:
-    """The one way the handler runs: behind a Unix socket, invoked with AppSync's JSON.
-
-    ``hrgraph-local serve`` runs it in a process of its own. Given ``services``
-    (tests, to watch the warehouse), the same handler server runs in a thread
-    of this process instead: the same socket, messages and code, so what a
-    test sees crossing is what crosses under ``hrgraph-local serve``.
-    """
+    """The one way the handler runs: behind a Unix socket, invoked with AppSync's JSON, in a
+    process of its own; given ``services`` (tests, to watch the warehouse), in a thread of
+    this one: the same socket, messages and code, so tests see what crosses in a serve."""
 
     def __init__(
         self, settings: Settings, limits: Limits, services: wiring.Services | None = None
@@ -203,7 +188,7 @@ class LambdaProcess:
         self._pending: dict[int, asyncio.Future[Any]] = {}
         self._ids = itertools.count(1)
         self._publish: Publish = lambda field, payload: None
-        self._tasks: set[asyncio.Future[Any]] = set()
+        self._reading: asyncio.Future[None] | None = None  # held: the loop keeps weak refs
 
     def publishing_to(self, publish: Publish) -> None:
         self._publish = publish
@@ -288,8 +273,6 @@ class LambdaProcess:
     async def _connected(self) -> Outbox:
         """The one connection to the handler's process, opened (and the process started
         again if it died) by the first invocation that needs it; the others wait for it."""
-        if self._outbox is not None and not self._outbox.writer.is_closing():
-            return self._outbox
         async with self._connecting:
             if self._outbox is not None and not self._outbox.writer.is_closing():
                 return self._outbox
@@ -298,7 +281,7 @@ class LambdaProcess:
                 await asyncio.get_running_loop().run_in_executor(None, self.start)
             reader, writer = await asyncio.open_unix_connection(self._socket)
             self._outbox = Outbox(writer)
-            _keep(self._tasks, self._read_answers(reader, self._outbox))
+            self._reading = asyncio.ensure_future(self._read_answers(reader, self._outbox))
             return self._outbox
 
     async def _read_answers(self, reader: asyncio.StreamReader, outbox: Outbox) -> None:
@@ -326,13 +309,6 @@ class LambdaProcess:
                     answer.set_exception(RuntimeError("the Lambda handler's process stopped"))
 
 
-def _keep(tasks: set[asyncio.Future[Any]], work: Coroutine[Any, Any, None]) -> None:
-    """Run ``work`` as a task, held until done (the loop keeps only weak references)."""
-    task = asyncio.ensure_future(work)
-    tasks.add(task)
-    task.add_done_callback(tasks.discard)
-
-
 # -- the handler's process ----------------------------------------------------
 
 
@@ -350,14 +326,9 @@ def handler_services(
 
 
 def settle_heap() -> None:
-    """Keep the garbage collector's full passes from stalling every request at once.
-
-    Under 32 busy clients CPython ran a full collection every 2-3 s, each
-    scanning the whole heap (schema, SQL parser, Arrow ...) for 135-170 ms while
-    every request waited. Objects built at start-up live as long as the server,
-    so they are frozen out of the scans, and young collections come in fewer,
-    larger passes.
-    """
+    """Keep the garbage collector's full passes from stalling every request at once: under
+    32 clients one ran every 2-3 s for 135-170 ms. What start-up built lives as long as the
+    server, so it is frozen out of the scans; young collections come in fewer, larger passes."""
     gc.collect()
     gc.freeze()
     gc.set_threshold(10_000, 10, 10)
@@ -370,14 +341,12 @@ def _handler_main(settings: Settings, socket_path: str, ready: Ready, parent: in
     server = _HandlerServer(lambda_handler.handler, socket_path, parent)
     handler_services(settings, server.publish)  # a job's changes: to the server, by message
     settle_heap()
-    # uvloop, as the server's uvicorn runs: a loop turn costs less, and every invocation
-    # takes a few (read, hand to a thread, answer).
+    # uvloop, as the server's uvicorn: each invocation takes a few turns of the loop.
     with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
         runner.run(server.run(ready))
 
 
-_Job = tuple[int, dict[str, Any], RequestScope, Outbox]
-"""An invocation for a worker thread: its id, message, scope, and where its answer goes."""
+_Job = tuple[int, dict[str, Any], RequestScope, Outbox]  # id, message, scope, answer's way
 
 
 class _HandlerServer:
@@ -447,11 +416,8 @@ class _HandlerServer:
                 self._done.set()  # its server is gone: so is this process
 
     def _work_on(self) -> None:
-        """A worker thread: invocations in turn, each answer handed to the loop to send.
-
-        Each invocation blocks its thread (DuckDB), so several run at once; a
-        fixed set of threads on one queue, rather than an executor's futures
-        and a task per invocation, costs the loop one call per answer."""
+        """A worker thread: invocations in turn (each blocks its thread), answers to the
+        loop to send; cheaper for the loop than an executor's futures and a task each."""
         loop = self._loop
         assert loop is not None
         while (job := self._work.get()) is not None:
