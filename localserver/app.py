@@ -80,17 +80,20 @@ class GraphQLEndpoint:
         # The peer's address, never a client's claim (X-Forwarded-For counts only from a
         # configured proxy: localdev/server.py); the token is checked before the body is read.
         peer = request.client.host if request.client else "127.0.0.1"
-        headers = {**request.headers, SOURCE_IP_HEADER: peer, "x-amzn-trace-id": trace_id()}
+        headers: dict[str, str] = {}  # the first of a repeated header, as Starlette's
+        for name, value in request.scope["headers"]:  # (read here: 5 us less per request)
+            headers.setdefault(name.decode("latin-1"), value.decode("latin-1"))
+        headers.update({SOURCE_IP_HEADER: peer, "x-amzn-trace-id": trace_id()})
         try:
             identity = self._gate.identify(headers)
         except HrgraphError as refusal:  # AppSync refuses such a request whole, with a 401
             unauthorized = "UnauthorizedException"
             return refused(401, unauthorized, refusal.message, {"x-amzn-ErrorType": unauthorized})
         limit = self._limits.request_bytes
-        declared = request.headers.get("content-length", "")
+        declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             return self._too_large("request")
-        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        if headers.get("content-type", "").split(";")[0].strip() != "application/json":
             return refused(415, "UnsupportedMediaTypeException", "Unsupported content type")
         body = await request.body()
         if len(body) > limit:
@@ -124,7 +127,7 @@ class GraphQLEndpoint:
     ) -> ExecutionResult | None:
         scope, task, ended = context.scope, asyncio.current_task(), list[str]()
         assert scope is not None and task is not None
-        watcher: list[asyncio.Task[None]] = []
+        pending: list[asyncio.TimerHandle | asyncio.Task[None]] = []  # the timer, the watcher
 
         async def watch() -> None:  # the client leaving or the time limit, whichever first
             try:
@@ -135,12 +138,10 @@ class GraphQLEndpoint:
             scope.cancel(ended[0])  # its work is interrupted first, then the request
             task.cancel()
 
-        # Most requests are answered before their client could leave: only one still
-        # running after a moment is watched (a task and a timer each cost ~20 us).
-        watching = asyncio.get_running_loop().call_later(
-            min(WATCH_AFTER_SECONDS, scope.remaining_seconds()),
-            lambda: watcher.append(asyncio.ensure_future(watch())),
-        )
+        # Only a request still running after a moment is watched (a task costs ~20 us).
+        after = min(WATCH_AFTER_SECONDS, scope.remaining_seconds())
+        loop = asyncio.get_running_loop()
+        pending.append(loop.call_later(after, lambda: pending.append(loop.create_task(watch()))))
         try:
             return await self._run(context, body)
         except asyncio.CancelledError:
@@ -152,9 +153,8 @@ class GraphQLEndpoint:
             timeout = FieldError("ExecutionTimeout", TIMED_OUT)
             return ExecutionResult(None, [GraphQLError(TIMED_OUT, original_error=timeout)])
         finally:
-            watching.cancel()
-            if watcher:
-                watcher[0].cancel()
+            for each in pending:
+                each.cancel()
             scope.cancel("the request was answered")
 
     async def _run(self, context: RequestContext, body: dict[str, Any]) -> ExecutionResult:

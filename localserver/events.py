@@ -87,8 +87,8 @@ def trace_id() -> str:
     return f"Root=1-{int(time.time()):08x}-{secrets.token_hex(12)}"
 
 
-_REQUEST_IDS = itertools.count(1)
-_REQUEST_ID_PREFIX = str(uuid.uuid4())[:24]
+_IDS = itertools.count(1)  # request ids: UUID-shaped, unique here (a uuid4 each cost 5% of
+_ID_PREFIX = str(uuid.uuid4())[:24]  # the handler's process)
 
 
 @dataclass
@@ -99,9 +99,7 @@ class LambdaContext:
     function_version: str = "$LATEST"
     memory_limit_in_mb: int = 1024
     invoked_function_arn: str = "arn:aws:lambda:local:000000000000:function:hrgraph-local"
-    aws_request_id: str = field(  # UUID-shaped, unique here: a uuid4 each cost 5% of the handler
-        default_factory=lambda: f"{_REQUEST_ID_PREFIX}{next(_REQUEST_IDS):012x}"
-    )
+    aws_request_id: str = field(default_factory=lambda: f"{_ID_PREFIX}{next(_IDS):012x}")
     log_group_name: str = "/aws/lambda/hrgraph-local"
     log_stream_name: str = "local"
     deadline: float = field(default_factory=lambda: time.monotonic() + 29.0)
