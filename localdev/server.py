@@ -53,6 +53,8 @@ def server_config(
         host=host,
         port=port,
         log_level=settings.log_level,
+        # Above info nothing is logged per request: uvicorn then skips building its lines.
+        access_log=settings.log_level in ("debug", "info"),
         proxy_headers=bool(proxies),
         forwarded_allow_ips=proxies or None,
     )
