@@ -424,7 +424,11 @@ _ID = (
 )
 """'employee 1234', 'employee id 1234', 'the one with id 12' ('#' is no token): by id."""
 ID_LOOKUP = re.compile(rf"(?:{_ID})")
-_PERSON = rf"(?P<who>{_ID}|person \d{{3,4}}|{_WORD}(?: {_WORD}){{0,3}}?)"
+_FULL_NAME = rf"{_WORD} {_WORD}(?: {_WORD})?"
+_NAME_SEP = r"(?: , and| , or| ,and| ,| and| or)"
+_NAMES = rf"{_FULL_NAME}(?:{_NAME_SEP} {_FULL_NAME})+"
+"""Two or more full names: 'Harold Vogt and Ty Hofer', 'A B, C D and E F'."""
+_PERSON = rf"(?P<who>{_NAMES}|{_ID}|person \d{{3,4}}|{_WORD}(?: {_WORD}){{0,3}}?)"
 """A name as short as what follows lets it be ('where was X placed': X, then the verb)."""
 _JOINED = (
     r"(?:hired|join|joined|start|started|onboarded|recruited|employed|brought on|taken on"
@@ -433,10 +437,19 @@ _JOINED = (
     r"|come in|came in|go|went|added|placed|put)"
     r"(?: (?:with us|here|at the company|with the company|at the firm|with the firm))?"
 )
+_CALENDAR = r"(?:weekday|day of the week|day of week|week day|month|quarter|year)"
+"""A part of a hire date asked of a person: 'what weekday did Harold Vogt start'."""
+_CALENDAR_PARTS = (
+    ("year", re.compile(r"\byear\b")),
+    ("quarter", re.compile(r"\bquarter\b")),
+    ("month", re.compile(r"\bmonth\b")),
+    ("weekday", re.compile(r"\b(?:weekday|day of (?:the )?week|week day)\b")),
+)
 _FACTS = (
-    r"(?:hire date|start date|joining date|start day|hire day|date of hire|date hired"
-    r"|department|dept|team|division|job title|job|role|title|position"
-    r"|employee id|employee number|staff id|id number|id|full name|name)"
+    r"(?:hire dates?|start dates?|joining dates?|start days?|hire days?|dates? of hire|date hired"
+    r"|departments?|depts?|teams?|divisions?|job titles?|jobs?|roles?|titles?|positions?"
+    r"|employee id|employee number|staff id|id number|id|full name|name"
+    rf"|(?:start |hire |joining )?{_CALENDAR})"
 )
 _FACT = (
     rf"(?P<fact>{_FACTS}(?: (?:and|,|&|plus|, and|and the|and their|and his|and her)"
@@ -451,6 +464,23 @@ _ON_RECORD = (
     r"(?: (?:in the data|in our data|in the system|in the database|in the records"
     r"|in our records|on record|on file|on the books|here|with us|at the company))?"
 )
+_ON_RECORD_SAID = _ON_RECORD.replace("(?: (?:", "(?: (?:still )?(?:", 1)[:-1]
+"""Where a person is said to be ('on file', 'in the system'): said, not optional."""
+_PRONOUN = r"(?:he|she|they|him|her|them)"
+_THEIR = r"(?:his|her|their|the)"
+_THEN = (
+    r"(?:(?: ,)?(?: and| &| plus)?(?: if so| if yes| if they do| if he does| if she does"
+    r"| if there is one| if they are| if he is| if she is)?(?: ,)? "
+    rf"(?:when (?:did|was|were) {_PRONOUN} {_JOINED}"
+    rf"|when {_PRONOUN} {_JOINED}"
+    rf"|(?:(?:in |into |as )?(?:what|which) (?:department|dept|team|division|job title|job|role"
+    rf"|title|position|weekday|day of the week|month|quarter|year|date|day))"
+    rf" (?:did|do|does|is|are|was|were) {_PRONOUN}(?: {_JOINED}| work| works| working"
+    rf"| sit| sits| belong| belongs| have| has| hold| holds| work as| hired as| hired into)?"
+    rf"(?: in| on| to| into| for| as| part of)?"
+    rf"|(?:what is |whats |what was |what are |what were |and )?{_THEIR} {_FACT}))?"
+)
+"""After a person looked up, facts asked of them: 'does X exist, and when did she start'."""
 _END = rf"(?=$| [^a-z]| {_STOP}\b)"
 """Where a name ends: the end, a number or token, or a word that starts the rest."""
 LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
@@ -469,6 +499,8 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b{_ASKED} (?:is|was|does|did) {_PERSON}(?: (?:work|works|working|sit|sits"
             rf"|belong|belongs|have|has|hold|holds|get hired|hired|join|joined|go|get|end up"
             rf"|ended up|get placed|get put|get assigned)"
+            rf"|(?: (?:start|hire|joining) (?:date|day)| first day| date of hire)"
+            rf"(?: (?:fall|falls|fell|land|lands|landed) (?:on|in))?"
             rf"|(?: {_JOINED}))?"
             rf"(?: in| to| into| for| as| part of| with)?{_END}"
         ),
@@ -499,21 +531,47 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
     (
         "hired",
         re.compile(
-            rf"\b(?:what|which) (?:date|day|year|month) (?:was|did|were) {_PERSON} {_JOINED}\b"
+            rf"\b(?:on |in )?(?:what|which) (?:date|day|{_CALENDAR}) (?:was|did|were|is)"
+            rf" {_PERSON} {_JOINED}\b(?: on| in)?"
+        ),
+    ),
+    (  # 'what weekday was Harold Vogt's start date', 'which month did his start fall in'
+        "hired",
+        re.compile(
+            rf"\b(?:on |in )?(?:what|which) {_CALENDAR} (?:was|is|did|does)(?: the)? {_PERSON}"
+            rf" (?:start date|hire date|joining date|first day|date of hire|start|join|joining)\b"
+            rf"(?: fall on| fall in| land on| land in| on| in)?"
+        ),
+    ),
+    (  # 'Harold Vogt started on what day of the week?'
+        "hired",
+        re.compile(
+            rf"^ ?{_PERSON} (?:started|joined|was hired|got hired|came on board|began|was"
+            rf" brought on|was onboarded|start|join) (?:on|in) (?:what|which) {_CALENDAR}\b"
         ),
     ),
     (
         "fact",
         re.compile(
-            rf"\b(?:in )?(?:what|which) (?:department|dept|team|division) (?:is|was|does|did)"
-            rf" {_PERSON}(?: (?:work|works|working|sit|sits|belong|belongs|get hired|hired"
-            rf"|join|joined|go))?(?: in| to| into| for| part of)?(?: in)?{_END}"
+            rf"\b(?:in |on )?(?:what|which) (?:departments?|depts?|teams?|divisions?)"
+            rf" (?:is|was|does|did|do|are|were) {_PERSON}(?: (?:work|works|working|sit|sits"
+            rf"|belong|belongs|get hired|hired|join|joined|go|end up|land|start|started|get))?"
+            rf"(?: in| to| into| for| part of| on| with)?(?: in)?{_END}"
+        ),
+    ),
+    (  # 'what team Joan Rillett is on', 'which dept Harold Vogt is in'
+        "fact",
+        re.compile(
+            rf"\b(?:in |on )?(?:what|which) {_FACTS} {_PERSON} (?:is|was|are|were)"
+            rf"(?: (?:in|on|part of|with|under|assigned to|placed in|hired as|hired into|working"
+            rf" in))?{_END}"
         ),
     ),
     (
         "fact",
         re.compile(
-            rf"\b(?:what|which) (?:job|role|title|position|job title) (?:does|did|is|was|do)"
+            rf"\b(?:what|which) (?:jobs?|roles?|titles?|positions?|job titles?)"
+            rf" (?:does|did|is|was|do|are|were)"
             rf" {_PERSON}(?: (?:have|has|hold|holds|do|does|work as|hired as|hired for|hired into"
             rf"|hired in|in|get hired for|get hired as|get))?{_END}"
         ),
@@ -622,7 +680,7 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
             rf"|with the (?P<first>first )?(?P<full>full )?name"
             rf"|(?:who )?(?:share|shares|sharing|have|has|go by) the (?P<first2>first )?"
             rf"(?P<full2>full )?name|whose (?P<first3>first )?(?P<full3>full )?name is"
-            rf"|by the (?P<first4>first )?name) {_PERSON}{_END}"
+            rf"|by the (?P<first4>first )?name) {_PERSON}(?:{_ON_RECORD}{_THEN})?{_END}"
         ),
     ),
     (
@@ -630,13 +688,25 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"^ ?(?:(?:can|could|would) (?:you|u) (?:please |pls )?|please |pls )?"
             rf"(?:who is|who was|whos|look up|lookup|pull up|find|tell me about|search for"
+            rf"|check|check on|check up on|look into|pull|pull out|grab|fetch|bring up|locate"
+            rf"|search|search up|dig up|get me|show me|any info on|any record of|any records of"
+            rf"|any records for|anything for|(?:do|did) we have (?:anything|any info|a record)"
+            rf" (?:on|for|of)"
             rf"|details (?:of|for|on)|info on|information on|information about|details about"
             rf"|(?:give me|show me|show|get me|pull)(?: the)? (?:record|details|row|info)"
             rf" (?:of|for)"
             rf"|what do we have on|what have we got on|anything on|(?:i m |i am |im )?looking for"
             rf"|searching for|trying to find)"
-            rf" {_PERSON}(?: (?:record|details|row|info))?{_ON_RECORD}"
+            rf" {_PERSON}(?: (?:record|details|row|info))?{_ON_RECORD}{_THEN}"
             rf"(?: (?:please|pls|for me|thanks))* ?$"
+        ),
+    ),
+    (  # 'is Harold Vogt on file?', 'does Harold Vogt exist, and when did he start?'
+        "who",
+        re.compile(
+            rf"^ ?(?:is|does|do|are) (?P<who>{_WORD}(?: {_WORD}){{1,2}}?)(?: still| even)?"
+            rf"(?:{_ON_RECORD_SAID}| (?:exist|exists|work here|work for us|show up|appear)"
+            rf"{_ON_RECORD})(?: or not)?{_THEN}(?: (?:please|pls|thanks))* ?$"
         ),
     ),
     (  # 'who else started the same day as Joan Rillett': her hire day, she left out
@@ -660,7 +730,8 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
             rf"|did we ever hire|do we employ|does|did)(?: (?:an?|any|someone|anyone|somebody"
             rf"|anybody|one|a person|an employee|a hire)(?: (?:called|named|by the name of))?)?"
             rf" (?P<who>{_WORD}(?: {_WORD}){{1,2}}){_ON_RECORD}"
-            rf"(?: (?:exist|exists|work here|on staff|at all))?(?: (?:please|pls|thanks))* ?$"
+            rf"(?: (?:exist|exists|work here|on staff|at all))?{_THEN}"
+            rf"(?: (?:please|pls|thanks))* ?$"
         ),
     ),
     (  # 'is there a Harold in the data?': a first name, only when written with a capital
@@ -704,6 +775,8 @@ class Person:
     """'employee 1234': the person looked up by id (``name`` is then the words as read)."""
     besides: str | None = None
     """'the same first name as Joan Rillett': Joan Rillett, who is not counted among them."""
+    calendar: tuple[str, ...] = ()
+    """Parts of the hire date asked ('what weekday did X start'): year, quarter, month, weekday."""
 
 
 def capitalised(question: str) -> frozenset[str]:
@@ -723,40 +796,41 @@ def shield_people(
     ('Angelika Stock').
     """
     line = " ".join(tokens)
+    said_first = _said_first(line, written)
+    line = line[len(said_first) :]
     people: dict[str, Person] = {}
-    on_record = _families(catalog)[1]
-    title_words = {w for w in name_words(catalog) if len(w) > 2}  # 'officer' names nobody
     for ask, pattern in LOOKUPS:
         match = pattern.search(line)
         if match is None:
             continue
         name = match.group("who") or match.groupdict().get("who2") or ""
+        asked = match.group(0).replace(name, " ", 1)
+        parts = tuple(part for part, said in _CALENDAR_PARTS if said.search(asked))
         if ID_LOOKUP.fullmatch(name):
             if ask in ("hired", "fact", "who"):
                 key = f"__p{len(people)}__"
                 number = int(re.findall(r"\d+", name)[-1])
-                people[key] = Person(name, False, ask, employee_id=number)
+                people[key] = Person(name, False, ask, employee_id=number, calendar=parts)
                 start, end = match.span()
                 line = line[:start] + f" {key} " + line[end:]
             continue
-        words = name.split()
         if ask == "who1":  # a lone word is a first name only when written as one
             if name not in written or name in _TIME_WORDS:
                 continue  # 'is there a Monday', 'is there a Christmas': no one's name
             ask = "who"
-        chat = lexicon.CHAT_WORDS if len(words) > 1 else frozenset()
-        if any(
-            (w in reserved and w not in chat)
-            or w in on_record
-            or w in title_words
-            or (w in lexicon.UNSUPPORTED and w not in written)
-            for w in words
-            if w != "person"
-        ) or (name in on_record):
-            continue  # an engine word or a department or job name is nobody's name
-        named = find(words, catalog, reserved)
-        if named.entities or named.ambiguities:
-            continue  # nor is a misspelt department or job ("the Enginering team")
+        several = re.split(rf"{_NAME_SEP} ", name) if re.fullmatch(_NAMES, name) else [name]
+        if len(several) > 1 and ask not in ("hired", "fact", "who"):
+            continue  # 'the same day as A and B': whose day?
+        if not all(_a_name(n, catalog, reserved, written) for n in several):
+            continue  # an engine word, or a department or job name, is nobody's name
+        if len(several) > 1:  # 'which teams did A and B join': each looked up
+            keys = []
+            for one in several:
+                keys.append(f"__p{len(people)}__")
+                people[keys[-1]] = Person(one, False, ask, calendar=parts)
+            start, end = match.span()
+            line = line[:start] + f" {' '.join(keys)} " + line[end:]
+            continue
         groups = match.groupdict()
         first = ask == "first" or bool(
             groups.get("first") or groups.get("first2") or groups.get("first3")
@@ -771,10 +845,65 @@ def shield_people(
         if ask == "first":
             name = name.split()[0]
         key = f"__p{len(people)}__"
-        people[key] = Person(name, first, ask, besides=besides)
+        people[key] = Person(name, first, ask, besides=besides, calendar=parts)
         start, end = match.span()
         line = line[:start] + f" {key} " + line[end:]
-    return line.split(), people
+    return (said_first + line).split(), people
+
+
+_LOOKUP_VERBS = frozenset(
+    {"check", "checking", "pull", "grab", "fetch", "need", "send", "tell", "about", "find", "show"}
+    | {"get", "give", "look", "run", "what", "how"}
+)
+"""Chat words that a lookup reads as its verb ('check Joan Rillett'): never a preamble."""
+
+
+def _said_first(line: str, written: Set[str]) -> str:
+    """Chat said before a question ('my boss is asking ,', 'quick q'), which a lookup reads past.
+
+    Only chat of linguistic_schema.toml (dropped later as it is anyway), never
+    a word a lookup reads as its verb, and never one word written with a
+    capital and no comma after it: 'Ty Hofer - dept?' names Ty Hofer.
+    """
+    said = ""
+    while match := _preamble().match(line, len(said)):
+        chat = match.group("chat")
+        if " " not in chat and chat in written and not match.group(0).endswith(", "):
+            break
+        said = line[: match.end()]
+    return said
+
+
+@lru_cache(maxsize=1)
+def _preamble() -> re.Pattern[str]:
+    """One piece of chat said before a question (see ``_said_first``)."""
+    phrases = [" ".join(p) for p in lexicon.CHAT_PHRASE_LIST if not set(p) & _LOOKUP_VERBS]
+    words = sorted(lexicon.CHAT_WORDS - _LOOKUP_VERBS)
+    said = sorted({*phrases, *words}, key=lambda p: (-len(p), p))
+    chat = "|".join(re.escape(p) for p in said)
+    return re.compile(rf" ?(?:my |our |the |so |ok |okay )?(?P<chat>{chat})(?: ,)? ")
+
+
+def _a_name(name: str, catalog: Catalog, reserved: Set[str], written: Set[str]) -> bool:
+    """Whether ``name`` may be a person's: no engine word, department or job name in it.
+
+    Nor a word the data lacks ('manager') unless ``written`` with a capital.
+    """
+    words = name.split()
+    on_record = _families(catalog)[1]
+    title_words = {w for w in name_words(catalog) if len(w) > 2}  # 'officer' names nobody
+    chat = lexicon.CHAT_WORDS if len(words) > 1 else frozenset()
+    if name in on_record or any(
+        (w in reserved and w not in chat)
+        or w in on_record
+        or w in title_words
+        or (w in lexicon.UNSUPPORTED and w not in written)
+        for w in words
+        if w != "person"
+    ):
+        return False
+    named = find(words, catalog, reserved)
+    return not (named.entities or named.ambiguities)  # nor a misspelt one ('Enginering')
 
 
 @dataclass(slots=True)

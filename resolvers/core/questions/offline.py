@@ -119,6 +119,13 @@ class OfflineEngine:
             return refusal(question, said, offered)
         safe = guard_tree(compile_tree(query), self._row_cap)
         answered = self.run(question, query, safe, understood.notes)
+        if answered.rows and "name" in answered.columns:
+            named = answered.columns.index("name")
+            found = people.absent(self._warehouse, query, {row[named] for row in answered.rows})
+            if found is not None and found.near:
+                return refusal(question, found.said, [f"Look up {n}" for n in found.near[:4]])
+            if found is not None:
+                return replace(answered, explanation=f"{answered.explanation} {found.said}")
         if answered.rows or not people.looked_up(query):
             return answered
         return self._not_on_record(question, query, answered, understood.notes)

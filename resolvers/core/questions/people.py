@@ -74,6 +74,10 @@ def not_found(warehouse: Warehouse, query: HrQuery) -> Respelt | Nobody:
         return Nobody(f"No employee's last name is “{filters.last_name}”{_also(query)}.")
     named = filters.employee_names or filters.same_day_as
     if len(named) != 1:
+        near = [n for asked in named for n in _near(warehouse, asked)[0]]
+        if near and not _also(query):  # slips of people on record: never 'nobody' in silence
+            listed = " or ".join(f"“{n}”" for n in named)
+            return Nobody(f"No employee is named {listed}.", tuple(near))
         return Nobody(f"No employee of those names is on record{_also(query)}.")
     asked = named[0]
     near, on_record = _near(warehouse, asked)
@@ -99,6 +103,39 @@ def not_found(warehouse: Warehouse, query: HrQuery) -> Respelt | Nobody:
     if near:
         return Nobody(f"No employee is named “{asked}”.", tuple(near))
     return Nobody(f"No employee named “{asked}” is on record{_also(query)}.")
+
+
+def absent(warehouse: Warehouse, query: HrQuery, found: set[str]) -> Nobody | None:
+    """Several people looked up and some found: the others said, never left out in silence.
+
+    A name a slip away from someone on record is a refusal naming them ('Did
+    you mean ...'), never an answer about the others alone; a name nobody
+    holds is said beside the rows found. None when everyone asked was found.
+    """
+    inner = query.query
+    if not isinstance(inner, EmployeesQuery) or len(inner.filters.employee_names) < 2:
+        return None
+    held = {str(name).lower() for name in found}
+    missing = [n for n in inner.filters.employee_names if n.lower() not in held]
+    if not missing:
+        return None
+    near: list[str] = []
+    nobody: list[str] = []
+    elsewhere: list[str] = []
+    for name in missing:
+        slips, on_record = _near(warehouse, name)
+        (elsewhere if on_record else nobody).append(f"“{name}”")
+        near += [] if on_record else slips
+    if near:
+        listed = " or ".join(nobody)
+        meant = f"No employee is named {listed}. Did you mean {' or '.join(near[:4])}?"
+        return Nobody(meant, tuple(near))
+    said: list[str] = []
+    if nobody:
+        said.append(f"No employee named {' or '.join(nobody)} is on record.")
+    if elsewhere:
+        said.append(f"{' and '.join(elsewhere)}: on record, but not under the other conditions.")
+    return Nobody(" ".join(said))
 
 
 def _also(query: HrQuery) -> str:

@@ -1947,6 +1947,73 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {EDJ} WHERE (j.job IS NULL OR j.job NOT LIKE '%Design Engineer%') "
         f"AND {Y21}",
     ),
+    # issue 20, asklookup2: a person named in full with no cue word (lookup verbs, an
+    # existence asked, chat said first), several people in one question
+    Case(
+        "check Lotti Crowthe",
+        f"SELECT e.id, e.name, d.department, j.job FROM {EDJ} WHERE e.name = 'Lotti Crowthe'",
+    ),
+    Case(
+        "could you check on marlow antecki for me",
+        f"SELECT e.id, e.name, d.department, j.job FROM {EDJ} WHERE e.name = 'Marlow Antecki'",
+    ),
+    Case(
+        "grab Ulrick Nucciotti's record pls",
+        f"SELECT e.id, e.name, d.department, j.job FROM {EDJ} WHERE e.name = 'Ulrick Nucciotti'",
+    ),
+    Case(
+        "is Lucretia Northcote still on the books?",
+        f"SELECT e.id, e.name FROM {E} WHERE e.name = 'Lucretia Northcote'",
+    ),
+    Case(
+        "does Arty Giacobo exist in our records",
+        f"SELECT e.id, e.name FROM {E} WHERE e.name = 'Arty Giacobo'",
+    ),
+    Case(
+        "is Libbi Dowtry in the system, and if so when did she start?",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Libbi Dowtry'",
+    ),
+    Case(
+        "do we have a Jacky Oldred on file and what team is he on",
+        f"SELECT e.name, d.department FROM {ED} WHERE e.name = 'Jacky Oldred'",
+    ),
+    Case(
+        "is there anyone called Raine Mowett here, and their job title?",
+        f"SELECT e.name, j.job FROM {EDJ} WHERE e.name = 'Raine Mowett'",
+    ),
+    Case(
+        "my manager is asking when Melonie Slocomb joined",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Melonie Slocomb'",
+    ),
+    Case(
+        "my boss wants to know what team Robers Swinden is on",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Robers Swinden'",
+    ),
+    Case(
+        "quick q, which dept is bone serridge in?",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Bone Serridge'",
+    ),
+    Case(
+        "which teams did Andee Tillot and Gay Philbin go into?",
+        f"SELECT e.name, d.department FROM {ED} WHERE e.name IN ('Andee Tillot', 'Gay Philbin')",
+    ),
+    Case(
+        "when were Loralie Dundin, Tobi Lawton and Mandel Nayer hired",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {E} "
+        "WHERE e.name IN ('Loralie Dundin', 'Tobi Lawton', 'Mandel Nayer')",
+    ),
+    Case(
+        "look up toddy gare and jeremias goudy",
+        f"SELECT e.id, e.name FROM {E} WHERE e.name IN ('Toddy Gare', 'Jeremias Goudy')",
+    ),
+    Case(
+        "what jobs do Lemar Aronsohn and Tanner Jopling have?",
+        f"SELECT e.name, j.job FROM {EDJ} WHERE e.name IN ('Lemar Aronsohn', 'Tanner Jopling')",
+    ),
+    Case(
+        "when did Elvina Bycraft and Zed Quinn start",  # one is on record, the other nobody
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Elvina Bycraft'",
+    ),
 ]
 
 REFUSED = [

@@ -141,3 +141,81 @@ def test_a_lone_first_name_is_looked_up_only_when_written_as_a_name(
     assert names(ask(engine, "is there a Brook in the data?")) == ["Brook Tant"]
     assert ask(engine, "is there a brook in the data?").refused  # a word, not a name
     assert ask(engine, "is there a Monday in the data?").refused
+
+
+# issue 20, asklookup2: a person named with no cue word, several people at once, chat first
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("check Joan Rillett", "Joan Rillett"),
+        ("can you check on gretna lording", "Gretna Lording"),
+        ("grab Ty Hofer's record please", "Ty Hofer"),
+        ("is Harold Vogt on file?", "Harold Vogt"),
+        ("does Lyman Hadye exist in the system", "Lyman Hadye"),
+        ("is Harold Vogt in the system, and if so when did he start?", "Harold Vogt"),
+        ("is there a Joan Rillett on the books and what team is she in", "Joan Rillett"),
+        ("my manager is asking when Harold Vogt started", "Harold Vogt"),
+        ("my boss wants to know what team Joan Rillett is on", "Joan Rillett"),
+        ("Ty Hofer - dept?", "Ty Hofer"),  # 'ty' is chat only when not written as a name
+    ],
+)
+def test_a_person_named_in_full_is_looked_up_whatever_is_said_around_the_name(
+    engine: OfflineEngine, question: str, name: str
+) -> None:
+    answer = ask(engine, question)
+    assert names(answer) == [name]
+    assert {"hire_date", "department", "job"} <= set(answer.columns), answer.columns
+
+
+def test_several_people_in_one_question_are_each_looked_up(engine: OfflineEngine) -> None:
+    answer = ask(engine, "which teams did Harold Vogt, Ty Hofer and Joan Rillett join?")
+    assert sorted(names(answer)) == ["Harold Vogt", "Joan Rillett", "Ty Hofer"]
+    assert "“Harold Vogt”, “Ty Hofer” or “Joan Rillett”" in (answer.reading or "")
+
+
+def test_one_of_several_people_not_on_record_is_said_never_left_out_in_silence(
+    engine: OfflineEngine,
+) -> None:
+    answer = ask(engine, "when did Harold Vogt and Zed Quinn start")
+    assert names(answer) == ["Harold Vogt"]
+    assert "No employee named “Zed Quinn” is on record." in answer.explanation
+    later = ask(engine, "when did Harold Vogt and Ty Hofer start in 2021")
+    assert sorted(names(later)) == ["Harold Vogt", "Ty Hofer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when did Harold Vogel and Ty Hofer start",  # one name a slip from another's
+        "look up Harold Vogtt and Ty Hoferr",  # both
+    ],
+)
+def test_a_slip_among_several_people_is_refused_naming_who_was_meant(
+    engine: OfflineEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.refused and answer.rows == [], answer.explanation
+    assert "Did you mean Harold Vogt" in answer.explanation
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my manager is asking who Joan Rillett reports to",  # no reporting lines
+        "who is Joan Rillett's manager",
+        "is Harold Vogt on file, and what is his salary",  # the salary is not in the data
+        "when did Harold Vogt and the Sales team start",  # a team is nobody's name
+    ],
+)
+def test_what_a_lookup_cannot_answer_is_refused_not_dropped(
+    engine: OfflineEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.refused and answer.sql is None, answer.explanation
+
+
+def test_departments_joined_by_and_are_never_read_as_people(engine: OfflineEngine) -> None:
+    answer = ask(engine, "how many hires did Sales and Legal make in 2021")
+    assert not answer.refused and "Sales or Legal" in (answer.reading or "")
