@@ -414,7 +414,8 @@ _STOP = (
     r"|least|any|many|much|new|our|their|we|us|you|they|it|that|this|those|these|one|all"
     r"|each|every|some|people|employees|employee|staff|folks|with|by|per|up|down|out|over|he|she|him"
     r"|her|his|hers|them|me|i|come|came|land|landed|arrive|arrived|begin|began|go|went|else"
-    r"|other|others|when|what|which|same|id|exactly|where|names)"
+    r"|other|others|when|what|which|same|id|exactly|where|names"
+    r"|leave|left|quit|born|retire|retired|resign|resigned|promoted|fired|transferred|moved)"
 )
 _WORD = rf"(?!{_STOP}\b)[a-z][a-z\-]*"
 _ID = (
@@ -437,13 +438,13 @@ _JOINED = (
     r"|come in|came in|go|went|added|placed|put)"
     r"(?: (?:with us|here|at the company|with the company|at the firm|with the firm))?"
 )
-_CALENDAR = r"(?:weekday|day of the week|day of week|week day|month|quarter|year)"
+_CALENDAR = r"(?:weekdays?|days? of the week|days? of week|week days?|months?|quarters?|years?)"
 """A part of a hire date asked of a person: 'what weekday did Harold Vogt start'."""
 _CALENDAR_PARTS = (
-    ("year", re.compile(r"\byear\b")),
-    ("quarter", re.compile(r"\bquarter\b")),
-    ("month", re.compile(r"\bmonth\b")),
-    ("weekday", re.compile(r"\b(?:weekday|day of (?:the )?week|week day)\b")),
+    ("year", re.compile(r"\byears?\b")),
+    ("quarter", re.compile(r"\bquarters?\b")),
+    ("month", re.compile(r"\bmonths?\b")),
+    ("weekday", re.compile(r"\b(?:weekdays?|days? of (?:the )?week|week days?)\b")),
 )
 _FACTS = (
     r"(?:hire dates?|start dates?|joining dates?|start days?|hire days?|dates? of hire|date hired"
@@ -781,7 +782,7 @@ class Person:
 
 def capitalised(question: str) -> frozenset[str]:
     """The words a question writes with a capital: a name's, when they are ordinary words."""
-    return frozenset(w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", question))
+    return frozenset(w.lower() for w in re.findall(r"\b[A-Z][a-z]*[A-Z]?[a-z]+\b", question))
 
 
 def shield_people(
@@ -890,6 +891,9 @@ def _a_name(name: str, catalog: Catalog, reserved: Set[str], written: Set[str]) 
     Nor a word the data lacks ('manager') unless ``written`` with a capital.
     """
     words = name.split()
+    last = words[-1].split("-")[0]
+    if len(words) > 2 and last.isalpha() and last not in written and set(words) & written:
+        return False  # 'when did Harold Vogt apply': a name written with capitals ends on one
     on_record = _families(catalog)[1]
     title_words = {w for w in name_words(catalog) if len(w) > 2}  # 'officer' names nobody
     chat = lexicon.CHAT_WORDS if len(words) > 1 else frozenset()

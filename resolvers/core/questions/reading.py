@@ -241,8 +241,10 @@ def read_back(query: HrQuery) -> str:
             what = "The names of the employees" if inner.columns == "names" else "The employees"
             if inner.columns == "dated":
                 if (inner.filters.employee_names or inner.filters.employee_ids) and not inner.limit:
+                    parts = " and ".join(inner.calendar)
+                    its = f" (its {parts})" if parts else ""
                     return (
-                        f"Each employee{scope(inner.filters)}: id, name, hire time and date, "
+                        f"Each employee{scope(inner.filters)}: id, name, hire time and date{its}, "
                         "department and job."
                     )
                 what += " (with their hire dates)"

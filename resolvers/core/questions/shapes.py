@@ -1003,9 +1003,12 @@ def _first_per_group(words: Words, reading: Reading, filters_: Filters) -> Emplo
 def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQuery | None:
     asks = {reading.people[t].ask for t in reading.who.people}
     if asks & {"hired", "fact", "who"} and not words.has(COUNT):
-        # a person looked up: their row, with the hire date beside the hire time
+        # a person looked up: their row, with the hire date beside the hire time (and the
+        # weekday, month ... of it when asked)
         words.take_all(EMPLOYEES)
-        return EmployeesQuery(filters=filters_, columns="dated")
+        parts = {p for t in reading.who.people for p in reading.people[t].calendar}
+        calendar = tuple(p for p in ("year", "quarter", "month", "weekday") if p in parts)
+        return EmployeesQuery(filters=filters_, columns="dated", calendar=calendar)
     # 'newest first' orders a list of people: a list, or left unread (never lost from a count)
     unordered = words.text
     order_asked = words.search(LIST_ORDER)

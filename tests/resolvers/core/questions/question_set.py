@@ -2014,6 +2014,44 @@ CASES: list[Case] = [
         "when did Elvina Bycraft and Zed Quinn start",  # one is on record, the other nobody
         f"SELECT e.name, CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Elvina Bycraft'",
     ),
+    # issue 20, asklookup2: the weekday, month, quarter or year a person started
+    Case(
+        "what weekday did Letitia Bastin start?",
+        f"SELECT dayname(e.datetime) FROM {E} WHERE e.name = 'Letitia Bastin'",
+    ),
+    Case(
+        "which day of the week was warner astbury hired on",
+        f"SELECT dayname(e.datetime) FROM {E} WHERE e.name = 'Warner Astbury'",
+    ),
+    Case(
+        "Geri Pennings joined on what day of the week?",
+        f"SELECT dayname(e.datetime) FROM {E} WHERE e.name = 'Geri Pennings'",
+    ),
+    Case(
+        "what month did Jerald Gilder come on board",
+        f"SELECT month(e.datetime) FROM {E} WHERE e.name = 'Jerald Gilder'",
+    ),
+    Case(
+        "in which quarter was Aldwin Hellmore brought on?",
+        f"SELECT quarter(e.datetime) FROM {E} WHERE e.name = 'Aldwin Hellmore'",
+    ),
+    Case(
+        "Corena Heritege's start year pls",
+        f"SELECT year(e.datetime) FROM {E} WHERE e.name = 'Corena Heritege'",
+    ),
+    Case(
+        "what weekday was Malchy Pontain's first day",
+        f"SELECT dayname(e.datetime) FROM {E} WHERE e.name = 'Malchy Pontain'",
+    ),
+    Case(
+        "which weekdays did Gasparo Ofen and Nikkie Whinray start on",
+        f"SELECT e.name, dayname(e.datetime) FROM {E} "
+        "WHERE e.name IN ('Gasparo Ofen', 'Nikkie Whinray')",
+    ),
+    Case(
+        "what day of the week did employee #3038 start",
+        f"SELECT dayname(e.datetime) FROM {E} WHERE e.id = 3038",
+    ),
 ]
 
 REFUSED = [

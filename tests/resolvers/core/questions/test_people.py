@@ -219,3 +219,39 @@ def test_what_a_lookup_cannot_answer_is_refused_not_dropped(
 def test_departments_joined_by_and_are_never_read_as_people(engine: OfflineEngine) -> None:
     answer = ask(engine, "how many hires did Sales and Legal make in 2021")
     assert not answer.refused and "Sales or Legal" in (answer.reading or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "part", "value"),
+    [
+        ("what weekday did Harold Vogt start", "weekday", "Sunday"),  # 2021-11-07
+        ("Harold Vogt joined on what day of the week?", "weekday", "Sunday"),
+        ("which weekday was Ty Hofer's start date", "weekday", "Sunday"),  # 2021-05-30
+        ("what month did Ty Hofer come on board", "month", 5),
+        ("in which quarter was Joan Rillett hired", "quarter", 4),
+        ("Joan Rillett's start year", "year", 2021),
+    ],
+)
+def test_the_part_of_a_hire_date_asked_is_shown_beside_it(
+    engine: OfflineEngine, question: str, part: str, value: object
+) -> None:
+    answer = ask(engine, question)
+    assert len(names(answer)) == 1 and answer.rows[0][answer.columns.index(part)] == value
+    assert f"hire time and date (its {part})" in (answer.reading or "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what department did Harold Vogt's team hire the most",  # the team's hires, not his
+        "which quarter did Joan Rillett's department hire the most people",
+        "what weekday did Harold Vogt leave",  # 'leave' is no part of his name
+        "what weekday did harold vogt leave",
+        "when was Harold Vogt born",
+    ],
+)
+def test_a_question_beyond_a_persons_own_row_is_refused_never_answered_as_a_lookup(
+    engine: OfflineEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.refused and answer.sql is None, answer.reading
