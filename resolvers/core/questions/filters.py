@@ -102,6 +102,7 @@ NAME_SEARCH = re.compile(
     r"(?:first |full |last )?"
     r"(?P<whose>names?|titles?|job titles?|department names?) (?:(?:that|which) )?"
     r"(?:(?P<op>starts? with|starting with|begins? with|beginning with|contains?|containing"
+    r"|ends? with|ending with|ends? in|ending in"
     r"|includes?|including|matches|matching|like) "
     rf"(?:(?:the )?(?:word|string|text|letters?) )?{_VALUE}"
     rf"|(?P<op3>with|has|having|have) {_VALUE.replace('value', 'value3')}{_SAID_LAST})"
@@ -744,6 +745,16 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
             rf" (?P<who>{_WORD}){_ON_RECORD}(?: (?:please|pls|thanks))* ?$"
         ),
     ),
+    (  # 'how many Joans do we have', 'any Harolds on staff?': a first name in the plural
+        "plural",
+        re.compile(
+            rf"^ ?(?:how many|any|are there any|do we have any|have we got any|got any"
+            rf"|have we hired any|did we hire any|were there any|do we employ any) "
+            rf"(?P<who>{_WORD})(?= (?:do we have|are there|have we got|have we hired|did we hire"
+            rf"|do we employ|work here|on staff|in the data|on record|on file|here|we have"
+            rf"|in total|ever|at all|please|pls|thanks)\b| ?$)"
+        ),
+    ),
     (  # 'Harold Vogt's record', 'employee 1234 details'
         "who",
         re.compile(
@@ -815,10 +826,14 @@ def shield_people(
                 start, end = match.span()
                 line = line[:start] + f" {key} " + line[end:]
             continue
-        if ask == "who1":  # a lone word is a first name only when written as one
-            if name not in written or name in _TIME_WORDS:
+        span = match.span()
+        if ask in ("who1", "plural"):  # a lone word is a first name only when written as one
+            if name not in written or {name, _singular(name)} & _TIME_WORDS:
                 continue  # 'is there a Monday', 'is there a Christmas': no one's name
-            ask = "who"
+            counted = match.group(0).lstrip().startswith("how many")
+            if counted:
+                span = match.span("who")  # the name alone: 'how many' still counts them
+            ask = "named" if counted else "who"
         several = re.split(rf"{_NAME_SEP} ", name) if re.fullmatch(_NAMES, name) else [name]
         if len(several) > 1 and ask not in ("hired", "fact", "who"):
             continue  # 'the same day as A and B': whose day?
@@ -847,7 +862,7 @@ def shield_people(
             name = name.split()[0]
         key = f"__p{len(people)}__"
         people[key] = Person(name, first, ask, besides=besides, calendar=parts)
-        start, end = match.span()
+        start, end = span
         line = line[:start] + f" {key} " + line[end:]
     return (said_first + line).split(), people
 
@@ -896,7 +911,7 @@ def _a_name(name: str, catalog: Catalog, reserved: Set[str], written: Set[str]) 
         return False  # 'when did Harold Vogt apply': a name written with capitals ends on one
     on_record = _families(catalog)[1]
     title_words = {w for w in name_words(catalog) if len(w) > 2}  # 'officer' names nobody
-    chat = lexicon.CHAT_WORDS if len(words) > 1 else frozenset()
+    chat = lexicon.CHAT_WORDS if len(words) > 1 else lexicon.CHAT_WORDS & written  # 'Ty'
     if name in on_record or any(
         (w in reserved and w not in chat)
         or w in on_record
@@ -917,6 +932,8 @@ class NameSearch:
     prefix: bool
     value: str
     listed: bool = False
+    suffix: bool = False
+    """'names ending in 0042': the value ends the name."""
     """'names starting with Mar': the names are what is asked (a list, unless counted)."""
 
 
@@ -968,6 +985,7 @@ _TIME_WORDS = frozenset(
     | set(lexicon.SEASONS)
     | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     | {"weekend", "weekday", "today", "yesterday", "tomorrow"}
+    | set(lexicon.MONTHS)
 )
 
 
@@ -988,7 +1006,8 @@ def read(words: Words, values: dict[str, str]) -> Who:
         )
         prefix = op.startswith(("start", "begin"))
         listed = target == "employee" and whose.startswith("name") and not match.group("pre")
-        who.searches.append(NameSearch(target, prefix, values.get(raw, raw), listed))
+        suffix = op.startswith("end")
+        who.searches.append(NameSearch(target, prefix, values.get(raw, raw), listed, suffix))
     for _ in words.take_all(MISSING_EITHER):
         who.missing_either = True
     for _ in words.take_all(MISSING_BOTH):

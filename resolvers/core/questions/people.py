@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from sqlglot import exp
 
 from resolvers.core.ports import Warehouse
-from resolvers.core.questions.query import EmployeesQuery, HrQuery
+from resolvers.core.questions.query import EmployeesQuery, Filters, HrQuery
 from resolvers.core.questions.sql_parts import col, lit, table
 from resolvers.core.readonly_sql import run_guarded
 from resolvers.core.sql_guard import guard_tree
@@ -43,6 +43,36 @@ class Nobody:
 
     said: str
     near: tuple[str, ...] = ()
+
+
+def singular_first_name(warehouse: Warehouse, query: HrQuery) -> Respelt | None:
+    """'How many Joans', 'any Harolds': a first name in the plural, read as written when
+    someone has it ('Brooks'), else as its singular when someone has that ('Joan').
+
+    None when the name needs no reading (no plural, or held as written).
+    """
+    filters = getattr(query.query, "filters", None)
+    asked = filters.first_name if isinstance(filters, Filters) else None
+    if filters is None or asked is None or not asked.lower().endswith("s") or len(asked) < 3:
+        return None
+    singular = asked[:-1]
+    lowered = exp.Lower(this=col("e", "name"))
+    held = [
+        exp.Like(this=lowered.copy(), expression=lit(_like(name.lower()) + " %"))
+        for name in (asked, singular)
+    ]
+    tree = exp.select(
+        *(exp.Max(this=exp.cast(h, exp.DataType.Type.INT)) for h in held), copy=False
+    ).from_(table("hired_employees", "e"), copy=False)
+    rows = run_guarded(warehouse, guard_tree(tree, 1)).rows
+    as_written, as_singular = rows[0] if rows else (None, None)
+    if as_written or not as_singular:
+        return None
+    respelt = query.query.model_copy(
+        update={"filters": filters.model_copy(update={"first_name": singular})}
+    )
+    note = f"Reading “{asked}” as the first name {singular}, in the plural."
+    return Respelt(HrQuery(query=respelt), note)
 
 
 def looked_up(query: HrQuery) -> bool:

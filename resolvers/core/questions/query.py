@@ -142,6 +142,8 @@ class Filters(_Strict):
     name_prefix: Text | None = None
     """Employee names starting with this (case-insensitive)."""
     name_contains: Text | None = None
+    name_suffix: Text | None = None
+    """Employee names ending with this (case-insensitive): 'names ending in 0042'."""
     employee_names: Names = ()
     """Employees with exactly one of these full names (case-insensitive): a person looked up."""
     employee_ids: Annotated[tuple[EmployeeId, ...], Field(max_length=MAX_NAMES)] = ()

@@ -127,6 +127,8 @@ def scope(filters: Filters) -> str:
         parts.append(f"whose name starts with “{filters.name_prefix}”")
     if filters.name_contains:
         parts.append(f"whose name contains “{filters.name_contains}”")
+    if filters.name_suffix:
+        parts.append(f"whose name ends with “{filters.name_suffix}”")
     if filters.employee_names:
         parts.append(f"named {_names(tuple(f'“{n}”' for n in filters.employee_names))}")
     if filters.same_day_as:

@@ -164,20 +164,27 @@ def _filters(
             kind, name = names[token]
             if kind == "department":
                 department_ids += reading.department_ids.get(token) or catalog.ids_of(name)
-    prefix = contains = None
+    prefix = contains = suffix = None
     for search in who.searches:
+        if search.target == "title" and search.suffix:
+            return Refusal(
+                f'Titles ending with "{search.value}" are not read yet: ask for the titles '
+                f'containing "{search.value}".',
+                (search.value,),
+            )
         if search.target == "title":
             kind = "job" if catalog.jobs else "department"
             hits = [n for n in catalog.jobs if _title_match(n, search)]
             if not hits:
-                return Refusal(
-                    f"No job title {'starts with' if search.prefix else 'contains'} "
-                    f'"{search.value}".'
-                )
+                how = "starts with" if search.prefix else "contains"
+                how = "ends with" if search.suffix else how
+                return Refusal(f'No job title {how} "{search.value}".')
             keep["job"] += hits
             del kind
         elif search.prefix:
             prefix = search.value
+        elif search.suffix:
+            suffix = search.value
         else:
             contains = search.value
     # "designers, not counting web designers": the family less what is left out
@@ -232,6 +239,7 @@ def _filters(
             missing_either=who.missing_either,
             name_prefix=prefix,
             name_contains=contains,
+            name_suffix=suffix,
             families=tuple(families),
             employee_names=tuple(dict.fromkeys(full_names)),
             employee_ids=tuple(dict.fromkeys(ids)),
@@ -247,6 +255,8 @@ def _filters(
 
 def _title_match(name: str, search: filters.NameSearch) -> bool:
     lowered, value = name.lower(), search.value.lower()
+    if search.suffix:
+        return lowered.endswith(value)
     return lowered.startswith(value) if search.prefix else value in lowered
 
 
@@ -964,8 +974,8 @@ def _catalog(
             named = True
             words.take(name)
     search = searches[0] if searches else None
-    if reading.descending_names and counting:
-        return None
+    if (reading.descending_names and counting) or (search and search.suffix):
+        return None  # a title ending with a word: not a catalog search this reads (yet)
     return CatalogQuery(
         of=of,  # type: ignore[arg-type]
         count_only=counting is not None,

@@ -2052,6 +2052,43 @@ CASES: list[Case] = [
         "what day of the week did employee #3038 start",
         f"SELECT dayname(e.datetime) FROM {E} WHERE e.id = 3038",
     ),
+    # issue 20, asklookup2: a first name alone, in the plural too; names by how they end
+    Case(
+        "how many Jeralds do we have?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Jerald %'",
+    ),
+    Case(
+        "any Louisas on staff",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE 'Louisa %'",
+    ),
+    Case(
+        "do we have any Tobis in the data?",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE 'Tobi %'",
+    ),
+    Case(
+        "how many Warner's are there",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Warner %'",
+    ),
+    Case(
+        "folks named Corena, full names please",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE 'Corena %'",
+    ),
+    Case(
+        "how many employee names end in 7?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE '%7'",
+    ),
+    Case(
+        "list the names ending with 'ett'",
+        f"SELECT e.name FROM {E} WHERE lower(e.name) LIKE '%ett'",
+    ),
+    Case(
+        "employees whose name ends with Binion",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE '%Binion'",
+    ),
+    Case(
+        "how many hires in 2021 had names ending in 00",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE '%00' AND {Y21}",
+    ),
 ]
 
 REFUSED = [

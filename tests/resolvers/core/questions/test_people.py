@@ -255,3 +255,49 @@ def test_a_question_beyond_a_persons_own_row_is_refused_never_answered_as_a_look
 ) -> None:
     answer = ask(engine, question)
     assert answer.refused and answer.sql is None, answer.reading
+
+
+@pytest.mark.parametrize(
+    ("question", "count"),
+    [
+        ("how many Joans do we have", 1),
+        ("how many Harold's are there", 1),
+        ("how many Zorros do we have", 0),  # nobody of that first name: zero, said
+    ],
+)
+def test_a_first_name_in_the_plural_counts_the_people_of_that_first_name(
+    engine: OfflineEngine, question: str, count: int
+) -> None:
+    answer = ask(engine, question)
+    assert not answer.refused and answer.rows == [[count]], answer.explanation
+    assert "whose first name is" in (answer.reading or "")
+
+
+def test_a_plural_first_name_is_read_in_the_singular_only_when_the_data_says_so(
+    engine: OfflineEngine,
+) -> None:
+    answer = ask(engine, "do we have any Gretnas?")
+    assert names(answer) == ["Gretna Lording"]
+    assert "Reading “Gretnas” as the first name Gretna, in the plural." in answer.explanation
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many Mondays do we have",  # a day of the week is nobody's first name
+        "job titles ending with IV",  # titles by their ending are not read: never 'contains'
+    ],
+)
+def test_words_that_look_like_first_names_or_endings_are_not_read_as_people(
+    engine: OfflineEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.refused and answer.sql is None, answer.reading
+
+
+def test_names_ending_with_a_string_are_listed_or_counted(engine: OfflineEngine) -> None:
+    listed = ask(engine, "names ending with 'ett'")
+    assert sorted(names(listed)) == ["Joan Rillett", "Raine Mowett"]
+    assert "whose name ends with “ett”" in (listed.reading or "")
+    counted = ask(engine, "how many employee names end in 0042")
+    assert counted.rows == [[1]], counted.explanation
