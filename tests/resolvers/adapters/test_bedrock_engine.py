@@ -338,6 +338,15 @@ def test_the_weekday_several_people_started_on_is_compiled_and_read_back(rig: Ri
     assert answer.reading and "hire time and date (its weekday)" in answer.reading
 
 
+def test_names_by_their_ending_are_compiled_and_read_back(rig: Rig) -> None:
+    """Issue 20: ``name_suffix`` keeps the employees whose name ends with a string."""
+    assert '"name_suffix"' in json.dumps(query_tool_schema())
+    reply_with(rig, "names_ending_in_y")
+    answer = ask(rig.engine, "Which names end in y?")
+    assert not answer.refused and answer.rows == [["Cy"]], answer.explanation
+    assert answer.reading and "whose name ends with “y”" in answer.reading
+
+
 def test_days_of_the_week_and_months_of_any_year_are_compiled_and_read_back(rig: Rig) -> None:
     reply_with(rig, "monday_hires_jan_feb")
     answer = ask(rig.engine, "How many people started on a Monday in any January or February?")
