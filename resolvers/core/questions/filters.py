@@ -419,12 +419,21 @@ _STOP = (
     r"|leave|left|quit|born|retire|retired|resign|resigned|promoted|fired|transferred|moved)"
 )
 _WORD = rf"(?!{_STOP}\b)[a-z][a-z\-]*"
-_ID = (
-    r"(?:the )?(?:employee|person|one|hire|staff member) with(?: the)? (?:employee )?id \d{1,9}"
-    r"|(?:employee|emp|staff member|worker)(?: (?:id|number|no|nr|num))? \d{1,9}"
-    r"|(?:employee |staff )?id(?: number| no)? \d{1,9}"
+_NUMBERS = r"\d{1,9}(?:(?: ,| and| or| , and| ,and) \d{1,9})*"
+"""One id, or several: '3001, 3002 and 3003'."""
+_NUMBERS_NO_YEAR = (
+    r"(?!(?:19|20)\d\d\b)\d{1,9}(?:(?: ,| and| or| , and| ,and) (?!(?:19|20)\d\d\b)\d{1,9})+"
 )
-"""'employee 1234', 'employee id 1234', 'the one with id 12' ('#' is no token): by id."""
+_ID = (
+    r"(?:the )?(?:employee|person|one|hire|staff member) with(?: the)? (?:employee )?"
+    rf"(?:id|number|no) {_NUMBERS}"
+    rf"|(?:employee|emp|staff member|staff|worker)(?: (?:ids?|numbers?|nos?|nr|num))?"
+    rf" {_NUMBERS}|(?:employee |staff )?ids?(?: numbers?| nos?)? {_NUMBERS}"
+    rf"|(?:employees|emps|workers|staff members)(?: (?:ids|numbers|nos|id|number|no))"
+    rf" {_NUMBERS}|(?:employees|emps|workers|staff members) {_NUMBERS_NO_YEAR}"
+)
+"""'employee 1234', 'employee id 1234', 'the one with id 12' ('#' is no token): by id;
+'employees 3001 and 3002' (numbers that are no years, unless 'ids' is said)."""
 ID_LOOKUP = re.compile(rf"(?:{_ID})")
 _FULL_NAME = rf"{_WORD} {_WORD}(?: {_WORD})?"
 _NAME_SEP = r"(?: , and| , or| ,and| ,| and| or)"
@@ -483,6 +492,12 @@ _THEN = (
     rf"|(?:what is |whats |what was |what are |what were |and )?{_THEIR} {_FACT}))?"
 )
 """After a person looked up, facts asked of them: 'does X exist, and when did she start'."""
+_WANT = (
+    r"(?:(?:can|could|may) (?:i|we|you) (?:get|have|see|send|give me|tell me|pull|grab)"
+    r"|(?:do|did) (?:you|we) have|i need|we need|need|i want|i d like|i would like|give me"
+    r"|get me|send me|show me|tell me|pull|grab|fetch|find|check)"
+)
+"""What is said before a possessive: 'I need Harold Vogt's start date'."""
 _END = rf"(?=$| [^a-z]| {_STOP}\b)"
 """Where a name ends: the end, a number or token, or a word that starts the rest."""
 LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
@@ -504,7 +519,7 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
             rf"|(?: (?:start|hire|joining) (?:date|day)| first day| date of hire)"
             rf"(?: (?:fall|falls|fell|land|lands|landed) (?:on|in))?"
             rf"|(?: {_JOINED}))?"
-            rf"(?: in| to| into| for| as| part of| with)?{_END}"
+            rf"(?: in| to| into| for| as| part of| with| on)?{_END}"
         ),
     ),
     (
@@ -521,6 +536,15 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
             rf"\bwhere (?:does|did|is|was) {_PERSON}(?: (?:work|works|working|sit|sits"
             rf"|end up|ended up|go|land|get placed|placed|based|sitting|put|assigned))?"
             rf"(?: now| these days)?{_END}"
+        ),
+    ),
+    (  # 'when did we hire Harold Vogt', 'what day did we take on Joan Rillett'
+        "hired",
+        re.compile(
+            rf"\b(?:when|(?:on )?(?:what|which) (?:date|day|{_CALENDAR})) (?:did|do|was|were)"
+            rf" (?:we|you|they|the company|the firm) (?:hire|hired|take on|took on|bring on"
+            rf"|brought on|onboard|onboarded|recruit|recruited|employ|add|start|get)"
+            rf" {_PERSON}(?: in| on)?{_END}"
         ),
     ),
     (
@@ -607,7 +631,8 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
     (  # 'Harold Vogt - hire date?': a first and last name, then what is asked
         "fact",
         re.compile(
-            rf"^ ?(?P<who>{_ID}|person \d{{3,4}}|{_WORD} {_WORD}(?: {_WORD})?)(?: ,)?"
+            rf"^ ?(?:{_WANT} )?(?:the )?(?P<who>{_NAMES}|{_ID}|person \d{{3,4}}"
+            rf"|{_WORD} {_WORD}(?: {_WORD})?)(?: ,)?"
             rf"(?: (?:what|which|whats|what is|the|their|his|her))? {_FACT}\b"
         ),
     ),
@@ -689,11 +714,14 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         "who",
         re.compile(
             rf"^ ?(?:(?:can|could|would) (?:you|u) (?:please |pls )?|please |pls )?"
+            rf"(?:(?:give|tell|show|get|send) me |i want |i need |we need )?"
             rf"(?:who is|who was|whos|look up|lookup|pull up|find|tell me about|search for"
             rf"|check|check on|check up on|look into|pull|pull out|grab|fetch|bring up|locate"
             rf"|search|search up|dig up|get me|show me|any info on|any record of|any records of"
             rf"|any records for|anything for|(?:do|did) we have (?:anything|any info|a record)"
-            rf" (?:on|for|of)"
+            rf" (?:on|for|of)|everything (?:on|about|for)|all (?:about|on)|(?:what|anything)"
+            rf" (?:do|can) (?:we|you) (?:know|tell me|find|see|have) (?:about|on)"
+            rf"|anything about|info about|the lowdown on|background on|profile (?:of|for)"
             rf"|details (?:of|for|on)|info on|information on|information about|details about"
             rf"|(?:give me|show me|show|get me|pull)(?: the)? (?:record|details|row|info)"
             rf" (?:of|for)"
@@ -755,6 +783,10 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
             rf"|in total|ever|at all|please|pls|thanks)\b| ?$)"
         ),
     ),
+    (  # 'Harold Vogt?': a full name alone (every word written with a capital)
+        "bare",
+        re.compile(rf"^ ?(?P<who>{_WORD} {_WORD}(?: {_WORD})?)(?: (?:please|pls|thanks))* ?$"),
+    ),
     (  # 'Harold Vogt's record', 'employee 1234 details'
         "who",
         re.compile(
@@ -765,7 +797,8 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
     (  # 'employee 1234?', 'who's employee 1234', 'employee 1234 - who is that'
         "who",
         re.compile(
-            rf"^ ?(?:(?:who is|whos|who was|who|who has|who had|who holds|look up|lookup|find"
+            rf"^ ?(?:(?:who is|whos|who was|who are|who were|who|who has|who had|who holds"
+            rf"|look up|lookup|find"
             rf"|show me) )?(?P<who>{_ID})"
             rf"(?: (?:who is that|who is it|whos that))?"
             rf"(?: (?:please|pls|for me|thanks))* ?$"
@@ -812,59 +845,74 @@ def shield_people(
     line = line[len(said_first) :]
     people: dict[str, Person] = {}
     for ask, pattern in LOOKUPS:
-        match = pattern.search(line)
-        if match is None:
-            continue
-        name = match.group("who") or match.groupdict().get("who2") or ""
-        asked = match.group(0).replace(name, " ", 1)
-        parts = tuple(part for part, said in _CALENDAR_PARTS if said.search(asked))
-        if ID_LOOKUP.fullmatch(name):
-            if ask in ("hired", "fact", "who"):
-                key = f"__p{len(people)}__"
-                number = int(re.findall(r"\d+", name)[-1])
-                people[key] = Person(name, False, ask, employee_id=number, calendar=parts)
-                start, end = match.span()
-                line = line[:start] + f" {key} " + line[end:]
-            continue
-        span = match.span()
-        if ask in ("who1", "plural"):  # a lone word is a first name only when written as one
-            if name not in written or {name, _singular(name)} & _TIME_WORDS:
-                continue  # 'is there a Monday', 'is there a Christmas': no one's name
-            counted = match.group(0).lstrip().startswith("how many")
-            if counted:
-                span = match.span("who")  # the name alone: 'how many' still counts them
-            ask = "named" if counted else "who"
-        several = re.split(rf"{_NAME_SEP} ", name) if re.fullmatch(_NAMES, name) else [name]
-        if len(several) > 1 and ask not in ("hired", "fact", "who"):
-            continue  # 'the same day as A and B': whose day?
-        if not all(_a_name(n, catalog, reserved, written) for n in several):
-            continue  # an engine word, or a department or job name, is nobody's name
-        if len(several) > 1:  # 'which teams did A and B join': each looked up
-            keys = []
-            for one in several:
-                keys.append(f"__p{len(people)}__")
-                people[keys[-1]] = Person(one, False, ask, calendar=parts)
-            start, end = match.span()
+        at = 0
+        while (match := pattern.search(line, at)) is not None:
+            found = _people_in(ask, match, catalog, reserved, written)
+            if found is None:
+                at = match.start() + 1
+                continue
+            (start, end), persons = found
+            keys = [f"__p{len(people) + i}__" for i in range(len(persons))]
+            people.update(zip(keys, persons, strict=True))
             line = line[:start] + f" {' '.join(keys)} " + line[end:]
-            continue
-        groups = match.groupdict()
-        first = ask == "first" or bool(
-            groups.get("first") or groups.get("first2") or groups.get("first3")
-            or groups.get("first4")
-        )  # fmt: skip
-        full = bool(groups.get("full") or groups.get("full2") or groups.get("full3"))
-        if ask not in ("full", "last") and not full and " " not in name:
-            first = True  # 'when was Harold hired': a first name alone
-        besides = name if ask in ("first", "full", "sameday", "besides") and " " in name else None
-        if ask == "sameday" and besides is None:
-            continue  # the same day as a first name alone: whose day?
-        if ask == "first":
-            name = name.split()[0]
-        key = f"__p{len(people)}__"
-        people[key] = Person(name, first, ask, besides=besides, calendar=parts)
-        start, end = span
-        line = line[:start] + f" {key} " + line[end:]
+            at = start + len(" ".join(keys)) + 1
+            if ask not in ("fact", "hired"):
+                break  # 'what team is A on and what team is B on': the facts of each
+    line = _TWO_PEOPLE.sub(r"\1 ", line)
     return (said_first + line).split(), people
+
+
+_TWO_PEOPLE = re.compile(r"(__p\d+__)\s+(?:,\s+)?(?:(?:and|&|plus)\s+)?(?:,\s+)?(?=__p\d+__)")
+"""'A ... and B ...' looked up apart: the 'and' between them read."""
+
+
+def _people_in(
+    ask: str, match: re.Match[str], catalog: Catalog, reserved: Set[str], written: Set[str]
+) -> tuple[tuple[int, int], list[Person]] | None:
+    """The people one lookup names, and the words it read; None when it names nobody."""
+    name = match.group("who") or match.groupdict().get("who2") or ""
+    asked = match.group(0).replace(name, " ", 1)
+    parts = tuple(part for part, said in _CALENDAR_PARTS if said.search(asked))
+    if ID_LOOKUP.fullmatch(name):
+        if ask not in ("hired", "fact", "who"):
+            return None
+        numbers = re.findall(r"\d+", name)
+        return match.span(), [
+            Person(name, False, ask, employee_id=int(n), calendar=parts) for n in numbers
+        ]
+    span = match.span()
+    if ask == "bare":
+        if not set(name.split()) <= written:
+            return None  # 'sales hires', 'legal headcount': words, not a name
+        ask = "who"
+    if ask in ("who1", "plural"):  # a lone word is a first name only when written as one
+        if name not in written or {name, _singular(name)} & _TIME_WORDS:
+            return None  # 'is there a Monday', 'is there a Christmas': no one's name
+        counted = match.group(0).lstrip().startswith("how many")
+        if counted:
+            span = match.span("who")  # the name alone: 'how many' still counts them
+        ask = "named" if counted else "who"
+    several = re.split(rf"{_NAME_SEP} ", name) if re.fullmatch(_NAMES, name) else [name]
+    if len(several) > 1 and ask not in ("hired", "fact", "who"):
+        return None  # 'the same day as A and B': whose day?
+    if not all(_a_name(n, catalog, reserved, written) for n in several):
+        return None  # an engine word, or a department or job name, is nobody's name
+    if len(several) > 1:  # 'which teams did A and B join': each looked up
+        return span, [Person(one, False, ask, calendar=parts) for one in several]
+    groups = match.groupdict()
+    first = ask == "first" or bool(
+        groups.get("first") or groups.get("first2") or groups.get("first3")
+        or groups.get("first4")
+    )  # fmt: skip
+    full = bool(groups.get("full") or groups.get("full2") or groups.get("full3"))
+    if ask not in ("full", "last") and not full and " " not in name:
+        first = True  # 'when was Harold hired': a first name alone
+    besides = name if ask in ("first", "full", "sameday", "besides") and " " in name else None
+    if ask == "sameday" and besides is None:
+        return None  # the same day as a first name alone: whose day?
+    if ask == "first":
+        name = name.split()[0]
+    return span, [Person(name, first, ask, besides=besides, calendar=parts)]
 
 
 _LOOKUP_VERBS = frozenset(

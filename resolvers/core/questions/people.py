@@ -14,6 +14,7 @@ letter, or its last word's first letter), and compared by edit distance:
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -135,15 +136,23 @@ def not_found(warehouse: Warehouse, query: HrQuery) -> Respelt | Nobody:
     return Nobody(f"No employee named “{asked}” is on record{_also(query)}.")
 
 
-def absent(warehouse: Warehouse, query: HrQuery, found: set[str]) -> Nobody | None:
+def absent(
+    warehouse: Warehouse, query: HrQuery, found: set[str], ids: Collection[int] = ()
+) -> Nobody | None:
     """Several people looked up and some found: the others said, never left out in silence.
 
     A name a slip away from someone on record is a refusal naming them ('Did
-    you mean ...'), never an answer about the others alone; a name nobody
-    holds is said beside the rows found. None when everyone asked was found.
+    you mean ...'), never an answer about the others alone; a name (or id)
+    nobody holds is said beside the rows found. None when everyone asked was found.
     """
     inner = query.query
-    if not isinstance(inner, EmployeesQuery) or len(inner.filters.employee_names) < 2:
+    if not isinstance(inner, EmployeesQuery):
+        return None
+    if len(inner.filters.employee_ids) > 1 and ids:
+        unheld = [str(i) for i in inner.filters.employee_ids if i not in ids]
+        if unheld:
+            return Nobody(f"No employee with the id {' or '.join(unheld)} is on record.")
+    if len(inner.filters.employee_names) < 2:
         return None
     held = {str(name).lower() for name in found}
     missing = [n for n in inner.filters.employee_names if n.lower() not in held]

@@ -2089,6 +2089,71 @@ CASES: list[Case] = [
         "how many hires in 2021 had names ending in 00",
         f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE '%00' AND {Y21}",
     ),
+    # issue 20, asklookup2: employees by number, one or several
+    Case(
+        "staff no 3040 - which department?",
+        f"SELECT d.department FROM {ED} WHERE e.id = 3040",
+    ),
+    Case(
+        "the employee with number 3036, what job do they have",
+        f"SELECT j.job FROM {EDJ} WHERE e.id = 3036",
+    ),
+    Case(
+        "employees 3031 and 3033: start dates",
+        f"SELECT e.id, CAST(e.datetime AS DATE) FROM {E} WHERE e.id IN (3031, 3033)",
+    ),
+    Case(
+        "look up employee ids 3026, 3027 and 3029",
+        f"SELECT e.id, e.name FROM {E} WHERE e.id IN (3026, 3027, 3029)",
+    ),
+    Case(
+        "who are emps 3034 and 3035",
+        f"SELECT e.id, e.name FROM {E} WHERE e.id IN (3034, 3035)",
+    ),
+    # issue 20, asklookup2: a person asked for in more ways (a wish before a possessive,
+    # 'when did we hire', everything on someone, a name alone, one question per person)
+    Case(
+        "I need Aldwin Hellmore's start date",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Aldwin Hellmore'",
+    ),
+    Case(
+        "do you have Corena Heritege's job title?",
+        f"SELECT j.job FROM {EDJ} WHERE e.name = 'Corena Heritege'",
+    ),
+    Case(
+        "when did we take on Malchy Pontain",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Malchy Pontain'",
+    ),
+    Case(
+        "what date did we hire Gasparo Ofen?",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Gasparo Ofen'",
+    ),
+    Case(
+        "give me everything on Nikkie Whinray",
+        f"SELECT e.id, e.name, d.department, j.job FROM {EDJ} WHERE e.name = 'Nikkie Whinray'",
+    ),
+    Case(
+        "what do we know about Louisa Binion?",
+        f"SELECT e.id, e.name, d.department, j.job FROM {EDJ} WHERE e.name = 'Louisa Binion'",
+    ),
+    Case(
+        "Brook Tant?",
+        f"SELECT e.id, e.name FROM {E} WHERE e.name = 'Brook Tant'",
+    ),
+    Case(
+        "can I get Cly Butt's and Jerald Gilder's departments",
+        f"SELECT e.name, d.department FROM {ED} WHERE e.name IN ('Cly Butt', 'Jerald Gilder')",
+    ),
+    Case(
+        "what team is Geri Pennings on and what team is Warner Astbury on?",
+        f"SELECT e.name, d.department FROM {ED} "
+        "WHERE e.name IN ('Geri Pennings', 'Warner Astbury')",
+    ),
+    Case(
+        "when did Letitia Bastin start and what job did Elvina Bycraft get",
+        f"SELECT e.name, CAST(e.datetime AS DATE), j.job FROM {EDJ} "
+        "WHERE e.name IN ('Letitia Bastin', 'Elvina Bycraft')",
+    ),
 ]
 
 REFUSED = [

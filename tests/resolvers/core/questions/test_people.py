@@ -301,3 +301,41 @@ def test_names_ending_with_a_string_are_listed_or_counted(engine: OfflineEngine)
     assert "whose name ends with “ett”" in (listed.reading or "")
     counted = ask(engine, "how many employee names end in 0042")
     assert counted.rows == [[1]], counted.explanation
+
+
+def test_several_employees_by_number_are_each_looked_up_and_a_missing_one_said(
+    engine: OfflineEngine,
+) -> None:
+    answer = ask(engine, "employee ids 3001, 3002 and 99999 - departments?")
+    assert sorted(names(answer)) == ["Harold Vogt", "Ty Hofer"]
+    assert "No employee with the id 99999 is on record." in answer.explanation
+
+
+def test_employees_followed_by_years_are_never_read_as_ids(engine: OfflineEngine) -> None:
+    answer = ask(engine, "how many employees 2021 and 2022")
+    assert not answer.refused and "employee id" not in (answer.reading or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "people"),
+    [
+        ("I need Harold Vogt's start date", ["Harold Vogt"]),
+        ("when did we hire Joan Rillett", ["Joan Rillett"]),
+        ("give me everything on Ty Hofer", ["Ty Hofer"]),
+        ("Harold Vogt?", ["Harold Vogt"]),
+        ("can I get Joan Rillett's and Ty Hofer's departments", ["Joan Rillett", "Ty Hofer"]),
+        ("what team is Joan Rillett on and what team is Ty Hofer on", ["Joan Rillett", "Ty Hofer"]),
+    ],
+)
+def test_more_ways_to_ask_about_people_find_each_of_them(
+    engine: OfflineEngine, question: str, people: list[str]
+) -> None:
+    assert sorted(names(ask(engine, question))) == people
+
+
+@pytest.mark.parametrize("question", ["Happy Holidays", "Good Morning!", "Black Friday?"])
+def test_capitalised_words_alone_that_name_nobody_are_refused_not_answered_empty(
+    engine: OfflineEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.refused and answer.suggestions, answer.reading
