@@ -121,7 +121,9 @@ def top_within(
     )
 
 
-SEED_QUARTERLY = "quarterly report: also accepted one row per department, job and quarter"
+SEED_QUARTERLY = (
+    "names in SQL byte order (ORDER BY); also accepted: one row per department, job and quarter"
+)
 SEED_MEAN = "the mean is over the departments that hired that year (all of them did)"
 
 PLAIN = [
@@ -417,6 +419,7 @@ LOOKUP = [
         names("split_part(e.name, ' ', 1) = 'Lou'"),
         "lookup",
         everyday=True,
+        also=(count("split_part(e.name, ' ', 1) = 'Lou'"),),
         note="first name exactly Lou: not Louisa",
     ),
     Case(
@@ -462,6 +465,7 @@ LOOKUP = [
         f"SELECT {ISO}, d.department, j.job FROM {EDJ} WHERE e.name = 'Elia D''Enrico'",
         "lookup",
         everyday=True,
+        also=(f"SELECT {DAY}, d.department, j.job FROM {EDJ} WHERE e.name = 'Elia D''Enrico'",),
     ),
     Case(
         "Washington Schleswig-Holstein - what's his role?",
@@ -506,11 +510,20 @@ LOOKUP = [
         everyday=True,
     ),
     Case(
+        "Hello! HR ops here. We're tidying up records and need to know which team Jasper "
+        "Matterdace joined and what his title was. Many thanks",
+        f"SELECT d.department, j.job FROM {EDJ} WHERE e.name = 'Jasper Matterdace'",
+        "lookup",
+        everyday=True,
+    ),
+    Case(
         "anyone with the surname Smith?",
         names("e.name ILIKE '% smith'"),
         "lookup",
         everyday=True,
         empty=True,
+        also=(count("e.name ILIKE '% smith'"),),
+        note="nobody: no rows, or a count of 0",
     ),
 ]
 
@@ -663,9 +676,9 @@ ARITHMETIC = [
         "arithmetic",
     ),
     Case(
-        "growth in engineering hiring from 2020 to 2021?",
+        "growth in marketing hiring from 2020 to 2021?",
         f"SELECT COUNT(*) FILTER (WHERE {year(2021)}) - COUNT(*) FILTER (WHERE {year(2020)}) "
-        f"FROM hired_employees e WHERE {departments('Engineering')}",
+        f"FROM hired_employees e WHERE {departments('Marketing')}",
         "arithmetic",
         everyday=True,
     ),
@@ -717,6 +730,16 @@ ARITHMETIC = [
         share(departments("Research and Development"), year(2020)),
         "arithmetic",
         everyday=True,
+    ),
+    Case(
+        "Hi, quick one before my 1:1 tomorrow. My manager keeps asking whether Engineering's "
+        "hiring picked up in 2021. Could you tell me by how many Engineering's 2021 hires "
+        "exceeded its 2020 hires? Thanks so much, Priya",
+        f"SELECT COUNT(*) FILTER (WHERE {year(2021)}) - COUNT(*) FILTER (WHERE {year(2020)}) "
+        f"FROM hired_employees e WHERE {departments('Engineering')}",
+        "arithmetic",
+        everyday=True,
+        note="'my manager' is chat, not a question about managers",
     ),
     Case(
         "legal + compliance, all-time total",
@@ -820,6 +843,11 @@ CONDITION = [
         + per_job(departments("Engineering") + " AND " + year(2021), "COUNT(*) AS n")
         + ") "
         "WHERE n >= 3",
+        "condition",
+    ),
+    Case(
+        "select job, count(*) from hires where datetime in 2021 group by job having count(*) >= 12",
+        f"SELECT job, n FROM ({per_job(year(2021), 'COUNT(*) AS n')}) WHERE n >= 12",
         "condition",
     ),
     Case(
@@ -941,8 +969,8 @@ RANK_WITHIN = [
         everyday=True,
     ),
     Case(
-        "in Q1 2022, what was the top role in each department?",
-        top_within("d.id", "j.job", span("2022-01-01", "2022-04-01"), label="d.department"),
+        "over all three years, what's the top role in each department?",
+        top_within("d.id", "j.job", "TRUE", label="d.department"),
         "rank_within",
         everyday=True,
         note="ties kept: one row per department and winning title",
@@ -1159,9 +1187,8 @@ SEED = [
         note=SEED_MEAN,
     ),
     Case(
-        "List the id, name and number of employees hired of each department that hired more "
-        "employees than the mean of employees hired in 2021 for all the departments, ordered "
-        "by the number of employees hired (descending).",
+        "Need each department's id, name and number hired for the ones whose 2021 hiring "
+        "topped the mean hires per department. Sort on number hired, high to low.",
         above_mean(2021),
         "seed",
         ordered=True,
@@ -1469,6 +1496,22 @@ TRAPS: list[Case] = [
         count(f"{jobs('Recruiter')} AND {year(2021)}"),
         "family",
         note="a job title; not Recruiting Manager",
+    ),
+    Case(
+        "which of Legal's 2021 hires were not web developers? names pls",
+        names(
+            f"{departments('Legal')} AND {year(2021)} "
+            f"AND NOT coalesce({family('web developer')}, FALSE)"
+        ),
+        "lookup",
+        everyday=True,
+        note="Web Developer I-III are out; people without a job would stay",
+    ),
+    Case(
+        "anyone in Compliance who wasn't hired in 2020?",
+        names(f"{departments('Compliance')} AND NOT ({year(2020)})"),
+        "lookup",
+        everyday=True,
     ),
     Case(
         "how many people transferred between departments in 2022",
