@@ -6,7 +6,10 @@ client/, streamlit_app/, the README's Ask section, any other question set or
 any test of the questions folder, and never ran an engine, the API or the
 bench on these questions. What was read: gold.py (the data loader and
 ``Case``), scoring.py (how answers are compared), ``question_set.generate``
-(how the data is made), the answer conventions in the lead's notes
+(how the data is made; of question_set.py otherwise only its opening
+docstring, the helpers after ``generate`` and the names of its top-level
+definitions, never its cases), the file names in this folder (a listing, no
+other file opened), the answer conventions in the lead's notes
 (CONVENTIONS.md), issue 20's text (for the kinds of question only; every
 wording here is new) and the data itself, loaded with ``gold.load`` into a
 throwaway DuckDB. Every gold query was written by hand and its result checked
@@ -74,6 +77,17 @@ def share(part: str, whole: str) -> str:
         f"SELECT 100.0 * COUNT(*) FILTER (WHERE {part}) / COUNT(*) "
         f"FROM hired_employees e WHERE {whole}"
     )
+
+
+def minus(first: str, second: str, where: str = "TRUE") -> str:
+    """Hires matching ``first`` less those matching ``second``, among those matching ``where``."""
+    return (
+        f"SELECT COUNT(*) FILTER (WHERE {first}) - COUNT(*) FILTER (WHERE {second}) "
+        f"FROM hired_employees e WHERE {where}"
+    )
+
+
+PERIODS = "a difference between two periods: the other sign is also accepted"
 
 
 def quarterly(y: int) -> str:
@@ -620,9 +634,7 @@ FAMILY = [
 ARITHMETIC = [
     Case(
         "how many more did Training hire than Marketing in 2021",
-        f"SELECT COUNT(*) FILTER (WHERE {departments('Training')}) "
-        f"- COUNT(*) FILTER (WHERE {departments('Marketing')}) "
-        f"FROM hired_employees e WHERE {year(2021)}",
+        minus(departments("Training"), departments("Marketing"), year(2021)),
         "arithmetic",
         everyday=True,
     ),
@@ -664,23 +676,23 @@ ARITHMETIC = [
     ),
     Case(
         "Q4 2021 minus Q1 2021",
-        f"SELECT COUNT(*) FILTER (WHERE {span('2021-10-01', '2022-01-01')}) "
-        f"- COUNT(*) FILTER (WHERE {span('2021-01-01', '2021-04-01')}) FROM hired_employees e",
+        minus(span("2021-10-01", "2022-01-01"), span("2021-01-01", "2021-04-01")),
         "arithmetic",
+        also=(minus(span("2021-01-01", "2021-04-01"), span("2021-10-01", "2022-01-01")),),
+        note=PERIODS,
     ),
     Case(
         "how many fewer hires did Legal make than Accounting in 2021?",
-        f"SELECT COUNT(*) FILTER (WHERE {departments('Accounting')}) "
-        f"- COUNT(*) FILTER (WHERE {departments('Legal')}) "
-        f"FROM hired_employees e WHERE {year(2021)}",
+        minus(departments("Accounting"), departments("Legal"), year(2021)),
         "arithmetic",
     ),
     Case(
         "growth in marketing hiring from 2020 to 2021?",
-        f"SELECT COUNT(*) FILTER (WHERE {year(2021)}) - COUNT(*) FILTER (WHERE {year(2020)}) "
-        f"FROM hired_employees e WHERE {departments('Marketing')}",
+        minus(year(2021), year(2020), departments("Marketing")),
         "arithmetic",
         everyday=True,
+        also=(minus(year(2020), year(2021), departments("Marketing")),),
+        note=PERIODS,
     ),
     Case(
         "what fraction of Training's 2022 hires came in Q1? as a %",
@@ -707,20 +719,14 @@ ARITHMETIC = [
     ),
     Case(
         "difference between H1 and H2 2022 hires",
-        f"SELECT COUNT(*) FILTER (WHERE {span('2022-07-01', '2023-01-01')}) "
-        f"- COUNT(*) FILTER (WHERE {span('2022-01-01', '2022-07-01')}) FROM hired_employees e",
+        minus(span("2022-07-01", "2023-01-01"), span("2022-01-01", "2022-07-01")),
         "arithmetic",
-        also=(
-            f"SELECT COUNT(*) FILTER (WHERE {span('2022-01-01', '2022-07-01')}) "
-            f"- COUNT(*) FILTER (WHERE {span('2022-07-01', '2023-01-01')}) FROM hired_employees e",
-        ),
-        note="a difference between two periods: either sign",
+        also=(minus(span("2022-01-01", "2022-07-01"), span("2022-07-01", "2023-01-01")),),
+        note=PERIODS,
     ),
     Case(
         "HR minus Support, 2021 hires",
-        f"SELECT COUNT(*) FILTER (WHERE {departments('Human Resources')}) "
-        f"- COUNT(*) FILTER (WHERE {departments('Support')}) "
-        f"FROM hired_employees e WHERE {year(2021)}",
+        minus(departments("Human Resources"), departments("Support"), year(2021)),
         "arithmetic",
         everyday=True,
         note="Support is both departments of that name",
@@ -735,11 +741,11 @@ ARITHMETIC = [
         "Hi, quick one before my 1:1 tomorrow. My manager keeps asking whether Engineering's "
         "hiring picked up in 2021. Could you tell me by how many Engineering's 2021 hires "
         "exceeded its 2020 hires? Thanks so much, Priya",
-        f"SELECT COUNT(*) FILTER (WHERE {year(2021)}) - COUNT(*) FILTER (WHERE {year(2020)}) "
-        f"FROM hired_employees e WHERE {departments('Engineering')}",
+        minus(year(2021), year(2020), departments("Engineering")),
         "arithmetic",
         everyday=True,
-        note="'my manager' is chat, not a question about managers",
+        also=(minus(year(2020), year(2021), departments("Engineering")),),
+        note="'my manager' is chat, not a question about managers; " + PERIODS,
     ),
     Case(
         "legal + compliance, all-time total",
@@ -1362,11 +1368,18 @@ TRAPS: list[Case] = [
     ),
     Case(
         "how many fewer hires did R&D make in 2021 than the whole company made in Q1 2021?",
-        f"SELECT COUNT(*) FILTER (WHERE {span('2021-01-01', '2021-04-01')}) "
-        f"- COUNT(*) FILTER (WHERE {departments('Research and Development')} AND {year(2021)}) "
-        "FROM hired_employees e",
+        minus(
+            span("2021-01-01", "2021-04-01"),
+            f"{departments('Research and Development')} AND {year(2021)}",
+        ),
         "arithmetic",
-        note="the department filter is on one side only",
+        also=(
+            minus(
+                f"{departments('Research and Development')} AND {year(2021)}",
+                span("2021-01-01", "2021-04-01"),
+            ),
+        ),
+        note="the department filter is on one side only; " + PERIODS,
     ),
     Case(
         "what share of Engineering's 2021 hires were developers?",
