@@ -1212,7 +1212,7 @@ SEED = [
         note=SEED_MEAN,
     ),
     Case(
-        "which departments out-hired the typical (mean) department last year but one, i.e. 2021? "
+        "which departments out-hired the typical (mean) department in 2021? "
         "id + name + count, highest first",
         above_mean(2021),
         "seed",
