@@ -15,6 +15,13 @@ wording here is new) and the data itself, loaded with ``gold.load`` into a
 throwaway DuckDB. Every gold query was written by hand and its result checked
 by eye on that data.
 
+Before the set was first scored the lead took out twelve questions that were, up to case and
+punctuation, questions written earlier: one development question (three words: hires in an
+open month) and eleven of the earlier held-out sets (four of the first analyst set, three of
+its traps, two of the second set, two of its traps; short, natural wordings that examiners
+wrote alike). So the set measures only questions nobody tuned to or scored before
+(test_blind_analyst_sets keeps it so).
+
 Measure on it, never tune to it: a miss worth fixing becomes a new
 *development* question in other words, never an edit here.
 
@@ -359,13 +366,6 @@ DATES = [
         note="this year is 2023 at gold.TODAY: 0",
     ),
     Case(
-        "hires in march",
-        count(span("2022-03-01", "2022-04-01")),
-        "dates",
-        everyday=True,
-        note="open period: March of the latest year with data, 2022",
-    ),
-    Case(
         "Q3 numbers pls - total hires",
         count(span("2022-07-01", "2022-10-01")),
         "dates",
@@ -542,13 +542,6 @@ LOOKUP = [
 ]
 
 FAMILY = [
-    Case(
-        "how many statisticians did we hire in 2021",
-        count(f"{family('statistician')} AND {year(2021)}"),
-        "family",
-        everyday=True,
-        note="Statistician I-IV, not Biostatistician",
-    ),
     Case(
         "designers hired per department in 2022",
         per_department(f"{family('designer')} AND {year(2022)}"),
@@ -819,12 +812,6 @@ CONDITION = [
         ),
     ),
     Case(
-        "which departments hired more in 2022 than they did in 2021?",
-        f"SELECT d.department FROM {PER_DEPARTMENT} GROUP BY d.id, d.department "
-        f"HAVING COUNT(*) FILTER (WHERE {year(2022)}) > COUNT(*) FILTER (WHERE {year(2021)})",
-        "condition",
-    ),
-    Case(
         "job titles we've hired more than 22 times overall",
         f"SELECT job, n FROM ({per_job('TRUE', 'COUNT(*) AS n')}) WHERE n > 22",
         "condition",
@@ -874,19 +861,8 @@ CONDITION = [
 
 RANK_WITHIN = [
     Case(
-        "top job in each department in 2021",
-        top_within("d.id", "j.job", year(2021), label="d.department"),
-        "rank_within",
-        note="ties kept: one row per department and winning title",
-    ),
-    Case(
         "busiest quarter for each department in 2022",
         top_within("d.id", "quarter(e.datetime)", year(2022), PER_DEPARTMENT, "d.department"),
-        "rank_within",
-    ),
-    Case(
-        "for each year, which department hired the most?",
-        top_within("year(e.datetime)", "d.department", "TRUE", PER_DEPARTMENT, item_key="d.id"),
         "rank_within",
     ),
     Case(
@@ -997,12 +973,6 @@ ORDER = [
         "order",
         ordered=True,
         everyday=True,
-    ),
-    Case(
-        "latest five hires",
-        names("TRUE") + " ORDER BY e.datetime DESC LIMIT 5",
-        "order",
-        ordered=True,
     ),
     Case(
         "rank departments by 2022 hires, most first",
@@ -1255,15 +1225,7 @@ CASES: list[Case] = [
 ]
 
 TRAPS: list[Case] = [
-    Case(
-        "how many people left the company in 2022?",
-        UNANSWERABLE,
-        "vocabulary",
-        everyday=True,
-        note="no leavers in the tables",
-    ),
     Case("average salary of Engineering hires", UNANSWERABLE, "plain", note="no pay in the tables"),
-    Case("who is Harold Vogt's manager?", UNANSWERABLE, "lookup", note="no reporting lines"),
     Case(
         "how many hires in Washington?",
         UNANSWERABLE,
@@ -1272,7 +1234,6 @@ TRAPS: list[Case] = [
         note="no locations; Washington is a first name in the data, not a place in it",
     ),
     Case("attrition rate for 2021 pls", UNANSWERABLE, "arithmetic", everyday=True),
-    Case("How many women did we hire in 2022?", UNANSWERABLE, "plain", note="no gender"),
     Case("how many of our 2021 hires work remotely", UNANSWERABLE, "plain", everyday=True),
     Case("how many people got promoted in 2021?", UNANSWERABLE, "plain", everyday=True),
     Case("average time to fill a position in 2022", UNANSWERABLE, "arithmetic"),
@@ -1395,26 +1356,7 @@ TRAPS: list[Case] = [
         everyday=True,
         note="open period: Q2 2022, less April",
     ),
-    Case(
-        "who joined on christmas eve?",
-        names(span("2022-12-24", "2022-12-25")),
-        "dates",
-        everyday=True,
-        note="open period: 24 December 2022",
-    ),
     Case("hires in January 2023", count(span("2023-01-01", "2023-02-01")), "dates", note="0"),
-    Case(
-        "how many Chief People Officers have we hired?",
-        count(jobs("Chief People Officer")),
-        "plain",
-        note="the title exists and was never hired: 0",
-    ),
-    Case(
-        "Compliance hires in 2022",
-        count(f"{departments('Compliance')} AND {year(2022)}"),
-        "plain",
-        note="0",
-    ),
     Case(
         "what does Dev Ingleson do?",
         f"SELECT j.job FROM {EDJ} WHERE e.name = 'Dev Ingleson'",
