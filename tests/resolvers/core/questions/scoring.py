@@ -157,8 +157,9 @@ accuracy), "analyst-traps" like "trap" (nothing may be wrong). The second pair w
 another examiner after issue 20's tuning began, so it measures how far that tuning carries to
 questions nobody tuned to; the third by yet another, blind examiner at the start of the next
 round of tuning, to judge that round (its refusals are never restated to the engine's
-authors; a wrong answer is, as a class in other words, since a wrong answer must be fixed). Kept apart from ``SETS`` so the default scoring stays what it was;
-``score_sets(..., analyst=True)`` adds them.
+authors; a wrong answer is, as a class in other words, since a wrong answer must be fixed).
+Kept apart from ``SETS`` so the default scoring stays what it was; ``score_sets(...,
+analyst=True)`` adds them.
 """
 
 
