@@ -1956,8 +1956,7 @@ CASES: list[Case] = [
     ),
     Case(
         "2022 legal hires: name + hire date",
-        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Legal' "
-        f"AND {Y22}",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Legal' AND {Y22}",
     ),
     Case(
         "names and joining dates of the engineering hires in Q1 2022",
