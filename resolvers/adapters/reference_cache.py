@@ -26,7 +26,7 @@ Fetch = Callable[[Table, Sequence[int]], dict[int, Record]]
 
 MAX_IDS = 100_000
 """Past this many remembered ids of one table its cache starts again (memory stays bounded:
-about 30 MB for employees, the largest records)."""
+100,000 employees with 30-character names take about 40 MB)."""
 
 
 class ReferenceCache:
