@@ -634,6 +634,10 @@ def _catalog(query: CatalogQuery) -> exp.Select:
     if query.name_contains:
         position = exp.StrPosition(this=name.copy(), substr=lit(query.name_contains.lower()))
         conditions.append(exp.GT(this=position, expression=lit(0)))
+    if query.name_suffix:
+        suffix = query.name_suffix.lower()
+        ending = exp.Right(this=name.copy(), expression=lit(len(suffix)))
+        conditions.append(exp.EQ(this=ending, expression=lit(suffix)))
     if query.count_only:
         counted = (
             exp.Count(this=exp.Distinct(expressions=[exp.column(column)]))

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Literal
 
-from resolvers.core.questions import dates, filters, lexicon, matching
+from resolvers.core.questions import columns, dates, filters, lexicon, matching
 from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.dates import DateError
 from resolvers.core.questions.patterns import (
@@ -103,10 +103,10 @@ def _refuse_early(text: str) -> Refusal | None:
 
 def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     """The HrQuery a question asks, or why the engine will not answer it."""
-    text = lexicon.normalise(question)
+    text = columns.plain(lexicon.normalise(question))
     if early := _refuse_early(text):
         return early
-    tokens, values = filters.quote_values(lexicon.tokens(text))
+    tokens, values = filters.quote_values(lexicon.tokens(filters.quote_letters(text)))
     tokens, people = filters.shield_people(tokens, catalog, RESERVED, filters.capitalised(question))
     people = {key: _as_written(person, question) for key, person in people.items()}
     tokens = filters.shield_search_values(tokens, values)

@@ -85,6 +85,12 @@ NOBODY = re.compile(
     r"|\b(?:did not|didn|never|has not|have not|hasn|haven) (?:hire|hired|take on|bring on"
     r"|brought on|taken on|make|made) (?:anyone|anybody|a single (?:person|soul)"
     r"|any(?: new)? (?:hires|people|one))\b"
+    r"|\b(?:(?:have|has|had|were|was|are|is|we|they) )?(?:never|not once|not ever)"
+    r" (?:been |ever )?(?:hired|filled|staffed|recruited|used|hired anyone)"
+    r"(?: (?:for|into|in|to|at all|by anyone))?\b"
+    r"|\b(?:(?:have|has|had|we|they) )?never (?:had|have|has|got|seen|saw|made|recorded)"
+    r" (?:a |any |one |a single )?(?:hire|hires|new hires|one|anyone|anybody|people|recruit)"
+    r"(?: (?:in|into|for) (?:it|them))?\b"
 )
 THAN_NAME = re.compile(
     r"\b(?:than|(?P<out>outhired|outhire|outhires|outhiring|out hired|out hire|out hiring"
@@ -438,8 +444,9 @@ COLUMNS = re.compile(
 EXISTS = re.compile(
     r"\b(?:exist|exists|are there|is there|do we have|there are|in total|altogether|all the"
     r"|in the company|on record|(?:are |is )?(?:in|on) (?:the |our )?(?:jobs? |departments? "
-    r"|reference |lookup |dimension |master )?(?:tables?|list|lists|data)"
-    r"|(?:are |is )?(?:listed|defined|set up|recorded)(?: in the system)?)\b"
+    r"|reference |lookup |dimension |master |hr )?(?:tables?|list|lists|data|system|database|db"
+    r"|schema|warehouse)|(?:are |is )?(?:listed|defined|set up|recorded)(?: in the system)?"
+    r"|any|(?:do |does )?(?:we|the company) (?:have|has|got))\b"
 )
 LIST_ORDER = re.compile(
     r"\b(?P<first>earliest|oldest|first)(?: hires?| hired)? first\b"

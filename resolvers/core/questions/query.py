@@ -421,6 +421,8 @@ class CatalogQuery(_Strict):
     """Listed Z to A instead of A to Z."""
     name_prefix: Text | None = None
     name_contains: Text | None = None
+    name_suffix: Text | None = None
+    """Only the names ending with this (case-insensitive): 'titles ending in III'."""
 
 
 class ReportQuery(_Strict):

@@ -266,6 +266,8 @@ def read_back(query: HrQuery) -> str:
                 search = f" whose name starts with “{inner.name_prefix}”"
             if inner.name_contains:
                 search = f" whose name contains “{inner.name_contains}”"
+            if inner.name_suffix:
+                search = f" whose name ends with “{inner.name_suffix}”"
             if inner.count_only:
                 names = " (different names; two may share one)" if inner.distinct_names else ""
                 return f"The number of {inner.of}{search}{names}."

@@ -166,16 +166,14 @@ def _filters(
                 department_ids += reading.department_ids.get(token) or catalog.ids_of(name)
     prefix = contains = None
     for search in who.searches:
-        if search.target == "title":
-            kind = "job" if catalog.jobs else "department"
-            hits = [n for n in catalog.jobs if _title_match(n, search)]
+        if search.target in ("title", "department"):
+            kind = "job" if search.target == "title" else "department"
+            every = catalog.jobs if kind == "job" else catalog.departments
+            hits = [n for n in every if _title_match(n, search)]
             if not hits:
-                return Refusal(
-                    f"No job title {'starts with' if search.prefix else 'contains'} "
-                    f'"{search.value}".'
-                )
-            keep["job"] += hits
-            del kind
+                what = "job title" if kind == "job" else "department name"
+                return Refusal(f'No {what} {_searched(search)} "{search.value}".')
+            keep[kind] += hits
         elif search.prefix:
             prefix = search.value
         else:
@@ -247,7 +245,13 @@ def _filters(
 
 def _title_match(name: str, search: filters.NameSearch) -> bool:
     lowered, value = name.lower(), search.value.lower()
+    if search.suffix:
+        return lowered.endswith(value)
     return lowered.startswith(value) if search.prefix else value in lowered
+
+
+def _searched(search: filters.NameSearch) -> str:
+    return "ends with" if search.suffix else "starts with" if search.prefix else "contains"
 
 
 def measure(
@@ -515,6 +519,9 @@ def _shape(
         words.take_all(ANYONE)  # 'how many departments hired anyone': never a list of people
     if distinct == "hires" and (catalog_query := _catalog(words, reading, filters_, phrases)):
         return catalog_query
+    if distinct == "hires" and not reading.group and (titles := _titles_hired(words, reading)):
+        words.take(titles)  # 'the jobs Marketing hired for in 2021': its titles with a hire
+        reading.group, reading.which = ["job"], True
     employees = None
     if not reading.group and distinct == "hires":
         employees = _employees(words, reading, filters_)
@@ -535,6 +542,11 @@ def _shape(
     if reading.rank_order and not reading.group:
         return Refusal(
             "An order by hires is for groups: ask for hires by department (or job), most first."
+        )
+    if reading.descending_names and reading.group:
+        return Refusal(  # counts per group come A to Z: never quietly in the other order
+            "Z to A is answered for lists of departments, jobs or employees; hires per group "
+            "come A to Z: ask without the order, or for the list itself."
         )
     if reading.alphabetical and (reading.rank or not reading.group):
         return Refusal(
@@ -921,9 +933,10 @@ def _catalog(
 ) -> CatalogQuery | None:
     """Departments or jobs themselves: no hires words, no filters on hires, no grouping."""
     subject = re.compile(rf"\b{SUBJECT}\b|\bhire\b")
-    searches = [s for s in reading.who.searches if s.target == "title"]
+    searches = [s for s in reading.who.searches if s.target in ("title", "department")]
     match = words.search(CATALOG_WORD)
-    titles_only = bool(searches) and reading.group in ([], ["job"]) and not words.has(subject)
+    searched = ["department"] if searches and searches[0].target == "department" else ["job"]
+    titles_only = bool(searches) and reading.group in ([], searched) and not words.has(subject)
     # 'every job title in alphabetical order': the jobs themselves, not hires per job
     every = reading.group in (["department"], ["job"]) and reading.group == reading.each_dims
     listed = every and not words.has(subject) and not words.has(COUNT)
@@ -942,10 +955,18 @@ def _catalog(
         return None
     if reading.rank or reading.threshold or reading.rank_order:
         return None
-    plain = Filters(jobs=filters_.jobs if searches else NameSet())
-    if phrases or filters_ != plain or reading.who.included:
+    plain = Filters(
+        departments=filters_.departments if searched == ["department"] else NameSet(),
+        jobs=filters_.jobs if searches and searched == ["job"] else NameSet(),
+    )
+    if phrases or filters_ != plain or reading.who.included or len(searches) > 1:
         return None
-    of = "departments" if match and match.group("what").startswith("dep") else "jobs"
+    if match:
+        of = "departments" if match.group("what").startswith("dep") else "jobs"
+    else:
+        of = "departments" if searched == ["department"] else "jobs"
+    if searches and of != searched[0] + "s":
+        return None  # 'jobs in departments whose name ...': no list of one by the other's name
     if match:
         words.take(match)
     counting = words.search(COUNT)
@@ -972,8 +993,26 @@ def _catalog(
         distinct_names=named,
         descending=reading.descending_names,
         name_prefix=search.value if search and search.prefix else None,
-        name_contains=search.value if search and not search.prefix else None,
+        name_contains=search.value if search and not (search.prefix or search.suffix) else None,
+        name_suffix=search.value if search and search.suffix else None,
     )
+
+
+TITLES = re.compile(r"\b(?:the |all |all the |every )?(?:job titles|jobs|roles|titles|positions)\b")
+
+
+def _titles_hired(words: Words, reading: Reading) -> re.Match[str] | None:
+    """'titles hired by Engineering', 'list the jobs Marketing hired for': a named department's
+    titles with at least one hire (only said of departments; a count or ranking is not this)."""
+    hired = re.compile(rf"\b{SUBJECT}\b|\bhire\b")
+    names_kept = reading.who.included or reading.department_ids
+    if not names_kept or reading.who.people or not words.has(hired) or words.has(COUNT):
+        return None
+    if reading.rank or reading.threshold or reading.rank_order or reading.counted_groups:
+        return None
+    if not all(token.startswith("__d") for token in reading.who.included):
+        return None
+    return words.search(TITLES)
 
 
 def _first_per_group(words: Words, reading: Reading, filters_: Filters) -> EmployeesQuery | None:

@@ -340,6 +340,15 @@ def test_a_list_of_names_z_to_a_is_compiled_and_read_back(rig: Rig) -> None:
     assert answer.reading and "(Z to A)" in answer.reading
 
 
+def test_titles_ending_with_a_word_are_compiled_and_read_back(rig: Rig) -> None:
+    """Issue 20, askcatalog: the catalogue searched by the end of its names."""
+    assert '"name_suffix"' in json.dumps(query_tool_schema())
+    reply_with(rig, "jobs_ending_with")
+    answer = ask(rig.engine, "Which job titles end with 'er'?")
+    assert not answer.refused and answer.rows == [[1, "Engineer"], [2, "Recruiter"]]
+    assert answer.reading and "whose name ends with “er”" in answer.reading
+
+
 # -- the model tries to write, or writes SQL the guard refuses ------------------
 
 
