@@ -530,7 +530,9 @@ def _ordering(words: Words, reading: Reading, match: re.Match[str]) -> None:
     """
     direction = match.group("dir") or ""
     by = match.group("by") or ""
-    counted = re.search(r"\b(?:number|count|employees|people|hires|staff|headcount|hired)\b", by)
+    counted = re.search(
+        r"\b(?:number|count|employees|people|hires|staff|headcount|hired|many)\b", by
+    )
     verb = re.match(r" *(?:ordered|sorted|order|sort|arranged)\b", match.group(0))
     # 'sorted by department then job', or 'sorted dept then job' (no 'by')
     named = words.match_at(ORDER_DIMS, match.end()) if by or (verb and not direction) else None
@@ -542,6 +544,8 @@ def _ordering(words: Words, reading: Reading, match: re.Match[str]) -> None:
         words.take(named)
         return
     if direction == "alphabetically" or (not by and not direction):
+        return
+    if not direction and reading.rank_order:  # 'by how many they hired, fewest first'
         return
     ascending = direction.startswith(("asc", "low")) or re.search(
         r"from (?:the )?(?:fewest|least|lowest)", direction

@@ -239,7 +239,7 @@ ORDERING = re.compile(
     r"(?:ordered|sorted|order|sort|ranked|rank|(?:arranged|listed)(?= (?:by|on) )"
     r"|(?:in )?(?:alphabetical(?:ly)?|alphabetic|a to z|a z|alphabetical order)(?= (?:by|on) ))"
     r"(?: them| it)?(?: first)?(?: (?:alphabetically|a to z|a z|in alphabetical order))?"
-    r"(?P<by> (?:by|on) (?:the )?(?:number of |count of )?(?:(?:employees|people|hires"
+    r"(?P<by> (?:by|on) (?:the )?(?:number of |count of |how many )?(?:(?:employees|people|hires"
     r"|staff|hire count|headcount|count|number hired) )?(?:hired )?)?"
     r"(?: ?(?P<dir>descending|desc|ascending|asc|from (?:the )?(?:most|highest) to (?:the )?"
     r"(?:fewest|least|lowest)|high to low|highest to lowest|most to least|low to high"

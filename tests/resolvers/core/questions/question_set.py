@@ -2081,6 +2081,23 @@ CASES: list[Case] = [
         "how many records have an empty job_id",
         f"SELECT COUNT(*) FROM {E} WHERE e.job_id IS NULL",
     ),
+    # issue 20, askcatalog: an order said as 'by how many ... they hired'
+    Case(
+        "departments sorted by how many accountants they took on in 2021, most first",
+        f"SELECT d.department, COUNT(*) FROM {EDJ} WHERE j.job LIKE '%Accountant%' AND {Y21} "
+        "AND d.id IS NOT NULL GROUP BY d.id, d.department ORDER BY 2 DESC, 1",
+        ordered=True,
+    ),
+    Case(
+        "teams ordered by how many people they hired in 2022, fewest first",
+        per_department(Y22, "COUNT(e.id), d.department", zeros=True),
+        ordered=True,
+    ),
+    Case(
+        "jobs ranked by how many were hired in 2021",
+        per_job(Y21, "COUNT(e.id) DESC, j.job"),
+        ordered=True,
+    ),
 ]
 
 REFUSED = [

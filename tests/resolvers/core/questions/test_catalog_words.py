@@ -94,3 +94,12 @@ def test_grouping_by_an_id_column_is_refused_not_answered_by_name(
     shows that, so it is refused rather than answered per department name."""
     for question in ("hires per department_id", "count(*) grouped by job_id"):
         assert small_engine.answer(question).refused, question
+
+
+def test_an_order_said_as_how_many_they_hired_keeps_its_direction(
+    words_engine: OfflineEngine,
+) -> None:
+    fewest = words_engine.answer("departments ordered by how many they hired, fewest first")
+    assert not fewest.refused and "fewest first" in (fewest.reading or "")
+    counts = [row[-1] for row in fewest.rows]
+    assert counts == sorted(counts)
