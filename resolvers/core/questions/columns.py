@@ -28,6 +28,7 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, replacement in (
         (r"^ *select (?=count\b|min\b|max\b)", ""),  # 'select count(*) ...' with no FROM
         (r"\bcount ?\( ?\* ?\)", "count"),
+        (r"\b(min|max) ?\( ?(?:e\.)?datetime ?\)", r"\1 datetime"),
         (r"\bcount ?\( ?(?:e\.)?id ?\)", "count"),
         (r"\bcount ?\( ?distinct (\w+) ?\)", r"count distinct \1"),
         (r"\bhired_employees(?: table)? row count\b", "number of hires"),
@@ -85,7 +86,9 @@ def plain(text: str) -> str:
     Rows are hires only when no other table is named ('how many records does the job
     table have' counts jobs, or is refused; never hires).
     """
-    if "_" not in text and not re.search(r"\b(?:rows?|records?|entries|count ?\(|select)", text):
+    if "_" not in text and not re.search(
+        r"\b(?:rows?|records?|entries|count ?\(|select|m[ai][nx] ?\()", text
+    ):
         return text
     for pattern, replacement in REWRITES:
         text = pattern.sub(replacement, text)

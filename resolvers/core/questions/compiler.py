@@ -41,6 +41,7 @@ from resolvers.core.questions.query import (
     Dimension,
     EmployeesQuery,
     Filters,
+    HireSpanQuery,
     HrQuery,
     NameSet,
     Period,
@@ -91,6 +92,8 @@ def compile_tree(query: HrQuery) -> exp.Query:
             tree = _employees(inner)
         case CatalogQuery():
             tree = _catalog(inner)
+        case HireSpanQuery():
+            tree = _hire_span(inner)
         case ReportQuery():
             tree = _report(inner)
     return tree
@@ -654,6 +657,23 @@ def _catalog(query: CatalogQuery) -> exp.Select:
         by_name = exp.Ordered(this=exp.column(column), desc=query.descending)
         select = select.order_by(by_name, exp.column("id"), copy=False)
     return select.where(exp.and_(*conditions, copy=False), copy=False) if conditions else select
+
+
+def _hire_span(query: HireSpanQuery) -> exp.Select:
+    """MIN and (or) MAX of the hire time, each beside its date (asked as a time or a day)."""
+    measures: list[exp.Expr] = []
+    for side, function in (("first", exp.Min), ("last", exp.Max)):
+        if query.show in (side, "both"):
+            moment = function(this=col("m", "datetime"))
+            day = exp.cast(moment.copy(), exp.DataType.Type.DATE)
+            measures += [aliased(moment, f"{side}_hire"), aliased(day, f"{side}_hire_date")]
+    if query.group_by is None:
+        select = exp.select(*measures, copy=False).from_(table("matching", "m"), copy=False)
+        return with_matching(select, query.filters)
+    groups = [_group(d, query.filters) for d in dimensions((query.group_by,), query.filters)]
+    select = _grouped(groups).select(*measures, copy=False)
+    select = select.order_by(*(o for g in groups for o in g.order), copy=False)
+    return with_matching(select, query.filters)
 
 
 def _report(query: ReportQuery) -> exp.Query:

@@ -10,6 +10,7 @@ no kind can hold (a threshold without groups, say): the parser then refuses too.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from datetime import date
@@ -43,6 +44,7 @@ from resolvers.core.questions.patterns import (
     FILLER_PHRASES,
     GREW,
     GROUP,
+    HIRE_SPAN,
     INJECTION,
     LISTED_DIMS,
     MEAN,
@@ -161,6 +163,16 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     reading.spoken = words.text
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text
+    if spans := words.take_all(HIRE_SPAN):  # before 'first', 'max' ... are read as rankings
+        earliest = any(s.group("first") or s.group("first2") for s in spans)
+        latest = any(s.group("last") or s.group("last2") for s in spans)
+        reading.span = "both" if earliest == latest else "first" if earliest else "last"
+        for one, other in itertools.pairwise(spans):  # 'the min and the max date'
+            between = words.text[one.end() : other.start()]
+            if re.fullmatch(r" *(?:and|&|,|plus)? *", between):
+                words.text = (
+                    words.text[: one.end()] + " " * len(between) + words.text[other.start() :]
+                )
     if match := words.search(REVERSE_ALPHABETICAL):  # before 'sorted ... descending' by hires
         reading.alphabetical = reading.descending_names = True
         words.take(match)

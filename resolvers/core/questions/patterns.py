@@ -452,6 +452,21 @@ LIST_ORDER = re.compile(
     r"\b(?P<first>earliest|oldest|first)(?: hires?| hired)? first\b"
     r"|\b(?P<last>latest|newest|most recent|last)(?: hires?| hired)? first\b"
 )
+_SPAN_FIRST = r"(?:min|minimum|earliest|first|oldest|smallest|lowest)"
+_SPAN_LAST = r"(?:max|maximum|latest|last|newest|most recent|largest|highest)"
+_SPAN_OF = (
+    r"(?:(?:hire|hiring|start|join|joining|joined) (?:dates?|times?|datetimes?|timestamps?)"
+    r"|datetimes?|date times?|timestamps?|dates?)"
+)
+HIRE_SPAN = re.compile(
+    rf"\b(?:the )?(?:(?P<first>{_SPAN_FIRST})(?: (?:and|&|,|/|to|and the|and then) "
+    rf"(?P<last>{_SPAN_LAST}))?|(?P<last2>{_SPAN_LAST})(?: (?:and|&|,|/|and the) "
+    rf"(?P<first2>{_SPAN_FIRST}))?)(?: value of| of)?(?: the)? {_SPAN_OF}\b(?! of)"
+    r"|\b(?:the )?(?:(?:hire|hiring|start) )?(?:date|datetime) (?:range|span)\b"
+    r"|\b(?:the )?(?:range|span) of (?:the )?(?:(?:hire|hiring|start) )?(?:dates|datetimes)\b"
+)
+"""'the earliest and latest datetime', 'min and max hire date', 'the date range': the first
+and (or) last hire time ('the first date of Q1' is a day, not a hire: left unread)."""
 FILLER_PHRASES = lexicon.FILLER_PHRASES
 """Hiring verbs, chat and politeness: the phrases of linguistic_schema.toml that mean nothing."""
 YES_NO = re.compile(r"^ *(?:did|were|was|has|have|is|are) ")

@@ -59,6 +59,7 @@ from resolvers.core.questions.query import (
     EmployeesQuery,
     Family,
     Filters,
+    HireSpanQuery,
     HrQuery,
     NameSet,
     Period,
@@ -129,6 +130,8 @@ class Reading:
     """Department tokens picked by id ('Support (id 13)'): a name two departments share."""
     order_dims: list[Dimension] = field(default_factory=list)
     """'sorted by department then job': the groupings the answer is ordered by, in turn."""
+    span: Literal["first", "last", "both"] | None = None
+    """'the earliest and latest datetime': the first and (or) last hire time is asked."""
 
 
 def _filters(
@@ -338,6 +341,8 @@ def _shape(
     date_sets: list[list[Span]],
     pair: list[dates.DatePhrase],
 ) -> AnyQuery | Refusal:
+    if reading.span:
+        return _hire_span(reading, names, catalog, date_sets, compare)
     if reading.threshold is None and (match := words.search(MEAN)):
         words.take(match)
     # two periods side by side
@@ -606,6 +611,27 @@ def _shape(
         rank=rank,
         count_groups=reading.counted_groups and threshold is not None,
     )
+
+
+def _hire_span(
+    reading: Reading,
+    names: dict[str, tuple[str, str]],
+    catalog: Catalog,
+    date_sets: list[list[Span]],
+    compare: bool,
+) -> HireSpanQuery | Refusal:
+    """The first (last) hire time under the filters, overall or per one grouping."""
+    asked = reading.rank or reading.threshold or reading.rank_order or reading.than
+    if asked or compare or reading.counted_groups or len(reading.group) > 1:
+        return Refusal(
+            "The first and last hire times are answered under filters, overall or per one "
+            "grouping: ask e.g. for the earliest and latest hire date per department in 2021."
+        )
+    filters_ = _filters(reading, names, catalog, date_sets)
+    if isinstance(filters_, Refusal):
+        return filters_
+    group = reading.group[0] if reading.group else None
+    return HireSpanQuery(filters=filters_, show=reading.span or "both", group_by=group)
 
 
 def _within(reading: Reading) -> Dimension | None:

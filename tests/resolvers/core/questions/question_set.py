@@ -2098,6 +2098,38 @@ CASES: list[Case] = [
         per_job(Y21, "COUNT(e.id) DESC, j.job"),
         ordered=True,
     ),
+    # issue 20, askcatalog: the first and last hire times (MIN and MAX of datetime)
+    Case(
+        "earliest and latest datetime in hired_employees",
+        f"SELECT MIN(e.datetime), MAX(e.datetime) FROM {E}",
+    ),
+    Case("min(datetime) for 2021", f"SELECT MIN(e.datetime) FROM {E} WHERE {Y21}"),
+    Case(
+        "what's the latest hire date we have for Marketing?",
+        f"SELECT CAST(MAX(e.datetime) AS DATE) FROM {ED} WHERE d.department = 'Marketing'",
+    ),
+    Case(
+        "date range of our 2022 hires",
+        f"SELECT MIN(e.datetime), MAX(e.datetime) FROM {E} WHERE {Y22}",
+    ),
+    Case(
+        "first and last hire dates per department",
+        f"SELECT d.department, CAST(MIN(e.datetime) AS DATE), CAST(MAX(e.datetime) AS DATE) "
+        f"FROM {ED} WHERE d.id IS NOT NULL GROUP BY d.id, d.department",
+    ),
+    Case(
+        "the max and min start date for Legal hires, by job",
+        f"SELECT j.job, CAST(MIN(e.datetime) AS DATE), CAST(MAX(e.datetime) AS DATE) "
+        f"FROM {EDJ} WHERE d.department = 'Legal' AND j.id IS NOT NULL GROUP BY j.id, j.job",
+    ),
+    Case(
+        "min(datetime), max(datetime) where job_id is null",
+        f"SELECT MIN(e.datetime), MAX(e.datetime) FROM {E} WHERE e.job_id IS NULL",
+    ),
+    Case(
+        "oldest hire timestamp in engineering",
+        f"SELECT MIN(e.datetime) FROM {ED} WHERE d.department = 'Engineering'",
+    ),
     # issue 20, fixfields: names and dates asked after a dash or colon list the people; they
     # are never dropped to leave a count
     Case(

@@ -103,3 +103,25 @@ def test_an_order_said_as_how_many_they_hired_keeps_its_direction(
     assert not fewest.refused and "fewest first" in (fewest.reading or "")
     counts = [row[-1] for row in fewest.rows]
     assert counts == sorted(counts)
+
+
+def test_the_first_and_last_hire_times_are_min_and_max_with_their_dates(
+    small_engine: OfflineEngine,
+) -> None:
+    answer = small_engine.answer("min and max datetime")
+    assert not answer.refused, answer.explanation
+    assert answer.rows == [
+        ["2021-01-10T00:00:00Z", "2021-01-10", "2022-02-01T00:00:00Z", "2022-02-01"]
+    ]
+    legal = small_engine.answer("the earliest hire date in Legal")
+    assert [row[1] for row in legal.rows] == ["2021-05-10"]
+
+
+def test_a_first_or_last_hire_time_ranked_or_compared_is_refused(
+    small_engine: OfflineEngine,
+) -> None:
+    for question in (
+        "top 2 departments by earliest hire date",
+        "earliest hire date in 2021 compared with 2022",
+    ):
+        assert small_engine.answer(question).refused, question
