@@ -44,12 +44,19 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # count distinct department_id: the different departments among the hires
         (
             rf"\b(?:count(?: of)?|number of|how many) (?:distinct|different|unique) {_ID}"
-            rf"(?: values?)?(?: (?:are )?there)?(?: (?:in|among|of) {_PLAIN})?",
+            rf"(?: values?)?(?: (?:are )?there)?(?: (?:appear|appears|occur|occurs|show up"
+            rf"|are used))?(?: (?:in|among|of) {_PLAIN})?",
             r"how many different \g<what>s hired",
         ),
         (rf"\b(?:distinct|unique) {_ID} count\b", r"how many different \g<what>s hired"),
         # a column null ('per department_id' is left as written: grouped by the id column,
         # its answer shows ids and the hires with none, which no answer here holds)
+        (
+            r"\b(?:where |with |whose )?(?:the )?(?:department|job)_?ids? (?:is |was )?null"
+            r" (?:and|&) (?:the )?(?:department|job)_?ids?"
+            r" (?:is |was )?null\b",
+            "without department and without job",
+        ),
         (rf"\b{_ID} (?P<null>(?:is |was )?(?:null|empty|missing|blank))\b", r"\g<what> \g<null>"),
         (rf"\b(?P<null>null|empty|missing|blank) {_ID}\b", r"\g<null> \g<what>"),
     )

@@ -124,7 +124,8 @@ CATALOG_SEARCH = re.compile(
     r"| (?:with|having|(?:that|which) (?:have|has|had))"
     rf" (?:the )?(?:word|string|text|letters?) {_VALUE.replace('value', 'value2')}{_IN_IT}"
     r"| (?:with|having|(?:that|which) (?:have|has|had))"
-    rf" {_VALUE.replace('value', 'value3')} (?:in|inside) (?:it|them)\b)"
+    rf" {_VALUE.replace('value', 'value3')} (?:in|inside) (?:it|them|the names?|the titles?"
+    r"|their names?|their titles?|its name|its title)\b)"
 )
 """Departments or job titles searched by their own names: 'departments whose name includes
 "ing"', 'titles ending in III', 'job titles with the word Engineer in it'. The word before

@@ -517,7 +517,8 @@ def _shape(
     if report := _report(reading, filters_, words):
         return report
     distinct: Literal["hires", "departments", "jobs"] = "hires"
-    if (match := words.search(DISTINCT)) and not _of_the_catalog(words, phrases):
+    of_the_table = _of_the_catalog(words, phrases) and not reading.group  # per group: hires
+    if (match := words.search(DISTINCT)) and not of_the_table:
         what = match.group("what")
         distinct = "departments" if what.startswith(("dep", "team", "div")) else "jobs"
         words.take(match)
@@ -959,6 +960,10 @@ def _of_the_catalog(words: Words, phrases: list[dates.DatePhrase]) -> bool:
     return not phrases and not words.has(subject)
 
 
+EXISTING = re.compile(r"\b(?:exist|exists|are there|do we have|there are)\b")
+"""'what job titles exist': the table's rows, asked as which ones."""
+
+
 def _catalog(
     words: Words, reading: Reading, filters_: Filters, phrases: list[dates.DatePhrase]
 ) -> CatalogQuery | None:
@@ -970,6 +975,7 @@ def _catalog(
     titles_only = bool(searches) and reading.group in ([], searched) and not words.has(subject)
     # 'every job title in alphabetical order': the jobs themselves, not hires per job
     every = reading.group in (["department"], ["job"]) and reading.group == reading.each_dims
+    every = every or (reading.group in (["department"], ["job"]) and words.has(EXISTING))
     listed = every and not words.has(subject) and not words.has(COUNT)
     listed = listed and not words.has(FIRST_LAST)  # "who joined first in each department"
     if titles_only:
@@ -981,6 +987,7 @@ def _catalog(
         if filters_ != Filters() or reading.who.included:
             return None
         reading.group = []
+        words.take_all(EXISTING)
         return CatalogQuery(of=of_every, descending=reading.descending_names)  # type: ignore[arg-type]
     elif match is None or words.has(subject) or reading.group:
         return None

@@ -2130,6 +2130,48 @@ CASES: list[Case] = [
         "oldest hire timestamp in engineering",
         f"SELECT MIN(e.datetime) FROM {ED} WHERE d.department = 'Engineering'",
     ),
+    # issue 20, askcatalog: distinct counts per group said every way, the table's rows as
+    # which ones, two null columns at once, a search 'with X in the name'
+    Case(
+        "distinct job count by department for 2021",
+        f"SELECT d.department, COUNT(DISTINCT e.job_id) FROM {ED} WHERE {Y21} "
+        "AND d.id IS NOT NULL GROUP BY d.id, d.department",
+    ),
+    Case(
+        "count of distinct titles per department",
+        f"SELECT d.department, COUNT(DISTINCT e.job_id) FROM {ED} WHERE d.id IS NOT NULL "
+        "GROUP BY d.id, d.department",
+    ),
+    Case(
+        "unique department count per job title in 2022",
+        f"SELECT j.job, COUNT(DISTINCT e.department_id) FROM {EDJ} WHERE {Y22} "
+        "AND j.id IS NOT NULL GROUP BY j.id, j.job",
+    ),
+    Case(
+        "what job titles exist?",
+        "SELECT id, job FROM jobs",
+    ),
+    Case(
+        "which departments are there",
+        "SELECT id, department FROM departments",
+    ),
+    Case(
+        "rows where job_id is null and department_id is null",
+        f"SELECT COUNT(*) FROM {E} WHERE e.job_id IS NULL AND e.department_id IS NULL",
+    ),
+    Case(
+        "how many distinct department_ids appear in hired_employees during 2020",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM {E} "
+        "WHERE e.datetime < TIMESTAMP '2021-01-01'",
+    ),
+    Case(
+        "departments with 'ing' in their name",
+        "SELECT id, department FROM departments WHERE department LIKE '%ing%'",
+    ),
+    Case(
+        "titles with Manager in the name",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%manager%'",
+    ),
     # issue 20, fixfields: names and dates asked after a dash or colon list the people; they
     # are never dropped to leave a count
     Case(

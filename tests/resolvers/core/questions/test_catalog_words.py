@@ -125,3 +125,20 @@ def test_a_first_or_last_hire_time_ranked_or_compared_is_refused(
         "earliest hire date in 2021 compared with 2022",
     ):
         assert small_engine.answer(question).refused, question
+
+
+def test_a_count_of_titles_per_department_is_among_the_hires_the_bare_count_is_the_table(
+    small_engine: OfflineEngine,
+) -> None:
+    """Jobs belong to no department: per department, titles are counted among its hires."""
+    assert small_engine.answer("how many job titles are there").rows == [[4]]
+    per = small_engine.answer("count of distinct titles per department")
+    assert sorted(map(tuple, per.rows)) == [("Legal", 2), ("Sales", 3)], per.explanation
+
+
+def test_the_tables_rows_asked_as_which_ones_are_listed_but_not_beside_a_name(
+    small_engine: OfflineEngine,
+) -> None:
+    listed = small_engine.answer("what job titles exist?")
+    assert not listed.refused and len(listed.rows) == 4
+    assert small_engine.answer("what titles exist in Sales").refused
