@@ -109,6 +109,29 @@ NAME_SEARCH = re.compile(
     rf"|\b(?P<op2>named|called|titled) {_VALUE.replace('value', 'value2')}"
 )
 
+_CATALOG_DIMS = (
+    r"(?P<dim>departments?|depts?|teams?|divisions?|job titles?|jobs?|roles?|titles?|positions?)"
+    r"(?: names?)?"
+)
+_IN_IT = (
+    r"(?: (?:in|inside) (?:it|them|the name|the title|their names?|their titles?|its name"
+    r"|its title|the names?|the titles?))?"
+)
+CATALOG_SEARCH = re.compile(
+    rf"\b{_CATALOG_DIMS}(?:(?: (?:whose|where the|where their|with) (?:names?|titles?))?"
+    r"(?: (?:that|which))? (?P<op>starts? with|starting with|begins? with|beginning with"
+    r"|ends? (?:with|in)|ending (?:with|in)|contains?|containing|includes?|including)"
+    rf"(?: (?:the )?(?:word|string|text|letters?|suffix|prefix))? {_VALUE}{_IN_IT}"
+    r"| (?:with|having|(?:that|which) (?:have|has|had))"
+    rf" (?:the )?(?:word|string|text|letters?) {_VALUE.replace('value', 'value2')}{_IN_IT}"
+    r"| (?:with|having|(?:that|which) (?:have|has|had))"
+    rf" {_VALUE.replace('value', 'value3')} (?:in|inside) (?:it|them|the names?|the titles?"
+    r"|their names?|their titles?|its name|its title)\b)"
+)
+"""Departments or job titles searched by their own names: 'departments whose name includes
+"ing"', 'titles ending in III', 'job titles with the word Engineer in it'. The word before
+says which table is searched (a department name is never matched against the job titles)."""
+
 
 @dataclass(frozen=True, slots=True)
 class FamilyWord:
@@ -976,13 +999,15 @@ def _a_name(name: str, catalog: Catalog, reserved: Set[str], written: Set[str]) 
 @dataclass(slots=True)
 class NameSearch:
     target: str
-    """'employee' or 'title' (a job or department name)."""
+    """'employee', 'title' (a job title) or 'department' (a department name)."""
     prefix: bool
     value: str
     listed: bool = False
     suffix: bool = False
     """'names ending in 0042': the value ends the name."""
     """'names starting with Mar': the names are what is asked (a list, unless counted)."""
+    suffix: bool = False
+    """A department or job name ending with ``value`` ('titles ending in III')."""
 
 
 @dataclass(slots=True)
@@ -1015,6 +1040,12 @@ def quote_values(tokens: list[str]) -> tuple[list[str], dict[str, str]]:
 def shield_search_values(tokens: list[str], values: dict[str, str]) -> list[str]:
     """'whose name starts with al': the searched word must not be read as a department or job."""
     line = " ".join(tokens)
+    while match := _unshielded(CATALOG_SEARCH, line):
+        group = next(g for g in ("value", "value2", "value3") if match.groupdict().get(g))
+        key = f"__q{len(values)}__"
+        values[key] = match.group(group)
+        start, end = match.span(group)
+        line = line[:start] + key + line[end:]
     for match in [*IN_THE_NAME.finditer(line), *NAME_SEARCH.finditer(line)]:
         group = next(g for g in ("value", "value2", "value3") if match.groupdict().get(g))
         word = match.group(group)
@@ -1025,6 +1056,27 @@ def shield_search_values(tokens: list[str], values: dict[str, str]) -> list[str]
         start, end = match.span(group)
         line = line[:start] + key + line[end:]
     return line.split()
+
+
+_ONE_LETTER = re.compile(
+    r"\b(starts? with|starting with|begins? with|beginning with|ends? (?:with|in)"
+    r"|ending (?:with|in)|(?:the )?letter) ([b-hj-z]|[ai](?= *(?:$|[,?.!;)])))\b(?!')"
+)
+
+
+def quote_letters(text: str) -> str:
+    """'departments that start with S': one letter searched is quoted, so it stays a word (a lone
+    's' is otherwise dropped as a possessive); 'starting with a ...' keeps its article."""
+    return _ONE_LETTER.sub(r'\1 "\2"', text)
+
+
+def _unshielded(pattern: re.Pattern[str], line: str) -> re.Match[str] | None:
+    """The first match of a search whose searched word is not yet a quoted value."""
+    for match in pattern.finditer(line):
+        group = next(g for g in ("value", "value2", "value3") if match.groupdict().get(g))
+        if not match.group(group).startswith("__q"):
+            return match
+    return None
 
 
 PERSON_TOKEN = re.compile(r"__p\d+__")
@@ -1041,6 +1093,12 @@ def read(words: Words, values: dict[str, str]) -> Who:
     who = Who()
     for match in words.take_all(PERSON_TOKEN):
         who.people.append(match.group(0))
+    for match in words.take_all(CATALOG_SEARCH):
+        dim, op = match.group("dim"), match.group("op") or "contains"
+        raw = match.group("value") or match.group("value2") or match.group("value3")
+        target = "department" if dim.startswith(("dep", "team", "div")) else "title"
+        prefix, suffix = op.startswith(("start", "begin")), op.startswith("end")
+        who.searches.append(NameSearch(target, prefix, values.get(raw, raw), suffix=suffix))
     for match in words.take_all(IN_THE_NAME):
         target = "employee" if match.group("whose").startswith("name") else "title"
         raw = match.group("value")
@@ -1049,9 +1107,8 @@ def read(words: Words, values: dict[str, str]) -> Who:
         whose = match.group("whose") or ""
         op = match.group("op") or match.group("op2") or match.group("op3") or ""
         raw = match.group("value") or match.group("value2") or match.group("value3")
-        target = (
-            "title" if ("title" in whose or "department" in whose or op == "titled") else "employee"
-        )
+        target = "title" if ("title" in whose or op == "titled") else "employee"
+        target = "department" if "department" in whose else target
         prefix = op.startswith(("start", "begin"))
         listed = target == "employee" and whose.startswith("name") and not match.group("pre")
         suffix = op.startswith("end")

@@ -17,6 +17,7 @@ so the JSON schema a model is given is strict (additionalProperties: false).
     ├── DifferenceQuery hires of one side minus another (two departments, jobs, periods)
     ├── EmployeesQuery  the employees (or only their names), earliest or latest first
     ├── CatalogQuery    the departments or jobs themselves (no hires involved)
+    ├── HireSpanQuery   the first and (or) last hire time, optionally per group
     └── ReportQuery     the two hiring reports of sql/reports/, for one year
 """
 
@@ -429,6 +430,24 @@ class CatalogQuery(_Strict):
     """Listed Z to A instead of A to Z."""
     name_prefix: Text | None = None
     name_contains: Text | None = None
+    name_suffix: Text | None = None
+    """Only the names ending with this (case-insensitive): 'titles ending in III'."""
+
+
+class HireSpanQuery(_Strict):
+    """The first and (or) last hire time among the filtered hires (MIN and MAX of datetime),
+    each with its date, optionally per group: 'the earliest and latest datetime'."""
+
+    kind: Literal["hire_span"] = "hire_span"
+    filters: Filters = Filters()
+    show: Literal["first", "last", "both"] = "both"
+    group_by: Dimension | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> HireSpanQuery:
+        if self.group_by is not None:
+            _levels((self.group_by,), self.filters)
+        return self
 
 
 class ReportQuery(_Strict):
@@ -447,6 +466,7 @@ AnyQuery = Annotated[
     | DifferenceQuery
     | EmployeesQuery
     | CatalogQuery
+    | HireSpanQuery
     | ReportQuery,
     Field(discriminator="kind"),
 ]

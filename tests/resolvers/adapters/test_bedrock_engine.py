@@ -363,6 +363,26 @@ def test_a_list_of_names_z_to_a_is_compiled_and_read_back(rig: Rig) -> None:
     assert answer.reading and "(Z to A)" in answer.reading
 
 
+def test_titles_ending_with_a_word_are_compiled_and_read_back(rig: Rig) -> None:
+    """Issue 20, askcatalog: the catalogue searched by the end of its names."""
+    assert '"name_suffix"' in json.dumps(query_tool_schema())
+    reply_with(rig, "jobs_ending_with")
+    answer = ask(rig.engine, "Which job titles end with 'er'?")
+    assert not answer.refused and answer.rows == [[1, "Engineer"], [2, "Recruiter"]]
+    assert answer.reading and "whose name ends with “er”" in answer.reading
+
+
+def test_the_first_and_last_hire_times_are_compiled_and_read_back(rig: Rig) -> None:
+    """Issue 20, askcatalog: MIN and MAX of datetime, a kind of its own in the tool schema."""
+    assert '"hire_span"' in json.dumps(query_tool_schema())
+    reply_with(rig, "sales_hire_span")
+    answer = ask(rig.engine, "Earliest and latest hire datetime in Sales?")
+    assert not answer.refused, answer.explanation
+    assert answer.columns == ["first_hire", "first_hire_date", "last_hire", "last_hire_date"]
+    assert len(answer.rows) == 1 and answer.rows[0][0] < answer.rows[0][2]
+    assert answer.reading == "The first and last hire times (and dates) on record in Sales."
+
+
 # -- the model tries to write, or writes SQL the guard refuses ------------------
 
 

@@ -2154,6 +2154,231 @@ CASES: list[Case] = [
         f"SELECT e.name, CAST(e.datetime AS DATE), j.job FROM {EDJ} "
         "WHERE e.name IN ('Letitia Bastin', 'Elvina Bycraft')",
     ),
+    # issue 20, askcatalog: the catalogue searched by its own names (a department's name
+    # is searched among departments), its titles never hired for, a department's titles
+    Case(
+        "list the job titles with the word Nurse in it",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%nurse%'",
+    ),
+    Case(
+        "are there any titles that have the string 'coordinator' in them?",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%coordinator%'",
+    ),
+    Case(
+        "which department names contain the letters es",
+        "SELECT id, department FROM departments WHERE department LIKE '%es%'",
+    ),
+    Case(
+        "departments whose name includes 'ing', a to z",
+        "SELECT id, department FROM departments WHERE department LIKE '%ing%' ORDER BY department",
+        ordered=True,
+    ),
+    Case(
+        "Departments that start with S?",
+        "SELECT id, department FROM departments WHERE department LIKE 'S%'",
+    ),
+    Case(
+        "how many depts begin with the letter p",
+        "SELECT COUNT(*) FROM departments WHERE lower(department) LIKE 'p%'",
+    ),
+    Case(
+        "titles that end with IV",
+        "SELECT id, job FROM jobs WHERE job LIKE '% IV'",
+    ),
+    Case(
+        "how many job titles end in 'Engineer'",
+        "SELECT COUNT(*) FROM jobs WHERE lower(job) LIKE '%engineer'",
+    ),
+    Case(
+        "job titles ending with assistant, Z to A",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%assistant' ORDER BY job DESC",
+        ordered=True,
+    ),
+    Case(
+        "roles whose title ends in 'analyst' pls",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%analyst'",
+    ),
+    Case(
+        "how many hires went into titles ending in III during 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job LIKE '% III' AND {Y22}",
+    ),
+    Case(
+        "hires in 2021 in departments whose name contains 'ing'",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department LIKE '%ing%' AND {Y21}",
+    ),
+    Case(
+        "which titles were never filled in 2021",
+        "SELECT job FROM jobs WHERE id NOT IN (SELECT job_id FROM hired_employees e "
+        f"WHERE job_id IS NOT NULL AND {Y21})",
+    ),
+    Case(
+        "roles we never hired for in Q1 2022",
+        "SELECT job FROM jobs WHERE id NOT IN (SELECT job_id FROM hired_employees e "
+        "WHERE job_id IS NOT NULL AND e.datetime >= TIMESTAMP '2022-01-01' "
+        "AND e.datetime < TIMESTAMP '2022-04-01')",
+    ),
+    Case(
+        "how many job titles have never had a hire in 2020?",
+        "SELECT COUNT(*) FROM jobs WHERE id NOT IN (SELECT job_id FROM hired_employees e "
+        "WHERE job_id IS NOT NULL AND e.datetime < TIMESTAMP '2021-01-01')",
+    ),
+    Case(
+        "departments that were never hired into in march 2020",
+        "SELECT department FROM departments WHERE id NOT IN (SELECT department_id FROM "
+        "hired_employees e WHERE department_id IS NOT NULL AND e.datetime >= TIMESTAMP "
+        "'2020-03-01' AND e.datetime < TIMESTAMP '2020-04-01')",
+    ),
+    Case(
+        "list the jobs Marketing hired for in 2021",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Marketing' AND {Y21} "
+        "AND j.id IS NOT NULL",
+    ),
+    Case(
+        "titles hired by Legal, sorted alphabetically",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Legal' AND j.id IS NOT NULL "
+        "ORDER BY j.job",
+        ordered=True,
+    ),
+    Case(
+        "the roles Training has hired in 2022",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Training' AND {Y22} "
+        "AND j.id IS NOT NULL",
+    ),
+    Case(
+        "what different jobs did Legal hire?",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Legal' AND j.id IS NOT NULL",
+    ),
+    Case(
+        "which unique job titles did Accounting take on in 2020",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Accounting' "
+        "AND j.id IS NOT NULL AND e.datetime < TIMESTAMP '2021-01-01'",
+    ),
+    # issue 20, askcatalog: questions in the tables' column words (department_id, job_id,
+    # rows, null, count distinct): a distinct id is counted among the hires, never the table
+    Case("how many rows in hired_employees?", f"SELECT COUNT(*) FROM {E}"),
+    Case(
+        "count of hired_employees rows for 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "rows where job_id is null",
+        f"SELECT COUNT(*) FROM {E} WHERE e.job_id IS NULL",
+    ),
+    Case(
+        "count(*) from hired_employees with a null department_id in 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id IS NULL AND {Y22}",
+    ),
+    Case(
+        "count distinct job_id in hired_employees for 2020",
+        f"SELECT COUNT(DISTINCT e.job_id) FROM {E} WHERE e.datetime < TIMESTAMP '2021-01-01'",
+    ),
+    Case(
+        "number of distinct department_id values in march 2021",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM {E} WHERE e.datetime >= "
+        "TIMESTAMP '2021-03-01' AND e.datetime < TIMESTAMP '2021-04-01'",
+    ),
+    Case(
+        "select count(*) from hired_employees for Q2 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-04-01' "
+        "AND e.datetime < TIMESTAMP '2022-07-01'",
+    ),
+    Case("how many rows does the jobs table have", "SELECT COUNT(*) FROM jobs"),
+    Case("row count of the departments table", "SELECT COUNT(*) FROM departments"),
+    Case(
+        "how many records have an empty job_id",
+        f"SELECT COUNT(*) FROM {E} WHERE e.job_id IS NULL",
+    ),
+    # issue 20, askcatalog: an order said as 'by how many ... they hired'
+    Case(
+        "departments sorted by how many accountants they took on in 2021, most first",
+        f"SELECT d.department, COUNT(*) FROM {EDJ} WHERE j.job LIKE '%Accountant%' AND {Y21} "
+        "AND d.id IS NOT NULL GROUP BY d.id, d.department ORDER BY 2 DESC, 1",
+        ordered=True,
+    ),
+    Case(
+        "teams ordered by how many people they hired in 2022, fewest first",
+        per_department(Y22, "COUNT(e.id), d.department", zeros=True),
+        ordered=True,
+    ),
+    Case(
+        "jobs ranked by how many were hired in 2021",
+        per_job(Y21, "COUNT(e.id) DESC, j.job"),
+        ordered=True,
+    ),
+    # issue 20, askcatalog: the first and last hire times (MIN and MAX of datetime)
+    Case(
+        "earliest and latest datetime in hired_employees",
+        f"SELECT MIN(e.datetime), MAX(e.datetime) FROM {E}",
+    ),
+    Case("min(datetime) for 2021", f"SELECT MIN(e.datetime) FROM {E} WHERE {Y21}"),
+    Case(
+        "what's the latest hire date we have for Marketing?",
+        f"SELECT CAST(MAX(e.datetime) AS DATE) FROM {ED} WHERE d.department = 'Marketing'",
+    ),
+    Case(
+        "date range of our 2022 hires",
+        f"SELECT MIN(e.datetime), MAX(e.datetime) FROM {E} WHERE {Y22}",
+    ),
+    Case(
+        "first and last hire dates per department",
+        f"SELECT d.department, CAST(MIN(e.datetime) AS DATE), CAST(MAX(e.datetime) AS DATE) "
+        f"FROM {ED} WHERE d.id IS NOT NULL GROUP BY d.id, d.department",
+    ),
+    Case(
+        "the max and min start date for Legal hires, by job",
+        f"SELECT j.job, CAST(MIN(e.datetime) AS DATE), CAST(MAX(e.datetime) AS DATE) "
+        f"FROM {EDJ} WHERE d.department = 'Legal' AND j.id IS NOT NULL GROUP BY j.id, j.job",
+    ),
+    Case(
+        "min(datetime), max(datetime) where job_id is null",
+        f"SELECT MIN(e.datetime), MAX(e.datetime) FROM {E} WHERE e.job_id IS NULL",
+    ),
+    Case(
+        "oldest hire timestamp in engineering",
+        f"SELECT MIN(e.datetime) FROM {ED} WHERE d.department = 'Engineering'",
+    ),
+    # issue 20, askcatalog: distinct counts per group said every way, the table's rows as
+    # which ones, two null columns at once, a search 'with X in the name'
+    Case(
+        "distinct job count by department for 2021",
+        f"SELECT d.department, COUNT(DISTINCT e.job_id) FROM {ED} WHERE {Y21} "
+        "AND d.id IS NOT NULL GROUP BY d.id, d.department",
+    ),
+    Case(
+        "count of distinct titles per department",
+        f"SELECT d.department, COUNT(DISTINCT e.job_id) FROM {ED} WHERE d.id IS NOT NULL "
+        "GROUP BY d.id, d.department",
+    ),
+    Case(
+        "unique department count per job title in 2022",
+        f"SELECT j.job, COUNT(DISTINCT e.department_id) FROM {EDJ} WHERE {Y22} "
+        "AND j.id IS NOT NULL GROUP BY j.id, j.job",
+    ),
+    Case(
+        "what job titles exist?",
+        "SELECT id, job FROM jobs",
+    ),
+    Case(
+        "which departments are there",
+        "SELECT id, department FROM departments",
+    ),
+    Case(
+        "rows where job_id is null and department_id is null",
+        f"SELECT COUNT(*) FROM {E} WHERE e.job_id IS NULL AND e.department_id IS NULL",
+    ),
+    Case(
+        "how many distinct department_ids appear in hired_employees during 2020",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM {E} "
+        "WHERE e.datetime < TIMESTAMP '2021-01-01'",
+    ),
+    Case(
+        "departments with 'ing' in their name",
+        "SELECT id, department FROM departments WHERE department LIKE '%ing%'",
+    ),
+    Case(
+        "titles with Manager in the name",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%manager%'",
+    ),
     # issue 20, fixfields: names and dates asked after a dash or colon list the people; they
     # are never dropped to leave a count
     Case(
