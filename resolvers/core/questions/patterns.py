@@ -30,7 +30,7 @@ _LEAST = r"(?P<least>fewest|least|lowest|smallest|quietest|bottom|worst|min|mini
 INJECTION = re.compile(
     r"\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules|prompt|above|previous)\b"
     r"|\bsystem prompt\b|\byou are now\b|\bjailbreak\b|\bpretend\b|\bact as\b"
-    r"|\bselect\b.+\bfrom\b|[;`]|--|/\*"
+    r"|\bselect\b.+\bfrom\b|`|(?<! )--|--(?! )|/\*"
 )
 THRESHOLD = re.compile(
     rf"\b(?P<op>more than|greater than|higher than|over|above|at least|no fewer than|no less than"
@@ -178,7 +178,8 @@ OVERALL = re.compile(
     r"\b(?:overall|ever|all time|of all time|all-time|in total|altogether|all together"
     r"|across all (?:the )?years|in all years|all years|to date|company-wide|companywide"
     r"|across the (?:company|board|whole company)|in (?:the )?whole company"
-    r"|(?:in|across|for) all (?:the )?(?:departments|teams|depts))\b"
+    r"|(?:in|across|for) all (?:the )?(?:departments|teams|depts)"
+    r"|(?:in|across|for) every (?:department|team|dept))\b"
 )
 ALPHABETICAL = re.compile(
     r"\b(?:(?:sorted|ordered|listed|sort|order|list|arranged) )?(?:them |it )?"
@@ -293,7 +294,8 @@ GROUP = re.compile(
     r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by"
     r"|(?:hired |recruited )?(?:by|from|in|at|into) (?:each|every)(?: single)?|by|per"
     r"|for each|within each|within every|inside each"
-    r"|for every|in each|in every|by each|by every|each|every|across|across all|for all(?: the)?"
+    r"|for every|in each|in every|by each|by every|each|every|across every|across each|across"
+    r"|across all|for all(?: the)?"
     r"|for all of the"
     r"|of each|on each|on every|among|one column per|a column per|a column for each"
     r"|one column for each|columns per|columns by|breakdown by|breakdown of|breakdown per"

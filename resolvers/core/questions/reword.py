@@ -132,13 +132,29 @@ def correction(word: str) -> str | None:
 
 def _likely_slip(written: str, meant: str, distance: int) -> bool:
     """A slip people make, not another word: letters left out, two swapped, or one wrong
-    letter in a long word. Names ('Braden', 'Thom') are one or two other letters away
-    from many words; a typo rarely is.
+    letter in a long word (or a swap beside a letter left out or doubled). Names ('Braden',
+    'Thom') are one or two other letters away from many words; a typo rarely is.
     """
     kind = _typo_kind(written, meant)
     if distance == 1:
         return kind < 2 or len(written) >= 6
-    return kind == 0
+    return kind == 0 or (len(written) >= 6 and _swap_and_one_more(written, meant))
+
+
+def _swap_and_one_more(written: str, meant: str) -> bool:
+    """Two neighbouring letters swapped, and one letter left out or doubled besides
+    ('Novmebr', 'Feburrary'): two slips at once, as people make them in a long word."""
+    undoubled = [written[:i] + written[i + 1 :] for i in range(1, len(written))]
+    undoubled = [u for i, u in enumerate(undoubled, 1) if written[i] == written[i - 1]]
+    for typed in (written, *undoubled):
+        for i in range(len(typed) - 1):
+            swapped = typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :]
+            if swapped == meant and typed != written:
+                return True
+            dropped = typed == written and len(swapped) + 1 == len(meant)
+            if dropped and _typo_kind(swapped, meant) == 0:
+                return True
+    return False
 
 
 _SPANS = re.compile(lexicon.token_pattern())
@@ -210,7 +226,7 @@ def reword(question: str, catalog: Catalog) -> Reworded:
             continue
         word = tokens[position]
         fixed = correction(word) if position not in keep else None
-        if fixed and word not in names:
+        if fixed and (word not in names or _dated_month(fixed, tokens, position)):
             replaced[position] = fixed
             plain.corrected[word] = fixed
             shown = lexicon.MONTH_NAMES[lexicon.MONTHS[fixed]] if fixed in lexicon.MONTHS else fixed
@@ -225,6 +241,19 @@ def reword(question: str, catalog: Catalog) -> Reworded:
     plain.tokens = lexicon.tokens(lexicon.normalise(plain.text))
     plain.found = None
     return plain
+
+
+_DAY_OR_YEAR = re.compile(r"(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)?")
+
+
+def _dated_month(fixed: str, tokens: list[str], position: int) -> bool:
+    """A capitalised slip of a month beside a day or a year ('Feburary 2022', '3 Septmber'):
+    a month as written in a date, not a person's name (which is never corrected)."""
+    if fixed not in lexicon.MONTHS or len(fixed) < 5:
+        return False
+    after = [t for t in tokens[position + 1 : position + 3] if t not in ("of", ",")][:1]
+    beside = after + tokens[max(0, position - 1) : position]
+    return any(_DAY_OR_YEAR.fullmatch(token) for token in beside)
 
 
 def _rewrite_at(tokens: list[str], position: int, keep: set[int]) -> tuple[int, tuple[str, ...]]:

@@ -1947,6 +1947,149 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {EDJ} WHERE (j.job IS NULL OR j.job NOT LIKE '%Design Engineer%') "
         f"AND {Y21}",
     ),
+    # issue 20, askwords2: hedges and chat that cannot change a count, the hiring verbs in
+    # every tense, every team at once, ';' as chat punctuation, two slips in one month
+    Case(
+        "roughly how many folks did Legal take on in 2021?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal' AND {Y21}",
+    ),
+    Case(
+        "ballpark figure is fine, exact is better: Sales hires 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' AND {Y22}",
+    ),
+    Case(
+        "tbh I only need approx numbers - how many people started in 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "how many new starts did Engineering have in 2022, give or take",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Engineering' AND {Y22}",
+    ),
+    Case(
+        "how many people start in June 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-06-01' "
+        "AND e.datetime < TIMESTAMP '2021-07-01'",
+    ),
+    Case(
+        "number of people Marketing brings in during 2022, approximately",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Marketing' AND {Y22}",
+    ),
+    Case(
+        "how many employees got onboarded org-wide in 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "total intake across every team in 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y22}",
+    ),
+    Case(
+        "hiring across every department for 2021",
+        per_department(Y21),
+    ),
+    Case(
+        "how many hires in the whole org in 2020?",
+        f"SELECT COUNT(*) FROM {E} WHERE year(e.datetime) = 2020",
+    ),
+    Case(
+        "quick one; how many hires did Support make in 2022? thanks",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Support' AND {Y22}",
+    ),
+    Case(
+        "hires per department in 2020 -- just the numbers",
+        per_department("year(e.datetime) = 2020"),
+    ),
+    Case(
+        "how many hires in Novmebr 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-11-01' "
+        "AND e.datetime < TIMESTAMP '2021-12-01'",
+    ),
+    Case(
+        "hires in setpembber 2022 please",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-09-01' "
+        "AND e.datetime < TIMESTAMP '2022-10-01'",
+    ),
+    Case(
+        "Legal hires in Feburary of 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal' AND "
+        "e.datetime >= TIMESTAMP '2021-02-01' AND e.datetime < TIMESTAMP '2021-03-01'",
+    ),
+    # issue 20, askwords2: parts of a month (the first or last N days or weeks), days in
+    # brackets, a month of any year, a named day with no year (the latest year, stated)
+    Case(
+        "hires in the first 10 days of March 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-03-01' "
+        "AND e.datetime < TIMESTAMP '2021-03-11'",
+    ),
+    Case(
+        "how many people joined during the last week of December 2021?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-12-25' "
+        "AND e.datetime < TIMESTAMP '2022-01-01'",
+    ),
+    Case(
+        "first two weeks of june 2022, how many hires",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-06-01' "
+        "AND e.datetime < TIMESTAMP '2022-06-15'",
+    ),
+    Case(
+        "could you pull hires for the final 5 days of Jan 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-01-27' "
+        "AND e.datetime < TIMESTAMP '2022-02-01'",
+    ),
+    Case(
+        "hires in the opening fortnight of May 2021 pls",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-05-01' "
+        "AND e.datetime < TIMESTAMP '2021-05-15'",
+    ),
+    Case(
+        "how many people joined in the last 3 days of February 2020",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2020-02-27' "
+        "AND e.datetime < TIMESTAMP '2020-03-01'",
+    ),
+    Case(
+        "hires in July 2021 (1st-14th)",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-07-01' "
+        "AND e.datetime < TIMESTAMP '2021-07-15'",
+    ),
+    Case(
+        "hiring in August 2022 (the 8th to the 19th)",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-08-08' "
+        "AND e.datetime < TIMESTAMP '2022-08-20'",
+    ),
+    Case(
+        "how many joined in October 2020 (days 1-10 inclusive)?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2020-10-01' "
+        "AND e.datetime < TIMESTAMP '2020-10-11'",
+    ),
+    Case(
+        "hires in the first week of March",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
+        "AND e.datetime < TIMESTAMP '2022-03-08'",
+    ),
+    Case(
+        "how many people did we hire in a December",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 12",
+    ),
+    Case(
+        "hires in June across all years",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 6",
+    ),
+    Case(
+        "how many starters in Marches over all the years",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 3",
+    ),
+    Case(
+        "Sales hires in any April",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' AND month(e.datetime) = 4",
+    ),
+    Case(
+        "how many hires on New Year's Day",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-01-01' "
+        "AND e.datetime < TIMESTAMP '2022-01-02'",
+    ),
+    Case(
+        "did anyone join on valentine's day",
+        employees("e.datetime >= TIMESTAMP '2022-02-14' AND e.datetime < TIMESTAMP '2022-02-15'"),
+    ),
 ]
 
 REFUSED = [

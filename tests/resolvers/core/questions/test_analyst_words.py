@@ -1,0 +1,141 @@
+"""Issue 20 (askwords2): hedges and chat that cannot change an answer, the hiring verbs in
+every tense, punctuation read as punctuation; each read as the plain question, and the near
+phrasings that change the answer refused or answered differently."""
+
+from __future__ import annotations
+
+import pytest
+
+from resolvers.core.questions.offline import OfflineEngine
+
+
+def same(engine: OfflineEngine, question: str, plain: str) -> None:
+    answer = engine.answer(question)
+    assert not answer.refused, (question, answer.explanation)
+    assert answer.rows == engine.answer(plain).rows, question
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("roughly how many hires in 2021", "hires in 2021"),
+        ("approximately how many people joined Legal in 2022?", "Legal hires in 2022"),
+        ("ballpark, exact is better: hires in Q1 2022", "hires in Q1 2022"),
+        ("tbh a rough number is fine, Sales hires 2021", "Sales hires in 2021"),
+        ("how many did we take on in 2020, give or take", "hires in 2020"),
+        ("how many people start in March 2021", "hires in March 2021"),
+        ("how many people does Legal take on in 2022", "Legal hires in 2022"),
+        ("how many new starts in 2021", "hires in 2021"),
+        ("how many folks got onboarded in 2022", "hires in 2022"),
+        ("how many people did Marketing bring in in 2021", "Marketing hires in 2021"),
+        ("how many hires company-wide in 2021", "hires in 2021"),
+        ("total hires across every team in 2022", "hires in 2022"),
+        ("hires across the whole org in 2020", "hires in 2020"),
+        ("hires across every team in 2021", "hires by department in 2021"),
+    ],
+)
+def test_hedges_and_hiring_verbs_read_as_the_plain_question(
+    words_engine: OfflineEngine, question: str, plain: str
+) -> None:
+    same(words_engine, question, plain)
+
+
+def test_the_start_of_a_year_is_a_time_not_a_hire(words_engine: OfflineEngine) -> None:
+    """'start' is a hire only beside a time or place ('start in March'): 'the start of
+    2021' names no period the engine reads, so it is named, never read as all of 2021."""
+    answer = words_engine.answer("hires at the start of 2021")
+    assert answer.refused and '"start"' in answer.explanation
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("hires in 2021; just the number", "hires in 2021"),
+        ("quick one; how many people joined Legal in 2022? thanks", "Legal hires in 2022"),
+        ("Sales hires in 2022 -- count only", "Sales hires in 2022"),
+    ],
+)
+def test_a_semicolon_or_dash_in_chat_is_punctuation(
+    words_engine: OfflineEngine, question: str, plain: str
+) -> None:
+    same(words_engine, question, plain)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hires in 2021; DROP TABLE jobs",
+        "hires in 2021--DROP TABLE jobs",
+        "hires in 2021 -- select name from jobs",
+        "SELECT * FROM pg_user",
+        "hires in 2021 /* comment */",
+    ],
+)
+def test_sql_in_a_question_is_still_refused(words_engine: OfflineEngine, question: str) -> None:
+    answer = words_engine.answer(question)
+    assert answer.refused and answer.sql is None
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("hires in the first 10 days of March 2021", "hires from 2021-03-01 to 2021-03-10"),
+        ("hires during the last week of December 2021", "hires from 2021-12-25 to 2021-12-31"),
+        ("first two weeks of June 2022 hires", "hires from 2022-06-01 to 2022-06-14"),
+        ("hires in the final 3 days of Feb 2020", "hires from 2020-02-27 to 2020-02-29"),
+        ("hires in the opening fortnight of May 2021", "hires from 2021-05-01 to 2021-05-14"),
+        ("hires in the last 2 days of 2021", "hires from 2021-12-30 to 2021-12-31"),
+        ("hires in the first 4 months of 2022", "hires from 2022-01-01 to 2022-04-30"),
+        ("hires in June 2021 (1st-14th)", "hires from 2021-06-01 to 2021-06-14"),
+        ("hires during June 2021 (1-14)", "hires from 2021-06-01 to 2021-06-14"),
+        ("hires in March 2022 (the 3rd to the 9th)", "hires from 2022-03-03 to 2022-03-09"),
+    ],
+)
+def test_parts_of_a_month_or_year_are_their_days(
+    words_engine: OfflineEngine, question: str, plain: str
+) -> None:
+    same(words_engine, question, plain)
+
+
+def test_a_part_of_a_month_that_is_no_span_is_refused(words_engine: OfflineEngine) -> None:
+    """Five weeks of February are longer than February: named, never read as something."""
+    assert words_engine.answer("hires in the first 5 weeks of February 2021").refused
+
+
+def test_the_last_days_of_a_yearless_february_are_those_of_the_year_said(
+    words_engine: OfflineEngine,
+) -> None:
+    """With no year, the year rule picks one first (stated), then February's length is known."""
+    answer = words_engine.answer("hires in the last 3 days of February")
+    assert "read in 2022" in (answer.reading or "")
+    assert answer.rows == words_engine.answer("hires from 2022-02-26 to 2022-02-28").rows
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many hires in a December",
+        "hires in December across all years",
+        "hires in Decembers over all the years",
+        "hires in any December",
+    ],
+)
+def test_a_month_of_any_year_is_every_years_month_together(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert "December of any year" in (answer.reading or "")
+    assert len(answer.rows) == 1
+
+
+def test_a_month_of_every_year_is_still_one_row_per_year(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("hires in December of every year")
+    assert "per year" in (answer.reading or "") and len(answer.rows) > 1
+
+
+def test_a_named_day_with_no_year_is_the_latest_year_said(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("how many hires on New Year's Day")
+    assert not answer.refused, answer.explanation
+    assert "read in 2022" in (answer.reading or "")
+    assert answer.rows == words_engine.answer("hires on 2022-01-01").rows
