@@ -315,6 +315,9 @@ def tidy(question: str) -> str:
     text = _SLASHED.sub(_slashed, text)
     text = _YEAR_FIRST.sub(_year_first, text)
     text = re.sub(r"(?<=\w) [&+] (?=\w)", " and ", text)
+    text = re.sub(  # 'level 2+', 'grade III+': that level and the ones above it
+        r"\b(levels?|grades?|lvls?) (\w{1,3})\+(?!\w)", r"\1 \2 and above", text, flags=re.I
+    )
     text = re.sub(r" *; *| +--+ +", ", ", text)  # chat punctuation, read as a comma
     return " ".join(text.split())
 

@@ -113,8 +113,11 @@ BREAK_DOWN = re.compile(
     r"(?:down|up|out)\b|\b(?:split|divide|breakdown of|breakdown|give me a breakdown of)\b"
 )
 ANY_LEVEL = re.compile(
-    r"\b(?:at |of |in |with )?(?:any|every|all)(?: the)? (?:levels?|titles?|job titles?|seniority"
-    r"|grades?)\b|\b(?:of |in )?(?:any|every|all) (?:kinds?|types?|sorts?)(?: of)?\b"
+    r"\b(?:at |of |in |with |across )?(?:any|every|all)(?: the)? (?:levels?|titles?|job titles?"
+    r"|seniority|grades?)(?: (?:together|combined|summed|added up|lumped together|included))?\b"
+    r"|\b(?:of |in )?(?:any|every|all) (?:kinds?|types?|sorts?)(?: of)?\b"
+    r"|\b(?:regardless|irrespective) of (?:the )?(?:levels?|seniority|grades?)\b"
+    r"|\bwhatever the (?:level|grade)\b|\b(?:levels|grades) (?:combined|together|summed)\b"
 )
 """'Accountants (any level)', 'managers of any kind': a family is every title of it already."""
 DATED = re.compile(

@@ -45,7 +45,9 @@ half of the year, 1 (January to June) or 2 (July to December).
 """
 TIME_DIMENSIONS: frozenset[str] = frozenset({"year", "half", "quarter", "month", "weekday", "day"})
 MAX_LIMIT = 1000
-MAX_NAMES = 50
+MAX_NAMES = 200
+"""At most this many names in one list: a level across every title ("the senior levels")
+names about a hundred titles; a bound keeps a filled query's SQL small."""
 
 
 class _Strict(BaseModel):

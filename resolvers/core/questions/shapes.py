@@ -148,7 +148,8 @@ def _filters(
             side = drop if excluded else keep
             if kind == "family":
                 titles = reading.families[token]
-                families.append(Family(word=name, titles=titles, excluded=excluded))
+                said = Family(word=name, titles=titles, excluded=excluded)
+                families += [said] if said not in families else []  # 'accountants ... level III'
                 side["job"] += titles
             else:
                 side[kind].append(name)
@@ -157,6 +158,11 @@ def _filters(
                     "Leaving out one of two departments of one name is not answered: ask "
                     "for the other one by its id instead."
                 )
+    if "level" in reading.group and not keep["job"] and not who.searches and not part:
+        every = filters.every_level(catalog, drop["job"])  # 'hires by level': every title's
+        if every is not None:
+            families.append(every)
+            keep["job"] += every.titles
     picked = [t for t in who.included if t in reading.department_ids and not part]
     department_ids: list[int] = []
     if picked:  # the other departments kept beside a picked one: every id of their names

@@ -2090,6 +2090,85 @@ CASES: list[Case] = [
         "did anyone join on valentine's day",
         employees("e.datetime >= TIMESTAMP '2022-02-14' AND e.datetime < TIMESTAMP '2022-02-15'"),
     ),
+    # issue 20, askwords2: levels: by level over every title, a title's levels summed, above
+    # or below a level, several levels, the senior (III, IV) and junior (I, II) levels
+    Case(
+        "hires by level in 2021",
+        f"SELECT regexp_extract(j.job, ' (I|II|III|IV)$', 1) AS level, COUNT(*) FROM {EDJ} "
+        f"WHERE regexp_matches(j.job, ' (I|II|III|IV)$') AND {Y21} GROUP BY 1",
+    ),
+    Case(
+        "how many people did we hire at each level in 2022?",
+        f"SELECT regexp_extract(j.job, ' (I|II|III|IV)$', 1) AS level, COUNT(*) FROM {EDJ} "
+        f"WHERE regexp_matches(j.job, ' (I|II|III|IV)$') AND {Y22} GROUP BY 1",
+    ),
+    Case(
+        "Engineering hiring per grade, 2021",
+        f"SELECT regexp_extract(j.job, ' (I|II|III|IV)$', 1) AS level, COUNT(*) FROM {EDJ} "
+        f"WHERE regexp_matches(j.job, ' (I|II|III|IV)$') AND d.department = 'Engineering' "
+        f"AND {Y21} GROUP BY 1",
+    ),
+    Case(
+        "all-time hires broken down by level",
+        f"SELECT regexp_extract(j.job, ' (I|II|III|IV)$', 1), COUNT(*) FROM {EDJ} "
+        "WHERE regexp_matches(j.job, ' (I|II|III|IV)$') GROUP BY 1",
+    ),
+    Case(
+        "Software Engineer hires in 2021, all levels together",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job LIKE 'Software Engineer %' AND {Y21}",
+    ),
+    Case(
+        "accountant hires in 2022 regardless of level",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"regexp_matches(j.job, ' (I|II|III|IV)$') AND j.job LIKE 'Accountant %' AND {Y22}",
+    ),
+    Case(
+        "how many Web Developer hires across all levels in 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job LIKE 'Web Developer %' AND {Y22}",
+    ),
+    Case(
+        "software engineers hired above level II in 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"j.job IN ('Software Engineer III', 'Software Engineer IV') AND {Y21}",
+    ),
+    Case(
+        "how many level III and IV hires in 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE regexp_matches(j.job, ' (III|IV)$') AND {Y22}",
+    ),
+    Case(
+        "hires at the senior levels (III and IV) in 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE regexp_matches(j.job, ' (III|IV)$') AND {Y21}",
+    ),
+    Case(
+        "junior level hires in Sales, 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"regexp_matches(j.job, ' (I|II)$') AND d.department = 'Sales' AND {Y22}",
+    ),
+    Case(
+        "accountants below level III hired in 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"regexp_matches(j.job, ' (I|II)$') AND {family('Accountant')} AND {Y21}",
+    ),
+    Case(
+        "how many level 2+ engineers did we hire in 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"regexp_matches(j.job, ' (II|III|IV)$') AND {family('Engineer')} AND {Y22}",
+    ),
+    Case(
+        "hires at levels I to III in 2020",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"regexp_matches(j.job, ' (I|II|III)$') AND year(e.datetime) = 2020",
+    ),
+    Case(
+        "accountant hires at level IV in 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"regexp_matches(j.job, ' (IV)$') AND {family('Accountant')} AND {Y21}",
+    ),
+    Case(
+        "statisticians hired in 2022 excluding level I",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"{family('Statistician')} AND NOT regexp_matches(j.job, ' (I)$') AND {Y22}",
+    ),
 ]
 
 REFUSED = [
