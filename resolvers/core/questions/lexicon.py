@@ -215,6 +215,18 @@ def _month_of_any_year(match: re.Match[str]) -> str:
     return f"{match.group(1)} {said}" if match.re is _IN_A_MONTH else said
 
 
+_PERIOD_NAME = "|".join(sorted([*MONTHS, *SEASONS], key=len, reverse=True))
+_ARROW_POINT = rf"(?:(?:q[1-4]|h[12]|{_PERIOD_NAME})(?: (?:19|20)\d\d)?|(?:19|20)\d\d)"
+_ARROW = re.compile(
+    rf"\b(?:from )?({_ARROW_POINT}) ?(?:-+>|=+>|\u2192) ?({_ARROW_POINT})\b", re.IGNORECASE
+)
+"""'2020 -> 2021', 'Q1 → Q2 2022': from one period to the next (a change, most often)."""
+
+
+def _arrow(match: re.Match[str]) -> str:
+    return f"from {match.group(1)} to {match.group(2)}"
+
+
 def _dashed(match: re.Match[str]) -> str:
     """'Jan-Jun', 'Q1-Q3' (or with an en dash), '2021-2022' is a range; other words stay."""
     first, second = match.group(1), match.group(2)
@@ -279,6 +291,7 @@ def tidy(question: str) -> str:
     text = question.replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
     text = re.sub(r"\bcalendar (years?|months?|quarters?)\b", r"\1", text, flags=re.IGNORECASE)
+    text = _ARROW.sub(_arrow, text)
     text = _PART_OF_MONTH.sub(_part_of_month, text)
     text = _PART_OF_YEAR.sub(_part_of_year, text)
     text = _BRACKETED_DAYS.sub(_bracketed_days, text)

@@ -166,8 +166,11 @@ def _filters(
     picked = [t for t in who.included if t in reading.department_ids and not part]
     department_ids: list[int] = []
     if picked:  # the other departments kept beside a picked one: every id of their names
+        narrowed = {names[t][1] for t in picked}  # 'Support hires in department 13': that one
         for token in who.included:
             kind, name = names[token]
+            if token not in reading.department_ids and name in narrowed:
+                continue
             if kind == "department":
                 department_ids += reading.department_ids.get(token) or catalog.ids_of(name)
     prefix = contains = None

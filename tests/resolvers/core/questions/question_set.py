@@ -2169,6 +2169,46 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {EDJ} WHERE "
         f"{family('Statistician')} AND NOT regexp_matches(j.job, ' (I)$') AND {Y22}",
     ),
+    # issue 20, askwords2: a change written with an arrow; one of two departments of one name
+    # picked by its id beside the name ('Support hires ... the one with id 13': that one only)
+    Case(
+        "% growth in hires 2020 -> 2021",
+        f"SELECT n1, n2, n2 - n1, (n2 - n1) * 100.0 / n1 FROM (SELECT "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2020) AS n1, "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2021) AS n2 FROM {EDJ} WHERE TRUE)",
+    ),
+    Case(
+        "percent change in Sales hiring, 2021 → 2022",
+        f"SELECT n1, n2, n2 - n1, (n2 - n1) * 100.0 / n1 FROM (SELECT "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2021) AS n1, "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2022) AS n2 FROM {EDJ} "
+        "WHERE d.department = 'Sales')",
+    ),
+    Case(
+        "how did Legal hiring change from 2020=>2022, in %",
+        f"SELECT n1, n2, n2 - n1, (n2 - n1) * 100.0 / n1 FROM (SELECT "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2020) AS n1, "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2022) AS n2 FROM {EDJ} "
+        "WHERE d.department = 'Legal')",
+    ),
+    Case(
+        "of all Support hires, what % went to the one with id 13",
+        f"SELECT COUNT(*) FILTER (WHERE e.department_id = 13) * 100.0 / COUNT(*) FROM {E} "
+        "WHERE e.department_id IN (8, 13)",
+    ),
+    Case(
+        "what share of Support hiring in 2021 went to the one with the id 8?",
+        f"SELECT COUNT(*) FILTER (WHERE e.department_id = 8) * 100.0 / COUNT(*) FROM {E} "
+        f"WHERE e.department_id IN (8, 13) AND {Y21}",
+    ),
+    Case(
+        "how many Support hires went to the one with id 13",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id = 13",
+    ),
+    Case(
+        "Support hires in department 8 during 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id = 8 AND {Y22}",
+    ),
 ]
 
 REFUSED = [

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import pytest
 
+from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.questions.offline import OfflineEngine
+from tests.resolvers.core.questions import gold
+
+
+@pytest.fixture(scope="module")
+def gold_engine(warehouse: DuckDBWarehouse) -> OfflineEngine:
+    """On the gold dataset: two departments named Support (ids 8 and 13)."""
+    return OfflineEngine(warehouse, 1000, clock=lambda: gold.TODAY)
 
 
 def same(engine: OfflineEngine, question: str, plain: str) -> None:
@@ -139,3 +147,49 @@ def test_a_named_day_with_no_year_is_the_latest_year_said(words_engine: OfflineE
     assert not answer.refused, answer.explanation
     assert "read in 2022" in (answer.reading or "")
     assert answer.rows == words_engine.answer("hires on 2022-01-01").rows
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("% growth in hires 2020 -> 2021", "percent change in hires from 2020 to 2021"),
+        ("Sales hires Q1 → Q2 2022, change in percent", "percent change in Sales hires from Q1 "
+         "to Q2 2022"),
+        ("Legal hiring 2021=>2022 % change", "percent change in Legal hires from 2021 to 2022"),
+    ],
+)  # fmt: skip
+def test_an_arrow_between_two_periods_is_from_one_to_the_other(
+    words_engine: OfflineEngine, question: str, plain: str
+) -> None:
+    same(words_engine, question, plain)
+
+
+def test_a_greater_than_sign_is_no_arrow(words_engine: OfflineEngine) -> None:
+    """'2021 > 2022' asks whether one beat the other (refused), never hires from 2021 to 2022."""
+    answer = words_engine.answer("were hires in 2021 > 2022")
+    assert answer.refused or "2022 minus" not in (answer.reading or "")
+    assert answer.rows != words_engine.answer("hires from 2021 to 2022").rows
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many Support hires went to the one with id 13",
+        "Support hires in department 13",
+        "how many Support hires were in Support id 13",
+    ],
+)
+def test_a_shared_name_beside_its_picked_id_is_that_department_only(
+    gold_engine: OfflineEngine, question: str
+) -> None:
+    """'Support hires in department 13' once counted both Supports (ids 8 and 13)."""
+    answer = gold_engine.answer(question)
+    assert "(only id 13)" in (answer.reading or ""), answer.reading
+    assert answer.rows == gold_engine.answer("hires in department 13").rows
+
+
+def test_a_share_of_a_shared_name_in_the_one_picked_by_id(gold_engine: OfflineEngine) -> None:
+    answer = gold_engine.answer("of all Support hires, what % went to the one with id 13")
+    both = gold_engine.answer("Support hires").rows[0][0]
+    one = gold_engine.answer("hires in department 13").rows[0][0]
+    assert answer.rows[0][-1] == pytest.approx(one * 100 / both)
