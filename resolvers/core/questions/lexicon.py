@@ -227,10 +227,17 @@ def _arrow(match: re.Match[str]) -> str:
     return f"from {match.group(1)} to {match.group(2)}"
 
 
+_MONTH_DASH_YEAR = re.compile(r"\b([a-z]{3,9})[-\u2013/](\d\d)\b(?![-/\d])", re.IGNORECASE)
+
+
 def _dashed(match: re.Match[str]) -> str:
-    """'Jan-Jun', 'Q1-Q3' (or with an en dash), '2021-2022' is a range; other words stay."""
+    """'Jan-Jun', 'Q1-Q3' (or with an en dash), '2021-2022' is a range; 'Nov-2021' and
+    'Q3-2021' are that month (quarter) of the year, as a spreadsheet writes them; other
+    words stay."""
     first, second = match.group(1), match.group(2)
     if all(_is_period_word(word) for word in (first, second)):
+        if re.fullmatch(r"(?:19|20)\d\d", second) and not re.fullmatch(r"\d+", first):
+            return f"{first} {second}"
         return f"{first} to {second}"
     return match.group(0)
 
@@ -302,6 +309,10 @@ def tidy(question: str) -> str:
     text = _DASHED_DAYS_FIRST.sub(_in_a_month(r"\1 \3 to \2 \3", month=3), text)
     text = _DAYS_OF_ONE_MONTH.sub(_in_a_month(r"\1 \4 \2 \3 \4", month=4), text)
     text = _DASHED.sub(_dashed, text)
+    text = _MONTH_DASH_YEAR.sub(  # 'Nov-21' as a spreadsheet writes November 2021
+        lambda m: f"{m.group(1)} 20{m.group(2)}" if m.group(1).lower() in MONTHS else m.group(0),
+        text,
+    )
     text = re.sub(r"\bthe year ((?:19|20)\d\d)\b", r"\1", text, flags=re.IGNORECASE)
     text = re.sub(r"\bno\. ?of\b", "number of", text, flags=re.IGNORECASE)
     text = re.sub(r"(?<![\w/])w/o(?![\w/])", "without", text, flags=re.IGNORECASE)
@@ -331,6 +342,7 @@ def tidy(question: str) -> str:
     text = re.sub(  # 'level 2+', 'grade III+': that level and the ones above it
         r"\b(levels?|grades?|lvls?) (\w{1,3})\+(?!\w)", r"\1 \2 and above", text, flags=re.I
     )
+    text = re.sub(r"\b(\d+)\+(?![\w+])", r"\1 or more", text)  # '90+ hires': 90 or more
     text = re.sub(r" *; *| +--+ +", ", ", text)  # chat punctuation, read as a comma
     return " ".join(text.split())
 

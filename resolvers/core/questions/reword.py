@@ -226,7 +226,7 @@ def reword(question: str, catalog: Catalog) -> Reworded:
             continue
         word = tokens[position]
         fixed = correction(word) if position not in keep else None
-        if fixed and (word not in names or _dated_month(fixed, tokens, position)):
+        if fixed and word not in names:
             replaced[position] = fixed
             plain.corrected[word] = fixed
             shown = lexicon.MONTH_NAMES[lexicon.MONTHS[fixed]] if fixed in lexicon.MONTHS else fixed
@@ -241,19 +241,6 @@ def reword(question: str, catalog: Catalog) -> Reworded:
     plain.tokens = lexicon.tokens(lexicon.normalise(plain.text))
     plain.found = None
     return plain
-
-
-_DAY_OR_YEAR = re.compile(r"(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)?")
-
-
-def _dated_month(fixed: str, tokens: list[str], position: int) -> bool:
-    """A capitalised slip of a month beside a day or a year ('Feburary 2022', '3 Septmber'):
-    a month as written in a date, not a person's name (which is never corrected)."""
-    if fixed not in lexicon.MONTHS or len(fixed) < 5:
-        return False
-    after = [t for t in tokens[position + 1 : position + 3] if t not in ("of", ",")][:1]
-    beside = after + tokens[max(0, position - 1) : position]
-    return any(_DAY_OR_YEAR.fullmatch(token) for token in beside)
 
 
 def _rewrite_at(tokens: list[str], position: int, keep: set[int]) -> tuple[int, tuple[str, ...]]:

@@ -131,6 +131,24 @@ class Reading:
     """'sorted by department then job': the groupings the answer is ordered by, in turn."""
 
 
+def _titles_versus(
+    reading: Reading, names: dict[str, tuple[str, str]]
+) -> Threshold | Refusal | None:
+    """'Departments that hired more engineers than designers': per group, the hires of one
+    job (family) against another's in that same group; None when the question is not so."""
+    if not (reading.than and reading.group and reading.than_noun):
+        return None
+    (op, token), noun = reading.than, reading.than_noun
+    if names[noun][0] == "department" or names[token][0] == "department":
+        return None
+    if reading.threshold is not None and reading.threshold.than is None:
+        return Refusal("Compare the groups with one number or one named group, not both.")
+    kind, name = names[token]
+    titles = reading.families[token] if kind == "family" else (name,)
+    compare = "more_than" if op == "more" else "fewer_than"
+    return Threshold(compare=compare, versus=Family(word=name, titles=titles))  # type: ignore[arg-type]
+
+
 def _filters(
     reading: Reading,
     names: dict[str, tuple[str, str]],
@@ -457,9 +475,14 @@ def _shape(
         return _than_difference(words, reading, names, catalog, date_sets)
     if reading.than and (reading.tail_included or reading.tail_excluded):
         return Refusal("Compare the groups with one department or job, not a part of one.")
-    if reading.than and reading.threshold and reading.threshold.than is None:
+    titles_versus = _titles_versus(reading, names)
+    if isinstance(titles_versus, Refusal):
+        return titles_versus
+    if titles_versus is not None:
+        reading.threshold = titles_versus
+    elif reading.than and reading.threshold and reading.threshold.than is None:
         return Refusal("Compare the groups with one number or one named group, not both.")
-    if reading.than and names[reading.than[1]][0] == "family":
+    elif reading.than and names[reading.than[1]][0] == "family":
         return Refusal("Compare the groups with one department or job, not a family of jobs.")
     if (ratio := RATIO.search(reading.line)) and not reading.group:
         return _ratio(words, reading, names, catalog, date_sets, ratio)

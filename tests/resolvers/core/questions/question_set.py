@@ -98,6 +98,16 @@ def difference(first: str, second: str) -> str:
     return f"SELECT ({count} {first}) - ({count} {second})"
 
 
+def versus_titles(first: str, second: str, where: str, op: str) -> str:
+    """Per department (by id), hires matching ``first`` beside those matching ``second``,
+    where the first ``op`` the second."""
+    return (
+        f"SELECT d.department, SUM(CASE WHEN {first} THEN 1 ELSE 0 END) AS a, "
+        f"SUM(CASE WHEN {second} THEN 1 ELSE 0 END) AS b FROM {EDJ} "
+        f"WHERE d.id IS NOT NULL AND {where} GROUP BY d.id, d.department HAVING a {op} b"
+    )
+
+
 def top_within(outer: str, inner: str, where: str) -> str:
     """Per ``outer`` (department), the ``inner`` groups with the most hires, ties all kept."""
     return (
@@ -1999,7 +2009,7 @@ CASES: list[Case] = [
         per_department("year(e.datetime) = 2020"),
     ),
     Case(
-        "how many hires in Novmebr 2021",
+        "how many hires in novmebr 2021",
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-11-01' "
         "AND e.datetime < TIMESTAMP '2021-12-01'",
     ),
@@ -2009,7 +2019,7 @@ CASES: list[Case] = [
         "AND e.datetime < TIMESTAMP '2022-10-01'",
     ),
     Case(
-        "Legal hires in Feburary of 2021",
+        "Legal hires in feburary of 2021",
         f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal' AND "
         "e.datetime >= TIMESTAMP '2021-02-01' AND e.datetime < TIMESTAMP '2021-03-01'",
     ),
@@ -2208,6 +2218,82 @@ CASES: list[Case] = [
     Case(
         "Support hires in department 8 during 2022",
         f"SELECT COUNT(*) FROM {E} WHERE e.department_id = 8 AND {Y22}",
+    ),
+    # issue 20, askwords2: a month and its year written with a comma or a dash, or one
+    # month of several years ('Nov-2021' once read as November to December 2021)
+    Case(
+        "how many people joined during November, 2021?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-11-01' "
+        "AND e.datetime < TIMESTAMP '2021-12-01'",
+    ),
+    Case(
+        "Sales hires Nov-2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' "
+        "AND e.datetime >= TIMESTAMP '2021-11-01' AND e.datetime < TIMESTAMP '2021-12-01'",
+    ),
+    Case(
+        "hiring in Mar-22 please",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
+        "AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
+    Case(
+        "how many hires in Q3-2020",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2020-07-01' "
+        "AND e.datetime < TIMESTAMP '2020-10-01'",
+    ),
+    Case(
+        "how many did we hire in March 2020 and 2021 combined",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 3 "
+        "AND year(e.datetime) IN (2020, 2021)",
+    ),
+    Case(
+        "Q1 2021 and 2022 hires in Engineering",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Engineering' "
+        "AND quarter(e.datetime) = 1 AND year(e.datetime) IN (2021, 2022)",
+    ),
+    # issue 20, askwords2: groups compared on two jobs or families, each group's own counts
+    Case(
+        "departments that hired more engineers than designers in 2021",
+        versus_titles(family("Engineer"), family("Designer"), Y21, ">"),
+    ),
+    Case(
+        "which teams took on more accountants than engineers, all time?",
+        versus_titles(family("Accountant"), family("Engineer"), "TRUE", ">"),
+    ),
+    Case(
+        "Which departments hired fewer software engineers than web developers during 2022?",
+        versus_titles(family("Software Engineer"), family("Web Developer"), Y22, "<"),
+    ),
+    Case(
+        "pls list the depts where we hired more statisticians than geologists in 2020",
+        versus_titles(family("Statistician"), family("Geologist"), "year(e.datetime) = 2020", ">"),
+    ),
+    Case(
+        "departments with more Cost Accountant hires than Tax Accountant hires",
+        versus_titles("j.job = 'Cost Accountant'", "j.job = 'Tax Accountant'", "TRUE", ">"),
+    ),
+    # issue 20, askwords2: periods meeting a condition ('where/when we hired', '90+')
+    Case(
+        "quarters where we hired under 200 in 2022",
+        f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y22} "
+        "GROUP BY 1 HAVING COUNT(*) < 200",
+    ),
+    Case(
+        "what months in 2021 had 90+ hires?",
+        f"SELECT month(e.datetime), COUNT(*) FROM {E} WHERE {Y21} GROUP BY 1 HAVING COUNT(*) >= 90",
+    ),
+    Case(
+        "the months when we hired fewer than 70 people in 2021",
+        f"SELECT month(e.datetime), COUNT(*) FROM {E} WHERE {Y21} GROUP BY 1 HAVING COUNT(*) < 70",
+    ),
+    Case(
+        "years where we took on more than 900 people",
+        f"SELECT year(e.datetime), COUNT(*) FROM {E} WHERE TRUE GROUP BY 1 HAVING COUNT(*) > 900",
+    ),
+    Case(
+        "list the departments where we hired 100+ people overall",
+        f"SELECT d.department, COUNT(*) FROM {EDJ} WHERE d.id IS NOT NULL "
+        "GROUP BY d.id, d.department HAVING COUNT(*) >= 100",
     ),
 ]
 

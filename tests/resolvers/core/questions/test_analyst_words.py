@@ -193,3 +193,64 @@ def test_a_share_of_a_shared_name_in_the_one_picked_by_id(gold_engine: OfflineEn
     both = gold_engine.answer("Support hires").rows[0][0]
     one = gold_engine.answer("hires in department 13").rows[0][0]
     assert answer.rows[0][-1] == pytest.approx(one * 100 / both)
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("hires during November, 2021", "hires in November 2021"),
+        ("hires in Q3, 2021", "hires in Q3 2021"),
+        ("hires Nov-2021", "hires in November 2021"),
+        ("hires Nov-21", "hires in November 2021"),
+        ("hires in Q3-2021", "hires in Q3 2021"),
+        ("hires 2021-2022", "hires from 2021 to 2022"),
+        ("hires Jan-Mar 2022", "hires in Q1 2022"),
+    ],
+)
+def test_a_month_and_its_year_written_with_a_comma_or_dash(
+    words_engine: OfflineEngine, question: str, plain: str
+) -> None:
+    """'November, 2021' was once November or all of 2021; 'Nov-2021' November to December."""
+    same(words_engine, question, plain)
+
+
+def test_a_month_said_before_several_years_holds_for_each(words_engine: OfflineEngine) -> None:
+    """'November 2020 and 2021' is November of each, never November 2020 plus all of 2021."""
+    answer = words_engine.answer("hires in November 2020 and 2021")
+    assert "Nov 2021" in (answer.reading or "")
+    both = [words_engine.answer(f"hires in November {y}").rows[0][0] for y in (2020, 2021)]
+    assert answer.rows == [[sum(both)]]
+    assert "Mar 2022" in (words_engine.answer("hires in 2021 and March 2022").reading or "")
+
+
+def test_groups_compared_on_two_families_show_both_counts(words_engine: OfflineEngine) -> None:
+    """'Departments that hired more engineers than designers': in each department, its own
+    engineers against its own designers (both shown), never against a total of designers."""
+    answer = words_engine.answer("departments that hired more engineers than designers in 2021")
+    assert not answer.refused, answer.explanation
+    assert answer.columns[-2:] == ["hires", "versus_hires"]
+    assert answer.rows and all(row[-2] > row[-1] for row in answer.rows)
+    assert "hires as designers" in (answer.reading or "")
+    engineering = words_engine.answer("engineers hired by Engineering in 2021").rows[0][0]
+    assert [r[-2] for r in answer.rows if r[0] == "Engineering"] in ([engineering], [])
+
+
+def test_fewer_of_one_family_than_another_counts_a_group_with_none_of_the_first(
+    words_engine: OfflineEngine,
+) -> None:
+    answer = words_engine.answer("which departments hired fewer accountants than engineers")
+    assert answer.rows and all(row[-2] < row[-1] for row in answer.rows)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "departments that hired more engineers than Sales did in 2021",  # one named group
+        "which jobs hired more engineers than designers",  # jobs grouped by jobs: no
+    ],
+)
+def test_a_comparison_with_a_group_or_by_jobs_is_not_read_as_two_families(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert answer.refused or "versus_hires" not in answer.columns
