@@ -69,7 +69,7 @@ def _point(p: str) -> str:
 _A, _B = _point("a_"), _point("b_")
 _JOIN = (
     r"(?:,(?: and| or)?|and|or|plus|as well as|vs|versus|compared? (?:to|with)|against|with)"
-    r"(?: (?:its|their|our|the))?"
+    r"(?: (?:its|their|our|the|in|during))?"
 )
 _NOT = r"(?:but )?(?:not|never|excluding|except|outside|other than|apart from)"
 _TO = r"(?:and|to|until|till|through|thru|-)"

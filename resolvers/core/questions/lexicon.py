@@ -116,9 +116,10 @@ _DASHED_DAYS_FIRST = re.compile(
 
 _COUNTED = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
 _PART_OF_MONTH = re.compile(
-    rf"\b(?:(?:in|during|for|over|within) )?(?:the )?(?P<end>first|last|final|opening|closing)"
-    rf" (?:(?P<n>{_COUNTED}) )?(?P<unit>days|weeks|week|fortnight)(?: of| in)(?: the month of)?"
-    rf" (?P<month>[a-z]{{3,9}})"
+    rf"\b(?:(?:in|during|for|over|within) )?(?:the )?"
+    rf"(?P<end>first|last|final|opening|closing|second|1st|2nd)"
+    rf" (?:(?P<n>{_COUNTED}) )?(?P<unit>days|weeks|week|fortnight|half)(?: of| in)"
+    rf"(?: the month of)? (?P<month>[a-z]{{3,9}})"
     rf"(?:(?: of| in)?(?: ,)? (?P<year>(?:19|20)\d\d))?\b",
     re.IGNORECASE,
 )
@@ -147,28 +148,31 @@ _MONTH_ALL_YEARS = re.compile(
 
 
 def _part_of_month(match: re.Match[str]) -> str:
-    """The days a part of a month names, as a range of two days; as written if it is none."""
+    """The days a part of a month names, as a range of two days; as written if it is none.
+
+    'The first (second) half of November' is the 1st to the 15th (the 16th to its end);
+    'the second week of June' names no days the engine can be sure of, and stays."""
     month = MONTHS.get(match.group("month").lower())
+    said = match.group("end").lower()
+    end = {"1st": "first", "opening": "first", "2nd": "second"}.get(said, said)
     counted = (match.group("n") or "").lower()
     n = int(counted) if counted.isdigit() else NUMBERS.get(counted, 1 if not counted else 0)
     unit = match.group("unit").lower()
     if month is None or n == 0 or (unit == "days" and not counted):
         return match.group(0)
-    days = n * {"days": 1, "week": 7, "weeks": 7, "fortnight": 14}[unit]
+    if (unit == "half" and counted) or (end == "second" and unit != "half"):
+        return match.group(0)
+    first_part = end == "first"
     year = match.group("year")
-    if month == 2 and year is None and match.group("end").lower() not in ("first", "opening"):
+    if month == 2 and year is None and not first_part:
         return match.group(0)  # the last days of a February depend on its year
     length = calendar.monthrange(int(year) if year else 2001, month)[1]
+    days = 15 if unit == "half" else n * {"days": 1, "week": 7, "weeks": 7, "fortnight": 14}[unit]
     if days > length:
         return match.group(0)
-    first, last = (
-        (1, days)
-        if match.group("end").lower() in ("first", "opening")
-        else (
-            length - days + 1,
-            length,
-        )
-    )
+    first, last = (1, days) if first_part else (length - days + 1, length)
+    if unit == "half" and not first_part:
+        first = 16
     name = MONTH_NAMES[month]
     return f"from {first} {name} to {last} {name}{f' {year}' if year else ''}"
 

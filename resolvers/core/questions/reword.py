@@ -215,13 +215,14 @@ def reword(question: str, catalog: Catalog) -> Reworded:
         and tokens[entity.end] in lexicon.DEPARTMENT_AFTER_NAME
     }
     keep |= set(replaced)
+    through: dict[int, int] = {}
+    """A rewritten phrase's first token -> its last: the whole span is replaced at once."""
     position = 0
     while position < len(tokens):
         length, meant = _rewrite_at(tokens, position, keep)
         if length:
             replaced[position] = " ".join(meant)
-            for skipped in range(position + 1, position + length):
-                replaced[skipped] = ""
+            through[position] = position + length - 1  # the signs between go too ('year-over-')
             position += length
             continue
         word = tokens[position]
@@ -235,7 +236,7 @@ def reword(question: str, catalog: Catalog) -> Reworded:
     if not replaced:
         return plain
     for index in sorted(replaced, reverse=True):
-        start, end = spans[index].span()
+        start, end = spans[index].start(), spans[through.get(index, index)].end()
         cased = cased[:start] + replaced[index] + cased[end:]
     plain.text = " ".join(cased.split())
     plain.tokens = lexicon.tokens(lexicon.normalise(plain.text))

@@ -2295,6 +2295,40 @@ CASES: list[Case] = [
         f"SELECT d.department, COUNT(*) FROM {EDJ} WHERE d.id IS NOT NULL "
         "GROUP BY d.id, d.department HAVING COUNT(*) >= 100",
     ),
+    # issue 20, askwords2: halves of a month, and 'X and in Y' as one list of periods
+    Case(
+        "hires in the first half of November 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-11-01' "
+        "AND e.datetime < TIMESTAMP '2021-11-16'",
+    ),
+    Case(
+        "how many people did Sales bring on in the 2nd half of March 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' "
+        "AND e.datetime >= TIMESTAMP '2022-03-16' AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
+    Case(
+        "hires in October 2021 and in December 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) IN (10, 12) AND year(e.datetime) = 2021",
+    ),
+    # issue 20, askwords2: a verb around its object, a hyphenated rewrite, rough numbers
+    Case(
+        "did Legal take anyone on in March 2022?",
+        employees(
+            "d.department = 'Legal' AND e.datetime >= TIMESTAMP '2022-03-01' "
+            "AND e.datetime < TIMESTAMP '2022-04-01'"
+        ),
+    ),
+    Case(
+        "year-over-year % change in Sales hires, 2020 vs 2021",
+        f"SELECT n1, n2, n2 - n1, (n2 - n1) * 100.0 / n1 FROM (SELECT "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2020) AS n1, "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2021) AS n2 FROM {EDJ} "
+        "WHERE d.department = 'Sales')",
+    ),
+    Case(
+        "Marketing hires in 2022 (rough numbers ok)",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Marketing' AND {Y22}",
+    ),
 ]
 
 REFUSED = [

@@ -40,6 +40,8 @@ def same(engine: OfflineEngine, question: str, plain: str) -> None:
         ("total hires across every team in 2022", "hires in 2022"),
         ("hires across the whole org in 2020", "hires in 2020"),
         ("hires across every team in 2021", "hires by department in 2021"),
+        ("did we take anybody on in Legal in 2021", "which employees joined Legal in 2021"),
+        ("hires in 2021 (rough numbers ok)", "hires in 2021"),
     ],
 )
 def test_hedges_and_hiring_verbs_read_as_the_plain_question(
@@ -97,6 +99,10 @@ def test_sql_in_a_question_is_still_refused(words_engine: OfflineEngine, questio
         ("hires in June 2021 (1st-14th)", "hires from 2021-06-01 to 2021-06-14"),
         ("hires during June 2021 (1-14)", "hires from 2021-06-01 to 2021-06-14"),
         ("hires in March 2022 (the 3rd to the 9th)", "hires from 2022-03-03 to 2022-03-09"),
+        ("hires in the first half of November 2021", "hires from 2021-11-01 to 2021-11-15"),
+        ("hires in the 2nd half of Nov 2021", "hires from 2021-11-16 to 2021-11-30"),
+        ("hires in the last half of February 2020", "hires from 2020-02-16 to 2020-02-29"),
+        ("hires in November 2021 and in December 2021", "hires from 2021-11-01 to 2021-12-31"),
     ],
 )
 def test_parts_of_a_month_or_year_are_their_days(
@@ -106,8 +112,11 @@ def test_parts_of_a_month_or_year_are_their_days(
 
 
 def test_a_part_of_a_month_that_is_no_span_is_refused(words_engine: OfflineEngine) -> None:
-    """Five weeks of February are longer than February: named, never read as something."""
+    """Five weeks of February are longer than February; 'the second week of June' names no
+    sure days: each named, never read as something ('the 2nd half of November 2021' was
+    once the second half of 2021 and November together: all of November)."""
     assert words_engine.answer("hires in the first 5 weeks of February 2021").refused
+    assert words_engine.answer("hires in the second week of June 2021").refused
 
 
 def test_the_last_days_of_a_yearless_february_are_those_of_the_year_said(
@@ -254,3 +263,12 @@ def test_a_comparison_with_a_group_or_by_jobs_is_not_read_as_two_families(
 ) -> None:
     answer = words_engine.answer(question)
     assert answer.refused or "versus_hires" not in answer.columns
+
+
+def test_a_hyphenated_phrase_rewritten_leaves_no_dashes_behind(words_engine: OfflineEngine) -> None:
+    """'year-over-year' once left '--' behind its rewrite, refused as SQL."""
+    same(
+        words_engine,
+        "year-over-year % change in hires 2021 vs 2022",
+        "percent change in hires from 2021 to 2022",
+    )
