@@ -184,6 +184,10 @@ class LiveServer:
 ADMIN_PASSWORD = "admin-password"
 
 
+LOOP_THREAD = "live-server-loop"
+"""The name of the thread that runs a served app's event loop (tests/loop_time.py reads it)."""
+
+
 @contextmanager
 def serving(
     settings: Settings, services: wiring.Services | None, **app_options: Any
@@ -194,7 +198,7 @@ def serving(
     port = free_port()
     app = create_app(settings, services, **app_options)
     server = uvicorn.Server(server_config(app, replace(settings, log_level="warning"), port=port))
-    thread = threading.Thread(target=server.run, daemon=True)
+    thread = threading.Thread(target=server.run, name=LOOP_THREAD, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not server.started:
