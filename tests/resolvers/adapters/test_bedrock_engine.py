@@ -704,11 +704,15 @@ def test_a_stalled_or_throttling_bedrock_gets_exactly_the_calls_the_deadline_all
     try:
         with deadline.entered(deadline.RequestScope(seconds)), pytest.raises(Unavailable):
             engine.answer("How many people did Sales hire in 2021?")
+        answered = time.monotonic() - started  # before the loopback server's shutdown
     finally:
         server.release.set()
         server.shutdown()
     assert server.calls == calls
-    assert time.monotonic() - started < seconds + 1.0
+    # Past the deadline by no more than a loaded machine's scheduling (the server's shutdown,
+    # which polls every 0.5 s, is not counted): with botocore's own 60 s read timeout, the
+    # stalled call ended when the loopback server let go, 30 s in.
+    assert answered < seconds + 2.0
 
 
 # -- issue 20, askgroups: arithmetic between periods and groups, rankings within groups --
