@@ -185,7 +185,8 @@ ADMIN_PASSWORD = "admin-password"
 
 
 LOOP_THREAD = "live-server-loop"
-"""The name of the thread that runs a served app's event loop (tests/loop_time.py reads it)."""
+"""The name of the thread that runs a served app's event loop: tests read its CPU clock
+(tests/localserver/test_concurrency.py, loop_cpu)."""
 
 
 @contextmanager
