@@ -79,9 +79,10 @@ with httpx.Client(headers={"Authorization": token}, timeout=120) as client:
 with the server it measures."""
 
 
-def loop_cpu() -> float:
-    """CPU seconds the served app's event loop thread has used (it runs in this process)."""
-    [loop] = [thread for thread in threading.enumerate() if thread.name == LOOP_THREAD]
+def loop_cpu(server: LiveServer | ProcessServer) -> float:
+    """CPU seconds the server's event loop thread has used (it runs in this process)."""
+    name = LOOP_THREAD.format(port=urlparse(server.url).port)
+    [loop] = [thread for thread in threading.enumerate() if thread.name == name]
     assert loop.ident is not None
     return time.clock_gettime(time.pthread_getcpuclockid(loop.ident))
 
@@ -130,10 +131,10 @@ def bystander(server: LiveServer | ProcessServer) -> Iterator[Bystander]:
         )
         assert process.stdout is not None
         process.stdout.readline()  # answered once before the loop is measured
-        before = loop_cpu()
+        before = loop_cpu(server)
         for _ in range(BASELINE):
             process.stdout.readline()
-        started = loop_cpu()
+        started = loop_cpu(server)
         seen.per_answer = (started - before) / BASELINE
         try:
             yield seen
@@ -144,7 +145,7 @@ def bystander(server: LiveServer | ProcessServer) -> Iterator[Bystander]:
             stop.touch()
             rest = process.stdout.read()  # to its end: the bystander stops at the flag
             process.wait(WAIT)
-            seen.loop_cpu = loop_cpu() - started
+            seen.loop_cpu = loop_cpu(server) - started
             for line in [*lines, *rest.splitlines()]:
                 if line.strip():
                     wait, answer = json.loads(line)
