@@ -2172,6 +2172,32 @@ CASES: list[Case] = [
         "titles with Manager in the name",
         "SELECT id, job FROM jobs WHERE lower(job) LIKE '%manager%'",
     ),
+    # issue 20, askcatalog: an order of every group is never cut to the top one; ties by name
+    Case(
+        "department hire counts for 2022 in descending order",
+        per_department(Y22, "COUNT(e.id) DESC, d.department"),
+        ordered=True,
+    ),
+    Case(
+        "job hire counts in 2021, most first",
+        per_job(Y21, "COUNT(e.id) DESC, j.job"),
+        ordered=True,
+    ),
+    Case(
+        "departments ordered by hires in 2021 then by name",
+        per_department(Y21, "COUNT(e.id) DESC, d.department"),
+        ordered=True,
+    ),
+    Case(
+        "jobs ranked by 2022 hires, ties by name",
+        per_job(Y22, "COUNT(e.id) DESC, j.job"),
+        ordered=True,
+    ),
+    Case(
+        "hires per team sorted by headcount",
+        per_department("TRUE", "COUNT(e.id) DESC, d.department"),
+        ordered=True,
+    ),
     # issue 20, fixfields: names and dates asked after a dash or colon list the people; they
     # are never dropped to leave a count
     Case(

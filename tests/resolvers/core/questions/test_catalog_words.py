@@ -142,3 +142,15 @@ def test_the_tables_rows_asked_as_which_ones_are_listed_but_not_beside_a_name(
     listed = small_engine.answer("what job titles exist?")
     assert not listed.refused and len(listed.rows) == 4
     assert small_engine.answer("what titles exist in Sales").refused
+
+
+def test_an_order_of_every_group_is_not_cut_to_the_top_one(words_engine: OfflineEngine) -> None:
+    ordered = words_engine.answer("department hire counts for 2022 in descending order")
+    assert not ordered.refused and len(ordered.rows) > 1
+    top = words_engine.answer("the department with the most hires in 2022")
+    assert len(top.rows) == 1 and top.rows[0] == ordered.rows[0]
+
+
+def test_then_by_name_is_read_only_beside_an_order_by_hires(words_engine: OfflineEngine) -> None:
+    assert not words_engine.answer("departments ordered by hires in 2021 then by name").refused
+    assert words_engine.answer("list 2021 hires by date then by name").refused
