@@ -34,6 +34,7 @@ from sqlglot import exp
 from resolvers.core import sql_files
 from resolvers.core.questions.query import (
     AverageQuery,
+    CalendarPart,
     CatalogQuery,
     CompareQuery,
     CountQuery,
@@ -51,6 +52,7 @@ from resolvers.core.questions.query import (
 )
 from resolvers.core.questions.sql_parts import (
     NAMED_DIMENSIONS,
+    WEEKDAYS,
     Group,
     aliased,
     col,
@@ -569,6 +571,9 @@ def _employees(query: EmployeesQuery) -> exp.Select:
     if query.columns == "dated":
         day = exp.cast(col("m", "datetime"), exp.DataType.Type.DATE)
         columns.insert(3, aliased(day, "hire_date"))
+    at = len(columns) if query.columns == "names" else len(columns) - 2  # before department
+    for part in reversed(query.calendar):
+        columns.insert(at, aliased(_calendar_part(part), part))
     descending = query.order == "latest"
     order = [
         exp.Ordered(this=col("m", "datetime"), desc=descending),
@@ -585,6 +590,20 @@ def _employees(query: EmployeesQuery) -> exp.Select:
     if query.limit:
         select = select.limit(query.limit, copy=False)
     return with_matching(select, query.filters)
+
+
+def _calendar_part(part: CalendarPart) -> exp.Expr:
+    """A part of the hire date: the weekday by its English name, the others as numbers."""
+    unit = {"year": "YEAR", "quarter": "QUARTER", "month": "MONTH", "weekday": "DOW"}[part]
+    number = exp.Extract(this=exp.var(unit), expression=col("m", "datetime"))
+    if part != "weekday":
+        return number
+    return exp.Case(
+        ifs=[
+            exp.If(this=exp.EQ(this=number.copy(), expression=lit(i)), true=lit(name))
+            for i, name in enumerate(WEEKDAYS)
+        ]
+    )
 
 
 def _employees_per_group(query: EmployeesQuery) -> exp.Select:

@@ -85,7 +85,7 @@ from resolvers.core.questions.patterns import (
     dims,
     number,
 )
-from resolvers.core.questions.query import HrQuery, Rank, Than, Threshold
+from resolvers.core.questions.query import EmployeesQuery, HrQuery, Rank, Than, Threshold
 from resolvers.core.questions.shapes import MAX_CHARS, Reading, Refusal, measure
 from resolvers.core.questions.words import Words
 
@@ -216,6 +216,16 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     query = measure(words, reading, phrases, names, compare, catalog)
     if isinstance(query, Refusal):
         return query
+    asked_of = [p.name for p in people.values() if p.ask in ("hired", "fact", "who")]
+    if asked_of and not isinstance(query.query, EmployeesQuery):
+        # 'what department did Harold Vogt's team hire the most': a person's own facts
+        # are their row; counts of hires around them are another question
+        return Refusal(
+            f"“{asked_of[0]}” reads as a person looked up, but the rest of the question asks "
+            f"for counts of hires: ask about {asked_of[0]} (their department, job, hire date), "
+            "or about the hires, one at a time.",
+            (asked_of[0],),
+        )
     left = [w for w in words.left() if w not in lexicon.FILLER]
     if len(left) >= 3 and len(left) * 2 >= len(tokens):
         return Refusal(

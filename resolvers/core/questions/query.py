@@ -143,6 +143,8 @@ class Filters(_Strict):
     name_prefix: Text | None = None
     """Employee names starting with this (case-insensitive)."""
     name_contains: Text | None = None
+    name_suffix: Text | None = None
+    """Employee names ending with this (case-insensitive): 'names ending in 0042'."""
     employee_names: Names = ()
     """Employees with exactly one of these full names (case-insensitive): a person looked up."""
     employee_ids: Annotated[tuple[EmployeeId, ...], Field(max_length=MAX_NAMES)] = ()
@@ -388,6 +390,9 @@ class DifferenceQuery(_Strict):
         return self
 
 
+CalendarPart = Literal["year", "quarter", "month", "weekday"]
+
+
 class EmployeesQuery(_Strict):
     kind: Literal["employees"] = "employees"
     filters: Filters = Filters()
@@ -400,6 +405,9 @@ class EmployeesQuery(_Strict):
     per: Dimension | None = None
     """The first (latest) ``limit`` hires in each group of this dimension: 'the first hire
     in each department'. Hires at the same instant tie and are all shown."""
+    calendar: Annotated[tuple[CalendarPart, ...], Field(max_length=4)] = ()
+    """Parts of each hire's date shown beside it: 'what weekday did Harold Vogt start'
+    (weekday as its English name; year, quarter 1-4 and month 1-12 as numbers)."""
 
     @model_validator(mode="after")
     def _per(self) -> EmployeesQuery:

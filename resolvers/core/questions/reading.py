@@ -128,6 +128,8 @@ def scope(filters: Filters) -> str:
         parts.append(f"whose name starts with “{filters.name_prefix}”")
     if filters.name_contains:
         parts.append(f"whose name contains “{filters.name_contains}”")
+    if filters.name_suffix:
+        parts.append(f"whose name ends with “{filters.name_suffix}”")
     if filters.employee_names:
         parts.append(f"named {_names(tuple(f'“{n}”' for n in filters.employee_names))}")
     if filters.same_day_as:
@@ -252,8 +254,10 @@ def read_back(query: HrQuery) -> str:
             what = "The names of the employees" if inner.columns == "names" else "The employees"
             if inner.columns == "dated":
                 if (inner.filters.employee_names or inner.filters.employee_ids) and not inner.limit:
+                    parts = " and ".join(inner.calendar)
+                    its = f" (its {parts})" if parts else ""
                     return (
-                        f"Each employee{scope(inner.filters)}: id, name, hire time and date, "
+                        f"Each employee{scope(inner.filters)}: id, name, hire time and date{its}, "
                         "department and job."
                     )
                 what += " (with their hire dates)"

@@ -167,7 +167,7 @@ def _filters(
             kind, name = names[token]
             if kind == "department":
                 department_ids += reading.department_ids.get(token) or catalog.ids_of(name)
-    prefix = contains = None
+    prefix = contains = suffix = None
     for search in who.searches:
         if search.target in ("title", "department"):
             kind = "job" if search.target == "title" else "department"
@@ -179,6 +179,8 @@ def _filters(
             keep[kind] += hits
         elif search.prefix:
             prefix = search.value
+        elif search.suffix:
+            suffix = search.value
         else:
             contains = search.value
     # "designers, not counting web designers": the family less what is left out
@@ -233,6 +235,7 @@ def _filters(
             missing_either=who.missing_either,
             name_prefix=prefix,
             name_contains=contains,
+            name_suffix=suffix,
             families=tuple(families),
             employee_names=tuple(dict.fromkeys(full_names)),
             employee_ids=tuple(dict.fromkeys(ids)),
@@ -1023,8 +1026,8 @@ def _catalog(
             named = True
             words.take(name)
     search = searches[0] if searches else None
-    if reading.descending_names and counting:
-        return None
+    if (reading.descending_names and counting) or (search and search.suffix):
+        return None  # a title ending with a word: not a catalog search this reads (yet)
     return CatalogQuery(
         of=of,  # type: ignore[arg-type]
         count_only=counting is not None,
@@ -1080,9 +1083,12 @@ def _first_per_group(words: Words, reading: Reading, filters_: Filters) -> Emplo
 def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQuery | None:
     asks = {reading.people[t].ask for t in reading.who.people}
     if asks & {"hired", "fact", "who"} and not words.has(COUNT):
-        # a person looked up: their row, with the hire date beside the hire time
+        # a person looked up: their row, with the hire date beside the hire time (and the
+        # weekday, month ... of it when asked)
         words.take_all(EMPLOYEES)
-        return EmployeesQuery(filters=filters_, columns="dated")
+        parts = {p for t in reading.who.people for p in reading.people[t].calendar}
+        calendar = tuple(p for p in ("year", "quarter", "month", "weekday") if p in parts)
+        return EmployeesQuery(filters=filters_, columns="dated", calendar=calendar)
     # 'newest first' orders a list of people: a list, or left unread (never lost from a count)
     unordered = words.text
     order_asked = words.search(LIST_ORDER)

@@ -1947,6 +1947,213 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {EDJ} WHERE (j.job IS NULL OR j.job NOT LIKE '%Design Engineer%') "
         f"AND {Y21}",
     ),
+    # issue 20, asklookup2: a person named in full with no cue word (lookup verbs, an
+    # existence asked, chat said first), several people in one question
+    Case(
+        "check Lotti Crowthe",
+        f"SELECT e.id, e.name, d.department, j.job FROM {EDJ} WHERE e.name = 'Lotti Crowthe'",
+    ),
+    Case(
+        "could you check on marlow antecki for me",
+        f"SELECT e.id, e.name, d.department, j.job FROM {EDJ} WHERE e.name = 'Marlow Antecki'",
+    ),
+    Case(
+        "grab Ulrick Nucciotti's record pls",
+        f"SELECT e.id, e.name, d.department, j.job FROM {EDJ} WHERE e.name = 'Ulrick Nucciotti'",
+    ),
+    Case(
+        "is Lucretia Northcote still on the books?",
+        f"SELECT e.id, e.name FROM {E} WHERE e.name = 'Lucretia Northcote'",
+    ),
+    Case(
+        "does Arty Giacobo exist in our records",
+        f"SELECT e.id, e.name FROM {E} WHERE e.name = 'Arty Giacobo'",
+    ),
+    Case(
+        "is Libbi Dowtry in the system, and if so when did she start?",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Libbi Dowtry'",
+    ),
+    Case(
+        "do we have a Jacky Oldred on file and what team is he on",
+        f"SELECT e.name, d.department FROM {ED} WHERE e.name = 'Jacky Oldred'",
+    ),
+    Case(
+        "is there anyone called Raine Mowett here, and their job title?",
+        f"SELECT e.name, j.job FROM {EDJ} WHERE e.name = 'Raine Mowett'",
+    ),
+    Case(
+        "my manager is asking when Melonie Slocomb joined",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Melonie Slocomb'",
+    ),
+    Case(
+        "my boss wants to know what team Robers Swinden is on",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Robers Swinden'",
+    ),
+    Case(
+        "quick q, which dept is bone serridge in?",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Bone Serridge'",
+    ),
+    Case(
+        "which teams did Andee Tillot and Gay Philbin go into?",
+        f"SELECT e.name, d.department FROM {ED} WHERE e.name IN ('Andee Tillot', 'Gay Philbin')",
+    ),
+    Case(
+        "when were Loralie Dundin, Tobi Lawton and Mandel Nayer hired",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {E} "
+        "WHERE e.name IN ('Loralie Dundin', 'Tobi Lawton', 'Mandel Nayer')",
+    ),
+    Case(
+        "look up toddy gare and jeremias goudy",
+        f"SELECT e.id, e.name FROM {E} WHERE e.name IN ('Toddy Gare', 'Jeremias Goudy')",
+    ),
+    Case(
+        "what jobs do Lemar Aronsohn and Tanner Jopling have?",
+        f"SELECT e.name, j.job FROM {EDJ} WHERE e.name IN ('Lemar Aronsohn', 'Tanner Jopling')",
+    ),
+    Case(
+        "when did Elvina Bycraft and Zed Quinn start",  # one is on record, the other nobody
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Elvina Bycraft'",
+    ),
+    # issue 20, asklookup2: the weekday, month, quarter or year a person started
+    Case(
+        "what weekday did Letitia Bastin start?",
+        f"SELECT dayname(e.datetime) FROM {E} WHERE e.name = 'Letitia Bastin'",
+    ),
+    Case(
+        "which day of the week was warner astbury hired on",
+        f"SELECT dayname(e.datetime) FROM {E} WHERE e.name = 'Warner Astbury'",
+    ),
+    Case(
+        "Geri Pennings joined on what day of the week?",
+        f"SELECT dayname(e.datetime) FROM {E} WHERE e.name = 'Geri Pennings'",
+    ),
+    Case(
+        "what month did Jerald Gilder come on board",
+        f"SELECT month(e.datetime) FROM {E} WHERE e.name = 'Jerald Gilder'",
+    ),
+    Case(
+        "in which quarter was Aldwin Hellmore brought on?",
+        f"SELECT quarter(e.datetime) FROM {E} WHERE e.name = 'Aldwin Hellmore'",
+    ),
+    Case(
+        "Corena Heritege's start year pls",
+        f"SELECT year(e.datetime) FROM {E} WHERE e.name = 'Corena Heritege'",
+    ),
+    Case(
+        "what weekday was Malchy Pontain's first day",
+        f"SELECT dayname(e.datetime) FROM {E} WHERE e.name = 'Malchy Pontain'",
+    ),
+    Case(
+        "which weekdays did Gasparo Ofen and Nikkie Whinray start on",
+        f"SELECT e.name, dayname(e.datetime) FROM {E} "
+        "WHERE e.name IN ('Gasparo Ofen', 'Nikkie Whinray')",
+    ),
+    Case(
+        "what day of the week did employee #3038 start",
+        f"SELECT dayname(e.datetime) FROM {E} WHERE e.id = 3038",
+    ),
+    # issue 20, asklookup2: a first name alone, in the plural too; names by how they end
+    Case(
+        "how many Jeralds do we have?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Jerald %'",
+    ),
+    Case(
+        "any Louisas on staff",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE 'Louisa %'",
+    ),
+    Case(
+        "do we have any Tobis in the data?",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE 'Tobi %'",
+    ),
+    Case(
+        "how many Warner's are there",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Warner %'",
+    ),
+    Case(
+        "folks named Corena, full names please",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE 'Corena %'",
+    ),
+    Case(
+        "how many employee names end in 7?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE '%7'",
+    ),
+    Case(
+        "list the names ending with 'ett'",
+        f"SELECT e.name FROM {E} WHERE lower(e.name) LIKE '%ett'",
+    ),
+    Case(
+        "employees whose name ends with Binion",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE '%Binion'",
+    ),
+    Case(
+        "how many hires in 2021 had names ending in 00",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE '%00' AND {Y21}",
+    ),
+    # issue 20, asklookup2: employees by number, one or several
+    Case(
+        "staff no 3040 - which department?",
+        f"SELECT d.department FROM {ED} WHERE e.id = 3040",
+    ),
+    Case(
+        "the employee with number 3036, what job do they have",
+        f"SELECT j.job FROM {EDJ} WHERE e.id = 3036",
+    ),
+    Case(
+        "employees 3031 and 3033: start dates",
+        f"SELECT e.id, CAST(e.datetime AS DATE) FROM {E} WHERE e.id IN (3031, 3033)",
+    ),
+    Case(
+        "look up employee ids 3026, 3027 and 3029",
+        f"SELECT e.id, e.name FROM {E} WHERE e.id IN (3026, 3027, 3029)",
+    ),
+    Case(
+        "who are emps 3034 and 3035",
+        f"SELECT e.id, e.name FROM {E} WHERE e.id IN (3034, 3035)",
+    ),
+    # issue 20, asklookup2: a person asked for in more ways (a wish before a possessive,
+    # 'when did we hire', everything on someone, a name alone, one question per person)
+    Case(
+        "I need Aldwin Hellmore's start date",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Aldwin Hellmore'",
+    ),
+    Case(
+        "do you have Corena Heritege's job title?",
+        f"SELECT j.job FROM {EDJ} WHERE e.name = 'Corena Heritege'",
+    ),
+    Case(
+        "when did we take on Malchy Pontain",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Malchy Pontain'",
+    ),
+    Case(
+        "what date did we hire Gasparo Ofen?",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Gasparo Ofen'",
+    ),
+    Case(
+        "give me everything on Nikkie Whinray",
+        f"SELECT e.id, e.name, d.department, j.job FROM {EDJ} WHERE e.name = 'Nikkie Whinray'",
+    ),
+    Case(
+        "what do we know about Louisa Binion?",
+        f"SELECT e.id, e.name, d.department, j.job FROM {EDJ} WHERE e.name = 'Louisa Binion'",
+    ),
+    Case(
+        "Brook Tant?",
+        f"SELECT e.id, e.name FROM {E} WHERE e.name = 'Brook Tant'",
+    ),
+    Case(
+        "can I get Cly Butt's and Jerald Gilder's departments",
+        f"SELECT e.name, d.department FROM {ED} WHERE e.name IN ('Cly Butt', 'Jerald Gilder')",
+    ),
+    Case(
+        "what team is Geri Pennings on and what team is Warner Astbury on?",
+        f"SELECT e.name, d.department FROM {ED} "
+        "WHERE e.name IN ('Geri Pennings', 'Warner Astbury')",
+    ),
+    Case(
+        "when did Letitia Bastin start and what job did Elvina Bycraft get",
+        f"SELECT e.name, CAST(e.datetime AS DATE), j.job FROM {EDJ} "
+        "WHERE e.name IN ('Letitia Bastin', 'Elvina Bycraft')",
+    ),
     # issue 20, askcatalog: the catalogue searched by its own names (a department's name
     # is searched among departments), its titles never hired for, a department's titles
     Case(
