@@ -77,8 +77,9 @@ OTHER_TABLE = re.compile(
 )
 ROWS = re.compile(
     r"(?<!one )(?<!a )(?<!own )(?<!separate )(?<!single )(?<!per )(?<!in )(?<!as )(?<!into )"
-    r"\b(?:rows?|records?|entries)\b"
+    r"\b(?:rows|records|entries)\b"
 )
+"""Rows said in the plural ('how many records'); 'Ty Hofer's record' is a person's row."""
 
 
 def _table_rows(match: re.Match[str]) -> str:

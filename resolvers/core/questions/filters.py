@@ -1003,11 +1003,9 @@ class NameSearch:
     prefix: bool
     value: str
     listed: bool = False
-    suffix: bool = False
-    """'names ending in 0042': the value ends the name."""
     """'names starting with Mar': the names are what is asked (a list, unless counted)."""
     suffix: bool = False
-    """A department or job name ending with ``value`` ('titles ending in III')."""
+    """The value ends the name: 'names ending in 0042', 'titles ending in III'."""
 
 
 @dataclass(slots=True)

@@ -85,6 +85,8 @@ NOBODY = re.compile(
     r"|\b(?:did not|didn|never|has not|have not|hasn|haven) (?:hire|hired|take on|bring on"
     r"|brought on|taken on|make|made) (?:anyone|anybody|a single (?:person|soul)"
     r"|any(?: new)? (?:hires|people|one))\b"
+    r"|\b(?:have|has|had|were|was|are|is) not (?:been )?(?:hired|filled|staffed)"
+    r"(?: (?:for|into|in|to|at all))?\b"
     r"|\b(?:(?:have|has|had|were|was|are|is|we|they) )?(?:never|not once|not ever)"
     r" (?:been |ever )?(?:hired|filled|staffed|recruited|used|hired anyone)"
     r"(?: (?:for|into|in|to|at all|by anyone))?\b"

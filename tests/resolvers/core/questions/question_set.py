@@ -2405,6 +2405,19 @@ CASES: list[Case] = [
         per_department("TRUE", "COUNT(e.id) DESC, d.department"),
         ordered=True,
     ),
+    Case("list the department names", "SELECT department FROM departments"),
+    Case("what are the names of all the job titles", "SELECT job FROM jobs"),
+    Case(
+        "which jobs were not hired for in 2022",
+        "SELECT job FROM jobs WHERE id NOT IN (SELECT job_id FROM hired_employees e "
+        f"WHERE job_id IS NOT NULL AND {Y22})",
+    ),
+    Case(
+        "job titles that were not filled in Q1 2021",
+        "SELECT job FROM jobs WHERE id NOT IN (SELECT job_id FROM hired_employees e "
+        "WHERE job_id IS NOT NULL AND e.datetime >= TIMESTAMP '2021-01-01' "
+        "AND e.datetime < TIMESTAMP '2021-04-01')",
+    ),
     # issue 20, fixfields: names and dates asked after a dash or colon list the people; they
     # are never dropped to leave a count
     Case(

@@ -154,3 +154,15 @@ def test_an_order_of_every_group_is_not_cut_to_the_top_one(words_engine: Offline
 def test_then_by_name_is_read_only_beside_an_order_by_hires(words_engine: OfflineEngine) -> None:
     assert not words_engine.answer("departments ordered by hires in 2021 then by name").refused
     assert words_engine.answer("list 2021 hires by date then by name").refused
+
+
+def test_a_persons_record_is_their_row_not_the_hires(small_engine: OfflineEngine) -> None:
+    """'records' (plural) are rows of hires; 'Ana Lima's record' is hers."""
+    answer = small_engine.answer("pull up Ana Lima's record")
+    assert not answer.refused and [row[1] for row in answer.rows] == ["Ana Lima"]
+
+
+def test_not_hired_for_is_no_hire_only_for_groups(small_engine: OfflineEngine) -> None:
+    groups = small_engine.answer("which jobs were not hired for in 2022")
+    assert not groups.refused and all(row[-1] == 0 for row in groups.rows)
+    assert small_engine.answer("how many people were not hired in 2021").refused
