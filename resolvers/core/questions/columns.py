@@ -76,10 +76,13 @@ OTHER_TABLE = re.compile(
     r" (?:table|list|lookup|dimension)\b"
 )
 ROWS = re.compile(
-    r"(?<!one )(?<!a )(?<!own )(?<!separate )(?<!single )(?<!per )(?<!in )(?<!as )(?<!into )"
-    r"\b(?:rows|records|entries)\b"
+    r"(?:(?<=how many )|(?<=number of )|(?<=count of )|(?<=count )|(?<=count the )"
+    r"|(?<=total )|(?<=all )|(?<=all the )|(?<=list the )|(?<=show the )|^ *)"
+    r"(?:rows|records|entries)\b"
+    r"|\b(?:rows|records|entries)(?= (?:where|with|that|having|per|by|for|in|from|without)\b)"
 )
-"""Rows said in the plural ('how many records'); 'Ty Hofer's record' is a person's row."""
+"""Rows counted or filtered ('how many records', 'rows where ...'); never 'in our records' or
+'Ty Hofer's record' (a person's row)."""
 
 
 def _table_rows(match: re.Match[str]) -> str:

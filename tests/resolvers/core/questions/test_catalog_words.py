@@ -166,3 +166,10 @@ def test_not_hired_for_is_no_hire_only_for_groups(small_engine: OfflineEngine) -
     groups = small_engine.answer("which jobs were not hired for in 2022")
     assert not groups.refused and all(row[-1] == 0 for row in groups.rows)
     assert small_engine.answer("how many people were not hired in 2021").refused
+
+
+def test_in_our_records_is_where_a_person_is_looked_up_not_the_hires(
+    small_engine: OfflineEngine,
+) -> None:
+    answer = small_engine.answer("does Bea Ruiz exist in our records")
+    assert not answer.refused and [row[1] for row in answer.rows] == ["Bea Ruiz"]
