@@ -2413,6 +2413,23 @@ CASES: list[Case] = [
         f"WHERE job_id IS NOT NULL AND {Y22})",
     ),
     Case(
+        "count of hires by year(datetime)",
+        f"SELECT year(e.datetime), COUNT(*) FROM {E} GROUP BY 1",
+    ),
+    Case(
+        "count(*) by extract(year from datetime) where department_id is null",
+        f"SELECT year(e.datetime), COUNT(*) FROM {E} WHERE e.department_id IS NULL GROUP BY 1",
+    ),
+    Case(
+        "rows where datetime is in march 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
+        "AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
+    Case(
+        "hired_employees where datetime is before 2020-06-01",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime < TIMESTAMP '2020-06-01'",
+    ),
+    Case(
         "job titles that were not filled in Q1 2021",
         "SELECT job FROM jobs WHERE id NOT IN (SELECT job_id FROM hired_employees e "
         "WHERE job_id IS NOT NULL AND e.datetime >= TIMESTAMP '2021-01-01' "
