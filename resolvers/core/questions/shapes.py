@@ -49,6 +49,7 @@ from resolvers.core.questions.patterns import (
     number,
 )
 from resolvers.core.questions.query import (
+    LEVELS,
     AnyQuery,
     AverageQuery,
     CatalogQuery,
@@ -279,8 +280,13 @@ def _filters(
 def _title_match(name: str, search: filters.NameSearch) -> bool:
     lowered, value = name.lower(), search.value.lower()
     if search.suffix:
-        return lowered.endswith(value)
+        return lowered.endswith(_ending(value))
     return lowered.startswith(value) if search.prefix else value in lowered
+
+
+def _ending(value: str) -> str:
+    """A level said as an ending is the whole word: 'titles ending in II' are not the IIIs."""
+    return f" {value}" if value.upper() in LEVELS else value
 
 
 def _searched(search: filters.NameSearch) -> str:
@@ -1072,7 +1078,7 @@ def _catalog(
         descending=reading.descending_names,
         name_prefix=search.value if search and search.prefix else None,
         name_contains=search.value if search and not (search.prefix or search.suffix) else None,
-        name_suffix=search.value if search and search.suffix else None,
+        name_suffix=_ending(search.value) if search and search.suffix else None,
     )
 
 

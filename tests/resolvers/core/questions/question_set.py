@@ -2422,6 +2422,10 @@ CASES: list[Case] = [
         "SELECT job FROM jobs WHERE id NOT IN (SELECT job_id FROM hired_employees e "
         f"WHERE job_id IS NOT NULL AND {Y22})",
     ),
+    Case(  # a level said as an ending is the level: the IIIs do not end in II
+        "job titles ending in II",
+        "SELECT id, job FROM jobs WHERE job LIKE '% II'",
+    ),
     Case(
         "count of hires by year(datetime)",
         f"SELECT year(e.datetime), COUNT(*) FROM {E} GROUP BY 1",

@@ -186,3 +186,9 @@ def test_sql_bounds_and_month_parts_of_the_hire_time_are_left_unread(
     ):
         assert small_engine.answer(question).refused, question
     assert small_engine.answer("count by year(datetime)").rows == [[2021, 6], [2022, 1]]
+
+
+def test_a_level_said_as_an_ending_is_the_whole_level(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("titles ending in II")
+    assert answer.rows and all(row[1].endswith(" II") for row in answer.rows)
+    assert "ends with the word “ii”" in (answer.reading or "")
