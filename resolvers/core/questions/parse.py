@@ -218,6 +218,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     _groups(words, reading)
     if quarters:
         reading.group = list(dict.fromkeys([*reading.group, "quarter"]))
+    grid = set(reading.group) == {"department", "job", "quarter"}
+    if (reading.threshold or reading.rank or grid) and (also := words.search(AND_HOW_MANY_BARE)):
+        words.take(also)  # 'departments above the mean, and how many': the counts beside them
     _order_groups(reading)
     mean = reading.threshold is not None and reading.threshold.compare.endswith("_mean")
     if mean and not reading.group and column_dims:  # 'department ids and names above the mean'
@@ -602,9 +605,6 @@ def _groups(words: Words, reading: Reading) -> None:
         words.take_all(COMBO)  # 'every department and job combo'  # 'break the hires down by level'
     if reading.group and (also := words.search(AND_HOW_MANY)):
         words.take(also)  # 'which teams beat the mean, and how many did they hire': the counts
-    mean = reading.threshold is not None and reading.threshold.compare.endswith("_mean")
-    if mean and reading.group and (also := words.search(AND_HOW_MANY_BARE)):
-        words.take(also)  # 'departments above the mean and how many': the report's counts
     if reading.threshold and reading.group and COUNT_GROUPS.search(reading.line):
         reading.counted_groups = True  # 'the number of departments with more than 100'
 

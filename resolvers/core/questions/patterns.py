@@ -477,17 +477,19 @@ COLUMNS = re.compile(
     r"|hire counts?|headcounts?|number hired|how many they hired|hires))?"
 )
 _EACH_HIRED = (
-    r"(?:did they hire|did each hire|did they make|they hired|each hired|each had|each|they had"
-    r"|were hired|hired)"
+    r"(?: (?:hires|people|employees|staff|did|do|they|each|of|them|one|ones|hire|hired|made"
+    r"|make|had|were|was|by|got|brought|on|took|recruited|joined|in|that|those|these))+"
 )
-AND_HOW_MANY = re.compile(
-    rf"(?:, )?\b(?:and|plus|with) how many(?: (?:hires|people|employees)(?: {_EACH_HIRED})?"
-    rf"| {_EACH_HIRED})(?= *$)"
-)
+AND_HOW_MANY = re.compile(rf"(?:, )?\b(?:and|plus|with) how many{_EACH_HIRED}(?= *$)")
 """'which teams beat the mean, and how many did they hire': the counts a grouped answer has,
-said last. A bare 'and how many' could ask how many groups there are, and is left unread."""
-AND_HOW_MANY_BARE = re.compile(r"(?:, )?\b(?:and|plus|with) how many(?= *$)")
-"""A bare 'and how many' said last: the report's counts beside a mean, else left unread."""
+said last in words about hires alone ('and how many departments' asks for a count of
+groups; 'and how many in Q2' another period: both are left unread)."""
+AND_HOW_MANY_BARE = re.compile(
+    r"(?:, )?\b(?:and|plus|with) how many\b(?! +(?:of |are |were |is |was )?(?:them|those|these"
+    rf"|there|{DIM})\b)"
+)
+"""A bare 'and how many' beside a ranking, a threshold or the quarterly grid: their counts.
+Anywhere else (and before 'of them', 'departments') it may ask how many groups: unread."""
 _COLUMN = (
     r"(?:(?:the |their |its )?(?:(?:department|dept) )?(?:ids?|identifiers?|names?|numbers?"
     r"|counts?|totals?|hire counts?|headcounts?|number hired|total hired|hires|hired"

@@ -2138,6 +2138,14 @@ CASES: list[Case] = [
         "departments above the typical team in 2022 and how many",
         above_mean_report(Y22),
     ),
+    Case(
+        "top title for each department in 2022 (Support shows up twice, keep both)",
+        top_job_per_department(Y22),
+    ),
+    Case(
+        "per team, the most hired job of 2021 - there are two Support departments",
+        top_job_per_department(Y21),
+    ),
 ]
 
 REFUSED = [

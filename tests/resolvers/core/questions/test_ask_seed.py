@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.questions.offline import OfflineEngine
+from tests.resolvers.core.questions import gold
 
 QUARTERLY = "Hires per quarter for each department and job in 2021"
 ABOVE_MEAN = "Which departments hired more than the mean in 2021?"
@@ -384,3 +386,24 @@ def test_and_how_many_is_read_only_where_it_asks_for_each_groups_hires(
     assert words_engine.answer("which departments hired in 2021 and how many").refused
     # another period after it is another question
     assert words_engine.answer("which teams hired in Q1 2021 and how many in Q2 2021").refused
+
+
+def test_a_note_on_the_shared_name_is_not_a_filter(warehouse: DuckDBWarehouse) -> None:
+    words_engine = OfflineEngine(warehouse, 1000, clock=lambda: gold.TODAY)  # two Supports
+    every = words_engine.answer("each department's most hired job in 2021")
+    assert not every.refused, every.explanation
+    for question in (
+        "each department's most hired job in 2021 (Support appears twice - list both)",
+        "each department's most hired job in 2021 (there are two Support teams, keep both)",
+    ):
+        answer = words_engine.answer(question)
+        assert not answer.refused, (question, answer.explanation)
+        assert answer.rows == every.rows, question
+        assert "Hires in Support" not in (answer.reading or "")
+    # per department AND 'Support teams separately': all departments, or only Support? asked
+    both = words_engine.answer("hires per department in 2022, both Support teams separately")
+    assert both.refused
+    assert "or only the Support teams?" in both.explanation
+    only = words_engine.answer("hires in both Support teams separately in 2022")
+    assert not only.refused, only.explanation
+    assert len(only.rows) == 2
