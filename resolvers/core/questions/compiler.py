@@ -124,6 +124,8 @@ def _count(query: CountQuery) -> exp.Select:
     every_name = shows_zeros(query)
     if query.threshold and query.threshold.compare in ("above_mean", "below_mean"):
         return _count_of_groups(query, _versus_mean(query, group, measure, column))
+    if query.threshold and query.threshold.versus:
+        return _versus(query, group)
     groups = [_group(d, query.filters, "t" if every_name else "m") for d in group]
     select = _all_names(group[0], query.filters) if every_name else _grouped(groups)
     select = select.select(aliased(measure, column), copy=False)
@@ -144,6 +146,45 @@ def _count(query: CountQuery) -> exp.Select:
     elif not query.count_groups:
         select = select.order_by(*ties, copy=False)
     return _count_of_groups(query, with_matching(select, query.filters))
+
+
+def _versus(query: CountQuery, group: Sequence[Dimension]) -> exp.Select:
+    """Per group, the hires of the filters' jobs beside those of the other titles, where the
+    first passes the second ('departments that hired more engineers than designers').
+
+    ``matching`` holds both sets of titles; each count takes its own. A group with
+    hires of neither compares 0 with 0, and passes no 'more' or 'fewer'.
+    """
+    threshold = query.threshold
+    assert threshold is not None and threshold.versus is not None
+    counted, other = query.filters.jobs.include, threshold.versus.titles
+    both = query.filters.model_copy(
+        update={
+            "jobs": query.filters.jobs.model_copy(
+                update={"include": tuple(dict.fromkeys((*counted, *other)))}
+            ),
+            "families": (*query.filters.families, threshold.versus),
+        }
+    )
+    sums = [
+        exp.Sum(
+            this=exp.Case(
+                ifs=[exp.If(this=in_list(col("m", "job"), titles), true=lit(1))], default=lit(0)
+            )
+        )
+        for titles in (counted, other)
+    ]
+    groups = [_group(d, both) for d in group]
+    select = _grouped(groups).select(
+        aliased(sums[0], "hires"), aliased(sums[1].copy(), "versus_hires"), copy=False
+    )
+    operator = {"more_than": exp.GT, "fewer_than": exp.LT, "at_least": exp.GTE}
+    operator |= {"at_most": exp.LTE}
+    select = select.having(
+        operator[threshold.compare](this=sums[0].copy(), expression=sums[1].copy()), copy=False
+    )
+    select = select.order_by(*(o for g in groups for o in g.order), copy=False)
+    return _count_of_groups(query, with_matching(select, both))
 
 
 def _count_of_groups(query: CountQuery, select: exp.Select) -> exp.Select:
@@ -233,6 +274,8 @@ def shows_zeros(query: CountQuery) -> bool:
     threshold = query.threshold
     if threshold is not None and threshold.compare in ("above_mean", "below_mean"):
         return False  # the mean is over the groups with a hire; so are the groups compared
+    if threshold is not None and threshold.versus is not None:
+        return False  # a group with hires of neither set compares 0 with 0: it never passes
     lowest = (query.rank is not None and query.rank.order == "fewest") or (
         threshold is not None
         and (

@@ -14,10 +14,10 @@ from collections.abc import Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from resolvers.core.questions import lexicon
+from resolvers.core.questions import levels, lexicon
 from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.matching import LEVELS, find, name_words, tokenize
-from resolvers.core.questions.query import title_level
+from resolvers.core.questions.query import Family, title_level
 from resolvers.core.questions.words import Words
 
 ENTITY = r"__[djf]\d+__"
@@ -229,33 +229,48 @@ _LEVEL_WORDS = frozenset({"level", "grade", "lvl"})
 
 
 def _levels(tokens: list[str], catalog: Catalog) -> list[FamilyWord]:
-    """'level III', 'level 3': every title ending in that level, whatever the title."""
+    """'level III', 'levels 3 and 4', 'above level II', 'the senior levels': every title
+    ending in one of those levels, whatever the title (levels.py reads the phrase)."""
+    known = tuple(dict.fromkeys(level for t in catalog.jobs if (level := title_level(t))))
     found = []
-    for start in range(len(tokens) - 1):
-        word, level = tokens[start], tokens[start + 1]
-        if word not in _LEVEL_WORDS or level not in LEVELS:
-            continue
-        roman = ROMAN.get(level, level.upper())
-        titles = tuple(t for t in catalog.jobs if title_level(t) == roman)
-        if titles:
-            found.append(FamilyWord(start, start + 2, f"level {roman}", titles))
+    for named in levels.find(tokens, known):
+        titles = tuple(t for t in catalog.jobs if title_level(t) in named.levels)
+        found.append(FamilyWord(named.start, named.end, named.word, titles))
     return found
+
+
+def every_level(catalog: Catalog, left_out: list[str]) -> Family | None:
+    """Every title that has a level (less those left out), for 'hires by level' naming no
+    job: the rows are the levels I to IV; a title without a level has none, and the
+    reading says which titles were counted."""
+    titles = tuple(t for t in catalog.jobs if title_level(t) and t not in left_out)
+    return Family(word="titles with a level", titles=titles) if titles else None
+
+
+_NO_NARROWING = lexicon.MEANING | {"vs", "versus", "compared", "against", "plus", "with"}
+"""Words between a family and a level that keep them apart ('accountants or level III')."""
 
 
 def _narrowed(found: list[FamilyWord], tokens: list[str]) -> list[FamilyWord]:
     """A level said beside a family is that family at that level: 'level III accountants',
-    'accountants at level III' (the titles of both), never the two added together."""
+    'accountants at level III', 'accountant hires above level II' (the titles of both),
+    never the two added together. Words that join or set them apart ('accountants or
+    level III staff') keep them apart."""
     merged: list[FamilyWord] = []
     for family in found:
         last = merged[-1] if merged else None
         if last is not None and is_level(last.word) != is_level(family.word):
             gap = tokens[last.end : family.start]
-            if gap in ([], ["at"], ["of"], ["in"], [","]):
+            if not set(gap) & _NO_NARROWING:
                 level, other = (last, family) if is_level(last.word) else (family, last)
                 titles = tuple(t for t in other.titles if t in level.titles)
                 if titles:
                     word = f"{other.word} at {level.word}"
-                    merged[-1] = FamilyWord(last.start, family.end, word, titles)
+                    if gap in ([], ["at"], ["of"], ["in"], [","]):
+                        merged[-1] = FamilyWord(last.start, family.end, word, titles)
+                    else:  # words between stay to be read: both spans name the narrowed titles
+                        merged[-1] = FamilyWord(last.start, last.end, word, titles)
+                        merged.append(FamilyWord(family.start, family.end, word, titles))
                     continue
         merged.append(family)
     return merged
@@ -1021,6 +1036,8 @@ def _a_name(name: str, catalog: Catalog, reserved: Set[str], written: Set[str]) 
         if w != "person"
     ):
         return False
+    if levels.find(words, levels.ROMAN):
+        return False  # 'excluding level IV' leaves titles out, not a person named so
     named = find(words, catalog, reserved)
     return not (named.entities or named.ambiguities)  # nor a misspelt one ('Enginering')
 

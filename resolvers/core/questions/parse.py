@@ -97,6 +97,7 @@ from resolvers.core.questions.query import (
     Rank,
     Than,
     Threshold,
+    title_level,
 )
 from resolvers.core.questions.shapes import MAX_CHARS, Reading, Refusal, measure
 from resolvers.core.questions.words import Words
@@ -233,8 +234,17 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if words.has(COLUMNS):  # 'ids, names and counts': before 'department id' reads as a grouping
         reading.ids = True
         words.take_all(COLUMNS)
+    levelled = False
+    while reading.families and (match := words.search(ANY_LEVEL)) and "every" not in match[0]:
+        words.take(match)  # 'across all levels' is the family summed ('every level': per level)
+        levelled = True
     _ranks(words, reading)
     _groups(words, reading)
+    if reading.families and (words.take_all(ANY_LEVEL) or levelled):
+        for token, titles in reading.families.items():  # 'Accountant, all levels together':
+            stem = [t for t in titles if title_level(t) and _stem(t) == names[token][1]]
+            if stem:  # Accountant I to IV, not Staff Accountant
+                reading.families[token] = tuple(stem)
     if quarters:
         reading.group = list(dict.fromkeys([*reading.group, "quarter"]))
     grid = set(reading.group) == {"department", "job", "quarter"}
@@ -626,8 +636,6 @@ def _groups(words: Words, reading: Reading) -> None:
             reading.counted_groups |= bool(match.group("how"))
             words.take(match)
     reading.group = list(dict.fromkeys(reading.group))
-    if reading.families:
-        words.take_all(ANY_LEVEL)
     if reading.group:
         words.take_all(BREAK_DOWN)
     if len(reading.group) > 1:

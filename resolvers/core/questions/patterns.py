@@ -30,7 +30,7 @@ _LEAST = r"(?P<least>fewest|least|lowest|smallest|quietest|bottom|worst|min|mini
 INJECTION = re.compile(
     r"\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules|prompt|above|previous)\b"
     r"|\bsystem prompt\b|\byou are now\b|\bjailbreak\b|\bpretend\b|\bact as\b"
-    r"|\bselect\b.+\bfrom\b|[;`]|--|/\*"
+    r"|\bselect\b.+\bfrom\b|`|(?<! )--|--(?! )|/\*"
 )
 THRESHOLD = re.compile(
     rf"\b(?P<op>more than|greater than|higher than|over|above|at least|no fewer than|no less than"
@@ -133,8 +133,11 @@ BREAK_DOWN = re.compile(
     r"(?:down|up|out)\b|\b(?:split|divide|breakdown of|breakdown|give me a breakdown of)\b"
 )
 ANY_LEVEL = re.compile(
-    r"\b(?:at |of |in |with )?(?:any|every|all)(?: the)? (?:levels?|titles?|job titles?|seniority"
-    r"|grades?)\b|\b(?:of |in )?(?:any|every|all) (?:kinds?|types?|sorts?)(?: of)?\b"
+    r"\b(?:at |of |in |with |across )?(?:any|every|all)(?: the)? (?:levels?|titles?|job titles?"
+    r"|seniority|grades?)(?: (?:together|combined|summed|added up|lumped together|included))?\b"
+    r"|\b(?:of |in )?(?:any|every|all) (?:kinds?|types?|sorts?)(?: of)?\b"
+    r"|\b(?:regardless|irrespective) of (?:the )?(?:levels?|seniority|grades?)\b"
+    r"|\bwhatever the (?:level|grade)\b|\b(?:levels|grades) (?:combined|together|summed)\b"
 )
 """'Accountants (any level)', 'managers of any kind': a family is every title of it already."""
 DATED = re.compile(
@@ -198,7 +201,8 @@ OVERALL = re.compile(
     r"\b(?:overall|ever|all time|of all time|all-time|in total|altogether|all together"
     r"|across all (?:the )?years|in all years|all years|to date|company-wide|companywide"
     r"|across the (?:company|board|whole company)|in (?:the )?whole company"
-    r"|(?:in|across|for) all (?:the )?(?:departments|teams|depts))\b"
+    r"|(?:in|across|for) all (?:the )?(?:departments|teams|depts)"
+    r"|(?:in|across|for) every (?:department|team|dept))\b"
 )
 ALPHABETICAL = re.compile(
     r"\b(?:(?:sorted|ordered|listed|sort|order|list|arranged) )?(?:them |it )?"
@@ -332,7 +336,8 @@ GROUP = re.compile(
     r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by"
     r"|(?:hired |recruited )?(?:by|from|in|at|into) (?:each|every)(?: single)?|by|per"
     r"|for each|within each|within every|inside each"
-    r"|for every|in each|in every|by each|by every|each|every|across|across all|for all(?: the)?"
+    r"|for every|in each|in every|by each|by every|each|every|across every|across each|across"
+    r"|across all|for all(?: the)?"
     r"|for all of the"
     r"|of each|on each|on every|among|one column per|a column per|a column for each"
     r"|one column for each|columns per|columns by|breakdown by|breakdown of|breakdown per"

@@ -332,6 +332,8 @@ def _count(query: CountQuery) -> str:
         bar = f"{t.value}"
         if t.than is not None:
             bar = f"{t.than.department or t.than.job}'s hires (under the same filters)"
+        if t.versus is not None:
+            bar = f"hires as {_family(t.versus)} in the same {_per(group)}, shown beside"
         words = {
             "more_than": f"more than {bar}", "fewer_than": f"fewer than {bar}",
             "at_least": f"at least {bar}", "at_most": f"at most {bar}",

@@ -136,6 +136,24 @@ class Reading:
     """'the earliest and latest datetime': the first and (or) last hire time is asked."""
 
 
+def _titles_versus(
+    reading: Reading, names: dict[str, tuple[str, str]]
+) -> Threshold | Refusal | None:
+    """'Departments that hired more engineers than designers': per group, the hires of one
+    job (family) against another's in that same group; None when the question is not so."""
+    if not (reading.than and reading.group and reading.than_noun):
+        return None
+    (op, token), noun = reading.than, reading.than_noun
+    if names[noun][0] == "department" or names[token][0] == "department":
+        return None
+    if reading.threshold is not None and reading.threshold.than is None:
+        return Refusal("Compare the groups with one number or one named group, not both.")
+    kind, name = names[token]
+    titles = reading.families[token] if kind == "family" else (name,)
+    compare = "more_than" if op == "more" else "fewer_than"
+    return Threshold(compare=compare, versus=Family(word=name, titles=titles))  # type: ignore[arg-type]
+
+
 def _filters(
     reading: Reading,
     names: dict[str, tuple[str, str]],
@@ -153,7 +171,8 @@ def _filters(
             side = drop if excluded else keep
             if kind == "family":
                 titles = reading.families[token]
-                families.append(Family(word=name, titles=titles, excluded=excluded))
+                said = Family(word=name, titles=titles, excluded=excluded)
+                families += [said] if said not in families else []  # 'accountants ... level III'
                 side["job"] += titles
             else:
                 side[kind].append(name)
@@ -162,19 +181,27 @@ def _filters(
                     "Leaving out one of two departments of one name is not answered: ask "
                     "for the other one by its id instead."
                 )
+    if "level" in reading.group and not keep["job"] and not who.searches and not part:
+        every = filters.every_level(catalog, drop["job"])  # 'hires by level': every title's
+        if every is not None:
+            families.append(every)
+            keep["job"] += every.titles
     picked = [t for t in who.included if t in reading.department_ids and not part]
     department_ids: list[int] = []
     if picked:  # the other departments kept beside a picked one: every id of their names
+        narrowed = {names[t][1] for t in picked}  # 'Support hires in department 13': that one
         for token in who.included:
             kind, name = names[token]
+            if token not in reading.department_ids and name in narrowed:
+                continue
             if kind == "department":
                 department_ids += reading.department_ids.get(token) or catalog.ids_of(name)
     prefix = contains = suffix = None
     for search in who.searches:
         if search.target in ("title", "department"):
             kind = "job" if search.target == "title" else "department"
-            every = catalog.jobs if kind == "job" else catalog.departments
-            hits = [n for n in every if _title_match(n, search)]
+            pool = catalog.jobs if kind == "job" else catalog.departments
+            hits = [n for n in pool if _title_match(n, search)]
             if not hits:
                 what = "job title" if kind == "job" else "department name"
                 return Refusal(f'No {what} {_searched(search)} "{search.value}".')
@@ -462,9 +489,14 @@ def _shape(
         return _than_difference(words, reading, names, catalog, date_sets)
     if reading.than and (reading.tail_included or reading.tail_excluded):
         return Refusal("Compare the groups with one department or job, not a part of one.")
-    if reading.than and reading.threshold and reading.threshold.than is None:
+    titles_versus = _titles_versus(reading, names)
+    if isinstance(titles_versus, Refusal):
+        return titles_versus
+    if titles_versus is not None:
+        reading.threshold = titles_versus
+    elif reading.than and reading.threshold and reading.threshold.than is None:
         return Refusal("Compare the groups with one number or one named group, not both.")
-    if reading.than and names[reading.than[1]][0] == "family":
+    elif reading.than and names[reading.than[1]][0] == "family":
         return Refusal("Compare the groups with one department or job, not a family of jobs.")
     if (ratio := RATIO.search(reading.line)) and not reading.group:
         return _ratio(words, reading, names, catalog, date_sets, ratio)

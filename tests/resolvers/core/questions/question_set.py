@@ -98,6 +98,16 @@ def difference(first: str, second: str) -> str:
     return f"SELECT ({count} {first}) - ({count} {second})"
 
 
+def versus_titles(first: str, second: str, where: str, op: str) -> str:
+    """Per department (by id), hires matching ``first`` beside those matching ``second``,
+    where the first ``op`` the second."""
+    return (
+        f"SELECT d.department, SUM(CASE WHEN {first} THEN 1 ELSE 0 END) AS a, "
+        f"SUM(CASE WHEN {second} THEN 1 ELSE 0 END) AS b FROM {EDJ} "
+        f"WHERE d.id IS NOT NULL AND {where} GROUP BY d.id, d.department HAVING a {op} b"
+    )
+
+
 def top_within(outer: str, inner: str, where: str) -> str:
     """Per ``outer`` (department), the ``inner`` groups with the most hires, ties all kept."""
     return (
@@ -1983,7 +1993,7 @@ CASES: list[Case] = [
         ordered=True,
     ),
     Case(
-        "Which depts were ahead of the typical dept in the year 2022? descending",
+        "depts ahead of the typical dept in the year 2022? descending",
         above_mean_report(Y22),
         ordered=True,
     ),
@@ -2593,6 +2603,378 @@ CASES: list[Case] = [
         "names and joining dates of the engineering hires in Q1 2022",
         f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Engineering' "
         "AND e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
+    # issue 20, askwords2: hedges and chat that cannot change a count, the hiring verbs in
+    # every tense, every team at once, ';' as chat punctuation, two slips in one month
+    Case(
+        "roughly how many folks did Legal take on in 2021?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal' AND {Y21}",
+    ),
+    Case(
+        "ballpark figure is fine, exact is better: Sales hires 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' AND {Y22}",
+    ),
+    Case(
+        "tbh I only need approx numbers - how many people started in 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "how many new starts did Engineering have in 2022, give or take",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Engineering' AND {Y22}",
+    ),
+    Case(
+        "how many people start in June 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-06-01' "
+        "AND e.datetime < TIMESTAMP '2021-07-01'",
+    ),
+    Case(
+        "number of people Marketing brings in during 2022, approximately",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Marketing' AND {Y22}",
+    ),
+    Case(
+        "how many employees got onboarded org-wide in 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "total intake across every team in 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y22}",
+    ),
+    Case(
+        "hiring across every department for 2021",
+        per_department(Y21),
+    ),
+    Case(
+        "how many hires in the whole org in 2020?",
+        f"SELECT COUNT(*) FROM {E} WHERE year(e.datetime) = 2020",
+    ),
+    Case(
+        "quick one; how many hires did Support make in 2022? thanks",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Support' AND {Y22}",
+    ),
+    Case(
+        "hires per department in 2020 -- just the numbers",
+        per_department("year(e.datetime) = 2020"),
+    ),
+    Case(
+        "how many hires in novmebr 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-11-01' "
+        "AND e.datetime < TIMESTAMP '2021-12-01'",
+    ),
+    Case(
+        "hires in setpembber 2022 please",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-09-01' "
+        "AND e.datetime < TIMESTAMP '2022-10-01'",
+    ),
+    Case(
+        "Legal hires in feburary of 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal' AND "
+        "e.datetime >= TIMESTAMP '2021-02-01' AND e.datetime < TIMESTAMP '2021-03-01'",
+    ),
+    # issue 20, askwords2: parts of a month (the first or last N days or weeks), days in
+    # brackets, a month of any year, a named day with no year (the latest year, stated)
+    Case(
+        "hires in the first 10 days of March 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-03-01' "
+        "AND e.datetime < TIMESTAMP '2021-03-11'",
+    ),
+    Case(
+        "how many people joined during the last week of December 2021?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-12-25' "
+        "AND e.datetime < TIMESTAMP '2022-01-01'",
+    ),
+    Case(
+        "first two weeks of june 2022, how many hires",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-06-01' "
+        "AND e.datetime < TIMESTAMP '2022-06-15'",
+    ),
+    Case(
+        "could you pull hires for the final 5 days of Jan 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-01-27' "
+        "AND e.datetime < TIMESTAMP '2022-02-01'",
+    ),
+    Case(
+        "hires in the opening fortnight of May 2021 pls",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-05-01' "
+        "AND e.datetime < TIMESTAMP '2021-05-15'",
+    ),
+    Case(
+        "how many people joined in the last 3 days of February 2020",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2020-02-27' "
+        "AND e.datetime < TIMESTAMP '2020-03-01'",
+    ),
+    Case(
+        "hires in July 2021 (1st-14th)",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-07-01' "
+        "AND e.datetime < TIMESTAMP '2021-07-15'",
+    ),
+    Case(
+        "hiring in August 2022 (the 8th to the 19th)",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-08-08' "
+        "AND e.datetime < TIMESTAMP '2022-08-20'",
+    ),
+    Case(
+        "how many joined in October 2020 (days 1-10 inclusive)?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2020-10-01' "
+        "AND e.datetime < TIMESTAMP '2020-10-11'",
+    ),
+    Case(
+        "hires in the first week of March",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
+        "AND e.datetime < TIMESTAMP '2022-03-08'",
+    ),
+    Case(
+        "how many people did we hire in a December",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 12",
+    ),
+    Case(
+        "hires in June across all years",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 6",
+    ),
+    Case(
+        "how many starters in Marches over all the years",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 3",
+    ),
+    Case(
+        "Sales hires in any April",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' AND month(e.datetime) = 4",
+    ),
+    Case(
+        "how many hires on New Year's Day",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-01-01' "
+        "AND e.datetime < TIMESTAMP '2022-01-02'",
+    ),
+    Case(
+        "did anyone join on valentine's day",
+        employees("e.datetime >= TIMESTAMP '2022-02-14' AND e.datetime < TIMESTAMP '2022-02-15'"),
+    ),
+    # issue 20, askwords2: levels: by level over every title, a title's levels summed, above
+    # or below a level, several levels, the senior (III, IV) and junior (I, II) levels
+    Case(
+        "hires by level in 2021",
+        f"SELECT regexp_extract(j.job, ' (I|II|III|IV)$', 1) AS level, COUNT(*) FROM {EDJ} "
+        f"WHERE regexp_matches(j.job, ' (I|II|III|IV)$') AND {Y21} GROUP BY 1",
+    ),
+    Case(
+        "how many people did we hire at each level in 2022?",
+        f"SELECT regexp_extract(j.job, ' (I|II|III|IV)$', 1) AS level, COUNT(*) FROM {EDJ} "
+        f"WHERE regexp_matches(j.job, ' (I|II|III|IV)$') AND {Y22} GROUP BY 1",
+    ),
+    Case(
+        "Engineering hiring per grade, 2021",
+        f"SELECT regexp_extract(j.job, ' (I|II|III|IV)$', 1) AS level, COUNT(*) FROM {EDJ} "
+        f"WHERE regexp_matches(j.job, ' (I|II|III|IV)$') AND d.department = 'Engineering' "
+        f"AND {Y21} GROUP BY 1",
+    ),
+    Case(
+        "all-time hires broken down by level",
+        f"SELECT regexp_extract(j.job, ' (I|II|III|IV)$', 1), COUNT(*) FROM {EDJ} "
+        "WHERE regexp_matches(j.job, ' (I|II|III|IV)$') GROUP BY 1",
+    ),
+    Case(
+        "Software Engineer hires in 2021, all levels together",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job LIKE 'Software Engineer %' AND {Y21}",
+    ),
+    Case(
+        "accountant hires in 2022 regardless of level",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"regexp_matches(j.job, ' (I|II|III|IV)$') AND j.job LIKE 'Accountant %' AND {Y22}",
+    ),
+    Case(
+        "how many Web Developer hires across all levels in 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job LIKE 'Web Developer %' AND {Y22}",
+    ),
+    Case(
+        "software engineers hired above level II in 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"j.job IN ('Software Engineer III', 'Software Engineer IV') AND {Y21}",
+    ),
+    Case(
+        "how many level III and IV hires in 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE regexp_matches(j.job, ' (III|IV)$') AND {Y22}",
+    ),
+    Case(
+        "hires at the senior levels (III and IV) in 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE regexp_matches(j.job, ' (III|IV)$') AND {Y21}",
+    ),
+    Case(
+        "junior level hires in Sales, 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"regexp_matches(j.job, ' (I|II)$') AND d.department = 'Sales' AND {Y22}",
+    ),
+    Case(
+        "accountants below level III hired in 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"regexp_matches(j.job, ' (I|II)$') AND {family('Accountant')} AND {Y21}",
+    ),
+    Case(
+        "how many level 2+ engineers did we hire in 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"regexp_matches(j.job, ' (II|III|IV)$') AND {family('Engineer')} AND {Y22}",
+    ),
+    Case(
+        "hires at levels I to III in 2020",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"regexp_matches(j.job, ' (I|II|III)$') AND year(e.datetime) = 2020",
+    ),
+    Case(
+        "accountant hires at level IV in 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"regexp_matches(j.job, ' (IV)$') AND {family('Accountant')} AND {Y21}",
+    ),
+    Case(
+        "statisticians hired in 2022 excluding level I",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"{family('Statistician')} AND NOT regexp_matches(j.job, ' (I)$') AND {Y22}",
+    ),
+    # issue 20, askwords2: a change written with an arrow; one of two departments of one name
+    # picked by its id beside the name ('Support hires ... the one with id 13': that one only)
+    Case(
+        "% growth in hires 2020 -> 2021",
+        f"SELECT n1, n2, n2 - n1, (n2 - n1) * 100.0 / n1 FROM (SELECT "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2020) AS n1, "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2021) AS n2 FROM {EDJ} WHERE TRUE)",
+    ),
+    Case(
+        "percent change in Sales hiring, 2021 → 2022",
+        f"SELECT n1, n2, n2 - n1, (n2 - n1) * 100.0 / n1 FROM (SELECT "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2021) AS n1, "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2022) AS n2 FROM {EDJ} "
+        "WHERE d.department = 'Sales')",
+    ),
+    Case(
+        "how did Legal hiring change from 2020=>2022, in %",
+        f"SELECT n1, n2, n2 - n1, (n2 - n1) * 100.0 / n1 FROM (SELECT "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2020) AS n1, "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2022) AS n2 FROM {EDJ} "
+        "WHERE d.department = 'Legal')",
+    ),
+    Case(
+        "of all Support hires, what % went to the one with id 13",
+        f"SELECT COUNT(*) FILTER (WHERE e.department_id = 13) * 100.0 / COUNT(*) FROM {E} "
+        "WHERE e.department_id IN (8, 13)",
+    ),
+    Case(
+        "what share of Support hiring in 2021 went to the one with the id 8?",
+        f"SELECT COUNT(*) FILTER (WHERE e.department_id = 8) * 100.0 / COUNT(*) FROM {E} "
+        f"WHERE e.department_id IN (8, 13) AND {Y21}",
+    ),
+    Case(
+        "how many Support hires went to the one with id 13",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id = 13",
+    ),
+    Case(
+        "Support hires in department 8 during 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id = 8 AND {Y22}",
+    ),
+    # issue 20, askwords2: a month and its year written with a comma or a dash, or one
+    # month of several years ('Nov-2021' once read as November to December 2021)
+    Case(
+        "how many people joined during November, 2021?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-11-01' "
+        "AND e.datetime < TIMESTAMP '2021-12-01'",
+    ),
+    Case(
+        "Sales hires Nov-2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' "
+        "AND e.datetime >= TIMESTAMP '2021-11-01' AND e.datetime < TIMESTAMP '2021-12-01'",
+    ),
+    Case(
+        "hiring in Mar-22 please",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
+        "AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
+    Case(
+        "how many hires in Q3-2020",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2020-07-01' "
+        "AND e.datetime < TIMESTAMP '2020-10-01'",
+    ),
+    Case(
+        "how many did we hire in March 2020 and 2021 combined",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 3 "
+        "AND year(e.datetime) IN (2020, 2021)",
+    ),
+    Case(
+        "Q1 2021 and 2022 hires in Engineering",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Engineering' "
+        "AND quarter(e.datetime) = 1 AND year(e.datetime) IN (2021, 2022)",
+    ),
+    # issue 20, askwords2: groups compared on two jobs or families, each group's own counts
+    Case(
+        "departments that hired more engineers than designers in 2021",
+        versus_titles(family("Engineer"), family("Designer"), Y21, ">"),
+    ),
+    Case(
+        "which teams took on more accountants than engineers, all time?",
+        versus_titles(family("Accountant"), family("Engineer"), "TRUE", ">"),
+    ),
+    Case(
+        "Which departments hired fewer software engineers than web developers during 2022?",
+        versus_titles(family("Software Engineer"), family("Web Developer"), Y22, "<"),
+    ),
+    Case(
+        "pls list the depts where we hired more statisticians than geologists in 2020",
+        versus_titles(family("Statistician"), family("Geologist"), "year(e.datetime) = 2020", ">"),
+    ),
+    Case(
+        "departments with more Cost Accountant hires than Tax Accountant hires",
+        versus_titles("j.job = 'Cost Accountant'", "j.job = 'Tax Accountant'", "TRUE", ">"),
+    ),
+    # issue 20, askwords2: periods meeting a condition ('where/when we hired', '90+')
+    Case(
+        "quarters where we hired under 200 in 2022",
+        f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y22} "
+        "GROUP BY 1 HAVING COUNT(*) < 200",
+    ),
+    Case(
+        "what months in 2021 had 90+ hires?",
+        f"SELECT month(e.datetime), COUNT(*) FROM {E} WHERE {Y21} GROUP BY 1 HAVING COUNT(*) >= 90",
+    ),
+    Case(
+        "the months when we hired fewer than 70 people in 2021",
+        f"SELECT month(e.datetime), COUNT(*) FROM {E} WHERE {Y21} GROUP BY 1 HAVING COUNT(*) < 70",
+    ),
+    Case(
+        "years where we took on more than 900 people",
+        f"SELECT year(e.datetime), COUNT(*) FROM {E} WHERE TRUE GROUP BY 1 HAVING COUNT(*) > 900",
+    ),
+    Case(
+        "list the departments where we hired 100+ people overall",
+        f"SELECT d.department, COUNT(*) FROM {EDJ} WHERE d.id IS NOT NULL "
+        "GROUP BY d.id, d.department HAVING COUNT(*) >= 100",
+    ),
+    # issue 20, askwords2: halves of a month, and 'X and in Y' as one list of periods
+    Case(
+        "hires in the first half of November 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-11-01' "
+        "AND e.datetime < TIMESTAMP '2021-11-16'",
+    ),
+    Case(
+        "how many people did Sales bring on in the 2nd half of March 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' "
+        "AND e.datetime >= TIMESTAMP '2022-03-16' AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
+    Case(
+        "hires in October 2021 and in December 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) IN (10, 12) AND year(e.datetime) = 2021",
+    ),
+    # issue 20, askwords2: a verb around its object, a hyphenated rewrite, rough numbers
+    Case(
+        "did Legal take anyone on in March 2022?",
+        employees(
+            "d.department = 'Legal' AND e.datetime >= TIMESTAMP '2022-03-01' "
+            "AND e.datetime < TIMESTAMP '2022-04-01'"
+        ),
+    ),
+    Case(
+        "year-over-year % change in Sales hires, 2020 vs 2021",
+        f"SELECT n1, n2, n2 - n1, (n2 - n1) * 100.0 / n1 FROM (SELECT "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2020) AS n1, "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2021) AS n2 FROM {EDJ} "
+        "WHERE d.department = 'Sales')",
+    ),
+    Case(
+        "Marketing hires in 2022 (rough numbers ok)",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Marketing' AND {Y22}",
     ),
 ]
 
