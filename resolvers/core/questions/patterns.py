@@ -292,8 +292,9 @@ ORDER_BY_HIRES = re.compile(
 )
 """'descending', 'high to low', 'most hires at the top': a list of groups ordered by hires."""
 MOST_FIRST = re.compile(
-    r"\b(?:with )?(?:the )?(?P<dir>most|biggest|largest|highest|top|busiest|fewest|smallest"
-    r"|lowest|least) (?:hires? |hiring |one |ones |departments? |teams? )?first\b"
+    r"\b(?:(?:sorted|ordered|listed) )?(?:with )?(?:the )?(?P<dir>most|biggest|largest|highest|top"
+    r"|busiest|fewest|smallest|lowest|least) (?:hires? |hiring |one |ones |departments? |teams? "
+    r"|numbers? |counts? |totals? )?first\b"
 )
 """'most first', 'biggest first': the order of a list of groups."""
 ORDER_DIMS = re.compile(
@@ -334,6 +335,8 @@ QUARTER_COLUMNS = re.compile(
 whole year, read by dates.py.)"""
 GROUP = re.compile(
     r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by"
+    r"|break(?:ing)? +(?:(?:the |our |all )?(?:hires|hiring|headcount|numbers|counts|it|them)"
+    r" +)down by"
     r"|(?:hired |recruited )?(?:by|from|in|at|into) (?:each|every)(?: single)?|by|per"
     r"|for each|within each|within every|inside each"
     r"|for every|in each|in every|by each|by every|each|every|across every|across each|across"

@@ -2149,12 +2149,24 @@ CASES: list[Case] = [
         above_mean_report(Y22),
     ),
     Case(
-        "top title for each department in 2022 (Support shows up twice, keep both)",
-        top_job_per_department(Y22),
+        "which departments hired above the mean in 2022? I need the department id, the "
+        "department name and the number of people they hired, sorted with the biggest number "
+        "first",
+        above_mean_report(Y22),
+        ordered=True,
     ),
     Case(
-        "per team, the most hired job of 2021 - there are two Support departments",
-        top_job_per_department(Y21),
+        "Give me a table of 2022 hires with columns department, job, Q1, Q2, Q3, Q4 ordered by "
+        "department and job",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case("break 2022 hires down by department, job and quarter", quarterly(Y22)),
+    Case(
+        "hires per department in 2022, biggest number first",
+        f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y22} GROUP BY d.id, d.department ORDER BY 2 DESC",
+        ordered=True,
     ),
     # issue 20, asklookup2: a person named in full with no cue word (lookup verbs, an
     # existence asked, chat said first), several people in one question
