@@ -131,6 +131,8 @@ class Reading:
     """Department tokens picked by id ('Support (id 13)'): a name two departments share."""
     order_dims: list[Dimension] = field(default_factory=list)
     """'sorted by department then job': the groupings the answer is ordered by, in turn."""
+    mean_over: list[Dimension] = field(default_factory=list)
+    """'above the average job', 'the mean over all teams': the groups a mean is said to be of."""
     span: Literal["first", "last", "both"] | None = None
     """'the earliest and latest datetime': the first and (or) last hire time is asked."""
 
@@ -971,6 +973,8 @@ def _report(reading: Reading, filters_: Filters, words: Words) -> ReportQuery | 
         group == {"department", "job", "quarter"}
         and not reading.threshold
         and not reading.rank
+        and reading.rank_order is None  # 'sorted by number of hires' is not the report's order
+        and not reading.descending_names
         and report_order
     ):
         _count_words(words)
@@ -981,6 +985,7 @@ def _report(reading: Reading, filters_: Filters, words: Words) -> ReportQuery | 
         and above
         and (reading.rank is None or reading.rank == Rank(order="most"))
         and reading.rank_order in (None, "most")
+        and not reading.descending_names
     ):
         _count_words(words)
         return ReportQuery(report="departments_above_mean", year=year)
