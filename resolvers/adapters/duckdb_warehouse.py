@@ -20,10 +20,11 @@ when the request is answered, abandoned or cut at its deadline, the work still
 running for it is interrupted (``cursor.interrupt()``) instead of holding the
 database for seconds more.
 
-Departments and jobs read by id are kept in memory until the next write to
-their table (resolvers/adapters/reference_cache.py): this adapter sees every
-write. An insert's reference check reads through the same cache, so a bulk
-load asks DuckDB for its departments and jobs once, not once per batch.
+Records read by id (departments, jobs and employees) are kept in memory until
+the next write to their table (resolvers/adapters/reference_cache.py): this
+adapter sees every write. An insert's reference check reads through the same
+cache, so a bulk load asks DuckDB for its departments and jobs once, not once
+per batch.
 
 Backups read through a cursor of their own inside one transaction (DuckDB's
 MVCC gives it a stable snapshot while writers go on); restores stage rows in
@@ -91,7 +92,6 @@ _UTC_MICROS = pa.timestamp("us", tz="UTC")
 log = logging.getLogger(__name__)
 IMPORT_MEMORY_LIMIT = "256MB"
 """The default of HRGRAPH_DUCKDB_IMPORT_MEMORY_LIMIT (see ``_import_memory``)."""
-_REFERENCE_TABLES = frozenset(REFERENCES.values())
 
 
 class DuckDBWarehouse:
@@ -120,7 +120,7 @@ class DuckDBWarehouse:
         self._set_memory_limit(memory_limit)
         self._write_lock = threading.Lock()
         self._local = threading.local()
-        self._references = ReferenceCache(_REFERENCE_TABLES, self._select_by_ids)
+        self._references = ReferenceCache(frozenset(Table), self._select_by_ids)
         self.create_tables()
         # pyarrow looks for pandas on its first array, and imports it when installed
         # (0.3 s in the dev venv): paid here, at start, not by the first insert.

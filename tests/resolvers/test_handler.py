@@ -53,6 +53,22 @@ def test_insert_logs_the_caller_under_the_request_correlation_id(
     assert lambda_handler.logger.get_correlation_id() == trace_id
 
 
+def test_an_event_without_a_trace_header_keeps_no_earlier_correlation_id(
+    services: Services, lambda_context: Any
+) -> None:
+    # The correlation id is each event's AppSync trace header: one without it (no header,
+    # or a BatchInvoke's list of events) must not log under the previous invocation's id.
+    lambda_handler.handler(event("insert_departments"), lambda_context)
+    assert lambda_handler.logger.get_correlation_id() is not None
+    untraced = event("insert_departments")
+    del untraced["request"]["headers"]["x-amzn-trace-id"]
+    lambda_handler.handler(untraced, lambda_context)
+    assert lambda_handler.logger.get_correlation_id() is None
+    lambda_handler.handler(event("insert_departments"), lambda_context)
+    lambda_handler.handler([event("insert_departments")], lambda_context)
+    assert lambda_handler.logger.get_correlation_id() is None
+
+
 def test_invocations_at_once_each_log_their_own_request_and_correlation_ids(
     services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -554,6 +554,11 @@ def _shape(
         employees = _first_per_group(words, reading, filters_)
     if employees:
         return employees
+    if reading.dated:  # names and dates asked of a count or a grouping: never dropped
+        return Refusal(
+            "Names and hire dates are listed for people, not for counts or groups: ask e.g. "
+            "for the employees hired in Legal in 2021 with their hire dates."
+        )
     within = _within(reading)
     if (reading.rank or reading.threshold) and len(reading.group) > 1 and within is None:
         return Refusal(
@@ -1056,6 +1061,7 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         and first_last is None
         and listing is None
         and order_asked is None
+        and not reading.dated  # 'Legal hires - names and start dates': people, listed
         and not (names_asked and "who" not in names_asked.group(0))
     ):
         subject_first = re.compile(r"^ *(?:the )?(?:employees|people|staff|workers|new hires) ")

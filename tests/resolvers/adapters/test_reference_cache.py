@@ -1,8 +1,9 @@
-"""Departments and jobs read by id come from memory until a write ends, and never stale."""
+"""Records read by id come from memory until a write to their table ends, and never stale."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ import pytest
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.adapters.reference_cache import ReferenceCache
 from resolvers.core import ingest
-from resolvers.core.tables import Department, Job, Record, Table
+from resolvers.core.ports import ImportRequest
+from resolvers.core.tables import Department, Employee, Job, Record, Table
 
 
 class CountingStore:
@@ -69,6 +71,15 @@ def test_a_read_that_raced_a_write_does_not_leave_the_old_row_behind(
     assert cache.get_many(Table.DEPARTMENTS, [1]) == {1: Department(1, "Supply")}
 
 
+def test_a_write_forgets_its_own_table_only(cache: ReferenceCache, store: CountingStore) -> None:
+    cache.get_many(Table.DEPARTMENTS, [1])
+    cache.written(Table.JOBS)
+    cache.get_many(Table.DEPARTMENTS, [1])
+    cache.written(Table.DEPARTMENTS)
+    cache.get_many(Table.DEPARTMENTS, [1])
+    assert store.reads == [[1], [1]]
+
+
 def test_other_tables_are_read_straight_through(
     cache: ReferenceCache, store: CountingStore
 ) -> None:
@@ -110,4 +121,61 @@ def test_an_insert_checks_its_references_against_every_earlier_write(tmp_path: P
     warehouse.delete(Table.HIRED_EMPLOYEES, 2)
     warehouse.delete(Table.DEPARTMENTS, 9)
     assert hire(3) == "UNKNOWN_REFERENCE"
+    warehouse.close()
+
+
+HIRED = datetime(2021, 1, 1, tzinfo=UTC)
+
+
+def _import(warehouse: DuckDBWarehouse, folder: Path, line: str) -> None:
+    source = folder / "employees.csv"
+    source.write_text(line + "\n", encoding="utf-8")
+    request = ImportRequest(
+        Table.HIRED_EMPLOYEES, str(source), "CSV", str(folder / "rejected.csv"), HIRED
+    )
+    warehouse.import_file(request, lambda share, done: None)
+
+
+def _restore(warehouse: DuckDBWarehouse, rows: list[dict[str, object]]) -> None:
+    warehouse.restore_swap(Table.HIRED_EMPLOYEES, [rows], lambda staged: None)
+
+
+WRITES: dict[str, tuple[Callable[[DuckDBWarehouse, Path], object], Employee | None]] = {
+    "insert": (
+        lambda w, _: w.insert_new(Table.HIRED_EMPLOYEES, [Employee(2, "Bo", HIRED, None, None)]),
+        Employee(2, "Bo", HIRED, None, None),
+    ),
+    "update": (
+        lambda w, _: w.replace(Employee(1, "Ann", HIRED, None, None)),
+        Employee(1, "Ann", HIRED, None, None),
+    ),
+    "delete": (lambda w, _: w.delete(Table.HIRED_EMPLOYEES, 1), None),
+    "import": (
+        lambda w, folder: _import(w, folder, "2,Bo,2021-01-01T00:00:00Z,,"),
+        Employee(2, "Bo", HIRED, None, None),
+    ),
+    "restore": (
+        lambda w, _: _restore(
+            w, [{"id": 1, "name": "Ann", "datetime": HIRED, "department_id": None, "job_id": None}]
+        ),
+        Employee(1, "Ann", HIRED, None, None),
+    ),
+}
+
+
+@pytest.mark.parametrize("write", sorted(WRITES))
+def test_every_write_to_employees_is_seen_by_the_next_read_by_id(
+    tmp_path: Path, write: str
+) -> None:
+    # GIVEN employee 1 read by id (so remembered), and employee 2 read as absent
+    warehouse = DuckDBWarehouse(tmp_path / "hr.duckdb")
+    warehouse.insert_new(Table.HIRED_EMPLOYEES, [Employee(1, "Ada", HIRED, None, None)])
+    assert warehouse.get(Table.HIRED_EMPLOYEES, 1) == Employee(1, "Ada", HIRED, None, None)
+    assert warehouse.get(Table.HIRED_EMPLOYEES, 2) is None
+    # WHEN one of the warehouse's write paths changes the table
+    action, expected = WRITES[write]
+    action(warehouse, tmp_path)
+    # THEN the next read of the row it wrote sees the change
+    changed = 2 if write in ("insert", "import") else 1
+    assert warehouse.get(Table.HIRED_EMPLOYEES, changed) == expected
     warehouse.close()

@@ -2329,6 +2329,22 @@ CASES: list[Case] = [
         "Marketing hires in 2022 (rough numbers ok)",
         f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Marketing' AND {Y22}",
     ),
+    # issue 20, fixfields: names and dates asked after a dash or colon list the people; they
+    # are never dropped to leave a count
+    Case(
+        "Marketing hires in 2021 - names and start dates",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Marketing' "
+        f"AND {Y21}",
+    ),
+    Case(
+        "2022 legal hires: name + hire date",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Legal' AND {Y22}",
+    ),
+    Case(
+        "names and joining dates of the engineering hires in Q1 2022",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Engineering' "
+        "AND e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
 ]
 
 REFUSED = [
@@ -2363,6 +2379,8 @@ REFUSED = [
     "has Legal doubled its intake between 2021 and 2022",  # doubling is answered per group
     "who manages the Legal team",  # managing is a reporting line: never the Manager titles
     "how many hires per manager in 2021",
+    "how many Legal hires were there, with their start dates",  # dates of a count: which?
+    "Sales hires by quarter with hire dates",  # dates of a grouping: never dropped
 ]
 
 

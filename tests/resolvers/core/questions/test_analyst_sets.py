@@ -16,6 +16,7 @@ from resolvers.core.ports import Answer
 from tests.resolvers.core.questions import (
     analyst_set,
     analyst_set_2,
+    analyst_set_3,
     analyst_traps,
     heldout_set,
     question_set,
@@ -100,10 +101,13 @@ class _Nothing:
 
 
 def test_the_scorer_reports_the_analyst_sets_by_name(warehouse: DuckDBWarehouse) -> None:
-    analysts = [analyst_set.CASES, analyst_traps.CASES, analyst_set_2.CASES, analyst_set_2.TRAPS]
+    analysts = [
+        analyst_set.CASES, analyst_traps.CASES, analyst_set_2.CASES, analyst_set_2.TRAPS,
+        analyst_set_3.CASES, analyst_set_3.TRAPS,
+    ]  # fmt: skip
     cases = heldout_set.CASES + trap_set.CASES + [c for cases in analysts for c in cases]
     results = scoring.score_sets(Oracle(warehouse, cases), warehouse, analyst=True)
-    names = ["analyst", "analyst-traps", "analyst-2", "analyst-2-traps"]
+    names = list(scoring.ANALYST_SETS)
     assert list(results) == ["held-out", "trap", *names]
     assert [(r.right, r.wrong, r.refused) for r in results.values()][2:] == [
         (len(cases), 0, 0) for cases in analysts
