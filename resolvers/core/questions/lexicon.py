@@ -234,6 +234,14 @@ def _arrow(match: re.Match[str]) -> str:
 _MONTH_DASH_YEAR = re.compile(r"\b([a-z]{3,9})[-\u2013/](\d\d)\b(?![-/\d])", re.IGNORECASE)
 
 
+_OVER_A_YEAR = re.compile(
+    r"\b(?:over|across|throughout) ((?:19|20)\d\d)\b(?! ?(?:or|and|,)? ?(?:people|hires|hired"
+    r"|employees|staff|new|persons|folks|recruits|joiners|starters|heads|more|fewer|times))",
+    re.IGNORECASE,
+)
+"""'over 2021' is during 2021; 'over 2000 people' stays a threshold."""
+
+
 def _dashed(match: re.Match[str]) -> str:
     """'Jan-Jun', 'Q1-Q3' (or with an en dash), '2021-2022' is a range; 'Nov-2021' and
     'Q3-2021' are that month (quarter) of the year, as a spreadsheet writes them; other
@@ -347,6 +355,7 @@ def tidy(question: str) -> str:
         r"\b(levels?|grades?|lvls?) (\w{1,3})\+(?!\w)", r"\1 \2 and above", text, flags=re.I
     )
     text = re.sub(r"\b(\d+)\+(?![\w+])", r"\1 or more", text)  # '90+ hires': 90 or more
+    text = _OVER_A_YEAR.sub(r"during \1", text)
     text = re.sub(r" *; *| +--+ +", ", ", text)  # chat punctuation, read as a comma
     return " ".join(text.split())
 

@@ -209,7 +209,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     query = measure(words, reading, phrases, names, compare, catalog)
     if isinstance(query, Refusal):
         return query
-    left = [w for w in words.left() if w not in lexicon.FILLER]
+    shouted = sum(c.isupper() for c in question) * 2 > sum(c.isalpha() for c in question)
+    named = set() if shouted else {w.lower() for w in NAMED_FILLER.findall(question)}
+    left = [w for w in words.left() if w not in lexicon.FILLER or w in named]
     if len(left) >= 3 and len(left) * 2 >= len(tokens):
         return Refusal(
             "This engine reads questions in English about hires, departments and jobs; "
@@ -223,6 +225,11 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             tuple(values.get(w, w) for w in dict.fromkeys(left)),
         )
     return query
+
+
+NAMED_FILLER = re.compile(r"\b(?:IT|US)\b")
+"""Filler words written as acronyms name something ('hires in IT', 'in the US'): never
+dropped as 'it' or 'us', they are named back when no rule read them."""
 
 
 def _as_written(person: filters.Person, question: str) -> filters.Person:

@@ -2329,6 +2329,48 @@ CASES: list[Case] = [
         "Marketing hires in 2022 (rough numbers ok)",
         f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Marketing' AND {Y22}",
     ),
+    # issue 20, askwords2: chat around a question (curious, out of interest, no rush but,
+    # if you have it handy, remind me), 'bods', 'land', 'took place', 'over 2021'
+    Case(
+        "heya, quick sanity check: how many people did Legal take on in 2022?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal' AND {Y22}",
+    ),
+    Case(
+        "out of curiosity, how many bods did Engineering land in 2020?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Engineering' "
+        "AND year(e.datetime) = 2020",
+    ),
+    Case(
+        "no rush but could you remind me how many hires took place over 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "any idea how many Sales hires happened in Q2 2022, if you have it handy",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' "
+        "AND e.datetime >= TIMESTAMP '2022-04-01' AND e.datetime < TIMESTAMP '2022-07-01'",
+    ),
+    Case(
+        "just curious - people added to the payroll across 2022, a quick number",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y22}",
+    ),
+    Case(
+        "sales reps hired during 2021?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job = 'Sales Representative' AND {Y21}",
+    ),
+    Case(
+        "how many new faces did Business Dev get in Q4 2022? tbh rough is fine",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Business Development' "
+        "AND e.datetime >= TIMESTAMP '2022-10-01' AND e.datetime < TIMESTAMP '2023-01-01'",
+    ),
+    Case(
+        "what was the Engineering headcount as of June 30, 2021?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Engineering' "
+        "AND e.datetime < TIMESTAMP '2021-07-01'",
+    ),
+    Case(
+        "total headcount as at end of 2020",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime < TIMESTAMP '2021-01-01'",
+    ),
     # issue 20, fixfields: names and dates asked after a dash or colon list the people; they
     # are never dropped to leave a count
     Case(

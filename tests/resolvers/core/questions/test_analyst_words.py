@@ -42,6 +42,11 @@ def same(engine: OfflineEngine, question: str, plain: str) -> None:
         ("hires across every team in 2021", "hires by department in 2021"),
         ("did we take anybody on in Legal in 2021", "which employees joined Legal in 2021"),
         ("hires in 2021 (rough numbers ok)", "hires in 2021"),
+        ("any idea how many people we hired in 2020?", "hires in 2020"),
+        ("out of interest, how many people started in Jan 2022?", "hires in January 2022"),
+        ("not urgent but how many starters in Sales during 2022", "Sales hires in 2022"),
+        ("remind me how many bods we took on over 2021", "hires in 2021"),
+        ("how many hirings took place in 2022, if you have it handy", "hires in 2022"),
     ],
 )
 def test_hedges_and_hiring_verbs_read_as_the_plain_question(
@@ -272,3 +277,35 @@ def test_a_hyphenated_phrase_rewritten_leaves_no_dashes_behind(words_engine: Off
         "year-over-year % change in hires 2021 vs 2022",
         "percent change in hires from 2021 to 2022",
     )
+
+
+def test_over_a_number_of_people_stays_a_threshold(words_engine: OfflineEngine) -> None:
+    """'over 2021' is during 2021; 'over 2000 people' is more than 2000, never the year 2000."""
+    grouped = words_engine.answer("departments that hired over 2000 people")
+    assert "more than 2000" in (grouped.reading or "") or grouped.refused
+    assert words_engine.answer("did we hire over 2000 people").refused
+
+
+def test_chat_with_a_meaning_word_is_dropped_only_whole(words_engine: OfflineEngine) -> None:
+    """'not urgent but' is chat; a 'not' of its own still leaves Sales out."""
+    answer = words_engine.answer("not urgent: hires not in Sales in 2021")
+    assert "not in Sales" in (answer.reading or "")
+
+
+@pytest.mark.parametrize("question", ["how many hires in IT in 2021", "hires in the US in 2022"])
+def test_an_acronym_spelled_like_a_filler_word_is_a_name_never_dropped(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    """'IT' once read as the pronoun 'it' and dropped: every hire of 2021 answered 'IT'."""
+    answer = words_engine.answer(question)
+    assert answer.refused and answer.sql is None
+
+
+def test_it_as_a_pronoun_and_a_shouted_question_are_still_read(words_engine: OfflineEngine) -> None:
+    same(words_engine, "hires in 2021, can you get it for me", "hires in 2021")
+    same(words_engine, "GIVE US THE HIRES IN 2021", "hires in 2021")
+
+
+def test_as_of_a_day_is_everything_up_to_it(words_engine: OfflineEngine) -> None:
+    """'Headcount as of June 30' is every hire up to that day, never those after it."""
+    same(words_engine, "Sales headcount as of June 30, 2021", "Sales hires up to 2021-06-30")
