@@ -487,7 +487,12 @@ def _groups(words: Words, reading: Reading) -> None:
     if reading.group and (match := words.search(WHICH_ONES)):
         reading.which = True  # 'any quarters with more than 250? which ones'
         words.take(match)
-    ranked = reading.rank is not None or reading.threshold is not None
+    titles_versus = bool(  # 'departments that hired more engineers than designers'
+        reading.than
+        and reading.than_noun
+        and all(t.startswith(("__f", "__j")) for t in (reading.than[1], reading.than_noun))
+    )
+    ranked = reading.rank is not None or reading.threshold is not None or titles_versus
     ordered = ranked or reading.rank_order is not None  # 'months of 2021 ranked by hires'
     if ranked and not reading.group and (match := words.search(DIM_WITH)):
         reading.group += dims(match.group("dims"))
@@ -515,7 +520,7 @@ def _groups(words: Words, reading: Reading) -> None:
         words.take_all(BREAK_DOWN)
     if len(reading.group) > 1:
         words.take_all(COMBO)  # 'every department and job combo'  # 'break the hires down by level'
-    if reading.threshold and reading.group and COUNT_GROUPS.search(reading.line):
+    if (reading.threshold or titles_versus) and reading.group and COUNT_GROUPS.search(reading.line):
         reading.counted_groups = True  # 'the number of departments with more than 100'
 
 

@@ -2272,6 +2272,12 @@ CASES: list[Case] = [
         "departments with more Cost Accountant hires than Tax Accountant hires",
         versus_titles("j.job = 'Cost Accountant'", "j.job = 'Tax Accountant'", "TRUE", ">"),
     ),
+    Case(
+        "how many departments hired more engineers than designers in 2021?",
+        "SELECT COUNT(*) FROM ("
+        + versus_titles(family("Engineer"), family("Designer"), Y21, ">")
+        + ")",
+    ),
     # issue 20, askwords2: periods meeting a condition ('where/when we hired', '90+')
     Case(
         "quarters where we hired under 200 in 2022",

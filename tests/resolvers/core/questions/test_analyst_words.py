@@ -309,3 +309,14 @@ def test_it_as_a_pronoun_and_a_shouted_question_are_still_read(words_engine: Off
 def test_as_of_a_day_is_everything_up_to_it(words_engine: OfflineEngine) -> None:
     """'Headcount as of June 30' is every hire up to that day, never those after it."""
     same(words_engine, "Sales headcount as of June 30, 2021", "Sales hires up to 2021-06-30")
+
+
+def test_the_number_of_groups_passing_a_two_family_comparison(words_engine: OfflineEngine) -> None:
+    """'Number of departments that hired more engineers than designers' is one number (it
+    once listed the departments instead)."""
+    listed = words_engine.answer("departments that hired more engineers than designers in 2021")
+    for question in (
+        "number of departments that hired more engineers than designers in 2021",
+        "how many departments hired more engineers than designers in 2021",
+    ):
+        assert words_engine.answer(question).rows == [[len(listed.rows)]], question
