@@ -242,6 +242,15 @@ _OVER_A_YEAR = re.compile(
 """'over 2021' is during 2021; 'over 2000 people' stays a threshold."""
 
 
+_FILLED = re.compile(
+    r"\b(how many|number of|count of|total)((?: (?!job\b)[a-z&]+)?) (?:job )?(roles|positions|seats"
+    r"|openings|vacancies|reqs|requisitions|posts)\b(?=[^?.;]*?\bfill(?:ed|s|ing)?\b)",
+    re.IGNORECASE,
+)
+"""'How many roles has Sales filled': the roles filled are the hires, whatever words between
+('how many roles did Sales hire for' stays the different jobs)."""
+
+
 def _dashed(match: re.Match[str]) -> str:
     """'Jan-Jun', 'Q1-Q3' (or with an en dash), '2021-2022' is a range; 'Nov-2021' and
     'Q3-2021' are that month (quarter) of the year, as a spreadsheet writes them; other
@@ -356,6 +365,7 @@ def tidy(question: str) -> str:
     )
     text = re.sub(r"\b(\d+)\+(?![\w+])", r"\1 or more", text)  # '90+ hires': 90 or more
     text = _OVER_A_YEAR.sub(r"during \1", text)
+    text = _FILLED.sub(r"\1\2 hires", text)
     text = re.sub(r" *; *| +--+ +", ", ", text)  # chat punctuation, read as a comma
     return " ".join(text.split())
 

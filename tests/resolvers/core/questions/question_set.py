@@ -2377,6 +2377,19 @@ CASES: list[Case] = [
         "total headcount as at end of 2020",
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime < TIMESTAMP '2021-01-01'",
     ),
+    Case(
+        "how many roles has Sales filled in 2022?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' AND {Y22}",
+    ),
+    Case(
+        "number of vacancies Legal filled during 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal' AND {Y21}",
+    ),
+    Case(
+        "how many job openings got filled in Q3 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-07-01' "
+        "AND e.datetime < TIMESTAMP '2021-10-01'",
+    ),
     # issue 20, fixfields: names and dates asked after a dash or colon list the people; they
     # are never dropped to leave a count
     Case(

@@ -320,3 +320,11 @@ def test_the_number_of_groups_passing_a_two_family_comparison(words_engine: Offl
         "how many departments hired more engineers than designers in 2021",
     ):
         assert words_engine.answer(question).rows == [[len(listed.rows)]], question
+
+
+def test_roles_filled_are_hires_whatever_the_words_between(words_engine: OfflineEngine) -> None:
+    """'How many roles has Sales filled' once counted Sales' different jobs, not its hires."""
+    same(words_engine, "how many roles has Sales filled in 2022", "Sales hires in 2022")
+    same(words_engine, "how many seats did Marketing fill in 2021", "Marketing hires in 2021")
+    distinct = words_engine.answer("how many roles did Sales hire for in 2022")
+    assert "different jobs" in (distinct.reading or "")
