@@ -234,6 +234,9 @@ def _arrow(match: re.Match[str]) -> str:
 _MONTH_DASH_YEAR = re.compile(r"\b([a-z]{3,9})[-\u2013/](\d\d)\b(?![-/\d])", re.IGNORECASE)
 
 
+_PERIOD_OVER_PERIOD = re.compile(
+    rf"\b({_ARROW_POINT}) (?:over|versus|against) ({_ARROW_POINT})\b", re.IGNORECASE
+)
 _OVER_A_YEAR = re.compile(
     r"\b(?:over|across|throughout) ((?:19|20)\d\d)\b(?! ?(?:or|and|,)? ?(?:people|hires|hired"
     r"|employees|staff|new|persons|folks|recruits|joiners|starters|heads|more|fewer|times))",
@@ -364,6 +367,7 @@ def tidy(question: str) -> str:
         r"\b(levels?|grades?|lvls?) (\w{1,3})\+(?!\w)", r"\1 \2 and above", text, flags=re.I
     )
     text = re.sub(r"\b(\d+)\+(?![\w+])", r"\1 or more", text)  # '90+ hires': 90 or more
+    text = _PERIOD_OVER_PERIOD.sub(r"\1 vs \2", text)  # '2022 over 2021': one against the other
     text = _OVER_A_YEAR.sub(r"during \1", text)
     text = _FILLED.sub(r"\1\2 hires", text)
     text = re.sub(r" *; *| +--+ +", ", ", text)  # chat punctuation, read as a comma

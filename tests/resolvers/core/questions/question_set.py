@@ -2390,6 +2390,13 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-07-01' "
         "AND e.datetime < TIMESTAMP '2021-10-01'",
     ),
+    Case(
+        "% growth in Engineering hires, 2022 over 2021",
+        f"SELECT n1, n2, n2 - n1, (n2 - n1) * 100.0 / n1 FROM (SELECT "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2021) AS n1, "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2022) AS n2 FROM {EDJ} "
+        "WHERE d.department = 'Engineering')",
+    ),
     # issue 20, fixfields: names and dates asked after a dash or colon list the people; they
     # are never dropped to leave a count
     Case(

@@ -328,3 +328,14 @@ def test_roles_filled_are_hires_whatever_the_words_between(words_engine: Offline
     same(words_engine, "how many seats did Marketing fill in 2021", "Marketing hires in 2021")
     distinct = words_engine.answer("how many roles did Sales hire for in 2022")
     assert "different jobs" in (distinct.reading or "")
+
+
+def test_one_period_over_another_is_a_comparison(words_engine: OfflineEngine) -> None:
+    """'2022 over 2021' sets one against the other (it was refused as dates never overlapping);
+    'over 2021' alone is during 2021."""
+    same(
+        words_engine,
+        "% growth in hires in 2022 over 2021",
+        "percent change in hires from 2021 to 2022",
+    )
+    same(words_engine, "how many hires over 2021", "hires in 2021")
