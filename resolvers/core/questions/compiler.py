@@ -34,6 +34,7 @@ from sqlglot import exp
 from resolvers.core import sql_files
 from resolvers.core.questions.query import (
     AverageQuery,
+    CalendarPart,
     CatalogQuery,
     CompareQuery,
     CountQuery,
@@ -41,6 +42,7 @@ from resolvers.core.questions.query import (
     Dimension,
     EmployeesQuery,
     Filters,
+    HireSpanQuery,
     HrQuery,
     NameSet,
     Period,
@@ -50,6 +52,7 @@ from resolvers.core.questions.query import (
 )
 from resolvers.core.questions.sql_parts import (
     NAMED_DIMENSIONS,
+    WEEKDAYS,
     Group,
     aliased,
     col,
@@ -91,6 +94,8 @@ def compile_tree(query: HrQuery) -> exp.Query:
             tree = _employees(inner)
         case CatalogQuery():
             tree = _catalog(inner)
+        case HireSpanQuery():
+            tree = _hire_span(inner)
         case ReportQuery():
             tree = _report(inner)
     return tree
@@ -609,6 +614,9 @@ def _employees(query: EmployeesQuery) -> exp.Select:
     if query.columns == "dated":
         day = exp.cast(col("m", "datetime"), exp.DataType.Type.DATE)
         columns.insert(3, aliased(day, "hire_date"))
+    at = len(columns) if query.columns == "names" else len(columns) - 2  # before department
+    for part in reversed(query.calendar):
+        columns.insert(at, aliased(_calendar_part(part), part))
     descending = query.order == "latest"
     order = [
         exp.Ordered(this=col("m", "datetime"), desc=descending),
@@ -625,6 +633,20 @@ def _employees(query: EmployeesQuery) -> exp.Select:
     if query.limit:
         select = select.limit(query.limit, copy=False)
     return with_matching(select, query.filters)
+
+
+def _calendar_part(part: CalendarPart) -> exp.Expr:
+    """A part of the hire date: the weekday by its English name, the others as numbers."""
+    unit = {"year": "YEAR", "quarter": "QUARTER", "month": "MONTH", "weekday": "DOW"}[part]
+    number = exp.Extract(this=exp.var(unit), expression=col("m", "datetime"))
+    if part != "weekday":
+        return number
+    return exp.Case(
+        ifs=[
+            exp.If(this=exp.EQ(this=number.copy(), expression=lit(i)), true=lit(name))
+            for i, name in enumerate(WEEKDAYS)
+        ]
+    )
 
 
 def _employees_per_group(query: EmployeesQuery) -> exp.Select:
@@ -677,6 +699,10 @@ def _catalog(query: CatalogQuery) -> exp.Select:
     if query.name_contains:
         position = exp.StrPosition(this=name.copy(), substr=lit(query.name_contains.lower()))
         conditions.append(exp.GT(this=position, expression=lit(0)))
+    if query.name_suffix:
+        suffix = query.name_suffix.lower()
+        ending = exp.Right(this=name.copy(), expression=lit(len(suffix)))
+        conditions.append(exp.EQ(this=ending, expression=lit(suffix)))
     if query.count_only:
         counted = (
             exp.Count(this=exp.Distinct(expressions=[exp.column(column)]))
@@ -693,6 +719,23 @@ def _catalog(query: CatalogQuery) -> exp.Select:
         by_name = exp.Ordered(this=exp.column(column), desc=query.descending)
         select = select.order_by(by_name, exp.column("id"), copy=False)
     return select.where(exp.and_(*conditions, copy=False), copy=False) if conditions else select
+
+
+def _hire_span(query: HireSpanQuery) -> exp.Select:
+    """MIN and (or) MAX of the hire time, each beside its date (asked as a time or a day)."""
+    measures: list[exp.Expr] = []
+    for side, function in (("first", exp.Min), ("last", exp.Max)):
+        if query.show in (side, "both"):
+            moment = function(this=col("m", "datetime"))
+            day = exp.cast(moment.copy(), exp.DataType.Type.DATE)
+            measures += [aliased(moment, f"{side}_hire"), aliased(day, f"{side}_hire_date")]
+    if query.group_by is None:
+        select = exp.select(*measures, copy=False).from_(table("matching", "m"), copy=False)
+        return with_matching(select, query.filters)
+    groups = [_group(d, query.filters) for d in dimensions((query.group_by,), query.filters)]
+    select = _grouped(groups).select(*measures, copy=False)
+    select = select.order_by(*(o for g in groups for o in g.order), copy=False)
+    return with_matching(select, query.filters)
 
 
 def _report(query: ReportQuery) -> exp.Query:

@@ -409,6 +409,10 @@ REWRITES: dict[tuple[str, ...], tuple[str, ...]] = {
     phrase_tokens(phrase): phrase_tokens(meant) for phrase, meant in SCHEMA["rewrite"].items()
 }
 """Phrases read as other words the grammar knows ('not counting' -> excluding)."""
+CHAT_PHRASE_LIST: tuple[tuple[str, ...], ...] = tuple(
+    phrase_tokens(phrase) for phrase in SCHEMA["chat"]["phrases"]
+)
+"""Chat said around a question ('my boss wants to know'), as tokens."""
 FILLER_PHRASE_LIST: tuple[tuple[str, ...], ...] = tuple(
     phrase_tokens(phrase)
     for phrase in (*_SUBJECT["phrases"], *SCHEMA["filler"]["phrases"], *SCHEMA["chat"]["phrases"])

@@ -12,6 +12,7 @@ questions it can answer, built from the words it did (examples.nearest).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -118,8 +119,21 @@ class OfflineEngine:
             said = " ".join([*understood.notes, query.reason])
             said += f" Did you mean: {offered[0]}" if close else f" You could ask: {offered[0]}"
             return refusal(question, said, offered)
+        if plural := people.singular_first_name(self._warehouse, query):
+            query, understood.notes = plural.query, [*understood.notes, plural.note]
         safe = guard_tree(compile_tree(query), self._row_cap)
         answered = self.run(question, query, safe, understood.notes)
+        if answered.rows and "name" in answered.columns:
+            named = answered.columns.index("name")
+            at = answered.columns.index("id") if "id" in answered.columns else None
+            held = {row[at] for row in answered.rows} if at is not None else set()
+            found = people.absent(
+                self._warehouse, query, {row[named] for row in answered.rows}, held
+            )
+            if found is not None and found.near:
+                return refusal(question, found.said, [f"Look up {n}" for n in found.near[:4]])
+            if found is not None:
+                return replace(answered, explanation=f"{answered.explanation} {found.said}")
         if answered.rows or not people.looked_up(query):
             return answered
         return self._not_on_record(question, query, answered, understood.notes)
@@ -137,6 +151,9 @@ class OfflineEngine:
             offered = [f"Look up {name}" for name in found.near[:4]]
             said = f"{found.said} Did you mean {' or '.join(found.near[:4])}?"
             return refusal(question, said, offered)
+        if _BARE_NAME.fullmatch(question):  # 'Happy Holidays': words, not a name on record
+            said = f"{found.said} Ask about hires, or look someone up: “when did <name> start?”"
+            return refusal(question, said)
         said = f"{answered.reading or ''} {found.said}".strip()
         return replace(answered, explanation=said)
 
@@ -182,6 +199,10 @@ class OfflineEngine:
         if periods and not any(_overlaps(p, str(first)[:10], str(last)[:10]) for p in periods):
             return f"No hires in that time: the {span}."
         return f"No hires match (the {span})."
+
+
+_BARE_NAME = re.compile(r"\s*[A-Z][\w'\-]* [A-Z][\w'\-]*(?: [A-Z][\w'\-]*)?\s*[?.!]*\s*")
+"""A question that is only a capitalised name ('Harold Vogt?'): a lookup only if on record."""
 
 
 def _shared_names(query: HrQuery, catalog: names.Catalog) -> list[str]:

@@ -10,12 +10,13 @@ no kind can hold (a threshold without groups, say): the parser then refuses too.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from datetime import date
 from typing import Literal
 
-from resolvers.core.questions import dates, filters, lexicon, matching
+from resolvers.core.questions import columns, dates, filters, lexicon, matching
 from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.dates import DateError
 from resolvers.core.questions.patterns import (
@@ -43,6 +44,7 @@ from resolvers.core.questions.patterns import (
     FILLER_PHRASES,
     GREW,
     GROUP,
+    HIRE_SPAN,
     INJECTION,
     LISTED_DIMS,
     MEAN,
@@ -81,7 +83,14 @@ from resolvers.core.questions.patterns import (
     dims,
     number,
 )
-from resolvers.core.questions.query import HrQuery, Rank, Than, Threshold, title_level
+from resolvers.core.questions.query import (
+    EmployeesQuery,
+    HrQuery,
+    Rank,
+    Than,
+    Threshold,
+    title_level,
+)
 from resolvers.core.questions.shapes import MAX_CHARS, Reading, Refusal, measure
 from resolvers.core.questions.words import Words
 
@@ -103,10 +112,10 @@ def _refuse_early(text: str) -> Refusal | None:
 
 def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     """The HrQuery a question asks, or why the engine will not answer it."""
-    text = lexicon.normalise(question)
+    text = columns.plain(lexicon.normalise(question))
     if early := _refuse_early(text):
         return early
-    tokens, values = filters.quote_values(lexicon.tokens(text))
+    tokens, values = filters.quote_values(lexicon.tokens(filters.quote_letters(text)))
     tokens, people = filters.shield_people(tokens, catalog, RESERVED, filters.capitalised(question))
     people = {key: _as_written(person, question) for key, person in people.items()}
     tokens = filters.shield_search_values(tokens, values)
@@ -161,6 +170,16 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     reading.spoken = words.text
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text
+    if spans := words.take_all(HIRE_SPAN):  # before 'first', 'max' ... are read as rankings
+        earliest = any(s.group("first") or s.group("first2") for s in spans)
+        latest = any(s.group("last") or s.group("last2") for s in spans)
+        reading.span = "both" if earliest == latest else "first" if earliest else "last"
+        for one, other in itertools.pairwise(spans):  # 'the min and the max date'
+            between = words.text[one.end() : other.start()]
+            if re.fullmatch(r" *(?:and|&|,|plus)? *", between):
+                words.text = (
+                    words.text[: one.end()] + " " * len(between) + words.text[other.start() :]
+                )
     if match := words.search(REVERSE_ALPHABETICAL):  # before 'sorted ... descending' by hires
         reading.alphabetical = reading.descending_names = True
         words.take(match)
@@ -209,6 +228,16 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     query = measure(words, reading, phrases, names, compare, catalog)
     if isinstance(query, Refusal):
         return query
+    asked_of = [p.name for p in people.values() if p.ask in ("hired", "fact", "who")]
+    if asked_of and not isinstance(query.query, EmployeesQuery):
+        # 'what department did Harold Vogt's team hire the most': a person's own facts
+        # are their row; counts of hires around them are another question
+        return Refusal(
+            f"“{asked_of[0]}” reads as a person looked up, but the rest of the question asks "
+            f"for counts of hires: ask about {asked_of[0]} (their department, job, hire date), "
+            "or about the hires, one at a time.",
+            (asked_of[0],),
+        )
     shouted = sum(c.isupper() for c in question) * 2 > sum(c.isalpha() for c in question)
     named = set() if shouted else {w.lower() for w in NAMED_FILLER.findall(question)}
     left = [w for w in words.left() if w not in lexicon.FILLER or w in named]
@@ -549,7 +578,9 @@ def _ordering(words: Words, reading: Reading, match: re.Match[str]) -> None:
     """
     direction = match.group("dir") or ""
     by = match.group("by") or ""
-    counted = re.search(r"\b(?:number|count|employees|people|hires|staff|headcount|hired)\b", by)
+    counted = re.search(
+        r"\b(?:number|count|employees|people|hires|staff|headcount|hired|many)\b", by
+    )
     verb = re.match(r" *(?:ordered|sorted|order|sort|arranged)\b", match.group(0))
     # 'sorted by department then job', or 'sorted dept then job' (no 'by')
     named = words.match_at(ORDER_DIMS, match.end()) if by or (verb and not direction) else None
@@ -561,6 +592,8 @@ def _ordering(words: Words, reading: Reading, match: re.Match[str]) -> None:
         words.take(named)
         return
     if direction == "alphabetically" or (not by and not direction):
+        return
+    if not direction and reading.rank_order:  # 'by how many they hired, fewest first'
         return
     ascending = direction.startswith(("asc", "low")) or re.search(
         r"from (?:the )?(?:fewest|least|lowest)", direction

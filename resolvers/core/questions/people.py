@@ -14,13 +14,14 @@ letter, or its last word's first letter), and compared by edit distance:
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 from sqlglot import exp
 
 from resolvers.core.ports import Warehouse
-from resolvers.core.questions.query import EmployeesQuery, HrQuery
+from resolvers.core.questions.query import EmployeesQuery, Filters, HrQuery
 from resolvers.core.questions.sql_parts import col, lit, table
 from resolvers.core.readonly_sql import run_guarded
 from resolvers.core.sql_guard import guard_tree
@@ -43,6 +44,36 @@ class Nobody:
 
     said: str
     near: tuple[str, ...] = ()
+
+
+def singular_first_name(warehouse: Warehouse, query: HrQuery) -> Respelt | None:
+    """'How many Joans', 'any Harolds': a first name in the plural, read as written when
+    someone has it ('Brooks'), else as its singular when someone has that ('Joan').
+
+    None when the name needs no reading (no plural, or held as written).
+    """
+    filters = getattr(query.query, "filters", None)
+    asked = filters.first_name if isinstance(filters, Filters) else None
+    if filters is None or asked is None or not asked.lower().endswith("s") or len(asked) < 3:
+        return None
+    singular = asked[:-1]
+    lowered = exp.Lower(this=col("e", "name"))
+    held = [
+        exp.Like(this=lowered.copy(), expression=lit(_like(name.lower()) + " %"))
+        for name in (asked, singular)
+    ]
+    tree = exp.select(
+        *(exp.Max(this=exp.cast(h, exp.DataType.Type.INT)) for h in held), copy=False
+    ).from_(table("hired_employees", "e"), copy=False)
+    rows = run_guarded(warehouse, guard_tree(tree, 1)).rows
+    as_written, as_singular = rows[0] if rows else (None, None)
+    if as_written or not as_singular:
+        return None
+    respelt = query.query.model_copy(
+        update={"filters": filters.model_copy(update={"first_name": singular})}
+    )
+    note = f"Reading “{asked}” as the first name {singular}, in the plural."
+    return Respelt(HrQuery(query=respelt), note)
 
 
 def looked_up(query: HrQuery) -> bool:
@@ -74,6 +105,10 @@ def not_found(warehouse: Warehouse, query: HrQuery) -> Respelt | Nobody:
         return Nobody(f"No employee's last name is “{filters.last_name}”{_also(query)}.")
     named = filters.employee_names or filters.same_day_as
     if len(named) != 1:
+        near = [n for asked in named for n in _near(warehouse, asked)[0]]
+        if near and not _also(query):  # slips of people on record: never 'nobody' in silence
+            listed = " or ".join(f"“{n}”" for n in named)
+            return Nobody(f"No employee is named {listed}.", tuple(near))
         return Nobody(f"No employee of those names is on record{_also(query)}.")
     asked = named[0]
     near, on_record = _near(warehouse, asked)
@@ -99,6 +134,47 @@ def not_found(warehouse: Warehouse, query: HrQuery) -> Respelt | Nobody:
     if near:
         return Nobody(f"No employee is named “{asked}”.", tuple(near))
     return Nobody(f"No employee named “{asked}” is on record{_also(query)}.")
+
+
+def absent(
+    warehouse: Warehouse, query: HrQuery, found: set[str], ids: Collection[int] = ()
+) -> Nobody | None:
+    """Several people looked up and some found: the others said, never left out in silence.
+
+    A name a slip away from someone on record is a refusal naming them ('Did
+    you mean ...'), never an answer about the others alone; a name (or id)
+    nobody holds is said beside the rows found. None when everyone asked was found.
+    """
+    inner = query.query
+    if not isinstance(inner, EmployeesQuery):
+        return None
+    if len(inner.filters.employee_ids) > 1 and ids:
+        unheld = [str(i) for i in inner.filters.employee_ids if i not in ids]
+        if unheld:
+            return Nobody(f"No employee with the id {' or '.join(unheld)} is on record.")
+    if len(inner.filters.employee_names) < 2:
+        return None
+    held = {str(name).lower() for name in found}
+    missing = [n for n in inner.filters.employee_names if n.lower() not in held]
+    if not missing:
+        return None
+    near: list[str] = []
+    nobody: list[str] = []
+    elsewhere: list[str] = []
+    for name in missing:
+        slips, on_record = _near(warehouse, name)
+        (elsewhere if on_record else nobody).append(f"“{name}”")
+        near += [] if on_record else slips
+    if near:
+        listed = " or ".join(nobody)
+        meant = f"No employee is named {listed}. Did you mean {' or '.join(near[:4])}?"
+        return Nobody(meant, tuple(near))
+    said: list[str] = []
+    if nobody:
+        said.append(f"No employee named {' or '.join(nobody)} is on record.")
+    if elsewhere:
+        said.append(f"{' and '.join(elsewhere)}: on record, but not under the other conditions.")
+    return Nobody(" ".join(said))
 
 
 def _also(query: HrQuery) -> str:

@@ -17,6 +17,7 @@ so the JSON schema a model is given is strict (additionalProperties: false).
     ├── DifferenceQuery hires of one side minus another (two departments, jobs, periods)
     ├── EmployeesQuery  the employees (or only their names), earliest or latest first
     ├── CatalogQuery    the departments or jobs themselves (no hires involved)
+    ├── HireSpanQuery   the first and (or) last hire time, optionally per group
     └── ReportQuery     the two hiring reports of sql/reports/, for one year
 """
 
@@ -144,6 +145,8 @@ class Filters(_Strict):
     name_prefix: Text | None = None
     """Employee names starting with this (case-insensitive)."""
     name_contains: Text | None = None
+    name_suffix: Text | None = None
+    """Employee names ending with this (case-insensitive): 'names ending in 0042'."""
     employee_names: Names = ()
     """Employees with exactly one of these full names (case-insensitive): a person looked up."""
     employee_ids: Annotated[tuple[EmployeeId, ...], Field(max_length=MAX_NAMES)] = ()
@@ -406,6 +409,9 @@ class DifferenceQuery(_Strict):
         return self
 
 
+CalendarPart = Literal["year", "quarter", "month", "weekday"]
+
+
 class EmployeesQuery(_Strict):
     kind: Literal["employees"] = "employees"
     filters: Filters = Filters()
@@ -418,6 +424,9 @@ class EmployeesQuery(_Strict):
     per: Dimension | None = None
     """The first (latest) ``limit`` hires in each group of this dimension: 'the first hire
     in each department'. Hires at the same instant tie and are all shown."""
+    calendar: Annotated[tuple[CalendarPart, ...], Field(max_length=4)] = ()
+    """Parts of each hire's date shown beside it: 'what weekday did Harold Vogt start'
+    (weekday as its English name; year, quarter 1-4 and month 1-12 as numbers)."""
 
     @model_validator(mode="after")
     def _per(self) -> EmployeesQuery:
@@ -440,6 +449,24 @@ class CatalogQuery(_Strict):
     """Listed Z to A instead of A to Z."""
     name_prefix: Text | None = None
     name_contains: Text | None = None
+    name_suffix: Text | None = None
+    """Only the names ending with this (case-insensitive): 'titles ending in III'."""
+
+
+class HireSpanQuery(_Strict):
+    """The first and (or) last hire time among the filtered hires (MIN and MAX of datetime),
+    each with its date, optionally per group: 'the earliest and latest datetime'."""
+
+    kind: Literal["hire_span"] = "hire_span"
+    filters: Filters = Filters()
+    show: Literal["first", "last", "both"] = "both"
+    group_by: Dimension | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> HireSpanQuery:
+        if self.group_by is not None:
+            _levels((self.group_by,), self.filters)
+        return self
 
 
 class ReportQuery(_Strict):
@@ -458,6 +485,7 @@ AnyQuery = Annotated[
     | DifferenceQuery
     | EmployeesQuery
     | CatalogQuery
+    | HireSpanQuery
     | ReportQuery,
     Field(discriminator="kind"),
 ]

@@ -23,6 +23,7 @@ from resolvers.core.questions.query import (
     EmployeesQuery,
     Family,
     Filters,
+    HireSpanQuery,
     HrQuery,
     NameSet,
     Period,
@@ -127,6 +128,8 @@ def scope(filters: Filters) -> str:
         parts.append(f"whose name starts with “{filters.name_prefix}”")
     if filters.name_contains:
         parts.append(f"whose name contains “{filters.name_contains}”")
+    if filters.name_suffix:
+        parts.append(f"whose name ends with “{filters.name_suffix}”")
     if filters.employee_names:
         parts.append(f"named {_names(tuple(f'“{n}”' for n in filters.employee_names))}")
     if filters.same_day_as:
@@ -228,6 +231,16 @@ def read_back(query: HrQuery) -> str:
                 )
             notes = _left_out(inner.filters, [inner.group_by] if inner.group_by else [])
             return f"Hires{scope(inner.filters)} {sides}, side by side{per}{notes}."
+        case HireSpanQuery():
+            said = {"first": "The first", "last": "The last", "both": "The first and last"}
+            times = "time (and date)" if inner.show != "both" else "times (and dates)"
+            if inner.group_by is None:
+                return f"{said[inner.show]} hire {times} on record{scope(inner.filters)}."
+            group = dimensions([inner.group_by], inner.filters)
+            notes = _left_out(inner.filters, [inner.group_by])
+            return (
+                f"{said[inner.show]} hire {times}{scope(inner.filters)}, per {_per(group)}{notes}."
+            )
         case EmployeesQuery() if inner.per is not None:
             group = dimensions([inner.per], inner.filters)
             which = "latest" if inner.order == "latest" else "first"
@@ -241,8 +254,10 @@ def read_back(query: HrQuery) -> str:
             what = "The names of the employees" if inner.columns == "names" else "The employees"
             if inner.columns == "dated":
                 if (inner.filters.employee_names or inner.filters.employee_ids) and not inner.limit:
+                    parts = " and ".join(inner.calendar)
+                    its = f" (its {parts})" if parts else ""
                     return (
-                        f"Each employee{scope(inner.filters)}: id, name, hire time and date, "
+                        f"Each employee{scope(inner.filters)}: id, name, hire time and date{its}, "
                         "department and job."
                     )
                 what += " (with their hire dates)"
@@ -266,6 +281,8 @@ def read_back(query: HrQuery) -> str:
                 search = f" whose name starts with “{inner.name_prefix}”"
             if inner.name_contains:
                 search = f" whose name contains “{inner.name_contains}”"
+            if inner.name_suffix:
+                search = f" whose name ends with “{inner.name_suffix}”"
             if inner.count_only:
                 names = " (different names; two may share one)" if inner.distinct_names else ""
                 return f"The number of {inner.of}{search}{names}."

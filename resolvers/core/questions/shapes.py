@@ -59,6 +59,7 @@ from resolvers.core.questions.query import (
     EmployeesQuery,
     Family,
     Filters,
+    HireSpanQuery,
     HrQuery,
     NameSet,
     Period,
@@ -129,6 +130,8 @@ class Reading:
     """Department tokens picked by id ('Support (id 13)'): a name two departments share."""
     order_dims: list[Dimension] = field(default_factory=list)
     """'sorted by department then job': the groupings the answer is ordered by, in turn."""
+    span: Literal["first", "last", "both"] | None = None
+    """'the earliest and latest datetime': the first and (or) last hire time is asked."""
 
 
 def _titles_versus(
@@ -191,20 +194,20 @@ def _filters(
                 continue
             if kind == "department":
                 department_ids += reading.department_ids.get(token) or catalog.ids_of(name)
-    prefix = contains = None
+    prefix = contains = suffix = None
     for search in who.searches:
-        if search.target == "title":
-            kind = "job" if catalog.jobs else "department"
-            hits = [n for n in catalog.jobs if _title_match(n, search)]
+        if search.target in ("title", "department"):
+            kind = "job" if search.target == "title" else "department"
+            pool = catalog.jobs if kind == "job" else catalog.departments
+            hits = [n for n in pool if _title_match(n, search)]
             if not hits:
-                return Refusal(
-                    f"No job title {'starts with' if search.prefix else 'contains'} "
-                    f'"{search.value}".'
-                )
-            keep["job"] += hits
-            del kind
+                what = "job title" if kind == "job" else "department name"
+                return Refusal(f'No {what} {_searched(search)} "{search.value}".')
+            keep[kind] += hits
         elif search.prefix:
             prefix = search.value
+        elif search.suffix:
+            suffix = search.value
         else:
             contains = search.value
     # "designers, not counting web designers": the family less what is left out
@@ -259,6 +262,7 @@ def _filters(
             missing_either=who.missing_either,
             name_prefix=prefix,
             name_contains=contains,
+            name_suffix=suffix,
             families=tuple(families),
             employee_names=tuple(dict.fromkeys(full_names)),
             employee_ids=tuple(dict.fromkeys(ids)),
@@ -274,7 +278,13 @@ def _filters(
 
 def _title_match(name: str, search: filters.NameSearch) -> bool:
     lowered, value = name.lower(), search.value.lower()
+    if search.suffix:
+        return lowered.endswith(value)
     return lowered.startswith(value) if search.prefix else value in lowered
+
+
+def _searched(search: filters.NameSearch) -> str:
+    return "ends with" if search.suffix else "starts with" if search.prefix else "contains"
 
 
 def measure(
@@ -361,6 +371,8 @@ def _shape(
     date_sets: list[list[Span]],
     pair: list[dates.DatePhrase],
 ) -> AnyQuery | Refusal:
+    if reading.span:
+        return _hire_span(reading, names, catalog, date_sets, compare)
     if reading.threshold is None and (match := words.search(MEAN)):
         words.take(match)
     # two periods side by side
@@ -540,13 +552,17 @@ def _shape(
     if report := _report(reading, filters_, words):
         return report
     distinct: Literal["hires", "departments", "jobs"] = "hires"
-    if (match := words.search(DISTINCT)) and not _of_the_catalog(words, phrases):
+    of_the_table = _of_the_catalog(words, phrases) and not reading.group  # per group: hires
+    if (match := words.search(DISTINCT)) and not of_the_table:
         what = match.group("what")
         distinct = "departments" if what.startswith(("dep", "team", "div")) else "jobs"
         words.take(match)
         words.take_all(ANYONE)  # 'how many departments hired anyone': never a list of people
     if distinct == "hires" and (catalog_query := _catalog(words, reading, filters_, phrases)):
         return catalog_query
+    if distinct == "hires" and not reading.group and (titles := _titles_hired(words, reading)):
+        words.take(titles)  # 'the jobs Marketing hired for in 2021': its titles with a hire
+        reading.group, reading.which = ["job"], True
     employees = None
     if not reading.group and distinct == "hires":
         employees = _employees(words, reading, filters_)
@@ -572,6 +588,11 @@ def _shape(
     if reading.rank_order and not reading.group:
         return Refusal(
             "An order by hires is for groups: ask for hires by department (or job), most first."
+        )
+    if reading.descending_names and reading.group:
+        return Refusal(  # counts per group come A to Z: never quietly in the other order
+            "Z to A is answered for lists of departments, jobs or employees; hires per group "
+            "come A to Z: ask without the order, or for the list itself."
         )
     if reading.alphabetical and (reading.rank or not reading.group):
         return Refusal(
@@ -626,6 +647,27 @@ def _shape(
         rank=rank,
         count_groups=reading.counted_groups and threshold is not None,
     )
+
+
+def _hire_span(
+    reading: Reading,
+    names: dict[str, tuple[str, str]],
+    catalog: Catalog,
+    date_sets: list[list[Span]],
+    compare: bool,
+) -> HireSpanQuery | Refusal:
+    """The first (last) hire time under the filters, overall or per one grouping."""
+    asked = reading.rank or reading.threshold or reading.rank_order or reading.than
+    if asked or compare or reading.counted_groups or len(reading.group) > 1:
+        return Refusal(
+            "The first and last hire times are answered under filters, overall or per one "
+            "grouping: ask e.g. for the earliest and latest hire date per department in 2021."
+        )
+    filters_ = _filters(reading, names, catalog, date_sets)
+    if isinstance(filters_, Refusal):
+        return filters_
+    group = reading.group[0] if reading.group else None
+    return HireSpanQuery(filters=filters_, show=reading.span or "both", group_by=group)
 
 
 def _within(reading: Reading) -> Dimension | None:
@@ -953,16 +995,22 @@ def _of_the_catalog(words: Words, phrases: list[dates.DatePhrase]) -> bool:
     return not phrases and not words.has(subject)
 
 
+EXISTING = re.compile(r"\b(?:exist|exists|are there|do we have|there are)\b")
+"""'what job titles exist': the table's rows, asked as which ones."""
+
+
 def _catalog(
     words: Words, reading: Reading, filters_: Filters, phrases: list[dates.DatePhrase]
 ) -> CatalogQuery | None:
     """Departments or jobs themselves: no hires words, no filters on hires, no grouping."""
     subject = re.compile(rf"\b{SUBJECT}\b|\bhire\b")
-    searches = [s for s in reading.who.searches if s.target == "title"]
+    searches = [s for s in reading.who.searches if s.target in ("title", "department")]
     match = words.search(CATALOG_WORD)
-    titles_only = bool(searches) and reading.group in ([], ["job"]) and not words.has(subject)
+    searched = ["department"] if searches and searches[0].target == "department" else ["job"]
+    titles_only = bool(searches) and reading.group in ([], searched) and not words.has(subject)
     # 'every job title in alphabetical order': the jobs themselves, not hires per job
     every = reading.group in (["department"], ["job"]) and reading.group == reading.each_dims
+    every = every or (reading.group in (["department"], ["job"]) and words.has(EXISTING))
     listed = every and not words.has(subject) and not words.has(COUNT)
     listed = listed and not words.has(FIRST_LAST)  # "who joined first in each department"
     if titles_only:
@@ -974,15 +1022,24 @@ def _catalog(
         if filters_ != Filters() or reading.who.included:
             return None
         reading.group = []
+        words.take_all(EXISTING)
         return CatalogQuery(of=of_every, descending=reading.descending_names)  # type: ignore[arg-type]
     elif match is None or words.has(subject) or reading.group:
         return None
     if reading.rank or reading.threshold or reading.rank_order:
         return None
-    plain = Filters(jobs=filters_.jobs if searches else NameSet())
-    if phrases or filters_ != plain or reading.who.included:
+    plain = Filters(
+        departments=filters_.departments if searched == ["department"] else NameSet(),
+        jobs=filters_.jobs if searches and searched == ["job"] else NameSet(),
+    )
+    if phrases or filters_ != plain or reading.who.included or len(searches) > 1:
         return None
-    of = "departments" if match and match.group("what").startswith("dep") else "jobs"
+    if match:
+        of = "departments" if match.group("what").startswith("dep") else "jobs"
+    else:
+        of = "departments" if searched == ["department"] else "jobs"
+    if searches and of != searched[0] + "s":
+        return None  # 'jobs in departments whose name ...': no list of one by the other's name
     if match:
         words.take(match)
     counting = words.search(COUNT)
@@ -1001,16 +1058,34 @@ def _catalog(
             named = True
             words.take(name)
     search = searches[0] if searches else None
-    if reading.descending_names and counting:
-        return None
+    if (reading.descending_names and counting) or (search and search.suffix):
+        return None  # a title ending with a word: not a catalog search this reads (yet)
     return CatalogQuery(
         of=of,  # type: ignore[arg-type]
         count_only=counting is not None,
         distinct_names=named,
         descending=reading.descending_names,
         name_prefix=search.value if search and search.prefix else None,
-        name_contains=search.value if search and not search.prefix else None,
+        name_contains=search.value if search and not (search.prefix or search.suffix) else None,
+        name_suffix=search.value if search and search.suffix else None,
     )
+
+
+TITLES = re.compile(r"\b(?:the |all |all the |every )?(?:job titles|jobs|roles|titles|positions)\b")
+
+
+def _titles_hired(words: Words, reading: Reading) -> re.Match[str] | None:
+    """'titles hired by Engineering', 'list the jobs Marketing hired for': a named department's
+    titles with at least one hire (only said of departments; a count or ranking is not this)."""
+    hired = re.compile(rf"\b{SUBJECT}\b|\bhire\b")
+    names_kept = reading.who.included or reading.department_ids
+    if not names_kept or reading.who.people or not words.has(hired) or words.has(COUNT):
+        return None
+    if reading.rank or reading.threshold or reading.rank_order or reading.counted_groups:
+        return None
+    if not all(token.startswith("__d") for token in reading.who.included):
+        return None
+    return words.search(TITLES)
 
 
 def _first_per_group(words: Words, reading: Reading, filters_: Filters) -> EmployeesQuery | None:
@@ -1040,9 +1115,12 @@ def _first_per_group(words: Words, reading: Reading, filters_: Filters) -> Emplo
 def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQuery | None:
     asks = {reading.people[t].ask for t in reading.who.people}
     if asks & {"hired", "fact", "who"} and not words.has(COUNT):
-        # a person looked up: their row, with the hire date beside the hire time
+        # a person looked up: their row, with the hire date beside the hire time (and the
+        # weekday, month ... of it when asked)
         words.take_all(EMPLOYEES)
-        return EmployeesQuery(filters=filters_, columns="dated")
+        parts = {p for t in reading.who.people for p in reading.people[t].calendar}
+        calendar = tuple(p for p in ("year", "quarter", "month", "weekday") if p in parts)
+        return EmployeesQuery(filters=filters_, columns="dated", calendar=calendar)
     # 'newest first' orders a list of people: a list, or left unread (never lost from a count)
     unordered = words.text
     order_asked = words.search(LIST_ORDER)

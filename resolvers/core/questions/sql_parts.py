@@ -124,6 +124,10 @@ def conditions(filters: Filters, alias: str | None = None) -> list[exp.Expr]:
     if filters.name_contains:
         position = exp.StrPosition(this=name.copy(), substr=lit(filters.name_contains.lower()))
         found.append(exp.GT(this=position, expression=lit(0)))
+    if filters.name_suffix:
+        suffix = filters.name_suffix.lower()
+        ending = exp.Right(this=name.copy(), expression=lit(len(suffix)))
+        found.append(exp.EQ(this=ending, expression=lit(suffix)))
     if filters.employee_names:
         lowered = tuple(dict.fromkeys(n.lower() for n in filters.employee_names))
         found.append(in_list(name.copy(), lowered))

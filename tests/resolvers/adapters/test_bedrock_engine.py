@@ -344,6 +344,29 @@ def test_a_person_looked_up_by_id_or_by_their_hire_day_is_compiled_and_read_back
     assert same_day.reading and "on the same day as “Bo” other than “Bo”" in same_day.reading
 
 
+def test_the_weekday_several_people_started_on_is_compiled_and_read_back(rig: Rig) -> None:
+    """Issue 20: ``calendar`` shows parts of each hire date beside it, for several people."""
+    assert '"calendar"' in json.dumps(query_tool_schema())
+    reply_with(rig, "weekday_of_bo_and_cy")
+    answer = ask(rig.engine, "What weekday did Bo and Cy start?")
+    assert not answer.refused, answer.explanation
+    weekday, name = answer.columns.index("weekday"), answer.columns.index("name")
+    assert [(row[name], row[weekday]) for row in answer.rows] == [
+        ("Bo", "Friday"),
+        ("Cy", "Tuesday"),
+    ]
+    assert answer.reading and "hire time and date (its weekday)" in answer.reading
+
+
+def test_names_by_their_ending_are_compiled_and_read_back(rig: Rig) -> None:
+    """Issue 20: ``name_suffix`` keeps the employees whose name ends with a string."""
+    assert '"name_suffix"' in json.dumps(query_tool_schema())
+    reply_with(rig, "names_ending_in_y")
+    answer = ask(rig.engine, "Which names end in y?")
+    assert not answer.refused and answer.rows == [["Cy"]], answer.explanation
+    assert answer.reading and "whose name ends with “y”" in answer.reading
+
+
 def test_days_of_the_week_and_months_of_any_year_are_compiled_and_read_back(rig: Rig) -> None:
     reply_with(rig, "monday_hires_jan_feb")
     answer = ask(rig.engine, "How many people started on a Monday in any January or February?")
@@ -358,6 +381,26 @@ def test_a_list_of_names_z_to_a_is_compiled_and_read_back(rig: Rig) -> None:
     answer = ask(rig.engine, "List the jobs, Z to A")
     assert not answer.refused and answer.rows == [[2, "Recruiter"], [1, "Engineer"]]
     assert answer.reading and "(Z to A)" in answer.reading
+
+
+def test_titles_ending_with_a_word_are_compiled_and_read_back(rig: Rig) -> None:
+    """Issue 20, askcatalog: the catalogue searched by the end of its names."""
+    assert '"name_suffix"' in json.dumps(query_tool_schema())
+    reply_with(rig, "jobs_ending_with")
+    answer = ask(rig.engine, "Which job titles end with 'er'?")
+    assert not answer.refused and answer.rows == [[1, "Engineer"], [2, "Recruiter"]]
+    assert answer.reading and "whose name ends with “er”" in answer.reading
+
+
+def test_the_first_and_last_hire_times_are_compiled_and_read_back(rig: Rig) -> None:
+    """Issue 20, askcatalog: MIN and MAX of datetime, a kind of its own in the tool schema."""
+    assert '"hire_span"' in json.dumps(query_tool_schema())
+    reply_with(rig, "sales_hire_span")
+    answer = ask(rig.engine, "Earliest and latest hire datetime in Sales?")
+    assert not answer.refused, answer.explanation
+    assert answer.columns == ["first_hire", "first_hire_date", "last_hire", "last_hire_date"]
+    assert len(answer.rows) == 1 and answer.rows[0][0] < answer.rows[0][2]
+    assert answer.reading == "The first and last hire times (and dates) on record in Sales."
 
 
 # -- the model tries to write, or writes SQL the guard refuses ------------------

@@ -1957,6 +1957,454 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {EDJ} WHERE (j.job IS NULL OR j.job NOT LIKE '%Design Engineer%') "
         f"AND {Y21}",
     ),
+    # issue 20, asklookup2: a person named in full with no cue word (lookup verbs, an
+    # existence asked, chat said first), several people in one question
+    Case(
+        "check Lotti Crowthe",
+        f"SELECT e.id, e.name, d.department, j.job FROM {EDJ} WHERE e.name = 'Lotti Crowthe'",
+    ),
+    Case(
+        "could you check on marlow antecki for me",
+        f"SELECT e.id, e.name, d.department, j.job FROM {EDJ} WHERE e.name = 'Marlow Antecki'",
+    ),
+    Case(
+        "grab Ulrick Nucciotti's record pls",
+        f"SELECT e.id, e.name, d.department, j.job FROM {EDJ} WHERE e.name = 'Ulrick Nucciotti'",
+    ),
+    Case(
+        "is Lucretia Northcote still on the books?",
+        f"SELECT e.id, e.name FROM {E} WHERE e.name = 'Lucretia Northcote'",
+    ),
+    Case(
+        "does Arty Giacobo exist in our records",
+        f"SELECT e.id, e.name FROM {E} WHERE e.name = 'Arty Giacobo'",
+    ),
+    Case(
+        "is Libbi Dowtry in the system, and if so when did she start?",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Libbi Dowtry'",
+    ),
+    Case(
+        "do we have a Jacky Oldred on file and what team is he on",
+        f"SELECT e.name, d.department FROM {ED} WHERE e.name = 'Jacky Oldred'",
+    ),
+    Case(
+        "is there anyone called Raine Mowett here, and their job title?",
+        f"SELECT e.name, j.job FROM {EDJ} WHERE e.name = 'Raine Mowett'",
+    ),
+    Case(
+        "my manager is asking when Melonie Slocomb joined",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Melonie Slocomb'",
+    ),
+    Case(
+        "my boss wants to know what team Robers Swinden is on",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Robers Swinden'",
+    ),
+    Case(
+        "quick q, which dept is bone serridge in?",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Bone Serridge'",
+    ),
+    Case(
+        "which teams did Andee Tillot and Gay Philbin go into?",
+        f"SELECT e.name, d.department FROM {ED} WHERE e.name IN ('Andee Tillot', 'Gay Philbin')",
+    ),
+    Case(
+        "when were Loralie Dundin, Tobi Lawton and Mandel Nayer hired",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {E} "
+        "WHERE e.name IN ('Loralie Dundin', 'Tobi Lawton', 'Mandel Nayer')",
+    ),
+    Case(
+        "look up toddy gare and jeremias goudy",
+        f"SELECT e.id, e.name FROM {E} WHERE e.name IN ('Toddy Gare', 'Jeremias Goudy')",
+    ),
+    Case(
+        "what jobs do Lemar Aronsohn and Tanner Jopling have?",
+        f"SELECT e.name, j.job FROM {EDJ} WHERE e.name IN ('Lemar Aronsohn', 'Tanner Jopling')",
+    ),
+    Case(
+        "when did Elvina Bycraft and Zed Quinn start",  # one is on record, the other nobody
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Elvina Bycraft'",
+    ),
+    # issue 20, asklookup2: the weekday, month, quarter or year a person started
+    Case(
+        "what weekday did Letitia Bastin start?",
+        f"SELECT dayname(e.datetime) FROM {E} WHERE e.name = 'Letitia Bastin'",
+    ),
+    Case(
+        "which day of the week was warner astbury hired on",
+        f"SELECT dayname(e.datetime) FROM {E} WHERE e.name = 'Warner Astbury'",
+    ),
+    Case(
+        "Geri Pennings joined on what day of the week?",
+        f"SELECT dayname(e.datetime) FROM {E} WHERE e.name = 'Geri Pennings'",
+    ),
+    Case(
+        "what month did Jerald Gilder come on board",
+        f"SELECT month(e.datetime) FROM {E} WHERE e.name = 'Jerald Gilder'",
+    ),
+    Case(
+        "in which quarter was Aldwin Hellmore brought on?",
+        f"SELECT quarter(e.datetime) FROM {E} WHERE e.name = 'Aldwin Hellmore'",
+    ),
+    Case(
+        "Corena Heritege's start year pls",
+        f"SELECT year(e.datetime) FROM {E} WHERE e.name = 'Corena Heritege'",
+    ),
+    Case(
+        "what weekday was Malchy Pontain's first day",
+        f"SELECT dayname(e.datetime) FROM {E} WHERE e.name = 'Malchy Pontain'",
+    ),
+    Case(
+        "which weekdays did Gasparo Ofen and Nikkie Whinray start on",
+        f"SELECT e.name, dayname(e.datetime) FROM {E} "
+        "WHERE e.name IN ('Gasparo Ofen', 'Nikkie Whinray')",
+    ),
+    Case(
+        "what day of the week did employee #3038 start",
+        f"SELECT dayname(e.datetime) FROM {E} WHERE e.id = 3038",
+    ),
+    # issue 20, asklookup2: a first name alone, in the plural too; names by how they end
+    Case(
+        "how many Jeralds do we have?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Jerald %'",
+    ),
+    Case(
+        "any Louisas on staff",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE 'Louisa %'",
+    ),
+    Case(
+        "do we have any Tobis in the data?",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE 'Tobi %'",
+    ),
+    Case(
+        "how many Warner's are there",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Warner %'",
+    ),
+    Case(
+        "folks named Corena, full names please",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE 'Corena %'",
+    ),
+    Case(
+        "how many employee names end in 7?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE '%7'",
+    ),
+    Case(
+        "list the names ending with 'ett'",
+        f"SELECT e.name FROM {E} WHERE lower(e.name) LIKE '%ett'",
+    ),
+    Case(
+        "employees whose name ends with Binion",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE '%Binion'",
+    ),
+    Case(
+        "how many hires in 2021 had names ending in 00",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE '%00' AND {Y21}",
+    ),
+    # issue 20, asklookup2: employees by number, one or several
+    Case(
+        "staff no 3040 - which department?",
+        f"SELECT d.department FROM {ED} WHERE e.id = 3040",
+    ),
+    Case(
+        "the employee with number 3036, what job do they have",
+        f"SELECT j.job FROM {EDJ} WHERE e.id = 3036",
+    ),
+    Case(
+        "employees 3031 and 3033: start dates",
+        f"SELECT e.id, CAST(e.datetime AS DATE) FROM {E} WHERE e.id IN (3031, 3033)",
+    ),
+    Case(
+        "look up employee ids 3026, 3027 and 3029",
+        f"SELECT e.id, e.name FROM {E} WHERE e.id IN (3026, 3027, 3029)",
+    ),
+    Case(
+        "who are emps 3034 and 3035",
+        f"SELECT e.id, e.name FROM {E} WHERE e.id IN (3034, 3035)",
+    ),
+    # issue 20, asklookup2: a person asked for in more ways (a wish before a possessive,
+    # 'when did we hire', everything on someone, a name alone, one question per person)
+    Case(
+        "I need Aldwin Hellmore's start date",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Aldwin Hellmore'",
+    ),
+    Case(
+        "do you have Corena Heritege's job title?",
+        f"SELECT j.job FROM {EDJ} WHERE e.name = 'Corena Heritege'",
+    ),
+    Case(
+        "when did we take on Malchy Pontain",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Malchy Pontain'",
+    ),
+    Case(
+        "what date did we hire Gasparo Ofen?",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Gasparo Ofen'",
+    ),
+    Case(
+        "give me everything on Nikkie Whinray",
+        f"SELECT e.id, e.name, d.department, j.job FROM {EDJ} WHERE e.name = 'Nikkie Whinray'",
+    ),
+    Case(
+        "what do we know about Louisa Binion?",
+        f"SELECT e.id, e.name, d.department, j.job FROM {EDJ} WHERE e.name = 'Louisa Binion'",
+    ),
+    Case(
+        "Brook Tant?",
+        f"SELECT e.id, e.name FROM {E} WHERE e.name = 'Brook Tant'",
+    ),
+    Case(
+        "can I get Cly Butt's and Jerald Gilder's departments",
+        f"SELECT e.name, d.department FROM {ED} WHERE e.name IN ('Cly Butt', 'Jerald Gilder')",
+    ),
+    Case(
+        "what team is Geri Pennings on and what team is Warner Astbury on?",
+        f"SELECT e.name, d.department FROM {ED} "
+        "WHERE e.name IN ('Geri Pennings', 'Warner Astbury')",
+    ),
+    Case(
+        "when did Letitia Bastin start and what job did Elvina Bycraft get",
+        f"SELECT e.name, CAST(e.datetime AS DATE), j.job FROM {EDJ} "
+        "WHERE e.name IN ('Letitia Bastin', 'Elvina Bycraft')",
+    ),
+    # issue 20, askcatalog: the catalogue searched by its own names (a department's name
+    # is searched among departments), its titles never hired for, a department's titles
+    Case(
+        "list the job titles with the word Nurse in it",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%nurse%'",
+    ),
+    Case(
+        "are there any titles that have the string 'coordinator' in them?",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%coordinator%'",
+    ),
+    Case(
+        "which department names contain the letters es",
+        "SELECT id, department FROM departments WHERE department LIKE '%es%'",
+    ),
+    Case(
+        "departments whose name includes 'ing', a to z",
+        "SELECT id, department FROM departments WHERE department LIKE '%ing%' ORDER BY department",
+        ordered=True,
+    ),
+    Case(
+        "Departments that start with S?",
+        "SELECT id, department FROM departments WHERE department LIKE 'S%'",
+    ),
+    Case(
+        "how many depts begin with the letter p",
+        "SELECT COUNT(*) FROM departments WHERE lower(department) LIKE 'p%'",
+    ),
+    Case(
+        "titles that end with IV",
+        "SELECT id, job FROM jobs WHERE job LIKE '% IV'",
+    ),
+    Case(
+        "how many job titles end in 'Engineer'",
+        "SELECT COUNT(*) FROM jobs WHERE lower(job) LIKE '%engineer'",
+    ),
+    Case(
+        "job titles ending with assistant, Z to A",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%assistant' ORDER BY job DESC",
+        ordered=True,
+    ),
+    Case(
+        "roles whose title ends in 'analyst' pls",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%analyst'",
+    ),
+    Case(
+        "how many hires went into titles ending in III during 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job LIKE '% III' AND {Y22}",
+    ),
+    Case(
+        "hires in 2021 in departments whose name contains 'ing'",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department LIKE '%ing%' AND {Y21}",
+    ),
+    Case(
+        "which titles were never filled in 2021",
+        "SELECT job FROM jobs WHERE id NOT IN (SELECT job_id FROM hired_employees e "
+        f"WHERE job_id IS NOT NULL AND {Y21})",
+    ),
+    Case(
+        "roles we never hired for in Q1 2022",
+        "SELECT job FROM jobs WHERE id NOT IN (SELECT job_id FROM hired_employees e "
+        "WHERE job_id IS NOT NULL AND e.datetime >= TIMESTAMP '2022-01-01' "
+        "AND e.datetime < TIMESTAMP '2022-04-01')",
+    ),
+    Case(
+        "how many job titles have never had a hire in 2020?",
+        "SELECT COUNT(*) FROM jobs WHERE id NOT IN (SELECT job_id FROM hired_employees e "
+        "WHERE job_id IS NOT NULL AND e.datetime < TIMESTAMP '2021-01-01')",
+    ),
+    Case(
+        "departments that were never hired into in march 2020",
+        "SELECT department FROM departments WHERE id NOT IN (SELECT department_id FROM "
+        "hired_employees e WHERE department_id IS NOT NULL AND e.datetime >= TIMESTAMP "
+        "'2020-03-01' AND e.datetime < TIMESTAMP '2020-04-01')",
+    ),
+    Case(
+        "list the jobs Marketing hired for in 2021",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Marketing' AND {Y21} "
+        "AND j.id IS NOT NULL",
+    ),
+    Case(
+        "titles hired by Legal, sorted alphabetically",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Legal' AND j.id IS NOT NULL "
+        "ORDER BY j.job",
+        ordered=True,
+    ),
+    Case(
+        "the roles Training has hired in 2022",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Training' AND {Y22} "
+        "AND j.id IS NOT NULL",
+    ),
+    Case(
+        "what different jobs did Legal hire?",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Legal' AND j.id IS NOT NULL",
+    ),
+    Case(
+        "which unique job titles did Accounting take on in 2020",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Accounting' "
+        "AND j.id IS NOT NULL AND e.datetime < TIMESTAMP '2021-01-01'",
+    ),
+    # issue 20, askcatalog: questions in the tables' column words (department_id, job_id,
+    # rows, null, count distinct): a distinct id is counted among the hires, never the table
+    Case("how many rows in hired_employees?", f"SELECT COUNT(*) FROM {E}"),
+    Case(
+        "count of hired_employees rows for 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "rows where job_id is null",
+        f"SELECT COUNT(*) FROM {E} WHERE e.job_id IS NULL",
+    ),
+    Case(
+        "count(*) from hired_employees with a null department_id in 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id IS NULL AND {Y22}",
+    ),
+    Case(
+        "count distinct job_id in hired_employees for 2020",
+        f"SELECT COUNT(DISTINCT e.job_id) FROM {E} WHERE e.datetime < TIMESTAMP '2021-01-01'",
+    ),
+    Case(
+        "number of distinct department_id values in march 2021",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM {E} WHERE e.datetime >= "
+        "TIMESTAMP '2021-03-01' AND e.datetime < TIMESTAMP '2021-04-01'",
+    ),
+    Case(
+        "select count(*) from hired_employees for Q2 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-04-01' "
+        "AND e.datetime < TIMESTAMP '2022-07-01'",
+    ),
+    Case("how many rows does the jobs table have", "SELECT COUNT(*) FROM jobs"),
+    Case("row count of the departments table", "SELECT COUNT(*) FROM departments"),
+    Case(
+        "how many records have an empty job_id",
+        f"SELECT COUNT(*) FROM {E} WHERE e.job_id IS NULL",
+    ),
+    # issue 20, askcatalog: an order said as 'by how many ... they hired'
+    Case(
+        "departments sorted by how many accountants they took on in 2021, most first",
+        f"SELECT d.department, COUNT(*) FROM {EDJ} WHERE j.job LIKE '%Accountant%' AND {Y21} "
+        "AND d.id IS NOT NULL GROUP BY d.id, d.department ORDER BY 2 DESC, 1",
+        ordered=True,
+    ),
+    Case(
+        "teams ordered by how many people they hired in 2022, fewest first",
+        per_department(Y22, "COUNT(e.id), d.department", zeros=True),
+        ordered=True,
+    ),
+    Case(
+        "jobs ranked by how many were hired in 2021",
+        per_job(Y21, "COUNT(e.id) DESC, j.job"),
+        ordered=True,
+    ),
+    # issue 20, askcatalog: the first and last hire times (MIN and MAX of datetime)
+    Case(
+        "earliest and latest datetime in hired_employees",
+        f"SELECT MIN(e.datetime), MAX(e.datetime) FROM {E}",
+    ),
+    Case("min(datetime) for 2021", f"SELECT MIN(e.datetime) FROM {E} WHERE {Y21}"),
+    Case(
+        "what's the latest hire date we have for Marketing?",
+        f"SELECT CAST(MAX(e.datetime) AS DATE) FROM {ED} WHERE d.department = 'Marketing'",
+    ),
+    Case(
+        "date range of our 2022 hires",
+        f"SELECT MIN(e.datetime), MAX(e.datetime) FROM {E} WHERE {Y22}",
+    ),
+    Case(
+        "first and last hire dates per department",
+        f"SELECT d.department, CAST(MIN(e.datetime) AS DATE), CAST(MAX(e.datetime) AS DATE) "
+        f"FROM {ED} WHERE d.id IS NOT NULL GROUP BY d.id, d.department",
+    ),
+    Case(
+        "the max and min start date for Legal hires, by job",
+        f"SELECT j.job, CAST(MIN(e.datetime) AS DATE), CAST(MAX(e.datetime) AS DATE) "
+        f"FROM {EDJ} WHERE d.department = 'Legal' AND j.id IS NOT NULL GROUP BY j.id, j.job",
+    ),
+    Case(
+        "min(datetime), max(datetime) where job_id is null",
+        f"SELECT MIN(e.datetime), MAX(e.datetime) FROM {E} WHERE e.job_id IS NULL",
+    ),
+    Case(
+        "oldest hire timestamp in engineering",
+        f"SELECT MIN(e.datetime) FROM {ED} WHERE d.department = 'Engineering'",
+    ),
+    # issue 20, askcatalog: distinct counts per group said every way, the table's rows as
+    # which ones, two null columns at once, a search 'with X in the name'
+    Case(
+        "distinct job count by department for 2021",
+        f"SELECT d.department, COUNT(DISTINCT e.job_id) FROM {ED} WHERE {Y21} "
+        "AND d.id IS NOT NULL GROUP BY d.id, d.department",
+    ),
+    Case(
+        "count of distinct titles per department",
+        f"SELECT d.department, COUNT(DISTINCT e.job_id) FROM {ED} WHERE d.id IS NOT NULL "
+        "GROUP BY d.id, d.department",
+    ),
+    Case(
+        "unique department count per job title in 2022",
+        f"SELECT j.job, COUNT(DISTINCT e.department_id) FROM {EDJ} WHERE {Y22} "
+        "AND j.id IS NOT NULL GROUP BY j.id, j.job",
+    ),
+    Case(
+        "what job titles exist?",
+        "SELECT id, job FROM jobs",
+    ),
+    Case(
+        "which departments are there",
+        "SELECT id, department FROM departments",
+    ),
+    Case(
+        "rows where job_id is null and department_id is null",
+        f"SELECT COUNT(*) FROM {E} WHERE e.job_id IS NULL AND e.department_id IS NULL",
+    ),
+    Case(
+        "how many distinct department_ids appear in hired_employees during 2020",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM {E} "
+        "WHERE e.datetime < TIMESTAMP '2021-01-01'",
+    ),
+    Case(
+        "departments with 'ing' in their name",
+        "SELECT id, department FROM departments WHERE department LIKE '%ing%'",
+    ),
+    Case(
+        "titles with Manager in the name",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%manager%'",
+    ),
+    # issue 20, fixfields: names and dates asked after a dash or colon list the people; they
+    # are never dropped to leave a count
+    Case(
+        "Marketing hires in 2021 - names and start dates",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Marketing' "
+        f"AND {Y21}",
+    ),
+    Case(
+        "2022 legal hires: name + hire date",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Legal' AND {Y22}",
+    ),
+    Case(
+        "names and joining dates of the engineering hires in Q1 2022",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Engineering' "
+        "AND e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
     # issue 20, askwords2: hedges and chat that cannot change a count, the hiring verbs in
     # every tense, every team at once, ';' as chat punctuation, two slips in one month
     Case(
@@ -2396,22 +2844,6 @@ CASES: list[Case] = [
         f"COUNT(*) FILTER (WHERE year(e.datetime) = 2021) AS n1, "
         f"COUNT(*) FILTER (WHERE year(e.datetime) = 2022) AS n2 FROM {EDJ} "
         "WHERE d.department = 'Engineering')",
-    ),
-    # issue 20, fixfields: names and dates asked after a dash or colon list the people; they
-    # are never dropped to leave a count
-    Case(
-        "Marketing hires in 2021 - names and start dates",
-        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Marketing' "
-        f"AND {Y21}",
-    ),
-    Case(
-        "2022 legal hires: name + hire date",
-        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Legal' AND {Y22}",
-    ),
-    Case(
-        "names and joining dates of the engineering hires in Q1 2022",
-        f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Engineering' "
-        "AND e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-04-01'",
     ),
 ]
 

@@ -141,3 +141,201 @@ def test_a_lone_first_name_is_looked_up_only_when_written_as_a_name(
     assert names(ask(engine, "is there a Brook in the data?")) == ["Brook Tant"]
     assert ask(engine, "is there a brook in the data?").refused  # a word, not a name
     assert ask(engine, "is there a Monday in the data?").refused
+
+
+# issue 20, asklookup2: a person named with no cue word, several people at once, chat first
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("check Joan Rillett", "Joan Rillett"),
+        ("can you check on gretna lording", "Gretna Lording"),
+        ("grab Ty Hofer's record please", "Ty Hofer"),
+        ("is Harold Vogt on file?", "Harold Vogt"),
+        ("does Lyman Hadye exist in the system", "Lyman Hadye"),
+        ("is Harold Vogt in the system, and if so when did he start?", "Harold Vogt"),
+        ("is there a Joan Rillett on the books and what team is she in", "Joan Rillett"),
+        ("my manager is asking when Harold Vogt started", "Harold Vogt"),
+        ("my boss wants to know what team Joan Rillett is on", "Joan Rillett"),
+        ("Ty Hofer - dept?", "Ty Hofer"),  # 'ty' is chat only when not written as a name
+    ],
+)
+def test_a_person_named_in_full_is_looked_up_whatever_is_said_around_the_name(
+    engine: OfflineEngine, question: str, name: str
+) -> None:
+    answer = ask(engine, question)
+    assert names(answer) == [name]
+    assert {"hire_date", "department", "job"} <= set(answer.columns), answer.columns
+
+
+def test_several_people_in_one_question_are_each_looked_up(engine: OfflineEngine) -> None:
+    answer = ask(engine, "which teams did Harold Vogt, Ty Hofer and Joan Rillett join?")
+    assert sorted(names(answer)) == ["Harold Vogt", "Joan Rillett", "Ty Hofer"]
+    assert "“Harold Vogt”, “Ty Hofer” or “Joan Rillett”" in (answer.reading or "")
+
+
+def test_one_of_several_people_not_on_record_is_said_never_left_out_in_silence(
+    engine: OfflineEngine,
+) -> None:
+    answer = ask(engine, "when did Harold Vogt and Zed Quinn start")
+    assert names(answer) == ["Harold Vogt"]
+    assert "No employee named “Zed Quinn” is on record." in answer.explanation
+    later = ask(engine, "when did Harold Vogt and Ty Hofer start in 2021")
+    assert sorted(names(later)) == ["Harold Vogt", "Ty Hofer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when did Harold Vogel and Ty Hofer start",  # one name a slip from another's
+        "look up Harold Vogtt and Ty Hoferr",  # both
+    ],
+)
+def test_a_slip_among_several_people_is_refused_naming_who_was_meant(
+    engine: OfflineEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.refused and answer.rows == [], answer.explanation
+    assert "Did you mean Harold Vogt" in answer.explanation
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my manager is asking who Joan Rillett reports to",  # no reporting lines
+        "who is Joan Rillett's manager",
+        "is Harold Vogt on file, and what is his salary",  # the salary is not in the data
+        "when did Harold Vogt and the Sales team start",  # a team is nobody's name
+    ],
+)
+def test_what_a_lookup_cannot_answer_is_refused_not_dropped(
+    engine: OfflineEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.refused and answer.sql is None, answer.explanation
+
+
+def test_departments_joined_by_and_are_never_read_as_people(engine: OfflineEngine) -> None:
+    answer = ask(engine, "how many hires did Sales and Legal make in 2021")
+    assert not answer.refused and "Sales or Legal" in (answer.reading or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "part", "value"),
+    [
+        ("what weekday did Harold Vogt start", "weekday", "Sunday"),  # 2021-11-07
+        ("Harold Vogt joined on what day of the week?", "weekday", "Sunday"),
+        ("which weekday was Ty Hofer's start date", "weekday", "Sunday"),  # 2021-05-30
+        ("what month did Ty Hofer come on board", "month", 5),
+        ("in which quarter was Joan Rillett hired", "quarter", 4),
+        ("Joan Rillett's start year", "year", 2021),
+    ],
+)
+def test_the_part_of_a_hire_date_asked_is_shown_beside_it(
+    engine: OfflineEngine, question: str, part: str, value: object
+) -> None:
+    answer = ask(engine, question)
+    assert len(names(answer)) == 1 and answer.rows[0][answer.columns.index(part)] == value
+    assert f"hire time and date (its {part})" in (answer.reading or "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what department did Harold Vogt's team hire the most",  # the team's hires, not his
+        "which quarter did Joan Rillett's department hire the most people",
+        "what weekday did Harold Vogt leave",  # 'leave' is no part of his name
+        "what weekday did harold vogt leave",
+        "when was Harold Vogt born",
+    ],
+)
+def test_a_question_beyond_a_persons_own_row_is_refused_never_answered_as_a_lookup(
+    engine: OfflineEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.refused and answer.sql is None, answer.reading
+
+
+@pytest.mark.parametrize(
+    ("question", "count"),
+    [
+        ("how many Joans do we have", 1),
+        ("how many Harold's are there", 1),
+        ("how many Zorros do we have", 0),  # nobody of that first name: zero, said
+    ],
+)
+def test_a_first_name_in_the_plural_counts_the_people_of_that_first_name(
+    engine: OfflineEngine, question: str, count: int
+) -> None:
+    answer = ask(engine, question)
+    assert not answer.refused and answer.rows == [[count]], answer.explanation
+    assert "whose first name is" in (answer.reading or "")
+
+
+def test_a_plural_first_name_is_read_in_the_singular_only_when_the_data_says_so(
+    engine: OfflineEngine,
+) -> None:
+    answer = ask(engine, "do we have any Gretnas?")
+    assert names(answer) == ["Gretna Lording"]
+    assert "Reading “Gretnas” as the first name Gretna, in the plural." in answer.explanation
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many Mondays do we have",  # a day of the week is nobody's first name
+        "job titles ending with IV",  # titles by their ending are not read: never 'contains'
+    ],
+)
+def test_words_that_look_like_first_names_or_endings_are_not_read_as_people(
+    engine: OfflineEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.refused and answer.sql is None, answer.reading
+
+
+def test_names_ending_with_a_string_are_listed_or_counted(engine: OfflineEngine) -> None:
+    listed = ask(engine, "names ending with 'ett'")
+    assert sorted(names(listed)) == ["Joan Rillett", "Raine Mowett"]
+    assert "whose name ends with “ett”" in (listed.reading or "")
+    counted = ask(engine, "how many employee names end in 0042")
+    assert counted.rows == [[1]], counted.explanation
+
+
+def test_several_employees_by_number_are_each_looked_up_and_a_missing_one_said(
+    engine: OfflineEngine,
+) -> None:
+    answer = ask(engine, "employee ids 3001, 3002 and 99999 - departments?")
+    assert sorted(names(answer)) == ["Harold Vogt", "Ty Hofer"]
+    assert "No employee with the id 99999 is on record." in answer.explanation
+
+
+def test_employees_followed_by_years_are_never_read_as_ids(engine: OfflineEngine) -> None:
+    answer = ask(engine, "how many employees 2021 and 2022")
+    assert not answer.refused and "employee id" not in (answer.reading or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "people"),
+    [
+        ("I need Harold Vogt's start date", ["Harold Vogt"]),
+        ("when did we hire Joan Rillett", ["Joan Rillett"]),
+        ("give me everything on Ty Hofer", ["Ty Hofer"]),
+        ("Harold Vogt?", ["Harold Vogt"]),
+        ("can I get Joan Rillett's and Ty Hofer's departments", ["Joan Rillett", "Ty Hofer"]),
+        ("what team is Joan Rillett on and what team is Ty Hofer on", ["Joan Rillett", "Ty Hofer"]),
+    ],
+)
+def test_more_ways_to_ask_about_people_find_each_of_them(
+    engine: OfflineEngine, question: str, people: list[str]
+) -> None:
+    assert sorted(names(ask(engine, question))) == people
+
+
+@pytest.mark.parametrize("question", ["Happy Holidays", "Good Morning!", "Black Friday?"])
+def test_capitalised_words_alone_that_name_nobody_are_refused_not_answered_empty(
+    engine: OfflineEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.refused and answer.suggestions, answer.reading
