@@ -2845,6 +2845,10 @@ CASES: list[Case] = [
         f"COUNT(*) FILTER (WHERE year(e.datetime) = 2022) AS n2 FROM {EDJ} "
         "WHERE d.department = 'Engineering')",
     ),
+    Case(
+        "Engineering hires in November, any year",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Engineering' AND month(e.datetime) = 11",
+    ),
 ]
 
 REFUSED = [

@@ -140,6 +140,7 @@ def test_the_last_days_of_a_yearless_february_are_those_of_the_year_said(
         "hires in December across all years",
         "hires in Decembers over all the years",
         "hires in any December",
+        "hires in December, any year",
     ],
 )
 def test_a_month_of_any_year_is_every_years_month_together(
