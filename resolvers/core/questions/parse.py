@@ -28,6 +28,7 @@ from resolvers.core.questions.patterns import (
     BOUNDS,
     BREAK_DOWN,
     BREAKDOWN,
+    BY_HIRES,
     CHANGE_DROP,
     COLUMNS,
     COMBO,
@@ -70,6 +71,7 @@ from resolvers.core.questions.patterns import (
     SHARE,
     THAN_NAME,
     THAN_PERIOD,
+    THEN_BY_NAME,
     THEY_DID,
     THRESHOLD,
     TOP_N,
@@ -180,6 +182,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
                 words.text = (
                     words.text[: one.end()] + " " * len(between) + words.text[other.start() :]
                 )
+    if words.has(THEN_BY_NAME) and words.has(BY_HIRES):
+        words.take_all(THEN_BY_NAME)  # 'ranked by hires, then by name': how ties come anyway
     if match := words.search(REVERSE_ALPHABETICAL):  # before 'sorted ... descending' by hires
         reading.alphabetical = reading.descending_names = True
         words.take(match)
@@ -535,7 +539,9 @@ def _groups(words: Words, reading: Reading) -> None:
         if match := words.search(bare):
             reading.counted_groups = bool(match.group("how"))
             reading.group += dims(match.group("dims"))
-            reading.which_singular = not match.group("dims").endswith("s")
+            # 'department hire counts, descending' is an order of every department: only a
+            # superlative said of one ('the department with the most') is the one
+            reading.which_singular = ranked and not match.group("dims").endswith("s")
             words.take(match)
     if ranked and reading.group:  # 'departments above the mean hires per department'
         bare = re.compile(rf"\b(?P<how>how many |number of )?(?P<dims>{DIM})\b")

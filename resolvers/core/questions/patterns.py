@@ -85,6 +85,8 @@ NOBODY = re.compile(
     r"|\b(?:did not|didn|never|has not|have not|hasn|haven) (?:hire|hired|take on|bring on"
     r"|brought on|taken on|make|made) (?:anyone|anybody|a single (?:person|soul)"
     r"|any(?: new)? (?:hires|people|one))\b"
+    r"|\b(?:have|has|had|were|was|are|is) not (?:been )?(?:hired|filled|staffed)"
+    r"(?: (?:for|into|in|to|at all))?\b"
     r"|\b(?:(?:have|has|had|were|was|are|is|we|they) )?(?:never|not once|not ever)"
     r" (?:been |ever )?(?:hired|filled|staffed|recruited|used|hired anyone)"
     r"(?: (?:for|into|in|to|at all|by anyone))?\b"
@@ -457,6 +459,18 @@ LIST_ORDER = re.compile(
     r"\b(?P<first>earliest|oldest|first)(?: hires?| hired)? first\b"
     r"|\b(?P<last>latest|newest|most recent|last)(?: hires?| hired)? first\b"
 )
+THEN_BY_NAME = re.compile(
+    r"\b(?:,|and)? ?(?:then|ties broken|ties|with ties|tie-broken|tiebreak) (?:by |on )?(?:the )?"
+    r"(?:names?|department names?|dept names?|job names?|titles?|job titles?|alphabetically"
+    r"|alphabetical order|a to z)\b"
+)
+"""'ranked by hires, then by name': a ranking's ties come by name anyway (never Z to A)."""
+BY_HIRES = re.compile(
+    r"\b(?:ranked|sorted|ordered|rank|sort|order|arranged|listed) (?:by|on) (?:the )?"
+    r"(?:number of |count of |how many )?(?:(?:19|20)\d\d )?(?:hires|hiring|count|hire count"
+    r"|people|employees|staff|headcount|number hired|(?:(?:\w+ ){0,3}?(?:hired|took on)))\b"
+)
+"""An order by the number of hires ('sorted by how many they hired')."""
 _SPAN_FIRST = r"(?:min|minimum|earliest|first|oldest|smallest|lowest)"
 _SPAN_LAST = r"(?:max|maximum|latest|last|newest|most recent|largest|highest)"
 _SPAN_OF = (

@@ -49,6 +49,7 @@ from resolvers.core.questions.patterns import (
     number,
 )
 from resolvers.core.questions.query import (
+    LEVELS,
     AnyQuery,
     AverageQuery,
     CatalogQuery,
@@ -279,8 +280,13 @@ def _filters(
 def _title_match(name: str, search: filters.NameSearch) -> bool:
     lowered, value = name.lower(), search.value.lower()
     if search.suffix:
-        return lowered.endswith(value)
+        return lowered.endswith(_ending(value))
     return lowered.startswith(value) if search.prefix else value in lowered
+
+
+def _ending(value: str) -> str:
+    """A level said as an ending is the whole word: 'titles ending in II' are not the IIIs."""
+    return f" {value}" if value.upper() in LEVELS else value
 
 
 def _searched(search: filters.NameSearch) -> str:
@@ -995,6 +1001,8 @@ def _of_the_catalog(words: Words, phrases: list[dates.DatePhrase]) -> bool:
     return not phrases and not words.has(subject)
 
 
+NAMES_OF = re.compile(r"\b(?:the |their |just the |only the )?names?(?: of| only)?\b")
+"""A list of departments (jobs) is their names: 'list the department names'."""
 EXISTING = re.compile(r"\b(?:exist|exists|are there|do we have|there are)\b")
 """'what job titles exist': the table's rows, asked as which ones."""
 
@@ -1052,14 +1060,17 @@ def _catalog(
     named = False
     if counting and not different and (said := words.search(re.compile(r"\bnames\b"))):
         words.take(said)  # 'how many department names are there': the rows of the table
+    if not counting and (said := words.search(NAMES_OF)):
+        words.take(said)  # 'list the department names', 'the names of all departments'
+        words.take_all(re.compile(r"\b(?:only|just)\b(?= *(?:please|pls|thanks)? *$)"))
     if different:
         words.take(different)
         if name := words.search(re.compile(r"\b(?:names|name|distinct|different|unique)\b")):
             named = True
             words.take(name)
     search = searches[0] if searches else None
-    if (reading.descending_names and counting) or (search and search.suffix):
-        return None  # a title ending with a word: not a catalog search this reads (yet)
+    if reading.descending_names and counting:
+        return None
     return CatalogQuery(
         of=of,  # type: ignore[arg-type]
         count_only=counting is not None,
@@ -1067,7 +1078,7 @@ def _catalog(
         descending=reading.descending_names,
         name_prefix=search.value if search and search.prefix else None,
         name_contains=search.value if search and not (search.prefix or search.suffix) else None,
-        name_suffix=search.value if search and search.suffix else None,
+        name_suffix=_ending(search.value) if search and search.suffix else None,
     )
 
 

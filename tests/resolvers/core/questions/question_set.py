@@ -2389,6 +2389,66 @@ CASES: list[Case] = [
         "titles with Manager in the name",
         "SELECT id, job FROM jobs WHERE lower(job) LIKE '%manager%'",
     ),
+    # issue 20, askcatalog: an order of every group is never cut to the top one; ties by name
+    Case(
+        "department hire counts for 2022 in descending order",
+        per_department(Y22, "COUNT(e.id) DESC, d.department"),
+        ordered=True,
+    ),
+    Case(
+        "job hire counts in 2021, most first",
+        per_job(Y21, "COUNT(e.id) DESC, j.job"),
+        ordered=True,
+    ),
+    Case(
+        "departments ordered by hires in 2021 then by name",
+        per_department(Y21, "COUNT(e.id) DESC, d.department"),
+        ordered=True,
+    ),
+    Case(
+        "jobs ranked by 2022 hires, ties by name",
+        per_job(Y22, "COUNT(e.id) DESC, j.job"),
+        ordered=True,
+    ),
+    Case(
+        "hires per team sorted by headcount",
+        per_department("TRUE", "COUNT(e.id) DESC, d.department"),
+        ordered=True,
+    ),
+    Case("list the department names", "SELECT department FROM departments"),
+    Case("what are the names of all the job titles", "SELECT job FROM jobs"),
+    Case(
+        "which jobs were not hired for in 2022",
+        "SELECT job FROM jobs WHERE id NOT IN (SELECT job_id FROM hired_employees e "
+        f"WHERE job_id IS NOT NULL AND {Y22})",
+    ),
+    Case(  # a level said as an ending is the level: the IIIs do not end in II
+        "job titles ending in II",
+        "SELECT id, job FROM jobs WHERE job LIKE '% II'",
+    ),
+    Case(
+        "count of hires by year(datetime)",
+        f"SELECT year(e.datetime), COUNT(*) FROM {E} GROUP BY 1",
+    ),
+    Case(
+        "count(*) by extract(year from datetime) where department_id is null",
+        f"SELECT year(e.datetime), COUNT(*) FROM {E} WHERE e.department_id IS NULL GROUP BY 1",
+    ),
+    Case(
+        "rows where datetime is in march 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
+        "AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
+    Case(
+        "hired_employees where datetime is before 2020-06-01",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime < TIMESTAMP '2020-06-01'",
+    ),
+    Case(
+        "job titles that were not filled in Q1 2021",
+        "SELECT job FROM jobs WHERE id NOT IN (SELECT job_id FROM hired_employees e "
+        "WHERE job_id IS NOT NULL AND e.datetime >= TIMESTAMP '2021-01-01' "
+        "AND e.datetime < TIMESTAMP '2021-04-01')",
+    ),
     # issue 20, fixfields: names and dates asked after a dash or colon list the people; they
     # are never dropped to leave a count
     Case(
