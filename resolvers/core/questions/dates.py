@@ -92,7 +92,7 @@ PHRASES: list[tuple[str, re.Pattern[str]]] = [
     (
         "since",
         re.compile(
-            rf"\b(?:since|starting(?: from| in)?|as of|on or after)"
+            rf"\b(?:since|starting(?: from| in)?|on or after)"
             rf"(?: the (?:start|beginning) of)? {_A}\b"
         ),
     ),
@@ -101,7 +101,7 @@ PHRASES: list[tuple[str, re.Pattern[str]]] = [
     (
         "until",
         re.compile(
-            rf"\b(?:until|till|up to|through|by|on or before|before (?:the )?end of)"
+            rf"\b(?:until|till|up to|through|by|on or before|before (?:the )?end of|as of|as at)"
             rf"(?: (?:the )?end of)? {_A}\b"
         ),
     ),

@@ -141,8 +141,8 @@ _BRACKETED_DAYS = re.compile(
 """'June 2021 (1st-14th)', 'March (the 3rd to the 9th)': the days of that month."""
 _IN_A_MONTH = re.compile(r"\b(in|during|for|on) an? ([a-z]{3,9})\b(?! ?\d)", re.IGNORECASE)
 _MONTH_ALL_YEARS = re.compile(
-    r"\b([a-z]{3,9}?)(s?)(?: ,)? (?:across|over|in|for|during|of) (?:all|any)(?: the)?"
-    r" years\b",
+    r"\b([a-z]{3,9}?)(s?)(?: ?,)?(?: (?:across|over|in|for|during|of))? (?:(?:all|any)(?: the)?"
+    r" years|any year)\b",
     re.IGNORECASE,
 )
 
@@ -232,6 +232,26 @@ def _arrow(match: re.Match[str]) -> str:
 
 
 _MONTH_DASH_YEAR = re.compile(r"\b([a-z]{3,9})[-\u2013/](\d\d)\b(?![-/\d])", re.IGNORECASE)
+
+
+_PERIOD_OVER_PERIOD = re.compile(
+    rf"\b({_ARROW_POINT}) (?:over|versus|against) ({_ARROW_POINT})\b", re.IGNORECASE
+)
+_OVER_A_YEAR = re.compile(
+    r"\b(?:over|across|throughout) ((?:19|20)\d\d)\b(?! ?(?:or|and|,)? ?(?:people|hires|hired"
+    r"|employees|staff|new|persons|folks|recruits|joiners|starters|heads|more|fewer|times))",
+    re.IGNORECASE,
+)
+"""'over 2021' is during 2021; 'over 2000 people' stays a threshold."""
+
+
+_FILLED = re.compile(
+    r"\b(how many|number of|count of|total)((?: (?!job\b)[a-z&]+)?) (?:job )?(roles|positions|seats"
+    r"|openings|vacancies|reqs|requisitions|posts)\b(?=[^?.;]*?\bfill(?:ed|s|ing)?\b)",
+    re.IGNORECASE,
+)
+"""'How many roles has Sales filled': the roles filled are the hires, whatever words between
+('how many roles did Sales hire for' stays the different jobs)."""
 
 
 def _dashed(match: re.Match[str]) -> str:
@@ -347,6 +367,9 @@ def tidy(question: str) -> str:
         r"\b(levels?|grades?|lvls?) (\w{1,3})\+(?!\w)", r"\1 \2 and above", text, flags=re.I
     )
     text = re.sub(r"\b(\d+)\+(?![\w+])", r"\1 or more", text)  # '90+ hires': 90 or more
+    text = _PERIOD_OVER_PERIOD.sub(r"\1 vs \2", text)  # '2022 over 2021': one against the other
+    text = _OVER_A_YEAR.sub(r"during \1", text)
+    text = _FILLED.sub(r"\1\2 hires", text)
     text = re.sub(r" *; *| +--+ +", ", ", text)  # chat punctuation, read as a comma
     return " ".join(text.split())
 

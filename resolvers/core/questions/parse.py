@@ -279,7 +279,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             "or about the hires, one at a time.",
             (asked_of[0],),
         )
-    left = [w for w in words.left() if w not in lexicon.FILLER]
+    shouted = sum(c.isupper() for c in question) * 2 > sum(c.isalpha() for c in question)
+    named = set() if shouted else {w.lower() for w in NAMED_FILLER.findall(question)}
+    left = [w for w in words.left() if w not in lexicon.FILLER or w in named]
     if len(left) >= 3 and len(left) * 2 >= len(tokens):
         return Refusal(
             "This engine reads questions in English about hires, departments and jobs; "
@@ -293,6 +295,11 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             tuple(values.get(w, w) for w in dict.fromkeys(left)),
         )
     return query
+
+
+NAMED_FILLER = re.compile(r"\b(?:IT|US)\b")
+"""Filler words written as acronyms name something ('hires in IT', 'in the US'): never
+dropped as 'it' or 'us', they are named back when no rule read them."""
 
 
 def _as_written(person: filters.Person, question: str) -> filters.Person:
@@ -613,7 +620,12 @@ def _groups(words: Words, reading: Reading) -> None:
     if reading.group and (match := words.search(WHICH_ONES)):
         reading.which = True  # 'any quarters with more than 250? which ones'
         words.take(match)
-    ranked = reading.rank is not None or reading.threshold is not None
+    titles_versus = bool(  # 'departments that hired more engineers than designers'
+        reading.than
+        and reading.than_noun
+        and all(t.startswith(("__f", "__j")) for t in (reading.than[1], reading.than_noun))
+    )
+    ranked = reading.rank is not None or reading.threshold is not None or titles_versus
     ordered = ranked or reading.rank_order is not None  # 'months of 2021 ranked by hires'
     if ranked and not reading.group and (match := words.search(DIM_WITH)):
         reading.group += dims(match.group("dims"))
@@ -648,7 +660,7 @@ def _groups(words: Words, reading: Reading) -> None:
         words.take_all(COMBO)  # 'every department and job combo'  # 'break the hires down by level'
     if reading.group and (also := words.search(AND_HOW_MANY)):
         words.take(also)  # 'which teams beat the mean, and how many did they hire': the counts
-    if reading.threshold and reading.group and COUNT_GROUPS.search(reading.line):
+    if (reading.threshold or titles_versus) and reading.group and COUNT_GROUPS.search(reading.line):
         reading.counted_groups = True  # 'the number of departments with more than 100'
 
 

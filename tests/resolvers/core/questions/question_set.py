@@ -2991,6 +2991,12 @@ CASES: list[Case] = [
         "departments with more Cost Accountant hires than Tax Accountant hires",
         versus_titles("j.job = 'Cost Accountant'", "j.job = 'Tax Accountant'", "TRUE", ">"),
     ),
+    Case(
+        "how many departments hired more engineers than designers in 2021?",
+        "SELECT COUNT(*) FROM ("
+        + versus_titles(family("Engineer"), family("Designer"), Y21, ">")
+        + ")",
+    ),
     # issue 20, askwords2: periods meeting a condition ('where/when we hired', '90+')
     Case(
         "quarters where we hired under 200 in 2022",
@@ -3047,6 +3053,72 @@ CASES: list[Case] = [
     Case(
         "Marketing hires in 2022 (rough numbers ok)",
         f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Marketing' AND {Y22}",
+    ),
+    # issue 20, askwords2: chat around a question (curious, out of interest, no rush but,
+    # if you have it handy, remind me), 'bods', 'land', 'took place', 'over 2021'
+    Case(
+        "heya, quick sanity check: how many people did Legal take on in 2022?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal' AND {Y22}",
+    ),
+    Case(
+        "out of curiosity, how many bods did Engineering land in 2020?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Engineering' "
+        "AND year(e.datetime) = 2020",
+    ),
+    Case(
+        "no rush but could you remind me how many hires took place over 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "any idea how many Sales hires happened in Q2 2022, if you have it handy",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' "
+        "AND e.datetime >= TIMESTAMP '2022-04-01' AND e.datetime < TIMESTAMP '2022-07-01'",
+    ),
+    Case(
+        "just curious - people added to the payroll across 2022, a quick number",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y22}",
+    ),
+    Case(
+        "sales reps hired during 2021?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job = 'Sales Representative' AND {Y21}",
+    ),
+    Case(
+        "how many new faces did Business Dev get in Q4 2022? tbh rough is fine",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Business Development' "
+        "AND e.datetime >= TIMESTAMP '2022-10-01' AND e.datetime < TIMESTAMP '2023-01-01'",
+    ),
+    Case(
+        "what was the Engineering headcount as of June 30, 2021?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Engineering' "
+        "AND e.datetime < TIMESTAMP '2021-07-01'",
+    ),
+    Case(
+        "total headcount as at end of 2020",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime < TIMESTAMP '2021-01-01'",
+    ),
+    Case(
+        "how many roles has Sales filled in 2022?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' AND {Y22}",
+    ),
+    Case(
+        "number of vacancies Legal filled during 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal' AND {Y21}",
+    ),
+    Case(
+        "how many job openings got filled in Q3 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-07-01' "
+        "AND e.datetime < TIMESTAMP '2021-10-01'",
+    ),
+    Case(
+        "% growth in Engineering hires, 2022 over 2021",
+        f"SELECT n1, n2, n2 - n1, (n2 - n1) * 100.0 / n1 FROM (SELECT "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2021) AS n1, "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2022) AS n2 FROM {EDJ} "
+        "WHERE d.department = 'Engineering')",
+    ),
+    Case(
+        "Engineering hires in November, any year",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Engineering' AND month(e.datetime) = 11",
     ),
 ]
 

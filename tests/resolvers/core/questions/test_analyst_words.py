@@ -42,6 +42,11 @@ def same(engine: OfflineEngine, question: str, plain: str) -> None:
         ("hires across every team in 2021", "hires by department in 2021"),
         ("did we take anybody on in Legal in 2021", "which employees joined Legal in 2021"),
         ("hires in 2021 (rough numbers ok)", "hires in 2021"),
+        ("any idea how many people we hired in 2020?", "hires in 2020"),
+        ("out of interest, how many people started in Jan 2022?", "hires in January 2022"),
+        ("not urgent but how many starters in Sales during 2022", "Sales hires in 2022"),
+        ("remind me how many bods we took on over 2021", "hires in 2021"),
+        ("how many hirings took place in 2022, if you have it handy", "hires in 2022"),
     ],
 )
 def test_hedges_and_hiring_verbs_read_as_the_plain_question(
@@ -135,6 +140,7 @@ def test_the_last_days_of_a_yearless_february_are_those_of_the_year_said(
         "hires in December across all years",
         "hires in Decembers over all the years",
         "hires in any December",
+        "hires in December, any year",
     ],
 )
 def test_a_month_of_any_year_is_every_years_month_together(
@@ -272,3 +278,65 @@ def test_a_hyphenated_phrase_rewritten_leaves_no_dashes_behind(words_engine: Off
         "year-over-year % change in hires 2021 vs 2022",
         "percent change in hires from 2021 to 2022",
     )
+
+
+def test_over_a_number_of_people_stays_a_threshold(words_engine: OfflineEngine) -> None:
+    """'over 2021' is during 2021; 'over 2000 people' is more than 2000, never the year 2000."""
+    grouped = words_engine.answer("departments that hired over 2000 people")
+    assert "more than 2000" in (grouped.reading or "") or grouped.refused
+    assert words_engine.answer("did we hire over 2000 people").refused
+
+
+def test_chat_with_a_meaning_word_is_dropped_only_whole(words_engine: OfflineEngine) -> None:
+    """'not urgent but' is chat; a 'not' of its own still leaves Sales out."""
+    answer = words_engine.answer("not urgent: hires not in Sales in 2021")
+    assert "not in Sales" in (answer.reading or "")
+
+
+@pytest.mark.parametrize("question", ["how many hires in IT in 2021", "hires in the US in 2022"])
+def test_an_acronym_spelled_like_a_filler_word_is_a_name_never_dropped(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    """'IT' once read as the pronoun 'it' and dropped: every hire of 2021 answered 'IT'."""
+    answer = words_engine.answer(question)
+    assert answer.refused and answer.sql is None
+
+
+def test_it_as_a_pronoun_and_a_shouted_question_are_still_read(words_engine: OfflineEngine) -> None:
+    same(words_engine, "hires in 2021, can you get it for me", "hires in 2021")
+    same(words_engine, "GIVE US THE HIRES IN 2021", "hires in 2021")
+
+
+def test_as_of_a_day_is_everything_up_to_it(words_engine: OfflineEngine) -> None:
+    """'Headcount as of June 30' is every hire up to that day, never those after it."""
+    same(words_engine, "Sales headcount as of June 30, 2021", "Sales hires up to 2021-06-30")
+
+
+def test_the_number_of_groups_passing_a_two_family_comparison(words_engine: OfflineEngine) -> None:
+    """'Number of departments that hired more engineers than designers' is one number (it
+    once listed the departments instead)."""
+    listed = words_engine.answer("departments that hired more engineers than designers in 2021")
+    for question in (
+        "number of departments that hired more engineers than designers in 2021",
+        "how many departments hired more engineers than designers in 2021",
+    ):
+        assert words_engine.answer(question).rows == [[len(listed.rows)]], question
+
+
+def test_roles_filled_are_hires_whatever_the_words_between(words_engine: OfflineEngine) -> None:
+    """'How many roles has Sales filled' once counted Sales' different jobs, not its hires."""
+    same(words_engine, "how many roles has Sales filled in 2022", "Sales hires in 2022")
+    same(words_engine, "how many seats did Marketing fill in 2021", "Marketing hires in 2021")
+    distinct = words_engine.answer("how many roles did Sales hire for in 2022")
+    assert "different jobs" in (distinct.reading or "")
+
+
+def test_one_period_over_another_is_a_comparison(words_engine: OfflineEngine) -> None:
+    """'2022 over 2021' sets one against the other (it was refused as dates never overlapping);
+    'over 2021' alone is during 2021."""
+    same(
+        words_engine,
+        "% growth in hires in 2022 over 2021",
+        "percent change in hires from 2021 to 2022",
+    )
+    same(words_engine, "how many hires over 2021", "hires in 2021")
