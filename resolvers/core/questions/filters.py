@@ -495,7 +495,8 @@ _THEN = (
 _WANT = (
     r"(?:(?:can|could|may) (?:i|we|you) (?:get|have|see|send|give me|tell me|pull|grab)"
     r"|(?:do|did) (?:you|we) have|i need|we need|need|i want|i d like|i would like|give me"
-    r"|get me|send me|show me|tell me|pull|grab|fetch|find|check)"
+    r"|get me|send me|show me|tell me|pull|grab|fetch|find|check"
+    r"|(?:(?:i |we )?(?:need|want|have) to |just )?(?:confirm|verify|double check|check))"
 )
 """What is said before a possessive: 'I need Harold Vogt's start date'."""
 _END = rf"(?=$| [^a-z]| {_STOP}\b)"
@@ -583,6 +584,13 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
             rf" (?:is|was|does|did|do|are|were) {_PERSON}(?: (?:work|works|working|sit|sits"
             rf"|belong|belongs|get hired|hired|join|joined|go|end up|land|start|started|get))?"
             rf"(?: in| to| into| for| part of| on| with)?(?: in)?{_END}"
+        ),
+    ),
+    (  # 'which department Lotti Crowthe joined', 'what role Ty Hofer was hired into'
+        "fact",
+        re.compile(
+            rf"\b(?:in |into |as )?(?:what|which) {_FACTS} {_PERSON} (?:was |got )?{_JOINED}"
+            rf"(?: in| into| as| on| for)?{_END}"
         ),
     ),
     (  # 'what team Joan Rillett is on', 'which dept Harold Vogt is in'
@@ -675,7 +683,7 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         "besides",
         re.compile(
             rf"\b(?:(?:but|and) )?(?:other than|besides|except(?: for)?|apart from|excluding"
-            rf"|leaving out|but not) (?P<who>{_WORD}(?: {_WORD}){{1,3}}?){_END}"
+            rf"|leaving out|but not) (?P<who>{_NAMES}|{_WORD}(?: {_WORD}){{1,3}}?){_END}"
         ),
     ),
     (  # 'anyone with the surname Vogt', 'whose last name is Vogt': the name's last word
@@ -826,7 +834,8 @@ class Person:
 
 def capitalised(question: str) -> frozenset[str]:
     """The words a question writes with a capital: a name's, when they are ordinary words."""
-    return frozenset(w.lower() for w in re.findall(r"\b[A-Z][a-z]*[A-Z]?[a-z]+\b", question))
+    found = re.findall(r"\b(?:[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]{2,})\b", question)  # 'McDonald'
+    return frozenset(w.lower() for w in found)
 
 
 def shield_people(
@@ -893,12 +902,16 @@ def _people_in(
             span = match.span("who")  # the name alone: 'how many' still counts them
         ask = "named" if counted else "who"
     several = re.split(rf"{_NAME_SEP} ", name) if re.fullmatch(_NAMES, name) else [name]
-    if len(several) > 1 and ask not in ("hired", "fact", "who"):
+    if len(several) > 1 and ask not in ("hired", "fact", "who", "besides"):
         return None  # 'the same day as A and B': whose day?
     if not all(_a_name(n, catalog, reserved, written) for n in several):
         return None  # an engine word, or a department or job name, is nobody's name
-    if len(several) > 1:  # 'which teams did A and B join': each looked up
-        return span, [Person(one, False, ask, calendar=parts) for one in several]
+    if len(several) > 1:  # 'which teams did A and B join': each looked up (or left out)
+        leaving = ask == "besides"
+        return span, [
+            Person(one, False, ask, calendar=parts, besides=one if leaving else None)
+            for one in several
+        ]
     groups = match.groupdict()
     first = ask == "first" or bool(
         groups.get("first") or groups.get("first2") or groups.get("first3")
@@ -941,7 +954,11 @@ def _said_first(line: str, written: Set[str]) -> str:
 @lru_cache(maxsize=1)
 def _preamble() -> re.Pattern[str]:
     """One piece of chat said before a question (see ``_said_first``)."""
-    phrases = [" ".join(p) for p in lexicon.CHAT_PHRASE_LIST if not set(p) & _LOOKUP_VERBS]
+    phrases = [
+        " ".join(p)
+        for p in lexicon.CHAT_PHRASE_LIST
+        if not set(p) & _LOOKUP_VERBS or p[-1] == "check"  # 'sanity check' is no verb
+    ]
     words = sorted(lexicon.CHAT_WORDS - _LOOKUP_VERBS)
     said = sorted({*phrases, *words}, key=lambda p: (-len(p), p))
     chat = "|".join(re.escape(p) for p in said)
@@ -964,6 +981,8 @@ def _a_name(name: str, catalog: Catalog, reserved: Set[str], written: Set[str]) 
         (w in reserved and w not in chat)
         or w in on_record
         or w in title_words
+        or _singular(w) in title_words  # 'VPs', 'Engineers': titles, in the plural
+        or (w,) in lexicon.FAMILY_ALIASES
         or (w in lexicon.UNSUPPORTED and w not in written)
         for w in words
         if w != "person"

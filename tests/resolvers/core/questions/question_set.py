@@ -2074,6 +2074,14 @@ CASES: list[Case] = [
         f"SELECT e.name FROM {E} WHERE e.name LIKE 'Corena %'",
     ),
     Case(
+        "how many Northcotes are there?",  # nobody's first name, somebody's last name
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE '% Northcote'",
+    ),
+    Case(
+        "anyone called Swinden",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE '% Swinden'",
+    ),
+    Case(
         "how many employee names end in 7?",
         f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE '%7'",
     ),
@@ -2153,6 +2161,32 @@ CASES: list[Case] = [
         "when did Letitia Bastin start and what job did Elvina Bycraft get",
         f"SELECT e.name, CAST(e.datetime AS DATE), j.job FROM {EDJ} "
         "WHERE e.name IN ('Letitia Bastin', 'Elvina Bycraft')",
+    ),
+    Case(
+        "how many Legal hires in 2021, excluding Marlow Antecki and Ulrick Nucciotti",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' AND {Y21} "
+        "AND e.name NOT IN ('Marlow Antecki', 'Ulrick Nucciotti')",
+    ),
+    # issue 20, asklookup2: who asks, or why, said before a lookup
+    Case(
+        "for an audit: what is Andee Tillot's job title?",
+        f"SELECT j.job FROM {EDJ} WHERE e.name = 'Andee Tillot'",
+    ),
+    Case(
+        "quick sanity check - Robers Swinden's department?",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Robers Swinden'",
+    ),
+    Case(
+        "my VP wants to know which department Raine Mowett joined",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Raine Mowett'",
+    ),
+    Case(
+        "need to confirm Libbi Dowtry's hire date asap",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Libbi Dowtry'",
+    ),
+    Case(
+        "sorry to bother you, which team is Jacky Oldred in?",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Jacky Oldred'",
     ),
     # issue 20, fixfields: names and dates asked after a dash or colon list the people; they
     # are never dropped to leave a count

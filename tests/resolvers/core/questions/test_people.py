@@ -339,3 +339,48 @@ def test_capitalised_words_alone_that_name_nobody_are_refused_not_answered_empty
 ) -> None:
     answer = ask(engine, question)
     assert answer.refused and answer.suggestions, answer.reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many VPs did we hire in 2021", "how many Engineers do we have", "any Techs on staff"],
+)
+def test_a_plural_title_written_with_a_capital_is_never_a_first_name(
+    engine: OfflineEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert "first name" not in (answer.reading or "") + answer.explanation
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("for an audit: what's Ty Hofer's job title?", "Ty Hofer"),
+        ("quick sanity check: Lyman Hadye's department?", "Lyman Hadye"),
+        ("my VP wants to know which department Joan Rillett joined", "Joan Rillett"),
+        ("need to confirm Harold Vogt's hire date asap", "Harold Vogt"),
+    ],
+)
+def test_who_asks_or_why_said_first_never_changes_whom_a_lookup_finds(
+    engine: OfflineEngine, question: str, name: str
+) -> None:
+    answer = ask(engine, question)
+    assert names(answer) == [name]
+    assert "under the other conditions" not in answer.explanation
+
+
+def test_a_lone_name_nobody_has_as_a_first_name_is_read_as_a_last_name_and_said(
+    engine: OfflineEngine,
+) -> None:
+    answer = ask(engine, "how many Vogts do we have")
+    assert answer.rows == [[1]], answer.explanation
+    assert "Reading “Vogts” as the last name Vogt, in the plural." in answer.explanation
+    said_first = ask(engine, "people with the first name Vogt")  # said: never switched
+    assert not said_first.refused and said_first.rows == []
+    assert "No employee's first name is “Vogt”" in said_first.explanation
+
+
+def test_several_people_left_out_are_each_left_out_and_said(engine: OfflineEngine) -> None:
+    answer = ask(engine, "who started on 2021-10-10 other than Joan Rillett and Gretna Lording")
+    assert not {"Joan Rillett", "Gretna Lording"} & set(names(answer))
+    assert "other than “Joan Rillett” and “Gretna Lording”" in (answer.reading or "")
