@@ -897,6 +897,10 @@ def _people_in(
     if ask in ("who1", "plural"):  # a lone word is a first name only when written as one
         if name not in written or {name, _singular(name)} & _TIME_WORDS:
             return None  # 'is there a Monday', 'is there a Christmas': no one's name
+        if ask == "plural" and (not name.endswith("s") or name in lexicon.english()):
+            return None  # 'how many Interns', 'any Salespeople': English, not a name's plural
+        if name.endswith("s") and name in lexicon.english():
+            return None  # 'are there any Interns': a plural of English names nobody
         counted = match.group(0).lstrip().startswith("how many")
         if counted:
             span = match.span("who")  # the name alone: 'how many' still counts them

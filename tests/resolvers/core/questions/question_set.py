@@ -2066,7 +2066,7 @@ CASES: list[Case] = [
         f"SELECT e.name FROM {E} WHERE e.name LIKE 'Tobi %'",
     ),
     Case(
-        "how many Warner's are there",
+        "how many Warners are there",
         f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Warner %'",
     ),
     Case(
