@@ -102,7 +102,7 @@ NAME_SEARCH = re.compile(
     r"(?:first |full |last )?"
     r"(?P<whose>names?|titles?|job titles?|department names?) (?:(?:that|which) )?"
     r"(?:(?P<op>starts? with|starting with|begins? with|beginning with|contains?|containing"
-    r"|ends? with|ending with|ends? in|ending in"
+    r"|ends? with|ending with|ends? in|ending in|is like|are like|match"
     r"|includes?|including|matches|matching|like) "
     rf"(?:(?:the )?(?:word|string|text|letters?) )?{_VALUE}"
     rf"|(?P<op3>with|has|having|have) {_VALUE.replace('value', 'value3')}{_SAID_LAST})"
@@ -1060,6 +1060,10 @@ _TIME_WORDS = frozenset(
 )
 
 
+_WILDCARDS = re.compile(r"(?P<before>[%*]?)(?P<said>[^%*]+?)(?P<after>[%*]?)")
+"""A searched value with SQL's (or a shell's) wildcard at one end or both: 'Person%'."""
+
+
 def read(words: Words, values: dict[str, str]) -> Who:
     who = Who()
     for match in words.take_all(PERSON_TOKEN):
@@ -1078,7 +1082,16 @@ def read(words: Words, values: dict[str, str]) -> Who:
         prefix = op.startswith(("start", "begin"))
         listed = target == "employee" and whose.startswith("name") and not match.group("pre")
         suffix = op.startswith("end")
-        who.searches.append(NameSearch(target, prefix, values.get(raw, raw), listed, suffix))
+        value = values.get(raw, raw)
+        if not (prefix or suffix) and (wild := _WILDCARDS.fullmatch(value)):
+            # "names like 'Person%'": SQL's wildcards at either end, read as they mean
+            value, prefix, suffix = (
+                wild.group("said"),
+                not wild.group("before"),
+                not wild.group("after"),
+            )
+            prefix, suffix = prefix and not suffix, suffix and not prefix
+        who.searches.append(NameSearch(target, prefix, value, listed, suffix))
     for _ in words.take_all(MISSING_EITHER):
         who.missing_either = True
     for _ in words.take_all(MISSING_BOTH):

@@ -166,6 +166,12 @@ def _filters(
                 department_ids += reading.department_ids.get(token) or catalog.ids_of(name)
     prefix = contains = suffix = None
     for search in who.searches:
+        if re.search(r"[%*_]", search.value):
+            return Refusal(
+                f'"{search.value}" holds a wildcard inside it: ask for names starting with, '
+                "containing or ending with a string.",
+                (search.value,),
+            )
         if search.target == "title" and search.suffix:
             return Refusal(
                 f'Titles ending with "{search.value}" are not read yet: ask for the titles '

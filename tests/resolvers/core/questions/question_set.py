@@ -2097,6 +2097,18 @@ CASES: list[Case] = [
         "how many hires in 2021 had names ending in 00",
         f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE '%00' AND {Y21}",
     ),
+    Case(
+        "names like 'Jer%'",  # SQL's wildcard, read as it means
+        f"SELECT e.name FROM {E} WHERE lower(e.name) LIKE 'jer%'",
+    ),
+    Case(
+        "how many employee names are like '%ett'",
+        f"SELECT COUNT(*) FROM {E} WHERE lower(e.name) LIKE '%ett'",
+    ),
+    Case(
+        "how many names match 'Person 00%'",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Person 00%'",
+    ),
     # issue 20, asklookup2: employees by number, one or several
     Case(
         "staff no 3040 - which department?",

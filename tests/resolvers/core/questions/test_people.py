@@ -392,3 +392,25 @@ def test_several_people_left_out_are_each_left_out_and_said(engine: OfflineEngin
     answer = ask(engine, "who started on 2021-10-10 other than Joan Rillett and Gretna Lording")
     assert not {"Joan Rillett", "Gretna Lording"} & set(names(answer))
     assert "other than “Joan Rillett” and “Gretna Lording”" in (answer.reading or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "reading"),
+    [
+        ("names like 'Gret%'", "whose name starts with “gret”"),
+        ("how many names are like '%ett'", "whose name ends with “ett”"),
+        ("how many names match '%olt%'", "whose name contains “olt”"),
+    ],
+)
+def test_sql_wildcards_at_the_ends_of_a_searched_name_are_read_as_they_mean(
+    engine: OfflineEngine, question: str, reading: str
+) -> None:
+    answer = ask(engine, question)
+    assert not answer.refused and reading in (answer.reading or ""), answer.explanation
+
+
+def test_a_wildcard_inside_a_searched_name_is_refused_never_searched_as_text(
+    engine: OfflineEngine,
+) -> None:
+    answer = ask(engine, "names like 'Per_on%'")
+    assert answer.refused and "wildcard" in answer.explanation
