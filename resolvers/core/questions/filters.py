@@ -526,7 +526,7 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
     (
         "hired",
         re.compile(
-            rf"\bwhen (?:exactly )?(?:was|did|were|is) {_PERSON} {_JOINED}\b"
+            rf"\bwhen (?:exactly )?(?:was|did|were|is) {_PERSON} {_JOINED}\b(?! (?:date|day)\b)"
             rf"(?:(?: ,)?(?: and| &| plus)(?: ,)?(?: in| into| as| on| with)? (?:what|which)"
             rf" {_FACTS}\b)?"
         ),
@@ -658,7 +658,7 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         "fact",
         re.compile(
             rf"(?:\b(?:what is|what was|whats|give me|tell me|what|need|want) (?:the )?|^ ?)"
-            rf"{_FACT} (?:of|for) {_PERSON}{_END}"
+            rf"{_FACT} (?:of|for|on) {_PERSON}{_END}"
         ),
     ),
     (
@@ -794,6 +794,25 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
     (  # 'Harold Vogt?': a full name alone (every word written with a capital)
         "bare",
         re.compile(rf"^ ?(?P<who>{_WORD} {_WORD}(?: {_WORD})?)(?: (?:please|pls|thanks))* ?$"),
+    ),
+    (  # 'Harold Vogt joined which team?', 'Joan Rillett was hired as what?'
+        "fact",
+        re.compile(
+            rf"^ ?(?P<who>{_NAMES}|{_ID}|{_WORD} {_WORD}(?: {_WORD})?)"
+            rf" (?:(?:is|was|got|get|has been|have been|were|are) )?(?:{_JOINED}|works?|working"
+            rf"|sits?|belongs?|is|was|are|were|does|did|do|holds?|has|have)"
+            rf"(?: (?:in|on|into|to|for|as|with|part of|under))?"
+            rf" (?:(?:what|which) {_FACTS}|what|where|when)(?: (?:please|pls|thanks))* ?$"
+        ),
+    ),
+    (  # 'when was Harold Vogt's start date', 'what did Joan Rillett get hired as'
+        "fact",
+        re.compile(
+            rf"^ ?(?:when|what) (?:was|is|were|did|does) {_PERSON}"
+            rf" (?:(?:start|hire|joining) (?:date|day)|first day|date of hire"
+            rf"|(?:get |got )?(?:hired|brought on|taken on|employed|onboarded) as)"
+            rf"(?: (?:please|pls))* ?$"
+        ),
     ),
     (  # 'Harold Vogt's record', 'employee 1234 details'
         "who",

@@ -2179,6 +2179,22 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' AND {Y21} "
         "AND e.name NOT IN ('Marlow Antecki', 'Ulrick Nucciotti')",
     ),
+    Case(
+        "Jeremias Goudy joined which team?",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Jeremias Goudy'",
+    ),
+    Case(
+        "Lemar Aronsohn was hired as what?",
+        f"SELECT j.job FROM {EDJ} WHERE e.name = 'Lemar Aronsohn'",
+    ),
+    Case(
+        "what's the start date on Tanner Jopling",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Tanner Jopling'",
+    ),
+    Case(
+        "when was Bartolomeo Fetherstone's start date?",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Bartolomeo Fetherstone'",
+    ),
     # issue 20, asklookup2: who asks, or why, said before a lookup
     Case(
         "for an audit: what is Andee Tillot's job title?",

@@ -325,6 +325,9 @@ def test_employees_followed_by_years_are_never_read_as_ids(engine: OfflineEngine
         ("Harold Vogt?", ["Harold Vogt"]),
         ("can I get Joan Rillett's and Ty Hofer's departments", ["Joan Rillett", "Ty Hofer"]),
         ("what team is Joan Rillett on and what team is Ty Hofer on", ["Joan Rillett", "Ty Hofer"]),
+        ("Harold Vogt joined which team?", ["Harold Vogt"]),
+        ("Joan Rillett was hired as what?", ["Joan Rillett"]),
+        ("when was Ty Hofer's start date", ["Ty Hofer"]),
     ],
 )
 def test_more_ways_to_ask_about_people_find_each_of_them(
