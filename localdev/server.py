@@ -6,8 +6,8 @@ the same port, the laptop's other doors: the local Cognito's sign-in routes
 from __future__ import annotations
 
 import uvicorn
-from starlette.applications import Starlette
 from starlette.routing import BaseRoute
+from starlette.types import ASGIApp
 
 from hrgraph_contract.settings import Settings
 from localdev import graphiql
@@ -26,7 +26,7 @@ def create_app(
     gate: Gate | None = None,
     limits: Limits | None = None,
     runner: LambdaProcess | None = None,
-) -> Starlette:
+) -> ASGIApp:
     """The whole local server; ``gate`` defaults to the one HRGRAPH_AUTH selects (tests
     hand in their own), the rest as ``appsync_app`` takes them."""
     auth_routes: list[BaseRoute] = []
@@ -43,7 +43,7 @@ def create_app(
 
 
 def server_config(
-    app: Starlette, settings: Settings, host: str = "127.0.0.1", port: int = 8000
+    app: ASGIApp, settings: Settings, host: str = "127.0.0.1", port: int = 8000
 ) -> uvicorn.Config:
     """How uvicorn serves the app: forwarding headers (X-Forwarded-For) are believed only
     from the proxies HRGRAPH_TRUSTED_PROXIES names, never from any client."""
@@ -53,6 +53,8 @@ def server_config(
         host=host,
         port=port,
         log_level=settings.log_level,
+        # Above info nothing is logged per request: uvicorn then skips building its lines.
+        access_log=settings.log_level in ("debug", "info"),
         proxy_headers=bool(proxies),
         forwarded_allow_ips=proxies or None,
     )

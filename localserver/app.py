@@ -29,6 +29,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from hrgraph_contract.settings import Settings
 from localserver import limits as appsync_limits
@@ -54,6 +55,9 @@ from resolvers import wiring
 from resolvers.core.errors import HrgraphError
 from resolvers.deadline import RequestScope
 
+WATCH_AFTER_SECONDS = 0.05  # a request's run before its client's leaving is watched
+_WENT_AWAY = "the client went away"
+
 
 def refused(
     status: int, error_type: str, message: str, headers: dict[str, str] | None = None
@@ -76,17 +80,20 @@ class GraphQLEndpoint:
         # The peer's address, never a client's claim (X-Forwarded-For counts only from a
         # configured proxy: localdev/server.py); the token is checked before the body is read.
         peer = request.client.host if request.client else "127.0.0.1"
-        headers = {**request.headers, SOURCE_IP_HEADER: peer, "x-amzn-trace-id": trace_id()}
+        headers: dict[str, str] = {}  # the first of a repeated header, as Starlette's
+        for name, value in request.scope["headers"]:  # (read here: 5 us less per request)
+            headers.setdefault(name.decode("latin-1"), value.decode("latin-1"))
+        headers.update({SOURCE_IP_HEADER: peer, "x-amzn-trace-id": trace_id()})
         try:
             identity = self._gate.identify(headers)
         except HrgraphError as refusal:  # AppSync refuses such a request whole, with a 401
             unauthorized = "UnauthorizedException"
             return refused(401, unauthorized, refusal.message, {"x-amzn-ErrorType": unauthorized})
         limit = self._limits.request_bytes
-        declared = request.headers.get("content-length", "")
+        declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             return self._too_large("request")
-        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        if headers.get("content-type", "").split(";")[0].strip() != "application/json":
             return refused(415, "UnsupportedMediaTypeException", "Unsupported content type")
         body = await request.body()
         if len(body) > limit:
@@ -118,28 +125,37 @@ class GraphQLEndpoint:
     async def _until_done(
         self, request: Request, context: RequestContext, body: dict[str, Any]
     ) -> ExecutionResult | None:
-        scope = context.scope
-        assert scope is not None
-        operation = asyncio.ensure_future(self._run(context, body))
-        disconnect = asyncio.ensure_future(_disconnected(request))
+        scope, task, ended = context.scope, asyncio.current_task(), list[str]()
+        assert scope is not None and task is not None
+        pending: list[asyncio.TimerHandle | asyncio.Task[None]] = []  # the timer, the watcher
+
+        async def watch() -> None:  # the client leaving or the time limit, whichever first
+            try:
+                await asyncio.wait_for(_disconnected(request), scope.remaining_seconds())
+                ended.append(_WENT_AWAY)
+            except TimeoutError:
+                ended.append("AppSync's 30 s request limit")
+            scope.cancel(ended[0])  # its work is interrupted first, then the request
+            task.cancel()
+
+        # Only a request still running after a moment is watched (a task costs ~20 us).
+        after = min(WATCH_AFTER_SECONDS, scope.remaining_seconds())
+        loop = asyncio.get_running_loop()
+        pending.append(loop.call_later(after, lambda: pending.append(loop.create_task(watch()))))
         try:
-            done, _ = await asyncio.wait(
-                (operation, disconnect),
-                timeout=scope.remaining_seconds(),
-                return_when=asyncio.FIRST_COMPLETED,
-            )
-            if operation in done:
-                return operation.result()
-            if disconnect in done:
-                scope.cancel("the client went away")
+            return await self._run(context, body)
+        except asyncio.CancelledError:
+            if not ended:
+                raise
+            task.uncancel()
+            if ended[0] == _WENT_AWAY:
                 return None
-            scope.cancel("AppSync's 30 s request limit")
             timeout = FieldError("ExecutionTimeout", TIMED_OUT)
             return ExecutionResult(None, [GraphQLError(TIMED_OUT, original_error=timeout)])
         finally:
+            for each in pending:
+                each.cancel()
             scope.cancel("the request was answered")
-            for task in (operation, disconnect):
-                task.cancel()
 
     async def _run(self, context: RequestContext, body: dict[str, Any]) -> ExecutionResult:
         variables, name = body.get("variables"), body.get("operationName") or None
@@ -214,7 +230,7 @@ def appsync_app(
     limits: Limits | None = None,
     runner: LambdaProcess | None = None,
     routes: Sequence[BaseRoute] = (),
-) -> Starlette:
+) -> ASGIApp:
     """AppSync's doors, /graphql and /graphql/realtime, and ``routes`` beside them (the
     laptop's other stand-ins, localdev/server.py). The handler runs behind ``runner``; by
     default one the app starts and stops: the handler's own process, or, given
@@ -246,7 +262,7 @@ def appsync_app(
                 handler.stop()
 
     endpoint = GraphQLEndpoint(schema, documents, gate, limits)
-    return Starlette(
+    app = Starlette(
         routes=[
             Route("/health", health),
             Route("/graphql", endpoint.answer, methods=["POST"]),
@@ -255,3 +271,13 @@ def appsync_app(
         ],
         lifespan=lifespan,
     )
+
+    async def doors(scope: Scope, receive: Receive, send: Send) -> None:
+        """POST /graphql straight to its endpoint (Starlette's layers cost it 15 us of 150)."""
+        if scope["type"] == "http" and scope["path"] == "/graphql" and scope["method"] == "POST":
+            response = await endpoint.answer(Request(scope, receive))
+            await response(scope, receive, send)
+        else:
+            await app(scope, receive, send)
+
+    return doors

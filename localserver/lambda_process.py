@@ -26,18 +26,19 @@ import json
 import logging
 import multiprocessing
 import os
+import queue
 import shutil
 import struct
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Coroutine
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from multiprocessing.synchronize import Event as Synchronized
 from pathlib import Path
 from typing import Any
 
 import orjson
+import uvloop
 
 from hrgraph_contract.settings import Settings
 from localserver.binding import TIMED_OUT, FieldError, follow_log_level
@@ -50,14 +51,13 @@ from resolvers.deadline import RequestScope
 from resolvers.routes.present import backup_job
 
 _HEADER = struct.Struct("!I")
+_WORKERS = 40  # invocations the handler runs at once (a slow query holds one)
 _START_SECONDS = 60.0
 _log = logging.getLogger("hrgraph.lambda_process")
 
 
-Ready = threading.Event | Synchronized
-"""Set once the handler listens: a thread's event, or a process's."""
-Publish = Callable[[str, Any], None]
-"""(mutation, payload) to the server's broker: ``Broker.publish``, or a message to it."""
+Ready = threading.Event | Synchronized  # set once the handler listens: a thread's, a process's
+Publish = Callable[[str, Any], None]  # (mutation, payload) to the server's broker
 
 
 class BrokerJobEvents:
@@ -109,21 +109,16 @@ def _decode(body: bytes) -> Any:
 def invocation(call: int, event: Any, budget: float) -> dict[str, Any]:
     """The message that invokes the handler with ``event``, its repeats sent once.
 
-    AppSync's event holds a batch's rows twice, as ``arguments`` and as
-    ``info.variables``; when both are the same list (as the server's coercion
-    leaves a batch of strings), the variable goes on the wire as the name of
-    the argument that holds it, and ``event_of`` puts it back. A 1000-row
-    insert's message is then half as long: less to write and, above all, to read.
+    AppSync's event holds a batch's rows twice, as ``arguments`` and as ``info.variables``;
+    when both are the same list (as the server's coercion leaves a batch of strings), the
+    variable goes as the name of the argument that holds it, and ``event_of`` puts it back:
+    a 1000-row insert's message is half as long, to write and above all to read.
     """
     message: dict[str, Any] = {"id": call, "event": event, "budget": budget}
     if not isinstance(event, dict):  # a BatchInvoke's list of events
         return message
-    info, arguments = event.get("info"), event.get("arguments")
-    if not isinstance(info, dict) or not isinstance(arguments, dict):
-        return message
-    variables = info.get("variables")
-    if not isinstance(variables, dict):
-        return message
+    info, arguments = event["info"], event["arguments"]  # as events.appsync_event builds it
+    variables = info["variables"]
     same = {
         variable: argument
         for variable, value in variables.items()
@@ -153,12 +148,9 @@ async def read_message(reader: asyncio.StreamReader) -> dict[str, Any]:
 
 
 class Outbox:
-    """A connection's outgoing messages, sent once per turn of the event loop.
-
-    Under load many invocations start (or end) in the same turn, and each
-    write to the socket is a system call that wakes the other process: one
-    write per turn instead of one per message. Used from the loop's thread.
-    """
+    """A connection's outgoing messages, sent once per turn of the loop (its thread alone):
+    each write is a system call that wakes the other process, and under load many
+    invocations start (or end) in the same turn."""
 
     def __init__(self, writer: asyncio.StreamWriter) -> None:
         self.writer = writer
@@ -177,13 +169,9 @@ class Outbox:
 
 
 class LambdaProcess:
-    """The one way the handler runs: behind a Unix socket, invoked with AppSync's JSON.
-
-    ``hrgraph-local serve`` runs it in a process of its own. Given ``services``
-    (tests, to watch the warehouse), the same handler server runs in a thread
-    of this process instead: the same socket, messages and code, so what a
-    test sees crossing is what crosses under ``hrgraph-local serve``.
-    """
+    """The one way the handler runs: behind a Unix socket, invoked with AppSync's JSON, in a
+    process of its own; given ``services`` (tests, to watch the warehouse), in a thread of
+    this one: the same socket, messages and code, so tests see what crosses in a serve."""
 
     def __init__(
         self, settings: Settings, limits: Limits, services: wiring.Services | None = None
@@ -200,7 +188,7 @@ class LambdaProcess:
         self._pending: dict[int, asyncio.Future[Any]] = {}
         self._ids = itertools.count(1)
         self._publish: Publish = lambda field, payload: None
-        self._tasks: set[asyncio.Future[Any]] = set()
+        self._reading: asyncio.Future[None] | None = None  # held: the loop keeps weak refs
 
     def publishing_to(self, publish: Publish) -> None:
         self._publish = publish
@@ -252,17 +240,19 @@ class LambdaProcess:
         scope = scope or RequestScope(self._limits.request_seconds)
         if scope.expired:
             raise FieldError("ExecutionTimeout", TIMED_OUT)
-        outbox = await self._connected()
+        outbox = self._outbox
+        if outbox is None or outbox.writer.is_closing():
+            outbox = await self._connected()
         loop = asyncio.get_running_loop()
         call = next(self._ids)
         answer: asyncio.Future[Any] = loop.create_future()
         self._pending[call] = answer
         budget = min(scope.remaining_seconds(), self._limits.lambda_seconds)
-        cancelled = threading.Event()
+        cancelled: list[bool] = []
 
         def cancel() -> None:  # from whichever thread cancels the scope
-            if not cancelled.is_set():
-                cancelled.set()
+            if not cancelled:  # (a race sends a second cancel: the handler ignores it)
+                cancelled.append(True)
                 message = {"cancel": call, "reason": scope.cancelled or "the request ended"}
                 loop.call_soon_threadsafe(self._send, message)
 
@@ -283,8 +273,6 @@ class LambdaProcess:
     async def _connected(self) -> Outbox:
         """The one connection to the handler's process, opened (and the process started
         again if it died) by the first invocation that needs it; the others wait for it."""
-        if self._outbox is not None and not self._outbox.writer.is_closing():
-            return self._outbox
         async with self._connecting:
             if self._outbox is not None and not self._outbox.writer.is_closing():
                 return self._outbox
@@ -293,7 +281,7 @@ class LambdaProcess:
                 await asyncio.get_running_loop().run_in_executor(None, self.start)
             reader, writer = await asyncio.open_unix_connection(self._socket)
             self._outbox = Outbox(writer)
-            _keep(self._tasks, self._read_answers(reader, self._outbox))
+            self._reading = asyncio.ensure_future(self._read_answers(reader, self._outbox))
             return self._outbox
 
     async def _read_answers(self, reader: asyncio.StreamReader, outbox: Outbox) -> None:
@@ -321,13 +309,6 @@ class LambdaProcess:
                     answer.set_exception(RuntimeError("the Lambda handler's process stopped"))
 
 
-def _keep(tasks: set[asyncio.Future[Any]], work: Coroutine[Any, Any, None]) -> None:
-    """Run ``work`` as a task, held until done (the loop keeps only weak references)."""
-    task = asyncio.ensure_future(work)
-    tasks.add(task)
-    task.add_done_callback(tasks.discard)
-
-
 # -- the handler's process ----------------------------------------------------
 
 
@@ -345,14 +326,9 @@ def handler_services(
 
 
 def settle_heap() -> None:
-    """Keep the garbage collector's full passes from stalling every request at once.
-
-    Under 32 busy clients CPython ran a full collection every 2-3 s, each
-    scanning the whole heap (schema, SQL parser, Arrow ...) for 135-170 ms while
-    every request waited. Objects built at start-up live as long as the server,
-    so they are frozen out of the scans, and young collections come in fewer,
-    larger passes.
-    """
+    """Keep the garbage collector's full passes from stalling every request at once: under
+    32 clients one ran every 2-3 s for 135-170 ms. What start-up built lives as long as the
+    server, so it is frozen out of the scans; young collections come in fewer, larger passes."""
     gc.collect()
     gc.freeze()
     gc.set_threshold(10_000, 10, 10)
@@ -365,7 +341,12 @@ def _handler_main(settings: Settings, socket_path: str, ready: Ready, parent: in
     server = _HandlerServer(lambda_handler.handler, socket_path, parent)
     handler_services(settings, server.publish)  # a job's changes: to the server, by message
     settle_heap()
-    asyncio.run(server.run(ready))
+    # uvloop, as the server's uvicorn: each invocation takes a few turns of the loop.
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        runner.run(server.run(ready))
+
+
+_Job = tuple[int, dict[str, Any], RequestScope, Outbox]  # id, message, scope, answer's way
 
 
 class _HandlerServer:
@@ -373,12 +354,11 @@ class _HandlerServer:
         self._handler = handler
         self._socket = socket_path
         self._parent = parent
-        self._threads = ThreadPoolExecutor(40, thread_name_prefix="hrgraph-lambda")
+        self._work: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._scopes: dict[int, RequestScope] = {}
         self._outboxes: set[Outbox] = set()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._done: asyncio.Event | None = None
-        self._tasks: set[asyncio.Future[Any]] = set()
 
     def stop(self) -> None:
         """From another thread: stop serving (the thread's way to end, as a process ends)."""
@@ -388,12 +368,19 @@ class _HandlerServer:
     async def run(self, ready: Ready) -> None:
         self._loop = asyncio.get_running_loop()
         self._done = asyncio.Event()
+        for number in range(_WORKERS):
+            name = f"hrgraph-lambda-{number}"
+            threading.Thread(target=self._work_on, name=name, daemon=True).start()
         server = await asyncio.start_unix_server(self._serve, self._socket)
         ready.set()
-        async with server:
-            while not self._done.is_set() and os.getppid() == self._parent:
-                with contextlib.suppress(TimeoutError):  # look again: the server may
-                    await asyncio.wait_for(self._done.wait(), 1.0)  # die without a word
+        try:
+            async with server:
+                while not self._done.is_set() and os.getppid() == self._parent:
+                    with contextlib.suppress(TimeoutError):  # look again: the server may
+                        await asyncio.wait_for(self._done.wait(), 1.0)  # die without a word
+        finally:
+            for _ in range(_WORKERS):
+                self._work.put(None)
 
     def publish(self, mutation: str, payload: Any) -> None:
         """To the server's broker, from any thread (a job's thread publishes its changes)."""
@@ -417,7 +404,9 @@ class _HandlerServer:
                     if scope is not None:
                         scope.cancel(message["reason"])
                 else:
-                    _keep(self._tasks, self._invoke(message, outbox))
+                    call = message["id"]
+                    self._scopes[call] = scope = RequestScope(message["budget"])
+                    self._work.put((call, message, scope, outbox))
         except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError):
             pass
         finally:
@@ -426,16 +415,17 @@ class _HandlerServer:
             if not self._outboxes and self._done is not None:
                 self._done.set()  # its server is gone: so is this process
 
-    async def _invoke(self, message: dict[str, Any], outbox: Outbox) -> None:
-        call: int = message["id"]
-        scope = RequestScope(message["budget"])
-        self._scopes[call] = scope
-        loop = asyncio.get_running_loop()
-        try:
-            data = await loop.run_in_executor(self._threads, self._answer, call, message, scope)
-        finally:
+    def _work_on(self) -> None:
+        """A worker thread: invocations in turn (each blocks its thread), answers to the
+        loop to send; cheaper for the loop than an executor's futures and a task each."""
+        loop = self._loop
+        assert loop is not None
+        while (job := self._work.get()) is not None:
+            call, message, scope, outbox = job
+            data = self._answer(call, message, scope)
             self._scopes.pop(call, None)
-        outbox.put(data)
+            with contextlib.suppress(RuntimeError):  # the loop has closed: nobody waits
+                loop.call_soon_threadsafe(outbox.put, data)
 
     def _answer(self, call: int, message: dict[str, Any], scope: RequestScope) -> bytes:
         try:

@@ -437,6 +437,8 @@ def _unknown_names(query: HrQuery, catalog: names.Catalog) -> str | None:
         than = threshold.than
         checks.append(("threshold.than.department", _some(than.department), departments))
         checks.append(("threshold.than.job", _some(than.job), jobs))
+    if isinstance(threshold, Threshold) and threshold.versus is not None:
+        checks.append(("threshold.versus.titles", threshold.versus.titles, jobs))
     for path, values, known in checks:
         for index, value in enumerate(values):
             if value not in known:

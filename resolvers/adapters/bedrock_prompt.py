@@ -292,6 +292,8 @@ KIND_EXAMPLES = (
     "What was the top job in each department in {year}?",
     "What percent of all hires were in {year}?",
     "When was {person} hired?",
+    "What are the earliest and latest hire dates in {department}?",
+    "Which job titles end with II?",
 )
 """Issue 20's kinds, read by the offline engine and shown as typed examples."""
 MAX_EXAMPLE_NAME_CHARS = 40

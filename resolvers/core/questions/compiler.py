@@ -42,6 +42,7 @@ from resolvers.core.questions.query import (
     Dimension,
     EmployeesQuery,
     Filters,
+    HireSpanQuery,
     HrQuery,
     NameSet,
     Period,
@@ -93,6 +94,8 @@ def compile_tree(query: HrQuery) -> exp.Query:
             tree = _employees(inner)
         case CatalogQuery():
             tree = _catalog(inner)
+        case HireSpanQuery():
+            tree = _hire_span(inner)
         case ReportQuery():
             tree = _report(inner)
     return tree
@@ -121,6 +124,8 @@ def _count(query: CountQuery) -> exp.Select:
     every_name = shows_zeros(query)
     if query.threshold and query.threshold.compare in ("above_mean", "below_mean"):
         return _count_of_groups(query, _versus_mean(query, group, measure, column))
+    if query.threshold and query.threshold.versus:
+        return _versus(query, group)
     groups = [_group(d, query.filters, "t" if every_name else "m") for d in group]
     select = _all_names(group[0], query.filters) if every_name else _grouped(groups)
     select = select.select(aliased(measure, column), copy=False)
@@ -141,6 +146,45 @@ def _count(query: CountQuery) -> exp.Select:
     elif not query.count_groups:
         select = select.order_by(*ties, copy=False)
     return _count_of_groups(query, with_matching(select, query.filters))
+
+
+def _versus(query: CountQuery, group: Sequence[Dimension]) -> exp.Select:
+    """Per group, the hires of the filters' jobs beside those of the other titles, where the
+    first passes the second ('departments that hired more engineers than designers').
+
+    ``matching`` holds both sets of titles; each count takes its own. A group with
+    hires of neither compares 0 with 0, and passes no 'more' or 'fewer'.
+    """
+    threshold = query.threshold
+    assert threshold is not None and threshold.versus is not None
+    counted, other = query.filters.jobs.include, threshold.versus.titles
+    both = query.filters.model_copy(
+        update={
+            "jobs": query.filters.jobs.model_copy(
+                update={"include": tuple(dict.fromkeys((*counted, *other)))}
+            ),
+            "families": (*query.filters.families, threshold.versus),
+        }
+    )
+    sums = [
+        exp.Sum(
+            this=exp.Case(
+                ifs=[exp.If(this=in_list(col("m", "job"), titles), true=lit(1))], default=lit(0)
+            )
+        )
+        for titles in (counted, other)
+    ]
+    groups = [_group(d, both) for d in group]
+    select = _grouped(groups).select(
+        aliased(sums[0], "hires"), aliased(sums[1].copy(), "versus_hires"), copy=False
+    )
+    operator = {"more_than": exp.GT, "fewer_than": exp.LT, "at_least": exp.GTE}
+    operator |= {"at_most": exp.LTE}
+    select = select.having(
+        operator[threshold.compare](this=sums[0].copy(), expression=sums[1].copy()), copy=False
+    )
+    select = select.order_by(*(o for g in groups for o in g.order), copy=False)
+    return _count_of_groups(query, with_matching(select, both))
 
 
 def _count_of_groups(query: CountQuery, select: exp.Select) -> exp.Select:
@@ -230,6 +274,8 @@ def shows_zeros(query: CountQuery) -> bool:
     threshold = query.threshold
     if threshold is not None and threshold.compare in ("above_mean", "below_mean"):
         return False  # the mean is over the groups with a hire; so are the groups compared
+    if threshold is not None and threshold.versus is not None:
+        return False  # a group with hires of neither set compares 0 with 0: it never passes
     lowest = (query.rank is not None and query.rank.order == "fewest") or (
         threshold is not None
         and (
@@ -653,6 +699,10 @@ def _catalog(query: CatalogQuery) -> exp.Select:
     if query.name_contains:
         position = exp.StrPosition(this=name.copy(), substr=lit(query.name_contains.lower()))
         conditions.append(exp.GT(this=position, expression=lit(0)))
+    if query.name_suffix:
+        suffix = query.name_suffix.lower()
+        ending = exp.Right(this=name.copy(), expression=lit(len(suffix)))
+        conditions.append(exp.EQ(this=ending, expression=lit(suffix)))
     if query.count_only:
         counted = (
             exp.Count(this=exp.Distinct(expressions=[exp.column(column)]))
@@ -669,6 +719,23 @@ def _catalog(query: CatalogQuery) -> exp.Select:
         by_name = exp.Ordered(this=exp.column(column), desc=query.descending)
         select = select.order_by(by_name, exp.column("id"), copy=False)
     return select.where(exp.and_(*conditions, copy=False), copy=False) if conditions else select
+
+
+def _hire_span(query: HireSpanQuery) -> exp.Select:
+    """MIN and (or) MAX of the hire time, each beside its date (asked as a time or a day)."""
+    measures: list[exp.Expr] = []
+    for side, function in (("first", exp.Min), ("last", exp.Max)):
+        if query.show in (side, "both"):
+            moment = function(this=col("m", "datetime"))
+            day = exp.cast(moment.copy(), exp.DataType.Type.DATE)
+            measures += [aliased(moment, f"{side}_hire"), aliased(day, f"{side}_hire_date")]
+    if query.group_by is None:
+        select = exp.select(*measures, copy=False).from_(table("matching", "m"), copy=False)
+        return with_matching(select, query.filters)
+    groups = [_group(d, query.filters) for d in dimensions((query.group_by,), query.filters)]
+    select = _grouped(groups).select(*measures, copy=False)
+    select = select.order_by(*(o for g in groups for o in g.order), copy=False)
+    return with_matching(select, query.filters)
 
 
 def _report(query: ReportQuery) -> exp.Query:

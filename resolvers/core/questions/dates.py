@@ -45,16 +45,16 @@ def _point(p: str) -> str:
         rf"|(?P<{p}md_m>{_MONTH}) (?:the )?(?P<{p}md_d>{_DAY})(?: ,)?(?: of)? (?P<{p}md_y>{_YEAR})"
         rf"|(?:the )?(?P<{p}dm_d>{_DAY})(?: of)? (?P<{p}dm_m>{_MONTH})(?: ,)?(?: of)?"
         rf" (?P<{p}dm_y>{_YEAR})"
-        rf"|(?P<{p}m_m>{_MONTH})(?: of| in)? (?P<{p}m_y>{_YEAR})"
+        rf"|(?P<{p}m_m>{_MONTH})(?: ,)?(?: of| in)? (?P<{p}m_y>{_YEAR})"
         rf"|(?P<{p}nd_n>{_NAMED})(?: ,)?(?: of| in)? (?P<{p}nd_y>{_YEAR})"
         rf"|(?:the )?(?P<{p}se_s>{_SEASON})(?: ,)?(?: of|(?<!fall) in)? (?P<{p}se_y>{_YEAR})"
         rf"|(?P<{p}md0_m>{_MONTH}) (?:the )?(?P<{p}md0_d>{_DAY})(?![\d,])"
         rf"|(?:the )?(?P<{p}dm0_d>{_DAY})(?: of)? (?P<{p}dm0_m>{_MONTH})"
         rf"|(?P<{p}nd0_n>{_NAMED})"
-        rf"|q(?P<{p}q_q>[1-4])(?: of| in)? (?P<{p}q_y>{_YEAR})"
+        rf"|q(?P<{p}q_q>[1-4])(?: ,)?(?: of| in)? (?P<{p}q_y>{_YEAR})"
         rf"|(?P<{p}yq_y>{_YEAR}) q(?P<{p}yq_q>[1-4])"
         rf"|(?:the )?(?P<{p}oq_o>{_ORD}) quarter(?: of| in)? (?P<{p}oq_y>{_YEAR})"
-        rf"|(?:the )?(?P<{p}h_o>first|second|1st|2nd) half(?: of| in)? (?P<{p}h_y>{_YEAR})"
+        rf"|(?:the )?(?P<{p}h_o>first|second|1st|2nd) half(?: ,)?(?: of| in)? (?P<{p}h_y>{_YEAR})"
         rf"|h(?P<{p}hh_h>[12])(?: of)? (?P<{p}hh_y>{_YEAR})"
         rf"|(?P<{p}y_y>{_YEAR})"
         rf"|(?P<{p}m0_m>{_MONTH})"
@@ -69,7 +69,7 @@ def _point(p: str) -> str:
 _A, _B = _point("a_"), _point("b_")
 _JOIN = (
     r"(?:,(?: and| or)?|and|or|plus|as well as|vs|versus|compared? (?:to|with)|against|with)"
-    r"(?: (?:its|their|our|the))?"
+    r"(?: (?:its|their|our|the|in|during))?"
 )
 _NOT = r"(?:but )?(?:not|never|excluding|except|outside|other than|apart from)"
 _TO = r"(?:and|to|until|till|through|thru|-)"
@@ -430,8 +430,21 @@ def _listed(m: re.Match[str], year: int | None, text: str) -> DatePhrase:
         raise DateError(f'"{body[position:].strip()}"')
     last_year = re.search(rf"{_YEAR}$", points[-1].group(0))
     fallback = int(last_year.group(0)) if last_year else year
+    points = _carried(points)
     spans = [point_span(one, "a_", fallback) for one in points]
     return DatePhrase(spans, list(spans), text)
+
+
+def _carried(points: list[re.Match[str]]) -> list[re.Match[str]]:
+    """'November 2020 and 2021', 'Q1 2021 and 2022': the month (quarter ...) said first holds
+    for the bare years after it: November of each, never November 2020 and all of 2021."""
+    kinds = [{k[2:] for k, v in one.groupdict().items() if v} for one in points]
+    first = re.search(rf"{_YEAR}$", points[0].group(0))
+    if first is None or kinds[0] == {"y_y"} or any(k != {"y_y"} for k in kinds[1:]):
+        return points
+    head = points[0].group(0)[: first.start()]
+    again = [_ONE_POINT.match(f"{head}{one.group(0)}") for one in points[1:]]
+    return [points[0], *(m for m in again if m is not None)]
 
 
 def _relative(words: Words, today: date, phrases: list[DatePhrase]) -> None:

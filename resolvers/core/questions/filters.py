@@ -14,10 +14,10 @@ from collections.abc import Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from resolvers.core.questions import lexicon
+from resolvers.core.questions import levels, lexicon
 from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.matching import LEVELS, find, name_words, tokenize
-from resolvers.core.questions.query import title_level
+from resolvers.core.questions.query import Family, title_level
 from resolvers.core.questions.words import Words
 
 ENTITY = r"__[djf]\d+__"
@@ -108,6 +108,29 @@ NAME_SEARCH = re.compile(
     rf"|(?P<op3>with|has|having|have) {_VALUE.replace('value', 'value3')}{_SAID_LAST})"
     rf"|\b(?P<op2>named|called|titled) {_VALUE.replace('value', 'value2')}"
 )
+
+_CATALOG_DIMS = (
+    r"(?P<dim>departments?|depts?|teams?|divisions?|job titles?|jobs?|roles?|titles?|positions?)"
+    r"(?: names?)?"
+)
+_IN_IT = (
+    r"(?: (?:in|inside) (?:it|them|the name|the title|their names?|their titles?|its name"
+    r"|its title|the names?|the titles?))?"
+)
+CATALOG_SEARCH = re.compile(
+    rf"\b{_CATALOG_DIMS}(?:(?: (?:whose|where the|where their|with) (?:names?|titles?))?"
+    r"(?: (?:that|which))? (?P<op>starts? with|starting with|begins? with|beginning with"
+    r"|ends? (?:with|in)|ending (?:with|in)|contains?|containing|includes?|including)"
+    rf"(?: (?:the )?(?:word|string|text|letters?|suffix|prefix))? {_VALUE}{_IN_IT}"
+    r"| (?:with|having|(?:that|which) (?:have|has|had))"
+    rf" (?:the )?(?:word|string|text|letters?) {_VALUE.replace('value', 'value2')}{_IN_IT}"
+    r"| (?:with|having|(?:that|which) (?:have|has|had))"
+    rf" {_VALUE.replace('value', 'value3')} (?:in|inside) (?:it|them|the names?|the titles?"
+    r"|their names?|their titles?|its name|its title)\b)"
+)
+"""Departments or job titles searched by their own names: 'departments whose name includes
+"ing"', 'titles ending in III', 'job titles with the word Engineer in it'. The word before
+says which table is searched (a department name is never matched against the job titles)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,33 +229,48 @@ _LEVEL_WORDS = frozenset({"level", "grade", "lvl"})
 
 
 def _levels(tokens: list[str], catalog: Catalog) -> list[FamilyWord]:
-    """'level III', 'level 3': every title ending in that level, whatever the title."""
+    """'level III', 'levels 3 and 4', 'above level II', 'the senior levels': every title
+    ending in one of those levels, whatever the title (levels.py reads the phrase)."""
+    known = tuple(dict.fromkeys(level for t in catalog.jobs if (level := title_level(t))))
     found = []
-    for start in range(len(tokens) - 1):
-        word, level = tokens[start], tokens[start + 1]
-        if word not in _LEVEL_WORDS or level not in LEVELS:
-            continue
-        roman = ROMAN.get(level, level.upper())
-        titles = tuple(t for t in catalog.jobs if title_level(t) == roman)
-        if titles:
-            found.append(FamilyWord(start, start + 2, f"level {roman}", titles))
+    for named in levels.find(tokens, known):
+        titles = tuple(t for t in catalog.jobs if title_level(t) in named.levels)
+        found.append(FamilyWord(named.start, named.end, named.word, titles))
     return found
+
+
+def every_level(catalog: Catalog, left_out: list[str]) -> Family | None:
+    """Every title that has a level (less those left out), for 'hires by level' naming no
+    job: the rows are the levels I to IV; a title without a level has none, and the
+    reading says which titles were counted."""
+    titles = tuple(t for t in catalog.jobs if title_level(t) and t not in left_out)
+    return Family(word="titles with a level", titles=titles) if titles else None
+
+
+_NO_NARROWING = lexicon.MEANING | {"vs", "versus", "compared", "against", "plus", "with"}
+"""Words between a family and a level that keep them apart ('accountants or level III')."""
 
 
 def _narrowed(found: list[FamilyWord], tokens: list[str]) -> list[FamilyWord]:
     """A level said beside a family is that family at that level: 'level III accountants',
-    'accountants at level III' (the titles of both), never the two added together."""
+    'accountants at level III', 'accountant hires above level II' (the titles of both),
+    never the two added together. Words that join or set them apart ('accountants or
+    level III staff') keep them apart."""
     merged: list[FamilyWord] = []
     for family in found:
         last = merged[-1] if merged else None
         if last is not None and is_level(last.word) != is_level(family.word):
             gap = tokens[last.end : family.start]
-            if gap in ([], ["at"], ["of"], ["in"], [","]):
+            if not set(gap) & _NO_NARROWING:
                 level, other = (last, family) if is_level(last.word) else (family, last)
                 titles = tuple(t for t in other.titles if t in level.titles)
                 if titles:
                     word = f"{other.word} at {level.word}"
-                    merged[-1] = FamilyWord(last.start, family.end, word, titles)
+                    if gap in ([], ["at"], ["of"], ["in"], [","]):
+                        merged[-1] = FamilyWord(last.start, family.end, word, titles)
+                    else:  # words between stay to be read: both spans name the narrowed titles
+                        merged[-1] = FamilyWord(last.start, last.end, word, titles)
+                        merged.append(FamilyWord(family.start, family.end, word, titles))
                     continue
         merged.append(family)
     return merged
@@ -1011,6 +1049,8 @@ def _a_name(name: str, catalog: Catalog, reserved: Set[str], written: Set[str]) 
         if w != "person"
     ):
         return False
+    if levels.find(words, levels.ROMAN):
+        return False  # 'excluding level IV' leaves titles out, not a person named so
     named = find(words, catalog, reserved)
     return not (named.entities or named.ambiguities)  # nor a misspelt one ('Enginering')
 
@@ -1018,13 +1058,13 @@ def _a_name(name: str, catalog: Catalog, reserved: Set[str], written: Set[str]) 
 @dataclass(slots=True)
 class NameSearch:
     target: str
-    """'employee' or 'title' (a job or department name)."""
+    """'employee', 'title' (a job title) or 'department' (a department name)."""
     prefix: bool
     value: str
     listed: bool = False
-    suffix: bool = False
-    """'names ending in 0042': the value ends the name."""
     """'names starting with Mar': the names are what is asked (a list, unless counted)."""
+    suffix: bool = False
+    """The value ends the name: 'names ending in 0042', 'titles ending in III'."""
 
 
 @dataclass(slots=True)
@@ -1057,6 +1097,12 @@ def quote_values(tokens: list[str]) -> tuple[list[str], dict[str, str]]:
 def shield_search_values(tokens: list[str], values: dict[str, str]) -> list[str]:
     """'whose name starts with al': the searched word must not be read as a department or job."""
     line = " ".join(tokens)
+    while match := _unshielded(CATALOG_SEARCH, line):
+        group = next(g for g in ("value", "value2", "value3") if match.groupdict().get(g))
+        key = f"__q{len(values)}__"
+        values[key] = match.group(group)
+        start, end = match.span(group)
+        line = line[:start] + key + line[end:]
     for match in [*IN_THE_NAME.finditer(line), *NAME_SEARCH.finditer(line)]:
         group = next(g for g in ("value", "value2", "value3") if match.groupdict().get(g))
         word = match.group(group)
@@ -1067,6 +1113,27 @@ def shield_search_values(tokens: list[str], values: dict[str, str]) -> list[str]
         start, end = match.span(group)
         line = line[:start] + key + line[end:]
     return line.split()
+
+
+_ONE_LETTER = re.compile(
+    r"\b(starts? with|starting with|begins? with|beginning with|ends? (?:with|in)"
+    r"|ending (?:with|in)|(?:the )?letter) ([b-hj-z]|[ai](?= *(?:$|[,?.!;)])))\b(?!')"
+)
+
+
+def quote_letters(text: str) -> str:
+    """'departments that start with S': one letter searched is quoted, so it stays a word (a lone
+    's' is otherwise dropped as a possessive); 'starting with a ...' keeps its article."""
+    return _ONE_LETTER.sub(r'\1 "\2"', text)
+
+
+def _unshielded(pattern: re.Pattern[str], line: str) -> re.Match[str] | None:
+    """The first match of a search whose searched word is not yet a quoted value."""
+    for match in pattern.finditer(line):
+        group = next(g for g in ("value", "value2", "value3") if match.groupdict().get(g))
+        if not match.group(group).startswith("__q"):
+            return match
+    return None
 
 
 PERSON_TOKEN = re.compile(r"__p\d+__")
@@ -1087,6 +1154,12 @@ def read(words: Words, values: dict[str, str]) -> Who:
     who = Who()
     for match in words.take_all(PERSON_TOKEN):
         who.people.append(match.group(0))
+    for match in words.take_all(CATALOG_SEARCH):
+        dim, op = match.group("dim"), match.group("op") or "contains"
+        raw = match.group("value") or match.group("value2") or match.group("value3")
+        target = "department" if dim.startswith(("dep", "team", "div")) else "title"
+        prefix, suffix = op.startswith(("start", "begin")), op.startswith("end")
+        who.searches.append(NameSearch(target, prefix, values.get(raw, raw), suffix=suffix))
     for match in words.take_all(IN_THE_NAME):
         target = "employee" if match.group("whose").startswith("name") else "title"
         raw = match.group("value")
@@ -1095,9 +1168,8 @@ def read(words: Words, values: dict[str, str]) -> Who:
         whose = match.group("whose") or ""
         op = match.group("op") or match.group("op2") or match.group("op3") or ""
         raw = match.group("value") or match.group("value2") or match.group("value3")
-        target = (
-            "title" if ("title" in whose or "department" in whose or op == "titled") else "employee"
-        )
+        target = "title" if ("title" in whose or op == "titled") else "employee"
+        target = "department" if "department" in whose else target
         prefix = op.startswith(("start", "begin"))
         listed = target == "employee" and whose.startswith("name") and not match.group("pre")
         suffix = op.startswith("end")

@@ -15,10 +15,11 @@ lists them under [meaning], and a test holds filler and meaning apart).
 
 from __future__ import annotations
 
+import calendar
 import re
 import tomllib
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -113,10 +114,134 @@ _DASHED_DAYS_FIRST = re.compile(
 """'6-12 June', 'the week of 3-9 May' (any dash): two days of one month, a range."""
 
 
+_COUNTED = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+_PART_OF_MONTH = re.compile(
+    rf"\b(?:(?:in|during|for|over|within) )?(?:the )?"
+    rf"(?P<end>first|last|final|opening|closing|second|1st|2nd)"
+    rf" (?:(?P<n>{_COUNTED}) )?(?P<unit>days|weeks|week|fortnight|half)(?: of| in)"
+    rf"(?: the month of)? (?P<month>[a-z]{{3,9}})"
+    rf"(?:(?: of| in)?(?: ,)? (?P<year>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
+"""'the first 10 days of March 2021', 'the last week of December', 'first two weeks of June'."""
+_PART_OF_YEAR = re.compile(
+    rf"\b(?:(?:in|during|for|over|within) )?(?:the )?(?P<end>first|last|final|opening|closing)"
+    rf" (?:(?P<n>{_COUNTED}) )?(?P<unit>days|weeks|week|fortnight|months|month)(?: of| in)"
+    rf"(?: the year)? (?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+"""'the last 10 days of 2021', 'the first 4 months of 2022': the start or end of a year."""
+_BRACKETED_DAYS = re.compile(
+    rf"\b(?:(?:in|during|for|over|within) )?(?P<month>[a-z]{{3,9}})(?P<year> (?:19|20)\d\d)?"
+    rf" ?\( ?(?:days? )?(?:the )?(?P<a>{_DAY})"
+    rf" ?(?:[-\u2013\u2014]|to|through|thru|until|till) ?(?:the )?(?P<b>{_DAY})"
+    rf"(?P<tail>(?: inclusive)?) ?\)",
+    re.IGNORECASE,
+)
+"""'June 2021 (1st-14th)', 'March (the 3rd to the 9th)': the days of that month."""
+_IN_A_MONTH = re.compile(r"\b(in|during|for|on) an? ([a-z]{3,9})\b(?! ?\d)", re.IGNORECASE)
+_MONTH_ALL_YEARS = re.compile(
+    r"\b([a-z]{3,9}?)(s?)(?: ,)? (?:across|over|in|for|during|of) (?:all|any)(?: the)?"
+    r" years\b",
+    re.IGNORECASE,
+)
+
+
+def _part_of_month(match: re.Match[str]) -> str:
+    """The days a part of a month names, as a range of two days; as written if it is none.
+
+    'The first (second) half of November' is the 1st to the 15th (the 16th to its end);
+    'the second week of June' names no days the engine can be sure of, and stays."""
+    month = MONTHS.get(match.group("month").lower())
+    said = match.group("end").lower()
+    end = {"1st": "first", "opening": "first", "2nd": "second"}.get(said, said)
+    counted = (match.group("n") or "").lower()
+    n = int(counted) if counted.isdigit() else NUMBERS.get(counted, 1 if not counted else 0)
+    unit = match.group("unit").lower()
+    if month is None or n == 0 or (unit == "days" and not counted):
+        return match.group(0)
+    if (unit == "half" and counted) or (end == "second" and unit != "half"):
+        return match.group(0)
+    first_part = end == "first"
+    year = match.group("year")
+    if month == 2 and year is None and not first_part:
+        return match.group(0)  # the last days of a February depend on its year
+    length = calendar.monthrange(int(year) if year else 2001, month)[1]
+    days = 15 if unit == "half" else n * {"days": 1, "week": 7, "weeks": 7, "fortnight": 14}[unit]
+    if days > length:
+        return match.group(0)
+    first, last = (1, days) if first_part else (length - days + 1, length)
+    if unit == "half" and not first_part:
+        first = 16
+    name = MONTH_NAMES[month]
+    return f"from {first} {name} to {last} {name}{f' {year}' if year else ''}"
+
+
+def _part_of_year(match: re.Match[str]) -> str:
+    """The days a part of a year names, as a range of two days; as written if it is none."""
+    counted = (match.group("n") or "").lower()
+    n = int(counted) if counted.isdigit() else NUMBERS.get(counted, 1 if not counted else 0)
+    unit, year = match.group("unit").lower(), int(match.group("year"))
+    if n == 0 or (unit in ("days", "months") and not counted):
+        return match.group(0)
+    first = match.group("end").lower() in ("first", "opening")
+    if unit.startswith("month"):
+        if n > 12:
+            return match.group(0)
+        start, end = (1, n) if first else (13 - n, 12)
+        last_day = calendar.monthrange(year, end)[1]
+        return f"from 1 {MONTH_NAMES[start]} to {last_day} {MONTH_NAMES[end]} {year}"
+    days = n * {"days": 1, "week": 7, "weeks": 7, "fortnight": 14}[unit]
+    begin, finish = date(year, 1, 1), date(year, 12, 31)
+    if days > (finish - begin).days + 1:
+        return match.group(0)
+    one, two = (
+        (begin, begin + timedelta(days=days - 1))
+        if first
+        else (finish - timedelta(days=days - 1), finish)
+    )
+    return f"from {one.isoformat()} to {two.isoformat()}"
+
+
+def _bracketed_days(match: re.Match[str]) -> str:
+    if match.group("month").lower() not in MONTHS:
+        return match.group(0)
+    month, year = match.group("month"), match.group("year") or ""
+    return f"from {match.group('a')} {month} to {match.group('b')} {month}{year}"
+
+
+def _month_of_any_year(match: re.Match[str]) -> str:
+    """'in a December', 'December across all years': every year's December together."""
+    word = match.group(2) if match.re is _IN_A_MONTH else match.group(1)
+    if word.lower() not in MONTHS:
+        return match.group(0)
+    said = f"any {MONTH_NAMES[MONTHS[word.lower()]]}"
+    return f"{match.group(1)} {said}" if match.re is _IN_A_MONTH else said
+
+
+_PERIOD_NAME = "|".join(sorted([*MONTHS, *SEASONS], key=len, reverse=True))
+_ARROW_POINT = rf"(?:(?:q[1-4]|h[12]|{_PERIOD_NAME})(?: (?:19|20)\d\d)?|(?:19|20)\d\d)"
+_ARROW = re.compile(
+    rf"\b(?:from )?({_ARROW_POINT}) ?(?:-+>|=+>|\u2192) ?({_ARROW_POINT})\b", re.IGNORECASE
+)
+"""'2020 -> 2021', 'Q1 → Q2 2022': from one period to the next (a change, most often)."""
+
+
+def _arrow(match: re.Match[str]) -> str:
+    return f"from {match.group(1)} to {match.group(2)}"
+
+
+_MONTH_DASH_YEAR = re.compile(r"\b([a-z]{3,9})[-\u2013/](\d\d)\b(?![-/\d])", re.IGNORECASE)
+
+
 def _dashed(match: re.Match[str]) -> str:
-    """'Jan-Jun', 'Q1-Q3' (or with an en dash), '2021-2022' is a range; other words stay."""
+    """'Jan-Jun', 'Q1-Q3' (or with an en dash), '2021-2022' is a range; 'Nov-2021' and
+    'Q3-2021' are that month (quarter) of the year, as a spreadsheet writes them; other
+    words stay."""
     first, second = match.group(1), match.group(2)
     if all(_is_period_word(word) for word in (first, second)):
+        if re.fullmatch(r"(?:19|20)\d\d", second) and not re.fullmatch(r"\d+", first):
+            return f"{first} {second}"
         return f"{first} to {second}"
     return match.group(0)
 
@@ -177,11 +302,21 @@ def tidy(question: str) -> str:
     text = question.replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
     text = re.sub(r"\bcalendar (years?|months?|quarters?)\b", r"\1", text, flags=re.IGNORECASE)
+    text = _ARROW.sub(_arrow, text)
+    text = _PART_OF_MONTH.sub(_part_of_month, text)
+    text = _PART_OF_YEAR.sub(_part_of_year, text)
+    text = _BRACKETED_DAYS.sub(_bracketed_days, text)
+    text = _IN_A_MONTH.sub(_month_of_any_year, text)
+    text = _MONTH_ALL_YEARS.sub(_month_of_any_year, text)
     text = _DASHED_DAYS.sub(_dashed_days, text)
     text = _DASHED_IN_MONTH.sub(_in_a_month(r"\1 \2 to \1 \3", month=1), text)
     text = _DASHED_DAYS_FIRST.sub(_in_a_month(r"\1 \3 to \2 \3", month=3), text)
     text = _DAYS_OF_ONE_MONTH.sub(_in_a_month(r"\1 \4 \2 \3 \4", month=4), text)
     text = _DASHED.sub(_dashed, text)
+    text = _MONTH_DASH_YEAR.sub(  # 'Nov-21' as a spreadsheet writes November 2021
+        lambda m: f"{m.group(1)} 20{m.group(2)}" if m.group(1).lower() in MONTHS else m.group(0),
+        text,
+    )
     text = re.sub(r"\bthe year ((?:19|20)\d\d)\b", r"\1", text, flags=re.IGNORECASE)
     text = re.sub(r"\bno\. ?of\b", "number of", text, flags=re.IGNORECASE)
     text = re.sub(r"(?<![\w/])w/o(?![\w/])", "without", text, flags=re.IGNORECASE)
@@ -208,6 +343,11 @@ def tidy(question: str) -> str:
     text = _SLASHED.sub(_slashed, text)
     text = _YEAR_FIRST.sub(_year_first, text)
     text = re.sub(r"(?<=\w) [&+] (?=\w)", " and ", text)
+    text = re.sub(  # 'level 2+', 'grade III+': that level and the ones above it
+        r"\b(levels?|grades?|lvls?) (\w{1,3})\+(?!\w)", r"\1 \2 and above", text, flags=re.I
+    )
+    text = re.sub(r"\b(\d+)\+(?![\w+])", r"\1 or more", text)  # '90+ hires': 90 or more
+    text = re.sub(r" *; *| +--+ +", ", ", text)  # chat punctuation, read as a comma
     return " ".join(text.split())
 
 

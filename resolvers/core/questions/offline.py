@@ -88,7 +88,8 @@ class OfflineEngine:
         understood = Understood(parse.parse(text, catalog, self.today()), reworded, notes)
         query = understood.query
         if isinstance(query, Refusal) and "(which year)" in query.reason and catalog.last_hire:
-            filled = dates.fill_year(lexicon.normalise(text), catalog.last_hire, self.today())
+            said = " ".join(lexicon.tokens(lexicon.normalise(text)))  # "new year's" as read
+            filled = dates.fill_year(said, catalog.last_hire, self.today())
             if filled:
                 again = parse.parse(filled[0], catalog, self.today())
                 if not isinstance(again, Refusal):

@@ -10,12 +10,13 @@ no kind can hold (a threshold without groups, say): the parser then refuses too.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from datetime import date
 from typing import Literal
 
-from resolvers.core.questions import dates, filters, lexicon, matching
+from resolvers.core.questions import columns, dates, filters, lexicon, matching
 from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.dates import DateError
 from resolvers.core.questions.patterns import (
@@ -43,6 +44,7 @@ from resolvers.core.questions.patterns import (
     FILLER_PHRASES,
     GREW,
     GROUP,
+    HIRE_SPAN,
     INJECTION,
     LISTED_DIMS,
     MEAN,
@@ -81,7 +83,14 @@ from resolvers.core.questions.patterns import (
     dims,
     number,
 )
-from resolvers.core.questions.query import EmployeesQuery, HrQuery, Rank, Than, Threshold
+from resolvers.core.questions.query import (
+    EmployeesQuery,
+    HrQuery,
+    Rank,
+    Than,
+    Threshold,
+    title_level,
+)
 from resolvers.core.questions.shapes import MAX_CHARS, Reading, Refusal, measure
 from resolvers.core.questions.words import Words
 
@@ -103,10 +112,10 @@ def _refuse_early(text: str) -> Refusal | None:
 
 def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     """The HrQuery a question asks, or why the engine will not answer it."""
-    text = lexicon.normalise(question)
+    text = columns.plain(lexicon.normalise(question))
     if early := _refuse_early(text):
         return early
-    tokens, values = filters.quote_values(lexicon.tokens(text))
+    tokens, values = filters.quote_values(lexicon.tokens(filters.quote_letters(text)))
     tokens, people = filters.shield_people(tokens, catalog, RESERVED, filters.capitalised(question))
     people = {key: _as_written(person, question) for key, person in people.items()}
     tokens = filters.shield_search_values(tokens, values)
@@ -161,6 +170,16 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     reading.spoken = words.text
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text
+    if spans := words.take_all(HIRE_SPAN):  # before 'first', 'max' ... are read as rankings
+        earliest = any(s.group("first") or s.group("first2") for s in spans)
+        latest = any(s.group("last") or s.group("last2") for s in spans)
+        reading.span = "both" if earliest == latest else "first" if earliest else "last"
+        for one, other in itertools.pairwise(spans):  # 'the min and the max date'
+            between = words.text[one.end() : other.start()]
+            if re.fullmatch(r" *(?:and|&|,|plus)? *", between):
+                words.text = (
+                    words.text[: one.end()] + " " * len(between) + words.text[other.start() :]
+                )
     if match := words.search(REVERSE_ALPHABETICAL):  # before 'sorted ... descending' by hires
         reading.alphabetical = reading.descending_names = True
         words.take(match)
@@ -192,8 +211,17 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if words.has(COLUMNS):  # 'ids, names and counts': before 'department id' reads as a grouping
         reading.ids = True
         words.take_all(COLUMNS)
+    levelled = False
+    while reading.families and (match := words.search(ANY_LEVEL)) and "every" not in match[0]:
+        words.take(match)  # 'across all levels' is the family summed ('every level': per level)
+        levelled = True
     _ranks(words, reading)
     _groups(words, reading)
+    if reading.families and (words.take_all(ANY_LEVEL) or levelled):
+        for token, titles in reading.families.items():  # 'Accountant, all levels together':
+            stem = [t for t in titles if title_level(t) and _stem(t) == names[token][1]]
+            if stem:  # Accountant I to IV, not Staff Accountant
+                reading.families[token] = tuple(stem)
     if quarters:
         reading.group = list(dict.fromkeys([*reading.group, "quarter"]))
     _order_groups(reading)
@@ -505,8 +533,6 @@ def _groups(words: Words, reading: Reading) -> None:
             reading.counted_groups |= bool(match.group("how"))
             words.take(match)
     reading.group = list(dict.fromkeys(reading.group))
-    if reading.families:
-        words.take_all(ANY_LEVEL)
     if reading.group:
         words.take_all(BREAK_DOWN)
     if len(reading.group) > 1:
@@ -540,7 +566,9 @@ def _ordering(words: Words, reading: Reading, match: re.Match[str]) -> None:
     """
     direction = match.group("dir") or ""
     by = match.group("by") or ""
-    counted = re.search(r"\b(?:number|count|employees|people|hires|staff|headcount|hired)\b", by)
+    counted = re.search(
+        r"\b(?:number|count|employees|people|hires|staff|headcount|hired|many)\b", by
+    )
     verb = re.match(r" *(?:ordered|sorted|order|sort|arranged)\b", match.group(0))
     # 'sorted by department then job', or 'sorted dept then job' (no 'by')
     named = words.match_at(ORDER_DIMS, match.end()) if by or (verb and not direction) else None
@@ -552,6 +580,8 @@ def _ordering(words: Words, reading: Reading, match: re.Match[str]) -> None:
         words.take(named)
         return
     if direction == "alphabetically" or (not by and not direction):
+        return
+    if not direction and reading.rank_order:  # 'by how many they hired, fewest first'
         return
     ascending = direction.startswith(("asc", "low")) or re.search(
         r"from (?:the )?(?:fewest|least|lowest)", direction

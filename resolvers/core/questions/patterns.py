@@ -30,7 +30,7 @@ _LEAST = r"(?P<least>fewest|least|lowest|smallest|quietest|bottom|worst|min|mini
 INJECTION = re.compile(
     r"\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules|prompt|above|previous)\b"
     r"|\bsystem prompt\b|\byou are now\b|\bjailbreak\b|\bpretend\b|\bact as\b"
-    r"|\bselect\b.+\bfrom\b|[;`]|--|/\*"
+    r"|\bselect\b.+\bfrom\b|`|(?<! )--|--(?! )|/\*"
 )
 THRESHOLD = re.compile(
     rf"\b(?P<op>more than|greater than|higher than|over|above|at least|no fewer than|no less than"
@@ -85,6 +85,12 @@ NOBODY = re.compile(
     r"|\b(?:did not|didn|never|has not|have not|hasn|haven) (?:hire|hired|take on|bring on"
     r"|brought on|taken on|make|made) (?:anyone|anybody|a single (?:person|soul)"
     r"|any(?: new)? (?:hires|people|one))\b"
+    r"|\b(?:(?:have|has|had|were|was|are|is|we|they) )?(?:never|not once|not ever)"
+    r" (?:been |ever )?(?:hired|filled|staffed|recruited|used|hired anyone)"
+    r"(?: (?:for|into|in|to|at all|by anyone))?\b"
+    r"|\b(?:(?:have|has|had|we|they) )?never (?:had|have|has|got|seen|saw|made|recorded)"
+    r" (?:a |any |one |a single )?(?:hire|hires|new hires|one|anyone|anybody|people|recruit)"
+    r"(?: (?:in|into|for) (?:it|them))?\b"
 )
 THAN_NAME = re.compile(
     r"\b(?:than|(?P<out>outhired|outhire|outhires|outhiring|out hired|out hire|out hiring"
@@ -113,8 +119,11 @@ BREAK_DOWN = re.compile(
     r"(?:down|up|out)\b|\b(?:split|divide|breakdown of|breakdown|give me a breakdown of)\b"
 )
 ANY_LEVEL = re.compile(
-    r"\b(?:at |of |in |with )?(?:any|every|all)(?: the)? (?:levels?|titles?|job titles?|seniority"
-    r"|grades?)\b|\b(?:of |in )?(?:any|every|all) (?:kinds?|types?|sorts?)(?: of)?\b"
+    r"\b(?:at |of |in |with |across )?(?:any|every|all)(?: the)? (?:levels?|titles?|job titles?"
+    r"|seniority|grades?)(?: (?:together|combined|summed|added up|lumped together|included))?\b"
+    r"|\b(?:of |in )?(?:any|every|all) (?:kinds?|types?|sorts?)(?: of)?\b"
+    r"|\b(?:regardless|irrespective) of (?:the )?(?:levels?|seniority|grades?)\b"
+    r"|\bwhatever the (?:level|grade)\b|\b(?:levels|grades) (?:combined|together|summed)\b"
 )
 """'Accountants (any level)', 'managers of any kind': a family is every title of it already."""
 DATED = re.compile(
@@ -178,7 +187,8 @@ OVERALL = re.compile(
     r"\b(?:overall|ever|all time|of all time|all-time|in total|altogether|all together"
     r"|across all (?:the )?years|in all years|all years|to date|company-wide|companywide"
     r"|across the (?:company|board|whole company)|in (?:the )?whole company"
-    r"|(?:in|across|for) all (?:the )?(?:departments|teams|depts))\b"
+    r"|(?:in|across|for) all (?:the )?(?:departments|teams|depts)"
+    r"|(?:in|across|for) every (?:department|team|dept))\b"
 )
 ALPHABETICAL = re.compile(
     r"\b(?:(?:sorted|ordered|listed|sort|order|list|arranged) )?(?:them |it )?"
@@ -233,7 +243,7 @@ ORDERING = re.compile(
     r"(?:ordered|sorted|order|sort|ranked|rank|(?:arranged|listed)(?= (?:by|on) )"
     r"|(?:in )?(?:alphabetical(?:ly)?|alphabetic|a to z|a z|alphabetical order)(?= (?:by|on) ))"
     r"(?: them| it)?(?: first)?(?: (?:alphabetically|a to z|a z|in alphabetical order))?"
-    r"(?P<by> (?:by|on) (?:the )?(?:number of |count of )?(?:(?:employees|people|hires"
+    r"(?P<by> (?:by|on) (?:the )?(?:number of |count of |how many )?(?:(?:employees|people|hires"
     r"|staff|hire count|headcount|count|number hired) )?(?:hired )?)?"
     r"(?: ?(?P<dir>descending|desc|ascending|asc|from (?:the )?(?:most|highest) to (?:the )?"
     r"(?:fewest|least|lowest)|high to low|highest to lowest|most to least|low to high"
@@ -293,7 +303,8 @@ GROUP = re.compile(
     r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by"
     r"|(?:hired |recruited )?(?:by|from|in|at|into) (?:each|every)(?: single)?|by|per"
     r"|for each|within each|within every|inside each"
-    r"|for every|in each|in every|by each|by every|each|every|across|across all|for all(?: the)?"
+    r"|for every|in each|in every|by each|by every|each|every|across every|across each|across"
+    r"|across all|for all(?: the)?"
     r"|for all of the"
     r"|of each|on each|on every|among|one column per|a column per|a column for each"
     r"|one column for each|columns per|columns by|breakdown by|breakdown of|breakdown per"
@@ -438,13 +449,29 @@ COLUMNS = re.compile(
 EXISTS = re.compile(
     r"\b(?:exist|exists|are there|is there|do we have|there are|in total|altogether|all the"
     r"|in the company|on record|(?:are |is )?(?:in|on) (?:the |our )?(?:jobs? |departments? "
-    r"|reference |lookup |dimension |master )?(?:tables?|list|lists|data)"
-    r"|(?:are |is )?(?:listed|defined|set up|recorded)(?: in the system)?)\b"
+    r"|reference |lookup |dimension |master |hr )?(?:tables?|list|lists|data|system|database|db"
+    r"|schema|warehouse)|(?:are |is )?(?:listed|defined|set up|recorded)(?: in the system)?"
+    r"|any|(?:do |does )?(?:we|the company) (?:have|has|got))\b"
 )
 LIST_ORDER = re.compile(
     r"\b(?P<first>earliest|oldest|first)(?: hires?| hired)? first\b"
     r"|\b(?P<last>latest|newest|most recent|last)(?: hires?| hired)? first\b"
 )
+_SPAN_FIRST = r"(?:min|minimum|earliest|first|oldest|smallest|lowest)"
+_SPAN_LAST = r"(?:max|maximum|latest|last|newest|most recent|largest|highest)"
+_SPAN_OF = (
+    r"(?:(?:hire|hiring|start|join|joining|joined) (?:dates?|times?|datetimes?|timestamps?)"
+    r"|datetimes?|date times?|timestamps?|dates?)"
+)
+HIRE_SPAN = re.compile(
+    rf"\b(?:the )?(?:(?P<first>{_SPAN_FIRST})(?: (?:and|&|,|/|to|and the|and then) "
+    rf"(?P<last>{_SPAN_LAST}))?|(?P<last2>{_SPAN_LAST})(?: (?:and|&|,|/|and the) "
+    rf"(?P<first2>{_SPAN_FIRST}))?)(?: value of| of)?(?: the)? {_SPAN_OF}\b(?! of)"
+    r"|\b(?:the )?(?:(?:hire|hiring|start) )?(?:date|datetime) (?:range|span)\b"
+    r"|\b(?:the )?(?:range|span) of (?:the )?(?:(?:hire|hiring|start) )?(?:dates|datetimes)\b"
+)
+"""'the earliest and latest datetime', 'min and max hire date', 'the date range': the first
+and (or) last hire time ('the first date of Q1' is a day, not a hire: left unread)."""
 FILLER_PHRASES = lexicon.FILLER_PHRASES
 """Hiring verbs, chat and politeness: the phrases of linguistic_schema.toml that mean nothing."""
 YES_NO = re.compile(r"^ *(?:did|were|was|has|have|is|are) ")

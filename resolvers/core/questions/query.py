@@ -17,6 +17,7 @@ so the JSON schema a model is given is strict (additionalProperties: false).
     ├── DifferenceQuery hires of one side minus another (two departments, jobs, periods)
     ├── EmployeesQuery  the employees (or only their names), earliest or latest first
     ├── CatalogQuery    the departments or jobs themselves (no hires involved)
+    ├── HireSpanQuery   the first and (or) last hire time, optionally per group
     └── ReportQuery     the two hiring reports of sql/reports/, for one year
 """
 
@@ -45,7 +46,9 @@ half of the year, 1 (January to June) or 2 (July to December).
 """
 TIME_DIMENSIONS: frozenset[str] = frozenset({"year", "half", "quarter", "month", "weekday", "day"})
 MAX_LIMIT = 1000
-MAX_NAMES = 50
+MAX_NAMES = 200
+"""At most this many names in one list: a level across every title ("the senior levels")
+names about a hundred titles; a bound keeps a filled query's SQL small."""
 
 
 class _Strict(BaseModel):
@@ -212,10 +215,22 @@ class Threshold(_Strict):
     value: Count | None = None
     upper: Count | None = None
     than: Than | None = None
+    versus: Family | None = None
+    """The same group's hires of these titles, under the same filters otherwise: 'departments
+    that hired more engineers (the filters' jobs) than designers (these)'. Both counts are
+    shown."""
 
     @model_validator(mode="after")
     def _value(self) -> Threshold:
         mean = self.compare in ("above_mean", "below_mean")
+        if self.versus is not None:
+            if self.compare not in ("more_than", "fewer_than", "at_least", "at_most"):
+                raise ValueError(f"{self.compare} cannot compare with other titles")
+            if self.value is not None or self.upper is not None or self.than is not None:
+                raise ValueError("compare with other titles, a number or a named group: one")
+            if self.versus.excluded:
+                raise ValueError("versus names the titles compared with, never left out")
+            return self
         if mean and (self.value is not None or self.than or self.upper is not None):
             raise ValueError(f"{self.compare} takes no value")
         if self.than is not None:
@@ -288,6 +303,11 @@ class CountQuery(_Strict):
                 raise ValueError("a ranking within groups cannot take the mean")
         if self.count_groups and self.rank:
             raise ValueError("count_groups counts groups; it takes no ranking")
+        if self.threshold and self.threshold.versus:
+            if not self.filters.jobs.include or self.distinct != "hires":
+                raise ValueError("a threshold versus other titles counts hires of named jobs")
+            if "job" in self.group_by or "level" in self.group_by or self.rank:
+                raise ValueError("versus other titles compares groups other than jobs, unranked")
         return self
 
 
@@ -429,6 +449,24 @@ class CatalogQuery(_Strict):
     """Listed Z to A instead of A to Z."""
     name_prefix: Text | None = None
     name_contains: Text | None = None
+    name_suffix: Text | None = None
+    """Only the names ending with this (case-insensitive): 'titles ending in III'."""
+
+
+class HireSpanQuery(_Strict):
+    """The first and (or) last hire time among the filtered hires (MIN and MAX of datetime),
+    each with its date, optionally per group: 'the earliest and latest datetime'."""
+
+    kind: Literal["hire_span"] = "hire_span"
+    filters: Filters = Filters()
+    show: Literal["first", "last", "both"] = "both"
+    group_by: Dimension | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> HireSpanQuery:
+        if self.group_by is not None:
+            _levels((self.group_by,), self.filters)
+        return self
 
 
 class ReportQuery(_Strict):
@@ -447,6 +485,7 @@ AnyQuery = Annotated[
     | DifferenceQuery
     | EmployeesQuery
     | CatalogQuery
+    | HireSpanQuery
     | ReportQuery,
     Field(discriminator="kind"),
 ]

@@ -23,6 +23,7 @@ from resolvers.core.questions.query import (
     EmployeesQuery,
     Family,
     Filters,
+    HireSpanQuery,
     HrQuery,
     NameSet,
     Period,
@@ -232,6 +233,16 @@ def read_back(query: HrQuery) -> str:
                 )
             notes = _left_out(inner.filters, [inner.group_by] if inner.group_by else [])
             return f"Hires{scope(inner.filters)} {sides}, side by side{per}{notes}."
+        case HireSpanQuery():
+            said = {"first": "The first", "last": "The last", "both": "The first and last"}
+            times = "time (and date)" if inner.show != "both" else "times (and dates)"
+            if inner.group_by is None:
+                return f"{said[inner.show]} hire {times} on record{scope(inner.filters)}."
+            group = dimensions([inner.group_by], inner.filters)
+            notes = _left_out(inner.filters, [inner.group_by])
+            return (
+                f"{said[inner.show]} hire {times}{scope(inner.filters)}, per {_per(group)}{notes}."
+            )
         case EmployeesQuery() if inner.per is not None:
             group = dimensions([inner.per], inner.filters)
             which = "latest" if inner.order == "latest" else "first"
@@ -272,6 +283,8 @@ def read_back(query: HrQuery) -> str:
                 search = f" whose name starts with “{inner.name_prefix}”"
             if inner.name_contains:
                 search = f" whose name contains “{inner.name_contains}”"
+            if inner.name_suffix:
+                search = f" whose name ends with “{inner.name_suffix}”"
             if inner.count_only:
                 names = " (different names; two may share one)" if inner.distinct_names else ""
                 return f"The number of {inner.of}{search}{names}."
@@ -321,6 +334,8 @@ def _count(query: CountQuery) -> str:
         bar = f"{t.value}"
         if t.than is not None:
             bar = f"{t.than.department or t.than.job}'s hires (under the same filters)"
+        if t.versus is not None:
+            bar = f"hires as {_family(t.versus)} in the same {_per(group)}, shown beside"
         words = {
             "more_than": f"more than {bar}", "fewer_than": f"fewer than {bar}",
             "at_least": f"at least {bar}", "at_most": f"at most {bar}",

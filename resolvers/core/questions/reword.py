@@ -132,13 +132,29 @@ def correction(word: str) -> str | None:
 
 def _likely_slip(written: str, meant: str, distance: int) -> bool:
     """A slip people make, not another word: letters left out, two swapped, or one wrong
-    letter in a long word. Names ('Braden', 'Thom') are one or two other letters away
-    from many words; a typo rarely is.
+    letter in a long word (or a swap beside a letter left out or doubled). Names ('Braden',
+    'Thom') are one or two other letters away from many words; a typo rarely is.
     """
     kind = _typo_kind(written, meant)
     if distance == 1:
         return kind < 2 or len(written) >= 6
-    return kind == 0
+    return kind == 0 or (len(written) >= 6 and _swap_and_one_more(written, meant))
+
+
+def _swap_and_one_more(written: str, meant: str) -> bool:
+    """Two neighbouring letters swapped, and one letter left out or doubled besides
+    ('Novmebr', 'Feburrary'): two slips at once, as people make them in a long word."""
+    undoubled = [written[:i] + written[i + 1 :] for i in range(1, len(written))]
+    undoubled = [u for i, u in enumerate(undoubled, 1) if written[i] == written[i - 1]]
+    for typed in (written, *undoubled):
+        for i in range(len(typed) - 1):
+            swapped = typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :]
+            if swapped == meant and typed != written:
+                return True
+            dropped = typed == written and len(swapped) + 1 == len(meant)
+            if dropped and _typo_kind(swapped, meant) == 0:
+                return True
+    return False
 
 
 _SPANS = re.compile(lexicon.token_pattern())
@@ -199,13 +215,14 @@ def reword(question: str, catalog: Catalog) -> Reworded:
         and tokens[entity.end] in lexicon.DEPARTMENT_AFTER_NAME
     }
     keep |= set(replaced)
+    through: dict[int, int] = {}
+    """A rewritten phrase's first token -> its last: the whole span is replaced at once."""
     position = 0
     while position < len(tokens):
         length, meant = _rewrite_at(tokens, position, keep)
         if length:
             replaced[position] = " ".join(meant)
-            for skipped in range(position + 1, position + length):
-                replaced[skipped] = ""
+            through[position] = position + length - 1  # the signs between go too ('year-over-')
             position += length
             continue
         word = tokens[position]
@@ -219,7 +236,7 @@ def reword(question: str, catalog: Catalog) -> Reworded:
     if not replaced:
         return plain
     for index in sorted(replaced, reverse=True):
-        start, end = spans[index].span()
+        start, end = spans[index].start(), spans[through.get(index, index)].end()
         cased = cased[:start] + replaced[index] + cased[end:]
     plain.text = " ".join(cased.split())
     plain.tokens = lexicon.tokens(lexicon.normalise(plain.text))

@@ -59,6 +59,7 @@ from resolvers.core.questions.query import (
     EmployeesQuery,
     Family,
     Filters,
+    HireSpanQuery,
     HrQuery,
     NameSet,
     Period,
@@ -129,6 +130,26 @@ class Reading:
     """Department tokens picked by id ('Support (id 13)'): a name two departments share."""
     order_dims: list[Dimension] = field(default_factory=list)
     """'sorted by department then job': the groupings the answer is ordered by, in turn."""
+    span: Literal["first", "last", "both"] | None = None
+    """'the earliest and latest datetime': the first and (or) last hire time is asked."""
+
+
+def _titles_versus(
+    reading: Reading, names: dict[str, tuple[str, str]]
+) -> Threshold | Refusal | None:
+    """'Departments that hired more engineers than designers': per group, the hires of one
+    job (family) against another's in that same group; None when the question is not so."""
+    if not (reading.than and reading.group and reading.than_noun):
+        return None
+    (op, token), noun = reading.than, reading.than_noun
+    if names[noun][0] == "department" or names[token][0] == "department":
+        return None
+    if reading.threshold is not None and reading.threshold.than is None:
+        return Refusal("Compare the groups with one number or one named group, not both.")
+    kind, name = names[token]
+    titles = reading.families[token] if kind == "family" else (name,)
+    compare = "more_than" if op == "more" else "fewer_than"
+    return Threshold(compare=compare, versus=Family(word=name, titles=titles))  # type: ignore[arg-type]
 
 
 def _filters(
@@ -148,7 +169,8 @@ def _filters(
             side = drop if excluded else keep
             if kind == "family":
                 titles = reading.families[token]
-                families.append(Family(word=name, titles=titles, excluded=excluded))
+                said = Family(word=name, titles=titles, excluded=excluded)
+                families += [said] if said not in families else []  # 'accountants ... level III'
                 side["job"] += titles
             else:
                 side[kind].append(name)
@@ -157,11 +179,19 @@ def _filters(
                     "Leaving out one of two departments of one name is not answered: ask "
                     "for the other one by its id instead."
                 )
+    if "level" in reading.group and not keep["job"] and not who.searches and not part:
+        every = filters.every_level(catalog, drop["job"])  # 'hires by level': every title's
+        if every is not None:
+            families.append(every)
+            keep["job"] += every.titles
     picked = [t for t in who.included if t in reading.department_ids and not part]
     department_ids: list[int] = []
     if picked:  # the other departments kept beside a picked one: every id of their names
+        narrowed = {names[t][1] for t in picked}  # 'Support hires in department 13': that one
         for token in who.included:
             kind, name = names[token]
+            if token not in reading.department_ids and name in narrowed:
+                continue
             if kind == "department":
                 department_ids += reading.department_ids.get(token) or catalog.ids_of(name)
     prefix = contains = suffix = None
@@ -172,21 +202,14 @@ def _filters(
                 "containing or ending with a string.",
                 (search.value,),
             )
-        if search.target == "title" and search.suffix:
-            return Refusal(
-                f'Titles ending with "{search.value}" are not read yet: ask for the titles '
-                f'containing "{search.value}".',
-                (search.value,),
-            )
-        if search.target == "title":
-            kind = "job" if catalog.jobs else "department"
-            hits = [n for n in catalog.jobs if _title_match(n, search)]
+        if search.target in ("title", "department"):
+            kind = "job" if search.target == "title" else "department"
+            pool = catalog.jobs if kind == "job" else catalog.departments
+            hits = [n for n in pool if _title_match(n, search)]
             if not hits:
-                how = "starts with" if search.prefix else "contains"
-                how = "ends with" if search.suffix else how
-                return Refusal(f'No job title {how} "{search.value}".')
-            keep["job"] += hits
-            del kind
+                what = "job title" if kind == "job" else "department name"
+                return Refusal(f'No {what} {_searched(search)} "{search.value}".')
+            keep[kind] += hits
         elif search.prefix:
             prefix = search.value
         elif search.suffix:
@@ -264,6 +287,10 @@ def _title_match(name: str, search: filters.NameSearch) -> bool:
     if search.suffix:
         return lowered.endswith(value)
     return lowered.startswith(value) if search.prefix else value in lowered
+
+
+def _searched(search: filters.NameSearch) -> str:
+    return "ends with" if search.suffix else "starts with" if search.prefix else "contains"
 
 
 def measure(
@@ -350,6 +377,8 @@ def _shape(
     date_sets: list[list[Span]],
     pair: list[dates.DatePhrase],
 ) -> AnyQuery | Refusal:
+    if reading.span:
+        return _hire_span(reading, names, catalog, date_sets, compare)
     if reading.threshold is None and (match := words.search(MEAN)):
         words.take(match)
     # two periods side by side
@@ -464,9 +493,14 @@ def _shape(
         return _than_difference(words, reading, names, catalog, date_sets)
     if reading.than and (reading.tail_included or reading.tail_excluded):
         return Refusal("Compare the groups with one department or job, not a part of one.")
-    if reading.than and reading.threshold and reading.threshold.than is None:
+    titles_versus = _titles_versus(reading, names)
+    if isinstance(titles_versus, Refusal):
+        return titles_versus
+    if titles_versus is not None:
+        reading.threshold = titles_versus
+    elif reading.than and reading.threshold and reading.threshold.than is None:
         return Refusal("Compare the groups with one number or one named group, not both.")
-    if reading.than and names[reading.than[1]][0] == "family":
+    elif reading.than and names[reading.than[1]][0] == "family":
         return Refusal("Compare the groups with one department or job, not a family of jobs.")
     if (ratio := RATIO.search(reading.line)) and not reading.group:
         return _ratio(words, reading, names, catalog, date_sets, ratio)
@@ -524,13 +558,17 @@ def _shape(
     if report := _report(reading, filters_, words):
         return report
     distinct: Literal["hires", "departments", "jobs"] = "hires"
-    if (match := words.search(DISTINCT)) and not _of_the_catalog(words, phrases):
+    of_the_table = _of_the_catalog(words, phrases) and not reading.group  # per group: hires
+    if (match := words.search(DISTINCT)) and not of_the_table:
         what = match.group("what")
         distinct = "departments" if what.startswith(("dep", "team", "div")) else "jobs"
         words.take(match)
         words.take_all(ANYONE)  # 'how many departments hired anyone': never a list of people
     if distinct == "hires" and (catalog_query := _catalog(words, reading, filters_, phrases)):
         return catalog_query
+    if distinct == "hires" and not reading.group and (titles := _titles_hired(words, reading)):
+        words.take(titles)  # 'the jobs Marketing hired for in 2021': its titles with a hire
+        reading.group, reading.which = ["job"], True
     employees = None
     if not reading.group and distinct == "hires":
         employees = _employees(words, reading, filters_)
@@ -556,6 +594,11 @@ def _shape(
     if reading.rank_order and not reading.group:
         return Refusal(
             "An order by hires is for groups: ask for hires by department (or job), most first."
+        )
+    if reading.descending_names and reading.group:
+        return Refusal(  # counts per group come A to Z: never quietly in the other order
+            "Z to A is answered for lists of departments, jobs or employees; hires per group "
+            "come A to Z: ask without the order, or for the list itself."
         )
     if reading.alphabetical and (reading.rank or not reading.group):
         return Refusal(
@@ -610,6 +653,27 @@ def _shape(
         rank=rank,
         count_groups=reading.counted_groups and threshold is not None,
     )
+
+
+def _hire_span(
+    reading: Reading,
+    names: dict[str, tuple[str, str]],
+    catalog: Catalog,
+    date_sets: list[list[Span]],
+    compare: bool,
+) -> HireSpanQuery | Refusal:
+    """The first (last) hire time under the filters, overall or per one grouping."""
+    asked = reading.rank or reading.threshold or reading.rank_order or reading.than
+    if asked or compare or reading.counted_groups or len(reading.group) > 1:
+        return Refusal(
+            "The first and last hire times are answered under filters, overall or per one "
+            "grouping: ask e.g. for the earliest and latest hire date per department in 2021."
+        )
+    filters_ = _filters(reading, names, catalog, date_sets)
+    if isinstance(filters_, Refusal):
+        return filters_
+    group = reading.group[0] if reading.group else None
+    return HireSpanQuery(filters=filters_, show=reading.span or "both", group_by=group)
 
 
 def _within(reading: Reading) -> Dimension | None:
@@ -937,16 +1001,22 @@ def _of_the_catalog(words: Words, phrases: list[dates.DatePhrase]) -> bool:
     return not phrases and not words.has(subject)
 
 
+EXISTING = re.compile(r"\b(?:exist|exists|are there|do we have|there are)\b")
+"""'what job titles exist': the table's rows, asked as which ones."""
+
+
 def _catalog(
     words: Words, reading: Reading, filters_: Filters, phrases: list[dates.DatePhrase]
 ) -> CatalogQuery | None:
     """Departments or jobs themselves: no hires words, no filters on hires, no grouping."""
     subject = re.compile(rf"\b{SUBJECT}\b|\bhire\b")
-    searches = [s for s in reading.who.searches if s.target == "title"]
+    searches = [s for s in reading.who.searches if s.target in ("title", "department")]
     match = words.search(CATALOG_WORD)
-    titles_only = bool(searches) and reading.group in ([], ["job"]) and not words.has(subject)
+    searched = ["department"] if searches and searches[0].target == "department" else ["job"]
+    titles_only = bool(searches) and reading.group in ([], searched) and not words.has(subject)
     # 'every job title in alphabetical order': the jobs themselves, not hires per job
     every = reading.group in (["department"], ["job"]) and reading.group == reading.each_dims
+    every = every or (reading.group in (["department"], ["job"]) and words.has(EXISTING))
     listed = every and not words.has(subject) and not words.has(COUNT)
     listed = listed and not words.has(FIRST_LAST)  # "who joined first in each department"
     if titles_only:
@@ -958,15 +1028,24 @@ def _catalog(
         if filters_ != Filters() or reading.who.included:
             return None
         reading.group = []
+        words.take_all(EXISTING)
         return CatalogQuery(of=of_every, descending=reading.descending_names)  # type: ignore[arg-type]
     elif match is None or words.has(subject) or reading.group:
         return None
     if reading.rank or reading.threshold or reading.rank_order:
         return None
-    plain = Filters(jobs=filters_.jobs if searches else NameSet())
-    if phrases or filters_ != plain or reading.who.included:
+    plain = Filters(
+        departments=filters_.departments if searched == ["department"] else NameSet(),
+        jobs=filters_.jobs if searches and searched == ["job"] else NameSet(),
+    )
+    if phrases or filters_ != plain or reading.who.included or len(searches) > 1:
         return None
-    of = "departments" if match and match.group("what").startswith("dep") else "jobs"
+    if match:
+        of = "departments" if match.group("what").startswith("dep") else "jobs"
+    else:
+        of = "departments" if searched == ["department"] else "jobs"
+    if searches and of != searched[0] + "s":
+        return None  # 'jobs in departments whose name ...': no list of one by the other's name
     if match:
         words.take(match)
     counting = words.search(COUNT)
@@ -985,16 +1064,34 @@ def _catalog(
             named = True
             words.take(name)
     search = searches[0] if searches else None
-    if (reading.descending_names and counting) or (search and search.suffix):
-        return None  # a title ending with a word: not a catalog search this reads (yet)
+    if reading.descending_names and counting:
+        return None
     return CatalogQuery(
         of=of,  # type: ignore[arg-type]
         count_only=counting is not None,
         distinct_names=named,
         descending=reading.descending_names,
         name_prefix=search.value if search and search.prefix else None,
-        name_contains=search.value if search and not search.prefix else None,
+        name_contains=search.value if search and not (search.prefix or search.suffix) else None,
+        name_suffix=search.value if search and search.suffix else None,
     )
+
+
+TITLES = re.compile(r"\b(?:the |all |all the |every )?(?:job titles|jobs|roles|titles|positions)\b")
+
+
+def _titles_hired(words: Words, reading: Reading) -> re.Match[str] | None:
+    """'titles hired by Engineering', 'list the jobs Marketing hired for': a named department's
+    titles with at least one hire (only said of departments; a count or ranking is not this)."""
+    hired = re.compile(rf"\b{SUBJECT}\b|\bhire\b")
+    names_kept = reading.who.included or reading.department_ids
+    if not names_kept or reading.who.people or not words.has(hired) or words.has(COUNT):
+        return None
+    if reading.rank or reading.threshold or reading.rank_order or reading.counted_groups:
+        return None
+    if not all(token.startswith("__d") for token in reading.who.included):
+        return None
+    return words.search(TITLES)
 
 
 def _first_per_group(words: Words, reading: Reading, filters_: Filters) -> EmployeesQuery | None:

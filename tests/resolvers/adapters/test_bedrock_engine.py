@@ -284,6 +284,26 @@ def test_the_tool_schema_holds_issue_20s_kinds() -> None:
     assert '"factor"' in text and '"day"' in text
 
 
+def test_groups_hiring_more_of_one_job_than_another_are_compiled_and_read_back(
+    rig: Rig,
+) -> None:
+    """Issue 20: threshold.versus, per department one job's hires against another's."""
+    assert '"versus"' in json.dumps(query_tool_schema())
+    reply_with(rig, "engineers_over_recruiters")
+    answer = ask(rig.engine, "Which departments hired more engineers than recruiters in 2021?")
+    assert not answer.refused, answer.explanation
+    assert answer.rows == [["Legal", 1, 0]]  # Sales hired one of each
+    assert answer.reading and "in the same department, shown beside" in answer.reading
+
+
+def test_titles_compared_with_that_are_not_on_record_are_sent_back(rig: Rig) -> None:
+    reply_with(rig, "versus_unknown_job", "refuse_weather")
+    answer = rig.engine.answer("Which departments hired more engineers than astronauts?")
+    assert answer.refused
+    feedback = sent_back(rig.requests[1])["content"][0]["text"]
+    assert "query.threshold.versus.titles.0" in feedback and "Astronaut" not in feedback
+
+
 def test_groups_that_halved_their_hiring_are_compiled_run_and_read_back(rig: Rig) -> None:
     reply_with(rig, "jobs_halved")
     answer = ask(rig.engine, "Which jobs halved their hiring from 2021 to 2022?")
@@ -361,6 +381,26 @@ def test_a_list_of_names_z_to_a_is_compiled_and_read_back(rig: Rig) -> None:
     answer = ask(rig.engine, "List the jobs, Z to A")
     assert not answer.refused and answer.rows == [[2, "Recruiter"], [1, "Engineer"]]
     assert answer.reading and "(Z to A)" in answer.reading
+
+
+def test_titles_ending_with_a_word_are_compiled_and_read_back(rig: Rig) -> None:
+    """Issue 20, askcatalog: the catalogue searched by the end of its names."""
+    assert '"name_suffix"' in json.dumps(query_tool_schema())
+    reply_with(rig, "jobs_ending_with")
+    answer = ask(rig.engine, "Which job titles end with 'er'?")
+    assert not answer.refused and answer.rows == [[1, "Engineer"], [2, "Recruiter"]]
+    assert answer.reading and "whose name ends with “er”" in answer.reading
+
+
+def test_the_first_and_last_hire_times_are_compiled_and_read_back(rig: Rig) -> None:
+    """Issue 20, askcatalog: MIN and MAX of datetime, a kind of its own in the tool schema."""
+    assert '"hire_span"' in json.dumps(query_tool_schema())
+    reply_with(rig, "sales_hire_span")
+    answer = ask(rig.engine, "Earliest and latest hire datetime in Sales?")
+    assert not answer.refused, answer.explanation
+    assert answer.columns == ["first_hire", "first_hire_date", "last_hire", "last_hire_date"]
+    assert len(answer.rows) == 1 and answer.rows[0][0] < answer.rows[0][2]
+    assert answer.reading == "The first and last hire times (and dates) on record in Sales."
 
 
 # -- the model tries to write, or writes SQL the guard refuses ------------------

@@ -98,6 +98,16 @@ def difference(first: str, second: str) -> str:
     return f"SELECT ({count} {first}) - ({count} {second})"
 
 
+def versus_titles(first: str, second: str, where: str, op: str) -> str:
+    """Per department (by id), hires matching ``first`` beside those matching ``second``,
+    where the first ``op`` the second."""
+    return (
+        f"SELECT d.department, SUM(CASE WHEN {first} THEN 1 ELSE 0 END) AS a, "
+        f"SUM(CASE WHEN {second} THEN 1 ELSE 0 END) AS b FROM {EDJ} "
+        f"WHERE d.id IS NOT NULL AND {where} GROUP BY d.id, d.department HAVING a {op} b"
+    )
+
+
 def top_within(outer: str, inner: str, where: str) -> str:
     """Per ``outer`` (department), the ``inner`` groups with the most hires, ties all kept."""
     return (
@@ -2216,6 +2226,231 @@ CASES: list[Case] = [
         "sorry to bother you, which team is Jacky Oldred in?",
         f"SELECT d.department FROM {ED} WHERE e.name = 'Jacky Oldred'",
     ),
+    # issue 20, askcatalog: the catalogue searched by its own names (a department's name
+    # is searched among departments), its titles never hired for, a department's titles
+    Case(
+        "list the job titles with the word Nurse in it",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%nurse%'",
+    ),
+    Case(
+        "are there any titles that have the string 'coordinator' in them?",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%coordinator%'",
+    ),
+    Case(
+        "which department names contain the letters es",
+        "SELECT id, department FROM departments WHERE department LIKE '%es%'",
+    ),
+    Case(
+        "departments whose name includes 'ing', a to z",
+        "SELECT id, department FROM departments WHERE department LIKE '%ing%' ORDER BY department",
+        ordered=True,
+    ),
+    Case(
+        "Departments that start with S?",
+        "SELECT id, department FROM departments WHERE department LIKE 'S%'",
+    ),
+    Case(
+        "how many depts begin with the letter p",
+        "SELECT COUNT(*) FROM departments WHERE lower(department) LIKE 'p%'",
+    ),
+    Case(
+        "titles that end with IV",
+        "SELECT id, job FROM jobs WHERE job LIKE '% IV'",
+    ),
+    Case(
+        "how many job titles end in 'Engineer'",
+        "SELECT COUNT(*) FROM jobs WHERE lower(job) LIKE '%engineer'",
+    ),
+    Case(
+        "job titles ending with assistant, Z to A",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%assistant' ORDER BY job DESC",
+        ordered=True,
+    ),
+    Case(
+        "roles whose title ends in 'analyst' pls",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%analyst'",
+    ),
+    Case(
+        "how many hires went into titles ending in III during 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job LIKE '% III' AND {Y22}",
+    ),
+    Case(
+        "hires in 2021 in departments whose name contains 'ing'",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department LIKE '%ing%' AND {Y21}",
+    ),
+    Case(
+        "which titles were never filled in 2021",
+        "SELECT job FROM jobs WHERE id NOT IN (SELECT job_id FROM hired_employees e "
+        f"WHERE job_id IS NOT NULL AND {Y21})",
+    ),
+    Case(
+        "roles we never hired for in Q1 2022",
+        "SELECT job FROM jobs WHERE id NOT IN (SELECT job_id FROM hired_employees e "
+        "WHERE job_id IS NOT NULL AND e.datetime >= TIMESTAMP '2022-01-01' "
+        "AND e.datetime < TIMESTAMP '2022-04-01')",
+    ),
+    Case(
+        "how many job titles have never had a hire in 2020?",
+        "SELECT COUNT(*) FROM jobs WHERE id NOT IN (SELECT job_id FROM hired_employees e "
+        "WHERE job_id IS NOT NULL AND e.datetime < TIMESTAMP '2021-01-01')",
+    ),
+    Case(
+        "departments that were never hired into in march 2020",
+        "SELECT department FROM departments WHERE id NOT IN (SELECT department_id FROM "
+        "hired_employees e WHERE department_id IS NOT NULL AND e.datetime >= TIMESTAMP "
+        "'2020-03-01' AND e.datetime < TIMESTAMP '2020-04-01')",
+    ),
+    Case(
+        "list the jobs Marketing hired for in 2021",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Marketing' AND {Y21} "
+        "AND j.id IS NOT NULL",
+    ),
+    Case(
+        "titles hired by Legal, sorted alphabetically",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Legal' AND j.id IS NOT NULL "
+        "ORDER BY j.job",
+        ordered=True,
+    ),
+    Case(
+        "the roles Training has hired in 2022",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Training' AND {Y22} "
+        "AND j.id IS NOT NULL",
+    ),
+    Case(
+        "what different jobs did Legal hire?",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Legal' AND j.id IS NOT NULL",
+    ),
+    Case(
+        "which unique job titles did Accounting take on in 2020",
+        f"SELECT DISTINCT j.job FROM {EDJ} WHERE d.department = 'Accounting' "
+        "AND j.id IS NOT NULL AND e.datetime < TIMESTAMP '2021-01-01'",
+    ),
+    # issue 20, askcatalog: questions in the tables' column words (department_id, job_id,
+    # rows, null, count distinct): a distinct id is counted among the hires, never the table
+    Case("how many rows in hired_employees?", f"SELECT COUNT(*) FROM {E}"),
+    Case(
+        "count of hired_employees rows for 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "rows where job_id is null",
+        f"SELECT COUNT(*) FROM {E} WHERE e.job_id IS NULL",
+    ),
+    Case(
+        "count(*) from hired_employees with a null department_id in 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id IS NULL AND {Y22}",
+    ),
+    Case(
+        "count distinct job_id in hired_employees for 2020",
+        f"SELECT COUNT(DISTINCT e.job_id) FROM {E} WHERE e.datetime < TIMESTAMP '2021-01-01'",
+    ),
+    Case(
+        "number of distinct department_id values in march 2021",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM {E} WHERE e.datetime >= "
+        "TIMESTAMP '2021-03-01' AND e.datetime < TIMESTAMP '2021-04-01'",
+    ),
+    Case(
+        "select count(*) from hired_employees for Q2 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-04-01' "
+        "AND e.datetime < TIMESTAMP '2022-07-01'",
+    ),
+    Case("how many rows does the jobs table have", "SELECT COUNT(*) FROM jobs"),
+    Case("row count of the departments table", "SELECT COUNT(*) FROM departments"),
+    Case(
+        "how many records have an empty job_id",
+        f"SELECT COUNT(*) FROM {E} WHERE e.job_id IS NULL",
+    ),
+    # issue 20, askcatalog: an order said as 'by how many ... they hired'
+    Case(
+        "departments sorted by how many accountants they took on in 2021, most first",
+        f"SELECT d.department, COUNT(*) FROM {EDJ} WHERE j.job LIKE '%Accountant%' AND {Y21} "
+        "AND d.id IS NOT NULL GROUP BY d.id, d.department ORDER BY 2 DESC, 1",
+        ordered=True,
+    ),
+    Case(
+        "teams ordered by how many people they hired in 2022, fewest first",
+        per_department(Y22, "COUNT(e.id), d.department", zeros=True),
+        ordered=True,
+    ),
+    Case(
+        "jobs ranked by how many were hired in 2021",
+        per_job(Y21, "COUNT(e.id) DESC, j.job"),
+        ordered=True,
+    ),
+    # issue 20, askcatalog: the first and last hire times (MIN and MAX of datetime)
+    Case(
+        "earliest and latest datetime in hired_employees",
+        f"SELECT MIN(e.datetime), MAX(e.datetime) FROM {E}",
+    ),
+    Case("min(datetime) for 2021", f"SELECT MIN(e.datetime) FROM {E} WHERE {Y21}"),
+    Case(
+        "what's the latest hire date we have for Marketing?",
+        f"SELECT CAST(MAX(e.datetime) AS DATE) FROM {ED} WHERE d.department = 'Marketing'",
+    ),
+    Case(
+        "date range of our 2022 hires",
+        f"SELECT MIN(e.datetime), MAX(e.datetime) FROM {E} WHERE {Y22}",
+    ),
+    Case(
+        "first and last hire dates per department",
+        f"SELECT d.department, CAST(MIN(e.datetime) AS DATE), CAST(MAX(e.datetime) AS DATE) "
+        f"FROM {ED} WHERE d.id IS NOT NULL GROUP BY d.id, d.department",
+    ),
+    Case(
+        "the max and min start date for Legal hires, by job",
+        f"SELECT j.job, CAST(MIN(e.datetime) AS DATE), CAST(MAX(e.datetime) AS DATE) "
+        f"FROM {EDJ} WHERE d.department = 'Legal' AND j.id IS NOT NULL GROUP BY j.id, j.job",
+    ),
+    Case(
+        "min(datetime), max(datetime) where job_id is null",
+        f"SELECT MIN(e.datetime), MAX(e.datetime) FROM {E} WHERE e.job_id IS NULL",
+    ),
+    Case(
+        "oldest hire timestamp in engineering",
+        f"SELECT MIN(e.datetime) FROM {ED} WHERE d.department = 'Engineering'",
+    ),
+    # issue 20, askcatalog: distinct counts per group said every way, the table's rows as
+    # which ones, two null columns at once, a search 'with X in the name'
+    Case(
+        "distinct job count by department for 2021",
+        f"SELECT d.department, COUNT(DISTINCT e.job_id) FROM {ED} WHERE {Y21} "
+        "AND d.id IS NOT NULL GROUP BY d.id, d.department",
+    ),
+    Case(
+        "count of distinct titles per department",
+        f"SELECT d.department, COUNT(DISTINCT e.job_id) FROM {ED} WHERE d.id IS NOT NULL "
+        "GROUP BY d.id, d.department",
+    ),
+    Case(
+        "unique department count per job title in 2022",
+        f"SELECT j.job, COUNT(DISTINCT e.department_id) FROM {EDJ} WHERE {Y22} "
+        "AND j.id IS NOT NULL GROUP BY j.id, j.job",
+    ),
+    Case(
+        "what job titles exist?",
+        "SELECT id, job FROM jobs",
+    ),
+    Case(
+        "which departments are there",
+        "SELECT id, department FROM departments",
+    ),
+    Case(
+        "rows where job_id is null and department_id is null",
+        f"SELECT COUNT(*) FROM {E} WHERE e.job_id IS NULL AND e.department_id IS NULL",
+    ),
+    Case(
+        "how many distinct department_ids appear in hired_employees during 2020",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM {E} "
+        "WHERE e.datetime < TIMESTAMP '2021-01-01'",
+    ),
+    Case(
+        "departments with 'ing' in their name",
+        "SELECT id, department FROM departments WHERE department LIKE '%ing%'",
+    ),
+    Case(
+        "titles with Manager in the name",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%manager%'",
+    ),
     # issue 20, fixfields: names and dates asked after a dash or colon list the people; they
     # are never dropped to leave a count
     Case(
@@ -2231,6 +2466,378 @@ CASES: list[Case] = [
         "names and joining dates of the engineering hires in Q1 2022",
         f"SELECT e.name, CAST(e.datetime AS DATE) FROM {ED} WHERE d.department = 'Engineering' "
         "AND e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
+    # issue 20, askwords2: hedges and chat that cannot change a count, the hiring verbs in
+    # every tense, every team at once, ';' as chat punctuation, two slips in one month
+    Case(
+        "roughly how many folks did Legal take on in 2021?",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal' AND {Y21}",
+    ),
+    Case(
+        "ballpark figure is fine, exact is better: Sales hires 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' AND {Y22}",
+    ),
+    Case(
+        "tbh I only need approx numbers - how many people started in 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "how many new starts did Engineering have in 2022, give or take",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Engineering' AND {Y22}",
+    ),
+    Case(
+        "how many people start in June 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-06-01' "
+        "AND e.datetime < TIMESTAMP '2021-07-01'",
+    ),
+    Case(
+        "number of people Marketing brings in during 2022, approximately",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Marketing' AND {Y22}",
+    ),
+    Case(
+        "how many employees got onboarded org-wide in 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "total intake across every team in 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y22}",
+    ),
+    Case(
+        "hiring across every department for 2021",
+        per_department(Y21),
+    ),
+    Case(
+        "how many hires in the whole org in 2020?",
+        f"SELECT COUNT(*) FROM {E} WHERE year(e.datetime) = 2020",
+    ),
+    Case(
+        "quick one; how many hires did Support make in 2022? thanks",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Support' AND {Y22}",
+    ),
+    Case(
+        "hires per department in 2020 -- just the numbers",
+        per_department("year(e.datetime) = 2020"),
+    ),
+    Case(
+        "how many hires in novmebr 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-11-01' "
+        "AND e.datetime < TIMESTAMP '2021-12-01'",
+    ),
+    Case(
+        "hires in setpembber 2022 please",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-09-01' "
+        "AND e.datetime < TIMESTAMP '2022-10-01'",
+    ),
+    Case(
+        "Legal hires in feburary of 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal' AND "
+        "e.datetime >= TIMESTAMP '2021-02-01' AND e.datetime < TIMESTAMP '2021-03-01'",
+    ),
+    # issue 20, askwords2: parts of a month (the first or last N days or weeks), days in
+    # brackets, a month of any year, a named day with no year (the latest year, stated)
+    Case(
+        "hires in the first 10 days of March 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-03-01' "
+        "AND e.datetime < TIMESTAMP '2021-03-11'",
+    ),
+    Case(
+        "how many people joined during the last week of December 2021?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-12-25' "
+        "AND e.datetime < TIMESTAMP '2022-01-01'",
+    ),
+    Case(
+        "first two weeks of june 2022, how many hires",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-06-01' "
+        "AND e.datetime < TIMESTAMP '2022-06-15'",
+    ),
+    Case(
+        "could you pull hires for the final 5 days of Jan 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-01-27' "
+        "AND e.datetime < TIMESTAMP '2022-02-01'",
+    ),
+    Case(
+        "hires in the opening fortnight of May 2021 pls",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-05-01' "
+        "AND e.datetime < TIMESTAMP '2021-05-15'",
+    ),
+    Case(
+        "how many people joined in the last 3 days of February 2020",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2020-02-27' "
+        "AND e.datetime < TIMESTAMP '2020-03-01'",
+    ),
+    Case(
+        "hires in July 2021 (1st-14th)",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-07-01' "
+        "AND e.datetime < TIMESTAMP '2021-07-15'",
+    ),
+    Case(
+        "hiring in August 2022 (the 8th to the 19th)",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-08-08' "
+        "AND e.datetime < TIMESTAMP '2022-08-20'",
+    ),
+    Case(
+        "how many joined in October 2020 (days 1-10 inclusive)?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2020-10-01' "
+        "AND e.datetime < TIMESTAMP '2020-10-11'",
+    ),
+    Case(
+        "hires in the first week of March",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
+        "AND e.datetime < TIMESTAMP '2022-03-08'",
+    ),
+    Case(
+        "how many people did we hire in a December",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 12",
+    ),
+    Case(
+        "hires in June across all years",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 6",
+    ),
+    Case(
+        "how many starters in Marches over all the years",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 3",
+    ),
+    Case(
+        "Sales hires in any April",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' AND month(e.datetime) = 4",
+    ),
+    Case(
+        "how many hires on New Year's Day",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-01-01' "
+        "AND e.datetime < TIMESTAMP '2022-01-02'",
+    ),
+    Case(
+        "did anyone join on valentine's day",
+        employees("e.datetime >= TIMESTAMP '2022-02-14' AND e.datetime < TIMESTAMP '2022-02-15'"),
+    ),
+    # issue 20, askwords2: levels: by level over every title, a title's levels summed, above
+    # or below a level, several levels, the senior (III, IV) and junior (I, II) levels
+    Case(
+        "hires by level in 2021",
+        f"SELECT regexp_extract(j.job, ' (I|II|III|IV)$', 1) AS level, COUNT(*) FROM {EDJ} "
+        f"WHERE regexp_matches(j.job, ' (I|II|III|IV)$') AND {Y21} GROUP BY 1",
+    ),
+    Case(
+        "how many people did we hire at each level in 2022?",
+        f"SELECT regexp_extract(j.job, ' (I|II|III|IV)$', 1) AS level, COUNT(*) FROM {EDJ} "
+        f"WHERE regexp_matches(j.job, ' (I|II|III|IV)$') AND {Y22} GROUP BY 1",
+    ),
+    Case(
+        "Engineering hiring per grade, 2021",
+        f"SELECT regexp_extract(j.job, ' (I|II|III|IV)$', 1) AS level, COUNT(*) FROM {EDJ} "
+        f"WHERE regexp_matches(j.job, ' (I|II|III|IV)$') AND d.department = 'Engineering' "
+        f"AND {Y21} GROUP BY 1",
+    ),
+    Case(
+        "all-time hires broken down by level",
+        f"SELECT regexp_extract(j.job, ' (I|II|III|IV)$', 1), COUNT(*) FROM {EDJ} "
+        "WHERE regexp_matches(j.job, ' (I|II|III|IV)$') GROUP BY 1",
+    ),
+    Case(
+        "Software Engineer hires in 2021, all levels together",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job LIKE 'Software Engineer %' AND {Y21}",
+    ),
+    Case(
+        "accountant hires in 2022 regardless of level",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"regexp_matches(j.job, ' (I|II|III|IV)$') AND j.job LIKE 'Accountant %' AND {Y22}",
+    ),
+    Case(
+        "how many Web Developer hires across all levels in 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job LIKE 'Web Developer %' AND {Y22}",
+    ),
+    Case(
+        "software engineers hired above level II in 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"j.job IN ('Software Engineer III', 'Software Engineer IV') AND {Y21}",
+    ),
+    Case(
+        "how many level III and IV hires in 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE regexp_matches(j.job, ' (III|IV)$') AND {Y22}",
+    ),
+    Case(
+        "hires at the senior levels (III and IV) in 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE regexp_matches(j.job, ' (III|IV)$') AND {Y21}",
+    ),
+    Case(
+        "junior level hires in Sales, 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"regexp_matches(j.job, ' (I|II)$') AND d.department = 'Sales' AND {Y22}",
+    ),
+    Case(
+        "accountants below level III hired in 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"regexp_matches(j.job, ' (I|II)$') AND {family('Accountant')} AND {Y21}",
+    ),
+    Case(
+        "how many level 2+ engineers did we hire in 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"regexp_matches(j.job, ' (II|III|IV)$') AND {family('Engineer')} AND {Y22}",
+    ),
+    Case(
+        "hires at levels I to III in 2020",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"regexp_matches(j.job, ' (I|II|III)$') AND year(e.datetime) = 2020",
+    ),
+    Case(
+        "accountant hires at level IV in 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"regexp_matches(j.job, ' (IV)$') AND {family('Accountant')} AND {Y21}",
+    ),
+    Case(
+        "statisticians hired in 2022 excluding level I",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE "
+        f"{family('Statistician')} AND NOT regexp_matches(j.job, ' (I)$') AND {Y22}",
+    ),
+    # issue 20, askwords2: a change written with an arrow; one of two departments of one name
+    # picked by its id beside the name ('Support hires ... the one with id 13': that one only)
+    Case(
+        "% growth in hires 2020 -> 2021",
+        f"SELECT n1, n2, n2 - n1, (n2 - n1) * 100.0 / n1 FROM (SELECT "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2020) AS n1, "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2021) AS n2 FROM {EDJ} WHERE TRUE)",
+    ),
+    Case(
+        "percent change in Sales hiring, 2021 → 2022",
+        f"SELECT n1, n2, n2 - n1, (n2 - n1) * 100.0 / n1 FROM (SELECT "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2021) AS n1, "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2022) AS n2 FROM {EDJ} "
+        "WHERE d.department = 'Sales')",
+    ),
+    Case(
+        "how did Legal hiring change from 2020=>2022, in %",
+        f"SELECT n1, n2, n2 - n1, (n2 - n1) * 100.0 / n1 FROM (SELECT "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2020) AS n1, "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2022) AS n2 FROM {EDJ} "
+        "WHERE d.department = 'Legal')",
+    ),
+    Case(
+        "of all Support hires, what % went to the one with id 13",
+        f"SELECT COUNT(*) FILTER (WHERE e.department_id = 13) * 100.0 / COUNT(*) FROM {E} "
+        "WHERE e.department_id IN (8, 13)",
+    ),
+    Case(
+        "what share of Support hiring in 2021 went to the one with the id 8?",
+        f"SELECT COUNT(*) FILTER (WHERE e.department_id = 8) * 100.0 / COUNT(*) FROM {E} "
+        f"WHERE e.department_id IN (8, 13) AND {Y21}",
+    ),
+    Case(
+        "how many Support hires went to the one with id 13",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id = 13",
+    ),
+    Case(
+        "Support hires in department 8 during 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id = 8 AND {Y22}",
+    ),
+    # issue 20, askwords2: a month and its year written with a comma or a dash, or one
+    # month of several years ('Nov-2021' once read as November to December 2021)
+    Case(
+        "how many people joined during November, 2021?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-11-01' "
+        "AND e.datetime < TIMESTAMP '2021-12-01'",
+    ),
+    Case(
+        "Sales hires Nov-2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' "
+        "AND e.datetime >= TIMESTAMP '2021-11-01' AND e.datetime < TIMESTAMP '2021-12-01'",
+    ),
+    Case(
+        "hiring in Mar-22 please",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
+        "AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
+    Case(
+        "how many hires in Q3-2020",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2020-07-01' "
+        "AND e.datetime < TIMESTAMP '2020-10-01'",
+    ),
+    Case(
+        "how many did we hire in March 2020 and 2021 combined",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 3 "
+        "AND year(e.datetime) IN (2020, 2021)",
+    ),
+    Case(
+        "Q1 2021 and 2022 hires in Engineering",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Engineering' "
+        "AND quarter(e.datetime) = 1 AND year(e.datetime) IN (2021, 2022)",
+    ),
+    # issue 20, askwords2: groups compared on two jobs or families, each group's own counts
+    Case(
+        "departments that hired more engineers than designers in 2021",
+        versus_titles(family("Engineer"), family("Designer"), Y21, ">"),
+    ),
+    Case(
+        "which teams took on more accountants than engineers, all time?",
+        versus_titles(family("Accountant"), family("Engineer"), "TRUE", ">"),
+    ),
+    Case(
+        "Which departments hired fewer software engineers than web developers during 2022?",
+        versus_titles(family("Software Engineer"), family("Web Developer"), Y22, "<"),
+    ),
+    Case(
+        "pls list the depts where we hired more statisticians than geologists in 2020",
+        versus_titles(family("Statistician"), family("Geologist"), "year(e.datetime) = 2020", ">"),
+    ),
+    Case(
+        "departments with more Cost Accountant hires than Tax Accountant hires",
+        versus_titles("j.job = 'Cost Accountant'", "j.job = 'Tax Accountant'", "TRUE", ">"),
+    ),
+    # issue 20, askwords2: periods meeting a condition ('where/when we hired', '90+')
+    Case(
+        "quarters where we hired under 200 in 2022",
+        f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y22} "
+        "GROUP BY 1 HAVING COUNT(*) < 200",
+    ),
+    Case(
+        "what months in 2021 had 90+ hires?",
+        f"SELECT month(e.datetime), COUNT(*) FROM {E} WHERE {Y21} GROUP BY 1 HAVING COUNT(*) >= 90",
+    ),
+    Case(
+        "the months when we hired fewer than 70 people in 2021",
+        f"SELECT month(e.datetime), COUNT(*) FROM {E} WHERE {Y21} GROUP BY 1 HAVING COUNT(*) < 70",
+    ),
+    Case(
+        "years where we took on more than 900 people",
+        f"SELECT year(e.datetime), COUNT(*) FROM {E} WHERE TRUE GROUP BY 1 HAVING COUNT(*) > 900",
+    ),
+    Case(
+        "list the departments where we hired 100+ people overall",
+        f"SELECT d.department, COUNT(*) FROM {EDJ} WHERE d.id IS NOT NULL "
+        "GROUP BY d.id, d.department HAVING COUNT(*) >= 100",
+    ),
+    # issue 20, askwords2: halves of a month, and 'X and in Y' as one list of periods
+    Case(
+        "hires in the first half of November 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-11-01' "
+        "AND e.datetime < TIMESTAMP '2021-11-16'",
+    ),
+    Case(
+        "how many people did Sales bring on in the 2nd half of March 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' "
+        "AND e.datetime >= TIMESTAMP '2022-03-16' AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
+    Case(
+        "hires in October 2021 and in December 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) IN (10, 12) AND year(e.datetime) = 2021",
+    ),
+    # issue 20, askwords2: a verb around its object, a hyphenated rewrite, rough numbers
+    Case(
+        "did Legal take anyone on in March 2022?",
+        employees(
+            "d.department = 'Legal' AND e.datetime >= TIMESTAMP '2022-03-01' "
+            "AND e.datetime < TIMESTAMP '2022-04-01'"
+        ),
+    ),
+    Case(
+        "year-over-year % change in Sales hires, 2020 vs 2021",
+        f"SELECT n1, n2, n2 - n1, (n2 - n1) * 100.0 / n1 FROM (SELECT "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2020) AS n1, "
+        f"COUNT(*) FILTER (WHERE year(e.datetime) = 2021) AS n2 FROM {EDJ} "
+        "WHERE d.department = 'Sales')",
+    ),
+    Case(
+        "Marketing hires in 2022 (rough numbers ok)",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Marketing' AND {Y22}",
     ),
 ]
 

@@ -87,6 +87,28 @@ def test_a_capitalised_word_inside_a_sentence_is_left_as_written(
     assert (lower.reading or "").startswith("Reading 'febuary' as February.")
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("novmebr", "november"),
+        ("feburrary", "february"),
+        ("setpembber", "september"),
+        ("ocotbr", "october"),
+        ("decmebr", "december"),
+        ("januray", "january"),
+    ],
+)
+def test_a_swap_beside_a_dropped_or_doubled_letter_is_read(typed: str, meant: str) -> None:
+    """Two slips at once in a long word (two letters swapped, one left out or doubled)."""
+    assert correction(typed) == meant
+
+
+@pytest.mark.parametrize("word", ["brodaen", "mraket", "sales"])
+def test_two_slips_never_reach_a_word_of_another_shape(word: str) -> None:
+    """Two edits that are not a swap beside a dropped or doubled letter are no typo."""
+    assert correction(word) is None
+
+
 @pytest.mark.parametrize(("typed", "meant"), [("saels", "Sales"), ("supprot", "Support")])
 def test_two_letters_swapped_in_a_short_name_are_read_as_it(typed: str, meant: str) -> None:
     found = matching.find([typed, "hires"], SWAPS, patterns.RESERVED)
