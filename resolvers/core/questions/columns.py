@@ -77,7 +77,7 @@ OTHER_TABLE = re.compile(
 )
 ROWS = re.compile(
     r"(?<!one )(?<!a )(?<!own )(?<!separate )(?<!single )(?<!per )(?<!in )(?<!as )(?<!into )"
-    r"(?<!'s )\b(?:rows|records|entries|(?:row|record)(?! (?:of|for|on)\b))\b"
+    r"(?<!'s )(?<!our )(?<!on )\b(?:rows|records|entries|(?:row|record)(?! (?:of|for|on)\b))\b"
 )
 """Rows meaning hires; never one person's ('Ty Hofer's record', 'the record for Ty Hofer')."""
 

@@ -154,6 +154,8 @@ def test_a_lone_first_name_is_looked_up_only_when_written_as_a_name(
         ("grab Ty Hofer's record please", "Ty Hofer"),
         ("is Harold Vogt on file?", "Harold Vogt"),
         ("does Lyman Hadye exist in the system", "Lyman Hadye"),
+        ("does Lyman Hadye exist in our records", "Lyman Hadye"),  # 'records' here: no rows
+        ("is Harold Vogt on record", "Harold Vogt"),
         ("is Harold Vogt in the system, and if so when did he start?", "Harold Vogt"),
         ("is there a Joan Rillett on the books and what team is she in", "Joan Rillett"),
         ("my manager is asking when Harold Vogt started", "Harold Vogt"),
