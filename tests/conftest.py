@@ -184,6 +184,11 @@ class LiveServer:
 ADMIN_PASSWORD = "admin-password"
 
 
+LOOP_THREAD = "live-server-loop:{port}"
+"""The name of the thread that runs the event loop of the app served on ``port``: tests read
+its CPU clock (tests/localserver/test_concurrency.py, loop_cpu)."""
+
+
 @contextmanager
 def serving(
     settings: Settings, services: wiring.Services | None, **app_options: Any
@@ -194,7 +199,7 @@ def serving(
     port = free_port()
     app = create_app(settings, services, **app_options)
     server = uvicorn.Server(server_config(app, replace(settings, log_level="warning"), port=port))
-    thread = threading.Thread(target=server.run, daemon=True)
+    thread = threading.Thread(target=server.run, name=LOOP_THREAD.format(port=port), daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not server.started:

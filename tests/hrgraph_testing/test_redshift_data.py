@@ -199,7 +199,7 @@ def test_lock_holds_until_the_transaction_ends(fake: FakeRedshiftData) -> None:
     fake.after_statement = slow_first
     first = threading.Thread(target=run_batch, args=(fake, ["LOCK t", "INSERT INTO t VALUES (1)"]))
     first.start()
-    inside.wait(5)
+    assert inside.wait(60), "the first batch never took its lock"
     run_batch(fake, ["LOCK t", "INSERT INTO t VALUES (2)"])
     events.append("second batch ends")
     first.join()

@@ -46,10 +46,22 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+RAN = 0.5
+"""CPU seconds the slow query burns in the handler's process before its caller hangs up."""
+
+
 def busy_for(pid: int, seconds: float) -> float:
     before = cpu_seconds(pid)
     time.sleep(seconds)
     return cpu_seconds(pid) - before
+
+
+def seconds_to_burn(pid: int, cpu: float) -> float:
+    """Wall seconds until the process has used ``cpu`` more CPU seconds (or WAIT passed)."""
+    start, before = time.monotonic(), cpu_seconds(pid)
+    while cpu_seconds(pid) - before < cpu and time.monotonic() - start < WAIT:
+        time.sleep(0.05)
+    return time.monotonic() - start
 
 
 def test_writes_reads_and_batched_fields_cross_to_the_handler_and_back(
@@ -156,13 +168,18 @@ def test_an_abandoned_request_stops_its_query_in_the_handler_process(tmp_path: P
         pid = server.handler.pid
         assert pid is not None
         with slow_sql_then_hang_up(server.url, server.token):
-            # The query runs (it would for an hour) in the handler's process. The bars are low
-            # (a tenth of a core, then a fortieth) so a busy machine sharing its two cores
-            # cannot starve the query below the first, yet a query left running stays above the
-            # second, while an idle process uses next to nothing.
-            assert _eventually(lambda: busy_for(pid, 2.0) > 0.2), "the slow query never ran"
+            # The query runs (it would for an hour) in the handler's process: it burns RAN
+            # CPU seconds, however long a loaded machine makes that take.
+            running = seconds_to_burn(pid, RAN)
+            assert running < WAIT, "the slow query never ran"
         # The client is gone: the handler's process must go quiet, its query interrupted.
-        assert _eventually(lambda: busy_for(pid, 2.0) < 0.05), "the abandoned query kept running"
+        # Quiet is judged against the query itself, under the same load: over as long as the
+        # query took to burn RAN (2 s at least), the process burns under a tenth of RAN. A
+        # query left running burns about RAN again; an idle process, next to nothing.
+        window = max(2.0, running)
+        assert _eventually(lambda: busy_for(pid, window) < RAN / 10), (
+            "the abandoned query kept running"
+        )
         assert post(server, "{ me { username } }")["data"] == {"me": {"username": "admin"}}
 
 

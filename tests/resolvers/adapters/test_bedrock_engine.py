@@ -763,15 +763,29 @@ def test_a_stalled_or_throttling_bedrock_gets_exactly_the_calls_the_deadline_all
     )
     engine = BedrockEngine.from_settings(settings, warehouse)
     engine._pacing = Pacing(jitter=lambda low, high: high)
+    scope = deadline.RequestScope(seconds)
+    if behaviour == "throttle":
+        # Only the waits between attempts move the deadline's clock: on a loaded machine a
+        # slow call (or the botocore client made for the time left) must not spend the time
+        # that decides how many calls there are (under load it once left room for 2). The
+        # calls are still real HTTP, so botocore's own retries would still show.
+        clock = Clock()
+        engine._pacing = Pacing(sleep=clock.sleep, jitter=lambda low, high: high)
+        engine._monotonic = lambda: clock.now
+        scope = deadline.RequestScope(seconds, clock=lambda: clock.now)
     started = time.monotonic()
     try:
-        with deadline.entered(deadline.RequestScope(seconds)), pytest.raises(Unavailable):
+        with deadline.entered(scope), pytest.raises(Unavailable):
             engine.answer("How many people did Sales hire in 2021?")
+        answered = time.monotonic() - started  # before the loopback server's shutdown
     finally:
         server.release.set()
         server.shutdown()
     assert server.calls == calls
-    assert time.monotonic() - started < seconds + 1.0
+    # Past the deadline by no more than a loaded machine's scheduling (the server's shutdown,
+    # which polls every 0.5 s, is not counted): with botocore's own 60 s read timeout, the
+    # stalled call ended when the loopback server let go, 30 s in.
+    assert answered < seconds + 2.0
 
 
 # -- issue 20, askgroups: arithmetic between periods and groups, rankings within groups --
