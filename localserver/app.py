@@ -41,6 +41,7 @@ from localserver.binding import (
     Gate,
     RequestContext,
     appsync_error,
+    awaitable,
     bind,
     routed_fields,
 )
@@ -179,6 +180,7 @@ class GraphQLEndpoint:
             variable_values=variables,
             operation_name=name,
             middleware=[DepthLimit(limit)] if limit is not None and depth > limit else None,
+            is_awaitable=awaitable,
         )
         if not isinstance(result, ExecutionResult):
             result = await result
@@ -186,12 +188,9 @@ class GraphQLEndpoint:
 
     def _too_large(self, what: str) -> Response:
         limit = self._limits.request_bytes if what == "request" else self._limits.response_bytes
-        return refused(
-            413,
-            "PayloadTooLargeException",
-            f"The {what} is larger than {limit // (1024 * 1024)} MB, "
-            "the most a Lambda resolver can receive or answer",
-        )
+        most = "the most a Lambda resolver can receive or answer"
+        message = f"The {what} is larger than {limit // (1024 * 1024)} MB, {most}"
+        return refused(413, "PayloadTooLargeException", message)
 
 
 def _decode_json(data: bytes) -> dict[str, Any] | str:

@@ -71,14 +71,8 @@ class Documents:
         if not isinstance(query, str) or not query.strip():
             raise Refused([GraphQLError("The request must hold a GraphQL document in 'query'.")])
         if len(query) > self.limits.document_chars:
-            raise Refused(
-                [
-                    GraphQLError(
-                        f"The document is {len(query):,} characters long; "
-                        f"this API reads at most {self.limits.document_chars:,}."
-                    )
-                ]
-            )
+            most = f"this API reads at most {self.limits.document_chars:,}."
+            raise Refused([GraphQLError(f"The document is {len(query):,} characters long; {most}")])
         verdict = self._verdicts.get(query)
         if verdict is None and estimated_tokens(query) > self.limits.document_tokens:
             # Counted by one regular expression (C speed) before a Python parser starts.

@@ -29,6 +29,18 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^ *select (?=count\b|min\b|max\b)", ""),  # 'select count(*) ...' with no FROM
         (r"\bcount ?\( ?\* ?\)", "count"),
         (r"\b(min|max) ?\( ?(?:e\.)?datetime ?\)", r"\1 datetime"),
+        # the hire time's year: year(datetime), extract(year from datetime). (Its month or
+        # quarter in SQL is every year's together, which no grouping here is: left unread.)
+        (r"\byear ?\( ?(?:e\.)?datetime ?\)", "year"),
+        (r"\bextract ?\( ?year from (?:e\.)?datetime ?\)", "year"),
+        (r"\b(?:the )?year of (?:the )?datetime\b", "year"),
+        # a condition on the hire time is the period it names ('between' and 'after' a day
+        # mean other bounds in SQL than in words: left unread)
+        (
+            r"\b(?:where|with|whose|and) (?:the )?(?:e\.)?datetime (?:is |was |falls |fell )?"
+            r"(?=(?:in|during|before|since|on|within) )",
+            "hired ",
+        ),
         (r"\bcount ?\( ?(?:e\.)?id ?\)", "count"),
         (r"\bcount ?\( ?distinct (\w+) ?\)", r"count distinct \1"),
         (r"\bhired_employees(?: table)? row count\b", "number of hires"),
@@ -76,10 +88,13 @@ OTHER_TABLE = re.compile(
     r" (?:table|list|lookup|dimension)\b"
 )
 ROWS = re.compile(
-    r"(?<!one )(?<!a )(?<!own )(?<!separate )(?<!single )(?<!per )(?<!in )(?<!as )(?<!into )"
-    r"(?<!'s )(?<!our )(?<!on )\b(?:rows|records|entries|(?:row|record)(?! (?:of|for|on)\b))\b"
+    r"(?:(?<=how many )|(?<=number of )|(?<=count of )|(?<=count )|(?<=count the )"
+    r"|(?<=total )|(?<=all )|(?<=all the )|(?<=list the )|(?<=show the )|^ *)"
+    r"(?:rows|records|entries)\b"
+    r"|\b(?:rows|records|entries)(?= (?:where|with|that|having|per|by|for|in|from|without)\b)"
 )
-"""Rows meaning hires; never one person's ('Ty Hofer's record', 'the record for Ty Hofer')."""
+"""Rows counted or filtered ('how many records', 'rows where ...'); never 'in our records' or
+'Ty Hofer's record' (a person's row)."""
 
 
 def _table_rows(match: re.Match[str]) -> str:
@@ -95,7 +110,7 @@ def plain(text: str) -> str:
     table have' counts jobs, or is refused; never hires).
     """
     if "_" not in text and not re.search(
-        r"\b(?:rows?|records?|entries|count ?\(|select|m[ai][nx] ?\()", text
+        r"\b(?:rows?|records?|entries|count ?\(|select|m[ai][nx] ?\(|datetime)", text
     ):
         return text
     for pattern, replacement in REWRITES:

@@ -306,6 +306,21 @@ _EACH_OF = re.compile(
     r" (?:separately|apart|each|one by one|side by side)\b"
 )
 """'hires in each Support team': the departments a shared name holds, one row each."""
+_SHARED_ASIDE = re.compile(
+    r"(?:, )?\b(?:there are |there re )?(?:both|the two|two) (?P<tok>__d\d+__)"
+    r"(?: (?:teams|departments|depts|rows|ones))?(?: (?:separately|apart|as separate rows"
+    r"|on separate rows|on their own rows))?(?: ,)? (?:keep|list|show|include) (?:both|them both"
+    r"|both of them|each|them separately|them apart)\b"
+    r"|(?:, )?\b(?:there are |there re )(?:two|2) (?P<tok3>__d\d+__)"
+    r"(?: (?:teams|departments|depts))?\b"
+    r"|(?:, )?\b(?P<tok2>__d\d+__) (?:appears|shows up|is listed|occurs|exists|comes up) twice"
+    r"(?: ,)?(?: (?:keep|list|show|include) (?:both|them both|both of them|each))?\b"
+)
+"""'(there are two Support teams, keep both)', '(Support appears twice)': a note on the rows."""
+_DEPARTMENT_GROUPING = re.compile(
+    r"\b(?:per|each|every|by|within each|in each|across) (?:department|dept|team|division)s?\b"
+)
+"""An answer per department, said apart from the shared name."""
 
 
 def pick_departments(
@@ -343,8 +358,22 @@ def pick_departments(
         names[token] = ("department", held_by)
         picked[token] = (wanted,)
         text = text[: match.start()] + f" {token} " + text[match.end() :]
+    for match in list(_SHARED_ASIDE.finditer(text))[::-1]:
+        token = match.group("tok") or match.group("tok2") or match.group("tok3")
+        rest = text[: match.start()] + " " + text[match.end() :]
+        shared = names[token][0] == "department" and catalog.shared(names[token][1])
+        if shared and _DEPARTMENT_GROUPING.search(rest):  # every department, both rows shown
+            text = rest
     for match in list(_EACH_OF.finditer(text))[::-1]:
         token = match.group("tok") or match.group("tok2")
+        rest = text[: match.start()] + " " + text[match.end() :]
+        if catalog.shared(names[token][1]) and _DEPARTMENT_GROUPING.search(rest):
+            name = names[token][1]
+            return (
+                f"Per department, and {name} by department: every department (both {name} "
+                f"teams are their own rows anyway), or only the {name} teams? Ask one, e.g. "
+                f"hires per department, or hires in each {name} team."
+            )
         if names[token][0] == "department" and catalog.shared(names[token][1]):
             text = text[: match.start()] + f" {token} by department " + text[match.end() :]
     for match in list(_BOTH.finditer(text))[::-1]:

@@ -21,6 +21,8 @@ from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.dates import DateError
 from resolvers.core.questions.patterns import (
     ALPHABETICAL,
+    AND_HOW_MANY,
+    AND_HOW_MANY_BARE,
     ANY_DIM,
     ANY_LEVEL,
     AS_COLUMNS,
@@ -28,17 +30,21 @@ from resolvers.core.questions.patterns import (
     BOUNDS,
     BREAK_DOWN,
     BREAKDOWN,
+    BY_HIRES,
     CHANGE_DROP,
+    COLUMN_LIST,
     COLUMNS,
     COMBO,
     COMPARE,
     COUNT_GROUPS,
+    CROSSED,
     DATED,
     DIM,
     DIM_ADVERB,
     DIM_FIRST,
     DIM_THAT,
     DIM_WITH,
+    DIMS_ORDER,
     EACH_NAME,
     EXACTLY,
     FILLER_PHRASES,
@@ -48,6 +54,7 @@ from resolvers.core.questions.patterns import (
     INJECTION,
     LISTED_DIMS,
     MEAN,
+    MEAN_RESTATED,
     MINUS_NAME,
     MORE,
     MOST_FIRST,
@@ -70,6 +77,7 @@ from resolvers.core.questions.patterns import (
     SHARE,
     THAN_NAME,
     THAN_PERIOD,
+    THEN_BY_NAME,
     THEY_DID,
     THRESHOLD,
     TOP_N,
@@ -79,11 +87,13 @@ from resolvers.core.questions.patterns import (
     WHICH_DIM,
     WHICH_N,
     WHICH_ONES,
+    WITH_HIRES,
     dimension,
     dims,
     number,
 )
 from resolvers.core.questions.query import (
+    Dimension,
     EmployeesQuery,
     HrQuery,
     Rank,
@@ -180,12 +190,23 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
                 words.text = (
                     words.text[: one.end()] + " " * len(between) + words.text[other.start() :]
                 )
+    if words.has(THEN_BY_NAME) and words.has(BY_HIRES):
+        words.take_all(THEN_BY_NAME)  # 'ranked by hires, then by name': how ties come anyway
     if match := words.search(REVERSE_ALPHABETICAL):  # before 'sorted ... descending' by hires
         reading.alphabetical = reading.descending_names = True
         words.take(match)
     if (multiplied := words.search(MULTIPLIED)) and multiplied.group("least"):
         words.take(multiplied, "least")  # 'at least doubled' is doubled: never 'the least'
+    if MEAN_ELSEWHERE.search(words.text) or _mean_of_another_year(words.text):
+        return Refusal(
+            "A group's hires are compared with the mean of the same period (e.g. departments "
+            "above the mean in 2021); a mean of another period is not something this engine "
+            "computes: ask for each year's hires per department instead.",
+        )
+    with_hires = words.take_all(WITH_HIRES)
     _thresholds(words, reading)
+    if with_hires and (refused := _with_hires(reading)):
+        return refused
     if not reading.descending_names and (match := words.search(ALPHABETICAL)):
         reading.alphabetical = True
         words.take(match)
@@ -208,6 +229,12 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         if stem:  # 'the levels of Accountant': Accountant I to IV, not Staff Accountant
             reading.families[token] = tuple(stem)
     reading.who = filters.read(words, values)
+    column_dims: list[Dimension] = []
+    for listed in list(COLUMN_LIST.finditer(words.text)):  # 'count, name and id', any order
+        if re.search(r"\b(?:ids?|identifiers?)\b", listed.group(0)):
+            reading.ids = True
+            column_dims += dims(listed.group(0))
+            words.take(listed)
     if words.has(COLUMNS):  # 'ids, names and counts': before 'department id' reads as a grouping
         reading.ids = True
         words.take_all(COLUMNS)
@@ -224,7 +251,21 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
                 reading.families[token] = tuple(stem)
     if quarters:
         reading.group = list(dict.fromkeys([*reading.group, "quarter"]))
+    grid = set(reading.group) == {"department", "job", "quarter"}
+    if (reading.threshold or reading.rank or grid) and (also := words.search(AND_HOW_MANY_BARE)):
+        words.take(also)  # 'departments above the mean, and how many': the counts beside them
     _order_groups(reading)
+    mean = reading.threshold is not None and reading.threshold.compare.endswith("_mean")
+    if mean and not reading.group and column_dims:  # 'department ids and names above the mean'
+        reading.group = column_dims
+    if reading.mean_over and set(reading.mean_over) != set(reading.group):
+        over, per = " and ".join(reading.mean_over), " and ".join(reading.group) or "nothing"
+        return Refusal(
+            f"The mean here is of each {over}, but the answer is counted per {per}: a group "
+            "is compared with the mean of its own kind (e.g. departments above the mean "
+            "department in 2021).",
+            (over,),
+        )
     query = measure(words, reading, phrases, names, compare, catalog)
     if isinstance(query, Refusal):
         return query
@@ -378,7 +419,12 @@ def _thresholds(words: Words, reading: Reading) -> None:
         op = match.group("op") or match.group("adj") or ""
         below = op.startswith(("fewer", "less", "lower", "below", "under", "quieter"))
         reading.threshold = Threshold(compare="below_mean" if below else "above_mean")
+        said = (match.group(g) for g in ("kind", "per", "over"))
+        reading.mean_over = dims(" ".join(w for w in said if w))
         words.take(match)
+        if again := words.search(MEAN_RESTATED):
+            reading.mean_over = list(dict.fromkeys([*reading.mean_over, *dims(again["over"])]))
+            words.take(again)
         if whose := words.search(re.compile(r"\bwhose\b(?= .*?\b(?:hiring|hires)\b)")):
             words.take(whose)  # 'departments whose 2022 hiring was above average'
         return
@@ -406,6 +452,60 @@ def _thresholds(words: Words, reading: Reading) -> None:
             kind = "at_most"
         reading.threshold = Threshold(compare=kind, value=n)  # type: ignore[arg-type]
         words.take(match)
+
+
+_YEAR = r"(?:19|20)\d\d"
+_AVG = r"(?:average|mean|avg|typical|norm)"
+_COMPARED = (
+    r"\b(?:above|below|over|under|more|fewer|less|higher|lower|better|beat\w*|exceed\w*"
+    r"|outpac\w*|out ?hir\w*|topp\w*|surpass\w*)\b(?: \w+){0,4}? (?:than )?"
+)
+MEAN_OF_A_YEAR = re.compile(
+    rf"{_COMPARED}(?:the|an|a|our) (?P<year>{_YEAR}) (?:departmental |department |company "
+    rf"|team )?{_AVG}\b|{_COMPARED}(?:the )?{_AVG} (?:of|for|from) (?P<year2>{_YEAR})\b"
+)
+"""'above the 2020 mean', 'beat the average of 2020 ... in 2021': a mean with its own year."""
+MEAN_ELSEWHERE = re.compile(
+    rf"{_COMPARED}(?:(?:last|previous|prior|preceding|the other|another|next)"
+    rf" (?:year|quarter|month)(?: s)? (?:departmental |department |company |team )?{_AVG}\b"
+    rf"|(?:the )?{_AVG} (?:of |for |from |in )(?:the )?(?:previous|prior|preceding|other|last"
+    rf"|next) (?:year|quarter|month)\b"
+    rf"|(?:the )?{_AVG} (?:of |for |from |in )the (?:year|quarter|month) (?:before|after)\b)"
+)
+"""'above last year's average', 'the mean of the previous year': the mean of another period."""
+
+
+def _mean_of_another_year(text: str) -> bool:
+    """A mean said with a year of its own, when the question counts hires in another year."""
+    match = MEAN_OF_A_YEAR.search(text)
+    if match is None:
+        return False
+    group = "year" if match.group("year") else "year2"
+    year, (start, end) = match.group(group), match.span(group)
+    rest = text[:start] + " " + text[end:]
+    return any(other != year for other in re.findall(_YEAR, rest))
+
+
+def _with_hires(reading: Reading) -> Refusal | None:
+    """'(only those with hires)': the groups kept have at least one hire, as a threshold.
+
+    A threshold that already leaves out the groups without a hire stays; one
+    with an upper bound gains the lower bound 1; one that keeps only zeros is
+    refused, the two conditions never both holding.
+    """
+    held = reading.threshold
+    if held is None:
+        reading.threshold = Threshold(compare="at_least", value=1)
+    elif held.compare in ("fewer_than", "at_most") and held.value is not None:
+        upper = held.value - 1 if held.compare == "fewer_than" else held.value
+        if upper < 1:
+            return Refusal("Only groups with hires, and fewer hires than one: none can be both.")
+        reading.threshold = Threshold(compare="between", value=1, upper=upper)
+    elif held.compare in ("exactly", "between") and held.value == 0:
+        if held.compare == "exactly" or held.upper == 0:
+            return Refusal("Only groups with hires, and groups with none: none can be both.")
+        reading.threshold = Threshold(compare="between", value=1, upper=held.upper)
+    return None
 
 
 def _two_sided(match: re.Match[str]) -> tuple[int, int] | None:
@@ -480,11 +580,18 @@ def _place(word: str) -> int:
 
 
 def _groups(words: Words, reading: Reading) -> None:
+    for order_said in words.take_all(DIMS_ORDER):  # 'in department-then-job order'
+        reading.order_dims += dims(order_said.group("dims"))
     if match := words.search(ORDERING):
         _ordering(words, reading, match)
     for match in words.take_all(DIM_FIRST):  # 'department first, then job'
         reading.order_dims += dims(match.group("dims"))
     columns = words.take_all(AS_COLUMNS)  # 'with each quarter in its own column'
+    for match in words.take_all(DIM_ADVERB):  # before GROUP: 'quarter by quarter' is one word
+        adverb = match.group("adv")
+        reading.group.append(dimension("year" if adverb.startswith(("annual", "year")) else adverb))
+    for match in words.take_all(CROSSED):  # before GROUP reads 'by job' alone
+        reading.group += dims(match.group("dims"))
     for match in words.take_all(GROUP):
         if ACROSS_ALL.match(match.group(0)) and words.has(TOTAL):
             continue  # 'in total across all depts': one number, company-wide
@@ -493,9 +600,6 @@ def _groups(words: Words, reading: Reading) -> None:
     listed = [*words.take_all(BREAKDOWN), *words.take_all(TRAILING_DIMS)]
     for match in [*listed, *words.take_all(LISTED_DIMS), *columns]:
         reading.group += dims(match.group("dims") or match.group("dims2"))
-    for match in words.take_all(DIM_ADVERB):
-        adverb = match.group("adv")
-        reading.group.append(dimension("year" if adverb.startswith(("annual", "year")) else adverb))
     if match := words.search(WHICH_DIM):
         reading.group += dims(match.group("dims"))
         reading.which_singular = bool(match.group("one")) or not match.group("dims").endswith("s")
@@ -523,10 +627,15 @@ def _groups(words: Words, reading: Reading) -> None:
         if match := words.search(bare):
             reading.counted_groups = bool(match.group("how"))
             reading.group += dims(match.group("dims"))
-            reading.which_singular = not match.group("dims").endswith("s")
+            # 'department hire counts, descending' is an order of every department: only a
+            # superlative said of one ('the department with the most') is the one
+            reading.which_singular = ranked and not match.group("dims").endswith("s")
             words.take(match)
     if ranked and reading.group:  # 'departments above the mean hires per department'
-        bare = re.compile(rf"\b(?P<how>how many |number of )?(?P<dims>{DIM})\b")
+        bare = re.compile(
+            rf"\b(?P<how>how many |number of )?(?P<dims>{DIM})"
+            r"(?: with| having| that had| where| whose| in which)?\b"
+        )
         while (match := words.search(bare)) and set(dims(match.group("dims"))) <= set(
             reading.group
         ):
@@ -537,6 +646,8 @@ def _groups(words: Words, reading: Reading) -> None:
         words.take_all(BREAK_DOWN)
     if len(reading.group) > 1:
         words.take_all(COMBO)  # 'every department and job combo'  # 'break the hires down by level'
+    if reading.group and (also := words.search(AND_HOW_MANY)):
+        words.take(also)  # 'which teams beat the mean, and how many did they hire': the counts
     if reading.threshold and reading.group and COUNT_GROUPS.search(reading.line):
         reading.counted_groups = True  # 'the number of departments with more than 100'
 

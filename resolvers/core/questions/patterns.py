@@ -39,20 +39,34 @@ THRESHOLD = re.compile(
     rf"|\b{_N.replace('<n>', '<n2>')}(?: {SUBJECT})? (?P<op2>or more|or fewer|or less|and more"
     rf"|and up|plus)\b"
 )
+_AVERAGE = r"(?:average|mean|avg|typical|usual|normal|norm)"
 MEAN = re.compile(
     rf"\b(?P<op>more|greater|higher|above|over|fewer|less|lower|below|under|busier|quieter"
     rf"|exceed(?:ed|ing|s)?|beat|beats|beating|outpaced|outpace|outpacing|outperformed"
     rf"|outperform|outhired|outhire|out hired|out hire|out hiring|outhiring|topped|surpassed"
-    rf"|surpass)"
+    rf"|surpass|outdid|out did|outdo|better|ahead of|outrecruited|out recruited|outrecruit"
+    rf"|out recruit)"
     rf"(?: {SUBJECT}){{0,2}}(?: for hiring)?(?: than)?(?: the| an?| our)?"
-    rf"(?: (?:departmental|department|company|overall|team|company-wide))?"
-    rf" (?:average|mean|avg|typical|usual|normal)\b"
-    rf"(?: number)?(?: of {SUBJECT})?(?: (?:job|department|dept|team|month|year|quarter)\b)?"
+    rf"(?: (?P<kind>departmental|department|company|overall|team|company[ -]wide"
+    rf"|per department|per dept|per team|per job|per role|per title))?"
+    rf" {_AVERAGE}\b"
+    rf"(?: number)?(?: of {SUBJECT})?"
+    rf"(?: (?:per |for each |for every |for an? |of an? )?"
+    rf"(?P<per>job|role|title|department|dept|team|division|month|year|quarter|day|week)\b)?"
     rf"(?: (?:on |in )?(?:hiring|hires|level|count|figure|amount|number))?"
     rf"(?: (?:level|rate|count|figure|number|volume))?(?: of {SUBJECT})?"
-    rf"(?: (?:across|among|of|over|for) (?:all )?(?:the )?(?:departments|depts|teams|jobs))?"
-    r"|\b(?P<adj>above|below)[ -](?:average|the average|the mean|mean|typical)\b"
+    rf"(?:(?: (?:the )?(?:mean|average|avg))?"
+    rf"(?: (?:taken|computed|calculated|averaged|worked out))?"
+    rf" (?:across|among|of|over|for) (?:all )?(?:the |our )?(?P<over>{DIM}))?"
+    rf"|\b(?P<adj>above|below)[ -](?:the )?{_AVERAGE}\b"
 )
+"""'above the mean', 'beat the typical team', '(mean over all departments)': a mean of the
+groups answered; ``kind``, ``per`` and ``over`` say which groups when the words name them."""
+MEAN_RESTATED = re.compile(
+    rf"\b(?:the )?(?:mean|average|avg)(?: (?:is |being )?(?:taken|computed|calculated))?"
+    rf" (?:over|across|among|of) (?:all )?(?:the |our )?(?P<over>{DIM})\b"
+)
+"""'above the mean in 2022 (mean over all departments)': the mean said again, with its groups."""
 _NOT_YEAR = r"(?!(?:1[5-9]|20|21)\d\d\b)"
 EXACTLY = re.compile(
     rf"\b(?:exactly|precisely|only|just) {_N}(?: {SUBJECT}| times?)?\b"
@@ -85,6 +99,8 @@ NOBODY = re.compile(
     r"|\b(?:did not|didn|never|has not|have not|hasn|haven) (?:hire|hired|take on|bring on"
     r"|brought on|taken on|make|made) (?:anyone|anybody|a single (?:person|soul)"
     r"|any(?: new)? (?:hires|people|one))\b"
+    r"|\b(?:have|has|had|were|was|are|is) not (?:been )?(?:hired|filled|staffed)"
+    r"(?: (?:for|into|in|to|at all))?\b"
     r"|\b(?:(?:have|has|had|were|was|are|is|we|they) )?(?:never|not once|not ever)"
     r" (?:been |ever )?(?:hired|filled|staffed|recruited|used|hired anyone)"
     r"(?: (?:for|into|in|to|at all|by anyone))?\b"
@@ -234,9 +250,22 @@ NUMBER_ONE = re.compile(
     rf"(?= (?:{DIM}|hiring (?:{DIM})))"
 )
 """'the #1 role per department' (the '#' is not a token): the top one."""
+_GROUPS = r"(?:those|the ones|ones|(?:the )?(?:departments|depts|teams|jobs|titles|roles))"
+WITH_HIRES = re.compile(
+    rf"\b(?:only|just) {_GROUPS} (?:with|that had|having|that made|which had)"
+    r" (?:any |a |some |at least one |at least 1 |one or more )?(?:hires?|hiring)\b"
+    rf"|\b(?:only|just) {_GROUPS} (?:that|which|who) (?:did )?(?:hired?|recruited)"
+    r"(?: anyone| anybody| someone| somebody| at all)?\b"
+    rf"|\b(?:excluding|ignoring|leaving out|skipping|without) {_GROUPS} (?:with|that had|having)"
+    r" (?:no|zero|0) (?:hires?|hiring)\b"
+    r"|\b(?:excluding|ignoring|leaving out|skipping|without) (?:the )?(?:zero|0|no)[ -]hire"
+    r" (?:departments|depts|teams|jobs|titles|roles|ones|groups)\b"
+)
+"""'(only those with hires)', 'ignoring zero-hire teams': groups without a hire left out."""
 MOST_RECENT = re.compile(rf"\b(?:the )?(?:{_N} )?most recent(?:ly)?\b")
 RANK_BY = re.compile(
-    rf"\b(?:by|in|for) (?:the )?(?:number of |count of |total )?(?:{SUBJECT}|hiring)\b"
+    rf"\b(?:by|in|for) (?:the )?(?:overall |total |lifetime |cumulative )?"
+    rf"(?:number of |count of |total )?(?:{SUBJECT}|hiring)(?: overall)?\b"
 )
 ORDERING = re.compile(
     r"\b(?:(?:the )?(?:table|list|result|results|answer|output) )?(?:(?:must|should) be |is )?"
@@ -251,7 +280,8 @@ ORDERING = re.compile(
 )
 ORDER_BY_HIRES = re.compile(
     r"\b(?:(?:sorted|ordered|listed|ranked|arranged) )?(?:in )?(?:(?P<down>descending|desc"
-    r"|decreasing)|(?P<up>ascending|asc|increasing))(?: order)?(?: of (?:hires|hiring|count))?\b"
+    r"|decreasing)|(?P<up>ascending|asc|increasing))(?: order)?(?: (?:of|by|on) (?:the )?"
+    r"(?:hires|hiring|count|number hired|number of hires|hire count|headcount|hired))?\b"
     r"|\b(?:(?:sorted|ordered|listed|ranked|arranged|going|running) )?(?:from )?(?:the )?"
     r"(?:(?P<down2>high(?:est)?|most|biggest|largest|top|busiest) (?:hires |hiring |one |ones )?"
     r"to (?:the )?(?:low(?:est)?|fewest|least|smallest|bottom|quietest)"
@@ -264,8 +294,9 @@ ORDER_BY_HIRES = re.compile(
 )
 """'descending', 'high to low', 'most hires at the top': a list of groups ordered by hires."""
 MOST_FIRST = re.compile(
-    r"\b(?:with )?(?:the )?(?P<dir>most|biggest|largest|highest|top|busiest|fewest|smallest"
-    r"|lowest|least) (?:hires? |hiring |one |ones |departments? |teams? )?first\b"
+    r"\b(?:(?:sorted|ordered|listed) )?(?:with )?(?:the )?(?P<dir>most|biggest|largest|highest|top"
+    r"|busiest|fewest|smallest|lowest|least) (?:hires? |hiring |one |ones |departments? |teams? "
+    r"|numbers? |counts? |totals? )?first\b"
 )
 """'most first', 'biggest first': the order of a list of groups."""
 ORDER_DIMS = re.compile(
@@ -278,6 +309,11 @@ DIM_FIRST = re.compile(
     rf"(?:the )?{DIM}(?: names?)?)*)\b"
 )
 """'department first, then job': an order of the groupings said without a verb."""
+DIMS_ORDER = re.compile(
+    rf"\b(?:in |by )?(?P<dims>{DIM}(?: names?)?(?: (?:then|and then|, then|,|and|before) {DIM}"
+    rf"(?: names?)?)+) order\b"
+)
+"""'in department-then-job order': the order of the groupings said as one adjective."""
 _QLIST = r"q1 (?:, )?q2 (?:, )?q3 (?:, )?(?:and |& )?q4"
 _QRANGE = r"q1 (?:to|through|thru|till|until) q4"
 _QBEFORE = (
@@ -301,6 +337,8 @@ QUARTER_COLUMNS = re.compile(
 whole year, read by dates.py.)"""
 GROUP = re.compile(
     r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by"
+    r"|break(?:ing)? +(?:(?:the |our |all )?(?:hires|hiring|headcount|numbers|counts|it|them)"
+    r" +)down by"
     r"|(?:hired |recruited )?(?:by|from|in|at|into) (?:each|every)(?: single)?|by|per"
     r"|for each|within each|within every|inside each"
     r"|for every|in each|in every|by each|by every|each|every|across every|across each|across"
@@ -311,7 +349,10 @@ GROUP = re.compile(
     r"|(?:with )?(?:one |a )?(?:separate |own )?columns? (?:per|for each|for every|by)"
     r"|(?:with )?(?:one |a )?(?:separate |own )?rows? (?:per|for each|for every|by)"
     r"|(?:split|splitting|divided|dividing|broken|breaking|separated|cut|carved)"
-    r" (?:up |out )?(?:into|by|per)|broken out"
+    r" +(?:up |out |down )?(?:(?:the |our |all )?(?:hires|hiring|headcount|numbers|counts|it"
+    r"|them) +)?(?:into|by|per)|broken out"
+    r"|(?:for |in |by |per |with )?(?:each|every|all|all the) (?:combos?|combinations?|pairs?"
+    r"|pairings?) of"
     r"|breakdown)(?: the| all| all the| of the)? "
     rf"(?P<dims>{DIM}(?: (?:(?:,(?! the )|and|&|then|,and|plus|x) )?(?:by |per |each |every )?"
     rf"(?:the )?{DIM})*)\b"
@@ -322,6 +363,11 @@ BREAKDOWN = re.compile(
     rf"|\b(?P<dims2>{DIM}(?: x {DIM})+)\b"
 )
 """'the department/job/quarter breakdown' (a slash is not a token)."""
+CROSSED = re.compile(
+    r"(?<!\bjobs )(?<!\btitles )(?<!\broles )(?<!\bby )(?<!\bper )"
+    r"\b(?P<dims>(?:department|dept|team) by (?:job|role|title)(?: by (?:quarter|month|year))?)\b"
+)
+"""'department by job' (singular, no 'hires' between): a cross of the two, as 'department x job'."""
 AS_COLUMNS = re.compile(
     rf"\b(?:with |and )?(?:the |one |each |every )?(?P<dims>{DIM}) (?:as|in|across)"
     r" (?:the |its own |their own |a separate |separate |individual |different )?"
@@ -350,7 +396,7 @@ DIM_THAT = re.compile(
     r"\b(?:(?:list|show|name|give me|give) )?(?:the |all |any |those )?"
     r"(?P<dims>departments|depts|teams|divisions|jobs"
     r"|job titles|titles|roles|positions|quarters|months|years|days|dates|weekdays)"
-    r"(?: +(?:of|in|for|during))? +(?:that|which|who|whose|with|having)\b"
+    r"(?: +(?:of|in|for|during))? +(?:that|which|who|whose|with|having|where|in which)\b"
 )
 """'departments that hired more in 2022 than in 2021': plural groups asked for, as 'which'."""
 _ANY_DIMS = (
@@ -446,6 +492,30 @@ COLUMNS = re.compile(
     r"(?: (?:the |their )?(?:numbers?|counts?|totals?"
     r"|hire counts?|headcounts?|number hired|how many they hired|hires))?"
 )
+_EACH_HIRED = (
+    r"(?: (?:hires|people|employees|staff|did|do|they|each|of|them|one|ones|hire|hired|made"
+    r"|make|had|were|was|by|got|brought|on|took|recruited|joined|in|that|those|these))+"
+)
+AND_HOW_MANY = re.compile(rf"(?:, )?\b(?:and|plus|with) how many{_EACH_HIRED}(?= *$)")
+"""'which teams beat the mean, and how many did they hire': the counts a grouped answer has,
+said last in words about hires alone ('and how many departments' asks for a count of
+groups; 'and how many in Q2' another period: both are left unread)."""
+AND_HOW_MANY_BARE = re.compile(
+    r"(?:, )?\b(?:and|plus|with) how many\b(?! +(?:of |are |were |is |was )?(?:them|those|these"
+    rf"|there|{DIM})\b)"
+)
+"""A bare 'and how many' beside a ranking, a threshold or the quarterly grid: their counts.
+Anywhere else (and before 'of them', 'departments') it may ask how many groups: unread."""
+_COLUMN = (
+    r"(?:(?:the |their |its )?(?:(?:department|dept) )?(?:ids?|identifiers?|names?|numbers?"
+    r"|counts?|totals?|hire counts?|headcounts?|number hired|total hired|hires|hired"
+    r"|how many(?: they hired| were hired| hired| people| employees)?))"
+)
+COLUMN_LIST = re.compile(
+    r"\b(?:(?:with|including|include|incl|inc|showing|plus|give me|give|show|need|want) )?"
+    rf"{_COLUMN}(?:(?: ,)?(?: and| plus)? {_COLUMN}){{1,3}}\b(?: and(?= *$| ,))?"
+)
+"""'number + name + id', 'name, id and count': the report's columns listed in any order."""
 EXISTS = re.compile(
     r"\b(?:exist|exists|are there|is there|do we have|there are|in total|altogether|all the"
     r"|in the company|on record|(?:are |is )?(?:in|on) (?:the |our )?(?:jobs? |departments? "
@@ -457,6 +527,18 @@ LIST_ORDER = re.compile(
     r"\b(?P<first>earliest|oldest|first)(?: hires?| hired)? first\b"
     r"|\b(?P<last>latest|newest|most recent|last)(?: hires?| hired)? first\b"
 )
+THEN_BY_NAME = re.compile(
+    r"\b(?:,|and)? ?(?:then|ties broken|ties|with ties|tie-broken|tiebreak) (?:by |on )?(?:the )?"
+    r"(?:names?|department names?|dept names?|job names?|titles?|job titles?|alphabetically"
+    r"|alphabetical order|a to z)\b"
+)
+"""'ranked by hires, then by name': a ranking's ties come by name anyway (never Z to A)."""
+BY_HIRES = re.compile(
+    r"\b(?:ranked|sorted|ordered|rank|sort|order|arranged|listed) (?:by|on) (?:the )?"
+    r"(?:number of |count of |how many )?(?:(?:19|20)\d\d )?(?:hires|hiring|count|hire count"
+    r"|people|employees|staff|headcount|number hired|(?:(?:\w+ ){0,3}?(?:hired|took on)))\b"
+)
+"""An order by the number of hires ('sorted by how many they hired')."""
 _SPAN_FIRST = r"(?:min|minimum|earliest|first|oldest|smallest|lowest)"
 _SPAN_LAST = r"(?:max|maximum|latest|last|newest|most recent|largest|highest)"
 _SPAN_OF = (

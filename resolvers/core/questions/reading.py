@@ -284,7 +284,9 @@ def read_back(query: HrQuery) -> str:
             if inner.name_contains:
                 search = f" whose name contains “{inner.name_contains}”"
             if inner.name_suffix:
-                search = f" whose name ends with “{inner.name_suffix}”"
+                ending = inner.name_suffix
+                word = "the word " if ending.startswith(" ") else ""
+                search = f" whose name ends with {word}“{ending.strip()}”"
             if inner.count_only:
                 names = " (different names; two may share one)" if inner.distinct_names else ""
                 return f"The number of {inner.of}{search}{names}."

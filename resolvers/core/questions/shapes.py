@@ -49,6 +49,7 @@ from resolvers.core.questions.patterns import (
     number,
 )
 from resolvers.core.questions.query import (
+    LEVELS,
     AnyQuery,
     AverageQuery,
     CatalogQuery,
@@ -130,6 +131,8 @@ class Reading:
     """Department tokens picked by id ('Support (id 13)'): a name two departments share."""
     order_dims: list[Dimension] = field(default_factory=list)
     """'sorted by department then job': the groupings the answer is ordered by, in turn."""
+    mean_over: list[Dimension] = field(default_factory=list)
+    """'above the average job', 'the mean over all teams': the groups a mean is said to be of."""
     span: Literal["first", "last", "both"] | None = None
     """'the earliest and latest datetime': the first and (or) last hire time is asked."""
 
@@ -285,8 +288,13 @@ def _filters(
 def _title_match(name: str, search: filters.NameSearch) -> bool:
     lowered, value = name.lower(), search.value.lower()
     if search.suffix:
-        return lowered.endswith(value)
+        return lowered.endswith(_ending(value))
     return lowered.startswith(value) if search.prefix else value in lowered
+
+
+def _ending(value: str) -> str:
+    """A level said as an ending is the whole word: 'titles ending in II' are not the IIIs."""
+    return f" {value}" if value.upper() in LEVELS else value
 
 
 def _searched(search: filters.NameSearch) -> str:
@@ -971,6 +979,8 @@ def _report(reading: Reading, filters_: Filters, words: Words) -> ReportQuery | 
         group == {"department", "job", "quarter"}
         and not reading.threshold
         and not reading.rank
+        and reading.rank_order is None  # 'sorted by number of hires' is not the report's order
+        and not reading.descending_names
         and report_order
     ):
         _count_words(words)
@@ -981,6 +991,7 @@ def _report(reading: Reading, filters_: Filters, words: Words) -> ReportQuery | 
         and above
         and (reading.rank is None or reading.rank == Rank(order="most"))
         and reading.rank_order in (None, "most")
+        and not reading.descending_names
     ):
         _count_words(words)
         return ReportQuery(report="departments_above_mean", year=year)
@@ -1001,6 +1012,8 @@ def _of_the_catalog(words: Words, phrases: list[dates.DatePhrase]) -> bool:
     return not phrases and not words.has(subject)
 
 
+NAMES_OF = re.compile(r"\b(?:the |their |just the |only the )?names?(?: of| only)?\b")
+"""A list of departments (jobs) is their names: 'list the department names'."""
 EXISTING = re.compile(r"\b(?:exist|exists|are there|do we have|there are)\b")
 """'what job titles exist': the table's rows, asked as which ones."""
 
@@ -1058,6 +1071,9 @@ def _catalog(
     named = False
     if counting and not different and (said := words.search(re.compile(r"\bnames\b"))):
         words.take(said)  # 'how many department names are there': the rows of the table
+    if not counting and (said := words.search(NAMES_OF)):
+        words.take(said)  # 'list the department names', 'the names of all departments'
+        words.take_all(re.compile(r"\b(?:only|just)\b(?= *(?:please|pls|thanks)? *$)"))
     if different:
         words.take(different)
         if name := words.search(re.compile(r"\b(?:names|name|distinct|different|unique)\b")):
@@ -1073,7 +1089,7 @@ def _catalog(
         descending=reading.descending_names,
         name_prefix=search.value if search and search.prefix else None,
         name_contains=search.value if search and not (search.prefix or search.suffix) else None,
-        name_suffix=search.value if search and search.suffix else None,
+        name_suffix=_ending(search.value) if search and search.suffix else None,
     )
 
 

@@ -149,6 +149,16 @@ def two_years(table: str, key: str, name: str, having: str, years: str = "21, 22
     )
 
 
+def top_job_per_department(where: str) -> str:
+    """Each department's most hired job(s) in the period, ties kept (two Supports apart)."""
+    return (
+        "SELECT department, job, n FROM (SELECT d.department, j.job, COUNT(*) AS n, "
+        "RANK() OVER (PARTITION BY d.id ORDER BY COUNT(*) DESC) AS r "
+        f"FROM {E} JOIN departments d ON d.id = e.department_id JOIN jobs j ON j.id = e.job_id "
+        f"WHERE {where} GROUP BY d.id, d.department, j.id, j.job) WHERE r = 1"
+    )
+
+
 def above_mean_ordered(where: str, descending: bool = True) -> str:
     """Departments above the year's mean (over departments with a hire), by hires."""
     way = "DESC" if descending else "ASC"
@@ -1957,6 +1967,207 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {EDJ} WHERE (j.job IS NULL OR j.job NOT LIKE '%Design Engineer%') "
         f"AND {Y21}",
     ),
+    # issue 20, askseed2: the two reports and rankings inside groups, in more words (who the
+    # answer is for, the mean restated, columns in any order, a grid of department by job,
+    # 'only those with hires')
+    Case(
+        "for the exec deck: which teams beat the norm for hiring in 2022? biggest first",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "quick one for my VP - above-average departments back in 2021, ids names and counts",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "departments whose hires in 2022 exceeded the mean (mean over all departments), "
+        "id + name + count, most at the top",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "my CFO wants the departments that did better than the average department during 2021, "
+        "high to low",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "depts ahead of the typical dept in the year 2022? descending",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "list teams with more hiring than the average team for 2021, number + name + id, "
+        "most first",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case("2022: departments above the norm, biggest at the top", above_mean_report(Y22), True),
+    Case("which departments outdid the average department in 2021", above_mean_report(Y21)),
+    Case(
+        "teams that hired more than the mean taken over all teams, 2022, largest first",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case("2021 hiring grid: department by job, quarter by quarter", quarterly(Y21)),
+    Case("hires matrix for 2022 per department/job combination by quarter", quarterly(Y22)),
+    Case(
+        "2022 hires broken down into quarters for each department and job pair, alphabetical",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "table of 2021 hires for each combo of department and job, divided into quarters",
+        quarterly(Y21),
+    ),
+    Case(
+        "2021 quarter-by-quarter hires per department and job, sorted by dept name and title",
+        quarterly(Y21),
+        ordered=True,
+    ),
+    Case(
+        "for every job within every department, hires in 2022 split into quarters",
+        quarterly(Y22),
+    ),
+    Case("hires in 2022, department by job by quarter", quarterly(Y22)),
+    Case(
+        "the least busy department per year (only those with hires)",
+        "SELECT y, department, n FROM (SELECT year(e.datetime) AS y, d.department, COUNT(*) AS n, "
+        "RANK() OVER (PARTITION BY year(e.datetime) ORDER BY COUNT(*)) AS r "
+        f"FROM {E} JOIN departments d ON d.id = e.department_id "
+        "GROUP BY 1, d.id, d.department) WHERE r = 1",
+    ),
+    Case(
+        "which job had the fewest hires in 2021, only those with hires",
+        "SELECT job, n FROM (SELECT j.job, COUNT(*) AS n, RANK() OVER (ORDER BY COUNT(*)) AS r "
+        f"FROM {E} JOIN jobs j ON j.id = e.job_id WHERE {Y21} GROUP BY j.id, j.job) WHERE r = 1",
+    ),
+    Case(
+        "bottom 3 departments by all-time hires",
+        "SELECT department, n FROM (SELECT d.department, COUNT(e.id) AS n, "
+        "RANK() OVER (ORDER BY COUNT(e.id)) AS r FROM departments d "
+        "LEFT JOIN hired_employees e ON e.department_id = d.id GROUP BY d.id, d.department) "
+        "WHERE r <= 3",
+    ),
+    Case(
+        "the 2 quietest teams in 2022 ignoring zero-hire teams",
+        "SELECT department, n FROM (SELECT d.department, COUNT(*) AS n, "
+        f"RANK() OVER (ORDER BY COUNT(*)) AS r FROM {E} JOIN departments d "
+        f"ON d.id = e.department_id WHERE {Y22} GROUP BY d.id, d.department) WHERE r <= 2",
+    ),
+    Case(
+        "least active title in each department in 2022",
+        "SELECT department, job, n FROM (SELECT d.department, j.job, COUNT(*) AS n, "
+        "RANK() OVER (PARTITION BY d.id ORDER BY COUNT(*)) AS r "
+        f"FROM {E} JOIN departments d ON d.id = e.department_id JOIN jobs j ON j.id = e.job_id "
+        f"WHERE {Y22} GROUP BY d.id, d.department, j.id, j.job) WHERE r = 1",
+    ),
+    Case(
+        "which teams hired above average in 2021? need id, name, and how many",
+        above_mean_report(Y21),
+    ),
+    Case(
+        "for 2021, which departments had more hires than the company-wide mean per department?",
+        above_mean_report(Y21),
+    ),
+    Case(
+        "department ids and names that hired above the 2022 average, with counts, most first",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "2021 hires per job and department, by quarter, alpha order by dept then job",
+        quarterly(Y21),
+        ordered=True,
+    ),
+    Case(
+        "give me depts above the mean for hires in 2022 incl id, name, number hired, sorted by "
+        "number hired descending",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "who was the biggest hirer each year",
+        "SELECT y, department, n FROM (SELECT year(e.datetime) AS y, d.department, COUNT(*) AS n, "
+        "RANK() OVER (PARTITION BY year(e.datetime) ORDER BY COUNT(*) DESC) AS r "
+        f"FROM {E} JOIN departments d ON d.id = e.department_id "
+        "GROUP BY 1, d.id, d.department) WHERE r = 1",
+    ),
+    Case("leading job title per department, 2021", top_job_per_department(Y21)),
+    Case(
+        "in 2022, for each department, the role hired most often",
+        top_job_per_department(Y22),
+    ),
+    Case("most in-demand job per department 2021", top_job_per_department(Y21)),
+    Case(
+        "departments with hires greater than the mean hires per department for 2021",
+        above_mean_report(Y21),
+    ),
+    Case(
+        "show me which departments exceeded the per-department average in 2022",
+        above_mean_report(Y22),
+    ),
+    Case("what teams out-recruited the average team in 2021", above_mean_report(Y21)),
+    Case("departments where hiring was above the norm during 2022", above_mean_report(Y22)),
+    Case(
+        "teams above the mean, 2021, descending order by number hired",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "which departments hired more than the average department in 2022, and how many did "
+        "they hire",
+        above_mean_report(Y22),
+    ),
+    Case("quarter-wise hires for each department and job in 2021", quarterly(Y21)),
+    Case("hires by dept/job/quarter for 2022", quarterly(Y22)),
+    Case(
+        "which departments hired more than 100 in 2021 and how many did they hire",
+        f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y21} GROUP BY d.id, d.department HAVING COUNT(*) > 100",
+    ),
+    Case(
+        "2022 hires per department and job by quarter, in department-then-job order",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "can you split 2022 hiring into quarters for every department and job combo? order it "
+        "by department and job",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "2021 hires per department and job by quarter, sorted by number of hires",
+        "SELECT d.department, j.job, quarter(e.datetime), COUNT(*) "
+        f"FROM {E} JOIN departments d ON d.id = e.department_id JOIN jobs j ON j.id = e.job_id "
+        f"WHERE {Y21} GROUP BY d.id, d.department, j.id, j.job, 3",
+    ),
+    Case(
+        "departments above the typical team in 2022 and how many",
+        above_mean_report(Y22),
+    ),
+    Case(
+        "which departments hired above the mean in 2022? I need the department id, the "
+        "department name and the number of people they hired, sorted with the biggest number "
+        "first",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "Give me a table of 2022 hires with columns department, job, Q1, Q2, Q3, Q4 ordered by "
+        "department and job",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case("break 2022 hires down by department, job and quarter", quarterly(Y22)),
+    Case(
+        "hires per department in 2022, biggest number first",
+        f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y22} GROUP BY d.id, d.department ORDER BY 2 DESC",
+        ordered=True,
+    ),
     # issue 20, asklookup2: a person named in full with no cue word (lookup verbs, an
     # existence asked, chat said first), several people in one question
     Case(
@@ -2450,6 +2661,66 @@ CASES: list[Case] = [
     Case(
         "titles with Manager in the name",
         "SELECT id, job FROM jobs WHERE lower(job) LIKE '%manager%'",
+    ),
+    # issue 20, askcatalog: an order of every group is never cut to the top one; ties by name
+    Case(
+        "department hire counts for 2022 in descending order",
+        per_department(Y22, "COUNT(e.id) DESC, d.department"),
+        ordered=True,
+    ),
+    Case(
+        "job hire counts in 2021, most first",
+        per_job(Y21, "COUNT(e.id) DESC, j.job"),
+        ordered=True,
+    ),
+    Case(
+        "departments ordered by hires in 2021 then by name",
+        per_department(Y21, "COUNT(e.id) DESC, d.department"),
+        ordered=True,
+    ),
+    Case(
+        "jobs ranked by 2022 hires, ties by name",
+        per_job(Y22, "COUNT(e.id) DESC, j.job"),
+        ordered=True,
+    ),
+    Case(
+        "hires per team sorted by headcount",
+        per_department("TRUE", "COUNT(e.id) DESC, d.department"),
+        ordered=True,
+    ),
+    Case("list the department names", "SELECT department FROM departments"),
+    Case("what are the names of all the job titles", "SELECT job FROM jobs"),
+    Case(
+        "which jobs were not hired for in 2022",
+        "SELECT job FROM jobs WHERE id NOT IN (SELECT job_id FROM hired_employees e "
+        f"WHERE job_id IS NOT NULL AND {Y22})",
+    ),
+    Case(  # a level said as an ending is the level: the IIIs do not end in II
+        "job titles ending in II",
+        "SELECT id, job FROM jobs WHERE job LIKE '% II'",
+    ),
+    Case(
+        "count of hires by year(datetime)",
+        f"SELECT year(e.datetime), COUNT(*) FROM {E} GROUP BY 1",
+    ),
+    Case(
+        "count(*) by extract(year from datetime) where department_id is null",
+        f"SELECT year(e.datetime), COUNT(*) FROM {E} WHERE e.department_id IS NULL GROUP BY 1",
+    ),
+    Case(
+        "rows where datetime is in march 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-03-01' "
+        "AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
+    Case(
+        "hired_employees where datetime is before 2020-06-01",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime < TIMESTAMP '2020-06-01'",
+    ),
+    Case(
+        "job titles that were not filled in Q1 2021",
+        "SELECT job FROM jobs WHERE id NOT IN (SELECT job_id FROM hired_employees e "
+        "WHERE job_id IS NOT NULL AND e.datetime >= TIMESTAMP '2021-01-01' "
+        "AND e.datetime < TIMESTAMP '2021-04-01')",
     ),
     # issue 20, fixfields: names and dates asked after a dash or colon list the people; they
     # are never dropped to leave a count

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.questions.offline import OfflineEngine
+from tests.resolvers.core.questions import gold
 
 QUARTERLY = "Hires per quarter for each department and job in 2021"
 ABOVE_MEAN = "Which departments hired more than the mean in 2021?"
@@ -206,3 +208,202 @@ def test_a_count_between_two_strict_bounds_keeps_the_whole_numbers_inside(
     assert "between 71 and 79 (both included)" in (answer.reading or "")
     empty = words_engine.answer("months with more than 70 and fewer than 71 hires in 2021")
     assert empty.refused  # no whole number between them: never an empty range answered
+
+
+# issue 20, askseed2: the mean of other groups or another period is never the report's mean;
+# who the answer is for changes nothing; 'only those with hires' leaves the zeros out
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "departments above the mean of jobs in 2021",
+        "departments above the average job in 2021",
+        "departments whose 2021 hiring beat the average month",
+        "jobs above the average department in 2021",
+        "teams that hired more than the mean taken over all jobs in 2022",
+    ],
+)
+def test_a_mean_of_other_groups_is_refused_saying_so(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert answer.refused, answer.reading
+    assert "compared with the mean of its own kind" in answer.explanation
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "departments above the 2020 mean in 2021",
+        "departments that hired more in 2021 than the 2020 mean",
+        "departments in 2022 above last year's average",
+        "departments that hired more in 2022 than the previous year's mean",
+        "departments above the average of the previous year in 2022",
+    ],
+)
+def test_a_mean_of_another_period_is_refused_saying_so(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert answer.refused, answer.reading
+    assert "a mean of another period" in answer.explanation
+
+
+def test_the_mean_of_the_period_asked_is_still_answered(words_engine: OfflineEngine) -> None:
+    plain = words_engine.answer(ABOVE_MEAN).rows
+    for question in (
+        "departments above the 2021 mean in 2021",
+        "which departments beat the 2021 average",
+        "what was last year's average per department",
+    ):
+        answer = words_engine.answer(question)
+        assert not answer.refused, (question, answer.explanation)
+    assert words_engine.answer("which departments beat the 2021 average").rows == plain
+
+
+def test_below_the_mean_or_the_median_is_never_the_report(words_engine: OfflineEngine) -> None:
+    report = words_engine.answer(ABOVE_MEAN)
+    below = words_engine.answer("departments below the mean in 2021, ids names counts")
+    assert below.refused or not {r[1] for r in below.rows} & {r[1] for r in report.rows}
+    quieter = words_engine.answer("teams that hired fewer than the average team in 2021")
+    assert not quieter.refused, quieter.explanation
+    assert not {r[0] for r in quieter.rows} & {r[1] for r in report.rows}
+    median = words_engine.answer("departments above the median in 2021")
+    assert median.refused
+    assert "median" in median.explanation
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("quick one for my VP - above-average departments in 2021", ABOVE_MEAN),
+        ("my CFO wants the departments above the mean for 2021", ABOVE_MEAN),
+        ("for the exec deck: departments above the norm in 2021", ABOVE_MEAN),
+        ("for my director: number of hires in 2022", "number of hires in 2022"),
+        ("hires in 2021 for my hrbp", "hires in 2021"),
+    ],
+)
+def test_who_the_answer_is_for_changes_nothing(
+    words_engine: OfflineEngine, question: str, plain: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == words_engine.answer(plain).rows
+
+
+def test_a_title_asked_about_is_still_a_title(words_engine: OfflineEngine) -> None:
+    everyone = words_engine.answer("hires in 2021").rows
+    vps = words_engine.answer("hires for VP roles in 2021")
+    assert not vps.refused, vps.explanation
+    assert vps.rows != everyone
+    assert "VP Sales" in (vps.reading or "")
+
+
+def test_only_those_with_hires_leaves_the_zeros_out(words_engine: OfflineEngine) -> None:
+    with_zeros = words_engine.answer("which job had the fewest hires in 2021")
+    assert not with_zeros.refused, with_zeros.explanation
+    assert {row[-1] for row in with_zeros.rows} == {0}
+    for question in (
+        "which job had the fewest hires in 2021, only those with hires",
+        "the job with the fewest hires in 2021, ignoring zero-hire jobs",
+        "least hired title of 2021 (only the ones that hired anyone)",
+    ):
+        answer = words_engine.answer(question)
+        assert not answer.refused, (question, answer.explanation)
+        assert answer.rows and min(row[-1] for row in answer.rows) >= 1, question
+    none = words_engine.answer("departments with no hires in 2021, only those with hires")
+    assert none.refused
+    assert "none can be both" in none.explanation
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2021 hiring grid: department by job, quarter by quarter",
+        "hires matrix for 2021 per department/job combination by quarter",
+        "table of 2021 hires for each combo of department and job, divided into quarters",
+        "2021 hires broken down into quarters for each department and job pair",
+        "2021 quarter-by-quarter hires per department and job, alpha order by dept then job",
+    ],
+)
+def test_the_quarterly_grid_in_more_words(words_engine: OfflineEngine, question: str) -> None:
+    answer = words_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == words_engine.answer(QUARTERLY).rows
+    assert "(the hiresByQuarter report)" in (answer.reading or "")
+
+
+def test_jobs_by_department_is_not_the_grid(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("hires by department by job in 2021")
+    assert not answer.refused, answer.explanation
+    assert "hiresByQuarter" not in (answer.reading or "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2021 hires per department and job by quarter, sorted by number of hires",
+        "hires per department and job with a column per quarter of 2021, most hires first",
+        "hires per department and job by quarter in 2021, fewest first",
+        "2021 hires per department and job by quarter, Z to A",
+    ],
+)
+def test_an_order_the_report_does_not_have_is_never_the_report(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert answer.refused or "hiresByQuarter" not in (answer.reading or ""), answer.reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2021 hires per department and job by quarter, in department-then-job order",
+        "can you split 2021 hiring into quarters for every department and job combo? order it "
+        "by department and job",
+        "hires for each department-job combination in 2021 with a count for every quarter",
+    ],
+)
+def test_the_report_order_said_as_one_phrase(words_engine: OfflineEngine, question: str) -> None:
+    answer = words_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == words_engine.answer(QUARTERLY).rows
+    assert "(the hiresByQuarter report), ordered by department and job" in (answer.reading or "")
+
+
+def test_and_how_many_is_read_only_where_it_asks_for_each_groups_hires(
+    words_engine: OfflineEngine,
+) -> None:
+    report = words_engine.answer(ABOVE_MEAN)
+    said = words_engine.answer(
+        "which departments hired more than the average department in 2021, and how many did "
+        "they hire"
+    )
+    assert not said.refused, said.explanation
+    assert said.rows == report.rows
+    # a bare 'and how many' may ask how many departments there are: not guessed
+    assert words_engine.answer("which departments hired in 2021 and how many").refused
+    # another period after it is another question
+    assert words_engine.answer("which teams hired in Q1 2021 and how many in Q2 2021").refused
+
+
+def test_a_note_on_the_shared_name_is_not_a_filter(warehouse: DuckDBWarehouse) -> None:
+    words_engine = OfflineEngine(warehouse, 1000, clock=lambda: gold.TODAY)  # two Supports
+    every = words_engine.answer("each department's most hired job in 2021")
+    assert not every.refused, every.explanation
+    for question in (
+        "each department's most hired job in 2021 (Support appears twice - list both)",
+        "each department's most hired job in 2021 (there are two Support teams, keep both)",
+    ):
+        answer = words_engine.answer(question)
+        assert not answer.refused, (question, answer.explanation)
+        assert answer.rows == every.rows, question
+        assert "Hires in Support" not in (answer.reading or "")
+    # per department AND 'Support teams separately': all departments, or only Support? asked
+    both = words_engine.answer("hires per department in 2022, both Support teams separately")
+    assert both.refused
+    assert "or only the Support teams?" in both.explanation
+    only = words_engine.answer("hires in both Support teams separately in 2022")
+    assert not only.refused, only.explanation
+    assert len(only.rows) == 2

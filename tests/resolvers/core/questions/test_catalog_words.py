@@ -142,3 +142,53 @@ def test_the_tables_rows_asked_as_which_ones_are_listed_but_not_beside_a_name(
     listed = small_engine.answer("what job titles exist?")
     assert not listed.refused and len(listed.rows) == 4
     assert small_engine.answer("what titles exist in Sales").refused
+
+
+def test_an_order_of_every_group_is_not_cut_to_the_top_one(words_engine: OfflineEngine) -> None:
+    ordered = words_engine.answer("department hire counts for 2022 in descending order")
+    assert not ordered.refused and len(ordered.rows) > 1
+    top = words_engine.answer("the department with the most hires in 2022")
+    assert len(top.rows) == 1 and top.rows[0] == ordered.rows[0]
+
+
+def test_then_by_name_is_read_only_beside_an_order_by_hires(words_engine: OfflineEngine) -> None:
+    assert not words_engine.answer("departments ordered by hires in 2021 then by name").refused
+    assert words_engine.answer("list 2021 hires by date then by name").refused
+
+
+def test_a_persons_record_is_their_row_not_the_hires(small_engine: OfflineEngine) -> None:
+    """'records' (plural) are rows of hires; 'Ana Lima's record' is hers."""
+    answer = small_engine.answer("pull up Ana Lima's record")
+    assert not answer.refused and [row[1] for row in answer.rows] == ["Ana Lima"]
+
+
+def test_not_hired_for_is_no_hire_only_for_groups(small_engine: OfflineEngine) -> None:
+    groups = small_engine.answer("which jobs were not hired for in 2022")
+    assert not groups.refused and all(row[-1] == 0 for row in groups.rows)
+    assert small_engine.answer("how many people were not hired in 2021").refused
+
+
+def test_in_our_records_is_where_a_person_is_looked_up_not_the_hires(
+    small_engine: OfflineEngine,
+) -> None:
+    answer = small_engine.answer("does Bea Ruiz exist in our records")
+    assert not answer.refused and [row[1] for row in answer.rows] == ["Bea Ruiz"]
+
+
+def test_sql_bounds_and_month_parts_of_the_hire_time_are_left_unread(
+    small_engine: OfflineEngine,
+) -> None:
+    """SQL's BETWEEN on a timestamp and month(datetime) (every year's months together) mean
+    other rows than the words would: refused, never answered by the engine's own reading."""
+    for question in (
+        "rows where datetime between 2021-03-01 and 2021-05-31",
+        "count by month(datetime)",
+    ):
+        assert small_engine.answer(question).refused, question
+    assert small_engine.answer("count by year(datetime)").rows == [[2021, 6], [2022, 1]]
+
+
+def test_a_level_said_as_an_ending_is_the_whole_level(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("titles ending in II")
+    assert answer.rows and all(row[1].endswith(" II") for row in answer.rows)
+    assert "ends with the word “ii”" in (answer.reading or "")

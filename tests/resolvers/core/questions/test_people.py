@@ -287,6 +287,7 @@ def test_a_plural_first_name_is_read_in_the_singular_only_when_the_data_says_so(
     "question",
     [
         "how many Mondays do we have",  # a day of the week is nobody's first name
+        "how many Fridays have we got",  # nor is a day of the week in the plural
     ],
 )
 def test_words_that_look_like_first_names_or_endings_are_not_read_as_people(
