@@ -102,7 +102,7 @@ NAME_SEARCH = re.compile(
     r"(?:first |full |last )?"
     r"(?P<whose>names?|titles?|job titles?|department names?) (?:(?:that|which) )?"
     r"(?:(?P<op>starts? with|starting with|begins? with|beginning with|contains?|containing"
-    r"|ends? with|ending with|ends? in|ending in"
+    r"|ends? with|ending with|ends? in|ending in|is like|are like|match"
     r"|includes?|including|matches|matching|like) "
     rf"(?:(?:the )?(?:word|string|text|letters?) )?{_VALUE}"
     rf"|(?P<op3>with|has|having|have) {_VALUE.replace('value', 'value3')}{_SAID_LAST})"
@@ -562,7 +562,8 @@ _THEN = (
 _WANT = (
     r"(?:(?:can|could|may) (?:i|we|you) (?:get|have|see|send|give me|tell me|pull|grab)"
     r"|(?:do|did) (?:you|we) have|i need|we need|need|i want|i d like|i would like|give me"
-    r"|get me|send me|show me|tell me|pull|grab|fetch|find|check)"
+    r"|get me|send me|show me|tell me|pull|grab|fetch|find|check"
+    r"|(?:(?:i |we )?(?:need|want|have) to |just )?(?:confirm|verify|double check|check))"
 )
 """What is said before a possessive: 'I need Harold Vogt's start date'."""
 _END = rf"(?=$| [^a-z]| {_STOP}\b)"
@@ -592,7 +593,7 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
     (
         "hired",
         re.compile(
-            rf"\bwhen (?:exactly )?(?:was|did|were|is) {_PERSON} {_JOINED}\b"
+            rf"\bwhen (?:exactly )?(?:was|did|were|is) {_PERSON} {_JOINED}\b(?! (?:date|day)\b)"
             rf"(?:(?: ,)?(?: and| &| plus)(?: ,)?(?: in| into| as| on| with)? (?:what|which)"
             rf" {_FACTS}\b)?"
         ),
@@ -650,6 +651,13 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
             rf" (?:is|was|does|did|do|are|were) {_PERSON}(?: (?:work|works|working|sit|sits"
             rf"|belong|belongs|get hired|hired|join|joined|go|end up|land|start|started|get))?"
             rf"(?: in| to| into| for| part of| on| with)?(?: in)?{_END}"
+        ),
+    ),
+    (  # 'which department Lotti Crowthe joined', 'what role Ty Hofer was hired into'
+        "fact",
+        re.compile(
+            rf"\b(?:in |into |as )?(?:what|which) {_FACTS} {_PERSON} (?:was |got )?{_JOINED}"
+            rf"(?: in| into| as| on| for)?{_END}"
         ),
     ),
     (  # 'what team Joan Rillett is on', 'which dept Harold Vogt is in'
@@ -717,7 +725,7 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         "fact",
         re.compile(
             rf"(?:\b(?:what is|what was|whats|give me|tell me|what|need|want) (?:the )?|^ ?)"
-            rf"{_FACT} (?:of|for) {_PERSON}{_END}"
+            rf"{_FACT} (?:of|for|on) {_PERSON}{_END}"
         ),
     ),
     (
@@ -742,7 +750,7 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         "besides",
         re.compile(
             rf"\b(?:(?:but|and) )?(?:other than|besides|except(?: for)?|apart from|excluding"
-            rf"|leaving out|but not) (?P<who>{_WORD}(?: {_WORD}){{1,3}}?){_END}"
+            rf"|leaving out|but not) (?P<who>{_NAMES}|{_WORD}(?: {_WORD}){{1,3}}?){_END}"
         ),
     ),
     (  # 'anyone with the surname Vogt', 'whose last name is Vogt': the name's last word
@@ -854,6 +862,25 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         "bare",
         re.compile(rf"^ ?(?P<who>{_WORD} {_WORD}(?: {_WORD})?)(?: (?:please|pls|thanks))* ?$"),
     ),
+    (  # 'Harold Vogt joined which team?', 'Joan Rillett was hired as what?'
+        "fact",
+        re.compile(
+            rf"^ ?(?P<who>{_NAMES}|{_ID}|{_WORD} {_WORD}(?: {_WORD})?)"
+            rf" (?:(?:is|was|got|get|has been|have been|were|are) )?(?:{_JOINED}|works?|working"
+            rf"|sits?|belongs?|is|was|are|were|does|did|do|holds?|has|have)"
+            rf"(?: (?:in|on|into|to|for|as|with|part of|under))?"
+            rf" (?:(?:what|which) {_FACTS}|what|where|when)(?: (?:please|pls|thanks))* ?$"
+        ),
+    ),
+    (  # 'when was Harold Vogt's start date', 'what did Joan Rillett get hired as'
+        "fact",
+        re.compile(
+            rf"^ ?(?:when|what) (?:was|is|were|did|does) {_PERSON}"
+            rf" (?:(?:start|hire|joining) (?:date|day)|first day|date of hire"
+            rf"|(?:get |got )?(?:hired|brought on|taken on|employed|onboarded) as)"
+            rf"(?: (?:please|pls))* ?$"
+        ),
+    ),
     (  # 'Harold Vogt's record', 'employee 1234 details'
         "who",
         re.compile(
@@ -893,7 +920,8 @@ class Person:
 
 def capitalised(question: str) -> frozenset[str]:
     """The words a question writes with a capital: a name's, when they are ordinary words."""
-    return frozenset(w.lower() for w in re.findall(r"\b[A-Z][a-z]*[A-Z]?[a-z]+\b", question))
+    found = re.findall(r"\b(?:[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]{2,})\b", question)  # 'McDonald'
+    return frozenset(w.lower() for w in found)
 
 
 def shield_people(
@@ -955,17 +983,25 @@ def _people_in(
     if ask in ("who1", "plural"):  # a lone word is a first name only when written as one
         if name not in written or {name, _singular(name)} & _TIME_WORDS:
             return None  # 'is there a Monday', 'is there a Christmas': no one's name
+        if ask == "plural" and (not name.endswith("s") or name in lexicon.english()):
+            return None  # 'how many Interns', 'any Salespeople': English, not a name's plural
+        if name.endswith("s") and name in lexicon.english():
+            return None  # 'are there any Interns': a plural of English names nobody
         counted = match.group(0).lstrip().startswith("how many")
         if counted:
             span = match.span("who")  # the name alone: 'how many' still counts them
         ask = "named" if counted else "who"
     several = re.split(rf"{_NAME_SEP} ", name) if re.fullmatch(_NAMES, name) else [name]
-    if len(several) > 1 and ask not in ("hired", "fact", "who"):
+    if len(several) > 1 and ask not in ("hired", "fact", "who", "besides"):
         return None  # 'the same day as A and B': whose day?
     if not all(_a_name(n, catalog, reserved, written) for n in several):
         return None  # an engine word, or a department or job name, is nobody's name
-    if len(several) > 1:  # 'which teams did A and B join': each looked up
-        return span, [Person(one, False, ask, calendar=parts) for one in several]
+    if len(several) > 1:  # 'which teams did A and B join': each looked up (or left out)
+        leaving = ask == "besides"
+        return span, [
+            Person(one, False, ask, calendar=parts, besides=one if leaving else None)
+            for one in several
+        ]
     groups = match.groupdict()
     first = ask == "first" or bool(
         groups.get("first") or groups.get("first2") or groups.get("first3")
@@ -1008,7 +1044,11 @@ def _said_first(line: str, written: Set[str]) -> str:
 @lru_cache(maxsize=1)
 def _preamble() -> re.Pattern[str]:
     """One piece of chat said before a question (see ``_said_first``)."""
-    phrases = [" ".join(p) for p in lexicon.CHAT_PHRASE_LIST if not set(p) & _LOOKUP_VERBS]
+    phrases = [
+        " ".join(p)
+        for p in lexicon.CHAT_PHRASE_LIST
+        if not set(p) & _LOOKUP_VERBS or p[-1] == "check"  # 'sanity check' is no verb
+    ]
     words = sorted(lexicon.CHAT_WORDS - _LOOKUP_VERBS)
     said = sorted({*phrases, *words}, key=lambda p: (-len(p), p))
     chat = "|".join(re.escape(p) for p in said)
@@ -1031,6 +1071,8 @@ def _a_name(name: str, catalog: Catalog, reserved: Set[str], written: Set[str]) 
         (w in reserved and w not in chat)
         or w in on_record
         or w in title_words
+        or _singular(w) in title_words  # 'VPs', 'Engineers': titles, in the plural
+        or (w,) in lexicon.FAMILY_ALIASES
         or (w in lexicon.UNSUPPORTED and w not in written)
         for w in words
         if w != "person"
@@ -1133,6 +1175,10 @@ _TIME_WORDS = frozenset(
 )
 
 
+_WILDCARDS = re.compile(r"(?P<before>[%*]?)(?P<said>[^%*]+?)(?P<after>[%*]?)")
+"""A searched value with SQL's (or a shell's) wildcard at one end or both: 'Person%'."""
+
+
 def read(words: Words, values: dict[str, str]) -> Who:
     who = Who()
     for match in words.take_all(PERSON_TOKEN):
@@ -1156,7 +1202,16 @@ def read(words: Words, values: dict[str, str]) -> Who:
         prefix = op.startswith(("start", "begin"))
         listed = target == "employee" and whose.startswith("name") and not match.group("pre")
         suffix = op.startswith("end")
-        who.searches.append(NameSearch(target, prefix, values.get(raw, raw), listed, suffix))
+        value = values.get(raw, raw)
+        if not (prefix or suffix) and (wild := _WILDCARDS.fullmatch(value)):
+            # "names like 'Person%'": SQL's wildcards at either end, read as they mean
+            value, prefix, suffix = (
+                wild.group("said"),
+                not wild.group("before"),
+                not wild.group("after"),
+            )
+            prefix, suffix = prefix and not suffix, suffix and not prefix
+        who.searches.append(NameSearch(target, prefix, value, listed, suffix))
     for _ in words.take_all(MISSING_EITHER):
         who.missing_either = True
     for _ in words.take_all(MISSING_BOTH):

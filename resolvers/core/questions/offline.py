@@ -119,7 +119,7 @@ class OfflineEngine:
             said = " ".join([*understood.notes, query.reason])
             said += f" Did you mean: {offered[0]}" if close else f" You could ask: {offered[0]}"
             return refusal(question, said, offered)
-        if plural := people.singular_first_name(self._warehouse, query):
+        if plural := people.name_as_held(self._warehouse, query, question):
             query, understood.notes = plural.query, [*understood.notes, plural.note]
         safe = guard_tree(compile_tree(query), self._row_cap)
         answered = self.run(question, query, safe, understood.notes)

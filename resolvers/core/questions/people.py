@@ -14,6 +14,7 @@ letter, or its last word's first letter), and compared by edit distance:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -46,33 +47,49 @@ class Nobody:
     near: tuple[str, ...] = ()
 
 
-def singular_first_name(warehouse: Warehouse, query: HrQuery) -> Respelt | None:
-    """'How many Joans', 'any Harolds': a first name in the plural, read as written when
-    someone has it ('Brooks'), else as its singular when someone has that ('Joan').
+def name_as_held(warehouse: Warehouse, query: HrQuery, question: str) -> Respelt | None:
+    """A lone name asked as a first name, read as the data holds it when nobody has it so.
 
-    None when the name needs no reading (no plural, or held as written).
+    'How many Joans', 'any Harolds': a plural is read as written when someone
+    has that first name ('Brooks'), else as its singular ('Joan'). 'Anyone
+    called Vogt', 'how many Vogts': nobody's first name, but somebody's last
+    name, is read as the last name (never when the question says 'first name').
+    The note says which. None when the name is held as asked, or held no way.
     """
     filters = getattr(query.query, "filters", None)
     asked = filters.first_name if isinstance(filters, Filters) else None
-    if filters is None or asked is None or not asked.lower().endswith("s") or len(asked) < 3:
+    if filters is None or asked is None:
         return None
-    singular = asked[:-1]
+    plural = asked.lower().endswith("s") and len(asked) > 3
+    ways = [("first_name", asked, "")]
+    if plural:
+        ways.append(("first_name", asked[:-1], ", in the plural"))
+    if not re.search(r"first[\s-]*name", question, re.IGNORECASE):
+        ways.append(("last_name", asked, ""))
+        if plural:
+            ways.append(("last_name", asked[:-1], ", in the plural"))
     lowered = exp.Lower(this=col("e", "name"))
     held = [
-        exp.Like(this=lowered.copy(), expression=lit(_like(name.lower()) + " %"))
-        for name in (asked, singular)
+        exp.Like(
+            this=lowered.copy(),
+            expression=lit(
+                _like(name.lower()) + " %" if field == "first_name" else "% " + _like(name.lower())
+            ),
+        )
+        for field, name, _ in ways
     ]
     tree = exp.select(
         *(exp.Max(this=exp.cast(h, exp.DataType.Type.INT)) for h in held), copy=False
     ).from_(table("hired_employees", "e"), copy=False)
     rows = run_guarded(warehouse, guard_tree(tree, 1)).rows
-    as_written, as_singular = rows[0] if rows else (None, None)
-    if as_written or not as_singular:
+    found = [way for way, hit in zip(ways, rows[0] if rows else (), strict=False) if hit]
+    if not found or found[0] == ways[0]:
         return None
-    respelt = query.query.model_copy(
-        update={"filters": filters.model_copy(update={"first_name": singular})}
-    )
-    note = f"Reading “{asked}” as the first name {singular}, in the plural."
+    field, name, how = found[0]
+    update: dict[str, str | None] = {"first_name": None, field: name}
+    respelt = query.query.model_copy(update={"filters": filters.model_copy(update=update)})
+    what = "first name" if field == "first_name" else "last name"
+    note = f"Reading “{asked}” as the {what} {name}{how}."
     return Respelt(HrQuery(query=respelt), note)
 
 

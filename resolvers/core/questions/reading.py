@@ -142,7 +142,9 @@ def scope(filters: Filters) -> str:
     if filters.last_name:
         parts.append(f"whose last name is “{filters.last_name}”")
     if filters.other_than_names:
-        parts.append(f"other than {_names(tuple(f'“{n}”' for n in filters.other_than_names))}")
+        left_out = [f"“{n}”" for n in filters.other_than_names]
+        listed = ", ".join(left_out[:-1]) + " and " + left_out[-1] if len(left_out) > 1 else ""
+        parts.append(f"other than {listed or left_out[0]}")
     return (" " + " ".join(parts)) if parts else ""
 
 

@@ -199,6 +199,12 @@ def _filters(
                 department_ids += reading.department_ids.get(token) or catalog.ids_of(name)
     prefix = contains = suffix = None
     for search in who.searches:
+        if re.search(r"[%*_]", search.value):
+            return Refusal(
+                f'"{search.value}" holds a wildcard inside it: ask for names starting with, '
+                "containing or ending with a string.",
+                (search.value,),
+            )
         if search.target in ("title", "department"):
             kind = "job" if search.target == "title" else "department"
             pool = catalog.jobs if kind == "job" else catalog.departments

@@ -2287,12 +2287,20 @@ CASES: list[Case] = [
         f"SELECT e.name FROM {E} WHERE e.name LIKE 'Tobi %'",
     ),
     Case(
-        "how many Warner's are there",
+        "how many Warners are there",
         f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Warner %'",
     ),
     Case(
         "folks named Corena, full names please",
         f"SELECT e.name FROM {E} WHERE e.name LIKE 'Corena %'",
+    ),
+    Case(
+        "how many Northcotes are there?",  # nobody's first name, somebody's last name
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE '% Northcote'",
+    ),
+    Case(
+        "anyone called Swinden",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE '% Swinden'",
     ),
     Case(
         "how many employee names end in 7?",
@@ -2309,6 +2317,18 @@ CASES: list[Case] = [
     Case(
         "how many hires in 2021 had names ending in 00",
         f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE '%00' AND {Y21}",
+    ),
+    Case(
+        "names like 'Jer%'",  # SQL's wildcard, read as it means
+        f"SELECT e.name FROM {E} WHERE lower(e.name) LIKE 'jer%'",
+    ),
+    Case(
+        "how many employee names are like '%ett'",
+        f"SELECT COUNT(*) FROM {E} WHERE lower(e.name) LIKE '%ett'",
+    ),
+    Case(
+        "how many names match 'Person 00%'",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Person 00%'",
     ),
     # issue 20, asklookup2: employees by number, one or several
     Case(
@@ -2374,6 +2394,48 @@ CASES: list[Case] = [
         "when did Letitia Bastin start and what job did Elvina Bycraft get",
         f"SELECT e.name, CAST(e.datetime AS DATE), j.job FROM {EDJ} "
         "WHERE e.name IN ('Letitia Bastin', 'Elvina Bycraft')",
+    ),
+    Case(
+        "how many Legal hires in 2021, excluding Marlow Antecki and Ulrick Nucciotti",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' AND {Y21} "
+        "AND e.name NOT IN ('Marlow Antecki', 'Ulrick Nucciotti')",
+    ),
+    Case(
+        "Jeremias Goudy joined which team?",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Jeremias Goudy'",
+    ),
+    Case(
+        "Lemar Aronsohn was hired as what?",
+        f"SELECT j.job FROM {EDJ} WHERE e.name = 'Lemar Aronsohn'",
+    ),
+    Case(
+        "what's the start date on Tanner Jopling",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Tanner Jopling'",
+    ),
+    Case(
+        "when was Bartolomeo Fetherstone's start date?",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Bartolomeo Fetherstone'",
+    ),
+    # issue 20, asklookup2: who asks, or why, said before a lookup
+    Case(
+        "for an audit: what is Andee Tillot's job title?",
+        f"SELECT j.job FROM {EDJ} WHERE e.name = 'Andee Tillot'",
+    ),
+    Case(
+        "quick sanity check - Robers Swinden's department?",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Robers Swinden'",
+    ),
+    Case(
+        "my VP wants to know which department Raine Mowett joined",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Raine Mowett'",
+    ),
+    Case(
+        "need to confirm Libbi Dowtry's hire date asap",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Libbi Dowtry'",
+    ),
+    Case(
+        "sorry to bother you, which team is Jacky Oldred in?",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Jacky Oldred'",
     ),
     # issue 20, askcatalog: the catalogue searched by its own names (a department's name
     # is searched among departments), its titles never hired for, a department's titles
