@@ -9,18 +9,13 @@ import pytest
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.questions.offline import OfflineEngine
 from tests.resolvers.core.questions import gold
+from tests.resolvers.core.questions.test_everyday_words import same
 
 
 @pytest.fixture(scope="module")
 def gold_engine(warehouse: DuckDBWarehouse) -> OfflineEngine:
     """On the gold dataset: two departments named Support (ids 8 and 13)."""
     return OfflineEngine(warehouse, 1000, clock=lambda: gold.TODAY)
-
-
-def same(engine: OfflineEngine, question: str, plain: str) -> None:
-    answer = engine.answer(question)
-    assert not answer.refused, (question, answer.explanation)
-    assert answer.rows == engine.answer(plain).rows, question
 
 
 @pytest.mark.parametrize(
