@@ -1,0 +1,128 @@
+"""The departments and jobs themselves: lists and counts of the catalog, not of hires.
+
+'How many jobs are there', 'list the department names', 'the titles Marketing
+hired for': a question about the table (or a department's titles with a hire)
+is answered from the names, never as a count of hires per name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resolvers.core.questions import dates
+from resolvers.core.questions.patterns import CATALOG_WORD, COUNT, EXISTS, FIRST_LAST, SUBJECT
+from resolvers.core.questions.query import CatalogQuery, Filters, NameSet
+from resolvers.core.questions.shape_filters import Reading, _ending
+from resolvers.core.questions.words import Words
+
+DIFFERENT_NAMES = re.compile(
+    r"\b(?:distinct|different|unique|separate)\b(?= .*\bnames\b)"
+    r"|\b(?:names|name)\b(?= .*\b(?:distinct|different|unique)\b)"
+    r"|\b(?:distinct|different|unique|separate)\b"
+)
+"""'how many distinct department names': a count of names; 'how many different jobs': rows."""
+
+
+def _of_the_catalog(words: Words, phrases: list[dates.DatePhrase]) -> bool:
+    """'How many jobs are there?' counts the jobs, not the jobs among hires (a job may
+    have none): with no word of hiring and no date, it is a question about the table."""
+    subject = re.compile(rf"\b{SUBJECT}\b|\bhire\b|\bhired\b|\bfill(?:ed)?\b")
+    return not phrases and not words.has(subject)
+
+
+NAMES_OF = re.compile(r"\b(?:the |their |just the |only the )?names?(?: of| only)?\b")
+"""A list of departments (jobs) is their names: 'list the department names'."""
+EXISTING = re.compile(r"\b(?:exist|exists|are there|do we have|there are)\b")
+"""'what job titles exist': the table's rows, asked as which ones."""
+
+
+def _catalog(
+    words: Words, reading: Reading, filters_: Filters, phrases: list[dates.DatePhrase]
+) -> CatalogQuery | None:
+    """Departments or jobs themselves: no hires words, no filters on hires, no grouping."""
+    subject = re.compile(rf"\b{SUBJECT}\b|\bhire\b")
+    searches = [s for s in reading.who.searches if s.target in ("title", "department")]
+    match = words.search(CATALOG_WORD)
+    searched = ["department"] if searches and searches[0].target == "department" else ["job"]
+    titles_only = bool(searches) and reading.group in ([], searched) and not words.has(subject)
+    # 'every job title in alphabetical order': the jobs themselves, not hires per job
+    every = reading.group in (["department"], ["job"]) and reading.group == reading.each_dims
+    every = every or (reading.group in (["department"], ["job"]) and words.has(EXISTING))
+    listed = every and not words.has(subject) and not words.has(COUNT)
+    listed = listed and not words.has(FIRST_LAST)  # "who joined first in each department"
+    if titles_only:
+        reading.group = []
+    elif listed and match is None:
+        of_every = "departments" if reading.group == ["department"] else "jobs"
+        if reading.rank or reading.threshold or reading.rank_order or phrases:
+            return None  # the grouping stays: 'accountants by department in 2021'
+        if filters_ != Filters() or reading.who.included:
+            return None
+        reading.group = []
+        words.take_all(EXISTING)
+        return CatalogQuery(of=of_every, descending=reading.descending_names)  # type: ignore[arg-type]
+    elif match is None or words.has(subject) or reading.group:
+        return None
+    if reading.rank or reading.threshold or reading.rank_order:
+        return None
+    plain = Filters(
+        departments=filters_.departments if searched == ["department"] else NameSet(),
+        jobs=filters_.jobs if searches and searched == ["job"] else NameSet(),
+    )
+    if phrases or filters_ != plain or reading.who.included or len(searches) > 1:
+        return None
+    if match:
+        of = "departments" if match.group("what").startswith("dep") else "jobs"
+    else:
+        of = "departments" if searched == ["department"] else "jobs"
+    if searches and of != searched[0] + "s":
+        return None  # 'jobs in departments whose name ...': no list of one by the other's name
+    if match:
+        words.take(match)
+    counting = words.search(COUNT)
+    if counting:
+        words.take(counting)
+    for extra in words.take_all(EXISTS):
+        del extra
+    # 'how many different department names': the names, not the rows (two may share one)
+    different = words.search(DIFFERENT_NAMES) if counting else None
+    named = False
+    if counting and not different and (said := words.search(re.compile(r"\bnames\b"))):
+        words.take(said)  # 'how many department names are there': the rows of the table
+    if not counting and (said := words.search(NAMES_OF)):
+        words.take(said)  # 'list the department names', 'the names of all departments'
+        words.take_all(re.compile(r"\b(?:only|just)\b(?= *(?:please|pls|thanks)? *$)"))
+    if different:
+        words.take(different)
+        if name := words.search(re.compile(r"\b(?:names|name|distinct|different|unique)\b")):
+            named = True
+            words.take(name)
+    search = searches[0] if searches else None
+    if reading.descending_names and counting:
+        return None
+    return CatalogQuery(
+        of=of,  # type: ignore[arg-type]
+        count_only=counting is not None,
+        distinct_names=named,
+        descending=reading.descending_names,
+        name_prefix=search.value if search and search.prefix else None,
+        name_contains=search.value if search and not (search.prefix or search.suffix) else None,
+        name_suffix=_ending(search.value) if search and search.suffix else None,
+    )
+
+
+TITLES = re.compile(r"\b(?:the |all |all the |every )?(?:job titles|jobs|roles|titles|positions)\b")
+
+
+def _titles_hired(words: Words, reading: Reading) -> re.Match[str] | None:
+    """'titles hired by Engineering', 'list the jobs Marketing hired for': a named department's
+    titles with at least one hire (only said of departments; a count or ranking is not this)."""
+    hired = re.compile(rf"\b{SUBJECT}\b|\bhire\b")
+    names_kept = reading.who.included or reading.department_ids
+    if not names_kept or reading.who.people or not words.has(hired) or words.has(COUNT):
+        return None
+    if reading.rank or reading.threshold or reading.rank_order or reading.counted_groups:
+        return None
+    if not all(token.startswith("__d") for token in reading.who.included):
+        return None
+    return words.search(TITLES)

@@ -1,0 +1,104 @@
+"""A share of hires: which words are the whole and which the part.
+
+'What percent of Sales hires were in 2022' is read by where each name and
+date stands against the share word or the verb ('went to'); a period left
+out on the wrong side is refused rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from resolvers.core.questions import dates, filters
+from resolvers.core.questions.catalog import Catalog
+from resolvers.core.questions.patterns import SHARE, SHARE_VERB, WENT
+from resolvers.core.questions.query import ShareQuery
+from resolvers.core.questions.shape_filters import Reading, Refusal, _filters
+
+NEGATED = re.compile(r"^(?:but |and )?(?:not|except|excluding|outside|other than|apart from)\b")
+"""A date phrase that leaves a period out ('but not in 2021')."""
+
+
+def _share_of_part(
+    reading: Reading,
+    names: dict[str, tuple[str, str]],
+    catalog: Catalog,
+    phrases: list[dates.DatePhrase],
+) -> ShareQuery | Refusal:
+    """The part and the whole of a share, by where their words stand.
+
+    'What share of Sales hires were in 2022': the whole is said before the
+    verb (Sales), the part after it (2022). With no verb to split at, named
+    departments and jobs are the part and dates the whole; with no names, a
+    lone date is the part of all hires ('what percent of hires were in 2022'),
+    and of two dates the later-said one is the part; the hires without a
+    department (job) are the part when the question asks about them.
+    """
+    line, who = reading.line, reading.who
+    share = SHARE.search(line)
+    verb = SHARE_VERB.search(line, share.end() if share else 0)
+    asked = SHARE.search(reading.spoken)
+    marker = WENT.search(reading.spoken, asked.end()) if asked and not verb else verb
+    ruled = reading.spoken if marker is not verb else line
+    negated = [p for p in phrases if NEGATED.match(p.words)]
+    if marker and any(ruled.find(p.words) > marker.start() for p in negated):
+        # 'what percent of hires went to Sales but not in 2021': the whole's or the part's?
+        return Refusal(
+            "Is that period left out of all the hires, or only of the share? Ask e.g. what "
+            "percent of the hires outside 2021 went to Sales."
+        )
+    split_names = whole_after = False  # names on both sides of 'went to' or the share word
+    if not verb:  # the part is the names after it, of the names before; dates are the whole
+        spoken = SHARE.search(reading.spoken)
+        went = WENT.search(reading.spoken, spoken.end()) if spoken else None
+        said = reading.spoken
+        sides = {said.find(t) < went.start() for t in who.included} if went else set()
+        dated = {said.find(p.words) < went.start() for p in phrases} if went else set()
+        if went and (sides == {1, 0} or dated == {1, 0}):
+            line, verb = said, went  # 'what percent of Sales and Legal went to Legal'
+        elif share and {line.find(t) < share.start() for t in who.included} == {1, 0}:
+            verb = share  # 'of all the Sales and Legal hires, what percent Legal'
+            # "Legal's share of the Sales and Legal hires": the part first, then 'of' the whole
+            whole_after = share.group(0).rstrip().endswith(" of")
+        split_names = verb is not None
+    cut = verb.start() if verb else len(line)
+    located = [(line.find(p.words), p) for p in phrases]
+    if split_names and {at > cut for at, _ in located} != {1, 0}:
+        located = []  # dates said on one side only are the whole's ('... went to Legal in 2022')
+    missing = (
+        filters.MISSING_EITHER.search(line)
+        or filters.MISSING.search(line)
+        or filters.MISSING_BOTH.search(line)
+    )
+    after = {t for t in who.included if (line.find(t) > cut) != whole_after}
+    dated_after = [p for at, p in located if at > cut]
+    missing_after = missing is not None and missing.start() > cut
+    if not (after or dated_after or missing_after):  # no verb, or nothing after it
+        after = set(who.included)
+        dated_after = []
+        missing_after = not after and missing is not None
+        if not after and not missing_after and located:
+            dated_after = [max(located, key=lambda item: item[0])[1]]
+    whole_who = replace(
+        who,
+        included=[t for t in who.included if t not in after],
+        without_department=who.without_department and not missing_after,
+        without_job=who.without_job and not missing_after,
+        missing_either=who.missing_either and not missing_after,
+    )
+    part_who = filters.Who(
+        included=sorted(after, key=line.find),
+        without_department=who.without_department and missing_after,
+        without_job=who.without_job and missing_after,
+        missing_either=who.missing_either and missing_after,
+    )
+    whole = _filters(replace(reading, who=whole_who), names, catalog,
+                     [p.spans for p in phrases if p not in dated_after])  # fmt: skip
+    if isinstance(whole, Refusal):
+        return whole
+    part = _filters(replace(reading, who=part_who), names, catalog,
+                    [p.spans for p in dated_after])  # fmt: skip
+    if isinstance(part, Refusal):
+        return part
+    return ShareQuery(filters=whole, part=part)
