@@ -45,12 +45,14 @@ from resolvers.core.questions.patterns import (
     DIM_THAT,
     DIM_WITH,
     DIMS_ORDER,
+    DISTINCT_PERIODS,
     EACH_NAME,
     EXACTLY,
     FILLER_PHRASES,
     GREW,
     GROUP,
     HIRE_SPAN,
+    IN_EVERY,
     INJECTION,
     LISTED_DIMS,
     MEAN,
@@ -75,6 +77,7 @@ from resolvers.core.questions.patterns import (
     RESERVED,
     REVERSE_ALPHABETICAL,
     SHARE,
+    SPREAD,
     THAN_NAME,
     THAN_PERIOD,
     THEN_BY_NAME,
@@ -183,12 +186,16 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text
     people_asked = PEOPLE_ASKED.search(words.text)  # 'who were our first and last hires'
-    spans = [s for s in HIRE_SPAN.finditer(words.text) if not (s["first3"] and people_asked)]
+    spans = [
+        s
+        for s in HIRE_SPAN.finditer(words.text)
+        if not ((s["first3"] or s["first4"]) and people_asked)
+    ]
     for span in spans:
         words.take(span)
     if spans:  # before 'first', 'max' ... are read as rankings
-        earliest = any(s.group("first") or s.group("first2") or s["first3"] for s in spans)
-        latest = any(s.group("last") or s.group("last2") or s["last3"] for s in spans)
+        earliest = any(s["first"] or s["first2"] or s["first3"] or s["first4"] for s in spans)
+        latest = any(s["last"] or s["last2"] or s["last3"] or s["last4"] for s in spans)
         reading.span = "both" if earliest == latest else "first" if earliest else "last"
         for one, other in itertools.pairwise(spans):  # 'the min and the max date'
             between = words.text[one.end() : other.start()]
@@ -209,8 +216,23 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             "above the mean in 2021); a mean of another period is not something this engine "
             "computes: ask for each year's hires per department instead.",
         )
+    if (match := words.search(IN_EVERY)) and (
+        said_group := list(GROUP_NAMED.finditer(words.text[: match.start()]))
+    ):  # 'titles hired in each of 2020, 2021 and 2022': before 'at least one' is a threshold
+        said = match["unit"] or next(u for u in ("year", "quarter", "month") if match[u])
+        reading.in_every = "year" if said.startswith("year") else said.rstrip("s")  # type: ignore[assignment]
+        reading.group += dims(said_group[-1][0])
+        words.take(match)
+        words.take(said_group[-1])
+        if how := HOW_MANY_BEFORE.search(words.text[: said_group[-1].start()]):
+            reading.counted_groups = True  # 'how many titles had a hire in every year'
+            words.take(how)
     with_hires = words.take_all(WITH_HIRES)
-    _thresholds(words, reading)
+    _thresholds(words, reading)  # first: 'depts by 2021 hires' is 'in 2021', never 'until'
+    if match := words.search(SPREAD):  # before 'busiest', 'quietest' are read as rankings
+        reading.spread = True
+        reading.group += dims(" ".join(said for said in match.groupdict().values() if said))
+        words.take(match)
     if with_hires and (refused := _with_hires(reading)):
         return refused
     if not reading.descending_names and (match := words.search(ALPHABETICAL)):
@@ -219,7 +241,11 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     quarters = words.take_all(QUARTER_COLUMNS)  # 'Q1, Q2, Q3 and Q4': each quarter, not a list
     try:
         _than(words, reading, names, today)
+        before = words.text
         reading.months, reading.weekdays, per_year = dates.read_recurring(words)
+        changed = [i for i, (a, b) in enumerate(zip(before, words.text, strict=True)) if a != b]
+        if changed:  # where 'in any December' stood: a share's whole or its part
+            reading.recurring = before[changed[0] : changed[-1] + 1].strip()
         if per_year:
             reading.group.append("year")
         phrases = dates.read(words, today, compare)
@@ -248,6 +274,10 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     while reading.families and (match := words.search(ANY_LEVEL)) and "every" not in match[0]:
         words.take(match)  # 'across all levels' is the family summed ('every level': per level)
         levelled = True
+    if reading.threshold is None and (match := words.search(DISTINCT_PERIODS)):
+        reading.group += dims(match["dims"])  # 'in how many distinct months did Legal hire'
+        reading.which = reading.counted_groups = True
+        words.take(match)
     _ranks(words, reading)
     _groups(words, reading)
     if reading.families and (words.take_all(ANY_LEVEL) or levelled):
@@ -255,7 +285,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             stem = [t for t in titles if title_level(t) and _stem(t) == names[token][1]]
             if stem:  # Accountant I to IV, not Staff Accountant
                 reading.families[token] = tuple(stem)
-    if quarters:
+    if quarters and not reading.in_every:  # 'a hire in each of Q1, Q2, Q3 and Q4': no split
         reading.group = list(dict.fromkeys([*reading.group, "quarter"]))
     grid = set(reading.group) == {"department", "job", "quarter"}
     if (reading.threshold or reading.rank or grid) and (also := words.search(AND_HOW_MANY_BARE)):
@@ -303,6 +333,14 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     return query
 
 
+GROUP_NAMED = re.compile(
+    r"\b(?:departments?|depts?|teams?|divisions?|jobs?|roles?|titles?|positions?|levels?)\b"
+)
+"""A grouping named before 'hired every year': the groups it keeps ('departments that ...')."""
+HOW_MANY_BEFORE = re.compile(
+    r"\b(?:how many|number of|count of|count the|total number of)"
+    r"(?: different| distinct| unique| separate)? *$"
+)
 PEOPLE_ASKED = re.compile(r"\b(?:who|whom|names?|list|which (?:people|employees|persons))\b")
 """'who were our first and last hires' asks for people: their times alone are no answer."""
 NAMED_FILLER = re.compile(r"\b(?:IT|US)\b")
@@ -635,6 +673,9 @@ def _groups(words: Words, reading: Reading) -> None:
         reading.group += dims(said)  # 'departments that hired more in 2022'
         reading.which = True
         words.take(match)
+        if how := HOW_MANY_BEFORE.search(words.text[: match.start()]):
+            reading.counted_groups = True  # 'count of distinct departments that hired in Q1'
+            words.take(how)
     if reading.group and (match := words.search(WHICH_ONES)):
         reading.which = True  # 'any quarters with more than 250? which ones'
         words.take(match)

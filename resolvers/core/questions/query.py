@@ -12,6 +12,7 @@ so the JSON schema a model is given is strict (additionalProperties: false).
     ├── CountQuery      hires (or distinct jobs/departments), optionally per group,
     │                   with a threshold (more than N, above the mean) or a ranking
     ├── AverageQuery    hires per group, averaged over the groups with a hire
+    ├── SpreadQuery     the most hires of a group minus the fewest (groups with a hire)
     ├── ShareQuery      a slice's (or each group's) percent of the hires
     ├── CompareQuery    hires in two periods side by side, or their difference
     ├── DifferenceQuery hires of one side minus another (two departments, jobs, periods)
@@ -287,6 +288,10 @@ class CountQuery(_Strict):
     rank: Rank | None = None
     count_groups: bool = False
     """One number: how many groups there are (that pass the threshold), not the groups."""
+    in_every: Literal["year", "quarter", "month"] | None = None
+    """Only the groups with at least one hire in every year (quarter, month) in which anyone
+    was hired within the filters' periods: 'titles hired in each of 2020, 2021 and 2022',
+    'departments that hired every year'."""
 
     @model_validator(mode="after")
     def _shape(self) -> CountQuery:
@@ -294,6 +299,10 @@ class CountQuery(_Strict):
         _levels(self.group_by, self.filters)
         if (self.threshold or self.rank or self.count_groups) and not self.group_by:
             raise ValueError("a threshold, a ranking or a count of groups needs group_by")
+        if self.in_every and (self.threshold or self.rank or not self.group_by):
+            raise ValueError("in_every keeps groups by itself: no threshold or ranking")
+        if self.in_every and set(self.group_by) & TIME_DIMENSIONS:
+            raise ValueError("in_every keeps departments, jobs or levels, not periods")
         if self.distinct != "hires" and self.distinct[:-1] in self.group_by:
             raise ValueError("cannot count distinct what is grouped by")
         if self.rank and self.rank.within:
@@ -329,6 +338,20 @@ class AverageQuery(_Strict):
 
     @model_validator(mode="after")
     def _shape(self) -> AverageQuery:
+        _levels((self.per,), self.filters)
+        return self
+
+
+class SpreadQuery(_Strict):
+    """Hires per group: the most minus the fewest, over the groups with at least one hire
+    ('the gap between our busiest and quietest department in 2022'), with both counts."""
+
+    kind: Literal["spread"] = "spread"
+    filters: Filters = Filters()
+    per: Dimension
+
+    @model_validator(mode="after")
+    def _shape(self) -> SpreadQuery:
         _levels((self.per,), self.filters)
         return self
 
@@ -480,6 +503,7 @@ class ReportQuery(_Strict):
 AnyQuery = Annotated[
     CountQuery
     | AverageQuery
+    | SpreadQuery
     | ShareQuery
     | CompareQuery
     | DifferenceQuery

@@ -29,6 +29,7 @@ from resolvers.core.questions.query import (
     Period,
     ReportQuery,
     ShareQuery,
+    SpreadQuery,
 )
 from resolvers.core.questions.sql_parts import dimensions
 
@@ -178,6 +179,13 @@ def read_back(query: HrQuery) -> str:
                 f"Hires{scope(inner.filters)}, counted per {_per(group)} and averaged over the "
                 f"{_PLURAL[inner.per]} with at least one such hire{report}, with how many "
                 f"{_PLURAL[inner.per]} and hires that is{_left_out(inner.filters, group)}."
+            )
+        case SpreadQuery():
+            group = dimensions([inner.per], inner.filters)
+            return (
+                f"Hires{scope(inner.filters)}, counted per {_per(group)}: the most minus the "
+                f"fewest, over the {_PLURAL[inner.per]} with at least one such hire, with both "
+                f"counts{_left_out(inner.filters, group)}."
             )
         case ShareQuery():
             if inner.group_by:
@@ -346,6 +354,11 @@ def _count(query: CountQuery) -> str:
             "below_mean": "fewer than the mean (over the groups with at least one hire)",
         }  # fmt: skip
         text += f"; only those with {words[t.compare]}"
+    if query.in_every:
+        text += (
+            f"; only those with at least one hire in every {query.in_every} in which anyone "
+            f"was hired{scope(Filters(periods=query.filters.periods))}"
+        )
     if query.count_groups:
         text = f"The number of {' and '.join(_PLURAL[d] for d in query.group_by)}: {text}"
         return text + _left_out(query.filters, group) + "."

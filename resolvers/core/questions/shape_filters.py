@@ -71,6 +71,8 @@ class Reading:
     """Months of any year kept ('in any December')."""
     weekdays: list[Weekday] = field(default_factory=list)
     """Days of the week kept ('on a weekend')."""
+    recurring: str = ""
+    """The words that said those months or weekdays, as they stood in the line."""
     alphabetical: bool = False
     descending_names: bool = False
     """'Z to A': alphabetical from the end."""
@@ -90,6 +92,10 @@ class Reading:
     """'above the average job', 'the mean over all teams': the groups a mean is said to be of."""
     span: Literal["first", "last", "both"] | None = None
     """'the earliest and latest datetime': the first and (or) last hire time is asked."""
+    in_every: Literal["year", "quarter", "month"] | None = None
+    """'departments that hired every year': only groups with a hire in every such period."""
+    spread: bool = False
+    """'the gap between our busiest and quietest department': the most minus the fewest."""
 
 
 def _filters(

@@ -98,6 +98,22 @@ def difference(first: str, second: str) -> str:
     return f"SELECT ({count} {first}) - ({count} {second})"
 
 
+def spread(key: str, where: str) -> str:
+    """The most hires of a group (by ``key``) minus the fewest, over the groups with a hire."""
+    return (
+        f"WITH c AS (SELECT {key} AS g, COUNT(*) AS n FROM {E} WHERE {where} AND {key} IS NOT NULL"
+        " GROUP BY 1) SELECT MAX(n), MIN(n), MAX(n) - MIN(n) FROM c"
+    )
+
+
+def in_every(name: str, join: str, unit: str, where: str, units: int) -> str:
+    """The groups (``name`` of the joined table) with a hire in each of ``units`` periods."""
+    return (
+        f"SELECT {name} FROM {E} JOIN {join} WHERE {where} GROUP BY {join.split()[1]}.id, {name} "
+        f"HAVING COUNT(DISTINCT {unit}) = {units}"
+    )
+
+
 def versus_titles(first: str, second: str, where: str, op: str) -> str:
     """Per department (by id), hires matching ``first`` beside those matching ``second``,
     where the first ``op`` the second."""
@@ -3323,6 +3339,188 @@ CASES: list[Case] = [
     Case(
         "Q1 hiring regardless of year",
         f"SELECT COUNT(*) FROM {E} WHERE quarter(e.datetime) = 1",
+    ),
+    # issue 20, askarith3: the spread between the most and the least hiring group (max - min)
+    Case(
+        "the distance between our most and least active department in 2022",
+        spread("e.department_id", Y22),
+    ),
+    Case(
+        "difference between our top and bottom job, all time",
+        spread("e.job_id", "TRUE"),
+    ),
+    Case(
+        "gap between the busiest and quietest team in 2021?",
+        spread("e.department_id", Y21),
+    ),
+    Case(
+        "Max minus min hires per department in 2020",
+        spread("e.department_id", "year(e.datetime) = 2020"),
+    ),
+    Case(
+        "how far apart were our top and bottom hiring departments last year",
+        spread("e.department_id", Y22),
+    ),
+    Case(
+        "whats the gap in hires between the busiest and slowest month of 2021",
+        spread("month(e.datetime)", Y21),
+    ),
+    Case(
+        "pls: spread between the biggest and smallest depts by 2021 hires",
+        spread("e.department_id", Y21),
+    ),
+    Case(
+        "difference between the department with the most hires and the one with the fewest, 2022",
+        spread("e.department_id", Y22),
+    ),
+    Case(
+        "the difference between the quietest and the busiest quarter in 2022",
+        spread("quarter(e.datetime)", Y22),
+    ),
+    # issue 20, askarith3: groups with a hire in every one of several periods (and how many)
+    Case(
+        "titles with at least one hire in each of 2020, 2021 and 2022",
+        in_every("j.job", "jobs j ON j.id = e.job_id", "year(e.datetime)", "TRUE", 3),
+    ),
+    Case(
+        "how many titles had at least one hire in each of 2020, 2021 and 2022?",
+        "SELECT COUNT(*) FROM ("
+        + in_every("j.job", "jobs j ON j.id = e.job_id", "year(e.datetime)", "TRUE", 3)
+        + ")",
+    ),
+    Case(
+        "departments that hired every year",
+        in_every(
+            "d.department", "departments d ON d.id = e.department_id", "year(e.datetime)", "TRUE", 3
+        ),
+    ),
+    Case(
+        "which teams hired in every quarter of 2021?",
+        in_every(
+            "d.department", "departments d ON d.id = e.department_id", "quarter(e.datetime)", Y21, 4
+        ),
+    ),
+    Case(
+        "jobs filled in each of 2020 and 2022",
+        in_every(
+            "j.job",
+            "jobs j ON j.id = e.job_id",
+            "year(e.datetime)",
+            "year(e.datetime) IN (2020, 2022)",
+            2,
+        ),
+    ),
+    Case(
+        "how many roles were hired every single year",
+        "SELECT COUNT(*) FROM ("
+        + in_every("j.job", "jobs j ON j.id = e.job_id", "year(e.datetime)", "TRUE", 3)
+        + ")",
+    ),
+    Case(
+        "departments with hires in every month of 2022",
+        in_every(
+            "d.department", "departments d ON d.id = e.department_id", "month(e.datetime)", Y22, 12
+        ),
+    ),
+    Case(
+        "number of departments having at least one hire in each of q1, q2, q3 and q4 2020",
+        "SELECT COUNT(*) FROM ("
+        + in_every(
+            "d.department",
+            "departments d ON d.id = e.department_id",
+            "quarter(e.datetime)",
+            "year(e.datetime) = 2020",
+            4,
+        )
+        + ")",
+    ),
+    # issue 20, askarith3: 'how many more (fewer) in A vs B' is A - B (B - A); a month or
+    # weekday of a share is the part or the whole, never both; more ways to ask for a spread
+    Case(
+        "how many more hires in 2021 compared to 2020",
+        difference(Y21, "year(e.datetime) = 2020"),
+    ),
+    Case(
+        "How many fewer people did Sales hire in 2022 vs 2021?",
+        difference(f"d.department = 'Sales' AND {Y21}", f"d.department = 'Sales' AND {Y22}"),
+    ),
+    Case(
+        "by how many hires did 2021 beat 2020",
+        difference(Y21, "year(e.datetime) = 2020"),
+    ),
+    Case(
+        "what share of Sales hires were on a weekend",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE dayofweek(e.datetime) IN (0, 6)) / COUNT(*) "
+        f"FROM {ED} WHERE d.department = 'Sales'",
+    ),
+    Case(
+        "what share of weekend hires went to Sales",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Sales') / COUNT(*) "
+        f"FROM {ED} WHERE dayofweek(e.datetime) IN (0, 6)",
+    ),
+    Case(
+        "what % of all hires came in December (any year)",
+        f"SELECT 100.0 * COUNT(*) FILTER (WHERE month(e.datetime) = 12) / COUNT(*) FROM {E}",
+    ),
+    Case(
+        "what is the spread of hires across departments in 2021",
+        spread("e.department_id", Y21),
+    ),
+    Case(
+        "range of department hiring counts in 2022",
+        spread("e.department_id", Y22),
+    ),
+    Case(
+        "how big is the gap between our biggest and smallest department",
+        spread("e.department_id", "TRUE"),
+    ),
+    Case(
+        "which departments hired in all three years",
+        in_every(
+            "d.department", "departments d ON d.id = e.department_id", "year(e.datetime)", "TRUE", 3
+        ),
+    ),
+    Case(
+        "count of distinct departments that hired in Q1 2022",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM {E} WHERE e.datetime >= "
+        "TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
+    Case(
+        "how far did 2022 hiring fall short of 2021",
+        difference(Y21, Y22),
+    ),
+    Case(
+        "by how many did Q2 2022 lag behind Q1 2022?",
+        difference(
+            "e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-04-01'",
+            "e.datetime >= TIMESTAMP '2022-04-01' AND e.datetime < TIMESTAMP '2022-07-01'",
+        ),
+    ),
+    Case(
+        "how many did Training's 2021 hiring exceed its 2020 hiring by",
+        difference(
+            f"d.department = 'Training' AND {Y21}",
+            "d.department = 'Training' AND year(e.datetime) = 2020",
+        ),
+    ),
+    Case(
+        "in how many distinct months did Legal hire in 2021",
+        f"SELECT COUNT(DISTINCT month(e.datetime)) FROM {ED} "
+        f"WHERE d.department = 'Legal' AND {Y21}",
+    ),
+    Case(
+        "on how many days did we hire in March 2021?",
+        f"SELECT COUNT(DISTINCT CAST(e.datetime AS DATE)) FROM {E} WHERE "
+        "e.datetime >= TIMESTAMP '2021-03-01' AND e.datetime < TIMESTAMP '2021-04-01'",
+    ),
+    Case(
+        "number of different quarters with Engineering hires",
+        f"SELECT COUNT(DISTINCT (year(e.datetime), quarter(e.datetime))) FROM {ED} "
+        "WHERE d.department = 'Engineering'",
+    ),
+    Case(
+        "earliest hire and latest hire in Legal",
+        f"SELECT MIN(e.datetime), MAX(e.datetime) FROM {ED} WHERE d.department = 'Legal'",
     ),
 ]
 
