@@ -507,7 +507,7 @@ LOOKUP = [
     ),
     Case(
         "is there anyone called Lotti? what's their job",
-        f"SELECT e.name, j.job FROM {EDJ} WHERE e.name LIKE 'Lotti %'",
+        f"SELECT j.job FROM {EDJ} WHERE e.name LIKE 'Lotti %'",
         "lookup",
         everyday=True,
     ),
@@ -763,10 +763,11 @@ ARITHMETIC = [
         everyday=True,
     ),
     Case(
-        "How many fewer hires were there in Q1 2022 than in Q2 2022?",
-        f"SELECT ({count(quarter(2022, 2))}) - ({count(quarter(2022, 1))})",
+        "How many fewer hires were there in Q2 2022 than in Q1 2022?",
+        f"SELECT ({count(quarter(2022, 1))}) - ({count(quarter(2022, 2))})",
         "arithmetic",
-        also=(f"SELECT ({count(quarter(2022, 1))}) - ({count(quarter(2022, 2))})",),
+        also=(f"SELECT ({count(quarter(2022, 2))}) - ({count(quarter(2022, 1))})",),
+        note="Fewer A than B is B - A: Q1 minus Q2.",
     ),
     Case(
         "percent change in HR hiring 2020 -> 2021",
@@ -1013,14 +1014,21 @@ RANK_WITHIN = [
         "rank_within",
     ),
     Case(
-        "in each dept, which quarter of 2021 was the quietest?",
-        top_within("d.id", "quarter(e.datetime)", PER_DEPARTMENT, year(2021), low=True).replace(
+        "for sales, marketing, HR and training: which quarter of 2021 was each one's quietest?",
+        top_within(
+            "d.id",
+            "quarter(e.datetime)",
+            PER_DEPARTMENT,
+            f"{year(2021)} AND " + departments("Sales", "Marketing", "Human Resources", "Training"),
+            low=True,
+        ).replace(
             "SELECT g, i FROM r",
             "SELECT (SELECT department FROM departments WHERE id = g), i FROM r",
         ),
         "rank_within",
         everyday=True,
-        note="Among the quarters with a hire (groups without hires are not rows).",
+        note="Each of the four hired in every quarter of 2021, so no quarter is empty; "
+        "Sales ties Q2 and Q3.",
     ),
     Case(
         "for every month of 2022, the biggest hiring team",
@@ -1576,11 +1584,11 @@ FAMILY_TRAPS = [
 
 COMPARISON_TRAPS = [
     Case(
-        "How many more people did Training hire in Q1 2022 than Sales hired in the whole of 2022?",
-        f"SELECT ({count(f'{quarter(2022, 1)} AND ' + departments('Training'))}) - "
-        f"({count(f'{year(2022)} AND ' + departments('Sales'))})",
+        "How many fewer people did Training hire in Q1 2022 than Sales hired in the whole of 2022?",
+        f"SELECT ({count(f'{year(2022)} AND ' + departments('Sales'))}) - "
+        f"({count(f'{quarter(2022, 1)} AND ' + departments('Training'))})",
         "arithmetic",
-        note="Q1 on Training's side only.",
+        note="Q1 on Training's side only; fewer A than B is B - A.",
     ),
     Case(
         "how many more hires did R&D make in 2020 than Training made in 2021",
