@@ -964,6 +964,7 @@ RANK_WITHIN = [
         top_within("year(e.datetime)", "month(e.datetime)", ALL, "TRUE"),
         "rank_within",
         everyday=True,
+        also=(top_within("year(e.datetime)", "monthname(e.datetime)", ALL, "TRUE"),),
     ),
     Case(
         "For each quarter of 2021, which department hired the most?",
@@ -1038,6 +1039,12 @@ RANK_WITHIN = [
         ),
         "rank_within",
         everyday=True,
+        also=(
+            top_within("monthname(e.datetime)", "d.id", PER_DEPARTMENT, year(2022)).replace(
+                "SELECT g, i FROM r",
+                "SELECT g, (SELECT department FROM departments WHERE id = i) FROM r",
+            ),
+        ),
     ),
     Case(
         "Busiest weekday for each department in 2022",
