@@ -68,6 +68,7 @@ EDJ = (
     "LEFT JOIN jobs j ON j.id = e.job_id"
 )
 LEVEL = "regexp_extract(j.job, ' (I|II|III|IV)$', 1)"
+LEVEL_NUMBER = f"list_position(['I', 'II', 'III', 'IV'], {LEVEL})"
 
 
 def month(y: int, m: int) -> str:
@@ -669,6 +670,8 @@ FAMILY = [
         also=(
             "SELECT j.job, COUNT(*) FROM hired_employees e JOIN jobs j ON j.id = e.job_id "
             f"WHERE {family('software engineer')} GROUP BY 1",
+            f"SELECT {LEVEL_NUMBER}, COUNT(*) FROM hired_employees e "
+            f"JOIN jobs j ON j.id = e.job_id WHERE {family('software engineer')} GROUP BY 1",
         ),
         note="Software Engineer I-IV; a Software Test Engineer is not one.",
     ),
@@ -707,6 +710,9 @@ FAMILY = [
         also=(
             "SELECT j.job, COUNT(*) FROM hired_employees e JOIN jobs j ON j.id = e.job_id "
             f"WHERE {year(2022)} AND {family('health coach')} GROUP BY 1",
+            f"SELECT {LEVEL_NUMBER}, COUNT(*) FROM hired_employees e "
+            f"JOIN jobs j ON j.id = e.job_id WHERE {year(2022)} AND {family('health coach')} "
+            "GROUP BY 1",
         ),
     ),
     Case(
@@ -1078,6 +1084,20 @@ RANK_WITHIN = [
         ),
         "rank_within",
         everyday=True,
+        also=(
+            top_within(
+                "year(e.datetime)",
+                LEVEL_NUMBER,
+                "hired_employees e JOIN jobs j ON j.id = e.job_id",
+                STATISTICIANS,
+            ),
+            top_within(
+                "year(e.datetime)",
+                "j.job",
+                "hired_employees e JOIN jobs j ON j.id = e.job_id",
+                STATISTICIANS,
+            ),
+        ),
     ),
 ]
 
