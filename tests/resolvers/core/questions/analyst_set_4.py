@@ -13,6 +13,11 @@ other question set (development, held-out, trap or analyst sets 1-3) or their
 tests; no engine or Ask endpoint was ever run on these questions. Every
 question is a fresh wording.
 
+Before the first score the lead removed 10 questions and 1 trap that, up to
+case and punctuation, repeated an earlier held-out question or a development
+one (short, natural wordings that examiners write alike, and two sentences of
+issue 20's own text), leaving 153 + 52.
+
 Measure on it, never tune to it: a miss worth fixing becomes a new
 *development* question in other words, never an edit here.
 
@@ -400,13 +405,6 @@ DATES = [
         note="Q2 with no year: the latest year with data, 2022.",
     ),
     Case(
-        "how many people started over the summer?",
-        count(span("2022-06-01", "2022-09-01")),
-        "dates",
-        everyday=True,
-        note="Summer with no year: June-August 2022.",
-    ),
-    Case(
         "How many new hires did we have in the first half of 2021?",
         count(span("2021-01-01", "2021-07-01")),
         "dates",
@@ -453,12 +451,6 @@ DATES = [
         "dates",
     ),
     Case(
-        "how many people were hired on a weekend in 2022",
-        count(f"{year(2022)} AND isodow(e.datetime) IN (6, 7)"),
-        "dates",
-        everyday=True,
-    ),
-    Case(
         "how many hires on july 4th?",
         count(day("2022-07-04")),
         "dates",
@@ -479,12 +471,6 @@ DATES = [
 ]
 
 LOOKUP = [
-    Case(
-        "when was Harold Vogt hired?",
-        when("Harold Vogt"),
-        "lookup",
-        also=(when_exactly("Harold Vogt"),),
-    ),
     Case(
         "which department is Ty Hofer in",
         "SELECT d.department FROM hired_employees e LEFT JOIN departments d "
@@ -529,13 +515,6 @@ LOOKUP = [
         empty=True,
         also=(count("e.name = 'John Smith'"),),
         note="Nobody by that name: no rows, or a count of 0.",
-    ),
-    Case(
-        "how many people have the first name Putnam",
-        count("e.name LIKE 'Putnam %'"),
-        "lookup",
-        everyday=True,
-        note="Putnam Dodd only; Putnem Lippiello is spelled otherwise.",
     ),
     Case(
         "who did Legal hire in 2021? with dates",
@@ -598,18 +577,6 @@ LOOKUP = [
 ]
 
 FAMILY = [
-    Case(
-        "how many statisticians did we hire in 2021?",
-        count(f"{year(2021)} AND {STATISTICIANS}"),
-        "family",
-        everyday=True,
-        note="Statistician I-IV; Biostatisticians are another word.",
-    ),
-    Case(
-        "designers hired per department in 2022",
-        per_department(f"{year(2022)} AND {DESIGNERS}"),
-        "family",
-    ),
     Case("How many developers have we hired overall?", count(DEVELOPERS), "family"),
     Case(
         "DBA hires by year",
@@ -629,19 +596,6 @@ FAMILY = [
         "family",
         everyday=True,
         also=(count(f"{year(2021)} AND ({TECHNICIANS} OR {jobs('Environmental Tech')})"),),
-    ),
-    Case(
-        "Database Administrator hires by level",
-        f"SELECT {LEVEL}, COUNT(*) FROM hired_employees e JOIN jobs j ON j.id = e.job_id "
-        f"WHERE {DBAS} GROUP BY 1",
-        "family",
-        also=(
-            f"SELECT j.job, COUNT(*) FROM hired_employees e JOIN jobs j ON j.id = e.job_id "
-            f"WHERE {DBAS} GROUP BY 1",
-            "SELECT CASE lvl WHEN 'I' THEN 1 WHEN 'II' THEN 2 WHEN 'III' THEN 3 ELSE 4 END, n "
-            f"FROM (SELECT {LEVEL} AS lvl, COUNT(*) AS n FROM hired_employees e "
-            f"JOIN jobs j ON j.id = e.job_id WHERE {DBAS} GROUP BY 1)",
-        ),
     ),
     Case(
         "how many level IV hires in 2022",
@@ -842,12 +796,6 @@ ARITHMETIC = [
 
 CONDITION = [
     Case(
-        "Which departments hired more than 100 people in 2021?",
-        per_department_names(year(2021)) + " HAVING COUNT(*) > 100",
-        "condition",
-        note="Human Resources hired exactly 100: not more than 100.",
-    ),
-    Case(
         "how many departments hired at least 50 ppl in 2022",
         count_of(per_department(year(2022)) + " HAVING COUNT(*) >= 50"),
         "condition",
@@ -948,15 +896,6 @@ CONDITION = [
 ]
 
 RANK_WITHIN = [
-    Case(
-        "top job in each department in 2021",
-        top_within("d.id", "j.job", EDJ.replace("LEFT ", ""), year(2021)).replace(
-            "SELECT g, i FROM r",
-            "SELECT (SELECT department FROM departments WHERE id = g), i FROM r",
-        ),
-        "rank_within",
-        everyday=True,
-    ),
     Case(
         "each department's busiest quarter of 2022",
         top_within("d.id", "quarter(e.datetime)", PER_DEPARTMENT, year(2022)).replace(
@@ -1102,12 +1041,6 @@ RANK_WITHIN = [
 ]
 
 ORDER = [
-    Case(
-        "list the departments alphabetically",
-        "SELECT department FROM departments ORDER BY department",
-        "order",
-        ordered=True,
-    ),
     Case(
         "the first six people we ever hired",
         names("TRUE") + " ORDER BY e.datetime LIMIT 6",
@@ -1353,13 +1286,6 @@ UNANSWERABLE_TRAPS = [
         "plain",
         everyday=True,
         note="Hires only: no leavers.",
-    ),
-    Case(
-        "who is Harold Vogt's manager?",
-        UNANSWERABLE,
-        "lookup",
-        everyday=True,
-        note="No reporting lines.",
     ),
     Case(
         "How many of the 2022 hires are based in the London office?",
