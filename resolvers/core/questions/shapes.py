@@ -80,6 +80,14 @@ def measure(
     if refused := _order_refused(reading):
         return refused
     if reading.than and reading.group:  # 'more than Sales in 2021': the dates hold for all
+        own = [p.spans for p in reading.tail_phrases]
+        if phrases and own and own != [p.spans for p in phrases]:
+            # 'more in Q4 2021 than Sales in all of 2021': a threshold counts the named
+            # group under the groups' own filters, so its other dates cannot be held
+            return Refusal(
+                "The groups are compared with the named group over the same dates: say one "
+                "period for both, e.g. which departments hired more than Sales in 2021."
+            )
         phrases = phrases + reading.tail_phrases
         reading.tail_phrases = []
     date_sets = [p.spans for p in phrases]
