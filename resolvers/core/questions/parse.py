@@ -279,6 +279,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     mean = reading.threshold is not None and reading.threshold.compare.endswith("_mean")
     if mean and not reading.group and column_dims:  # 'department ids and names above the mean'
         reading.group = column_dims
+    if mean and not reading.group and reading.mean_over:  # 'which ones beat the mean team'
+        reading.group = list(reading.mean_over)
+        words.take_all(WHICH_ONES)
     if reading.mean_over and set(reading.mean_over) != set(reading.group):
         over, per = " and ".join(reading.mean_over), " and ".join(reading.group) or "nothing"
         return Refusal(

@@ -3184,7 +3184,8 @@ CASES: list[Case] = [
     ),
     # issue 20, askseed3: the quarterly report as a split, a combo, Q1-Q4 beside a grouping
     # (each quarter, never the whole year), orders said per grouping ('dept A-Z then title
-    # A-Z', 'both sorted by name'), who wants it and when ('finance wants', 'send it over')
+    # A-Z', 'both sorted by name'), who wants it and when ('finance wants', 'send it over');
+    # departments above a mean said as the dept, all-department or year's average
     Case(
         "finance wants the 2022 split by dept and title per quarter, can you send it over? thx",
         quarterly(Y22),
@@ -3264,6 +3265,57 @@ CASES: list[Case] = [
         "hires from Q1 to Q4 2022 by department",
         f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d "
         f"ON d.id = e.department_id WHERE {Y22} GROUP BY d.id, d.department",
+    ),
+    Case(
+        "depts that beat the all-department average in 2021, ranked",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "which teams out-hired the dept average in 2022, high to low",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "departments above the year's mean hiring level in 2021, dept id, dept name, hires",
+        above_mean_report(Y21),
+    ),
+    Case(
+        "depts above the dept average in 2022 with headcount added, sort desc",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "which ones beat the average department in 2021? id, name, count",
+        above_mean_report(Y21),
+    ),
+    Case(
+        "departments that hired more than the all-department average in 2022, sorted desc",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "hey - who beat the mean dept in 2021? need id, name and hires, sort desc thx",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "what depts exceeded the typical dept's hiring level in 2021, high to low",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "dept id, dept name, hires for depts above the all-dept average, 2022, high to low",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "departments hiring above the yearly average in 2022",
+        above_mean_report(Y22),
+    ),
+    Case(
+        "which departments were under the average dept in 2021",
+        versus_mean("department", "departments", "department_id", Y21, "<"),
     ),
 ]
 

@@ -88,3 +88,49 @@ def test_a_number_after_over_is_never_read_as_sent(words_engine: OfflineEngine) 
     answer = words_engine.answer("send me the departments with hires over 50 in 2021")
     assert not answer.refused, answer.explanation
     assert "more than 50" in (answer.reading or "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "depts that beat the all-department average in 2021, ranked",
+        "which teams out-hired the dept average in 2021, high to low",
+        "departments above the year's mean hiring level in 2021, dept id, dept name, hires",
+        "depts above the dept average in 2021 with headcount added, sort desc",
+        "which ones beat the average department in 2021? id, name, count",
+        "departments that hired more than the all-department average in 2021, sorted desc",
+        "hey - who beat the mean dept in 2021? need id, name and hires, sort desc thx",
+        "what depts exceeded the typical dept's hiring level in 2021, high to low",
+        "each dept that topped the average dept in 2021 - id + name + count pls",
+        "which ones were higher than the typical department in 2021? sort desc",
+        "departments hiring above the yearly average in 2021",
+    ],
+)
+def test_above_the_dept_or_all_department_average(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    plain = words_engine.answer(ABOVE_MEAN)
+    answer = words_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == plain.rows
+    assert "(the departmentsAboveMean report)" in (answer.reading or "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which departments were under the average dept in 2021",
+        "departments below the all-department average in 2021",
+        "departments above the average job in 2021",
+        "jobs above the mean department in 2021",
+        "departments above the median in 2021",
+        "departments above the mean of 2020 in 2021",
+        "departments above the dept average in Q1 2021",
+        "departments above the dept average in 2021 excluding Sales",
+    ],
+)
+def test_another_comparison_never_becomes_the_report(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert "departmentsAboveMean" not in (answer.reading or ""), question
