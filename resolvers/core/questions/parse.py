@@ -27,6 +27,7 @@ from resolvers.core.questions.patterns import (
     ANY_LEVEL,
     AS_COLUMNS,
     AS_PERCENT,
+    BOTH_AZ,
     BOUNDS,
     BREAK_DOWN,
     BREAKDOWN,
@@ -44,7 +45,9 @@ from resolvers.core.questions.patterns import (
     DIM_FIRST,
     DIM_THAT,
     DIM_WITH,
+    DIMS_AZ,
     DIMS_ORDER,
+    DIMS_THEN,
     EACH_NAME,
     EXACTLY,
     FILLER_PHRASES,
@@ -69,11 +72,13 @@ from resolvers.core.questions.patterns import (
     ORDERING,
     OVERALL,
     QUARTER_COLUMNS,
+    QUARTER_SPAN,
     RANK_BY,
     RANK_THE,
     RANKED_RANGE,
     RESERVED,
     REVERSE_ALPHABETICAL,
+    SENT_OVER,
     SHARE,
     THAN_NAME,
     THAN_PERIOD,
@@ -190,6 +195,11 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
                 words.text = (
                     words.text[: one.end()] + " " * len(between) + words.text[other.start() :]
                 )
+    for said in words.take_all(DIMS_AZ):  # 'dept A-Z then title A-Z' ('asc' is no count order)
+        reading.order_dims += dims(said.group("dims"))
+    both_by_name = words.take_all(BOTH_AZ)  # 'both sorted by name': checked once grouped
+    if sent := words.search(SENT_OVER):
+        words.take(sent, "over")  # 'send the 2021 hires over'
     if words.has(THEN_BY_NAME) and words.has(BY_HIRES):
         words.take_all(THEN_BY_NAME)  # 'ranked by hires, then by name': how ties come anyway
     if match := words.search(REVERSE_ALPHABETICAL):  # before 'sorted ... descending' by hires
@@ -211,6 +221,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         reading.alphabetical = True
         words.take(match)
     quarters = words.take_all(QUARTER_COLUMNS)  # 'Q1, Q2, Q3 and Q4': each quarter, not a list
+    if not quarters and words.has(QUARTER_SPAN) and _grouped(words):
+        quarters = words.take_all(QUARTER_SPAN)  # 'by dept and job, Q1-Q4': never the year
     try:
         _than(words, reading, names, today)
         reading.months, reading.weekdays, per_year = dates.read_recurring(words)
@@ -251,6 +263,15 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
                 reading.families[token] = tuple(stem)
     if quarters:
         reading.group = list(dict.fromkeys([*reading.group, "quarter"]))
+    if both_by_name:
+        by_name = [d for d in reading.group if d in ("department", "job")]
+        if len(by_name) < 2:
+            return Refusal(
+                '"Both" sorted by name needs two groupings by name (department and job): '
+                "ask, e.g., for hires by department and job, both sorted by name.",
+                ("both",),
+            )
+        reading.order_dims = list(dict.fromkeys([*reading.order_dims, *by_name]))
     grid = set(reading.group) == {"department", "job", "quarter"}
     if (reading.threshold or reading.rank or grid) and (also := words.search(AND_HOW_MANY_BARE)):
         words.take(also)  # 'departments above the mean, and how many': the counts beside them
@@ -258,6 +279,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     mean = reading.threshold is not None and reading.threshold.compare.endswith("_mean")
     if mean and not reading.group and column_dims:  # 'department ids and names above the mean'
         reading.group = column_dims
+    if mean and not reading.group and reading.mean_over:  # 'which ones beat the mean team'
+        reading.group = list(reading.mean_over)
+        words.take_all(WHICH_ONES)
     if reading.mean_over and set(reading.mean_over) != set(reading.group):
         over, per = " and ".join(reading.mean_over), " and ".join(reading.group) or "nothing"
         return Refusal(
@@ -604,6 +628,8 @@ def _groups(words: Words, reading: Reading) -> None:
             continue  # 'in total across all depts': one number, company-wide
         reading.group += dims(match.group("dims"))
         reading.each_dims += dims(match.group("dims"))
+    for match in words.take_all(DIMS_THEN):  # ', dept then title' after the groupings
+        reading.order_dims += dims(match.group("dims"))
     listed = [*words.take_all(BREAKDOWN), *words.take_all(TRAILING_DIMS)]
     for match in [*listed, *words.take_all(LISTED_DIMS), *columns]:
         reading.group += dims(match.group("dims") or match.group("dims2"))
@@ -662,6 +688,13 @@ def _groups(words: Words, reading: Reading) -> None:
         words.take(also)  # 'which teams beat the mean, and how many did they hire': the counts
     if (reading.threshold or titles_versus) and reading.group and COUNT_GROUPS.search(reading.line):
         reading.counted_groups = True  # 'the number of departments with more than 100'
+
+
+def _grouped(words: Words) -> bool:
+    """Whether the question groups its hires ('by dept and job', 'every combo of'), and says
+    no total: a Q1-Q4 span beside a grouping splits it by quarter, as it never narrows it."""
+    said = (GROUP, BREAKDOWN, CROSSED, LISTED_DIMS, TRAILING_DIMS, DIM_ADVERB)
+    return any(words.has(p) for p in said) and not words.has(TOTAL)
 
 
 def _stem(title: str) -> str:

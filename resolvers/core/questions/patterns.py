@@ -47,8 +47,10 @@ MEAN = re.compile(
     rf"|surpass|outdid|out did|outdo|better|ahead of|outrecruited|out recruited|outrecruit"
     rf"|out recruit)"
     rf"(?: {SUBJECT}){{0,2}}(?: for hiring)?(?: than)?(?: the| an?| our)?"
+    rf"(?: (?:year|yearly|annual|this year|that year))?"
     rf"(?: (?P<kind>departmental|department|company|overall|team|company[ -]wide"
-    rf"|per department|per dept|per team|per job|per role|per title))?"
+    rf"|per department|per dept|per team|per job|per role|per title|dept|depts|departments"
+    rf"|teams|all[ -](?:departments?|depts?|teams?)|cross[ -](?:departments?|depts?|teams?)))?"
     rf" {_AVERAGE}\b"
     rf"(?: number)?(?: of {SUBJECT})?"
     rf"(?: (?:per |for each |for every |for an? |of an? )?"
@@ -309,6 +311,36 @@ DIM_FIRST = re.compile(
     rf"(?:the )?{DIM}(?: names?)?)*)\b"
 )
 """'department first, then job': an order of the groupings said without a verb."""
+_AZ = r"(?:a z|a to z|alphabetically|alphabetical|alpha|asc|ascending|by name)"
+DIMS_AZ = re.compile(
+    rf"\b(?:(?:sorted|ordered|order|sort|listed|arranged) )?(?:by |on )?(?:the )?"
+    rf"(?P<dims>{DIM}(?: names?)? {_AZ}(?: (?:,|and|then|followed|by)){{1,3}} (?:the )?{DIM}"
+    rf"(?: names?)? {_AZ})\b"
+)
+"""'dept A-Z then title A-Z': the groupings in turn, each by name (the grouped answer's order)."""
+BOTH_AZ = re.compile(
+    r"\b(?:(?:sorted|ordered|listed|arranged|sort|order) )?(?:by |on )?(?:both|each)"
+    r"(?: of them| names| columns)?(?: (?:sorted|ordered|listed|arranged))?"
+    r" (?:in alphabetical order|alphabetically|alphabetical|a z|a to z|by name|by their names"
+    r"|ascending|asc)\b"
+    r"|\b(?:sorted|ordered|listed|arranged|sort|order) (?:by|on) both (?:names|columns)\b"
+    r"|\b(?:(?:sorted|ordered|listed|arranged) )?(?:in alphabetical order|alphabetically"
+    r"|alphabetical|a z|a to z|by name) (?:on |for |in |by )?both(?: ways| columns| names)?\b"
+)
+"""'both sorted by name', 'sorted on both names': two groupings, each by name."""
+DIMS_THEN = re.compile(
+    rf"(?:^|(?<=, )|(?<=: ))(?:(?:sorted|ordered|order|sort) )?(?:by )?(?P<dims>{DIM}(?: names?)?"
+    rf"(?: first)?(?: (?:then|, then|and then|followed by)(?: by)? {DIM}(?: names?)?)+)"
+    r"(?: (?:second|last|next))?(?= *(?:,|$))"
+)
+"""', dept then title' said alone, between commas or last: the order of the groupings."""
+SENT_OVER = re.compile(
+    r"\bsend(?: (?:me|us))?(?: (?:the|it|this|that|those|these|our))?(?: (?:19|20)\d\d)?"
+    r"(?: (?:hires|hiring|numbers|figures|report|table|split|breakdown|data|counts|totals))?"
+    r" (?P<over>over)\b(?! +(?:\d|the|a|an|our|all|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|twenty)\b)"
+)
+"""'send the 2021 hires over': sent, never 'over' a number."""
 DIMS_ORDER = re.compile(
     rf"\b(?:in |by )?(?P<dims>{DIM}(?: names?)?(?: (?:then|and then|, then|,|and|before) {DIM}"
     rf"(?: names?)?)+) order\b"
@@ -327,7 +359,8 @@ _QAFTER = (
     r"| (?:separately|each|apart|across the top|across))"
 )
 QUARTER_COLUMNS = re.compile(
-    rf"\b(?:{_QBEFORE}?(?:(?:with|in|into|by|for|across|over) )?{_QLIST}(?:{_QAFTER}| columns?)?"
+    rf"\b(?:(?:(?:and |, )?then |followed by )?{_QBEFORE}?(?:(?:with|in|into|by|for|across|over) )?"
+    rf"{_QLIST}(?:{_QAFTER}| columns?| (?:counts|numbers|totals|figures|hires))?"
     rf"|{_QBEFORE}{_QRANGE}{_QAFTER}?|(?:with |in |as )?{_QRANGE}(?:{_QAFTER}| columns?))\b"
     rf"|^(?: (?:give|me|show|the|please|pls|our|we|i|need))* {_QRANGE}(?= (?:19|20)\d\d\b)"
 )
@@ -335,6 +368,12 @@ QUARTER_COLUMNS = re.compile(
 
 ('Q1-Q4 2021 hires ...' leading the question is too; 'hires from Q1 to Q4 2022' is the
 whole year, read by dates.py.)"""
+QUARTER_SPAN = re.compile(
+    r"(?<!\bfrom )(?<!\bbetween )(?<!\bfor )(?<!\bduring )(?<!\bover )"
+    r"\b(?:(?:into|in to|by|per|across) )?q1 (?:to|through|thru) q4\b"
+)
+"""'split into Q1-Q4', '2021 Q1-Q4 hires for every department and job': beside a grouping,
+every quarter on its own (parse.py asks that); 'hires from Q1 to Q4 2022' stays the year."""
 GROUP = re.compile(
     r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by"
     r"|break(?:ing)? +(?:(?:the |our |all )?(?:hires|hiring|headcount|numbers|counts|it|them)"
@@ -359,7 +398,8 @@ GROUP = re.compile(
 )
 BREAKDOWN = re.compile(
     rf"\b(?:the |a )?(?P<dims>{DIM}(?: (?:and |, |& |x )?{DIM})+) (?:breakdown|split|mix|matrix"
-    r"|combos?|combinations?|pairs?|hires|hiring|headcount|counts|numbers|figures)\b"
+    r"|combos?|combinations?|pairs?|hires|hiring|headcount|counts|numbers|figures|tables?|grid"
+    r"|crosstab|view|summary|layout)\b"
     rf"|\b(?P<dims2>{DIM}(?: x {DIM})+)\b"
 )
 """'the department/job/quarter breakdown' (a slash is not a token)."""

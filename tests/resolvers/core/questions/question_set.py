@@ -3182,6 +3182,141 @@ CASES: list[Case] = [
         "Engineering hires in November, any year",
         f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Engineering' AND month(e.datetime) = 11",
     ),
+    # issue 20, askseed3: the quarterly report as a split, a combo, Q1-Q4 beside a grouping
+    # (each quarter, never the whole year), orders said per grouping ('dept A-Z then title
+    # A-Z', 'both sorted by name'), who wants it and when ('finance wants', 'send it over');
+    # departments above a mean said as the dept, all-department or year's average
+    Case(
+        "finance wants the 2022 split by dept and title per quarter, can you send it over? thx",
+        quarterly(Y22),
+    ),
+    Case(
+        "2021 breakdown of hires for every dept/title combo, Q1-Q4 columns, dept A-Z then "
+        "title A-Z",
+        quarterly(Y21),
+        ordered=True,
+    ),
+    Case(
+        "hires in 2022 divided into quarters for each department and job, both sorted by name",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case("split 2021 hiring by dept + job into Q1-Q4", quarterly(Y21)),
+    Case(
+        "2022 Q1-Q4 hires for every combination of department and job, sorted by name",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "hiring split by department and job across the four quarters of 2022",
+        quarterly(Y22),
+    ),
+    Case("every dept/title combo with its hires per quarter in 2022 pls", quarterly(Y22)),
+    Case(
+        "quarterly hires for 2022 by department and job title, dept a-z then job a-z",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "dept/job/quarter table for 2022 please, both sorted alphabetically",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "hey, could you send me 2021 hires per dept and role per quarter? finance needs it by EOD",
+        quarterly(Y21),
+    ),
+    Case(
+        "2022 hires: department, job, then Q1, Q2, Q3, Q4 counts, ordered by department then job",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "can u send over a quarter by quarter view of 2021 hiring, every dept + title combo, "
+        "dept then title",
+        quarterly(Y21),
+        ordered=True,
+    ),
+    Case(
+        "what did each dept/job combo hire per quarter in 2021? alphabetical both ways",
+        quarterly(Y21),
+        ordered=True,
+    ),
+    Case(
+        "hires split by quarter 2022 for all dept/job combos, sort dept asc then job asc",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "Could you send the 2022 hires over, split by department and job and by quarter?",
+        quarterly(Y22),
+    ),
+    Case(
+        "2021 hires by dept and job in Q1 through Q4 columns, dept then job",
+        quarterly(Y21),
+        ordered=True,
+    ),
+    Case(
+        "hires per department Q1-Q4 2021",
+        f"SELECT d.department, quarter(e.datetime), COUNT(*) FROM {E} JOIN departments d "
+        f"ON d.id = e.department_id WHERE {Y21} GROUP BY d.id, d.department, 2",
+    ),
+    Case(
+        "hires from Q1 to Q4 2022 by department",
+        f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d "
+        f"ON d.id = e.department_id WHERE {Y22} GROUP BY d.id, d.department",
+    ),
+    Case(
+        "depts that beat the all-department average in 2021, ranked",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "which teams out-hired the dept average in 2022, high to low",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "departments above the year's mean hiring level in 2021, dept id, dept name, hires",
+        above_mean_report(Y21),
+    ),
+    Case(
+        "depts above the dept average in 2022 with headcount added, sort desc",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "which ones beat the average department in 2021? id, name, count",
+        above_mean_report(Y21),
+    ),
+    Case(
+        "departments that hired more than the all-department average in 2022, sorted desc",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "hey - who beat the mean dept in 2021? need id, name and hires, sort desc thx",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "what depts exceeded the typical dept's hiring level in 2021, high to low",
+        above_mean_report(Y21),
+        ordered=True,
+    ),
+    Case(
+        "dept id, dept name, hires for depts above the all-dept average, 2022, high to low",
+        above_mean_report(Y22),
+        ordered=True,
+    ),
+    Case(
+        "departments hiring above the yearly average in 2022",
+        above_mean_report(Y22),
+    ),
+    Case(
+        "which departments were under the average dept in 2021",
+        versus_mean("department", "departments", "department_id", Y21, "<"),
+    ),
 ]
 
 REFUSED = [
