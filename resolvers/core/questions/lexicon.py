@@ -141,8 +141,8 @@ _BRACKETED_DAYS = re.compile(
 """'June 2021 (1st-14th)', 'March (the 3rd to the 9th)': the days of that month."""
 _IN_A_MONTH = re.compile(r"\b(in|during|for|on) an? ([a-z]{3,9})\b(?! ?\d)", re.IGNORECASE)
 _MONTH_ALL_YEARS = re.compile(
-    r"\b([a-z]{3,9}?)(s?)(?: ?,)?(?: (?:across|over|in|for|during|of))? (?:(?:all|any)(?: the)?"
-    r" years|any year)\b",
+    r"\b(?:any )?([a-z]{3,9}?)(s?)(?: ?,)?(?: (?:across|over|in|for|during|of))?"
+    r" (?:(?:all|any)(?: the)? years|any year)\b",
     re.IGNORECASE,
 )
 

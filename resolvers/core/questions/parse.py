@@ -182,12 +182,18 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if AS_PERCENT.search(words.text) and not SHARE.search(AS_PERCENT.sub(" ", words.text)):
         # 'hires by department as a percentage': a share, not filler (as it is after 'share')
         words.text = AS_PERCENT.sub(" percent ", words.text)
+    elif AS_PERCENT.search(words.text):  # 'what share of Legal's hires were in Q2, as a %'
+        words.text = AS_PERCENT.sub(" ", words.text)
     reading.spoken = words.text
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text
-    if spans := words.take_all(HIRE_SPAN):  # before 'first', 'max' ... are read as rankings
-        earliest = any(s.group("first") or s.group("first2") for s in spans)
-        latest = any(s.group("last") or s.group("last2") for s in spans)
+    people_asked = PEOPLE_ASKED.search(words.text)  # 'who were our first and last hires'
+    spans = [s for s in HIRE_SPAN.finditer(words.text) if not (s["first3"] and people_asked)]
+    for span in spans:
+        words.take(span)
+    if spans:  # before 'first', 'max' ... are read as rankings
+        earliest = any(s.group("first") or s.group("first2") or s["first3"] for s in spans)
+        latest = any(s.group("last") or s.group("last2") or s["last3"] for s in spans)
         reading.span = "both" if earliest == latest else "first" if earliest else "last"
         for one, other in itertools.pairwise(spans):  # 'the min and the max date'
             between = words.text[one.end() : other.start()]
@@ -321,6 +327,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     return query
 
 
+PEOPLE_ASKED = re.compile(r"\b(?:who|whom|names?|list|which (?:people|employees|persons))\b")
+"""'who were our first and last hires' asks for people: their times alone are no answer."""
 NAMED_FILLER = re.compile(r"\b(?:IT|US)\b")
 """Filler words written as acronyms name something ('hires in IT', 'in the US'): never
 dropped as 'it' or 'us', they are named back when no rule read them."""
@@ -459,7 +467,7 @@ def _thresholds(words: Words, reading: Reading) -> None:
         if whose := words.search(re.compile(r"\bwhose\b(?= .*?\b(?:hiring|hires)\b)")):
             words.take(whose)  # 'departments whose 2022 hiring was above average'
         return
-    if match := words.search(THRESHOLD):
+    if (match := words.search(THRESHOLD)) and not _year_compared(match, words.text):
         op = match.group("op") or match.group("op2") or ""
         n = number(match.group("n") or match.group("n2"))
         kind = "more_than"
@@ -515,6 +523,16 @@ def _mean_of_another_year(text: str) -> bool:
     year, (start, end) = match.group(group), match.span(group)
     rest = text[:start] + " " + text[end:]
     return any(other != year for other in re.findall(_YEAR, rest))
+
+
+def _year_compared(match: re.Match[str], text: str) -> bool:
+    """'hires in 2021 exceeded 2022': a bare year after the comparing word, beside another
+    year, is a period compared with, never a number of hires (no 'hires' follows it)."""
+    said = match.group("n") or ""
+    if not re.fullmatch(_YEAR, said) or not match.group(0).rstrip().endswith(said):
+        return False
+    rest = text[: match.start()] + " " + text[match.end() :]
+    return re.search(rf"\b{_YEAR}\b", rest) is not None
 
 
 def _with_hires(reading: Reading) -> Refusal | None:

@@ -470,24 +470,32 @@ WENT = re.compile(
 )
 AS_PERCENT = re.compile(
     r"\b(?:as an? |in )(?:percentage|percent|proportion|pct)s?\b|\bas percentages\b"
-    r"|\bin percentage terms\b"
+    r"|\bin percentage terms\b|\b(?:as an?|in|as) %(?= |$)"
 )
 """'as a percentage', 'in percent': filler beside a share word; alone, they ask for one."""
 AVERAGE = re.compile(r"\b(?:on )?(?:the )?(?:average|mean|avg)(?: number of| count of)?\b")
 COMPARE = re.compile(
     r"\b(?:compared (?:with|to)|compare|compared|comparing|comparison|vs|versus|against"
-    r"|change|changed|differ|difference"
+    r"|change|changed|differ|difference|gap|delta"
     r"|grow|grew|growth|increase|increased|decrease|decreased|evolve|evolved)\b"
 )
 DIFFERENCE = re.compile(
     r"\b(?:how many (?P<dir>more|fewer|less)|(?P<dir2>more|fewer|less|lower|higher)|by how much"
-    r"|(?:what is |what was )?the difference(?: in)?(?: the number of)?|difference|change in"
-    r"|grow by|grew by|by how many)\b"
+    r"|(?:what is |what was |what s )?the (?P<gap>difference|gap|delta)(?: in)?(?: the number of)?"
+    r"|(?P<gap2>difference|gap|delta)|change in|grow by|grew by|by how many)\b"
 )
+SUBTRACT = re.compile(
+    r"\b(?:minus|exceed|exceeded|exceeds|exceeding"
+    r"|outnumber|outnumbered|outnumbers|surpass|surpassed|surpasses)\b"
+)
+"""'Q3 2022 minus Q2 2022', 'by how many did 2022 exceed 2021': the first said less the second
+(between two periods said apart; 'minus Sales' is read as a named side by MINUS_NAME)."""
 DISTINCT = re.compile(
     r"\b(?:(?:how many|number of|count of|count the) (?:different |distinct |unique |separate )?"
     r"|(?:different|distinct|unique) )(?P<what>departments|job titles|job roles|jobs|roles|titles"
-    r"|positions|depts|teams|divisions)\b"
+    r"|positions|depts|teams|divisions|job ids|department ids|dept ids)\b"
+    r"(?: +(?:hired +)?(?:over|across|among|in|of) +(?:(?:the|all|our) +)*(?:hires|employees"
+    r"|hired employees|new hires)\b)?"
 )
 ANYONE = re.compile(
     r"\b(?:anyone|anybody|someone|somebody|any one|a single (?:person|soul)|any new hires"
@@ -591,9 +599,13 @@ HIRE_SPAN = re.compile(
     rf"(?P<first2>{_SPAN_FIRST}))?)(?: value of| of)?(?: the)? {_SPAN_OF}\b(?! of)"
     r"|\b(?:the )?(?:(?:hire|hiring|start) )?(?:date|datetime) (?:range|span)\b"
     r"|\b(?:the )?(?:range|span) of (?:the )?(?:(?:hire|hiring|start) )?(?:dates|datetimes)\b"
+    r"|\b(?:when (?:were|was|did) )?(?:the |our )?(?P<first3>first|earliest) (?:and|&|/) "
+    r"(?:the |our )?(?P<last3>last|latest|most recent) (?:hires?|joiners?|starters?|recruits?)"
+    r"(?: (?:ever|on record|start|join))?\b"
 )
 """'the earliest and latest datetime', 'min and max hire date', 'the date range': the first
-and (or) last hire time ('the first date of Q1' is a day, not a hire: left unread)."""
+and (or) last hire time ('the first date of Q1' is a day, not a hire: left unread); both
+said of the hires themselves ('our first and last hire') are their times too."""
 FILLER_PHRASES = lexicon.FILLER_PHRASES
 """Hiring verbs, chat and politeness: the phrases of linguistic_schema.toml that mean nothing."""
 YES_NO = re.compile(r"^ *(?:did|were|was|has|have|is|are) ")

@@ -3317,6 +3317,148 @@ CASES: list[Case] = [
         "which departments were under the average dept in 2021",
         versus_mean("department", "departments", "department_id", Y21, "<"),
     ),
+    # issue 20, askarith3: two periods said apart, one taken from the other ('Q3 minus Q2',
+    # 'by how many did 2022 exceed 2021', 'the gap between H1 and H2'): never intersected
+    Case(
+        "Q4 2021 minus Q3 2021",
+        difference(
+            "e.datetime >= TIMESTAMP '2021-10-01' AND e.datetime < TIMESTAMP '2022-01-01'",
+            "e.datetime >= TIMESTAMP '2021-07-01' AND e.datetime < TIMESTAMP '2021-10-01'",
+        ),
+    ),
+    Case(
+        "hires in march 2022 minus hires in feb 2022",
+        difference(
+            "e.datetime >= TIMESTAMP '2022-03-01' AND e.datetime < TIMESTAMP '2022-04-01'",
+            "e.datetime >= TIMESTAMP '2022-02-01' AND e.datetime < TIMESTAMP '2022-03-01'",
+        ),
+    ),
+    Case(
+        "by how many did Engineering's 2021 hires exceed its 2020 hires?",
+        difference(
+            f"d.department = 'Engineering' AND {Y21}",
+            "d.department = 'Engineering' AND year(e.datetime) = 2020",
+        ),
+    ),
+    Case(
+        "what's the gap between H1 2021 and H2 2021?",
+        difference(
+            "e.datetime >= TIMESTAMP '2021-01-01' AND e.datetime < TIMESTAMP '2021-07-01'",
+            "e.datetime >= TIMESTAMP '2021-07-01' AND e.datetime < TIMESTAMP '2022-01-01'",
+        ),
+    ),
+    Case(
+        "Marketing: 2022 minus 2021, please",
+        difference(
+            f"d.department = 'Marketing' AND {Y22}", f"d.department = 'Marketing' AND {Y21}"
+        ),
+    ),
+    Case(
+        "delta between q1 2022 and q2 2022 hires for Sales",
+        difference(
+            "d.department = 'Sales' AND e.datetime >= TIMESTAMP '2022-01-01' "
+            "AND e.datetime < TIMESTAMP '2022-04-01'",
+            "d.department = 'Sales' AND e.datetime >= TIMESTAMP '2022-04-01' "
+            "AND e.datetime < TIMESTAMP '2022-07-01'",
+        ),
+    ),
+    Case(
+        "2021 hirse minus 2020 hires",
+        difference(Y21, "year(e.datetime) = 2020"),
+    ),
+    Case(
+        "Q3 2022 minus hires in Q2 2022",
+        difference(
+            "e.datetime >= TIMESTAMP '2022-07-01' AND e.datetime < TIMESTAMP '2022-10-01'",
+            "e.datetime >= TIMESTAMP '2022-04-01' AND e.datetime < TIMESTAMP '2022-07-01'",
+        ),
+    ),
+    Case(
+        "by what percent did 2021 exceed 2020",
+        f"SELECT 100.0 * ((SELECT COUNT(*) FROM {E} WHERE {Y21}) - (SELECT COUNT(*) FROM {E} "
+        f"WHERE year(e.datetime) = 2020)) / "
+        f"(SELECT COUNT(*) FROM {E} WHERE year(e.datetime) = 2020)",
+    ),
+    Case(
+        "Legal hires jan 2022 vs dec 2021 - the gap?",
+        difference(
+            "d.department = 'Legal' AND e.datetime >= TIMESTAMP '2022-01-01' "
+            "AND e.datetime < TIMESTAMP '2022-02-01'",
+            "d.department = 'Legal' AND e.datetime >= TIMESTAMP '2021-12-01' "
+            "AND e.datetime < TIMESTAMP '2022-01-01'",
+        ),
+    ),
+    Case(
+        "which departments' hires in 2021 exceeded 2022",
+        two_years("departments d", "department_id", "d.department", "n21 > n22"),
+    ),
+    Case(
+        "teams whose 2022 hiring exceeded their 2021 hiring",
+        two_years("departments d", "department_id", "d.department", "n22 > n21"),
+    ),
+    # issue 20, askarith3: shares said with a sign or last, distinct ids, the first and last
+    # hire, and a month (quarter) of every year summed ('across all years', 'all Junes')
+    Case(
+        "what share of Legal's 2021 hires came in Q2, as a %",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE quarter(e.datetime) = 2) / COUNT(*) "
+        f"FROM {ED} WHERE d.department = 'Legal' AND {Y21}",
+    ),
+    Case(
+        "of Marketing's 2022 hires, how many were in H2, in percent",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE month(e.datetime) >= 7) / COUNT(*) "
+        f"FROM {ED} WHERE d.department = 'Marketing' AND {Y22}",
+    ),
+    Case(
+        "q4's share of Engineering's 2021 hires, as a %",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE quarter(e.datetime) = 4) / COUNT(*) "
+        f"FROM {ED} WHERE d.department = 'Engineering' AND {Y21}",
+    ),
+    Case(
+        "of Engineering's 2021 hires, what % joined in Q4?",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE quarter(e.datetime) = 4) / COUNT(*) "
+        f"FROM {ED} WHERE d.department = 'Engineering' AND {Y21}",
+    ),
+    Case(
+        "out of all 2022 hires, what fraction were Legal",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Legal') / COUNT(*) "
+        f"FROM {ED} WHERE {Y22}",
+    ),
+    Case(
+        "how many distinct job ids among the hires",
+        f"SELECT COUNT(DISTINCT e.job_id) FROM {E}",
+    ),
+    Case(
+        "distinct departments among 2022 hires",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM {E} WHERE {Y22}",
+    ),
+    Case(
+        "count of unique dept ids in the 2020 hires",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM {E} WHERE year(e.datetime) = 2020",
+    ),
+    Case(
+        "first and last hire",
+        f"SELECT MIN(e.datetime), MAX(e.datetime) FROM {E}",
+    ),
+    Case(
+        "when were our first & last hires in Support?",
+        f"SELECT MIN(e.datetime), MAX(e.datetime) FROM {ED} WHERE d.department = 'Support'",
+    ),
+    Case(
+        "June hires across all years",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 6",
+    ),
+    Case(
+        "hires in any june, all years together",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 6",
+    ),
+    Case(
+        "all Octobers combined, how many joined Sales?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Sales' AND month(e.datetime) = 10",
+    ),
+    Case(
+        "Q1 hiring regardless of year",
+        f"SELECT COUNT(*) FROM {E} WHERE quarter(e.datetime) = 1",
+    ),
 ]
 
 REFUSED = [
