@@ -27,7 +27,7 @@ _STOP = (
     r"|least|any|many|much|new|our|their|we|us|you|they|it|that|this|those|these|one|all"
     r"|each|every|some|people|employees|employee|staff|folks|with|by|per|up|down|out|over|he|she|him"
     r"|her|his|hers|them|me|i|come|came|land|landed|arrive|arrived|begin|began|go|went|else"
-    r"|other|others|when|what|which|same|id|exactly|where|names"
+    r"|other|others|when|what|which|same|id|exactly|where|names|how"
     r"|leave|left|quit|born|retire|retired|resign|resigned|promoted|fired|transferred|moved)"
 )
 _WORD = rf"(?!{_STOP}\b)[a-z][a-z\-]*"
@@ -324,10 +324,12 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         "named",
         re.compile(
             rf"\b(?P<how>named|called|go by|goes by|going by"
-            rf"|with the (?P<first>first )?(?P<full>full )?name"
-            rf"|(?:who )?(?:share|shares|sharing|have|has|go by) the (?P<first2>first )?"
+            rf"|(?:with|having)(?: the| a)? (?P<first>first )?(?P<full>full )?name"
+            rf"|(?:share|shares|sharing|have|has|go by|got|has got|have got) the"
+            rf" (?P<first2>first )?"
             rf"(?P<full2>full )?name|whose (?P<first3>first )?(?P<full3>full )?name is"
-            rf"|by the (?P<first4>first )?name) {_PERSON}(?:{_ON_RECORD}{_THEN})?{_END}"
+            rf"|by the (?P<first4>first )?name|^ ?(?:the )?(?P<first5>first) name)"
+            rf"(?: of| is| being)? {_PERSON}(?:{_ON_RECORD}{_THEN})?{_END}"
         ),
     ),
     (
@@ -553,7 +555,7 @@ def _people_in(
     groups = match.groupdict()
     first = ask == "first" or bool(
         groups.get("first") or groups.get("first2") or groups.get("first3")
-        or groups.get("first4")
+        or groups.get("first4") or groups.get("first5")
     )  # fmt: skip
     full = bool(groups.get("full") or groups.get("full2") or groups.get("full3"))
     if ask not in ("full", "last") and not full and " " not in name:

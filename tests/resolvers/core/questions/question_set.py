@@ -3248,6 +3248,32 @@ CASES: list[Case] = [
         "what's on file for Mary Quartermain",  # nobody of that name: an empty answer
         f"SELECT e.id, e.name FROM {E} WHERE e.name = 'Mary Quartermain'",
     ),
+    # issue 20, asklookup3: a first name searched in more words ('who has', 'with a first name
+    # of', 'first name X: how many'); who has it is listed, never counted
+    Case(
+        "who has got the first name Louisa?",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE 'Louisa %'",
+    ),
+    Case(
+        "number of hires with first name Tobi",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Tobi %'",
+    ),
+    Case(
+        "first name Gretna - how many do we have",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Gretna %'",
+    ),
+    Case(
+        "staff having the first name Corena, full names pls",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE 'Corena %'",
+    ),
+    Case(
+        "show everyone called Warner with their full names",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE 'Warner %'",
+    ),
+    Case(
+        "how many people with a first name of Kim",  # nobody: zero
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Kim %'",
+    ),
 ]
 
 REFUSED = [

@@ -482,3 +482,31 @@ def test_a_word_beyond_a_lookups_own_is_never_dropped_to_look_someone_up(
 ) -> None:
     answer = ask(engine, question)
     assert answer.refused and answer.sql is None, answer.reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who has the first name Ty", "who's got the first name Ty", "who has got the first name Ty"],
+)
+def test_who_has_a_first_name_lists_them_never_counts_them(
+    engine: OfflineEngine, question: str
+) -> None:
+    assert names(ask(engine, question)) == ["Ty Hofer"]  # was counted: [[1]]
+
+
+@pytest.mark.parametrize(
+    ("question", "rows"),
+    [
+        ("count of people with first name Joan", [[1]]),
+        ("first name Tobi: how many?", [[1]]),
+        ("people having the first name Harold, full names", [["Harold Vogt"]]),
+        ("list everyone named Gretna with their full names", [["Gretna Lording"]]),
+        ("how many staff with a first name of Kim", [[0]]),  # nobody: a count of none
+    ],
+)
+def test_a_first_name_searched_in_more_words(
+    engine: OfflineEngine, question: str, rows: list[list[object]]
+) -> None:
+    answer = ask(engine, question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == rows
