@@ -3274,6 +3274,29 @@ CASES: list[Case] = [
         "how many people with a first name of Kim",  # nobody: zero
         f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Kim %'",
     ),
+    # issue 20, asklookup3: the titles and departments searched by a word they have, mention
+    # or contain, 'every' one of them
+    Case(
+        "every job title containing Assistant, alphabetically",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%assistant%' ORDER BY job",
+        ordered=True,
+    ),
+    Case(
+        "departments whose name has 'ment'",
+        "SELECT id, department FROM departments WHERE department LIKE '%ment%'",
+    ),
+    Case(
+        "which roles mention Coordinator?",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%coordinator%'",
+    ),
+    Case(
+        "how many titles mention 'Engineer'",
+        "SELECT COUNT(*) FROM jobs WHERE lower(job) LIKE '%engineer%'",
+    ),
+    Case(
+        "do any department names have the word and in them",
+        "SELECT id, department FROM departments WHERE department LIKE '% and %'",
+    ),
 ]
 
 REFUSED = [
