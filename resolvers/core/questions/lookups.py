@@ -27,7 +27,9 @@ _STOP = (
     r"|least|any|many|much|new|our|their|we|us|you|they|it|that|this|those|these|one|all"
     r"|each|every|some|people|employees|employee|staff|folks|with|by|per|up|down|out|over|he|she|him"
     r"|her|his|hers|them|me|i|come|came|land|landed|arrive|arrived|begin|began|go|went|else"
-    r"|other|others|when|what|which|same|id|exactly|where|names|how"
+    r"|other|others|when|what|which|same|id|exactly|where|names|how|starting|starts|begins"
+    r"|beginning|ending|ends|end|containing|contains|contain|including|includes|include|like"
+    r"|matching|matches|match|mentions|mentioning"
     r"|leave|left|quit|born|retire|retired|resign|resigned|promoted|fired|transferred|moved)"
 )
 _WORD = rf"(?!{_STOP}\b)[a-z][a-z\-]*"

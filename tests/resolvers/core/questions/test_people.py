@@ -510,3 +510,18 @@ def test_a_first_name_searched_in_more_words(
     answer = ask(engine, question)
     assert not answer.refused, answer.explanation
     assert answer.rows == rows
+
+
+@pytest.mark.parametrize(
+    ("question", "reading"),
+    [
+        ("how many employees with a name starting with 'Person 00'", "starts with “person 00”"),
+        ("staff with a first name beginning with J", "starts with “j”"),
+        ("hires with a name like 'Per%'", "starts with “per”"),
+    ],
+)
+def test_a_name_searched_after_with_a_name_is_a_search_never_a_first_name(
+    engine: OfflineEngine, question: str, reading: str
+) -> None:
+    answer = ask(engine, question)
+    assert not answer.refused and reading in (answer.reading or ""), answer.explanation
