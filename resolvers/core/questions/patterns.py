@@ -513,7 +513,8 @@ EMPLOYEES = re.compile(
     r"|those hired|everyone|everybody|is there anyone|is there anybody|anyone|anybody)\b"
 )
 NAMES_ONLY = re.compile(
-    r"\b(?:the )?(?:full )?names(?: of| only)?\b|\bjust (?:the )?names\b|\bwho\b"
+    r"\b(?:with |and )?(?:the |their )?(?:full names?|names)(?: of| only)?\b"
+    r"|\bjust (?:the )?names\b|\bwho\b"
 )
 FIRST_LAST = re.compile(
     rf"\b(?:the )?(?:(?P<n0>\d{{1,3}}|{'|'.join(lexicon.NUMBERS)}) )?"

@@ -3459,6 +3459,121 @@ CASES: list[Case] = [
         "Q1 hiring regardless of year",
         f"SELECT COUNT(*) FROM {E} WHERE quarter(e.datetime) = 1",
     ),
+    # issue 20, asklookup3: a person looked up in any order of the lookup's own words (a fact
+    # before or after the name, two facts, two people, chat), by name or employee number
+    Case(
+        "all you've got on Ogden Ough",
+        f"SELECT e.id, e.name, d.department, j.job FROM {EDJ} WHERE e.name = 'Ogden Ough'",
+    ),
+    Case(
+        "hire date for Jimmie Jack please",
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Jimmie Jack'",
+    ),
+    Case(
+        "job title for Ted Dungay pls",
+        f"SELECT j.job FROM {EDJ} WHERE e.name = 'Ted Dungay'",
+    ),
+    Case(
+        "which team did Gerri Baton join and what was her title",
+        f"SELECT d.department, j.job FROM {EDJ} WHERE e.name = 'Gerri Baton'",
+    ),
+    Case(
+        "when did Conrad Stoad start and what team is he on?",
+        f"SELECT CAST(e.datetime AS DATE), d.department FROM {ED} WHERE e.name = 'Conrad Stoad'",
+    ),
+    Case(
+        "look up Carver Kirman and Foster Hobbing: dept + title",
+        f"SELECT e.name, d.department, j.job FROM {EDJ} "
+        "WHERE e.name IN ('Carver Kirman', 'Foster Hobbing')",
+    ),
+    Case(
+        "Brett Griffey - which dept, which role, what date?",
+        f"SELECT d.department, j.job, CAST(e.datetime AS DATE) FROM {EDJ} "
+        "WHERE e.name = 'Brett Griffey'",
+    ),
+    Case(
+        "my boss wants Welby Crocumbe's start date",  # not a person called 'wants Welby ...'
+        f"SELECT CAST(e.datetime AS DATE) FROM {E} WHERE e.name = 'Welby Crocumbe'",
+    ),
+    Case(
+        "everything you have on lacee o'hingerty please",
+        f"SELECT e.id, e.name, d.department, j.job FROM {EDJ} WHERE e.name = 'Lacee O''Hingerty'",
+    ),
+    Case(
+        "Schleswig-Holstein, Washington: which department?",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Washington Schleswig-Holstein'",
+    ),
+    Case(
+        "Jasper Matterdace -> dept, title and start date, thx",
+        f"SELECT d.department, j.job, CAST(e.datetime AS DATE) FROM {EDJ} "
+        "WHERE e.name = 'Jasper Matterdace'",
+    ),
+    Case(
+        "which job did we hire employee no. 812 for",
+        f"SELECT j.job FROM {EDJ} WHERE e.id = 812",
+    ),
+    Case(
+        "hire #1207 details",
+        f"SELECT e.id, e.name, d.department, j.job FROM {EDJ} WHERE e.id = 1207",
+    ),
+    Case(
+        "title of Angie McMurray and start date of Perceval MacLice?",
+        f"SELECT e.name, j.job, CAST(e.datetime AS DATE) FROM {EDJ} "
+        "WHERE e.name IN ('Angie McMurray', 'Perceval MacLice')",
+    ),
+    Case(
+        "what's on file for Mary Quartermain",  # nobody of that name: an empty answer
+        f"SELECT e.id, e.name FROM {E} WHERE e.name = 'Mary Quartermain'",
+    ),
+    # issue 20, asklookup3: a first name searched in more words ('who has', 'with a first name
+    # of', 'first name X: how many'); who has it is listed, never counted
+    Case(
+        "who has got the first name Louisa?",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE 'Louisa %'",
+    ),
+    Case(
+        "number of hires with first name Tobi",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Tobi %'",
+    ),
+    Case(
+        "first name Gretna - how many do we have",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Gretna %'",
+    ),
+    Case(
+        "staff having the first name Corena, full names pls",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE 'Corena %'",
+    ),
+    Case(
+        "show everyone called Warner with their full names",
+        f"SELECT e.name FROM {E} WHERE e.name LIKE 'Warner %'",
+    ),
+    Case(
+        "how many people with a first name of Kim",  # nobody: zero
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Kim %'",
+    ),
+    # issue 20, asklookup3: the titles and departments searched by a word they have, mention
+    # or contain, 'every' one of them
+    Case(
+        "every job title containing Assistant, alphabetically",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%assistant%' ORDER BY job",
+        ordered=True,
+    ),
+    Case(
+        "departments whose name has 'ment'",
+        "SELECT id, department FROM departments WHERE department LIKE '%ment%'",
+    ),
+    Case(
+        "which roles mention Coordinator?",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%coordinator%'",
+    ),
+    Case(
+        "how many titles mention 'Engineer'",
+        "SELECT COUNT(*) FROM jobs WHERE lower(job) LIKE '%engineer%'",
+    ),
+    Case(
+        "do any department names have the word and in them",
+        "SELECT id, department FROM departments WHERE department LIKE '% and %'",
+    ),
 ]
 
 REFUSED = [
