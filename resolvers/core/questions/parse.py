@@ -33,6 +33,7 @@ from resolvers.core.questions.patterns import (
     BREAKDOWN,
     BY_HIRES,
     CHANGE_DROP,
+    CHRONOLOGICAL,
     COLUMN_LIST,
     COLUMNS,
     COMBO,
@@ -51,6 +52,7 @@ from resolvers.core.questions.patterns import (
     EACH_NAME,
     EXACTLY,
     FILLER_PHRASES,
+    FISCAL,
     GREW,
     GROUP,
     HIRE_SPAN,
@@ -64,8 +66,10 @@ from resolvers.core.questions.patterns import (
     MOST_RECENT,
     MULTIPLIED,
     N_MOST,
+    NAME_ASCENDING,
     NOBODY,
     NUMBER_ONE,
+    ON_THE_BOOKS,
     ORD_MOST,
     ORDER_BY_HIRES,
     ORDER_DIMS,
@@ -85,6 +89,7 @@ from resolvers.core.questions.patterns import (
     THEN_BY_NAME,
     THEY_DID,
     THRESHOLD,
+    TIME_ORDER,
     TOP_N,
     TOP_N_ONLY,
     TRAILING_DIMS,
@@ -130,6 +135,13 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     text = columns.plain(lexicon.normalise(question))
     if early := _refuse_early(text):
         return early
+    if fiscal := FISCAL.search(text):  # never read as the calendar year it names
+        return Refusal(
+            "A fiscal year starts in a month the data does not record, so its dates are not "
+            "known here: name the months, e.g. hires from April 2021 to March 2022 (or the "
+            "calendar year 2021).",
+            (fiscal.group(0),),
+        )
     tokens, values = filters.quote_values(lexicon.tokens(filters.quote_letters(text)))
     tokens, people = filters.shield_people(tokens, catalog, RESERVED, filters.capitalised(question))
     people = {key: _as_written(person, question) for key, person in people.items()}
@@ -211,6 +223,17 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if match := words.search(REVERSE_ALPHABETICAL):  # before 'sorted ... descending' by hires
         reading.alphabetical = reading.descending_names = True
         words.take(match)
+    elif match := words.search(NAME_ASCENDING):  # 'ascending by name' is A to Z, not fewest
+        reading.alphabetical = True
+        words.take(match)
+    timed = words.search(TIME_ORDER)
+    if timed and TIME_GROUPED.search(words.text):  # 'hires per month, latest first': the months
+        reading.descending_names = bool(timed.group("late") or timed.group("late2"))
+        words.take(timed)
+    if match := words.search(CHRONOLOGICAL):  # 'in order of start date': people by hire time
+        latest = bool(match.group("rev")) or match.group("dir") in ("descending", "desc")
+        reading.chronological = "latest" if latest else "earliest"
+        words.take(match)
     if (multiplied := words.search(MULTIPLIED)) and multiplied.group("least"):
         words.take(multiplied, "least")  # 'at least doubled' is doubled: never 'the least'
     if MEAN_ELSEWHERE.search(words.text) or _mean_of_another_year(words.text):
@@ -237,6 +260,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         phrases = dates.read(words, today, compare)
     except DateError as error:
         return Refusal(f"Which dates? {error}: name the year, e.g. March 2021.", (str(error),))
+    if not phrases and not reading.months and not reading.weekdays:
+        words.take_all(ON_THE_BOOKS)  # 'on the books' with no date: every hire on record
     if match := words.search(EACH_NAME):
         reading.group.append("department" if match.group("kind") == "d" else "job")
         words.take(match, "each")
@@ -329,6 +354,12 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
 
 PEOPLE_ASKED = re.compile(r"\b(?:who|whom|names?|list|which (?:people|employees|persons))\b")
 """'who were our first and last hires' asks for people: their times alone are no answer."""
+TIME_GROUPED = re.compile(
+    r"\b(?:by|per|each|every|for each|in each)"
+    r" (?:calendar )?(?:years?|quarters?|months?|weeks?|days?|dates?|half[ -]years?|halves)\b"
+    r"|\b(?:monthly|quarterly|yearly|annually|annual|daily|weekly)\b"
+)
+"""A grouping by time said: its periods are what 'latest first' orders."""
 NAMED_FILLER = re.compile(r"\b(?:IT|US)\b")
 """Filler words written as acronyms name something ('hires in IT', 'in the US'): never
 dropped as 'it' or 'us', they are named back when no rule read them."""
@@ -642,7 +673,8 @@ def _groups(words: Words, reading: Reading) -> None:
     for match in words.take_all(CROSSED):  # before GROUP reads 'by job' alone
         reading.group += dims(match.group("dims"))
     for match in words.take_all(GROUP):
-        if ACROSS_ALL.match(match.group(0)) and words.has(TOTAL):
+        ranked_in_each = reading.rank is not None and EACH_GROUP.match(match.group(0))
+        if ACROSS_ALL.match(match.group(0)) and words.has(TOTAL) and not ranked_in_each:
             continue  # 'in total across all depts': one number, company-wide
         reading.group += dims(match.group("dims"))
         reading.each_dims += dims(match.group("dims"))
@@ -725,6 +757,9 @@ def _stem(title: str) -> str:
 
 LEVELS_OF = re.compile(r"(?:^ *|\b(?:the|what|which) )levels? of(?= __[fj]\d+__)")
 ACROSS_ALL = re.compile(r"\b(?:across|for|over|among|in) (?:all|every)\b")
+EACH_GROUP = re.compile(r"\b(?:for|in|within|inside) (?:each|every)\b")
+"""'the top title in every team, all time': a ranking restarts in each team ('overall' is the
+period there); 'the top job across all teams overall' is one ranking."""
 TOTAL = re.compile(
     r"\b(?:in total|total|totals|altogether|all together|combined|summed|grand total|overall"
     r"|company-wide|companywide|sum)\b"

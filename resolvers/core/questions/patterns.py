@@ -221,14 +221,31 @@ REVERSE_ALPHABETICAL = re.compile(
     r"(?:(?:by|on) (?:their |the )?(?:full )?names? )?(?:from )?"
     r"(?:z to a|z-a|z a|reverse alphabetical(?:ly)?(?: order)?|in reverse alphabetical order"
     r"|in reverse order of (?:the )?names?|alphabetically descending|alphabetical descending"
-    r"|descending alphabetical(?:ly)?(?: order)?|in descending alphabetical order)\b"
+    r"|descending alphabetical(?:ly)?(?: order)?|in descending alphabetical order"
+    # issue 20, askorder3: 'descending by name', 'by name desc', 'names in reverse'
+    r"|(?:in )?(?:descending|desc|reverse|reversed) (?:order )?(?:by|of) (?:their |the )?"
+    r"(?:full |job |department |dept |team )?names?"
+    r"|(?:by|on) (?:their |the )?(?:full |job |department |dept |team )?names?"
+    r" (?:descending|desc|reversed|in reverse(?: order)?|in descending order))\b"
 )
 """'Z to A', 'in reverse alphabetical order': names from the end of the alphabet."""
+NAME_ASCENDING = re.compile(
+    r"\b(?:(?:sorted|ordered|listed|sort|order|list|arranged) )?(?:them |it )?"
+    r"(?:(?:in )?(?:ascending|asc) (?:order )?(?:by|of) (?:their |the )?"
+    r"(?:full |job |department |dept |team )?names?"
+    r"|(?:by|on) (?:their |the )?(?:full |job |department |dept |team )?names?"
+    r" (?:ascending|asc|in ascending order))\b"
+)
+"""'ascending by name', 'by name asc': A to Z (never 'ascending' as fewest hires first)."""
 SHARE_VERB = re.compile(
     r"\b(?:were|was|went|are|is|came|come|happened|fell|occurred|landed|had|have|has|lack"
     r"|lacked|lacking|missing)\b"
 )
-TOP_N = re.compile(rf"\b(?:the )?(?:(?P<top>top)|{_LEAST.replace('least>', 'bottom>')}) {_N}\b")
+TOP_N = re.compile(
+    rf"\b(?:(?:only|just) )?(?:the )?(?:(?P<top>top)|{_LEAST.replace('least>', 'bottom>')}) {_N}\b"
+)
+FIRST_N = re.compile(rf"\b(?:(?:only|just) )?(?:the )?first {_N}(?: only)?\b|\b(?P<top>top)\b")
+"""'Z to A, first 4', 'reverse alphabetical, only the top 4': the head of a list by name."""
 TOP_N_ONLY = re.compile(rf"{TOP_N.pattern}(?: {DIM})? (?P<only>only)\b")
 """'top five only', 'top 3 depts only': the 'only' restates the cut-off, it adds nothing."""
 N_MOST = re.compile(rf"\b(?:the )?{_N} (?:{DIM} )?(?:with (?:the )?)?(?:{_MOST}|{_LEAST})\b")
@@ -576,6 +593,20 @@ LIST_ORDER = re.compile(
     r"\b(?P<first>earliest|oldest|first)(?: hires?| hired)? first\b"
     r"|\b(?P<last>latest|newest|most recent|last)(?: hires?| hired)? first\b"
 )
+_HIRE_TIME = (
+    r"(?:their |the )?(?:hire|hiring|start|starting|joining|join|entry|arrival|onboarding)"
+    r"(?: dates?| times?| datetimes?| days?)?"
+)
+CHRONOLOGICAL = re.compile(
+    r"\b(?:(?:sorted|ordered|listed|arranged|sort|order|list) )?(?:in )?(?:the )?"
+    r"(?:(?P<rev>reverse|reversed|descending) )?"
+    rf"(?:chronological(?:ly)?(?: order)?|order of {_HIRE_TIME}"
+    rf"|(?<=sorted )(?:by|on) {_HIRE_TIME}|(?<=ordered )(?:by|on) {_HIRE_TIME}"
+    rf"|(?<=listed )(?:by|on) {_HIRE_TIME}|(?<=arranged )(?:by|on) {_HIRE_TIME})"
+    r"(?: ?,? (?P<dir>descending|desc|ascending|asc))?\b"
+)
+"""'in order of start date', 'sorted by hire date', 'chronologically': people by hire time
+(a bare 'by hire date' stays a grouping per day)."""
 THEN_BY_NAME = re.compile(
     r"\b(?:,|and)? ?(?:then|ties broken|ties|with ties|tie-broken|tiebreak) (?:by |on )?(?:the )?"
     r"(?:names?|department names?|dept names?|job names?|titles?|job titles?|alphabetically"
@@ -607,6 +638,20 @@ HIRE_SPAN = re.compile(
 """'the earliest and latest datetime', 'min and max hire date', 'the date range': the first
 and (or) last hire time ('the first date of Q1' is a day, not a hire: left unread); both
 said of the hires themselves ('our first and last hire') are their times too."""
+FISCAL = re.compile(r"\b(?:fy ?'?(?:19|20)?\d\d|fiscal(?: years?)?|financial years?|fys?)\b")
+"""'FY2021', 'fiscal 2022': a year that starts in a month the data does not record."""
+TIME_ORDER = re.compile(
+    r"\b(?:(?:sorted|ordered|listed|arranged|going) )?(?:with )?(?:the )?(?:from )?"
+    r"(?:(?P<late>latest|newest|most recent|last|recent)|(?P<early>earliest|oldest|first))"
+    r"(?: (?:years?|quarters?|months?|weeks?|days?|dates?|periods?|ones?))?"
+    r" (?:first|on top|at the top)\b"
+    r"|\b(?:in )?(?P<late2>reverse|reversed|descending) (?:chronological|date|time) order\b"
+    r"|\b(?:in )?(?P<early2>chronological|date|time) order\b|\bchronologically\b"
+)
+"""'hires per month, latest month first': the periods of a grouping by time, from the last."""
+ON_THE_BOOKS = re.compile(r"\b(?:on|in) (?:the |our )?(?:books|payroll)\b")
+"""'how many people are on the books': everyone hired (the data holds no leavers). Said with
+a date it is a headcount at that date, not the hires in it: then left unread (refused)."""
 FILLER_PHRASES = lexicon.FILLER_PHRASES
 """Hiring verbs, chat and politeness: the phrases of linguistic_schema.toml that mean nothing."""
 YES_NO = re.compile(r"^ *(?:did|were|was|has|have|is|are) ")

@@ -358,6 +358,11 @@ def _shape(
         employees = _first_per_group(words, reading, filters_)
     if employees:
         return employees
+    if reading.chronological:  # 'hires per department in order of start date': never dropped
+        return Refusal(
+            "An order by hire date is for lists of people, one order at a time: ask e.g. for "
+            "the Sales hires of 2021 in order of start date, newest first."
+        )
     if reading.dated:  # names and dates asked of a count or a grouping: never dropped
         return Refusal(
             "Names and hire dates are listed for people, not for counts or groups: ask e.g. "
@@ -377,10 +382,15 @@ def _shape(
         return Refusal(
             "An order by hires is for groups: ask for hires by department (or job), most first."
         )
-    if reading.descending_names and reading.group:
+    if reading.descending_names and reading.group and reading.rank:
         return Refusal(  # counts per group come A to Z: never quietly in the other order
             "Z to A is answered for lists of departments, jobs or employees; hires per group "
             "come A to Z: ask without the order, or for the list itself."
+        )
+    if reading.alphabetical and reading.rank_order:
+        return Refusal(  # 'descending, by name': two orders at once, never one quietly dropped
+            "By name or by hires? Ask for the list A to Z (or Z to A), or for hires per group "
+            "most first, one order at a time."
         )
     if reading.alphabetical and (reading.rank or not reading.group):
         return Refusal(
@@ -434,6 +444,7 @@ def _shape(
         threshold=threshold,
         rank=rank,
         count_groups=reading.counted_groups and threshold is not None,
+        descending_names=reading.descending_names and rank is None,
     )
 
 
