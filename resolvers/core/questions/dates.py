@@ -629,7 +629,7 @@ _LATEST_YEAR = re.compile(
     r"\b(?:the )?(?:latest|most recent|newest|last) (?:calendar )?year"
     r"(?: (?:with (?:any )?(?:data|hires|hiring)|on record|in the data|we have(?: data)?(?: for)?"
     r"|(?:that |which )?(?:has|had) (?:any )?(?:data|hires)))+\b"
-    r"|\b(?:the )?(?:latest|most recent|newest) (?:calendar )?year\b",
+    r"|\b(?:the )?(?:latest|most recent|newest) (?:calendar )?year\b(?! first\b)",
     re.IGNORECASE,
 )
 """'the latest year', 'the last year with data': not 'last year' (the clock's, read above)."""

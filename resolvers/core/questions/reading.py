@@ -299,6 +299,8 @@ def read_back(query: HrQuery) -> str:
                 names = " (different names; two may share one)" if inner.distinct_names else ""
                 return f"The number of {inner.of}{search}{names}."
             order = " (Z to A)" if inner.descending else ""
+            if inner.limit is not None:
+                return f"The first {inner.limit} of the {inner.of}{search}, by name{order}."
             return f"Every one of the {inner.of}{search}, by name{order}."
         case ReportQuery():
             if inner.report == "hires_by_quarter":
@@ -327,6 +329,10 @@ def _only(only: str | None, first: str, second: str, factor: float | None = None
         return f"; only those whose hires {second} were at most 1/{times} of those {first}"
     more = "more" if only == "grew" else "fewer"
     return f"; only those with {more} hires {second} than {first}"
+
+
+_TIMES = ("year", "half", "quarter", "month", "week", "day")
+"""Groupings by time: listed in reverse, they come latest first (not 'Z to A')."""
 
 
 def _count(query: CountQuery) -> str:
@@ -359,6 +365,10 @@ def _count(query: CountQuery) -> str:
             f"; only those with at least one hire in every {query.in_every} in which anyone "
             f"was hired{scope(Filters(periods=query.filters.periods))}"
         )
+    if query.descending_names and query.group_by[0] in _TIMES:
+        text += f"; the latest {query.group_by[0]} first"
+    elif query.descending_names:
+        text += "; listed by name, Z to A"
     if query.count_groups:
         text = f"The number of {' and '.join(_PLURAL[d] for d in query.group_by)}: {text}"
         return text + _left_out(query.filters, group) + "."

@@ -84,6 +84,14 @@ def measure(
     if refused := _order_refused(reading):
         return refused
     if reading.than and reading.group:  # 'more than Sales in 2021': the dates hold for all
+        own = [p.spans for p in reading.tail_phrases]
+        if phrases and own and own != [p.spans for p in phrases]:
+            # 'more in Q4 2021 than Sales in all of 2021': a threshold counts the named
+            # group under the groups' own filters, so its other dates cannot be held
+            return Refusal(
+                "The groups are compared with the named group over the same dates: say one "
+                "period for both, e.g. which departments hired more than Sales in 2021."
+            )
         phrases = phrases + reading.tail_phrases
         reading.tail_phrases = []
     joined = two_periods(words, reading, phrases)  # 'Q3 2022 minus Q2 2022'
@@ -363,6 +371,11 @@ def _shape(
         employees = _first_per_group(words, reading, filters_)
     if employees:
         return employees
+    if reading.chronological:  # 'hires per department in order of start date': never dropped
+        return Refusal(
+            "An order by hire date is for lists of people, one order at a time: ask e.g. for "
+            "the Sales hires of 2021 in order of start date, newest first."
+        )
     if reading.dated:  # names and dates asked of a count or a grouping: never dropped
         return Refusal(
             "Names and hire dates are listed for people, not for counts or groups: ask e.g. "
@@ -382,10 +395,15 @@ def _shape(
         return Refusal(
             "An order by hires is for groups: ask for hires by department (or job), most first."
         )
-    if reading.descending_names and reading.group:
+    if reading.descending_names and reading.group and reading.rank:
         return Refusal(  # counts per group come A to Z: never quietly in the other order
             "Z to A is answered for lists of departments, jobs or employees; hires per group "
             "come A to Z: ask without the order, or for the list itself."
+        )
+    if reading.alphabetical and reading.rank_order:
+        return Refusal(  # 'descending, by name': two orders at once, never one quietly dropped
+            "By name or by hires? Ask for the list A to Z (or Z to A), or for hires per group "
+            "most first, one order at a time."
         )
     if reading.alphabetical and (reading.rank or not reading.group):
         return Refusal(
@@ -447,6 +465,7 @@ def _shape(
         rank=rank,
         count_groups=reading.counted_groups and (threshold is not None or bool(reading.in_every)),
         in_every=reading.in_every,
+        descending_names=reading.descending_names and rank is None,
     )
     if threshold and _only_zero(threshold) and not shows_zeros(counted):
         # 'months with no hires': a month is a row only once it had a hire, so the answer
