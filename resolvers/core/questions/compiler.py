@@ -143,6 +143,8 @@ def _count(query: CountQuery) -> exp.Select:
             select = select.limit(query.rank.limit, copy=False)
         if query.rank.offset:
             select = select.offset(query.rank.offset, copy=False)
+    elif query.descending_names:  # 'Z to A': each grouping's name (and key) from the end
+        select = select.order_by(*(exp.Ordered(this=t, desc=True) for t in ties), copy=False)
     elif not query.count_groups:
         select = select.order_by(*ties, copy=False)
     return _count_of_groups(query, with_matching(select, query.filters))
@@ -718,6 +720,8 @@ def _catalog(query: CatalogQuery) -> exp.Select:
         )
         by_name = exp.Ordered(this=exp.column(column), desc=query.descending)
         select = select.order_by(by_name, exp.column("id"), copy=False)
+        if query.limit is not None:
+            select = select.limit(query.limit, copy=False)
     return select.where(exp.and_(*conditions, copy=False), copy=False) if conditions else select
 
 

@@ -27,11 +27,13 @@ from resolvers.core.questions.patterns import (
     ANY_LEVEL,
     AS_COLUMNS,
     AS_PERCENT,
+    BOTH_AZ,
     BOUNDS,
     BREAK_DOWN,
     BREAKDOWN,
     BY_HIRES,
     CHANGE_DROP,
+    CHRONOLOGICAL,
     COLUMN_LIST,
     COLUMNS,
     COMBO,
@@ -44,10 +46,13 @@ from resolvers.core.questions.patterns import (
     DIM_FIRST,
     DIM_THAT,
     DIM_WITH,
+    DIMS_AZ,
     DIMS_ORDER,
+    DIMS_THEN,
     EACH_NAME,
     EXACTLY,
     FILLER_PHRASES,
+    FISCAL,
     GREW,
     GROUP,
     HIRE_SPAN,
@@ -61,25 +66,30 @@ from resolvers.core.questions.patterns import (
     MOST_RECENT,
     MULTIPLIED,
     N_MOST,
+    NAME_ASCENDING,
     NOBODY,
     NUMBER_ONE,
+    ON_THE_BOOKS,
     ORD_MOST,
     ORDER_BY_HIRES,
     ORDER_DIMS,
     ORDERING,
     OVERALL,
     QUARTER_COLUMNS,
+    QUARTER_SPAN,
     RANK_BY,
     RANK_THE,
     RANKED_RANGE,
     RESERVED,
     REVERSE_ALPHABETICAL,
+    SENT_OVER,
     SHARE,
     THAN_NAME,
     THAN_PERIOD,
     THEN_BY_NAME,
     THEY_DID,
     THRESHOLD,
+    TIME_ORDER,
     TOP_N,
     TOP_N_ONLY,
     TRAILING_DIMS,
@@ -125,6 +135,13 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     text = columns.plain(lexicon.normalise(question))
     if early := _refuse_early(text):
         return early
+    if fiscal := FISCAL.search(text):  # never read as the calendar year it names
+        return Refusal(
+            "A fiscal year starts in a month the data does not record, so its dates are not "
+            "known here: name the months, e.g. hires from April 2021 to March 2022 (or the "
+            "calendar year 2021).",
+            (fiscal.group(0),),
+        )
     tokens, values = filters.quote_values(lexicon.tokens(filters.quote_letters(text)))
     tokens, people = filters.shield_people(tokens, catalog, RESERVED, filters.capitalised(question))
     people = {key: _as_written(person, question) for key, person in people.items()}
@@ -177,12 +194,18 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if AS_PERCENT.search(words.text) and not SHARE.search(AS_PERCENT.sub(" ", words.text)):
         # 'hires by department as a percentage': a share, not filler (as it is after 'share')
         words.text = AS_PERCENT.sub(" percent ", words.text)
+    elif AS_PERCENT.search(words.text):  # 'what share of Legal's hires were in Q2, as a %'
+        words.text = AS_PERCENT.sub(" ", words.text)
     reading.spoken = words.text
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text
-    if spans := words.take_all(HIRE_SPAN):  # before 'first', 'max' ... are read as rankings
-        earliest = any(s.group("first") or s.group("first2") for s in spans)
-        latest = any(s.group("last") or s.group("last2") for s in spans)
+    people_asked = PEOPLE_ASKED.search(words.text)  # 'who were our first and last hires'
+    spans = [s for s in HIRE_SPAN.finditer(words.text) if not (s["first3"] and people_asked)]
+    for span in spans:
+        words.take(span)
+    if spans:  # before 'first', 'max' ... are read as rankings
+        earliest = any(s.group("first") or s.group("first2") or s["first3"] for s in spans)
+        latest = any(s.group("last") or s.group("last2") or s["last3"] for s in spans)
         reading.span = "both" if earliest == latest else "first" if earliest else "last"
         for one, other in itertools.pairwise(spans):  # 'the min and the max date'
             between = words.text[one.end() : other.start()]
@@ -190,10 +213,26 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
                 words.text = (
                     words.text[: one.end()] + " " * len(between) + words.text[other.start() :]
                 )
+    for said in words.take_all(DIMS_AZ):  # 'dept A-Z then title A-Z' ('asc' is no count order)
+        reading.order_dims += dims(said.group("dims"))
+    both_by_name = words.take_all(BOTH_AZ)  # 'both sorted by name': checked once grouped
+    if sent := words.search(SENT_OVER):
+        words.take(sent, "over")  # 'send the 2021 hires over'
     if words.has(THEN_BY_NAME) and words.has(BY_HIRES):
         words.take_all(THEN_BY_NAME)  # 'ranked by hires, then by name': how ties come anyway
     if match := words.search(REVERSE_ALPHABETICAL):  # before 'sorted ... descending' by hires
         reading.alphabetical = reading.descending_names = True
+        words.take(match)
+    elif match := words.search(NAME_ASCENDING):  # 'ascending by name' is A to Z, not fewest
+        reading.alphabetical = True
+        words.take(match)
+    timed = words.search(TIME_ORDER)
+    if timed and TIME_GROUPED.search(words.text):  # 'hires per month, latest first': the months
+        reading.descending_names = bool(timed.group("late") or timed.group("late2"))
+        words.take(timed)
+    if match := words.search(CHRONOLOGICAL):  # 'in order of start date': people by hire time
+        latest = bool(match.group("rev")) or match.group("dir") in ("descending", "desc")
+        reading.chronological = "latest" if latest else "earliest"
         words.take(match)
     if (multiplied := words.search(MULTIPLIED)) and multiplied.group("least"):
         words.take(multiplied, "least")  # 'at least doubled' is doubled: never 'the least'
@@ -211,6 +250,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         reading.alphabetical = True
         words.take(match)
     quarters = words.take_all(QUARTER_COLUMNS)  # 'Q1, Q2, Q3 and Q4': each quarter, not a list
+    if not quarters and words.has(QUARTER_SPAN) and _grouped(words):
+        quarters = words.take_all(QUARTER_SPAN)  # 'by dept and job, Q1-Q4': never the year
     try:
         _than(words, reading, names, today)
         reading.months, reading.weekdays, per_year = dates.read_recurring(words)
@@ -219,6 +260,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         phrases = dates.read(words, today, compare)
     except DateError as error:
         return Refusal(f"Which dates? {error}: name the year, e.g. March 2021.", (str(error),))
+    if not phrases and not reading.months and not reading.weekdays:
+        words.take_all(ON_THE_BOOKS)  # 'on the books' with no date: every hire on record
     if match := words.search(EACH_NAME):
         reading.group.append("department" if match.group("kind") == "d" else "job")
         words.take(match, "each")
@@ -251,6 +294,15 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
                 reading.families[token] = tuple(stem)
     if quarters:
         reading.group = list(dict.fromkeys([*reading.group, "quarter"]))
+    if both_by_name:
+        by_name = [d for d in reading.group if d in ("department", "job")]
+        if len(by_name) < 2:
+            return Refusal(
+                '"Both" sorted by name needs two groupings by name (department and job): '
+                "ask, e.g., for hires by department and job, both sorted by name.",
+                ("both",),
+            )
+        reading.order_dims = list(dict.fromkeys([*reading.order_dims, *by_name]))
     grid = set(reading.group) == {"department", "job", "quarter"}
     if (reading.threshold or reading.rank or grid) and (also := words.search(AND_HOW_MANY_BARE)):
         words.take(also)  # 'departments above the mean, and how many': the counts beside them
@@ -258,6 +310,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     mean = reading.threshold is not None and reading.threshold.compare.endswith("_mean")
     if mean and not reading.group and column_dims:  # 'department ids and names above the mean'
         reading.group = column_dims
+    if mean and not reading.group and reading.mean_over:  # 'which ones beat the mean team'
+        reading.group = list(reading.mean_over)
+        words.take_all(WHICH_ONES)
     if reading.mean_over and set(reading.mean_over) != set(reading.group):
         over, per = " and ".join(reading.mean_over), " and ".join(reading.group) or "nothing"
         return Refusal(
@@ -297,6 +352,14 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     return query
 
 
+PEOPLE_ASKED = re.compile(r"\b(?:who|whom|names?|list|which (?:people|employees|persons))\b")
+"""'who were our first and last hires' asks for people: their times alone are no answer."""
+TIME_GROUPED = re.compile(
+    r"\b(?:by|per|each|every|for each|in each)"
+    r" (?:calendar )?(?:years?|quarters?|months?|weeks?|days?|dates?|half[ -]years?|halves)\b"
+    r"|\b(?:monthly|quarterly|yearly|annually|annual|daily|weekly)\b"
+)
+"""A grouping by time said: its periods are what 'latest first' orders."""
 NAMED_FILLER = re.compile(r"\b(?:IT|US)\b")
 """Filler words written as acronyms name something ('hires in IT', 'in the US'): never
 dropped as 'it' or 'us', they are named back when no rule read them."""
@@ -435,7 +498,7 @@ def _thresholds(words: Words, reading: Reading) -> None:
         if whose := words.search(re.compile(r"\bwhose\b(?= .*?\b(?:hiring|hires)\b)")):
             words.take(whose)  # 'departments whose 2022 hiring was above average'
         return
-    if match := words.search(THRESHOLD):
+    if (match := words.search(THRESHOLD)) and not _year_compared(match, words.text):
         op = match.group("op") or match.group("op2") or ""
         n = number(match.group("n") or match.group("n2"))
         kind = "more_than"
@@ -491,6 +554,16 @@ def _mean_of_another_year(text: str) -> bool:
     year, (start, end) = match.group(group), match.span(group)
     rest = text[:start] + " " + text[end:]
     return any(other != year for other in re.findall(_YEAR, rest))
+
+
+def _year_compared(match: re.Match[str], text: str) -> bool:
+    """'hires in 2021 exceeded 2022': a bare year after the comparing word, beside another
+    year, is a period compared with, never a number of hires (no 'hires' follows it)."""
+    said = match.group("n") or ""
+    if not re.fullmatch(_YEAR, said) or not match.group(0).rstrip().endswith(said):
+        return False
+    rest = text[: match.start()] + " " + text[match.end() :]
+    return re.search(rf"\b{_YEAR}\b", rest) is not None
 
 
 def _with_hires(reading: Reading) -> Refusal | None:
@@ -600,10 +673,13 @@ def _groups(words: Words, reading: Reading) -> None:
     for match in words.take_all(CROSSED):  # before GROUP reads 'by job' alone
         reading.group += dims(match.group("dims"))
     for match in words.take_all(GROUP):
-        if ACROSS_ALL.match(match.group(0)) and words.has(TOTAL):
+        ranked_in_each = reading.rank is not None and EACH_GROUP.match(match.group(0))
+        if ACROSS_ALL.match(match.group(0)) and words.has(TOTAL) and not ranked_in_each:
             continue  # 'in total across all depts': one number, company-wide
         reading.group += dims(match.group("dims"))
         reading.each_dims += dims(match.group("dims"))
+    for match in words.take_all(DIMS_THEN):  # ', dept then title' after the groupings
+        reading.order_dims += dims(match.group("dims"))
     listed = [*words.take_all(BREAKDOWN), *words.take_all(TRAILING_DIMS)]
     for match in [*listed, *words.take_all(LISTED_DIMS), *columns]:
         reading.group += dims(match.group("dims") or match.group("dims2"))
@@ -664,6 +740,13 @@ def _groups(words: Words, reading: Reading) -> None:
         reading.counted_groups = True  # 'the number of departments with more than 100'
 
 
+def _grouped(words: Words) -> bool:
+    """Whether the question groups its hires ('by dept and job', 'every combo of'), and says
+    no total: a Q1-Q4 span beside a grouping splits it by quarter, as it never narrows it."""
+    said = (GROUP, BREAKDOWN, CROSSED, LISTED_DIMS, TRAILING_DIMS, DIM_ADVERB)
+    return any(words.has(p) for p in said) and not words.has(TOTAL)
+
+
 def _stem(title: str) -> str:
     """A title without its level, as the question's words ('Accountant III' -> accountant)."""
     words = title.lower().split()
@@ -674,6 +757,9 @@ def _stem(title: str) -> str:
 
 LEVELS_OF = re.compile(r"(?:^ *|\b(?:the|what|which) )levels? of(?= __[fj]\d+__)")
 ACROSS_ALL = re.compile(r"\b(?:across|for|over|among|in) (?:all|every)\b")
+EACH_GROUP = re.compile(r"\b(?:for|in|within|inside) (?:each|every)\b")
+"""'the top title in every team, all time': a ranking restarts in each team ('overall' is the
+period there); 'the top job across all teams overall' is one ranking."""
 TOTAL = re.compile(
     r"\b(?:in total|total|totals|altogether|all together|combined|summed|grand total|overall"
     r"|company-wide|companywide|sum)\b"

@@ -287,11 +287,15 @@ class CountQuery(_Strict):
     rank: Rank | None = None
     count_groups: bool = False
     """One number: how many groups there are (that pass the threshold), not the groups."""
+    descending_names: bool = False
+    """Unranked groups listed by name Z to A instead of A to Z ('roles Sales filled, Z-A')."""
 
     @model_validator(mode="after")
     def _shape(self) -> CountQuery:
         _unique(self.group_by)
         _levels(self.group_by, self.filters)
+        if self.descending_names and (not self.group_by or self.rank or self.count_groups):
+            raise ValueError("descending_names orders listed groups: group_by, no rank")
         if (self.threshold or self.rank or self.count_groups) and not self.group_by:
             raise ValueError("a threshold, a ranking or a count of groups needs group_by")
         if self.distinct != "hires" and self.distinct[:-1] in self.group_by:
@@ -451,6 +455,14 @@ class CatalogQuery(_Strict):
     name_contains: Text | None = None
     name_suffix: Text | None = None
     """Only the names ending with this (case-insensitive): 'titles ending in III'."""
+    limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] | None = None
+    """Only the first ``limit`` names in the order listed ('the last 4 titles Z to A')."""
+
+    @model_validator(mode="after")
+    def _shape(self) -> CatalogQuery:
+        if self.limit is not None and self.count_only:
+            raise ValueError("limit cuts a list of names, not a count")
+        return self
 
 
 class HireSpanQuery(_Strict):

@@ -830,3 +830,18 @@ def test_percent_more_than_another_side_is_compiled_run_and_read_back(rig: Rig) 
     assert not answer.refused
     assert answer.rows == [[2, 1, 100.0]]
     assert answer.reading and "as a percent of those in Legal" in answer.reading
+
+
+def test_the_head_of_a_list_by_name_and_groups_z_to_a_are_compiled_and_read_back(
+    rig: Rig,
+) -> None:
+    """Issue 20, askorder3: 'the first job Z to A' (a list cut) and hires per job Z to A."""
+    text = json.dumps(query_tool_schema())
+    assert '"limit"' in text and '"descending_names"' in text
+    reply_with(rig, "jobs_z_to_a_first_one", "hires_per_job_z_to_a")
+    first = ask(rig.engine, "The first job, Z to A")
+    assert not first.refused and first.rows == [[2, "Recruiter"]]
+    assert first.reading and "The first 1 of the jobs, by name (Z to A)" in first.reading
+    per_job = ask(rig.engine, "Hires per job, Z to A")
+    assert not per_job.refused and [row[0] for row in per_job.rows] == ["Recruiter", "Engineer"]
+    assert per_job.reading and "Z to A" in per_job.reading
