@@ -3364,6 +3364,26 @@ CASES: list[Case] = [
         "AND e.datetime < TIMESTAMP '2022-07-01'",
     ),
     Case(
+        "Legal hires March 1st through 7th, 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal' "
+        "AND e.datetime >= TIMESTAMP '2022-03-01' AND e.datetime < TIMESTAMP '2022-03-08'",
+    ),
+    Case(
+        "how many people started on days 10-20 of May 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-05-10' "
+        "AND e.datetime < TIMESTAMP '2021-05-21'",
+    ),
+    Case(
+        "hires in Sept 2022, days 1 to 14",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-09-01' "
+        "AND e.datetime < TIMESTAMP '2022-09-15'",
+    ),
+    Case(
+        "new starters in june 2021 between the 5th and the 25th?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-06-05' "
+        "AND e.datetime < TIMESTAMP '2021-06-26'",
+    ),
+    Case(
         "hires in the week of Nov 8 2021",
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-11-08' "
         "AND e.datetime < TIMESTAMP '2021-11-15'",
