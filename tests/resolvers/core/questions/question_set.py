@@ -3239,6 +3239,28 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal'",
     ),
     Case(
+        "what's our org-wide intake for 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "org headcount added in Q3 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-07-01' "
+        "AND e.datetime < TIMESTAMP '2022-10-01'",
+    ),
+    Case(
+        "intake per org in 2022, highest first",
+        per_department(Y22, order="COUNT(e.id) DESC"),
+        ordered=True,
+    ),
+    Case(
+        "how many orgs hired in 2021",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "ballpark how many people joined Sales in 2021, exact number even better",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' AND {Y21}",
+    ),
+    Case(
         "roughly how many hires in 2021 (exact number is better)",
         f"SELECT COUNT(*) FROM {E} WHERE {Y21}",
     ),

@@ -181,3 +181,13 @@ def test_days_beside_their_month_are_a_range_counts_beside_it_are_not(
     # '10 to 20' after 'May 2022' with no 'days' or ordinal may be counts: never days
     counts = words_engine.answer("hires in May 2022, 10 to 20 per department")
     assert "10 May" not in (counts.reading or "")
+
+
+def test_an_org_is_a_department_and_the_org_is_the_company(words_engine: OfflineEngine) -> None:
+    per_org = words_engine.answer("hires per org in 2021")
+    assert "counted per department" in (per_org.reading or "")
+    legal = words_engine.answer("how many hires did the Legal org make in 2021")
+    assert "in Legal" in (legal.reading or "")
+    for question in ("what's our org-wide intake for 2021", "org headcount added in 2021"):
+        answer = words_engine.answer(question)
+        assert answer.reading == "Hires in 2021, counted.", question
