@@ -60,6 +60,8 @@ def _of_the_catalog(words: Words, phrases: list[dates.DatePhrase]) -> bool:
     return not phrases and not words.has(subject)
 
 
+EVERY = re.compile(r"\b(?:every|each|any|all)\b")
+"""'every title containing Engineer', 'any departments whose name has "and"': all of them."""
 NAMES_OF = re.compile(r"\b(?:the |their |just the |only the )?names?(?: of| only)?\b")
 """A list of departments (jobs) is their names: 'list the department names'."""
 EXISTING = re.compile(r"\b(?:exist|exists|are there|do we have|there are)\b")
@@ -89,6 +91,7 @@ def _catalog(
     listed = listed and not unheaded.has(FIRST_LAST)
     if titles_only:
         reading.group = []
+        words.take_all(EVERY)  # 'every title containing Engineer': the titles themselves
     elif listed and match is None:
         of_every = "departments" if reading.group == ["department"] else "jobs"
         if (reading.rank and not limit) or reading.threshold or reading.rank_order or phrases:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-_ID = r"(?P<what>department|job)_?ids?"
+_ID = r"(?P<what>department|dept|job)(?:_| )?ids?"
 _PLAIN = "hires"
 REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
@@ -57,7 +57,7 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             rf"\b(?:count(?: of)?|number of|how many) (?:distinct|different|unique) {_ID}"
             rf"(?: values?)?(?: (?:are )?there)?(?: (?:appear|appears|occur|occurs|show up"
-            rf"|are used))?(?: (?:in|among|of) {_PLAIN})?",
+            rf"|are used))?(?: (?:in|among|of|across|over) (?:the |all |all the )?{_PLAIN})?",
             r"how many different \g<what>s hired",
         ),
         (rf"\b(?:distinct|unique) {_ID} count\b", r"how many different \g<what>s hired"),
@@ -110,7 +110,9 @@ def plain(text: str) -> str:
     table have' counts jobs, or is refused; never hires).
     """
     if "_" not in text and not re.search(
-        r"\b(?:rows?|records?|entries|count ?\(|select|m[ai][nx] ?\(|datetime)", text
+        r"\b(?:rows?|records?|entries|count ?\(|select|m[ai][nx] ?\(|datetime"
+        r"|(?:department|dept|job) ids?\b)",
+        text,
     ):
         return text
     for pattern, replacement in REWRITES:

@@ -13,8 +13,9 @@ from resolvers.core.questions.catalog import Catalog
 
 _ORDINAL = r"(?:(?:the )?(?:first|second|other|older|newer|new|old|1st|2nd) )"
 _NAME_ID = re.compile(
-    rf"{_ORDINAL}?(?P<tok>__d\d+__)(?: (?:department|dept|team|division|unit|group))?"
-    r" (?:id|no|number) (?P<id>\d{1,4})\b"
+    rf"{_ORDINAL}?(?P<tok>__d\d+__)(?: (?:department|dept|team|division|unit|group|one))?"
+    r"(?: (?:with|of|having|that has|which has|whose)(?: the| an)?)? (?:id|no|number)"
+    r"(?: is| of)? (?P<id>\d{1,4})\b"
 )
 _NAME_NUMBER = re.compile(
     rf"{_ORDINAL}?(?P<tok>__d\d+__)(?: (?:department|dept|team|division|unit|group))?"

@@ -63,6 +63,10 @@ SEASONS: dict[str, tuple[int, int]] = {
 UNSUPPORTED: dict[str, str] = dict(SCHEMA["unsupported"])
 """What the data does not hold (it has hires, departments and jobs only)."""
 WRITE_WORDS = frozenset(SCHEMA["write"]["words"])
+LOOKUP_WORDS = frozenset(SCHEMA["lookups"]["words"])
+"""The words a lookup of a person says around the person ('hire date for ...')."""
+LOOKUP_CUES = frozenset(SCHEMA["lookups"]["cues"])
+"""Those of them that ask something of the person (a fact, or the record itself)."""
 
 KIND_CUES: dict[str, Literal["department", "job"]] = {
     **dict.fromkeys(SCHEMA["tables"]["departments"]["cues"], "department"),
@@ -228,8 +232,8 @@ def _days_of_a_month(match: re.Match[str]) -> str:
 
 _IN_A_MONTH = re.compile(r"\b(in|during|for|on) an? ([a-z]{3,9})\b(?! ?\d)", re.IGNORECASE)
 _MONTH_ALL_YEARS = re.compile(
-    r"\b([a-z]{3,9}?)(s?)(?: ?,)?(?: (?:across|over|in|for|during|of))? (?:(?:all|any)(?: the)?"
-    r" years|any year)\b",
+    r"\b(?:any )?([a-z]{3,9}?)(s?)(?: ?,)?(?: (?:across|over|in|for|during|of))?"
+    r" (?:(?:all|any)(?: the)? years|any year)\b",
     re.IGNORECASE,
 )
 
@@ -517,6 +521,8 @@ def _alternation(phrases: Iterable[tuple[str, ...]]) -> str:
 
 FILLER_PHRASES = re.compile(rf"\b(?:{_alternation(FILLER_PHRASE_LIST)})\b")
 """Phrases that change nothing (hiring verbs, chat, politeness), dropped whole before reading."""
+CHAT_PHRASES = re.compile(rf"\b(?:{_alternation(CHAT_PHRASE_LIST)})\b")
+"""Chat said around a question, alone: what a lookup reads past ('my boss wants to know')."""
 
 ENGLISH_WORDS = ("symspellpy", "frequency_dictionary_en_82_765.txt")
 """The English word list (82,765 words with their frequencies) that symspellpy ships."""

@@ -27,6 +27,7 @@ from resolvers.core.questions.patterns import (
     ANY_LEVEL,
     AS_COLUMNS,
     AS_PERCENT,
+    BOTH_AZ,
     BOUNDS,
     BREAK_DOWN,
     BREAKDOWN,
@@ -45,7 +46,9 @@ from resolvers.core.questions.patterns import (
     DIM_FIRST,
     DIM_THAT,
     DIM_WITH,
+    DIMS_AZ,
     DIMS_ORDER,
+    DIMS_THEN,
     EACH_NAME,
     EXACTLY,
     FILLER_PHRASES,
@@ -73,11 +76,13 @@ from resolvers.core.questions.patterns import (
     ORDERING,
     OVERALL,
     QUARTER_COLUMNS,
+    QUARTER_SPAN,
     RANK_BY,
     RANK_THE,
     RANKED_RANGE,
     RESERVED,
     REVERSE_ALPHABETICAL,
+    SENT_OVER,
     SHARE,
     THAN_NAME,
     THAN_PERIOD,
@@ -189,12 +194,18 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     if AS_PERCENT.search(words.text) and not SHARE.search(AS_PERCENT.sub(" ", words.text)):
         # 'hires by department as a percentage': a share, not filler (as it is after 'share')
         words.text = AS_PERCENT.sub(" percent ", words.text)
+    elif AS_PERCENT.search(words.text):  # 'what share of Legal's hires were in Q2, as a %'
+        words.text = AS_PERCENT.sub(" ", words.text)
     reading.spoken = words.text
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text
-    if spans := words.take_all(HIRE_SPAN):  # before 'first', 'max' ... are read as rankings
-        earliest = any(s.group("first") or s.group("first2") for s in spans)
-        latest = any(s.group("last") or s.group("last2") for s in spans)
+    people_asked = PEOPLE_ASKED.search(words.text)  # 'who were our first and last hires'
+    spans = [s for s in HIRE_SPAN.finditer(words.text) if not (s["first3"] and people_asked)]
+    for span in spans:
+        words.take(span)
+    if spans:  # before 'first', 'max' ... are read as rankings
+        earliest = any(s.group("first") or s.group("first2") or s["first3"] for s in spans)
+        latest = any(s.group("last") or s.group("last2") or s["last3"] for s in spans)
         reading.span = "both" if earliest == latest else "first" if earliest else "last"
         for one, other in itertools.pairwise(spans):  # 'the min and the max date'
             between = words.text[one.end() : other.start()]
@@ -202,6 +213,11 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
                 words.text = (
                     words.text[: one.end()] + " " * len(between) + words.text[other.start() :]
                 )
+    for said in words.take_all(DIMS_AZ):  # 'dept A-Z then title A-Z' ('asc' is no count order)
+        reading.order_dims += dims(said.group("dims"))
+    both_by_name = words.take_all(BOTH_AZ)  # 'both sorted by name': checked once grouped
+    if sent := words.search(SENT_OVER):
+        words.take(sent, "over")  # 'send the 2021 hires over'
     if words.has(THEN_BY_NAME) and words.has(BY_HIRES):
         words.take_all(THEN_BY_NAME)  # 'ranked by hires, then by name': how ties come anyway
     if match := words.search(REVERSE_ALPHABETICAL):  # before 'sorted ... descending' by hires
@@ -234,6 +250,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         reading.alphabetical = True
         words.take(match)
     quarters = words.take_all(QUARTER_COLUMNS)  # 'Q1, Q2, Q3 and Q4': each quarter, not a list
+    if not quarters and words.has(QUARTER_SPAN) and _grouped(words):
+        quarters = words.take_all(QUARTER_SPAN)  # 'by dept and job, Q1-Q4': never the year
     try:
         _than(words, reading, names, today)
         reading.months, reading.weekdays, per_year = dates.read_recurring(words)
@@ -276,6 +294,15 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
                 reading.families[token] = tuple(stem)
     if quarters:
         reading.group = list(dict.fromkeys([*reading.group, "quarter"]))
+    if both_by_name:
+        by_name = [d for d in reading.group if d in ("department", "job")]
+        if len(by_name) < 2:
+            return Refusal(
+                '"Both" sorted by name needs two groupings by name (department and job): '
+                "ask, e.g., for hires by department and job, both sorted by name.",
+                ("both",),
+            )
+        reading.order_dims = list(dict.fromkeys([*reading.order_dims, *by_name]))
     grid = set(reading.group) == {"department", "job", "quarter"}
     if (reading.threshold or reading.rank or grid) and (also := words.search(AND_HOW_MANY_BARE)):
         words.take(also)  # 'departments above the mean, and how many': the counts beside them
@@ -283,6 +310,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     mean = reading.threshold is not None and reading.threshold.compare.endswith("_mean")
     if mean and not reading.group and column_dims:  # 'department ids and names above the mean'
         reading.group = column_dims
+    if mean and not reading.group and reading.mean_over:  # 'which ones beat the mean team'
+        reading.group = list(reading.mean_over)
+        words.take_all(WHICH_ONES)
     if reading.mean_over and set(reading.mean_over) != set(reading.group):
         over, per = " and ".join(reading.mean_over), " and ".join(reading.group) or "nothing"
         return Refusal(
@@ -322,6 +352,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     return query
 
 
+PEOPLE_ASKED = re.compile(r"\b(?:who|whom|names?|list|which (?:people|employees|persons))\b")
+"""'who were our first and last hires' asks for people: their times alone are no answer."""
 TIME_GROUPED = re.compile(
     r"\b(?:by|per|each|every|for each|in each)"
     r" (?:calendar )?(?:years?|quarters?|months?|weeks?|days?|dates?|half[ -]years?|halves)\b"
@@ -466,7 +498,7 @@ def _thresholds(words: Words, reading: Reading) -> None:
         if whose := words.search(re.compile(r"\bwhose\b(?= .*?\b(?:hiring|hires)\b)")):
             words.take(whose)  # 'departments whose 2022 hiring was above average'
         return
-    if match := words.search(THRESHOLD):
+    if (match := words.search(THRESHOLD)) and not _year_compared(match, words.text):
         op = match.group("op") or match.group("op2") or ""
         n = number(match.group("n") or match.group("n2"))
         kind = "more_than"
@@ -522,6 +554,16 @@ def _mean_of_another_year(text: str) -> bool:
     year, (start, end) = match.group(group), match.span(group)
     rest = text[:start] + " " + text[end:]
     return any(other != year for other in re.findall(_YEAR, rest))
+
+
+def _year_compared(match: re.Match[str], text: str) -> bool:
+    """'hires in 2021 exceeded 2022': a bare year after the comparing word, beside another
+    year, is a period compared with, never a number of hires (no 'hires' follows it)."""
+    said = match.group("n") or ""
+    if not re.fullmatch(_YEAR, said) or not match.group(0).rstrip().endswith(said):
+        return False
+    rest = text[: match.start()] + " " + text[match.end() :]
+    return re.search(rf"\b{_YEAR}\b", rest) is not None
 
 
 def _with_hires(reading: Reading) -> Refusal | None:
@@ -636,6 +678,8 @@ def _groups(words: Words, reading: Reading) -> None:
             continue  # 'in total across all depts': one number, company-wide
         reading.group += dims(match.group("dims"))
         reading.each_dims += dims(match.group("dims"))
+    for match in words.take_all(DIMS_THEN):  # ', dept then title' after the groupings
+        reading.order_dims += dims(match.group("dims"))
     listed = [*words.take_all(BREAKDOWN), *words.take_all(TRAILING_DIMS)]
     for match in [*listed, *words.take_all(LISTED_DIMS), *columns]:
         reading.group += dims(match.group("dims") or match.group("dims2"))
@@ -694,6 +738,13 @@ def _groups(words: Words, reading: Reading) -> None:
         words.take(also)  # 'which teams beat the mean, and how many did they hire': the counts
     if (reading.threshold or titles_versus) and reading.group and COUNT_GROUPS.search(reading.line):
         reading.counted_groups = True  # 'the number of departments with more than 100'
+
+
+def _grouped(words: Words) -> bool:
+    """Whether the question groups its hires ('by dept and job', 'every combo of'), and says
+    no total: a Q1-Q4 span beside a grouping splits it by quarter, as it never narrows it."""
+    said = (GROUP, BREAKDOWN, CROSSED, LISTED_DIMS, TRAILING_DIMS, DIM_ADVERB)
+    return any(words.has(p) for p in said) and not words.has(TOTAL)
 
 
 def _stem(title: str) -> str:

@@ -47,8 +47,10 @@ MEAN = re.compile(
     rf"|surpass|outdid|out did|outdo|better|ahead of|outrecruited|out recruited|outrecruit"
     rf"|out recruit)"
     rf"(?: {SUBJECT}){{0,2}}(?: for hiring)?(?: than)?(?: the| an?| our)?"
+    rf"(?: (?:year|yearly|annual|this year|that year))?"
     rf"(?: (?P<kind>departmental|department|company|overall|team|company[ -]wide"
-    rf"|per department|per dept|per team|per job|per role|per title))?"
+    rf"|per department|per dept|per team|per job|per role|per title|dept|depts|departments"
+    rf"|teams|all[ -](?:departments?|depts?|teams?)|cross[ -](?:departments?|depts?|teams?)))?"
     rf" {_AVERAGE}\b"
     rf"(?: number)?(?: of {SUBJECT})?"
     rf"(?: (?:per |for each |for every |for an? |of an? )?"
@@ -326,6 +328,36 @@ DIM_FIRST = re.compile(
     rf"(?:the )?{DIM}(?: names?)?)*)\b"
 )
 """'department first, then job': an order of the groupings said without a verb."""
+_AZ = r"(?:a z|a to z|alphabetically|alphabetical|alpha|asc|ascending|by name)"
+DIMS_AZ = re.compile(
+    rf"\b(?:(?:sorted|ordered|order|sort|listed|arranged) )?(?:by |on )?(?:the )?"
+    rf"(?P<dims>{DIM}(?: names?)? {_AZ}(?: (?:,|and|then|followed|by)){{1,3}} (?:the )?{DIM}"
+    rf"(?: names?)? {_AZ})\b"
+)
+"""'dept A-Z then title A-Z': the groupings in turn, each by name (the grouped answer's order)."""
+BOTH_AZ = re.compile(
+    r"\b(?:(?:sorted|ordered|listed|arranged|sort|order) )?(?:by |on )?(?:both|each)"
+    r"(?: of them| names| columns)?(?: (?:sorted|ordered|listed|arranged))?"
+    r" (?:in alphabetical order|alphabetically|alphabetical|a z|a to z|by name|by their names"
+    r"|ascending|asc)\b"
+    r"|\b(?:sorted|ordered|listed|arranged|sort|order) (?:by|on) both (?:names|columns)\b"
+    r"|\b(?:(?:sorted|ordered|listed|arranged) )?(?:in alphabetical order|alphabetically"
+    r"|alphabetical|a z|a to z|by name) (?:on |for |in |by )?both(?: ways| columns| names)?\b"
+)
+"""'both sorted by name', 'sorted on both names': two groupings, each by name."""
+DIMS_THEN = re.compile(
+    rf"(?:^|(?<=, )|(?<=: ))(?:(?:sorted|ordered|order|sort) )?(?:by )?(?P<dims>{DIM}(?: names?)?"
+    rf"(?: first)?(?: (?:then|, then|and then|followed by)(?: by)? {DIM}(?: names?)?)+)"
+    r"(?: (?:second|last|next))?(?= *(?:,|$))"
+)
+"""', dept then title' said alone, between commas or last: the order of the groupings."""
+SENT_OVER = re.compile(
+    r"\bsend(?: (?:me|us))?(?: (?:the|it|this|that|those|these|our))?(?: (?:19|20)\d\d)?"
+    r"(?: (?:hires|hiring|numbers|figures|report|table|split|breakdown|data|counts|totals))?"
+    r" (?P<over>over)\b(?! +(?:\d|the|a|an|our|all|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|twenty)\b)"
+)
+"""'send the 2021 hires over': sent, never 'over' a number."""
 DIMS_ORDER = re.compile(
     rf"\b(?:in |by )?(?P<dims>{DIM}(?: names?)?(?: (?:then|and then|, then|,|and|before) {DIM}"
     rf"(?: names?)?)+) order\b"
@@ -344,7 +376,8 @@ _QAFTER = (
     r"| (?:separately|each|apart|across the top|across))"
 )
 QUARTER_COLUMNS = re.compile(
-    rf"\b(?:{_QBEFORE}?(?:(?:with|in|into|by|for|across|over) )?{_QLIST}(?:{_QAFTER}| columns?)?"
+    rf"\b(?:(?:(?:and |, )?then |followed by )?{_QBEFORE}?(?:(?:with|in|into|by|for|across|over) )?"
+    rf"{_QLIST}(?:{_QAFTER}| columns?| (?:counts|numbers|totals|figures|hires))?"
     rf"|{_QBEFORE}{_QRANGE}{_QAFTER}?|(?:with |in |as )?{_QRANGE}(?:{_QAFTER}| columns?))\b"
     rf"|^(?: (?:give|me|show|the|please|pls|our|we|i|need))* {_QRANGE}(?= (?:19|20)\d\d\b)"
 )
@@ -352,6 +385,12 @@ QUARTER_COLUMNS = re.compile(
 
 ('Q1-Q4 2021 hires ...' leading the question is too; 'hires from Q1 to Q4 2022' is the
 whole year, read by dates.py.)"""
+QUARTER_SPAN = re.compile(
+    r"(?<!\bfrom )(?<!\bbetween )(?<!\bfor )(?<!\bduring )(?<!\bover )"
+    r"\b(?:(?:into|in to|by|per|across) )?q1 (?:to|through|thru) q4\b"
+)
+"""'split into Q1-Q4', '2021 Q1-Q4 hires for every department and job': beside a grouping,
+every quarter on its own (parse.py asks that); 'hires from Q1 to Q4 2022' stays the year."""
 GROUP = re.compile(
     r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by"
     r"|break(?:ing)? +(?:(?:the |our |all )?(?:hires|hiring|headcount|numbers|counts|it|them)"
@@ -376,7 +415,8 @@ GROUP = re.compile(
 )
 BREAKDOWN = re.compile(
     rf"\b(?:the |a )?(?P<dims>{DIM}(?: (?:and |, |& |x )?{DIM})+) (?:breakdown|split|mix|matrix"
-    r"|combos?|combinations?|pairs?|hires|hiring|headcount|counts|numbers|figures)\b"
+    r"|combos?|combinations?|pairs?|hires|hiring|headcount|counts|numbers|figures|tables?|grid"
+    r"|crosstab|view|summary|layout)\b"
     rf"|\b(?P<dims2>{DIM}(?: x {DIM})+)\b"
 )
 """'the department/job/quarter breakdown' (a slash is not a token)."""
@@ -447,24 +487,32 @@ WENT = re.compile(
 )
 AS_PERCENT = re.compile(
     r"\b(?:as an? |in )(?:percentage|percent|proportion|pct)s?\b|\bas percentages\b"
-    r"|\bin percentage terms\b"
+    r"|\bin percentage terms\b|\b(?:as an?|in|as) %(?= |$)"
 )
 """'as a percentage', 'in percent': filler beside a share word; alone, they ask for one."""
 AVERAGE = re.compile(r"\b(?:on )?(?:the )?(?:average|mean|avg)(?: number of| count of)?\b")
 COMPARE = re.compile(
     r"\b(?:compared (?:with|to)|compare|compared|comparing|comparison|vs|versus|against"
-    r"|change|changed|differ|difference"
+    r"|change|changed|differ|difference|gap|delta"
     r"|grow|grew|growth|increase|increased|decrease|decreased|evolve|evolved)\b"
 )
 DIFFERENCE = re.compile(
     r"\b(?:how many (?P<dir>more|fewer|less)|(?P<dir2>more|fewer|less|lower|higher)|by how much"
-    r"|(?:what is |what was )?the difference(?: in)?(?: the number of)?|difference|change in"
-    r"|grow by|grew by|by how many)\b"
+    r"|(?:what is |what was |what s )?the (?P<gap>difference|gap|delta)(?: in)?(?: the number of)?"
+    r"|(?P<gap2>difference|gap|delta)|change in|grow by|grew by|by how many)\b"
 )
+SUBTRACT = re.compile(
+    r"\b(?:minus|exceed|exceeded|exceeds|exceeding"
+    r"|outnumber|outnumbered|outnumbers|surpass|surpassed|surpasses)\b"
+)
+"""'Q3 2022 minus Q2 2022', 'by how many did 2022 exceed 2021': the first said less the second
+(between two periods said apart; 'minus Sales' is read as a named side by MINUS_NAME)."""
 DISTINCT = re.compile(
     r"\b(?:(?:how many|number of|count of|count the) (?:different |distinct |unique |separate )?"
     r"|(?:different|distinct|unique) )(?P<what>departments|job titles|job roles|jobs|roles|titles"
-    r"|positions|depts|teams|divisions)\b"
+    r"|positions|depts|teams|divisions|job ids|department ids|dept ids)\b"
+    r"(?: +(?:hired +)?(?:over|across|among|in|of) +(?:(?:the|all|our) +)*(?:hires|employees"
+    r"|hired employees|new hires)\b)?"
 )
 ANYONE = re.compile(
     r"\b(?:anyone|anybody|someone|somebody|any one|a single (?:person|soul)|any new hires"
@@ -482,7 +530,8 @@ EMPLOYEES = re.compile(
     r"|those hired|everyone|everybody|is there anyone|is there anybody|anyone|anybody)\b"
 )
 NAMES_ONLY = re.compile(
-    r"\b(?:the )?(?:full )?names(?: of| only)?\b|\bjust (?:the )?names\b|\bwho\b"
+    r"\b(?:with |and )?(?:the |their )?(?:full names?|names)(?: of| only)?\b"
+    r"|\bjust (?:the )?names\b|\bwho\b"
 )
 FIRST_LAST = re.compile(
     rf"\b(?:the )?(?:(?P<n0>\d{{1,3}}|{'|'.join(lexicon.NUMBERS)}) )?"
@@ -580,9 +629,13 @@ HIRE_SPAN = re.compile(
     rf"(?P<first2>{_SPAN_FIRST}))?)(?: value of| of)?(?: the)? {_SPAN_OF}\b(?! of)"
     r"|\b(?:the )?(?:(?:hire|hiring|start) )?(?:date|datetime) (?:range|span)\b"
     r"|\b(?:the )?(?:range|span) of (?:the )?(?:(?:hire|hiring|start) )?(?:dates|datetimes)\b"
+    r"|\b(?:when (?:were|was|did) )?(?:the |our )?(?P<first3>first|earliest) (?:and|&|/) "
+    r"(?:the |our )?(?P<last3>last|latest|most recent) (?:hires?|joiners?|starters?|recruits?)"
+    r"(?: (?:ever|on record|start|join))?\b"
 )
 """'the earliest and latest datetime', 'min and max hire date', 'the date range': the first
-and (or) last hire time ('the first date of Q1' is a day, not a hire: left unread)."""
+and (or) last hire time ('the first date of Q1' is a day, not a hire: left unread); both
+said of the hires themselves ('our first and last hire') are their times too."""
 FISCAL = re.compile(r"\b(?:fy ?'?(?:19|20)?\d\d|fiscal(?: years?)?|financial years?|fys?)\b")
 """'FY2021', 'fiscal 2022': a year that starts in a month the data does not record."""
 TIME_ORDER = re.compile(

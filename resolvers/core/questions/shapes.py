@@ -22,6 +22,7 @@ from resolvers.core.questions.differences import (
     _than_difference,
     _titles_versus,
     _versus,
+    two_periods,
 )
 from resolvers.core.questions.employee_lists import _employees, _first_per_group
 from resolvers.core.questions.patterns import (
@@ -40,6 +41,7 @@ from resolvers.core.questions.patterns import (
     OVERALL,
     PERCENT_CHANGE,
     SHARE,
+    SUBTRACT,
     THAN_PERIOD,
     WENT,
     dimension,
@@ -80,8 +82,21 @@ def measure(
     if refused := _order_refused(reading):
         return refused
     if reading.than and reading.group:  # 'more than Sales in 2021': the dates hold for all
+        own = [p.spans for p in reading.tail_phrases]
+        if phrases and own and own != [p.spans for p in phrases]:
+            # 'more in Q4 2021 than Sales in all of 2021': a threshold counts the named
+            # group under the groups' own filters, so its other dates cannot be held
+            return Refusal(
+                "The groups are compared with the named group over the same dates: say one "
+                "period for both, e.g. which departments hired more than Sales in 2021."
+            )
         phrases = phrases + reading.tail_phrases
         reading.tail_phrases = []
+    joined = two_periods(words, reading, phrases)  # 'Q3 2022 minus Q2 2022'
+    if isinstance(joined, Refusal):
+        return joined
+    if joined is not None:
+        phrases, compare = [joined], True
     date_sets = [p.spans for p in phrases]
     pair = [p for p in phrases if len(p.listed) == 2]
     try:
@@ -163,6 +178,7 @@ def _shape(
         difference = words.search(DIFFERENCE)
         if difference:
             words.take(difference)
+        subtract = bool(words.take_all(SUBTRACT))  # 'A minus B', 'A exceeded B': A - B
         grew = words.search(GREW)
         if grew:
             words.take(grew)
@@ -205,13 +221,15 @@ def _shape(
             )
         if versus:  # each named group's change, none left out
             show = changed if (percent or grew or difference) else "each"
-        elif group and (grew or multiplied or (direction and reading.which)):
+        elif group and (grew or multiplied or ((direction or subtract) and reading.which)):
             # per group, the second minus the first, in the order said ('fewer in A than B'
             # keeps the groups where A - B < 0): which grew, which shrank
             show = changed
             up = grew.group("up") if grew else direction == "more"
             if multiplied:
                 up = not multiplied.group("verb").startswith("halv")
+            if subtract and not (grew or multiplied or direction):
+                up, (first, second) = True, (second, first)  # 'whose 2022 exceeded 2021'
             only = "grew" if up else "shrank"
             if (grew or multiplied) and sides.listed[0][0] and sides.listed[1][0]:
                 first, second = sorted((first, second), key=lambda p: p.start or date.min)
@@ -230,15 +248,18 @@ def _shape(
             # a change from the earlier period to the later ('2022 vs 2021 growth'); with
             # 'than', from the period after 'than' (listed first) to the other
             show = changed
-            if not THAN_PERIOD.search(reading.line) and first.start and second.start:
+            if subtract:  # 'by what percent did 2022 exceed 2021': from the second said
+                first, second = second, first
+            elif not THAN_PERIOD.search(reading.line) and first.start and second.start:
                 first, second = sorted((first, second), key=lambda p: p.start or date.min)
             down = (grew and grew.group("down")) or direction in ("fewer", "less")
             drop = bool(down) and not group
-        elif difference:
+        elif difference or subtract:
             show = "difference"
-            if direction in ("fewer", "less"):
+            gap = difference and (difference.group("gap") or difference.group("gap2"))
+            if difference and direction in ("fewer", "less"):
                 first, second = second, first
-            elif "difference" in difference.group(0) and not words.has(THAN_PERIOD):
+            elif (gap or subtract) and not words.has(THAN_PERIOD):
                 first, second = second, first  # 'the difference between A and B' is A - B
         _count_words(words)
         return CompareQuery(

@@ -196,3 +196,26 @@ def test_a_level_said_as_an_ending_is_the_whole_level(words_engine: OfflineEngin
     answer = words_engine.answer("titles ending in II")
     assert answer.rows and all(row[1].endswith(" II") for row in answer.rows)
     assert "ends with the word “ii”" in (answer.reading or "")
+
+
+def test_every_title_searched_is_the_titles_and_every_title_of_hires_is_not_dropped(
+    words_engine: OfflineEngine,
+) -> None:
+    listed = words_engine.answer("every title containing Engineer, A to Z")
+    assert not listed.refused and listed.rows, listed.explanation
+    assert all("Engineer" in row[1] for row in listed.rows)
+    # 'every' among hires asks per title: never dropped to leave one total
+    per_title = words_engine.answer("hires for every title containing Engineer in 2021")
+    assert per_title.refused or len(per_title.rows) > 1
+
+
+def test_a_name_that_has_or_mentions_a_word_is_searched(words_engine: OfflineEngine) -> None:
+    for question, kind, value in [
+        ("departments whose name has 'and'", "department", "and"),
+        ("which department names have the word and in them", "department", "and"),
+        ("job titles that mention Developer", "job", "developer"),
+    ]:
+        answer = words_engine.answer(question)
+        assert not answer.refused and answer.rows, answer.explanation
+        assert answer.columns == ["id", kind]
+        assert all(value in row[1].lower() for row in answer.rows)
