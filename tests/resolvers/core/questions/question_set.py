@@ -3861,6 +3861,8 @@ REFUSED = [
     "hires in the first week of March 2022 (days 2 to 8)",  # which days: 1-7 or 2-8?
     "hires per department in 2021, descending, by name",  # two orders at once
     "how many people were on the books in 2021",  # a headcount at a date, not 2021's hires
+    "hires by date latest first",  # the hires themselves, or counts per day?
+    "hires per quarter 2021 latest first by department",  # departments reversed too?
 ]
 
 

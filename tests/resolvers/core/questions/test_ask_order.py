@@ -191,3 +191,21 @@ def test_an_org_is_a_department_and_the_org_is_the_company(words_engine: Offline
     for question in ("what's our org-wide intake for 2021", "org headcount added in 2021"):
         answer = words_engine.answer(question)
         assert answer.reading == "Hires in 2021, counted.", question
+
+
+def test_latest_first_beside_departments_is_refused_never_both_reversed(
+    words_engine: OfflineEngine,
+) -> None:
+    """'per quarter latest first by department': the quarters from the last, and the
+    departments? Reversing both (departments Z to A) was never asked: refused."""
+    answer = words_engine.answer("hires per quarter 2021 latest first by department")
+    assert answer.refused and "Latest first" in answer.explanation
+
+
+def test_hires_by_date_latest_first_asks_which_it_means(words_engine: OfflineEngine) -> None:
+    """A list of people or counts per day: never guessed; 'per day' says counts."""
+    answer = words_engine.answer("hires by date latest first")
+    assert answer.refused and "By date, latest first" in answer.explanation
+    per_day = words_engine.answer("hires per day in March 2022, latest day first")
+    days = [row[0] for row in per_day.rows]
+    assert days == sorted(days, reverse=True) and len(days) > 1
