@@ -234,8 +234,16 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         reading.alphabetical = True
         words.take(match)
     timed = words.search(TIME_ORDER)
-    if timed and TIME_GROUPED.search(words.text):  # 'hires per month, latest first': the months
-        reading.descending_names = bool(timed.group("late") or timed.group("late2"))
+    grouped = TIME_GROUPED.search(words.text)
+    if timed and grouped and re.fullmatch(r"by (?:hire )?dates?", grouped.group(0)):
+        return Refusal(  # 'hires by date, latest first': a list of people, or counts per day?
+            "By date, latest first: the hires themselves (ask for the hires, newest first) or "
+            "the count per day (ask for hires per day, latest day first)?",
+            (timed.group(0).strip(),),
+        )
+    if timed and grouped:  # 'hires per month, latest first': the months
+        reading.latest_first = bool(timed.group("late") or timed.group("late2"))
+        reading.descending_names = reading.latest_first
         words.take(timed)
     if match := words.search(CHRONOLOGICAL):  # 'in order of start date': people by hire time
         latest = bool(match.group("rev")) or match.group("dir") in ("descending", "desc")
@@ -394,7 +402,8 @@ PEOPLE_ASKED = re.compile(r"\b(?:who|whom|names?|list|which (?:people|employees|
 """'who were our first and last hires' asks for people: their times alone are no answer."""
 TIME_GROUPED = re.compile(
     r"\b(?:by|per|each|every|for each|in each)"
-    r" (?:calendar )?(?:years?|quarters?|months?|weeks?|days?|dates?|half[ -]years?|halves)\b"
+    r" (?:calendar )?(?:hire )?(?:years?|quarters?|months?|weeks?|days?|dates?|half[ -]years?"
+    r"|halves)\b"
     r"|\b(?:monthly|quarterly|yearly|annually|annual|daily|weekly)\b"
 )
 """A grouping by time said: its periods are what 'latest first' orders."""

@@ -650,14 +650,12 @@ LIST_ORDER = re.compile(
     r"\b(?P<first>earliest|oldest|first)(?: hires?| hired)? first\b"
     r"|\b(?P<last>latest|newest|most recent|last)(?: hires?| hired)? first\b"
 )
-_HIRE_TIME = (
-    r"(?:their |the )?(?:hire|hiring|start|starting|joining|join|entry|arrival|onboarding)"
-    r"(?: dates?| times?| datetimes?| days?)?"
-)
+_HIRE_WORD = r"(?:their |the )?(?:hire|hiring|start|starting|joining|join|entry|arrival|onboarding)"
+_HIRE_TIME = rf"{_HIRE_WORD} (?:dates?|times?|datetimes?|days?)"
 CHRONOLOGICAL = re.compile(
     r"\b(?:(?:sorted|ordered|listed|arranged|sort|order|list) )?(?:in )?(?:the )?"
     r"(?:(?P<rev>reverse|reversed|descending) )?"
-    rf"(?:chronological(?:ly)?(?: order)?|order of {_HIRE_TIME}"
+    rf"(?:chronological(?:ly)?(?: order)?|order of (?:{_HIRE_TIME}|{_HIRE_WORD}(?! count))"
     rf"|(?<=sorted )(?:by|on) {_HIRE_TIME}|(?<=ordered )(?:by|on) {_HIRE_TIME}"
     rf"|(?<=listed )(?:by|on) {_HIRE_TIME}|(?<=arranged )(?:by|on) {_HIRE_TIME})"
     r"(?: ?,? (?P<dir>descending|desc|ascending|asc))?\b"

@@ -366,7 +366,8 @@ def _count(query: CountQuery) -> str:
             f"was hired{scope(Filters(periods=query.filters.periods))}"
         )
     if query.descending_names and query.group_by[0] in _TIMES:
-        text += f"; the latest {query.group_by[0]} first"
+        latest = query.group_by[0] if len(query.group_by) == 1 else "period"
+        text += f"; the latest {latest} first"
     elif query.descending_names:
         text += "; listed by name, Z to A"
     if query.count_groups:

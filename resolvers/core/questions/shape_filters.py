@@ -90,6 +90,8 @@ class Reading:
     """'sorted by department then job': the groupings the answer is ordered by, in turn."""
     mean_over: list[Dimension] = field(default_factory=list)
     """'above the average job', 'the mean over all teams': the groups a mean is said to be of."""
+    latest_first: bool = False
+    """'hires per month, latest first': the periods of a grouping by time from the last."""
     chronological: Literal["earliest", "latest"] | None = None
     """'in order of start date', 'chronologically': a list of people by hire time."""
     span: Literal["first", "last", "both"] | None = None

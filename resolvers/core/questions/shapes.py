@@ -395,6 +395,12 @@ def _shape(
         return Refusal(
             "An order by hires is for groups: ask for hires by department (or job), most first."
         )
+    timeless = [d for d in reading.group if d not in ("year", "half", "quarter", "month", "day")]
+    if reading.latest_first and timeless:
+        return Refusal(  # the periods from the last, and the departments (jobs) how? never guessed
+            "Latest first orders the periods of a grouping by time: ask for hires per month "
+            f"(quarter, year) latest first, or per {timeless[0]}, one at a time."
+        )
     if reading.descending_names and reading.group and reading.rank:
         return Refusal(  # counts per group come A to Z: never quietly in the other order
             "Z to A is answered for lists of departments, jobs or employees; hires per group "

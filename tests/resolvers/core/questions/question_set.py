@@ -3829,6 +3829,28 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal'",
     ),
     Case(
+        "what's our org-wide intake for 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "org headcount added in Q3 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-07-01' "
+        "AND e.datetime < TIMESTAMP '2022-10-01'",
+    ),
+    Case(
+        "intake per org in 2022, highest first",
+        per_department(Y22, order="COUNT(e.id) DESC"),
+        ordered=True,
+    ),
+    Case(
+        "how many orgs hired in 2021",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "ballpark how many people joined Sales in 2021, exact number even better",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' AND {Y21}",
+    ),
+    Case(
         "roughly how many hires in 2021 (exact number is better)",
         f"SELECT COUNT(*) FROM {E} WHERE {Y21}",
     ),
@@ -3954,6 +3976,26 @@ CASES: list[Case] = [
         "AND e.datetime < TIMESTAMP '2022-07-01'",
     ),
     Case(
+        "Legal hires March 1st through 7th, 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal' "
+        "AND e.datetime >= TIMESTAMP '2022-03-01' AND e.datetime < TIMESTAMP '2022-03-08'",
+    ),
+    Case(
+        "how many people started on days 10-20 of May 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-05-10' "
+        "AND e.datetime < TIMESTAMP '2021-05-21'",
+    ),
+    Case(
+        "hires in Sept 2022, days 1 to 14",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-09-01' "
+        "AND e.datetime < TIMESTAMP '2022-09-15'",
+    ),
+    Case(
+        "new starters in june 2021 between the 5th and the 25th?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-06-05' "
+        "AND e.datetime < TIMESTAMP '2021-06-26'",
+    ),
+    Case(
         "hires in the week of Nov 8 2021",
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-11-08' "
         "AND e.datetime < TIMESTAMP '2021-11-15'",
@@ -4017,6 +4059,8 @@ REFUSED = [
     "hires in the first week of March 2022 (days 2 to 8)",  # which days: 1-7 or 2-8?
     "hires per department in 2021, descending, by name",  # two orders at once
     "how many people were on the books in 2021",  # a headcount at a date, not 2021's hires
+    "hires by date latest first",  # the hires themselves, or counts per day?
+    "hires per quarter 2021 latest first by department",  # departments reversed too?
 ]
 
 
