@@ -54,6 +54,7 @@ from resolvers.core.questions.patterns import (
     GREW,
     GROUP,
     HIRE_SPAN,
+    ID_NAMES,
     INJECTION,
     LISTED_DIMS,
     MEAN,
@@ -127,7 +128,8 @@ def _refuse_early(text: str) -> Refusal | None:
 
 def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     """The HrQuery a question asks, or why the engine will not answer it."""
-    text = columns.plain(lexicon.normalise(question))
+    text, by_id = columns.by_id(lexicon.normalise(question))
+    text = columns.plain(text)
     if early := _refuse_early(text):
         return early
     tokens, values = filters.quote_values(lexicon.tokens(filters.quote_letters(text)))
@@ -175,7 +177,10 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         families={f"__f{i}__": f.titles for i, f in enumerate(families)},
         people=people,
         department_ids=department_ids,
+        by_id=by_id,
     )
+    if by_id:
+        words.take_all(ID_NAMES)  # 'per department_id, with the names': shown beside the ids
     if words.has(DATED):
         reading.dated = True
         words.take_all(DATED)

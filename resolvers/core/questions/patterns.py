@@ -341,6 +341,15 @@ SENT_OVER = re.compile(
     r"|nine|ten|twenty)\b)"
 )
 """'send the 2021 hires over': sent, never 'over' a number."""
+ID_NAMES = re.compile(
+    r"(?:, )?\b(?:(?:with|plus|and|incl|including|showing) (?:the |their |its )?"
+    r"(?:(?:department|dept|job) )?(?:names?|titles?)|(?:department|dept|job )?names too)"
+    r"(?: too| as well)?\b"
+    r"|(?:, )?\b(?:excluding|ignoring|without|skipping|leaving out|except|no) (?:the )?"
+    r"(?:nulls?|null (?:ids?|values?|rows?|ones?))\b"
+)
+"""'grouped by dept_id, with the department names', 'ignoring nulls': the names are shown
+beside the ids, and the hires with no id left out, as the reading says."""
 DIMS_ORDER = re.compile(
     rf"\b(?:in |by )?(?P<dims>{DIM}(?: names?)?(?: (?:then|and then|, then|,|and|before) {DIM}"
     rf"(?: names?)?)+) order\b"

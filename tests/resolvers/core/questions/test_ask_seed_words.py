@@ -10,9 +10,13 @@ dropped, never another comparison read as the report.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from resolvers.core.errors import InvalidQuery
 from resolvers.core.questions.offline import OfflineEngine
+from resolvers.core.questions.query import CountQuery, Rank, Threshold, from_json
 
 QUARTERLY = "Hires per quarter for each department and job in 2021"
 ABOVE_MEAN = "Which departments hired more than the mean in 2021?"
@@ -134,3 +138,73 @@ def test_another_comparison_never_becomes_the_report(
 ) -> None:
     answer = words_engine.answer(question)
     assert "departmentsAboveMean" not in (answer.reading or ""), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hires per department_id in 2021",
+        "2021 hires by dept_id",
+        "count(*) group by department_id for 2021",
+        "how many hires for each department_id in 2021",
+        "hires per department_id in 2021, ignoring nulls",
+        "2021 hires by department_id with the department names",
+    ],
+)
+def test_a_grouping_by_the_id_column_shows_the_ids(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    """Per department_id: each id beside its name (the two Supports apart), the hires
+    without a department left out as from any grouping by department, and said so."""
+    answer = words_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.columns == ["id", "department", "hires"]
+    named = words_engine.answer("hires per department in 2021")
+    assert sorted(row[1:] for row in answer.rows) == sorted(named.rows)
+    assert all(row[0] is not None for row in answer.rows)
+    assert "employees without a department left out" in (answer.reading or "")
+
+
+def test_one_department_by_its_id_is_no_grouping(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("how many hires for department_id 5 in 2021")
+    assert not answer.refused, answer.explanation
+    assert answer.rows == words_engine.answer("Engineering hires in 2021").rows
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["share of hires per department_id", "top 3 department_id by hires in 2021"],
+)
+def test_what_the_id_grouping_cannot_hold_is_refused(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    assert words_engine.answer(question).refused, question
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("bottom 3 teams by total headcount", "the 3 departments with the fewest hires"),
+        ("top 5 teams by all-time headcount", "the 5 departments with the most hires"),
+    ],
+)
+def test_a_ranking_by_headcount_said_with_its_span(
+    words_engine: OfflineEngine, question: str, plain: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == words_engine.answer(plain).rows
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"group_by": ("quarter",)},
+        {"group_by": ("department", "job")},
+        {"group_by": ("department",), "rank": Rank(order="most", limit=3)},
+        {"group_by": ("department",), "threshold": Threshold(compare="above_mean")},
+    ],
+)
+def test_by_id_holds_one_department_or_job_grouping_only(fields: dict[str, Any]) -> None:
+    with pytest.raises(InvalidQuery):
+        from_json({"query": CountQuery.model_construct(**fields).model_dump() | {"by_id": True}})
