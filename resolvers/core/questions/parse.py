@@ -201,7 +201,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
                     words.text[: one.end()] + " " * len(between) + words.text[other.start() :]
                 )
     for said in words.take_all(DIMS_AZ):  # 'dept A-Z then title A-Z' ('asc' is no count order)
-        reading.order_dims += dims(said.group("dims"))
+        reading.order_dims += dims(said.group("dims") or said.group("dims2"))
     both_by_name = words.take_all(BOTH_AZ)  # 'both sorted by name': checked once grouped
     if sent := words.search(SENT_OVER):
         words.take(sent, "over")  # 'send the 2021 hires over'

@@ -316,6 +316,8 @@ DIMS_AZ = re.compile(
     rf"\b(?:(?:sorted|ordered|order|sort|listed|arranged) )?(?:by |on )?(?:the )?"
     rf"(?P<dims>{DIM}(?: names?)? {_AZ}(?: (?:,|and|then|followed|by)){{1,3}} (?:the )?{DIM}"
     rf"(?: names?)? {_AZ})\b"
+    rf"|\b(?:sorted|ordered|order|sort|listed|arranged) (?:by |on )(?:the )?(?P<dims2>{DIM}"
+    rf"(?: names?)?(?: (?:,|and|then|followed|by)){{1,3}} (?:the )?{DIM}(?: names?)?) {_AZ}\b"
 )
 """'dept A-Z then title A-Z': the groupings in turn, each by name (the grouped answer's order)."""
 BOTH_AZ = re.compile(
@@ -563,6 +565,7 @@ _COLUMN = (
 COLUMN_LIST = re.compile(
     r"\b(?:(?:with|including|include|incl|inc|showing|plus|give me|give|show|need|want) )?"
     rf"{_COLUMN}(?:(?: ,)?(?: and| plus)? {_COLUMN}){{1,3}}\b(?: and(?= *$| ,))?"
+    r"(?: too\b| as well\b)?"
 )
 """'number + name + id', 'name, id and count': the report's columns listed in any order."""
 EXISTS = re.compile(

@@ -3367,6 +3367,29 @@ CASES: list[Case] = [
         "how many hires for department_id 5 in 2021",
         f"SELECT COUNT(*) FROM {E} WHERE e.department_id = 5 AND {Y21}",
     ),
+    # issue 20, askseed3: 'Q1..Q4' is a span as 'Q1-Q4' is; one order word after two groupings
+    # ('sorted by department name and job name ascending'); 'ids and names too'
+    Case(
+        "Hi! For the 2022 board pack I need hires per department and job, broken out by quarter "
+        "(Q1..Q4). Sort by department, then job. Thanks!",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "2021 hires per quarter for each job and department combination, sorted by department "
+        "name and job name ascending",
+        quarterly(Y21),
+        ordered=True,
+    ),
+    Case(
+        "Which teams hired more than the average team did in 2022? Give ids and names too.",
+        above_mean_report(Y22),
+    ),
+    Case(
+        "Q1..Q3 2022 hires",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-01-01' "
+        "AND e.datetime < TIMESTAMP '2022-10-01'",
+    ),
     Case(
         "bottom 3 teams by total headcount",
         "SELECT department, n FROM (SELECT d.department, COUNT(e.id) AS n, "

@@ -45,6 +45,10 @@ QUARTERLY_READING = "(the hiresByQuarter report), ordered by department and job"
         "Could you send the 2021 hires over, split by department and job and by quarter?",
         "2021 hires by dept and job in Q1 through Q4 columns, dept then job",
         "hires by quarter for 2021, for every department & title, alphabetical on both",
+        "For the 2021 board pack I need hires per department and job, broken out by quarter "
+        "(Q1..Q4). Sort by department, then job.",
+        "2021 hires per quarter for each job and department combination, sorted by department "
+        "name and job name ascending",
     ],
 )
 def test_the_quarterly_report_as_a_split_or_combo(
@@ -67,6 +71,10 @@ def test_q1_to_q4_beside_a_grouping_splits_it_by_quarter(words_engine: OfflineEn
     # 'from Q1 to Q4' is a span of time: the whole year, as written
     span = words_engine.answer("hires from Q1 to Q4 2021 by department")
     assert span.rows == words_engine.answer("hires by department in 2021").rows
+    # 'Q1..Q3' is a span as 'Q1-Q3' is (read as two quarters, it was refused as never
+    # overlapping, a reason not true of the question)
+    dotted = words_engine.answer("Q1..Q3 2021 hires")
+    assert dotted.rows == words_engine.answer("hires from Q1 to Q3 2021").rows
     # and 'Q1-Q4' alone, with no grouping, stays the year's count
     alone = words_engine.answer("hires Q1-Q4 2021")
     assert alone.rows == words_engine.answer("hires in 2021").rows
@@ -108,6 +116,7 @@ def test_a_number_after_over_is_never_read_as_sent(words_engine: OfflineEngine) 
         "each dept that topped the average dept in 2021 - id + name + count pls",
         "which ones were higher than the typical department in 2021? sort desc",
         "departments hiring above the yearly average in 2021",
+        "Which teams hired more than the average team did in 2021? Give ids and names too.",
     ],
 )
 def test_above_the_dept_or_all_department_average(
