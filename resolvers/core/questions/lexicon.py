@@ -93,7 +93,9 @@ def split_apostrophes(text: str) -> str:
 
 
 _PERIOD_WORD = r"(?:q[1-4]|h[12]|[a-z]{3,9}|(?:19|20)\d\d)"
-_DASHED = re.compile(rf"\b({_PERIOD_WORD}) ?[-\u2013\u2014] ?({_PERIOD_WORD})\b", re.IGNORECASE)
+_DASHED = re.compile(
+    rf"\b({_PERIOD_WORD})(?: ?[-\u2013\u2014] ?|\.{{2,3}})({_PERIOD_WORD})\b", re.IGNORECASE
+)
 _SHORT_YEAR = re.compile(r"\b(q[1-4]|h[12]|[a-z]{3,9})( of)? ?'(\d\d)\b", re.IGNORECASE)
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _YEAR_FIRST = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")

@@ -57,6 +57,7 @@ from resolvers.core.questions.patterns import (
     GREW,
     GROUP,
     HIRE_SPAN,
+    ID_NAMES,
     IN_EVERY,
     INJECTION,
     LISTED_DIMS,
@@ -135,7 +136,8 @@ def _refuse_early(text: str) -> Refusal | None:
 
 def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     """The HrQuery a question asks, or why the engine will not answer it."""
-    text = columns.plain(lexicon.normalise(question))
+    text, by_id = columns.by_id(lexicon.normalise(question))
+    text = columns.plain(text)
     if early := _refuse_early(text):
         return early
     if fiscal := FISCAL.search(text):  # never read as the calendar year it names
@@ -190,7 +192,10 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         families={f"__f{i}__": f.titles for i, f in enumerate(families)},
         people=people,
         department_ids=department_ids,
+        by_id=by_id,
     )
+    if by_id:
+        words.take_all(ID_NAMES)  # 'per department_id, with the names': shown beside the ids
     if words.has(DATED):
         reading.dated = True
         words.take_all(DATED)
@@ -221,7 +226,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
                     words.text[: one.end()] + " " * len(between) + words.text[other.start() :]
                 )
     for said in words.take_all(DIMS_AZ):  # 'dept A-Z then title A-Z' ('asc' is no count order)
-        reading.order_dims += dims(said.group("dims"))
+        reading.order_dims += dims(said.group("dims") or said.group("dims2"))
     both_by_name = words.take_all(BOTH_AZ)  # 'both sorted by name': checked once grouped
     if sent := words.search(SENT_OVER):
         words.take(sent, "over")  # 'send the 2021 hires over'

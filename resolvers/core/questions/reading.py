@@ -343,6 +343,8 @@ def _count(query: CountQuery) -> str:
         return f"{head}, counted{_left_out(query.filters, [])}."
     group = dimensions(query.group_by, query.filters)
     text = f"{head}, counted per {_per(group)}"
+    if query.by_id:
+        text = f"{head}, counted per {group[0]}_id (each id with its {group[0]}'s name)"
     if "level" in group:
         text += " (the I, II, III or IV ending a title; 'none' for a title without one)"
     if query.threshold:
@@ -404,6 +406,8 @@ def _count(query: CountQuery) -> str:
                 text += f" {r.limit}{_suffix(r.limit)} place: all of them shown)"
         else:
             text += f"; {order}"
+    if query.by_id:
+        return text + _left_out(query.filters, group) + "."
     if shows_zeros(query):
         text += f"; {_PLURAL[group[0]]} with no hire count as 0"
     else:

@@ -52,6 +52,8 @@ class Reading:
     rank_order: str | None = None
     threshold: Threshold | None = None
     ids: bool = False
+    by_id: bool = False
+    """'per department_id': grouped by the id column itself (CountQuery.by_id)."""
     families: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Job family tokens (``__f0__``) -> the titles they stand for."""
     people: dict[str, filters.Person] = field(default_factory=dict)

@@ -4014,6 +4014,86 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-12-27' "
         "AND e.datetime < TIMESTAMP '2022-01-03'",
     ),
+    # issue 20, askseed3: a grouping spelled as the id column (the ids beside the names; the
+    # hires with none left out, as from any grouping), rankings by headcount with their span
+    Case(
+        "hires per department_id in 2021",
+        f"SELECT e.department_id, COUNT(*) FROM {E} WHERE {Y21} AND e.department_id IS NOT NULL "
+        "GROUP BY e.department_id",
+    ),
+    Case(
+        "count by job_id",
+        f"SELECT e.job_id, COUNT(*) FROM {E} WHERE e.job_id IS NOT NULL GROUP BY e.job_id",
+    ),
+    Case(
+        "number of people hired for each job_id in 2022",
+        f"SELECT e.job_id, COUNT(*) FROM {E} WHERE {Y22} AND e.job_id IS NOT NULL "
+        "GROUP BY e.job_id",
+    ),
+    Case(
+        "select count(*) group by department_id",
+        f"SELECT e.department_id, COUNT(*) FROM {E} WHERE e.department_id IS NOT NULL "
+        "GROUP BY e.department_id",
+    ),
+    Case(
+        "2022 hires grouped by dept_id, with the department names",
+        f"SELECT d.id, d.department, COUNT(*) FROM {E} JOIN departments d "
+        f"ON d.id = e.department_id WHERE {Y22} GROUP BY d.id, d.department",
+    ),
+    Case(
+        "job_id breakdown of 2021 hires",
+        f"SELECT e.job_id, COUNT(*) FROM {E} WHERE {Y21} AND e.job_id IS NOT NULL "
+        "GROUP BY e.job_id",
+    ),
+    Case(
+        "count distinct job_id per department_id",
+        f"SELECT e.department_id, COUNT(DISTINCT e.job_id) FROM {E} "
+        "WHERE e.department_id IS NOT NULL GROUP BY e.department_id",
+    ),
+    Case(
+        "how many hires per department_id in 2022, ignoring nulls",
+        f"SELECT e.department_id, COUNT(*) FROM {E} WHERE {Y22} AND e.department_id IS NOT NULL "
+        "GROUP BY e.department_id",
+    ),
+    Case(
+        "hires for every job_id, job names too",
+        f"SELECT j.id, j.job, COUNT(*) FROM {E} JOIN jobs j ON j.id = e.job_id "
+        "GROUP BY j.id, j.job",
+    ),
+    Case(
+        "how many hires for department_id 5 in 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id = 5 AND {Y21}",
+    ),
+    # issue 20, askseed3: 'Q1..Q4' is a span as 'Q1-Q4' is; one order word after two groupings
+    # ('sorted by department name and job name ascending'); 'ids and names too'
+    Case(
+        "Hi! For the 2022 board pack I need hires per department and job, broken out by quarter "
+        "(Q1..Q4). Sort by department, then job. Thanks!",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "2021 hires per quarter for each job and department combination, sorted by department "
+        "name and job name ascending",
+        quarterly(Y21),
+        ordered=True,
+    ),
+    Case(
+        "Which teams hired more than the average team did in 2022? Give ids and names too.",
+        above_mean_report(Y22),
+    ),
+    Case(
+        "Q1..Q3 2022 hires",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-01-01' "
+        "AND e.datetime < TIMESTAMP '2022-10-01'",
+    ),
+    Case(
+        "bottom 3 teams by total headcount",
+        "SELECT department, n FROM (SELECT d.department, COUNT(e.id) AS n, "
+        "RANK() OVER (ORDER BY COUNT(e.id)) AS r FROM departments d "
+        "LEFT JOIN hired_employees e ON e.department_id = d.id GROUP BY d.id, d.department) "
+        "WHERE r <= 3",
+    ),
 ]
 
 REFUSED = [
