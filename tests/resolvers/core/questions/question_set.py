@@ -3297,6 +3297,20 @@ CASES: list[Case] = [
         "do any department names have the word and in them",
         "SELECT id, department FROM departments WHERE department LIKE '% and %'",
     ),
+    # issue 20, asklookup3: the generated 'Person 0042' names called placeholders
+    Case(
+        "how many hires have placeholder names in 2021?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Person %' AND {Y21}",
+    ),
+    Case(
+        "names beginning with 'Person' (the placeholders) in Legal - count",
+        f"SELECT COUNT(*) FROM {ED} WHERE e.name LIKE 'Person %' AND d.department = 'Legal'",
+    ),
+    Case(
+        "list the placeholder employees hired in Legal in 2022",
+        f"SELECT e.name FROM {ED} WHERE e.name LIKE 'Person %' AND d.department = 'Legal' "
+        f"AND {Y22}",
+    ),
     # issue 20, asklookup3: SQL's clauses typed by someone who knows the columns, read as the
     # question they plainly ask (never run as SQL)
     Case(

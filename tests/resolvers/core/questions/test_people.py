@@ -525,3 +525,19 @@ def test_a_name_searched_after_with_a_name_is_a_search_never_a_first_name(
 ) -> None:
     answer = ask(engine, question)
     assert not answer.refused and reading in (answer.reading or ""), answer.explanation
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many hires have placeholder names",
+        "count of hires whose name begins with 'Person' (the placeholders)",
+        "how many placeholder employees are there",
+    ],
+)
+def test_placeholder_names_are_the_generated_person_names(
+    engine: OfflineEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert not answer.refused and "whose name starts with “person”" in (answer.reading or "")
+    assert answer.rows == [[2500]]
