@@ -114,7 +114,7 @@ def plain(text: str) -> str:
     """
     if "_" not in text and not re.search(
         r"\b(?:rows?|records?|entries|count ?\(|select|m[ai][nx] ?\(|datetime|where|having"
-        r"|group by|order by)\b|=",
+        r"|group by|order by|from (?:departments|jobs))\b|=",
         text,
     ):
         return text
@@ -141,8 +141,24 @@ _NAMED = re.compile(
     rf"{_LEAD}(?P<col>department|dept|department_name|job|job_title|title)"
     rf" ?(?:=|==) ?{_SAID}"
 )
+_LISTED = re.compile(
+    rf"{_LEAD}(?P<col>department|dept|department_name|year|yr) in ?\((?P<said>[^()]+)\)"
+)
+_JOINED = re.compile(
+    r"\b(?:left |inner )?(?:outer )?join (?:departments|jobs)(?: (?:as )?[a-z]\b)?"
+    r" on [a-z_.]+ ?= ?[a-z_.]+"
+)
+_ALIAS = re.compile(
+    r"\b(?P<table>hires|departments|jobs) (?:as )?[a-z]\b(?= join | left | inner |$)"
+)
+_CATALOG_FROM = re.compile(
+    r"\bfrom (?P<table>departments|jobs)(?: (?:as )?[a-z]\b)?"
+    r"(?: where (?:[dj]\.)?(?:department|job|title|name) (?P<op>like|ilike) '(?P<like>[^']+)')?"
+)
 _DEPARTMENT_ID = re.compile(rf"{_LEAD}department_?id ?(?:=|==) ?'?(?P<id>\d{{1,3}})'?\b")
 _YEAR = re.compile(rf"{_LEAD}(?:year|yr) ?(?P<op>>=|<=|==|=|>|<) ?'?(?P<year>(?:19|20)\d\d)'?\b")
+_OR_NAMED = re.compile(_NAMED.pattern.replace(_LEAD, r"\bor (?:[dej]\.)?", 1))
+_OR_YEAR = re.compile(_YEAR.pattern.replace(_LEAD, r"\bor (?:[dej]\.)?", 1))
 _QUARTER = re.compile(rf"{_LEAD}(?:quarter|qtr) ?(?:=|==) ?'?q?(?P<n>[1-4])'?\b")
 _MONTH = re.compile(rf"{_LEAD}month ?(?:=|==) ?'?(?P<n>1[0-2]|0?[1-9])'?\b")
 _DAY = re.compile(
@@ -170,11 +186,20 @@ _THRESHOLDS = {
 
 def _clauses(text: str) -> str:
     """SQL's WHERE, GROUP BY, HAVING and ORDER BY clauses in the grammar's words."""
-    if not re.search(r"=|<|>|\bgroup by\b|\bhaving\b|\border by\b", text):
+    if not re.search(r"=|<|>|\bgroup by\b|\bhaving\b|\border by\b|\bfrom\b|\bin ?\(", text):
         return text
+    if re.search(r"\bwhere\b.*\b(?:and\b.*\bor|or\b.*\band)\b", text):
+        return text  # 'a and b or c': SQL binds 'and' first, as words never say
+    text = _ALIAS.sub(r"\g<table>", text)
+    text = _JOINED.sub(" ", text)
+    text = _CATALOG_FROM.sub(_catalog_from, text)
     text = _NAMED.sub(_named, text)
+    text = _LISTED.sub(_listed, text)
+    text = _OR_NAMED.sub(lambda m: f" or {_named(m)}", text)  # 'a = 1 or a = 2'
+    text = _OR_YEAR.sub(lambda m: f" or {_year(m)}" if m["op"] in "==" else m[0], text)
     text = _DEPARTMENT_ID.sub(r" in department \g<id> ", text)
     text = _YEAR.sub(_year, text)
+    text = re.sub(r"  +", " ", text).replace(" or in ", " or ")  # 'in Sales or in Legal'
     dated = re.search(r"\b(?:19|20)\d\d\b", text)
     if dated:  # a quarter of no year is every year's: no period the grammar holds
         text = _QUARTER.sub(r" in q\g<n> ", text)
@@ -215,6 +240,28 @@ def _named(match: re.Match[str]) -> str:
     if re.search(r" (?:i|ii|iii|iv)$", said.strip()):
         return f" as {said} "
     return match.group(0)
+
+
+def _listed(match: re.Match[str]) -> str:
+    """'department in ('Sales', 'Legal')' is in Sales or Legal; 'year in (2021, 2022)' too."""
+    said = [v.strip().strip("'\"").strip() for v in match["said"].split(",")]
+    if match["col"].startswith("y") and not all(re.fullmatch(r"(?:19|20)\d\d", v) for v in said):
+        return match.group(0)
+    return f" in {' or '.join(said)} "
+
+
+def _catalog_from(match: re.Match[str]) -> str:
+    """'count(*) from jobs' counts the jobs; '... where job like '%engineer%'' searches them."""
+    like = match["like"]
+    if like is None:
+        return f" {match['table']} "
+    said = like.strip("%")
+    if not said or "%" in said or "_" in said:
+        return match.group(0)  # a wildcard inside: no search in words
+    if like.startswith("%") and like.endswith("%"):
+        return f" {match['table']} whose name contains '{said}' "
+    how = "ends with" if like.startswith("%") else "starts with" if like.endswith("%") else "is"
+    return match.group(0) if how == "is" else f" {match['table']} whose name {how} '{said}' "
 
 
 def _year(match: re.Match[str]) -> str:

@@ -3349,6 +3349,19 @@ CASES: list[Case] = [
         "AND e.datetime >= TIMESTAMP '2021-01-01'",
     ),
     Case(
+        "count(*) where department in ('Legal', 'Training') and year = 2022",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department IN ('Legal', 'Training') AND {Y22}",
+    ),
+    Case(
+        "select count(*) from hired_employees e join departments d on d.id = e.department_id "
+        "where d.department = 'Accounting' or d.department = 'Legal'",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department IN ('Accounting', 'Legal')",
+    ),
+    Case(
+        "select count(*) from jobs where job like '%Designer%'",
+        "SELECT COUNT(*) FROM jobs WHERE job LIKE '%Designer%'",
+    ),
+    Case(
         "count(*) where job = 'Accountant II' and year = 2021",
         f"SELECT COUNT(*) FROM {EDJ} WHERE j.job = 'Accountant II' AND {Y21}",
     ),
