@@ -3245,6 +3245,14 @@ CASES: list[Case] = [
         "WHERE e.name IN ('Angie McMurray', 'Perceval MacLice')",
     ),
     Case(
+        "whats marlo totts job title",  # a possessive written with no apostrophe
+        f"SELECT j.job FROM {EDJ} WHERE e.name = 'Marlo Tott'",
+    ),
+    Case(
+        "hiya, quick favour - which team is Cathy Blundin on nowadays?",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Cathy Blundin'",
+    ),
+    Case(
         "what's on file for Mary Quartermain",  # nobody of that name: an empty answer
         f"SELECT e.id, e.name FROM {E} WHERE e.name = 'Mary Quartermain'",
     ),

@@ -541,3 +541,25 @@ def test_placeholder_names_are_the_generated_person_names(
     answer = ask(engine, question)
     assert not answer.refused and "whose name starts with “person”" in (answer.reading or "")
     assert answer.rows == [[2500]]
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("whats lou hurds job title", "Lou Hurd"),
+        ("Ted Dungays start date?", "Ted Dungay"),
+        ("do you happen to know Lou Hurd's title", "Lou Hurd"),
+        ("when did Lou Hurd come on board, and as what?", "Lou Hurd"),
+    ],
+)
+def test_a_possessive_written_without_its_apostrophe_is_the_person(
+    engine: OfflineEngine, question: str, found: str
+) -> None:
+    assert names(ask(engine, question)) == [found]
+
+
+def test_a_name_one_letter_longer_than_one_on_record_is_no_possessive(
+    engine: OfflineEngine,
+) -> None:
+    answer = ask(engine, "which team did Ted Dungays join")
+    assert answer.refused and "Did you mean Ted Dungay" in answer.explanation
