@@ -563,3 +563,8 @@ def test_a_name_one_letter_longer_than_one_on_record_is_no_possessive(
 ) -> None:
     answer = ask(engine, "which team did Ted Dungays join")
     assert answer.refused and "Did you mean Ted Dungay" in answer.explanation
+
+
+@pytest.mark.parametrize("question", ["give me employee 3002", "hire no 3002 - who is that"])
+def test_an_employee_number_alone_needs_no_fact_asked(engine: OfflineEngine, question: str) -> None:
+    assert names(ask(engine, question)) == ["Ty Hofer"]
