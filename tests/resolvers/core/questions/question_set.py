@@ -3302,6 +3302,10 @@ CASES: list[Case] = [
         "SELECT COUNT(*) FROM jobs WHERE lower(job) LIKE '%engineer%'",
     ),
     Case(
+        "how many job titles have III at the end?",
+        "SELECT COUNT(*) FROM jobs WHERE job LIKE '% III'",
+    ),
+    Case(
         "do any department names have the word and in them",
         "SELECT id, department FROM departments WHERE department LIKE '% and %'",
     ),
