@@ -4094,6 +4094,94 @@ CASES: list[Case] = [
         "LEFT JOIN hired_employees e ON e.department_id = d.id GROUP BY d.id, d.department) "
         "WHERE r <= 3",
     ),
+    Case(
+        "whats marlo totts job title",  # a possessive written with no apostrophe
+        f"SELECT j.job FROM {EDJ} WHERE e.name = 'Marlo Tott'",
+    ),
+    Case(
+        "hiya, quick favour - which team is Cathy Blundin on nowadays?",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Cathy Blundin'",
+    ),
+    Case(
+        "how many job titles have III at the end?",
+        "SELECT COUNT(*) FROM jobs WHERE job LIKE '% III'",
+    ),
+    # issue 20, asklookup3: the generated 'Person 0042' names called placeholders
+    Case(
+        "how many hires have placeholder names in 2021?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Person %' AND {Y21}",
+    ),
+    Case(
+        "names beginning with 'Person' (the placeholders) in Legal - count",
+        f"SELECT COUNT(*) FROM {ED} WHERE e.name LIKE 'Person %' AND d.department = 'Legal'",
+    ),
+    Case(
+        "list the placeholder employees hired in Legal in 2022",
+        f"SELECT e.name FROM {ED} WHERE e.name LIKE 'Person %' AND d.department = 'Legal' "
+        f"AND {Y22}",
+    ),
+    # issue 20, asklookup3: SQL's clauses typed by someone who knows the columns, read as the
+    # question they plainly ask (never run as SQL)
+    Case(
+        "select count(*) from hired_employees where department = 'Marketing' and year = 2022",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' AND {Y22}",
+    ),
+    Case(
+        "count(*) where dept = Training and yr = 2020",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Training' "
+        "AND e.datetime < TIMESTAMP '2021-01-01'",
+    ),
+    Case(
+        "count(*) by department where year = 2022 having count(*) > 60",
+        f"SELECT d.department, COUNT(*) FROM {ED} WHERE {Y22} GROUP BY d.id, d.department "
+        "HAVING COUNT(*) > 60",
+    ),
+    Case(
+        "select job, count(*) from hired_employees where year = 2020 group by job "
+        "order by count(*) desc limit 4",
+        "SELECT j.job, COUNT(*) FROM hired_employees e JOIN jobs j ON j.id = e.job_id "
+        "WHERE e.datetime < TIMESTAMP '2021-01-01' "
+        "GROUP BY j.id, j.job QUALIFY rank() OVER (ORDER BY COUNT(*) DESC) <= 4",
+    ),
+    Case(
+        "count where datetime >= '2022-07-01' and datetime < '2022-10-01'",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-07-01' "
+        "AND e.datetime < TIMESTAMP '2022-10-01'",
+    ),
+    Case(
+        "hires where department = Legal and month = 11",  # every November
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' AND month(e.datetime) = 11",
+    ),
+    Case(
+        "count(*) from hired_employees where year >= 2021 and department_id = 9",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id = 9 "
+        "AND e.datetime >= TIMESTAMP '2021-01-01'",
+    ),
+    Case(
+        "count(*) where department in ('Legal', 'Training') and year = 2022",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department IN ('Legal', 'Training') AND {Y22}",
+    ),
+    Case(
+        "select count(*) from hired_employees e join departments d on d.id = e.department_id "
+        "where d.department = 'Accounting' or d.department = 'Legal'",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department IN ('Accounting', 'Legal')",
+    ),
+    Case(
+        "select count(*) from jobs where job like '%Designer%'",
+        "SELECT COUNT(*) FROM jobs WHERE job LIKE '%Designer%'",
+    ),
+    Case(
+        "count(*) where job = 'Accountant II' and year = 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job = 'Accountant II' AND {Y21}",
+    ),
+    Case(
+        "select department, job, count(*) where year = 2021 and quarter = 4 "
+        "group by department, job",
+        "SELECT d.department, j.job, COUNT(*) FROM hired_employees e JOIN departments d "
+        "ON d.id = e.department_id JOIN jobs j ON j.id = e.job_id WHERE e.datetime >= "
+        "TIMESTAMP '2021-10-01' AND e.datetime < TIMESTAMP '2022-01-01' "
+        "GROUP BY d.id, d.department, j.id, j.job",
+    ),
 ]
 
 REFUSED = [

@@ -224,3 +224,13 @@ def test_a_name_that_has_or_mentions_a_word_is_searched(words_engine: OfflineEng
         assert not answer.refused and answer.rows, answer.explanation
         assert answer.columns == ["id", kind]
         assert all(value in row[1].lower() for row in answer.rows)
+
+
+def test_a_word_at_the_end_or_start_of_a_title_is_searched_there(
+    words_engine: OfflineEngine,
+) -> None:
+    ending = words_engine.answer("job titles with 'II' at the end")
+    assert not ending.refused and ending.rows, ending.explanation
+    assert all(row[1].endswith(" II") for row in ending.rows)
+    starting = words_engine.answer("which titles have Senior at the beginning")
+    assert starting.rows and all(row[1].startswith("Senior") for row in starting.rows)
