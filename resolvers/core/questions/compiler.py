@@ -123,6 +123,8 @@ def _count(query: CountQuery) -> exp.Select:
             table("matching", "m"), copy=False
         )
         return with_matching(select, query.filters)
+    if query.by_id:
+        return _by_id(query, measure, column)
     group = dimensions(query.group_by, query.filters)
     every_name = shows_zeros(query)
     if query.threshold and query.threshold.compare in ("above_mean", "below_mean"):
@@ -192,6 +194,28 @@ def _versus(query: CountQuery, group: Sequence[Dimension]) -> exp.Select:
     )
     select = select.order_by(*(o for g in groups for o in g.order), copy=False)
     return _count_of_groups(query, with_matching(select, both))
+
+
+def _by_id(query: CountQuery, measure: exp.Expr, column: str) -> exp.Select:
+    """Per the id column: the id, its name, the count; the hires with no department (job)
+    left out, as from any grouping by department (job)."""
+    dimension = query.group_by[0]
+    key = NAMED_DIMENSIONS[dimension][1]
+    select = (
+        exp.select(
+            aliased(col("m", key), "id"),
+            aliased(col("m", dimension), dimension),
+            aliased(measure, column),
+            copy=False,
+        )
+        .from_(table("matching", "m"), copy=False)
+        .where(col("m", key).is_(exp.null()).not_(), copy=False)
+        .group_by(col("m", key), col("m", dimension), copy=False)
+    )
+    if query.threshold:
+        select = select.having(_passes(measure, query.threshold, query.filters), copy=False)
+    select = select.order_by(exp.Ordered(this=col("m", key), nulls_first=False), copy=False)
+    return with_matching(select, query.filters)
 
 
 def _count_of_groups(query: CountQuery, select: exp.Select) -> exp.Select:
@@ -301,6 +325,8 @@ def shows_zeros(query: CountQuery) -> bool:
     groups with at least one hire (docs/questions.md).
     """
     threshold = query.threshold
+    if query.by_id:
+        return False  # the ids the hires hold, as the column holds them
     if threshold is not None and threshold.compare in ("above_mean", "below_mean"):
         return False  # the mean is over the groups with a hire; so are the groups compared
     if threshold is not None and threshold.versus is not None:

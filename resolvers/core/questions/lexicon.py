@@ -93,7 +93,9 @@ def split_apostrophes(text: str) -> str:
 
 
 _PERIOD_WORD = r"(?:q[1-4]|h[12]|[a-z]{3,9}|(?:19|20)\d\d)"
-_DASHED = re.compile(rf"\b({_PERIOD_WORD}) ?[-\u2013\u2014] ?({_PERIOD_WORD})\b", re.IGNORECASE)
+_DASHED = re.compile(
+    rf"\b({_PERIOD_WORD})(?: ?[-\u2013\u2014] ?|\.{{2,3}})({_PERIOD_WORD})\b", re.IGNORECASE
+)
 _SHORT_YEAR = re.compile(r"\b(q[1-4]|h[12]|[a-z]{3,9})( of)? ?'(\d\d)\b", re.IGNORECASE)
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _YEAR_FIRST = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
@@ -160,7 +162,7 @@ def _restated_days(match: re.Match[str]) -> str:
     written = f"from {match.group('a')} {month} to {match.group('b')} {month}{year}"
     if said != (int(match.group("a")), int(match.group("b"))):
         # other days in brackets: never one of the two picked, the days stay unread
-        return f"{written}, days {said[0]} to {said[1]}"
+        return f"{written} (said as days {said[0]} to {said[1]})"
     return written
 
 
@@ -192,6 +194,42 @@ def _week_of(match: re.Match[str]) -> str:
         f"from {first.day} {MONTH_NAMES[first.month]} {first.year}"
         f" to {last.day} {MONTH_NAMES[last.month]} {last.year}"
     )
+
+
+_TO_DAY = r" ?(?:[-\u2013\u2014]|to|through|thru|until|till|and) ?(?:the )?"
+_DAYS_AFTER_MONTH = re.compile(
+    rf"\b(?P<month>[a-z]{{3,9}})(?P<year> (?:19|20)\d\d)?(?: ?,)?"
+    rf" (?:(?P<days>(?:on |from |for )?(?:the )?days?) |from (?:the )?|between (?:the )?|the )?"
+    rf"(?P<a>{_DAY}){_TO_DAY}(?P<b>{_DAY})(?:(?: ?,)? (?P<year2>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
+"""'March 1st through 7th, 2022', 'March 2022, days 1 to 7', 'March 2022 between the 1st and
+the 7th': days of the month named just before them."""
+_DAYS_BEFORE_MONTH = re.compile(
+    rf"\b(?:(?:on|in|for|during) )?(?:the )?days (?P<a>\d{{1,2}}){_TO_DAY}(?P<b>\d{{1,2}})"
+    rf" (?:of|in) (?P<month>[a-z]{{3,9}})(?P<year>(?: ?,)? (?:19|20)\d\d)?\b",
+    re.IGNORECASE,
+)
+"""'days 1-7 of March 2022': the days of the month named after them."""
+
+
+def _days_of_a_month(match: re.Match[str]) -> str:
+    """Two days of the month said beside them, as a range; as written when they may be counts
+    ('March 2022, 10 to 20' could be hires): a day needs 'days', an ordinal or its month."""
+    month = MONTHS.get(match.group("month").lower())
+    groups = match.groupdict()
+    years = [y.strip(" ,") for y in (groups.get("year"), groups.get("year2")) if y]
+    a, b = (int(re.sub(r"\D", "", match.group(g))) for g in ("a", "b"))
+    said_as_days = (
+        "days" not in groups  # 'days 1-7 of March'
+        or groups["days"]
+        or re.search(r"\d(?:st|nd|rd|th)\b", match.group(0), re.IGNORECASE)
+        or not groups.get("year")  # 'March 1 to 7, 2022': the days follow their month
+    )
+    if month is None or len(years) > 1 or not said_as_days or not 1 <= a < b <= 31:
+        return match.group(0)
+    name, year = MONTH_NAMES[month], f" {years[0]}" if years else ""
+    return f"from {a} {name} to {b} {name}{year}"
 
 
 _IN_A_MONTH = re.compile(r"\b(in|during|for|on) an? ([a-z]{3,9})\b(?! ?\d)", re.IGNORECASE)
@@ -383,12 +421,14 @@ def tidy(question: str) -> str:
     text = _WEEK_OF.sub(_week_of, text)
     text = _RESTATED_DAYS.sub(_restated_days, text)
     text = _BRACKETED_DAYS.sub(_bracketed_days, text)
+    text = _DAYS_BEFORE_MONTH.sub(_days_of_a_month, text)
     text = _IN_A_MONTH.sub(_month_of_any_year, text)
     text = _MONTH_ALL_YEARS.sub(_month_of_any_year, text)
     text = _DASHED_DAYS.sub(_dashed_days, text)
     text = _DASHED_IN_MONTH.sub(_in_a_month(r"\1 \2 to \1 \3", month=1), text)
     text = _DASHED_DAYS_FIRST.sub(_in_a_month(r"\1 \3 to \2 \3", month=3), text)
     text = _DAYS_OF_ONE_MONTH.sub(_in_a_month(r"\1 \4 \2 \3 \4", month=4), text)
+    text = _DAYS_AFTER_MONTH.sub(_days_of_a_month, text)
     text = _DASHED.sub(_dashed, text)
     text = _MONTH_DASH_YEAR.sub(  # 'Nov-21' as a spreadsheet writes November 2021
         lambda m: f"{m.group(1)} 20{m.group(2)}" if m.group(1).lower() in MONTHS else m.group(0),

@@ -57,6 +57,7 @@ from resolvers.core.questions.patterns import (
     GREW,
     GROUP,
     HIRE_SPAN,
+    ID_NAMES,
     IN_EVERY,
     INJECTION,
     LISTED_DIMS,
@@ -136,7 +137,8 @@ def _refuse_early(text: str) -> Refusal | None:
 
 def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     """The HrQuery a question asks, or why the engine will not answer it."""
-    text = columns.plain(lexicon.normalise(question))
+    text, by_id = columns.by_id(lexicon.normalise(question))
+    text = columns.plain(text)
     if early := _refuse_early(text):
         return early
     if fiscal := FISCAL.search(text):  # never read as the calendar year it names
@@ -193,7 +195,10 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         families={f"__f{i}__": f.titles for i, f in enumerate(families)},
         people=people,
         department_ids=department_ids,
+        by_id=by_id,
     )
+    if by_id:
+        words.take_all(ID_NAMES)  # 'per department_id, with the names': shown beside the ids
     if words.has(DATED):
         reading.dated = True
         words.take_all(DATED)
@@ -224,7 +229,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
                     words.text[: one.end()] + " " * len(between) + words.text[other.start() :]
                 )
     for said in words.take_all(DIMS_AZ):  # 'dept A-Z then title A-Z' ('asc' is no count order)
-        reading.order_dims += dims(said.group("dims"))
+        reading.order_dims += dims(said.group("dims") or said.group("dims2"))
     both_by_name = words.take_all(BOTH_AZ)  # 'both sorted by name': checked once grouped
     if sent := words.search(SENT_OVER):
         words.take(sent, "over")  # 'send the 2021 hires over'
@@ -237,8 +242,16 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         reading.alphabetical = True
         words.take(match)
     timed = words.search(TIME_ORDER)
-    if timed and TIME_GROUPED.search(words.text):  # 'hires per month, latest first': the months
-        reading.descending_names = bool(timed.group("late") or timed.group("late2"))
+    grouped = TIME_GROUPED.search(words.text)
+    if timed and grouped and re.fullmatch(r"by (?:hire )?dates?", grouped.group(0)):
+        return Refusal(  # 'hires by date, latest first': a list of people, or counts per day?
+            "By date, latest first: the hires themselves (ask for the hires, newest first) or "
+            "the count per day (ask for hires per day, latest day first)?",
+            (timed.group(0).strip(),),
+        )
+    if timed and grouped:  # 'hires per month, latest first': the months
+        reading.latest_first = bool(timed.group("late") or timed.group("late2"))
+        reading.descending_names = reading.latest_first
         words.take(timed)
     if match := words.search(CHRONOLOGICAL):  # 'in order of start date': people by hire time
         latest = bool(match.group("rev")) or match.group("dir") in ("descending", "desc")
@@ -397,7 +410,8 @@ PEOPLE_ASKED = re.compile(r"\b(?:who|whom|names?|list|which (?:people|employees|
 """'who were our first and last hires' asks for people: their times alone are no answer."""
 TIME_GROUPED = re.compile(
     r"\b(?:by|per|each|every|for each|in each)"
-    r" (?:calendar )?(?:years?|quarters?|months?|weeks?|days?|dates?|half[ -]years?|halves)\b"
+    r" (?:calendar )?(?:hire )?(?:years?|quarters?|months?|weeks?|days?|dates?|half[ -]years?"
+    r"|halves)\b"
     r"|\b(?:monthly|quarterly|yearly|annually|annual|daily|weekly)\b"
 )
 """A grouping by time said: its periods are what 'latest first' orders."""

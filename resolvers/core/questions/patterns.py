@@ -333,6 +333,8 @@ DIMS_AZ = re.compile(
     rf"\b(?:(?:sorted|ordered|order|sort|listed|arranged) )?(?:by |on )?(?:the )?"
     rf"(?P<dims>{DIM}(?: names?)? {_AZ}(?: (?:,|and|then|followed|by)){{1,3}} (?:the )?{DIM}"
     rf"(?: names?)? {_AZ})\b"
+    rf"|\b(?:sorted|ordered|order|sort|listed|arranged) (?:by |on )(?:the )?(?P<dims2>{DIM}"
+    rf"(?: names?)?(?: (?:,|and|then|followed|by)){{1,3}} (?:the )?{DIM}(?: names?)?) {_AZ}\b"
 )
 """'dept A-Z then title A-Z': the groupings in turn, each by name (the grouped answer's order)."""
 BOTH_AZ = re.compile(
@@ -358,6 +360,15 @@ SENT_OVER = re.compile(
     r"|nine|ten|twenty)\b)"
 )
 """'send the 2021 hires over': sent, never 'over' a number."""
+ID_NAMES = re.compile(
+    r"(?:, )?\b(?:(?:with|plus|and|incl|including|showing) (?:the |their |its )?"
+    r"(?:(?:department|dept|job) )?(?:names?|titles?)|(?:department|dept|job )?names too)"
+    r"(?: too| as well)?\b"
+    r"|(?:, )?\b(?:excluding|ignoring|without|skipping|leaving out|except|no) (?:the )?"
+    r"(?:nulls?|null (?:ids?|values?|rows?|ones?))\b"
+)
+"""'grouped by dept_id, with the department names', 'ignoring nulls': the names are shown
+beside the ids, and the hires with no id left out, as the reading says."""
 DIMS_ORDER = re.compile(
     rf"\b(?:in |by )?(?P<dims>{DIM}(?: names?)?(?: (?:then|and then|, then|,|and|before) {DIM}"
     rf"(?: names?)?)+) order\b"
@@ -641,6 +652,7 @@ _COLUMN = (
 COLUMN_LIST = re.compile(
     r"\b(?:(?:with|including|include|incl|inc|showing|plus|give me|give|show|need|want) )?"
     rf"{_COLUMN}(?:(?: ,)?(?: and| plus)? {_COLUMN}){{1,3}}\b(?: and(?= *$| ,))?"
+    r"(?: too\b| as well\b)?"
 )
 """'number + name + id', 'name, id and count': the report's columns listed in any order."""
 EXISTS = re.compile(
@@ -654,14 +666,12 @@ LIST_ORDER = re.compile(
     r"\b(?P<first>earliest|oldest|first)(?: hires?| hired)? first\b"
     r"|\b(?P<last>latest|newest|most recent|last)(?: hires?| hired)? first\b"
 )
-_HIRE_TIME = (
-    r"(?:their |the )?(?:hire|hiring|start|starting|joining|join|entry|arrival|onboarding)"
-    r"(?: dates?| times?| datetimes?| days?)?"
-)
+_HIRE_WORD = r"(?:their |the )?(?:hire|hiring|start|starting|joining|join|entry|arrival|onboarding)"
+_HIRE_TIME = rf"{_HIRE_WORD} (?:dates?|times?|datetimes?|days?)"
 CHRONOLOGICAL = re.compile(
     r"\b(?:(?:sorted|ordered|listed|arranged|sort|order|list) )?(?:in )?(?:the )?"
     r"(?:(?P<rev>reverse|reversed|descending) )?"
-    rf"(?:chronological(?:ly)?(?: order)?|order of {_HIRE_TIME}"
+    rf"(?:chronological(?:ly)?(?: order)?|order of (?:{_HIRE_TIME}|{_HIRE_WORD}(?! count))"
     rf"|(?<=sorted )(?:by|on) {_HIRE_TIME}|(?<=ordered )(?:by|on) {_HIRE_TIME}"
     rf"|(?<=listed )(?:by|on) {_HIRE_TIME}|(?<=arranged )(?:by|on) {_HIRE_TIME})"
     r"(?: ?,? (?P<dir>descending|desc|ascending|asc))?\b"

@@ -294,10 +294,21 @@ class CountQuery(_Strict):
     'departments that hired every year'."""
     descending_names: bool = False
     """Unranked groups listed by name Z to A instead of A to Z ('roles Sales filled, Z-A')."""
+    by_id: bool = False
+    """Grouped by the id column ('per department_id'): each id shown beside its name; the
+    hires with no department (job) left out, as in every grouping by department (job).
+    Only for one grouping by department or job, with no ranking and no mean."""
 
     @model_validator(mode="after")
     def _shape(self) -> CountQuery:
         _unique(self.group_by)
+        if self.by_id:
+            if self.group_by not in (("department",), ("job",)):
+                raise ValueError("by_id groups by one department or job id column")
+            held = self.threshold
+            mean = held is not None and (held.versus or held.compare.endswith("_mean"))
+            if self.rank or self.count_groups or mean:
+                raise ValueError("by_id takes no ranking, count of groups, mean or versus")
         _levels(self.group_by, self.filters)
         if self.descending_names and (not self.group_by or self.rank or self.count_groups):
             raise ValueError("descending_names orders listed groups: group_by, no rank")

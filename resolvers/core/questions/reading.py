@@ -343,6 +343,8 @@ def _count(query: CountQuery) -> str:
         return f"{head}, counted{_left_out(query.filters, [])}."
     group = dimensions(query.group_by, query.filters)
     text = f"{head}, counted per {_per(group)}"
+    if query.by_id:
+        text = f"{head}, counted per {group[0]}_id (each id with its {group[0]}'s name)"
     if "level" in group:
         text += " (the I, II, III or IV ending a title; 'none' for a title without one)"
     if query.threshold:
@@ -366,7 +368,8 @@ def _count(query: CountQuery) -> str:
             f"was hired{scope(Filters(periods=query.filters.periods))}"
         )
     if query.descending_names and query.group_by[0] in _TIMES:
-        text += f"; the latest {query.group_by[0]} first"
+        latest = query.group_by[0] if len(query.group_by) == 1 else "period"
+        text += f"; the latest {latest} first"
     elif query.descending_names:
         text += "; listed by name, Z to A"
     if query.count_groups:
@@ -403,6 +406,8 @@ def _count(query: CountQuery) -> str:
                 text += f" {r.limit}{_suffix(r.limit)} place: all of them shown)"
         else:
             text += f"; {order}"
+    if query.by_id:
+        return text + _left_out(query.filters, group) + "."
     if shows_zeros(query):
         text += f"; {_PLURAL[group[0]]} with no hire count as 0"
     else:

@@ -52,6 +52,8 @@ class Reading:
     rank_order: str | None = None
     threshold: Threshold | None = None
     ids: bool = False
+    by_id: bool = False
+    """'per department_id': grouped by the id column itself (CountQuery.by_id)."""
     families: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Job family tokens (``__f0__``) -> the titles they stand for."""
     people: dict[str, filters.Person] = field(default_factory=dict)
@@ -90,6 +92,8 @@ class Reading:
     """'sorted by department then job': the groupings the answer is ordered by, in turn."""
     mean_over: list[Dimension] = field(default_factory=list)
     """'above the average job', 'the mean over all teams': the groups a mean is said to be of."""
+    latest_first: bool = False
+    """'hires per month, latest first': the periods of a grouping by time from the last."""
     chronological: Literal["earliest", "latest"] | None = None
     """'in order of start date', 'chronologically': a list of people by hire time."""
     span: Literal["first", "last", "both"] | None = None

@@ -108,6 +108,11 @@ def measure(
         return Refusal(f"This engine cannot answer that shape of question ({_first(error)}).")
     if isinstance(query, Refusal):
         return query
+    if reading.by_id and not (isinstance(query, CountQuery) and query.by_id):
+        return Refusal(  # the id column's groups (its null one too) are never dropped
+            "A grouping by department_id (job_id) is answered as hires counted per id, with "
+            "its name: ask e.g. for hires per department_id in 2021."
+        )
     if isinstance(query, CountQuery) and not query.group_by and words.has(WHICH):
         # 'which Legal hires started in March?' asks for people: one number is no answer.
         # 'which ones did Sales hire in May?', 'which Sales hire joined in May?': a plain
@@ -399,6 +404,12 @@ def _shape(
         return Refusal(
             "An order by hires is for groups: ask for hires by department (or job), most first."
         )
+    timeless = [d for d in reading.group if d not in ("year", "half", "quarter", "month", "day")]
+    if reading.latest_first and timeless:
+        return Refusal(  # the periods from the last, and the departments (jobs) how? never guessed
+            "Latest first orders the periods of a grouping by time: ask for hires per month "
+            f"(quarter, year) latest first, or per {timeless[0]}, one at a time."
+        )
     if reading.descending_names and reading.group and reading.rank:
         return Refusal(  # counts per group come A to Z: never quietly in the other order
             "Z to A is answered for lists of departments, jobs or employees; hires per group "
@@ -470,6 +481,7 @@ def _shape(
         count_groups=reading.counted_groups and (threshold is not None or bool(reading.in_every)),
         in_every=reading.in_every,
         descending_names=reading.descending_names and rank is None,
+        by_id=reading.by_id,
     )
     if threshold and _only_zero(threshold) and not shows_zeros(counted):
         # 'months with no hires': a month is a row only once it had a hire, so the answer

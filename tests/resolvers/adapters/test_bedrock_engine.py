@@ -424,6 +424,19 @@ def test_groups_with_a_hire_in_every_year_are_compiled_and_read_back(rig: Rig) -
     assert answer.reading and "in every year in which anyone was hired" in answer.reading
 
 
+def test_a_grouping_by_the_id_column_is_compiled_run_and_read_back(rig: Rig) -> None:
+    """Issue 20, askseed3: by_id shows each department's id beside its name; the hires with
+    no department (Ed, 2020) are left out, as from any grouping by department."""
+    assert '"by_id"' in json.dumps(query_tool_schema())
+    reply_with(rig, "hires_per_department_id")
+    answer = ask(rig.engine, "hires per department_id")
+    assert not answer.refused, answer.explanation
+    assert answer.columns == ["id", "department", "hires"]
+    assert answer.rows == [[1, "Sales", 3], [2, "Legal", 1]]
+    assert answer.reading and "counted per department_id" in answer.reading
+    assert "employees without a department left out" in answer.reading
+
+
 # -- the model tries to write, or writes SQL the guard refuses ------------------
 
 

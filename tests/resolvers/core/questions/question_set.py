@@ -3880,6 +3880,28 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal'",
     ),
     Case(
+        "what's our org-wide intake for 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "org headcount added in Q3 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-07-01' "
+        "AND e.datetime < TIMESTAMP '2022-10-01'",
+    ),
+    Case(
+        "intake per org in 2022, highest first",
+        per_department(Y22, order="COUNT(e.id) DESC"),
+        ordered=True,
+    ),
+    Case(
+        "how many orgs hired in 2021",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "ballpark how many people joined Sales in 2021, exact number even better",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' AND {Y21}",
+    ),
+    Case(
         "roughly how many hires in 2021 (exact number is better)",
         f"SELECT COUNT(*) FROM {E} WHERE {Y21}",
     ),
@@ -4005,6 +4027,26 @@ CASES: list[Case] = [
         "AND e.datetime < TIMESTAMP '2022-07-01'",
     ),
     Case(
+        "Legal hires March 1st through 7th, 2022",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Legal' "
+        "AND e.datetime >= TIMESTAMP '2022-03-01' AND e.datetime < TIMESTAMP '2022-03-08'",
+    ),
+    Case(
+        "how many people started on days 10-20 of May 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-05-10' "
+        "AND e.datetime < TIMESTAMP '2021-05-21'",
+    ),
+    Case(
+        "hires in Sept 2022, days 1 to 14",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-09-01' "
+        "AND e.datetime < TIMESTAMP '2022-09-15'",
+    ),
+    Case(
+        "new starters in june 2021 between the 5th and the 25th?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-06-05' "
+        "AND e.datetime < TIMESTAMP '2021-06-26'",
+    ),
+    Case(
         "hires in the week of Nov 8 2021",
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-11-08' "
         "AND e.datetime < TIMESTAMP '2021-11-15'",
@@ -4022,6 +4064,174 @@ CASES: list[Case] = [
         "new joiners the week of 27 Dec 2021, how many",
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-12-27' "
         "AND e.datetime < TIMESTAMP '2022-01-03'",
+    ),
+    # issue 20, askseed3: a grouping spelled as the id column (the ids beside the names; the
+    # hires with none left out, as from any grouping), rankings by headcount with their span
+    Case(
+        "hires per department_id in 2021",
+        f"SELECT e.department_id, COUNT(*) FROM {E} WHERE {Y21} AND e.department_id IS NOT NULL "
+        "GROUP BY e.department_id",
+    ),
+    Case(
+        "count by job_id",
+        f"SELECT e.job_id, COUNT(*) FROM {E} WHERE e.job_id IS NOT NULL GROUP BY e.job_id",
+    ),
+    Case(
+        "number of people hired for each job_id in 2022",
+        f"SELECT e.job_id, COUNT(*) FROM {E} WHERE {Y22} AND e.job_id IS NOT NULL "
+        "GROUP BY e.job_id",
+    ),
+    Case(
+        "select count(*) group by department_id",
+        f"SELECT e.department_id, COUNT(*) FROM {E} WHERE e.department_id IS NOT NULL "
+        "GROUP BY e.department_id",
+    ),
+    Case(
+        "2022 hires grouped by dept_id, with the department names",
+        f"SELECT d.id, d.department, COUNT(*) FROM {E} JOIN departments d "
+        f"ON d.id = e.department_id WHERE {Y22} GROUP BY d.id, d.department",
+    ),
+    Case(
+        "job_id breakdown of 2021 hires",
+        f"SELECT e.job_id, COUNT(*) FROM {E} WHERE {Y21} AND e.job_id IS NOT NULL "
+        "GROUP BY e.job_id",
+    ),
+    Case(
+        "count distinct job_id per department_id",
+        f"SELECT e.department_id, COUNT(DISTINCT e.job_id) FROM {E} "
+        "WHERE e.department_id IS NOT NULL GROUP BY e.department_id",
+    ),
+    Case(
+        "how many hires per department_id in 2022, ignoring nulls",
+        f"SELECT e.department_id, COUNT(*) FROM {E} WHERE {Y22} AND e.department_id IS NOT NULL "
+        "GROUP BY e.department_id",
+    ),
+    Case(
+        "hires for every job_id, job names too",
+        f"SELECT j.id, j.job, COUNT(*) FROM {E} JOIN jobs j ON j.id = e.job_id "
+        "GROUP BY j.id, j.job",
+    ),
+    Case(
+        "how many hires for department_id 5 in 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id = 5 AND {Y21}",
+    ),
+    # issue 20, askseed3: 'Q1..Q4' is a span as 'Q1-Q4' is; one order word after two groupings
+    # ('sorted by department name and job name ascending'); 'ids and names too'
+    Case(
+        "Hi! For the 2022 board pack I need hires per department and job, broken out by quarter "
+        "(Q1..Q4). Sort by department, then job. Thanks!",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "2021 hires per quarter for each job and department combination, sorted by department "
+        "name and job name ascending",
+        quarterly(Y21),
+        ordered=True,
+    ),
+    Case(
+        "Which teams hired more than the average team did in 2022? Give ids and names too.",
+        above_mean_report(Y22),
+    ),
+    Case(
+        "Q1..Q3 2022 hires",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-01-01' "
+        "AND e.datetime < TIMESTAMP '2022-10-01'",
+    ),
+    Case(
+        "bottom 3 teams by total headcount",
+        "SELECT department, n FROM (SELECT d.department, COUNT(e.id) AS n, "
+        "RANK() OVER (ORDER BY COUNT(e.id)) AS r FROM departments d "
+        "LEFT JOIN hired_employees e ON e.department_id = d.id GROUP BY d.id, d.department) "
+        "WHERE r <= 3",
+    ),
+    Case(
+        "whats marlo totts job title",  # a possessive written with no apostrophe
+        f"SELECT j.job FROM {EDJ} WHERE e.name = 'Marlo Tott'",
+    ),
+    Case(
+        "hiya, quick favour - which team is Cathy Blundin on nowadays?",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Cathy Blundin'",
+    ),
+    Case(
+        "how many job titles have III at the end?",
+        "SELECT COUNT(*) FROM jobs WHERE job LIKE '% III'",
+    ),
+    # issue 20, asklookup3: the generated 'Person 0042' names called placeholders
+    Case(
+        "how many hires have placeholder names in 2021?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Person %' AND {Y21}",
+    ),
+    Case(
+        "names beginning with 'Person' (the placeholders) in Legal - count",
+        f"SELECT COUNT(*) FROM {ED} WHERE e.name LIKE 'Person %' AND d.department = 'Legal'",
+    ),
+    Case(
+        "list the placeholder employees hired in Legal in 2022",
+        f"SELECT e.name FROM {ED} WHERE e.name LIKE 'Person %' AND d.department = 'Legal' "
+        f"AND {Y22}",
+    ),
+    # issue 20, asklookup3: SQL's clauses typed by someone who knows the columns, read as the
+    # question they plainly ask (never run as SQL)
+    Case(
+        "select count(*) from hired_employees where department = 'Marketing' and year = 2022",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' AND {Y22}",
+    ),
+    Case(
+        "count(*) where dept = Training and yr = 2020",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Training' "
+        "AND e.datetime < TIMESTAMP '2021-01-01'",
+    ),
+    Case(
+        "count(*) by department where year = 2022 having count(*) > 60",
+        f"SELECT d.department, COUNT(*) FROM {ED} WHERE {Y22} GROUP BY d.id, d.department "
+        "HAVING COUNT(*) > 60",
+    ),
+    Case(
+        "select job, count(*) from hired_employees where year = 2020 group by job "
+        "order by count(*) desc limit 4",
+        "SELECT j.job, COUNT(*) FROM hired_employees e JOIN jobs j ON j.id = e.job_id "
+        "WHERE e.datetime < TIMESTAMP '2021-01-01' "
+        "GROUP BY j.id, j.job QUALIFY rank() OVER (ORDER BY COUNT(*) DESC) <= 4",
+    ),
+    Case(
+        "count where datetime >= '2022-07-01' and datetime < '2022-10-01'",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-07-01' "
+        "AND e.datetime < TIMESTAMP '2022-10-01'",
+    ),
+    Case(
+        "hires where department = Legal and month = 11",  # every November
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' AND month(e.datetime) = 11",
+    ),
+    Case(
+        "count(*) from hired_employees where year >= 2021 and department_id = 9",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id = 9 "
+        "AND e.datetime >= TIMESTAMP '2021-01-01'",
+    ),
+    Case(
+        "count(*) where department in ('Legal', 'Training') and year = 2022",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department IN ('Legal', 'Training') AND {Y22}",
+    ),
+    Case(
+        "select count(*) from hired_employees e join departments d on d.id = e.department_id "
+        "where d.department = 'Accounting' or d.department = 'Legal'",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department IN ('Accounting', 'Legal')",
+    ),
+    Case(
+        "select count(*) from jobs where job like '%Designer%'",
+        "SELECT COUNT(*) FROM jobs WHERE job LIKE '%Designer%'",
+    ),
+    Case(
+        "count(*) where job = 'Accountant II' and year = 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job = 'Accountant II' AND {Y21}",
+    ),
+    Case(
+        "select department, job, count(*) where year = 2021 and quarter = 4 "
+        "group by department, job",
+        "SELECT d.department, j.job, COUNT(*) FROM hired_employees e JOIN departments d "
+        "ON d.id = e.department_id JOIN jobs j ON j.id = e.job_id WHERE e.datetime >= "
+        "TIMESTAMP '2021-10-01' AND e.datetime < TIMESTAMP '2022-01-01' "
+        "GROUP BY d.id, d.department, j.id, j.job",
     ),
 ]
 
@@ -4068,6 +4278,8 @@ REFUSED = [
     "hires in the first week of March 2022 (days 2 to 8)",  # which days: 1-7 or 2-8?
     "hires per department in 2021, descending, by name",  # two orders at once
     "how many people were on the books in 2021",  # a headcount at a date, not 2021's hires
+    "hires by date latest first",  # the hires themselves, or counts per day?
+    "hires per quarter 2021 latest first by department",  # departments reversed too?
 ]
 
 

@@ -66,6 +66,13 @@ def test_an_order_by_hire_date_is_for_people_never_dropped_from_a_count(
     assert times == sorted(times, reverse=True)
 
 
+def test_sorted_by_hire_count_is_by_hires_not_by_hire_date(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("jobs sorted by hire count descending")
+    assert not answer.refused, answer.explanation
+    counts = [row[-1] for row in answer.rows]
+    assert counts == sorted(counts, reverse=True)
+
+
 def test_a_bare_by_hire_date_is_not_read_as_a_list_order(words_engine: OfflineEngine) -> None:
     """Only 'sorted (ordered, listed) by hire date' orders people: 'by hire date' alone is
     not taken as an order (a grouping per day, or unread)."""
@@ -158,3 +165,47 @@ def test_periods_of_a_grouping_by_time_come_latest_first_when_asked(
     assert "the latest month first" in (months.reading or "")
     years = words_engine.answer("hires per year, most recent year first")
     assert [row[0] for row in years.rows] == [2022, 2021, 2020]
+
+
+def test_days_beside_their_month_are_a_range_counts_beside_it_are_not(
+    words_engine: OfflineEngine,
+) -> None:
+    for question in (
+        "hires March 1st through 7th, 2022",
+        "hires on days 1-7 of March 2022",
+        "hires in March 2022, days 1 to 7",
+        "hires in March 2022 between the 1st and the 7th",
+    ):
+        answer = words_engine.answer(question)
+        assert "from 1 Mar to 7 Mar 2022" in (answer.reading or ""), question
+    # '10 to 20' after 'May 2022' with no 'days' or ordinal may be counts: never days
+    counts = words_engine.answer("hires in May 2022, 10 to 20 per department")
+    assert "10 May" not in (counts.reading or "")
+
+
+def test_an_org_is_a_department_and_the_org_is_the_company(words_engine: OfflineEngine) -> None:
+    per_org = words_engine.answer("hires per org in 2021")
+    assert "counted per department" in (per_org.reading or "")
+    legal = words_engine.answer("how many hires did the Legal org make in 2021")
+    assert "in Legal" in (legal.reading or "")
+    for question in ("what's our org-wide intake for 2021", "org headcount added in 2021"):
+        answer = words_engine.answer(question)
+        assert answer.reading == "Hires in 2021, counted.", question
+
+
+def test_latest_first_beside_departments_is_refused_never_both_reversed(
+    words_engine: OfflineEngine,
+) -> None:
+    """'per quarter latest first by department': the quarters from the last, and the
+    departments? Reversing both (departments Z to A) was never asked: refused."""
+    answer = words_engine.answer("hires per quarter 2021 latest first by department")
+    assert answer.refused and "Latest first" in answer.explanation
+
+
+def test_hires_by_date_latest_first_asks_which_it_means(words_engine: OfflineEngine) -> None:
+    """A list of people or counts per day: never guessed; 'per day' says counts."""
+    answer = words_engine.answer("hires by date latest first")
+    assert answer.refused and "By date, latest first" in answer.explanation
+    per_day = words_engine.answer("hires per day in March 2022, latest day first")
+    days = [row[0] for row in per_day.rows]
+    assert days == sorted(days, reverse=True) and len(days) > 1
