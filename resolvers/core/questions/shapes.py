@@ -142,6 +142,12 @@ def _order_refused(reading: Reading) -> Refusal | None:
 
 
 WHICH = re.compile(r"\b(?:which|wich)\b")
+WHOLE = re.compile(
+    r"\b(?:all|everyone|everybody|company|firm|whole|entire|organi[sz]ation|org|companywide"
+    r"|company-wide)\b"
+)
+"""Words for every hire ('all hires', 'the company'): beside a name in a comparison of two
+periods, a side of its own, never the name's (filler, only where they change nothing)."""
 AVERAGE_OF = re.compile(
     r"\b(?:an? |each |every |one |any |the |our )?(?:typical |single |given |usual )?"
     r"(?P<dims>department|dept|team|division|job|role|title|position|departments|depts|teams"
@@ -170,7 +176,8 @@ def _shape(
     # two periods side by side
     if compare and pair:
         (sides,) = pair[:1]
-        if reading.who.included and words.has(OVERALL):
+        if reading.who.included and (words.has(OVERALL) or WHOLE.search(reading.line)):
+            # 'Sales hires in 2022 vs all hires in 2021': the company on one side only
             return Refusal(
                 "Does that name hold for both periods? Ask e.g. how many more did Sales hire "
                 "in 2022 than the whole company in 2021, or name it for both."

@@ -3654,16 +3654,6 @@ CASES: list[Case] = [
         "WHERE d.department = 'Engineering'",
     ),
     Case(
-        "what percent of hires were made on weekends in 2021",
-        "SELECT 100.0 * COUNT(*) FILTER (WHERE dayofweek(e.datetime) IN (0, 6)) / COUNT(*) "
-        f"FROM {E} WHERE {Y21}",
-    ),
-    Case(
-        "what share of hires were in Sales in 2021?",
-        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Sales') / COUNT(*) "
-        f"FROM {ED} WHERE {Y21}",
-    ),
-    Case(
         "hires in every March combined",
         f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 3",
     ),
