@@ -133,6 +133,15 @@ def two_periods(
             "A yes-or-no comparison is not answered; ask by how many one period's hires "
             "exceed the other's instead."
         )
+    first_at, last_at = min(at), max(at)
+    for named in {names[t] for t in reading.who.included}:
+        said_at = [reading.line.find(t) for t in reading.who.included if names[t] == named]
+        if not any(a < first_at or a > last_at for a in said_at):
+            # 'Q3 2022 minus hires of Sales in Q2 2022': Sales is the second side's only
+            return Refusal(
+                f"Is {named[1]} said of both periods, or of one only? Say it before both "
+                f"({named[1]} hires: Q3 2022 minus Q2 2022) or for each side."
+            )
     order = sorted(zip(at, phrases, strict=True), key=lambda pair: pair[0])
     if subtract := SUBTRACT.search(reading.line):  # the period after 'minus' is taken away
         after = [p for start, p in order if start > subtract.start()]

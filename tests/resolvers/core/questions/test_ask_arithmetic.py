@@ -290,6 +290,8 @@ def test_a_ratio_of_two_periods_is_the_first_said_over_the_second(
         "how many extra hires did Sales make in 2022 compared with the company in 2021",
         "ratio of Sales hires in 2022 to all hires in 2021",
         "Sales 2022 minus everyone in 2021",
+        "Q3 2022 minus hires of Sales in Q2 2022",
+        "2022 hires vs Legal 2021 hires, difference",
     ],
 )
 def test_a_name_on_one_side_of_two_periods_is_never_read_for_both(
