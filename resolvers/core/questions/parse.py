@@ -27,6 +27,7 @@ from resolvers.core.questions.patterns import (
     ANY_LEVEL,
     AS_COLUMNS,
     AS_PERCENT,
+    AS_ROWS,
     BOTH_AZ,
     BOUNDS,
     BREAK_DOWN,
@@ -623,6 +624,7 @@ def _groups(words: Words, reading: Reading) -> None:
     for match in words.take_all(DIM_FIRST):  # 'department first, then job'
         reading.order_dims += dims(match.group("dims"))
     columns = words.take_all(AS_COLUMNS)  # 'with each quarter in its own column'
+    columns += words.take_all(AS_ROWS)  # 'dept + job rows'
     for match in words.take_all(DIM_ADVERB):  # before GROUP: 'quarter by quarter' is one word
         adverb = match.group("adv")
         reading.group.append(dimension("year" if adverb.startswith(("annual", "year")) else adverb))

@@ -60,6 +60,7 @@ MEAN = re.compile(
     rf"(?:(?: (?:the )?(?:mean|average|avg))?"
     rf"(?: (?:taken|computed|calculated|averaged|worked out))?"
     rf" (?:across|among|of|over|for) (?:all )?(?:the |our )?(?P<over>{DIM}))?"
+    rf"(?:(?: {SUBJECT})? (?:in |for )?(?:that|the same|this) year\b)?"
     rf"|\b(?P<adj>above|below)[ -](?:the )?{_AVERAGE}\b"
 )
 """'above the mean', 'beat the typical team', '(mean over all departments)': a mean of the
@@ -411,7 +412,7 @@ BREAKDOWN = re.compile(
     rf"\b(?:the |a )?(?P<dims>{DIM}(?: (?:and |, |& |x )?{DIM})+) (?:breakdown|split|mix|matrix"
     r"|combos?|combinations?|pairs?|hires|hiring|headcount|counts|numbers|figures|tables?|grid"
     r"|crosstab|view|summary|layout)\b"
-    rf"|\b(?P<dims2>{DIM}(?: x {DIM})+)\b"
+    rf"|\b(?P<dims2>{DIM}(?: (?:and|&) {DIM})*(?: x {DIM}(?: (?:and|&) {DIM})*)+)\b"
 )
 """'the department/job/quarter breakdown' (a slash is not a token)."""
 CROSSED = re.compile(
@@ -425,6 +426,13 @@ AS_COLUMNS = re.compile(
     r"(?:columns?|the top)\b"
 )
 """'quarters as columns': a grouping laid out across (the answer holds it as a column)."""
+AS_ROWS = re.compile(
+    rf"\b(?:(?:with |as |in )?(?:the |one |a |a separate |separate |its own )?rows?"
+    rf"(?: (?:are|=|of|by|per|for|for each|for every))? (?:the )?"
+    rf"(?P<dims>{DIM}(?: (?:and |& |, |plus |x )?{DIM})*)(?: (?:pairs?|combos?|combinations?))?"
+    rf"|(?P<dims2>{DIM}(?: (?:and |& |, |plus |x )?{DIM})*) (?:as (?:the )?)?rows)\b"
+)
+"""'dept + job rows', 'rows = department and job': the groupings laid out down the side."""
 TRAILING_DIMS = re.compile(rf", (?:the )?(?P<dims>{DIM}(?: (?:and|&|x|plus|,) {DIM})+) *$")
 """'hires per quarter 2021, dept + job': two or more groupings said last, after a comma."""
 LISTED_DIMS = re.compile(

@@ -3390,6 +3390,21 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-01-01' "
         "AND e.datetime < TIMESTAMP '2022-10-01'",
     ),
+    # issue 20, askseed3: the groupings laid out as rows ('dept + job rows', 'rows = department
+    # and job'), 'Q-by-Q', 'departments + jobs x quarters', a mean 'that year'
+    Case(
+        "yo can I get the hires-by-quarter thing for 2022? dept + job rows, Q1-Q4 cols",
+        quarterly(Y22),
+    ),
+    Case("the Q-by-Q hiring for each dept/job in 2021", quarterly(Y21)),
+    Case("departments + jobs x quarters, 2022 hires", quarterly(Y22)),
+    Case("for 2021, hires per quarter, rows = department and job", quarterly(Y21)),
+    Case("pivot of 2022 hires: rows department & job, columns Q1-Q4", quarterly(Y22)),
+    Case(
+        "list departments whose number of hires in 2022 was greater than the mean of all "
+        "departments' hires that year",
+        above_mean_report(Y22),
+    ),
     Case(
         "bottom 3 teams by total headcount",
         "SELECT department, n FROM (SELECT d.department, COUNT(e.id) AS n, "
