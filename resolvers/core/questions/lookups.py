@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from resolvers.core.questions import levels, lexicon
@@ -27,7 +27,9 @@ _STOP = (
     r"|least|any|many|much|new|our|their|we|us|you|they|it|that|this|those|these|one|all"
     r"|each|every|some|people|employees|employee|staff|folks|with|by|per|up|down|out|over|he|she|him"
     r"|her|his|hers|them|me|i|come|came|land|landed|arrive|arrived|begin|began|go|went|else"
-    r"|other|others|when|what|which|same|id|exactly|where|names"
+    r"|other|others|when|what|which|same|id|exactly|where|names|how|starting|starts|begins"
+    r"|beginning|ending|ends|end|containing|contains|contain|including|includes|include|like"
+    r"|matching|matches|match|mentions|mentioning"
     r"|leave|left|quit|born|retire|retired|resign|resigned|promoted|fired|transferred|moved)"
 )
 _WORD = rf"(?!{_STOP}\b)[a-z][a-z\-]*"
@@ -324,10 +326,12 @@ LOOKUPS: list[tuple[str, re.Pattern[str]]] = [
         "named",
         re.compile(
             rf"\b(?P<how>named|called|go by|goes by|going by"
-            rf"|with the (?P<first>first )?(?P<full>full )?name"
-            rf"|(?:who )?(?:share|shares|sharing|have|has|go by) the (?P<first2>first )?"
+            rf"|(?:with|having)(?: the| a)? (?P<first>first )?(?P<full>full )?name"
+            rf"|(?:share|shares|sharing|have|has|go by|got|has got|have got) the"
+            rf" (?P<first2>first )?"
             rf"(?P<full2>full )?name|whose (?P<first3>first )?(?P<full3>full )?name is"
-            rf"|by the (?P<first4>first )?name) {_PERSON}(?:{_ON_RECORD}{_THEN})?{_END}"
+            rf"|by the (?P<first4>first )?name|^ ?(?:the )?(?P<first5>first) name)"
+            rf"(?: of| is| being)? {_PERSON}(?:{_ON_RECORD}{_THEN})?{_END}"
         ),
     ),
     (
@@ -484,6 +488,9 @@ def shield_people(
     said_first = _said_first(line, written)
     line = line[len(said_first) :]
     people: dict[str, Person] = {}
+    if framed := _framed(line, catalog, reserved, written):  # the whole line a lookup
+        keys = [f"__p{i}__" for i in range(len(framed))]
+        return [*said_first.split(), *keys], dict(zip(keys, framed, strict=True))
     for ask, pattern in LOOKUPS:
         at = 0
         while (match := pattern.search(line, at)) is not None:
@@ -550,7 +557,7 @@ def _people_in(
     groups = match.groupdict()
     first = ask == "first" or bool(
         groups.get("first") or groups.get("first2") or groups.get("first3")
-        or groups.get("first4")
+        or groups.get("first4") or groups.get("first5")
     )  # fmt: skip
     full = bool(groups.get("full") or groups.get("full2") or groups.get("full3"))
     if ask not in ("full", "last") and not full and " " not in name:
@@ -561,6 +568,108 @@ def _people_in(
     if ask == "first":
         name = name.split()[0]
     return span, [Person(name, first, ask, besides=besides, calendar=parts)]
+
+
+_PARTICLES = frozenset(
+    {"o", "d", "di", "de", "da", "del", "della", "van", "von", "der", "den", "la", "le", "du"}
+    | {"mc", "mac", "st", "al", "el", "ter", "ten", "dos", "das", "bin", "ibn", "y"}
+)
+"""Short words inside a surname ('O'Hingerty', 'Di Francesco', 'van der Berg')."""
+_QUESTION_WORDS = frozenset(
+    {"what", "whats", "which", "when", "where", "who", "whos", "about", "on", "have", "got"}
+    | {"know", "tell", "show", "give"}
+)
+"""Cues too weak alone for a name written small ('what does vogt earn'): a fact must be said."""
+_STOP_WORD = re.compile(_STOP)
+"""A word that ends a name written small ('when did harold vogt leave')."""
+_FRAMED_ID = re.compile(
+    rf"\b(?:{_ID}|(?:hire|person|record|row)(?: (?:no|nr|num|number|id))?"
+    r" (?!(?:19|20)\d\d\b)\d{1,9})\b"
+)
+"""An employee's number in a lookup ('employee no 812', 'hire #812', written without '#')."""
+
+
+def _framed(
+    line: str, catalog: Catalog, reserved: Set[str], written: Set[str]
+) -> list[Person] | None:
+    """People named among the words of a lookup only, however they are ordered.
+
+    'all you have on Ogden Ough', 'hire date for Jimmie Jack please', 'which
+    team did Gerri Baton join and what was her title', 'employee no 812 - which
+    job?': full names (two to four words, written with capitals, or in a
+    question of no capitals with a word no dictionary holds) or employees'
+    numbers, and besides them only words of ``lexicon.LOOKUP_WORDS`` and chat,
+    with at least one of them asking something (``lexicon.LOOKUP_CUES``). Each
+    person's record answers it; anything else said leaves it to the grammar.
+    """
+    tokens = _FRAMED_ID.sub(" __id__ ", line).split()
+    ids = [re.findall(r"\d+", m.group(0)) for m in _FRAMED_ID.finditer(line)]
+    capitals = bool(written - lexicon.LOOKUP_WORDS - lexicon.CHAT_WORDS - _PARTICLES)
+
+    def named(token: str) -> bool:
+        if not token.isalpha() or token in lexicon.LOOKUP_WORDS:
+            return False
+        if capitals:
+            return token in written
+        return token not in lexicon.CHAT_WORDS and not _STOP_WORD.fullmatch(token)
+
+    runs: list[tuple[int, int]] = []
+    at = 0
+    while at < len(tokens):
+        end = at
+        while end < len(tokens) and (
+            named(tokens[end])
+            or (tokens[end] in _PARTICLES and end + 1 < len(tokens) and named(tokens[end + 1]))
+        ):
+            end += 1
+        if end == at:
+            at += 1
+            continue
+        if end - at > 2 and tokens[at] in lexicon.CHAT_WORDS:
+            at += 1  # 'Hi Harold Vogt': chat said first, written with a capital
+        if capitals and end - at == 1 and runs and runs[-1][1] + 1 == at and tokens[at - 1] == ",":
+            runs[-1] = (runs[-1][0], end)  # 'Vogt, Harold': the surname first, then a comma
+        else:
+            runs.append((at, end))
+        at = end
+    if not runs and not ids:
+        return None
+    people: list[Person] = []
+    rest = list(tokens)
+    for start, end in runs:
+        words = [w for w in tokens[start:end] if w != ","]
+        if len(words) < end - start:
+            words = words[-1:] + words[:-1]  # 'Vogt, Harold' is Harold Vogt
+        if not 2 <= len([w for w in words if w not in _PARTICLES]) <= len(words) <= 4:
+            return None  # a lone word, or more words than a name has: no lookup of a name
+        name = " ".join(words)
+        if not capitals and (
+            len([w for w in words if w not in _PARTICLES]) != 2
+            or all(w in lexicon.english() for w in words)
+        ):
+            return None  # 'parental leave', 'harold vogt earn': words, not a name written small
+        if not _a_name(name, catalog, reserved, written):
+            return None
+        people.append(Person(name, False, "who"))
+        rest[start:end] = ["__who__"] + [""] * (end - start - 1)
+    said = lexicon.CHAT_PHRASES.sub(" ", " ".join(w for w in rest if w))
+    left = [w for w in said.split() if w not in ("__who__", "__id__")]
+    if any(w not in lexicon.LOOKUP_WORDS and w not in lexicon.CHAT_WORDS for w in left):
+        return None
+    cues = set(left) & lexicon.LOOKUP_CUES
+    if not cues or (not capitals and runs and not cues - _QUESTION_WORDS):
+        return None  # a name and chat alone ('Happy Holidays to you all') ask nothing
+    parts = tuple(part for part, asked in _CALENDAR_PARTS if asked.search(said))
+    order = [t for t in rest if t in ("__who__", "__id__")]
+    by_name, by_id = iter(people), iter(ids)
+    found: list[Person] = []
+    for said_as in order:
+        if said_as == "__who__":
+            found.append(replace(next(by_name), calendar=parts))
+            continue
+        for n in next(by_id):  # 'employees 3031 and 3033': each of them
+            found.append(Person(n, False, "who", employee_id=int(n), calendar=parts))
+    return found
 
 
 _LOOKUP_VERBS = frozenset(
@@ -609,6 +718,9 @@ def _a_name(name: str, catalog: Catalog, reserved: Set[str], written: Set[str]) 
     last = words[-1].split("-")[0]
     if len(words) > 2 and last.isalpha() and last not in written and set(words) & written:
         return False  # 'when did Harold Vogt apply': a name written with capitals ends on one
+    first = words[0]
+    if first not in written and first not in _PARTICLES and set(words[1:]) & written:
+        return False  # 'who approved Harold Vogt': nor does it start before its capitals
     on_record = _families(catalog)[1]
     title_words = {w for w in name_words(catalog) if len(w) > 2}  # 'officer' names nobody
     chat = lexicon.CHAT_WORDS if len(words) > 1 else lexicon.CHAT_WORDS & written  # 'Ty'

@@ -419,3 +419,152 @@ def test_a_wildcard_inside_a_searched_name_is_refused_never_searched_as_text(
 ) -> None:
     answer = ask(engine, "names like 'Per_on%'")
     assert answer.refused and "wildcard" in answer.explanation
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("all you have on Brook Tant", ["Brook Tant"]),
+        ("start date for Ogden Ough?", ["Ogden Ough"]),
+        ("which team did Lou Hurd join, and what's his job", ["Lou Hurd"]),
+        ("Tanner Jopling: title?", ["Tanner Jopling"]),
+        (
+            "can you pull Angel Andrzejczak and Conrad Stoad for me",
+            ["Angel Andrzejczak", "Conrad Stoad"],
+        ),
+        ("Vogt, Harold - when did he join?", ["Harold Vogt"]),
+        (
+            "could you look up Wilt Di Francesco and Elia D'Enrico: team + role",
+            ["Wilt Di Francesco", "Elia D'Enrico"],
+        ),
+        ("Hi Harold Vogt's start date pls", ["Harold Vogt"]),  # 'Hi' is said, not a name
+        ("emp no 3002 team and title?", ["Ty Hofer"]),
+        ("record 3002 - which dept", ["Ty Hofer"]),
+    ],
+)
+def test_a_lookup_reads_a_name_among_its_own_words_in_any_order(
+    engine: OfflineEngine, question: str, found: list[str]
+) -> None:
+    answer = ask(engine, question)
+    assert sorted(names(answer)) == sorted(found)
+    assert {"hire_date", "department", "job"} <= set(answer.columns)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my boss wants Harold Vogt's hire date",  # was read as a person named 'wants Harold Vogt'
+        "my manager wants Harold Vogt's hire date",
+    ],
+)
+def test_a_word_said_before_a_name_written_with_capitals_is_no_part_of_it(
+    engine: OfflineEngine, question: str
+) -> None:
+    assert names(ask(engine, question)) == ["Harold Vogt"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who approved Harold Vogt",  # an approver: not a person named 'approved Harold Vogt'
+        "what does harold vogt earn",  # pay: not a person named 'harold vogt earn'
+        "Happy Holidays to you all",  # a name and chat alone ask nothing
+        "when did Harold Vogt not start",
+        "is Harold Vogt in Sales?",
+        "Harold Vogt's first hire",
+        "where does Harold Vogt live",
+        "what's the deal with parental leave",
+        "Harold Vogt and Sales hires",
+    ],
+)
+def test_a_word_beyond_a_lookups_own_is_never_dropped_to_look_someone_up(
+    engine: OfflineEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.refused and answer.sql is None, answer.reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who has the first name Ty", "who's got the first name Ty", "who has got the first name Ty"],
+)
+def test_who_has_a_first_name_lists_them_never_counts_them(
+    engine: OfflineEngine, question: str
+) -> None:
+    assert names(ask(engine, question)) == ["Ty Hofer"]  # was counted: [[1]]
+
+
+@pytest.mark.parametrize(
+    ("question", "rows"),
+    [
+        ("count of people with first name Joan", [[1]]),
+        ("first name Tobi: how many?", [[1]]),
+        ("people having the first name Harold, full names", [["Harold Vogt"]]),
+        ("list everyone named Gretna with their full names", [["Gretna Lording"]]),
+        ("how many staff with a first name of Kim", [[0]]),  # nobody: a count of none
+    ],
+)
+def test_a_first_name_searched_in_more_words(
+    engine: OfflineEngine, question: str, rows: list[list[object]]
+) -> None:
+    answer = ask(engine, question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == rows
+
+
+@pytest.mark.parametrize(
+    ("question", "reading"),
+    [
+        ("how many employees with a name starting with 'Person 00'", "starts with “person 00”"),
+        ("staff with a first name beginning with J", "starts with “j”"),
+        ("hires with a name like 'Per%'", "starts with “per”"),
+    ],
+)
+def test_a_name_searched_after_with_a_name_is_a_search_never_a_first_name(
+    engine: OfflineEngine, question: str, reading: str
+) -> None:
+    answer = ask(engine, question)
+    assert not answer.refused and reading in (answer.reading or ""), answer.explanation
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many hires have placeholder names",
+        "count of hires whose name begins with 'Person' (the placeholders)",
+        "how many placeholder employees are there",
+    ],
+)
+def test_placeholder_names_are_the_generated_person_names(
+    engine: OfflineEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert not answer.refused and "whose name starts with “person”" in (answer.reading or "")
+    assert answer.rows == [[2500]]
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("whats lou hurds job title", "Lou Hurd"),
+        ("Ted Dungays start date?", "Ted Dungay"),
+        ("do you happen to know Lou Hurd's title", "Lou Hurd"),
+        ("when did Lou Hurd come on board, and as what?", "Lou Hurd"),
+    ],
+)
+def test_a_possessive_written_without_its_apostrophe_is_the_person(
+    engine: OfflineEngine, question: str, found: str
+) -> None:
+    assert names(ask(engine, question)) == [found]
+
+
+def test_a_name_one_letter_longer_than_one_on_record_is_no_possessive(
+    engine: OfflineEngine,
+) -> None:
+    answer = ask(engine, "which team did Ted Dungays join")
+    assert answer.refused and "Did you mean Ted Dungay" in answer.explanation
+
+
+@pytest.mark.parametrize("question", ["give me employee 3002", "hire no 3002 - who is that"])
+def test_an_employee_number_alone_needs_no_fact_asked(engine: OfflineEngine, question: str) -> None:
+    assert names(ask(engine, question)) == ["Ty Hofer"]
