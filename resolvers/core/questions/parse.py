@@ -79,6 +79,7 @@ from resolvers.core.questions.patterns import (
     ORDER_DIMS,
     ORDERING,
     OVERALL,
+    PERIOD_RATIO,
     QUARTER_COLUMNS,
     QUARTER_SPAN,
     RANK_BY,
@@ -189,6 +190,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     words.text = THEY_DID.sub("than", words.text)  # 'more in 2022 than they did in 2021'
     compare = words.has(COMPARE) or words.has(THAN_PERIOD) or words.has(GREW)
     compare = compare or words.has(MULTIPLIED)
+    if words.has(PERIOD_RATIO) and len(set(re.findall(r"__[djf]\d+__", words.text))) <= 1:
+        compare = True  # 'the ratio of Q1 2022 to Q1 2021': two periods, not one range
     reading = Reading(
         families={f"__f{i}__": f.titles for i, f in enumerate(families)},
         people=people,

@@ -518,7 +518,8 @@ COMPARE = re.compile(
 DIFFERENCE = re.compile(
     r"\b(?:how many (?P<dir>more|fewer|less)|(?P<dir2>more|fewer|less|lower|higher)|by how much"
     r"|(?:what is |what was |what s )?the (?P<gap>difference|gap|delta)(?: in)?(?: the number of)?"
-    r"|(?P<gap2>difference|gap|delta)|change in|grow by|grew by|by how many)\b"
+    r"|(?P<gap2>difference|gap|delta)|change in|grow by|grew by|by how many"
+    r"|how much(?= (?:\w+ ){0,3}?(?:change|changed|differ|differed)\b))\b"
 )
 _HIGH = r"(?:most|top|busiest|biggest|largest|highest|max|maximum|most hiring|hardest hiring)"
 _LOW = r"(?:least|fewest|bottom|quietest|smallest|lowest|min|minimum|least hiring|slowest)"
@@ -559,7 +560,8 @@ IN_EVERY = re.compile(
     rf"\b{_HIRED_SOME}(?: in| during)?(?: (?:each|every|all)(?: single| one)?(?: of)?(?: the)?"
     r"(?: (?:two|three|four|2|3|4))?| (?:two|three|four|2|3|4))"  # 'in all three years'
     r" (?P<unit>years?|quarters?|months?)\b(?! (?:by|per|ago|back)\b)"
-    rf"|\b{_HIRED_SOME}(?: in| during)? (?:each|every|all|every one|each one) of(?= (?:the )?"
+    rf"|\b{_HIRED_SOME}(?: in| during)? (?:(?:each|every|all|every one|each one) of|both)"
+    r"(?= (?:of )?(?:the )?"
     r"(?:(?P<year>(?:19|20)\d\d)|(?P<quarter>q[1-4]\b)|(?P<month>jan|feb|mar|apr|may|jun|jul|aug"
     r"|sep|oct|nov|dec)))"
 )
@@ -573,6 +575,8 @@ DISTINCT_PERIODS = re.compile(
 )
 """'in how many distinct months did Legal hire', 'how many days in March had hires': the
 periods with at least one hire, counted (what is said with a number is a threshold)."""
+PERIOD_RATIO = re.compile(r"\b(?:the )?ratio(?: of| between)?\b|\bdivided by\b")
+"""'the ratio of 2022 hires to 2021 hires', 'Q2 hires divided by Q1 hires': one over the other."""
 SUBTRACT = re.compile(
     r"\b(?P<short>(?:fell|fall|falls|came|come|comes) short of|trail|trailed|trails"
     r"|(?:lag|lags|lagged)(?: behind)?)\b"

@@ -3654,6 +3654,57 @@ CASES: list[Case] = [
         "WHERE d.department = 'Engineering'",
     ),
     Case(
+        "what percent of hires were made on weekends in 2021",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE dayofweek(e.datetime) IN (0, 6)) / COUNT(*) "
+        f"FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "what share of hires were in Sales in 2021?",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Sales') / COUNT(*) "
+        f"FROM {ED} WHERE {Y21}",
+    ),
+    Case(
+        "hires in every March combined",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 3",
+    ),
+    Case(
+        "how many extra people did we bring on in 2021 compared with 2020",
+        difference(Y21, "year(e.datetime) = 2020"),
+    ),
+    Case(
+        "can you tell me how much hiring changed between jan 2022 and feb 2022, as a number",
+        difference(
+            "e.datetime >= TIMESTAMP '2022-02-01' AND e.datetime < TIMESTAMP '2022-03-01'",
+            "e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-02-01'",
+        ),
+    ),
+    Case(
+        "Sales 2021 vs Sales 2022: difference in hires please",
+        difference(f"d.department = 'Sales' AND {Y21}", f"d.department = 'Sales' AND {Y22}"),
+    ),
+    Case(
+        "titles hired in both 2021 and 2022",
+        in_every(
+            "j.job", "jobs j ON j.id = e.job_id", "year(e.datetime)", "year(e.datetime) > 2020", 2
+        ),
+    ),
+    Case(
+        "ratio of 2022 hires to 2021 hires",
+        f"SELECT 1.0 * (SELECT COUNT(*) FROM {E} WHERE {Y22}) / (SELECT COUNT(*) FROM {E} "
+        f"WHERE {Y21})",
+    ),
+    Case(
+        "Q2 2021 hires divided by Q1 2021 hires",
+        f"SELECT 1.0 * (SELECT COUNT(*) FROM {E} WHERE quarter(e.datetime) = 2 AND {Y21}) / "
+        f"(SELECT COUNT(*) FROM {E} WHERE quarter(e.datetime) = 1 AND {Y21})",
+    ),
+    Case(
+        "what's the ratio of Q1 2022 to Q1 2021 hiring for Marketing?",
+        f"SELECT 1.0 * (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' AND "
+        f"quarter(e.datetime) = 1 AND {Y22}) / (SELECT COUNT(*) FROM {ED} WHERE "
+        f"d.department = 'Marketing' AND quarter(e.datetime) = 1 AND {Y21})",
+    ),
+    Case(
         "earliest hire and latest hire in Legal",
         f"SELECT MIN(e.datetime), MAX(e.datetime) FROM {ED} WHERE d.department = 'Legal'",
     ),
