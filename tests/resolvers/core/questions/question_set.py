@@ -3323,6 +3323,14 @@ CASES: list[Case] = [
         f"SELECT e.name FROM {ED} WHERE e.name LIKE 'Person %' AND d.department = 'Legal' "
         f"AND {Y22}",
     ),
+    Case(
+        "how many 2022 hires have real names?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name NOT LIKE 'Person %' AND {Y22}",
+    ),
+    Case(
+        "list the Support hires whose names don't start with Person",
+        f"SELECT e.name FROM {ED} WHERE e.name NOT LIKE 'Person %' AND d.department = 'Support'",
+    ),
     # issue 20, asklookup3: SQL's clauses typed by someone who knows the columns, read as the
     # question they plainly ask (never run as SQL)
     Case(
