@@ -591,3 +591,19 @@ def test_a_title_not_starting_with_a_string_is_refused_never_all_titles(
 ) -> None:
     answer = ask(engine, "job titles that do not start with Senior")
     assert answer.refused and answer.sql is None, answer.reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who hired Harold Vogt",  # the hirer: nobody the data names
+        "who took on Harold Vogt",
+        "Harold Vogt's team's hires in 2021",  # the team's hires, not his row (was his row)
+        "Harold Vogt's department hires",
+    ],
+)
+def test_a_question_about_whom_a_person_met_or_their_group_is_no_lookup_of_them(
+    engine: OfflineEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.refused and answer.sql is None, answer.reading
