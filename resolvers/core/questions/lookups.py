@@ -589,6 +589,10 @@ _QUESTION_WORDS = frozenset(
 """Cues too weak alone for a name written small ('what does vogt earn'): a fact must be said."""
 _AGENT = re.compile(r"\bwho (?!(?:is|was|are|were|s|the|this|that|exactly|__who__|__id__)\b)\w")
 """'who' asking a doer ('who hired X', 'who took on X'), never who a person is."""
+_HIRER = re.compile(
+    r"__who__ (?:hire|recruit|onboard|employ|take|bring|add)\b(?! (?:date|day|dates)\b)"
+)
+"""A person hiring ('when did Harold Vogt hire anyone'), not hired."""
 _STOP_WORD = re.compile(_STOP)
 """A word that ends a name written small ('when did harold vogt leave')."""
 _FRAMED_ID = re.compile(
@@ -665,8 +669,8 @@ def _framed(
     left = [w for w in said.split() if w not in ("__who__", "__id__")]
     if any(w not in lexicon.LOOKUP_WORDS and w not in lexicon.CHAT_WORDS for w in left):
         return None
-    if _AGENT.search(said):
-        return None  # 'who hired Harold Vogt': whoever hired them, whom the data never names
+    if _AGENT.search(said) or _HIRER.search(said):
+        return None  # 'who hired X', 'when did X hire anyone': a hirer, whom the data never names
     cues = set(left) & lexicon.LOOKUP_CUES
     if not cues or (not capitals and runs and not cues - _QUESTION_WORDS):
         return None  # a name and chat alone ('Happy Holidays to you all') ask nothing

@@ -598,6 +598,7 @@ def test_a_title_not_starting_with_a_string_is_refused_never_all_titles(
     [
         "who hired Harold Vogt",  # the hirer: nobody the data names
         "who took on Harold Vogt",
+        "when did Harold Vogt hire anyone",  # him hiring, not hired
         "Harold Vogt's team's hires in 2021",  # the team's hires, not his row (was his row)
         "Harold Vogt's department hires",
     ],
