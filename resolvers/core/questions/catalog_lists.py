@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 
 from resolvers.core.questions import dates
-from resolvers.core.questions.patterns import CATALOG_WORD, COUNT, EXISTS, FIRST_LAST, SUBJECT
+from resolvers.core.questions.patterns import (
+    CATALOG_WORD,
+    COUNT,
+    EXISTS,
+    FIRST_LAST,
+    FIRST_N,
+    SUBJECT,
+    number,
+)
 from resolvers.core.questions.query import CatalogQuery, Filters, NameSet
 from resolvers.core.questions.shape_filters import Reading, _ending
 from resolvers.core.questions.words import Words
@@ -21,6 +29,28 @@ DIFFERENT_NAMES = re.compile(
     r"|\b(?:distinct|different|unique|separate)\b"
 )
 """'how many distinct department names': a count of names; 'how many different jobs': rows."""
+
+
+ORDER_THEN_TOP = re.compile(
+    r"\b(?:alphabetic\w*|a to z|a z|z to a|z a|names?|desc\w*|reverse\w*|asc\w*)\b.*\btop\b"
+)
+"""'reverse alphabetical, only the top 4': the top of the list as ordered, said after it."""
+
+
+def _first_names(words: Words, reading: Reading) -> tuple[int, re.Match[str] | None] | None:
+    """A cut-off of a list ordered by name: 'top 4' (read as a ranking, which a list of names
+    without hires cannot be) or 'first 4', only beside an order by name said outright."""
+    if not reading.alphabetical:
+        return None
+    rank = reading.rank
+    if rank is not None:  # 'the top 3 jobs, A to Z' may be the 3 most hired: only after the order
+        if rank.order != "most" or not rank.limit or rank.offset or rank.within:
+            return None
+        return (rank.limit, None) if ORDER_THEN_TOP.search(reading.line) else None
+    said = words.search(FIRST_N)
+    if said is None or said.group("top"):
+        return None
+    return number(said.group("n")), said
 
 
 def _of_the_catalog(words: Words, phrases: list[dates.DatePhrase]) -> bool:
@@ -48,25 +78,39 @@ def _catalog(
     searched = ["department"] if searches and searches[0].target == "department" else ["job"]
     titles_only = bool(searches) and reading.group in ([], searched) and not words.has(subject)
     # 'every job title in alphabetical order': the jobs themselves, not hires per job
-    every = reading.group in (["department"], ["job"]) and reading.group == reading.each_dims
-    every = every or (reading.group in (["department"], ["job"]) and words.has(EXISTING))
+    limit = _first_names(words, reading)
+    head = limit[1] if limit else None
+    one_kind = reading.group in (["department"], ["job"])
+    every = one_kind and (reading.group == reading.each_dims or limit is not None)
+    every = every or (one_kind and words.has(EXISTING))
     listed = every and not words.has(subject) and not words.has(COUNT)
-    listed = listed and not words.has(FIRST_LAST)  # "who joined first in each department"
+    unheaded = Words([])  # "who joined first in each department" is no head of a list
+    unheaded.text = words.text
+    if head is not None:
+        unheaded.take(head)
+    listed = listed and not unheaded.has(FIRST_LAST)
     if titles_only:
         reading.group = []
         words.take_all(EVERY)  # 'every title containing Engineer': the titles themselves
     elif listed and match is None:
         of_every = "departments" if reading.group == ["department"] else "jobs"
-        if reading.rank or reading.threshold or reading.rank_order or phrases:
+        if (reading.rank and not limit) or reading.threshold or reading.rank_order or phrases:
             return None  # the grouping stays: 'accountants by department in 2021'
         if filters_ != Filters() or reading.who.included:
             return None
         reading.group = []
         words.take_all(EXISTING)
-        return CatalogQuery(of=of_every, descending=reading.descending_names)  # type: ignore[arg-type]
+        if limit and limit[1] is not None:
+            words.take(limit[1])
+        reading.rank = None
+        return CatalogQuery(
+            of=of_every,  # type: ignore[arg-type]
+            descending=reading.descending_names,
+            limit=limit[0] if limit else None,
+        )
     elif match is None or words.has(subject) or reading.group:
         return None
-    if reading.rank or reading.threshold or reading.rank_order:
+    if (reading.rank and not limit) or reading.threshold or reading.rank_order:
         return None
     plain = Filters(
         departments=filters_.departments if searched == ["department"] else NameSet(),
@@ -101,10 +145,14 @@ def _catalog(
             named = True
             words.take(name)
     search = searches[0] if searches else None
-    if reading.descending_names and counting:
+    if (reading.descending_names or limit) and counting:
         return None
+    if limit and limit[1] is not None:
+        words.take(limit[1])
+    reading.rank = None
     return CatalogQuery(
         of=of,  # type: ignore[arg-type]
+        limit=limit[0] if limit else None,
         count_only=counting is not None,
         distinct_names=named,
         descending=reading.descending_names,
@@ -120,7 +168,7 @@ TITLES = re.compile(r"\b(?:the |all |all the |every )?(?:job titles|jobs|roles|t
 def _titles_hired(words: Words, reading: Reading) -> re.Match[str] | None:
     """'titles hired by Engineering', 'list the jobs Marketing hired for': a named department's
     titles with at least one hire (only said of departments; a count or ranking is not this)."""
-    hired = re.compile(rf"\b{SUBJECT}\b|\bhire\b")
+    hired = re.compile(rf"\b{SUBJECT}\b|\bhire\b|\bfill(?:ed)?\b")  # 'roles Legal filled'
     names_kept = reading.who.included or reading.department_ids
     if not names_kept or reading.who.people or not words.has(hired) or words.has(COUNT):
         return None

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from resolvers.core.questions import lexicon
 
-_ID = r"(?P<what>department|job)_?ids?"
+_ID = r"(?P<what>department|dept|job)(?:_| )?ids?"
 _PLAIN = "hires"
 REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
@@ -60,7 +60,7 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             rf"\b(?:count(?: of)?|number of|how many) (?:distinct|different|unique) {_ID}"
             rf"(?: values?)?(?: (?:are )?there)?(?: (?:appear|appears|occur|occurs|show up"
-            rf"|are used))?(?: (?:in|among|of) {_PLAIN})?",
+            rf"|are used))?(?: (?:in|among|of|across|over) (?:the |all |all the )?{_PLAIN})?",
             r"how many different \g<what>s hired",
         ),
         (rf"\b(?:distinct|unique) {_ID} count\b", r"how many different \g<what>s hired"),
@@ -106,6 +106,32 @@ def _table_rows(match: re.Match[str]) -> str:
     return f"{match.group('count') or ''}{kind}"
 
 
+BY_ID = re.compile(
+    r"\b(?P<by>by|per|for each|for every|for|each|every|across|group by|grouped by|grouping by"
+    r"|broken down by|split by)(?: the| each| every)? (?P<what>department|dept|job)_ids?\b"
+    r"(?! *(?:=|!|<|>|is\b|was\b|null\b|not\b|\d{1,3}\b))"
+    r"|\b(?P<what2>department|dept|job)_ids? (?:breakdown|split)(?: of)?\b"
+)
+"""'hires per department_id', 'count by job_id': grouped by the id column itself (never 'for
+department_id 5', one department)."""
+
+
+def by_id(text: str) -> tuple[str, bool]:
+    """The question with 'per department_id' said as 'per department', and whether it was.
+
+    A grouping by the id column shows the ids beside the names (CountQuery.by_id); the
+    hires with none are left out, as from 'per department'.
+    """
+    found = BY_ID.search(text) is not None
+
+    def said(match: re.Match[str]) -> str:
+        what = match.group("what") or match.group("what2")
+        what = "department" if what == "dept" else what
+        return f"{match.group('by') or 'by'} {what}"
+
+    return BY_ID.sub(said, text), found
+
+
 def plain(text: str) -> str:
     """The question (lower case) with the tables' column words in the grammar's words.
 
@@ -113,8 +139,9 @@ def plain(text: str) -> str:
     table have' counts jobs, or is refused; never hires).
     """
     if "_" not in text and not re.search(
-        r"\b(?:rows?|records?|entries|count ?\(|select|m[ai][nx] ?\(|datetime|where|having"
-        r"|group by|order by|from (?:departments|jobs))\b|=",
+        r"\b(?:rows?|records?|entries|count ?\(|select|m[ai][nx] ?\(|datetime"
+        r"|(?:department|dept|job) ids?\b|(?:where|having|group by|order by"
+        r"|from (?:departments|jobs))\b)|=",
         text,
     ):
         return text

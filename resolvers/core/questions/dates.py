@@ -150,6 +150,7 @@ MONTH_ANY_YEAR = re.compile(
     rf"(?:{_ANY_YEAR.replace('every>', 'every1>')})?"
     rf"|(?P<m2>{_MONTHS_PLURAL})(?:{_ANY_YEAR.replace('every>', 'every2>')})?"
     rf"|(?P<m3>{_MONTH}){_ANY_YEAR})\b"
+    r"(?: (?:combined|together|put together|summed|added up|all together))?"
 )
 """'in any December', 'Decembers across all years', 'March of each year': a month, any year
 (of each or every year, or each December: per year)."""
@@ -163,6 +164,12 @@ YEARLY = re.compile(
     r"|\b(?:yearly|annually|annual)\b|\byear (?:by|on|over|after) year\b"
 )
 """Hires per year: a yearless quarter beside it is that quarter of every year, not one year's."""
+EVERY_YEAR_TOGETHER = re.compile(
+    r"\b(?:overall|ever|all time|of all time|in any year|any year|regardless of (?:the )?year"
+    r"|whatever the year|no matter the year|whichever year)\b"
+)
+"""'June hires across all years' (read as 'overall'), 'Q1 hires, any year': a month, quarter or
+season named without a year is every year's, summed; never one year by the year rule."""
 _OPEN_KINDS = frozenset({"m0", "q0", "oq0", "h0", "hh0", "se0"})
 _DAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _DAY_WORD = (
@@ -208,7 +215,8 @@ def _open_every_year(words: Words) -> list[int]:
 
     Read in one year (the year rule), such a question would show that year's row only.
     """
-    if not YEARLY.search(words.text) or re.search(rf"\b{_YEAR}\b|\d{{4}}-", words.text):
+    every_year = YEARLY.search(words.text) or EVERY_YEAR_TOGETHER.search(words.text)
+    if not every_year or re.search(rf"\b{_YEAR}\b|\d{{4}}-", words.text):
         return []
     months: list[int] = []
     for match in list(_OPEN_POINT.finditer(words.text)):
@@ -621,7 +629,7 @@ _LATEST_YEAR = re.compile(
     r"\b(?:the )?(?:latest|most recent|newest|last) (?:calendar )?year"
     r"(?: (?:with (?:any )?(?:data|hires|hiring)|on record|in the data|we have(?: data)?(?: for)?"
     r"|(?:that |which )?(?:has|had) (?:any )?(?:data|hires)))+\b"
-    r"|\b(?:the )?(?:latest|most recent|newest) (?:calendar )?year\b",
+    r"|\b(?:the )?(?:latest|most recent|newest) (?:calendar )?year\b(?! first\b)",
     re.IGNORECASE,
 )
 """'the latest year', 'the last year with data': not 'last year' (the clock's, read above)."""

@@ -13,8 +13,9 @@ from resolvers.core.questions.catalog import Catalog
 
 _ORDINAL = r"(?:(?:the )?(?:first|second|other|older|newer|new|old|1st|2nd) )"
 _NAME_ID = re.compile(
-    rf"{_ORDINAL}?(?P<tok>__d\d+__)(?: (?:department|dept|team|division|unit|group))?"
-    r" (?:id|no|number) (?P<id>\d{1,4})\b"
+    rf"{_ORDINAL}?(?P<tok>__d\d+__)(?: (?:department|dept|team|division|unit|group|one))?"
+    r"(?: (?:with|of|having|that has|which has|whose)(?: the| an)?)? (?:id|no|number)"
+    r"(?: is| of)? (?P<id>\d{1,4})\b"
 )
 _NAME_NUMBER = re.compile(
     rf"{_ORDINAL}?(?P<tok>__d\d+__)(?: (?:department|dept|team|division|unit|group))?"
@@ -31,7 +32,10 @@ _BOTH = re.compile(
 )
 _ORDINAL_NAME = re.compile(rf"\b{_ORDINAL}(?P<tok>__d\d+__)")
 _EACH_OF = re.compile(
-    r"\b(?:each|per|every|by) (?P<tok>__d\d+__) (?:team|department|dept|division|unit)\b"
+    r"\b(?:each|per|every|by) (?P<tok>__d\d+__) (?:team|department|dept|division|unit)"
+    r"(?: (?:both of them|the two of them|both|all of them))?\b"  # '(both of them)': so it is
+    r"|\b(?:each|every one) of (?:the |our |both )?(?P<tok3>__d\d+__)"
+    r" (?:teams|departments|depts|divisions|units)\b"
     r"|\b(?:both |the two )?(?P<tok2>__d\d+__) (?:teams|departments|depts|divisions|units)"
     r" (?:separately|apart|each|one by one|side by side)\b"
 )
@@ -95,7 +99,7 @@ def pick_departments(
         if shared and _DEPARTMENT_GROUPING.search(rest):  # every department, both rows shown
             text = rest
     for match in list(_EACH_OF.finditer(text))[::-1]:
-        token = match.group("tok") or match.group("tok2")
+        token = match.group("tok") or match.group("tok2") or match.group("tok3")
         rest = text[: match.start()] + " " + text[match.end() :]
         if catalog.shared(names[token][1]) and _DEPARTMENT_GROUPING.search(rest):
             name = names[token][1]

@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import re
 
-from resolvers.core.questions import filters
+from resolvers.core.questions import dates, filters
 from resolvers.core.questions.catalog import Catalog
-from resolvers.core.questions.dates import Span
-from resolvers.core.questions.patterns import COMPARE, GREW, PERCENT_CHANGE, SUBJECT, YES_NO
-from resolvers.core.questions.query import DifferenceQuery, Family, Threshold
+from resolvers.core.questions.dates import DatePhrase, Span
+from resolvers.core.questions.patterns import (
+    COMPARE,
+    DIFFERENCE,
+    GREW,
+    PERCENT_CHANGE,
+    SUBJECT,
+    SUBTRACT,
+    YES_NO,
+)
+from resolvers.core.questions.query import DifferenceQuery, Family, SpreadQuery, Threshold
 from resolvers.core.questions.shape_filters import Reading, Refusal, _count_words, _filters
 from resolvers.core.questions.words import Words
 
@@ -34,6 +42,88 @@ def _titles_versus(
     titles = reading.families[token] if kind == "family" else (name,)
     compare = "more_than" if op == "more" else "fewer_than"
     return Threshold(compare=compare, versus=Family(word=name, titles=titles))  # type: ignore[arg-type]
+
+
+def _spread(
+    words: Words,
+    reading: Reading,
+    names: dict[str, tuple[str, str]],
+    catalog: Catalog,
+    date_sets: list[list[Span]],
+) -> SpreadQuery | Refusal:
+    """'The gap between our busiest and quietest department in 2022': over one grouping, the
+    most hires minus the fewest; a ranking, threshold or second grouping beside it is refused."""
+    asked = reading.rank or reading.threshold or reading.rank_order or reading.than
+    if asked or reading.counted_groups or len(reading.group) != 1:
+        return Refusal(
+            "The gap between the busiest and the quietest is taken over one grouping and "
+            "nothing else: ask e.g. for the gap between our busiest and quietest department "
+            "in 2022."
+        )
+    filters_ = _filters(reading, names, catalog, date_sets)
+    if isinstance(filters_, Refusal):
+        return filters_
+    _count_words(words)
+    return SpreadQuery(filters=filters_, per=reading.group[0])
+
+
+def two_periods(
+    words: Words, reading: Reading, phrases: list[DatePhrase]
+) -> DatePhrase | Refusal | None:
+    """'Q3 2022 minus Q2 2022', 'by how many did Sales' 2022 hires exceed its 2021 hires':
+    two whole periods said apart, with a word that subtracts or compares them, are the two
+    sides of a comparison, in the order said; None when the question is not so.
+
+    Read together, two periods that never overlap hold no hire at all; so this only
+    answers what was refused before. A side after 'than' keeps the question to the rules
+    that read named sides; two names beside the two periods (whose dates are whose?) and
+    a yes-or-no question are refused, each with its own reason.
+    """
+    if reading.than or len(phrases) != 2:
+        return None
+    if not any(words.has(p) for p in (SUBTRACT, COMPARE, DIFFERENCE, GREW)):
+        return None
+    spans = [p.spans[0] for p in phrases if len(p.spans) == 1 and len(p.listed) <= 1]
+    if len(spans) != 2 or any(None in span for span in spans):
+        return None
+    if dates.intersect([[spans[0]], [spans[1]]]):
+        return None
+    at = [reading.line.find(p.words) for p in phrases]
+    if -1 in at or at[0] == at[1]:
+        return None
+    if len(reading.who.included) > 1:
+        return Refusal(
+            "Two periods and two names: say which dates go with which name, e.g. Sales "
+            "hires in 2022 minus Legal hires in 2021, or ask for one name's two periods."
+        )
+    if YES_NO.search(reading.line):
+        return Refusal(
+            "A yes-or-no comparison is not answered; ask by how many one period's hires "
+            "exceed the other's instead."
+        )
+    order = sorted(zip(at, phrases, strict=True), key=lambda pair: pair[0])
+    if subtract := SUBTRACT.search(reading.line):  # the period after 'minus' is taken away
+        after = [p for start, p in order if start > subtract.start()]
+        object_ = [  # 'exceeded their 2021 hires in 2022': the one right after the verb
+            p
+            for start, p in order
+            if start > subtract.start() and OBJECT.fullmatch(reading.line[subtract.end() : start])
+        ]
+        after = object_ or after
+        if len(after) != 1:
+            return Refusal(
+                "Which period is taken from which? Ask e.g. hires in Q3 2022 minus hires in "
+                "Q2 2022, or by how many 2022's hires exceeded 2021's."
+            )
+        order = [pair for pair in order if pair[1] is not after[0]] + [(0, after[0])]
+        if subtract["short"]:  # '2022 fell short of 2021 by how many': 2021 minus 2022
+            order.reverse()
+    said = [order[0][1].spans[0], order[1][1].spans[0]]
+    return DatePhrase(said, said, f"{order[0][1].words} {order[1][1].words}")
+
+
+OBJECT = re.compile(r" *(?:(?:their|its|the|our|hires|hiring|in|of|during) +)*")
+"""The words that may stand between 'exceeded' (or 'minus') and the period it takes away."""
 
 
 def _than_difference(

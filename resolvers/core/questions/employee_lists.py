@@ -72,10 +72,13 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         and first_last is None
         and listing is None
         and order_asked is None
+        and reading.chronological is None
         and not reading.dated  # 'Legal hires - names and start dates': people, listed
         and not (names_asked and "who" not in names_asked.group(0))
     ):
-        subject_first = re.compile(r"^ *(?:the )?(?:employees|people|staff|workers|new hires) ")
+        # 'staff hired in Aug 2021' is a headcount, as analysts write it (issue 20): only
+        # 'employees', 'people' ... opening a bare phrase list them
+        subject_first = re.compile(r"^ *(?:the )?(?:employees|people|workers|new hires) ")
         if not words.has(subject_first) or filters_ == Filters():
             return None
     names_only = words.search(NAMES_ONLY)
@@ -111,8 +114,10 @@ def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQu
         words.take_all(EMPLOYEES)
     if order_asked and not first_last:
         order = "latest" if order_asked.group("last") else "earliest"
+    elif reading.chronological and not first_last:
+        order = reading.chronological
     if reading.alphabetical:
-        if first_last or order_asked:
+        if first_last or order_asked or reading.chronological:
             words.text = unordered
             return None
         order = "name_descending" if reading.descending_names else "name"

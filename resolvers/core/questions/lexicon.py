@@ -93,7 +93,9 @@ def split_apostrophes(text: str) -> str:
 
 
 _PERIOD_WORD = r"(?:q[1-4]|h[12]|[a-z]{3,9}|(?:19|20)\d\d)"
-_DASHED = re.compile(rf"\b({_PERIOD_WORD}) ?[-\u2013\u2014] ?({_PERIOD_WORD})\b", re.IGNORECASE)
+_DASHED = re.compile(
+    rf"\b({_PERIOD_WORD})(?: ?[-\u2013\u2014] ?|\.{{2,3}})({_PERIOD_WORD})\b", re.IGNORECASE
+)
 _SHORT_YEAR = re.compile(r"\b(q[1-4]|h[12]|[a-z]{3,9})( of)? ?'(\d\d)\b", re.IGNORECASE)
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _YEAR_FIRST = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
@@ -143,10 +145,97 @@ _BRACKETED_DAYS = re.compile(
     re.IGNORECASE,
 )
 """'June 2021 (1st-14th)', 'March (the 3rd to the 9th)': the days of that month."""
+_RESTATED_DAYS = re.compile(
+    rf"\bfrom (?P<a>\d{{1,2}}) (?P<month>[a-z]{{3,9}}) to (?P<b>\d{{1,2}}) (?P=month)"
+    rf"(?P<year> (?:19|20)\d\d)? ?\( ?(?:days? )?(?:the )?(?P<a2>{_DAY})"
+    rf" ?(?:[-\u2013\u2014]|to|through|thru|until|till) ?(?:the )?(?P<b2>{_DAY})"
+    rf"(?: inclusive)? ?\)",
+    re.IGNORECASE,
+)
+"""'the opening week of March 2022 (days 1 to 7)': the days in brackets say the range again."""
+
+
+def _restated_days(match: re.Match[str]) -> str:
+    """The range without its brackets when they name the same days; as written otherwise."""
+    said = tuple(int(re.sub(r"\D", "", match.group(g))) for g in ("a2", "b2"))
+    month, year = match.group("month"), match.group("year") or ""
+    written = f"from {match.group('a')} {month} to {match.group('b')} {month}{year}"
+    if said != (int(match.group("a")), int(match.group("b"))):
+        # other days in brackets: never one of the two picked, the days stay unread
+        return f"{written} (said as days {said[0]} to {said[1]})"
+    return written
+
+
+_WEEK_OF = re.compile(
+    r"\b(?:(?:in|during|over|for|within) )?(?:the )?week"
+    r" (?P<how>of|starting|beginning|commencing|starting on|beginning on)"
+    rf" (?:the )?(?:(?P<m>[a-z]{{3,9}}) (?:the )?(?P<d>{_DAY})|(?P<d2>{_DAY})(?: of)?"
+    rf" (?P<m2>[a-z]{{3,9}}))(?: ?,)? (?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+"""'the week of Nov 8 2021': seven days from a Monday (or from the day a week is said to
+start on); 'the week of' a day that is no Monday could start on it or on its Monday."""
+
+
+def _week_of(match: re.Match[str]) -> str:
+    """The seven days of the week named, as a range of two days; as written if unsure."""
+    month = MONTHS.get((match.group("m") or match.group("m2")).lower())
+    day = int(re.sub(r"\D", "", match.group("d") or match.group("d2")))
+    if month is None:
+        return match.group(0)
+    try:
+        first = date(int(match.group("y")), month, day)
+    except ValueError:
+        return match.group(0)
+    if match.group("how").lower() == "of" and first.weekday() != 0:
+        return match.group(0)  # which seven days? never guessed
+    last = first + timedelta(days=6)
+    return (
+        f"from {first.day} {MONTH_NAMES[first.month]} {first.year}"
+        f" to {last.day} {MONTH_NAMES[last.month]} {last.year}"
+    )
+
+
+_TO_DAY = r" ?(?:[-\u2013\u2014]|to|through|thru|until|till|and) ?(?:the )?"
+_DAYS_AFTER_MONTH = re.compile(
+    rf"\b(?P<month>[a-z]{{3,9}})(?P<year> (?:19|20)\d\d)?(?: ?,)?"
+    rf" (?:(?P<days>(?:on |from |for )?(?:the )?days?) |from (?:the )?|between (?:the )?|the )?"
+    rf"(?P<a>{_DAY}){_TO_DAY}(?P<b>{_DAY})(?:(?: ?,)? (?P<year2>(?:19|20)\d\d))?\b",
+    re.IGNORECASE,
+)
+"""'March 1st through 7th, 2022', 'March 2022, days 1 to 7', 'March 2022 between the 1st and
+the 7th': days of the month named just before them."""
+_DAYS_BEFORE_MONTH = re.compile(
+    rf"\b(?:(?:on|in|for|during) )?(?:the )?days (?P<a>\d{{1,2}}){_TO_DAY}(?P<b>\d{{1,2}})"
+    rf" (?:of|in) (?P<month>[a-z]{{3,9}})(?P<year>(?: ?,)? (?:19|20)\d\d)?\b",
+    re.IGNORECASE,
+)
+"""'days 1-7 of March 2022': the days of the month named after them."""
+
+
+def _days_of_a_month(match: re.Match[str]) -> str:
+    """Two days of the month said beside them, as a range; as written when they may be counts
+    ('March 2022, 10 to 20' could be hires): a day needs 'days', an ordinal or its month."""
+    month = MONTHS.get(match.group("month").lower())
+    groups = match.groupdict()
+    years = [y.strip(" ,") for y in (groups.get("year"), groups.get("year2")) if y]
+    a, b = (int(re.sub(r"\D", "", match.group(g))) for g in ("a", "b"))
+    said_as_days = (
+        "days" not in groups  # 'days 1-7 of March'
+        or groups["days"]
+        or re.search(r"\d(?:st|nd|rd|th)\b", match.group(0), re.IGNORECASE)
+        or not groups.get("year")  # 'March 1 to 7, 2022': the days follow their month
+    )
+    if month is None or len(years) > 1 or not said_as_days or not 1 <= a < b <= 31:
+        return match.group(0)
+    name, year = MONTH_NAMES[month], f" {years[0]}" if years else ""
+    return f"from {a} {name} to {b} {name}{year}"
+
+
 _IN_A_MONTH = re.compile(r"\b(in|during|for|on) an? ([a-z]{3,9})\b(?! ?\d)", re.IGNORECASE)
 _MONTH_ALL_YEARS = re.compile(
-    r"\b([a-z]{3,9}?)(s?)(?: ?,)?(?: (?:across|over|in|for|during|of))? (?:(?:all|any)(?: the)?"
-    r" years|any year)\b",
+    r"\b(?:any )?([a-z]{3,9}?)(s?)(?: ?,| \(| ?-)?(?: (?:across|over|in|for|during|of))?"
+    r" ?(?:(?:all|any)(?: the)? years|any year)\b\)?",
     re.IGNORECASE,
 )
 
@@ -329,13 +418,17 @@ def tidy(question: str) -> str:
     text = _ARROW.sub(_arrow, text)
     text = _PART_OF_MONTH.sub(_part_of_month, text)
     text = _PART_OF_YEAR.sub(_part_of_year, text)
+    text = _WEEK_OF.sub(_week_of, text)
+    text = _RESTATED_DAYS.sub(_restated_days, text)
     text = _BRACKETED_DAYS.sub(_bracketed_days, text)
+    text = _DAYS_BEFORE_MONTH.sub(_days_of_a_month, text)
     text = _IN_A_MONTH.sub(_month_of_any_year, text)
     text = _MONTH_ALL_YEARS.sub(_month_of_any_year, text)
     text = _DASHED_DAYS.sub(_dashed_days, text)
     text = _DASHED_IN_MONTH.sub(_in_a_month(r"\1 \2 to \1 \3", month=1), text)
     text = _DASHED_DAYS_FIRST.sub(_in_a_month(r"\1 \3 to \2 \3", month=3), text)
     text = _DAYS_OF_ONE_MONTH.sub(_in_a_month(r"\1 \4 \2 \3 \4", month=4), text)
+    text = _DAYS_AFTER_MONTH.sub(_days_of_a_month, text)
     text = _DASHED.sub(_dashed, text)
     text = _MONTH_DASH_YEAR.sub(  # 'Nov-21' as a spreadsheet writes November 2021
         lambda m: f"{m.group(1)} 20{m.group(2)}" if m.group(1).lower() in MONTHS else m.group(0),

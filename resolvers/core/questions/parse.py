@@ -27,11 +27,13 @@ from resolvers.core.questions.patterns import (
     ANY_LEVEL,
     AS_COLUMNS,
     AS_PERCENT,
+    BOTH_AZ,
     BOUNDS,
     BREAK_DOWN,
     BREAKDOWN,
     BY_HIRES,
     CHANGE_DROP,
+    CHRONOLOGICAL,
     COLUMN_LIST,
     COLUMNS,
     COMBO,
@@ -44,13 +46,19 @@ from resolvers.core.questions.patterns import (
     DIM_FIRST,
     DIM_THAT,
     DIM_WITH,
+    DIMS_AZ,
     DIMS_ORDER,
+    DIMS_THEN,
+    DISTINCT_PERIODS,
     EACH_NAME,
     EXACTLY,
     FILLER_PHRASES,
+    FISCAL,
     GREW,
     GROUP,
     HIRE_SPAN,
+    ID_NAMES,
+    IN_EVERY,
     INJECTION,
     LISTED_DIMS,
     MEAN,
@@ -61,25 +69,31 @@ from resolvers.core.questions.patterns import (
     MOST_RECENT,
     MULTIPLIED,
     N_MOST,
+    NAME_ASCENDING,
     NOBODY,
     NUMBER_ONE,
+    ON_THE_BOOKS,
     ORD_MOST,
     ORDER_BY_HIRES,
     ORDER_DIMS,
     ORDERING,
     OVERALL,
     QUARTER_COLUMNS,
+    QUARTER_SPAN,
     RANK_BY,
     RANK_THE,
     RANKED_RANGE,
     RESERVED,
     REVERSE_ALPHABETICAL,
+    SENT_OVER,
     SHARE,
+    SPREAD,
     THAN_NAME,
     THAN_PERIOD,
     THEN_BY_NAME,
     THEY_DID,
     THRESHOLD,
+    TIME_ORDER,
     TOP_N,
     TOP_N_ONLY,
     TRAILING_DIMS,
@@ -122,9 +136,17 @@ def _refuse_early(text: str) -> Refusal | None:
 
 def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     """The HrQuery a question asks, or why the engine will not answer it."""
-    text = columns.plain(lexicon.normalise(question))
+    text, by_id = columns.by_id(lexicon.normalise(question))
+    text = columns.plain(text)
     if early := _refuse_early(text):
         return early
+    if fiscal := FISCAL.search(text):  # never read as the calendar year it names
+        return Refusal(
+            "A fiscal year starts in a month the data does not record, so its dates are not "
+            "known here: name the months, e.g. hires from April 2021 to March 2022 (or the "
+            "calendar year 2021).",
+            (fiscal.group(0),),
+        )
     tokens, values = filters.quote_values(lexicon.tokens(filters.quote_letters(text)))
     tokens, people = filters.shield_people(tokens, catalog, RESERVED, filters.capitalised(question))
     people = {key: _as_written(person, question) for key, person in people.items()}
@@ -170,19 +192,32 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         families={f"__f{i}__": f.titles for i, f in enumerate(families)},
         people=people,
         department_ids=department_ids,
+        by_id=by_id,
     )
+    if by_id:
+        words.take_all(ID_NAMES)  # 'per department_id, with the names': shown beside the ids
     if words.has(DATED):
         reading.dated = True
         words.take_all(DATED)
     if AS_PERCENT.search(words.text) and not SHARE.search(AS_PERCENT.sub(" ", words.text)):
         # 'hires by department as a percentage': a share, not filler (as it is after 'share')
         words.text = AS_PERCENT.sub(" percent ", words.text)
+    elif AS_PERCENT.search(words.text):  # 'what share of Legal's hires were in Q2, as a %'
+        words.text = AS_PERCENT.sub(" ", words.text)
     reading.spoken = words.text
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text
-    if spans := words.take_all(HIRE_SPAN):  # before 'first', 'max' ... are read as rankings
-        earliest = any(s.group("first") or s.group("first2") for s in spans)
-        latest = any(s.group("last") or s.group("last2") for s in spans)
+    people_asked = PEOPLE_ASKED.search(words.text)  # 'who were our first and last hires'
+    spans = [
+        s
+        for s in HIRE_SPAN.finditer(words.text)
+        if not ((s["first3"] or s["first4"]) and people_asked)
+    ]
+    for span in spans:
+        words.take(span)
+    if spans:  # before 'first', 'max' ... are read as rankings
+        earliest = any(s["first"] or s["first2"] or s["first3"] or s["first4"] for s in spans)
+        latest = any(s["last"] or s["last2"] or s["last3"] or s["last4"] for s in spans)
         reading.span = "both" if earliest == latest else "first" if earliest else "last"
         for one, other in itertools.pairwise(spans):  # 'the min and the max date'
             between = words.text[one.end() : other.start()]
@@ -190,10 +225,34 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
                 words.text = (
                     words.text[: one.end()] + " " * len(between) + words.text[other.start() :]
                 )
+    for said in words.take_all(DIMS_AZ):  # 'dept A-Z then title A-Z' ('asc' is no count order)
+        reading.order_dims += dims(said.group("dims") or said.group("dims2"))
+    both_by_name = words.take_all(BOTH_AZ)  # 'both sorted by name': checked once grouped
+    if sent := words.search(SENT_OVER):
+        words.take(sent, "over")  # 'send the 2021 hires over'
     if words.has(THEN_BY_NAME) and words.has(BY_HIRES):
         words.take_all(THEN_BY_NAME)  # 'ranked by hires, then by name': how ties come anyway
     if match := words.search(REVERSE_ALPHABETICAL):  # before 'sorted ... descending' by hires
         reading.alphabetical = reading.descending_names = True
+        words.take(match)
+    elif match := words.search(NAME_ASCENDING):  # 'ascending by name' is A to Z, not fewest
+        reading.alphabetical = True
+        words.take(match)
+    timed = words.search(TIME_ORDER)
+    grouped = TIME_GROUPED.search(words.text)
+    if timed and grouped and re.fullmatch(r"by (?:hire )?dates?", grouped.group(0)):
+        return Refusal(  # 'hires by date, latest first': a list of people, or counts per day?
+            "By date, latest first: the hires themselves (ask for the hires, newest first) or "
+            "the count per day (ask for hires per day, latest day first)?",
+            (timed.group(0).strip(),),
+        )
+    if timed and grouped:  # 'hires per month, latest first': the months
+        reading.latest_first = bool(timed.group("late") or timed.group("late2"))
+        reading.descending_names = reading.latest_first
+        words.take(timed)
+    if match := words.search(CHRONOLOGICAL):  # 'in order of start date': people by hire time
+        latest = bool(match.group("rev")) or match.group("dir") in ("descending", "desc")
+        reading.chronological = "latest" if latest else "earliest"
         words.take(match)
     if (multiplied := words.search(MULTIPLIED)) and multiplied.group("least"):
         words.take(multiplied, "least")  # 'at least doubled' is doubled: never 'the least'
@@ -203,22 +262,45 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             "above the mean in 2021); a mean of another period is not something this engine "
             "computes: ask for each year's hires per department instead.",
         )
+    if (match := words.search(IN_EVERY)) and (
+        said_group := list(GROUP_NAMED.finditer(words.text[: match.start()]))
+    ):  # 'titles hired in each of 2020, 2021 and 2022': before 'at least one' is a threshold
+        unit = match["unit"] or next(u for u in ("year", "quarter", "month") if match[u])
+        reading.in_every = "year" if unit.startswith("year") else unit.rstrip("s")  # type: ignore[assignment]
+        reading.group += dims(said_group[-1][0])
+        words.take(match)
+        words.take(said_group[-1])
+        if how := HOW_MANY_BEFORE.search(words.text[: said_group[-1].start()]):
+            reading.counted_groups = True  # 'how many titles had a hire in every year'
+            words.take(how)
     with_hires = words.take_all(WITH_HIRES)
-    _thresholds(words, reading)
+    _thresholds(words, reading)  # first: 'depts by 2021 hires' is 'in 2021', never 'until'
+    if match := words.search(SPREAD):  # before 'busiest', 'quietest' are read as rankings
+        reading.spread = True
+        reading.group += dims(" ".join(said for said in match.groupdict().values() if said))
+        words.take(match)
     if with_hires and (refused := _with_hires(reading)):
         return refused
     if not reading.descending_names and (match := words.search(ALPHABETICAL)):
         reading.alphabetical = True
         words.take(match)
     quarters = words.take_all(QUARTER_COLUMNS)  # 'Q1, Q2, Q3 and Q4': each quarter, not a list
+    if not quarters and words.has(QUARTER_SPAN) and _grouped(words):
+        quarters = words.take_all(QUARTER_SPAN)  # 'by dept and job, Q1-Q4': never the year
     try:
         _than(words, reading, names, today)
+        before = words.text
         reading.months, reading.weekdays, per_year = dates.read_recurring(words)
+        changed = [i for i, (a, b) in enumerate(zip(before, words.text, strict=True)) if a != b]
+        if changed:  # where 'in any December' stood: a share's whole or its part
+            reading.recurring = before[changed[0] : changed[-1] + 1].strip()
         if per_year:
             reading.group.append("year")
         phrases = dates.read(words, today, compare)
     except DateError as error:
         return Refusal(f"Which dates? {error}: name the year, e.g. March 2021.", (str(error),))
+    if not phrases and not reading.months and not reading.weekdays:
+        words.take_all(ON_THE_BOOKS)  # 'on the books' with no date: every hire on record
     if match := words.search(EACH_NAME):
         reading.group.append("department" if match.group("kind") == "d" else "job")
         words.take(match, "each")
@@ -242,6 +324,10 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     while reading.families and (match := words.search(ANY_LEVEL)) and "every" not in match[0]:
         words.take(match)  # 'across all levels' is the family summed ('every level': per level)
         levelled = True
+    if reading.threshold is None and (match := words.search(DISTINCT_PERIODS)):
+        reading.group += dims(match["dims"])  # 'in how many distinct months did Legal hire'
+        reading.which = reading.counted_groups = True
+        words.take(match)
     _ranks(words, reading)
     _groups(words, reading)
     if reading.families and (words.take_all(ANY_LEVEL) or levelled):
@@ -249,8 +335,17 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             stem = [t for t in titles if title_level(t) and _stem(t) == names[token][1]]
             if stem:  # Accountant I to IV, not Staff Accountant
                 reading.families[token] = tuple(stem)
-    if quarters:
+    if quarters and not reading.in_every:  # 'a hire in each of Q1, Q2, Q3 and Q4': no split
         reading.group = list(dict.fromkeys([*reading.group, "quarter"]))
+    if both_by_name:
+        by_name = [d for d in reading.group if d in ("department", "job")]
+        if len(by_name) < 2:
+            return Refusal(
+                '"Both" sorted by name needs two groupings by name (department and job): '
+                "ask, e.g., for hires by department and job, both sorted by name.",
+                ("both",),
+            )
+        reading.order_dims = list(dict.fromkeys([*reading.order_dims, *by_name]))
     grid = set(reading.group) == {"department", "job", "quarter"}
     if (reading.threshold or reading.rank or grid) and (also := words.search(AND_HOW_MANY_BARE)):
         words.take(also)  # 'departments above the mean, and how many': the counts beside them
@@ -258,6 +353,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     mean = reading.threshold is not None and reading.threshold.compare.endswith("_mean")
     if mean and not reading.group and column_dims:  # 'department ids and names above the mean'
         reading.group = column_dims
+    if mean and not reading.group and reading.mean_over:  # 'which ones beat the mean team'
+        reading.group = list(reading.mean_over)
+        words.take_all(WHICH_ONES)
     if reading.mean_over and set(reading.mean_over) != set(reading.group):
         over, per = " and ".join(reading.mean_over), " and ".join(reading.group) or "nothing"
         return Refusal(
@@ -297,6 +395,23 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     return query
 
 
+GROUP_NAMED = re.compile(
+    r"\b(?:departments?|depts?|teams?|divisions?|jobs?|roles?|titles?|positions?|levels?)\b"
+)
+"""A grouping named before 'hired every year': the groups it keeps ('departments that ...')."""
+HOW_MANY_BEFORE = re.compile(
+    r"\b(?:how many|number of|count of|count the|total number of)"
+    r"(?: different| distinct| unique| separate)? *$"
+)
+PEOPLE_ASKED = re.compile(r"\b(?:who|whom|names?|list|which (?:people|employees|persons))\b")
+"""'who were our first and last hires' asks for people: their times alone are no answer."""
+TIME_GROUPED = re.compile(
+    r"\b(?:by|per|each|every|for each|in each)"
+    r" (?:calendar )?(?:hire )?(?:years?|quarters?|months?|weeks?|days?|dates?|half[ -]years?"
+    r"|halves)\b"
+    r"|\b(?:monthly|quarterly|yearly|annually|annual|daily|weekly)\b"
+)
+"""A grouping by time said: its periods are what 'latest first' orders."""
 NAMED_FILLER = re.compile(r"\b(?:IT|US)\b")
 """Filler words written as acronyms name something ('hires in IT', 'in the US'): never
 dropped as 'it' or 'us', they are named back when no rule read them."""
@@ -435,7 +550,7 @@ def _thresholds(words: Words, reading: Reading) -> None:
         if whose := words.search(re.compile(r"\bwhose\b(?= .*?\b(?:hiring|hires)\b)")):
             words.take(whose)  # 'departments whose 2022 hiring was above average'
         return
-    if match := words.search(THRESHOLD):
+    if (match := words.search(THRESHOLD)) and not _year_compared(match, words.text):
         op = match.group("op") or match.group("op2") or ""
         n = number(match.group("n") or match.group("n2"))
         kind = "more_than"
@@ -491,6 +606,16 @@ def _mean_of_another_year(text: str) -> bool:
     year, (start, end) = match.group(group), match.span(group)
     rest = text[:start] + " " + text[end:]
     return any(other != year for other in re.findall(_YEAR, rest))
+
+
+def _year_compared(match: re.Match[str], text: str) -> bool:
+    """'hires in 2021 exceeded 2022': a bare year after the comparing word, beside another
+    year, is a period compared with, never a number of hires (no 'hires' follows it)."""
+    said = match.group("n") or ""
+    if not re.fullmatch(_YEAR, said) or not match.group(0).rstrip().endswith(said):
+        return False
+    rest = text[: match.start()] + " " + text[match.end() :]
+    return re.search(rf"\b{_YEAR}\b", rest) is not None
 
 
 def _with_hires(reading: Reading) -> Refusal | None:
@@ -600,10 +725,13 @@ def _groups(words: Words, reading: Reading) -> None:
     for match in words.take_all(CROSSED):  # before GROUP reads 'by job' alone
         reading.group += dims(match.group("dims"))
     for match in words.take_all(GROUP):
-        if ACROSS_ALL.match(match.group(0)) and words.has(TOTAL):
+        ranked_in_each = reading.rank is not None and EACH_GROUP.match(match.group(0))
+        if ACROSS_ALL.match(match.group(0)) and words.has(TOTAL) and not ranked_in_each:
             continue  # 'in total across all depts': one number, company-wide
         reading.group += dims(match.group("dims"))
         reading.each_dims += dims(match.group("dims"))
+    for match in words.take_all(DIMS_THEN):  # ', dept then title' after the groupings
+        reading.order_dims += dims(match.group("dims"))
     listed = [*words.take_all(BREAKDOWN), *words.take_all(TRAILING_DIMS)]
     for match in [*listed, *words.take_all(LISTED_DIMS), *columns]:
         reading.group += dims(match.group("dims") or match.group("dims2"))
@@ -617,6 +745,9 @@ def _groups(words: Words, reading: Reading) -> None:
         reading.group += dims(said)  # 'departments that hired more in 2022'
         reading.which = True
         words.take(match)
+        if how := HOW_MANY_BEFORE.search(words.text[: match.start()]):
+            reading.counted_groups = True  # 'count of distinct departments that hired in Q1'
+            words.take(how)
     if reading.group and (match := words.search(WHICH_ONES)):
         reading.which = True  # 'any quarters with more than 250? which ones'
         words.take(match)
@@ -664,6 +795,13 @@ def _groups(words: Words, reading: Reading) -> None:
         reading.counted_groups = True  # 'the number of departments with more than 100'
 
 
+def _grouped(words: Words) -> bool:
+    """Whether the question groups its hires ('by dept and job', 'every combo of'), and says
+    no total: a Q1-Q4 span beside a grouping splits it by quarter, as it never narrows it."""
+    said = (GROUP, BREAKDOWN, CROSSED, LISTED_DIMS, TRAILING_DIMS, DIM_ADVERB)
+    return any(words.has(p) for p in said) and not words.has(TOTAL)
+
+
 def _stem(title: str) -> str:
     """A title without its level, as the question's words ('Accountant III' -> accountant)."""
     words = title.lower().split()
@@ -674,6 +812,9 @@ def _stem(title: str) -> str:
 
 LEVELS_OF = re.compile(r"(?:^ *|\b(?:the|what|which) )levels? of(?= __[fj]\d+__)")
 ACROSS_ALL = re.compile(r"\b(?:across|for|over|among|in) (?:all|every)\b")
+EACH_GROUP = re.compile(r"\b(?:for|in|within|inside) (?:each|every)\b")
+"""'the top title in every team, all time': a ranking restarts in each team ('overall' is the
+period there); 'the top job across all teams overall' is one ranking."""
 TOTAL = re.compile(
     r"\b(?:in total|total|totals|altogether|all together|combined|summed|grand total|overall"
     r"|company-wide|companywide|sum)\b"

@@ -47,8 +47,10 @@ MEAN = re.compile(
     rf"|surpass|outdid|out did|outdo|better|ahead of|outrecruited|out recruited|outrecruit"
     rf"|out recruit)"
     rf"(?: {SUBJECT}){{0,2}}(?: for hiring)?(?: than)?(?: the| an?| our)?"
+    rf"(?: (?:year|yearly|annual|this year|that year))?"
     rf"(?: (?P<kind>departmental|department|company|overall|team|company[ -]wide"
-    rf"|per department|per dept|per team|per job|per role|per title))?"
+    rf"|per department|per dept|per team|per job|per role|per title|dept|depts|departments"
+    rf"|teams|all[ -](?:departments?|depts?|teams?)|cross[ -](?:departments?|depts?|teams?)))?"
     rf" {_AVERAGE}\b"
     rf"(?: number)?(?: of {SUBJECT})?"
     rf"(?: (?:per |for each |for every |for an? |of an? )?"
@@ -219,14 +221,31 @@ REVERSE_ALPHABETICAL = re.compile(
     r"(?:(?:by|on) (?:their |the )?(?:full )?names? )?(?:from )?"
     r"(?:z to a|z-a|z a|reverse alphabetical(?:ly)?(?: order)?|in reverse alphabetical order"
     r"|in reverse order of (?:the )?names?|alphabetically descending|alphabetical descending"
-    r"|descending alphabetical(?:ly)?(?: order)?|in descending alphabetical order)\b"
+    r"|descending alphabetical(?:ly)?(?: order)?|in descending alphabetical order"
+    # issue 20, askorder3: 'descending by name', 'by name desc', 'names in reverse'
+    r"|(?:in )?(?:descending|desc|reverse|reversed) (?:order )?(?:by|of) (?:their |the )?"
+    r"(?:full |job |department |dept |team )?names?"
+    r"|(?:by|on) (?:their |the )?(?:full |job |department |dept |team )?names?"
+    r" (?:descending|desc|reversed|in reverse(?: order)?|in descending order))\b"
 )
 """'Z to A', 'in reverse alphabetical order': names from the end of the alphabet."""
+NAME_ASCENDING = re.compile(
+    r"\b(?:(?:sorted|ordered|listed|sort|order|list|arranged) )?(?:them |it )?"
+    r"(?:(?:in )?(?:ascending|asc) (?:order )?(?:by|of) (?:their |the )?"
+    r"(?:full |job |department |dept |team )?names?"
+    r"|(?:by|on) (?:their |the )?(?:full |job |department |dept |team )?names?"
+    r" (?:ascending|asc|in ascending order))\b"
+)
+"""'ascending by name', 'by name asc': A to Z (never 'ascending' as fewest hires first)."""
 SHARE_VERB = re.compile(
     r"\b(?:were|was|went|are|is|came|come|happened|fell|occurred|landed|had|have|has|lack"
     r"|lacked|lacking|missing)\b"
 )
-TOP_N = re.compile(rf"\b(?:the )?(?:(?P<top>top)|{_LEAST.replace('least>', 'bottom>')}) {_N}\b")
+TOP_N = re.compile(
+    rf"\b(?:(?:only|just) )?(?:the )?(?:(?P<top>top)|{_LEAST.replace('least>', 'bottom>')}) {_N}\b"
+)
+FIRST_N = re.compile(rf"\b(?:(?:only|just) )?(?:the )?first {_N}(?: only)?\b|\b(?P<top>top)\b")
+"""'Z to A, first 4', 'reverse alphabetical, only the top 4': the head of a list by name."""
 TOP_N_ONLY = re.compile(rf"{TOP_N.pattern}(?: {DIM})? (?P<only>only)\b")
 """'top five only', 'top 3 depts only': the 'only' restates the cut-off, it adds nothing."""
 N_MOST = re.compile(rf"\b(?:the )?{_N} (?:{DIM} )?(?:with (?:the )?)?(?:{_MOST}|{_LEAST})\b")
@@ -309,6 +328,47 @@ DIM_FIRST = re.compile(
     rf"(?:the )?{DIM}(?: names?)?)*)\b"
 )
 """'department first, then job': an order of the groupings said without a verb."""
+_AZ = r"(?:a z|a to z|alphabetically|alphabetical|alpha|asc|ascending|by name)"
+DIMS_AZ = re.compile(
+    rf"\b(?:(?:sorted|ordered|order|sort|listed|arranged) )?(?:by |on )?(?:the )?"
+    rf"(?P<dims>{DIM}(?: names?)? {_AZ}(?: (?:,|and|then|followed|by)){{1,3}} (?:the )?{DIM}"
+    rf"(?: names?)? {_AZ})\b"
+    rf"|\b(?:sorted|ordered|order|sort|listed|arranged) (?:by |on )(?:the )?(?P<dims2>{DIM}"
+    rf"(?: names?)?(?: (?:,|and|then|followed|by)){{1,3}} (?:the )?{DIM}(?: names?)?) {_AZ}\b"
+)
+"""'dept A-Z then title A-Z': the groupings in turn, each by name (the grouped answer's order)."""
+BOTH_AZ = re.compile(
+    r"\b(?:(?:sorted|ordered|listed|arranged|sort|order) )?(?:by |on )?(?:both|each)"
+    r"(?: of them| names| columns)?(?: (?:sorted|ordered|listed|arranged))?"
+    r" (?:in alphabetical order|alphabetically|alphabetical|a z|a to z|by name|by their names"
+    r"|ascending|asc)\b"
+    r"|\b(?:sorted|ordered|listed|arranged|sort|order) (?:by|on) both (?:names|columns)\b"
+    r"|\b(?:(?:sorted|ordered|listed|arranged) )?(?:in alphabetical order|alphabetically"
+    r"|alphabetical|a z|a to z|by name) (?:on |for |in |by )?both(?: ways| columns| names)?\b"
+)
+"""'both sorted by name', 'sorted on both names': two groupings, each by name."""
+DIMS_THEN = re.compile(
+    rf"(?:^|(?<=, )|(?<=: ))(?:(?:sorted|ordered|order|sort) )?(?:by )?(?P<dims>{DIM}(?: names?)?"
+    rf"(?: first)?(?: (?:then|, then|and then|followed by)(?: by)? {DIM}(?: names?)?)+)"
+    r"(?: (?:second|last|next))?(?= *(?:,|$))"
+)
+"""', dept then title' said alone, between commas or last: the order of the groupings."""
+SENT_OVER = re.compile(
+    r"\bsend(?: (?:me|us))?(?: (?:the|it|this|that|those|these|our))?(?: (?:19|20)\d\d)?"
+    r"(?: (?:hires|hiring|numbers|figures|report|table|split|breakdown|data|counts|totals))?"
+    r" (?P<over>over)\b(?! +(?:\d|the|a|an|our|all|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|twenty)\b)"
+)
+"""'send the 2021 hires over': sent, never 'over' a number."""
+ID_NAMES = re.compile(
+    r"(?:, )?\b(?:(?:with|plus|and|incl|including|showing) (?:the |their |its )?"
+    r"(?:(?:department|dept|job) )?(?:names?|titles?)|(?:department|dept|job )?names too)"
+    r"(?: too| as well)?\b"
+    r"|(?:, )?\b(?:excluding|ignoring|without|skipping|leaving out|except|no) (?:the )?"
+    r"(?:nulls?|null (?:ids?|values?|rows?|ones?))\b"
+)
+"""'grouped by dept_id, with the department names', 'ignoring nulls': the names are shown
+beside the ids, and the hires with no id left out, as the reading says."""
 DIMS_ORDER = re.compile(
     rf"\b(?:in |by )?(?P<dims>{DIM}(?: names?)?(?: (?:then|and then|, then|,|and|before) {DIM}"
     rf"(?: names?)?)+) order\b"
@@ -327,7 +387,8 @@ _QAFTER = (
     r"| (?:separately|each|apart|across the top|across))"
 )
 QUARTER_COLUMNS = re.compile(
-    rf"\b(?:{_QBEFORE}?(?:(?:with|in|into|by|for|across|over) )?{_QLIST}(?:{_QAFTER}| columns?)?"
+    rf"\b(?:(?:(?:and |, )?then |followed by )?{_QBEFORE}?(?:(?:with|in|into|by|for|across|over) )?"
+    rf"{_QLIST}(?:{_QAFTER}| columns?| (?:counts|numbers|totals|figures|hires))?"
     rf"|{_QBEFORE}{_QRANGE}{_QAFTER}?|(?:with |in |as )?{_QRANGE}(?:{_QAFTER}| columns?))\b"
     rf"|^(?: (?:give|me|show|the|please|pls|our|we|i|need))* {_QRANGE}(?= (?:19|20)\d\d\b)"
 )
@@ -335,6 +396,12 @@ QUARTER_COLUMNS = re.compile(
 
 ('Q1-Q4 2021 hires ...' leading the question is too; 'hires from Q1 to Q4 2022' is the
 whole year, read by dates.py.)"""
+QUARTER_SPAN = re.compile(
+    r"(?<!\bfrom )(?<!\bbetween )(?<!\bfor )(?<!\bduring )(?<!\bover )"
+    r"\b(?:(?:into|in to|by|per|across) )?q1 (?:to|through|thru) q4\b"
+)
+"""'split into Q1-Q4', '2021 Q1-Q4 hires for every department and job': beside a grouping,
+every quarter on its own (parse.py asks that); 'hires from Q1 to Q4 2022' stays the year."""
 GROUP = re.compile(
     r"\b(?:broken down by|break(?:ing)? down by|split by|divided by|grouped by|group by"
     r"|break(?:ing)? +(?:(?:the |our |all )?(?:hires|hiring|headcount|numbers|counts|it|them)"
@@ -359,7 +426,8 @@ GROUP = re.compile(
 )
 BREAKDOWN = re.compile(
     rf"\b(?:the |a )?(?P<dims>{DIM}(?: (?:and |, |& |x )?{DIM})+) (?:breakdown|split|mix|matrix"
-    r"|combos?|combinations?|pairs?|hires|hiring|headcount|counts|numbers|figures)\b"
+    r"|combos?|combinations?|pairs?|hires|hiring|headcount|counts|numbers|figures|tables?|grid"
+    r"|crosstab|view|summary|layout)\b"
     rf"|\b(?P<dims2>{DIM}(?: x {DIM})+)\b"
 )
 """'the department/job/quarter breakdown' (a slash is not a token)."""
@@ -430,24 +498,89 @@ WENT = re.compile(
 )
 AS_PERCENT = re.compile(
     r"\b(?:as an? |in )(?:percentage|percent|proportion|pct)s?\b|\bas percentages\b"
-    r"|\bin percentage terms\b"
+    r"|\bin percentage terms\b|\b(?:as an?|in|as) %(?= |$)"
 )
 """'as a percentage', 'in percent': filler beside a share word; alone, they ask for one."""
 AVERAGE = re.compile(r"\b(?:on )?(?:the )?(?:average|mean|avg)(?: number of| count of)?\b")
 COMPARE = re.compile(
     r"\b(?:compared (?:with|to)|compare|compared|comparing|comparison|vs|versus|against"
-    r"|change|changed|differ|difference"
+    r"|change|changed|differ|difference|gap|delta"
     r"|grow|grew|growth|increase|increased|decrease|decreased|evolve|evolved)\b"
 )
 DIFFERENCE = re.compile(
     r"\b(?:how many (?P<dir>more|fewer|less)|(?P<dir2>more|fewer|less|lower|higher)|by how much"
-    r"|(?:what is |what was )?the difference(?: in)?(?: the number of)?|difference|change in"
-    r"|grow by|grew by|by how many)\b"
+    r"|(?:what is |what was |what s )?the (?P<gap>difference|gap|delta)(?: in)?(?: the number of)?"
+    r"|(?P<gap2>difference|gap|delta)|change in|grow by|grew by|by how many)\b"
 )
+_HIGH = r"(?:most|top|busiest|biggest|largest|highest|max|maximum|most hiring|hardest hiring)"
+_LOW = r"(?:least|fewest|bottom|quietest|smallest|lowest|min|minimum|least hiring|slowest)"
+_APART = r"(?:difference|gap|distance|spread|delta|range|how far apart)"
+
+
+def _ends(first: str, second: str, n: int) -> str:
+    """'our busiest and quietest department': two ends of a ranking, then (or each) a grouping."""
+    return (
+        rf"(?:the |our )?{first}(?: hiring)?(?: (?P<dims{n}>{DIM}))? (?:and|&|vs|versus|to)"
+        rf" (?:the |our )?{second}(?: hiring)?(?: (?P<dims{n + 1}>{DIM}))?"
+        r"(?: by (?:the )?(?:hires|hiring|headcount|number of hires))?"
+    )
+
+
+SPREAD = re.compile(
+    rf"\b(?:how (?:big|large|wide) (?:is|was) )?(?:the )?{_APART}"
+    r"(?: (?:in|of) (?:hires|hiring|headcount|new hires))?"
+    rf" (?:between |(?:is|are|were|was) )?(?:{_ends(_HIGH, _LOW, 1)}|{_ends(_LOW, _HIGH, 3)}"
+    rf"|(?:the )?(?P<dims5>{DIM}) with the {_HIGH}(?: hires)? and the (?:one|{DIM}) with the"
+    rf" {_LOW}(?: hires)?)\b"
+    rf"|\b(?:the )?{_HIGH}(?: (?P<dims6>{DIM}))? minus (?:the )?{_LOW}(?: (?P<dims7>{DIM}))?\b"
+    rf"|\b(?:the )?(?:spread|range|max minus min|max min (?:gap|difference|spread))"
+    r"(?: (?:of|in) (?:the )?(?:hires|hiring|hire counts|headcounts?|hiring counts))?"
+    rf" (?:across|over|among|between) (?:the |all |all the |our )?(?P<dims8>{DIM})\b"
+    rf"|\b(?:the )?(?:spread|range) (?:of|in) (?:the |our )?(?P<dims9>{DIM})"
+    r" (?:hires|hiring|hire|headcount)(?: counts?| numbers)?\b"
+)
+"""'the gap between our busiest and quietest department', 'max minus min': the most hires of
+one group minus the fewest of another, over the groups of one grouping."""
+_HIRED_SOME = (
+    r"(?:(?:that|which|who) )?(?:(?:have |has |had )?(?:hired|recruited|filled)"
+    r"|had (?:a |at least one |at least 1 |any |some )?(?:hires?|hiring|joiners?)"
+    r"|(?:with|having|showing) (?:a |at least one |at least 1 |any |some )?(?:hires?|hiring)"
+    r"|hiring)(?: (?:at least one|anyone|someone|somebody|people|staff))?"
+)
+IN_EVERY = re.compile(
+    rf"\b{_HIRED_SOME}(?: in| during)?(?: (?:each|every|all)(?: single| one)?(?: of)?(?: the)?"
+    r"(?: (?:two|three|four|2|3|4))?| (?:two|three|four|2|3|4))"  # 'in all three years'
+    r" (?P<unit>years?|quarters?|months?)\b(?! (?:by|per|ago|back)\b)"
+    rf"|\b{_HIRED_SOME}(?: in| during)? (?:each|every|all|every one|each one) of(?= (?:the )?"
+    r"(?:(?P<year>(?:19|20)\d\d)|(?P<quarter>q[1-4]\b)|(?P<month>jan|feb|mar|apr|may|jun|jul|aug"
+    r"|sep|oct|nov|dec)))"
+)
+"""'titles with at least one hire in each of 2020, 2021 and 2022', 'departments that hired
+every year': the groups with a hire in every one of those periods (the list stays for dates)."""
+DISTINCT_PERIODS = re.compile(
+    r"\b(?:(?:in|on|during|over|across) )?(?:how many|number of|count of)(?: different| distinct"
+    r"| unique| separate)? (?P<dims>months|quarters|years|days|dates|calendar days|weekdays"
+    r"|hire dates|hiring days|hire days)\b(?: (?:had|have|with|saw|showed|having)(?: (?:a |at least"
+    r" one |any )?(?:hires?|hiring|joiners?|starters?))?| (?:are|were) there)?"
+)
+"""'in how many distinct months did Legal hire', 'how many days in March had hires': the
+periods with at least one hire, counted (what is said with a number is a threshold)."""
+SUBTRACT = re.compile(
+    r"\b(?P<short>(?:fell|fall|falls|came|come|comes) short of|trail|trailed|trails"
+    r"|(?:lag|lags|lagged)(?: behind)?)\b"
+    r"|\b(?:minus|exceed|exceeded|exceeds|exceeding|beat|beats|outdid|outpaced|topped"
+    r"|outstripped"
+    r"|outnumber|outnumbered|outnumbers|surpass|surpassed|surpasses)\b"
+)
+"""'Q3 2022 minus Q2 2022', 'by how many did 2022 exceed 2021': the first said less the second
+(between two periods said apart; 'minus Sales' is read as a named side by MINUS_NAME); with
+``short`` ('2022 fell short of 2021'), the second less the first."""
 DISTINCT = re.compile(
     r"\b(?:(?:how many|number of|count of|count the) (?:different |distinct |unique |separate )?"
     r"|(?:different|distinct|unique) )(?P<what>departments|job titles|job roles|jobs|roles|titles"
-    r"|positions|depts|teams|divisions)\b"
+    r"|positions|depts|teams|divisions|job ids|department ids|dept ids)\b"
+    r"(?: +(?:hired +)?(?:over|across|among|in|of) +(?:(?:the|all|our) +)*(?:hires|employees"
+    r"|hired employees|new hires)\b)?"
 )
 ANYONE = re.compile(
     r"\b(?:anyone|anybody|someone|somebody|any one|a single (?:person|soul)|any new hires"
@@ -515,6 +648,7 @@ _COLUMN = (
 COLUMN_LIST = re.compile(
     r"\b(?:(?:with|including|include|incl|inc|showing|plus|give me|give|show|need|want) )?"
     rf"{_COLUMN}(?:(?: ,)?(?: and| plus)? {_COLUMN}){{1,3}}\b(?: and(?= *$| ,))?"
+    r"(?: too\b| as well\b)?"
 )
 """'number + name + id', 'name, id and count': the report's columns listed in any order."""
 EXISTS = re.compile(
@@ -528,6 +662,18 @@ LIST_ORDER = re.compile(
     r"\b(?P<first>earliest|oldest|first)(?: hires?| hired)? first\b"
     r"|\b(?P<last>latest|newest|most recent|last)(?: hires?| hired)? first\b"
 )
+_HIRE_WORD = r"(?:their |the )?(?:hire|hiring|start|starting|joining|join|entry|arrival|onboarding)"
+_HIRE_TIME = rf"{_HIRE_WORD} (?:dates?|times?|datetimes?|days?)"
+CHRONOLOGICAL = re.compile(
+    r"\b(?:(?:sorted|ordered|listed|arranged|sort|order|list) )?(?:in )?(?:the )?"
+    r"(?:(?P<rev>reverse|reversed|descending) )?"
+    rf"(?:chronological(?:ly)?(?: order)?|order of (?:{_HIRE_TIME}|{_HIRE_WORD}(?! count))"
+    rf"|(?<=sorted )(?:by|on) {_HIRE_TIME}|(?<=ordered )(?:by|on) {_HIRE_TIME}"
+    rf"|(?<=listed )(?:by|on) {_HIRE_TIME}|(?<=arranged )(?:by|on) {_HIRE_TIME})"
+    r"(?: ?,? (?P<dir>descending|desc|ascending|asc))?\b"
+)
+"""'in order of start date', 'sorted by hire date', 'chronologically': people by hire time
+(a bare 'by hire date' stays a grouping per day)."""
 THEN_BY_NAME = re.compile(
     r"\b(?:,|and)? ?(?:then|ties broken|ties|with ties|tie-broken|tiebreak) (?:by |on )?(?:the )?"
     r"(?:names?|department names?|dept names?|job names?|titles?|job titles?|alphabetically"
@@ -552,9 +698,29 @@ HIRE_SPAN = re.compile(
     rf"(?P<first2>{_SPAN_FIRST}))?)(?: value of| of)?(?: the)? {_SPAN_OF}\b(?! of)"
     r"|\b(?:the )?(?:(?:hire|hiring|start) )?(?:date|datetime) (?:range|span)\b"
     r"|\b(?:the )?(?:range|span) of (?:the )?(?:(?:hire|hiring|start) )?(?:dates|datetimes)\b"
+    r"|\b(?:when (?:were|was|did) )?(?:the |our )?(?P<first3>first|earliest) (?:and|&|/) "
+    r"(?:the |our )?(?P<last3>last|latest|most recent) (?:hires?|joiners?|starters?|recruits?)"
+    r"(?: (?:ever|on record|start|join))?\b"
+    r"|\b(?:the |our )?(?P<first4>first|earliest) (?:hire|joiner|starter) (?:and|&) "
+    r"(?:the |our )?(?P<last4>last|latest|most recent) (?:hire|joiner|starter)\b"
 )
 """'the earliest and latest datetime', 'min and max hire date', 'the date range': the first
-and (or) last hire time ('the first date of Q1' is a day, not a hire: left unread)."""
+and (or) last hire time ('the first date of Q1' is a day, not a hire: left unread); both
+said of the hires themselves ('our first and last hire') are their times too."""
+FISCAL = re.compile(r"\b(?:fy ?'?(?:19|20)?\d\d|fiscal(?: years?)?|financial years?|fys?)\b")
+"""'FY2021', 'fiscal 2022': a year that starts in a month the data does not record."""
+TIME_ORDER = re.compile(
+    r"\b(?:(?:sorted|ordered|listed|arranged|going) )?(?:with )?(?:the )?(?:from )?"
+    r"(?:(?P<late>latest|newest|most recent|last|recent)|(?P<early>earliest|oldest|first))"
+    r"(?: (?:years?|quarters?|months?|weeks?|days?|dates?|periods?|ones?))?"
+    r" (?:first|on top|at the top)\b"
+    r"|\b(?:in )?(?P<late2>reverse|reversed|descending) (?:chronological|date|time) order\b"
+    r"|\b(?:in )?(?P<early2>chronological|date|time) order\b|\bchronologically\b"
+)
+"""'hires per month, latest month first': the periods of a grouping by time, from the last."""
+ON_THE_BOOKS = re.compile(r"\b(?:on|in) (?:the |our )?(?:books|payroll)\b")
+"""'how many people are on the books': everyone hired (the data holds no leavers). Said with
+a date it is a headcount at that date, not the hires in it: then left unread (refused)."""
 FILLER_PHRASES = lexicon.FILLER_PHRASES
 """Hiring verbs, chat and politeness: the phrases of linguistic_schema.toml that mean nothing."""
 YES_NO = re.compile(r"^ *(?:did|were|was|has|have|is|are) ")

@@ -29,6 +29,7 @@ from resolvers.core.questions.query import (
     Period,
     ReportQuery,
     ShareQuery,
+    SpreadQuery,
 )
 from resolvers.core.questions.sql_parts import dimensions
 
@@ -181,6 +182,13 @@ def read_back(query: HrQuery) -> str:
                 f"{_PLURAL[inner.per]} with at least one such hire{report}, with how many "
                 f"{_PLURAL[inner.per]} and hires that is{_left_out(inner.filters, group)}."
             )
+        case SpreadQuery():
+            group = dimensions([inner.per], inner.filters)
+            return (
+                f"Hires{scope(inner.filters)}, counted per {_per(group)}: the most minus the "
+                f"fewest, over the {_PLURAL[inner.per]} with at least one such hire, with both "
+                f"counts{_left_out(inner.filters, group)}."
+            )
         case ShareQuery():
             if inner.group_by:
                 group = dimensions([inner.group_by], inner.filters)
@@ -293,6 +301,8 @@ def read_back(query: HrQuery) -> str:
                 names = " (different names; two may share one)" if inner.distinct_names else ""
                 return f"The number of {inner.of}{search}{names}."
             order = " (Z to A)" if inner.descending else ""
+            if inner.limit is not None:
+                return f"The first {inner.limit} of the {inner.of}{search}, by name{order}."
             return f"Every one of the {inner.of}{search}, by name{order}."
         case ReportQuery():
             if inner.report == "hires_by_quarter":
@@ -323,6 +333,10 @@ def _only(only: str | None, first: str, second: str, factor: float | None = None
     return f"; only those with {more} hires {second} than {first}"
 
 
+_TIMES = ("year", "half", "quarter", "month", "week", "day")
+"""Groupings by time: listed in reverse, they come latest first (not 'Z to A')."""
+
+
 def _count(query: CountQuery) -> str:
     what = {"hires": "Hires", "departments": "The number of different departments among hires"}
     what |= {"jobs": "The number of different jobs among hires"}
@@ -331,6 +345,8 @@ def _count(query: CountQuery) -> str:
         return f"{head}, counted{_left_out(query.filters, [])}."
     group = dimensions(query.group_by, query.filters)
     text = f"{head}, counted per {_per(group)}"
+    if query.by_id:
+        text = f"{head}, counted per {group[0]}_id (each id with its {group[0]}'s name)"
     if "level" in group:
         text += " (the I, II, III or IV ending a title; 'none' for a title without one)"
     if query.threshold:
@@ -348,6 +364,16 @@ def _count(query: CountQuery) -> str:
             "below_mean": "fewer than the mean (over the groups with at least one hire)",
         }  # fmt: skip
         text += f"; only those with {words[t.compare]}"
+    if query.in_every:
+        text += (
+            f"; only those with at least one hire in every {query.in_every} in which anyone "
+            f"was hired{scope(Filters(periods=query.filters.periods))}"
+        )
+    if query.descending_names and query.group_by[0] in _TIMES:
+        latest = query.group_by[0] if len(query.group_by) == 1 else "period"
+        text += f"; the latest {latest} first"
+    elif query.descending_names:
+        text += "; listed by name, Z to A"
     if query.count_groups:
         text = f"The number of {' and '.join(_PLURAL[d] for d in query.group_by)}: {text}"
         return text + _left_out(query.filters, group) + "."
@@ -382,6 +408,8 @@ def _count(query: CountQuery) -> str:
                 text += f" {r.limit}{_suffix(r.limit)} place: all of them shown)"
         else:
             text += f"; {order}"
+    if query.by_id:
+        return text + _left_out(query.filters, group) + "."
     if shows_zeros(query):
         text += f"; {_PLURAL[group[0]]} with no hire count as 0"
     else:

@@ -227,7 +227,7 @@ def reword(question: str, catalog: Catalog) -> Reworded:
             continue
         word = tokens[position]
         fixed = correction(word) if position not in keep else None
-        if fixed and word not in names:
+        if fixed and (word not in names or _dated_month(fixed, tokens, position)):
             replaced[position] = fixed
             plain.corrected[word] = fixed
             shown = lexicon.MONTH_NAMES[lexicon.MONTHS[fixed]] if fixed in lexicon.MONTHS else fixed
@@ -242,6 +242,21 @@ def reword(question: str, catalog: Catalog) -> Reworded:
     plain.tokens = lexicon.tokens(lexicon.normalise(plain.text))
     plain.found = None
     return plain
+
+
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _dated_month(fixed: str, tokens: list[str], position: int) -> bool:
+    """'hires in Novemebr 2021': a capitalised slip of a month right before a year is the
+    month. Only a slip people make in typing (a letter left out, two swapped, or both), in
+    five letters and more: a name one letter off a month ('Julie', 'Marc') stays a name."""
+    written = tokens[position]
+    if fixed not in lexicon.MONTHS or len(written) < 5 or len(fixed) < 5:
+        return False
+    slip = _typo_kind(written, fixed) < 2 or _swap_and_one_more(written, fixed)
+    after = [t for t in tokens[position + 1 : position + 3] if t != ","][:1]
+    return slip and bool(after) and YEAR.fullmatch(after[0]) is not None
 
 
 def _rewrite_at(tokens: list[str], position: int, keep: set[int]) -> tuple[int, tuple[str, ...]]:

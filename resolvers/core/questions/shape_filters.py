@@ -52,6 +52,8 @@ class Reading:
     rank_order: str | None = None
     threshold: Threshold | None = None
     ids: bool = False
+    by_id: bool = False
+    """'per department_id': grouped by the id column itself (CountQuery.by_id)."""
     families: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Job family tokens (``__f0__``) -> the titles they stand for."""
     people: dict[str, filters.Person] = field(default_factory=dict)
@@ -71,6 +73,8 @@ class Reading:
     """Months of any year kept ('in any December')."""
     weekdays: list[Weekday] = field(default_factory=list)
     """Days of the week kept ('on a weekend')."""
+    recurring: str = ""
+    """The words that said those months or weekdays, as they stood in the line."""
     alphabetical: bool = False
     descending_names: bool = False
     """'Z to A': alphabetical from the end."""
@@ -88,8 +92,16 @@ class Reading:
     """'sorted by department then job': the groupings the answer is ordered by, in turn."""
     mean_over: list[Dimension] = field(default_factory=list)
     """'above the average job', 'the mean over all teams': the groups a mean is said to be of."""
+    latest_first: bool = False
+    """'hires per month, latest first': the periods of a grouping by time from the last."""
+    chronological: Literal["earliest", "latest"] | None = None
+    """'in order of start date', 'chronologically': a list of people by hire time."""
     span: Literal["first", "last", "both"] | None = None
     """'the earliest and latest datetime': the first and (or) last hire time is asked."""
+    in_every: Literal["year", "quarter", "month"] | None = None
+    """'departments that hired every year': only groups with a hire in every such period."""
+    spread: bool = False
+    """'the gap between our busiest and quietest department': the most minus the fewest."""
 
 
 def _filters(

@@ -14,14 +14,17 @@ from typing import Literal
 from resolvers.core.questions import dates
 from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.catalog_lists import _catalog, _of_the_catalog, _titles_hired
+from resolvers.core.questions.compiler import shows_zeros
 from resolvers.core.questions.dates import Span
 from resolvers.core.questions.differences import (
     RATIO,
     _difference,
     _ratio,
+    _spread,
     _than_difference,
     _titles_versus,
     _versus,
+    two_periods,
 )
 from resolvers.core.questions.employee_lists import _employees, _first_per_group
 from resolvers.core.questions.patterns import (
@@ -40,6 +43,7 @@ from resolvers.core.questions.patterns import (
     OVERALL,
     PERCENT_CHANGE,
     SHARE,
+    SUBTRACT,
     THAN_PERIOD,
     WENT,
     dimension,
@@ -80,8 +84,21 @@ def measure(
     if refused := _order_refused(reading):
         return refused
     if reading.than and reading.group:  # 'more than Sales in 2021': the dates hold for all
+        own = [p.spans for p in reading.tail_phrases]
+        if phrases and own and own != [p.spans for p in phrases]:
+            # 'more in Q4 2021 than Sales in all of 2021': a threshold counts the named
+            # group under the groups' own filters, so its other dates cannot be held
+            return Refusal(
+                "The groups are compared with the named group over the same dates: say one "
+                "period for both, e.g. which departments hired more than Sales in 2021."
+            )
         phrases = phrases + reading.tail_phrases
         reading.tail_phrases = []
+    joined = two_periods(words, reading, phrases)  # 'Q3 2022 minus Q2 2022'
+    if isinstance(joined, Refusal):
+        return joined
+    if joined is not None:
+        phrases, compare = [joined], True
     date_sets = [p.spans for p in phrases]
     pair = [p for p in phrases if len(p.listed) == 2]
     try:
@@ -90,6 +107,11 @@ def measure(
         return Refusal(f"This engine cannot answer that shape of question ({_first(error)}).")
     if isinstance(query, Refusal):
         return query
+    if reading.by_id and not (isinstance(query, CountQuery) and query.by_id):
+        return Refusal(  # the id column's groups (its null one too) are never dropped
+            "A grouping by department_id (job_id) is answered as hires counted per id, with "
+            "its name: ask e.g. for hires per department_id in 2021."
+        )
     if isinstance(query, CountQuery) and not query.group_by and words.has(WHICH):
         # 'which Legal hires started in March?' asks for people: one number is no answer.
         # 'which ones did Sales hire in May?', 'which Sales hire joined in May?': a plain
@@ -140,6 +162,8 @@ def _shape(
 ) -> AnyQuery | Refusal:
     if reading.span:
         return _hire_span(reading, names, catalog, date_sets, compare)
+    if reading.spread:  # 'the gap between our busiest and quietest department'
+        return _spread(words, reading, names, catalog, date_sets)
     if reading.threshold is None and (match := words.search(MEAN)):
         words.take(match)
     # two periods side by side
@@ -163,6 +187,9 @@ def _shape(
         difference = words.search(DIFFERENCE)
         if difference:
             words.take(difference)
+        subtract = bool(words.take_all(SUBTRACT))  # 'A minus B', 'A exceeded B': A - B
+        if subtract:  # 'how many did 2022 exceed 2021 by'
+            words.take_all(re.compile(r"\bby(?= *$)"))
         grew = words.search(GREW)
         if grew:
             words.take(grew)
@@ -205,13 +232,15 @@ def _shape(
             )
         if versus:  # each named group's change, none left out
             show = changed if (percent or grew or difference) else "each"
-        elif group and (grew or multiplied or (direction and reading.which)):
+        elif group and (grew or multiplied or ((direction or subtract) and reading.which)):
             # per group, the second minus the first, in the order said ('fewer in A than B'
             # keeps the groups where A - B < 0): which grew, which shrank
             show = changed
             up = grew.group("up") if grew else direction == "more"
             if multiplied:
                 up = not multiplied.group("verb").startswith("halv")
+            if subtract and not (grew or multiplied or direction):
+                up, (first, second) = True, (second, first)  # 'whose 2022 exceeded 2021'
             only = "grew" if up else "shrank"
             if (grew or multiplied) and sides.listed[0][0] and sides.listed[1][0]:
                 first, second = sorted((first, second), key=lambda p: p.start or date.min)
@@ -230,16 +259,26 @@ def _shape(
             # a change from the earlier period to the later ('2022 vs 2021 growth'); with
             # 'than', from the period after 'than' (listed first) to the other
             show = changed
-            if not THAN_PERIOD.search(reading.line) and first.start and second.start:
+            if subtract:  # 'by what percent did 2022 exceed 2021': from the second said
+                first, second = second, first
+            elif not THAN_PERIOD.search(reading.line) and first.start and second.start:
                 first, second = sorted((first, second), key=lambda p: p.start or date.min)
             down = (grew and grew.group("down")) or direction in ("fewer", "less")
             drop = bool(down) and not group
-        elif difference:
+        elif difference or subtract:
             show = "difference"
-            if direction in ("fewer", "less"):
+            gap = difference and (difference.group("gap") or difference.group("gap2"))
+            behind = bool(difference) and direction in ("fewer", "less")
+            ahead = bool(gap or subtract or (difference and direction == "more"))
+            said = f" {sides.words} "
+            if " than " in said:  # 'more in A than B' came as (B, A): A - B already
+                swap = behind
+            elif re.match(r" *(?:between|from)\b", said):  # 'from A to B' is B - A, a change
+                swap = behind or bool(gap or subtract)  # 'the difference between A and B': A - B
+            else:  # 'how many more in A vs B' is A - B; 'how many fewer in A vs B', B - A
+                swap = ahead
+            if swap:
                 first, second = second, first
-            elif "difference" in difference.group(0) and not words.has(THAN_PERIOD):
-                first, second = second, first  # 'the difference between A and B' is A - B
         _count_words(words)
         return CompareQuery(
             filters=filters_,
@@ -337,6 +376,11 @@ def _shape(
         employees = _first_per_group(words, reading, filters_)
     if employees:
         return employees
+    if reading.chronological:  # 'hires per department in order of start date': never dropped
+        return Refusal(
+            "An order by hire date is for lists of people, one order at a time: ask e.g. for "
+            "the Sales hires of 2021 in order of start date, newest first."
+        )
     if reading.dated:  # names and dates asked of a count or a grouping: never dropped
         return Refusal(
             "Names and hire dates are listed for people, not for counts or groups: ask e.g. "
@@ -356,10 +400,21 @@ def _shape(
         return Refusal(
             "An order by hires is for groups: ask for hires by department (or job), most first."
         )
-    if reading.descending_names and reading.group:
+    timeless = [d for d in reading.group if d not in ("year", "half", "quarter", "month", "day")]
+    if reading.latest_first and timeless:
+        return Refusal(  # the periods from the last, and the departments (jobs) how? never guessed
+            "Latest first orders the periods of a grouping by time: ask for hires per month "
+            f"(quarter, year) latest first, or per {timeless[0]}, one at a time."
+        )
+    if reading.descending_names and reading.group and reading.rank:
         return Refusal(  # counts per group come A to Z: never quietly in the other order
             "Z to A is answered for lists of departments, jobs or employees; hires per group "
             "come A to Z: ask without the order, or for the list itself."
+        )
+    if reading.alphabetical and reading.rank_order:
+        return Refusal(  # 'descending, by name': two orders at once, never one quietly dropped
+            "By name or by hires? Ask for the list A to Z (or Z to A), or for hires per group "
+            "most first, one order at a time."
         )
     if reading.alphabetical and (reading.rank or not reading.group):
         return Refusal(
@@ -406,14 +461,45 @@ def _shape(
             "mean, most first) and with lists of departments, jobs or employees; hires per "
             "group are shown by name: ask without the ids."
         )
-    return CountQuery(
+    if reading.in_every and (rank or reading.threshold):
+        return Refusal(
+            "A hire in every period keeps the groups by itself: ask for it alone, e.g. the "
+            "departments that hired in every year, or for a ranking without it."
+        )
+    if reading.in_every:
+        threshold = None  # 'which titles were hired in each of ...': every one, not any hire
+    counted = CountQuery(
         filters=filters_,
         distinct=distinct,
         group_by=tuple(reading.group),
         threshold=threshold,
         rank=rank,
-        count_groups=reading.counted_groups and threshold is not None,
+        count_groups=reading.counted_groups and (threshold is not None or bool(reading.in_every)),
+        in_every=reading.in_every,
+        descending_names=reading.descending_names and rank is None,
+        by_id=reading.by_id,
     )
+    if threshold and _only_zero(threshold) and not shows_zeros(counted):
+        # 'months with no hires': a month is a row only once it had a hire, so the answer
+        # would be empty whatever the data; never said as 'none'
+        said = " and ".join(_PLURALS.get(d, d + "s") for d in counted.group_by)
+        return Refusal(
+            f"Only {said} with at least one hire are rows here, so those with none cannot be "
+            f"listed: ask for the hires per {' and '.join(counted.group_by)} instead (one "
+            "missing from that list had none), or for departments or jobs with no hires."
+        )
+    return counted
+
+
+_PLURALS = {"half": "halves", "day": "days"}
+
+
+def _only_zero(threshold: Threshold) -> bool:
+    """Whether only a group with no hire passes ('no hires', 'fewer than 1', 'at most 0')."""
+    upper = {"exactly": threshold.value, "at_most": threshold.value, "between": threshold.upper}
+    if threshold.compare == "fewer_than" and threshold.value is not None:
+        return threshold.value <= 1
+    return threshold.compare in upper and upper[threshold.compare] == 0
 
 
 def _hire_span(

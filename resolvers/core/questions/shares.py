@@ -20,6 +20,10 @@ NEGATED = re.compile(r"^(?:but |and )?(?:not|except|excluding|outside|other than
 """A date phrase that leaves a period out ('but not in 2021')."""
 
 
+WHOLE_FIRST = re.compile(r" *(?:out )?of\b")
+"""'Of Legal's 2021 hires, what percent ...': the whole is said first, the part after the share."""
+
+
 def _share_of_part(
     reading: Reading,
     names: dict[str, tuple[str, str]],
@@ -38,6 +42,9 @@ def _share_of_part(
     line, who = reading.line, reading.who
     share = SHARE.search(line)
     verb = SHARE_VERB.search(line, share.end() if share else 0)
+    if share and verb is None and not line[share.end() :].strip(" ,.?"):
+        # 'of Marketing's 2022 hires, how many were in H2, in percent': the share said last
+        verb = SHARE_VERB.search(line, 0, share.start())
     asked = SHARE.search(reading.spoken)
     marker = WENT.search(reading.spoken, asked.end()) if asked and not verb else verb
     ruled = reading.spoken if marker is not verb else line
@@ -49,6 +56,14 @@ def _share_of_part(
             "percent of the hires outside 2021 went to Sales."
         )
     split_names = whole_after = False  # names on both sides of 'went to' or the share word
+    before = share is not None and any(
+        -1 < line.find(said) < share.start()
+        for said in [*who.included, *(p.words for p in phrases)]
+    )
+    if not verb and share and before and WHOLE_FIRST.match(line):
+        verb = share  # 'of Engineering's 2021 hires, what % joined in Q4': the whole said first
+    elif not verb and share and before and share.group(0).rstrip().endswith(" of"):
+        verb, whole_after = share, True  # 'Q4's share of Engineering's 2021 hires'
     if not verb:  # the part is the names after it, of the names before; dates are the whole
         spoken = SHARE.search(reading.spoken)
         went = WENT.search(reading.spoken, spoken.end()) if spoken else None
@@ -72,14 +87,23 @@ def _share_of_part(
         or filters.MISSING_BOTH.search(line)
     )
     after = {t for t in who.included if (line.find(t) > cut) != whole_after}
-    dated_after = [p for at, p in located if at > cut]
+    dated_after = [p for at, p in located if (at > cut) != whole_after]
     missing_after = missing is not None and missing.start() > cut
-    if not (after or dated_after or missing_after):  # no verb, or nothing after it
+    recurring = reading.recurring and (reading.months or reading.weekdays)
+    at = line.find(reading.recurring) if recurring else -1
+    recurring_after = at >= 0 and (at > cut) != whole_after  # 'were in any December'
+    if recurring and at < 0:
+        return Refusal(  # never both the whole's and the part's: a share of 100%
+            "Is that month (or day of the week) the whole or the part? Ask e.g. what percent "
+            "of the hires were in a December."
+        )
+    if not (after or dated_after or missing_after or recurring_after):  # nothing after it
         after = set(who.included)
         dated_after = []
         missing_after = not after and missing is not None
         if not after and not missing_after and located:
             dated_after = [max(located, key=lambda item: item[0])[1]]
+        recurring_after = bool(recurring) and not (after or missing_after or dated_after)
     whole_who = replace(
         who,
         included=[t for t in who.included if t not in after],
@@ -93,12 +117,17 @@ def _share_of_part(
         without_job=who.without_job and missing_after,
         missing_either=who.missing_either and missing_after,
     )
-    whole = _filters(replace(reading, who=whole_who), names, catalog,
+    months, weekdays = reading.months, reading.weekdays  # on one side: the part, or the whole
+    whole_reading = replace(reading, who=whole_who)
+    part_reading = replace(reading, who=part_who, months=[], weekdays=[])
+    if recurring_after:
+        whole_reading = replace(whole_reading, months=[], weekdays=[])
+        part_reading = replace(part_reading, months=months, weekdays=weekdays)
+    whole = _filters(whole_reading, names, catalog,
                      [p.spans for p in phrases if p not in dated_after])  # fmt: skip
     if isinstance(whole, Refusal):
         return whole
-    part = _filters(replace(reading, who=part_who), names, catalog,
-                    [p.spans for p in dated_after])  # fmt: skip
+    part = _filters(part_reading, names, catalog, [p.spans for p in dated_after])
     if isinstance(part, Refusal):
         return part
     return ShareQuery(filters=whole, part=part)

@@ -42,6 +42,7 @@ from tests.resolvers.core.questions import (
     analyst_set,
     analyst_set_2,
     analyst_set_3,
+    analyst_set_4,
     analyst_traps,
     heldout_set,
     question_set,
@@ -151,13 +152,18 @@ ANALYST_SETS: dict[str, list[Case]] = {
     "analyst-2-traps": analyst_set_2.TRAPS,
     "analyst-3": analyst_set_3.CASES,
     "analyst-3-traps": analyst_set_3.TRAPS,
+    "analyst-4": analyst_set_4.CASES,
+    "analyst-4-traps": analyst_set_4.TRAPS,
 }
 """The held-out pairs in analysts' chat voice: "analyst" is read like "held-out" (execution
 accuracy), "analyst-traps" like "trap" (nothing may be wrong). The second pair was written by
 another examiner after issue 20's tuning began, so it measures how far that tuning carries to
 questions nobody tuned to; the third by yet another, blind examiner at the start of the next
-round of tuning, to judge that round (its refusals are never restated to the engine's
-authors; a wrong answer is, as a class in other words, since a wrong answer must be fixed).
+round of tuning, to judge that round; after it had, its misses were read and restated to the
+engine's authors as classes in other words, so from then on it is steered like the first two.
+The fourth was written blind at the start of the round after, and judges that round (its
+misses are not restated; a wrong answer is, as a class in other words, since a wrong answer
+must be fixed).
 Kept apart from ``SETS`` so the default scoring stays what it was; ``score_sets(...,
 analyst=True)`` adds them.
 """

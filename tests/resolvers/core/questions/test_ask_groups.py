@@ -367,3 +367,32 @@ def test_the_fewest_among_those_that_hired_is_what_a_fewest_within_groups_is(
     question = "the department with the fewest hires in each year, among those that hired"
     rows, _ = _answered(small_engine, question)
     assert sorted(rows) == [[2021, "Legal", 2], [2022, "Legal", 1]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which departments hired more people in Q1 2021 than Legal hired in the whole of 2021?",
+        "departments with more hires in January 2021 than Legal had over 2021",
+        "which depts took on fewer in 2022 than Sales did in 2021",
+    ],
+)
+def test_groups_compared_with_a_named_group_over_other_dates_are_refused(
+    small_engine: OfflineEngine, question: str
+) -> None:
+    """A threshold counts the named group under the groups' own filters: when the named
+    side carries dates of its own, answering over the groups' dates alone would compare
+    with an easier number than the one asked for."""
+    answer = small_engine.answer(question)
+    assert answer.refused, answer.rows
+    assert "same dates" in answer.explanation
+
+
+def test_groups_compared_with_a_named_group_over_the_same_dates_are_answered(
+    small_engine: OfflineEngine,
+) -> None:
+    rows, reading = _answered(
+        small_engine, "which departments hired more in 2021 than Legal did in 2021"
+    )
+    assert [row[0] for row in rows] == ["Sales"]
+    assert "more than Legal's hires" in reading

@@ -44,12 +44,16 @@ def test_a_search_that_is_negated_is_refused_not_read_as_the_search(
     assert answer.refused or all("engineer" not in row[-1].lower() for row in answer.rows)
 
 
-def test_counts_per_group_asked_z_to_a_are_refused_never_given_a_to_z(
+def test_counts_per_group_asked_z_to_a_come_z_to_a_never_a_to_z(
     words_engine: OfflineEngine,
 ) -> None:
+    """(Refused until issue 20's askorder3 gave counts per group a Z to A order.)"""
     for question in ("hires per department, z to a", "jobs hired by Legal Z to A"):
         answer = words_engine.answer(question)
-        assert answer.refused and "Z to A" in answer.explanation, question
+        assert not answer.refused, question
+        names = [row[0] for row in answer.rows]
+        assert names == sorted(names, reverse=True), question
+        assert "Z to A" in (answer.reading or ""), question
 
 
 def test_titles_never_hired_for_are_the_ones_with_no_hire_in_the_period(
@@ -87,13 +91,18 @@ def test_rows_are_hires_only_when_no_other_table_is_named(small_engine: OfflineE
     assert jobs.rows == [[4]], jobs.explanation
 
 
-def test_grouping_by_an_id_column_is_refused_not_answered_by_name(
+def test_grouping_by_an_id_column_shows_the_ids_never_only_the_names(
     small_engine: OfflineEngine,
 ) -> None:
-    """'per department_id' asks for the id column (and the hires with none): no answer here
-    shows that, so it is refused rather than answered per department name."""
-    for question in ("hires per department_id", "count(*) grouped by job_id"):
-        assert small_engine.answer(question).refused, question
+    """'per department_id' asks for the id column: the answer shows each id beside its name
+    (issue 20, askseed3)."""
+    answer = small_engine.answer("hires per department_id")
+    assert not answer.refused, answer.explanation
+    assert answer.columns == ["id", "department", "hires"]
+    assert answer.rows == [[1, "Sales", 4], [2, "Legal", 3]]  # Ops (3) hired nobody: no row
+    jobs = small_engine.answer("count(*) grouped by job_id")
+    assert not jobs.refused, jobs.explanation
+    assert jobs.columns == ["id", "job", "hires"] and sum(row[2] for row in jobs.rows) == 7
 
 
 def test_an_order_said_as_how_many_they_hired_keeps_its_direction(

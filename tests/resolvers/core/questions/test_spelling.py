@@ -79,12 +79,36 @@ def test_a_full_name_opening_a_question_is_never_corrected() -> None:
 def test_a_capitalised_word_inside_a_sentence_is_left_as_written(
     words_engine: OfflineEngine,
 ) -> None:
-    """A capitalised word inside a sentence may be a name: it is never guessed at."""
-    capitalised = words_engine.answer("hires in Febuary 2022")
+    """A capitalised word inside a sentence may be a name: it is never guessed at, unless
+    it is a slip of a month written beside a year or a day (a date, not a name)."""
+    capitalised = words_engine.answer("hires in Febuary")
     assert capitalised.refused and '"febuary"' in capitalised.explanation
-    assert "Did you mean: " in capitalised.explanation
+    assert "You could ask: " in capitalised.explanation
     lower = words_engine.answer("hires in febuary 2022")
     assert (lower.reading or "").startswith("Reading 'febuary' as February.")
+
+
+@pytest.mark.parametrize(
+    ("question", "month"),
+    [
+        ("hires in Febuary 2022", "February"),
+        ("how many joined in Novemebr 2021?", "November"),
+        ("Feburary 2022 hires", "February"),
+        ("anyone start on 3 Agust 2021", "August"),
+        ("joiners Septmber 2021 pls", "September"),
+    ],
+)
+def test_a_capitalised_slip_of_a_month_beside_a_date_is_the_month(
+    words_engine: OfflineEngine, question: str, month: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert f"as {month}." in (answer.reading or "")
+
+
+def test_a_short_capitalised_word_beside_a_year_stays_a_name() -> None:
+    """'Marc 2021' may be a person: a month is corrected from five letters on."""
+    assert reword("did Marc join in 2021", CATALOG).corrected == {}
 
 
 @pytest.mark.parametrize(
