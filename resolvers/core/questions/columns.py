@@ -176,7 +176,8 @@ _JOINED = re.compile(
     r" on [a-z_.]+ ?= ?[a-z_.]+"
 )
 _ALIAS = re.compile(
-    r"\b(?P<table>hires|departments|jobs) (?:as )?[a-z]\b(?= join | left | inner |$)"
+    r"\b(?P<table>hires|departments|jobs) (?:as )?[a-z]\b"
+    r"(?= join | left | inner | where | group by | order by |$)"
 )
 _CATALOG_FROM = re.compile(
     r"\bfrom (?P<table>departments|jobs)(?: (?:as )?[a-z]\b)?"
@@ -204,6 +205,12 @@ _HAVING = re.compile(
 _ORDER = re.compile(
     r"\border by (?:count|hires|n|cnt|total|2)(?: (?P<dir>desc|asc))?"
     r"(?: limit (?P<n>\d{1,4}))?\b"
+)
+_NAMES_SELECTED = re.compile(
+    r"^ *select (?:e\.)?name(?P<dated> ?, ?(?:e\.)?(?:datetime|hire_date))?(?= )"
+)
+_BY_TIME = re.compile(
+    r"\border by (?:e\.)?(?:datetime|hire_date)(?: (?P<dir>desc|asc))?(?: limit (?P<n>\d{1,4}))?\b"
 )
 _THRESHOLDS = {
     ">=": "at least", ">": "more than", "<=": "at most", "<": "fewer than", "=": "exactly",
@@ -254,6 +261,10 @@ def _clauses(text: str) -> str:
             text = text[: selected.start()] + text[selected.end() :]
         text = _GROUP_BY.sub(f" by {' and '.join(by)} ", text)
     text = _HAVING.sub(lambda m: f" {_THRESHOLDS[m['op']]} {m['n']} hires ", text)
+    if named := _NAMES_SELECTED.search(text):  # 'select name, datetime ... order by datetime'
+        said = "names and hire dates" if named["dated"] else "names"
+        text = f"{said} {text[named.end() :]}"
+        text = _BY_TIME.sub(_by_time, text)
     return _ORDER.sub(_order, text).replace(";", " ")
 
 
@@ -298,6 +309,13 @@ def _year(match: re.Match[str]) -> str:
     if op in (">=", ">"):
         return f" since {year + (op == '>')} "
     return f" before {year + (op == '<=')} "
+
+
+def _by_time(match: re.Match[str]) -> str:
+    latest = match["dir"] == "desc"
+    if match["n"]:
+        return f" {'latest' if latest else 'first'} {match['n']} "
+    return " newest first " if latest else " earliest first "
 
 
 def _order(match: re.Match[str]) -> str:

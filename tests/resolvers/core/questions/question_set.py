@@ -4179,6 +4179,13 @@ CASES: list[Case] = [
         "SELECT COUNT(*) FROM jobs WHERE job LIKE '%Designer%'",
     ),
     Case(
+        "select name from hired_employees where department = 'Training' "
+        "order by datetime desc limit 3",
+        f"SELECT e.name FROM {ED} WHERE d.department = 'Training' "
+        "ORDER BY e.datetime DESC LIMIT 3",
+        ordered=True,
+    ),
+    Case(
         "count(*) where job = 'Accountant II' and year = 2021",
         f"SELECT COUNT(*) FROM {EDJ} WHERE j.job = 'Accountant II' AND {Y21}",
     ),

@@ -60,6 +60,15 @@ from resolvers.core.questions.offline import OfflineEngine
             "select count(*) from departments where department like 's%'",
             "count departments whose name starts with 's'",
         ),
+        (
+            "select name from hired_employees where department = 'legal' "
+            "order by datetime desc limit 5",
+            "names hires in legal latest 5",
+        ),
+        (
+            "select e.name, e.datetime from hired_employees e where year = 2021 order by datetime",
+            "names and hire dates hires in 2021 earliest first",
+        ),
     ],
 )
 def test_a_clause_is_read_as_the_words_it_means(said: str, read: str) -> None:
