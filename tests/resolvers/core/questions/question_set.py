@@ -4181,8 +4181,7 @@ CASES: list[Case] = [
     Case(
         "select name from hired_employees where department = 'Training' "
         "order by datetime desc limit 3",
-        f"SELECT e.name FROM {ED} WHERE d.department = 'Training' "
-        "ORDER BY e.datetime DESC LIMIT 3",
+        f"SELECT e.name FROM {ED} WHERE d.department = 'Training' ORDER BY e.datetime DESC LIMIT 3",
         ordered=True,
     ),
     Case(
