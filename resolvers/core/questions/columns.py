@@ -180,7 +180,7 @@ _ALIAS = re.compile(
     r"(?= join | left | inner | where | group by | order by |$)"
 )
 _CATALOG_FROM = re.compile(
-    r"\bfrom (?P<table>departments|jobs)(?: (?:as )?[a-z]\b)?"
+    r"(?<=count )from (?P<table>departments|jobs)(?: (?:as )?[a-z]\b)?"
     r"(?: where (?:[dj]\.)?(?:department|job|title|name) (?P<op>like|ilike) '(?P<like>[^']+)')?"
 )
 _DEPARTMENT_ID = re.compile(rf"{_LEAD}department_?id ?(?:=|==) ?'?(?P<id>\d{{1,3}})'?\b")

@@ -132,6 +132,8 @@ def test_a_question_in_sql_words_gets_the_answer_of_the_same_question_in_words(
         "count(*) where datetime > '2021-01-01'",
         "select * from departments",
         "count(*) where department = Legal; drop table jobs",
+        # 'from' in words, not SQL's: the hires of those departments summed, never per group
+        "how many hires from departments with more than 100 hires",
     ],
 )
 def test_sql_whose_meaning_the_words_would_change_is_refused(
