@@ -203,7 +203,7 @@ _HAVING = re.compile(
     r"\bhaving (?:count|hires|n|cnt|total) ?(?P<op>>=|<=|==|=|>|<) ?(?P<n>\d{1,6})\b"
 )
 _ORDER = re.compile(
-    r"\border by (?:count|hires|n|cnt|total|2)(?: (?P<dir>desc|asc))?"
+    r"\border by (?:count|hires|n|cnt|total|2)(?: (?P<dir>desc|asc|descending|ascending))?"
     r"(?: limit (?P<n>\d{1,4}))?\b"
 )
 _NAMES_SELECTED = re.compile(
@@ -220,6 +220,7 @@ _THRESHOLDS = {
 
 def _clauses(text: str) -> str:
     """SQL's WHERE, GROUP BY, HAVING and ORDER BY clauses in the grammar's words."""
+    said = text
     if not re.search(r"=|<|>|\bgroup by\b|\bhaving\b|\border by\b|\bfrom\b|\bin ?\(", text):
         return text
     if re.search(r"\bwhere\b.*\b(?:and\b.*\bor|or\b.*\band)\b", text):
@@ -265,7 +266,8 @@ def _clauses(text: str) -> str:
         said = "names and hire dates" if named["dated"] else "names"
         text = f"{said} {text[named.end() :]}"
         text = _BY_TIME.sub(_by_time, text)
-    return _ORDER.sub(_order, text).replace(";", " ")
+    sql = bool(re.match(r" *select\b", said)) or bool(re.search(r"\bgroup by\b", said))
+    return _ORDER.sub(lambda m: _order(m, sql), text).replace(";", " ")
 
 
 def _named(match: re.Match[str]) -> str:
@@ -318,8 +320,12 @@ def _by_time(match: re.Match[str]) -> str:
     return " newest first " if latest else " earliest first "
 
 
-def _order(match: re.Match[str]) -> str:
-    most = match["dir"] != "asc"
+def _order(match: re.Match[str], sql: bool) -> str:
+    """'order by count(*) desc limit 3' is the top 3; with no direction it is SQL's ascending
+    order in SQL ('select ... group by ...'), and left to the grammar in words."""
+    if match["dir"] is None and not sql:
+        return match[0]
+    most = match["dir"] in ("desc", "descending")
     said = " most first" if most else " fewest first"
     if match["n"]:
         said += f" {'top' if most else 'bottom'} {match['n']}"

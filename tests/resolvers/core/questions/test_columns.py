@@ -60,6 +60,13 @@ from resolvers.core.questions.offline import OfflineEngine
             "select count(*) from departments where department like 's%'",
             "count departments whose name starts with 's'",
         ),
+        ("hires per department, order by hires ascending", "hires per department, fewest first"),
+        ("hires by department order by hires", "hires by department order by hires"),  # words
+        (
+            "select department, count(*) from hired_employees group by department "
+            "order by count(*)",  # SQL's order is ascending unless it says otherwise
+            "count hires by department fewest first",
+        ),
         (
             "select name from hired_employees where department = 'legal' "
             "order by datetime desc limit 5",
