@@ -608,3 +608,8 @@ def test_a_question_about_whom_a_person_met_or_their_group_is_no_lookup_of_them(
 ) -> None:
     answer = ask(engine, question)
     assert answer.refused and answer.sql is None, answer.reading
+
+
+def test_two_people_compared_are_both_looked_up(engine: OfflineEngine) -> None:
+    answer = ask(engine, "Harold Vogt vs Ty Hofer start dates")
+    assert sorted(names(answer)) == ["Harold Vogt", "Ty Hofer"]
