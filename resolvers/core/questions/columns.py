@@ -235,12 +235,15 @@ def _clauses(text: str) -> str:
     text = _DEPARTMENT_ID.sub(r" in department \g<id> ", text)
     text = _YEAR.sub(_year, text)
     text = re.sub(r"  +", " ", text).replace(" or in ", " or ")  # 'in Sales or in Legal'
-    dated = re.search(r"\b(?:19|20)\d\d\b", text)
-    if dated:  # a quarter of no year is every year's: no period the grammar holds
+    years = re.findall(r"\b(?:19|20)\d\d\b", text)
+    one_year = len(years) == 1 and re.search(rf"\bin {years[0]}\b", text) is not None
+    if one_year:  # a quarter of no year is every year's, of years since one is no period
         text = _QUARTER.sub(r" in q\g<n> ", text)
-    text = _MONTH.sub(  # a month of no year is that month of every year
-        lambda m: f" in {'' if dated else 'any '}{lexicon.MONTH_NAMES[int(m['n'])].lower()} ", text
-    )
+    if one_year or not years:  # a month of no year is that month of every year
+        text = _MONTH.sub(
+            lambda m: f" in {'' if years else 'any '}{lexicon.MONTH_NAMES[int(m['n'])].lower()} ",
+            text,
+        )
     days = list(_DAY.finditer(text))
     ops = [m["op"] for m in days]
     if ops == [">=", "<"]:  # the hire time from one day up to (not on) another

@@ -95,6 +95,9 @@ def test_a_clause_is_read_as_the_words_it_means(said: str, read: str) -> None:
         "count where year = 2021 and department = sales or year = 2022",  # 'and' binds first
         "count where year = 2020 or year > 2021",
         "select count(*) from jobs where job like '%a_b%'",  # a wildcard inside
+        "count(*) where month = 3 and year >= 2021",  # every March since 2021, not March 2021
+        "count where quarter = 2 and year > 2020",
+        "count where month = 3 and year in (2021, 2022)",
     ],
 )
 def test_a_clause_whose_sql_means_more_than_its_words_is_left_as_written(said: str) -> None:
