@@ -225,6 +225,9 @@ def _clauses(text: str) -> str:
         return text
     if re.search(r"\bwhere\b.*\b(?:and\b.*\bor|or\b.*\band)\b", text):
         return text  # 'a and b or c': SQL binds 'and' first, as words never say
+    kinds = [m["col"].startswith("dep") for m in _NAMED.finditer(text)]
+    if len(kinds) != len(set(kinds)):
+        return text  # 'department = A and department = B': no hire, where words mean either
     text = _ALIAS.sub(r"\g<table>", text)
     text = _JOINED.sub(" ", text)
     text = _CATALOG_FROM.sub(_catalog_from, text)

@@ -98,6 +98,8 @@ def test_a_clause_is_read_as_the_words_it_means(said: str, read: str) -> None:
         "count(*) where month = 3 and year >= 2021",  # every March since 2021, not March 2021
         "count where quarter = 2 and year > 2020",
         "count where month = 3 and year in (2021, 2022)",
+        "count where department = 'sales' and department = 'legal'",  # no hire is in both
+        "count where job = 'accountant i' and title = 'accountant ii'",
     ],
 )
 def test_a_clause_whose_sql_means_more_than_its_words_is_left_as_written(said: str) -> None:
