@@ -148,6 +148,9 @@ class Filters(_Strict):
     name_contains: Text | None = None
     name_suffix: Text | None = None
     """Employee names ending with this (case-insensitive): 'names ending in 0042'."""
+    name_not_prefix: Text | None = None
+    """Employee names NOT starting with this (case-insensitive): 'names that do not start
+    with Person', the employees with real names rather than the generated ones."""
     employee_names: Names = ()
     """Employees with exactly one of these full names (case-insensitive): a person looked up."""
     employee_ids: Annotated[tuple[EmployeeId, ...], Field(max_length=MAX_NAMES)] = ()

@@ -4186,6 +4186,14 @@ CASES: list[Case] = [
         f"SELECT e.name FROM {ED} WHERE e.name LIKE 'Person %' AND d.department = 'Legal' "
         f"AND {Y22}",
     ),
+    Case(
+        "how many 2022 hires have real names?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name NOT LIKE 'Person %' AND {Y22}",
+    ),
+    Case(
+        "list the Support hires whose names don't start with Person",
+        f"SELECT e.name FROM {ED} WHERE e.name NOT LIKE 'Person %' AND d.department = 'Support'",
+    ),
     # issue 20, asklookup3: SQL's clauses typed by someone who knows the columns, read as the
     # question they plainly ask (never run as SQL)
     Case(
@@ -4235,6 +4243,12 @@ CASES: list[Case] = [
     Case(
         "select count(*) from jobs where job like '%Designer%'",
         "SELECT COUNT(*) FROM jobs WHERE job LIKE '%Designer%'",
+    ),
+    Case(
+        "select name from hired_employees where department = 'Training' "
+        "order by datetime desc limit 3",
+        f"SELECT e.name FROM {ED} WHERE d.department = 'Training' ORDER BY e.datetime DESC LIMIT 3",
+        ordered=True,
     ),
     Case(
         "count(*) where job = 'Accountant II' and year = 2021",
