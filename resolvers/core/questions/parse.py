@@ -94,6 +94,7 @@ from resolvers.core.questions.patterns import (
     TOP_N_ONLY,
     TRAILING_DIMS,
     TWO_SIDED,
+    VAGUE_PART,
     WHICH_DIM,
     WHICH_N,
     WHICH_ONES,
@@ -135,6 +136,12 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     text = columns.plain(lexicon.normalise(question))
     if early := _refuse_early(text):
         return early
+    if vague := VAGUE_PART.search(text):  # never widened to the whole month (year)
+        return Refusal(
+            f"“{vague.group(0)}” names no exact days, so no answer rather than a guess: say the "
+            "days, e.g. hires from 10 to 20 November 2021, or ask for the whole period.",
+            (vague.group(0),),
+        )
     if fiscal := FISCAL.search(text):  # never read as the calendar year it names
         return Refusal(
             "A fiscal year starts in a month the data does not record, so its dates are not "

@@ -647,6 +647,12 @@ TIME_ORDER = re.compile(
     r"|\b(?:in )?(?P<early2>chronological|date|time) order\b|\bchronologically\b"
 )
 """'hires per month, latest month first': the periods of a grouping by time, from the last."""
+_MONTH_WORD = "|".join(sorted(lexicon.MONTHS, key=len, reverse=True))
+VAGUE_PART = re.compile(
+    rf"\b(?P<part>mid|middle of|early|late)[ -](?:in )?(?:the )?(?:year )?"
+    rf"(?P<when>{_MONTH_WORD}|(?:19|20)\d\d|year)\b"
+)
+"""'mid November', 'early March', 'late 2021': parts of a period with no days of their own."""
 ON_THE_BOOKS = re.compile(r"\b(?:on|in) (?:the |our )?(?:books|payroll)\b")
 """'how many people are on the books': everyone hired (the data holds no leavers). Said with
 a date it is a headcount at that date, not the hires in it: then left unread (refused)."""

@@ -293,7 +293,7 @@ class CountQuery(_Strict):
     @model_validator(mode="after")
     def _shape(self) -> CountQuery:
         _unique(self.group_by)
-        _levels(self.group_by, self.filters)
+        _levels(self.group_by, self.filters, self.rank.within if self.rank else None)
         if self.descending_names and (not self.group_by or self.rank or self.count_groups):
             raise ValueError("descending_names orders listed groups: group_by, no rank")
         if (self.threshold or self.rank or self.count_groups) and not self.group_by:
@@ -315,11 +315,11 @@ class CountQuery(_Strict):
         return self
 
 
-def _levels(group_by: tuple[str, ...], filters: Filters) -> None:
+def _levels(group_by: tuple[str, ...], filters: Filters, within: str | None = None) -> None:
     if "level" not in group_by:
         return
-    if "job" in group_by:
-        raise ValueError("group by level or by job, not both")
+    if "job" in group_by and within != "level":  # 'per level, the title with the most hires'
+        raise ValueError("group by level or by job, not both (unless ranking jobs within level)")
     if not filters.jobs.include:
         raise ValueError("group_by level needs the job titles (jobs.include) it splits")
 

@@ -3589,6 +3589,20 @@ CASES: list[Case] = [
         top_job_per_department("TRUE"),
     ),
     Case(
+        "per level, the title with the most hires",
+        "WITH c AS (SELECT regexp_extract(j.job, ' (I|II|III|IV|V|VI)$', 1) AS lvl, j.id, j.job, "
+        f"COUNT(*) AS n FROM {EDJ} WHERE regexp_matches(j.job, ' (I|II|III|IV|V|VI)$') "
+        "GROUP BY lvl, j.id, j.job), r AS (SELECT *, RANK() OVER (PARTITION BY lvl "
+        "ORDER BY n DESC) AS place FROM c) SELECT lvl, job, n FROM r WHERE place = 1",
+    ),
+    Case(
+        "the most hired job at each level in 2021",
+        "WITH c AS (SELECT regexp_extract(j.job, ' (I|II|III|IV|V|VI)$', 1) AS lvl, j.id, j.job, "
+        f"COUNT(*) AS n FROM {EDJ} WHERE regexp_matches(j.job, ' (I|II|III|IV|V|VI)$') "
+        f"AND {Y21} GROUP BY lvl, j.id, j.job), r AS (SELECT *, RANK() OVER (PARTITION BY lvl "
+        "ORDER BY n DESC) AS place FROM c) SELECT lvl, job, n FROM r WHERE place = 1",
+    ),
+    Case(
         "the job each Support team (both of them) hired most in 2022",
         top_job_per_department(f"d.department = 'Support' AND {Y22}"),
     ),
@@ -3862,6 +3876,7 @@ REFUSED = [
     "hires per department in 2021, descending, by name",  # two orders at once
     "how many people were on the books in 2021",  # a headcount at a date, not 2021's hires
     "hires by date latest first",  # the hires themselves, or counts per day?
+    "how many did we hire in mid-November 2021",  # which days are 'mid'?
     "hires per quarter 2021 latest first by department",  # departments reversed too?
 ]
 

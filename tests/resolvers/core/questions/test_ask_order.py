@@ -209,3 +209,24 @@ def test_hires_by_date_latest_first_asks_which_it_means(words_engine: OfflineEng
     per_day = words_engine.answer("hires per day in March 2022, latest day first")
     days = [row[0] for row in per_day.rows]
     assert days == sorted(days, reverse=True) and len(days) > 1
+
+
+def test_a_vague_part_of_a_period_is_refused_never_widened(words_engine: OfflineEngine) -> None:
+    """'mid November 2021' is not November 2021: refused, naming what it cannot place."""
+    for question in ("hires in mid November 2021", "early March 2022 joiners", "late 2021 hires"):
+        answer = words_engine.answer(question)
+        assert answer.refused and "names no exact days" in answer.explanation, question
+
+
+def test_the_top_title_per_level_ranks_jobs_within_each_level(
+    words_engine: OfflineEngine,
+) -> None:
+    """'per level, the title with the most hires': each level's own top title (of the
+    titles with a level, as the reading says); level and job side by side stay refused."""
+    answer = words_engine.answer("per level, the title with the most hires")
+    assert not answer.refused, answer.explanation
+    assert "in each level" in (answer.reading or "")
+    assert all(row[1].endswith(" " + row[0]) for row in answer.rows)
+    assert words_engine.answer("hires by level and job").refused
+    with pytest.raises(ValidationError):
+        CountQuery(group_by=("level", "job"))
