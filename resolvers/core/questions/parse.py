@@ -302,6 +302,12 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         levelled = True
     _ranks(words, reading)
     _groups(words, reading)
+    cue = FAMILY_TITLE.search(" ".join(tokens))
+    if reading.rank and reading.group == reading.each_dims == ["level"] and (cue or families):
+        # 'per level, the top accountant (title)': the family's titles ranked in each level
+        # (the cue went into the family's name), never the levels ranked instead
+        reading.group.append("job")
+        reading.which_singular = not (cue.group(0) if cue else "title").endswith("s")
     if reading.families and (words.take_all(ANY_LEVEL) or levelled):
         for token, titles in reading.families.items():  # 'Accountant, all levels together':
             stem = [t for t in titles if title_level(t) and _stem(t) == names[token][1]]
@@ -369,6 +375,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
 
 PEOPLE_ASKED = re.compile(r"\b(?:who|whom|names?|list|which (?:people|employees|persons))\b")
 """'who were our first and last hires' asks for people: their times alone are no answer."""
+FAMILY_TITLE = re.compile(r"\b(?:title|titles|job|jobs|role|roles|position|positions)\b")
+"""A job cue said beside a family ('the top accountant title'): the titles are what ranks."""
 TIME_GROUPED = re.compile(
     r"\b(?:by|per|each|every|for each|in each)"
     r" (?:calendar )?(?:hire )?(?:years?|quarters?|months?|weeks?|days?|dates?|half[ -]years?"

@@ -3603,6 +3603,14 @@ CASES: list[Case] = [
         "ORDER BY n DESC) AS place FROM c) SELECT lvl, job, n FROM r WHERE place = 1",
     ),
     Case(
+        "per level, the top accountant title in 2021",
+        "WITH c AS (SELECT CASE WHEN regexp_matches(j.job, ' (I|II|III|IV|V|VI)$') "
+        "THEN regexp_extract(j.job, ' (I|II|III|IV|V|VI)$', 1) ELSE 'none' END AS lvl, j.id, "
+        f"j.job, COUNT(*) AS n FROM {EDJ} WHERE {family('Accountant')} AND {Y21} "
+        "GROUP BY lvl, j.id, j.job), r AS (SELECT *, RANK() OVER (PARTITION BY lvl "
+        "ORDER BY n DESC) AS place FROM c) SELECT lvl, job, n FROM r WHERE place = 1",
+    ),
+    Case(
         "the job each Support team (both of them) hired most in 2022",
         top_job_per_department(f"d.department = 'Support' AND {Y22}"),
     ),

@@ -230,3 +230,13 @@ def test_the_top_title_per_level_ranks_jobs_within_each_level(
     assert words_engine.answer("hires by level and job").refused
     with pytest.raises(ValidationError):
         CountQuery(group_by=("level", "job"))
+
+
+def test_the_top_of_a_family_per_level_is_its_titles_never_the_levels_ranked(
+    words_engine: OfflineEngine,
+) -> None:
+    """'per level, the top accountant title' ranked the levels (the cue 'title' went into
+    the family's name): it is each level's top accountant title."""
+    answer = words_engine.answer("per level, the top accountant title in 2021")
+    assert "in each level, the job with the most hires" in (answer.reading or "")
+    assert all("Accountant" in row[1] for row in answer.rows)
