@@ -302,6 +302,12 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         levelled = True
     _ranks(words, reading)
     _groups(words, reading)
+    asked_what = WHAT_EACH.search(reading.line)
+    if reading.rank and asked_what and reading.group == reading.each_dims == ["department"]:
+        # 'what did each team hire the most (of)': what a team hires is jobs; never the
+        # teams themselves ranked
+        reading.group.append("job")
+        reading.which_singular = True
     cue = FAMILY_TITLE.search(" ".join(tokens))
     if reading.rank and reading.group == reading.each_dims == ["level"] and (cue or families):
         # 'per level, the top accountant (title)': the family's titles ranked in each level
@@ -375,6 +381,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
 
 PEOPLE_ASKED = re.compile(r"\b(?:who|whom|names?|list|which (?:people|employees|persons))\b")
 """'who were our first and last hires' asks for people: their times alone are no answer."""
+WHAT_EACH = re.compile(r"\bwhat (?:did|does|do|has|have) (?:each|every)\b")
+"""'what did each team hire the most of': a thing each team hired, ranked in each."""
 FAMILY_TITLE = re.compile(r"\b(?:title|titles|job|jobs|role|roles|position|positions)\b")
 """A job cue said beside a family ('the top accountant title'): the titles are what ranks."""
 TIME_GROUPED = re.compile(

@@ -3611,6 +3611,14 @@ CASES: list[Case] = [
         "ORDER BY n DESC) AS place FROM c) SELECT lvl, job, n FROM r WHERE place = 1",
     ),
     Case(
+        "what did each team hire the most of in 2021",
+        top_job_per_department(Y21),
+    ),
+    Case(
+        "what did every department hire most in 2022?",
+        top_job_per_department(Y22),
+    ),
+    Case(
         "the job each Support team (both of them) hired most in 2022",
         top_job_per_department(f"d.department = 'Support' AND {Y22}"),
     ),

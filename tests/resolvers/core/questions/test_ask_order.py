@@ -240,3 +240,10 @@ def test_the_top_of_a_family_per_level_is_its_titles_never_the_levels_ranked(
     answer = words_engine.answer("per level, the top accountant title in 2021")
     assert "in each level, the job with the most hires" in (answer.reading or "")
     assert all("Accountant" in row[1] for row in answer.rows)
+
+
+def test_what_each_team_hired_most_is_its_top_job_never_the_teams_ranked(
+    words_engine: OfflineEngine,
+) -> None:
+    answer = words_engine.answer("what did each team hire the most of in 2021")
+    assert "in each department, the job with the most hires" in (answer.reading or "")
