@@ -17,7 +17,10 @@ to the first line (the baseline, measured in the same run):
   what our resolvers return (coroutines, asyncio futures).
 - execute + dict fields: the same with binding's own non-routed resolver (the
   group check, then a handler's dict read directly).
-- execute, as the door calls it: both knobs.
+- execute + both knobs: the door before it left execute.
+- Executor, as the door calls it: both knobs, with graphql-core's ``Executor.build``
+  and ``execute_root_selection_set`` (execute less its incremental delivery: the
+  schema has no @defer or @stream).
 - door: ``GraphQLEndpoint._run`` as the server calls it (cached document,
   operation lookup, execute as above, the group check per field, the event
   built, the envelope unwrapped).
@@ -40,6 +43,7 @@ from typing import Any
 
 from graphql import (
     ExecutionResult,
+    Executor,
     FieldNode,
     GraphQLObjectType,
     GraphQLResolveInfo,
@@ -47,6 +51,7 @@ from graphql import (
     OperationDefinitionNode,
     default_field_resolver,
     execute,
+    execute_root_selection_set,
 )
 
 from localserver import binding
@@ -144,6 +149,12 @@ async def _variants(query: str) -> dict[str, Callable[[], Awaitable[ExecutionRes
         return done
 
     floors = {sync: _floor_schema(root, sync) for sync in (False, True)}
+
+    def built(schema: GraphQLSchema) -> Executor[Any]:
+        executor = Executor.build(schema, document, context_value=context(), is_awaitable=exact)
+        assert isinstance(executor, Executor), executor
+        return executor
+
     exact = binding.awaitable
     return {
         "execute, graphql-core's defaults": lambda: settled(
@@ -155,8 +166,11 @@ async def _variants(query: str) -> dict[str, Callable[[], Awaitable[ExecutionRes
         "execute + dict fields": lambda: settled(
             execute(fields, document, context_value=context())
         ),
-        "execute, as the door calls it": lambda: settled(
+        "execute + both knobs": lambda: settled(
             execute(fields, document, context_value=context(), is_awaitable=exact)
+        ),
+        "Executor, as the door calls it": lambda: settled(
+            execute_root_selection_set(built(fields))
         ),
         "door (GraphQLEndpoint._run)": lambda: settled(endpoint._run(context(), {"query": query})),
         "floor, async root": lambda: settled(execute(floors[False], document)),

@@ -61,6 +61,10 @@ class User:
         return not self.disabled and issued_at > self.tokens_valid_after
 
 
+_Users = tuple[tuple[int, int, int] | None, dict[str, User], dict[str, User]]
+"""The file's version, its users by name, the same by sub."""
+
+
 class UserStore:
     """Users of the local issuer, in ``users.json`` under the data dir."""
 
@@ -69,7 +73,7 @@ class UserStore:
         self.path = path
         self._hasher = hasher or _hasher
         self._lock_path = path.with_name(path.name + ".lock")
-        self._cache: tuple[tuple[int, int, int], dict[str, User]] | None = None
+        self._cache: _Users | None = None
 
     @classmethod
     def in_data_dir(cls, data_dir: Path, hasher: PasswordHasher | None = None) -> UserStore:
@@ -84,7 +88,7 @@ class UserStore:
         return self._read().get(username)
 
     def by_sub(self, sub: str) -> User | None:
-        return next((user for user in self._read().values() if user.sub == sub), None)
+        return self._current()[2].get(sub)
 
     def has_member_of(self, group: str) -> bool:
         return any(group in user.groups for user in self._read().values())
@@ -152,22 +156,26 @@ class UserStore:
     # -- the file --------------------------------------------------------------
 
     def _read(self) -> dict[str, User]:
-        """The users, re-read only when the file changed (every request asks ``still_valid``)."""
+        """The users by name, a copy to change."""
+        return dict(self._current()[1])
+
+    def _current(self) -> _Users:
+        """The file as cached, re-read only when it changed (every request asks ``still_valid``,
+        so a change by another process, the CLI's, counts from the next request on)."""
         try:
             stat = self.path.stat()
         except FileNotFoundError:
-            return {}
+            return None, {}, {}
         version = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-        cached = self._cache
-        if cached is not None and cached[0] == version:
-            return dict(cached[1])
+        if self._cache is not None and self._cache[0] == version:
+            return self._cache
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            return {}
+            return None, {}, {}
         users = {name: User(**entry) for name, entry in raw.get("users", {}).items()}
-        self._cache = (version, users)
-        return dict(users)
+        self._cache = (version, users, {user.sub: user for user in users.values()})
+        return self._cache
 
     @contextmanager
     def _locked(self) -> Iterator[dict[str, User]]:

@@ -90,7 +90,7 @@ class Invokes(Protocol):
     async def invoke(self, event: Any, scope: RequestScope | None) -> Any: ...
 
 
-@dataclass
+@dataclass(slots=True)
 class RequestContext:
     """Per request (or real-time subscription): who calls, with which headers, until when."""
 

@@ -9,7 +9,7 @@ selectionSetGraphQL}, prev, stash.
 from __future__ import annotations
 
 import itertools
-import secrets
+import random
 import time
 import uuid
 from collections.abc import Mapping
@@ -83,8 +83,8 @@ def _selection(node: FieldNode) -> tuple[tuple[str, ...], str]:
 
 
 def trace_id() -> str:
-    """An X-Ray trace header like the one AWS adds; powertools logs it as the correlation id."""
-    return f"Root=1-{int(time.time()):08x}-{secrets.token_hex(12)}"
+    """An X-Ray trace header like AWS's, logged as the correlation id (an id: no secret)."""
+    return f"Root=1-{int(time.time()):08x}-{random.getrandbits(96):024x}"
 
 
 _IDS = itertools.count(1)  # request ids: UUID-shaped, unique here (a uuid4 each cost 5% of

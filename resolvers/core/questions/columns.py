@@ -20,6 +20,9 @@ written, and the rules refuse the words they cannot read.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
+
+from resolvers.core.questions import lexicon
 
 _ID = r"(?P<what>department|dept|job)(?:_| )?ids?"
 _PLAIN = "hires"
@@ -103,6 +106,32 @@ def _table_rows(match: re.Match[str]) -> str:
     return f"{match.group('count') or ''}{kind}"
 
 
+BY_ID = re.compile(
+    r"\b(?P<by>by|per|for each|for every|for|each|every|across|group by|grouped by|grouping by"
+    r"|broken down by|split by)(?: the| each| every)? (?P<what>department|dept|job)_ids?\b"
+    r"(?! *(?:=|!|<|>|is\b|was\b|null\b|not\b|\d{1,3}\b))"
+    r"|\b(?P<what2>department|dept|job)_ids? (?:breakdown|split)(?: of)?\b"
+)
+"""'hires per department_id', 'count by job_id': grouped by the id column itself (never 'for
+department_id 5', one department)."""
+
+
+def by_id(text: str) -> tuple[str, bool]:
+    """The question with 'per department_id' said as 'per department', and whether it was.
+
+    A grouping by the id column shows the ids beside the names (CountQuery.by_id); the
+    hires with none are left out, as from 'per department'.
+    """
+    found = BY_ID.search(text) is not None
+
+    def said(match: re.Match[str]) -> str:
+        what = match.group("what") or match.group("what2")
+        what = "department" if what == "dept" else what
+        return f"{match.group('by') or 'by'} {what}"
+
+    return BY_ID.sub(said, text), found
+
+
 def plain(text: str) -> str:
     """The question (lower case) with the tables' column words in the grammar's words.
 
@@ -111,7 +140,8 @@ def plain(text: str) -> str:
     """
     if "_" not in text and not re.search(
         r"\b(?:rows?|records?|entries|count ?\(|select|m[ai][nx] ?\(|datetime"
-        r"|(?:department|dept|job) ids?\b)",
+        r"|(?:department|dept|job) ids?\b|(?:where|having|group by|order by"
+        r"|from (?:departments|jobs))\b)|=",
         text,
     ):
         return text
@@ -120,4 +150,159 @@ def plain(text: str) -> str:
     text = TABLE_ROWS.sub(_table_rows, text)
     if not OTHER_TABLE.search(text):
         text = ROWS.sub(_PLAIN, text)
-    return " ".join(text.split())
+    return " ".join(_clauses(text).split())
+
+
+# issue 20, asklookup3: SQL's clauses said by someone who knows the columns ('count(*) where
+# department = Sales and year = 2021', '... group by job having count >= 10'), read as the
+# words they plainly mean. Ask never runs them as SQL: each becomes words the grammar reads,
+# and a clause whose meaning differs from its words (a '!=' that drops missing values, a
+# month or quarter of no year asked beside a year rule, 'datetime > day') is left as written,
+# for the rules to refuse.
+_LEAD = r"(?:\bwhere |\band |(?<=, )|(?<=^)|\bwith )(?:[dej]\.)?"
+_SAID = (
+    r"(?:'(?P<quoted>[^']+)'|\"(?P<quoted2>[^\"]+)\"|(?P<word>[a-z0-9][a-z0-9&/.\- ]*?))"
+    r"(?= and | or |,| group by| having| order by| limit|\)| ?\?|;|$)"
+)
+_NAMED = re.compile(
+    rf"{_LEAD}(?P<col>department|dept|department_name|job|job_title|title)"
+    rf" ?(?:=|==) ?{_SAID}"
+)
+_LISTED = re.compile(
+    rf"{_LEAD}(?P<col>department|dept|department_name|year|yr) in ?\((?P<said>[^()]+)\)"
+)
+_JOINED = re.compile(
+    r"\b(?:left |inner )?(?:outer )?join (?:departments|jobs)(?: (?:as )?[a-z]\b)?"
+    r" on [a-z_.]+ ?= ?[a-z_.]+"
+)
+_ALIAS = re.compile(
+    r"\b(?P<table>hires|departments|jobs) (?:as )?[a-z]\b(?= join | left | inner |$)"
+)
+_CATALOG_FROM = re.compile(
+    r"\bfrom (?P<table>departments|jobs)(?: (?:as )?[a-z]\b)?"
+    r"(?: where (?:[dj]\.)?(?:department|job|title|name) (?P<op>like|ilike) '(?P<like>[^']+)')?"
+)
+_DEPARTMENT_ID = re.compile(rf"{_LEAD}department_?id ?(?:=|==) ?'?(?P<id>\d{{1,3}})'?\b")
+_YEAR = re.compile(rf"{_LEAD}(?:year|yr) ?(?P<op>>=|<=|==|=|>|<) ?'?(?P<year>(?:19|20)\d\d)'?\b")
+_OR_NAMED = re.compile(_NAMED.pattern.replace(_LEAD, r"\bor (?:[dej]\.)?", 1))
+_OR_YEAR = re.compile(_YEAR.pattern.replace(_LEAD, r"\bor (?:[dej]\.)?", 1))
+_QUARTER = re.compile(rf"{_LEAD}(?:quarter|qtr) ?(?:=|==) ?'?q?(?P<n>[1-4])'?\b")
+_MONTH = re.compile(rf"{_LEAD}month ?(?:=|==) ?'?(?P<n>1[0-2]|0?[1-9])'?\b")
+_DAY = re.compile(
+    rf"{_LEAD}(?:datetime|hire_date|hire date|date) ?(?P<op>>=|<) ?'(?P<day>\d{{4}}-\d\d-\d\d)'"
+)
+_GROUPS = r"(?:department|dept|job|title|year|quarter|month)"
+_GROUP_BY = re.compile(
+    rf"\bgroup by (?:[dej]\.)?(?P<by>{_GROUPS}(?: ?, ?(?:[dej]\.)?{_GROUPS})*)\b"
+)
+_SELECTED = re.compile(
+    rf"^ *select (?P<cols>(?:[dej]\.)?{_GROUPS}(?: ?, ?(?:[dej]\.)?{_GROUPS})*) ?, ?(?=count\b)"
+)
+_HAVING = re.compile(
+    r"\bhaving (?:count|hires|n|cnt|total) ?(?P<op>>=|<=|==|=|>|<) ?(?P<n>\d{1,6})\b"
+)
+_ORDER = re.compile(
+    r"\border by (?:count|hires|n|cnt|total|2)(?: (?P<dir>desc|asc))?"
+    r"(?: limit (?P<n>\d{1,4}))?\b"
+)
+_THRESHOLDS = {
+    ">=": "at least", ">": "more than", "<=": "at most", "<": "fewer than", "=": "exactly",
+    "==": "exactly",
+}  # fmt: skip
+
+
+def _clauses(text: str) -> str:
+    """SQL's WHERE, GROUP BY, HAVING and ORDER BY clauses in the grammar's words."""
+    if not re.search(r"=|<|>|\bgroup by\b|\bhaving\b|\border by\b|\bfrom\b|\bin ?\(", text):
+        return text
+    if re.search(r"\bwhere\b.*\b(?:and\b.*\bor|or\b.*\band)\b", text):
+        return text  # 'a and b or c': SQL binds 'and' first, as words never say
+    text = _ALIAS.sub(r"\g<table>", text)
+    text = _JOINED.sub(" ", text)
+    text = _CATALOG_FROM.sub(_catalog_from, text)
+    text = _NAMED.sub(_named, text)
+    text = _LISTED.sub(_listed, text)
+    text = _OR_NAMED.sub(lambda m: f" or {_named(m)}", text)  # 'a = 1 or a = 2'
+    text = _OR_YEAR.sub(lambda m: f" or {_year(m)}" if m["op"] in "==" else m[0], text)
+    text = _DEPARTMENT_ID.sub(r" in department \g<id> ", text)
+    text = _YEAR.sub(_year, text)
+    text = re.sub(r"  +", " ", text).replace(" or in ", " or ")  # 'in Sales or in Legal'
+    dated = re.search(r"\b(?:19|20)\d\d\b", text)
+    if dated:  # a quarter of no year is every year's: no period the grammar holds
+        text = _QUARTER.sub(r" in q\g<n> ", text)
+    text = _MONTH.sub(  # a month of no year is that month of every year
+        lambda m: f" in {'' if dated else 'any '}{lexicon.MONTH_NAMES[int(m['n'])].lower()} ", text
+    )
+    days = list(_DAY.finditer(text))
+    ops = [m["op"] for m in days]
+    if ops == [">=", "<"]:  # the hire time from one day up to (not on) another
+        last = date.fromisoformat(days[1]["day"]) - timedelta(days=1)
+        text = (
+            text[: days[0].start()]
+            + f" between {days[0]['day']} and {last.isoformat()} "
+            + text[days[0].end() : days[1].start()].replace(" and ", " ", 1)
+            + text[days[1].end() :]
+        )
+    elif len(days) == 1:
+        said = "on or after" if ops[0] == ">=" else "before"
+        text = _DAY.sub(f" {said} {days[0]['day']} ", text)
+    grouped = _GROUP_BY.search(text)
+    if grouped:
+        by = [c.split(".")[-1].strip() for c in grouped["by"].split(",")]
+        selected = _SELECTED.search(text)
+        if selected and {c.split(".")[-1].strip() for c in selected["cols"].split(",")} <= set(by):
+            text = text[: selected.start()] + text[selected.end() :]
+        text = _GROUP_BY.sub(f" by {' and '.join(by)} ", text)
+    text = _HAVING.sub(lambda m: f" {_THRESHOLDS[m['op']]} {m['n']} hires ", text)
+    return _ORDER.sub(_order, text).replace(";", " ")
+
+
+def _named(match: re.Match[str]) -> str:
+    """'department = Sales' is in Sales; 'job = Accountant I' as that title. A title with no
+    level ('job = Accountant') is left as written: '=' means that one title, where the words
+    would mean its whole family."""
+    said = match["quoted"] or match["quoted2"] or match["word"]
+    if match["col"].startswith("dep"):
+        return f" in {said} "
+    if re.search(r" (?:i|ii|iii|iv)$", said.strip()):
+        return f" as {said} "
+    return match.group(0)
+
+
+def _listed(match: re.Match[str]) -> str:
+    """'department in ('Sales', 'Legal')' is in Sales or Legal; 'year in (2021, 2022)' too."""
+    said = [v.strip().strip("'\"").strip() for v in match["said"].split(",")]
+    if match["col"].startswith("y") and not all(re.fullmatch(r"(?:19|20)\d\d", v) for v in said):
+        return match.group(0)
+    return f" in {' or '.join(said)} "
+
+
+def _catalog_from(match: re.Match[str]) -> str:
+    """'count(*) from jobs' counts the jobs; '... where job like '%engineer%'' searches them."""
+    like = match["like"]
+    if like is None:
+        return f" {match['table']} "
+    said = like.strip("%")
+    if not said or "%" in said or "_" in said:
+        return match.group(0)  # a wildcard inside: no search in words
+    if like.startswith("%") and like.endswith("%"):
+        return f" {match['table']} whose name contains '{said}' "
+    how = "ends with" if like.startswith("%") else "starts with" if like.endswith("%") else "is"
+    return match.group(0) if how == "is" else f" {match['table']} whose name {how} '{said}' "
+
+
+def _year(match: re.Match[str]) -> str:
+    year, op = int(match["year"]), match["op"]
+    if op in ("=", "=="):
+        return f" in {year} "
+    if op in (">=", ">"):
+        return f" since {year + (op == '>')} "
+    return f" before {year + (op == '<=')} "
+
+
+def _order(match: re.Match[str]) -> str:
+    most = match["dir"] != "asc"
+    said = " most first" if most else " fewest first"
+    if match["n"]:
+        said += f" {'top' if most else 'bottom'} {match['n']}"
+    return said + " "

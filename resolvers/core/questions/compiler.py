@@ -48,6 +48,7 @@ from resolvers.core.questions.query import (
     Period,
     ReportQuery,
     ShareQuery,
+    SpreadQuery,
     Threshold,
 )
 from resolvers.core.questions.sql_parts import (
@@ -84,6 +85,8 @@ def compile_tree(query: HrQuery) -> exp.Query:
             tree = _count(inner)
         case AverageQuery():
             tree = _average(inner)
+        case SpreadQuery():
+            tree = _spread(inner)
         case ShareQuery():
             tree = _share(inner)
         case CompareQuery():
@@ -120,6 +123,8 @@ def _count(query: CountQuery) -> exp.Select:
             table("matching", "m"), copy=False
         )
         return with_matching(select, query.filters)
+    if query.by_id:
+        return _by_id(query, measure, column)
     group = dimensions(query.group_by, query.filters)
     every_name = shows_zeros(query)
     if query.threshold and query.threshold.compare in ("above_mean", "below_mean"):
@@ -129,6 +134,8 @@ def _count(query: CountQuery) -> exp.Select:
     groups = [_group(d, query.filters, "t" if every_name else "m") for d in group]
     select = _all_names(group[0], query.filters) if every_name else _grouped(groups)
     select = select.select(aliased(measure, column), copy=False)
+    if query.in_every:
+        select = select.having(_in_every(query.in_every, query.filters), copy=False)
     if query.threshold:
         select = select.having(_passes(measure, query.threshold, query.filters), copy=False)
     ties = [o for g in groups for o in g.order]
@@ -189,6 +196,28 @@ def _versus(query: CountQuery, group: Sequence[Dimension]) -> exp.Select:
     return _count_of_groups(query, with_matching(select, both))
 
 
+def _by_id(query: CountQuery, measure: exp.Expr, column: str) -> exp.Select:
+    """Per the id column: the id, its name, the count; the hires with no department (job)
+    left out, as from any grouping by department (job)."""
+    dimension = query.group_by[0]
+    key = NAMED_DIMENSIONS[dimension][1]
+    select = (
+        exp.select(
+            aliased(col("m", key), "id"),
+            aliased(col("m", dimension), dimension),
+            aliased(measure, column),
+            copy=False,
+        )
+        .from_(table("matching", "m"), copy=False)
+        .where(col("m", key).is_(exp.null()).not_(), copy=False)
+        .group_by(col("m", key), col("m", dimension), copy=False)
+    )
+    if query.threshold:
+        select = select.having(_passes(measure, query.threshold, query.filters), copy=False)
+    select = select.order_by(exp.Ordered(this=col("m", key), nulls_first=False), copy=False)
+    return with_matching(select, query.filters)
+
+
 def _count_of_groups(query: CountQuery, select: exp.Select) -> exp.Select:
     """'How many departments ...': the number of rows the grouped statement gives."""
     if not query.count_groups:
@@ -203,6 +232,28 @@ def _count_of_groups(query: CountQuery, select: exp.Select) -> exp.Select:
     if ctes is not None:
         counted.set("with", ctes)
     return counted
+
+
+def _in_every(unit: str, filters: Filters) -> exp.Expr:
+    """A group's distinct years (quarters, months) with a hire are all those in which anyone
+    was hired, within the same periods (months, weekdays): the group hired in every one."""
+
+    def units(alias: str) -> exp.Expr:
+        moment = col(alias, "datetime")
+        year = exp.Extract(this=exp.var("YEAR"), expression=moment)
+        if unit == "year":
+            return exp.Distinct(expressions=[year])
+        part = exp.Extract(this=exp.var(unit.upper()), expression=moment.copy())
+        scaled = exp.Add(this=exp.Mul(this=year, expression=lit(100)), expression=part)
+        return exp.Distinct(expressions=[scaled])
+
+    when = Filters(periods=filters.periods, months=filters.months, weekdays=filters.weekdays)
+    every = exp.select(exp.Count(this=units("e")), copy=False).from_(
+        table("hired_employees", "e"), copy=False
+    )
+    if found := conditions(when):
+        every = every.where(exp.and_(*found, copy=False), copy=False)
+    return exp.EQ(this=exp.Count(this=units("m")), expression=exp.Subquery(this=every))
 
 
 def _passes(measure: exp.Expr, threshold: Threshold, filters: Filters) -> exp.Expr:
@@ -274,6 +325,8 @@ def shows_zeros(query: CountQuery) -> bool:
     groups with at least one hire (docs/questions.md).
     """
     threshold = query.threshold
+    if query.by_id:
+        return False  # the ids the hires hold, as the column holds them
     if threshold is not None and threshold.compare in ("above_mean", "below_mean"):
         return False  # the mean is over the groups with a hire; so are the groups compared
     if threshold is not None and threshold.versus is not None:
@@ -393,6 +446,27 @@ def _average(query: AverageQuery) -> exp.Select:
         aliased(mean, "average_hires"),
         aliased(count_star(), what.get(query.per, query.per + "s")),
         aliased(exp.Sum(this=exp.column("hires")), "hires"),
+        copy=False,
+    )
+    return (
+        select.from_(table("per_group"), copy=False)
+        .with_(cte_name("matching"), as_=matching(query.filters), copy=False)
+        .with_(cte_name("per_group"), as_=per_group, copy=False)
+    )
+
+
+def _spread(query: SpreadQuery) -> exp.Select:
+    """The most hires of a group, the fewest, and the first minus the second (groups with a
+    hire, as the mean): one row."""
+    groups = [_group(d, query.filters) for d in dimensions([query.per], query.filters)]
+    per_group = _grouped(groups).select(
+        aliased(exp.Count(this=col("m", "id")), "hires"), copy=False
+    )
+    most, fewest = exp.Max(this=exp.column("hires")), exp.Min(this=exp.column("hires"))
+    select = exp.select(
+        aliased(most, "most_hires"),
+        aliased(fewest, "fewest_hires"),
+        aliased(exp.Sub(this=most.copy(), expression=fewest.copy()), "difference"),
         copy=False,
     )
     return (

@@ -21,7 +21,7 @@ from resolvers.core.questions.patterns import (
     SUBTRACT,
     YES_NO,
 )
-from resolvers.core.questions.query import DifferenceQuery, Family, Threshold
+from resolvers.core.questions.query import DifferenceQuery, Family, SpreadQuery, Threshold
 from resolvers.core.questions.shape_filters import Reading, Refusal, _count_words, _filters
 from resolvers.core.questions.words import Words
 
@@ -42,6 +42,29 @@ def _titles_versus(
     titles = reading.families[token] if kind == "family" else (name,)
     compare = "more_than" if op == "more" else "fewer_than"
     return Threshold(compare=compare, versus=Family(word=name, titles=titles))  # type: ignore[arg-type]
+
+
+def _spread(
+    words: Words,
+    reading: Reading,
+    names: dict[str, tuple[str, str]],
+    catalog: Catalog,
+    date_sets: list[list[Span]],
+) -> SpreadQuery | Refusal:
+    """'The gap between our busiest and quietest department in 2022': over one grouping, the
+    most hires minus the fewest; a ranking, threshold or second grouping beside it is refused."""
+    asked = reading.rank or reading.threshold or reading.rank_order or reading.than
+    if asked or reading.counted_groups or len(reading.group) != 1:
+        return Refusal(
+            "The gap between the busiest and the quietest is taken over one grouping and "
+            "nothing else: ask e.g. for the gap between our busiest and quietest department "
+            "in 2022."
+        )
+    filters_ = _filters(reading, names, catalog, date_sets)
+    if isinstance(filters_, Refusal):
+        return filters_
+    _count_words(words)
+    return SpreadQuery(filters=filters_, per=reading.group[0])
 
 
 def two_periods(
@@ -93,6 +116,8 @@ def two_periods(
                 "Q2 2022, or by how many 2022's hires exceeded 2021's."
             )
         order = [pair for pair in order if pair[1] is not after[0]] + [(0, after[0])]
+        if subtract["short"]:  # '2022 fell short of 2021 by how many': 2021 minus 2022
+            order.reverse()
     said = [order[0][1].spans[0], order[1][1].spans[0]]
     return DatePhrase(said, said, f"{order[0][1].words} {order[1][1].words}")
 

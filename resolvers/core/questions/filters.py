@@ -137,7 +137,9 @@ CATALOG_SEARCH = re.compile(
     rf" {_VALUE.replace('value', 'value3')} (?:in|inside) (?:it|them|the names?|the titles?"
     r"|their names?|their titles?|its name|its title)\b"
     r"| (?:whose|where the|where their|where its) (?:names?|titles?) (?:has|have|had|holds?)"
-    r" (?P<value4>__q\d+__))"
+    r" (?P<value4>__q\d+__)"
+    r"| (?:with|having|(?:that|which) (?:have|has|had)|have|has|had)"
+    rf" {_VALUE.replace('value', 'value5')} at the (?P<end>end|start|beginning|front)\b)"
 )
 """Departments or job titles searched by their own names: 'departments whose name includes
 "ing"', 'titles ending in III', 'job titles with the word Engineer in it'. The word before
@@ -187,13 +189,17 @@ def shield_search_values(tokens: list[str], values: dict[str, str]) -> list[str]
     """'whose name starts with al': the searched word must not be read as a department or job."""
     line = " ".join(tokens)
     while match := _unshielded(CATALOG_SEARCH, line):
-        group = next(g for g in ("value", "value2", "value3", "value4") if match.groupdict().get(g))
+        group = next(
+            g for g in ("value", "value2", "value3", "value4", "value5") if match.groupdict().get(g)
+        )
         key = f"__q{len(values)}__"
         values[key] = match.group(group)
         start, end = match.span(group)
         line = line[:start] + key + line[end:]
     for match in [*IN_THE_NAME.finditer(line), *NAME_SEARCH.finditer(line)]:
-        group = next(g for g in ("value", "value2", "value3", "value4") if match.groupdict().get(g))
+        group = next(
+            g for g in ("value", "value2", "value3", "value4", "value5") if match.groupdict().get(g)
+        )
         word = match.group(group)
         if word.startswith("__q"):
             continue
@@ -219,7 +225,9 @@ def quote_letters(text: str) -> str:
 def _unshielded(pattern: re.Pattern[str], line: str) -> re.Match[str] | None:
     """The first match of a search whose searched word is not yet a quoted value."""
     for match in pattern.finditer(line):
-        group = next(g for g in ("value", "value2", "value3", "value4") if match.groupdict().get(g))
+        group = next(
+            g for g in ("value", "value2", "value3", "value4", "value5") if match.groupdict().get(g)
+        )
         if not match.group(group).startswith("__q"):
             return match
     return None
@@ -239,7 +247,9 @@ def read(words: Words, values: dict[str, str]) -> Who:
     for match in words.take_all(CATALOG_SEARCH):
         dim, op = match.group("dim"), match.group("op") or "contains"
         raw = match.group("value") or match.group("value2") or match.group("value3")
-        raw = raw or match.group("value4")
+        raw = raw or match.group("value4") or match.group("value5")
+        if match.group("end"):  # 'titles with II at the end'
+            op = "ends with" if match.group("end") == "end" else "starts with"
         target = "department" if dim.startswith(("dep", "team", "div")) else "title"
         prefix, suffix = op.startswith(("start", "begin")), op.startswith("end")
         who.searches.append(NameSearch(target, prefix, values.get(raw, raw), suffix=suffix))

@@ -93,7 +93,9 @@ def split_apostrophes(text: str) -> str:
 
 
 _PERIOD_WORD = r"(?:q[1-4]|h[12]|[a-z]{3,9}|(?:19|20)\d\d)"
-_DASHED = re.compile(rf"\b({_PERIOD_WORD}) ?[-\u2013\u2014] ?({_PERIOD_WORD})\b", re.IGNORECASE)
+_DASHED = re.compile(
+    rf"\b({_PERIOD_WORD})(?: ?[-\u2013\u2014] ?|\.{{2,3}})({_PERIOD_WORD})\b", re.IGNORECASE
+)
 _SHORT_YEAR = re.compile(r"\b(q[1-4]|h[12]|[a-z]{3,9})( of)? ?'(\d\d)\b", re.IGNORECASE)
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _YEAR_FIRST = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
@@ -232,8 +234,8 @@ def _days_of_a_month(match: re.Match[str]) -> str:
 
 _IN_A_MONTH = re.compile(r"\b(in|during|for|on) an? ([a-z]{3,9})\b(?! ?\d)", re.IGNORECASE)
 _MONTH_ALL_YEARS = re.compile(
-    r"\b(?:any )?([a-z]{3,9}?)(s?)(?: ?,)?(?: (?:across|over|in|for|during|of))?"
-    r" (?:(?:all|any)(?: the)? years|any year)\b",
+    r"\b(?:any )?([a-z]{3,9}?)(s?)(?: ?,| \(| ?-)?(?: (?:across|over|in|for|during|of))?"
+    r" ?(?:(?:all|any)(?: the)? years|any year)\b\)?",
     re.IGNORECASE,
 )
 

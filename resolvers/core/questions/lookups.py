@@ -657,7 +657,7 @@ def _framed(
     if any(w not in lexicon.LOOKUP_WORDS and w not in lexicon.CHAT_WORDS for w in left):
         return None
     cues = set(left) & lexicon.LOOKUP_CUES
-    if not cues or (not capitals and not cues - _QUESTION_WORDS):
+    if not cues or (not capitals and runs and not cues - _QUESTION_WORDS):
         return None  # a name and chat alone ('Happy Holidays to you all') ask nothing
     parts = tuple(part for part, asked in _CALENDAR_PARTS if asked.search(said))
     order = [t for t in rest if t in ("__who__", "__id__")]

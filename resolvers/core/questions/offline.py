@@ -143,7 +143,7 @@ class OfflineEngine:
     ) -> Answer:
         """A lookup that found nobody: a slip read as the one name meant, or an empty answer
         that says nobody of that name is on record (several near names: a refusal naming them)."""
-        found = people.not_found(self._warehouse, query)
+        found = people.not_found(self._warehouse, query, question)
         if isinstance(found, people.Respelt):
             safe = guard_tree(compile_tree(found.query), self._row_cap)
             return self.run(question, found.query, safe, [*notes, found.note])

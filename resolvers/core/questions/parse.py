@@ -49,6 +49,7 @@ from resolvers.core.questions.patterns import (
     DIMS_AZ,
     DIMS_ORDER,
     DIMS_THEN,
+    DISTINCT_PERIODS,
     EACH_NAME,
     EXACTLY,
     FILLER_PHRASES,
@@ -56,6 +57,8 @@ from resolvers.core.questions.patterns import (
     GREW,
     GROUP,
     HIRE_SPAN,
+    ID_NAMES,
+    IN_EVERY,
     INJECTION,
     LISTED_DIMS,
     MEAN,
@@ -84,6 +87,7 @@ from resolvers.core.questions.patterns import (
     REVERSE_ALPHABETICAL,
     SENT_OVER,
     SHARE,
+    SPREAD,
     THAN_NAME,
     THAN_PERIOD,
     THEN_BY_NAME,
@@ -133,7 +137,8 @@ def _refuse_early(text: str) -> Refusal | None:
 
 def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     """The HrQuery a question asks, or why the engine will not answer it."""
-    text = columns.plain(lexicon.normalise(question))
+    text, by_id = columns.by_id(lexicon.normalise(question))
+    text = columns.plain(text)
     if early := _refuse_early(text):
         return early
     if vague := VAGUE_PART.search(text):  # never widened to the whole month (year)
@@ -194,7 +199,10 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         families={f"__f{i}__": f.titles for i, f in enumerate(families)},
         people=people,
         department_ids=department_ids,
+        by_id=by_id,
     )
+    if by_id:
+        words.take_all(ID_NAMES)  # 'per department_id, with the names': shown beside the ids
     if words.has(DATED):
         reading.dated = True
         words.take_all(DATED)
@@ -207,12 +215,16 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text
     people_asked = PEOPLE_ASKED.search(words.text)  # 'who were our first and last hires'
-    spans = [s for s in HIRE_SPAN.finditer(words.text) if not (s["first3"] and people_asked)]
+    spans = [
+        s
+        for s in HIRE_SPAN.finditer(words.text)
+        if not ((s["first3"] or s["first4"]) and people_asked)
+    ]
     for span in spans:
         words.take(span)
     if spans:  # before 'first', 'max' ... are read as rankings
-        earliest = any(s.group("first") or s.group("first2") or s["first3"] for s in spans)
-        latest = any(s.group("last") or s.group("last2") or s["last3"] for s in spans)
+        earliest = any(s["first"] or s["first2"] or s["first3"] or s["first4"] for s in spans)
+        latest = any(s["last"] or s["last2"] or s["last3"] or s["last4"] for s in spans)
         reading.span = "both" if earliest == latest else "first" if earliest else "last"
         for one, other in itertools.pairwise(spans):  # 'the min and the max date'
             between = words.text[one.end() : other.start()]
@@ -221,7 +233,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
                     words.text[: one.end()] + " " * len(between) + words.text[other.start() :]
                 )
     for said in words.take_all(DIMS_AZ):  # 'dept A-Z then title A-Z' ('asc' is no count order)
-        reading.order_dims += dims(said.group("dims"))
+        reading.order_dims += dims(said.group("dims") or said.group("dims2"))
     both_by_name = words.take_all(BOTH_AZ)  # 'both sorted by name': checked once grouped
     if sent := words.search(SENT_OVER):
         words.take(sent, "over")  # 'send the 2021 hires over'
@@ -257,8 +269,23 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             "above the mean in 2021); a mean of another period is not something this engine "
             "computes: ask for each year's hires per department instead.",
         )
+    if (match := words.search(IN_EVERY)) and (
+        said_group := list(GROUP_NAMED.finditer(words.text[: match.start()]))
+    ):  # 'titles hired in each of 2020, 2021 and 2022': before 'at least one' is a threshold
+        unit = match["unit"] or next(u for u in ("year", "quarter", "month") if match[u])
+        reading.in_every = "year" if unit.startswith("year") else unit.rstrip("s")  # type: ignore[assignment]
+        reading.group += dims(said_group[-1][0])
+        words.take(match)
+        words.take(said_group[-1])
+        if how := HOW_MANY_BEFORE.search(words.text[: said_group[-1].start()]):
+            reading.counted_groups = True  # 'how many titles had a hire in every year'
+            words.take(how)
     with_hires = words.take_all(WITH_HIRES)
-    _thresholds(words, reading)
+    _thresholds(words, reading)  # first: 'depts by 2021 hires' is 'in 2021', never 'until'
+    if match := words.search(SPREAD):  # before 'busiest', 'quietest' are read as rankings
+        reading.spread = True
+        reading.group += dims(" ".join(said for said in match.groupdict().values() if said))
+        words.take(match)
     if with_hires and (refused := _with_hires(reading)):
         return refused
     if not reading.descending_names and (match := words.search(ALPHABETICAL)):
@@ -269,7 +296,11 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         quarters = words.take_all(QUARTER_SPAN)  # 'by dept and job, Q1-Q4': never the year
     try:
         _than(words, reading, names, today)
+        before = words.text
         reading.months, reading.weekdays, per_year = dates.read_recurring(words)
+        changed = [i for i, (a, b) in enumerate(zip(before, words.text, strict=True)) if a != b]
+        if changed:  # where 'in any December' stood: a share's whole or its part
+            reading.recurring = before[changed[0] : changed[-1] + 1].strip()
         if per_year:
             reading.group.append("year")
         phrases = dates.read(words, today, compare)
@@ -300,6 +331,10 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     while reading.families and (match := words.search(ANY_LEVEL)) and "every" not in match[0]:
         words.take(match)  # 'across all levels' is the family summed ('every level': per level)
         levelled = True
+    if reading.threshold is None and (match := words.search(DISTINCT_PERIODS)):
+        reading.group += dims(match["dims"])  # 'in how many distinct months did Legal hire'
+        reading.which = reading.counted_groups = True
+        words.take(match)
     _ranks(words, reading)
     _groups(words, reading)
     asked_what = WHAT_EACH.search(reading.line)
@@ -319,7 +354,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             stem = [t for t in titles if title_level(t) and _stem(t) == names[token][1]]
             if stem:  # Accountant I to IV, not Staff Accountant
                 reading.families[token] = tuple(stem)
-    if quarters:
+    if quarters and not reading.in_every:  # 'a hire in each of Q1, Q2, Q3 and Q4': no split
         reading.group = list(dict.fromkeys([*reading.group, "quarter"]))
     if both_by_name:
         by_name = [d for d in reading.group if d in ("department", "job")]
@@ -379,6 +414,14 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     return query
 
 
+GROUP_NAMED = re.compile(
+    r"\b(?:departments?|depts?|teams?|divisions?|jobs?|roles?|titles?|positions?|levels?)\b"
+)
+"""A grouping named before 'hired every year': the groups it keeps ('departments that ...')."""
+HOW_MANY_BEFORE = re.compile(
+    r"\b(?:how many|number of|count of|count the|total number of)"
+    r"(?: different| distinct| unique| separate)? *$"
+)
 PEOPLE_ASKED = re.compile(r"\b(?:who|whom|names?|list|which (?:people|employees|persons))\b")
 """'who were our first and last hires' asks for people: their times alone are no answer."""
 WHAT_EACH = re.compile(r"\bwhat (?:did|does|do|has|have) (?:each|every)\b")
@@ -725,6 +768,9 @@ def _groups(words: Words, reading: Reading) -> None:
         reading.group += dims(said)  # 'departments that hired more in 2022'
         reading.which = True
         words.take(match)
+        if how := HOW_MANY_BEFORE.search(words.text[: match.start()]):
+            reading.counted_groups = True  # 'count of distinct departments that hired in Q1'
+            words.take(how)
     if reading.group and (match := words.search(WHICH_ONES)):
         reading.which = True  # 'any quarters with more than 250? which ones'
         words.take(match)

@@ -333,6 +333,8 @@ DIMS_AZ = re.compile(
     rf"\b(?:(?:sorted|ordered|order|sort|listed|arranged) )?(?:by |on )?(?:the )?"
     rf"(?P<dims>{DIM}(?: names?)? {_AZ}(?: (?:,|and|then|followed|by)){{1,3}} (?:the )?{DIM}"
     rf"(?: names?)? {_AZ})\b"
+    rf"|\b(?:sorted|ordered|order|sort|listed|arranged) (?:by |on )(?:the )?(?P<dims2>{DIM}"
+    rf"(?: names?)?(?: (?:,|and|then|followed|by)){{1,3}} (?:the )?{DIM}(?: names?)?) {_AZ}\b"
 )
 """'dept A-Z then title A-Z': the groupings in turn, each by name (the grouped answer's order)."""
 BOTH_AZ = re.compile(
@@ -358,6 +360,15 @@ SENT_OVER = re.compile(
     r"|nine|ten|twenty)\b)"
 )
 """'send the 2021 hires over': sent, never 'over' a number."""
+ID_NAMES = re.compile(
+    r"(?:, )?\b(?:(?:with|plus|and|incl|including|showing) (?:the |their |its )?"
+    r"(?:(?:department|dept|job) )?(?:names?|titles?)|(?:department|dept|job )?names too)"
+    r"(?: too| as well)?\b"
+    r"|(?:, )?\b(?:excluding|ignoring|without|skipping|leaving out|except|no) (?:the )?"
+    r"(?:nulls?|null (?:ids?|values?|rows?|ones?))\b"
+)
+"""'grouped by dept_id, with the department names', 'ignoring nulls': the names are shown
+beside the ids, and the hires with no id left out, as the reading says."""
 DIMS_ORDER = re.compile(
     rf"\b(?:in |by )?(?P<dims>{DIM}(?: names?)?(?: (?:then|and then|, then|,|and|before) {DIM}"
     rf"(?: names?)?)+) order\b"
@@ -501,12 +512,69 @@ DIFFERENCE = re.compile(
     r"|(?:what is |what was |what s )?the (?P<gap>difference|gap|delta)(?: in)?(?: the number of)?"
     r"|(?P<gap2>difference|gap|delta)|change in|grow by|grew by|by how many)\b"
 )
+_HIGH = r"(?:most|top|busiest|biggest|largest|highest|max|maximum|most hiring|hardest hiring)"
+_LOW = r"(?:least|fewest|bottom|quietest|smallest|lowest|min|minimum|least hiring|slowest)"
+_APART = r"(?:difference|gap|distance|spread|delta|range|how far apart)"
+
+
+def _ends(first: str, second: str, n: int) -> str:
+    """'our busiest and quietest department': two ends of a ranking, then (or each) a grouping."""
+    return (
+        rf"(?:the |our )?{first}(?: hiring)?(?: (?P<dims{n}>{DIM}))? (?:and|&|vs|versus|to)"
+        rf" (?:the |our )?{second}(?: hiring)?(?: (?P<dims{n + 1}>{DIM}))?"
+        r"(?: by (?:the )?(?:hires|hiring|headcount|number of hires))?"
+    )
+
+
+SPREAD = re.compile(
+    rf"\b(?:how (?:big|large|wide) (?:is|was) )?(?:the )?{_APART}"
+    r"(?: (?:in|of) (?:hires|hiring|headcount|new hires))?"
+    rf" (?:between |(?:is|are|were|was) )?(?:{_ends(_HIGH, _LOW, 1)}|{_ends(_LOW, _HIGH, 3)}"
+    rf"|(?:the )?(?P<dims5>{DIM}) with the {_HIGH}(?: hires)? and the (?:one|{DIM}) with the"
+    rf" {_LOW}(?: hires)?)\b"
+    rf"|\b(?:the )?{_HIGH}(?: (?P<dims6>{DIM}))? minus (?:the )?{_LOW}(?: (?P<dims7>{DIM}))?\b"
+    rf"|\b(?:the )?(?:spread|range|max minus min|max min (?:gap|difference|spread))"
+    r"(?: (?:of|in) (?:the )?(?:hires|hiring|hire counts|headcounts?|hiring counts))?"
+    rf" (?:across|over|among|between) (?:the |all |all the |our )?(?P<dims8>{DIM})\b"
+    rf"|\b(?:the )?(?:spread|range) (?:of|in) (?:the |our )?(?P<dims9>{DIM})"
+    r" (?:hires|hiring|hire|headcount)(?: counts?| numbers)?\b"
+)
+"""'the gap between our busiest and quietest department', 'max minus min': the most hires of
+one group minus the fewest of another, over the groups of one grouping."""
+_HIRED_SOME = (
+    r"(?:(?:that|which|who) )?(?:(?:have |has |had )?(?:hired|recruited|filled)"
+    r"|had (?:a |at least one |at least 1 |any |some )?(?:hires?|hiring|joiners?)"
+    r"|(?:with|having|showing) (?:a |at least one |at least 1 |any |some )?(?:hires?|hiring)"
+    r"|hiring)(?: (?:at least one|anyone|someone|somebody|people|staff))?"
+)
+IN_EVERY = re.compile(
+    rf"\b{_HIRED_SOME}(?: in| during)?(?: (?:each|every|all)(?: single| one)?(?: of)?(?: the)?"
+    r"(?: (?:two|three|four|2|3|4))?| (?:two|three|four|2|3|4))"  # 'in all three years'
+    r" (?P<unit>years?|quarters?|months?)\b(?! (?:by|per|ago|back)\b)"
+    rf"|\b{_HIRED_SOME}(?: in| during)? (?:each|every|all|every one|each one) of(?= (?:the )?"
+    r"(?:(?P<year>(?:19|20)\d\d)|(?P<quarter>q[1-4]\b)|(?P<month>jan|feb|mar|apr|may|jun|jul|aug"
+    r"|sep|oct|nov|dec)))"
+)
+"""'titles with at least one hire in each of 2020, 2021 and 2022', 'departments that hired
+every year': the groups with a hire in every one of those periods (the list stays for dates)."""
+DISTINCT_PERIODS = re.compile(
+    r"\b(?:(?:in|on|during|over|across) )?(?:how many|number of|count of)(?: different| distinct"
+    r"| unique| separate)? (?P<dims>months|quarters|years|days|dates|calendar days|weekdays"
+    r"|hire dates|hiring days|hire days)\b(?: (?:had|have|with|saw|showed|having)(?: (?:a |at least"
+    r" one |any )?(?:hires?|hiring|joiners?|starters?))?| (?:are|were) there)?"
+)
+"""'in how many distinct months did Legal hire', 'how many days in March had hires': the
+periods with at least one hire, counted (what is said with a number is a threshold)."""
 SUBTRACT = re.compile(
-    r"\b(?:minus|exceed|exceeded|exceeds|exceeding"
+    r"\b(?P<short>(?:fell|fall|falls|came|come|comes) short of|trail|trailed|trails"
+    r"|(?:lag|lags|lagged)(?: behind)?)\b"
+    r"|\b(?:minus|exceed|exceeded|exceeds|exceeding|beat|beats|outdid|outpaced|topped"
+    r"|outstripped"
     r"|outnumber|outnumbered|outnumbers|surpass|surpassed|surpasses)\b"
 )
 """'Q3 2022 minus Q2 2022', 'by how many did 2022 exceed 2021': the first said less the second
-(between two periods said apart; 'minus Sales' is read as a named side by MINUS_NAME)."""
+(between two periods said apart; 'minus Sales' is read as a named side by MINUS_NAME); with
+``short`` ('2022 fell short of 2021'), the second less the first."""
 DISTINCT = re.compile(
     r"\b(?:(?:how many|number of|count of|count the) (?:different |distinct |unique |separate )?"
     r"|(?:different|distinct|unique) )(?P<what>departments|job titles|job roles|jobs|roles|titles"
@@ -580,6 +648,7 @@ _COLUMN = (
 COLUMN_LIST = re.compile(
     r"\b(?:(?:with|including|include|incl|inc|showing|plus|give me|give|show|need|want) )?"
     rf"{_COLUMN}(?:(?: ,)?(?: and| plus)? {_COLUMN}){{1,3}}\b(?: and(?= *$| ,))?"
+    r"(?: too\b| as well\b)?"
 )
 """'number + name + id', 'name, id and count': the report's columns listed in any order."""
 EXISTS = re.compile(
@@ -632,6 +701,8 @@ HIRE_SPAN = re.compile(
     r"|\b(?:when (?:were|was|did) )?(?:the |our )?(?P<first3>first|earliest) (?:and|&|/) "
     r"(?:the |our )?(?P<last3>last|latest|most recent) (?:hires?|joiners?|starters?|recruits?)"
     r"(?: (?:ever|on record|start|join))?\b"
+    r"|\b(?:the |our )?(?P<first4>first|earliest) (?:hire|joiner|starter) (?:and|&) "
+    r"(?:the |our )?(?P<last4>last|latest|most recent) (?:hire|joiner|starter)\b"
 )
 """'the earliest and latest datetime', 'min and max hire date', 'the date range': the first
 and (or) last hire time ('the first date of Q1' is a day, not a hire: left unread); both

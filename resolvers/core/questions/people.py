@@ -108,8 +108,12 @@ def looked_up(query: HrQuery) -> bool:
     )
 
 
-def not_found(warehouse: Warehouse, query: HrQuery) -> Respelt | Nobody:
-    """What to answer when the lookup ``query`` found nobody (see the module's docstring)."""
+def not_found(warehouse: Warehouse, query: HrQuery, question: str = "") -> Respelt | Nobody:
+    """What to answer when the lookup ``query`` found nobody (see the module's docstring).
+
+    ``question`` as asked tells a possessive written without its apostrophe ('Lou
+    Hurds job title') from a name one letter longer ('when did Lou Hurds start').
+    """
     inner = query.query
     assert isinstance(inner, EmployeesQuery)
     filters = inner.filters
@@ -134,6 +138,9 @@ def not_found(warehouse: Warehouse, query: HrQuery) -> Respelt | Nobody:
     if on_record:  # the name is there: the other conditions left nobody
         return Nobody(f"“{asked}” is on record, but not under the other conditions asked.")
     same = [name for name in near if _letters(name) == _letters(asked)]
+    owned = [name for name in near if _letters(name) + "s" == _letters(asked)]
+    if not same and len(owned) == 1 and _POSSESSIVE.match(question, _end_of(asked, question)):
+        same = owned  # 'lou hurds job title': a possessive with no apostrophe
     if len(same) == 1:  # only spacing or punctuation apart: 'Elia DEnrico', 'D Enrico'
         meant = same[0]
         field = "employee_names" if filters.employee_names else "same_day_as"
@@ -143,9 +150,9 @@ def not_found(warehouse: Warehouse, query: HrQuery) -> Respelt | Nobody:
                 meant if n == asked else n for n in filters.other_than_names
             )
         respelt = inner.model_copy(update={"filters": filters.model_copy(update=update)})
+        how = "with those letters" if same != owned else "it is the possessive of"
         note = (
-            f"No employee is named “{asked}”: reading it as {meant}, the one name on record "
-            "with those letters."
+            f"No employee is named “{asked}”: reading it as {meant}, the one name on record {how}."
         )
         return Respelt(HrQuery(query=respelt), note)
     if near:
@@ -240,6 +247,20 @@ def _near(warehouse: Warehouse, asked: str) -> tuple[list[str], bool]:
         elif Levenshtein.distance(wanted, name.lower(), score_cutoff=reach) <= reach:
             near.append(name)
     return sorted(set(near)), on_record
+
+
+_POSSESSIVE = re.compile(
+    r"\W*(?:full |start |hire |joining |job |employee )?(?:job|title|team|dept|department|role"
+    r"|position|date|record|details|info|id|name|number)\b",
+    re.IGNORECASE,
+)
+"""What follows a name in the possessive: 'Lou Hurds title', 'Lou Hurds start date'."""
+
+
+def _end_of(asked: str, question: str) -> int:
+    """Where the name ``asked`` ends in ``question`` (its end when not found there)."""
+    found = question.lower().find(asked.lower())
+    return found + len(asked) if found >= 0 else len(question)
 
 
 def _letters(name: str) -> str:

@@ -12,6 +12,7 @@ so the JSON schema a model is given is strict (additionalProperties: false).
     ├── CountQuery      hires (or distinct jobs/departments), optionally per group,
     │                   with a threshold (more than N, above the mean) or a ranking
     ├── AverageQuery    hires per group, averaged over the groups with a hire
+    ├── SpreadQuery     the most hires of a group minus the fewest (groups with a hire)
     ├── ShareQuery      a slice's (or each group's) percent of the hires
     ├── CompareQuery    hires in two periods side by side, or their difference
     ├── DifferenceQuery hires of one side minus another (two departments, jobs, periods)
@@ -287,17 +288,36 @@ class CountQuery(_Strict):
     rank: Rank | None = None
     count_groups: bool = False
     """One number: how many groups there are (that pass the threshold), not the groups."""
+    in_every: Literal["year", "quarter", "month"] | None = None
+    """Only the groups with at least one hire in every year (quarter, month) in which anyone
+    was hired within the filters' periods: 'titles hired in each of 2020, 2021 and 2022',
+    'departments that hired every year'."""
     descending_names: bool = False
     """Unranked groups listed by name Z to A instead of A to Z ('roles Sales filled, Z-A')."""
+    by_id: bool = False
+    """Grouped by the id column ('per department_id'): each id shown beside its name; the
+    hires with no department (job) left out, as in every grouping by department (job).
+    Only for one grouping by department or job, with no ranking and no mean."""
 
     @model_validator(mode="after")
     def _shape(self) -> CountQuery:
         _unique(self.group_by)
+        if self.by_id:
+            if self.group_by not in (("department",), ("job",)):
+                raise ValueError("by_id groups by one department or job id column")
+            held = self.threshold
+            mean = held is not None and (held.versus or held.compare.endswith("_mean"))
+            if self.rank or self.count_groups or mean:
+                raise ValueError("by_id takes no ranking, count of groups, mean or versus")
         _levels(self.group_by, self.filters, self.rank.within if self.rank else None)
         if self.descending_names and (not self.group_by or self.rank or self.count_groups):
             raise ValueError("descending_names orders listed groups: group_by, no rank")
         if (self.threshold or self.rank or self.count_groups) and not self.group_by:
             raise ValueError("a threshold, a ranking or a count of groups needs group_by")
+        if self.in_every and (self.threshold or self.rank or not self.group_by):
+            raise ValueError("in_every keeps groups by itself: no threshold or ranking")
+        if self.in_every and set(self.group_by) & TIME_DIMENSIONS:
+            raise ValueError("in_every keeps departments, jobs or levels, not periods")
         if self.distinct != "hires" and self.distinct[:-1] in self.group_by:
             raise ValueError("cannot count distinct what is grouped by")
         if self.rank and self.rank.within:
@@ -333,6 +353,20 @@ class AverageQuery(_Strict):
 
     @model_validator(mode="after")
     def _shape(self) -> AverageQuery:
+        _levels((self.per,), self.filters)
+        return self
+
+
+class SpreadQuery(_Strict):
+    """Hires per group: the most minus the fewest, over the groups with at least one hire
+    ('the gap between our busiest and quietest department in 2022'), with both counts."""
+
+    kind: Literal["spread"] = "spread"
+    filters: Filters = Filters()
+    per: Dimension
+
+    @model_validator(mode="after")
+    def _shape(self) -> SpreadQuery:
         _levels((self.per,), self.filters)
         return self
 
@@ -492,6 +526,7 @@ class ReportQuery(_Strict):
 AnyQuery = Annotated[
     CountQuery
     | AverageQuery
+    | SpreadQuery
     | ShareQuery
     | CompareQuery
     | DifferenceQuery

@@ -29,6 +29,7 @@ from resolvers.core.questions.query import (
     Period,
     ReportQuery,
     ShareQuery,
+    SpreadQuery,
 )
 from resolvers.core.questions.sql_parts import dimensions
 
@@ -178,6 +179,13 @@ def read_back(query: HrQuery) -> str:
                 f"Hires{scope(inner.filters)}, counted per {_per(group)} and averaged over the "
                 f"{_PLURAL[inner.per]} with at least one such hire{report}, with how many "
                 f"{_PLURAL[inner.per]} and hires that is{_left_out(inner.filters, group)}."
+            )
+        case SpreadQuery():
+            group = dimensions([inner.per], inner.filters)
+            return (
+                f"Hires{scope(inner.filters)}, counted per {_per(group)}: the most minus the "
+                f"fewest, over the {_PLURAL[inner.per]} with at least one such hire, with both "
+                f"counts{_left_out(inner.filters, group)}."
             )
         case ShareQuery():
             if inner.group_by:
@@ -335,6 +343,8 @@ def _count(query: CountQuery) -> str:
         return f"{head}, counted{_left_out(query.filters, [])}."
     group = dimensions(query.group_by, query.filters)
     text = f"{head}, counted per {_per(group)}"
+    if query.by_id:
+        text = f"{head}, counted per {group[0]}_id (each id with its {group[0]}'s name)"
     if "level" in group:
         text += " (the I, II, III or IV ending a title; 'none' for a title without one)"
     if query.threshold:
@@ -352,6 +362,11 @@ def _count(query: CountQuery) -> str:
             "below_mean": "fewer than the mean (over the groups with at least one hire)",
         }  # fmt: skip
         text += f"; only those with {words[t.compare]}"
+    if query.in_every:
+        text += (
+            f"; only those with at least one hire in every {query.in_every} in which anyone "
+            f"was hired{scope(Filters(periods=query.filters.periods))}"
+        )
     if query.descending_names and query.group_by[0] in _TIMES:
         latest = query.group_by[0] if len(query.group_by) == 1 else "period"
         text += f"; the latest {latest} first"
@@ -391,6 +406,8 @@ def _count(query: CountQuery) -> str:
                 text += f" {r.limit}{_suffix(r.limit)} place: all of them shown)"
         else:
             text += f"; {order}"
+    if query.by_id:
+        return text + _left_out(query.filters, group) + "."
     if shows_zeros(query):
         text += f"; {_PLURAL[group[0]]} with no hire count as 0"
     else:

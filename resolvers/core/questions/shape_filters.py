@@ -52,6 +52,8 @@ class Reading:
     rank_order: str | None = None
     threshold: Threshold | None = None
     ids: bool = False
+    by_id: bool = False
+    """'per department_id': grouped by the id column itself (CountQuery.by_id)."""
     families: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Job family tokens (``__f0__``) -> the titles they stand for."""
     people: dict[str, filters.Person] = field(default_factory=dict)
@@ -71,6 +73,8 @@ class Reading:
     """Months of any year kept ('in any December')."""
     weekdays: list[Weekday] = field(default_factory=list)
     """Days of the week kept ('on a weekend')."""
+    recurring: str = ""
+    """The words that said those months or weekdays, as they stood in the line."""
     alphabetical: bool = False
     descending_names: bool = False
     """'Z to A': alphabetical from the end."""
@@ -94,6 +98,10 @@ class Reading:
     """'in order of start date', 'chronologically': a list of people by hire time."""
     span: Literal["first", "last", "both"] | None = None
     """'the earliest and latest datetime': the first and (or) last hire time is asked."""
+    in_every: Literal["year", "quarter", "month"] | None = None
+    """'departments that hired every year': only groups with a hire in every such period."""
+    spread: bool = False
+    """'the gap between our busiest and quietest department': the most minus the fewest."""
 
 
 def _filters(

@@ -14,11 +14,13 @@ from typing import Literal
 from resolvers.core.questions import dates
 from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.catalog_lists import _catalog, _of_the_catalog, _titles_hired
+from resolvers.core.questions.compiler import shows_zeros
 from resolvers.core.questions.dates import Span
 from resolvers.core.questions.differences import (
     RATIO,
     _difference,
     _ratio,
+    _spread,
     _than_difference,
     _titles_versus,
     _versus,
@@ -105,6 +107,11 @@ def measure(
         return Refusal(f"This engine cannot answer that shape of question ({_first(error)}).")
     if isinstance(query, Refusal):
         return query
+    if reading.by_id and not (isinstance(query, CountQuery) and query.by_id):
+        return Refusal(  # the id column's groups (its null one too) are never dropped
+            "A grouping by department_id (job_id) is answered as hires counted per id, with "
+            "its name: ask e.g. for hires per department_id in 2021."
+        )
     if isinstance(query, CountQuery) and not query.group_by and words.has(WHICH):
         # 'which Legal hires started in March?' asks for people: one number is no answer.
         # 'which ones did Sales hire in May?', 'which Sales hire joined in May?': a plain
@@ -155,6 +162,8 @@ def _shape(
 ) -> AnyQuery | Refusal:
     if reading.span:
         return _hire_span(reading, names, catalog, date_sets, compare)
+    if reading.spread:  # 'the gap between our busiest and quietest department'
+        return _spread(words, reading, names, catalog, date_sets)
     if reading.threshold is None and (match := words.search(MEAN)):
         words.take(match)
     # two periods side by side
@@ -179,6 +188,8 @@ def _shape(
         if difference:
             words.take(difference)
         subtract = bool(words.take_all(SUBTRACT))  # 'A minus B', 'A exceeded B': A - B
+        if subtract:  # 'how many did 2022 exceed 2021 by'
+            words.take_all(re.compile(r"\bby(?= *$)"))
         grew = words.search(GREW)
         if grew:
             words.take(grew)
@@ -257,10 +268,17 @@ def _shape(
         elif difference or subtract:
             show = "difference"
             gap = difference and (difference.group("gap") or difference.group("gap2"))
-            if difference and direction in ("fewer", "less"):
+            behind = bool(difference) and direction in ("fewer", "less")
+            ahead = bool(gap or subtract or (difference and direction == "more"))
+            said = f" {sides.words} "
+            if " than " in said:  # 'more in A than B' came as (B, A): A - B already
+                swap = behind
+            elif re.match(r" *(?:between|from)\b", said):  # 'from A to B' is B - A, a change
+                swap = behind or bool(gap or subtract)  # 'the difference between A and B': A - B
+            else:  # 'how many more in A vs B' is A - B; 'how many fewer in A vs B', B - A
+                swap = ahead
+            if swap:
                 first, second = second, first
-            elif (gap or subtract) and not words.has(THAN_PERIOD):
-                first, second = second, first  # 'the difference between A and B' is A - B
         _count_words(words)
         return CompareQuery(
             filters=filters_,
@@ -443,15 +461,45 @@ def _shape(
             "mean, most first) and with lists of departments, jobs or employees; hires per "
             "group are shown by name: ask without the ids."
         )
-    return CountQuery(
+    if reading.in_every and (rank or reading.threshold):
+        return Refusal(
+            "A hire in every period keeps the groups by itself: ask for it alone, e.g. the "
+            "departments that hired in every year, or for a ranking without it."
+        )
+    if reading.in_every:
+        threshold = None  # 'which titles were hired in each of ...': every one, not any hire
+    counted = CountQuery(
         filters=filters_,
         distinct=distinct,
         group_by=tuple(reading.group),
         threshold=threshold,
         rank=rank,
-        count_groups=reading.counted_groups and threshold is not None,
+        count_groups=reading.counted_groups and (threshold is not None or bool(reading.in_every)),
+        in_every=reading.in_every,
         descending_names=reading.descending_names and rank is None,
+        by_id=reading.by_id,
     )
+    if threshold and _only_zero(threshold) and not shows_zeros(counted):
+        # 'months with no hires': a month is a row only once it had a hire, so the answer
+        # would be empty whatever the data; never said as 'none'
+        said = " and ".join(_PLURALS.get(d, d + "s") for d in counted.group_by)
+        return Refusal(
+            f"Only {said} with at least one hire are rows here, so those with none cannot be "
+            f"listed: ask for the hires per {' and '.join(counted.group_by)} instead (one "
+            "missing from that list had none), or for departments or jobs with no hires."
+        )
+    return counted
+
+
+_PLURALS = {"half": "halves", "day": "days"}
+
+
+def _only_zero(threshold: Threshold) -> bool:
+    """Whether only a group with no hire passes ('no hires', 'fewer than 1', 'at most 0')."""
+    upper = {"exactly": threshold.value, "at_most": threshold.value, "between": threshold.upper}
+    if threshold.compare == "fewer_than" and threshold.value is not None:
+        return threshold.value <= 1
+    return threshold.compare in upper and upper[threshold.compare] == 0
 
 
 def _hire_span(

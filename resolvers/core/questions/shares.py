@@ -89,12 +89,21 @@ def _share_of_part(
     after = {t for t in who.included if (line.find(t) > cut) != whole_after}
     dated_after = [p for at, p in located if (at > cut) != whole_after]
     missing_after = missing is not None and missing.start() > cut
-    if not (after or dated_after or missing_after):  # no verb, or nothing after it
+    recurring = reading.recurring and (reading.months or reading.weekdays)
+    at = line.find(reading.recurring) if recurring else -1
+    recurring_after = at >= 0 and (at > cut) != whole_after  # 'were in any December'
+    if recurring and at < 0:
+        return Refusal(  # never both the whole's and the part's: a share of 100%
+            "Is that month (or day of the week) the whole or the part? Ask e.g. what percent "
+            "of the hires were in a December."
+        )
+    if not (after or dated_after or missing_after or recurring_after):  # nothing after it
         after = set(who.included)
         dated_after = []
         missing_after = not after and missing is not None
         if not after and not missing_after and located:
             dated_after = [max(located, key=lambda item: item[0])[1]]
+        recurring_after = bool(recurring) and not (after or missing_after or dated_after)
     whole_who = replace(
         who,
         included=[t for t in who.included if t not in after],
@@ -108,12 +117,17 @@ def _share_of_part(
         without_job=who.without_job and missing_after,
         missing_either=who.missing_either and missing_after,
     )
-    whole = _filters(replace(reading, who=whole_who), names, catalog,
+    months, weekdays = reading.months, reading.weekdays  # on one side: the part, or the whole
+    whole_reading = replace(reading, who=whole_who)
+    part_reading = replace(reading, who=part_who, months=[], weekdays=[])
+    if recurring_after:
+        whole_reading = replace(whole_reading, months=[], weekdays=[])
+        part_reading = replace(part_reading, months=months, weekdays=weekdays)
+    whole = _filters(whole_reading, names, catalog,
                      [p.spans for p in phrases if p not in dated_after])  # fmt: skip
     if isinstance(whole, Refusal):
         return whole
-    part = _filters(replace(reading, who=part_who), names, catalog,
-                    [p.spans for p in dated_after])  # fmt: skip
+    part = _filters(part_reading, names, catalog, [p.spans for p in dated_after])
     if isinstance(part, Refusal):
         return part
     return ShareQuery(filters=whole, part=part)

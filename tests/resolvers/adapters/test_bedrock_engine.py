@@ -403,6 +403,40 @@ def test_the_first_and_last_hire_times_are_compiled_and_read_back(rig: Rig) -> N
     assert answer.reading == "The first and last hire times (and dates) on record in Sales."
 
 
+def test_the_spread_between_groups_is_compiled_and_read_back(rig: Rig) -> None:
+    """Issue 20, askarith3: the most hires of a group minus the fewest, a kind of its own."""
+    assert '"spread"' in json.dumps(query_tool_schema())
+    reply_with(rig, "department_spread_2021")
+    answer = ask(rig.engine, "Gap between our busiest and quietest department in 2021?")
+    assert not answer.refused, answer.explanation
+    assert answer.columns == ["most_hires", "fewest_hires", "difference"]
+    assert answer.rows == [[2, 1, 1]]  # Sales hired Ada and Bo in 2021, Legal Cy
+    assert answer.reading and "the most minus the fewest" in answer.reading
+
+
+def test_groups_with_a_hire_in_every_year_are_compiled_and_read_back(rig: Rig) -> None:
+    """Issue 20, askarith3: a condition across periods, a field of the count in the schema."""
+    assert '"in_every"' in json.dumps(query_tool_schema())
+    reply_with(rig, "departments_every_year")
+    answer = ask(rig.engine, "Which departments hired in each of 2021 and 2022?")
+    assert not answer.refused, answer.explanation
+    assert answer.rows == [["Sales", 3]]  # Legal hired only in 2021
+    assert answer.reading and "in every year in which anyone was hired" in answer.reading
+
+
+def test_a_grouping_by_the_id_column_is_compiled_run_and_read_back(rig: Rig) -> None:
+    """Issue 20, askseed3: by_id shows each department's id beside its name; the hires with
+    no department (Ed, 2020) are left out, as from any grouping by department."""
+    assert '"by_id"' in json.dumps(query_tool_schema())
+    reply_with(rig, "hires_per_department_id")
+    answer = ask(rig.engine, "hires per department_id")
+    assert not answer.refused, answer.explanation
+    assert answer.columns == ["id", "department", "hires"]
+    assert answer.rows == [[1, "Sales", 3], [2, "Legal", 1]]
+    assert answer.reading and "counted per department_id" in answer.reading
+    assert "employees without a department left out" in answer.reading
+
+
 # -- the model tries to write, or writes SQL the guard refuses ------------------
 
 

@@ -98,6 +98,22 @@ def difference(first: str, second: str) -> str:
     return f"SELECT ({count} {first}) - ({count} {second})"
 
 
+def spread(key: str, where: str) -> str:
+    """The most hires of a group (by ``key``) minus the fewest, over the groups with a hire."""
+    return (
+        f"WITH c AS (SELECT {key} AS g, COUNT(*) AS n FROM {E} WHERE {where} AND {key} IS NOT NULL"
+        " GROUP BY 1) SELECT MAX(n), MIN(n), MAX(n) - MIN(n) FROM c"
+    )
+
+
+def in_every(name: str, join: str, unit: str, where: str, units: int) -> str:
+    """The groups (``name`` of the joined table) with a hire in each of ``units`` periods."""
+    return (
+        f"SELECT {name} FROM {E} JOIN {join} WHERE {where} GROUP BY {join.split()[1]}.id, {name} "
+        f"HAVING COUNT(DISTINCT {unit}) = {units}"
+    )
+
+
 def versus_titles(first: str, second: str, where: str, op: str) -> str:
     """Per department (by id), hires matching ``first`` beside those matching ``second``,
     where the first ``op`` the second."""
@@ -3459,6 +3475,188 @@ CASES: list[Case] = [
         "Q1 hiring regardless of year",
         f"SELECT COUNT(*) FROM {E} WHERE quarter(e.datetime) = 1",
     ),
+    # issue 20, askarith3: the spread between the most and the least hiring group (max - min)
+    Case(
+        "the distance between our most and least active department in 2022",
+        spread("e.department_id", Y22),
+    ),
+    Case(
+        "difference between our top and bottom job, all time",
+        spread("e.job_id", "TRUE"),
+    ),
+    Case(
+        "gap between the busiest and quietest team in 2021?",
+        spread("e.department_id", Y21),
+    ),
+    Case(
+        "Max minus min hires per department in 2020",
+        spread("e.department_id", "year(e.datetime) = 2020"),
+    ),
+    Case(
+        "how far apart were our top and bottom hiring departments last year",
+        spread("e.department_id", Y22),
+    ),
+    Case(
+        "whats the gap in hires between the busiest and slowest month of 2021",
+        spread("month(e.datetime)", Y21),
+    ),
+    Case(
+        "pls: spread between the biggest and smallest depts by 2021 hires",
+        spread("e.department_id", Y21),
+    ),
+    Case(
+        "difference between the department with the most hires and the one with the fewest, 2022",
+        spread("e.department_id", Y22),
+    ),
+    Case(
+        "the difference between the quietest and the busiest quarter in 2022",
+        spread("quarter(e.datetime)", Y22),
+    ),
+    # issue 20, askarith3: groups with a hire in every one of several periods (and how many)
+    Case(
+        "titles with at least one hire in each of 2020, 2021 and 2022",
+        in_every("j.job", "jobs j ON j.id = e.job_id", "year(e.datetime)", "TRUE", 3),
+    ),
+    Case(
+        "how many titles had at least one hire in each of 2020, 2021 and 2022?",
+        "SELECT COUNT(*) FROM ("
+        + in_every("j.job", "jobs j ON j.id = e.job_id", "year(e.datetime)", "TRUE", 3)
+        + ")",
+    ),
+    Case(
+        "departments that hired every year",
+        in_every(
+            "d.department", "departments d ON d.id = e.department_id", "year(e.datetime)", "TRUE", 3
+        ),
+    ),
+    Case(
+        "which teams hired in every quarter of 2021?",
+        in_every(
+            "d.department", "departments d ON d.id = e.department_id", "quarter(e.datetime)", Y21, 4
+        ),
+    ),
+    Case(
+        "jobs filled in each of 2020 and 2022",
+        in_every(
+            "j.job",
+            "jobs j ON j.id = e.job_id",
+            "year(e.datetime)",
+            "year(e.datetime) IN (2020, 2022)",
+            2,
+        ),
+    ),
+    Case(
+        "how many roles were hired every single year",
+        "SELECT COUNT(*) FROM ("
+        + in_every("j.job", "jobs j ON j.id = e.job_id", "year(e.datetime)", "TRUE", 3)
+        + ")",
+    ),
+    Case(
+        "departments with hires in every month of 2022",
+        in_every(
+            "d.department", "departments d ON d.id = e.department_id", "month(e.datetime)", Y22, 12
+        ),
+    ),
+    Case(
+        "number of departments having at least one hire in each of q1, q2, q3 and q4 2020",
+        "SELECT COUNT(*) FROM ("
+        + in_every(
+            "d.department",
+            "departments d ON d.id = e.department_id",
+            "quarter(e.datetime)",
+            "year(e.datetime) = 2020",
+            4,
+        )
+        + ")",
+    ),
+    # issue 20, askarith3: 'how many more (fewer) in A vs B' is A - B (B - A); a month or
+    # weekday of a share is the part or the whole, never both; more ways to ask for a spread
+    Case(
+        "how many more hires in 2021 compared to 2020",
+        difference(Y21, "year(e.datetime) = 2020"),
+    ),
+    Case(
+        "How many fewer people did Sales hire in 2022 vs 2021?",
+        difference(f"d.department = 'Sales' AND {Y21}", f"d.department = 'Sales' AND {Y22}"),
+    ),
+    Case(
+        "by how many hires did 2021 beat 2020",
+        difference(Y21, "year(e.datetime) = 2020"),
+    ),
+    Case(
+        "what share of Sales hires were on a weekend",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE dayofweek(e.datetime) IN (0, 6)) / COUNT(*) "
+        f"FROM {ED} WHERE d.department = 'Sales'",
+    ),
+    Case(
+        "what share of weekend hires went to Sales",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Sales') / COUNT(*) "
+        f"FROM {ED} WHERE dayofweek(e.datetime) IN (0, 6)",
+    ),
+    Case(
+        "what % of all hires came in December (any year)",
+        f"SELECT 100.0 * COUNT(*) FILTER (WHERE month(e.datetime) = 12) / COUNT(*) FROM {E}",
+    ),
+    Case(
+        "what is the spread of hires across departments in 2021",
+        spread("e.department_id", Y21),
+    ),
+    Case(
+        "range of department hiring counts in 2022",
+        spread("e.department_id", Y22),
+    ),
+    Case(
+        "how big is the gap between our biggest and smallest department",
+        spread("e.department_id", "TRUE"),
+    ),
+    Case(
+        "which departments hired in all three years",
+        in_every(
+            "d.department", "departments d ON d.id = e.department_id", "year(e.datetime)", "TRUE", 3
+        ),
+    ),
+    Case(
+        "count of distinct departments that hired in Q1 2022",
+        f"SELECT COUNT(DISTINCT e.department_id) FROM {E} WHERE e.datetime >= "
+        "TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-04-01'",
+    ),
+    Case(
+        "how far did 2022 hiring fall short of 2021",
+        difference(Y21, Y22),
+    ),
+    Case(
+        "by how many did Q2 2022 lag behind Q1 2022?",
+        difference(
+            "e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-04-01'",
+            "e.datetime >= TIMESTAMP '2022-04-01' AND e.datetime < TIMESTAMP '2022-07-01'",
+        ),
+    ),
+    Case(
+        "how many did Training's 2021 hiring exceed its 2020 hiring by",
+        difference(
+            f"d.department = 'Training' AND {Y21}",
+            "d.department = 'Training' AND year(e.datetime) = 2020",
+        ),
+    ),
+    Case(
+        "in how many distinct months did Legal hire in 2021",
+        f"SELECT COUNT(DISTINCT month(e.datetime)) FROM {ED} "
+        f"WHERE d.department = 'Legal' AND {Y21}",
+    ),
+    Case(
+        "on how many days did we hire in March 2021?",
+        f"SELECT COUNT(DISTINCT CAST(e.datetime AS DATE)) FROM {E} WHERE "
+        "e.datetime >= TIMESTAMP '2021-03-01' AND e.datetime < TIMESTAMP '2021-04-01'",
+    ),
+    Case(
+        "number of different quarters with Engineering hires",
+        f"SELECT COUNT(DISTINCT (year(e.datetime), quarter(e.datetime))) FROM {ED} "
+        "WHERE d.department = 'Engineering'",
+    ),
+    Case(
+        "earliest hire and latest hire in Legal",
+        f"SELECT MIN(e.datetime), MAX(e.datetime) FROM {ED} WHERE d.department = 'Legal'",
+    ),
     # issue 20, asklookup3: a person looked up in any order of the lookup's own words (a fact
     # before or after the name, two facts, two people, chat), by name or employee number
     Case(
@@ -3845,6 +4043,174 @@ CASES: list[Case] = [
         "new joiners the week of 27 Dec 2021, how many",
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2021-12-27' "
         "AND e.datetime < TIMESTAMP '2022-01-03'",
+    ),
+    # issue 20, askseed3: a grouping spelled as the id column (the ids beside the names; the
+    # hires with none left out, as from any grouping), rankings by headcount with their span
+    Case(
+        "hires per department_id in 2021",
+        f"SELECT e.department_id, COUNT(*) FROM {E} WHERE {Y21} AND e.department_id IS NOT NULL "
+        "GROUP BY e.department_id",
+    ),
+    Case(
+        "count by job_id",
+        f"SELECT e.job_id, COUNT(*) FROM {E} WHERE e.job_id IS NOT NULL GROUP BY e.job_id",
+    ),
+    Case(
+        "number of people hired for each job_id in 2022",
+        f"SELECT e.job_id, COUNT(*) FROM {E} WHERE {Y22} AND e.job_id IS NOT NULL "
+        "GROUP BY e.job_id",
+    ),
+    Case(
+        "select count(*) group by department_id",
+        f"SELECT e.department_id, COUNT(*) FROM {E} WHERE e.department_id IS NOT NULL "
+        "GROUP BY e.department_id",
+    ),
+    Case(
+        "2022 hires grouped by dept_id, with the department names",
+        f"SELECT d.id, d.department, COUNT(*) FROM {E} JOIN departments d "
+        f"ON d.id = e.department_id WHERE {Y22} GROUP BY d.id, d.department",
+    ),
+    Case(
+        "job_id breakdown of 2021 hires",
+        f"SELECT e.job_id, COUNT(*) FROM {E} WHERE {Y21} AND e.job_id IS NOT NULL "
+        "GROUP BY e.job_id",
+    ),
+    Case(
+        "count distinct job_id per department_id",
+        f"SELECT e.department_id, COUNT(DISTINCT e.job_id) FROM {E} "
+        "WHERE e.department_id IS NOT NULL GROUP BY e.department_id",
+    ),
+    Case(
+        "how many hires per department_id in 2022, ignoring nulls",
+        f"SELECT e.department_id, COUNT(*) FROM {E} WHERE {Y22} AND e.department_id IS NOT NULL "
+        "GROUP BY e.department_id",
+    ),
+    Case(
+        "hires for every job_id, job names too",
+        f"SELECT j.id, j.job, COUNT(*) FROM {E} JOIN jobs j ON j.id = e.job_id "
+        "GROUP BY j.id, j.job",
+    ),
+    Case(
+        "how many hires for department_id 5 in 2021",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id = 5 AND {Y21}",
+    ),
+    # issue 20, askseed3: 'Q1..Q4' is a span as 'Q1-Q4' is; one order word after two groupings
+    # ('sorted by department name and job name ascending'); 'ids and names too'
+    Case(
+        "Hi! For the 2022 board pack I need hires per department and job, broken out by quarter "
+        "(Q1..Q4). Sort by department, then job. Thanks!",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "2021 hires per quarter for each job and department combination, sorted by department "
+        "name and job name ascending",
+        quarterly(Y21),
+        ordered=True,
+    ),
+    Case(
+        "Which teams hired more than the average team did in 2022? Give ids and names too.",
+        above_mean_report(Y22),
+    ),
+    Case(
+        "Q1..Q3 2022 hires",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-01-01' "
+        "AND e.datetime < TIMESTAMP '2022-10-01'",
+    ),
+    Case(
+        "bottom 3 teams by total headcount",
+        "SELECT department, n FROM (SELECT d.department, COUNT(e.id) AS n, "
+        "RANK() OVER (ORDER BY COUNT(e.id)) AS r FROM departments d "
+        "LEFT JOIN hired_employees e ON e.department_id = d.id GROUP BY d.id, d.department) "
+        "WHERE r <= 3",
+    ),
+    Case(
+        "whats marlo totts job title",  # a possessive written with no apostrophe
+        f"SELECT j.job FROM {EDJ} WHERE e.name = 'Marlo Tott'",
+    ),
+    Case(
+        "hiya, quick favour - which team is Cathy Blundin on nowadays?",
+        f"SELECT d.department FROM {ED} WHERE e.name = 'Cathy Blundin'",
+    ),
+    Case(
+        "how many job titles have III at the end?",
+        "SELECT COUNT(*) FROM jobs WHERE job LIKE '% III'",
+    ),
+    # issue 20, asklookup3: the generated 'Person 0042' names called placeholders
+    Case(
+        "how many hires have placeholder names in 2021?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name LIKE 'Person %' AND {Y21}",
+    ),
+    Case(
+        "names beginning with 'Person' (the placeholders) in Legal - count",
+        f"SELECT COUNT(*) FROM {ED} WHERE e.name LIKE 'Person %' AND d.department = 'Legal'",
+    ),
+    Case(
+        "list the placeholder employees hired in Legal in 2022",
+        f"SELECT e.name FROM {ED} WHERE e.name LIKE 'Person %' AND d.department = 'Legal' "
+        f"AND {Y22}",
+    ),
+    # issue 20, asklookup3: SQL's clauses typed by someone who knows the columns, read as the
+    # question they plainly ask (never run as SQL)
+    Case(
+        "select count(*) from hired_employees where department = 'Marketing' and year = 2022",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' AND {Y22}",
+    ),
+    Case(
+        "count(*) where dept = Training and yr = 2020",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Training' "
+        "AND e.datetime < TIMESTAMP '2021-01-01'",
+    ),
+    Case(
+        "count(*) by department where year = 2022 having count(*) > 60",
+        f"SELECT d.department, COUNT(*) FROM {ED} WHERE {Y22} GROUP BY d.id, d.department "
+        "HAVING COUNT(*) > 60",
+    ),
+    Case(
+        "select job, count(*) from hired_employees where year = 2020 group by job "
+        "order by count(*) desc limit 4",
+        "SELECT j.job, COUNT(*) FROM hired_employees e JOIN jobs j ON j.id = e.job_id "
+        "WHERE e.datetime < TIMESTAMP '2021-01-01' "
+        "GROUP BY j.id, j.job QUALIFY rank() OVER (ORDER BY COUNT(*) DESC) <= 4",
+    ),
+    Case(
+        "count where datetime >= '2022-07-01' and datetime < '2022-10-01'",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-07-01' "
+        "AND e.datetime < TIMESTAMP '2022-10-01'",
+    ),
+    Case(
+        "hires where department = Legal and month = 11",  # every November
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' AND month(e.datetime) = 11",
+    ),
+    Case(
+        "count(*) from hired_employees where year >= 2021 and department_id = 9",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id = 9 "
+        "AND e.datetime >= TIMESTAMP '2021-01-01'",
+    ),
+    Case(
+        "count(*) where department in ('Legal', 'Training') and year = 2022",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department IN ('Legal', 'Training') AND {Y22}",
+    ),
+    Case(
+        "select count(*) from hired_employees e join departments d on d.id = e.department_id "
+        "where d.department = 'Accounting' or d.department = 'Legal'",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department IN ('Accounting', 'Legal')",
+    ),
+    Case(
+        "select count(*) from jobs where job like '%Designer%'",
+        "SELECT COUNT(*) FROM jobs WHERE job LIKE '%Designer%'",
+    ),
+    Case(
+        "count(*) where job = 'Accountant II' and year = 2021",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE j.job = 'Accountant II' AND {Y21}",
+    ),
+    Case(
+        "select department, job, count(*) where year = 2021 and quarter = 4 "
+        "group by department, job",
+        "SELECT d.department, j.job, COUNT(*) FROM hired_employees e JOIN departments d "
+        "ON d.id = e.department_id JOIN jobs j ON j.id = e.job_id WHERE e.datetime >= "
+        "TIMESTAMP '2021-10-01' AND e.datetime < TIMESTAMP '2022-01-01' "
+        "GROUP BY d.id, d.department, j.id, j.job",
     ),
 ]
 

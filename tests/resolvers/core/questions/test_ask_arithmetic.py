@@ -165,3 +165,108 @@ def test_a_share_between_two_departments_of_one_name_picks_one_by_its_id(
         assert not answer.refused, answer.explanation
         assert answer.rows[0][answer.columns.index("share_pct")] == 25.0
     warehouse.close()
+
+
+def test_the_gap_between_the_busiest_and_quietest_group_is_max_minus_min(
+    words_engine: OfflineEngine,
+) -> None:
+    answer = words_engine.answer("gap between the busiest and quietest department in 2021")
+    assert not answer.refused, answer.explanation
+    counts = [row[-1] for row in words_engine.answer("hires by department in 2021").rows]
+    assert answer.rows == [[max(counts), min(counts), max(counts) - min(counts)]]
+    assert "the most minus the fewest" in (answer.reading or "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "gap between the busiest and quietest department and job in 2021",
+        "gap between the busiest and quietest department in 2021 with more than 10 hires",
+        "the busiest and quietest departments in 2021",
+    ],
+)
+def test_a_spread_with_more_asked_of_it_is_refused(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    assert words_engine.answer(question).refused
+
+
+def test_a_difference_between_two_named_groups_is_no_spread(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("difference between Sales and Legal in 2021")
+    assert not answer.refused and "most_hires" not in answer.columns
+
+
+def test_groups_hired_in_every_year_are_those_with_a_hire_in_each(
+    words_engine: OfflineEngine,
+) -> None:
+    answer = words_engine.answer("jobs filled in each of 2020 and 2022")
+    assert not answer.refused, answer.explanation
+    per_year = {
+        year: {row[0] for row in words_engine.answer(f"hires by job in {year}").rows}
+        for year in (2020, 2022)
+    }
+    assert {row[0] for row in answer.rows} == per_year[2020] & per_year[2022]
+
+
+@pytest.mark.parametrize(
+    ("question", "columns"),
+    [
+        ("how many people has Sales hired every year", ["year", "hires"]),
+        ("how many hires did each department make every year", ["department", "year", "hires"]),
+    ],
+)
+def test_every_year_after_a_count_of_hires_is_still_per_year(
+    words_engine: OfflineEngine, question: str, columns: list[str]
+) -> None:
+    answer = words_engine.answer(question)
+    assert not answer.refused and answer.columns == columns
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "departments that hired every year, top 3",
+        "months with no hires",
+        "days in March 2021 with no hires",
+    ],
+)
+def test_a_condition_no_answer_can_hold_is_refused(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert answer.refused, answer.reading
+
+
+@pytest.mark.parametrize(
+    ("question", "more", "fewer"),
+    [
+        ("how many more hires in 2021 compared to 2020", 2021, 2020),
+        ("how many more hires in 2021 than in 2020", 2021, 2020),
+        ("how many fewer hires in 2020 vs 2021", 2021, 2020),
+        ("how many fewer hires did we make in 2020 than in 2021", 2021, 2020),
+    ],
+)
+def test_how_many_more_or_fewer_is_said_from_the_side_it_names(
+    words_engine: OfflineEngine, question: str, more: int, fewer: int
+) -> None:
+    answer = words_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    expected = _count(words_engine, f"hires in {more}") - _count(words_engine, f"hires in {fewer}")
+    assert answer.rows[0][answer.columns.index("difference")] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "part", "whole"),
+    [
+        ("what share of Sales hires were on a weekend", "Sales hires on a weekend", "Sales hires"),
+        ("what share of weekend hires went to Sales", "Sales hires on a weekend", "weekend hires"),
+        ("what percent of hires were in any December", "hires in any December", "hires overall"),
+    ],
+)
+def test_a_month_or_weekday_of_a_share_is_on_one_side_only(
+    words_engine: OfflineEngine, question: str, part: str, whole: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    expected = 100 * _count(words_engine, part) / _count(words_engine, whole)
+    assert answer.rows[0][answer.columns.index("share_pct")] == pytest.approx(expected)

@@ -10,9 +10,13 @@ dropped, never another comparison read as the report.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from resolvers.core.errors import InvalidQuery
 from resolvers.core.questions.offline import OfflineEngine
+from resolvers.core.questions.query import CountQuery, Rank, Threshold, from_json
 
 QUARTERLY = "Hires per quarter for each department and job in 2021"
 ABOVE_MEAN = "Which departments hired more than the mean in 2021?"
@@ -41,6 +45,10 @@ QUARTERLY_READING = "(the hiresByQuarter report), ordered by department and job"
         "Could you send the 2021 hires over, split by department and job and by quarter?",
         "2021 hires by dept and job in Q1 through Q4 columns, dept then job",
         "hires by quarter for 2021, for every department & title, alphabetical on both",
+        "For the 2021 board pack I need hires per department and job, broken out by quarter "
+        "(Q1..Q4). Sort by department, then job.",
+        "2021 hires per quarter for each job and department combination, sorted by department "
+        "name and job name ascending",
     ],
 )
 def test_the_quarterly_report_as_a_split_or_combo(
@@ -63,6 +71,10 @@ def test_q1_to_q4_beside_a_grouping_splits_it_by_quarter(words_engine: OfflineEn
     # 'from Q1 to Q4' is a span of time: the whole year, as written
     span = words_engine.answer("hires from Q1 to Q4 2021 by department")
     assert span.rows == words_engine.answer("hires by department in 2021").rows
+    # 'Q1..Q3' is a span as 'Q1-Q3' is (read as two quarters, it was refused as never
+    # overlapping, a reason not true of the question)
+    dotted = words_engine.answer("Q1..Q3 2021 hires")
+    assert dotted.rows == words_engine.answer("hires from Q1 to Q3 2021").rows
     # and 'Q1-Q4' alone, with no grouping, stays the year's count
     alone = words_engine.answer("hires Q1-Q4 2021")
     assert alone.rows == words_engine.answer("hires in 2021").rows
@@ -104,6 +116,7 @@ def test_a_number_after_over_is_never_read_as_sent(words_engine: OfflineEngine) 
         "each dept that topped the average dept in 2021 - id + name + count pls",
         "which ones were higher than the typical department in 2021? sort desc",
         "departments hiring above the yearly average in 2021",
+        "Which teams hired more than the average team did in 2021? Give ids and names too.",
     ],
 )
 def test_above_the_dept_or_all_department_average(
@@ -134,3 +147,73 @@ def test_another_comparison_never_becomes_the_report(
 ) -> None:
     answer = words_engine.answer(question)
     assert "departmentsAboveMean" not in (answer.reading or ""), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hires per department_id in 2021",
+        "2021 hires by dept_id",
+        "count(*) group by department_id for 2021",
+        "how many hires for each department_id in 2021",
+        "hires per department_id in 2021, ignoring nulls",
+        "2021 hires by department_id with the department names",
+    ],
+)
+def test_a_grouping_by_the_id_column_shows_the_ids(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    """Per department_id: each id beside its name (the two Supports apart), the hires
+    without a department left out as from any grouping by department, and said so."""
+    answer = words_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.columns == ["id", "department", "hires"]
+    named = words_engine.answer("hires per department in 2021")
+    assert sorted(row[1:] for row in answer.rows) == sorted(named.rows)
+    assert all(row[0] is not None for row in answer.rows)
+    assert "employees without a department left out" in (answer.reading or "")
+
+
+def test_one_department_by_its_id_is_no_grouping(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("how many hires for department_id 5 in 2021")
+    assert not answer.refused, answer.explanation
+    assert answer.rows == words_engine.answer("Engineering hires in 2021").rows
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["share of hires per department_id", "top 3 department_id by hires in 2021"],
+)
+def test_what_the_id_grouping_cannot_hold_is_refused(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    assert words_engine.answer(question).refused, question
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("bottom 3 teams by total headcount", "the 3 departments with the fewest hires"),
+        ("top 5 teams by all-time headcount", "the 5 departments with the most hires"),
+    ],
+)
+def test_a_ranking_by_headcount_said_with_its_span(
+    words_engine: OfflineEngine, question: str, plain: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == words_engine.answer(plain).rows
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"group_by": ("quarter",)},
+        {"group_by": ("department", "job")},
+        {"group_by": ("department",), "rank": Rank(order="most", limit=3)},
+        {"group_by": ("department",), "threshold": Threshold(compare="above_mean")},
+    ],
+)
+def test_by_id_holds_one_department_or_job_grouping_only(fields: dict[str, Any]) -> None:
+    with pytest.raises(InvalidQuery):
+        from_json({"query": CountQuery.model_construct(**fields).model_dump() | {"by_id": True}})

@@ -91,13 +91,18 @@ def test_rows_are_hires_only_when_no_other_table_is_named(small_engine: OfflineE
     assert jobs.rows == [[4]], jobs.explanation
 
 
-def test_grouping_by_an_id_column_is_refused_not_answered_by_name(
+def test_grouping_by_an_id_column_shows_the_ids_never_only_the_names(
     small_engine: OfflineEngine,
 ) -> None:
-    """'per department_id' asks for the id column (and the hires with none): no answer here
-    shows that, so it is refused rather than answered per department name."""
-    for question in ("hires per department_id", "count(*) grouped by job_id"):
-        assert small_engine.answer(question).refused, question
+    """'per department_id' asks for the id column: the answer shows each id beside its name
+    (issue 20, askseed3)."""
+    answer = small_engine.answer("hires per department_id")
+    assert not answer.refused, answer.explanation
+    assert answer.columns == ["id", "department", "hires"]
+    assert answer.rows == [[1, "Sales", 4], [2, "Legal", 3]]  # Ops (3) hired nobody: no row
+    jobs = small_engine.answer("count(*) grouped by job_id")
+    assert not jobs.refused, jobs.explanation
+    assert jobs.columns == ["id", "job", "hires"] and sum(row[2] for row in jobs.rows) == 7
 
 
 def test_an_order_said_as_how_many_they_hired_keeps_its_direction(
@@ -219,3 +224,13 @@ def test_a_name_that_has_or_mentions_a_word_is_searched(words_engine: OfflineEng
         assert not answer.refused and answer.rows, answer.explanation
         assert answer.columns == ["id", kind]
         assert all(value in row[1].lower() for row in answer.rows)
+
+
+def test_a_word_at_the_end_or_start_of_a_title_is_searched_there(
+    words_engine: OfflineEngine,
+) -> None:
+    ending = words_engine.answer("job titles with 'II' at the end")
+    assert not ending.refused and ending.rows, ending.explanation
+    assert all(row[1].endswith(" II") for row in ending.rows)
+    starting = words_engine.answer("which titles have Senior at the beginning")
+    assert starting.rows and all(row[1].startswith("Senior") for row in starting.rows)

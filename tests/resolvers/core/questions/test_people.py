@@ -525,3 +525,46 @@ def test_a_name_searched_after_with_a_name_is_a_search_never_a_first_name(
 ) -> None:
     answer = ask(engine, question)
     assert not answer.refused and reading in (answer.reading or ""), answer.explanation
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many hires have placeholder names",
+        "count of hires whose name begins with 'Person' (the placeholders)",
+        "how many placeholder employees are there",
+    ],
+)
+def test_placeholder_names_are_the_generated_person_names(
+    engine: OfflineEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert not answer.refused and "whose name starts with “person”" in (answer.reading or "")
+    assert answer.rows == [[2500]]
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("whats lou hurds job title", "Lou Hurd"),
+        ("Ted Dungays start date?", "Ted Dungay"),
+        ("do you happen to know Lou Hurd's title", "Lou Hurd"),
+        ("when did Lou Hurd come on board, and as what?", "Lou Hurd"),
+    ],
+)
+def test_a_possessive_written_without_its_apostrophe_is_the_person(
+    engine: OfflineEngine, question: str, found: str
+) -> None:
+    assert names(ask(engine, question)) == [found]
+
+
+def test_a_name_one_letter_longer_than_one_on_record_is_no_possessive(
+    engine: OfflineEngine,
+) -> None:
+    answer = ask(engine, "which team did Ted Dungays join")
+    assert answer.refused and "Did you mean Ted Dungay" in answer.explanation
+
+
+@pytest.mark.parametrize("question", ["give me employee 3002", "hire no 3002 - who is that"])
+def test_an_employee_number_alone_needs_no_fact_asked(engine: OfflineEngine, question: str) -> None:
+    assert names(ask(engine, question)) == ["Ty Hofer"]

@@ -57,7 +57,7 @@ def test_the_schema_follows_the_models_not_a_copy() -> None:
     }
     assert kinds == {
         "count", "average", "share", "compare", "difference", "employees", "catalog", "report",
-        "hire_span",
+        "hire_span", "spread",
     }  # fmt: skip
 
 
