@@ -225,8 +225,11 @@ REVERSE_ALPHABETICAL = re.compile(
     # issue 20, askorder3: 'descending by name', 'by name desc', 'names in reverse'
     r"|(?:in )?(?:descending|desc|reverse|reversed) (?:order )?(?:by|of) (?:their |the )?"
     r"(?:full |job |department |dept |team )?names?"
-    r"|(?:by|on) (?:their |the )?(?:full |job |department |dept |team )?names?"
-    r" (?:descending|desc|reversed|in reverse(?: order)?|in descending order))\b"
+    r"|(?:by|on) (?:their |the )?(?:full |job |department |dept |team )?names?(?: ,)?"
+    r" (?:descending|desc|reversed|in reverse(?: order)?|in descending order)"
+    r"|(?:by|on) (?:the )?(?:department|dept|team|job|title|role|position)(?: names?)?(?: ,)?"
+    r" (?:descending|desc|reversed|in reverse(?: order)?|in descending order|z to a|z a)"
+    r"|alphabetical(?:ly)?(?: order)? (?:backwards|reversed|in reverse))\b"
 )
 """'Z to A', 'in reverse alphabetical order': names from the end of the alphabet."""
 NAME_ASCENDING = re.compile(

@@ -3984,6 +3984,21 @@ CASES: list[Case] = [
         ordered=True,
     ),
     Case(
+        "hires per department in 2021 sorted by department name desc",
+        per_department(Y21, order="d.department DESC, d.id DESC"),
+        ordered=True,
+    ),
+    Case(
+        "departments by name, descending",
+        "SELECT department FROM departments ORDER BY department DESC, id",
+        ordered=True,
+    ),
+    Case(
+        "the departments alphabetically backwards",
+        "SELECT department FROM departments ORDER BY department DESC, id",
+        ordered=True,
+    ),
+    Case(
         "departments ascending by name",
         "SELECT department FROM departments ORDER BY department, id",
         ordered=True,
