@@ -745,7 +745,7 @@ jobs role roles title titles position positions year years quarter quarters mont
 months week weeks weekday weekdays day days first last latest earliest recent
 newest oldest named called whose name names starts start contains list ordered
 sorted order sort descending ascending alphabetically monthly quarterly yearly half team teams
-date dates daily
+date dates daily leading popular common frequent
 division unique distinct different total number
 """
 RESERVED = (

@@ -3809,6 +3809,10 @@ CASES: list[Case] = [
         "ORDER BY n DESC) AS place FROM c) SELECT lvl, job, n FROM r WHERE place = 1",
     ),
     Case(
+        "whats the leading title in every team?? all time",
+        top_job_per_department("TRUE"),
+    ),
+    Case(
         "what did each team hire the most of in 2021",
         top_job_per_department(Y21),
     ),

@@ -247,3 +247,12 @@ def test_what_each_team_hired_most_is_its_top_job_never_the_teams_ranked(
 ) -> None:
     answer = words_engine.answer("what did each team hire the most of in 2021")
     assert "in each department, the job with the most hires" in (answer.reading or "")
+
+
+def test_a_ranking_word_after_whats_the_is_never_a_first_name(
+    words_engine: OfflineEngine,
+) -> None:
+    """'whats the leading job' was looked up as people whose first name is 'leading'."""
+    answer = words_engine.answer("whats the leading job")
+    assert not answer.refused and "first name" not in (answer.reading or "")
+    assert "the one with the most hires" in (answer.reading or "")
