@@ -256,3 +256,14 @@ def test_a_ranking_word_after_whats_the_is_never_a_first_name(
     answer = words_engine.answer("whats the leading job")
     assert not answer.refused and "first name" not in (answer.reading or "")
     assert "the one with the most hires" in (answer.reading or "")
+
+
+def test_a_lowercase_word_after_the_before_a_job_is_no_first_name(
+    words_engine: OfflineEngine,
+) -> None:
+    """'whats the hottest job' listed people whose first name is 'hottest': refused now,
+    naming the word; 'what is Bo's job' is still Bo looked up."""
+    for question in ("whats the hottest job", "whats the usual job in Sales"):
+        answer = words_engine.answer(question)
+        assert answer.refused and "first name" not in answer.explanation, question
+    assert "“Bo”" in (words_engine.answer("what is Bo's job").reading or "")
