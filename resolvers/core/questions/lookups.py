@@ -525,6 +525,12 @@ def _people_in(
 ) -> tuple[tuple[int, int], list[Person]] | None:
     """The people one lookup names, and the words it read; None when it names nobody."""
     name = match.group("who") or match.groupdict().get("who2") or ""
+    if (
+        " " not in name
+        and name not in written
+        and re.search(rf"\bthe {re.escape(name)}\b", match.group(0))
+    ):
+        return None  # 'whats the usual job': a word said of a job, not a person's first name
     asked = match.group(0).replace(name, " ", 1)
     parts = tuple(part for part, said in _CALENDAR_PARTS if said.search(asked))
     if ID_LOOKUP.fullmatch(name):

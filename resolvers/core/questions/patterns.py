@@ -226,8 +226,11 @@ REVERSE_ALPHABETICAL = re.compile(
     # issue 20, askorder3: 'descending by name', 'by name desc', 'names in reverse'
     r"|(?:in )?(?:descending|desc|reverse|reversed) (?:order )?(?:by|of) (?:their |the )?"
     r"(?:full |job |department |dept |team )?names?"
-    r"|(?:by|on) (?:their |the )?(?:full |job |department |dept |team )?names?"
-    r" (?:descending|desc|reversed|in reverse(?: order)?|in descending order))\b"
+    r"|(?:by|on) (?:their |the )?(?:full |job |department |dept |team )?names?(?: ,)?"
+    r" (?:descending|desc|reversed|in reverse(?: order)?|in descending order)"
+    r"|(?:by|on) (?:the )?(?:department|dept|team|job|title|role|position)(?: names?)?(?: ,)?"
+    r" (?:descending|desc|reversed|in reverse(?: order)?|in descending order|z to a|z a)"
+    r"|alphabetical(?:ly)?(?: order)? (?:backwards|reversed|in reverse))\b"
 )
 """'Z to A', 'in reverse alphabetical order': names from the end of the alphabet."""
 NAME_ASCENDING = re.compile(
@@ -730,6 +733,12 @@ TIME_ORDER = re.compile(
     r"|\b(?:in )?(?P<early2>chronological|date|time) order\b|\bchronologically\b"
 )
 """'hires per month, latest month first': the periods of a grouping by time, from the last."""
+_MONTH_WORD = "|".join(sorted(lexicon.MONTHS, key=len, reverse=True))
+VAGUE_PART = re.compile(
+    rf"\b(?P<part>mid|middle of|early|late)[ -](?:in )?(?:the )?(?:year )?"
+    rf"(?P<when>{_MONTH_WORD}|(?:19|20)\d\d|year)\b"
+)
+"""'mid November', 'early March', 'late 2021': parts of a period with no days of their own."""
 ON_THE_BOOKS = re.compile(r"\b(?:on|in) (?:the |our )?(?:books|payroll)\b")
 """'how many people are on the books': everyone hired (the data holds no leavers). Said with
 a date it is a headcount at that date, not the hires in it: then left unread (refused)."""
@@ -748,7 +757,7 @@ jobs role roles title titles position positions year years quarter quarters mont
 months week weeks weekday weekdays day days first last latest earliest recent
 newest oldest named called whose name names starts start contains list ordered
 sorted order sort descending ascending alphabetically monthly quarterly yearly half team teams
-date dates daily
+date dates daily leading popular common frequent
 division unique distinct different total number
 """
 RESERVED = (

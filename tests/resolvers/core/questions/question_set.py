@@ -3838,6 +3838,40 @@ CASES: list[Case] = [
         top_job_per_department("TRUE"),
     ),
     Case(
+        "per level, the title with the most hires",
+        "WITH c AS (SELECT regexp_extract(j.job, ' (I|II|III|IV|V|VI)$', 1) AS lvl, j.id, j.job, "
+        f"COUNT(*) AS n FROM {EDJ} WHERE regexp_matches(j.job, ' (I|II|III|IV|V|VI)$') "
+        "GROUP BY lvl, j.id, j.job), r AS (SELECT *, RANK() OVER (PARTITION BY lvl "
+        "ORDER BY n DESC) AS place FROM c) SELECT lvl, job, n FROM r WHERE place = 1",
+    ),
+    Case(
+        "the most hired job at each level in 2021",
+        "WITH c AS (SELECT regexp_extract(j.job, ' (I|II|III|IV|V|VI)$', 1) AS lvl, j.id, j.job, "
+        f"COUNT(*) AS n FROM {EDJ} WHERE regexp_matches(j.job, ' (I|II|III|IV|V|VI)$') "
+        f"AND {Y21} GROUP BY lvl, j.id, j.job), r AS (SELECT *, RANK() OVER (PARTITION BY lvl "
+        "ORDER BY n DESC) AS place FROM c) SELECT lvl, job, n FROM r WHERE place = 1",
+    ),
+    Case(
+        "per level, the top accountant title in 2021",
+        "WITH c AS (SELECT CASE WHEN regexp_matches(j.job, ' (I|II|III|IV|V|VI)$') "
+        "THEN regexp_extract(j.job, ' (I|II|III|IV|V|VI)$', 1) ELSE 'none' END AS lvl, j.id, "
+        f"j.job, COUNT(*) AS n FROM {EDJ} WHERE {family('Accountant')} AND {Y21} "
+        "GROUP BY lvl, j.id, j.job), r AS (SELECT *, RANK() OVER (PARTITION BY lvl "
+        "ORDER BY n DESC) AS place FROM c) SELECT lvl, job, n FROM r WHERE place = 1",
+    ),
+    Case(
+        "whats the leading title in every team?? all time",
+        top_job_per_department("TRUE"),
+    ),
+    Case(
+        "what did each team hire the most of in 2021",
+        top_job_per_department(Y21),
+    ),
+    Case(
+        "what did every department hire most in 2022?",
+        top_job_per_department(Y22),
+    ),
+    Case(
         "the job each Support team (both of them) hired most in 2022",
         top_job_per_department(f"d.department = 'Support' AND {Y22}"),
     ),
@@ -4002,6 +4036,21 @@ CASES: list[Case] = [
     Case(
         "quarterly hires in 2022, oldest quarter first",
         f"SELECT quarter(e.datetime) AS q, COUNT(*) FROM {E} WHERE {Y22} GROUP BY q ORDER BY q",
+        ordered=True,
+    ),
+    Case(
+        "hires per department in 2021 sorted by department name desc",
+        per_department(Y21, order="d.department DESC, d.id DESC"),
+        ordered=True,
+    ),
+    Case(
+        "departments by name, descending",
+        "SELECT department FROM departments ORDER BY department DESC, id",
+        ordered=True,
+    ),
+    Case(
+        "the departments alphabetically backwards",
+        "SELECT department FROM departments ORDER BY department DESC, id",
         ordered=True,
     ),
     Case(
@@ -4308,6 +4357,7 @@ REFUSED = [
     "hires per department in 2021, descending, by name",  # two orders at once
     "how many people were on the books in 2021",  # a headcount at a date, not 2021's hires
     "hires by date latest first",  # the hires themselves, or counts per day?
+    "how many did we hire in mid-November 2021",  # which days are 'mid'?
     "hires per quarter 2021 latest first by department",  # departments reversed too?
 ]
 
