@@ -60,6 +60,7 @@ MEAN = re.compile(
     rf"(?:(?: (?:the )?(?:mean|average|avg))?"
     rf"(?: (?:taken|computed|calculated|averaged|worked out))?"
     rf" (?:across|among|of|over|for) (?:all )?(?:the |our )?(?P<over>{DIM}))?"
+    rf"(?:(?: {SUBJECT})? (?:in |for )?(?:that|the same|this) year\b)?"
     rf"|\b(?P<adj>above|below)[ -](?:the )?{_AVERAGE}\b"
 )
 """'above the mean', 'beat the typical team', '(mean over all departments)': a mean of the
@@ -225,8 +226,11 @@ REVERSE_ALPHABETICAL = re.compile(
     # issue 20, askorder3: 'descending by name', 'by name desc', 'names in reverse'
     r"|(?:in )?(?:descending|desc|reverse|reversed) (?:order )?(?:by|of) (?:their |the )?"
     r"(?:full |job |department |dept |team )?names?"
-    r"|(?:by|on) (?:their |the )?(?:full |job |department |dept |team )?names?"
-    r" (?:descending|desc|reversed|in reverse(?: order)?|in descending order))\b"
+    r"|(?:by|on) (?:their |the )?(?:full |job |department |dept |team )?names?(?: ,)?"
+    r" (?:descending|desc|reversed|in reverse(?: order)?|in descending order)"
+    r"|(?:by|on) (?:the )?(?:department|dept|team|job|title|role|position)(?: names?)?(?: ,)?"
+    r" (?:descending|desc|reversed|in reverse(?: order)?|in descending order|z to a|z a)"
+    r"|alphabetical(?:ly)?(?: order)? (?:backwards|reversed|in reverse))\b"
 )
 """'Z to A', 'in reverse alphabetical order': names from the end of the alphabet."""
 NAME_ASCENDING = re.compile(
@@ -428,7 +432,7 @@ BREAKDOWN = re.compile(
     rf"\b(?:the |a )?(?P<dims>{DIM}(?: (?:and |, |& |x )?{DIM})+) (?:breakdown|split|mix|matrix"
     r"|combos?|combinations?|pairs?|hires|hiring|headcount|counts|numbers|figures|tables?|grid"
     r"|crosstab|view|summary|layout)\b"
-    rf"|\b(?P<dims2>{DIM}(?: x {DIM})+)\b"
+    rf"|\b(?P<dims2>{DIM}(?: (?:and|&) {DIM})*(?: x {DIM}(?: (?:and|&) {DIM})*)+)\b"
 )
 """'the department/job/quarter breakdown' (a slash is not a token)."""
 CROSSED = re.compile(
@@ -442,6 +446,13 @@ AS_COLUMNS = re.compile(
     r"(?:columns?|the top)\b"
 )
 """'quarters as columns': a grouping laid out across (the answer holds it as a column)."""
+AS_ROWS = re.compile(
+    rf"\b(?:(?:with |as |in )?(?:the |one |a |a separate |separate |its own )?rows?"
+    rf"(?: (?:are|=|of|by|per|for|for each|for every))? (?:the )?"
+    rf"(?P<dims>{DIM}(?: (?:and |& |, |plus |x )?{DIM})*)(?: (?:pairs?|combos?|combinations?))?"
+    rf"|(?P<dims2>{DIM}(?: (?:and |& |, |plus |x )?{DIM})*) (?:as (?:the )?)?rows)\b"
+)
+"""'dept + job rows', 'rows = department and job': the groupings laid out down the side."""
 TRAILING_DIMS = re.compile(rf", (?:the )?(?P<dims>{DIM}(?: (?:and|&|x|plus|,) {DIM})+) *$")
 """'hires per quarter 2021, dept + job': two or more groupings said last, after a comma."""
 LISTED_DIMS = re.compile(
@@ -722,6 +733,12 @@ TIME_ORDER = re.compile(
     r"|\b(?:in )?(?P<early2>chronological|date|time) order\b|\bchronologically\b"
 )
 """'hires per month, latest month first': the periods of a grouping by time, from the last."""
+_MONTH_WORD = "|".join(sorted(lexicon.MONTHS, key=len, reverse=True))
+VAGUE_PART = re.compile(
+    rf"\b(?P<part>mid|middle of|early|late)[ -](?:in )?(?:the )?(?:year )?"
+    rf"(?P<when>{_MONTH_WORD}|(?:19|20)\d\d|year)\b"
+)
+"""'mid November', 'early March', 'late 2021': parts of a period with no days of their own."""
 ON_THE_BOOKS = re.compile(r"\b(?:on|in) (?:the |our )?(?:books|payroll)\b")
 """'how many people are on the books': everyone hired (the data holds no leavers). Said with
 a date it is a headcount at that date, not the hires in it: then left unread (refused)."""
@@ -740,7 +757,7 @@ jobs role roles title titles position positions year years quarter quarters mont
 months week weeks weekday weekdays day days first last latest earliest recent
 newest oldest named called whose name names starts start contains list ordered
 sorted order sort descending ascending alphabetically monthly quarterly yearly half team teams
-date dates daily
+date dates daily leading popular common frequent
 division unique distinct different total number
 """
 RESERVED = (

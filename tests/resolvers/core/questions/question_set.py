@@ -3654,6 +3654,21 @@ CASES: list[Case] = [
         "WHERE d.department = 'Engineering'",
     ),
     Case(
+        "what percent of hires were made on weekends in 2021",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE dayofweek(e.datetime) IN (0, 6)) / COUNT(*) "
+        f"FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "what share of hires were in Sales in 2021?",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Sales') / COUNT(*) "
+        f"FROM {ED} WHERE {Y21}",
+    ),
+    Case(
+        "of all hires, what % were Legal hires in 2021",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Legal' AND "
+        f"year(e.datetime) = 2021) / COUNT(*) FROM {ED}",
+    ),
+    Case(
         "hires in every March combined",
         f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 3",
     ),
@@ -3828,6 +3843,40 @@ CASES: list[Case] = [
         top_job_per_department("TRUE"),
     ),
     Case(
+        "per level, the title with the most hires",
+        "WITH c AS (SELECT regexp_extract(j.job, ' (I|II|III|IV|V|VI)$', 1) AS lvl, j.id, j.job, "
+        f"COUNT(*) AS n FROM {EDJ} WHERE regexp_matches(j.job, ' (I|II|III|IV|V|VI)$') "
+        "GROUP BY lvl, j.id, j.job), r AS (SELECT *, RANK() OVER (PARTITION BY lvl "
+        "ORDER BY n DESC) AS place FROM c) SELECT lvl, job, n FROM r WHERE place = 1",
+    ),
+    Case(
+        "the most hired job at each level in 2021",
+        "WITH c AS (SELECT regexp_extract(j.job, ' (I|II|III|IV|V|VI)$', 1) AS lvl, j.id, j.job, "
+        f"COUNT(*) AS n FROM {EDJ} WHERE regexp_matches(j.job, ' (I|II|III|IV|V|VI)$') "
+        f"AND {Y21} GROUP BY lvl, j.id, j.job), r AS (SELECT *, RANK() OVER (PARTITION BY lvl "
+        "ORDER BY n DESC) AS place FROM c) SELECT lvl, job, n FROM r WHERE place = 1",
+    ),
+    Case(
+        "per level, the top accountant title in 2021",
+        "WITH c AS (SELECT CASE WHEN regexp_matches(j.job, ' (I|II|III|IV|V|VI)$') "
+        "THEN regexp_extract(j.job, ' (I|II|III|IV|V|VI)$', 1) ELSE 'none' END AS lvl, j.id, "
+        f"j.job, COUNT(*) AS n FROM {EDJ} WHERE {family('Accountant')} AND {Y21} "
+        "GROUP BY lvl, j.id, j.job), r AS (SELECT *, RANK() OVER (PARTITION BY lvl "
+        "ORDER BY n DESC) AS place FROM c) SELECT lvl, job, n FROM r WHERE place = 1",
+    ),
+    Case(
+        "whats the leading title in every team?? all time",
+        top_job_per_department("TRUE"),
+    ),
+    Case(
+        "what did each team hire the most of in 2021",
+        top_job_per_department(Y21),
+    ),
+    Case(
+        "what did every department hire most in 2022?",
+        top_job_per_department(Y22),
+    ),
+    Case(
         "the job each Support team (both of them) hired most in 2022",
         top_job_per_department(f"d.department = 'Support' AND {Y22}"),
     ),
@@ -3995,6 +4044,21 @@ CASES: list[Case] = [
         ordered=True,
     ),
     Case(
+        "hires per department in 2021 sorted by department name desc",
+        per_department(Y21, order="d.department DESC, d.id DESC"),
+        ordered=True,
+    ),
+    Case(
+        "departments by name, descending",
+        "SELECT department FROM departments ORDER BY department DESC, id",
+        ordered=True,
+    ),
+    Case(
+        "the departments alphabetically backwards",
+        "SELECT department FROM departments ORDER BY department DESC, id",
+        ordered=True,
+    ),
+    Case(
         "departments ascending by name",
         "SELECT department FROM departments ORDER BY department, id",
         ordered=True,
@@ -4128,6 +4192,21 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= TIMESTAMP '2022-01-01' "
         "AND e.datetime < TIMESTAMP '2022-10-01'",
     ),
+    # issue 20, askseed3: the groupings laid out as rows ('dept + job rows', 'rows = department
+    # and job'), 'Q-by-Q', 'departments + jobs x quarters', a mean 'that year'
+    Case(
+        "yo can I get the hires-by-quarter thing for 2022? dept + job rows, Q1-Q4 cols",
+        quarterly(Y22),
+    ),
+    Case("the Q-by-Q hiring for each dept/job in 2021", quarterly(Y21)),
+    Case("departments + jobs x quarters, 2022 hires", quarterly(Y22)),
+    Case("for 2021, hires per quarter, rows = department and job", quarterly(Y21)),
+    Case("pivot of 2022 hires: rows department & job, columns Q1-Q4", quarterly(Y22)),
+    Case(
+        "list departments whose number of hires in 2022 was greater than the mean of all "
+        "departments' hires that year",
+        above_mean_report(Y22),
+    ),
     Case(
         "bottom 3 teams by total headcount",
         "SELECT department, n FROM (SELECT d.department, COUNT(e.id) AS n, "
@@ -4160,6 +4239,14 @@ CASES: list[Case] = [
         "list the placeholder employees hired in Legal in 2022",
         f"SELECT e.name FROM {ED} WHERE e.name LIKE 'Person %' AND d.department = 'Legal' "
         f"AND {Y22}",
+    ),
+    Case(
+        "how many 2022 hires have real names?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name NOT LIKE 'Person %' AND {Y22}",
+    ),
+    Case(
+        "list the Support hires whose names don't start with Person",
+        f"SELECT e.name FROM {ED} WHERE e.name NOT LIKE 'Person %' AND d.department = 'Support'",
     ),
     # issue 20, asklookup3: SQL's clauses typed by someone who knows the columns, read as the
     # question they plainly ask (never run as SQL)
@@ -4210,6 +4297,12 @@ CASES: list[Case] = [
     Case(
         "select count(*) from jobs where job like '%Designer%'",
         "SELECT COUNT(*) FROM jobs WHERE job LIKE '%Designer%'",
+    ),
+    Case(
+        "select name from hired_employees where department = 'Training' "
+        "order by datetime desc limit 3",
+        f"SELECT e.name FROM {ED} WHERE d.department = 'Training' ORDER BY e.datetime DESC LIMIT 3",
+        ordered=True,
     ),
     Case(
         "count(*) where job = 'Accountant II' and year = 2021",
@@ -4269,6 +4362,7 @@ REFUSED = [
     "hires per department in 2021, descending, by name",  # two orders at once
     "how many people were on the books in 2021",  # a headcount at a date, not 2021's hires
     "hires by date latest first",  # the hires themselves, or counts per day?
+    "how many did we hire in mid-November 2021",  # which days are 'mid'?
     "hires per quarter 2021 latest first by department",  # departments reversed too?
 ]
 

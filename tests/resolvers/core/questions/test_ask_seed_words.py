@@ -49,6 +49,11 @@ QUARTERLY_READING = "(the hiresByQuarter report), ordered by department and job"
         "(Q1..Q4). Sort by department, then job.",
         "2021 hires per quarter for each job and department combination, sorted by department "
         "name and job name ascending",
+        "yo can I get the hires-by-quarter thing for 2021? dept + job rows, Q1-Q4 cols",
+        "the Q-by-Q hiring for each dept/job in 2021",
+        "departments + jobs x quarters, 2021 hires",
+        "for 2021, hires per quarter, rows = department and job",
+        "hires for 2021 by department, job and quarter (one row per department and job)",
     ],
 )
 def test_the_quarterly_report_as_a_split_or_combo(
@@ -117,6 +122,8 @@ def test_a_number_after_over_is_never_read_as_sent(words_engine: OfflineEngine) 
         "which ones were higher than the typical department in 2021? sort desc",
         "departments hiring above the yearly average in 2021",
         "Which teams hired more than the average team did in 2021? Give ids and names too.",
+        "list departments whose number of hires in 2021 was greater than the mean of all "
+        "departments' hires that year",
     ],
 )
 def test_above_the_dept_or_all_department_average(
