@@ -439,7 +439,7 @@ CROSSED = re.compile(
 """'department by job' (singular, no 'hires' between): a cross of the two, as 'department x job'."""
 AS_COLUMNS = re.compile(
     rf"\b(?:with |and )?(?:the |one |each |every )?(?P<dims>{DIM}) (?:as|in|across)"
-    r" (?:the |its own |their own |a separate |separate |individual |different )?"
+    r" (?:the |its own |their own |a separate |separate |individual |different |an? )?"
     r"(?:columns?|the top)\b"
 )
 """'quarters as columns': a grouping laid out across (the answer holds it as a column)."""

@@ -54,6 +54,10 @@ QUARTERLY_READING = "(the hiresByQuarter report), ordered by department and job"
         "departments + jobs x quarters, 2021 hires",
         "for 2021, hires per quarter, rows = department and job",
         "hires for 2021 by department, job and quarter (one row per department and job)",
+        "2021 quarterly hires grouped by department and job, alphabetized",
+        "can you break down 2021 hires by department and job title into quarters? alphabetize "
+        "by department then title",
+        "I'd love the 2021 hires per department and job with each quarter as a column",
     ],
 )
 def test_the_quarterly_report_as_a_split_or_combo(
@@ -179,6 +183,14 @@ def test_a_grouping_by_the_id_column_shows_the_ids(
     assert sorted(row[1:] for row in answer.rows) == sorted(named.rows)
     assert all(row[0] is not None for row in answer.rows)
     assert "employees without a department left out" in (answer.reading or "")
+
+
+def test_a_grouping_by_the_id_column_in_order_of_hires(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("hires by department_id in 2021 sorted by count desc")
+    assert not answer.refused, answer.explanation
+    counts = [row[2] for row in answer.rows]
+    assert counts == sorted(counts, reverse=True)
+    assert "most first" in (answer.reading or "")
 
 
 def test_one_department_by_its_id_is_no_grouping(words_engine: OfflineEngine) -> None:
