@@ -243,7 +243,8 @@ SHARE_VERB = re.compile(
     r"|lacked|lacking|missing)\b"
 )
 TOP_N = re.compile(
-    rf"\b(?:(?:only|just) )?(?:the )?(?:(?P<top>top)|{_LEAST.replace('least>', 'bottom>')}) {_N}\b"
+    rf"\b(?:(?:only|just) )?(?:the )?(?:(?P<top>top|largest|biggest|busiest|highest)"
+    rf"|{_LEAST.replace('least>', 'bottom>')}) {_N}\b"
 )
 FIRST_N = re.compile(rf"\b(?:(?:only|just) )?(?:the )?first {_N}(?: only)?\b|\b(?P<top>top)\b")
 """'Z to A, first 4', 'reverse alphabetical, only the top 4': the head of a list by name."""

@@ -4131,6 +4131,18 @@ CASES: list[Case] = [
         ordered=True,
     ),
     Case(
+        "largest 3 departments by headcount in 2022",
+        "SELECT department, n FROM (SELECT d.department, COUNT(*) AS n, "
+        f"RANK() OVER (ORDER BY COUNT(*) DESC) AS r FROM {E} JOIN departments d "
+        f"ON d.id = e.department_id WHERE {Y22} GROUP BY d.id, d.department) WHERE r <= 3",
+    ),
+    Case(
+        "what are the 2 least staffed job titles by hires in 2021",
+        "SELECT job, n FROM (SELECT j.job, COUNT(e.id) AS n, "
+        "RANK() OVER (ORDER BY COUNT(e.id)) AS r FROM jobs j LEFT JOIN hired_employees e "
+        f"ON e.job_id = j.id AND {Y21} GROUP BY j.id, j.job) WHERE r <= 2",
+    ),
+    Case(
         "bottom 3 teams by total headcount",
         "SELECT department, n FROM (SELECT d.department, COUNT(e.id) AS n, "
         "RANK() OVER (ORDER BY COUNT(e.id)) AS r FROM departments d "

@@ -214,6 +214,8 @@ def test_what_the_id_grouping_cannot_hold_is_refused(
     [
         ("bottom 3 teams by total headcount", "the 3 departments with the fewest hires"),
         ("top 5 teams by all-time headcount", "the 5 departments with the most hires"),
+        ("largest 3 departments by headcount", "the 3 departments with the most hires"),
+        ("the 3 least staffed teams by hires", "the 3 departments with the fewest hires"),
     ],
 )
 def test_a_ranking_by_headcount_said_with_its_span(
