@@ -176,10 +176,11 @@ _JOINED = re.compile(
     r" on [a-z_.]+ ?= ?[a-z_.]+"
 )
 _ALIAS = re.compile(
-    r"\b(?P<table>hires|departments|jobs) (?:as )?[a-z]\b(?= join | left | inner |$)"
+    r"\b(?P<table>hires|departments|jobs) (?:as )?[a-z]\b"
+    r"(?= join | left | inner | where | group by | order by |$)"
 )
 _CATALOG_FROM = re.compile(
-    r"\bfrom (?P<table>departments|jobs)(?: (?:as )?[a-z]\b)?"
+    r"(?<=count )from (?P<table>departments|jobs)(?: (?:as )?[a-z]\b)?"
     r"(?: where (?:[dj]\.)?(?:department|job|title|name) (?P<op>like|ilike) '(?P<like>[^']+)')?"
 )
 _DEPARTMENT_ID = re.compile(rf"{_LEAD}department_?id ?(?:=|==) ?'?(?P<id>\d{{1,3}})'?\b")
@@ -202,8 +203,14 @@ _HAVING = re.compile(
     r"\bhaving (?:count|hires|n|cnt|total) ?(?P<op>>=|<=|==|=|>|<) ?(?P<n>\d{1,6})\b"
 )
 _ORDER = re.compile(
-    r"\border by (?:count|hires|n|cnt|total|2)(?: (?P<dir>desc|asc))?"
+    r"\border by (?:count|hires|n|cnt|total|2)(?: (?P<dir>desc|asc|descending|ascending))?"
     r"(?: limit (?P<n>\d{1,4}))?\b"
+)
+_NAMES_SELECTED = re.compile(
+    r"^ *select (?:e\.)?name(?P<dated> ?, ?(?:e\.)?(?:datetime|hire_date))?(?= )"
+)
+_BY_TIME = re.compile(
+    r"\border by (?:e\.)?(?:datetime|hire_date)(?: (?P<dir>desc|asc))?(?: limit (?P<n>\d{1,4}))?\b"
 )
 _THRESHOLDS = {
     ">=": "at least", ">": "more than", "<=": "at most", "<": "fewer than", "=": "exactly",
@@ -213,10 +220,14 @@ _THRESHOLDS = {
 
 def _clauses(text: str) -> str:
     """SQL's WHERE, GROUP BY, HAVING and ORDER BY clauses in the grammar's words."""
+    said = text
     if not re.search(r"=|<|>|\bgroup by\b|\bhaving\b|\border by\b|\bfrom\b|\bin ?\(", text):
         return text
     if re.search(r"\bwhere\b.*\b(?:and\b.*\bor|or\b.*\band)\b", text):
         return text  # 'a and b or c': SQL binds 'and' first, as words never say
+    kinds = [m["col"].startswith("dep") for m in _NAMED.finditer(text)]
+    if len(kinds) != len(set(kinds)):
+        return text  # 'department = A and department = B': no hire, where words mean either
     text = _ALIAS.sub(r"\g<table>", text)
     text = _JOINED.sub(" ", text)
     text = _CATALOG_FROM.sub(_catalog_from, text)
@@ -227,12 +238,15 @@ def _clauses(text: str) -> str:
     text = _DEPARTMENT_ID.sub(r" in department \g<id> ", text)
     text = _YEAR.sub(_year, text)
     text = re.sub(r"  +", " ", text).replace(" or in ", " or ")  # 'in Sales or in Legal'
-    dated = re.search(r"\b(?:19|20)\d\d\b", text)
-    if dated:  # a quarter of no year is every year's: no period the grammar holds
+    years = re.findall(r"\b(?:19|20)\d\d\b", text)
+    one_year = len(years) == 1 and re.search(rf"\bin {years[0]}\b", text) is not None
+    if one_year:  # a quarter of no year is every year's, of years since one is no period
         text = _QUARTER.sub(r" in q\g<n> ", text)
-    text = _MONTH.sub(  # a month of no year is that month of every year
-        lambda m: f" in {'' if dated else 'any '}{lexicon.MONTH_NAMES[int(m['n'])].lower()} ", text
-    )
+    if one_year or not years:  # a month of no year is that month of every year
+        text = _MONTH.sub(
+            lambda m: f" in {'' if years else 'any '}{lexicon.MONTH_NAMES[int(m['n'])].lower()} ",
+            text,
+        )
     days = list(_DAY.finditer(text))
     ops = [m["op"] for m in days]
     if ops == [">=", "<"]:  # the hire time from one day up to (not on) another
@@ -254,7 +268,12 @@ def _clauses(text: str) -> str:
             text = text[: selected.start()] + text[selected.end() :]
         text = _GROUP_BY.sub(f" by {' and '.join(by)} ", text)
     text = _HAVING.sub(lambda m: f" {_THRESHOLDS[m['op']]} {m['n']} hires ", text)
-    return _ORDER.sub(_order, text).replace(";", " ")
+    if named := _NAMES_SELECTED.search(text):  # 'select name, datetime ... order by datetime'
+        said = "names and hire dates" if named["dated"] else "names"
+        text = f"{said} {text[named.end() :]}"
+        text = _BY_TIME.sub(_by_time, text)
+    sql = bool(re.match(r" *select\b", said)) or bool(re.search(r"\bgroup by\b", said))
+    return _ORDER.sub(lambda m: _order(m, sql), text).replace(";", " ")
 
 
 def _named(match: re.Match[str]) -> str:
@@ -300,8 +319,19 @@ def _year(match: re.Match[str]) -> str:
     return f" before {year + (op == '<=')} "
 
 
-def _order(match: re.Match[str]) -> str:
-    most = match["dir"] != "asc"
+def _by_time(match: re.Match[str]) -> str:
+    latest = match["dir"] == "desc"
+    if match["n"]:
+        return f" {'latest' if latest else 'first'} {match['n']} "
+    return " newest first " if latest else " earliest first "
+
+
+def _order(match: re.Match[str], sql: bool) -> str:
+    """'order by count(*) desc limit 3' is the top 3; with no direction it is SQL's ascending
+    order in SQL ('select ... group by ...'), and left to the grammar in words."""
+    if match["dir"] is None and not sql:
+        return match[0]
+    most = match["dir"] in ("desc", "descending")
     said = " most first" if most else " fewest first"
     if match["n"]:
         said += f" {'top' if most else 'bottom'} {match['n']}"

@@ -101,7 +101,8 @@ PHRASES: list[tuple[str, re.Pattern[str]]] = [
     (
         "until",
         re.compile(
-            rf"\b(?:until|till|up to|through|by|on or before|before (?:the )?end of|as of|as at)"
+            rf"\b(?:until|till|up to|through|(?<!divided )by|on or before|before (?:the )?end of"
+            rf"|as of|as at)"
             rf"(?: (?:the )?end of)? {_A}\b"
         ),
     ),
@@ -195,7 +196,8 @@ def read_recurring(words: Words) -> tuple[list[int], list[Weekday], bool]:
         word = match.group("m1") or match.group("m3")
         months.append(MONTHS[word] if word else _PLURAL_MONTHS[match.group("m2")])
         said = {match.group(g) for g in ("each", "every", "every1", "every2")}
-        per_year = per_year or bool(said & {"each", "every"})
+        summed = re.search(r"(?:combined|together|summed|added up)$", match.group(0))
+        per_year = per_year or (bool(said & {"each", "every"}) and not summed)
     months += _open_every_year(words)
     words.take_all(ALL_YEARS)
     days: list[Weekday] = []

@@ -17,11 +17,19 @@ from resolvers.core.questions.patterns import (
     DIFFERENCE,
     GREW,
     PERCENT_CHANGE,
+    PERIOD_RATIO,
     SUBJECT,
     SUBTRACT,
     YES_NO,
 )
-from resolvers.core.questions.query import DifferenceQuery, Family, SpreadQuery, Threshold
+from resolvers.core.questions.query import (
+    DifferenceQuery,
+    Family,
+    Filters,
+    Period,
+    SpreadQuery,
+    Threshold,
+)
 from resolvers.core.questions.shape_filters import Reading, Refusal, _count_words, _filters
 from resolvers.core.questions.words import Words
 
@@ -42,6 +50,27 @@ def _titles_versus(
     titles = reading.families[token] if kind == "family" else (name,)
     compare = "more_than" if op == "more" else "fewer_than"
     return Threshold(compare=compare, versus=Family(word=name, titles=titles))  # type: ignore[arg-type]
+
+
+def period_ratio(
+    words: Words, reading: Reading, common: Filters, pair: DatePhrase
+) -> DifferenceQuery | Refusal | None:
+    """'The ratio of 2022 hires to 2021 hires', 'Q2 2021 hires divided by Q1 2021 hires': the
+    first period said over the second, under the same filters; None when no ratio is asked."""
+    if not (ratio := words.search(PERIOD_RATIO)):
+        return None
+    if reading.group or words.has(GREW) or words.has(SUBTRACT) or words.has(PERCENT_CHANGE):
+        return Refusal(
+            "A ratio of two periods is one number over the other, for all the hires the "
+            "question keeps: ask e.g. the ratio of 2022 hires to 2021 hires."
+        )
+    words.take(ratio)
+    words.take_all(re.compile(r"\bto\b"))
+    words.take_all(COMPARE)
+    _count_words(words)
+    first, second = (Period(start=s, end=e) for s, e in pair.listed)
+    sides = (Filters(periods=(first,)), Filters(periods=(second,)))
+    return DifferenceQuery(filters=common, sides=sides, show="ratio")
 
 
 def _spread(
@@ -68,7 +97,10 @@ def _spread(
 
 
 def two_periods(
-    words: Words, reading: Reading, phrases: list[DatePhrase]
+    words: Words,
+    reading: Reading,
+    phrases: list[DatePhrase],
+    names: dict[str, tuple[str, str]],
 ) -> DatePhrase | Refusal | None:
     """'Q3 2022 minus Q2 2022', 'by how many did Sales' 2022 hires exceed its 2021 hires':
     two whole periods said apart, with a word that subtracts or compares them, are the two
@@ -81,7 +113,7 @@ def two_periods(
     """
     if reading.than or len(phrases) != 2:
         return None
-    if not any(words.has(p) for p in (SUBTRACT, COMPARE, DIFFERENCE, GREW)):
+    if not any(words.has(p) for p in (SUBTRACT, COMPARE, DIFFERENCE, GREW, PERIOD_RATIO)):
         return None
     spans = [p.spans[0] for p in phrases if len(p.spans) == 1 and len(p.listed) <= 1]
     if len(spans) != 2 or any(None in span for span in spans):
@@ -91,7 +123,7 @@ def two_periods(
     at = [reading.line.find(p.words) for p in phrases]
     if -1 in at or at[0] == at[1]:
         return None
-    if len(reading.who.included) > 1:
+    if len({names[t] for t in reading.who.included}) > 1:  # 'Sales 2021 vs Sales 2022': one
         return Refusal(
             "Two periods and two names: say which dates go with which name, e.g. Sales "
             "hires in 2022 minus Legal hires in 2021, or ask for one name's two periods."

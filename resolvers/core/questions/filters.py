@@ -109,7 +109,8 @@ NAME_SEARCH = re.compile(
     r"\b(?:(?P<pre>whose|with|with a|with an|having|where the|where) )?"
     r"(?:first |full |last )?"
     r"(?P<whose>names?|titles?|job titles?|department names?) (?:(?:that|which) )?"
-    r"(?:(?P<op>starts? with|starting with|begins? with|beginning with|contains?|containing"
+    r"(?:(?P<op>(?P<not>(?:does not|do not|did not|not) )(?:starts?|starting|begins?|beginning)"
+    r" with|starts? with|starting with|begins? with|beginning with|contains?|containing"
     r"|ends? with|ending with|ends? in|ending in|is like|are like|match"
     r"|includes?|including|matches|matching|like|mentions?|mentioning) "
     rf"(?:(?:the )?(?:word|string|text|letters?) )?{_VALUE}"
@@ -156,6 +157,8 @@ class NameSearch:
     """'names starting with Mar': the names are what is asked (a list, unless counted)."""
     suffix: bool = False
     """The value ends the name: 'names ending in 0042', 'titles ending in III'."""
+    negated: bool = False
+    """'names that do not start with Person': every name but those (a prefix only)."""
 
 
 @dataclass(slots=True)
@@ -266,6 +269,8 @@ def read(words: Words, values: dict[str, str]) -> Who:
         prefix = op.startswith(("start", "begin"))
         listed = target == "employee" and whose.startswith("name") and not match.group("pre")
         suffix = op.startswith("end")
+        negated = bool(match.groupdict().get("not"))
+        prefix = prefix or negated
         value = values.get(raw, raw)
         if not (prefix or suffix) and (wild := _WILDCARDS.fullmatch(value)):
             # "names like 'Person%'": SQL's wildcards at either end, read as they mean
@@ -275,7 +280,10 @@ def read(words: Words, values: dict[str, str]) -> Who:
                 not wild.group("after"),
             )
             prefix, suffix = prefix and not suffix, suffix and not prefix
-        who.searches.append(NameSearch(target, prefix, value, listed, suffix))
+        if negated and target != "employee":  # a title not starting with ...: left unread
+            words.text = words.text[: match.start()] + match[0] + words.text[match.end() :]
+            continue
+        who.searches.append(NameSearch(target, prefix, value, listed, suffix, negated))
     for _ in words.take_all(MISSING_EITHER):
         who.missing_either = True
     for _ in words.take_all(MISSING_BOTH):

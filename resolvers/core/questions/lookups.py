@@ -495,6 +495,8 @@ def shield_people(
         at = 0
         while (match := pattern.search(line, at)) is not None:
             found = _people_in(ask, match, catalog, reserved, written)
+            if found and _THEIR_GROUP.match(line, match.end()):
+                found = None  # 'Harold Vogt's team's hires': the team's, not his own row
             if found is None:
                 at = match.start() + 1
                 continue
@@ -509,6 +511,11 @@ def shield_people(
     return (said_first + line).split(), people
 
 
+_THEIR_GROUP = re.compile(
+    r" *(?:hires|hired|people|employees|staff|members|colleagues|coworkers|headcount|joiners"
+    r"|starters|recruits|new hires|hiring|intake)\b"
+)
+"""What follows a person's team or job when the question is about that group, not them."""
 _TWO_PEOPLE = re.compile(r"(__p\d+__)\s+(?:,\s+)?(?:(?:and|&|plus)\s+)?(?:,\s+)?(?=__p\d+__)")
 """'A ... and B ...' looked up apart: the 'and' between them read."""
 
@@ -518,6 +525,12 @@ def _people_in(
 ) -> tuple[tuple[int, int], list[Person]] | None:
     """The people one lookup names, and the words it read; None when it names nobody."""
     name = match.group("who") or match.groupdict().get("who2") or ""
+    if (
+        " " not in name
+        and name not in written
+        and re.search(rf"\bthe {re.escape(name)}\b", match.group(0))
+    ):
+        return None  # 'whats the usual job': a word said of a job, not a person's first name
     asked = match.group(0).replace(name, " ", 1)
     parts = tuple(part for part, said in _CALENDAR_PARTS if said.search(asked))
     if ID_LOOKUP.fullmatch(name):
@@ -580,6 +593,12 @@ _QUESTION_WORDS = frozenset(
     | {"know", "tell", "show", "give"}
 )
 """Cues too weak alone for a name written small ('what does vogt earn'): a fact must be said."""
+_AGENT = re.compile(r"\bwho (?!(?:is|was|are|were|s|the|this|that|exactly|__who__|__id__)\b)\w")
+"""'who' asking a doer ('who hired X', 'who took on X'), never who a person is."""
+_HIRER = re.compile(
+    r"__who__ (?:hire|recruit|onboard|employ|take|bring|add)\b(?! (?:date|day|dates)\b)"
+)
+"""A person hiring ('when did Harold Vogt hire anyone'), not hired."""
 _STOP_WORD = re.compile(_STOP)
 """A word that ends a name written small ('when did harold vogt leave')."""
 _FRAMED_ID = re.compile(
@@ -656,6 +675,8 @@ def _framed(
     left = [w for w in said.split() if w not in ("__who__", "__id__")]
     if any(w not in lexicon.LOOKUP_WORDS and w not in lexicon.CHAT_WORDS for w in left):
         return None
+    if _AGENT.search(said) or _HIRER.search(said):
+        return None  # 'who hired X', 'when did X hire anyone': a hirer, whom the data never names
     cues = set(left) & lexicon.LOOKUP_CUES
     if not cues or (not capitals and runs and not cues - _QUESTION_WORDS):
         return None  # a name and chat alone ('Happy Holidays to you all') ask nothing

@@ -79,6 +79,7 @@ from resolvers.core.questions.patterns import (
     ORDER_DIMS,
     ORDERING,
     OVERALL,
+    PERIOD_RATIO,
     QUARTER_COLUMNS,
     QUARTER_SPAN,
     RANK_BY,
@@ -99,6 +100,7 @@ from resolvers.core.questions.patterns import (
     TOP_N_ONLY,
     TRAILING_DIMS,
     TWO_SIDED,
+    VAGUE_PART,
     WHICH_DIM,
     WHICH_N,
     WHICH_ONES,
@@ -141,6 +143,12 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     text = columns.plain(text)
     if early := _refuse_early(text):
         return early
+    if vague := VAGUE_PART.search(text):  # never widened to the whole month (year)
+        return Refusal(
+            f"“{vague.group(0)}” names no exact days, so no answer rather than a guess: say the "
+            "days, e.g. hires from 10 to 20 November 2021, or ask for the whole period.",
+            (vague.group(0),),
+        )
     if fiscal := FISCAL.search(text):  # never read as the calendar year it names
         return Refusal(
             "A fiscal year starts in a month the data does not record, so its dates are not "
@@ -189,6 +197,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     words.text = THEY_DID.sub("than", words.text)  # 'more in 2022 than they did in 2021'
     compare = words.has(COMPARE) or words.has(THAN_PERIOD) or words.has(GREW)
     compare = compare or words.has(MULTIPLIED)
+    if words.has(PERIOD_RATIO) and len(set(re.findall(r"__[djf]\d+__", words.text))) <= 1:
+        compare = True  # 'the ratio of Q1 2022 to Q1 2021': two periods, not one range
     reading = Reading(
         families={f"__f{i}__": f.titles for i, f in enumerate(families)},
         people=people,
@@ -331,6 +341,18 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         words.take(match)
     _ranks(words, reading)
     _groups(words, reading)
+    asked_what = WHAT_EACH.search(reading.line)
+    if reading.rank and asked_what and reading.group == reading.each_dims == ["department"]:
+        # 'what did each team hire the most (of)': what a team hires is jobs; never the
+        # teams themselves ranked
+        reading.group.append("job")
+        reading.which_singular = True
+    cue = FAMILY_TITLE.search(" ".join(tokens))
+    if reading.rank and reading.group == reading.each_dims == ["level"] and (cue or families):
+        # 'per level, the top accountant (title)': the family's titles ranked in each level
+        # (the cue went into the family's name), never the levels ranked instead
+        reading.group.append("job")
+        reading.which_singular = not (cue.group(0) if cue else "title").endswith("s")
     if reading.families and (words.take_all(ANY_LEVEL) or levelled):
         for token, titles in reading.families.items():  # 'Accountant, all levels together':
             stem = [t for t in titles if title_level(t) and _stem(t) == names[token][1]]
@@ -406,6 +428,10 @@ HOW_MANY_BEFORE = re.compile(
 )
 PEOPLE_ASKED = re.compile(r"\b(?:who|whom|names?|list|which (?:people|employees|persons))\b")
 """'who were our first and last hires' asks for people: their times alone are no answer."""
+WHAT_EACH = re.compile(r"\bwhat (?:did|does|do|has|have) (?:each|every)\b")
+"""'what did each team hire the most of': a thing each team hired, ranked in each."""
+FAMILY_TITLE = re.compile(r"\b(?:title|titles|job|jobs|role|roles|position|positions)\b")
+"""A job cue said beside a family ('the top accountant title'): the titles are what ranks."""
 TIME_GROUPED = re.compile(
     r"\b(?:by|per|each|every|for each|in each)"
     r" (?:calendar )?(?:hire )?(?:years?|quarters?|months?|weeks?|days?|dates?|half[ -]years?"

@@ -226,8 +226,11 @@ REVERSE_ALPHABETICAL = re.compile(
     # issue 20, askorder3: 'descending by name', 'by name desc', 'names in reverse'
     r"|(?:in )?(?:descending|desc|reverse|reversed) (?:order )?(?:by|of) (?:their |the )?"
     r"(?:full |job |department |dept |team )?names?"
-    r"|(?:by|on) (?:their |the )?(?:full |job |department |dept |team )?names?"
-    r" (?:descending|desc|reversed|in reverse(?: order)?|in descending order))\b"
+    r"|(?:by|on) (?:their |the )?(?:full |job |department |dept |team )?names?(?: ,)?"
+    r" (?:descending|desc|reversed|in reverse(?: order)?|in descending order)"
+    r"|(?:by|on) (?:the )?(?:department|dept|team|job|title|role|position)(?: names?)?(?: ,)?"
+    r" (?:descending|desc|reversed|in reverse(?: order)?|in descending order|z to a|z a)"
+    r"|alphabetical(?:ly)?(?: order)? (?:backwards|reversed|in reverse))\b"
 )
 """'Z to A', 'in reverse alphabetical order': names from the end of the alphabet."""
 NAME_ASCENDING = re.compile(
@@ -519,7 +522,8 @@ COMPARE = re.compile(
 DIFFERENCE = re.compile(
     r"\b(?:how many (?P<dir>more|fewer|less)|(?P<dir2>more|fewer|less|lower|higher)|by how much"
     r"|(?:what is |what was |what s )?the (?P<gap>difference|gap|delta)(?: in)?(?: the number of)?"
-    r"|(?P<gap2>difference|gap|delta)|change in|grow by|grew by|by how many)\b"
+    r"|(?P<gap2>difference|gap|delta)|change in|grow by|grew by|by how many"
+    r"|how much(?= (?:\w+ ){0,3}?(?:change|changed|differ|differed)\b))\b"
 )
 _HIGH = r"(?:most|top|busiest|biggest|largest|highest|max|maximum|most hiring|hardest hiring)"
 _LOW = r"(?:least|fewest|bottom|quietest|smallest|lowest|min|minimum|least hiring|slowest)"
@@ -560,7 +564,8 @@ IN_EVERY = re.compile(
     rf"\b{_HIRED_SOME}(?: in| during)?(?: (?:each|every|all)(?: single| one)?(?: of)?(?: the)?"
     r"(?: (?:two|three|four|2|3|4))?| (?:two|three|four|2|3|4))"  # 'in all three years'
     r" (?P<unit>years?|quarters?|months?)\b(?! (?:by|per|ago|back)\b)"
-    rf"|\b{_HIRED_SOME}(?: in| during)? (?:each|every|all|every one|each one) of(?= (?:the )?"
+    rf"|\b{_HIRED_SOME}(?: in| during)? (?:(?:each|every|all|every one|each one) of|both)"
+    r"(?= (?:of )?(?:the )?"
     r"(?:(?P<year>(?:19|20)\d\d)|(?P<quarter>q[1-4]\b)|(?P<month>jan|feb|mar|apr|may|jun|jul|aug"
     r"|sep|oct|nov|dec)))"
 )
@@ -574,6 +579,8 @@ DISTINCT_PERIODS = re.compile(
 )
 """'in how many distinct months did Legal hire', 'how many days in March had hires': the
 periods with at least one hire, counted (what is said with a number is a threshold)."""
+PERIOD_RATIO = re.compile(r"\b(?:the )?ratio(?: of| between)?\b|\bdivided by\b")
+"""'the ratio of 2022 hires to 2021 hires', 'Q2 hires divided by Q1 hires': one over the other."""
 SUBTRACT = re.compile(
     r"\b(?P<short>(?:fell|fall|falls|came|come|comes) short of|trail|trailed|trails"
     r"|(?:lag|lags|lagged)(?: behind)?)\b"
@@ -727,6 +734,12 @@ TIME_ORDER = re.compile(
     r"|\b(?:in )?(?P<early2>chronological|date|time) order\b|\bchronologically\b"
 )
 """'hires per month, latest month first': the periods of a grouping by time, from the last."""
+_MONTH_WORD = "|".join(sorted(lexicon.MONTHS, key=len, reverse=True))
+VAGUE_PART = re.compile(
+    rf"\b(?P<part>mid|middle of|early|late)[ -](?:in )?(?:the )?(?:year )?"
+    rf"(?P<when>{_MONTH_WORD}|(?:19|20)\d\d|year)\b"
+)
+"""'mid November', 'early March', 'late 2021': parts of a period with no days of their own."""
 ON_THE_BOOKS = re.compile(r"\b(?:on|in) (?:the |our )?(?:books|payroll)\b")
 """'how many people are on the books': everyone hired (the data holds no leavers). Said with
 a date it is a headcount at that date, not the hires in it: then left unread (refused)."""
@@ -745,7 +758,7 @@ jobs role roles title titles position positions year years quarter quarters mont
 months week weeks weekday weekdays day days first last latest earliest recent
 newest oldest named called whose name names starts start contains list ordered
 sorted order sort descending ascending alphabetically monthly quarterly yearly half team teams
-date dates daily
+date dates daily leading popular common frequent
 division unique distinct different total number
 """
 RESERVED = (

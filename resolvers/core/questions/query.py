@@ -148,6 +148,9 @@ class Filters(_Strict):
     name_contains: Text | None = None
     name_suffix: Text | None = None
     """Employee names ending with this (case-insensitive): 'names ending in 0042'."""
+    name_not_prefix: Text | None = None
+    """Employee names NOT starting with this (case-insensitive): 'names that do not start
+    with Person', the employees with real names rather than the generated ones."""
     employee_names: Names = ()
     """Employees with exactly one of these full names (case-insensitive): a person looked up."""
     employee_ids: Annotated[tuple[EmployeeId, ...], Field(max_length=MAX_NAMES)] = ()
@@ -309,9 +312,12 @@ class CountQuery(_Strict):
             held = self.threshold
             mean = held is not None and (held.versus or held.compare.endswith("_mean"))
             cut = self.rank is not None and (self.rank.limit or self.rank.offset)
-            if cut or self.count_groups or mean:
-                raise ValueError("by_id takes no cut-off ranking, count of groups, mean or versus")
-        _levels(self.group_by, self.filters)
+            if cut or self.count_groups or mean or self.in_every or self.descending_names:
+                raise ValueError(
+                    "by_id takes no cut-off ranking, count of groups, mean, versus, in_every "
+                    "or descending_names"
+                )
+        _levels(self.group_by, self.filters, self.rank.within if self.rank else None)
         if self.descending_names and (not self.group_by or self.rank or self.count_groups):
             raise ValueError("descending_names orders listed groups: group_by, no rank")
         if (self.threshold or self.rank or self.count_groups) and not self.group_by:
@@ -337,11 +343,11 @@ class CountQuery(_Strict):
         return self
 
 
-def _levels(group_by: tuple[str, ...], filters: Filters) -> None:
+def _levels(group_by: tuple[str, ...], filters: Filters, within: str | None = None) -> None:
     if "level" not in group_by:
         return
-    if "job" in group_by:
-        raise ValueError("group by level or by job, not both")
+    if "job" in group_by and within != "level":  # 'per level, the title with the most hires'
+        raise ValueError("group by level or by job, not both (unless ranking jobs within level)")
     if not filters.jobs.include:
         raise ValueError("group_by level needs the job titles (jobs.include) it splits")
 

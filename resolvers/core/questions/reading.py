@@ -127,6 +127,8 @@ def scope(filters: Filters) -> str:
         parts.append("without a department or without a job (either or both)")
     if filters.name_prefix:
         parts.append(f"whose name starts with “{filters.name_prefix}”")
+    if filters.name_not_prefix:
+        parts.append(f"whose name does not start with “{filters.name_not_prefix}”")
     if filters.name_contains:
         parts.append(f"whose name contains “{filters.name_contains}”")
     if filters.name_suffix:

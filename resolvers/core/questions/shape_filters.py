@@ -146,7 +146,7 @@ def _filters(
                 continue
             if kind == "department":
                 department_ids += reading.department_ids.get(token) or catalog.ids_of(name)
-    prefix = contains = suffix = None
+    prefix = contains = suffix = not_prefix = None
     for search in who.searches:
         if re.search(r"[%*_]", search.value):
             return Refusal(
@@ -162,6 +162,8 @@ def _filters(
                 what = "job title" if kind == "job" else "department name"
                 return Refusal(f'No {what} {_searched(search)} "{search.value}".')
             keep[kind] += hits
+        elif search.negated:
+            not_prefix = search.value
         elif search.prefix:
             prefix = search.value
         elif search.suffix:
@@ -221,6 +223,7 @@ def _filters(
             name_prefix=prefix,
             name_contains=contains,
             name_suffix=suffix,
+            name_not_prefix=not_prefix,
             families=tuple(families),
             employee_names=tuple(dict.fromkeys(full_names)),
             employee_ids=tuple(dict.fromkeys(ids)),

@@ -24,6 +24,7 @@ from resolvers.core.questions.differences import (
     _than_difference,
     _titles_versus,
     _versus,
+    period_ratio,
     two_periods,
 )
 from resolvers.core.questions.employee_lists import _employees, _first_per_group
@@ -94,7 +95,7 @@ def measure(
             )
         phrases = phrases + reading.tail_phrases
         reading.tail_phrases = []
-    joined = two_periods(words, reading, phrases)  # 'Q3 2022 minus Q2 2022'
+    joined = two_periods(words, reading, phrases, names)  # 'Q3 2022 minus Q2 2022'
     if isinstance(joined, Refusal):
         return joined
     if joined is not None:
@@ -203,8 +204,11 @@ def _shape(
         filters_ = _filters(reading, names, catalog, rest)
         if isinstance(filters_, Refusal):
             return filters_
+        if over := period_ratio(words, reading, filters_, sides):  # 'ratio of 2022 to 2021'
+            return over
         first, second = (Period(start=s, end=e) for s, e in sides.listed)
-        versus = len(reading.who.included) >= 2 and not reading.group and _versus(reading)
+        named = {names[t] for t in reading.who.included}  # 'Sales 2021 vs Sales 2022': one
+        versus = len(named) >= 2 and not reading.group and _versus(reading)
         if versus:
             # 'how did Sales hiring change from 2021 to 2022 versus Legal': each on its own
             kinds = {names[t][0] for t in reading.who.included}

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from resolvers.core.questions import dates, filters
 from resolvers.core.questions.catalog import Catalog
-from resolvers.core.questions.patterns import SHARE, SHARE_VERB, WENT
+from resolvers.core.questions.patterns import OVERALL, SHARE, SHARE_VERB, WENT
 from resolvers.core.questions.query import ShareQuery
 from resolvers.core.questions.shape_filters import Reading, Refusal, _filters
 
@@ -22,6 +23,24 @@ NEGATED = re.compile(r"^(?:but |and )?(?:not|except|excluding|outside|other than
 
 WHOLE_FIRST = re.compile(r" *(?:out )?of\b")
 """'Of Legal's 2021 hires, what percent ...': the whole is said first, the part after the share."""
+
+
+def _holding(phrases: list[dates.DatePhrase]) -> dates.DatePhrase | None:
+    """The one period that holds every other ('2021' beside 'Q1'): the whole's, not the part's."""
+    for outer in phrases:
+        if len(outer.spans) != 1:
+            continue
+        start, end = outer.spans[0]
+        inside = [
+            (s or start or date.min) >= (start or date.min)
+            and (e or end or date.max) <= (end or date.max)
+            for p in phrases
+            if p is not outer
+            for s, e in p.spans
+        ]
+        if inside and all(inside):
+            return outer
+    return None
 
 
 def _share_of_part(
@@ -104,6 +123,13 @@ def _share_of_part(
         if not after and not missing_after and located:
             dated_after = [max(located, key=lambda item: item[0])[1]]
         recurring_after = bool(recurring) and not (after or missing_after or dated_after)
+    parted = after or missing_after or recurring_after
+    if dated_after and parted and not split_names and not OVERALL.search(line[:cut]):
+        # 'what share of hires were in Sales in 2021': of the 2021 hires ('of all hires ever'
+        # names the whole, undated: the year stays the part's)
+        dated_after = []
+    if len(dated_after) > 1 and (outer := _holding(dated_after)):
+        dated_after = [p for p in dated_after if p is not outer]  # 'in Q1 in 2021': of 2021
     whole_who = replace(
         who,
         included=[t for t in who.included if t not in after],

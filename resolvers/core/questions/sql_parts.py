@@ -121,6 +121,14 @@ def conditions(filters: Filters, alias: str | None = None) -> list[exp.Expr]:
                 expression=lit(prefix),
             )
         )
+    if filters.name_not_prefix:
+        prefix = filters.name_not_prefix.lower()
+        found.append(
+            exp.NEQ(
+                this=exp.Left(this=name.copy(), expression=lit(len(prefix))),
+                expression=lit(prefix),
+            )
+        )
     if filters.name_contains:
         position = exp.StrPosition(this=name.copy(), substr=lit(filters.name_contains.lower()))
         found.append(exp.GT(this=position, expression=lit(0)))

@@ -367,6 +367,15 @@ def test_names_by_their_ending_are_compiled_and_read_back(rig: Rig) -> None:
     assert answer.reading and "whose name ends with “y”" in answer.reading
 
 
+def test_names_not_starting_with_a_string_are_compiled_and_read_back(rig: Rig) -> None:
+    """Issue 20: ``name_not_prefix`` keeps the employees whose name does not start so."""
+    assert '"name_not_prefix"' in json.dumps(query_tool_schema())
+    reply_with(rig, "names_not_starting_with_c")
+    answer = ask(rig.engine, "How many hires have names that do not start with C?")
+    assert not answer.refused and answer.rows == [[4]], answer.explanation  # all but Cy
+    assert answer.reading and "whose name does not start with “c”" in answer.reading
+
+
 def test_days_of_the_week_and_months_of_any_year_are_compiled_and_read_back(rig: Rig) -> None:
     reply_with(rig, "monday_hires_jan_feb")
     answer = ask(rig.engine, "How many people started on a Monday in any January or February?")

@@ -3654,6 +3654,57 @@ CASES: list[Case] = [
         "WHERE d.department = 'Engineering'",
     ),
     Case(
+        "what percent of hires were made on weekends in 2021",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE dayofweek(e.datetime) IN (0, 6)) / COUNT(*) "
+        f"FROM {E} WHERE {Y21}",
+    ),
+    Case(
+        "what share of hires were in Sales in 2021?",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE d.department = 'Sales') / COUNT(*) "
+        f"FROM {ED} WHERE {Y21}",
+    ),
+    Case(
+        "hires in every March combined",
+        f"SELECT COUNT(*) FROM {E} WHERE month(e.datetime) = 3",
+    ),
+    Case(
+        "how many extra people did we bring on in 2021 compared with 2020",
+        difference(Y21, "year(e.datetime) = 2020"),
+    ),
+    Case(
+        "can you tell me how much hiring changed between jan 2022 and feb 2022, as a number",
+        difference(
+            "e.datetime >= TIMESTAMP '2022-02-01' AND e.datetime < TIMESTAMP '2022-03-01'",
+            "e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-02-01'",
+        ),
+    ),
+    Case(
+        "Sales 2021 vs Sales 2022: difference in hires please",
+        difference(f"d.department = 'Sales' AND {Y21}", f"d.department = 'Sales' AND {Y22}"),
+    ),
+    Case(
+        "titles hired in both 2021 and 2022",
+        in_every(
+            "j.job", "jobs j ON j.id = e.job_id", "year(e.datetime)", "year(e.datetime) > 2020", 2
+        ),
+    ),
+    Case(
+        "ratio of 2022 hires to 2021 hires",
+        f"SELECT 1.0 * (SELECT COUNT(*) FROM {E} WHERE {Y22}) / (SELECT COUNT(*) FROM {E} "
+        f"WHERE {Y21})",
+    ),
+    Case(
+        "Q2 2021 hires divided by Q1 2021 hires",
+        f"SELECT 1.0 * (SELECT COUNT(*) FROM {E} WHERE quarter(e.datetime) = 2 AND {Y21}) / "
+        f"(SELECT COUNT(*) FROM {E} WHERE quarter(e.datetime) = 1 AND {Y21})",
+    ),
+    Case(
+        "what's the ratio of Q1 2022 to Q1 2021 hiring for Marketing?",
+        f"SELECT 1.0 * (SELECT COUNT(*) FROM {ED} WHERE d.department = 'Marketing' AND "
+        f"quarter(e.datetime) = 1 AND {Y22}) / (SELECT COUNT(*) FROM {ED} WHERE "
+        f"d.department = 'Marketing' AND quarter(e.datetime) = 1 AND {Y21})",
+    ),
+    Case(
         "earliest hire and latest hire in Legal",
         f"SELECT MIN(e.datetime), MAX(e.datetime) FROM {ED} WHERE d.department = 'Legal'",
     ),
@@ -3785,6 +3836,40 @@ CASES: list[Case] = [
     Case(
         "for every department, the top job of all time please",
         top_job_per_department("TRUE"),
+    ),
+    Case(
+        "per level, the title with the most hires",
+        "WITH c AS (SELECT regexp_extract(j.job, ' (I|II|III|IV|V|VI)$', 1) AS lvl, j.id, j.job, "
+        f"COUNT(*) AS n FROM {EDJ} WHERE regexp_matches(j.job, ' (I|II|III|IV|V|VI)$') "
+        "GROUP BY lvl, j.id, j.job), r AS (SELECT *, RANK() OVER (PARTITION BY lvl "
+        "ORDER BY n DESC) AS place FROM c) SELECT lvl, job, n FROM r WHERE place = 1",
+    ),
+    Case(
+        "the most hired job at each level in 2021",
+        "WITH c AS (SELECT regexp_extract(j.job, ' (I|II|III|IV|V|VI)$', 1) AS lvl, j.id, j.job, "
+        f"COUNT(*) AS n FROM {EDJ} WHERE regexp_matches(j.job, ' (I|II|III|IV|V|VI)$') "
+        f"AND {Y21} GROUP BY lvl, j.id, j.job), r AS (SELECT *, RANK() OVER (PARTITION BY lvl "
+        "ORDER BY n DESC) AS place FROM c) SELECT lvl, job, n FROM r WHERE place = 1",
+    ),
+    Case(
+        "per level, the top accountant title in 2021",
+        "WITH c AS (SELECT CASE WHEN regexp_matches(j.job, ' (I|II|III|IV|V|VI)$') "
+        "THEN regexp_extract(j.job, ' (I|II|III|IV|V|VI)$', 1) ELSE 'none' END AS lvl, j.id, "
+        f"j.job, COUNT(*) AS n FROM {EDJ} WHERE {family('Accountant')} AND {Y21} "
+        "GROUP BY lvl, j.id, j.job), r AS (SELECT *, RANK() OVER (PARTITION BY lvl "
+        "ORDER BY n DESC) AS place FROM c) SELECT lvl, job, n FROM r WHERE place = 1",
+    ),
+    Case(
+        "whats the leading title in every team?? all time",
+        top_job_per_department("TRUE"),
+    ),
+    Case(
+        "what did each team hire the most of in 2021",
+        top_job_per_department(Y21),
+    ),
+    Case(
+        "what did every department hire most in 2022?",
+        top_job_per_department(Y22),
     ),
     Case(
         "the job each Support team (both of them) hired most in 2022",
@@ -3951,6 +4036,21 @@ CASES: list[Case] = [
     Case(
         "quarterly hires in 2022, oldest quarter first",
         f"SELECT quarter(e.datetime) AS q, COUNT(*) FROM {E} WHERE {Y22} GROUP BY q ORDER BY q",
+        ordered=True,
+    ),
+    Case(
+        "hires per department in 2021 sorted by department name desc",
+        per_department(Y21, order="d.department DESC, d.id DESC"),
+        ordered=True,
+    ),
+    Case(
+        "departments by name, descending",
+        "SELECT department FROM departments ORDER BY department DESC, id",
+        ordered=True,
+    ),
+    Case(
+        "the departments alphabetically backwards",
+        "SELECT department FROM departments ORDER BY department DESC, id",
         ordered=True,
     ),
     Case(
@@ -4175,6 +4275,14 @@ CASES: list[Case] = [
         f"SELECT e.name FROM {ED} WHERE e.name LIKE 'Person %' AND d.department = 'Legal' "
         f"AND {Y22}",
     ),
+    Case(
+        "how many 2022 hires have real names?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.name NOT LIKE 'Person %' AND {Y22}",
+    ),
+    Case(
+        "list the Support hires whose names don't start with Person",
+        f"SELECT e.name FROM {ED} WHERE e.name NOT LIKE 'Person %' AND d.department = 'Support'",
+    ),
     # issue 20, asklookup3: SQL's clauses typed by someone who knows the columns, read as the
     # question they plainly ask (never run as SQL)
     Case(
@@ -4224,6 +4332,12 @@ CASES: list[Case] = [
     Case(
         "select count(*) from jobs where job like '%Designer%'",
         "SELECT COUNT(*) FROM jobs WHERE job LIKE '%Designer%'",
+    ),
+    Case(
+        "select name from hired_employees where department = 'Training' "
+        "order by datetime desc limit 3",
+        f"SELECT e.name FROM {ED} WHERE d.department = 'Training' ORDER BY e.datetime DESC LIMIT 3",
+        ordered=True,
     ),
     Case(
         "count(*) where job = 'Accountant II' and year = 2021",
@@ -4283,6 +4397,7 @@ REFUSED = [
     "hires per department in 2021, descending, by name",  # two orders at once
     "how many people were on the books in 2021",  # a headcount at a date, not 2021's hires
     "hires by date latest first",  # the hires themselves, or counts per day?
+    "how many did we hire in mid-November 2021",  # which days are 'mid'?
     "hires per quarter 2021 latest first by department",  # departments reversed too?
 ]
 

@@ -209,3 +209,61 @@ def test_hires_by_date_latest_first_asks_which_it_means(words_engine: OfflineEng
     per_day = words_engine.answer("hires per day in March 2022, latest day first")
     days = [row[0] for row in per_day.rows]
     assert days == sorted(days, reverse=True) and len(days) > 1
+
+
+def test_a_vague_part_of_a_period_is_refused_never_widened(words_engine: OfflineEngine) -> None:
+    """'mid November 2021' is not November 2021: refused, naming what it cannot place."""
+    for question in ("hires in mid November 2021", "early March 2022 joiners", "late 2021 hires"):
+        answer = words_engine.answer(question)
+        assert answer.refused and "names no exact days" in answer.explanation, question
+
+
+def test_the_top_title_per_level_ranks_jobs_within_each_level(
+    words_engine: OfflineEngine,
+) -> None:
+    """'per level, the title with the most hires': each level's own top title (of the
+    titles with a level, as the reading says); level and job side by side stay refused."""
+    answer = words_engine.answer("per level, the title with the most hires")
+    assert not answer.refused, answer.explanation
+    assert "in each level" in (answer.reading or "")
+    assert all(row[1].endswith(" " + row[0]) for row in answer.rows)
+    assert words_engine.answer("hires by level and job").refused
+    with pytest.raises(ValidationError):
+        CountQuery(group_by=("level", "job"))
+
+
+def test_the_top_of_a_family_per_level_is_its_titles_never_the_levels_ranked(
+    words_engine: OfflineEngine,
+) -> None:
+    """'per level, the top accountant title' ranked the levels (the cue 'title' went into
+    the family's name): it is each level's top accountant title."""
+    answer = words_engine.answer("per level, the top accountant title in 2021")
+    assert "in each level, the job with the most hires" in (answer.reading or "")
+    assert all("Accountant" in row[1] for row in answer.rows)
+
+
+def test_what_each_team_hired_most_is_its_top_job_never_the_teams_ranked(
+    words_engine: OfflineEngine,
+) -> None:
+    answer = words_engine.answer("what did each team hire the most of in 2021")
+    assert "in each department, the job with the most hires" in (answer.reading or "")
+
+
+def test_a_ranking_word_after_whats_the_is_never_a_first_name(
+    words_engine: OfflineEngine,
+) -> None:
+    """'whats the leading job' was looked up as people whose first name is 'leading'."""
+    answer = words_engine.answer("whats the leading job")
+    assert not answer.refused and "first name" not in (answer.reading or "")
+    assert "the one with the most hires" in (answer.reading or "")
+
+
+def test_a_lowercase_word_after_the_before_a_job_is_no_first_name(
+    words_engine: OfflineEngine,
+) -> None:
+    """'whats the hottest job' listed people whose first name is 'hottest': refused now,
+    naming the word; 'what is Bo's job' is still Bo looked up."""
+    for question in ("whats the hottest job", "whats the usual job in Sales"):
+        answer = words_engine.answer(question)
+        assert answer.refused and "first name" not in answer.explanation, question
+    assert "“Bo”" in (words_engine.answer("what is Bo's job").reading or "")

@@ -201,7 +201,11 @@ def test_one_department_by_its_id_is_no_grouping(words_engine: OfflineEngine) ->
 
 @pytest.mark.parametrize(
     "question",
-    ["share of hires per department_id", "top 3 department_id by hires in 2021"],
+    [
+        "share of hires per department_id",
+        "top 3 department_id by hires in 2021",
+        "hires per department_id, z to a",  # an order by id or name it would not hold
+    ],
 )
 def test_what_the_id_grouping_cannot_hold_is_refused(
     words_engine: OfflineEngine, question: str

@@ -60,6 +60,22 @@ from resolvers.core.questions.offline import OfflineEngine
             "select count(*) from departments where department like 's%'",
             "count departments whose name starts with 's'",
         ),
+        ("hires per department, order by hires ascending", "hires per department, fewest first"),
+        ("hires by department order by hires", "hires by department order by hires"),  # words
+        (
+            "select department, count(*) from hired_employees group by department "
+            "order by count(*)",  # SQL's order is ascending unless it says otherwise
+            "count hires by department fewest first",
+        ),
+        (
+            "select name from hired_employees where department = 'legal' "
+            "order by datetime desc limit 5",
+            "names hires in legal latest 5",
+        ),
+        (
+            "select e.name, e.datetime from hired_employees e where year = 2021 order by datetime",
+            "names and hire dates hires in 2021 earliest first",
+        ),
     ],
 )
 def test_a_clause_is_read_as_the_words_it_means(said: str, read: str) -> None:
@@ -79,6 +95,11 @@ def test_a_clause_is_read_as_the_words_it_means(said: str, read: str) -> None:
         "count where year = 2021 and department = sales or year = 2022",  # 'and' binds first
         "count where year = 2020 or year > 2021",
         "select count(*) from jobs where job like '%a_b%'",  # a wildcard inside
+        "count(*) where month = 3 and year >= 2021",  # every March since 2021, not March 2021
+        "count where quarter = 2 and year > 2020",
+        "count where month = 3 and year in (2021, 2022)",
+        "count where department = 'sales' and department = 'legal'",  # no hire is in both
+        "count where job = 'accountant i' and title = 'accountant ii'",
     ],
 )
 def test_a_clause_whose_sql_means_more_than_its_words_is_left_as_written(said: str) -> None:
@@ -123,6 +144,8 @@ def test_a_question_in_sql_words_gets_the_answer_of_the_same_question_in_words(
         "count(*) where datetime > '2021-01-01'",
         "select * from departments",
         "count(*) where department = Legal; drop table jobs",
+        # 'from' in words, not SQL's: the hires of those departments summed, never per group
+        "how many hires from departments with more than 100 hires",
     ],
 )
 def test_sql_whose_meaning_the_words_would_change_is_refused(

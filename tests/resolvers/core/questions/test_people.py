@@ -568,3 +568,48 @@ def test_a_name_one_letter_longer_than_one_on_record_is_no_possessive(
 @pytest.mark.parametrize("question", ["give me employee 3002", "hire no 3002 - who is that"])
 def test_an_employee_number_alone_needs_no_fact_asked(engine: OfflineEngine, question: str) -> None:
     assert names(ask(engine, question)) == ["Ty Hofer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "rows"),
+    [
+        ("hires whose name does not start with 'Person'", [[154]]),
+        ("how many employees have real names", [[154]]),
+        ("how many hires with a non-placeholder name", [[154]]),
+    ],
+)
+def test_names_not_starting_with_a_string_leave_those_out(
+    engine: OfflineEngine, question: str, rows: list[list[int]]
+) -> None:
+    answer = ask(engine, question)
+    assert not answer.refused and "does not start with “person”" in (answer.reading or "")
+    assert answer.rows == rows
+
+
+def test_a_title_not_starting_with_a_string_is_refused_never_all_titles(
+    engine: OfflineEngine,
+) -> None:
+    answer = ask(engine, "job titles that do not start with Senior")
+    assert answer.refused and answer.sql is None, answer.reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who hired Harold Vogt",  # the hirer: nobody the data names
+        "who took on Harold Vogt",
+        "when did Harold Vogt hire anyone",  # him hiring, not hired
+        "Harold Vogt's team's hires in 2021",  # the team's hires, not his row (was his row)
+        "Harold Vogt's department hires",
+    ],
+)
+def test_a_question_about_whom_a_person_met_or_their_group_is_no_lookup_of_them(
+    engine: OfflineEngine, question: str
+) -> None:
+    answer = ask(engine, question)
+    assert answer.refused and answer.sql is None, answer.reading
+
+
+def test_two_people_compared_are_both_looked_up(engine: OfflineEngine) -> None:
+    answer = ask(engine, "Harold Vogt vs Ty Hofer start dates")
+    assert sorted(names(answer)) == ["Harold Vogt", "Ty Hofer"]
