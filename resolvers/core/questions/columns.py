@@ -273,7 +273,8 @@ def _clauses(text: str) -> str:
         text = f"{said} {text[named.end() :]}"
         text = _BY_TIME.sub(_by_time, text)
     sql = bool(re.match(r" *select\b", said)) or bool(re.search(r"\bgroup by\b", said))
-    return _ORDER.sub(lambda m: _order(m, sql), text).replace(";", " ")
+    having = _HAVING.search(said) is not None
+    return _ORDER.sub(lambda m: _order(m, sql, having), text).replace(";", " ")
 
 
 def _named(match: re.Match[str]) -> str:
@@ -326,13 +327,16 @@ def _by_time(match: re.Match[str]) -> str:
     return " newest first " if latest else " earliest first "
 
 
-def _order(match: re.Match[str], sql: bool) -> str:
+def _order(match: re.Match[str], sql: bool, having: bool) -> str:
     """'order by count(*) desc limit 3' is the top 3; with no direction it is SQL's ascending
-    order in SQL ('select ... group by ...'), and left to the grammar in words."""
+    order in SQL ('select ... group by ...'), and left to the grammar in words. SQL's groups
+    are those with a hire: fewest first in SQL never shows a group with none (the words do)."""
     if match["dir"] is None and not sql:
         return match[0]
     most = match["dir"] in ("desc", "descending")
     said = " most first" if most else " fewest first"
+    if sql and not most and not having:
+        said = " at least 1 hires" + said
     if match["n"]:
         said += f" {'top' if most else 'bottom'} {match['n']}"
     return said + " "

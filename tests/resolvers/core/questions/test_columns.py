@@ -65,7 +65,7 @@ from resolvers.core.questions.offline import OfflineEngine
         (
             "select department, count(*) from hired_employees group by department "
             "order by count(*)",  # SQL's order is ascending unless it says otherwise
-            "count hires by department fewest first",
+            "count hires by department at least 1 hires fewest first",  # SQL's groups have one
         ),
         (
             "select name from hired_employees where department = 'legal' "
