@@ -200,7 +200,8 @@ _SELECTED = re.compile(
     rf"^ *select (?P<cols>(?:[dej]\.)?{_GROUPS}(?: ?, ?(?:[dej]\.)?{_GROUPS})*) ?, ?(?=count\b)"
 )
 _HAVING = re.compile(
-    r"\bhaving (?:count|hires|n|cnt|total) ?(?P<op>>=|<=|==|=|>|<) ?(?P<n>\d{1,6})\b"
+    r"\bhaving (?:count|hires|n|cnt|total) ?(?:(?P<op>>=|<=|==|=|>|<) ?(?P<n>\d{1,6})"
+    r"|between (?P<low>\d{1,6}) and (?P<high>\d{1,6}))\b"
 )
 _ORDER = re.compile(
     r"\border by (?:count|hires|n|cnt|total|2)(?: (?P<dir>desc|asc|descending|ascending))?"
@@ -267,7 +268,7 @@ def _clauses(text: str) -> str:
         if selected and {c.split(".")[-1].strip() for c in selected["cols"].split(",")} <= set(by):
             text = text[: selected.start()] + text[selected.end() :]
         text = _GROUP_BY.sub(f" by {' and '.join(by)} ", text)
-    text = _HAVING.sub(lambda m: f" {_THRESHOLDS[m['op']]} {m['n']} hires ", text)
+    text = _HAVING.sub(_having, text)
     if named := _NAMES_SELECTED.search(text):  # 'select name, datetime ... order by datetime'
         said = "names and hire dates" if named["dated"] else "names"
         text = f"{said} {text[named.end() :]}"
@@ -325,6 +326,20 @@ def _by_time(match: re.Match[str]) -> str:
     if match["n"]:
         return f" {'latest' if latest else 'first'} {match['n']} "
     return " newest first " if latest else " earliest first "
+
+
+def _having(match: re.Match[str]) -> str:
+    """'having count(*) >= 10' is at least 10 hires. SQL's groups have a hire each, where the
+    words 'fewer than 2' count a group with none: an upper bound reads from 1 up."""
+    if match["low"] is not None:
+        low, high = max(1, int(match["low"])), int(match["high"])
+    elif match["op"] in ("<", "<="):
+        low, high = 1, int(match["n"]) - (match["op"] == "<")
+    elif int(match["n"]) == 0:
+        return match[0]  # no group of SQL's has no hire: left as written
+    else:
+        return f" {_THRESHOLDS[match['op']]} {match['n']} hires "
+    return f" between {low} and {high} hires " if low <= high else match[0]
 
 
 def _order(match: re.Match[str], sql: bool, having: bool) -> str:
