@@ -214,7 +214,10 @@ def _by_id(query: CountQuery, measure: exp.Expr, column: str) -> exp.Select:
     )
     if query.threshold:
         select = select.having(_passes(measure, query.threshold, query.filters), copy=False)
-    select = select.order_by(exp.Ordered(this=col("m", key), nulls_first=False), copy=False)
+    order = [exp.Ordered(this=col("m", key), nulls_first=False)]
+    if query.rank:  # most (fewest) first, ties by id
+        order.insert(0, exp.Ordered(this=measure.copy(), desc=query.rank.order == "most"))
+    select = select.order_by(*order, copy=False)
     return with_matching(select, query.filters)
 
 

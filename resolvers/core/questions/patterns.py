@@ -246,7 +246,8 @@ SHARE_VERB = re.compile(
     r"|lacked|lacking|missing)\b"
 )
 TOP_N = re.compile(
-    rf"\b(?:(?:only|just) )?(?:the )?(?:(?P<top>top)|{_LEAST.replace('least>', 'bottom>')}) {_N}\b"
+    rf"\b(?:(?:only|just) )?(?:the )?(?:(?P<top>top|largest|biggest|busiest|highest)"
+    rf"|{_LEAST.replace('least>', 'bottom>')}) {_N}\b"
 )
 FIRST_N = re.compile(rf"\b(?:(?:only|just) )?(?:the )?first {_N}(?: only)?\b|\b(?P<top>top)\b")
 """'Z to A, first 4', 'reverse alphabetical, only the top 4': the head of a list by name."""
@@ -442,7 +443,7 @@ CROSSED = re.compile(
 """'department by job' (singular, no 'hires' between): a cross of the two, as 'department x job'."""
 AS_COLUMNS = re.compile(
     rf"\b(?:with |and )?(?:the |one |each |every )?(?P<dims>{DIM}) (?:as|in|across)"
-    r" (?:the |its own |their own |a separate |separate |individual |different )?"
+    r" (?:the |its own |their own |a separate |separate |individual |different |an? )?"
     r"(?:columns?|the top)\b"
 )
 """'quarters as columns': a grouping laid out across (the answer holds it as a column)."""

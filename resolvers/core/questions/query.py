@@ -300,7 +300,8 @@ class CountQuery(_Strict):
     by_id: bool = False
     """Grouped by the id column ('per department_id'): each id shown beside its name; the
     hires with no department (job) left out, as in every grouping by department (job).
-    Only for one grouping by department or job, with no ranking and no mean."""
+    Only for one grouping by department or job, with no mean, ranked only as an order (most
+    first or fewest first, no cut-off)."""
 
     @model_validator(mode="after")
     def _shape(self) -> CountQuery:
@@ -310,8 +311,12 @@ class CountQuery(_Strict):
                 raise ValueError("by_id groups by one department or job id column")
             held = self.threshold
             mean = held is not None and (held.versus or held.compare.endswith("_mean"))
-            if self.rank or self.count_groups or mean:
-                raise ValueError("by_id takes no ranking, count of groups, mean or versus")
+            cut = self.rank is not None and (self.rank.limit or self.rank.offset)
+            if cut or self.count_groups or mean or self.in_every or self.descending_names:
+                raise ValueError(
+                    "by_id takes no cut-off ranking, count of groups, mean, versus, in_every "
+                    "or descending_names"
+                )
         _levels(self.group_by, self.filters, self.rank.within if self.rank else None)
         if self.descending_names and (not self.group_by or self.rank or self.count_groups):
             raise ValueError("descending_names orders listed groups: group_by, no rank")

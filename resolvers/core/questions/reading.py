@@ -409,7 +409,8 @@ def _count(query: CountQuery) -> str:
         else:
             text += f"; {order}"
     if query.by_id:
-        return text + _left_out(query.filters, group) + "."
+        shown = f"; only {_PLURAL[group[0]]} with a hire shown"
+        return text + shown + _left_out(query.filters, group) + "."
     if shows_zeros(query):
         text += f"; {_PLURAL[group[0]]} with no hire count as 0"
     else:

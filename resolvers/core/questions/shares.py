@@ -13,7 +13,7 @@ from datetime import date
 
 from resolvers.core.questions import dates, filters
 from resolvers.core.questions.catalog import Catalog
-from resolvers.core.questions.patterns import SHARE, SHARE_VERB, WENT
+from resolvers.core.questions.patterns import OVERALL, SHARE, SHARE_VERB, WENT
 from resolvers.core.questions.query import ShareQuery
 from resolvers.core.questions.shape_filters import Reading, Refusal, _filters
 
@@ -123,8 +123,11 @@ def _share_of_part(
         if not after and not missing_after and located:
             dated_after = [max(located, key=lambda item: item[0])[1]]
         recurring_after = bool(recurring) and not (after or missing_after or dated_after)
-    if dated_after and (after or missing_after or recurring_after) and not split_names:
-        dated_after = []  # 'what share of hires were in Sales in 2021': of the 2021 hires
+    parted = after or missing_after or recurring_after
+    if dated_after and parted and not split_names and not OVERALL.search(line[:cut]):
+        # 'what share of hires were in Sales in 2021': of the 2021 hires ('of all hires ever'
+        # names the whole, undated: the year stays the part's)
+        dated_after = []
     if len(dated_after) > 1 and (outer := _holding(dated_after)):
         dated_after = [p for p in dated_after if p is not outer]  # 'in Q1 in 2021': of 2021
     whole_who = replace(

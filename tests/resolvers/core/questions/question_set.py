@@ -4202,6 +4202,46 @@ CASES: list[Case] = [
         "departments' hires that year",
         above_mean_report(Y22),
     ),
+    # issue 20, askseed3: 'alphabetized', 'into quarters' after the groupings, 'I'd love'
+    Case(
+        "2022 quarterly hires grouped by department and job, alphabetized",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "can you break down 2022 hires by department and job title into quarters? alphabetize "
+        "by department then title",
+        quarterly(Y22),
+        ordered=True,
+    ),
+    Case(
+        "I'd love the 2021 hires per department and job with each quarter as a column",
+        quarterly(Y21),
+    ),
+    Case(
+        "hires by department_id sorted by count desc",
+        f"SELECT e.department_id, COUNT(*) AS n FROM {E} WHERE e.department_id IS NOT NULL "
+        "GROUP BY e.department_id ORDER BY n DESC, e.department_id",
+        ordered=True,
+    ),
+    Case(
+        "count(*) per job_id in 2022, fewest first",
+        f"SELECT e.job_id, COUNT(*) AS n FROM {E} WHERE {Y22} AND e.job_id IS NOT NULL "
+        "GROUP BY e.job_id ORDER BY n, e.job_id",
+        ordered=True,
+    ),
+    Case(
+        "largest 3 departments by headcount in 2022",
+        "SELECT department, n FROM (SELECT d.department, COUNT(*) AS n, "
+        f"RANK() OVER (ORDER BY COUNT(*) DESC) AS r FROM {E} JOIN departments d "
+        f"ON d.id = e.department_id WHERE {Y22} GROUP BY d.id, d.department) WHERE r <= 3",
+    ),
+    Case(
+        "what are the 2 least staffed job titles by hires in 2021",
+        "SELECT job, n FROM (SELECT j.job, COUNT(e.id) AS n, "
+        "RANK() OVER (ORDER BY COUNT(e.id)) AS r FROM jobs j LEFT JOIN hired_employees e "
+        f"ON e.job_id = j.id AND {Y21} GROUP BY j.id, j.job) WHERE r <= 2",
+    ),
     Case(
         "bottom 3 teams by total headcount",
         "SELECT department, n FROM (SELECT d.department, COUNT(e.id) AS n, "

@@ -283,6 +283,26 @@ def test_a_year_said_last_in_a_share_is_the_whole_the_name_before_it_the_part(
     assert answer.rows[0][answer.columns.index("share_pct")] == pytest.approx(expected)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what percent of every hire we ever made were Sales' 2021 hires?",
+        "of all hires to date, what share were Sales hires in 2021",
+        "what share of all-time hiring was Sales in 2021?",
+    ],
+)
+def test_a_whole_said_as_every_hire_ever_keeps_the_year_in_the_part(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    """'Of all hires ever' names the whole: the year said after it is the part's alone, never
+    a narrower whole (that answer would be Sales' share of 2021, an easier question)."""
+    answer = words_engine.answer(question)
+    if answer.refused:
+        return  # right or refused
+    expected = 100 * _count(words_engine, "Sales hires in 2021") / _count(words_engine, "hires")
+    assert answer.rows[0][answer.columns.index("share_pct")] == pytest.approx(expected)
+
+
 def test_a_ratio_of_two_periods_is_the_first_said_over_the_second(
     words_engine: OfflineEngine,
 ) -> None:

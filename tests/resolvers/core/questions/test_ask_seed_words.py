@@ -54,6 +54,10 @@ QUARTERLY_READING = "(the hiresByQuarter report), ordered by department and job"
         "departments + jobs x quarters, 2021 hires",
         "for 2021, hires per quarter, rows = department and job",
         "hires for 2021 by department, job and quarter (one row per department and job)",
+        "2021 quarterly hires grouped by department and job, alphabetized",
+        "can you break down 2021 hires by department and job title into quarters? alphabetize "
+        "by department then title",
+        "I'd love the 2021 hires per department and job with each quarter as a column",
     ],
 )
 def test_the_quarterly_report_as_a_split_or_combo(
@@ -181,6 +185,14 @@ def test_a_grouping_by_the_id_column_shows_the_ids(
     assert "employees without a department left out" in (answer.reading or "")
 
 
+def test_a_grouping_by_the_id_column_in_order_of_hires(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("hires by department_id in 2021 sorted by count desc")
+    assert not answer.refused, answer.explanation
+    counts = [row[2] for row in answer.rows]
+    assert counts == sorted(counts, reverse=True)
+    assert "most first" in (answer.reading or "")
+
+
 def test_one_department_by_its_id_is_no_grouping(words_engine: OfflineEngine) -> None:
     answer = words_engine.answer("how many hires for department_id 5 in 2021")
     assert not answer.refused, answer.explanation
@@ -189,7 +201,11 @@ def test_one_department_by_its_id_is_no_grouping(words_engine: OfflineEngine) ->
 
 @pytest.mark.parametrize(
     "question",
-    ["share of hires per department_id", "top 3 department_id by hires in 2021"],
+    [
+        "share of hires per department_id",
+        "top 3 department_id by hires in 2021",
+        "hires per department_id, z to a",  # an order by id or name it would not hold
+    ],
 )
 def test_what_the_id_grouping_cannot_hold_is_refused(
     words_engine: OfflineEngine, question: str
@@ -202,6 +218,8 @@ def test_what_the_id_grouping_cannot_hold_is_refused(
     [
         ("bottom 3 teams by total headcount", "the 3 departments with the fewest hires"),
         ("top 5 teams by all-time headcount", "the 5 departments with the most hires"),
+        ("largest 3 departments by headcount", "the 3 departments with the most hires"),
+        ("the 3 least staffed teams by hires", "the 3 departments with the fewest hires"),
     ],
 )
 def test_a_ranking_by_headcount_said_with_its_span(

@@ -19,7 +19,6 @@ from tests.resolvers.core.questions.question_set import (
     REFUSED,
     correct,
     expected_rows,
-    generate,
 )
 
 ACCURACY_BAR = 0.95
@@ -28,8 +27,10 @@ ACCURACY_BAR = 0.95
 
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DuckDBWarehouse]:
+    """The data the development set is scored on (bench/questions.py): its cases may ask of
+    the two departments named Support, which ``generate`` alone does not hold."""
     warehouse = DuckDBWarehouse(Path(tmp_path_factory.mktemp("questions")) / "q.duckdb")
-    generate(warehouse)
+    gold.load(warehouse)
     yield warehouse
     warehouse.close()
 
