@@ -200,7 +200,8 @@ _SELECTED = re.compile(
     rf"^ *select (?P<cols>(?:[dej]\.)?{_GROUPS}(?: ?, ?(?:[dej]\.)?{_GROUPS})*) ?, ?(?=count\b)"
 )
 _HAVING = re.compile(
-    r"\bhaving (?:count|hires|n|cnt|total) ?(?P<op>>=|<=|==|=|>|<) ?(?P<n>\d{1,6})\b"
+    r"\bhaving (?:count|hires|n|cnt|total) ?(?:(?P<op>>=|<=|==|=|>|<) ?(?P<n>\d{1,6})"
+    r"|between (?P<low>\d{1,6}) and (?P<high>\d{1,6}))\b"
 )
 _ORDER = re.compile(
     r"\border by (?:count|hires|n|cnt|total|2)(?: (?P<dir>desc|asc|descending|ascending))?"
@@ -267,13 +268,14 @@ def _clauses(text: str) -> str:
         if selected and {c.split(".")[-1].strip() for c in selected["cols"].split(",")} <= set(by):
             text = text[: selected.start()] + text[selected.end() :]
         text = _GROUP_BY.sub(f" by {' and '.join(by)} ", text)
-    text = _HAVING.sub(lambda m: f" {_THRESHOLDS[m['op']]} {m['n']} hires ", text)
+    text = _HAVING.sub(_having, text)
     if named := _NAMES_SELECTED.search(text):  # 'select name, datetime ... order by datetime'
         said = "names and hire dates" if named["dated"] else "names"
         text = f"{said} {text[named.end() :]}"
         text = _BY_TIME.sub(_by_time, text)
     sql = bool(re.match(r" *select\b", said)) or bool(re.search(r"\bgroup by\b", said))
-    return _ORDER.sub(lambda m: _order(m, sql), text).replace(";", " ")
+    having = _HAVING.search(said) is not None
+    return _ORDER.sub(lambda m: _order(m, sql, having), text).replace(";", " ")
 
 
 def _named(match: re.Match[str]) -> str:
@@ -326,13 +328,30 @@ def _by_time(match: re.Match[str]) -> str:
     return " newest first " if latest else " earliest first "
 
 
-def _order(match: re.Match[str], sql: bool) -> str:
+def _having(match: re.Match[str]) -> str:
+    """'having count(*) >= 10' is at least 10 hires. SQL's groups have a hire each, where the
+    words 'fewer than 2' count a group with none: an upper bound reads from 1 up."""
+    if match["low"] is not None:
+        low, high = max(1, int(match["low"])), int(match["high"])
+    elif match["op"] in ("<", "<="):
+        low, high = 1, int(match["n"]) - (match["op"] == "<")
+    elif int(match["n"]) == 0:
+        return match[0]  # no group of SQL's has no hire: left as written
+    else:
+        return f" {_THRESHOLDS[match['op']]} {match['n']} hires "
+    return f" between {low} and {high} hires " if low <= high else match[0]
+
+
+def _order(match: re.Match[str], sql: bool, having: bool) -> str:
     """'order by count(*) desc limit 3' is the top 3; with no direction it is SQL's ascending
-    order in SQL ('select ... group by ...'), and left to the grammar in words."""
+    order in SQL ('select ... group by ...'), and left to the grammar in words. SQL's groups
+    are those with a hire: fewest first in SQL never shows a group with none (the words do)."""
     if match["dir"] is None and not sql:
         return match[0]
     most = match["dir"] in ("desc", "descending")
     said = " most first" if most else " fewest first"
+    if sql and not most and not having:
+        said = " at least 1 hires" + said
     if match["n"]:
         said += f" {'top' if most else 'bottom'} {match['n']}"
     return said + " "

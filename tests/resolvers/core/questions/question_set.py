@@ -4345,6 +4345,17 @@ CASES: list[Case] = [
         ordered=True,
     ),
     Case(
+        "select job, count(*) from hired_employees where year = 2022 group by job "
+        "order by count(*) asc limit 3",  # SQL's groups: jobs with a hire in 2022
+        "SELECT j.job, COUNT(*) FROM hired_employees e JOIN jobs j ON j.id = e.job_id "
+        f"WHERE {Y22} GROUP BY j.id, j.job QUALIFY rank() OVER (ORDER BY COUNT(*)) <= 3",
+    ),
+    Case(
+        "count(*) by job where year = 2021 having count(*) < 2",  # jobs with one hire
+        "SELECT j.job, COUNT(*) FROM hired_employees e JOIN jobs j ON j.id = e.job_id "
+        f"WHERE {Y21} GROUP BY j.id, j.job HAVING COUNT(*) < 2",
+    ),
+    Case(
         "count(*) where job = 'Accountant II' and year = 2021",
         f"SELECT COUNT(*) FROM {EDJ} WHERE j.job = 'Accountant II' AND {Y21}",
     ),

@@ -61,11 +61,14 @@ from resolvers.core.questions.offline import OfflineEngine
             "count departments whose name starts with 's'",
         ),
         ("hires per department, order by hires ascending", "hires per department, fewest first"),
+        ("count by job having count(*) < 3", "count by job between 1 and 2 hires"),  # SQL's groups
+        ("count by job having count(*) <= 3", "count by job between 1 and 3 hires"),
+        ("count by job having count(*) between 0 and 4", "count by job between 1 and 4 hires"),
         ("hires by department order by hires", "hires by department order by hires"),  # words
         (
             "select department, count(*) from hired_employees group by department "
             "order by count(*)",  # SQL's order is ascending unless it says otherwise
-            "count hires by department fewest first",
+            "count hires by department at least 1 hires fewest first",  # SQL's groups have one
         ),
         (
             "select name from hired_employees where department = 'legal' "
@@ -100,6 +103,8 @@ def test_a_clause_is_read_as_the_words_it_means(said: str, read: str) -> None:
         "count where month = 3 and year in (2021, 2022)",
         "count where department = 'sales' and department = 'legal'",  # no hire is in both
         "count where job = 'accountant i' and title = 'accountant ii'",
+        "count by department having count(*) = 0",  # SQL's groups each have a hire
+        "count by department having count(*) < 1",
     ],
 )
 def test_a_clause_whose_sql_means_more_than_its_words_is_left_as_written(said: str) -> None:
