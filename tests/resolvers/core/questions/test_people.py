@@ -613,3 +613,20 @@ def test_a_question_about_whom_a_person_met_or_their_group_is_no_lookup_of_them(
 def test_two_people_compared_are_both_looked_up(engine: OfflineEngine) -> None:
     answer = ask(engine, "Harold Vogt vs Ty Hofer start dates")
     assert sorted(names(answer)) == ["Harold Vogt", "Ty Hofer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats the max-min gap across jobs in 2021",
+        "what is the top-bottom spread across departments",
+        "whats the average hire count by department",
+    ],
+)
+def test_ordinary_words_written_small_are_nobody_s_name(
+    engine: OfflineEngine, question: str
+) -> None:
+    """A run of ordinary English words with no capital is no person to look up: answering
+    'nobody by that name' would answer a question nobody asked."""
+    answer = ask(engine, question)
+    assert "named “" not in (answer.reading or ""), answer.reading  # a name searched
