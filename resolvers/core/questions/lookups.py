@@ -742,11 +742,12 @@ def _a_name(name: str, catalog: Catalog, reserved: Set[str], written: Set[str]) 
     first = words[0]
     if first not in written and first not in _PARTICLES and set(words[1:]) & written:
         return False  # 'who approved Harold Vogt': nor does it start before its capitals
+    parts = [part for word in words for part in word.split("-") if part]
     english = lexicon.english()
-    if not set(words) & written and all(
-        part in english for word in words for part in word.split("-") if part
-    ):
-        return False  # 'whats the max-min gap across jobs': ordinary words, written small
+    if len(parts) > 2 and not set(words) & written and all(p in english for p in parts):
+        # 'whats the max-min gap across jobs': a run of ordinary words written small (two
+        # may still be a name: 'toddy gare')
+        return False
     on_record = _families(catalog)[1]
     title_words = {w for w in name_words(catalog) if len(w) > 2}  # 'officer' names nobody
     chat = lexicon.CHAT_WORDS if len(words) > 1 else lexicon.CHAT_WORDS & written  # 'Ty'
