@@ -181,9 +181,12 @@ def test_an_admin_at_desktop_width(
 
     # 2: signing out is explicit, and sticks across a reload.
     open_menu_item(page, "Account")
-    page.get_by_role("button", name="Sign out").click()
+    # Signing out sends the browser once through /session/end and back: a reload before that
+    # trip has loaded would abort it, or find the page detached while its document is swapped
+    # (the cookie is gone as soon as /session/end answers, before the page is back).
+    with page.expect_navigation(wait_until="load", timeout=WAIT_MS):
+        page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_label("Username")).to_be_visible()
-    # (a reload during the trip through /session/end would abort that navigation)
     await_session_handoff(page, signed_in=False)
     page.reload()
     expect(page.get_by_label("Username")).to_be_visible()
