@@ -82,16 +82,16 @@ class UserStore:
     # -- reading ---------------------------------------------------------------
 
     def all(self) -> list[User]:
-        return sorted(self._read().values(), key=lambda user: user.username)
+        return sorted(self._current()[1].values(), key=lambda user: user.username)
 
     def get(self, username: str) -> User | None:
-        return self._read().get(username)
+        return self._current()[1].get(username)
 
     def by_sub(self, sub: str) -> User | None:
         return self._current()[2].get(sub)
 
     def has_member_of(self, group: str) -> bool:
-        return any(group in user.groups for user in self._read().values())
+        return any(group in user.groups for user in self._current()[1].values())
 
     def authenticate(self, username: str, password: str) -> User | None:
         """The enabled user whose password matches; None otherwise, in about the same time."""
@@ -155,10 +155,6 @@ class UserStore:
 
     # -- the file --------------------------------------------------------------
 
-    def _read(self) -> dict[str, User]:
-        """The users by name, a copy to change."""
-        return dict(self._current()[1])
-
     def _current(self) -> _Users:
         """The file as cached, re-read only when it changed (every request asks ``still_valid``,
         so a change by another process, the CLI's, counts from the next request on)."""
@@ -185,7 +181,7 @@ class UserStore:
         with os.fdopen(descriptor, "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
-                users = self._read()
+                users = dict(self._current()[1])  # a copy to change: the cache stays
                 yield users
                 self._write(users)
             finally:
