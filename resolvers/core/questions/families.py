@@ -229,3 +229,11 @@ def family_aliases(tokens: list[str], catalog: Catalog) -> list[FamilyWord]:
                 found.append(FamilyWord(start, end, " ".join(meant), titles))
                 taken |= set(range(start, end))
     return found
+
+
+def without_level(title: str) -> str:
+    """A title without its level, as the question's words ('Accountant III' -> accountant)."""
+    words = title.lower().split()
+    return " ".join(
+        words[:-1] if words and words[-1] in ("i", "ii", "iii", "iv", "v", "vi") else words
+    )

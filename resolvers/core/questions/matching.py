@@ -279,3 +279,23 @@ def _ordinary(word: str, index: NameIndex) -> bool:
     'accounting': read as Accounting, it would answer another question.
     """
     return word not in index.words and word not in LEVELS and word in lexicon.english()
+
+
+def place_names(tokens: list[str], found: Matches) -> tuple[dict[str, tuple[str, str]], list[str]]:
+    """Each matched name becomes one token, ``__d0__`` (department) or ``__j0__`` (job)."""
+    names: dict[str, tuple[str, str]] = {}
+    line: list[str] = []
+    starts = {e.start: e for e in found.entities}
+    skip_until = -1
+    for i, token in enumerate(tokens):
+        if i < skip_until:
+            continue
+        entity = starts.get(i)
+        if entity is None:
+            line.append(token)
+            continue
+        key = f"__{entity.kind[0]}{len(names)}__"
+        names[key] = (entity.kind, entity.name)
+        line.append(key)
+        skip_until = entity.end
+    return names, line
