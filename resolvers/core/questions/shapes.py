@@ -54,8 +54,10 @@ from resolvers.core.questions.query import (
     AverageQuery,
     CompareQuery,
     CountQuery,
+    DifferenceQuery,
     Dimension,
     EmployeesQuery,
+    Filters,
     HireSpanQuery,
     HrQuery,
     Period,
@@ -167,6 +169,12 @@ def _shape(
     date_sets: list[list[Span]],
     pair: list[dates.DatePhrase],
 ) -> AnyQuery | Refusal:
+    """The shapes in the order they are tried: each that fits takes its words and answers.
+
+    The order is the reading's: a span or a spread says the whole question; two periods
+    side by side, or named sides, are read before a share, an average or a report, which
+    are read before lists; what is left is a count (grouped, thresholded, ranked).
+    """
     if reading.span:
         return _hire_span(reading, names, catalog, date_sets, compare)
     if reading.spread:  # 'the gap between our busiest and quietest department'
@@ -176,130 +184,183 @@ def _shape(
     # two periods side by side
     if compare and pair:
         (sides,) = pair[:1]
-        if reading.who.included and (words.has(OVERALL) or WHOLE.search(reading.line)):
-            # 'Sales hires in 2022 vs all hires in 2021': the company on one side only
-            return Refusal(
-                "Does that name hold for both periods? Ask e.g. how many more did Sales hire "
-                "in 2022 than the whole company in 2021, or name it for both."
-            )
-        factor, multiplied = None, words.search(MULTIPLIED)
-        if multiplied:  # 'at least doubled': grew (or shrank) by that factor
-            if multiplied.group("more"):
-                return Refusal(
-                    "A growth by more (or less) than a factor is not answered; ask which "
-                    "departments at least doubled (or halved) their hiring between two periods."
-                )
-            words.take(multiplied)
-            verb = multiplied.group("verb")
-            factor = next(n for stem, n in FACTORS.items() if verb.startswith(stem))
-        difference = words.search(DIFFERENCE)
-        if difference:
-            words.take(difference)
-        subtract = bool(words.take_all(SUBTRACT))  # 'A minus B', 'A exceeded B': A - B
-        if subtract:  # 'how many did 2022 exceed 2021 by'
-            words.take_all(re.compile(r"\bby(?= *$)"))
-        grew = words.search(GREW)
-        if grew:
-            words.take(grew)
-        words.take_all(BOTH_COUNTS)  # each group's two counts are shown anyway
-        percent = bool(words.take_all(PERCENT_CHANGE)) or PERCENT_CHANGE.search(reading.spoken)
-        noun = None if (grew or difference) else words.search(CHANGE_NOUN)
-        if noun:  # 'growth in Sales hires from 2021 to 2022': the change, not both counts
-            words.take(noun)
-        words.take_all(COMPARE)
-        rest = [p.spans for p in phrases if p is not sides]
-        filters_ = _filters(reading, names, catalog, rest)
-        if isinstance(filters_, Refusal):
-            return filters_
-        if over := period_ratio(words, reading, filters_, sides):  # 'ratio of 2022 to 2021'
-            return over
-        first, second = (Period(start=s, end=e) for s, e in sides.listed)
-        named = {names[t] for t in reading.who.included}  # 'Sales 2021 vs Sales 2022': one
-        versus = len(named) >= 2 and not reading.group and _versus(reading)
-        if versus:
-            # 'how did Sales hiring change from 2021 to 2022 versus Legal': each on its own
-            kinds = {names[t][0] for t in reading.who.included}
-            if kinds not in ({"department"}, {"job"}):
-                return Refusal(
-                    "Compare the change of two departments, or of two jobs, e.g. how much did "
-                    "hiring grow from 2021 to 2022 in Sales versus Legal?"
-                )
-            reading.group.append(kinds.pop())  # type: ignore[arg-type]
-        group = [d for d in reading.group if d in ("department", "job")]
-        if len(group) < len(reading.group) or len(group) > 1 or reading.rank or reading.threshold:
-            return Refusal("A comparison of two periods can be split by department or job only.")
-        show: Literal["each", "difference", "percent_change"] = "each"
-        direction = (difference.group("dir") or difference.group("dir2")) if difference else None
-        direction = {"lower": "fewer", "higher": "more"}.get(direction or "", direction)
-        only: Literal["grew", "shrank"] | None = None
-        drop = False
-        changed: Literal["difference", "percent_change"] = (
-            "percent_change" if percent else "difference"
+        return _two_periods_compared(words, reading, phrases, names, catalog, sides)
+    named = _named_sides(words, reading, names, catalog, date_sets, compare)
+    if named is not None:
+        return named
+    filters_ = _filters(reading, names, catalog, date_sets)
+    if isinstance(filters_, Refusal):
+        return filters_
+    departments = [t for t in reading.who.included if names[t][0] == "department"]
+    if (len(reading.who.included) >= 2 or departments) and not reading.group:
+        # 'Sales and Legal combined': one count over both; 'Support hires combined': over
+        # every department of that name (a name names them all)
+        words.take_all(COMBINED)
+    if words.search(SHARE):
+        return _share(words, reading, names, catalog, filters_, phrases)
+    if words.search(AVERAGE):
+        return _average(words, reading, filters_)
+    if report := _report(reading, filters_, words):
+        return report
+    distinct = _counted(words, reading, phrases)
+    listed = _listed(words, reading, filters_, phrases, distinct)
+    if listed is not None:
+        return listed
+    return _count(words, reading, filters_, phrases, distinct)
+
+
+def _two_periods_compared(
+    words: Words,
+    reading: Reading,
+    phrases: list[dates.DatePhrase],
+    names: dict[str, tuple[str, str]],
+    catalog: Catalog,
+    sides: dates.DatePhrase,
+) -> CompareQuery | DifferenceQuery | Refusal:
+    """Two periods side by side ('2021 vs 2022', 'how much did hiring grow'): what is shown.
+
+    Each count, the difference, or the change in percent, overall or per department or
+    job, and only the groups that grew (shrank) when asked which: read from the words that
+    compare, in the order the periods were said.
+    """
+    if reading.who.included and (words.has(OVERALL) or WHOLE.search(reading.line)):
+        # 'Sales hires in 2022 vs all hires in 2021': the company on one side only
+        return Refusal(
+            "Does that name hold for both periods? Ask e.g. how many more did Sales hire "
+            "in 2022 than the whole company in 2021, or name it for both."
         )
-        if versus and multiplied:
+    factor, multiplied = None, words.search(MULTIPLIED)
+    if multiplied:  # 'at least doubled': grew (or shrank) by that factor
+        if multiplied.group("more"):
             return Refusal(
-                "Doubled (or halved) is answered for every department or job at once: ask which "
-                "departments at least doubled their hiring from 2021 to 2022."
+                "A growth by more (or less) than a factor is not answered; ask which "
+                "departments at least doubled (or halved) their hiring between two periods."
             )
-        if versus:  # each named group's change, none left out
-            show = changed if (percent or grew or difference) else "each"
-        elif group and (grew or multiplied or ((direction or subtract) and reading.which)):
-            # per group, the second minus the first, in the order said ('fewer in A than B'
-            # keeps the groups where A - B < 0): which grew, which shrank
-            show = changed
-            up = grew.group("up") if grew else direction == "more"
-            if multiplied:
-                up = not multiplied.group("verb").startswith("halv")
-            if subtract and not (grew or multiplied or direction):
-                up, (first, second) = True, (second, first)  # 'whose 2022 exceeded 2021'
-            only = "grew" if up else "shrank"
-            if (grew or multiplied) and sides.listed[0][0] and sides.listed[1][0]:
-                first, second = sorted((first, second), key=lambda p: p.start or date.min)
-        elif multiplied:
+        words.take(multiplied)
+        verb = multiplied.group("verb")
+        factor = next(n for stem, n in FACTORS.items() if verb.startswith(stem))
+    difference = words.search(DIFFERENCE)
+    if difference:
+        words.take(difference)
+    subtract = bool(words.take_all(SUBTRACT))  # 'A minus B', 'A exceeded B': A - B
+    if subtract:  # 'how many did 2022 exceed 2021 by'
+        words.take_all(re.compile(r"\bby(?= *$)"))
+    grew = words.search(GREW)
+    if grew:
+        words.take(grew)
+    words.take_all(BOTH_COUNTS)  # each group's two counts are shown anyway
+    percent = bool(words.take_all(PERCENT_CHANGE)) or PERCENT_CHANGE.search(reading.spoken)
+    noun = None if (grew or difference) else words.search(CHANGE_NOUN)
+    if noun:  # 'growth in Sales hires from 2021 to 2022': the change, not both counts
+        words.take(noun)
+    words.take_all(COMPARE)
+    rest = [p.spans for p in phrases if p is not sides]
+    filters_ = _filters(reading, names, catalog, rest)
+    if isinstance(filters_, Refusal):
+        return filters_
+    if over := period_ratio(words, reading, filters_, sides):  # 'ratio of 2022 to 2021'
+        return over
+    first, second = (Period(start=s, end=e) for s, e in sides.listed)
+    named = {names[t] for t in reading.who.included}  # 'Sales 2021 vs Sales 2022': one
+    versus = len(named) >= 2 and not reading.group and _versus(reading)
+    if versus:
+        # 'how did Sales hiring change from 2021 to 2022 versus Legal': each on its own
+        kinds = {names[t][0] for t in reading.who.included}
+        if kinds not in ({"department"}, {"job"}):
             return Refusal(
-                "Doubled (or halved) is answered per department or job: ask which departments "
-                "at least doubled their hiring from 2021 to 2022."
+                "Compare the change of two departments, or of two jobs, e.g. how much did "
+                "hiring grow from 2021 to 2022 in Sales versus Legal?"
             )
-        elif group and reading.which:
-            return Refusal(
-                "Which departments (jobs), by what rule? Ask which grew (or shrank) between "
-                "the two periods, or for both periods side by side per department."
-            )
-        elif percent or (grew and not group) or noun:
-            # 'by what percent did hiring drop from 2021 to 2022', 'how much did it grow':
-            # a change from the earlier period to the later ('2022 vs 2021 growth'); with
-            # 'than', from the period after 'than' (listed first) to the other
-            show = changed
-            if subtract:  # 'by what percent did 2022 exceed 2021': from the second said
-                first, second = second, first
-            elif not THAN_PERIOD.search(reading.line) and first.start and second.start:
-                first, second = sorted((first, second), key=lambda p: p.start or date.min)
-            down = (grew and grew.group("down")) or direction in ("fewer", "less")
-            drop = bool(down) and not group
-        elif difference or subtract:
-            show = "difference"
-            gap = difference and (difference.group("gap") or difference.group("gap2"))
-            behind = bool(difference) and direction in ("fewer", "less")
-            ahead = bool(gap or subtract or (difference and direction == "more"))
-            said = f" {sides.words} "
-            if " than " in said:  # 'more in A than B' came as (B, A): A - B already
-                swap = behind
-            elif re.match(r" *(?:between|from)\b", said):  # 'from A to B' is B - A, a change
-                swap = behind or bool(gap or subtract)  # 'the difference between A and B': A - B
-            else:  # 'how many more in A vs B' is A - B; 'how many fewer in A vs B', B - A
-                swap = ahead
-            if swap:
-                first, second = second, first
-        _count_words(words)
-        return CompareQuery(
-            filters=filters_,
-            periods=(first, second),
-            show=show,
-            group_by=group[0] if group else None,
-            only=only,
-            factor=factor,
-            drop=drop,
+        reading.group.append(kinds.pop())  # type: ignore[arg-type]
+    group = [d for d in reading.group if d in ("department", "job")]
+    if len(group) < len(reading.group) or len(group) > 1 or reading.rank or reading.threshold:
+        return Refusal("A comparison of two periods can be split by department or job only.")
+    show: Literal["each", "difference", "percent_change"] = "each"
+    direction = (difference.group("dir") or difference.group("dir2")) if difference else None
+    direction = {"lower": "fewer", "higher": "more"}.get(direction or "", direction)
+    only: Literal["grew", "shrank"] | None = None
+    drop = False
+    changed: Literal["difference", "percent_change"] = "percent_change" if percent else "difference"
+    if versus and multiplied:
+        return Refusal(
+            "Doubled (or halved) is answered for every department or job at once: ask which "
+            "departments at least doubled their hiring from 2021 to 2022."
         )
+    if versus:  # each named group's change, none left out
+        show = changed if (percent or grew or difference) else "each"
+    elif group and (grew or multiplied or ((direction or subtract) and reading.which)):
+        # per group, the second minus the first, in the order said ('fewer in A than B'
+        # keeps the groups where A - B < 0): which grew, which shrank
+        show = changed
+        up = grew.group("up") if grew else direction == "more"
+        if multiplied:
+            up = not multiplied.group("verb").startswith("halv")
+        if subtract and not (grew or multiplied or direction):
+            up, (first, second) = True, (second, first)  # 'whose 2022 exceeded 2021'
+        only = "grew" if up else "shrank"
+        if (grew or multiplied) and sides.listed[0][0] and sides.listed[1][0]:
+            first, second = sorted((first, second), key=lambda p: p.start or date.min)
+    elif multiplied:
+        return Refusal(
+            "Doubled (or halved) is answered per department or job: ask which departments "
+            "at least doubled their hiring from 2021 to 2022."
+        )
+    elif group and reading.which:
+        return Refusal(
+            "Which departments (jobs), by what rule? Ask which grew (or shrank) between "
+            "the two periods, or for both periods side by side per department."
+        )
+    elif percent or (grew and not group) or noun:
+        # 'by what percent did hiring drop from 2021 to 2022', 'how much did it grow':
+        # a change from the earlier period to the later ('2022 vs 2021 growth'); with
+        # 'than', from the period after 'than' (listed first) to the other
+        show = changed
+        if subtract:  # 'by what percent did 2022 exceed 2021': from the second said
+            first, second = second, first
+        elif not THAN_PERIOD.search(reading.line) and first.start and second.start:
+            first, second = sorted((first, second), key=lambda p: p.start or date.min)
+        down = (grew and grew.group("down")) or direction in ("fewer", "less")
+        drop = bool(down) and not group
+    elif difference or subtract:
+        show = "difference"
+        gap = difference and (difference.group("gap") or difference.group("gap2"))
+        behind = bool(difference) and direction in ("fewer", "less")
+        ahead = bool(gap or subtract or (difference and direction == "more"))
+        said = f" {sides.words} "
+        if " than " in said:  # 'more in A than B' came as (B, A): A - B already
+            swap = behind
+        elif re.match(r" *(?:between|from)\b", said):  # 'from A to B' is B - A, a change
+            swap = behind or bool(gap or subtract)  # 'the difference between A and B': A - B
+        else:  # 'how many more in A vs B' is A - B; 'how many fewer in A vs B', B - A
+            swap = ahead
+        if swap:
+            first, second = second, first
+    _count_words(words)
+    return CompareQuery(
+        filters=filters_,
+        periods=(first, second),
+        show=show,
+        group_by=group[0] if group else None,
+        only=only,
+        factor=factor,
+        drop=drop,
+    )
+
+
+def _named_sides(
+    words: Words,
+    reading: Reading,
+    names: dict[str, tuple[str, str]],
+    catalog: Catalog,
+    date_sets: list[list[Span]],
+    compare: bool,
+) -> AnyQuery | Refusal | None:
+    """Named groups set against each other ('more than Legal', 'Engineering per Sales hire').
+
+    A difference or a ratio of two named sides is answered here; None when the question
+    has no such sides. Groups compared with one named group keep it as their threshold,
+    and names compared with no 'than' become the grouping ('Sales vs Legal hires').
+    """
     if reading.than and not reading.group:
         return _than_difference(words, reading, names, catalog, date_sets)
     if reading.than and (reading.tail_included or reading.tail_excluded):
@@ -333,41 +394,51 @@ def _shape(
         if len(kinds) == 1:
             reading.group.append(kinds.pop())  # type: ignore[arg-type]
             words.take_all(COMPARE)
-    filters_ = _filters(reading, names, catalog, date_sets)
-    if isinstance(filters_, Refusal):
-        return filters_
-    departments = [t for t in reading.who.included if names[t][0] == "department"]
-    if (len(reading.who.included) >= 2 or departments) and not reading.group:
-        # 'Sales and Legal combined': one count over both; 'Support hires combined': over
-        # every department of that name (a name names them all)
-        words.take_all(COMBINED)
-    if words.search(SHARE):
-        words.take_all(SHARE)
-        words.take_all(WENT)
-        _count_words(words)
-        if reading.group:
-            if len(reading.group) > 1 or reading.rank or reading.threshold:
-                return Refusal("A share can be split by one grouping only.")
-            return ShareQuery(filters=filters_, group_by=reading.group[0])
-        return _share_of_part(reading, names, catalog, phrases)
-    if words.search(AVERAGE):
-        words.take_all(AVERAGE)
-        _count_words(words)
-        per = re.compile(r"\b(?:a|each|every|per) (?P<dims>month|quarter|year|week)\b")
-        if not reading.group and (match := words.search(per)) and match.group("dims") != "week":
-            reading.group.append(dimension(match.group("dims")))
-            words.take(match)
-        if not reading.group and (match := words.search(AVERAGE_OF)):
-            # 'on average, how many did a department hire': the mean over departments
-            reading.group.append(dimension(match.group("dims")))
-            words.take(match)
-        if len(reading.group) != 1 or reading.rank or reading.threshold:
-            return Refusal(
-                "An average is answered per one grouping, e.g. average hires per department."
-            )
-        return AverageQuery(filters=filters_, per=reading.group[0])
-    if report := _report(reading, filters_, words):
-        return report
+    return None
+
+
+def _share(
+    words: Words,
+    reading: Reading,
+    names: dict[str, tuple[str, str]],
+    catalog: Catalog,
+    filters_: Filters,
+    phrases: list[dates.DatePhrase],
+) -> ShareQuery | Refusal:
+    """A share of hires: per one grouping, or of a part said in words (shares.py)."""
+    words.take_all(SHARE)
+    words.take_all(WENT)
+    _count_words(words)
+    if reading.group:
+        if len(reading.group) > 1 or reading.rank or reading.threshold:
+            return Refusal("A share can be split by one grouping only.")
+        return ShareQuery(filters=filters_, group_by=reading.group[0])
+    return _share_of_part(reading, names, catalog, phrases)
+
+
+def _average(words: Words, reading: Reading, filters_: Filters) -> AverageQuery | Refusal:
+    """An average of hires per one grouping, said with 'per' or with 'a department'."""
+    words.take_all(AVERAGE)
+    _count_words(words)
+    per = re.compile(r"\b(?:a|each|every|per) (?P<dims>month|quarter|year|week)\b")
+    if not reading.group and (match := words.search(per)) and match.group("dims") != "week":
+        reading.group.append(dimension(match.group("dims")))
+        words.take(match)
+    if not reading.group and (match := words.search(AVERAGE_OF)):
+        # 'on average, how many did a department hire': the mean over departments
+        reading.group.append(dimension(match.group("dims")))
+        words.take(match)
+    if len(reading.group) != 1 or reading.rank or reading.threshold:
+        return Refusal(
+            "An average is answered per one grouping, e.g. average hires per department."
+        )
+    return AverageQuery(filters=filters_, per=reading.group[0])
+
+
+def _counted(
+    words: Words, reading: Reading, phrases: list[dates.DatePhrase]
+) -> Literal["hires", "departments", "jobs"]:
+    """What is counted: hires, or the departments (jobs) that hired ('how many jobs hired')."""
     distinct: Literal["hires", "departments", "jobs"] = "hires"
     of_the_table = _of_the_catalog(words, phrases) and not reading.group  # per group: hires
     if (match := words.search(DISTINCT)) and not of_the_table:
@@ -375,6 +446,21 @@ def _shape(
         distinct = "departments" if what.startswith(("dep", "team", "div")) else "jobs"
         words.take(match)
         words.take_all(ANYONE)  # 'how many departments hired anyone': never a list of people
+    return distinct
+
+
+def _listed(
+    words: Words,
+    reading: Reading,
+    filters_: Filters,
+    phrases: list[dates.DatePhrase],
+    distinct: Literal["hires", "departments", "jobs"],
+) -> AnyQuery | None:
+    """The catalog's names, or people, when that is what the words ask; None for a count.
+
+    A question that names the titles a department hired for becomes a grouping by job
+    here, so the count that follows answers it.
+    """
     if distinct == "hires" and (catalog_query := _catalog(words, reading, filters_, phrases)):
         return catalog_query
     if distinct == "hires" and not reading.group and (titles := _titles_hired(words, reading)):
@@ -387,82 +473,30 @@ def _shape(
         employees = _first_per_group(words, reading, filters_)
     if employees:
         return employees
-    if reading.chronological:  # 'hires per department in order of start date': never dropped
-        return Refusal(
-            "An order by hire date is for lists of people, one order at a time: ask e.g. for "
-            "the Sales hires of 2021 in order of start date, newest first."
-        )
-    if reading.dated:  # names and dates asked of a count or a grouping: never dropped
-        return Refusal(
-            "Names and hire dates are listed for people, not for counts or groups: ask e.g. "
-            "for the employees hired in Legal in 2021 with their hire dates."
-        )
+    return None
+
+
+def _count(
+    words: Words,
+    reading: Reading,
+    filters_: Filters,
+    phrases: list[dates.DatePhrase],
+    distinct: Literal["hires", "departments", "jobs"],
+) -> CountQuery | Refusal:
+    """Hires counted (grouped, thresholded, ranked): the shape every other one falls to.
+
+    What a count cannot hold (an order by date, names and dates, two orders at once, ids
+    per group, zero-hire groups it could never list) is refused, never dropped.
+    """
     within = _within(reading)
-    if (reading.rank or reading.threshold) and len(reading.group) > 1 and within is None:
-        return Refusal(
-            "A ranking or threshold within each group is answered for two groupings, the "
-            "ranked one and the one it restarts in: e.g. the top job in each department."
-        )
-    if reading.counted_groups and reading.rank:
-        return Refusal(
-            "Counting the departments (jobs) of a ranking is not answered; ask for the ranking."
-        )
-    if reading.rank_order and not reading.group:
-        return Refusal(
-            "An order by hires is for groups: ask for hires by department (or job), most first."
-        )
-    timeless = [d for d in reading.group if d not in ("year", "half", "quarter", "month", "day")]
-    if reading.latest_first and timeless:
-        return Refusal(  # the periods from the last, and the departments (jobs) how? never guessed
-            "Latest first orders the periods of a grouping by time: ask for hires per month "
-            f"(quarter, year) latest first, or per {timeless[0]}, one at a time."
-        )
-    if reading.descending_names and reading.group and reading.rank:
-        return Refusal(  # counts per group come A to Z: never quietly in the other order
-            "Z to A is answered for lists of departments, jobs or employees; hires per group "
-            "come A to Z: ask without the order, or for the list itself."
-        )
-    if reading.alphabetical and reading.rank_order:
-        return Refusal(  # 'descending, by name': two orders at once, never one quietly dropped
-            "By name or by hires? Ask for the list A to Z (or Z to A), or for hires per group "
-            "most first, one order at a time."
-        )
-    if reading.alphabetical and (reading.rank or not reading.group):
-        return Refusal(
-            "Alphabetical order is for lists: ask for the departments, jobs or employees "
-            "alphabetically, or for a ranking by hires, not both."
-        )
+    if refused := _count_refused(reading, within):
+        return refused
     if within and reading.rank:
         words.take_all(WITH_COUNT)  # each row's count is shown: 'and how many'
     _count_words(words)
-    if reading.rank_order and reading.group and not reading.rank:
-        reading.rank = Rank(order=reading.rank_order)  # type: ignore[arg-type]
-    rank = reading.rank
-    listed = [p for p in phrases if len(p.listed) > 1 and not COMBINED.search(p.words)]
-    if rank and listed and not within and not words.has(COMBINED):
-        # 'the top department in H1 and H2 2021': in each, or over both? never guessed
-        return Refusal(
-            "The top in each of those periods, or over them together? Ask e.g. the top "
-            "department in each half of 2021, or in H1 and H2 2021 combined."
-        )
-    if rank and reading.rank_order and rank.order != reading.rank_order:
-        return Refusal(  # 'the top 3 departments, fewest first': which three?
-            "Most or fewest? The ranking and the order asked disagree: ask e.g. for the top 3 "
-            "departments by hires, most first."
-        )
-    if rank and rank.limit is None and rank.offset == 0 and reading.which_singular:
-        rank = Rank(order=rank.order, limit=1)
-    if rank and within:
-        if rank.limit is None or rank.offset:
-            return Refusal(
-                "How many in each group? Say the top one, or the top 3, in each department."
-            )
-        rank = Rank(order=rank.order, limit=rank.limit, within=within)
-        words.take_all(TIES)  # a ranking within groups shows its ties: 'ties kept' is so
-        if rank.order == "fewest":  # among the groups with a hire, as the reading says
-            words.take_all(AMONG_HIRED)
-    elif rank and rank.limit and not rank.offset:
-        words.take_all(TIES)  # a ranking to a cut-off keeps its ties: 'ties kept' is so
+    rank = _ranking(words, reading, phrases, within)
+    if isinstance(rank, Refusal):
+        return rank
     threshold = reading.threshold
     if reading.which and not rank and not threshold:
         threshold = Threshold(compare="at_least", value=1)
@@ -500,6 +534,94 @@ def _shape(
             "missing from that list had none), or for departments or jobs with no hires."
         )
     return counted
+
+
+def _count_refused(reading: Reading, within: Dimension | None) -> Refusal | None:
+    """What a count cannot answer as asked (orders, dates and rankings it has no room for)."""
+    if reading.chronological:  # 'hires per department in order of start date': never dropped
+        return Refusal(
+            "An order by hire date is for lists of people, one order at a time: ask e.g. for "
+            "the Sales hires of 2021 in order of start date, newest first."
+        )
+    if reading.dated:  # names and dates asked of a count or a grouping: never dropped
+        return Refusal(
+            "Names and hire dates are listed for people, not for counts or groups: ask e.g. "
+            "for the employees hired in Legal in 2021 with their hire dates."
+        )
+    if (reading.rank or reading.threshold) and len(reading.group) > 1 and within is None:
+        return Refusal(
+            "A ranking or threshold within each group is answered for two groupings, the "
+            "ranked one and the one it restarts in: e.g. the top job in each department."
+        )
+    if reading.counted_groups and reading.rank:
+        return Refusal(
+            "Counting the departments (jobs) of a ranking is not answered; ask for the ranking."
+        )
+    if reading.rank_order and not reading.group:
+        return Refusal(
+            "An order by hires is for groups: ask for hires by department (or job), most first."
+        )
+    timeless = [d for d in reading.group if d not in ("year", "half", "quarter", "month", "day")]
+    if reading.latest_first and timeless:
+        return Refusal(  # the periods from the last, and the departments (jobs) how? never guessed
+            "Latest first orders the periods of a grouping by time: ask for hires per month "
+            f"(quarter, year) latest first, or per {timeless[0]}, one at a time."
+        )
+    if reading.descending_names and reading.group and reading.rank:
+        return Refusal(  # counts per group come A to Z: never quietly in the other order
+            "Z to A is answered for lists of departments, jobs or employees; hires per group "
+            "come A to Z: ask without the order, or for the list itself."
+        )
+    if reading.alphabetical and reading.rank_order:
+        return Refusal(  # 'descending, by name': two orders at once, never one quietly dropped
+            "By name or by hires? Ask for the list A to Z (or Z to A), or for hires per group "
+            "most first, one order at a time."
+        )
+    if reading.alphabetical and (reading.rank or not reading.group):
+        return Refusal(
+            "Alphabetical order is for lists: ask for the departments, jobs or employees "
+            "alphabetically, or for a ranking by hires, not both."
+        )
+    return None
+
+
+def _ranking(
+    words: Words, reading: Reading, phrases: list[dates.DatePhrase], within: Dimension | None
+) -> Rank | Refusal | None:
+    """The ranking settled: an order by hires is one, 'the top' is one, in each group or not.
+
+    A ranking over several listed periods, or against the order said, is refused: which
+    of the two was meant is never guessed.
+    """
+    if reading.rank_order and reading.group and not reading.rank:
+        reading.rank = Rank(order=reading.rank_order)  # type: ignore[arg-type]
+    rank = reading.rank
+    listed = [p for p in phrases if len(p.listed) > 1 and not COMBINED.search(p.words)]
+    if rank and listed and not within and not words.has(COMBINED):
+        # 'the top department in H1 and H2 2021': in each, or over both? never guessed
+        return Refusal(
+            "The top in each of those periods, or over them together? Ask e.g. the top "
+            "department in each half of 2021, or in H1 and H2 2021 combined."
+        )
+    if rank and reading.rank_order and rank.order != reading.rank_order:
+        return Refusal(  # 'the top 3 departments, fewest first': which three?
+            "Most or fewest? The ranking and the order asked disagree: ask e.g. for the top 3 "
+            "departments by hires, most first."
+        )
+    if rank and rank.limit is None and rank.offset == 0 and reading.which_singular:
+        rank = Rank(order=rank.order, limit=1)
+    if rank and within:
+        if rank.limit is None or rank.offset:
+            return Refusal(
+                "How many in each group? Say the top one, or the top 3, in each department."
+            )
+        rank = Rank(order=rank.order, limit=rank.limit, within=within)
+        words.take_all(TIES)  # a ranking within groups shows its ties: 'ties kept' is so
+        if rank.order == "fewest":  # among the groups with a hire, as the reading says
+            words.take_all(AMONG_HIRED)
+    elif rank and rank.limit and not rank.offset:
+        words.take_all(TIES)  # a ranking to a cut-off keeps its ties: 'ties kept' is so
+    return rank
 
 
 _PLURALS = {"half": "halves", "day": "days"}
