@@ -20,7 +20,7 @@ from resolvers.core.questions.patterns import (
     number,
 )
 from resolvers.core.questions.query import CatalogQuery, Filters, NameSet
-from resolvers.core.questions.shape_filters import Reading, _ending
+from resolvers.core.questions.shape_filters import Parsed, Reading, _ending
 from resolvers.core.questions.words import Words
 
 DIFFERENT_NAMES = re.compile(
@@ -69,9 +69,10 @@ EXISTING = re.compile(r"\b(?:exist|exists|are there|do we have|there are)\b")
 
 
 def _catalog(
-    words: Words, reading: Reading, filters_: Filters, phrases: list[dates.DatePhrase]
+    parsed: Parsed, filters_: Filters, phrases: list[dates.DatePhrase]
 ) -> CatalogQuery | None:
     """Departments or jobs themselves: no hires words, no filters on hires, no grouping."""
+    words, reading = parsed.words, parsed.reading
     subject = re.compile(rf"\b{SUBJECT}\b|\bhire\b")
     searches = [s for s in reading.who.searches if s.target in ("title", "department")]
     match = words.search(CATALOG_WORD)
@@ -165,9 +166,10 @@ def _catalog(
 TITLES = re.compile(r"\b(?:the |all |all the |every )?(?:job titles|jobs|roles|titles|positions)\b")
 
 
-def _titles_hired(words: Words, reading: Reading) -> re.Match[str] | None:
+def _titles_hired(parsed: Parsed) -> re.Match[str] | None:
     """'titles hired by Engineering', 'list the jobs Marketing hired for': a named department's
     titles with at least one hire (only said of departments; a count or ranking is not this)."""
+    words, reading = parsed.words, parsed.reading
     hired = re.compile(rf"\b{SUBJECT}\b|\bhire\b|\bfill(?:ed)?\b")  # 'roles Legal filled'
     names_kept = reading.who.included or reading.department_ids
     if not names_kept or reading.who.people or not words.has(hired) or words.has(COUNT):

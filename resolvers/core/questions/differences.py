@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from resolvers.core.questions import dates, filters
-from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.dates import DatePhrase, Span
 from resolvers.core.questions.patterns import (
     COMPARE,
@@ -30,15 +29,15 @@ from resolvers.core.questions.query import (
     SpreadQuery,
     Threshold,
 )
-from resolvers.core.questions.shape_filters import Reading, Refusal, _count_words, _filters
+from resolvers.core.questions.shape_filters import Parsed, Reading, Refusal, _count_words, _filters
 from resolvers.core.questions.words import Words
 
 
-def _titles_versus(
-    reading: Reading, names: dict[str, tuple[str, str]]
-) -> Threshold | Refusal | None:
+def _titles_versus(parsed: Parsed) -> Threshold | Refusal | None:
     """'Departments that hired more engineers than designers': per group, the hires of one
     job (family) against another's in that same group; None when the question is not so."""
+    reading = parsed.reading
+    names = parsed.names
     if not (reading.than and reading.group and reading.than_noun):
         return None
     (op, token), noun = reading.than, reading.than_noun
@@ -53,10 +52,11 @@ def _titles_versus(
 
 
 def period_ratio(
-    words: Words, reading: Reading, common: Filters, pair: DatePhrase
+    parsed: Parsed, common: Filters, pair: DatePhrase
 ) -> DifferenceQuery | Refusal | None:
     """'The ratio of 2022 hires to 2021 hires', 'Q2 2021 hires divided by Q1 2021 hires': the
     first period said over the second, under the same filters; None when no ratio is asked."""
+    words, reading = parsed.words, parsed.reading
     if not (ratio := words.search(PERIOD_RATIO)):
         return None
     if reading.group or words.has(GREW) or words.has(SUBTRACT) or words.has(PERCENT_CHANGE):
@@ -73,15 +73,11 @@ def period_ratio(
     return DifferenceQuery(filters=common, sides=sides, show="ratio")
 
 
-def _spread(
-    words: Words,
-    reading: Reading,
-    names: dict[str, tuple[str, str]],
-    catalog: Catalog,
-    date_sets: list[list[Span]],
-) -> SpreadQuery | Refusal:
+def _spread(parsed: Parsed) -> SpreadQuery | Refusal:
     """'The gap between our busiest and quietest department in 2022': over one grouping, the
     most hires minus the fewest; a ranking, threshold or second grouping beside it is refused."""
+    words, reading = parsed.words, parsed.reading
+    names, catalog, date_sets = parsed.names, parsed.catalog, parsed.date_sets
     asked = reading.rank or reading.threshold or reading.rank_order or reading.than
     if asked or reading.counted_groups or len(reading.group) != 1:
         return Refusal(
@@ -167,18 +163,14 @@ OBJECT = re.compile(r" *(?:(?:their|its|the|our|hires|hiring|in|of|during) +)*")
 """The words that may stand between 'exceeded' (or 'minus') and the period it takes away."""
 
 
-def _than_difference(
-    words: Words,
-    reading: Reading,
-    names: dict[str, tuple[str, str]],
-    catalog: Catalog,
-    date_sets: list[list[Span]],
-) -> DifferenceQuery | Refusal:
+def _than_difference(parsed: Parsed) -> DifferenceQuery | Refusal:
     """'How many more did Sales hire (in 2021) than Legal (in 2022)?': each side its own.
 
     Dates said on both sides stay on their side; dates said on one side only
     hold for both, unless the other side says 'overall' (then it has none).
     """
+    words, reading = parsed.words, parsed.reading
+    names, date_sets = parsed.names, parsed.date_sets
     assert reading.than is not None
     if YES_NO.search(reading.line):
         return Refusal(
@@ -190,8 +182,9 @@ def _than_difference(
     common_names = [reading.than_noun] if reading.than_noun else []
     first_names = [t for t in reading.who.included if t not in common_names]
     second_names = [token, *reading.tail_included]
-    kinds = [{names[t][0].replace("family", "job") for t in side}
-             for side in (first_names, second_names)]  # fmt: skip
+    kinds = [
+        {names[t][0].replace("family", "job") for t in side} for side in (first_names, second_names)
+    ]
     if first_names and kinds[0] != kinds[1]:
         return Refusal(
             "Does each name hold for both sides? Name the same kind on each side, e.g. how "
@@ -219,14 +212,11 @@ def _than_difference(
                 "Ask it the other way round, e.g. what percent more did Sales hire than Legal?"
             )
         words.take(percent)
-        query = _difference(words, reading, names, catalog, first_names, common, head,
-                            second_names, tail)  # fmt: skip
+        query = _difference(parsed, first_names, common, head, second_names, tail)
         return query if isinstance(query, Refusal) else query.model_copy(update={"show": "percent"})
     if op == "more":
-        return _difference(words, reading, names, catalog, first_names, common, head,
-                           second_names, tail)  # fmt: skip
-    return _difference(words, reading, names, catalog, second_names, common, tail,
-                       first_names, head)  # fmt: skip
+        return _difference(parsed, first_names, common, head, second_names, tail)
+    return _difference(parsed, second_names, common, tail, first_names, head)
 
 
 CHANGED = re.compile(r"\b(?:growth|grown|changed|evolved|evolve)\b")
@@ -240,19 +230,14 @@ def _versus(reading: Reading) -> bool:
     return any(min(at) < m.start() < max(at) for m in VERSUS.finditer(reading.line))
 
 
-def _ratio(
-    words: Words,
-    reading: Reading,
-    names: dict[str, tuple[str, str]],
-    catalog: Catalog,
-    date_sets: list[list[Span]],
-    ratio: re.Match[str],
-) -> DifferenceQuery | Refusal:
+def _ratio(parsed: Parsed, ratio: re.Match[str]) -> DifferenceQuery | Refusal:
     """'How many Engineering hires per Sales hire in 2022': one side's hires over the other's.
 
     Both sides take every other filter (the dates said once hold for both); a
     third name, or dates said for one side only, is refused: whose would it be?
     """
+    words, reading = parsed.words, parsed.reading
+    date_sets = parsed.date_sets
     one, other = (next(t for t in ratio.group(*pair) if t) for pair in (_A, _B))
     if words.has(GREW) or words.has(COMPARE):
         return Refusal(
@@ -274,7 +259,7 @@ def _ratio(
     segment = re.sub(r"\S+", lambda t: " " * len(t[0]) if t[0] in _RATIO_WORDS else t[0], segment)
     words.text = words.text[:start] + segment + words.text[end:]
     reading.who.included = []
-    query = _difference(words, reading, names, catalog, [one], date_sets, [], [other])
+    query = _difference(parsed, [one], date_sets, [], [other])
     return query if isinstance(query, Refusal) else query.model_copy(update={"show": "ratio"})
 
 
@@ -299,10 +284,7 @@ RATIO = re.compile(
 
 
 def _difference(
-    words: Words,
-    reading: Reading,
-    names: dict[str, tuple[str, str]],
-    catalog: Catalog,
+    parsed: Parsed,
     first: list[str],
     common: list[list[Span]],
     first_dates: list[list[Span]],
@@ -310,6 +292,8 @@ def _difference(
     second_dates: list[list[Span]] | None = None,
 ) -> DifferenceQuery | Refusal:
     """First side minus second, both under the common filters (``reading.who.included``)."""
+    words, reading = parsed.words, parsed.reading
+    names, catalog = parsed.names, parsed.catalog
     if words.has(GREW) or words.has(CHANGED):  # 'how much more did Sales grow than Legal'
         return Refusal(
             "A difference between two groups' growth is not answered; ask for each one's "

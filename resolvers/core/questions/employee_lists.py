@@ -17,12 +17,12 @@ from resolvers.core.questions.patterns import (
     number,
 )
 from resolvers.core.questions.query import EmployeesQuery, Filters
-from resolvers.core.questions.shape_filters import Reading
-from resolvers.core.questions.words import Words
+from resolvers.core.questions.shape_filters import Parsed
 
 
-def _first_per_group(words: Words, reading: Reading, filters_: Filters) -> EmployeesQuery | None:
+def _first_per_group(parsed: Parsed, filters_: Filters) -> EmployeesQuery | None:
     """'The first hire in each department', 'the latest 2 hires per year': people per group."""
+    words, reading = parsed.words, parsed.reading
     first_last = words.search(FIRST_LAST)
     if first_last is None or reading.rank or reading.threshold or reading.rank_order:
         return None
@@ -45,7 +45,8 @@ def _first_per_group(words: Words, reading: Reading, filters_: Filters) -> Emplo
     )
 
 
-def _employees(words: Words, reading: Reading, filters_: Filters) -> EmployeesQuery | None:
+def _employees(parsed: Parsed, filters_: Filters) -> EmployeesQuery | None:
+    words, reading = parsed.words, parsed.reading
     asks = {reading.people[t].ask for t in reading.who.people}
     if asks & {"hired", "fact", "who"} and not words.has(COUNT):
         # a person looked up: their row, with the hire date beside the hire time (and the

@@ -9,12 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 from resolvers.core.questions.query import Filters, Period, Rank, ReportQuery
-from resolvers.core.questions.shape_filters import Reading, _count_words
-from resolvers.core.questions.words import Words
+from resolvers.core.questions.shape_filters import Parsed, _count_words
 
 
-def _report(reading: Reading, filters_: Filters, words: Words) -> ReportQuery | None:
+def _report(parsed: Parsed, filters_: Filters) -> ReportQuery | None:
     """The two report shapes, for one whole year and nothing else, run the report's own SQL."""
+    words, reading = parsed.words, parsed.reading
     only_year = (
         len(filters_.periods) == 1
         and filters_ == Filters(periods=filters_.periods)

@@ -104,6 +104,22 @@ class Reading:
     """'the gap between our busiest and quietest department': the most minus the fewest."""
 
 
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A question as the rules left it, handed to every shape builder as one.
+
+    The words not read yet, the Reading, what each name token stands for, the live
+    catalog and the dates said: every shape needs the same five, so a builder's own
+    arguments (a phrase, a match, the filters) stand out beside them.
+    """
+
+    words: Words
+    reading: Reading
+    names: dict[str, tuple[str, str]]
+    catalog: Catalog
+    date_sets: list[list[Span]]
+
+
 def _filters(
     reading: Reading,
     names: dict[str, tuple[str, str]],

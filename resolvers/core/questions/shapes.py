@@ -15,7 +15,6 @@ from resolvers.core.questions import dates
 from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.catalog_lists import _catalog, _of_the_catalog, _titles_hired
 from resolvers.core.questions.compiler import shows_zeros
-from resolvers.core.questions.dates import Span
 from resolvers.core.questions.differences import (
     RATIO,
     _difference,
@@ -66,9 +65,9 @@ from resolvers.core.questions.query import (
     Threshold,
 )
 from resolvers.core.questions.reports import _report
+from resolvers.core.questions.shape_filters import Parsed, _count_words, _filters, _first
 from resolvers.core.questions.shape_filters import Reading as Reading
 from resolvers.core.questions.shape_filters import Refusal as Refusal
-from resolvers.core.questions.shape_filters import _count_words, _filters, _first
 from resolvers.core.questions.shares import _share_of_part
 from resolvers.core.questions.words import Words
 
@@ -104,8 +103,9 @@ def measure(
         phrases, compare = [joined], True
     date_sets = [p.spans for p in phrases]
     pair = [p for p in phrases if len(p.listed) == 2]
+    parsed = Parsed(words, reading, names, catalog, date_sets)
     try:
-        query = _shape(words, reading, phrases, names, compare, catalog, date_sets, pair)
+        query = _shape(parsed, phrases, compare, pair)
     except ValueError as error:
         return Refusal(f"This engine cannot answer that shape of question ({_first(error)}).")
     if isinstance(query, Refusal):
@@ -160,14 +160,7 @@ AVERAGE_OF = re.compile(
 
 
 def _shape(
-    words: Words,
-    reading: Reading,
-    phrases: list[dates.DatePhrase],
-    names: dict[str, tuple[str, str]],
-    compare: bool,
-    catalog: Catalog,
-    date_sets: list[list[Span]],
-    pair: list[dates.DatePhrase],
+    parsed: Parsed, phrases: list[dates.DatePhrase], compare: bool, pair: list[dates.DatePhrase]
 ) -> AnyQuery | Refusal:
     """The shapes in the order they are tried: each that fits takes its words and answers.
 
@@ -175,17 +168,19 @@ def _shape(
     side by side, or named sides, are read before a share, an average or a report, which
     are read before lists; what is left is a count (grouped, thresholded, ranked).
     """
+    words, reading = parsed.words, parsed.reading
+    names, catalog, date_sets = parsed.names, parsed.catalog, parsed.date_sets
     if reading.span:
-        return _hire_span(reading, names, catalog, date_sets, compare)
+        return _hire_span(parsed, compare)
     if reading.spread:  # 'the gap between our busiest and quietest department'
-        return _spread(words, reading, names, catalog, date_sets)
+        return _spread(parsed)
     if reading.threshold is None and (match := words.search(MEAN)):
         words.take(match)
     # two periods side by side
     if compare and pair:
         (sides,) = pair[:1]
-        return _two_periods_compared(words, reading, phrases, names, catalog, sides)
-    named = _named_sides(words, reading, names, catalog, date_sets, compare)
+        return _two_periods_compared(parsed, phrases, sides)
+    named = _named_sides(parsed, compare)
     if named is not None:
         return named
     filters_ = _filters(reading, names, catalog, date_sets)
@@ -197,25 +192,20 @@ def _shape(
         # every department of that name (a name names them all)
         words.take_all(COMBINED)
     if words.search(SHARE):
-        return _share(words, reading, names, catalog, filters_, phrases)
+        return _share(parsed, filters_, phrases)
     if words.search(AVERAGE):
-        return _average(words, reading, filters_)
-    if report := _report(reading, filters_, words):
+        return _average(parsed, filters_)
+    if report := _report(parsed, filters_):
         return report
-    distinct = _counted(words, reading, phrases)
-    listed = _listed(words, reading, filters_, phrases, distinct)
+    distinct = _counted(parsed, phrases)
+    listed = _listed(parsed, filters_, phrases, distinct)
     if listed is not None:
         return listed
-    return _count(words, reading, filters_, phrases, distinct)
+    return _count(parsed, filters_, phrases, distinct)
 
 
 def _two_periods_compared(
-    words: Words,
-    reading: Reading,
-    phrases: list[dates.DatePhrase],
-    names: dict[str, tuple[str, str]],
-    catalog: Catalog,
-    sides: dates.DatePhrase,
+    parsed: Parsed, phrases: list[dates.DatePhrase], sides: dates.DatePhrase
 ) -> CompareQuery | DifferenceQuery | Refusal:
     """Two periods side by side ('2021 vs 2022', 'how much did hiring grow'): what is shown.
 
@@ -223,6 +213,8 @@ def _two_periods_compared(
     job, and only the groups that grew (shrank) when asked which: read from the words that
     compare, in the order the periods were said.
     """
+    words, reading = parsed.words, parsed.reading
+    names, catalog = parsed.names, parsed.catalog
     if reading.who.included and (words.has(OVERALL) or WHOLE.search(reading.line)):
         # 'Sales hires in 2022 vs all hires in 2021': the company on one side only
         return Refusal(
@@ -258,7 +250,7 @@ def _two_periods_compared(
     filters_ = _filters(reading, names, catalog, rest)
     if isinstance(filters_, Refusal):
         return filters_
-    if over := period_ratio(words, reading, filters_, sides):  # 'ratio of 2022 to 2021'
+    if over := period_ratio(parsed, filters_, sides):  # 'ratio of 2022 to 2021'
         return over
     first, second = (Period(start=s, end=e) for s, e in sides.listed)
     named = {names[t] for t in reading.who.included}  # 'Sales 2021 vs Sales 2022': one
@@ -347,25 +339,20 @@ def _two_periods_compared(
     )
 
 
-def _named_sides(
-    words: Words,
-    reading: Reading,
-    names: dict[str, tuple[str, str]],
-    catalog: Catalog,
-    date_sets: list[list[Span]],
-    compare: bool,
-) -> AnyQuery | Refusal | None:
+def _named_sides(parsed: Parsed, compare: bool) -> AnyQuery | Refusal | None:
     """Named groups set against each other ('more than Legal', 'Engineering per Sales hire').
 
     A difference or a ratio of two named sides is answered here; None when the question
     has no such sides. Groups compared with one named group keep it as their threshold,
     and names compared with no 'than' become the grouping ('Sales vs Legal hires').
     """
+    words, reading = parsed.words, parsed.reading
+    names, date_sets = parsed.names, parsed.date_sets
     if reading.than and not reading.group:
-        return _than_difference(words, reading, names, catalog, date_sets)
+        return _than_difference(parsed)
     if reading.than and (reading.tail_included or reading.tail_excluded):
         return Refusal("Compare the groups with one department or job, not a part of one.")
-    titles_versus = _titles_versus(reading, names)
+    titles_versus = _titles_versus(parsed)
     if isinstance(titles_versus, Refusal):
         return titles_versus
     if titles_versus is not None:
@@ -375,7 +362,7 @@ def _named_sides(
     elif reading.than and names[reading.than[1]][0] == "family":
         return Refusal("Compare the groups with one department or job, not a family of jobs.")
     if (ratio := RATIO.search(reading.line)) and not reading.group:
-        return _ratio(words, reading, names, catalog, date_sets, ratio)
+        return _ratio(parsed, ratio)
     between = words.search(DIFFERENCE)
     if compare and between and len(reading.who.included) == 2 and not reading.group:
         if len(date_sets) > 1:
@@ -388,7 +375,7 @@ def _named_sides(
         words.take_all(re.compile(r"\bbetween\b"))
         one, other = reading.who.included
         reading.who.included = []
-        return _difference(words, reading, names, catalog, [one], date_sets, [], [other])
+        return _difference(parsed, [one], date_sets, [], [other])
     if compare and len(reading.who.included) >= 2 and not reading.group:
         kinds = {names[t][0].replace("family", "job") for t in reading.who.included}
         if len(kinds) == 1:
@@ -398,14 +385,10 @@ def _named_sides(
 
 
 def _share(
-    words: Words,
-    reading: Reading,
-    names: dict[str, tuple[str, str]],
-    catalog: Catalog,
-    filters_: Filters,
-    phrases: list[dates.DatePhrase],
+    parsed: Parsed, filters_: Filters, phrases: list[dates.DatePhrase]
 ) -> ShareQuery | Refusal:
     """A share of hires: per one grouping, or of a part said in words (shares.py)."""
+    words, reading = parsed.words, parsed.reading
     words.take_all(SHARE)
     words.take_all(WENT)
     _count_words(words)
@@ -413,11 +396,12 @@ def _share(
         if len(reading.group) > 1 or reading.rank or reading.threshold:
             return Refusal("A share can be split by one grouping only.")
         return ShareQuery(filters=filters_, group_by=reading.group[0])
-    return _share_of_part(reading, names, catalog, phrases)
+    return _share_of_part(parsed, phrases)
 
 
-def _average(words: Words, reading: Reading, filters_: Filters) -> AverageQuery | Refusal:
+def _average(parsed: Parsed, filters_: Filters) -> AverageQuery | Refusal:
     """An average of hires per one grouping, said with 'per' or with 'a department'."""
+    words, reading = parsed.words, parsed.reading
     words.take_all(AVERAGE)
     _count_words(words)
     per = re.compile(r"\b(?:a|each|every|per) (?P<dims>month|quarter|year|week)\b")
@@ -436,9 +420,10 @@ def _average(words: Words, reading: Reading, filters_: Filters) -> AverageQuery 
 
 
 def _counted(
-    words: Words, reading: Reading, phrases: list[dates.DatePhrase]
+    parsed: Parsed, phrases: list[dates.DatePhrase]
 ) -> Literal["hires", "departments", "jobs"]:
     """What is counted: hires, or the departments (jobs) that hired ('how many jobs hired')."""
+    words, reading = parsed.words, parsed.reading
     distinct: Literal["hires", "departments", "jobs"] = "hires"
     of_the_table = _of_the_catalog(words, phrases) and not reading.group  # per group: hires
     if (match := words.search(DISTINCT)) and not of_the_table:
@@ -450,8 +435,7 @@ def _counted(
 
 
 def _listed(
-    words: Words,
-    reading: Reading,
+    parsed: Parsed,
     filters_: Filters,
     phrases: list[dates.DatePhrase],
     distinct: Literal["hires", "departments", "jobs"],
@@ -461,24 +445,24 @@ def _listed(
     A question that names the titles a department hired for becomes a grouping by job
     here, so the count that follows answers it.
     """
-    if distinct == "hires" and (catalog_query := _catalog(words, reading, filters_, phrases)):
+    words, reading = parsed.words, parsed.reading
+    if distinct == "hires" and (catalog_query := _catalog(parsed, filters_, phrases)):
         return catalog_query
-    if distinct == "hires" and not reading.group and (titles := _titles_hired(words, reading)):
+    if distinct == "hires" and not reading.group and (titles := _titles_hired(parsed)):
         words.take(titles)  # 'the jobs Marketing hired for in 2021': its titles with a hire
         reading.group, reading.which = ["job"], True
     employees = None
     if not reading.group and distinct == "hires":
-        employees = _employees(words, reading, filters_)
+        employees = _employees(parsed, filters_)
     elif len(reading.group) == 1 and distinct == "hires":
-        employees = _first_per_group(words, reading, filters_)
+        employees = _first_per_group(parsed, filters_)
     if employees:
         return employees
     return None
 
 
 def _count(
-    words: Words,
-    reading: Reading,
+    parsed: Parsed,
     filters_: Filters,
     phrases: list[dates.DatePhrase],
     distinct: Literal["hires", "departments", "jobs"],
@@ -488,13 +472,14 @@ def _count(
     What a count cannot hold (an order by date, names and dates, two orders at once, ids
     per group, zero-hire groups it could never list) is refused, never dropped.
     """
+    words, reading = parsed.words, parsed.reading
     within = _within(reading)
     if refused := _count_refused(reading, within):
         return refused
     if within and reading.rank:
         words.take_all(WITH_COUNT)  # each row's count is shown: 'and how many'
     _count_words(words)
-    rank = _ranking(words, reading, phrases, within)
+    rank = _ranking(parsed, phrases, within)
     if isinstance(rank, Refusal):
         return rank
     threshold = reading.threshold
@@ -586,13 +571,14 @@ def _count_refused(reading: Reading, within: Dimension | None) -> Refusal | None
 
 
 def _ranking(
-    words: Words, reading: Reading, phrases: list[dates.DatePhrase], within: Dimension | None
+    parsed: Parsed, phrases: list[dates.DatePhrase], within: Dimension | None
 ) -> Rank | Refusal | None:
     """The ranking settled: an order by hires is one, 'the top' is one, in each group or not.
 
     A ranking over several listed periods, or against the order said, is refused: which
     of the two was meant is never guessed.
     """
+    words, reading = parsed.words, parsed.reading
     if reading.rank_order and reading.group and not reading.rank:
         reading.rank = Rank(order=reading.rank_order)  # type: ignore[arg-type]
     rank = reading.rank
@@ -635,14 +621,10 @@ def _only_zero(threshold: Threshold) -> bool:
     return threshold.compare in upper and upper[threshold.compare] == 0
 
 
-def _hire_span(
-    reading: Reading,
-    names: dict[str, tuple[str, str]],
-    catalog: Catalog,
-    date_sets: list[list[Span]],
-    compare: bool,
-) -> HireSpanQuery | Refusal:
+def _hire_span(parsed: Parsed, compare: bool) -> HireSpanQuery | Refusal:
     """The first (last) hire time under the filters, overall or per one grouping."""
+    reading = parsed.reading
+    names, catalog, date_sets = parsed.names, parsed.catalog, parsed.date_sets
     asked = reading.rank or reading.threshold or reading.rank_order or reading.than
     if asked or compare or reading.counted_groups or len(reading.group) > 1:
         return Refusal(

@@ -12,10 +12,9 @@ from dataclasses import replace
 from datetime import date
 
 from resolvers.core.questions import dates, filters
-from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.patterns import OVERALL, SHARE, SHARE_VERB, WENT
 from resolvers.core.questions.query import ShareQuery
-from resolvers.core.questions.shape_filters import Reading, Refusal, _filters
+from resolvers.core.questions.shape_filters import Parsed, Refusal, _filters
 
 NEGATED = re.compile(r"^(?:but |and )?(?:not|except|excluding|outside|other than|apart from)\b")
 """A date phrase that leaves a period out ('but not in 2021')."""
@@ -43,12 +42,7 @@ def _holding(phrases: list[dates.DatePhrase]) -> dates.DatePhrase | None:
     return None
 
 
-def _share_of_part(
-    reading: Reading,
-    names: dict[str, tuple[str, str]],
-    catalog: Catalog,
-    phrases: list[dates.DatePhrase],
-) -> ShareQuery | Refusal:
+def _share_of_part(parsed: Parsed, phrases: list[dates.DatePhrase]) -> ShareQuery | Refusal:
     """The part and the whole of a share, by where their words stand.
 
     'What share of Sales hires were in 2022': the whole is said before the
@@ -58,6 +52,8 @@ def _share_of_part(
     and of two dates the later-said one is the part; the hires without a
     department (job) are the part when the question asks about them.
     """
+    reading = parsed.reading
+    names, catalog = parsed.names, parsed.catalog
     line, who = reading.line, reading.who
     share = SHARE.search(line)
     verb = SHARE_VERB.search(line, share.end() if share else 0)
