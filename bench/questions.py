@@ -42,7 +42,7 @@ from resolvers.core.ports import Answer, QuestionEngine, Warehouse
 from resolvers.core.questions import ask
 from resolvers.core.questions import catalog as names
 from resolvers.core.questions.offline import OfflineEngine
-from resolvers.core.questions.shapes import Refusal
+from resolvers.core.questions.shape_filters import Refusal
 from tests.resolvers.core.questions import gold, question_set, scoring
 
 CLOCK = gold.TODAY

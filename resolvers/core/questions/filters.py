@@ -12,20 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from resolvers.core.questions.departments import (
-    pick_departments as pick_departments,
-)
-from resolvers.core.questions.departments import (
-    shared_names_note as shared_names_note,
-)
-from resolvers.core.questions.families import FamilyWord as FamilyWord
-from resolvers.core.questions.families import every_level as every_level
-from resolvers.core.questions.families import family_aliases as family_aliases
-from resolvers.core.questions.families import find_families as find_families
-from resolvers.core.questions.families import titles_meant as titles_meant
-from resolvers.core.questions.lookups import Person as Person
-from resolvers.core.questions.lookups import capitalised as capitalised
-from resolvers.core.questions.lookups import shield_people as shield_people
 from resolvers.core.questions.words import Words
 
 ENTITY = r"__[djf]\d+__"

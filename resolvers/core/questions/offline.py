@@ -24,13 +24,13 @@ from resolvers.core.questions import (
     chart,
     dates,
     examples,
-    filters,
     lexicon,
     parse,
     people,
     reading,
 )
 from resolvers.core.questions.compiler import compile_tree
+from resolvers.core.questions.departments import shared_names_note
 from resolvers.core.questions.query import (
     CatalogQuery,
     CompareQuery,
@@ -40,7 +40,7 @@ from resolvers.core.questions.query import (
     ReportQuery,
 )
 from resolvers.core.questions.reword import Reworded, reword
-from resolvers.core.questions.shapes import Refusal
+from resolvers.core.questions.shape_filters import Refusal
 from resolvers.core.readonly_sql import run_guarded, run_sql
 from resolvers.core.sql_guard import SafeQuery, guard_tree
 
@@ -225,8 +225,8 @@ def _shared_names(query: HrQuery, catalog: names.Catalog) -> list[str]:
     if grouped:
         kept = inner.filters.departments.include if hasattr(inner, "filters") else ()
         shown = kept or tuple(n for _, n in catalog.department_ids)
-        return filters.shared_names_note(tuple(shown), catalog, grouped=True)
-    return filters.shared_names_note(tuple(said), catalog, False, tuple(left_out))
+        return shared_names_note(tuple(shown), catalog, grouped=True)
+    return shared_names_note(tuple(said), catalog, False, tuple(left_out))
 
 
 def _empty(rows: list[list[Any]]) -> bool:

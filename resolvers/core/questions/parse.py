@@ -26,7 +26,9 @@ from resolvers.core.questions import (
 )
 from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.dates import DateError
-from resolvers.core.questions.families import without_level
+from resolvers.core.questions.departments import pick_departments
+from resolvers.core.questions.families import find_families, titles_meant, without_level
+from resolvers.core.questions.lookups import Person, capitalised, shield_people
 from resolvers.core.questions.patterns import (
     ALPHABETICAL,
     AND_HOW_MANY_BARE,
@@ -76,7 +78,8 @@ from resolvers.core.questions.query import (
     HrQuery,
     title_level,
 )
-from resolvers.core.questions.shapes import MAX_CHARS, Reading, Refusal, measure
+from resolvers.core.questions.shape_filters import Reading, Refusal
+from resolvers.core.questions.shapes import MAX_CHARS, measure
 from resolvers.core.questions.words import Words
 
 
@@ -115,10 +118,10 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             (fiscal.group(0),),
         )
     tokens, values = filters.quote_values(lexicon.tokens(filters.quote_letters(text)))
-    tokens, people = filters.shield_people(tokens, catalog, RESERVED, filters.capitalised(question))
+    tokens, people = shield_people(tokens, catalog, RESERVED, capitalised(question))
     people = {key: _as_written(person, question) for key, person in people.items()}
     tokens = filters.shield_search_values(tokens, values)
-    titled = filters.titles_meant(text, tokens)
+    titled = titles_meant(text, tokens)
     falls = len(CHANGE_DROP.findall(" ".join(tokens)))  # 'did hiring drop': no command
     for word in tokens:
         if word == "drop" and falls:
@@ -132,7 +135,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
                 "only hires, their departments and jobs.",
                 (word,),
             )
-    families = filters.find_families(tokens, catalog, RESERVED)
+    families = find_families(tokens, catalog, RESERVED)
     family_names: dict[str, tuple[str, str]] = {}
     for i, family in enumerate(reversed(families)):
         key = f"__f{len(families) - 1 - i}__"
@@ -147,7 +150,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         )
     names, line = matching.place_names(tokens, found)
     names |= family_names
-    picked = filters.pick_departments(line, names, catalog)
+    picked = pick_departments(line, names, catalog)
     if isinstance(picked, str):
         return Refusal(picked)
     line, department_ids = picked
@@ -399,7 +402,7 @@ NAMED_FILLER = re.compile(r"\b(?:IT|US)\b")
 dropped as 'it' or 'us', they are named back when no rule read them."""
 
 
-def _as_written(person: filters.Person, question: str) -> filters.Person:
+def _as_written(person: Person, question: str) -> Person:
     """The name as the question spelled it ('Harold Vogt', not 'harold vogt')."""
 
     def written(name: str) -> str:

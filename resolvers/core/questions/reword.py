@@ -4,7 +4,7 @@ Two passes over the question's tokens, both outside the names of departments
 and jobs (matching.py finds those first), quoted values and searched names:
 
 - rewrites of linguistic_schema.toml ("not counting" -> excluding);
-  (people's names in a lookup, as filters.shield_people finds them, are kept too)
+  (people's names in a lookup, as lookups.shield_people finds them, are kept too)
 - spelling: a word the engine does not know and English does not know
   either ("novmber", "poeple", "hirse") becomes the one word of the engine's
   vocabulary it is closest to, by SymSpell's edit distance over that
@@ -28,6 +28,8 @@ from symspellpy import SymSpell, Verbosity
 
 from resolvers.core.questions import dates, filters, lexicon, matching, patterns
 from resolvers.core.questions.catalog import Catalog
+from resolvers.core.questions.families import family_aliases
+from resolvers.core.questions.lookups import capitalised, shield_people
 
 MIN_LENGTH = 4
 """Shorter words are too often abbreviations or names to correct."""
@@ -176,9 +178,7 @@ def _protected(
 ) -> tuple[set[int], matching.Matches]:
     """Token positions that are names, quoted values or searched-for names."""
     shielded, values = filters.quote_values(tokens)
-    _, people = filters.shield_people(
-        list(shielded), catalog, patterns.RESERVED, filters.capitalised(question)
-    )
+    _, people = shield_people(list(shielded), catalog, patterns.RESERVED, capitalised(question))
     named = {word for person in people.values() for word in person.name.lower().split()}
     shielded = filters.shield_search_values(shielded, values)
     found = matching.find(shielded, catalog, patterns.RESERVED)
@@ -200,7 +200,7 @@ def reword(question: str, catalog: Catalog) -> Reworded:
     keep, found = _protected(tokens, catalog, question)
     plain.found = found
     plain.notes = _name_notes(question, tokens, found)
-    for family in filters.family_aliases(tokens, catalog):
+    for family in family_aliases(tokens, catalog):
         if keep & set(range(family.start, family.end)):
             continue
         keep |= set(range(family.start, family.end))

@@ -16,6 +16,8 @@ from pydantic import ValidationError as PydanticError
 from resolvers.core.questions import dates, filters
 from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.dates import Span
+from resolvers.core.questions.families import every_level
+from resolvers.core.questions.lookups import Person
 from resolvers.core.questions.patterns import COUNT
 from resolvers.core.questions.query import (
     LEVELS,
@@ -56,7 +58,7 @@ class Reading:
     """'per department_id': grouped by the id column itself (CountQuery.by_id)."""
     families: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Job family tokens (``__f0__``) -> the titles they stand for."""
-    people: dict[str, filters.Person] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
     """Person tokens (``__p0__``) -> the name looked up."""
     than: tuple[str, str] | None = None
     """'more (fewer) than Sales': the word and the named token compared with."""
@@ -148,7 +150,7 @@ def _filters(
                     "for the other one by its id instead."
                 )
     if "level" in reading.group and not keep["job"] and not who.searches and not part:
-        every = filters.every_level(catalog, drop["job"])  # 'hires by level': every title's
+        every = every_level(catalog, drop["job"])  # 'hires by level': every title's
         if every is not None:
             families.append(every)
             keep["job"] += every.titles

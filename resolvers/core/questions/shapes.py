@@ -65,9 +65,14 @@ from resolvers.core.questions.query import (
     Threshold,
 )
 from resolvers.core.questions.reports import _report
-from resolvers.core.questions.shape_filters import Parsed, _count_words, _filters, _first
-from resolvers.core.questions.shape_filters import Reading as Reading
-from resolvers.core.questions.shape_filters import Refusal as Refusal
+from resolvers.core.questions.shape_filters import (
+    Parsed,
+    Reading,
+    Refusal,
+    _count_words,
+    _filters,
+    _first,
+)
 from resolvers.core.questions.shares import _share_of_part
 from resolvers.core.questions.words import Words
 
