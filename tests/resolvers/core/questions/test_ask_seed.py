@@ -12,9 +12,11 @@ import pytest
 from resolvers.adapters.duckdb_warehouse import DuckDBWarehouse
 from resolvers.core.questions.offline import OfflineEngine
 from tests.resolvers.core.questions import gold
+from tests.resolvers.core.questions.same_answer import assert_same_as
 
 QUARTERLY = "Hires per quarter for each department and job in 2021"
 ABOVE_MEAN = "Which departments hired more than the mean in 2021?"
+QUARTERLY_READING = "(the hiresByQuarter report), ordered by department and job"
 
 
 @pytest.mark.parametrize(
@@ -40,19 +42,14 @@ ABOVE_MEAN = "Which departments hired more than the mean in 2021?"
     ],
 )
 def test_the_quarterly_report_in_everyday_words(words_engine: OfflineEngine, question: str) -> None:
-    plain = words_engine.answer(QUARTERLY)
-    answer = words_engine.answer(question)
-    assert not answer.refused, answer.explanation
-    assert answer.rows == plain.rows
-    assert "(the hiresByQuarter report), ordered by department and job" in (answer.reading or "")
+    assert_same_as(words_engine, QUARTERLY, question, reading=QUARTERLY_READING)
 
 
 def test_the_latest_year_is_the_year_of_the_last_hire_and_said_so(
     words_engine: OfflineEngine,
 ) -> None:
-    answer = words_engine.answer("the departmentsAboveMean report for the latest year")
-    assert not answer.refused, answer.explanation
-    assert answer.rows == words_engine.answer(ABOVE_MEAN.replace("2021", "2022")).rows
+    latest = "the departmentsAboveMean report for the latest year"
+    answer = assert_same_as(words_engine, ABOVE_MEAN.replace("2021", "2022"), latest)
     assert "'the latest year' read as 2022, the year of the last hire on record" in (
         answer.reading or ""
     )
@@ -94,13 +91,12 @@ def test_an_order_by_groupings_is_kept_or_refused(words_engine: OfflineEngine) -
 def test_the_above_mean_report_in_everyday_words(
     words_engine: OfflineEngine, question: str
 ) -> None:
-    plain = words_engine.answer(ABOVE_MEAN)
-    answer = words_engine.answer(question)
-    assert not answer.refused, answer.explanation
-    assert answer.rows == plain.rows
-    reading = answer.reading or ""
-    assert "(the departmentsAboveMean report)" in reading
-    assert "the mean is over the departments with at least one hire that year" in reading
+    answer = assert_same_as(
+        words_engine, ABOVE_MEAN, question, reading="(the departmentsAboveMean report)"
+    )
+    assert "the mean is over the departments with at least one hire that year" in (
+        answer.reading or ""
+    )
 
 
 def test_above_the_mean_fewest_first_is_in_that_order(words_engine: OfflineEngine) -> None:
@@ -151,10 +147,7 @@ def test_ids_outside_the_report_are_refused_not_dropped(words_engine: OfflineEng
 def test_conditions_on_groups_in_other_words(
     words_engine: OfflineEngine, question: str, plain: str
 ) -> None:
-    answer = words_engine.answer(question)
-    assert not answer.refused, answer.explanation
-    expected = words_engine.answer(plain)
-    assert answer.rows == expected.rows and answer.reading == expected.reading
+    assert_same_as(words_engine, plain, question, same_reading=True)
 
 
 def test_groups_that_doubled_their_hiring_from_one_year_to_the_next(
@@ -287,9 +280,7 @@ def test_below_the_mean_or_the_median_is_never_the_report(words_engine: OfflineE
 def test_who_the_answer_is_for_changes_nothing(
     words_engine: OfflineEngine, question: str, plain: str
 ) -> None:
-    answer = words_engine.answer(question)
-    assert not answer.refused, answer.explanation
-    assert answer.rows == words_engine.answer(plain).rows
+    assert_same_as(words_engine, plain, question)
 
 
 def test_a_title_asked_about_is_still_a_title(words_engine: OfflineEngine) -> None:
@@ -328,10 +319,7 @@ def test_only_those_with_hires_leaves_the_zeros_out(words_engine: OfflineEngine)
     ],
 )
 def test_the_quarterly_grid_in_more_words(words_engine: OfflineEngine, question: str) -> None:
-    answer = words_engine.answer(question)
-    assert not answer.refused, answer.explanation
-    assert answer.rows == words_engine.answer(QUARTERLY).rows
-    assert "(the hiresByQuarter report)" in (answer.reading or "")
+    assert_same_as(words_engine, QUARTERLY, question, reading="(the hiresByQuarter report)")
 
 
 def test_jobs_by_department_is_not_the_grid(words_engine: OfflineEngine) -> None:
@@ -366,10 +354,7 @@ def test_an_order_the_report_does_not_have_is_never_the_report(
     ],
 )
 def test_the_report_order_said_as_one_phrase(words_engine: OfflineEngine, question: str) -> None:
-    answer = words_engine.answer(question)
-    assert not answer.refused, answer.explanation
-    assert answer.rows == words_engine.answer(QUARTERLY).rows
-    assert "(the hiresByQuarter report), ordered by department and job" in (answer.reading or "")
+    assert_same_as(words_engine, QUARTERLY, question, reading=QUARTERLY_READING)
 
 
 def test_and_how_many_is_read_only_where_it_asks_for_each_groups_hires(

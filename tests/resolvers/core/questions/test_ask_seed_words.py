@@ -17,6 +17,7 @@ import pytest
 from resolvers.core.errors import InvalidQuery
 from resolvers.core.questions.offline import OfflineEngine
 from resolvers.core.questions.query import CountQuery, Rank, Threshold, from_json
+from tests.resolvers.core.questions.same_answer import assert_same_as
 
 QUARTERLY = "Hires per quarter for each department and job in 2021"
 ABOVE_MEAN = "Which departments hired more than the mean in 2021?"
@@ -63,11 +64,7 @@ QUARTERLY_READING = "(the hiresByQuarter report), ordered by department and job"
 def test_the_quarterly_report_as_a_split_or_combo(
     words_engine: OfflineEngine, question: str
 ) -> None:
-    plain = words_engine.answer(QUARTERLY)
-    answer = words_engine.answer(question)
-    assert not answer.refused, answer.explanation
-    assert answer.rows == plain.rows
-    assert QUARTERLY_READING in (answer.reading or "")
+    assert_same_as(words_engine, QUARTERLY, question, reading=QUARTERLY_READING)
 
 
 def test_q1_to_q4_beside_a_grouping_splits_it_by_quarter(words_engine: OfflineEngine) -> None:
@@ -133,11 +130,7 @@ def test_a_number_after_over_is_never_read_as_sent(words_engine: OfflineEngine) 
 def test_above_the_dept_or_all_department_average(
     words_engine: OfflineEngine, question: str
 ) -> None:
-    plain = words_engine.answer(ABOVE_MEAN)
-    answer = words_engine.answer(question)
-    assert not answer.refused, answer.explanation
-    assert answer.rows == plain.rows
-    assert "(the departmentsAboveMean report)" in (answer.reading or "")
+    assert_same_as(words_engine, ABOVE_MEAN, question, reading="(the departmentsAboveMean report)")
 
 
 @pytest.mark.parametrize(
@@ -194,9 +187,9 @@ def test_a_grouping_by_the_id_column_in_order_of_hires(words_engine: OfflineEngi
 
 
 def test_one_department_by_its_id_is_no_grouping(words_engine: OfflineEngine) -> None:
-    answer = words_engine.answer("how many hires for department_id 5 in 2021")
-    assert not answer.refused, answer.explanation
-    assert answer.rows == words_engine.answer("Engineering hires in 2021").rows
+    assert_same_as(
+        words_engine, "Engineering hires in 2021", "how many hires for department_id 5 in 2021"
+    )
 
 
 @pytest.mark.parametrize(
@@ -225,9 +218,7 @@ def test_what_the_id_grouping_cannot_hold_is_refused(
 def test_a_ranking_by_headcount_said_with_its_span(
     words_engine: OfflineEngine, question: str, plain: str
 ) -> None:
-    answer = words_engine.answer(question)
-    assert not answer.refused, answer.explanation
-    assert answer.rows == words_engine.answer(plain).rows
+    assert_same_as(words_engine, plain, question)
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ import pytest
 
 from resolvers.core.questions import levels
 from resolvers.core.questions.offline import OfflineEngine
+from tests.resolvers.core.questions.same_answer import assert_same_as
 
 KNOWN = ("I", "II", "III", "IV")
 
@@ -58,9 +59,7 @@ def test_a_level_narrows_the_family_named_beside_it(
 ) -> None:
     """A family and a level are one set of titles (both at once), never the two added up:
     'accountant hires at level III' once counted every accountant and every level III."""
-    answer = words_engine.answer(question)
-    assert not answer.refused, answer.explanation
-    assert answer.rows == words_engine.answer(plain).rows
+    answer = assert_same_as(words_engine, plain, question)
     assert " or level" not in (answer.reading or "")
 
 
