@@ -1,8 +1,9 @@
 """Question to HrQuery by rules: each word is read by a rule or is filler, or it is a refusal.
 
 Order of reading: quoted values and name searches, department and job names
-(matching.py), thresholds with numbers, the mean, dates (dates.py), who counts
-(filters.py), rankings, groupings, ordering words, then the measure. Each rule
+(matching.py), thresholds with numbers and the mean (thresholds.py), dates
+(dates.py), who counts (filters.py), rankings, groupings and ordering words
+(groupings.py), then the measure (shapes.py). Each rule
 consumes the words it read (words.py); what is left must be in
 lexicon.FILLER. The result is an HrQuery, which refuses by its types what
 no kind can hold (a threshold without groups, say): the parser then refuses too.
