@@ -9,28 +9,22 @@ from __future__ import annotations
 
 import re
 
-from resolvers.core.questions import dates, filters
-from resolvers.core.questions.dates import DatePhrase, Span
+from resolvers.core.questions import filters
+from resolvers.core.questions.dates import Span
 from resolvers.core.questions.patterns import (
     COMPARE,
-    DIFFERENCE,
     GREW,
     PERCENT_CHANGE,
-    PERIOD_RATIO,
     SUBJECT,
-    SUBTRACT,
     YES_NO,
 )
 from resolvers.core.questions.query import (
     DifferenceQuery,
     Family,
-    Filters,
-    Period,
     SpreadQuery,
     Threshold,
 )
 from resolvers.core.questions.shape_filters import Parsed, Reading, Refusal, _count_words, _filters
-from resolvers.core.questions.words import Words
 
 
 def _titles_versus(parsed: Parsed) -> Threshold | Refusal | None:
@@ -51,28 +45,6 @@ def _titles_versus(parsed: Parsed) -> Threshold | Refusal | None:
     return Threshold(compare=compare, versus=Family(word=name, titles=titles))  # type: ignore[arg-type]
 
 
-def period_ratio(
-    parsed: Parsed, common: Filters, pair: DatePhrase
-) -> DifferenceQuery | Refusal | None:
-    """'The ratio of 2022 hires to 2021 hires', 'Q2 2021 hires divided by Q1 2021 hires': the
-    first period said over the second, under the same filters; None when no ratio is asked."""
-    words, reading = parsed.words, parsed.reading
-    if not (ratio := words.search(PERIOD_RATIO)):
-        return None
-    if reading.group or words.has(GREW) or words.has(SUBTRACT) or words.has(PERCENT_CHANGE):
-        return Refusal(
-            "A ratio of two periods is one number over the other, for all the hires the "
-            "question keeps: ask e.g. the ratio of 2022 hires to 2021 hires."
-        )
-    words.take(ratio)
-    words.take_all(re.compile(r"\bto\b"))
-    words.take_all(COMPARE)
-    _count_words(words)
-    first, second = (Period(start=s, end=e) for s, e in pair.listed)
-    sides = (Filters(periods=(first,)), Filters(periods=(second,)))
-    return DifferenceQuery(filters=common, sides=sides, show="ratio")
-
-
 def _spread(parsed: Parsed) -> SpreadQuery | Refusal:
     """'The gap between our busiest and quietest department in 2022': over one grouping, the
     most hires minus the fewest; a ranking, threshold or second grouping beside it is refused."""
@@ -90,77 +62,6 @@ def _spread(parsed: Parsed) -> SpreadQuery | Refusal:
         return filters_
     _count_words(words)
     return SpreadQuery(filters=filters_, per=reading.group[0])
-
-
-def two_periods(
-    words: Words,
-    reading: Reading,
-    phrases: list[DatePhrase],
-    names: dict[str, tuple[str, str]],
-) -> DatePhrase | Refusal | None:
-    """'Q3 2022 minus Q2 2022', 'by how many did Sales' 2022 hires exceed its 2021 hires':
-    two whole periods said apart, with a word that subtracts or compares them, are the two
-    sides of a comparison, in the order said; None when the question is not so.
-
-    Read together, two periods that never overlap hold no hire at all; so this only
-    answers what was refused before. A side after 'than' keeps the question to the rules
-    that read named sides; two names beside the two periods (whose dates are whose?) and
-    a yes-or-no question are refused, each with its own reason.
-    """
-    if reading.than or len(phrases) != 2:
-        return None
-    if not any(words.has(p) for p in (SUBTRACT, COMPARE, DIFFERENCE, GREW, PERIOD_RATIO)):
-        return None
-    spans = [p.spans[0] for p in phrases if len(p.spans) == 1 and len(p.listed) <= 1]
-    if len(spans) != 2 or any(None in span for span in spans):
-        return None
-    if dates.intersect([[spans[0]], [spans[1]]]):
-        return None
-    at = [reading.line.find(p.words) for p in phrases]
-    if -1 in at or at[0] == at[1]:
-        return None
-    if len({names[t] for t in reading.who.included}) > 1:  # 'Sales 2021 vs Sales 2022': one
-        return Refusal(
-            "Two periods and two names: say which dates go with which name, e.g. Sales "
-            "hires in 2022 minus Legal hires in 2021, or ask for one name's two periods."
-        )
-    if YES_NO.search(reading.line):
-        return Refusal(
-            "A yes-or-no comparison is not answered; ask by how many one period's hires "
-            "exceed the other's instead."
-        )
-    first_at, last_at = min(at), max(at)
-    for named in {names[t] for t in reading.who.included}:
-        said_at = [reading.line.find(t) for t in reading.who.included if names[t] == named]
-        if not any(a < first_at or a > last_at for a in said_at):
-            # 'Q3 2022 minus hires of Sales in Q2 2022': Sales is the second side's only
-            return Refusal(
-                f"Is {named[1]} said of both periods, or of one only? Say it before both "
-                f"({named[1]} hires: Q3 2022 minus Q2 2022) or for each side."
-            )
-    order = sorted(zip(at, phrases, strict=True), key=lambda pair: pair[0])
-    if subtract := SUBTRACT.search(reading.line):  # the period after 'minus' is taken away
-        after = [p for start, p in order if start > subtract.start()]
-        object_ = [  # 'exceeded their 2021 hires in 2022': the one right after the verb
-            p
-            for start, p in order
-            if start > subtract.start() and OBJECT.fullmatch(reading.line[subtract.end() : start])
-        ]
-        after = object_ or after
-        if len(after) != 1:
-            return Refusal(
-                "Which period is taken from which? Ask e.g. hires in Q3 2022 minus hires in "
-                "Q2 2022, or by how many 2022's hires exceeded 2021's."
-            )
-        order = [pair for pair in order if pair[1] is not after[0]] + [(0, after[0])]
-        if subtract["short"]:  # '2022 fell short of 2021 by how many': 2021 minus 2022
-            order.reverse()
-    said = [order[0][1].spans[0], order[1][1].spans[0]]
-    return DatePhrase(said, said, f"{order[0][1].words} {order[1][1].words}")
-
-
-OBJECT = re.compile(r" *(?:(?:their|its|the|our|hires|hiring|in|of|during) +)*")
-"""The words that may stand between 'exceeded' (or 'minus') and the period it takes away."""
 
 
 def _than_difference(parsed: Parsed) -> DifferenceQuery | Refusal:

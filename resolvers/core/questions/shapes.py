@@ -8,7 +8,6 @@ consumes its own words; an HrQuery that will not validate is a refusal.
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Literal
 
 from resolvers.core.questions import dates
@@ -22,44 +21,30 @@ from resolvers.core.questions.differences import (
     _spread,
     _than_difference,
     _titles_versus,
-    _versus,
-    period_ratio,
-    two_periods,
 )
 from resolvers.core.questions.employee_lists import _employees, _first_per_group
 from resolvers.core.questions.patterns import (
     ANYONE,
     AVERAGE,
-    BOTH_COUNTS,
-    CHANGE_NOUN,
     COMBINED,
     COMPARE,
     DIFFERENCE,
     DISTINCT,
-    FACTORS,
-    GREW,
     MEAN,
-    MULTIPLIED,
-    OVERALL,
-    PERCENT_CHANGE,
     SHARE,
-    SUBTRACT,
-    THAN_PERIOD,
     WENT,
     dimension,
 )
+from resolvers.core.questions.period_changes import two_periods, two_periods_compared
 from resolvers.core.questions.query import (
     AnyQuery,
     AverageQuery,
-    CompareQuery,
     CountQuery,
-    DifferenceQuery,
     Dimension,
     EmployeesQuery,
     Filters,
     HireSpanQuery,
     HrQuery,
-    Period,
     Rank,
     ShareQuery,
     Threshold,
@@ -149,19 +134,13 @@ def _order_refused(reading: Reading) -> Refusal | None:
 
 
 WHICH = re.compile(r"\b(?:which|wich)\b")
-WHOLE = re.compile(
-    r"\b(?:all|everyone|everybody|company|firm|whole|entire|organi[sz]ation|org|companywide"
-    r"|company-wide)\b"
-)
-"""Words for every hire ('all hires', 'the company'): beside a name in a comparison of two
-periods, a side of its own, never the name's (filler, only where they change nothing)."""
+"""A 'which' left after every rule read its words: it asked for items, never a count."""
 AVERAGE_OF = re.compile(
     r"\b(?:an? |each |every |one |any |the |our )?(?:typical |single |given |usual )?"
     r"(?P<dims>department|dept|team|division|job|role|title|position|departments|depts|teams"
     r"|jobs|roles|titles)\b"
 )
 """What an average is per when no 'per' said it: 'how many did a department hire, on average'."""
-"""A 'which' left after every rule read its words: it asked for items, never a count."""
 
 
 def _shape(
@@ -184,7 +163,7 @@ def _shape(
     # two periods side by side
     if compare and pair:
         (sides,) = pair[:1]
-        return _two_periods_compared(parsed, phrases, sides)
+        return two_periods_compared(parsed, phrases, sides)
     named = _named_sides(parsed, compare)
     if named is not None:
         return named
@@ -207,141 +186,6 @@ def _shape(
     if listed is not None:
         return listed
     return _count(parsed, filters_, phrases, distinct)
-
-
-def _two_periods_compared(
-    parsed: Parsed, phrases: list[dates.DatePhrase], sides: dates.DatePhrase
-) -> CompareQuery | DifferenceQuery | Refusal:
-    """Two periods side by side ('2021 vs 2022', 'how much did hiring grow'): what is shown.
-
-    Each count, the difference, or the change in percent, overall or per department or
-    job, and only the groups that grew (shrank) when asked which: read from the words that
-    compare, in the order the periods were said.
-    """
-    words, reading = parsed.words, parsed.reading
-    names, catalog = parsed.names, parsed.catalog
-    if reading.who.included and (words.has(OVERALL) or WHOLE.search(reading.line)):
-        # 'Sales hires in 2022 vs all hires in 2021': the company on one side only
-        return Refusal(
-            "Does that name hold for both periods? Ask e.g. how many more did Sales hire "
-            "in 2022 than the whole company in 2021, or name it for both."
-        )
-    factor, multiplied = None, words.search(MULTIPLIED)
-    if multiplied:  # 'at least doubled': grew (or shrank) by that factor
-        if multiplied.group("more"):
-            return Refusal(
-                "A growth by more (or less) than a factor is not answered; ask which "
-                "departments at least doubled (or halved) their hiring between two periods."
-            )
-        words.take(multiplied)
-        verb = multiplied.group("verb")
-        factor = next(n for stem, n in FACTORS.items() if verb.startswith(stem))
-    difference = words.search(DIFFERENCE)
-    if difference:
-        words.take(difference)
-    subtract = bool(words.take_all(SUBTRACT))  # 'A minus B', 'A exceeded B': A - B
-    if subtract:  # 'how many did 2022 exceed 2021 by'
-        words.take_all(re.compile(r"\bby(?= *$)"))
-    grew = words.search(GREW)
-    if grew:
-        words.take(grew)
-    words.take_all(BOTH_COUNTS)  # each group's two counts are shown anyway
-    percent = bool(words.take_all(PERCENT_CHANGE)) or PERCENT_CHANGE.search(reading.spoken)
-    noun = None if (grew or difference) else words.search(CHANGE_NOUN)
-    if noun:  # 'growth in Sales hires from 2021 to 2022': the change, not both counts
-        words.take(noun)
-    words.take_all(COMPARE)
-    rest = [p.spans for p in phrases if p is not sides]
-    filters_ = _filters(reading, names, catalog, rest)
-    if isinstance(filters_, Refusal):
-        return filters_
-    if over := period_ratio(parsed, filters_, sides):  # 'ratio of 2022 to 2021'
-        return over
-    first, second = (Period(start=s, end=e) for s, e in sides.listed)
-    named = {names[t] for t in reading.who.included}  # 'Sales 2021 vs Sales 2022': one
-    versus = len(named) >= 2 and not reading.group and _versus(reading)
-    if versus:
-        # 'how did Sales hiring change from 2021 to 2022 versus Legal': each on its own
-        kinds = {names[t][0] for t in reading.who.included}
-        if kinds not in ({"department"}, {"job"}):
-            return Refusal(
-                "Compare the change of two departments, or of two jobs, e.g. how much did "
-                "hiring grow from 2021 to 2022 in Sales versus Legal?"
-            )
-        reading.group.append(kinds.pop())  # type: ignore[arg-type]
-    group = [d for d in reading.group if d in ("department", "job")]
-    if len(group) < len(reading.group) or len(group) > 1 or reading.rank or reading.threshold:
-        return Refusal("A comparison of two periods can be split by department or job only.")
-    show: Literal["each", "difference", "percent_change"] = "each"
-    direction = (difference.group("dir") or difference.group("dir2")) if difference else None
-    direction = {"lower": "fewer", "higher": "more"}.get(direction or "", direction)
-    only: Literal["grew", "shrank"] | None = None
-    drop = False
-    changed: Literal["difference", "percent_change"] = "percent_change" if percent else "difference"
-    if versus and multiplied:
-        return Refusal(
-            "Doubled (or halved) is answered for every department or job at once: ask which "
-            "departments at least doubled their hiring from 2021 to 2022."
-        )
-    if versus:  # each named group's change, none left out
-        show = changed if (percent or grew or difference) else "each"
-    elif group and (grew or multiplied or ((direction or subtract) and reading.which)):
-        # per group, the second minus the first, in the order said ('fewer in A than B'
-        # keeps the groups where A - B < 0): which grew, which shrank
-        show = changed
-        up = grew.group("up") if grew else direction == "more"
-        if multiplied:
-            up = not multiplied.group("verb").startswith("halv")
-        if subtract and not (grew or multiplied or direction):
-            up, (first, second) = True, (second, first)  # 'whose 2022 exceeded 2021'
-        only = "grew" if up else "shrank"
-        if (grew or multiplied) and sides.listed[0][0] and sides.listed[1][0]:
-            first, second = sorted((first, second), key=lambda p: p.start or date.min)
-    elif multiplied:
-        return Refusal(
-            "Doubled (or halved) is answered per department or job: ask which departments "
-            "at least doubled their hiring from 2021 to 2022."
-        )
-    elif group and reading.which:
-        return Refusal(
-            "Which departments (jobs), by what rule? Ask which grew (or shrank) between "
-            "the two periods, or for both periods side by side per department."
-        )
-    elif percent or (grew and not group) or noun:
-        # 'by what percent did hiring drop from 2021 to 2022', 'how much did it grow':
-        # a change from the earlier period to the later ('2022 vs 2021 growth'); with
-        # 'than', from the period after 'than' (listed first) to the other
-        show = changed
-        if subtract:  # 'by what percent did 2022 exceed 2021': from the second said
-            first, second = second, first
-        elif not THAN_PERIOD.search(reading.line) and first.start and second.start:
-            first, second = sorted((first, second), key=lambda p: p.start or date.min)
-        down = (grew and grew.group("down")) or direction in ("fewer", "less")
-        drop = bool(down) and not group
-    elif difference or subtract:
-        show = "difference"
-        gap = difference and (difference.group("gap") or difference.group("gap2"))
-        behind = bool(difference) and direction in ("fewer", "less")
-        ahead = bool(gap or subtract or (difference and direction == "more"))
-        said = f" {sides.words} "
-        if " than " in said:  # 'more in A than B' came as (B, A): A - B already
-            swap = behind
-        elif re.match(r" *(?:between|from)\b", said):  # 'from A to B' is B - A, a change
-            swap = behind or bool(gap or subtract)  # 'the difference between A and B': A - B
-        else:  # 'how many more in A vs B' is A - B; 'how many fewer in A vs B', B - A
-            swap = ahead
-        if swap:
-            first, second = second, first
-    _count_words(words)
-    return CompareQuery(
-        filters=filters_,
-        periods=(first, second),
-        show=show,
-        group_by=group[0] if group else None,
-        only=only,
-        factor=factor,
-        drop=drop,
-    )
 
 
 def _named_sides(parsed: Parsed, compare: bool) -> AnyQuery | Refusal | None:
