@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import pickle
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urljoin
 
 import httpx
 import pytest
@@ -200,7 +202,7 @@ def rejects_links(app: AppTest) -> list[Any]:
 
 
 def test_a_rejects_file_larger_than_the_page_shows_is_never_held_whole_yet_downloads_whole(
-    open_page: OpenPage,
+    open_page: OpenPage, admin_api: HrClient
 ) -> None:
     """An import that refuses every row: the session keeps only the file's first rows (a
     10-million-row import's rejects would be hundreds of MB per session), says how many were
@@ -214,26 +216,29 @@ def test_a_rejects_file_larger_than_the_page_shows_is_never_held_whole_yet_downl
     (button,) = [b for b in app.button if str(b.key).startswith("import:")]
     button.click().run()
 
-    # THEN the page shows the first rows and the total, from the head of the file only ...
+    # THEN the session holds a bounded head of the rejects file, never the whole of it ...
     assert not app.exception
+    saved = app.session_state["load.imported"]
+    whole = httpx.get(urljoin(admin_api.url, admin_api.import_rejects_url(saved[2].job.id).url))
+    every = list(csv.reader(io.StringIO(whole.text)))
+    assert len(every) == 1 + rows  # the file itself: a header and every row
+    assert len(pickle.dumps(saved)) * 5 < len(whole.content)
+    held: importing.Imported = saved[2]
+    head = list(csv.reader(io.StringIO(held.first_rejects.decode())))
+    assert head == every[: 1 + importing.FIRST_REJECTS]  # the header and the rows shown
+
+    # ... AND the page shows those rows and says how many were refused in all ...
     assert {m.label: m.value for m in app.metric}["Rejected"] == f"{rows:,}"
     assert len(app.dataframe[1].value) == importing.FIRST_REJECTS
     assert f"The first {importing.FIRST_REJECTS:,} of {rows:,} rejected rows" in texts(app)
-    held: importing.Imported = app.session_state["load.imported"][2]
-    head = list(csv.reader(io.StringIO(held.first_rejects.decode())))
-    assert len(head) == 1 + importing.FIRST_REJECTS  # the header and the rows shown, no more
 
-    # ... AND the whole file is one link away, fetched from the server, not from the web app
+    # ... AND links to the whole file, which the browser fetches from the server, not the app
     (link,) = rejects_links(app)
     assert link.proto.label == f"Download all {rows:,} rejected rows as CSV"
-    whole = httpx.get(link.proto.url)
-    assert whole.status_code == 200
-    assert "attachment" in whole.headers["content-disposition"]
-    assert whole.content.startswith(held.first_rejects)
-    assert len(held.first_rejects) * 5 < len(whole.content)
-    every = list(csv.reader(io.StringIO(whole.text)))
-    assert len(every) == 1 + rows
-    assert sorted(int(row[0]) for row in every[1:]) == list(range(1, rows + 1))  # every line
+    served = httpx.get(link.proto.url)
+    assert served.status_code == 200
+    assert "attachment" in served.headers["content-disposition"]
+    assert served.content == whole.content
 
 
 def test_a_small_file_keeps_the_batch_path(open_page: OpenPage) -> None:
