@@ -239,6 +239,8 @@ def _rejects_download(job: BackupJob, rejected: int, file_key: str) -> None:
         f"Download all {rejected:,} rejected rows as CSV",
         link.url,
         icon=":material/download:",
+        help="Your browser fetches the file from the server's storage; this page keeps only the "
+        "rows above.",
         key=f"download_import_rejects:{file_key}",
     )
 
