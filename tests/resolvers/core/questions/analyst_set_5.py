@@ -178,21 +178,23 @@ WEEKEND = "isodow(e.datetime) IN (6, 7)"
 CASES: list[Case] = [
     # ----------------------------------------------------------------- plain
     Case(
-        "how many people did we hire in 2021?",
+        "hw many people did we hire in 2021?",
         count(Y21),
         "plain",
         everyday=True,
     ),
     Case(
-        "Total number of hires in Marketing, all time please",
+        "Total number of hires in Marketting, all time please",
         count(departments("Marketing")),
         "plain",
         everyday=True,
     ),
     Case(
-        "Number of hires per department in 2022.",
+        "Hi team, hope you're well. For the annual review I need the number of hires per "
+        "department for 2022 - one row per department is perfect. Many thanks, Priya",
         per_department(Y22),
         "plain",
+        everyday=True,
     ),
     Case(
         "can u break down Legal's hires by job title",
@@ -211,9 +213,10 @@ CASES: list[Case] = [
         "plain",
     ),
     Case(
-        "How many hires were made each year?",
+        "how many hires were made each yr?",
         "SELECT year(e.datetime), COUNT(*) FROM hired_employees e GROUP BY 1",
         "plain",
+        everyday=True,
     ),
     Case(
         "How many job titles are in the jobs table?",
@@ -233,7 +236,7 @@ CASES: list[Case] = [
         also=(by_month_name(Y22),),
     ),
     Case(
-        "how many Engineering hires in 2022",
+        "how many Enginering hires in 2022",
         count(f"{departments('Engineering')} AND {Y22}"),
         "plain",
         everyday=True,
@@ -268,6 +271,15 @@ CASES: list[Case] = [
     Case(
         "quick one - total hires across 2020 and 2021 together?",
         count(span("2020-01-01", "2022-01-01")),
+        "plain",
+        everyday=True,
+    ),
+    Case(
+        "Morning! Quick favour - our CFO is reviewing growth and asked how many people "
+        "Accounting hired in 2021 and in 2022, each year separately. Cheers",
+        "SELECT year(e.datetime), COUNT(*) FROM hired_employees e "
+        f"WHERE {departments('Accounting')} AND e.datetime >= TIMESTAMP '2021-01-01' "
+        "GROUP BY 1",
         "plain",
         everyday=True,
     ),
@@ -378,6 +390,13 @@ CASES: list[Case] = [
         "vocabulary",
         everyday=True,
     ),
+    Case(
+        "how many roles have we brought people into, in total?",
+        "SELECT COUNT(DISTINCT e.job_id) FROM hired_employees e",
+        "vocabulary",
+        everyday=True,
+        note="Distinct titles with at least one hire.",
+    ),
     # ----------------------------------------------------------------- dates
     Case(
         "how many hires from April 3 to June 18, 2022?",
@@ -440,9 +459,10 @@ CASES: list[Case] = [
         ),
     ),
     Case(
-        "how many hires in the first half of 2021",
+        "how many hires in the frist half of 2021",
         count(span("2021-01-01", "2021-07-01")),
         "dates",
+        everyday=True,
     ),
     Case(
         "no. of people who joined between 1 and 15 nov 2020",
@@ -470,7 +490,7 @@ CASES: list[Case] = [
         "dates",
     ),
     Case(
-        "hires feb 2022 total?",
+        "total hires in feb '22?",
         count(month(2022, 2)),
         "dates",
         everyday=True,
@@ -496,35 +516,42 @@ CASES: list[Case] = [
         "dates",
         everyday=True,
     ),
-    # ---------------------------------------------------------------- lookup
     Case(
-        "When was Harold Vogt hired?",
-        when("Harold Vogt"),
-        "lookup",
-        also=(when_date("Harold Vogt"),),
-    ),
-    Case(
-        "what dept is ty hofer in",
-        f"SELECT d.department FROM {EDJ} WHERE e.name = 'Ty Hofer'",
-        "lookup",
+        "how many came in from 28 Nov thru 3 Dec 2021",
+        count(span("2021-11-28", "2021-12-04")),
+        "dates",
         everyday=True,
     ),
+    # ---------------------------------------------------------------- lookup
     Case(
-        "Ty Hofer's job title?",
-        f"SELECT j.job FROM {EDJ} WHERE e.name = 'Ty Hofer'",
+        "When was Jeremias Goudy hired?",
+        when("Jeremias Goudy"),
+        "lookup",
+        also=(when_date("Jeremias Goudy"),),
+    ),
+    Case(
+        "what dept is thia morican in",
+        f"SELECT d.department FROM {EDJ} WHERE e.name = 'Thia Morican'",
+        "lookup",
+        everyday=True,
+        note="No department on file: one row holding NULL.",
+    ),
+    Case(
+        "Ludvig Norwood's job title?",
+        f"SELECT j.job FROM {EDJ} WHERE e.name = 'Ludvig Norwood'",
         "lookup",
         everyday=True,
         note="No job on file: one row holding NULL.",
     ),
     Case(
-        "employee 3022 - name and title?",
-        f"SELECT e.name, j.job FROM {EDJ} WHERE e.id = 3022",
+        "emp id 3047: who is it and what's their title",
+        f"SELECT e.name, j.job FROM {EDJ} WHERE e.id = 3047",
         "lookup",
         everyday=True,
     ),
     Case(
-        "Harold Vogt and Joan Rillett - which departments are they in?",
-        f"SELECT e.name, d.department FROM {EDJ} WHERE e.name IN ('Harold Vogt', 'Joan Rillett')",
+        "Libbi Dowtry and Orelie Gauvin - which departments are they in?",
+        f"SELECT e.name, d.department FROM {EDJ} WHERE e.name IN ('Libbi Dowtry', 'Orelie Gauvin')",
         "lookup",
         everyday=True,
     ),
@@ -537,7 +564,7 @@ CASES: list[Case] = [
         note="Nobody by that name.",
     ),
     Case(
-        "list everyone with the first name Putnam",
+        "anybody called Putnam? (first name)",
         names("e.name LIKE 'Putnam %'"),
         "lookup",
         everyday=True,
@@ -550,7 +577,7 @@ CASES: list[Case] = [
     ),
     Case(
         "how many job titles have 'Assistant' in them",
-        "SELECT COUNT(*) FROM jobs WHERE job LIKE '%Assistant%'",
+        "SELECT COUNT(*) FROM jobs WHERE job ILIKE '%assistant%'",
         "lookup",
         everyday=True,
     ),
@@ -594,7 +621,7 @@ CASES: list[Case] = [
         "lookup",
     ),
     Case(
-        "which team and title did Washington Schleswig-Holstein get?",
+        "Washington Schleswig-Holstein: department + job title please",
         f"SELECT d.department, j.job FROM {EDJ} WHERE e.name = 'Washington Schleswig-Holstein'",
         "lookup",
         everyday=True,
@@ -618,7 +645,7 @@ CASES: list[Case] = [
         "family",
     ),
     Case(
-        "DBA hires by level",
+        "split the DBAs we've hired by level",
         by_level(family("Database Administrator")),
         "family",
         everyday=True,
@@ -660,12 +687,12 @@ CASES: list[Case] = [
         note="Every title with the word Manager, any case (Analog Circuit Design manager too).",
     ),
     Case(
-        "how many level IV hires in 2021?",
+        "in 2021 how many hires were at level IV",
         count(f"{level('IV')} AND {Y21}"),
         "family",
     ),
     Case(
-        "how many Training hires were above level II?",
+        "how many Training hires sit higher than level II?",
         count(f"{level('III', 'IV')} AND {departments('Training')}"),
         "family",
     ),
@@ -698,6 +725,11 @@ CASES: list[Case] = [
         "family",
         everyday=True,
     ),
+    Case(
+        "developers as a % of 2021 hires",
+        percent(family("Developer"), Y21),
+        "family",
+    ),
     # ------------------------------------------------------------ arithmetic
     Case(
         "how many more hires did Training make than Marketing in 2022?",
@@ -717,7 +749,7 @@ CASES: list[Case] = [
         also=(difference(Y20, Y21),),
     ),
     Case(
-        "Q3 2022 hires minus Q2 2022 hires",
+        "subtract Q2 2022's hire count from Q3 2022's",
         difference(quarter(2022, 3), quarter(2022, 2)),
         "arithmetic",
         also=(difference(quarter(2022, 2), quarter(2022, 3)),),
@@ -740,10 +772,11 @@ CASES: list[Case] = [
         everyday=True,
     ),
     Case(
-        "average number of hires per department in 2021",
+        "avergae number of hires per department in 2021",
         f"SELECT AVG(n) FROM (SELECT COUNT(*) AS n FROM {PER_DEPARTMENT} "
         f"WHERE {Y21} GROUP BY d.id)",
         "arithmetic",
+        everyday=True,
     ),
     Case(
         "percent change in hires from 2021 to 2022",
@@ -818,17 +851,17 @@ CASES: list[Case] = [
         "condition",
     ),
     Case(
-        "job titles with exactly one hire in 2022",
+        "which roles had just a single hire in 2022?",
         listed(f"{per_job(Y22)} HAVING COUNT(*) = 1"),
         "condition",
     ),
     Case(
-        "titles with between 20 and 22 hires overall",
+        "jobs having count(*) between 20 and 22 over all hires",
         listed(f"{per_job()} HAVING COUNT(*) BETWEEN 20 AND 22"),
         "condition",
     ),
     Case(
-        "which depts hired more people than Sales did in 2022?",
+        "which depts out-hired Sales in 2022?",
         listed(
             f"{per_department(Y22)} HAVING COUNT(*) > "
             f"(SELECT COUNT(*) FROM hired_employees e WHERE {departments('Sales')} AND {Y22})"
@@ -850,7 +883,7 @@ CASES: list[Case] = [
         "condition",
     ),
     Case(
-        "which departments hired in every year from 2020 to 2022?",
+        "any depts that hired in all three years 2020, 2021 and 2022? list them",
         f"SELECT d.department FROM {PER_DEPARTMENT} GROUP BY d.id, d.department "
         "HAVING COUNT(DISTINCT year(e.datetime)) = 3",
         "condition",
@@ -907,9 +940,16 @@ CASES: list[Case] = [
         "condition",
         everyday=True,
     ),
+    Case(
+        "teams with over 150 hires in a single year - which teams, which years?",
+        f"SELECT d.department, year(e.datetime) FROM {PER_DEPARTMENT} "
+        "GROUP BY d.id, d.department, year(e.datetime) HAVING COUNT(*) > 150",
+        "condition",
+        everyday=True,
+    ),
     # ----------------------------------------------------------- rank_within
     Case(
-        "top job in each department in 2022",
+        "for 2022, the most-hired title within every dept",
         top_within(
             "d.id",
             "d.department",
@@ -921,7 +961,7 @@ CASES: list[Case] = [
         note="Every job tied for first in a department is kept.",
     ),
     Case(
-        "each department's busiest quarter of 2021",
+        "in 2021, which quarter was the peak for each dept?",
         top_within(
             "d.id",
             "d.department",
@@ -938,6 +978,15 @@ CASES: list[Case] = [
         ),
         "rank_within",
         everyday=True,
+        also=(
+            top_within(
+                "year(e.datetime)",
+                "year(e.datetime)",
+                "month(e.datetime)",
+                "monthname(e.datetime)",
+                "TRUE",
+            ),
+        ),
     ),
     Case(
         "for every year, which department hired the most?",
@@ -1005,6 +1054,15 @@ CASES: list[Case] = [
         ),
         "rank_within",
         everyday=True,
+        also=(
+            top_within(
+                "d.id",
+                "d.department",
+                "month(e.datetime)",
+                "monthname(e.datetime)",
+                f"{Y20} AND d.id IS NOT NULL",
+            ),
+        ),
     ),
     Case(
         "per year, the title we hired most for",
@@ -1058,15 +1116,15 @@ CASES: list[Case] = [
     ),
     # ----------------------------------------------------------------- order
     Case(
-        "the first six people we ever hired",
-        "SELECT e.name FROM hired_employees e ORDER BY e.datetime LIMIT 6",
+        "who were our first 7 hires ever? earliest first",
+        "SELECT e.name FROM hired_employees e ORDER BY e.datetime LIMIT 7",
         "order",
         ordered=True,
         everyday=True,
     ),
     Case(
-        "latest 5 hires, newest first",
-        "SELECT e.name FROM hired_employees e ORDER BY e.datetime DESC LIMIT 5",
+        "give me the 4 most recent hires, most recent at the top",
+        "SELECT e.name FROM hired_employees e ORDER BY e.datetime DESC LIMIT 4",
         "order",
         ordered=True,
         everyday=True,
@@ -1099,7 +1157,7 @@ CASES: list[Case] = [
         note="16, 12, 11, 11, 11 then 10: no tie at the cut. The five, in any order.",
     ),
     Case(
-        "bottom 3 departments by hires in 2021",
+        "the three depts with the fewest 2021 hires",
         listed(f"{per_department(Y21)} ORDER BY COUNT(*) LIMIT 3"),
         "order",
         note="1, 5, 20 then 24: the three, in any order.",
@@ -1138,7 +1196,7 @@ CASES: list[Case] = [
         everyday=True,
     ),
     Case(
-        "Sales hires in December 2022, newest first",
+        "hired_employees in Sales where datetime in Dec 2022 order by datetime desc",
         f"SELECT e.name FROM hired_employees e WHERE {departments('Sales')} AND "
         f"{month(2022, 12)} ORDER BY e.datetime DESC",
         "order",
@@ -1169,6 +1227,19 @@ CASES: list[Case] = [
             f"{departments('Services')} AND {Y21} ORDER BY e.datetime",
         ),
     ),
+    Case(
+        "Legal's people from newest to oldest, with their hire dates",
+        f"SELECT e.name, CAST(e.datetime AS DATE) FROM hired_employees e "
+        f"WHERE {departments('Legal')} ORDER BY e.datetime DESC",
+        "order",
+        ordered=True,
+        key=(0,),
+        everyday=True,
+        also=(
+            f"SELECT e.name, e.datetime FROM hired_employees e "
+            f"WHERE {departments('Legal')} ORDER BY e.datetime DESC",
+        ),
+    ),
     # ------------------------------------------------------------------ seed
     Case(
         "hires per quarter of 2021 for each department and job, ordered by dept and job",
@@ -1178,7 +1249,8 @@ CASES: list[Case] = [
         key=(0, 1),
     ),
     Case(
-        "need the 2022 quarterly split by dept + title (Q1..Q4 columns), sorted by name",
+        "need 2022 hiring per quarter for every dept/title pair, one column per quarter, "
+        "sorted by dept then title",
         quarterly(2022),
         "seed",
         ordered=True,
@@ -1186,7 +1258,7 @@ CASES: list[Case] = [
         everyday=True,
     ),
     Case(
-        "For 2020, give me a grid of department x job with hires in each quarter, "
+        "For 2020, give me a table of department by job with hires in each quarter, "
         "alphabetical by department then job.",
         quarterly(2020),
         "seed",
@@ -1194,7 +1266,7 @@ CASES: list[Case] = [
         key=(0, 1),
     ),
     Case(
-        "hi! could you pull the Q1-Q4 2021 hiring breakdown by team and role? "
+        "hi! would you mind getting me 2021 hiring per quarter by team and role? "
         "sorted A-Z by team, then role. thx",
         quarterly(2021),
         "seed",
@@ -1235,7 +1307,7 @@ CASES: list[Case] = [
         key=(2,),
     ),
     Case(
-        "which teams beat the average department's hiring in 2022? id, name, count, "
+        "which teams hired above the avg per department in 2022? id, name, count, "
         "biggest first pls",
         above_mean(2022),
         "seed",
@@ -1263,7 +1335,7 @@ CASES: list[Case] = [
         everyday=True,
     ),
     Case(
-        "my boss wants the depts that out-hired the typical dept in 2020 - "
+        "the boss is asking which depts hired more than the dept mean in 2020 - "
         "id, dept name, how many, highest first",
         above_mean(2020),
         "seed",
@@ -1318,7 +1390,7 @@ TRAPS: list[Case] = [
         note="A hire without a job is not a Web Developer I, so is kept.",
     ),
     Case(
-        "who joined the Support team with id 13 in 2022 other than Gaston Rayne?",
+        "who joined the second Support dept (id 13) in 2022, Gaston Rayne aside?",
         names(f"e.department_id = 13 AND {Y22} AND e.name <> 'Gaston Rayne'"),
         "lookup",
         everyday=True,
@@ -1521,7 +1593,7 @@ TRAPS: list[Case] = [
         also=(when_date("Gipsy Cabrera"),),
     ),
     Case(
-        "Putnem Lippiello - which dept?",
+        "dept for Putnem Lippiello?",
         f"SELECT d.department FROM {EDJ} WHERE e.name = 'Putnem Lippiello'",
         "lookup",
         everyday=True,
@@ -1560,11 +1632,11 @@ TRAPS: list[Case] = [
         note="Both Supports out; hires without a department stay in.",
     ),
     Case(
-        "how many people did Harold Vogt hire?",
+        "how many people has Lou Hurd recruited?",
         UNANSWERABLE,
         "lookup",
         everyday=True,
-        note="Who hired whom is not held; Harold Vogt is a hire himself.",
+        note="Who hired whom is not held; Lou Hurd is a hire himself.",
     ),
     # ------------------------------------------------ not in the tables
     Case(
