@@ -258,7 +258,7 @@ CASES: list[Case] = [
         "plain",
     ),
     Case(
-        "hires by dept, 2020, just the numbers thx",
+        "hires by dept for 2020 pls, thx",
         per_department(Y20),
         "plain",
         everyday=True,
@@ -625,6 +625,18 @@ CASES: list[Case] = [
         f"SELECT d.department, j.job FROM {EDJ} WHERE e.name = 'Washington Schleswig-Holstein'",
         "lookup",
         everyday=True,
+    ),
+    Case(
+        "start dates for Cathy Blundin and Bob Marley?",
+        "SELECT e.name, CAST(e.datetime AS DATE) FROM hired_employees e "
+        "WHERE e.name IN ('Cathy Blundin', 'Bob Marley')",
+        "lookup",
+        everyday=True,
+        note="Bob Marley is not in the data: Cathy Blundin's row only.",
+        also=(
+            "SELECT e.name, e.datetime FROM hired_employees e "
+            "WHERE e.name IN ('Cathy Blundin', 'Bob Marley')",
+        ),
     ),
     # ---------------------------------------------------------------- family
     Case(
@@ -1114,6 +1126,22 @@ CASES: list[Case] = [
         "rank_within",
         everyday=True,
     ),
+    Case(
+        "top 3 depts by hires in each year",
+        "SELECT y, g FROM (SELECT year(e.datetime) AS y, d.department AS g, "
+        "RANK() OVER (PARTITION BY year(e.datetime) ORDER BY COUNT(*) DESC) AS r "
+        f"FROM {PER_DEPARTMENT} GROUP BY year(e.datetime), d.id, d.department) WHERE r <= 3",
+        "rank_within",
+        everyday=True,
+        note="No tie at third place in any year.",
+    ),
+    Case(
+        "the two earliest hires in Legal and the two earliest in Compliance",
+        "SELECT d.department, e.name FROM hired_employees e JOIN departments d "
+        f"ON d.id = e.department_id WHERE {departments('Legal', 'Compliance')} "
+        "QUALIFY ROW_NUMBER() OVER (PARTITION BY d.id ORDER BY e.datetime) <= 2",
+        "rank_within",
+    ),
     # ----------------------------------------------------------------- order
     Case(
         "who were our first 7 hires ever? earliest first",
@@ -1207,6 +1235,7 @@ CASES: list[Case] = [
         "SELECT department FROM departments ORDER BY department",
         "order",
         ordered=True,
+        note="Departments are rows by id: both Supports are listed.",
     ),
     Case(
         "engineer titles in alphabetical order",
