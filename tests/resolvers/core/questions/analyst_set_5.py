@@ -219,18 +219,18 @@ CASES: list[Case] = [
         everyday=True,
     ),
     Case(
-        "How many job titles are in the jobs table?",
+        "how many rows does the jobs table have (one per title)?",
         "SELECT COUNT(*) FROM jobs",
         "plain",
     ),
     Case(
-        "Which job titles have never been hired for?",
+        "Which job titles are sitting there with zero hires against them?",
         "SELECT job FROM jobs WHERE id NOT IN "
         "(SELECT job_id FROM hired_employees WHERE job_id IS NOT NULL)",
         "plain",
     ),
     Case(
-        "monthly hire counts for 2022",
+        "monthly hire counts for 2022, jan to dec",
         by_month(Y22),
         "plain",
         also=(by_month_name(Y22),),
@@ -242,7 +242,7 @@ CASES: list[Case] = [
         everyday=True,
     ),
     Case(
-        "How many hires have no department recorded?",
+        "How many hires are missing a department on their record?",
         count("e.department_id IS NULL"),
         "plain",
     ),
@@ -416,19 +416,19 @@ CASES: list[Case] = [
         everyday=True,
     ),
     Case(
-        "How many hires did we make in Q2?",
+        "what's our Q2 hire count?",
         count(quarter(2022, 2)),
         "dates",
         note="An open Q2 is Q2 2022, the latest year with data.",
     ),
     Case(
-        "number of hires over the summer",
+        "number of hires we made over the summer months",
         count(span("2022-06-01", "2022-09-01")),
         "dates",
         note="Open season: summer 2022 (June-August).",
     ),
     Case(
-        "how many did we hire last year",
+        "so how many did we hire last year in total",
         count(Y22),
         "dates",
         everyday=True,
@@ -439,7 +439,7 @@ CASES: list[Case] = [
         "dates",
     ),
     Case(
-        "How many people have we hired so far this year?",
+        "How many people have we hired so far this year (YTD)?",
         count(span("2023-01-01", "2024-01-01")),
         "dates",
         note="This year is 2023 at gold.TODAY: nobody.",
@@ -451,7 +451,7 @@ CASES: list[Case] = [
         everyday=True,
     ),
     Case(
-        "Hires by day of the week for 2022",
+        "For 2022, hires by day of the week please",
         f"SELECT dayname(e.datetime), COUNT(*) FROM hired_employees e WHERE {Y22} GROUP BY 1",
         "dates",
         also=(
@@ -556,8 +556,8 @@ CASES: list[Case] = [
         everyday=True,
     ),
     Case(
-        "when did Jane Smith join us?",
-        when("Jane Smith"),
+        "when did Priscilla Oduya join us?",
+        when("Priscilla Oduya"),
         "lookup",
         everyday=True,
         empty=True,
@@ -640,13 +640,13 @@ CASES: list[Case] = [
     ),
     # ---------------------------------------------------------------- family
     Case(
-        "how many statisticians did we hire in 2022",
+        "how many statisticians did we end up hiring in 2022",
         count(f"{family('Statistician')} AND {Y22}"),
         "family",
         everyday=True,
     ),
     Case(
-        "designers hired per year",
+        "designers hired per calendar year",
         f"SELECT year(e.datetime), COUNT(*) FROM hired_employees e "
         f"WHERE {family('Designer')} GROUP BY 1",
         "family",
@@ -669,7 +669,7 @@ CASES: list[Case] = [
         everyday=True,
     ),
     Case(
-        "how many programmers have we hired",
+        "how many programmers have we hired since records began",
         count(family("Programmer")),
         "family",
         everyday=True,
@@ -804,7 +804,7 @@ CASES: list[Case] = [
         note="The named whole is every hire of both Supports.",
     ),
     Case(
-        "What percent of all hires have no job title?",
+        "What percent of all hires came in with no job title on file?",
         percent("e.job_id IS NULL", "TRUE"),
         "arithmetic",
     ),
@@ -984,7 +984,7 @@ CASES: list[Case] = [
         "rank_within",
     ),
     Case(
-        "busiest month in each year?",
+        "busiest month in each of the three years?",
         top_within(
             "year(e.datetime)", "year(e.datetime)", "month(e.datetime)", "month(e.datetime)", "TRUE"
         ),
@@ -1001,7 +1001,7 @@ CASES: list[Case] = [
         ),
     ),
     Case(
-        "for every year, which department hired the most?",
+        "for every year, which department hired the most people that year?",
         top_within(
             "year(e.datetime)", "year(e.datetime)", "d.id", "d.department", "d.id IS NOT NULL"
         ),
@@ -1210,7 +1210,7 @@ CASES: list[Case] = [
         everyday=True,
     ),
     Case(
-        "years sorted by number of hires, highest first",
+        "years sorted by number of hires, busiest year first",
         "SELECT year(e.datetime) FROM hired_employees e GROUP BY 1 ORDER BY COUNT(*) DESC",
         "order",
         ordered=True,
@@ -1231,7 +1231,7 @@ CASES: list[Case] = [
         ordered=True,
     ),
     Case(
-        "list all departments alphabetically",
+        "list every department in the departments table alphabetically",
         "SELECT department FROM departments ORDER BY department",
         "order",
         ordered=True,
@@ -1478,6 +1478,13 @@ TRAPS: list[Case] = [
         "family",
         everyday=True,
     ),
+    Case(
+        "how many engineers did we hire outside the Engineering dept in 2022?",
+        count(f"{family('Engineer')} AND {not_departments('Engineering')} AND {Y22}"),
+        "family",
+        everyday=True,
+        note="Engineers without a department are outside Engineering too.",
+    ),
     # ---------------------------------------- a filter on one side only
     Case(
         "how many more hires did Marketing make in 2021 than Sales made in 2022?",
@@ -1669,18 +1676,18 @@ TRAPS: list[Case] = [
     ),
     # ------------------------------------------------ not in the tables
     Case(
-        "how many people left the company in 2022?",
+        "how many people quit or were let go in 2022?",
         UNANSWERABLE,
         "plain",
         everyday=True,
     ),
     Case(
-        "average salary of the Engineering hires",
+        "average starting salary of the Engineering hires",
         UNANSWERABLE,
         "arithmetic",
     ),
     Case(
-        "who is Joan Rillett's manager?",
+        "who does Joan Rillett report to?",
         UNANSWERABLE,
         "lookup",
         everyday=True,
