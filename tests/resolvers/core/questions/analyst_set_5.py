@@ -9,6 +9,9 @@ throwaway DuckDB file and queried by hand. The writer never opened the engine
 (resolvers/core/questions/), the docs, the bench, the client, the web app or
 any earlier question set or its tests, and never ran the engine, the bench or
 the API on these questions. Every question was written fresh for this set.
+Before its first score the lead removed 3 questions and 1 trap that, up to case
+and punctuation, repeated a question of an earlier set (173 + 57 written,
+170 + 56 kept).
 
 Measure on it, never tune to it: a miss worth fixing becomes a new
 *development* question in other words, never an edit here.
@@ -767,12 +770,6 @@ CASES: list[Case] = [
         also=(difference(quarter(2022, 2), quarter(2022, 3)),),
     ),
     Case(
-        "what % of 2022 hires went to R&D?",
-        percent(departments("Research and Development"), Y22),
-        "arithmetic",
-        everyday=True,
-    ),
-    Case(
         "What share of all our hires happened in 2020?",
         percent(Y20, "TRUE"),
         "arithmetic",
@@ -1045,17 +1042,6 @@ CASES: list[Case] = [
         "rank_within",
     ),
     Case(
-        "for each quarter of 2021, which job had the most hires",
-        top_within(
-            "quarter(e.datetime)",
-            "quarter(e.datetime)",
-            "j.id",
-            "j.job",
-            f"{Y21} AND j.id IS NOT NULL",
-        ),
-        "rank_within",
-    ),
-    Case(
         "what was each dept's biggest month in 2020?",
         top_within(
             "d.id",
@@ -1093,26 +1079,6 @@ CASES: list[Case] = [
         ),
         "rank_within",
         everyday=True,
-    ),
-    Case(
-        "busiest weekday for each department in 2022",
-        top_within(
-            "d.id",
-            "d.department",
-            "dayname(e.datetime)",
-            "dayname(e.datetime)",
-            f"{Y22} AND d.id IS NOT NULL",
-        ),
-        "rank_within",
-        also=(
-            top_within(
-                "d.id",
-                "d.department",
-                "isodow(e.datetime)",
-                "isodow(e.datetime)",
-                f"{Y22} AND d.id IS NOT NULL",
-            ),
-        ),
     ),
     Case(
         "for R&D and for Training separately, what was the no. 1 title in 2022?",
@@ -1395,12 +1361,6 @@ CASES: list[Case] = [
 
 TRAPS: list[Case] = [
     # --------------------------------------------- negations inside lookups
-    Case(
-        "who did Compliance hire apart from Lurette Erwin?",
-        names(f"{departments('Compliance')} AND e.name <> 'Lurette Erwin'"),
-        "lookup",
-        everyday=True,
-    ),
     Case(
         "which of Legal's hires were NOT brought in during 2021?",
         names(f"{departments('Legal')} AND NOT ({Y21})"),
