@@ -94,7 +94,7 @@ class Settings:
         "staging/", doc="S3 key prefix where Redshift UNLOADs a backup's Parquet parts"
     )
     download_seconds: int = _setting(
-        300, _int(10, 3600), "Lifetime of a backup download link (presigned or signed local)"
+        300, _int(10, 3600), "Lifetime of a signed link (backups, import uploads, rejects)"
     )
 
     job_store: str = _setting("folder", _choice("folder", "dynamodb"), "Where job state lives")

@@ -20,6 +20,20 @@ What is shown while it runs is what is known: the bytes uploaded, then the
 job's steps as the server reports them (``client.imports.STEPS``), each with
 the rows it counted. A step is one statement over the whole file, so there is
 no share of it to show, and the page shows none.
+
+What the page keeps of the rejects is bounded, whatever the file's size: a
+10-million-row file with a few percent bad rows writes a rejects file of
+hundreds of MB, and a web app several people share would hold one per session
+for as long as the session lives. So the page reads only the file's head (the
+first ``FIRST_REJECTS`` rows within ``FIRST_REJECTS_BYTES``, by a ranged GET),
+takes the total from the job's result, and offers the whole file as a link
+the browser follows itself: a presigned S3 GET in AWS, the local server's
+signed link here (``importRejectsUrl``), the way the Backups page offers a
+backup. Streamlit's ``st.download_button`` was the other road, but it turns
+whatever it is given (bytes, a file, a callable's result) into bytes kept in
+the server's memory. A link lives ``HRGRAPH_DOWNLOAD_SECONDS`` (300 s by
+default), so the page keeps one and renews it while the page is open
+(``download_link``).
 """
 
 from __future__ import annotations
@@ -28,11 +42,12 @@ import io
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from client import imports
 from client.api import HrClient
 from client.loading import Undated
-from client.models import BackupJob, ImportResult, Table
+from client.models import BackupDownload, BackupJob, ImportResult, Table
 
 IMPORT_ABOVE_ROWS = 10_000
 """Files with more lines than this go as one import job (see the module's docstring)."""
@@ -49,6 +64,16 @@ DONE, UNDER_WAY, TO_COME = (
 
 FIRST_REJECTS = 1000
 """Rejected rows shown on the page; the download holds every one."""
+
+FIRST_REJECTS_BYTES = 2 * 2**20
+"""The most of the rejects file the page reads (fewer rows are shown if it ends first):
+1000 rows of ordinary width take about 100 kB, so only rows with huge cells meet it."""
+
+LINK_CHECK_SECONDS = 30
+"""How often the open page looks at its download link's remaining life."""
+
+LINK_MARGIN = timedelta(seconds=2 * LINK_CHECK_SECONDS)
+"""A link with less life than this left is renewed: a shown link works for a check at least."""
 
 
 def line_count(content: bytes) -> int:
@@ -76,7 +101,8 @@ class Imported:
     """What an import did, as the page shows it after the run that made it."""
 
     job: BackupJob
-    rejects_csv: bytes
+    first_rejects: bytes
+    """The rejects file's head (its header and first rows), never the whole file."""
     upload_seconds: float
     job_seconds: float
 
@@ -95,7 +121,7 @@ def run(
     on_bytes: Callable[[int], None],
     on_change: Callable[[BackupJob], None],
 ) -> Imported:
-    """Upload, start, follow to the end, fetch the rejects: the CLI's ``import``, in memory."""
+    """Upload, start, follow to the end, read the rejects file's head: the CLI's ``import``."""
     began = time.monotonic()
     source = imports.upload_stream(
         api, table.name, file_name, io.BytesIO(content), len(content), on_bytes
@@ -103,8 +129,20 @@ def run(
     uploaded = time.monotonic()
     started = imports.start(api, table, source, None, undated.name)
     finished = api.wait_for_job(started, on_change)
-    rejects = imports.rejects_bytes(api, finished) if finished.status == "SUCCEEDED" else b""
+    rejects = b""
+    if finished.status == "SUCCEEDED":
+        rejects = imports.rejects_head(api, finished, FIRST_REJECTS, FIRST_REJECTS_BYTES)
     return Imported(finished, rejects, uploaded - began, time.monotonic() - uploaded)
+
+
+def download_link(
+    api: HrClient, job: BackupJob, held: BackupDownload | None
+) -> BackupDownload | None:
+    """The link to the whole rejects file: ``held`` while it has ``LINK_MARGIN`` of life left,
+    else a fresh one (None when no row was refused)."""
+    if held is not None and held.expires_at - datetime.now(UTC) > LINK_MARGIN:
+        return held
+    return imports.rejects_link(api, job)
 
 
 def steps_markdown(job: BackupJob, seen_rows: dict[str, int]) -> str:

@@ -34,6 +34,8 @@ from client.models import BackupJob, Table
 from streamlit_app import importing, plain_errors, session, uploads
 
 signed_in = session.require()
+REJECTS_LINK = "load.rejects_link"
+"""The import's rejects link in use: (job id, BackupDownload), renewed before it expires."""
 UNDATED_CHOICES = {
     Undated.REJECT: "Reject them (they go to the rejected rows, to fix and send again)",
     Undated.NOW: "Date them now (the moment of loading, UTC)",
@@ -187,7 +189,7 @@ def _show_imported(
     st.caption(f"One import job, {took}.")
     st.subheader("Rejected rows")
     st.table(pd.DataFrame(importing.reason_rows(result)).set_index("reason"))
-    first = uploads.rejected_frame(imported.rejects_csv, importing.FIRST_REJECTS)
+    first = uploads.rejected_frame(imported.first_rejects, importing.FIRST_REJECTS)
     shown = "the" if result.rejected <= len(first) else f"the first {len(first):,} of"
     st.caption(
         f"{shown.capitalize()} {result.rejected:,} rejected rows. `line` is where the row sits in "
@@ -215,11 +217,30 @@ def _show_imported(
         finally:
             session.wrote()
         _show_sent_again(outcome)
-    st.download_button(
-        "Download rejected rows as CSV",
-        imported.rejects_csv,
-        file_name=f"{Path(name).stem}.rejected.csv",
-        mime="text/csv",
+    _rejects_download(job, result.rejected, file_key)
+
+
+@st.fragment(run_every=importing.LINK_CHECK_SECONDS)
+def _rejects_download(job: BackupJob, rejected: int, file_key: str) -> None:
+    """A link to the whole rejects file, which the browser fetches from storage itself (the
+    web app never holds it); this fragment reruns alone to renew the link before it expires."""
+    held = st.session_state.get(REJECTS_LINK)
+    try:
+        link = importing.download_link(
+            signed_in.client, job, held[1] if held and held[0] == job.id else None
+        )
+    except session.CALL_ERRORS as error:
+        plain_errors.show(error, before="The rejects file cannot be offered right now.")
+        return
+    if link is None:
+        return
+    st.session_state[REJECTS_LINK] = (job.id, link)
+    st.link_button(
+        f"Download all {rejected:,} rejected rows as CSV",
+        link.url,
+        icon=":material/download:",
+        help="Your browser fetches the file from the server's storage; this page keeps only the "
+        "rows above.",
         key=f"download_import_rejects:{file_key}",
     )
 

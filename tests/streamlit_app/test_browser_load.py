@@ -8,6 +8,7 @@ writes made through the app (which clear them).
 
 from __future__ import annotations
 
+import csv
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -244,7 +245,22 @@ def test_a_large_file_is_imported_as_one_job_and_its_rejects_shown(
     )
     reasons = page.get_by_test_id("stTable").filter(has_text="DUPLICATE_IN_BATCH")
     expect(reasons).to_be_visible()
-    expect(page.get_by_role("button", name="Download rejected rows as CSV")).to_be_visible()
     shot(page, "56-load-large-file-import-desktop", summary)
     with HrClient(served.url, served.token) as api:
         assert api.row_count(Table.HIRED_EMPLOYEES) == rows - 3
+
+    # The whole rejects file: the browser fetches it from the server's link, not from the app.
+    link = page.get_by_role("link", name="Download all 3 rejected rows as CSV")
+    expect(link).to_be_visible()
+    with page.expect_download() as started:
+        link.click()
+    saved = Path(started.value.path())
+    assert started.value.suggested_filename == "big_hires.rejected.csv"
+    with saved.open(encoding="utf-8", newline="") as stream:
+        rejected = list(csv.reader(stream))
+    assert [row[:3] for row in rejected] == [
+        ["line", "reason", "field"],
+        ["3", "INVALID", "name"],
+        ["5", "DUPLICATE_IN_BATCH", "id"],
+        ["7", "UNKNOWN_REFERENCE", "departmentId"],
+    ]

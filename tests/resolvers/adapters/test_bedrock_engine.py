@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import logging
+import select
 import threading
 import time
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from typing import Any
 
 import boto3
 import pytest
+from botocore.exceptions import ReadTimeoutError
 from botocore.stub import Stubber
 
 from hrgraph_contract.settings import Settings, SettingsError
@@ -751,9 +753,27 @@ def test_botocore_retries_nothing_and_each_attempt_fits_its_time() -> None:
 class LoopbackBedrock(ThreadingHTTPServer):
     """bedrock-runtime on 127.0.0.1 that throttles every call or never answers; counts calls."""
 
+    daemon_threads = False  # so server_close() waits for every handler: each call is counted
+    STALL_SECONDS = 30.0
+    """How long a stalled call is held before the server lets go (if the client waits)."""
+
     def __init__(self, behaviour: str) -> None:
         self.behaviour, self.calls, self.release = behaviour, 0, threading.Event()
         super().__init__(("127.0.0.1", 0), _LoopbackHandler)
+
+    def stop(self) -> int:
+        """Let stalled calls go, stop, and count every call that reached the server.
+
+        A call still in the listen queue (on a loaded machine the serving thread may not
+        have accepted the last one before the question gave up) is handled here, and the
+        handlers are waited for, so no call the client made goes uncounted.
+        """
+        self.release.set()
+        self.shutdown()
+        while select.select([self], [], [], 0)[0]:
+            self.handle_request()
+        self.server_close()
+        return self.calls
 
 
 class _LoopbackHandler(BaseHTTPRequestHandler):
@@ -763,7 +783,7 @@ class _LoopbackHandler(BaseHTTPRequestHandler):
         self.rfile.read(int(self.headers["Content-Length"]))
         self.server.calls += 1
         if self.server.behaviour == "stall":
-            self.server.release.wait(30)
+            self.server.release.wait(LoopbackBedrock.STALL_SECONDS)
             return
         body = json.dumps({"message": "Too many requests, please wait."}).encode()
         self.send_response(429)
@@ -778,22 +798,30 @@ class _LoopbackHandler(BaseHTTPRequestHandler):
 
 
 @pytest.mark.parametrize(
-    ("behaviour", "seconds", "calls"), [("throttle", 3.0, 3), ("stall", 4.0, 2)]
+    ("behaviour", "seconds", "calls", "timed_out"),
+    [("throttle", 3.0, 3, []), ("stall", 4.0, 2, ["ReadTimeoutError"] * 2)],
 )
 def test_a_stalled_or_throttling_bedrock_gets_exactly_the_calls_the_deadline_allows(
     behaviour: str,
     seconds: float,
     calls: int,
+    timed_out: list[str],
     warehouse: DuckDBWarehouse,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Real HTTP on loopback: botocore's own retries would show here (a Stubber bypasses them).
 
-    Throttled, attempts wait 0.5 s then 1 s (jitter at its ceiling), and a third wait of 2 s
-    would not leave a second to try: 3 calls. Stalled, the first attempt's read times out at
-    2 s (connect 2 s + read 2 s of 4), the second at 0.5 s: 2 calls. Either way the question
-    ends inside its deadline, well inside AppSync's 30 s.
+    The deadline runs on a clock that moves only by what the question spends waiting on
+    Bedrock: the waits between attempts (jitter at its ceiling), and a stalled call's read
+    timeout, as botocore configured it, when that read really timed out. So how busy the
+    machine is (making the clients, reading the catalog) cannot change the count.
+
+    Throttled (3 s), attempts wait 0.5 s then 1 s, and a third wait of 2 s would not leave
+    a second to try: 3 calls. Stalled (4 s), the first attempt's read times out at 2 s
+    (connect 2 s + read 2 s of 4), then a 0.5 s wait, the second at 0.5 s (of 1.5 s), and a
+    1 s wait would leave none: 2 calls. Either way the question ends inside its deadline,
+    well inside AppSync's 30 s.
     """
     use_dummy_aws(monkeypatch, "us-east-1")
     server = LoopbackBedrock(behaviour)
@@ -805,30 +833,47 @@ def test_a_stalled_or_throttling_bedrock_gets_exactly_the_calls_the_deadline_all
         {"HRGRAPH_DATA_DIR": str(tmp_path), "HRGRAPH_QUESTIONS": "bedrock"}
     )
     engine = BedrockEngine.from_settings(settings, warehouse)
-    engine._pacing = Pacing(jitter=lambda low, high: high)
-    scope = deadline.RequestScope(seconds)
-    if behaviour == "throttle":
-        # Only the waits between attempts move the deadline's clock: on a loaded machine a
-        # slow call (or the botocore client made for the time left) must not spend the time
-        # that decides how many calls there are (under load it once left room for 2). The
-        # calls are still real HTTP, so botocore's own retries would still show.
-        clock = Clock()
-        engine._pacing = Pacing(sleep=clock.sleep, jitter=lambda low, high: high)
-        engine._monotonic = lambda: clock.now
-        scope = deadline.RequestScope(seconds, clock=lambda: clock.now)
+    clock, attempts, errors = Clock(), [], []
+    engine._pacing = Pacing(sleep=clock.sleep, jitter=lambda low, high: high)
+    engine._monotonic = lambda: clock.now
+    made = engine._client_for
+
+    def client_for(left: float) -> Any:
+        """from_settings' client for ``left`` seconds; a read it times out moves the clock."""
+        client = made(left)
+        config: Any = client.meta.config  # botocore's Config sets its options dynamically
+        attempts.append((left, config.connect_timeout, config.read_timeout))
+
+        def after_error(exception: Exception, **_: Any) -> None:
+            errors.append(type(exception).__name__)
+            if isinstance(exception, ReadTimeoutError):
+                clock.now += config.read_timeout
+
+        client.meta.events.register(
+            "after-call-error.bedrock-runtime.Converse", after_error, unique_id="test-clock"
+        )
+        return client
+
+    engine._client_for = client_for
     started = time.monotonic()
     try:
-        with deadline.entered(scope), pytest.raises(Unavailable):
+        with (
+            deadline.entered(deadline.RequestScope(seconds, clock=lambda: clock.now)),
+            pytest.raises(Unavailable, match="deadline") as refused,
+        ):
             engine.answer("How many people did Sales hire in 2021?")
         answered = time.monotonic() - started  # before the loopback server's shutdown
     finally:
-        server.release.set()
-        server.shutdown()
-    assert server.calls == calls
-    # Past the deadline by no more than a loaded machine's scheduling (the server's shutdown,
-    # which polls every 0.5 s, is not counted): with botocore's own 60 s read timeout, the
-    # stalled call ended when the loopback server let go, 30 s in.
-    assert answered < seconds + 2.0
+        got = server.stop()
+    assert got == calls == len(attempts)
+    assert errors == timed_out  # each stall ended by its own read timeout, not the server
+    assert all(connect + read <= left for left, connect, read in attempts)
+    assert clock.now <= seconds  # the question's own clock: it gave up within its deadline
+    assert "Traceback" not in str(refused.value)
+    # And on the wall clock: a read that outlived its deadline (botocore's own 60 s, or the
+    # question's 25 s) would hold the stalled call until the server let go, 30 s in; the
+    # timeouts chosen take 2.5 s. Only such a bug, not a loaded machine, comes near this.
+    assert answered < LoopbackBedrock.STALL_SECONDS / 2
 
 
 # -- issue 20, askgroups: arithmetic between periods and groups, rankings within groups --

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import pickle
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urljoin
 
+import httpx
 import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button, Selectbox
@@ -178,7 +181,8 @@ def test_a_large_file_goes_as_one_import_job_and_shows_its_steps_and_rejects(
         ("5", "DUPLICATE_IN_BATCH", "id"),
         ("7", "UNKNOWN_REFERENCE", "departmentId"),
     ]
-    assert app.get("download_button")
+    (link,) = rejects_links(app)
+    assert link.proto.label == "Download all 3 rejected rows as CSV"
     assert admin_api.row_count(Table.HIRED_EMPLOYEES) == rows - 3
 
     # AND the rejected rows can be sent again, in one batch, once their department exists
@@ -188,6 +192,53 @@ def test_a_large_file_goes_as_one_import_job_and_shows_its_steps_and_rejects(
     again.click().run()
     assert "Sent again: 1 of 3 rows inserted; still rejected" in texts(app)
     assert admin_api.row_count(Table.HIRED_EMPLOYEES) == rows - 2
+
+
+def rejects_links(app: AppTest) -> list[Any]:
+    """The import's link to its whole rejects file (a link button: the browser fetches it)."""
+    return [
+        link for link in app.get("link_button") if "download_import_rejects" in str(link.proto.id)
+    ]
+
+
+def test_a_rejects_file_larger_than_the_page_shows_is_never_held_whole_yet_downloads_whole(
+    open_page: OpenPage, admin_api: HrClient
+) -> None:
+    """An import that refuses every row: the session keeps only the file's first rows (a
+    10-million-row import's rejects would be hundreds of MB per session), says how many were
+    refused in all, and links to the whole file, which the link serves."""
+    # GIVEN a large file of hires whose department and job do not exist: every row is refused
+    rows = importing.IMPORT_ABOVE_ROWS + 1
+    app = open_page("Admins", "load")
+    app.file_uploader(key="upload").upload("orphans.csv", large_file(rows), "text/csv").run()
+
+    # WHEN it is imported
+    (button,) = [b for b in app.button if str(b.key).startswith("import:")]
+    button.click().run()
+
+    # THEN the session holds a bounded head of the rejects file, never the whole of it ...
+    assert not app.exception
+    saved = app.session_state["load.imported"]
+    whole = httpx.get(urljoin(admin_api.url, admin_api.import_rejects_url(saved[2].job.id).url))
+    every = list(csv.reader(io.StringIO(whole.text)))
+    assert len(every) == 1 + rows  # the file itself: a header and every row
+    assert len(pickle.dumps(saved)) * 5 < len(whole.content)
+    held: importing.Imported = saved[2]
+    head = list(csv.reader(io.StringIO(held.first_rejects.decode())))
+    assert head == every[: 1 + importing.FIRST_REJECTS]  # the header and the rows shown
+
+    # ... AND the page shows those rows and says how many were refused in all ...
+    assert {m.label: m.value for m in app.metric}["Rejected"] == f"{rows:,}"
+    assert len(app.dataframe[1].value) == importing.FIRST_REJECTS
+    assert f"The first {importing.FIRST_REJECTS:,} of {rows:,} rejected rows" in texts(app)
+
+    # ... AND links to the whole file, which the browser fetches from the server, not the app
+    (link,) = rejects_links(app)
+    assert link.proto.label == f"Download all {rows:,} rejected rows as CSV"
+    served = httpx.get(link.proto.url)
+    assert served.status_code == 200
+    assert "attachment" in served.headers["content-disposition"]
+    assert served.content == whole.content
 
 
 def test_a_small_file_keeps_the_batch_path(open_page: OpenPage) -> None:

@@ -43,6 +43,7 @@ from tests.resolvers.core.questions import (
     analyst_set_2,
     analyst_set_3,
     analyst_set_4,
+    analyst_set_5,
     analyst_traps,
     heldout_set,
     question_set,
@@ -154,6 +155,8 @@ ANALYST_SETS: dict[str, list[Case]] = {
     "analyst-3-traps": analyst_set_3.TRAPS,
     "analyst-4": analyst_set_4.CASES,
     "analyst-4-traps": analyst_set_4.TRAPS,
+    "analyst-5": analyst_set_5.CASES,
+    "analyst-5-traps": analyst_set_5.TRAPS,
 }
 """The held-out pairs in analysts' chat voice: "analyst" is read like "held-out" (execution
 accuracy), "analyst-traps" like "trap" (nothing may be wrong). The second pair was written by
@@ -163,7 +166,8 @@ round of tuning, to judge that round; after it had, its misses were read and res
 engine's authors as classes in other words, so from then on it is steered like the first two.
 The fourth was written blind at the start of the round after, and judges that round (its
 misses are not restated; a wrong answer is, as a class in other words, since a wrong answer
-must be fixed).
+must be fixed). The fifth was written blind after the fourth round ended, before any
+further tuning: it measures the engine as it stands, and its misses are not read.
 Kept apart from ``SETS`` so the default scoring stays what it was; ``score_sets(...,
 analyst=True)`` adds them.
 """

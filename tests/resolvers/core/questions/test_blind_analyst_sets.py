@@ -1,4 +1,4 @@
-"""Hygiene of the blind analyst sets (the second to the fourth), checked without any engine.
+"""Hygiene of the blind analyst sets (the second to the fifth), checked without any engine.
 
 A set is only worth something if its gold is sound: every gold SQL must run
 on ``gold.load``'s data, every question must be counted under a known shape,
@@ -20,6 +20,7 @@ from tests.resolvers.core.questions import (
     analyst_set_2,
     analyst_set_3,
     analyst_set_4,
+    analyst_set_5,
     analyst_traps,
     gold,
     heldout_set,
@@ -29,7 +30,12 @@ from tests.resolvers.core.questions import (
 from tests.resolvers.core.questions.gold import Case
 from tests.resolvers.core.questions.test_sets import plain
 
-SETS = {"analyst-2": analyst_set_2, "analyst-3": analyst_set_3, "analyst-4": analyst_set_4}
+SETS = {
+    "analyst-2": analyst_set_2,
+    "analyst-3": analyst_set_3,
+    "analyst-4": analyst_set_4,
+    "analyst-5": analyst_set_5,
+}
 SHAPES = set(analyst_set_2.SHAPES)
 """The ten kinds of issue 20, the same in every blind set (the third set's traps use them too)."""
 
@@ -72,13 +78,17 @@ def test_no_development_question_copies_one_of_these(module: ModuleType) -> None
     assert copies == 0, f"{copies} development question(s) copy this held-out set: reword them"
 
 
-@pytest.mark.parametrize("later", [analyst_set_3, analyst_set_4], ids=["analyst-3", "analyst-4"])
+@pytest.mark.parametrize(
+    "later",
+    [analyst_set_3, analyst_set_4, analyst_set_5],
+    ids=["analyst-3", "analyst-4", "analyst-5"],
+)
 def test_a_later_set_repeats_no_question_of_an_earlier_one(later: ModuleType) -> None:
     """A question scored in an earlier set (and perhaps steered by its misses) measures
     nothing new; the count alone is shown. (The second set repeats one of the first set's
     traps, up to punctuation; it was scored so and stays as it was.)"""
     earlier = heldout_set.CASES + trap_set.CASES + analyst_set.CASES + analyst_traps.CASES
-    for module in (analyst_set_2, analyst_set_3, analyst_set_4):
+    for module in (analyst_set_2, analyst_set_3, analyst_set_4, analyst_set_5):
         if module is later:
             break
         earlier += module.CASES + module.TRAPS
