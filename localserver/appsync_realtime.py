@@ -11,8 +11,8 @@ real-time WebSocket client":
 - ``connection_init`` -> ``connection_ack`` with ``connectionTimeoutMs``,
   then a ``ka`` (keep-alive) now and then;
 - ``start`` (id, payload.data: the request as a JSON string,
-  payload.extensions.authorization: the headers again) -> ``start_ack``, then
-  ``data`` messages; a refused start is an ``error`` with the id;
+  payload.extensions.authorization: the headers again) -> ``start_ack`` once
+  the subscription listens, then ``data``; a refused start is an ``error`` with the id;
 - ``stop`` -> ``complete``.
 
 The local server serves it at ``/graphql/realtime`` (the custom-domain path),
@@ -26,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import functools
 import inspect
 import json
 from collections.abc import AsyncIterator, Mapping
@@ -168,7 +169,6 @@ class RealtimeConnection:
             except _Refused as refusal:
                 await self._send("error", ident, errors=refusal.errors)
                 return
-            await self._send("start_ack", ident)
             self._running[ident] = asyncio.create_task(self._pump(ident, stream))
         elif kind == "stop":
             task = self._running.pop(ident, None)
@@ -190,6 +190,7 @@ class RealtimeConnection:
         if not isinstance(authorization, Mapping):
             raise _Refused(_errors("UnauthorizedException", MISSING_HEADER))
         context = self._context({str(k): str(v) for k, v in authorization.items()})
+        context.joined = functools.partial(self._send, "start_ack", ident)
         try:
             identity = context.identity()
         except HrgraphError as refused:

@@ -45,41 +45,31 @@ def _real_date(match: re.Match[str]) -> bool:
     return 1 <= day <= days
 
 
-def _date(text: str) -> bool:
-    match = _DATE_RE.fullmatch(text)
-    return match is not None and _real_date(match)
+def _dated(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda text: (match := pattern.fullmatch(text)) is not None and _real_date(match)
 
 
-def _datetime(text: str) -> bool:
-    match = _DATETIME_RE.fullmatch(text)
-    return match is not None and _real_date(match)
+def _parses(parse: Callable[[str], object]) -> Callable[[str], bool]:
+    def check(text: str) -> bool:
+        try:
+            parse(text)
+        except (ValueError, RecursionError):
+            return False
+        return True
+
+    return check
 
 
-def _json(text: str) -> bool:
-    try:
-        json.loads(text)
-    except (ValueError, RecursionError):
-        return False
-    return True
-
-
-def _ip(text: str) -> bool:
-    try:
-        ipaddress.ip_interface(text)
-    except ValueError:
-        return False
-    return True
-
-
+_datetime, _date = _dated(_DATETIME_RE), _dated(_DATE_RE)
 _STRING_RULES: dict[str, tuple[Callable[[str], bool], str]] = {
     "AWSDateTime": (_datetime, "an ISO 8601 date-time with an offset, e.g. 2021-07-01T09:30:00Z"),
     "AWSDate": (_date, "an ISO 8601 date, e.g. 2021-07-01"),
     "AWSTime": (lambda t: _TIME_RE.fullmatch(t) is not None, "an ISO 8601 time, e.g. 09:30:00"),
-    "AWSJSON": (_json, "a string holding JSON"),
+    "AWSJSON": (_parses(json.loads), "a string holding JSON"),
     "AWSEmail": (lambda t: _EMAIL_RE.fullmatch(t) is not None, "an email address"),
     "AWSURL": (lambda t: _URL_RE.fullmatch(t) is not None, "a URL with a scheme"),
     "AWSPhone": (lambda t: _PHONE_RE.fullmatch(t) is not None, "a phone number"),
-    "AWSIPAddress": (_ip, "an IPv4 or IPv6 address"),
+    "AWSIPAddress": (_parses(ipaddress.ip_interface), "an IPv4 or IPv6 address"),
 }
 
 

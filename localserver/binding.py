@@ -100,6 +100,8 @@ class RequestContext:
     scope: RequestScope | None = None
     """None on a subscription: its subscribe-time invocation gets a request's time of its own."""
     identity_checked: Any = None
+    joined: Callable[[], Awaitable[None]] | None = None
+    """A subscription's start_ack, sent once it listens (so nothing after it is missed)."""
     cost: int = 0
     batches: dict[str, _Batch] = field(default_factory=dict)
     in_flight: asyncio.Semaphore | None = None
@@ -267,7 +269,7 @@ def _subscriber(
         event = _event(source, info, arguments)
         if routed:
             _unwrap(await info.context.invoke(invoker, event))
-        async for payload in broker.listen(info.field_name, arguments):
+        async for payload in broker.listen(info.field_name, arguments, info.context.joined):
             yield payload
 
     return subscribe

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import AsyncGenerator, Mapping
+from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from typing import Any
 
 from graphql import GraphQLSchema, get_directive_values
@@ -47,12 +47,18 @@ class Broker:
                     queue.put_nowait(payload)
 
     async def listen(
-        self, subscription: str, arguments: Mapping[str, Any] | None = None
+        self,
+        subscription: str,
+        arguments: Mapping[str, Any] | None = None,
+        joined: Callable[[], Awaitable[None]] | None = None,
     ) -> AsyncGenerator[Any, None]:
+        """Messages from its first read on, once ``joined`` (AppSync's start_ack) is awaited."""
         queue: asyncio.Queue[Any] = asyncio.Queue()
         filters = {name: value for name, value in (arguments or {}).items() if value is not None}
         self._listeners[subscription][queue] = filters
         try:
+            if joined is not None:
+                await joined()
             while True:
                 yield await queue.get()
         finally:

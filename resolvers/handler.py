@@ -22,7 +22,6 @@ from resolvers.routes import (
     jobs,
     questions,
     reports,
-    subscriptions,
     tables,
 )
 from resolvers.routing import ThreadSafeResolver
@@ -36,7 +35,6 @@ app.include_router(backups.router)
 app.include_router(jobs.router)
 app.include_router(imports.router)
 app.include_router(questions.router)
-app.include_router(subscriptions.router)
 
 
 @app.exception_handler(HrgraphError)

@@ -74,8 +74,8 @@ async def test_a_backup_is_followed_to_its_end(server: LiveServer | ProcessServe
     async with Client(transport=http) as session:
         rows = [{"id": i, "department": f"Department {i}"} for i in range(1, 51)]
         await session.execute(GraphQLRequest(INSERT, variable_values={"rows": rows}))
-        # gql drops start_ack, and the server joins the broker only after it anyway: back up
-        # (a probe job each time) until one's change reaches the catch-all, so it is live.
+        # gql does not tell when start_ack came (the server sends it once the subscription
+        # listens): back up (a probe job each time) until one's change reaches the catch-all.
         probes: set[str] = set()
         for _ in range(100):
             probes.add((await session.execute(gql(BACKUP)))["backupTable"]["id"])
@@ -106,7 +106,7 @@ async def test_a_subscriber_to_one_job_gets_its_changes_and_none_of_another_job(
     """Two backups; one subscriber follows one by id over /graphql/realtime, as a page does.
 
     A filter is only shown to work on a subscription known to be live, and gql does not
-    tell when one is (nor would start_ack: the server joins the broker after it). So the
+    tell when one is (it keeps start_ack, which says so, to itself). So the
     jobs are held (ManualLauncher, the JobLauncher double) while the server's own JobEvents
     re-announce each job's stored state (what the worker's publishBackupJob does in AWS),
     the other job's first, until the followed job's reaches its subscriber and the other's
