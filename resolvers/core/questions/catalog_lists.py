@@ -19,7 +19,7 @@ from resolvers.core.questions.patterns import (
     SUBJECT,
     number,
 )
-from resolvers.core.questions.query import CatalogQuery, Filters, NameSet
+from resolvers.core.questions.query import CatalogQuery, Family, Filters, NameSet
 from resolvers.core.questions.shape_filters import Parsed, Reading, _ending
 from resolvers.core.questions.words import Words
 
@@ -56,8 +56,11 @@ def _first_names(words: Words, reading: Reading) -> tuple[int, re.Match[str] | N
 def _of_the_catalog(words: Words, phrases: list[dates.DatePhrase]) -> bool:
     """'How many jobs are there?' counts the jobs, not the jobs among hires (a job may
     have none): with no word of hiring and no date, it is a question about the table."""
-    subject = re.compile(rf"\b{SUBJECT}\b|\bhire\b|\bhired\b|\bfill(?:ed)?\b")
-    return not phrases and not words.has(subject)
+    return not phrases and not words.has(HIRING)
+
+
+HIRING = re.compile(rf"\b{SUBJECT}\b|\bhire\b|\bhired\b|\bfill(?:ed|s)?\b")
+"""A word of hiring: the question is about hires, not the catalog's names."""
 
 
 EVERY = re.compile(r"\b(?:every|each|any|all)\b")
@@ -77,7 +80,9 @@ def _catalog(
     searches = [s for s in reading.who.searches if s.target in ("title", "department")]
     match = words.search(CATALOG_WORD)
     searched = ["department"] if searches and searches[0].target == "department" else ["job"]
-    titles_only = bool(searches) and reading.group in ([], searched) and not words.has(subject)
+    family = _family_titles(parsed, filters_, phrases)
+    titles_only = (bool(searches) or family is not None) and reading.group in ([], searched)
+    titles_only = titles_only and not words.has(subject)
     # 'every job title in alphabetical order': the jobs themselves, not hires per job
     limit = _first_names(words, reading)
     head = limit[1] if limit else None
@@ -115,9 +120,11 @@ def _catalog(
         return None
     plain = Filters(
         departments=filters_.departments if searched == ["department"] else NameSet(),
-        jobs=filters_.jobs if searches and searched == ["job"] else NameSet(),
+        jobs=filters_.jobs if (searches or family) and searched == ["job"] else NameSet(),
+        families=(family,) if family else (),
     )
-    if phrases or filters_ != plain or reading.who.included or len(searches) > 1:
+    others = reading.who.included and not family
+    if phrases or filters_ != plain or others or len(searches) > 1:
         return None
     if match:
         of = "departments" if match.group("what").startswith("dep") else "jobs"
@@ -160,7 +167,27 @@ def _catalog(
         name_prefix=search.value if search and search.prefix else None,
         name_contains=search.value if search and not (search.prefix or search.suffix) else None,
         name_suffix=_ending(search.value) if search and search.suffix else None,
+        family=family,
     )
+
+
+FAMILY_TITLES = re.compile(r"__f\d+__ (?:job )?(?:titles?|roles?|positions?)\b")
+"""'engineer titles', 'analyst job titles': a family's titles themselves, asked by that word."""
+
+
+def _family_titles(
+    parsed: Parsed, filters_: Filters, phrases: list[dates.DatePhrase]
+) -> Family | None:
+    """'engineer titles A to Z', 'how many analyst titles are there': the one family named,
+    with the word 'titles' after it and nothing else to filter, is a list of its titles (the
+    family's reading stays for 'hires in engineer roles in 2021', which says hires)."""
+    if phrases or len(filters_.families) != 1 or not FAMILY_TITLES.search(parsed.reading.line):
+        return None
+    if parsed.words.has(HIRING):  # 'how many engineer roles did we fill': hires
+        return None
+    family = filters_.families[0]
+    alone = Filters(jobs=NameSet(include=family.titles), families=(family,))
+    return family if filters_ == alone and not family.excluded else None
 
 
 TITLES = re.compile(r"\b(?:the |all |all the |every )?(?:job titles|jobs|roles|titles|positions)\b")

@@ -782,6 +782,8 @@ def _catalog(query: CatalogQuery) -> exp.Select:
         suffix = query.name_suffix.lower()
         ending = exp.Right(this=name.copy(), expression=lit(len(suffix)))
         conditions.append(exp.EQ(this=ending, expression=lit(suffix)))
+    if query.family is not None:
+        conditions.append(in_list(exp.column(column), query.family.titles))
     if query.count_only:
         counted = (
             exp.Count(this=exp.Distinct(expressions=[exp.column(column)]))

@@ -499,11 +499,16 @@ class CatalogQuery(_Strict):
     """Only the names ending with this (case-insensitive): 'titles ending in III'."""
     limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] | None = None
     """Only the first ``limit`` names in the order listed ('the last 4 titles Z to A')."""
+    family: Family | None = None
+    """Only the titles of this job family ('engineer titles A to Z', 'how many analyst titles
+    are there'): the family's whole-word titles, not every name containing its word."""
 
     @model_validator(mode="after")
     def _shape(self) -> CatalogQuery:
         if self.limit is not None and self.count_only:
             raise ValueError("limit cuts a list of names, not a count")
+        if self.family is not None and (self.of != "jobs" or self.family.excluded):
+            raise ValueError("a family names job titles kept, never departments or titles left out")
         return self
 
 

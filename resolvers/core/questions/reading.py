@@ -297,6 +297,8 @@ def read_back(query: HrQuery) -> str:
                 ending = inner.name_suffix
                 word = "the word " if ending.startswith(" ") else ""
                 search = f" whose name ends with {word}“{ending.strip()}”"
+            if inner.family is not None:
+                search += f" of the {_family(inner.family)} family"
             if inner.count_only:
                 names = " (different names; two may share one)" if inner.distinct_names else ""
                 return f"The number of {inner.of}{search}{names}."

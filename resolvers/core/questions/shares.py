@@ -24,6 +24,10 @@ WHOLE_FIRST = re.compile(r" *(?:out )?of\b")
 """'Of Legal's 2021 hires, what percent ...': the whole is said first, the part after the share."""
 
 
+MADE = re.compile(r"(?<=\bhires )(?:made|hired)\b")
+"""'share of Sales hires made in 2021': the hires said, then what marks the part."""
+
+
 def _holding(phrases: list[dates.DatePhrase]) -> dates.DatePhrase | None:
     """The one period that holds every other ('2021' beside 'Q1'): the whole's, not the part's."""
     for outer in phrases:
@@ -57,6 +61,8 @@ def _share_of_part(parsed: Parsed, phrases: list[dates.DatePhrase]) -> ShareQuer
     line, who = reading.line, reading.who
     share = SHARE.search(line)
     verb = SHARE_VERB.search(line, share.end() if share else 0)
+    if verb is None:  # '2021 hires made on a weekend': the whole before, the part after
+        verb = MADE.search(line, share.end() if share else 0)
     if share and verb is None and not line[share.end() :].strip(" ,.?"):
         # 'of Marketing's 2022 hires, how many were in H2, in percent': the share said last
         verb = SHARE_VERB.search(line, 0, share.start())

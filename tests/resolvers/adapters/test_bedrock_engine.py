@@ -403,6 +403,15 @@ def test_titles_ending_with_a_word_are_compiled_and_read_back(rig: Rig) -> None:
     assert answer.reading and "whose name ends with “er”" in answer.reading
 
 
+def test_a_job_familys_titles_are_compiled_and_read_back(rig: Rig) -> None:
+    """The catalogue narrowed to one job family's titles ('engineer titles'), not its hires."""
+    assert '"family"' in json.dumps(query_tool_schema()["properties"]["query"])
+    reply_with(rig, "engineer_titles")
+    answer = ask(rig.engine, "Which engineer titles do we have?")
+    assert not answer.refused and answer.rows == [[1, "Engineer"]], answer.explanation
+    assert answer.reading and "of the engineers (Engineer) family" in answer.reading
+
+
 def test_the_first_and_last_hire_times_are_compiled_and_read_back(rig: Rig) -> None:
     """Issue 20, askcatalog: MIN and MAX of datetime, a kind of its own in the tool schema."""
     assert '"hire_span"' in json.dumps(query_tool_schema())

@@ -4359,6 +4359,31 @@ CASES: list[Case] = [
         "count(*) where job = 'Accountant II' and year = 2021",
         f"SELECT COUNT(*) FROM {EDJ} WHERE j.job = 'Accountant II' AND {Y21}",
     ),
+    # a family's titles asked as titles are the catalogue's names, not its hires; a share's
+    # whole is the hires said before 'made' (or 'hired'), its part what follows
+    Case(
+        "the analyst titles, A to Z",
+        f"SELECT j.id, j.job FROM jobs j WHERE {family('Analyst')} ORDER BY j.job",
+        ordered=True,
+    ),
+    Case(
+        "how many accountant roles exist",
+        f"SELECT COUNT(*) FROM jobs j WHERE {family('Accountant')}",
+    ),
+    Case(
+        "designer job titles pls",
+        f"SELECT j.id, j.job FROM jobs j WHERE {family('Designer')}",
+    ),
+    Case(
+        "share of Q1 2022 hires made on a weekend",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE dayofweek(e.datetime) IN (0, 6)) / COUNT(*) "
+        f"FROM {E} WHERE e.datetime >= '2022-01-01' AND e.datetime < '2022-04-01'",
+    ),
+    Case(
+        "percent of Legal hires made in 2021",
+        "SELECT 100.0 * COUNT(*) FILTER (WHERE year(e.datetime) = 2021) / COUNT(*) "
+        f"FROM {ED} WHERE d.department = 'Legal'",
+    ),
     Case(
         "select department, job, count(*) where year = 2021 and quarter = 4 "
         "group by department, job",
