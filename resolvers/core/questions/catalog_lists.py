@@ -59,8 +59,8 @@ def _of_the_catalog(words: Words, phrases: list[dates.DatePhrase]) -> bool:
     return not phrases and not words.has(HIRING)
 
 
-HIRING = re.compile(rf"\b{SUBJECT}\b|\bhire\b|\bhired\b|\bfill(?:ed|s)?\b")
-"""A word of hiring: the question is about hires, not the catalog's names."""
+HIRING = re.compile(rf"\b{SUBJECT}\b|\bfill(?:ed)?\b")
+"""A word of hiring ('roles Legal filled'): the question is about hires, not the catalog's names."""
 
 
 EVERY = re.compile(r"\b(?:every|each|any|all)\b")
@@ -197,9 +197,8 @@ def _titles_hired(parsed: Parsed) -> re.Match[str] | None:
     """'titles hired by Engineering', 'list the jobs Marketing hired for': a named department's
     titles with at least one hire (only said of departments; a count or ranking is not this)."""
     words, reading = parsed.words, parsed.reading
-    hired = re.compile(rf"\b{SUBJECT}\b|\bhire\b|\bfill(?:ed)?\b")  # 'roles Legal filled'
     names_kept = reading.who.included or reading.department_ids
-    if not names_kept or reading.who.people or not words.has(hired) or words.has(COUNT):
+    if not names_kept or reading.who.people or not words.has(HIRING) or words.has(COUNT):
         return None
     if reading.rank or reading.threshold or reading.rank_order or reading.counted_groups:
         return None
