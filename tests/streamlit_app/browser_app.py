@@ -14,13 +14,24 @@ from tests.streamlit_app.conftest import ServedApp
 from tests.streamlit_app.test_browser import (
     DESKTOP,
     PHONE,
+    boxes,
     new_page,
     open_menu_item,
+    run_ended,
     shot,
     sign_in,
 )
 
-__all__ = ["DESKTOP", "PHONE", "ServedApp", "new_page", "open_menu_item", "shot"]
+__all__ = [
+    "DESKTOP",
+    "PHONE",
+    "ServedApp",
+    "boxes",
+    "new_page",
+    "open_menu_item",
+    "run_ended",
+    "shot",
+]
 
 
 def signed_in_page(

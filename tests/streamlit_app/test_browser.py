@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Route, expect
@@ -322,7 +323,35 @@ def ask(page: Page, question: str, reading: str) -> Locator:
     page.get_by_role("textbox", name="Question").fill(question)
     page.get_by_role("button", name="Ask", exact=True).click()
     expect(page.get_by_text(f"Answered: {reading}", exact=True)).to_be_visible()
+    run_ended(page)
     return page.locator(".vega-embed").first
+
+
+def run_ended(page: Page) -> None:
+    """Wait for the app's script run to end.
+
+    Streamlit removes the last run's leftover elements only when a run ends, so until
+    then what is drawn can still move up the page.
+    """
+    app = page.get_by_test_id("stApp")
+    expect(app).to_have_attribute("data-test-script-state", "notRunning")
+
+
+BOXES = """elements => elements.map(element => {
+    const box = element.getBoundingClientRect();
+    return {label: element.getAttribute("aria-label") ?? "",
+            x: box.x, y: box.y, width: box.width, height: box.height};
+})"""
+
+
+def boxes(marks: Locator) -> list[dict[str, Any]]:
+    """Where each mark is drawn, with its label, all read in one step.
+
+    Read one by one, a layout change between two reads (an element above leaving)
+    would mix two layouts and put marks out of order.
+    """
+    drawn: list[dict[str, Any]] = marks.evaluate_all(BOXES)
+    return drawn
 
 
 def axis(chart: Locator, which: str) -> Locator:
@@ -347,12 +376,7 @@ def test_the_ask_page_reads_back_the_question_and_draws_it_in_order(
     chart = ask(page, ranking.question, ranking.reading or "")
     bars = chart.locator("g.mark-rect path[aria-label]")
     expect(bars).to_have_count(len(ranking.rows))
-    drawn = sorted(
-        (box["y"], label)
-        for label, box in ((b.get_attribute("aria-label"), b.bounding_box()) for b in bars.all())
-        if label and box
-    )
-    top_down = [fields(label) for _, label in drawn]
+    top_down = [fields(box["label"]) for box in sorted(boxes(bars), key=lambda box: box["y"])]
     names = [bar["department"] for bar in top_down]
     values = [int(bar["hires"]) for bar in top_down]
     assert names == [row[0] for row in ranking.rows] != sorted(names)

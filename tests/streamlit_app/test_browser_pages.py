@@ -15,7 +15,9 @@ from tests.streamlit_app.browser_app import (
     DESKTOP,
     PHONE,
     ServedApp,
+    boxes,
     open_menu_item,
+    run_ended,
     shot,
     signed_in_page,
 )
@@ -155,11 +157,11 @@ def test_a_two_year_comparison_is_drawn_side_by_side_with_whole_names(
         page.get_by_role("textbox", name="Question").fill("Hires by department in 2021 vs 2022")
         page.get_by_role("button", name="Ask", exact=True).click()
         expect(page.get_by_text("side by side", exact=False).first).to_be_visible()
+        run_ended(page)
         chart = page.locator(".vega-embed").first
         bars = chart.locator("g.mark-rect path[aria-label]")
         expect(bars).to_have_count(2)
-        boxes = [box for box in (b.bounding_box() for b in bars.all()) if box]
-        first, second = sorted(boxes, key=lambda box: box["y"])
+        first, second = sorted(boxes(bars), key=lambda box: box["y"])
         assert first["y"] + first["height"] <= second["y"] + 0.5  # one band each
         assert abs(first["x"] - second["x"]) < 1  # both start at zero: not stacked
         assert abs(first["width"] - 2 * second["width"]) < 2  # 2021: 2 hires, 2022: 1
