@@ -410,7 +410,8 @@ def tidy(question: str) -> str:
     free-standing '&' or '+' is 'and' ('Q3 & Q4'; 'R&D' is a name); 'April 12 -
     July 9', 'April 12-15' and '6-12 June' are ranges (so is 'the week of 6-12
     June'); 'the year 2021' is 2021; 'w/o' is 'without', 'w/' 'with', 'the
-    no.' 'the number', 'CY2021' and 'the full year 2021' 2021, "in '21" in 2021.
+    no.' 'the number', '#1' and 'no. 1' 'number one', 'CY2021' and 'the full year 2021'
+    2021, "in '21" in 2021.
     """
     text = question.replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("\u201c", '"').replace("\u201d", '"')
@@ -447,6 +448,7 @@ def tidy(question: str) -> str:
         text,
         flags=re.IGNORECASE,
     )
+    text = re.sub(r"#\s?1\b|\bno\. ?1\b", "number one", text, flags=re.I)  # 'our #1 role'
     text = re.sub(r"\b(the|a|total|tot|that) no\.(?=[\s,;?!)]|$)", r"\1 number", text, flags=re.I)
     text = re.sub(r"(?<![\w/])w/(?= )", "with", text, flags=re.IGNORECASE)
     text = _SHORT_YEAR.sub(

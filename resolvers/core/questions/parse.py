@@ -46,6 +46,7 @@ from resolvers.core.questions.patterns import (
     DIMS_AZ,
     DISTINCT_PERIODS,
     EACH_NAME,
+    EACH_OF_PERIODS,
     FILLER_PHRASES,
     FISCAL,
     GREW,
@@ -97,6 +98,11 @@ def _refuse_early(text: str) -> Refusal | None:
     if INJECTION.search(text):
         return Refusal("That reads like an instruction or SQL, not a question about hires.")
     return None
+
+
+def _per_period(match: re.Match[str]) -> str:
+    unit = next(u for u in ("year", "quarter", "month") if match[u] or match[u + "s"])
+    return f"per {unit} in " if match[unit] else f"per {unit}"
 
 
 def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
@@ -246,6 +252,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         if how := groupings.HOW_MANY_BEFORE.search(words.text[: said_group[-1].start()]):
             reading.counted_groups = True  # 'how many titles had a hire in every year'
             words.take(how)
+    else:  # 'the busiest month in each of 2020, 2021 and 2022': one row per period
+        words.text = EACH_OF_PERIODS.sub(_per_period, words.text)
     with_hires = words.take_all(WITH_HIRES)
     # first: 'depts by 2021 hires' is 'in 2021', never 'until'
     thresholds.read_threshold(words, reading)

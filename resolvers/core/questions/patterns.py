@@ -571,6 +571,18 @@ IN_EVERY = re.compile(
 )
 """'titles with at least one hire in each of 2020, 2021 and 2022', 'departments that hired
 every year': the groups with a hire in every one of those periods (the list stays for dates)."""
+EACH_OF_PERIODS = re.compile(
+    r"\b(?:(?:in|for|during|over|across) )?(?:each|every)(?: one| single one)? of (?:the |our )?"
+    r"(?:(?:years|quarters|months) )?"
+    r"(?=(?P<year>(?:19|20)\d\d)\b|(?P<quarter>q[1-4])\b|(?P<month>jan|feb|mar|apr|may|jun|jul|aug"
+    r"|sep|oct|nov|dec)[a-z]*\b)"
+    r"|\b(?:(?:in|for|during|over|across) )?(?:each|every)(?: one| single one)? of (?:the |our )?"
+    r"(?:(?P<years>(?:three |3 )?years)|(?P<quarters>(?:four |4 )?quarters)"
+    r"|(?P<months>(?:twelve |12 )?months))\b"
+)
+"""'the busiest month in each of 2020, 2021 and 2022', 'the top team in every one of the
+years': one row per period, read as 'per year' (the periods named stay as dates). Only
+where no group's hire in every period was asked (IN_EVERY reads that first)."""
 DISTINCT_PERIODS = re.compile(
     r"\b(?:(?:in|on|during|over|across) )?(?:how many|number of|count of)(?: different| distinct"
     r"| unique| separate)? (?P<dims>months|quarters|years|days|dates|calendar days|weekdays"

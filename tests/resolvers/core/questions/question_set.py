@@ -134,6 +134,31 @@ def top_within(outer: str, inner: str, where: str) -> str:
     )
 
 
+DEPT_JOIN = "departments d ON d.id = e.department_id"
+JOB_JOIN = "jobs j ON j.id = e.job_id"
+
+
+def top_per_period(period: str, inner: str, join: str, where: str = "TRUE", n: int = 1) -> str:
+    """Per ``period`` (an expression of the hire time), the ``n`` ``inner`` groups (of the
+    table ``join`` names, by id) with the most hires, ties all kept."""
+    table = join.split()[1]
+    return (
+        f"SELECT p, g, c FROM (SELECT {period} AS p, {inner} AS g, COUNT(*) AS c, "
+        f"RANK() OVER (PARTITION BY {period} ORDER BY COUNT(*) DESC) AS r FROM {E} "
+        f"JOIN {join} WHERE e.datetime IS NOT NULL AND {where} "
+        f"GROUP BY {period}, {table}.id, {inner}) WHERE r <= {n}"
+    )
+
+
+def top_period_per_year(period: str, where: str = "TRUE") -> str:
+    """Per year, the ``period`` (month, quarter) with the most hires, ties all kept."""
+    return (
+        f"SELECT y, p, c FROM (SELECT year(e.datetime) AS y, {period} AS p, COUNT(*) AS c, "
+        f"RANK() OVER (PARTITION BY year(e.datetime) ORDER BY COUNT(*) DESC) AS r FROM {E} "
+        f"WHERE e.datetime IS NOT NULL AND {where} GROUP BY 1, 2) WHERE r = 1"
+    )
+
+
 QUARTERLY_2021 = (
     "SELECT d.department, j.job, "
     + ", ".join(f"COUNT(*) FILTER (WHERE quarter(e.datetime) = {q})" for q in range(1, 5))
@@ -4391,6 +4416,75 @@ CASES: list[Case] = [
         "ON d.id = e.department_id JOIN jobs j ON j.id = e.job_id WHERE e.datetime >= "
         "TIMESTAMP '2021-10-01' AND e.datetime < TIMESTAMP '2022-01-01' "
         "GROUP BY d.id, d.department, j.id, j.job",
+    ),
+    # ask4, askrank4: the top one said other ways (peak, strongest, #1, no. 1, the leader,
+    # led hiring, came out on top), and 'each of' periods as one row per period
+    Case(
+        "for each team, what was its peak quarter in 2021?",
+        top_within("department", "quarter(e.datetime)", Y21),
+    ),
+    Case(
+        "strongest month for every department in 2022",
+        top_within("department", "month(e.datetime)", Y22),
+    ),
+    Case("#1 title per dept in 2022", top_job_per_department(Y22)),
+    Case("each department's no. 1 role in 2021 please", top_job_per_department(Y21)),
+    Case(
+        "the leader department for each year",
+        top_per_period("year(e.datetime)", "d.department", DEPT_JOIN),
+    ),
+    Case(
+        "which team led hiring in each quarter of 2022?",
+        top_per_period("quarter(e.datetime)", "d.department", DEPT_JOIN, Y22),
+    ),
+    Case(
+        "which dept came out on top in every one of the years",
+        top_per_period("year(e.datetime)", "d.department", DEPT_JOIN),
+    ),
+    Case(
+        "busiest month in each of 2020, 2021 and 2022",
+        top_period_per_year("month(e.datetime)"),
+    ),
+    Case(
+        "peak quarter in each of 2021 and 2022",
+        top_period_per_year(
+            "quarter(e.datetime)",
+            "e.datetime >= TIMESTAMP '2021-01-01' AND e.datetime < TIMESTAMP '2023-01-01'",
+        ),
+    ),
+    Case(
+        "top 2 titles for each of Q1 and Q2 2022",
+        top_per_period(
+            "quarter(e.datetime)",
+            "j.job",
+            JOB_JOIN,
+            "e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-07-01'",
+            n=2,
+        ),
+    ),
+    Case(
+        "number one job in each of the three years",
+        top_per_period("year(e.datetime)", "j.job", JOB_JOIN),
+    ),
+    Case(
+        "hires in each of 2020 and 2022",
+        f"SELECT year(e.datetime), COUNT(*) FROM {E} WHERE year(e.datetime) IN (2020, 2022) "
+        "GROUP BY 1",
+    ),
+    Case(
+        "what was our peak hiring month in 2022",
+        f"SELECT month(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1 "
+        "QUALIFY RANK() OVER (ORDER BY COUNT(*) DESC) = 1",
+    ),
+    Case(
+        "the weakest quarter of 2021?",
+        f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y21} GROUP BY 1 "
+        "QUALIFY RANK() OVER (ORDER BY COUNT(*)) = 1",
+    ),
+    Case(
+        "which title came out on top in 2022",
+        f"SELECT j.job, COUNT(*) FROM {E} JOIN jobs j ON j.id = e.job_id WHERE {Y22} "
+        "GROUP BY j.id, j.job QUALIFY RANK() OVER (ORDER BY COUNT(*) DESC) = 1",
     ),
 ]
 

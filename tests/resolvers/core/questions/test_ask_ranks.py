@@ -1,0 +1,83 @@
+"""Ranks within groups, the newest and oldest hires, and orders said in words (ask4, askrank4).
+
+Each promise here is one a user relies on beside the development set's
+accuracy: a word for 'the top one' ranks, 'each of' periods gives one row per
+period (never the periods summed), and what cannot be held is refused.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from resolvers.core.questions import lexicon
+from resolvers.core.questions.offline import OfflineEngine
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("our #1 role", "our number one role"),
+        ("the # 1 team", "the number one team"),
+        ("the no. 1 job", "the number one job"),
+        ("the #10 title", "the #10 title"),
+        ("the no. of hires", "the number of hires"),
+    ],
+)
+def test_number_one_is_read_whatever_sign_writes_it(written: str, read: str) -> None:
+    assert lexicon.tidy(written) == read
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "for each team, its peak quarter of 2021",
+        "strongest quarter in every department in 2022",
+        "#1 title per department in 2022",
+        "the leader department for each year",
+        "which department led hiring in each year",
+    ],
+)
+def test_words_for_the_top_one_rank_within_each_group(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert "with the most hires (ties all shown)" in (answer.reading or "")
+
+
+def test_the_weakest_is_the_fewest_never_the_most(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("the weakest quarter of 2021")
+    assert not answer.refused, answer.explanation
+    assert "fewest" in (answer.reading or "")
+
+
+def test_each_of_several_years_is_one_row_per_year(words_engine: OfflineEngine) -> None:
+    """Before, a ranking over listed years was refused as 'in each, or over them together?';
+    'each of' says which."""
+    answer = words_engine.answer("busiest month in each of 2020 and 2022")
+    assert not answer.refused, answer.explanation
+    assert "in each year, the month with the most hires" in (answer.reading or "")
+    assert {row[0] for row in answer.rows} == {2020, 2022}
+
+
+def test_a_hire_in_each_of_the_years_stays_a_condition(words_engine: OfflineEngine) -> None:
+    """'departments that hired in each of 2020 and 2021' keeps the groups with a hire in
+    every one of them: never read as hires per year."""
+    answer = words_engine.answer("departments that hired in each of 2020 and 2021")
+    assert not answer.refused, answer.explanation
+    assert "in every year" in (answer.reading or "")
+    assert "per year" not in (answer.reading or "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "top department in each of the two years",  # which two years?
+        "the top department in 2020 and 2021",  # in each, or over both together?
+    ],
+)
+def test_periods_the_question_leaves_open_are_refused(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert answer.refused, answer.reading
