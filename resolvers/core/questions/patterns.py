@@ -313,16 +313,18 @@ ORDER_BY_HIRES = re.compile(
     r"to (?:the )?(?:high(?:est)?|most|biggest|largest|top|busiest))(?: (?:hires|hiring))?\b"
     r"|\b(?:from )?(?P<down4>top (?:down|to bottom))\b"
     r"|\b(?:with )?(?:the )?(?:(?P<down3>most|biggest|largest|highest|busiest)"
-    r"|(?P<up3>fewest|smallest|lowest|least|quietest)) (?:hires |hiring |hirers |ones |one )?"
-    r"(?:at|on) (?:the )?top\b"
+    r"|(?P<up3>fewest|smallest|lowest|least|quietest)) (?:hires |hiring |hirers |ones |one "
+    rf"|{DIM} )?(?:at|on) (?:the )?top\b"
 )
 """'descending', 'high to low', 'most hires at the top': a list of groups ordered by hires."""
 MOST_FIRST = re.compile(
     r"\b(?:(?:sorted|ordered|listed) )?(?:with )?(?:the )?(?P<dir>most|biggest|largest|highest|top"
-    r"|busiest|fewest|smallest|lowest|least) (?:hires? |hiring |one |ones |departments? |teams? "
-    r"|numbers? |counts? |totals? )?first\b"
+    r"|busiest|fewest|smallest|lowest|least|quietest) (?:hires? |hiring |one |ones "
+    rf"|{DIM} |numbers? |counts? |totals? )?first\b"
+    r"(?! (?:half|quarter|week|weeks|days?|months?|q[1-4]|h[12]|of)\b)"
 )
-"""'most first', 'biggest first': the order of a list of groups."""
+"""'most first', 'biggest first', 'busiest year first' (never 'the busiest month first half of
+2022', a period): the order of a list of groups."""
 ORDER_DIMS = re.compile(
     rf"\b(?P<dims>{DIM}(?: names?)?(?: first)?(?:(?: (?:,|and|then|followed|after that|by|the))+"
     rf" {DIM}(?: names?)?(?: second| next)?)*)\b"

@@ -4486,6 +4486,49 @@ CASES: list[Case] = [
         f"SELECT j.job, COUNT(*) FROM {E} JOIN jobs j ON j.id = e.job_id WHERE {Y22} "
         "GROUP BY j.id, j.job QUALIFY RANK() OVER (ORDER BY COUNT(*) DESC) = 1",
     ),
+    # ask4, askrank4: orders said by their effect (busiest year first, biggest hirer at the
+    # top, newest at the top)
+    Case(
+        "years by hires, busiest year first",
+        f"SELECT year(e.datetime), COUNT(*) FROM {E} WHERE e.datetime IS NOT NULL "
+        "GROUP BY 1 ORDER BY 2 DESC",
+        ordered=True,
+    ),
+    Case(
+        "departments, biggest hirer at the top",
+        per_department("TRUE", "COUNT(e.id) DESC, d.department"),
+        ordered=True,
+    ),
+    Case(
+        "quarters of 2021 by hires, quietest quarter first",
+        f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y21} GROUP BY 1 ORDER BY 2",
+        ordered=True,
+    ),
+    Case(
+        "2022 hires per team with the busiest team at the top",
+        per_department(Y22, "COUNT(e.id) DESC, d.department"),
+        ordered=True,
+    ),
+    Case(
+        "the 5 latest joiners, newest at the top",
+        f"SELECT e.name FROM {E} WHERE e.datetime IS NOT NULL ORDER BY e.datetime DESC LIMIT 5",
+        ordered=True,
+    ),
+    Case(
+        "legal hires in 2021, latest on top",
+        f"SELECT e.name FROM {ED} WHERE d.department = 'Legal' AND {Y21} ORDER BY e.datetime DESC",
+        ordered=True,
+    ),
+    Case(
+        "oldest 4 hires on file, earliest at the top",
+        f"SELECT e.name FROM {E} WHERE e.datetime IS NOT NULL ORDER BY e.datetime LIMIT 4",
+        ordered=True,
+    ),
+    Case(
+        "the three most recent hires pls",
+        f"SELECT e.name FROM {E} WHERE e.datetime IS NOT NULL ORDER BY e.datetime DESC LIMIT 3",
+        ordered=True,
+    ),
 ]
 
 REFUSED = [

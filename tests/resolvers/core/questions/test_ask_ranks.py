@@ -81,3 +81,29 @@ def test_periods_the_question_leaves_open_are_refused(
 ) -> None:
     answer = words_engine.answer(question)
     assert answer.refused, answer.reading
+
+
+@pytest.mark.parametrize(
+    ("question", "order"),
+    [
+        ("years by hires, busiest year first", "most first"),
+        ("quarters of 2021 by hires, quietest quarter first", "fewest first"),
+        ("departments, biggest hirer at the top", "most first"),
+        ("hires per job in 2022 with the quietest job on top", "fewest first"),
+    ],
+)
+def test_an_order_said_by_its_effect_orders_the_groups(
+    words_engine: OfflineEngine, question: str, order: str
+) -> None:
+    """Before, 'busiest year first' read 'year first' as an order by year beside the order by
+    hires, and was refused as two orders at once."""
+    answer = words_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert order in (answer.reading or "")
+
+
+def test_first_before_a_period_is_the_period_never_an_order(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("the busiest month first half of 2022")
+    assert not answer.refused, answer.explanation
+    assert "H1 2022" in (answer.reading or "")
+    assert "the one with the most hires" in (answer.reading or "")
