@@ -46,6 +46,7 @@ from resolvers.core.questions.patterns import (
     DIMS_AZ,
     DISTINCT_PERIODS,
     EACH_NAME,
+    EACH_NAMED,
     EACH_OF_PERIODS,
     FILLER_PHRASES,
     FISCAL,
@@ -56,6 +57,7 @@ from resolvers.core.questions.patterns import (
     INJECTION,
     MULTIPLIED,
     NAME_ASCENDING,
+    NEWEST_OF_EACH,
     ON_THE_BOOKS,
     PERIOD_RATIO,
     QUARTER_COLUMNS,
@@ -103,6 +105,16 @@ def _refuse_early(text: str) -> Refusal | None:
 def _per_period(match: re.Match[str]) -> str:
     unit = next(u for u in ("year", "quarter", "month") if match[u] or match[u + "s"])
     return f"per {unit} in " if match[unit] else f"per {unit}"
+
+
+def _per_named(match: re.Match[str]) -> str:
+    return "per department in " if match["kind"] == "d" else "per job in "
+
+
+def _newest_of_each(match: re.Match[str]) -> str:
+    """'the 3 newest hires in Sales and the 3 newest in Legal': the 3 newest per department."""
+    group = "department" if match["kind"] == "d" else "job"
+    return f"{match['head']} per {group} in {match['a']} and {match['b']}"
 
 
 def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
@@ -254,6 +266,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             words.take(how)
     else:  # 'the busiest month in each of 2020, 2021 and 2022': one row per period
         words.text = EACH_OF_PERIODS.sub(_per_period, words.text)
+    if (each := words.search(EACH_NAMED)) and not GROUP_NAMED.search(words.text[: each.start()]):
+        words.text = EACH_NAMED.sub(_per_named, words.text)  # 'in each of Sales and Legal'
+    words.text = NEWEST_OF_EACH.sub(_newest_of_each, words.text)
     with_hires = words.take_all(WITH_HIRES)
     # first: 'depts by 2021 hires' is 'in 2021', never 'until'
     thresholds.read_threshold(words, reading)

@@ -585,6 +585,22 @@ EACH_OF_PERIODS = re.compile(
 """'the busiest month in each of 2020, 2021 and 2022', 'the top team in every one of the
 years': one row per period, read as 'per year' (the periods named stay as dates). Only
 where no group's hire in every period was asked (IN_EVERY reads that first)."""
+EACH_NAMED = re.compile(
+    r"\b(?:(?:in|for|from|at|within|per|across) )?(?:each|every)(?: one| single one)? of (?:the )?"
+    r"(?=__(?P<kind>[dj])\d+__(?: (?:,|and|or|&|plus))+ (?:the )?__(?P=kind)\d+__)"
+)
+"""'the 3 newest hires in each of Sales and Legal', 'earliest two joiners per each of HR and
+Support': per department (job), of those named; only where no grouping was said before it
+('jobs that hired in each of Sales and Legal' is another question)."""
+_PEOPLE = r"(?: (?:hires|hired|joiners|starters|people|employees|staff|recruits|ones|persons))?"
+NEWEST_OF_EACH = re.compile(
+    r"\b(?P<head>(?:the )?(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)"
+    rf" (?P<adj>newest|latest|most recent|earliest|oldest|first|last){_PEOPLE})"
+    r" (?:in|from|at|for) (?P<a>__(?P<kind>[dj])\d+__) (?:, )?(?:and|&|plus|,)(?: also)?"
+    rf" (?:the )?(?P=n) (?P=adj){_PEOPLE} (?:in|from|at|for) (?P<b>__(?P=kind)\d+__)"
+)
+"""'the 3 newest hires in Sales and the 3 newest in Legal': the same N of each, one list per
+department (job); a different N on each side is not read."""
 DISTINCT_PERIODS = re.compile(
     r"\b(?:(?:in|on|during|over|across) )?(?:how many|number of|count of)(?: different| distinct"
     r"| unique| separate)? (?P<dims>months|quarters|years|days|dates|calendar days|weekdays"

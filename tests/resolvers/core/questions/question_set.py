@@ -159,6 +159,17 @@ def top_period_per_year(period: str, where: str = "TRUE") -> str:
     )
 
 
+def newest_per_department(departments: str, n: int, newest: bool = True) -> str:
+    """In each of the departments named (by id: two Supports apart), the ``n`` latest (first)
+    hires; a hire without a date is never among them."""
+    way = "DESC" if newest else "ASC"
+    return (
+        f"WITH r AS (SELECT e.id, e.name, RANK() OVER (PARTITION BY e.department_id "
+        f"ORDER BY e.datetime {way}) AS place FROM {ED} WHERE d.department IN ({departments}) "
+        "AND e.datetime IS NOT NULL) SELECT id, name FROM r WHERE place <= " + str(n)
+    )
+
+
 QUARTERLY_2021 = (
     "SELECT d.department, j.job, "
     + ", ".join(f"COUNT(*) FILTER (WHERE quarter(e.datetime) = {q})" for q in range(1, 5))
@@ -4528,6 +4539,33 @@ CASES: list[Case] = [
         "the three most recent hires pls",
         f"SELECT e.name FROM {E} WHERE e.datetime IS NOT NULL ORDER BY e.datetime DESC LIMIT 3",
         ordered=True,
+    ),
+    # ask4, askrank4: the newest (oldest) N of several named departments at once, one list
+    # per department
+    Case(
+        "the 3 newest hires in each of Sales and Legal",
+        newest_per_department("'Sales', 'Legal'", 3),
+    ),
+    Case(
+        "earliest two joiners per each of HR and Support",
+        newest_per_department("'Human Resources', 'Support'", 2, newest=False),
+    ),
+    Case(
+        "can you show me the 3 newest hires in Sales and the 3 newest in Legal",
+        newest_per_department("'Sales', 'Legal'", 3),
+    ),
+    Case(
+        "2 oldest hires in Legal and the 2 oldest ones in Marketing",
+        newest_per_department("'Legal', 'Marketing'", 2, newest=False),
+    ),
+    Case(
+        "first 2 hires in every one of Marketing, Legal and Sales",
+        newest_per_department("'Marketing', 'Legal', 'Sales'", 2, newest=False),
+    ),
+    Case(
+        "hires in each of sales and legal in 2021",
+        f"SELECT d.department, COUNT(*) FROM {ED} WHERE d.department IN ('Sales', 'Legal') "
+        f"AND {Y21} GROUP BY d.id, d.department",
     ),
 ]
 

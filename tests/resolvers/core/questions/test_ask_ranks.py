@@ -107,3 +107,33 @@ def test_first_before_a_period_is_the_period_never_an_order(words_engine: Offlin
     assert not answer.refused, answer.explanation
     assert "H1 2022" in (answer.reading or "")
     assert "the one with the most hires" in (answer.reading or "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the 2 newest hires in Sales and the 2 newest in Legal",
+        "the 2 newest hires in each of Sales and Legal",
+        "newest 2 joiners per each of Sales and Legal",
+    ],
+)
+def test_the_newest_of_several_named_departments_are_listed_per_department(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert "In each department, the latest 2 hires in Sales or Legal" in (answer.reading or "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the 3 newest hires in Sales and the 2 newest in Legal",  # a different N on each side
+        "which jobs hired in each of Sales and Legal",  # jobs both hired: never per department
+    ],
+)
+def test_what_per_department_lists_cannot_hold_is_refused(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert answer.refused, answer.reading
