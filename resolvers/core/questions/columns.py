@@ -30,6 +30,7 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
         (r"^ *select (?=count\b|min\b|max\b)", ""),  # 'select count(*) ...' with no FROM
+        (r"^ *select (?:e\.)?\* ?(?=from )", ""),  # 'select * from hired_employees': the hires
         (r"\bcount ?\( ?\* ?\)", "count"),
         (r"\b(min|max) ?\( ?(?:e\.)?datetime ?\)", r"\1 datetime"),
         # the hire time's year: year(datetime), extract(year from datetime). (Its month or
@@ -39,6 +40,11 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:the )?year of (?:the )?datetime\b", "year"),
         # a condition on the hire time is the period it names ('between' and 'after' a day
         # mean other bounds in SQL than in words: left unread)
+        (  # "department = 'Legal' and datetime in March 2022": the name's end kept apart
+            r"(?<=') and (?:the )?(?:e\.)?datetime (?:is |was |falls |fell )?"
+            r"(?=(?:in|during|before|since|on|within) )",
+            ", hired ",
+        ),
         (
             r"\b(?:where|with|whose|and) (?:the )?(?:e\.)?datetime (?:is |was |falls |fell )?"
             r"(?=(?:in|during|before|since|on|within) )",
@@ -208,10 +214,13 @@ _ORDER = re.compile(
     r"(?: limit (?P<n>\d{1,4}))?\b"
 )
 _NAMES_SELECTED = re.compile(
-    r"^ *select (?:e\.)?name(?P<dated> ?, ?(?:e\.)?(?:datetime|hire_date))?(?= )"
+    r"^ *select (?:e\.)?names?(?P<dated> ?, ?(?:e\.)?(?:datetime|hire_date))?(?= )"
+    r"|^ *(?:e\.)?names?(?P<dated2> ?, ?(?:e\.)?(?:datetime|hire_date))? (?=hires\b)"
 )
+"""'select name, datetime ...', and 'name from hired_employees ...' (its FROM read as hires)."""
 _BY_TIME = re.compile(
-    r"\border by (?:e\.)?(?:datetime|hire_date)(?: (?P<dir>desc|asc))?(?: limit (?P<n>\d{1,4}))?\b"
+    r"\border by (?:e\.)?(?:datetime|hire_date|hire date|hire time|start date)"
+    r"(?: (?P<dir>desc|asc))?(?: limit (?P<n>\d{1,4}))?\b"
 )
 _THRESHOLDS = {
     ">=": "at least", ">": "more than", "<=": "at most", "<": "fewer than", "=": "exactly",
@@ -270,8 +279,12 @@ def _clauses(text: str) -> str:
         text = _GROUP_BY.sub(f" by {' and '.join(by)} ", text)
     text = _HAVING.sub(_having, text)
     if named := _NAMES_SELECTED.search(text):  # 'select name, datetime ... order by datetime'
-        said = "names and hire dates" if named["dated"] else "names"
+        said = "names and hire dates" if named["dated"] or named["dated2"] else "names"
         text = f"{said} {text[named.end() :]}"
+        text = _BY_TIME.sub(_by_time, text)
+    elif not grouped and not re.search(r"\bcount\b", text):
+        # 'hired_employees in Legal where datetime in March 2022 order by datetime desc': the
+        # hires themselves, newest first (a count, or counts per group, have no hire times)
         text = _BY_TIME.sub(_by_time, text)
     sql = bool(re.match(r" *select\b", said)) or bool(re.search(r"\bgroup by\b", said))
     having = _HAVING.search(said) is not None

@@ -4567,6 +4567,43 @@ CASES: list[Case] = [
         f"SELECT d.department, COUNT(*) FROM {ED} WHERE d.department IN ('Sales', 'Legal') "
         f"AND {Y21} GROUP BY d.id, d.department",
     ),
+    # ask4, askrank4: ordered lists said in the columns' words, without SELECT or with
+    # SELECT * (read as the question they plainly are, never run as SQL)
+    Case(
+        "hired_employees in Sales where datetime in March 2022 order by datetime desc",
+        f"SELECT e.name FROM {ED} WHERE d.department = 'Sales' AND e.datetime >= "
+        "TIMESTAMP '2022-03-01' AND e.datetime < TIMESTAMP '2022-04-01' ORDER BY e.datetime DESC",
+        ordered=True,
+    ),
+    Case(
+        "name from hired_employees order by datetime limit 5",
+        f"SELECT e.name FROM {E} WHERE e.datetime IS NOT NULL ORDER BY e.datetime LIMIT 5",
+        ordered=True,
+    ),
+    Case(
+        "names from hired_employees order by datetime desc limit 3",
+        f"SELECT e.name FROM {E} WHERE e.datetime IS NOT NULL ORDER BY e.datetime DESC LIMIT 3",
+        ordered=True,
+    ),
+    Case(
+        "select * from hired_employees where department = 'Training' and datetime in 2021 "
+        "order by datetime desc limit 4",
+        f"SELECT e.name FROM {ED} WHERE d.department = 'Training' AND {Y21} "
+        "ORDER BY e.datetime DESC LIMIT 4",
+        ordered=True,
+    ),
+    Case(
+        "hires in Marketing in Q1 2022 order by hire date desc",
+        f"SELECT e.name FROM {ED} WHERE d.department = 'Marketing' AND e.datetime >= "
+        "TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-04-01' ORDER BY e.datetime DESC",
+        ordered=True,
+    ),
+    Case(
+        "name, datetime from hired_employees where department = 'Legal' order by datetime limit 2",
+        f"SELECT e.name, e.datetime FROM {ED} WHERE d.department = 'Legal' "
+        "ORDER BY e.datetime LIMIT 2",
+        ordered=True,
+    ),
 ]
 
 REFUSED = [

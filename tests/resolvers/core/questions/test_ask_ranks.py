@@ -137,3 +137,29 @@ def test_what_per_department_lists_cannot_hold_is_refused(
 ) -> None:
     answer = words_engine.answer(question)
     assert answer.refused, answer.reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hired_employees in Sales where datetime in March 2022 order by datetime desc",
+        "select * from hired_employees where department = 'Sales' order by datetime desc",
+        "hires in Sales order by hire date desc",
+    ],
+)
+def test_an_order_by_the_hire_time_lists_the_hires_newest_first(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    """Before, 'order by datetime' outside 'select name ...' was read as an order by hires,
+    and refused as one for groups."""
+    answer = words_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert "latest first" in (answer.reading or "")
+    times = [row[2] for row in answer.rows]
+    assert times == sorted(times, reverse=True)
+
+
+def test_an_order_by_the_hire_time_of_a_count_is_refused(words_engine: OfflineEngine) -> None:
+    """A count has no hire times to order by: never a count with the order dropped."""
+    answer = words_engine.answer("count(*) where department = 'Sales' order by datetime desc")
+    assert answer.refused, answer.reading
