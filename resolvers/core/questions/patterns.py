@@ -477,8 +477,13 @@ DIM_THAT = re.compile(
     r"(?P<dims>departments|depts|teams|divisions|jobs"
     r"|job titles|titles|roles|positions|quarters|months|years|days|dates|weekdays)"
     r"(?: +(?:of|in|for|during))? +(?:that|which|who|whose|with|having|where|in which)\b"
+    r"|(?<!different )(?<!distinct )(?<!unique )\b(?:the |all |any |those )?"
+    r"(?P<dims2>job titles|titles|roles|positions|jobs)"
+    r"(?= +(?:we +)?(?:hired|recruited|filled)\b"
+    r"(?! +(?:employees?|people|persons?|staff|workers?|folks|hires|joiners|recruits)\b))"
 )
-"""'departments that hired more in 2022 than in 2021': plural groups asked for, as 'which'."""
+"""'departments that hired more in 2022 than in 2021': plural groups asked for, as 'which';
+so are 'titles hired in Q1 2022' (the titles with a hire in it)."""
 _ANY_DIMS = (
     r"(?P<dims>departments?|depts?|teams?|divisions?|jobs?|job titles?|titles?|roles?|positions?"
     r"|quarters?|months?|years?|days?|dates?|weekdays?)\b"

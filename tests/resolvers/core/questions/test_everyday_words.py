@@ -227,3 +227,54 @@ def test_the_levels_of_a_title_are_that_title_at_each_level(words_engine: Offlin
 
 def test_a_full_year_without_a_year_is_never_every_hire(words_engine: OfflineEngine) -> None:
     assert words_engine.answer("hires in the full year").refused
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("Morning! hires in Legal in 2022?", "Legal hires in 2022"),
+        ("Good afternoon - how many hires in Q1 2021", "hires in Q1 2021"),
+        ("hope you're doing well. hires by department in 2021", "hires by department in 2021"),
+        ("hires in 2022 pls. Many thanks, Priya", "hires in 2022"),
+        ("Sales hires per month in 2021\nKind regards,\nTom Baker", "Sales hires by month in 2021"),
+        (
+            "hires in 2021 for the year-end review, one row per team is perfect",
+            "hires by team in 2021",
+        ),
+        ("hw many hires in 2020", "hires in 2020"),
+        ("how many people did we end up hiring in 2021", "hires in 2021"),
+        ("hires with no job on their record", "hires without a job"),
+        ("Legal hires over the summer of 2021", "Legal hires from June to August 2021"),
+        ("hires over Q3 2022", "hires in Q3 2022"),
+        ("hires throughout March 2022", "hires in March 2022"),
+        ("hires during the winter months of 2021", "hires from December 2021 to February 2022"),
+        ("titles hired in Q1 2022", "which titles were hired in Q1 2022"),
+        ("roles we filled in March 2022, with counts", "which roles were hired in March 2022"),
+    ],
+)
+def test_a_letters_framing_and_slips_read_as_the_plain_question(
+    words_engine: OfflineEngine, question: str, plain: str
+) -> None:
+    assert_same_as(words_engine, plain, question)
+
+
+def test_what_looks_like_framing_but_asks_something_stays_read(words_engine: OfflineEngine) -> None:
+    # A time of day is nothing the engine reads: refused, not read as every 2021 hire.
+    assert words_engine.answer("hires in the morning in 2021").refused
+    # 'Best' that starts a question is its ranking, not a sign-off.
+    assert_same_as(
+        words_engine, "the month with the most hires in 2021", "Best month for hires in 2021"
+    )
+    # 'over' before a number stays a threshold.
+    assert_same_as(
+        words_engine, "departments with more than 100 hires", "departments with over 100 hires"
+    )
+    # A 'signature' that is a department's name may be the question's: it is kept.
+    assert_same_as(
+        words_engine,
+        "Sales hires by department in 2021",
+        "hires per department in 2021, thanks. Sales",
+    )
+    # A sign-off's name inside the question is not at its end: the lookup keeps it.
+    found = words_engine.answer("thanks - when was Person 0042 hired?")
+    assert not found.refused and "Person 0042" in str(found.rows)
