@@ -42,6 +42,8 @@ from resolvers.core.questions.patterns import (
     COLUMN_LIST,
     COLUMNS,
     COMPARE,
+    CROSSED,
+    CROSSED_WITH,
     DATED,
     DIMS_AZ,
     DISTINCT_PERIODS,
@@ -235,9 +237,13 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             "above the mean in 2021); a mean of another period is not something this engine "
             "computes: ask for each year's hires per department instead.",
         )
-    if (match := words.search(IN_EVERY)) and (
-        said_group := list(GROUP_NAMED.finditer(words.text[: match.start()]))
-    ):  # 'titles hired in each of 2020, 2021 and 2022': before 'at least one' is a threshold
+    if crossed := words.search(CROSSED_WITH):
+        words.take(crossed, "with")
+    if (
+        (match := words.search(IN_EVERY))
+        and (said_group := list(GROUP_NAMED.finditer(words.text[: match.start()])))
+        and not CROSSED.search(words.text[: match.start()])  # 'team by role with hires in
+    ):  # each quarter' is the grid; 'titles hired in each of 2020, 2021 and 2022' a condition
         unit = match["unit"] or next(u for u in ("year", "quarter", "month") if match[u])
         reading.in_every = "year" if unit.startswith("year") else unit.rstrip("s")  # type: ignore[assignment]
         reading.group += dims(said_group[-1][0])

@@ -441,6 +441,12 @@ CROSSED = re.compile(
     r"\b(?P<dims>(?:department|dept|team) by (?:job|role|title)(?: by (?:quarter|month|year))?)\b"
 )
 """'department by job' (singular, no 'hires' between): a cross of the two, as 'department x job'."""
+CROSSED_WITH = re.compile(
+    r"\b(?:department|dept|team) by (?:job|role|title) (?P<with>with)(?= (?:the |their )?"
+    r"(?:hires?|hire counts?|counts?) (?:in|per|for|by) (?:(?:each|every|a) )?(?:quarter|month"
+    r"|year)s?\b)"
+)
+"""'team by role with hires in each quarter': the cross, its counts per quarter (a grid)."""
 AS_COLUMNS = re.compile(
     rf"\b(?:with |and )?(?:the |one |each |every )?(?P<dims>{DIM}) (?:as|in|across)"
     r" (?:the |its own |their own |a separate |separate |individual |different |an? )?"

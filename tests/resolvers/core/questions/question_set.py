@@ -4440,6 +4440,16 @@ CASES: list[Case] = [
         "SELECT j.job, COUNT(*) FROM hired_employees e JOIN jobs j ON j.id = e.job_id "
         "WHERE e.datetime >= '2022-01-01' AND e.datetime < '2022-04-01' GROUP BY j.id, j.job",
     ),
+    Case(
+        "for 2022, a table of team by role with hires in each quarter, A-Z by team then role",
+        quarterly("e.datetime >= '2022-01-01' AND e.datetime < '2023-01-01'"),
+        ordered=True,
+    ),
+    Case(
+        "how many Sales hires sit above level II",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' "
+        "AND regexp_matches(j.job, ' (III|IV)$')",
+    ),
 ]
 
 REFUSED = [

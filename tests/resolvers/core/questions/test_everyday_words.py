@@ -249,6 +249,11 @@ def test_a_full_year_without_a_year_is_never_every_hire(words_engine: OfflineEng
         ("hires throughout March 2022", "hires in March 2022"),
         ("hires during the winter months of 2021", "hires from December 2021 to February 2022"),
         ("titles hired in Q1 2022", "which titles were hired in Q1 2022"),
+        ("Legal hires that sit above level II", "Legal hires above level II"),
+        (
+            "2021: team by role with hires in each quarter",
+            "hires per quarter in 2021 by department and job",
+        ),
         ("roles we filled in March 2022, with counts", "which roles were hired in March 2022"),
     ],
 )
@@ -269,6 +274,10 @@ def test_what_looks_like_framing_but_asks_something_stays_read(words_engine: Off
     assert_same_as(
         words_engine, "departments with more than 100 hires", "departments with over 100 hires"
     )
+    # Groups with a hire in every quarter stay a condition; crossed, they are the grid.
+    kept = words_engine.answer("roles with hires in each quarter of 2021")
+    grid = words_engine.answer("team by role with hires in each quarter of 2021")
+    assert len(kept.columns) == 2 and len(grid.columns) == 6
     # A 'signature' that is a department's name may be the question's: it is kept.
     assert_same_as(
         words_engine,
