@@ -4450,6 +4450,11 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' "
         "AND regexp_matches(j.job, ' (III|IV)$')",
     ),
+    Case(
+        "lemme know the no of Training hires in H2 2021, would appreciate it",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Training' "
+        "AND e.datetime >= '2021-07-01' AND e.datetime < '2022-01-01'",
+    ),
 ]
 
 REFUSED = [

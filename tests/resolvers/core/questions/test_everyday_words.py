@@ -249,6 +249,9 @@ def test_a_full_year_without_a_year_is_never_every_hire(words_engine: OfflineEng
         ("hires throughout March 2022", "hires in March 2022"),
         ("hires during the winter months of 2021", "hires from December 2021 to February 2022"),
         ("titles hired in Q1 2022", "which titles were hired in Q1 2022"),
+        ("no of people hired in Legal in 2022", "Legal hires in 2022"),
+        ("lemme know how many hires in 2021", "hires in 2021"),
+        ("I'd appreciate a count of 2022 joiners in Sales", "Sales hires in 2022"),
         ("Legal hires that sit above level II", "Legal hires above level II"),
         (
             "2021: team by role with hires in each quarter",
