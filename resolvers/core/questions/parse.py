@@ -45,11 +45,13 @@ from resolvers.core.questions.patterns import (
     CROSSED,
     CROSSED_WITH,
     DATED,
+    DAY_OR_YEAR,
     DIMS_AZ,
     DISTINCT_PERIODS,
     EACH_NAME,
     FILLER_PHRASES,
     FISCAL,
+    FOUR_DIGIT_YEAR,
     GREW,
     HIRE_SPAN,
     ID_NAMES,
@@ -112,6 +114,14 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             f"“{vague.group(0)}” names no exact days, so no answer rather than a guess: say the "
             "days, e.g. hires from 10 to 20 November 2021, or ask for the whole period.",
             (vague.group(0),),
+        )
+    if (short := DAY_OR_YEAR.search(text)) and not FOUR_DIGIT_YEAR.search(text):
+        month = lexicon.MONTH_NAMES[lexicon.MONTHS[short["month"]]]
+        return Refusal(
+            f"“{short.group(0)}” could be {int(short['n'])} {month} or {month} 20{short['n']}: "
+            f"write the year in full, e.g. {month} 20{short['n']}, or the day with its year, "
+            f"e.g. {int(short['n'])} {month} 2022.",
+            (short.group(0),),
         )
     if fiscal := FISCAL.search(text):  # never read as the calendar year it names
         return Refusal(

@@ -751,6 +751,10 @@ VAGUE_PART = re.compile(
     rf"(?P<when>{_MONTH_WORD}|(?:19|20)\d\d|year)\b"
 )
 """'mid November', 'early March', 'late 2021': parts of a period with no days of their own."""
+DAY_OR_YEAR = re.compile(rf"\b(?P<month>{_MONTH_WORD}) (?P<n>2\d)\b(?! ?(?:st|nd|rd|th)\b)")
+"""'Jan 22' with no year anywhere: the 22nd of January, or January 2022 as a spreadsheet writes
+it. Either reading answers a different question from the other: asked back, never guessed."""
+FOUR_DIGIT_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 ON_THE_BOOKS = re.compile(r"\b(?:on|in) (?:the |our )?(?:books|payroll)\b")
 """'how many people are on the books': everyone hired (the data holds no leavers). Said with
 a date it is a headcount at that date, not the hires in it: then left unread (refused)."""

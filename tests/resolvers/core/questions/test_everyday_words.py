@@ -290,3 +290,18 @@ def test_what_looks_like_framing_but_asks_something_stays_read(words_engine: Off
     # A sign-off's name inside the question is not at its end: the lookup keeps it.
     found = words_engine.answer("thanks - when was Person 0042 hired?")
     assert not found.refused and "Person 0042" in str(found.rows)
+
+
+@pytest.mark.parametrize("question", ["hires in jan 22", "Sales hires jan-mar 22", "hires may 21?"])
+def test_a_month_and_two_digits_with_no_year_is_asked_back_not_guessed(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    """'Jan 22' is the 22nd of January to some and January 2022 to others."""
+    answer = words_engine.answer(question)
+    assert answer.refused
+    assert " or " in answer.explanation and "write the year in full" in answer.explanation
+
+
+def test_a_month_and_two_digits_beside_a_year_is_a_day(words_engine: OfflineEngine) -> None:
+    assert_same_as(words_engine, "hires on 22 January 2021", "hires on jan 22 2021")
+    assert_same_as(words_engine, "hires in November 2021", "hires in Nov-21")
