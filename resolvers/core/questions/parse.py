@@ -33,6 +33,7 @@ from resolvers.core.questions.lookups import Person, capitalised, shield_people
 from resolvers.core.questions.patterns import (
     ALPHABETICAL,
     AND_HOW_MANY_BARE,
+    ANY_HIRES,
     ANY_LEVEL,
     AS_PERCENT,
     BOTH_AZ,
@@ -59,6 +60,7 @@ from resolvers.core.questions.patterns import (
     INJECTION,
     MULTIPLIED,
     NAME_ASCENDING,
+    NEGATED,
     ON_THE_BOOKS,
     PERIOD_RATIO,
     QUARTER_COLUMNS,
@@ -191,6 +193,10 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         words.text = AS_PERCENT.sub(" ", words.text)
     reading.spoken = words.text
     words.drop_all(FILLER_PHRASES)
+    if (any_hires := words.search(ANY_HIRES)) and not NEGATED.search(
+        words.text[: any_hires.start()]
+    ):
+        words.take(any_hires)
     reading.line = words.text
     people_asked = PEOPLE_ASKED.search(words.text)  # 'who were our first and last hires'
     spans = [

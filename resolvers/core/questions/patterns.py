@@ -761,6 +761,13 @@ a date it is a headcount at that date, not the hires in it: then left unread (re
 FILLER_PHRASES = lexicon.FILLER_PHRASES
 """Hiring verbs, chat and politeness: the phrases of linguistic_schema.toml that mean nothing."""
 YES_NO = re.compile(r"^ *(?:did|were|was|has|have|is|are) ")
+ANY_HIRES = re.compile(
+    r"\bany(?= (?:new )?(?:__f\d+__|hires|joiners|starters|recruits|people|persons|staff"
+    r"|employees|folks|newcomers)\b)"
+)
+"""'any nurses hired in Q1 2022?', 'any hires in Legal in May?': whether there were, which
+their count answers (0 is no). Never after a negation: 'didn't we hire any' stays unread."""
+NEGATED = re.compile(r"\b(?:not|no|never|nor|without|excluding|except)\b")
 
 
 _ENGINE_WORDS = """

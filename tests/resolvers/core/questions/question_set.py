@@ -4455,6 +4455,16 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Training' "
         "AND e.datetime >= '2021-07-01' AND e.datetime < '2022-01-01'",
     ),
+    Case(
+        "were any new hires made in Legal in Q3 2022?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' "
+        "AND e.datetime >= '2022-07-01' AND e.datetime < '2022-10-01'",
+    ),
+    Case(
+        "everybody except Training, 2020 - how many?",
+        f"SELECT COUNT(*) FROM {ED} WHERE (d.department IS NULL OR d.department <> 'Training') "
+        "AND e.datetime >= '2020-01-01' AND e.datetime < '2021-01-01'",
+    ),
 ]
 
 REFUSED = [

@@ -250,6 +250,11 @@ def test_a_full_year_without_a_year_is_never_every_hire(words_engine: OfflineEng
         ("hires during the winter months of 2021", "hires from December 2021 to February 2022"),
         ("titles hired in Q1 2022", "which titles were hired in Q1 2022"),
         ("no of people hired in Legal in 2022", "Legal hires in 2022"),
+        ("any hires in Legal in Q1 2022?", "how many Legal hires in Q1 2022"),
+        ("were any engineers hired in 2021", "how many engineers were hired in 2021"),
+        ("any VPs hired in 2022?", "how many VP hires in 2022"),
+        ("split Sales vs Legal in 2021", "Sales vs Legal in 2021"),
+        ("everyone but Sales in 2021, how many", "hires in 2021 excluding Sales"),
         ("lemme know how many hires in 2021", "hires in 2021"),
         ("I'd appreciate a count of 2022 joiners in Sales", "Sales hires in 2022"),
         ("Legal hires that sit above level II", "Legal hires above level II"),
@@ -273,6 +278,8 @@ def test_what_looks_like_framing_but_asks_something_stays_read(words_engine: Off
     assert_same_as(
         words_engine, "the month with the most hires in 2021", "Best month for hires in 2021"
     )
+    # 'any' after a negation is not read past: the negation would be read as an exclusion.
+    assert words_engine.answer("didn't we hire any engineers in 2022").refused
     # 'over' before a number stays a threshold.
     assert_same_as(
         words_engine, "departments with more than 100 hires", "departments with over 100 hires"
