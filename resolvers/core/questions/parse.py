@@ -74,6 +74,7 @@ from resolvers.core.questions.patterns import (
     THEN_BY_NAME,
     THEY_DID,
     TIME_ORDER,
+    UPDATE_NOUN,
     VAGUE_PART,
     WHICH_ONES,
     WITH_HIRES,
@@ -138,9 +139,13 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     tokens = filters.shield_search_values(tokens, values)
     titled = titles_meant(text, tokens)
     falls = len(CHANGE_DROP.findall(" ".join(tokens)))  # 'did hiring drop': no command
+    written = len(UPDATE_NOUN.findall(" ".join(tokens)))  # 'for the Q3 update': no command
     for word in tokens:
         if word == "drop" and falls:
             falls -= 1
+            continue
+        if word == "update" and written:
+            written -= 1
             continue
         if word in lexicon.WRITE_WORDS:
             return Refusal("This engine only answers questions; it never changes data.")

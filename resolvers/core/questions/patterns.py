@@ -761,6 +761,11 @@ a date it is a headcount at that date, not the hires in it: then left unread (re
 FILLER_PHRASES = lexicon.FILLER_PHRASES
 """Hiring verbs, chat and politeness: the phrases of linguistic_schema.toml that mean nothing."""
 YES_NO = re.compile(r"^ *(?:did|were|was|has|have|is|are) ")
+UPDATE_NOUN = re.compile(
+    r"\b(?:the|an|my|our|this|weekly|monthly|quarterly|annual|status|team|board|exec|q[1-4])"
+    r" update\b"
+)
+"""'for the Q3 update': an update written for someone (chat), not a change to the data."""
 ANY_HIRES = re.compile(
     r"\bany(?= (?:new )?(?:__f\d+__|hires|joiners|starters|recruits|people|persons|staff"
     r"|employees|folks|newcomers)\b)"

@@ -250,6 +250,10 @@ def test_a_full_year_without_a_year_is_never_every_hire(words_engine: OfflineEng
         ("hires during the winter months of 2021", "hires from December 2021 to February 2022"),
         ("titles hired in Q1 2022", "which titles were hired in Q1 2022"),
         ("no of people hired in Legal in 2022", "Legal hires in 2022"),
+        ("for the Q3 update - how many hires in Q3 2022? thanks so much", "hires in Q3 2022"),
+        ("could you please provide the hires per team in 2021?", "hires by team in 2021"),
+        ("tell me abt hires in 2020", "hires in 2020"),
+        ("can you find out how many people joined Legal in 2022", "Legal hires in 2022"),
         ("any hires in Legal in Q1 2022?", "how many Legal hires in Q1 2022"),
         ("were any engineers hired in 2021", "how many engineers were hired in 2021"),
         ("any VPs hired in 2022?", "how many VP hires in 2022"),
@@ -280,6 +284,9 @@ def test_what_looks_like_framing_but_asks_something_stays_read(words_engine: Off
     )
     # 'any' after a negation is not read past: the negation would be read as an exclusion.
     assert words_engine.answer("didn't we hire any engineers in 2022").refused
+    # 'update' as a verb asks to change data: refused as such, unlike 'the Q3 update'.
+    changed = words_engine.answer("update the Sales hires for 2021")
+    assert changed.refused and "never changes data" in changed.explanation
     # 'over' before a number stays a threshold.
     assert_same_as(
         words_engine, "departments with more than 100 hires", "departments with over 100 hires"
