@@ -435,6 +435,7 @@ def tidy(question: str) -> str:
     """
     text = question.replace("\u2019", "'").replace("\u2018", "'")
     text = _GREETING.sub("", text)
+    text = re.sub(r"\b(when|who|where)s\b", r"\1 is", text, flags=re.IGNORECASE)  # 'whens'
     text = _SEASON_MONTHS.sub(r"\1", _OVER_A_NAMED_PERIOD.sub("during ", text))
     text = text.replace("\u201c", '"').replace("\u201d", '"')
     text = re.sub(r"\bcalendar (years?|months?|quarters?)\b", r"\1", text, flags=re.IGNORECASE)

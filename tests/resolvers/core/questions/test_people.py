@@ -91,6 +91,15 @@ def test_a_name_a_letter_or_two_from_another_is_refused_naming_it_never_answered
     assert answer.suggestions == ["Look up Harold Vogt"]
 
 
+def test_a_word_read_into_a_name_on_record_is_refused_offering_that_name(
+    engine: OfflineEngine,
+) -> None:
+    """'hmm harold vogt' names nobody, but holds someone on record: never 'nobody' in silence."""
+    answer = ask(engine, "hmm harold vogt's dept?")
+    assert answer.refused and answer.rows == []
+    assert "Did you mean Harold Vogt?" in answer.explanation
+
+
 @pytest.mark.parametrize(
     "question",
     [
