@@ -521,6 +521,7 @@ WENT = re.compile(
 )
 AS_PERCENT = re.compile(
     r"\b(?:as an? |in )(?:percentage|percent|proportion|pct)s?\b|\bas percentages\b"
+    r"|\bas an? (?:share|fraction)\b"
     r"|\bin percentage terms\b|\b(?:as an?|in|as) %(?= |$)"
 )
 """'as a percentage', 'in percent': filler beside a share word; alone, they ask for one."""

@@ -253,6 +253,7 @@ def test_a_full_year_without_a_year_is_never_every_hire(words_engine: OfflineEng
         ("for the Q3 update - how many hires in Q3 2022? thanks so much", "hires in Q3 2022"),
         ("could you please provide the hires per team in 2021?", "hires by team in 2021"),
         ("tell me abt hires in 2020", "hires in 2020"),
+        ("Legal as a share of all 2021 hires", "what share of 2021 hires were in Legal"),
         ("whens the first hire of 2021", "the first hire of 2021"),
         ("when was our most recent hire in Legal", "the most recent hire in Legal"),
         ("can you find out how many people joined Legal in 2022", "Legal hires in 2022"),
