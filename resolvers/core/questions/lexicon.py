@@ -349,6 +349,13 @@ _SEASON_MONTHS = re.compile(
 """'the summer months' are the summer."""
 _GREETING = re.compile(r"^\s*(?:good )?(?:morning|afternoon|evening)\s*[!,.:]+\s*", re.I)
 """'Morning! ...': a greeting before a question (never 'hires in the morning')."""
+_FIRST_NAME_SAID = re.compile(
+    r"[\s,;:-]*\(?\s*(?:just |only )?(?:the |their |a )?(?:first|given) names?"
+    r"(?: only| please| pls)?\s*\)?[\s.?!]*$",
+    re.IGNORECASE,
+)
+"""'anyone called Kim? (first name)': said after a name already asked as 'called' or
+'named'; the lookup reads it there as a first name (people.py sees 'first name' asked)."""
 SIGNED = re.compile(
     r"(?i:\b(?:many thanks|thanks|thank you|thx|cheers)|(?<=[.?!,\n])\s*"
     r"(?:best|regards|best regards|kind regards|warm regards|all the best))[,!.]*"
@@ -435,6 +442,8 @@ def tidy(question: str) -> str:
     """
     text = question.replace("\u2019", "'").replace("\u2018", "'")
     text = _GREETING.sub("", text)
+    if re.search(r"\b(?:called|named)\b", text, re.IGNORECASE):
+        text = _FIRST_NAME_SAID.sub("", text)
     text = re.sub(r"\b(when|who|where)s\b", r"\1 is", text, flags=re.IGNORECASE)  # 'whens'
     text = _SEASON_MONTHS.sub(r"\1", _OVER_A_NAMED_PERIOD.sub("during ", text))
     text = text.replace("\u201c", '"').replace("\u201d", '"')

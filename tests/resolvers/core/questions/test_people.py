@@ -639,3 +639,20 @@ def test_ordinary_words_written_small_are_nobody_s_name(
     'nobody by that name' would answer a question nobody asked."""
     answer = ask(engine, question)
     assert "named “" not in (answer.reading or ""), answer.reading  # a name searched
+
+
+@pytest.mark.parametrize(
+    "question", ["anybody called Harold? (first name)", "people named Harold, first name only"]
+)
+def test_first_name_said_after_the_name_keeps_it_a_first_name(
+    engine: OfflineEngine, question: str
+) -> None:
+    assert names(ask(engine, question)) == ["Harold Vogt"]
+
+
+def test_first_name_said_of_a_last_name_finds_nobody_never_the_last_name(
+    engine: OfflineEngine,
+) -> None:
+    answer = ask(engine, "anyone called Vogt? first name only")
+    assert not answer.refused and answer.rows == []
+    assert "No employee's first name is “Vogt”" in answer.explanation
