@@ -126,6 +126,8 @@ def read_groups(words: Words, reading: Reading) -> None:
     for match in words.take_all(DIM_ADVERB):  # before GROUP: 'quarter by quarter' is one word
         adverb = match.group("adv")
         reading.group.append(dimension("year" if adverb.startswith(("annual", "year")) else adverb))
+        if reading.rank is not None and " by " in adverb:  # 'year by year, the top department'
+            reading.each_dims.append(reading.group[-1])
     for match in words.take_all(CROSSED):  # before GROUP reads 'by job' alone
         reading.group += dims(match.group("dims"))
     for match in words.take_all(GROUP):

@@ -319,7 +319,7 @@ ORDER_BY_HIRES = re.compile(
 """'descending', 'high to low', 'most hires at the top': a list of groups ordered by hires."""
 MOST_FIRST = re.compile(
     r"\b(?:(?:sorted|ordered|listed) )?(?:with )?(?:the )?(?P<dir>most|biggest|largest|highest|top"
-    r"|busiest|fewest|smallest|lowest|least|quietest) (?:hires? |hiring |one |ones "
+    r"|busiest|fewest|smallest|lowest|least|quietest|slowest) (?:hires? |hiring |one |ones "
     rf"|{DIM} |numbers? |counts? |totals? )?first\b"
     r"(?! (?:half|quarter|week|weeks|days?|months?|q[1-4]|h[12]|of)\b)"
 )

@@ -496,7 +496,8 @@ def _within(reading: Reading) -> Dimension | None:
 
 
 TIES = re.compile(
-    r"\b(?:with|including|incl|inc|keeping|keep|showing|show|and|plus) (?:all |any )?(?:the )?"
+    r"\b(?:with|including|include|incl|inc|keeping|keep|showing|show|and|plus) (?:all |any )?"
+    r"(?:the )?"
     r"ties\b|\b(?:ties|tie) (?:included|kept|shown|too|allowed|and all)\b"
 )
 """'the top job (in each department), ties kept': what a ranking to a cut-off does anyway."""

@@ -99,7 +99,14 @@ def read_threshold(words: Words, reading: Reading) -> None:
         words.text,
     )
     if match := words.search(MOST_FIRST):
-        fewest = match.group("dir") in ("fewest", "smallest", "lowest", "least", "quietest")
+        fewest = match.group("dir") in (
+            "fewest",
+            "smallest",
+            "lowest",
+            "least",
+            "quietest",
+            "slowest",
+        )
         reading.rank_order = "fewest" if fewest else "most"
         words.take(match)
     elif match := words.search(ORDER_BY_HIRES):

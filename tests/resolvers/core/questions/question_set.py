@@ -4497,6 +4497,18 @@ CASES: list[Case] = [
         f"SELECT j.job, COUNT(*) FROM {E} JOIN jobs j ON j.id = e.job_id WHERE {Y22} "
         "GROUP BY j.id, j.job QUALIFY RANK() OVER (ORDER BY COUNT(*) DESC) = 1",
     ),
+    Case(
+        "year by year, the top department",
+        top_per_period("year(e.datetime)", "d.department", DEPT_JOIN),
+    ),
+    Case(
+        "month by month in 2022, which team hired the most",
+        top_per_period("month(e.datetime)", "d.department", DEPT_JOIN, Y22),
+    ),
+    Case(
+        "in each department, which job had the most hires in 2022? include ties",
+        top_job_per_department(Y22),
+    ),
     # ask4, askrank4: orders said by their effect (busiest year first, biggest hirer at the
     # top, newest at the top)
     Case(
@@ -4513,6 +4525,11 @@ CASES: list[Case] = [
     Case(
         "quarters of 2021 by hires, quietest quarter first",
         f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y21} GROUP BY 1 ORDER BY 2",
+        ordered=True,
+    ),
+    Case(
+        "list the quarters of 2022 with the slowest first",
+        f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1 ORDER BY 2",
         ordered=True,
     ),
     Case(

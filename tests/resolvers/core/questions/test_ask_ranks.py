@@ -163,3 +163,16 @@ def test_an_order_by_the_hire_time_of_a_count_is_refused(words_engine: OfflineEn
     """A count has no hire times to order by: never a count with the order dropped."""
     answer = words_engine.answer("count(*) where department = 'Sales' order by datetime desc")
     assert answer.refused, answer.reading
+
+
+def test_year_by_year_ranks_within_each_year(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("year by year, the top department")
+    assert not answer.refused, answer.explanation
+    assert "in each year, the department with the most hires" in (answer.reading or "")
+
+
+def test_year_by_year_without_a_ranking_is_a_plain_grouping(words_engine: OfflineEngine) -> None:
+    answer = words_engine.answer("year by year hires")
+    assert not answer.refused, answer.explanation
+    assert "counted per year" in (answer.reading or "")
+    assert "most" not in (answer.reading or "")
