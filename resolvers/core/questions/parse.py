@@ -122,9 +122,16 @@ def _per_named(match: re.Match[str]) -> str:
 
 
 def _newest_of_each(match: re.Match[str]) -> str:
-    """'the 3 newest hires in Sales and the 3 newest in Legal': the 3 newest per department."""
-    group = "department" if match["kind"] == "d" else "job"
-    return f"{match['head']} per {group} in {match['a']} and {match['b']}"
+    """'the 3 newest hires in Sales and the 3 newest in Legal': the 3 newest per department
+    (job) of those two; the same number and end on both sides, or left as written."""
+    said = [
+        (match[f"n{i}"] or match[f"nb{i}"], match[f"end{i}"] or match[f"endb{i}"]) for i in (1, 2)
+    ]
+    names = [match[f"a{i}"] or match[f"b{i}"] for i in (1, 2)]
+    if said[0] != said[1] or names[0][2] != names[1][2]:
+        return match[0]
+    group = "department" if names[0][2] == "d" else "job"
+    return f"the {said[0][1]} {said[0][0]} hires per {group} in {names[0]} and {names[1]}"
 
 
 def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:

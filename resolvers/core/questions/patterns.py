@@ -604,13 +604,22 @@ EACH_NAMED = re.compile(
 """'the 3 newest hires in each of Sales and Legal', 'earliest two joiners per each of HR and
 Support': per department (job), of those named; only where no grouping was said before it
 ('jobs that hired in each of Sales and Legal' is another question)."""
-_PEOPLE = r"(?: (?:hires|hired|joiners|starters|people|employees|staff|recruits|ones|persons))?"
-NEWEST_OF_EACH = re.compile(
-    r"\b(?P<head>(?:the )?(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)"
-    rf" (?P<adj>newest|latest|most recent|earliest|oldest|first|last){_PEOPLE})"
-    r" (?:in|from|at|for) (?P<a>__(?P<kind>[dj])\d+__) (?:, )?(?:and|&|plus|,)(?: also)?"
-    rf" (?:the )?(?P=n) (?P=adj){_PEOPLE} (?:in|from|at|for) (?P<b>__(?P=kind)\d+__)"
-)
+_PEOPLE = r"(?: (?:hires|hired|joiners|starters|people|employees|staff|recruits|ones|persons))"
+_SOME = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)"
+_END = r"(?:newest|latest|most recent|earliest|oldest|first|last)"
+
+
+def _half(i: int) -> str:
+    """One side: 'the 3 newest (hires) in Sales', 'the last 2 in Legal', '3 most recent Legal
+    hires'."""
+    return (
+        rf"(?:the )?(?:(?P<n{i}>{_SOME}) (?P<end{i}>{_END})|(?P<endb{i}>{_END}) (?P<nb{i}>{_SOME}))"
+        rf"(?:{_PEOPLE}? (?:in|from|at|for) (?P<a{i}>__[dj]\d+__)|(?: the)? (?P<b{i}>__[dj]\d+__)"
+        rf"{_PEOPLE}?)"
+    )
+
+
+NEWEST_OF_EACH = re.compile(rf"\b{_half(1)} (?:, )?(?:and|&|plus|,)(?: also)? {_half(2)}")
 """'the 3 newest hires in Sales and the 3 newest in Legal': the same N of each, one list per
 department (job); a different N on each side is not read."""
 DISTINCT_PERIODS = re.compile(

@@ -4498,6 +4498,10 @@ CASES: list[Case] = [
         "GROUP BY j.id, j.job QUALIFY RANK() OVER (ORDER BY COUNT(*) DESC) = 1",
     ),
     Case(
+        "for each year which job title was number 1",
+        top_per_period("year(e.datetime)", "j.job", JOB_JOIN),
+    ),
+    Case(
         "year by year, the top department",
         top_per_period("year(e.datetime)", "d.department", DEPT_JOIN),
     ),
@@ -4525,6 +4529,11 @@ CASES: list[Case] = [
     Case(
         "quarters of 2021 by hires, quietest quarter first",
         f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y21} GROUP BY 1 ORDER BY 2",
+        ordered=True,
+    ),
+    Case(
+        "departments from biggest to smallest hirer",
+        per_department("TRUE", "COUNT(e.id) DESC, d.department"),
         ordered=True,
     ),
     Case(
@@ -4574,6 +4583,18 @@ CASES: list[Case] = [
     Case(
         "2 oldest hires in Legal and the 2 oldest ones in Marketing",
         newest_per_department("'Legal', 'Marketing'", 2, newest=False),
+    ),
+    Case(
+        "the last 2 hires in Accounting and the last 2 in Engineering",
+        newest_per_department("'Accounting', 'Engineering'", 2),
+    ),
+    Case(
+        "3 most recent Sales hires and 3 most recent Legal hires",
+        newest_per_department("'Sales', 'Legal'", 3),
+    ),
+    Case(
+        "first 3 hires in legal and first 3 hires in sales",
+        newest_per_department("'Legal', 'Sales'", 3, newest=False),
     ),
     Case(
         "first 2 hires in every one of Marketing, Legal and Sales",

@@ -129,6 +129,7 @@ def test_the_newest_of_several_named_departments_are_listed_per_department(
     "question",
     [
         "the 3 newest hires in Sales and the 2 newest in Legal",  # a different N on each side
+        "the 3 newest hires in Sales and the 3 oldest in Legal",  # newest on one side only
         "which jobs hired in each of Sales and Legal",  # jobs both hired: never per department
     ],
 )
