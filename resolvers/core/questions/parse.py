@@ -70,9 +70,11 @@ from resolvers.core.questions.patterns import (
     PERIOD_RATIO,
     QUARTER_COLUMNS,
     QUARTER_SPAN,
+    RANKED,
     RESERVED,
     REVERSE_ALPHABETICAL,
     SENT_OVER,
+    SEPARATELY,
     SHARE,
     SPREAD,
     THAN_PERIOD,
@@ -113,8 +115,20 @@ def _refuse_early(text: str) -> Refusal | None:
 
 
 def _per_period(match: re.Match[str]) -> str:
+    if match["recent"]:  # 'for each of the last two years'
+        return f"per {match['recent']} in "
     unit = next(u for u in ("year", "quarter", "month") if match[u] or match[u + "s"])
     return f"per {unit} in " if match[unit] else f"per {unit}"
+
+
+def _separately(text: str) -> str:
+    """'the top department in 2021 and 2022, separately': one ranking per year (quarter)."""
+    if not (SEPARATELY.search(text) and RANKED.search(text)):
+        return text
+    quarters = len(re.findall(r"\bq[1-4]\b", text))
+    years = len(re.findall(r"\b(?:19|20)\d\d\b", text))
+    unit = "quarter" if quarters > 1 else "year" if years > 1 and not quarters else None
+    return SEPARATELY.sub(f" per {unit}", text) if unit else text
 
 
 def _per_named(match: re.Match[str]) -> str:
@@ -305,6 +319,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             words.take(how)
     else:  # 'the busiest month in each of 2020, 2021 and 2022': one row per period
         words.text = EACH_OF_PERIODS.sub(_per_period, words.text)
+        words.text = _separately(words.text)
     if (each := words.search(EACH_NAMED)) and not GROUP_NAMED.search(words.text[: each.start()]):
         words.text = EACH_NAMED.sub(_per_named, words.text)  # 'in each of Sales and Legal'
     words.text = NEWEST_OF_EACH.sub(_newest_of_each, words.text)

@@ -593,10 +593,20 @@ EACH_OF_PERIODS = re.compile(
     r"|\b(?:(?:in|for|during|over|across) )?(?:each|every)(?: one| single one)? of (?:the |our )?"
     r"(?:(?P<years>(?:three |3 )?years)|(?P<quarters>(?:four |4 )?quarters)"
     r"|(?P<months>(?:twelve |12 )?months))\b"
+    r"|\b(?:(?:in|for|during|over|across) )?(?:each|every)(?: one| single one)? of (?=(?:the )?"
+    r"(?:last|past|previous) (?:\w+ )?(?P<recent>year|quarter|month)s\b)"
 )
 """'the busiest month in each of 2020, 2021 and 2022', 'the top team in every one of the
-years': one row per period, read as 'per year' (the periods named stay as dates). Only
-where no group's hire in every period was asked (IN_EVERY reads that first)."""
+years', 'for each of the last two years': one row per period, read as 'per year' (the
+periods named stay as dates). Only where no group's hire in every period was asked
+(IN_EVERY reads that first)."""
+SEPARATELY = re.compile(
+    r"(?: ,)? \b(?:separately|respectively|individually|each on (?:its|their) own"
+    r"|on (?:its|their) own|one by one)\b"
+)
+"""'the busiest quarter in 2021 and 2022, separately': beside a ranking over listed years
+(quarters), one ranking per year (quarter)."""
+RANKED = re.compile(r"\b(?:top|most|fewest|least|busiest|quietest|biggest|highest|lowest)\b")
 EACH_NAMED = re.compile(
     r"\b(?:(?:in|for|from|at|within|per|across) )?(?:each|every)(?: one| single one)? of (?:the )?"
     r"(?=__(?P<kind>[dj])\d+__(?: (?:,|and|or|&|plus))+ (?:the )?__(?P=kind)\d+__)"

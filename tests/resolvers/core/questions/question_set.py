@@ -4502,6 +4502,37 @@ CASES: list[Case] = [
         top_per_period("year(e.datetime)", "j.job", JOB_JOIN),
     ),
     Case(
+        "for 2020, 2021 and 2022 separately, the busiest quarter",
+        top_period_per_year("quarter(e.datetime)"),
+    ),
+    Case(
+        "top department in 2021 and 2022 respectively",
+        top_per_period(
+            "year(e.datetime)",
+            "d.department",
+            DEPT_JOIN,
+            "e.datetime >= TIMESTAMP '2021-01-01' AND e.datetime < TIMESTAMP '2023-01-01'",
+        ),
+    ),
+    Case(
+        "which job was hired most in Q1 and Q2 2022, separately?",
+        top_per_period(
+            "quarter(e.datetime)",
+            "j.job",
+            JOB_JOIN,
+            "e.datetime >= TIMESTAMP '2022-01-01' AND e.datetime < TIMESTAMP '2022-07-01'",
+        ),
+    ),
+    Case(
+        "the top department for each of the last two years",
+        top_per_period(
+            "year(e.datetime)",
+            "d.department",
+            DEPT_JOIN,
+            "e.datetime >= TIMESTAMP '2021-01-01' AND e.datetime < TIMESTAMP '2023-01-01'",
+        ),
+    ),
+    Case(
         "year by year, the top department",
         top_per_period("year(e.datetime)", "d.department", DEPT_JOIN),
     ),

@@ -177,3 +177,21 @@ def test_year_by_year_without_a_ranking_is_a_plain_grouping(words_engine: Offlin
     assert not answer.refused, answer.explanation
     assert "counted per year" in (answer.reading or "")
     assert "most" not in (answer.reading or "")
+
+
+def test_listed_years_ranked_separately_are_one_ranking_per_year(
+    words_engine: OfflineEngine,
+) -> None:
+    answer = words_engine.answer("the top department in 2020 and 2022, separately")
+    assert not answer.refused, answer.explanation
+    assert "in each year, the department with the most hires" in (answer.reading or "")
+    assert {row[0] for row in answer.rows} == {2020, 2022}
+
+
+def test_separately_without_a_ranking_is_left_to_the_rest_of_the_grammar(
+    words_engine: OfflineEngine,
+) -> None:
+    """'separately' is read here only beside a ranking: a count of listed years is never
+    quietly turned into a ranking."""
+    answer = words_engine.answer("hires in 2020 and 2022, separately")
+    assert answer.refused or "most hires" not in (answer.reading or ""), answer.reading
