@@ -213,14 +213,16 @@ _ORDER = re.compile(
     r"\border by (?:count|hires|n|cnt|total|2)(?: (?P<dir>desc|asc|descending|ascending))?"
     r"(?: limit (?P<n>\d{1,4}))?\b"
 )
+_COLUMN = r"(?:[edj]\.)?(?:datetime|hire_date|department|job|id)"
 _NAMES_SELECTED = re.compile(
-    r"^ *select (?:e\.)?names?(?P<dated> ?, ?(?:e\.)?(?:datetime|hire_date))?(?= )"
-    r"|^ *(?:e\.)?names?(?P<dated2> ?, ?(?:e\.)?(?:datetime|hire_date))? (?=hires\b)"
+    rf"^ *select (?:e\.)?names?(?P<more>(?: ?, ?{_COLUMN})*)(?= )"
+    rf"|^ *(?:e\.)?names?(?P<more2>(?: ?, ?{_COLUMN})*) (?=hires\b)"
 )
-"""'select name, datetime ...', and 'name from hired_employees ...' (its FROM read as hires)."""
+"""'select name, datetime ...', and 'name, department from hired_employees ...' (its FROM read
+as hires): the names, with their hire dates, or the hires' rows when other columns are asked."""
 _BY_TIME = re.compile(
-    r"\border by (?:e\.)?(?:datetime|hire_date|hire date|hire time|start date)"
-    r"(?: (?P<dir>desc|asc))?(?: limit (?P<n>\d{1,4}))?\b"
+    r"\b(?:order|ordered|sort|sorted) by (?:e\.)?(?:datetime|hire_date|hire date|hire time"
+    r"|start date)(?: (?P<dir>desc|asc|descending|ascending))?(?: limit (?P<n>\d{1,4}))?\b"
 )
 _THRESHOLDS = {
     ">=": "at least", ">": "more than", "<=": "at most", "<": "fewer than", "=": "exactly",
@@ -231,7 +233,10 @@ _THRESHOLDS = {
 def _clauses(text: str) -> str:
     """SQL's WHERE, GROUP BY, HAVING and ORDER BY clauses in the grammar's words."""
     said = text
-    if not re.search(r"=|<|>|\bgroup by\b|\bhaving\b|\border by\b|\bfrom\b|\bin ?\(", text):
+    sorted_by = re.search(r"\b(?:sort|sorted|ordered) by (?:e\.)?(?:datetime|hire_date)\b", text)
+    if not sorted_by and not re.search(
+        r"=|<|>|\bgroup by\b|\bhaving\b|\border by\b|\bfrom\b|\bin ?\(", text
+    ):
         return text
     if re.search(r"\bwhere\b.*\b(?:and\b.*\bor|or\b.*\band)\b", text):
         return text  # 'a and b or c': SQL binds 'and' first, as words never say
@@ -279,7 +284,10 @@ def _clauses(text: str) -> str:
         text = _GROUP_BY.sub(f" by {' and '.join(by)} ", text)
     text = _HAVING.sub(_having, text)
     if named := _NAMES_SELECTED.search(text):  # 'select name, datetime ... order by datetime'
-        said = "names and hire dates" if named["dated"] or named["dated2"] else "names"
+        more = named["more"] or named["more2"] or ""
+        dated = re.search(r"datetime|hire_date", more)
+        said = "hires" if re.sub(r"datetime|hire_date|[ ,.edj]", "", more) else "names"
+        said = "names and hire dates" if dated and said == "names" else said
         text = f"{said} {text[named.end() :]}"
         text = _BY_TIME.sub(_by_time, text)
     elif not grouped and not re.search(r"\bcount\b", text):
@@ -335,7 +343,7 @@ def _year(match: re.Match[str]) -> str:
 
 
 def _by_time(match: re.Match[str]) -> str:
-    latest = match["dir"] == "desc"
+    latest = match["dir"] in ("desc", "descending")
     if match["n"]:
         return f" {'latest' if latest else 'first'} {match['n']} "
     return " newest first " if latest else " earliest first "

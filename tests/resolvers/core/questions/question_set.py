@@ -4668,6 +4668,22 @@ CASES: list[Case] = [
         ordered=True,
     ),
     Case(
+        "name, department from hired_employees order by datetime desc limit 3",
+        f"SELECT e.name, d.department FROM {ED} WHERE e.datetime IS NOT NULL "
+        "ORDER BY e.datetime DESC LIMIT 3",
+        ordered=True,
+    ),
+    Case(
+        "hired employees in Sales 2022 sorted by datetime descending",
+        f"SELECT e.name FROM {ED} WHERE d.department = 'Sales' AND {Y22} ORDER BY e.datetime DESC",
+        ordered=True,
+    ),
+    Case(
+        "hired_employees where job = 'Accountant I' order by datetime desc",
+        f"SELECT e.name FROM {EDJ} WHERE j.job = 'Accountant I' ORDER BY e.datetime DESC",
+        ordered=True,
+    ),
+    Case(
         "name, datetime from hired_employees where department = 'Legal' order by datetime limit 2",
         f"SELECT e.name, e.datetime FROM {ED} WHERE d.department = 'Legal' "
         "ORDER BY e.datetime LIMIT 2",

@@ -195,3 +195,14 @@ def test_separately_without_a_ranking_is_left_to_the_rest_of_the_grammar(
     quietly turned into a ranking."""
     answer = words_engine.answer("hires in 2020 and 2022, separately")
     assert answer.refused or "most hires" not in (answer.reading or ""), answer.reading
+
+
+def test_columns_listed_beside_the_name_keep_the_hires_rows(words_engine: OfflineEngine) -> None:
+    """'name, department from hired_employees': the department is asked for, so the rows
+    keep it (names alone would drop a column asked for)."""
+    answer = words_engine.answer(
+        "name, department from hired_employees order by datetime desc limit 3"
+    )
+    assert not answer.refused, answer.explanation
+    assert {"name", "department"} <= set(answer.columns)
+    assert len(answer.rows) == 3
