@@ -17,7 +17,7 @@ from resolvers.core.questions.patterns import (
     number,
 )
 from resolvers.core.questions.query import EmployeesQuery, Filters
-from resolvers.core.questions.shape_filters import Parsed
+from resolvers.core.questions.shape_filters import Parsed, Refusal
 
 
 def _first_per_group(parsed: Parsed, filters_: Filters) -> EmployeesQuery | None:
@@ -45,7 +45,7 @@ def _first_per_group(parsed: Parsed, filters_: Filters) -> EmployeesQuery | None
     )
 
 
-def _employees(parsed: Parsed, filters_: Filters) -> EmployeesQuery | None:
+def _employees(parsed: Parsed, filters_: Filters) -> EmployeesQuery | Refusal | None:
     words, reading = parsed.words, parsed.reading
     asks = {reading.people[t].ask for t in reading.who.people}
     if asks & {"hired", "fact", "who"} and not words.has(COUNT):
@@ -111,6 +111,16 @@ def _employees(parsed: Parsed, filters_: Filters) -> EmployeesQuery | None:
             )
         )
         words.take(first_last)
+        said = order_asked and ("latest" if order_asked.group("last") else "earliest")
+        if (said or reading.chronological or order) != order:
+            # 'the 10 most recent joiners, oldest first': which 10 is clear, the order they
+            # are shown in is not held here; never shown in the other order unsaid
+            return Refusal(
+                "The first or latest hires are shown in the order they are picked from: ask "
+                "e.g. for the 10 most recent hires, newest first, or the first 10, earliest "
+                "first.",
+                (order_asked[0].strip(),) if order_asked else (),
+            )
     if listing:
         words.take_all(EMPLOYEES)
     if order_asked and not first_last:

@@ -288,7 +288,7 @@ def _listed(
     filters_: Filters,
     phrases: list[dates.DatePhrase],
     distinct: Literal["hires", "departments", "jobs"],
-) -> AnyQuery | None:
+) -> AnyQuery | Refusal | None:
     """The catalog's names, or people, when that is what the words ask; None for a count.
 
     A question that names the titles a department hired for becomes a grouping by job

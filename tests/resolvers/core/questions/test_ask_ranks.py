@@ -206,3 +206,20 @@ def test_columns_listed_beside_the_name_keep_the_hires_rows(words_engine: Offlin
     assert not answer.refused, answer.explanation
     assert {"name", "department"} <= set(answer.columns)
     assert len(answer.rows) == 3
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the 10 most recent joiners, oldest first",
+        "the 10 most recent joiners in chronological order",
+        "the first 5 hires, latest first",
+    ],
+)
+def test_the_latest_n_shown_in_the_other_order_is_refused_never_reordered_unsaid(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    """Before, 'oldest first' after 'the 10 most recent' was taken and dropped: the ten came
+    newest first."""
+    answer = words_engine.answer(question)
+    assert answer.refused, answer.reading
