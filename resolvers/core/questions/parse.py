@@ -42,6 +42,7 @@ from resolvers.core.questions.patterns import (
     CHRONOLOGICAL,
     COLUMN_LIST,
     COLUMNS,
+    COMBINED,
     COMPARE,
     COUNT,
     CROSSED,
@@ -317,10 +318,12 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         if how := groupings.HOW_MANY_BEFORE.search(words.text[: said_group[-1].start()]):
             reading.counted_groups = True  # 'how many titles had a hire in every year'
             words.take(how)
-    else:  # 'the busiest month in each of 2020, 2021 and 2022': one row per period
+    elif not words.has(COMBINED):  # 'the busiest month in each of 2020, 2021 and 2022': one
+        # row per period ('each of ... combined' says both: left unread, so refused)
         words.text = EACH_OF_PERIODS.sub(_per_period, words.text)
         words.text = _separately(words.text)
-    if (each := words.search(EACH_NAMED)) and not GROUP_NAMED.search(words.text[: each.start()]):
+    each = words.search(EACH_NAMED)
+    if each and not GROUP_NAMED.search(words.text[: each.start()]) and not words.has(COMBINED):
         words.text = EACH_NAMED.sub(_per_named, words.text)  # 'in each of Sales and Legal'
     words.text = NEWEST_OF_EACH.sub(_newest_of_each, words.text)
     with_hires = words.take_all(WITH_HIRES)

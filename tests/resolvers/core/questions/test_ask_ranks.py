@@ -223,3 +223,17 @@ def test_the_latest_n_shown_in_the_other_order_is_refused_never_reordered_unsaid
     newest first."""
     answer = words_engine.answer(question)
     assert answer.refused, answer.reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "busiest month in each of 2020 and 2021 combined",  # each, or both together?
+        "hires in each of Sales and Legal combined",
+    ],
+)
+def test_each_of_beside_combined_is_refused_never_one_dropped(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    answer = words_engine.answer(question)
+    assert answer.refused, answer.reading
