@@ -427,6 +427,17 @@ def _year_first(match: re.Match[str]) -> str:
         return match.group(0)
 
 
+_NUMBER_ONE = re.compile(r"(?P<before>\b\w+ )?(?:#\s?1\b|\bno\. ?1\b)", re.IGNORECASE)
+
+
+def _number_one(match: re.Match[str]) -> str:
+    """'our #1 role' is the top one; 'department #1' stays the department with id 1."""
+    before = match["before"] or ""
+    if re.fullmatch(r"(?:departments?|depts?|jobs?|teams?|titles?|roles?|ids?) ", before, re.I):
+        return f"{before}1"
+    return f"{before}number one"
+
+
 def tidy(question: str) -> str:
     """Typographic quotes made plain, 'calendar year' as 'year', whitespace collapsed; case kept.
 
@@ -481,7 +492,7 @@ def tidy(question: str) -> str:
         text,
         flags=re.IGNORECASE,
     )
-    text = re.sub(r"#\s?1\b|\bno\. ?1\b", "number one", text, flags=re.I)  # 'our #1 role'
+    text = _NUMBER_ONE.sub(_number_one, text)  # 'our #1 role'
     text = re.sub(r"\b(the|a|total|tot|that) no\.(?=[\s,;?!)]|$)", r"\1 number", text, flags=re.I)
     text = re.sub(r"(?<![\w/])w/(?= )", "with", text, flags=re.IGNORECASE)
     text = _SHORT_YEAR.sub(

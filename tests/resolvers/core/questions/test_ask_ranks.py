@@ -20,6 +20,8 @@ from resolvers.core.questions.offline import OfflineEngine
         ("the # 1 team", "the number one team"),
         ("the no. 1 job", "the number one job"),
         ("the #10 title", "the #10 title"),
+        ("hires in department #1", "hires in department 1"),  # the id, as before
+        ("dept no. 1 hires", "dept 1 hires"),
         ("the no. of hires", "the number of hires"),
     ],
 )
