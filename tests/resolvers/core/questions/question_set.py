@@ -4568,6 +4568,21 @@ CASES: list[Case] = [
         ordered=True,
     ),
     Case(
+        "months in 2021 from busiest down to quietest",
+        f"SELECT month(e.datetime), COUNT(*) FROM {E} WHERE {Y21} GROUP BY 1 ORDER BY 2 DESC",
+        ordered=True,
+    ),
+    Case(
+        "teams ranked with the quietest at the bottom",
+        per_department("TRUE", "COUNT(e.id) DESC, d.department"),
+        ordered=True,
+    ),
+    Case(
+        "2022 quarters, busiest at the bottom",
+        f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1 ORDER BY 2",
+        ordered=True,
+    ),
+    Case(
         "list the quarters of 2022 with the slowest first",
         f"SELECT quarter(e.datetime), COUNT(*) FROM {E} WHERE {Y22} GROUP BY 1 ORDER BY 2",
         ordered=True,
