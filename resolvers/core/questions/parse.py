@@ -146,7 +146,8 @@ def _newest_of_each(match: re.Match[str]) -> str:
     if said[0] != said[1] or names[0][2] != names[1][2]:
         return match[0]
     group = "department" if names[0][2] == "d" else "job"
-    return f"the {said[0][1]} {said[0][0]} hires per {group} in {names[0]} and {names[1]}"
+    some = f"{said[0][0]} hires" if said[0][0] else "hire"  # 'the newest in Sales and ...'
+    return f"the {said[0][1]} {some} per {group} in {names[0]} and {names[1]}"
 
 
 def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:

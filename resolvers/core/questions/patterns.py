@@ -615,16 +615,19 @@ EACH_NAMED = re.compile(
 """'the 3 newest hires in each of Sales and Legal', 'earliest two joiners per each of HR and
 Support': per department (job), of those named; only where no grouping was said before it
 ('jobs that hired in each of Sales and Legal' is another question)."""
-_PEOPLE = r"(?: (?:hires|hired|joiners|starters|people|employees|staff|recruits|ones|persons))"
+_PEOPLE = (
+    r"(?: (?:hires?|hired|joiners?|starters?|people|employees?|staff|recruits?|ones?|persons?))"
+)
 _SOME = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)"
 _END = r"(?:newest|latest|most recent|earliest|oldest|first|last)"
 
 
 def _half(i: int) -> str:
     """One side: 'the 3 newest (hires) in Sales', 'the last 2 in Legal', '3 most recent Legal
-    hires'."""
+    hires', 'the newest hire in Sales' (one)."""
     return (
-        rf"(?:the )?(?:(?P<n{i}>{_SOME}) (?P<end{i}>{_END})|(?P<endb{i}>{_END}) (?P<nb{i}>{_SOME}))"
+        rf"(?:the )?(?:(?P<n{i}>{_SOME}) (?P<end{i}>{_END})"
+        rf"|(?P<endb{i}>{_END})(?: (?P<nb{i}>{_SOME}))?)"
         rf"(?:{_PEOPLE}? (?:in|from|at|for) (?P<a{i}>__[dj]\d+__)|(?: the)? (?P<b{i}>__[dj]\d+__)"
         rf"{_PEOPLE}?)"
     )

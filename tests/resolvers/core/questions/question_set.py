@@ -4643,6 +4643,10 @@ CASES: list[Case] = [
         newest_per_department("'Legal', 'Sales'", 3, newest=False),
     ),
     Case(
+        "the newest hire in Sales and the newest in Legal?",
+        newest_per_department("'Sales', 'Legal'", 1),
+    ),
+    Case(
         "first 2 hires in every one of Marketing, Legal and Sales",
         newest_per_department("'Marketing', 'Legal', 'Sales'", 2, newest=False),
     ),

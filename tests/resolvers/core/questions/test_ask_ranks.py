@@ -132,6 +132,7 @@ def test_the_newest_of_several_named_departments_are_listed_per_department(
     [
         "the 3 newest hires in Sales and the 2 newest in Legal",  # a different N on each side
         "the 3 newest hires in Sales and the 3 oldest in Legal",  # newest on one side only
+        "the newest hire in Sales and the oldest in Legal",
         "which jobs hired in each of Sales and Legal",  # jobs both hired: never per department
     ],
 )
@@ -239,3 +240,12 @@ def test_each_of_beside_combined_is_refused_never_one_dropped(
 ) -> None:
     answer = words_engine.answer(question)
     assert answer.refused, answer.reading
+
+
+def test_the_newest_of_two_departments_said_together_is_one_list(
+    words_engine: OfflineEngine,
+) -> None:
+    """'the newest hire in Sales and Legal' is the one newest of both: never one per team."""
+    answer = words_engine.answer("the newest hire in Sales and Legal")
+    assert not answer.refused, answer.explanation
+    assert "In each department" not in (answer.reading or "")
