@@ -115,6 +115,11 @@ def _refuse_early(text: str) -> Refusal | None:
     return None
 
 
+BOUND_SAID = re.compile(
+    r"\b(?:more|fewer|less|at least|at most|over|under|above|below|exactly|between)\b"
+)
+
+
 def _per_period(match: re.Match[str]) -> str:
     if match["recent"]:  # 'for each of the last two years'
         return f"per {match['recent']} in "
@@ -319,8 +324,10 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         if how := groupings.HOW_MANY_BEFORE.search(words.text[: said_group[-1].start()]):
             reading.counted_groups = True  # 'how many titles had a hire in every year'
             words.take(how)
-    elif not words.has(COMBINED):  # 'the busiest month in each of 2020, 2021 and 2022': one
-        # row per period ('each of ... combined' says both: left unread, so refused)
+    elif not words.has(COMBINED) and not words.has(BOUND_SAID):
+        # 'the busiest month in each of 2020, 2021 and 2022': one row per period ('each of ...
+        # combined' says both, and 'more than 50 in each of' a bound in every one: left
+        # unread, so refused)
         words.text = EACH_OF_PERIODS.sub(_per_period, words.text)
         words.text = _separately(words.text)
     each = words.search(EACH_NAMED)

@@ -249,3 +249,12 @@ def test_the_newest_of_two_departments_said_together_is_one_list(
     answer = words_engine.answer("the newest hire in Sales and Legal")
     assert not answer.refused, answer.explanation
     assert "In each department" not in (answer.reading or "")
+
+
+def test_a_bound_in_each_of_several_years_is_never_read_per_year(
+    words_engine: OfflineEngine,
+) -> None:
+    """'more than 50 in each of 2021 and 2022' is a bound every year must meet: read per
+    year, it would list the (department, year) pairs over 50, another question."""
+    answer = words_engine.answer("departments with more than 50 hires in each of 2021 and 2022")
+    assert answer.refused or "counted per year" not in (answer.reading or ""), answer.reading
