@@ -498,7 +498,8 @@ def _within(reading: Reading) -> Dimension | None:
 TIES = re.compile(
     r"\b(?:with|including|include|incl|inc|keeping|keep|showing|show|and|plus) (?:all |any )?"
     r"(?:the )?"
-    r"ties\b|\b(?:ties|tie) (?:included|kept|shown|too|allowed|and all)\b"
+    r"ties\b|\b(?:ties|tie) (?:included|kept|shown|too|allowed|and all|ok|okay|fine"
+    r"|are fine|are ok|welcome)\b"
 )
 """'the top job (in each department), ties kept': what a ranking to a cut-off does anyway."""
 WITH_COUNT = re.compile(

@@ -4532,6 +4532,7 @@ CASES: list[Case] = [
             "e.datetime >= TIMESTAMP '2021-01-01' AND e.datetime < TIMESTAMP '2023-01-01'",
         ),
     ),
+    Case("top title by dept for 2022 (ties ok)", top_job_per_department(Y22)),
     Case(
         "year by year, the top department",
         top_per_period("year(e.datetime)", "d.department", DEPT_JOIN),
