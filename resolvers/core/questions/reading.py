@@ -371,6 +371,8 @@ def _count(query: CountQuery) -> str:
             f"; only those with at least one hire in every {query.in_every} in which anyone "
             f"was hired{scope(Filters(periods=query.filters.periods))}"
         )
+    if query.absent_in:
+        text += f"; only those with no hire{scope(Filters(periods=query.absent_in))}"
     if query.descending_names and query.group_by[0] in _TIMES:
         latest = query.group_by[0] if len(query.group_by) == 1 else "period"
         text += f"; the latest {latest} first"

@@ -45,6 +45,7 @@ from resolvers.core.questions.query import (
     Filters,
     HireSpanQuery,
     HrQuery,
+    Period,
     Rank,
     ShareQuery,
     Threshold,
@@ -92,6 +93,7 @@ def measure(
     if joined is not None:
         phrases, compare = [joined], True
     date_sets = [p.spans for p in phrases]
+    reading.absent = dates.untouched(phrases)  # 'hired in 2020 but not in 2022'
     pair = [p for p in phrases if len(p.listed) == 2]
     parsed = Parsed(words, reading, names, catalog, date_sets)
     try:
@@ -100,6 +102,11 @@ def measure(
         return Refusal(f"This engine cannot answer that shape of question ({_first(error)}).")
     if isinstance(query, Refusal):
         return query
+    if reading.absent and not reading.absent_read and not _of_hires(query):
+        return Refusal(  # the period left out removes no hire: it said a group had none there
+            "A period left out that the other dates never reach says which groups had no hire "
+            "there: ask for departments or jobs, e.g. which jobs hired in 2020 but not in 2022."
+        )
     if reading.by_id and not (isinstance(query, CountQuery) and query.by_id):
         return Refusal(  # the id column's groups (its null one too) are never dropped
             "A grouping by department_id (job_id) is answered as hires counted per id, with "
@@ -113,6 +120,14 @@ def measure(
             return HrQuery(query=EmployeesQuery(filters=query.filters))
         return Refusal("Which ones? Ask for the list, e.g. who was hired in Legal in March 2021?")
     return HrQuery(query=query)
+
+
+def _of_hires(query: AnyQuery) -> bool:
+    """A count or a list of the hires themselves, where 'but not in P' (P outside the other
+    dates) leaves out no hire and changes nothing."""
+    if isinstance(query, CountQuery):
+        return not query.group_by and query.distinct == "hires"
+    return isinstance(query, EmployeesQuery) and query.per is None
 
 
 def _order_refused(reading: Reading) -> Refusal | None:
@@ -347,6 +362,14 @@ def _count(
         )
     if reading.in_every:
         threshold = None  # 'which titles were hired in each of ...': every one, not any hire
+    absent_in = _absent_in(parsed, distinct)
+    if isinstance(absent_in, Refusal):
+        return absent_in
+    if absent_in and distinct != "hires":  # 'how many jobs hired in 2020 but not in 2022'
+        reading.group, reading.counted_groups = [dimension(distinct)], True
+        distinct = "hires"
+    if absent_in and threshold is None:
+        threshold = Threshold(compare="at_least", value=1)
     counted = CountQuery(
         filters=filters_,
         distinct=distinct,
@@ -357,6 +380,7 @@ def _count(
         in_every=reading.in_every,
         descending_names=reading.descending_names and rank is None,
         by_id=reading.by_id,
+        absent_in=absent_in,
     )
     if threshold and _only_zero(threshold) and not shows_zeros(counted):
         # 'months with no hires': a month is a row only once it had a hire, so the answer
@@ -368,6 +392,26 @@ def _count(
             "missing from that list had none), or for departments or jobs with no hires."
         )
     return counted
+
+
+def _absent_in(
+    parsed: Parsed, distinct: Literal["hires", "departments", "jobs"]
+) -> tuple[Period, ...] | Refusal:
+    """'Roles that hired in 2020 but not in 2022': the periods a department (job) had no hire
+    in, for one grouping by department or job (or a count of them), never ranked."""
+    reading = parsed.reading
+    if not reading.absent:
+        return ()
+    groups = [dimension(distinct)] if distinct != "hires" and not reading.group else reading.group
+    if not groups:  # a count of hires: leaving out a period it never reaches changes nothing
+        return ()
+    if groups not in (["department"], ["job"]) or reading.rank or reading.in_every:
+        return Refusal(
+            "A group that hired in one period but not in another is answered for departments "
+            "or jobs, unranked: ask e.g. which jobs hired in 2020 but not in 2022."
+        )
+    reading.absent_read = True
+    return dates.periods(reading.absent)
 
 
 def _count_refused(reading: Reading, within: Dimension | None) -> Refusal | None:

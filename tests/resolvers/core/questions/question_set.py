@@ -114,6 +114,16 @@ def in_every(name: str, join: str, unit: str, where: str, units: int) -> str:
     )
 
 
+def absent(name: str, table: str, key: str, where: str, elsewhere: str, more: int = 0) -> str:
+    """The groups (``name`` of ``table`` by ``key``) with more than ``more`` hires matching
+    ``where`` and none matching ``elsewhere`` (conditions on e2)."""
+    return (
+        f"SELECT t.{name}, COUNT(*) FROM {E} JOIN {table} t ON t.id = e.{key} WHERE {where} "
+        f"AND e.{key} NOT IN (SELECT e2.{key} FROM hired_employees e2 WHERE {elsewhere} "
+        f"AND e2.{key} IS NOT NULL) GROUP BY t.id, t.{name} HAVING COUNT(*) > {more}"
+    )
+
+
 def versus_titles(first: str, second: str, where: str, op: str) -> str:
     """Per department (by id), hires matching ``first`` beside those matching ``second``,
     where the first ``op`` the second."""
@@ -4392,6 +4402,55 @@ CASES: list[Case] = [
         "TIMESTAMP '2021-10-01' AND e.datetime < TIMESTAMP '2022-01-01' "
         "GROUP BY d.id, d.department, j.id, j.job",
     ),
+    # ask4, askcompare4: groups that hired in one period but not in another ('but not in',
+    # 'and not in', 'but none in'): the period left out keeps groups, never a hire less
+    Case(
+        "roles that hired in 2020 but not in 2022",
+        absent("job", "jobs", "job_id", "year(e.datetime) = 2020", "year(e2.datetime) = 2022"),
+    ),
+    Case(
+        "pls list the jobs that hired in 2021 but not in 2022",
+        absent("job", "jobs", "job_id", "year(e.datetime) = 2021", "year(e2.datetime) = 2022"),
+    ),
+    Case(
+        "which titles had hires in 2022 but none in 2021",
+        absent("job", "jobs", "job_id", "year(e.datetime) = 2022", "year(e2.datetime) = 2021"),
+    ),
+    Case(
+        "rolse that hired in 2020 but not in 2022",
+        absent("job", "jobs", "job_id", "year(e.datetime) = 2020", "year(e2.datetime) = 2022"),
+    ),
+    Case(
+        "which teams hired in Q1 2021 and not in Q2 2021",
+        absent(
+            "department",
+            "departments",
+            "department_id",
+            "e.datetime >= '2021-01-01' AND e.datetime < '2021-04-01'",
+            "e2.datetime >= '2021-04-01' AND e2.datetime < '2021-07-01'",
+        ),
+    ),
+    Case(
+        "how many roles hired in 2020 but not in 2021",
+        "SELECT COUNT(*) FROM ("
+        + absent("job", "jobs", "job_id", "year(e.datetime) = 2020", "year(e2.datetime) = 2021")
+        + ")",
+    ),
+    Case(
+        "what jobs did Sales hire for in 2021 but not in 2022",
+        absent(
+            "job",
+            "jobs",
+            "job_id",
+            "year(e.datetime) = 2021 AND e.department_id = 2",
+            "year(e2.datetime) = 2022 AND e2.department_id = 2",
+        ),
+    ),
+    Case(
+        "jobs with more than 3 hires in 2020 but none in 2022",
+        absent("job", "jobs", "job_id", "year(e.datetime) = 2020", "year(e2.datetime) = 2022", 3),
+    ),
+    Case("hires in 2021 but not in 2022", f"SELECT COUNT(*) FROM {E} WHERE {Y21}"),
 ]
 
 REFUSED = [
@@ -4438,6 +4497,11 @@ REFUSED = [
     "hires per department in 2021, descending, by name",  # two orders at once
     "how many people were on the books in 2021",  # a headcount at a date, not 2021's hires
     "hires by date latest first",  # the hires themselves, or counts per day?
+    # ask4, askcompare4: a period left out that the other dates never reach keeps groups
+    # without a hire there; a ranking or a time grouping cannot hold that
+    "the top job in 2021 but not in 2022",
+    "hires per month in 2021 but not in 2022",
+    "share of hires by department in 2020 but not in 2021",
     "how many did we hire in mid-November 2021",  # which days are 'mid'?
     "hires per quarter 2021 latest first by department",  # departments reversed too?
 ]

@@ -1,0 +1,58 @@
+"""Ask4, askcompare4: one group over several periods, differences said as verbs or gaps,
+conditions across periods, counts between bounds, and the catalogue as tables.
+
+On the compiler tests' small data: Sales (1), Legal (2), Ops (3, hired nobody); every hire
+in 2021 but Di Late (Legal, Recruiter, February 2022). Each answer comes with the reading
+that says it, and a near phrasing that cannot be held is refused, never answered easier.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from resolvers.core.errors import InvalidQuery
+from resolvers.core.questions.offline import OfflineEngine
+from resolvers.core.questions.query import from_json
+
+ADMINS = [["Database Administrator I", 2], ["Database Administrator II", 1]]
+ADMINS += [["Database Administrator III", 1]]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "said"),
+    [
+        ("which jobs hired in 2021 but not in 2022", ADMINS, "only those with no hire in 2022"),
+        ("departments that hired in 2021 but not 2022?", [["Sales", 4]], "no hire in 2022"),
+        ("which titles had hires in 2021 and none in 2022", ADMINS, "no hire in 2022"),
+        ("how many jobs hired in 2021 but not in 2022", [[3]], "The number of jobs"),
+        ("hires in 2021 but not in 2022", [[6]], "Hires in 2021, counted."),
+    ],
+)  # fmt: skip
+def test_groups_without_a_hire_in_another_period(
+    small_engine: OfflineEngine, question: str, expected: list[list[object]], said: str
+) -> None:
+    answer = small_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == expected
+    assert answer.reading and said in answer.reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the top job in 2021 but not in 2022",  # ranked among which?
+        "hires per month in 2021 but not in 2022",  # a month had no hire in 2022?
+        "share of hires by department in 2021 but not in 2022",
+    ],
+)
+def test_a_period_left_out_is_never_dropped(small_engine: OfflineEngine, question: str) -> None:
+    answer = small_engine.answer(question)
+    assert answer.refused, answer.reading
+    assert answer.suggestions
+
+
+def test_absent_in_holds_only_for_one_unranked_grouping_by_name() -> None:
+    absent = [{"start": "2022-01-01", "end": "2023-01-01"}]
+    query = {"kind": "count", "group_by": ["year"], "absent_in": absent}
+    with pytest.raises(InvalidQuery, match="absent_in"):
+        from_json({"query": query})
