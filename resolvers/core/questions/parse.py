@@ -23,6 +23,7 @@ from resolvers.core.questions import (
     groupings,
     lexicon,
     matching,
+    period_rows,
     thresholds,
 )
 from resolvers.core.questions.catalog import Catalog
@@ -157,6 +158,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     line, department_ids = picked
     words = Words(line)
     words.text = THEY_DID.sub("than", words.text)  # 'more in 2022 than they did in 2021'
+    asked_again = period_rows.asked_again(words)  # 'in 2021 and how many in 2022'
     compare = words.has(COMPARE) or words.has(THAN_PERIOD) or words.has(GREW)
     compare = compare or words.has(MULTIPLIED)
     if words.has(PERIOD_RATIO) and len(set(re.findall(r"__[djf]\d+__", words.text))) <= 1:
@@ -270,6 +272,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             reading.recurring = before[changed[0] : changed[-1] + 1].strip()
         if per_year:
             reading.group.append("year")
+        said_apart = bool(words.take_all(period_rows.SEPARATELY))  # 'each year on its own row'
         phrases = dates.read(words, today, compare)
     except DateError as error:
         return Refusal(f"Which dates? {error}: name the year, e.g. March 2021.", (str(error),))
@@ -304,6 +307,10 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         words.take(match)
     groupings.read_ranks(words, reading)
     groupings.read_groups(words, reading)
+    apart = period_rows.read(phrases, reading, said_apart or asked_again, names)
+    if isinstance(apart, Refusal):  # 'Legal: 2020 vs 2021 vs 2022', each year on its own row
+        return apart
+    phrases = apart or phrases
     asked_what = WHAT_EACH.search(reading.line)
     if reading.rank and asked_what and reading.group == reading.each_dims == ["department"]:
         # 'what did each team hire the most (of)': what a team hires is jobs; never the

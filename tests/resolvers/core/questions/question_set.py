@@ -114,6 +114,11 @@ def in_every(name: str, join: str, unit: str, where: str, units: int) -> str:
     )
 
 
+def per_period(part: str, where: str) -> str:
+    """Hires matching ``where`` (conditions on e, d), counted per ``part`` (of e.datetime)."""
+    return f"SELECT {part}, COUNT(*) FROM {ED} WHERE {where} GROUP BY 1"
+
+
 def absent(name: str, table: str, key: str, where: str, elsewhere: str, more: int = 0) -> str:
     """The groups (``name`` of ``table`` by ``key``) with more than ``more`` hires matching
     ``where`` and none matching ``elsewhere`` (conditions on e2)."""
@@ -4451,6 +4456,83 @@ CASES: list[Case] = [
         absent("job", "jobs", "job_id", "year(e.datetime) = 2020", "year(e2.datetime) = 2022", 3),
     ),
     Case("hires in 2021 but not in 2022", f"SELECT COUNT(*) FROM {E} WHERE {Y21}"),
+    # ask4, askcompare4: one group's hires over several listed periods, each period its own
+    # row ('separately', 'respectively', 'one row per year', 'A vs B vs C', 'and how many in')
+    Case(
+        "Marketing hires for 2020 and 2022, each year on a separate row",
+        per_period(
+            "year(e.datetime)", "d.department = 'Marketing' AND year(e.datetime) IN (2020, 2022)"
+        ),
+    ),
+    Case(
+        "legal: 2020 vs 2021 vs 2022",
+        per_period(
+            "year(e.datetime)", "d.department = 'Legal' AND year(e.datetime) IN (2020, 2021, 2022)"
+        ),
+    ),
+    Case(
+        "how many did Engineering take on in 2021 and how many in 2022",
+        per_period(
+            "year(e.datetime)", "d.department = 'Engineering' AND year(e.datetime) IN (2021, 2022)"
+        ),
+    ),
+    Case(
+        "Support headcount for Q1, Q2 and Q3 2022 separately",
+        per_period(
+            "quarter(e.datetime)",
+            "d.department = 'Support' AND e.datetime >= '2022-01-01' AND e.datetime < '2022-10-01'",
+        ),
+    ),
+    Case(
+        "hires per year for Training only",
+        per_period("year(e.datetime)", "d.department = 'Training'"),
+    ),
+    Case(
+        "give me HR's hires in 2020, 2021 and 2022 respectively",
+        per_period(
+            "year(e.datetime)", "d.department = 'Human Resources' AND year(e.datetime) <= 2022"
+        ),
+    ),
+    Case(
+        "sales hires march 2022 vs april 2022 vs may 2022",
+        per_period(
+            "month(e.datetime)",
+            "d.department = 'Sales' AND e.datetime >= '2022-03-01' AND e.datetime < '2022-06-01'",
+        ),
+    ),
+    Case(
+        "Research and Development hiring in H1 and H2 2021, not combined",
+        per_period(
+            "CASE WHEN month(e.datetime) <= 6 THEN 1 ELSE 2 END",
+            f"d.department = 'Research and Development' AND {Y21}",
+        ),
+    ),
+    Case(
+        "the busiest team in 2020 and in 2022, separately",
+        "WITH c AS (SELECT d.department, year(e.datetime) AS y, COUNT(*) AS n FROM "
+        f"{E} JOIN departments d ON d.id = e.department_id WHERE year(e.datetime) IN (2020, 2022) "
+        "GROUP BY d.id, d.department, y) SELECT department, y, n FROM c "
+        "WHERE n = (SELECT MAX(n) FROM c c2 WHERE c2.y = c.y)",
+    ),
+    Case(
+        "hires by department for 2021 and 2022 separately",
+        f"SELECT d.department, year(e.datetime), COUNT(*) FROM {E} JOIN departments d "
+        "ON d.id = e.department_id WHERE year(e.datetime) IN (2021, 2022) "
+        "GROUP BY d.id, d.department, year(e.datetime)",
+    ),
+    Case(
+        "Accounting new starters 2021 and 2022 - one row per year",
+        per_period(
+            "year(e.datetime)", "d.department = 'Accounting' AND year(e.datetime) IN (2021, 2022)"
+        ),
+    ),
+    Case(
+        "business development hires in 2020 & 2022 individually",
+        per_period(
+            "year(e.datetime)",
+            "d.department = 'Business Development' AND year(e.datetime) IN (2020, 2022)",
+        ),
+    ),
 ]
 
 REFUSED = [
@@ -4502,6 +4584,14 @@ REFUSED = [
     "the top job in 2021 but not in 2022",
     "hires per month in 2021 but not in 2022",
     "share of hires by department in 2020 but not in 2021",
+    # ask4, askcompare4: periods each on its own row need one kind, and one side per name
+    "hires in 2021 and Q1 2022 separately",  # a year and a quarter: rows of what?
+    "Legal and Sales hires in 2021 and 2022, separately",  # per name too, or together?
+    "hires by year in Q1 and Q2 2022, separately",  # per year or per quarter?
+    # the two reports kept to a name: the grid's columns, or the mean of which departments?
+    "2021 hires per department and job by quarter, Sales only",
+    "Marketing's 2022 hires by dept and job per quarter",
+    "departments above the mean in 2021, Sales only",
     "how many did we hire in mid-November 2021",  # which days are 'mid'?
     "hires per quarter 2021 latest first by department",  # departments reversed too?
 ]

@@ -8,9 +8,12 @@ that says it, and a near phrasing that cannot be held is refused, never answered
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from resolvers.core.errors import InvalidQuery
+from resolvers.core.questions import period_rows
 from resolvers.core.questions.offline import OfflineEngine
 from resolvers.core.questions.query import from_json
 
@@ -56,3 +59,39 @@ def test_absent_in_holds_only_for_one_unranked_grouping_by_name() -> None:
     query = {"kind": "count", "group_by": ["year"], "absent_in": absent}
     with pytest.raises(InvalidQuery, match="absent_in"):
         from_json({"query": query})
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Legal hires in 2021 and 2022, separately", [[2021, 2], [2022, 1]]),
+        ("legal: 2020 vs 2021 vs 2022", [[2021, 2], [2022, 1]]),  # never one summed number
+        ("how many did Legal hire in 2021 and how many in 2022", [[2021, 2], [2022, 1]]),
+        ("Sales hires in Q1 and Q2 2021, one row per quarter", [[1, 3], [2, 1]]),
+        ("hires per year, Legal only", [[2021, 2], [2022, 1]]),
+    ],
+)
+def test_each_listed_period_is_its_own_row(
+    small_engine: OfflineEngine, question: str, expected: list[list[object]]
+) -> None:
+    answer = small_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == expected
+    assert answer.reading and "counted per" in answer.reading
+
+
+@pytest.mark.parametrize(
+    ("span", "kind"),
+    [
+        ((date(2021, 1, 1), date(2022, 1, 1)), "year"),
+        ((date(2021, 7, 1), date(2022, 1, 1)), "half"),
+        ((date(2021, 4, 1), date(2021, 7, 1)), "quarter"),
+        ((date(2021, 2, 1), date(2021, 5, 1)), None),  # three months, not a quarter
+        ((date(2021, 2, 1), date(2021, 3, 1)), "month"),
+        ((date(2021, 2, 3), date(2021, 3, 1)), None),
+    ],
+)
+def test_a_listed_period_is_a_whole_calendar_unit_or_none(
+    span: tuple[date, date], kind: str | None
+) -> None:
+    assert period_rows.unit(span) == kind
