@@ -24,6 +24,7 @@ from resolvers.core.questions import (
     lexicon,
     matching,
     period_rows,
+    subtractions,
     thresholds,
 )
 from resolvers.core.questions.catalog import Catalog
@@ -103,7 +104,7 @@ def _refuse_early(text: str) -> Refusal | None:
 def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     """The HrQuery a question asks, or why the engine will not answer it."""
     text, by_id = columns.by_id(lexicon.normalise(question))
-    text = columns.plain(text)
+    text = subtractions.rewrite(columns.plain(text))  # 'take Q1 away from Q2': 'Q2 minus Q1'
     if early := _refuse_early(text):
         return early
     if vague := VAGUE_PART.search(text):  # never widened to the whole month (year)

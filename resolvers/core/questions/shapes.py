@@ -36,6 +36,7 @@ from resolvers.core.questions.patterns import (
     dimension,
 )
 from resolvers.core.questions.period_changes import two_periods, two_periods_compared
+from resolvers.core.questions.period_rows import APART
 from resolvers.core.questions.query import (
     AnyQuery,
     AverageQuery,
@@ -87,6 +88,13 @@ def measure(
             )
         phrases = phrases + reading.tail_phrases
         reading.tail_phrases = []
+    said = phrases + reading.tail_phrases
+    apart = [p for p in said if len(p.listed) >= 2 and APART.search(p.words)]
+    if reading.than and not reading.group and apart:  # 'Legal minus Sales in 2021 vs 2022'
+        return Refusal(
+            "Two names and periods set against each other: say one period for the difference "
+            "(Legal minus Sales in 2021), or ask for each name's hires per year."
+        )
     joined = two_periods(words, reading, phrases, names)  # 'Q3 2022 minus Q2 2022'
     if isinstance(joined, Refusal):
         return joined

@@ -4533,6 +4533,80 @@ CASES: list[Case] = [
             "d.department = 'Business Development' AND year(e.datetime) IN (2020, 2022)",
         ),
     ),
+    # ask4, askcompare4: a difference said as a verb ('take A away from B', 'subtract A from
+    # B', 'deduct', 'less') is B minus A; a gap ('how far apart', 'how many hires separate',
+    # 'how big is the gap') is the first named minus the second; 'by how many did A beat B'
+    Case(
+        "take Q3 2021 away from Q4 2021",
+        difference(
+            "e.datetime >= '2021-10-01' AND e.datetime < '2022-01-01'",
+            "e.datetime >= '2021-07-01' AND e.datetime < '2021-10-01'",
+        ),
+    ),
+    Case(
+        "subtract 2020's headcount from 2021's",
+        difference("year(e.datetime) = 2021", "year(e.datetime) = 2020"),
+    ),
+    Case(
+        "pls subtract Marketing's 2022 hires from Engineering's 2022 hires",
+        difference(
+            "d.department = 'Engineering' AND year(e.datetime) = 2022",
+            "d.department = 'Marketing' AND year(e.datetime) = 2022",
+        ),
+    ),
+    Case(
+        "deduct legal from sales for 2022",
+        difference(
+            "d.department = 'Sales' AND year(e.datetime) = 2022",
+            "d.department = 'Legal' AND year(e.datetime) = 2022",
+        ),
+    ),
+    Case(
+        "2021 hiring less 2020 hiring",
+        difference("year(e.datetime) = 2021", "year(e.datetime) = 2020"),
+    ),
+    Case(
+        "how far apart were HR and Training in 2022",
+        difference(
+            "d.department = 'Human Resources' AND year(e.datetime) = 2022",
+            "d.department = 'Training' AND year(e.datetime) = 2022",
+        ),
+    ),
+    Case(
+        "how many hires separate Marketing and Sales in 2021",
+        difference(
+            "d.department = 'Marketing' AND year(e.datetime) = 2021",
+            "d.department = 'Sales' AND year(e.datetime) = 2021",
+        ),
+    ),
+    Case(
+        "how big is the gap between Engineering and Accounting in 2020",
+        difference(
+            "d.department = 'Engineering' AND year(e.datetime) = 2020",
+            "d.department = 'Accounting' AND year(e.datetime) = 2020",
+        ),
+    ),
+    Case(
+        "by how many did Marketing beat Sales in 2022",
+        difference(
+            "d.department = 'Marketing' AND year(e.datetime) = 2022",
+            "d.department = 'Sales' AND year(e.datetime) = 2022",
+        ),
+    ),
+    Case(
+        "how much did HR outhire Legal by in 2021",
+        difference(
+            "d.department = 'Human Resources' AND year(e.datetime) = 2021",
+            "d.department = 'Legal' AND year(e.datetime) = 2021",
+        ),
+    ),
+    Case(
+        "taking legal's hires away from sales's, 2021",
+        difference(
+            "d.department = 'Sales' AND year(e.datetime) = 2021",
+            "d.department = 'Legal' AND year(e.datetime) = 2021",
+        ),
+    ),
 ]
 
 REFUSED = [
@@ -4592,6 +4666,9 @@ REFUSED = [
     "2021 hires per department and job by quarter, Sales only",
     "Marketing's 2022 hires by dept and job per quarter",
     "departments above the mean in 2021, Sales only",
+    # two names and two periods set against each other: whose dates are whose?
+    "subtract Sales from Legal in 2021 vs 2022",
+    "Marketing minus Training, 2020 versus 2022",
     "how many did we hire in mid-November 2021",  # which days are 'mid'?
     "hires per quarter 2021 latest first by department",  # departments reversed too?
 ]

@@ -95,3 +95,38 @@ def test_a_listed_period_is_a_whole_calendar_unit_or_none(
     span: tuple[date, date], kind: str | None
 ) -> None:
     assert period_rows.unit(span) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "said"),
+    [
+        ("subtract Legal from Sales for 2021", [[4, 2, 2]], "in Sales minus those in Legal"),
+        ("take Legal's hires away from Sales's in 2021", [[4, 2, 2]], "Sales minus those in Legal"),
+        ("how far apart were Legal and Sales in 2021", [[2, 4, -2]], "Legal minus those in Sales"),
+        ("by how many did Sales beat Legal in 2021", [[4, 2, 2]], "Sales minus those in Legal"),
+        ("subtract 2021's hires from 2022's", [[6, 1, -5]], "in 2022 minus hires in 2021"),
+        ("2022 hires less 2021 hires", [[6, 1, -5]], "in 2022 minus hires in 2021"),
+    ],
+)  # fmt: skip
+def test_a_difference_said_as_a_verb_or_a_gap_keeps_its_order(
+    small_engine: OfflineEngine, question: str, expected: list[list[object]], said: str
+) -> None:
+    answer = small_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == expected
+    assert answer.reading and said in answer.reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Legal minus Sales in 2021 vs 2022",  # once read as one period, 2021 to 2022
+        "subtract Sales from Legal in 2021 versus 2022",
+        "how many fewer did Legal hire than Sales in 2021 vs 2022",
+        "subtract 5 from the 2021 hires",  # a number is no side
+        "remove Legal from the departments",  # a change to data, never a difference
+    ],
+)
+def test_a_difference_it_cannot_hold_is_refused(small_engine: OfflineEngine, question: str) -> None:
+    answer = small_engine.answer(question)
+    assert answer.refused, answer.reading
