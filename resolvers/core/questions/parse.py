@@ -181,6 +181,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     elif AS_PERCENT.search(words.text):  # 'what share of Legal's hires were in Q2, as a %'
         words.text = AS_PERCENT.sub(" ", words.text)
     reading.spoken = words.text
+    words.text = ALL_LISTED.sub(  # 'teams that hired in all of 2021 and 2022': never the filler
+        lambda m: "in each" if GROUP_NAMED.search(m.string[: m.start()]) else m[0], words.text
+    )
     words.drop_all(FILLER_PHRASES)
     reading.line = words.text
     people_asked = PEOPLE_ASKED.search(words.text)  # 'who were our first and last hires'
@@ -307,7 +310,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         reading.which = reading.counted_groups = True
         words.take(match)
     groupings.read_ranks(words, reading)
+    period_rows.read_single(words, reading)  # 'more than 100 hires in a single year'
     groupings.read_groups(words, reading)
+    period_rows.single_rows(reading)
     apart = period_rows.read(phrases, reading, said_apart or asked_again, names)
     if isinstance(apart, Refusal):  # 'Legal: 2020 vs 2021 vs 2022', each year on its own row
         return apart
@@ -389,6 +394,12 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     return query
 
 
+ALL_LISTED = re.compile(
+    r"\bin all(?= of (?:the )?(?:(?:19|20)\d\d|q[1-4]|h[12])\b(?: \S+)? (?:,|and|&) "
+    r"| (?:two|three|four|2|3|4) (?:years|quarters|months)\b)"
+)
+"""'(teams that) hired in all of 2020, 2021 and 2022', 'in all three years': in each of them,
+not the filler 'in all' (in total), which would leave the list read as one span."""
 GROUP_NAMED = re.compile(
     r"\b(?:departments?|depts?|teams?|divisions?|jobs?|roles?|titles?|positions?|levels?)\b"
 )

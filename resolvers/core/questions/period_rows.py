@@ -1,10 +1,14 @@
-"""Several whole periods of one kind, each on its own row: 'Legal's hires in 2021 and in 2022,
-each year on its own row', 'Legal: 2020 vs 2021 vs 2022', 'Q1 and Q3 2022 separately'.
+"""Periods as rows: several whole periods of one kind, each on its own row ('Legal's hires
+in 2021 and in 2022, each year on its own row', 'Legal: 2020 vs 2021 vs 2022', 'Q1 and Q3
+2022 separately').
 
 The periods listed are kept (their union is the filter) and the hires are counted per that
 kind of period (year, half, quarter or month), so each listed period is a row. Periods
 of different kinds ('2021 and Q1 2022'), or a list said apart beside two names (per
 period, or per name too?), are refused with the reason: never summed into one number.
+
+A condition said of 'a single year' ('teams with more than 100 hires in a single year:
+which team, which year') is held by each group in each year: the pairs are the rows.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import re
 from datetime import date
 
 from resolvers.core.questions.dates import DatePhrase, Span
+from resolvers.core.questions.patterns import dimension
 from resolvers.core.questions.query import TIME_DIMENSIONS, Dimension
 from resolvers.core.questions.shape_filters import Reading, Refusal
 from resolvers.core.questions.words import Words
@@ -120,3 +125,37 @@ def read(
     kept = sorted(phrase.listed, key=lambda s: s[0] or date.min)
     joined = DatePhrase(kept, words=phrase.words)
     return [joined if p is phrase else p for p in phrases]
+
+
+SINGLE = re.compile(
+    r"\b(?:in|during|within|over|for) (?:a|any|one|some|a single|any single|any one|any given"
+    r"|a given|at least one|a particular|an individual|a calendar|any calendar)"
+    r"(?: single| one| calendar)? (?P<unit>year|quarter|month|half[ -]year)\b"
+    r"|\b(?:in|within) (?:a|one|the same) (?P<unit2>year|quarter|month)(?= *$| ,| :)"
+)
+"""'more than 100 hires in a single year': the condition held by a group in one period."""
+WHICH_PERIOD = re.compile(
+    r"(?:(?:,|:|;) )?\b(?:and )?(?:which|what|the|in which|and the) (?P<unit>year|quarter|month"
+    r"|half)(?: (?:it was|was it|that was|it happened|did it happen|too|as well))?\b"
+    r"|\b(?:and )?when\b(?= *$)"
+)
+"""'which team, which year': the period of each row, shown beside its group."""
+
+
+def read_single(words: Words, reading: Reading) -> None:
+    """'Teams with more than 100 hires in a single year': per group and year, the pairs that
+    pass (the period each row is in is asked too: 'which team, which year')."""
+    if reading.threshold is None or not (match := words.search(SINGLE)):
+        return
+    kind = dimension(match["unit"] or match["unit2"])
+    words.take(match)
+    for which in words.take_all(WHICH_PERIOD):
+        if which["unit"] and dimension(which["unit"]) != kind:
+            reading.group.append(dimension(which["unit"]))  # said, never dropped: refused later
+    reading.single = kind  # a grouping of its own once the others are read: single_rows
+
+
+def single_rows(reading: Reading) -> None:
+    """The period of 'in a single year' as the last grouping (after 'which team')."""
+    if reading.single is not None and reading.single not in reading.group:
+        reading.group.append(reading.single)

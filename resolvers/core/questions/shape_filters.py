@@ -104,6 +104,8 @@ class Reading:
     """'hired in 2020 but not in 2022': periods left out that the other dates never touch,
     so they keep groups with no hire there (CountQuery.absent_in), never a hire less."""
     absent_read: bool = False
+    single: Dimension | None = None
+    """'more than 100 hires in a single year': the condition is held per group and year."""
     """Whether a count of groups took ``absent`` (else only a count or list of hires may)."""
     in_every: Literal["year", "quarter", "month"] | None = None
     """'departments that hired every year': only groups with a hire in every such period."""

@@ -422,6 +422,24 @@ def _absent_in(
     return dates.periods(reading.absent)
 
 
+def _in_a_single(reading: Reading) -> bool:
+    """'Teams with more than 100 hires in a single year': one grouping by name and the
+    period said, a threshold on a number, nothing else (a count of such teams would count
+    pairs: refused)."""
+    held = reading.threshold
+    names = [d for d in reading.group if d != reading.single]
+    return (
+        reading.single is not None
+        and len(names) == 1
+        and names[0] in ("department", "job")
+        and held is not None
+        and held.value is not None
+        and held.than is None
+        and not reading.rank
+        and not reading.counted_groups
+    )
+
+
 def _count_refused(reading: Reading, within: Dimension | None) -> Refusal | None:
     """What a count cannot answer as asked (orders, dates and rankings it has no room for)."""
     if reading.chronological:  # 'hires per department in order of start date': never dropped
@@ -435,6 +453,14 @@ def _count_refused(reading: Reading, within: Dimension | None) -> Refusal | None
             "for the employees hired in Legal in 2021 with their hire dates."
         )
     if (reading.rank or reading.threshold) and len(reading.group) > 1 and within is None:
+        if _in_a_single(reading):  # 'more than 100 hires in a single year': the pairs
+            return None
+        if reading.single:
+            return Refusal(
+                f"A number of hires in a single {reading.single} is answered as the pairs "
+                f"(each department or job with each {reading.single}) that pass: ask e.g. which "
+                f"departments had more than 100 hires in a single {reading.single}."
+            )
         return Refusal(
             "A ranking or threshold within each group is answered for two groupings, the "
             "ranked one and the one it restarts in: e.g. the top job in each department."

@@ -119,6 +119,16 @@ def per_period(part: str, where: str) -> str:
     return f"SELECT {part}, COUNT(*) FROM {ED} WHERE {where} GROUP BY 1"
 
 
+def single(name: str, table: str, key: str, part: str, passes: str) -> str:
+    """Per group (``name`` of ``table`` by ``key``) and year (with its ``part``), the hires
+    where their count ``passes``."""
+    parts = "year(e.datetime)" + (f", {part}(e.datetime)" if part != "year" else "")
+    return (
+        f"SELECT t.{name}, {parts}, COUNT(*) FROM {E} JOIN {table} t ON t.id = e.{key} "
+        f"GROUP BY t.id, t.{name}, {parts} HAVING COUNT(*) {passes}"
+    )
+
+
 def absent(name: str, table: str, key: str, where: str, elsewhere: str, more: int = 0) -> str:
     """The groups (``name`` of ``table`` by ``key``) with more than ``more`` hires matching
     ``where`` and none matching ``elsewhere`` (conditions on e2)."""
@@ -4607,6 +4617,34 @@ CASES: list[Case] = [
             "d.department = 'Legal' AND year(e.datetime) = 2021",
         ),
     ),
+    # ask4, askcompare4: a number of hires held in a single year (quarter): the pairs of
+    # group and period that pass, one row each; 'in all of 2020, 2021 and 2022' is each
+    Case(
+        "departments with more than 150 hires in a single year - which dept and which year?",
+        single("department", "departments", "department_id", "year", "> 150"),
+    ),
+    Case(
+        "which roles had at least 12 hires in any one year",
+        single("job", "jobs", "job_id", "year", ">= 12"),
+    ),
+    Case(
+        "teams that took on over 100 people in a given year, and which year",
+        single("department", "departments", "department_id", "year", "> 100"),
+    ),
+    Case(
+        "depts with 60+ hires in a single quarter",
+        single("department", "departments", "department_id", "quarter", ">= 60"),
+    ),
+    Case(
+        "job titles with between 10 and 11 hires in one calendar year",
+        single("job", "jobs", "job_id", "year", "BETWEEN 10 AND 11"),
+    ),
+    Case(
+        "titles that hired in all of 2020, 2021 and 2022",
+        in_every(
+            "j.job", "jobs j ON j.id = e.job_id", "year(e.datetime)", "year(e.datetime) <= 2022", 3
+        ),
+    ),
 ]
 
 REFUSED = [
@@ -4669,6 +4707,9 @@ REFUSED = [
     # two names and two periods set against each other: whose dates are whose?
     "subtract Sales from Legal in 2021 vs 2022",
     "Marketing minus Training, 2020 versus 2022",
+    # a count, a mean or a ranking held in a single year: the pairs answer none of them
+    "how many teams had more than 100 hires in a single year",
+    "departments above the average in a single year",
     "how many did we hire in mid-November 2021",  # which days are 'mid'?
     "hires per quarter 2021 latest first by department",  # departments reversed too?
 ]

@@ -130,3 +130,38 @@ def test_a_difference_said_as_a_verb_or_a_gap_keeps_its_order(
 def test_a_difference_it_cannot_hold_is_refused(small_engine: OfflineEngine, question: str) -> None:
     answer = small_engine.answer(question)
     assert answer.refused, answer.reading
+
+
+def test_a_number_held_in_a_single_year_lists_each_group_and_year(
+    small_engine: OfflineEngine,
+) -> None:
+    answer = small_engine.answer(
+        "teams with more than 3 hires in a single year: which team, which year"
+    )
+    assert not answer.refused, answer.explanation
+    assert answer.rows == [["Sales", 2021, 4]]
+    assert answer.reading and "counted per department and year; only those with more than 3" in (
+        answer.reading
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many teams had more than 3 hires in a single year",  # pairs, or teams?
+        "departments above the mean in a single year",
+        "the team with the most hires in a single year",
+    ],
+)
+def test_a_single_year_that_cannot_be_held_is_refused(
+    small_engine: OfflineEngine, question: str
+) -> None:
+    assert small_engine.answer(question).refused
+
+
+def test_in_all_of_a_list_of_years_is_each_of_them(small_engine: OfflineEngine) -> None:
+    """'in all' alone is filler (in total); before a list of years it keeps the groups with
+    a hire in each (Legal hired in 2021 and 2022; Sales in 2021 only)."""
+    answer = small_engine.answer("departments that hired in all of 2021 and 2022")
+    assert not answer.refused, answer.explanation
+    assert [row[0] for row in answer.rows] == ["Legal"]
