@@ -141,7 +141,7 @@ def plain(text: str) -> str:
     if "_" not in text and not re.search(
         r"\b(?:rows?|records?|entries|count ?\(|select|m[ai][nx] ?\(|datetime"
         r"|(?:department|dept|job) ids?\b|(?:where|having|group by|order by"
-        r"|from (?:departments|jobs))\b)|=",
+        r"|from (?:departments|jobs))\b)|=|[<>] ?\d",
         text,
     ):
         return text
@@ -203,6 +203,18 @@ _HAVING = re.compile(
     r"\bhaving (?:count|hires|n|cnt|total) ?(?:(?P<op>>=|<=|==|=|>|<) ?(?P<n>\d{1,6})"
     r"|between (?P<low>\d{1,6}) and (?P<high>\d{1,6}))\b"
 )
+_COUNTED = r"(?:count|hires|hire count|headcount|n|cnt|total|number of hires)"
+_RANGE = re.compile(
+    rf"\b(?:having )?{_COUNTED} ?(?P<op>>=|>) ?(?P<n>\d{{1,6}}) and (?:{_COUNTED} ?)?"
+    r"(?P<op2><=|<) ?(?P<n2>\d{1,6})\b"
+)
+"""'having count(*) >= 20 and count(*) <= 22', 'hires > 49 and < 61': two bounds, the whole
+numbers between them (a strict bound moves by one)."""
+_BOUND = re.compile(
+    r"(?<!having )\b(?:hires|hire count|headcount|number of hires) ?(?P<op>>=|<=|>|<) ?"
+    r"(?P<n>\d{1,6})\b"
+)
+"""'jobs with hires > 20': one bound on the count, in words ('more than 20 hires')."""
 _ORDER = re.compile(
     r"\border by (?:count|hires|n|cnt|total|2)(?: (?P<dir>desc|asc|descending|ascending))?"
     r"(?: limit (?P<n>\d{1,4}))?\b"
@@ -268,6 +280,8 @@ def _clauses(text: str) -> str:
         if selected and {c.split(".")[-1].strip() for c in selected["cols"].split(",")} <= set(by):
             text = text[: selected.start()] + text[selected.end() :]
         text = _GROUP_BY.sub(f" by {' and '.join(by)} ", text)
+    text = _RANGE.sub(_range, text)
+    text = _BOUND.sub(lambda m: f" {_THRESHOLDS[m['op']]} {m['n']} hires ", text)
     text = _HAVING.sub(_having, text)
     if named := _NAMES_SELECTED.search(text):  # 'select name, datetime ... order by datetime'
         said = "names and hire dates" if named["dated"] else "names"
@@ -276,6 +290,14 @@ def _clauses(text: str) -> str:
     sql = bool(re.match(r" *select\b", said)) or bool(re.search(r"\bgroup by\b", said))
     having = _HAVING.search(said) is not None
     return _ORDER.sub(lambda m: _order(m, sql, having), text).replace(";", " ")
+
+
+def _range(match: re.Match[str]) -> str:
+    low = int(match["n"]) + (match["op"] == ">")
+    high = int(match["n2"]) - (match["op2"] == "<")
+    if low > high:
+        return match.group(0)  # no whole number between them: left as written, refused
+    return f" between {low} and {high} hires "
 
 
 def _named(match: re.Match[str]) -> str:

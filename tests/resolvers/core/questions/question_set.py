@@ -129,6 +129,15 @@ def single(name: str, table: str, key: str, part: str, passes: str) -> str:
     )
 
 
+def bounded(name: str, table: str, key: str, where: str, passes: str) -> str:
+    """Per group (``name`` of ``table`` by ``key``), the hires matching ``where`` whose count
+    ``passes``."""
+    return (
+        f"SELECT t.{name}, COUNT(*) FROM {E} JOIN {table} t ON t.id = e.{key} WHERE {where} "
+        f"GROUP BY t.id, t.{name} HAVING COUNT(*) {passes}"
+    )
+
+
 def absent(name: str, table: str, key: str, where: str, elsewhere: str, more: int = 0) -> str:
     """The groups (``name`` of ``table`` by ``key``) with more than ``more`` hires matching
     ``where`` and none matching ``elsewhere`` (conditions on e2)."""
@@ -4645,6 +4654,33 @@ CASES: list[Case] = [
             "j.job", "jobs j ON j.id = e.job_id", "year(e.datetime)", "year(e.datetime) <= 2022", 3
         ),
     ),
+    # ask4, askcompare4: counts between two bounds, both included, said many ways ('in the
+    # range', 'from A up to B', 'somewhere between', SQL's '>= A and <= B', 'hires > N')
+    Case(
+        "roles whose hire count is in the range 20 to 22",
+        bounded("job", "jobs", "job_id", "TRUE", "BETWEEN 20 AND 22"),
+    ),
+    Case(
+        "which depts hired somewhere between 50 and 60 people in 2022",
+        bounded("department", "departments", "department_id", Y22, "BETWEEN 50 AND 60"),
+    ),
+    Case(
+        "job titles with a hire count from 11 up to 12",
+        bounded("job", "jobs", "job_id", "TRUE", "BETWEEN 11 AND 12"),
+    ),
+    Case(
+        "jobs having count(*) >= 21 and count(*) <= 22",
+        bounded("job", "jobs", "job_id", "TRUE", "BETWEEN 21 AND 22"),
+    ),
+    Case(
+        "departments with hires >= 55 and <= 65 in 2021",
+        bounded("department", "departments", "department_id", Y21, "BETWEEN 55 AND 65"),
+    ),
+    Case(
+        "titles with hires > 19 and < 22",
+        bounded("job", "jobs", "job_id", "TRUE", "BETWEEN 20 AND 21"),
+    ),
+    Case("jobs with hires > 21", bounded("job", "jobs", "job_id", "TRUE", "> 21")),
 ]
 
 REFUSED = [

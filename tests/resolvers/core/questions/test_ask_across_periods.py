@@ -165,3 +165,31 @@ def test_in_all_of_a_list_of_years_is_each_of_them(small_engine: OfflineEngine) 
     answer = small_engine.answer("departments that hired in all of 2021 and 2022")
     assert not answer.refused, answer.explanation
     assert [row[0] for row in answer.rows] == ["Legal"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "jobs with between 1 and 2 hires",
+        "jobs whose hire count is in the range 1 to 2",
+        "which jobs hired somewhere between 1 and 2 people",
+        "jobs having count(*) >= 1 and count(*) <= 2",
+        "jobs with hires > 0 and < 3",
+        "job titles with a hire count from 1 up to 2",
+    ],
+)
+def test_a_count_between_two_bounds_includes_both(
+    small_engine: OfflineEngine, question: str
+) -> None:
+    answer = small_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert [row[0] for row in answer.rows] == [
+        "Database Administrator I",
+        "Database Administrator II",
+        "Database Administrator III",
+    ]  # the Recruiter hired 3
+    assert answer.reading and "between 1 and 2 (both included)" in answer.reading
+
+
+def test_bounds_no_whole_number_lies_between_are_refused(small_engine: OfflineEngine) -> None:
+    assert small_engine.answer("jobs with hires > 1 and < 2").refused
