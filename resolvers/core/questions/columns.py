@@ -132,12 +132,33 @@ def by_id(text: str) -> tuple[str, bool]:
     return BY_ID.sub(said, text), found
 
 
+CATALOG_TABLE = re.compile(
+    r"\b(?:(?P<every>every|each|all(?: of)?(?: the)?|the|list(?: all)?(?: the)?|show(?: all)?"
+    r"(?: the)?) (?P<one>departments?|depts?|jobs?|job titles?|titles?|roles?) (?:that are )?"
+    r"|(?P<all>everything|every row|all rows|all the rows|all records|every record) )"
+    r"(?:in|of|from|listed in|on|stored in) (?:the |our )?(?P<table>departments?|depts?|jobs?)"
+    r"(?: (?:table|list|lookup|dimension))?(?![\w_])"
+)
+"""'every department in the departments table', 'everything in jobs': the table's rows, every
+department (job) by id (never the hires)."""
+
+
+def _catalog_table(match: re.Match[str]) -> str:
+    table = match["table"]
+    kind = "departments" if table.startswith("dep") else "jobs"
+    one = match["one"]
+    if one and (one.startswith("dep") != table.startswith("dep")):
+        return match.group(0)  # 'jobs in the departments table': left as written, refused
+    return f"every {kind[:-1]}"
+
+
 def plain(text: str) -> str:
     """The question (lower case) with the tables' column words in the grammar's words.
 
     Rows are hires only when no other table is named ('how many records does the job
     table have' counts jobs, or is refused; never hires).
     """
+    text = CATALOG_TABLE.sub(_catalog_table, text)
     if "_" not in text and not re.search(
         r"\b(?:rows?|records?|entries|count ?\(|select|m[ai][nx] ?\(|datetime"
         r"|(?:department|dept|job) ids?\b|(?:where|having|group by|order by"

@@ -4681,6 +4681,32 @@ CASES: list[Case] = [
         bounded("job", "jobs", "job_id", "TRUE", "BETWEEN 20 AND 21"),
     ),
     Case("jobs with hires > 21", bounded("job", "jobs", "job_id", "TRUE", "> 21")),
+    # ask4, askcompare4: the catalogue asked as tables ('every department in the departments
+    # table', 'everything in jobs', 'all rows of the jobs table'): rows by id, never hires
+    Case(
+        "every department in the departments table, A to Z",
+        "SELECT id, department FROM departments ORDER BY department",
+        ordered=True,
+    ),
+    Case(
+        "pls list each dept in the department table",
+        "SELECT id, department FROM departments",
+    ),
+    Case(
+        "everything in the jobs table z to a",
+        "SELECT id, job FROM jobs ORDER BY job DESC",
+        ordered=True,
+    ),
+    Case("all rows of the jobs table", "SELECT id, job FROM jobs"),
+    Case(
+        "all the titles stored in the jobs table containing Engineer",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%engineer%'",
+    ),
+    Case(
+        "every department in the departments table that hired in 2022",
+        f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y22} GROUP BY d.id, d.department",
+    ),
 ]
 
 REFUSED = [

@@ -193,3 +193,21 @@ def test_a_count_between_two_bounds_includes_both(
 
 def test_bounds_no_whole_number_lies_between_are_refused(small_engine: OfflineEngine) -> None:
     assert small_engine.answer("jobs with hires > 1 and < 2").refused
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "every department in the departments table, A to Z",
+        "everything in the departments table",
+        "all rows of the department table",
+        "list each dept in the departments table",
+    ],
+)
+def test_the_departments_table_is_every_department_by_id(
+    small_engine: OfflineEngine, question: str
+) -> None:
+    answer = small_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == [[2, "Legal"], [3, "Ops"], [1, "Sales"]]  # Ops hired nobody
+    assert answer.reading and "Every one of the departments" in answer.reading
