@@ -30,9 +30,13 @@ NOTICE = "backups.notice"
 LINK = "backups.link"
 
 st.title("Backups")
+# Each part of the page whose elements come and go (a notice, a progress bar, an error, the
+# damaged backups) sits in a container that is always there: Streamlit places elements by
+# position, so the table below keeps its place and is never drawn twice while a run is slow.
 notice = st.session_state.pop(NOTICE, None)
-if notice:
-    st.success(notice)
+with st.container():
+    if notice:
+        st.success(notice)
 
 
 def follow(job: BackupJob, label: str, total: int | None) -> BackupJob | None:
@@ -109,18 +113,20 @@ table: Table = (
     or Table.DEPARTMENTS
 )
 codec = right.selectbox("Compression", ["DEFLATE", "SNAPPY"], key="codec")
-if st.button(f"Back up {table.value} now", type="primary", key="create"):
-    try:
-        started = api.backup_table(table, codec)
-    except session.CALL_ERRORS as error:
-        st.error(plain_errors.sentence(error))
-    else:
-        done = follow(started, f"Backing up {table.value}", None)
-        if done is not None and done.backup is not None:
-            st.session_state[NOTICE] = (
-                f"Backed up {done.backup.rows} rows of {table.value} ({done.backup.id})."
-            )
-            st.rerun()
+back_up = st.button(f"Back up {table.value} now", type="primary", key="create")
+with st.container():
+    if back_up:
+        try:
+            started = api.backup_table(table, codec)
+        except session.CALL_ERRORS as error:
+            st.error(plain_errors.sentence(error))
+        else:
+            done = follow(started, f"Backing up {table.value}", None)
+            if done is not None and done.backup is not None:
+                st.session_state[NOTICE] = (
+                    f"Backed up {done.backup.rows} rows of {table.value} ({done.backup.id})."
+                )
+                st.rerun()
 
 
 def confirm_unreadable(backup_id: str) -> None:
@@ -163,14 +169,15 @@ except session.CALL_ERRORS as error:
     st.error(plain_errors.sentence(error))
     st.stop()
 backups = sorted(listed.items, key=lambda b: b.created_at, reverse=True)
-for unreadable in listed.unreadable:
-    st.warning(
-        f"Backup **{unreadable.id}** cannot be restored or listed: the file that describes it "
-        "(its manifest) is damaged. Deleting it removes its data file and that manifest."
-    )
-    with st.expander(f"What the server said about {unreadable.id}"):
-        st.code(unreadable.reason, language=None, wrap_lines=True)
-    confirm_unreadable(unreadable.id)
+with st.container():
+    for unreadable in listed.unreadable:
+        st.warning(
+            f"Backup **{unreadable.id}** cannot be restored or listed: the file that describes "
+            "it (its manifest) is damaged. Deleting it removes its data file and that manifest."
+        )
+        with st.expander(f"What the server said about {unreadable.id}"):
+            st.code(unreadable.reason, language=None, wrap_lines=True)
+        confirm_unreadable(unreadable.id)
 if not backups:
     st.info("No backups yet.")
     st.stop()

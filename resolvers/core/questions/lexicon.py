@@ -336,6 +336,32 @@ _OVER_A_YEAR = re.compile(
     re.IGNORECASE,
 )
 """'over 2021' is during 2021; 'over 2000 people' stays a threshold."""
+_OVER_A_NAMED_PERIOD = re.compile(
+    rf"\b(?:over|throughout) (?=(?:the )?(?:{'|'.join(sorted(SEASONS, key=len, reverse=True))}"
+    rf"|{'|'.join(sorted((m for m in MONTHS if m != 'may'), key=len, reverse=True))}"
+    r"|q[1-4]|h[12])\b)",
+    re.IGNORECASE,
+)
+"""'over the summer', 'over Q3 2022', 'throughout March': during them (no number follows)."""
+_SEASON_MONTHS = re.compile(
+    rf"\b({'|'.join(sorted(SEASONS, key=len, reverse=True))}) months\b", re.IGNORECASE
+)
+"""'the summer months' are the summer."""
+_GREETING = re.compile(r"^\s*(?:good )?(?:morning|afternoon|evening)\s*[!,.:]+\s*", re.I)
+"""'Morning! ...': a greeting before a question (never 'hires in the morning')."""
+_FIRST_NAME_SAID = re.compile(
+    r"[\s,;:-]*\(?\s*(?:just |only )?(?:the |their |a )?(?:first|given) names?"
+    r"(?: only| please| pls)?\s*\)?[\s.?!]*$",
+    re.IGNORECASE,
+)
+"""'anyone called Kim? (first name)': said after a name already asked as 'called' or
+'named'; the lookup reads it there as a first name (people.py sees 'first name' asked)."""
+SIGNED = re.compile(
+    r"(?i:\b(?:many thanks|thanks|thank you|thx|cheers)|(?<=[.?!,\n])\s*"
+    r"(?:best|regards|best regards|kind regards|warm regards|all the best))[,!.]*"
+    r"\s+(?:-+\s*)?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)[.!]*\s*$"
+)
+"""'... Many thanks, Priya': a sign-off and the asker's name, at the very end."""
 
 
 _FILLED = re.compile(
@@ -411,8 +437,15 @@ def tidy(question: str) -> str:
     July 9', 'April 12-15' and '6-12 June' are ranges (so is 'the week of 6-12
     June'); 'the year 2021' is 2021; 'w/o' is 'without', 'w/' 'with', 'the
     no.' 'the number', 'CY2021' and 'the full year 2021' 2021, "in '21" in 2021.
+    A greeting said first ('Morning!') is a letter's framing, not the question: it goes
+    (so does a sign-off with a name, in reword.py); 'over the summer' is during it.
     """
     text = question.replace("\u2019", "'").replace("\u2018", "'")
+    text = _GREETING.sub("", text)
+    if re.search(r"\b(?:called|named)\b", text, re.IGNORECASE):
+        text = _FIRST_NAME_SAID.sub("", text)
+    text = re.sub(r"\b(when|who|where)s\b", r"\1 is", text, flags=re.IGNORECASE)  # 'whens'
+    text = _SEASON_MONTHS.sub(r"\1", _OVER_A_NAMED_PERIOD.sub("during ", text))
     text = text.replace("\u201c", '"').replace("\u201d", '"')
     text = re.sub(r"\bcalendar (years?|months?|quarters?)\b", r"\1", text, flags=re.IGNORECASE)
     text = _ARROW.sub(_arrow, text)

@@ -35,6 +35,7 @@ from resolvers.core.questions.lookups import Person, capitalised, shield_people
 from resolvers.core.questions.patterns import (
     ALPHABETICAL,
     AND_HOW_MANY_BARE,
+    ANY_HIRES,
     ANY_LEVEL,
     AS_PERCENT,
     BOTH_AZ,
@@ -44,12 +45,16 @@ from resolvers.core.questions.patterns import (
     COLUMN_LIST,
     COLUMNS,
     COMPARE,
+    CROSSED,
+    CROSSED_WITH,
     DATED,
+    DAY_OR_YEAR,
     DIMS_AZ,
     DISTINCT_PERIODS,
     EACH_NAME,
     FILLER_PHRASES,
     FISCAL,
+    FOUR_DIGIT_YEAR,
     GREW,
     HIRE_SPAN,
     ID_NAMES,
@@ -57,6 +62,7 @@ from resolvers.core.questions.patterns import (
     INJECTION,
     MULTIPLIED,
     NAME_ASCENDING,
+    NEGATED,
     ON_THE_BOOKS,
     PERIOD_RATIO,
     QUARTER_COLUMNS,
@@ -70,6 +76,7 @@ from resolvers.core.questions.patterns import (
     THEN_BY_NAME,
     THEY_DID,
     TIME_ORDER,
+    UPDATE_NOUN,
     VAGUE_PART,
     WHICH_ONES,
     WITH_HIRES,
@@ -113,6 +120,14 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             "days, e.g. hires from 10 to 20 November 2021, or ask for the whole period.",
             (vague.group(0),),
         )
+    if (short := DAY_OR_YEAR.search(text)) and not FOUR_DIGIT_YEAR.search(text):
+        month = lexicon.MONTH_NAMES[lexicon.MONTHS[short["month"]]]
+        return Refusal(
+            f"“{short.group(0)}” could be {int(short['n'])} {month} or {month} 20{short['n']}: "
+            f"write the year in full, e.g. {month} 20{short['n']}, or the day with its year, "
+            f"e.g. {int(short['n'])} {month} 2022.",
+            (short.group(0),),
+        )
     if fiscal := FISCAL.search(text):  # never read as the calendar year it names
         return Refusal(
             "A fiscal year starts in a month the data does not record, so its dates are not "
@@ -126,9 +141,13 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     tokens = filters.shield_search_values(tokens, values)
     titled = titles_meant(text, tokens)
     falls = len(CHANGE_DROP.findall(" ".join(tokens)))  # 'did hiring drop': no command
+    written = len(UPDATE_NOUN.findall(" ".join(tokens)))  # 'for the Q3 update': no command
     for word in tokens:
         if word == "drop" and falls:
             falls -= 1
+            continue
+        if word == "update" and written:
+            written -= 1
             continue
         if word in lexicon.WRITE_WORDS:
             return Refusal("This engine only answers questions; it never changes data.")
@@ -185,6 +204,10 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         lambda m: "in each" if GROUP_NAMED.search(m.string[: m.start()]) else m[0], words.text
     )
     words.drop_all(FILLER_PHRASES)
+    if (any_hires := words.search(ANY_HIRES)) and not NEGATED.search(
+        words.text[: any_hires.start()]
+    ):
+        words.take(any_hires)
     reading.line = words.text
     people_asked = PEOPLE_ASKED.search(words.text)  # 'who were our first and last hires'
     spans = [
@@ -241,9 +264,13 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             "above the mean in 2021); a mean of another period is not something this engine "
             "computes: ask for each year's hires per department instead.",
         )
-    if (match := words.search(IN_EVERY)) and (
-        said_group := list(GROUP_NAMED.finditer(words.text[: match.start()]))
-    ):  # 'titles hired in each of 2020, 2021 and 2022': before 'at least one' is a threshold
+    if crossed := words.search(CROSSED_WITH):
+        words.take(crossed, "with")
+    if (
+        (match := words.search(IN_EVERY))
+        and (said_group := list(GROUP_NAMED.finditer(words.text[: match.start()])))
+        and not CROSSED.search(words.text[: match.start()])  # 'team by role with hires in
+    ):  # each quarter' is the grid; 'titles hired in each of 2020, 2021 and 2022' a condition
         unit = match["unit"] or next(u for u in ("year", "quarter", "month") if match[u])
         reading.in_every = "year" if unit.startswith("year") else unit.rstrip("s")  # type: ignore[assignment]
         reading.group += dims(said_group[-1][0])

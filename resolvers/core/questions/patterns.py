@@ -442,6 +442,12 @@ CROSSED = re.compile(
     r"\b(?P<dims>(?:department|dept|team) by (?:job|role|title)(?: by (?:quarter|month|year))?)\b"
 )
 """'department by job' (singular, no 'hires' between): a cross of the two, as 'department x job'."""
+CROSSED_WITH = re.compile(
+    r"\b(?:department|dept|team) by (?:job|role|title) (?P<with>with)(?= (?:the |their )?"
+    r"(?:hires?|hire counts?|counts?) (?:in|per|for|by) (?:(?:each|every|a) )?(?:quarter|month"
+    r"|year)s?\b)"
+)
+"""'team by role with hires in each quarter': the cross, its counts per quarter (a grid)."""
 AS_COLUMNS = re.compile(
     rf"\b(?:with |and )?(?:the |one |each |every )?(?P<dims>{DIM}) (?:as|in|across)"
     r" (?:the |its own |their own |a separate |separate |individual |different |an? )?"
@@ -478,8 +484,13 @@ DIM_THAT = re.compile(
     r"(?P<dims>departments|depts|teams|divisions|jobs"
     r"|job titles|titles|roles|positions|quarters|months|years|days|dates|weekdays)"
     r"(?: +(?:of|in|for|during))? +(?:that|which|who|whose|with|having|where|in which)\b"
+    r"|(?<!different )(?<!distinct )(?<!unique )\b(?:the |all |any |those )?"
+    r"(?P<dims2>job titles|titles|roles|positions|jobs)"
+    r"(?= +(?:we +)?(?:hired|recruited|filled)\b"
+    r"(?! +(?:employees?|people|persons?|staff|workers?|folks|hires|joiners|recruits)\b))"
 )
-"""'departments that hired more in 2022 than in 2021': plural groups asked for, as 'which'."""
+"""'departments that hired more in 2022 than in 2021': plural groups asked for, as 'which';
+so are 'titles hired in Q1 2022' (the titles with a hire in it)."""
 _ANY_DIMS = (
     r"(?P<dims>departments?|depts?|teams?|divisions?|jobs?|job titles?|titles?|roles?|positions?"
     r"|quarters?|months?|years?|days?|dates?|weekdays?)\b"
@@ -511,6 +522,7 @@ WENT = re.compile(
 )
 AS_PERCENT = re.compile(
     r"\b(?:as an? |in )(?:percentage|percent|proportion|pct)s?\b|\bas percentages\b"
+    r"|\bas an? (?:share|fraction)\b"
     r"|\bin percentage terms\b|\b(?:as an?|in|as) %(?= |$)"
 )
 """'as a percentage', 'in percent': filler beside a share word; alone, they ask for one."""
@@ -741,12 +753,28 @@ VAGUE_PART = re.compile(
     rf"(?P<when>{_MONTH_WORD}|(?:19|20)\d\d|year)\b"
 )
 """'mid November', 'early March', 'late 2021': parts of a period with no days of their own."""
+DAY_OR_YEAR = re.compile(rf"\b(?P<month>{_MONTH_WORD}) (?P<n>2\d)\b(?! ?(?:st|nd|rd|th)\b)")
+"""'Jan 22' with no year anywhere: the 22nd of January, or January 2022 as a spreadsheet writes
+it. Either reading answers a different question from the other: asked back, never guessed."""
+FOUR_DIGIT_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 ON_THE_BOOKS = re.compile(r"\b(?:on|in) (?:the |our )?(?:books|payroll)\b")
 """'how many people are on the books': everyone hired (the data holds no leavers). Said with
 a date it is a headcount at that date, not the hires in it: then left unread (refused)."""
 FILLER_PHRASES = lexicon.FILLER_PHRASES
 """Hiring verbs, chat and politeness: the phrases of linguistic_schema.toml that mean nothing."""
 YES_NO = re.compile(r"^ *(?:did|were|was|has|have|is|are) ")
+UPDATE_NOUN = re.compile(
+    r"\b(?:the|an|my|our|this|weekly|monthly|quarterly|annual|status|team|board|exec|q[1-4])"
+    r" update\b"
+)
+"""'for the Q3 update': an update written for someone (chat), not a change to the data."""
+ANY_HIRES = re.compile(
+    r"\bany(?= (?:new )?(?:__f\d+__|hires|joiners|starters|recruits|people|persons|staff"
+    r"|employees|folks|newcomers)\b)"
+)
+"""'any nurses hired in Q1 2022?', 'any hires in Legal in May?': whether there were, which
+their count answers (0 is no). Never after a negation: 'didn't we hire any' stays unread."""
+NEGATED = re.compile(r"\b(?:not|no|never|nor|without|excluding|except)\b")
 
 
 _ENGINE_WORDS = """

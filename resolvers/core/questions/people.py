@@ -155,9 +155,28 @@ def not_found(warehouse: Warehouse, query: HrQuery, question: str = "") -> Respe
             f"No employee is named “{asked}”: reading it as {meant}, the one name on record {how}."
         )
         return Respelt(HrQuery(query=respelt), note)
+    near = near or _within(warehouse, asked)
     if near:
         return Nobody(f"No employee is named “{asked}”.", tuple(near))
     return Nobody(f"No employee named “{asked}” is on record{_also(query)}.")
+
+
+def _within(warehouse: Warehouse, asked: str) -> list[str]:
+    """A name on record inside a longer one asked ('hmm harold vogt': a word said before the
+    name was read into it): offered back, never answered in its place."""
+    words = asked.split()
+    if len(words) < 3:
+        return []
+    lowered = exp.Lower(this=col("e", "name"))
+    parts = [" ".join(words[1:]).lower(), " ".join(words[:-1]).lower()]
+    tree = (
+        exp.select(col("e", "name"), copy=False)
+        .distinct()
+        .from_(table("hired_employees", "e"), copy=False)
+        .where(exp.In(this=lowered, expressions=[lit(part) for part in parts]), copy=False)
+    )
+    rows = run_guarded(warehouse, guard_tree(tree, MAX_CANDIDATES)).rows
+    return sorted({str(name) for (name,) in rows if isinstance(name, str)})
 
 
 def absent(

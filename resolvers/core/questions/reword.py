@@ -187,8 +187,27 @@ def _protected(
     return keep, found
 
 
+def unsigned(question: str, catalog: Catalog) -> str:
+    """The question without a sign-off and the asker's name ('... Many thanks, Priya').
+
+    A name that shares a word with a department or a job ('thanks. Sales') stays:
+    it may be part of the question, and reading past it would answer an easier one.
+    """
+    signed = lexicon.SIGNED.search(question)
+    if signed is None or set(signed.group("name").lower().split()) & _name_words(catalog):
+        return question
+    return question[: signed.start()].rstrip()
+
+
+@lru_cache(maxsize=4)
+def _name_words(catalog: Catalog) -> frozenset[str]:
+    names = (*catalog.departments, *catalog.jobs, *(" ".join(a) for a in lexicon.NAME_ALIASES))
+    return frozenset(word for name in names for word in lexicon.tokens(name.lower()))
+
+
 def reword(question: str, catalog: Catalog) -> Reworded:
     """The question with rewrites applied and misspelt ordinary words corrected, with notes."""
+    question = unsigned(question, catalog)
     cased = lexicon.tidy(question)
     text = cased.lower()
     spaced = lexicon.split_apostrophes(text)

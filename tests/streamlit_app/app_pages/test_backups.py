@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from streamlit.testing.v1 import AppTest
+
 from client.api import HrClient
 from tests.streamlit_app.conftest import OpenPage, texts
 
@@ -108,3 +110,24 @@ def test_an_admin_gets_a_download_link_that_serves_the_file(
     answer = httpx.get(link.proto.url)
     assert answer.status_code == 200 and answer.content.startswith(b"Obj\x01")
     assert "for anyone who has it" in texts(app)
+
+
+def place_of_table(app: AppTest) -> int:
+    """Where the backups table sits among the page's top-level elements."""
+    kinds = {index: node.__class__.__name__ for index, node in app.main.children.items()}
+    return next(index for index, kind in kinds.items() if kind == "Dataframe")
+
+
+def test_the_table_keeps_its_place_when_a_notice_comes_and_goes(
+    open_page: OpenPage, admin_api: HrClient
+) -> None:
+    """Streamlit places elements by position: a table that moves while a slow run redraws the
+    page is shown twice (its old copy stays until the run ends), as loaded browsers saw."""
+    admin_api.insert("departments", DEPARTMENTS)
+    app = open_page("Admins", "backups")
+    app.button(key="create").click().run()
+    assert "Backed up" in texts(app)
+    with_notice = place_of_table(app)
+    app.run()
+    assert "Backed up" not in texts(app)
+    assert place_of_table(app) == with_notice

@@ -4707,6 +4707,79 @@ CASES: list[Case] = [
         f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
         f"WHERE {Y22} GROUP BY d.id, d.department",
     ),
+    # ask4, lead: a letter's framing (greetings, well-wishing, a sign-off with a name, what
+    # the answer is for), short slips ('hw', 'wat'), 'over' a named period as during it,
+    # and the words around the hiring verbs ('end up', 'making', 'on their record')
+    Case(
+        "hw many ppl joined Legal in 2022?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' AND {Y22}",
+    ),
+    Case(
+        "Morning! could you pull hires by team for 2021? one row per team would be perfect. "
+        "Thanks, Marco",
+        per_department(Y21),
+    ),
+    Case(
+        "hope you're well! how many people did we end up hiring over Q4 2021?",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= '2021-10-01' AND e.datetime < '2022-01-01'",
+    ),
+    Case(
+        "number of hires with no department on their record",
+        f"SELECT COUNT(*) FROM {E} WHERE e.department_id IS NULL",
+    ),
+    Case(
+        "how many Training hires over the spring of 2022 - for the quarterly review",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Training' "
+        "AND e.datetime >= '2022-03-01' AND e.datetime < '2022-06-01'",
+    ),
+    Case(
+        "were we making hires throughout march 2021? exact count pls",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= '2021-03-01' AND e.datetime < '2021-04-01'",
+    ),
+    Case(
+        "Good afternoon, Sales hires per month in 2022 would be great. Kind regards, Ines",
+        f"SELECT month(e.datetime), COUNT(*) FROM {ED} WHERE d.department = 'Sales' AND {Y22} "
+        "GROUP BY 1",
+    ),
+    Case(
+        "wat was the total hired over h1 2022",
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= '2022-01-01' AND e.datetime < '2022-07-01'",
+    ),
+    Case(
+        "hires over the winter months of 2021",  # a winter starts in the December of its year
+        f"SELECT COUNT(*) FROM {E} WHERE e.datetime >= '2021-12-01' AND e.datetime < '2022-03-01'",
+    ),
+    Case(
+        "Hi, hope all is well. For the annual review: titles hired in Q1 2022 with counts. "
+        "Best regards, Sam Okafor",
+        "SELECT j.job, COUNT(*) FROM hired_employees e JOIN jobs j ON j.id = e.job_id "
+        "WHERE e.datetime >= '2022-01-01' AND e.datetime < '2022-04-01' GROUP BY j.id, j.job",
+    ),
+    Case(
+        "for 2022, a table of team by role with hires in each quarter, A-Z by team then role",
+        quarterly("e.datetime >= '2022-01-01' AND e.datetime < '2023-01-01'"),
+        ordered=True,
+    ),
+    Case(
+        "how many Sales hires sit above level II",
+        f"SELECT COUNT(*) FROM {EDJ} WHERE d.department = 'Sales' "
+        "AND regexp_matches(j.job, ' (III|IV)$')",
+    ),
+    Case(
+        "lemme know the no of Training hires in H2 2021, would appreciate it",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Training' "
+        "AND e.datetime >= '2021-07-01' AND e.datetime < '2022-01-01'",
+    ),
+    Case(
+        "were any new hires made in Legal in Q3 2022?",
+        f"SELECT COUNT(*) FROM {ED} WHERE d.department = 'Legal' "
+        "AND e.datetime >= '2022-07-01' AND e.datetime < '2022-10-01'",
+    ),
+    Case(
+        "everybody except Training, 2020 - how many?",
+        f"SELECT COUNT(*) FROM {ED} WHERE (d.department IS NULL OR d.department <> 'Training') "
+        "AND e.datetime >= '2020-01-01' AND e.datetime < '2021-01-01'",
+    ),
 ]
 
 REFUSED = [

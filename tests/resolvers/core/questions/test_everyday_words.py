@@ -227,3 +227,98 @@ def test_the_levels_of_a_title_are_that_title_at_each_level(words_engine: Offlin
 
 def test_a_full_year_without_a_year_is_never_every_hire(words_engine: OfflineEngine) -> None:
     assert words_engine.answer("hires in the full year").refused
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("Morning! hires in Legal in 2022?", "Legal hires in 2022"),
+        ("Good afternoon - how many hires in Q1 2021", "hires in Q1 2021"),
+        ("hope you're doing well. hires by department in 2021", "hires by department in 2021"),
+        ("hires in 2022 pls. Many thanks, Priya", "hires in 2022"),
+        ("Sales hires per month in 2021\nKind regards,\nTom Baker", "Sales hires by month in 2021"),
+        (
+            "hires in 2021 for the year-end review, one row per team is perfect",
+            "hires by team in 2021",
+        ),
+        ("hw many hires in 2020", "hires in 2020"),
+        ("how many people did we end up hiring in 2021", "hires in 2021"),
+        ("hires with no job on their record", "hires without a job"),
+        ("Legal hires over the summer of 2021", "Legal hires from June to August 2021"),
+        ("hires over Q3 2022", "hires in Q3 2022"),
+        ("hires throughout March 2022", "hires in March 2022"),
+        ("hires during the winter months of 2021", "hires from December 2021 to February 2022"),
+        ("titles hired in Q1 2022", "which titles were hired in Q1 2022"),
+        ("no of people hired in Legal in 2022", "Legal hires in 2022"),
+        ("for the Q3 update - how many hires in Q3 2022? thanks so much", "hires in Q3 2022"),
+        ("could you please provide the hires per team in 2021?", "hires by team in 2021"),
+        ("tell me abt hires in 2020", "hires in 2020"),
+        ("Legal as a share of all 2021 hires", "what share of 2021 hires were in Legal"),
+        ("whens the first hire of 2021", "the first hire of 2021"),
+        ("when was our most recent hire in Legal", "the most recent hire in Legal"),
+        ("can you find out how many people joined Legal in 2022", "Legal hires in 2022"),
+        ("any hires in Legal in Q1 2022?", "how many Legal hires in Q1 2022"),
+        ("were any engineers hired in 2021", "how many engineers were hired in 2021"),
+        ("any VPs hired in 2022?", "how many VP hires in 2022"),
+        ("split Sales vs Legal in 2021", "Sales vs Legal in 2021"),
+        ("everyone but Sales in 2021, how many", "hires in 2021 excluding Sales"),
+        ("lemme know how many hires in 2021", "hires in 2021"),
+        ("I'd appreciate a count of 2022 joiners in Sales", "Sales hires in 2022"),
+        ("Legal hires that sit above level II", "Legal hires above level II"),
+        (
+            "2021: team by role with hires in each quarter",
+            "hires per quarter in 2021 by department and job",
+        ),
+        ("roles we filled in March 2022, with counts", "which roles were hired in March 2022"),
+    ],
+)
+def test_a_letters_framing_and_slips_read_as_the_plain_question(
+    words_engine: OfflineEngine, question: str, plain: str
+) -> None:
+    assert_same_as(words_engine, plain, question)
+
+
+def test_what_looks_like_framing_but_asks_something_stays_read(words_engine: OfflineEngine) -> None:
+    # A time of day is nothing the engine reads: refused, not read as every 2021 hire.
+    assert words_engine.answer("hires in the morning in 2021").refused
+    # 'Best' that starts a question is its ranking, not a sign-off.
+    assert_same_as(
+        words_engine, "the month with the most hires in 2021", "Best month for hires in 2021"
+    )
+    # 'any' after a negation is not read past: the negation would be read as an exclusion.
+    assert words_engine.answer("didn't we hire any engineers in 2022").refused
+    # 'update' as a verb asks to change data: refused as such, unlike 'the Q3 update'.
+    changed = words_engine.answer("update the Sales hires for 2021")
+    assert changed.refused and "never changes data" in changed.explanation
+    # 'over' before a number stays a threshold.
+    assert_same_as(
+        words_engine, "departments with more than 100 hires", "departments with over 100 hires"
+    )
+    # Groups with a hire in every quarter stay a condition; crossed, they are the grid.
+    kept = words_engine.answer("roles with hires in each quarter of 2021")
+    grid = words_engine.answer("team by role with hires in each quarter of 2021")
+    assert len(kept.columns) == 2 and len(grid.columns) == 6
+    # A 'signature' that is a department's name may be the question's: it is kept.
+    assert_same_as(
+        words_engine,
+        "Sales hires by department in 2021",
+        "hires per department in 2021, thanks. Sales",
+    )
+    # A sign-off's name inside the question is not at its end: the lookup keeps it.
+    found = words_engine.answer("thanks - when was Person 0042 hired?")
+    assert not found.refused and "Person 0042" in str(found.rows)
+
+
+@pytest.mark.parametrize("question", ["hires in jan 22", "Sales hires jan-mar 22", "hires may 21?"])
+def test_a_month_and_two_digits_with_no_year_is_asked_back_not_guessed(
+    words_engine: OfflineEngine, question: str
+) -> None:
+    """'Jan 22' is the 22nd of January to some and January 2022 to others."""
+    answer = words_engine.answer(question)
+    assert answer.refused
+    assert " or " in answer.explanation and "write the year in full" in answer.explanation
+
+
+def test_a_month_and_two_digits_beside_a_year_is_a_day(words_engine: OfflineEngine) -> None:
+    assert_same_as(words_engine, "hires on 22 January 2021", "hires on jan 22 2021")
+    assert_same_as(words_engine, "hires in November 2021", "hires in Nov-21")

@@ -91,6 +91,15 @@ def test_a_name_a_letter_or_two_from_another_is_refused_naming_it_never_answered
     assert answer.suggestions == ["Look up Harold Vogt"]
 
 
+def test_a_word_read_into_a_name_on_record_is_refused_offering_that_name(
+    engine: OfflineEngine,
+) -> None:
+    """'hmm harold vogt' names nobody, but holds someone on record: never 'nobody' in silence."""
+    answer = ask(engine, "hmm harold vogt's dept?")
+    assert answer.refused and answer.rows == []
+    assert "Did you mean Harold Vogt?" in answer.explanation
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -630,3 +639,20 @@ def test_ordinary_words_written_small_are_nobody_s_name(
     'nobody by that name' would answer a question nobody asked."""
     answer = ask(engine, question)
     assert "named “" not in (answer.reading or ""), answer.reading  # a name searched
+
+
+@pytest.mark.parametrize(
+    "question", ["anybody called Harold? (first name)", "people named Harold, first name only"]
+)
+def test_first_name_said_after_the_name_keeps_it_a_first_name(
+    engine: OfflineEngine, question: str
+) -> None:
+    assert names(ask(engine, question)) == ["Harold Vogt"]
+
+
+def test_first_name_said_of_a_last_name_finds_nobody_never_the_last_name(
+    engine: OfflineEngine,
+) -> None:
+    answer = ask(engine, "anyone called Vogt? first name only")
+    assert not answer.refused and answer.rows == []
+    assert "No employee's first name is “Vogt”" in answer.explanation
