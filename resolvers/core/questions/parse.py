@@ -179,6 +179,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     words = Words(line)
     words.text = THEY_DID.sub("than", words.text)  # 'more in 2022 than they did in 2021'
     asked_again = period_rows.asked_again(words)  # 'in 2021 and how many in 2022'
+    side_by_side = words.has(period_rows.SIDE_BY_SIDE)  # filler, but not beside a list of periods
     compare = words.has(COMPARE) or words.has(THAN_PERIOD) or words.has(GREW)
     compare = compare or words.has(MULTIPLIED)
     if words.has(PERIOD_RATIO) and len(set(re.findall(r"__[djf]\d+__", words.text))) <= 1:
@@ -340,7 +341,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     period_rows.read_single(words, reading)  # 'more than 100 hires in a single year'
     groupings.read_groups(words, reading)
     period_rows.single_rows(reading)
-    apart = period_rows.read(phrases, reading, said_apart or asked_again, names)
+    apart = period_rows.read(
+        (words, reading, names), phrases, said_apart or asked_again, side_by_side
+    )
     if isinstance(apart, Refusal):  # 'Legal: 2020 vs 2021 vs 2022', each year on its own row
         return apart
     phrases = apart or phrases

@@ -42,6 +42,10 @@ AGAIN = re.compile(
     r"|(?<=\d) each\b(?= *$| ,)"
 )
 """'hires in 2021 and how many in 2022', 'in 2021 and 2022 each': each period asked apart."""
+COMPARE_WORD = re.compile(r"\b(?:compare|comparing|comparison(?: of)?|compared)\b")
+"""'compare Legal's 2020, 2021 and 2022 hires': three or more periods set against each other."""
+SIDE_BY_SIDE = re.compile(r"\bside[ -]by[ -]side\b")
+"""'for 2020 and 2021 side by side' (a filler phrase, read before it is dropped)."""
 HOW_MANY = re.compile(r"\b(?:how many|number of|count of|count)\b")
 """A count asked before the first period: 'and how many in 2022' asks it again."""
 APART = re.compile(r"\b(?:vs|versus|against|compared (?:to|with))\b")
@@ -83,12 +87,26 @@ def unit(span: Span) -> Dimension | None:
 
 
 def read(
-    phrases: list[DatePhrase], reading: Reading, said_apart: bool, names: dict[str, tuple[str, str]]
+    parsed: tuple[Words, Reading, dict[str, tuple[str, str]]],
+    phrases: list[DatePhrase],
+    said_apart: bool,
+    side_by_side: bool = False,
 ) -> list[DatePhrase] | Refusal | None:
     """The date phrases with the listed periods kept as one union, and ``reading.group``
-    split by their kind; None when the question lists no periods to show apart."""
+    split by their kind; None when the question lists no periods to show apart.
+
+    ``side_by_side`` ('for 2020 and 2021 side by side') asks it only of a list of periods
+    (beside names it is how names compared are shown anyway); three or more periods said
+    with 'compare' are set against each other too ('compare Legal's 2020, 2021 and 2022').
+    """
+    words, reading, names = parsed
     listed = [p for p in phrases if len(p.listed) >= 2]
     versus = [p for p in listed if len(p.listed) >= 3 and APART.search(p.words)]
+    if not versus and (compared := words.search(COMPARE_WORD)):
+        versus = [p for p in listed if len(p.listed) >= 3]
+        if versus:
+            words.take(compared)
+    said_apart = said_apart or (side_by_side and bool(listed))
     if not (said_apart and listed) and not versus:
         if said_apart:
             return Refusal(

@@ -4552,6 +4552,22 @@ CASES: list[Case] = [
             "d.department = 'Business Development' AND year(e.datetime) IN (2020, 2022)",
         ),
     ),
+    Case(
+        "give me Engineering's numbers for 2020 and 2021 side by side",
+        per_period(
+            "year(e.datetime)", "d.department = 'Engineering' AND year(e.datetime) IN (2020, 2021)"
+        ),
+    ),
+    Case(
+        "can you compare hiring across 2020, 2021 and 2022 for Marketing",
+        per_period("year(e.datetime)", "d.department = 'Marketing' AND year(e.datetime) <= 2022"),
+    ),
+    Case(
+        "comparison of Q1, Q2 and Q3 2022 hiring",
+        per_period(
+            "quarter(e.datetime)", "e.datetime >= '2022-01-01' AND e.datetime < '2022-10-01'"
+        ),
+    ),
     # ask4, askcompare4: a difference said as a verb ('take A away from B', 'subtract A from
     # B', 'deduct', 'less') is B minus A; a gap ('how far apart', 'how many hires separate',
     # 'how big is the gap') is the first named minus the second; 'by how many did A beat B'
@@ -4834,6 +4850,7 @@ REFUSED = [
     # ask4, askcompare4: periods each on its own row need one kind, and one side per name
     "hires in 2021 and Q1 2022 separately",  # a year and a quarter: rows of what?
     "Legal and Sales hires in 2021 and 2022, separately",  # per name too, or together?
+    "Sales and Marketing hiring side by side for 2020 and 2022",
     "hires by year in Q1 and Q2 2022, separately",  # per year or per quarter?
     # the two reports kept to a name: the grid's columns, or the mean of which departments?
     "2021 hires per department and job by quarter, Sales only",

@@ -69,6 +69,8 @@ def test_absent_in_holds_only_for_one_unranked_grouping_by_name() -> None:
         ("how many did Legal hire in 2021 and how many in 2022", [[2021, 2], [2022, 1]]),
         ("Sales hires in Q1 and Q2 2021, one row per quarter", [[1, 3], [2, 1]]),
         ("hires per year, Legal only", [[2021, 2], [2022, 1]]),
+        ("Legal's numbers for 2021 and 2022 side by side", [[2021, 2], [2022, 1]]),  # once summed
+        ("compare Legal's 2020, 2021 and 2022 hires", [[2021, 2], [2022, 1]]),
     ],
 )
 def test_each_listed_period_is_its_own_row(
