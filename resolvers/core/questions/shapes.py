@@ -102,6 +102,13 @@ def measure(
         phrases, compare = [joined], True
     date_sets = [p.spans for p in phrases]
     reading.absent = dates.untouched(phrases)  # 'hired in 2020 but not in 2022'
+    both = [p for p in phrases if len(p.listed) >= 2 and not re.search(r"\bor\b", p.words)]
+    if reading.absent and both:  # 'hired in 2020 and 2021 but not in 2022': in each, or any?
+        return Refusal(
+            f"Hired in each of {re.sub(r'^(?:in|during|for|of) ', '', both[0].words.strip())},"
+            " or in any of them, with none in the period left out? Ask e.g. which jobs hired in "
+            "2020 or 2021 but not in 2022."
+        )
     pair = [p for p in phrases if len(p.listed) == 2]
     parsed = Parsed(words, reading, names, catalog, date_sets)
     try:

@@ -12,9 +12,16 @@ from __future__ import annotations
 
 import re
 
-_TAIL = r"(?P<tail>(?: ,)? (?:in|for|during|over|between|from|across) [^,]*?)?"
+_DATED = (
+    r"(?:the )?(?:(?:19|20)\d\d|q[1-4]|h[12]|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?"
+    r"|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|spring|summer|autumn|fall|winter|last|this|first|second|third|fourth|1st|2nd|3rd|4th)\b"
+)
+_TAIL = rf"(?P<tail>(?: ,)? (?:in|for|during|over|between|from|across) {_DATED}[^,]*?)?"
 _END = r"(?P<end> *[?.!]*)$"
 TAKEN_FROM = re.compile(
+    r"(?:\bwhat (?:do|does|would|will) (?:you|i|we|it) (?:get|be|come to) (?:if|when)"
+    r" (?:you |i |we )?)?"
     r"\b(?:(?:subtract|subtracting|deduct|deducting|take away|taking away)"
     r" (?P<a>\S.*?)|(?:take|taking) (?P<a2>\S.*?) away) from (?P<b>\S.*?)" + _TAIL + _END
 )
@@ -26,7 +33,8 @@ LESS = re.compile(
 )
 """'2022 hires less 2021 hires': a minus between two periods (never 'less than')."""
 APART = re.compile(
-    r"\bhow (?:far apart|different) (?:are|were|is|was) (?P<rest>\S.*?)"
+    r"\bhow (?:far apart|different|many(?: hires| people)? apart) (?:are|were|is|was)"
+    r" (?P<rest>\S.*?)"
     r"(?: (?:in|for) (?:their |the )?(?:hires|hiring|headcount))?"
     + _TAIL
     + _END
@@ -38,6 +46,12 @@ APART = re.compile(
 """'how far apart were Sales and Legal in 2021': the gap, first named minus second."""
 HOW_BIG = re.compile(r"\bhow (?:big|large|wide) (?:is|was|'s) (?=the (?:gap|difference)\b)")
 """'how big was the gap between ...': the gap itself."""
+SIDE = re.compile(
+    r"^(?:the )?(?:(?:number|count|total|tally) of (?:the )?)?"
+    r"(?:(?:hires|people|employees|new hires)"
+    r" (?:in|of|from|at|for) (?:the )?)?"
+)
+"""'the number of Legal hires', 'hires in Legal': one side, said as its name ('legal hires')."""
 POSSESSIVE = re.compile(r"\b((?:19|20)\d\d|q[1-4]|h[12])(?:'s|s')(?!\w)")
 """'2022's hires': the year's hires ('2022 hires')."""
 
@@ -48,8 +62,8 @@ def rewrite(text: str) -> str:
     text = POSSESSIVE.sub(r"\1", text)
     text = HOW_BIG.sub("what is ", text)
     if match := TAKEN_FROM.search(text):
-        taken = match["a"] or match["a2"]
-        said = f"{match['b']} minus {taken}{match['tail'] or ''}{match['end']}"
+        taken, kept = (SIDE.sub("", side) for side in (match["a"] or match["a2"], match["b"]))
+        said = f"{kept} minus {taken}{match['tail'] or ''}{match['end']}"
         text = text[: match.start()] + said
     text = LESS.sub(r"\g<said> minus", text)
     if match := APART.search(text):

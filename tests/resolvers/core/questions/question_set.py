@@ -4475,6 +4475,10 @@ CASES: list[Case] = [
         absent("job", "jobs", "job_id", "year(e.datetime) = 2020", "year(e2.datetime) = 2022", 3),
     ),
     Case("hires in 2021 but not in 2022", f"SELECT COUNT(*) FROM {E} WHERE {Y21}"),
+    Case(
+        "jobs that hired in 2020 or 2021 but not in 2022",
+        absent("job", "jobs", "job_id", "year(e.datetime) <= 2021", "year(e2.datetime) = 2022"),
+    ),
     # ask4, askcompare4: one group's hires over several listed periods, each period its own
     # row ('separately', 'respectively', 'one row per year', 'A vs B vs C', 'and how many in')
     Case(
@@ -4633,6 +4637,34 @@ CASES: list[Case] = [
         difference(
             "d.department = 'Human Resources' AND year(e.datetime) = 2021",
             "d.department = 'Legal' AND year(e.datetime) = 2021",
+        ),
+    ),
+    Case(
+        "what do you get if you subtract Q1 2022 hires from Q2 2022 hires",
+        difference(
+            "e.datetime >= '2022-04-01' AND e.datetime < '2022-07-01'",
+            "e.datetime >= '2022-01-01' AND e.datetime < '2022-04-01'",
+        ),
+    ),
+    Case(
+        "subtract the number of Training hires from the number of HR hires in 2020",
+        difference(
+            "d.department = 'Human Resources' AND year(e.datetime) = 2020",
+            "d.department = 'Training' AND year(e.datetime) = 2020",
+        ),
+    ),
+    Case(
+        "subtract hires in Accounting from hires in Marketing during 2021",
+        difference(
+            "d.department = 'Marketing' AND year(e.datetime) = 2021",
+            "d.department = 'Accounting' AND year(e.datetime) = 2021",
+        ),
+    ),
+    Case(
+        "how many hires apart were Engineering and Support in 2022",
+        difference(
+            "d.department = 'Engineering' AND year(e.datetime) = 2022",
+            "d.department = 'Support' AND year(e.datetime) = 2022",
         ),
     ),
     Case(
@@ -4847,6 +4879,7 @@ REFUSED = [
     "the top job in 2021 but not in 2022",
     "hires per month in 2021 but not in 2022",
     "share of hires by department in 2020 but not in 2021",
+    "teams that hired in 2020 and 2021 but not in 2022",  # in each of them, or in any?
     # ask4, askcompare4: periods each on its own row need one kind, and one side per name
     "hires in 2021 and Q1 2022 separately",  # a year and a quarter: rows of what?
     "Legal and Sales hires in 2021 and 2022, separately",  # per name too, or together?

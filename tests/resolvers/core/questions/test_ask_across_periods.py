@@ -108,6 +108,9 @@ def test_a_listed_period_is_a_whole_calendar_unit_or_none(
         ("by how many did Sales beat Legal in 2021", [[4, 2, 2]], "Sales minus those in Legal"),
         ("subtract 2021's hires from 2022's", [[6, 1, -5]], "in 2022 minus hires in 2021"),
         ("2022 hires less 2021 hires", [[6, 1, -5]], "in 2022 minus hires in 2021"),
+        ("subtract hires in Legal from hires in Sales during 2021", [[4, 2, 2]], "Sales minus"),
+        ("subtract the number of Legal hires from the number of Sales hires in 2021", [[4, 2, 2]],
+         "in Sales minus those in Legal"),
     ],
 )  # fmt: skip
 def test_a_difference_said_as_a_verb_or_a_gap_keeps_its_order(
