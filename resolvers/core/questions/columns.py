@@ -80,7 +80,9 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 _TABLE = r"(?P<table>jobs?|departments?|depts?|job titles?|titles?|roles?|positions?)"
 TABLE_ROWS = re.compile(
-    r"\b(?:the )?(?P<count>number of |count of |count )?(?:rows?|records?|entries) (?:are )?"
+    r"\b(?:the )?(?P<size>size of (?=(?:the |our )?\w+ table))"
+    rf"(?:the |our )?{_TABLE.replace('table>', 'table3>')} table\b"
+    r"|\b(?:the )?(?P<count>number of |count of |count )?(?:rows?|records?|entries|lines) (?:are )?"
     rf"(?:in|of|from|does|do) (?:the |our )?{_TABLE}(?: table| list)?"
     r"(?: (?:have|has|contain|hold))?\b"
     rf"|\b(?:the )?{_TABLE.replace('table>', 'table2>')} (?:table|list) (?:rows?|records?)\b"
@@ -101,9 +103,10 @@ ROWS = re.compile(
 
 
 def _table_rows(match: re.Match[str]) -> str:
-    table = match.group("table") or match.group("table2")
+    table = match.group("table") or match.group("table2") or match.group("table3")
     kind = "departments" if table.startswith("dep") else "jobs"
-    return f"{match.group('count') or ''}{kind}"
+    count = "number of " if match.group("size") else match.group("count")
+    return f"{count or ''}{kind}"
 
 
 BY_ID = re.compile(
@@ -143,6 +146,18 @@ CATALOG_TABLE = re.compile(
 department (job) by id (never the hires)."""
 
 
+_TABLES = r"(?:departments|depts|jobs|job titles|titles|roles|positions)"
+TWO_TABLES = re.compile(
+    r"\b(?:how many|number of|count of|count the|count|total|sizes? of"
+    r"|(?:rows|records|entries|lines)(?= (?:in|of) ))"
+    r"(?: (?:rows|records|entries|lines))?(?: (?:are |is )?(?:in|of|from))?(?: the| our)?"
+    rf" {_TABLES}(?: tables?| lists?)? (?:and|&|plus) (?:the |our )?{_TABLES}"
+    r"(?! (?:hires|hiring|combos?|combinations?|pairs?))\b"
+)
+"""'count of departments and jobs', 'rows in the jobs and departments tables': two tables'
+sizes at once, which one answer does not hold (never hires per department and job)."""
+
+
 def _catalog_table(match: re.Match[str]) -> str:
     table = match["table"]
     kind = "departments" if table.startswith("dep") else "jobs"
@@ -160,7 +175,8 @@ def plain(text: str) -> str:
     """
     text = CATALOG_TABLE.sub(_catalog_table, text)
     if "_" not in text and not re.search(
-        r"\b(?:rows?|records?|entries|count ?\(|select|m[ai][nx] ?\(|datetime"
+        r"\b(?:rows?|records?|entries|lines? (?:in|of|are)|size of|count ?\(|select"
+        r"|m[ai][nx] ?\(|datetime"
         r"|(?:department|dept|job) ids?\b|(?:where|having|group by|order by"
         r"|from (?:departments|jobs))\b)|=|[<>] ?\d",
         text,

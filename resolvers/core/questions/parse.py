@@ -111,6 +111,11 @@ def _refuse_early(text: str) -> Refusal | None:
 def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     """The HrQuery a question asks, or why the engine will not answer it."""
     text, by_id = columns.by_id(lexicon.normalise(question))
+    if columns.TWO_TABLES.search(text):  # 'count of departments and jobs': two numbers
+        return Refusal(
+            "Two tables at once: ask how many departments there are, then how many jobs (or "
+            "for hires per department and job)."
+        )
     text = subtractions.rewrite(columns.plain(text))  # 'take Q1 away from Q2': 'Q2 minus Q1'
     if early := _refuse_early(text):
         return early

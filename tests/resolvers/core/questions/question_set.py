@@ -4746,6 +4746,8 @@ CASES: list[Case] = [
         ordered=True,
     ),
     Case("all rows of the jobs table", "SELECT id, job FROM jobs"),
+    Case("what's the size of the jobs table?", "SELECT COUNT(*) FROM jobs"),
+    Case("how many lines are in the departments table", "SELECT COUNT(*) FROM departments"),
     Case(
         "all the titles stored in the jobs table containing Engineer",
         "SELECT id, job FROM jobs WHERE lower(job) LIKE '%engineer%'",
@@ -4880,6 +4882,9 @@ REFUSED = [
     "hires per month in 2021 but not in 2022",
     "share of hires by department in 2020 but not in 2021",
     "teams that hired in 2020 and 2021 but not in 2022",  # in each of them, or in any?
+    # two tables' sizes at once: never hires per department and job
+    "count of departments and jobs",
+    "rows in the jobs and departments tables",
     # ask4, askcompare4: periods each on its own row need one kind, and one side per name
     "hires in 2021 and Q1 2022 separately",  # a year and a quarter: rows of what?
     "Legal and Sales hires in 2021 and 2022, separately",  # per name too, or together?

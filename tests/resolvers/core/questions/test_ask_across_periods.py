@@ -216,3 +216,26 @@ def test_the_departments_table_is_every_department_by_id(
     assert not answer.refused, answer.explanation
     assert answer.rows == [[2, "Legal"], [3, "Ops"], [1, "Sales"]]  # Ops hired nobody
     assert answer.reading and "Every one of the departments" in answer.reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "count of departments and jobs",  # once hires per department and job
+        "how many rows in jobs and departments",
+        "the number of rows in the jobs table and the departments table",
+    ],
+)
+def test_two_tables_sizes_at_once_are_refused(small_engine: OfflineEngine, question: str) -> None:
+    answer = small_engine.answer(question)
+    assert answer.refused, answer.reading
+    assert "Two tables" in answer.explanation
+
+
+@pytest.mark.parametrize(
+    "question", ["size of the departments table", "how many lines are in the departments table"]
+)
+def test_a_tables_size_is_its_rows(small_engine: OfflineEngine, question: str) -> None:
+    answer = small_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == [[3]]
