@@ -379,7 +379,10 @@ def _count(query: CountQuery) -> str:
     elif query.descending_names:
         text += "; listed by name, Z to A"
     if query.count_groups:
-        text = f"The number of {' and '.join(_PLURAL[d] for d in query.group_by)}: {text}"
+        counted = " and ".join(_PLURAL[d] for d in query.group_by)
+        if len(query.group_by) > 1:  # 'how many department and job combos': the pairs
+            counted = f"{' and '.join(query.group_by)} pairs"
+        text = f"The number of {counted}: {text}"
         return text + _left_out(query.filters, group) + "."
     if query.rank and query.rank.within:
         r = query.rank

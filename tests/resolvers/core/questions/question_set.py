@@ -4830,6 +4830,18 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {ED} WHERE (d.department IS NULL OR d.department <> 'Training') "
         "AND e.datetime >= '2020-01-01' AND e.datetime < '2021-01-01'",
     ),
+    # ask4, askcompare4: 'how many department and job combos' is the number of pairs with a
+    # hire (it was the pairs listed)
+    Case(
+        "how many department and job combos had hires in 2021",
+        f"SELECT COUNT(*) FROM (SELECT e.department_id, e.job_id FROM {E} WHERE {Y21} "
+        "AND e.department_id IS NOT NULL AND e.job_id IS NOT NULL GROUP BY 1, 2)",
+    ),
+    Case(
+        "number of dept-title pairs that hired in 2022",
+        f"SELECT COUNT(*) FROM (SELECT e.department_id, e.job_id FROM {E} WHERE {Y22} "
+        "AND e.department_id IS NOT NULL AND e.job_id IS NOT NULL GROUP BY 1, 2)",
+    ),
 ]
 
 REFUSED = [

@@ -239,3 +239,11 @@ def test_a_tables_size_is_its_rows(small_engine: OfflineEngine, question: str) -
     answer = small_engine.answer(question)
     assert not answer.refused, answer.explanation
     assert answer.rows == [[3]]
+
+
+def test_how_many_combos_is_the_number_of_pairs(small_engine: OfflineEngine) -> None:
+    """Sales x DBA I, DBA II, Recruiter; Legal x DBA III, Recruiter: five pairs hired in 2021."""
+    answer = small_engine.answer("how many department and job combos had hires in 2021")
+    assert not answer.refused, answer.explanation
+    assert answer.rows == [[5]]
+    assert answer.reading and "The number of department and job pairs" in answer.reading
