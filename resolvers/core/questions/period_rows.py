@@ -46,6 +46,8 @@ COMPARE_WORD = re.compile(r"\b(?:compare|comparing|comparison(?: of)?|compared)\
 """'compare Legal's 2020, 2021 and 2022 hires': three or more periods set against each other."""
 SIDE_BY_SIDE = re.compile(r"\bside[ -]by[ -]side\b")
 """'for 2020 and 2021 side by side' (a filler phrase, read before it is dropped)."""
+DATE_ONLY = re.compile(r"(?<=\d) only\b(?= *$| ,| \.| \?)")
+"""'by year for 2020 and 2021 only': the periods said, nothing more (a date's 'only')."""
 HOW_MANY = re.compile(r"\b(?:how many|number of|count of|count)\b")
 """A count asked before the first period: 'and how many in 2022' asks it again."""
 APART = re.compile(r"\b(?:vs|versus|against|compared (?:to|with))\b")
@@ -70,6 +72,7 @@ def asked_again(words: Words) -> bool:
         return " and"
 
     words.text = AGAIN.sub(joined, words.text)
+    words.text = DATE_ONLY.sub("", words.text)  # 'for 2020 and 2021 only': those periods
     return said
 
 

@@ -4572,6 +4572,18 @@ CASES: list[Case] = [
             "quarter(e.datetime)", "e.datetime >= '2022-01-01' AND e.datetime < '2022-10-01'"
         ),
     ),
+    Case(
+        "pls break out Accounting hires by year for 2020 and 2021 only",
+        per_period(
+            "year(e.datetime)", "d.department = 'Accounting' AND year(e.datetime) IN (2020, 2021)"
+        ),
+    ),
+    Case(
+        "hey, could you pull Legal's hires for 2021 and 2022 separatly? thx",
+        per_period(
+            "year(e.datetime)", "d.department = 'Legal' AND year(e.datetime) IN (2021, 2022)"
+        ),
+    ),
     # ask4, askcompare4: a difference said as a verb ('take A away from B', 'subtract A from
     # B', 'deduct', 'less') is B minus A; a gap ('how far apart', 'how many hires separate',
     # 'how big is the gap') is the first named minus the second; 'by how many did A beat B'
@@ -4666,6 +4678,10 @@ CASES: list[Case] = [
             "d.department = 'Engineering' AND year(e.datetime) = 2022",
             "d.department = 'Support' AND year(e.datetime) = 2022",
         ),
+    ),
+    Case(
+        "subtarct 2020 hires from 2021 hires",
+        difference("year(e.datetime) = 2021", "year(e.datetime) = 2020"),
     ),
     Case(
         "taking legal's hires away from sales's, 2021",
