@@ -171,12 +171,18 @@ def read_single(words: Words, reading: Reading) -> None:
     kind = dimension(match["unit"] or match["unit2"])
     words.take(match)
     for which in words.take_all(WHICH_PERIOD):
+        reading.single_asked = True
         if which["unit"] and dimension(which["unit"]) != kind:
             reading.group.append(dimension(which["unit"]))  # said, never dropped: refused later
     reading.single = kind  # a grouping of its own once the others are read: single_rows
 
 
 def single_rows(reading: Reading) -> None:
-    """The period of 'in a single year' as the last grouping (after 'which team')."""
-    if reading.single is not None and reading.single not in reading.group:
+    """The period of 'in a single year' as the last grouping (after 'which team'); said as a
+    grouping too ('by year') it is asked, as 'which year' asks it."""
+    if reading.single is None:
+        return
+    if reading.single in reading.group:
+        reading.single_asked = True
+    else:
         reading.group.append(reading.single)

@@ -106,6 +106,8 @@ class Reading:
     absent_read: bool = False
     single: Dimension | None = None
     """'more than 100 hires in a single year': the condition is held per group and year."""
+    single_asked: bool = False
+    """'which team, which year': the period of each pair is asked (else which teams, only)."""
     """Whether a count of groups took ``absent`` (else only a count or list of hires may)."""
     in_every: Literal["year", "quarter", "month"] | None = None
     """'departments that hired every year': only groups with a hire in every such period."""

@@ -460,8 +460,14 @@ def _count_refused(reading: Reading, within: Dimension | None) -> Refusal | None
             "for the employees hired in Legal in 2021 with their hire dates."
         )
     if (reading.rank or reading.threshold) and len(reading.group) > 1 and within is None:
-        if _in_a_single(reading):  # 'more than 100 hires in a single year': the pairs
+        if _in_a_single(reading) and reading.single_asked:  # 'which team, which year': pairs
             return None
+        if reading.single and not reading.single_asked and _in_a_single(reading):
+            return Refusal(  # the teams alone would repeat a team passing in two years
+                f"Which departments (jobs), or which in which {reading.single}? Ask e.g. which "
+                f"departments had more than 100 hires in a single {reading.single}, and in "
+                f"which {reading.single}."
+            )
         if reading.single:
             return Refusal(
                 f"A number of hires in a single {reading.single} is answered as the pairs "

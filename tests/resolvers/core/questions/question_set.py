@@ -4697,7 +4697,7 @@ CASES: list[Case] = [
         single("department", "departments", "department_id", "year", "> 150"),
     ),
     Case(
-        "which roles had at least 12 hires in any one year",
+        "which roles had at least 12 hires in any one year, and what year",
         single("job", "jobs", "job_id", "year", ">= 12"),
     ),
     Case(
@@ -4705,11 +4705,11 @@ CASES: list[Case] = [
         single("department", "departments", "department_id", "year", "> 100"),
     ),
     Case(
-        "depts with 60+ hires in a single quarter",
+        "depts with 60+ hires in a single quarter - the quarter too",
         single("department", "departments", "department_id", "quarter", ">= 60"),
     ),
     Case(
-        "job titles with between 10 and 11 hires in one calendar year",
+        "job titles with between 10 and 11 hires in one calendar year; which year?",
         single("job", "jobs", "job_id", "year", "BETWEEN 10 AND 11"),
     ),
     Case(
@@ -4913,6 +4913,9 @@ REFUSED = [
     # two tables' sizes at once: never hires per department and job
     "count of departments and jobs",
     "rows in the jobs and departments tables",
+    # a number held in a single year, the year not asked: the teams alone, or with years?
+    "which roles had at least 12 hires in any one year",
+    "depts with 60+ hires in a single quarter",
     # ask4, askcompare4: periods each on its own row need one kind, and one side per name
     "hires in 2021 and Q1 2022 separately",  # a year and a quarter: rows of what?
     "Legal and Sales hires in 2021 and 2022, separately",  # per name too, or together?

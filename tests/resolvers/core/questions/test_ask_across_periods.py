@@ -154,6 +154,7 @@ def test_a_number_held_in_a_single_year_lists_each_group_and_year(
     "question",
     [
         "how many teams had more than 3 hires in a single year",  # pairs, or teams?
+        "teams with more than 3 hires in a single year",  # a team passing twice would repeat
         "departments above the mean in a single year",
         "the team with the most hires in a single year",
     ],
