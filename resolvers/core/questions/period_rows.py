@@ -28,6 +28,7 @@ SEPARATELY = re.compile(
     r"|distinct|a different|different) (?:rows?|lines?)"
     r"|(?:with )?(?:one|a|a separate) (?:row|line) (?:per|for each|for every|each)"
     r" (?:year|quarter|month|half|period)"
+    r"|(?:with )?(?:one|a separate) (?:row|line) (?:each|apiece)"
     r"|(?:each |all )?(?:separately|respectively|individually|one by one|each on (?:its|their) own"
     r"|(?:listed |shown )?on (?:its|their) own|(?:broken|split) out(?! (?:by|per|into|across))"
     r"|not (?:combined|summed|added up|together|lumped together)|(?:and )?not as one"
@@ -111,6 +112,11 @@ def read(
             words.take(compared)
     said_apart = said_apart or (side_by_side and bool(listed))
     if not (said_apart and listed) and not versus:
+        of = {names[t][0] for t in reading.who.included}
+        named = len({names[t] for t in reading.who.included}) > 1
+        if said_apart and named and of in ({"department"}, {"job"}) and not reading.group:
+            reading.group.append("department" if of == {"department"} else "job")
+            return None  # 'Sales and Legal hires in 2021, separately': one row each
         if said_apart:
             return Refusal(
                 "Separately: which periods? List them, e.g. Legal hires in 2021 and 2022, "

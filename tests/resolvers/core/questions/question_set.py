@@ -4584,6 +4584,16 @@ CASES: list[Case] = [
             "year(e.datetime)", "d.department = 'Legal' AND year(e.datetime) IN (2021, 2022)"
         ),
     ),
+    Case(
+        "how many did Marketing and Training hire in 2021, separately",
+        f"SELECT d.department, COUNT(*) FROM {ED} WHERE d.department IN ('Marketing', 'Training')"
+        f" AND {Y21} GROUP BY d.id, d.department",
+    ),
+    Case(
+        "Sales, Legal and Engineering hires in 2022 - one row each",
+        f"SELECT d.department, COUNT(*) FROM {ED} WHERE d.department IN ('Sales', 'Legal', "
+        f"'Engineering') AND {Y22} GROUP BY d.id, d.department",
+    ),
     # ask4, askcompare4: a difference said as a verb ('take A away from B', 'subtract A from
     # B', 'deduct', 'less') is B minus A; a gap ('how far apart', 'how many hires separate',
     # 'how big is the gap') is the first named minus the second; 'by how many did A beat B'
@@ -4920,6 +4930,7 @@ REFUSED = [
     "hires in 2021 and Q1 2022 separately",  # a year and a quarter: rows of what?
     "Legal and Sales hires in 2021 and 2022, separately",  # per name too, or together?
     "Sales and Marketing hiring side by side for 2020 and 2022",
+    "engineers and designers hired in 2021 separately",  # each family, or each title?
     "hires by year in Q1 and Q2 2022, separately",  # per year or per quarter?
     # the two reports kept to a name: the grid's columns, or the mean of which departments?
     "2021 hires per department and job by quarter, Sales only",

@@ -248,3 +248,17 @@ def test_how_many_combos_is_the_number_of_pairs(small_engine: OfflineEngine) -> 
     assert not answer.refused, answer.explanation
     assert answer.rows == [[5]]
     assert answer.reading and "The number of department and job pairs" in answer.reading
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Sales and Legal hires in 2021, separately",  # 'sep' of 'separately' was read as September
+        "how many did Sales and Legal hire in 2021 each",
+        "hires in Sales and Legal in 2021 individually",
+    ],
+)
+def test_two_names_said_apart_are_each_a_row(small_engine: OfflineEngine, question: str) -> None:
+    answer = small_engine.answer(question)
+    assert not answer.refused, answer.explanation
+    assert answer.rows == [["Legal", 2], ["Sales", 4]]
