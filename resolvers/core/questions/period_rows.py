@@ -24,12 +24,14 @@ from resolvers.core.questions.words import Words
 
 SEPARATELY = re.compile(
     r"(?:, )?\b(?:(?:with )?(?:each|every) (?:one|year|quarter|month|half|period) )?"
-    r"(?:(?:on|in|as|with|gets?|getting) (?:a separate|its own|their own|separate|individual"
-    r"|distinct|a different|different) (?:rows?|lines?)"
+    r"(?:(?:(?:split |broken |put )?(?:on|in|into|as|with)|gets?|getting) (?:a separate|its own"
+    r"|their own|separate|individual"
+    r"|distinct|a different|different) (?:rows?|lines?|hires)"  # columns.py: 'rows by' is hires
     r"|(?:with )?(?:one|a|a separate) (?:row|line) (?:per|for each|for every|each)"
     r" (?:year|quarter|month|half|period)"
     r"|(?:with )?(?:one|a separate) (?:row|line) (?:each|apiece)"
-    r"|(?:each |all )?(?:separately|respectively|individually|one by one|each on (?:its|their) own"
+    r"|(?:each |all )?(?:(?:listed |shown |counted |broken out |split out )?separately"
+    r"|respectively|individually|one by one|each on (?:its|their) own"
     r"|(?:listed |shown )?on (?:its|their) own|(?:broken|split) out(?! (?:by|per|into|across))"
     r"|not (?:combined|summed|added up|together|lumped together)|(?:and )?not as one"
     r" (?:number|total))"
@@ -117,6 +119,8 @@ def read(
         if said_apart and named and of in ({"department"}, {"job"}) and not reading.group:
             reading.group.append("department" if of == {"department"} else "job")
             return None  # 'Sales and Legal hires in 2021, separately': one row each
+        if said_apart and reading.group:
+            return None  # 'Sales hires for 2021, listed separately by quarter': the grouping
         if said_apart:
             return Refusal(
                 "Separately: which periods? List them, e.g. Legal hires in 2021 and 2022, "

@@ -4594,6 +4594,14 @@ CASES: list[Case] = [
         f"SELECT d.department, COUNT(*) FROM {ED} WHERE d.department IN ('Sales', 'Legal', "
         f"'Engineering') AND {Y22} GROUP BY d.id, d.department",
     ),
+    Case(
+        "Marketing hires for 2022, listed separately by quarter",
+        per_period("quarter(e.datetime)", f"d.department = 'Marketing' AND {Y22}"),
+    ),
+    Case(
+        "hires in 2021 split into separate rows by department",
+        per_department(Y21),
+    ),
     # ask4, askcompare4: a difference said as a verb ('take A away from B', 'subtract A from
     # B', 'deduct', 'less') is B minus A; a gap ('how far apart', 'how many hires separate',
     # 'how big is the gap') is the first named minus the second; 'by how many did A beat B'
