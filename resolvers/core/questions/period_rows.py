@@ -150,7 +150,17 @@ def read(
             f"Each {kind} on its own row, but counted per {timed[0]}: ask for one of them."
         )
     dated = timed and set(timed) <= {"half", "quarter", "month"}
-    if kind not in reading.group and not (kind == "year" and dated):
+    ranked = reading.rank is not None and (reading.rank.limit is not None or reading.which_singular)
+    ordered = reading.rank is not None or reading.rank_order is not None
+    if kind == "year" and dated and ordered and not ranked:
+        return Refusal(  # 'months ranked by hires in 2021 and 2022, separately'
+            f"Ranked within each year, or across them? Ask e.g. the busiest {timed[0]} in each "
+            f"of those years, or {timed[0]}s ranked by hires over them together."
+        )
+    if kind == "year" and dated and ranked and "year" not in reading.group:
+        reading.group.insert(0, "year")  # 'the busiest month in each of 2021 and 2022'
+        reading.each_dims.append("year")
+    elif kind not in reading.group and not (kind == "year" and dated):
         reading.group.append(kind)  # per quarter across years comes with its year anyway
         reading.each_dims.append(kind)  # 'the top department in 2021 and 2022, separately'
     kept = sorted(phrase.listed, key=lambda s: s[0] or date.min)

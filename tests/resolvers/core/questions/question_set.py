@@ -4602,6 +4602,18 @@ CASES: list[Case] = [
         "hires in 2021 split into separate rows by department",
         per_department(Y21),
     ),
+    Case(
+        "the busiest month in each of 2021 and 2022",
+        "WITH c AS (SELECT year(e.datetime) AS y, month(e.datetime) AS m, COUNT(*) AS n "
+        f"FROM {E} WHERE year(e.datetime) IN (2021, 2022) GROUP BY 1, 2) "
+        "SELECT y, m, n FROM c WHERE n = (SELECT MAX(n) FROM c c2 WHERE c2.y = c.y)",
+    ),
+    Case(
+        "the quietest quarter of 2020, 2021 and 2022, separately",
+        "WITH c AS (SELECT year(e.datetime) AS y, quarter(e.datetime) AS q, COUNT(*) AS n "
+        f"FROM {E} WHERE year(e.datetime) <= 2022 GROUP BY 1, 2) "
+        "SELECT y, q, n FROM c WHERE n = (SELECT MIN(n) FROM c c2 WHERE c2.y = c.y)",
+    ),
     # ask4, askcompare4: a difference said as a verb ('take A away from B', 'subtract A from
     # B', 'deduct', 'less') is B minus A; a gap ('how far apart', 'how many hires separate',
     # 'how big is the gap') is the first named minus the second; 'by how many did A beat B'
@@ -4939,6 +4951,7 @@ REFUSED = [
     "Legal and Sales hires in 2021 and 2022, separately",  # per name too, or together?
     "Sales and Marketing hiring side by side for 2020 and 2022",
     "engineers and designers hired in 2021 separately",  # each family, or each title?
+    "months ranked by hires in 2021 and 2022 separately",  # within each year, or across?
     "hires by year in Q1 and Q2 2022, separately",  # per year or per quarter?
     # the two reports kept to a name: the grid's columns, or the mean of which departments?
     "2021 hires per department and job by quarter, Sales only",

@@ -262,3 +262,13 @@ def test_two_names_said_apart_are_each_a_row(small_engine: OfflineEngine, questi
     answer = small_engine.answer(question)
     assert not answer.refused, answer.explanation
     assert answer.rows == [["Legal", 2], ["Sales", 4]]
+
+
+def test_the_top_period_in_each_listed_year_ranks_within_the_year(
+    small_engine: OfflineEngine,
+) -> None:
+    """Once one ranking over both years: 2021's busiest month alone."""
+    answer = small_engine.answer("the busiest month in each of 2021 and 2022")
+    assert not answer.refused, answer.explanation
+    assert [row[0] for row in answer.rows] == [2021, 2021, 2021, 2021, 2021, 2021, 2022]
+    assert answer.reading and "in each year, the month with the most hires" in answer.reading
