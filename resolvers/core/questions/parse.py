@@ -116,7 +116,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             "Two tables at once: ask how many departments there are, then how many jobs (or "
             "for hires per department and job)."
         )
-    text = subtractions.rewrite(columns.plain(text))  # 'take Q1 away from Q2': 'Q2 minus Q1'
+    plain = columns.plain(text)
+    text = subtractions.rewrite(plain)  # 'take Q1 away from Q2': 'Q2 minus Q1'
+    renamed = {"minus": subtractions.verb(plain)} if "minus" not in plain.split() else {}
     if early := _refuse_early(text):
         return early
     if vague := VAGUE_PART.search(text):  # never widened to the whole month (year)
@@ -414,6 +416,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     shouted = sum(c.isupper() for c in question) * 2 > sum(c.isalpha() for c in question)
     named = set() if shouted else {w.lower() for w in NAMED_FILLER.findall(question)}
     left = [w for w in words.left() if w not in lexicon.FILLER or w in named]
+    values = {**values, **renamed}  # a word refused is named as written: 'subtract', never 'minus'
     if len(left) >= 3 and len(left) * 2 >= len(tokens):
         return Refusal(
             "This engine reads questions in English about hires, departments and jobs; "

@@ -71,3 +71,12 @@ def rewrite(text: str) -> str:
         end = match["end"] if match["end"] is not None else match["end2"]
         text = f"{text[: match.start()]}what is the gap between {rest}{tail}{end}"
     return text
+
+
+VERB = re.compile(r"\b(?:subtract\w*|deduct\w*|tak(?:e|ing)(?: away)?|less|without)\b")
+
+
+def verb(text: str) -> str:
+    """The word that said the minus ('subtract'), for a refusal to name what was written."""
+    found = VERB.search(text)
+    return found.group(0) if found else "minus"

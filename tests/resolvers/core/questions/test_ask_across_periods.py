@@ -272,3 +272,18 @@ def test_the_top_period_in_each_listed_year_ranks_within_the_year(
     assert not answer.refused, answer.explanation
     assert [row[0] for row in answer.rows] == [2021, 2021, 2021, 2021, 2021, 2021, 2022]
     assert answer.reading and "in each year, the month with the most hires" in answer.reading
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("subtract weekend hires from 2021 hires", "subtract"),
+        ("deduct 10% from 2021 hires", "deduct"),
+    ],
+)
+def test_a_verb_refused_is_named_as_written(
+    small_engine: OfflineEngine, question: str, said: str
+) -> None:
+    answer = small_engine.answer(question)
+    assert answer.refused
+    assert f'"{said}"' in answer.explanation and '"minus"' not in answer.explanation
