@@ -45,6 +45,7 @@ from resolvers.core.questions.patterns import (
     COLUMN_LIST,
     COLUMNS,
     COMPARE,
+    COUNT,
     CROSSED,
     CROSSED_WITH,
     DATED,
@@ -52,6 +53,7 @@ from resolvers.core.questions.patterns import (
     DIMS_AZ,
     DISTINCT_PERIODS,
     EACH_NAME,
+    EMPLOYEES,
     FILLER_PHRASES,
     FISCAL,
     FOUR_DIGIT_YEAR,
@@ -80,6 +82,7 @@ from resolvers.core.questions.patterns import (
     VAGUE_PART,
     WHICH_ONES,
     WITH_HIRES,
+    WITH_THEIR_FACTS,
     dims,
 )
 from resolvers.core.questions.query import (
@@ -216,6 +219,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         words.text[: any_hires.start()]
     ):
         words.take(any_hires)
+    if words.has(EMPLOYEES) and not words.has(COUNT):
+        words.take_all(WITH_THEIR_FACTS)
     reading.line = words.text
     people_asked = PEOPLE_ASKED.search(words.text)  # 'who were our first and last hires'
     spans = [

@@ -774,6 +774,13 @@ ANY_HIRES = re.compile(
 )
 """'any nurses hired in Q1 2022?', 'any hires in Legal in May?': whether there were, which
 their count answers (0 is no). Never after a negation: 'didn't we hire any' stays unread."""
+_FACT = r"(?:(?:job )?titles?|jobs?|roles?|positions?|departments?|depts?|teams?)"
+WITH_THEIR_FACTS = re.compile(
+    rf"\b(?:with|and|plus|incl|including) (?:their|the|his|her) {_FACT}"
+    rf"(?: (?:and|&) (?:their |the )?{_FACT})?\b"
+)
+"""'who joined Legal in 2022, with their titles': a list of people shows each one's department
+and job already; said beside a count, it stays unread (it may ask for a count per title)."""
 NEGATED = re.compile(r"\b(?:not|no|never|nor|without|excluding|except)\b")
 
 

@@ -656,3 +656,27 @@ def test_first_name_said_of_a_last_name_finds_nobody_never_the_last_name(
     answer = ask(engine, "anyone called Vogt? first name only")
     assert not answer.refused and answer.rows == []
     assert "No employee's first name is “Vogt”" in answer.explanation
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("who joined Sales in Dec 2022, with their job titles", "who joined Sales in Dec 2022"),
+        ("show Legal hires from 2022 and their roles", "show Legal hires from 2022"),
+        (
+            "list the people in Legal hired in 2022 with their titles",
+            "list the Legal hires of 2022",
+        ),
+    ],
+)
+def test_a_list_of_people_asked_with_their_titles_is_the_list_that_shows_them(
+    engine: OfflineEngine, question: str, plain: str
+) -> None:
+    asked, listed = ask(engine, question), ask(engine, plain)
+    assert names(asked) == names(listed) and "job" in asked.columns
+
+
+def test_a_count_asked_with_their_titles_is_not_read_as_the_count_alone(
+    engine: OfflineEngine,
+) -> None:
+    assert ask(engine, "how many Legal hires in 2022 with their titles").refused
