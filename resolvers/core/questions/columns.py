@@ -86,7 +86,9 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 _TABLE = r"(?P<table>jobs?|departments?|depts?|job titles?|titles?|roles?|positions?)"
 TABLE_ROWS = re.compile(
-    r"\b(?:the )?(?P<count>number of |count of |count )?(?:rows?|records?|entries) (?:are )?"
+    r"\b(?:the )?(?P<size>size of (?=(?:the |our )?\w+ table))"
+    rf"(?:the |our )?{_TABLE.replace('table>', 'table3>')} table\b"
+    r"|\b(?:the )?(?P<count>number of |count of |count )?(?:rows?|records?|entries|lines) (?:are )?"
     rf"(?:in|of|from|does|do) (?:the |our )?{_TABLE}(?: table| list)?"
     r"(?: (?:have|has|contain|hold))?\b"
     rf"|\b(?:the )?{_TABLE.replace('table>', 'table2>')} (?:table|list) (?:rows?|records?)\b"
@@ -107,9 +109,10 @@ ROWS = re.compile(
 
 
 def _table_rows(match: re.Match[str]) -> str:
-    table = match.group("table") or match.group("table2")
+    table = match.group("table") or match.group("table2") or match.group("table3")
     kind = "departments" if table.startswith("dep") else "jobs"
-    return f"{match.group('count') or ''}{kind}"
+    count = "number of " if match.group("size") else match.group("count")
+    return f"{count or ''}{kind}"
 
 
 BY_ID = re.compile(
@@ -138,16 +141,50 @@ def by_id(text: str) -> tuple[str, bool]:
     return BY_ID.sub(said, text), found
 
 
+CATALOG_TABLE = re.compile(
+    r"\b(?:(?P<every>every|each|all(?: of)?(?: the)?|the|list(?: all)?(?: the)?|show(?: all)?"
+    r"(?: the)?) (?P<one>departments?|depts?|jobs?|job titles?|titles?|roles?) (?:that are )?"
+    r"|(?P<all>everything|every row|all rows|all the rows|all records|every record) )"
+    r"(?:in|of|from|listed in|on|stored in) (?:the |our )?(?P<table>departments?|depts?|jobs?)"
+    r"(?: (?:table|list|lookup|dimension))?(?![\w_])"
+)
+"""'every department in the departments table', 'everything in jobs': the table's rows, every
+department (job) by id (never the hires)."""
+
+
+_TABLES = r"(?:departments|depts|jobs|job titles|titles|roles|positions)"
+TWO_TABLES = re.compile(
+    r"\b(?:how many|number of|count of|count the|count|total|sizes? of"
+    r"|(?:rows|records|entries|lines)(?= (?:in|of) ))"
+    r"(?: (?:rows|records|entries|lines))?(?: (?:are |is )?(?:in|of|from))?(?: the| our)?"
+    rf" {_TABLES}(?: tables?| lists?)? (?:and|&|plus) (?:the |our )?{_TABLES}"
+    r"(?! (?:hires|hiring|combos?|combinations?|pairs?))\b"
+)
+"""'count of departments and jobs', 'rows in the jobs and departments tables': two tables'
+sizes at once, which one answer does not hold (never hires per department and job)."""
+
+
+def _catalog_table(match: re.Match[str]) -> str:
+    table = match["table"]
+    kind = "departments" if table.startswith("dep") else "jobs"
+    one = match["one"]
+    if one and (one.startswith("dep") != table.startswith("dep")):
+        return match.group(0)  # 'jobs in the departments table': left as written, refused
+    return f"every {kind[:-1]}"
+
+
 def plain(text: str) -> str:
     """The question (lower case) with the tables' column words in the grammar's words.
 
     Rows are hires only when no other table is named ('how many records does the job
     table have' counts jobs, or is refused; never hires).
     """
+    text = CATALOG_TABLE.sub(_catalog_table, text)
     if "_" not in text and not re.search(
-        r"\b(?:rows?|records?|entries|count ?\(|select|m[ai][nx] ?\(|datetime"
+        r"\b(?:rows?|records?|entries|lines? (?:in|of|are)|size of|count ?\(|select"
+        r"|m[ai][nx] ?\(|datetime"
         r"|(?:department|dept|job) ids?\b|(?:where|having|group by|order by"
-        r"|from (?:departments|jobs))\b)|=",
+        r"|from (?:departments|jobs))\b)|=|[<>] ?\d",
         text,
     ):
         return text
@@ -209,6 +246,18 @@ _HAVING = re.compile(
     r"\bhaving (?:count|hires|n|cnt|total) ?(?:(?P<op>>=|<=|==|=|>|<) ?(?P<n>\d{1,6})"
     r"|between (?P<low>\d{1,6}) and (?P<high>\d{1,6}))\b"
 )
+_COUNTED = r"(?:count|hires|hire count|headcount|n|cnt|total|number of hires)"
+_RANGE = re.compile(
+    rf"\b(?:having )?{_COUNTED} ?(?P<op>>=|>) ?(?P<n>\d{{1,6}}) and (?:{_COUNTED} ?)?"
+    r"(?P<op2><=|<) ?(?P<n2>\d{1,6})\b"
+)
+"""'having count(*) >= 20 and count(*) <= 22', 'hires > 49 and < 61': two bounds, the whole
+numbers between them (a strict bound moves by one)."""
+_BOUND = re.compile(
+    r"(?<!having )\b(?:hires|hire count|headcount|number of hires) ?(?P<op>>=|<=|>|<) ?"
+    r"(?P<n>\d{1,6})\b"
+)
+"""'jobs with hires > 20': one bound on the count, in words ('more than 20 hires')."""
 _ORDER = re.compile(
     r"\border by (?:count|hires|n|cnt|total|2)(?: (?P<dir>desc|asc|descending|ascending))?"
     r"(?: limit (?P<n>\d{1,4}))?\b"
@@ -282,6 +331,8 @@ def _clauses(text: str) -> str:
         if selected and {c.split(".")[-1].strip() for c in selected["cols"].split(",")} <= set(by):
             text = text[: selected.start()] + text[selected.end() :]
         text = _GROUP_BY.sub(f" by {' and '.join(by)} ", text)
+    text = _RANGE.sub(_range, text)
+    text = _BOUND.sub(lambda m: f" {_THRESHOLDS[m['op']]} {m['n']} hires ", text)
     text = _HAVING.sub(_having, text)
     if named := _NAMES_SELECTED.search(text):  # 'select name, datetime ... order by datetime'
         more = named["more"] or named["more2"] or ""
@@ -297,6 +348,14 @@ def _clauses(text: str) -> str:
     sql = bool(re.match(r" *select\b", said)) or bool(re.search(r"\bgroup by\b", said))
     having = _HAVING.search(said) is not None
     return _ORDER.sub(lambda m: _order(m, sql, having), text).replace(";", " ")
+
+
+def _range(match: re.Match[str]) -> str:
+    low = int(match["n"]) + (match["op"] == ">")
+    high = int(match["n2"]) - (match["op2"] == "<")
+    if low > high:
+        return match.group(0)  # no whole number between them: left as written, refused
+    return f" between {low} and {high} hires "
 
 
 def _named(match: re.Match[str]) -> str:

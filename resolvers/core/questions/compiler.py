@@ -136,6 +136,8 @@ def _count(query: CountQuery) -> exp.Select:
     select = select.select(aliased(measure, column), copy=False)
     if query.in_every:
         select = select.having(_in_every(query.in_every, query.filters), copy=False)
+    if query.absent_in:
+        select = select.having(_absent(query, groups[0].keys[0]), copy=False)
     if query.threshold:
         select = select.having(_passes(measure, query.threshold, query.filters), copy=False)
     ties = [o for g in groups for o in g.order]
@@ -257,6 +259,19 @@ def _in_every(unit: str, filters: Filters) -> exp.Expr:
     if found := conditions(when):
         every = every.where(exp.and_(*found, copy=False), copy=False)
     return exp.EQ(this=exp.Count(this=units("m")), expression=exp.Subquery(this=every))
+
+
+def _absent(query: CountQuery, key: exp.Expr) -> exp.Expr:
+    """The group's id is none of those with a hire in ``absent_in`` under the other filters:
+    'roles that hired in 2020 but not in 2022'."""
+    column = NAMED_DIMENSIONS[query.group_by[0]][1]
+    elsewhere = matching(query.filters.model_copy(update={"periods": query.absent_in}))
+    hired = (
+        exp.select(col("a", column), copy=False)
+        .from_(elsewhere.subquery("a", copy=False), copy=False)
+        .where(col("a", column).is_(exp.null()).not_(), copy=False)
+    )
+    return exp.not_(exp.In(this=key.copy(), query=exp.Subquery(this=hired)), copy=False)
 
 
 def _passes(measure: exp.Expr, threshold: Threshold, filters: Filters) -> exp.Expr:

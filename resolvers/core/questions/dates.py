@@ -71,7 +71,7 @@ _JOIN = (
     r"(?:,(?: and| or)?|and|or|plus|as well as|vs|versus|compared? (?:to|with)|against|with)"
     r"(?: (?:its|their|our|the|in|during))?"
 )
-_NOT = r"(?:but )?(?:not|never|excluding|except|outside|other than|apart from)"
+_NOT = r"(?:(?:but|and) )?(?:not|never|excluding|except|outside|other than|apart from)"
 _TO = r"(?:and|to|until|till|through|thru|-)"
 _AND_LIST = rf"(?P<list>{_A}(?: {_JOIN} {_point('c_')})+(?: combined| together)?)"
 
@@ -88,6 +88,7 @@ PHRASES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?:in |during )?{_A}(?: ,)? (?:to|until|till|through|thru) {_B}\b"),
     ),
     ("not", re.compile(rf"\b{_NOT}(?: in| during| for| of)? {_A}\b")),
+    ("not", re.compile(rf"\b(?:but|and|yet) (?:none|zero)(?: in| during| for)? {_A}\b")),
     ("since", re.compile(rf"\bfrom {_A} onwards?\b")),
     (
         "since",
@@ -252,6 +253,8 @@ class DatePhrase:
     listed: list[Span] = field(default_factory=list)
     """For "P1 and P2": the points one by one (a comparison's sides)."""
     words: str = ""
+    excluded: Span | None = None
+    """For 'but not in P': P itself (``spans`` are the times around it)."""
 
 
 def _month_start(year: int, month: int) -> date:
@@ -384,7 +387,7 @@ def _phrase(
     start, end = span
     match kind:
         case "not":
-            return DatePhrase([(None, start), (end, None)], words=text)
+            return DatePhrase([(None, start), (end, None)], words=text, excluded=span)
         case "since":
             return DatePhrase([(start, None)], words=text)
         case "after":
@@ -603,6 +606,21 @@ def intersect(sets: Iterable[list[Span]]) -> list[Span]:
     for spans in sets:
         result = [both for a in result for b in spans if (both := _overlap(a, b)) is not None]
     return result
+
+
+def untouched(phrases: Iterable[DatePhrase]) -> list[Span]:
+    """The periods said as 'but not in P' that the other dates never reach ('hired in 2020 but
+    not in 2022'): leaving them out removes no hire, so they say a group had none there."""
+    phrases = list(phrases)
+    rest = [p.spans for p in phrases if p.excluded is None]
+    if not rest:
+        return []
+    kept = intersect(rest)
+    return [
+        p.excluded
+        for p in phrases
+        if p.excluded is not None and not any(_overlap(k, p.excluded) for k in kept)
+    ]
 
 
 def _overlap(a: Span, b: Span) -> Span | None:

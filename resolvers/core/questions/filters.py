@@ -30,6 +30,7 @@ EXCLUDED = re.compile(
 INCLUDED = re.compile(
     r"\b(?:(?:works?|worked|working|employed|hired|serving|served) (?:as|in|at|for)(?: an?)? )?"
     rf"(?:(?:in|at|from|for|by|of|within|into|as|as an?|only|just) )?(?:the )?(?P<list>{_LIST})"
+    r"(?: only\b)?"  # 'hires by year for Support only'
 )
 _DEPARTMENT_WORD = r"(?:department|dept|team)"
 _JOB_WORD = r"(?:job title|job|role|title)"

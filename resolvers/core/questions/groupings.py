@@ -194,11 +194,20 @@ def read_groups(words: Words, reading: Reading) -> None:
     if reading.group:
         words.take_all(BREAK_DOWN)
     if len(reading.group) > 1:
-        words.take_all(COMBO)  # 'every department and job combo'  # 'break the hires down by level'
+        words.take_all(COMBO)  # 'every department and job combo'
+        if HOW_MANY_COMBOS.search(reading.line):  # 'how many dept-job pairs hired': a number
+            reading.counted_groups = reading.which = True
     if reading.group and (also := words.search(AND_HOW_MANY)):
         words.take(also)  # 'which teams beat the mean, and how many did they hire': the counts
     if (reading.threshold or titles_versus) and reading.group and COUNT_GROUPS.search(reading.line):
         reading.counted_groups = True  # 'the number of departments with more than 100'
+
+
+HOW_MANY_COMBOS = re.compile(
+    rf"\b(?:how many|number of|count of|count the)(?: different| distinct| unique)?"
+    rf"(?: (?:{DIM})(?: (?:and|&|/|x|by|-))?)+ (?:combos?|combinations?|pairs?|pairings?)\b"
+)
+"""'how many department and job combos had hires': the pairs with a hire, counted."""
 
 
 def groups_said(words: Words) -> bool:

@@ -23,6 +23,8 @@ from resolvers.core.questions import (
     groupings,
     lexicon,
     matching,
+    period_rows,
+    subtractions,
     thresholds,
 )
 from resolvers.core.questions.catalog import Catalog
@@ -158,7 +160,14 @@ def _newest_of_each(match: re.Match[str]) -> str:
 def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     """The HrQuery a question asks, or why the engine will not answer it."""
     text, by_id = columns.by_id(lexicon.normalise(question))
-    text = columns.plain(text)
+    if columns.TWO_TABLES.search(text):  # 'count of departments and jobs': two numbers
+        return Refusal(
+            "Two tables at once: ask how many departments there are, then how many jobs (or "
+            "for hires per department and job)."
+        )
+    plain = columns.plain(text)
+    text = subtractions.rewrite(plain)  # 'take Q1 away from Q2': 'Q2 minus Q1'
+    renamed = {"minus": subtractions.verb(plain)} if "minus" not in plain.split() else {}
     if early := _refuse_early(text):
         return early
     if vague := VAGUE_PART.search(text):  # never widened to the whole month (year)
@@ -225,6 +234,8 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     line, department_ids = picked
     words = Words(line)
     words.text = THEY_DID.sub("than", words.text)  # 'more in 2022 than they did in 2021'
+    asked_again = period_rows.asked_again(words)  # 'in 2021 and how many in 2022'
+    side_by_side = words.has(period_rows.SIDE_BY_SIDE)  # filler, but not beside a list of periods
     compare = words.has(COMPARE) or words.has(THAN_PERIOD) or words.has(GREW)
     compare = compare or words.has(MULTIPLIED)
     if words.has(PERIOD_RATIO) and len(set(re.findall(r"__[djf]\d+__", words.text))) <= 1:
@@ -246,6 +257,9 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     elif AS_PERCENT.search(words.text):  # 'what share of Legal's hires were in Q2, as a %'
         words.text = AS_PERCENT.sub(" ", words.text)
     reading.spoken = words.text
+    words.text = ALL_LISTED.sub(  # 'teams that hired in all of 2021 and 2022': never the filler
+        lambda m: "in each" if GROUP_NAMED.search(m.string[: m.start()]) else m[0], words.text
+    )
     words.drop_all(FILLER_PHRASES)
     if (any_hires := words.search(ANY_HIRES)) and not NEGATED.search(
         words.text[: any_hires.start()]
@@ -358,6 +372,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             reading.recurring = before[changed[0] : changed[-1] + 1].strip()
         if per_year:
             reading.group.append("year")
+        said_apart = bool(words.take_all(period_rows.SEPARATELY))  # 'each year on its own row'
         phrases = dates.read(words, today, compare)
     except DateError as error:
         return Refusal(f"Which dates? {error}: name the year, e.g. March 2021.", (str(error),))
@@ -391,7 +406,15 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
         reading.which = reading.counted_groups = True
         words.take(match)
     groupings.read_ranks(words, reading)
+    period_rows.read_single(words, reading)  # 'more than 100 hires in a single year'
     groupings.read_groups(words, reading)
+    period_rows.single_rows(reading)
+    apart = period_rows.read(
+        (words, reading, names), phrases, said_apart or asked_again, side_by_side
+    )
+    if isinstance(apart, Refusal):  # 'Legal: 2020 vs 2021 vs 2022', each year on its own row
+        return apart
+    phrases = apart or phrases
     asked_what = WHAT_EACH.search(reading.line)
     if reading.rank and asked_what and reading.group == reading.each_dims == ["department"]:
         # 'what did each team hire the most (of)': what a team hires is jobs; never the
@@ -454,6 +477,7 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     shouted = sum(c.isupper() for c in question) * 2 > sum(c.isalpha() for c in question)
     named = set() if shouted else {w.lower() for w in NAMED_FILLER.findall(question)}
     left = [w for w in words.left() if w not in lexicon.FILLER or w in named]
+    values = {**values, **renamed}  # a word refused is named as written: 'subtract', never 'minus'
     if len(left) >= 3 and len(left) * 2 >= len(tokens):
         return Refusal(
             "This engine reads questions in English about hires, departments and jobs; "
@@ -469,6 +493,12 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     return query
 
 
+ALL_LISTED = re.compile(
+    r"\bin all(?= of (?:the )?(?:(?:19|20)\d\d|q[1-4]|h[12])\b(?: \S+)? (?:,|and|&) "
+    r"| (?:two|three|four|2|3|4) (?:years|quarters|months)\b)"
+)
+"""'(teams that) hired in all of 2020, 2021 and 2022', 'in all three years': in each of them,
+not the filler 'in all' (in total), which would leave the list read as one span."""
 GROUP_NAMED = re.compile(
     r"\b(?:departments?|depts?|teams?|divisions?|jobs?|roles?|titles?|positions?|levels?)\b"
 )

@@ -77,7 +77,8 @@ EXACTLY = re.compile(
     r" (?:hire|person|employee|new hire|recruit|joiner)\b"
 )
 BOUNDS = re.compile(
-    rf"\b(?:between|from) {_NOT_YEAR}{_N} (?:and|to|-) {_NOT_YEAR}{_N.replace('<n>', '<n2>')}"
+    rf"\b(?:(?:somewhere|anywhere) )?(?:between|from|(?:in|within) the range(?: of| from)?)"
+    rf" {_NOT_YEAR}{_N} (?:and|to|-|up to|through|thru) {_NOT_YEAR}{_N.replace('<n>', '<n2>')}"
     rf"(?: {SUBJECT}| times)?\b"
     rf"|\b{_NOT_YEAR}{_N.replace('<n>', '<n3>')} (?:to )?{_NOT_YEAR}{_N.replace('<n>', '<n4>')}"
     rf" {SUBJECT}\b"

@@ -297,6 +297,10 @@ class CountQuery(_Strict):
     'departments that hired every year'."""
     descending_names: bool = False
     """Unranked groups listed by name Z to A instead of A to Z ('roles Sales filled, Z-A')."""
+    absent_in: Annotated[tuple[Period, ...], Field(max_length=12)] = ()
+    """Only the groups with no hire in any of these periods (under the other filters): 'roles
+    that hired in 2020 but not in 2022' keeps the jobs with a 2020 hire and none in 2022. For
+    one grouping by department or job, unranked, against no mean or other titles."""
     by_id: bool = False
     """Grouped by the id column ('per department_id'): each id shown beside its name; the
     hires with no department (job) left out, as in every grouping by department (job).
@@ -318,6 +322,15 @@ class CountQuery(_Strict):
                     "or descending_names"
                 )
         _levels(self.group_by, self.filters, self.rank.within if self.rank else None)
+        if self.absent_in:
+            held = self.threshold
+            mean = held is not None and (held.versus or held.compare.endswith("_mean"))
+            one = self.group_by in (("department",), ("job",))
+            if not one or self.rank or mean or self.in_every or self.by_id:
+                raise ValueError(
+                    "absent_in keeps departments or jobs (one grouping) without a ranking, "
+                    "mean, versus, in_every or by_id"
+                )
         if self.descending_names and (not self.group_by or self.rank or self.count_groups):
             raise ValueError("descending_names orders listed groups: group_by, no rank")
         if (self.threshold or self.rank or self.count_groups) and not self.group_by:

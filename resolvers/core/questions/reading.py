@@ -371,13 +371,18 @@ def _count(query: CountQuery) -> str:
             f"; only those with at least one hire in every {query.in_every} in which anyone "
             f"was hired{scope(Filters(periods=query.filters.periods))}"
         )
+    if query.absent_in:
+        text += f"; only those with no hire{scope(Filters(periods=query.absent_in))}"
     if query.descending_names and query.group_by[0] in _TIMES:
         latest = query.group_by[0] if len(query.group_by) == 1 else "period"
         text += f"; the latest {latest} first"
     elif query.descending_names:
         text += "; listed by name, Z to A"
     if query.count_groups:
-        text = f"The number of {' and '.join(_PLURAL[d] for d in query.group_by)}: {text}"
+        counted = " and ".join(_PLURAL[d] for d in query.group_by)
+        if len(query.group_by) > 1:  # 'how many department and job combos': the pairs
+            counted = f"{' and '.join(query.group_by)} pairs"
+        text = f"The number of {counted}: {text}"
         return text + _left_out(query.filters, group) + "."
     if query.rank and query.rank.within:
         r = query.rank

@@ -8,13 +8,34 @@ from __future__ import annotations
 
 from datetime import date
 
+from resolvers.core.questions.lexicon import FILLER
+from resolvers.core.questions.patterns import COUNT
 from resolvers.core.questions.query import Filters, Period, Rank, ReportQuery
-from resolvers.core.questions.shape_filters import Parsed, _count_words
+from resolvers.core.questions.shape_filters import Parsed, Refusal, _count_words
 
 
-def _report(parsed: Parsed, filters_: Filters) -> ReportQuery | None:
-    """The two report shapes, for one whole year and nothing else, run the report's own SQL."""
+def _report(parsed: Parsed, filters_: Filters) -> ReportQuery | Refusal | None:
+    """The two report shapes, for one whole year and nothing else, run the report's own SQL.
+
+    Either shape kept to named departments or jobs is refused: the quarterly grid of a part
+    is not the report's columns, and above the mean of which departments, all or those named?
+    """
     words, reading = parsed.words, parsed.reading
+    left = [w for w in COUNT.sub(" ", words.text).split() if w not in FILLER]
+    named = (filters_.departments.include or filters_.jobs.include) and not left  # else unread
+    grid = set(reading.group) == {"department", "job", "quarter"}
+    mean = reading.threshold is not None and reading.threshold.compare.endswith("_mean")
+    if named and grid:
+        return Refusal(
+            "The quarterly report counts every department and job: ask for it without the "
+            "names, or for one name's hires per job and quarter, e.g. Sales hires per job and "
+            "quarter in 2021."
+        )
+    if named and mean and reading.group == ["department"] and filters_.departments.include:
+        return Refusal(
+            "Above the mean of every department, or of those named only? Ask e.g. which "
+            "departments hired more than the mean in 2021, or how many Sales hired in 2021."
+        )
     only_year = (
         len(filters_.periods) == 1
         and filters_ == Filters(periods=filters_.periods)

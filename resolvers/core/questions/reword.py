@@ -26,7 +26,15 @@ from functools import lru_cache
 
 from symspellpy import SymSpell, Verbosity
 
-from resolvers.core.questions import dates, filters, lexicon, matching, patterns
+from resolvers.core.questions import (
+    dates,
+    filters,
+    lexicon,
+    matching,
+    patterns,
+    period_rows,
+    subtractions,
+)
 from resolvers.core.questions.catalog import Catalog
 from resolvers.core.questions.families import family_aliases
 from resolvers.core.questions.lookups import capitalised, shield_people
@@ -50,7 +58,7 @@ class Reworded:
 def _grammar_words() -> set[str]:
     """Every literal word in the grammar's patterns (and optional endings: 'hires?' -> hire)."""
     found: set[str] = set()
-    for module in (patterns, dates, filters):
+    for module in (patterns, dates, filters, period_rows, subtractions):
         for value in vars(module).values():
             if not isinstance(value, re.Pattern):
                 continue

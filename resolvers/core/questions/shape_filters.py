@@ -100,6 +100,15 @@ class Reading:
     """'in order of start date', 'chronologically': a list of people by hire time."""
     span: Literal["first", "last", "both"] | None = None
     """'the earliest and latest datetime': the first and (or) last hire time is asked."""
+    absent: list[Span] = field(default_factory=list)
+    """'hired in 2020 but not in 2022': periods left out that the other dates never touch,
+    so they keep groups with no hire there (CountQuery.absent_in), never a hire less."""
+    absent_read: bool = False
+    single: Dimension | None = None
+    """'more than 100 hires in a single year': the condition is held per group and year."""
+    single_asked: bool = False
+    """'which team, which year': the period of each pair is asked (else which teams, only)."""
+    """Whether a count of groups took ``absent`` (else only a count or list of hires may)."""
     in_every: Literal["year", "quarter", "month"] | None = None
     """'departments that hired every year': only groups with a hire in every such period."""
     spread: bool = False

@@ -36,6 +36,7 @@ from resolvers.core.questions.patterns import (
     dimension,
 )
 from resolvers.core.questions.period_changes import two_periods, two_periods_compared
+from resolvers.core.questions.period_rows import APART
 from resolvers.core.questions.query import (
     AnyQuery,
     AverageQuery,
@@ -45,6 +46,7 @@ from resolvers.core.questions.query import (
     Filters,
     HireSpanQuery,
     HrQuery,
+    Period,
     Rank,
     ShareQuery,
     Threshold,
@@ -86,12 +88,27 @@ def measure(
             )
         phrases = phrases + reading.tail_phrases
         reading.tail_phrases = []
+    said = phrases + reading.tail_phrases
+    apart = [p for p in said if len(p.listed) >= 2 and APART.search(p.words)]
+    if reading.than and not reading.group and apart:  # 'Legal minus Sales in 2021 vs 2022'
+        return Refusal(
+            "Two names and periods set against each other: say one period for the difference "
+            "(Legal minus Sales in 2021), or ask for each name's hires per year."
+        )
     joined = two_periods(words, reading, phrases, names)  # 'Q3 2022 minus Q2 2022'
     if isinstance(joined, Refusal):
         return joined
     if joined is not None:
         phrases, compare = [joined], True
     date_sets = [p.spans for p in phrases]
+    reading.absent = dates.untouched(phrases)  # 'hired in 2020 but not in 2022'
+    both = [p for p in phrases if len(p.listed) >= 2 and not re.search(r"\bor\b", p.words)]
+    if reading.absent and both:  # 'hired in 2020 and 2021 but not in 2022': in each, or any?
+        return Refusal(
+            f"Hired in each of {re.sub(r'^(?:in|during|for|of) ', '', both[0].words.strip())},"
+            " or in any of them, with none in the period left out? Ask e.g. which jobs hired in "
+            "2020 or 2021 but not in 2022."
+        )
     pair = [p for p in phrases if len(p.listed) == 2]
     parsed = Parsed(words, reading, names, catalog, date_sets)
     try:
@@ -100,6 +117,11 @@ def measure(
         return Refusal(f"This engine cannot answer that shape of question ({_first(error)}).")
     if isinstance(query, Refusal):
         return query
+    if reading.absent and not reading.absent_read and not _of_hires(query):
+        return Refusal(  # the period left out removes no hire: it said a group had none there
+            "A period left out that the other dates never reach says which groups had no hire "
+            "there: ask for departments or jobs, e.g. which jobs hired in 2020 but not in 2022."
+        )
     if reading.by_id and not (isinstance(query, CountQuery) and query.by_id):
         return Refusal(  # the id column's groups (its null one too) are never dropped
             "A grouping by department_id (job_id) is answered as hires counted per id, with "
@@ -113,6 +135,14 @@ def measure(
             return HrQuery(query=EmployeesQuery(filters=query.filters))
         return Refusal("Which ones? Ask for the list, e.g. who was hired in Legal in March 2021?")
     return HrQuery(query=query)
+
+
+def _of_hires(query: AnyQuery) -> bool:
+    """A count or a list of the hires themselves, where 'but not in P' (P outside the other
+    dates) leaves out no hire and changes nothing."""
+    if isinstance(query, CountQuery):
+        return not query.group_by and query.distinct == "hires"
+    return isinstance(query, EmployeesQuery) and query.per is None
 
 
 def _order_refused(reading: Reading) -> Refusal | None:
@@ -347,6 +377,14 @@ def _count(
         )
     if reading.in_every:
         threshold = None  # 'which titles were hired in each of ...': every one, not any hire
+    absent_in = _absent_in(parsed, distinct)
+    if isinstance(absent_in, Refusal):
+        return absent_in
+    if absent_in and distinct != "hires":  # 'how many jobs hired in 2020 but not in 2022'
+        reading.group, reading.counted_groups = [dimension(distinct)], True
+        distinct = "hires"
+    if absent_in and threshold is None:
+        threshold = Threshold(compare="at_least", value=1)
     counted = CountQuery(
         filters=filters_,
         distinct=distinct,
@@ -357,6 +395,7 @@ def _count(
         in_every=reading.in_every,
         descending_names=reading.descending_names and rank is None,
         by_id=reading.by_id,
+        absent_in=absent_in,
     )
     if threshold and _only_zero(threshold) and not shows_zeros(counted):
         # 'months with no hires': a month is a row only once it had a hire, so the answer
@@ -368,6 +407,44 @@ def _count(
             "missing from that list had none), or for departments or jobs with no hires."
         )
     return counted
+
+
+def _absent_in(
+    parsed: Parsed, distinct: Literal["hires", "departments", "jobs"]
+) -> tuple[Period, ...] | Refusal:
+    """'Roles that hired in 2020 but not in 2022': the periods a department (job) had no hire
+    in, for one grouping by department or job (or a count of them), never ranked."""
+    reading = parsed.reading
+    if not reading.absent:
+        return ()
+    groups = [dimension(distinct)] if distinct != "hires" and not reading.group else reading.group
+    if not groups:  # a count of hires: leaving out a period it never reaches changes nothing
+        return ()
+    if groups not in (["department"], ["job"]) or reading.rank or reading.in_every:
+        return Refusal(
+            "A group that hired in one period but not in another is answered for departments "
+            "or jobs, unranked: ask e.g. which jobs hired in 2020 but not in 2022."
+        )
+    reading.absent_read = True
+    return dates.periods(reading.absent)
+
+
+def _in_a_single(reading: Reading) -> bool:
+    """'Teams with more than 100 hires in a single year': one grouping by name and the
+    period said, a threshold on a number, nothing else (a count of such teams would count
+    pairs: refused)."""
+    held = reading.threshold
+    names = [d for d in reading.group if d != reading.single]
+    return (
+        reading.single is not None
+        and len(names) == 1
+        and names[0] in ("department", "job")
+        and held is not None
+        and held.value is not None
+        and held.than is None
+        and not reading.rank
+        and not reading.counted_groups
+    )
 
 
 def _count_refused(reading: Reading, within: Dimension | None) -> Refusal | None:
@@ -383,6 +460,20 @@ def _count_refused(reading: Reading, within: Dimension | None) -> Refusal | None
             "for the employees hired in Legal in 2021 with their hire dates."
         )
     if (reading.rank or reading.threshold) and len(reading.group) > 1 and within is None:
+        if _in_a_single(reading) and reading.single_asked:  # 'which team, which year': pairs
+            return None
+        if reading.single and not reading.single_asked and _in_a_single(reading):
+            return Refusal(  # the teams alone would repeat a team passing in two years
+                f"Which departments (jobs), or which in which {reading.single}? Ask e.g. which "
+                f"departments had more than 100 hires in a single {reading.single}, and in "
+                f"which {reading.single}."
+            )
+        if reading.single:
+            return Refusal(
+                f"A number of hires in a single {reading.single} is answered as the pairs "
+                f"(each department or job with each {reading.single}) that pass: ask e.g. which "
+                f"departments had more than 100 hires in a single {reading.single}."
+            )
         return Refusal(
             "A ranking or threshold within each group is answered for two groupings, the "
             "ranked one and the one it restarts in: e.g. the top job in each department."

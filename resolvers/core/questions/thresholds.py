@@ -50,7 +50,8 @@ def read_than(
     more = list(MORE.finditer(words.text[: than.start()])) if than else []
     op, noun = "more", None
     if than is not None and than.group("out"):  # 'which departments out-hired Sales'
-        pass
+        for by in list(OUT_BY.finditer(words.text))[::-1]:  # 'by how many did Sales beat Legal'
+            words.take(by, "by", "by2")
     elif than is not None and more:
         op, noun = more[-1].group("op"), more[-1].group("noun")
         words.take(more[-1])
@@ -80,6 +81,13 @@ def read_than(
     for match in tail.take_all(filters.INCLUDED):  # 'than Legal engineers'
         reading.tail_included += re.findall(filters.ENTITY, match.group("list"))
     words.text = words.text[: than.end()] + tail.text
+
+
+OUT_BY = re.compile(
+    r"\b(?P<by>by)(?= how (?:many|much)\b)|(?<=\w) (?P<by2>by)(?= *$| (?:in|during|for|over) )"
+)
+"""The 'by' of a margin ('by how many did Sales beat Legal', 'outhire Legal by in 2021'):
+the difference asked, read beside a verb that names it."""
 
 
 def read_threshold(words: Words, reading: Reading) -> None:

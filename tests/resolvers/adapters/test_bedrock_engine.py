@@ -444,6 +444,16 @@ def test_groups_with_a_hire_in_every_year_are_compiled_and_read_back(rig: Rig) -
     assert answer.reading and "in every year in which anyone was hired" in answer.reading
 
 
+def test_groups_without_a_hire_in_another_period_are_compiled_and_read_back(rig: Rig) -> None:
+    """Ask4, askcompare4: 'jobs that hired in 2021 but not in 2022', a field of the count."""
+    assert '"absent_in"' in json.dumps(query_tool_schema())
+    reply_with(rig, "jobs_hired_2021_not_2022")
+    answer = ask(rig.engine, "Which jobs hired in 2021 but not in 2022?")
+    assert not answer.refused, answer.explanation
+    assert answer.rows == [["Recruiter", 1]]  # Bo; Di was an Engineer hired in 2022
+    assert answer.reading and "only those with no hire in 2022" in answer.reading
+
+
 def test_a_grouping_by_the_id_column_is_compiled_run_and_read_back(rig: Rig) -> None:
     """Issue 20, askseed3: by_id shows each department's id beside its name; the hires with
     no department (Ed, 2020) are left out, as from any grouping by department."""

@@ -114,6 +114,40 @@ def in_every(name: str, join: str, unit: str, where: str, units: int) -> str:
     )
 
 
+def per_period(part: str, where: str) -> str:
+    """Hires matching ``where`` (conditions on e, d), counted per ``part`` (of e.datetime)."""
+    return f"SELECT {part}, COUNT(*) FROM {ED} WHERE {where} GROUP BY 1"
+
+
+def single(name: str, table: str, key: str, part: str, passes: str) -> str:
+    """Per group (``name`` of ``table`` by ``key``) and year (with its ``part``), the hires
+    where their count ``passes``."""
+    parts = "year(e.datetime)" + (f", {part}(e.datetime)" if part != "year" else "")
+    return (
+        f"SELECT t.{name}, {parts}, COUNT(*) FROM {E} JOIN {table} t ON t.id = e.{key} "
+        f"GROUP BY t.id, t.{name}, {parts} HAVING COUNT(*) {passes}"
+    )
+
+
+def bounded(name: str, table: str, key: str, where: str, passes: str) -> str:
+    """Per group (``name`` of ``table`` by ``key``), the hires matching ``where`` whose count
+    ``passes``."""
+    return (
+        f"SELECT t.{name}, COUNT(*) FROM {E} JOIN {table} t ON t.id = e.{key} WHERE {where} "
+        f"GROUP BY t.id, t.{name} HAVING COUNT(*) {passes}"
+    )
+
+
+def absent(name: str, table: str, key: str, where: str, elsewhere: str, more: int = 0) -> str:
+    """The groups (``name`` of ``table`` by ``key``) with more than ``more`` hires matching
+    ``where`` and none matching ``elsewhere`` (conditions on e2)."""
+    return (
+        f"SELECT t.{name}, COUNT(*) FROM {E} JOIN {table} t ON t.id = e.{key} WHERE {where} "
+        f"AND e.{key} NOT IN (SELECT e2.{key} FROM hired_employees e2 WHERE {elsewhere} "
+        f"AND e2.{key} IS NOT NULL) GROUP BY t.id, t.{name} HAVING COUNT(*) > {more}"
+    )
+
+
 def versus_titles(first: str, second: str, where: str, op: str) -> str:
     """Per department (by id), hires matching ``first`` beside those matching ``second``,
     where the first ``op`` the second."""
@@ -4709,6 +4743,383 @@ CASES: list[Case] = [
         "ORDER BY e.datetime LIMIT 2",
         ordered=True,
     ),
+    # ask4, askcompare4: groups that hired in one period but not in another ('but not in',
+    # 'and not in', 'but none in'): the period left out keeps groups, never a hire less
+    Case(
+        "roles that hired in 2020 but not in 2022",
+        absent("job", "jobs", "job_id", "year(e.datetime) = 2020", "year(e2.datetime) = 2022"),
+    ),
+    Case(
+        "pls list the jobs that hired in 2021 but not in 2022",
+        absent("job", "jobs", "job_id", "year(e.datetime) = 2021", "year(e2.datetime) = 2022"),
+    ),
+    Case(
+        "which titles had hires in 2022 but none in 2021",
+        absent("job", "jobs", "job_id", "year(e.datetime) = 2022", "year(e2.datetime) = 2021"),
+    ),
+    Case(
+        "rolse that hired in 2020 but not in 2022",
+        absent("job", "jobs", "job_id", "year(e.datetime) = 2020", "year(e2.datetime) = 2022"),
+    ),
+    Case(
+        "which teams hired in Q1 2021 and not in Q2 2021",
+        absent(
+            "department",
+            "departments",
+            "department_id",
+            "e.datetime >= '2021-01-01' AND e.datetime < '2021-04-01'",
+            "e2.datetime >= '2021-04-01' AND e2.datetime < '2021-07-01'",
+        ),
+    ),
+    Case(
+        "how many roles hired in 2020 but not in 2021",
+        "SELECT COUNT(*) FROM ("
+        + absent("job", "jobs", "job_id", "year(e.datetime) = 2020", "year(e2.datetime) = 2021")
+        + ")",
+    ),
+    Case(
+        "what jobs did Sales hire for in 2021 but not in 2022",
+        absent(
+            "job",
+            "jobs",
+            "job_id",
+            "year(e.datetime) = 2021 AND e.department_id = 2",
+            "year(e2.datetime) = 2022 AND e2.department_id = 2",
+        ),
+    ),
+    Case(
+        "jobs with more than 3 hires in 2020 but none in 2022",
+        absent("job", "jobs", "job_id", "year(e.datetime) = 2020", "year(e2.datetime) = 2022", 3),
+    ),
+    Case("hires in 2021 but not in 2022", f"SELECT COUNT(*) FROM {E} WHERE {Y21}"),
+    Case(
+        "jobs that hired in 2020 or 2021 but not in 2022",
+        absent("job", "jobs", "job_id", "year(e.datetime) <= 2021", "year(e2.datetime) = 2022"),
+    ),
+    # ask4, askcompare4: one group's hires over several listed periods, each period its own
+    # row ('separately', 'respectively', 'one row per year', 'A vs B vs C', 'and how many in')
+    Case(
+        "Marketing hires for 2020 and 2022, each year on a separate row",
+        per_period(
+            "year(e.datetime)", "d.department = 'Marketing' AND year(e.datetime) IN (2020, 2022)"
+        ),
+    ),
+    Case(
+        "legal: 2020 vs 2021 vs 2022",
+        per_period(
+            "year(e.datetime)", "d.department = 'Legal' AND year(e.datetime) IN (2020, 2021, 2022)"
+        ),
+    ),
+    Case(
+        "how many did Engineering take on in 2021 and how many in 2022",
+        per_period(
+            "year(e.datetime)", "d.department = 'Engineering' AND year(e.datetime) IN (2021, 2022)"
+        ),
+    ),
+    Case(
+        "Support headcount for Q1, Q2 and Q3 2022 separately",
+        per_period(
+            "quarter(e.datetime)",
+            "d.department = 'Support' AND e.datetime >= '2022-01-01' AND e.datetime < '2022-10-01'",
+        ),
+    ),
+    Case(
+        "hires per year for Training only",
+        per_period("year(e.datetime)", "d.department = 'Training'"),
+    ),
+    Case(
+        "give me HR's hires in 2020, 2021 and 2022 respectively",
+        per_period(
+            "year(e.datetime)", "d.department = 'Human Resources' AND year(e.datetime) <= 2022"
+        ),
+    ),
+    Case(
+        "sales hires march 2022 vs april 2022 vs may 2022",
+        per_period(
+            "month(e.datetime)",
+            "d.department = 'Sales' AND e.datetime >= '2022-03-01' AND e.datetime < '2022-06-01'",
+        ),
+    ),
+    Case(
+        "Research and Development hiring in H1 and H2 2021, not combined",
+        per_period(
+            "CASE WHEN month(e.datetime) <= 6 THEN 1 ELSE 2 END",
+            f"d.department = 'Research and Development' AND {Y21}",
+        ),
+    ),
+    Case(
+        "the busiest team in 2020 and in 2022, separately",
+        "WITH c AS (SELECT d.department, year(e.datetime) AS y, COUNT(*) AS n FROM "
+        f"{E} JOIN departments d ON d.id = e.department_id WHERE year(e.datetime) IN (2020, 2022) "
+        "GROUP BY d.id, d.department, y) SELECT department, y, n FROM c "
+        "WHERE n = (SELECT MAX(n) FROM c c2 WHERE c2.y = c.y)",
+    ),
+    Case(
+        "hires by department for 2021 and 2022 separately",
+        f"SELECT d.department, year(e.datetime), COUNT(*) FROM {E} JOIN departments d "
+        "ON d.id = e.department_id WHERE year(e.datetime) IN (2021, 2022) "
+        "GROUP BY d.id, d.department, year(e.datetime)",
+    ),
+    Case(
+        "Accounting new starters 2021 and 2022 - one row per year",
+        per_period(
+            "year(e.datetime)", "d.department = 'Accounting' AND year(e.datetime) IN (2021, 2022)"
+        ),
+    ),
+    Case(
+        "business development hires in 2020 & 2022 individually",
+        per_period(
+            "year(e.datetime)",
+            "d.department = 'Business Development' AND year(e.datetime) IN (2020, 2022)",
+        ),
+    ),
+    Case(
+        "give me Engineering's numbers for 2020 and 2021 side by side",
+        per_period(
+            "year(e.datetime)", "d.department = 'Engineering' AND year(e.datetime) IN (2020, 2021)"
+        ),
+    ),
+    Case(
+        "can you compare hiring across 2020, 2021 and 2022 for Marketing",
+        per_period("year(e.datetime)", "d.department = 'Marketing' AND year(e.datetime) <= 2022"),
+    ),
+    Case(
+        "comparison of Q1, Q2 and Q3 2022 hiring",
+        per_period(
+            "quarter(e.datetime)", "e.datetime >= '2022-01-01' AND e.datetime < '2022-10-01'"
+        ),
+    ),
+    Case(
+        "pls break out Accounting hires by year for 2020 and 2021 only",
+        per_period(
+            "year(e.datetime)", "d.department = 'Accounting' AND year(e.datetime) IN (2020, 2021)"
+        ),
+    ),
+    Case(
+        "hey, could you pull Legal's hires for 2021 and 2022 separatly? thx",
+        per_period(
+            "year(e.datetime)", "d.department = 'Legal' AND year(e.datetime) IN (2021, 2022)"
+        ),
+    ),
+    Case(
+        "how many did Marketing and Training hire in 2021, separately",
+        f"SELECT d.department, COUNT(*) FROM {ED} WHERE d.department IN ('Marketing', 'Training')"
+        f" AND {Y21} GROUP BY d.id, d.department",
+    ),
+    Case(
+        "Sales, Legal and Engineering hires in 2022 - one row each",
+        f"SELECT d.department, COUNT(*) FROM {ED} WHERE d.department IN ('Sales', 'Legal', "
+        f"'Engineering') AND {Y22} GROUP BY d.id, d.department",
+    ),
+    Case(
+        "Marketing hires for 2022, listed separately by quarter",
+        per_period("quarter(e.datetime)", f"d.department = 'Marketing' AND {Y22}"),
+    ),
+    Case(
+        "hires in 2021 split into separate rows by department",
+        per_department(Y21),
+    ),
+    Case(
+        "the busiest month in each of 2021 and 2022",
+        "WITH c AS (SELECT year(e.datetime) AS y, month(e.datetime) AS m, COUNT(*) AS n "
+        f"FROM {E} WHERE year(e.datetime) IN (2021, 2022) GROUP BY 1, 2) "
+        "SELECT y, m, n FROM c WHERE n = (SELECT MAX(n) FROM c c2 WHERE c2.y = c.y)",
+    ),
+    Case(
+        "the quietest quarter of 2020, 2021 and 2022, separately",
+        "WITH c AS (SELECT year(e.datetime) AS y, quarter(e.datetime) AS q, COUNT(*) AS n "
+        f"FROM {E} WHERE year(e.datetime) <= 2022 GROUP BY 1, 2) "
+        "SELECT y, q, n FROM c WHERE n = (SELECT MIN(n) FROM c c2 WHERE c2.y = c.y)",
+    ),
+    # ask4, askcompare4: a difference said as a verb ('take A away from B', 'subtract A from
+    # B', 'deduct', 'less') is B minus A; a gap ('how far apart', 'how many hires separate',
+    # 'how big is the gap') is the first named minus the second; 'by how many did A beat B'
+    Case(
+        "take Q3 2021 away from Q4 2021",
+        difference(
+            "e.datetime >= '2021-10-01' AND e.datetime < '2022-01-01'",
+            "e.datetime >= '2021-07-01' AND e.datetime < '2021-10-01'",
+        ),
+    ),
+    Case(
+        "subtract 2020's headcount from 2021's",
+        difference("year(e.datetime) = 2021", "year(e.datetime) = 2020"),
+    ),
+    Case(
+        "pls subtract Marketing's 2022 hires from Engineering's 2022 hires",
+        difference(
+            "d.department = 'Engineering' AND year(e.datetime) = 2022",
+            "d.department = 'Marketing' AND year(e.datetime) = 2022",
+        ),
+    ),
+    Case(
+        "deduct legal from sales for 2022",
+        difference(
+            "d.department = 'Sales' AND year(e.datetime) = 2022",
+            "d.department = 'Legal' AND year(e.datetime) = 2022",
+        ),
+    ),
+    Case(
+        "2021 hiring less 2020 hiring",
+        difference("year(e.datetime) = 2021", "year(e.datetime) = 2020"),
+    ),
+    Case(
+        "how far apart were HR and Training in 2022",
+        difference(
+            "d.department = 'Human Resources' AND year(e.datetime) = 2022",
+            "d.department = 'Training' AND year(e.datetime) = 2022",
+        ),
+    ),
+    Case(
+        "how many hires separate Marketing and Sales in 2021",
+        difference(
+            "d.department = 'Marketing' AND year(e.datetime) = 2021",
+            "d.department = 'Sales' AND year(e.datetime) = 2021",
+        ),
+    ),
+    Case(
+        "how big is the gap between Engineering and Accounting in 2020",
+        difference(
+            "d.department = 'Engineering' AND year(e.datetime) = 2020",
+            "d.department = 'Accounting' AND year(e.datetime) = 2020",
+        ),
+    ),
+    Case(
+        "by how many did Marketing beat Sales in 2022",
+        difference(
+            "d.department = 'Marketing' AND year(e.datetime) = 2022",
+            "d.department = 'Sales' AND year(e.datetime) = 2022",
+        ),
+    ),
+    Case(
+        "how much did HR outhire Legal by in 2021",
+        difference(
+            "d.department = 'Human Resources' AND year(e.datetime) = 2021",
+            "d.department = 'Legal' AND year(e.datetime) = 2021",
+        ),
+    ),
+    Case(
+        "what do you get if you subtract Q1 2022 hires from Q2 2022 hires",
+        difference(
+            "e.datetime >= '2022-04-01' AND e.datetime < '2022-07-01'",
+            "e.datetime >= '2022-01-01' AND e.datetime < '2022-04-01'",
+        ),
+    ),
+    Case(
+        "subtract the number of Training hires from the number of HR hires in 2020",
+        difference(
+            "d.department = 'Human Resources' AND year(e.datetime) = 2020",
+            "d.department = 'Training' AND year(e.datetime) = 2020",
+        ),
+    ),
+    Case(
+        "subtract hires in Accounting from hires in Marketing during 2021",
+        difference(
+            "d.department = 'Marketing' AND year(e.datetime) = 2021",
+            "d.department = 'Accounting' AND year(e.datetime) = 2021",
+        ),
+    ),
+    Case(
+        "how many hires apart were Engineering and Support in 2022",
+        difference(
+            "d.department = 'Engineering' AND year(e.datetime) = 2022",
+            "d.department = 'Support' AND year(e.datetime) = 2022",
+        ),
+    ),
+    Case(
+        "subtarct 2020 hires from 2021 hires",
+        difference("year(e.datetime) = 2021", "year(e.datetime) = 2020"),
+    ),
+    Case(
+        "taking legal's hires away from sales's, 2021",
+        difference(
+            "d.department = 'Sales' AND year(e.datetime) = 2021",
+            "d.department = 'Legal' AND year(e.datetime) = 2021",
+        ),
+    ),
+    # ask4, askcompare4: a number of hires held in a single year (quarter): the pairs of
+    # group and period that pass, one row each; 'in all of 2020, 2021 and 2022' is each
+    Case(
+        "departments with more than 150 hires in a single year - which dept and which year?",
+        single("department", "departments", "department_id", "year", "> 150"),
+    ),
+    Case(
+        "which roles had at least 12 hires in any one year, and what year",
+        single("job", "jobs", "job_id", "year", ">= 12"),
+    ),
+    Case(
+        "teams that took on over 100 people in a given year, and which year",
+        single("department", "departments", "department_id", "year", "> 100"),
+    ),
+    Case(
+        "depts with 60+ hires in a single quarter - the quarter too",
+        single("department", "departments", "department_id", "quarter", ">= 60"),
+    ),
+    Case(
+        "job titles with between 10 and 11 hires in one calendar year; which year?",
+        single("job", "jobs", "job_id", "year", "BETWEEN 10 AND 11"),
+    ),
+    Case(
+        "titles that hired in all of 2020, 2021 and 2022",
+        in_every(
+            "j.job", "jobs j ON j.id = e.job_id", "year(e.datetime)", "year(e.datetime) <= 2022", 3
+        ),
+    ),
+    # ask4, askcompare4: counts between two bounds, both included, said many ways ('in the
+    # range', 'from A up to B', 'somewhere between', SQL's '>= A and <= B', 'hires > N')
+    Case(
+        "roles whose hire count is in the range 20 to 22",
+        bounded("job", "jobs", "job_id", "TRUE", "BETWEEN 20 AND 22"),
+    ),
+    Case(
+        "which depts hired somewhere between 50 and 60 people in 2022",
+        bounded("department", "departments", "department_id", Y22, "BETWEEN 50 AND 60"),
+    ),
+    Case(
+        "job titles with a hire count from 11 up to 12",
+        bounded("job", "jobs", "job_id", "TRUE", "BETWEEN 11 AND 12"),
+    ),
+    Case(
+        "jobs having count(*) >= 21 and count(*) <= 22",
+        bounded("job", "jobs", "job_id", "TRUE", "BETWEEN 21 AND 22"),
+    ),
+    Case(
+        "departments with hires >= 55 and <= 65 in 2021",
+        bounded("department", "departments", "department_id", Y21, "BETWEEN 55 AND 65"),
+    ),
+    Case(
+        "titles with hires > 19 and < 22",
+        bounded("job", "jobs", "job_id", "TRUE", "BETWEEN 20 AND 21"),
+    ),
+    Case("jobs with hires > 21", bounded("job", "jobs", "job_id", "TRUE", "> 21")),
+    # ask4, askcompare4: the catalogue asked as tables ('every department in the departments
+    # table', 'everything in jobs', 'all rows of the jobs table'): rows by id, never hires
+    Case(
+        "every department in the departments table, A to Z",
+        "SELECT id, department FROM departments ORDER BY department",
+        ordered=True,
+    ),
+    Case(
+        "pls list each dept in the department table",
+        "SELECT id, department FROM departments",
+    ),
+    Case(
+        "everything in the jobs table z to a",
+        "SELECT id, job FROM jobs ORDER BY job DESC",
+        ordered=True,
+    ),
+    Case("all rows of the jobs table", "SELECT id, job FROM jobs"),
+    Case("what's the size of the jobs table?", "SELECT COUNT(*) FROM jobs"),
+    Case("how many lines are in the departments table", "SELECT COUNT(*) FROM departments"),
+    Case(
+        "all the titles stored in the jobs table containing Engineer",
+        "SELECT id, job FROM jobs WHERE lower(job) LIKE '%engineer%'",
+    ),
+    Case(
+        "every department in the departments table that hired in 2022",
+        f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
+        f"WHERE {Y22} GROUP BY d.id, d.department",
+    ),
     # ask4, lead: a letter's framing (greetings, well-wishing, a sign-off with a name, what
     # the answer is for), short slips ('hw', 'wat'), 'over' a named period as during it,
     # and the words around the hiring verbs ('end up', 'making', 'on their record')
@@ -4782,6 +5193,18 @@ CASES: list[Case] = [
         f"SELECT COUNT(*) FROM {ED} WHERE (d.department IS NULL OR d.department <> 'Training') "
         "AND e.datetime >= '2020-01-01' AND e.datetime < '2021-01-01'",
     ),
+    # ask4, askcompare4: 'how many department and job combos' is the number of pairs with a
+    # hire (it was the pairs listed)
+    Case(
+        "how many department and job combos had hires in 2021",
+        f"SELECT COUNT(*) FROM (SELECT e.department_id, e.job_id FROM {E} WHERE {Y21} "
+        "AND e.department_id IS NOT NULL AND e.job_id IS NOT NULL GROUP BY 1, 2)",
+    ),
+    Case(
+        "number of dept-title pairs that hired in 2022",
+        f"SELECT COUNT(*) FROM (SELECT e.department_id, e.job_id FROM {E} WHERE {Y22} "
+        "AND e.department_id IS NOT NULL AND e.job_id IS NOT NULL GROUP BY 1, 2)",
+    ),
 ]
 
 REFUSED = [
@@ -4828,6 +5251,35 @@ REFUSED = [
     "hires per department in 2021, descending, by name",  # two orders at once
     "how many people were on the books in 2021",  # a headcount at a date, not 2021's hires
     "hires by date latest first",  # the hires themselves, or counts per day?
+    # ask4, askcompare4: a period left out that the other dates never reach keeps groups
+    # without a hire there; a ranking or a time grouping cannot hold that
+    "the top job in 2021 but not in 2022",
+    "hires per month in 2021 but not in 2022",
+    "share of hires by department in 2020 but not in 2021",
+    "teams that hired in 2020 and 2021 but not in 2022",  # in each of them, or in any?
+    # two tables' sizes at once: never hires per department and job
+    "count of departments and jobs",
+    "rows in the jobs and departments tables",
+    # a number held in a single year, the year not asked: the teams alone, or with years?
+    "which roles had at least 12 hires in any one year",
+    "depts with 60+ hires in a single quarter",
+    # ask4, askcompare4: periods each on its own row need one kind, and one side per name
+    "hires in 2021 and Q1 2022 separately",  # a year and a quarter: rows of what?
+    "Legal and Sales hires in 2021 and 2022, separately",  # per name too, or together?
+    "Sales and Marketing hiring side by side for 2020 and 2022",
+    "engineers and designers hired in 2021 separately",  # each family, or each title?
+    "months ranked by hires in 2021 and 2022 separately",  # within each year, or across?
+    "hires by year in Q1 and Q2 2022, separately",  # per year or per quarter?
+    # the two reports kept to a name: the grid's columns, or the mean of which departments?
+    "2021 hires per department and job by quarter, Sales only",
+    "Marketing's 2022 hires by dept and job per quarter",
+    "departments above the mean in 2021, Sales only",
+    # two names and two periods set against each other: whose dates are whose?
+    "subtract Sales from Legal in 2021 vs 2022",
+    "Marketing minus Training, 2020 versus 2022",
+    # a count, a mean or a ranking held in a single year: the pairs answer none of them
+    "how many teams had more than 100 hires in a single year",
+    "departments above the average in a single year",
     "how many did we hire in mid-November 2021",  # which days are 'mid'?
     "hires per quarter 2021 latest first by department",  # departments reversed too?
 ]
