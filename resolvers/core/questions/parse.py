@@ -372,7 +372,10 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
             reading.recurring = before[changed[0] : changed[-1] + 1].strip()
         if per_year:
             reading.group.append("year")
+        unread = words.text
         said_apart = bool(words.take_all(period_rows.SEPARATELY))  # 'each year on its own row'
+        if said_apart and words.has(COMBINED):  # 'each of 2020 and 2021 combined' says both:
+            words.text, said_apart = unread, False  # left unread, so refused
         phrases = dates.read(words, today, compare)
     except DateError as error:
         return Refusal(f"Which dates? {error}: name the year, e.g. March 2021.", (str(error),))
