@@ -72,10 +72,14 @@ def on(day: str) -> str:
     return f"CAST(e.datetime AS DATE) = DATE '{day}'"
 
 
-def quarterly(where: str) -> str:
-    """The product's first report: hires per quarter per department and job, by name."""
+def quarterly(where: str, department: bool = True) -> str:
+    """The product's first report: hires per quarter per department and job, by name.
+
+    Without ``department`` the department column is left out of the gold (for a report
+    on one department, where it is welcome but not required).
+    """
     return (
-        "SELECT d.department, j.job, "
+        f"SELECT {'d.department, ' if department else ''}j.job, "
         "COUNT(*) FILTER (WHERE quarter(e.datetime) = 1) AS q1, "
         "COUNT(*) FILTER (WHERE quarter(e.datetime) = 2) AS q2, "
         "COUNT(*) FILTER (WHERE quarter(e.datetime) = 3) AS q3, "
@@ -389,7 +393,7 @@ CASES: list[Case] = [
         ),
     ),
     Case(
-        "How many did we onboard over the summer?",
+        "How many came on board during summertime?",
         count(span(f"{FY}-06-01", f"{FY}-09-01")),
         "dates",
         note="Summer is June-August; no year given, so 2022.",
@@ -438,6 +442,48 @@ CASES: list[Case] = [
         count(span("2020-11-16", "2020-12-01")),
         "dates",
         everyday=True,
+    ),
+    Case(
+        "how many ppl joined on new year's eve 2020",
+        count(on("2020-12-31")),
+        "dates",
+        everyday=True,
+    ),
+    Case(
+        "Who came on board on Halloween 2021?",
+        names(on("2021-10-31")),
+        "dates",
+    ),
+    Case(
+        "between 28 Feb and 3 Mar 2020, how many joined?",
+        count(span("2020-02-28", "2020-03-04")),
+        "dates",
+        everyday=True,
+        note="2020 is a leap year: 29 February is inside the range.",
+    ),
+    Case(
+        "How many hires in the three months to the end of September 2021?",
+        count(span("2021-07-01", "2021-10-01")),
+        "dates",
+    ),
+    Case(
+        "hires up to the end of Q1 2020?",
+        count("e.datetime < TIMESTAMP '2020-04-01'"),
+        "dates",
+        everyday=True,
+    ),
+    Case(
+        "number of people onboarded from Dec 2021 onwards",
+        count("e.datetime >= TIMESTAMP '2021-12-01'"),
+        "dates",
+        everyday=True,
+    ),
+    Case(
+        "in the spring, how many new faces did we get",
+        count(span(f"{FY}-03-01", f"{FY}-06-01")),
+        "dates",
+        everyday=True,
+        note="Spring is March-May; no year given, so 2022.",
     ),
     # --------------------------------------------------------------- lookup
     Case(
@@ -562,6 +608,47 @@ CASES: list[Case] = [
         "lookup",
         also=(lookup("e.name = 'Lucky Hadkins'", "d.department", "j.job", "e.datetime"),),
     ),
+    Case(
+        "hey can you check what Gypsy Baselio does here and since when",
+        lookup("e.name = 'Gypsy Baselio'", "j.job", "CAST(e.datetime AS DATE)"),
+        "lookup",
+        everyday=True,
+        also=(lookup("e.name = 'Gypsy Baselio'", "j.job", "e.datetime"),),
+    ),
+    Case(
+        "employees 3010 and 3020: names and hire dates?",
+        lookup("e.id IN (3010, 3020)", "e.name", "CAST(e.datetime AS DATE)"),
+        "lookup",
+        everyday=True,
+        also=(lookup("e.id IN (3010, 3020)", "e.name", "e.datetime"),),
+    ),
+    Case(
+        "which team is Olly in",
+        lookup("split_part(e.name, ' ', 1) = 'Olly'", "d.department"),
+        "lookup",
+        everyday=True,
+        note="First name only: Olly Tully, in the second Support.",
+    ),
+    Case(
+        "Do we have a Zsazsa? What's her title?",
+        lookup("split_part(e.name, ' ', 1) = 'Zsazsa'", "j.job"),
+        "lookup",
+        everyday=True,
+    ),
+    Case(
+        "When did Bob Marley join the company?",
+        lookup("e.name = 'Bob Marley'", "CAST(e.datetime AS DATE)"),
+        "lookup",
+        empty=True,
+        note="Not in the data: no rows.",
+    ),
+    Case(
+        "dept and role for Cirstoforo Martinetto?",
+        lookup("e.name = 'Cirstoforo Martinetto'", "d.department", "j.job"),
+        "lookup",
+        everyday=True,
+        note="No department on file: NULL beside Software Engineer I.",
+    ),
     # --------------------------------------------------------------- family
     Case(
         "How many engineers did we hire in 2021?",
@@ -589,7 +676,7 @@ CASES: list[Case] = [
         everyday=True,
     ),
     Case(
-        "Number of level IV hires in 2020.",
+        "How many 2020 recruits were in a level-IV title?",
         count(f"{level('IV')} AND {year(2020)}"),
         "family",
     ),
@@ -648,7 +735,7 @@ CASES: list[Case] = [
         note="Every title with the word, in any case (Analog Circuit Design manager too).",
     ),
     Case(
-        "training hires above level II in 2022 - count?",
+        "training: how many 2022 joiners sit higher than level II?",
         count(f"({level('III')} OR {level('IV')}) AND {departments('Training')} AND {year(2022)}"),
         "family",
         everyday=True,
@@ -886,9 +973,34 @@ CASES: list[Case] = [
         "condition",
         note="Excluding departments keeps the people without one.",
     ),
+    Case(
+        "How many of Training's H2 2022 hires went into a level I or II title?",
+        count(
+            f"{departments('Training')} AND {span('2022-07-01', '2023-01-01')} "
+            f"AND ({level('I')} OR {level('II')})"
+        ),
+        "condition",
+    ),
+    Case(
+        "support (either team) 2021 joiners, engineer titles, weekdays only - how many?",
+        count(
+            f"{departments('Support')} AND {year(2021)} AND {family('engineer')} "
+            f"AND {ISO_WEEKDAY} <= 5"
+        ),
+        "condition",
+        everyday=True,
+    ),
+    Case(
+        "which depts took on more than 50 people in both 2021 and 2022",
+        f"SELECT d.department FROM {PER_DEPARTMENT} GROUP BY d.id, d.department "
+        f"HAVING COUNT(*) FILTER (WHERE {year(2021)}) > 50 "
+        f"AND COUNT(*) FILTER (WHERE {year(2022)}) > 50",
+        "condition",
+        everyday=True,
+    ),
     # ---------------------------------------------------------- rank_within
     Case(
-        "What was the top job in each department in 2021?",
+        "Which title did each department recruit the most of in 2021?",
         top_within(
             "d.id",
             "j.job",
@@ -898,7 +1010,7 @@ CASES: list[Case] = [
         note="Rows tied for first kept; grouped by department id (two Supports).",
     ),
     Case(
-        "each dept's busiest quarter in 2022",
+        "per dept, which quarter of 2022 had the most new hires",
         top_within("d.id", "quarter(e.datetime)", f"{year(2022)} AND e.department_id IS NOT NULL"),
         "rank_within",
         everyday=True,
@@ -1011,14 +1123,14 @@ CASES: list[Case] = [
     ),
     # ---------------------------------------------------------------- order
     Case(
-        "The first six people we ever hired?",
-        "SELECT e.name FROM hired_employees e ORDER BY e.datetime LIMIT 6",
+        "Who were our very first 7 hires, in order?",
+        "SELECT e.name FROM hired_employees e ORDER BY e.datetime LIMIT 7",
         "order",
         ordered=True,
     ),
     Case(
-        "latest 5 hires, newest first",
-        "SELECT e.name FROM hired_employees e ORDER BY e.datetime DESC LIMIT 5",
+        "most recent 4 people to join, newest first",
+        "SELECT e.name FROM hired_employees e ORDER BY e.datetime DESC LIMIT 4",
         "order",
         ordered=True,
         everyday=True,
@@ -1128,8 +1240,8 @@ CASES: list[Case] = [
     ),
     # ----------------------------------------------------------------- seed
     Case(
-        "Number of employees hired for each job and department in 2021, divided by quarter, "
-        "ordered alphabetically by department and job.",
+        "For 2021, count the hires of every department and job combination in each of the four "
+        "quarters, one column per quarter, sorted by department name then job name.",
         quarterly(year(2021)),
         "seed",
         ordered=True,
@@ -1155,10 +1267,10 @@ CASES: list[Case] = [
     ),
     Case(
         "Sales only: hires per job per quarter of 2021, jobs in alphabetical order",
-        quarterly(f"{departments('Sales')} AND {year(2021)}"),
+        quarterly(f"{departments('Sales')} AND {year(2021)}", department=False),
         "seed",
         ordered=True,
-        key=(0, 1),
+        key=(0,),
         everyday=True,
     ),
     Case(
@@ -1179,10 +1291,10 @@ CASES: list[Case] = [
     ),
     Case(
         "engineerng dept 2022 hires per quartr for each job, ordered by job",
-        quarterly(f"{departments('Engineering')} AND {year(2022)}"),
+        quarterly(f"{departments('Engineering')} AND {year(2022)}", department=False),
         "seed",
         ordered=True,
-        key=(0, 1),
+        key=(0,),
         everyday=True,
     ),
     Case(
@@ -1194,22 +1306,21 @@ CASES: list[Case] = [
         everyday=True,
     ),
     Case(
-        "List the id, name and number of employees hired of each department that hired more "
-        "employees than the mean of employees hired in 2021 for all the departments, ordered "
-        "by the number of employees hired (descending).",
+        "Please list each department (id, name, how many it hired) whose 2021 hiring was "
+        "above the average over all departments, with the largest number at the top.",
         above_mean(year(2021)),
         "seed",
         ordered=True,
         key=(2,),
     ),
     Case(
-        "which depts beat the average dept hiring in 2022? id, name, count, most first",
-        above_mean(year(2022)),
+        "which depts beat the average dept hiring in H1 2021? id, name, count, most first",
+        above_mean(span("2021-01-01", "2021-07-01")),
         "seed",
         ordered=True,
         key=(2,),
         everyday=True,
-        note="The mean is over the 13 departments that hired in 2022.",
+        note="Every department hired in the first half of 2021, so the mean is over all 14.",
     ),
     Case(
         "Departments whose 2020 hires exceeded the mean across departments: id, name and "
@@ -1220,9 +1331,9 @@ CASES: list[Case] = [
         key=(2,),
     ),
     Case(
-        "my boss wants the teams that hired above the departmental mean last year, "
+        "my boss wants the teams that hired above the departmental mean in 2020, "
         "with dept id + name + how many, sorted high to low",
-        above_mean(year(2022)),
+        above_mean(year(2020)),
         "seed",
         ordered=True,
         key=(2,),
@@ -1441,13 +1552,13 @@ TRAPS: list[Case] = [
         note="No year anywhere: Q3 2022, never every Q3.",
     ),
     Case(
-        "Headcount added in March?",
+        "Headcount added during the month of March?",
         count(span(f"{FY}-03-01", f"{FY}-04-01")),
         "dates",
         note="March 2022.",
     ),
     Case(
-        "anyone start on the 4th of July?",
+        "did anybody join us on the fourth of July?",
         names(on(f"{FY}-07-04")),
         "dates",
         everyday=True,
