@@ -66,18 +66,27 @@ LEVEL = (
 )
 """A title's level label, NULL for titles without one."""
 
+LEVEL_NUMBER = (
+    "CASE WHEN j.job LIKE '% IV' THEN 4 WHEN j.job LIKE '% III' THEN 3 "
+    "WHEN j.job LIKE '% II' THEN 2 WHEN j.job LIKE '% I' THEN 1 END"
+)
+"""The level as a number 1-4, the other accepted label."""
+
 
 def on(day: str) -> str:
     """Hired on the calendar day ``day`` (ISO date)."""
     return f"CAST(e.datetime AS DATE) = DATE '{day}'"
 
 
-def quarterly(where: str, department: bool = True) -> str:
+def quarterly(where: str, department: bool = True, fold: bool = False) -> str:
     """The product's first report: hires per quarter per department and job, by name.
 
     Without ``department`` the department column is left out of the gold (for a report
-    on one department, where it is welcome but not required).
+    on one department, where it is welcome but not required). ``fold`` sorts the names
+    ignoring case ('Geological Engineer' before 'GIS Technical Architect'), the other
+    accepted reading of alphabetical order.
     """
+    order = "lower(d.department), lower(j.job)" if fold else "d.department, j.job"
     return (
         f"SELECT {'d.department, ' if department else ''}j.job, "
         "COUNT(*) FILTER (WHERE quarter(e.datetime) = 1) AS q1, "
@@ -86,7 +95,7 @@ def quarterly(where: str, department: bool = True) -> str:
         "COUNT(*) FILTER (WHERE quarter(e.datetime) = 4) AS q4 "
         "FROM hired_employees e JOIN departments d ON d.id = e.department_id "
         f"JOIN jobs j ON j.id = e.job_id WHERE {where} "
-        "GROUP BY d.id, d.department, j.id, j.job ORDER BY d.department, j.job"
+        f"GROUP BY d.id, d.department, j.id, j.job ORDER BY {order}"
     )
 
 
@@ -514,7 +523,7 @@ CASES: list[Case] = [
         note="No department on file: NULL department, Occupational Therapist.",
     ),
     Case(
-        "Is there anyone called Wilma in the data?",
+        "Who do we have called Wilma?",
         names("split_part(e.name, ' ', 1) = 'Wilma'"),
         "lookup",
     ),
@@ -563,7 +572,7 @@ CASES: list[Case] = [
         everyday=True,
     ),
     Case(
-        "anyone with the surname Hurd?",
+        "who's got the surname Hurd?",
         names("e.name LIKE '% Hurd'"),
         "lookup",
         everyday=True,
@@ -686,6 +695,10 @@ CASES: list[Case] = [
         "GROUP BY 1",
         "family",
         everyday=True,
+        also=(
+            f"SELECT {LEVEL_NUMBER}, COUNT(*) FROM {PER_JOB} "
+            f"WHERE {year(2021)} AND {LEVEL} IS NOT NULL GROUP BY 1",
+        ),
     ),
     Case(
         "how many DBAs have we hired overall",
@@ -1092,6 +1105,11 @@ CASES: list[Case] = [
         top_within(LEVEL, "j.job", f"{year(2022)} AND {LEVEL} IS NOT NULL", joins=PER_JOB),
         "rank_within",
         everyday=True,
+        also=(
+            top_within(
+                LEVEL_NUMBER, "j.job", f"{year(2022)} AND {LEVEL} IS NOT NULL", joins=PER_JOB
+            ),
+        ),
     ),
     Case(
         "top hiring month per department in 2021 -- ties ok",
@@ -1149,6 +1167,11 @@ CASES: list[Case] = [
         "order",
         ordered=True,
         everyday=True,
+        also=(
+            "SELECT DISTINCT j.job FROM hired_employees e JOIN jobs j ON j.id = e.job_id "
+            f"WHERE {departments('Human Resources')} AND {year(2022)} ORDER BY lower(j.job)",
+        ),
+        note="Binary or case-blind A-Z ('GIS ...' against 'Geological ...') both pass.",
     ),
     Case(
         "Top 5 job titles of all time by number of hires.",
@@ -1246,6 +1269,7 @@ CASES: list[Case] = [
         "seed",
         ordered=True,
         key=(0, 1),
+        also=(quarterly(year(2021), fold=True),),
     ),
     Case(
         "need the quarterly hires by dept + job for 2022, sorted by dept then job. thx",
@@ -1253,6 +1277,7 @@ CASES: list[Case] = [
         "seed",
         ordered=True,
         key=(0, 1),
+        also=(quarterly(year(2022), fold=True),),
         everyday=True,
     ),
     Case(
@@ -1263,6 +1288,7 @@ CASES: list[Case] = [
         "seed",
         ordered=True,
         key=(0, 1),
+        also=(quarterly(year(2020), fold=True),),
         everyday=True,
     ),
     Case(
@@ -1271,6 +1297,7 @@ CASES: list[Case] = [
         "seed",
         ordered=True,
         key=(0,),
+        also=(quarterly(f"{departments('Sales')} AND {year(2021)}", department=False, fold=True),),
         everyday=True,
     ),
     Case(
@@ -1280,6 +1307,11 @@ CASES: list[Case] = [
         "seed",
         ordered=True,
         key=(0, 1),
+        also=(
+            quarterly(
+                f"{departments('Research and Development', 'Training')} AND {year(2022)}", fold=True
+            ),
+        ),
     ),
     Case(
         "department, job, q1, q2, q3, q4 counts for last year order by department, job",
@@ -1287,6 +1319,7 @@ CASES: list[Case] = [
         "seed",
         ordered=True,
         key=(0, 1),
+        also=(quarterly(year(2022), fold=True),),
         everyday=True,
     ),
     Case(
@@ -1295,6 +1328,11 @@ CASES: list[Case] = [
         "seed",
         ordered=True,
         key=(0,),
+        also=(
+            quarterly(
+                f"{departments('Engineering')} AND {year(2022)}", department=False, fold=True
+            ),
+        ),
         everyday=True,
     ),
     Case(
@@ -1303,6 +1341,7 @@ CASES: list[Case] = [
         "seed",
         ordered=True,
         key=(0, 1),
+        also=(quarterly(f"{departments('Support')} AND {year(2020)}", fold=True),),
         everyday=True,
     ),
     Case(
@@ -1675,6 +1714,7 @@ TRAPS: list[Case] = [
         "seed",
         ordered=True,
         key=(0, 1),
+        also=(quarterly(f"{departments('Legal', 'Compliance')} AND {year(2022)}", fold=True),),
         note="Compliance hired nobody in 2022: only Legal's rows, no rows of zeros.",
     ),
     Case(
