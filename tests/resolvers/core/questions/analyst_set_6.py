@@ -476,7 +476,7 @@ CASES: list[Case] = [
         "dates",
     ),
     Case(
-        "hires up to the end of Q1 2020?",
+        "hire count up to the end of Q1 2020?",
         count("e.datetime < TIMESTAMP '2020-04-01'"),
         "dates",
         everyday=True,
@@ -1480,7 +1480,7 @@ TRAPS: list[Case] = [
         note="Software Test Engineers stay: they are not the phrase 'software engineer'.",
     ),
     Case(
-        "Designers hired in 2021, not counting web designers?",
+        "How many designers were hired in 2021, not counting web designers?",
         count(f"{family('designer')} AND NOT {family('web designer')} AND {year(2021)}"),
         "family",
         note="Only Graphic Designer is left.",
@@ -1554,6 +1554,21 @@ TRAPS: list[Case] = [
         "family",
         note="Above III is IV alone.",
     ),
+    Case(
+        "how many HR assistants have we hired outside the HR dept, all time?",
+        count(f"{family('human resources assistant')} AND {not_departments('Human Resources')}"),
+        "family",
+        everyday=True,
+        note="The title Human Resources Assistant II-IV, in any department but Human "
+        "Resources (people without a department kept).",
+    ),
+    Case(
+        "Marketing Managers hired by Sales in 2022 - count?",
+        count(f"{jobs('Marketing Manager')} AND {departments('Sales')} AND {year(2022)}"),
+        "family",
+        everyday=True,
+        note="The title in the Sales department: none in 2022, so 0.",
+    ),
     # ------------------------------------------------- a filter on one side only
     Case(
         "How many more people did R&D hire in 2022 than Training did in 2021?",
@@ -1622,7 +1637,7 @@ TRAPS: list[Case] = [
         note="Q4 of 2022, open to the end.",
     ),
     Case(
-        "hires in the first half of the year??",
+        "how many hires in the first half of the year??",
         count(span(f"{FY}-01-01", f"{FY}-07-01")),
         "dates",
         everyday=True,
@@ -1632,6 +1647,40 @@ TRAPS: list[Case] = [
         count(f"{span('2022-12-01', '2023-01-01')} AND {ISO_WEEKDAY} <= 5"),
         "dates",
         note="Weekdays leave the weekend out.",
+    ),
+    Case(
+        "# of hires last month?",
+        count(span("2022-12-01", "2023-01-01")),
+        "dates",
+        everyday=True,
+        note="Read on 1 January 2023: December 2022.",
+    ),
+    Case(
+        "How many new people so far this month?",
+        count(span("2023-01-01", "2023-02-01")),
+        "dates",
+        note="January 2023 has no hires yet: 0.",
+    ),
+    Case(
+        "last quarter's hiring total",
+        count(span("2022-10-01", "2023-01-01")),
+        "dates",
+        everyday=True,
+    ),
+    Case(
+        "between the 1st and the 10th of March, how many joined?",
+        count(span(f"{FY}-03-01", f"{FY}-03-11")),
+        "dates",
+        everyday=True,
+        note="No year anywhere: 1-10 March 2022, both days included.",
+    ),
+    Case(
+        "Who joined from 20 December 2022 on, other than in R&D or Training?",
+        names(
+            "e.datetime >= TIMESTAMP '2022-12-20' "
+            f"AND {not_departments('Research and Development', 'Training')}"
+        ),
+        "condition",
     ),
     # ------------------------------------------------- groups and empty periods
     Case(
