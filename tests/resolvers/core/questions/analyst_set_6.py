@@ -19,6 +19,10 @@ period left open ("in Q3", "on Halloween") is that period of 2022.
 an easier one; the questions about data the tables do not hold have
 ``UNANSWERABLE`` as gold, which no engine answer can match, so only a refusal
 passes them.
+
+Before its first score the lead removed 4 questions and 3 traps that, up to case and
+punctuation, repeat a question of an earlier held-out set (a question already scored
+measures nothing new), leaving 171 questions and 62 traps.
 """
 
 from __future__ import annotations
@@ -172,17 +176,6 @@ CASES: list[Case] = [
         "SELECT COUNT(DISTINCT department) FROM departments",
         "plain",
         note="Distinct names: the two departments called Support share one name, so 13.",
-    ),
-    Case(
-        "which job titles have the word 'Assistant' in them",
-        "SELECT job FROM jobs WHERE regexp_matches(job, '\\bAssistant\\b')",
-        "plain",
-        everyday=True,
-    ),
-    Case(
-        "Number of hires with no department recorded.",
-        count("e.department_id IS NULL"),
-        "plain",
     ),
     Case(
         "how many ppl dont have a job title on file",
@@ -386,11 +379,6 @@ CASES: list[Case] = [
         names(on("2021-12-24")),
         "dates",
         everyday=True,
-    ),
-    Case(
-        "How many hires in the last 6 months?",
-        count(span("2022-07-01", "2023-01-01")),
-        "dates",
     ),
     Case(
         "hire counts by day of the week for 2022",
@@ -813,14 +801,6 @@ CASES: list[Case] = [
         "What percentage of all our hires have no department?",
         percent("e.department_id IS NULL", "TRUE"),
         "arithmetic",
-    ),
-    Case(
-        "avg hires per department in 2021?",
-        "SELECT AVG(n) FROM (SELECT COUNT(*) AS n FROM "
-        f"{PER_DEPARTMENT} WHERE {year(2021)} GROUP BY d.id)",
-        "arithmetic",
-        everyday=True,
-        note="Over the 14 departments, all of which hired in 2021.",
     ),
     Case(
         "Q1 vs Q2 2022 - what's the difference in hires",
@@ -1776,17 +1756,9 @@ TRAPS: list[Case] = [
         note="At least, not more than: the same rows here unless one sits on the mean.",
     ),
     # ------------------------------------------------- data the tables do not hold
-    Case("how many people left the company in 2022?", UNANSWERABLE, "plain", everyday=True),
     Case("What's the average salary of the engineers we hired?", UNANSWERABLE, "family"),
-    Case("who is Harold Vogt's manager", UNANSWERABLE, "lookup", everyday=True),
     Case("How many hires did the London office make last year?", UNANSWERABLE, "dates"),
     Case("gender split of 2021 new starters pls", UNANSWERABLE, "vocabulary", everyday=True),
-    Case(
-        "Which recruiter brought in the most hires in 2021?",
-        UNANSWERABLE,
-        "rank_within",
-        note="No table says who recruited whom; Recruiter is only a title people were hired into.",
-    ),
     Case("what's our attrition rate for 2022", UNANSWERABLE, "arithmetic", everyday=True),
     Case("How many of the 2021 hires are part-time?", UNANSWERABLE, "condition"),
     Case("avg age of new joiners in 2022?", UNANSWERABLE, "arithmetic", everyday=True),
