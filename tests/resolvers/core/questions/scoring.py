@@ -44,6 +44,7 @@ from tests.resolvers.core.questions import (
     analyst_set_3,
     analyst_set_4,
     analyst_set_5,
+    analyst_set_6,
     analyst_traps,
     heldout_set,
     question_set,
@@ -157,6 +158,8 @@ ANALYST_SETS: dict[str, list[Case]] = {
     "analyst-4-traps": analyst_set_4.TRAPS,
     "analyst-5": analyst_set_5.CASES,
     "analyst-5-traps": analyst_set_5.TRAPS,
+    "analyst-6": analyst_set_6.CASES,
+    "analyst-6-traps": analyst_set_6.TRAPS,
 }
 """The held-out pairs in analysts' chat voice: "analyst" is read like "held-out" (execution
 accuracy), "analyst-traps" like "trap" (nothing may be wrong). The second pair was written by

@@ -19,6 +19,7 @@ from tests.resolvers.core.questions import (
     analyst_set_3,
     analyst_set_4,
     analyst_set_5,
+    analyst_set_6,
     analyst_traps,
     heldout_set,
     question_set,
@@ -106,7 +107,7 @@ def test_the_scorer_reports_the_analyst_sets_by_name(warehouse: DuckDBWarehouse)
     analysts = [
         analyst_set.CASES, analyst_traps.CASES, analyst_set_2.CASES, analyst_set_2.TRAPS,
         analyst_set_3.CASES, analyst_set_3.TRAPS, analyst_set_4.CASES, analyst_set_4.TRAPS,
-        analyst_set_5.CASES, analyst_set_5.TRAPS,
+        analyst_set_5.CASES, analyst_set_5.TRAPS, analyst_set_6.CASES, analyst_set_6.TRAPS,
     ]  # fmt: skip
     cases = heldout_set.CASES + trap_set.CASES + [c for cases in analysts for c in cases]
     results = scoring.score_sets(Oracle(warehouse, cases), warehouse, analyst=True)

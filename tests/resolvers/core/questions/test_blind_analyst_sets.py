@@ -1,4 +1,4 @@
-"""Hygiene of the blind analyst sets (the second to the fifth), checked without any engine.
+"""Hygiene of the blind analyst sets (the second to the sixth), checked without any engine.
 
 A set is only worth something if its gold is sound: every gold SQL must run
 on ``gold.load``'s data, every question must be counted under a known shape,
@@ -21,6 +21,7 @@ from tests.resolvers.core.questions import (
     analyst_set_3,
     analyst_set_4,
     analyst_set_5,
+    analyst_set_6,
     analyst_traps,
     gold,
     heldout_set,
@@ -35,6 +36,7 @@ SETS = {
     "analyst-3": analyst_set_3,
     "analyst-4": analyst_set_4,
     "analyst-5": analyst_set_5,
+    "analyst-6": analyst_set_6,
 }
 SHAPES = set(analyst_set_2.SHAPES)
 """The ten kinds of issue 20, the same in every blind set (the third set's traps use them too)."""
@@ -80,15 +82,15 @@ def test_no_development_question_copies_one_of_these(module: ModuleType) -> None
 
 @pytest.mark.parametrize(
     "later",
-    [analyst_set_3, analyst_set_4, analyst_set_5],
-    ids=["analyst-3", "analyst-4", "analyst-5"],
+    [analyst_set_3, analyst_set_4, analyst_set_5, analyst_set_6],
+    ids=["analyst-3", "analyst-4", "analyst-5", "analyst-6"],
 )
 def test_a_later_set_repeats_no_question_of_an_earlier_one(later: ModuleType) -> None:
     """A question scored in an earlier set (and perhaps steered by its misses) measures
     nothing new; the count alone is shown. (The second set repeats one of the first set's
     traps, up to punctuation; it was scored so and stays as it was.)"""
     earlier = heldout_set.CASES + trap_set.CASES + analyst_set.CASES + analyst_traps.CASES
-    for module in (analyst_set_2, analyst_set_3, analyst_set_4, analyst_set_5):
+    for module in (analyst_set_2, analyst_set_3, analyst_set_4, analyst_set_5, analyst_set_6):
         if module is later:
             break
         earlier += module.CASES + module.TRAPS
