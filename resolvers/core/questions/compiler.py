@@ -705,9 +705,10 @@ def _employees(query: EmployeesQuery) -> exp.Select:
     columns: list[exp.Expr] = [col("m", "name")]
     if query.columns != "names":
         columns = [col("m", c) for c in ("id", "name", "datetime", "department", "job")]
-    if query.columns == "dated":
+    if query.columns == "dated":  # a person looked up: their record, as the table holds it
         day = exp.cast(col("m", "datetime"), exp.DataType.Type.DATE)
         columns.insert(3, aliased(day, "hire_date"))
+        columns.insert(4, col("m", "department_id"))  # which Support, when two share a name
     at = len(columns) if query.columns == "names" else len(columns) - 2  # before department
     for part in reversed(query.calendar):
         columns.insert(at, aliased(_calendar_part(part), part))

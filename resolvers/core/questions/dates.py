@@ -89,7 +89,13 @@ PHRASES: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("not", re.compile(rf"\b{_NOT}(?: in| during| for| of)? {_A}\b")),
     ("not", re.compile(rf"\b(?:but|and|yet) (?:none|zero)(?: in| during| for)? {_A}\b")),
-    ("since", re.compile(rf"\bfrom {_A} onwards?\b")),
+    (  # 'from 20 December 2022 on' (never 'from March on Mondays': a weekday follows that)
+        "since",
+        re.compile(
+            rf"\bfrom {_A} (?:onwards?\b|on(?= *(?:$|[,.?!]|(?:and|but|excluding|except|other"
+            r"|not|for|in|by|per)\b)))"
+        ),
+    ),
     (
         "since",
         re.compile(

@@ -270,7 +270,7 @@ def read_back(query: HrQuery) -> str:
                     its = f" (its {parts})" if parts else ""
                     return (
                         f"Each employee{scope(inner.filters)}: id, name, hire time and date{its}, "
-                        "department and job."
+                        "department (its id and name) and job."
                     )
                 what += " (with their hire dates)"
             if inner.order in ("name", "name_descending"):

@@ -5120,6 +5120,12 @@ CASES: list[Case] = [
         f"SELECT d.department, COUNT(*) FROM {E} JOIN departments d ON d.id = e.department_id "
         f"WHERE {Y22} GROUP BY d.id, d.department",
     ),
+    # ask4, lead: 'from a day on' is every hire since it (it was that day alone)
+    Case(
+        "how many joined from 15 October 2022 on, leaving out Sales?",
+        f"SELECT COUNT(*) FROM {ED} WHERE e.datetime >= '2022-10-15' "
+        "AND (d.department IS NULL OR d.department <> 'Sales')",
+    ),
     # ask4, lead: a letter's framing (greetings, well-wishing, a sign-off with a name, what
     # the answer is for), short slips ('hw', 'wat'), 'over' a named period as during it,
     # and the words around the hiring verbs ('end up', 'making', 'on their record')

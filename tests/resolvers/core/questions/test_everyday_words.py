@@ -322,3 +322,15 @@ def test_a_month_and_two_digits_with_no_year_is_asked_back_not_guessed(
 def test_a_month_and_two_digits_beside_a_year_is_a_day(words_engine: OfflineEngine) -> None:
     assert_same_as(words_engine, "hires on 22 January 2021", "hires on jan 22 2021")
     assert_same_as(words_engine, "hires in November 2021", "hires in Nov-21")
+
+
+def test_from_a_day_on_is_every_hire_since_that_day(words_engine: OfflineEngine) -> None:
+    """'from 20 December 2022 on' was read as that one day (a wrong answer)."""
+    assert_same_as(
+        words_engine, "who joined since 1 December 2022", "who joined from 1 December 2022 on"
+    )
+    assert_same_as(
+        words_engine,
+        "hires since 1 March 2022 excluding Legal",
+        "hires from 1 March 2022 on, other than in Legal",
+    )

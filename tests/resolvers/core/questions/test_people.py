@@ -680,3 +680,13 @@ def test_a_count_asked_with_their_titles_is_not_read_as_the_count_alone(
     engine: OfflineEngine,
 ) -> None:
     assert ask(engine, "how many Legal hires in 2022 with their titles").refused
+
+
+def test_a_person_looked_up_shows_which_department_by_id_as_well_as_name(
+    engine: OfflineEngine,
+) -> None:
+    """Two departments are named Support: the name alone cannot say which one a person is in."""
+    answer = ask(engine, "which team id is Putnam Dodd in?")
+    row = dict(zip(answer.columns, answer.rows[0], strict=True))
+    assert (row["department"], row["department_id"]) == ("Support", 13)
+    assert "department (its id and name)" in (answer.reading or "")
