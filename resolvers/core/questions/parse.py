@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 
@@ -196,14 +197,13 @@ def parse(question: str, catalog: Catalog, today: date) -> HrQuery | Refusal:
     people = {key: _as_written(person, question) for key, person in people.items()}
     tokens = filters.shield_search_values(tokens, values)
     titled = titles_meant(text, tokens)
-    falls = len(CHANGE_DROP.findall(" ".join(tokens)))  # 'did hiring drop': no command
-    written = len(UPDATE_NOUN.findall(" ".join(tokens)))  # 'for the Q3 update': no command
+    spoken = " ".join(tokens)  # 'did hiring drop', 'for the Q3 update': said, no command
+    harmless = Counter(
+        drop=len(CHANGE_DROP.findall(spoken)), update=len(UPDATE_NOUN.findall(spoken))
+    )
     for word in tokens:
-        if word == "drop" and falls:
-            falls -= 1
-            continue
-        if word == "update" and written:
-            written -= 1
+        if harmless[word]:
+            harmless[word] -= 1
             continue
         if word in lexicon.WRITE_WORDS:
             return Refusal("This engine only answers questions; it never changes data.")

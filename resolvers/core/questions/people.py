@@ -167,16 +167,22 @@ def _within(warehouse: Warehouse, asked: str) -> list[str]:
     words = asked.split()
     if len(words) < 3:
         return []
-    lowered = exp.Lower(this=col("e", "name"))
     parts = [" ".join(words[1:]).lower(), " ".join(words[:-1]).lower()]
+    lowered = exp.Lower(this=col("e", "name"))
+    inside = exp.In(this=lowered, expressions=[lit(part) for part in parts])
+    return sorted(_names_where(warehouse, inside))
+
+
+def _names_where(warehouse: Warehouse, condition: exp.Expr) -> list[str]:
+    """The distinct names on record that meet ``condition`` (at most MAX_CANDIDATES)."""
     tree = (
         exp.select(col("e", "name"), copy=False)
         .distinct()
         .from_(table("hired_employees", "e"), copy=False)
-        .where(exp.In(this=lowered, expressions=[lit(part) for part in parts]), copy=False)
+        .where(condition, copy=False)
     )
     rows = run_guarded(warehouse, guard_tree(tree, MAX_CANDIDATES)).rows
-    return sorted({str(name) for (name,) in rows if isinstance(name, str)})
+    return [name for (name,) in rows if isinstance(name, str)]
 
 
 def absent(
@@ -247,20 +253,11 @@ def _near(warehouse: Warehouse, asked: str) -> tuple[list[str], bool]:
     lowered = exp.Lower(this=col("e", "name"))
     first = exp.Like(this=lowered, expression=lit(_like(words[0][0]) + "%"))
     last = exp.Like(this=lowered.copy(), expression=lit("% " + _like(words[-1][0]) + "%"))
-    tree = (
-        exp.select(col("e", "name"), copy=False)
-        .distinct()
-        .from_(table("hired_employees", "e"), copy=False)
-        .where(exp.or_(first, last, copy=False), copy=False)
-    )
-    rows = run_guarded(warehouse, guard_tree(tree, MAX_CANDIDATES)).rows
     reach = 1 if len(letters) <= 8 else 2
     wanted = asked.lower()
     near = []
     on_record = False
-    for (name,) in rows:
-        if not isinstance(name, str):
-            continue
+    for name in _names_where(warehouse, exp.or_(first, last, copy=False)):
         if name.lower() == wanted:
             on_record = True
         elif Levenshtein.distance(wanted, name.lower(), score_cutoff=reach) <= reach:

@@ -209,8 +209,9 @@ def unsigned(question: str, catalog: Catalog) -> str:
 
 @lru_cache(maxsize=4)
 def _name_words(catalog: Catalog) -> frozenset[str]:
-    names = (*catalog.departments, *catalog.jobs, *(" ".join(a) for a in lexicon.NAME_ALIASES))
-    return frozenset(word for name in names for word in lexicon.tokens(name.lower()))
+    names = (*catalog.departments, *catalog.jobs)
+    words = {word for name in names for word in lexicon.tokens(name.lower())}
+    return frozenset(words.union(*lexicon.NAME_ALIASES))  # 'hr', 'r d': already tokens
 
 
 def reword(question: str, catalog: Catalog) -> Reworded:
